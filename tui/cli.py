@@ -1,0 +1,121 @@
+"""The ``journeymap`` command line: the entry point for the CLI and the TUI.
+
+Start-up stays lean: this module imports only Typer.  Storage (SQLModel) is
+imported inside the commands that need it and Textual only by the commands
+that open the UI, so ``journeymap --help`` never pays for either.
+
+Commands live in small modules by area (``cli_workshops``, ``cli_outputs``,
+``cli_pairing``) that register themselves on ``app``; this module owns the
+shared options (``--db``, ``--as``) and turns every ``StoreError`` or
+``ValueError`` into one clear sentence and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+app = typer.Typer(
+    name="journeymap",
+    help="Run a support customer-journey-mapping workshop and turn it into an action plan.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass
+class Context:
+    """Options shared by every command (set by the callback below)."""
+
+    db: Optional[Path] = None
+
+    def store(self, *, who: str = "", read_only: bool = False) -> Store:
+        from models.store import Store
+
+        return Store(self.db, who=who or default_user(), read_only=read_only)
+
+
+STATE = Context()
+
+
+def default_user() -> str:
+    """The participant name when ``--as`` is not given: the login (also over SSH)."""
+    import getpass
+    import os
+
+    for var in ("JOURNEYMAP_USER", "LOGNAME", "USER"):
+        if os.environ.get(var):
+            return os.environ[var]
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no passwd entry in a container
+        return "someone"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"journeymap {version('journeymap')}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    db: Annotated[Optional[Path], typer.Option(
+        "--db", envvar="JOURNEYMAP_DB", help="Database file (default: per-user data dir).")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Run a support customer-journey-mapping workshop and turn it into an action plan."""
+    STATE.db = db
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one clear sentence to stderr and return the Exit to raise."""
+    typer.echo(f"journeymap: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _register() -> None:
+    # Imported for their side effect of adding commands to ``app``.
+    from tui import cli_workshops  # noqa: F401
+
+    for optional in ("tui.cli_outputs", "tui.cli_pairing"):
+        try:
+            __import__(optional)
+        except ModuleNotFoundError as exc:
+            if exc.name != optional:
+                raise
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point: user errors become one line and exit code 1."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - last line of defence against tracebacks
+        from models.schema import StoreError
+
+        if isinstance(exc, (StoreError, ValueError, OSError)):
+            typer.echo(f"journeymap: {exc}", err=True)
+            sys.exit(1)
+        typer.echo(f"journeymap: unexpected error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)
