@@ -9,6 +9,7 @@ bad input the same way and nothing half-valid is ever stored.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Any
 
 from sqlmodel import SQLModel
@@ -55,13 +56,25 @@ def _column_type(model: type[SQLModel], field: str) -> Any:
     return info.annotation
 
 
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(the column's Python type, whether None is allowed) from ``X`` or ``Optional[X]``.
+
+    Real types, not their text: ``str(Optional[date])`` reads "datetime.date", which a
+    substring test would take for a datetime.
+    """
+    args = typing.get_args(annotation)
+    if type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return (rest[0] if len(rest) == 1 else annotation), True
+    return annotation, False
+
+
 def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
     """Return ``value`` converted to the type of ``model.field``, or raise FieldError."""
-    annotation = str(_column_type(model, field))
-    optional = "None" in annotation or "Optional" in annotation
+    base, optional = _unwrap(_column_type(model, field))
     if isinstance(value, str):
         value = value.replace("\x00", "")
-        if "str" not in annotation or field in _CHOICES:
+        if base is not str or field in _CHOICES:
             value = value.strip()
         if value == "" and optional:
             return None
@@ -75,15 +88,15 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
             choices = ", ".join(c.replace("_", " ") for c in _CHOICES[field])
             raise FieldError(f"{label(field)} must be one of: {choices}.")
         return word
-    if "bool" in annotation:
+    if base is bool:
         return _to_bool(field, value)
-    if "datetime" in annotation:
+    if base is dt.datetime:
         return _to_datetime(field, value)
-    if "date" in annotation:
+    if base is dt.date:
         return _to_date(field, value)
-    if "int" in annotation:
+    if base is int:
         return _to_int(field, value)
-    if "float" in annotation:
+    if base is float:
         return _to_float(field, value)
     text = str(value)
     if len(text) > MAX_TEXT:
@@ -109,7 +122,8 @@ def _to_int(field: str, value: Any) -> int:
         number = int(str(value).replace(",", "").replace("_", "").strip()) if not isinstance(
             value, int) else value
     except ValueError as exc:
-        raise FieldError(f"{label(field)} must be a whole number, not {str(value)[:40]!r}.") from exc
+        raise FieldError(
+            f"{label(field)} must be a whole number, not {str(value)[:40]!r}.") from exc
     low, high = _RANGES.get(field, (-(10**12), 10**12))
     if not low <= number <= high:
         raise FieldError(f"{label(field)} must be between {low} and {high}.")
