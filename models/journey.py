@@ -17,6 +17,7 @@ from models.tables import (
     PlanTask,
     Stage,
     Touchpoint,
+    Vote,
     Workshop,
 )
 
@@ -34,6 +35,9 @@ class Journey:
     plan_tasks: list[PlanTask] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     dot_votes: dict[int, int] = field(default_factory=dict)  # pain point id -> dot votes cast
+    # every dot with its voter, so a seat can show its own dots before the reveal
+    # (``models.facilitation.visible_votes``); screens must not show others' dots early
+    dots: list[Vote] = field(default_factory=list)
 
     def ordered_touchpoints(self) -> list[Touchpoint]:
         """Every touchpoint in journey order: stage by stage, then position."""

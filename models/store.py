@@ -221,6 +221,8 @@ class Store:
             cards = list(s.exec(select(HypothesisCard)
                                 .where(HypothesisCard.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
                                 .order_by(HypothesisCard.id)))
+            dots = list(s.exec(select(Vote).where(Vote.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
+                               .order_by(Vote.id)))
             votes = dict(s.exec(select(Vote.pain_point_id, func.count())
                                 .where(Vote.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
                                 .group_by(Vote.pain_point_id)).all())
@@ -238,6 +240,7 @@ class Store:
                                          .where(Participant.workshop_id == workshop_id)
                                          .order_by(Participant.id))),
                 dot_votes={int(k): int(v) for k, v in votes.items()},
+                dots=dots,
             )
 
     # -- generic edits ----------------------------------------------------------
@@ -259,8 +262,14 @@ class Store:
                       summary=f"added {_describe(row)}")
             return row
 
-    def update(self, model: type[T], row_id: int, **changes: Any) -> T:
-        """Change fields of one row; each changed field is logged with old -> new."""
+    def update(self, model: type[T], row_id: int, *, log: bool = True, **changes: Any) -> T:
+        """Change fields of one row; each changed field is logged with old -> new.
+
+        ``log=False`` is for presence (heartbeats, current step, follow, done):
+        those change every few seconds per seat and would drown the attribution
+        log, and an observer's presence connection may write only the
+        participant table (see ``models.presence``).
+        """
         values = {k: coerce(model, k, v) for k, v in changes.items()}
         with self.write() as s:
             row = s.get(model, row_id)
@@ -273,8 +282,9 @@ class Store:
                 if old == new:
                     continue
                 setattr(row, key, new)
-                self._log(s, wid, row.__tablename__, row_id, "update", field=key,  # type: ignore[attr-defined]
-                          old=_text(old), new=_text(new))
+                if log:
+                    self._log(s, wid, row.__tablename__, row_id, "update",  # type: ignore[attr-defined]
+                              field=key, old=_text(old), new=_text(new))
             if model is not Participant:
                 self._touch(s, wid)
             return row
