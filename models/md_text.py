@@ -1,0 +1,240 @@
+"""Escaping user text for Markdown and for Mermaid, one small function per context.
+
+Everything a person typed into a workshop ends up in a document that other
+people read in a wiki or a pull request.  The text must arrive *as typed*: a
+pain point "Agent says `reset` | then nothing" must not split a table row, a
+touchpoint called "# 1 priority" must not become a heading, and a stage named
+"section: end" must not end a Mermaid diagram early.  Each context has its own
+rules, so each has its own function here, with the reason next to the rule.
+
+Markdown contexts keep the text recoverable (backslash escapes and HTML
+entities render exactly the typed characters).  Mermaid has no escape syntax
+that works across diagram types, so there the few characters that are syntax
+are replaced by look-alikes (``:`` → ``∶``, ``#`` → ``＃``, …): the diagram is a
+picture of the data, and the tables next to it carry the exact text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- shared cleaning -----------------------------------------------------------
+
+# Python's str.splitlines() boundaries: \n \r \r\n \v \f \x1c \x1d \x1e \x85 \u2028 \u2029.
+# CommonMark only knows \n and \r, but a person who pasted a \u2028 meant a line
+# break, and leaving the others as raw control characters helps nobody.
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _visible_char(ch: str) -> str:
+    """A replacement for characters that must never reach a document raw.
+
+    C0 controls become the Unicode "control pictures" (\x1b -> ␛) so that the
+    reader sees that something odd was typed instead of a terminal escape or an
+    invisible byte; DEL likewise; lone surrogates (possible in a Python str but
+    not encodable as UTF-8) become U+FFFD so writing the file cannot fail.
+    """
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    if 0x80 <= code <= 0x9F:  # C1 controls: no picture exists
+        return "\ufffd"
+    return ch
+
+
+def _needs_cleaning(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF
+
+
+def clean_line(text: str) -> str:
+    """One physical line of visible text: tabs become spaces, controls become pictures."""
+    text = text.replace("\t", " ")
+    if any(_needs_cleaning(ch) for ch in text):
+        text = "".join(_visible_char(ch) if _needs_cleaning(ch) else ch for ch in text)
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """The typed lines of a text (any line-break convention), each cleaned."""
+    return [clean_line(line) for line in str(text).splitlines()]
+
+
+def one_line(text: str) -> str:
+    """All whitespace runs (line breaks included) collapsed to single spaces, trimmed."""
+    return clean_line(_SPACE_RUN.sub(" ", str(text)).strip())
+
+
+# -- Markdown ------------------------------------------------------------------
+
+# Inline punctuation that starts Markdown (or GitHub) syntax anywhere in a line:
+# emphasis (* _), code spans (`), links and images ([ ]), strikethrough (~),
+# GitHub math ($), table cells (|), headings and their closing sequence (#),
+# and the backslash itself so that a typed "\*" does not escape our escape.
+_MD_BACKSLASH = frozenset("\\`*_[]~$|#")
+# HTML is allowed in GitHub Markdown: a typed "<b>" or "&amp;" must show as typed.
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# At the start of a block a few more characters are structure: list bullets
+# (- +), setext underlines (=), ordered lists ("12." / "12)"), blockquotes (>
+# is already an entity).  A backslash in front makes them plain text.
+_MD_BLOCK_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+LINE_BREAK = "<br>"
+
+
+def _md_escape_chars(line: str) -> str:
+    out = []
+    for ch in line:
+        if ch in _MD_BACKSLASH:
+            out.append("\\" + ch)
+        elif ch in _MD_ENTITIES:
+            out.append(_MD_ENTITIES[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _md_block_safe(escaped: str) -> str:
+    """Backslash-escape a leading list/underline/ordered-list marker."""
+    match = _MD_BLOCK_START.match(escaped)
+    if match is None:
+        return escaped
+    if match.group(1):
+        return "\\" + escaped
+    return f"{match.group(2)}\\{escaped[len(match.group(2)):]}"
+
+
+def md_inline(text: object) -> str:
+    """User text inside a paragraph, list item or heading: always ONE physical line.
+
+    Line breaks become ``<br>`` so a multi-line note can never end the list item
+    or paragraph it sits in (an empty line would), and surrounding whitespace is
+    trimmed because four leading spaces make an indented code block.  The start
+    is made block-safe because list items and headings begin a block.
+    """
+    lines = [line.strip() for line in split_lines(str(text or ""))]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    escaped = LINE_BREAK.join(_md_escape_chars(line) for line in lines)
+    return _md_block_safe(escaped)
+
+
+def md_cell(text: object) -> str:
+    """User text inside a GitHub table cell.
+
+    Same rules as :func:`md_inline` (which already escapes ``|``, the cell
+    separator, and turns line breaks into ``<br>``, the only line break a table
+    cell can hold).  An empty value stays an empty cell.  Kept as its own name
+    because a cell has one more constraint the caller relies on: the result
+    never contains an unescaped ``|`` nor a newline.
+    """
+    return md_inline(text)
+
+
+def md_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A GitHub table from already-escaped cells; every row gets exactly len(headers) cells.
+
+    Padding short rows and refusing long ones here means a caller's mistake can
+    never produce a table whose rows disagree on their number of cells.
+    """
+    width = len(headers)
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    for row in rows:
+        if len(row) > width:
+            raise ValueError(f"table row has {len(row)} cells for {width} columns")
+        cells = list(row) + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# -- Mermaid -------------------------------------------------------------------
+
+# Characters that are syntax in Mermaid's line-based grammars, and look-alikes:
+#   :  separates a task name from its data (journey, gantt) and starts a point
+#   #  starts a comment (journey, gantt) and "#name;" is an entity code
+#   ;  ends a statement
+#   `  would close the surrounding ``` fence and starts "`markdown`" strings
+#   < > are HTML to Mermaid's label renderer (and "<br>" a line break)
+#   "  delimits quoted strings (quadrantChart point names)
+_MERMAID_CHARS = str.maketrans({
+    ":": "\u2236",  # RATIO
+    "#": "\uff03",  # FULLWIDTH NUMBER SIGN
+    ";": "\uff1b",  # FULLWIDTH SEMICOLON
+    "`": "\u02cb",  # MODIFIER LETTER GRAVE ACCENT
+    "<": "\u2039",  # SINGLE LEFT-POINTING ANGLE QUOTATION MARK
+    ">": "\u203a",
+    '"': "\u201d",  # RIGHT DOUBLE QUOTATION MARK
+    "{": "(",  # "%%{" opens a directive; "accDescr {" a block
+    "}": ")",
+})
+# "%%" starts a comment or a directive anywhere in a Mermaid text.
+_PERCENTS = re.compile(r"%{2,}")
+# The lexers are case-insensitive and match keywords at the start of a token
+# without a word boundary ("journeyman" lexes as "journey" + "man"), and gantt
+# lexes a leading YYYY-MM-DD as a date.  Labels that start like that get an
+# invisible ZERO WIDTH SPACE in front, which no keyword (and no \s) matches.
+_KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr", "gantt", "dateformat",
+             "inclusiveenddates", "topaxis", "axisformat", "tickinterval", "includes",
+             "excludes", "todaymarker", "weekday", "accdescription", "click", "href", "call",
+             "quadrantchart", "x-axis", "y-axis", "quadrant-", "classdef", "end", "graph",
+             "flowchart", "style", "linkstyle", "subgraph")
+_DEFANG = "\u200b"
+MERMAID_MAX = 60
+
+
+def _mermaid_base(text: object, limit: int) -> str:
+    """One line, no Mermaid syntax characters, not too long, never empty."""
+    line = one_line(str(text or ""))
+    line = _PERCENTS.sub(lambda m: "\uff05" * len(m.group()), line).translate(_MERMAID_CHARS)
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    folded = line.casefold()
+    if folded.startswith(_KEYWORDS) or (line[:1].isdigit()):
+        line = _DEFANG + line
+    return line or "(untitled)"
+
+
+def mermaid_journey(text: object, limit: int = MERMAID_MAX) -> str:
+    """A ``journey`` title, section or task name.
+
+    The journey lexer reads a task as ``name: score: actors`` and a section as
+    ``section name``; names stop at ``:``, ``#``, ``;`` or a newline, and a name
+    starting with ``title``/``section``/``journey`` is taken as that keyword.
+    """
+    return _mermaid_base(text, limit)
+
+
+def mermaid_journey_actor(text: object) -> str:
+    """An actor after a journey task's score: actors are split on ``,``."""
+    return _mermaid_base(text, 30).replace(",", "\u201a")  # SINGLE LOW-9 QUOTATION MARK
+
+
+def mermaid_gantt(text: object, limit: int = MERMAID_MAX) -> str:
+    """A ``gantt`` title, section or task name.
+
+    Task names end at ``:`` (the task data follows), ``#`` starts a comment,
+    and names starting with a keyword (``excludes``, ``click``, ``section`` …)
+    or a ``YYYY-MM-DD`` date are read as that statement.
+    """
+    return _mermaid_base(text, limit)
+
+
+def mermaid_quadrant_point(text: object, limit: int = 40) -> str:
+    """A ``quadrantChart`` point name, returned *quoted*.
+
+    Unquoted names may only hold letters and some punctuation (``[``, ``]``,
+    ``:`` and ``,`` are point syntax), so names are always written as
+    ``"name"``, inside which everything but ``"`` is literal.
+    """
+    return f'"{_mermaid_base(text, limit)}"'
+
+
+def mermaid_quadrant_text(text: object, limit: int = 40) -> str:
+    """A ``quadrantChart`` title, axis or quadrant label (quoted, like point names)."""
+    return f'"{_mermaid_base(text, limit)}"'
+
