@@ -24,16 +24,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlmodel import select
+from sqlalchemy.exc import DatabaseError
+from sqlmodel import Session, select
 
 from models.fields import FieldError, coerce
 from models.journey import Journey
-from models.store import NotFound, Store
+from models.store import NotFound, ReadOnlyError, Store
 from models.tables import STEPS, Participant, Workshop, utcnow
 
 WINDOW_S = 10.0  # a seat silent for longer than this is shown as gone
@@ -158,11 +161,25 @@ def _presence_only(action: int, arg1: str | None, _arg2: str | None, _db: str | 
     return sqlite3.SQLITE_OK
 
 
+class PresenceStore(Store):
+    """A store whose connections may write participant rows and nothing else."""
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        try:
+            with super().write() as session:
+                yield session
+        except DatabaseError as exc:
+            if "not authorized" not in str(exc):
+                raise
+            raise ReadOnlyError("Observers cannot change the workshop.") from exc
+
+
 def presence_store(path: str | Path | None, who: str) -> Store:
     """A writable store that can change nothing but participant rows (for observers)."""
-    store = Store(path, who=who, read_only=True)  # refuses files that are not workshops yet
+    store: Store = Store(path, who=who, read_only=True)  # refuses files with no workshops
     store.close()
-    store = Store(path, who=who)
+    store = PresenceStore(path, who=who)
 
     @event.listens_for(store.engine, "connect")
     def _restrict(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
