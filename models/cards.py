@@ -172,7 +172,9 @@ def create_card(store: Any, pain_id: int) -> HypothesisCard:
         return existing
     journey = store.load(pain.workshop_id)
     fresh = journey.pain_point(pain_id) or pain
-    return store.add(HypothesisCard(pain_point_id=pain_id, **draft_card(journey, fresh)))
+    draft = draft_card(journey, fresh)
+    return store.add(HypothesisCard(pain_point_id=pain_id, experiment=draft["experiment"],
+                                    outcome=draft["outcome"], signal=draft["signal"]))
 
 
 def ordered_cards(journey: Journey) -> list[HypothesisCard]:

@@ -57,7 +57,8 @@ def derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
     the last team that owned it to the next, and the missing owner is reported
     separately as its own risk.
     """
-    details = {(h.from_touchpoint_id, h.to_touchpoint_id): h for h in journey.handoffs}
+    details: dict[tuple[int | None, int | None], Handoff] = {
+        (h.from_touchpoint_id, h.to_touchpoint_id): h for h in journey.handoffs}
     result: list[DerivedHandoff] = []
     last: Touchpoint | None = None
     for tp in journey.ordered_touchpoints():
@@ -122,8 +123,8 @@ def save_handoff_detail(store: Any, journey: Journey, derived: DerivedHandoff,
     if derived.detail is not None and derived.detail.id is not None:
         row: Handoff = store.update(Handoff, derived.detail.id, **values)
     else:
-        row = store.add(Handoff(workshop_id=journey.workshop.id,
-                                from_touchpoint_id=derived.from_tp.id,
-                                to_touchpoint_id=derived.to_tp.id, **values))
+        row = store.add(Handoff(workshop_id=int(journey.workshop.id or 0),
+                                from_touchpoint_id=int(derived.from_tp.id or 0),
+                                to_touchpoint_id=int(derived.to_tp.id or 0), **values))
     derived.detail = row
     return row
