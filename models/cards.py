@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from models.journey import Journey
@@ -173,8 +174,16 @@ def create_card(store: Any, pain_id: int) -> HypothesisCard:
     journey = store.load(pain.workshop_id)
     fresh = journey.pain_point(pain_id) or pain
     draft = draft_card(journey, fresh)
-    return store.add(HypothesisCard(pain_point_id=pain_id, experiment=draft["experiment"],
-                                    outcome=draft["outcome"], signal=draft["signal"]))
+    try:
+        return store.add(HypothesisCard(pain_point_id=pain_id, experiment=draft["experiment"],
+                                        outcome=draft["outcome"], signal=draft["signal"]))
+    except IntegrityError:  # another seat created it between our read and our write
+        with store.read() as s:
+            raced = s.exec(select(HypothesisCard)
+                           .where(HypothesisCard.pain_point_id == pain_id)).first()
+        if raced is None:
+            raise
+        return raced
 
 
 def ordered_cards(journey: Journey) -> list[HypothesisCard]:

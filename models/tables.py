@@ -13,7 +13,6 @@ exports then never have to tell "empty" from "missing".
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -67,19 +66,19 @@ class Meta(SQLModel, table=True):
 class Workshop(SQLModel, table=True):
     """One mapped journey: one persona, one scenario (step 1 "Scope")."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     title: str = ""
     persona: str = ""
     scenario: str = ""
     persona_goal: str = ""
     business_goal: str = ""
-    evidence_ticket_volume: Optional[int] = None  # tickets per month
+    evidence_ticket_volume: int | None = None  # tickets per month
     evidence_resolution_time: str = ""
     evidence_transfer_rate: str = ""
     evidence_csat: str = ""
     evidence_notes: str = ""
     facilitator: str = ""
-    start_date: Optional[dt.date] = None
+    start_date: dt.date | None = None
     state: str = "current"
     template: str = ""  # name of the template it was created from, if any
     current_step: str = "scope"
@@ -88,11 +87,11 @@ class Workshop(SQLModel, table=True):
     lead: str = ""
     step_minutes: int = 15
     timer_step: str = ""
-    timer_ends_at: Optional[dt.datetime] = None
+    timer_ends_at: dt.datetime | None = None
     votes_per_participant: int = 3
     votes_revealed: bool = False
     gather_step: str = ""  # "bring everyone here": the lead's step at the time
-    gather_at: Optional[dt.datetime] = None
+    gather_at: dt.datetime | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -100,21 +99,21 @@ class Workshop(SQLModel, table=True):
 class Stage(SQLModel, table=True):
     """An ordered phase of the journey with the KPI that tells whether it works."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(sa_column=_fk("workshop.id"))
     position: int = 0
     name: str = ""
     description: str = ""
     kpi_name: str = ""
-    kpi_baseline: Optional[float] = None
-    kpi_target: Optional[float] = None
+    kpi_baseline: float | None = None
+    kpi_target: float | None = None
     kpi_unit: str = ""
 
 
 class Touchpoint(SQLModel, table=True):
     """An interaction inside a stage: what the customer does, thinks and feels."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     stage_id: int = Field(sa_column=_fk("stage.id"))
     position: int = 0
     name: str = ""
@@ -135,7 +134,7 @@ class Handoff(SQLModel, table=True):
     this row only stores what the room said about one of them.
     """
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(sa_column=_fk("workshop.id"))
     from_touchpoint_id: int = Field(sa_column=_fk("touchpoint.id"))
     to_touchpoint_id: int = Field(sa_column=_fk("touchpoint.id"))
@@ -149,9 +148,9 @@ class Handoff(SQLModel, table=True):
 class PainPoint(SQLModel, table=True):
     """Friction found in step 5; ranked by impact/effort, volume and votes."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(sa_column=_fk("workshop.id"))
-    touchpoint_id: Optional[int] = Field(
+    touchpoint_id: int | None = Field(
         default=None, sa_column=_fk("touchpoint.id", nullable=True, ondelete="SET NULL")
     )
     description: str = ""
@@ -164,33 +163,38 @@ class PainPoint(SQLModel, table=True):
 
 
 class HypothesisCard(SQLModel, table=True):
-    """"We believe [experiment] will result in [outcome]. We will know we succeeded when [signal]"."""
+    """"We believe [experiment] will result in [outcome]. We will know we succeeded when [signal]".
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    One card per pain point, enforced by the database so two seats pressing
+    "create card" at once cannot make two.
+    """
+
+    __table_args__ = (UniqueConstraint("pain_point_id"),)
+    id: int | None = Field(default=None, primary_key=True)
     pain_point_id: int = Field(sa_column=_fk("painpoint.id"))
     experiment: str = ""
     outcome: str = ""
     signal: str = ""
     owner: str = ""
-    deadline: Optional[dt.date] = None
+    deadline: dt.date | None = None
     status: str = "proposed"
     result_notes: str = ""
-    result_value: Optional[float] = None  # the stage KPI measured after the change
+    result_value: float | None = None  # the stage KPI measured after the change
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class PlanTask(SQLModel, table=True):
     """A task of the 60-day plan; ``edited`` tasks survive regeneration."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(sa_column=_fk("workshop.id"))
     key: str = ""  # stable generator key, e.g. "baseline", "implement", "review"
     phase: str = ""
     title: str = ""
     detail: str = ""
     owner: str = ""
-    start: Optional[dt.date] = None
-    deadline: Optional[dt.date] = None
+    start: dt.date | None = None
+    deadline: dt.date | None = None
     status: str = "proposed"
     edited: bool = False
     position: int = 0
@@ -200,7 +204,7 @@ class Participant(SQLModel, table=True):
     """A seat in the workshop: who, with which role, where they are and when last seen."""
 
     __table_args__ = (UniqueConstraint("workshop_id", "name"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(sa_column=_fk("workshop.id"))
     name: str = ""
     role: str = "participant"
@@ -213,7 +217,7 @@ class Participant(SQLModel, table=True):
 class Vote(SQLModel, table=True):
     """One dot of dot voting: a participant's vote on a pain point."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     pain_point_id: int = Field(sa_column=_fk("painpoint.id"))
     participant: str = ""
     created_at: dt.datetime = Field(default_factory=utcnow)
@@ -222,12 +226,12 @@ class Vote(SQLModel, table=True):
 class ChangeLog(SQLModel, table=True):
     """Attribution: who changed which field of what, from what to what, and when."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(sa_column=_fk("workshop.id"))
     at: dt.datetime = Field(default_factory=utcnow, index=True)
     who: str = ""
     entity: str = ""  # table name
-    entity_id: Optional[int] = None
+    entity_id: int | None = None
     action: str = "update"  # create / update / delete
     field: str = ""
     old: str = ""

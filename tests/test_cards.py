@@ -163,3 +163,20 @@ def test_create_card_drafts_once_per_pain_point(store: Store) -> None:
 def test_create_card_for_a_missing_pain_point_is_a_clear_error(store: Store) -> None:
     with pytest.raises(StoreError, match="no longer exists"):
         create_card(store, 12345)
+
+
+def test_second_seat_creating_the_same_card_gets_the_first(store: Store, db_path) -> None:
+    """Two seats race on "create card": the database keeps one card per pain point."""
+    from sqlalchemy.exc import IntegrityError
+
+    w = store.create_workshop(default_stages=False, title="race")
+    pain = store.add(PainPoint(workshop_id=w.id, description="slow refund"))
+    first = store.add(HypothesisCard(pain_point_id=pain.id, experiment="mine"))
+    other_seat = Store(db_path, who="other")
+    try:
+        with pytest.raises(IntegrityError):
+            other_seat.add(HypothesisCard(pain_point_id=pain.id, experiment="theirs"))
+        assert create_card(other_seat, int(pain.id)).id == first.id
+    finally:
+        other_seat.close()
+    assert [c.experiment for c in store.load(int(w.id)).cards] == ["mine"]
