@@ -99,11 +99,12 @@ def plain(value: Any) -> Any:
 
 
 def _row(row: SQLModel, node: Node, full: bool) -> dict[str, Any]:
-    """The node's columns of one row; ``None`` (and, in a template, empty text) omitted."""
+    """The node's columns of one row; ``None`` omitted, and in a template also empty text
+    and ``False`` (every flag's default), so a template file holds only what was said."""
     out: dict[str, Any] = {}
     for name in node.fields if full else node.template_fields:
         value = getattr(row, name)
-        if value is None or (not full and value == ""):
+        if value is None or (not full and (value is False or value == "")):
             continue
         out[name] = plain(value)
     return out
