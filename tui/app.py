@@ -1,0 +1,227 @@
+"""The Textual app: opens the store after the first paint, then Home or a workshop.
+
+Start-up order matters.  Importing SQLModel costs about a third of a second,
+so this module imports only Textual and small ``tui`` helpers; the first frame
+(header, "loading…", footer) is painted, and only then a worker thread imports
+the models, opens the ``Store`` and loads the workshop.  Every edit then goes
+through ``save_field`` / ``mutate`` here, which talk to the store, report
+errors as one sentence, show "saved" in the header and refresh the screen.
+``reload_journey`` is the single entry point for "the data changed elsewhere,
+show it" (live pairing polls the store and calls it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tui.safe_text import short
+from tui.steps import LABELS, STEPS
+from tui.theme import JOURNEYMAP_THEME
+
+if TYPE_CHECKING:
+    from models.journey import Journey
+    from models.store import Store
+
+R = TypeVar("R")
+EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
+
+
+class JourneyApp(App[None]):
+    """A workshop lead's map: Home, the five steps, then Cards, Tracker and Plan."""
+
+    TITLE = "journeymap"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
+                 step: str | None = None, who: str = "", role: str = "lead") -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.start_workshop = workshop_id
+        self.start_step = step
+        self.who = who
+        self.role = role
+        self.store: Store | None = None
+        self.journey: Journey | None = None
+        self.saved_at: dt.datetime | None = None
+        self.register_theme(JOURNEYMAP_THEME)
+        self.theme = JOURNEYMAP_THEME.name
+
+    # -- start-up ---------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("Loading the workshop…", style="dim"), id="loading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "loading…"
+        if os.environ.get(EXIT_AFTER_PAINT):
+            self.call_after_refresh(self.exit)
+            return
+        self._open_store()
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_store(self) -> None:
+        """Import the models and open the database off the UI thread."""
+        try:
+            from models.schema import StoreError
+        except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
+            self.call_from_thread(self._failed, f"journeymap cannot start: {exc}")
+            return
+        try:
+            from models.store import Store
+
+            store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
+            journey = store.load(self.start_workshop) if self.start_workshop else None
+            import tui.home  # noqa: F401 - warm the screen modules off the UI thread
+            import tui.workshop_screen  # noqa: F401
+        except (StoreError, OSError, ValueError) as exc:
+            self.call_from_thread(self._failed, str(exc))
+            return
+        self.call_from_thread(self._opened, store, journey)
+
+    def _failed(self, message: str) -> None:
+        self.sub_title = "not opened"
+        self.query_one("#loading", Static).update(
+            Text(f"{short(message, 300)}\n\nPress ctrl+q to quit.", style="bold"))
+
+    def _opened(self, store: Store, journey: Journey | None) -> None:
+        self.store = store
+        self.sub_title = self.role if self.role != "lead" else ""
+        if journey is None:
+            self.show_home()
+        else:
+            self._show_journey(journey, self.start_step)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    # -- navigation -------------------------------------------------------------
+    def show_home(self) -> None:
+        from tui.home import HomeScreen
+
+        self.journey = None
+        self._switch(HomeScreen())
+
+    def open_workshop(self, workshop_id: int, step: str | None = None) -> None:
+        assert self.store is not None
+        journey = self.run_store(lambda: self.store.load(workshop_id))  # type: ignore[union-attr]
+        if journey is not None:
+            self._show_journey(journey, step)
+
+    def _show_journey(self, journey: Journey, step: str | None) -> None:
+        from tui.workshop_screen import WorkshopScreen
+
+        self.journey = journey
+        start = step if step in STEPS else (journey.workshop.current_step or "scope")
+        self._switch(WorkshopScreen(start if start in STEPS else "scope"))
+
+    def _switch(self, screen: Screen[Any]) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # -- edits ------------------------------------------------------------------
+    def run_store(self, call: Callable[[], R]) -> R | None:
+        """Run one store call; a rejected value or a store problem is one notification."""
+        from models.schema import StoreError
+
+        try:
+            return call()
+        except (StoreError, ValueError) as exc:
+            self.notify(short(exc, 300), severity="error", markup=False)
+        except OSError as exc:
+            self.notify(f"The database could not be written: {short(exc, 200)}",
+                        severity="error", markup=False)
+        return None
+
+    def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool:
+        """Commit one field (autosave); on success patch the snapshot and refresh."""
+        if self.store is None:
+            return False
+        row = self.run_store(lambda: self.store.update(model, row_id,  # type: ignore[union-attr]
+                                                       **{field: text}))
+        if row is None:
+            return False
+        target = self._find(model, row_id)
+        if target is not None:
+            setattr(target, field, getattr(row, field))
+        else:  # not in the snapshot (e.g. created elsewhere): take a fresh one
+            self.reload_journey()
+            self.mark_saved()
+            return True
+        self.mark_saved()
+        self._refresh_screen()
+        return True
+
+    def mutate(self, call: Callable[[], R]) -> R | None:
+        """A structural edit (add, delete, move): run it, then reload the journey."""
+        result = self.run_store(call)
+        if result is not None:
+            self.mark_saved()
+        self.reload_journey()  # also after a failure: the store may know better than we do
+        return result
+
+    def mark_saved(self) -> None:
+        self.saved_at = dt.datetime.now()
+        self.sub_title = f"saved {self.saved_at:%H:%M:%S}"
+
+    def _find(self, model: type, row_id: int) -> Any:
+        journey = self.journey
+        if journey is None:
+            return None
+        name = model.__name__
+        if name == "Workshop":
+            return journey.workshop if journey.workshop.id == row_id else None
+        pools: dict[str, Iterable[Any]] = {
+            "Stage": journey.stages, "Touchpoint": journey.ordered_touchpoints(),
+            "PainPoint": journey.pain_points, "Handoff": journey.handoffs,
+            "HypothesisCard": journey.cards, "PlanTask": journey.plan_tasks,
+            "Participant": journey.participants,
+        }
+        return next((row for row in pools.get(name, ()) if row.id == row_id), None)
+
+    def reload_journey(self) -> None:
+        """Reload the open workshop from the store and refresh what is on screen.
+
+        Cursor, scroll and focus are kept by the step views, and a field being
+        typed in is not touched; pairing calls this when another seat commits.
+        """
+        if self.store is None or self.journey is None or self.journey.workshop.id is None:
+            return
+        wid = self.journey.workshop.id
+        journey = self.run_store(lambda: self.store.load(wid))  # type: ignore[union-attr]
+        if journey is None:
+            return
+        self.journey = journey
+        self._refresh_screen()
+
+    def _refresh_screen(self) -> None:
+        refresh = getattr(self.screen, "refresh_from", None)
+        if refresh is not None and self.journey is not None:
+            refresh(self.journey)
+
+    # -- command palette ----------------------------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        extra = getattr(screen, "palette_commands", None)
+        if extra is not None:
+            yield from extra()
+
+
+def step_label(step: str) -> str:
+    return LABELS.get(step, step)

@@ -1,0 +1,66 @@
+"""Modal dialogs: confirm a destructive action, pick one item from a list.
+
+They return their answer through ``push_screen(..., callback)`` so the
+calling screen keeps the logic; labels are Rich ``Text`` (user text is data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+T = TypeVar("T")
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes/no question; Esc or `n` answers no, so nothing is lost by accident."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, question: Text | str, detail: Text | str = "") -> None:
+        super().__init__()
+        self.question = question if isinstance(question, Text) else Text(question)
+        self.detail = detail if isinstance(detail, Text) else Text(detail)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title")
+            if self.detail.plain:
+                yield Static(self.detail, classes="dialog-detail")
+            yield Label(Text("y = yes   n / Esc = no", style="dim"))
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class PickScreen(ModalScreen["T | None"], Generic[T]):
+    """Choose one of several options with the arrow keys and Enter; Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, options: Sequence[tuple[Text, T]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.values = [value for _, value in options]
+        self.labels = [label for label, _ in options]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield OptionList(*[Option(label, id=str(i)) for i, label in enumerate(self.labels)])
+            yield Label(Text("Enter = choose   Esc = cancel", style="dim"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.values[int(event.option_id or 0)])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

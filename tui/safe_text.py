@@ -1,0 +1,60 @@
+"""One place that turns user text into something safe to put on a terminal.
+
+Anything a person typed is data.  Rich/Textual markup in it (``[bold]``) must
+show literally, and control characters (``\\x1b``, ``\\x07``, …) must never reach
+the terminal, where they could clear the screen, ring the bell or move the
+cursor.  Every screen builds what it shows through ``clean`` / ``safe`` so there
+is exactly one rule to audit.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.style import Style
+from rich.text import Text
+
+# C0 controls become their Unicode "control picture" (U+2400 + code); DEL and C1
+# controls (which some terminals also obey) become a visible "?" box.
+_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+_CONTROL_PICTURES[0x7F] = "\u2421"  # ␡
+_TABLE = {**_CONTROL_PICTURES, **{code: "\ufffd" for code in range(0x80, 0xA0)}}
+# Bidi overrides/isolates can visually reorder the rest of a line; show them as marks.
+for _code in (0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069):
+    _TABLE[_code] = "\ufffd"
+
+
+def clean(value: object, *, keep_newlines: bool = False) -> str:
+    """Return ``value`` as text with every control character made visible.
+
+    Newlines are neutralised too unless ``keep_newlines``: a table cell or a
+    one-line label must stay one line.
+    """
+    text = "" if value is None else str(value)
+    if keep_newlines:
+        return "\n".join(line.translate(_TABLE) for line in text.split("\n"))
+    return text.translate(_TABLE)
+
+
+def safe(value: object, style: str | Style = "", *, limit: int | None = None,
+         keep_newlines: bool = False) -> Text:
+    """A Rich ``Text`` that renders ``value`` literally (never parsed as markup).
+
+    ``limit`` shortens very long values with an ellipsis so one pasted
+    5,000-character line cannot blow up a table's column widths.
+    """
+    text = clean(value, keep_newlines=keep_newlines)
+    if limit is not None and len(text) > limit:
+        text = text[: max(0, limit - 1)] + "…"
+    return Text(text, style=style, no_wrap=not keep_newlines, end="")
+
+
+def short(value: object, limit: int = 40) -> str:
+    """Plain cleaned text cut to ``limit`` characters (for notifications and titles)."""
+    text = clean(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def is_printable(text: str) -> bool:
+    """True when ``text`` has no character ``clean`` would replace (used in tests)."""
+    return all(unicodedata.category(ch) not in {"Cc"} for ch in text)

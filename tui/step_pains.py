@@ -1,0 +1,166 @@
+"""Step 5 — Pain points: ranked with the reason for each rank, and the matrix.
+
+The order and the reasons come from ``models.priority`` so the screen, the
+exports and the cards agree; ``v`` switches between the ranked list and the
+impact/effort matrix (where each pain point sits, by rank number).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from tui.dialogs import ConfirmScreen, PickScreen
+from tui.drawings import ImpactMatrix
+from tui.forms import FieldSpec
+from tui.safe_text import safe, short
+from tui.step_base import register_step
+from tui.table_form import TableFormView
+
+if TYPE_CHECKING:
+    from models.journey import Journey
+
+KIND_LABEL = {"loop": "loop", "branch": "branch", "dead_end": "dead end", "other": "other"}
+
+
+class PainsView(TableFormView):
+    """Ranked pain points; add, edit, link to a touchpoint, delete; matrix view."""
+
+    STEP = "pains"
+    TITLE = "Pain points"
+    HEADLINE = "Step 5 · Pain points — loops, branches, dead ends; ranked by impact/effort"
+    EMPTY = "No pain points yet. Press a to add one (or x on a touchpoint in step 3)."
+    COLUMNS = (("rank", "#"), ("quad", "Quadrant"), ("desc", "Pain point"), ("tp", "At"),
+               ("kind", "Kind"), ("ie", "I/E"), ("vol", "Tickets"), ("votes", "Votes"),
+               ("why", "Why this rank"))
+    FIELDS = (
+        FieldSpec("description", "Pain point", "Where does the customer loop, branch or stop?"),
+        FieldSpec("kind", "Kind", "loop, branch, dead end or other.",
+                  suggestions=("loop", "branch", "dead end", "other")),
+        FieldSpec("impact", "Impact", "1 low · 2 medium · 3 high."),
+        FieldSpec("effort", "Effort", "1 low · 2 medium · 3 high."),
+        FieldSpec("ticket_volume", "Tickets per month", "From the ticket data; breaks ties."),
+        FieldSpec("votes", "Votes", "Recorded votes (dot voting adds to these when revealed)."),
+    )
+    BINDINGS = [
+        *TableFormView.BINDINGS,
+        Binding("a", "add", "Add"),
+        Binding("v", "toggle_matrix", "Matrix/list"),
+        Binding("t", "link", "Link touchpoint"),
+        Binding("d,delete", "delete", "Delete"),
+    ]
+
+    def compose_top(self) -> ComposeResult:
+        yield ImpactMatrix(id="matrix")
+
+    def on_mount(self) -> None:
+        self.query_one(ImpactMatrix).display = False
+
+    def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
+        from models.priority import QUADRANT_LABELS, rank_pain_points
+
+        numbers = {tp.id: i + 1 for i, tp in enumerate(journey.ordered_touchpoints())}
+        out = []
+        for ranked in rank_pain_points(journey):
+            pain = ranked.pain
+            at = f"#{numbers[pain.touchpoint_id]}" if pain.touchpoint_id in numbers else "—"
+            out.append((str(pain.id), (
+                Text(str(ranked.rank)),
+                Text(QUADRANT_LABELS.get(ranked.quadrant, ranked.quadrant),
+                     style="green" if ranked.quadrant == "quick_win" else ""),
+                safe(pain.description, limit=40), Text(at),
+                Text(KIND_LABEL.get(pain.kind, pain.kind)), Text(f"{pain.impact}/{pain.effort}"),
+                Text(f"{ranked.volume:,}"), Text(str(ranked.votes)),
+                safe(ranked.reason, limit=70))))
+        return out
+
+    def refresh_extra(self, journey: Journey) -> None:
+        from models.priority import quadrant, rank_pain_points
+
+        items = [(r.rank, r.pain.impact, r.pain.effort) for r in rank_pain_points(journey)]
+        self.query_one(ImpactMatrix).set_items(
+            items, {(i, e): quadrant(i, e) for i in (1, 2, 3) for e in (1, 2, 3)})
+
+    def record(self, key: str | None) -> tuple[type | None, Any]:
+        from models.tables import PainPoint
+
+        if key is None or self.japp.journey is None:
+            return PainPoint, None
+        return PainPoint, self.journey.pain_point(int(key))
+
+    def action_toggle_matrix(self) -> None:
+        matrix = self.query_one(ImpactMatrix)
+        matrix.display = not matrix.display
+        self.query_one(".split").display = not matrix.display
+        if not matrix.display:
+            self.table.focus()
+
+    def _touchpoint_options(self) -> list[tuple[Text, int]]:
+        """Touchpoints in journey order; the value 0 stands for "no touchpoint"."""
+        options: list[tuple[Text, int]] = [(Text("(no touchpoint)"), 0)]
+        for i, tp in enumerate(self.journey.ordered_touchpoints()):
+            stage = self.journey.stage_of(tp)
+            options.append((safe(f"#{i + 1} {tp.name} — {stage.name if stage else ''}",
+                                 limit=70), int(tp.id or 0)))
+        return options
+
+    def action_add(self) -> None:
+        from models.tables import PainPoint
+
+        store, wid = self.japp.store, self.journey.workshop.id
+
+        def done(tp_id: int | None) -> None:
+            if tp_id is None or store is None:  # cancelled
+                return
+            pain = self.japp.mutate(lambda: store.add(PainPoint(
+                workshop_id=wid, touchpoint_id=tp_id or None, description="New pain point")))
+            if pain is not None:
+                self.select(str(pain.id))
+                self.edit_first()
+
+        options = self._touchpoint_options()
+        if len(options) == 1:
+            done(0)
+            return
+        self.app.push_screen(PickScreen("At which touchpoint does it hurt?", options), done)
+
+    def action_link(self) -> None:
+        from models.tables import PainPoint
+
+        _, pain = self.record(self.current_key())
+        if pain is None:
+            return
+
+        def done(tp_id: int | None) -> None:
+            store = self.japp.store
+            if tp_id is not None and store is not None:
+                self.japp.mutate(lambda: store.update(PainPoint, pain.id,
+                                                      touchpoint_id=tp_id or None))
+
+        self.app.push_screen(PickScreen("Link it to which touchpoint?",
+                                        self._touchpoint_options()), done)
+
+    def action_delete(self) -> None:
+        from models.tables import PainPoint
+
+        _, pain = self.record(self.current_key())
+        store = self.japp.store
+        if pain is None or store is None:
+            return
+        question = Text("Delete the pain point ")
+        question.append(safe(short(pain.description, 60), "bold"))
+        question.append("?")
+        card = self.journey.card_for(pain.id)
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.japp.mutate(lambda: store.delete(PainPoint, pain.id) or True)
+
+        self.app.push_screen(ConfirmScreen(
+            question, "Its hypothesis card goes too." if card else ""), done)
+
+
+register_step("pains", PainsView)

@@ -1,0 +1,134 @@
+"""Step 2 — Stages: the ordered phases of the journey, each with the KPI that judges it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.binding import Binding
+
+from tui.dialogs import ConfirmScreen
+from tui.forms import FieldSpec
+from tui.safe_text import safe, short
+from tui.step_base import register_step
+from tui.table_form import TableFormView
+
+if TYPE_CHECKING:
+    from models.journey import Journey
+
+# The support KPI catalogue (name, usual unit); any other name is a custom KPI.
+KPI_CATALOGUE: tuple[tuple[str, str], ...] = (
+    ("Search-to-ticket ratio", "%"),
+    ("First contact resolution (FCR)", "%"),
+    ("Time to resolution", "hours"),
+    ("Customer effort score (CES)", "1-7"),
+    ("Reopen rate", "%"),
+    ("Churn rate", "%"),
+    ("NPS", "score"),
+    ("Escalation rate", "%"),
+    ("Deflection rate", "%"),
+    ("Backlog aging", "days"),
+)
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+class StagesView(TableFormView):
+    """Add, rename, reorder and delete stages; KPI with baseline, target and unit."""
+
+    STEP = "stages"
+    TITLE = "Stages"
+    HEADLINE = "Step 2 · Stages — from the moment the problem appears to the follow-up"
+    EMPTY = "No stages yet. Press a to add the first one."
+    COLUMNS = (("pos", "#"), ("name", "Stage"), ("kpi", "KPI"), ("base", "Baseline"),
+               ("target", "Target"), ("unit", "Unit"), ("tps", "Touchpoints"))
+    FIELDS = (
+        FieldSpec("name", "Stage name", "Keep stages simple: discovery, self-service, contact…"),
+        FieldSpec("description", "Description"),
+        FieldSpec("kpi_name", "KPI", "From the catalogue (type to complete, → accepts) or your "
+                  "own: " + ", ".join(name for name, _ in KPI_CATALOGUE) + ".",
+                  suggestions=tuple(name for name, _ in KPI_CATALOGUE)),
+        FieldSpec("kpi_baseline", "KPI baseline", "Today's value; a number."),
+        FieldSpec("kpi_target", "KPI target", "Where it should be after the fix; a number."),
+        FieldSpec("kpi_unit", "KPI unit", "%, hours, days, 1-7…",
+                  suggestions=("%", "hours", "days", "minutes", "1-7", "score", "ratio")),
+    )
+    BINDINGS = [
+        *TableFormView.BINDINGS,
+        Binding("a", "add", "Add stage"),
+        Binding("shift+up", "move(-1)", "Move up"),
+        Binding("shift+down", "move(1)", "Move down"),
+        Binding("d,delete", "delete", "Delete stage"),
+        Binding("e", "edit", "Edit", show=False),
+    ]
+
+    def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
+        out = []
+        for i, st in enumerate(journey.stages):
+            count = len(journey.touchpoints.get(st.id or 0, []))
+            out.append((str(st.id), (Text(str(i + 1)), safe(st.name, limit=40),
+                                     safe(st.kpi_name or "— no KPI",
+                                          "" if st.kpi_name else "yellow", limit=32),
+                                     Text(_num(st.kpi_baseline)), Text(_num(st.kpi_target)),
+                                     safe(st.kpi_unit, limit=10), Text(str(count)))))
+        return out
+
+    def record(self, key: str | None) -> tuple[type | None, Any]:
+        from models.tables import Stage
+
+        for st in self.journey.stages if self.japp.journey else []:
+            if str(st.id) == key:
+                return Stage, st
+        return Stage, None
+
+    def action_edit(self) -> None:
+        self.edit_first()
+
+    def action_add(self) -> None:
+        from models.tables import Stage
+
+        wid = self.journey.workshop.id
+        store = self.japp.store
+        assert store is not None and wid is not None
+        name = f"Stage {len(self.journey.stages) + 1}"
+        row = self.japp.mutate(lambda: store.add(Stage(workshop_id=wid, name=name)))
+        if row is not None:
+            self.select(str(row.id))
+            self.edit_first()
+
+    def action_move(self, delta: int) -> None:
+        from models.tables import Stage
+
+        key = self.current_key()
+        store = self.japp.store
+        if key is None or store is None:
+            return
+        self.japp.mutate(lambda: store.move(Stage, int(key), delta) or True)
+        self.select(key)
+
+    def action_delete(self) -> None:
+        from models.tables import Stage
+
+        model, stage = self.record(self.current_key())
+        store = self.japp.store
+        if stage is None or store is None:
+            return
+        count = len(self.journey.touchpoints.get(stage.id or 0, []))
+        question = Text("Delete the stage ")
+        question.append(safe(short(stage.name, 60), "bold"))
+        question.append("?")
+        detail = Text(f"This also deletes its {count} touchpoint{'s' if count != 1 else ''}."
+                      if count else "It has no touchpoints.")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.japp.mutate(lambda: store.delete(Stage, stage.id) or True)
+                self.notify(f"Stage deleted ({count} touchpoint{'s' if count != 1 else ''}).",
+                            markup=False)
+
+        self.app.push_screen(ConfirmScreen(question, detail), done)
+
+
+register_step("stages", StagesView)

@@ -1,0 +1,142 @@
+"""The workshop screen: header, step bar, the current step's view, footer.
+
+Step views are mounted lazily the first time a step is visited and then kept
+(switching back is instant and keeps cursor and scroll).  Moving to a step
+stores it as ``workshop.current_step`` so re-opening returns there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header
+
+from tui import step_later, step_ownership, step_pains, step_scope, step_stages, step_touchpoints
+from tui.step_base import STEP_VIEWS, StepView
+from tui.steps import LABELS, STEPS, step_states
+from tui.widgets import StepBar
+
+if TYPE_CHECKING:
+    from models.journey import Journey
+    from tui.app import JourneyApp
+
+# Importing the modules registers their views; keep the names referenced for linters.
+_MODULES = (step_scope, step_stages, step_touchpoints, step_ownership, step_pains, step_later)
+
+
+class WorkshopScreen(Screen[None]):
+    """One open workshop, one step at a time, with the step bar always visible."""
+
+    BINDINGS = [
+        *[Binding(str(i + 1), f"goto('{step}')", LABELS[step], show=False)
+          for i, step in enumerate(STEPS)],
+        Binding("n,ctrl+right", "next_step", "Next step"),
+        Binding("p,ctrl+left", "prev_step", "Prev step"),
+        Binding("h", "home", "Home"),
+    ]
+
+    def __init__(self, step: str) -> None:
+        super().__init__()
+        self.step = step
+
+    @property
+    def japp(self) -> JourneyApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StepBar(id="stepbar")
+        yield ContentSwitcher(id="steps")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self._title()
+        self.show_step(self.step, save=False)
+
+    def _title(self) -> str:
+        from tui.safe_text import short
+
+        journey = self.japp.journey
+        if journey is None:
+            return "journeymap"
+        w = journey.workshop
+        return short(w.title or w.scenario or f"Workshop {w.id}", 60)
+
+    def view(self, step: str | None = None) -> StepView:
+        return self.query_one(f"#step-{step or self.step}", StepView)
+
+    def show_step(self, step: str, *, save: bool = True) -> None:
+        journey = self.japp.journey
+        if journey is None or step not in STEPS:
+            return
+        switcher = self.query_one(ContentSwitcher)
+        previous = self.step
+        self.step = step
+        if not switcher.query(f"#step-{step}"):
+            switcher.mount(STEP_VIEWS[step](id=f"step-{step}"))  # draws itself on mount
+            switcher.current = f"step-{step}"
+        else:
+            switcher.current = f"step-{step}"
+            view = self.view(step)
+            view.refresh_from(journey)
+            self.call_after_refresh(view.focus_default)
+        self.query_one(StepBar).show(step, step_states(journey))
+        wid = journey.workshop.id
+        if save and wid is not None and journey.workshop.current_step != step:
+            store = self.japp.store
+            if store is not None and not store.read_only:
+                from models.tables import Workshop
+
+                self.japp.run_store(lambda: store.update(Workshop, wid, log=False,
+                                                         current_step=step))
+                journey.workshop.current_step = step
+        if previous != step:
+            self.refresh_bindings()
+
+    def refresh_from(self, journey: Journey) -> None:
+        """Refresh the step bar and the visible step view from a new snapshot."""
+        self.title = self._title()
+        self.query_one(StepBar).show(self.step, step_states(journey))
+        if self.query(f"#step-{self.step}"):
+            self.view().refresh_from(journey)
+
+    def action_goto(self, step: str) -> None:
+        self.show_step(step)
+
+    def action_next_step(self) -> None:
+        self.show_step(STEPS[min(len(STEPS) - 1, STEPS.index(self.step) + 1)])
+
+    def action_prev_step(self) -> None:
+        self.show_step(STEPS[max(0, STEPS.index(self.step) - 1)])
+
+    def action_home(self) -> None:
+        self.japp.show_home()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """Every step and every action of the current step, for the command palette."""
+        for i, step in enumerate(STEPS):
+            yield SystemCommand(f"Go to {i + 1 if i < 5 else ''} {LABELS[step]}".replace("  ", " "),
+                                f"Show the {LABELS[step]} step", _bind(self.show_step, step))
+        yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
+        if self.query(f"#step-{self.step}"):
+            view = self.view()
+            for binding in view.BINDINGS:
+                if isinstance(binding, Binding) and binding.description:
+                    yield SystemCommand(f"{LABELS[self.step]}: {binding.description}",
+                                        f"key {binding.key}",
+                                        _bind(view.run_action, binding.action))
+
+
+def _bind(func: Any, arg: Any) -> Any:
+    def call() -> None:
+        result = func(arg)
+        if hasattr(result, "__await__"):
+            import asyncio
+
+            asyncio.ensure_future(result)
+
+    return call
