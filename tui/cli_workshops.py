@@ -102,13 +102,18 @@ def _choose_template(given: str | None) -> str:
 
 
 def create_workshop(store: Store, template: str, **scope: Any) -> int:
-    """From a template (shipped name or TOML path), or blank with the default stages."""
-    from models.templates import create_from_template, template_names
+    """From a template (shipped name or TOML path), or blank with the default stages.
+
+    Without a title the template's title is kept, else the scenario names the map, so
+    no workshop shows up untitled in ``list``.
+    """
+    from models.templates import create_from_template, load_template, template_names
 
     if template == BLANK and BLANK not in template_names():
-        scope.setdefault("title", None)
-        scope["title"] = scope["title"] or scope.get("scenario")
+        scope["title"] = scope.get("title") or scope.get("scenario")
         return int(store.create_workshop(**{k: v for k, v in scope.items() if v}).id or 0)
+    if not scope.get("title"):
+        scope["title"] = load_template(template)["workshop"].get("title") or scope.get("scenario")
     return create_from_template(store, template, **scope)
 
 
