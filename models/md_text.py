@@ -76,17 +76,23 @@ def one_line(text: str) -> str:
 # GitHub math ($), table cells (|), headings and their closing sequence (#),
 # and the backslash itself so that a typed "\*" does not escape our escape.
 _MD_BACKSLASH = frozenset("\\`*_[]~$|#")
-# HTML is allowed in GitHub Markdown: a typed "<b>" or "&amp;" must show as typed.
-_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# HTML is allowed in GitHub Markdown: a typed "<b>" must show as typed.  "&" only
+# matters where it would form an entity ("&amp;", "&#35;"), so a plain "Triage &
+# Diagnosis" stays readable in the raw file.
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;"}
+_MD_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # At the start of a block a few more characters are structure: list bullets
-# (- +), setext underlines (=), ordered lists ("12." / "12)"), blockquotes (>
-# is already an entity).  A backslash in front makes them plain text.
-_MD_BLOCK_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+# ("- " "+ "), thematic breaks and setext underlines ("---", "==="), ordered
+# lists ("12. " / "12) "; a marker needs a space or the line end after it, so
+# "9.5 hours" stays as typed).  Blockquote ">" is already an entity.  A
+# backslash in front makes them plain text.
+_MD_BLOCK_START = re.compile(r"^([-+=])(?=[-=\s]|$)|^(\d{1,9})([.)])(?=\s|$)")
 LINE_BREAK = "<br>"
 
 
 def _md_escape_chars(line: str) -> str:
     out = []
+    line = _MD_ENTITY_LIKE.sub("\x00amp", line)  # placeholder: NUL never survives cleaning
     for ch in line:
         if ch in _MD_BACKSLASH:
             out.append("\\" + ch)
@@ -94,7 +100,7 @@ def _md_escape_chars(line: str) -> str:
             out.append(_MD_ENTITIES[ch])
         else:
             out.append(ch)
-    return "".join(out)
+    return "".join(out).replace("\x00amp", "&amp;")
 
 
 def _md_block_safe(escaped: str) -> str:
@@ -176,25 +182,31 @@ _MERMAID_CHARS = str.maketrans({
 _PERCENTS = re.compile(r"%{2,}")
 # The lexers are case-insensitive and match keywords at the start of a token
 # without a word boundary ("journeyman" lexes as "journey" + "man"), and gantt
-# lexes a leading YYYY-MM-DD as a date.  Labels that start like that get an
-# invisible ZERO WIDTH SPACE in front, which no keyword (and no \s) matches.
-_KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr", "gantt", "dateformat",
-             "inclusiveenddates", "topaxis", "axisformat", "tickinterval", "includes",
-             "excludes", "todaymarker", "weekday", "accdescription", "click", "href", "call",
-             "quadrantchart", "x-axis", "y-axis", "quadrant-", "classdef", "end", "graph",
-             "flowchart", "style", "linkstyle", "subgraph")
+# lexes a leading YYYY-MM-DD as a date (before any task name rule).  Labels that
+# start like that get an invisible ZERO WIDTH SPACE in front, which no keyword
+# (and no \s) matches.
+_JOURNEY_KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
+_GANTT_KEYWORDS = ("gantt", "dateformat", "inclusiveenddates", "topaxis", "axisformat",
+                   "tickinterval", "includes", "excludes", "todaymarker", "weekday", "title",
+                   "accdescription", "acctitle", "accdescr", "section", "click", "href", "call")
 _DEFANG = "\u200b"
+_DATE_START = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MERMAID_MAX = 60
 
 
-def _mermaid_base(text: object, limit: int) -> str:
-    """One line, no Mermaid syntax characters, not too long, never empty."""
-    line = one_line(str(text or ""))
+def _mermaid_base(text: object, limit: int, keywords: tuple[str, ...] = ()) -> str:
+    """One line, no Mermaid syntax characters, not too long, never empty.
+
+    U+FEFF counts as whitespace for JavaScript's ``\\s`` (the lexers skip it)
+    but not for Python's, so it is turned into a space before collapsing;
+    otherwise "\\ufefftitle" would slip past the keyword check below.
+    """
+    line = one_line(str(text or "").replace("\ufeff", " "))
     line = _PERCENTS.sub(lambda m: "\uff05" * len(m.group()), line).translate(_MERMAID_CHARS)
     if len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     folded = line.casefold()
-    if folded.startswith(_KEYWORDS) or (line[:1].isdigit()):
+    if keywords and (folded.startswith(keywords) or _DATE_START.match(line)):
         line = _DEFANG + line
     return line or "(untitled)"
 
@@ -206,12 +218,13 @@ def mermaid_journey(text: object, limit: int = MERMAID_MAX) -> str:
     ``section name``; names stop at ``:``, ``#``, ``;`` or a newline, and a name
     starting with ``title``/``section``/``journey`` is taken as that keyword.
     """
-    return _mermaid_base(text, limit)
+    return _mermaid_base(text, limit, _JOURNEY_KEYWORDS)
 
 
 def mermaid_journey_actor(text: object) -> str:
     """An actor after a journey task's score: actors are split on ``,``."""
-    return _mermaid_base(text, 30).replace(",", "\u201a")  # SINGLE LOW-9 QUOTATION MARK
+    # U+201A SINGLE LOW-9 QUOTATION MARK looks like a comma
+    return _mermaid_base(text, 30, _JOURNEY_KEYWORDS).replace(",", "\u201a")
 
 
 def mermaid_gantt(text: object, limit: int = MERMAID_MAX) -> str:
@@ -221,7 +234,7 @@ def mermaid_gantt(text: object, limit: int = MERMAID_MAX) -> str:
     and names starting with a keyword (``excludes``, ``click``, ``section`` …)
     or a ``YYYY-MM-DD`` date are read as that statement.
     """
-    return _mermaid_base(text, limit)
+    return _mermaid_base(text, limit, _GANTT_KEYWORDS)
 
 
 def mermaid_quadrant_point(text: object, limit: int = 40) -> str:
