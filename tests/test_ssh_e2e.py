@@ -1,0 +1,90 @@
+"""End to end over a real SSH server: two tmux panes each ``ssh -tt`` into ``journeymap open``.
+
+Skipped (with the reason) when sshd/tmux are missing and cannot be installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from models.store import Store
+from models.tables import Touchpoint
+from tests.ssh_harness import SshServer, Tmux, ensure_tools, remote_env, ssh_server
+
+TITLE = "Pairing over SSH"
+LIVE_REFRESH_PENDING = (
+    "live refresh is not in the TUI yet (tui/app.py has no Watcher polling); "
+    "remove this skip once an edit in one `journeymap open` shows in another")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
+    reason = ensure_tools()
+    if reason:
+        pytest.skip(f"SSH end-to-end test needs openssh-server and tmux: {reason}")
+    with ssh_server(tmp_path_factory.mktemp("sshd")) as srv:
+        yield srv
+
+
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    mux = Tmux()
+    yield mux
+    mux.kill()
+
+
+@pytest.fixture
+def journeymap() -> str:
+    exe = shutil.which("journeymap")
+    if exe is None:
+        pytest.skip("the journeymap script is not installed (pip install -e .)")
+    return str(Path(exe).resolve())
+
+
+def _workshop(db: Path) -> int:
+    with Store(db, who="lea") as store:
+        wid = int(store.create_workshop(title=TITLE).id or 0)
+        stage = store.load(wid).stages[0]
+        store.add(Touchpoint(stage_id=stage.id or 0, name="Search help centre"))
+    db.parent.chmod(0o777)
+    return wid
+
+
+def test_ssh_runs_commands_as_the_test_user(server: SshServer, journeymap: str,
+                                            tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    wid = _workshop(db)
+    done = server.run([*remote_env(), journeymap, "--db", str(db), "list"])
+    assert done.returncode == 0, done.stderr
+    assert TITLE in done.stdout and str(wid) in done.stdout
+
+
+def test_two_ssh_sessions_open_the_same_workshop(server: SshServer, tmux: Tmux,
+                                                 journeymap: str, tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    wid = _workshop(db)
+    help_open = subprocess.run([journeymap, "open", "--help"], capture_output=True, text=True)
+    if help_open.returncode != 0:
+        pytest.skip("`journeymap open` does not exist yet")
+    for name in ("lea", "sam"):
+        tmux.new_session(name, server.command(
+            [*remote_env(), journeymap, "--db", str(db), "open", str(wid), "--as", name]))
+    for name in ("lea", "sam"):
+        assert tmux.wait_for(name, TITLE, timeout=60), (
+            f"{name}'s screen never showed the workshop:\n{tmux.capture(name)}")
+    for name in ("lea", "sam"):
+        # the title alone could also be inside a crash report: the app must be running
+        screen = tmux.settle(name)
+        assert tmux.alive(name) and "Traceback" not in screen and "Error" not in screen, (
+            f"{name}'s journeymap is not running:\n{screen}")
+    # Both seats are the same workshop file over SSH; the live part needs the TUI's refresh.
+    pytest.skip(LIVE_REFRESH_PENDING)
+    # Once live refresh lands (keys to be matched to the touchpoints screen):
+    # tmux.send("lea", "n", "n")  # to step 3 Touchpoints
+    # tmux.type("lea", "Reset password link") ; tmux.send("lea", "Enter")
+    # assert tmux.wait_for("sam", "Reset password link", timeout=10)
