@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from models import schema
@@ -79,6 +80,9 @@ class Store:
         self.who = who
         self.read_only = read_only
         state, version = schema.inspect_file(self.path)
+        if read_only and state is schema.FileState.OLDER:
+            raise StoreError(f"{self.path} was made by an older journeymap; open it once as a "
+                             "lead or participant to upgrade it, then observers can join.")
         if read_only and state is not schema.FileState.CURRENT:
             raise StoreError(f"{self.path} has no journeymap workshops to observe yet.")
         try:
@@ -151,9 +155,14 @@ class Store:
             try:
                 yield session
                 session.commit()
-            except sqlite3.OperationalError as exc:  # pragma: no cover - mapped below
+            except (sqlite3.OperationalError, SAOperationalError) as exc:
+                # SQLAlchemy wraps the driver's error; either way the user gets a sentence
                 session.rollback()
-                raise StoreError(f"The database refused the change: {exc}.") from exc
+                reason = str(getattr(exc, "orig", None) or exc)
+                if "locked" in reason or "busy" in reason:
+                    raise StoreError("The database is busy: another journeymap kept it locked "
+                                     f"for {BUSY_TIMEOUT_S:g} s; try the change again.") from exc
+                raise StoreError(f"The database refused the change: {reason}.") from exc
             except Exception:
                 session.rollback()
                 raise

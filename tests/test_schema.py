@@ -170,6 +170,6 @@ def test_an_older_file_is_upgraded_on_open_with_its_data_kept(db_path: Path) -> 
 def test_an_older_file_is_not_upgraded_by_an_observer(db_path: Path) -> None:
     make_version_1(db_path)
     before = sha(db_path)
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError, match="older journeymap; open it once as a lead"):
         Store(db_path, read_only=True)
     assert sha(db_path) == before

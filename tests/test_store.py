@@ -307,3 +307,27 @@ def test_date_fields_stay_dates_and_datetimes_stay_datetimes(store: Store) -> No
     with pytest.raises(FieldError, match="deadline must be a date like"):
         store.update(HypothesisCard, card_id, deadline="next week")
     reader.close()
+
+
+def test_a_write_blocked_by_another_writer_is_a_store_error(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock held past the busy timeout is one clear StoreError, not a raw driver error."""
+    import sqlite3
+
+    import models.store as store_module
+
+    w = store.create_workshop(title="before")
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.05)
+    impatient = Store(store.path, who="impatient")
+    blocker = sqlite3.connect(store.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="busy") as info:
+            impatient.update(Workshop, int(w.id or 0), title="after")
+        assert "\n" not in str(info.value)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    impatient.update(Workshop, int(w.id or 0), title="after")  # works once the lock is gone
+    assert store.get_workshop(int(w.id or 0)).title == "after"
+    impatient.close()
