@@ -41,16 +41,16 @@ def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
         return Text("Swimlanes appear once touchpoints have owners.", style="dim", end="")
     label_w = min(16, max(len(clean(t or NO_OWNER)) for t in teams) + 1)
     head = Text(" " * label_w, no_wrap=True, end="")
-    last_stage: str | None = None
-    pending = ""
+    groups: list[tuple[str, int]] = []  # consecutive touchpoints of one stage
     for p in points:
-        if p.stage != last_stage:
-            pending, last_stage = clean(p.stage) or "?", p.stage
-            head.append("┊", style="dim")
+        if groups and groups[-1][0] == p.stage:
+            groups[-1] = (p.stage, groups[-1][1] + 1)
         else:
-            head.append(" ")
-        head.append(pending[: cell - 1].ljust(cell - 1), style="bold")
-        pending = pending[cell - 1:]
+            groups.append((p.stage, 1))
+    for stage, count in groups:
+        room = count * cell - 1
+        head.append("┊", style="dim")
+        head.append((clean(stage) or "?")[:room].ljust(room), style="bold")
     lines = [head]
     row_of = {team: i for i, team in enumerate(teams)}
     for i, team in enumerate(teams):

@@ -99,8 +99,10 @@ class RecordForm(VerticalScroll):
     DEFAULT_CSS = """
     RecordForm { height: 1fr; }
     RecordForm > Label { margin: 0 0 0 1; }
-    RecordForm > .hint { color: $text-muted; margin: 0 0 1 1; }
+    RecordForm > .hint { color: $text-muted; margin: 0 0 0 1; }
     """
+
+    can_focus = False  # the fields take focus; the form itself is only a scroller
 
     def __init__(self, specs: Sequence[FieldSpec], **kwargs: Any) -> None:
         super().__init__(**kwargs)

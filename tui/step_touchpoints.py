@@ -148,7 +148,7 @@ class TouchpointsView(TableFormView):
 
         self.app.push_screen(PickScreen("Move the touchpoint to which stage?", options), done)
 
-    def action_add_pain(self) -> None:
+    async def action_add_pain(self) -> None:
         from models.tables import PainPoint
 
         _, tp = self.record(self.current_key())
@@ -160,7 +160,9 @@ class TouchpointsView(TableFormView):
             workshop_id=wid, touchpoint_id=tp.id, description=f"Pain at {short(tp.name, 60)}")))
         if pain is not None:
             screen = self.screen
-            screen.show_step("pains")  # type: ignore[attr-defined]
+            waiter = screen.show_step("pains")  # type: ignore[attr-defined]
+            if waiter is not None:
+                await waiter
             view = screen.view("pains")  # type: ignore[attr-defined]
             view.select(str(pain.id))
             view.edit_first()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from tui import step_later, step_ownership, step_pains, step_scope, step_stages, step_touchpoints
@@ -69,15 +70,17 @@ class WorkshopScreen(Screen[None]):
     def view(self, step: str | None = None) -> StepView:
         return self.query_one(f"#step-{step or self.step}", StepView)
 
-    def show_step(self, step: str, *, save: bool = True) -> None:
+    def show_step(self, step: str, *, save: bool = True) -> AwaitMount | None:
+        """Show ``step``; returns the mount to await when its view is new."""
         journey = self.japp.journey
         if journey is None or step not in STEPS:
-            return
+            return None
+        waiter: AwaitMount | None = None
         switcher = self.query_one(ContentSwitcher)
         previous = self.step
         self.step = step
         if not switcher.query(f"#step-{step}"):
-            switcher.mount(STEP_VIEWS[step](id=f"step-{step}"))  # draws itself on mount
+            waiter = switcher.mount(STEP_VIEWS[step](id=f"step-{step}"))  # draws on mount
             switcher.current = f"step-{step}"
         else:
             switcher.current = f"step-{step}"
@@ -96,6 +99,7 @@ class WorkshopScreen(Screen[None]):
                 journey.workshop.current_step = step
         if previous != step:
             self.refresh_bindings()
+        return waiter
 
     def refresh_from(self, journey: Journey) -> None:
         """Refresh the step bar and the visible step view from a new snapshot."""
@@ -106,6 +110,7 @@ class WorkshopScreen(Screen[None]):
 
     def action_goto(self, step: str) -> None:
         self.show_step(step)
+
 
     def action_next_step(self) -> None:
         self.show_step(STEPS[min(len(STEPS) - 1, STEPS.index(self.step) + 1)])
