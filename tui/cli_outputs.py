@@ -232,7 +232,9 @@ def tracker(
             columns = (["Workshop"] if many else []) + ["Item", "Kind", "Deadline", "Status",
                                                          "Due"]
             for column in columns:
-                table.add_column(column, overflow="fold")
+                # "OVERDUE by 3 days" stays on one line so grep and a glance both find it
+                table.add_column(column, overflow="fold",
+                                 no_wrap=column in ("Kind", "Deadline", "Status", "Due"))
             for item in group:
                 due = cell(_due(item), "bold red" if item.overdue else "")
                 row = [cell(item.title), cell("card" if item.kind == "card" else "plan task"),
