@@ -7,8 +7,8 @@ workshop (presence), handy on a team box before joining.
 Only Typer is imported at module level (``journeymap --help`` loads this
 module); Rich and the models are imported inside the commands.  Every value a
 person typed is put into the table as a ``rich.text.Text`` with its control
-characters made visible - never as markup - so ``[bold]`` prints literally and
-an escape sequence in a field cannot reach the terminal.
+characters made visible (``tui.safe_text.clean``) - never as markup - so
+``[bold]`` prints literally and an escape sequence cannot reach the terminal.
 """
 
 from __future__ import annotations
@@ -31,17 +31,13 @@ CELL_LIMIT = 120  # characters of one old/new value shown in the table
 _SPAN = re.compile(r"^\s*(\d+)\s*([dwmh])\s*$", re.IGNORECASE)
 _SPAN_UNITS = {"h": dt.timedelta(hours=1), "d": dt.timedelta(days=1),
                "w": dt.timedelta(weeks=1), "m": dt.timedelta(days=30)}
-# C0/C1 controls and bidi overrides become visible marks, never terminal commands.
-_VISIBLE = {code: chr(0x2400 + code) for code in range(0x20)}
-_VISIBLE.update({0x7F: "\u2421", **{code: "\ufffd" for code in range(0x80, 0xA0)}})
-_VISIBLE.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-
-
 def _text(value: object, style: str = "", limit: int | None = CELL_LIMIT) -> Text:
     """User text as a literal ``Text``: controls shown, long values cut with an ellipsis."""
     from rich.text import Text
 
-    plain = ("" if value is None else str(value)).translate(_VISIBLE)
+    from tui.safe_text import clean  # the one audited rule for control characters
+
+    plain = clean(value)
     if limit is not None and len(plain) > limit:
         plain = plain[: limit - 1] + "…"
     return Text(plain, style=style)
