@@ -43,7 +43,7 @@ class JourneyApp(App[None]):
     TITLE = "journeymap"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False)]
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
                  step: str | None = None, who: str = "", role: str = "lead") -> None:

@@ -108,7 +108,7 @@ def draw_matrix(items: Sequence[tuple[int, int, int]], quadrant_of: dict[tuple[i
     ``items`` are (rank, impact, effort); ``quadrant_of`` maps (impact, effort)
     to a quadrant key so the drawing follows whatever rule ``models.priority`` has.
     """
-    axis = 9
+    axis = 14
     cell_w = max(12, (width - axis - 4) // 3)
     styles = {"quick_win": "green", "big_bet": "cyan", "fill_in": "", "money_pit": "red"}
     lines: list[Text] = []
