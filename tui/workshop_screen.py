@@ -16,7 +16,17 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Footer, Header
 
-from tui import step_later, step_ownership, step_pains, step_scope, step_stages, step_touchpoints
+from tui import (
+    step_cards,
+    step_later,
+    step_ownership,
+    step_pains,
+    step_plan,
+    step_scope,
+    step_stages,
+    step_touchpoints,
+    step_tracker,
+)
 from tui.step_base import STEP_VIEWS, StepView
 from tui.steps import LABELS, STEPS, step_states
 from tui.widgets import StepBar
@@ -26,7 +36,8 @@ if TYPE_CHECKING:
     from tui.app import JourneyApp
 
 # Importing the modules registers their views; keep the names referenced for linters.
-_MODULES = (step_scope, step_stages, step_touchpoints, step_ownership, step_pains, step_later)
+_MODULES = (step_scope, step_stages, step_touchpoints, step_ownership, step_pains, step_later,
+            step_cards, step_tracker, step_plan)
 
 
 class WorkshopScreen(Screen[None]):
