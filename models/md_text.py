@@ -46,17 +46,12 @@ def _visible_char(ch: str) -> str:
     return ch
 
 
-def _needs_cleaning(ch: str) -> bool:
-    code = ord(ch)
-    return code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_line(text: str) -> str:
     """One physical line of visible text: tabs become spaces, controls become pictures."""
-    text = text.replace("\t", " ")
-    if any(_needs_cleaning(ch) for ch in text):
-        text = "".join(_visible_char(ch) if _needs_cleaning(ch) else ch for ch in text)
-    return text
+    return _CONTROL.sub(lambda m: _visible_char(m.group()), text.replace("\t", " "))
 
 
 def split_lines(text: str) -> list[str]:
@@ -90,17 +85,14 @@ _MD_BLOCK_START = re.compile(r"^([-+=])(?=[-=\s]|$)|^(\d{1,9})([.)])(?=\s|$)")
 LINE_BREAK = "<br>"
 
 
+_MD_TABLE = str.maketrans({**{ch: "\\" + ch for ch in _MD_BACKSLASH}, **_MD_ENTITIES,
+                           "\x00": "&amp;"})
+
+
 def _md_escape_chars(line: str) -> str:
-    out = []
-    line = _MD_ENTITY_LIKE.sub("\x00amp", line)  # placeholder: NUL never survives cleaning
-    for ch in line:
-        if ch in _MD_BACKSLASH:
-            out.append("\\" + ch)
-        elif ch in _MD_ENTITIES:
-            out.append(_MD_ENTITIES[ch])
-        else:
-            out.append(ch)
-    return "".join(out).replace("\x00amp", "&amp;")
+    # "&" that would start an entity becomes a NUL placeholder first (cleaned lines never
+    # hold a NUL), so the one translate() pass turns it into "&amp;".
+    return _MD_ENTITY_LIKE.sub("\x00", line).translate(_MD_TABLE)
 
 
 def _md_block_safe(escaped: str) -> str:
@@ -190,11 +182,12 @@ _GANTT_KEYWORDS = ("gantt", "dateformat", "inclusiveenddates", "topaxis", "axisf
                    "tickinterval", "includes", "excludes", "todaymarker", "weekday", "title",
                    "accdescription", "acctitle", "accdescr", "section", "click", "href", "call")
 _DEFANG = "\u200b"
-_DATE_START = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_GANTT_START = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MERMAID_MAX = 60
 
 
-def _mermaid_base(text: object, limit: int, keywords: tuple[str, ...] = ()) -> str:
+def _mermaid_base(text: object, limit: int, keywords: tuple[str, ...] = (),
+                  risky_start: re.Pattern[str] | None = None) -> str:
     """One line, no Mermaid syntax characters, not too long, never empty.
 
     U+FEFF counts as whitespace for JavaScript's ``\\s`` (the lexers skip it)
@@ -206,7 +199,7 @@ def _mermaid_base(text: object, limit: int, keywords: tuple[str, ...] = ()) -> s
     if len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     folded = line.casefold()
-    if keywords and (folded.startswith(keywords) or _DATE_START.match(line)):
+    if (keywords and folded.startswith(keywords)) or (risky_start and risky_start.match(line)):
         line = _DEFANG + line
     return line or "(untitled)"
 
@@ -234,7 +227,12 @@ def mermaid_gantt(text: object, limit: int = MERMAID_MAX) -> str:
     and names starting with a keyword (``excludes``, ``click``, ``section`` …)
     or a ``YYYY-MM-DD`` date are read as that statement.
     """
-    return _mermaid_base(text, limit, _GANTT_KEYWORDS)
+    # Gantt also lexes a token starting "x%" or "%" as a comment (its rules
+    # "[^}]%%*[^\n]*" and "%%*[^\n]*" need only ONE percent sign, and any
+    # prefix character would itself be the "x"), so "5% fewer" as a task name
+    # would vanish with the rest of its line: every "%" becomes FULLWIDTH "％".
+    safe = str(text or "").replace("%", "\uff05")
+    return _mermaid_base(safe, limit, _GANTT_KEYWORDS, _GANTT_START)
 
 
 def mermaid_quadrant_point(text: object, limit: int = 40) -> str:

@@ -196,6 +196,7 @@ def test_mermaid_keywords_are_defanged_but_text_is_kept() -> None:
     for word in ("section end", "title page", "excludes weekends", "click me", "2024-01-01"):
         out = mermaid_gantt(word)
         assert out.startswith("\u200b") and out[1:] == word
+    assert mermaid_gantt("5% fewer") == "5\uff05 fewer"
     assert mermaid_journey("Journeyman") == "\u200bJourneyman"
     assert mermaid_journey("Calls support") == "Calls support"  # "call" is gantt-only
     assert mermaid_journey("Search: help #1; now") == "Search\u2236 help \uff031\uff1b now"

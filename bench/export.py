@@ -1,0 +1,127 @@
+"""Bench: `journeymap export ID --format md` of a 2,000-touchpoint workshop.
+
+Reports the median whole-process wall time of the export (interpreter start,
+imports, loading, ranking, rendering, writing the file) next to a floor
+measured in the same run on the same file: a fresh Python process that reads
+the same rows with plain ``sqlite3`` and writes them out.  The ratio is the
+number to watch; absolute times depend on the machine and its load.
+
+    python bench/export.py [--touchpoints 2000] [--pains 500] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FLOOR = r"""
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+wid = int(sys.argv[2])
+out = []
+for sql in (
+    "SELECT * FROM workshop WHERE id = ?",
+    "SELECT * FROM stage WHERE workshop_id = ? ORDER BY position, id",
+    "SELECT t.* FROM touchpoint t JOIN stage s ON s.id = t.stage_id WHERE s.workshop_id = ?"
+    " ORDER BY s.position, t.position, t.id",
+    "SELECT * FROM handoff WHERE workshop_id = ?",
+    "SELECT * FROM painpoint WHERE workshop_id = ? ORDER BY id",
+    "SELECT c.* FROM hypothesiscard c JOIN painpoint p ON p.id = c.pain_point_id"
+    " WHERE p.workshop_id = ?",
+    "SELECT * FROM plantask WHERE workshop_id = ? ORDER BY position, id",
+):
+    for row in con.execute(sql, (wid,)):
+        out.append("|".join("" if v is None else str(v) for v in row))
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    f.write("\n".join(out))
+"""
+
+
+def build(db: Path, touchpoints: int, pains: int) -> int:
+    """A workshop with the given counts, inserted in bulk (one transaction per table)."""
+    from models.plan import regenerate_plan
+    from models.store import Store
+    from models.tables import HypothesisCard, PainPoint, Touchpoint
+
+    rng = random.Random(7)
+    teams = ["Tier 1", "Tier 2", "Billing", "Product", "Engineering", ""]
+    with Store(db, who="bench") as store:
+        w = store.create_workshop(title="Bench journey", persona="Admin", scenario="Locked out",
+                                  start_date=dt.date(2024, 2, 29), evidence_ticket_volume=9000)
+        stages = store.load(w.id).stages
+        with store.write() as s:
+            for i in range(touchpoints):
+                stage = stages[i * len(stages) // touchpoints]
+                s.add(Touchpoint(stage_id=stage.id, position=i, name=f"Touchpoint {i} | `x`",
+                                 channel="web", does=f"does thing {i}", thinks="why?\nreally",
+                                 feels="stuck", sentiment=rng.randint(-2, 2),
+                                 owner_team=rng.choice(teams),
+                                 lane=rng.choice(["frontstage", "backstage"])))
+        tp_ids = [tp.id for tp in store.load(w.id).ordered_touchpoints()]
+        with store.write() as s:
+            for i in range(pains):
+                s.add(PainPoint(workshop_id=w.id, touchpoint_id=rng.choice(tp_ids),
+                                description=f"Pain {i}: # loops [again]", kind="loop",
+                                impact=rng.randint(1, 3), effort=rng.randint(1, 3),
+                                ticket_volume=rng.randint(0, 900), votes=rng.randint(0, 5)))
+        pain_ids = [p.id for p in store.load(w.id).pain_points]
+        with store.write() as s:
+            for pid in pain_ids[:50]:
+                s.add(HypothesisCard(pain_point_id=pid, experiment=f"Fix {pid}", outcome="less",
+                                     signal="30% fewer", owner=rng.choice(teams),
+                                     deadline=dt.date(2024, 3, 1) + dt.timedelta(days=pid % 40)))
+        regenerate_plan(store, w.id)
+        return int(w.id)
+
+
+def timed(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--touchpoints", type=int, default=2000)
+    parser.add_argument("--pains", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="journeymap-bench-") as tmp:
+        db = Path(tmp) / "bench.db"
+        t0 = time.perf_counter()
+        wid = build(db, args.touchpoints, args.pains)
+        print(f"built {args.touchpoints:,} touchpoints, {args.pains:,} pain points in "
+              f"{time.perf_counter() - t0:.1f} s")
+        exe = shutil.which("journeymap")
+        cli = [exe] if exe else [sys.executable, "-c", "from tui.cli import main; main()"]
+        export_cmd = [*cli, "--db", str(db), "export", str(wid), "--format", "md",
+                      "-o", str(Path(tmp) / "plan.md")]
+        floor_cmd = [sys.executable, "-c", FLOOR, str(db), str(wid), str(Path(tmp) / "rows.txt")]
+        timed(export_cmd), timed(floor_cmd)  # warm the page cache and .pyc files
+        exports, floors = [], []
+        for _ in range(args.runs):  # interleaved so load changes hit both alike
+            exports.append(timed(export_cmd))
+            floors.append(timed(floor_cmd))
+        size = (Path(tmp) / "plan.md").stat().st_size
+        e, f = statistics.median(exports), statistics.median(floors)
+        print(f"export md: median {e * 1000:.0f} ms over {args.runs} runs "
+              f"(min {min(exports) * 1000:.0f}, max {max(exports) * 1000:.0f}); "
+              f"{size:,} bytes written")
+        print(f"floor (python + sqlite3 read of the same rows): median {f * 1000:.0f} ms "
+              f"(min {min(floors) * 1000:.0f}, max {max(floors) * 1000:.0f})")
+        print(f"ratio export / floor: {e / f:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
