@@ -111,10 +111,12 @@ class CardBox(Static, can_focus=True):
     ]
 
     def __init__(self, card_id: int) -> None:
-        super().__init__(id=f"card-{card_id}")
+        super().__init__(classes="card")
         self.card_id = card_id
+        self.body = Text()
 
     def show(self, body: Text, title: Text, flagged: bool) -> None:
+        self.body = body
         self.update(body)
         self.border_title = title
         self.set_class(flagged, "-flagged")

@@ -9,6 +9,7 @@ days left and the export key are the same on all three screens.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -24,8 +25,21 @@ STATUS_CYCLE: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
 CLOSED: frozenset[str] = frozenset({"done", "dropped"})
 
 
+TODAY_ENV = "JOURNEYMAP_TODAY"  # YYYY-MM-DD: rehearse a review date, or pin snapshots
+
+
 def today() -> dt.date:
-    """The date the output screens count days from (patched in tests and snapshots)."""
+    """The date the output screens count days from.
+
+    ``JOURNEYMAP_TODAY=2026-04-30`` pins it (a lead rehearsing the day-60
+    review; snapshot tests); a malformed value is ignored rather than fatal.
+    """
+    pinned = os.environ.get(TODAY_ENV, "").strip()
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            pass
     return dt.date.today()
 
 

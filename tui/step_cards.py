@@ -51,6 +51,10 @@ class CardsView(OutputView):
         Binding("d,delete", "delete", "Delete"),
     ]
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.boxes: list[CardBox] = []
+
     def compose(self) -> ComposeResult:
         yield Static(Text("Cards · We believe … will result in … We will know we succeeded "
                           "when …", style="bold"), classes="step-title")
@@ -68,11 +72,12 @@ class CardsView(OutputView):
         cards = ordered_cards(journey)
         on = today()
         grid = self.query_one("#cards-grid", ItemGrid)
-        boxes = list(grid.query(CardBox))
+        boxes = self.boxes
         if [b.card_id for b in boxes] != [c.id for c in cards]:
+            # rebuild; the list (not a DOM query) is the truth, since removal is async
             focused = self.focused_card()
             grid.remove_children()
-            boxes = [CardBox(int(c.id or 0)) for c in cards]
+            boxes = self.boxes = [CardBox(int(c.id or 0)) for c in cards]
             grid.mount_all(boxes)
             if focused is not None or self.has_focus_within:
                 self.call_after_refresh(self.focus_card, focused)
@@ -110,7 +115,7 @@ class CardsView(OutputView):
         return focused.card_id if isinstance(focused, CardBox) else None
 
     def focus_card(self, card_id: int | None) -> None:
-        boxes = list(self.query(CardBox))
+        boxes = self.boxes
         if not boxes:
             return
         target = next((b for b in boxes if b.card_id == card_id), boxes[0])
@@ -118,8 +123,10 @@ class CardsView(OutputView):
 
     def move_card(self, box: CardBox, dx: int, dy: int) -> None:
         """Arrow keys: left/right to the neighbour, up/down a row of the reflowed grid."""
-        boxes = list(self.query(CardBox))
+        boxes = self.boxes
         grid = self.query_one("#cards-grid", ItemGrid)
+        if box not in boxes:
+            return
         columns = max(1, (grid.content_size.width + 1) // (MIN_CARD_WIDTH + 1))
         index = boxes.index(box) + dx + dy * columns
         if 0 <= index < len(boxes):
