@@ -44,10 +44,20 @@ class Journey:
         return [tp for stage in self.stages for tp in self.touchpoints.get(stage.id or 0, [])]
 
     def touchpoint(self, touchpoint_id: int | None) -> Touchpoint | None:
-        for tp in self.ordered_touchpoints():
-            if tp.id == touchpoint_id:
-                return tp
-        return None
+        """Lookup by id through an index (rules call this per pain point: O(1), not O(n)).
+
+        The index is rebuilt whenever it misses or is stale, so a snapshot that a
+        screen edits in place never answers with an old row.
+        """
+        if touchpoint_id is None:
+            return None
+        index: dict[int | None, Touchpoint] = self.__dict__.get("_tp_index") or {}
+        hit = index.get(touchpoint_id)
+        if hit is not None and hit.id == touchpoint_id:
+            return hit
+        index = {tp.id: tp for tp in self.ordered_touchpoints()}
+        self.__dict__["_tp_index"] = index
+        return index.get(touchpoint_id)
 
     def stage_of(self, touchpoint: Touchpoint | None) -> Stage | None:
         if touchpoint is None:
