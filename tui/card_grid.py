@@ -91,7 +91,7 @@ def card_body(journey: Journey, card: HypothesisCard, on: dt.date) -> Text:
     if flags:
         lines.append(Text("⚠ " + " · ".join(flags), style="bold yellow", end=""))
     else:
-        lines.append(Text("✓ owner, deadline and a measurable signal", style="green", end=""))
+        lines.append(Text("✓ owner, deadline, measurable signal", style="green", end=""))
     return Text("\n", end="").join(lines)
 
 

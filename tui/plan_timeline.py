@@ -186,7 +186,8 @@ class PlanTimeline(Widget, can_focus=True):
             due = due_label(task.deadline, task.status, self.today)
             if due.startswith("OVERDUE"):
                 line.append(" ")
-                line.append("OVERDUE", style="bold reverse red")
+                days = -(task.deadline - self.today).days  # type: ignore[operator]
+                line.append(f"OVERDUE {days}d", style="bold reverse red")
             else:
                 line.append(" " + _cut(status_label(task.status), status_w - 1))
             lines.append(line)
@@ -195,7 +196,7 @@ class PlanTimeline(Widget, can_focus=True):
                         style="" if task.owner.strip() else "yellow")
             rest.append(" · ")
             rest.append(self._dates(task, wide=width >= 100))
-            if due.startswith("OVERDUE") or due == "due today":
+            if due == "due today" or (due.startswith("OVERDUE") and width >= 100):
                 rest.append(f" · {due}", style=due_style(task.deadline, task.status, self.today))
             if task.edited:
                 rest.append(" · edited", style="dim")

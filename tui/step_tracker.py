@@ -67,15 +67,19 @@ class TrackerView(OutputView):
         yield Static(Text("Tracker · who does what by when, grouped by owner", style="bold"),
                      classes="step-title")
         yield Static(id="tracker-summary")
-        table: DataTable[Any] = DataTable(cursor_type="row", id="tracker-table")
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
-        yield table
+        yield DataTable(cursor_type="row", id="tracker-table")
         yield Static(id="tracker-empty", classes="empty-note")
 
     @property
     def table(self) -> DataTable[Any]:
         return self.query_one("#tracker-table", DataTable)
+
+    def _set_columns(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        table._jm_order = []  # type: ignore[attr-defined] - make sync_table rebuild the rows
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
 
     def _title_limit(self) -> int:
         width = self.size.width or 80
@@ -88,16 +92,17 @@ class TrackerView(OutputView):
         items = tracker_items([journey], on)
         self.items = {item_key(i): i for i in items}
         shown = [i for i in items if i.overdue] if self.overdue_only else items
-        limit = self._drawn_limit = self._title_limit()
+        limit = self._title_limit()
+        if limit != self._drawn_limit:
+            self._set_columns()  # DataTable columns only ever grow: start afresh on resize
+            self._drawn_limit = limit
         rows: list[tuple[str, tuple[Any, ...]]] = []
         for owner, group in group_by_owner(shown).items():
             late = sum(1 for i in group if i.overdue)
-            head = safe(owner, "bold", limit=max(14, limit - 12))
-            head.append(f"  {plural(len(group), 'item')}", style="dim")
-            if late:
-                head.append(f" · {late} OVERDUE", style="bold red")
-            rows.append((f"owner:{owner}", (Text("▸", style="bold"), head, Text(""), Text(""),
-                                             Text(""))))
+            rows.append((f"owner:{owner}", (
+                Text("▸", style="bold"), safe(owner, "bold", limit=limit), Text(""),
+                Text(plural(len(group), "item"), style="dim"),
+                Text(f"{late} OVERDUE" if late else "", style="bold red"))))
             for item in group:
                 style = "bold" if item.overdue else ("dim" if item.status in ("done", "dropped")
                                                      else "")
@@ -112,11 +117,11 @@ class TrackerView(OutputView):
         late_all = sum(1 for i in items if i.overdue)
         unowned = sum(1 for i in items if not i.owner)
         summary = Text(end="")
-        summary.append(f"{plural(len(items), 'item')} (cards and plan tasks)")
+        summary.append(f"{plural(len(items), 'item')}")
         if late_all:
             summary.append(f" · {late_all} OVERDUE", style="bold red")
         if unowned:
-            summary.append(f" · {unowned} without an owner", style="yellow")
+            summary.append(f" · {unowned} without owner", style="yellow")
         summary.append(f" · today {on.isoformat()}", style="dim")
         if self.overdue_only:
             summary.append(" · showing overdue only (o = all)", style="bold")
