@@ -8,6 +8,7 @@ one sentence and an exit code, never a traceback.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import subprocess
@@ -23,8 +24,10 @@ from models.export_json import export_workshop
 from models.store import Store
 from models.tables import ROLES, STEPS, HypothesisCard, PainPoint, Stage, Touchpoint
 from models.templates import save_template, template_names
-from tui import cli_workshops
 from tui.cli import app
+
+# tui.cli first, as the console script does: it registers every command module
+cli_workshops = importlib.import_module("tui.cli_workshops")
 
 runner = CliRunner()
 MARKUP = "[bold]Admin[/] :smile: \x1b[31m中文"

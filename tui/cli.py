@@ -13,13 +13,17 @@ shared options (``--db``, ``--as``) and turns every ``StoreError`` or
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from models.store import Store
 
 app = typer.Typer(
@@ -36,7 +40,7 @@ app = typer.Typer(
 class Context:
     """Options shared by every command (set by the callback below)."""
 
-    db: Optional[Path] = None
+    db: Path | None = None
 
     def store(self, *, who: str = "", read_only: bool = False) -> Store:
         from models.store import Store
@@ -72,7 +76,7 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    db: Annotated[Optional[Path], typer.Option(
+    db: Annotated[Path | None, typer.Option(
         "--db", envvar="JOURNEYMAP_DB", help="Database file (default: per-user data dir).")] = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
@@ -87,6 +91,31 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear sentence to stderr and return the Exit to raise."""
     typer.echo(f"journeymap: {message}", err=True)
     return typer.Exit(code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the errors a user can act on into one line on stderr and exit code 1.
+
+    Shared by every command module (here, not in one of them, so that any module
+    can be imported first without an import cycle through ``_register``).
+    """
+    from models.schema import StoreError
+
+    try:
+        yield
+    except (StoreError, ValueError) as exc:
+        raise fail(str(exc).rstrip()) from None
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise fail(f"{exc.strerror or exc}{where}.") from None
+
+
+def console(*, err: bool = False) -> Console:
+    """A Rich console that never interprets markup, emoji codes or highlights in text."""
+    from rich.console import Console
+
+    return Console(stderr=err, markup=False, emoji=False, highlight=False)
 
 
 def _register() -> None:

@@ -10,18 +10,14 @@ stderr with exit code 1 via ``user_errors``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tui.cli import STATE, app, default_user, fail
+from tui.cli import STATE, app, console, default_user, fail, user_errors  # noqa: F401
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from models.store import Store
 
 # Kept literal so --help needs no models import; tests check them against models.tables.
@@ -32,27 +28,6 @@ DEMO_KEY = "demo_workshop"  # journeymap_meta key holding the demo workshop's id
 templates_app = typer.Typer(help="Starting maps for common support journeys.",
                             no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(templates_app, name="templates")
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the errors a user can act on into one line on stderr and exit code 1."""
-    from models.schema import StoreError
-
-    try:
-        yield
-    except (StoreError, ValueError) as exc:
-        raise fail(str(exc).rstrip()) from None
-    except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        raise fail(f"{exc.strerror or exc}{where}.") from None
-
-
-def console(*, err: bool = False) -> Console:
-    """A console that never interprets markup, emoji codes or highlights in text."""
-    from rich.console import Console
-
-    return Console(stderr=err, markup=False, emoji=False, highlight=False)
 
 
 def _interactive() -> bool:
