@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tui.cli import STATE, app, fail
-from tui.cli_workshops import console, user_errors
+from tui.cli import STATE, app, console, fail, user_errors
 
 if TYPE_CHECKING:
     from rich.text import Text
