@@ -420,3 +420,16 @@ async def test_hostile_text_renders_literally_on_all_three_screens(
                 assert "␛[2J" in text and "工单减少" in text
             if key == "8":
                 assert "[/]" in text and "🚀 工单" in text
+
+
+async def test_export_is_in_the_command_palette_on_every_output_step(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+    app = build_app(db_path, wid, step="cards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("6", "7", "8"):
+            await pilot.press(key)
+            await settle(pilot)
+            titles = [c.title for c in app.screen.palette_commands()]
+            assert any(t.endswith("Export action plan (Markdown)") for t in titles), titles

@@ -30,8 +30,9 @@ def find_row(journey: Journey | None, model: type, row_id: int) -> Any:
     """The card or plan task ``row_id`` in the snapshot, or None."""
     if journey is None:
         return None
-    pool: Sequence[Any] = {"HypothesisCard": journey.cards,
-                           "PlanTask": journey.plan_tasks}.get(model.__name__, ())
+    pools: dict[str, Sequence[Any]] = {"HypothesisCard": journey.cards,
+                                       "PlanTask": journey.plan_tasks}
+    pool = pools.get(model.__name__, ())
     return next((row for row in pool if row.id == row_id), None)
 
 

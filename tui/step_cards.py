@@ -205,7 +205,6 @@ class CardsView(OutputView):
             self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
 
     def action_delete(self) -> None:
-        from models.tables import HypothesisCard
 
         card = self._current()
         store = self.japp.store
@@ -217,11 +216,19 @@ class CardsView(OutputView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.japp.mutate(lambda: store.delete(HypothesisCard, card.id) or True)
+                self.japp.mutate(lambda: _deleted(store, card.id))
                 self.call_after_refresh(self.focus_card, None)
 
         self.app.push_screen(ConfirmScreen(
             question, "The pain point stays; c drafts a fresh card for it."), done)
+
+
+def _deleted(store: Any, card_id: int) -> bool:
+    """Delete a card; True so ``mutate`` counts it as a saved edit."""
+    from models.tables import HypothesisCard
+
+    store.delete(HypothesisCard, card_id)
+    return True
 
 
 register_step("cards", CardsView)

@@ -77,7 +77,8 @@ class TrackerView(OutputView):
     def _set_columns(self) -> None:
         table = self.table
         table.clear(columns=True)
-        table._jm_order = []  # type: ignore[attr-defined] - make sync_table rebuild the rows
+        # make sync_table rebuild the rows rather than patch cells of the old columns
+        table._jm_order = []  # type: ignore[attr-defined]
         for key, label in COLUMNS:
             table.add_column(label, key=key)
 
