@@ -177,7 +177,11 @@ class PlanView(OutputView):
             self.notify("This seat is read-only: the lead regenerates the plan.", markup=False)
             return
         wid, start = journey.workshop.id, journey.workshop.start_date or today()
-        tasks = self.japp.mutate(lambda: regenerate_plan(store, wid, start))
+        if announce:
+            tasks = self.japp.mutate(lambda: regenerate_plan(store, wid, start))
+        else:  # generated on first visit: not a person's edit, so no "saved" stamp
+            tasks = self.japp.run_store(lambda: regenerate_plan(store, wid, start))
+            self.japp.reload_journey()
         if tasks is not None and announce:
             kept = sum(1 for t in tasks if t.edited)
             self.notify(f"Plan regenerated from the map; {plural(kept, 'edited task')} kept "
