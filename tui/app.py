@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from tui.pairing import PAIRING_BINDINGS, Pairing
 from tui.safe_text import short
 from tui.steps import LABELS, STEPS
 from tui.theme import JOURNEYMAP_THEME
@@ -43,16 +44,18 @@ class JourneyApp(App[None]):
     TITLE = "journeymap"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False)]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+                *PAIRING_BINDINGS]
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
-                 step: str | None = None, who: str = "", role: str = "lead") -> None:
+                 step: str | None = None, who: str = "", role: str = "") -> None:
         super().__init__()
         self.db_path = db_path
         self.start_workshop = workshop_id
         self.start_step = step
         self.who = who
-        self.role = role
+        self.role = role  # "" = decided by the seat (creator lead, others participant)
+        self.pairing = Pairing(self)  # live refresh, presence, facilitation (tui.pairing)
         self.store: Store | None = None
         self.journey: Journey | None = None
         self.saved_at: dt.datetime | None = None
@@ -99,13 +102,14 @@ class JourneyApp(App[None]):
 
     def _opened(self, store: Store, journey: Journey | None) -> None:
         self.store = store
-        self.sub_title = self.role if self.role != "lead" else ""
+        self.sub_title = self.role if self.role not in ("", "lead") else ""
         if journey is None:
             self.show_home()
         else:
             self._show_journey(journey, self.start_step)
 
     def on_unmount(self) -> None:
+        self.pairing.stop()
         if self.store is not None:
             self.store.close()
 
@@ -114,6 +118,7 @@ class JourneyApp(App[None]):
         from tui.home import HomeScreen
 
         self.journey = None
+        self.pairing.stop()
         self._switch(HomeScreen())
 
     def open_workshop(self, workshop_id: int, step: str | None = None) -> None:
@@ -128,6 +133,7 @@ class JourneyApp(App[None]):
         self.journey = journey
         start = step if step in STEPS else (journey.workshop.current_step or "scope")
         self._switch(WorkshopScreen(start if start in STEPS else "scope"))
+        self.pairing.show(journey)
 
     def _switch(self, screen: Screen[Any]) -> None:
         if len(self.screen_stack) > 1:
@@ -221,6 +227,11 @@ class JourneyApp(App[None]):
         extra = getattr(screen, "palette_commands", None)
         if extra is not None:
             yield from extra()
+        yield from self.pairing.commands()
+
+    def action_pairing(self, what: str) -> None:
+        """Pairing keys (f, g, t, D, o, O, R, L): see ``tui.pairing``."""
+        self.pairing.act(what)
 
 
 def step_label(step: str) -> str:

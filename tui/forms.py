@@ -64,7 +64,8 @@ class FieldInput(Input):
         self.spec = spec
         self.model: type | None = None
         self.row_id: int | None = None
-        self.shown = ""
+        self.shown = ""  # also the value the edit began from (conflict check on leave)
+        self.resolving = False  # a keep mine / take theirs dialog is open for this field
 
     def set_suggestions(self, words: Sequence[str]) -> None:
         self.suggester = SuggestFromList(list(words), case_sensitive=False) if words else None
@@ -132,7 +133,7 @@ class RecordForm(VerticalScroll):
         for widget in self.query(FieldInput):
             if not same and widget.dirty:
                 self._commit(widget)
-            if same and widget.has_focus and widget.dirty:
+            if same and (widget.has_focus or widget.resolving) and widget.dirty:
                 continue
             text = display(getattr(row, widget.spec.name, "")) if row is not None else ""
             widget.model, widget.row_id, widget.shown = model, getattr(row, "id", None), text
@@ -158,6 +159,12 @@ class RecordForm(VerticalScroll):
     def _commit(self, widget: FieldInput) -> bool:
         if widget.model is None or widget.row_id is None or not widget.dirty:
             return True
+        if widget.resolving:
+            return False
+        from tui.conflict import take_over
+
+        if take_over(self, widget):  # changed by someone else meanwhile: they choose
+            return False
         saver = self.saver()
         typed = widget.value
         if saver.save_field(widget.model, widget.row_id, widget.spec.name, typed):

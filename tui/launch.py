@@ -12,7 +12,7 @@ from tui.steps import resolve_step
 
 
 def build_app(db_path: str | Path | None, workshop_id: int | None = None,
-              step: str | None = None, who: str = "", role: str = "lead"):  # noqa: ANN201
+              step: str | None = None, who: str = "", role: str = ""):  # noqa: ANN201
     """The configured ``JourneyApp``; an unknown step name is a ValueError (one sentence)."""
     from tui.app import JourneyApp
 
@@ -24,6 +24,6 @@ def build_app(db_path: str | Path | None, workshop_id: int | None = None,
 
 
 def run_app(db_path: str | Path | None, workshop_id: int | None = None, step: str | None = None,
-            who: str = "", role: str = "lead") -> None:
+            who: str = "", role: str = "") -> None:
     """Run the TUI until the user quits (blocking)."""
     build_app(db_path, workshop_id, step, who, role).run()
