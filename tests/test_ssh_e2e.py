@@ -17,9 +17,7 @@ from models.tables import Touchpoint
 from tests.ssh_harness import SshServer, Tmux, ensure_tools, remote_env, ssh_server
 
 TITLE = "Pairing over SSH"
-LIVE_REFRESH_PENDING = (
-    "live refresh is not in the TUI yet (tui/app.py has no Watcher polling); "
-    "remove this skip once an edit in one `journeymap open` shows in another")
+TYPED = "Reset link"  # short enough not to be cut in an 80-100 column table
 
 
 @pytest.fixture(scope="module")
@@ -73,18 +71,28 @@ def test_two_ssh_sessions_open_the_same_workshop(server: SshServer, tmux: Tmux,
         pytest.skip("`journeymap open` does not exist yet")
     for name in ("lea", "sam"):
         tmux.new_session(name, server.command(
-            [*remote_env(), journeymap, "--db", str(db), "open", str(wid), "--as", name]))
+            [*remote_env(), journeymap, "--db", str(db), "open", str(wid), "--as", name,
+             "--step", "touchpoints"]))
     for name in ("lea", "sam"):
-        assert tmux.wait_for(name, TITLE, timeout=60), (
+        assert tmux.wait_for(name, "Search help centre", timeout=60), (
             f"{name}'s screen never showed the workshop:\n{tmux.capture(name)}")
     for name in ("lea", "sam"):
         # the title alone could also be inside a crash report: the app must be running
         screen = tmux.settle(name)
         assert tmux.alive(name) and "Traceback" not in screen and "Error" not in screen, (
             f"{name}'s journeymap is not running:\n{screen}")
-    # Both seats are the same workshop file over SSH; the live part needs the TUI's refresh.
-    pytest.skip(LIVE_REFRESH_PENDING)
-    # Once live refresh lands (keys to be matched to the touchpoints screen):
-    # tmux.send("lea", "n", "n")  # to step 3 Touchpoints
-    # tmux.type("lea", "Reset password link") ; tmux.send("lea", "Enter")
-    # assert tmux.wait_for("sam", "Reset password link", timeout=10)
+    assert TYPED not in tmux.capture("sam")
+    # lea adds a touchpoint (a), clears the default name and types one; Enter saves it
+    tmux.send("lea", "a")
+    assert tmux.wait_for("lea", "New touchpoint", timeout=20), tmux.capture("lea")
+    tmux.send("lea", "C-a", "C-k")
+    tmux.type("lea", TYPED)
+    tmux.send("lea", "Enter")
+    # sam's pane shows it through live refresh alone: nobody touched sam's keyboard
+    assert tmux.wait_for("sam", TYPED, timeout=20), (
+        f"sam never saw lea's touchpoint:\n{tmux.capture('sam')}\n--- lea:\n"
+        f"{tmux.capture('lea')}")
+    assert tmux.wait_for("sam", "lea★", timeout=20), tmux.capture("sam")  # presence bar
+    with Store(db, who="check") as store:
+        names = [tp.name for tp in store.load(wid).ordered_touchpoints()]
+    assert TYPED in names
