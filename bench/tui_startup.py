@@ -1,0 +1,122 @@
+"""Time to first paint: `journeymap open ID` against a bare Textual app, same run.
+
+Each program runs under a pseudo-terminal (80x24) and the clock stops when its
+first screen bytes with a known text arrive on the pty: for the bare app its
+header title, for journeymap the "Loading the workshop…" frame (first paint;
+data is loaded after it in a worker thread) and, separately, the scope step
+heading (data on screen).  Runs alternate between programs so machine load
+hits both alike; medians are reported with their ratio (goal ≤ 1.4×).
+
+    python bench/tui_startup.py [runs] [source-root]
+
+``source-root`` (default: this checkout) is put first on PYTHONPATH for the
+measured programs, to compare a patched copy of the code against the same floor.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+BARE = """
+from textual.app import App
+from textual.widgets import Footer, Header
+class Bare(App):
+    TITLE = "bareapp"
+    BINDINGS = [("q", "quit", "Quit")]
+    def compose(self):
+        yield Header()
+        yield Footer()
+Bare().run()
+"""
+LAUNCH = "import sys; from tui.launch import run_app; run_app(sys.argv[1], int(sys.argv[2]))"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def time_until(argv: list[str], markers: list[bytes], ceiling: float = 30.0) -> list[float]:
+    """Seconds from spawn until each marker first appears in the pty output."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24",
+               PYTHONPATH=str(ROOT))
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                            cwd=ROOT, start_new_session=True)  # `-c` imports from cwd
+    os.close(slave)
+    seen = b""
+    found: dict[bytes, float] = {}
+    try:
+        while len(found) < len(markers) and time.perf_counter() - start < ceiling:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+                now = time.perf_counter() - start
+                for marker in markers:
+                    if marker not in found and marker in seen:
+                        found[marker] = now
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait()
+        os.close(master)
+    return [found.get(m, float("nan")) for m in markers]
+
+
+def make_db(folder: Path) -> tuple[Path, int]:
+    sys.path.insert(0, str(ROOT))
+    from models.store import Store
+    from models.templates import create_from_template
+
+    db = folder / "bench.db"
+    with Store(db, who="bench") as store:
+        return db, create_from_template(store, "login-lockout")
+
+
+def main(runs: int = 7) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db, wid = make_db(Path(tmp))
+        exe = Path(sys.executable).with_name("journeymap")
+        cli = [str(exe) if exe.exists() else "journeymap", "--db", str(db), "open", str(wid)]
+        launch = [sys.executable, "-c", LAUNCH, str(db), str(wid)]
+        bare = [sys.executable, "-c", BARE]
+        loading, heading = b"Loading the workshop", "Step 1 · Scope".encode()
+        rows: dict[str, list[float]] = {k: [] for k in
+                                         ("bare", "cli_paint", "cli_data", "app_paint",
+                                          "app_data")}
+        for _ in range(runs):
+            rows["bare"] += time_until(bare, [b"bareapp"])
+            p, d = time_until(cli, [loading, heading])
+            rows["cli_paint"].append(p)
+            rows["cli_data"].append(d)
+            p, d = time_until(launch, [loading, heading])
+            rows["app_paint"].append(p)
+            rows["app_data"].append(d)
+        med = {k: statistics.median(v) * 1000 for k, v in rows.items()}
+        print(f"runs: {runs} each, 80x24 pty, medians")
+        print(f"bare Textual app (Header+Footer) first paint: {med['bare']:7.0f} ms")
+        for key, label in (("cli_paint", "`journeymap open` first paint"),
+                           ("cli_data", "`journeymap open` workshop on screen"),
+                           ("app_paint", "run_app() first paint"),
+                           ("app_data", "run_app() workshop on screen")):
+            print(f"{label:<40} {med[key]:7.0f} ms  ratio {med[key] / med['bare']:.2f}x")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2:
+        ROOT = Path(sys.argv[2]).resolve()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
