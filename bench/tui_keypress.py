@@ -1,0 +1,123 @@
+"""Keypress-to-refresh on a large workshop: 2,000 touchpoints and 500 pain points.
+
+Runs the real app headless (``run_test``/Pilot) at 120x40 and times, per key,
+``pilot.press`` + ``pilot.pause`` (the key is handled and the screen refreshed):
+cursor moves in the 2,000-row touchpoint table, a sentiment change (a store
+write, the row's cells and the sentiment line redrawn), cursor moves in the
+ranked pain points, and step switches.  Goal: ≤ 50 ms median.
+
+    python bench/tui_keypress.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+STAGES, PER_STAGE, PAINS = 10, 200, 500
+
+
+def generate(db: Path) -> int:
+    """One workshop with 2,000 touchpoints and 500 pain points, inserted in bulk."""
+    from models.store import Store
+    from models.tables import PainPoint, Stage, Touchpoint
+
+    with Store(db, who="bench") as store:
+        w = store.create_workshop(default_stages=False, title="Large", persona="p",
+                                  scenario="s", persona_goal="g", business_goal="b")
+        wid = int(w.id or 0)
+        with store.write() as s:
+            stages = [Stage(workshop_id=wid, position=i, name=f"Stage {i + 1}",
+                            kpi_name="FCR") for i in range(STAGES)]
+            s.add_all(stages)
+            s.flush()
+            tps = [Touchpoint(stage_id=st.id, position=j, name=f"Touchpoint {i}.{j}",
+                              sentiment=(i + j) % 5 - 2, owner_team=f"Team {j % 4}")
+                   for i, st in enumerate(stages) for j in range(PER_STAGE)]
+            s.add_all(tps)
+            s.flush()
+            s.add_all(PainPoint(workshop_id=wid, touchpoint_id=tps[k * 4].id,
+                                description=f"Pain {k}", impact=k % 3 + 1,
+                                effort=(k // 3) % 3 + 1, ticket_volume=k * 7)
+                      for k in range(PAINS))
+        return wid
+
+
+async def measure(db: Path, wid: int) -> dict[str, list[float]]:
+    from tui.launch import build_app
+
+    app = build_app(db, wid, step="touchpoints", who="bench")
+    times: dict[str, list[float]] = {}
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        async def timed(label: str, *keys: str) -> None:
+            start = time.perf_counter()
+            await pilot.press(*keys)
+            await pilot.pause()
+            times.setdefault(label, []).append((time.perf_counter() - start) * 1000)
+
+        await pilot.press("escape")
+        for _ in range(30):
+            await timed("touchpoints: cursor down", "down")
+        for i in range(20):
+            await timed("touchpoints: sentiment +/- (store write)", "plus" if i % 2 else "minus")
+        await timed("switch to pain points (first visit)", "5")
+        for _ in range(30):
+            await timed("pain points: cursor down", "down")
+        for _ in range(5):
+            await timed("switch step 3 <-> 5 (views kept)", "3")
+            await timed("switch step 3 <-> 5 (views kept)", "5")
+    return times
+
+
+async def floor() -> list[float]:
+    """The same Pilot press+pause on a bare app with a 20-row DataTable (Pilot's own cost)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            table: DataTable[str] = DataTable(cursor_type="row")
+            table.add_column("n")
+            table.add_rows([[str(i)] for i in range(20)])
+            yield table
+
+    times: list[float] = []
+    app = Bare()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(15):
+            start = time.perf_counter()
+            await pilot.press("down")
+            await pilot.pause()
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "large.db"
+        start = time.perf_counter()
+        wid = generate(db)
+        print(f"generated {STAGES * PER_STAGE} touchpoints, {PAINS} pain points in "
+              f"{time.perf_counter() - start:.1f} s")
+        times = {"floor: bare 20-row DataTable, cursor down": asyncio.run(floor())}
+        times.update(asyncio.run(measure(db, wid)))
+    for label, values in times.items():
+        values.sort()
+        p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
+        print(f"{label:<44} median {statistics.median(values):6.1f} ms   p95 {p95:6.1f} ms"
+              f"   n={len(values)}")
+
+
+if __name__ == "__main__":
+    main()
