@@ -23,8 +23,9 @@ STEP_KEYS = {"scope": None, "stages": "2", "touchpoints": "3", "ownership": "4",
 
 
 @pytest.fixture(autouse=True)
-def _utc() -> Iterator[None]:
-    """Home shows local times: pin the zone so snapshots are the same everywhere."""
+def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Home shows local times and Tracker counts days from today: pin both."""
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
     old = os.environ.get("TZ")
     os.environ["TZ"] = "UTC"
     time.tzset()
