@@ -14,12 +14,14 @@ Floors measured in the same run: one ``PRAGMA data_version`` call and one
 ``Store.load`` of the workshop, so the latencies read against what the
 mechanism itself costs.
 
-This is the skeleton agreed for issue 5: it measures the models-level loop
-(Watcher + reload) now; once the TUI has live refresh, ``--mode app`` should run
-``JourneyApp.run_test()`` seats instead of the bare loop.
+``--mode models`` (default) measures the bare models-level loop (Watcher +
+reload); ``--mode app`` runs real headless ``JourneyApp`` seats in separate
+processes instead (see ``bench/pairing_app.py``): latency then includes the
+fingerprint check, ``reload_journey`` and the redraw of the touchpoint table.
 
     python bench/pairing.py                 # 6 seats, 50 edits, 60 s idle
     python bench/pairing.py --edits 20 --idle 10
+    python bench/pairing.py --mode app      # 6 headless app seats
 """
 
 from __future__ import annotations
@@ -109,7 +111,8 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def run(seats: int, edits: int, every: float, poll: float, idle: float) -> None:
+def run(seats: int, edits: int, every: float, poll: float, idle: float,
+        mode: str = "models") -> None:
     ctx = mp.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
@@ -117,6 +120,11 @@ def run(seats: int, edits: int, every: float, poll: float, idle: float) -> None:
         pragma, load = _floors(db, wid)
         print(f"floor: PRAGMA data_version poll {pragma * 1e6:.1f} µs; "
               f"Store.load {load * 1e3:.2f} ms")
+        if mode == "app":
+            from bench.pairing_app import run_app_mode
+
+            run_app_mode(db, wid, tp_id, seats, edits, every, idle)
+            return
 
         out: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
         budget = edits * every + 30
@@ -170,8 +178,10 @@ def main() -> None:
     parser.add_argument("--every", type=float, default=0.2, help="seconds between edits")
     parser.add_argument("--poll", type=float, default=0.1, help="seconds between polls")
     parser.add_argument("--idle", type=float, default=60.0, help="idle seconds (0 to skip)")
+    parser.add_argument("--mode", choices=("models", "app"), default="models",
+                        help="bare Watcher loop, or headless JourneyApp seats")
     args = parser.parse_args()
-    run(args.seats, args.edits, args.every, args.poll, args.idle)
+    run(args.seats, args.edits, args.every, args.poll, args.idle, args.mode)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ imported at module level (the app imports this module before the models).
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.timer import Timer
 
+from tui.pairing_marks import Marks
 from tui.safe_text import short
 
 if TYPE_CHECKING:
@@ -98,8 +100,11 @@ class Pairing:
         self.seen_gather_at: dt.datetime | None = None
         self._watcher: Any = None
         self._timers: list[Timer] = []
+        self._marks: Marks | None = None
         self._mark: tuple[Any, ...] = ()
         self._presence_mark: tuple[Any, ...] = ()
+        self.active_ids: frozenset[int] = frozenset()  # seats heard from within the window
+        self._widgets: list[Any] = []  # presence bar and activity panel, once mounted
         self._beat_step = ""
         self._timer_label = ""
         self._timer_done_for: dt.datetime | None = None
@@ -151,7 +156,9 @@ class Pairing:
             app.sub_title = "observer (read-only)"
         self.workshop_id = wid
         self.seen_gather_at = journey.workshop.gather_at  # old gathers are not re-obeyed
-        self._mark = self._fingerprint()
+        self._marks = Marks(store.path, wid)
+        self._mark = self._marks.content()
+        self._presence_mark, self.active_ids = self._marks.presence(self.now(), self.window_s)
         self._timers = [app.set_interval(self.poll_s, self.tick, name="pairing-poll"),
                         app.set_interval(self.heartbeat_s, self.beat, name="pairing-beat")]
         return True
@@ -168,8 +175,9 @@ class Pairing:
             return
         if screen.query(PresenceBar):
             return
-        screen.mount(PresenceBar(id="presence"), before="#stepbar")
-        screen.mount(ActivityPanel(id="activity"))
+        self._widgets = [PresenceBar(id="presence"), ActivityPanel(id="activity")]
+        screen.mount(self._widgets[0], before="#stepbar")
+        screen.mount(self._widgets[1])
         self.call_later_refresh()
 
     def call_later_refresh(self) -> None:
@@ -180,6 +188,10 @@ class Pairing:
         for timer in self._timers:
             timer.stop()
         self._timers = []
+        self._widgets = []
+        if self._marks is not None:
+            self._marks.close()
+            self._marks = None
         seat, self.seat, self.workshop_id = self.seat, None, None
         if seat is not None:
             try:
@@ -215,37 +227,39 @@ class Pairing:
             self._beat_step = step or ""
         except Exception:  # noqa: BLE001 - presence is best effort (busy file, deleted row)
             return
-        self.refresh_presence()
+        self._presence_changed()  # also where a silent seat drops out of the bar
 
     def on_database_changed(self) -> None:
         """Something was committed: reload what changed, then follow the lead."""
-        mark = self._fingerprint()
+        assert self._marks is not None
+        try:
+            mark = self._marks.content()
+        except sqlite3.Error:
+            return  # busy or vanished: the next poll tries again
         if mark != self._mark:
             self._mark = mark
             self.reloads += 1
             self.app.reload_journey()
-        else:
+            self._presence_changed(force=True)
+            self.apply_follow()
+        elif self._presence_changed():
+            self.apply_follow()
+
+    def _presence_changed(self, force: bool = False) -> bool:
+        """Re-read the seats if what the bar shows changed (not for a bare heartbeat)."""
+        if self._marks is None:
+            return False
+        try:
+            mark, active = self._marks.presence(self.now(), self.window_s)
+        except sqlite3.Error:
+            return False
+        if mark == self._presence_mark and not force:
+            return False
+        self._presence_mark, self.active_ids = mark, active
+        if not force:
             self._reload_participants()
-        self.apply_follow()
         self.refresh_presence()
-
-    def _fingerprint(self) -> tuple[Any, ...]:
-        """Cheap summary of the workshop's content (not presence); moves on every edit."""
-        from sqlalchemy import func
-        from sqlmodel import select
-
-        from models.tables import ChangeLog, PainPoint, Vote, Workshop
-
-        store, wid = self.app.store, self.workshop_id
-        if store is None or wid is None:
-            return ()
-        with store.read() as s:
-            updated = s.exec(select(Workshop.updated_at).where(Workshop.id == wid)).first()
-            last = s.exec(select(func.max(ChangeLog.id)).where(ChangeLog.workshop_id == wid)).one()
-            dots = s.exec(select(func.count(Vote.id), func.coalesce(func.sum(Vote.id), 0))  # type: ignore[arg-type]
-                          .join(PainPoint, PainPoint.id == Vote.pain_point_id)  # type: ignore[arg-type]
-                          .where(PainPoint.workshop_id == wid)).one()
-        return (updated, last, tuple(dots))
+        return True
 
     def _reload_participants(self) -> None:
         from models import presence
@@ -290,13 +304,9 @@ class Pairing:
 
     def refresh_presence(self) -> None:
         """Redraw the presence bar and the activity panel (each only if it changed)."""
-        from tui.activity_panel import ActivityPanel
-        from tui.presence_bar import PresenceBar
-
-        for bar in self.app.screen.query(PresenceBar):
-            bar.update_from(self)
-        for panel in self.app.screen.query(ActivityPanel):
-            panel.update_from(self)
+        for widget in self._widgets:
+            if widget.is_attached:
+                widget.update_from(self)
 
     def _tick_timer(self) -> None:
         from models.facilitation import timer_label, timer_remaining

@@ -45,7 +45,6 @@ class PresenceBar(Static):
 
 def build_line(pairing: Pairing) -> tuple[Text, bool]:
     """The bar's text and whether it should be shown at all."""
-    from models import presence
     from models.facilitation import done_summary, timer_label, votes_left
 
     journey, me = pairing.app.journey, pairing.me()
@@ -53,7 +52,11 @@ def build_line(pairing: Pairing) -> tuple[Text, bool]:
     if journey is None or me is None or pairing.workshop_id is None:
         return line, False
     now = pairing.now()
-    here = presence.active(journey, pairing.workshop_id, now, pairing.window_s)
+    # who is active comes from the loop's own presence check (``pairing.active_ids``),
+    # so a heartbeat that only moved ``last_seen`` needs no reload of the seats
+    here = sorted((p for p in journey.participants if p.id in pairing.active_ids),
+                  key=lambda p: (p.role != "lead", p.name.casefold(), p.id or 0))
+    here_names = {p.name for p in here}
     my_step = pairing.screen_step()
     line.append("Here: ", style="bold")
     for i, p in enumerate(here):
@@ -77,7 +80,9 @@ def build_line(pairing: Pairing) -> tuple[Text, bool]:
         extras.append(Text(f"⏱ {label} ({timer_step})",
                            style="bold red" if label == "time is up" else "bold"))
     if my_step:
-        done, pending = done_summary(journey, my_step, now, pairing.window_s)
+        done, pending = done_summary(journey, my_step)
+        done = [n for n in done if n in here_names]
+        pending = [n for n in pending if n in here_names]
         if done or pending:
             extras.append(Text(f"{len(done)}/{len(done) + len(pending)} done",
                                style="green" if not pending else ""))
