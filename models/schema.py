@@ -14,82 +14,22 @@ WAL alone would rewrite the header).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-APP_NAME = "journeymap"
-SCHEMA_VERSION = 2
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class StoreError(Exception):
-    """A problem with the database that the user can act on; the message says how."""
-
-
-class FileState(Enum):
-    NEW = "new"  # missing or empty: create the schema
-    CURRENT = "current"
-    OLDER = "older"  # written by an older journeymap: upgrade
-
-
-def inspect_file(path: Path) -> tuple[FileState, int]:
-    """Classify a database file without writing to it; raise StoreError to refuse it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState.NEW, 0
-    if path.is_dir():
-        raise StoreError(f"{path} is a directory, not a database file.")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise StoreError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    if head != SQLITE_MAGIC:
-        raise StoreError(
-            f"{path} is not a journeymap database (it is not an SQLite file); "
-            "it was left untouched. Choose another file with --db."
-        )
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error as exc:  # pragma: no cover - depends on permissions
-        raise StoreError(f"Cannot open {path}: {exc}.") from exc
-    try:
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if not tables:
-            return FileState.NEW, 0
-        if "journeymap_meta" not in tables:
-            raise StoreError(
-                f"{path} is an SQLite database of another application, not journeymap; "
-                "it was left untouched. Choose another file with --db."
-            )
-        meta = dict(conn.execute("SELECT key, value FROM journeymap_meta").fetchall())
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{path} cannot be read as a journeymap database ({exc}); it was left untouched."
-        ) from exc
-    finally:
-        conn.close()
-    if meta.get("app") != APP_NAME:
-        raise StoreError(f"{path} was not written by journeymap; it was left untouched.")
-    try:
-        version = int(meta.get("schema_version", "0"))
-    except ValueError as exc:
-        raise StoreError(f"{path} has an unreadable schema version; it was left untouched.") from exc
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path} was written by a newer journeymap (schema {version}, this one reads up to "
-            f"{SCHEMA_VERSION}); it was left untouched. Upgrade journeymap to open it."
-        )
-    if version < SCHEMA_VERSION:
-        return FileState.OLDER, version
-    return FileState.CURRENT, version
+# The file check lives in ``models.dbfile`` (stdlib only, so ``journeymap open`` can
+# run it without importing SQLModel); re-exported here, the same objects.
+from models.dbfile import (  # noqa: F401 - re-exported
+    APP_NAME,
+    SCHEMA_VERSION,
+    SQLITE_MAGIC,
+    FileState,
+    StoreError,
+    inspect_file,
+)
 
 
 def _add_missing_columns(conn: Connection) -> None:

@@ -13,7 +13,6 @@ place for the TUI, the CLI and imports alike.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from models import schema
+from models.dbfile import default_db_path
 from models.fields import coerce
 from models.journey import Journey
 from models.schema import StoreError
@@ -54,16 +54,6 @@ class NotFound(StoreError):
 
 class ReadOnlyError(StoreError):
     """A write was attempted through an observer's read-only store."""
-
-
-def default_db_path() -> Path:
-    """``--db`` beats ``JOURNEYMAP_DB`` beats the per-user data directory."""
-    env = os.environ.get("JOURNEYMAP_DB")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("journeymap")) / "journeymap.db"
 
 
 # Where each kind of row hangs, for ordering siblings and finding its workshop.

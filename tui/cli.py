@@ -100,7 +100,7 @@ def user_errors() -> Iterator[None]:
     Shared by every command module (here, not in one of them, so that any module
     can be imported first without an import cycle through ``_register``).
     """
-    from models.schema import StoreError
+    from models.dbfile import StoreError
 
     try:
         yield
@@ -141,7 +141,7 @@ def main() -> None:
         typer.echo("", err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence against tracebacks
-        from models.schema import StoreError
+        from models.dbfile import StoreError
 
         if isinstance(exc, (StoreError, ValueError, OSError)):
             typer.echo(f"journeymap: {exc}", err=True)

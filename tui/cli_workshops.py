@@ -165,13 +165,20 @@ def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
     run_app(db_path, workshop_id=workshop_id, step=step, **kwargs)
 
 
-def _check_open(store: Store, workshop_id: int | None, step: str | None) -> None:
-    from models.tables import STEPS
+def _check_open(workshop_id: int | None, step: str | None, read_only: bool) -> Path:
+    """Refuse a wrong file, workshop or step before the UI starts, without SQLModel.
 
-    if workshop_id is not None:
-        store.get_workshop(workshop_id)
+    Importing the storage layer costs about a third of a second; the app imports it
+    in a worker after its first paint, so here only ``models.dbfile`` (stdlib
+    sqlite3, read-only) is used.  Returns the database path to open.
+    """
+    from models.dbfile import check_openable
+    from tui.steps import STEPS
+
+    path = check_openable(STATE.db, workshop_id, read_only=read_only)
     if step is not None and step not in STEPS:
         raise fail(f"There is no step {step!r}; the steps are: {', '.join(STEPS)}.")
+    return path
 
 
 @app.command("open")
@@ -187,10 +194,7 @@ def open_workshop(
     if role is not None and role not in ROLE_NAMES:
         raise fail(f"--role must be one of: {', '.join(ROLE_NAMES)}.")
     with user_errors():
-        store = STATE.store(read_only=role == "observer")
-        _check_open(store, workshop_id, step)
-        path = store.path
-        store.close()
+        path = _check_open(workshop_id, step, role == "observer")
         _launch(path, workshop_id, step, who or default_user(), role)
 
 

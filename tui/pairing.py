@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from tui.app import JourneyApp
 
 POLL_S = 0.1  # live refresh: how often to ask SQLite whether anyone committed
+# models.presence's HEARTBEAT_S / WINDOW_S, repeated so building the app imports no
+# SQLModel before its first paint (a test keeps the two in step).
+HEARTBEAT_S = 3.0
+WINDOW_S = 10.0
 
 # Keys live on the app so every step has them; a step view's own key of the same
 # name wins (``t`` links a touchpoint on step 5; the timer is then in the palette).
@@ -88,12 +92,10 @@ class Pairing:
     def __init__(self, app: JourneyApp, *, poll_s: float = POLL_S,
                  heartbeat_s: float | None = None, window_s: float | None = None,
                  now: Callable[[], dt.datetime] = _utcnow) -> None:
-        from models import presence
-
         self.app = app
         self.poll_s = poll_s
-        self.heartbeat_s = heartbeat_s or presence.HEARTBEAT_S
-        self.window_s = window_s or presence.WINDOW_S
+        self.heartbeat_s = heartbeat_s or HEARTBEAT_S
+        self.window_s = window_s or WINDOW_S
         self.now = now  # tests move the clock to watch a seat expire
         self.seat: Seat | None = None
         self.workshop_id: int | None = None
