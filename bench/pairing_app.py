@@ -63,6 +63,8 @@ async def _seat(db: str, wid: int, tp_id: int, name: str, seconds: float, expect
             app.call_after_refresh(check)
 
         app.reload_journey = reload_and_check  # type: ignore[method-assign]
+        if not writer:  # measure only once every seat is up (start-up is not idle)
+            await asyncio.sleep(max(0.0, start_at - time.time()))
         cpu0, wall0 = time.process_time(), time.monotonic()
         if writer:
             await asyncio.sleep(max(0.0, start_at - time.time()))
@@ -110,8 +112,9 @@ def run_app_mode(db: Path, wid: int, tp_id: int, seats: int, edits: int, every: 
     if idle <= 0:
         return
     out2: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
+    idle_start = time.time() + 12.0
     idle_procs = [ctx.Process(target=_seat_process, args=(
-        out2, str(db), wid, tp_id, f"idle{i}", idle, 10**9, False, 0, every, 0.0))
+        out2, str(db), wid, tp_id, f"idle{i}", idle, 10**9, False, 0, every, idle_start))
         for i in range(seats)]
     for p in idle_procs:
         p.start()
