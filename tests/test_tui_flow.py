@@ -256,3 +256,41 @@ def test_unknown_step_is_one_sentence(db_path: Path) -> None:
 
 def test_stage_model_imported() -> None:
     assert Stage.__tablename__ == "stage"
+
+
+async def test_number_key_on_a_filled_scope_moves_on_and_keeps_the_persona(db_path: Path) -> None:
+    """Regression: the persona field held focus with its text selected, so pressing "4" to go
+    to Ownership replaced the persona with "4" and autosaved it."""
+    from models.templates import create_from_template
+
+    with reopen(db_path) as s:
+        wid = create_from_template(s, "login-lockout")
+        persona = s.get_workshop(wid).persona
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert not isinstance(app.focused, FieldInput)
+        await pilot.press("4")
+        await ready(pilot)
+        assert app.screen.step == "ownership"
+    with reopen(db_path) as s:
+        assert s.get_workshop(wid).persona == persona
+
+
+async def test_typing_into_a_filled_field_adds_to_it(db_path: Path) -> None:
+    """Focusing a field with text never selects it all: a key adds, it does not replace."""
+    from models.templates import create_from_template
+
+    with reopen(db_path) as s:
+        wid = create_from_template(s, "login-lockout")
+        persona = s.get_workshop(wid).persona
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.screen.query_one("#f-persona", FieldInput).focus()
+        await pilot.pause()
+        await type_text(pilot, "!")
+        await pilot.press("tab")
+        await ready(pilot)
+    with reopen(db_path) as s:
+        assert s.get_workshop(wid).persona == persona + "!"

@@ -59,8 +59,10 @@ class FieldInput(Input):
     def __init__(self, spec: FieldSpec, **kwargs: Any) -> None:
         suggester = SuggestFromList(spec.suggestions, case_sensitive=False) \
             if spec.suggestions else None
+        # select_on_focus=False: focusing a filled field and typing must add to the
+        # text, never replace all of it (a stray key would wipe a committed value).
         super().__init__(placeholder=spec.placeholder, suggester=suggester,
-                         id=f"f-{spec.name}", **kwargs)
+                         id=f"f-{spec.name}", select_on_focus=False, **kwargs)
         self.spec = spec
         self.model: type | None = None
         self.row_id: int | None = None

@@ -61,9 +61,20 @@ class ScopeView(StepView):
         self.query_one(RecordForm).bind(Workshop, journey.workshop)
 
     def focus_default(self) -> None:
+        """Focus the first empty scope field; with a full scope, focus nothing.
+
+        A filled-in field must not hold the focus on arrival: the lead's next key
+        is as likely to be "4" (go to Ownership) as text, and a digit typed into
+        the persona would silently replace it on blur.
+        """
         form = self.query_one(RecordForm)
-        if not form.has_focus_within:
-            form.field("persona" if form.row is not None and form.row.title else "title").focus()
+        if form.has_focus_within or form.row is None:
+            return
+        for name in ("title", "persona", "scenario", "persona_goal", "business_goal"):
+            if not str(getattr(form.row, name) or "").strip():
+                form.field(name).focus()
+                return
+        self.screen.set_focus(None)
 
 
 register_step("scope", ScopeView)
