@@ -58,6 +58,9 @@ class JourneyApp(App[None]):
         self.pairing = Pairing(self)  # live refresh, presence, facilitation (tui.pairing)
         self.store: Store | None = None
         self.journey: Journey | None = None
+        # Bumped whenever ``journey`` is replaced or patched: a kept step view that
+        # drew this revision needs no redraw when it is shown again.
+        self.journey_rev = 0
         self.saved_at: dt.datetime | None = None
         self.register_theme(JOURNEYMAP_THEME)
         self.theme = JOURNEYMAP_THEME.name
@@ -131,6 +134,7 @@ class JourneyApp(App[None]):
         from tui.workshop_screen import WorkshopScreen
 
         self.journey = journey
+        self.journey_rev += 1
         start = step if step in STEPS else (journey.workshop.current_step or "scope")
         self._switch(WorkshopScreen(start if start in STEPS else "scope"))
         self.pairing.show(journey)
@@ -163,9 +167,11 @@ class JourneyApp(App[None]):
                                                        **{field: text}))
         if row is None:
             return False
+        self.pairing.own_edit_done()  # on screen already: the poll need not reload it
         target = self._find(model, row_id)
         if target is not None:
             setattr(target, field, getattr(row, field))
+            self.journey_rev += 1
         else:  # not in the snapshot (e.g. created elsewhere): take a fresh one
             self.reload_journey()
             self.mark_saved()
@@ -179,6 +185,7 @@ class JourneyApp(App[None]):
         result = self.run_store(call)
         if result is not None:
             self.mark_saved()
+            self.pairing.own_edit_done()  # reloaded just below, not again by the poll
         self.reload_journey()  # also after a failure: the store may know better than we do
         return result
 
@@ -214,6 +221,7 @@ class JourneyApp(App[None]):
         if journey is None:
             return
         self.journey = journey
+        self.journey_rev += 1
         self._refresh_screen()
 
     def _refresh_screen(self) -> None:

@@ -247,6 +247,26 @@ class Pairing:
         elif self._presence_changed():
             self.apply_follow()
 
+    def own_edit_done(self) -> None:
+        """This seat just committed an edit (already on screen): don't reload for it.
+
+        Without this the next poll sees the new fingerprint and reloads the whole
+        journey for a change the app has already patched in (on a 2,000-touchpoint
+        map, a few hundred ms per key).  The new fingerprint is taken only when
+        nothing since the last one came from another seat: no other name in the
+        change log and the same dot votes; otherwise the poll reloads as before.
+        """
+        if self._marks is None or self.seat is None or not self._mark:
+            return
+        try:
+            mark = self._marks.content()
+            if mark[2] != self._mark[2] or \
+                    self._marks.foreign_edits(self._mark[1], self.seat.store.who):
+                return
+        except sqlite3.Error:
+            return
+        self._mark = mark
+
     def _presence_changed(self, force: bool = False) -> bool:
         """Re-read the seats if what the bar shows changed (not for a bare heartbeat)."""
         if self._marks is None:

@@ -57,6 +57,13 @@ class Marks:
     def content(self) -> tuple[Any, ...]:
         return tuple(self.conn.execute(CONTENT_SQL, {"w": self.workshop_id}).fetchone())
 
+    def foreign_edits(self, after_log_id: int | None, who: str) -> int:
+        """How many change-log rows newer than ``after_log_id`` someone else wrote."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM changelog WHERE workshop_id = ? AND id > ? AND who != ?",
+            (self.workshop_id, after_log_id or 0, who)).fetchone()
+        return int(row[0])
+
     def presence(self, now: dt.datetime, window_s: float) -> tuple[tuple[Any, ...],
                                                                   frozenset[int]]:
         """(what the bar shows, ids of the seats active at ``now``)."""

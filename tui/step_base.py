@@ -9,6 +9,8 @@ register their screens (Cards, Tracker, Plan) with ``register_step``.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -28,6 +30,7 @@ class StepView(Vertical):
     TITLE: ClassVar[str] = ""
 
     DEFAULT_CSS = "StepView { height: 1fr; }"
+    drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
     BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
 
     def action_leave_field(self) -> None:
@@ -45,8 +48,23 @@ class StepView(Vertical):
     def on_mount(self) -> None:
         # Views are mounted lazily; their children exist only now, so draw here.
         if self.japp.journey is not None:
-            self.refresh_from(self.japp.journey)
+            self.draw(self.japp.journey)
             self.call_after_refresh(self.focus_default)
+
+    def draw(self, journey: Journey) -> None:
+        """``refresh_from`` unless this view already shows this very state.
+
+        Kept views are shown again on every step switch; redrawing a 2,000-row
+        table that nothing changed costs far more than the switch itself.  The
+        stamp is the app's journey revision (bumped on every reload or patch),
+        the snapshot object, the day (Tracker and Plan count days) and the
+        terminal size (column widths follow it).
+        """
+        stamp = (getattr(self.app, "journey_rev", 0), id(journey), dt.date.today(),
+                 self.app.size)
+        if self.drawn != stamp:
+            self.refresh_from(journey)
+            self.drawn = stamp
 
     def refresh_from(self, journey: Journey) -> None:
         """Redraw from ``journey`` keeping cursor, scroll and the field being edited."""
@@ -82,7 +100,7 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
     if keys == order and len(table.rows) == len(keys):
         for key, cells in rows:
             old = cache.get(key)
-            if old == cells:
+            if old is cells or old == cells:  # ``is``: cells reused from a RowCache
                 continue
             for i, cell in enumerate(cells):
                 if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
@@ -101,6 +119,35 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
     if rows:
         target = keys.index(current) if current in keys else min(old_row, len(keys) - 1)
         table.move_cursor(row=max(0, target), animate=False)
+
+
+class RowCache:
+    """Table cells per row key, rebuilt only when the row's plain values changed.
+
+    Why: building ``Text`` cells for 2,000 rows costs ~100 ms, and a refresh
+    after a one-field edit would otherwise rebuild every row.  A view passes a
+    cheap *signature* (the plain values the cells are made from); an unchanged
+    signature returns the very same cells tuple, which ``sync_table`` then skips
+    by identity.  Rows that vanish are dropped on the next ``rows()`` pass.
+    """
+
+    def __init__(self) -> None:
+        self._cells: dict[str, tuple[Any, tuple[Any, ...]]] = {}
+        self._seen: dict[str, tuple[Any, tuple[Any, ...]]] = {}
+
+    def get(self, key: str, signature: Any,
+            build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
+        hit = self._cells.get(key)
+        if hit is not None and hit[0] == signature:
+            self._seen[key] = hit
+            return hit[1]
+        cells = build()
+        self._seen[key] = (signature, cells)
+        return cells
+
+    def done(self) -> None:
+        """End of one pass over the rows: forget rows that were not asked for."""
+        self._cells, self._seen = self._seen, {}
 
 
 def _plain(cell: Any) -> Any:

@@ -65,18 +65,24 @@ class TouchpointsView(TableFormView):
         yield SentimentLine(id="sentiment")
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
+        cache = self.row_cache
         out = []
         n = 0
         for stage in journey.stages:
-            stage_name = safe(stage.name, limit=18)
+            stage_name = stage.name
             for tp in journey.touchpoints.get(stage.id or 0, []):
                 n += 1
-                out.append((str(tp.id), (
-                    Text(str(n)), stage_name, safe(tp.name, limit=36), safe(tp.channel, limit=14),
+                key = str(tp.id)
+                sig = (n, stage_name, tp.name, tp.channel, tp.sentiment, tp.lane,
+                       tp.moment_of_truth)
+                out.append((key, cache.get(key, sig, lambda n=n, name=stage_name, tp=tp: (
+                    Text(str(n)), safe(name, limit=18), safe(tp.name, limit=36),
+                    safe(tp.channel, limit=14),
                     Text(FACES.get(tp.sentiment, str(tp.sentiment)),
                          style=LEVEL_STYLE.get(tp.sentiment, "")),
                     Text("back" if tp.lane == "backstage" else "front"),
-                    Text("★" if tp.moment_of_truth else ""))))
+                    Text("★" if tp.moment_of_truth else "")))))
+        cache.done()
         return out
 
     def refresh_extra(self, journey: Journey) -> None:

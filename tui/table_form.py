@@ -17,7 +17,7 @@ from textual.containers import Container
 from textual.widgets import DataTable, Static
 
 from tui.forms import FieldSpec, RecordForm
-from tui.step_base import StepView, select_key, selected_key, sync_table
+from tui.step_base import RowCache, StepView, select_key, selected_key, sync_table
 
 if TYPE_CHECKING:
     from models.journey import Journey
@@ -47,6 +47,14 @@ class TableFormView(StepView):
 
     def compose_top(self) -> ComposeResult:
         yield from ()
+
+    @property
+    def row_cache(self) -> RowCache:
+        """Cells per row, rebuilt only for rows whose values changed (see ``RowCache``)."""
+        cache: RowCache | None = getattr(self, "_row_cache", None)
+        if cache is None:
+            cache = self._row_cache = RowCache()
+        return cache
 
     @property
     def table(self) -> DataTable[Any]:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Header
 
 from tui import (
     step_cards,
@@ -27,6 +27,7 @@ from tui import (
     step_touchpoints,
     step_tracker,
 )
+from tui.footer import CalmFooter
 from tui.step_base import STEP_VIEWS, StepView
 from tui.steps import LABELS, STEPS, step_states
 from tui.widgets import StepBar
@@ -63,7 +64,7 @@ class WorkshopScreen(Screen[None]):
         yield Header()
         yield StepBar(id="stepbar")
         yield ContentSwitcher(id="steps")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.title = self._title()
@@ -96,28 +97,41 @@ class WorkshopScreen(Screen[None]):
         else:
             switcher.current = f"step-{step}"
             view = self.view(step)
-            view.refresh_from(journey)
+            view.draw(journey)
             self.call_after_refresh(view.focus_default)
-        self.query_one(StepBar).show(step, step_states(journey))
-        wid = journey.workshop.id
-        if save and wid is not None and journey.workshop.current_step != step:
-            store = self.japp.store
-            if store is not None and not store.read_only:
-                from models.tables import Workshop
-
-                self.japp.run_store(lambda: store.update(Workshop, wid, log=False,
-                                                         current_step=step))
-                journey.workshop.current_step = step
+        self._show_bar(journey)
+        if save and journey.workshop.id is not None and journey.workshop.current_step != step:
+            journey.workshop.current_step = step
+            self.call_after_refresh(self._save_step, journey.workshop.id, step)
         if previous != step:
             self.refresh_bindings()
         return waiter
 
+    def _save_step(self, wid: int, step: str) -> None:
+        """Remember the step for re-opening; after the paint, so the switch shows first."""
+        store = self.japp.store
+        if store is None or store.read_only or self.step != step:
+            return  # moved on already: the newer switch saves its own step
+        from models.tables import Workshop
+
+        if self.japp.run_store(lambda: store.update(Workshop, wid, log=False,
+                                                    current_step=step)) is not None:
+            self.japp.pairing.own_edit_done()
+
+    def _show_bar(self, journey: Journey) -> None:
+        """The step bar; its states are recomputed only for a new revision of the journey."""
+        rev = (self.japp.journey_rev, id(journey))
+        if getattr(self, "_bar_rev", None) != rev:
+            self._states = step_states(journey)
+            self._bar_rev = rev
+        self.query_one(StepBar).show(self.step, self._states)
+
     def refresh_from(self, journey: Journey) -> None:
         """Refresh the step bar and the visible step view from a new snapshot."""
         self.title = self._title()
-        self.query_one(StepBar).show(self.step, step_states(journey))
+        self._show_bar(journey)
         if self.query(f"#step-{self.step}"):
-            self.view().refresh_from(journey)
+            self.view().draw(journey)
 
     def action_goto(self, step: str) -> None:
         self.show_step(step)
