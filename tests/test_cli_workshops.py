@@ -350,3 +350,23 @@ def test_script_error_paths(tmp_path: Path) -> None:
     ok = journeymap("new", "-t", "blank", "--persona", "P", "--scenario", "S", env_db=db)
     assert ok.returncode == 0 and ok.stdout.strip().isdigit() and ok.stderr == ""
     assert db.exists()  # JOURNEYMAP_DB was honoured
+
+
+def test_templates_save_then_new_from_the_file(db_path: Path, tmp_path: Path) -> None:
+    """A workshop saved as a template starts the next map with the same stages and pains."""
+    wid = int(run(db_path, "new", "--template", "billing-dispute", "--persona", "Ops [b]lead[/]",
+                  "--scenario", "Refund | chase").stdout.strip())
+    target = tmp_path / "ours.toml"
+    result = run(db_path, "templates", "save", str(wid), str(target), "--title", "Our disputes")
+    assert result.exit_code == 0, result.output
+    again = run(db_path, "templates", "save", str(wid), str(target))
+    assert again.exit_code == 1 and "--force" in again.output
+    new_id = int(run(db_path, "new", "--template", str(target), "--persona", "P",
+                     "--scenario", "S").stdout.strip())
+    with Store(db_path) as store:
+        first, second = store.load(wid), store.load(new_id)
+    assert [s.name for s in second.stages] == [s.name for s in first.stages]
+    assert sorted(p.description for p in second.pain_points) == sorted(
+        p.description for p in first.pain_points)
+    missing = run(db_path, "templates", "save", "999", str(tmp_path / "x.toml"))
+    assert missing.exit_code == 1 and "no workshop 999" in missing.output

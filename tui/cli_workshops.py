@@ -305,6 +305,28 @@ def templates_show(name: Annotated[str, typer.Argument(
     print_template(console(), data)
 
 
+@templates_app.command("save")
+def templates_save(
+    workshop_id: Annotated[int, typer.Argument(help="The workshop to turn into a template.")],
+    path: Annotated[Path, typer.Argument(help="The .toml file to write.")],
+    title: Annotated[str, typer.Option("--title", help="Template title.")] = "",
+    description: Annotated[str, typer.Option("--description", help="One line.")] = "",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Save a workshop as a template file (scope, stages, touchpoints, pain points, cards).
+
+    Use it with `journeymap new --template FILE.toml` to start the next map from it.
+    """
+    from models.templates import save_template
+
+    with user_errors():
+        if path.exists() and not force:
+            raise fail(f"{path} exists already; add --force to overwrite it.")
+        journey = STATE.store().load(workshop_id)
+        written = save_template(journey, path, title=title, description=description)
+    typer.echo(str(written))
+
+
 @app.command("import")
 def import_file(path: Annotated[Path, typer.Argument(
         help="A workshop exported with `journeymap export ID --format json`.")]) -> None:
