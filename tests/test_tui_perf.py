@@ -7,6 +7,7 @@ a local edit, every row of a 2,000-row table rewritten for one changed cell.
 
 from __future__ import annotations
 
+import html
 import sqlite3
 import subprocess
 import sys
@@ -93,3 +94,60 @@ def test_check_openable_refuses_in_one_sentence(db_path: Path, setup: str,
         dbfile.check_openable(db_path, **kwargs)  # type: ignore[arg-type]
     assert "\n" not in str(err.value)
     assert (db_path.read_bytes() if db_path.exists() else None) == before
+
+
+# -- refresh -------------------------------------------------------------------------
+async def test_own_edit_is_not_reloaded_but_another_seats_is(db_path: Path) -> None:
+    from models.tables import Touchpoint
+    from tests.test_tui_data import build_workshop
+    from tests.test_tui_pairing import SIZE, first_tp, ready, until
+    from tui.launch import build_app
+
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+    a = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with a.run_test(size=SIZE) as pa:
+        await ready(pa)
+        tp = first_tp(a)
+        old = tp.sentiment
+        before = a.pairing.reloads
+        await pa.press("escape", "plus")  # sentiment +1 on the first touchpoint: our edit
+        for _ in range(5):  # several 100 ms polls: none may reload for our own edit
+            await pa.pause(0.1)
+        assert a.journey is not None and a.journey.touchpoint(tp.id).sentiment \
+            == min(2, old + 1)  # type: ignore[union-attr]
+        assert a.pairing.reloads == before
+        with Store(db_path, who="sam") as other:  # another seat writes: reloaded
+            other.update(Touchpoint, int(tp.id or 0), name="Renamed by sam")
+        assert await until([pa], lambda: a.pairing.reloads > before)
+        assert a.journey.touchpoint(tp.id).name == "Renamed by sam"  # type: ignore[union-attr]
+
+
+async def test_fast_table_updates_one_row_and_keeps_the_others_cached() -> None:
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+
+    from tui.fast_table import FastTable
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            table = FastTable()
+            table.add_column("n", key="n")
+            for i in range(30):
+                table.add_row(Text(f"row {i}"), key=str(i))
+            yield table
+
+    app = One()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FastTable)
+        count = table._update_count
+        others = [k for k in table._cell_render_cache.keys() if k[0] != "3"]
+        assert others and any(k[0] == "3" for k in table._cell_render_cache.keys())
+        table.update_cell("3", "n", Text("[b]x[/"))  # fits the column: no width change
+        assert table._update_count == count  # other rows' renders stay valid
+        assert all(k in table._cell_render_cache for k in others)
+        assert not any(k[0] == "3" for k in table._cell_render_cache.keys())
+        await pilot.pause()
+        shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "[b]x[/" in shown and "row 3 " not in shown and "row 4 " in shown

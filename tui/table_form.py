@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.widgets import DataTable, Static
 
+from tui.fast_table import FastTable
 from tui.forms import FieldSpec, RecordForm
 from tui.step_base import RowCache, StepView, select_key, selected_key, sync_table
 
@@ -37,7 +38,7 @@ class TableFormView(StepView):
         yield Static(Text(self.HEADLINE, style="bold"), classes="step-title")
         yield from self.compose_top()
         with Container(classes="split"):
-            table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True,
+            table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True,
                                               id=f"{self.STEP}-table")
             for key, label in self.COLUMNS:
                 table.add_column(label, key=key)

@@ -98,7 +98,7 @@ class WorkshopScreen(Screen[None]):
             switcher.current = f"step-{step}"
             view = self.view(step)
             view.draw(journey)
-            self.call_after_refresh(view.focus_default)
+            view.focus_default()  # now, so the first paint of the view is already focused
         self._show_bar(journey)
         if save and journey.workshop.id is not None and journey.workshop.current_step != step:
             journey.workshop.current_step = step
