@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tui.identity import default_user  # re-exported for the commands
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -50,19 +52,6 @@ class Context:
 
 STATE = Context()
 
-
-def default_user() -> str:
-    """The participant name when ``--as`` is not given: the login (also over SSH)."""
-    import getpass
-    import os
-
-    for var in ("JOURNEYMAP_USER", "LOGNAME", "USER"):
-        if os.environ.get(var):
-            return os.environ[var]
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no passwd entry in a container
-        return "someone"
 
 
 def _version(value: bool) -> None:

@@ -69,17 +69,10 @@ COMMANDS = {
 
 
 def default_name() -> str:
-    """The seat name when none was given: the login (as ``journeymap open`` does)."""
-    import getpass
-    import os
+    """The seat name when none was given (the same rule as the CLI)."""
+    from tui.identity import default_user
 
-    for var in ("JOURNEYMAP_USER", "LOGNAME", "USER"):
-        if os.environ.get(var):
-            return os.environ[var]
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no passwd entry in a container
-        return "someone"
+    return default_user()
 
 
 def _utcnow() -> dt.datetime:
