@@ -47,7 +47,26 @@ class Context:
     def store(self, *, who: str = "", read_only: bool = False) -> Store:
         from models.store import Store
 
+        require_folder(self.db)
         return Store(self.db, who=who or default_user(), read_only=read_only)
+
+
+def require_folder(db: Path | None) -> None:
+    """Refuse a chosen database file whose folder does not exist.
+
+    Why: a typo in ``--db`` (or ``JOURNEYMAP_DB``) used to create the whole folder
+    chain and an empty database, so the lead saw "No workshops yet" instead of
+    their mistake.  Only the per-user default location (``db`` is None) has its
+    folder created on demand.
+    """
+    if db is None:
+        return
+    folder = db.expanduser().parent
+    if not folder.is_dir():
+        from models.dbfile import StoreError
+
+        raise StoreError(f"The folder {folder} does not exist, so {db} cannot be opened "
+                         "or created; create the folder first or choose another --db path.")
 
 
 STATE = Context()

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tui.cli import STATE, app, console, default_user, fail, user_errors  # noqa: F401
+from tui.cli import (  # noqa: F401
+    STATE,
+    app,
+    console,
+    default_user,
+    fail,
+    require_folder,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -175,6 +183,7 @@ def _check_open(workshop_id: int | None, step: str | None, read_only: bool) -> P
     from models.dbfile import check_openable
     from tui.steps import STEPS
 
+    require_folder(STATE.db)
     path = check_openable(STATE.db, workshop_id, read_only=read_only)
     if step is not None and step not in STEPS:
         raise fail(f"There is no step {step!r}; the steps are: {', '.join(STEPS)}.")

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from tui.dialogs import ConfirmScreen, PickScreen
 from tui.drawings import ImpactMatrix
 from tui.forms import FieldSpec
+from tui.new_row import edit_new
 from tui.safe_text import safe, short
 from tui.step_base import register_step
 from tui.table_form import TableFormView
@@ -57,7 +58,11 @@ class PainsView(TableFormView):
         yield ImpactMatrix(id="matrix")
 
     def on_mount(self) -> None:
-        self.query_one(ImpactMatrix).display = False
+        matrix = self.query_one(ImpactMatrix)
+        matrix.display = False
+        # The matrix takes focus while it is shown: the table is hidden then, and
+        # with nothing focused in this view its keys ('v' back to the list) were dead.
+        matrix.can_focus = True
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
         from models.priority import QUADRANT_LABELS, rank_pain_points
@@ -95,7 +100,9 @@ class PainsView(TableFormView):
         matrix = self.query_one(ImpactMatrix)
         matrix.display = not matrix.display
         self.query_one(".split").display = not matrix.display
-        if not matrix.display:
+        if matrix.display:
+            matrix.focus()
+        else:
             self.table.focus()
 
     def _touchpoint_options(self) -> list[tuple[Text, int]]:
@@ -119,7 +126,7 @@ class PainsView(TableFormView):
                 workshop_id=wid, touchpoint_id=tp_id or None, description="New pain point")))
             if pain is not None:
                 self.select(str(pain.id))
-                self.edit_first()
+                edit_new(self)
 
         options = self._touchpoint_options()
         if len(options) == 1:

@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from tui.dialogs import ConfirmScreen
 from tui.forms import FieldSpec
+from tui.new_row import edit_new
 from tui.safe_text import safe, short
 from tui.step_base import register_step
 from tui.table_form import TableFormView
@@ -96,7 +97,7 @@ class StagesView(TableFormView):
         row = self.japp.mutate(lambda: store.add(Stage(workshop_id=wid, name=name)))
         if row is not None:
             self.select(str(row.id))
-            self.edit_first()
+            edit_new(self)
 
     def action_move(self, delta: int) -> None:
         from models.tables import Stage

@@ -15,6 +15,7 @@ from textual.binding import Binding
 
 from tui.dialogs import ConfirmScreen, PickScreen
 from tui.forms import FieldSpec
+from tui.new_row import edit_new
 from tui.safe_text import safe, short
 from tui.step_base import register_step
 from tui.table_form import TableFormView
@@ -115,7 +116,7 @@ class TouchpointsView(TableFormView):
                                                             name="New touchpoint")))
         if row is not None:
             self.select(str(row.id))
-            self.edit_first()
+            edit_new(self)
 
     def action_nudge(self, delta: int) -> None:
         from models.tables import Touchpoint

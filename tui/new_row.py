@@ -1,0 +1,37 @@
+"""Editing a row that was just added: its placeholder name is selected.
+
+Why: a new stage, touchpoint or pain point is stored at once with a stand-in
+name ("Stage 7", "New touchpoint") so nothing is lost if the session drops, and
+the cursor lands in that name.  Fields otherwise keep ``select_on_focus=False``
+(a stray key must never wipe a committed value), so without this the lead's
+first words were appended to the stand-in ("New touchpointCalls support").
+Selecting only here, for a row nobody has named yet, makes typing replace it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Input
+from textual.widgets.input import Selection
+
+
+def select_all(widget: Any) -> None:
+    """Select the whole text of ``widget`` when it is an input (else do nothing)."""
+    if isinstance(widget, Input):
+        widget.selection = Selection(0, len(widget.value))
+
+
+def edit_new(view: Any) -> None:
+    """Focus the first field of ``view``'s form with its stand-in text selected.
+
+    ``view`` is a ``TableFormView`` whose current row is the new one.  The
+    selection is made again after the next refresh, because the form may be
+    rebound (value set, cursor moved to the end) when the reload lands.
+    """
+    view.edit_first()
+    if view.form.row is None:
+        return
+    field = view.form.field(view.FIELDS[0].name)
+    select_all(field)
+    view.call_after_refresh(select_all, field)
