@@ -81,3 +81,20 @@ def test_db_in_a_missing_folder_is_refused_not_created(tmp_path: Path, args: lis
     assert "no-such-folder" in result.output and "does not exist" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_a_crashed_app_exits_non_zero(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Was: Textual's traceback on screen, then `journeymap demo` exited 0 (scripts saw success).
+    import tui.launch
+
+    class Crashed:
+        return_code = 1
+
+        def run(self) -> None:
+            return None
+
+    monkeypatch.setattr(tui.launch, "build_app", lambda *a, **k: Crashed())
+    with Store(db_path, who="tester") as s:
+        wid = build_workshop(s)
+    result = runner.invoke(cli_app, ["--db", str(db_path), "open", str(wid)])
+    assert result.exit_code == 1

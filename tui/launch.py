@@ -25,5 +25,13 @@ def build_app(db_path: str | Path | None, workshop_id: int | None = None,
 
 def run_app(db_path: str | Path | None, workshop_id: int | None = None, step: str | None = None,
             who: str = "", role: str = "") -> None:
-    """Run the TUI until the user quits (blocking)."""
-    build_app(db_path, workshop_id, step, who, role).run()
+    """Run the TUI until the user quits (blocking).
+
+    A crash inside the app ends with a non-zero ``return_code``; it becomes the
+    process exit code, so a script or SSH ForceCommand never reads a crash as success.
+    """
+    app = build_app(db_path, workshop_id, step, who, role)
+    app.run()
+    code = getattr(app, "return_code", 0) or 0
+    if code:
+        raise SystemExit(code)
