@@ -16,6 +16,7 @@ import os
 import sqlite3
 from enum import Enum
 from pathlib import Path
+from urllib.parse import quote
 
 APP_NAME = "journeymap"
 SCHEMA_VERSION = 2
@@ -44,13 +45,31 @@ def default_db_path() -> Path:
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
     try:
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        # Quoted: "?", "#" or "%" in a file name must not become URI syntax.
+        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as exc:  # pragma: no cover - depends on permissions
         raise StoreError(f"Cannot open {path}: {exc}.") from exc
 
 
 def inspect_file(path: Path) -> tuple[FileState, int]:
-    """Classify a database file without writing to it; raise StoreError to refuse it."""
+    """Classify a database file without writing to it; raise StoreError to refuse it.
+
+    Reading a WAL-mode file, even read-only, makes SQLite create ``-wal`` and
+    ``-shm`` beside it; when the file is refused, those side files are removed
+    again if they were not there before, so a refused file leaves no litter.
+    """
+    sides = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existed = [side.exists() for side in sides]
+    try:
+        return _inspect(path)
+    except StoreError:
+        for side, was_there in zip(sides, existed, strict=True):
+            if not was_there and side.exists() and side.stat().st_size in (0, 32768):
+                side.unlink(missing_ok=True)
+        raise
+
+
+def _inspect(path: Path) -> tuple[FileState, int]:
     if not path.exists() or path.stat().st_size == 0:
         return FileState.NEW, 0
     if path.is_dir():

@@ -92,10 +92,13 @@ class Store:
 
     # -- engine ---------------------------------------------------------------
     def _make_engine(self) -> Engine:
-        engine = create_engine(
-            f"sqlite:///{self.path}",
-            connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
-        )
+        path = str(self.path)
+
+        def _connect() -> sqlite3.Connection:
+            # A creator, not a URL: a file name with "?", "#" or "%" must stay a file name.
+            return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+        engine = create_engine("sqlite://", creator=_connect)
         read_only = self.read_only
 
         @event.listens_for(engine, "connect")

@@ -173,3 +173,29 @@ def test_an_older_file_is_not_upgraded_by_an_observer(db_path: Path) -> None:
     with pytest.raises(StoreError, match="older journeymap; open it once as a lead"):
         Store(db_path, read_only=True)
     assert sha(db_path) == before
+
+
+def test_a_truncated_copy_of_a_wal_file_is_refused_without_side_files(tmp_path: Path) -> None:
+    """A WAL-mode file read even read-only grows -wal/-shm; a refused file must not."""
+    real = tmp_path / "real.db"
+    store = Store(real, who="maker")
+    for n in range(40):
+        store.create_workshop(title=f"w{n}" * 50)
+    store.close()
+    with sqlite3.connect(real) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(real.read_bytes()[:4096])
+    assert truncated.read_bytes()[18:20] == b"\x02\x02"  # still says "WAL mode"
+    assert_refused_untouched(truncated, "cannot be read")
+
+
+@pytest.mark.parametrize("name", ["a#b.db", "q?x=1.db", "pct%20.db", "sp ace.db"])
+def test_file_names_with_uri_characters_stay_file_names(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    with Store(path, who="t") as store:
+        wid = store.create_workshop(title="x").id
+    assert path.exists() and sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == [
+        name]
+    with Store(path) as again:
+        assert again.get_workshop(int(wid or 0)).title == "x"
