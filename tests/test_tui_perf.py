@@ -39,7 +39,7 @@ seen = []
 def run_app(*a, **k):
     from tui.launch import build_app
     build_app(*a, **k)  # the app object is built before its first paint
-    seen.append(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlmodel', 'sqlalchemy')))
+    seen.append(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlmodel', 'sqlalchemy', 'pydantic')))
 real = types.ModuleType('tui.launch')
 import importlib.util, tui
 spec = importlib.util.find_spec('tui.launch')
@@ -57,7 +57,7 @@ print('LAUNCHED', seen)
 """
 
 
-def test_open_imports_no_sqlmodel_before_the_app_runs(db_path: Path) -> None:
+def test_open_imports_no_sqlmodel_or_pydantic_before_the_app_runs(db_path: Path) -> None:
     wid = Store(db_path).create_workshop(title="x").id
     out = subprocess.run([sys.executable, "-c", PROBE, str(db_path), str(wid)],
                          capture_output=True, text=True, check=True)
