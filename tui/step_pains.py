@@ -17,14 +17,28 @@ from tui.dialogs import ConfirmScreen, PickScreen
 from tui.drawings import ImpactMatrix
 from tui.forms import FieldSpec
 from tui.new_row import edit_new
+from tui.rank_cache import ranked_pains
 from tui.safe_text import safe, short
 from tui.step_base import register_step
 from tui.table_form import TableFormView
 
 if TYPE_CHECKING:
     from models.journey import Journey
+    from models.priority import RankedPain
 
 KIND_LABEL = {"loop": "loop", "branch": "branch", "dead_end": "dead end", "other": "other"}
+
+
+def _cells(ranked: RankedPain, at: str, labels: dict[str, str]) -> tuple[Text, ...]:
+    """The table cells of one ranked pain point (user text through ``safe``)."""
+    pain = ranked.pain
+    return (Text(str(ranked.rank)),
+            Text(labels.get(ranked.quadrant, ranked.quadrant),
+                 style="green" if ranked.quadrant == "quick_win" else ""),
+            safe(pain.description, limit=40), Text(at),
+            Text(KIND_LABEL.get(pain.kind, pain.kind)), Text(f"{pain.impact}/{pain.effort}"),
+            Text(f"{ranked.volume:,}"), Text(str(ranked.votes)),
+            safe(ranked.reason, limit=70))
 
 
 class PainsView(TableFormView):
@@ -65,27 +79,27 @@ class PainsView(TableFormView):
         matrix.can_focus = True
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        from models.priority import QUADRANT_LABELS, rank_pain_points
+        from models.priority import QUADRANT_LABELS
 
         numbers = {tp.id: i + 1 for i, tp in enumerate(journey.ordered_touchpoints())}
+        cache = self.row_cache
         out = []
-        for ranked in rank_pain_points(journey):
+        for ranked in ranked_pains(self.app, journey):
             pain = ranked.pain
             at = f"#{numbers[pain.touchpoint_id]}" if pain.touchpoint_id in numbers else "—"
-            out.append((str(pain.id), (
-                Text(str(ranked.rank)),
-                Text(QUADRANT_LABELS.get(ranked.quadrant, ranked.quadrant),
-                     style="green" if ranked.quadrant == "quick_win" else ""),
-                safe(pain.description, limit=40), Text(at),
-                Text(KIND_LABEL.get(pain.kind, pain.kind)), Text(f"{pain.impact}/{pain.effort}"),
-                Text(f"{ranked.volume:,}"), Text(str(ranked.votes)),
-                safe(ranked.reason, limit=70))))
+            key = str(pain.id)
+            # every value the cells show; the reason is made from these too
+            sig = (ranked.rank, ranked.quadrant, pain.description, at, pain.kind, pain.impact,
+                   pain.effort, ranked.volume, ranked.votes)
+            out.append((key, cache.get(key, sig, lambda r=ranked, at=at: _cells(r, at,
+                                                                            QUADRANT_LABELS))))
+        cache.done()
         return out
 
     def refresh_extra(self, journey: Journey) -> None:
-        from models.priority import quadrant, rank_pain_points
+        from models.priority import quadrant
 
-        items = [(r.rank, r.pain.impact, r.pain.effort) for r in rank_pain_points(journey)]
+        items = [(r.rank, r.pain.impact, r.pain.effort) for r in ranked_pains(self.app, journey)]
         self.query_one(ImpactMatrix).set_items(
             items, {(i, e): quadrant(i, e) for i in (1, 2, 3) for e in (1, 2, 3)})
 
