@@ -75,3 +75,93 @@ async def test_pain_table_rebuilds_only_the_rows_that_changed(db_path: Path, wid
         changed = [key for key in before if after[key] is not before[key]]
         assert changed == [str(last.id)]
         assert table.get_cell(str(last.id), "desc").plain == "[b]Renamed[/b]"
+
+
+# -- 3. facilitation settings (lead only) ---------------------------------------------------
+def _workshop(db: Path, wid: int) -> Any:
+    with Store(db, who="check") as s:
+        return s.get_workshop(wid)
+
+
+async def test_lead_sets_votes_and_minutes_from_the_pain_step(db_path: Path, wid: int) -> None:
+    from tui.settings_dialog import SettingsScreen
+
+    app = build_app(db_path, wid, step="pains", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.screen.set_focus(app.screen.view("pains").table)  # type: ignore[attr-defined]
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("ctrl+a", "ctrl+k", "5", "tab", "ctrl+a", "ctrl+k", "2", "0", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        w = _workshop(db_path, wid)
+        assert (w.votes_per_participant, w.step_minutes) == (5, 20)
+        assert app.journey is not None and app.journey.workshop.votes_per_participant == 5
+        # the change log says who changed it
+        with Store(db_path, who="check") as s:
+            fields = {c.field: c.who for c in s.changes(wid)}
+        assert fields.get("votes_per_participant") == "lea"
+        assert fields.get("step_minutes") == "lea"
+
+
+async def test_settings_out_of_range_are_refused_in_the_dialog(db_path: Path, wid: int) -> None:
+    from textual.widgets import Label
+
+    from tui.settings_dialog import SettingsScreen
+
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        before = _workshop(db_path, wid)
+        app.pairing.act("settings")  # what the palette entry and the keys call
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("ctrl+a", "ctrl+k", "1", "5", "0", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)  # still open, the lead can fix it
+        error = app.screen.query_one("#settings-error", Label)
+        assert "between 0 and 99" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        after = _workshop(db_path, wid)
+        assert after.votes_per_participant == before.votes_per_participant
+        assert after.step_minutes == before.step_minutes
+
+
+async def test_timer_dialog_opens_the_settings(db_path: Path, wid: int) -> None:
+    from tui.settings_dialog import SettingsScreen
+    from tui.timer_dialog import TimerScreen
+
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.screen.set_focus(None)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimerScreen)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("tab", "ctrl+a", "ctrl+k", "9", "enter")
+        await pilot.pause()
+        assert _workshop(db_path, wid).step_minutes == 9
+        assert _workshop(db_path, wid).timer_ends_at is None  # no timer was started
+
+
+async def test_participant_gets_one_sentence_and_no_dialog(db_path: Path, wid: int) -> None:
+    from tui.settings_dialog import SettingsScreen
+
+    app = build_app(db_path, wid, step="pains", who="sam")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        before = _workshop(db_path, wid)
+        app.screen.set_focus(app.screen.view("pains").table)  # type: ignore[attr-defined]
+        await pilot.press("S")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        messages = [n.message for n in app._notifications]
+        assert ("Only the workshop lead can change the facilitation settings; "
+                "ask the lead to do it.") in messages
+        assert _workshop(db_path, wid).votes_per_participant == before.votes_per_participant

@@ -1,4 +1,5 @@
-"""What the pairing keys do: follow, gather, timer, done, dots, reveal, activity panel.
+"""What the pairing keys do: follow, gather, timer, done, dots, reveal, activity panel,
+facilitation settings.
 
 Kept apart from the polling loop (``tui.pairing``) because these are one-shot
 commands.  Every store call goes through ``app.run_store`` so a refusal - a
@@ -22,6 +23,7 @@ def run_action(pairing: Pairing, what: str) -> None:
     actions: dict[str, Callable[[Pairing], None]] = {
         "follow": follow, "gather": gather, "timer": timer, "done": done,
         "vote": vote, "unvote": unvote, "reveal": reveal, "activity": activity,
+        "settings": settings,
     }
     action = actions.get(what)
     if action is not None:
@@ -92,6 +94,9 @@ def timer(pairing: Pairing) -> None:
         wid = pairing.workshop_id
         if answer is None or wid is None:
             return
+        if answer == "settings":
+            settings(pairing)
+            return
         if answer == "stop":
             app.mutate(lambda: stop_timer(app.store, wid))  # type: ignore[arg-type]
         else:
@@ -100,6 +105,37 @@ def timer(pairing: Pairing) -> None:
 
     app.push_screen(TimerScreen(LABELS.get(step, step), journey.workshop.step_minutes, running),
                     chosen)
+
+
+def settings(pairing: Pairing) -> None:
+    """Lead: votes per participant and default minutes per step, in one dialog."""
+    from tui.settings_dialog import Settings, SettingsScreen
+
+    app, journey = pairing.app, pairing.app.journey
+    if journey is None or not _lead_only(pairing, "change the facilitation settings"):
+        return
+    w = journey.workshop
+    current = Settings(w.votes_per_participant, w.step_minutes)
+
+    def chosen(answer: Settings | None) -> None:
+        from models.facilitation import set_step_minutes, set_vote_budget
+
+        store, wid = app.store, pairing.workshop_id
+        if answer is None or answer == current or store is None or wid is None:
+            return
+
+        def write() -> bool:
+            if answer.votes_per_participant != current.votes_per_participant:
+                set_vote_budget(store, wid, answer.votes_per_participant)
+            if answer.step_minutes != current.step_minutes:
+                set_step_minutes(store, wid, answer.step_minutes)
+            return True
+
+        if app.mutate(write):
+            _say(pairing, f"Saved: {answer.votes_per_participant} votes per participant, "
+                 f"{answer.step_minutes} minutes per step.")
+
+    app.push_screen(SettingsScreen(current), chosen)
 
 
 def done(pairing: Pairing) -> None:

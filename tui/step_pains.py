@@ -66,6 +66,8 @@ class PainsView(TableFormView):
         Binding("v", "toggle_matrix", "Matrix/list"),
         Binding("t", "link", "Link touchpoint"),
         Binding("d,delete", "delete", "Delete"),
+        # lead-only; the palette lists it as "Pain points: Facilitation settings (lead)"
+        Binding("S", "settings", "Facilitation settings (lead)", show=False),
     ]
 
     def compose_top(self) -> ComposeResult:
@@ -118,6 +120,10 @@ class PainsView(TableFormView):
             matrix.focus()
         else:
             self.table.focus()
+
+    def action_settings(self) -> None:
+        """Votes per participant (and minutes per step): where dot voting happens."""
+        self.japp.pairing.act("settings")
 
     def _touchpoint_options(self) -> list[tuple[Text, int]]:
         """Touchpoints in journey order; the value 0 stands for "no touchpoint"."""

@@ -17,11 +17,14 @@ from textual.widgets import Input, Label, Static
 
 
 class TimerScreen(ModalScreen["int | str | None"]):
-    """Answer: minutes to start with, "stop", or None (cancelled)."""
+    """Answer: minutes to start with, "stop", "settings" (open the lead's facilitation
+    settings instead) or None (cancelled)."""
 
     DEFAULT_CSS = "TimerScreen { align: center middle; }"
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "stop", "Stop timer")]
+    # ctrl+o: not one of Input's own keys, so it works while the minutes field has focus
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "stop", "Stop timer"),
+                Binding("ctrl+o", "settings", "Facilitation settings")]
 
     def __init__(self, step_label: str, minutes: int, running: bool) -> None:
         super().__init__()
@@ -37,6 +40,8 @@ class TimerScreen(ModalScreen["int | str | None"]):
             if self.running:
                 hint += "   ctrl+s = stop the running timer"
             yield Label(Text(hint, style="dim"))
+            yield Label(Text("ctrl+o = facilitation settings (votes, default minutes)",
+                             style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -49,6 +54,9 @@ class TimerScreen(ModalScreen["int | str | None"]):
 
     def action_stop(self) -> None:
         self.dismiss("stop" if self.running else None)
+
+    def action_settings(self) -> None:
+        self.dismiss("settings")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
