@@ -37,6 +37,29 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
 
+# Step keys pressed while the workshop is still loading (the store opens in a worker
+# after the first paint).  Without these a fast typist's "2" went nowhere: the
+# loading screen had no bindings.  Once the workshop screen is up its own bindings
+# (same keys) come first in the chain, and ``check_action`` switches these off.
+EARLY_STEP_BINDINGS = [
+    *[Binding(str(i + 1), f"early_step('{step}')", LABELS[step], show=False)
+      for i, step in enumerate(STEPS)],
+    Binding("n,ctrl+right", "early_step('+1')", "Next step", show=False),
+    Binding("p,ctrl+left", "early_step('-1')", "Prev step", show=False),
+]
+
+
+def pending_target(start: str, pending: str | None) -> str:
+    """The step to open at: ``start`` moved by the last step key pressed while loading."""
+    if pending in STEPS:
+        return pending
+    index = STEPS.index(start) if start in STEPS else 0
+    if pending == "+1":
+        return STEPS[min(len(STEPS) - 1, index + 1)]
+    if pending == "-1":
+        return STEPS[max(0, index - 1)]
+    return start
+
 
 class JourneyApp(App[None]):
     """A workshop lead's map: Home, the five steps, then Cards, Tracker and Plan."""
@@ -45,7 +68,7 @@ class JourneyApp(App[None]):
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
-                *PAIRING_BINDINGS]
+                *PAIRING_BINDINGS, *EARLY_STEP_BINDINGS]
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
                  step: str | None = None, who: str = "", role: str = "") -> None:
@@ -62,6 +85,8 @@ class JourneyApp(App[None]):
         # drew this revision needs no redraw when it is shown again.
         self.journey_rev = 0
         self.saved_at: dt.datetime | None = None
+        self.loading = True  # until the worker has opened the store (or failed to)
+        self.pending_step: str | None = None  # the last step key pressed while loading
         self.register_theme(JOURNEYMAP_THEME)
         self.theme = JOURNEYMAP_THEME.name
 
@@ -98,18 +123,35 @@ class JourneyApp(App[None]):
             return
         self.call_from_thread(self._opened, store, journey)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "early_step":  # only while a workshop is on its way to the screen
+            return self.loading and self.start_workshop is not None
+        return True
+
+    def action_early_step(self, step: str) -> None:
+        """Remember a step key pressed before the workshop is shown (the last one wins)."""
+        self.pending_step = step
+
     def _failed(self, message: str) -> None:
+        self.loading = False
+        self.pending_step = None
         self.sub_title = "not opened"
         self.query_one("#loading", Static).update(
             Text(f"{short(message, 300)}\n\nPress ctrl+q to quit.", style="bold"))
 
     def _opened(self, store: Store, journey: Journey | None) -> None:
         self.store = store
+        self.loading = False
         self.sub_title = self.role if self.role not in ("", "lead") else ""
         if journey is None:
             self.show_home()
-        else:
+            return
+        pending, self.pending_step = self.pending_step, None
+        if pending is None:
             self._show_journey(journey, self.start_step)
+        else:  # a step key was pressed while loading: open there, as if pressed now
+            start = self.start_step or journey.workshop.current_step or "scope"
+            self._show_journey(journey, pending_target(start, pending), save=True)
 
     def on_unmount(self) -> None:
         self.pairing.stop()
@@ -130,13 +172,14 @@ class JourneyApp(App[None]):
         if journey is not None:
             self._show_journey(journey, step)
 
-    def _show_journey(self, journey: Journey, step: str | None) -> None:
+    def _show_journey(self, journey: Journey, step: str | None, *, save: bool = False) -> None:
+        """Show the workshop screen at ``step``; ``save`` remembers it as the current step."""
         from tui.workshop_screen import WorkshopScreen
 
         self.journey = journey
         self.journey_rev += 1
         start = step if step in STEPS else (journey.workshop.current_step or "scope")
-        self._switch(WorkshopScreen(start if start in STEPS else "scope"))
+        self._switch(WorkshopScreen(start if start in STEPS else "scope", save=save))
         self.pairing.show(journey)
 
     def _switch(self, screen: Screen[Any]) -> None:

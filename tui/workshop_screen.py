@@ -52,9 +52,15 @@ class WorkshopScreen(Screen[None]):
         Binding("h", "home", "Home"),
     ]
 
-    def __init__(self, step: str) -> None:
+    # No auto-focus: Textual would focus the first Input before its form is bound,
+    # and a key typed then would land in a field about to be overwritten.  Each
+    # step view's ``focus_default`` decides, once its data is drawn.
+    AUTO_FOCUS = ""
+
+    def __init__(self, step: str, *, save: bool = False) -> None:
         super().__init__()
         self.step = step
+        self._save_first = save  # opened at a step chosen by a key: remember it
 
     @property
     def japp(self) -> JourneyApp:
@@ -68,7 +74,7 @@ class WorkshopScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self._title()
-        self.show_step(self.step, save=False)
+        self.show_step(self.step, save=self._save_first)
 
     def _title(self) -> str:
         from tui.safe_text import short
