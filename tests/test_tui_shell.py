@@ -111,3 +111,52 @@ async def test_step_keys_after_loading_are_the_screens_own(db_path: Path, wid: i
 
 
 _ = Workshop  # imported for type context in later tests
+
+
+# -- 2. the step bar at 80 columns ---------------------------------------------------------
+async def bar_text(width: int, current: str) -> str:
+    """The first line of the step bar drawn ``width`` columns wide, as plain characters."""
+    from textual.app import App, ComposeResult
+
+    from tui.steps import StepState
+    from tui.widgets import StepBar
+
+    states = {"scope": StepState("scope", True), "ownership": StepState("ownership", False, "x"),
+              "cards": StepState("cards", True), "plan": StepState("plan", False, "no plan")}
+
+    class BarApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield StepBar()
+
+    app = BarApp()
+    async with app.run_test(size=(width, 5)) as pilot:
+        bar = app.query_one(StepBar)
+        bar.show(current, states)
+        await pilot.pause()
+        return bar.render().plain.split("\n")[0]
+
+
+async def test_step_bar_at_80_columns_numbers_every_step() -> None:
+    line = await bar_text(80, "tracker")
+    assert len(line) <= 80
+    for label in ("1 Scope✓", "4 Owners!", "6 Cards✓", "8 Plan!"):
+        assert label in line, line
+    assert "[7 Track]" in line  # current: bracketed, readable without colour
+
+
+async def test_step_bar_wide_uses_full_labels_and_narrow_keeps_every_key() -> None:
+    wide = await bar_text(120, "scope")
+    assert "[1 Scope ✓]" in wide and "5 Pain points" in wide and "7 Tracker" in wide
+    narrow = await bar_text(40, "pains")
+    assert len(narrow) <= 40
+    assert all(str(i) in narrow for i in range(1, 9)) and "[5]" in narrow, narrow
+
+
+async def test_step_bar_in_the_app_at_80x24(db_path: Path, wid: int) -> None:
+    from tui.widgets import StepBar
+
+    app = JourneyApp(db_path, wid, step="plan", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        line = app.screen.query_one(StepBar).render().plain.split("\n")[0]
+        assert "6 Cards" in line and "7 Track" in line and "[8 Plan" in line, line

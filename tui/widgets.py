@@ -13,13 +13,20 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.safe_text import clean
-from tui.steps import LABELS, SHORT, STEPS, StepState, number
+from tui.steps import LABELS, SHORT, STEPS, WORKSHOP_STEPS, StepState
 
 LEVEL_STYLE = {2: "green", 1: "green", 0: "yellow", -1: "red", -2: "red"}
 
 
 class StepBar(Widget):
-    """`1 Scope ✓ · 2 Stages · …` with the current step highlighted, plus what is missing."""
+    """`1 Scope ✓ · 2 Stages · …` with the current step highlighted, plus what is missing.
+
+    Every step carries its key (1-8, Cards/Tracker/Plan too: the keys work there,
+    so the bar must say so).  The current step is reverse+bold *and* bracketed,
+    and complete/missing are the characters ✓ and !, so the bar reads the same
+    under NO_COLOR or in a 16-colour terminal.  Too narrow for the full labels,
+    it falls back to the short ones, then to keys and marks only.
+    """
 
     DEFAULT_CSS = "StepBar { height: 2; }"
 
@@ -32,19 +39,22 @@ class StepBar(Widget):
         self.current, self.states = current, dict(states)
         self.refresh()
 
-    def _line(self, labels: dict[str, str], sep: str) -> Text:
+    def _mark(self, step: str) -> str:
+        state = self.states.get(step)
+        return "✓" if state and state.done else ("!" if state and state.missing else "")
+
+    def _line(self, labels: dict[str, str] | None, sep: str) -> Text:
+        """One line of the bar; ``labels=None`` shows keys and marks only."""
         line = Text(no_wrap=True, end="")
         for index, step in enumerate(STEPS):
             if index:
                 line.append(sep, style="dim")
-            state = self.states.get(step)
-            mark = "✓" if state and state.done else ("!" if state and state.missing else "")
-            num = number(step)
-            label = f"{num} {labels[step]}" if num else labels[step]
+            mark = self._mark(step)
+            label = f"{index + 1} {labels[step]}" if labels else str(index + 1)
             if step == self.current:
-                line.append(f" {label}{(' ' + mark) if mark else ''} ", style="reverse bold")
+                line.append(f"[{label}{(' ' + mark) if mark else ''}]", style="reverse bold")
             else:
-                line.append(label, style="bold" if num else "")
+                line.append(label, style="bold" if index < len(WORKSHOP_STEPS) else "")
                 if mark:
                     line.append(mark, style="green" if mark == "✓" else "yellow")
         return line
@@ -54,6 +64,8 @@ class StepBar(Widget):
         line = self._line(LABELS, " · ")
         if line.cell_len > width:
             line = self._line(SHORT, " ")
+        if line.cell_len > width:
+            line = self._line(None, " ")
         state = self.states.get(self.current)
         detail = Text(no_wrap=True, end="")
         detail.append(f"{LABELS.get(self.current, self.current)}: ", style="bold")
