@@ -165,3 +165,57 @@ async def test_participant_gets_one_sentence_and_no_dialog(db_path: Path, wid: i
         assert ("Only the workshop lead can change the facilitation settings; "
                 "ask the lead to do it.") in messages
         assert _workshop(db_path, wid).votes_per_participant == before.votes_per_participant
+
+
+# -- 4. tracker across all workshops ------------------------------------------------------
+def _second_workshop(db: Path) -> tuple[int, int]:
+    """Workshop B (title 'Billing [red]x[/]') with a plan; returns (B id, a B task id)."""
+    from models.plan import regenerate_plan
+    from models.tables import Workshop
+
+    with Store(db, who="lea") as store:
+        other = build_workshop(store)
+        store.update(Workshop, other, title="Billing [red]x[/]")
+        tasks = regenerate_plan(store, other)
+        return other, int(tasks[0].id or 0)
+
+
+async def test_tracker_w_shows_every_workshop_and_changes_status_there(
+        db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.plan import regenerate_plan
+    from models.tables import PlanTask
+    from tests.test_tui_pairing import until
+
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    with Store(db_path, who="lea") as store:
+        regenerate_plan(store, wid)
+    other, task_id = _second_workshop(db_path)
+    app = build_app(db_path, wid, step="tracker", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        view = app.screen.view("tracker")  # type: ignore[attr-defined]
+        assert {i.workshop_id for i in view.items.values()} == {wid}
+        app.screen.set_focus(view.table)
+        await pilot.press("w")
+        assert await until([pilot], lambda: view.all_items is not None)
+        await pilot.pause()
+        assert {i.workshop_id for i in view.items.values()} == {wid, other}
+        table = view.table
+        assert "workshop" in [str(c.value) for c in table.columns]
+        key = f"task:{task_id}"
+        assert table.get_cell(key, "workshop").plain == "Billing [red]x[/]"  # literal
+        summary = str(app.screen.query_one("#tracker-summary").render())
+        assert "all workshops (2 workshops" in summary
+        # status of the other workshop's task, from this workshop's screen
+        view.table.move_cursor(row=view.table.get_row_index(key), animate=False)
+        await pilot.press("s")
+        await pilot.pause()
+        with Store(db_path, who="check") as s, s.read() as session:
+            task = session.get(PlanTask, task_id)
+            assert task is not None and task.status == "in_progress"
+        assert await until([pilot], lambda: view.items[key].status == "in_progress")
+        assert table.get_cell(key, "status").plain == "in progress"
+        await pilot.press("w")  # back to this workshop only
+        await pilot.pause()
+        assert {i.workshop_id for i in view.items.values()} == {wid}
+        assert "workshop" not in [str(c.value) for c in table.columns]
