@@ -160,3 +160,94 @@ async def test_step_bar_in_the_app_at_80x24(db_path: Path, wid: int) -> None:
         await ready(pilot)
         line = app.screen.query_one(StepBar).render().plain.split("\n")[0]
         assert "6 Cards" in line and "7 Track" in line and "[8 Plan" in line, line
+
+
+# -- 3. the footer fits 80 columns ---------------------------------------------------------
+def footer_keys(app: JourneyApp) -> list:  # noqa: ANN201
+    from textual.widgets._footer import FooterKey
+
+    from tui.footer import CalmFooter
+
+    return list(app.screen.query_one(CalmFooter).query(FooterKey))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_footer_fits_and_always_shows_navigation(db_path: Path, wid: int,
+                                                       size: tuple[int, int]) -> None:
+    app = JourneyApp(db_path, wid, who="tester")
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        for key in ("escape", "2", "3", "4", "5", "6", "7", "8", "1"):
+            await pilot.press(key)
+            await ready(pilot)
+            keys = footer_keys(app)
+            actions = [k.action for k in keys]
+            for needed in ("next_step", "prev_step", "toggle_help", "command_palette"):
+                assert needed in actions, (app.screen.step, actions)
+            palette = next(k for k in keys if "-command-palette" in k.classes)
+            for k in keys:
+                assert k.region.right <= size[0], (app.screen.step, k.description, k.region)
+                if k is not palette:  # nothing hidden under the palette key
+                    assert k.region.right <= palette.region.x, (app.screen.step, k.description)
+
+
+def test_footer_choice_keeps_always_keys_and_order() -> None:
+    from textual.binding import Binding
+
+    from tui.footer import choose, short_description
+
+    entries = [(Binding("a", "add", "Add stage"), True, ""),
+               (Binding("x", "export", "Export action plan (Markdown)"), True, ""),
+               (Binding("n", "next_step", "Next step"), True, ""),
+               (Binding("p", "prev_step", "Prev step"), True, ""),
+               (Binding("?", "toggle_help", "Keys"), True, "")]
+    # widths: Next 7, Prev 7, Keys 7 (always, even beyond the room), Add stage 12, Export 9
+    chosen = choose(entries, 20, lambda b: len(short_description(b.description)) + 3)
+    assert [b.action for b, _, _ in chosen] == ["next_step", "prev_step", "toggle_help"]
+    chosen = choose(entries, 41, lambda b: len(short_description(b.description)) + 3)
+    assert [b.action for b, _, _ in chosen] == ["next_step", "prev_step", "add", "toggle_help"]
+    chosen = choose(entries, 42, lambda b: len(short_description(b.description)) + 3)
+    assert [b.action for b, _, _ in chosen] == ["next_step", "prev_step", "add", "export",
+                                                "toggle_help"]
+    assert short_description("Export action plan (Markdown)") == "Export"
+    assert short_description("Card for…") == "Card for…"
+
+
+# -- 4. ? and F1: Textual's keys panel -----------------------------------------------------
+async def test_question_mark_and_f1_toggle_the_keys_panel(db_path: Path, wid: int) -> None:
+    from textual.widgets import HelpPanel
+
+    app = JourneyApp(db_path, wid, step="stages", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
+        focused = app.focused
+        await pilot.press("escape")  # closes the panel and nothing else
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)
+        assert app.focused is focused and app.screen.step == "stages"
+        await pilot.press("f1", "f1")
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)
+
+
+async def test_keys_panel_on_home(db_path: Path, wid: int) -> None:
+    from textual.widgets import HelpPanel
+
+    app = JourneyApp(db_path, who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)

@@ -68,6 +68,10 @@ class JourneyApp(App[None]):
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+                # Textual's own keys panel, listing every key of the focused widget and screen.
+                Binding("question_mark,f1", "toggle_help", "Keys"),
+                Binding("escape", "hide_help", "Close the keys panel", show=False,
+                        priority=True),  # only while the panel is open (check_action)
                 *PAIRING_BINDINGS, *EARLY_STEP_BINDINGS]
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
@@ -126,7 +130,25 @@ class JourneyApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen
             return self.loading and self.start_workshop is not None
+        if action == "hide_help":  # otherwise Esc goes on to leave a field / close a dialog
+            return self.help_shown()
         return True
+
+    # -- keys panel (? / F1) ------------------------------------------------------------
+    def help_shown(self) -> bool:
+        return bool(self.screen.query("HelpPanel"))
+
+    def action_toggle_help(self) -> None:
+        """``?`` and F1 open Textual's keys panel; the same key (or Esc) closes it."""
+        if self.help_shown():
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+        self.refresh_bindings()
+
+    def action_hide_help(self) -> None:
+        self.action_hide_help_panel()
+        self.refresh_bindings()
 
     def action_early_step(self, step: str) -> None:
         """Remember a step key pressed before the workshop is shown (the last one wins)."""
