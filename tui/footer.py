@@ -1,49 +1,145 @@
-"""A Footer that rebuilds its keys once per change, and only when they did change.
+"""The footer: the keys that fit the width, navigation always among them, rebuilt only on change.
 
-Why: Textual's ``Footer`` recomposes (new ``FooterKey`` widgets, CSS applied to
-each) on *every* "bindings updated" signal, and one step switch sends five of
-them (the explicit refresh, focus leaving the hidden view, focus arriving in the
-new one, …).  On the workshop screen that was about a third of a step switch.
-This subclass coalesces the signals into one recompose after the next refresh
-and skips it when the keys it would show are the ones already shown, so the
-result on screen is the same as Textual's footer.
+Why not Textual's ``Footer`` as is: it lays every shown key in one row and the
+row is clipped at the terminal's edge, so at 80 columns "n Next step" fell off
+the end on most steps.  This footer chooses what to show for the width it has:
+the *always* keys first (next/previous step and ``?`` for the keys panel, plus
+the ``ctrl+p`` palette docked right), then the current step's own keys in
+their order while they fit, with their descriptions shortened (a parenthesis
+dropped).  Whatever does not fit is still a key, listed by ``?`` and ``ctrl+p``.
+
+It also coalesces Textual's "bindings updated" signals (one step switch sends
+five) into one recompose after the next refresh, skipped when the keys it would
+show are the ones already shown; a resize recomposes only if the choice changes.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+# Shown whatever the width: moving between steps and finding every other key.
+ALWAYS_FIRST = ("next_step", "prev_step")
+ALWAYS_LAST = ("toggle_help",)
+PALETTE_WIDTH = 12  # "▏^p palette" docked right, with its border and padding
+_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+# The footer's words for keys whose full description (kept for ``?`` and the
+# palette) is too long for a footer that must fit 80 columns.
+SHORTER = {"Next step": "Next", "Prev step": "Prev", "Export action plan": "Export"}
+
+
+def short_description(text: str) -> str:
+    """A footer-sized description: 'Export action plan (Markdown)' → 'Export'."""
+    text = _PAREN.sub("", text).strip() or text
+    return SHORTER.get(text, text)
+
+
+Entry = tuple[Binding, bool, str]  # binding, enabled, tooltip
+
+
+def choose(entries: list[Entry], width: int, key_width: Any) -> list[Entry]:
+    """The entries that fit ``width`` cells: the always keys, then others in order.
+
+    ``key_width(binding)`` is the cells one key takes in the footer (key, space,
+    description, gap).  Order on screen: next/prev, the step's keys, ``?``.
+    """
+    first = [e for e in entries if e[0].action in ALWAYS_FIRST]
+    last = [e for e in entries if e[0].action in ALWAYS_LAST]
+    rest = [e for e in entries if e[0].action not in ALWAYS_FIRST + ALWAYS_LAST]
+    room = width - sum(key_width(e[0]) for e in first + last)
+    chosen: list[Entry] = []
+    for entry in rest:
+        cost = key_width(entry[0])
+        if cost <= room:
+            chosen.append(entry)
+            room -= cost
+    return first + chosen + last
+
 
 class CalmFooter(Footer):
-    """``Footer`` with coalesced, change-only recomposition (same look)."""
+    """A compact footer that fits its width, with coalesced, change-only recomposition."""
 
     _pending = False
     _composed: tuple[Any, ...] | None = None
 
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("compact", True)  # one space between key and words: more keys fit
+        super().__init__(**kwargs)
+
+    def _width(self) -> int:
+        return self.size.width or self.app.size.width
+
+    def _key_width(self, binding: Binding) -> int:
+        key = self.app.get_key_display(binding)
+        return cell_len(key) + 1 + cell_len(short_description(binding.description)) + 1
+
+    def _entries(self) -> list[Entry]:
+        """Shown bindings, one per action (the first key of each), in the screen's order."""
+        seen: set[str] = set()
+        entries: list[Entry] = []
+        for (_, binding, enabled, tooltip) in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            entries.append((binding, enabled, tooltip))
+        return entries
+
+    def _chosen(self) -> list[Entry]:
+        room = self._width() - (PALETTE_WIDTH if self._palette() else 0)
+        return choose(self._entries(), room, self._key_width)
+
+    def _palette(self) -> Any:
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return None
+        return self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+
     def _signature(self) -> tuple[Any, ...]:
-        """Everything ``Footer.compose`` reads: the shown bindings and two options."""
-        shown = tuple((binding.key, binding.description, binding.action, binding.key_display,
-                       id(binding.group), enabled, tooltip)
-                      for (_, binding, enabled, tooltip)
-                      in self.screen.active_bindings.values()
-                      if binding.show or binding.action == "command_palette")
-        return (shown, self.show_command_palette, self.compact, self.app.ENABLE_COMMAND_PALETTE)
+        """Everything ``compose`` reads: the chosen keys, the palette key, two options."""
+        shown = tuple((b.key, b.description, b.action, b.key_display, enabled, tooltip)
+                      for b, enabled, tooltip in self._chosen())
+        palette = self._palette()
+        return (shown, palette[2] if palette else None, self.compact)
 
     def compose(self) -> ComposeResult:
-        self._composed = self._signature() if self._bindings_ready else None
-        yield from super().compose()
+        if not self._bindings_ready:
+            self._composed = None
+            return
+        self._composed = self._signature()
+        for binding, enabled, tooltip in self._chosen():
+            yield FooterKey(binding.key, self.app.get_key_display(binding),
+                            short_description(binding.description), binding.action,
+                            disabled=not enabled,
+                            tooltip=tooltip or binding.description,
+                            ).data_bind(compact=Footer.compact)
+        palette = self._palette()
+        if palette is not None:
+            _node, binding, enabled, _tooltip = palette
+            yield FooterKey(binding.key, self.app.get_key_display(binding),
+                            binding.description, binding.action, classes="-command-palette",
+                            disabled=not enabled,
+                            tooltip=binding.tooltip or binding.description)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen and not self._pending:
+        self._schedule()
+
+    def on_resize(self) -> None:
+        if self._bindings_ready:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        if self.is_attached and not self._pending:
             self._pending = True
             self.call_after_refresh(self._recompose_if_changed)
 

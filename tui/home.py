@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.dialogs import ConfirmScreen
+from tui.footer import CalmFooter
 from tui.safe_text import safe, short
 from tui.step_base import selected_key, sync_table
 from tui.steps import LABELS
@@ -126,7 +127,7 @@ class HomeScreen(Screen[None]):
             table.add_column(label, key=key)
         yield table
         yield Static(Text(WELCOME), id="welcome")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.title = "journeymap"
