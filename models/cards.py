@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from models.journey import Journey
+from models.kpis import match_kpi
 from models.priority import rank_pain_points
 from models.schema import StoreError
 from models.tables import HypothesisCard, PainPoint, Stage
@@ -40,8 +41,12 @@ def lower_is_better(kpi_name: str) -> bool | None:
 
     Times, effort (a high CES means customers work too hard), reopen, escalation
     and backlog go down when support gets better; FCR, CSAT, deflection and NPS
-    go up.  The one place that knowledge lives, for card signals and the review.
+    go up.  The one place that knowledge lives, for card signals and the review:
+    a catalogue KPI (``models.kpis``) says so itself, other names by their words.
     """
+    info = match_kpi(kpi_name)
+    if info is not None:
+        return info.lower_is_better
     if _HIGHER.search(kpi_name):
         return False
     if _LOWER.search(kpi_name):

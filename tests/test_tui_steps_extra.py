@@ -219,3 +219,67 @@ async def test_tracker_w_shows_every_workshop_and_changes_status_there(
         await pilot.pause()
         assert {i.workshop_id for i in view.items.values()} == {wid}
         assert "workshop" not in [str(c.value) for c in table.columns]
+
+
+# -- 5. KPI units from the catalogue ------------------------------------------------------
+@pytest.mark.parametrize(("name", "unit"), [
+    ("FCR", "%"), ("First contact resolution (FCR)", "%"), ("time to resolution", "hours"),
+    ("CES", "score 1-7"), ("Customer effort score (CES)", "score 1-7"), ("Reopen rate", "%"),
+    ("search-to-ticket ratio", "ratio"), ("Search-to-ticket  Ratio", "ratio"),
+    ("Login success [b]rate[/b]", ""), ("", ""),
+])
+def test_catalogue_unit(name: str, unit: str) -> None:
+    from models.kpis import unit_for
+
+    assert unit_for(name) == unit
+
+
+def test_catalogue_is_the_one_source_for_names_and_direction() -> None:
+    from models.cards import lower_is_better
+    from models.kpis import KPI_CATALOGUE
+    from tui.step_stages import KPI_NAMES
+
+    assert KPI_NAMES == tuple(k.name for k in KPI_CATALOGUE)
+    for info in KPI_CATALOGUE:
+        for name in (info.name, *info.aliases):
+            assert lower_is_better(name) is info.lower_is_better, name
+    # short forms are known by the catalogue, not only by the words in them
+    assert lower_is_better("searches per ticket") is False
+    assert lower_is_better("Mood of the room") is None
+
+
+async def _type_kpi(pilot: Any, app: Any, stage_id: int, name: str) -> None:
+    view = app.screen.view("stages")
+    view.select(str(stage_id))
+    await pilot.pause()
+    view.form.field("kpi_name").focus()
+    await pilot.pause()
+    await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
+    await pilot.pause()
+
+
+def _stage(db: Path, stage_id: int) -> Any:
+    from models.tables import Stage
+
+    with Store(db, who="check") as s, s.read() as session:
+        return session.get(Stage, stage_id)
+
+
+async def test_picking_a_catalogue_kpi_fills_an_empty_unit_only(db_path: Path, wid: int) -> None:
+    from models.tables import Stage
+
+    with Store(db_path, who="lea") as store:
+        stages = store.load(wid).stages
+        empty, typed = int(stages[0].id or 0), int(stages[1].id or 0)
+        store.update(Stage, empty, kpi_name="", kpi_unit="")
+        store.update(Stage, typed, kpi_name="", kpi_unit="searches per ticket")
+    app = build_app(db_path, wid, step="stages", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await _type_kpi(pilot, app, empty, "FCR")
+        assert (_stage(db_path, empty).kpi_name, _stage(db_path, empty).kpi_unit) == ("FCR", "%")
+        assert app.screen.view("stages").form.field("kpi_unit").value == "%"  # type: ignore[attr-defined]
+        await _type_kpi(pilot, app, typed, "Search-to-ticket ratio")
+        row = _stage(db_path, typed)
+        assert row.kpi_name == "Search-to-ticket ratio"
+        assert row.kpi_unit == "searches per ticket"  # the room's unit stays

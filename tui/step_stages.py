@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.widgets import Input
 
+from models.kpis import catalogue_names
 from tui.dialogs import ConfirmScreen
-from tui.forms import FieldSpec
+from tui.forms import FieldSpec, FormSubmitted
 from tui.new_row import edit_new
 from tui.safe_text import safe, short
 from tui.step_base import register_step
@@ -17,19 +19,9 @@ from tui.table_form import TableFormView
 if TYPE_CHECKING:
     from models.journey import Journey
 
-# The support KPI catalogue (name, usual unit); any other name is a custom KPI.
-KPI_CATALOGUE: tuple[tuple[str, str], ...] = (
-    ("Search-to-ticket ratio", "%"),
-    ("First contact resolution (FCR)", "%"),
-    ("Time to resolution", "hours"),
-    ("Customer effort score (CES)", "1-7"),
-    ("Reopen rate", "%"),
-    ("Churn rate", "%"),
-    ("NPS", "score"),
-    ("Escalation rate", "%"),
-    ("Deflection rate", "%"),
-    ("Backlog aging", "days"),
-)
+# The catalogue (name, usual unit, direction) lives in models.kpis; only names here.
+KPI_NAMES: tuple[str, ...] = catalogue_names()
+UNITS: tuple[str, ...] = ("%", "hours", "days", "minutes", "score 1-7", "score", "ratio")
 
 
 def _num(value: float | None) -> str:
@@ -48,13 +40,13 @@ class StagesView(TableFormView):
     FIELDS = (
         FieldSpec("name", "Stage name", "Keep stages simple: discovery, self-service, contact…"),
         FieldSpec("description", "Description"),
-        FieldSpec("kpi_name", "KPI", "From the catalogue (type to complete, → accepts) or your "
-                  "own: " + ", ".join(name for name, _ in KPI_CATALOGUE) + ".",
-                  suggestions=tuple(name for name, _ in KPI_CATALOGUE)),
+        FieldSpec("kpi_name", "KPI", "From the catalogue (type to complete, → accepts; its "
+                  "unit is filled in if none is set) or your own: " + ", ".join(KPI_NAMES) + ".",
+                  suggestions=KPI_NAMES),
         FieldSpec("kpi_baseline", "KPI baseline", "Today's value; a number."),
         FieldSpec("kpi_target", "KPI target", "Where it should be after the fix; a number."),
-        FieldSpec("kpi_unit", "KPI unit", "%, hours, days, 1-7…",
-                  suggestions=("%", "hours", "days", "minutes", "1-7", "score", "ratio")),
+        FieldSpec("kpi_unit", "KPI unit", "%, hours, days, score 1-7, ratio…",
+                  suggestions=UNITS),
     )
     BINDINGS = [
         *TableFormView.BINDINGS,
@@ -83,6 +75,33 @@ class StagesView(TableFormView):
             if str(st.id) == key:
                 return Stage, st
         return Stage, None
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        # bubbles up after the form has committed the field (see RecordForm)
+        self._fill_unit(event.input)
+
+    def on_form_submitted(self, event: FormSubmitted) -> None:
+        if event.field == "kpi_name":
+            self._fill_unit(self.form.field("kpi_name"))
+
+    def _fill_unit(self, widget: object) -> None:
+        """A catalogue KPI just picked: propose its usual unit, if the room set none.
+
+        Only an empty unit is filled: a unit someone typed ("searches per ticket")
+        is theirs, and is never replaced by the catalogue's.
+        """
+        from models.kpis import unit_for
+        from models.tables import Stage
+
+        spec = getattr(widget, "spec", None)
+        if getattr(spec, "name", "") != "kpi_name":
+            return
+        _model, stage = self.record(str(getattr(widget, "row_id", "")))
+        if stage is None or stage.kpi_unit.strip() or self.form.field("kpi_unit").value.strip():
+            return
+        unit = unit_for(stage.kpi_name)
+        if unit:
+            self.japp.save_field(Stage, int(stage.id), "kpi_unit", unit)
 
     def action_edit(self) -> None:
         self.edit_first()
