@@ -251,3 +251,29 @@ async def test_keys_panel_on_home(db_path: Path, wid: int) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not app.screen.query(HelpPanel)
+
+
+# -- 5. one toast per message --------------------------------------------------------------
+async def test_the_same_notification_within_two_seconds_is_shown_once(db_path: Path,
+                                                                      wid: int) -> None:
+    app = JourneyApp(db_path, wid, who="tester")
+    now = [100.0]
+    app.clock = lambda: now[0]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        before = len(app._notifications)
+        for _ in range(3):  # e.g. one rejected value reported twice
+            app.run_store(lambda: int("lots"))
+        app.screen.notify("Other message", markup=False)  # a widget's notify: the same door
+        await pilot.pause()
+        messages = [n.message for n in app._notifications][before:]
+        assert len(messages) == 2 and messages[1] == "Other message", messages
+        now[0] += 1.0
+        app.notify("Other message", markup=False)
+        app.notify("Other message", severity="error", markup=False)  # other severity: shown
+        await pilot.pause()
+        assert len(app._notifications) - before == 3
+        now[0] += 2.5  # later: the same message is news again
+        app.run_store(lambda: int("lots"))
+        await pilot.pause()
+        assert len(app._notifications) - before == 4

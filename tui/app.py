@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from models.store import Store
 
 R = TypeVar("R")
+NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
 
 # Step keys pressed while the workshop is still loading (the store opens in a worker
@@ -91,6 +93,8 @@ class JourneyApp(App[None]):
         self.saved_at: dt.datetime | None = None
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
+        self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
+        self._recent_notes: dict[tuple[str, str, str], float] = {}
         self.register_theme(JOURNEYMAP_THEME)
         self.theme = JOURNEYMAP_THEME.name
 
@@ -209,6 +213,25 @@ class JourneyApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    # -- notifications ------------------------------------------------------------
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast of the app passes here (widgets' ``notify`` calls the app's).
+
+        The same message with the same severity within ``NOTIFY_REPEAT_S`` is
+        shown once: a failing save reported on blur and again on Enter, or one
+        error from two code paths, used to stack identical toasts.
+        """
+        key = (str(message), title, str(severity))
+        now = self.clock()
+        last = self._recent_notes.get(key)
+        if last is not None and now - last < NOTIFY_REPEAT_S:
+            return
+        self._recent_notes = {k: t for k, t in self._recent_notes.items()
+                              if now - t < NOTIFY_REPEAT_S}
+        self._recent_notes[key] = now
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- edits ------------------------------------------------------------------
     def run_store(self, call: Callable[[], R]) -> R | None:
