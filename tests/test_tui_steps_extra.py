@@ -203,7 +203,7 @@ async def test_tracker_w_shows_every_workshop_and_changes_status_there(
         table = view.table
         assert "workshop" in [str(c.value) for c in table.columns]
         key = f"task:{task_id}"
-        assert table.get_cell(key, "workshop").plain == "Billing [red]x[/]"  # literal
+        assert table.get_cell(key, "workshop").plain == "Billing [red]x[/]"  # literal, 120 wide
         summary = str(app.screen.query_one("#tracker-summary").render())
         assert "all workshops (2 workshops" in summary
         # status of the other workshop's task, from this workshop's screen

@@ -98,10 +98,15 @@ class TrackerView(OutputView):
         for key, label in columns:
             table.add_column(label, key=key)
 
+    def _workshop_limit(self) -> int:
+        """The workshop column's width: narrower at 80 columns so "Days left" still fits."""
+        return WORKSHOP_WIDTH if (self.size.width or 80) >= 100 else 12
+
     def _title_limit(self) -> int:
         width = self.size.width or 80
-        spare = WORKSHOP_WIDTH + 2 if self.all_workshops else 0
-        return max(24, width - 50 - spare)
+        if self.all_workshops:
+            return max(16, width - 52 - self._workshop_limit())
+        return max(24, width - 50)
 
     def refresh_from(self, journey: Journey) -> None:
         """New data: this workshop's items now, every workshop's from a worker."""
@@ -159,7 +164,7 @@ class TrackerView(OutputView):
             # DataTable columns only ever grow: start afresh on resize or a new scope
             self._set_columns()
             self._drawn_columns = (limit, self.all_workshops)
-        many = self.all_workshops
+        many, workshop_limit = self.all_workshops, self._workshop_limit()
         rows: list[tuple[str, tuple[Any, ...]]] = []
         for owner, group in group_by_owner(shown).items():
             late = sum(1 for i in group if i.overdue)
@@ -179,7 +184,7 @@ class TrackerView(OutputView):
                     Text(due_label(item.deadline, item.status, on),
                          style=due_style(item.deadline, item.status, on)))
                 if many:
-                    cells = (cells[0], safe(item.workshop_title, limit=WORKSHOP_WIDTH), *cells[1:])
+                    cells = (cells[0], safe(item.workshop_title, limit=workshop_limit), *cells[1:])
                 rows.append((item_key(item), cells))
         sync_table(self.table, rows)
         late_all = sum(1 for i in items if i.overdue)
