@@ -277,3 +277,62 @@ async def test_the_same_notification_within_two_seconds_is_shown_once(db_path: P
         app.run_store(lambda: int("lots"))
         await pilot.pause()
         assert len(app._notifications) - before == 4
+
+
+# -- 6. observers: read-only fields, no edit keys -------------------------------------------
+async def test_observer_fields_take_no_typing_and_step_keys_still_work(db_path: Path,
+                                                                      wid: int) -> None:
+    from sqlmodel import select
+
+    from models.tables import Stage
+
+    with Store(db_path, who="check") as s:
+        title = s.get_workshop(wid).title
+    app = JourneyApp(db_path, wid, step="scope", who="olga", role="observer")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert app.read_only
+        field = app.screen.query_one("#f-title", FieldInput)
+        field.focus()
+        await pilot.pause()
+        await pilot.press("x", "y", "backspace", "ctrl+u")
+        await pilot.pause()
+        assert field.value == field.shown and not field.dirty
+        await pilot.press("tab")  # leaving the field writes nothing
+        await pilot.pause()
+        app.screen.query_one("#f-persona", FieldInput).focus()
+        await pilot.press("2")  # not typed into the field: the step key works
+        await ready(pilot)
+        assert app.screen.step == "stages"
+        actions = [k.action for k in footer_keys(app)]
+        assert "next_step" in actions and "toggle_help" in actions
+        assert not {"add", "delete", "move(-1)", "move(1)"} & set(actions), actions
+        await pilot.press("escape", "a", "d")  # edit keys do nothing (and say nothing)
+        await ready(pilot)
+        assert not [n for n in app._notifications if n.severity == "error"]
+        names = [c.title for c in app.screen.palette_commands()]
+        assert any("Go to" in n for n in names)
+        assert not any("Add stage" in n or "Delete stage" in n for n in names), names
+        assert app.check_action("pairing", ("activity",)) and app.check_action(
+            "pairing", ("follow",))
+        assert not app.check_action("pairing", ("vote",))
+    with Store(db_path, who="check") as s:
+        assert s.get_workshop(wid).title == title
+        with s.read() as session:
+            count = len(session.exec(select(Stage).where(Stage.workshop_id == wid)).all())
+        assert count == len(s.load(wid).stages)
+
+
+async def test_a_lead_keeps_the_edit_keys(db_path: Path, wid: int) -> None:
+    app = JourneyApp(db_path, wid, step="stages", who="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("escape")
+        await ready(pilot)
+        assert not app.read_only
+        actions = [k.action for k in footer_keys(app)]
+        assert "add" in actions and "delete" in actions, actions
+        field = app.screen.query_one("#f-name", FieldInput)
+        field.focus()
+        await pilot.press("z")
+        assert field.value.endswith("z")

@@ -36,6 +36,15 @@ if TYPE_CHECKING:
     from models.store import Store
 
 R = TypeVar("R")
+# Actions that change the map; an observer's app disables them, which also takes
+# them out of the footer, the keys panel and the palette.  The store refuses an
+# observer's write anyway (read-only connection): this only spares them dead keys.
+EDIT_ACTIONS = frozenset({
+    "add", "delete", "move", "nudge", "move_stage", "add_pain", "link", "edit",
+    "cycle_status", "regenerate", "create_top", "create_pick",  # step views
+    "new_blank", "new_template", "duplicate",  # Home
+})
+EDIT_PAIRING = frozenset({"vote", "unvote", "done", "timer", "gather", "reveal"})
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
 
@@ -136,7 +145,18 @@ class JourneyApp(App[None]):
             return self.loading and self.start_workshop is not None
         if action == "hide_help":  # otherwise Esc goes on to leave a field / close a dialog
             return self.help_shown()
+        if action == "pairing" and parameters and parameters[0] in EDIT_PAIRING:
+            return not self.read_only
         return True
+
+    @property
+    def read_only(self) -> bool:
+        """An observer's seat: asked for (``--role observer``) or decided by the seat."""
+        return self.role == "observer" or (self.store is not None and self.store.read_only)
+
+    def action_allowed(self, action: str) -> bool:
+        """Whether a view's or screen's key may run here (``check_action`` of those nodes)."""
+        return not (self.read_only and action in EDIT_ACTIONS)
 
     # -- keys panel (? / F1) ------------------------------------------------------------
     def help_shown(self) -> bool:
@@ -206,7 +226,8 @@ class JourneyApp(App[None]):
         self.journey_rev += 1
         start = step if step in STEPS else (journey.workshop.current_step or "scope")
         self._switch(WorkshopScreen(start if start in STEPS else "scope", save=save))
-        self.pairing.show(journey)
+        self.pairing.show(journey)  # may find this seat is an observer: keys follow
+        self.refresh_bindings()
 
     def _switch(self, screen: Screen[Any]) -> None:
         if len(self.screen_stack) > 1:

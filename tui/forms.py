@@ -76,6 +76,28 @@ class FieldInput(Input):
     def dirty(self) -> bool:
         return self.row_id is not None and self.value != self.shown
 
+    # -- read-only for observers --------------------------------------------------------
+    # Textual 8's Input has no ``read_only``; every edit (typing, paste, cut,
+    # delete keys) ends in ``replace``, so refusing there makes the field
+    # read-only while it still shows, scrolls and copies its text.  Keys it does
+    # not take go on to the screen: an observer's "2" in a field changes step.
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.app, "read_only", False))
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return False if self.read_only else super().check_consume_key(key, character)
+
+    def _on_key(self, event: Any) -> None:
+        # Textual runs ``_on_key`` of every class in the MRO; prevent_default skips
+        # Input's, which would stop the key here instead of letting bindings see it.
+        if self.read_only:
+            event.prevent_default()
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        if not self.read_only:
+            super().replace(text, start, end)
+
 
 class FieldCheck(Checkbox):
     """A Checkbox bound to one boolean column; toggling saves at once."""
@@ -85,6 +107,12 @@ class FieldCheck(Checkbox):
         self.spec = spec
         self.model: type | None = None
         self.row_id: int | None = None
+
+    def toggle(self) -> FieldCheck:
+        """Observers cannot tick a box (space, Enter and clicks all come here)."""
+        if not getattr(self.app, "read_only", False):
+            super().toggle()
+        return self
 
 
 class FormSubmitted(Message):

@@ -118,6 +118,12 @@ class HomeScreen(Screen[None]):
     def japp(self) -> JourneyApp:
         return self.app  # type: ignore[return-value]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Observers open and read; creating, copying and deleting keys are hidden."""
+        if action == "delete":
+            return not self.japp.read_only
+        return self.japp.action_allowed(action)
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Workshops", style="bold"), classes="step-title")

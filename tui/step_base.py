@@ -33,6 +33,11 @@ class StepView(Vertical):
     drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
     BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The app decides (observers: no edit keys, hidden from footer and palette)."""
+        allowed = getattr(self.app, "action_allowed", None)
+        return allowed(action) if allowed is not None else True
+
     def action_leave_field(self) -> None:
         """Esc leaves the field (which saves it) so step keys work again; never discards."""
         self.screen.set_focus(None)

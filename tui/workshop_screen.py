@@ -161,7 +161,8 @@ class WorkshopScreen(Screen[None]):
         if self.query(f"#step-{self.step}"):
             view = self.view()
             for binding in view.BINDINGS:
-                if isinstance(binding, Binding) and binding.description:
+                if isinstance(binding, Binding) and binding.description \
+                        and view.check_action(binding.action.split("(")[0], ()):
                     yield SystemCommand(f"{LABELS[self.step]}: {binding.description}",
                                         f"key {binding.key}",
                                         _bind(view.run_action, binding.action))
