@@ -336,3 +336,17 @@ async def test_a_lead_keeps_the_edit_keys(db_path: Path, wid: int) -> None:
         field.focus()
         await pilot.press("z")
         assert field.value.endswith("z")
+
+
+async def test_help_check_survives_an_empty_screen_stack(db_path: Path, wid: int) -> None:
+    """Bindings are re-checked while the app closes; Esc's check must not raise then."""
+    app = JourneyApp(db_path, wid, who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        stack = app._screen_stacks[app._current_mode]
+        saved = list(stack)
+        stack.clear()
+        try:
+            assert app.check_action("hide_help", ()) is False
+        finally:
+            stack.extend(saved)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -160,7 +160,11 @@ class JourneyApp(App[None]):
 
     # -- keys panel (? / F1) ------------------------------------------------------------
     def help_shown(self) -> bool:
-        return bool(self.screen.query("HelpPanel"))
+        """Whether the keys panel is open (asked by ``check_action``, even while closing)."""
+        try:
+            return bool(self.screen.query("HelpPanel"))
+        except ScreenStackError:  # the app is shutting down: no screen, no panel
+            return False
 
     def action_toggle_help(self) -> None:
         """``?`` and F1 open Textual's keys panel; the same key (or Esc) closes it."""
