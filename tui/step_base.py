@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -109,7 +110,9 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
                 continue
             for i, cell in enumerate(cells):
                 if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
-                    table.update_cell(key, columns[i], cell)
+                    column = table.columns[columns[i]]
+                    wider = column.auto_width and _width(cell) > column.content_width
+                    table.update_cell(key, columns[i], cell, update_width=wider)
         table._jm_rows = dict(rows)  # type: ignore[attr-defined]
         return
     current: str | None = None
@@ -153,6 +156,12 @@ class RowCache:
     def done(self) -> None:
         """End of one pass over the rows: forget rows that were not asked for."""
         self._cells, self._seen = self._seen, {}
+
+
+def _width(cell: Any) -> int:
+    """Terminal cells the widest line of ``cell`` takes (a column must grow to show it)."""
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
 def _plain(cell: Any) -> Any:
