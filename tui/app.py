@@ -13,6 +13,7 @@ show it" (live pairing polls the store and calls it).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -135,6 +136,10 @@ class JourneyApp(App[None]):
             journey = store.load(self.start_workshop) if self.start_workshop else None
             import tui.home  # noqa: F401 - warm the screen modules off the UI thread
             import tui.workshop_screen  # noqa: F401
+            # The imports and the first load leave ~250k long-lived objects; without
+            # freezing them a full GC pass (~150 ms on a big map) lands on some keypress.
+            gc.collect()
+            gc.freeze()
         except (StoreError, OSError, ValueError) as exc:
             self.call_from_thread(self._failed, str(exc))
             return

@@ -116,7 +116,8 @@ class CardsView(OutputView):
 
     def focus_card(self, card_id: int | None) -> None:
         boxes = self.boxes
-        if not boxes:
+        if not boxes:  # keep the focus inside the view so its keys (c, a, x) still work
+            self.query_one("#cards-scroll", VerticalScroll).focus()
             return
         target = next((b for b in boxes if b.card_id == card_id), boxes[0])
         target.focus()
