@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from models.store import Store
-from models.tables import PainPoint, Stage, Touchpoint, Workshop
+from models.tables import PainPoint, Touchpoint, Workshop
 from tests.test_tui_data import build_workshop
 from tui.app import JourneyApp
 from tui.forms import FieldInput
@@ -252,10 +252,6 @@ def test_unknown_step_is_one_sentence(db_path: Path) -> None:
 
     with pytest.raises(ValueError, match="no step 'nope'"):
         build_app(db_path, 1, step="nope")
-
-
-def test_stage_model_imported() -> None:
-    assert Stage.__tablename__ == "stage"
 
 
 async def test_number_key_on_a_filled_scope_moves_on_and_keeps_the_persona(db_path: Path) -> None:
