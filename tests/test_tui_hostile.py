@@ -92,7 +92,7 @@ async def test_every_screen_shows_hostile_text_literally(store: Store,
         assert app.screen.step == "scope"
         assert app.journey is not None and app.journey.workshop.id == wid
     for literal in ("[bold red]x[/]", "[link=https://x]y[/link]", "␛[2J", "bell␇",
-                    "漢字テキスト"):
+                    "漢字テキスト", "שלום مرحبا", "🙂"):
         assert literal in seen, literal
     assert "LLLLLLLLLLLLLLLLLLLL" in seen
     # visiting (and leaving fields) never rewrote the stored text
