@@ -117,6 +117,14 @@ def main(runs: int = 7) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2:
-        ROOT = Path(sys.argv[2]).resolve()
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Time to first paint: `journeymap open` "
+                                                 "against a bare Textual app, same run.")
+    parser.add_argument("runs", nargs="?", type=int, default=7, help="runs per program")
+    parser.add_argument("source_root", nargs="?", type=Path, default=None,
+                        help="checkout put first on PYTHONPATH (default: this one)")
+    args = parser.parse_args()
+    if args.source_root is not None:
+        ROOT = args.source_root.resolve()
+    main(args.runs)
