@@ -39,7 +39,8 @@ seen = []
 def run_app(*a, **k):
     from tui.launch import build_app
     build_app(*a, **k)  # the app object is built before its first paint
-    seen.append(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlmodel', 'sqlalchemy', 'pydantic')))
+    heavy = ('sqlmodel', 'sqlalchemy', 'pydantic')
+    seen.append(sorted(m for m in sys.modules if m.split('.')[0] in heavy))
 real = types.ModuleType('tui.launch')
 import importlib.util, tui
 spec = importlib.util.find_spec('tui.launch')
