@@ -290,3 +290,47 @@ async def test_typing_into_a_filled_field_adds_to_it(db_path: Path) -> None:
         await ready(pilot)
     with reopen(db_path) as s:
         assert s.get_workshop(wid).persona == persona + "!"
+
+
+async def test_ctrl_q_saves_the_field_being_typed(db_path: Path) -> None:
+    """Regression: quitting with ctrl+q dropped the text of the focused field."""
+    from models.templates import create_from_template
+
+    with reopen(db_path) as s:
+        wid = create_from_template(s, "login-lockout")
+        persona = s.get_workshop(wid).persona
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.screen.query_one("#f-persona", FieldInput).focus()
+        await pilot.pause()
+        await type_text(pilot, " EDITED")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    with reopen(db_path) as s:
+        assert s.get_workshop(wid).persona == persona + " EDITED"
+
+
+async def test_ctrl_q_asks_once_when_the_typed_value_is_invalid(db_path: Path) -> None:
+    from models.templates import create_from_template
+
+    with reopen(db_path) as s:
+        wid = create_from_template(s, "login-lockout")
+        volume = s.get_workshop(wid).evidence_ticket_volume
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        field = app.screen.query_one("#f-evidence_ticket_volume", FieldInput)
+        field.focus()
+        await pilot.pause()
+        await type_text(pilot, "lots")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and field.value.endswith("lots")  # kept, and asked
+        assert any("ctrl+q again" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    with reopen(db_path) as s:
+        assert s.get_workshop(wid).evidence_ticket_volume == volume

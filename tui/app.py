@@ -104,6 +104,7 @@ class JourneyApp(App[None]):
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
+        self._quit_asked = float("-inf")  # when ctrl+q last asked about an unsaved field
         self._recent_notes: dict[tuple[str, str, str], float] = {}
         self.register_theme(JOURNEYMAP_THEME)
         self.theme = JOURNEYMAP_THEME.name
@@ -243,6 +244,29 @@ class JourneyApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    # -- quitting -----------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Save the field being typed in, then quit; ask once if it cannot be saved.
+
+        ctrl+q is a deliberate "we're done": the text in the focused field is part
+        of the work and must not be dropped the way a dead connection drops it.
+        """
+        from tui.forms import RecordForm
+
+        pending = []
+        if not self.read_only:
+            for form in self.screen.query(RecordForm):
+                form.commit_pending()
+                pending += [w for w in form.query("FieldInput") if getattr(w, "dirty", False)]
+        now = self.clock()
+        if pending and now - self._quit_asked > 5.0:
+            self._quit_asked = now
+            self.notify("A field could not be saved (see the message). Fix it, or press "
+                        "ctrl+q again within 5 seconds to quit without it.",
+                        severity="warning", markup=False)
+            return
+        self.exit()
 
     # -- notifications ------------------------------------------------------------
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
