@@ -80,6 +80,9 @@ def test_two_ssh_sessions_open_the_same_workshop(server: SshServer, tmux: Tmux,
     # lea adds a touchpoint (a), clears the default name and types one; Enter saves it
     tmux.send("lea", "a")
     assert tmux.wait_for("lea", "New touchpoint", timeout=20), tmux.capture("lea")
+    # like a person, look before typing: the cursor moves into the new name after the
+    # row is drawn; keys in the same burst as "a" would still reach the table
+    tmux.settle("lea", quiet=0.5)
     tmux.send("lea", "C-a", "C-k")
     tmux.type("lea", TYPED)
     tmux.send("lea", "Enter")
