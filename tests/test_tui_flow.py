@@ -34,6 +34,15 @@ def one_workshop(db: Path) -> Workshop:
     return workshops[0]
 
 
+def lockout(db: Path) -> tuple[int, str]:
+    """A workshop from the login-lockout template: (id, its persona)."""
+    from models.templates import create_from_template
+
+    with reopen(db) as s:
+        wid = create_from_template(s, "login-lockout")
+        return wid, s.get_workshop(wid).persona
+
+
 async def type_text(pilot, text: str) -> None:  # noqa: ANN001
     await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 
@@ -257,11 +266,7 @@ def test_unknown_step_is_one_sentence(db_path: Path) -> None:
 async def test_number_key_on_a_filled_scope_moves_on_and_keeps_the_persona(db_path: Path) -> None:
     """Regression: the persona field held focus with its text selected, so pressing "4" to go
     to Ownership replaced the persona with "4" and autosaved it."""
-    from models.templates import create_from_template
-
-    with reopen(db_path) as s:
-        wid = create_from_template(s, "login-lockout")
-        persona = s.get_workshop(wid).persona
+    wid, persona = lockout(db_path)
     app = build_app(db_path, wid, step="scope")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -275,11 +280,7 @@ async def test_number_key_on_a_filled_scope_moves_on_and_keeps_the_persona(db_pa
 
 async def test_typing_into_a_filled_field_adds_to_it(db_path: Path) -> None:
     """Focusing a field with text never selects it all: a key adds, it does not replace."""
-    from models.templates import create_from_template
-
-    with reopen(db_path) as s:
-        wid = create_from_template(s, "login-lockout")
-        persona = s.get_workshop(wid).persona
+    wid, persona = lockout(db_path)
     app = build_app(db_path, wid, step="scope")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -294,11 +295,7 @@ async def test_typing_into_a_filled_field_adds_to_it(db_path: Path) -> None:
 
 async def test_ctrl_q_saves_the_field_being_typed(db_path: Path) -> None:
     """Regression: quitting with ctrl+q dropped the text of the focused field."""
-    from models.templates import create_from_template
-
-    with reopen(db_path) as s:
-        wid = create_from_template(s, "login-lockout")
-        persona = s.get_workshop(wid).persona
+    wid, persona = lockout(db_path)
     app = build_app(db_path, wid, step="scope")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -313,10 +310,8 @@ async def test_ctrl_q_saves_the_field_being_typed(db_path: Path) -> None:
 
 
 async def test_ctrl_q_asks_once_when_the_typed_value_is_invalid(db_path: Path) -> None:
-    from models.templates import create_from_template
-
+    wid, _ = lockout(db_path)
     with reopen(db_path) as s:
-        wid = create_from_template(s, "login-lockout")
         volume = s.get_workshop(wid).evidence_ticket_volume
     app = build_app(db_path, wid, step="scope")
     async with app.run_test(size=(80, 24)) as pilot:
