@@ -50,9 +50,9 @@ with open(sys.argv[3], "w", encoding="utf-8") as f:
 
 def build(db: Path, touchpoints: int, pains: int) -> int:
     """A workshop with the given counts, inserted in bulk (one transaction per table)."""
-    from models.plan import regenerate_plan
-    from models.store import Store
-    from models.tables import HypothesisCard, PainPoint, Touchpoint
+    from models.db.store import Store
+    from models.db.tables import HypothesisCard, PainPoint, Touchpoint
+    from models.rules.plan import regenerate_plan
 
     rng = random.Random(7)
     teams = ["Tier 1", "Tier 2", "Billing", "Product", "Engineering", ""]
@@ -104,7 +104,7 @@ def main() -> None:
         print(f"built {args.touchpoints:,} touchpoints, {args.pains:,} pain points in "
               f"{time.perf_counter() - t0:.1f} s")
         exe = shutil.which("journeymap")
-        cli = [exe] if exe else [sys.executable, "-c", "from tui.cli import main; main()"]
+        cli = [exe] if exe else [sys.executable, "-c", "from tui.cli.main import main; main()"]
         export_cmd = [*cli, "--db", str(db), "export", str(wid), "--format", "md",
                       "-o", str(Path(tmp) / "plan.md")]
         floor_cmd = [sys.executable, "-c", FLOOR, str(db), str(wid), str(Path(tmp) / "rows.txt")]

@@ -36,10 +36,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models import presence  # noqa: E402
-from models.store import Store  # noqa: E402
-from models.tables import Touchpoint  # noqa: E402
-from models.watch import Watcher  # noqa: E402
+from models.db.store import Store  # noqa: E402
+from models.db.tables import Touchpoint  # noqa: E402
+from models.live import presence  # noqa: E402
+from models.live.watch import Watcher  # noqa: E402
 
 
 def _setup(db: Path) -> tuple[int, int]:

@@ -37,8 +37,8 @@ STAGES, PER_STAGE, PAINS = 10, 200, 500
 
 def generate(db: Path) -> int:
     """One workshop with 2,000 touchpoints and 500 pain points, inserted in bulk."""
-    from models.store import Store
-    from models.tables import PainPoint, Stage, Touchpoint
+    from models.db.store import Store
+    from models.db.tables import PainPoint, Stage, Touchpoint
 
     with Store(db, who="bench") as store:
         w = store.create_workshop(default_stages=False, title="Large", persona="p",
@@ -92,7 +92,7 @@ async def timed_press(pilot: object, times: dict[str, list[float]], label: str,
 
 
 async def measure(db: Path, wid: int) -> dict[str, list[float]]:
-    from tui.launch import build_app
+    from tui.app.launch import build_app
 
     app = build_app(db, wid, step="touchpoints", who="bench")
     times: dict[str, list[float]] = {}

@@ -40,7 +40,7 @@ class Bare(App):
         yield Footer()
 Bare().run()
 """
-LAUNCH = "import sys; from tui.launch import run_app; run_app(sys.argv[1], int(sys.argv[2]))"
+LAUNCH = "import sys; from tui.app.launch import run_app; run_app(sys.argv[1], int(sys.argv[2]))"
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,8 +79,8 @@ def time_until(argv: list[str], markers: list[bytes], ceiling: float = 30.0) -> 
 
 def make_db(folder: Path) -> tuple[Path, int]:
     sys.path.insert(0, str(ROOT))
-    from models.store import Store
-    from models.templates import create_from_template
+    from models.db.store import Store
+    from models.export.templates import create_from_template
 
     db = folder / "bench.db"
     with Store(db, who="bench") as store:

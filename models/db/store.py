@@ -1,0 +1,397 @@
+"""The one owner of the database engine: opening, transactions, edits, snapshots.
+
+Every edit is its own short write transaction that starts with ``BEGIN
+IMMEDIATE`` and commits at once (there is no "save" button).  A plain deferred
+``BEGIN`` that reads and then writes fails with "database is locked" when two
+processes write at the same time, busy timeout or not; taking the write lock up
+front makes SQLite queue writers on the busy timeout instead.
+
+Every edit goes through ``add`` / ``update`` / ``delete`` / ``move`` so that
+validation (``models.db.fields``) and attribution (``ChangeLog``) happen in one
+place for the TUI, the CLI and imports alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import event, func
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError as SAOperationalError
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from models.db import schema
+from models.db.dbfile import default_db_path
+from models.db.fields import coerce
+from models.db.journey import Journey
+from models.db.schema import StoreError
+from models.db.tables import (
+    DEFAULT_STAGES,
+    ChangeLog,
+    Handoff,
+    HypothesisCard,
+    PainPoint,
+    Participant,
+    PlanTask,
+    Stage,
+    Touchpoint,
+    Vote,
+    Workshop,
+    utcnow,
+)
+
+T = TypeVar("T", bound=SQLModel)
+BUSY_TIMEOUT_S = 15.0
+
+
+class NotFound(StoreError):
+    """The workshop (or row) asked for does not exist (any more)."""
+
+
+class ReadOnlyError(StoreError):
+    """A write was attempted through an observer's read-only store."""
+
+
+# Where each kind of row hangs, for ordering siblings and finding its workshop.
+_PARENT: dict[type[SQLModel], str] = {Stage: "workshop_id", Touchpoint: "stage_id",
+                                      PlanTask: "workshop_id"}
+
+
+class Store:
+    """Owns the engine for one database file; hands out read and write sessions."""
+
+    def __init__(self, path: str | Path | None = None, *, who: str = "",
+                 read_only: bool = False) -> None:
+        self.path = Path(path).expanduser() if path else default_db_path()
+        self.who = who
+        self.read_only = read_only
+        state, version = schema.inspect_file(self.path)
+        if read_only and state is schema.FileState.OLDER:
+            raise StoreError(f"{self.path} was made by an older journeymap; open it once as a "
+                             "lead or participant to upgrade it, then observers can join.")
+        if read_only and state is not schema.FileState.CURRENT:
+            raise StoreError(f"{self.path} has no journeymap workshops to observe yet.")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the folder for {self.path}: {exc.strerror}.") from exc
+        self.engine = self._make_engine()
+        self._writer = self.engine.execution_options(journeymap_write=True)
+        if state is not schema.FileState.CURRENT and not read_only:
+            with self._writer.begin() as conn:
+                if state is schema.FileState.NEW:
+                    SQLModel.metadata.create_all(conn)
+                    schema.stamp(conn)
+                else:
+                    schema.upgrade(conn, version)
+        self._watch: sqlite3.Connection | None = None
+
+    # -- engine ---------------------------------------------------------------
+    def _make_engine(self) -> Engine:
+        path = str(self.path)
+
+        def _connect() -> sqlite3.Connection:
+            # A creator, not a URL: a file name with "?", "#" or "%" must stay a file name.
+            return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+        engine = create_engine("sqlite://", creator=_connect)
+        read_only = self.read_only
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see module doc)
+            cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if not read_only:
+                cur.execute("PRAGMA journal_mode = WAL")
+                cur.execute("PRAGMA synchronous = NORMAL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            if read_only:
+                cur.execute("PRAGMA query_only = ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            write = conn.get_execution_options().get("journeymap_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+
+    def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only snapshot session; objects stay usable after it closes."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction, begun IMMEDIATE and committed on exit."""
+        if self.read_only:
+            raise ReadOnlyError("Observers cannot change the workshop.")
+        with Session(self._writer, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except (sqlite3.OperationalError, SAOperationalError) as exc:
+                # SQLAlchemy wraps the driver's error; either way the user gets a sentence
+                session.rollback()
+                reason = str(getattr(exc, "orig", None) or exc)
+                if "locked" in reason or "busy" in reason:
+                    raise StoreError("The database is busy: another journeymap kept it locked "
+                                     f"for {BUSY_TIMEOUT_S:g} s; try the change again.") from exc
+                raise StoreError(f"The database refused the change: {reason}.") from exc
+            except Exception:
+                session.rollback()
+                raise
+
+    # -- change detection -----------------------------------------------------
+    def data_version(self) -> int:
+        """SQLite's per-connection counter that moves when *another* connection commits."""
+        if self._watch is None:
+            self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
+                                          check_same_thread=False)
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- workshops --------------------------------------------------------------
+    def list_workshops(self) -> list[Workshop]:
+        with self.read() as s:
+            return list(s.exec(select(Workshop).order_by(Workshop.updated_at.desc(),  # type: ignore[attr-defined]
+                                                         Workshop.id)))
+
+    def get_workshop(self, workshop_id: int) -> Workshop:
+        with self.read() as s:
+            workshop = s.get(Workshop, workshop_id)
+        if workshop is None:
+            raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+        return workshop
+
+    def create_workshop(self, *, default_stages: bool = True, **fields: Any) -> Workshop:
+        """A new workshop; its creator is its lead.  Default stages unless told otherwise."""
+        values = {k: coerce(Workshop, k, v) for k, v in fields.items()}
+        values.setdefault("lead", self.who)
+        with self.write() as s:
+            workshop = Workshop(**values)
+            s.add(workshop)
+            s.flush()
+            if default_stages:
+                for pos, (name, kpi) in enumerate(DEFAULT_STAGES):
+                    s.add(Stage(workshop_id=workshop.id, position=pos, name=name, kpi_name=kpi))
+            self._log(s, workshop.id, "workshop", workshop.id, "create",
+                      summary=f"created workshop {workshop.title or workshop.scenario}")
+            return workshop
+
+    def delete_workshop(self, workshop_id: int) -> None:
+        with self.write() as s:
+            workshop = s.get(Workshop, workshop_id)
+            if workshop is None:
+                raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+            s.delete(workshop)
+
+    def load(self, workshop_id: int) -> Journey:
+        """Everything under one workshop in one read transaction (a consistent snapshot)."""
+        with self.read() as s:
+            workshop = s.get(Workshop, workshop_id)
+            if workshop is None:
+                raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+            stages = list(s.exec(select(Stage).where(Stage.workshop_id == workshop_id)
+                                 .order_by(Stage.position, Stage.id)))
+            stage_ids = [st.id for st in stages]
+            tps = list(s.exec(select(Touchpoint).where(Touchpoint.stage_id.in_(stage_ids))  # type: ignore[union-attr]
+                              .order_by(Touchpoint.position, Touchpoint.id)))
+            by_stage: dict[int, list[Touchpoint]] = {sid: [] for sid in stage_ids if sid}
+            for tp in tps:
+                by_stage.setdefault(tp.stage_id, []).append(tp)
+            pains = list(s.exec(select(PainPoint).where(PainPoint.workshop_id == workshop_id)
+                                .order_by(PainPoint.id)))
+            pain_ids = [p.id for p in pains]
+            cards = list(s.exec(select(HypothesisCard)
+                                .where(HypothesisCard.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
+                                .order_by(HypothesisCard.id)))
+            dots = list(s.exec(select(Vote).where(Vote.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
+                               .order_by(Vote.id)))
+            votes = dict(s.exec(select(Vote.pain_point_id, func.count())
+                                .where(Vote.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
+                                .group_by(Vote.pain_point_id)).all())
+            return Journey(
+                workshop=workshop,
+                stages=stages,
+                touchpoints=by_stage,
+                handoffs=list(s.exec(select(Handoff).where(Handoff.workshop_id == workshop_id)
+                                     .order_by(Handoff.id))),
+                pain_points=pains,
+                cards=cards,
+                plan_tasks=list(s.exec(select(PlanTask).where(PlanTask.workshop_id == workshop_id)
+                                       .order_by(PlanTask.position, PlanTask.id))),
+                participants=list(s.exec(select(Participant)
+                                         .where(Participant.workshop_id == workshop_id)
+                                         .order_by(Participant.id))),
+                dot_votes={int(k): int(v) for k, v in votes.items()},
+                dots=dots,
+            )
+
+    # -- generic edits ----------------------------------------------------------
+    def add(self, row: T) -> T:
+        """Insert a validated row at the end of its siblings; logged as a create."""
+        for name in type(row).model_fields:
+            if name != "id" and getattr(row, name) is not None:
+                setattr(row, name, coerce(type(row), name, getattr(row, name)))
+        with self.write() as s:
+            parent = _PARENT.get(type(row))
+            if parent is not None and not row.position:  # type: ignore[attr-defined]
+                row.position = self._next_position(s, type(row), parent,  # type: ignore[attr-defined]
+                                                   getattr(row, parent))
+            s.add(row)
+            s.flush()
+            wid = self._workshop_id(s, row)
+            self._touch(s, wid)
+            self._log(s, wid, row.__tablename__, row.id, "create",  # type: ignore[attr-defined]
+                      summary=f"added {_describe(row)}")
+            return row
+
+    def update(self, model: type[T], row_id: int, *, log: bool = True, **changes: Any) -> T:
+        """Change fields of one row; each changed field is logged with old -> new.
+
+        ``log=False`` is for presence (heartbeats, current step, follow, done):
+        those change every few seconds per seat and would drown the attribution
+        log, and an observer's presence connection may write only the
+        participant table (see ``models.live.presence``).
+        """
+        values = {k: coerce(model, k, v) for k, v in changes.items()}
+        with self.write() as s:
+            row = s.get(model, row_id)
+            if row is None:
+                raise NotFound(f"That {model.__name__.lower()} no longer exists "
+                               "(someone may have deleted it).")
+            wid = self._workshop_id(s, row)
+            for key, new in values.items():
+                old = getattr(row, key)
+                if old == new:
+                    continue
+                setattr(row, key, new)
+                if log:
+                    self._log(s, wid, row.__tablename__, row_id, "update",  # type: ignore[attr-defined]
+                              field=key, old=_text(old), new=_text(new))
+            if model is not Participant:
+                self._touch(s, wid)
+            return row
+
+    def delete(self, model: type[SQLModel], row_id: int) -> None:
+        with self.write() as s:
+            row = s.get(model, row_id)
+            if row is None:
+                return
+            wid = self._workshop_id(s, row)
+            self._log(s, wid, row.__tablename__, row_id, "delete",  # type: ignore[attr-defined]
+                      summary=f"deleted {_describe(row)}")
+            s.delete(row)
+            self._touch(s, wid)
+
+    def move(self, model: type[SQLModel], row_id: int, delta: int) -> None:
+        """Move a stage, touchpoint or plan task ``delta`` places among its siblings."""
+        parent = _PARENT[model]
+        with self.write() as s:
+            row = s.get(model, row_id)
+            if row is None:
+                raise NotFound(f"That {model.__name__.lower()} no longer exists.")
+            siblings = list(s.exec(select(model).where(
+                getattr(model, parent) == getattr(row, parent))
+                .order_by(model.position, model.id)))  # type: ignore[attr-defined]
+            index = next(i for i, sib in enumerate(siblings) if sib.id == row_id)
+            target = max(0, min(len(siblings) - 1, index + delta))
+            if target == index:
+                return
+            siblings.insert(target, siblings.pop(index))
+            for pos, sib in enumerate(siblings):
+                sib.position = pos  # type: ignore[attr-defined]
+            wid = self._workshop_id(s, row)
+            self._log(s, wid, row.__tablename__, row_id, "update", field="position",  # type: ignore[attr-defined]
+                      old=str(index + 1), new=str(target + 1))
+            self._touch(s, wid)
+
+    def move_touchpoint(self, touchpoint_id: int, stage_id: int) -> None:
+        """Move a touchpoint to the end of another stage of the same workshop."""
+        with self.write() as s:
+            tp = s.get(Touchpoint, touchpoint_id)
+            stage = s.get(Stage, stage_id)
+            if tp is None or stage is None:
+                raise NotFound("That touchpoint or stage no longer exists.")
+            old_stage = s.get(Stage, tp.stage_id)
+            if old_stage is None or old_stage.workshop_id != stage.workshop_id:
+                raise StoreError("A touchpoint can only move to a stage of the same workshop.")
+            tp.stage_id = stage_id
+            tp.position = self._next_position(s, Touchpoint, "stage_id", stage_id)
+            self._log(s, stage.workshop_id, "touchpoint", touchpoint_id, "update",
+                      field="stage", old=old_stage.name, new=stage.name)
+            self._touch(s, stage.workshop_id)
+
+    # -- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _next_position(s: Session, model: type[SQLModel], parent: str, parent_id: int) -> int:
+        top = s.exec(select(func.max(model.position))  # type: ignore[attr-defined]
+                     .where(getattr(model, parent) == parent_id)).one()
+        return 0 if top is None else int(top) + 1
+
+    @staticmethod
+    def _workshop_id(s: Session, row: SQLModel) -> int:
+        if isinstance(row, Workshop):
+            return int(row.id or 0)
+        if isinstance(row, Touchpoint):
+            stage = s.get(Stage, row.stage_id)
+            return int(stage.workshop_id) if stage else 0
+        if isinstance(row, HypothesisCard):
+            pain = s.get(PainPoint, row.pain_point_id)
+            return int(pain.workshop_id) if pain else 0
+        if isinstance(row, Vote):
+            pain = s.get(PainPoint, row.pain_point_id)
+            return int(pain.workshop_id) if pain else 0
+        return int(getattr(row, "workshop_id", 0) or 0)
+
+    @staticmethod
+    def _touch(s: Session, workshop_id: int) -> None:
+        workshop = s.get(Workshop, workshop_id)
+        if workshop is not None:
+            workshop.updated_at = utcnow()
+
+    def _log(self, s: Session, workshop_id: int | None, entity: str, entity_id: int | None,
+             action: str, *, field: str = "", old: str = "", new: str = "",
+             summary: str = "") -> None:
+        if not workshop_id:
+            return
+        s.add(ChangeLog(workshop_id=workshop_id, who=self.who, entity=entity,
+                        entity_id=entity_id, action=action, field=field, old=old, new=new,
+                        summary=summary))
+
+    def changes(self, workshop_id: int, since: Any = None) -> list[ChangeLog]:
+        """The change log of a workshop, oldest first, optionally since a datetime."""
+        with self.read() as s:
+            query = select(ChangeLog).where(ChangeLog.workshop_id == workshop_id)
+            if since is not None:
+                query = query.where(ChangeLog.at >= since)
+            return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _describe(row: SQLModel) -> str:
+    name = (getattr(row, "name", "") or getattr(row, "description", "")
+            or getattr(row, "title", "") or getattr(row, "experiment", ""))
+    kind = type(row).__name__.lower()
+    return f"{kind} {str(name)[:60]}".strip()

@@ -1,0 +1,254 @@
+"""The workshop data model as SQLModel tables.
+
+One module holds every table so that the schema (and its version stamp in
+``models.db.schema``) has a single place to change.  Children carry
+``ON DELETE CASCADE`` foreign keys: deleting a workshop, a stage or a touchpoint
+removes what hangs below it inside the database itself, so a second process
+(or a crash half-way) can never leave orphans behind.
+
+Free text columns default to ``""`` rather than ``NULL``: the UI and the
+exports then never have to tell "empty" from "missing".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# The five workshop steps and the three output screens, in the order of the step bar.
+STEPS: tuple[str, ...] = (
+    "scope",
+    "stages",
+    "touchpoints",
+    "ownership",
+    "pains",
+    "cards",
+    "tracker",
+    "plan",
+)
+
+PAIN_KINDS: tuple[str, ...] = ("loop", "branch", "dead_end", "other")
+LANES: tuple[str, ...] = ("frontstage", "backstage")
+CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
+ROLES: tuple[str, ...] = ("lead", "participant", "observer")
+WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
+
+DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
+    ("Problem Discovery", "Search-to-ticket ratio"),
+    ("Self-Service Attempt", "Deflection rate"),
+    ("Contact", "First contact resolution (FCR)"),
+    ("Triage & Diagnosis", "Time to resolution"),
+    ("Resolution", "Customer effort score (CES)"),
+    ("Follow-Up", "Reopen rate"),
+)
+
+
+def utcnow() -> dt.datetime:
+    """Aware UTC timestamp: every stored time is UTC; the UI converts for display."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:  # type: ignore[type-arg]
+    """A foreign-key column that the database itself cascades (or nulls) on delete."""
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+
+
+class Meta(SQLModel, table=True):
+    """Key/value stamp: which application wrote this file and at which schema version."""
+
+    __tablename__ = "journeymap_meta"
+    key: str = Field(primary_key=True)
+    value: str = ""
+
+
+class Workshop(SQLModel, table=True):
+    """One mapped journey: one persona, one scenario (step 1 "Scope")."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""
+    persona: str = ""
+    scenario: str = ""
+    persona_goal: str = ""
+    business_goal: str = ""
+    evidence_ticket_volume: int | None = None  # tickets per month
+    evidence_resolution_time: str = ""
+    evidence_transfer_rate: str = ""
+    evidence_csat: str = ""
+    evidence_notes: str = ""
+    facilitator: str = ""
+    start_date: dt.date | None = None
+    state: str = "current"
+    template: str = ""  # name of the template it was created from, if any
+    current_step: str = "scope"
+    max_handoffs: int = 3  # more handoffs than this is flagged as a risk
+    # facilitation (shared by every seat through the database)
+    lead: str = ""
+    step_minutes: int = 15
+    timer_step: str = ""
+    timer_ends_at: dt.datetime | None = None
+    votes_per_participant: int = 3
+    votes_revealed: bool = False
+    gather_step: str = ""  # "bring everyone here": the lead's step at the time
+    gather_at: dt.datetime | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Stage(SQLModel, table=True):
+    """An ordered phase of the journey with the KPI that tells whether it works."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    position: int = 0
+    name: str = ""
+    description: str = ""
+    kpi_name: str = ""
+    kpi_baseline: float | None = None
+    kpi_target: float | None = None
+    kpi_unit: str = ""
+
+
+class Touchpoint(SQLModel, table=True):
+    """An interaction inside a stage: what the customer does, thinks and feels."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    stage_id: int = Field(sa_column=_fk("stage.id"))
+    position: int = 0
+    name: str = ""
+    channel: str = ""
+    does: str = ""
+    thinks: str = ""
+    feels: str = ""
+    sentiment: int = 0  # -2 .. +2
+    lane: str = "frontstage"
+    owner_team: str = ""
+    moment_of_truth: bool = False
+
+
+class Handoff(SQLModel, table=True):
+    """Detail for a change of owner team between two consecutive touchpoints.
+
+    Handoffs themselves are *derived* from owner changes (``models.rules.handoffs``);
+    this row only stores what the room said about one of them.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    from_touchpoint_id: int = Field(sa_column=_fk("touchpoint.id"))
+    to_touchpoint_id: int = Field(sa_column=_fk("touchpoint.id"))
+    from_team: str = ""
+    to_team: str = ""
+    what_is_transferred: str = ""
+    typical_delay: str = ""
+    customer_informed: bool = False
+
+
+class PainPoint(SQLModel, table=True):
+    """Friction found in step 5; ranked by impact/effort, volume and votes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    touchpoint_id: int | None = Field(
+        default=None, sa_column=_fk("touchpoint.id", nullable=True, ondelete="SET NULL")
+    )
+    description: str = ""
+    kind: str = "other"
+    impact: int = 2  # 1 low .. 3 high
+    effort: int = 2  # 1 low .. 3 high
+    ticket_volume: int = 0  # tickets per month
+    votes: int = 0  # votes recorded outside dot voting (templates, imports, manual)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class HypothesisCard(SQLModel, table=True):
+    """"We believe [experiment] will result in [outcome]. We will know we succeeded when [signal]".
+
+    One card per pain point, enforced by the database so two seats pressing
+    "create card" at once cannot make two.
+    """
+
+    __table_args__ = (UniqueConstraint("pain_point_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    pain_point_id: int = Field(sa_column=_fk("painpoint.id"))
+    experiment: str = ""
+    outcome: str = ""
+    signal: str = ""
+    owner: str = ""
+    deadline: dt.date | None = None
+    status: str = "proposed"
+    result_notes: str = ""
+    result_value: float | None = None  # the stage KPI measured after the change
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class PlanTask(SQLModel, table=True):
+    """A task of the 60-day plan; ``edited`` tasks survive regeneration."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    key: str = ""  # stable generator key, e.g. "baseline", "implement", "review"
+    phase: str = ""
+    title: str = ""
+    detail: str = ""
+    owner: str = ""
+    start: dt.date | None = None
+    deadline: dt.date | None = None
+    status: str = "proposed"
+    edited: bool = False
+    position: int = 0
+
+
+class Participant(SQLModel, table=True):
+    """A seat in the workshop: who, with which role, where they are and when last seen."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    name: str = ""
+    role: str = "participant"
+    last_seen: dt.datetime = Field(default_factory=utcnow)
+    current_step: str = "scope"
+    following: bool = False
+    done_step: str = ""  # the step this participant said they are done with
+
+
+class Vote(SQLModel, table=True):
+    """One dot of dot voting: a participant's vote on a pain point."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    pain_point_id: int = Field(sa_column=_fk("painpoint.id"))
+    participant: str = ""
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ChangeLog(SQLModel, table=True):
+    """Attribution: who changed which field of what, from what to what, and when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    who: str = ""
+    entity: str = ""  # table name
+    entity_id: int | None = None
+    action: str = "update"  # create / update / delete
+    field: str = ""
+    old: str = ""
+    new: str = ""
+    summary: str = ""
+
+
+ALL_TABLES: tuple[type[SQLModel], ...] = (
+    Meta,
+    Workshop,
+    Stage,
+    Touchpoint,
+    Handoff,
+    PainPoint,
+    HypothesisCard,
+    PlanTask,
+    Participant,
+    Vote,
+    ChangeLog,
+)

@@ -1,0 +1,40 @@
+"""JSON backup of a whole workshop: the lossless way to keep or move a map.
+
+The JSON is ``journey_to_dict(full=True)`` with sorted keys and two-space
+indentation, so two exports of the same map diff cleanly in git; text is kept
+as UTF-8 (``ensure_ascii=False``) so a reviewer reads CJK or emoji, not escapes.
+Import goes through ``serialize.dict_to_store``: everything is checked first and
+inserted in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from models.db.journey import Journey
+from models.db.tables import ChangeLog
+from models.export.serialize import DataError, dict_to_store, journey_to_dict
+
+
+def export_json(journey: Journey, *, changelog: list[ChangeLog] | None = None) -> str:
+    """The workshop as JSON text; pass the change log to include it (see ``export_workshop``)."""
+    data = journey_to_dict(journey, full=True, changelog=changelog)
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def export_workshop(store: Any, workshop_id: int) -> str:
+    """The complete backup of one workshop, change log included (for ``export --format json``)."""
+    return export_json(store.load(workshop_id), changelog=store.changes(workshop_id))
+
+
+def import_json(store: Any, text: str, source: str) -> int:
+    """A new workshop from a JSON backup; DataError (with line and column) if it is not valid."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(source, "", f"is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                        f"column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise DataError(source, "", "is nested too deeply to be a journeymap backup") from exc
+    return dict_to_store(store, data, source=source)

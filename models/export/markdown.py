@@ -1,0 +1,373 @@
+"""The Markdown action plan: one self-contained document for a wiki or a pull request.
+
+A workshop is worth what it leaves behind, and what it leaves behind is read
+by people who were not in the room.  The document therefore stands alone: the
+scope, the map, who owns what, what hurts most and why, the experiments with
+owners and dates, the tracker, the 60-day plan and the leadership review.
+
+Every piece of user text goes through ``models.export.md_text`` (cells, inline text,
+Mermaid labels), so nothing a person typed can change the document's
+structure.  Output is deterministic for a given journey and ``today`` (the
+golden tests rely on it): no clock is read here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from models.db.journey import Journey
+from models.db.tables import PlanTask, Touchpoint
+from models.export.md_text import md_cell, md_inline, md_table
+from models.export.mermaid import gantt_diagram, journey_diagram, quadrant_diagram
+from models.rules.cards import card_flags, card_sentence, fmt_kpi, ordered_cards
+from models.rules.handoffs import derive_handoffs, ownership_risks
+from models.rules.plan import generate_plan
+from models.rules.priority import QUADRANT_LABELS, rank_pain_points
+from models.rules.review import leadership_review
+from models.rules.tracker import TrackerItem, group_by_owner, tracker_items, workshop_title
+
+SECTIONS: tuple[str, ...] = ("scope", "stages", "touchpoints", "ownership", "handoffs", "pains",
+                             "cards", "tracker", "plan", "review", "diagrams")
+SHORTHANDS: dict[str, tuple[str, ...]] = {
+    "action-plan": ("pains", "cards", "tracker", "plan", "review"),
+    "all": SECTIONS,
+}
+NOT_RECORDED = "not recorded"
+
+
+def parse_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
+    """Section keys in document order; shorthands expanded; ValueError names an unknown key."""
+    if sections is None:
+        return SECTIONS
+    chosen: set[str] = set()
+    for raw in sections:
+        key = raw.strip().lower()
+        if not key:
+            continue
+        if key in SHORTHANDS:
+            chosen.update(SHORTHANDS[key])
+        elif key in SECTIONS:
+            chosen.add(key)
+        else:
+            known = ", ".join((*SECTIONS, *SHORTHANDS))
+            raise ValueError(f"Unknown section {raw.strip()!r}: choose from {known}.")
+    if not chosen:
+        raise ValueError("No section chosen: name at least one, for example action-plan.")
+    return tuple(s for s in SECTIONS if s in chosen)
+
+
+def with_plan_preview(journey: Journey, start: dt.date | None = None) -> tuple[Journey, bool]:
+    """(journey whose plan_tasks are never empty, whether the plan is saved).
+
+    A map exported before anyone ran "plan" still deserves a plan: the generated
+    one is used as an unsaved preview (ids 0), so the plan, the tracker, the
+    gantt and the calendar all agree on the same tasks.
+    """
+    if journey.plan_tasks:
+        return journey, True
+    tasks = [PlanTask(id=0, workshop_id=journey.workshop.id or 0, key=item.key,
+                      phase=item.phase, title=item.title, detail=item.detail, owner=item.owner,
+                      start=item.start, deadline=item.deadline, position=pos)
+             for pos, item in enumerate(generate_plan(journey, start), start=1)]
+    return dataclasses.replace(journey, plan_tasks=tasks), False
+
+
+# -- small formatting helpers --------------------------------------------------
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else "no date"
+
+
+def _status(status: str) -> str:
+    return status.replace("_", " ")
+
+
+def _sentiment(value: int) -> str:
+    words = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive",
+             2: "very positive"}
+    return f"{value:+d} ({words.get(value, '?')})" if value else "0 (neutral)"
+
+
+def _kpi_range(baseline: float | None, target: float | None, unit: str) -> str:
+    base = fmt_kpi(baseline, unit) if baseline is not None else NOT_RECORDED
+    goal = fmt_kpi(target, unit) if target is not None else NOT_RECORDED
+    return f"{base} → {goal}"
+
+
+def due_text(item: TrackerItem) -> str:
+    """Days left, or OVERDUE in words so it shows without colour (and in plain text)."""
+    if item.status in ("done", "dropped"):
+        return _status(item.status)
+    if item.days_left is None:
+        return "no deadline"
+    if item.overdue:
+        days = -item.days_left
+        return f"OVERDUE by {days} day" + ("" if days == 1 else "s")
+    if item.days_left == 0:
+        return "due today"
+    return f"{item.days_left} day" + ("" if item.days_left == 1 else "s") + " left"
+
+
+def _field(label: str, value: object) -> str:
+    text = md_inline(value)
+    return f"- **{label}:** {text or '*' + NOT_RECORDED + '*'}"
+
+
+class _Doc:
+    """What every section renders from, computed once per export."""
+
+    def __init__(self, journey: Journey, today: dt.date, portfolio: list[Journey] | None,
+                 saved_plan: bool, diagram_hosts: set[str]) -> None:
+        self.journey = journey
+        self.today = today
+        self.portfolio = portfolio if portfolio is not None else [journey]
+        self.saved_plan = saved_plan
+        self.diagram_hosts = diagram_hosts  # sections that draw their diagram inline
+        self.tp_by_id: dict[int, Touchpoint] = {tp.id: tp for tp in journey.ordered_touchpoints()
+                                                if tp.id is not None}
+        self.stage_name = {s.id: s.name for s in journey.stages}
+        self.ranked = rank_pain_points(journey)
+
+    def where(self, touchpoint_id: int | None) -> str:
+        tp = self.tp_by_id.get(touchpoint_id or -1)
+        if tp is None:
+            return "not placed on a touchpoint"
+        stage = self.stage_name.get(tp.stage_id, "").strip()
+        return f"{stage} › {tp.name.strip()}" if stage else tp.name.strip()
+
+
+# -- sections --------------------------------------------------------------------
+
+def _scope(doc: _Doc) -> list[str]:
+    w = doc.journey.workshop
+    volume = (f"{w.evidence_ticket_volume:,} tickets/month"
+              if w.evidence_ticket_volume is not None else "")
+    return ["## Scope", "",
+            _field("Persona", w.persona), _field("Scenario", w.scenario),
+            _field("Persona goal", w.persona_goal), _field("Business goal", w.business_goal),
+            _field("Facilitator", w.facilitator),
+            _field("Start date", w.start_date.isoformat() if w.start_date else ""),
+            _field("Map state", w.state), "",
+            "### Evidence", "",
+            _field("Ticket volume", volume), _field("Resolution time", w.evidence_resolution_time),
+            _field("Transfer rate", w.evidence_transfer_rate), _field("CSAT", w.evidence_csat),
+            _field("Notes", w.evidence_notes)]
+
+
+def _stages(doc: _Doc) -> list[str]:
+    if not doc.journey.stages:
+        return ["## Stages and KPIs", "", "*No stages yet.*"]
+    rows = [[str(i), md_cell(s.name), md_cell(s.description), md_cell(s.kpi_name),
+             md_cell(_kpi_range(s.kpi_baseline, s.kpi_target, s.kpi_unit))]
+            for i, s in enumerate(doc.journey.stages, start=1)]
+    return ["## Stages and KPIs", "",
+            md_table(["#", "Stage", "Description", "KPI", "Baseline → target"], rows)]
+
+
+def _touchpoints(doc: _Doc) -> list[str]:
+    out = ["## Touchpoints", ""]
+    headers = ["#", "Touchpoint", "Channel", "Does", "Thinks", "Feels", "Sentiment", "Lane",
+               "Owner"]
+    for i, stage in enumerate(doc.journey.stages, start=1):
+        out += [f"### {i}. {md_inline(stage.name) or 'Unnamed stage'}", ""]
+        tps = doc.journey.touchpoints.get(stage.id or 0, [])
+        if not tps:
+            out += ["*No touchpoints yet.*", ""]
+            continue
+        rows = []
+        for n, tp in enumerate(tps, start=1):
+            name = md_cell(tp.name) + (" (moment of truth)" if tp.moment_of_truth else "")
+            rows.append([str(n), name, md_cell(tp.channel), md_cell(tp.does), md_cell(tp.thinks),
+                         md_cell(tp.feels), _sentiment(tp.sentiment), md_cell(tp.lane),
+                         md_cell(tp.owner_team) or "*no owner*"])
+        out += [md_table(headers, rows), ""]
+    if "touchpoints" in doc.diagram_hosts:
+        out += _journey_block(doc)
+    return out[:-1] if out[-1] == "" else out
+
+
+def _journey_block(doc: _Doc) -> list[str]:
+    block, left_out = journey_diagram(doc.journey)
+    if not block:
+        return []
+    out = ["### Sentiment along the journey", "", block, ""]
+    if left_out:
+        out += [f"*The diagram shows the first touchpoints; {left_out:,} more are in the tables "
+                "above.*", ""]
+    return out
+
+
+def _ownership(doc: _Doc) -> list[str]:
+    stages = doc.journey.stages
+    if not stages:
+        return ["## Ownership swimlanes", "", "*No stages yet.*"]
+    teams = doc.journey.teams()
+    lanes: dict[str, dict[int, list[str]]] = {}
+    key_of = {t.casefold(): t for t in teams}
+    for stage in stages:
+        for tp in doc.journey.touchpoints.get(stage.id or 0, []):
+            team = key_of.get(tp.owner_team.strip().casefold(), "")
+            label = md_cell(tp.name) or "*unnamed*"
+            if tp.lane == "backstage":
+                label += " *(backstage)*"
+            lanes.setdefault(team, {}).setdefault(stage.id or 0, []).append(label)
+    order = [t for t in teams if t in lanes] + ([""] if "" in lanes else [])
+    if not order:
+        return ["## Ownership swimlanes", "", "*No touchpoints yet.*"]
+    rows = [[md_cell(team) if team else "*no owner*"]
+            + ["<br>".join(lanes[team].get(s.id or 0, [])) for s in stages] for team in order]
+    headers = ["Team"] + [md_cell(s.name) or "*unnamed*" for s in stages]
+    return ["## Ownership swimlanes", "", "One row per owner team, one column per stage.", "",
+            md_table(headers, rows)]
+
+
+def _handoffs(doc: _Doc) -> list[str]:
+    out = ["## Handoffs and risks", ""]
+    handoffs = derive_handoffs(doc.journey)
+    if handoffs:
+        rows = []
+        for i, h in enumerate(handoffs, start=1):
+            d = h.detail
+            informed = ("not discussed" if d is None else "yes" if d.customer_informed else "no")
+            rows.append([str(i), md_cell(doc.where(h.from_tp.id)), md_cell(doc.where(h.to_tp.id)),
+                         f"{md_cell(h.from_team)} → {md_cell(h.to_team)}",
+                         md_cell(d.what_is_transferred if d else ""),
+                         md_cell(d.typical_delay if d else ""), informed])
+        out += [md_table(["#", "From", "To", "Teams", "What is transferred", "Typical delay",
+                          "Customer informed"], rows), ""]
+    else:
+        out += ["*No handoffs: the owner team never changes along the journey.*", ""]
+    risks = ownership_risks(doc.journey)
+    out += ["### Risks", ""]
+    out += [f"- {md_inline(r.message)}" for r in risks] or ["*No ownership risks found.*"]
+    return out
+
+
+def _pains(doc: _Doc) -> list[str]:
+    if not doc.ranked:
+        return ["## Ranked pain points", "", "*No pain points yet.*"]
+    rows = [[str(r.rank), md_cell(r.pain.description), md_cell(doc.where(r.pain.touchpoint_id)),
+             md_cell(r.pain.kind.replace("_", " ")), str(r.pain.impact), str(r.pain.effort),
+             QUADRANT_LABELS.get(r.quadrant, r.quadrant), f"{r.volume:,}", f"{r.votes:,}",
+             md_cell(r.reason)] for r in doc.ranked]
+    out = ["## Ranked pain points", "",
+           md_table(["Rank", "Pain point", "Where", "Kind", "Impact", "Effort", "Quadrant",
+                     "Tickets/month", "Votes", "Why this rank"], rows)]
+    if "pains" in doc.diagram_hosts:
+        out += ["", "### Impact and effort", "", quadrant_diagram(doc.ranked)]
+        if len(doc.ranked) > 20:
+            out += ["", f"*The chart shows the top 20 of {len(doc.ranked):,} pain points.*"]
+    return out
+
+
+def _cards(doc: _Doc) -> list[str]:
+    cards = ordered_cards(doc.journey)
+    if not cards:
+        return ["## Hypothesis cards", "", "*No hypothesis cards yet.*"]
+    rank = {r.pain.id: r.rank for r in doc.ranked}
+    out = ["## Hypothesis cards", ""]
+    for n, card in enumerate(cards, start=1):
+        pain = doc.journey.pain_point(card.pain_point_id)
+        title = md_inline(pain.description if pain else "") or "Untitled pain point"
+        ranked = f" (pain point ranked {rank[card.pain_point_id]})" if card.pain_point_id in rank \
+            else ""
+        flags = card_flags(card)
+        out += [f"### Card {n}{ranked}: {title}", "", md_inline(card_sentence(card)), "",
+                _field("Owner", card.owner), _field("Deadline", _date(card.deadline)
+                                                    if card.deadline else ""),
+                _field("Status", _status(card.status))]
+        if card.result_notes.strip() or card.result_value is not None:
+            value = f" (measured: {card.result_value:g})" if card.result_value is not None else ""
+            out.append(f"- **Result:** {md_inline(card.result_notes)}{value}")
+        out += [f"- **Flags:** {', '.join(flags) if flags else 'none'}", ""]
+    return out[:-1]
+
+
+def _tracker(doc: _Doc) -> list[str]:
+    items = tracker_items([doc.journey], doc.today)
+    out = ["## Tracker", ""]
+    if not items:
+        return out + ["*Nothing to track yet.*"]
+    overdue = sum(1 for i in items if i.overdue)
+    out += [f"As of {doc.today.isoformat()}: {len(items)} items, {overdue} OVERDUE.", ""]
+    for owner, group in group_by_owner(items).items():
+        rows = [[md_cell(i.title), "card" if i.kind == "card" else "plan task", _date(i.deadline),
+                 _status(i.status), f"**{due_text(i)}**" if i.overdue else due_text(i)]
+                for i in group]
+        out += [f"### {md_inline(owner)}", "",
+                md_table(["Item", "Kind", "Deadline", "Status", "Due"], rows), ""]
+    return out[:-1]
+
+
+def _plan(doc: _Doc) -> list[str]:
+    tasks = doc.journey.plan_tasks
+    out = ["## 60-day plan", ""]
+    if not doc.saved_plan:
+        out += ["*Generated from the map and not saved yet: save it with `journeymap plan "
+                f"{doc.journey.workshop.id or 0}` to track and edit it.*", ""]
+    rows = [[md_cell(t.phase), md_cell(t.title), md_cell(t.owner) or "*no owner*",
+             _date(t.start), _date(t.deadline), _status(t.status), md_cell(t.detail)]
+            for t in tasks]
+    out.append(md_table(["Phase", "Task", "Owner", "Start", "Deadline", "Status", "Detail"],
+                        rows))
+    if "plan" in doc.diagram_hosts:
+        block = gantt_diagram(tasks, "60-day plan", doc.today)
+        if block:
+            out += ["", "### Timeline", "", block]
+    return out
+
+
+def _review(doc: _Doc) -> list[str]:
+    out = ["## Leadership review", ""]
+    for answer in leadership_review(doc.journey, doc.portfolio):
+        out += [f"### {md_inline(answer.question)}", "", md_inline(answer.answer), ""]
+    return out[:-1]
+
+
+def _diagrams_only(doc: _Doc, orphans: set[str]) -> list[str]:
+    """Diagrams whose host section was not exported, gathered under one heading."""
+    blocks: list[str] = []
+    if "touchpoints" in orphans:
+        blocks += _journey_block(doc)
+    if "pains" in orphans and doc.ranked:
+        blocks += ["### Impact and effort", "", quadrant_diagram(doc.ranked), ""]
+    gantt = gantt_diagram(doc.journey.plan_tasks, "60-day plan", doc.today)
+    if "plan" in orphans and gantt:
+        blocks += ["### Timeline", "", gantt, ""]
+    return ["## Diagrams", "", *blocks[:-1]] if blocks else []
+
+
+_RENDER: dict[str, Callable[[_Doc], list[str]]] = {
+    "scope": _scope, "stages": _stages, "touchpoints": _touchpoints, "ownership": _ownership,
+    "handoffs": _handoffs, "pains": _pains, "cards": _cards, "tracker": _tracker,
+    "plan": _plan, "review": _review,
+}
+_HOSTS = ("touchpoints", "pains", "plan")
+
+
+def to_markdown(journey: Journey, *, today: dt.date, sections: Iterable[str] | None = None,
+                portfolio: list[Journey] | None = None) -> str:
+    """The whole document (or the chosen ``sections``) as Markdown text ending in a newline.
+
+    ``today`` decides days left and OVERDUE; ``portfolio`` (every journey in
+    the database) lets the review say which journey to map next.
+    """
+    chosen = parse_sections(sections)
+    journey, saved = with_plan_preview(journey)
+    # Diagrams live next to their tables; those whose table was not chosen get a section of
+    # their own rather than silently disappearing.
+    wanted = set(_HOSTS) if "diagrams" in chosen else set()
+    inline = {h for h in wanted if h in chosen}
+    doc = _Doc(journey, today, portfolio, saved, inline)
+    title = md_inline(workshop_title(journey)) or "Untitled workshop"
+    parts: list[list[str]] = [[f"# {title}", "",
+                               f"Customer journey map and action plan, exported "
+                               f"{today.isoformat()} (workshop {journey.workshop.id or 0})."]]
+    for key in chosen:
+        if key in _RENDER:
+            parts.append(_RENDER[key](doc))
+    if wanted - inline:
+        parts.append(_diagrams_only(doc, wanted - inline))
+    return "\n\n".join("\n".join(p) for p in parts if p) + "\n"

@@ -1,0 +1,86 @@
+"""Plan and card deadlines as an iCalendar file, so owners see them in their calendar.
+
+Each plan task and each card with a deadline becomes one all-day event on its
+deadline day: the deadline is the moment that matters, and a fortnight-long
+all-day block would bury everyone's real calendar.  UIDs are derived from the
+workshop and the task key / card id, so importing a newer export updates the
+events instead of duplicating them, and DTSTAMP is the workshop's last change
+so the same data always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from models.db.journey import Journey
+from models.export.markdown import with_plan_preview
+from models.export.md_text import split_lines
+from models.rules.tracker import workshop_title
+
+PRODID = "-//journeymap//journey map action plan//EN"
+UID_DOMAIN = "journeymap.local"
+
+
+def _text(value: str) -> str:
+    """Calendar text keeps line breaks (icalendar escapes them); controls become visible."""
+    return "\n".join(split_lines(value)).strip()
+
+
+def _stamp(journey: Journey) -> dt.datetime:
+    stamp = journey.workshop.updated_at or journey.workshop.created_at
+    if stamp.tzinfo is None:  # SQLite hands back naive datetimes; they are stored as UTC
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.datetime,
+           status: str) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    if status == "dropped":
+        event.add("status", "CANCELLED")
+    return event
+
+
+def plan_ics(journey: Journey) -> bytes:
+    """A VCALENDAR with one all-day VEVENT per dated plan task and card deadline."""
+    journey, _saved = with_plan_preview(journey)
+    wid = journey.workshop.id or 0
+    title = _text(workshop_title(journey))
+    stamp = _stamp(journey)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{title}: 60-day plan")
+    for task in journey.plan_tasks:
+        if task.deadline is None:
+            continue
+        # the generator's key survives saving and regenerating; hand-made tasks have only an id
+        ref = f"plan-{task.key}" if task.key else f"task-{task.id}"
+        owner = _text(task.owner) or "nobody yet"
+        description = f"Owner: {owner}\nWorkshop: {title}\nPhase: {_text(task.phase)}"
+        if task.detail.strip():
+            description += "\n\n" + _text(task.detail)
+        cal.add_component(_event(f"journeymap-w{wid}-{ref}@{UID_DOMAIN}", task.deadline,
+                                 f"Due: {_text(task.title) or task.key}", description, stamp,
+                                 task.status))
+    for card in journey.cards:
+        if card.deadline is None:
+            continue
+        pain = journey.pain_point(card.pain_point_id)
+        name = _text(card.experiment) or (_text(pain.description) if pain else "") or "card"
+        owner = _text(card.owner) or "nobody yet"
+        description = (f"Owner: {owner}\nWorkshop: {title}\nSignal: "
+                       f"{_text(card.signal) or 'not set'}")
+        cal.add_component(_event(f"journeymap-w{wid}-card-{card.id}@{UID_DOMAIN}", card.deadline,
+                                 f"Card due: {name}", description, stamp, card.status))
+    return cal.to_ical()

@@ -1,0 +1,145 @@
+"""Workshop templates: complete starting maps stored as TOML.
+
+A template is the template form of ``models.export.serialize`` (``journey_to_dict(full=False)``)
+plus a ``[template]`` table (name, title, description, category).  Reading goes
+through the same ``normalize`` as a JSON import, so a broken file is refused with
+the file, the key path and the problem, never half-loaded.
+
+Shipped templates are found with ``importlib.resources`` so they load from an
+installed wheel as well as from the checkout.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from models.db.journey import Journey
+from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
+
+PACKAGE = "workshop_templates"
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """What the home screen and ``templates list`` show before anything is created."""
+
+    name: str
+    title: str
+    description: str
+    category: str
+    persona: str
+    scenario: str
+    stages: int
+    touchpoints: int
+    pain_points: int
+
+
+def _shipped() -> dict[str, Any]:
+    """Shipped template files by name (file stem), sorted by name."""
+    folder = resources.files(PACKAGE)
+    found = {entry.name[: -len(".toml")]: entry for entry in folder.iterdir()
+             if entry.name.endswith(".toml") and entry.is_file()}
+    return dict(sorted(found.items()))
+
+
+def template_names() -> list[str]:
+    return list(_shipped())
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(source, "", f"is not valid TOML ({exc})") from exc
+    return normalize(data, source=source)
+
+
+def load_template(name_or_path: str | Path) -> dict[str, Any]:
+    """A validated template by shipped name or by file path; DataError names the file."""
+    shipped = _shipped()
+    key = str(name_or_path)
+    if key in shipped:
+        source = f"{key}.toml"
+        raw = shipped[key].read_bytes()
+    else:
+        path = Path(name_or_path).expanduser()
+        source = str(name_or_path)
+        if not path.is_file():
+            names = ", ".join(shipped) or "none"
+            raise DataError(source, "", f"no such template or file; the shipped templates "
+                            f"are: {names}")
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise DataError(source, "", f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(source, "", "is not UTF-8 text; save it as UTF-8") from exc
+    data = _parse(text, source)
+    data.setdefault("template", {})
+    data["template"].setdefault("name", Path(source).stem)
+    return data
+
+
+def _info(name: str, data: dict[str, Any]) -> TemplateInfo:
+    meta, scope = data.get("template", {}), data["workshop"]
+    tps = [tp for stage in data["stages"] for tp in stage.get("touchpoints", [])]
+    pains = sum(len(tp.get("pain_points", [])) for tp in tps) + len(data.get("pain_points", []))
+    return TemplateInfo(name=name, title=meta.get("title", "") or scope.get("title", name),
+                        description=meta.get("description", ""),
+                        category=meta.get("category", ""), persona=scope.get("persona", ""),
+                        scenario=scope.get("scenario", ""), stages=len(data["stages"]),
+                        touchpoints=len(tps), pain_points=pains)
+
+
+def list_templates() -> list[TemplateInfo]:
+    """Every shipped template, by name; a broken one raises its DataError."""
+    return [_info(name, load_template(name)) for name in _shipped()]
+
+
+def create_from_template(store: Any, name: str, **scope_overrides: Any) -> int:
+    """A new workshop from a template (shipped name or path); returns its id.
+
+    ``scope_overrides`` are workshop fields (persona, scenario, facilitator,
+    start_date, …) checked like the file's own values.
+    """
+    data = load_template(name)
+    source = f"{data['template']['name']}.toml" if str(name) in _shipped() else str(name)
+    data["workshop"] = {**data["workshop"], **{k: v for k, v in scope_overrides.items()
+                                               if v is not None}}
+    data["workshop"].setdefault("template", data["template"]["name"])
+    return dict_to_store(store, data, source=source,
+                         summary=f"created from template {data['template']['name']}")
+
+
+def template_dict(journey: Journey, name: str, title: str = "", description: str = "",
+                  category: str = "") -> dict[str, Any]:
+    """A workshop in template form with its ``[template]`` table (no people, log or plan)."""
+    meta = {"name": name, "title": title or journey.workshop.title or name,
+            "description": description, "category": category}
+    data = journey_to_dict(journey, full=False)
+    return {"template": {k: v for k, v in meta.items() if v}, **data}
+
+
+def dumps_template(data: dict[str, Any]) -> str:
+    """TOML text of a template dict (tomli-w; strings are escaped, never interpreted)."""
+    return tomli_w.dumps(data)
+
+
+def save_template(journey: Journey, path: str | Path, name: str = "", title: str = "",
+                  description: str = "", category: str = "") -> Path:
+    """Write a workshop as a template file; ``name`` defaults to the file name."""
+    target = Path(path).expanduser()
+    data = template_dict(journey, name or target.stem, title, description, category)
+    try:
+        target.write_text(dumps_template(data), encoding="utf-8")
+    except OSError as exc:
+        raise DataError(str(target), "", f"cannot be written ({exc.strerror or exc})") from exc
+    return target

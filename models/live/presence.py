@@ -1,0 +1,262 @@
+"""Who is in a workshop right now: seats, heartbeats, follow mode and "done" signals.
+
+Presence lives in the ``Participant`` table of the shared database, so every
+seat (another SSH session, another terminal) sees the others without any
+server: each seat writes its own row every few seconds (``heartbeat``) and
+reads everyone's rows with the journey.  A seat is *active* while its last
+heartbeat is younger than a short window; a dropped connection therefore just
+fades out, and rejoining under the same name finds the same row (role, step,
+follow mode) again.
+
+Presence writes are deliberately *not* attribution: they go through
+``Store.update(..., log=False)`` and never touch ``workshop.updated_at``, so
+six seats heart-beating do not fill the change log.
+
+Observers.  An observer's workshop edits go through a ``Store(read_only=True)``
+(``PRAGMA query_only``: the database itself refuses them).  Its own presence
+row must still be written, so ``open_seat`` gives an observer a *second*
+store, ``presence_store``, whose connections carry an SQLite authorizer that
+refuses every write except to the participant table.  The observer can thus
+announce itself and move its step, and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.exc import DatabaseError
+from sqlmodel import Session, select
+
+from models.db.fields import FieldError, coerce
+from models.db.journey import Journey
+from models.db.store import NotFound, ReadOnlyError, Store
+from models.db.tables import STEPS, Participant, Workshop, utcnow
+
+WINDOW_S = 10.0  # a seat silent for longer than this is shown as gone
+HEARTBEAT_S = 3.0  # how often a seat refreshes its row (well inside WINDOW_S)
+# ``leave`` has no column of its own: it moves ``last_seen`` back by this much so
+# the row reads as gone at once yet keeps role and step for a later rejoin.
+LEFT_OFFSET = dt.timedelta(days=1)
+PRESENCE_TABLE = Participant.__tablename__
+
+
+def aware(when: dt.datetime) -> dt.datetime:
+    """Stored times are UTC; a naive value read back from SQLite is taken as UTC."""
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def _clean_name(name: str) -> str:
+    clean = " ".join(str(name).replace("\x00", "").split())
+    if not clean:
+        raise FieldError("A participant needs a name (use --as NAME).")
+    return str(coerce(Participant, "name", clean))
+
+
+def join(store: Store, workshop_id: int, name: str, role: str | None = None,
+         step: str | None = None) -> Participant:
+    """Take (or retake) a seat; returns the participant row.
+
+    Role: an explicit ``role`` is kept; otherwise a returning participant keeps
+    the role they had, the workshop's creator (``workshop.lead``) is the lead,
+    and anyone else is a participant.  Rejoining keeps the step they were on
+    unless ``step`` is given, so a dropped connection resumes where it was.
+    """
+    clean = _clean_name(name)
+    wanted = coerce(Participant, "role", role) if role else None
+    if step is not None and step not in STEPS:
+        raise FieldError(f"step must be one of: {', '.join(STEPS)}.")
+    with store.write() as s:
+        workshop = s.get(Workshop, workshop_id)
+        if workshop is None:
+            raise NotFound(f"There is no workshop {workshop_id} in {store.path}.")
+        row = s.exec(select(Participant).where(Participant.workshop_id == workshop_id,
+                                               Participant.name == clean)).first()
+        if row is None:
+            row = Participant(workshop_id=workshop_id, name=clean,
+                              role=wanted or ("lead" if clean == workshop.lead else "participant"),
+                              current_step=step or workshop.current_step or STEPS[0])
+            s.add(row)
+        else:
+            if wanted:
+                row.role = wanted
+            if step:
+                row.current_step = step
+        row.last_seen = utcnow()
+        s.flush()
+        return row
+
+
+def heartbeat(store: Store, participant_id: int, step: str | None = None) -> Participant:
+    """"Still here (on this step)": refreshes ``last_seen``; not logged."""
+    changes: dict[str, Any] = {"last_seen": utcnow()}
+    if step is not None:
+        changes["current_step"] = step
+    return store.update(Participant, participant_id, log=False, **changes)
+
+
+def leave(store: Store, participant_id: int) -> None:
+    """Quit cleanly: the seat reads as gone at once, but the row (role, step) stays."""
+    try:
+        store.update(Participant, participant_id, log=False,
+                     last_seen=utcnow() - LEFT_OFFSET, following=False)
+    except NotFound:
+        pass  # the workshop was deleted meanwhile: nothing left to leave
+
+
+def set_following(store: Store, participant_id: int, following: bool) -> Participant:
+    """Follow the lead's step (or stop following); one key in the app."""
+    return store.update(Participant, participant_id, log=False, following=following)
+
+
+def set_done(store: Store, participant_id: int, step: str | None) -> Participant:
+    """Say "I am done with this step" (``step``) or take it back (``None``)."""
+    if step and step not in STEPS:
+        raise FieldError(f"step must be one of: {', '.join(STEPS)}.")
+    return store.update(Participant, participant_id, log=False, done_step=step or "")
+
+
+def is_active(participant: Participant, now: dt.datetime, window_s: float = WINDOW_S) -> bool:
+    return aware(now) - aware(participant.last_seen) <= dt.timedelta(seconds=window_s)
+
+
+def active(journey_or_store: Journey | Store, workshop_id: int, now: dt.datetime,
+           window_s: float = WINDOW_S) -> list[Participant]:
+    """Seats heard from within ``window_s`` seconds, lead first, then by name."""
+    if isinstance(journey_or_store, Journey):
+        rows = [p for p in journey_or_store.participants if p.workshop_id == workshop_id]
+    else:
+        rows = participants(journey_or_store, workshop_id)
+    here = [p for p in rows if is_active(p, now, window_s)]
+    return sorted(here, key=lambda p: (p.role != "lead", p.name.casefold(), p.id or 0))
+
+
+def participants(store: Store, workshop_id: int) -> list[Participant]:
+    """Every seat ever taken in a workshop (active or not), in joining order."""
+    with store.read() as s:
+        return list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)
+                           .order_by(Participant.id)))  # type: ignore[arg-type]
+
+
+# -- observers ------------------------------------------------------------------
+_WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
+_DDL_ACTIONS = {code for name, code in vars(sqlite3).items()
+                if name.startswith(("SQLITE_CREATE_", "SQLITE_DROP_", "SQLITE_ALTER"))
+                and isinstance(code, int)}
+
+
+def _presence_only(action: int, arg1: str | None, _arg2: str | None, _db: str | None,
+                   _trigger: str | None) -> int:
+    """SQLite authorizer: reads anywhere, writes only to the participant table."""
+    if action in _WRITE_ACTIONS and arg1 != PRESENCE_TABLE:
+        return sqlite3.SQLITE_DENY
+    if action in _DDL_ACTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+class PresenceStore(Store):
+    """A store whose connections may write participant rows and nothing else."""
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        try:
+            with super().write() as session:
+                yield session
+        except DatabaseError as exc:
+            if "not authorized" not in str(exc):
+                raise
+            raise ReadOnlyError("Observers cannot change the workshop.") from exc
+
+
+def presence_store(path: str | Path | None, who: str) -> Store:
+    """A writable store that can change nothing but participant rows (for observers)."""
+    store: Store = Store(path, who=who, read_only=True)  # refuses files with no workshops
+    store.close()
+    store = PresenceStore(path, who=who)
+
+    @event.listens_for(store.engine, "connect")
+    def _restrict(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.set_authorizer(_presence_only)
+
+    store.engine.dispose()  # no pooled connection may predate the authorizer
+    return store
+
+
+@dataclass
+class Seat:
+    """One person's place in one workshop: the store for edits, the one for presence.
+
+    For leads and participants both are the same object.  For observers
+    ``store`` is read-only (edits are refused by SQLite) and ``presence`` may
+    only write participant rows.
+    """
+
+    store: Store
+    presence: Store
+    participant: Participant
+
+    @property
+    def name(self) -> str:
+        return self.participant.name
+
+    @property
+    def role(self) -> str:
+        return self.participant.role
+
+    def heartbeat(self, step: str | None = None) -> None:
+        self.participant = heartbeat(self.presence, self.participant.id or 0, step)
+
+    def follow(self, following: bool) -> None:
+        self.participant = set_following(self.presence, self.participant.id or 0, following)
+
+    def done(self, step: str | None) -> None:
+        self.participant = set_done(self.presence, self.participant.id or 0, step)
+
+    def leave(self) -> None:
+        leave(self.presence, self.participant.id or 0)
+
+    def close(self) -> None:
+        """Leave and release both stores."""
+        try:
+            self.leave()
+        finally:
+            if self.presence is not self.store:
+                self.presence.close()
+            self.store.close()
+
+
+def open_seat(path: str | Path | None, workshop_id: int, name: str,
+              role: str | None = None) -> Seat:
+    """Join a workshop as ``name`` and hand back the stores the app should use."""
+    probe = Store(path, who=_clean_name(name), read_only=True)
+    try:
+        workshop = probe.get_workshop(workshop_id)
+        with probe.read() as s:
+            existing = s.exec(select(Participant).where(
+                Participant.workshop_id == workshop_id,
+                Participant.name == _clean_name(name))).first()
+    finally:
+        probe.close()
+    effective = (coerce(Participant, "role", role) if role else
+                 existing.role if existing else
+                 "lead" if _clean_name(name) == workshop.lead else "participant")
+    if effective == "observer":
+        edits = Store(path, who=_clean_name(name), read_only=True)
+        presence = presence_store(path, _clean_name(name))
+    else:
+        edits = presence = Store(path, who=_clean_name(name))
+    try:
+        participant = join(presence, workshop_id, name, effective)
+    except Exception:
+        edits.close()
+        if presence is not edits:
+            presence.close()
+        raise
+    return Seat(store=edits, presence=presence, participant=participant)

@@ -1,0 +1,198 @@
+"""Hypothesis cards: drafting one from a pain point, phrasing it, flagging gaps.
+
+A card is the bridge from "this hurts" to an accountable experiment.  Drafting
+pre-fills it from the pain point and its stage KPI so the room edits a concrete
+sentence instead of staring at an empty form, and the signal names a number so
+that a month later someone can say whether it worked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from models.db.journey import Journey
+from models.db.schema import StoreError
+from models.db.tables import HypothesisCard, PainPoint, Stage
+from models.rules.kpis import match_kpi
+from models.rules.priority import rank_pain_points
+
+CARD_PARTS: tuple[str, ...] = ("experiment", "outcome", "signal")
+EMPTY_PART = "…"
+MEASURE_WINDOW = "within 30 days"
+
+# KPI direction.  Checked in this order: the "higher" phrases first because some
+# of them contain "lower" words ("first contact resolution" vs "resolution time").
+_HIGHER = re.compile(r"first contact resolution|\bfcr\b|\bcsat\b|satisfaction|\bnps\b|promoter"
+                     r"|deflection|search-to-ticket|self-service|containment|retention|renewal"
+                     r"|resolution rate|adoption|success rate", re.IGNORECASE)
+_LOWER = re.compile(r"time|effort|\bces\b|reopen|escalation|backlog|wait|delay|abandon|churn"
+                    r"|transfer|repeat|handoff|recontact|cost|\baht\b|\bttr\b|\bfrt\b",
+                    re.IGNORECASE)
+_MEASURABLE = re.compile(r"\d|%")
+
+
+def lower_is_better(kpi_name: str) -> bool | None:
+    """True if a smaller value of this KPI is better, False if larger is, None if unknown.
+
+    Times, effort (a high CES means customers work too hard), reopen, escalation
+    and backlog go down when support gets better; FCR, CSAT, deflection and NPS
+    go up.  The one place that knowledge lives, for card signals and the review:
+    a catalogue KPI (``models.rules.kpis``) says so itself, other names by their words.
+    """
+    info = match_kpi(kpi_name)
+    if info is not None:
+        return info.lower_is_better
+    if _HIGHER.search(kpi_name):
+        return False
+    if _LOWER.search(kpi_name):
+        return True
+    return None
+
+
+def fmt_number(value: float | int) -> str:
+    """18.0 -> "18", 2.50 -> "2.5", 1240 -> "1,240": how people write KPI figures."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_kpi(value: float | int, unit: str) -> str:
+    """A KPI figure with its unit, "18 %" / "4 hours" / "3.5" (unit optional)."""
+    unit = unit.strip()
+    return f"{fmt_number(value)} {unit}" if unit else fmt_number(value)
+
+
+def _clean(text: str) -> str:
+    """A part of a sentence: no surrounding space, no trailing full stops."""
+    return text.strip().rstrip(".").rstrip()
+
+
+def _kpi_signal(stage: Stage) -> str:
+    """"Reopen rate falls from 18 % to 10 % within 30 days", or "" without figures."""
+    name = stage.kpi_name.strip() or f"The {stage.name.strip() or 'stage'} KPI"
+    base, target, unit = stage.kpi_baseline, stage.kpi_target, stage.kpi_unit
+    if base is not None and target is not None and base != target:
+        verb = "falls" if target < base else "rises"
+        return (f"{name} {verb} from {fmt_kpi(base, unit)} to {fmt_kpi(target, unit)} "
+                f"{MEASURE_WINDOW}")
+    if target is not None:
+        return f"{name} reaches {fmt_kpi(target, unit)} {MEASURE_WINDOW}"
+    if base is not None:
+        lower = lower_is_better(name)
+        if lower is None:
+            return f"{name} improves on its baseline of {fmt_kpi(base, unit)} {MEASURE_WINDOW}"
+        side = "below" if lower else "above"
+        verb = "falls" if lower else "rises"
+        return f"{name} {verb} {side} {fmt_kpi(base, unit)} {MEASURE_WINDOW}"
+    return ""
+
+
+def _signal(stage: Stage | None, pain: PainPoint) -> str:
+    """KPI figures first, then the pain's own ticket volume, else an honest prompt."""
+    if stage is not None:
+        signal = _kpi_signal(stage)
+        if signal:
+            return signal
+    if pain.ticket_volume > 0:
+        half = pain.ticket_volume // 2
+        return (f"tickets about this fall from {pain.ticket_volume:,} to {half:,} a month "
+                f"{MEASURE_WINDOW}")
+    if stage is not None and stage.kpi_name.strip():
+        return f"{stage.kpi_name.strip()} improves (record its baseline and target)"
+    return "fewer tickets about this (record a baseline and a target)"
+
+
+def draft_card(journey: Journey, pain: PainPoint) -> dict[str, str]:
+    """Pre-filled experiment, outcome and signal for one pain point.
+
+    Experiments are phrased as gerunds ("removing the repeat step …") so the
+    sentence "We believe removing … will result in …" reads naturally and the
+    same text works as a plan task title.
+    """
+    tp = journey.touchpoint(pain.touchpoint_id)
+    stage = journey.stage_of(tp)
+    what = _clean(pain.description) or "this pain point"
+    where = (tp.name.strip() if tp is not None else "") or (
+        stage.name.strip() if stage is not None else "") or "this step"
+    in_stage = f" in {stage.name.strip()}" if stage is not None and stage.name.strip() else ""
+    if pain.kind == "loop":
+        experiment = f"removing the repeat step at {where} ({what})"
+        outcome = f"fewer repeat contacts and less customer effort{in_stage}"
+    elif pain.kind == "dead_end":
+        experiment = f"giving customers a clear next step at {where} ({what})"
+        outcome = f"fewer abandoned requests and escalations{in_stage}"
+    elif pain.kind == "branch":
+        experiment = f"automating or simplifying the manual step at {where} ({what})"
+        outcome = f"faster resolution with fewer handoffs{in_stage}"
+    else:
+        experiment = f"fixing “{what}” at {where}"
+        outcome = f"less friction and fewer tickets{in_stage}"
+    return {"experiment": experiment, "outcome": outcome, "signal": _signal(stage, pain)}
+
+
+def _part(card: Any, name: str) -> str:
+    value = card.get(name, "") if isinstance(card, Mapping) else getattr(card, name, "")
+    return str(value or "")
+
+
+def card_sentence(card: HypothesisCard | Mapping[str, Any]) -> str:
+    """The one phrasing every card has; empty parts show as "…" (never bracket markup)."""
+    exp, out, sig = (_clean(_part(card, n)) or EMPTY_PART for n in CARD_PARTS)
+    return f"We believe {exp} will result in {out}. We will know we succeeded when {sig}."
+
+
+def card_flags(card: HypothesisCard | Mapping[str, Any]) -> list[str]:
+    """What stops a card from being accountable: no owner, no deadline, no number to check."""
+    flags: list[str] = []
+    if not _part(card, "owner").strip():
+        flags.append("no owner")
+    if isinstance(card, Mapping):
+        deadline = card.get("deadline")
+    else:
+        deadline = getattr(card, "deadline", None)
+    if deadline is None or deadline == "":
+        flags.append("no deadline")
+    if not _MEASURABLE.search(_part(card, "signal")):
+        flags.append("signal not measurable")
+    return flags
+
+
+def create_card(store: Any, pain_id: int) -> HypothesisCard:
+    """Draft and insert the card of a pain point; the existing card if it has one.
+
+    ``store`` is a ``models.db.store.Store``.  One card per pain point: a second
+    "create" (another seat, a double key press) returns the first card.
+    """
+    with store.read() as s:
+        pain = s.get(PainPoint, pain_id)
+        existing = s.exec(select(HypothesisCard).where(HypothesisCard.pain_point_id == pain_id)
+                          .order_by(HypothesisCard.id)).first()  # type: ignore[arg-type]
+    if pain is None:
+        raise StoreError("That pain point no longer exists (someone may have deleted it).")
+    if existing is not None:
+        return existing
+    journey = store.load(pain.workshop_id)
+    fresh = journey.pain_point(pain_id) or pain
+    draft = draft_card(journey, fresh)
+    try:
+        return store.add(HypothesisCard(pain_point_id=pain_id, experiment=draft["experiment"],
+                                        outcome=draft["outcome"], signal=draft["signal"]))
+    except IntegrityError:  # another seat created it between our read and our write
+        with store.read() as s:
+            raced = s.exec(select(HypothesisCard)
+                           .where(HypothesisCard.pain_point_id == pain_id)).first()
+        if raced is None:
+            raise
+        return raced
+
+
+def ordered_cards(journey: Journey) -> list[HypothesisCard]:
+    """Cards in the rank order of their pain points (cards of unknown pains last, by id)."""
+    rank = {r.pain.id: r.rank for r in rank_pain_points(journey)}
+    last = len(rank) + 1
+    return sorted(journey.cards, key=lambda c: (rank.get(c.pain_point_id, last), c.id or 0))

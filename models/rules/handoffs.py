@@ -1,0 +1,130 @@
+"""Handoffs derived from owner changes, and the ownership risks they carry.
+
+Handoffs are not entered by hand: wherever the owner team changes between two
+touchpoints along the journey, the customer's case changes hands, and that is
+where context gets lost and repeat contacts start.  Deriving them keeps the
+list true when touchpoints move; the room's notes about one handoff live in a
+``Handoff`` row keyed by the pair of touchpoints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from models.db.fields import FieldError
+from models.db.journey import Journey
+from models.db.tables import Handoff, Touchpoint
+
+# What the room may say about a handoff; teams and touchpoints come from the map.
+DETAIL_FIELDS: frozenset[str] = frozenset({"what_is_transferred", "typical_delay",
+                                           "customer_informed"})
+
+
+@dataclass
+class DerivedHandoff:
+    """A change of owner team between two touchpoints, with its stored detail if any."""
+
+    from_tp: Touchpoint
+    to_tp: Touchpoint
+    from_team: str
+    to_team: str
+    detail: Handoff | None = None
+
+
+@dataclass
+class Risk:
+    """Something in the ownership map that tends to cost repeat contacts."""
+
+    kind: str  # "unowned" | "customer_not_informed" | "too_many_handoffs"
+    message: str
+    touchpoint_id: int | None = None
+
+
+def _team(tp: Touchpoint) -> str:
+    return tp.owner_team.strip()
+
+
+def _same_team(a: str, b: str) -> bool:
+    """"Tier 1" and "tier 1 " are one team: people type names inconsistently."""
+    return a.casefold() == b.casefold()
+
+
+def derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
+    """Every owner change in journey order.
+
+    Unowned touchpoints are skipped when pairing: the case still travels from
+    the last team that owned it to the next, and the missing owner is reported
+    separately as its own risk.
+    """
+    details: dict[tuple[int | None, int | None], Handoff] = {
+        (h.from_touchpoint_id, h.to_touchpoint_id): h for h in journey.handoffs}
+    result: list[DerivedHandoff] = []
+    last: Touchpoint | None = None
+    for tp in journey.ordered_touchpoints():
+        team = _team(tp)
+        if not team:
+            continue
+        if last is not None and not _same_team(_team(last), team):
+            result.append(DerivedHandoff(from_tp=last, to_tp=tp, from_team=_team(last),
+                                         to_team=team, detail=details.get((last.id, tp.id))))
+        last = tp
+    return result
+
+
+def _not_informed_message(handoff: DerivedHandoff) -> str:
+    """Backstage handoffs are invisible to the customer, so silence reads as "nothing happens"."""
+    teams = f"{handoff.from_team} → {handoff.to_team}"
+    unknown = "" if handoff.detail is not None else " (not discussed yet)"
+    if handoff.to_tp.lane == "backstage" or handoff.from_tp.lane == "backstage":
+        return (f"Backstage handoff {teams} at “{handoff.to_tp.name}”: the customer cannot see "
+                f"it and is not told what happens next{unknown}.")
+    return (f"The customer is passed {teams} at “{handoff.to_tp.name}” without being told "
+            f"why or who helps next{unknown}.")
+
+
+def ownership_risks(journey: Journey) -> list[Risk]:
+    """Unowned touchpoints, handoffs the customer is not told about, too many handoffs.
+
+    Listed in journey order, the journey-wide "too many handoffs" last.
+    """
+    risks: list[Risk] = []
+    for tp in journey.ordered_touchpoints():
+        if not _team(tp):
+            stage = journey.stage_of(tp)
+            where = f" in {stage.name}" if stage is not None and stage.name.strip() else ""
+            name = tp.name.strip() or "A touchpoint"
+            risks.append(Risk("unowned", f"“{name}”{where} has no owner team.", tp.id))
+    handoffs = derive_handoffs(journey)
+    for handoff in handoffs:
+        if handoff.detail is None or not handoff.detail.customer_informed:
+            risks.append(Risk("customer_not_informed", _not_informed_message(handoff),
+                              handoff.to_tp.id))
+    limit = journey.workshop.max_handoffs
+    if len(handoffs) > limit:
+        risks.append(Risk("too_many_handoffs",
+                          f"{len(handoffs)} handoffs in this journey (more than {limit}): "
+                          "each change of team is a chance to lose context.", None))
+    return risks
+
+
+def save_handoff_detail(store: Any, journey: Journey, derived: DerivedHandoff,
+                        **fields: Any) -> Handoff:
+    """Create or update the detail row of one derived handoff; returns the stored row.
+
+    ``store`` is a ``models.db.store.Store`` (typed loosely so this module does not
+    pull the engine in for the pure rules).  Teams are refreshed from the map on
+    every save so an exported detail always names the current teams.
+    """
+    unknown = sorted(set(fields) - DETAIL_FIELDS)
+    if unknown:
+        raise FieldError(f"A handoff has no field {unknown[0]!r}.")
+    values = dict(fields, from_team=derived.from_team, to_team=derived.to_team)
+    if derived.detail is not None and derived.detail.id is not None:
+        row: Handoff = store.update(Handoff, derived.detail.id, **values)
+    else:
+        row = store.add(Handoff(workshop_id=int(journey.workshop.id or 0),
+                                from_touchpoint_id=int(derived.from_tp.id or 0),
+                                to_touchpoint_id=int(derived.to_tp.id or 0), **values))
+    derived.detail = row
+    return row

@@ -1,0 +1,91 @@
+"""Which pain point to fix first: the impact/effort quadrant, then volume, then votes.
+
+A workshop ends with many pain points and room for one or two fixes.  The order
+must be the same on every screen, in every export and on every machine, and a
+lead must be able to say *why* something is first; so the ranking is a total
+order (ties end on the id) and every ranked item carries a one-line reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.db.journey import Journey
+from models.db.tables import PainPoint
+
+QUADRANTS: tuple[str, ...] = ("quick_win", "big_bet", "fill_in", "money_pit")
+QUADRANT_LABELS: dict[str, str] = {
+    "quick_win": "quick win",
+    "big_bet": "big bet",
+    "fill_in": "fill-in",
+    "money_pit": "money pit",
+}
+LEVEL_WORDS: dict[int, str] = {1: "low", 2: "medium", 3: "high"}
+
+
+def quadrant(impact: int, effort: int) -> str:
+    """The quadrant of a 1-3 impact and a 1-3 effort score.
+
+    Impact 2 already counts as high and effort 2 still as low: on a three-point
+    scale the middle is where most pain points land, and the room should see
+    them as worth doing rather than parked as fill-ins.
+    """
+    high_impact = impact >= 2
+    low_effort = effort <= 2
+    if high_impact:
+        return "quick_win" if low_effort else "big_bet"
+    return "fill_in" if low_effort else "money_pit"
+
+
+@dataclass
+class RankedPain:
+    """A pain point with its place in the ranking and the reason for that place."""
+
+    rank: int
+    pain: PainPoint
+    quadrant: str
+    volume: int
+    votes: int
+    reason: str
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+
+
+def explain(rank: int, pain: PainPoint, quad: str, votes: int) -> str:
+    """One line a lead can read out: "ranked 1: quick win (impact high, effort low), …"."""
+    impact = LEVEL_WORDS.get(pain.impact, str(pain.impact))
+    effort = LEVEL_WORDS.get(pain.effort, str(pain.effort))
+    volume = (f"{pain.ticket_volume:,} tickets/month" if pain.ticket_volume
+              else "no ticket volume recorded")
+    return (f"ranked {rank}: {QUADRANT_LABELS[quad]} (impact {impact}, effort {effort}), "
+            f"{volume}, {_plural(votes, 'vote')}")
+
+
+def rank_pain_points(journey: Journey) -> list[RankedPain]:
+    """Every pain point of the journey, best first, with rank starting at 1.
+
+    Order: quadrant (quick win, big bet, fill-in, money pit), ticket volume
+    descending, votes descending (recorded plus revealed dot votes), impact
+    descending, effort ascending, id ascending.  The last keys only exist so
+    that two identical-looking pain points never swap places between runs.
+    """
+    scored = []
+    for pain in journey.pain_points:
+        quad = quadrant(pain.impact, pain.effort)
+        votes = journey.votes_of(pain)
+        key = (QUADRANTS.index(quad), -pain.ticket_volume, -votes, -pain.impact,
+               pain.effort, pain.id if pain.id is not None else 0)
+        scored.append((key, pain, quad, votes))
+    scored.sort(key=lambda item: item[0])
+    return [
+        RankedPain(rank=i, pain=pain, quadrant=quad, volume=pain.ticket_volume, votes=votes,
+                   reason=explain(i, pain, quad, votes))
+        for i, (_key, pain, quad, votes) in enumerate(scored, start=1)
+    ]
+
+
+def rank_of(journey: Journey) -> dict[int, RankedPain]:
+    """Pain point id -> its ranked entry, for screens that look ranks up by id."""
+    return {r.pain.id: r for r in rank_pain_points(journey) if r.pain.id is not None}

@@ -1,0 +1,168 @@
+"""The monthly leadership review: four questions answered from the map's data.
+
+The method asks leadership the same four questions every month.  Answering
+them from what the map records (pain volumes, card results against the stage
+baseline, owners, the portfolio) keeps the review about facts, and where the
+data is missing the answer says what to record instead of guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.db.journey import Journey
+from models.db.tables import HypothesisCard, PainPoint, Stage
+from models.rules.cards import fmt_kpi, lower_is_better
+from models.rules.handoffs import ownership_risks
+from models.rules.priority import rank_pain_points
+from models.rules.tracker import workshop_title
+
+QUESTIONS: tuple[str, ...] = (
+    "Which step generates the most repeat contacts right now?",
+    "Which change measurably improved its KPI?",
+    "Which friction point is still open, and who owns it?",
+    "Which journey should we map next?",
+)
+
+
+@dataclass
+class ReviewAnswer:
+    """One question and its answer as a plain sentence."""
+
+    question: str
+    answer: str
+
+
+def _stage_of_pain(journey: Journey, pain: PainPoint) -> Stage | None:
+    return journey.stage_of(journey.touchpoint(pain.touchpoint_id))
+
+
+def _tickets(volume: int) -> str:
+    return f"{volume:,} ticket/month" if volume == 1 else f"{volume:,} tickets/month"
+
+
+def busiest_step(journey: Journey) -> str:
+    """Loops (repeat steps) decide first; without loop volume, all ticket volume does."""
+    if not journey.pain_points:
+        return "Not enough data: record pain points with their monthly ticket volume."
+    for kinds, label in ((("loop",), "repeat contacts"), (None, "ticket volume")):
+        totals: dict[int, int] = {}
+        for pain in journey.pain_points:
+            stage = _stage_of_pain(journey, pain)
+            if stage is None or stage.id is None or pain.ticket_volume <= 0:
+                continue
+            if kinds is None or pain.kind in kinds:
+                totals[stage.id] = totals.get(stage.id, 0) + pain.ticket_volume
+        if totals:
+            # ties go to the earlier stage: it is upstream of the other one
+            best = max(journey.stages, key=lambda s: totals.get(s.id or 0, -1))
+            volume = totals[best.id or 0]
+            if kinds is not None:
+                return (f"{best.name.strip() or 'An unnamed stage'} generates the most repeat "
+                        f"contacts: {_tickets(volume)} from its loops.")
+            return (f"No loop has ticket volume yet; {best.name.strip() or 'an unnamed stage'} "
+                    f"has the most {label}: {_tickets(volume)}.")
+    if any(p.ticket_volume > 0 for p in journey.pain_points):
+        return "Not enough data: place the pain points on touchpoints so they belong to a step."
+    return "Not enough data: record the monthly ticket volume of each pain point."
+
+
+def _card_name(journey: Journey, card: HypothesisCard) -> str:
+    pain = journey.pain_point(card.pain_point_id)
+    return (card.experiment.strip().rstrip(".") or (pain.description.strip() if pain else "")
+            or "a card")
+
+
+def measured_improvement(journey: Journey) -> str:
+    """The done card whose result beats its stage baseline by the largest share."""
+    done = [c for c in journey.cards if c.status == "done"]
+    if not done:
+        return "Not enough data: no card is done yet; record a result value when one is."
+    measured = [c for c in done if c.result_value is not None]
+    if not measured:
+        return ("Not enough data: record the result value (the stage KPI after the change) "
+                "on done cards.")
+    best: tuple[float, str] | None = None
+    judged: list[str] = []
+    missing: list[str] = []
+    for card in measured:
+        pain = journey.pain_point(card.pain_point_id)
+        stage = _stage_of_pain(journey, pain) if pain is not None else None
+        if stage is None or stage.kpi_baseline is None:
+            missing.append((stage.kpi_name.strip() or stage.name.strip()) if stage else
+                           f"the step of “{_card_name(journey, card)}”")
+            continue
+        base, result = stage.kpi_baseline, float(card.result_value)  # type: ignore[arg-type]
+        lower = lower_is_better(stage.kpi_name)
+        if lower is None and stage.kpi_target is not None and stage.kpi_target != base:
+            lower = stage.kpi_target < base
+        kpi = stage.kpi_name.strip() or f"the {stage.name.strip() or 'stage'} KPI"
+        moved = (f"moved {kpi} from {fmt_kpi(base, stage.kpi_unit)} to "
+                 f"{fmt_kpi(result, stage.kpi_unit)}")
+        if lower is None:
+            missing.append(f"a target for {kpi} (to know which way is better)")
+            continue
+        gain = (base - result) if lower else (result - base)
+        share = gain / abs(base) if base else gain
+        judged.append(f"“{_card_name(journey, card)}” {moved}")
+        if gain > 0 and (best is None or share > best[0]):
+            best = (share, f"“{_card_name(journey, card)}” {moved}"
+                           f" ({'lower' if lower else 'higher'} is better).")
+    if best is not None:
+        return best[1]
+    if judged:
+        return f"No change improved its KPI yet: {judged[0]}."
+    return "Not enough data: record the baseline of " + "; ".join(missing) + "."
+
+
+def open_friction(journey: Journey) -> str:
+    """The top-ranked pain point whose card is not done, and who owns it."""
+    ranked = rank_pain_points(journey)
+    if not ranked:
+        return "Not enough data: record and rank pain points first."
+    for entry in ranked:
+        card = journey.card_for(entry.pain.id)
+        if card is not None and card.status == "done":
+            continue
+        what = f"“{entry.pain.description.strip() or 'An unnamed pain point'}” ({entry.reason})"
+        if card is None:
+            return f"{what} is still open with no card and no owner: draft a card and assign one."
+        if card.status == "dropped":
+            return f"{what} is still open; its card was dropped, so nobody owns it."
+        if not card.owner.strip():
+            return f"{what} is still open and nobody owns it: assign an owner to its card."
+        due = f", due {card.deadline.isoformat()}" if card.deadline else ", with no deadline"
+        return f"{what} is still open; {card.owner.strip()} owns it{due}."
+    return "None: every ranked friction point has a card that is done."
+
+
+def _volume(journey: Journey) -> int:
+    """Monthly tickets: the scope evidence if recorded, else the pain points' sum."""
+    recorded = journey.workshop.evidence_ticket_volume
+    return recorded if recorded else sum(p.ticket_volume for p in journey.pain_points)
+
+
+def next_journey(journey: Journey, portfolio: list[Journey]) -> str:
+    """Highest monthly volume × (1 + ownership risks) among the other workshops."""
+    others = [j for j in portfolio if j.workshop.id != journey.workshop.id]
+    if not others:
+        return ("Map a new one: no other journey is in this database yet; pick the next "
+                "high-volume journey (for example billing disputes or account access).")
+    scored = []
+    for other in others:
+        risks = len(ownership_risks(other))
+        scored.append((_volume(other) * (1 + risks), _volume(other), risks, other))
+    scored.sort(key=lambda s: (-s[0], s[3].workshop.id or 0))
+    score, volume, risks, best = scored[0]
+    if score <= 0:
+        names = ", ".join(f"“{workshop_title(j)}”" for j in others)
+        return f"Not enough data: record the monthly ticket volume of {names}."
+    risk_text = f"{risks} ownership risk" if risks == 1 else f"{risks} ownership risks"
+    return f"Map “{workshop_title(best)}” next: {_tickets(volume)} and {risk_text}."
+
+
+def leadership_review(journey: Journey, portfolio: list[Journey]) -> list[ReviewAnswer]:
+    """The four monthly questions, each with a one-sentence answer from the data."""
+    answers = (busiest_step(journey), measured_improvement(journey), open_friction(journey),
+               next_journey(journey, portfolio))
+    return [ReviewAnswer(q, a) for q, a in zip(QUESTIONS, answers, strict=True)]

@@ -1,0 +1,90 @@
+"""The tracker: every card and plan task as one accountable line with a date.
+
+Journey work fails when issues are "documented but not linked to accountable
+owners and deadlines".  The tracker flattens cards and plan tasks of one or
+many workshops into items that say who, by when, and whether it is late, so a
+lead's Monday view and the owners' own lists come from one rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from models.db.journey import Journey
+from models.rules.cards import ordered_cards
+
+CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
+UNASSIGNED = "(unassigned)"
+
+
+@dataclass
+class TrackerItem:
+    """One card ("card") or plan task ("task") with its days left and overdue flag."""
+
+    kind: str
+    item_id: int
+    workshop_id: int
+    workshop_title: str
+    title: str
+    owner: str
+    deadline: dt.date | None
+    status: str
+    days_left: int | None  # negative when overdue; None without a deadline
+    overdue: bool
+
+
+def workshop_title(journey: Journey) -> str:
+    """The name people know a workshop by: title, else scenario, else its number."""
+    w = journey.workshop
+    return w.title.strip() or w.scenario.strip() or f"Workshop {w.id}"
+
+
+def _item(kind: str, item_id: int | None, journey: Journey, title: str, owner: str,
+          deadline: dt.date | None, status: str, today: dt.date) -> TrackerItem:
+    days_left = (deadline - today).days if deadline is not None else None
+    overdue = deadline is not None and deadline < today and status not in CLOSED_STATUSES
+    return TrackerItem(kind=kind, item_id=int(item_id or 0),
+                       workshop_id=int(journey.workshop.id or 0),
+                       workshop_title=workshop_title(journey), title=title,
+                       owner=owner.strip(), deadline=deadline, status=status,
+                       days_left=days_left, overdue=overdue)
+
+
+def tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerItem]:
+    """Cards (in pain rank order) then plan tasks (in plan order), workshop by workshop.
+
+    ``today`` is a parameter, never read from the clock here, so "overdue" is
+    the same in a test, an export and a screen rendered at midnight.
+    """
+    items: list[TrackerItem] = []
+    for journey in journeys:
+        for card in ordered_cards(journey):
+            pain = journey.pain_point(card.pain_point_id)
+            title = (card.experiment.strip() or (pain.description.strip() if pain else "")
+                     or "untitled card")
+            items.append(_item("card", card.id, journey, title, card.owner, card.deadline,
+                               card.status, today))
+        for task in journey.plan_tasks:
+            items.append(_item("task", task.id, journey, task.title.strip() or task.key,
+                               task.owner, task.deadline, task.status, today))
+    return items
+
+
+def group_by_owner(items: Iterable[TrackerItem]) -> dict[str, list[TrackerItem]]:
+    """Owner -> items by deadline (undated last); owners sorted, "(unassigned)" last.
+
+    Unassigned work comes last rather than first so it reads as the leftover
+    pile to hand out, after everyone's own list.
+    """
+    groups: dict[str, list[TrackerItem]] = {}
+    for item in items:
+        groups.setdefault(item.owner.strip() or UNASSIGNED, []).append(item)
+    owners = sorted((o for o in groups if o != UNASSIGNED), key=lambda o: (o.casefold(), o))
+    if UNASSIGNED in groups:
+        owners.append(UNASSIGNED)
+    return {
+        owner: sorted(groups[owner], key=lambda i: (i.deadline is None, i.deadline or dt.date.min))
+        for owner in owners
+    }

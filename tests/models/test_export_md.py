@@ -1,0 +1,410 @@
+"""Markdown export: escaping properties, document structure, diagrams, golden files.
+
+The escaping tests do not compare strings with hand-written expectations only:
+they parse what was produced with markdown-it-py (for Markdown) or with a
+transcription of Mermaid's own lexer rules (for diagrams), and check that any
+text comes back as exactly one cell / item / task with the typed content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from models.db.store import Store
+from models.db.tables import HypothesisCard, PainPoint, PlanTask, Touchpoint
+from models.export.markdown import SECTIONS, parse_sections, to_markdown
+from models.export.md_text import (
+    clean_line,
+    md_cell,
+    md_inline,
+    mermaid_gantt,
+    mermaid_journey,
+    mermaid_journey_actor,
+    mermaid_quadrant_point,
+    split_lines,
+)
+from models.export.mermaid import sentiment_score
+from models.rules.priority import quadrant
+
+TODAY = dt.date(2024, 3, 20)
+START = dt.date(2024, 2, 29)
+GOLDEN = Path(__file__).parent / "golden"
+
+MERMAID_WORDS = ["end", "section", "title", "journey", "gantt", ":", "#", "%%", ";", "%%{init}%%",
+                 "excludes weekends", "click", "2024-01-01", "quadrant-1", "x-axis", "-->",
+                 "\"", "`", "```", "|", "[", "]", "<br>", "&amp;", "\\", "\n", "\r\n", "\t",
+                 "- ", "1. ", "# ", "> ", "===", "---", "[x](y)", "*", "_", "~~", "$x$",
+                 "\u202e", "\u2028", "\x1b[31m", "\x00", "\ufefftitle", "[bold]", "[/]",
+                 "😀", "漢字", "עברית"]
+hostile_text = st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(MERMAID_WORDS) | st.text(max_size=5), max_size=8).map("".join),
+)
+
+
+def md() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def expected_text(text: str) -> str:
+    """What a reader should see: the typed lines, trimmed, controls as pictures."""
+    lines = [line.strip() for line in split_lines(text)]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def inline_text(token) -> str:  # type: ignore[no-untyped-def]
+    """Plain text of an inline token; any markup other than our <br> is a failure."""
+    out = []
+    for child in token.children or []:
+        if child.type == "text":
+            out.append(child.content)
+        elif child.type == "html_inline" and child.content == "<br>":
+            out.append("\n")
+        else:
+            out.append(f"<<{child.type}>>")
+    return "".join(out)
+
+
+# -- Markdown escaping -----------------------------------------------------------
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text)
+def test_any_text_is_exactly_one_table_cell_with_the_typed_text(text: str) -> None:
+    src = f"| a | b |\n| --- | --- |\n| {md_cell(text)} | x |\n"
+    tokens = md().parse(src)
+    cells = [t for t in tokens if t.type == "td_open"]
+    assert len(cells) == 2
+    inline = tokens[[t.type for t in tokens].index("td_open") + 1]
+    assert inline_text(inline) == expected_text(text)
+    assert "\n" not in md_cell(text)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text)
+def test_any_text_is_one_list_item_and_one_heading(text: str) -> None:
+    assume(expected_text(text))  # the export never writes an empty item or heading
+    tokens = md().parse(f"- {md_inline(text)}\n- second\n\n## {md_inline(text)}\n\nafter\n")
+    types = [t.type for t in tokens]
+    assert types.count("list_item_open") == 2
+    assert types.count("heading_open") == 1
+    assert types.count("paragraph_open") == 3  # two items, "after"
+    inlines = [t for t in tokens if t.type == "inline"]
+    assert inline_text(inlines[0]) == expected_text(text)
+    assert inline_text(inlines[2]) == expected_text(text)
+    assert inline_text(inlines[3]) == "after"
+
+
+@pytest.mark.parametrize("typed", ["# not a heading", "- not a list", "1. not ordered",
+                                   "> not a quote", "```", "    indented", "<div>", "[a](b)",
+                                   "**bold**", "a | b", "===", "+ plus", "12) twelve"])
+def test_block_syntax_at_the_start_is_plain_text(typed: str) -> None:
+    tokens = md().parse(f"- {md_inline(typed)}\n")
+    assert [t.type for t in tokens].count("list_item_open") == 1
+    inline = next(t for t in tokens if t.type == "inline")
+    assert inline_text(inline) == typed.strip()
+
+
+def test_controls_become_visible_pictures() -> None:
+    assert clean_line("a\x1b[31mb\x00") == "a\u241b[31mb\u2400"
+    assert md_cell("line1\nline2\r\nline3") == "line1<br>line2<br>line3"
+    assert md_cell("Triage & Diagnosis") == "Triage & Diagnosis"
+    assert md_cell("&amp;") == "&amp;amp;"
+
+
+# -- Mermaid: a transcription of the journey and gantt lexer rules -------------
+
+JS_SPACE = r"[\s\ufeff]"
+JOURNEY_RULES = [
+    ("comment", r"%%(?!\{)[^\n]*"), ("comment", r"[^}]%%[^\n]*"), ("NEWLINE", r"\n+"),
+    ("skip", JS_SPACE + "+"), ("comment", r"#[^\n]*"), ("journey", "journey"),
+    ("title", r"title\s[^#\n;]+"), ("acc", r"accTitle\s*:\s*"), ("acc", r"accDescr\s*:\s*"),
+    ("acc", r"accDescr\s*\{\s*"), ("section", r"section\s[^#:\n;]+"),
+    ("taskName", r"[^#:\n;]+"), ("taskData", r":[^#\n;]+"), (":", ":"), ("INVALID", "."),
+]
+GANTT_RULES = [
+    ("directive", r"%%\{"), ("acc", r"accTitle\s*:\s*"), ("acc", r"accDescr\s*:\s*"),
+    ("acc", r"accDescr\s*\{\s*"), ("comment", r"%%(?!\{)*[^\n]*"), ("comment", r"[^}]%%*[^\n]*"),
+    ("NL", r"\n+"), ("skip", JS_SPACE + "+"), ("comment", r"#[^\n]*"), ("href", r"href\s+\""),
+    ("call", r"call\s+"), ("click", r"click\s+"), ("gantt", "gantt"),
+    ("dateFormat", r"dateFormat\s[^#\n;]+"), ("kw", "inclusiveEndDates"), ("kw", "topAxis"),
+    ("kw", r"axisFormat\s[^#\n;]+"), ("kw", r"tickInterval\s[^#\n;]+"),
+    ("kw", r"includes\s[^#\n;]+"), ("kw", r"excludes\s[^#\n;]+"),
+    ("kw", r"todayMarker\s[^\n;]+"), ("kw", r"weekday\s[^#\n;]+"),
+    ("date", r"\d\d\d\d-\d\d-\d\d"), ("title", r"title\s[^#\n;]+"),
+    ("kw", r"accDescription\s[^#\n;]+"), ("section", r"section\s[^#:\n;]+"),
+    ("taskTxt", r"[^#:\n;]+"), ("taskData", r":[^#\n;]+"), (":", ":"), ("INVALID", "."),
+]
+
+
+def lex(line: str, rules: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Jison's default lexer: at each position the FIRST rule that matches wins."""
+    compiled = [(name, re.compile(rx, re.IGNORECASE | re.ASCII if "\\s" in rx and
+                                  name != "skip" else re.IGNORECASE)) for name, rx in rules]
+    pos, out = 0, []
+    while pos < len(line):
+        for name, rx in compiled:
+            m = rx.match(line, pos)
+            if m and m.end() > pos:
+                if name not in ("skip",):
+                    out.append((name, m.group()))
+                pos = m.end()
+                break
+    return out
+
+
+@settings(max_examples=300)
+@given(hostile_text, hostile_text)
+def test_journey_task_and_section_lex_as_one_task_and_one_section(name: str, team: str) -> None:
+    task = lex(f"        {mermaid_journey(name)}: 3: {mermaid_journey_actor(team)}", JOURNEY_RULES)
+    assert [t for t, _ in task] == ["taskName", "taskData"]
+    assert task[0][1].strip() == mermaid_journey(name).strip("\ufeff")
+    assert task[1][1].split(":")[1].strip() == "3"
+    assert len(task[1][1].split(":")) == 3 and "," not in task[1][1]
+    section = lex(f"    section {mermaid_journey(name)}", JOURNEY_RULES)
+    assert [t for t, _ in section] == ["section"]
+
+
+@settings(max_examples=300)
+@given(hostile_text)
+def test_gantt_task_lexes_as_one_task(name: str) -> None:
+    tokens = lex(f"    {mermaid_gantt(name)} :done, t1, 2024-03-01, 14d", GANTT_RULES)
+    assert [t for t, _ in tokens] == ["taskTxt", "taskData"]
+    assert [t for t, _ in lex(f"    section {mermaid_gantt(name)}", GANTT_RULES)] == ["section"]
+
+
+@settings(max_examples=300)
+@given(hostile_text)
+def test_quadrant_point_name_is_one_quoted_string(name: str) -> None:
+    line = f"    {mermaid_quadrant_point(name)}: [0.2, 0.8]"
+    assert re.fullmatch(r'    "[^"\n`]+": \[0\.2, 0\.8\]', line)
+    assert "%%" not in line
+
+
+def test_mermaid_keywords_are_defanged_but_text_is_kept() -> None:
+    for word in ("section end", "title page", "excludes weekends", "click me", "2024-01-01"):
+        out = mermaid_gantt(word)
+        assert out.startswith("\u200b") and out[1:] == word
+    assert mermaid_gantt("5% fewer") == "5\uff05 fewer"
+    assert mermaid_journey("Journeyman") == "\u200bJourneyman"
+    assert mermaid_journey("Calls support") == "Calls support"  # "call" is gantt-only
+    assert mermaid_journey("Search: help #1; now") == "Search\u2236 help \uff031\uff1b now"
+
+
+# -- the document ---------------------------------------------------------------
+
+def make_workshop(store: Store, text: str = "") -> int:
+    """A small but complete map; ``text`` (if given) is put into every text field."""
+    def t(value: str) -> str:
+        return text if text else value
+
+    w = store.create_workshop(title=t("Admin locked out"), persona=t("Workspace admin"),
+                              scenario=t("Locked out after SSO change"), start_date=START,
+                              facilitator=t("Dana"), evidence_notes=t("Q1 tickets"),
+                              evidence_ticket_volume=1240)
+    journey = store.load(w.id)
+    stages = journey.stages
+    for stage in stages[:3]:
+        from models.db.tables import Stage
+        store.update(Stage, stage.id, name=t(stage.name), description=t("what happens"),
+                     kpi_unit=t("%"), kpi_baseline=40.0, kpi_target=20.0)
+    specs = [(0, "Searches help", "Tier 1", -1, "frontstage"), (0, "Reads article", "Docs", 0,
+             "frontstage"), (1, "Resets password", "Tier 2", -2, "backstage"),
+             (2, "Calls support", "", 1, "frontstage")]
+    tps = []
+    for stage_i, name, team, sentiment, lane in specs:
+        tps.append(store.add(Touchpoint(stage_id=stages[stage_i].id, name=t(name),
+                                        owner_team=t(team) if team else "", sentiment=sentiment,
+                                        lane=lane, does=t("clicks"), thinks=t("why?"),
+                                        feels=t("stuck"), channel=t("web"))))
+    pains = [(0, "Reset loops back to login", "loop", 3, 1, 900), (2, "No callback", "dead_end",
+             2, 3, 200), (1, "Docs outdated", "other", 1, 1, 0), (None, "Billing", "branch", 1, 3,
+             50)]
+    made = []
+    for tp_i, desc, kind, impact, effort, volume in pains:
+        made.append(store.add(PainPoint(workshop_id=w.id, description=t(desc), kind=kind,
+                                        impact=impact, effort=effort, ticket_volume=volume,
+                                        touchpoint_id=tps[tp_i].id if tp_i is not None else None)))
+    from models.rules.cards import create_card
+    card = create_card(store, made[0].id)
+    store.update(HypothesisCard, card.id, owner=t("Ana"), deadline=dt.date(2024, 3, 15),
+                 result_notes=t("halfway"))
+    create_card(store, made[1].id)
+    return int(w.id)
+
+
+def test_sections_parse_and_refuse_unknown() -> None:
+    assert parse_sections(None) == SECTIONS
+    assert parse_sections(["action-plan"]) == ("pains", "cards", "tracker", "plan", "review")
+    assert parse_sections([" Plan ", "scope"]) == ("scope", "plan")
+    with pytest.raises(ValueError, match="Unknown section 'nope'"):
+        parse_sections(["plan", "nope"])
+    with pytest.raises(ValueError, match="No section"):
+        parse_sections(["", " "])
+
+
+def headings(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("## ")]
+
+
+def test_full_document_has_every_section_and_diagram(store: Store) -> None:
+    wid = make_workshop(store)
+    doc = to_markdown(store.load(wid), today=TODAY)
+    assert headings(doc) == ["## Scope", "## Stages and KPIs", "## Touchpoints",
+                             "## Ownership swimlanes", "## Handoffs and risks",
+                             "## Ranked pain points", "## Hypothesis cards", "## Tracker",
+                             "## 60-day plan", "## Leadership review"]
+    for block in ("```mermaid\njourney", "```mermaid\ngantt", "```mermaid\nquadrantChart"):
+        assert block in doc
+    assert "    dateFormat YYYY-MM-DD" in doc
+    assert "40 % → 20 %" in doc
+    assert "We believe" in doc and "We will know we succeeded when" in doc
+    # card 1 deadline 2024-03-15 < TODAY and not done: OVERDUE in words
+    assert "OVERDUE by 5 days" in doc
+    assert to_markdown(store.load(wid), today=TODAY) == doc  # deterministic
+
+
+def test_action_plan_shorthand_exports_only_those_sections(store: Store) -> None:
+    wid = make_workshop(store)
+    doc = to_markdown(store.load(wid), today=TODAY, sections=["action-plan"])
+    assert headings(doc) == ["## Ranked pain points", "## Hypothesis cards", "## Tracker",
+                             "## 60-day plan", "## Leadership review"]
+    assert "```mermaid" not in doc
+    only = to_markdown(store.load(wid), today=TODAY, sections=["scope", "diagrams"])
+    assert headings(only) == ["## Scope", "## Diagrams"]
+    assert only.count("```mermaid") == 3
+
+
+def test_journey_diagram_maps_sentiment_to_mermaid_scale(store: Store) -> None:
+    assert [sentiment_score(s) for s in (-2, -1, 0, 1, 2)] == [1, 2, 3, 4, 5]
+    wid = make_workshop(store)
+    doc = to_markdown(store.load(wid), today=TODAY, sections=["touchpoints", "diagrams"])
+    block = doc.split("```mermaid\njourney\n")[1].split("```")[0]
+    assert "        Searches help: 2: Tier 1" in block
+    assert "        Resets password: 1: Tier 2" in block
+    assert "        Calls support: 4\n" in block  # no owner, no actor
+    assert [line.strip() for line in block.splitlines() if "section" in line] == [
+        "section Problem Discovery", "section Self-Service Attempt", "section Contact"]
+
+
+def test_quadrant_points_sit_in_the_quadrant_of_their_rank(store: Store) -> None:
+    wid = make_workshop(store)
+    journey = store.load(wid)
+    for impact in (1, 2, 3):
+        for effort in (1, 2, 3):
+            store.add(PainPoint(workshop_id=wid, description=f"i{impact}e{effort}",
+                                impact=impact, effort=effort))
+    doc = to_markdown(store.load(wid), today=TODAY, sections=["pains", "diagrams"])
+    block = doc.split("```mermaid\nquadrantChart\n")[1].split("```")[0]
+    labels = dict(re.findall(r"quadrant-(\d) \"([^\"]+)\"", block))
+    assert labels == {"1": "Big bets", "2": "Quick wins", "3": "Fill-ins", "4": "Money pits"}
+    where = {"big_bet": (True, True), "quick_win": (False, True), "fill_in": (False, False),
+             "money_pit": (True, False)}  # (x = effort high?, y = impact high?)
+    points = re.findall(r'"\d+\. i(\d)e(\d)": \[([\d.]+), ([\d.]+)\]', block)
+    assert len(points) == 9
+    for impact, effort, x, y in points:
+        high_effort, high_impact = where[quadrant(int(impact), int(effort))]
+        assert (float(x) > 0.5) == high_effort and 0 < float(x) < 1
+        assert (float(y) > 0.5) == high_impact and 0 < float(y) < 1
+    assert journey.workshop.id == wid
+
+
+def test_gantt_has_a_section_per_phase_and_saved_plan_is_used(store: Store) -> None:
+    from models.rules.plan import regenerate_plan
+    wid = make_workshop(store)
+    doc = to_markdown(store.load(wid), today=TODAY, sections=["plan", "diagrams"])
+    assert "not saved yet" in doc
+    tasks = regenerate_plan(store, wid, start=dt.date(2024, 6, 1))  # a Saturday
+    store.update(PlanTask, tasks[0].id, status="done")
+    doc = to_markdown(store.load(wid), today=TODAY, sections=["plan", "diagrams"])
+    assert "not saved yet" not in doc
+    gantt = doc.split("```mermaid\ngantt\n")[1].split("```")[0]
+    sections = [line.strip() for line in gantt.splitlines() if line.strip().startswith("section")]
+    assert sections == ["section Weeks 1-2", "section Weeks 3-4", "section Weeks 5-6",
+                        "section Weeks 7-8", "section Day 60"]
+    assert ":done, t1, 2024-06-01, 14d" in gantt
+    assert re.search(r":milestone, t6, \d{4}-\d\d-\d\d, 0d", gantt)
+
+
+# -- every table keeps its shape, for hostile text in every field ---------------
+
+def table_shapes(text: str) -> list[list[int]]:
+    """Cells per row of every table markdown-it finds."""
+    shapes: list[list[int]] = []
+    row = 0
+    for token in md().parse(text):
+        if token.type == "table_open":
+            shapes.append([])
+        elif token.type == "tr_open":
+            row = 0
+        elif token.type in ("th_open", "td_open"):
+            row += 1
+        elif token.type == "tr_close":
+            shapes[-1].append(row)
+    return shapes
+
+
+def assert_tables_intact(doc: str) -> None:
+    shapes = table_shapes(doc)
+    assert shapes, "no table found"
+    for shape in shapes:
+        assert len(set(shape)) == 1, shape
+    # every "| ... |" line we wrote belongs to a parsed table row
+    written = sum(1 for line in doc.splitlines() if line.startswith("| ")
+                  and not line.startswith("| ---"))
+    assert written == sum(len(s) for s in shapes)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(hostile_text.filter(lambda s: s.strip() != ""))
+def test_hostile_text_in_every_field_keeps_every_table(tmp_path_factory: pytest.TempPathFactory,
+                                                        text: str) -> None:
+    path = tmp_path_factory.mktemp("hostile") / "h.db"
+    with Store(path, who=text or "x") as store:
+        wid = make_workshop(store, text)
+        doc = to_markdown(store.load(wid), today=TODAY)
+    assert_tables_intact(doc)
+    assert headings(doc)[0] == "## Scope" and len(headings(doc)) == 10
+    assert doc.count("```mermaid") == 3 and doc.count("```") == 6
+    doc.encode("utf-8")
+
+
+# -- golden files -----------------------------------------------------------------
+
+def _template_names() -> list[str]:
+    try:
+        from models.export.templates import list_templates
+    except ImportError:  # pragma: no cover - templates land separately
+        return []
+    return [t.name for t in list_templates()]
+
+
+@pytest.mark.parametrize("name", _template_names())
+def test_golden_markdown_of_each_template(store: Store, name: str) -> None:
+    from models.export.templates import create_from_template
+    wid = create_from_template(store, name, start_date=START)
+    doc = to_markdown(store.load(wid), today=TODAY)
+    assert_tables_intact(doc)
+    golden = GOLDEN / f"{name}.md"
+    if os.environ.get("JOURNEYMAP_UPDATE_GOLDEN") == "1" or not golden.exists():
+        if os.environ.get("JOURNEYMAP_UPDATE_GOLDEN") != "1":
+            pytest.fail(f"missing golden file {golden}; run with JOURNEYMAP_UPDATE_GOLDEN=1")
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(doc, encoding="utf-8")
+    assert doc == golden.read_text(encoding="utf-8")
+
+
+def test_templates_are_shipped() -> None:
+    assert _template_names(), "no shipped templates found"

@@ -1,0 +1,127 @@
+"""Points of the issues that had no test before the audit (docs: the audit table in the report).
+
+Each test checks one promise of issues 2-3 that the rest of the suite never
+exercised: ``--version`` and ``who``'s error path in the CLI; in the TUI the
+sentiment line following the scores, the "saved" mark after a commit, the
+swimlanes (one lane per team, handoff marks) and handoff details typed on the
+Ownership step reaching the database.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+from typer.testing import CliRunner
+
+from models.db.store import Store
+from models.db.tables import Handoff
+from tests.tui.test_tui_data import build_workshop
+from tests.tui.test_tui_hostile import screen_text
+from tui.app.launch import build_app
+from tui.cli.main import app as cli_app
+from tui.widgets.drawings import Swimlanes
+from tui.widgets.forms import FieldInput
+from tui.widgets.step_bar import SentimentLine
+
+runner = CliRunner()
+
+
+async def ready(pilot: Any) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+# -- CLI ------------------------------------------------------------------------------
+def test_version_prints_the_installed_version(db_path: Path) -> None:
+    result = runner.invoke(cli_app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"journeymap {version('journeymap')}\n"
+    assert not db_path.exists()  # --version opens no database
+
+
+def test_who_of_an_unknown_workshop_is_one_sentence(db_path: Path) -> None:
+    Store(db_path, who="tester").close()
+    result = runner.invoke(cli_app, ["--db", str(db_path), "who", "999"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("journeymap: There is no workshop 999")
+
+
+# -- TUI: Touchpoints' sentiment line --------------------------------------------------
+def first_point_level(drawing: str) -> str:
+    """The axis label (+2..-2) of the row holding the leftmost dot (the first touchpoint)."""
+    dots = [(row.index("●", 3), row[:3].strip()) for row in drawing.splitlines()[:5]
+            if "●" in row[3:]]
+    assert dots, f"no dot drawn:\n{drawing}"
+    return min(dots)[1]
+
+
+async def test_sentiment_line_follows_the_scores(db_path: Path) -> None:
+    with Store(db_path, who="tester") as store:
+        wid = build_workshop(store)  # first touchpoint: sentiment -1
+    app = build_app(db_path, wid, step="touchpoints", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        line = app.screen.query_one(SentimentLine)
+        assert first_point_level(line.render().plain) == "-1"
+        app.screen.view("touchpoints").table.focus()  # type: ignore[attr-defined]
+        await pilot.press("plus", "plus")
+        await ready(pilot)
+        assert first_point_level(line.render().plain) == "+1"
+        await pilot.press("minus", "minus", "minus")
+        await ready(pilot)
+        assert first_point_level(line.render().plain) == "-2"
+    with Store(db_path, who="check") as store:
+        assert store.load(wid).ordered_touchpoints()[0].sentiment == -2
+
+
+# -- TUI: the "saved" mark ----------------------------------------------------------------
+async def test_a_committed_field_shows_saved(db_path: Path) -> None:
+    with Store(db_path, who="tester") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "saved" not in app.sub_title  # nothing committed yet
+        field = app.screen.query_one("#f-persona", FieldInput)
+        field.focus()
+        await pilot.press("end", "exclamation_mark", "tab")  # leaving the field commits it
+        await ready(pilot)
+        assert app.sub_title.startswith("saved ")
+        assert app.sub_title in screen_text(app)  # shown in the header, not only stored
+    with Store(db_path, who="check") as store:
+        assert store.get_workshop(wid).persona.endswith("!")
+
+
+# -- TUI: Ownership swimlanes and handoff details ----------------------------------------
+async def test_swimlanes_and_handoff_details_on_the_ownership_step(db_path: Path) -> None:
+    with Store(db_path, who="tester") as store:
+        wid = build_workshop(store)
+        tps = store.load(wid).ordered_touchpoints()
+    app = build_app(db_path, wid, step="ownership", who="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        lanes = app.screen.query_one(Swimlanes).render().plain.splitlines()
+        labels = [row.split()[0] if not row.startswith("(") else "(no owner)"
+                  for row in lanes[1:]]
+        assert labels == ["Product", "Engineering", "Support", "Tier", "(no owner)"]
+        support = next(row for row in lanes if row.startswith("Support"))
+        assert "!  4" in support  # Engineering -> Support, customer not told
+        # the 4th touchpoint has a handoff into it (Engineering -> Support): type its detail
+        view = app.screen.view("ownership")  # type: ignore[attr-defined]
+        view.table.focus()
+        await pilot.press("down", "down", "down")
+        await ready(pilot)
+        form = app.screen.query_one("#handoff-form")
+        assert form.display
+        form.field("what_is_transferred").focus()  # type: ignore[attr-defined]
+        await pilot.press(*"Chat log", "enter")
+        await ready(pilot)
+    with Store(db_path, who="check") as store, store.read() as s:
+        rows = list(s.exec(select(Handoff).where(Handoff.to_touchpoint_id == tps[3].id)))
+    assert [(r.from_touchpoint_id, r.what_is_transferred) for r in rows] == [
+        (tps[2].id, "Chat log")]

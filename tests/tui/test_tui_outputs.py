@@ -1,0 +1,435 @@
+"""Pilot tests of the output screens: Cards, Tracker, Plan (with the review) and export.
+
+Every test drives the app with keys only and then checks the database (or the
+written file), not just the screen.  "Today" is pinned with JOURNEYMAP_TODAY
+so OVERDUE and days left do not depend on the day the suite runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from models.db.store import Store
+from models.db.tables import HypothesisCard, PlanTask, Workshop
+from models.export.templates import create_from_template
+from models.rules.plan import regenerate_plan
+from tui.app.launch import build_app
+from tui.dialogs.common import ConfirmScreen, PickScreen
+from tui.dialogs.export import ExportDialog
+from tui.dialogs.row_editor import RowEditor
+from tui.steps.output_base import TODAY_ENV, due_label, next_status, slug
+from tui.widgets.card_grid import CardBox
+from tui.widgets.forms import FieldInput
+from tui.widgets.plan_timeline import PlanTimeline
+
+TODAY = dt.date(2026, 3, 20)
+START = dt.date(2026, 3, 2)
+FIXED = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
+HOSTILE = {
+    "experiment": "[bold red]x[/] then [link=https://x]y[/link]",
+    "outcome": "clear \x1b[2J and ring \x07 bells",
+    "signal": "🚀 工单减少 30% שלום",
+    "owner": "[/]",
+    "result_notes": "L" * 5000,
+}
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TODAY_ENV, TODAY.isoformat())
+
+
+def outputs_workshop(store: Store, *, plan: bool = True, people: bool = True) -> int:
+    """login-lockout from the shipped template, with a plan and cards in every state.
+
+    Card 1 (top rank) is overdue and in progress, card 2 is due later, card 3 is
+    done with a result, card 4 is left as drafted (flagged: no owner, no deadline).
+    A second workshop makes the review's "map next" answer real.
+    """
+    wid = create_from_template(store, "login-lockout", start_date=START.isoformat(),
+                               facilitator="Dana (Support Ops)")
+    create_from_template(store, "billing-dispute", start_date=START.isoformat())
+    if plan:
+        regenerate_plan(store, wid, START)
+    if people:
+        from models.rules.cards import ordered_cards
+
+        cards = ordered_cards(store.load(wid))
+        store.update(HypothesisCard, cards[0].id, owner="Priya", deadline="2026-03-13",
+                     status="in_progress")
+        store.update(HypothesisCard, cards[1].id, owner="Marco", deadline="2026-04-10")
+        store.update(HypothesisCard, cards[2].id, owner="Priya", deadline="2026-03-06",
+                     status="done", result_notes="Articles refreshed; fewer repeat tickets.",
+                     result_value=12)
+    with store.write() as s:
+        for w in s.exec(__import__("sqlmodel").select(Workshop)):
+            w.created_at = w.updated_at = FIXED
+    return wid
+
+
+async def settle(pilot: Any) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def reload(db: Path, wid: int) -> Any:
+    with Store(db) as store:
+        return store.load(wid)
+
+
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+                       r'clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>')
+
+
+def screen_text(app: Any) -> str:
+    """What the terminal shows, line by line as plain text (rebuilt from the SVG export)."""
+    lines: dict[int, dict[int, str]] = {}
+    for x, line, text in _SVG_TEXT.findall(app.export_screenshot()):
+        lines.setdefault(int(line), {})[round(float(x) / 12.2)] = \
+            html.unescape(text).replace("\xa0", " ")
+    out = []
+    for number in sorted(lines):
+        row = ""
+        for col in sorted(lines[number]):
+            row = row.ljust(col)[:col] + lines[number][col]
+        out.append(row)
+    return "\n".join(out)
+
+
+async def type_into(pilot: Any, field: FieldInput, text: str) -> None:
+    field.focus()
+    field.value = ""
+    await pilot.pause()
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+
+
+def editor(app: Any) -> RowEditor:
+    assert isinstance(app.screen, RowEditor)
+    return app.screen
+
+
+# -- small rules -------------------------------------------------------------------
+
+def test_status_cycle_and_due_words() -> None:
+    assert [next_status(s) for s in ("proposed", "in_progress", "done", "dropped", "odd")] == \
+        ["in_progress", "done", "dropped", "proposed", "proposed"]
+    assert due_label(dt.date(2026, 3, 13), "proposed", TODAY) == "OVERDUE 7 days"
+    assert due_label(dt.date(2026, 3, 19), "in_progress", TODAY) == "OVERDUE 1 day"
+    assert due_label(dt.date(2026, 3, 13), "done", TODAY) == "done"
+    assert due_label(TODAY, "proposed", TODAY) == "due today"
+    assert due_label(dt.date(2026, 3, 21), "proposed", TODAY) == "1 day left"
+    assert due_label(None, "proposed", TODAY) == "no deadline"
+    assert slug("Admin locked out!") == "admin-locked-out"
+    assert slug("[/] 🚀", "workshop-3") == "workshop-3"
+
+
+# -- Cards --------------------------------------------------------------------------
+
+async def test_cards_are_created_from_pain_points_in_rank_order(db_path: Path) -> None:
+    from models.rules.priority import rank_pain_points
+
+    with Store(db_path) as store:
+        wid = outputs_workshop(store, people=False)
+        for card in store.load(wid).cards:
+            store.delete(HypothesisCard, card.id)
+        ranked = [r.pain.id for r in rank_pain_points(store.load(wid))]
+    app = build_app(db_path, wid, step="cards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query(CardBox)
+        await pilot.press("c")
+        await settle(pilot)
+        assert [c.pain_point_id for c in reload(db_path, wid).cards] == [ranked[0]]
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("down", "enter")  # the second of the remaining pain points
+        await settle(pilot)
+        made = {c.pain_point_id for c in reload(db_path, wid).cards}
+        assert made == {ranked[0], ranked[2]}
+        boxes = list(app.screen.query(CardBox))
+        assert len(boxes) == 2
+        body = boxes[0].body.plain
+        assert body.count("We believe") == 1 and "We will know we succeeded when" in body
+        assert "⚠ no owner · no deadline" in body  # flagged in words, not only colour
+
+
+async def test_edit_owner_and_deadline_saves_and_bad_date_keeps_text(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store, people=False)
+    app = build_app(db_path, wid, step="cards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        focused = app.screen.focused
+        assert isinstance(focused, CardBox)
+        card_id = focused.card_id
+        await pilot.press("enter")
+        await settle(pilot)
+        form = editor(app).form
+        await type_into(pilot, form.field("owner"), "Priya Shah")  # type: ignore[arg-type]
+        await pilot.press("enter")
+        await type_into(pilot, form.field("deadline"), "2026-04-30")  # type: ignore[arg-type]
+        await pilot.press("tab")  # leaving the field saves it too
+        await settle(pilot)
+        card = next(c for c in reload(db_path, wid).cards if c.id == card_id)
+        assert (card.owner, card.deadline) == ("Priya Shah", dt.date(2026, 4, 30))
+        deadline = form.field("deadline")
+        await type_into(pilot, deadline, "30/04/2026")  # type: ignore[arg-type]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert deadline.value == "30/04/2026"  # typed text kept
+        messages = [str(n.message) for n in app._notifications]
+        assert any("deadline must be a date like" in m for m in messages)
+        assert next(c for c in reload(db_path, wid).cards
+                    if c.id == card_id).deadline == dt.date(2026, 4, 30)
+        await pilot.press("escape")  # pending bad value: asks first
+        await settle(pilot)
+        assert isinstance(app.screen, RowEditor)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, RowEditor)
+        box = next(b for b in app.screen.query(CardBox) if b.card_id == card_id)
+        assert "Owner: Priya Shah" in box.body.plain
+        assert "Deadline: Thu 30 Apr 2026 (41 days left)" in box.body.plain
+
+
+async def test_status_cycles_with_one_key_and_delete_asks(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store, people=False)
+    app = build_app(db_path, wid, step="cards")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        card_id = app.screen.focused.card_id  # type: ignore[union-attr]
+
+        def status() -> str:
+            return next(c.status for c in reload(db_path, wid).cards if c.id == card_id)
+
+        seen = []
+        for _ in range(4):
+            await pilot.press("s")
+            await settle(pilot)
+            seen.append(status())
+        assert seen == ["in_progress", "done", "dropped", "proposed"]
+        await pilot.press("right")
+        await settle(pilot)
+        assert app.screen.focused.card_id != card_id  # type: ignore[union-attr]
+        await pilot.press("left", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert len(reload(db_path, wid).cards) == 4
+        await pilot.press("d", "y")
+        await settle(pilot)
+        cards = reload(db_path, wid).cards
+        assert len(cards) == 3 and card_id not in {c.id for c in cards}
+        assert len(app.screen.query(CardBox)) == 3
+
+
+# -- Tracker ------------------------------------------------------------------------
+
+def _rows(app: Any) -> dict[str, str]:
+    table = app.screen.query_one("#tracker-table")
+    return {str(key.value): " | ".join(cell.plain if hasattr(cell, "plain") else str(cell)
+                                       for cell in table.get_row(key))
+            for key in table.rows}
+
+
+async def test_tracker_marks_overdue_in_words_groups_by_owner_and_filters(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+        journey = store.load(wid)
+    card1 = next(c for c in journey.cards if c.owner == "Priya" and c.status == "in_progress")
+    app = build_app(db_path, wid, step="tracker")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = _rows(app)
+        assert "OVERDUE 7 days" in rows[f"card:{card1.id}"]
+        assert [k for k in rows if k.startswith("owner:")] == [
+            "owner:Dana (Support Ops)", "owner:Marco", "owner:Priya", "owner:(unassigned)"]
+        assert "OVERDUE" in rows["owner:Priya"]
+        # every plan task is a tracker item too
+        assert sum(k.startswith("task:") for k in rows) == len(journey.plan_tasks) == 6
+        await pilot.press("o")
+        await settle(pilot)
+        only = _rows(app)
+        items = [k for k in only if not k.startswith("owner:")]
+        assert f"card:{card1.id}" in items
+        assert all("OVERDUE" in only[k] for k in items)
+        # status with one key on the selected row
+        table = app.screen.query_one("#tracker-table")
+        table.move_cursor(row=list(only).index(f"card:{card1.id}"))
+        await pilot.press("s")
+        await settle(pilot)
+        assert next(c for c in reload(db_path, wid).cards if c.id == card1.id).status == "done"
+        assert f"card:{card1.id}" not in _rows(app)  # done is not overdue any more
+        await pilot.press("o")
+        await settle(pilot)
+        assert "OVERDUE" not in _rows(app)[f"card:{card1.id}"]
+
+
+async def test_tracker_status_key_changes_a_plan_task(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+    app = build_app(db_path, wid, step="tracker")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(_rows(app))
+        task_key = next(k for k in keys if k.startswith("task:"))
+        app.screen.query_one("#tracker-table").move_cursor(row=keys.index(task_key))
+        await pilot.press("s")
+        await settle(pilot)
+        task_id = int(task_key.split(":")[1])
+        task = next(t for t in reload(db_path, wid).plan_tasks if t.id == task_id)
+        assert task.status == "in_progress" and not task.edited
+
+
+# -- Plan ---------------------------------------------------------------------------
+
+async def test_plan_is_generated_on_first_visit_and_review_answers(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store, plan=False)
+    app = build_app(db_path, wid, step="plan")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tasks = reload(db_path, wid).plan_tasks
+        assert [t.key for t in tasks] == ["baseline", "owners", "implement", "measure",
+                                          "standardize", "review"]
+        assert tasks[-1].deadline == dt.date(2026, 4, 30)  # day 60 from 2 March
+        text = screen_text(app)
+        assert "Which journey should we map next?" in text
+        assert "Map “Invoice dispute” next" in text  # the other workshop, by name
+        assert "OVERDUE" in text  # weeks 1-2 ended on 13 March, today is 20 March
+
+
+async def test_regenerate_keeps_an_edited_task(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+    app = build_app(db_path, wid, step="plan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        timeline = app.screen.query_one(PlanTimeline)
+        await pilot.press("down", "down")  # the "implement" task
+        await settle(pilot)
+        chosen = timeline.selected()
+        assert chosen is not None and chosen.key == "implement"
+        await pilot.press("enter")
+        await settle(pilot)
+        form = editor(app).form
+        await type_into(pilot, form.field("owner"), "Sam")  # type: ignore[arg-type]
+        await pilot.press("enter")
+        await type_into(pilot, form.field("title"), "Ship the reset status line")  # type: ignore[arg-type]
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        task = next(t for t in reload(db_path, wid).plan_tasks if t.key == "implement")
+        assert (task.owner, task.title, task.edited) == ("Sam", "Ship the reset status line",
+                                                        True)
+        # change the map so a regeneration would rewrite an unedited task
+        with Store(db_path) as store:
+            store.update(Workshop, wid, facilitator="Lee")
+        app.reload_journey()
+        await pilot.press("r")
+        await settle(pilot)
+        tasks = {t.key: t for t in reload(db_path, wid).plan_tasks}
+        assert len(tasks) == 6
+        assert (tasks["implement"].owner, tasks["implement"].title) == (
+            "Sam", "Ship the reset status line")
+        assert tasks["baseline"].owner == "Lee"  # not edited: regenerated
+        assert any("1 edited task kept" in str(n.message) for n in app._notifications)
+
+
+# -- Export ---------------------------------------------------------------------------
+
+async def test_export_writes_markdown_to_the_default_path(db_path: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+    app = build_app(db_path, wid, step="cards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one("#export-path").value == "./admin-locked-out-action-plan.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        target = tmp_path / "admin-locked-out-action-plan.md"
+        assert target.exists()
+        text = target.read_text(encoding="utf-8")
+        assert "We believe" in text and "Invoice dispute" in text  # portfolio in the review
+        assert any(str(n.message).startswith("Exported to ") for n in app._notifications)
+
+
+@pytest.mark.parametrize("where", ["missing-dir/plan.md", "a-file/plan.md", "."])
+async def test_unwritable_export_path_is_one_clear_message(db_path: Path, tmp_path: Path,
+                                                           where: str) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+    app = build_app(db_path, wid, step="tracker")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        field = app.screen.query_one("#export-path")
+        field.value = str(tmp_path / where)
+        await pilot.press("enter")
+        await settle(pilot)
+        errors = [str(n.message) for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and errors[0].startswith("Not exported")
+        assert "Traceback" not in errors[0] and "\n" not in errors[0]
+        assert app.is_running
+        assert not (tmp_path / "missing-dir").exists()
+
+
+# -- hostile text ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_hostile_text_renders_literally_on_all_three_screens(
+        db_path: Path, size: tuple[int, int]) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+        journey = store.load(wid)
+        from models.rules.cards import ordered_cards
+
+        top = ordered_cards(journey)[0]
+        store.update(HypothesisCard, top.id, **HOSTILE)
+        for task in journey.plan_tasks:
+            store.update(PlanTask, task.id, title="[bold red]x[/] \x1b[2J", owner="[/]",
+                         detail="🚀 工单 " + "D" * 5000, edited=True)
+    app = build_app(db_path, wid, step="cards")
+    async with app.run_test(size=size) as pilot:
+        for key in ("6", "7", "8"):
+            await pilot.press(key)
+            await settle(pilot)
+            text = screen_text(app)
+            assert "\x1b" not in text and "\x07" not in text
+            assert "[bold red]x[/]" in text, key
+            if key == "6":
+                assert "␛[2J" in text and "工单减少" in text
+            if key == "8":
+                assert "[/]" in text and "🚀 工单" in text
+
+
+async def test_export_is_in_the_command_palette_on_every_output_step(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+    app = build_app(db_path, wid, step="cards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("6", "7", "8"):
+            await pilot.press(key)
+            await settle(pilot)
+            titles = [c.title for c in app.screen.palette_commands()]
+            assert any(t.endswith("Export action plan (Markdown)") for t in titles), titles

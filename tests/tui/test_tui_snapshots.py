@@ -1,0 +1,107 @@
+"""Snapshots of every screen at 80x24 and 120x40 with a workshop from a shipped template.
+
+Review changes by eye: ``pytest --snapshot-update tests/test_tui_snapshots.py`` rewrites
+the SVGs in tests/__snapshots__/.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from models.db.store import Store
+from tests.tui.test_tui_data import build_workshop, freeze
+from tui.app.launch import build_app
+
+SIZES = [(80, 24), (120, 40)]
+STEP_KEYS = {"scope": None, "stages": "2", "touchpoints": "3", "ownership": "4", "pains": "5",
+             "cards": "6", "tracker": "7", "plan": "8"}
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Home shows local times and Tracker counts days from today: pin both."""
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+def template_workshop(db: Path) -> int:
+    """A realistic workshop: the login-lockout template if it ships, else the hand-built one."""
+    with Store(db, who="tester") as store:
+        try:
+            from models.export.templates import create_from_template
+
+            wid = create_from_template(store, "login-lockout", start_date="2026-03-02")
+            freeze(store, wid)
+        except Exception:  # noqa: BLE001 - templates not shipped: same screens, own data
+            wid = build_workshop(store)
+        return wid
+
+
+async def settle(pilot) -> None:  # noqa: ANN001
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("step", list(STEP_KEYS))
+def test_step_screen(snap_compare, db_path: Path, step: str, size: tuple[int, int]) -> None:  # noqa: ANN001
+    wid = template_workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="tester")
+
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        if STEP_KEYS[step]:
+            await pilot.press("escape", STEP_KEYS[step])
+            await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_pain_matrix(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    wid = template_workshop(db_path)
+    app = build_app(db_path, wid, step="pains", who="tester")
+
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("escape", "v")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    template_workshop(db_path)
+    assert snap_compare(build_app(db_path, who="tester"), terminal_size=size,
+                        run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home_empty_and_template_picker(snap_compare, db_path: Path,  # noqa: ANN001
+                                        size: tuple[int, int]) -> None:
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+
+    assert snap_compare(build_app(db_path, who="tester"), terminal_size=size,
+                        run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home_empty(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    assert snap_compare(build_app(db_path, who="tester"), terminal_size=size, run_before=settle)

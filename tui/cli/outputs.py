@@ -1,0 +1,296 @@
+"""Output commands: export (md|json|csv|ics), cards, tracker, plan, report.
+
+These are what people run after the workshop, often from scripts and cron
+(``journeymap tracker --overdue`` on a Monday).  So: nothing but Typer at
+import time (models and Rich load inside the commands), files are written
+whole or not at all, every user error is one sentence with exit code 1, and
+terminal tables show user text as ``rich.text.Text`` via ``tui.safe_text``.
+
+Exit codes: 0 success, 1 user error (unknown workshop, bad date, unknown
+section, unwritable file), 3 for ``tracker --overdue`` when overdue items
+exist (they are listed as well), so a script can alert without parsing text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tui.cli.main import STATE, app, console, fail, user_errors
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from models.db.journey import Journey
+    from models.rules.tracker import TrackerItem
+
+FORMATS = ("md", "json", "csv", "ics")
+OVERDUE_EXIT = 3
+
+
+def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
+    """A YYYY-MM-DD option value, or a one-sentence error naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise fail(f"{option} must be a date like 2024-03-04 (got {value!r}).") from None
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    """stdout when no path; else write next to the target and rename (never half a file)."""
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    target = output.expanduser()
+    try:
+        handle, tmp = tempfile.mkstemp(prefix=".journeymap-", dir=target.parent or Path("."))
+        try:
+            with os.fdopen(handle, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise fail(f"Cannot write {output}: {reason}.") from None
+    typer.echo(f"Wrote {target} ({len(data):,} bytes).", err=True)
+
+
+def _with_start(journey: Journey, start: dt.date | None) -> Journey:
+    """The journey with ``start`` as its plan start (in memory only, never saved).
+
+    Only an unsaved plan (the preview the exports generate) moves; a saved plan
+    keeps its dates and the user is told how to move it.
+    """
+    if start is None:
+        return journey
+    if journey.plan_tasks:
+        typer.echo("journeymap: the saved plan keeps its dates; run `journeymap plan "
+                   f"{journey.workshop.id} --start {start} --regenerate` to move it.", err=True)
+        return journey
+    journey.workshop.start_date = start
+    return journey
+
+
+def cell(value: object, style: str = "") -> Text:
+    """User text for a table cell: literal, controls visible, wraps in narrow terminals."""
+    from rich.text import Text
+
+    from tui.safe_text import clean
+
+    return Text(clean(value, keep_newlines=True), style=style)
+
+
+def line(value: object, style: str = "") -> Text:
+    """One printed message (ends with a newline, unlike ``safe``'s inline Text)."""
+    return cell(value, style)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _portfolio(store: object, journey: Journey) -> list[Journey]:
+    """Every workshop in the database (the review's "which journey next"), loaded once."""
+    others = [store.load(w.id) for w in store.list_workshops()  # type: ignore[attr-defined]
+              if w.id != journey.workshop.id]
+    return [journey, *others]
+
+
+@app.command("export")
+def export(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json, csv or ics.")] = "md",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout.")] = None,
+    sections: Annotated[str | None, typer.Option(
+        "--sections", help="md only: comma-separated sections, e.g. action-plan or "
+        "scope,stages,diagrams.")] = None,
+    start: Annotated[str | None, typer.Option(
+        "--start", help="Plan start date (YYYY-MM-DD) for a plan not saved yet.")] = None,
+) -> None:
+    """Export a workshop: Markdown action plan, JSON backup, tracker CSV or calendar (ICS)."""
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise fail(f"Unknown format {fmt!r}: choose md, json, csv or ics.")
+    if sections is not None and fmt != "md":
+        raise fail("--sections only applies to --format md.")
+    if start is not None and fmt == "json":
+        raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
+    start_date = parse_date(start)
+    with user_errors():
+        store = STATE.store()
+        if fmt == "json":
+            from models.export.json_backup import export_workshop
+
+            data = export_workshop(store, workshop_id).encode("utf-8")
+        else:
+            journey = _with_start(store.load(workshop_id), start_date)
+            today = dt.date.today()
+            if fmt == "md":
+                from models.export.markdown import parse_sections, to_markdown
+
+                chosen = parse_sections(sections.split(",")) if sections is not None else None
+                text = to_markdown(journey, today=today, sections=chosen,
+                                   portfolio=_portfolio(store, journey))
+                data = text.encode("utf-8")
+            elif fmt == "csv":
+                from models.export.markdown import with_plan_preview
+                from models.export.tracker_csv import tracker_csv
+                from models.rules.tracker import tracker_items
+
+                data = tracker_csv(tracker_items([with_plan_preview(journey)[0]], today)
+                                   ).encode("utf-8")
+            else:
+                from models.export.plan_ics import plan_ics
+
+                data = plan_ics(journey)
+    write_output(data, output)
+
+
+@app.command("cards")
+def cards(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) -> None:
+    """The hypothesis cards of a workshop, in the rank order of their pain points."""
+    with user_errors():
+        from rich.table import Table
+
+        from models.rules.cards import card_flags, card_sentence, ordered_cards
+        from models.rules.priority import rank_of
+
+        journey = STATE.store().load(workshop_id)
+        ranks = rank_of(journey)
+        ordered = ordered_cards(journey)
+        out = console()
+        if not ordered:
+            out.print(line("No hypothesis cards yet: rank the pain points and draft cards "
+                           "in the Cards step."))
+            return
+        table = Table(title="Hypothesis cards", show_lines=True)
+        for name in ("Rank", "Card", "Owner", "Deadline", "Status", "Flags"):
+            table.add_column(name, overflow="fold")
+        for card in ordered:
+            rank = ranks.get(card.pain_point_id)
+            flags = card_flags(card)
+            table.add_row(cell(rank.rank if rank else "-"),
+                          cell(card_sentence(card)),
+                          cell(card.owner or "no owner"),
+                          cell(card.deadline.isoformat() if card.deadline else "no deadline"),
+                          cell(card.status.replace("_", " ")),
+                          cell("FLAGGED: " + ", ".join(flags) if flags else "ok"))
+        out.print(table)
+
+
+def _due(item: TrackerItem) -> str:
+    from models.export.markdown import due_text
+
+    return due_text(item)
+
+
+@app.command("tracker")
+def tracker(
+    workshop_id: Annotated[int | None, typer.Argument(
+        help="Workshop number; all workshops when omitted.")] = None,
+    owner: Annotated[str | None, typer.Option(
+        "--owner", help="Only this owner's items.")] = None,
+    overdue: Annotated[bool, typer.Option(
+        "--overdue", help="Only overdue items; exit code 3 when there are any.")] = False,
+) -> None:
+    """Every card and plan task with owner, deadline and days left, grouped by owner."""
+    with user_errors():
+        from rich.table import Table
+
+        from models.rules.tracker import group_by_owner, tracker_items
+
+        store = STATE.store()
+        ids = [workshop_id] if workshop_id is not None else [w.id for w in store.list_workshops()]
+        journeys = [store.load(i) for i in ids if i is not None]
+        items = tracker_items(journeys, dt.date.today())
+        if owner is not None:
+            wanted = owner.strip().casefold()
+            items = [i for i in items if i.owner.strip().casefold() == wanted]
+        if overdue:
+            items = [i for i in items if i.overdue]
+        out = console()
+        if not items:
+            what = "overdue items" if overdue else "tracked items"
+            out.print(line(f"No {what}" + (f" for {owner.strip()}" if owner else "") + "."))
+            return
+        many = workshop_id is None
+        for name, group in group_by_owner(items).items():
+            late = sum(1 for i in group if i.overdue)
+            table = Table(title=cell(f"{name}: {_plural(len(group), 'item')}, {late} OVERDUE"),
+                          title_justify="left")
+            columns = (["Workshop"] if many else []) + ["Item", "Kind", "Deadline", "Status",
+                                                         "Due"]
+            for column in columns:
+                # "OVERDUE by 3 days" stays on one line so grep and a glance both find it
+                table.add_column(column, overflow="fold",
+                                 no_wrap=column in ("Kind", "Deadline", "Status", "Due"))
+            for item in group:
+                due = cell(_due(item), "bold red" if item.overdue else "")
+                row = [cell(item.title), cell("card" if item.kind == "card" else "plan task"),
+                       cell(item.deadline.isoformat() if item.deadline else "none"),
+                       cell(item.status.replace("_", " ")), due]
+                table.add_row(*([cell(item.workshop_title)] if many else []), *row)
+            out.print(table)
+        if overdue:
+            raise typer.Exit(OVERDUE_EXIT)
+
+
+@app.command("plan")
+def plan(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    start: Annotated[str | None, typer.Option(
+        "--start", help="Start date YYYY-MM-DD (default: the workshop's start date).")] = None,
+    regenerate: Annotated[bool, typer.Option(
+        "--regenerate", help="Regenerate from the map; tasks a person edited are kept.")] = False,
+) -> None:
+    """Show the 60-day plan (saving it the first time), with calendar dates."""
+    start_date = parse_date(start)
+    with user_errors():
+        from rich.table import Table
+
+        from models.rules.plan import regenerate_plan
+
+        store = STATE.store()
+        journey = store.load(workshop_id)
+        if regenerate or not journey.plan_tasks:
+            tasks = regenerate_plan(store, workshop_id, start_date)
+        else:
+            if start_date is not None:
+                raise fail("The plan is already saved: add --regenerate to move it to a new "
+                           "start date.")
+            tasks = journey.plan_tasks
+        table = Table(title="60-day plan", show_lines=True)
+        for name in ("Phase", "Task", "Owner", "Start", "Deadline", "Status"):
+            table.add_column(name, overflow="fold")
+        for task in tasks:
+            title = task.title + (" (edited)" if task.edited else "")
+            table.add_row(cell(task.phase), cell(title), cell(task.owner or "no owner"),
+                          cell(task.start.isoformat() if task.start else "-"),
+                          cell(task.deadline.isoformat() if task.deadline else "-"),
+                          cell(task.status.replace("_", " ")))
+        console().print(table)
+
+
+@app.command("report")
+def report(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) -> None:
+    """The monthly leadership review: four questions answered from the data."""
+    with user_errors():
+        from models.rules.review import leadership_review
+
+        store = STATE.store()
+        journey = store.load(workshop_id)
+        out = console()
+        for answer in leadership_review(journey, _portfolio(store, journey)):
+            out.print(line(answer.question, "bold"))
+            out.print(line(answer.answer))
+            out.print()

@@ -1,0 +1,202 @@
+"""Pairing commands: ``journeymap log`` (who changed what) and ``journeymap who``.
+
+``log`` answers "what changed since last month's review": every logged edit
+with local time, who, what and old -> new.  ``who`` shows the seats of a
+workshop (presence), handy on a team box before joining.
+
+Only Typer is imported at module level (``journeymap --help`` loads this
+module); Rich and the models are imported inside the commands.  Every value a
+person typed is put into the table as a ``rich.text.Text`` with its control
+characters made visible (``tui.safe_text.clean``) - never as markup - so
+``[bold]`` prints literally and an escape sequence cannot reach the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from tui.cli.main import STATE, app, fail
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from models.db.journey import Journey
+    from models.db.tables import ChangeLog
+
+CELL_LIMIT = 120  # characters of one old/new value shown in the table
+_SPAN = re.compile(r"^\s*(\d+)\s*([dwmh])\s*$", re.IGNORECASE)
+_SPAN_UNITS = {"h": dt.timedelta(hours=1), "d": dt.timedelta(days=1),
+               "w": dt.timedelta(weeks=1), "m": dt.timedelta(days=30)}
+def _text(value: object, style: str = "", limit: int | None = CELL_LIMIT) -> Text:
+    """User text as a literal ``Text``: controls shown, long values cut with an ellipsis."""
+    from rich.text import Text
+
+    from tui.safe_text import clean  # the one audited rule for control characters
+
+    plain = clean(value)
+    if limit is not None and len(plain) > limit:
+        plain = plain[: limit - 1] + "…"
+    return Text(plain, style=style)
+
+
+def parse_since(value: str, now: dt.datetime | None = None) -> dt.datetime:
+    """``2026-03-01`` (local midnight), an ISO date-time, or a span like ``30d``/``2w``/``12h``.
+
+    Returns an aware UTC datetime to compare with the log's UTC timestamps.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    span = _SPAN.match(value)
+    if span:
+        return now - int(span.group(1)) * _SPAN_UNITS[span.group(2).lower()]
+    try:
+        when = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"--since must be a date like 2026-03-01, a date and time like "
+                         f"2026-03-01T14:00, or a span like 30d or 2w, not {value!r}.") from None
+    if when.tzinfo is None:
+        when = when.astimezone()  # a plain date or time is meant in the local time zone
+    return when.astimezone(dt.UTC)
+
+
+def _local(when: dt.datetime) -> str:
+    aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _names(journey: Journey) -> dict[tuple[str, int], str]:
+    """Current names of the rows a log line may refer to, for a readable "what"."""
+    names: dict[tuple[str, int], str] = {
+        ("workshop", journey.workshop.id or 0): "workshop"}
+    for stage in journey.stages:
+        names[("stage", stage.id or 0)] = f"stage {stage.name}"
+    for tp in journey.ordered_touchpoints():
+        names[("touchpoint", tp.id or 0)] = f"touchpoint {tp.name}"
+    for pain in journey.pain_points:
+        names[("painpoint", pain.id or 0)] = f"pain point {pain.description}"
+    for card in journey.cards:
+        names[("hypothesiscard", card.id or 0)] = f"card {card.experiment}"
+    for task in journey.plan_tasks:
+        names[("plantask", task.id or 0)] = f"plan task {task.title}"
+    for handoff in journey.handoffs:
+        names[("handoff", handoff.id or 0)] = f"handoff {handoff.from_team} → {handoff.to_team}"
+    return names
+
+
+def describe(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
+    """What a log line is about, in words: "touchpoint Reset link: owner team"."""
+    if change.summary:
+        return change.summary
+    subject = names.get((change.entity, change.entity_id or 0),
+                        f"{change.entity} {change.entity_id or ''}".strip())
+    field = change.field.replace("_", " ")
+    return f"{subject[:60]}: {field}" if field else subject[:60]
+
+
+def _change_cell(change: ChangeLog) -> Text:
+    from rich.text import Text
+
+    if change.action != "update" or not change.field:
+        return Text("")
+    cell = Text()
+    cell.append_text(_text(change.old) if change.old else Text("(empty)", style="dim"))
+    cell.append(" → ", style="bold")
+    cell.append_text(_text(change.new) if change.new else Text("(empty)", style="dim"))
+    return cell
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(markup=False, emoji=False, highlight=False)
+
+
+@app.command("log")
+def log_command(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Only changes since a date (2026-03-01) or a span (30d, 2w).")] = None,
+    who: Annotated[str | None, typer.Option("--who", help="Only changes by this person.")]
+    = None,
+) -> None:
+    """Show who changed what in a workshop, oldest first (when, who, what, old → new)."""
+    from rich.table import Table
+
+    from models.db.schema import StoreError
+
+    try:
+        cutoff = parse_since(since) if since else None
+        store = STATE.store()
+        try:
+            journey = store.load(workshop_id)
+            changes = store.changes(workshop_id, since=cutoff)
+        finally:
+            store.close()
+    except (StoreError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    if who is not None:
+        changes = [c for c in changes if c.who.casefold() == who.strip().casefold()]
+    title = journey.workshop.title or journey.workshop.scenario or f"workshop {workshop_id}"
+    out = _console()
+    if not changes:
+        scope = f" since {_local(cutoff)}" if cutoff else ""
+        by = f" by {who}" if who else ""
+        out.print(_text(f"No changes{by} in “{title}”{scope}."))
+        return
+    table = Table(title=_text(f"Changes in “{title}”"), title_justify="left", expand=False)
+    for column, kwargs in (("When", {"no_wrap": True}), ("Who", {}), ("What", {}),
+                           ("Old → new", {})):
+        table.add_column(column, overflow="fold", **kwargs)
+    names = _names(journey)
+    for change in changes:
+        table.add_row(_text(_local(change.at)), _text(change.who or "?"),
+                      _text(describe(change, names)), _change_cell(change))
+    out.print(table)
+
+
+@app.command("who")
+def who_command(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
+    everyone: Annotated[bool, typer.Option(
+        "--all", help="Also list people who were here earlier.")] = False,
+) -> None:
+    """Show who is in a workshop right now: role, step, following, done."""
+    from rich.table import Table
+
+    from models.db.schema import StoreError
+    from models.db.tables import utcnow
+    from models.live import presence
+
+    try:
+        store = STATE.store()
+        try:
+            journey = store.load(workshop_id)
+        finally:
+            store.close()
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    now = utcnow()
+    here = presence.active(journey, workshop_id, now)
+    here_ids = {p.id for p in here}
+    gone = [p for p in journey.participants if p.id not in here_ids]
+    title = journey.workshop.title or journey.workshop.scenario or f"workshop {workshop_id}"
+    out = _console()
+    if not here and not (everyone and gone):
+        hint = f" ({len(gone)} earlier; --all lists them)" if gone else ""
+        out.print(_text(f"Nobody is in “{title}” right now{hint}."))
+        return
+    table = Table(title=_text(f"In “{title}”"), title_justify="left")
+    for column in ("Name", "Role", "Step", "Seen", "Following", "Done with"):
+        table.add_column(column, overflow="fold")
+    rows = here + (gone if everyone else [])
+    for p in rows:
+        # no "how long ago" for the absent: a clean ``leave`` backdates last_seen on purpose
+        seen = "here" if p.id in here_ids else "not here"
+        table.add_row(_text(p.name), _text(p.role), _text(p.current_step), _text(seen),
+                      _text("yes" if p.following else ""), _text(p.done_step))
+    out.print(table)
+    if gone and not everyone:
+        out.print(_text(f"{len(gone)} other(s) were here earlier (--all lists them)."))

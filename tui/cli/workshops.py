@@ -1,0 +1,355 @@
+"""Workshop commands: new, list, show, open, demo, delete, templates list|show, import.
+
+Only Typer is imported at module level: ``journeymap --help`` loads this module, so
+storage (SQLModel), Rich tables and Textual are imported inside the commands that
+use them.  Everything a person typed is printed as a ``rich.text.Text`` through
+``tui.safe_text`` (never as markup), and every user error becomes one sentence on
+stderr with exit code 1 via ``user_errors``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from tui.cli.main import (  # noqa: F401
+    STATE,
+    app,
+    console,
+    default_user,
+    fail,
+    require_folder,
+    user_errors,
+)
+
+if TYPE_CHECKING:
+    from models.db.store import Store
+
+# Kept literal so --help needs no models import; tests check them against models.db.tables.
+ROLE_NAMES = ("lead", "participant", "observer")
+BLANK = "blank"
+DEMO_KEY = "demo_workshop"  # journeymap_meta key holding the demo workshop's id
+
+templates_app = typer.Typer(help="Starting maps for common support journeys.",
+                            no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(templates_app, name="templates")
+
+
+def _interactive() -> bool:
+    """Prompt only when a person can answer (not in pipes, scripts or CI)."""
+    return sys.stdin.isatty()
+
+
+def _t(value: object, style: str = "", limit: int | None = None) -> Any:
+    """User text as a literal, wrapping Rich ``Text`` (see ``tui.safe_text``)."""
+    from tui.safe_text import safe
+
+    text = safe(value, style, limit=limit)
+    text.no_wrap = False
+    return text
+
+
+# -- new ----------------------------------------------------------------------------
+def _ask(option: str, label: str, given: str | None, default: str = "") -> str:
+    """The option's value, asked for on a terminal, else an error naming the option."""
+    if given is not None and given.strip():
+        return given
+    if not _interactive():
+        raise fail(f"{option} is missing: give {option} (no questions are asked when input "
+                   "is not a terminal).")
+    value: str = typer.prompt(label, default=default or None, show_default=bool(default))
+    if not value.strip():
+        raise fail(f"{option} cannot be empty.")
+    return value
+
+
+def _choose_template(given: str | None) -> str:
+    if given is not None and given.strip():
+        return given.strip()
+    if not _interactive():
+        raise fail(f"--template is missing: give a template name or '{BLANK}' "
+                   "(see `journeymap templates list`).")
+    from models.export.templates import template_names
+
+    names = template_names()
+    out = console(err=True)
+    for number, name in enumerate([*names, BLANK], start=1):
+        out.print(f"  {number}. {name}")
+    answer = typer.prompt("Template (name or number)", default=_demo_template() or BLANK)
+    if answer.strip().isdigit() and 1 <= int(answer) <= len(names) + 1:
+        return [*names, BLANK][int(answer) - 1]
+    return answer.strip()
+
+
+def create_workshop(store: Store, template: str, **scope: Any) -> int:
+    """From a template (shipped name or TOML path), or blank with the default stages.
+
+    Without a title the template's title is kept, else the scenario names the map, so
+    no workshop shows up untitled in ``list``.
+    """
+    from models.export.templates import create_from_template, load_template, template_names
+
+    if template == BLANK and BLANK not in template_names():
+        scope["title"] = scope.get("title") or scope.get("scenario")
+        return int(store.create_workshop(**{k: v for k, v in scope.items() if v}).id or 0)
+    if not scope.get("title"):
+        scope["title"] = load_template(template)["workshop"].get("title") or scope.get("scenario")
+    return create_from_template(store, template, **scope)
+
+
+@app.command("new")
+def new(
+    template: Annotated[str | None, typer.Option(
+        "--template", "-t", help=f"Template name or .toml file, or '{BLANK}'.")] = None,
+    persona: Annotated[str | None, typer.Option(help="Who the journey is for.")] = None,
+    scenario: Annotated[str | None, typer.Option(help="The situation mapped.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title (default: the template's).")] = None,
+) -> None:
+    """Create a workshop and print its id (asks for missing options only on a terminal)."""
+    with user_errors():
+        name = _choose_template(template)
+        defaults: dict[str, Any] = {}
+        if name != BLANK and (persona is None or scenario is None) and _interactive():
+            from models.export.templates import load_template
+
+            defaults = load_template(name)["workshop"]
+        who = _ask("--persona", "Persona", persona, defaults.get("persona", ""))
+        what = _ask("--scenario", "Scenario", scenario, defaults.get("scenario", ""))
+        store = STATE.store()
+        new_id = create_workshop(store, name, persona=who, scenario=what, title=title)
+    typer.echo(str(new_id))
+    if _interactive():
+        typer.echo(f"Open it with: journeymap open {new_id}", err=True)
+
+
+# -- list / show --------------------------------------------------------------------
+@app.command("list")
+def list_workshops() -> None:
+    """List the workshops in the database, most recently changed first."""
+    from rich.table import Table
+
+    with user_errors():
+        store = STATE.store(read_only=False)
+        workshops = store.list_workshops()
+    out = console()
+    if not workshops:
+        out.print(_t(f"No workshops yet in {store.path}."))
+        out.print("Create one with `journeymap new` or try `journeymap demo`.")
+        return
+    table = Table("id", "title", "persona", "scenario", "step", "updated", header_style="bold")
+    for w in workshops:
+        table.add_row(str(w.id), _t(w.title, limit=40), _t(w.persona, limit=30),
+                      _t(w.scenario, limit=40), _t(w.current_step),
+                      w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    out.print(table)
+
+
+@app.command("show")
+def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list`).")]) -> None:
+    """A readable summary: scope, stages with KPIs, pain points, cards and risks."""
+    with user_errors():
+        journey = STATE.store().load(workshop_id)
+    from tui.cli.summary import print_summary
+
+    print_summary(console(), journey)
+
+
+# -- open / demo --------------------------------------------------------------------
+def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
+            role: str | None) -> None:
+    """Start the TUI; a placeholder screen until ``tui.app.launch`` exists."""
+    try:
+        from tui.app.launch import run_app
+    except ModuleNotFoundError as exc:
+        if exc.name != "tui.app.launch":
+            raise
+        from tui.cli.summary import run_placeholder as run_app
+    kwargs: dict[str, Any] = {"who": who}
+    if role:
+        kwargs["role"] = role
+    run_app(db_path, workshop_id=workshop_id, step=step, **kwargs)
+
+
+def _check_open(workshop_id: int | None, step: str | None, read_only: bool) -> Path:
+    """Refuse a wrong file, workshop or step before the UI starts, without SQLModel.
+
+    Importing the storage layer costs about a third of a second; the app imports it
+    in a worker after its first paint, so here only ``models.db.dbfile`` (stdlib
+    sqlite3, read-only) is used.  Returns the database path to open.
+    """
+    from models.db.dbfile import check_openable
+    from tui.steps.progress import STEPS
+
+    require_folder(STATE.db)
+    path = check_openable(STATE.db, workshop_id, read_only=read_only)
+    if step is not None and step not in STEPS:
+        raise fail(f"There is no step {step!r}; the steps are: {', '.join(STEPS)}.")
+    return path
+
+
+@app.command("open")
+def open_workshop(
+    workshop_id: Annotated[int | None, typer.Argument(
+        help="Workshop id (default: the home screen).")] = None,
+    step: Annotated[str | None, typer.Option("--step", help="Step to open at.")] = None,
+    who: Annotated[str | None, typer.Option("--as", help="Your name in the room.")] = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="lead, participant or observer (read-only).")] = None,
+) -> None:
+    """Open the workshop screens in this terminal."""
+    if role is not None and role not in ROLE_NAMES:
+        raise fail(f"--role must be one of: {', '.join(ROLE_NAMES)}.")
+    with user_errors():
+        path = _check_open(workshop_id, step, role == "observer")
+        _launch(path, workshop_id, step, who or default_user(), role)
+
+
+def _demo_template() -> str:
+    from models.export.templates import template_names
+
+    names = template_names()
+    for word in ("login-lockout", "lockout", "login", "locked"):
+        for name in names:
+            if word in name:
+                return name
+    return names[0] if names else ""
+
+
+def _demo_marker(workshop: Any) -> str:
+    """Id *and* creation time: SQLite reuses a deleted workshop's id for the next one."""
+    return f"{workshop.id}@{workshop.created_at.isoformat()}"
+
+
+def ensure_demo(store: Store) -> tuple[int, bool]:
+    """The demo workshop's id, creating it first if this file has none; (id, created)."""
+    from models.db.tables import Meta, Workshop
+
+    with store.read() as s:
+        marker = s.get(Meta, DEMO_KEY)
+        wanted = marker.value.split("@", 1)[0] if marker is not None else ""
+        found = s.get(Workshop, int(wanted)) if wanted.isdigit() else None
+        if found is not None and marker is not None and _demo_marker(found) == marker.value:
+            return int(found.id or 0), False
+    template = _demo_template() or BLANK
+    new_id = create_workshop(store, template, title="Demo: admin locked out of the account",
+                             facilitator=store.who)
+    with store.write() as s:
+        demo_row = s.get(Workshop, new_id)
+        s.merge(Meta(key=DEMO_KEY, value=_demo_marker(demo_row)))
+    return new_id, True
+
+
+@app.command("demo")
+def demo(no_open: Annotated[bool, typer.Option(
+        "--no-open", help="Only create the demo workshop and print its id.")] = False) -> None:
+    """Create the demo workshop (admin locked out) if missing, print its id and open it."""
+    with user_errors():
+        store = STATE.store()
+        demo_id, _created = ensure_demo(store)
+        typer.echo(str(demo_id))
+        if not no_open:
+            path = store.path
+            store.close()
+            _launch(path, demo_id, None, default_user(), None)
+
+
+# -- delete ---------------------------------------------------------------------------
+@app.command("delete")
+def delete(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list`).")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
+) -> None:
+    """Delete a workshop and everything in it (asks first unless --yes)."""
+    with user_errors():
+        store = STATE.store()
+        workshop = store.get_workshop(workshop_id)
+        name = workshop.title or workshop.scenario or f"workshop {workshop_id}"
+        if not yes:
+            if not _interactive():
+                raise fail("Deleting needs confirmation: add --yes (input is not a terminal).")
+            out = console(err=True)
+            out.print(_t(f"Delete workshop {workshop_id} “{name}” and everything in it?",
+                         limit=200))
+            if not typer.confirm("Delete", default=False):
+                raise fail("Nothing deleted.")
+        store.delete_workshop(workshop_id)
+    console().print(_t(f"Deleted workshop {workshop_id} “{name}”.", limit=200))
+
+
+# -- templates / import ---------------------------------------------------------------
+@templates_app.command("list")
+def templates_list() -> None:
+    """The shipped templates: name (for `new --template`), title and size."""
+    from rich.table import Table
+
+    from models.export.templates import list_templates
+
+    with user_errors():
+        infos = list_templates()
+    table = Table(header_style="bold")
+    # the name is what people type after --template: never wrapped or cut
+    table.add_column("name", no_wrap=True, min_width=max((len(i.name) for i in infos), default=4))
+    for column in ("title", "category", "stages", "touchpoints", "pains"):
+        table.add_column(column)
+    for info in infos:
+        name = _t(info.name)
+        name.no_wrap = True
+        table.add_row(name, _t(info.title, limit=50), _t(info.category),
+                      str(info.stages), str(info.touchpoints), str(info.pain_points))
+    console().print(table)
+
+
+@templates_app.command("show")
+def templates_show(name: Annotated[str, typer.Argument(
+        help="Template name (see `templates list`) or a .toml file.")]) -> None:
+    """What a template contains: scope, stages with KPIs, touchpoints and pain points."""
+    from models.export.templates import load_template
+    from tui.cli.summary import print_template
+
+    with user_errors():
+        data = load_template(name)
+    print_template(console(), data)
+
+
+@templates_app.command("save")
+def templates_save(
+    workshop_id: Annotated[int, typer.Argument(help="The workshop to turn into a template.")],
+    path: Annotated[Path, typer.Argument(help="The .toml file to write.")],
+    title: Annotated[str, typer.Option("--title", help="Template title.")] = "",
+    description: Annotated[str, typer.Option("--description", help="One line.")] = "",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Save a workshop as a template file (scope, stages, touchpoints, pain points, cards).
+
+    Use it with `journeymap new --template FILE.toml` to start the next map from it.
+    """
+    from models.export.templates import save_template
+
+    with user_errors():
+        if path.exists() and not force:
+            raise fail(f"{path} exists already; add --force to overwrite it.")
+        journey = STATE.store().load(workshop_id)
+        written = save_template(journey, path, title=title, description=description)
+    typer.echo(str(written))
+
+
+@app.command("import")
+def import_file(path: Annotated[Path, typer.Argument(
+        help="A workshop exported with `journeymap export ID --format json`.")]) -> None:
+    """Import a JSON backup as a new workshop and print its id."""
+    with user_errors():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise fail(f"There is no file {path}.") from None
+        except IsADirectoryError:
+            raise fail(f"{path} is a folder, not a JSON file.") from None
+        except UnicodeDecodeError:
+            raise fail(f"{path} is not UTF-8 text, so it is not a journeymap export.") from None
+        from models.export.json_backup import import_json
+
+        new_id = import_json(STATE.store(), text, str(path))
+    typer.echo(str(new_id))

@@ -1,0 +1,126 @@
+"""Export the action plan as Markdown from the TUI: ask for a path, write, say where.
+
+The document is ``models.export.markdown.to_markdown`` — the same one the CLI writes —
+with the whole database as the portfolio (so the review can say which journey
+to map next).  Loading every workshop and rendering can take a moment on a big
+portfolio, so it runs in a thread worker; a path that cannot be written is a
+one-sentence notification, never a traceback, and the dialog's typed path is
+not lost (press x again and it is offered again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from tui.safe_text import short
+from tui.steps import output_base
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.db.store import Store
+    from tui.steps.base import StepView
+
+_LAST_PATH: dict[int, str] = {}  # workshop id -> path typed last time (this session)
+
+
+class ExportDialog(ModalScreen["str | None"]):
+    """One input with the target path; Enter exports, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = "ExportDialog { align: center middle; } ExportDialog Input { margin: 1 0; }"
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Export action plan (Markdown)", style="bold"),
+                         classes="dialog-title")
+            yield Static(Text("Scope, map, ownership, ranked pain points, cards, tracker, "
+                              "60-day plan and leadership review in one file."))
+            yield Input(value=self.default, id="export-path")
+            yield Label(Text("Enter = export   Esc = cancel", style="dim"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        path = event.value.strip()
+        if not path:
+            self.notify("Type a path for the Markdown file first.", severity="warning",
+                        markup=False)
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def start_export(view: StepView) -> None:
+    """Ask for the path, then export in a worker (called by key x on the output views)."""
+    journey = view.japp.journey
+    if journey is None:
+        return
+    wid = int(journey.workshop.id or 0)
+    default = _LAST_PATH.get(wid) or output_base.default_export_path(journey)
+
+    def chosen(path: str | None) -> None:
+        if path is None or view.japp.store is None:
+            return
+        _LAST_PATH[wid] = path
+        store, today = view.japp.store, output_base.today()
+        view.run_worker(lambda: _export(view, store, journey, path, today), thread=True,
+                        group="export", description="export Markdown")
+
+    view.app.push_screen(ExportDialog(default), chosen)
+
+
+def write_markdown(store: Store, journey: Journey, path: str, today: dt.date) -> Path:
+    """Render and write the document; returns the absolute path.  Raises OSError/ValueError."""
+    from models.export.markdown import to_markdown
+
+    portfolio: list[Any] = []
+    for workshop in store.list_workshops():
+        if workshop.id == journey.workshop.id:
+            portfolio.append(journey)
+        elif workshop.id is not None:
+            portfolio.append(store.load(workshop.id))
+    if not any(j.workshop.id == journey.workshop.id for j in portfolio):
+        portfolio.append(journey)
+    text = to_markdown(journey, today=today, portfolio=portfolio)
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a folder; add a file name such as plan.md")
+    target.write_text(text, encoding="utf-8")
+    return target.resolve()
+
+
+def _export(view: StepView, store: Store, journey: Journey, path: str, today: dt.date) -> None:
+    from models.db.schema import StoreError
+
+    app = view.app
+    try:
+        written = write_markdown(store, journey, path, today)
+    except IsADirectoryError as exc:
+        app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}.",
+                             severity="error", markup=False)
+        return
+    except OSError as exc:
+        reason = exc.strerror or short(exc, 120)
+        app.call_from_thread(app.notify, f"Not exported: {short(path, 120)} cannot be written "
+                             f"({reason}).", severity="error", markup=False)
+        return
+    except (StoreError, ValueError) as exc:
+        app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}",
+                             severity="error", markup=False)
+        return
+    app.call_from_thread(app.notify, f"Exported to {short(written, 200)}", markup=False,
+                         timeout=8)

@@ -1,0 +1,113 @@
+"""A modal form that edits one card or plan task, with the app's autosave rules.
+
+Why modal: the Cards grid and the Plan timeline need the whole height at
+80x24, so a row's fields open over them and close with Esc.  Fields are saved
+when left or on Enter (``tui.widgets.forms.RecordForm``); a value the store rejects
+(a bad date) stays typed in its field with a notification, and Esc then asks
+for a second press before the typed text is dropped.  Plan tasks are saved
+together with ``edited=True`` so that regenerating the plan keeps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from tui.widgets.forms import FieldInput, FieldSpec, RecordForm
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+
+def find_row(journey: Journey | None, model: type, row_id: int) -> Any:
+    """The card or plan task ``row_id`` in the snapshot, or None."""
+    if journey is None:
+        return None
+    pools: dict[str, Sequence[Any]] = {"HypothesisCard": journey.cards,
+                                       "PlanTask": journey.plan_tasks}
+    pool = pools.get(model.__name__, ())
+    return next((row for row in pool if row.id == row_id), None)
+
+
+class EditedForm(RecordForm):
+    """A RecordForm whose every save also sets ``edited=True`` (plan tasks)."""
+
+    def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool:
+        app: Any = self.app
+        store = app.store
+        if store is None:
+            return False
+        row = app.run_store(lambda: store.update(model, row_id, **{field: text,
+                                                                   "edited": True}))
+        if row is None:
+            return False
+        app.mark_saved()
+        app.reload_journey()
+        return True
+
+
+class RowEditor(ModalScreen[None]):
+    """The fields of one row; each is saved when left or on Enter (Esc closes)."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+    DEFAULT_CSS = """
+    RowEditor { align: center middle; }
+    RowEditor > .dialog { height: 90%; width: 90; }
+    RowEditor RecordForm { height: 1fr; }
+    """
+
+    def __init__(self, model: type, row_id: int, specs: Sequence[FieldSpec], heading: Text,
+                 *, mark_edited: bool = False) -> None:
+        super().__init__()
+        self.model = model
+        self.row_id = row_id
+        self.specs = tuple(specs)
+        self.heading = heading
+        self.mark_edited = mark_edited
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.heading, classes="dialog-title")
+            form_class = EditedForm if self.mark_edited else RecordForm
+            yield form_class(self.specs, id="row-form")
+            yield Label(Text("Tab = next field (saves)   Esc = close", style="dim"))
+
+    @property
+    def form(self) -> RecordForm:
+        return self.query_one(RecordForm)
+
+    def on_mount(self) -> None:
+        self._bind()
+        first = self.specs[0].name
+        self.call_after_refresh(lambda: self.form.field(first).focus())
+
+    def _bind(self) -> None:
+        self.form.bind(self.model, find_row(getattr(self.app, "journey", None), self.model,
+                                            self.row_id))
+
+    def refresh_from(self, journey: Journey) -> None:
+        """Called by the app after a save: rebind, and redraw the screen underneath."""
+        self._bind()
+        if len(self.app.screen_stack) > 1:
+            refresh = getattr(self.app.screen_stack[-2], "refresh_from", None)
+            if refresh is not None:
+                refresh(journey)
+
+    def action_close(self) -> None:
+        form = self.form
+        form.commit_pending()
+        pending = [w for w in form.query(FieldInput) if w.dirty]
+        if pending and not self._warned:
+            self._warned = True
+            self.notify("A value was not saved (see the message): fix it, or press Esc again "
+                        "to close and drop the typed text.", severity="warning", markup=False)
+            return
+        self.dismiss(None)

@@ -1,0 +1,367 @@
+"""Live pairing inside the app: one seat per app, live refresh, follow, facilitation keys.
+
+Why a controller of its own: the app (``tui.app.app``) knows screens and edits;
+pairing is a loop around it.  ``Pairing`` takes a seat in the open workshop
+(``models.live.presence``), asks ``Watcher.poll()`` every 100 ms whether another
+connection committed (``PRAGMA data_version``: a microsecond or two, so idle
+seats cost almost nothing), and heart-beats every 3 s.
+
+When the database moved it reads a tiny *fingerprint* first (the workshop's
+``updated_at``, the newest change-log id, the dot votes).  Only when that
+changed is the journey reloaded and the screen refreshed (``reload_journey``,
+which keeps cursor, scroll and a field being typed in); a change that is only
+presence (heartbeats, steps, follow, done) just redraws the presence bar.  Six
+seats heart-beating thus never repaint each other's step views.
+
+Follow and "bring everyone here" are applied after each reload through
+``facilitation.step_to_show``.  Only Textual and small ``tui`` helpers are
+imported at module level (the app imports this module before the models).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.timer import Timer
+
+from models.live.marks import Marks
+from tui.safe_text import short
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.db.tables import Participant
+    from models.live.presence import Seat
+    from tui.app.app import JourneyApp
+
+POLL_S = 0.1  # live refresh: how often to ask SQLite whether anyone committed
+# models.live.presence's HEARTBEAT_S / WINDOW_S, repeated so building the app imports no
+# SQLModel before its first paint (a test keeps the two in step).
+HEARTBEAT_S = 3.0
+WINDOW_S = 10.0
+
+# Keys live on the app so every step has them; a step view's own key of the same
+# name wins (``t`` links a touchpoint on step 5; the timer is then in the palette).
+PAIRING_BINDINGS = [
+    Binding("f", "pairing('follow')", "Follow the lead", show=False),
+    Binding("g", "pairing('gather')", "Bring everyone here", show=False),
+    Binding("t", "pairing('timer')", "Step timer", show=False),
+    Binding("D", "pairing('done')", "Done with this step", show=False),
+    Binding("o", "pairing('vote')", "Put a dot on this pain point", show=False),
+    Binding("O", "pairing('unvote')", "Take a dot back", show=False),
+    Binding("R", "pairing('reveal')", "Reveal or hide the votes", show=False),
+    Binding("L", "pairing('activity')", "Activity (who changed what)", show=False),
+]
+COMMANDS = {
+    "follow": ("Pairing: follow the lead (on/off)", "key f"),
+    "gather": ("Pairing: bring everyone here (lead)", "key g"),
+    "timer": ("Pairing: start or stop the step timer (lead)", "key t"),
+    "done": ("Pairing: done with this step (on/off)", "key D"),
+    "vote": ("Pairing: put a dot on the selected pain point", "key o on step 5"),
+    "unvote": ("Pairing: take a dot back from the selected pain point", "key O on step 5"),
+    "reveal": ("Pairing: reveal or hide the votes (lead)", "key R"),
+    "activity": ("Pairing: show or hide the activity panel", "key L"),
+}
+
+
+def default_name() -> str:
+    """The seat name when none was given (the same rule as the CLI)."""
+    from tui.identity import default_user
+
+    return default_user()
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Pairing:
+    """The app's seat in one workshop and the polling loop that keeps it live."""
+
+    def __init__(self, app: JourneyApp, *, poll_s: float = POLL_S,
+                 heartbeat_s: float | None = None, window_s: float | None = None,
+                 now: Callable[[], dt.datetime] = _utcnow) -> None:
+        self.app = app
+        self.poll_s = poll_s
+        self.heartbeat_s = heartbeat_s or HEARTBEAT_S
+        self.window_s = window_s or WINDOW_S
+        self.now = now  # tests move the clock to watch a seat expire
+        self.seat: Seat | None = None
+        self.workshop_id: int | None = None
+        self.seen_gather_at: dt.datetime | None = None
+        self._watcher: Any = None
+        self._timers: list[Timer] = []
+        self._marks: Marks | None = None
+        self._mark: tuple[Any, ...] = ()
+        self._presence_mark: tuple[Any, ...] = ()
+        self.active_ids: frozenset[int] = frozenset()  # seats heard from within the window
+        self._widgets: list[Any] = []  # presence bar and activity panel, once mounted
+        self._beat_step = ""
+        self._timer_label = ""
+        self._timer_done_for: dt.datetime | None = None
+        self.reloads = 0  # full reloads caused by other seats' edits (tests, bench)
+
+    # -- seat lifecycle -------------------------------------------------------------
+    def show(self, journey: Journey) -> None:
+        """A workshop screen is shown: take the seat (once) and attach the widgets."""
+        wid = journey.workshop.id
+        if wid is None or self.app.store is None:
+            return
+        if self.workshop_id != wid:
+            self.stop()
+            if not self._join(journey):
+                return
+        self.app.call_after_refresh(self._attach, 20)
+
+    def _join(self, journey: Journey) -> bool:
+        from models.db.store import Store
+        from models.live import presence
+        from models.live.watch import Watcher
+
+        app = self.app
+        store = app.store
+        assert store is not None
+        wid = int(journey.workshop.id or 0)
+        if not store.who:  # built without a name (tests, demo): the login, like `open`
+            store.who = app.who = default_name()
+        try:
+            presence_store = store
+            if store.read_only:
+                presence_store = presence.presence_store(store.path, store.who)
+            participant = presence.join(presence_store, wid, store.who,
+                                        app.role or None, step=None)
+            if participant.role == "observer" and not store.read_only:
+                # a returning observer without --role: the edit store must refuse too
+                store.close()
+                store = app.store = Store(store.path, who=store.who, read_only=True)
+                presence_store = presence.presence_store(store.path, store.who)
+            self.seat = presence.Seat(store=store, presence=presence_store,
+                                      participant=participant)
+            self._watcher = Watcher(store)
+        except Exception as exc:  # noqa: BLE001 - pairing must never stop the map itself
+            app.notify(f"Working alone: could not take a seat ({short(exc, 200)}).",
+                       severity="warning", markup=False)
+            return False
+        app.role = participant.role
+        if participant.role == "observer":
+            app.sub_title = "observer (read-only)"
+        self.workshop_id = wid
+        self.seen_gather_at = journey.workshop.gather_at  # old gathers are not re-obeyed
+        self._marks = Marks(store.path, wid)
+        self._mark = self._marks.content()
+        self._presence_mark, self.active_ids = self._marks.presence(self.now(), self.window_s)
+        self._timers = [app.set_interval(self.poll_s, self.tick, name="pairing-poll"),
+                        app.set_interval(self.heartbeat_s, self.beat, name="pairing-beat")]
+        return True
+
+    def _attach(self, tries: int) -> None:
+        """Mount the presence bar and activity panel once the workshop screen is up."""
+        from tui.pairing.activity_panel import ActivityPanel
+        from tui.pairing.presence_bar import PresenceBar
+
+        screen = self.app.screen
+        if not screen.query("#stepbar"):
+            if tries > 0 and self.seat is not None:  # the screen is still being mounted
+                self.app.set_timer(0.05, lambda: self._attach(tries - 1))
+            return
+        if screen.query(PresenceBar):
+            return
+        self._widgets = [PresenceBar(id="presence"), ActivityPanel(id="activity")]
+        screen.mount(self._widgets[0], before="#stepbar")
+        screen.mount(self._widgets[1])
+        self.call_later_refresh()
+
+    def call_later_refresh(self) -> None:
+        self.app.call_after_refresh(self.refresh_presence)
+
+    def stop(self) -> None:
+        """Leave the workshop (Home, quit): the seat reads as gone at once."""
+        for timer in self._timers:
+            timer.stop()
+        self._timers = []
+        self._widgets = []
+        if self._marks is not None:
+            self._marks.close()
+            self._marks = None
+        seat, self.seat, self.workshop_id = self.seat, None, None
+        if seat is not None:
+            try:
+                seat.leave()
+            except Exception:  # noqa: BLE001,S110 - leaving is best effort; it fades anyway
+                pass
+            if seat.presence is not seat.store:
+                seat.presence.close()
+
+    # -- the loop ---------------------------------------------------------------------
+    def tick(self) -> None:
+        """Every 100 ms: step moved? anyone committed? timer label changed?"""
+        if self.seat is None:
+            return
+        step = self.screen_step()
+        if step and step != self._beat_step:
+            self.beat()
+        try:
+            changed = self._watcher.poll()
+        except Exception:  # noqa: BLE001 - a vanished file: keep the screen, try again
+            return
+        if changed:
+            self.on_database_changed()
+        self._tick_timer()
+
+    def beat(self) -> None:
+        """Heartbeat with the step on screen; also where silent seats fade out."""
+        if self.seat is None:
+            return
+        step = self.screen_step() or None
+        try:
+            self.seat.heartbeat(step)
+            self._beat_step = step or ""
+        except Exception:  # noqa: BLE001 - presence is best effort (busy file, deleted row)
+            return
+        self._presence_changed()  # also where a silent seat drops out of the bar
+
+    def on_database_changed(self) -> None:
+        """Something was committed: reload what changed, then follow the lead."""
+        assert self._marks is not None
+        try:
+            mark = self._marks.content()
+        except sqlite3.Error:
+            return  # busy or vanished: the next poll tries again
+        if mark != self._mark:
+            self._mark = mark
+            self.reloads += 1
+            self.app.reload_journey()
+            self._presence_changed(force=True)
+            self.apply_follow()
+        elif self._presence_changed():
+            self.apply_follow()
+
+    def own_edit_done(self) -> None:
+        """This seat just committed an edit (already on screen): don't reload for it.
+
+        Without this the next poll sees the new fingerprint and reloads the whole
+        journey for a change the app has already patched in (on a 2,000-touchpoint
+        map, a few hundred ms per key).  The new fingerprint is taken only when
+        nothing since the last one came from another seat: no other name in the
+        change log and the same dot votes; otherwise the poll reloads as before.
+        """
+        if self._marks is None or self.seat is None or not self._mark:
+            return
+        try:
+            mark = self._marks.content()
+            if mark[2] != self._mark[2] or \
+                    self._marks.foreign_edits(self._mark[1], self.seat.store.who):
+                return
+        except sqlite3.Error:
+            return
+        self._mark = mark
+
+    def _presence_changed(self, force: bool = False) -> bool:
+        """Re-read the seats if what the bar shows changed (not for a bare heartbeat)."""
+        if self._marks is None:
+            return False
+        try:
+            mark, active = self._marks.presence(self.now(), self.window_s)
+        except sqlite3.Error:
+            return False
+        if mark == self._presence_mark and not force:
+            return False
+        self._presence_mark, self.active_ids = mark, active
+        if not force:
+            self._reload_participants()
+        self.refresh_presence()
+        return True
+
+    def _reload_participants(self) -> None:
+        from models.live import presence
+
+        journey = self.app.journey
+        if journey is None or self.app.store is None or self.workshop_id is None:
+            return
+        try:
+            journey.participants = presence.participants(self.app.store, self.workshop_id)
+        except Exception:  # noqa: BLE001 - try again on the next change
+            return
+
+    def apply_follow(self) -> None:
+        """Jump to a fresh gather, or to the lead's step when following."""
+        from models.live.facilitation import step_to_show
+
+        journey, me = self.app.journey, self.me()
+        step = self.screen_step()
+        if journey is None or me is None or not step:
+            return
+        here = me.model_copy(update={"current_step": step})
+        target = step_to_show(journey, here, self.seen_gather_at)
+        if journey.workshop.gather_at is not None and journey.workshop.gather_step:
+            self.seen_gather_at = max(journey.workshop.gather_at, self.seen_gather_at
+                                      or journey.workshop.gather_at)
+        if target:
+            self.app.screen.show_step(target, save=False)  # type: ignore[attr-defined]
+            self.beat()
+
+    # -- what the widgets read ---------------------------------------------------------
+    def me(self) -> Participant | None:
+        journey, seat = self.app.journey, self.seat
+        if journey is None or seat is None:
+            return None
+        for p in journey.participants:
+            if p.id == seat.participant.id:
+                return p
+        return seat.participant
+
+    def screen_step(self) -> str:
+        return str(getattr(self.app.screen, "step", "") or "")
+
+    def refresh_presence(self) -> None:
+        """Redraw the presence bar and the activity panel (each only if it changed)."""
+        for widget in self._widgets:
+            if widget.is_attached:
+                widget.update_from(self)
+
+    def _tick_timer(self) -> None:
+        from models.live.facilitation import timer_label, timer_remaining
+
+        journey = self.app.journey
+        if journey is None or journey.workshop.timer_ends_at is None:
+            if self._timer_label:
+                self._timer_label = ""
+                self.refresh_presence()
+            return
+        now = self.now()
+        label = timer_label(journey.workshop, now)
+        if label != self._timer_label:
+            self._timer_label = label
+            self.refresh_presence()
+        ends = journey.workshop.timer_ends_at
+        if timer_remaining(journey.workshop, now) == dt.timedelta(0) \
+                and self._timer_done_for != ends:
+            self._timer_done_for = ends
+            from tui.steps.progress import LABELS
+
+            step = LABELS.get(journey.workshop.timer_step, journey.workshop.timer_step)
+            self.app.notify(f"Time is up for {step}. Nothing is locked: finish the thought, "
+                            "then move on together.", title="Step timer", markup=False)
+
+    # -- keys --------------------------------------------------------------------------
+    def act(self, what: str) -> None:
+        from tui.pairing.actions import run_action
+
+        if self.seat is None or self.app.journey is None:
+            self.app.notify("Open a workshop first.", markup=False)
+            return
+        run_action(self, what)
+
+    def commands(self) -> Iterable[SystemCommand]:
+        if self.seat is None:
+            return
+        for what, (title, help_text) in COMMANDS.items():
+            yield SystemCommand(title, help_text, _bound(self.act, what))
+
+
+def _bound(func: Callable[[str], None], arg: str) -> Callable[[], None]:
+    return lambda: func(arg)

@@ -1,0 +1,248 @@
+"""Home: the workshops in the database; new (from a template or blank), open, copy, delete.
+
+An empty database gets a friendly start screen instead of an empty table,
+because the first thing a new lead sees decides whether they carry on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.dialogs.common import ConfirmScreen
+from tui.safe_text import safe, short
+from tui.steps.base import selected_key, sync_table
+from tui.steps.progress import LABELS
+from tui.widgets.footer import CalmFooter
+
+if TYPE_CHECKING:
+    from tui.app.app import JourneyApp
+
+WELCOME = (
+    "Welcome to journeymap.\n\n"
+    "A journey map follows one persona through one support scenario, stage by stage, "
+    "and ends with ranked pain points, hypothesis cards and a 60-day plan.\n\n"
+    "  t   start from a template (a complete starting map you adapt)\n"
+    "  b   start a blank workshop (six default support stages)\n"
+    "  ctrl+p   every action by name\n"
+)
+
+
+def local_time(when: dt.datetime | None) -> str:
+    if when is None:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class TemplateScreen(ModalScreen["str | None"]):
+    """Pick a shipped template, with a preview of what it will create."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, templates: list[Any]) -> None:
+        super().__init__()
+        self.templates = templates
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide-dialog"):
+            yield Static(Text("New workshop from a template", style="bold"))
+            with Horizontal(classes="template-row"):
+                yield OptionList(*[Option(safe(t.title or t.name, limit=40), id=t.name)
+                                   for t in self.templates], id="template-list")
+                yield Static(id="template-preview")
+            yield Static(Text("↑↓ choose · Enter create · Esc cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        if self.templates:
+            self._preview(self.templates[0].name)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._preview(event.option_id or "")
+
+    def _preview(self, name: str) -> None:
+        info = next((t for t in self.templates if t.name == name), None)
+        if info is None:
+            return
+        text = Text()
+        text.append(safe(info.title or info.name, "bold"))
+        text.append("\n")
+        text.append(safe(info.description, keep_newlines=True))
+        text.append("\n\nPersona: ", style="bold")
+        text.append(safe(info.persona))
+        text.append("\nScenario: ", style="bold")
+        text.append(safe(info.scenario))
+        text.append(f"\n\n{info.stages} stages · {info.touchpoints} touchpoints · "
+                    f"{info.pain_points} known pain points", style="dim")
+        try:
+            from models.export.templates import load_template
+
+            data = load_template(name)
+            names = [str(s.get("name", "")) for s in data.get("stages", [])]
+            if names:
+                text.append("\nStages: ", style="bold")
+                text.append(safe(" → ".join(names), limit=300))
+        except Exception:  # noqa: BLE001 - the preview is a courtesy; creation reports errors
+            pass
+        self.query_one("#template-preview", Static).update(text)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HomeScreen(Screen[None]):
+    """The workshop portfolio of this database."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("t", "new_template", "From template"),
+        Binding("b", "new_blank", "Blank"),
+        Binding("c", "duplicate", "Duplicate"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    @property
+    def japp(self) -> JourneyApp:
+        return self.app  # type: ignore[return-value]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Observers open and read; creating, copying and deleting keys are hidden."""
+        if action == "delete":
+            return not self.japp.read_only
+        return self.japp.action_allowed(action)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("Workshops", style="bold"), classes="step-title")
+        table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="workshops")
+        for key, label in (("id", "ID"), ("title", "Title"), ("persona", "Persona"),
+                           ("scenario", "Scenario"), ("step", "Step"), ("updated", "Updated")):
+            table.add_column(label, key=key)
+        yield table
+        yield Static(Text(WELCOME), id="welcome")
+        yield CalmFooter()
+
+    def on_mount(self) -> None:
+        self.title = "journeymap"
+        self.load()
+
+    def load(self) -> None:
+        store = self.japp.store
+        workshops = self.japp.run_store(store.list_workshops) if store else []
+        rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), safe(w.persona, limit=24),
+                             safe(w.scenario, limit=30),
+                             Text(LABELS.get(w.current_step, w.current_step)),
+                             Text(local_time(w.updated_at))))
+                for w in workshops or []]
+        table = self.query_one(DataTable)
+        sync_table(table, rows)
+        table.display = bool(rows)
+        self.query_one("#welcome").display = not rows
+        if rows:
+            table.focus()
+
+    def refresh_from(self, journey: Any) -> None:
+        self.load()
+
+    def _selected(self) -> int | None:
+        table = self.query_one(DataTable)
+        key = selected_key(table) if table.display else None
+        return int(key) if key else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        wid = self._selected()
+        if wid is not None:
+            self.japp.open_workshop(wid)
+
+    def action_new_blank(self) -> None:
+        store = self.japp.store
+        if store is None:
+            return
+        workshop = self.japp.run_store(lambda: store.create_workshop(title="Untitled workshop"))
+        if workshop is not None:
+            self.japp.mark_saved()
+            self.japp.open_workshop(int(workshop.id or 0), "scope")
+
+    def action_new_template(self) -> None:
+        try:
+            from models.export.templates import list_templates
+
+            templates = list_templates()
+        except Exception as exc:  # noqa: BLE001 - a broken template file: say which
+            self.notify(f"Templates could not be read: {short(exc, 200)}", severity="error",
+                        markup=False)
+            return
+        if not templates:
+            self.notify("No templates are installed; press b for a blank workshop.",
+                        markup=False)
+            return
+
+        def done(name: str | None) -> None:
+            store = self.japp.store
+            if not name or store is None:
+                return
+            from models.export.templates import create_from_template
+
+            wid = self.japp.run_store(lambda: create_from_template(store, name))
+            if wid is not None:
+                self.japp.mark_saved()
+                self.japp.open_workshop(int(wid), "scope")
+
+        self.app.push_screen(TemplateScreen(templates), done)
+
+    def action_duplicate(self) -> None:
+        wid, store = self._selected(), self.japp.store
+        if wid is None or store is None:
+            return
+
+        def copy() -> int:
+            from models.export.serialize import dict_to_store, journey_to_dict
+
+            journey = store.load(wid)
+            data = journey_to_dict(journey, full=False)
+            title = journey.workshop.title or journey.workshop.scenario or "workshop"
+            data["workshop"]["title"] = f"Copy of {title}"[:200]
+            return dict_to_store(store, data, source=f"workshop {wid}",
+                                 summary=f"duplicated workshop {wid}")
+
+        new_id = self.japp.run_store(copy)
+        if new_id is not None:
+            self.japp.mark_saved()
+            self.notify("Workshop duplicated (scope, stages, touchpoints, pain points).",
+                        markup=False)
+            self.load()
+
+    def action_delete(self) -> None:
+        wid, store = self._selected(), self.japp.store
+        if wid is None or store is None:
+            return
+        workshop = self.japp.run_store(lambda: store.get_workshop(wid))
+        if workshop is None:
+            return
+        question = Text("Delete the workshop ")
+        question.append(safe(short(workshop.title or workshop.scenario or wid, 60), "bold"))
+        question.append(" and everything in it?")
+
+        def done(yes: bool | None) -> None:
+            if yes and self.japp.run_store(lambda: store.delete_workshop(wid) or True):
+                self.notify("Workshop deleted.", markup=False)
+                self.load()
+
+        self.app.push_screen(ConfirmScreen(question, "This cannot be undone."), done)

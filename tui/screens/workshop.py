@@ -1,0 +1,177 @@
+"""The workshop screen: header, step bar, the current step's view, footer.
+
+Step views are mounted lazily the first time a step is visited and then kept
+(switching back is instant and keeps cursor and scroll).  Moving to a step
+stores it as ``workshop.current_step`` so re-opening returns there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import AwaitMount
+from textual.widgets import ContentSwitcher, Header
+
+from tui.steps import cards as step_cards
+from tui.steps import later as step_later
+from tui.steps import ownership as step_ownership
+from tui.steps import pains as step_pains
+from tui.steps import plan as step_plan
+from tui.steps import scope as step_scope
+from tui.steps import stages as step_stages
+from tui.steps import touchpoints as step_touchpoints
+from tui.steps import tracker as step_tracker
+from tui.steps.base import STEP_VIEWS, StepView
+from tui.steps.progress import LABELS, STEPS, step_states
+from tui.widgets.footer import CalmFooter
+from tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from tui.app.app import JourneyApp
+
+# Importing the modules registers their views; keep the names referenced for linters.
+_MODULES = (step_scope, step_stages, step_touchpoints, step_ownership, step_pains, step_later,
+            step_cards, step_tracker, step_plan)
+
+
+class WorkshopScreen(Screen[None]):
+    """One open workshop, one step at a time, with the step bar always visible."""
+
+    BINDINGS = [
+        *[Binding(str(i + 1), f"goto('{step}')", LABELS[step], show=False)
+          for i, step in enumerate(STEPS)],
+        Binding("n,ctrl+right", "next_step", "Next step"),
+        Binding("p,ctrl+left", "prev_step", "Prev step"),
+        Binding("h", "home", "Home"),
+    ]
+
+    # No auto-focus: Textual would focus the first Input before its form is bound,
+    # and a key typed then would land in a field about to be overwritten.  Each
+    # step view's ``focus_default`` decides, once its data is drawn.
+    AUTO_FOCUS = ""
+
+    def __init__(self, step: str, *, save: bool = False) -> None:
+        super().__init__()
+        self.step = step
+        self._save_first = save  # opened at a step chosen by a key: remember it
+
+    @property
+    def japp(self) -> JourneyApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StepBar(id="stepbar")
+        yield ContentSwitcher(id="steps")
+        yield CalmFooter()
+
+    def on_mount(self) -> None:
+        self.title = self._title()
+        self.show_step(self.step, save=self._save_first)
+
+    def _title(self) -> str:
+        from tui.safe_text import short
+
+        journey = self.japp.journey
+        if journey is None:
+            return "journeymap"
+        w = journey.workshop
+        return short(w.title or w.scenario or f"Workshop {w.id}", 60)
+
+    def view(self, step: str | None = None) -> StepView:
+        return self.query_one(f"#step-{step or self.step}", StepView)
+
+    def show_step(self, step: str, *, save: bool = True) -> AwaitMount | None:
+        """Show ``step``; returns the mount to await when its view is new."""
+        journey = self.japp.journey
+        if journey is None or step not in STEPS:
+            return None
+        waiter: AwaitMount | None = None
+        switcher = self.query_one(ContentSwitcher)
+        previous = self.step
+        self.step = step
+        if not switcher.query(f"#step-{step}"):
+            waiter = switcher.mount(STEP_VIEWS[step](id=f"step-{step}"))  # draws on mount
+            switcher.current = f"step-{step}"
+        else:
+            switcher.current = f"step-{step}"
+            view = self.view(step)
+            view.draw(journey)
+            view.focus_default()  # now, so the first paint of the view is already focused
+        self._show_bar(journey)
+        if save and journey.workshop.id is not None and journey.workshop.current_step != step:
+            journey.workshop.current_step = step
+            self.call_after_refresh(self._save_step, journey.workshop.id, step)
+        if previous != step:
+            self.refresh_bindings()
+        return waiter
+
+    def _save_step(self, wid: int, step: str) -> None:
+        """Remember the step for re-opening; after the paint, so the switch shows first."""
+        store = self.japp.store
+        if store is None or store.read_only or self.step != step:
+            return  # moved on already: the newer switch saves its own step
+        from models.db.tables import Workshop
+
+        if self.japp.run_store(lambda: store.update(Workshop, wid, log=False,
+                                                    current_step=step)) is not None:
+            self.japp.pairing.own_edit_done()
+
+    def _show_bar(self, journey: Journey) -> None:
+        """The step bar; its states are recomputed only for a new revision of the journey."""
+        rev = (self.japp.journey_rev, id(journey))
+        if getattr(self, "_bar_rev", None) != rev:
+            self._states = step_states(journey)
+            self._bar_rev = rev
+        self.query_one(StepBar).show(self.step, self._states)
+
+    def refresh_from(self, journey: Journey) -> None:
+        """Refresh the step bar and the visible step view from a new snapshot."""
+        self.title = self._title()
+        self._show_bar(journey)
+        if self.query(f"#step-{self.step}"):
+            self.view().draw(journey)
+
+    def action_goto(self, step: str) -> None:
+        self.show_step(step)
+
+
+    def action_next_step(self) -> None:
+        self.show_step(STEPS[min(len(STEPS) - 1, STEPS.index(self.step) + 1)])
+
+    def action_prev_step(self) -> None:
+        self.show_step(STEPS[max(0, STEPS.index(self.step) - 1)])
+
+    def action_home(self) -> None:
+        self.japp.show_home()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """Every step and every action of the current step, for the command palette."""
+        for i, step in enumerate(STEPS):
+            yield SystemCommand(f"Go to {i + 1 if i < 5 else ''} {LABELS[step]}".replace("  ", " "),
+                                f"Show the {LABELS[step]} step", _bind(self.show_step, step))
+        yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
+        if self.query(f"#step-{self.step}"):
+            view = self.view()
+            for binding in view.BINDINGS:
+                if isinstance(binding, Binding) and binding.description \
+                        and view.check_action(binding.action.split("(")[0], ()):
+                    yield SystemCommand(f"{LABELS[self.step]}: {binding.description}",
+                                        f"key {binding.key}",
+                                        _bind(view.run_action, binding.action))
+
+
+def _bind(func: Any, arg: Any) -> Any:
+    def call() -> None:
+        result = func(arg)
+        if hasattr(result, "__await__"):
+            import asyncio
+
+            asyncio.ensure_future(result)
+
+    return call

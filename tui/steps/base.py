@@ -1,0 +1,182 @@
+"""The contract every step view follows, and the registry of views per step.
+
+A step view is a widget shown under the step bar.  The workshop screen calls
+``refresh_from(journey)`` whenever the journey changed (an edit here, or a
+reload after another seat's edit); a view must keep its cursor, scroll and
+focus and must not overwrite a field that is being typed in.  Other engineers
+register their screens (Cards, Tracker, Plan) with ``register_step``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from tui.app.app import JourneyApp
+
+
+class StepView(Vertical):
+    """Base class of the views shown for one step under the step bar."""
+
+    STEP: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""
+
+    DEFAULT_CSS = "StepView { height: 1fr; }"
+    drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
+    BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The app decides (observers: no edit keys, hidden from footer and palette)."""
+        allowed = getattr(self.app, "action_allowed", None)
+        return allowed(action) if allowed is not None else True
+
+    def action_leave_field(self) -> None:
+        """Esc leaves the field (which saves it) so step keys work again; never discards."""
+        self.screen.set_focus(None)
+
+    @property
+    def japp(self) -> JourneyApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def journey(self) -> Journey:
+        return self.japp.journey  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        # Views are mounted lazily; their children exist only now, so draw here.
+        if self.japp.journey is not None:
+            self.draw(self.japp.journey)
+            self.call_after_refresh(self.focus_default)
+
+    def draw(self, journey: Journey) -> None:
+        """``refresh_from`` unless this view already shows this very state.
+
+        Kept views are shown again on every step switch; redrawing a 2,000-row
+        table that nothing changed costs far more than the switch itself.  The
+        stamp is the app's journey revision (bumped on every reload or patch),
+        the snapshot object, the day (Tracker and Plan count days) and the
+        terminal size (column widths follow it).
+        """
+        stamp = (getattr(self.app, "journey_rev", 0), id(journey), dt.date.today(),
+                 self.app.size)
+        if self.drawn != stamp:
+            self.refresh_from(journey)
+            self.drawn = stamp
+
+    def refresh_from(self, journey: Journey) -> None:
+        """Redraw from ``journey`` keeping cursor, scroll and the field being edited."""
+
+    def focus_default(self) -> None:
+        """Put the keyboard focus where work on this step starts."""
+        for widget in self.query("DataTable, Input"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+
+STEP_VIEWS: dict[str, type[StepView]] = {}
+
+
+def register_step(step: str, view: type[StepView]) -> type[StepView]:
+    """Register (or replace) the view class shown for ``step``."""
+    STEP_VIEWS[step] = view
+    return view
+
+
+def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -> None:
+    """Make ``table`` show ``rows`` (key, cells) touching as little as possible.
+
+    Same keys in the same order: only changed cells are updated (an edit in a
+    2,000-row table costs one cell, not a rebuild).  Otherwise the rows are
+    rebuilt and the cursor is put back on the row it was on (by key).
+    """
+    cache: dict[str, tuple[Any, ...]] = getattr(table, "_jm_rows", {})
+    order: list[str] = getattr(table, "_jm_order", [])
+    keys = [key for key, _ in rows]
+    columns = list(table.columns)
+    if keys == order and len(table.rows) == len(keys):
+        for key, cells in rows:
+            old = cache.get(key)
+            if old is cells or old == cells:  # ``is``: cells reused from a RowCache
+                continue
+            for i, cell in enumerate(cells):
+                if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
+                    column = table.columns[columns[i]]
+                    wider = column.auto_width and _width(cell) > column.content_width
+                    table.update_cell(key, columns[i], cell, update_width=wider)
+        table._jm_rows = dict(rows)  # type: ignore[attr-defined]
+        return
+    current: str | None = None
+    if table.row_count and order:
+        current = order[min(table.cursor_row, len(order) - 1)]
+    old_row = table.cursor_row
+    table.clear()
+    for key, cells in rows:
+        table.add_row(*cells, key=key)
+    table._jm_rows = dict(rows)  # type: ignore[attr-defined]
+    table._jm_order = keys  # type: ignore[attr-defined]
+    if rows:
+        target = keys.index(current) if current in keys else min(old_row, len(keys) - 1)
+        table.move_cursor(row=max(0, target), animate=False)
+
+
+class RowCache:
+    """Table cells per row key, rebuilt only when the row's plain values changed.
+
+    Why: building ``Text`` cells for 2,000 rows costs ~100 ms, and a refresh
+    after a one-field edit would otherwise rebuild every row.  A view passes a
+    cheap *signature* (the plain values the cells are made from); an unchanged
+    signature returns the very same cells tuple, which ``sync_table`` then skips
+    by identity.  Rows that vanish are dropped on the next ``rows()`` pass.
+    """
+
+    def __init__(self) -> None:
+        self._cells: dict[str, tuple[Any, tuple[Any, ...]]] = {}
+        self._seen: dict[str, tuple[Any, tuple[Any, ...]]] = {}
+
+    def get(self, key: str, signature: Any,
+            build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
+        hit = self._cells.get(key)
+        if hit is not None and hit[0] == signature:
+            self._seen[key] = hit
+            return hit[1]
+        cells = build()
+        self._seen[key] = (signature, cells)
+        return cells
+
+    def done(self) -> None:
+        """End of one pass over the rows: forget rows that were not asked for."""
+        self._cells, self._seen = self._seen, {}
+
+
+def _width(cell: Any) -> int:
+    """Terminal cells the widest line of ``cell`` takes (a column must grow to show it)."""
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    return max((cell_len(line) for line in text.splitlines()), default=0)
+
+
+def _plain(cell: Any) -> Any:
+    return (cell.plain, str(cell.style)) if isinstance(cell, Text) else cell
+
+
+def selected_key(table: DataTable[Any]) -> str | None:
+    """Key of the row under the cursor, or None for an empty table."""
+    order: list[str] = getattr(table, "_jm_order", [])
+    if not table.row_count or not order:
+        return None
+    return order[min(table.cursor_row, len(order) - 1)]
+
+
+def select_key(table: DataTable[Any], key: str) -> None:
+    order: list[str] = getattr(table, "_jm_order", [])
+    if key in order:
+        table.move_cursor(row=order.index(key), animate=False)

@@ -1,0 +1,235 @@
+"""Cards: one hypothesis card per pain point chosen for action, in rank order.
+
+The room turns its ranked pain points into accountable experiments here.  ``c``
+drafts a card for the top-ranked pain point that has none (``models.rules.cards``
+pre-fills it from the pain point and the stage KPI so nobody starts from an
+empty form), ``a`` lets the lead choose which one, Enter edits, ``s`` cycles
+the status and ``d`` deletes after asking.  Cards without an owner, a
+deadline or a number to check say so in words on the card.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import ItemGrid, VerticalScroll
+from textual.widgets import Static
+
+from tui.dialogs.common import ConfirmScreen, PickScreen
+from tui.dialogs.row_editor import RowEditor
+from tui.safe_text import safe, short
+from tui.steps.base import register_step
+from tui.steps.output_base import OutputView, next_status, plural, status_label, today
+from tui.widgets.card_grid import CARD_FIELDS, CardBox, card_body, para
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+MIN_CARD_WIDTH = 36
+
+
+class CardsView(OutputView):
+    """The card grid; keyboard only (arrows between cards, Enter to edit)."""
+
+    STEP = "cards"
+    TITLE = "Cards"
+    DEFAULT_CSS = """
+    CardsView #cards-summary { padding: 0 1; height: auto; }
+    CardsView #cards-scroll { height: 1fr; }
+    CardsView ItemGrid { grid-gutter: 0 1; padding: 0 1; }
+    CardsView .empty-note { padding: 1 2; height: auto; }
+    """
+    BINDINGS = [
+        *OutputView.BINDINGS,
+        Binding("c", "create_top", "Card for top pain"),
+        Binding("a", "create_pick", "Card for…"),
+        Binding("enter,e", "edit", "Edit"),
+        Binding("s", "cycle_status", "Status"),
+        Binding("d,delete", "delete", "Delete"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.boxes: list[CardBox] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Cards · We believe … will result in … We will know we succeeded "
+                          "when …", style="bold"), classes="step-title")
+        yield Static(id="cards-summary")
+        with VerticalScroll(id="cards-scroll"):
+            yield Static(id="cards-empty", classes="empty-note")
+            yield ItemGrid(id="cards-grid", min_column_width=MIN_CARD_WIDTH)
+
+    # -- drawing ------------------------------------------------------------------
+    def refresh_from(self, journey: Journey) -> None:
+        from models.rules.cards import card_flags, ordered_cards
+        from models.rules.priority import rank_pain_points
+
+        ranked = {r.pain.id: r for r in rank_pain_points(journey)}
+        cards = ordered_cards(journey)
+        on = today()
+        grid = self.query_one("#cards-grid", ItemGrid)
+        boxes = self.boxes
+        if [b.card_id for b in boxes] != [c.id for c in cards]:
+            # rebuild; the list (not a DOM query) is the truth, since removal is async
+            focused = self.focused_card()
+            grid.remove_children()
+            boxes = self.boxes = [CardBox(int(c.id or 0)) for c in cards]
+            grid.mount_all(boxes)
+            if focused is not None or self.has_focus_within:
+                self.call_after_refresh(self.focus_card, focused)
+        flagged = 0
+        for box, card in zip(boxes, cards, strict=True):
+            entry = ranked.get(card.pain_point_id)
+            flags = card_flags(card)
+            flagged += bool(flags)
+            title = Text(f" #{entry.rank} " if entry else " unranked ", style="bold")
+            title.append(f"· {status_label(card.status)} ")
+            box.show(card_body(journey, card, on), title, bool(flags))
+        without = [r for r in ranked.values() if journey.card_for(r.pain.id) is None]
+        summary = Text(end="")
+        summary.append(f"{plural(len(cards), 'card')} for {plural(len(ranked), 'pain point')}")
+        if flagged:
+            summary.append(f" · {flagged} flagged (⚠)", style="yellow")
+        if without:
+            summary.append(f" · {plural(len(without), 'pain point')} without a card: "
+                           "c = card for the top one, a = choose", style="dim")
+        self.query_one("#cards-summary", Static).update(summary)
+        empty = self.query_one("#cards-empty", Static)
+        empty.display = not cards
+        if not cards:
+            empty.update(Text("No cards yet. Press c to draft a card for the top-ranked pain "
+                              "point (add pain points in step 5 first)." if not ranked else
+                              "No cards yet. Press c to draft a card for the top-ranked pain "
+                              "point, or a to choose one.", style="dim"))
+
+    def focus_default(self) -> None:
+        if self.focused_card() is None:
+            self.focus_card(None)
+
+    def focused_card(self) -> int | None:
+        focused = self.screen.focused
+        return focused.card_id if isinstance(focused, CardBox) else None
+
+    def focus_card(self, card_id: int | None) -> None:
+        boxes = self.boxes
+        if not boxes:  # keep the focus inside the view so its keys (c, a, x) still work
+            self.query_one("#cards-scroll", VerticalScroll).focus()
+            return
+        target = next((b for b in boxes if b.card_id == card_id), boxes[0])
+        target.focus()
+
+    def move_card(self, box: CardBox, dx: int, dy: int) -> None:
+        """Arrow keys: left/right to the neighbour, up/down a row of the reflowed grid."""
+        boxes = self.boxes
+        grid = self.query_one("#cards-grid", ItemGrid)
+        if box not in boxes:
+            return
+        columns = max(1, (grid.content_size.width + 1) // (MIN_CARD_WIDTH + 1))
+        index = boxes.index(box) + dx + dy * columns
+        if 0 <= index < len(boxes):
+            boxes[index].focus()
+        elif dy and boxes:
+            self.query_one("#cards-scroll", VerticalScroll).scroll_to(
+                y=0 if dy < 0 else None, animate=False)
+
+    # -- actions ------------------------------------------------------------------
+    def _current(self) -> Any:
+        card_id = self.focused_card()
+        journey = self.japp.journey
+        if card_id is None or journey is None:
+            return None
+        return next((c for c in journey.cards if c.id == card_id), None)
+
+    def _create(self, pain_id: int) -> None:
+        from models.rules.cards import create_card
+
+        store = self.japp.store
+        if store is None:
+            return
+        card = self.japp.mutate(lambda: create_card(store, pain_id))
+        if card is not None:
+            self.call_after_refresh(self.focus_card, card.id)
+            self.notify("Card drafted from the pain point: press Enter to edit it.",
+                        markup=False)
+
+    def _without_card(self) -> list[Any]:
+        from models.rules.priority import rank_pain_points
+
+        journey = self.journey
+        return [r for r in rank_pain_points(journey) if journey.card_for(r.pain.id) is None]
+
+    def action_create_top(self) -> None:
+        todo = self._without_card()
+        if not todo:
+            self.notify("Every pain point has a card." if self.journey.pain_points else
+                        "No pain points yet: add them in step 5 (key 5).", markup=False)
+            return
+        self._create(int(todo[0].pain.id or 0))
+
+    def action_create_pick(self) -> None:
+        todo = self._without_card()
+        if not todo:
+            self.action_create_top()
+            return
+        options = [(safe(f"#{r.rank} {r.pain.description} — {r.reason}", limit=90),
+                    int(r.pain.id or 0)) for r in todo]
+
+        def chosen(pain_id: int | None) -> None:
+            if pain_id:
+                self._create(pain_id)
+
+        self.app.push_screen(PickScreen("Draft a card for which pain point?", options), chosen)
+
+    def action_edit(self) -> None:
+        from models.db.tables import HypothesisCard
+
+        card = self._current()
+        if card is None:
+            return
+        title = Text("Edit card: ", style="bold")
+        title.append_text(para(card.experiment or "(no experiment yet)", limit=70))
+        self.app.push_screen(RowEditor(HypothesisCard, int(card.id or 0), CARD_FIELDS, title),
+                             lambda _: self.refresh_from(self.journey))
+
+    def action_cycle_status(self) -> None:
+        from models.db.tables import HypothesisCard
+
+        card = self._current()
+        if card is None:
+            return
+        new = next_status(card.status)
+        if self.japp.save_field(HypothesisCard, int(card.id or 0), "status", new):
+            self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
+
+    def action_delete(self) -> None:
+
+        card = self._current()
+        store = self.japp.store
+        if card is None or store is None:
+            return
+        question = Text("Delete the card ")
+        question.append(safe(short(card.experiment or "(empty card)", 60), "bold"))
+        question.append("?")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.japp.mutate(lambda: _deleted(store, card.id))
+                self.call_after_refresh(self.focus_card, None)
+
+        self.app.push_screen(ConfirmScreen(
+            question, "The pain point stays; c drafts a fresh card for it."), done)
+
+
+def _deleted(store: Any, card_id: int) -> bool:
+    """Delete a card; True so ``mutate`` counts it as a saved edit."""
+    from models.db.tables import HypothesisCard
+
+    store.delete(HypothesisCard, card_id)
+    return True
+
+
+register_step("cards", CardsView)

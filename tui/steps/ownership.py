@@ -1,0 +1,187 @@
+"""Step 4 — Ownership: a team for every touchpoint, swimlanes, handoffs and flags.
+
+Handoffs are derived (``models.rules.handoffs``): wherever consecutive touchpoints
+have different owner teams.  Selecting the touchpoint a handoff leads *into*
+shows the handoff's details (what is transferred, delay, customer informed?)
+under the owner field; they are stored with ``save_handoff_detail``.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Container, HorizontalScroll, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from tui.safe_text import safe
+from tui.steps.base import register_step, select_key, selected_key
+from tui.steps.table_form import TableFormView
+from tui.widgets.drawings import LanePoint, Swimlanes
+from tui.widgets.forms import FieldSpec, FormSubmitted, RecordForm
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.rules.handoffs import DerivedHandoff
+
+HANDOFF_FIELDS = (
+    FieldSpec("what_is_transferred", "Handoff: what is transferred",
+              "Ticket, logs, the customer's story… what must not be asked again?"),
+    FieldSpec("typical_delay", "Handoff: typical delay", "e.g. '4 h', 'next business day'."),
+    FieldSpec("customer_informed", "Customer is told about this handoff", kind="bool"),
+)
+
+
+class HandoffForm(RecordForm):
+    """The detail of one derived handoff; saving creates the detail row if needed."""
+
+    def __init__(self, view: OwnershipView, **kwargs: Any) -> None:
+        super().__init__(HANDOFF_FIELDS, **kwargs)
+        self.view = view
+
+    def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool:
+        return self.view.save_handoff(field, text)
+
+
+class OwnershipView(TableFormView):
+    """Assign owners fast (Enter, type or complete a team, Enter: next touchpoint)."""
+
+    STEP = "ownership"
+    TITLE = "Ownership"
+    HEADLINE = "Step 4 · Ownership — a team for every touchpoint; watch the handoffs"
+    EMPTY = "No touchpoints yet: add them in step 3."
+    COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("owner", "Owner team"),
+               ("handoff", "Handoff in"))
+    FIELDS = (
+        FieldSpec("owner_team", "Owner team",
+                  "Pick a team already used (type, → completes) or type a new one; "
+                  "Enter saves and moves to the next touchpoint."),
+    )
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.HEADLINE, style="bold"), classes="step-title")
+        with HorizontalScroll(id="lanes-box"):
+            yield Swimlanes(id="lanes")
+        yield Static(id="flags")
+        with Container(classes="split"):
+            table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True,
+                                              id="ownership-table")
+            for key, label in self.COLUMNS:
+                table.add_column(label, key=key)
+            yield table
+            yield Static(Text(self.EMPTY, style="dim"), classes="empty-note")
+            with VerticalScroll(classes="forms"):
+                yield RecordForm(self.FIELDS, id="ownership-form")
+                yield HandoffForm(self, id="handoff-form")
+
+    @property
+    def form(self) -> RecordForm:
+        return self.query_one("#ownership-form", RecordForm)
+
+    def _derived(self) -> list[DerivedHandoff]:
+        from models.rules.handoffs import derive_handoffs
+
+        return derive_handoffs(self.journey)
+
+    def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
+        from models.rules.handoffs import derive_handoffs
+
+        into = {d.to_tp.id: d for d in derive_handoffs(journey)}
+        out = []
+        n = 0
+        for stage in journey.stages:
+            for tp in journey.touchpoints.get(stage.id or 0, []):
+                n += 1
+                d = into.get(tp.id)
+                hand = Text("")
+                if d is not None:
+                    hand = safe(f"⇄ from {d.from_team or '(no owner)'}", limit=24)
+                    if not (d.detail and d.detail.customer_informed):
+                        hand.append(" !", style="bold red")
+                out.append((str(tp.id), (
+                    Text(str(n)), safe(stage.name, limit=16), safe(tp.name, limit=30),
+                    safe(tp.owner_team, limit=20) if tp.owner_team.strip()
+                    else Text("— none", style="yellow"), hand)))
+        return out
+
+    def record(self, key: str | None) -> tuple[type | None, Any]:
+        from models.db.tables import Touchpoint
+
+        if key is None or self.japp.journey is None:
+            return Touchpoint, None
+        return Touchpoint, self.journey.touchpoint(int(key))
+
+    def refresh_extra(self, journey: Journey) -> None:
+        from models.rules.handoffs import derive_handoffs, ownership_risks
+
+        derived = derive_handoffs(journey)
+        into = {d.to_tp.id: d for d in derived}
+        points = []
+        n = 0
+        for stage in journey.stages:
+            for tp in journey.touchpoints.get(stage.id or 0, []):
+                n += 1
+                d = into.get(tp.id)
+                points.append(LanePoint(n, tp.owner_team.strip(), stage.name, d is not None,
+                                        bool(d and d.detail and d.detail.customer_informed)))
+        self.query_one(Swimlanes).set_points(points)
+        risks = ownership_risks(journey)
+        flags = Text(f"{len(derived)} handoff{'s' if len(derived) != 1 else ''}", style="bold")
+        flags.append("  ▶ customer told  ! not told", style="dim")
+        for risk in risks[:3]:
+            flags.append("\n⚑ ", style="yellow")
+            flags.append(safe(risk.message, limit=200))
+        if len(risks) > 3:
+            flags.append(f"\n… and {len(risks) - 3} more flags", style="dim")
+        self.query_one("#flags", Static).update(flags)
+        self.form.field("owner_team").set_suggestions(journey.teams())  # type: ignore[union-attr]
+
+    def bind_current(self) -> None:
+        super().bind_current()
+        d = self._handoff_into(selected_key(self.table))
+        hform = self.query_one(HandoffForm)
+        hform.display = d is not None
+        if d is None:
+            hform.bind(None, None)
+            return
+        row = d.detail or SimpleNamespace(id=d.to_tp.id, what_is_transferred="",
+                                          typical_delay="", customer_informed=False)
+        hform.bind(type(d.detail) if d.detail else SimpleNamespace, row)
+
+    def _handoff_into(self, key: str | None) -> DerivedHandoff | None:
+        if key is None or self.japp.journey is None:
+            return None
+        return next((d for d in self._derived() if str(d.to_tp.id) == key), None)
+
+    def save_handoff(self, field: str, text: Any) -> bool:
+        from models.rules.handoffs import save_handoff_detail
+
+        d = self._handoff_into(selected_key(self.table))
+        store = self.japp.store
+        if d is None or store is None:
+            return False
+        row = self.japp.run_store(lambda: save_handoff_detail(store, self.journey, d,
+                                                              **{field: text}))
+        if row is None:
+            return False
+        self.japp.mark_saved()
+        self.japp.reload_journey()
+        return True
+
+    def on_form_submitted(self, event: FormSubmitted) -> None:
+        """Quick assignment: after Enter on the owner, go to the next touchpoint."""
+        if event.field != "owner_team":
+            return
+        event.stop()
+        table = self.table
+        if table.cursor_row < table.row_count - 1:
+            key = selected_key(table)
+            table.move_cursor(row=table.cursor_row + 1, animate=False)
+            if key is not None and selected_key(table) == key:
+                select_key(table, key)
+            self.bind_current()
+
+
+register_step("ownership", OwnershipView)

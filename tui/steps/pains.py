@@ -1,0 +1,193 @@
+"""Step 5 — Pain points: ranked with the reason for each rank, and the matrix.
+
+The order and the reasons come from ``models.rules.priority`` so the screen, the
+exports and the cards agree; ``v`` switches between the ranked list and the
+impact/effort matrix (where each pain point sits, by rank number).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from tui.dialogs.common import ConfirmScreen, PickScreen
+from tui.safe_text import safe, short
+from tui.steps.base import register_step
+from tui.steps.rank_cache import ranked_pains
+from tui.steps.table_form import TableFormView
+from tui.widgets.drawings import ImpactMatrix
+from tui.widgets.forms import FieldSpec
+from tui.widgets.new_row import edit_new
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.rules.priority import RankedPain
+
+KIND_LABEL = {"loop": "loop", "branch": "branch", "dead_end": "dead end", "other": "other"}
+
+
+def _cells(ranked: RankedPain, at: str, labels: dict[str, str]) -> tuple[Text, ...]:
+    """The table cells of one ranked pain point (user text through ``safe``)."""
+    pain = ranked.pain
+    return (Text(str(ranked.rank)),
+            Text(labels.get(ranked.quadrant, ranked.quadrant),
+                 style="green" if ranked.quadrant == "quick_win" else ""),
+            safe(pain.description, limit=40), Text(at),
+            Text(KIND_LABEL.get(pain.kind, pain.kind)), Text(f"{pain.impact}/{pain.effort}"),
+            Text(f"{ranked.volume:,}"), Text(str(ranked.votes)),
+            safe(ranked.reason, limit=70))
+
+
+class PainsView(TableFormView):
+    """Ranked pain points; add, edit, link to a touchpoint, delete; matrix view."""
+
+    STEP = "pains"
+    TITLE = "Pain points"
+    HEADLINE = "Step 5 · Pain points — loops, branches, dead ends; ranked by impact/effort"
+    EMPTY = "No pain points yet. Press a to add one (or x on a touchpoint in step 3)."
+    COLUMNS = (("rank", "#"), ("quad", "Quadrant"), ("desc", "Pain point"), ("tp", "At"),
+               ("kind", "Kind"), ("ie", "I/E"), ("vol", "Tickets"), ("votes", "Votes"),
+               ("why", "Why this rank"))
+    FIELDS = (
+        FieldSpec("description", "Pain point", "Where does the customer loop, branch or stop?"),
+        FieldSpec("kind", "Kind", "loop, branch, dead end or other.",
+                  suggestions=("loop", "branch", "dead end", "other")),
+        FieldSpec("impact", "Impact", "1 low · 2 medium · 3 high."),
+        FieldSpec("effort", "Effort", "1 low · 2 medium · 3 high."),
+        FieldSpec("ticket_volume", "Tickets per month", "From the ticket data; breaks ties."),
+        FieldSpec("votes", "Votes", "Recorded votes (dot voting adds to these when revealed)."),
+    )
+    BINDINGS = [
+        *TableFormView.BINDINGS,
+        Binding("a", "add", "Add"),
+        Binding("v", "toggle_matrix", "Matrix/list"),
+        Binding("t", "link", "Link touchpoint"),
+        Binding("d,delete", "delete", "Delete"),
+        # lead-only; the palette lists it as "Pain points: Facilitation settings (lead)"
+        Binding("S", "settings", "Facilitation settings (lead)", show=False),
+    ]
+
+    def compose_top(self) -> ComposeResult:
+        yield ImpactMatrix(id="matrix")
+
+    def on_mount(self) -> None:
+        matrix = self.query_one(ImpactMatrix)
+        matrix.display = False
+        # The matrix takes focus while it is shown: the table is hidden then, and
+        # with nothing focused in this view its keys ('v' back to the list) were dead.
+        matrix.can_focus = True
+
+    def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
+        from models.rules.priority import QUADRANT_LABELS
+
+        numbers = {tp.id: i + 1 for i, tp in enumerate(journey.ordered_touchpoints())}
+        cache = self.row_cache
+        out = []
+        for ranked in ranked_pains(self.app, journey):
+            pain = ranked.pain
+            at = f"#{numbers[pain.touchpoint_id]}" if pain.touchpoint_id in numbers else "—"
+            key = str(pain.id)
+            # every value the cells show; the reason is made from these too
+            sig = (ranked.rank, ranked.quadrant, pain.description, at, pain.kind, pain.impact,
+                   pain.effort, ranked.volume, ranked.votes)
+            out.append((key, cache.get(key, sig, lambda r=ranked, at=at: _cells(r, at,
+                                                                            QUADRANT_LABELS))))
+        cache.done()
+        return out
+
+    def refresh_extra(self, journey: Journey) -> None:
+        from models.rules.priority import quadrant
+
+        items = [(r.rank, r.pain.impact, r.pain.effort) for r in ranked_pains(self.app, journey)]
+        self.query_one(ImpactMatrix).set_items(
+            items, {(i, e): quadrant(i, e) for i in (1, 2, 3) for e in (1, 2, 3)})
+
+    def record(self, key: str | None) -> tuple[type | None, Any]:
+        from models.db.tables import PainPoint
+
+        if key is None or self.japp.journey is None:
+            return PainPoint, None
+        return PainPoint, self.journey.pain_point(int(key))
+
+    def action_toggle_matrix(self) -> None:
+        matrix = self.query_one(ImpactMatrix)
+        matrix.display = not matrix.display
+        self.query_one(".split").display = not matrix.display
+        if matrix.display:
+            matrix.focus()
+        else:
+            self.table.focus()
+
+    def action_settings(self) -> None:
+        """Votes per participant (and minutes per step): where dot voting happens."""
+        self.japp.pairing.act("settings")
+
+    def _touchpoint_options(self) -> list[tuple[Text, int]]:
+        """Touchpoints in journey order; the value 0 stands for "no touchpoint"."""
+        options: list[tuple[Text, int]] = [(Text("(no touchpoint)"), 0)]
+        for i, tp in enumerate(self.journey.ordered_touchpoints()):
+            stage = self.journey.stage_of(tp)
+            options.append((safe(f"#{i + 1} {tp.name} — {stage.name if stage else ''}",
+                                 limit=70), int(tp.id or 0)))
+        return options
+
+    def action_add(self) -> None:
+        from models.db.tables import PainPoint
+
+        store, wid = self.japp.store, self.journey.workshop.id
+
+        def done(tp_id: int | None) -> None:
+            if tp_id is None or store is None:  # cancelled
+                return
+            pain = self.japp.mutate(lambda: store.add(PainPoint(
+                workshop_id=wid, touchpoint_id=tp_id or None, description="New pain point")))
+            if pain is not None:
+                self.select(str(pain.id))
+                edit_new(self)
+
+        options = self._touchpoint_options()
+        if len(options) == 1:
+            done(0)
+            return
+        self.app.push_screen(PickScreen("At which touchpoint does it hurt?", options), done)
+
+    def action_link(self) -> None:
+        from models.db.tables import PainPoint
+
+        _, pain = self.record(self.current_key())
+        if pain is None:
+            return
+
+        def done(tp_id: int | None) -> None:
+            store = self.japp.store
+            if tp_id is not None and store is not None:
+                self.japp.mutate(lambda: store.update(PainPoint, pain.id,
+                                                      touchpoint_id=tp_id or None))
+
+        self.app.push_screen(PickScreen("Link it to which touchpoint?",
+                                        self._touchpoint_options()), done)
+
+    def action_delete(self) -> None:
+        from models.db.tables import PainPoint
+
+        _, pain = self.record(self.current_key())
+        store = self.japp.store
+        if pain is None or store is None:
+            return
+        question = Text("Delete the pain point ")
+        question.append(safe(short(pain.description, 60), "bold"))
+        question.append("?")
+        card = self.journey.card_for(pain.id)
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.japp.mutate(lambda: store.delete(PainPoint, pain.id) or True)
+
+        self.app.push_screen(ConfirmScreen(
+            question, "Its hypothesis card goes too." if card else ""), done)
+
+
+register_step("pains", PainsView)

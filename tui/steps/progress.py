@@ -1,0 +1,108 @@
+"""The step bar's vocabulary and the "what is missing" rule for each step.
+
+This is pure presentation logic on a ``Journey`` (no widgets), kept out of the
+screens so the step bar, the command palette and tests agree on one answer to
+"is this step done?".  It must not import SQLModel at module level: the app
+imports it before the store has been opened (see ``tui.app.app``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+# Same order as models.db.tables.STEPS (duplicated so first paint needs no SQLModel).
+STEPS: tuple[str, ...] = ("scope", "stages", "touchpoints", "ownership", "pains",
+                          "cards", "tracker", "plan")
+WORKSHOP_STEPS: tuple[str, ...] = STEPS[:5]
+LABELS: dict[str, str] = {
+    "scope": "Scope", "stages": "Stages", "touchpoints": "Touchpoints",
+    "ownership": "Ownership", "pains": "Pain points", "cards": "Cards",
+    "tracker": "Tracker", "plan": "Plan",
+}
+SHORT: dict[str, str] = {
+    "scope": "Scope", "stages": "Stages", "touchpoints": "Touch", "ownership": "Owners",
+    "pains": "Pains", "cards": "Cards", "tracker": "Track", "plan": "Plan",
+}
+ALIASES: dict[str, str] = {
+    "1": "scope", "2": "stages", "3": "touchpoints", "4": "ownership", "5": "pains",
+    "6": "cards", "7": "tracker", "8": "plan", "pain": "pains", "pain points": "pains",
+    "pain_points": "pains", "painpoints": "pains", "owners": "ownership",
+    "owner": "ownership", "touch": "touchpoints", "touchpoint": "touchpoints",
+    "stage": "stages", "card": "cards",
+}
+
+
+def resolve_step(name: str | None) -> str | None:
+    """Map what a person types after ``--step`` to a step key, or None if unknown."""
+    if not name:
+        return None
+    key = name.strip().lower().replace("-", " ")
+    if key in STEPS:
+        return key
+    return ALIASES.get(key) or ALIASES.get(key.replace(" ", "_"))
+
+
+def number(step: str) -> str:
+    """"1".."5" for the workshop steps, "" for the output screens."""
+    return str(STEPS.index(step) + 1) if step in WORKSHOP_STEPS else ""
+
+
+@dataclass(frozen=True)
+class StepState:
+    """Whether a step is complete and, if not, what a lead should do next."""
+
+    step: str
+    done: bool
+    missing: str = ""
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def step_states(journey: Journey) -> dict[str, StepState]:
+    """Completion and the missing piece of every step, computed from one snapshot."""
+    w = journey.workshop
+    states: dict[str, StepState] = {}
+    gaps = [label for label, value in (("persona", w.persona), ("scenario", w.scenario),
+                                       ("persona goal", w.persona_goal),
+                                       ("business goal", w.business_goal)) if not value.strip()]
+    states["scope"] = StepState("scope", not gaps, (", ".join(gaps) + " missing") if gaps else "")
+    if not journey.stages:
+        states["stages"] = StepState("stages", False, "no stages yet")
+    else:
+        no_kpi = sum(1 for s in journey.stages if not s.kpi_name.strip())
+        verb = "has" if no_kpi == 1 else "have"
+        states["stages"] = StepState("stages", no_kpi == 0,
+                                     f"{_plural(no_kpi, 'stage')} {verb} no KPI" if no_kpi else "")
+    tps = journey.ordered_touchpoints()
+    empty = sum(1 for s in journey.stages if not journey.touchpoints.get(s.id or 0))
+    if not tps:
+        states["touchpoints"] = StepState("touchpoints", False, "no touchpoints yet")
+    else:
+        states["touchpoints"] = StepState(
+            "touchpoints", empty == 0,
+            f"{_plural(empty, 'stage')} {'has' if empty == 1 else 'have'} no touchpoints"
+            if empty else "")
+    unowned = sum(1 for tp in tps if not tp.owner_team.strip())
+    if not tps:
+        states["ownership"] = StepState("ownership", False, "add touchpoints first")
+    else:
+        states["ownership"] = StepState(
+            "ownership", unowned == 0,
+            f"{_plural(unowned, 'touchpoint')} {'has' if unowned == 1 else 'have'} no owner"
+            if unowned else "")
+    pains = journey.pain_points
+    states["pains"] = StepState("pains", bool(pains), "" if pains else "no pain points yet")
+    no_card = sum(1 for p in pains if journey.card_for(p.id) is None)
+    states["cards"] = StepState("cards", bool(pains) and no_card == 0,
+                                f"{_plural(no_card, 'pain point')} without a card" if no_card
+                                else ("" if pains else "needs pain points"))
+    states["tracker"] = StepState("tracker", False, "")
+    states["plan"] = StepState("plan", bool(journey.plan_tasks),
+                               "" if journey.plan_tasks else "no plan generated yet")
+    return states

@@ -1,0 +1,80 @@
+"""Step 1 — Scope: one persona, one specific scenario, goals and the evidence.
+
+A plain form over the workshop row; the hints carry the method's advice so a
+lead new to journey mapping narrows the scope before the room starts mapping.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from tui.steps.base import StepView, register_step
+from tui.widgets.forms import FieldSpec, RecordForm
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+SCOPE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "Title", "A short name for the portfolio list."),
+    FieldSpec("persona", "Persona",
+              "One persona only, e.g. 'Workspace admin at a 200-seat customer'."),
+    FieldSpec("scenario", "Scenario",
+              "One specific scenario: 'Admin locked out', not 'login issues'."),
+    FieldSpec("persona_goal", "Persona goal",
+              "What success means for them, e.g. 'back in within 10 minutes, one contact'."),
+    FieldSpec("business_goal", "Business goal",
+              "Tie the map to a measurable goal; maps without one rarely change anything."),
+    FieldSpec("evidence_ticket_volume", "Evidence: tickets per month",
+              "Pull real ticket data to prove the scenario matters (a whole number)."),
+    FieldSpec("evidence_resolution_time", "Evidence: resolution time",
+              "Typical time to resolution today, e.g. '26 h median'."),
+    FieldSpec("evidence_transfer_rate", "Evidence: transfer rate",
+              "How often tickets change hands, e.g. '38% go to Tier 2'."),
+    FieldSpec("evidence_csat", "Evidence: CSAT / CES notes",
+              "Scores for this ticket type against the others."),
+    FieldSpec("evidence_notes", "Evidence: other notes",
+              "Transcripts, surveys, interviews: map the real journey, not the ideal one."),
+    FieldSpec("facilitator", "Facilitator", "Who runs the session."),
+    FieldSpec("start_date", "Start date",
+              "Day 1 of the 60-day plan, as YYYY-MM-DD.", placeholder="2026-03-02"),
+)
+
+
+class ScopeView(StepView):
+    """The scope form of the workshop (step 1)."""
+
+    STEP = "scope"
+    TITLE = "Scope"
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Step 1 · Scope — pick one persona and one scenario", style="bold"),
+                     classes="step-title")
+        yield RecordForm(SCOPE_FIELDS, id="scope-form")
+
+    def refresh_from(self, journey: Journey) -> None:
+        from models.db.tables import Workshop
+
+        self.query_one(RecordForm).bind(Workshop, journey.workshop)
+
+    def focus_default(self) -> None:
+        """Focus the first empty scope field; with a full scope, focus nothing.
+
+        A filled-in field must not hold the focus on arrival: the lead's next key
+        is as likely to be "4" (go to Ownership) as text, and a digit typed into
+        the persona would silently replace it on blur.
+        """
+        form = self.query_one(RecordForm)
+        if form.has_focus_within or form.row is None:
+            return
+        for name in ("title", "persona", "scenario", "persona_goal", "business_goal"):
+            if not str(getattr(form.row, name) or "").strip():
+                form.field(name).focus()
+                return
+        self.screen.set_focus(None)
+
+
+register_step("scope", ScopeView)

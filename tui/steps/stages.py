@@ -1,0 +1,154 @@
+"""Step 2 — Stages: the ordered phases of the journey, each with the KPI that judges it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Input
+
+from models.rules.kpis import catalogue_names
+from tui.dialogs.common import ConfirmScreen
+from tui.safe_text import safe, short
+from tui.steps.base import register_step
+from tui.steps.table_form import TableFormView
+from tui.widgets.forms import FieldSpec, FormSubmitted
+from tui.widgets.new_row import edit_new
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+# The catalogue (name, usual unit, direction) lives in models.rules.kpis; only names here.
+KPI_NAMES: tuple[str, ...] = catalogue_names()
+UNITS: tuple[str, ...] = ("%", "hours", "days", "minutes", "score 1-7", "score", "ratio")
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+class StagesView(TableFormView):
+    """Add, rename, reorder and delete stages; KPI with baseline, target and unit."""
+
+    STEP = "stages"
+    TITLE = "Stages"
+    HEADLINE = "Step 2 · Stages — from the moment the problem appears to the follow-up"
+    EMPTY = "No stages yet. Press a to add the first one."
+    COLUMNS = (("pos", "#"), ("name", "Stage"), ("kpi", "KPI"), ("base", "Baseline"),
+               ("target", "Target"), ("unit", "Unit"), ("tps", "Touchpoints"))
+    FIELDS = (
+        FieldSpec("name", "Stage name", "Keep stages simple: discovery, self-service, contact…"),
+        FieldSpec("description", "Description"),
+        FieldSpec("kpi_name", "KPI", "From the catalogue (type to complete, → accepts; its "
+                  "unit is filled in if none is set) or your own: " + ", ".join(KPI_NAMES) + ".",
+                  suggestions=KPI_NAMES),
+        FieldSpec("kpi_baseline", "KPI baseline", "Today's value; a number."),
+        FieldSpec("kpi_target", "KPI target", "Where it should be after the fix; a number."),
+        FieldSpec("kpi_unit", "KPI unit", "%, hours, days, score 1-7, ratio…",
+                  suggestions=UNITS),
+    )
+    BINDINGS = [
+        *TableFormView.BINDINGS,
+        Binding("a", "add", "Add stage"),
+        Binding("shift+up", "move(-1)", "Move up"),
+        Binding("shift+down", "move(1)", "Move down"),
+        Binding("d,delete", "delete", "Delete stage"),
+        Binding("e", "edit", "Edit", show=False),
+    ]
+
+    def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
+        out = []
+        for i, st in enumerate(journey.stages):
+            count = len(journey.touchpoints.get(st.id or 0, []))
+            out.append((str(st.id), (Text(str(i + 1)), safe(st.name, limit=40),
+                                     safe(st.kpi_name or "— no KPI",
+                                          "" if st.kpi_name else "yellow", limit=32),
+                                     Text(_num(st.kpi_baseline)), Text(_num(st.kpi_target)),
+                                     safe(st.kpi_unit, limit=10), Text(str(count)))))
+        return out
+
+    def record(self, key: str | None) -> tuple[type | None, Any]:
+        from models.db.tables import Stage
+
+        for st in self.journey.stages if self.japp.journey else []:
+            if str(st.id) == key:
+                return Stage, st
+        return Stage, None
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        # bubbles up after the form has committed the field (see RecordForm)
+        self._fill_unit(event.input)
+
+    def on_form_submitted(self, event: FormSubmitted) -> None:
+        if event.field == "kpi_name":
+            self._fill_unit(self.form.field("kpi_name"))
+
+    def _fill_unit(self, widget: object) -> None:
+        """A catalogue KPI just picked: propose its usual unit, if the room set none.
+
+        Only an empty unit is filled: a unit someone typed ("searches per ticket")
+        is theirs, and is never replaced by the catalogue's.
+        """
+        from models.db.tables import Stage
+        from models.rules.kpis import unit_for
+
+        spec = getattr(widget, "spec", None)
+        if getattr(spec, "name", "") != "kpi_name":
+            return
+        _model, stage = self.record(str(getattr(widget, "row_id", "")))
+        if stage is None or stage.kpi_unit.strip() or self.form.field("kpi_unit").value.strip():
+            return
+        unit = unit_for(stage.kpi_name)
+        if unit:
+            self.japp.save_field(Stage, int(stage.id), "kpi_unit", unit)
+
+    def action_edit(self) -> None:
+        self.edit_first()
+
+    def action_add(self) -> None:
+        from models.db.tables import Stage
+
+        wid = self.journey.workshop.id
+        store = self.japp.store
+        assert store is not None and wid is not None
+        name = f"Stage {len(self.journey.stages) + 1}"
+        row = self.japp.mutate(lambda: store.add(Stage(workshop_id=wid, name=name)))
+        if row is not None:
+            self.select(str(row.id))
+            edit_new(self)
+
+    def action_move(self, delta: int) -> None:
+        from models.db.tables import Stage
+
+        key = self.current_key()
+        store = self.japp.store
+        if key is None or store is None:
+            return
+        self.japp.mutate(lambda: store.move(Stage, int(key), delta) or True)
+        self.select(key)
+
+    def action_delete(self) -> None:
+        from models.db.tables import Stage
+
+        model, stage = self.record(self.current_key())
+        store = self.japp.store
+        if stage is None or store is None:
+            return
+        count = len(self.journey.touchpoints.get(stage.id or 0, []))
+        question = Text("Delete the stage ")
+        question.append(safe(short(stage.name, 60), "bold"))
+        question.append("?")
+        detail = Text(f"This also deletes its {count} touchpoint{'s' if count != 1 else ''}."
+                      if count else "It has no touchpoints.")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.japp.mutate(lambda: store.delete(Stage, stage.id) or True)
+                self.notify(f"Stage deleted ({count} touchpoint{'s' if count != 1 else ''}).",
+                            markup=False)
+
+        self.app.push_screen(ConfirmScreen(question, detail), done)
+
+
+register_step("stages", StagesView)

@@ -1,0 +1,117 @@
+"""A step view made of a table of rows and a form for the row under the cursor.
+
+Stages, touchpoints, ownership and pain points all work the same way: move
+in the table, press Enter to edit the row in the form, Esc to get back to the
+table (leaving a field saves it).  Only the rows, the columns and the actions
+differ, so they live in subclasses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.widgets import DataTable, Static
+
+from tui.steps.base import RowCache, StepView, select_key, selected_key, sync_table
+from tui.widgets.fast_table import FastTable
+from tui.widgets.forms import FieldSpec, RecordForm
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+
+class TableFormView(StepView):
+    """Rows on the left (or top at 80 columns), the selected row's fields beside them."""
+
+    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = ()  # (key, label)
+    FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()
+    HEADLINE: ClassVar[str] = ""
+    EMPTY: ClassVar[str] = ""
+
+    BINDINGS = [Binding("escape", "back_to_table", "Table", show=False)]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.HEADLINE, style="bold"), classes="step-title")
+        yield from self.compose_top()
+        with Container(classes="split"):
+            table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True,
+                                              id=f"{self.STEP}-table")
+            for key, label in self.COLUMNS:
+                table.add_column(label, key=key)
+            yield table
+            yield Static(Text(self.EMPTY, style="dim"), classes="empty-note")
+            yield RecordForm(self.FIELDS, id=f"{self.STEP}-form")
+
+    def compose_top(self) -> ComposeResult:
+        yield from ()
+
+    @property
+    def row_cache(self) -> RowCache:
+        """Cells per row, rebuilt only for rows whose values changed (see ``RowCache``)."""
+        cache: RowCache | None = getattr(self, "_row_cache", None)
+        if cache is None:
+            cache = self._row_cache = RowCache()
+        return cache
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.query_one(DataTable)
+
+    @property
+    def form(self) -> RecordForm:
+        return self.query_one(RecordForm)
+
+    # -- subclasses ---------------------------------------------------------------
+    def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
+        raise NotImplementedError
+
+    def record(self, key: str | None) -> tuple[type | None, Any]:
+        """(model, row) for a table key."""
+        raise NotImplementedError
+
+    def refresh_extra(self, journey: Journey) -> None:
+        """Redraw anything besides table and form (drawings, flags)."""
+
+    # -- behaviour ------------------------------------------------------------------
+    def refresh_from(self, journey: Journey) -> None:
+        rows = self.rows(journey)
+        sync_table(self.table, rows)
+        self.query_one(".empty-note", Static).display = not rows
+        self.bind_current()
+        self.refresh_extra(journey)
+
+    def bind_current(self) -> None:
+        model, row = self.record(selected_key(self.table))
+        self.form.bind(model, row)
+
+    def current_key(self) -> str | None:
+        return selected_key(self.table)
+
+    def select(self, key: str) -> None:
+        select_key(self.table, key)
+        self.bind_current()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.bind_current()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.edit_first()
+
+    def edit_first(self, field: str | None = None) -> None:
+        if self.form.row is None:
+            return
+        name = field or self.FIELDS[0].name
+        self.form.field(name).focus()
+
+    def action_back_to_table(self) -> None:
+        self.table.focus()
+
+    def focus_default(self) -> None:
+        if not self.form.has_focus_within:
+            self.table.focus()

@@ -1,0 +1,195 @@
+"""Step 3 — Touchpoints: what the customer does, thinks and feels at each stage.
+
+The sentiment line above the table is redrawn from the snapshot on every
+change, so the room sees the curve move while scores are typed (or nudged with
+``+``/``-``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from tui.dialogs.common import ConfirmScreen, PickScreen
+from tui.safe_text import safe, short
+from tui.steps.base import register_step
+from tui.steps.table_form import TableFormView
+from tui.widgets.forms import FieldSpec
+from tui.widgets.new_row import edit_new
+from tui.widgets.step_bar import LEVEL_STYLE, SentimentLine
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+FACES = {-2: "-2 ☹☹", -1: "-1 ☹", 0: " 0 ·", 1: "+1 ☺", 2: "+2 ☺☺"}
+CHANNELS = ("Help center", "Chat", "Email", "Phone", "In-app", "Status page", "Bot",
+            "Community", "Web form", "Social")
+
+
+class TouchpointsView(TableFormView):
+    """All touchpoints in journey order, grouped by stage, with the sentiment line."""
+
+    STEP = "touchpoints"
+    TITLE = "Touchpoints"
+    HEADLINE = "Step 3 · Touchpoints — what they do, think and feel; sentiment -2..+2"
+    EMPTY = "No touchpoints yet. Press a to add one to the first stage."
+    COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("channel", "Channel"),
+               ("sent", "Feel"), ("lane", "Lane"), ("mot", "MoT"))
+    FIELDS = (
+        FieldSpec("name", "Touchpoint", "e.g. 'Clicks Forgot password'."),
+        FieldSpec("channel", "Channel", "Help center, chat, email, phone, in-app, status page…",
+                  suggestions=CHANNELS),
+        FieldSpec("does", "Does", "What the customer does."),
+        FieldSpec("thinks", "Thinks", "What they wonder: 'Will this reset my settings?'"),
+        FieldSpec("feels", "Feels", "Frustrated, anxious, relieved…"),
+        FieldSpec("sentiment", "Sentiment", "-2 (awful) .. +2 (great); + and - in the table."),
+        FieldSpec("lane", "Lane", "frontstage (the customer sees it) or backstage.",
+                  suggestions=("frontstage", "backstage")),
+        FieldSpec("moment_of_truth", "Moment of truth", "", kind="bool"),
+    )
+    BINDINGS = [
+        *TableFormView.BINDINGS,
+        Binding("a", "add", "Add"),
+        Binding("plus,equals_sign", "nudge(1)", "Sentiment +"),
+        Binding("minus", "nudge(-1)", "Sentiment -"),
+        Binding("shift+up", "move(-1)", "Move up"),
+        Binding("shift+down", "move(1)", "Move down"),
+        Binding("m", "move_stage", "Move to stage"),
+        Binding("x", "add_pain", "Pain point here"),
+        Binding("d,delete", "delete", "Delete"),
+    ]
+
+    def compose_top(self) -> ComposeResult:
+        yield SentimentLine(id="sentiment")
+
+    def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
+        cache = self.row_cache
+        out = []
+        n = 0
+        for stage in journey.stages:
+            stage_name = stage.name
+            for tp in journey.touchpoints.get(stage.id or 0, []):
+                n += 1
+                key = str(tp.id)
+                sig = (n, stage_name, tp.name, tp.channel, tp.sentiment, tp.lane,
+                       tp.moment_of_truth)
+                out.append((key, cache.get(key, sig, lambda n=n, name=stage_name, tp=tp: (
+                    Text(str(n)), safe(name, limit=18), safe(tp.name, limit=36),
+                    safe(tp.channel, limit=14),
+                    Text(FACES.get(tp.sentiment, str(tp.sentiment)),
+                         style=LEVEL_STYLE.get(tp.sentiment, "")),
+                    Text("back" if tp.lane == "backstage" else "front"),
+                    Text("★" if tp.moment_of_truth else "")))))
+        cache.done()
+        return out
+
+    def refresh_extra(self, journey: Journey) -> None:
+        self.query_one(SentimentLine).set_sections(
+            [(st.name, [tp.sentiment for tp in journey.touchpoints.get(st.id or 0, [])])
+             for st in journey.stages])
+
+    def record(self, key: str | None) -> tuple[type | None, Any]:
+        from models.db.tables import Touchpoint
+
+        if key is None or self.japp.journey is None:
+            return Touchpoint, None
+        return Touchpoint, self.journey.touchpoint(int(key))
+
+    def _target_stage(self) -> int | None:
+        _, tp = self.record(self.current_key())
+        if tp is not None:
+            return int(tp.stage_id)
+        return self.journey.stages[0].id if self.journey.stages else None
+
+    def action_add(self) -> None:
+        from models.db.tables import Touchpoint
+
+        stage_id = self._target_stage()
+        store = self.japp.store
+        if stage_id is None or store is None:
+            self.notify("Add a stage first (step 2, key 2).", markup=False)
+            return
+        row = self.japp.mutate(lambda: store.add(Touchpoint(stage_id=stage_id,
+                                                            name="New touchpoint")))
+        if row is not None:
+            self.select(str(row.id))
+            edit_new(self)
+
+    def action_nudge(self, delta: int) -> None:
+        from models.db.tables import Touchpoint
+
+        _, tp = self.record(self.current_key())
+        if tp is None:
+            return
+        value = max(-2, min(2, tp.sentiment + delta))
+        if value != tp.sentiment:
+            self.japp.save_field(Touchpoint, int(tp.id), "sentiment", value)
+
+    def action_move(self, delta: int) -> None:
+        from models.db.tables import Touchpoint
+
+        key, store = self.current_key(), self.japp.store
+        if key is None or store is None:
+            return
+        self.japp.mutate(lambda: store.move(Touchpoint, int(key), delta) or True)
+        self.select(key)
+
+    def action_move_stage(self) -> None:
+        key, store = self.current_key(), self.japp.store
+        _, tp = self.record(key)
+        if tp is None or store is None or key is None:
+            return
+        options = [(safe(f"{i + 1}. {st.name}", limit=60), int(st.id or 0))
+                   for i, st in enumerate(self.journey.stages) if st.id != tp.stage_id]
+        if not options:
+            self.notify("There is no other stage to move it to.", markup=False)
+            return
+
+        def done(stage_id: int | None) -> None:
+            if stage_id is not None:
+                self.japp.mutate(lambda: store.move_touchpoint(int(key), stage_id) or True)
+                self.select(key)
+
+        self.app.push_screen(PickScreen("Move the touchpoint to which stage?", options), done)
+
+    async def action_add_pain(self) -> None:
+        from models.db.tables import PainPoint
+
+        _, tp = self.record(self.current_key())
+        store = self.japp.store
+        if tp is None or store is None:
+            return
+        wid = self.journey.workshop.id
+        pain = self.japp.mutate(lambda: store.add(PainPoint(
+            workshop_id=wid, touchpoint_id=tp.id, description=f"Pain at {short(tp.name, 60)}")))
+        if pain is not None:
+            screen = self.screen
+            waiter = screen.show_step("pains")  # type: ignore[attr-defined]
+            if waiter is not None:
+                await waiter
+            view = screen.view("pains")  # type: ignore[attr-defined]
+            view.select(str(pain.id))
+            view.edit_first()
+
+    def action_delete(self) -> None:
+        from models.db.tables import Touchpoint
+
+        _, tp = self.record(self.current_key())
+        store = self.japp.store
+        if tp is None or store is None:
+            return
+        question = Text("Delete the touchpoint ")
+        question.append(safe(short(tp.name, 60), "bold"))
+        question.append("?")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.japp.mutate(lambda: store.delete(Touchpoint, tp.id) or True)
+
+        self.app.push_screen(ConfirmScreen(question, "Its pain points stay, unlinked."), done)
+
+
+register_step("touchpoints", TouchpointsView)

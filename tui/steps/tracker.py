@@ -1,0 +1,263 @@
+"""Tracker: every card and plan task of this workshop - or of all of them - by owner.
+
+This is the screen owners come back to after the session: who does what by
+when, and what is late.  Rows come from ``models.rules.tracker`` (the same rule as
+the CLI and the export) with "today" from ``tui.steps.output_base``; overdue items
+say "OVERDUE n days" in words, so they stand out without colour too.  ``s``
+cycles the status of the selected item, ``o`` shows only what is overdue, and
+``w`` switches to every workshop in the database (a lead's Monday view, like
+``journeymap tracker`` without an ID).  Those are loaded in a worker thread so
+the screen never waits on a big database; each new revision of the open
+workshop (an edit here or by another seat) loads them again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from tui.safe_text import safe
+from tui.steps.base import register_step, selected_key, sync_table
+from tui.steps.output_base import (
+    CLOSED,
+    OutputView,
+    due_label,
+    due_style,
+    next_status,
+    plural,
+    status_label,
+    today,
+)
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.rules.tracker import TrackerItem
+
+KIND_LABEL = {"card": "card", "task": "plan"}
+COLUMNS = (("kind", "Kind"), ("title", "What"), ("deadline", "Deadline"),
+           ("status", "Status"), ("due", "Days left"))
+WORKSHOP_COLUMN = ("workshop", "Workshop")
+WORKSHOP_WIDTH = 20
+
+
+def item_key(item: TrackerItem) -> str:
+    return f"{item.kind}:{item.item_id}"
+
+
+class TrackerView(OutputView):
+    """Owner groups (header rows) with their items; one key changes a status."""
+
+    STEP = "tracker"
+    TITLE = "Tracker"
+    DEFAULT_CSS = """
+    TrackerView #tracker-summary { padding: 0 1; height: auto; }
+    TrackerView DataTable { height: 1fr; }
+    TrackerView .empty-note { padding: 1 2; height: auto; }
+    """
+    BINDINGS = [
+        *OutputView.BINDINGS,
+        Binding("s", "cycle_status", "Status"),
+        Binding("o", "toggle_overdue", "Overdue only"),
+        Binding("w", "toggle_scope", "All workshops"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.overdue_only = False
+        self.all_workshops = False
+        self.items: dict[str, TrackerItem] = {}
+        self.all_items: list[TrackerItem] | None = None  # None: not loaded (yet)
+        self.workshop_count = 0
+        self._load_gen = 0  # a worker's result counts only if no newer load started
+        self._this_items: list[TrackerItem] = []
+        self._drawn_columns: tuple[int, bool] = (0, False)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Tracker · who does what by when, grouped by owner", style="bold"),
+                     classes="step-title")
+        yield Static(id="tracker-summary")
+        yield DataTable(cursor_type="row", id="tracker-table")
+        yield Static(id="tracker-empty", classes="empty-note")
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.query_one("#tracker-table", DataTable)
+
+    def _set_columns(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        # make sync_table rebuild the rows rather than patch cells of the old columns
+        table._jm_order = []  # type: ignore[attr-defined]
+        columns = list(COLUMNS)
+        if self.all_workshops:
+            columns.insert(1, WORKSHOP_COLUMN)
+        for key, label in columns:
+            table.add_column(label, key=key)
+
+    def _workshop_limit(self) -> int:
+        """The workshop column's width: narrower at 80 columns so "Days left" still fits."""
+        return WORKSHOP_WIDTH if (self.size.width or 80) >= 100 else 12
+
+    def _title_limit(self) -> int:
+        width = self.size.width or 80
+        if self.all_workshops:
+            return max(16, width - 52 - self._workshop_limit())
+        return max(24, width - 50)
+
+    def refresh_from(self, journey: Journey) -> None:
+        """New data: this workshop's items now, every workshop's from a worker."""
+        from models.rules.tracker import tracker_items
+
+        self._this_items = tracker_items([journey], today())
+        if self.all_workshops:
+            self.load_all()
+        self.render_items()
+
+    def load_all(self) -> None:
+        """Read every workshop in a thread; the newest request wins."""
+        self._load_gen += 1
+        gen, store, on = self._load_gen, self.japp.store, today()
+        if store is None:
+            return
+
+        def work() -> None:
+            from models.db.schema import StoreError
+            from models.rules.tracker import tracker_items
+
+            try:
+                ids = [w.id for w in store.list_workshops() if w.id is not None]
+                journeys = [store.load(i) for i in ids]
+                items = tracker_items(journeys, on)
+            except (StoreError, OSError) as exc:
+                self.app.call_from_thread(self._load_failed, gen, str(exc))
+                return
+            self.app.call_from_thread(self._loaded, gen, items, len(ids))
+
+        self.run_worker(work, thread=True, group="tracker-all", exit_on_error=False)
+
+    def _loaded(self, gen: int, items: list[TrackerItem], workshops: int) -> None:
+        if gen != self._load_gen or not self.is_attached:
+            return  # a newer load is on its way
+        self.all_items, self.workshop_count = items, workshops
+        self.render_items()
+
+    def _load_failed(self, gen: int, message: str) -> None:
+        if gen == self._load_gen:
+            self.notify(f"Could not read every workshop: {message}", severity="error",
+                        markup=False)
+
+    def render_items(self) -> None:
+        """Draw the items of the current scope (this workshop / all workshops)."""
+        from models.rules.tracker import group_by_owner
+
+        on = today()
+        loading = self.all_workshops and self.all_items is None
+        items = (self.all_items or []) if self.all_workshops else self._this_items
+        self.items = {item_key(i): i for i in items}
+        shown = [i for i in items if i.overdue] if self.overdue_only else items
+        limit = self._title_limit()
+        if (limit, self.all_workshops) != self._drawn_columns:
+            # DataTable columns only ever grow: start afresh on resize or a new scope
+            self._set_columns()
+            self._drawn_columns = (limit, self.all_workshops)
+        many, workshop_limit = self.all_workshops, self._workshop_limit()
+        rows: list[tuple[str, tuple[Any, ...]]] = []
+        for owner, group in group_by_owner(shown).items():
+            late = sum(1 for i in group if i.overdue)
+            head: tuple[Any, ...] = (
+                Text("▸", style="bold"), safe(owner, "bold", limit=limit), Text(""),
+                Text(plural(len(group), "item"), style="dim"),
+                Text(f"{late} OVERDUE" if late else "", style="bold red"))
+            rows.append((f"owner:{owner}", (head[0], Text(""), *head[1:]) if many else head))
+            for item in group:
+                style = "bold" if item.overdue else ("dim" if item.status in ("done", "dropped")
+                                                     else "")
+                cells: tuple[Any, ...] = (
+                    Text(KIND_LABEL.get(item.kind, item.kind), style="dim"),
+                    safe("  " + item.title, style, limit=limit),
+                    Text(item.deadline.isoformat() if item.deadline else "—"),
+                    Text(status_label(item.status)),
+                    Text(due_label(item.deadline, item.status, on),
+                         style=due_style(item.deadline, item.status, on)))
+                if many:
+                    cells = (cells[0], safe(item.workshop_title, limit=workshop_limit), *cells[1:])
+                rows.append((item_key(item), cells))
+        sync_table(self.table, rows)
+        late_all = sum(1 for i in items if i.overdue)
+        unowned = sum(1 for i in items if not i.owner)
+        summary = Text(end="")
+        summary.append(f"{plural(len(items), 'item')}")
+        if late_all:
+            summary.append(f" · {late_all} OVERDUE", style="bold red")
+        if unowned:
+            summary.append(f" · {unowned} without owner", style="yellow")
+        summary.append(f" · today {on.isoformat()}", style="dim")
+        if self.all_workshops:
+            count = "" if loading else f"{plural(self.workshop_count, 'workshop')}, "
+            summary.append(f" · all workshops ({count}w = this one)", style="bold")
+        else:
+            summary.append(" · w = all workshops", style="dim")
+        if self.overdue_only:
+            summary.append(" · showing overdue only (o = all)", style="bold")
+        self.query_one("#tracker-summary", Static).update(summary)
+        empty = self.query_one("#tracker-empty", Static)
+        empty.display = not rows
+        if not rows:
+            empty.update(Text("Reading every workshop…" if loading else
+                              "Nothing is overdue. Press o to show every item." if items and
+                              self.overdue_only else
+                              "Nothing to track yet: draft cards (Cards step) and generate the "
+                              "plan (Plan step); their owners and deadlines show up here.",
+                              style="dim"))
+
+    def on_resize(self) -> None:
+        # the title column's width follows the terminal's
+        if self.japp.journey is not None and \
+                (self._title_limit(), self.all_workshops) != self._drawn_columns:
+            self.render_items()
+
+    def focus_default(self) -> None:
+        self.table.focus()
+
+    def selected_item(self) -> TrackerItem | None:
+        key = selected_key(self.table)
+        return self.items.get(key) if key else None
+
+    def action_cycle_status(self) -> None:
+        from models.db.tables import HypothesisCard, PlanTask
+
+        item = self.selected_item()
+        if item is None:
+            self.notify("Select a card or plan task (not an owner heading) to change its "
+                        "status.", markup=False)
+            return
+        model = HypothesisCard if item.kind == "card" else PlanTask
+        new = next_status(item.status)
+        if self.japp.save_field(model, item.item_id, "status", new):
+            if self.all_workshops:
+                # another workshop's item is not in the open snapshot: show the new
+                # status now; the reload that follows confirms it from the database
+                item.status = new
+                item.overdue = (item.deadline is not None and item.deadline < today()
+                                and new not in CLOSED)
+                self.render_items()
+            self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
+
+    def action_toggle_overdue(self) -> None:
+        self.overdue_only = not self.overdue_only
+        self.render_items()
+
+    def action_toggle_scope(self) -> None:
+        """This workshop / every workshop in the database."""
+        self.all_workshops = not self.all_workshops
+        if self.all_workshops:
+            self.all_items = None
+            self.load_all()
+        self.render_items()
+
+
+register_step("tracker", TrackerView)

@@ -1,0 +1,127 @@
+"""The card widget of the Cards screen and the modal form that edits one card.
+
+A hypothesis card is read as a whole ("We believe … will result in … We will
+know we succeeded when …"), so each card is one box that wraps its sentence
+rather than a table row that cuts it.  The boxes sit in an ``ItemGrid`` that
+reflows with the terminal width (one column at narrow widths, two at 80,
+three at 120).  Everything shown is built as ``rich.text.Text`` from cleaned
+strings: a card that reads ``[bold red]x[/]`` shows exactly that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Static
+
+from tui.safe_text import clean
+from tui.steps.output_base import due_label, due_style, fmt_date, status_label
+from tui.widgets.forms import FieldSpec
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.db.tables import HypothesisCard
+
+SENTENCE_LIMIT = 700  # a pasted 5,000-character line must not make one card a page long
+LINE_LIMIT = 160
+
+CARD_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("experiment", "We believe … (experiment)",
+              "What you will change, as a gerund: 'removing the repeat step at …'."),
+    FieldSpec("outcome", "… will result in (outcome)", "What gets better for the customer."),
+    FieldSpec("signal", "We will know we succeeded when (signal)",
+              "A number to check: 'reopen rate falls from 18 % to 10 % within 30 days'."),
+    FieldSpec("owner", "Owner", "One person, not a team: who reports back."),
+    FieldSpec("deadline", "Deadline", "YYYY-MM-DD.", placeholder="2026-04-30"),
+    FieldSpec("status", "Status", "proposed, in progress, done or dropped (s cycles it).",
+              suggestions=("proposed", "in progress", "done", "dropped")),
+    FieldSpec("result_notes", "Result notes", "What happened when you tried it."),
+    FieldSpec("result_value", "Result value",
+              "The stage KPI measured after the change (a number; the review compares it "
+              "with the baseline)."),
+)
+
+
+def para(value: object, style: str = "", limit: int = LINE_LIMIT) -> Text:
+    """Wrapping text with control characters neutralised and a length cap (never markup)."""
+    text = clean(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return Text(text, style=style, end="")
+
+
+def card_body(journey: Journey, card: HypothesisCard, on: dt.date) -> Text:
+    """Everything a card box shows, flags in words (they must read without colour)."""
+    from models.rules.cards import card_flags, card_sentence
+
+    pain = journey.pain_point(card.pain_point_id)
+    lines: list[Text] = []
+    head = Text(end="")
+    head.append("Pain: ", style="dim")
+    head.append_text(para(pain.description if pain else "(pain point deleted)", "italic", 120))
+    lines.append(head)
+    lines.append(para(card_sentence(card), limit=SENTENCE_LIMIT))
+    who = Text(end="")
+    who.append("Owner: ", style="bold")
+    who.append_text(para(card.owner, limit=60) if card.owner.strip() else Text("—"))
+    lines.append(who)
+    due = Text(end="")
+    due.append("Deadline: ", style="bold")
+    due.append(fmt_date(card.deadline))
+    if card.deadline is not None:
+        due.append(" ")
+        due.append(f"({due_label(card.deadline, card.status, on)})",
+                   style=due_style(card.deadline, card.status, on))
+    lines.append(due)
+    status = Text(end="")
+    status.append("Status: ", style="bold")
+    status.append(status_label(card.status))
+    lines.append(status)
+    if card.result_notes.strip() or card.result_value is not None:
+        result = Text(end="")
+        result.append("Result: ", style="bold")
+        result.append_text(para(card.result_notes, limit=300))
+        if card.result_value is not None:
+            result.append(f" (measured {card.result_value:g})")
+        lines.append(result)
+    flags = card_flags(card)
+    if flags:
+        lines.append(Text("⚠ " + " · ".join(flags), style="bold yellow", end=""))
+    else:
+        lines.append(Text("✓ owner, deadline, measurable signal", style="green", end=""))
+    return Text("\n", end="").join(lines)
+
+
+class CardBox(Static, can_focus=True):
+    """One hypothesis card; arrow keys move to the neighbouring card."""
+
+    DEFAULT_CSS = """
+    CardBox { border: round $primary 60%; padding: 0 1; height: auto; }
+    CardBox.-flagged { border: round $warning 70%; }
+    CardBox:focus { border: heavy $accent; background: $boost; }
+    """
+    BINDINGS = [
+        Binding("left", "step(-1, 0)", "Left", show=False),
+        Binding("right", "step(1, 0)", "Right", show=False),
+        Binding("up", "step(0, -1)", "Up", show=False),
+        Binding("down", "step(0, 1)", "Down", show=False),
+    ]
+
+    def __init__(self, card_id: int) -> None:
+        super().__init__(classes="card")
+        self.card_id = card_id
+        self.body = Text()
+
+    def show(self, body: Text, title: Text, flagged: bool) -> None:
+        self.body = body
+        self.update(body)
+        self.border_title = title
+        self.set_class(flagged, "-flagged")
+
+    def action_step(self, dx: int, dy: int) -> None:
+        view = next((a for a in self.ancestors if hasattr(a, "move_card")), None)
+        if view is not None:
+            view.move_card(self, dx, dy)

@@ -1,0 +1,161 @@
+"""Visual views people would rather look at than read: swimlanes and the matrix.
+
+Pure renderers of Rich ``Text`` from plain data (no store, no SQLModel) so they
+are cheap to test and can be drawn at any width; user text goes through
+``tui.safe_text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widget import Widget
+
+from tui.safe_text import clean
+
+NO_OWNER = "(no owner)"
+
+
+@dataclass(frozen=True)
+class LanePoint:
+    """One touchpoint on the swimlanes: its number, team and stage, and the handoff into it."""
+
+    number: int
+    team: str  # "" = unowned
+    stage: str
+    handoff_in: bool = False
+    informed: bool = False
+
+
+def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
+    """One row per team, touchpoints in journey order, a mark where the lane changes."""
+    teams: list[str] = []
+    for p in points:
+        if p.team and p.team not in teams:
+            teams.append(p.team)
+    if any(not p.team for p in points):
+        teams.append("")
+    if not points:
+        return Text("Swimlanes appear once touchpoints have owners.", style="dim", end="")
+    label_w = min(16, max(len(clean(t or NO_OWNER)) for t in teams) + 1)
+    head = Text(" " * label_w, no_wrap=True, end="")
+    groups: list[tuple[str, int]] = []  # consecutive touchpoints of one stage
+    for p in points:
+        if groups and groups[-1][0] == p.stage:
+            groups[-1] = (p.stage, groups[-1][1] + 1)
+        else:
+            groups.append((p.stage, 1))
+    for stage, count in groups:
+        room = count * cell - 1
+        head.append("┊", style="dim")
+        head.append((clean(stage) or "?")[:room].ljust(room), style="bold")
+    lines = [head]
+    row_of = {team: i for i, team in enumerate(teams)}
+    for i, team in enumerate(teams):
+        name = clean(team or NO_OWNER)
+        line = Text(name[: label_w - 1].ljust(label_w), style="bold" if team else "yellow",
+                    no_wrap=True, end="")
+        prev: LanePoint | None = None
+        for p in points:
+            sep, sep_style = " ", ""
+            if prev is not None and prev.team != p.team:
+                a, b = row_of[prev.team], row_of[p.team]
+                if i == b:
+                    sep, sep_style = ("▶", "green") if p.informed else ("!", "bold red")
+                elif i == a:
+                    sep = "┐" if b > a else "┘"
+                elif min(a, b) < i < max(a, b):
+                    sep = "│"
+            line.append(sep, style=sep_style)
+            if p.team == team:
+                line.append(str(p.number).rjust(cell - 1), style="reverse" if not team else "bold")
+            else:
+                line.append("·".rjust(cell - 1), style="dim")
+            prev = p
+        lines.append(line)
+    return Text("\n", end="").join(lines)
+
+
+class Swimlanes(Widget):
+    """The swimlane drawing; as wide as the journey needs (its container scrolls)."""
+
+    DEFAULT_CSS = "Swimlanes { height: auto; width: auto; }"
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.drawing = Text("")
+
+    def set_points(self, points: Sequence[LanePoint]) -> None:
+        self.drawing = draw_swimlanes(points)
+        self.styles.width = max((line.cell_len for line in self.drawing.split("\n")), default=1)
+        self.styles.height = len(self.drawing.split("\n"))
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        return self.drawing
+
+
+QUADRANT_OF_CELL_LABEL = {"quick_win": "quick wins", "big_bet": "big bets",
+                          "fill_in": "fill-ins", "money_pit": "money pits"}
+
+
+def draw_matrix(items: Sequence[tuple[int, int, int]], quadrant_of: dict[tuple[int, int], str],
+                width: int) -> Text:
+    """Impact (rows, high on top) × effort (columns, low on the left), ranks in each cell.
+
+    ``items`` are (rank, impact, effort); ``quadrant_of`` maps (impact, effort)
+    to a quadrant key so the drawing follows whatever rule ``models.rules.priority`` has.
+    """
+    axis = 14
+    cell_w = max(12, (width - axis - 4) // 3)
+    styles = {"quick_win": "green", "big_bet": "cyan", "fill_in": "", "money_pit": "red"}
+    lines: list[Text] = []
+    header = Text(" " * axis, no_wrap=True, end="")
+    for name in ("low effort", "medium effort", "high effort"):
+        header.append("│" + name.center(cell_w)[:cell_w], style="bold")
+    lines.append(header)
+    border = Text(" " * axis + ("┼" + "─" * cell_w) * 3, style="dim", no_wrap=True, end="")
+    for impact, name in ((3, "high"), (2, "medium"), (1, "low")):
+        lines.append(border)
+        cells = []
+        for effort in (1, 2, 3):
+            ranks = sorted(r for r, i, e in items if i == impact and e == effort)
+            quad = quadrant_of.get((impact, effort), "")
+            label = QUADRANT_OF_CELL_LABEL.get(quad, quad)
+            text = " ".join(f"#{r}" for r in ranks)
+            cells.append((label, text, styles.get(quad, ""), len(ranks)))
+        top = Text(f"{name + ' impact':<{axis}}"[:axis], style="bold", no_wrap=True, end="")
+        mid = Text(" " * axis, no_wrap=True, end="")
+        for label, text, style, count in cells:
+            top.append("│", style="dim")
+            top.append(f" {label} ({count})".ljust(cell_w)[:cell_w], style=style)
+            mid.append("│", style="dim")
+            if len(text) > cell_w - 2:
+                text = text[: cell_w - 4].rsplit(" ", 1)[0] + " …"
+            mid.append(f" {text}".ljust(cell_w)[:cell_w])
+        lines.extend([top, mid])
+    return Text("\n", end="").join(lines)
+
+
+class ImpactMatrix(Widget):
+    """The impact/effort matrix of the ranked pain points."""
+
+    DEFAULT_CSS = "ImpactMatrix { height: auto; }"
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.items: list[tuple[int, int, int]] = []
+        self.quadrant_of: dict[tuple[int, int], str] = {}
+
+    def set_items(self, items: Sequence[tuple[int, int, int]],
+                  quadrant_of: dict[tuple[int, int], str]) -> None:
+        self.items, self.quadrant_of = list(items), dict(quadrant_of)
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return 10
+
+    def render(self) -> Text:
+        return draw_matrix(self.items, self.quadrant_of, self.size.width)

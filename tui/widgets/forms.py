@@ -1,0 +1,222 @@
+"""A form of labelled fields bound to one database row, with autosave.
+
+Why a form widget of its own: every step edits rows the same way — a field is
+committed when it is left (blur) or Enter is pressed, through the app's
+``save_field`` (which goes through ``Store.update``), and a value the store
+rejects keeps the typed text in the field with a notification instead of
+silently reverting it.  Each input remembers which row it was showing and the
+text it showed, so a rebind to another row first commits a pending edit to the
+row it belongs to, and a field left untouched is never written back (a value
+displayed with control characters neutralised must not overwrite the original).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Input, Label, Static
+
+from tui.safe_text import clean
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a form: column name, label, a hint from the method, suggestions."""
+
+    name: str
+    label: str
+    hint: str = ""
+    kind: str = "text"  # "text" or "bool"
+    suggestions: tuple[str, ...] = ()
+    placeholder: str = ""
+
+
+class Saver(Protocol):
+    def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool: ...
+
+
+def display(value: object) -> str:
+    """How a stored value is shown in an input (None as empty, 12.0 as 12)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return clean(value)
+
+
+class FieldInput(Input):
+    """An Input that knows the row and field it edits and the text it displayed."""
+
+    def __init__(self, spec: FieldSpec, **kwargs: Any) -> None:
+        suggester = SuggestFromList(spec.suggestions, case_sensitive=False) \
+            if spec.suggestions else None
+        # select_on_focus=False: focusing a filled field and typing must add to the
+        # text, never replace all of it (a stray key would wipe a committed value).
+        super().__init__(placeholder=spec.placeholder, suggester=suggester,
+                         id=f"f-{spec.name}", select_on_focus=False, **kwargs)
+        self.spec = spec
+        self.model: type | None = None
+        self.row_id: int | None = None
+        self.shown = ""  # also the value the edit began from (conflict check on leave)
+        self.resolving = False  # a keep mine / take theirs dialog is open for this field
+
+    def set_suggestions(self, words: Sequence[str]) -> None:
+        self.suggester = SuggestFromList(list(words), case_sensitive=False) if words else None
+
+    @property
+    def dirty(self) -> bool:
+        return self.row_id is not None and self.value != self.shown
+
+    # -- read-only for observers --------------------------------------------------------
+    # Textual 8's Input has no ``read_only``; every edit (typing, paste, cut,
+    # delete keys) ends in ``replace``, so refusing there makes the field
+    # read-only while it still shows, scrolls and copies its text.  Keys it does
+    # not take go on to the screen: an observer's "2" in a field changes step.
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.app, "read_only", False))
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return False if self.read_only else super().check_consume_key(key, character)
+
+    def _on_key(self, event: Any) -> None:
+        # Textual runs ``_on_key`` of every class in the MRO; prevent_default skips
+        # Input's, which would stop the key here instead of letting bindings see it.
+        if self.read_only:
+            event.prevent_default()
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        if not self.read_only:
+            super().replace(text, start, end)
+
+
+class FieldCheck(Checkbox):
+    """A Checkbox bound to one boolean column; toggling saves at once."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__(spec.label, id=f"f-{spec.name}")
+        self.spec = spec
+        self.model: type | None = None
+        self.row_id: int | None = None
+
+    def toggle(self) -> FieldCheck:
+        """Observers cannot tick a box (space, Enter and clicks all come here)."""
+        if not getattr(self.app, "read_only", False):
+            super().toggle()
+        return self
+
+
+class FormSubmitted(Message):
+    """Enter was pressed in a field and the value was saved (screens may move on)."""
+
+    def __init__(self, form: Any, field: str) -> None:
+        super().__init__()
+        self.form = form
+        self.field = field
+
+
+class RecordForm(VerticalScroll):
+    """Labelled inputs for one row; commit on blur or Enter, never lose typed text."""
+
+    DEFAULT_CSS = """
+    RecordForm { height: 1fr; }
+    RecordForm > Label { margin: 0 0 0 1; }
+    RecordForm > .hint { color: $text-muted; margin: 0 0 0 1; }
+    """
+
+    can_focus = False  # the fields take focus; the form itself is only a scroller
+
+    def __init__(self, specs: Sequence[FieldSpec], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.specs = list(specs)
+        self.model: type | None = None
+        self.row: Any = None
+
+    def compose(self) -> ComposeResult:
+        for spec in self.specs:
+            if spec.kind == "bool":
+                yield FieldCheck(spec)
+            else:
+                yield Label(Text(spec.label, style="bold"))
+                yield FieldInput(spec)
+            if spec.hint:
+                yield Static(Text(spec.hint), classes="hint")
+
+    def field(self, name: str) -> FieldInput | FieldCheck:
+        return self.query_one(f"#f-{name}", (FieldInput, FieldCheck))  # type: ignore[return-value]
+
+    def bind(self, model: type | None, row: Any) -> None:
+        """Show ``row``; a focused field still being typed in is left alone."""
+        same = row is not None and self.row is not None and model is self.model \
+            and getattr(row, "id", None) == getattr(self.row, "id", None)
+        self.model, self.row = model, row
+        self.disabled = row is None
+        for widget in self.query(FieldInput):
+            if not same and widget.dirty:
+                self._commit(widget)
+            if same and (widget.has_focus or widget.resolving) and widget.dirty:
+                continue
+            text = display(getattr(row, widget.spec.name, "")) if row is not None else ""
+            widget.model, widget.row_id, widget.shown = model, getattr(row, "id", None), text
+            if widget.value != text:
+                widget.value = text
+                widget.cursor_position = len(text)
+        for check in self.query(FieldCheck):
+            check.model, check.row_id = model, getattr(row, "id", None)
+            value = bool(getattr(row, check.spec.name, False)) if row is not None else False
+            if check.value != value:
+                with check.prevent(Checkbox.Changed):
+                    check.value = value
+
+    def saver(self) -> Saver:
+        """Who stores a field: the app (``Store.update``) unless a subclass knows better."""
+        return self if hasattr(self, "save_field") else self.app  # type: ignore[return-value]
+
+    def commit_pending(self) -> None:
+        for widget in self.query(FieldInput):
+            if widget.dirty:
+                self._commit(widget)
+
+    def _commit(self, widget: FieldInput) -> bool:
+        if widget.model is None or widget.row_id is None or not widget.dirty:
+            return True
+        if widget.resolving:
+            return False
+        from tui.dialogs.conflict import take_over
+
+        if take_over(self, widget):  # changed by someone else meanwhile: they choose
+            return False
+        saver = self.saver()
+        typed = widget.value
+        if saver.save_field(widget.model, widget.row_id, widget.spec.name, typed):
+            widget.shown = typed
+            return True
+        return False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if isinstance(event.input, FieldInput):
+            event.stop()
+            if self._commit(event.input):
+                self.post_message(FormSubmitted(self, event.input.spec.name))
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        if isinstance(event.input, FieldInput):
+            self._commit(event.input)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        check = event.checkbox
+        if isinstance(check, FieldCheck) and check.model is not None and check.row_id is not None:
+            event.stop()
+            if self.row is not None and bool(getattr(self.row, check.spec.name)) == event.value:
+                return
+            self.saver().save_field(check.model, check.row_id, check.spec.name, event.value)
+

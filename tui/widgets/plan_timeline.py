@@ -1,0 +1,210 @@
+"""The 60-day plan drawn as a timeline: one bar per task across weeks 1-8 and day 60.
+
+People read a plan's shape (what runs when, what overlaps, where the review
+falls) faster from bars than from a date table, so each task is a bar on a
+shared axis with calendar dates, and the line under it says who, when and
+the status in words (bars alone would need colour to say "late").  The width
+of the bars follows the widget's width; the selected task is marked with ▶.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+
+from tui.safe_text import clean
+from tui.steps.output_base import due_label, due_style, status_label
+
+if TYPE_CHECKING:
+    from models.db.tables import PlanTask
+
+LABEL_W = 11  # "Weeks 1-2 " / "Day 60    "
+PLAN_DAYS = 60
+MARKS = ((0, "W1"), (14, "W3"), (28, "W5"), (42, "W7"), (59, "D60"))
+
+
+def plan_start(tasks: list[PlanTask], fallback: dt.date) -> dt.date:
+    starts = [t.start for t in tasks if t.start is not None]
+    return min(starts) if starts else fallback
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+class PlanTimeline(Widget, can_focus=True):
+    """Focusable; up/down select a task (posts ``Selected``), Enter asks to edit it."""
+
+    DEFAULT_CSS = """
+    PlanTimeline { height: auto; padding: 0 1; }
+    PlanTimeline:focus { background: $boost; }
+    """
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+    ]
+
+    class Selected(Message):
+        """The cursor moved to another task (``index`` into the tasks)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.tasks: list[PlanTask] = []
+        self.start = dt.date.today()
+        self.today = dt.date.today()
+        self.cursor = 0
+
+    def set_tasks(self, tasks: list[PlanTask], start: dt.date, today: dt.date) -> None:
+        """Show ``tasks`` (keeping the cursor on the same task id when it still exists)."""
+        current = self.tasks[self.cursor].id if self.tasks and self.cursor < len(self.tasks) \
+            else None
+        self.tasks, self.start, self.today = list(tasks), start, today
+        ids = [t.id for t in self.tasks]
+        self.cursor = ids.index(current) if current in ids else min(self.cursor,
+                                                                    max(0, len(ids) - 1))
+        self.refresh(layout=True)
+
+    def selected(self) -> PlanTask | None:
+        return self.tasks[self.cursor] if self.tasks else None
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return 2 + 2 * len(self.tasks) if self.tasks else 1
+
+    def _move_to(self, index: int) -> None:
+        if not self.tasks:
+            return
+        index = max(0, min(len(self.tasks) - 1, index))
+        if index != self.cursor:
+            self.cursor = index
+            self.refresh()
+            self.post_message(self.Selected(index))
+        self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        """Keep the selected bar (and the axis, for the first task) in view."""
+        parent = self.parent
+        if parent is None or not hasattr(parent, "scroll_to_region"):
+            return
+        from textual.geometry import Region
+
+        top = 0 if self.cursor == 0 else 2 + 2 * self.cursor
+        height = 4 if self.cursor == 0 else 2
+        box = self.virtual_region
+        parent.scroll_to_region(Region(box.x, box.y + top, box.width, height), animate=False)
+
+    def action_move(self, delta: int) -> None:
+        self._move_to(self.cursor + delta)
+
+    def action_first(self) -> None:
+        self._move_to(0)
+
+    def action_last(self) -> None:
+        self._move_to(len(self.tasks) - 1)
+
+    # -- drawing --------------------------------------------------------------------
+    def _span(self) -> int:
+        ends = [(t.deadline - self.start).days + 1 for t in self.tasks if t.deadline is not None]
+        return max([PLAN_DAYS, *ends])
+
+    def _axis(self, bar_w: int, span: int) -> tuple[Text, Text]:
+        names = [" "] * bar_w
+        dates = [" "] * bar_w
+        last_name = last_date = -2
+        for day, name in MARKS:
+            col = min(bar_w - 1, day * bar_w // span)
+            date = (self.start + dt.timedelta(days=day)).strftime("%d %b")
+            col = min(col, bar_w - len(name))
+            if col > last_name + 1 and col >= 0:
+                names[col:col + len(name)] = list(name)
+                last_name = col + len(name)
+            col = min(col, bar_w - len(date))
+            if col > last_date + 1 and col >= 0:
+                dates[col:col + len(date)] = list(date)
+                last_date = col + len(date)
+        pad = " " * LABEL_W
+        return (Text(pad + "".join(names), style="bold", no_wrap=True, end=""),
+                Text(pad + "".join(dates), style="dim", no_wrap=True, end=""))
+
+    def _bar(self, task: PlanTask, bar_w: int, span: int) -> Text:
+        bar = Text(no_wrap=True, end="")
+        if task.start is None and task.deadline is None:
+            return bar.append("·" * bar_w, style="dim")
+        begin = task.start or task.deadline
+        end = task.deadline or task.start
+        assert begin is not None and end is not None
+        first, last = begin - self.start, end - self.start
+        c0 = max(0, min(bar_w - 1, first.days * bar_w // span))
+        c1 = max(c0 + 1, min(bar_w, (last.days + 1) * bar_w // span))
+        fill = {"done": "▓", "dropped": "░"}.get(task.status, "█")
+        overdue = due_label(task.deadline, task.status, self.today).startswith("OVERDUE")
+        style = "red" if overdue else {"done": "green", "dropped": "dim"}.get(task.status,
+                                                                              "cyan")
+        bar.append("·" * c0, style="dim")
+        bar.append(fill * (c1 - c0), style=style)
+        bar.append("·" * (bar_w - c1), style="dim")
+        return bar
+
+    @staticmethod
+    def _dates(task: PlanTask, *, wide: bool) -> str:
+        """"Mon 02 Mar → Fri 13 Mar 2026" when there is room, "02 Mar–13 Mar" when not."""
+        fmt = "%a %d %b" if wide else "%d %b"
+        start = task.start.strftime(fmt) if task.start else "?"
+        end = task.deadline.strftime(fmt + (" %Y" if wide else "")) if task.deadline \
+            else "no deadline"
+        if task.start == task.deadline:
+            return end
+        return f"{start} → {end}" if wide else f"{start}–{end}"
+
+    def render(self) -> Text:
+        width = max(30, self.size.width)
+        if not self.tasks:
+            return Text("No plan yet: press r to generate the 60-day plan from the map.",
+                        style="dim", end="")
+        status_w = 12
+        bar_w = max(10, width - LABEL_W - status_w - 1)
+        span = self._span()
+        names, dates = self._axis(bar_w, span)
+        lines = [names, dates]
+        for index, task in enumerate(self.tasks):
+            chosen = index == self.cursor
+            line = Text(no_wrap=True, end="")
+            marker = "▶" if chosen else " "
+            line.append(f"{marker}{_cut(clean(task.phase) or 'Extra', LABEL_W - 2):<{LABEL_W - 1}}",
+                        style="bold reverse" if chosen and self.has_focus else "bold")
+            line.append_text(self._bar(task, bar_w, span))
+            due = due_label(task.deadline, task.status, self.today)
+            if due.startswith("OVERDUE"):
+                line.append(" ")
+                days = -(task.deadline - self.today).days  # type: ignore[operator]
+                line.append(f"OVERDUE {days}d", style="bold reverse red")
+            else:
+                line.append(" " + _cut(status_label(task.status), status_w - 1))
+            lines.append(line)
+            rest = Text(" · ", no_wrap=True, end="")
+            rest.append(_cut(clean(task.owner), 30) or "no owner",
+                        style="" if task.owner.strip() else "yellow")
+            rest.append(" · ")
+            rest.append(self._dates(task, wide=width >= 100))
+            if due == "due today" or (due.startswith("OVERDUE") and width >= 100):
+                rest.append(f" · {due}", style=due_style(task.deadline, task.status, self.today))
+            if task.edited:
+                rest.append(" · edited", style="dim")
+            detail = Text(" " * LABEL_W, no_wrap=True, end="")
+            room = max(16, width - LABEL_W - rest.cell_len)
+            detail.append(_cut(clean(task.title) or "untitled task", room),
+                          style="bold" if chosen else "")
+            detail.append_text(rest)
+            detail.truncate(width, overflow="ellipsis")
+            lines.append(detail)
+        return Text("\n", end="").join(lines)

@@ -1,0 +1,162 @@
+"""Small drawing widgets shared by the screens: the step bar and the sentiment line.
+
+Both render Rich ``Text`` built segment by segment (user text goes through
+``tui.safe_text``), so nothing typed is ever parsed as markup.  Both adapt to
+the width they are given: 80 columns must read well, wider uses the space.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widget import Widget
+
+from tui.safe_text import clean
+from tui.steps.progress import LABELS, SHORT, STEPS, WORKSHOP_STEPS, StepState
+
+LEVEL_STYLE = {2: "green", 1: "green", 0: "yellow", -1: "red", -2: "red"}
+
+
+class StepBar(Widget):
+    """`1 Scope ✓ · 2 Stages · …` with the current step highlighted, plus what is missing.
+
+    Every step carries its key (1-8, Cards/Tracker/Plan too: the keys work there,
+    so the bar must say so).  The current step is reverse+bold *and* bracketed,
+    and complete/missing are the characters ✓ and !, so the bar reads the same
+    under NO_COLOR or in a 16-colour terminal.  Too narrow for the full labels,
+    it falls back to the short ones, then to keys and marks only.
+    """
+
+    DEFAULT_CSS = "StepBar { height: 2; }"
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.current = "scope"
+        self.states: dict[str, StepState] = {}
+
+    def show(self, current: str, states: dict[str, StepState]) -> None:
+        self.current, self.states = current, dict(states)
+        self.refresh()
+
+    def _mark(self, step: str) -> str:
+        state = self.states.get(step)
+        return "✓" if state and state.done else ("!" if state and state.missing else "")
+
+    def _line(self, labels: dict[str, str] | None, sep: str) -> Text:
+        """One line of the bar; ``labels=None`` shows keys and marks only."""
+        line = Text(no_wrap=True, end="")
+        for index, step in enumerate(STEPS):
+            if index:
+                line.append(sep, style="dim")
+            mark = self._mark(step)
+            label = f"{index + 1} {labels[step]}" if labels else str(index + 1)
+            if step == self.current:
+                line.append(f"[{label}{(' ' + mark) if mark else ''}]", style="reverse bold")
+            else:
+                line.append(label, style="bold" if index < len(WORKSHOP_STEPS) else "")
+                if mark:
+                    line.append(mark, style="green" if mark == "✓" else "yellow")
+        return line
+
+    def render(self) -> Text:
+        width = max(1, self.size.width)
+        line = self._line(LABELS, " · ")
+        if line.cell_len > width:
+            line = self._line(SHORT, " ")
+        if line.cell_len > width:
+            line = self._line(None, " ")
+        state = self.states.get(self.current)
+        detail = Text(no_wrap=True, end="")
+        detail.append(f"{LABELS.get(self.current, self.current)}: ", style="bold")
+        if state is None:
+            detail.append("loading…", style="dim")
+        elif state.done:
+            detail.append("complete ✓", style="green")
+        elif state.missing:
+            detail.append(clean(state.missing), style="yellow")
+        else:
+            detail.append("nothing to check here", style="dim")
+        line.truncate(width)
+        detail.truncate(width)
+        return Text("\n", end="").join([line, detail])
+
+
+class SentimentLine(Widget):
+    """Sentiment (-2..+2) of every touchpoint drawn as one line across the journey.
+
+    Stages are sections separated by a dotted rule, named underneath.  With
+    more touchpoints than columns, neighbours are averaged so the line always
+    fits the width (2,000 touchpoints at 80 columns still draw in one pass).
+    """
+
+    DEFAULT_CSS = "SentimentLine { height: 6; }"
+    AXIS = 3
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.sections: list[tuple[str, list[int]]] = []
+
+    def set_sections(self, sections: Sequence[tuple[str, Sequence[int]]]) -> None:
+        """(stage name, sentiments in order) per stage; redraws."""
+        self.sections = [(name, list(values)) for name, values in sections]
+        self.refresh()
+
+    def _columns(self, width: int) -> list[tuple[int, int, bool]]:
+        """Per column: (sentiment, stage index, is the centre of one touchpoint)."""
+        points = [(si, v) for si, (_, values) in enumerate(self.sections) for v in values]
+        n = len(points)
+        cols: list[tuple[int, int, bool]] = []
+        if n <= width:
+            for i, (si, v) in enumerate(points):
+                start, end = i * width // n, (i + 1) * width // n
+                centre = (start + end - 1) // 2
+                cols.extend((v, si, c == centre) for c in range(start, end))
+        else:
+            for c in range(width):
+                chunk = points[c * n // width:(c + 1) * n // width] or [points[-1]]
+                avg = round(sum(v for _, v in chunk) / len(chunk))
+                cols.append((avg, chunk[0][0], False))
+        return cols
+
+    def render(self) -> Text:
+        width = max(4, self.size.width - self.AXIS)
+        if not any(values for _, values in self.sections):
+            return Text("Sentiment line: score touchpoints from -2 to +2 and the curve of the "
+                        "journey appears here.", style="dim", end="")
+        cols = self._columns(width)
+        grid = [[(" ", "")] * len(cols) for _ in range(5)]
+        prev_row: int | None = None
+        for c, (value, si, centre) in enumerate(cols):
+            row = 2 - max(-2, min(2, value))
+            if c and cols[c - 1][1] != si:
+                for r in range(5):
+                    grid[r][c] = ("┊", "dim")
+            if prev_row is None or prev_row == row:
+                grid[row][c] = ("●" if centre else "─", LEVEL_STYLE[2 - row])
+            else:
+                top, bottom = sorted((prev_row, row))
+                for r in range(top + 1, bottom):
+                    grid[r][c] = ("│", LEVEL_STYLE[2 - r])
+                if row < prev_row:  # going up
+                    grid[prev_row][c] = ("╯", LEVEL_STYLE[2 - prev_row])
+                    grid[row][c] = ("╭", LEVEL_STYLE[2 - row])
+                else:
+                    grid[prev_row][c] = ("╮", LEVEL_STYLE[2 - prev_row])
+                    grid[row][c] = ("╰", LEVEL_STYLE[2 - row])
+            prev_row = row
+        lines: list[Text] = []
+        for r, cells in enumerate(grid):
+            line = Text(f"{2 - r:+d} " if r != 2 else " 0 ", style="dim", no_wrap=True, end="")
+            for char, style in cells:
+                line.append(char, style=style)
+            lines.append(line)
+        labels = Text(" " * self.AXIS, no_wrap=True, end="")
+        starts = [c for c in range(len(cols)) if c == 0 or cols[c][1] != cols[c - 1][1]]
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(cols)
+            name = clean(self.sections[cols[start][1]][0]) or "(unnamed)"
+            room = max(0, end - start - 1)
+            labels.append(name[:room].ljust(room) + (" " if room else ""), style="bold")
+        lines.append(labels)
+        return Text("\n", end="").join(lines)
