@@ -1,0 +1,189 @@
+"""Inspect and import a ticket export in one streaming pass: the functions the CLI and TUI call.
+
+``inspect_export`` reads the header and the first rows only, and returns the plan with its
+ambiguities instead of raising on them, so a mapping dialog can ask. ``import_export`` refuses
+(``TicketImportError``) anything it cannot import whole, and otherwise returns the cube of
+metrics accumulators; it writes nothing anywhere, so a refused import changes nothing.
+
+Bad rows: a row whose id or creation date is unreadable is skipped and counted, an unreadable
+optional cell is left blank and counted; both are reported with the first line. More than half
+of the rows skipped means the column is not what it was taken for, and the import is refused.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from models.tickets import dates
+from models.tickets.cube import Cube, Fact
+from models.tickets.errors import TicketImportError
+from models.tickets.facts import RowReader
+from models.tickets.mapping import ColumnPlan, plan_columns
+from models.tickets.profiles import FIELDS
+from models.tickets.reading import CsvLayout, iter_rows, sniff
+
+SAMPLE_ROWS = 10_000
+_LABELS = {"id": "the ticket id", "created": "the creation date"}
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What a file looks like before importing it: layout, column plan, date orders, notes."""
+
+    path: Path
+    layout: CsvLayout
+    plan: ColumnPlan
+    date_kinds: dict[str, str]
+    notes: tuple[str, ...]
+
+
+@dataclass
+class TicketImport:
+    """A whole import: the metric accumulators and everything said about the file."""
+
+    path: Path
+    product: str
+    columns: dict[str, str]
+    rows: int
+    tickets: int
+    skipped_rows: int
+    bad_cells: dict[str, tuple[int, int]]
+    event_log: bool
+    as_of: datetime | None
+    cube: Cube
+    notes: tuple[str, ...] = field(default=())
+
+
+def _prepare(
+    path: Path, source: str, mapping: dict[str, str] | None
+) -> tuple[Inspection, Iterator[tuple[int, list[str]]]]:
+    layout = sniff(path)
+    rows = iter_rows(path, layout)
+    sample = list(itertools.islice(rows, SAMPLE_ROWS))
+    if not sample:
+        raise TicketImportError(path, "the file has a header but no data rows", line=2)
+    sample_rows = [r for _, r in sample]
+    plan = plan_columns(path, layout.header, sample_rows, source, mapping)
+    if not plan.columns and not plan.candidates:
+        raise TicketImportError(
+            path, "no usable columns: none is a ticket id, a date, a status or a metric",
+            line=1, column=layout.header[0], hint="columns: " + ", ".join(layout.header),
+        )
+    date_cols = [plan.columns[f] for f, k in FIELDS.items() if k == "date" and f in plan.columns]
+    samples = {layout.header[i]: [r[i] for r in sample_rows] for i in date_cols}
+    reason = f"{plan.product} default" + (", ';'-delimited" if layout.delimiter == ";" else "")
+    day_first = plan.day_first or (plan.product == "generic" and layout.delimiter == ";")
+    try:
+        kinds, date_notes = dates.decide_orders(samples, day_first, reason)
+    except ValueError as exc:
+        column = str(exc)
+        line = next(
+            (ln for ln, r in sample if dates.evidence([r[layout.header.index(column)]])[1]), 2
+        )
+        raise TicketImportError(
+            path, "the dates mix day-first and month-first values", line=line, column=column,
+        ) from None
+    notes = (*layout.notes, *plan.notes, *date_notes)
+    inspection = Inspection(path, layout, plan, kinds, notes)
+    return inspection, itertools.chain(sample, rows)
+
+
+def inspect_export(
+    path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None
+) -> Inspection:
+    """The plan for ``path`` (ambiguous fields listed in ``plan.candidates``, not raised)."""
+    inspection, _ = _prepare(Path(path), source, mapping)
+    return inspection
+
+
+def _require(path: Path, plan: ColumnPlan) -> None:
+    for name, options in plan.candidates.items():
+        raise TicketImportError(
+            path, f"several columns could be {_LABELS.get(name, name)}: "
+            + ", ".join(repr(o) for o in options),
+            line=1, column=options[0], hint=f"choose one with --map {name}=COLUMN",
+        )
+    for name in plan.missing:
+        raise TicketImportError(
+            path, f"no column holds {_LABELS.get(name, name)}", line=1,
+            column=plan.headers[0], hint=f"choose one with --map {name}=COLUMN",
+        )
+
+
+def import_export(
+    path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None
+) -> TicketImport:
+    """Read the whole export and accumulate its metrics, or refuse it in one sentence."""
+    path = Path(path)
+    inspection, rows = _prepare(path, source, mapping)
+    plan = inspection.plan
+    _require(path, plan)
+    reader = RowReader(plan, inspection.date_kinds)
+    cube = Cube()
+    id_column = plan.headers[plan.columns["id"]]
+    latest: dict[str, tuple[float, int, Fact]] = {}
+    seen: set[str] = set()
+    count = 0
+    for line, row in rows:
+        count += 1
+        got = reader.read(line, row)
+        if got is None:
+            continue
+        ticket, updated, fact = got
+        if plan.event_log:
+            rank = float("-inf") if updated is None else updated
+            kept = latest.get(ticket)
+            if kept is None or (rank, line) >= (kept[0], kept[1]):
+                latest[ticket] = (rank, line, fact)
+            continue
+        if ticket in seen:
+            raise TicketImportError(
+                path, f"ticket {ticket!r} appears on more than one row", line=line,
+                column=id_column, hint="for one row per update use --source generic "
+                "with --map updated=COLUMN",
+            )
+        seen.add(ticket)
+        cube.add(fact)
+    for _, _, fact in latest.values():
+        cube.add(fact)
+    _refuse_if_mostly_bad(path, reader, count)
+    notes = list(inspection.notes)
+    if plan.event_log:
+        notes.append(f"event log: {count} rows for {len(latest)} tickets, latest update kept")
+    for column, (n, first) in reader.bad.items():
+        notes.append(f"{n} unreadable value(s) in {column!r}, first on line {first}")
+    if reader.skipped:
+        notes.append(f"{reader.skipped} row(s) skipped: no readable id or creation date")
+    as_of = None if reader.as_of is None else datetime.fromtimestamp(reader.as_of, UTC)
+    cube.as_of = reader.as_of
+    return TicketImport(
+        path=path,
+        product=plan.product,
+        columns={f: plan.headers[i] for f, i in plan.columns.items()},
+        rows=count,
+        tickets=cube.tickets,
+        skipped_rows=reader.skipped,
+        bad_cells={c: (n, first) for c, (n, first) in reader.bad.items()},
+        event_log=plan.event_log,
+        as_of=as_of,
+        cube=cube,
+        notes=tuple(notes),
+    )
+
+
+def _refuse_if_mostly_bad(path: Path, reader: RowReader, rows: int) -> None:
+    if reader.skipped * 2 <= rows and reader.skipped < rows:
+        return
+    plan = reader.plan
+    needed = [plan.headers[plan.columns[f]] for f in ("created", "id")]
+    column = next((c for c in needed if c in reader.bad), needed[0])
+    n, first = reader.bad.get(column, [reader.skipped, 2])
+    raise TicketImportError(
+        path, f"{reader.skipped} of {rows} rows have no readable id or creation date "
+        f"({n} unreadable in this column)", line=first, column=column,
+        hint="check the column or choose another with --map created=COLUMN",
+    )

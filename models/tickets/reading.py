@@ -1,0 +1,170 @@
+"""Read a CSV export as it really arrives: unknown encoding, unknown delimiter, CRLF, quoted
+newlines, maybe cut off at the end.
+
+The encoding is checked over the whole file in binary chunks before parsing (a C-speed pass,
+cheap next to CSV parsing) so a stray cp1252 byte on line 900,000 cannot abort an import
+half-way: UTF-8 (with or without BOM) when every byte decodes, else cp1252, else latin-1, and
+the fallback is said in ``notes``. Rows are streamed, never held.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.tickets.errors import TicketImportError
+
+_CHUNK = 1 << 20
+_DELIMITERS = (",", ";", "\t")
+# cp1252 leaves these bytes undefined; a file containing them is read as latin-1.
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+@dataclass(frozen=True)
+class CsvLayout:
+    """How to read one file: the codec, the delimiter, the header and what was assumed."""
+
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def _first_bad_utf8_line(path: Path) -> int | None:
+    """The 1-based line of the first byte that is not UTF-8, or None when all of it is."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 1
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return lines + chunk.count(b"\n", 0, exc.start)
+            lines += chunk.count(b"\n")
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return lines
+    return None
+
+
+def _has_cp1252_holes(path: Path) -> bool:
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            if any(b in _CP1252_HOLES for b in chunk):
+                return True
+    return False
+
+
+def detect_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
+    """The codec to read ``path`` with, and a note when it is not UTF-8."""
+    with path.open("rb") as f:
+        head = f.read(4096)
+    if head.startswith(codecs.BOM_UTF8):
+        bad = _first_bad_utf8_line(path)
+        if bad is None:
+            return "utf-8-sig", ()
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        raise TicketImportError(
+            path, "the file is not 8-bit text (UTF-16 or binary)", line=1,
+            hint="save it as CSV UTF-8",
+        )
+    elif head.startswith(b"PK\x03\x04"):
+        raise TicketImportError(
+            path, "the file is a spreadsheet or zip archive, not CSV", line=1,
+            hint="export or save it as CSV",
+        )
+    else:
+        bad = _first_bad_utf8_line(path)
+        if bad is None:
+            return "utf-8", ()
+    codec = "latin-1" if _has_cp1252_holes(path) else "cp1252"
+    return codec, (f"not UTF-8 (first non-UTF-8 byte on line {bad}): read as {codec}",)
+
+
+def _sniff_delimiter(line: str) -> str:
+    """The delimiter that splits the header line most, counting outside quotes; ',' on a tie."""
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return best
+
+
+def sniff(path: Path) -> CsvLayout:
+    """Encoding, delimiter and header of ``path`` (raises when it has no header at all)."""
+    encoding, notes = detect_encoding(path)
+    with path.open(encoding=encoding, newline="") as f:
+        first = f.readline()
+        while first and not first.strip():
+            first = f.readline()
+    if not first.strip():
+        raise TicketImportError(path, "the file is empty", line=1)
+    delimiter = _sniff_delimiter(first)
+    header = next(csv.reader([first], delimiter=delimiter))
+    names = tuple(h.strip().lstrip("\ufeff") for h in header)
+    if delimiter != ",":
+        notes += ({";": "delimiter ';'", "\t": "delimiter tab"}[delimiter],)
+    return CsvLayout(encoding, delimiter, names, notes)
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as f:
+        f.seek(0, 2)
+        if f.tell() == 0:
+            return True
+        f.seek(-1, 2)
+        return f.read(1) in (b"\n", b"\r")
+
+
+def iter_rows(path: Path, layout: CsvLayout) -> Iterator[tuple[int, list[str]]]:
+    """(line, fields) for each data row, padded to the header's width.
+
+    ``line`` is the physical line the record starts on (header = line 1), so errors point
+    where a person would look. A last record cut off in the middle (inside quotes, or short of
+    fields with no final newline) is refused rather than imported as a shorter ticket.
+    """
+    width = len(layout.header)
+    complete_end = _ends_with_newline(path)
+    pending: tuple[int, list[str]] | None = None
+    pending_width = width
+    with path.open(encoding=layout.encoding, newline="") as f:
+        reader = csv.reader(f, delimiter=layout.delimiter, strict=True)
+        start = 1
+        try:
+            next(reader)
+            start = reader.line_num + 1
+            for row in reader:
+                if pending is not None:
+                    yield pending
+                    pending = None
+                if row and any(row):
+                    pending_width = len(row)
+                    if pending_width < width:
+                        row.extend([""] * (width - pending_width))
+                    pending = (start, row)
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            cut = "unexpected end of data" in str(exc)
+            problem = (
+                "the last line is cut off (a quoted field never closes)" if cut
+                else f"the CSV is malformed here ({exc})"
+            )
+            raise TicketImportError(
+                path, problem, line=start, hint="export the file again"
+            ) from None
+    if pending is not None:
+        if not complete_end and pending_width < width:
+            raise TicketImportError(
+                path, "the last line is cut off (fewer fields than the header)",
+                line=pending[0], column=layout.header[pending_width],
+                hint="export the file again",
+            )
+        yield pending
