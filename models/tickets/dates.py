@@ -76,6 +76,8 @@ def _numeric(value: str, day_first: bool) -> datetime | None:
         return None
     m = _NUMERIC.match(value)
     if m is None:
+        if _ISO_HEAD.match(value):
+            return parse_iso(value)
         raise ValueError(f"not a date: {value!r}")
     a, b, y, hh, mm, ss, frac, ampm, zone = m.groups()
     day, month = (int(a), int(b)) if day_first else (int(b), int(a))
