@@ -110,7 +110,7 @@ def plan_columns(
         if field in columns:
             continue
         own = [norm[a] for a in profile.aliases.get(field, ()) if a in norm]
-        if own:
+        if own and profile is not GENERIC:
             columns[field] = own[0]
             continue
         found = [norm[a] for a in GENERIC.aliases[field] if a in norm]
