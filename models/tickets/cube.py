@@ -3,12 +3,15 @@
 A ``Fact`` is what one ticket contributes, already parsed. Facts are summed at once into one
 ``Acc`` per combination of (period, category, channel, priority, group), the "cube": one dict
 lookup per ticket whatever the later ``--by``, and any grouping or period filter is a merge of
-cells. Durations are kept as float arrays (8 bytes each) because medians need the values.
+cells. Within a cell, the low-cardinality answers of a ticket (state, reopens, reassigned,
+replies, fcr, SLA, CSAT) are counted as one ``Flags`` tuple, so a row costs one counter bump
+instead of a dozen; only durations are kept one by one, as float arrays (medians need them).
 """
 
 from __future__ import annotations
 
 from array import array
+from dataclasses import dataclass
 from typing import NamedTuple
 
 NONE_LABEL = "(none)"
@@ -16,14 +19,10 @@ NONE_LABEL = "(none)"
 Key = tuple[str, str, str, str, str]
 
 
-class Fact(NamedTuple):
-    """One ticket, as the metrics need it."""
+class Flags(NamedTuple):
+    """The counted answers of one ticket."""
 
-    key: Key
-    created: float
     state: str
-    ttr_hours: float | None
-    frt_hours: float | None
     reopens: int | None
     reassigned: bool | None
     replies: int | None
@@ -32,25 +31,24 @@ class Fact(NamedTuple):
     csat: tuple[float | None, bool] | None
 
 
-class Acc:
-    """Counts and durations of one cube cell (or of a merge of cells)."""
+class Fact(NamedTuple):
+    """One ticket, as the metrics need it (``created`` in seconds since the epoch)."""
 
-    __slots__ = (
-        "tickets", "resolved", "open", "cancelled", "resolved_untimed",
-        "reopen_known", "reopened", "reassign_known", "reassigned",
-        "fcr_known", "fcr_yes", "onetouch_known", "onetouch_yes", "proxy_known", "proxy_yes",
-        "sla_known", "sla_met", "csat_answers", "csat_scored", "csat_sum", "csat_satisfied",
-        "ttr", "frt", "open_created",
-    )
+    key: Key
+    flags: Flags
+    created: float
+    ttr_hours: float | None
+    frt_hours: float | None
+
+
+class Acc:
+    """Flag counts and durations of one cube cell (or of a merge of cells)."""
+
+    __slots__ = ("tickets", "flags", "ttr", "frt", "open_created")
 
     def __init__(self) -> None:
-        self.tickets = self.resolved = self.open = self.cancelled = 0
-        self.resolved_untimed = 0
-        self.reopen_known = self.reopened = self.reassign_known = self.reassigned = 0
-        self.fcr_known = self.fcr_yes = self.onetouch_known = self.onetouch_yes = 0
-        self.proxy_known = self.proxy_yes = self.sla_known = self.sla_met = 0
-        self.csat_answers = self.csat_scored = self.csat_satisfied = 0
-        self.csat_sum = 0.0
+        self.tickets = 0
+        self.flags: dict[Flags, int] = {}
         self.ttr: array[float] = array("d")
         self.frt: array[float] = array("d")
         self.open_created: array[float] = array("d")
@@ -58,54 +56,82 @@ class Acc:
     def add(self, f: Fact) -> None:
         """Count one ticket."""
         self.tickets += 1
-        state = f.state
-        if state == "resolved":
-            self.resolved += 1
-            if f.ttr_hours is None:
-                self.resolved_untimed += 1
-            else:
-                self.ttr.append(f.ttr_hours)
-            if f.replies is not None:
-                self.onetouch_known += 1
-                self.onetouch_yes += f.replies == 1
-            if f.reopens is not None and f.reassigned is not None:
-                self.proxy_known += 1
-                self.proxy_yes += f.reopens == 0 and not f.reassigned
-        elif state == "open":
-            self.open += 1
-            self.open_created.append(f.created)
-        else:
-            self.cancelled += 1
+        flags = self.flags
+        flags[f.flags] = flags.get(f.flags, 0) + 1
+        if f.ttr_hours is not None:
+            self.ttr.append(f.ttr_hours)
         if f.frt_hours is not None:
             self.frt.append(f.frt_hours)
-        if f.reopens is not None:
-            self.reopen_known += 1
-            self.reopened += f.reopens > 0
-        if f.reassigned is not None:
-            self.reassign_known += 1
-            self.reassigned += f.reassigned
-        if f.fcr is not None:
-            self.fcr_known += 1
-            self.fcr_yes += f.fcr
-        if f.sla_met is not None:
-            self.sla_known += 1
-            self.sla_met += f.sla_met
-        if f.csat is not None:
-            score, satisfied = f.csat
-            self.csat_answers += 1
-            self.csat_satisfied += satisfied
-            if score is not None:
-                self.csat_scored += 1
-                self.csat_sum += score
+        if f.flags.state == "open":
+            self.open_created.append(f.created)
 
     def merge(self, other: Acc) -> None:
         """Add another cell's counts and durations into this one."""
-        for name in self.__slots__:
-            mine = getattr(self, name)
-            if isinstance(mine, array):
-                mine.extend(getattr(other, name))
-            else:
-                setattr(self, name, mine + getattr(other, name))
+        self.tickets += other.tickets
+        for flags, n in other.flags.items():
+            self.flags[flags] = self.flags.get(flags, 0) + n
+        self.ttr.extend(other.ttr)
+        self.frt.extend(other.frt)
+        self.open_created.extend(other.open_created)
+
+    def counts(self) -> Counts:
+        """The flag counts summed into the numerators and denominators of the rates."""
+        c = Counts()
+        for f, n in self.flags.items():
+            if f.state == "resolved":
+                c.resolved += n
+                if f.replies is not None:
+                    c.onetouch_known += n
+                    c.onetouch_yes += n * (f.replies == 1)
+                if f.reopens is not None and f.reassigned is not None:
+                    c.proxy_known += n
+                    c.proxy_yes += n * (f.reopens == 0 and not f.reassigned)
+            elif f.state == "open":
+                c.open += n
+            if f.reopens is not None:
+                c.reopen_known += n
+                c.reopened += n * (f.reopens > 0)
+            if f.reassigned is not None:
+                c.reassign_known += n
+                c.reassigned += n * f.reassigned
+            if f.fcr is not None:
+                c.fcr_known += n
+                c.fcr_yes += n * f.fcr
+            if f.sla_met is not None:
+                c.sla_known += n
+                c.sla_met += n * f.sla_met
+            if f.csat is not None:
+                score, satisfied = f.csat
+                c.csat_answers += n
+                c.csat_satisfied += n * satisfied
+                if score is not None:
+                    c.csat_scored += n
+                    c.csat_sum += n * score
+        return c
+
+
+@dataclass
+class Counts:
+    """Numerators and denominators of one group's rates."""
+
+    resolved: int = 0
+    open: int = 0
+    reopen_known: int = 0
+    reopened: int = 0
+    reassign_known: int = 0
+    reassigned: int = 0
+    fcr_known: int = 0
+    fcr_yes: int = 0
+    onetouch_known: int = 0
+    onetouch_yes: int = 0
+    proxy_known: int = 0
+    proxy_yes: int = 0
+    sla_known: int = 0
+    sla_met: int = 0
+    csat_answers: int = 0
+    csat_scored: int = 0
+    csat_satisfied: int = 0
+    csat_sum: float = 0.0
 
 
 class Cube:

@@ -27,6 +27,7 @@ from models.tickets.profiles import FIELDS
 from models.tickets.reading import CsvLayout, iter_rows, sniff
 
 SAMPLE_ROWS = 10_000
+_EPOCH = datetime(1970, 1, 1)
 _LABELS = {"id": "the ticket id", "created": "the creation date"}
 
 
@@ -135,7 +136,7 @@ def import_export(
             continue
         ticket, updated, fact = got
         if plan.event_log:
-            rank = float("-inf") if updated is None else updated
+            rank = float("-inf") if updated is None else (updated - _EPOCH).total_seconds()
             kept = latest.get(ticket)
             if kept is None or (rank, line) >= (kept[0], kept[1]):
                 latest[ticket] = (rank, line, fact)
@@ -158,8 +159,8 @@ def import_export(
         notes.append(f"{n} unreadable value(s) in {column!r}, first on line {first}")
     if reader.skipped:
         notes.append(f"{reader.skipped} row(s) skipped: no readable id or creation date")
-    as_of = None if reader.as_of is None else datetime.fromtimestamp(reader.as_of, UTC)
-    cube.as_of = reader.as_of
+    as_of = None if reader.as_of is None else reader.as_of.replace(tzinfo=UTC)
+    cube.as_of = None if reader.as_of is None else (reader.as_of - _EPOCH).total_seconds()
     return TicketImport(
         path=path,
         product=plan.product,

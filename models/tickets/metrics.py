@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from models.tickets.cube import Acc, Key
+from models.tickets.cube import Acc, Counts, Key
 from models.tickets.engine import TicketImport
 
 BY = ("category", "channel", "priority", "group", "period")
@@ -68,7 +68,7 @@ def _rate(yes: int, known: int) -> float | None:
     return yes / known if known else None
 
 
-def _fcr(acc: Acc, cols: dict[str, str]) -> tuple[float | None, bool, str, str]:
+def _fcr(acc: Counts, cols: dict[str, str]) -> tuple[float | None, bool, str, str]:
     """(rate, is_proxy, method, reason when unavailable)."""
     if "fcr" in cols:
         return _rate(acc.fcr_yes, acc.fcr_known), False, "fcr column", "no ticket has a value"
@@ -84,8 +84,9 @@ def _fcr(acc: Acc, cols: dict[str, str]) -> tuple[float | None, bool, str, str]:
     )
 
 
-def _metrics(name: str, period: str, acc: Acc, imp: TicketImport) -> GroupMetrics:
+def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetrics:
     cols = imp.columns
+    acc = cell.counts()
     why: dict[str, str] = {}
 
     def need(metric: str, present: bool, absent: str, value: float | None, empty: str) -> None:
@@ -98,13 +99,13 @@ def _metrics(name: str, period: str, acc: Acc, imp: TicketImport) -> GroupMetric
     need("reopen_rate", "reopens" in cols, "the export has no reopen count", reopen,
          "no ticket has a reopen count")
     timed = "resolved" in cols or "closed" in cols
-    ttr_med = statistics.median(acc.ttr) if acc.ttr else None
-    ttr_hi = p90(acc.ttr) if acc.ttr else None
+    ttr_med = statistics.median(cell.ttr) if cell.ttr else None
+    ttr_hi = p90(cell.ttr) if cell.ttr else None
     for metric in ("ttr_median_hours", "ttr_p90_hours"):
         need(metric, timed, "the export has no resolution timestamp", ttr_med,
              "no resolved ticket with both creation and resolution timestamps")
     frt_cols = {"first_response_at", "first_response_minutes", "first_response_hours"}
-    frt = statistics.median(acc.frt) if acc.frt else None
+    frt = statistics.median(cell.frt) if cell.frt else None
     need("first_response_median_hours", bool(frt_cols & set(cols)),
          "the export has no first-response column", frt, "no ticket has a first response")
     has_csat = "csat" in cols
@@ -132,11 +133,11 @@ def _metrics(name: str, period: str, acc: Acc, imp: TicketImport) -> GroupMetric
     age = None
     if stateful and acc.open and imp.cube.as_of is not None:
         as_of = imp.cube.as_of
-        age = statistics.median(array("d", ((as_of - c) / 3600.0 for c in acc.open_created)))
+        age = statistics.median(array("d", ((as_of - c) / 3600.0 for c in cell.open_created)))
     need("backlog_median_age_hours", stateful, why.get("backlog_open", ""), age,
          "no open ticket")
     return GroupMetrics(
-        group=name, period=period, tickets=acc.tickets, fcr_rate=fcr, fcr_is_proxy=proxy,
+        group=name, period=period, tickets=cell.tickets, fcr_rate=fcr, fcr_is_proxy=proxy,
         fcr_method=method, reopen_rate=reopen, ttr_median_hours=ttr_med, ttr_p90_hours=ttr_hi,
         first_response_median_hours=frt, csat_mean=csat_mean, csat_responses=responses,
         csat_satisfied_share=share, reassigned_rate=reassigned, sla_met_rate=sla,
