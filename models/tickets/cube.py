@@ -1,6 +1,6 @@
 """Per-ticket facts and the accumulators they are summed into.
 
-A ``Fact`` is what one ticket contributes, already parsed. Facts are summed at once into one
+What a ticket contributes, already parsed, is summed at once into one
 ``Acc`` per combination of (period, category, channel, priority, group), the "cube": one dict
 lookup per ticket whatever the later ``--by``, and any grouping or period filter is a merge of
 cells. Within a cell, the low-cardinality answers of a ticket (state, reopens, reassigned,
@@ -11,12 +11,15 @@ instead of a dozen; only durations are kept one by one, as float arrays (medians
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from typing import NamedTuple
 
 NONE_LABEL = "(none)"
 
 Key = tuple[str, str, str, str, str]
+_EPOCH = datetime(1970, 1, 1)
 
 
 class Flags(NamedTuple):
@@ -31,16 +34,6 @@ class Flags(NamedTuple):
     csat: tuple[float | None, bool] | None
 
 
-class Fact(NamedTuple):
-    """One ticket, as the metrics need it (``created`` in seconds since the epoch)."""
-
-    key: Key
-    flags: Flags
-    created: float
-    ttr_hours: float | None
-    frt_hours: float | None
-
-
 class Acc:
     """Flag counts and durations of one cube cell (or of a merge of cells)."""
 
@@ -52,18 +45,6 @@ class Acc:
         self.ttr: array[float] = array("d")
         self.frt: array[float] = array("d")
         self.open_created: array[float] = array("d")
-
-    def add(self, f: Fact) -> None:
-        """Count one ticket."""
-        self.tickets += 1
-        flags = self.flags
-        flags[f.flags] = flags.get(f.flags, 0) + 1
-        if f.ttr_hours is not None:
-            self.ttr.append(f.ttr_hours)
-        if f.frt_hours is not None:
-            self.frt.append(f.frt_hours)
-        if f.flags.state == "open":
-            self.open_created.append(f.created)
 
     def merge(self, other: Acc) -> None:
         """Add another cell's counts and durations into this one."""
@@ -141,11 +122,32 @@ class Cube:
         self.cells: dict[Key, Acc] = {}
         self.as_of: float | None = None
 
-    def add(self, fact: Fact) -> None:
-        cell = self.cells.get(fact.key)
-        if cell is None:
-            cell = self.cells[fact.key] = Acc()
-        cell.add(fact)
+    def add_columns(
+        self,
+        keys: list[Key],
+        flags: list[Flags],
+        created: list[datetime],
+        ttr: list[float | None],
+        frt: list[float | None],
+    ) -> None:
+        """Count tickets given column-wise (equal lengths): C-speed counting, then the
+        durations appended to their cells."""
+        cells = self.cells
+        for (key, fl), n in Counter(zip(keys, flags, strict=True)).items():
+            cell = cells.get(key)
+            if cell is None:
+                cell = cells[key] = Acc()
+            cell.tickets += n
+            cell.flags[fl] = cell.flags.get(fl, 0) + n
+        for key, hours in zip(keys, ttr, strict=True):
+            if hours is not None:
+                cells[key].ttr.append(hours)
+        for key, hours in zip(keys, frt, strict=True):
+            if hours is not None:
+                cells[key].frt.append(hours)
+        for key, fl, born in zip(keys, flags, created, strict=True):
+            if fl.state == "open":
+                cells[key].open_created.append((born - _EPOCH).total_seconds())
 
     @property
     def tickets(self) -> int:

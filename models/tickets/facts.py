@@ -1,10 +1,11 @@
-"""One CSV row → one ``Fact``: the hot loop of an import, kept flat on purpose.
+"""CSV rows → facts, a chunk of rows at a time: the hot loop of an import.
 
-Speed comes from caching, not from cleverness per cell: the grouping columns and the
-low-cardinality answer columns (status, counts, flags, CSAT) are fetched with one
-``itemgetter`` each and parsed once per distinct combination; durations in minutes/hours once
-per distinct text. Only timestamps are parsed per row, through ``datetime.fromisoformat`` for
-ISO columns.
+Per-row Python work is what makes an import slow, so a chunk is transposed into columns
+(``zip(*rows)``, C speed) and each column is handled in bulk: ISO timestamps through
+``map(datetime.fromisoformat, ...)``; the grouping columns and the low-cardinality answer
+columns (status, counts, flags, CSAT) through a dict whose ``__missing__`` parses each
+distinct combination once. The per-row fallbacks (bad cells, placeholders, other date
+shapes) are only taken by the chunks that need them.
 
 Bad cells are counted per column with the first line they occur on, never raised one by one:
 a row whose id or creation date cannot be read is skipped; an unreadable optional cell is left
@@ -15,16 +16,14 @@ is too high to go on.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from operator import itemgetter
 from typing import Any
 
 from models.tickets import dates, values
-from models.tickets.cube import NONE_LABEL, Fact, Flags, Key
+from models.tickets.cube import NONE_LABEL, Flags, Key
 from models.tickets.mapping import ColumnPlan
 
-_HOUR = 3600.0
-_EPOCH = datetime(1970, 1, 1)
 _FLAG_FIELDS: tuple[tuple[str, Callable[[str], Any]], ...] = (
     ("status", values.status_state),
     ("reopens", lambda v: _count_or_flag(v)),
@@ -35,7 +34,7 @@ _FLAG_FIELDS: tuple[tuple[str, Callable[[str], Any]], ...] = (
     ("sla_met", values.parse_bool),
     ("csat", values.parse_csat),
 )
-_CACHE_LIMIT = 50_000
+_fromiso = datetime.fromisoformat
 DateParser = Callable[[str], datetime | None]
 
 
@@ -48,21 +47,38 @@ def _count_or_flag(value: str) -> int | None:
         return None if flag is None else int(flag)
 
 
-def _getter(indexes: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
-    if len(indexes) >= 2:
-        return itemgetter(*indexes)  # type: ignore[return-value]
-    if indexes:
-        only = indexes[0]
-        return lambda row: (row[only],)
-    return lambda row: ()
-
-
 def _naive_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
 
 
+class _Parsed(dict[Any, Any]):
+    """A memo: missing keys are parsed once by ``fn`` and kept."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.fn(key)
+        return value
+
+
+@dataclass
+class Chunk:
+    """The kept rows of one chunk, column by column (equal lengths)."""
+
+    lines: list[int]
+    ids: list[str]
+    keys: list[Key]
+    flags: list[Flags]
+    created: list[datetime]
+    ttr: list[float | None]
+    frt: list[float | None]
+    updated: list[datetime | None]
+
+
 class RowReader:
-    """Turns rows into facts with the plan's columns and the decided date orders."""
+    """Turns chunks of rows into facts with the plan's columns and the decided date orders."""
 
     def __init__(self, plan: ColumnPlan, date_kinds: dict[str, str]) -> None:
         self.plan = plan
@@ -71,34 +87,21 @@ class RowReader:
         self.as_of: datetime | None = None
         cols = plan.columns
         self._id = cols["id"]
+        self._kinds = {f: date_kinds.get(plan.headers[cols[f]], "iso") for f in cols
+                       if f in ("created", "resolved", "closed", "updated", "first_response_at")}
         self._dims = [cols.get(d) for d in ("category", "channel", "priority", "group")]
-        self._dim_get = _getter([i for i in self._dims if i is not None])
-        self._dim_cache: dict[tuple[str, ...], tuple[str, str, str, str]] = {}
+        self._keys = _Parsed(self._key_of)
         present = [(f, p) for f, p in _FLAG_FIELDS if f in cols]
         self._flag_names = [f for f, _ in present]
         self._flag_parsers = [p for _, p in present]
         self._flag_cols = [cols[f] for f, _ in present]
-        self._flag_get = _getter(self._flag_cols)
-        self._flag_cache: dict[tuple[str, ...], tuple[Flags, Flags, str | None, list[int]]] = {}
+        self._flags = _Parsed(self._flags_of)
+        self._failed: dict[Flags, list[int]] = {}
         frt = next((f for f in ("first_response_minutes", "first_response_hours") if f in cols),
                    None)
         self._frt_col = None if frt is None else cols[frt]
         self._frt_scale = 60.0 if frt == "first_response_minutes" else 1.0
-        self._frt_cache: dict[str, float | None] = {}
-
-        def parser(field: str) -> tuple[int, DateParser] | None:
-            if field not in cols:
-                return None
-            kind = date_kinds.get(plan.headers[cols[field]], "iso")
-            return cols[field], dates.PARSERS[kind]
-
-        created = parser("created")
-        assert created is not None, "the plan always maps created"
-        self._created: tuple[int, DateParser] = created
-        self._resolved = parser("resolved")
-        self._closed = parser("closed")
-        self._updated = parser("updated")
-        self._first = parser("first_response_at")
+        self._frt_numbers = _Parsed(self._frt_of)
 
     def _flag(self, index: int, line: int) -> None:
         name = self.plan.headers[index]
@@ -108,29 +111,19 @@ class RowReader:
         else:
             entry[0] += 1
 
-    def _date(self, spec: tuple[int, DateParser] | None, row: list[str], line: int
-              ) -> datetime | None:
-        if spec is None:
-            return None
-        index, parse = spec
-        try:
-            moment = parse(row[index])
-        except ValueError:
-            self._flag(index, line)
-            return None
-        return None if moment is None else _naive_utc(moment)
-
-    def _dims_of(self, raw: tuple[str, ...]) -> tuple[str, str, str, str]:
-        it = iter(raw)
+    def _key_of(self, raw: tuple[str, ...]) -> Key:
+        period, *rest = raw
+        it = iter(rest)
         labels = [NONE_LABEL if i is None else (next(it).strip() or NONE_LABEL)
                   for i in self._dims]
-        return labels[0], labels[1], labels[2], labels[3]
+        return period, labels[0], labels[1], labels[2], labels[3]
 
-    def _flags_of(self, raw: tuple[str, ...]) -> tuple[Flags, Flags, str | None, list[int]]:
+    def _flags_of(self, raw: tuple[Any, ...]) -> tuple[Flags, list[int]]:
+        *texts, done_known = raw
         got: dict[str, Any] = {}
         failed: list[int] = []
         for name, parse, col, text in zip(
-            self._flag_names, self._flag_parsers, self._flag_cols, raw, strict=True
+            self._flag_names, self._flag_parsers, self._flag_cols, texts, strict=True
         ):
             try:
                 got[name] = parse(text)
@@ -141,87 +134,122 @@ class RowReader:
             reassigned = got["reassignments"] > 0
         if got.get("assignee_stations") is not None:
             reassigned = bool(reassigned) or got["assignee_stations"] > 1
-        rest = (got.get("reopens"), reassigned, got.get("replies"), got.get("fcr"),
-                got.get("sla_met"), got.get("csat"))
-        state = got.get("status")
-        return Flags("resolved", *rest), Flags("open", *rest), state, failed
+        state = got.get("status") or ("resolved" if done_known else "open")
+        flags = Flags(state, got.get("reopens"), reassigned, got.get("replies"), got.get("fcr"),
+                      got.get("sla_met"), got.get("csat"))
+        return flags, failed
 
-    def read(self, line: int, row: list[str]) -> tuple[str, datetime | None, Fact] | None:
-        """(ticket id, updated timestamp, fact), or None when the row is skipped."""
-        ticket = row[self._id].strip()
-        if not ticket:
-            self._flag(self._id, line)
-            self.skipped += 1
+    def _frt_of(self, text: str) -> float | None:
+        number = values.parse_number(text)
+        return None if number is None else number / self._frt_scale
+
+    def _dates(self, field: str, column: Sequence[str], lines: list[int],
+               flag_missing: bool = False) -> list[datetime | None] | None:
+        """One date column parsed; bad cells flagged, placeholders and sentinels None
+        (and flagged too when ``flag_missing``: a ticket needs its creation date)."""
+        kind = self._kinds.get(field)
+        if kind is None:
             return None
-        c_index, c_parse = self._created
-        try:
-            parsed_created = c_parse(row[c_index])
-        except ValueError:
-            parsed_created = None
-        if parsed_created is None:
-            self._flag(c_index, line)
-            self.skipped += 1
-            return None
-        created = _naive_utc(parsed_created)
-        done = self._date(self._resolved, row, line)
+        if kind == "iso":
+            try:
+                fast = [_fromiso(v) if v else None for v in column]
+                present = [d for d in fast if d is not None]
+                clean = not present or (min(present).year >= 1901
+                                        and present[0].tzinfo is None
+                                        and present[-1].tzinfo is None)
+                if clean and not (flag_missing and None in fast):
+                    return fast
+            except (ValueError, TypeError):
+                pass
+        parse = dates.PARSERS[kind]
+        index = self.plan.columns[field]
+        out: list[datetime | None] = []
+        for value, line in zip(column, lines, strict=True):
+            try:
+                moment = parse(value)
+            except ValueError:
+                self._flag(index, line)
+                out.append(None)
+                continue
+            if moment is None and flag_missing:
+                self._flag(index, line)
+            out.append(None if moment is None else _naive_utc(moment))
+        return out
+
+    def read_chunk(self, lines: list[int], rows: list[list[str]]) -> Chunk:
+        """The facts of ``rows`` (``lines`` are their line numbers); skipped rows counted."""
+        cols: list[Sequence[str]] = list(zip(*rows, strict=True))
+        ids = [v.strip() for v in cols[self._id]]
+        created = self._dates("created", cols[self.plan.columns["created"]], lines, True)
+        assert created is not None, "the plan always maps created"
+        if "" in ids or None in created:
+            keep = [i for i, (t, c) in enumerate(zip(ids, created, strict=True))
+                    if t and c is not None]
+            for i, t in enumerate(ids):
+                if not t:
+                    self._flag(self._id, lines[i])
+            self.skipped += len(ids) - len(keep)
+            cols = [[col[i] for i in keep] for col in cols]
+            ids = [ids[i] for i in keep]
+            created = [created[i] for i in keep]
+            lines = [lines[i] for i in keep]
+        born: list[datetime] = [c for c in created if c is not None]
+        return self._facts(lines, cols, ids, born)
+
+    def _facts(self, lines: list[int], cols: list[Sequence[str]], ids: list[str],
+               created: list[datetime]) -> Chunk:
+        cmap = self.plan.columns
+        n = len(ids)
+        none: list[datetime | None] = [None] * n
+
+        def column(field: str) -> list[datetime | None] | None:
+            return None if field not in cmap else self._dates(field, cols[cmap[field]], lines)
+
+        done = column("resolved")
+        closed = column("closed")
         if done is None:
-            done = self._date(self._closed, row, line)
-        updated = self._date(self._updated, row, line)
-        first = self._date(self._first, row, line)
-        latest = created
-        for moment in (done, updated, first):
-            if moment is not None and moment > latest:
-                latest = moment
-        if self.as_of is None or latest > self.as_of:
+            done = closed or none
+        elif closed is not None and None in done:
+            done = [d if d is not None else c for d, c in zip(done, closed, strict=True)]
+        updated = column("updated") or none
+        first = column("first_response_at")
+        latest = max(created, default=None)
+        for extra in (done, updated, first):
+            top = max(filter(None, extra or ()), default=None)
+            if top is not None and (latest is None or top > latest):
+                latest = top
+        if latest is not None and (self.as_of is None or latest > self.as_of):
             self.as_of = latest
 
-        raw_dims = self._dim_get(row)
-        dims = self._dim_cache.get(raw_dims)
-        if dims is None:
-            dims = self._dims_of(raw_dims)
-            if len(self._dim_cache) < _CACHE_LIMIT:
-                self._dim_cache[raw_dims] = dims
-        raw_flags = self._flag_get(row)
-        parsed = self._flag_cache.get(raw_flags)
-        if parsed is None:
-            parsed = self._flags_of(raw_flags)
-            if len(self._flag_cache) < _CACHE_LIMIT:
-                self._flag_cache[raw_flags] = parsed
-        if_resolved, if_open, state, failed = parsed
-        for col in failed:
-            self._flag(col, line)
-        if state is None:
-            state = "open" if done is None else "resolved"
-        if state == "resolved":
-            flags = if_resolved
-        elif state == "open":
-            flags = if_open
+        periods = [f"{c.year:04d}-{c.month:02d}" for c in created]
+        dims = [cols[i] for i in self._dims if i is not None]
+        keys = list(map(self._keys.__getitem__, zip(periods, *dims, strict=True)))
+        raw_flags = zip(*(cols[i] for i in self._flag_cols), (d is not None for d in done),
+                        strict=True)
+        parsed = list(map(self._flags.__getitem__, raw_flags))
+        flags = [p[0] for p in parsed]
+        if any(p[1] for p in self._flags.values()):
+            for (_, failed), line in zip(parsed, lines, strict=True):
+                for col in failed:
+                    self._flag(col, line)
+        ttr = [(d - c).total_seconds() / 3600.0 if d is not None and f.state == "resolved"
+               and d >= c else None for c, d, f in zip(created, done, flags, strict=True)]
+        frt: list[float | None]
+        if first is not None:
+            frt = [(r - c).total_seconds() / 3600.0 if r is not None and r >= c else None
+                   for c, r in zip(created, first, strict=True)]
         else:
-            flags = if_open._replace(state=state)
+            frt = [None] * n
+        if self._frt_col is not None and None in frt:
+            frt = [f if f is not None else self._number(text, line)
+                   for f, text, line in zip(frt, cols[self._frt_col], lines, strict=True)]
+        return Chunk(lines, ids, keys, flags, created, ttr, frt, updated)
 
-        ttr = None
-        if state == "resolved" and done is not None and done >= created:
-            ttr = (done - created).total_seconds() / _HOUR
-        frt = self._frt(row, line, created, first)
-        key: Key = (f"{created.year:04d}-{created.month:02d}", *dims)
-        stamp = (created - _EPOCH).total_seconds() if state == "open" else 0.0
-        return ticket, updated, Fact(key, flags, stamp, ttr, frt)
-
-    def _frt(self, row: list[str], line: int, created: datetime, first: datetime | None
-             ) -> float | None:
-        if first is not None and first >= created:
-            return (first - created).total_seconds() / _HOUR
-        if self._frt_col is None:
-            return None
-        text = row[self._frt_col]
-        if text in self._frt_cache:
-            return self._frt_cache[text]
+    def _number(self, text: str, line: int) -> float | None:
         try:
-            number = values.parse_number(text)
+            number: float | None = self._frt_numbers[text]
         except ValueError:
+            assert self._frt_col is not None
             self._flag(self._frt_col, line)
             return None
-        hours = None if number is None else number / self._frt_scale
-        if len(self._frt_cache) < _CACHE_LIMIT:
-            self._frt_cache[text] = hours
-        return hours
+        return number

@@ -64,6 +64,17 @@ def p90(values: Iterable[float]) -> float:
     return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
 
 
+def _median_p90(values: array[float]) -> tuple[float | None, float | None]:
+    """Median and nearest-rank p90 from one sort."""
+    if not values:
+        return None, None
+    ordered = sorted(values)
+    n = len(ordered)
+    mid = n // 2
+    median = ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    return median, ordered[max(0, math.ceil(0.9 * n) - 1)]
+
+
 def _rate(yes: int, known: int) -> float | None:
     return yes / known if known else None
 
@@ -99,13 +110,12 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
     need("reopen_rate", "reopens" in cols, "the export has no reopen count", reopen,
          "no ticket has a reopen count")
     timed = "resolved" in cols or "closed" in cols
-    ttr_med = statistics.median(cell.ttr) if cell.ttr else None
-    ttr_hi = p90(cell.ttr) if cell.ttr else None
+    ttr_med, ttr_hi = _median_p90(cell.ttr)
     for metric in ("ttr_median_hours", "ttr_p90_hours"):
         need(metric, timed, "the export has no resolution timestamp", ttr_med,
              "no resolved ticket with both creation and resolution timestamps")
     frt_cols = {"first_response_at", "first_response_minutes", "first_response_hours"}
-    frt = statistics.median(cell.frt) if cell.frt else None
+    frt, _ = _median_p90(cell.frt)
     need("first_response_median_hours", bool(frt_cols & set(cols)),
          "the export has no first-response column", frt, "no ticket has a first response")
     has_csat = "csat" in cols
