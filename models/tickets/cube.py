@@ -14,12 +14,16 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
+from operator import lshift, or_
 from typing import NamedTuple
 
 NONE_LABEL = "(none)"
 
 Key = tuple[str, str, str, str, str]
 _EPOCH = datetime(1970, 1, 1)
+_SHIFT = 24
+_MASK = (1 << _SHIFT) - 1
 
 
 class Flags(NamedTuple):
@@ -115,39 +119,102 @@ class Counts:
     csat_sum: float = 0.0
 
 
+class Series:
+    """One duration of every ticket that has it, with the cell each value belongs to."""
+
+    __slots__ = ("values", "cells")
+
+    def __init__(self) -> None:
+        self.values: array[float] = array("d")
+        self.cells: array[int] = array("q")
+
+    def extend(self, cell_ids: list[int], column: list[float | None]) -> None:
+        self.values.extend([v for v in column if v is not None])
+        self.cells.extend([c for c, v in zip(cell_ids, column, strict=True) if v is not None])
+
+
 class Cube:
-    """The import's accumulators by combination, plus the export's latest timestamp."""
+    """The import's accumulators by combination, plus the export's latest timestamp.
+
+    Counts live in the cells; durations live in three flat ``Series`` (hours to resolution,
+    hours to first response, creation of open tickets) tagged with their cell's number, and
+    are split into groups only when a table asks for them: appending to per-cell arrays row
+    by row was the largest cost of an import.
+    """
 
     def __init__(self) -> None:
         self.cells: dict[Key, Acc] = {}
+        self.ids: dict[Key, int] = {}
+        self.ttr = Series()
+        self.frt = Series()
+        self.open_created = Series()
         self.as_of: float | None = None
 
     def add_columns(
         self,
-        keys: list[Key],
-        flags: list[Flags],
+        keys: list[int],
+        flags: list[int],
+        key_table: list[Key],
+        flag_table: list[Flags],
         created: list[datetime],
         ttr: list[float | None],
         frt: list[float | None],
     ) -> None:
-        """Count tickets given column-wise (equal lengths): C-speed counting, then the
-        durations appended to their cells."""
+        """Count tickets given column-wise (equal lengths); ``keys`` and ``flags`` are
+        indexes into ``key_table`` and ``flag_table``, and a key's index is its cell's
+        number in the duration series."""
         cells = self.cells
-        for (key, fl), n in Counter(zip(keys, flags, strict=True)).items():
+        codes = map(or_, map(lshift, keys, repeat(_SHIFT)), flags)
+        for code, n in Counter(codes).items():
+            kid, fl = code >> _SHIFT, flag_table[code & _MASK]
+            key = key_table[kid]
             cell = cells.get(key)
             if cell is None:
                 cell = cells[key] = Acc()
+                self.ids[key] = kid
             cell.tickets += n
             cell.flags[fl] = cell.flags.get(fl, 0) + n
-        for key, hours in zip(keys, ttr, strict=True):
-            if hours is not None:
-                cells[key].ttr.append(hours)
-        for key, hours in zip(keys, frt, strict=True):
-            if hours is not None:
-                cells[key].frt.append(hours)
-        for key, fl, born in zip(keys, flags, created, strict=True):
-            if fl.state == "open":
-                cells[key].open_created.append((born - _EPOCH).total_seconds())
+        self.ttr.extend(keys, ttr)
+        self.frt.extend(keys, frt)
+        is_open = [f.state == "open" for f in flag_table]
+        opened = [(b - _EPOCH).total_seconds() if o else None
+                  for b, o in zip(created, map(is_open.__getitem__, flags), strict=True)]
+        self.open_created.extend(keys, opened)
+
+    def grouped(self, first: str, last: str, index: int | None) -> tuple[Acc, dict[str, Acc]]:
+        """The total of the periods ``first``..``last`` and, when ``index`` names a key part
+        (0 period, 1 category, 2 channel, 3 priority, 4 group), one accumulator per value."""
+        total = Acc()
+        groups: dict[str, Acc] = {}
+        size = max(self.ids.values(), default=-1) + 1
+        slot: list[Acc | None] = [None] * size
+        keep = [False] * size
+        for key, cell in self.cells.items():
+            if not first <= key[0] <= last:
+                continue
+            keep[self.ids[key]] = True
+            total.merge(cell)
+            if index is not None:
+                acc = groups.get(key[index])
+                if acc is None:
+                    acc = groups[key[index]] = Acc()
+                acc.merge(cell)
+                slot[self.ids[key]] = acc
+        everything = all(keep)
+        for attr in ("ttr", "frt", "open_created"):
+            series: Series = getattr(self, attr)
+            if everything:
+                getattr(total, attr).extend(series.values)
+            else:
+                getattr(total, attr).extend(
+                    [v for v, c in zip(series.values, series.cells, strict=True) if keep[c]]
+                )
+            if groups:
+                for value, cid in zip(series.values, series.cells, strict=True):
+                    acc = slot[cid]
+                    if acc is not None:
+                        getattr(acc, attr).append(value)
+        return total, groups
 
     @property
     def tickets(self) -> int:

@@ -76,7 +76,7 @@ def _numeric(value: str, day_first: bool) -> datetime | None:
         return None
     m = _NUMERIC.match(value)
     if m is None:
-        if _ISO_HEAD.match(value):
+        if value[4:5] == "-" and value[:4].isdigit() or _ISO_HEAD.match(value):
             return parse_iso(value)
         raise ValueError(f"not a date: {value!r}")
     a, b, y, hh, mm, ss, frac, ampm, zone = m.groups()
@@ -120,7 +120,7 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
         value = raw.strip()
         if value.lower() in MISSING:
             continue
-        if _ISO_HEAD.match(value):
+        if value[4:5] == "-" and value[:4].isdigit() or _ISO_HEAD.match(value):
             shape = shape or "iso"
             continue
         m = _NUMERIC.match(value)

@@ -20,15 +20,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from models.tickets import dates
-from models.tickets.cube import Cube, Flags, Key
+from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Chunk, RowReader
 from models.tickets.mapping import ColumnPlan, plan_columns
 from models.tickets.profiles import FIELDS
-from models.tickets.reading import CsvLayout, iter_rows, sniff
+from models.tickets.reading import CsvLayout, iter_chunks, sniff
 
-SAMPLE_ROWS = 10_000
-CHUNK_ROWS = 8_192
+# The first block is also the sample that decides date orders and guesses columns.
+CHUNK_ROWS = 10_000
 _EPOCH = datetime(1970, 1, 1)
 _LABELS = {"id": "the ticket id", "created": "the creation date"}
 
@@ -61,15 +61,19 @@ class TicketImport:
     notes: tuple[str, ...] = field(default=())
 
 
+Blocks = Iterator[tuple[list[int], list[list[str]]]]
+
+
 def _prepare(
     path: Path, source: str, mapping: dict[str, str] | None
-) -> tuple[Inspection, Iterator[tuple[int, list[str]]]]:
+) -> tuple[Inspection, Blocks]:
     layout = sniff(path)
-    rows = iter_rows(path, layout)
-    sample = list(itertools.islice(rows, SAMPLE_ROWS))
-    if not sample:
+    chunks = iter_chunks(path, layout, CHUNK_ROWS)
+    head = next(chunks, None)
+    if head is None:
         raise TicketImportError(path, "the file has a header but no data rows", line=2)
-    sample_rows = [r for _, r in sample]
+    sample_lines, sample_rows = head
+    sample = list(zip(sample_lines, sample_rows, strict=True))
     plan = plan_columns(path, layout.header, sample_rows, source, mapping)
     if not plan.columns and not plan.candidates:
         raise TicketImportError(
@@ -92,7 +96,7 @@ def _prepare(
         ) from None
     notes = (*layout.notes, *plan.notes, *date_notes)
     inspection = Inspection(path, layout, plan, kinds, notes)
-    return inspection, itertools.chain(sample, rows)
+    return inspection, itertools.chain([head], chunks)
 
 
 def inspect_export(
@@ -122,7 +126,7 @@ def import_export(
 ) -> TicketImport:
     """Read the whole export and accumulate its metrics, or refuse it in one sentence."""
     path = Path(path)
-    inspection, rows = _prepare(path, source, mapping)
+    inspection, blocks = _prepare(path, source, mapping)
     plan = inspection.plan
     _require(path, plan)
     reader = RowReader(plan, inspection.date_kinds)
@@ -133,14 +137,15 @@ def import_export(
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        count = _consume(path, rows, reader, cube, plan, latest)
+        count = _consume(path, blocks, reader, cube, plan, latest)
     finally:
         if gc_was_on:
             gc.enable()
     if latest:
         kept = list(latest.values())
-        cube.add_columns([k[2] for k in kept], [k[3] for k in kept], [k[4] for k in kept],
-                         [k[5] for k in kept], [k[6] for k in kept])
+        cube.add_columns([k[2] for k in kept], [k[3] for k in kept], reader.key_table,
+                         reader.flag_table, [k[4] for k in kept], [k[5] for k in kept],
+                         [k[6] for k in kept])
     _refuse_if_mostly_bad(path, reader, count)
     notes = list(inspection.notes)
     if plan.event_log:
@@ -180,12 +185,13 @@ def _refuse_if_mostly_bad(path: Path, reader: RowReader, rows: int) -> None:
     )
 
 
-_Kept = tuple[float, int, Key, Flags, datetime, "float | None", "float | None"]
+# (rank, line, key index, flags index, created, hours to resolution, hours to first reply)
+_Kept = tuple[float, int, int, int, datetime, "float | None", "float | None"]
 
 
 def _consume(
     path: Path,
-    rows: Iterator[tuple[int, list[str]]],
+    blocks: Blocks,
     reader: RowReader,
     cube: Cube,
     plan: ColumnPlan,
@@ -196,14 +202,10 @@ def _consume(
     count = 0
     seen: set[str] = set()
     id_column = plan.headers[plan.columns["id"]]
-    while True:
-        block = list(itertools.islice(rows, CHUNK_ROWS))
-        if not block:
-            return count
-        count += len(block)
-        lines = [line for line, _ in block]
-        chunk = reader.read_chunk(lines, [row for _, row in block])
-        del block
+    for lines, rows in blocks:
+        count += len(rows)
+        chunk = reader.read_chunk(lines, rows)
+        del rows
         if plan.event_log:
             _keep_latest(chunk, latest)
             continue
@@ -211,7 +213,9 @@ def _consume(
         seen.update(chunk.ids)
         if len(seen) - before != len(chunk.ids):
             _refuse_duplicate(path, chunk, seen, before, id_column)
-        cube.add_columns(chunk.keys, chunk.flags, chunk.created, chunk.ttr, chunk.frt)
+        cube.add_columns(chunk.keys, chunk.flags, reader.key_table, reader.flag_table,
+                         chunk.created, chunk.ttr, chunk.frt)
+    return count
 
 
 def _keep_latest(chunk: Chunk, latest: dict[str, _Kept]) -> None:

@@ -15,6 +15,7 @@ is too high to go on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,6 +36,7 @@ _FLAG_FIELDS: tuple[tuple[str, Callable[[str], Any]], ...] = (
     ("csat", values.parse_csat),
 )
 _fromiso = datetime.fromisoformat
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 DateParser = Callable[[str], datetime | None]
 
 
@@ -69,8 +71,8 @@ class Chunk:
 
     lines: list[int]
     ids: list[str]
-    keys: list[Key]
-    flags: list[Flags]
+    keys: list[int]  # index into RowReader.key_table
+    flags: list[int]  # index into RowReader.flag_table
     created: list[datetime]
     ttr: list[float | None]
     frt: list[float | None]
@@ -90,13 +92,18 @@ class RowReader:
         self._kinds = {f: date_kinds.get(plan.headers[cols[f]], "iso") for f in cols
                        if f in ("created", "resolved", "closed", "updated", "first_response_at")}
         self._dims = [cols.get(d) for d in ("category", "channel", "priority", "group")]
-        self._keys = _Parsed(self._key_of)
+        # Distinct cell keys and flag tuples, numbered: rows carry small ints, which the
+        # cube counts far faster than tuples (a tuple's hash is recomputed at every use).
+        self.key_table: list[Key] = []
+        self.flag_table: list[Flags] = []
+        self._flag_failed: dict[int, list[int]] = {}
+        self._resolved: list[bool] = []
+        self._keys = _Parsed(self._key_code)
         present = [(f, p) for f, p in _FLAG_FIELDS if f in cols]
         self._flag_names = [f for f, _ in present]
         self._flag_parsers = [p for _, p in present]
         self._flag_cols = [cols[f] for f, _ in present]
-        self._flags = _Parsed(self._flags_of)
-        self._failed: dict[Flags, list[int]] = {}
+        self._flags = _Parsed(self._flag_code)
         frt = next((f for f in ("first_response_minutes", "first_response_hours") if f in cols),
                    None)
         self._frt_col = None if frt is None else cols[frt]
@@ -117,6 +124,19 @@ class RowReader:
         labels = [NONE_LABEL if i is None else (next(it).strip() or NONE_LABEL)
                   for i in self._dims]
         return period, labels[0], labels[1], labels[2], labels[3]
+
+    def _key_code(self, raw: tuple[str, ...]) -> int:
+        self.key_table.append(self._key_of(raw))
+        return len(self.key_table) - 1
+
+    def _flag_code(self, raw: tuple[Any, ...]) -> int:
+        flags, failed = self._flags_of(raw)
+        self.flag_table.append(flags)
+        self._resolved.append(flags.state == "resolved")
+        code = len(self.flag_table) - 1
+        if failed:
+            self._flag_failed[code] = failed
+        return code
 
     def _flags_of(self, raw: tuple[Any, ...]) -> tuple[Flags, list[int]]:
         *texts, done_known = raw
@@ -211,29 +231,35 @@ class RowReader:
             done = closed or none
         elif closed is not None and None in done:
             done = [d if d is not None else c for d, c in zip(done, closed, strict=True)]
-        updated = column("updated") or none
+        if self.plan.event_log:
+            updated = column("updated") or none
+        else:
+            updated = none
+            top_updated = self._latest_only("updated", cols, lines)
+            if top_updated is not None:
+                self._bump(top_updated)
         first = column("first_response_at")
         latest = max(created, default=None)
         for extra in (done, updated, first):
             top = max(filter(None, extra or ()), default=None)
             if top is not None and (latest is None or top > latest):
                 latest = top
-        if latest is not None and (self.as_of is None or latest > self.as_of):
-            self.as_of = latest
+        if latest is not None:
+            self._bump(latest)
 
-        periods = [f"{c.year:04d}-{c.month:02d}" for c in created]
+        periods = self._periods(cols[cmap["created"]], created)
         dims = [cols[i] for i in self._dims if i is not None]
         keys = list(map(self._keys.__getitem__, zip(periods, *dims, strict=True)))
         raw_flags = zip(*(cols[i] for i in self._flag_cols), (d is not None for d in done),
                         strict=True)
-        parsed = list(map(self._flags.__getitem__, raw_flags))
-        flags = [p[0] for p in parsed]
-        if any(p[1] for p in self._flags.values()):
-            for (_, failed), line in zip(parsed, lines, strict=True):
-                for col in failed:
+        flags = list(map(self._flags.__getitem__, raw_flags))
+        if self._flag_failed:
+            for code, line in zip(flags, lines, strict=True):
+                for col in self._flag_failed.get(code, ()):
                     self._flag(col, line)
-        ttr = [(d - c).total_seconds() / 3600.0 if d is not None and f.state == "resolved"
-               and d >= c else None for c, d, f in zip(created, done, flags, strict=True)]
+        resolved = map(self._resolved.__getitem__, flags)
+        ttr = [(d - c).total_seconds() / 3600.0 if r and d is not None and d >= c else None
+               for c, d, r in zip(created, done, resolved, strict=True)]
         frt: list[float | None]
         if first is not None:
             frt = [(r - c).total_seconds() / 3600.0 if r is not None and r >= c else None
@@ -241,9 +267,43 @@ class RowReader:
         else:
             frt = [None] * n
         if self._frt_col is not None and None in frt:
-            frt = [f if f is not None else self._number(text, line)
-                   for f, text, line in zip(frt, cols[self._frt_col], lines, strict=True)]
+            texts = cols[self._frt_col]
+            try:
+                numbers = list(map(self._frt_numbers.__getitem__, texts))
+            except ValueError:
+                numbers = [self._number(text, line)
+                           for text, line in zip(texts, lines, strict=True)]
+            frt = [f if f is not None else m for f, m in zip(frt, numbers, strict=True)]
         return Chunk(lines, ids, keys, flags, created, ttr, frt, updated)
+
+    def _bump(self, moment: datetime) -> None:
+        if self.as_of is None or moment > self.as_of:
+            self.as_of = moment
+
+    def _latest_only(self, field: str, cols: list[Sequence[str]], lines: list[int]
+                     ) -> datetime | None:
+        """The latest value of a column only needed for the export's latest timestamp: for ISO
+        text the greatest string is the latest moment, so one value is parsed, not all."""
+        cmap = self.plan.columns
+        if field not in cmap:
+            return None
+        column = cols[cmap[field]]
+        if self._kinds.get(field) == "iso":
+            try:
+                top = max(column, default="")
+                return None if not top else _naive_utc(_fromiso(top))
+            except ValueError:
+                pass
+        parsed = self._dates(field, column, lines)
+        return max(filter(None, parsed or ()), default=None)
+
+    def _periods(self, raw: Sequence[str], created: list[datetime]) -> list[str]:
+        """YYYY-MM of each creation: sliced from ISO text (as written), else from the date."""
+        if self._kinds.get("created") == "iso":
+            periods = [v[:7] for v in raw]
+            if all(_MONTH.match(p) for p in set(periods)):
+                return periods
+        return [f"{c.year:04d}-{c.month:02d}" for c in created]
 
     def _number(self, text: str, line: int) -> float | None:
         try:

@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from models.tickets.cube import Acc, Counts, Key
+from models.tickets.cube import Acc, Counts
 from models.tickets.engine import TicketImport
 
 BY = ("category", "channel", "priority", "group", "period")
@@ -172,15 +172,8 @@ def table(
         (periods[0], periods[-1]) if periods else ("", "")
     )
     label = first if first == last else f"{first}..{last}"
-    cells: list[tuple[Key, Acc]] = [
-        (k, a) for k, a in imported.cube.cells.items() if first <= k[0] <= last
-    ]
-    total = Acc()
-    groups: dict[str, Acc] = {}
-    for key, acc in cells:
-        total.merge(acc)
-        if by is not None:
-            groups.setdefault(key[_KEY_INDEX[by]], Acc()).merge(acc)
+    index = None if by is None else _KEY_INDEX[by]
+    total, groups = imported.cube.grouped(first, last, index)
     order = sorted(groups.items(), key=lambda kv: (-kv[1].tickets, kv[0]))
     if by == "period":
         order = sorted(groups.items())
