@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import repeat
-from operator import lshift, or_
+from operator import and_, lshift, or_, rshift
 from typing import NamedTuple
 
 NONE_LABEL = "(none)"
@@ -120,7 +120,7 @@ class Counts:
 
 
 class Series:
-    """One duration of every ticket that has it, with the cell each value belongs to."""
+    """One duration of every ticket that has it, with the cell (key index) it belongs to."""
 
     __slots__ = ("values", "cells")
 
@@ -132,19 +132,36 @@ class Series:
         self.values.extend([v for v in column if v is not None])
         self.cells.extend([c for c, v in zip(cell_ids, column, strict=True) if v is not None])
 
+    def split(self, group_of: list[int], count: int) -> tuple[list[float], list[list[float]]]:
+        """The values kept (group ≥ 0) and the values of each of ``count`` groups."""
+        gids = list(map(group_of.__getitem__, self.cells))
+        kept = [v for v, g in zip(self.values, gids, strict=True) if g >= 0]
+        if count <= 16:
+            parts = [[v for v, g in zip(self.values, gids, strict=True) if g == i]
+                     for i in range(count)]
+        else:
+            parts = [[] for _ in range(count)]
+            for v, g in zip(self.values, gids, strict=True):
+                if g >= 0:
+                    parts[g].append(v)
+        return kept, parts
+
 
 class Cube:
-    """The import's accumulators by combination, plus the export's latest timestamp.
+    """The import's tickets, one 8-byte code each, plus the export's latest timestamp.
 
-    Counts live in the cells; durations live in three flat ``Series`` (hours to resolution,
-    hours to first response, creation of open tickets) tagged with their cell's number, and
-    are split into groups only when a table asks for them: appending to per-cell arrays row
-    by row was the largest cost of an import.
+    A ticket is stored as (cell key index << 24 | flag tuple index) in an ``array``, its
+    durations in three flat ``Series`` (hours to resolution, hours to first response, creation
+    of open tickets) tagged with the key index. Nothing is summed per cell at import time:
+    real exports have nearly as many (cell, flags) combinations as rows, so per-row Python work
+    there cost more than the reading; a table does the grouping with C-level ``map`` and
+    ``Counter`` over the codes instead.
     """
 
     def __init__(self) -> None:
-        self.cells: dict[Key, Acc] = {}
-        self.ids: dict[Key, int] = {}
+        self.key_table: list[Key] = []
+        self.flag_table: list[Flags] = []
+        self.codes: array[int] = array("q")
         self.ttr = Series()
         self.frt = Series()
         self.open_created = Series()
@@ -160,20 +177,11 @@ class Cube:
         ttr: list[float | None],
         frt: list[float | None],
     ) -> None:
-        """Count tickets given column-wise (equal lengths); ``keys`` and ``flags`` are
-        indexes into ``key_table`` and ``flag_table``, and a key's index is its cell's
-        number in the duration series."""
-        cells = self.cells
-        codes = map(or_, map(lshift, keys, repeat(_SHIFT)), flags)
-        for code, n in Counter(codes).items():
-            kid, fl = code >> _SHIFT, flag_table[code & _MASK]
-            key = key_table[kid]
-            cell = cells.get(key)
-            if cell is None:
-                cell = cells[key] = Acc()
-                self.ids[key] = kid
-            cell.tickets += n
-            cell.flags[fl] = cell.flags.get(fl, 0) + n
+        """Add tickets given column-wise (equal lengths); ``keys`` and ``flags`` index
+        ``key_table`` and ``flag_table`` (the reader's, which only ever grow)."""
+        self.key_table = key_table
+        self.flag_table = flag_table
+        self.codes.extend(map(or_, map(lshift, keys, repeat(_SHIFT)), flags))
         self.ttr.extend(keys, ttr)
         self.frt.extend(keys, frt)
         is_open = [f.state == "open" for f in flag_table]
@@ -184,41 +192,41 @@ class Cube:
     def grouped(self, first: str, last: str, index: int | None) -> tuple[Acc, dict[str, Acc]]:
         """The total of the periods ``first``..``last`` and, when ``index`` names a key part
         (0 period, 1 category, 2 channel, 3 priority, 4 group), one accumulator per value."""
-        total = Acc()
-        groups: dict[str, Acc] = {}
-        size = max(self.ids.values(), default=-1) + 1
-        slot: list[Acc | None] = [None] * size
-        keep = [False] * size
-        for key, cell in self.cells.items():
+        names: dict[str, int] = {}
+        group_of: list[int] = []
+        for key in self.key_table:
             if not first <= key[0] <= last:
-                continue
-            keep[self.ids[key]] = True
-            total.merge(cell)
-            if index is not None:
-                acc = groups.get(key[index])
-                if acc is None:
-                    acc = groups[key[index]] = Acc()
-                acc.merge(cell)
-                slot[self.ids[key]] = acc
-        everything = all(keep)
-        for attr in ("ttr", "frt", "open_created"):
-            series: Series = getattr(self, attr)
-            if everything:
-                getattr(total, attr).extend(series.values)
+                group_of.append(-1)
+            elif index is None:
+                group_of.append(0)
             else:
-                getattr(total, attr).extend(
-                    [v for v, c in zip(series.values, series.cells, strict=True) if keep[c]]
-                )
-            if groups:
-                for value, cid in zip(series.values, series.cells, strict=True):
-                    acc = slot[cid]
-                    if acc is not None:
-                        getattr(acc, attr).append(value)
+                group_of.append(names.setdefault(key[index], len(names)))
+        count = max(len(names), 1)
+        accs = [Acc() for _ in range(count)]
+        total = Acc()
+        kid = map(rshift, self.codes, repeat(_SHIFT))
+        fid = map(and_, self.codes, repeat(_MASK))
+        pairs = map(or_, map(lshift, map(group_of.__getitem__, kid), repeat(_SHIFT)), fid)
+        for code, n in Counter(pairs).items():
+            g = code >> _SHIFT
+            if g < 0:
+                continue
+            fl = self.flag_table[code & _MASK]
+            for acc in (accs[g], total):
+                acc.tickets += n
+                acc.flags[fl] = acc.flags.get(fl, 0) + n
+        for attr in ("ttr", "frt", "open_created"):
+            kept, parts = getattr(self, attr).split(group_of, count)
+            getattr(total, attr).extend(kept)
+            for acc, part in zip(accs, parts, strict=False):
+                getattr(acc, attr).extend(part)
+        groups = {name: accs[i] for name, i in names.items()} if index is not None else {}
         return total, groups
 
     @property
     def tickets(self) -> int:
-        return sum(c.tickets for c in self.cells.values())
+        return len(self.codes)
 
     def periods(self) -> list[str]:
-        return sorted({k[0] for k in self.cells})
+        used = set(map(rshift, self.codes, repeat(_SHIFT)))
+        return sorted({self.key_table[k][0] for k in used})
