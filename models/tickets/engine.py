@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from models.tickets.errors import TicketImportError
 from models.tickets.facts import Chunk, RowReader
 from models.tickets.mapping import ColumnPlan, plan_columns
 from models.tickets.profiles import FIELDS
-from models.tickets.reading import CsvLayout, iter_chunks, sniff
+from models.tickets.reading import CsvLayout, iter_chunks, physical_lines, sniff
 
 # The first block is also the sample that decides date orders and guesses columns.
 CHUNK_ROWS = 10_000
@@ -61,7 +61,7 @@ class TicketImport:
     notes: tuple[str, ...] = field(default=())
 
 
-Blocks = Iterator[tuple[list[int], list[list[str]]]]
+Blocks = Iterator[tuple[Sequence[int], list[list[str]]]]
 
 
 def _prepare(
@@ -88,9 +88,10 @@ def _prepare(
         kinds, date_notes = dates.decide_orders(samples, day_first, reason)
     except ValueError as exc:
         column = str(exc)
-        line = next(
-            (ln for ln, r in sample if dates.evidence([r[layout.header.index(column)]])[1]), 2
+        record = next(
+            (n for n, r in sample if dates.evidence([r[layout.header.index(column)]])[1]), 0
         )
+        line = physical_lines(path, layout, {record}).get(record, 2)
         raise TicketImportError(
             path, "the dates mix day-first and month-first values", line=line, column=column,
         ) from None
@@ -137,7 +138,7 @@ def import_export(
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        count = _consume(path, blocks, reader, cube, plan, latest)
+        count = _consume(path, blocks, reader, cube, plan, latest, inspection.layout)
     finally:
         if gc_was_on:
             gc.enable()
@@ -146,12 +147,14 @@ def import_export(
         cube.add_columns([k[2] for k in kept], [k[3] for k in kept], reader.key_table,
                          reader.flag_table, [k[4] for k in kept], [k[5] for k in kept],
                          [k[6] for k in kept])
-    _refuse_if_mostly_bad(path, reader, count)
+    _refuse_if_mostly_bad(path, inspection.layout, reader, count - reader.blank)
     notes = list(inspection.notes)
     if plan.event_log:
         notes.append(f"event log: {count} rows for {len(latest)} tickets, latest update kept")
-    for column, (n, first) in reader.bad.items():
-        notes.append(f"{n} unreadable value(s) in {column!r}, first on line {first}")
+    where = physical_lines(path, inspection.layout, {first for _, first in reader.bad.values()})
+    bad_cells = {c: (n, where.get(first, 0)) for c, (n, first) in reader.bad.items()}
+    for column, (n, line) in bad_cells.items():
+        notes.append(f"{n} unreadable value(s) in {column!r}, first on line {line}")
     if reader.skipped:
         notes.append(f"{reader.skipped} row(s) skipped: no readable id or creation date")
     as_of = None if reader.as_of is None else reader.as_of.replace(tzinfo=UTC)
@@ -160,10 +163,10 @@ def import_export(
         path=path,
         product=plan.product,
         columns={f: plan.headers[i] for f, i in plan.columns.items()},
-        rows=count,
+        rows=count - reader.blank,
         tickets=cube.tickets,
         skipped_rows=reader.skipped,
-        bad_cells={c: (n, first) for c, (n, first) in reader.bad.items()},
+        bad_cells=bad_cells,
         event_log=plan.event_log,
         as_of=as_of,
         cube=cube,
@@ -171,13 +174,14 @@ def import_export(
     )
 
 
-def _refuse_if_mostly_bad(path: Path, reader: RowReader, rows: int) -> None:
+def _refuse_if_mostly_bad(path: Path, layout: CsvLayout, reader: RowReader, rows: int) -> None:
     if reader.skipped * 2 <= rows and reader.skipped < rows:
         return
     plan = reader.plan
     needed = [plan.headers[plan.columns[f]] for f in ("created", "id")]
     column = next((c for c in needed if c in reader.bad), needed[0])
-    n, first = reader.bad.get(column, [reader.skipped, 2])
+    n, record = reader.bad.get(column, [reader.skipped, 0])
+    first = physical_lines(path, layout, {record}).get(record, 2)
     raise TicketImportError(
         path, f"{reader.skipped} of {rows} rows have no readable id or creation date "
         f"({n} unreadable in this column)", line=first, column=column,
@@ -196,6 +200,7 @@ def _consume(
     cube: Cube,
     plan: ColumnPlan,
     latest: dict[str, _Kept],
+    layout: CsvLayout,
 ) -> int:
     """Feed the rows to the reader a chunk at a time; count them into the cube (one row per
     ticket) or keep the latest update of each ticket (event log). Returns the rows read."""
@@ -212,7 +217,7 @@ def _consume(
         before = len(seen)
         seen.update(chunk.ids)
         if len(seen) - before != len(chunk.ids):
-            _refuse_duplicate(path, chunk, seen, before, id_column)
+            _refuse_duplicate(path, layout, chunk, seen, id_column)
         cube.add_columns(chunk.keys, chunk.flags, reader.key_table, reader.flag_table,
                          chunk.created, chunk.ttr, chunk.frt)
     return count
@@ -230,13 +235,14 @@ def _keep_latest(chunk: Chunk, latest: dict[str, _Kept]) -> None:
 
 
 def _refuse_duplicate(
-    path: Path, chunk: Chunk, seen: set[str], before: int, id_column: str
+    path: Path, layout: CsvLayout, chunk: Chunk, seen: set[str], id_column: str
 ) -> None:
     """Name the first row whose ticket id was already seen (in this chunk or earlier)."""
     earlier = seen.difference(chunk.ids)
     mine: set[str] = set()
     for ticket, line in zip(chunk.ids, chunk.lines, strict=True):
         if ticket in mine or ticket in earlier:
+            line = physical_lines(path, layout, {line})[line]
             raise TicketImportError(
                 path, f"ticket {ticket!r} appears on more than one row", line=line,
                 column=id_column, hint="for one row per update use --source generic "

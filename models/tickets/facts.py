@@ -69,7 +69,7 @@ class _Parsed(dict[Any, Any]):
 class Chunk:
     """The kept rows of one chunk, column by column (equal lengths)."""
 
-    lines: list[int]
+    lines: Sequence[int]  # record numbers (reading.physical_lines turns them into lines)
     ids: list[str]
     keys: list[int]  # index into RowReader.key_table
     flags: list[int]  # index into RowReader.flag_table
@@ -84,8 +84,9 @@ class RowReader:
 
     def __init__(self, plan: ColumnPlan, date_kinds: dict[str, str]) -> None:
         self.plan = plan
-        self.bad: dict[str, list[int]] = {}  # column → [count, first line]
+        self.bad: dict[str, list[int]] = {}  # column → [count, first record number]
         self.skipped = 0
+        self.blank = 0  # rows of empty cells only (spreadsheets pad exports with them)
         self.as_of: datetime | None = None
         cols = plan.columns
         self._id = cols["id"]
@@ -163,7 +164,7 @@ class RowReader:
         number = values.parse_number(text)
         return None if number is None else number / self._frt_scale
 
-    def _dates(self, field: str, column: Sequence[str], lines: list[int],
+    def _dates(self, field: str, column: Sequence[str], lines: Sequence[int],
                flag_missing: bool = False) -> list[datetime | None] | None:
         """One date column parsed; bad cells flagged, placeholders and sentinels None
         (and flagged too when ``flag_missing``: a ticket needs its creation date)."""
@@ -196,8 +197,8 @@ class RowReader:
             out.append(None if moment is None else _naive_utc(moment))
         return out
 
-    def read_chunk(self, lines: list[int], rows: list[list[str]]) -> Chunk:
-        """The facts of ``rows`` (``lines`` are their line numbers); skipped rows counted."""
+    def read_chunk(self, lines: Sequence[int], rows: list[list[str]]) -> Chunk:
+        """The facts of ``rows`` (``lines``: their record numbers); skipped rows counted."""
         cols: list[Sequence[str]] = list(zip(*rows, strict=True))
         ids = [v.strip() for v in cols[self._id]]
         created = self._dates("created", cols[self.plan.columns["created"]], lines, True)
@@ -205,10 +206,14 @@ class RowReader:
         if "" in ids or None in created:
             keep = [i for i, (t, c) in enumerate(zip(ids, created, strict=True))
                     if t and c is not None]
+            blank = 0
             for i, t in enumerate(ids):
-                if not t:
+                if not t and not any(rows[i]):
+                    blank += 1
+                elif not t:
                     self._flag(self._id, lines[i])
-            self.skipped += len(ids) - len(keep)
+            self.blank += blank
+            self.skipped += len(ids) - len(keep) - blank
             cols = [[col[i] for i in keep] for col in cols]
             ids = [ids[i] for i in keep]
             created = [created[i] for i in keep]
@@ -216,7 +221,7 @@ class RowReader:
         born: list[datetime] = [c for c in created if c is not None]
         return self._facts(lines, cols, ids, born)
 
-    def _facts(self, lines: list[int], cols: list[Sequence[str]], ids: list[str],
+    def _facts(self, lines: Sequence[int], cols: list[Sequence[str]], ids: list[str],
                created: list[datetime]) -> Chunk:
         cmap = self.plan.columns
         n = len(ids)
@@ -280,7 +285,7 @@ class RowReader:
         if self.as_of is None or moment > self.as_of:
             self.as_of = moment
 
-    def _latest_only(self, field: str, cols: list[Sequence[str]], lines: list[int]
+    def _latest_only(self, field: str, cols: list[Sequence[str]], lines: Sequence[int]
                      ) -> datetime | None:
         """The latest value of a column only needed for the export's latest timestamp: for ISO
         text the greatest string is the latest moment, so one value is parsed, not all."""

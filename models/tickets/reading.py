@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,42 +126,35 @@ def _ends_with_newline(path: Path) -> bool:
 
 
 def iter_chunks(
-    path: Path, layout: CsvLayout, size: int = 8192
-) -> Iterator[tuple[list[int], list[list[str]]]]:
-    """(lines, rows) in blocks of up to ``size`` data rows, each row exactly header-wide.
+    path: Path, layout: CsvLayout, size: int = 10_000
+) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
+    """(record numbers, rows) in blocks of up to ``size`` data rows, each row header-wide.
 
-    ``lines`` are the physical lines the records start on (header = line 1), so errors point
-    where a person would look. Blank records are dropped. A last record cut off in the middle
+    Record numbers count the data records from 0 (blank ones included); ``physical_lines``
+    turns the few that an error or a note names into file lines. Blocks come from
+    ``islice`` over the CSV reader, so the common case costs no Python per row; a block with
+    blank or ragged rows is fixed on a slower path. A last record cut off in the middle
     (inside quotes, or short of fields with no final newline) is refused rather than imported
-    as a shorter ticket. Blocks, not rows, so the importer's per-row work stays in C.
+    as a shorter ticket.
     """
     width = len(layout.header)
     complete_end = _ends_with_newline(path)
-    lines: list[int] = []
-    rows: list[list[str]] = []
+    pending: tuple[Sequence[int], list[list[str]]] | None = None
     last_width = width
     with path.open(encoding=layout.encoding, newline="") as f:
         reader = csv.reader(f, delimiter=layout.delimiter, strict=True)
-        start = 1
+        start = 0
         try:
             next(reader)
-            start = reader.line_num + 1
-            for row in reader:
-                if row and any(row):
-                    last_width = len(row)
-                    if last_width != width:
-                        if last_width < width:
-                            row.extend([""] * (width - last_width))
-                        else:
-                            del row[width:]
-                    lines.append(start)
-                    rows.append(row)
-                    if len(rows) > size:
-                        # The newest row stays behind: the last one may still prove cut off.
-                        tail_line, tail_row = lines.pop(), rows.pop()
-                        yield lines, rows
-                        lines, rows = [tail_line], [tail_row]
-                start = reader.line_num + 1
+            while block := list(itertools.islice(reader, size)):
+                last_width = len(block[-1])
+                numbers: Sequence[int] = range(start, start + len(block))
+                start += len(block)
+                if set(map(len, block)) != {width}:
+                    numbers, block = _fix(numbers, block, width)
+                if pending is not None:
+                    yield pending
+                pending = (numbers, block) if block else None
         except csv.Error as exc:
             cut = "unexpected end of data" in str(exc)
             problem = (
@@ -168,12 +162,53 @@ def iter_chunks(
                 else f"the CSV is malformed here ({exc})"
             )
             raise TicketImportError(
-                path, problem, line=start, hint="export the file again"
+                path, problem, line=reader.line_num, hint="export the file again"
             ) from None
-    if rows and not complete_end and last_width < width:
-        raise TicketImportError(
-            path, "the last line is cut off (fewer fields than the header)",
-            line=lines[-1], column=layout.header[last_width], hint="export the file again",
-        )
-    if rows:
-        yield lines, rows
+    if pending is not None:
+        if not complete_end and last_width < width:
+            line = physical_lines(path, layout, {pending[0][-1]})[pending[0][-1]]
+            raise TicketImportError(
+                path, "the last line is cut off (fewer fields than the header)",
+                line=line, column=layout.header[last_width], hint="export the file again",
+            )
+        yield pending
+
+
+def _fix(
+    numbers: Sequence[int], block: list[list[str]], width: int
+) -> tuple[list[int], list[list[str]]]:
+    """Drop blank records, pad short rows with empty cells, cut long ones."""
+    kept_numbers: list[int] = []
+    kept: list[list[str]] = []
+    for number, row in zip(numbers, block, strict=True):
+        if not any(row):
+            continue
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+        elif len(row) > width:
+            del row[width:]
+        kept_numbers.append(number)
+        kept.append(row)
+    return kept_numbers, kept
+
+
+def physical_lines(path: Path, layout: CsvLayout, records: set[int]) -> dict[int, int]:
+    """The file line each data record starts on (header = line 1), for the records asked.
+
+    Only called for what an error or a note names, so the import itself never tracks lines.
+    """
+    found: dict[int, int] = {}
+    if not records:
+        return found
+    last = max(records)
+    with path.open(encoding=layout.encoding, newline="") as f:
+        reader = csv.reader(f, delimiter=layout.delimiter)
+        next(reader, None)
+        start = reader.line_num + 1
+        for number, _ in enumerate(reader):
+            if number in records:
+                found[number] = start
+            if number >= last:
+                break
+            start = reader.line_num + 1
+    return found
