@@ -21,6 +21,7 @@ MISSING = frozenset({"", "?", "-", "--", "n/a", "na", "null", "none", "nan", "#n
 # Exports write "no date" as the first day of a far past year (1900-01-01, 0001-01-01...).
 _SENTINEL_BEFORE = 1901
 _EPOCH = datetime(1970, 1, 1)
+_ISO_ENOUGH = 500
 
 _NUMERIC = re.compile(
     r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})"
@@ -116,12 +117,16 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
     """
     shape: str | None = None
     saw_day_first = saw_month_first = False
+    iso_seen = 0
     for raw in values:
         value = raw.strip()
         if value.lower() in MISSING:
             continue
         if value[4:5] == "-" and value[:4].isdigit() or _ISO_HEAD.match(value):
             shape = shape or "iso"
+            iso_seen += 1
+            if iso_seen >= _ISO_ENOUGH and shape == "iso":
+                break  # year-first text has no day/month question to settle
             continue
         m = _NUMERIC.match(value)
         if m is None:

@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
+from operator import is_not
 from typing import Any
 
 from models.tickets import dates, values
@@ -255,7 +257,7 @@ class RowReader:
         periods = self._periods(cols[cmap["created"]], created)
         dims = [cols[i] for i in self._dims if i is not None]
         keys = list(map(self._keys.__getitem__, zip(periods, *dims, strict=True)))
-        raw_flags = zip(*(cols[i] for i in self._flag_cols), (d is not None for d in done),
+        raw_flags = zip(*(cols[i] for i in self._flag_cols), map(is_not, done, repeat(None)),
                         strict=True)
         flags = list(map(self._flags.__getitem__, raw_flags))
         if self._flag_failed:
