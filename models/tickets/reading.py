@@ -86,17 +86,19 @@ def detect_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     return codec, (f"not UTF-8 (first non-UTF-8 byte on line {bad}): read as {codec}",)
 
 
-def _sniff_delimiter(line: str) -> str:
-    """The delimiter that splits the header line most, counting outside quotes; ',' on a tie."""
-    counts = dict.fromkeys(_DELIMITERS, 0)
-    quoted = False
-    for ch in line:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in counts:
-            counts[ch] += 1
-    best = max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
-    return best
+def _sniff_delimiter(head: list[str]) -> str:
+    """The delimiter that splits the first lines into the same number (> 1) of fields, the
+    most fields winning; ',' on a tie. Looking past the header line settles headers such as
+    ``id<TAB>name, with comma``."""
+    def score(delimiter: str) -> tuple[bool, int, bool]:
+        try:
+            widths = [len(r) for r in csv.reader(head, delimiter=delimiter) if r]
+        except csv.Error:
+            return False, 0, False
+        width = widths[0] if widths else 0
+        return width > 1 and len(set(widths)) == 1, width, delimiter == ","
+
+    return max(_DELIMITERS, key=score)
 
 
 def sniff(path: Path) -> CsvLayout:
@@ -106,9 +108,11 @@ def sniff(path: Path) -> CsvLayout:
         first = f.readline()
         while first and not first.strip():
             first = f.readline()
+        head = [first, *itertools.islice(f, 20)]
     if not first.strip():
         raise TicketImportError(path, "the file is empty", line=1)
-    delimiter = _sniff_delimiter(first)
+    # The last line read may end inside a quoted field: leave it out of the vote.
+    delimiter = _sniff_delimiter(head[:-1] if len(head) > 2 else head)
     header = next(csv.reader([first], delimiter=delimiter))
     names = tuple(h.strip().lstrip("\ufeff") for h in header)
     if delimiter != ",":
@@ -145,7 +149,8 @@ def iter_chunks(
         reader = csv.reader(f, delimiter=layout.delimiter, strict=True)
         start = 0
         try:
-            next(reader)
+            while not next(reader, ["header"]):
+                pass  # blank lines before the header
             while block := list(itertools.islice(reader, size)):
                 last_width = len(block[-1])
                 numbers: Sequence[int] = range(start, start + len(block))
@@ -203,7 +208,8 @@ def physical_lines(path: Path, layout: CsvLayout, records: set[int]) -> dict[int
     last = max(records)
     with path.open(encoding=layout.encoding, newline="") as f:
         reader = csv.reader(f, delimiter=layout.delimiter)
-        next(reader, None)
+        while not next(reader, ["header"]):
+            pass
         start = reader.line_num + 1
         for number, _ in enumerate(reader):
             if number in records:
