@@ -24,31 +24,13 @@ from operator import is_not
 from typing import Any
 
 from models.tickets import dates, values
+from models.tickets.answers import ANSWER_FIELDS, flags_of
 from models.tickets.cube import NONE_LABEL, Flags, Key
 from models.tickets.mapping import ColumnPlan
 
-_FLAG_FIELDS: tuple[tuple[str, Callable[[str], Any]], ...] = (
-    ("status", values.status_state),
-    ("reopens", lambda v: _count_or_flag(v)),
-    ("replies", values.parse_count),
-    ("reassignments", lambda v: _count_or_flag(v)),
-    ("assignee_stations", values.parse_count),
-    ("fcr", values.parse_bool),
-    ("sla_met", values.parse_bool),
-    ("csat", values.parse_csat),
-)
 _fromiso = datetime.fromisoformat
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 DateParser = Callable[[str], datetime | None]
-
-
-def _count_or_flag(value: str) -> int | None:
-    """A reopen/reassignment cell: a count (``2``) or a yes/no flag (``TRUE`` → 1)."""
-    try:
-        return values.parse_count(value)
-    except ValueError:
-        flag = values.parse_bool(value)
-        return None if flag is None else int(flag)
 
 
 def _naive_utc(moment: datetime) -> datetime:
@@ -102,10 +84,8 @@ class RowReader:
         self._flag_failed: dict[int, list[int]] = {}
         self._resolved: list[bool] = []
         self._keys = _Parsed(self._key_code)
-        present = [(f, p) for f, p in _FLAG_FIELDS if f in cols]
-        self._flag_names = [f for f, _ in present]
-        self._flag_parsers = [p for _, p in present]
-        self._flag_cols = [cols[f] for f, _ in present]
+        self._answers = [(f, p, cols[f]) for f, p in ANSWER_FIELDS if f in cols]
+        self._flag_cols = [col for _, _, col in self._answers]
         self._flags = _Parsed(self._flag_code)
         frt = next((f for f in ("first_response_minutes", "first_response_hours") if f in cols),
                    None)
@@ -133,34 +113,14 @@ class RowReader:
         return len(self.key_table) - 1
 
     def _flag_code(self, raw: tuple[Any, ...]) -> int:
-        flags, failed = self._flags_of(raw)
+        *texts, done_known = raw
+        flags, failed = flags_of(self._answers, texts, done_known)
         self.flag_table.append(flags)
         self._resolved.append(flags.state == "resolved")
         code = len(self.flag_table) - 1
         if failed:
             self._flag_failed[code] = failed
         return code
-
-    def _flags_of(self, raw: tuple[Any, ...]) -> tuple[Flags, list[int]]:
-        *texts, done_known = raw
-        got: dict[str, Any] = {}
-        failed: list[int] = []
-        for name, parse, col, text in zip(
-            self._flag_names, self._flag_parsers, self._flag_cols, texts, strict=True
-        ):
-            try:
-                got[name] = parse(text)
-            except ValueError:
-                failed.append(col)
-        reassigned: bool | None = None
-        if got.get("reassignments") is not None:
-            reassigned = got["reassignments"] > 0
-        if got.get("assignee_stations") is not None:
-            reassigned = bool(reassigned) or got["assignee_stations"] > 1
-        state = got.get("status") or ("resolved" if done_known else "open")
-        flags = Flags(state, got.get("reopens"), reassigned, got.get("replies"), got.get("fcr"),
-                      got.get("sla_met"), got.get("csat"))
-        return flags, failed
 
     def _frt_of(self, text: str) -> float | None:
         number = values.parse_number(text)
