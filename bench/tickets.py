@@ -6,7 +6,7 @@ reports medians of: the floor (stdlib ``csv.reader`` reading every row, no work)
 installed, ``polars.read_csv`` + an equivalent group-by. The ratio to the floor is the number
 to watch (goal ≤ 3×); absolute times depend on the machine and its load. With ``--rss`` it
 also runs the floor and the engine on a 1,000,000-row file in fresh processes and prints
-their peak RSS (``resource.getrusage``).
+their peak RSS (``VmHWM`` on Linux, else ``resource.getrusage``).
 
     python bench/tickets.py [--rows 100000] [--runs 5] [--rss] [--rss-rows 1000000]
 """
@@ -123,7 +123,13 @@ sys.path.insert(0, sys.argv[3])
 from bench.tickets import engine_run, floor
 from pathlib import Path
 (floor if sys.argv[1] == "floor" else engine_run)(Path(sys.argv[2]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# Linux carries the parent's peak into ru_maxrss across fork+exec; VmHWM is this image's own.
+try:
+    with open("/proc/self/status") as f:
+        hwm = next(line for line in f if line.startswith("VmHWM:"))
+    print(int(hwm.split()[1]) // 1024)
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 
 
