@@ -133,17 +133,25 @@ class Series:
         self.cells.extend([c for c, v in zip(cell_ids, column, strict=True) if v is not None])
 
     def split(self, group_of: list[int], count: int) -> tuple[list[float], list[list[float]]]:
-        """The values kept (group ≥ 0) and the values of each of ``count`` groups."""
+        """The values kept (group ≥ 0) and the values of each of ``count`` groups, in one
+        pass (a pass per group cost more as soon as there were a few groups)."""
         gids = list(map(group_of.__getitem__, self.cells))
-        kept = [v for v, g in zip(self.values, gids, strict=True) if g >= 0]
-        if count <= 16:
-            parts = [[v for v, g in zip(self.values, gids, strict=True) if g == i]
-                     for i in range(count)]
-        else:
-            parts = [[] for _ in range(count)]
-            for v, g in zip(self.values, gids, strict=True):
-                if g >= 0:
-                    parts[g].append(v)
+        everything = not gids or min(gids) >= 0
+        kept = list(self.values) if everything else [
+            v for v, g in zip(self.values, gids, strict=True) if g >= 0
+        ]
+        parts: list[list[float]] = [[] for _ in range(count)]
+        if count > 1:
+            adders = [p.append for p in parts]
+            if everything:
+                for v, g in zip(self.values, gids, strict=True):
+                    adders[g](v)
+            else:
+                for v, g in zip(self.values, gids, strict=True):
+                    if g >= 0:
+                        adders[g](v)
+        elif count == 1:
+            parts[0] = kept
         return kept, parts
 
 
