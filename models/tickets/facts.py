@@ -135,7 +135,11 @@ class RowReader:
             return None
         if kind == "iso":
             try:
-                fast = [_fromiso(v) if v else None for v in column]
+                fast: list[datetime | None]
+                try:
+                    fast = list(map(_fromiso, column))  # all filled: no Python per cell
+                except ValueError:
+                    fast = [_fromiso(v) if v else None for v in column]
                 present = [d for d in fast if d is not None]
                 clean = not present or (min(present).year >= 1901
                                         and present[0].tzinfo is None
@@ -162,7 +166,7 @@ class RowReader:
     def read_chunk(self, lines: Sequence[int], rows: list[list[str]]) -> Chunk:
         """The facts of ``rows`` (``lines``: their record numbers); skipped rows counted."""
         cols: list[Sequence[str]] = list(zip(*rows, strict=True))
-        ids = [v.strip() for v in cols[self._id]]
+        ids = list(map(str.strip, cols[self._id]))
         created = self._dates("created", cols[self.plan.columns["created"]], lines, True)
         assert created is not None, "the plan always maps created"
         if "" in ids or None in created:
@@ -240,7 +244,9 @@ class RowReader:
             except ValueError:
                 numbers = [self._number(text, line)
                            for text, line in zip(texts, lines, strict=True)]
-            frt = [f if f is not None else m for f, m in zip(frt, numbers, strict=True)]
+            frt = numbers if first is None else [
+                f if f is not None else m for f, m in zip(frt, numbers, strict=True)
+            ]
         return Chunk(lines, ids, keys, flags, created, ttr, frt, updated)
 
     def _bump(self, moment: datetime) -> None:
