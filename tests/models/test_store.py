@@ -98,8 +98,9 @@ def build_full(store: Store, tag: str = "a") -> dict[str, SQLModel]:
                                       criteria=TRICKY, tier_role="Support Lead",
                                       response_sla_minutes=15, update_every_minutes=30,
                                       channel="war room", early_warning="API health < 90"))
-    return {"cost": cost, "level": level, "workshop": w, "stage": st, "tp1": tp1, "tp2": tp2, "handoff": ho, "pain": pain,
-            "card": card, "task": task, "participant": part, "vote": vote, "log": log}
+    return {"cost": cost, "level": level, "workshop": w, "stage": st, "tp1": tp1, "tp2": tp2,
+            "handoff": ho, "pain": pain, "card": card, "task": task, "participant": part,
+            "vote": vote, "log": log}
 
 
 def count(store: Store, model: type[SQLModel]) -> int:
