@@ -118,7 +118,7 @@ def card_case(journey: Journey, card: HypothesisCard) -> CardCase:
     channel = tp.channel.strip() if tp is not None else ""
     volume = pain.ticket_volume
     effect = _effect(card)
-    unit_c, unit_h = "contacts/month", "hours/month"
+    unit_c = "contacts/month"
     notes: list[str] = []
     if volume <= 0:
         why = "the pain point has no ticket volume"
