@@ -113,7 +113,8 @@ def _cost_row(journey: Journey, channel: str) -> tuple[ChannelCost | None, str]:
 
 def card_case(journey: Journey, card: HypothesisCard) -> CardCase:
     """The projection of one card, every figure with its formula or its reason."""
-    pain = journey.pain_point(card.pain_point_id) or PainPoint(id=card.pain_point_id)
+    pain = journey.pain_point(card.pain_point_id) or PainPoint(id=card.pain_point_id,
+                                                               workshop_id=0)
     tp = journey.touchpoint(pain.touchpoint_id)
     channel = tp.channel.strip() if tp is not None else ""
     volume = pain.ticket_volume

@@ -34,7 +34,8 @@ def test_a_bot_whose_escalation_leads_to_no_person() -> None:
 
 def test_a_bot_loop_or_dead_end_is_named() -> None:
     bot = tp(1, "WISMO bot", actor="bot", bot_escalation_rule="x", bot_context_passed="y")
-    pain = PainPoint(id=5, touchpoint_id=1, kind="loop", description="asks for the order again")
+    pain = PainPoint(id=5, workshop_id=1, touchpoint_id=1, kind="loop",
+                     description="asks for the order again")
     j = journey([bot, tp(2, "Agent", actor="agent")], pains=[pain])
     risks = escalation_risks(j)
     assert [r.kind for r in risks] == ["bot_loop"]
@@ -47,7 +48,7 @@ def test_an_escalation_that_loses_context_makes_the_customer_repeat() -> None:
     b = tp(2, "Tier 2", owner_team="Engineering")
     bare = Handoff(workshop_id=1, from_touchpoint_id=1, to_touchpoint_id=2, is_escalation=True,
                    checklist="account id\nseverity")
-    level = EscalationLevel(id=1, severity="Sev-1", criteria="c", tier_role="EM",
+    level = EscalationLevel(workshop_id=1, id=1, severity="Sev-1", criteria="c", tier_role="EM",
                             response_sla_minutes=15, update_every_minutes=30)
     risks = escalation_risks(journey([a, b], handoffs=[bare], levels=[level]))
     assert [r.kind for r in risks] == ["context_lost"]
@@ -59,15 +60,15 @@ def test_an_escalation_that_loses_context_makes_the_customer_repeat() -> None:
 
 
 def test_escalations_without_a_matrix() -> None:
-    h = Handoff(from_touchpoint_id=1, to_touchpoint_id=2, is_escalation=True,
+    h = Handoff(workshop_id=1, from_touchpoint_id=1, to_touchpoint_id=2, is_escalation=True,
                 checklist="transcript")
     assert kinds(journey([tp(1, "a"), tp(2, "b")], handoffs=[h])) == ["no_matrix"]
 
 
 def test_sla_gaps_in_the_matrix() -> None:
-    levels = [EscalationLevel(id=1, position=0, severity="Sev-1", criteria="outage",
+    levels = [EscalationLevel(workshop_id=1, id=1, position=0, severity="Sev-1", criteria="outage",
                               tier_role="Support Lead", response_sla_minutes=60),
-              EscalationLevel(id=2, position=1, severity="", criteria="",
+              EscalationLevel(workshop_id=1, id=2, position=1, severity="", criteria="",
                               response_sla_minutes=30, update_every_minutes=60)]
     risks = escalation_risks(journey([tp(1, "x")], levels=levels))
     assert [(r.kind, r.level_id) for r in risks] == [

@@ -22,13 +22,13 @@ def as_is_and_to_be():  # type: ignore[no-untyped-def]
                      tp(2, "Agent sends reset link", actor="agent", sentiment=-2,
                         owner_team="Tier 1"),
                      tp(3, "Wait", actor="customer", sentiment=-2, owner_team="Identity")],
-                    pains=[PainPoint(id=1, touchpoint_id=3, kind="dead_end"),
-                           PainPoint(id=2, touchpoint_id=2, kind="loop")])
+                    pains=[PainPoint(workshop_id=1, id=1, touchpoint_id=3, kind="dead_end"),
+                           PainPoint(workshop_id=1, id=2, touchpoint_id=2, kind="loop")])
     to_be = journey([tp(11, "Reset link sent", actor="bot", sentiment=1,
                         as_is_touchpoint_id=2, owner_team="Bot"),
                      tp(12, " email SUPPORT ", actor="customer", sentiment=0),
                      tp(13, "Verify with code", actor="bot", sentiment=1, owner_team="Bot")],
-                    pains=[PainPoint(id=3, touchpoint_id=13, kind="loop")], id=2,
+                    pains=[PainPoint(workshop_id=1, id=3, touchpoint_id=13, kind="loop")], id=2,
                     state="future", as_is_workshop_id=1)
     return as_is, to_be
 
@@ -71,11 +71,11 @@ def test_create_future_copy_links_everything_and_leaves_cards_on_the_as_is(
         store: Store) -> None:
     wid = int(store.create_workshop(title="Reset", jtbd_want="get back in").id or 0)
     stage = store.load(wid).stages[1]
-    a = store.add(Touchpoint(stage_id=stage.id, name="Agent resets", actor="agent",
+    a = store.add(Touchpoint(stage_id=int(stage.id or 0), name="Agent resets", actor="agent",
                              channel="email"))
     pain = store.add(PainPoint(workshop_id=wid, touchpoint_id=a.id, kind="dead_end",
-                               ticket_volume=300, five_whys=["no self-service"]))
-    store.add(HypothesisCard(pain_point_id=pain.id, experiment="reset bot",
+                               ticket_volume=300, five_whys="no self-service"))
+    store.add(HypothesisCard(pain_point_id=int(pain.id or 0), experiment="reset bot",
                              effect_kind="deflection", effect_value=60))
     store.add(ChannelCost(workshop_id=wid, channel="email", cost_per_contact=8))
     new = create_future_copy(store, wid)

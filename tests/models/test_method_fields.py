@@ -68,22 +68,22 @@ def test_good_values_are_converted() -> None:
 def test_a_deflection_above_100_percent_is_refused_and_nothing_is_lost(store: Store) -> None:
     wid = int(store.create_workshop(title="x").id or 0)
     pain = store.add(PainPoint(workshop_id=wid, description="p"))
-    card = store.add(HypothesisCard(pain_point_id=pain.id, effect_kind="volume",
+    card = store.add(HypothesisCard(pain_point_id=int(pain.id or 0), effect_kind="volume",
                                     effect_value=-60))
     with pytest.raises(FieldError, match="deflection must be between 0 and 100"):
         store.update(HypothesisCard, int(card.id or 0), effect_kind="deflection")
     assert store.load(wid).cards[0].effect_kind == "volume"
     with pytest.raises(FieldError, match="deflection"):
-        store.add(HypothesisCard(pain_point_id=store.add(PainPoint(workshop_id=wid)).id,
+        store.add(HypothesisCard(pain_point_id=int(store.add(PainPoint(workshop_id=wid)).id or 0),
                                  effect_kind="deflection", effect_value=-5))
 
 
 def test_deleting_the_as_is_keeps_the_future_state_unlinked(store: Store) -> None:
     as_is = int(store.create_workshop(title="as-is").id or 0)
-    tp = store.add(Touchpoint(stage_id=store.load(as_is).stages[0].id, name="Phone"))
+    tp = store.add(Touchpoint(stage_id=int(store.load(as_is).stages[0].id or 0), name="Phone"))
     to_be = int(store.create_workshop(title="to-be", state="future",
                                       as_is_workshop_id=as_is).id or 0)
-    copy = store.add(Touchpoint(stage_id=store.load(to_be).stages[0].id, name="Phone",
+    copy = store.add(Touchpoint(stage_id=int(store.load(to_be).stages[0].id or 0), name="Phone",
                                 as_is_touchpoint_id=tp.id))
     store.delete_workshop(as_is)
     journey = store.load(to_be)
