@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from models.db.dbfile import StoreError
+from models.db.journey import Journey
 from models.export.serialize import dict_to_store, journey_to_dict
+from models.rules.future_state import Comparison, compare
 
 
 def create_future_copy(store: Any, workshop_id: int) -> int:
@@ -39,3 +41,20 @@ def create_future_copy(store: Any, workshop_id: int) -> int:
                             title=f"{title} (to-be)")
     return int(dict_to_store(store, data, source=f"workshop {workshop_id}",
                              summary=f"future state of workshop {workshop_id}"))
+
+
+def as_is_of(store: Any, to_be: Journey) -> Journey | None:
+    """The as-is journey of a future state, or ``None`` if it is unlinked or was deleted."""
+    as_is_id = to_be.workshop.as_is_workshop_id
+    if as_is_id is None:
+        return None
+    try:
+        return store.load(as_is_id)  # type: ignore[no-any-return]
+    except StoreError:
+        return None
+
+
+def compare_workshop(store: Any, workshop_id: int) -> Comparison:
+    """The as-is / to-be comparison of a stored future state (not available, with why)."""
+    to_be = store.load(workshop_id)
+    return compare(as_is_of(store, to_be), to_be)

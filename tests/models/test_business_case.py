@@ -106,3 +106,26 @@ def test_no_cards_means_no_totals() -> None:
     case = business_case(journey([tp(1, "x")]))
     assert case.cards == [] and case.saving.value is None
     assert case.saving.reason == "no card has the numbers for it yet"
+
+
+def test_channels_without_cost_and_saving_one_row_per_channel(store) -> None:  # type: ignore[no-untyped-def]
+    from models.db.fields import FieldError
+    from models.db.tables import Touchpoint
+    from models.rules.costs import channels_without_cost, save_channel_cost, unconfirmed_costs
+
+    wid = int(store.create_workshop(title="x").id or 0)
+    stage = int(store.load(wid).stages[0].id or 0)
+    for name, channel in (("a", "Phone"), ("b", "phone "), ("c", "Chat"), ("d", "")):
+        store.add(Touchpoint(stage_id=stage, name=name, channel=channel))
+    j = store.load(wid)
+    assert channels_without_cost(j) == ["Phone", "Chat"]
+    save_channel_cost(store, j, "Phone", cost_per_contact=25)
+    save_channel_cost(store, j, " PHONE", confirmed=True)  # same row, not a second one
+    j = store.load(wid)
+    assert [(c.channel, c.cost_per_contact, c.confirmed) for c in j.channel_costs] == [
+        ("Phone", 25.0, True)]
+    assert channels_without_cost(j) == ["Chat"] and unconfirmed_costs(j) == []
+    with pytest.raises(FieldError, match="cost per contact must be 0 or more"):
+        save_channel_cost(store, j, "Chat", cost_per_contact=-1)
+    with pytest.raises(FieldError, match="no field 'owner'"):
+        save_channel_cost(store, j, "Chat", owner="x")

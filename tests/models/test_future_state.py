@@ -12,7 +12,7 @@ from models.db.tables import (
     PainPoint,
     Touchpoint,
 )
-from models.export.future_copy import create_future_copy
+from models.export.future_copy import compare_workshop, create_future_copy
 from models.rules.future_state import compare
 from tests.models.method_helpers import journey, tp
 
@@ -91,6 +91,8 @@ def test_create_future_copy_links_everything_and_leaves_cards_on_the_as_is(
     assert [c.kind for c in result.changes] == ["automated"]  # renamed, still linked
     with pytest.raises(StoreError, match="already a future state"):
         create_future_copy(store, new)
+    assert compare_workshop(store, new).available
     store.delete_workshop(wid)
+    assert "deleted" in compare_workshop(store, new).reason
     assert store.get_workshop(new).as_is_workshop_id is None
     assert store.load(new).workshop.state == "future"
