@@ -12,7 +12,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from models.db.journey import Journey
 from models.db.tables import Workshop
+from models.rules.tracker import TrackerItem, workshop_title
 from models.vocab import REVIEW_EVERY_DAYS
 
 
@@ -56,3 +58,20 @@ def stale_maps(workshops: Iterable[Workshop], today: dt.date) -> list[ReviewStat
     """Maps due for review, most overdue first (ties by id, so the order is stable)."""
     due = [s for s in (review_status(w, today) for w in workshops) if s.due]
     return sorted(due, key=lambda s: (-s.days_overdue, s.workshop.id or 0))
+
+
+def review_item(journey: Journey, today: dt.date) -> TrackerItem:
+    """The map's next monthly review as a tracker line, owned by the workshop's lead.
+
+    Kind "review", id the workshop's; overdue exactly when ``review_status`` says due,
+    so ``tracker --overdue`` can list stale maps beside late cards and tasks.
+    """
+    workshop = journey.workshop
+    status = review_status(workshop, today)
+    since = status.last_reviewed or _created(workshop)
+    deadline = since + dt.timedelta(days=REVIEW_EVERY_DAYS)
+    return TrackerItem(kind="review", item_id=int(workshop.id or 0),
+                       workshop_id=int(workshop.id or 0), workshop_title=workshop_title(journey),
+                       title="Monthly review of the journey map", owner=workshop.lead.strip(),
+                       deadline=deadline, status="proposed", days_left=(deadline - today).days,
+                       overdue=status.due)

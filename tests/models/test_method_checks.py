@@ -158,3 +158,24 @@ def test_stale_maps_most_overdue_first() -> None:
             Workshop(id=2, created_at=CREATED, last_reviewed_at=dt.date(2026, 1, 20)),
             Workshop(id=3, created_at=CREATED)]
     assert [s.workshop.id for s in stale_maps(maps, TODAY)] == [3, 2]
+
+
+def test_a_review_is_a_tracker_line_of_the_lead() -> None:
+    from models.rules.staleness import review_item
+
+    j = journey([tp(1, "x")], lead="Ana", title="Lockout", last_reviewed_at=dt.date(2026, 1, 15))
+    item = review_item(j, TODAY)
+    assert (item.kind, item.owner, item.overdue, item.days_left) == ("review", "Ana", True, -15)
+    assert item.deadline == dt.date(2026, 2, 14) and item.workshop_title == "Lockout"
+    fresh = review_item(journey([tp(1, "x")], last_reviewed_at=TODAY), TODAY)
+    assert not fresh.overdue and fresh.days_left == 30
+
+
+def test_a_card_drafted_from_a_root_cause_fixes_the_cause() -> None:
+    from models.rules.cards import draft_card
+
+    pain = PainPoint(workshop_id=1, id=1, touchpoint_id=1, description="Code never arrives",
+                     root_cause="no fallback channel for one-time codes")
+    draft = draft_card(journey([tp(1, "Verify")], pains=[pain]), pain)
+    assert draft["experiment"] == "fixing the root cause at Verify: no fallback channel for " \
+        "one-time codes"
