@@ -7,9 +7,11 @@ the form, ``normalize`` checks every key and value of it *before* anything is
 stored, and ``dict_to_store`` inserts it in one write transaction, so a bad file
 can never leave half a workshop behind.
 
-The form holds no database ids: stages, touchpoints and pain points are nested
-in journey order, and a handoff names its touchpoints as ``[stage index,
-touchpoint index]`` (0-based).  No value is ever ``None`` (TOML has no null): an
+The form holds no ids of its own rows: stages, touchpoints and pain points are
+nested in journey order, and a handoff names its touchpoints as ``[stage index,
+touchpoint index]`` (0-based).  The one exception is a future state's link to its
+as-is (another workshop): a full backup keeps those ids, and an import keeps them
+only while they still point at that as-is (``_as_is``), a template never.  No value is ever ``None`` (TOML has no null): an
 empty value is an omitted key.  Dates and times are ISO strings, times in UTC.
 """
 
