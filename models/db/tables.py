@@ -267,6 +267,7 @@ class ChangeLog(SQLModel, table=True):
 class ChannelCost(SQLModel, table=True):
     """What one contact costs on a channel; unconfirmed (a default) until the lead says so,
     so a business case can tell assumptions from agreed numbers."""
+
     __table_args__ = (UniqueConstraint("workshop_id", "channel"),)
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(sa_column=_fk("workshop.id"))
@@ -278,6 +279,7 @@ class ChannelCost(SQLModel, table=True):
 
 class EscalationLevel(SQLModel, table=True):
     """One rung of the escalation matrix: when it applies, who responds, how fast, where."""
+
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(sa_column=_fk("workshop.id"))
     position: int = 0
