@@ -3,7 +3,8 @@
 Why one mechanism: a template is a backup without the people, the plan and
 the log.  If the two had separate readers they would drift apart, and a map
 saved as a template would stop loading as one.  Here ``journey_to_dict`` writes
-the form, ``normalize`` checks every key and value of it *before* anything is
+the form (its shape is in ``form``), ``form_check.normalize`` checks every key and
+value of it *before* anything is
 stored, and ``dict_to_store`` inserts it in one write transaction, so a bad file
 can never leave half a workshop behind.
 
@@ -11,8 +12,9 @@ The form holds no ids of its own rows: stages, touchpoints and pain points are
 nested in journey order, and a handoff names its touchpoints as ``[stage index,
 touchpoint index]`` (0-based).  The one exception is a future state's link to its
 as-is (another workshop): a full backup keeps those ids, and an import keeps them
-only while they still point at that as-is (``_as_is``), a template never.  No value is ever ``None`` (TOML has no null): an
-empty value is an omitted key.  Dates and times are ISO strings, times in UTC.
+only while they still point at that as-is (``_as_is``), a template never.  No
+value is ever ``None`` (TOML has no null): an empty value is an omitted key.
+Dates and times are ISO strings, times in UTC.
 """
 
 from __future__ import annotations

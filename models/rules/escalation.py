@@ -134,3 +134,39 @@ def escalation_risks(journey: Journey) -> list[EscalationRisk]:
     """
     return (_bot_risks(journey) + _handoff_risks(journey)
             + _level_risks(list(journey.escalation_levels)))
+
+
+def fmt_minutes(minutes: int | None) -> str:
+    """15 -> "15 min", 90 -> "1 h 30 min", 1440 -> "1 day"; None -> "not set"."""
+    if minutes is None:
+        return "not set"
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days} day{'s' if days != 1 else ''}" if days else "",
+             f"{hours} h" if hours else "", f"{mins} min" if mins else ""]
+    return " ".join(p for p in parts if p) or "0 min"
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One level of the ladder as the tracker and exports show it: an SLA commitment."""
+
+    level: EscalationLevel
+    name: str
+    owner: str  # the tier or role that responds; "" when nobody is named
+    text: str
+
+
+def ladder(journey: Journey) -> list[Rung]:
+    """The escalation matrix in ladder order, each level as one readable commitment."""
+    rungs = []
+    for level in journey.escalation_levels:
+        name = _level_name(level)
+        owner = level.tier_role.strip()
+        bits = [name, level.criteria.strip() or "no criteria", owner or "nobody named",
+                f"respond within {fmt_minutes(level.response_sla_minutes)}",
+                f"update every {fmt_minutes(level.update_every_minutes)}"]
+        if level.channel.strip():
+            bits.append(f"via {level.channel.strip()}")
+        rungs.append(Rung(level, name, owner, " · ".join(bits)))
+    return rungs

@@ -76,3 +76,20 @@ def test_sla_gaps_in_the_matrix() -> None:
     assert risks[-1].message == ("Sev-1 responds within 60 min but the less severe Level 2 "
                                  "within 30 min.")
     assert risks[2].message == "Level 2 has no tier or role that responds."
+
+
+def test_the_ladder_reads_as_commitments_with_owners() -> None:
+    from models.rules.escalation import fmt_minutes, ladder
+
+    assert [fmt_minutes(m) for m in (None, 0, 15, 90, 1440, 2 * 1440 + 61)] == [
+        "not set", "0 min", "15 min", "1 h 30 min", "1 day", "2 days 1 h 1 min"]
+    levels = [EscalationLevel(workshop_id=1, id=1, severity="Sev-1", criteria="outage",
+                              tier_role="Support Lead", response_sla_minutes=1,
+                              update_every_minutes=30, channel="war room"),
+              EscalationLevel(workshop_id=1, id=2, position=1)]
+    rungs = ladder(journey([tp(1, "x")], levels=levels))
+    assert [r.text for r in rungs] == [
+        "Sev-1 · outage · Support Lead · respond within 1 min · update every 30 min · "
+        "via war room",
+        "Level 2 · no criteria · nobody named · respond within not set · update every not set"]
+    assert [r.owner for r in rungs] == ["Support Lead", ""]

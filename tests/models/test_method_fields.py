@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import MetaData, Table, create_engine
 from sqlmodel import SQLModel
 
@@ -145,3 +147,15 @@ def test_a_schema_2_file_gains_the_new_columns_with_working_links(db_path: Path)
     assert store.get_workshop(future).as_is_workshop_id is None
     assert store.load(future).channel_costs[0].cost_per_contact == 4
     store.add(Stage(workshop_id=future, name="s"))
+
+
+LINE = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
+                                      blacklist_characters="\x00\r\n"), max_size=30)
+
+
+@settings(deadline=None, max_examples=60)
+@given(answers=st.lists(LINE, max_size=5).filter(lambda a: not a or a[-1].strip()))
+def test_any_chain_of_one_line_answers_is_stored_exactly(answers: list[str]) -> None:
+    from models.db.fields import whys
+
+    assert whys(coerce(PainPoint, "five_whys", answers)) == answers
