@@ -4,9 +4,8 @@ Why one mechanism: a template is a backup without the people, the plan and
 the log.  If the two had separate readers they would drift apart, and a map
 saved as a template would stop loading as one.  Here ``journey_to_dict`` writes
 the form (its shape is in ``form``), ``form_check.normalize`` checks every key and
-value of it *before* anything is
-stored, and ``dict_to_store`` inserts it in one write transaction, so a bad file
-can never leave half a workshop behind.
+value of it *before* anything is stored, and ``dict_to_store`` inserts it in one
+write transaction, so a bad file can never leave half a workshop behind.
 
 The form holds no ids of its own rows: stages, touchpoints and pain points are
 nested in journey order, and a handoff names its touchpoints as ``[stage index,
