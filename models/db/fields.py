@@ -194,6 +194,10 @@ def _to_whys(value: Any) -> str:
 
 def check_row(row: SQLModel) -> None:
     """Rules between fields of one row, which ``coerce`` (one field at a time) cannot see."""
+    as_is = getattr(row, "as_is_workshop_id", None)
+    if as_is is not None and as_is == getattr(row, "id", None) and "state" in type(
+            row).model_fields:
+        raise FieldError("as is workshop cannot be the workshop itself.")
     kind, value = getattr(row, "effect_kind", ""), getattr(row, "effect_value", None)
     if kind == "deflection" and value is not None and not 0 <= value <= 100:
         raise FieldError(f"effect value of a deflection must be between 0 and 100 %, "

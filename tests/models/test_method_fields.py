@@ -159,3 +159,10 @@ def test_any_chain_of_one_line_answers_is_stored_exactly(answers: list[str]) -> 
     from models.db.fields import whys
 
     assert whys(coerce(PainPoint, "five_whys", answers)) == answers
+
+
+def test_a_workshop_cannot_be_its_own_as_is(store: Store) -> None:
+    wid = int(store.create_workshop(title="x").id or 0)
+    with pytest.raises(FieldError, match="as is workshop cannot be the workshop itself"):
+        store.update(Workshop, wid, as_is_workshop_id=wid, state="future")
+    assert store.get_workshop(wid).as_is_workshop_id is None
