@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from models.db.tables import CARD_STATUSES, LANES, PAIN_KINDS, ROLES, WORKSHOP_STATES
+from models.vocab import ACTORS, EFFECT_KINDS, OCC_EMOTIONS
 
 MAX_TEXT = 20_000  # characters in one field; more is almost certainly a paste accident
 
@@ -29,7 +30,21 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "status": CARD_STATUSES,
     "role": ROLES,
     "state": WORKSHOP_STATES,
+    "actor": ACTORS,
+    "emotion": OCC_EMOTIONS,
+    "effect_kind": EFFECT_KINDS,
 }
+# Choices that may stay unsaid: an untagged touchpoint, a card with no projection.
+_BLANK_OK = frozenset({"actor", "emotion", "effect_kind"})
+# Number fields with a range (inclusive); "%" typed after a number is read as percent.
+_FLOAT_RANGES: dict[str, tuple[float, float, str]] = {
+    "cost_per_contact": (0.0, 1e9, "0 or more"),
+    "handle_minutes": (0.0, 1e6, "0 or more"),
+    "effect_value": (-100.0, 100.0, "between -100 and 100 (percent)"),
+    "bot_deflection_rate": (0.0, 1.0, "between 0 and 1 (or 0 % to 100 %)"),
+}
+_PERCENT_AS_SHARE = frozenset({"bot_deflection_rate"})  # "35 %" is stored as 0.35
+MAX_WHYS = 5
 _RANGES: dict[str, tuple[int, int]] = {
     "sentiment": (-2, 2),
     "impact": (1, 3),
@@ -40,6 +55,8 @@ _RANGES: dict[str, tuple[int, int]] = {
     "votes_per_participant": (0, 99),
     "step_minutes": (1, 600),
     "max_handoffs": (0, 999),
+    "response_sla_minutes": (1, 10**6),
+    "update_every_minutes": (1, 10**6),
 }
 _WORDS = {"loop": "loop", "branch": "branch", "dead end": "dead_end", "dead-end": "dead_end",
           "in progress": "in_progress", "in-progress": "in_progress"}
@@ -82,6 +99,10 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
         if optional:
             return None
         raise FieldError(f"{label(field)} cannot be empty.")
+    if field == "five_whys":
+        return _to_whys(value)
+    if field in _BLANK_OK and str(value).strip() == "":
+        return ""
     if field in _CHOICES:
         word = _WORDS.get(str(value).strip().lower(), str(value).strip().lower())
         if word not in _CHOICES[field]:
@@ -140,7 +161,47 @@ def _to_float(field: str, value: Any) -> float:
         raise FieldError(f"{label(field)} must be a number, not {str(value)[:40]!r}.") from exc
     if number != number or number in (float("inf"), float("-inf")):
         raise FieldError(f"{label(field)} must be a finite number.")
+    if field in _PERCENT_AS_SHARE and isinstance(value, str) and value.strip().endswith("%"):
+        number /= 100
+    if field in _FLOAT_RANGES:
+        low, high, words = _FLOAT_RANGES[field]
+        if not low <= number <= high:
+            raise FieldError(f"{label(field)} must be {words}, not {number:g}.")
     return number
+
+
+def whys(text: str) -> list[str]:
+    """The answers of a five-whys chain, in order; trailing blank lines are not answers."""
+    lines = text.split("\n") if text else []
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _to_whys(value: Any) -> str:
+    """A chain from a list of one-line answers or from text with one answer per line."""
+    if isinstance(value, list | tuple):
+        if any(not isinstance(item, str) or "\n" in item or "\r" in item for item in value):
+            raise FieldError("five whys answers must each be one line of text.")
+        value = "\n".join(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if len(whys(text)) > MAX_WHYS:
+        raise FieldError(f"five whys holds at most {MAX_WHYS} answers, one per line.")
+    if len(text) > MAX_TEXT:
+        raise FieldError(f"five whys is longer than {MAX_TEXT:,} characters.")
+    return "\n".join(whys(text))
+
+
+def check_row(row: SQLModel) -> None:
+    """Rules between fields of one row, which ``coerce`` (one field at a time) cannot see."""
+    as_is = getattr(row, "as_is_workshop_id", None)
+    if as_is is not None and as_is == getattr(row, "id", None) and "state" in type(
+            row).model_fields:
+        raise FieldError("as is workshop cannot be the workshop itself.")
+    kind, value = getattr(row, "effect_kind", ""), getattr(row, "effect_value", None)
+    if kind == "deflection" and value is not None and not 0 <= value <= 100:
+        raise FieldError(f"effect value of a deflection must be between 0 and 100 %, "
+                         f"not {value:g}.")
 
 
 def _to_date(field: str, value: Any) -> dt.date:

@@ -60,9 +60,29 @@ def _default_sql(column) -> str:  # type: ignore[no-untyped-def]
     return " DEFAULT '" + str(default).replace("'", "''") + "'"
 
 
+def _v3_future_state_links(conn: Connection) -> None:
+    """Schema 3 (future state, escalation, method fields): the two link columns.
+
+    They need their ``REFERENCES … ON DELETE SET NULL`` clause, which the generic
+    column adder does not write: without it, deleting an as-is workshop would leave
+    its to-be pointing at nothing.  SQLite accepts a foreign key in ``ADD COLUMN``
+    when the default is NULL.  Everything else of schema 3 is plain additive.
+    """
+    inspector = inspect(conn)
+    links = (("workshop", "as_is_workshop_id", "workshop"),
+             ("touchpoint", "as_is_touchpoint_id", "touchpoint"))
+    for table, column, target in links:
+        if column in {col["name"] for col in inspector.get_columns(table)}:
+            continue
+        conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "{column}" INTEGER '
+                          f'REFERENCES "{target}" (id) ON DELETE SET NULL'))
+        conn.execute(text(f'CREATE INDEX IF NOT EXISTS "ix_{table}_{column}" '
+                          f'ON "{table}" ("{column}")'))
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
-STEPS: dict[int, Callable[[Connection], None]] = {}
+STEPS: dict[int, Callable[[Connection], None]] = {3: _v3_future_state_links}
 
 
 def upgrade(conn: Connection, from_version: int) -> None:

@@ -26,12 +26,14 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
 from models.db.dbfile import default_db_path
-from models.db.fields import coerce
+from models.db.fields import check_row, coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.tables import (
     DEFAULT_STAGES,
     ChangeLog,
+    ChannelCost,
+    EscalationLevel,
     Handoff,
     HypothesisCard,
     PainPoint,
@@ -58,7 +60,7 @@ class ReadOnlyError(StoreError):
 
 # Where each kind of row hangs, for ordering siblings and finding its workshop.
 _PARENT: dict[type[SQLModel], str] = {Stage: "workshop_id", Touchpoint: "stage_id",
-                                      PlanTask: "workshop_id"}
+                                      PlanTask: "workshop_id", EscalationLevel: "workshop_id"}
 
 
 class Store:
@@ -243,6 +245,12 @@ class Store:
                                          .order_by(Participant.id))),
                 dot_votes={int(k): int(v) for k, v in votes.items()},
                 dots=dots,
+                channel_costs=list(s.exec(select(ChannelCost)
+                                          .where(ChannelCost.workshop_id == workshop_id)
+                                          .order_by(ChannelCost.id))),
+                escalation_levels=list(s.exec(
+                    select(EscalationLevel).where(EscalationLevel.workshop_id == workshop_id)
+                    .order_by(EscalationLevel.position, EscalationLevel.id))),
             )
 
     # -- generic edits ----------------------------------------------------------
@@ -251,6 +259,7 @@ class Store:
         for name in type(row).model_fields:
             if name != "id" and getattr(row, name) is not None:
                 setattr(row, name, coerce(type(row), name, getattr(row, name)))
+        check_row(row)
         with self.write() as s:
             parent = _PARENT.get(type(row))
             if parent is not None and not row.position:  # type: ignore[attr-defined]
@@ -287,6 +296,7 @@ class Store:
                 if log:
                     self._log(s, wid, row.__tablename__, row_id, "update",  # type: ignore[attr-defined]
                               field=key, old=_text(old), new=_text(new))
+            check_row(row)
             if model is not Participant:
                 self._touch(s, wid)
             return row

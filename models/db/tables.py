@@ -80,6 +80,13 @@ class Workshop(SQLModel, table=True):
     facilitator: str = ""
     start_date: dt.date | None = None
     state: str = "current"
+    # a to-be journey's as-is (deleting the as-is keeps the to-be, unlinked)
+    as_is_workshop_id: int | None = Field(default=None, sa_column=_fk(
+        "workshop.id", nullable=True, ondelete="SET NULL"))
+    jtbd_when: str = ""
+    jtbd_want: str = ""
+    jtbd_so_that: str = ""
+    last_reviewed_at: dt.date | None = None  # the last monthly review of this map
     template: str = ""  # name of the template it was created from, if any
     current_step: str = "scope"
     max_handoffs: int = 3  # more handoffs than this is flagged as a risk
@@ -125,6 +132,15 @@ class Touchpoint(SQLModel, table=True):
     lane: str = "frontstage"
     owner_team: str = ""
     moment_of_truth: bool = False
+    actor: str = ""  # models.vocab.ACTORS; "" = not said
+    emotion: str = ""  # optional OCC tag (models.vocab.OCC_EMOTIONS) beside "feels"
+    bot_intent: str = ""
+    bot_escalation_rule: str = ""
+    bot_context_passed: str = ""
+    bot_deflection_rate: float | None = None  # 0..1, share of contacts the bot contains
+    # in a to-be journey: the as-is touchpoint this one redesigns (set by the future copy)
+    as_is_touchpoint_id: int | None = Field(default=None, sa_column=_fk(
+        "touchpoint.id", nullable=True, ondelete="SET NULL"))
 
 
 class Handoff(SQLModel, table=True):
@@ -143,6 +159,8 @@ class Handoff(SQLModel, table=True):
     what_is_transferred: str = ""
     typical_delay: str = ""
     customer_informed: bool = False
+    is_escalation: bool = False
+    checklist: str = ""  # context that travels with the handoff, one item per line
 
 
 class PainPoint(SQLModel, table=True):
@@ -159,6 +177,10 @@ class PainPoint(SQLModel, table=True):
     effort: int = 2  # 1 low .. 3 high
     ticket_volume: int = 0  # tickets per month
     votes: int = 0  # votes recorded outside dot voting (templates, imports, manual)
+    five_whys: str = ""  # up to five chained "why?" answers, one per line
+    root_cause: str = ""
+    urgent: bool = False  # Eisenhower triage, beside impact x effort
+    important: bool = False
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -180,6 +202,9 @@ class HypothesisCard(SQLModel, table=True):
     status: str = "proposed"
     result_notes: str = ""
     result_value: float | None = None  # the stage KPI measured after the change
+    # projected effect on the pain point's contacts, in percent (models.vocab.EFFECT_KINDS)
+    effect_kind: str = ""
+    effect_value: float | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -239,6 +264,34 @@ class ChangeLog(SQLModel, table=True):
     summary: str = ""
 
 
+class ChannelCost(SQLModel, table=True):
+    """What one contact costs on a channel; unconfirmed (a default) until the lead says so,
+    so a business case can tell assumptions from agreed numbers."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "channel"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    channel: str = ""
+    cost_per_contact: float | None = None  # in the workshop's currency
+    handle_minutes: float | None = None  # agent minutes per contact, for agent hours
+    confirmed: bool = False
+
+
+class EscalationLevel(SQLModel, table=True):
+    """One rung of the escalation matrix: when it applies, who responds, how fast, where."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    position: int = 0
+    severity: str = ""  # e.g. "Sev-1"
+    criteria: str = ""  # objective trigger, e.g. "<3 active users after 14 days"
+    tier_role: str = ""  # who responds, e.g. "Tier 2 Solutions Architect"
+    response_sla_minutes: int | None = None
+    update_every_minutes: int | None = None
+    channel: str = ""
+    early_warning: str = ""  # signals that trigger a proactive escalation
+
+
 ALL_TABLES: tuple[type[SQLModel], ...] = (
     Meta,
     Workshop,
@@ -251,4 +304,6 @@ ALL_TABLES: tuple[type[SQLModel], ...] = (
     Participant,
     Vote,
     ChangeLog,
+    ChannelCost,
+    EscalationLevel,
 )

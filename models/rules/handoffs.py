@@ -18,7 +18,7 @@ from models.db.tables import Handoff, Touchpoint
 
 # What the room may say about a handoff; teams and touchpoints come from the map.
 DETAIL_FIELDS: frozenset[str] = frozenset({"what_is_transferred", "typical_delay",
-                                           "customer_informed"})
+                                           "customer_informed", "is_escalation", "checklist"})
 
 
 @dataclass
