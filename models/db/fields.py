@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
-from models.db.tables import CARD_STATUSES, LANES, PAIN_KINDS, ROLES, WORKSHOP_STATES
+from models.vocab import CARD_STATUSES, LANES, PAIN_KINDS, ROLES, WORKSHOP_STATES
 
 MAX_TEXT = 20_000  # characters in one field; more is almost certainly a paste accident
 

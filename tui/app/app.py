@@ -27,10 +27,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from models.vocab import LABELS, STEPS
 from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import PAIRING_BINDINGS, Pairing
 from tui.safe_text import short
-from tui.steps.progress import LABELS, STEPS
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -94,7 +94,7 @@ class JourneyApp(App[None]):
         self.start_step = step
         self.who = who
         self.role = role  # "" = decided by the seat (creator lead, others participant)
-        self.pairing = Pairing(self)  # live refresh, presence, facilitation (tui.pairing.controller)
+        self.pairing = Pairing(self)  # live refresh, presence, facilitation
         self.store: Store | None = None
         self.journey: Journey | None = None
         # Bumped whenever ``journey`` is replaced or patched: a kept step view that

@@ -21,8 +21,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from models.rules.clock import today as clock_today
 from tui.safe_text import short
-from tui.steps import output_base
+from tui.widgets.dates import default_export_path
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -70,13 +71,13 @@ def start_export(view: StepView) -> None:
     if journey is None:
         return
     wid = int(journey.workshop.id or 0)
-    default = _LAST_PATH.get(wid) or output_base.default_export_path(journey)
+    default = _LAST_PATH.get(wid) or default_export_path(journey)
 
     def chosen(path: str | None) -> None:
         if path is None or view.japp.store is None:
             return
         _LAST_PATH[wid] = path
-        store, today = view.japp.store, output_base.today()
+        store, today = view.japp.store, clock_today()
         view.run_worker(lambda: _export(view, store, journey, path, today), thread=True,
                         group="export", description="export Markdown")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.steps.progress import LABELS
+from models.vocab import LABELS
 
 if TYPE_CHECKING:
     from tui.pairing.controller import Pairing

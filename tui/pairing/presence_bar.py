@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from models.vocab import LABELS, SHORT
 from tui.safe_text import clean
-from tui.steps.progress import LABELS, SHORT
 
 if TYPE_CHECKING:
     from tui.pairing.controller import Pairing

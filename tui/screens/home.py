@@ -17,10 +17,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from models.vocab import LABELS
 from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import safe, short
 from tui.steps.base import selected_key, sync_table
-from tui.steps.progress import LABELS
 from tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:

@@ -16,6 +16,8 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Header
 
+from models.rules.progress import step_states
+from models.vocab import LABELS, STEPS
 from tui.steps import cards as step_cards
 from tui.steps import later as step_later
 from tui.steps import ownership as step_ownership
@@ -26,7 +28,6 @@ from tui.steps import stages as step_stages
 from tui.steps import touchpoints as step_touchpoints
 from tui.steps import tracker as step_tracker
 from tui.steps.base import STEP_VIEWS, StepView
-from tui.steps.progress import LABELS, STEPS, step_states
 from tui.widgets.footer import CalmFooter
 from tui.widgets.step_bar import StepBar
 

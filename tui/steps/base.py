@@ -9,7 +9,6 @@ register their screens (Cards, Tracker, Plan) with ``register_step``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,6 +17,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable
+
+from models.rules.clock import today
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -66,7 +67,7 @@ class StepView(Vertical):
         the snapshot object, the day (Tracker and Plan count days) and the
         terminal size (column widths follow it).
         """
-        stamp = (getattr(self.app, "journey_rev", 0), id(journey), dt.date.today(),
+        stamp = (getattr(self.app, "journey_rev", 0), id(journey), today(),
                  self.app.size)
         if self.drawn != stamp:
             self.refresh_from(journey)

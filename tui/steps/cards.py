@@ -18,12 +18,15 @@ from textual.binding import Binding
 from textual.containers import ItemGrid, VerticalScroll
 from textual.widgets import Static
 
+from models.rules.clock import today
+from models.vocab import status_label
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import safe, short
 from tui.steps.base import register_step
-from tui.steps.output_base import OutputView, next_status, plural, status_label, today
+from tui.steps.output_base import OutputView
 from tui.widgets.card_grid import CARD_FIELDS, CardBox, card_body, para
+from tui.widgets.dates import next_status, plural
 
 if TYPE_CHECKING:
     from models.db.journey import Journey

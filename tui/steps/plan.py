@@ -19,10 +19,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from models.rules.clock import today
+from models.vocab import status_label
 from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import clean
 from tui.steps.base import register_step
-from tui.steps.output_base import OutputView, fmt_date, next_status, plural, status_label, today
+from tui.steps.output_base import OutputView
+from tui.widgets.dates import fmt_date, next_status, plural
 from tui.widgets.forms import FieldSpec
 from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline, plan_start
 

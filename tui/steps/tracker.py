@@ -2,7 +2,7 @@
 
 This is the screen owners come back to after the session: who does what by
 when, and what is late.  Rows come from ``models.rules.tracker`` (the same rule as
-the CLI and the export) with "today" from ``tui.steps.output_base``; overdue items
+the CLI and the export) with "today" from ``models.rules.clock``; overdue items
 say "OVERDUE n days" in words, so they stand out without colour too.  ``s``
 cycles the status of the selected item, ``o`` shows only what is overdue, and
 ``w`` switches to every workshop in the database (a lead's Monday view, like
@@ -20,18 +20,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from models.rules.clock import today
+from models.vocab import CLOSED_STATUSES, status_label
 from tui.safe_text import safe
 from tui.steps.base import register_step, selected_key, sync_table
-from tui.steps.output_base import (
-    CLOSED,
-    OutputView,
-    due_label,
-    due_style,
-    next_status,
-    plural,
-    status_label,
-    today,
-)
+from tui.steps.output_base import OutputView
+from tui.widgets.dates import due_label, due_style, next_status, plural
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -105,8 +99,8 @@ class TrackerView(OutputView):
     def _title_limit(self) -> int:
         width = self.size.width or 80
         if self.all_workshops:
-            return max(16, width - 52 - self._workshop_limit())
-        return max(24, width - 50)
+            return max(16, width - 55 - self._workshop_limit())
+        return max(24, width - 53)
 
     def refresh_from(self, journey: Journey) -> None:
         """New data: this workshop's items now, every workshop's from a worker."""
@@ -243,7 +237,7 @@ class TrackerView(OutputView):
                 # status now; the reload that follows confirms it from the database
                 item.status = new
                 item.overdue = (item.deadline is not None and item.deadline < today()
-                                and new not in CLOSED)
+                                and new not in CLOSED_STATUSES)
                 self.render_items()
             self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
 
