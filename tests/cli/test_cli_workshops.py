@@ -27,7 +27,7 @@ from models.export.templates import save_template, template_names
 from models.vocab import ROLES, STEPS
 from tui.cli.main import app
 
-# tui.cli.main first, as the console script does: it registers every command module
+# the command module itself (tui.cli.main registers it explicitly)
 cli_workshops = importlib.import_module("tui.cli.workshops")
 
 runner = CliRunner()

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.main import STATE, app, console, fail, user_errors
+from tui.cli.common import STATE, command_group, console, fail, user_errors
+
+app = command_group()
 
 if TYPE_CHECKING:
     from rich.text import Text

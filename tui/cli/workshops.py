@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from models.vocab import ROLES
-from tui.cli.main import (  # noqa: F401
+from tui.cli.common import (
     STATE,
-    app,
+    command_group,
     console,
     default_user,
     fail,
     require_folder,
     user_errors,
 )
+
+app = command_group()
 
 if TYPE_CHECKING:
     from models.db.store import Store
@@ -35,7 +37,6 @@ DEMO_KEY = "demo_workshop"  # journeymap_meta key holding the demo workshop's id
 
 templates_app = typer.Typer(help="Starting maps for common support journeys.",
                             no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(templates_app, name="templates")
 
 
 def _interactive() -> bool:

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ScreenStackError, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -38,21 +37,10 @@ if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.tables import Participant
     from models.live.presence import Seat
-    from tui.app.app import JourneyApp
 
 
-# Keys live on the app so every step has them; a step view's own key of the same
-# name wins (``t`` links a touchpoint on step 5; the timer is then in the palette).
-PAIRING_BINDINGS = [
-    Binding("f", "pairing('follow')", "Follow the lead", show=False),
-    Binding("g", "pairing('gather')", "Bring everyone here", show=False),
-    Binding("t", "pairing('timer')", "Step timer", show=False),
-    Binding("D", "pairing('done')", "Done with this step", show=False),
-    Binding("o", "pairing('vote')", "Put a dot on this pain point", show=False),
-    Binding("O", "pairing('unvote')", "Take a dot back", show=False),
-    Binding("R", "pairing('reveal')", "Reveal or hide the votes", show=False),
-    Binding("L", "pairing('activity')", "Activity (who changed what)", show=False),
-]
+# Keys live on the app (``tui.actions`` area "pairing") so every step has them; a step
+# view's own key of the same name wins (``t`` links a touchpoint on step 5).
 COMMANDS = {
     "follow": ("Pairing: follow the lead (on/off)", "key f"),
     "gather": ("Pairing: bring everyone here (lead)", "key g"),
@@ -79,7 +67,7 @@ def _utcnow() -> dt.datetime:
 class Pairing:
     """The app's seat in one workshop and the polling loop that keeps it live."""
 
-    def __init__(self, app: JourneyApp, *, poll_s: float = POLL_S,
+    def __init__(self, app: Any, *, poll_s: float = POLL_S,
                  heartbeat_s: float | None = None, window_s: float | None = None,
                  now: Callable[[], dt.datetime] = _utcnow) -> None:
         self.app = app

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual.binding import Binding
-
+from tui.actions import bindings
 from tui.steps.base import StepView
 
 
@@ -17,10 +16,10 @@ class OutputView(StepView):
     """A Cards/Tracker/Plan view: adds the export action (key x, and in the palette)."""
 
     BINDINGS: ClassVar[list[Any]] = [
-        Binding("x", "export", "Export action plan (Markdown)"),
+        *bindings("output"),
     ]
 
     def action_export(self) -> None:
         from tui.dialogs.export import start_export
 
-        start_export(self)
+        start_export(self, self.session)

@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 
+from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
-from tui.steps.base import register_step
-from tui.steps.rank_cache import ranked_pains
+from tui.session import PairingKey
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import ImpactMatrix
 from tui.widgets.forms import FieldSpec
@@ -62,12 +61,8 @@ class PainsView(TableFormView):
     )
     BINDINGS = [
         *TableFormView.BINDINGS,
-        Binding("a", "add", "Add"),
-        Binding("v", "toggle_matrix", "Matrix/list"),
-        Binding("t", "link", "Link touchpoint"),
-        Binding("d,delete", "delete", "Delete"),
+        *bindings("pains"),
         # lead-only; the palette lists it as "Pain points: Facilitation settings (lead)"
-        Binding("S", "settings", "Facilitation settings (lead)", show=False),
     ]
 
     def compose_top(self) -> ComposeResult:
@@ -86,7 +81,7 @@ class PainsView(TableFormView):
         numbers = {tp.id: i + 1 for i, tp in enumerate(journey.ordered_touchpoints())}
         cache = self.row_cache
         out = []
-        for ranked in ranked_pains(self.app, journey):
+        for ranked in self.session.ranked_pains(journey):
             pain = ranked.pain
             at = f"#{numbers[pain.touchpoint_id]}" if pain.touchpoint_id in numbers else "—"
             key = str(pain.id)
@@ -101,14 +96,14 @@ class PainsView(TableFormView):
     def refresh_extra(self, journey: Journey) -> None:
         from models.rules.priority import quadrant
 
-        items = [(r.rank, r.pain.impact, r.pain.effort) for r in ranked_pains(self.app, journey)]
+        items = [(r.rank, r.pain.impact, r.pain.effort) for r in self.session.ranked_pains(journey)]
         self.query_one(ImpactMatrix).set_items(
             items, {(i, e): quadrant(i, e) for i in (1, 2, 3) for e in (1, 2, 3)})
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
         from models.db.tables import PainPoint
 
-        if key is None or self.japp.journey is None:
+        if key is None or self.session.journey is None:
             return PainPoint, None
         return PainPoint, self.journey.pain_point(int(key))
 
@@ -123,7 +118,7 @@ class PainsView(TableFormView):
 
     def action_settings(self) -> None:
         """Votes per participant (and minutes per step): where dot voting happens."""
-        self.japp.pairing.act("settings")
+        self.post_message(PairingKey("settings"))
 
     def _touchpoint_options(self) -> list[tuple[Text, int]]:
         """Touchpoints in journey order; the value 0 stands for "no touchpoint"."""
@@ -137,12 +132,12 @@ class PainsView(TableFormView):
     def action_add(self) -> None:
         from models.db.tables import PainPoint
 
-        store, wid = self.japp.store, self.journey.workshop.id
+        store, wid = self.session.store, self.journey.workshop.id
 
         def done(tp_id: int | None) -> None:
             if tp_id is None or store is None:  # cancelled
                 return
-            pain = self.japp.mutate(lambda: store.add(PainPoint(
+            pain = self.session.mutate(lambda: store.add(PainPoint(
                 workshop_id=wid, touchpoint_id=tp_id or None, description="New pain point")))
             if pain is not None:
                 self.select(str(pain.id))
@@ -162,9 +157,9 @@ class PainsView(TableFormView):
             return
 
         def done(tp_id: int | None) -> None:
-            store = self.japp.store
+            store = self.session.store
             if tp_id is not None and store is not None:
-                self.japp.mutate(lambda: store.update(PainPoint, pain.id,
+                self.session.mutate(lambda: store.update(PainPoint, pain.id,
                                                       touchpoint_id=tp_id or None))
 
         self.app.push_screen(PickScreen("Link it to which touchpoint?",
@@ -174,7 +169,7 @@ class PainsView(TableFormView):
         from models.db.tables import PainPoint
 
         _, pain = self.record(self.current_key())
-        store = self.japp.store
+        store = self.session.store
         if pain is None or store is None:
             return
         question = Text("Delete the pain point ")
@@ -184,10 +179,7 @@ class PainsView(TableFormView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.japp.mutate(lambda: store.delete(PainPoint, pain.id) or True)
+                self.session.mutate(lambda: store.delete(PainPoint, pain.id) or True)
 
         self.app.push_screen(ConfirmScreen(
             question, "Its hypothesis card goes too." if card else ""), done)
-
-
-register_step("pains", PainsView)

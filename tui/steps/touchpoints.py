@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 
+from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
-from tui.steps.base import register_step
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec
 from tui.widgets.new_row import edit_new
@@ -52,14 +51,7 @@ class TouchpointsView(TableFormView):
     )
     BINDINGS = [
         *TableFormView.BINDINGS,
-        Binding("a", "add", "Add"),
-        Binding("plus,equals_sign", "nudge(1)", "Sentiment +"),
-        Binding("minus", "nudge(-1)", "Sentiment -"),
-        Binding("shift+up", "move(-1)", "Move up"),
-        Binding("shift+down", "move(1)", "Move down"),
-        Binding("m", "move_stage", "Move to stage"),
-        Binding("x", "add_pain", "Pain point here"),
-        Binding("d,delete", "delete", "Delete"),
+        *bindings("touchpoints"),
     ]
 
     def compose_top(self) -> ComposeResult:
@@ -94,7 +86,7 @@ class TouchpointsView(TableFormView):
     def record(self, key: str | None) -> tuple[type | None, Any]:
         from models.db.tables import Touchpoint
 
-        if key is None or self.japp.journey is None:
+        if key is None or self.session.journey is None:
             return Touchpoint, None
         return Touchpoint, self.journey.touchpoint(int(key))
 
@@ -108,11 +100,11 @@ class TouchpointsView(TableFormView):
         from models.db.tables import Touchpoint
 
         stage_id = self._target_stage()
-        store = self.japp.store
+        store = self.session.store
         if stage_id is None or store is None:
             self.notify("Add a stage first (step 2, key 2).", markup=False)
             return
-        row = self.japp.mutate(lambda: store.add(Touchpoint(stage_id=stage_id,
+        row = self.session.mutate(lambda: store.add(Touchpoint(stage_id=stage_id,
                                                             name="New touchpoint")))
         if row is not None:
             self.select(str(row.id))
@@ -126,19 +118,19 @@ class TouchpointsView(TableFormView):
             return
         value = max(-2, min(2, tp.sentiment + delta))
         if value != tp.sentiment:
-            self.japp.save_field(Touchpoint, int(tp.id), "sentiment", value)
+            self.session.save_field(Touchpoint, int(tp.id), "sentiment", value)
 
     def action_move(self, delta: int) -> None:
         from models.db.tables import Touchpoint
 
-        key, store = self.current_key(), self.japp.store
+        key, store = self.current_key(), self.session.store
         if key is None or store is None:
             return
-        self.japp.mutate(lambda: store.move(Touchpoint, int(key), delta) or True)
+        self.session.mutate(lambda: store.move(Touchpoint, int(key), delta) or True)
         self.select(key)
 
     def action_move_stage(self) -> None:
-        key, store = self.current_key(), self.japp.store
+        key, store = self.current_key(), self.session.store
         _, tp = self.record(key)
         if tp is None or store is None or key is None:
             return
@@ -150,7 +142,7 @@ class TouchpointsView(TableFormView):
 
         def done(stage_id: int | None) -> None:
             if stage_id is not None:
-                self.japp.mutate(lambda: store.move_touchpoint(int(key), stage_id) or True)
+                self.session.mutate(lambda: store.move_touchpoint(int(key), stage_id) or True)
                 self.select(key)
 
         self.app.push_screen(PickScreen("Move the touchpoint to which stage?", options), done)
@@ -159,11 +151,11 @@ class TouchpointsView(TableFormView):
         from models.db.tables import PainPoint
 
         _, tp = self.record(self.current_key())
-        store = self.japp.store
+        store = self.session.store
         if tp is None or store is None:
             return
         wid = self.journey.workshop.id
-        pain = self.japp.mutate(lambda: store.add(PainPoint(
+        pain = self.session.mutate(lambda: store.add(PainPoint(
             workshop_id=wid, touchpoint_id=tp.id, description=f"Pain at {short(tp.name, 60)}")))
         if pain is not None:
             screen = self.screen
@@ -178,7 +170,7 @@ class TouchpointsView(TableFormView):
         from models.db.tables import Touchpoint
 
         _, tp = self.record(self.current_key())
-        store = self.japp.store
+        store = self.session.store
         if tp is None or store is None:
             return
         question = Text("Delete the touchpoint ")
@@ -187,9 +179,6 @@ class TouchpointsView(TableFormView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.japp.mutate(lambda: store.delete(Touchpoint, tp.id) or True)
+                self.session.mutate(lambda: store.delete(Touchpoint, tp.id) or True)
 
         self.app.push_screen(ConfirmScreen(question, "Its pain points stay, unlinked."), done)
-
-
-register_step("touchpoints", TouchpointsView)

@@ -17,19 +17,20 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from models.rules.clock import today
 from models.vocab import CLOSED_STATUSES, status_label
+from tui.actions import bindings
 from tui.safe_text import safe
-from tui.steps.base import register_step, selected_key, sync_table
+from tui.steps.base import selected_key, sync_table
 from tui.steps.output_base import OutputView
 from tui.widgets.dates import due_label, due_style, next_status, plural
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.rules.tracker import TrackerItem
+    from tui.session import WorkshopSession
 
 KIND_LABEL = {"card": "card", "task": "plan"}
 COLUMNS = (("kind", "Kind"), ("title", "What"), ("deadline", "Deadline"),
@@ -54,13 +55,11 @@ class TrackerView(OutputView):
     """
     BINDINGS = [
         *OutputView.BINDINGS,
-        Binding("s", "cycle_status", "Status"),
-        Binding("o", "toggle_overdue", "Overdue only"),
-        Binding("w", "toggle_scope", "All workshops"),
+        *bindings("tracker"),
     ]
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
+        super().__init__(session, **kwargs)
         self.overdue_only = False
         self.all_workshops = False
         self.items: dict[str, TrackerItem] = {}
@@ -114,7 +113,7 @@ class TrackerView(OutputView):
     def load_all(self) -> None:
         """Read every workshop in a thread; the newest request wins."""
         self._load_gen += 1
-        gen, store, on = self._load_gen, self.japp.store, today()
+        gen, store, on = self._load_gen, self.session.store, today()
         if store is None:
             return
 
@@ -210,7 +209,7 @@ class TrackerView(OutputView):
 
     def on_resize(self) -> None:
         # the title column's width follows the terminal's
-        if self.japp.journey is not None and \
+        if self.session.journey is not None and \
                 (self._title_limit(), self.all_workshops) != self._drawn_columns:
             self.render_items()
 
@@ -231,7 +230,7 @@ class TrackerView(OutputView):
             return
         model = HypothesisCard if item.kind == "card" else PlanTask
         new = next_status(item.status)
-        if self.japp.save_field(model, item.item_id, "status", new):
+        if self.session.save_field(model, item.item_id, "status", new):
             if self.all_workshops:
                 # another workshop's item is not in the open snapshot: show the new
                 # status now; the reload that follows confirms it from the database
@@ -252,6 +251,3 @@ class TrackerView(OutputView):
             self.all_items = None
             self.load_all()
         self.render_items()
-
-
-register_step("tracker", TrackerView)

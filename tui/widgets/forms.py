@@ -23,7 +23,8 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Static
 
-from tui.safe_text import clean
+from tui.dialogs.conflict import take_over
+from tui.safe_text import display
 
 
 @dataclass(frozen=True)
@@ -40,17 +41,6 @@ class FieldSpec:
 
 class Saver(Protocol):
     def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool: ...
-
-
-def display(value: object) -> str:
-    """How a stored value is shown in an input (None as empty, 12.0 as 12)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return clean(value)
 
 
 class FieldInput(Input):
@@ -191,8 +181,6 @@ class RecordForm(VerticalScroll):
             return True
         if widget.resolving:
             return False
-        from tui.dialogs.conflict import take_over
-
         if take_over(self, widget):  # changed by someone else meanwhile: they choose
             return False
         saver = self.saver()
