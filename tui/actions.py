@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from models.vocab import LABELS, STEPS
 
@@ -124,7 +124,7 @@ _EDITS = frozenset(a.name for area, actions in TABLE.items() if area != "pairing
 _PAIRING_EDITS = frozenset(a.action.split("'")[1] for a in TABLE["pairing"] if a.edits)
 
 
-def bindings(area: str) -> list[Binding]:
+def bindings(area: str) -> list[BindingType]:
     """The Textual bindings of one area of the table (a view, a screen, pairing)."""
     return [action.binding() for action in TABLE[area]]
 

@@ -170,6 +170,19 @@ class WorkshopSession:
         return ranked
 
 
+def succeeded(call: Callable[[], object]) -> Callable[[], bool]:
+    """A store call that returns nothing, as one that returns True once it went through.
+
+    ``run_store`` and ``mutate`` report failure as None; a move or a delete has no
+    result of its own, so this gives them one.
+    """
+    def run() -> bool:
+        call()
+        return True
+
+    return run
+
+
 class OpenWorkshop(Message):
     """A screen asks the app to open a workshop (at a step)."""
 

@@ -120,9 +120,8 @@ def log_command(
         out.print(_text(f"No changes{by} in “{title}”{scope}."))
         return
     table = Table(title=_text(f"Changes in “{title}”"), title_justify="left", expand=False)
-    for column, kwargs in (("When", {"no_wrap": True}), ("Who", {}), ("What", {}),
-                           ("Old → new", {})):
-        table.add_column(column, overflow="fold", **kwargs)
+    for column in ("When", "Who", "What", "Old → new"):
+        table.add_column(column, overflow="fold", no_wrap=column == "When")
     names = subject_names(journey)
     for change in changes:
         table.add_row(_text(_local(change.at)), _text(change.who or "?"),

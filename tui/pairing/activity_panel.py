@@ -22,7 +22,7 @@ from tui.safe_text import clean
 
 if TYPE_CHECKING:
     from models.db.tables import ChangeLog
-    from tui.pairing.controller import Pairing
+    from tui.pairing.state import PairingState
 
 LIMIT = 100  # newest entries shown
 VALUE_LIMIT = 40
@@ -88,7 +88,7 @@ class ActivityPanel(VerticalScroll):
         yield Static(Text("Activity — who changed what (L to hide)"), id="activity-title")
         yield Static(Text(""), id="activity-log")
 
-    def update_from(self, pairing: Pairing) -> None:
+    def update_from(self, pairing: PairingState) -> None:
         from models.live.activity import subject_names
 
         app = pairing.app

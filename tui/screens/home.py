@@ -21,7 +21,7 @@ from models.vocab import LABELS
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import safe, short
-from tui.session import OpenWorkshop, WorkshopSession
+from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import selected_key, sync_table
 from tui.widgets.footer import CalmFooter
 
@@ -233,7 +233,7 @@ class HomeScreen(Screen[None]):
         question.append(" and everything in it?")
 
         def done(yes: bool | None) -> None:
-            if yes and self.session.run_store(lambda: store.delete_workshop(wid) or True):
+            if yes and self.session.run_store(succeeded(lambda: store.delete_workshop(wid))):
                 self.notify("Workshop deleted.", markup=False)
                 self.load()
 

@@ -7,6 +7,7 @@ impact/effort matrix (where each pain point sits, by rank number).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual.app import ComposeResult
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
-from tui.session import PairingKey
+from tui.session import PairingKey, succeeded
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import ImpactMatrix
 from tui.widgets.forms import FieldSpec
@@ -88,8 +89,8 @@ class PainsView(TableFormView):
             # every value the cells show; the reason is made from these too
             sig = (ranked.rank, ranked.quadrant, pain.description, at, pain.kind, pain.impact,
                    pain.effort, ranked.volume, ranked.votes)
-            out.append((key, cache.get(key, sig, lambda r=ranked, at=at: _cells(r, at,
-                                                                            QUADRANT_LABELS))))
+            out.append((key, cache.get(key, sig, partial(_cells, ranked, at,
+                                                                 QUADRANT_LABELS))))
         cache.done()
         return out
 
@@ -138,7 +139,8 @@ class PainsView(TableFormView):
             if tp_id is None or store is None:  # cancelled
                 return
             pain = self.session.mutate(lambda: store.add(PainPoint(
-                workshop_id=wid, touchpoint_id=tp_id or None, description="New pain point")))
+                workshop_id=int(wid or 0), touchpoint_id=tp_id or None,
+                description="New pain point")))
             if pain is not None:
                 self.select(str(pain.id))
                 edit_new(self)
@@ -179,7 +181,7 @@ class PainsView(TableFormView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.session.mutate(lambda: store.delete(PainPoint, pain.id) or True)
+                self.session.mutate(succeeded(lambda: store.delete(PainPoint, pain.id)))
 
         self.app.push_screen(ConfirmScreen(
             question, "Its hypothesis card goes too." if card else ""), done)

@@ -11,6 +11,7 @@ from models.rules.kpis import catalogue_names
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import safe, short
+from tui.session import succeeded
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec, FormSubmitted
 from tui.widgets.new_row import edit_new
@@ -92,7 +93,8 @@ class StagesView(TableFormView):
         if getattr(spec, "name", "") != "kpi_name":
             return
         _model, stage = self.record(str(getattr(widget, "row_id", "")))
-        if stage is None or stage.kpi_unit.strip() or self.form.field("kpi_unit").value.strip():
+        typed = self.form.field("kpi_unit").value
+        if stage is None or stage.kpi_unit.strip() or (isinstance(typed, str) and typed.strip()):
             return
         unit = unit_for(stage.kpi_name)
         if unit:
@@ -120,7 +122,7 @@ class StagesView(TableFormView):
         store = self.session.store
         if key is None or store is None:
             return
-        self.session.mutate(lambda: store.move(Stage, int(key), delta) or True)
+        self.session.mutate(succeeded(lambda: store.move(Stage, int(key), delta)))
         self.select(key)
 
     def action_delete(self) -> None:
@@ -139,7 +141,7 @@ class StagesView(TableFormView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.session.mutate(lambda: store.delete(Stage, stage.id) or True)
+                self.session.mutate(succeeded(lambda: store.delete(Stage, stage.id)))
                 self.notify(f"Stage deleted ({count} touchpoint{'s' if count != 1 else ''}).",
                             markup=False)
 

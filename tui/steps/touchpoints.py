@@ -7,6 +7,7 @@ change, so the room sees the curve move while scores are typed (or nudged with
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -15,6 +16,7 @@ from textual.app import ComposeResult
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
+from tui.session import succeeded
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec
 from tui.widgets.new_row import edit_new
@@ -22,11 +24,22 @@ from tui.widgets.step_bar import LEVEL_STYLE, SentimentLine
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from models.db.tables import Touchpoint
 
 FACES = {-2: "-2 ☹☹", -1: "-1 ☹", 0: " 0 ·", 1: "+1 ☺", 2: "+2 ☺☺"}
 CHANNELS = ("Help center", "Chat", "Email", "Phone", "In-app", "Status page", "Bot",
             "Community", "Web form", "Social")
 
+
+
+def _cells(n: int, stage_name: str, tp: Touchpoint) -> tuple[Text, ...]:
+    """One touchpoint row: number, stage, name, channel, sentiment, lane, moment of truth."""
+    return (Text(str(n)), safe(stage_name, limit=18), safe(tp.name, limit=36),
+            safe(tp.channel, limit=14),
+            Text(FACES.get(tp.sentiment, str(tp.sentiment)),
+                 style=LEVEL_STYLE.get(tp.sentiment, "")),
+            Text("back" if tp.lane == "backstage" else "front"),
+            Text("★" if tp.moment_of_truth else ""))
 
 class TouchpointsView(TableFormView):
     """All touchpoints in journey order, grouped by stage, with the sentiment line."""
@@ -68,13 +81,7 @@ class TouchpointsView(TableFormView):
                 key = str(tp.id)
                 sig = (n, stage_name, tp.name, tp.channel, tp.sentiment, tp.lane,
                        tp.moment_of_truth)
-                out.append((key, cache.get(key, sig, lambda n=n, name=stage_name, tp=tp: (
-                    Text(str(n)), safe(name, limit=18), safe(tp.name, limit=36),
-                    safe(tp.channel, limit=14),
-                    Text(FACES.get(tp.sentiment, str(tp.sentiment)),
-                         style=LEVEL_STYLE.get(tp.sentiment, "")),
-                    Text("back" if tp.lane == "backstage" else "front"),
-                    Text("★" if tp.moment_of_truth else "")))))
+                out.append((key, cache.get(key, sig, partial(_cells, n, stage_name, tp))))
         cache.done()
         return out
 
@@ -126,7 +133,7 @@ class TouchpointsView(TableFormView):
         key, store = self.current_key(), self.session.store
         if key is None or store is None:
             return
-        self.session.mutate(lambda: store.move(Touchpoint, int(key), delta) or True)
+        self.session.mutate(succeeded(lambda: store.move(Touchpoint, int(key), delta)))
         self.select(key)
 
     def action_move_stage(self) -> None:
@@ -142,7 +149,7 @@ class TouchpointsView(TableFormView):
 
         def done(stage_id: int | None) -> None:
             if stage_id is not None:
-                self.session.mutate(lambda: store.move_touchpoint(int(key), stage_id) or True)
+                self.session.mutate(succeeded(lambda: store.move_touchpoint(int(key), stage_id)))
                 self.select(key)
 
         self.app.push_screen(PickScreen("Move the touchpoint to which stage?", options), done)
@@ -156,7 +163,8 @@ class TouchpointsView(TableFormView):
             return
         wid = self.journey.workshop.id
         pain = self.session.mutate(lambda: store.add(PainPoint(
-            workshop_id=wid, touchpoint_id=tp.id, description=f"Pain at {short(tp.name, 60)}")))
+            workshop_id=int(wid or 0), touchpoint_id=tp.id,
+            description=f"Pain at {short(tp.name, 60)}")))
         if pain is not None:
             screen = self.screen
             waiter = screen.show_step("pains")  # type: ignore[attr-defined]
@@ -179,6 +187,6 @@ class TouchpointsView(TableFormView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.session.mutate(lambda: store.delete(Touchpoint, tp.id) or True)
+                self.session.mutate(succeeded(lambda: store.delete(Touchpoint, tp.id)))
 
         self.app.push_screen(ConfirmScreen(question, "Its pain points stay, unlinked."), done)

@@ -78,7 +78,7 @@ class FieldInput(Input):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return False if self.read_only else super().check_consume_key(key, character)
 
-    def _on_key(self, event: Any) -> None:
+    async def _on_key(self, event: Any) -> None:
         # Textual runs ``_on_key`` of every class in the MRO; prevent_default skips
         # Input's, which would stop the key here instead of letting bindings see it.
         if self.read_only:
@@ -142,7 +142,9 @@ class RecordForm(VerticalScroll):
                 yield Static(Text(spec.hint), classes="hint")
 
     def field(self, name: str) -> FieldInput | FieldCheck:
-        return self.query_one(f"#f-{name}", (FieldInput, FieldCheck))  # type: ignore[return-value]
+        found = self.query_one(f"#f-{name}")
+        assert isinstance(found, (FieldInput, FieldCheck)), name
+        return found
 
     def bind(self, model: type | None, row: Any) -> None:
         """Show ``row``; a focused field still being typed in is left alone."""
