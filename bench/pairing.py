@@ -40,6 +40,7 @@ from models.db.store import Store  # noqa: E402
 from models.db.tables import Touchpoint  # noqa: E402
 from models.live import presence  # noqa: E402
 from models.live.watch import Watcher  # noqa: E402
+from models.vocab import HEARTBEAT_S  # noqa: E402
 
 
 def _setup(db: Path) -> tuple[int, int]:
@@ -59,7 +60,7 @@ def _reader(db: str, wid: int, tp_id: int, name: str, poll: float, seconds: floa
     seen: dict[int, float] = {}
     reloads = 0
     cpu0, wall0 = time.process_time(), time.monotonic()
-    next_beat = wall0 + presence.HEARTBEAT_S
+    next_beat = wall0 + HEARTBEAT_S
     while time.monotonic() - wall0 < seconds and len(seen) < expect:
         if watcher.poll():
             journey = store.load(wid)
@@ -71,7 +72,7 @@ def _reader(db: str, wid: int, tp_id: int, name: str, poll: float, seconds: floa
                     seen[int(seq)] = time.time() - float(stamp)
         if time.monotonic() >= next_beat:
             presence.heartbeat(store, seat.id or 0)
-            next_beat += presence.HEARTBEAT_S
+            next_beat += HEARTBEAT_S
         time.sleep(poll)
     cpu = time.process_time() - cpu0
     wall = time.monotonic() - wall0

@@ -1,10 +1,75 @@
-"""The words the domain stores and checks against, in one place (stdlib only).
+"""The workshop's vocabulary: steps, roles, statuses, kinds, lanes and timings.
 
-A vocabulary lives here so that a table, a validator, a rule and a screen can
-never disagree about which values exist.  Nothing here imports the database.
+One source for words that the database, the rules, the CLI and the TUI must
+agree on.  It imports nothing but the standard library, so the CLI's ``--help``
+and the app's first paint can use it without loading SQLModel or Textual; every
+other module imports these names instead of keeping a copy that could drift.
 """
 
 from __future__ import annotations
+
+# The five workshop steps and the three output screens, in the order of the step bar.
+STEPS: tuple[str, ...] = (
+    "scope", "stages", "touchpoints", "ownership", "pains", "cards", "tracker", "plan",
+)
+WORKSHOP_STEPS: tuple[str, ...] = STEPS[:5]
+LABELS: dict[str, str] = {
+    "scope": "Scope", "stages": "Stages", "touchpoints": "Touchpoints",
+    "ownership": "Ownership", "pains": "Pain points", "cards": "Cards",
+    "tracker": "Tracker", "plan": "Plan",
+}
+SHORT: dict[str, str] = {
+    "scope": "Scope", "stages": "Stages", "touchpoints": "Touch", "ownership": "Owners",
+    "pains": "Pains", "cards": "Cards", "tracker": "Track", "plan": "Plan",
+}
+ALIASES: dict[str, str] = {
+    **{str(i + 1): step for i, step in enumerate(STEPS)},
+    "pain": "pains", "pain points": "pains", "pain point": "pains", "painpoints": "pains",
+    "owners": "ownership", "owner": "ownership", "touch": "touchpoints",
+    "touchpoint": "touchpoints", "stage": "stages", "card": "cards", "track": "tracker",
+}
+
+ROLES: tuple[str, ...] = ("lead", "participant", "observer")
+CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
+TASK_STATUSES: tuple[str, ...] = CARD_STATUSES
+CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
+PAIN_KINDS: tuple[str, ...] = ("loop", "branch", "dead_end", "other")
+LANES: tuple[str, ...] = ("frontstage", "backstage")
+WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
+
+WINDOW_S = 10.0  # a seat silent for longer than this is shown as gone
+HEARTBEAT_S = 3.0  # how often a seat refreshes its row (well inside WINDOW_S)
+POLL_S = 0.1  # live refresh: how often a seat asks SQLite whether anyone committed
+
+TODAY_ENV = "JOURNEYMAP_TODAY"  # YYYY-MM-DD: rehearse a review date, or pin snapshots
+
+
+def resolve_step(name: str | None) -> str | None:
+    """Map what a person types for a step to its key, or None if unknown.
+
+    Accepts the key (``pains``), its number (``5``), its label (``Pain points``)
+    and the usual spellings (``pain-points``, ``pain_points``), in any case.
+    """
+    if not name:
+        return None
+    key = " ".join(name.strip().lower().replace("-", " ").replace("_", " ").split())
+    if key in STEPS:
+        return key
+    for step, label in LABELS.items():
+        if key == label.lower():
+            return step
+    return ALIASES.get(key) or ALIASES.get(key.replace(" ", ""))
+
+
+def step_number(step: str) -> str:
+    """"1".."5" for the workshop steps, "" for the output screens."""
+    return str(STEPS.index(step) + 1) if step in WORKSHOP_STEPS else ""
+
+
+def status_label(status: str) -> str:
+    """"in_progress" -> "in progress": how people say it."""
+    return status.replace("_", " ")
+
 
 # -- method vocabulary: actors, emotions, projected effects, review cadence ---------------
 # Who performs a touchpoint (service blueprinting): the customer on their own

@@ -58,3 +58,14 @@ def short(value: object, limit: int = 40) -> str:
 def is_printable(text: str) -> bool:
     """True when ``text`` has no character ``clean`` would replace (used in tests)."""
     return all(unicodedata.category(ch) not in {"Cc"} for ch in text)
+
+
+def display(value: object) -> str:
+    """How a stored value is shown in an input (None as empty, 12.0 as 12)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return clean(value)

@@ -14,8 +14,16 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
-from models.db.tables import CARD_STATUSES, LANES, PAIN_KINDS, ROLES, WORKSHOP_STATES
-from models.vocab import ACTORS, EFFECT_KINDS, OCC_EMOTIONS
+from models.vocab import (
+    ACTORS,
+    CARD_STATUSES,
+    EFFECT_KINDS,
+    LANES,
+    OCC_EMOTIONS,
+    PAIN_KINDS,
+    ROLES,
+    WORKSHOP_STATES,
+)
 
 MAX_TEXT = 20_000  # characters in one field; more is almost certainly a paste accident
 

@@ -17,24 +17,6 @@ import datetime as dt
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-# The five workshop steps and the three output screens, in the order of the step bar.
-STEPS: tuple[str, ...] = (
-    "scope",
-    "stages",
-    "touchpoints",
-    "ownership",
-    "pains",
-    "cards",
-    "tracker",
-    "plan",
-)
-
-PAIN_KINDS: tuple[str, ...] = ("loop", "branch", "dead_end", "other")
-LANES: tuple[str, ...] = ("frontstage", "backstage")
-CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
-ROLES: tuple[str, ...] = ("lead", "participant", "observer")
-WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
-
 DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
     ("Problem Discovery", "Search-to-ticket ratio"),
     ("Self-Service Attempt", "Deflection rate"),

@@ -26,7 +26,13 @@ from models.rules.handoffs import derive_handoffs, ownership_risks
 from models.rules.plan import generate_plan
 from models.rules.priority import QUADRANT_LABELS, rank_pain_points
 from models.rules.review import leadership_review
-from models.rules.tracker import TrackerItem, group_by_owner, tracker_items, workshop_title
+from models.rules.tracker import (
+    TrackerItem,
+    due_words,
+    group_by_owner,
+    tracker_items,
+    workshop_title,
+)
 
 SECTIONS: tuple[str, ...] = ("scope", "stages", "touchpoints", "ownership", "handoffs", "pains",
                              "cards", "tracker", "plan", "review", "diagrams")
@@ -98,16 +104,7 @@ def _kpi_range(baseline: float | None, target: float | None, unit: str) -> str:
 
 def due_text(item: TrackerItem) -> str:
     """Days left, or OVERDUE in words so it shows without colour (and in plain text)."""
-    if item.status in ("done", "dropped"):
-        return _status(item.status)
-    if item.days_left is None:
-        return "no deadline"
-    if item.overdue:
-        days = -item.days_left
-        return f"OVERDUE by {days} day" + ("" if days == 1 else "s")
-    if item.days_left == 0:
-        return "due today"
-    return f"{item.days_left} day" + ("" if item.days_left == 1 else "s") + " left"
+    return due_words(item.days_left, item.status)
 
 
 def _field(label: str, value: object) -> str:

@@ -26,8 +26,9 @@ from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.store import NotFound, Store
-from models.db.tables import STEPS, PainPoint, Participant, Vote, Workshop, utcnow
+from models.db.tables import PainPoint, Participant, Vote, Workshop, utcnow
 from models.live.presence import aware, is_active
+from models.vocab import STEPS
 
 
 class LeadOnly(StoreError):

@@ -37,10 +37,9 @@ from sqlmodel import Session, select
 from models.db.fields import FieldError, coerce
 from models.db.journey import Journey
 from models.db.store import NotFound, ReadOnlyError, Store
-from models.db.tables import STEPS, Participant, Workshop, utcnow
+from models.db.tables import Participant, Workshop, utcnow
+from models.vocab import STEPS, WINDOW_S
 
-WINDOW_S = 10.0  # a seat silent for longer than this is shown as gone
-HEARTBEAT_S = 3.0  # how often a seat refreshes its row (well inside WINDOW_S)
 # ``leave`` has no column of its own: it moves ``last_seen`` back by this much so
 # the row reads as gone at once yet keeps role and step for a later rejoin.
 LEFT_OFFSET = dt.timedelta(days=1)

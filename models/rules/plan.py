@@ -18,6 +18,7 @@ from typing import Any
 from models.db.journey import Journey
 from models.db.tables import PlanTask
 from models.rules.cards import draft_card, ordered_cards
+from models.rules.clock import today
 from models.rules.priority import rank_pain_points
 
 PLAN_DAYS = 60
@@ -122,7 +123,7 @@ def _top_fix(journey: Journey) -> tuple[str, str, str, str]:
 def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanItem]:
     """The six tasks of the 60-day plan, in order, from ``start`` (else the workshop's date,
     else today)."""
-    start = start or journey.workshop.start_date or dt.date.today()
+    start = start or journey.workshop.start_date or today()
     lead = journey.workshop.facilitator.strip() or journey.workshop.lead.strip()
     experiment, signal, fix_owner, where = _top_fix(journey)
     teams = journey.teams()

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from models.db.journey import Journey
 from models.rules.cards import ordered_cards
+from models.vocab import CLOSED_STATUSES, status_label
 
-CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
 UNASSIGNED = "(unassigned)"
 
 
@@ -39,6 +39,32 @@ def workshop_title(journey: Journey) -> str:
     """The name people know a workshop by: title, else scenario, else its number."""
     w = journey.workshop
     return w.title.strip() or w.scenario.strip() or f"Workshop {w.id}"
+
+
+def _days(count: int) -> str:
+    return f"{count} day" + ("" if count == 1 else "s")
+
+
+def due_text(deadline: dt.date | None, status: str, today: dt.date) -> str:
+    """Days left, "due today" or "OVERDUE by n days" in words (readable without colour).
+
+    The one wording for the TUI, the CLI and the exports, so a lead reading the
+    screen and an owner grepping ``journeymap tracker`` see the same words.
+    """
+    return due_words(None if deadline is None else (deadline - today).days, status)
+
+
+def due_words(days_left: int | None, status: str) -> str:
+    """``due_text`` from days left (negative when late; None without a deadline)."""
+    if status in CLOSED_STATUSES:
+        return status_label(status)
+    if days_left is None:
+        return "no deadline"
+    if days_left < 0:
+        return f"OVERDUE by {_days(-days_left)}"
+    if days_left == 0:
+        return "due today"
+    return f"{_days(days_left)} left"
 
 
 def _item(kind: str, item_id: int | None, journey: Journey, title: str, owner: str,

@@ -168,3 +168,17 @@ def test_help_does_not_import_storage() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).parent.parent.parent)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_tracker_and_export_count_from_the_pinned_today(db_path: Path, workshop: int,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.vocab import TODAY_ENV
+
+    monkeypatch.setenv(TODAY_ENV, (TODAY - dt.timedelta(days=30)).isoformat())
+    tracker = run(db_path, "tracker", str(workshop), "--overdue")
+    assert tracker.exit_code == 0 and "No overdue items" in tracker.stdout
+    exported = run(db_path, "export", str(workshop))
+    assert "OVERDUE by" not in exported.stdout
+    monkeypatch.setenv(TODAY_ENV, (TODAY + dt.timedelta(days=1)).isoformat())
+    late = run(db_path, "tracker", str(workshop), "--overdue")
+    assert late.exit_code == OVERDUE_EXIT and "OVERDUE by 4 days" in late.stdout

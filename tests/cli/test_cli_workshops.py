@@ -21,12 +21,13 @@ import pytest
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import ROLES, STEPS, HypothesisCard, PainPoint, Stage, Touchpoint
+from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint
 from models.export.json_backup import export_workshop
 from models.export.templates import save_template, template_names
+from models.vocab import ROLES, STEPS
 from tui.cli.main import app
 
-# tui.cli.main first, as the console script does: it registers every command module
+# the command module itself (tui.cli.main registers it explicitly)
 cli_workshops = importlib.import_module("tui.cli.workshops")
 
 runner = CliRunner()
@@ -231,6 +232,17 @@ def test_open_without_id_opens_home_as_the_current_user(db_path: Path,
                                                         launched: list[Any]) -> None:
     assert run(db_path, "open").exit_code == 0
     assert launched == [((db_path,), {"workshop_id": None, "step": None, "who": "tester"})]
+
+
+@pytest.mark.parametrize(("typed", "step"), [
+    ("3", "touchpoints"), ("pain-points", "pains"), ("Pain points", "pains"), ("PLAN", "plan"),
+])
+def test_open_accepts_step_numbers_and_labels(db_path: Path, launched: list[Any], typed: str,
+                                              step: str) -> None:
+    wid = Store(db_path).create_workshop(title="x").id
+    result = run(db_path, "open", str(wid), "--step", typed, "--as", "Ana")
+    assert result.exit_code == 0, result.output
+    assert launched == [((db_path,), {"workshop_id": wid, "step": step, "who": "Ana"})]
 
 
 @pytest.mark.parametrize(("args", "needle"), [

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.db.store import Store
-from models.db.tables import DEFAULT_STAGES, PAIN_KINDS
+from models.db.tables import DEFAULT_STAGES
 from models.export.serialize import DataError, normalize
 from models.export.templates import (
     create_from_template,
@@ -23,6 +23,7 @@ from models.export.templates import (
     template_dict,
     template_names,
 )
+from models.vocab import PAIN_KINDS
 
 REQUIRED = {"login-lockout", "billing-dispute", "production-outage", "password-reset-bot",
             "wismo-triage", "return-portal", "onboarding-escalation", "enterprise-escalation",

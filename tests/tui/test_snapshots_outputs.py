@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
+from models.vocab import TODAY_ENV
 from tests.tui.test_tui_outputs import TODAY, outputs_workshop, settle
 from tui.app.launch import build_app
-from tui.steps.output_base import TODAY_ENV
 
 SIZES = [(80, 24), (120, 40)]
 

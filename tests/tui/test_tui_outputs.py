@@ -19,12 +19,13 @@ from models.db.store import Store
 from models.db.tables import HypothesisCard, PlanTask, Workshop
 from models.export.templates import create_from_template
 from models.rules.plan import regenerate_plan
+from models.vocab import TODAY_ENV
 from tui.app.launch import build_app
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.export import ExportDialog
 from tui.dialogs.row_editor import RowEditor
-from tui.steps.output_base import TODAY_ENV, due_label, next_status, slug
 from tui.widgets.card_grid import CardBox
+from tui.widgets.dates import due_label, next_status, slug
 from tui.widgets.forms import FieldInput
 from tui.widgets.plan_timeline import PlanTimeline
 
@@ -121,8 +122,8 @@ def editor(app: Any) -> RowEditor:
 def test_status_cycle_and_due_words() -> None:
     assert [next_status(s) for s in ("proposed", "in_progress", "done", "dropped", "odd")] == \
         ["in_progress", "done", "dropped", "proposed", "proposed"]
-    assert due_label(dt.date(2026, 3, 13), "proposed", TODAY) == "OVERDUE 7 days"
-    assert due_label(dt.date(2026, 3, 19), "in_progress", TODAY) == "OVERDUE 1 day"
+    assert due_label(dt.date(2026, 3, 13), "proposed", TODAY) == "OVERDUE by 7 days"
+    assert due_label(dt.date(2026, 3, 19), "in_progress", TODAY) == "OVERDUE by 1 day"
     assert due_label(dt.date(2026, 3, 13), "done", TODAY) == "done"
     assert due_label(TODAY, "proposed", TODAY) == "due today"
     assert due_label(dt.date(2026, 3, 21), "proposed", TODAY) == "1 day left"
@@ -252,7 +253,7 @@ async def test_tracker_marks_overdue_in_words_groups_by_owner_and_filters(db_pat
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         rows = _rows(app)
-        assert "OVERDUE 7 days" in rows[f"card:{card1.id}"]
+        assert "OVERDUE by 7 days" in rows[f"card:{card1.id}"]
         assert [k for k in rows if k.startswith("owner:")] == [
             "owner:Dana (Support Ops)", "owner:Marco", "owner:Priya", "owner:(unassigned)"]
         assert "OVERDUE" in rows["owner:Priya"]
@@ -433,3 +434,15 @@ async def test_export_is_in_the_command_palette_on_every_output_step(db_path: Pa
             await settle(pilot)
             titles = [c.title for c in app.screen.palette_commands()]
             assert any(t.endswith("Export action plan (Markdown)") for t in titles), titles
+
+
+def test_tui_and_export_say_overdue_the_same_way() -> None:
+    from models.export.markdown import due_text as md_due
+    from models.rules.tracker import TrackerItem
+    from tui.widgets.dates import due_label
+
+    on = dt.date(2026, 3, 20)
+    item = TrackerItem(kind="card", item_id=1, workshop_id=1, workshop_title="w", title="t",
+                       owner="", deadline=dt.date(2026, 3, 17), status="proposed",
+                       days_left=-3, overdue=True)
+    assert due_label(item.deadline, item.status, on) == md_due(item) == "OVERDUE by 3 days"

@@ -17,8 +17,6 @@ import pytest
 
 from models.db import dbfile, schema
 from models.db.store import Store
-from models.live import presence
-from tui.pairing import controller as pairing
 
 
 # -- start-up ------------------------------------------------------------------------
@@ -27,11 +25,6 @@ def test_schema_reexports_the_light_file_check() -> None:
     assert schema.inspect_file is dbfile.inspect_file
     assert schema.FileState is dbfile.FileState
     assert schema.SCHEMA_VERSION == dbfile.SCHEMA_VERSION
-
-
-def test_pairing_constants_follow_presence() -> None:
-    assert pairing.HEARTBEAT_S == presence.HEARTBEAT_S
-    assert pairing.WINDOW_S == presence.WINDOW_S
 
 
 PROBE = """

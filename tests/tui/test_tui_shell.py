@@ -118,7 +118,7 @@ async def bar_text(width: int, current: str) -> str:
     """The first line of the step bar drawn ``width`` columns wide, as plain characters."""
     from textual.app import App, ComposeResult
 
-    from tui.steps.progress import StepState
+    from models.rules.progress import StepState
     from tui.widgets.step_bar import StepBar
 
     states = {"scope": StepState("scope", True), "ownership": StepState("ownership", False, "x"),

@@ -27,39 +27,20 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from models.vocab import LABELS, STEPS
+from tui.actions import bindings, pairing_edits
 from tui.app.theme import JOURNEYMAP_THEME
-from tui.pairing.controller import PAIRING_BINDINGS, Pairing
+from tui.pairing.controller import Pairing
 from tui.safe_text import short
-from tui.steps.progress import LABELS, STEPS
+from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.store import Store
 
 R = TypeVar("R")
-# Actions that change the map; an observer's app disables them, which also takes
-# them out of the footer, the keys panel and the palette.  The store refuses an
-# observer's write anyway (read-only connection): this only spares them dead keys.
-EDIT_ACTIONS = frozenset({
-    "add", "delete", "move", "nudge", "move_stage", "add_pain", "link", "edit",
-    "cycle_status", "regenerate", "create_top", "create_pick",  # step views
-    "new_blank", "new_template", "duplicate",  # Home
-})
-EDIT_PAIRING = frozenset({"vote", "unvote", "done", "timer", "gather", "reveal"})
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
-
-# Step keys pressed while the workshop is still loading (the store opens in a worker
-# after the first paint).  Without these a fast typist's "2" went nowhere: the
-# loading screen had no bindings.  Once the workshop screen is up its own bindings
-# (same keys) come first in the chain, and ``check_action`` switches these off.
-EARLY_STEP_BINDINGS = [
-    *[Binding(str(i + 1), f"early_step('{step}')", LABELS[step], show=False)
-      for i, step in enumerate(STEPS)],
-    Binding("n,ctrl+right", "early_step('+1')", "Next step", show=False),
-    Binding("p,ctrl+left", "early_step('-1')", "Prev step", show=False),
-]
-
 
 def pending_target(start: str, pending: str | None) -> str:
     """The step to open at: ``start`` moved by the last step key pressed while loading."""
@@ -84,7 +65,10 @@ class JourneyApp(App[None]):
                 Binding("question_mark,f1", "toggle_help", "Keys"),
                 Binding("escape", "hide_help", "Close the keys panel", show=False,
                         priority=True),  # only while the panel is open (check_action)
-                *PAIRING_BINDINGS, *EARLY_STEP_BINDINGS]
+                # Step keys pressed while the workshop is still loading (the store opens
+                # in a worker after the first paint); the workshop screen's own keys
+                # come first once it is up, and ``check_action`` switches these off.
+                *bindings("pairing"), *bindings("loading")]
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
                  step: str | None = None, who: str = "", role: str = "") -> None:
@@ -93,14 +77,10 @@ class JourneyApp(App[None]):
         self.start_workshop = workshop_id
         self.start_step = step
         self.who = who
-        self.role = role  # "" = decided by the seat (creator lead, others participant)
-        self.pairing = Pairing(self)  # live refresh, presence, facilitation (tui.pairing.controller)
-        self.store: Store | None = None
-        self.journey: Journey | None = None
-        # Bumped whenever ``journey`` is replaced or patched: a kept step view that
-        # drew this revision needs no redraw when it is shown again.
-        self.journey_rev = 0
-        self.saved_at: dt.datetime | None = None
+        self.pairing = Pairing(self)  # live refresh, presence, facilitation
+        self.session = WorkshopSession(SessionHooks(
+            notify=self.notify, saved=self._show_saved, changed=self._refresh_screen,
+            own_edit=self.pairing.own_edit_done), role=role)
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
@@ -146,23 +126,56 @@ class JourneyApp(App[None]):
             return
         self.call_from_thread(self._opened, store, journey)
 
+    # -- the session's state, as the app's own attributes (pairing, tests, bench) -------
+    @property
+    def store(self) -> Store | None:
+        return self.session.store
+
+    @store.setter
+    def store(self, store: Store | None) -> None:
+        self.session.store = store
+
+    @property
+    def journey(self) -> Journey | None:
+        return self.session.journey
+
+    @journey.setter
+    def journey(self, journey: Journey | None) -> None:
+        self.session.journey = journey
+
+    @property
+    def journey_rev(self) -> int:
+        return self.session.revision
+
+    @property
+    def role(self) -> str:
+        return self.session.role
+
+    @role.setter
+    def role(self, role: str) -> None:
+        self.session.role = role
+
+    @property
+    def saved_at(self) -> dt.datetime | None:
+        return self.session.saved_at
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen
             return self.loading and self.start_workshop is not None
         if action == "hide_help":  # otherwise Esc goes on to leave a field / close a dialog
             return self.help_shown()
-        if action == "pairing" and parameters and parameters[0] in EDIT_PAIRING:
+        if action == "pairing" and parameters and pairing_edits(str(parameters[0])):
             return not self.read_only
         return True
 
     @property
     def read_only(self) -> bool:
         """An observer's seat: asked for (``--role observer``) or decided by the seat."""
-        return self.role == "observer" or (self.store is not None and self.store.read_only)
+        return self.session.read_only
 
     def action_allowed(self, action: str) -> bool:
         """Whether a view's or screen's key may run here (``check_action`` of those nodes)."""
-        return not (self.read_only and action in EDIT_ACTIONS)
+        return self.session.action_allowed(action)
 
     # -- keys panel (? / F1) ------------------------------------------------------------
     def help_shown(self) -> bool:
@@ -220,7 +233,7 @@ class JourneyApp(App[None]):
 
         self.journey = None
         self.pairing.stop()
-        self._switch(HomeScreen())
+        self._switch(HomeScreen(self.session))
 
     def open_workshop(self, workshop_id: int, step: str | None = None) -> None:
         assert self.store is not None
@@ -232,10 +245,9 @@ class JourneyApp(App[None]):
         """Show the workshop screen at ``step``; ``save`` remembers it as the current step."""
         from tui.screens.workshop import WorkshopScreen
 
-        self.journey = journey
-        self.journey_rev += 1
+        self.session.show(journey)
         start = step if step in STEPS else (journey.workshop.current_step or "scope")
-        self._switch(WorkshopScreen(start if start in STEPS else "scope", save=save))
+        self._switch(WorkshopScreen(self.session, start if start in STEPS else "scope", save=save))
         self.pairing.show(journey)  # may find this seat is an observer: keys follow
         self.refresh_bindings()
 
@@ -287,84 +299,24 @@ class JourneyApp(App[None]):
         self._recent_notes[key] = now
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    # -- edits ------------------------------------------------------------------
+    # -- edits (the session does them; kept here for pairing, tests and bench) ----------
     def run_store(self, call: Callable[[], R]) -> R | None:
-        """Run one store call; a rejected value or a store problem is one notification."""
-        from models.db.schema import StoreError
-
-        try:
-            return call()
-        except (StoreError, ValueError) as exc:
-            self.notify(short(exc, 300), severity="error", markup=False)
-        except OSError as exc:
-            self.notify(f"The database could not be written: {short(exc, 200)}",
-                        severity="error", markup=False)
-        return None
+        return self.session.run_store(call)
 
     def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool:
-        """Commit one field (autosave); on success patch the snapshot and refresh."""
-        if self.store is None:
-            return False
-        row = self.run_store(lambda: self.store.update(model, row_id,  # type: ignore[union-attr]
-                                                       **{field: text}))
-        if row is None:
-            return False
-        self.pairing.own_edit_done()  # on screen already: the poll need not reload it
-        target = self._find(model, row_id)
-        if target is not None:
-            setattr(target, field, getattr(row, field))
-            self.journey_rev += 1
-        else:  # not in the snapshot (e.g. created elsewhere): take a fresh one
-            self.reload_journey()
-            self.mark_saved()
-            return True
-        self.mark_saved()
-        self._refresh_screen()
-        return True
+        return self.session.save_field(model, row_id, field, text)
 
     def mutate(self, call: Callable[[], R]) -> R | None:
-        """A structural edit (add, delete, move): run it, then reload the journey."""
-        result = self.run_store(call)
-        if result is not None:
-            self.mark_saved()
-            self.pairing.own_edit_done()  # reloaded just below, not again by the poll
-        self.reload_journey()  # also after a failure: the store may know better than we do
-        return result
+        return self.session.mutate(call)
 
     def mark_saved(self) -> None:
-        self.saved_at = dt.datetime.now()
-        self.sub_title = f"saved {self.saved_at:%H:%M:%S}"
-
-    def _find(self, model: type, row_id: int) -> Any:
-        journey = self.journey
-        if journey is None:
-            return None
-        name = model.__name__
-        if name == "Workshop":
-            return journey.workshop if journey.workshop.id == row_id else None
-        pools: dict[str, Iterable[Any]] = {
-            "Stage": journey.stages, "Touchpoint": journey.ordered_touchpoints(),
-            "PainPoint": journey.pain_points, "Handoff": journey.handoffs,
-            "HypothesisCard": journey.cards, "PlanTask": journey.plan_tasks,
-            "Participant": journey.participants,
-        }
-        return next((row for row in pools.get(name, ()) if row.id == row_id), None)
+        self.session.mark_saved()
 
     def reload_journey(self) -> None:
-        """Reload the open workshop from the store and refresh what is on screen.
+        self.session.reload()
 
-        Cursor, scroll and focus are kept by the step views, and a field being
-        typed in is not touched; pairing calls this when another seat commits.
-        """
-        if self.store is None or self.journey is None or self.journey.workshop.id is None:
-            return
-        wid = self.journey.workshop.id
-        journey = self.run_store(lambda: self.store.load(wid))  # type: ignore[union-attr]
-        if journey is None:
-            return
-        self.journey = journey
-        self.journey_rev += 1
-        self._refresh_screen()
+    def _show_saved(self, when: dt.datetime) -> None:
+        self.sub_title = f"saved {when:%H:%M:%S}"
 
     def _refresh_screen(self) -> None:
         refresh = getattr(self.screen, "refresh_from", None)
@@ -378,6 +330,15 @@ class JourneyApp(App[None]):
         if extra is not None:
             yield from extra()
         yield from self.pairing.commands()
+
+    def on_open_workshop(self, message: OpenWorkshop) -> None:
+        self.open_workshop(message.workshop_id, message.step)
+
+    def on_go_home(self, _message: GoHome) -> None:
+        self.show_home()
+
+    def on_pairing_key(self, message: PairingKey) -> None:
+        self.pairing.act(message.what)
 
     def action_pairing(self, what: str) -> None:
         """Pairing keys (f, g, t, D, o, O, R, L): see ``tui.pairing.controller``."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.steps.progress import resolve_step
+from models.vocab import resolve_step
 
 
 def build_app(db_path: str | Path | None, workshop_id: int | None = None,

@@ -1,32 +1,25 @@
 """The ``journeymap`` command line: the entry point for the CLI and the TUI.
 
-Start-up stays lean: this module imports only Typer.  Storage (SQLModel) is
-imported inside the commands that need it and Textual only by the commands
+Start-up stays lean: only Typer is imported at module level.  Storage (SQLModel)
+is imported inside the commands that need it and Textual only by the commands
 that open the UI, so ``journeymap --help`` never pays for either.
 
-Commands live in small modules by area (``cli_workshops``, ``cli_outputs``,
-``cli_pairing``) that register themselves on ``app``; this module owns the
-shared options (``--db``, ``--as``) and turns every ``StoreError`` or
-``ValueError`` into one clear sentence and a non-zero exit code.
+Commands live in small modules by area (``workshops``, ``outputs``, ``pairing``),
+each with its own Typer; this module owns the root options (``--db``,
+``--version``) and registers the command modules explicitly.  Shared helpers are
+in ``tui.cli.common``, which the command modules import (never this module).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from tui.identity import default_user  # re-exported for the commands
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from models.db.store import Store
+from tui.cli import outputs, pairing, workshops
+from tui.cli.common import STATE
 
 app = typer.Typer(
     name="journeymap",
@@ -36,41 +29,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-
-@dataclass
-class Context:
-    """Options shared by every command (set by the callback below)."""
-
-    db: Path | None = None
-
-    def store(self, *, who: str = "", read_only: bool = False) -> Store:
-        from models.db.store import Store
-
-        require_folder(self.db)
-        return Store(self.db, who=who or default_user(), read_only=read_only)
-
-
-def require_folder(db: Path | None) -> None:
-    """Refuse a chosen database file whose folder does not exist.
-
-    Why: a typo in ``--db`` (or ``JOURNEYMAP_DB``) used to create the whole folder
-    chain and an empty database, so the lead saw "No workshops yet" instead of
-    their mistake.  Only the per-user default location (``db`` is None) has its
-    folder created on demand.
-    """
-    if db is None:
-        return
-    folder = db.expanduser().parent
-    if not folder.is_dir():
-        from models.db.dbfile import StoreError
-
-        raise StoreError(f"The folder {folder} does not exist, so {db} cannot be opened "
-                         "or created; create the folder first or choose another --db path.")
-
-
-STATE = Context()
-
+for _module in (workshops, outputs, pairing):
+    app.add_typer(_module.app)
+app.add_typer(workshops.templates_app, name="templates")
 
 
 def _version(value: bool) -> None:
@@ -93,52 +54,6 @@ def _root(
     STATE.db = db
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print one clear sentence to stderr and return the Exit to raise."""
-    typer.echo(f"journeymap: {message}", err=True)
-    return typer.Exit(code)
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the errors a user can act on into one line on stderr and exit code 1.
-
-    Shared by every command module (here, not in one of them, so that any module
-    can be imported first without an import cycle through ``_register``).
-    """
-    from models.db.dbfile import StoreError
-
-    try:
-        yield
-    except (StoreError, ValueError) as exc:
-        raise fail(str(exc).rstrip()) from None
-    except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        raise fail(f"{exc.strerror or exc}{where}.") from None
-
-
-def console(*, err: bool = False) -> Console:
-    """A Rich console that never interprets markup, emoji codes or highlights in text."""
-    from rich.console import Console
-
-    return Console(stderr=err, markup=False, emoji=False, highlight=False)
-
-
-def _register() -> None:
-    # Imported for their side effect of adding commands to ``app``.
-    from tui.cli import workshops as cli_workshops  # noqa: F401
-
-    for optional in ("tui.cli.outputs", "tui.cli.pairing"):
-        try:
-            __import__(optional)
-        except ModuleNotFoundError as exc:
-            if exc.name != optional:
-                raise
-
-
-_register()
 
 
 def main() -> None:

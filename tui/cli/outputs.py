@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tui.cli.main import STATE, app, console, fail, user_errors
+from models.rules.clock import today as clock_today
+from tui.cli.common import STATE, command_group, console, fail, user_errors
+
+app = command_group()
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -134,7 +137,7 @@ def export(
             data = export_workshop(store, workshop_id).encode("utf-8")
         else:
             journey = _with_start(store.load(workshop_id), start_date)
-            today = dt.date.today()
+            today = clock_today()
             if fmt == "md":
                 from models.export.markdown import parse_sections, to_markdown
 
@@ -212,7 +215,7 @@ def tracker(
         store = STATE.store()
         ids = [workshop_id] if workshop_id is not None else [w.id for w in store.list_workshops()]
         journeys = [store.load(i) for i in ids if i is not None]
-        items = tracker_items(journeys, dt.date.today())
+        items = tracker_items(journeys, clock_today())
         if owner is not None:
             wanted = owner.strip().casefold()
             items = [i for i in items if i.owner.strip().casefold() == wanted]

@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tui.cli.main import STATE, app, fail
+from models.live.activity import describe, subject_names
+from tui.cli.common import STATE, command_group, fail
+
+app = command_group()
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from models.db.journey import Journey
     from models.db.tables import ChangeLog
 
 CELL_LIMIT = 120  # characters of one old/new value shown in the table
@@ -65,35 +67,6 @@ def parse_since(value: str, now: dt.datetime | None = None) -> dt.datetime:
 def _local(when: dt.datetime) -> str:
     aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
     return aware.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _names(journey: Journey) -> dict[tuple[str, int], str]:
-    """Current names of the rows a log line may refer to, for a readable "what"."""
-    names: dict[tuple[str, int], str] = {
-        ("workshop", journey.workshop.id or 0): "workshop"}
-    for stage in journey.stages:
-        names[("stage", stage.id or 0)] = f"stage {stage.name}"
-    for tp in journey.ordered_touchpoints():
-        names[("touchpoint", tp.id or 0)] = f"touchpoint {tp.name}"
-    for pain in journey.pain_points:
-        names[("painpoint", pain.id or 0)] = f"pain point {pain.description}"
-    for card in journey.cards:
-        names[("hypothesiscard", card.id or 0)] = f"card {card.experiment}"
-    for task in journey.plan_tasks:
-        names[("plantask", task.id or 0)] = f"plan task {task.title}"
-    for handoff in journey.handoffs:
-        names[("handoff", handoff.id or 0)] = f"handoff {handoff.from_team} → {handoff.to_team}"
-    return names
-
-
-def describe(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
-    """What a log line is about, in words: "touchpoint Reset link: owner team"."""
-    if change.summary:
-        return change.summary
-    subject = names.get((change.entity, change.entity_id or 0),
-                        f"{change.entity} {change.entity_id or ''}".strip())
-    field = change.field.replace("_", " ")
-    return f"{subject[:60]}: {field}" if field else subject[:60]
 
 
 def _change_cell(change: ChangeLog) -> Text:
@@ -147,10 +120,9 @@ def log_command(
         out.print(_text(f"No changes{by} in “{title}”{scope}."))
         return
     table = Table(title=_text(f"Changes in “{title}”"), title_justify="left", expand=False)
-    for column, kwargs in (("When", {"no_wrap": True}), ("Who", {}), ("What", {}),
-                           ("Old → new", {})):
-        table.add_column(column, overflow="fold", **kwargs)
-    names = _names(journey)
+    for column in ("When", "Who", "What", "Old → new"):
+        table.add_column(column, overflow="fold", no_wrap=column == "When")
+    names = subject_names(journey)
     for change in changes:
         table.add_row(_text(_local(change.at)), _text(change.who or "?"),
                       _text(describe(change, names)), _change_cell(change))

@@ -8,8 +8,6 @@ of ``cli_workshops`` so that the command module stays small and import-light.
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -128,34 +126,3 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
     for pain in data.get("pain_points", []):
         out.print(Text("pain: ", style="red", end="") + safe(pain.get("description", ""),
                                                             limit=100))
-
-
-def run_placeholder(db_path: Path, workshop_id: int | None = None, step: str | None = None,
-                    who: str = "", role: str | None = None) -> None:
-    """A minimal read-only Textual screen: the summary of one workshop (or the list)."""
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Static
-
-    from models.db.store import Store
-
-    store = Store(db_path, who=who, read_only=role == "observer")
-    buffer = Console(record=True, width=100, markup=False, emoji=False, highlight=False,
-                     file=io.StringIO())
-    if workshop_id is not None:
-        print_summary(buffer, store.load(workshop_id))
-    else:
-        for w in store.list_workshops():
-            buffer.print(Text(f"{w.id}  ", end="") + safe(w.title or w.scenario, limit=80))
-    store.close()
-    body = Text(buffer.export_text(styles=False))
-
-    class Placeholder(App[None]):
-        TITLE = "journeymap"
-        BINDINGS = [("q", "quit", "Quit")]
-
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Static(body)
-            yield Footer()
-
-    Placeholder().run()

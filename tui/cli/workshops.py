@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tui.cli.main import (  # noqa: F401
+from models.vocab import ROLES
+from tui.cli.common import (
     STATE,
-    app,
+    command_group,
     console,
     default_user,
     fail,
@@ -25,17 +26,17 @@ from tui.cli.main import (  # noqa: F401
     user_errors,
 )
 
+app = command_group()
+
 if TYPE_CHECKING:
     from models.db.store import Store
 
-# Kept literal so --help needs no models import; tests check them against models.db.tables.
-ROLE_NAMES = ("lead", "participant", "observer")
+ROLE_NAMES = ROLES
 BLANK = "blank"
 DEMO_KEY = "demo_workshop"  # journeymap_meta key holding the demo workshop's id
 
 templates_app = typer.Typer(help="Starting maps for common support journeys.",
                             no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(templates_app, name="templates")
 
 
 def _interactive() -> bool:
@@ -160,34 +161,32 @@ def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list
 # -- open / demo --------------------------------------------------------------------
 def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
             role: str | None) -> None:
-    """Start the TUI; a placeholder screen until ``tui.app.launch`` exists."""
-    try:
-        from tui.app.launch import run_app
-    except ModuleNotFoundError as exc:
-        if exc.name != "tui.app.launch":
-            raise
-        from tui.cli.summary import run_placeholder as run_app
+    """Start the TUI (Textual is imported here, never by ``--help``)."""
+    from tui.app.launch import run_app
+
     kwargs: dict[str, Any] = {"who": who}
     if role:
         kwargs["role"] = role
     run_app(db_path, workshop_id=workshop_id, step=step, **kwargs)
 
 
-def _check_open(workshop_id: int | None, step: str | None, read_only: bool) -> Path:
+def _check_open(workshop_id: int | None, step: str | None,
+                read_only: bool) -> tuple[Path, str | None]:
     """Refuse a wrong file, workshop or step before the UI starts, without SQLModel.
 
     Importing the storage layer costs about a third of a second; the app imports it
     in a worker after its first paint, so here only ``models.db.dbfile`` (stdlib
-    sqlite3, read-only) is used.  Returns the database path to open.
+    sqlite3, read-only) is used.  Returns the database path and the step key.
     """
     from models.db.dbfile import check_openable
-    from tui.steps.progress import STEPS
+    from models.vocab import STEPS, resolve_step
 
     require_folder(STATE.db)
     path = check_openable(STATE.db, workshop_id, read_only=read_only)
-    if step is not None and step not in STEPS:
-        raise fail(f"There is no step {step!r}; the steps are: {', '.join(STEPS)}.")
-    return path
+    resolved = resolve_step(step) if step is not None else None
+    if step is not None and resolved is None:
+        raise fail(f"There is no step {step!r}; the steps are: {', '.join(STEPS)} (or 1-8).")
+    return path, resolved
 
 
 @app.command("open")
@@ -203,8 +202,8 @@ def open_workshop(
     if role is not None and role not in ROLE_NAMES:
         raise fail(f"--role must be one of: {', '.join(ROLE_NAMES)}.")
     with user_errors():
-        path = _check_open(workshop_id, step, role == "observer")
-        _launch(path, workshop_id, step, who or default_user(), role)
+        path, key = _check_open(workshop_id, step, role == "observer")
+        _launch(path, workshop_id, key, who or default_user(), role)
 
 
 def _demo_template() -> str:

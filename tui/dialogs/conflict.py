@@ -12,7 +12,7 @@ reloads (``FieldInput.resolving``); Esc keeps typing, nothing is lost.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,10 +21,30 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.safe_text import clean
+from tui.safe_text import clean, display
 
-if TYPE_CHECKING:
-    from tui.widgets.forms import FieldInput, RecordForm
+
+class EditedField(Protocol):
+    """The field input being left (``tui.widgets.forms.FieldInput``)."""
+
+    model: type | None
+    row_id: int | None
+    spec: Any
+    value: str
+    shown: str
+    resolving: bool
+    cursor_position: int
+
+    def focus(self) -> Any: ...
+
+
+class EditForm(Protocol):
+    """The form the field belongs to (``tui.widgets.forms.RecordForm``)."""
+
+    @property
+    def app(self) -> Any: ...
+
+    def saver(self) -> Any: ...
 
 PREVIEW = 200
 _GONE = object()
@@ -90,10 +110,8 @@ class ConflictScreen(ModalScreen[str | None]):
         self.dismiss(value)
 
 
-def take_over(form: RecordForm, widget: FieldInput) -> bool:
+def take_over(form: EditForm, widget: EditedField) -> bool:
     """True when the field changed in the database meanwhile and a dialog now decides."""
-    from tui.widgets.forms import display
-
     app: Any = form.app
     store = getattr(app, "store", None)
     model, row_id, field = widget.model, widget.row_id, widget.spec.name

@@ -21,13 +21,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from models.rules.clock import today as clock_today
 from tui.safe_text import short
-from tui.steps import output_base
+from tui.widgets.dates import default_export_path
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from models.db.journey import Journey
     from models.db.store import Store
-    from tui.steps.base import StepView
+    from tui.session import WorkshopSession
 
 _LAST_PATH: dict[int, str] = {}  # workshop id -> path typed last time (this session)
 
@@ -64,19 +67,20 @@ class ExportDialog(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
-def start_export(view: StepView) -> None:
+def start_export(view: Widget, session: WorkshopSession) -> None:
     """Ask for the path, then export in a worker (called by key x on the output views)."""
-    journey = view.japp.journey
+    journey = session.journey
     if journey is None:
         return
     wid = int(journey.workshop.id or 0)
-    default = _LAST_PATH.get(wid) or output_base.default_export_path(journey)
+    default = _LAST_PATH.get(wid) or default_export_path(journey)
 
     def chosen(path: str | None) -> None:
-        if path is None or view.japp.store is None:
+        store = session.store
+        if path is None or store is None:
             return
         _LAST_PATH[wid] = path
-        store, today = view.japp.store, output_base.today()
+        today = clock_today()
         view.run_worker(lambda: _export(view, store, journey, path, today), thread=True,
                         group="export", description="export Markdown")
 
@@ -103,7 +107,7 @@ def write_markdown(store: Store, journey: Journey, path: str, today: dt.date) ->
     return target.resolve()
 
 
-def _export(view: StepView, store: Store, journey: Journey, path: str, today: dt.date) -> None:
+def _export(view: Widget, store: Store, journey: Journey, path: str, today: dt.date) -> None:
     from models.db.schema import StoreError
 
     app = view.app

@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.steps.progress import LABELS
+from models.vocab import LABELS
+from tui.session import succeeded
 
 if TYPE_CHECKING:
-    from tui.pairing.controller import Pairing
+    from tui.pairing.state import PairingState
 
 
-def run_action(pairing: Pairing, what: str) -> None:
-    actions: dict[str, Callable[[Pairing], None]] = {
+def run_action(pairing: PairingState, what: str) -> None:
+    actions: dict[str, Callable[[PairingState], None]] = {
         "follow": follow, "gather": gather, "timer": timer, "done": done,
         "vote": vote, "unvote": unvote, "reveal": reveal, "activity": activity,
         "settings": settings,
@@ -31,11 +32,11 @@ def run_action(pairing: Pairing, what: str) -> None:
         pairing.refresh_presence()
 
 
-def _say(pairing: Pairing, message: str) -> None:
+def _say(pairing: PairingState, message: str) -> None:
     pairing.app.notify(message, markup=False)
 
 
-def _lead_only(pairing: Pairing, doing: str) -> bool:
+def _lead_only(pairing: PairingState, doing: str) -> bool:
     """True when this seat may lead; otherwise say so (the store checks again anyway)."""
     from models.live.facilitation import is_lead
 
@@ -48,7 +49,7 @@ def _lead_only(pairing: Pairing, doing: str) -> bool:
     return False
 
 
-def follow(pairing: Pairing) -> None:
+def follow(pairing: PairingState) -> None:
     """Toggle following the lead's step (the lead has no one to follow)."""
     seat, app = pairing.seat, pairing.app
     me = pairing.me()
@@ -58,7 +59,7 @@ def follow(pairing: Pairing) -> None:
         _say(pairing, "You are the lead: the others can follow you with f.")
         return
     following = not me.following
-    if app.run_store(lambda: seat.follow(following) or True) is None:
+    if app.run_store(succeeded(lambda: seat.follow(following))) is None:
         return
     pairing._reload_participants()
     _say(pairing, "Following the lead's step (f to stop)." if following
@@ -66,7 +67,7 @@ def follow(pairing: Pairing) -> None:
     pairing.apply_follow()
 
 
-def gather(pairing: Pairing) -> None:
+def gather(pairing: PairingState) -> None:
     """Lead: "bring everyone here" - every seat jumps to the lead's step once."""
     from models.live.facilitation import gather as gather_all
 
@@ -79,7 +80,7 @@ def gather(pairing: Pairing) -> None:
         _say(pairing, f"Everyone is brought to {LABELS.get(step, step)}.")
 
 
-def timer(pairing: Pairing) -> None:
+def timer(pairing: PairingState) -> None:
     """Lead: a dialog to start (minutes editable) or stop the shared step timer."""
     from tui.dialogs.timer import TimerScreen
 
@@ -107,7 +108,7 @@ def timer(pairing: Pairing) -> None:
                     chosen)
 
 
-def settings(pairing: Pairing) -> None:
+def settings(pairing: PairingState) -> None:
     """Lead: votes per participant and default minutes per step, in one dialog."""
     from tui.dialogs.settings import Settings, SettingsScreen
 
@@ -138,20 +139,20 @@ def settings(pairing: Pairing) -> None:
     app.push_screen(SettingsScreen(current), chosen)
 
 
-def done(pairing: Pairing) -> None:
+def done(pairing: PairingState) -> None:
     """Toggle "I am done with this step" (the lead sees 2/3 done)."""
     seat, me, step = pairing.seat, pairing.me(), pairing.screen_step()
     if seat is None or me is None or not step:
         return
     now_done = me.done_step != step
-    if pairing.app.run_store(lambda: seat.done(step if now_done else None) or True) is None:
+    if pairing.app.run_store(succeeded(lambda: seat.done(step if now_done else None))) is None:
         return
     pairing._reload_participants()
     label = LABELS.get(step, step)
     _say(pairing, f"Marked done with {label}." if now_done else f"No longer done with {label}.")
 
 
-def _selected_pain(pairing: Pairing) -> int | None:
+def _selected_pain(pairing: PairingState) -> int | None:
     screen = pairing.app.screen
     if pairing.screen_step() != "pains":
         _say(pairing, "Dot voting is on step 5 Pain points: press 5, pick a pain point, press o.")
@@ -164,7 +165,7 @@ def _selected_pain(pairing: Pairing) -> int | None:
     return int(key)
 
 
-def vote(pairing: Pairing) -> None:
+def vote(pairing: PairingState) -> None:
     from models.live.facilitation import cast_vote, votes_left
 
     app, pain_id = pairing.app, _selected_pain(pairing)
@@ -178,7 +179,7 @@ def vote(pairing: Pairing) -> None:
              "Dots stay hidden until the lead reveals them.")
 
 
-def unvote(pairing: Pairing) -> None:
+def unvote(pairing: PairingState) -> None:
     from models.live.facilitation import retract_vote
 
     app, pain_id = pairing.app, _selected_pain(pairing)
@@ -192,7 +193,7 @@ def unvote(pairing: Pairing) -> None:
         _say(pairing, "Dot taken back.")
 
 
-def reveal(pairing: Pairing) -> None:
+def reveal(pairing: PairingState) -> None:
     """Lead: reveal the dots (ranking then counts them) or hide them again."""
     from models.live.facilitation import hide_votes, reveal_votes
 
@@ -206,7 +207,7 @@ def reveal(pairing: Pairing) -> None:
         _say(pairing, "Votes revealed: the ranking now counts the dots.")
 
 
-def activity(pairing: Pairing) -> None:
+def activity(pairing: PairingState) -> None:
     from tui.pairing.activity_panel import ActivityPanel
 
     for panel in pairing.app.screen.query(ActivityPanel):

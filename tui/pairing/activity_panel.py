@@ -17,11 +17,12 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from models.live.activity import describe
 from tui.safe_text import clean
 
 if TYPE_CHECKING:
     from models.db.tables import ChangeLog
-    from tui.pairing.controller import Pairing
+    from tui.pairing.state import PairingState
 
 LIMIT = 100  # newest entries shown
 VALUE_LIMIT = 40
@@ -41,8 +42,6 @@ def local_time(when: dt.datetime) -> str:
 
 def entry_text(change: ChangeLog, names: dict[tuple[str, int], str]) -> Text:
     """One log line: `14:03 sam  touchpoint Reset: owner team  IT → Support`."""
-    from tui.cli.pairing import describe
-
     line = Text(end="")
     line.append(local_time(change.at), style="dim")
     line.append(" ")
@@ -89,8 +88,8 @@ class ActivityPanel(VerticalScroll):
         yield Static(Text("Activity — who changed what (L to hide)"), id="activity-title")
         yield Static(Text(""), id="activity-log")
 
-    def update_from(self, pairing: Pairing) -> None:
-        from tui.cli.pairing import _names
+    def update_from(self, pairing: PairingState) -> None:
+        from models.live.activity import subject_names
 
         app = pairing.app
         if not self.display or app.store is None or pairing.workshop_id is None \
@@ -104,7 +103,7 @@ class ActivityPanel(VerticalScroll):
         if newest == self.newest:
             return
         self.newest = newest
-        names = _names(app.journey)
+        names = subject_names(app.journey)
         body = Text("\n", end="").join(entry_text(c, names) for c in changes) if changes \
             else Text("Nothing changed yet.", style="dim")
         self.query_one("#activity-log", Static).update(body)

@@ -25,37 +25,22 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from textual.app import SystemCommand
-from textual.binding import Binding
+from textual.app import ScreenStackError, SystemCommand
+from textual.screen import Screen
 from textual.timer import Timer
 
 from models.live.marks import Marks
+from models.vocab import HEARTBEAT_S, POLL_S, WINDOW_S
 from tui.safe_text import short
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.tables import Participant
     from models.live.presence import Seat
-    from tui.app.app import JourneyApp
 
-POLL_S = 0.1  # live refresh: how often to ask SQLite whether anyone committed
-# models.live.presence's HEARTBEAT_S / WINDOW_S, repeated so building the app imports no
-# SQLModel before its first paint (a test keeps the two in step).
-HEARTBEAT_S = 3.0
-WINDOW_S = 10.0
 
-# Keys live on the app so every step has them; a step view's own key of the same
-# name wins (``t`` links a touchpoint on step 5; the timer is then in the palette).
-PAIRING_BINDINGS = [
-    Binding("f", "pairing('follow')", "Follow the lead", show=False),
-    Binding("g", "pairing('gather')", "Bring everyone here", show=False),
-    Binding("t", "pairing('timer')", "Step timer", show=False),
-    Binding("D", "pairing('done')", "Done with this step", show=False),
-    Binding("o", "pairing('vote')", "Put a dot on this pain point", show=False),
-    Binding("O", "pairing('unvote')", "Take a dot back", show=False),
-    Binding("R", "pairing('reveal')", "Reveal or hide the votes", show=False),
-    Binding("L", "pairing('activity')", "Activity (who changed what)", show=False),
-]
+# Keys live on the app (``tui.actions`` area "pairing") so every step has them; a step
+# view's own key of the same name wins (``t`` links a touchpoint on step 5).
 COMMANDS = {
     "follow": ("Pairing: follow the lead (on/off)", "key f"),
     "gather": ("Pairing: bring everyone here (lead)", "key g"),
@@ -82,7 +67,7 @@ def _utcnow() -> dt.datetime:
 class Pairing:
     """The app's seat in one workshop and the polling loop that keeps it live."""
 
-    def __init__(self, app: JourneyApp, *, poll_s: float = POLL_S,
+    def __init__(self, app: Any, *, poll_s: float = POLL_S,
                  heartbeat_s: float | None = None, window_s: float | None = None,
                  now: Callable[[], dt.datetime] = _utcnow) -> None:
         self.app = app
@@ -95,6 +80,7 @@ class Pairing:
         self.seen_gather_at: dt.datetime | None = None
         self._watcher: Any = None
         self._timers: list[Timer] = []
+        self._timer_screen: Screen[Any] | None = None
         self._marks: Marks | None = None
         self._mark: tuple[Any, ...] = ()
         self._presence_mark: tuple[Any, ...] = ()
@@ -154,9 +140,21 @@ class Pairing:
         self._marks = Marks(store.path, wid)
         self._mark = self._marks.content()
         self._presence_mark, self.active_ids = self._marks.presence(self.now(), self.window_s)
-        self._timers = [app.set_interval(self.poll_s, self.tick, name="pairing-poll"),
-                        app.set_interval(self.heartbeat_s, self.beat, name="pairing-beat")]
         return True
+
+    def _start_timers(self, screen: Screen[Any]) -> None:
+        """Poll and heartbeat on the workshop screen's clock, never the app's.
+
+        Timers owned by the screen stop when the screen is removed (Home, quit), so
+        no tick can run while the app shuts down with an empty screen stack.
+        """
+        if self._timer_screen is screen and self._timers:
+            return
+        for timer in self._timers:
+            timer.stop()
+        self._timer_screen = screen
+        self._timers = [screen.set_interval(self.poll_s, self.tick, name="pairing-poll"),
+                        screen.set_interval(self.heartbeat_s, self.beat, name="pairing-beat")]
 
     def _attach(self, tries: int) -> None:
         """Mount the presence bar and activity panel once the workshop screen is up."""
@@ -168,6 +166,8 @@ class Pairing:
             if tries > 0 and self.seat is not None:  # the screen is still being mounted
                 self.app.set_timer(0.05, lambda: self._attach(tries - 1))
             return
+        if self.seat is not None:
+            self._start_timers(screen)
         if screen.query(PresenceBar):
             return
         self._widgets = [PresenceBar(id="presence"), ActivityPanel(id="activity")]
@@ -183,6 +183,7 @@ class Pairing:
         for timer in self._timers:
             timer.stop()
         self._timers = []
+        self._timer_screen = None
         self._widgets = []
         if self._marks is not None:
             self._marks.close()
@@ -315,7 +316,11 @@ class Pairing:
         return seat.participant
 
     def screen_step(self) -> str:
-        return str(getattr(self.app.screen, "step", "") or "")
+        """The step on screen; "" on a dialog, or once the app has no screen left."""
+        try:
+            return str(getattr(self.app.screen, "step", "") or "")
+        except ScreenStackError:
+            return ""
 
     def refresh_presence(self) -> None:
         """Redraw the presence bar and the activity panel (each only if it changed)."""
@@ -341,7 +346,7 @@ class Pairing:
         if timer_remaining(journey.workshop, now) == dt.timedelta(0) \
                 and self._timer_done_for != ends:
             self._timer_done_for = ends
-            from tui.steps.progress import LABELS
+            from models.vocab import LABELS
 
             step = LABELS.get(journey.workshop.timer_step, journey.workshop.timer_step)
             self.app.notify(f"Time is up for {step}. Nothing is locked: finish the thought, "

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from models.vocab import LABELS, SHORT
 from tui.safe_text import clean
-from tui.steps.progress import LABELS, SHORT
 
 if TYPE_CHECKING:
-    from tui.pairing.controller import Pairing
+    from tui.pairing.state import PairingState
 
 NAME_LIMIT = 16
 
@@ -35,7 +35,7 @@ class PresenceBar(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.plain = ""
 
-    def update_from(self, pairing: Pairing) -> None:
+    def update_from(self, pairing: PairingState) -> None:
         line, visible = build_line(pairing)
         if line.plain != self.plain or self.display != visible:
             self.plain = line.plain
@@ -43,7 +43,7 @@ class PresenceBar(Static):
             self.display = visible
 
 
-def build_line(pairing: Pairing) -> tuple[Text, bool]:
+def build_line(pairing: PairingState) -> tuple[Text, bool]:
     """The bar's text and whether it should be shown at all."""
     from models.live.facilitation import done_summary, timer_label, votes_left
 

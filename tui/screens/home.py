@@ -7,7 +7,7 @@ because the first thing a new lead sees decides whether they carry on.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,14 +17,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from models.vocab import LABELS
+from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import safe, short
+from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import selected_key, sync_table
-from tui.steps.progress import LABELS
 from tui.widgets.footer import CalmFooter
-
-if TYPE_CHECKING:
-    from tui.app.app import JourneyApp
 
 WELCOME = (
     "Welcome to journeymap.\n\n"
@@ -105,24 +104,17 @@ class TemplateScreen(ModalScreen["str | None"]):
 class HomeScreen(Screen[None]):
     """The workshop portfolio of this database."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("t", "new_template", "From template"),
-        Binding("b", "new_blank", "Blank"),
-        Binding("c", "duplicate", "Duplicate"),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = bindings("home")
 
-    @property
-    def japp(self) -> JourneyApp:
-        return self.app  # type: ignore[return-value]
+    def __init__(self, session: WorkshopSession) -> None:
+        super().__init__()
+        self.session = session
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
         if action == "delete":
-            return not self.japp.read_only
-        return self.japp.action_allowed(action)
+            return not self.session.read_only
+        return self.session.action_allowed(action)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,8 +132,8 @@ class HomeScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        store = self.japp.store
-        workshops = self.japp.run_store(store.list_workshops) if store else []
+        store = self.session.store
+        workshops = self.session.run_store(store.list_workshops) if store else []
         rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
                              Text(LABELS.get(w.current_step, w.current_step)),
@@ -169,16 +161,16 @@ class HomeScreen(Screen[None]):
     def action_open(self) -> None:
         wid = self._selected()
         if wid is not None:
-            self.japp.open_workshop(wid)
+            self.post_message(OpenWorkshop(wid))
 
     def action_new_blank(self) -> None:
-        store = self.japp.store
+        store = self.session.store
         if store is None:
             return
-        workshop = self.japp.run_store(lambda: store.create_workshop(title="Untitled workshop"))
+        workshop = self.session.run_store(lambda: store.create_workshop(title="Untitled workshop"))
         if workshop is not None:
-            self.japp.mark_saved()
-            self.japp.open_workshop(int(workshop.id or 0), "scope")
+            self.session.mark_saved()
+            self.post_message(OpenWorkshop(int(workshop.id or 0), "scope"))
 
     def action_new_template(self) -> None:
         try:
@@ -195,20 +187,20 @@ class HomeScreen(Screen[None]):
             return
 
         def done(name: str | None) -> None:
-            store = self.japp.store
+            store = self.session.store
             if not name or store is None:
                 return
             from models.export.templates import create_from_template
 
-            wid = self.japp.run_store(lambda: create_from_template(store, name))
+            wid = self.session.run_store(lambda: create_from_template(store, name))
             if wid is not None:
-                self.japp.mark_saved()
-                self.japp.open_workshop(int(wid), "scope")
+                self.session.mark_saved()
+                self.post_message(OpenWorkshop(int(wid), "scope"))
 
         self.app.push_screen(TemplateScreen(templates), done)
 
     def action_duplicate(self) -> None:
-        wid, store = self._selected(), self.japp.store
+        wid, store = self._selected(), self.session.store
         if wid is None or store is None:
             return
 
@@ -222,18 +214,18 @@ class HomeScreen(Screen[None]):
             return dict_to_store(store, data, source=f"workshop {wid}",
                                  summary=f"duplicated workshop {wid}")
 
-        new_id = self.japp.run_store(copy)
+        new_id = self.session.run_store(copy)
         if new_id is not None:
-            self.japp.mark_saved()
+            self.session.mark_saved()
             self.notify("Workshop duplicated (scope, stages, touchpoints, pain points).",
                         markup=False)
             self.load()
 
     def action_delete(self) -> None:
-        wid, store = self._selected(), self.japp.store
+        wid, store = self._selected(), self.session.store
         if wid is None or store is None:
             return
-        workshop = self.japp.run_store(lambda: store.get_workshop(wid))
+        workshop = self.session.run_store(lambda: store.get_workshop(wid))
         if workshop is None:
             return
         question = Text("Delete the workshop ")
@@ -241,7 +233,7 @@ class HomeScreen(Screen[None]):
         question.append(" and everything in it?")
 
         def done(yes: bool | None) -> None:
-            if yes and self.japp.run_store(lambda: store.delete_workshop(wid) or True):
+            if yes and self.session.run_store(succeeded(lambda: store.delete_workshop(wid))):
                 self.notify("Workshop deleted.", markup=False)
                 self.load()
 

@@ -16,53 +16,33 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Header
 
-from tui.steps import cards as step_cards
-from tui.steps import later as step_later
-from tui.steps import ownership as step_ownership
-from tui.steps import pains as step_pains
-from tui.steps import plan as step_plan
-from tui.steps import scope as step_scope
-from tui.steps import stages as step_stages
-from tui.steps import touchpoints as step_touchpoints
-from tui.steps import tracker as step_tracker
-from tui.steps.base import STEP_VIEWS, StepView
-from tui.steps.progress import LABELS, STEPS, step_states
+from models.rules.progress import step_states
+from models.vocab import LABELS, STEPS
+from tui.actions import bindings
+from tui.session import GoHome, WorkshopSession
+from tui.steps.base import StepView
+from tui.steps.registry import STEP_VIEWS
 from tui.widgets.footer import CalmFooter
 from tui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from tui.app.app import JourneyApp
-
-# Importing the modules registers their views; keep the names referenced for linters.
-_MODULES = (step_scope, step_stages, step_touchpoints, step_ownership, step_pains, step_later,
-            step_cards, step_tracker, step_plan)
-
 
 class WorkshopScreen(Screen[None]):
     """One open workshop, one step at a time, with the step bar always visible."""
 
-    BINDINGS = [
-        *[Binding(str(i + 1), f"goto('{step}')", LABELS[step], show=False)
-          for i, step in enumerate(STEPS)],
-        Binding("n,ctrl+right", "next_step", "Next step"),
-        Binding("p,ctrl+left", "prev_step", "Prev step"),
-        Binding("h", "home", "Home"),
-    ]
+    BINDINGS = bindings("workshop")
 
     # No auto-focus: Textual would focus the first Input before its form is bound,
     # and a key typed then would land in a field about to be overwritten.  Each
     # step view's ``focus_default`` decides, once its data is drawn.
     AUTO_FOCUS = ""
 
-    def __init__(self, step: str, *, save: bool = False) -> None:
+    def __init__(self, session: WorkshopSession, step: str, *, save: bool = False) -> None:
         super().__init__()
+        self.session = session
         self.step = step
         self._save_first = save  # opened at a step chosen by a key: remember it
-
-    @property
-    def japp(self) -> JourneyApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +57,7 @@ class WorkshopScreen(Screen[None]):
     def _title(self) -> str:
         from tui.safe_text import short
 
-        journey = self.japp.journey
+        journey = self.session.journey
         if journey is None:
             return "journeymap"
         w = journey.workshop
@@ -88,7 +68,7 @@ class WorkshopScreen(Screen[None]):
 
     def show_step(self, step: str, *, save: bool = True) -> AwaitMount | None:
         """Show ``step``; returns the mount to await when its view is new."""
-        journey = self.japp.journey
+        journey = self.session.journey
         if journey is None or step not in STEPS:
             return None
         waiter: AwaitMount | None = None
@@ -96,7 +76,8 @@ class WorkshopScreen(Screen[None]):
         previous = self.step
         self.step = step
         if not switcher.query(f"#step-{step}"):
-            waiter = switcher.mount(STEP_VIEWS[step](id=f"step-{step}"))  # draws on mount
+            view = STEP_VIEWS[step](self.session, id=f"step-{step}")
+            waiter = switcher.mount(view)  # draws on mount
             switcher.current = f"step-{step}"
         else:
             switcher.current = f"step-{step}"
@@ -113,18 +94,18 @@ class WorkshopScreen(Screen[None]):
 
     def _save_step(self, wid: int, step: str) -> None:
         """Remember the step for re-opening; after the paint, so the switch shows first."""
-        store = self.japp.store
+        store = self.session.store
         if store is None or store.read_only or self.step != step:
             return  # moved on already: the newer switch saves its own step
         from models.db.tables import Workshop
 
-        if self.japp.run_store(lambda: store.update(Workshop, wid, log=False,
+        if self.session.run_store(lambda: store.update(Workshop, wid, log=False,
                                                     current_step=step)) is not None:
-            self.japp.pairing.own_edit_done()
+            self.session.hooks.own_edit()
 
     def _show_bar(self, journey: Journey) -> None:
         """The step bar; its states are recomputed only for a new revision of the journey."""
-        rev = (self.japp.journey_rev, id(journey))
+        rev = (self.session.revision, id(journey))
         if getattr(self, "_bar_rev", None) != rev:
             self._states = step_states(journey)
             self._bar_rev = rev
@@ -148,7 +129,7 @@ class WorkshopScreen(Screen[None]):
         self.show_step(STEPS[max(0, STEPS.index(self.step) - 1)])
 
     def action_home(self) -> None:
-        self.japp.show_home()
+        self.post_message(GoHome())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Every step and every action of the current step, for the command palette."""

@@ -3,25 +3,27 @@
 A step view is a widget shown under the step bar.  The workshop screen calls
 ``refresh_from(journey)`` whenever the journey changed (an edit here, or a
 reload after another seat's edit); a view must keep its cursor, scroll and
-focus and must not overwrite a field that is being typed in.  Other engineers
-register their screens (Cards, Tracker, Plan) with ``register_step``.
+focus and must not overwrite a field that is being typed in.  Each view
+receives the ``WorkshopSession`` it reads and edits through; its keys come
+from the actions table (``tui.actions``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable
 
+from models.rules.clock import today
+from tui.actions import bindings
+
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from tui.app.app import JourneyApp
+    from tui.session import WorkshopSession
 
 
 class StepView(Vertical):
@@ -32,29 +34,28 @@ class StepView(Vertical):
 
     DEFAULT_CSS = "StepView { height: 1fr; }"
     drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
-    BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
+    BINDINGS = bindings("step")
+
+    def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The app decides (observers: no edit keys, hidden from footer and palette)."""
-        allowed = getattr(self.app, "action_allowed", None)
-        return allowed(action) if allowed is not None else True
+        """The session decides (observers: no edit keys, hidden from footer and palette)."""
+        return self.session.action_allowed(action)
 
     def action_leave_field(self) -> None:
         """Esc leaves the field (which saves it) so step keys work again; never discards."""
         self.screen.set_focus(None)
 
     @property
-    def japp(self) -> JourneyApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def journey(self) -> Journey:
-        return self.japp.journey  # type: ignore[return-value]
+        return self.session.journey  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         # Views are mounted lazily; their children exist only now, so draw here.
-        if self.japp.journey is not None:
-            self.draw(self.japp.journey)
+        if self.session.journey is not None:
+            self.draw(self.session.journey)
             self.call_after_refresh(self.focus_default)
 
     def draw(self, journey: Journey) -> None:
@@ -66,8 +67,7 @@ class StepView(Vertical):
         the snapshot object, the day (Tracker and Plan count days) and the
         terminal size (column widths follow it).
         """
-        stamp = (getattr(self.app, "journey_rev", 0), id(journey), dt.date.today(),
-                 self.app.size)
+        stamp = (self.session.revision, id(journey), today(), self.app.size)
         if self.drawn != stamp:
             self.refresh_from(journey)
             self.drawn = stamp
@@ -81,15 +81,6 @@ class StepView(Vertical):
             if widget.focusable:
                 widget.focus()
                 return
-
-
-STEP_VIEWS: dict[str, type[StepView]] = {}
-
-
-def register_step(step: str, view: type[StepView]) -> type[StepView]:
-    """Register (or replace) the view class shown for ``step``."""
-    STEP_VIEWS[step] = view
-    return view
 
 
 def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -> None:

@@ -14,19 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import ItemGrid, VerticalScroll
 from textual.widgets import Static
 
+from models.rules.clock import today
+from models.vocab import status_label
+from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import safe, short
-from tui.steps.base import register_step
-from tui.steps.output_base import OutputView, next_status, plural, status_label, today
+from tui.steps.output_base import OutputView
 from tui.widgets.card_grid import CARD_FIELDS, CardBox, card_body, para
+from tui.widgets.dates import next_status, plural
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from tui.session import WorkshopSession
 
 MIN_CARD_WIDTH = 36
 
@@ -44,15 +47,11 @@ class CardsView(OutputView):
     """
     BINDINGS = [
         *OutputView.BINDINGS,
-        Binding("c", "create_top", "Card for top pain"),
-        Binding("a", "create_pick", "Card for…"),
-        Binding("enter,e", "edit", "Edit"),
-        Binding("s", "cycle_status", "Status"),
-        Binding("d,delete", "delete", "Delete"),
+        *bindings("cards"),
     ]
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
+        super().__init__(session, **kwargs)
         self.boxes: list[CardBox] = []
 
     def compose(self) -> ComposeResult:
@@ -139,7 +138,7 @@ class CardsView(OutputView):
     # -- actions ------------------------------------------------------------------
     def _current(self) -> Any:
         card_id = self.focused_card()
-        journey = self.japp.journey
+        journey = self.session.journey
         if card_id is None or journey is None:
             return None
         return next((c for c in journey.cards if c.id == card_id), None)
@@ -147,10 +146,10 @@ class CardsView(OutputView):
     def _create(self, pain_id: int) -> None:
         from models.rules.cards import create_card
 
-        store = self.japp.store
+        store = self.session.store
         if store is None:
             return
-        card = self.japp.mutate(lambda: create_card(store, pain_id))
+        card = self.session.mutate(lambda: create_card(store, pain_id))
         if card is not None:
             self.call_after_refresh(self.focus_card, card.id)
             self.notify("Card drafted from the pain point: press Enter to edit it.",
@@ -202,13 +201,13 @@ class CardsView(OutputView):
         if card is None:
             return
         new = next_status(card.status)
-        if self.japp.save_field(HypothesisCard, int(card.id or 0), "status", new):
+        if self.session.save_field(HypothesisCard, int(card.id or 0), "status", new):
             self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
 
     def action_delete(self) -> None:
 
         card = self._current()
-        store = self.japp.store
+        store = self.session.store
         if card is None or store is None:
             return
         question = Text("Delete the card ")
@@ -217,7 +216,7 @@ class CardsView(OutputView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.japp.mutate(lambda: _deleted(store, card.id))
+                self.session.mutate(lambda: _deleted(store, card.id))
                 self.call_after_refresh(self.focus_card, None)
 
         self.app.push_screen(ConfirmScreen(
@@ -230,6 +229,3 @@ def _deleted(store: Any, card_id: int) -> bool:
 
     store.delete(HypothesisCard, card_id)
     return True
-
-
-register_step("cards", CardsView)

@@ -17,7 +17,7 @@ from textual.containers import Container, HorizontalScroll, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from tui.safe_text import safe
-from tui.steps.base import register_step, select_key, selected_key
+from tui.steps.base import select_key, selected_key
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import LanePoint, Swimlanes
 from tui.widgets.forms import FieldSpec, FormSubmitted, RecordForm
@@ -109,7 +109,7 @@ class OwnershipView(TableFormView):
     def record(self, key: str | None) -> tuple[type | None, Any]:
         from models.db.tables import Touchpoint
 
-        if key is None or self.japp.journey is None:
+        if key is None or self.session.journey is None:
             return Touchpoint, None
         return Touchpoint, self.journey.touchpoint(int(key))
 
@@ -151,7 +151,7 @@ class OwnershipView(TableFormView):
         hform.bind(type(d.detail) if d.detail else SimpleNamespace, row)
 
     def _handoff_into(self, key: str | None) -> DerivedHandoff | None:
-        if key is None or self.japp.journey is None:
+        if key is None or self.session.journey is None:
             return None
         return next((d for d in self._derived() if str(d.to_tp.id) == key), None)
 
@@ -159,15 +159,15 @@ class OwnershipView(TableFormView):
         from models.rules.handoffs import save_handoff_detail
 
         d = self._handoff_into(selected_key(self.table))
-        store = self.japp.store
+        store = self.session.store
         if d is None or store is None:
             return False
-        row = self.japp.run_store(lambda: save_handoff_detail(store, self.journey, d,
+        row = self.session.run_store(lambda: save_handoff_detail(store, self.journey, d,
                                                               **{field: text}))
         if row is None:
             return False
-        self.japp.mark_saved()
-        self.japp.reload_journey()
+        self.session.mark_saved()
+        self.session.reload()
         return True
 
     def on_form_submitted(self, event: FormSubmitted) -> None:
@@ -182,6 +182,3 @@ class OwnershipView(TableFormView):
             if key is not None and selected_key(table) == key:
                 select_key(table, key)
             self.bind_current()
-
-
-register_step("ownership", OwnershipView)

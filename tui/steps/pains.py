@@ -7,16 +7,16 @@ impact/effort matrix (where each pain point sits, by rank number).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 
+from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
-from tui.steps.base import register_step
-from tui.steps.rank_cache import ranked_pains
+from tui.session import PairingKey, succeeded
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import ImpactMatrix
 from tui.widgets.forms import FieldSpec
@@ -62,12 +62,8 @@ class PainsView(TableFormView):
     )
     BINDINGS = [
         *TableFormView.BINDINGS,
-        Binding("a", "add", "Add"),
-        Binding("v", "toggle_matrix", "Matrix/list"),
-        Binding("t", "link", "Link touchpoint"),
-        Binding("d,delete", "delete", "Delete"),
+        *bindings("pains"),
         # lead-only; the palette lists it as "Pain points: Facilitation settings (lead)"
-        Binding("S", "settings", "Facilitation settings (lead)", show=False),
     ]
 
     def compose_top(self) -> ComposeResult:
@@ -86,29 +82,29 @@ class PainsView(TableFormView):
         numbers = {tp.id: i + 1 for i, tp in enumerate(journey.ordered_touchpoints())}
         cache = self.row_cache
         out = []
-        for ranked in ranked_pains(self.app, journey):
+        for ranked in self.session.ranked_pains(journey):
             pain = ranked.pain
             at = f"#{numbers[pain.touchpoint_id]}" if pain.touchpoint_id in numbers else "—"
             key = str(pain.id)
             # every value the cells show; the reason is made from these too
             sig = (ranked.rank, ranked.quadrant, pain.description, at, pain.kind, pain.impact,
                    pain.effort, ranked.volume, ranked.votes)
-            out.append((key, cache.get(key, sig, lambda r=ranked, at=at: _cells(r, at,
-                                                                            QUADRANT_LABELS))))
+            out.append((key, cache.get(key, sig, partial(_cells, ranked, at,
+                                                                 QUADRANT_LABELS))))
         cache.done()
         return out
 
     def refresh_extra(self, journey: Journey) -> None:
         from models.rules.priority import quadrant
 
-        items = [(r.rank, r.pain.impact, r.pain.effort) for r in ranked_pains(self.app, journey)]
+        items = [(r.rank, r.pain.impact, r.pain.effort) for r in self.session.ranked_pains(journey)]
         self.query_one(ImpactMatrix).set_items(
             items, {(i, e): quadrant(i, e) for i in (1, 2, 3) for e in (1, 2, 3)})
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
         from models.db.tables import PainPoint
 
-        if key is None or self.japp.journey is None:
+        if key is None or self.session.journey is None:
             return PainPoint, None
         return PainPoint, self.journey.pain_point(int(key))
 
@@ -123,7 +119,7 @@ class PainsView(TableFormView):
 
     def action_settings(self) -> None:
         """Votes per participant (and minutes per step): where dot voting happens."""
-        self.japp.pairing.act("settings")
+        self.post_message(PairingKey("settings"))
 
     def _touchpoint_options(self) -> list[tuple[Text, int]]:
         """Touchpoints in journey order; the value 0 stands for "no touchpoint"."""
@@ -137,13 +133,14 @@ class PainsView(TableFormView):
     def action_add(self) -> None:
         from models.db.tables import PainPoint
 
-        store, wid = self.japp.store, self.journey.workshop.id
+        store, wid = self.session.store, self.journey.workshop.id
 
         def done(tp_id: int | None) -> None:
             if tp_id is None or store is None:  # cancelled
                 return
-            pain = self.japp.mutate(lambda: store.add(PainPoint(
-                workshop_id=wid, touchpoint_id=tp_id or None, description="New pain point")))
+            pain = self.session.mutate(lambda: store.add(PainPoint(
+                workshop_id=int(wid or 0), touchpoint_id=tp_id or None,
+                description="New pain point")))
             if pain is not None:
                 self.select(str(pain.id))
                 edit_new(self)
@@ -162,9 +159,9 @@ class PainsView(TableFormView):
             return
 
         def done(tp_id: int | None) -> None:
-            store = self.japp.store
+            store = self.session.store
             if tp_id is not None and store is not None:
-                self.japp.mutate(lambda: store.update(PainPoint, pain.id,
+                self.session.mutate(lambda: store.update(PainPoint, pain.id,
                                                       touchpoint_id=tp_id or None))
 
         self.app.push_screen(PickScreen("Link it to which touchpoint?",
@@ -174,7 +171,7 @@ class PainsView(TableFormView):
         from models.db.tables import PainPoint
 
         _, pain = self.record(self.current_key())
-        store = self.japp.store
+        store = self.session.store
         if pain is None or store is None:
             return
         question = Text("Delete the pain point ")
@@ -184,10 +181,7 @@ class PainsView(TableFormView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.japp.mutate(lambda: store.delete(PainPoint, pain.id) or True)
+                self.session.mutate(succeeded(lambda: store.delete(PainPoint, pain.id)))
 
         self.app.push_screen(ConfirmScreen(
             question, "Its hypothesis card goes too." if card else ""), done)
-
-
-register_step("pains", PainsView)

@@ -15,19 +15,22 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from models.rules.clock import today
+from models.vocab import status_label
+from tui.actions import bindings
 from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import clean
-from tui.steps.base import register_step
-from tui.steps.output_base import OutputView, fmt_date, next_status, plural, status_label, today
+from tui.steps.output_base import OutputView
+from tui.widgets.dates import fmt_date, next_status, plural
 from tui.widgets.forms import FieldSpec
 from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline, plan_start
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from tui.session import WorkshopSession
 
 PLAN_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "Task", "What gets done; editing keeps this task when the plan is "
@@ -59,13 +62,11 @@ class PlanView(OutputView):
     """
     BINDINGS = [
         *OutputView.BINDINGS,
-        Binding("enter,e", "edit", "Edit task"),
-        Binding("s", "cycle_status", "Status"),
-        Binding("r", "regenerate", "Regenerate"),
+        *bindings("plan"),
     ]
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
+        super().__init__(session, **kwargs)
         self._auto_generated = False
         self.others: list[Journey] | None = None  # the rest of the portfolio, once loaded
 
@@ -106,7 +107,7 @@ class PlanView(OutputView):
                            f" · {plural(len(tasks), 'task')}")
             if edited:
                 summary.append(f" · {edited} edited (kept when regenerating)", style="dim")
-        elif self.japp.store is not None and self.japp.store.read_only:
+        elif self.session.store is not None and self.session.store.read_only:
             summary.append("No plan yet; the lead generates it (this seat is read-only).",
                            style="dim")
         else:
@@ -140,8 +141,8 @@ class PlanView(OutputView):
 
     def _load_portfolio(self) -> None:
         """Thread worker: every other workshop of the database, for question 4."""
-        store = self.japp.store
-        journey = self.japp.journey
+        store = self.session.store
+        journey = self.session.journey
         if store is None or journey is None:
             return
         try:
@@ -156,8 +157,8 @@ class PlanView(OutputView):
 
     def _portfolio_loaded(self, others: list[Journey]) -> None:
         self.others = others
-        if self.japp.journey is not None:
-            self._show_review(self.japp.journey)
+        if self.session.journey is not None:
+            self._show_review(self.session.journey)
 
     def on_plan_timeline_selected(self, event: PlanTimeline.Selected) -> None:
         event.stop()
@@ -170,7 +171,7 @@ class PlanView(OutputView):
     def _generate(self, announce: bool) -> None:
         from models.rules.plan import regenerate_plan
 
-        store, journey = self.japp.store, self.japp.journey
+        store, journey = self.session.store, self.session.journey
         if store is None or journey is None or journey.workshop.id is None:
             return
         if store.read_only:
@@ -178,10 +179,10 @@ class PlanView(OutputView):
             return
         wid, start = journey.workshop.id, journey.workshop.start_date or today()
         if announce:
-            tasks = self.japp.mutate(lambda: regenerate_plan(store, wid, start))
+            tasks = self.session.mutate(lambda: regenerate_plan(store, wid, start))
         else:  # generated on first visit: not a person's edit, so no "saved" stamp
-            tasks = self.japp.run_store(lambda: regenerate_plan(store, wid, start))
-            self.japp.reload_journey()
+            tasks = self.session.run_store(lambda: regenerate_plan(store, wid, start))
+            self.session.reload()
         if tasks is not None and announce:
             kept = sum(1 for t in tasks if t.edited)
             self.notify(f"Plan regenerated from the map; {plural(kept, 'edited task')} kept "
@@ -209,8 +210,5 @@ class PlanView(OutputView):
         if task is None or task.id is None:
             return
         new = next_status(task.status)
-        if self.japp.save_field(PlanTask, task.id, "status", new):
+        if self.session.save_field(PlanTask, task.id, "status", new):
             self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
-
-
-register_step("plan", PlanView)

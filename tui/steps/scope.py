@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from tui.steps.base import StepView, register_step
+from tui.steps.base import StepView
 from tui.widgets.forms import FieldSpec, RecordForm
 
 if TYPE_CHECKING:
@@ -75,6 +75,3 @@ class ScopeView(StepView):
                 form.field(name).focus()
                 return
         self.screen.set_focus(None)
-
-
-register_step("scope", ScopeView)

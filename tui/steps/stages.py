@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import Input
 
 from models.rules.kpis import catalogue_names
+from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import safe, short
-from tui.steps.base import register_step
+from tui.session import succeeded
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec, FormSubmitted
 from tui.widgets.new_row import edit_new
@@ -50,11 +50,7 @@ class StagesView(TableFormView):
     )
     BINDINGS = [
         *TableFormView.BINDINGS,
-        Binding("a", "add", "Add stage"),
-        Binding("shift+up", "move(-1)", "Move up"),
-        Binding("shift+down", "move(1)", "Move down"),
-        Binding("d,delete", "delete", "Delete stage"),
-        Binding("e", "edit", "Edit", show=False),
+        *bindings("stages"),
     ]
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
@@ -71,7 +67,7 @@ class StagesView(TableFormView):
     def record(self, key: str | None) -> tuple[type | None, Any]:
         from models.db.tables import Stage
 
-        for st in self.journey.stages if self.japp.journey else []:
+        for st in self.journey.stages if self.session.journey else []:
             if str(st.id) == key:
                 return Stage, st
         return Stage, None
@@ -97,11 +93,12 @@ class StagesView(TableFormView):
         if getattr(spec, "name", "") != "kpi_name":
             return
         _model, stage = self.record(str(getattr(widget, "row_id", "")))
-        if stage is None or stage.kpi_unit.strip() or self.form.field("kpi_unit").value.strip():
+        typed = self.form.field("kpi_unit").value
+        if stage is None or stage.kpi_unit.strip() or (isinstance(typed, str) and typed.strip()):
             return
         unit = unit_for(stage.kpi_name)
         if unit:
-            self.japp.save_field(Stage, int(stage.id), "kpi_unit", unit)
+            self.session.save_field(Stage, int(stage.id), "kpi_unit", unit)
 
     def action_edit(self) -> None:
         self.edit_first()
@@ -110,10 +107,10 @@ class StagesView(TableFormView):
         from models.db.tables import Stage
 
         wid = self.journey.workshop.id
-        store = self.japp.store
+        store = self.session.store
         assert store is not None and wid is not None
         name = f"Stage {len(self.journey.stages) + 1}"
-        row = self.japp.mutate(lambda: store.add(Stage(workshop_id=wid, name=name)))
+        row = self.session.mutate(lambda: store.add(Stage(workshop_id=wid, name=name)))
         if row is not None:
             self.select(str(row.id))
             edit_new(self)
@@ -122,17 +119,17 @@ class StagesView(TableFormView):
         from models.db.tables import Stage
 
         key = self.current_key()
-        store = self.japp.store
+        store = self.session.store
         if key is None or store is None:
             return
-        self.japp.mutate(lambda: store.move(Stage, int(key), delta) or True)
+        self.session.mutate(succeeded(lambda: store.move(Stage, int(key), delta)))
         self.select(key)
 
     def action_delete(self) -> None:
         from models.db.tables import Stage
 
         model, stage = self.record(self.current_key())
-        store = self.japp.store
+        store = self.session.store
         if stage is None or store is None:
             return
         count = len(self.journey.touchpoints.get(stage.id or 0, []))
@@ -144,11 +141,8 @@ class StagesView(TableFormView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.japp.mutate(lambda: store.delete(Stage, stage.id) or True)
+                self.session.mutate(succeeded(lambda: store.delete(Stage, stage.id)))
                 self.notify(f"Stage deleted ({count} touchpoint{'s' if count != 1 else ''}).",
                             markup=False)
 
         self.app.push_screen(ConfirmScreen(question, detail), done)
-
-
-register_step("stages", StagesView)

@@ -7,15 +7,16 @@ change, so the room sees the curve move while scores are typed (or nudged with
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 
+from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
-from tui.steps.base import register_step
+from tui.session import succeeded
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec
 from tui.widgets.new_row import edit_new
@@ -23,11 +24,22 @@ from tui.widgets.step_bar import LEVEL_STYLE, SentimentLine
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from models.db.tables import Touchpoint
 
 FACES = {-2: "-2 ☹☹", -1: "-1 ☹", 0: " 0 ·", 1: "+1 ☺", 2: "+2 ☺☺"}
 CHANNELS = ("Help center", "Chat", "Email", "Phone", "In-app", "Status page", "Bot",
             "Community", "Web form", "Social")
 
+
+
+def _cells(n: int, stage_name: str, tp: Touchpoint) -> tuple[Text, ...]:
+    """One touchpoint row: number, stage, name, channel, sentiment, lane, moment of truth."""
+    return (Text(str(n)), safe(stage_name, limit=18), safe(tp.name, limit=36),
+            safe(tp.channel, limit=14),
+            Text(FACES.get(tp.sentiment, str(tp.sentiment)),
+                 style=LEVEL_STYLE.get(tp.sentiment, "")),
+            Text("back" if tp.lane == "backstage" else "front"),
+            Text("★" if tp.moment_of_truth else ""))
 
 class TouchpointsView(TableFormView):
     """All touchpoints in journey order, grouped by stage, with the sentiment line."""
@@ -52,14 +64,7 @@ class TouchpointsView(TableFormView):
     )
     BINDINGS = [
         *TableFormView.BINDINGS,
-        Binding("a", "add", "Add"),
-        Binding("plus,equals_sign", "nudge(1)", "Sentiment +"),
-        Binding("minus", "nudge(-1)", "Sentiment -"),
-        Binding("shift+up", "move(-1)", "Move up"),
-        Binding("shift+down", "move(1)", "Move down"),
-        Binding("m", "move_stage", "Move to stage"),
-        Binding("x", "add_pain", "Pain point here"),
-        Binding("d,delete", "delete", "Delete"),
+        *bindings("touchpoints"),
     ]
 
     def compose_top(self) -> ComposeResult:
@@ -76,13 +81,7 @@ class TouchpointsView(TableFormView):
                 key = str(tp.id)
                 sig = (n, stage_name, tp.name, tp.channel, tp.sentiment, tp.lane,
                        tp.moment_of_truth)
-                out.append((key, cache.get(key, sig, lambda n=n, name=stage_name, tp=tp: (
-                    Text(str(n)), safe(name, limit=18), safe(tp.name, limit=36),
-                    safe(tp.channel, limit=14),
-                    Text(FACES.get(tp.sentiment, str(tp.sentiment)),
-                         style=LEVEL_STYLE.get(tp.sentiment, "")),
-                    Text("back" if tp.lane == "backstage" else "front"),
-                    Text("★" if tp.moment_of_truth else "")))))
+                out.append((key, cache.get(key, sig, partial(_cells, n, stage_name, tp))))
         cache.done()
         return out
 
@@ -94,7 +93,7 @@ class TouchpointsView(TableFormView):
     def record(self, key: str | None) -> tuple[type | None, Any]:
         from models.db.tables import Touchpoint
 
-        if key is None or self.japp.journey is None:
+        if key is None or self.session.journey is None:
             return Touchpoint, None
         return Touchpoint, self.journey.touchpoint(int(key))
 
@@ -108,11 +107,11 @@ class TouchpointsView(TableFormView):
         from models.db.tables import Touchpoint
 
         stage_id = self._target_stage()
-        store = self.japp.store
+        store = self.session.store
         if stage_id is None or store is None:
             self.notify("Add a stage first (step 2, key 2).", markup=False)
             return
-        row = self.japp.mutate(lambda: store.add(Touchpoint(stage_id=stage_id,
+        row = self.session.mutate(lambda: store.add(Touchpoint(stage_id=stage_id,
                                                             name="New touchpoint")))
         if row is not None:
             self.select(str(row.id))
@@ -126,19 +125,19 @@ class TouchpointsView(TableFormView):
             return
         value = max(-2, min(2, tp.sentiment + delta))
         if value != tp.sentiment:
-            self.japp.save_field(Touchpoint, int(tp.id), "sentiment", value)
+            self.session.save_field(Touchpoint, int(tp.id), "sentiment", value)
 
     def action_move(self, delta: int) -> None:
         from models.db.tables import Touchpoint
 
-        key, store = self.current_key(), self.japp.store
+        key, store = self.current_key(), self.session.store
         if key is None or store is None:
             return
-        self.japp.mutate(lambda: store.move(Touchpoint, int(key), delta) or True)
+        self.session.mutate(succeeded(lambda: store.move(Touchpoint, int(key), delta)))
         self.select(key)
 
     def action_move_stage(self) -> None:
-        key, store = self.current_key(), self.japp.store
+        key, store = self.current_key(), self.session.store
         _, tp = self.record(key)
         if tp is None or store is None or key is None:
             return
@@ -150,7 +149,7 @@ class TouchpointsView(TableFormView):
 
         def done(stage_id: int | None) -> None:
             if stage_id is not None:
-                self.japp.mutate(lambda: store.move_touchpoint(int(key), stage_id) or True)
+                self.session.mutate(succeeded(lambda: store.move_touchpoint(int(key), stage_id)))
                 self.select(key)
 
         self.app.push_screen(PickScreen("Move the touchpoint to which stage?", options), done)
@@ -159,12 +158,13 @@ class TouchpointsView(TableFormView):
         from models.db.tables import PainPoint
 
         _, tp = self.record(self.current_key())
-        store = self.japp.store
+        store = self.session.store
         if tp is None or store is None:
             return
         wid = self.journey.workshop.id
-        pain = self.japp.mutate(lambda: store.add(PainPoint(
-            workshop_id=wid, touchpoint_id=tp.id, description=f"Pain at {short(tp.name, 60)}")))
+        pain = self.session.mutate(lambda: store.add(PainPoint(
+            workshop_id=int(wid or 0), touchpoint_id=tp.id,
+            description=f"Pain at {short(tp.name, 60)}")))
         if pain is not None:
             screen = self.screen
             waiter = screen.show_step("pains")  # type: ignore[attr-defined]
@@ -178,7 +178,7 @@ class TouchpointsView(TableFormView):
         from models.db.tables import Touchpoint
 
         _, tp = self.record(self.current_key())
-        store = self.japp.store
+        store = self.session.store
         if tp is None or store is None:
             return
         question = Text("Delete the touchpoint ")
@@ -187,9 +187,6 @@ class TouchpointsView(TableFormView):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.japp.mutate(lambda: store.delete(Touchpoint, tp.id) or True)
+                self.session.mutate(succeeded(lambda: store.delete(Touchpoint, tp.id)))
 
         self.app.push_screen(ConfirmScreen(question, "Its pain points stay, unlinked."), done)
-
-
-register_step("touchpoints", TouchpointsView)

@@ -2,7 +2,7 @@
 
 This is the screen owners come back to after the session: who does what by
 when, and what is late.  Rows come from ``models.rules.tracker`` (the same rule as
-the CLI and the export) with "today" from ``tui.steps.output_base``; overdue items
+the CLI and the export) with "today" from ``models.rules.clock``; overdue items
 say "OVERDUE n days" in words, so they stand out without colour too.  ``s``
 cycles the status of the selected item, ``o`` shows only what is overdue, and
 ``w`` switches to every workshop in the database (a lead's Monday view, like
@@ -17,25 +17,20 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from models.rules.clock import today
+from models.vocab import CLOSED_STATUSES, status_label
+from tui.actions import bindings
 from tui.safe_text import safe
-from tui.steps.base import register_step, selected_key, sync_table
-from tui.steps.output_base import (
-    CLOSED,
-    OutputView,
-    due_label,
-    due_style,
-    next_status,
-    plural,
-    status_label,
-    today,
-)
+from tui.steps.base import selected_key, sync_table
+from tui.steps.output_base import OutputView
+from tui.widgets.dates import due_label, due_style, next_status, plural
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.rules.tracker import TrackerItem
+    from tui.session import WorkshopSession
 
 KIND_LABEL = {"card": "card", "task": "plan"}
 COLUMNS = (("kind", "Kind"), ("title", "What"), ("deadline", "Deadline"),
@@ -60,13 +55,11 @@ class TrackerView(OutputView):
     """
     BINDINGS = [
         *OutputView.BINDINGS,
-        Binding("s", "cycle_status", "Status"),
-        Binding("o", "toggle_overdue", "Overdue only"),
-        Binding("w", "toggle_scope", "All workshops"),
+        *bindings("tracker"),
     ]
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
+        super().__init__(session, **kwargs)
         self.overdue_only = False
         self.all_workshops = False
         self.items: dict[str, TrackerItem] = {}
@@ -105,8 +98,8 @@ class TrackerView(OutputView):
     def _title_limit(self) -> int:
         width = self.size.width or 80
         if self.all_workshops:
-            return max(16, width - 52 - self._workshop_limit())
-        return max(24, width - 50)
+            return max(16, width - 55 - self._workshop_limit())
+        return max(24, width - 53)
 
     def refresh_from(self, journey: Journey) -> None:
         """New data: this workshop's items now, every workshop's from a worker."""
@@ -120,7 +113,7 @@ class TrackerView(OutputView):
     def load_all(self) -> None:
         """Read every workshop in a thread; the newest request wins."""
         self._load_gen += 1
-        gen, store, on = self._load_gen, self.japp.store, today()
+        gen, store, on = self._load_gen, self.session.store, today()
         if store is None:
             return
 
@@ -216,7 +209,7 @@ class TrackerView(OutputView):
 
     def on_resize(self) -> None:
         # the title column's width follows the terminal's
-        if self.japp.journey is not None and \
+        if self.session.journey is not None and \
                 (self._title_limit(), self.all_workshops) != self._drawn_columns:
             self.render_items()
 
@@ -237,13 +230,13 @@ class TrackerView(OutputView):
             return
         model = HypothesisCard if item.kind == "card" else PlanTask
         new = next_status(item.status)
-        if self.japp.save_field(model, item.item_id, "status", new):
+        if self.session.save_field(model, item.item_id, "status", new):
             if self.all_workshops:
                 # another workshop's item is not in the open snapshot: show the new
                 # status now; the reload that follows confirms it from the database
                 item.status = new
                 item.overdue = (item.deadline is not None and item.deadline < today()
-                                and new not in CLOSED)
+                                and new not in CLOSED_STATUSES)
                 self.render_items()
             self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
 
@@ -258,6 +251,3 @@ class TrackerView(OutputView):
             self.all_items = None
             self.load_all()
         self.render_items()
-
-
-register_step("tracker", TrackerView)

@@ -17,8 +17,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
+from models.vocab import status_label
 from tui.safe_text import clean
-from tui.steps.output_base import due_label, due_style, fmt_date, status_label
+from tui.widgets.dates import due_label, due_style, fmt_date
 from tui.widgets.forms import FieldSpec
 
 if TYPE_CHECKING:

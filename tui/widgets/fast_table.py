@@ -31,8 +31,9 @@ class FastTable(DataTable[Any]):
         super().update_cell(row_key, column_key, value)
         self._update_count = count
         key = row_key if isinstance(row_key, RowKey) else RowKey(row_key)
-        for cache in (self._cell_render_cache, self._row_render_cache):
-            for stale in [k for k in cache.keys() if k[0] == key]:
-                cache.discard(stale)
+        for stale in [k for k in self._cell_render_cache.keys() if k[0] == key]:
+            self._cell_render_cache.discard(stale)
+        for old in [k for k in self._row_render_cache.keys() if k[0] == key]:
+            self._row_render_cache.discard(old)
         self._row_renderable_cache.clear()
         self._line_cache.clear()

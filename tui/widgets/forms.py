@@ -23,7 +23,8 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Static
 
-from tui.safe_text import clean
+from tui.dialogs.conflict import take_over
+from tui.safe_text import display
 
 
 @dataclass(frozen=True)
@@ -40,17 +41,6 @@ class FieldSpec:
 
 class Saver(Protocol):
     def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool: ...
-
-
-def display(value: object) -> str:
-    """How a stored value is shown in an input (None as empty, 12.0 as 12)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return clean(value)
 
 
 class FieldInput(Input):
@@ -88,7 +78,7 @@ class FieldInput(Input):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return False if self.read_only else super().check_consume_key(key, character)
 
-    def _on_key(self, event: Any) -> None:
+    async def _on_key(self, event: Any) -> None:
         # Textual runs ``_on_key`` of every class in the MRO; prevent_default skips
         # Input's, which would stop the key here instead of letting bindings see it.
         if self.read_only:
@@ -152,7 +142,9 @@ class RecordForm(VerticalScroll):
                 yield Static(Text(spec.hint), classes="hint")
 
     def field(self, name: str) -> FieldInput | FieldCheck:
-        return self.query_one(f"#f-{name}", (FieldInput, FieldCheck))  # type: ignore[return-value]
+        found = self.query_one(f"#f-{name}")
+        assert isinstance(found, (FieldInput, FieldCheck)), name
+        return found
 
     def bind(self, model: type | None, row: Any) -> None:
         """Show ``row``; a focused field still being typed in is left alone."""
@@ -191,8 +183,6 @@ class RecordForm(VerticalScroll):
             return True
         if widget.resolving:
             return False
-        from tui.dialogs.conflict import take_over
-
         if take_over(self, widget):  # changed by someone else meanwhile: they choose
             return False
         saver = self.saver()

@@ -17,8 +17,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
+from models.rules.clock import today
+from models.vocab import status_label
 from tui.safe_text import clean
-from tui.steps.output_base import due_label, due_style, status_label
+from tui.widgets.dates import due_label, due_style
 
 if TYPE_CHECKING:
     from models.db.tables import PlanTask
@@ -61,8 +63,8 @@ class PlanTimeline(Widget, can_focus=True):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.tasks: list[PlanTask] = []
-        self.start = dt.date.today()
-        self.today = dt.date.today()
+        self.start = today()
+        self.today = today()
         self.cursor = 0
 
     def set_tasks(self, tasks: list[PlanTask], start: dt.date, today: dt.date) -> None:

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widget import Widget
 
+from models.rules.progress import StepState
+from models.vocab import LABELS, SHORT, STEPS, WORKSHOP_STEPS
 from tui.safe_text import clean
-from tui.steps.progress import LABELS, SHORT, STEPS, WORKSHOP_STEPS, StepState
 
 LEVEL_STYLE = {2: "green", 1: "green", 0: "yellow", -1: "red", -2: "red"}
 

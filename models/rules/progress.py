@@ -1,9 +1,8 @@
-"""The step bar's vocabulary and the "what is missing" rule for each step.
+"""Step progress: whether each workshop step is done and, if not, what is missing.
 
-This is pure presentation logic on a ``Journey`` (no widgets), kept out of the
-screens so the step bar, the command palette and tests agree on one answer to
-"is this step done?".  It must not import SQLModel at module level: the app
-imports it before the store has been opened (see ``tui.app.app``).
+A pure rule on a ``Journey`` snapshot, so the step bar, the command palette,
+the CLI and the tests agree on one answer to "is this step done?".  It must not
+import SQLModel at module level: the app imports it before the store is opened.
 """
 
 from __future__ import annotations
@@ -13,42 +12,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-
-# Same order as models.db.tables.STEPS (duplicated so first paint needs no SQLModel).
-STEPS: tuple[str, ...] = ("scope", "stages", "touchpoints", "ownership", "pains",
-                          "cards", "tracker", "plan")
-WORKSHOP_STEPS: tuple[str, ...] = STEPS[:5]
-LABELS: dict[str, str] = {
-    "scope": "Scope", "stages": "Stages", "touchpoints": "Touchpoints",
-    "ownership": "Ownership", "pains": "Pain points", "cards": "Cards",
-    "tracker": "Tracker", "plan": "Plan",
-}
-SHORT: dict[str, str] = {
-    "scope": "Scope", "stages": "Stages", "touchpoints": "Touch", "ownership": "Owners",
-    "pains": "Pains", "cards": "Cards", "tracker": "Track", "plan": "Plan",
-}
-ALIASES: dict[str, str] = {
-    "1": "scope", "2": "stages", "3": "touchpoints", "4": "ownership", "5": "pains",
-    "6": "cards", "7": "tracker", "8": "plan", "pain": "pains", "pain points": "pains",
-    "pain_points": "pains", "painpoints": "pains", "owners": "ownership",
-    "owner": "ownership", "touch": "touchpoints", "touchpoint": "touchpoints",
-    "stage": "stages", "card": "cards",
-}
-
-
-def resolve_step(name: str | None) -> str | None:
-    """Map what a person types after ``--step`` to a step key, or None if unknown."""
-    if not name:
-        return None
-    key = name.strip().lower().replace("-", " ")
-    if key in STEPS:
-        return key
-    return ALIASES.get(key) or ALIASES.get(key.replace(" ", "_"))
-
-
-def number(step: str) -> str:
-    """"1".."5" for the workshop steps, "" for the output screens."""
-    return str(STEPS.index(step) + 1) if step in WORKSHOP_STEPS else ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""The change log in words: which row a log line is about, named as people know it.
+
+Shared by ``journeymap log`` and the TUI's activity panel, so both say
+"touchpoint Reset link: owner team" the same way.  Pure functions on a
+``Journey`` snapshot and ``ChangeLog`` rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.db.tables import ChangeLog
+
+
+def subject_names(journey: Journey) -> dict[tuple[str, int], str]:
+    """Current names of the rows a log line may refer to, for a readable "what"."""
+    names: dict[tuple[str, int], str] = {
+        ("workshop", journey.workshop.id or 0): "workshop"}
+    for stage in journey.stages:
+        names[("stage", stage.id or 0)] = f"stage {stage.name}"
+    for tp in journey.ordered_touchpoints():
+        names[("touchpoint", tp.id or 0)] = f"touchpoint {tp.name}"
+    for pain in journey.pain_points:
+        names[("painpoint", pain.id or 0)] = f"pain point {pain.description}"
+    for card in journey.cards:
+        names[("hypothesiscard", card.id or 0)] = f"card {card.experiment}"
+    for task in journey.plan_tasks:
+        names[("plantask", task.id or 0)] = f"plan task {task.title}"
+    for handoff in journey.handoffs:
+        names[("handoff", handoff.id or 0)] = f"handoff {handoff.from_team} → {handoff.to_team}"
+    return names
+
+
+def describe(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
+    """What a log line is about, in words: "touchpoint Reset link: owner team"."""
+    if change.summary:
+        return change.summary
+    subject = names.get((change.entity, change.entity_id or 0),
+                        f"{change.entity} {change.entity_id or ''}".strip())
+    field = change.field.replace("_", " ")
+    return f"{subject[:60]}: {field}" if field else subject[:60]

@@ -1,0 +1,139 @@
+"""The actions table: every key of the workshop screens, what it says, whether it edits.
+
+One declaration per action: the key, the words shown in the footer, the keys
+panel and the command palette, and whether it changes the map.  The bindings of
+each step view, of Home, of the workshop screen and of live pairing are built
+from here, and the observer policy (``check_action``: an observer gets no
+editing key, which also hides it from the footer, the keys panel and the
+palette) asks ``edits``, so a new key cannot be added without saying whether an
+observer may press it.  Keys that only move a cursor inside one widget or
+answer a dialog stay with that widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+from models.vocab import LABELS, STEPS
+
+
+@dataclass(frozen=True)
+class Action:
+    """One key: ``action`` is Textual's action string (``move(-1)``, ``pairing('vote')``)."""
+
+    key: str
+    action: str
+    description: str
+    edits: bool = False
+    show: bool = True
+
+    @property
+    def name(self) -> str:
+        """The action without its arguments (what ``check_action`` receives)."""
+        return self.action.split("(", 1)[0]
+
+    def binding(self) -> Binding:
+        return Binding(self.key, self.action, self.description, show=self.show)
+
+
+def _steps(action: str) -> tuple[Action, ...]:
+    """Keys 1-8 and n/p for moving between steps (on the screen, or while loading)."""
+    return (*(Action(str(i + 1), f"{action}('{step}')", LABELS[step], show=False)
+              for i, step in enumerate(STEPS)),)
+
+
+TABLE: dict[str, tuple[Action, ...]] = {
+    "step": (Action("escape", "leave_field", "Leave field", show=False),),
+    "stages": (
+        Action("a", "add", "Add stage", edits=True),
+        Action("shift+up", "move(-1)", "Move up", edits=True),
+        Action("shift+down", "move(1)", "Move down", edits=True),
+        Action("d,delete", "delete", "Delete stage", edits=True),
+        Action("e", "edit", "Edit", edits=True, show=False),
+    ),
+    "touchpoints": (
+        Action("a", "add", "Add", edits=True),
+        Action("plus,equals_sign", "nudge(1)", "Sentiment +", edits=True),
+        Action("minus", "nudge(-1)", "Sentiment -", edits=True),
+        Action("shift+up", "move(-1)", "Move up", edits=True),
+        Action("shift+down", "move(1)", "Move down", edits=True),
+        Action("m", "move_stage", "Move to stage", edits=True),
+        Action("x", "add_pain", "Pain point here", edits=True),
+        Action("d,delete", "delete", "Delete", edits=True),
+    ),
+    "pains": (
+        Action("a", "add", "Add", edits=True),
+        Action("v", "toggle_matrix", "Matrix/list"),
+        Action("t", "link", "Link touchpoint", edits=True),
+        Action("d,delete", "delete", "Delete", edits=True),
+        Action("S", "settings", "Facilitation settings (lead)", show=False),
+    ),
+    "output": (Action("x", "export", "Export action plan (Markdown)"),),
+    "cards": (
+        Action("c", "create_top", "Card for top pain", edits=True),
+        Action("a", "create_pick", "Card for…", edits=True),
+        Action("enter,e", "edit", "Edit", edits=True),
+        Action("s", "cycle_status", "Status", edits=True),
+        Action("d,delete", "delete", "Delete", edits=True),
+    ),
+    "tracker": (
+        Action("s", "cycle_status", "Status", edits=True),
+        Action("o", "toggle_overdue", "Overdue only"),
+        Action("w", "toggle_scope", "All workshops"),
+    ),
+    "plan": (
+        Action("enter,e", "edit", "Edit task", edits=True),
+        Action("s", "cycle_status", "Status", edits=True),
+        Action("r", "regenerate", "Regenerate", edits=True),
+    ),
+    "home": (
+        Action("enter", "open", "Open", show=False),
+        Action("t", "new_template", "From template", edits=True),
+        Action("b", "new_blank", "Blank", edits=True),
+        Action("c", "duplicate", "Duplicate", edits=True),
+        Action("d,delete", "delete", "Delete", edits=True),
+        Action("q", "app.quit", "Quit"),
+    ),
+    "workshop": (
+        *_steps("goto"),
+        Action("n,ctrl+right", "next_step", "Next step"),
+        Action("p,ctrl+left", "prev_step", "Prev step"),
+        Action("h", "home", "Home"),
+    ),
+    "loading": (
+        *_steps("early_step"),
+        Action("n,ctrl+right", "early_step('+1')", "Next step", show=False),
+        Action("p,ctrl+left", "early_step('-1')", "Prev step", show=False),
+    ),
+    "pairing": (
+        Action("f", "pairing('follow')", "Follow the lead", show=False),
+        Action("g", "pairing('gather')", "Bring everyone here", edits=True, show=False),
+        Action("t", "pairing('timer')", "Step timer", edits=True, show=False),
+        Action("D", "pairing('done')", "Done with this step", edits=True, show=False),
+        Action("o", "pairing('vote')", "Put a dot on this pain point", edits=True, show=False),
+        Action("O", "pairing('unvote')", "Take a dot back", edits=True, show=False),
+        Action("R", "pairing('reveal')", "Reveal or hide the votes", edits=True, show=False),
+        Action("L", "pairing('activity')", "Activity (who changed what)", show=False),
+    ),
+}
+
+_EDITS = frozenset(a.name for area, actions in TABLE.items() if area != "pairing"
+                   for a in actions if a.edits)
+_PAIRING_EDITS = frozenset(a.action.split("'")[1] for a in TABLE["pairing"] if a.edits)
+
+
+def bindings(area: str) -> list[BindingType]:
+    """The Textual bindings of one area of the table (a view, a screen, pairing)."""
+    return [action.binding() for action in TABLE[area]]
+
+
+def edits(action: str) -> bool:
+    """Whether the action (its name, without arguments) changes the map."""
+    return action in _EDITS
+
+
+def pairing_edits(what: str) -> bool:
+    """Whether a pairing action (``vote``, ``timer``…) writes more than presence."""
+    return what in _PAIRING_EDITS

@@ -1,0 +1,204 @@
+"""The open workshop as the views see it: store, journey, revision and the edits.
+
+Views, screens and dialogs receive a ``WorkshopSession`` instead of reaching
+into the concrete Textual app: they read ``journey``, edit through
+``save_field`` / ``mutate`` and ask ``reload`` when the data changed elsewhere.
+The app owns one session and wires its hooks (notify, "saved" in the header,
+redraw the screen, tell live pairing an edit was ours), so this module imports
+neither the app nor Textual and nothing here can form an import cycle.
+Navigation that only the app can do (open a workshop, go home, a pairing key)
+goes up as the Textual messages defined here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.message import Message
+
+from tui.safe_text import short
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.db.store import Store
+    from models.rules.priority import RankedPain
+
+R = TypeVar("R")
+
+
+def _ignore(*_args: Any, **_kwargs: Any) -> None:
+    return None
+
+
+@dataclass
+class SessionHooks:
+    """What the session asks of its app: a toast, the header, a redraw, pairing."""
+
+    notify: Callable[..., None] = _ignore
+    saved: Callable[[dt.datetime], None] = _ignore
+    changed: Callable[[], None] = _ignore
+    own_edit: Callable[[], None] = _ignore
+
+
+@dataclass
+class WorkshopSession:
+    """The store, the journey snapshot on screen and its revision; every edit passes here."""
+
+    hooks: SessionHooks = field(default_factory=SessionHooks)
+    store: Store | None = None
+    journey: Journey | None = None
+    # Bumped whenever ``journey`` is replaced or patched: a kept step view that drew
+    # this revision needs no redraw when it is shown again.
+    revision: int = 0
+    role: str = ""  # "" = decided by the seat (creator lead, others participant)
+    saved_at: dt.datetime | None = None
+    _ranked: tuple[int, Journey, list[RankedPain]] | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """An observer's seat: asked for (``--role observer``) or decided by the seat."""
+        return self.role == "observer" or (self.store is not None and self.store.read_only)
+
+    def action_allowed(self, action: str) -> bool:
+        """Whether a key may run here: observers get no editing action (``tui.actions``)."""
+        from tui.actions import edits
+
+        return not (self.read_only and edits(action))
+
+    def show(self, journey: Journey | None) -> None:
+        """Make ``journey`` the snapshot on screen (a new revision)."""
+        self.journey = journey
+        self.revision += 1
+
+    # -- edits ------------------------------------------------------------------
+    def run_store(self, call: Callable[[], R]) -> R | None:
+        """Run one store call; a rejected value or a store problem is one notification."""
+        from models.db.schema import StoreError
+
+        try:
+            return call()
+        except (StoreError, ValueError) as exc:
+            self.hooks.notify(short(exc, 300), severity="error", markup=False)
+        except OSError as exc:
+            self.hooks.notify(f"The database could not be written: {short(exc, 200)}",
+                              severity="error", markup=False)
+        return None
+
+    def save_field(self, model: type, row_id: int, name: str, text: Any) -> bool:
+        """Commit one field (autosave); on success patch the snapshot and refresh."""
+        store = self.store
+        if store is None:
+            return False
+        row = self.run_store(lambda: store.update(model, row_id, **{name: text}))
+        if row is None:
+            return False
+        self.hooks.own_edit()  # on screen already: the poll need not reload it
+        target = self.find(model, row_id)
+        if target is None:  # not in the snapshot (e.g. created elsewhere): take a fresh one
+            self.reload()
+            self.mark_saved()
+            return True
+        setattr(target, name, getattr(row, name))
+        self.revision += 1
+        self.mark_saved()
+        self.hooks.changed()
+        return True
+
+    def mutate(self, call: Callable[[], R]) -> R | None:
+        """A structural edit (add, delete, move): run it, then reload the journey."""
+        result = self.run_store(call)
+        if result is not None:
+            self.mark_saved()
+            self.hooks.own_edit()  # reloaded just below, not again by the poll
+        self.reload()  # also after a failure: the store may know better than we do
+        return result
+
+    def mark_saved(self) -> None:
+        self.saved_at = dt.datetime.now()
+        self.hooks.saved(self.saved_at)
+
+    def find(self, model: type, row_id: int) -> Any:
+        """The row of ``model`` with ``row_id`` in the snapshot, or None."""
+        journey = self.journey
+        if journey is None:
+            return None
+        name = model.__name__
+        if name == "Workshop":
+            return journey.workshop if journey.workshop.id == row_id else None
+        pools: dict[str, Iterable[Any]] = {
+            "Stage": journey.stages, "Touchpoint": journey.ordered_touchpoints(),
+            "PainPoint": journey.pain_points, "Handoff": journey.handoffs,
+            "HypothesisCard": journey.cards, "PlanTask": journey.plan_tasks,
+            "Participant": journey.participants,
+        }
+        return next((row for row in pools.get(name, ()) if row.id == row_id), None)
+
+    def reload(self) -> None:
+        """Reload the open workshop from the store and refresh what is on screen.
+
+        Cursor, scroll and focus are kept by the step views, and a field being
+        typed in is not touched; pairing calls this when another seat commits.
+        """
+        store, journey = self.store, self.journey
+        if store is None or journey is None or journey.workshop.id is None:
+            return
+        wid = journey.workshop.id
+        fresh = self.run_store(lambda: store.load(wid))
+        if fresh is None:
+            return
+        self.show(fresh)
+        self.hooks.changed()
+
+    # -- derived data, once per revision ------------------------------------------
+    def ranked_pains(self, journey: Journey) -> list[RankedPain]:
+        """``rank_pain_points(journey)``, reused while the revision and the snapshot hold.
+
+        The Pain points view needs the ranking for the table *and* the matrix; a
+        redraw after an unrelated change (a step switch, a presence tick) must
+        not pay for it again.  The snapshot is kept so its id cannot be reused.
+        """
+        from models.rules import priority
+
+        hit = self._ranked
+        if hit is not None and hit[0] == self.revision and hit[1] is journey:
+            return hit[2]
+        ranked = priority.rank_pain_points(journey)
+        self._ranked = (self.revision, journey, ranked)
+        return ranked
+
+
+def succeeded(call: Callable[[], object]) -> Callable[[], bool]:
+    """A store call that returns nothing, as one that returns True once it went through.
+
+    ``run_store`` and ``mutate`` report failure as None; a move or a delete has no
+    result of its own, so this gives them one.
+    """
+    def run() -> bool:
+        call()
+        return True
+
+    return run
+
+
+class OpenWorkshop(Message):
+    """A screen asks the app to open a workshop (at a step)."""
+
+    def __init__(self, workshop_id: int, step: str | None = None) -> None:
+        super().__init__()
+        self.workshop_id = workshop_id
+        self.step = step
+
+
+class GoHome(Message):
+    """A screen asks the app to show the list of workshops."""
+
+
+class PairingKey(Message):
+    """A view asks the app's pairing controller to run one of its actions."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
