@@ -158,8 +158,9 @@ def test_plan_saves_then_needs_regenerate_to_move(db_path: Path, store: Store,
 def test_report_answers_the_four_questions(db_path: Path, workshop: int) -> None:
     result = run(db_path, "report", str(workshop))
     assert result.exit_code == 0
-    assert result.stdout.count("?\n") == 4
+    assert result.stdout.count("?\n") == 5  # the four review questions, then stale maps
     assert "still open; Ana owns it" in result.stdout
+    assert "Which maps have gone stale" in result.stdout
 
 
 def test_help_does_not_import_storage() -> None:

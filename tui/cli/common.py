@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from models.db.store import Store
 
 __all__ = ["STATE", "Context", "command_group", "console", "default_user", "fail",
-           "require_folder", "user_errors"]
+           "refuse_observer", "require_folder", "user_errors"]
 
 
 def command_group() -> typer.Typer:
@@ -65,6 +65,24 @@ def require_folder(db: Path | None) -> None:
 
 
 STATE = Context()
+
+
+def refuse_observer(store: Store, workshop_id: int) -> None:
+    """Refuse a change from someone seated in this workshop as an observer.
+
+    The seat's role is data (``Participant.role`` for the name running the
+    command): an observer watches the room and never changes the map, from the
+    TUI or from here.
+    """
+    from sqlmodel import select
+
+    from models.db.tables import Participant
+
+    with store.read() as s:
+        seat = s.exec(select(Participant).where(Participant.workshop_id == workshop_id,
+                                                Participant.name == store.who)).first()
+    if seat is not None and seat.role == "observer":
+        raise fail(f"{store.who} is an observer in workshop {workshop_id} and cannot change it.")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

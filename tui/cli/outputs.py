@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("md", "json", "csv", "ics")
 OVERDUE_EXIT = 3
+_KIND_WORDS = {"card": "card", "task": "plan task", "review": "map review"}
 
 
 def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
@@ -216,6 +217,10 @@ def tracker(
         ids = [workshop_id] if workshop_id is not None else [w.id for w in store.list_workshops()]
         journeys = [store.load(i) for i in ids if i is not None]
         items = tracker_items(journeys, clock_today())
+        if overdue:
+            from models.rules.staleness import review_item
+
+            items += [review_item(j, clock_today()) for j in journeys]
         if owner is not None:
             wanted = owner.strip().casefold()
             items = [i for i in items if i.owner.strip().casefold() == wanted]
@@ -239,7 +244,7 @@ def tracker(
                                  no_wrap=column in ("Kind", "Deadline", "Status", "Due"))
             for item in group:
                 due = cell(_due(item), "bold red" if item.overdue else "")
-                row = [cell(item.title), cell("card" if item.kind == "card" else "plan task"),
+                row = [cell(item.title), cell(_KIND_WORDS.get(item.kind, item.kind)),
                        cell(item.deadline.isoformat() if item.deadline else "none"),
                        cell(item.status.replace("_", " ")), due]
                 table.add_row(*([cell(item.workshop_title)] if many else []), *row)
@@ -285,7 +290,11 @@ def plan(
 
 
 @app.command("report")
-def report(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) -> None:
+def report(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    business_case: Annotated[bool, typer.Option(
+        "--business-case", help="As-is vs to-be, projected savings with formulas, KPIs.")] = False,
+) -> None:
     """The monthly leadership review: four questions answered from the data."""
     with user_errors():
         from models.rules.review import leadership_review
@@ -293,7 +302,30 @@ def report(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")])
         store = STATE.store()
         journey = store.load(workshop_id)
         out = console()
-        for answer in leadership_review(journey, _portfolio(store, journey)):
+        if business_case:
+            from tui.cli.business import print_business_case
+
+            print_business_case(out, store, journey)
+            return
+        portfolio = _portfolio(store, journey)
+        for answer in leadership_review(journey, portfolio):
             out.print(line(answer.question, "bold"))
             out.print(line(answer.answer))
             out.print()
+        _print_stale(out, portfolio)
+
+
+def _print_stale(out: object, portfolio: list[Journey]) -> None:
+    """Which maps have gone stale: the method's first failure is a map nobody maintains."""
+    from models.rules.staleness import stale_maps
+    from models.rules.tracker import workshop_title
+
+    titles = {j.workshop.id: workshop_title(j) for j in portfolio}
+    stale = stale_maps([j.workshop for j in portfolio], clock_today())
+    print_ = out.print  # type: ignore[attr-defined]
+    print_(line("Which maps have gone stale (no review in 30 days)?", "bold"))
+    if not stale:
+        print_(line("None: every map was reviewed within the last 30 days."))
+    for status in stale:
+        print_(line(f"- {titles.get(status.workshop.id, '')}: {status.text}"))
+    print_()

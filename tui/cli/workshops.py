@@ -140,12 +140,35 @@ def list_workshops() -> None:
         out.print(_t(f"No workshops yet in {store.path}."))
         out.print("Create one with `journeymap new` or try `journeymap demo`.")
         return
-    table = Table("id", "title", "persona", "scenario", "step", "updated", header_style="bold")
+    from models.rules.clock import today
+    from models.rules.staleness import review_status
+
+    day = today()
+    table = Table("id", "title", "persona", "scenario", "step", "updated", "last review",
+                  header_style="bold")
+    due = 0
     for w in workshops:
+        status = review_status(w, day)
+        due += status.due
+        review = _review_cell(status)
         table.add_row(str(w.id), _t(w.title, limit=40), _t(w.persona, limit=30),
                       _t(w.scenario, limit=40), _t(w.current_step),
-                      w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                      w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"), review)
     out.print(table)
+    if due:
+        out.print(f"{due} map(s) overdue for the monthly review: review with the room, then "
+                  "`journeymap reviewed ID`.")
+
+
+def _review_cell(status: Any) -> Any:
+    """"2026-10-15 (45 days ago) REVIEW DUE" — the flag in words, so it shows without colour."""
+    if status.last_reviewed is None:
+        words = "never"
+    else:
+        words = status.text.split("; ")[0].removeprefix("last reviewed ")
+    if status.due:
+        return _t(f"{words} REVIEW DUE", "bold red")
+    return _t(words)
 
 
 @app.command("show")

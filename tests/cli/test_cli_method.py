@@ -1,0 +1,150 @@
+"""CLI for the method: future state, business case, costs, escalation, monthly review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from models.db.store import Store
+from models.db.tables import (
+    HypothesisCard,
+    PainPoint,
+    Participant,
+    Touchpoint,
+    Workshop,
+)
+from tui.cli.main import app
+
+HOSTILE = "[bold]Sev[/] `x` | y"
+
+
+def run(db: Path, *args: str) -> object:
+    return CliRunner().invoke(app, ["--db", str(db), *args], env={"COLUMNS": "250"})
+
+
+@pytest.fixture
+def workshop(store: Store) -> int:
+    """A map whose phone pain point (1,000 tickets) has a card projecting 40 % deflection."""
+    w = store.create_workshop(title="Login lockout", start_date=dt.date.today())
+    stage = store.load(w.id).stages[0]
+    tp = store.add(Touchpoint(stage_id=stage.id, name="Call support", channel="Phone",
+                              actor="agent", sentiment=-2))
+    pain = store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp.id, description="Locked out",
+                               impact=3, effort=1, ticket_volume=1000))
+    store.add(HypothesisCard(pain_point_id=pain.id, experiment="Self-service unlock",
+                             owner="Ana", effect_kind="deflection", effect_value=40))
+    return int(w.id)
+
+
+def test_future_creates_a_linked_copy_and_prints_its_id(db_path: Path, store: Store,
+                                                        workshop: int) -> None:
+    result = run(db_path, "future", str(workshop))
+    assert result.exit_code == 0, result.output
+    new_id = int(result.stdout.strip())
+    copy = store.get_workshop(new_id)
+    assert copy.state == "future" and copy.as_is_workshop_id == workshop
+    again = run(db_path, "future", str(new_id))
+    assert again.exit_code == 1 and "already a future state" in again.stderr
+    assert "Traceback" not in again.output
+
+
+def test_observer_cannot_make_the_future_state(db_path: Path, store: Store,
+                                               workshop: int) -> None:
+    store.add(Participant(workshop_id=workshop, name="tester", role="observer"))
+    result = run(db_path, "future", str(workshop))
+    assert result.exit_code == 1 and "observer" in result.stderr
+    assert len(store.list_workshops()) == 1
+
+
+def test_costs_sets_and_confirms_a_channel_and_refuses_negative(db_path: Path, store: Store,
+                                                                workshop: int) -> None:
+    result = run(db_path, "costs", str(workshop), "Phone", "25", "--handle-minutes", "12",
+                 "--confirm")
+    assert result.exit_code == 0, result.output
+    row = store.load(workshop).channel_cost("phone")
+    assert row is not None and row.cost_per_contact == 25 and row.handle_minutes == 12
+    assert row.confirmed
+    bad = run(db_path, "costs", str(workshop), "--", "Phone", "-5")
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    assert store.load(workshop).channel_cost("Phone").cost_per_contact == 25  # type: ignore
+
+
+def test_report_business_case_shows_figures_with_formulas(db_path: Path, workshop: int) -> None:
+    assert run(db_path, "costs", str(workshop), "Phone", "25").exit_code == 0
+    result = run(db_path, "report", str(workshop), "--business-case")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "1,000 contacts × (1 − 40 % deflected) = 600" in out
+    assert "Saving: 10,000 per month" in out
+    assert "not confirmed" in out
+    assert "Self-service unlock" in out
+
+
+def test_report_business_case_without_costs_says_not_available(db_path: Path,
+                                                               workshop: int) -> None:
+    result = run(db_path, "report", str(workshop), "--business-case")
+    assert result.exit_code == 0, result.output
+    assert "not available" in result.stdout and "Phone" in result.stdout
+
+
+def test_escalation_add_set_show_and_delete(db_path: Path, store: Store, workshop: int) -> None:
+    added = run(db_path, "escalation", str(workshop), "--add", "--severity", HOSTILE,
+                "--criteria", "Production down for all users", "--tier", "Support Lead",
+                "--respond", "15", "--update", "30", "--channel", "Phone bridge")
+    assert added.exit_code == 0, added.output
+    run(db_path, "escalation", str(workshop), "--add", "--severity", "Sev-2")
+    changed = run(db_path, "escalation", str(workshop), "--set", "2", "--respond", "240")
+    assert changed.exit_code == 0, changed.output
+    shown = CliRunner().invoke(app, ["--db", str(db_path), "escalation", str(workshop)],
+                               env={"COLUMNS": "250"})
+    text = " ".join(shown.stdout.split())
+    assert HOSTILE in text and "15 min" in text and "4 h" in text
+    assert "Sev-2 has no update cadence" in text
+    levels = store.load(workshop).escalation_levels
+    assert [lv.severity for lv in levels] == [HOSTILE, "Sev-2"]
+    gone = run(db_path, "escalation", str(workshop), "--delete", "1")
+    assert gone.exit_code == 0
+    assert [lv.severity for lv in store.load(workshop).escalation_levels] == ["Sev-2"]
+    missing = run(db_path, "escalation", str(workshop), "--set", "9", "--respond", "5")
+    assert missing.exit_code == 1 and "no level 9" in missing.stderr
+
+
+def _review(store: Store, workshop: int, days_ago: int) -> None:
+    store.update(Workshop, workshop, last_reviewed_at=dt.date.today()
+                 - dt.timedelta(days=days_ago))
+
+
+def test_list_flags_a_map_last_reviewed_45_days_ago(db_path: Path, store: Store,
+                                                    workshop: int) -> None:
+    _review(store, workshop, 45)
+    fresh = store.create_workshop(title="Fresh map")
+    store.update(Workshop, int(fresh.id or 0), last_reviewed_at=dt.date.today())
+    result = CliRunner().invoke(app, ["--db", str(db_path), "list"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[2].strip(): line for line in result.stdout.splitlines()
+            if line.count("│") > 3 and ("Login" in line or "Fresh" in line)}
+    assert "REVIEW DUE" in rows["Login lockout"] and "45 days ago" in result.stdout
+    assert "REVIEW DUE" not in rows["Fresh map"]
+
+
+def test_reviewed_marks_today_and_tracker_overdue_lists_due_reviews(
+        db_path: Path, store: Store, workshop: int) -> None:
+    _review(store, workshop, 45)
+    late = run(db_path, "tracker", "--overdue")
+    assert "Monthly review of the journey map" in late.stdout and "map review" in late.stdout
+    done = run(db_path, "reviewed", str(workshop))
+    assert done.exit_code == 0, done.output
+    assert store.get_workshop(workshop).last_reviewed_at == dt.date.today()
+    after = run(db_path, "tracker", "--overdue")
+    assert "Monthly review" not in after.stdout
+
+
+def test_report_names_the_stale_maps(db_path: Path, store: Store, workshop: int) -> None:
+    _review(store, workshop, 45)
+    result = run(db_path, "report", str(workshop))
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "gone stale" in text and "Login lockout" in text and "15 days overdue" in text

@@ -1,0 +1,34 @@
+"""``journeymap report ID --business-case``: the case printed as literal text.
+
+The sentences and formulas come from ``models.export.method_text`` so the
+terminal, the Markdown export and the TUI say the same numbers the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.db.journey import Journey
+from tui.safe_text import safe
+
+
+def _line(value: object, style: str = "") -> Any:
+    text = safe(value, style)
+    text.no_wrap = False
+    return text
+
+
+def print_business_case(out: Any, store: Any, journey: Journey) -> None:
+    """Comparison, cost per contact, every card's figures with formulas, totals, KPI targets."""
+    from models.export.method_text import business_case_blocks
+
+    portfolio = [journey, *(store.load(w.id) for w in store.list_workshops()
+                            if w.id != journey.workshop.id)]
+    title = journey.workshop.title.strip() or f"workshop {journey.workshop.id}"
+    out.print(_line(f"Future state and business case: {title}", "bold"))
+    out.print()
+    for block in business_case_blocks(journey, portfolio):
+        out.print(_line(block.heading, "bold"))
+        for text in block.lines:
+            out.print(_line(f"- {text}"))
+        out.print()

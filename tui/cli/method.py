@@ -1,0 +1,172 @@
+"""Method commands: future (the to-be copy), costs, escalation (the matrix), reviewed.
+
+These sit beside ``report --business-case``: a lead makes the to-be journey,
+sets what a contact costs per channel, writes the escalation ladder and marks
+the map reviewed from a terminal or a script.  Marking a review is an explicit
+command rather than a side effect of ``report``: reading a report must not
+change the map, and "the lead looked at it" is a decision, not a page view.
+Only Typer at import time, like every command module.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from models.rules.clock import today as clock_today
+from tui.cli.common import STATE, command_group, console, fail, refuse_observer, user_errors
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+app = command_group()
+
+
+def _line(value: object, style: str = "") -> Any:
+    from tui.safe_text import safe
+
+    text = safe(value, style)
+    text.no_wrap = False
+    return text
+
+
+@app.command("future")
+def future(workshop_id: Annotated[int, typer.Argument(
+        help="The as-is workshop to copy.")]) -> None:
+    """Create the to-be copy of a workshop (linked to its as-is) and print its id."""
+    with user_errors():
+        from models.export.future_copy import create_future_copy
+
+        store = STATE.store()
+        refuse_observer(store, workshop_id)
+        new_id = create_future_copy(store, workshop_id)
+    typer.echo(str(new_id))
+
+
+@app.command("costs")
+def costs(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    channel: Annotated[str, typer.Argument(help="The channel, as on the touchpoints.")],
+    amount: Annotated[float, typer.Argument(help="Cost of one contact (workshop currency).")],
+    handle_minutes: Annotated[float | None, typer.Option(
+        "--handle-minutes", help="Agent minutes per contact (for agent hours).")] = None,
+    confirm: Annotated[bool, typer.Option(
+        "--confirm", help="The lead confirms the number (else it stays a default).")] = False,
+) -> None:
+    """Set the cost per contact of a channel; the business case multiplies by it."""
+    with user_errors():
+        from models.rules.costs import save_channel_cost
+
+        if amount < 0:
+            raise fail("The cost per contact cannot be negative.")
+        if handle_minutes is not None and handle_minutes < 0:
+            raise fail("--handle-minutes cannot be negative.")
+        store = STATE.store()
+        refuse_observer(store, workshop_id)
+        journey = store.load(workshop_id)
+        fields: dict[str, Any] = {"cost_per_contact": amount, "confirmed": confirm}
+        if handle_minutes is not None:
+            fields["handle_minutes"] = handle_minutes
+        row = save_channel_cost(store, journey, channel, **fields)
+    state = "confirmed" if row.confirmed else "a default until the lead confirms it (--confirm)"
+    console().print(_line(f"{row.channel}: {row.cost_per_contact:g} per contact, {state}."))
+
+
+def _minutes(value: int | None, option: str) -> int | None:
+    if value is not None and value < 0:
+        raise fail(f"{option} cannot be negative.")
+    return value
+
+
+def _print_matrix(journey: Journey) -> None:
+    from rich.table import Table
+
+    from models.rules.escalation import escalation_risks, fmt_minutes
+
+    out = console()
+    levels = journey.escalation_levels
+    if not levels:
+        out.print("No escalation levels yet; add one with `journeymap escalation ID --add "
+                  "--severity Sev-1 --criteria … --tier … --respond 15 --update 30`.")
+    else:
+        table = Table(title="Escalation matrix (most severe first)", title_justify="left")
+        for name in ("#", "Severity", "Criteria", "Who responds", "Respond", "Update",
+                     "Channel", "Early warning"):
+            table.add_column(name, overflow="fold")
+        for number, level in enumerate(levels, start=1):
+            table.add_row(str(number), _line(level.severity), _line(level.criteria),
+                          _line(level.tier_role),
+                          _line(fmt_minutes(level.response_sla_minutes)),
+                          _line(fmt_minutes(level.update_every_minutes)),
+                          _line(level.channel), _line(level.early_warning))
+        out.print(table)
+    risks = escalation_risks(journey)
+    if risks:
+        out.print(_line("Risks", "bold"))
+        for risk in risks:
+            out.print(_line(f"- {risk.message}"))
+
+
+@app.command("escalation")
+def escalation(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    add: Annotated[bool, typer.Option("--add", help="Add a level at the bottom.")] = False,
+    set_: Annotated[int | None, typer.Option(
+        "--set", help="Change level N (as numbered in the matrix).")] = None,
+    delete: Annotated[int | None, typer.Option("--delete", help="Delete level N.")] = None,
+    severity: Annotated[str | None, typer.Option(help="e.g. Sev-1.")] = None,
+    criteria: Annotated[str | None, typer.Option(help="When the level applies.")] = None,
+    tier: Annotated[str | None, typer.Option(help="Who responds (tier or role).")] = None,
+    respond: Annotated[int | None, typer.Option(
+        help="Response SLA in minutes.")] = None,
+    update: Annotated[int | None, typer.Option(
+        help="Status update every N minutes.")] = None,
+    channel: Annotated[str | None, typer.Option(help="Where the level communicates.")] = None,
+    early_warning: Annotated[str | None, typer.Option(
+        "--early-warning", help="Signals that trigger a proactive escalation.")] = None,
+) -> None:
+    """Show the escalation matrix and its risks; --add, --set N or --delete N change it."""
+    with user_errors():
+        from models.db.tables import EscalationLevel
+
+        if sum((add, set_ is not None, delete is not None)) > 1:
+            raise fail("Give only one of --add, --set and --delete.")
+        fields: dict[str, Any] = {
+            key: value for key, value in (
+                ("severity", severity), ("criteria", criteria), ("tier_role", tier),
+                ("response_sla_minutes", _minutes(respond, "--respond")),
+                ("update_every_minutes", _minutes(update, "--update")),
+                ("channel", channel), ("early_warning", early_warning))
+            if value is not None}
+        store = STATE.store()
+        journey = store.load(workshop_id)
+        levels = journey.escalation_levels
+        if add or set_ is not None or delete is not None:
+            refuse_observer(store, workshop_id)
+        elif fields:
+            raise fail("Say what to do with these values: --add, or --set N.")
+        number = set_ if set_ is not None else delete
+        if number is not None and not 1 <= number <= len(levels):
+            raise fail(f"There is no level {number}; the matrix has {len(levels)}.")
+        if add:
+            store.add(EscalationLevel(workshop_id=workshop_id, **fields))
+        elif set_ is not None:
+            if not fields:
+                raise fail("--set needs at least one value to change (e.g. --respond 15).")
+            store.update(EscalationLevel, int(levels[set_ - 1].id or 0), **fields)
+        elif delete is not None:
+            store.delete(EscalationLevel, int(levels[delete - 1].id or 0))
+        _print_matrix(store.load(workshop_id))
+
+
+@app.command("reviewed")
+def reviewed(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) -> None:
+    """Mark the map reviewed today (its monthly review is then due in 30 days)."""
+    with user_errors():
+        from models.db.tables import Workshop
+
+        store = STATE.store()
+        refuse_observer(store, workshop_id)
+        row = store.update(Workshop, workshop_id, last_reviewed_at=clock_today())
+    console().print(_line(f"Workshop {workshop_id} reviewed on {row.last_reviewed_at}."))
