@@ -62,7 +62,7 @@ def comparison_for(journey: Journey, portfolio: Iterable[Journey]) -> Comparison
 def comparison_block(comparison: Comparison) -> Block:
     block = Block("As-is and to-be")
     if not comparison.available:
-        block.lines.append(f"Not available: {comparison.reason}.")
+        block.lines.append(f"Not available ({comparison.reason}).")
         return block
     block.lines += [row.text for row in comparison.counts]
     block.lines += [c.text for c in comparison.changes if c.kind != "kept"]

@@ -264,7 +264,8 @@ def test_full_document_has_every_section_and_diagram(store: Store) -> None:
     assert headings(doc) == ["## Scope", "## Stages and KPIs", "## Touchpoints",
                              "## Ownership swimlanes", "## Handoffs and risks",
                              "## Ranked pain points", "## Hypothesis cards", "## Tracker",
-                             "## 60-day plan", "## Leadership review"]
+                             "## 60-day plan", "## Leadership review", "## Job to be done",
+                             "## Future state and business case", "## Moments of truth"]
     for block in ("```mermaid\njourney", "```mermaid\ngantt", "```mermaid\nquadrantChart"):
         assert block in doc
     assert "    dateFormat YYYY-MM-DD" in doc
@@ -376,7 +377,7 @@ def test_hostile_text_in_every_field_keeps_every_table(tmp_path_factory: pytest.
         wid = make_workshop(store, text)
         doc = to_markdown(store.load(wid), today=TODAY)
     assert_tables_intact(doc)
-    assert headings(doc)[0] == "## Scope" and len(headings(doc)) == 10
+    assert headings(doc)[0] == "## Scope" and len(headings(doc)) == 13
     assert doc.count("```mermaid") == 3 and doc.count("```") == 6
     doc.encode("utf-8")
 
