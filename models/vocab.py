@@ -29,6 +29,11 @@ ALIASES: dict[str, str] = {
     "touchpoint": "touchpoints", "stage": "stages", "card": "cards", "track": "tracker",
 }
 
+# Views of the method beside the eight steps (palette only, never numbered in the step bar).
+METHOD_VIEWS: tuple[str, ...] = ("escalation", "future", "moments")
+METHOD_LABELS: dict[str, str] = {"escalation": "Escalation", "future": "Future state",
+                                 "moments": "Moments of truth"}
+
 ROLES: tuple[str, ...] = ("lead", "participant", "observer")
 CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
 TASK_STATUSES: tuple[str, ...] = CARD_STATUSES

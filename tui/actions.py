@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
-from models.vocab import LABELS, STEPS
+from models.vocab import LABELS, METHOD_LABELS, STEPS
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,18 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("a", "add", "Add", edits=True),
         Action("v", "toggle_matrix", "Matrix/list"),
         Action("t", "link", "Link touchpoint", edits=True),
+        Action("w", "five_whys", "Five whys", edits=True),
         Action("d,delete", "delete", "Delete", edits=True),
         Action("S", "settings", "Facilitation settings (lead)", show=False),
     ),
     "output": (Action("x", "export", "Export action plan (Markdown)"),),
+    "escalation": (
+        Action("a", "add", "Add level", edits=True),
+        Action("shift+up", "move(-1)", "Move up", edits=True),
+        Action("shift+down", "move(1)", "Move down", edits=True),
+        Action("d,delete", "delete", "Delete level", edits=True),
+    ),
+    "future": (Action("f", "make_future", "Make the to-be copy", edits=True),),
     "cards": (
         Action("c", "create_top", "Card for top pain", edits=True),
         Action("a", "create_pick", "Card for…", edits=True),
@@ -93,6 +101,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("t", "new_template", "From template", edits=True),
         Action("b", "new_blank", "Blank", edits=True),
         Action("c", "duplicate", "Duplicate", edits=True),
+        Action("F", "future", "Future state (to-be copy)", edits=True),
         Action("d,delete", "delete", "Delete", edits=True),
         Action("q", "app.quit", "Quit"),
     ),
@@ -101,6 +110,8 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("n,ctrl+right", "next_step", "Next step"),
         Action("p,ctrl+left", "prev_step", "Prev step"),
         Action("h", "home", "Home"),
+        *(Action(key, f"goto('{view}')", METHOD_LABELS[view], show=False)
+          for key, view in (("E", "escalation"), ("U", "future"), ("M", "moments"))),
     ),
     "loading": (
         *_steps("early_step"),

@@ -221,6 +221,18 @@ class HomeScreen(Screen[None]):
                         markup=False)
             self.load()
 
+    def action_future(self) -> None:
+        """The to-be copy of the selected map (its future state), opened at Touchpoints."""
+        wid, store = self._selected(), self.session.store
+        if wid is None or store is None:
+            return
+        from models.export.future_copy import create_future_copy
+
+        new_id = self.session.run_store(lambda: create_future_copy(store, wid))
+        if new_id is not None:
+            self.session.mark_saved()
+            self.post_message(OpenWorkshop(int(new_id), "touchpoints"))
+
     def action_delete(self) -> None:
         wid, store = self._selected(), self.session.store
         if wid is None or store is None:

@@ -17,11 +17,11 @@ from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Header
 
 from models.rules.progress import step_states
-from models.vocab import LABELS, STEPS
+from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
 from tui.actions import bindings
 from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
-from tui.steps.registry import STEP_VIEWS
+from tui.steps.registry import VIEWS
 from tui.widgets.footer import CalmFooter
 from tui.widgets.step_bar import StepBar
 
@@ -69,14 +69,16 @@ class WorkshopScreen(Screen[None]):
     def show_step(self, step: str, *, save: bool = True) -> AwaitMount | None:
         """Show ``step``; returns the mount to await when its view is new."""
         journey = self.session.journey
-        if journey is None or step not in STEPS:
+        if journey is None or step not in VIEWS:
             return None
+        if step in METHOD_VIEWS:
+            save = False  # re-opening returns to the step, not to a method view
         waiter: AwaitMount | None = None
         switcher = self.query_one(ContentSwitcher)
         previous = self.step
         self.step = step
         if not switcher.query(f"#step-{step}"):
-            view = STEP_VIEWS[step](self.session, id=f"step-{step}")
+            view = VIEWS[step](self.session, id=f"step-{step}")
             waiter = switcher.mount(view)  # draws on mount
             switcher.current = f"step-{step}"
         else:
@@ -122,27 +124,47 @@ class WorkshopScreen(Screen[None]):
         self.show_step(step)
 
 
+    def _index(self) -> int:
+        """The step's place in the bar; a method view counts as the last workshop step."""
+        return STEPS.index(self.step) if self.step in STEPS else STEPS.index("pains")
+
     def action_next_step(self) -> None:
-        self.show_step(STEPS[min(len(STEPS) - 1, STEPS.index(self.step) + 1)])
+        self.show_step(STEPS[min(len(STEPS) - 1, self._index() + 1)])
 
     def action_prev_step(self) -> None:
-        self.show_step(STEPS[max(0, STEPS.index(self.step) - 1)])
+        self.show_step(STEPS[max(0, self._index() - 1)])
 
     def action_home(self) -> None:
         self.post_message(GoHome())
+
+    async def _make_future(self) -> None:
+        """Show the Future state view and make the to-be copy from there."""
+        waiter = self.show_step("future")
+        if waiter is not None:
+            await waiter
+        await self.view("future").run_action("make_future")
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Every step and every action of the current step, for the command palette."""
         for i, step in enumerate(STEPS):
             yield SystemCommand(f"Go to {i + 1 if i < 5 else ''} {LABELS[step]}".replace("  ", " "),
                                 f"Show the {LABELS[step]} step", _bind(self.show_step, step))
+        for view_key in METHOD_VIEWS:
+            yield SystemCommand(METHOD_LABELS[view_key], f"Show the {METHOD_LABELS[view_key]} "
+                                "view", _bind(self.show_step, view_key))
+        if self.session.action_allowed("make_future") and self.session.journey is not None \
+                and self.session.journey.workshop.state != "future":
+            yield SystemCommand("Future state: make the to-be copy", "A linked copy of this "
+                                "map to design the future journey",
+                                _bind(lambda _arg: self._make_future(), None))
         yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
         if self.query(f"#step-{self.step}"):
             view = self.view()
+            label = LABELS.get(self.step) or METHOD_LABELS[self.step]
             for binding in view.BINDINGS:
                 if isinstance(binding, Binding) and binding.description \
                         and view.check_action(binding.action.split("(")[0], ()):
-                    yield SystemCommand(f"{LABELS[self.step]}: {binding.description}",
+                    yield SystemCommand(f"{label}: {binding.description}",
                                         f"key {binding.key}",
                                         _bind(view.run_action, binding.action))
 

@@ -59,6 +59,9 @@ class PainsView(TableFormView):
         FieldSpec("effort", "Effort", "1 low · 2 medium · 3 high."),
         FieldSpec("ticket_volume", "Tickets per month", "From the ticket data; breaks ties."),
         FieldSpec("votes", "Votes", "Recorded votes (dot voting adds to these when revealed)."),
+        FieldSpec("urgent", "Urgent (must be handled now)", "", kind="bool"),
+        FieldSpec("important", "Important (hurts the customer or the business)", "",
+                  kind="bool"),
     )
     BINDINGS = [
         *TableFormView.BINDINGS,
@@ -166,6 +169,33 @@ class PainsView(TableFormView):
 
         self.app.push_screen(PickScreen("Link it to which touchpoint?",
                                         self._touchpoint_options()), done)
+
+    def action_five_whys(self) -> None:
+        """Ask why up to five times and name the root cause the card will fix."""
+        from models.db.fields import whys
+        from models.db.tables import PainPoint
+        from tui.dialogs.five_whys import FiveWhysScreen, WhysAnswer
+
+        _, pain = self.record(self.current_key())
+        store = self.session.store
+        if pain is None or store is None:
+            return
+
+        def done(answer: WhysAnswer | None) -> None:
+            if answer is None:
+                return
+            answers, root = answer
+            saved = self.session.mutate(lambda: store.update(
+                PainPoint, pain.id, five_whys=answers, root_cause=root))
+            if saved is not None:
+                from models.rules.five_whys import check_chain
+
+                problems = check_chain(saved).problems
+                if problems:
+                    self.notify(problems[0], markup=False)
+
+        self.app.push_screen(FiveWhysScreen(pain.description, whys(pain.five_whys),
+                                            pain.root_cause), done)
 
     def action_delete(self) -> None:
         from models.db.tables import PainPoint

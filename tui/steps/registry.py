@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from tui.steps.base import StepView
 from tui.steps.cards import CardsView
+from tui.steps.escalation import EscalationView
+from tui.steps.future import FutureView
+from tui.steps.moments import MomentsView
 from tui.steps.ownership import OwnershipView
 from tui.steps.pains import PainsView
 from tui.steps.plan import PlanView
@@ -28,3 +31,11 @@ STEP_VIEWS: dict[str, type[StepView]] = {
     "tracker": TrackerView,
     "plan": PlanView,
 }
+# The method's views beside the steps (``models.vocab.METHOD_VIEWS``): reached from the
+# palette and shift-keys, never numbered, so steps 1-8 keep their keys.
+METHOD_VIEWS: dict[str, type[StepView]] = {
+    "escalation": EscalationView,
+    "future": FutureView,
+    "moments": MomentsView,
+}
+VIEWS: dict[str, type[StepView]] = {**STEP_VIEWS, **METHOD_VIEWS}

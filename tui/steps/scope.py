@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.safe_text import clean as safe_line
 from tui.steps.base import StepView
 from tui.widgets.forms import FieldSpec, RecordForm
 
@@ -26,6 +27,13 @@ SCOPE_FIELDS: tuple[FieldSpec, ...] = (
               "One specific scenario: 'Admin locked out', not 'login issues'."),
     FieldSpec("persona_goal", "Persona goal",
               "What success means for them, e.g. 'back in within 10 minutes, one contact'."),
+    FieldSpec("jtbd_when", "Job: When …",
+              "The customer's situation, e.g. 'the payroll run is at 9 am and I am locked out'."),
+    FieldSpec("jtbd_want", "Job: I want to …",
+              "Their job in their words, not our process step: 'get back into my admin "
+              "console', not 'submit a ticket'."),
+    FieldSpec("jtbd_so_that", "Job: so I can …",
+              "The outcome it serves, e.g. 'staff are paid on time'."),
     FieldSpec("business_goal", "Business goal",
               "Tie the map to a measurable goal; maps without one rarely change anything."),
     FieldSpec("evidence_ticket_volume", "Evidence: tickets per month",
@@ -44,21 +52,40 @@ SCOPE_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
+def jtbd_line(journey: Journey) -> Text:
+    """The job as one sentence, or the first hint the room should act on (one line)."""
+    from models.rules.jtbd import jtbd_hints, jtbd_sentence
+
+    hints = jtbd_hints(journey.workshop)
+    sentence = jtbd_sentence(journey.workshop)
+    line = Text("Job: ", style="bold", no_wrap=True, overflow="ellipsis")
+    if hints:
+        line.append(safe_line(hints[0].text), style="yellow")
+    else:
+        line.append(safe_line(sentence))
+    return line
+
+
 class ScopeView(StepView):
     """The scope form of the workshop (step 1)."""
 
     STEP = "scope"
     TITLE = "Scope"
+    DEFAULT_CSS = """
+    ScopeView #jtbd-line { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Step 1 · Scope — pick one persona and one scenario", style="bold"),
                      classes="step-title")
+        yield Static(id="jtbd-line")
         yield RecordForm(SCOPE_FIELDS, id="scope-form")
 
     def refresh_from(self, journey: Journey) -> None:
         from models.db.tables import Workshop
 
         self.query_one(RecordForm).bind(Workshop, journey.workshop)
+        self.query_one("#jtbd-line", Static).update(jtbd_line(journey))
 
     def focus_default(self) -> None:
         """Focus the first empty scope field; with a full scope, focus nothing.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 
+from models.vocab import ACTORS, OCC_EMOTIONS
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
@@ -39,6 +40,7 @@ def _cells(n: int, stage_name: str, tp: Touchpoint) -> tuple[Text, ...]:
             Text(FACES.get(tp.sentiment, str(tp.sentiment)),
                  style=LEVEL_STYLE.get(tp.sentiment, "")),
             Text("back" if tp.lane == "backstage" else "front"),
+            Text(tp.actor or "—", style="cyan" if tp.actor == "bot" else ""),
             Text("★" if tp.moment_of_truth else ""))
 
 class TouchpointsView(TableFormView):
@@ -49,7 +51,7 @@ class TouchpointsView(TableFormView):
     HEADLINE = "Step 3 · Touchpoints — what they do, think and feel; sentiment -2..+2"
     EMPTY = "No touchpoints yet. Press a to add one to the first stage."
     COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("channel", "Channel"),
-               ("sent", "Feel"), ("lane", "Lane"), ("mot", "MoT"))
+               ("sent", "Feel"), ("lane", "Lane"), ("actor", "Actor"), ("mot", "MoT"))
     FIELDS = (
         FieldSpec("name", "Touchpoint", "e.g. 'Clicks Forgot password'."),
         FieldSpec("channel", "Channel", "Help center, chat, email, phone, in-app, status page…",
@@ -61,6 +63,18 @@ class TouchpointsView(TableFormView):
         FieldSpec("lane", "Lane", "frontstage (the customer sees it) or backstage.",
                   suggestions=("frontstage", "backstage")),
         FieldSpec("moment_of_truth", "Moment of truth", "", kind="bool"),
+        FieldSpec("actor", "Actor", "Who handles it: customer (self-service), bot, agent or "
+                  "system (backstage automation).", suggestions=ACTORS),
+        FieldSpec("emotion", "Emotion (OCC)", "Optional tag beside 'feels': relief, distress, "
+                  "fear, anger, satisfaction…", suggestions=OCC_EMOTIONS),
+        FieldSpec("bot_intent", "Bot: intent", "Bot touchpoints: the intent it handles, e.g. "
+                  "'password reset'."),
+        FieldSpec("bot_escalation_rule", "Bot: escalation rule", "When it hands over, e.g. "
+                  "'to a human after 2 failed verification attempts'."),
+        FieldSpec("bot_context_passed", "Bot: context passed", "What reaches the agent: full "
+                  "transcript, data already fetched, steps tried."),
+        FieldSpec("bot_deflection_rate", "Bot: deflection rate", "Share of contacts the bot "
+                  "contains, 0..1 (e.g. 0.6)."),
     )
     BINDINGS = [
         *TableFormView.BINDINGS,
@@ -80,7 +94,7 @@ class TouchpointsView(TableFormView):
                 n += 1
                 key = str(tp.id)
                 sig = (n, stage_name, tp.name, tp.channel, tp.sentiment, tp.lane,
-                       tp.moment_of_truth)
+                       tp.actor, tp.moment_of_truth)
                 out.append((key, cache.get(key, sig, partial(_cells, n, stage_name, tp))))
         cache.done()
         return out

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from models.rules.progress import StepState
-from models.vocab import LABELS, SHORT, STEPS, WORKSHOP_STEPS
+from models.vocab import LABELS, METHOD_LABELS, SHORT, STEPS, WORKSHOP_STEPS
 from tui.safe_text import clean
 
 LEVEL_STYLE = {2: "green", 1: "green", 0: "yellow", -1: "red", -2: "red"}
@@ -70,7 +70,10 @@ class StepBar(Widget):
         state = self.states.get(self.current)
         detail = Text(no_wrap=True, end="")
         detail.append(f"{LABELS.get(self.current, self.current)}: ", style="bold")
-        if state is None:
+        if self.current in METHOD_LABELS:
+            detail = Text(f"{METHOD_LABELS[self.current]}: ", style="bold", no_wrap=True, end="")
+            detail.append("a view of the method; a step key (1-8) goes back", style="dim")
+        elif state is None:
             detail.append("loading…", style="dim")
         elif state.done:
             detail.append("complete ✓", style="green")

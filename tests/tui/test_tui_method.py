@@ -1,0 +1,233 @@
+"""The method in the TUI: JTBD in Scope, five whys on a pain point, the Escalation,
+Future state and Moments of truth views; observers see them but change nothing.
+
+Pilot tests on a temp database, then snapshots at 80x24 and 120x40.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from models.db.store import Store
+from models.db.tables import EscalationLevel, Touchpoint
+from models.export.future_copy import create_future_copy
+from tests.tui.test_tui_data import build_workshop
+from tests.tui.test_tui_pairing import ready
+from tui.app.launch import build_app
+
+SIZE = (120, 40)
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(autouse=True)
+def _pinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+@pytest.fixture
+def wid(db_path: Path) -> int:
+    with Store(db_path, who="lea") as store:
+        return build_workshop(store)
+
+
+def _load(db_path: Path, wid: int):  # noqa: ANN202
+    with Store(db_path, who="check") as store:
+        return store.load(wid)
+
+
+async def test_jtbd_is_typed_in_scope_and_the_hint_names_the_process_step(
+        db_path: Path, wid: int) -> None:
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        field = app.screen.query_one("#f-jtbd_want")
+        field.focus()
+        await pilot.press(*"submit a ticket", "enter")
+        await pilot.pause()
+        assert _load(db_path, wid).workshop.jtbd_want == "submit a ticket"
+        line = app.screen.query_one("#jtbd-line").render()
+        assert "Add the situation" in str(line) or "process step" in str(line)
+
+
+async def test_five_whys_dialog_saves_the_chain_and_the_root_cause(
+        db_path: Path, wid: int) -> None:
+    app = build_app(db_path, wid, step="pains", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "w")
+        await pilot.pause()
+        await pilot.press(*"MFA device lost", "enter", *"No backup codes [b]", "enter")
+        app.screen.query_one("#root-cause").focus()
+        await pilot.press(*"Recovery needs an agent", "enter")
+        await pilot.pause()
+        view = app.screen.view("pains")  # type: ignore[attr-defined]
+        pain = _load(db_path, wid).pain_point(int(view.current_key()))
+        assert pain is not None
+        assert pain.five_whys == "MFA device lost\nNo backup codes [b]"
+        assert pain.root_cause == "Recovery needs an agent"
+
+
+async def test_five_whys_escape_saves_nothing(db_path: Path, wid: int) -> None:
+    app = build_app(db_path, wid, step="pains", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "w", "x", "escape")
+        await pilot.pause()
+        assert all(not p.five_whys for p in _load(db_path, wid).pain_points)
+
+
+async def test_escalation_view_adds_and_edits_a_level(db_path: Path, wid: int) -> None:
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "E")
+        await pilot.pause()
+        assert app.screen.step == "escalation"  # type: ignore[attr-defined]
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Sev-1", "tab")
+        await pilot.pause()
+        levels = _load(db_path, wid).escalation_levels
+        assert [lv.severity for lv in levels] == ["Sev-1"]
+        ladder = str(app.screen.query_one("#ladder").render())
+        assert "Sev-1" in ladder and "nobody" in ladder
+
+
+async def test_observer_sees_the_views_but_cannot_edit(db_path: Path, wid: int) -> None:
+    with Store(db_path, who="lea") as store:
+        store.add(EscalationLevel(workshop_id=wid, severity="Sev-1", tier_role="Support Lead",
+                                  response_sla_minutes=15, update_every_minutes=30))
+    app = build_app(db_path, wid, step="pains", who="olga", role="observer")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "w")
+        await pilot.pause()
+        assert not app.screen.query("FiveWhysScreen") and app.screen.__class__.__name__ != \
+            "FiveWhysScreen"
+        await pilot.press("E", "a")
+        await pilot.pause()
+        assert len(_load(db_path, wid).escalation_levels) == 1
+        await pilot.press("U", "f")
+        await pilot.pause()
+        with Store(db_path, who="check") as store:
+            assert len(store.list_workshops()) == 1
+
+
+async def test_future_view_makes_the_to_be_copy_and_compares(db_path: Path, wid: int) -> None:
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "U")
+        await pilot.pause()
+        body = str(app.screen.query_one("#future-body").render())
+        assert "no future state yet" in body
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        with Store(db_path, who="check") as store:
+            futures = [w for w in store.list_workshops() if w.state == "future"]
+        assert len(futures) == 1 and futures[0].as_is_workshop_id == wid
+
+
+async def test_moments_view_lists_the_valleys(db_path: Path, wid: int) -> None:
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "M")
+        await pilot.pause()
+        body = str(app.screen.query_one("#moments-body").render())
+        assert "valley" in body or "moment of truth" in body
+
+
+# -- snapshots ------------------------------------------------------------------------
+async def _settle(pilot) -> None:  # noqa: ANN001
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _future_pair(db_path: Path) -> int:
+    with Store(db_path, who="tester") as store:
+        wid = build_workshop(store)
+        new_id = create_future_copy(store, wid)
+        to_be = store.load(new_id).ordered_touchpoints()
+        store.update(Touchpoint, int(to_be[3].id or 0), actor="bot", sentiment=1)
+        store.update(Touchpoint, int(to_be[5].id or 0), sentiment=0)
+        return wid
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_jtbd_entry(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    with Store(db_path, who="tester") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="scope", who="tester")
+
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await _settle(pilot)
+        pilot.app.screen.query_one("#f-jtbd_when").focus()
+        await pilot.press(*"the payroll run is at 9 am", "enter")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_five_whys(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    with Store(db_path, who="tester") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="pains", who="tester")
+
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await _settle(pilot)
+        await pilot.press("escape", "w", *"MFA device lost", "enter")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_escalation(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    with Store(db_path, who="tester") as store:
+        wid = build_workshop(store)
+        for sev, who, sla, upd in (("Sev-1", "Support Lead", 15, 30),
+                                   ("Sev-2", "Engineering Manager", 60, 120),
+                                   ("Sev-3", "Director", None, None)):
+            store.add(EscalationLevel(workshop_id=wid, severity=sev, tier_role=who,
+                                      criteria="All users cannot log in" if sev == "Sev-1"
+                                      else "", response_sla_minutes=sla,
+                                      update_every_minutes=upd))
+    app = build_app(db_path, wid, step="touchpoints", who="tester")
+
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await _settle(pilot)
+        await pilot.press("escape", "E")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_future_comparison(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    wid = _future_pair(db_path)
+    app = build_app(db_path, wid, step="touchpoints", who="tester")
+
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await _settle(pilot)
+        await pilot.press("escape", "U")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -1,0 +1,113 @@
+"""The Future state view: as-is against to-be, both sentiment lines, the business case.
+
+Read-only drawing over ``models.export.method_text`` (the same sentences and
+formulas as ``journeymap report --business-case`` and the export).  ``f``
+makes the to-be copy of a current-state map and opens it, so the room edits
+the future journey with the same five steps.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.actions import bindings
+from tui.safe_text import clean
+from tui.session import OpenWorkshop
+from tui.steps.base import StepView
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+    from models.rules.future_state import Comparison
+
+BARS = {-2: "▁", -1: "▂", 0: "▄", 1: "▆", 2: "█"}
+BAR_STYLE = {-2: "red", -1: "red", 0: "yellow", 1: "green", 2: "green"}
+
+
+def sentiment_bars(comparison: Comparison) -> Text:
+    """Two aligned lines of bars, one column per touchpoint; a gap where a side has none."""
+    from models.export.method_text import sentiment_rows
+
+    names, before, after = sentiment_rows(comparison)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for label, values in (("As-is ", before), ("To-be ", after)):
+        text.append(label, style="bold")
+        for value in values:
+            if value is None:
+                text.append("· ", style="dim")
+            else:
+                text.append(BARS.get(value, "?") + " ", style=BAR_STYLE.get(value, ""))
+        text.append("\n")
+    text.append("      " + " ".join(f"{i + 1}"[-1] for i in range(len(names))), style="dim")
+    return text
+
+
+def body_text(journey: Journey, portfolio: list[Journey]) -> Text:
+    from models.export.method_text import business_case_blocks
+
+    text = Text()
+    for block in business_case_blocks(journey, portfolio):
+        text.append(clean(block.heading) + "\n", style="bold")
+        for line in block.lines:
+            style = "yellow" if "not available" in line.casefold() else ""
+            text.append("• " + clean(line) + "\n", style=style)
+    return text
+
+
+class FutureView(StepView):
+    """As-is vs to-be with both sentiment lines, then costs, cards and totals with formulas."""
+
+    STEP = "future"
+    TITLE = "Future state"
+    BINDINGS = bindings("future")
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Future state — as-is vs to-be and the business case (f: make the "
+                          "to-be copy)", style="bold"), classes="step-title")
+        yield Static(id="future-lines")
+        with VerticalScroll(id="future-scroll"):
+            yield Static(id="future-body")
+
+    def _portfolio(self, journey: Journey) -> list[Journey]:
+        """This map and the maps linked to it (its as-is, or its to-be copies)."""
+        store = self.session.store
+        if store is None:
+            return [journey]
+        wid = journey.workshop.id
+        linked = [w.id for w in store.list_workshops()
+                  if w.id != wid and (w.id == journey.workshop.as_is_workshop_id
+                                      or w.as_is_workshop_id == wid)]
+        return [journey, *(store.load(i) for i in linked if i is not None)]
+
+    def refresh_from(self, journey: Journey) -> None:
+        from models.export.method_text import comparison_for
+
+        portfolio = self._portfolio(journey)
+        comparison = comparison_for(journey, portfolio)
+        lines = self.query_one("#future-lines", Static)
+        if comparison.available:
+            lines.update(sentiment_bars(comparison))
+        else:
+            lines.update(Text(f"Sentiment lines not available ({clean(comparison.reason)}).",
+                              style="dim"))
+        self.query_one("#future-body", Static).update(body_text(journey, portfolio))
+
+    def focus_default(self) -> None:
+        self.query_one("#future-scroll").focus()
+
+    def action_make_future(self) -> None:
+        """Create the linked to-be copy and open it at Touchpoints."""
+        from models.export.future_copy import create_future_copy
+
+        store, wid = self.session.store, self.journey.workshop.id
+        if store is None or wid is None:
+            return
+        new_id = self.session.mutate(lambda: create_future_copy(store, int(wid)))
+        if new_id is not None:
+            self.notify(f"To-be copy made (workshop {new_id}); edit the future journey.",
+                        markup=False)
+            self.post_message(OpenWorkshop(int(new_id), "touchpoints"))
