@@ -101,7 +101,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("t", "new_template", "From template", edits=True),
         Action("b", "new_blank", "Blank", edits=True),
         Action("c", "duplicate", "Duplicate", edits=True),
-        Action("F", "future", "Future state (to-be copy)", edits=True),
+        Action("F", "future", "Future state (to-be copy)", edits=True, show=False),
         Action("d,delete", "delete", "Delete", edits=True),
         Action("q", "app.quit", "Quit"),
     ),

@@ -231,3 +231,28 @@ def test_snapshot_future_comparison(snap_compare, db_path: Path, size: tuple[int
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_home_future_key_makes_the_copy_and_the_palette_offers_it(
+        db_path: Path, wid: int) -> None:
+    app = build_app(db_path, who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot)
+        titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
+        assert "Future state: make the to-be copy" in titles
+        await pilot.press("F")
+        await _settle(pilot)
+        await pilot.pause()
+        with Store(db_path, who="check") as store:
+            futures = [w for w in store.list_workshops() if w.state == "future"]
+        assert len(futures) == 1 and futures[0].as_is_workshop_id == wid
+
+
+async def test_workshop_palette_lists_the_method_views(db_path: Path, wid: int) -> None:
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
+        for title in ("Escalation", "Future state", "Moments of truth",
+                      "Future state: make the to-be copy"):
+            assert title in titles

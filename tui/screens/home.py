@@ -7,10 +7,11 @@ because the first thing a new lead sees decides whether they carry on.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
@@ -220,6 +221,13 @@ class HomeScreen(Screen[None]):
             self.notify("Workshop duplicated (scope, stages, touchpoints, pain points).",
                         markup=False)
             self.load()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The keys the footer has no room for at 80 columns, for the command palette."""
+        if self.session.action_allowed("future") and self._selected() is not None:
+            yield SystemCommand("Future state: make the to-be copy",
+                                "A linked copy of the selected map to design the future "
+                                "journey (key F)", self.action_future)
 
     def action_future(self) -> None:
         """The to-be copy of the selected map (its future state), opened at Touchpoints."""
