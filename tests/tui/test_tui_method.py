@@ -181,6 +181,9 @@ def test_snapshot_jtbd_entry(snap_compare, db_path: Path, size: tuple[int, int])
         pilot.app.screen.query_one("#f-jtbd_when").focus()
         await pilot.press(*"the payroll run is at 9 am", "enter")
         await _settle(pilot)
+        assert pilot.app.sub_title.startswith("saved ")
+        pilot.app.sub_title = "saved 09:00:00"  # the clock time of the save, pinned
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -256,3 +259,21 @@ async def test_workshop_palette_lists_the_method_views(db_path: Path, wid: int) 
         for title in ("Escalation", "Future state", "Moments of truth",
                       "Future state: make the to-be copy"):
             assert title in titles
+
+
+async def test_ownership_marks_a_handoff_as_escalation_with_its_checklist(
+        db_path: Path, wid: int) -> None:
+    target = _load(db_path, wid).ordered_touchpoints()[5]
+    app = build_app(db_path, wid, step="ownership", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        view = app.screen.view("ownership")  # type: ignore[attr-defined]
+        view.select(str(target.id))
+        await pilot.pause()
+        form = app.screen.query_one("#handoff-form")
+        assert form.field("is_escalation") is not None
+        assert view.save_handoff("is_escalation", True)
+        assert view.save_handoff("checklist", "full transcript; steps tried")
+        handoff = next(h for h in _load(db_path, wid).handoffs
+                       if h.to_touchpoint_id == target.id)
+        assert handoff.is_escalation and handoff.checklist == "full transcript; steps tried"

@@ -31,6 +31,9 @@ HANDOFF_FIELDS = (
               "Ticket, logs, the customer's story… what must not be asked again?"),
     FieldSpec("typical_delay", "Handoff: typical delay", "e.g. '4 h', 'next business day'."),
     FieldSpec("customer_informed", "Customer is told about this handoff", kind="bool"),
+    FieldSpec("is_escalation", "This handoff is an escalation step", kind="bool"),
+    FieldSpec("checklist", "Handoff: checklist",
+              "Context that travels: full transcript; data already retrieved; steps tried."),
 )
 
 

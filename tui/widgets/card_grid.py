@@ -43,6 +43,11 @@ CARD_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("result_value", "Result value",
               "The stage KPI measured after the change (a number; the review compares it "
               "with the baseline)."),
+    FieldSpec("effect_kind", "Projected effect (business case)",
+              "deflection, handle_time or volume: what the fix changes on its pain point.",
+              suggestions=("deflection", "handle_time", "volume")),
+    FieldSpec("effect_value", "Projected effect, %",
+              "e.g. 40 (% of contacts deflected) or -20 (handle time or volume change)."),
 )
 
 
