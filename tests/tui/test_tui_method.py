@@ -277,3 +277,17 @@ async def test_ownership_marks_a_handoff_as_escalation_with_its_checklist(
         handoff = next(h for h in _load(db_path, wid).handoffs
                        if h.to_touchpoint_id == target.id)
         assert handoff.is_escalation and handoff.checklist == "full transcript; steps tried"
+
+
+async def test_home_flags_a_map_overdue_for_its_monthly_review(db_path: Path, wid: int) -> None:
+    import datetime as dt
+
+    from models.db.tables import Workshop
+
+    with Store(db_path, who="lea") as store:
+        store.update(Workshop, wid, last_reviewed_at=dt.date(2026, 1, 24))  # 45 days before
+    app = build_app(db_path, who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot)
+        table = app.screen.query_one("#workshops")
+        assert str(table.get_row(str(wid))[2]) == "2026-01-24 DUE"

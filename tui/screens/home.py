@@ -102,6 +102,18 @@ class TemplateScreen(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
+def review_cell(workshop: Any) -> Text:
+    """When the map was last reviewed, and "DUE" in words when its monthly review is late."""
+    from models.rules.clock import today
+    from models.rules.staleness import review_status
+
+    status = review_status(workshop, today())
+    last = status.last_reviewed.isoformat() if status.last_reviewed else "never"
+    if status.due:
+        return Text(f"{last} DUE", style="bold red")
+    return Text(last)
+
+
 class HomeScreen(Screen[None]):
     """The workshop portfolio of this database."""
 
@@ -121,8 +133,9 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield Static(Text("Workshops", style="bold"), classes="step-title")
         table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="workshops")
-        for key, label in (("id", "ID"), ("title", "Title"), ("persona", "Persona"),
-                           ("scenario", "Scenario"), ("step", "Step"), ("updated", "Updated")):
+        for key, label in (("id", "ID"), ("title", "Title"), ("review", "Last review"),
+                           ("persona", "Persona"), ("scenario", "Scenario"), ("step", "Step"),
+                           ("updated", "Updated")):
             table.add_column(label, key=key)
         yield table
         yield Static(Text(WELCOME), id="welcome")
@@ -135,7 +148,8 @@ class HomeScreen(Screen[None]):
     def load(self) -> None:
         store = self.session.store
         workshops = self.session.run_store(store.list_workshops) if store else []
-        rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), safe(w.persona, limit=24),
+        rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), review_cell(w),
+                             safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
                              Text(LABELS.get(w.current_step, w.current_step)),
                              Text(local_time(w.updated_at))))
