@@ -81,14 +81,30 @@ class Store:
             raise StoreError(f"Cannot create the folder for {self.path}: {exc.strerror}.") from exc
         self.engine = self._make_engine()
         self._writer = self.engine.execution_options(journeymap_write=True)
-        if state is not schema.FileState.CURRENT and not read_only:
+        if state is schema.FileState.NEW and not read_only:
             with self._writer.begin() as conn:
-                if state is schema.FileState.NEW:
-                    SQLModel.metadata.create_all(conn)
-                    schema.stamp(conn)
-                else:
-                    schema.upgrade(conn, version)
+                schema.create_all(conn)
+                schema.stamp(conn)
+        elif state is schema.FileState.OLDER and not read_only:
+            self._upgrade(version)
         self._watch: sqlite3.Connection | None = None
+
+    def _upgrade(self, version: int) -> None:
+        """Upgrade in one transaction with foreign keys off, as table rebuilds need.
+
+        ``PRAGMA foreign_keys`` is a no-op inside a transaction, so it is switched on
+        the raw connection before SQLAlchemy begins; ``schema.upgrade`` runs
+        ``foreign_key_check`` before committing.
+        """
+        with self._writer.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    schema.upgrade(conn, version)
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
 
     # -- engine ---------------------------------------------------------------
     def _make_engine(self) -> Engine:
@@ -276,8 +292,7 @@ class Store:
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                raise NotFound(f"That {model.__name__.lower()} no longer exists "
-                               "(someone may have deleted it).")
+                raise gone(model)
             wid = self._workshop_id(s, row)
             for key, new in values.items():
                 old = getattr(row, key)
@@ -292,10 +307,12 @@ class Store:
             return row
 
     def delete(self, model: type[SQLModel], row_id: int) -> None:
+        """Delete one row; a row already gone raises ``NotFound`` (ids are never reused,
+        so the id a confirmation was prepared with names that row or nothing)."""
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                return
+                raise gone(model)
             wid = self._workshop_id(s, row)
             self._log(s, wid, row.__tablename__, row_id, "delete",  # type: ignore[attr-defined]
                       summary=f"deleted {_describe(row)}")
@@ -308,7 +325,7 @@ class Store:
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                raise NotFound(f"That {model.__name__.lower()} no longer exists.")
+                raise gone(model)
             siblings = list(s.exec(select(model).where(
                 getattr(model, parent) == getattr(row, parent))
                 .order_by(model.position, model.id)))  # type: ignore[attr-defined]
@@ -384,6 +401,16 @@ class Store:
             if since is not None:
                 query = query.where(ChangeLog.at >= since)
             return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
+
+
+_NAMES = {"PainPoint": "pain point", "HypothesisCard": "hypothesis card",
+          "PlanTask": "plan task", "ChangeLog": "change"}
+
+
+def gone(model: type[SQLModel]) -> NotFound:
+    """The one sentence for an edit or delete prepared against a row that is gone."""
+    name = _NAMES.get(model.__name__, model.__name__.lower())
+    return NotFound(f"That {name} was deleted by someone else.")
 
 
 def _text(value: Any) -> str:
