@@ -21,11 +21,12 @@ from typing import Any, TypeVar
 
 from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
-from models.db.dbfile import default_db_path
+from models.db.dbfile import default_db_path, no_database
 from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
@@ -65,11 +66,15 @@ class Store:
     """Owns the engine for one database file; hands out read and write sessions."""
 
     def __init__(self, path: str | Path | None = None, *, who: str = "",
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, create: bool = True) -> None:
+        """Open (and upgrade) the file; ``create=False`` refuses a file with no database
+        yet, so a command that only reads never leaves an empty file at a mistyped path."""
         self.path = Path(path).expanduser() if path else default_db_path()
         self.who = who
         self.read_only = read_only
         state, version = schema.inspect_file(self.path)
+        if state is schema.FileState.NEW and not create and not read_only:
+            raise no_database(self.path)
         if read_only and state is schema.FileState.OLDER:
             raise StoreError(f"{self.path} was made by an older journeymap; open it once as a "
                              "lead or participant to upgrade it, then observers can join.")
@@ -82,12 +87,28 @@ class Store:
         self.engine = self._make_engine()
         self._writer = self.engine.execution_options(journeymap_write=True)
         if state is schema.FileState.NEW and not read_only:
-            with self._writer.begin() as conn:
-                schema.create_all(conn)
-                schema.stamp(conn)
+            self._create()
         elif state is schema.FileState.OLDER and not read_only:
             self._upgrade(version)
         self._watch: sqlite3.Connection | None = None
+
+    def _create(self) -> None:
+        """Create the schema; on failure (a full disk, say) leave no file behind."""
+        sides = [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"),
+                 Path(f"{self.path}-journal")]
+        existed = [p.exists() for p in sides]
+        try:
+            with self._writer.begin() as conn:
+                schema.create_all(conn)
+                schema.stamp(conn)
+        except (sqlite3.Error, DBAPIError, OSError) as exc:
+            self.engine.dispose()
+            for side, was_there in zip(sides, existed, strict=True):
+                if not was_there:
+                    side.unlink(missing_ok=True)
+            reason = str(getattr(exc, "orig", None) or exc).rstrip(".")
+            raise StoreError(f"Cannot create a database at {self.path} ({reason}); "
+                             "nothing was left behind.") from None
 
     def _upgrade(self, version: int) -> None:
         """Upgrade in one transaction with foreign keys off, as table rebuilds need.

@@ -44,11 +44,13 @@ class Context:
 
     db: Path | None = None
 
-    def store(self, *, who: str = "", read_only: bool = False) -> Store:
+    def store(self, *, who: str = "", read_only: bool = False, create: bool = False) -> Store:
+        """The store of ``--db``; only commands that create (new, demo, import) pass
+        ``create=True``, the others refuse a path with no database yet."""
         from models.db.store import Store
 
         require_folder(self.db)
-        return Store(self.db, who=who or default_user(), read_only=read_only)
+        return Store(self.db, who=who or default_user(), read_only=read_only, create=create)
 
 
 def require_folder(db: Path | None) -> None:
