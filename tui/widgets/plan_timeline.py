@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
+from models.rules.safe_dates import shift
 from tui.safe_text import clean
 from tui.steps.output_base import due_label, due_style, status_label
 
@@ -123,7 +124,7 @@ class PlanTimeline(Widget, can_focus=True):
         last_name = last_date = -2
         for day, name in MARKS:
             col = min(bar_w - 1, day * bar_w // span)
-            date = (self.start + dt.timedelta(days=day)).strftime("%d %b")
+            date = shift(self.start, day).strftime("%d %b")
             col = min(col, bar_w - len(name))
             if col > last_name + 1 and col >= 0:
                 names[col:col + len(name)] = list(name)
