@@ -21,6 +21,7 @@ from tui.cli.main import app
 importlib.import_module("tui.cli.workshops")
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[2]
+NEW = ["new", "--template", "blank", "--persona", "p", "--scenario", "s"]
 
 
 def one_error_line(result: Any, *needles: str) -> None:
@@ -44,8 +45,7 @@ def test_commands_that_only_read_never_create_a_database(tmp_path: Path,
     assert not db.exists() and list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("command", [["new", "--template", "blank", "--persona", "p", "--scenario", "s"],
-                                     ["demo", "--no-open"]])
+@pytest.mark.parametrize("command", [NEW, ["demo", "--no-open"]])
 def test_commands_that_create_may_create_the_file(tmp_path: Path, command: list[str]) -> None:
     db = tmp_path / "fresh.db"
     result = runner.invoke(app, ["--db", str(db), *command])
@@ -58,7 +58,7 @@ def test_a_blank_or_dash_journeymap_db_is_refused(tmp_path: Path, value: str,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("JOURNEYMAP_DB", value)
-    result = runner.invoke(app, ["new", "--template", "blank", "--persona", "p", "--scenario", "s"])
+    result = runner.invoke(app, NEW)
     if value == "":  # unset in effect: the per-user default (XDG_DATA_HOME in tests)
         assert result.exit_code == 0, result.output
     else:
@@ -80,7 +80,7 @@ def _special_paths(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
 
 @pytest.mark.parametrize("kind", ["fifo", "devnull", "loop", "dir"])
-@pytest.mark.parametrize("command", [["list"], ["new", "--template", "blank", "--persona", "p", "--scenario", "s"]])
+@pytest.mark.parametrize("command", [["list"], NEW])
 def test_a_db_path_that_is_not_a_regular_file_is_one_sentence(tmp_path: Path, kind: str,
                                                               command: list[str]) -> None:
     path, needle = _special_paths(tmp_path)[kind]
@@ -105,7 +105,8 @@ FULL_DISK = """
 import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.RLIM_INFINITY))
-sys.argv = ["journeymap", "--db", sys.argv[1], "new", "--template", "blank", "--persona", "p", "--scenario", "s"]
+sys.argv = ["journeymap", "--db", sys.argv[1], "new", "--template", "blank",
+            "--persona", "p", "--scenario", "s"]
 from tui.cli.main import main
 main()
 """
