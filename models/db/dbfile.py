@@ -158,6 +158,43 @@ def _inspect(path: Path) -> tuple[FileState, int]:
     return FileState.CURRENT, version
 
 
+# ``PRAGMA quick_check`` reads every page; on files up to this size it costs well
+# under a tenth of a second (see docs/reliability.md), larger files skip it on open.
+QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
+
+
+def health_problem(path: Path, *, full: bool = False) -> str | None:
+    """The first problem SQLite's own check finds in the file, or None if it is sound.
+
+    ``full`` runs ``integrity_check`` (also compares indexes with their tables), used
+    before an upgrade or an import; otherwise ``quick_check``, used on open when the
+    file is at most ``QUICK_CHECK_MAX_BYTES``.  A file that is not there is sound.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    if not full and path.stat().st_size > QUICK_CHECK_MAX_BYTES:
+        return None
+    conn = _connect_ro(path)
+    try:
+        rows = conn.execute("PRAGMA integrity_check(1)" if full
+                            else "PRAGMA quick_check(1)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    first = str(rows[0][0]) if rows else "no answer"
+    return None if first == "ok" else first.replace("\n", " ").strip()
+
+
+def damaged(path: Path, problem: str) -> StoreError:
+    """The sentence refusing a write to a damaged file, saying how to recover."""
+    return StoreError(
+        f"{path} is damaged ({problem[:120]}), so journeymap will not write to it; recover "
+        "by importing your latest JSON backup into a new file with `journeymap --db NEW.db "
+        "import BACKUP.json` (reading still works, so `export ID --format json` may save "
+        "what is left).")
+
+
 def no_database(path: Path) -> StoreError:
     """The sentence for a command that reads a file that does not hold a database yet."""
     return StoreError(f"There is no journeymap database at {path}; create one with "

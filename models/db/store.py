@@ -13,6 +13,7 @@ place for the TUI, the CLI and imports alike.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
-from models.db.dbfile import default_db_path, no_database
+from models.db.dbfile import damaged, default_db_path, health_problem, no_database
 from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
@@ -75,6 +76,12 @@ class Store:
         state, version = schema.inspect_file(self.path)
         if state is schema.FileState.NEW and not create and not read_only:
             raise no_database(self.path)
+        # Reading a damaged file is allowed (to rescue what is left); writing is not.
+        self.damage = (health_problem(self.path, full=state is schema.FileState.OLDER)
+                       if state is not schema.FileState.NEW else None)
+        if self.damage and state is schema.FileState.OLDER and not read_only:
+            raise damaged(self.path, self.damage)
+        self.wal_lost = False
         if read_only and state is schema.FileState.OLDER:
             raise StoreError(f"{self.path} was made by an older journeymap; open it once as a "
                              "lead or participant to upgrade it, then observers can join.")
@@ -127,6 +134,12 @@ class Store:
             finally:
                 raw.execute("PRAGMA foreign_keys = ON")
 
+    def check_integrity(self) -> None:
+        """The full ``integrity_check`` (run before an import); a damaged file refuses."""
+        self.damage = self.damage or health_problem(self.path, full=True)
+        if self.damage:
+            raise damaged(self.path, self.damage)
+
     # -- engine ---------------------------------------------------------------
     def _make_engine(self) -> Engine:
         path = str(self.path)
@@ -154,9 +167,35 @@ class Store:
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
             write = conn.get_execution_options().get("journeymap_write", False)
+            info = conn.connection.info
+            if write and not self._same_wal(info.get("wal")):
+                self.wal_lost = True
+                raise StoreError(
+                    f"The write-ahead log {self.path}-wal was deleted or replaced while this "
+                    "seat had the database open, so nothing more is written here; quit and "
+                    "reopen journeymap and check your last edits.")
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+            if write and "wal" not in info:
+                info["wal"] = self._wal_identity()
 
         return engine
+
+    def _wal_identity(self) -> tuple[tuple[int, int], ...] | None:
+        """Device and inode of ``-wal`` and ``-shm``, or None if either is missing."""
+        try:
+            stats = [os.stat(f"{self.path}{side}") for side in ("-wal", "-shm")]
+        except OSError:
+            return None
+        return tuple((st.st_dev, st.st_ino) for st in stats)
+
+    def _same_wal(self, known: tuple[tuple[int, int], ...] | None) -> bool:
+        """Whether the WAL files this connection opened are still the ones on disk.
+
+        SQLite keeps writing to its open (deleted) ``-wal``; another process would
+        then see an empty database.  A connection keeps its ``-wal`` alive as long
+        as it is open, so a different inode (or none) means someone removed it.
+        """
+        return known is None or self._wal_identity() == known
 
     def close(self) -> None:
         if self._watch is not None:
@@ -181,6 +220,8 @@ class Store:
         """One write transaction, begun IMMEDIATE and committed on exit."""
         if self.read_only:
             raise ReadOnlyError("Observers cannot change the workshop.")
+        if self.damage:
+            raise damaged(self.path, self.damage)
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session

@@ -51,4 +51,5 @@ def import_json(store: Any, text: str, source: str) -> int:
                         f"column {exc.colno}") from exc
     except RecursionError as exc:
         raise DataError(source, "", "is nested too deeply to be a journeymap backup") from exc
+    store.check_integrity()  # the full check: an import writes many rows at once
     return dict_to_store(store, data, source=source)
