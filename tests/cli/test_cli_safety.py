@@ -120,3 +120,14 @@ def test_creating_a_database_on_a_full_disk_is_one_sentence_and_leaves_no_file(
                             text=True, timeout=60, cwd=ROOT, stdin=subprocess.DEVNULL)
     one_error_line(result, f"Cannot create a database at {db}", "nothing was left behind")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_damaged_file_is_listed_with_a_warning_and_writes_are_refused(db_path: Path) -> None:
+    from tests.models.test_damaged_and_wal import _damage
+
+    wid = _damage(db_path)
+    listed = runner.invoke(app, ["--db", str(db_path), "list"])
+    assert listed.exit_code == 0 and "Lockout" in listed.stdout
+    assert listed.stderr.startswith("journeymap: warning:") and "is damaged" in listed.stderr
+    result = runner.invoke(app, ["--db", str(db_path), "delete", str(wid), "--yes"])
+    assert result.exit_code == 1 and "import BACKUP.json" in result.stderr

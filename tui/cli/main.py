@@ -50,7 +50,11 @@ class Context:
         from models.db.store import Store
 
         require_folder(self.db)
-        return Store(self.db, who=who or default_user(), read_only=read_only, create=create)
+        store = Store(self.db, who=who or default_user(), read_only=read_only, create=create)
+        if store.damage:  # reading may rescue what is left; every write is refused
+            typer.echo(f"journeymap: warning: {store.path} is damaged ({store.damage[:120]}); "
+                       "showing what can be read, changes are refused.", err=True)
+        return store
 
 
 def require_folder(db: Path | None) -> None:
