@@ -46,7 +46,7 @@ def upgrade(conn: Connection) -> None:
     on would cascade into its children); ``schema.upgrade`` checks them afterwards.
     """
     mark_autoincrement()
-    existing = dict(conn.execute(text(
+    existing: dict[str, str] = dict(conn.execute(text(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table'")).all())
     for table in SQLModel.metadata.sorted_tables:
         sql = existing.get(table.name)
