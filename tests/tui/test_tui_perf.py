@@ -66,7 +66,8 @@ def test_open_imports_no_sqlmodel_or_pydantic_before_the_app_runs(db_path: Path)
     assert out.stdout.strip().splitlines()[-1] == "LAUNCHED [[]]", out.stderr
 
 
-def test_check_openable_accepts_a_workshop_and_refuses_a_new_file(db_path: Path, tmp_path: Path) -> None:
+def test_check_openable_accepts_a_workshop_and_refuses_a_new_file(db_path: Path,
+                                                                  tmp_path: Path) -> None:
     wid = Store(db_path).create_workshop(title="x").id
     assert dbfile.check_openable(db_path, wid) == db_path
     assert dbfile.check_openable(db_path, None, read_only=True) == db_path
