@@ -20,6 +20,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from models.db import no_id_reuse
+
 # The file check lives in ``models.db.dbfile`` (stdlib only, so ``journeymap open`` can
 # run it without importing SQLModel); re-exported here, the same objects.
 from models.db.dbfile import (  # noqa: F401 - re-exported
@@ -32,9 +34,15 @@ from models.db.dbfile import (  # noqa: F401 - re-exported
 )
 
 
+def create_all(conn: Connection) -> None:
+    """Create every missing table, each integer-keyed one with ``AUTOINCREMENT``."""
+    no_id_reuse.mark_autoincrement()
+    SQLModel.metadata.create_all(conn)
+
+
 def _add_missing_columns(conn: Connection) -> None:
     """Additive upgrade: create missing tables, add missing columns with their defaults."""
-    SQLModel.metadata.create_all(conn)
+    create_all(conn)
     inspector = inspect(conn)
     for table in SQLModel.metadata.sorted_tables:
         present = {col["name"] for col in inspector.get_columns(table.name)}
@@ -82,15 +90,27 @@ def _v3_future_state_links(conn: Connection) -> None:
 
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
-STEPS: dict[int, Callable[[Connection], None]] = {3: _v3_future_state_links}
+STEPS: dict[int, Callable[[Connection], None]] = {
+    3: _v3_future_state_links,
+    no_id_reuse.VERSION: no_id_reuse.upgrade,
+}
 
 
 def upgrade(conn: Connection, from_version: int) -> None:
-    """Bring an older file up to SCHEMA_VERSION inside the caller's transaction."""
+    """Bring an older file up to SCHEMA_VERSION inside the caller's transaction.
+
+    Missing columns are added first too, so a step that rebuilds a table copies
+    every column the current model declares.
+    """
+    _add_missing_columns(conn)
     for version in sorted(STEPS):
         if version > from_version:
             STEPS[version](conn)
     _add_missing_columns(conn)
+    broken = conn.execute(text("PRAGMA foreign_key_check")).first()
+    if broken is not None:
+        raise StoreError(f"Upgrading left a {broken[0]} row without its {broken[2]}; "
+                         "nothing was changed.")
     stamp(conn)
 
 

@@ -13,6 +13,7 @@ place for the TUI, the CLI and imports alike.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,11 +22,12 @@ from typing import Any, TypeVar
 
 from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
-from models.db.dbfile import default_db_path
+from models.db.dbfile import damaged, default_db_path, health_problem, no_database
 from models.db.fields import check_row, coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
@@ -67,11 +69,21 @@ class Store:
     """Owns the engine for one database file; hands out read and write sessions."""
 
     def __init__(self, path: str | Path | None = None, *, who: str = "",
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, create: bool = True) -> None:
+        """Open (and upgrade) the file; ``create=False`` refuses a file with no database
+        yet, so a command that only reads never leaves an empty file at a mistyped path."""
         self.path = Path(path).expanduser() if path else default_db_path()
         self.who = who
         self.read_only = read_only
         state, version = schema.inspect_file(self.path)
+        if state is schema.FileState.NEW and not create and not read_only:
+            raise no_database(self.path)
+        # Reading a damaged file is allowed (to rescue what is left); writing is not.
+        self.damage = (health_problem(self.path, full=state is schema.FileState.OLDER)
+                       if state is not schema.FileState.NEW else None)
+        if self.damage and state is schema.FileState.OLDER and not read_only:
+            raise damaged(self.path, self.damage)
+        self.wal_lost = False
         if read_only and state is schema.FileState.OLDER:
             raise StoreError(f"{self.path} was made by an older journeymap; open it once as a "
                              "lead or participant to upgrade it, then observers can join.")
@@ -83,14 +95,52 @@ class Store:
             raise StoreError(f"Cannot create the folder for {self.path}: {exc.strerror}.") from exc
         self.engine = self._make_engine()
         self._writer = self.engine.execution_options(journeymap_write=True)
-        if state is not schema.FileState.CURRENT and not read_only:
-            with self._writer.begin() as conn:
-                if state is schema.FileState.NEW:
-                    SQLModel.metadata.create_all(conn)
-                    schema.stamp(conn)
-                else:
-                    schema.upgrade(conn, version)
+        if state is schema.FileState.NEW and not read_only:
+            self._create()
+        elif state is schema.FileState.OLDER and not read_only:
+            self._upgrade(version)
         self._watch: sqlite3.Connection | None = None
+
+    def _create(self) -> None:
+        """Create the schema; on failure (a full disk, say) leave no file behind."""
+        sides = [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"),
+                 Path(f"{self.path}-journal")]
+        existed = [p.exists() for p in sides]
+        try:
+            with self._writer.begin() as conn:
+                schema.create_all(conn)
+                schema.stamp(conn)
+        except (sqlite3.Error, DBAPIError, OSError) as exc:
+            self.engine.dispose()
+            for side, was_there in zip(sides, existed, strict=True):
+                if not was_there:
+                    side.unlink(missing_ok=True)
+            reason = str(getattr(exc, "orig", None) or exc).rstrip(".")
+            raise StoreError(f"Cannot create a database at {self.path} ({reason}); "
+                             "nothing was left behind.") from None
+
+    def _upgrade(self, version: int) -> None:
+        """Upgrade in one transaction with foreign keys off, as table rebuilds need.
+
+        ``PRAGMA foreign_keys`` is a no-op inside a transaction, so it is switched on
+        the raw connection before SQLAlchemy begins; ``schema.upgrade`` runs
+        ``foreign_key_check`` before committing.
+        """
+        with self._writer.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    schema.upgrade(conn, version)
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+    def check_integrity(self) -> None:
+        """The full ``integrity_check`` (run before an import); a damaged file refuses."""
+        self.damage = self.damage or health_problem(self.path, full=True)
+        if self.damage:
+            raise damaged(self.path, self.damage)
 
     # -- engine ---------------------------------------------------------------
     def _make_engine(self) -> Engine:
@@ -119,9 +169,35 @@ class Store:
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
             write = conn.get_execution_options().get("journeymap_write", False)
+            info = conn.connection.info
+            if write and not self._same_wal(info.get("wal")):
+                self.wal_lost = True
+                raise StoreError(
+                    f"The write-ahead log {self.path}-wal was deleted or replaced while this "
+                    "seat had the database open, so nothing more is written here; quit and "
+                    "reopen journeymap and check your last edits.")
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+            if write and "wal" not in info:
+                info["wal"] = self._wal_identity()
 
         return engine
+
+    def _wal_identity(self) -> tuple[tuple[int, int], ...] | None:
+        """Device and inode of ``-wal`` and ``-shm``, or None if either is missing."""
+        try:
+            stats = [os.stat(f"{self.path}{side}") for side in ("-wal", "-shm")]
+        except OSError:
+            return None
+        return tuple((st.st_dev, st.st_ino) for st in stats)
+
+    def _same_wal(self, known: tuple[tuple[int, int], ...] | None) -> bool:
+        """Whether the WAL files this connection opened are still the ones on disk.
+
+        SQLite keeps writing to its open (deleted) ``-wal``; another process would
+        then see an empty database.  A connection keeps its ``-wal`` alive as long
+        as it is open, so a different inode (or none) means someone removed it.
+        """
+        return known is None or self._wal_identity() == known
 
     def close(self) -> None:
         if self._watch is not None:
@@ -146,6 +222,8 @@ class Store:
         """One write transaction, begun IMMEDIATE and committed on exit."""
         if self.read_only:
             raise ReadOnlyError("Observers cannot change the workshop.")
+        if self.damage:
+            raise damaged(self.path, self.damage)
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
@@ -285,8 +363,7 @@ class Store:
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                raise NotFound(f"That {model.__name__.lower()} no longer exists "
-                               "(someone may have deleted it).")
+                raise gone(model)
             wid = self._workshop_id(s, row)
             for key, new in values.items():
                 old = getattr(row, key)
@@ -302,10 +379,12 @@ class Store:
             return row
 
     def delete(self, model: type[SQLModel], row_id: int) -> None:
+        """Delete one row; a row already gone raises ``NotFound`` (ids are never reused,
+        so the id a confirmation was prepared with names that row or nothing)."""
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                return
+                raise gone(model)
             wid = self._workshop_id(s, row)
             self._log(s, wid, row.__tablename__, row_id, "delete",  # type: ignore[attr-defined]
                       summary=f"deleted {_describe(row)}")
@@ -318,7 +397,7 @@ class Store:
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                raise NotFound(f"That {model.__name__.lower()} no longer exists.")
+                raise gone(model)
             siblings = list(s.exec(select(model).where(
                 getattr(model, parent) == getattr(row, parent))
                 .order_by(model.position, model.id)))  # type: ignore[attr-defined]
@@ -394,6 +473,16 @@ class Store:
             if since is not None:
                 query = query.where(ChangeLog.at >= since)
             return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
+
+
+_NAMES = {"PainPoint": "pain point", "HypothesisCard": "hypothesis card",
+          "PlanTask": "plan task", "ChangeLog": "change"}
+
+
+def gone(model: type[SQLModel]) -> NotFound:
+    """The one sentence for an edit or delete prepared against a row that is gone."""
+    name = _NAMES.get(model.__name__, model.__name__.lower())
+    return NotFound(f"That {name} was deleted by someone else.")
 
 
 def _text(value: Any) -> str:

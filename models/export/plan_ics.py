@@ -17,6 +17,7 @@ from icalendar import Calendar, Event
 from models.db.journey import Journey
 from models.export.markdown import with_plan_preview
 from models.export.md_text import split_lines
+from models.rules.safe_dates import shift
 from models.rules.tracker import workshop_title
 
 PRODID = "-//journeymap//journey map action plan//EN"
@@ -41,7 +42,7 @@ def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.dat
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("dtend", shift(day, 1) if day < dt.date.max else day)
     event.add("summary", summary)
     event.add("description", description)
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy

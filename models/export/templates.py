@@ -57,6 +57,8 @@ def _parse(text: str, source: str) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(source, "", f"is not valid TOML ({exc})") from exc
+    except RecursionError as exc:
+        raise DataError(source, "", "is nested too deeply to be a journeymap template") from exc
     return normalize(data, source=source)
 
 

@@ -20,6 +20,7 @@ from models.db.tables import PlanTask
 from models.rules.cards import draft_card, ordered_cards
 from models.rules.clock import today
 from models.rules.priority import rank_pain_points
+from models.rules.safe_dates import shift
 
 PLAN_DAYS = 60
 # key, phase, first day, last day (1-based, day 1 = start date)
@@ -51,13 +52,13 @@ class PlanItem:
 
 def day(start: dt.date, number: int) -> dt.date:
     """The calendar date of plan day ``number`` (day 1 is ``start``)."""
-    return start + dt.timedelta(days=number - 1)
+    return shift(start, number - 1)
 
 
 def workday_on_or_before(date: dt.date) -> dt.date:
     """Saturday and Sunday deadlines move back to the Friday before."""
     weekday = date.weekday()  # Monday 0 .. Sunday 6
-    return date - dt.timedelta(days=weekday - 4) if weekday >= 5 else date
+    return shift(date, 4 - weekday) if weekday >= 5 else date
 
 
 def _join(items: list[str]) -> str:

@@ -151,6 +151,7 @@ def test_new_with_a_bad_value_is_one_clear_line(db_path: Path, template_file: Pa
 
 # -- list / show ------------------------------------------------------------------------
 def test_list_when_empty_says_what_to_do(db_path: Path) -> None:
+    Store(db_path).close()  # a database with no workshops (a missing one is refused)
     result = run(db_path, "list")
     assert result.exit_code == 0
     assert "No workshops yet" in result.stdout and "journeymap demo" in result.stdout
@@ -185,6 +186,7 @@ def test_show_summarises_scope_stages_pains_cards_and_risks(db_path: Path,
 
 
 def test_show_an_unknown_workshop_is_one_clear_line(db_path: Path) -> None:
+    Store(db_path).close()
     one_error_line(run(db_path, "show", "42"), "There is no workshop 42")
 
 
@@ -215,6 +217,7 @@ def test_delete_asks_on_a_terminal(db_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_delete_an_unknown_workshop(db_path: Path) -> None:
+    Store(db_path).close()
     one_error_line(run(db_path, "delete", "7", "--yes"), "There is no workshop 7")
 
 
@@ -230,6 +233,7 @@ def test_open_passes_everything_to_the_tui(db_path: Path, launched: list[Any]) -
 
 def test_open_without_id_opens_home_as_the_current_user(db_path: Path,
                                                         launched: list[Any]) -> None:
+    Store(db_path).close()
     assert run(db_path, "open").exit_code == 0
     assert launched == [((db_path,), {"workshop_id": None, "step": None, "who": "tester"})]
 
@@ -267,12 +271,12 @@ def test_demo_is_created_once(db_path: Path, launched: list[Any]) -> None:
     journey = Store(db_path).load(demo_id)
     assert journey.pain_points and journey.ordered_touchpoints()
     assert "lock" in (journey.workshop.template + journey.workshop.title).lower()
-    # a deleted demo is created again, and a regular workshop that got the deleted
-    # demo's id (SQLite reuses it) is not mistaken for the demo
+    # a deleted demo is created again, and a regular workshop never gets the deleted
+    # demo's id (ids are never reused) nor is mistaken for the demo
     Store(db_path).delete_workshop(demo_id)
     mine = int(run(db_path, "new", "-t", journey.workshop.template or "blank", "--persona", "P",
                    "--scenario", "S").stdout)
-    assert mine == demo_id
+    assert mine != demo_id
     third = run(db_path, "demo", "--no-open")
     assert third.exit_code == 0 and int(third.stdout) != mine
     assert len(Store(db_path).list_workshops()) == 2
@@ -355,7 +359,7 @@ def test_script_refuses_a_non_sqlite_db_without_touching_it(tmp_path: Path) -> N
 
 def test_script_error_paths(tmp_path: Path) -> None:
     db = tmp_path / "env.db"
-    assert_clean_failure(journeymap("show", "5", env_db=db), "There is no workshop 5")
+    assert_clean_failure(journeymap("show", "5", env_db=db), "There is no journeymap database")
     assert_clean_failure(journeymap("new", "--persona", "P", env_db=db), "--template")
     assert_clean_failure(journeymap("import", str(tmp_path / "x.json"), env_db=db),
                          "There is no file")

@@ -42,7 +42,7 @@ def test_csv_has_header_iso_dates_days_left_and_overdue_words() -> None:
     assert parsed[0]["workshop"] == "Login, lockout"
 
 
-@settings(max_examples=200)
+@settings(deadline=None, max_examples=200)
 @given(st.text(), st.text())
 def test_any_text_survives_the_csv_round_trip(title: str, owner: str) -> None:
     parsed = rows(tracker_csv([item(title=title, owner=owner)]))

@@ -267,7 +267,7 @@ def test_update_accepts_typed_text_and_logs_old_and_new(store: Store) -> None:
 
 
 def test_update_of_a_deleted_row_is_not_found(store: Store) -> None:
-    with pytest.raises(NotFound, match="no longer exists"):
+    with pytest.raises(NotFound, match="was deleted by someone else"):
         store.update(Workshop, 999, title="x")
 
 

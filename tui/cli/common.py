@@ -39,11 +39,17 @@ class Context:
 
     db: Path | None = None
 
-    def store(self, *, who: str = "", read_only: bool = False) -> Store:
+    def store(self, *, who: str = "", read_only: bool = False, create: bool = False) -> Store:
+        """The store of ``--db``; only commands that create (new, demo, import) pass
+        ``create=True``, the others refuse a path with no database yet."""
         from models.db.store import Store
 
         require_folder(self.db)
-        return Store(self.db, who=who or default_user(), read_only=read_only)
+        store = Store(self.db, who=who or default_user(), read_only=read_only, create=create)
+        if store.damage:  # reading may rescue what is left; every write is refused
+            typer.echo(f"journeymap: warning: {store.path} is damaged ({store.damage[:120]}); "
+                       "showing what can be read, changes are refused.", err=True)
+        return store
 
 
 def require_folder(db: Path | None) -> None:

@@ -119,7 +119,7 @@ def new(
             defaults = load_template(name)["workshop"]
         who = _ask("--persona", "Persona", persona, defaults.get("persona", ""))
         what = _ask("--scenario", "Scenario", scenario, defaults.get("scenario", ""))
-        store = STATE.store()
+        store = STATE.store(create=True)
         new_id = create_workshop(store, name, persona=who, scenario=what, title=title)
     typer.echo(str(new_id))
     if _interactive():
@@ -246,7 +246,7 @@ def demo(no_open: Annotated[bool, typer.Option(
         "--no-open", help="Only create the demo workshop and print its id.")] = False) -> None:
     """Create the demo workshop (admin locked out) if missing, print its id and open it."""
     with user_errors():
-        store = STATE.store()
+        store = STATE.store(create=True)
         demo_id, _created = ensure_demo(store)
         typer.echo(str(demo_id))
         if not no_open:
@@ -340,6 +340,9 @@ def import_file(path: Annotated[Path, typer.Argument(
         help="A workshop exported with `journeymap export ID --format json`.")]) -> None:
     """Import a JSON backup as a new workshop and print its id."""
     with user_errors():
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise fail(f"{path} is not a regular file (a FIFO or a device would never "
+                       "end), so it cannot be imported.")
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -350,5 +353,5 @@ def import_file(path: Annotated[Path, typer.Argument(
             raise fail(f"{path} is not UTF-8 text, so it is not a journeymap export.") from None
         from models.export.json_backup import import_json
 
-        new_id = import_json(STATE.store(), text, str(path))
+        new_id = import_json(STATE.store(create=True), text, str(path))
     typer.echo(str(new_id))
