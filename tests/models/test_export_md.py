@@ -23,6 +23,7 @@ from models.db.tables import HypothesisCard, PainPoint, PlanTask, Touchpoint
 from models.export.markdown import SECTIONS, parse_sections, to_markdown
 from models.export.md_text import (
     clean_line,
+    one_line,
     md_cell,
     md_inline,
     mermaid_gantt,
@@ -43,7 +44,8 @@ MERMAID_WORDS = ["end", "section", "title", "journey", "gantt", ":", "#", "%%", 
                  "\"", "`", "```", "|", "[", "]", "<br>", "&amp;", "\\", "\n", "\r\n", "\t",
                  "- ", "1. ", "# ", "> ", "===", "---", "[x](y)", "*", "_", "~~", "$x$",
                  "\u202e", "\u2028", "\x1b[31m", "\x00", "\ufefftitle", "[bold]", "[/]",
-                 "😀", "漢字", "עברית"]
+                 "😀", "漢字", "עברית", "->", "<-", "<", "a@b.c", "<1@x.y>", "<=", "#58;",
+                 "#quot;", "{{", "}}"]
 hostile_text = st.one_of(
     st.text(),
     st.lists(st.sampled_from(MERMAID_WORDS) | st.text(max_size=5), max_size=8).map("".join),
@@ -148,8 +150,30 @@ GANTT_RULES = [
 ]
 
 
+def encode_entities(text: str) -> str:
+    """Mermaid's ``encodeEntities``, run on the whole diagram before any grammar sees it."""
+    return re.sub(r"#\w+;", lambda m: ("\ufb02\u00b0\u00b0" if m.group()[1:-1].isdigit()
+                                        else "\ufb02\u00b0") + m.group()[1:-1] + "\u00b6\u00df",
+                  text)
+
+
+def decode_entities(text: str) -> str:
+    """What the picture shows: each encoded entity as its character, other text as typed."""
+    import html
+
+    def one(m: re.Match[str]) -> str:
+        return chr(int(m.group(2))) if m.group(1) else html.unescape(f"&{m.group(2)};")
+
+    return re.sub("\ufb02\u00b0(\u00b0)?(\\w+?)\u00b6\u00df", one, text)
+
+
+def shown(label: str) -> str:
+    return decode_entities(encode_entities(label))
+
+
 def lex(line: str, rules: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Jison's default lexer: at each position the FIRST rule that matches wins."""
+    line = encode_entities(line)
     compiled = [(name, re.compile(rx, re.IGNORECASE | re.ASCII if "\\s" in rx and
                                   name != "skip" else re.IGNORECASE)) for name, rx in rules]
     pos, out = 0, []
@@ -169,11 +193,14 @@ def lex(line: str, rules: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def test_journey_task_and_section_lex_as_one_task_and_one_section(name: str, team: str) -> None:
     task = lex(f"        {mermaid_journey(name)}: 3: {mermaid_journey_actor(team)}", JOURNEY_RULES)
     assert [t for t, _ in task] == ["taskName", "taskData"]
-    assert task[0][1].strip() == mermaid_journey(name).strip("\ufeff")
+    assert decode_entities(task[0][1].strip()) == shown(mermaid_journey(name))
     assert task[1][1].split(":")[1].strip() == "3"
     assert len(task[1][1].split(":")) == 3 and "," not in task[1][1]
     section = lex(f"    section {mermaid_journey(name)}", JOURNEY_RULES)
     assert [t for t, _ in section] == ["section"]
+    shortened = mermaid_journey(name).endswith("…") and len(shown(mermaid_journey(name))) == 60
+    if not shortened and one_line(name.replace("\ufeff", " ")):
+        assert shown(mermaid_journey(name)) == one_line(name.replace("\ufeff", " "))
 
 
 @settings(max_examples=300)
@@ -187,19 +214,21 @@ def test_gantt_task_lexes_as_one_task(name: str) -> None:
 @settings(max_examples=300)
 @given(hostile_text)
 def test_quadrant_point_name_is_one_quoted_string(name: str) -> None:
-    line = f"    {mermaid_quadrant_point(name)}: [0.2, 0.8]"
+    line = encode_entities(f"    {mermaid_quadrant_point(name)}: [0.2, 0.8]")
     assert re.fullmatch(r'    "[^"\n`]+": \[0\.2, 0\.8\]', line)
-    assert "%%" not in line
+    assert "%" not in line
 
 
-def test_mermaid_keywords_are_defanged_but_text_is_kept() -> None:
+def test_mermaid_text_is_exact_through_entity_codes() -> None:
     for word in ("section end", "title page", "excludes weekends", "click me", "2024-01-01"):
         out = mermaid_gantt(word)
-        assert out.startswith("\u200b") and out[1:] == word
-    assert mermaid_gantt("5% fewer") == "5\uff05 fewer"
-    assert mermaid_journey("Journeyman") == "\u200bJourneyman"
+        assert out.startswith("#") and shown(out) == word
+    assert mermaid_gantt("5% fewer") == "5#37; fewer"
+    assert mermaid_journey("Journeyman") == "#74;ourneyman"
     assert mermaid_journey("Calls support") == "Calls support"  # "call" is gantt-only
-    assert mermaid_journey("Search: help #1; now") == "Search\u2236 help \uff031\uff1b now"
+    assert mermaid_journey("Search: help #1; now") == "Search#58; help #35;1#59; now"
+    assert shown(mermaid_journey("{{ x }} -> \"y\" #58;")) == "{{ x }} -> \"y\" #58;"
+    assert shown(mermaid_journey_actor("Tier 1, Tier 2")) == "Tier 1, Tier 2"
 
 
 # -- the document ---------------------------------------------------------------
@@ -408,3 +437,11 @@ def test_golden_markdown_of_each_template(store: Store, name: str) -> None:
 
 def test_templates_are_shipped() -> None:
     assert _template_names(), "no shipped templates found"
+
+
+def test_markdown_keeps_arrows_and_escapes_only_real_syntax() -> None:
+    assert md_inline("Support -> Engineering") == "Support -> Engineering"
+    assert md_cell("x <- y, 3 < 4 > 2") == "x <- y, 3 < 4 > 2"
+    assert md_inline("> not a quote") == "\\> not a quote"
+    assert md_cell("<b>bold</b> <!-- c --> <https://x>") == (
+        "&lt;b>bold&lt;/b> &lt;!-- c --> &lt;https://x>")
