@@ -46,8 +46,8 @@ REVIEW_TITLE = "Monthly leadership review (repeats monthly)"
 REVIEW_QUESTIONS = ("which step drives the most repeat contacts; which change measurably "
                     "helped; which friction point is still open and who owns it; which "
                     "journey to map next")
-REVIEW_DETAIL = (f"Answer: {REVIEW_QUESTIONS}. Repeats monthly: `journeymap report ID "
-                 "--month YYYY-MM` answers for the month.")
+REVIEW_DETAIL = (f"Answer: {REVIEW_QUESTIONS}. Repeats monthly: journeymap report ID "
+                 "--month YYYY-MM answers for the month.")
 
 
 @dataclass
@@ -186,8 +186,8 @@ def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
         experiment = (card.experiment.strip() or draft.get("experiment", "")
                       or (pain.description.strip() if pain else "")).rstrip(".").strip()
         warning = beyond_plan(start, deadline)
-        detail = (f"Card {n}: {warning}, after this plan's review on day {PLAN_DAYS}."
-                  if warning else f"Card {n}: queued after the top card's fix.")
+        detail = (f"Warning: {warning}, after this plan's review on day {PLAN_DAYS}."
+                  if warning else "Queued after the top card's fix.")
         items.append(PlanItem(key=f"{CARD_KEY}{card.id}",
                               phase=NEXT_CYCLE_PHASE if warning else QUEUED_PHASE,
                               title=f"Card {n}: {experiment or 'untitled card'}", detail=detail,

@@ -275,7 +275,8 @@ def make_workshop(store: Store, text: str = "") -> int:
 
 def test_sections_parse_and_refuse_unknown() -> None:
     assert parse_sections(None) == SECTIONS
-    assert parse_sections(["action-plan"]) == ("pains", "cards", "tracker", "plan", "review")
+    assert parse_sections(["action-plan"]) == ("summary", "pains", "cards", "tracker", "plan",
+                                               "review")
     assert parse_sections([" Plan ", "scope"]) == ("scope", "plan")
     with pytest.raises(ValueError, match="Unknown section 'nope'"):
         parse_sections(["plan", "nope"])
@@ -290,7 +291,7 @@ def headings(text: str) -> list[str]:
 def test_full_document_has_every_section_and_diagram(store: Store) -> None:
     wid = make_workshop(store)
     doc = to_markdown(store.load(wid), today=TODAY)
-    assert headings(doc) == ["## Scope", "## Stages and KPIs", "## Touchpoints",
+    assert headings(doc) == ["## Summary", "## Scope", "## Stages and KPIs", "## Touchpoints",
                              "## Ownership swimlanes", "## Handoffs and risks",
                              "## Ranked pain points", "## Hypothesis cards", "## Tracker",
                              "## 60-day plan", "## Leadership review"]
@@ -307,9 +308,10 @@ def test_full_document_has_every_section_and_diagram(store: Store) -> None:
 def test_action_plan_shorthand_exports_only_those_sections(store: Store) -> None:
     wid = make_workshop(store)
     doc = to_markdown(store.load(wid), today=TODAY, sections=["action-plan"])
-    assert headings(doc) == ["## Ranked pain points", "## Hypothesis cards", "## Tracker",
-                             "## 60-day plan", "## Leadership review"]
-    assert "```mermaid" not in doc
+    assert headings(doc) == ["## Summary", "## Ranked pain points", "## Hypothesis cards",
+                             "## Tracker", "## 60-day plan", "## Leadership review"]
+    # the plan keeps its timeline and the ranking its chart; the sentiment journey stays out
+    assert doc.count("```mermaid") == 2 and "```mermaid\njourney" not in doc
     only = to_markdown(store.load(wid), today=TODAY, sections=["scope", "diagrams"])
     assert headings(only) == ["## Scope", "## Diagrams"]
     assert only.count("```mermaid") == 3
@@ -340,10 +342,13 @@ def test_quadrant_points_sit_in_the_quadrant_of_their_rank(store: Store) -> None
     assert labels == {"1": "Big bets", "2": "Quick wins", "3": "Fill-ins", "4": "Money pits"}
     where = {"big_bet": (True, True), "quick_win": (False, True), "fill_in": (False, False),
              "money_pit": (True, False)}  # (x = effort high?, y = impact high?)
-    points = re.findall(r'"\d+\. i(\d)e(\d)": \[([\d.]+), ([\d.]+)\]', block)
-    assert len(points) == 9
-    for impact, effort, x, y in points:
-        high_effort, high_impact = where[quadrant(int(impact), int(effort))]
+    from models.rules.priority import rank_pain_points
+    by_rank = {r.rank: r.pain for r in rank_pain_points(store.load(wid))}
+    points = [(by_rank[int(n)], x, y) for n, x, y in
+              re.findall(r'"(\d+)": \[([\d.]+), ([\d.]+)\]', block)]
+    assert len([p for p, _x, _y in points if p.description.startswith("i")]) == 9
+    for pain, x, y in points:
+        high_effort, high_impact = where[quadrant(pain.impact, pain.effort)]
         assert (float(x) > 0.5) == high_effort and 0 < float(x) < 1
         assert (float(y) > 0.5) == high_impact and 0 < float(y) < 1
     assert journey.workshop.id == wid
@@ -361,9 +366,11 @@ def test_gantt_has_a_section_per_phase_and_saved_plan_is_used(store: Store) -> N
     gantt = doc.split("```mermaid\ngantt\n")[1].split("```")[0]
     sections = [line.strip() for line in gantt.splitlines() if line.strip().startswith("section")]
     assert sections == ["section Weeks 1-2", "section Weeks 3-4", "section Weeks 5-6",
-                        "section Weeks 7-8", "section Day 60"]
+                        "section Day 30", "section Weeks 7-8", "section Day 60",
+                        "section Queued cards"]
     assert ":done, t1, 2024-06-01, 14d" in gantt
-    assert re.search(r":milestone, t6, \d{4}-\d\d-\d\d, 0d", gantt)
+    assert re.search(r":milestone, t5, \d{4}-\d\d-\d\d, 0d", gantt)
+    assert re.search(r":milestone, t7, \d{4}-\d\d-\d\d, 0d", gantt)
 
 
 # -- every table keeps its shape, for hostile text in every field ---------------
@@ -405,7 +412,7 @@ def test_hostile_text_in_every_field_keeps_every_table(tmp_path_factory: pytest.
         wid = make_workshop(store, text)
         doc = to_markdown(store.load(wid), today=TODAY)
     assert_tables_intact(doc)
-    assert headings(doc)[0] == "## Scope" and len(headings(doc)) == 10
+    assert headings(doc)[0] == "## Summary" and len(headings(doc)) == 11
     assert doc.count("```mermaid") == 3 and doc.count("```") == 6
     doc.encode("utf-8")
 
