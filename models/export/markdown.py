@@ -32,7 +32,6 @@ from models.rules.plan import (
     beyond_plan,
     card_of_task,
     generate_plan,
-    plan_day,
 )
 from models.rules.priority import QUADRANT_LABELS, rank_pain_points
 from models.rules.review import leadership_review
@@ -471,7 +470,8 @@ def _diagrams_only(doc: _Doc, orphans: set[str]) -> list[str]:
 
 
 _RENDER: dict[str, Callable[[_Doc], list[str]]] = {
-    "summary": _summary, "scope": _scope, "stages": _stages, "touchpoints": _touchpoints, "ownership": _ownership,
+    "summary": _summary, "scope": _scope, "stages": _stages, "touchpoints": _touchpoints,
+    "ownership": _ownership,
     "handoffs": _handoffs, "pains": _pains, "cards": _cards, "tracker": _tracker,
     "plan": _plan, "review": _review,
 }

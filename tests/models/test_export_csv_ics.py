@@ -87,7 +87,8 @@ def test_ics_has_one_all_day_event_per_task_and_card_deadline(store: Store) -> N
         start, end = event.decoded("dtstart"), event.decoded("dtend")
         assert type(start) is dt.date and end - start == dt.timedelta(days=1)
         assert "Owner: " in str(event.get("description"))
-    card = next(e for e in found if "-card-" in str(e.get("uid")))
+    card = next(e for e in found
+                if "card" in str(e.get("uid")) and "plan-" not in str(e.get("uid")))
     assert str(card.get("summary")) == "Card due: Show status, line\nby line"
     assert card.decoded("dtstart") == dt.date(2024, 3, 15)
     assert "Owner: Bo" in str(card.get("description"))

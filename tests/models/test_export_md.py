@@ -23,13 +23,13 @@ from models.db.tables import HypothesisCard, PainPoint, PlanTask, Touchpoint
 from models.export.markdown import SECTIONS, parse_sections, to_markdown
 from models.export.md_text import (
     clean_line,
-    one_line,
     md_cell,
     md_inline,
     mermaid_gantt,
     mermaid_journey,
     mermaid_journey_actor,
     mermaid_quadrant_point,
+    one_line,
     split_lines,
 )
 from models.export.mermaid import sentiment_score

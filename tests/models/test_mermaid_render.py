@@ -72,8 +72,8 @@ def _documents(tmp: Path) -> dict[str, str]:
     spread = store.create_workshop(title="spread", start_date=START).id
     for impact in (1, 2, 3):
         for effort in (1, 2, 3):
-            for n in range(2):
-                store.add(PainPoint(workshop_id=spread, description=f"i{impact}e{effort}",
+            for twin in "ab":
+                store.add(PainPoint(workshop_id=spread, description=f"i{impact}e{effort}{twin}",
                                     impact=impact, effort=effort))
     docs["spread"] = to_markdown(store.load(spread), today=TODAY, sections=["pains"])
     store.close()
@@ -88,7 +88,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, s
     blocks = [(name, block) for name, doc in _documents(tmp).items()
               for block in BLOCK.findall(doc)]
     source = tmp / "all.md"
-    source.write_text("\n\n".join(f"```mermaid\n{b}```" for _n, b in blocks), encoding="utf-8")
+    source.write_text("\n\n".join(f"```mermaid\n{b}```" for _name, b in blocks),
+                      encoding="utf-8")
     config = tmp / "puppeteer.json"
     config.write_text(json.dumps({"executablePath": str(CHROMIUM),
                                   "args": ["--no-sandbox", "--disable-gpu",

@@ -112,7 +112,8 @@ def test_plan_content_comes_from_the_map() -> None:
     assert items["measure"].title == "Measure impact: FCR rises from 60 % to 75 % within 30 days"
     assert "repeat contacts" in items["measure"].detail and "CES" in items["measure"].detail
     assert items["standardize"].detail == "Publish to: Tier 1, Success."
-    assert items["review"].owner == "Lee" and items["review"].title.startswith("Monthly leadership review")
+    assert items["review"].owner == "Lee"
+    assert items["review"].title.startswith("Monthly leadership review")
     assert items["implement"].owner == ""  # no card yet, so nobody owns the fix
 
 
