@@ -219,10 +219,19 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
 
 
-def month_items(journey: Journey, month: str) -> str:
+def review_day(month: str, today: dt.date | None = None) -> dt.date:
+    """The day a month's review judges deadlines on: its last day, or ``today`` if earlier.
+
+    A review of the current month must not call tomorrow's deadline late.
+    """
+    last = month_bounds(month)[1]
+    return min(last, today) if today is not None else last
+
+
+def month_items(journey: Journey, month: str, today: dt.date | None = None) -> str:
     """One sentence: the cards and plan tasks due in ``month``, with owners and state."""
     first, last = month_bounds(month)
-    due = [i for i in tracker_items([journey], last)
+    due = [i for i in tracker_items([journey], review_day(month, today))
            if i.deadline is not None and first <= i.deadline <= last]
     if not due:
         return f"In {month} no item is due."
@@ -236,13 +245,14 @@ def month_items(journey: Journey, month: str) -> str:
 
 
 def leadership_review(journey: Journey, portfolio: list[Journey],
-                      month: str | None = None) -> list[ReviewAnswer]:
+                      month: str | None = None, today: dt.date | None = None
+                      ) -> list[ReviewAnswer]:
     """The four monthly questions, each with a one-sentence answer from the data.
 
     ``month`` (``YYYY-MM``) judges deadlines as of that month's last day, so the
-    review held in May says what was late in May.
+    review held in May says what was late in May (``today`` caps it for the current month).
     """
-    as_of = month_bounds(month)[1] if month is not None else None
+    as_of = review_day(month, today) if month is not None else None
     answers = (busiest_step(journey), measured_improvement(journey),
                open_friction(journey, as_of), next_journey(journey, portfolio))
     return [ReviewAnswer(q, a) for q, a in zip(QUESTIONS, answers, strict=True)]

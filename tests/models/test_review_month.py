@@ -57,6 +57,10 @@ def test_month_bounds_and_items_due_that_month() -> None:
     may = leadership_review(j, [j], month="2026-04")[2].answer
     june = leadership_review(j, [j], month="2026-05")[2].answer
     assert "OVERDUE" not in may and "OVERDUE" in june
+    # the current month is judged as of today: a deadline later this month is not late yet
+    early = leadership_review(j, [j], month="2026-05", today=D(2026, 5, 2))[2].answer
+    assert "OVERDUE" not in early
+    assert "OVERDUE" not in month_items(j, "2026-05", today=D(2026, 5, 2))
 
 
 def test_month_is_validated_in_one_sentence() -> None:

@@ -331,15 +331,17 @@ def report(
     with user_errors():
         from models.rules.review import leadership_review, month_bounds, month_items
 
-        chosen = month if month is not None else dt.date.today().strftime("%Y-%m")
+        today = dt.date.today()
+        chosen = month if month is not None else today.strftime("%Y-%m")
         month_bounds(chosen)  # a bad month is one sentence before anything is loaded
         store = STATE.store()
         journey = store.load(workshop_id)
         out = console()
         out.print(line(f"Leadership review for {chosen.strip()}", "bold"))
-        out.print(line(month_items(journey, chosen.strip())))
+        out.print(line(month_items(journey, chosen.strip(), today)))
         out.print()
-        for answer in leadership_review(journey, _portfolio(store, journey), chosen.strip()):
+        for answer in leadership_review(journey, _portfolio(store, journey), chosen.strip(),
+                                        today):
             out.print(line(answer.question, "bold"))
             out.print(line(answer.answer))
             out.print()
