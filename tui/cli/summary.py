@@ -85,7 +85,8 @@ def print_summary(out: Console, journey: Journey) -> None:
         for card in cards:
             meta = f"[{card.status.replace('_', ' ')}] owner {card.owner or '—'}, " \
                    f"deadline {card.deadline.isoformat() if card.deadline else '—'}"
-            out.print(Text("  • ", end="") + safe(card_sentence(card), limit=300))
+            # the whole sentence, wrapped: a card cut short loses its measurable signal
+            out.print(Text("  • ", end="") + safe(card_sentence(card)))
             flags = card_flags(card)
             out.print(safe(f"    {meta}" + (f" — {', '.join(flags)}" if flags else ""),
                            "dim"))
@@ -93,7 +94,7 @@ def print_summary(out: Console, journey: Journey) -> None:
     if risks:
         out.print(Text(f"Risks ({len(risks)})", style="bold"))
         for risk in risks:
-            out.print(Text("  ! ", style="yellow", end="") + safe(risk.message, limit=200))
+            out.print(Text("  ! ", style="yellow", end="") + safe(risk.message))
 
 
 def print_template(out: Console, data: dict[str, Any]) -> None:
