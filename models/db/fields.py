@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
-from models.db.tables import CARD_STATUSES, LANES, PAIN_KINDS, ROLES, WORKSHOP_STATES
+from models.db.tables import CARD_STATUSES, LANES, PAIN_KINDS, ROLES, SOURCES, WORKSHOP_STATES
 
 MAX_TEXT = 20_000  # characters in one field; more is almost certainly a paste accident
 
@@ -82,6 +82,10 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
         if optional:
             return None
         raise FieldError(f"{label(field)} cannot be empty.")
+    if field == "source":
+        if str(value).strip().lower() not in SOURCES:
+            raise FieldError('source must be "added" or left out.')
+        return str(value).strip().lower()
     if field in _CHOICES:
         word = _WORDS.get(str(value).strip().lower(), str(value).strip().lower())
         if word not in _CHOICES[field]:

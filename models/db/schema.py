@@ -60,9 +60,18 @@ def _default_sql(column) -> str:  # type: ignore[no-untyped-def]
     return " DEFAULT '" + str(default).replace("'", "''") + "'"
 
 
+def _add_source_columns(conn: Connection) -> None:
+    """Version 3: ``source`` ("" or "added") on the rows a template can illustrate."""
+    inspector = inspect(conn)
+    for table in ("stage", "touchpoint", "handoff", "painpoint", "hypothesiscard"):
+        if "source" not in {col["name"] for col in inspector.get_columns(table)}:
+            conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "source" VARCHAR '
+                              "NOT NULL DEFAULT ''"))
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
-STEPS: dict[int, Callable[[Connection], None]] = {}
+STEPS: dict[int, Callable[[Connection], None]] = {3: _add_source_columns}
 
 
 def upgrade(conn: Connection, from_version: int) -> None:

@@ -45,6 +45,12 @@ DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+# ``source`` of a stage, touchpoint, handoff, pain point or card: "" when it comes
+# from the room or the method's own example, "added" when a template illustrates
+# something the method does not say, so a lead can tell evidence from illustration.
+SOURCES: tuple[str, ...] = ("", "added")
+
+
 def utcnow() -> dt.datetime:
     """Aware UTC timestamp: every stored time is UTC; the UI converts for display."""
     return dt.datetime.now(dt.UTC)
@@ -108,6 +114,7 @@ class Stage(SQLModel, table=True):
     kpi_baseline: float | None = None
     kpi_target: float | None = None
     kpi_unit: str = ""
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class Touchpoint(SQLModel, table=True):
@@ -125,6 +132,7 @@ class Touchpoint(SQLModel, table=True):
     lane: str = "frontstage"
     owner_team: str = ""
     moment_of_truth: bool = False
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class Handoff(SQLModel, table=True):
@@ -143,6 +151,7 @@ class Handoff(SQLModel, table=True):
     what_is_transferred: str = ""
     typical_delay: str = ""
     customer_informed: bool = False
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class PainPoint(SQLModel, table=True):
@@ -159,6 +168,7 @@ class PainPoint(SQLModel, table=True):
     effort: int = 2  # 1 low .. 3 high
     ticket_volume: int = 0  # tickets per month
     votes: int = 0  # votes recorded outside dot voting (templates, imports, manual)
+    source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -180,6 +190,7 @@ class HypothesisCard(SQLModel, table=True):
     status: str = "proposed"
     result_notes: str = ""
     result_value: float | None = None  # the stage KPI measured after the change
+    source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 

@@ -61,12 +61,13 @@ class Node:
 _SCOPE = ("title", "persona", "scenario", "persona_goal", "business_goal",
           "evidence_ticket_volume", "evidence_resolution_time", "evidence_transfer_rate",
           "evidence_csat", "evidence_notes", "state", "max_handoffs")
-_STAGE = ("name", "description", "kpi_name", "kpi_baseline", "kpi_target", "kpi_unit")
+_STAGE = ("name", "description", "kpi_name", "kpi_baseline", "kpi_target", "kpi_unit", "source")
 _TOUCH = ("name", "channel", "does", "thinks", "feels", "sentiment", "lane", "owner_team",
-          "moment_of_truth")
-_PAIN = ("description", "kind", "impact", "effort", "ticket_volume")
-_DRAFT = ("experiment", "outcome", "signal")
-_HANDOFF = ("from_team", "to_team", "what_is_transferred", "typical_delay", "customer_informed")
+          "moment_of_truth", "source")
+_PAIN = ("description", "kind", "impact", "effort", "ticket_volume", "source")
+_DRAFT = ("experiment", "outcome", "signal", "source")
+_HANDOFF = ("from_team", "to_team", "what_is_transferred", "typical_delay", "customer_informed",
+            "source")
 
 WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields if f != "id"), _SCOPE)
 STAGE = Node(Stage, _STAGE, _STAGE)
