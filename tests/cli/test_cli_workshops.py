@@ -267,6 +267,30 @@ def test_demo_is_created_once(db_path: Path, launched: list[Any]) -> None:
     assert Store(db_path).get_workshop(mine).persona == "P"
 
 
+def test_demo_opens_complete_with_a_saved_plan_from_today(db_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from models.rules.handoffs import ownership_risks
+    from tui.steps.progress import STEPS as BAR, step_states
+
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    demo_id = int(run(db_path, "demo", "--no-open").stdout)
+    journey = Store(db_path).load(demo_id)
+    states = step_states(journey)
+    assert all(states[step].done for step in BAR), {s: v.missing for s, v in states.items()}
+    today = dt.date(2026, 3, 10)
+    assert journey.workshop.start_date == today
+    assert len(journey.plan_tasks) == 6 and all(t.owner and t.deadline for t in journey.plan_tasks)
+    assert min(t.start for t in journey.plan_tasks if t.start) == today
+    assert journey.cards and all(c.owner and c.deadline and c.deadline > today
+                                 for c in journey.cards)
+    # the risks are the example's own: the invisible Support -> Tier 2 wait, nothing else
+    risks = ownership_risks(journey)
+    assert [r.kind for r in risks] == ["customer_not_informed"], [r.message for r in risks]
+    assert "Support → Tier 2 support" in risks[0].message
+
+
 # -- templates / import ---------------------------------------------------------------
 def test_templates_list_names_every_shipped_template(db_path: Path) -> None:
     result = run(db_path, "templates", "list")
