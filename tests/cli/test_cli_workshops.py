@@ -299,15 +299,38 @@ def test_templates_list_names_every_shipped_template(db_path: Path) -> None:
     assert names
     for name in names:
         assert name in result.stdout
+    # one line per template (and a header) at 80 columns, as when piped
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(names) + 1
+    assert all(len(line) <= 80 for line in lines), lines
+    assert [line.split()[0] for line in lines[1:]] == names
 
 
 def test_templates_show(db_path: Path, template_file: Path) -> None:
     shown = run(db_path, "templates", "show", str(template_file))
     assert shown.exit_code == 0, shown.output
-    for text in ("Tmpl persona", "1. Contact", "KPI: FCR", "Chat", "(Tier 1)", "Asked twice"):
+    for text in ("Tmpl persona", "1. Contact", "KPI: FCR", "Chat — Tier 1 · frontstage",
+                 "1. Asked twice", "quick win: impact high, effort low"):
         assert text in shown.stdout, text
     name = template_names()[0]
     assert run(db_path, "templates", "show", name).exit_code == 0
+
+
+def test_templates_show_is_the_whole_map_with_what_is_added_marked(db_path: Path) -> None:
+    shown = run(db_path, "templates", "show", "login-lockout").stdout
+    flat = " ".join(shown.split())
+    for text in ("KPI: Time to resolution 9.5 → 2 hours",
+                 "4.2 Manual account unlock — Tier 2 support · backstage",
+                 "Documented handoffs (1)",
+                 "4.1 Identity verification by an agent (Support) → 4.2 Manual account unlock "
+                 "(Tier 2 support)",
+                 "customer told: no",
+                 "1. Reset emails often fail to arrive or land in spam",
+                 "quick win: impact high, effort low",
+                 "30% reduction in \"didn’t receive email\" tickets",
+                 "Lockout notification email — Product · frontstage [added]"):
+        assert text in flat, text
+    assert all(len(line) <= 80 for line in shown.splitlines())
 
 
 def test_templates_show_unknown_lists_the_shipped_ones(db_path: Path) -> None:

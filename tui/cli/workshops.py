@@ -286,24 +286,25 @@ def delete(
 # -- templates / import ---------------------------------------------------------------
 @templates_app.command("list")
 def templates_list() -> None:
-    """The shipped templates: name (for `new --template`), title and size."""
-    from rich.table import Table
+    """The shipped templates, one line each: name (for `new --template`), size, title."""
+    from rich.text import Text
 
     from models.export.templates import list_templates
 
     with user_errors():
         infos = list_templates()
-    table = Table(header_style="bold")
-    # the name is what people type after --template: never wrapped or cut
-    table.add_column("name", no_wrap=True, min_width=max((len(i.name) for i in infos), default=4))
-    for column in ("title", "category", "stages", "touchpoints", "pains"):
-        table.add_column(column)
+    out = console()
+    # the name is what people type after --template: never cut; the title gives way
+    name_width = max((len(i.name) for i in infos), default=4)
+    head = f"{'name':<{name_width}}  stages touch pains  title"
+    out.print(Text(head, style="bold", no_wrap=True, overflow="ellipsis"))
     for info in infos:
-        name = _t(info.name)
-        name.no_wrap = True
-        table.add_row(name, _t(info.title, limit=50), _t(info.category),
-                      str(info.stages), str(info.touchpoints), str(info.pain_points))
-    console().print(table)
+        line = Text(f"{info.name:<{name_width}}  {info.stages:>6} {info.touchpoints:>5} "
+                    f"{info.pain_points:>5}  ", no_wrap=True, overflow="ellipsis", end="")
+        line.append_text(_t(info.title))
+        line.no_wrap = True
+        line.truncate(out.width, overflow="ellipsis")
+        out.print(line)
 
 
 @templates_app.command("show")
