@@ -21,7 +21,15 @@ import pytest
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import ROLES, STEPS, HypothesisCard, PainPoint, Stage, Touchpoint
+from models.db.tables import (
+    ROLES,
+    STEPS,
+    Handoff,
+    HypothesisCard,
+    PainPoint,
+    Stage,
+    Touchpoint,
+)
 from models.export.json_backup import export_workshop
 from models.export.templates import save_template, template_names
 from tui.cli.main import app
@@ -57,7 +65,8 @@ def template_file(tmp_path: Path, store: Store) -> Path:
     a = store.add(Stage(workshop_id=w.id, name="Contact", kpi_name="FCR"))
     b = store.add(Stage(workshop_id=w.id, name="Resolution", kpi_name="CES"))
     tp = store.add(Touchpoint(stage_id=a.id, name="Chat", owner_team="Tier 1"))
-    store.add(Touchpoint(stage_id=b.id, name="Fix", owner_team="Identity"))
+    fix = store.add(Touchpoint(stage_id=b.id, name="Fix", owner_team="Identity"))
+    store.add(Handoff(workshop_id=w.id, from_touchpoint_id=tp.id, to_touchpoint_id=fix.id))
     store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp.id, description="Asked twice",
                         kind="loop", impact=3, effort=1, ticket_volume=900))
     path = tmp_path / "small.toml"
