@@ -1,20 +1,21 @@
 """Handoffs, and the ownership risks they carry.
 
 A handoff is the organisation passing the customer's case from one owner team to
-another: a ``Handoff`` row the room documented between two touchpoints owned by
-different teams, or a change of owner team from one backstage touchpoint to the
-next backstage touchpoint along the journey; the customer moving between
-frontstage touchpoints owned by different teams (a Product help article, then a
-Support form) is a change of channel, not a handoff.
+another: a change of owner team into a backstage touchpoint from the touchpoint
+before it, or a transfer the room documented (a ``Handoff`` row) between two
+touchpoints owned by different teams; the customer moving on between frontstage
+touchpoints of different teams (a Product help article, then a Support form) is
+a change of channel, not a handoff.
 
-Why backstage: backstage touchpoints are the teams working the case where the
-customer cannot see it, so a change of team between them is the case changing
-hands, which is where context gets lost, SLAs slip and repeat contacts start.
-Frontstage rows say only who owns the page, email or chat the customer uses.
-A transfer the customer sees (a chat passed to Tier 2) is documented by the
-room, which is why documented rows count wherever they sit.  Deriving the
-backstage ones keeps the list true when touchpoints move; the room's notes
-about one handoff live in its ``Handoff`` row keyed by the pair of touchpoints.
+Why backstage: a backstage touchpoint is a team working the case where the
+customer cannot see it, so a new team there has taken the case on (Tier 1 chat,
+then Tier 2's unlock; Support's transfer, then Finance's review), which is
+where context gets lost, SLAs slip and repeat contacts start.  Frontstage rows
+only say who owns the page, email or chat the customer uses.  A transfer the
+customer sees (a call put through to Billing) is documented by the room, which
+is why documented rows count wherever they sit.  Deriving the rest keeps the
+list true when touchpoints move; the room's notes about one handoff live in its
+``Handoff`` row keyed by the pair of touchpoints.
 """
 
 from __future__ import annotations
@@ -68,9 +69,9 @@ def _hands_over(a: Touchpoint, b: Touchpoint) -> bool:
 def derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
     """Every handoff (see the module docstring), in journey order of where it leads.
 
-    Unowned backstage touchpoints are skipped when pairing: the case still
-    travels from the last team that worked it to the next, and the missing owner
-    is reported separately as its own risk.  A documented row whose touchpoints
+    Unowned touchpoints are skipped when pairing: the case still travels from
+    the last team that had it to the next, and the missing owner is reported
+    separately as its own risk.  A documented row whose touchpoints
     now share one team (or lost their owner) is kept in the file but is no
     handoff until the teams differ again.
     """
@@ -85,9 +86,10 @@ def derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
             found[from_id, to_id] = DerivedHandoff(a, b, _team(a), _team(b), row)
     last: Touchpoint | None = None
     for tp in ordered:
-        if tp.lane != "backstage" or not _team(tp):
+        if not _team(tp):
             continue
-        if last is not None and _hands_over(last, tp) and (last.id, tp.id) not in found:
+        if (tp.lane == "backstage" and last is not None and _hands_over(last, tp)
+                and (last.id, tp.id) not in found):
             found[last.id, tp.id] = DerivedHandoff(last, tp, _team(last), _team(tp),
                                                    details.get((last.id, tp.id)))
         last = tp

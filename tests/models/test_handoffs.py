@@ -58,11 +58,15 @@ def test_team_changes_between_backstage_touchpoints_are_handoffs_in_journey_orde
     assert (first.from_team, first.to_team, first.detail) == ("Tier 1", "Tier 2", None)
 
 
-def test_backstage_work_pairs_across_frontstage_steps_in_between() -> None:
-    # Support works the case (2), the customer gets an update (3), Finance reviews (4)
+def test_a_new_team_taking_the_case_on_backstage_is_a_handoff() -> None:
+    # Tier 1 chat (frontstage) -> Tier 2 unlock (backstage): the case changes hands;
+    # Tier 2 -> the login page (frontstage, Product) afterwards is the customer moving on
+    j = build([["Product", "Tier 1"], ["Tier 2", "Product", "Support"]], lanes={3: "backstage"})
+    assert pairs(j) == [(2, 3)]
+    # Support's transfer (2, backstage), an update (3), Finance's review (4, backstage)
     j = build([["Support", "Support"], ["Support", "Finance", "Finance"]],
               lanes={2: "backstage", 4: "backstage"})
-    assert pairs(j) == [(2, 4)]
+    assert pairs(j) == [(3, 4)]
 
 
 def test_documented_handoffs_count_wherever_the_team_changes() -> None:
