@@ -111,6 +111,9 @@ async def test_swimlanes_and_handoff_details_on_the_ownership_step(db_path: Path
         assert labels == ["Product", "Engineering", "Support", "Tier", "(no owner)"]
         tier2 = next(row for row in lanes if row.startswith("Tier"))
         assert "!  6" in tier2  # Support -> Tier 2 (backstage), customer not told
+        # Product's reset email (3), then Engineering: the customer moving on, no handoff
+        engineering = next(row for row in lanes if row.startswith("Engineering"))
+        assert "›  3" in engineering and "!" not in engineering
         # the 6th touchpoint has a handoff into it (Support -> Tier 2): type its detail
         view = app.screen.view("ownership")  # type: ignore[attr-defined]
         view.table.focus()
