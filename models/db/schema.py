@@ -61,7 +61,11 @@ def _default_sql(column) -> str:  # type: ignore[no-untyped-def]
 
 
 def _add_source_columns(conn: Connection) -> None:
-    """Version 3: ``source`` ("" or "added") on the rows a template can illustrate."""
+    """Version 4: ``source`` ("" or "added") on the rows a template can illustrate.
+
+    Numbered 4 because main's version 3 adds the as-is links (``as_is_workshop_id``);
+    the two steps are independent and run in order.
+    """
     inspector = inspect(conn)
     for table in ("stage", "touchpoint", "handoff", "painpoint", "hypothesiscard"):
         if "source" not in {col["name"] for col in inspector.get_columns(table)}:
@@ -71,7 +75,7 @@ def _add_source_columns(conn: Connection) -> None:
 
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
-STEPS: dict[int, Callable[[Connection], None]] = {3: _add_source_columns}
+STEPS: dict[int, Callable[[Connection], None]] = {4: _add_source_columns}
 
 
 def upgrade(conn: Connection, from_version: int) -> None:

@@ -138,7 +138,7 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
     """
     from models.export.templates import template_journey
     from models.rules.cards import card_sentence
-    from models.rules.priority import QUADRANT_LABELS, LEVEL_WORDS, rank_pain_points
+    from models.rules.priority import LEVEL_WORDS, QUADRANT_LABELS, rank_pain_points
 
     meta, scope = data.get("template", {}), data.get("workshop", {})
     journey = template_journey(data)
@@ -181,12 +181,13 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
     for h in journey.handoffs:
         a, b = journey.touchpoint(h.from_touchpoint_id), journey.touchpoint(h.to_touchpoint_id)
         line = Text("", end="")
-        for tp in (a, b):
-            if tp is None:
+        for end_tp in (a, b):
+            if end_tp is None:
                 continue
-            line += Text(f"{numbers[tp.id]} ", style="dim") + safe(tp.name)
-            line += Text(" (", style="dim") + safe(tp.owner_team, "dim") + Text(")", style="dim")
-            if tp is a:
+            line += Text(f"{numbers[end_tp.id]} ", style="dim") + safe(end_tp.name)
+            line += Text(" (", style="dim") + safe(end_tp.owner_team, "dim") + \
+                Text(")", style="dim")
+            if end_tp is a:
                 line += Text(" → ")
         _put(out, line + _added(h), 2)
         detail = [f"passes on: {h.what_is_transferred or 'not recorded'}",
@@ -198,10 +199,10 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
     _heading(out, "Pain points, ranked", len(ranked))
     for item in ranked:
         pain = item.pain
-        tp = journey.touchpoint(pain.touchpoint_id)
+        at = journey.touchpoint(pain.touchpoint_id)
         line = Text(f"{item.rank}. ", end="") + safe(pain.description) + _added(pain)
         _put(out, line, 2)
-        where = f"at {numbers[tp.id]} {tp.name}" if tp is not None else "not on a touchpoint"
+        where = f"at {numbers[at.id]} {at.name}" if at is not None else "not on a touchpoint"
         _put(out, safe(f"{QUADRANT_LABELS.get(item.quadrant, item.quadrant)}: impact "
                        f"{LEVEL_WORDS.get(pain.impact, pain.impact)}, effort "
                        f"{LEVEL_WORDS.get(pain.effort, pain.effort)} · "

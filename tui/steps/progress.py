@@ -70,11 +70,12 @@ def _tracker_state(journey: Journey) -> StepState:
     That is the tracker's one job ("linked to accountable owners and deadlines");
     closed items (done, dropped) need neither any more.
     """
-    items = [*journey.cards, *journey.plan_tasks]
+    items = [(i.status, i.owner, i.deadline) for i in journey.cards]
+    items += [(t.status, t.owner, t.deadline) for t in journey.plan_tasks]
     if not items:
         return StepState("tracker", False, "no cards or plan tasks yet")
-    loose = sum(1 for i in items if i.status not in ("done", "dropped")
-                and (not i.owner.strip() or i.deadline is None))
+    loose = sum(1 for status, owner, deadline in items if status not in ("done", "dropped")
+                and (not owner.strip() or deadline is None))
     if loose:
         return StepState("tracker", False, f"{_plural(loose, 'item')} without an owner "
                                            "or a deadline")
