@@ -136,10 +136,10 @@ class Touchpoint(SQLModel, table=True):
 
 
 class Handoff(SQLModel, table=True):
-    """Detail for a change of owner team between two consecutive touchpoints.
+    """A handoff between two touchpoints owned by different teams.
 
-    Handoffs themselves are *derived* from owner changes (``models.rules.handoffs``);
-    this row only stores what the room said about one of them.
+    A row is the room documenting a transfer between two teams, or its notes on a
+    handoff derived by ``models.rules.handoffs`` (a team taking the case on backstage).
     """
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,4 +1,4 @@
-"""Handoffs derived from owner changes, their risks, and saving their detail."""
+"""Handoffs (the case passing between teams, not the customer changing channel), risks, detail."""
 
 from __future__ import annotations
 
