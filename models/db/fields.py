@@ -22,6 +22,7 @@ from models.vocab import (
     OCC_EMOTIONS,
     PAIN_KINDS,
     ROLES,
+    SOURCES,
     WORKSHOP_STATES,
 )
 
@@ -116,6 +117,10 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
         return _to_whys(value)
     if field in _BLANK_OK and str(value).strip() == "":
         return ""
+    if field == "source":
+        if str(value).strip().lower() not in SOURCES:
+            raise FieldError('source must be "added" or left out.')
+        return str(value).strip().lower()
     if field in _CHOICES:
         word = _WORDS.get(str(value).strip().lower(), str(value).strip().lower())
         if word not in _CHOICES[field]:

@@ -88,11 +88,24 @@ def _v3_future_state_links(conn: Connection) -> None:
                           f'ON "{table}" ("{column}")'))
 
 
+def _add_source_columns(conn: Connection) -> None:
+    """Version 5: ``source`` ("" or "added") on the rows a template can illustrate.
+
+    Independent of versions 3 (as-is links) and 4 (AUTOINCREMENT rebuild).
+    """
+    inspector = inspect(conn)
+    for table in ("stage", "touchpoint", "handoff", "painpoint", "hypothesiscard"):
+        if "source" not in {col["name"] for col in inspector.get_columns(table)}:
+            conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "source" VARCHAR '
+                              "NOT NULL DEFAULT ''"))
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
 STEPS: dict[int, Callable[[Connection], None]] = {
     3: _v3_future_state_links,
     no_id_reuse.VERSION: no_id_reuse.upgrade,
+    5: _add_source_columns,
 }
 
 

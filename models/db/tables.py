@@ -27,6 +27,8 @@ DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+
+
 def utcnow() -> dt.datetime:
     """Aware UTC timestamp: every stored time is UTC; the UI converts for display."""
     return dt.datetime.now(dt.UTC)
@@ -97,6 +99,7 @@ class Stage(SQLModel, table=True):
     kpi_baseline: float | None = None
     kpi_target: float | None = None
     kpi_unit: str = ""
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class Touchpoint(SQLModel, table=True):
@@ -123,13 +126,14 @@ class Touchpoint(SQLModel, table=True):
     # in a to-be journey: the as-is touchpoint this one redesigns (set by the future copy)
     as_is_touchpoint_id: int | None = Field(default=None, sa_column=_fk(
         "touchpoint.id", nullable=True, ondelete="SET NULL"))
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class Handoff(SQLModel, table=True):
-    """Detail for a change of owner team between two consecutive touchpoints.
+    """A handoff between two touchpoints owned by different teams.
 
-    Handoffs themselves are *derived* from owner changes (``models.rules.handoffs``);
-    this row only stores what the room said about one of them.
+    A row is the room documenting a transfer between two teams, or its notes on a
+    handoff derived by ``models.rules.handoffs`` (a team taking the case on backstage).
     """
 
     id: int | None = Field(default=None, primary_key=True)
@@ -143,6 +147,7 @@ class Handoff(SQLModel, table=True):
     customer_informed: bool = False
     is_escalation: bool = False
     checklist: str = ""  # context that travels with the handoff, one item per line
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class PainPoint(SQLModel, table=True):
@@ -163,6 +168,7 @@ class PainPoint(SQLModel, table=True):
     root_cause: str = ""
     urgent: bool = False  # Eisenhower triage, beside impact x effort
     important: bool = False
+    source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -187,6 +193,7 @@ class HypothesisCard(SQLModel, table=True):
     # projected effect on the pain point's contacts, in percent (models.vocab.EFFECT_KINDS)
     effect_kind: str = ""
     effect_value: float | None = None
+    source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 

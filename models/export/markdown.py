@@ -334,7 +334,7 @@ def _handoffs(doc: _Doc) -> list[str]:
         out += [md_table(["#", "From → to", "Teams", "What is transferred", "Typical delay",
                           "Customer informed"], rows), ""]
     else:
-        out += ["*No handoffs: the owner team never changes along the journey.*", ""]
+        out += ["*No handoffs: no team takes the case on backstage and none is documented.*", ""]
     risks = ownership_risks(doc.journey)
     out += ["### Risks", ""]
     out += [f"- {md_inline(r.message)}" for r in risks] or ["*No ownership risks found.*"]

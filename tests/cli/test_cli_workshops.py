@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint
+from models.db.tables import Handoff, HypothesisCard, PainPoint, Stage, Touchpoint
 from models.export.json_backup import export_workshop
 from models.export.templates import save_template, template_names
 from models.vocab import ROLES, STEPS
@@ -58,7 +58,8 @@ def template_file(tmp_path: Path, store: Store) -> Path:
     a = store.add(Stage(workshop_id=w.id, name="Contact", kpi_name="FCR"))
     b = store.add(Stage(workshop_id=w.id, name="Resolution", kpi_name="CES"))
     tp = store.add(Touchpoint(stage_id=a.id, name="Chat", owner_team="Tier 1"))
-    store.add(Touchpoint(stage_id=b.id, name="Fix", owner_team="Identity"))
+    fix = store.add(Touchpoint(stage_id=b.id, name="Fix", owner_team="Identity"))
+    store.add(Handoff(workshop_id=w.id, from_touchpoint_id=tp.id, to_touchpoint_id=fix.id))
     store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp.id, description="Asked twice",
                         kind="loop", impact=3, effort=1, ticket_volume=900))
     path = tmp_path / "small.toml"
@@ -283,6 +284,31 @@ def test_demo_is_created_once(db_path: Path, launched: list[Any]) -> None:
     assert Store(db_path).get_workshop(mine).persona == "P"
 
 
+def test_demo_opens_complete_with_a_saved_plan_from_today(db_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from models.rules.handoffs import ownership_risks
+    from tui.steps.progress import STEPS as BAR
+    from tui.steps.progress import step_states
+
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    demo_id = int(run(db_path, "demo", "--no-open").stdout)
+    journey = Store(db_path).load(demo_id)
+    states = step_states(journey)
+    assert all(states[step].done for step in BAR), {s: v.missing for s, v in states.items()}
+    today = dt.date(2026, 3, 10)
+    assert journey.workshop.start_date == today
+    assert len(journey.plan_tasks) == 6 and all(t.owner and t.deadline for t in journey.plan_tasks)
+    assert min(t.start for t in journey.plan_tasks if t.start) == today
+    assert journey.cards and all(c.owner and c.deadline and c.deadline > today
+                                 for c in journey.cards)
+    # the risks are the example's own: the invisible Support -> Tier 2 wait, nothing else
+    risks = ownership_risks(journey)
+    assert [r.kind for r in risks] == ["customer_not_informed"], [r.message for r in risks]
+    assert "Support → Tier 2 support" in risks[0].message
+
+
 # -- templates / import ---------------------------------------------------------------
 def test_templates_list_names_every_shipped_template(db_path: Path) -> None:
     result = run(db_path, "templates", "list")
@@ -291,15 +317,38 @@ def test_templates_list_names_every_shipped_template(db_path: Path) -> None:
     assert names
     for name in names:
         assert name in result.stdout
+    # one line per template (and a header) at 80 columns, as when piped
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(names) + 1
+    assert all(len(line) <= 80 for line in lines), lines
+    assert [line.split()[0] for line in lines[1:]] == names
 
 
 def test_templates_show(db_path: Path, template_file: Path) -> None:
     shown = run(db_path, "templates", "show", str(template_file))
     assert shown.exit_code == 0, shown.output
-    for text in ("Tmpl persona", "1. Contact", "KPI: FCR", "Chat", "(Tier 1)", "Asked twice"):
+    for text in ("Tmpl persona", "1. Contact", "KPI: FCR", "Chat — Tier 1 · frontstage",
+                 "1. Asked twice", "quick win: impact high, effort low"):
         assert text in shown.stdout, text
     name = template_names()[0]
     assert run(db_path, "templates", "show", name).exit_code == 0
+
+
+def test_templates_show_is_the_whole_map_with_what_is_added_marked(db_path: Path) -> None:
+    shown = run(db_path, "templates", "show", "login-lockout").stdout
+    flat = " ".join(shown.split())
+    for text in ("KPI: Time to resolution 9.5 → 2 hours",
+                 "4.2 Manual account unlock — Tier 2 support · backstage",
+                 "Documented handoffs (1)",
+                 "4.1 Identity verification by an agent (Support) → 4.2 Manual account unlock "
+                 "(Tier 2 support)",
+                 "customer told: no",
+                 "1. Reset emails often fail to arrive or land in spam",
+                 "quick win: impact high, effort low",
+                 "30% reduction in \"didn’t receive email\" tickets",
+                 "Lockout notification email — Product · frontstage [added]"):
+        assert text in flat, text
+    assert all(len(line) <= 80 for line in shown.splitlines())
 
 
 def test_templates_show_unknown_lists_the_shipped_ones(db_path: Path) -> None:

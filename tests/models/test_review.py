@@ -121,7 +121,9 @@ def test_next_journey_by_volume_times_risk() -> None:
                                 customer_informed=True)]  # 0 risks: 1,000 x 1
     outage = base(3, title="Production outage", evidence_ticket_volume=400)
     outage.touchpoints[31][0].owner_team = ""  # unowned, and Tier 2 -> Eng not informed
-    outage.touchpoints[32].append(Touchpoint(id=33, stage_id=32, name="x", owner_team="Eng"))
+    outage.touchpoints[32][0].lane = "backstage"
+    outage.touchpoints[32].append(Touchpoint(id=33, stage_id=32, name="x", owner_team="Eng",
+                                             lane="backstage"))
     portfolio = [current, billing, outage]
     answer = answers(current, portfolio)[3]
     assert answer == ("Map “Production outage” next: 400 tickets/month on that journey "

@@ -209,6 +209,7 @@ async def test_status_cycles_with_one_key_and_delete_asks(db_path: Path) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         card_id = app.screen.focused.card_id  # type: ignore[union-attr]
+        count = len(reload(db_path, wid).cards)
 
         def status() -> str:
             return next(c.status for c in reload(db_path, wid).cards if c.id == card_id)
@@ -227,12 +228,12 @@ async def test_status_cycles_with_one_key_and_delete_asks(db_path: Path) -> None
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await settle(pilot)
-        assert len(reload(db_path, wid).cards) == 4
+        assert len(reload(db_path, wid).cards) == count
         await pilot.press("d", "y")
         await settle(pilot)
         cards = reload(db_path, wid).cards
-        assert len(cards) == 3 and card_id not in {c.id for c in cards}
-        assert len(app.screen.query(CardBox)) == 3
+        assert len(cards) == count - 1 and card_id not in {c.id for c in cards}
+        assert len(app.screen.query(CardBox)) == count - 1
 
 
 # -- Tracker ------------------------------------------------------------------------

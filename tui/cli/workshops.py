@@ -232,9 +232,12 @@ def ensure_demo(store: Store) -> tuple[int, bool]:
         found = s.get(Workshop, int(wanted)) if wanted.isdigit() else None
         if found is not None and marker is not None and _demo_marker(found) == marker.value:
             return int(found.id or 0), False
+    from models.rules.demo import complete_demo
+    from models.rules.clock import today
+
     template = _demo_template() or BLANK
-    # no facilitator: the login of whoever ran "demo" is not a name to hand work to
     new_id = create_workshop(store, template, title="Demo: admin locked out of the account")
+    complete_demo(store, new_id, today())
     with store.write() as s:
         demo_row = s.get(Workshop, new_id)
         s.merge(Meta(key=DEMO_KEY, value=_demo_marker(demo_row)))
@@ -281,24 +284,25 @@ def delete(
 # -- templates / import ---------------------------------------------------------------
 @templates_app.command("list")
 def templates_list() -> None:
-    """The shipped templates: name (for `new --template`), title and size."""
-    from rich.table import Table
+    """The shipped templates, one line each: name (for `new --template`), size, title."""
+    from rich.text import Text
 
     from models.export.templates import list_templates
 
     with user_errors():
         infos = list_templates()
-    table = Table(header_style="bold")
-    # the name is what people type after --template: never wrapped or cut
-    table.add_column("name", no_wrap=True, min_width=max((len(i.name) for i in infos), default=4))
-    for column in ("title", "category", "stages", "touchpoints", "pains"):
-        table.add_column(column)
+    out = console()
+    # the name is what people type after --template: never cut; the title gives way
+    name_width = max((len(i.name) for i in infos), default=4)
+    head = f"{'name':<{name_width}}  stages touch pains  title"
+    out.print(Text(head, style="bold", no_wrap=True, overflow="ellipsis"))
     for info in infos:
-        name = _t(info.name)
-        name.no_wrap = True
-        table.add_row(name, _t(info.title, limit=50), _t(info.category),
-                      str(info.stages), str(info.touchpoints), str(info.pain_points))
-    console().print(table)
+        line = Text(f"{info.name:<{name_width}}  {info.stages:>6} {info.touchpoints:>5} "
+                    f"{info.pain_points:>5}  ", no_wrap=True, overflow="ellipsis", end="")
+        line.append_text(_t(info.title))
+        line.no_wrap = True
+        line.truncate(out.width, overflow="ellipsis")
+        out.print(line)
 
 
 @templates_app.command("show")

@@ -1,7 +1,7 @@
 """Step 4 — Ownership: a team for every touchpoint, swimlanes, handoffs and flags.
 
-Handoffs are derived (``models.rules.handoffs``): wherever consecutive touchpoints
-have different owner teams.  Selecting the touchpoint a handoff leads *into*
+Handoffs follow the rule of ``models.rules.handoffs`` (a new team taking the case on
+backstage, or a transfer the room documented).  Selecting the touchpoint a handoff leads *into*
 shows the handoff's details (what is transferred, delay, customer informed?)
 under the owner field; they are stored with ``save_handoff_detail``.
 """

@@ -30,7 +30,12 @@ class LanePoint:
 
 
 def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
-    """One row per team, touchpoints in journey order, a mark where the lane changes."""
+    """One row per team, touchpoints in journey order, a mark where the lane changes.
+
+    Only a handoff (``models.rules.handoffs``) gets ▶ (customer told) or ! (not told);
+    any other change of lane is the customer moving on to another team's channel
+    and gets a quiet ›.
+    """
     teams: list[str] = []
     for p in points:
         if p.team and p.team not in teams:
@@ -62,7 +67,9 @@ def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
             sep, sep_style = " ", ""
             if prev is not None and prev.team != p.team:
                 a, b = row_of[prev.team], row_of[p.team]
-                if i == b:
+                if i == b and not p.handoff_in:  # the customer changing channel
+                    sep, sep_style = "›", "dim"
+                elif i == b:
                     sep, sep_style = ("▶", "green") if p.informed else ("!", "bold red")
                 elif i == a:
                     sep = "┐" if b > a else "┘"
