@@ -21,6 +21,7 @@ from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import safe, short
 from tui.steps.base import selected_key, sync_table
 from tui.steps.progress import LABELS
+from tui.widgets.fast_table import FastTable
 from tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Workshops", style="bold"), classes="step-title")
-        table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="workshops")
+        table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True, id="workshops")
         for key, label in (("id", "ID"), ("title", "Title"), ("persona", "Persona"),
                            ("scenario", "Scenario"), ("step", "Step"), ("updated", "Updated")):
             table.add_column(label, key=key)

@@ -32,6 +32,7 @@ from tui.steps.output_base import (
     status_label,
     today,
 )
+from tui.widgets.fast_table import FastTable
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -80,7 +81,7 @@ class TrackerView(OutputView):
         yield Static(Text("Tracker · who does what by when, grouped by owner", style="bold"),
                      classes="step-title")
         yield Static(id="tracker-summary")
-        yield DataTable(cursor_type="row", id="tracker-table")
+        yield FastTable(cursor_type="row", id="tracker-table")
         yield Static(id="tracker-empty", classes="empty-note")
 
     @property
