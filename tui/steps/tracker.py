@@ -131,7 +131,7 @@ class TrackerView(OutputView):
 
             try:
                 ids = [w.id for w in store.list_workshops() if w.id is not None]
-                journeys = [store.load(i) for i in ids]
+                journeys = store.load_many(ids)
                 items = tracker_items(journeys, on)
             except (StoreError, OSError) as exc:
                 self.app.call_from_thread(self._load_failed, gen, str(exc))
