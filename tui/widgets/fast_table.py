@@ -27,8 +27,10 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.geometry import Region, Size
 from textual.render import measure
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, Row, RowKey
 
@@ -92,6 +94,48 @@ class FastTable(DataTable[Any]):
              + self._row_label_column_width)
         y = row_index + (self.header_height if self.show_header else 0)
         return Region(x, y, columns[column_index].get_render_width(self), 1)
+
+    def notify_style_update(self) -> None:
+        """Keep the render caches when only the focus (or hover) state changed.
+
+        DataTable drops every cached render on any style update, and moving the
+        focus between tables is one, so each step switch re-rendered every
+        visible cell.  Its caches are keyed by the pseudo-class state already;
+        they are dropped only when the styles *for a state* differ from those the
+        renders were made with (a theme or CSS change).
+        """
+        Widget.notify_style_update(self)
+        self._styles_cache.clear()
+        self._get_styles_to_render_cell.cache_clear()
+        self.refresh()
+        seen: dict[Any, Any] = self.__dict__.setdefault("_styles_by_state", {})
+        names = sorted(self.COMPONENT_CLASSES)
+        if not all(name in self._component_styles for name in names):
+            seen.clear()  # not styled yet: nothing rendered to keep
+            return
+        state = self.get_pseudo_class_state()
+        styles = (self.rich_style,
+                  *(self.get_component_rich_style(name, partial=True) for name in names))
+        if seen.get(state, styles) != styles:
+            seen.clear()
+            self._row_render_cache.clear()
+            self._cell_render_cache.clear()
+            self._row_renderable_cache.clear()
+            self._line_cache.clear()
+        seen[state] = styles
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """A resize to the size already drawn keeps the render caches.
+
+        DataTable bumps its update counter on every resize, and a table that is
+        shown again (a step switch) gets one, so every visible cell was
+        re-rendered on each switch.  Only a new size needs new renders.
+        """
+        size = (event.size, event.virtual_size)
+        if size == getattr(self, "_drawn_size", None):
+            event.prevent_default()  # DataTable's handler would bump the counter
+            return
+        self._drawn_size = size
 
     def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
                 label: Any = None) -> RowKey:
