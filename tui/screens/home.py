@@ -115,6 +115,11 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    def __init__(self, early: list[Any] | None = None) -> None:
+        super().__init__()
+        # rows read without the ORM while the store opens (``models.db.light``); None after
+        self.early = early
+
     @property
     def japp(self) -> JourneyApp:
         return self.app  # type: ignore[return-value]
@@ -142,7 +147,11 @@ class HomeScreen(Screen[None]):
 
     def load(self) -> None:
         store = self.japp.store
-        workshops = self.japp.run_store(store.list_workshops) if store else []
+        if store is not None:
+            self.early = None
+            workshops = self.japp.run_store(store.list_workshops)
+        else:
+            workshops = self.early or []
         rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
                              Text(LABELS.get(w.current_step, w.current_step)),
