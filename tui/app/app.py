@@ -217,7 +217,8 @@ class JourneyApp(App[None]):
         self.loading = False
         self.sub_title = self.role if self.role not in ("", "lead") else ""
         if journey is None:
-            early = self.screen if getattr(self.screen, "early", None) is not None else None
+            top = self.screen_stack[-1] if self.screen_stack else None  # none: shutting down
+            early = top if getattr(top, "early", None) is not None else None
             if early is None:
                 self.show_home()
             else:  # the early Home: now from the store
