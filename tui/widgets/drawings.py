@@ -103,7 +103,7 @@ class Swimlanes(Widget):
 
     def set_points(self, points: Sequence[LanePoint]) -> None:
         self.drawing = draw_swimlanes(points)
-        self._lines = self.drawing.split("\n")
+        self._lines = list(self.drawing.split("\n"))
         self._strips.clear()
         self.styles.width = max((line.cell_len for line in self._lines), default=1)
         self.styles.height = len(self._lines)

@@ -49,11 +49,12 @@ class _LineOffsets(Sequence[tuple[RowKey, int]]):
             y += len(self)
         if not 0 <= y < len(self):
             raise IndexError(y)
-        return self._table._row_locations.get_key(y), 0
+        key = self._table._row_locations.get_key(y)
+        assert key is not None  # every index below the row count has a key
+        return key, 0
 
     def __iter__(self) -> Iterator[tuple[RowKey, int]]:
-        get = self._table._row_locations.get_key
-        return ((get(y), 0) for y in range(len(self)))
+        return (self[y] for y in range(len(self)))
 
     def clear(self) -> None:
         """``DataTable.clear`` clears the offsets list; there is none to clear."""
@@ -219,6 +220,6 @@ class FastTable(DataTable[Any]):
         key = row_key if isinstance(row_key, RowKey) else RowKey(row_key)
         for cache in (self._cell_render_cache, self._row_render_cache):
             for stale in [k for k in cache.keys() if k[0] == key]:
-                cache.discard(stale)
+                cache.discard(stale)  # type: ignore[arg-type]  # keys of that very cache
         self._row_renderable_cache.clear()
         self._line_cache.clear()
