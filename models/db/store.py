@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -330,6 +330,58 @@ class Store:
                     select(EscalationLevel).where(EscalationLevel.workshop_id == workshop_id)
                     .order_by(EscalationLevel.position, EscalationLevel.id))),
             )
+
+    def load_many(self, workshop_ids: list[int]) -> list[Journey]:
+        """Several workshops, as ``load`` gives each, from one query per table.
+
+        Why: the tracker's "all workshops" view read a portfolio of 200 one
+        ``load`` (nine queries) at a time - 1,800 queries and seconds.  Rows come
+        back in ``load``'s order and are grouped by workshop in Python.
+        """
+        wanted = set(workshop_ids)
+        with self.read() as s:
+            workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}
+            missing = [i for i in workshop_ids if i not in workshops]
+            if missing:
+                raise NotFound(f"There is no workshop {missing[0]} in {self.path}.")
+
+            def grouped(rows: Any, key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+                out: dict[Any, list[Any]] = {}
+                for row in rows:
+                    out.setdefault(key(row), []).append(row)
+                return out
+
+            stages = grouped(s.exec(select(Stage).order_by(Stage.position, Stage.id)),
+                             lambda r: r.workshop_id)
+            tps = grouped(s.exec(select(Touchpoint).order_by(Touchpoint.position,
+                                                             Touchpoint.id)),
+                          lambda r: r.stage_id)
+            pains = grouped(s.exec(select(PainPoint).order_by(PainPoint.id)),
+                            lambda r: r.workshop_id)
+            pain_workshop = {p.id: wid for wid, ps in pains.items() for p in ps}
+            cards = grouped(s.exec(select(HypothesisCard).order_by(HypothesisCard.id)),
+                            lambda r: pain_workshop.get(r.pain_point_id))
+            dots = grouped(s.exec(select(Vote).order_by(Vote.id)),
+                           lambda r: pain_workshop.get(r.pain_point_id))
+            handoffs = grouped(s.exec(select(Handoff).order_by(Handoff.id)),
+                               lambda r: r.workshop_id)
+            tasks = grouped(s.exec(select(PlanTask).order_by(PlanTask.position, PlanTask.id)),
+                            lambda r: r.workshop_id)
+            people = grouped(s.exec(select(Participant).order_by(Participant.id)),
+                             lambda r: r.workshop_id)
+        out = []
+        for wid in workshop_ids:
+            own_stages = stages.get(wid, [])
+            by_stage = {st.id: tps.get(st.id, []) for st in own_stages if st.id}
+            votes: dict[int, int] = {}
+            for dot in dots.get(wid, []):
+                votes[int(dot.pain_point_id)] = votes.get(int(dot.pain_point_id), 0) + 1
+            out.append(Journey(workshop=workshops[wid], stages=own_stages, touchpoints=by_stage,
+                               handoffs=handoffs.get(wid, []), pain_points=pains.get(wid, []),
+                               cards=cards.get(wid, []), plan_tasks=tasks.get(wid, []),
+                               participants=people.get(wid, []), dot_votes=votes,
+                               dots=dots.get(wid, [])))
+        return out
 
     # -- generic edits ----------------------------------------------------------
     def add(self, row: T) -> T:

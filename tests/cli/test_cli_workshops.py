@@ -288,9 +288,10 @@ def test_demo_opens_complete_with_a_saved_plan_from_today(db_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
-    from models.rules.handoffs import ownership_risks
     from tui.steps.progress import STEPS as BAR
     from tui.steps.progress import step_states
+
+    from models.rules.handoffs import ownership_risks
 
     monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
     demo_id = int(run(db_path, "demo", "--no-open").stdout)

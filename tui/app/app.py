@@ -105,6 +105,8 @@ class JourneyApp(App[None]):
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
         """Import the models and open the database off the UI thread."""
+        if self.start_workshop is None:
+            self._list_early()
         try:
             from models.db.schema import StoreError
         except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
@@ -158,6 +160,21 @@ class JourneyApp(App[None]):
     @property
     def saved_at(self) -> dt.datetime | None:
         return self.session.saved_at
+
+    def _list_early(self) -> None:
+        """Home's list read with plain sqlite3, shown while SQLModel loads (worker thread)."""
+        from models.db.dbfile import default_db_path
+        from models.db.light import list_workshops
+
+        rows = list_workshops(Path(self.db_path) if self.db_path else default_db_path())
+        if rows:
+            self.call_from_thread(self._show_early_home, rows)
+
+    def _show_early_home(self, rows: list[Any]) -> None:
+        from tui.screens.home import HomeScreen
+
+        if self.store is None and self.loading:
+            self._switch(HomeScreen(self.session, early=rows))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen
@@ -213,7 +230,12 @@ class JourneyApp(App[None]):
         self.loading = False
         self.sub_title = self.role if self.role not in ("", "lead") else ""
         if journey is None:
-            self.show_home()
+            top = self.screen_stack[-1] if self.screen_stack else None  # none: shutting down
+            early = top if getattr(top, "early", None) is not None else None
+            if early is None:
+                self.show_home()
+            else:  # the early Home: now from the store
+                early.load()  # type: ignore[attr-defined]
             return
         pending, self.pending_step = self.pending_step, None
         if pending is None:
@@ -236,7 +258,10 @@ class JourneyApp(App[None]):
         self._switch(HomeScreen(self.session))
 
     def open_workshop(self, workshop_id: int, step: str | None = None) -> None:
-        assert self.store is not None
+        if self.store is None:  # Enter on the early Home, before the store is open
+            self.notify("Still opening the database; press Enter again in a moment.",
+                        markup=False)
+            return
         journey = self.run_store(lambda: self.store.load(workshop_id))  # type: ignore[union-attr]
         if journey is not None:
             self._show_journey(journey, step)

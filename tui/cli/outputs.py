@@ -103,8 +103,8 @@ def _plural(count: int, word: str) -> str:
 
 def _portfolio(store: object, journey: Journey) -> list[Journey]:
     """Every workshop in the database (the review's "which journey next"), loaded once."""
-    others = [store.load(w.id) for w in store.list_workshops()  # type: ignore[attr-defined]
-              if w.id != journey.workshop.id]
+    others = store.load_many([w.id for w in store.list_workshops()  # type: ignore[attr-defined]
+                              if w.id is not None and w.id != journey.workshop.id])
     return [journey, *others]
 
 
@@ -246,7 +246,7 @@ def tracker(
 
         store = STATE.store()
         ids = [workshop_id] if workshop_id is not None else [w.id for w in store.list_workshops()]
-        journeys = [store.load(i) for i in ids if i is not None]
+        journeys = store.load_many([i for i in ids if i is not None])
         items = tracker_items(journeys, clock_today())
         if owner is not None:
             wanted = owner.strip().casefold()

@@ -232,8 +232,8 @@ def ensure_demo(store: Store) -> tuple[int, bool]:
         found = s.get(Workshop, int(wanted)) if wanted.isdigit() else None
         if found is not None and marker is not None and _demo_marker(found) == marker.value:
             return int(found.id or 0), False
-    from models.rules.demo import complete_demo
     from models.rules.clock import today
+    from models.rules.demo import complete_demo
 
     template = _demo_template() or BLANK
     new_id = create_workshop(store, template, title="Demo: admin locked out of the account")

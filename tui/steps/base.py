@@ -111,8 +111,12 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
         current = order[min(table.cursor_row, len(order) - 1)]
     old_row = table.cursor_row
     table.clear()
-    for key, cells in rows:
-        table.add_row(*cells, key=key)
+    add_keyed_rows = getattr(table, "add_keyed_rows", None)
+    if add_keyed_rows is not None:
+        add_keyed_rows(rows)
+    else:
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
     table._jm_rows = dict(rows)  # type: ignore[attr-defined]
     table._jm_order = keys  # type: ignore[attr-defined]
     if rows:
