@@ -60,9 +60,30 @@ def _default_sql(column) -> str:  # type: ignore[no-untyped-def]
     return " DEFAULT '" + str(default).replace("'", "''") + "'"
 
 
+def _to_3_accounts(conn: Connection) -> None:
+    """Version 3 (trust): accounts beside names, and the portfolio audit table.
+
+    Adds the columns and the ``audit`` table, then records the file's owner as the
+    OS account of every existing workshop's creator (and of the creator's lead seat):
+    older files kept names only, and the account that owns the file is the one that
+    made them.  Without this, anyone typing the creator's name would still be lead.
+    """
+    _add_missing_columns(conn)
+    from models.db.access import file_owner
+
+    path = next((row[2] for row in conn.execute(text("PRAGMA database_list"))
+                 if row[1] == "main"), "")
+    owner = file_owner(path) if path else ""
+    conn.execute(text("UPDATE workshop SET lead_account = :o WHERE lead_account = ''"),
+                 {"o": owner})
+    conn.execute(text("UPDATE participant SET account = :o WHERE account = '' AND role = 'lead' "
+                      "AND name IN (SELECT lead FROM workshop "
+                      "WHERE workshop.id = participant.workshop_id)"), {"o": owner})
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
-STEPS: dict[int, Callable[[Connection], None]] = {}
+STEPS: dict[int, Callable[[Connection], None]] = {3: _to_3_accounts}
 
 
 def upgrade(conn: Connection, from_version: int) -> None:

@@ -13,11 +13,13 @@ place for the TUI, the CLI and imports alike.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
@@ -25,12 +27,14 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
+from models.db.access import current_account
 from models.db.dbfile import default_db_path
 from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.tables import (
     DEFAULT_STAGES,
+    AuditEntry,
     ChangeLog,
     Handoff,
     HypothesisCard,
@@ -69,6 +73,10 @@ class Store:
         self.path = Path(path).expanduser() if path else default_db_path()
         self.who = who
         self.read_only = read_only
+        # The OS login behind ``who`` and, for a ``seat`` forced command, the key's
+        # fingerprint: written beside the claimed name in the change log.
+        self.account = current_account()
+        self.key = ""
         state, version = schema.inspect_file(self.path)
         if read_only and state is schema.FileState.OLDER:
             raise StoreError(f"{self.path} was made by an older journeymap; open it once as a "
@@ -94,7 +102,12 @@ class Store:
     def _make_engine(self) -> Engine:
         path = str(self.path)
 
+        uri = _read_only_uri(self.path) if self.read_only else None
+
         def _connect() -> sqlite3.Connection:
+            if uri is not None:
+                return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
+                                       check_same_thread=False)
             # A creator, not a URL: a file name with "?", "#" or "%" must stay a file name.
             return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
 
@@ -164,8 +177,12 @@ class Store:
     def data_version(self) -> int:
         """SQLite's per-connection counter that moves when *another* connection commits."""
         if self._watch is None:
-            self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
-                                          check_same_thread=False)
+            if self.read_only:
+                self._watch = sqlite3.connect(_read_only_uri(self.path), uri=True,
+                                              timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            else:
+                self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
+                                              check_same_thread=False)
         return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     # -- workshops --------------------------------------------------------------
@@ -185,6 +202,7 @@ class Store:
         """A new workshop; its creator is its lead.  Default stages unless told otherwise."""
         values = {k: coerce(Workshop, k, v) for k, v in fields.items()}
         values.setdefault("lead", self.who)
+        values.setdefault("lead_account", self.account)
         with self.write() as s:
             workshop = Workshop(**values)
             s.add(workshop)
@@ -201,7 +219,20 @@ class Store:
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
                 raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+            s.add(AuditEntry(action="delete", workshop_id=workshop_id,
+                             title=workshop.title or workshop.scenario, who=self.who,
+                             account=self.attribution))
             s.delete(workshop)
+
+    def audit(self) -> list[AuditEntry]:
+        """Whole-workshop events (deletions), oldest first; they outlive the workshop."""
+        with self.read() as s:
+            return list(s.exec(select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)))  # type: ignore[arg-type]
+
+    @property
+    def attribution(self) -> str:
+        """The account as written in the logs: the OS login, and the key through ``seat``."""
+        return f"{self.account} key {self.key}" if self.key else self.account
 
     def load(self, workshop_id: int) -> Journey:
         """Everything under one workshop in one read transaction (a consistent snapshot)."""
@@ -373,7 +404,8 @@ class Store:
              summary: str = "") -> None:
         if not workshop_id:
             return
-        s.add(ChangeLog(workshop_id=workshop_id, who=self.who, entity=entity,
+        s.add(ChangeLog(workshop_id=workshop_id, who=self.who, account=self.attribution,
+                        entity=entity,
                         entity_id=entity_id, action=action, field=field, old=old, new=new,
                         summary=summary))
 
@@ -384,6 +416,23 @@ class Store:
             if since is not None:
                 query = query.where(ChangeLog.at >= since)
             return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
+
+
+def _read_only_uri(path: Path) -> str:
+    """An SQLite URI that can never write: ``mode=ro``, plus ``immutable=1`` when this
+    account cannot write the file or its folder.
+
+    Why immutable there: a WAL file opened read-only still needs its ``-shm`` side
+    file, which SQLite cannot create in a folder it may not write to; an observer
+    with read access only would otherwise not even be able to ``list``.  Immutable
+    means changes by others while this connection is open may go unseen, which is
+    acceptable for a one-shot read and for a seat that cannot write anyway.
+    """
+    folder_writable = os.access(path.parent, os.W_OK)
+    shm = Path(f"{path}-shm")
+    can_share = os.access(path, os.W_OK) or (shm.exists() and os.access(shm, os.R_OK))
+    immutable = not (folder_writable and can_share)
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
 def _text(value: Any) -> str:
