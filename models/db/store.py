@@ -13,13 +13,11 @@ place for the TUI, the CLI and imports alike.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
@@ -28,7 +26,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
 from models.db.access import current_account
-from models.db.dbfile import default_db_path
+from models.db.dbfile import default_db_path, read_only_uri as _read_only_uri
 from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
@@ -416,23 +414,6 @@ class Store:
             if since is not None:
                 query = query.where(ChangeLog.at >= since)
             return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
-
-
-def _read_only_uri(path: Path) -> str:
-    """An SQLite URI that can never write: ``mode=ro``, plus ``immutable=1`` when this
-    account cannot write the file or its folder.
-
-    Why immutable there: a WAL file opened read-only still needs its ``-shm`` side
-    file, which SQLite cannot create in a folder it may not write to; an observer
-    with read access only would otherwise not even be able to ``list``.  Immutable
-    means changes by others while this connection is open may go unseen, which is
-    acceptable for a one-shot read and for a seat that cannot write anyway.
-    """
-    folder_writable = os.access(path.parent, os.W_OK)
-    shm = Path(f"{path}-shm")
-    can_share = os.access(path, os.W_OK) or (shm.exists() and os.access(shm, os.R_OK))
-    immutable = not (folder_writable and can_share)
-    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
 def _text(value: Any) -> str:

@@ -68,7 +68,8 @@ _PAIN = ("description", "kind", "impact", "effort", "ticket_volume")
 _DRAFT = ("experiment", "outcome", "signal")
 _HANDOFF = ("from_team", "to_team", "what_is_transferred", "typical_delay", "customer_informed")
 
-WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields if f != "id"), _SCOPE)
+WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields
+                               if f not in ("id", "lead_account")), _SCOPE)
 STAGE = Node(Stage, _STAGE, _STAGE)
 TOUCHPOINT = Node(Touchpoint, _TOUCH, _TOUCH)
 PAIN = Node(PainPoint, (*_PAIN, "votes", "created_at"), _PAIN)
@@ -80,7 +81,8 @@ PLAN = Node(PlanTask, ("key", "phase", "title", "detail", "owner", "start", "dea
                        "status", "edited"), ())
 PARTICIPANT = Node(Participant, ("name", "role", "last_seen", "current_step", "following",
                                  "done_step"), ())
-LOG = Node(ChangeLog, ("at", "who", "entity", "action", "field", "old", "new", "summary"), ())
+LOG = Node(ChangeLog, ("at", "who", "account", "entity", "action", "field", "old", "new",
+                       "summary"), ())
 
 # Lists only a full backup carries, and the node of their items.
 _FULL_LISTS: dict[str, Node] = {"plan_tasks": PLAN, "participants": PARTICIPANT,
@@ -118,7 +120,10 @@ def _pain(journey: Journey, pain: PainPoint, full: bool) -> dict[str, Any]:
     if full:
         dots = [v for v in getattr(journey, "dots", []) if v.pain_point_id == pain.id]
         if dots:
-            out["dot_votes"] = [_row(v, VOTE, True) for v in dots]
+            # A secret ballot stays secret in a backup: before the reveal only the number
+            # of dots goes out (empty entries), never who voted for what or when.
+            revealed = journey.workshop.votes_revealed
+            out["dot_votes"] = [_row(v, VOTE, True) if revealed else {} for v in dots]
     return out
 
 
@@ -356,7 +361,10 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
     """
     clean = normalize(data, source=source)
     scope = dict(clean["workshop"])
-    scope.setdefault("lead", store.who)
+    # Roles never travel with a file: the importer is the lead of the copy, everyone
+    # listed in it a participant, and its history is marked as imported.
+    scope["lead"] = store.who
+    scope["lead_account"] = getattr(store, "account", "")
     if "template" in clean and "template" not in scope:
         scope["template"] = clean["template"].get("name", "")
     with store.write() as s:
@@ -391,9 +399,12 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         for pos, task in enumerate(clean.get("plan_tasks", [])):
             s.add(_build(PlanTask, task, workshop_id=wid, position=pos))
         for person in clean.get("participants", []):
-            s.add(_build(Participant, person, workshop_id=wid))
+            mine = person.get("name") == store.who
+            s.add(_build(Participant, {**person, "role": "lead" if mine else "participant"},
+                         workshop_id=wid, account=getattr(store, "account", "") if mine else ""))
         for entry in clean.get("changelog", []):
-            s.add(_build(ChangeLog, entry, workshop_id=wid))
-        s.add(ChangeLog(workshop_id=wid, who=store.who, entity="workshop", entity_id=wid,
+            s.add(_build(ChangeLog, entry, workshop_id=wid, imported=True))
+        s.add(ChangeLog(workshop_id=wid, who=store.who, account=getattr(store, "attribution", ""),
+                        entity="workshop", entity_id=wid,
                         action="create", summary=summary or f"imported from {source}"))
         return int(wid or 0)
