@@ -150,14 +150,14 @@ def seat_role(workshop: object, existing: object | None, name: str, account: str
     if requested is not None:
         check_role(requested)
     if grant is not None:
-        base = lower(str(getattr(existing, "role")), check_role(grant)) if existing else grant
+        base = lower(str(existing.role), check_role(grant)) if existing else grant
         return lower(base, requested)
     if existing is not None:
         owner = getattr(existing, "account", "")
         if getattr(existing, "key", "") or (owner and owner != account):
             raise AccessError(f"The name {name!r} belongs to another account in this "
                               "workshop; choose your own name with --as.")
-        base = str(getattr(existing, "role"))
+        base = str(existing.role)
     elif name == getattr(workshop, "lead", "") and account == getattr(workshop, "lead_account",
                                                                         ""):
         base = "lead"

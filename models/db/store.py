@@ -26,7 +26,8 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
 from models.db.access import current_account
-from models.db.dbfile import default_db_path, read_only_uri as _read_only_uri
+from models.db.dbfile import default_db_path
+from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError

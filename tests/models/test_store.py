@@ -19,8 +19,8 @@ from models.db.fields import FieldError
 from models.db.schema import StoreError
 from models.db.store import NotFound, ReadOnlyError, Store
 from models.db.tables import (
-    AuditEntry,
     ALL_TABLES,
+    AuditEntry,
     ChangeLog,
     Handoff,
     HypothesisCard,

@@ -44,6 +44,7 @@ EDIT_ACTIONS = frozenset({
     "add", "delete", "move", "nudge", "move_stage", "add_pain", "link", "edit",
     "cycle_status", "regenerate", "create_top", "create_pick",  # step views
     "new_blank", "new_template", "duplicate",  # Home
+    "export",  # an observer writes nothing but its own presence, files included
 })
 EDIT_PAIRING = frozenset({"vote", "unvote", "done", "timer", "gather", "reveal"})
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
@@ -87,8 +88,13 @@ class JourneyApp(App[None]):
                 *PAIRING_BINDINGS, *EARLY_STEP_BINDINGS]
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
-                 step: str | None = None, who: str = "", role: str = "") -> None:
+                 step: str | None = None, who: str = "", role: str = "",
+                 grant: str | None = None, key: str = "", origin: str = "") -> None:
         super().__init__()
+        # A ``seat`` forced command: the administrator's grant for this SSH key, the key's
+        # fingerprint and the connection's origin; such a seat sees only its workshop.
+        self.grant, self.key, self.origin = grant, key, origin
+        self.locked = grant is not None
         self.db_path = db_path
         self.start_workshop = workshop_id
         self.start_step = step
@@ -134,6 +140,7 @@ class JourneyApp(App[None]):
             from models.db.store import Store
 
             store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
+            store.key = self.key
             journey = store.load(self.start_workshop) if self.start_workshop else None
             import tui.screens.home  # noqa: F401 - warm the screen modules off the UI thread
             import tui.screens.workshop  # noqa: F401
@@ -162,6 +169,8 @@ class JourneyApp(App[None]):
 
     def action_allowed(self, action: str) -> bool:
         """Whether a view's or screen's key may run here (``check_action`` of those nodes)."""
+        if action == "home" and self.locked:
+            return False
         return not (self.read_only and action in EDIT_ACTIONS)
 
     # -- keys panel (? / F1) ------------------------------------------------------------
@@ -218,6 +227,8 @@ class JourneyApp(App[None]):
     def show_home(self) -> None:
         from tui.screens.home import HomeScreen
 
+        if self.locked:  # a forced-command seat has one workshop and no Home
+            return
         self.journey = None
         self.pairing.stop()
         self._switch(HomeScreen())

@@ -50,6 +50,16 @@ class Context:
         require_folder(self.db)
         return Store(self.db, who=who or default_user(), read_only=read_only)
 
+    def reader(self) -> Store:
+        """For commands that only read: a read-only store when the file exists, so they
+        work on a read-only folder or file; a new or older file is opened normally
+        (created or upgraded)."""
+        from models.db.dbfile import FileState, default_db_path, inspect_file
+
+        require_folder(self.db)
+        state, _version = inspect_file(self.db.expanduser() if self.db else default_db_path())
+        return self.store(read_only=state is FileState.CURRENT)
+
 
 def require_folder(db: Path | None) -> None:
     """Refuse a chosen database file whose folder does not exist.
@@ -70,6 +80,21 @@ def require_folder(db: Path | None) -> None:
 
 
 STATE = Context()
+
+
+def require(store: Store, workshop_id: int | None, action: str) -> None:
+    """Refuse (one sentence, exit 1) when this OS account may not do ``action``.
+
+    ``workshop_id`` None checks the whole file (adding a workshop to it).  The rule
+    itself lives in ``models.db.access``, shared with the app.
+    """
+    from models.db import access
+
+    account = access.current_account()
+    if workshop_id is None:
+        access.require_portfolio(store, account, action)
+    else:
+        access.require(store, workshop_id, account, action)
 
 
 
@@ -130,7 +155,7 @@ def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
     from tui.cli import workshops as cli_workshops  # noqa: F401
 
-    for optional in ("tui.cli.outputs", "tui.cli.pairing"):
+    for optional in ("tui.cli.outputs", "tui.cli.pairing", "tui.cli.seats"):
         try:
             __import__(optional)
         except ModuleNotFoundError as exc:

@@ -21,6 +21,7 @@ from tui.cli.main import (  # noqa: F401
     console,
     default_user,
     fail,
+    require,
     require_folder,
     user_errors,
 )
@@ -119,6 +120,7 @@ def new(
         who = _ask("--persona", "Persona", persona, defaults.get("persona", ""))
         what = _ask("--scenario", "Scenario", scenario, defaults.get("scenario", ""))
         store = STATE.store()
+        require(store, None, "import")
         new_id = create_workshop(store, name, persona=who, scenario=what, title=title)
     typer.echo(str(new_id))
     if _interactive():
@@ -132,7 +134,7 @@ def list_workshops() -> None:
     from rich.table import Table
 
     with user_errors():
-        store = STATE.store(read_only=False)
+        store = STATE.reader()
         workshops = store.list_workshops()
     out = console()
     if not workshops:
@@ -151,7 +153,7 @@ def list_workshops() -> None:
 def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list`).")]) -> None:
     """A readable summary: scope, stages with KPIs, pain points, cards and risks."""
     with user_errors():
-        journey = STATE.store().load(workshop_id)
+        journey = STATE.reader().load(workshop_id)
     from tui.cli.summary import print_summary
 
     print_summary(console(), journey)
@@ -159,7 +161,7 @@ def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list
 
 # -- open / demo --------------------------------------------------------------------
 def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
-            role: str | None) -> None:
+            role: str | None, **seat: str) -> None:
     """Start the TUI; a placeholder screen until ``tui.app.launch`` exists."""
     try:
         from tui.app.launch import run_app
@@ -167,7 +169,7 @@ def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
         if exc.name != "tui.app.launch":
             raise
         from tui.cli.summary import run_placeholder as run_app
-    kwargs: dict[str, Any] = {"who": who}
+    kwargs: dict[str, Any] = {"who": who, **seat}
     if role:
         kwargs["role"] = role
     run_app(db_path, workshop_id=workshop_id, step=step, **kwargs)
@@ -266,6 +268,7 @@ def delete(
     with user_errors():
         store = STATE.store()
         workshop = store.get_workshop(workshop_id)
+        require(store, workshop_id, "delete")
         name = workshop.title or workshop.scenario or f"workshop {workshop_id}"
         if not yes:
             if not _interactive():
@@ -331,7 +334,9 @@ def templates_save(
     with user_errors():
         if path.exists() and not force:
             raise fail(f"{path} exists already; add --force to overwrite it.")
-        journey = STATE.store().load(workshop_id)
+        store = STATE.reader()
+        require(store, workshop_id, "export")
+        journey = store.load(workshop_id)
         written = save_template(journey, path, title=title, description=description)
     typer.echo(str(written))
 
@@ -351,5 +356,7 @@ def import_file(path: Annotated[Path, typer.Argument(
             raise fail(f"{path} is not UTF-8 text, so it is not a journeymap export.") from None
         from models.export.json_backup import import_json
 
-        new_id = import_json(STATE.store(), text, str(path))
+        store = STATE.store()
+        require(store, None, "import")
+        new_id = import_json(store, text, str(path))
     typer.echo(str(new_id))

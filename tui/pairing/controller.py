@@ -132,13 +132,16 @@ class Pairing:
             presence_store = store
             if store.read_only:
                 presence_store = presence.presence_store(store.path, store.who)
+            presence_store.key = app.key
             participant = presence.join(presence_store, wid, store.who,
-                                        app.role or None, step=None)
+                                        app.role or None, step=None, grant=app.grant,
+                                        key=app.key, origin=app.origin)
             if participant.role == "observer" and not store.read_only:
                 # a returning observer without --role: the edit store must refuse too
                 store.close()
                 store = app.store = Store(store.path, who=store.who, read_only=True)
                 presence_store = presence.presence_store(store.path, store.who)
+            store.key = presence_store.key = app.key
             self.seat = presence.Seat(store=store, presence=presence_store,
                                       participant=participant)
             self._watcher = Watcher(store)
