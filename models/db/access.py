@@ -152,14 +152,15 @@ def seat_role(workshop: object, existing: object | None, name: str, account: str
     if grant is not None:
         base = lower(str(existing.role), check_role(grant)) if existing else grant
         return lower(base, requested)
+    owner = (getattr(existing, "account", "") if existing is not None
+             else getattr(workshop, "lead_account", "") if name == getattr(workshop, "lead", "")
+             else "")
+    if (existing is not None and getattr(existing, "key", "")) or (owner and owner != account):
+        raise AccessError(f"The name {name!r} belongs to another account in this "
+                          "workshop; choose your own name with --as.")
     if existing is not None:
-        owner = getattr(existing, "account", "")
-        if getattr(existing, "key", "") or (owner and owner != account):
-            raise AccessError(f"The name {name!r} belongs to another account in this "
-                              "workshop; choose your own name with --as.")
-        base = str(existing.role)
-    elif name == getattr(workshop, "lead", "") and account == getattr(workshop, "lead_account",
-                                                                        ""):
+        base = str(existing.role)  # type: ignore[attr-defined]
+    elif name == getattr(workshop, "lead", ""):
         base = "lead"
     else:
         base = "participant"

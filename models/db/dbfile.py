@@ -43,6 +43,11 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("journeymap")) / "journeymap.db"
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (a file or a folder)."""
+    return os.access(path, os.W_OK)
+
+
 def read_only_uri(path: Path) -> str:
     """An SQLite URI that can never write: ``mode=ro``, plus ``immutable=1`` when this
     account cannot write the file or its folder.
@@ -54,7 +59,7 @@ def read_only_uri(path: Path) -> str:
     acceptable for a one-shot read and for a seat that cannot write anyway
     (docs/security.md tells teams to give the group write access instead).
     """
-    immutable = not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK))
+    immutable = not (writable(path.parent) and writable(path))
     return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
 
 

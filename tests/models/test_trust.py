@@ -42,7 +42,8 @@ def test_creator_name_from_another_account_is_not_lead(db_path: Path, store: Sto
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     as_account(monkeypatch, "mallory")
     with Store(db_path, who="tester") as other:
-        assert presence.join(other, wid, "tester").role == "participant"
+        with pytest.raises(access.AccessError, match="another account"):
+            presence.join(other, wid, "tester")
         assert not fac.is_lead(other, wid)
 
 
@@ -204,7 +205,7 @@ def test_without_write_access_the_store_opens_immutable_and_leaves_no_side_files
     for side in (Path(f"{db}-wal"), Path(f"{db}-shm")):
         side.unlink(missing_ok=True)
     before = sorted(p.name for p in tmp_path.iterdir()), db.read_bytes()
-    monkeypatch.setattr("models.db.dbfile.os.access", lambda path, mode: False)
+    monkeypatch.setattr("models.db.dbfile.writable", lambda path: False)
     with Store(db, who="olga", read_only=True) as ro:
         assert [w.title for w in ro.list_workshops()] == ["Shared"]
         assert ro.data_version() >= 0
