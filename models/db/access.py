@@ -78,13 +78,17 @@ def check_role(role: str) -> str:
     return role
 
 
-def account_role(workshop: object, participants: list[object], account: str) -> str | None:
-    """The highest role an OS account holds in a workshop outside ``seat`` keys; None = none."""
+def account_role(workshop: object, participants: list[object], account: str,
+                 key: str = "") -> str | None:
+    """The highest role an OS account (and, for a ``seat``, its key) holds; None = none.
+
+    Seats bound to a key count only for that key: a shell on the shared guest account
+    is not every guest at once."""
     best: str | None = None
     if account and getattr(workshop, "lead_account", "") == account:
         best = "lead"
     for person in participants:
-        if getattr(person, "account", "") == account and not getattr(person, "key", ""):
+        if getattr(person, "account", "") == account and getattr(person, "key", "") == key:
             role = str(getattr(person, "role", "observer"))
             if best is None or ROLE_RANK[role] > ROLE_RANK[best]:
                 best = role
@@ -103,8 +107,14 @@ def refusal(workshop_id: int, account: str, role: str | None, action: str) -> Ac
                        f"{held} there (a lead can grant one with `journeymap role`).")
 
 
-def require(store: object, workshop_id: int, account: str, action: str) -> str:
-    """The account's role in the workshop if it may do ``action``; else raise AccessError."""
+def require(store: object, workshop_id: int, account: str, action: str, key: str = "",
+            seat: str | None = None) -> str:
+    """The account's role in the workshop if it may do ``action``; else raise AccessError.
+
+    ``seat`` (the app) checks the role of that seated name instead, provided the seat
+    belongs to this account and key: the role shown on a seat is the role it has, even
+    when the same OS account created the workshop under another name.
+    """
     from sqlmodel import select
 
     from models.db.tables import Participant, Workshop
@@ -114,7 +124,12 @@ def require(store: object, workshop_id: int, account: str, action: str) -> str:
         if workshop is None:
             raise StoreError(f"There is no workshop {workshop_id} in {store.path}.")  # type: ignore[attr-defined]
         people = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
-    role = account_role(workshop, people, account)
+    if seat is None:
+        role = account_role(workshop, people, account, key)
+    else:
+        row = next((p for p in people if p.name == seat), None)
+        mine = row is not None and row.key == key and row.account in ("", account)
+        role = row.role if mine else None  # type: ignore[union-attr]
     if not allowed(role, action):
         raise refusal(workshop_id, account, role, action)
     return str(role)

@@ -110,13 +110,16 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
         return row
 
 
-def grant(store: Store, workshop_id: int, name: str, role: str) -> Participant:
+def grant(store: Store, workshop_id: int, name: str, role: str, *,
+          as_seat: bool = False) -> Participant:
     """A lead gives ``name`` a role (creating the seat if the name is new); logged.
 
-    Checked by ``models.db.access.require`` against the store's OS account.  A name
+    Checked by ``models.db.access.require`` against the store's OS account (``as_seat``:
+    against the role of the app's seat, ``store.who``).  A name
     granted before anyone took it is claimed by the first account that joins with it.
     """
-    require(store, workshop_id, store.account, "grant")
+    require(store, workshop_id, store.account, "grant", key=store.key,
+            seat=store.who if as_seat else None)
     clean = _clean_name(name)
     role = check_role(role)
     with store.write() as s:

@@ -55,6 +55,7 @@ PAIRING_BINDINGS = [
     Binding("O", "pairing('unvote')", "Take a dot back", show=False),
     Binding("R", "pairing('reveal')", "Reveal or hide the votes", show=False),
     Binding("L", "pairing('activity')", "Activity (who changed what)", show=False),
+    Binding("P", "pairing('participants')", "Participants and roles", show=False),
 ]
 COMMANDS = {
     "follow": ("Pairing: follow the lead (on/off)", "key f"),
@@ -65,6 +66,7 @@ COMMANDS = {
     "unvote": ("Pairing: take a dot back from the selected pain point", "key O on step 5"),
     "reveal": ("Pairing: reveal or hide the votes (lead)", "key R"),
     "activity": ("Pairing: show or hide the activity panel", "key L"),
+    "participants": ("Pairing: participants and their roles (lead: change)", "key P"),
 }
 
 
