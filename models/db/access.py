@@ -165,12 +165,16 @@ def seat_role(workshop: object, existing: object | None, name: str, account: str
     if requested is not None:
         check_role(requested)
     if grant is not None:
-        base = lower(str(existing.role), check_role(grant)) if existing else grant
+        base = lower(str(getattr(existing, "role", grant)), check_role(grant)) if existing \
+            else grant
         return lower(base, requested)
-    owner = (getattr(existing, "account", "") if existing is not None
-             else getattr(workshop, "lead_account", "") if name == getattr(workshop, "lead", "")
-             else "")
-    if (existing is not None and getattr(existing, "key", "")) or (owner and owner != account):
+    owner: str = ""
+    if existing is not None:
+        owner = str(getattr(existing, "account", ""))
+    elif name == getattr(workshop, "lead", ""):
+        owner = str(getattr(workshop, "lead_account", ""))
+    bound_to_key = existing is not None and bool(getattr(existing, "key", ""))
+    if bound_to_key or (owner and owner != account):
         raise AccessError(f"The name {name!r} belongs to another account in this "
                           "workshop; choose your own name with --as.")
     if existing is not None:

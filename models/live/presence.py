@@ -135,7 +135,7 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
             old, row.role = row.role, role
         s.flush()
         if old != role:
-            store._log(s, workshop_id, PRESENCE_TABLE, row.id, "update", field="role",
+            store._log(s, workshop_id, "participant", row.id, "update", field="role",
                        old=old, new=role, summary=f"{clean}: role {old or 'none'} → {role}")
         return row
 

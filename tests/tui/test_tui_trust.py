@@ -146,3 +146,23 @@ async def test_participant_sees_roles_but_cannot_change_them(db_path: Path, wid:
     with Store(db_path, who="check") as store:
         roles = {p.name: p.role for p in presence.participants(store, wid)}
     assert roles["ana"] == "participant"
+
+
+async def test_home_delete_needs_a_lead_account(db_path: Path, wid: int,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.db import access
+
+    monkeypatch.setattr(access, "current_account", lambda: "mallory")
+    monkeypatch.setattr("models.db.store.current_account", lambda: "mallory")
+    app = build_app(db_path, who="mallory")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        count = len(app.store.list_workshops())  # type: ignore[union-attr]
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(app.store.list_workshops()) == count  # type: ignore[union-attr]
+        assert any("Only a lead" in e for e in errors(app))
+    with Store(db_path, who="check") as store:
+        assert store.audit() == []

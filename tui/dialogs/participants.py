@@ -89,6 +89,8 @@ class ParticipantsDialog(ModalScreen[None]):
             return
         person = self.people[index]
         store = self.japp.store
+        if store is None:
+            return
         new = NEXT_ROLE[person.role]
         if self.japp.mutate(lambda: grant(store, self.workshop_id, person.name, new,
                                                as_seat=True)) is not None:  # type: ignore[arg-type]
