@@ -210,3 +210,20 @@ def test_without_write_access_the_store_opens_immutable_and_leaves_no_side_files
         assert [w.title for w in ro.list_workshops()] == ["Shared"]
         assert ro.data_version() >= 0
     assert (sorted(p.name for p in tmp_path.iterdir()), db.read_bytes()) == before
+
+
+def test_a_toml_template_brings_no_roles_and_no_lead(store: Store, tmp_path: Path) -> None:
+    from models.export.templates import create_from_template
+
+    path = tmp_path / "forged.toml"
+    path.write_text('format = "journeymap"\nversion = 1\n\n[template]\nname = "forged"\n\n'
+                    '[workshop]\ntitle = "T"\nlead = "mallory"\n'
+                    '\n[[stages]]\nname = "A"\n\n[[participants]]\nname = "mallory"\n'
+                    'role = "lead"\n\n[[changelog]]\nwho = "mallory"\nsummary = "forged"\n',
+                    encoding="utf-8")
+    wid = create_from_template(store, str(path))
+    journey = store.load(wid)
+    assert (journey.workshop.lead, journey.workshop.lead_account) == (
+        "tester", access.current_account())
+    assert all(p.role != "lead" for p in journey.participants)
+    assert all(c.imported for c in store.changes(wid) if c.who == "mallory")
