@@ -227,3 +227,24 @@ def test_a_toml_template_brings_no_roles_and_no_lead(store: Store, tmp_path: Pat
         "tester", access.current_account())
     assert all(p.role != "lead" for p in journey.participants)
     assert all(c.imported for c in store.changes(wid) if c.who == "mallory")
+
+
+def test_upgrade_from_schema_2_credits_the_file_owner_as_creator(db_path: Path) -> None:
+    import sqlite3
+
+    with Store(db_path, who="lea") as store:
+        wid = int(store.create_workshop(title="Old").id or 0)
+        presence.join(store, wid, "lea")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("DROP TABLE audit")
+        conn.execute("ALTER TABLE workshop DROP COLUMN lead_account")
+        for column in ("account", "key", "origin"):
+            conn.execute(f'ALTER TABLE participant DROP COLUMN "{column}"')
+        conn.execute("UPDATE journeymap_meta SET value = '2' WHERE key = 'schema_version'")
+    conn.close()
+    with Store(db_path, who="lea") as store:
+        owner = access.file_owner(db_path)
+        assert store.get_workshop(wid).lead_account == owner
+        assert [p.account for p in store.load(wid).participants] == [owner]
+        assert store.audit() == []
