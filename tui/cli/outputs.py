@@ -290,6 +290,7 @@ def plan(
         from rich.table import Table
 
         from models.rules.plan import PLAN_DAYS, regenerate_plan
+        from models.rules.safe_dates import shift
 
         store = STATE.store()
         journey = store.load(workshop_id)
@@ -304,7 +305,7 @@ def plan(
         out = console()
         first = min((t.start for t in tasks if t.start is not None), default=None)
         if first is not None:
-            last = first + dt.timedelta(days=PLAN_DAYS - 1)
+            last = shift(first, PLAN_DAYS - 1)
             out.print(line(f"60-day plan: day 1 is {first.isoformat()}, day {PLAN_DAYS} is "
                            f"{last.isoformat()}; leadership review on day 30 and day "
                            f"{PLAN_DAYS}, then monthly."))

@@ -158,6 +158,9 @@ def _selected_pain(pairing: PairingState) -> int | None:
         _say(pairing, "Dot voting is on step 5 Pain points: press 5, pick a pain point, press o.")
         return None
     view = screen.view("pains")  # type: ignore[attr-defined]
+    if not view.ready:
+        _say(pairing, "The pain points are still opening; press o again in a moment.")
+        return None
     key = view.current_key()
     if key is None:
         _say(pairing, "There is no pain point to vote on yet.")

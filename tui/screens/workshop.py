@@ -83,7 +83,8 @@ class WorkshopScreen(Screen[None]):
             switcher.current = f"step-{step}"
             view = self.view(step)
             view.draw(journey)
-            view.focus_default()  # now, so the first paint of the view is already focused
+            if view.ready:  # else its ``on_mount`` (still to come) draws and focuses
+                view.focus_default()  # now, so the first paint of the view is already focused
         self._show_bar(journey)
         if save and journey.workshop.id is not None and journey.workshop.current_step != step:
             journey.workshop.current_step = step
