@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from models.db import access
 from models.db.store import Store
 from models.db.tables import (
     HypothesisCard,
     PainPoint,
-    Participant,
     Touchpoint,
     Workshop,
 )
+from models.live import presence
 from tui.cli.main import app
 
 HOSTILE = "[bold]Sev[/] `x` | y"
@@ -51,12 +52,22 @@ def test_future_creates_a_linked_copy_and_prints_its_id(db_path: Path, store: St
     assert "Traceback" not in again.output
 
 
-def test_observer_cannot_make_the_future_state(db_path: Path, store: Store,
-                                               workshop: int) -> None:
-    store.add(Participant(workshop_id=workshop, name="tester", role="observer"))
-    result = run(db_path, "future", str(workshop))
-    assert result.exit_code == 1 and "observer" in result.stderr
+def test_observer_cannot_make_the_future_state_or_change_the_map(
+        db_path: Path, store: Store, workshop: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    presence.grant(store, workshop, "olga", "observer")
+    monkeypatch.setattr(access, "current_account", lambda: "olga")
+    monkeypatch.setattr("models.db.store.current_account", lambda: "olga")
+    with Store(db_path, who="olga") as seat:
+        assert presence.join(seat, workshop, "olga").role == "observer"
+    for args in (("future", str(workshop)), ("costs", str(workshop), "Phone", "25"),
+                 ("escalation", str(workshop), "--add", "--severity", "Sev-1"),
+                 ("reviewed", str(workshop))):
+        result = run(db_path, *args)
+        assert result.exit_code == 1 and "observer" in result.stderr, args
     assert len(store.list_workshops()) == 1
+    journey = store.load(workshop)
+    assert not journey.escalation_levels and not journey.channel_costs
+    assert run(db_path, "escalation", str(workshop)).exit_code == 0  # reading is fine
 
 
 def test_costs_sets_and_confirms_a_channel_and_refuses_negative(db_path: Path, store: Store,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.common import STATE, command_group, console, fail, refuse_observer, user_errors
+from tui.cli.common import STATE, command_group, console, fail, require, user_errors
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -39,7 +39,7 @@ def future(workshop_id: Annotated[int, typer.Argument(
         from models.export.future_copy import create_future_copy
 
         store = STATE.store()
-        refuse_observer(store, workshop_id)
+        require(store, workshop_id, "edit")
         new_id = create_future_copy(store, workshop_id)
     typer.echo(str(new_id))
 
@@ -63,7 +63,7 @@ def costs(
         if handle_minutes is not None and handle_minutes < 0:
             raise fail("--handle-minutes cannot be negative.")
         store = STATE.store()
-        refuse_observer(store, workshop_id)
+        require(store, workshop_id, "edit")
         journey = store.load(workshop_id)
         fields: dict[str, Any] = {"cost_per_contact": amount, "confirmed": confirm}
         if handle_minutes is not None:
@@ -143,7 +143,7 @@ def escalation(
         journey = store.load(workshop_id)
         levels = journey.escalation_levels
         if add or set_ is not None or delete is not None:
-            refuse_observer(store, workshop_id)
+            require(store, workshop_id, "edit")
         elif fields:
             raise fail("Say what to do with these values: --add, or --set N.")
         number = set_ if set_ is not None else delete
@@ -167,6 +167,6 @@ def reviewed(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")
         from models.db.tables import Workshop
 
         store = STATE.store()
-        refuse_observer(store, workshop_id)
+        require(store, workshop_id, "edit")
         row = store.update(Workshop, workshop_id, last_reviewed_at=clock_today())
     console().print(_line(f"Workshop {workshop_id} reviewed on {row.last_reviewed_at}."))

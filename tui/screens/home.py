@@ -24,6 +24,7 @@ from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import selected_key, sync_table
+from tui.widgets.fast_table import FastTable
 from tui.widgets.footer import CalmFooter
 
 WELCOME = (
@@ -103,7 +104,13 @@ class TemplateScreen(ModalScreen["str | None"]):
 
 
 def review_cell(workshop: Any) -> Text:
-    """When the map was last reviewed, and "DUE" in words when its monthly review is late."""
+    """When the map was last reviewed, and "DUE" in words when its monthly review is late.
+
+    The early list (read before the storage layer loads) has no review date: blank
+    until the full list replaces it a moment later.
+    """
+    if not hasattr(workshop, "last_reviewed_at"):
+        return Text("")
     from models.rules.clock import today
     from models.rules.staleness import review_status
 
@@ -119,9 +126,11 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = bindings("home")
 
-    def __init__(self, session: WorkshopSession) -> None:
+    def __init__(self, session: WorkshopSession, early: list[Any] | None = None) -> None:
         super().__init__()
         self.session = session
+        # rows read without the ORM while the store opens (``models.db.light``); None after
+        self.early = early
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
@@ -132,7 +141,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Workshops", style="bold"), classes="step-title")
-        table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="workshops")
+        table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True, id="workshops")
         for key, label in (("id", "ID"), ("title", "Title"), ("review", "Last review"),
                            ("persona", "Persona"), ("scenario", "Scenario"), ("step", "Step"),
                            ("updated", "Updated")):
@@ -147,7 +156,11 @@ class HomeScreen(Screen[None]):
 
     def load(self) -> None:
         store = self.session.store
-        workshops = self.session.run_store(store.list_workshops) if store else []
+        if store is not None:
+            self.early = None
+            workshops = self.session.run_store(store.list_workshops)
+        else:
+            workshops = self.early or []
         rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), review_cell(w),
                              safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
@@ -259,9 +272,13 @@ class HomeScreen(Screen[None]):
         wid, store = self._selected(), self.session.store
         if wid is None or store is None:
             return
+        from models.db.access import require
+
         workshop = self.session.run_store(lambda: store.get_workshop(wid))
         if workshop is None:
             return
+        if self.session.run_store(lambda: require(store, wid, store.account, "delete")) is None:
+            return  # not a lead of it: the refusal was shown as one sentence
         question = Text("Delete the workshop ")
         question.append(safe(short(workshop.title or workshop.scenario or wid, 60), "bold"))
         question.append(" and everything in it?")

@@ -85,7 +85,8 @@ class WorkshopScreen(Screen[None]):
             switcher.current = f"step-{step}"
             view = self.view(step)
             view.draw(journey)
-            view.focus_default()  # now, so the first paint of the view is already focused
+            if view.ready:  # else its ``on_mount`` (still to come) draws and focuses
+                view.focus_default()  # now, so the first paint of the view is already focused
         self._show_bar(journey)
         if save and journey.workshop.id is not None and journey.workshop.current_step != step:
             journey.workshop.current_step = step
@@ -134,6 +135,10 @@ class WorkshopScreen(Screen[None]):
     def action_prev_step(self) -> None:
         self.show_step(STEPS[max(0, self._index() - 1)])
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``h`` (Home) is gone on a forced-command seat: it sees one workshop only."""
+        return self.session.action_allowed(action) if action == "home" else True
+
     def action_home(self) -> None:
         self.post_message(GoHome())
 
@@ -157,7 +162,8 @@ class WorkshopScreen(Screen[None]):
             yield SystemCommand("Future state: make the to-be copy", "A linked copy of this "
                                 "map to design the future journey",
                                 _bind(lambda _arg: self._make_future(), None))
-        yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
+        if self.session.action_allowed("home"):
+            yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
         if self.query(f"#step-{self.step}"):
             view = self.view()
             label = LABELS.get(self.step) or METHOD_LABELS[self.step]
