@@ -179,7 +179,7 @@ def test_snapshot_jtbd_entry(snap_compare, db_path: Path, size: tuple[int, int])
     async def run_before(pilot) -> None:  # noqa: ANN001
         await _settle(pilot)
         pilot.app.screen.query_one("#f-jtbd_when").focus()
-        await pilot.press(*"the payroll run is at 9 am", "enter")
+        await pilot.press(*"the payroll run is at 9 am", "enter", "escape")  # no blinking cursor
         await _settle(pilot)
         assert pilot.app.sub_title.startswith("saved ")
         pilot.app.sub_title = "saved 09:00:00"  # the clock time of the save, pinned
@@ -198,6 +198,7 @@ def test_snapshot_five_whys(snap_compare, db_path: Path, size: tuple[int, int]) 
         await _settle(pilot)
         await pilot.press("escape", "w", *"MFA device lost", "enter")
         await _settle(pilot)
+        pilot.app.screen.set_focus(None)  # no blinking cursor in the picture
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
