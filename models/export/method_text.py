@@ -174,13 +174,13 @@ def five_whys_blocks(journey: Journey) -> list[Block]:
 
 def escalation_block(journey: Journey) -> Block:
     block = Block("Escalation path",
-                  headers=["Severity", "Criteria", "Who responds", "Respond within",
-                           "Update every", "Channel", "Early warning"])
+                  headers=["Severity", "Criteria", "Who responds", "SLAs", "Channel",
+                           "Early warning"])
     for level in journey.escalation_levels:
-        block.rows.append([level.severity, level.criteria, level.tier_role,
-                           fmt_minutes(level.response_sla_minutes),
-                           fmt_minutes(level.update_every_minutes), level.channel,
-                           level.early_warning])
+        slas = (f"respond within {fmt_minutes(level.response_sla_minutes)}, update every "
+                f"{fmt_minutes(level.update_every_minutes)}")
+        block.rows.append([level.severity, level.criteria, level.tier_role, slas,
+                           level.channel, level.early_warning])
     for handoff in journey.handoffs:
         if handoff.is_escalation:
             items = "; ".join(x.strip() for x in handoff.checklist.splitlines() if x.strip())

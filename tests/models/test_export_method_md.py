@@ -96,6 +96,6 @@ def test_hostile_text_stays_inside_its_cell_and_mermaid_label(store: Store) -> N
         assert line.count('"') in (0, 2) and "%%" not in line and ";" not in line
     tokens = MarkdownIt("commonmark").enable("table").parse(doc)
     heads = [t for t in tokens if t.type == "th_open"]
-    assert len(heads) >= 7
+    assert len(heads) >= 6
     store.update(Workshop, wid, jtbd_want="")
     assert "Add what the customer wants to get done" in _doc(store, wid)

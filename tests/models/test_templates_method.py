@@ -1,0 +1,47 @@
+"""The shipped templates carry the method: JTBD, five whys, escalation ladders, bot rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.db.store import Store
+from models.export.templates import create_from_template, template_names
+from models.rules.escalation import escalation_risks
+from models.rules.five_whys import check_chain
+from models.rules.jtbd import jtbd_hints, jtbd_sentence
+
+FILLED = [n for n in template_names() if n != "blank"]
+ESCALATION = ["production-outage", "enterprise-escalation", "onboarding-escalation",
+              "password-reset-bot", "wismo-triage"]
+BOTS = ["password-reset-bot", "wismo-triage"]
+
+
+@pytest.mark.parametrize("name", FILLED)
+def test_template_fills_jtbd_and_a_complete_five_whys_chain(store: Store, name: str) -> None:
+    journey = store.load(create_from_template(store, name))
+    assert jtbd_sentence(journey.workshop).startswith("When ")
+    assert jtbd_hints(journey.workshop) == []
+    chains = [check_chain(p) for p in journey.pain_points if p.five_whys]
+    assert chains and all(c.complete for c in chains)
+
+
+@pytest.mark.parametrize("name", ESCALATION)
+def test_escalation_template_has_a_ladder_and_escalation_handoffs(store: Store,
+                                                                  name: str) -> None:
+    journey = store.load(create_from_template(store, name))
+    assert len(journey.escalation_levels) >= 2
+    assert any(h.is_escalation and h.checklist for h in journey.handoffs)
+    kinds = {r.kind for r in escalation_risks(journey)}
+    assert not kinds & {"context_lost", "no_matrix", "sla_missing", "update_missing",
+                        "tier_unowned", "criteria_missing", "sla_order",
+                        "bot_no_escalation_rule", "bot_no_context"}
+
+
+@pytest.mark.parametrize("name", BOTS)
+def test_bot_templates_say_when_the_bot_hands_over(store: Store, name: str) -> None:
+    journey = store.load(create_from_template(store, name))
+    bots = [tp for tp in journey.ordered_touchpoints() if tp.actor == "bot"]
+    assert bots and all(tp.bot_intent and tp.bot_escalation_rule for tp in bots)
+    assert any("2 failed" in tp.bot_escalation_rule or "2 attempts" in tp.bot_escalation_rule
+               for tp in bots)
+    assert any(tp.bot_deflection_rate is not None for tp in bots)
