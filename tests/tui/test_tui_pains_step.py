@@ -1,9 +1,6 @@
-"""QA gaps in the step views: pain ranking cost, facilitation settings, the all-workshops
-tracker and KPI units from the catalogue.
-
-Pilot tests against real apps on a temp database; no timings (the machine is
-shared) — the cost tests count the work done instead of the time it took.
-"""
+"""The Pain points step: ranking computed once per revision, only changed rows redrawn, and
+the facilitation settings (votes, minutes) reached from the step and the timer dialog by a
+lead only.  Cost tests count the work done, never the time it took."""
 
 from __future__ import annotations
 
@@ -14,19 +11,14 @@ import pytest
 
 from models.db.store import Store
 from models.db.tables import PainPoint
-from tests.tui.test_tui_data import build_workshop
-from tests.tui.test_tui_pairing import ready
+from tests.helpers import build_workshop, ready
 from tui.app.launch import build_app
 
 SIZE = (120, 40)
-
-
 @pytest.fixture
 def wid(db_path: Path) -> int:
     with Store(db_path, who="lea") as store:  # lea created it: lea is the lead
         return build_workshop(store)
-
-
 def _count_rankings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     from models.rules import priority
 
@@ -39,9 +31,34 @@ def _count_rankings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(priority, "rank_pain_points", counted)
     return calls
+def _workshop(db: Path, wid: int) -> Any:
+    with Store(db, who="check") as s:
+        return s.get_workshop(wid)
+def _second_workshop(db: Path) -> tuple[int, int]:
+    """Workshop B (title 'Billing [red]x[/]') with a plan; returns (B id, a B task id)."""
+    from models.db.tables import Workshop
+    from models.rules.plan import regenerate_plan
+
+    with Store(db, who="lea") as store:
+        other = build_workshop(store)
+        store.update(Workshop, other, title="Billing [red]x[/]")
+        tasks = regenerate_plan(store, other)
+        return other, int(tasks[0].id or 0)
+async def _type_kpi(pilot: Any, app: Any, stage_id: int, name: str) -> None:
+    view = app.screen.view("stages")
+    view.select(str(stage_id))
+    await pilot.pause()
+    view.form.field("kpi_name").focus()
+    await pilot.pause()
+    await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
+    await pilot.pause()
+def _stage(db: Path, stage_id: int) -> Any:
+    from models.db.tables import Stage
+
+    with Store(db, who="check") as s, s.read() as session:
+        return session.get(Stage, stage_id)
 
 
-# -- 2. pain points: ranking once per revision, cells reused ------------------------------
 async def test_pain_step_ranks_once_per_journey_revision(
         db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
     app = build_app(db_path, wid, step="touchpoints", who="lea")
@@ -75,12 +92,6 @@ async def test_pain_table_rebuilds_only_the_rows_that_changed(db_path: Path, wid
         changed = [key for key in before if after[key] is not before[key]]
         assert changed == [str(last.id)]
         assert table.get_cell(str(last.id), "desc").plain == "[b]Renamed[/b]"
-
-
-# -- 3. facilitation settings (lead only) ---------------------------------------------------
-def _workshop(db: Path, wid: int) -> Any:
-    with Store(db, who="check") as s:
-        return s.get_workshop(wid)
 
 
 async def test_lead_sets_votes_and_minutes_from_the_pain_step(db_path: Path, wid: int) -> None:
@@ -165,121 +176,3 @@ async def test_participant_gets_one_sentence_and_no_dialog(db_path: Path, wid: i
         assert ("Only the workshop lead can change the facilitation settings; "
                 "ask the lead to do it.") in messages
         assert _workshop(db_path, wid).votes_per_participant == before.votes_per_participant
-
-
-# -- 4. tracker across all workshops ------------------------------------------------------
-def _second_workshop(db: Path) -> tuple[int, int]:
-    """Workshop B (title 'Billing [red]x[/]') with a plan; returns (B id, a B task id)."""
-    from models.db.tables import Workshop
-    from models.rules.plan import regenerate_plan
-
-    with Store(db, who="lea") as store:
-        other = build_workshop(store)
-        store.update(Workshop, other, title="Billing [red]x[/]")
-        tasks = regenerate_plan(store, other)
-        return other, int(tasks[0].id or 0)
-
-
-async def test_tracker_w_shows_every_workshop_and_changes_status_there(
-        db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    from models.db.tables import PlanTask
-    from models.rules.plan import regenerate_plan
-    from tests.tui.test_tui_pairing import until
-
-    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
-    with Store(db_path, who="lea") as store:
-        regenerate_plan(store, wid)
-    other, task_id = _second_workshop(db_path)
-    app = build_app(db_path, wid, step="tracker", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        view = app.screen.view("tracker")  # type: ignore[attr-defined]
-        assert {i.workshop_id for i in view.items.values()} == {wid}
-        app.screen.set_focus(view.table)
-        await pilot.press("w")
-        assert await until([pilot], lambda: view.all_items is not None)
-        await pilot.pause()
-        assert {i.workshop_id for i in view.items.values()} == {wid, other}
-        table = view.table
-        assert "workshop" in [str(c.value) for c in table.columns]
-        key = f"task:{task_id}"
-        assert table.get_cell(key, "workshop").plain == "Billing [red]x[/]"  # literal, 120 wide
-        summary = str(app.screen.query_one("#tracker-summary").render())
-        assert "all workshops (2 workshops" in summary
-        # status of the other workshop's task, from this workshop's screen
-        view.table.move_cursor(row=view.table.get_row_index(key), animate=False)
-        await pilot.press("s")
-        await pilot.pause()
-        with Store(db_path, who="check") as s, s.read() as session:
-            task = session.get(PlanTask, task_id)
-            assert task is not None and task.status == "in_progress"
-        assert await until([pilot], lambda: view.items[key].status == "in_progress")
-        assert table.get_cell(key, "status").plain == "in progress"
-        await pilot.press("w")  # back to this workshop only
-        await pilot.pause()
-        assert {i.workshop_id for i in view.items.values()} == {wid}
-        assert "workshop" not in [str(c.value) for c in table.columns]
-
-
-# -- 5. KPI units from the catalogue ------------------------------------------------------
-@pytest.mark.parametrize(("name", "unit"), [
-    ("FCR", "%"), ("First contact resolution (FCR)", "%"), ("time to resolution", "hours"),
-    ("CES", "score 1-7"), ("Customer effort score (CES)", "score 1-7"), ("Reopen rate", "%"),
-    ("search-to-ticket ratio", "ratio"), ("Search-to-ticket  Ratio", "ratio"),
-    ("Login success [b]rate[/b]", ""), ("", ""),
-])
-def test_catalogue_unit(name: str, unit: str) -> None:
-    from models.rules.kpis import unit_for
-
-    assert unit_for(name) == unit
-
-
-def test_catalogue_is_the_one_source_for_names_and_direction() -> None:
-    from models.rules.cards import lower_is_better
-    from models.rules.kpis import KPI_CATALOGUE
-    from tui.steps.stages import KPI_NAMES
-
-    assert KPI_NAMES == tuple(k.name for k in KPI_CATALOGUE)
-    for info in KPI_CATALOGUE:
-        for name in (info.name, *info.aliases):
-            assert lower_is_better(name) is info.lower_is_better, name
-    # short forms are known by the catalogue, not only by the words in them
-    assert lower_is_better("searches per ticket") is False
-    assert lower_is_better("Mood of the room") is None
-
-
-async def _type_kpi(pilot: Any, app: Any, stage_id: int, name: str) -> None:
-    view = app.screen.view("stages")
-    view.select(str(stage_id))
-    await pilot.pause()
-    view.form.field("kpi_name").focus()
-    await pilot.pause()
-    await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
-    await pilot.pause()
-
-
-def _stage(db: Path, stage_id: int) -> Any:
-    from models.db.tables import Stage
-
-    with Store(db, who="check") as s, s.read() as session:
-        return session.get(Stage, stage_id)
-
-
-async def test_picking_a_catalogue_kpi_fills_an_empty_unit_only(db_path: Path, wid: int) -> None:
-    from models.db.tables import Stage
-
-    with Store(db_path, who="lea") as store:
-        stages = store.load(wid).stages
-        empty, typed = int(stages[0].id or 0), int(stages[1].id or 0)
-        store.update(Stage, empty, kpi_name="", kpi_unit="")
-        store.update(Stage, typed, kpi_name="", kpi_unit="searches per ticket")
-    app = build_app(db_path, wid, step="stages", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await _type_kpi(pilot, app, empty, "FCR")
-        assert (_stage(db_path, empty).kpi_name, _stage(db_path, empty).kpi_unit) == ("FCR", "%")
-        assert app.screen.view("stages").form.field("kpi_unit").value == "%"  # type: ignore[attr-defined]
-        await _type_kpi(pilot, app, typed, "Search-to-ticket ratio")
-        row = _stage(db_path, typed)
-        assert row.kpi_name == "Search-to-ticket ratio"
-        assert row.kpi_unit == "searches per ticket"  # the room's unit stays
