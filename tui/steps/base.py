@@ -32,7 +32,6 @@ class StepView(Vertical):
     STEP: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
 
-    DEFAULT_CSS = "StepView { height: 1fr; }"
     drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
     BINDINGS = bindings("step")
 
