@@ -58,5 +58,8 @@ def test_export_dialog(snap_compare: Any, db_path: Path, size: tuple[int, int]) 
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
+        # a steady cursor: under load the 0.5 s blink made the picture depend on timing
+        pilot.app.screen.query_one("#export-path").cursor_blink = False
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
