@@ -14,9 +14,24 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
-from models.vocab import CARD_STATUSES, LANES, PAIN_KINDS, ROLES, WORKSHOP_STATES
+from models.vocab import (
+    ACTORS,
+    CARD_STATUSES,
+    EFFECT_KINDS,
+    LANES,
+    OCC_EMOTIONS,
+    PAIN_KINDS,
+    ROLES,
+    SOURCES,
+    WORKSHOP_STATES,
+)
 
 MAX_TEXT = 20_000  # characters in one field; more is almost certainly a paste accident
+# Dates a workshop can mean: before 1970 or after 2199 is a typo (a year 9999 would
+# also overflow every "deadline + n days" computation).  Named in the error.
+DATE_MIN = dt.date(1970, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+DATE_RANGE = f"{DATE_MIN.isoformat()} and {DATE_MAX.isoformat()}"
 
 
 class FieldError(ValueError):
@@ -29,7 +44,21 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "status": CARD_STATUSES,
     "role": ROLES,
     "state": WORKSHOP_STATES,
+    "actor": ACTORS,
+    "emotion": OCC_EMOTIONS,
+    "effect_kind": EFFECT_KINDS,
 }
+# Choices that may stay unsaid: an untagged touchpoint, a card with no projection.
+_BLANK_OK = frozenset({"actor", "emotion", "effect_kind"})
+# Number fields with a range (inclusive); "%" typed after a number is read as percent.
+_FLOAT_RANGES: dict[str, tuple[float, float, str]] = {
+    "cost_per_contact": (0.0, 1e9, "0 or more"),
+    "handle_minutes": (0.0, 1e6, "0 or more"),
+    "effect_value": (-100.0, 100.0, "between -100 and 100 (percent)"),
+    "bot_deflection_rate": (0.0, 1.0, "between 0 and 1 (or 0 % to 100 %)"),
+}
+_PERCENT_AS_SHARE = frozenset({"bot_deflection_rate"})  # "35 %" is stored as 0.35
+MAX_WHYS = 5
 _RANGES: dict[str, tuple[int, int]] = {
     "sentiment": (-2, 2),
     "impact": (1, 3),
@@ -40,6 +69,8 @@ _RANGES: dict[str, tuple[int, int]] = {
     "votes_per_participant": (0, 99),
     "step_minutes": (1, 600),
     "max_handoffs": (0, 999),
+    "response_sla_minutes": (1, 10**6),
+    "update_every_minutes": (1, 10**6),
 }
 _WORDS = {"loop": "loop", "branch": "branch", "dead end": "dead_end", "dead-end": "dead_end",
           "in progress": "in_progress", "in-progress": "in_progress"}
@@ -73,7 +104,7 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
     """Return ``value`` converted to the type of ``model.field``, or raise FieldError."""
     base, optional = _unwrap(_column_type(model, field))
     if isinstance(value, str):
-        value = value.replace("\x00", "")
+        _check_text(field, value)
         if base is not str or field in _CHOICES:
             value = value.strip()
         if value == "" and optional:
@@ -82,6 +113,14 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
         if optional:
             return None
         raise FieldError(f"{label(field)} cannot be empty.")
+    if field == "five_whys":
+        return _to_whys(value)
+    if field in _BLANK_OK and str(value).strip() == "":
+        return ""
+    if field == "source":
+        if str(value).strip().lower() not in SOURCES:
+            raise FieldError('source must be "added" or left out.')
+        return str(value).strip().lower()
     if field in _CHOICES:
         word = _WORDS.get(str(value).strip().lower(), str(value).strip().lower())
         if word not in _CHOICES[field]:
@@ -102,6 +141,28 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
     if len(text) > MAX_TEXT:
         raise FieldError(f"{label(field)} is longer than {MAX_TEXT:,} characters.")
     return text
+
+
+def _check_text(field: str, value: str) -> None:
+    """Refuse what cannot be stored and shown exactly, rather than change it silently.
+
+    A NUL would be cut by terminals, CSV and calendar readers, and an unpaired
+    surrogate (possible in JSON's ``\\ud800``) cannot be encoded at all; both are
+    refused with the field named, the same for typed, JSON and TOML input.
+    """
+    if "\x00" in value:
+        raise FieldError(f"{label(field)} contains a NUL character, which journeymap "
+                         "does not store; remove it.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FieldError(f"{label(field)} contains an unpaired surrogate "
+                         f"({value[exc.start]!a}), which is not valid text.") from None
+
+
+def in_range(day: dt.date) -> bool:
+    """Whether a date lies in the range every field accepts (outputs test stored values)."""
+    return DATE_MIN <= day <= DATE_MAX
 
 
 def _to_bool(field: str, value: Any) -> bool:
@@ -140,18 +201,62 @@ def _to_float(field: str, value: Any) -> float:
         raise FieldError(f"{label(field)} must be a number, not {str(value)[:40]!r}.") from exc
     if number != number or number in (float("inf"), float("-inf")):
         raise FieldError(f"{label(field)} must be a finite number.")
+    if field in _PERCENT_AS_SHARE and isinstance(value, str) and value.strip().endswith("%"):
+        number /= 100
+    if field in _FLOAT_RANGES:
+        low, high, words = _FLOAT_RANGES[field]
+        if not low <= number <= high:
+            raise FieldError(f"{label(field)} must be {words}, not {number:g}.")
     return number
+
+
+def whys(text: str) -> list[str]:
+    """The answers of a five-whys chain, in order; trailing blank lines are not answers."""
+    lines = text.split("\n") if text else []
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _to_whys(value: Any) -> str:
+    """A chain from a list of one-line answers or from text with one answer per line."""
+    if isinstance(value, list | tuple):
+        if any(not isinstance(item, str) or "\n" in item or "\r" in item for item in value):
+            raise FieldError("five whys answers must each be one line of text.")
+        value = "\n".join(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if len(whys(text)) > MAX_WHYS:
+        raise FieldError(f"five whys holds at most {MAX_WHYS} answers, one per line.")
+    if len(text) > MAX_TEXT:
+        raise FieldError(f"five whys is longer than {MAX_TEXT:,} characters.")
+    return "\n".join(whys(text))
+
+
+def check_row(row: SQLModel) -> None:
+    """Rules between fields of one row, which ``coerce`` (one field at a time) cannot see."""
+    as_is = getattr(row, "as_is_workshop_id", None)
+    if as_is is not None and as_is == getattr(row, "id", None) and "state" in type(
+            row).model_fields:
+        raise FieldError("as is workshop cannot be the workshop itself.")
+    kind, value = getattr(row, "effect_kind", ""), getattr(row, "effect_value", None)
+    if kind == "deflection" and value is not None and not 0 <= value <= 100:
+        raise FieldError(f"effect value of a deflection must be between 0 and 100 %, "
+                         f"not {value:g}.")
 
 
 def _to_date(field: str, value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError as exc:
-        raise FieldError(f"{label(field)} must be a date like 2026-03-02.") from exc
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip())
+        except ValueError as exc:
+            raise FieldError(f"{label(field)} must be a date like 2026-03-02.") from exc
+    if not in_range(day):
+        raise FieldError(f"{label(field)} must be between {DATE_RANGE}, not {day.isoformat()}.")
+    return day
 
 
 def _to_datetime(field: str, value: Any) -> dt.datetime:
@@ -160,4 +265,7 @@ def _to_datetime(field: str, value: Any) -> dt.datetime:
             str(value).strip())
     except ValueError as exc:
         raise FieldError(f"{label(field)} must be a date and time like 2026-03-02T14:00.") from exc
+    if not in_range(when.date()):  # checked before any time zone arithmetic can overflow
+        raise FieldError(f"{label(field)} must be between {DATE_RANGE}, "
+                         f"not {when.date().isoformat()}.")
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.db.tables import (
+    ChannelCost,
+    EscalationLevel,
     Handoff,
     HypothesisCard,
     PainPoint,
@@ -38,6 +40,8 @@ class Journey:
     # every dot with its voter, so a seat can show its own dots before the reveal
     # (``models.live.facilitation.visible_votes``); screens must not show others' dots early
     dots: list[Vote] = field(default_factory=list)
+    channel_costs: list[ChannelCost] = field(default_factory=list)
+    escalation_levels: list[EscalationLevel] = field(default_factory=list)  # in ladder order
 
     def ordered_touchpoints(self) -> list[Touchpoint]:
         """Every touchpoint in journey order: stage by stage, then position."""
@@ -91,3 +95,18 @@ class Journey:
             if tp.owner_team.strip():
                 seen.setdefault(tp.owner_team.strip(), None)
         return list(seen)
+
+    def channel_cost(self, channel: str) -> ChannelCost | None:
+        """The cost row of a channel, matched case- and space-insensitively ("Phone " = "phone")."""
+        wanted = channel.strip().casefold()
+        for cost in self.channel_costs:
+            if cost.channel.strip().casefold() == wanted:
+                return cost
+        return None
+
+    def handoff_between(self, from_id: int | None, to_id: int | None) -> Handoff | None:
+        """The stored detail of the handoff from one touchpoint to the next, if any."""
+        for handoff in self.handoffs:
+            if handoff.from_touchpoint_id == from_id and handoff.to_touchpoint_id == to_id:
+                return handoff
+        return None

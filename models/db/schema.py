@@ -20,6 +20,9 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from models.db import no_id_reuse
+from models.db.access import file_owner
+
 # The file check lives in ``models.db.dbfile`` (stdlib only, so ``journeymap open`` can
 # run it without importing SQLModel); re-exported here, the same objects.
 from models.db.dbfile import (  # noqa: F401 - re-exported
@@ -32,9 +35,15 @@ from models.db.dbfile import (  # noqa: F401 - re-exported
 )
 
 
+def create_all(conn: Connection) -> None:
+    """Create every missing table, each integer-keyed one with ``AUTOINCREMENT``."""
+    no_id_reuse.mark_autoincrement()
+    SQLModel.metadata.create_all(conn)
+
+
 def _add_missing_columns(conn: Connection) -> None:
     """Additive upgrade: create missing tables, add missing columns with their defaults."""
-    SQLModel.metadata.create_all(conn)
+    create_all(conn)
     inspector = inspect(conn)
     for table in SQLModel.metadata.sorted_tables:
         present = {col["name"] for col in inspector.get_columns(table.name)}
@@ -60,17 +69,82 @@ def _default_sql(column) -> str:  # type: ignore[no-untyped-def]
     return " DEFAULT '" + str(default).replace("'", "''") + "'"
 
 
+def _v3_future_state_links(conn: Connection) -> None:
+    """Schema 3 (future state, escalation, method fields): the two link columns.
+
+    They need their ``REFERENCES … ON DELETE SET NULL`` clause, which the generic
+    column adder does not write: without it, deleting an as-is workshop would leave
+    its to-be pointing at nothing.  SQLite accepts a foreign key in ``ADD COLUMN``
+    when the default is NULL.  Everything else of schema 3 is plain additive.
+    """
+    inspector = inspect(conn)
+    links = (("workshop", "as_is_workshop_id", "workshop"),
+             ("touchpoint", "as_is_touchpoint_id", "touchpoint"))
+    for table, column, target in links:
+        if column in {col["name"] for col in inspector.get_columns(table)}:
+            continue
+        conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "{column}" INTEGER '
+                          f'REFERENCES "{target}" (id) ON DELETE SET NULL'))
+        conn.execute(text(f'CREATE INDEX IF NOT EXISTS "ix_{table}_{column}" '
+                          f'ON "{table}" ("{column}")'))
+
+
+def _add_source_columns(conn: Connection) -> None:
+    """Version 5: ``source`` ("" or "added") on the rows a template can illustrate.
+
+    Independent of versions 3 (as-is links) and 4 (AUTOINCREMENT rebuild).
+    """
+    inspector = inspect(conn)
+    for table in ("stage", "touchpoint", "handoff", "painpoint", "hypothesiscard"):
+        if "source" not in {col["name"] for col in inspector.get_columns(table)}:
+            conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "source" VARCHAR '
+                              "NOT NULL DEFAULT ''"))
+
+
+def _to_6_accounts(conn: Connection) -> None:
+    """Version 6 (trust): accounts beside names, and the portfolio audit table.
+
+    Adds the columns and the ``audit`` table, then records the file's owner as the
+    OS account of every existing workshop's creator (and of the creator's lead seat):
+    older files kept names only, and the account that owns the file is the one that
+    made them.  Without this, anyone typing the creator's name would still be lead.
+    """
+    _add_missing_columns(conn)
+    path = next((row[2] for row in conn.execute(text("PRAGMA database_list"))
+                 if row[1] == "main"), "")
+    owner = file_owner(path) if path else ""
+    conn.execute(text("UPDATE workshop SET lead_account = :o WHERE lead_account = ''"),
+                 {"o": owner})
+    conn.execute(text("UPDATE participant SET account = :o WHERE account = '' AND role = 'lead' "
+                      "AND name IN (SELECT lead FROM workshop "
+                      "WHERE workshop.id = participant.workshop_id)"), {"o": owner})
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
-STEPS: dict[int, Callable[[Connection], None]] = {}
+STEPS: dict[int, Callable[[Connection], None]] = {
+    3: _v3_future_state_links,
+    no_id_reuse.VERSION: no_id_reuse.upgrade,
+    5: _add_source_columns,
+    6: _to_6_accounts,
+}
 
 
 def upgrade(conn: Connection, from_version: int) -> None:
-    """Bring an older file up to SCHEMA_VERSION inside the caller's transaction."""
+    """Bring an older file up to SCHEMA_VERSION inside the caller's transaction.
+
+    Missing columns are added first too, so a step that rebuilds a table copies
+    every column the current model declares.
+    """
+    _add_missing_columns(conn)
     for version in sorted(STEPS):
         if version > from_version:
             STEPS[version](conn)
     _add_missing_columns(conn)
+    broken = conn.execute(text("PRAGMA foreign_key_check")).first()
+    if broken is not None:
+        raise StoreError(f"Upgrading left a {broken[0]} row without its {broken[2]}; "
+                         "nothing was changed.")
     stamp(conn)
 
 

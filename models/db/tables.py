@@ -27,6 +27,8 @@ DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+
+
 def utcnow() -> dt.datetime:
     """Aware UTC timestamp: every stored time is UTC; the UI converts for display."""
     return dt.datetime.now(dt.UTC)
@@ -62,11 +64,19 @@ class Workshop(SQLModel, table=True):
     facilitator: str = ""
     start_date: dt.date | None = None
     state: str = "current"
+    # a to-be journey's as-is (deleting the as-is keeps the to-be, unlinked)
+    as_is_workshop_id: int | None = Field(default=None, sa_column=_fk(
+        "workshop.id", nullable=True, ondelete="SET NULL"))
+    jtbd_when: str = ""
+    jtbd_want: str = ""
+    jtbd_so_that: str = ""
+    last_reviewed_at: dt.date | None = None  # the last monthly review of this map
     template: str = ""  # name of the template it was created from, if any
     current_step: str = "scope"
     max_handoffs: int = 3  # more handoffs than this is flagged as a risk
     # facilitation (shared by every seat through the database)
     lead: str = ""
+    lead_account: str = ""  # OS login that created it: the creator's name alone is no proof
     step_minutes: int = 15
     timer_step: str = ""
     timer_ends_at: dt.datetime | None = None
@@ -90,6 +100,7 @@ class Stage(SQLModel, table=True):
     kpi_baseline: float | None = None
     kpi_target: float | None = None
     kpi_unit: str = ""
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class Touchpoint(SQLModel, table=True):
@@ -107,13 +118,23 @@ class Touchpoint(SQLModel, table=True):
     lane: str = "frontstage"
     owner_team: str = ""
     moment_of_truth: bool = False
+    actor: str = ""  # models.vocab.ACTORS; "" = not said
+    emotion: str = ""  # optional OCC tag (models.vocab.OCC_EMOTIONS) beside "feels"
+    bot_intent: str = ""
+    bot_escalation_rule: str = ""
+    bot_context_passed: str = ""
+    bot_deflection_rate: float | None = None  # 0..1, share of contacts the bot contains
+    # in a to-be journey: the as-is touchpoint this one redesigns (set by the future copy)
+    as_is_touchpoint_id: int | None = Field(default=None, sa_column=_fk(
+        "touchpoint.id", nullable=True, ondelete="SET NULL"))
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class Handoff(SQLModel, table=True):
-    """Detail for a change of owner team between two consecutive touchpoints.
+    """A handoff between two touchpoints owned by different teams.
 
-    Handoffs themselves are *derived* from owner changes (``models.rules.handoffs``);
-    this row only stores what the room said about one of them.
+    A row is the room documenting a transfer between two teams, or its notes on a
+    handoff derived by ``models.rules.handoffs`` (a team taking the case on backstage).
     """
 
     id: int | None = Field(default=None, primary_key=True)
@@ -125,6 +146,9 @@ class Handoff(SQLModel, table=True):
     what_is_transferred: str = ""
     typical_delay: str = ""
     customer_informed: bool = False
+    is_escalation: bool = False
+    checklist: str = ""  # context that travels with the handoff, one item per line
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class PainPoint(SQLModel, table=True):
@@ -141,6 +165,11 @@ class PainPoint(SQLModel, table=True):
     effort: int = 2  # 1 low .. 3 high
     ticket_volume: int = 0  # tickets per month
     votes: int = 0  # votes recorded outside dot voting (templates, imports, manual)
+    five_whys: str = ""  # up to five chained "why?" answers, one per line
+    root_cause: str = ""
+    urgent: bool = False  # Eisenhower triage, beside impact x effort
+    important: bool = False
+    source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -162,6 +191,10 @@ class HypothesisCard(SQLModel, table=True):
     status: str = "proposed"
     result_notes: str = ""
     result_value: float | None = None  # the stage KPI measured after the change
+    # projected effect on the pain point's contacts, in percent (models.vocab.EFFECT_KINDS)
+    effect_kind: str = ""
+    effect_value: float | None = None
+    source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -194,6 +227,11 @@ class Participant(SQLModel, table=True):
     current_step: str = "scope"
     following: bool = False
     done_step: str = ""  # the step this participant said they are done with
+    # Who is behind the name (models.db.access): the OS login that took the seat, and for
+    # a ``seat`` forced command the key fingerprint and SSH origin the administrator set.
+    account: str = ""
+    key: str = ""
+    origin: str = ""
 
 
 class Vote(SQLModel, table=True):
@@ -219,6 +257,53 @@ class ChangeLog(SQLModel, table=True):
     old: str = ""
     new: str = ""
     summary: str = ""
+    account: str = ""  # OS login (and key, through ``seat``) beside the claimed name
+    imported: bool = False  # came in with a JSON import: another file's word, not this one's
+
+
+class AuditEntry(SQLModel, table=True):
+    """Portfolio-level log of whole-workshop events (deletions).
+
+    No foreign key on purpose: deleting a workshop cascades its ``ChangeLog``
+    away, so who deleted it must be written somewhere the cascade cannot reach.
+    """
+
+    __tablename__ = "audit"
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    action: str = "delete"
+    workshop_id: int = 0
+    title: str = ""
+    who: str = ""
+    account: str = ""
+
+
+class ChannelCost(SQLModel, table=True):
+    """What one contact costs on a channel; unconfirmed (a default) until the lead says so,
+    so a business case can tell assumptions from agreed numbers."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "channel"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    channel: str = ""
+    cost_per_contact: float | None = None  # in the workshop's currency
+    handle_minutes: float | None = None  # agent minutes per contact, for agent hours
+    confirmed: bool = False
+
+
+class EscalationLevel(SQLModel, table=True):
+    """One rung of the escalation matrix: when it applies, who responds, how fast, where."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    position: int = 0
+    severity: str = ""  # e.g. "Sev-1"
+    criteria: str = ""  # objective trigger, e.g. "<3 active users after 14 days"
+    tier_role: str = ""  # who responds, e.g. "Tier 2 Solutions Architect"
+    response_sla_minutes: int | None = None
+    update_every_minutes: int | None = None
+    channel: str = ""
+    early_warning: str = ""  # signals that trigger a proactive escalation
 
 
 ALL_TABLES: tuple[type[SQLModel], ...] = (
@@ -233,4 +318,7 @@ ALL_TABLES: tuple[type[SQLModel], ...] = (
     Participant,
     Vote,
     ChangeLog,
+    ChannelCost,
+    EscalationLevel,
+    AuditEntry,
 )

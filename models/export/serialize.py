@@ -3,28 +3,31 @@
 Why one mechanism: a template is a backup without the people, the plan and
 the log.  If the two had separate readers they would drift apart, and a map
 saved as a template would stop loading as one.  Here ``journey_to_dict`` writes
-the form, ``normalize`` checks every key and value of it *before* anything is
-stored, and ``dict_to_store`` inserts it in one write transaction, so a bad file
-can never leave half a workshop behind.
+the form (its shape is in ``form``), ``form_check.normalize`` checks every key and
+value of it *before* anything is stored, and ``dict_to_store`` inserts it in one
+write transaction, so a bad file can never leave half a workshop behind.
 
-The form holds no database ids: stages, touchpoints and pain points are nested
-in journey order, and a handoff names its touchpoints as ``[stage index,
-touchpoint index]`` (0-based).  No value is ever ``None`` (TOML has no null): an
-empty value is an omitted key.  Dates and times are ISO strings, times in UTC.
+The form holds no ids of its own rows: stages, touchpoints and pain points are
+nested in journey order, and a handoff names its touchpoints as ``[stage index,
+touchpoint index]`` (0-based).  The one exception is a future state's link to its
+as-is (another workshop): a full backup keeps those ids, and an import keeps them
+only while they still point at that as-is (``_as_is``), a template never.  No
+value is ever ``None`` (TOML has no null): an empty value is an omitted key.
+Dates and times are ISO strings, times in UTC.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import SQLModel
 
-from models.db.fields import FieldError, coerce, label
+from models.db.fields import whys
 from models.db.journey import Journey
 from models.db.tables import (
     ChangeLog,
+    ChannelCost,
+    EscalationLevel,
     Handoff,
     HypothesisCard,
     PainPoint,
@@ -35,67 +38,30 @@ from models.db.tables import (
     Vote,
     Workshop,
 )
-
-FORMAT = "journeymap"
-VERSION = 1
-
-
-class DataError(ValueError):
-    """A template or backup that does not fit the form; says file, key path and problem."""
-
-    def __init__(self, source: str, key_path: str, problem: str) -> None:
-        self.source, self.key_path, self.problem = source, key_path, problem
-        where = f"{source}: {key_path}" if key_path else source
-        super().__init__(f"{where}: {problem}")
-
-
-@dataclass(frozen=True)
-class Node:
-    """How one table appears in the form: its columns, and the ones a template keeps."""
-
-    model: type[SQLModel]
-    fields: tuple[str, ...]
-    template_fields: tuple[str, ...]
-
-
-_SCOPE = ("title", "persona", "scenario", "persona_goal", "business_goal",
-          "evidence_ticket_volume", "evidence_resolution_time", "evidence_transfer_rate",
-          "evidence_csat", "evidence_notes", "state", "max_handoffs")
-_STAGE = ("name", "description", "kpi_name", "kpi_baseline", "kpi_target", "kpi_unit")
-_TOUCH = ("name", "channel", "does", "thinks", "feels", "sentiment", "lane", "owner_team",
-          "moment_of_truth")
-_PAIN = ("description", "kind", "impact", "effort", "ticket_volume")
-_DRAFT = ("experiment", "outcome", "signal")
-_HANDOFF = ("from_team", "to_team", "what_is_transferred", "typical_delay", "customer_informed")
-
-WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields if f != "id"), _SCOPE)
-STAGE = Node(Stage, _STAGE, _STAGE)
-TOUCHPOINT = Node(Touchpoint, _TOUCH, _TOUCH)
-PAIN = Node(PainPoint, (*_PAIN, "votes", "created_at"), _PAIN)
-CARD = Node(HypothesisCard, (*_DRAFT, "owner", "deadline", "status", "result_notes",
-                             "result_value", "created_at"), _DRAFT)
-HANDOFF = Node(Handoff, _HANDOFF, _HANDOFF)
-VOTE = Node(Vote, ("participant", "created_at"), ())
-PLAN = Node(PlanTask, ("key", "phase", "title", "detail", "owner", "start", "deadline",
-                       "status", "edited"), ())
-PARTICIPANT = Node(Participant, ("name", "role", "last_seen", "current_step", "following",
-                                 "done_step"), ())
-LOG = Node(ChangeLog, ("at", "who", "entity", "action", "field", "old", "new", "summary"), ())
-
-# Lists only a full backup carries, and the node of their items.
-_FULL_LISTS: dict[str, Node] = {"plan_tasks": PLAN, "participants": PARTICIPANT,
-                                "changelog": LOG}
-
-
-# -- writing ------------------------------------------------------------------------------
-def plain(value: Any) -> Any:
-    """A value as JSON and TOML can hold it: dates as ISO text, times as aware UTC text."""
-    if isinstance(value, dt.datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-        return aware.astimezone(dt.UTC).isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+from models.export.form import (  # noqa: F401 - the form's names, re-exported for callers
+    CARD,
+    COST,
+    FORMAT,
+    FULL_LISTS,
+    HANDOFF,
+    LEVEL,
+    LIST_FIELDS,
+    LISTS,
+    LOG,
+    PAIN,
+    PARTICIPANT,
+    PLAN,
+    STAGE,
+    TOUCHPOINT,
+    VERSION,
+    VOTE,
+    WORKSHOP,
+    DataError,
+    Node,
+    plain,
+)
+from models.export.form import build as _build
+from models.export.form_check import normalize  # noqa: F401 - re-exported
 
 
 def _row(row: SQLModel, node: Node, full: bool) -> dict[str, Any]:
@@ -104,7 +70,9 @@ def _row(row: SQLModel, node: Node, full: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in node.fields if full else node.template_fields:
         value = getattr(row, name)
-        if value is None or (not full and (value is False or value == "")):
+        if name in LIST_FIELDS:
+            value = whys(value)
+        if value is None or (not full and (value is False or value in ("", []))):
             continue
         out[name] = plain(value)
     return out
@@ -118,7 +86,10 @@ def _pain(journey: Journey, pain: PainPoint, full: bool) -> dict[str, Any]:
     if full:
         dots = [v for v in getattr(journey, "dots", []) if v.pain_point_id == pain.id]
         if dots:
-            out["dot_votes"] = [_row(v, VOTE, True) for v in dots]
+            # A secret ballot stays secret in a backup: before the reveal only the number
+            # of dots goes out (empty entries), never who voted for what or when.
+            revealed = journey.workshop.votes_revealed
+            out["dot_votes"] = [_row(v, VOTE, True) if revealed else {} for v in dots]
     return out
 
 
@@ -159,193 +130,15 @@ def journey_to_dict(journey: Journey, *, full: bool = True,
             handoffs.append({"from": ends[0], "to": ends[1], **_row(handoff, HANDOFF, full)})
     if handoffs:
         data["handoffs"] = handoffs
+    for key, (node, attr) in LISTS.items():
+        rows = getattr(journey, attr, [])
+        if rows:
+            data[key] = [_row(r, node, full) for r in rows]
     if full:
         data["plan_tasks"] = [_row(t, PLAN, True) for t in journey.plan_tasks]
         data["participants"] = [_row(p, PARTICIPANT, True) for p in journey.participants]
         data["changelog"] = [_row(c, LOG, True) for c in changelog or []]
     return data
-
-
-# -- checking -----------------------------------------------------------------------------
-class _Checker:
-    """Walks a dict, checking keys, types and values; keeps the source for messages."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def fail(self, path: str, problem: str) -> DataError:
-        return DataError(self.source, path, problem)
-
-    def table(self, value: Any, path: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(path, f"must be a table of keys, not {_kind(value)}")
-        return value
-
-    def items(self, value: Any, path: str) -> list[dict[str, Any]]:
-        if not isinstance(value, list):
-            raise self.fail(path, f"must be a list of tables, not {_kind(value)}")
-        return [self.table(item, f"{path}[{i}]") for i, item in enumerate(value)]
-
-    def fields(self, data: dict[str, Any], node: Node, path: str,
-               extra: tuple[str, ...] = ()) -> dict[str, Any]:
-        """Checked plain values of a table's columns; unknown keys are errors."""
-        out: dict[str, Any] = {}
-        for key, value in data.items():
-            where = f"{path}.{key}" if path else key
-            if key in extra:
-                continue
-            if key not in node.fields:
-                known = ", ".join(node.fields + extra)
-                raise self.fail(where, f"unknown key; the keys here are: {known}")
-            out[key] = plain(self.value(node.model, key, value, where))
-        return out
-
-    def value(self, model: type[SQLModel], key: str, value: Any, where: str) -> Any:
-        wanted = _type_problem(model, key, value)
-        if wanted:
-            raise self.fail(where, wanted)
-        try:
-            return coerce(model, key, value)
-        except FieldError as exc:
-            raise self.fail(where, _problem(key, str(exc))) from exc
-
-
-def _kind(value: Any) -> str:
-    names = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
-             list: "a list", dict: "a table", dt.date: "a date", dt.datetime: "a date and time"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _type_problem(model: type[SQLModel], key: str, value: Any) -> str:
-    """Files must say what they mean: ``"3"`` is not a sentiment, ``1`` is not yes."""
-    text = str(model.model_fields[key].annotation)
-    if "bool" in text:
-        ok, want = isinstance(value, bool), "true or false"
-    elif "datetime.datetime" in text:
-        ok, want = isinstance(value, str | dt.datetime), "a date and time like 2026-03-02T14:00"
-    elif "datetime.date" in text:
-        ok, want = isinstance(value, str | dt.date), "a date like 2026-03-02"
-    elif "int" in text:
-        ok, want = isinstance(value, int) and not isinstance(value, bool), "a whole number"
-    elif "float" in text:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        want = "a number"
-    else:
-        ok, want = isinstance(value, str), "text (in quotes)"
-    return "" if ok else f"must be {want}, not {_kind(value)}"
-
-
-def _problem(key: str, message: str) -> str:
-    """``sentiment must be between -2 and 2.`` -> ``must be between -2 and 2``."""
-    message = message.rstrip(".")
-    prefix = label(key) + " "
-    return message[len(prefix):] if message.startswith(prefix) else message
-
-
-def normalize(data: Any, *, source: str) -> dict[str, Any]:
-    """Check every key, type and value; return the canonical plain form or raise DataError."""
-    check = _Checker(source)
-    top = check.table(data, "")
-    allowed = ("format", "version", "template", "workshop", "stages", "pain_points",
-               "handoffs", *_FULL_LISTS)
-    for key in top:
-        if key not in allowed:
-            raise check.fail(key, "unknown key; the keys here are: " + ", ".join(allowed))
-    if top.get("format") != FORMAT:
-        raise check.fail("format", f'must be "{FORMAT}" (is this a journeymap file?)')
-    version = top.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise check.fail("version", "must be a whole number such as 1")
-    if version > VERSION:
-        raise check.fail("version", f"is {version}, written by a newer journeymap; this one "
-                         f"reads up to {VERSION}. Upgrade journeymap to load it")
-    out: dict[str, Any] = {"format": FORMAT, "version": version}
-    if "template" in top:
-        meta = check.table(top["template"], "template")
-        for key, value in meta.items():
-            if key not in ("name", "title", "description", "category"):
-                raise check.fail(f"template.{key}",
-                                 "unknown key; the keys here are: name, title, description, "
-                                 "category")
-            if not isinstance(value, str):
-                raise check.fail(f"template.{key}", f"must be text (in quotes), not {_kind(value)}")
-        out["template"] = dict(meta)
-    out["workshop"] = check.fields(check.table(top.get("workshop", {}), "workshop"),
-                                   WORKSHOP, "workshop")
-    out["stages"] = [_stage(check, item, f"stages[{i}]")
-                     for i, item in enumerate(check.items(top.get("stages", []), "stages"))]
-    if "pain_points" in top:
-        out["pain_points"] = [_pain_in(check, p, f"pain_points[{i}]") for i, p in
-                              enumerate(check.items(top["pain_points"], "pain_points"))]
-    if "handoffs" in top:
-        out["handoffs"] = [_handoff(check, h, f"handoffs[{i}]", out["stages"])
-                           for i, h in enumerate(check.items(top["handoffs"], "handoffs"))]
-    for key, node in _FULL_LISTS.items():
-        if key in top:
-            out[key] = [check.fields(item, node, f"{key}[{i}]")
-                        for i, item in enumerate(check.items(top[key], key))]
-    names = [p.get("name", "") for p in out.get("participants", [])]
-    for i, name in enumerate(names):
-        if name in names[:i]:
-            raise check.fail(f"participants[{i}].name", f"{name!r} is listed twice")
-    return out
-
-
-def _stage(check: _Checker, data: dict[str, Any], path: str) -> dict[str, Any]:
-    out = check.fields(data, STAGE, path, extra=("touchpoints",))
-    if "touchpoints" in data:
-        tps = check.items(data["touchpoints"], f"{path}.touchpoints")
-        out["touchpoints"] = []
-        for i, tp in enumerate(tps):
-            where = f"{path}.touchpoints[{i}]"
-            item = check.fields(tp, TOUCHPOINT, where, extra=("pain_points",))
-            if "pain_points" in tp:
-                item["pain_points"] = [
-                    _pain_in(check, p, f"{where}.pain_points[{j}]")
-                    for j, p in enumerate(check.items(tp["pain_points"], f"{where}.pain_points"))]
-            out["touchpoints"].append(item)
-    return out
-
-
-def _pain_in(check: _Checker, data: dict[str, Any], path: str) -> dict[str, Any]:
-    out = check.fields(data, PAIN, path, extra=("card", "dot_votes"))
-    if "card" in data:
-        out["card"] = check.fields(check.table(data["card"], f"{path}.card"), CARD,
-                                   f"{path}.card")
-    if "dot_votes" in data:
-        out["dot_votes"] = [check.fields(v, VOTE, f"{path}.dot_votes[{i}]") for i, v in
-                            enumerate(check.items(data["dot_votes"], f"{path}.dot_votes"))]
-    return out
-
-
-def _handoff(check: _Checker, data: dict[str, Any], path: str,
-             stages: list[dict[str, Any]]) -> dict[str, Any]:
-    out = check.fields(data, HANDOFF, path, extra=("from", "to"))
-    for end in ("from", "to"):
-        where = f"{path}.{end}"
-        if end not in data:
-            raise check.fail(where, "is missing; give [stage index, touchpoint index], from 0")
-        ref = data[end]
-        if (not isinstance(ref, list) or len(ref) != 2
-                or not all(isinstance(n, int) and not isinstance(n, bool) for n in ref)):
-            raise check.fail(where, "must be [stage index, touchpoint index], e.g. [0, 1]")
-        si, ti = ref
-        if not 0 <= si < len(stages):
-            raise check.fail(where, f"stage index {si} does not exist "
-                             f"(there are {len(stages)} stages, counted from 0)")
-        count = len(stages[si].get("touchpoints", []))
-        if not 0 <= ti < count:
-            raise check.fail(where, f"touchpoint index {ti} does not exist in stage {si} "
-                             f"(it has {count}, counted from 0)")
-        out[end] = [si, ti]
-    return out
-
-
-# -- storing ------------------------------------------------------------------------------
-def _build(model: type[SQLModel], values: dict[str, Any], **links: Any) -> Any:
-    """A row from checked plain values (coerced again to their Python types)."""
-    typed = {k: coerce(model, k, v) for k, v in values.items() if not isinstance(v, list | dict)}
-    return model(**typed, **links)
 
 
 def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = None) -> int:
@@ -356,10 +149,14 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
     """
     clean = normalize(data, source=source)
     scope = dict(clean["workshop"])
-    scope.setdefault("lead", store.who)
+    # Roles never travel with a file: the importer is the lead of the copy, everyone
+    # listed in it a participant, and its history is marked as imported.
+    scope["lead"] = store.who
+    scope["lead_account"] = getattr(store, "account", "")
     if "template" in clean and "template" not in scope:
         scope["template"] = clean["template"].get("name", "")
     with store.write() as s:
+        scope["as_is_workshop_id"] = _as_is(s, scope.get("as_is_workshop_id"))
         workshop = _build(Workshop, scope)
         s.add(workshop)
         s.flush()
@@ -371,7 +168,9 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
             s.add(stage)
             s.flush()
             for ti, tp_data in enumerate(stage_data.get("touchpoints", [])):
-                tp = _build(Touchpoint, tp_data, stage_id=stage.id, position=ti)
+                tp = _build(Touchpoint, {**tp_data, "as_is_touchpoint_id": _as_is_touchpoint(
+                    s, workshop.as_is_workshop_id, tp_data.get("as_is_touchpoint_id"))},
+                    stage_id=stage.id, position=ti)
                 s.add(tp)
                 s.flush()
                 tp_ids[si, ti] = tp.id
@@ -388,12 +187,41 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         for h in clean.get("handoffs", []):
             s.add(_build(Handoff, h, workshop_id=wid, from_touchpoint_id=tp_ids[tuple(h["from"])],
                          to_touchpoint_id=tp_ids[tuple(h["to"])]))
+        for cost in clean.get("channel_costs", []):
+            s.add(_build(ChannelCost, cost, workshop_id=wid))
+        for pos, level in enumerate(clean.get("escalation_levels", [])):
+            s.add(_build(EscalationLevel, level, workshop_id=wid, position=pos))
         for pos, task in enumerate(clean.get("plan_tasks", [])):
             s.add(_build(PlanTask, task, workshop_id=wid, position=pos))
         for person in clean.get("participants", []):
-            s.add(_build(Participant, person, workshop_id=wid))
+            mine = person.get("name") == store.who
+            s.add(_build(Participant, {**person, "role": "lead" if mine else "participant"},
+                         workshop_id=wid, account=getattr(store, "account", "") if mine else ""))
         for entry in clean.get("changelog", []):
-            s.add(_build(ChangeLog, entry, workshop_id=wid))
-        s.add(ChangeLog(workshop_id=wid, who=store.who, entity="workshop", entity_id=wid,
+            s.add(_build(ChangeLog, entry, workshop_id=wid, imported=True))
+        s.add(ChangeLog(workshop_id=wid, who=store.who, account=getattr(store, "attribution", ""),
+                        entity="workshop", entity_id=wid,
                         action="create", summary=summary or f"imported from {source}"))
         return int(wid or 0)
+
+
+def _as_is(s: Any, workshop_id: Any) -> int | None:
+    """A backup's as-is link, kept only if that workshop is here and is a current state.
+
+    Ids are local to a database: restored into another file, the id may name nothing
+    or a different map, and a wrong link is worse than none (the to-be stays a future
+    state and says its as-is is not available).
+    """
+    if workshop_id is None:
+        return None
+    target = s.get(Workshop, int(workshop_id))
+    return int(workshop_id) if target is not None and target.state == "current" else None
+
+
+def _as_is_touchpoint(s: Any, as_is_id: int | None, touchpoint_id: Any) -> int | None:
+    """A touchpoint link, kept only if it points into the (kept) as-is workshop."""
+    if as_is_id is None or touchpoint_id is None:
+        return None
+    tp = s.get(Touchpoint, int(touchpoint_id))
+    stage = s.get(Stage, tp.stage_id) if tp is not None else None
+    return int(touchpoint_id) if stage is not None and stage.workshop_id == as_is_id else None

@@ -132,6 +132,9 @@ def draft_card(journey: Journey, pain: PainPoint) -> dict[str, str]:
     else:
         experiment = f"fixing “{what}” at {where}"
         outcome = f"less friction and fewer tickets{in_stage}"
+    root = _clean(pain.root_cause)
+    if root:  # a finished five-whys chain: the card fixes the cause, not the symptom
+        experiment = f"fixing the root cause at {where}: {root}"
     return {"experiment": experiment, "outcome": outcome, "signal": _signal(stage, pain)}
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from models.db.journey import Journey
 from models.rules.cards import ordered_cards
+from models.rules.plan import card_of_task
 from models.vocab import CLOSED_STATUSES, status_label
 
 UNASSIGNED = "(unassigned)"
@@ -81,18 +82,30 @@ def _item(kind: str, item_id: int | None, journey: Journey, title: str, owner: s
 def tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerItem]:
     """Cards (in pain rank order) then plan tasks (in plan order), workshop by workshop.
 
+    A plan task that carries out a card ("Ship one fix" for the top card, the
+    queued card tasks) is the same piece of work: it is folded into the card's
+    row, the card's own owner and deadline first, the task's where the card
+    has none, so each item is listed once.
     ``today`` is a parameter, never read from the clock here, so "overdue" is
     the same in a test, an export and a screen rendered at midnight.
     """
     items: list[TrackerItem] = []
     for journey in journeys:
+        carried = {card_of_task(journey, t.key): t for t in journey.plan_tasks if t.key}
+        carried.pop(None, None)
         for card in ordered_cards(journey):
             pain = journey.pain_point(card.pain_point_id)
             title = (card.experiment.strip() or (pain.description.strip() if pain else "")
                      or "untitled card")
-            items.append(_item("card", card.id, journey, title, card.owner, card.deadline,
+            task = carried.get(card.id)
+            owner = card.owner.strip() or (task.owner if task else "")
+            deadline = card.deadline or (task.deadline if task else None)
+            items.append(_item("card", card.id, journey, title, owner, deadline,
                                card.status, today))
+        folded = {id(t) for t in carried.values()}
         for task in journey.plan_tasks:
+            if id(task) in folded:
+                continue
             items.append(_item("task", task.id, journey, task.title.strip() or task.key,
                                task.owner, task.deadline, task.status, today))
     return items

@@ -20,7 +20,10 @@ from models.db.schema import StoreError
 from models.db.store import NotFound, ReadOnlyError, Store
 from models.db.tables import (
     ALL_TABLES,
+    AuditEntry,
     ChangeLog,
+    ChannelCost,
+    EscalationLevel,
     Handoff,
     HypothesisCard,
     Meta,
@@ -53,25 +56,32 @@ def build_full(store: Store, tag: str = "a") -> dict[str, SQLModel]:
         template="login-lockout", current_step="pains", max_handoffs=5, lead="Ana",
         step_minutes=20, timer_step="stages", timer_ends_at=WHEN, votes_per_participant=5,
         votes_revealed=True, gather_step="touchpoints", gather_at=WHEN, created_at=WHEN,
-        updated_at=WHEN))
+        updated_at=WHEN, jtbd_when="when locked out",
+        jtbd_want="get back in", jtbd_so_that=TRICKY, last_reviewed_at=DAY))
     st = store.add(Stage(workshop_id=w.id, position=3, name="Contact", description=TRICKY,
                          kpi_name="FCR", kpi_baseline=41.5, kpi_target=70.25, kpi_unit="%"))
     tp1 = store.add(Touchpoint(stage_id=st.id, position=1, name="Chat", channel="chat",
                                does="types", thinks="why", feels="angry", sentiment=-2,
-                               lane="backstage", owner_team="Tier 1", moment_of_truth=True))
+                               lane="backstage", owner_team="Tier 1", moment_of_truth=True,
+                               actor="bot", emotion="fears_confirmed", bot_intent="unlock",
+                               bot_escalation_rule="after 2 failed codes",
+                               bot_context_passed=TRICKY, bot_deflection_rate=0.35))
     tp2 = store.add(Touchpoint(stage_id=st.id, position=2, name="Escalate", channel="email",
                                does="waits", thinks="hm", feels="tired", sentiment=1,
                                lane="frontstage", owner_team="Identity", moment_of_truth=False))
     ho = store.add(Handoff(workshop_id=w.id, from_touchpoint_id=tp1.id, to_touchpoint_id=tp2.id,
                            from_team="Tier 1", to_team="Identity", what_is_transferred="ticket",
-                           typical_delay="2 days", customer_informed=True))
+                           typical_delay="2 days", customer_informed=True, is_escalation=True,
+                           checklist="transcript\nsteps tried"))
     pain = store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp1.id, description=TRICKY,
                                kind="dead_end", impact=3, effort=1, ticket_volume=1240, votes=4,
-                               created_at=WHEN))
+                               created_at=WHEN, five_whys="no code\nno phone", root_cause=TRICKY,
+                               urgent=True, important=True))
     card = store.add(HypothesisCard(pain_point_id=pain.id, experiment="self unlock",
                                     outcome="fewer tickets", signal="-30% tickets", owner="Bo",
                                     deadline=DAY, status="in_progress", result_notes=TRICKY,
-                                    result_value=12.5, created_at=WHEN))
+                                    result_value=12.5, created_at=WHEN, effect_kind="deflection",
+                                    effect_value=40.0))
     task = store.add(PlanTask(workshop_id=w.id, key="baseline", phase="weeks 1-2",
                               title="Baseline KPIs", detail=TRICKY, owner="Cy", start=DAY,
                               deadline=DAY + dt.timedelta(days=13), status="done", edited=True,
@@ -83,8 +93,15 @@ def build_full(store: Store, tag: str = "a") -> dict[str, SQLModel]:
     log = store.add(ChangeLog(workshop_id=w.id, at=WHEN, who="Eve", entity="stage",
                               entity_id=st.id, action="update", field="name", old="A", new="B",
                               summary=TRICKY))
-    return {"workshop": w, "stage": st, "tp1": tp1, "tp2": tp2, "handoff": ho, "pain": pain,
-            "card": card, "task": task, "participant": part, "vote": vote, "log": log}
+    cost = store.add(ChannelCost(workshop_id=w.id, channel="phone", cost_per_contact=25.0,
+                                 handle_minutes=12.5, confirmed=True))
+    level = store.add(EscalationLevel(workshop_id=w.id, position=1, severity="Sev-1",
+                                      criteria=TRICKY, tier_role="Support Lead",
+                                      response_sla_minutes=15, update_every_minutes=30,
+                                      channel="war room", early_warning="API health < 90"))
+    return {"cost": cost, "level": level, "workshop": w, "stage": st, "tp1": tp1, "tp2": tp2,
+            "handoff": ho, "pain": pain, "card": card, "task": task, "participant": part,
+            "vote": vote, "log": log}
 
 
 def count(store: Store, model: type[SQLModel]) -> int:
@@ -96,11 +113,20 @@ def count(store: Store, model: type[SQLModel]) -> int:
 def test_every_table_round_trips_through_a_second_store(db_path: Path) -> None:
     writer = Store(db_path, who="w")
     rows = build_full(writer)
+    as_is = writer.add(Workshop(title="As-is"))
+    as_is_tp = writer.add(Touchpoint(stage_id=writer.add(Stage(workshop_id=as_is.id)).id))
+    writer.update(Workshop, int(rows["workshop"].id), as_is_workshop_id=as_is.id)  # type: ignore[attr-defined]
+    rows["tp1"] = writer.update(Touchpoint, int(rows["tp1"].id),  # type: ignore[attr-defined]
+                                as_is_touchpoint_id=as_is_tp.id)
     # workshop.updated_at moves with every child edit, so compare it as re-read by the writer
     with writer.read() as s:
         rows["workshop"] = s.get(Workshop, rows["workshop"].id)  # type: ignore[assignment, attr-defined]
     with writer.write() as s:
         s.add(Meta(key="note", value=TRICKY))
+        s.add(AuditEntry(action="delete", workshop_id=99, title=TRICKY, who="Eve",
+                         account="eve key SHA256:x", at=WHEN))
+    audit = writer.audit()[-1]
+    rows["audit"] = audit  # type: ignore[assignment]
     writer.close()
 
     reader = Store(db_path, who="r")
@@ -147,7 +173,7 @@ def test_create_workshop_has_default_stages_and_logs(store: Store) -> None:
 
 # -- cascades ---------------------------------------------------------------------
 CHILDREN = (Stage, Touchpoint, Handoff, PainPoint, HypothesisCard, PlanTask, Participant, Vote,
-            ChangeLog)
+            ChangeLog, ChannelCost, EscalationLevel)
 
 
 def test_deleting_a_workshop_cascades_to_everything_under_it(store: Store) -> None:
@@ -246,7 +272,7 @@ def test_update_accepts_typed_text_and_logs_old_and_new(store: Store) -> None:
 
 
 def test_update_of_a_deleted_row_is_not_found(store: Store) -> None:
-    with pytest.raises(NotFound, match="no longer exists"):
+    with pytest.raises(NotFound, match="was deleted by someone else"):
         store.update(Workshop, 999, title="x")
 
 

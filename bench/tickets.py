@@ -1,0 +1,178 @@
+"""Bench: import + metrics of a Zendesk-style ticket export against a plain ``csv.reader`` floor.
+
+Generates a Zendesk-layout CSV (20 columns, ISO timestamps, sparse CSAT) in a temp dir, then
+reports medians of: the floor (stdlib ``csv.reader`` reading every row, no work), the engine
+(``engine.import_export`` alone, then with ``metrics.table`` by category) and, when polars is
+installed, ``polars.read_csv`` + an equivalent group-by. The ratio to the floor is the number
+to watch (goal ≤ 3×); absolute times depend on the machine and its load. With ``--rss`` it
+also runs the floor and the engine on a 1,000,000-row file in fresh processes and prints
+their peak RSS (``VmHWM`` on Linux, else ``resource.getrusage``).
+
+    python bench/tickets.py [--rows 100000] [--runs 5] [--rss] [--rss-rows 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HEADER = [
+    "Id", "Requester", "Assignee", "Group", "Subject", "Tags", "Status", "Priority", "Via",
+    "Ticket type", "Created at", "Updated at", "Solved at", "Satisfaction Score",
+    "Group stations", "Assignee stations", "Reopens", "Replies",
+    "First reply time in minutes", "Full resolution time in minutes",
+]
+
+
+def generate(path: Path, rows: int) -> None:
+    """A Zendesk-style export of ``rows`` tickets over 12 months."""
+    rng = random.Random(14)
+    start = datetime(2024, 1, 1)
+    groups = ["Billing", "Technical", "Accounts", "Shipping"]
+    vias = ["Email", "Web form", "Chat", "Phone"]
+    types = ["Question", "Incident", "Problem", "Task"]
+    scores = ["Unoffered"] * 6 + ["Offered"] * 3 + ["Good", "Good", "Bad"]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        for i in range(1, rows + 1):
+            created = start + timedelta(seconds=rng.randrange(365 * 86400))
+            status = rng.choice(["Solved", "Closed", "Closed", "Open", "Pending"])
+            hours = rng.expovariate(1 / 30)
+            solved = created + timedelta(hours=hours)
+            done = status in ("Solved", "Closed")
+            first = rng.randrange(1, 600)
+            w.writerow([
+                i, f"Customer {i % 5000}", f"Agent {i % 40}", rng.choice(groups),
+                f"Subject {i}, about something", "tag_a tag_b", status,
+                rng.choice(["Low", "Normal", "High", "Urgent"]), rng.choice(vias),
+                rng.choice(types), created.strftime("%Y-%m-%d %H:%M:%S"),
+                (solved + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S"),
+                solved.strftime("%Y-%m-%d %H:%M:%S") if done else "",
+                rng.choice(scores), rng.choice([1, 1, 1, 2]), rng.choice([1, 1, 2, 3]),
+                rng.choice([0, 0, 0, 1]), rng.choice([0, 1, 1, 2, 3]), first,
+                int(hours * 60) if done else "",
+            ])
+
+
+def floor(path: Path) -> int:
+    n = 0
+    with path.open(encoding="utf-8", newline="") as f:
+        for _ in csv.reader(f):
+            n += 1
+    return n
+
+
+def engine_import(path: Path) -> object:
+    from models.tickets import engine
+
+    return engine.import_export(path)
+
+
+def engine_run(path: Path) -> int:
+    """What ``tickets import`` + ``tickets show --by category`` compute."""
+    from models.tickets import engine, metrics
+
+    imported = engine.import_export(path)
+    metrics.table(imported, by="category")
+    return imported.tickets
+
+
+def polars_run(path: Path) -> int:
+    import polars as pl
+
+    fmt = "%Y-%m-%d %H:%M:%S"
+    frame = pl.read_csv(path, infer_schema_length=0).with_columns(
+        pl.col("Created at").str.strptime(pl.Datetime, fmt),
+        pl.col("Solved at").str.strptime(pl.Datetime, fmt, strict=False),
+    )
+    ttr = (pl.col("Solved at") - pl.col("Created at")).dt.total_seconds() / 3600
+    out = frame.group_by("Group").agg(
+        pl.len(), ttr.median().alias("ttr"), ttr.quantile(0.9).alias("p90"),
+        (pl.col("Reopens").cast(pl.Int64) > 0).mean().alias("reopen"),
+    )
+    return int(out["len"].sum())
+
+
+def timed(fn: Callable[[Path], object], path: Path, runs: int) -> float:
+    """Median CPU time of this process (``process_time``): on a shared machine, wall time
+    mostly measures the neighbours."""
+    times = []
+    for _ in range(runs):
+        t = time.process_time()
+        fn(path)
+        times.append(time.process_time() - t)
+    return statistics.median(times)
+
+
+RSS = r"""
+import resource, sys
+sys.path.insert(0, sys.argv[3])
+from bench.tickets import engine_run, floor
+from pathlib import Path
+(floor if sys.argv[1] == "floor" else engine_run)(Path(sys.argv[2]))
+# Linux carries the parent's peak into ru_maxrss across fork+exec; VmHWM is this image's own.
+try:
+    with open("/proc/self/status") as f:
+        hwm = next(line for line in f if line.startswith("VmHWM:"))
+    print(int(hwm.split()[1]) // 1024)
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def peak_rss_mb(kind: str, path: Path) -> int:
+    out = subprocess.run(
+        [sys.executable, "-c", RSS, kind, str(path), str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rss", action="store_true", help="also measure 1M rows' peak RSS")
+    parser.add_argument("--rss-rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "zendesk.csv"
+        generate(path, args.rows)
+        size = path.stat().st_size / 1e6
+        print(f"{args.rows:,} rows, {size:.1f} MB, median of {args.runs} runs")
+        base = timed(floor, path, args.runs)
+        alone = timed(engine_import, path, args.runs)
+        ours = timed(engine_run, path, args.runs)
+        print(f"floor  csv.reader         {base:7.3f} s")
+        print(f"engine import only        {alone:7.3f} s   {alone / base:4.2f}x floor")
+        print(f"engine import+table       {ours:7.3f} s   {ours / base:4.2f}x floor")
+        try:
+            import polars  # noqa: F401
+        except ImportError:
+            print("polars                    not installed (skipped)")
+        else:
+            pol = timed(polars_run, path, args.runs)
+            print(f"polars read+group_by      {pol:7.3f} s   {pol / base:4.2f}x floor")
+        if args.rss:
+            big = Path(tmp) / "zendesk_big.csv"
+            generate(big, args.rss_rows)
+            print(f"peak RSS, {args.rss_rows:,} rows ({big.stat().st_size / 1e6:.0f} MB):"
+                  f" floor {peak_rss_mb('floor', big)} MB,"
+                  f" engine {peak_rss_mb('engine', big)} MB")
+
+
+if __name__ == "__main__":
+    main()

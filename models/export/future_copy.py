@@ -1,0 +1,60 @@
+"""Making the to-be copy of a journey (the future state), linked to its as-is.
+
+It lives with the exports because it is one: the as-is in template form, plus the
+links, stored back through the same checked path as any import, in one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.db.dbfile import StoreError
+from models.db.journey import Journey
+from models.export.serialize import dict_to_store, journey_to_dict
+from models.rules.future_state import Comparison, compare
+
+
+def create_future_copy(store: Any, workshop_id: int) -> int:
+    """A to-be copy of a current-state workshop, linked to it; returns the new id.
+
+    The copy has the map (scope, stages, touchpoints with their links, handoffs, pain
+    points, costs, escalation matrix) but no cards, people, votes or plan: the cards
+    and their projections stay on the as-is, where the business case reads them,
+    and the pain points stay so the room deletes the ones the redesign removes
+    rather than the comparison assuming they are gone.
+    """
+    journey = store.load(workshop_id)
+    if journey.workshop.state == "future":
+        raise StoreError(f"Workshop {workshop_id} is already a future state; make the to-be "
+                         "from its as-is.")
+    data = journey_to_dict(journey, full=False)
+    places = journey.ordered_touchpoints()
+    flat = [tp for stage in data["stages"] for tp in stage.get("touchpoints", [])]
+    for item, tp in zip(flat, places, strict=True):
+        item["as_is_touchpoint_id"] = tp.id
+        for pain in item.get("pain_points", []):
+            pain.pop("card", None)
+    for pain in data.get("pain_points", []):
+        pain.pop("card", None)
+    title = journey.workshop.title.strip() or journey.workshop.scenario.strip() or "journey"
+    data["workshop"].update(state="future", as_is_workshop_id=workshop_id,
+                            title=f"{title} (to-be)")
+    return int(dict_to_store(store, data, source=f"workshop {workshop_id}",
+                             summary=f"future state of workshop {workshop_id}"))
+
+
+def as_is_of(store: Any, to_be: Journey) -> Journey | None:
+    """The as-is journey of a future state, or ``None`` if it is unlinked or was deleted."""
+    as_is_id = to_be.workshop.as_is_workshop_id
+    if as_is_id is None:
+        return None
+    try:
+        return store.load(as_is_id)  # type: ignore[no-any-return]
+    except StoreError:
+        return None
+
+
+def compare_workshop(store: Any, workshop_id: int) -> Comparison:
+    """The as-is / to-be comparison of a stored future state (not available, with why)."""
+    to_be = store.load(workshop_id)
+    return compare(as_is_of(store, to_be), to_be)

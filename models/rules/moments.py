@@ -1,0 +1,84 @@
+"""Moments of truth: the touchpoints that decide how the customer feels about the journey.
+
+The method (documents 001, 004) uses them to pinpoint the emotional peaks and
+valleys.  This view lists the touchpoints the room flagged as moments of truth
+plus the peaks and valleys of the sentiment line, and says which of them has an
+owner and a card: a valley with neither is where the map has found a problem
+nobody is fixing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.db.journey import Journey
+from models.db.tables import HypothesisCard, Touchpoint
+
+
+@dataclass
+class Moment:
+    """One touchpoint of the view with its shape on the sentiment line and its gaps."""
+
+    touchpoint: Touchpoint
+    stage: str
+    shape: str  # "peak" | "valley" | "" (neither)
+    flagged: bool  # the room marked it a moment of truth
+    owner: str
+    cards: list[HypothesisCard] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        name = self.touchpoint.name.strip() or "A touchpoint"
+        what = " and ".join(x for x in ("moment of truth" if self.flagged else "",
+                                        self.shape) if x)
+        state = "; ".join(self.gaps) if self.gaps else "owned, with a card"
+        return f"“{name}” ({what}, sentiment {self.touchpoint.sentiment:+d}): {state}"
+
+
+def shapes(line: list[int]) -> list[str]:
+    """"peak" / "valley" / "" per point of a sentiment line (-2..+2).
+
+    A peak is positive and higher than the nearest different value on each side
+    (or the line's end); a valley is negative and lower.  A flat stretch counts
+    once, at its first point, and a flat line has no shape at all.
+    """
+    out = [""] * len(line)
+    i = 0
+    while i < len(line):
+        end = i
+        while end + 1 < len(line) and line[end + 1] == line[i]:
+            end += 1
+        left = line[i - 1] if i > 0 else None
+        right = line[end + 1] if end + 1 < len(line) else None
+        sides = [v for v in (left, right) if v is not None]
+        value = line[i]
+        if sides and value > 0 and all(value > v for v in sides):
+            out[i] = "peak"
+        elif sides and value < 0 and all(value < v for v in sides):
+            out[i] = "valley"
+        i = end + 1
+    return out
+
+
+def moments_of_truth(journey: Journey) -> list[Moment]:
+    """Flagged moments of truth and the line's peaks and valleys, in journey order."""
+    ordered = journey.ordered_touchpoints()
+    kinds = shapes([tp.sentiment for tp in ordered])
+    result: list[Moment] = []
+    for tp, shape in zip(ordered, kinds, strict=True):
+        if not tp.moment_of_truth and not shape:
+            continue
+        stage = journey.stage_of(tp)
+        cards = [c for p in journey.pain_points if p.touchpoint_id == tp.id
+                 if (c := journey.card_for(p.id)) is not None]
+        gaps = []
+        if not tp.owner_team.strip():
+            gaps.append("no owner")
+        if shape != "peak" and not cards:
+            gaps.append("no card")
+        if shape == "valley" and not tp.moment_of_truth:
+            gaps.append("not flagged as a moment of truth")
+        result.append(Moment(tp, stage.name if stage else "", shape, tp.moment_of_truth,
+                             tp.owner_team.strip(), cards, gaps))
+    return result

@@ -1,0 +1,78 @@
+"""A map that asks to be kept alive: is its monthly review due, and by how many days?
+
+Method document 002 names the first failure pattern: teams map journeys once,
+then fail to maintain them.  A map is due for review when its last review is
+more than ``REVIEW_EVERY_DAYS`` ago, or when it was never reviewed and was
+created longer ago than that (a fresh map is not overdue on its first day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from models.db.journey import Journey
+from models.db.tables import Workshop
+from models.rules.safe_dates import shift
+from models.rules.tracker import TrackerItem, workshop_title
+from models.vocab import REVIEW_EVERY_DAYS
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    """When the map was last reviewed, whether a review is due, and how overdue it is."""
+
+    workshop: Workshop
+    last_reviewed: dt.date | None
+    due: bool
+    days_overdue: int  # 0 when not due
+    text: str
+
+
+def _created(workshop: Workshop) -> dt.date:
+    created = workshop.created_at
+    if created.tzinfo is not None:
+        created = created.astimezone(dt.UTC)
+    return created.date()
+
+
+def review_status(workshop: Workshop, today: dt.date) -> ReviewStatus:
+    """The review state of one map on ``today`` (a date, so tests and the UI agree)."""
+    last = workshop.last_reviewed_at
+    since = last if last is not None else _created(workshop)
+    age = (today - since).days
+    due = age > REVIEW_EVERY_DAYS
+    overdue = age - REVIEW_EVERY_DAYS if due else 0
+    if last is None:
+        text = (f"never reviewed; review due ({overdue} days overdue)" if due
+                else "never reviewed; first review due "
+                f"{shift(since, REVIEW_EVERY_DAYS).isoformat()}")
+    elif due:
+        text = f"last reviewed {last.isoformat()} ({age} days ago); review {overdue} days overdue"
+    else:
+        text = f"last reviewed {last.isoformat()} ({age} days ago)"
+    return ReviewStatus(workshop, last, due, overdue, text)
+
+
+def stale_maps(workshops: Iterable[Workshop], today: dt.date) -> list[ReviewStatus]:
+    """Maps due for review, most overdue first (ties by id, so the order is stable)."""
+    due = [s for s in (review_status(w, today) for w in workshops) if s.due]
+    return sorted(due, key=lambda s: (-s.days_overdue, s.workshop.id or 0))
+
+
+def review_item(journey: Journey, today: dt.date) -> TrackerItem:
+    """The map's next monthly review as a tracker line, owned by the workshop's lead.
+
+    Kind "review", id the workshop's; overdue exactly when ``review_status`` says due,
+    so ``tracker --overdue`` can list stale maps beside late cards and tasks.
+    """
+    workshop = journey.workshop
+    status = review_status(workshop, today)
+    since = status.last_reviewed or _created(workshop)
+    deadline = shift(since, REVIEW_EVERY_DAYS)
+    return TrackerItem(kind="review", item_id=int(workshop.id or 0),
+                       workshop_id=int(workshop.id or 0), workshop_title=workshop_title(journey),
+                       title="Monthly review of the journey map", owner=workshop.lead.strip(),
+                       deadline=deadline, status="proposed", days_left=(deadline - today).days,
+                       overdue=status.due)

@@ -1,0 +1,174 @@
+"""Timestamps as exports write them: ISO, day-first ``DD-MM-YYYY HH:MM[:SS]``, month-first
+``MM/DD/YYYY``, with or without seconds, microseconds, AM/PM or zones; placeholders are missing.
+
+Day-first versus month-first is decided per column from the data (a first field above 12
+settles it), then from the other date columns of the same file, then from the product's
+default, and the guess is said in a note. ISO goes through ``datetime.fromisoformat`` (C speed);
+the slash/dash forms through one compiled regex. Every timestamp becomes seconds since the
+epoch; a naive one is read as UTC, an aware one is converted, so durations are plain
+subtractions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+
+Parser = Callable[[str], datetime | None]
+
+MISSING = frozenset({"", "?", "-", "--", "n/a", "na", "null", "none", "nan", "#n/a", "nat"})
+# Exports write "no date" as the first day of a far past year (1900-01-01, 0001-01-01...).
+_SENTINEL_BEFORE = 1901
+_EPOCH = datetime(1970, 1, 1)
+_ISO_ENOUGH = 500
+
+_NUMERIC = re.compile(
+    r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})"
+    r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+_ISO_HEAD = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
+def is_missing(value: str) -> bool:
+    """Whether a raw cell means "no value" (blank or a placeholder such as ``?`` or ``N/A``)."""
+    return value.strip().lower() in MISSING
+
+
+def to_epoch(moment: datetime) -> float:
+    """Seconds since 1970-01-01 UTC; naive timestamps are taken as UTC."""
+    if moment.tzinfo is None:
+        return (moment - _EPOCH).total_seconds()
+    return moment.timestamp()
+
+
+def _sentinel(moment: datetime) -> datetime | None:
+    return None if moment.year < _SENTINEL_BEFORE else moment
+
+
+def parse_iso(value: str) -> datetime | None:
+    """An ISO-like timestamp (``2024-01-05 10:12``, ``...T10:12:00.5Z``, ``... +0100``)."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        if value.strip().lower() in MISSING:
+            return None
+        text = value.strip().replace("/", "-").replace(".", "-", 2)
+        moment = datetime.fromisoformat(_pad_iso(text))
+    return _sentinel(moment)
+
+
+def _pad_iso(text: str) -> str:
+    """``2024-1-5 9:05`` → ``2024-01-05 09:05`` (fromisoformat wants two digits)."""
+    date, _, rest = text.partition(" ")
+    parts = date.split("-")
+    if len(parts) == 3:
+        date = f"{parts[0]}-{parts[1]:0>2}-{parts[2]:0>2}"
+    if rest and rest[1:2] == ":":
+        rest = "0" + rest
+    return f"{date} {rest}".strip()
+
+
+def _numeric(value: str, day_first: bool) -> datetime | None:
+    if not value or value.strip().lower() in MISSING:
+        return None
+    m = _NUMERIC.match(value)
+    if m is None:
+        if value[4:5] == "-" and value[:4].isdigit() or _ISO_HEAD.match(value):
+            return parse_iso(value)
+        raise ValueError(f"not a date: {value!r}")
+    a, b, y, hh, mm, ss, frac, ampm, zone = m.groups()
+    day, month = (int(a), int(b)) if day_first else (int(b), int(a))
+    year = int(y) + (2000 if len(y) == 2 else 0)
+    hour = int(hh) if hh else 0
+    if ampm:
+        hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
+    micro = int((frac or "0").ljust(6, "0"))
+    moment = datetime(year, month, day, hour, int(mm or 0), int(ss or 0), micro)
+    if zone:
+        moment = datetime.fromisoformat(moment.isoformat() + ("+00:00" if zone == "Z" else zone))
+    return _sentinel(moment)
+
+
+def parse_day_first(value: str) -> datetime | None:
+    """``31-01-2024 10:12[:SS]`` or ``31/01/2024``; placeholders and 1900 sentinels → None."""
+    return _numeric(value, True)
+
+
+def parse_month_first(value: str) -> datetime | None:
+    """``01/31/2024 10:12 PM`` and friends; placeholders and 1900 sentinels → None."""
+    return _numeric(value, False)
+
+
+PARSERS: dict[str, Parser] = {
+    "iso": parse_iso,
+    "day-first": parse_day_first,
+    "month-first": parse_month_first,
+}
+
+
+def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
+    """What a column's values say: (shape, some value is day-first, some is month-first).
+
+    Shape is "iso", "numeric" or None (no dates seen, or not dates at all).
+    """
+    shape: str | None = None
+    saw_day_first = saw_month_first = False
+    iso_seen = 0
+    for raw in values:
+        value = raw.strip()
+        if value.lower() in MISSING:
+            continue
+        if value[4:5] == "-" and value[:4].isdigit() or _ISO_HEAD.match(value):
+            shape = shape or "iso"
+            iso_seen += 1
+            if iso_seen >= _ISO_ENOUGH and shape == "iso":
+                break  # year-first text has no day/month question to settle
+            continue
+        m = _NUMERIC.match(value)
+        if m is None:
+            return None, False, False
+        shape = "numeric"
+        first, second = int(m.group(1)), int(m.group(2))
+        saw_day_first |= first > 12
+        saw_month_first |= second > 12
+    return shape, saw_day_first, saw_month_first
+
+
+def decide_orders(
+    samples: dict[str, list[str]], default_day_first: bool, default_reason: str
+) -> tuple[dict[str, str], list[str]]:
+    """A parser name per date column and the notes saying which orders were guessed.
+
+    Raises ValueError naming the column when it holds both orders (13/01 and 01/13).
+    """
+    seen = {col: evidence(vals) for col, vals in samples.items()}
+    file_day = any(d for _, d, m in seen.values() if d and not m)
+    file_month = any(m for _, d, m in seen.values() if m and not d)
+    kinds: dict[str, str] = {}
+    notes: list[str] = []
+    for col, (shape, day, month) in seen.items():
+        if shape != "numeric":
+            kinds[col] = "iso"
+            continue
+        if day and month:
+            raise ValueError(col)
+        if day or month:
+            kinds[col] = "day-first" if day else "month-first"
+            continue
+        if file_day != file_month:
+            kinds[col] = "day-first" if file_day else "month-first"
+            notes.append(f"{col!r}: day and month order taken from the file's other dates")
+            continue
+        kinds[col] = "day-first" if default_day_first else "month-first"
+        order = "day-first" if default_day_first else "month-first"
+        notes.append(f"{col!r}: every date fits both orders; read as {order} ({default_reason})")
+    return kinds, notes
+
+
+def as_utc(moment: datetime) -> datetime:
+    """The moment in UTC (naive taken as UTC), for showing an export's latest timestamp."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

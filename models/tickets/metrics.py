@@ -1,0 +1,185 @@
+"""The metrics table: one ``GroupMetrics`` per group plus ``"all"``, for a period range.
+
+A metric the file cannot support is None with the reason in ``unavailable``: never zero,
+never invented. Rates are fractions 0-1 over the tickets that have a value for them; medians
+are ``statistics.median``; p90 is the nearest-rank 90th percentile (the smallest value with at
+least 90 % of the values at or below it), which a person can check by hand.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from models.tickets.cube import Acc, Counts
+from models.tickets.engine import TicketImport
+
+BY = ("category", "channel", "priority", "group", "period")
+_KEY_INDEX = {"period": 0, "category": 1, "channel": 2, "priority": 3, "group": 4}
+_PERIOD = re.compile(r"^(\d{4}-\d{2})(?:\.\.(\d{4}-\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class GroupMetrics:
+    """One row of ``journeymap tickets show``."""
+
+    group: str
+    period: str
+    tickets: int
+    fcr_rate: float | None
+    fcr_is_proxy: bool
+    fcr_method: str
+    reopen_rate: float | None
+    ttr_median_hours: float | None
+    ttr_p90_hours: float | None
+    first_response_median_hours: float | None
+    csat_mean: float | None
+    csat_responses: int | None
+    csat_satisfied_share: float | None
+    reassigned_rate: float | None
+    sla_met_rate: float | None
+    backlog_open: int | None
+    backlog_median_age_hours: float | None
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+
+def parse_period(text: str) -> tuple[str, str]:
+    """``2024-01`` or ``2024-01..2024-03`` → (first, last) month; ValueError in one sentence."""
+    m = _PERIOD.match(text.strip())
+    if m is None or not all(1 <= int(p[5:]) <= 12 for p in m.groups() if p):
+        raise ValueError(f"period {text!r} is not YYYY-MM or YYYY-MM..YYYY-MM")
+    first, last = m.group(1), m.group(2) or m.group(1)
+    if last < first:
+        raise ValueError(f"period {text!r} ends before it starts")
+    return first, last
+
+
+def p90(values: Iterable[float]) -> float:
+    """Nearest-rank 90th percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
+
+
+def _median_p90(values: array[float]) -> tuple[float | None, float | None]:
+    """Median and nearest-rank p90 from one sort."""
+    if not values:
+        return None, None
+    ordered = sorted(values)
+    n = len(ordered)
+    mid = n // 2
+    median = ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    return median, ordered[max(0, math.ceil(0.9 * n) - 1)]
+
+
+def _rate(yes: int, known: int) -> float | None:
+    return yes / known if known else None
+
+
+def _fcr(acc: Counts, cols: dict[str, str]) -> tuple[float | None, bool, str, str]:
+    """(rate, is_proxy, method, reason when unavailable)."""
+    if "fcr" in cols:
+        return _rate(acc.fcr_yes, acc.fcr_known), False, "fcr column", "no ticket has a value"
+    if "replies" in cols:
+        return (_rate(acc.onetouch_yes, acc.onetouch_known), True,
+                "one-touch: resolved with exactly one agent reply", "no resolved ticket")
+    if "reopens" in cols and ("reassignments" in cols or "assignee_stations" in cols):
+        return (_rate(acc.proxy_yes, acc.proxy_known), True,
+                "resolved with no reopen and no reassignment", "no resolved ticket")
+    return None, False, "", (
+        "the export has no first-contact-resolution column, no agent-replies count and "
+        "no reopen and reassignment counts"
+    )
+
+
+def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetrics:
+    cols = imp.columns
+    acc = cell.counts()
+    why: dict[str, str] = {}
+
+    def need(metric: str, present: bool, absent: str, value: float | None, empty: str) -> None:
+        if value is None:
+            why[metric] = empty if present else absent
+
+    fcr, proxy, method, fcr_why = _fcr(acc, cols)
+    need("fcr_rate", False, fcr_why, fcr, fcr_why)
+    reopen = _rate(acc.reopened, acc.reopen_known)
+    need("reopen_rate", "reopens" in cols, "the export has no reopen count", reopen,
+         "no ticket has a reopen count")
+    timed = "resolved" in cols or "closed" in cols
+    ttr_med, ttr_hi = _median_p90(cell.ttr)
+    for metric in ("ttr_median_hours", "ttr_p90_hours"):
+        need(metric, timed, "the export has no resolution timestamp", ttr_med,
+             "no resolved ticket with both creation and resolution timestamps")
+    frt_cols = {"first_response_at", "first_response_minutes", "first_response_hours"}
+    frt, _ = _median_p90(cell.frt)
+    need("first_response_median_hours", bool(frt_cols & set(cols)),
+         "the export has no first-response column", frt, "no ticket has a first response")
+    has_csat = "csat" in cols
+    csat_mean = acc.csat_sum / acc.csat_scored if acc.csat_scored else None
+    need("csat_mean", has_csat, "the export has no satisfaction column", csat_mean,
+         "answers are words (such as Good/Bad), not 1-5 scores: see csat_satisfied_share"
+         if acc.csat_answers else "no answered survey")
+    share = _rate(acc.csat_satisfied, acc.csat_answers)
+    need("csat_satisfied_share", has_csat, "the export has no satisfaction column", share,
+         "no answered survey")
+    responses = acc.csat_answers if has_csat else None
+    need("csat_responses", has_csat, "the export has no satisfaction column",
+         responses, "")
+    reassigned = _rate(acc.reassigned, acc.reassign_known)
+    need("reassigned_rate", "reassignments" in cols or "assignee_stations" in cols,
+         "the export has no reassignment count", reassigned,
+         "no ticket has a reassignment count")
+    sla = _rate(acc.sla_met, acc.sla_known)
+    need("sla_met_rate", "sla_met" in cols, "the export has no SLA column", sla,
+         "no ticket has an SLA value")
+    stateful = "status" in cols or timed
+    backlog = acc.open if stateful else None
+    need("backlog_open", stateful, "the export has neither a status nor a resolution "
+         "timestamp, so open tickets cannot be told apart", backlog, "")
+    age = None
+    if stateful and acc.open and imp.cube.as_of is not None:
+        as_of = imp.cube.as_of
+        # median(as_of - c) == as_of - median(c): ages are a reflection of creation times.
+        age = (as_of - statistics.median(cell.open_created)) / 3600.0
+    need("backlog_median_age_hours", stateful, why.get("backlog_open", ""), age,
+         "no open ticket")
+    return GroupMetrics(
+        group=name, period=period, tickets=cell.tickets, fcr_rate=fcr, fcr_is_proxy=proxy,
+        fcr_method=method, reopen_rate=reopen, ttr_median_hours=ttr_med, ttr_p90_hours=ttr_hi,
+        first_response_median_hours=frt, csat_mean=csat_mean, csat_responses=responses,
+        csat_satisfied_share=share, reassigned_rate=reassigned, sla_met_rate=sla,
+        backlog_open=backlog, backlog_median_age_hours=age, unavailable=why,
+    )
+
+
+def table(
+    imported: TicketImport, by: str | None = "category", period: str | None = None
+) -> list[GroupMetrics]:
+    """One row per value of ``by`` (largest first) and a last row ``"all"``.
+
+    Raises ValueError (one sentence) for an unknown ``by``, a column the export does not
+    have, or a malformed period.
+    """
+    if by is not None and by not in BY:
+        raise ValueError(f"cannot group by {by!r}: choose one of {', '.join(BY)}")
+    if by not in (None, "period") and by not in imported.columns:
+        raise ValueError(f"the export has no {by} column, so tickets cannot be grouped by it")
+    periods = imported.cube.periods()
+    first, last = parse_period(period) if period else (
+        (periods[0], periods[-1]) if periods else ("", "")
+    )
+    label = first if first == last else f"{first}..{last}"
+    index = None if by is None else _KEY_INDEX[by]
+    total, groups = imported.cube.grouped(first, last, index)
+    order = sorted(groups.items(), key=lambda kv: (-kv[1].tickets, kv[0]))
+    if by == "period":
+        order = sorted(groups.items())
+    rows = [
+        _metrics(name, name if by == "period" else label, acc, imported) for name, acc in order
+    ]
+    rows.append(_metrics("all", label, total, imported))
+    return rows

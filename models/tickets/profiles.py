@@ -1,0 +1,185 @@
+"""What each product's export calls things, and how to tell the products apart.
+
+Header names are compared normalised (lower case, runs of non-alphanumerics → ``_``), so
+Zendesk's ``Created at``, ServiceNow's ``opened_at`` and a home-made ``created-at`` meet the
+same table. Aliases are listed by preference: the first one present wins within a product.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# field → value kind; the kinds are read by models.tickets.facts.
+FIELDS: dict[str, str] = {
+    "id": "text",
+    "created": "date",
+    "resolved": "date",
+    "closed": "date",
+    "updated": "date",
+    "first_response_at": "date",
+    "status": "status",
+    "reopens": "count",
+    "replies": "count",
+    "reassignments": "count",
+    "assignee_stations": "count",
+    "fcr": "bool",
+    "sla_met": "bool",
+    "csat": "csat",
+    "first_response_minutes": "number",
+    "first_response_hours": "number",
+    "category": "text",
+    "channel": "text",
+    "priority": "text",
+    "group": "text",
+}
+REQUIRED = ("id", "created")
+DIMENSIONS = ("category", "channel", "priority", "group")
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(header: str) -> str:
+    """``First response time (in hrs)`` → ``first_response_time_in_hrs``."""
+    return _NON_ALNUM.sub("_", header.strip().lower()).strip("_")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One product's export layout."""
+
+    name: str
+    aliases: dict[str, tuple[str, ...]]
+    signature: frozenset[str] = field(default_factory=frozenset)
+    day_first: bool = False
+    # One row per update of a ticket (keep the latest by `updated`), not one row per ticket.
+    event_log: bool = False
+
+
+GENERIC = Profile(
+    name="generic",
+    aliases={
+        "id": ("ticket_id", "id", "ticket", "ticket_number", "number", "case_id", "case_number",
+               "incident_id", "incident_number", "key", "reference", "ref"),
+        "created": ("created_at", "created", "created_date", "created_on", "creation_date",
+                    "opened_at", "opened", "open_date", "date_created", "submitted_at",
+                    "reported_at", "received_at", "created_time"),
+        "resolved": ("resolved_at", "resolved", "resolution_date", "resolved_date",
+                     "resolved_on", "solved_at", "solved", "resolved_time"),
+        "closed": ("closed_at", "closed", "closed_date", "closed_on", "close_date",
+                   "closed_time"),
+        "updated": ("updated_at", "updated", "last_updated", "updated_on", "modified_at",
+                    "last_modified", "last_update_time"),
+        "first_response_at": ("first_response_at", "first_reply_at", "first_response_date",
+                              "first_responded_at", "responded_at"),
+        "status": ("status", "state", "ticket_status"),
+        "reopens": ("reopens", "reopen_count", "reopened", "times_reopened", "reopened_count"),
+        "replies": ("replies", "agent_replies", "agent_interactions", "agent_touches"),
+        "reassignments": ("reassignments", "reassignment_count", "reassigned", "transfers",
+                          "transfer_count", "transferred"),
+        "assignee_stations": ("assignee_stations",),
+        "fcr": ("fcr", "first_contact_resolution", "resolved_first_contact",
+                "first_contact_resolved", "resolved_on_first_contact"),
+        "sla_met": ("sla_met", "made_sla", "within_sla", "sla", "sla_status",
+                    "resolution_status"),
+        "csat": ("csat", "csat_score", "satisfaction", "satisfaction_score",
+                 "satisfaction_rating", "rating", "survey_score", "satisfaction_survey"),
+        "first_response_minutes": ("first_response_minutes", "first_reply_time_in_minutes",
+                                   "frt_minutes", "first_response_time_minutes"),
+        "first_response_hours": ("first_response_hours", "frt_hours",
+                                 "first_response_time_hours", "first_response_time_in_hrs"),
+        "category": ("category", "type", "ticket_type", "topic", "reason", "issue_type"),
+        "channel": ("channel", "via", "source", "contact_type", "origin", "medium"),
+        "priority": ("priority", "severity", "urgency"),
+        "group": ("group", "team", "assignment_group", "queue", "assigned_group", "department"),
+    },
+)
+
+ZENDESK = Profile(
+    name="zendesk",
+    aliases={
+        "id": ("id",),
+        "created": ("created_at",),
+        "resolved": ("solved_at",),
+        "updated": ("updated_at",),
+        "status": ("status",),
+        "reopens": ("reopens",),
+        "replies": ("replies",),
+        "assignee_stations": ("assignee_stations",),
+        "csat": ("satisfaction_score",),
+        "first_response_minutes": ("first_reply_time_in_minutes",),
+        "category": ("category", "ticket_type"),
+        "channel": ("via",),
+        "priority": ("priority",),
+        "group": ("group",),
+    },
+    signature=frozenset({
+        "id", "created_at", "solved_at", "satisfaction_score", "reopens", "replies", "via",
+        "assignee_stations", "group_stations", "first_reply_time_in_minutes",
+        "full_resolution_time_in_minutes", "requester", "submitter",
+    }),
+)
+
+SERVICENOW = Profile(
+    name="servicenow",
+    aliases={
+        "id": ("number",),
+        "created": ("opened_at", "opened", "sys_created_on", "sys_created_at"),
+        "resolved": ("resolved_at", "resolved"),
+        "closed": ("closed_at", "closed"),
+        "updated": ("sys_updated_on", "sys_updated_at", "updated"),
+        "status": ("incident_state", "state"),
+        "reopens": ("reopen_count",),
+        "reassignments": ("reassignment_count",),
+        "sla_met": ("made_sla",),
+        "category": ("category",),
+        "channel": ("contact_type", "channel"),
+        "priority": ("priority",),
+        "group": ("assignment_group",),
+    },
+    signature=frozenset({
+        "number", "opened_at", "resolved_at", "closed_at", "reopen_count",
+        "reassignment_count", "made_sla", "assignment_group", "contact_type", "incident_state",
+        "sys_updated_on", "sys_updated_at", "caller_id", "sys_mod_count",
+    }),
+    day_first=True,
+    event_log=True,
+)
+
+FRESHDESK = Profile(
+    name="freshdesk",
+    aliases={
+        "id": ("ticket_id",),
+        "created": ("created_time",),
+        "resolved": ("resolved_time",),
+        "closed": ("closed_time",),
+        "updated": ("last_update_time",),
+        "status": ("status",),
+        "replies": ("agent_interactions",),
+        "sla_met": ("resolution_status",),
+        "csat": ("satisfaction_survey", "survey_results", "satisfaction_rating"),
+        "first_response_hours": ("first_response_time_in_hrs",),
+        "category": ("category", "type"),
+        "channel": ("source",),
+        "priority": ("priority",),
+        "group": ("group",),
+    },
+    signature=frozenset({
+        "ticket_id", "created_time", "resolved_time", "closed_time", "agent_interactions",
+        "customer_interactions", "first_response_time_in_hrs", "resolution_time_in_hrs",
+        "resolution_status", "first_response_status", "due_by_time", "last_update_time",
+    }),
+)
+
+PROFILES: dict[str, Profile] = {p.name: p for p in (ZENDESK, SERVICENOW, FRESHDESK, GENERIC)}
+
+
+def detect(headers: list[str]) -> tuple[Profile, int]:
+    """The product whose signature the headers match best (≥ 3 columns), else generic."""
+    present = {normalise(h) for h in headers}
+    best, score = GENERIC, 0
+    for profile in (ZENDESK, SERVICENOW, FRESHDESK):
+        hits = len(profile.signature & present)
+        if hits > score:
+            best, score = profile, hits
+    return (best, score) if score >= 3 else (GENERIC, score)

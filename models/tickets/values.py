@@ -1,0 +1,111 @@
+"""Cells other than dates: booleans, counts, durations, satisfaction answers and statuses.
+
+Each parser returns None for "no value" and raises ValueError for a value it cannot read, so
+the caller can count the bad row and say which line and column it was.
+"""
+
+from __future__ import annotations
+
+from models.tickets.dates import MISSING
+
+_TRUE = frozenset({"true", "yes", "y", "1", "t", "met", "within sla", "x", "vrai", "oui"})
+_FALSE = frozenset({
+    "false", "no", "n", "0", "f", "not met", "sla violated", "violated", "breached", "missed",
+    "faux", "non",
+})
+
+RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "complete", "fixed"})
+CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected"})
+OPEN = frozenset({
+    "new", "open", "pending", "hold", "on hold", "in progress", "active", "assigned",
+    "work in progress", "reopened", "escalated",
+})
+
+# Survey answers that are an invitation, not an answer (Zendesk "Offered": sent, unanswered).
+_UNANSWERED = frozenset({"offered", "unoffered", "not offered", "not rated", "no rating"})
+_SATISFIED = frozenset({
+    "good", "goodwithcomment", "good with comment", "awesome", "happy", "satisfied",
+    "very satisfied", "extremely satisfied", "positive",
+})
+_UNSATISFIED = frozenset({
+    "bad", "badwithcomment", "bad with comment", "not good", "neutral", "unhappy",
+    "dissatisfied", "unsatisfied", "very dissatisfied", "extremely dissatisfied", "negative",
+})
+
+
+def _clean(value: str) -> str | None:
+    text = value.strip().lower()
+    return None if text in MISSING else text
+
+
+def parse_bool(value: str) -> bool | None:
+    """TRUE/FALSE, true/false, Yes/No, 1/0, and SLA words ("Within SLA", "SLA Violated")."""
+    text = _clean(value)
+    if text is None:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"not yes or no: {value!r}")
+
+
+def parse_count(value: str) -> int | None:
+    """A whole count such as ``3`` or ``3.0`` (spreadsheets add the ``.0``)."""
+    text = _clean(value)
+    if text is None:
+        return None
+    number = float(text.replace(",", "."))
+    if number < 0 or number != int(number):
+        raise ValueError(f"not a count: {value!r}")
+    return int(number)
+
+
+def parse_number(value: str) -> float | None:
+    """A non-negative number, decimal point or comma; ``HH:MM[:SS]`` reads as hours."""
+    text = _clean(value)
+    if text is None:
+        return None
+    if ":" in text:
+        parts = [float(p) for p in text.split(":")]
+        while len(parts) < 3:
+            parts.append(0.0)
+        number = parts[0] + parts[1] / 60 + parts[2] / 3600
+    else:
+        number = float(text.replace(",", "."))
+    if number < 0:
+        raise ValueError(f"negative: {value!r}")
+    return number
+
+
+def parse_csat(value: str) -> tuple[float | None, bool] | None:
+    """An answered survey as (score 1-5 or None for a word answer, satisfied?); None = no answer.
+
+    Numeric answers on 1-5 give the mean and the 4-5 share; Good/Bad-style answers have no
+    place on a 1-5 scale, so they count as answers and feed the satisfied share only.
+    """
+    text = _clean(value)
+    if text is None or text in _UNANSWERED:
+        return None
+    if text in _SATISFIED:
+        return None, True
+    if text in _UNSATISFIED:
+        return None, False
+    score = float(text.replace(",", "."))
+    if not 1 <= score <= 5:
+        raise ValueError(f"not a 1-5 score: {value!r}")
+    return score, score >= 4
+
+
+def status_state(value: str) -> str | None:
+    """"resolved", "cancelled", "open", or None when the word is unknown or blank."""
+    text = _clean(value)
+    if text is None:
+        return None
+    if text in RESOLVED:
+        return "resolved"
+    if text in CANCELLED:
+        return "cancelled"
+    if text in OPEN or text.startswith(("awaiting", "waiting")):
+        return "open"
+    return None
