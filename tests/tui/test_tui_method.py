@@ -16,8 +16,7 @@ import pytest
 from models.db.store import Store
 from models.db.tables import EscalationLevel, Touchpoint
 from models.export.future_copy import create_future_copy
-from tests.tui.test_tui_data import build_workshop
-from tests.tui.test_tui_pairing import ready
+from tests.helpers import build_workshop, ready
 from tui.app.launch import build_app
 
 SIZE = (120, 40)
