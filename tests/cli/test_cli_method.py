@@ -137,8 +137,8 @@ def test_list_flags_a_map_last_reviewed_45_days_ago(db_path: Path, store: Store,
     assert result.exit_code == 0, result.output
     rows = {line.split("│")[2].strip(): line for line in result.stdout.splitlines()
             if line.count("│") > 3 and ("Login" in line or "Fresh" in line)}
-    assert "REVIEW DUE" in rows["Login lockout"] and "45 days ago" in result.stdout
-    assert "REVIEW DUE" not in rows["Fresh map"]
+    assert "DUE" in rows["Login lockout"] and "DUE" not in rows["Fresh map"]
+    assert "45 days ago); review 15 days overdue" in result.stdout
 
 
 def test_reviewed_marks_today_and_tracker_overdue_lists_due_reviews(

@@ -146,30 +146,33 @@ def list_workshops() -> None:
     from models.rules.staleness import review_status
 
     day = today()
-    table = Table("id", "title", "persona", "scenario", "step", "updated", "last review",
-                  header_style="bold")
+    statuses = [review_status(w, day) for w in workshops]
+    # The column shows once a map has a review date or is due: a fresh database keeps
+    # its narrow table, where titles stay on one line at 80 columns.
+    reviews = any(st.last_reviewed is not None or st.due for st in statuses)
+    headers = ["id", "title", "persona", "scenario", "step", "updated"]
+    table = Table(*headers, *(["reviewed"] if reviews else []), header_style="bold")
     due = 0
-    for w in workshops:
-        status = review_status(w, day)
+    for w, status in zip(workshops, statuses, strict=True):
         due += status.due
-        review = _review_cell(status)
         table.add_row(str(w.id), _t(w.title, limit=40), _t(w.persona, limit=30),
                       _t(w.scenario, limit=40), _t(w.current_step),
-                      w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"), review)
+                      w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                      *([_review_cell(status)] if reviews else []))
     out.print(table)
+    for status in statuses:
+        if status.due:
+            out.print(_t(f"Workshop {status.workshop.id}: {status.text}.", "bold red"))
     if due:
         out.print(f"{due} map(s) overdue for the monthly review: review with the room, then "
                   "`journeymap reviewed ID`.")
 
 
 def _review_cell(status: Any) -> Any:
-    """"2026-10-15 (45 days ago) REVIEW DUE" — the flag in words, so it shows without colour."""
-    if status.last_reviewed is None:
-        words = "never"
-    else:
-        words = status.text.split("; ")[0].removeprefix("last reviewed ")
+    """"2026-10-15 DUE" — the flag in words, so it shows without colour."""
+    words = status.last_reviewed.isoformat() if status.last_reviewed else "never"
     if status.due:
-        return _t(f"{words} REVIEW DUE", "bold red")
+        return _t(f"{words} DUE", "bold red")
     return _t(words)
 
 
