@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -20,6 +20,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from models.db.tables import Reading, TicketSource
+
 # The file check lives in ``models.db.dbfile`` (stdlib only, so ``journeymap open`` can
 # run it without importing SQLModel); re-exported here, the same objects.
 from models.db.dbfile import (  # noqa: F401 - re-exported
@@ -80,9 +82,18 @@ def _v3_future_state_links(conn: Connection) -> None:
                           f'ON "{table}" ("{column}")'))
 
 
+def _v4_ticket_readings(conn: Connection) -> None:
+    """Schema 4 (ticket data): the ticket source and reading tables, and the card's link to a
+    metric.  Idempotent (checks first), so re-running it on a half-upgraded file is harmless;
+    the card columns are plain additive ones, left to ``_add_missing_columns``."""
+    for table in (TicketSource, Reading):
+        table.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
-STEPS: dict[int, Callable[[Connection], None]] = {3: _v3_future_state_links}
+STEPS: dict[int, Callable[[Connection], None]] = {3: _v3_future_state_links,
+                                                  4: _v4_ticket_readings}
 
 
 def upgrade(conn: Connection, from_version: int) -> None:

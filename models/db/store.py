@@ -39,7 +39,9 @@ from models.db.tables import (
     PainPoint,
     Participant,
     PlanTask,
+    Reading,
     Stage,
+    TicketSource,
     Touchpoint,
     Vote,
     Workshop,
@@ -251,6 +253,11 @@ class Store:
                 escalation_levels=list(s.exec(
                     select(EscalationLevel).where(EscalationLevel.workshop_id == workshop_id)
                     .order_by(EscalationLevel.position, EscalationLevel.id))),
+                ticket_sources=list(s.exec(select(TicketSource)
+                                           .where(TicketSource.workshop_id == workshop_id)
+                                           .order_by(TicketSource.id))),
+                readings=list(s.exec(select(Reading).where(Reading.workshop_id == workshop_id)
+                                     .order_by(Reading.source_id, Reading.id))),
             )
 
     # -- generic edits ----------------------------------------------------------

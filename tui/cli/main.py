@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from tui.cli import outputs, pairing, workshops
+from tui.cli import outputs, pairing, tickets, workshops
 from tui.cli.common import STATE
 
 app = typer.Typer(
@@ -32,6 +32,7 @@ app = typer.Typer(
 for _module in (workshops, outputs, pairing):
     app.add_typer(_module.app)
 app.add_typer(workshops.templates_app, name="templates")
+app.add_typer(tickets.app, name="tickets")
 
 
 def _version(value: bool) -> None:
