@@ -239,7 +239,7 @@ def _refresh_volumes(store: Store, workshop_id: int) -> None:
     for pain_id, volume in pain_volumes(journey).items():
         pain = journey.pain_point(pain_id)
         if pain is not None and volume.value is not None and pain.ticket_volume != volume.value:
-            store.update(PainPoint, pain_id, ticket_volume=volume.value)
+            store.update(PainPoint, pain_id, ticket_volume=int(volume.value))
 
 
 def parse_target(text: str) -> tuple[float, bool]:

@@ -1,0 +1,85 @@
+"""``journeymap tickets``: import, show (JSON as issue #14 says), map, link-card; errors are
+one sentence and leave the workshop unchanged; observers are refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from models.db.store import Store
+from models.db.tables import HypothesisCard, PainPoint, Participant
+from tui.cli.main import app
+
+FIXTURES = Path(__file__).parent.parent / "models" / "tickets" / "fixtures"
+ZENDESK = str(FIXTURES / "zendesk_tickets.csv")
+KEYS = {"group", "tickets", "fcr_rate", "fcr_is_proxy", "reopen_rate", "ttr_median_hours",
+        "ttr_p90_hours", "csat_mean", "csat_responses", "reassigned_rate", "sla_met_rate",
+        "unavailable"}
+
+
+def run(db: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["--db", str(db), *args])
+
+
+def test_import_then_show_json(store: Store, db_path: Path) -> None:
+    wid = store.create_workshop(title="T").id
+    done = run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
+    assert done.exit_code == 0, done.output
+    assert "12 tickets" in done.output and "Created at" in done.output
+    shown = run(db_path, "tickets", "show", str(wid), "--format", "json", "--period", "2024-03")
+    assert shown.exit_code == 0, shown.output
+    rows = json.loads(shown.output)
+    assert rows[-1]["group"] == "all" and rows[-1]["tickets"] == 6
+    assert all(KEYS <= set(r) for r in rows)
+    assert sum(r["tickets"] for r in rows[:-1]) == 6
+    assert rows[-1]["sla_met_rate"] is None and "sla_met_rate" in rows[-1]["unavailable"]
+    assert rows[-1]["fcr_is_proxy"] is True and 0 <= rows[-1]["fcr_rate"] <= 1
+    csv_out = run(db_path, "tickets", "show", str(wid), "--by", "channel", "--format", "csv")
+    assert csv_out.exit_code == 0 and csv_out.output.splitlines()[0].startswith("group,period")
+    table = run(db_path, "tickets", "show", str(wid))
+    assert table.exit_code == 0 and "FCR is a proxy" in table.output
+
+
+def test_errors_are_one_sentence_and_change_nothing(store: Store, db_path: Path,
+                                                    tmp_path: Path) -> None:
+    wid = store.create_workshop(title="T").id
+    trunc = tmp_path / "cut.csv"
+    trunc.write_text('Id,Created at,Status\n1,2024-01-01,Open\n2,"2024-01-02', encoding="utf-8")
+    bad = run(db_path, "tickets", "import", str(trunc), "--workshop", str(wid))
+    assert bad.exit_code == 1
+    message = bad.output.strip()
+    assert message.startswith("journeymap: ") and "cut.csv" in message and "line" in message
+    assert len(message.splitlines()) == 1
+    assert store.load(wid).ticket_sources == []
+    for args in (["show", str(wid)], ["show", str(wid), "--period", "2024-13"],
+                 ["import", ZENDESK, "--workshop", str(wid), "--map", "nonsense"],
+                 ["import", ZENDESK, "--workshop", "99"]):
+        out = run(db_path, "tickets", *args)
+        assert out.exit_code == 1 and len(out.output.strip().splitlines()) == 1, out.output
+
+
+def test_map_and_link_card(store: Store, db_path: Path) -> None:
+    wid = int(store.create_workshop(title="T").id or 0)
+    pain = store.add(PainPoint(workshop_id=wid, description="Login loops"))
+    card = store.add(HypothesisCard(pain_point_id=pain.id, experiment="Fix"))
+    run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid), "--period", "2024-03")
+    out = run(db_path, "tickets", "map", str(wid), "Incident", "--stage", "Contact",
+              "--pain", str(pain.id))
+    assert out.exit_code == 0 and "'Contact'" in out.output, out.output
+    out = run(db_path, "tickets", "link-card", str(wid), str(card.id), "--metric", "tickets",
+              "--group", "category=Incident", "--target", "-30%")
+    assert out.exit_code == 0 and "no data" in out.output, out.output
+    run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid), "--period", "2024-04")
+    out = run(db_path, "tickets", "link-card", str(wid), str(card.id), "--metric", "tickets",
+              "--group", "category=Incident", "--target", "-30%")
+    assert out.exit_code == 0 and "not yet (2 in 2024-04 vs 2 in 2024-03" in out.output
+
+
+def test_an_observer_is_refused(store: Store, db_path: Path) -> None:
+    wid = int(store.create_workshop(title="T").id or 0)
+    store.add(Participant(workshop_id=wid, name="tester", role="observer"))
+    out = run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
+    assert out.exit_code == 1 and "observer" in out.output
+    assert store.load(wid).ticket_sources == []
