@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from models.db.journey import Journey
 from models.rules.cards import ordered_cards
+from models.rules.measures import signal_status
 from models.vocab import CLOSED_STATUSES, status_label
 
 UNASSIGNED = "(unassigned)"
@@ -33,6 +34,7 @@ class TrackerItem:
     status: str
     days_left: int | None  # negative when overdue; None without a deadline
     overdue: bool
+    signal: str = ""  # a tied card's measured signal: met / not yet / no data
 
 
 def workshop_title(journey: Journey) -> str:
@@ -90,8 +92,10 @@ def tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerIt
             pain = journey.pain_point(card.pain_point_id)
             title = (card.experiment.strip() or (pain.description.strip() if pain else "")
                      or "untitled card")
-            items.append(_item("card", card.id, journey, title, card.owner, card.deadline,
-                               card.status, today))
+            item = _item("card", card.id, journey, title, card.owner, card.deadline,
+                         card.status, today)
+            item.signal = signal_status(journey, card)
+            items.append(item)
         for task in journey.plan_tasks:
             items.append(_item("task", task.id, journey, task.title.strip() or task.key,
                                task.owner, task.deadline, task.status, today))
