@@ -20,8 +20,6 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-from models.db.tables import Reading, TicketSource
-
 # The file check lives in ``models.db.dbfile`` (stdlib only, so ``journeymap open`` can
 # run it without importing SQLModel); re-exported here, the same objects.
 from models.db.dbfile import (  # noqa: F401 - re-exported
@@ -32,6 +30,7 @@ from models.db.dbfile import (  # noqa: F401 - re-exported
     StoreError,
     inspect_file,
 )
+from models.db.tables import Reading, TicketSource
 
 
 def _add_missing_columns(conn: Connection) -> None:

@@ -108,7 +108,8 @@ def build_full(store: Store, tag: str = "a") -> dict[str, SQLModel]:
                                 group_kind="category", group_value=TRICKY, tickets=2,
                                 reopened=1, fcr_rate=0.5, fcr_is_proxy=True, csat_mean=None,
                                 unavailable='{"csat_mean": "no answered survey"}'))
-    return {"source": source, "reading": reading, "cost": cost, "level": level, "workshop": w, "stage": st, "tp1": tp1, "tp2": tp2,
+    return {"source": source, "reading": reading, "cost": cost, "level": level,
+            "workshop": w, "stage": st, "tp1": tp1, "tp2": tp2,
             "handoff": ho, "pain": pain, "card": card, "task": task, "participant": part,
             "vote": vote, "log": log}
 
