@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from models.db.journey import Journey
 from models.db.tables import PlanTask, Touchpoint
 from models.export.md_text import md_cell, md_inline, md_table
+from models.export.measured import measured_section
 from models.export.mermaid import gantt_diagram, journey_diagram, quadrant_diagram
 from models.rules.cards import card_flags, card_sentence, fmt_kpi, ordered_cards
 from models.rules.handoffs import derive_handoffs, ownership_risks
@@ -35,7 +36,7 @@ from models.rules.tracker import (
 )
 
 SECTIONS: tuple[str, ...] = ("scope", "stages", "touchpoints", "ownership", "handoffs", "pains",
-                             "cards", "tracker", "plan", "review", "diagrams")
+                             "cards", "tracker", "plan", "measured", "review", "diagrams")
 SHORTHANDS: dict[str, tuple[str, ...]] = {
     "action-plan": ("pains", "cards", "tracker", "plan", "review"),
     "all": SECTIONS,
@@ -339,7 +340,7 @@ def _diagrams_only(doc: _Doc, orphans: set[str]) -> list[str]:
 _RENDER: dict[str, Callable[[_Doc], list[str]]] = {
     "scope": _scope, "stages": _stages, "touchpoints": _touchpoints, "ownership": _ownership,
     "handoffs": _handoffs, "pains": _pains, "cards": _cards, "tracker": _tracker,
-    "plan": _plan, "review": _review,
+    "plan": _plan, "review": _review, "measured": lambda doc: measured_section(doc.journey),
 }
 _HOSTS = ("touchpoints", "pains", "plan")
 
