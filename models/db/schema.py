@@ -86,7 +86,7 @@ def _v4_ticket_readings(conn: Connection) -> None:
     metric.  Idempotent (checks first), so re-running it on a half-upgraded file is harmless;
     the card columns are plain additive ones, left to ``_add_missing_columns``."""
     for table in (TicketSource, Reading):
-        table.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+        table.__table__.create(conn, checkfirst=True)  # type: ignore[union-attr]
 
 
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes

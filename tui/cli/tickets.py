@@ -124,8 +124,11 @@ def _print_table(records: list[dict[str, object]], by: str) -> None:
     for head in heads:
         table.add_column(head, justify="right")
     for rec in records:
-        cells = [format_value(m, rec[m] if isinstance(rec[m], int | float) else None)
-                 for m in metrics]
+        cells = []
+        for m in metrics:
+            value = rec[m]
+            cells.append(format_value(m, float(value) if isinstance(value, int | float)
+                                      else None))
         if rec.get("fcr_is_proxy") and rec["fcr_rate"] is not None:
             cells[1] += "*"
         table.add_row(safe(rec["group"] or "(none)"), *cells)
