@@ -292,7 +292,8 @@ def _tracker(doc: _Doc) -> list[str]:
     out += [f"As of {doc.today.isoformat()}: {len(items)} items, {overdue} OVERDUE.", ""]
     for owner, group in group_by_owner(items).items():
         rows = [[md_cell(i.title), "card" if i.kind == "card" else "plan task", _date(i.deadline),
-                 _status(i.status), f"**{due_text(i)}**" if i.overdue else due_text(i)]
+                 _status(i.status) + (f" (signal {i.signal})" if i.signal else ""),
+                 f"**{due_text(i)}**" if i.overdue else due_text(i)]
                 for i in group]
         out += [f"### {md_inline(owner)}", "",
                 md_table(["Item", "Kind", "Deadline", "Status", "Due"], rows), ""]

@@ -83,3 +83,19 @@ def test_an_observer_is_refused(store: Store, db_path: Path) -> None:
     out = run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
     assert out.exit_code == 1 and "observer" in out.output
     assert store.load(wid).ticket_sources == []
+
+
+def test_tracker_and_export_show_the_signal(store: Store, db_path: Path) -> None:
+    wid = int(store.create_workshop(title="T").id or 0)
+    pain = store.add(PainPoint(workshop_id=wid, description="Transfers"))
+    card = store.add(HypothesisCard(pain_point_id=pain.id, experiment="Route right",
+                                    owner="Ana"))
+    run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
+    run(db_path, "tickets", "link-card", str(wid), str(card.id), "--metric",
+        "reassigned_rate", "--target", "-30%")
+    tracker = run(db_path, "tracker", str(wid))
+    assert "signal met" in tracker.output, tracker.output
+    export = run(db_path, "export", str(wid))
+    assert "(signal met)" in export.output and "## Measured" in export.output
+    plan = run(db_path, "plan", str(wid))
+    assert plan.exit_code == 0

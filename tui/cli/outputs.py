@@ -241,7 +241,8 @@ def tracker(
                 due = cell(_due(item), "bold red" if item.overdue else "")
                 row = [cell(item.title), cell("card" if item.kind == "card" else "plan task"),
                        cell(item.deadline.isoformat() if item.deadline else "none"),
-                       cell(item.status.replace("_", " ")), due]
+                       cell(item.status.replace("_", " ")
+                            + (f" · signal {item.signal}" if item.signal else "")), due]
                 table.add_row(*([cell(item.workshop_title)] if many else []), *row)
             out.print(table)
         if overdue:
