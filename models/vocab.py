@@ -96,3 +96,8 @@ EFFECT_KINDS: tuple[str, ...] = ("deflection", "handle_time", "volume")
 # A living map is reviewed monthly (method 002: "teams map journeys once, then fail
 # to maintain them").
 REVIEW_EVERY_DAYS = 30
+
+# ``source`` of a stage, touchpoint, handoff, pain point or card: "" when it comes
+# from the room or the method's own example, "added" when a template illustrates
+# something the method does not say, so a lead can tell evidence from illustration.
+SOURCES: tuple[str, ...] = ("", "added")

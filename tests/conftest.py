@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from models.db.store import Store
 
@@ -28,3 +29,9 @@ def store(db_path: Path) -> Iterator[Store]:
     s = Store(db_path, who="tester")
     yield s
     s.close()
+
+
+# Property tests are not timing tests: no Hypothesis deadline anywhere, even for a test
+# without its own @settings (a loaded machine must not fail them).
+settings.register_profile("journeymap", deadline=None)
+settings.load_profile("journeymap")

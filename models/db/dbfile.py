@@ -12,14 +12,16 @@ keeps importing them from there (the classes are the same objects).
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 from enum import Enum
 from pathlib import Path
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -43,10 +45,30 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("journeymap")) / "journeymap.db"
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (a file or a folder)."""
+    return os.access(path, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that can never write: ``mode=ro``, plus ``immutable=1`` when this
+    account cannot write the file or its folder.
+
+    Why immutable there: a WAL file opened read-only still needs its ``-shm`` side
+    file, which SQLite cannot create in a folder it may not write to; an observer
+    with read access only would otherwise not even be able to ``list``.  Immutable
+    means changes by others while this connection is open may go unseen, which is
+    acceptable for a one-shot read and for a seat that cannot write anyway
+    (docs/security.md tells teams to give the group write access instead).
+    """
+    immutable = not (writable(path.parent) and writable(path))
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
 def _connect_ro(path: Path) -> sqlite3.Connection:
     try:
         # Quoted: "?", "#" or "%" in a file name must not become URI syntax.
-        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=10)
+        return sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
     except sqlite3.Error as exc:  # pragma: no cover - depends on permissions
         raise StoreError(f"Cannot open {path}: {exc}.") from exc
 
@@ -69,11 +91,46 @@ def inspect_file(path: Path) -> tuple[FileState, int]:
         raise
 
 
-def _inspect(path: Path) -> tuple[FileState, int]:
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState.NEW, 0
-    if path.is_dir():
+def check_path(path: Path) -> os.stat_result | None:
+    """Refuse a path that can never be a database file; its ``stat`` or None if missing.
+
+    A name of only spaces or ``-`` is a mistyped option, not a file name; a FIFO
+    would block the open forever, ``/dev/null`` would swallow the data (and SQLite
+    would create ``/dev/null-journal`` beside it), a directory or a symlink loop
+    would end in a driver error.  All are refused before SQLite sees the path.
+    """
+    name = str(path)
+    if not name.strip() or name.strip() == "-":
+        raise StoreError(f"{name!r} is not a database file name; "
+                         "give --db (or JOURNEYMAP_DB) a real path.")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise StoreError(f"{path} is a symbolic link to a missing file; "
+                             "choose another --db path.") from None
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise StoreError(f"{path} is a symbolic link loop, not a database file.") from None
+        if exc.errno == errno.ENOTDIR:
+            return None
+        raise StoreError(f"Cannot open {path}: {exc.strerror or exc}.") from None
+    if stat.S_ISDIR(info.st_mode):
         raise StoreError(f"{path} is a directory, not a database file.")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else (
+            "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a special file")
+        raise StoreError(f"{path} is {kind}, not a regular file, so it cannot hold "
+                         "a journeymap database; choose another --db path.")
+    return info
+
+
+def _inspect(path: Path) -> tuple[FileState, int]:
+    info = check_path(path)
+    if info is None or info.st_size == 0:
+        return FileState.NEW, 0
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
@@ -121,6 +178,50 @@ def _inspect(path: Path) -> tuple[FileState, int]:
     return FileState.CURRENT, version
 
 
+# ``PRAGMA quick_check`` reads every page: 2 ms for a typical 1.4 MiB file, 0.23 s at
+# this limit on a busy 2-core machine (bench/reliability.py, docs/reliability.md);
+# larger files skip it on open (upgrade and import still run the full check).
+QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
+
+
+def health_problem(path: Path, *, full: bool = False) -> str | None:
+    """The first problem SQLite's own check finds in the file, or None if it is sound.
+
+    ``full`` runs ``integrity_check`` (also compares indexes with their tables), used
+    before an upgrade or an import; otherwise ``quick_check``, used on open when the
+    file is at most ``QUICK_CHECK_MAX_BYTES``.  A file that is not there is sound.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    if not full and path.stat().st_size > QUICK_CHECK_MAX_BYTES:
+        return None
+    conn = _connect_ro(path)
+    try:
+        rows = conn.execute("PRAGMA integrity_check(1)" if full
+                            else "PRAGMA quick_check(1)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    first = str(rows[0][0]) if rows else "no answer"
+    return None if first == "ok" else first.replace("\n", " ").strip()
+
+
+def damaged(path: Path, problem: str) -> StoreError:
+    """The sentence refusing a write to a damaged file, saying how to recover."""
+    return StoreError(
+        f"{path} is damaged ({problem[:120]}), so journeymap will not write to it; recover "
+        "by importing your latest JSON backup into a new file with `journeymap --db NEW.db "
+        "import BACKUP.json` (reading still works, so `export ID --format json` may save "
+        "what is left).")
+
+
+def no_database(path: Path) -> StoreError:
+    """The sentence for a command that reads a file that does not hold a database yet."""
+    return StoreError(f"There is no journeymap database at {path}; create one with "
+                      "`journeymap new`, `journeymap demo` or `journeymap import`.")
+
+
 def check_openable(path: str | Path | None, workshop_id: int | None = None, *,
                    read_only: bool = False) -> Path:
     """What ``Store(path, read_only=...)`` + ``get_workshop(id)`` would refuse, lighter.
@@ -135,6 +236,8 @@ def check_openable(path: str | Path | None, workshop_id: int | None = None, *,
                          "lead or participant to upgrade it, then observers can join.")
     if read_only and state is not FileState.CURRENT:
         raise StoreError(f"{db} has no journeymap workshops to observe yet.")
+    if state is FileState.NEW:
+        raise no_database(db)
     if workshop_id is not None and not _has_workshop(db, state, workshop_id):
         raise StoreError(f"There is no workshop {workshop_id} in {db}.")
     return db

@@ -22,10 +22,16 @@ from models.vocab import (
     OCC_EMOTIONS,
     PAIN_KINDS,
     ROLES,
+    SOURCES,
     WORKSHOP_STATES,
 )
 
 MAX_TEXT = 20_000  # characters in one field; more is almost certainly a paste accident
+# Dates a workshop can mean: before 1970 or after 2199 is a typo (a year 9999 would
+# also overflow every "deadline + n days" computation).  Named in the error.
+DATE_MIN = dt.date(1970, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+DATE_RANGE = f"{DATE_MIN.isoformat()} and {DATE_MAX.isoformat()}"
 
 
 class FieldError(ValueError):
@@ -98,7 +104,7 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
     """Return ``value`` converted to the type of ``model.field``, or raise FieldError."""
     base, optional = _unwrap(_column_type(model, field))
     if isinstance(value, str):
-        value = value.replace("\x00", "")
+        _check_text(field, value)
         if base is not str or field in _CHOICES:
             value = value.strip()
         if value == "" and optional:
@@ -111,6 +117,10 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
         return _to_whys(value)
     if field in _BLANK_OK and str(value).strip() == "":
         return ""
+    if field == "source":
+        if str(value).strip().lower() not in SOURCES:
+            raise FieldError('source must be "added" or left out.')
+        return str(value).strip().lower()
     if field in _CHOICES:
         word = _WORDS.get(str(value).strip().lower(), str(value).strip().lower())
         if word not in _CHOICES[field]:
@@ -131,6 +141,28 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
     if len(text) > MAX_TEXT:
         raise FieldError(f"{label(field)} is longer than {MAX_TEXT:,} characters.")
     return text
+
+
+def _check_text(field: str, value: str) -> None:
+    """Refuse what cannot be stored and shown exactly, rather than change it silently.
+
+    A NUL would be cut by terminals, CSV and calendar readers, and an unpaired
+    surrogate (possible in JSON's ``\\ud800``) cannot be encoded at all; both are
+    refused with the field named, the same for typed, JSON and TOML input.
+    """
+    if "\x00" in value:
+        raise FieldError(f"{label(field)} contains a NUL character, which journeymap "
+                         "does not store; remove it.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FieldError(f"{label(field)} contains an unpaired surrogate "
+                         f"({value[exc.start]!a}), which is not valid text.") from None
+
+
+def in_range(day: dt.date) -> bool:
+    """Whether a date lies in the range every field accepts (outputs test stored values)."""
+    return DATE_MIN <= day <= DATE_MAX
 
 
 def _to_bool(field: str, value: Any) -> bool:
@@ -214,13 +246,17 @@ def check_row(row: SQLModel) -> None:
 
 def _to_date(field: str, value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError as exc:
-        raise FieldError(f"{label(field)} must be a date like 2026-03-02.") from exc
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip())
+        except ValueError as exc:
+            raise FieldError(f"{label(field)} must be a date like 2026-03-02.") from exc
+    if not in_range(day):
+        raise FieldError(f"{label(field)} must be between {DATE_RANGE}, not {day.isoformat()}.")
+    return day
 
 
 def _to_datetime(field: str, value: Any) -> dt.datetime:
@@ -229,4 +265,7 @@ def _to_datetime(field: str, value: Any) -> dt.datetime:
             str(value).strip())
     except ValueError as exc:
         raise FieldError(f"{label(field)} must be a date and time like 2026-03-02T14:00.") from exc
+    if not in_range(when.date()):  # checked before any time zone arithmetic can overflow
+        raise FieldError(f"{label(field)} must be between {DATE_RANGE}, "
+                         f"not {when.date().isoformat()}.")
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)

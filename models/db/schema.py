@@ -20,6 +20,9 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from models.db import no_id_reuse
+from models.db.access import file_owner
+
 # The file check lives in ``models.db.dbfile`` (stdlib only, so ``journeymap open`` can
 # run it without importing SQLModel); re-exported here, the same objects.
 from models.db.dbfile import (  # noqa: F401 - re-exported
@@ -33,9 +36,15 @@ from models.db.dbfile import (  # noqa: F401 - re-exported
 from models.db.tables import Reading, TicketSource
 
 
+def create_all(conn: Connection) -> None:
+    """Create every missing table, each integer-keyed one with ``AUTOINCREMENT``."""
+    no_id_reuse.mark_autoincrement()
+    SQLModel.metadata.create_all(conn)
+
+
 def _add_missing_columns(conn: Connection) -> None:
     """Additive upgrade: create missing tables, add missing columns with their defaults."""
-    SQLModel.metadata.create_all(conn)
+    create_all(conn)
     inspector = inspect(conn)
     for table in SQLModel.metadata.sorted_tables:
         present = {col["name"] for col in inspector.get_columns(table.name)}
@@ -81,26 +90,73 @@ def _v3_future_state_links(conn: Connection) -> None:
                           f'ON "{table}" ("{column}")'))
 
 
-def _v4_ticket_readings(conn: Connection) -> None:
-    """Schema 4 (ticket data): the ticket source and reading tables, and the card's link to a
-    metric.  Idempotent (checks first), so re-running it on a half-upgraded file is harmless;
-    the card columns are plain additive ones, left to ``_add_missing_columns``."""
+def _add_source_columns(conn: Connection) -> None:
+    """Version 5: ``source`` ("" or "added") on the rows a template can illustrate.
+
+    Independent of versions 3 (as-is links) and 4 (AUTOINCREMENT rebuild).
+    """
+    inspector = inspect(conn)
+    for table in ("stage", "touchpoint", "handoff", "painpoint", "hypothesiscard"):
+        if "source" not in {col["name"] for col in inspector.get_columns(table)}:
+            conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "source" VARCHAR '
+                              "NOT NULL DEFAULT ''"))
+
+
+def _to_6_accounts(conn: Connection) -> None:
+    """Version 6 (trust): accounts beside names, and the portfolio audit table.
+
+    Adds the columns and the ``audit`` table, then records the file's owner as the
+    OS account of every existing workshop's creator (and of the creator's lead seat):
+    older files kept names only, and the account that owns the file is the one that
+    made them.  Without this, anyone typing the creator's name would still be lead.
+    """
+    _add_missing_columns(conn)
+    path = next((row[2] for row in conn.execute(text("PRAGMA database_list"))
+                 if row[1] == "main"), "")
+    owner = file_owner(path) if path else ""
+    conn.execute(text("UPDATE workshop SET lead_account = :o WHERE lead_account = ''"),
+                 {"o": owner})
+    conn.execute(text("UPDATE participant SET account = :o WHERE account = '' AND role = 'lead' "
+                      "AND name IN (SELECT lead FROM workshop "
+                      "WHERE workshop.id = participant.workshop_id)"), {"o": owner})
+
+
+def _v7_ticket_readings(conn: Connection) -> None:
+    """Version 7 (ticket data): the ticket source and reading tables (``AUTOINCREMENT`` like
+    every table), and the card's link to a metric (plain additive columns, left to
+    ``_add_missing_columns``).  Idempotent: only missing tables are created, so re-running
+    it on a half-upgraded file is harmless, and it needs nothing of versions 3-6."""
+    no_id_reuse.mark_autoincrement()
     for table in (TicketSource, Reading):
         table.__table__.create(conn, checkfirst=True)  # type: ignore[union-attr]
 
 
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
-STEPS: dict[int, Callable[[Connection], None]] = {3: _v3_future_state_links,
-                                                  4: _v4_ticket_readings}
+STEPS: dict[int, Callable[[Connection], None]] = {
+    3: _v3_future_state_links,
+    no_id_reuse.VERSION: no_id_reuse.upgrade,
+    5: _add_source_columns,
+    6: _to_6_accounts,
+    7: _v7_ticket_readings,
+}
 
 
 def upgrade(conn: Connection, from_version: int) -> None:
-    """Bring an older file up to SCHEMA_VERSION inside the caller's transaction."""
+    """Bring an older file up to SCHEMA_VERSION inside the caller's transaction.
+
+    Missing columns are added first too, so a step that rebuilds a table copies
+    every column the current model declares.
+    """
+    _add_missing_columns(conn)
     for version in sorted(STEPS):
         if version > from_version:
             STEPS[version](conn)
     _add_missing_columns(conn)
+    broken = conn.execute(text("PRAGMA foreign_key_check")).first()
+    if broken is not None:
+        raise StoreError(f"Upgrading left a {broken[0]} row without its {broken[2]}; "
+                         "nothing was changed.")
     stamp(conn)
 
 

@@ -13,24 +13,29 @@ place for the TUI, the CLI and imports alike.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
-from models.db.dbfile import default_db_path
+from models.db.access import current_account
+from models.db.dbfile import damaged, default_db_path, health_problem, no_database
+from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.fields import check_row, coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.tables import (
     DEFAULT_STAGES,
+    AuditEntry,
     ChangeLog,
     ChannelCost,
     EscalationLevel,
@@ -69,11 +74,25 @@ class Store:
     """Owns the engine for one database file; hands out read and write sessions."""
 
     def __init__(self, path: str | Path | None = None, *, who: str = "",
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, create: bool = True) -> None:
+        """Open (and upgrade) the file; ``create=False`` refuses a file with no database
+        yet, so a command that only reads never leaves an empty file at a mistyped path."""
         self.path = Path(path).expanduser() if path else default_db_path()
         self.who = who
         self.read_only = read_only
+        # The OS login behind ``who`` and, for a ``seat`` forced command, the key's
+        # fingerprint: written beside the claimed name in the change log.
+        self.account = current_account()
+        self.key = ""
         state, version = schema.inspect_file(self.path)
+        if state is schema.FileState.NEW and not create and not read_only:
+            raise no_database(self.path)
+        # Reading a damaged file is allowed (to rescue what is left); writing is not.
+        self.damage = (health_problem(self.path, full=state is schema.FileState.OLDER)
+                       if state is not schema.FileState.NEW else None)
+        if self.damage and state is schema.FileState.OLDER and not read_only:
+            raise damaged(self.path, self.damage)
+        self.wal_lost = False
         if read_only and state is schema.FileState.OLDER:
             raise StoreError(f"{self.path} was made by an older journeymap; open it once as a "
                              "lead or participant to upgrade it, then observers can join.")
@@ -85,20 +104,63 @@ class Store:
             raise StoreError(f"Cannot create the folder for {self.path}: {exc.strerror}.") from exc
         self.engine = self._make_engine()
         self._writer = self.engine.execution_options(journeymap_write=True)
-        if state is not schema.FileState.CURRENT and not read_only:
-            with self._writer.begin() as conn:
-                if state is schema.FileState.NEW:
-                    SQLModel.metadata.create_all(conn)
-                    schema.stamp(conn)
-                else:
-                    schema.upgrade(conn, version)
+        if state is schema.FileState.NEW and not read_only:
+            self._create()
+        elif state is schema.FileState.OLDER and not read_only:
+            self._upgrade(version)
         self._watch: sqlite3.Connection | None = None
+
+    def _create(self) -> None:
+        """Create the schema; on failure (a full disk, say) leave no file behind."""
+        sides = [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"),
+                 Path(f"{self.path}-journal")]
+        existed = [p.exists() for p in sides]
+        try:
+            with self._writer.begin() as conn:
+                schema.create_all(conn)
+                schema.stamp(conn)
+        except (sqlite3.Error, DBAPIError, OSError) as exc:
+            self.engine.dispose()
+            for side, was_there in zip(sides, existed, strict=True):
+                if not was_there:
+                    side.unlink(missing_ok=True)
+            reason = str(getattr(exc, "orig", None) or exc).rstrip(".")
+            raise StoreError(f"Cannot create a database at {self.path} ({reason}); "
+                             "nothing was left behind.") from None
+
+    def _upgrade(self, version: int) -> None:
+        """Upgrade in one transaction with foreign keys off, as table rebuilds need.
+
+        ``PRAGMA foreign_keys`` is a no-op inside a transaction, so it is switched on
+        the raw connection before SQLAlchemy begins; ``schema.upgrade`` runs
+        ``foreign_key_check`` before committing.
+        """
+        with self._writer.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    schema.upgrade(conn, version)
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+    def check_integrity(self) -> None:
+        """The full ``integrity_check`` (run before an import); a damaged file refuses."""
+        self.damage = self.damage or health_problem(self.path, full=True)
+        if self.damage:
+            raise damaged(self.path, self.damage)
 
     # -- engine ---------------------------------------------------------------
     def _make_engine(self) -> Engine:
         path = str(self.path)
 
+        uri = _read_only_uri(self.path) if self.read_only else None
+
         def _connect() -> sqlite3.Connection:
+            if uri is not None:
+                return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
+                                       check_same_thread=False)
             # A creator, not a URL: a file name with "?", "#" or "%" must stay a file name.
             return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
 
@@ -121,9 +183,35 @@ class Store:
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
             write = conn.get_execution_options().get("journeymap_write", False)
+            info = conn.connection.info
+            if write and not self._same_wal(info.get("wal")):
+                self.wal_lost = True
+                raise StoreError(
+                    f"The write-ahead log {self.path}-wal was deleted or replaced while this "
+                    "seat had the database open, so nothing more is written here; quit and "
+                    "reopen journeymap and check your last edits.")
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+            if write and "wal" not in info:
+                info["wal"] = self._wal_identity()
 
         return engine
+
+    def _wal_identity(self) -> tuple[tuple[int, int], ...] | None:
+        """Device and inode of ``-wal`` and ``-shm``, or None if either is missing."""
+        try:
+            stats = [os.stat(f"{self.path}{side}") for side in ("-wal", "-shm")]
+        except OSError:
+            return None
+        return tuple((st.st_dev, st.st_ino) for st in stats)
+
+    def _same_wal(self, known: tuple[tuple[int, int], ...] | None) -> bool:
+        """Whether the WAL files this connection opened are still the ones on disk.
+
+        SQLite keeps writing to its open (deleted) ``-wal``; another process would
+        then see an empty database.  A connection keeps its ``-wal`` alive as long
+        as it is open, so a different inode (or none) means someone removed it.
+        """
+        return known is None or self._wal_identity() == known
 
     def close(self) -> None:
         if self._watch is not None:
@@ -148,6 +236,8 @@ class Store:
         """One write transaction, begun IMMEDIATE and committed on exit."""
         if self.read_only:
             raise ReadOnlyError("Observers cannot change the workshop.")
+        if self.damage:
+            raise damaged(self.path, self.damage)
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
@@ -168,8 +258,12 @@ class Store:
     def data_version(self) -> int:
         """SQLite's per-connection counter that moves when *another* connection commits."""
         if self._watch is None:
-            self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
-                                          check_same_thread=False)
+            if self.read_only:
+                self._watch = sqlite3.connect(_read_only_uri(self.path), uri=True,
+                                              timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            else:
+                self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
+                                              check_same_thread=False)
         return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     # -- workshops --------------------------------------------------------------
@@ -189,6 +283,7 @@ class Store:
         """A new workshop; its creator is its lead.  Default stages unless told otherwise."""
         values = {k: coerce(Workshop, k, v) for k, v in fields.items()}
         values.setdefault("lead", self.who)
+        values.setdefault("lead_account", self.account)
         with self.write() as s:
             workshop = Workshop(**values)
             s.add(workshop)
@@ -205,7 +300,20 @@ class Store:
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
                 raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+            s.add(AuditEntry(action="delete", workshop_id=workshop_id,
+                             title=workshop.title or workshop.scenario, who=self.who,
+                             account=self.attribution))
             s.delete(workshop)
+
+    def audit(self) -> list[AuditEntry]:
+        """Whole-workshop events (deletions), oldest first; they outlive the workshop."""
+        with self.read() as s:
+            return list(s.exec(select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)))  # type: ignore[arg-type]
+
+    @property
+    def attribution(self) -> str:
+        """The account as written in the logs: the OS login, and the key through ``seat``."""
+        return f"{self.account} key {self.key}" if self.key else self.account
 
     def load(self, workshop_id: int) -> Journey:
         """Everything under one workshop in one read transaction (a consistent snapshot)."""
@@ -260,6 +368,63 @@ class Store:
                                      .order_by(Reading.source_id, Reading.id))),
             )
 
+    def load_many(self, workshop_ids: list[int]) -> list[Journey]:
+        """Several workshops, as ``load`` gives each, from one query per table.
+
+        Why: the tracker's "all workshops" view read a portfolio of 200 one
+        ``load`` (nine queries) at a time - 1,800 queries and seconds.  Rows come
+        back in ``load``'s order and are grouped by workshop in Python.
+        """
+        wanted = set(workshop_ids)
+        with self.read() as s:
+            workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}
+            missing = [i for i in workshop_ids if i not in workshops]
+            if missing:
+                raise NotFound(f"There is no workshop {missing[0]} in {self.path}.")
+
+            def grouped(rows: Any, key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+                out: dict[Any, list[Any]] = {}
+                for row in rows:
+                    out.setdefault(key(row), []).append(row)
+                return out
+
+            stages = grouped(s.exec(select(Stage).order_by(Stage.position, Stage.id)),
+                             lambda r: r.workshop_id)
+            tps = grouped(s.exec(select(Touchpoint).order_by(Touchpoint.position,
+                                                             Touchpoint.id)),
+                          lambda r: r.stage_id)
+            pains = grouped(s.exec(select(PainPoint).order_by(PainPoint.id)),
+                            lambda r: r.workshop_id)
+            pain_workshop = {p.id: wid for wid, ps in pains.items() for p in ps}
+            cards = grouped(s.exec(select(HypothesisCard).order_by(HypothesisCard.id)),
+                            lambda r: pain_workshop.get(r.pain_point_id))
+            dots = grouped(s.exec(select(Vote).order_by(Vote.id)),
+                           lambda r: pain_workshop.get(r.pain_point_id))
+            handoffs = grouped(s.exec(select(Handoff).order_by(Handoff.id)),
+                               lambda r: r.workshop_id)
+            tasks = grouped(s.exec(select(PlanTask).order_by(PlanTask.position, PlanTask.id)),
+                            lambda r: r.workshop_id)
+            people = grouped(s.exec(select(Participant).order_by(Participant.id)),
+                             lambda r: r.workshop_id)
+            sources = grouped(s.exec(select(TicketSource).order_by(TicketSource.id)),
+                              lambda r: r.workshop_id)
+            readings = grouped(s.exec(select(Reading).order_by(Reading.source_id, Reading.id)),
+                               lambda r: r.workshop_id)
+        out = []
+        for wid in workshop_ids:
+            own_stages = stages.get(wid, [])
+            by_stage = {st.id: tps.get(st.id, []) for st in own_stages if st.id}
+            votes: dict[int, int] = {}
+            for dot in dots.get(wid, []):
+                votes[int(dot.pain_point_id)] = votes.get(int(dot.pain_point_id), 0) + 1
+            out.append(Journey(workshop=workshops[wid], stages=own_stages, touchpoints=by_stage,
+                               handoffs=handoffs.get(wid, []), pain_points=pains.get(wid, []),
+                               cards=cards.get(wid, []), plan_tasks=tasks.get(wid, []),
+                               participants=people.get(wid, []), dot_votes=votes,
+                               dots=dots.get(wid, []), ticket_sources=sources.get(wid, []),
+                               readings=readings.get(wid, [])))
+        return out
+
     # -- generic edits ----------------------------------------------------------
     def add(self, row: T) -> T:
         """Insert a validated row at the end of its siblings; logged as a create."""
@@ -292,8 +457,7 @@ class Store:
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                raise NotFound(f"That {model.__name__.lower()} no longer exists "
-                               "(someone may have deleted it).")
+                raise gone(model)
             wid = self._workshop_id(s, row)
             for key, new in values.items():
                 old = getattr(row, key)
@@ -309,10 +473,12 @@ class Store:
             return row
 
     def delete(self, model: type[SQLModel], row_id: int) -> None:
+        """Delete one row; a row already gone raises ``NotFound`` (ids are never reused,
+        so the id a confirmation was prepared with names that row or nothing)."""
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                return
+                raise gone(model)
             wid = self._workshop_id(s, row)
             self._log(s, wid, row.__tablename__, row_id, "delete",  # type: ignore[attr-defined]
                       summary=f"deleted {_describe(row)}")
@@ -325,7 +491,7 @@ class Store:
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
-                raise NotFound(f"That {model.__name__.lower()} no longer exists.")
+                raise gone(model)
             siblings = list(s.exec(select(model).where(
                 getattr(model, parent) == getattr(row, parent))
                 .order_by(model.position, model.id)))  # type: ignore[attr-defined]
@@ -390,7 +556,8 @@ class Store:
              summary: str = "") -> None:
         if not workshop_id:
             return
-        s.add(ChangeLog(workshop_id=workshop_id, who=self.who, entity=entity,
+        s.add(ChangeLog(workshop_id=workshop_id, who=self.who, account=self.attribution,
+                        entity=entity,
                         entity_id=entity_id, action=action, field=field, old=old, new=new,
                         summary=summary))
 
@@ -401,6 +568,16 @@ class Store:
             if since is not None:
                 query = query.where(ChangeLog.at >= since)
             return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
+
+
+_NAMES = {"PainPoint": "pain point", "HypothesisCard": "hypothesis card",
+          "PlanTask": "plan task", "ChangeLog": "change"}
+
+
+def gone(model: type[SQLModel]) -> NotFound:
+    """The one sentence for an edit or delete prepared against a row that is gone."""
+    name = _NAMES.get(model.__name__, model.__name__.lower())
+    return NotFound(f"That {name} was deleted by someone else.")
 
 
 def _text(value: Any) -> str:

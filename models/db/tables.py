@@ -27,6 +27,8 @@ DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+
+
 def utcnow() -> dt.datetime:
     """Aware UTC timestamp: every stored time is UTC; the UI converts for display."""
     return dt.datetime.now(dt.UTC)
@@ -74,6 +76,7 @@ class Workshop(SQLModel, table=True):
     max_handoffs: int = 3  # more handoffs than this is flagged as a risk
     # facilitation (shared by every seat through the database)
     lead: str = ""
+    lead_account: str = ""  # OS login that created it: the creator's name alone is no proof
     step_minutes: int = 15
     timer_step: str = ""
     timer_ends_at: dt.datetime | None = None
@@ -97,6 +100,7 @@ class Stage(SQLModel, table=True):
     kpi_baseline: float | None = None
     kpi_target: float | None = None
     kpi_unit: str = ""
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class Touchpoint(SQLModel, table=True):
@@ -123,13 +127,14 @@ class Touchpoint(SQLModel, table=True):
     # in a to-be journey: the as-is touchpoint this one redesigns (set by the future copy)
     as_is_touchpoint_id: int | None = Field(default=None, sa_column=_fk(
         "touchpoint.id", nullable=True, ondelete="SET NULL"))
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class Handoff(SQLModel, table=True):
-    """Detail for a change of owner team between two consecutive touchpoints.
+    """A handoff between two touchpoints owned by different teams.
 
-    Handoffs themselves are *derived* from owner changes (``models.rules.handoffs``);
-    this row only stores what the room said about one of them.
+    A row is the room documenting a transfer between two teams, or its notes on a
+    handoff derived by ``models.rules.handoffs`` (a team taking the case on backstage).
     """
 
     id: int | None = Field(default=None, primary_key=True)
@@ -143,6 +148,7 @@ class Handoff(SQLModel, table=True):
     customer_informed: bool = False
     is_escalation: bool = False
     checklist: str = ""  # context that travels with the handoff, one item per line
+    source: str = ""  # "" or "added" (see SOURCES)
 
 
 class PainPoint(SQLModel, table=True):
@@ -163,6 +169,7 @@ class PainPoint(SQLModel, table=True):
     root_cause: str = ""
     urgent: bool = False  # Eisenhower triage, beside impact x effort
     important: bool = False
+    source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -194,6 +201,7 @@ class HypothesisCard(SQLModel, table=True):
     signal_group: str = ""
     signal_target: float | None = None
     signal_relative: bool = False
+    source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -226,6 +234,11 @@ class Participant(SQLModel, table=True):
     current_step: str = "scope"
     following: bool = False
     done_step: str = ""  # the step this participant said they are done with
+    # Who is behind the name (models.db.access): the OS login that took the seat, and for
+    # a ``seat`` forced command the key fingerprint and SSH origin the administrator set.
+    account: str = ""
+    key: str = ""
+    origin: str = ""
 
 
 class Vote(SQLModel, table=True):
@@ -251,6 +264,25 @@ class ChangeLog(SQLModel, table=True):
     old: str = ""
     new: str = ""
     summary: str = ""
+    account: str = ""  # OS login (and key, through ``seat``) beside the claimed name
+    imported: bool = False  # came in with a JSON import: another file's word, not this one's
+
+
+class AuditEntry(SQLModel, table=True):
+    """Portfolio-level log of whole-workshop events (deletions).
+
+    No foreign key on purpose: deleting a workshop cascades its ``ChangeLog``
+    away, so who deleted it must be written somewhere the cascade cannot reach.
+    """
+
+    __tablename__ = "audit"
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    action: str = "delete"
+    workshop_id: int = 0
+    title: str = ""
+    who: str = ""
+    account: str = ""
 
 
 class ChannelCost(SQLModel, table=True):
@@ -351,4 +383,5 @@ ALL_TABLES: tuple[type[SQLModel], ...] = (
     EscalationLevel,
     TicketSource,
     Reading,
+    AuditEntry,
 )

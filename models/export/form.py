@@ -54,22 +54,23 @@ _SCOPE = ("title", "persona", "scenario", "persona_goal", "business_goal",
           "evidence_ticket_volume", "evidence_resolution_time", "evidence_transfer_rate",
           "evidence_csat", "evidence_notes", "state", "max_handoffs", "jtbd_when", "jtbd_want",
           "jtbd_so_that")
-_STAGE = ("name", "description", "kpi_name", "kpi_baseline", "kpi_target", "kpi_unit")
+_STAGE = ("name", "description", "kpi_name", "kpi_baseline", "kpi_target", "kpi_unit", "source")
 _TOUCH = ("name", "channel", "does", "thinks", "feels", "sentiment", "lane", "owner_team",
           "moment_of_truth", "actor", "emotion", "bot_intent", "bot_escalation_rule",
-          "bot_context_passed", "bot_deflection_rate")
+          "bot_context_passed", "bot_deflection_rate", "source")
 _PAIN = ("description", "kind", "impact", "effort", "ticket_volume", "five_whys", "root_cause",
-         "urgent", "important")
-_DRAFT = ("experiment", "outcome", "signal", "effect_kind", "effect_value")
+         "urgent", "important", "source")
+_DRAFT = ("experiment", "outcome", "signal", "effect_kind", "effect_value", "source")
 _HANDOFF = ("from_team", "to_team", "what_is_transferred", "typical_delay", "customer_informed",
-            "is_escalation", "checklist")
+            "is_escalation", "checklist", "source")
 _COST = ("channel", "cost_per_contact", "handle_minutes", "confirmed")
 _LEVEL = ("severity", "criteria", "tier_role", "response_sla_minutes", "update_every_minutes",
           "channel", "early_warning")
 
 # ``as_is_touchpoint_id`` (and the workshop's ``as_is_workshop_id``) are ids of another
 # workshop's rows: a full backup keeps them, a template never does.
-WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields if f != "id"), _SCOPE)
+WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields
+                               if f not in ("id", "lead_account")), _SCOPE)
 STAGE = Node(Stage, _STAGE, _STAGE)
 TOUCHPOINT = Node(Touchpoint, (*_TOUCH, "as_is_touchpoint_id"), _TOUCH)
 PAIN = Node(PainPoint, (*_PAIN, "votes", "created_at"), _PAIN)
@@ -86,7 +87,8 @@ PLAN = Node(PlanTask, ("key", "phase", "title", "detail", "owner", "start", "dea
                        "status", "edited"), ())
 PARTICIPANT = Node(Participant, ("name", "role", "last_seen", "current_step", "following",
                                  "done_step"), ())
-LOG = Node(ChangeLog, ("at", "who", "entity", "action", "field", "old", "new", "summary"), ())
+LOG = Node(ChangeLog, ("at", "who", "account", "entity", "action", "field", "old", "new",
+                       "summary"), ())
 
 # Lists only a full backup carries, and the node of their items.
 FULL_LISTS: dict[str, Node] = {"plan_tasks": PLAN, "participants": PARTICIPANT,

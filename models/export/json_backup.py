@@ -28,13 +28,28 @@ def export_workshop(store: Any, workshop_id: int) -> str:
     return export_json(store.load(workshop_id), changelog=store.changes(workshop_id))
 
 
+_HUGE = 10**40
+
+
+def _bounded_int(digits: str) -> int:
+    """An integer literal, or a stand-in beyond every field's range for a huge one.
+
+    Python refuses to convert more than 4,300 digits and that error could not name
+    the key; the stand-in lets the field check name file and key path instead.
+    """
+    if len(digits) <= 40:
+        return int(digits)
+    return -_HUGE if digits.startswith("-") else _HUGE
+
+
 def import_json(store: Any, text: str, source: str) -> int:
     """A new workshop from a JSON backup; DataError (with line and column) if it is not valid."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise DataError(source, "", f"is not valid JSON: {exc.msg} at line {exc.lineno}, "
                         f"column {exc.colno}") from exc
     except RecursionError as exc:
         raise DataError(source, "", "is nested too deeply to be a journeymap backup") from exc
+    store.check_integrity()  # the full check: an import writes many rows at once
     return dict_to_store(store, data, source=source)

@@ -1,9 +1,12 @@
 """The Markdown action plan: one self-contained document for a wiki or a pull request.
 
 A workshop is worth what it leaves behind, and what it leaves behind is read
-by people who were not in the room.  The document therefore stands alone: the
-scope, the map, who owns what, what hurts most and why, the experiments with
-owners and dates, the tracker, the 60-day plan and the leadership review.
+by people who were not in the room.  The document therefore stands alone and
+starts with a one-screen summary a leader can act on (scope, the top pain
+points with their cards, owners, next dates, risks); the detail follows: the
+map, who owns what, what hurts most, the experiments, the tracker, the 60-day
+plan and the leadership review.  Tables stay within about six columns so a
+wiki shows them without horizontal scrolling; long text goes below them.
 
 Every piece of user text goes through ``models.export.md_text`` (cells, inline text,
 Mermaid labels), so nothing a person typed can change the document's
@@ -21,12 +24,19 @@ from models.db.journey import Journey
 from models.db.tables import PlanTask, Touchpoint
 from models.export.md_text import md_cell, md_inline, md_table
 from models.export.measured import measured_section
-from models.export.mermaid import gantt_diagram, journey_diagram, quadrant_diagram
+from models.export.mermaid import QUADRANT_MAX, gantt_diagram, journey_diagram, quadrant_diagram
 from models.rules.cards import card_flags, card_sentence, fmt_kpi, ordered_cards
 from models.rules.handoffs import derive_handoffs, ownership_risks
-from models.rules.plan import generate_plan
+from models.rules.plan import (
+    NEXT_CYCLE_PHASE,
+    PLAN_DAYS,
+    beyond_plan,
+    card_of_task,
+    generate_plan,
+)
 from models.rules.priority import QUADRANT_LABELS, rank_pain_points
 from models.rules.review import leadership_review
+from models.rules.safe_dates import shift
 from models.rules.tracker import (
     TrackerItem,
     due_words,
@@ -35,13 +45,17 @@ from models.rules.tracker import (
     workshop_title,
 )
 
-SECTIONS: tuple[str, ...] = ("scope", "stages", "touchpoints", "ownership", "handoffs", "pains",
-                             "cards", "tracker", "plan", "measured", "review", "diagrams")
+SECTIONS: tuple[str, ...] = ("summary", "scope", "stages", "touchpoints", "ownership", "handoffs",
+                             "pains", "cards", "tracker", "plan", "measured", "review",
+                             "diagrams")
 SHORTHANDS: dict[str, tuple[str, ...]] = {
-    "action-plan": ("pains", "cards", "tracker", "plan", "review"),
+    "action-plan": ("summary", "pains", "cards", "tracker", "plan", "review"),
     "all": SECTIONS,
 }
 NOT_RECORDED = "not recorded"
+UNASSIGNED = "unassigned"
+SUMMARY_PAINS = 3
+SUMMARY_DATES = 4
 
 
 def parse_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
@@ -127,6 +141,17 @@ class _Doc:
                                                 if tp.id is not None}
         self.stage_name = {s.id: s.name for s in journey.stages}
         self.ranked = rank_pain_points(journey)
+        tasks = journey.plan_tasks
+        self.plan_start = min((t.start for t in tasks if t.start is not None), default=None) \
+            or journey.workshop.start_date
+        self.task_of_card: dict[int, PlanTask] = {}
+        for task in tasks:
+            card_id = card_of_task(journey, task.key) if task.key else None
+            if card_id is not None:
+                self.task_of_card[card_id] = task
+
+    def card_warning(self, deadline: dt.date | None) -> str:
+        return beyond_plan(self.plan_start, deadline) if self.plan_start else ""
 
     def where(self, touchpoint_id: int | None) -> str:
         tp = self.tp_by_id.get(touchpoint_id or -1)
@@ -137,6 +162,75 @@ class _Doc:
 
 
 # -- sections --------------------------------------------------------------------
+
+def _owner(value: str) -> str:
+    return md_inline(value) or f"*{UNASSIGNED}*"
+
+
+def _summary(doc: _Doc) -> list[str]:
+    """One screen: scope, the top pain points with their cards, next dates, risks."""
+    w = doc.journey.workshop
+    who = " — ".join(x for x in (md_inline(w.persona), md_inline(w.scenario)) if x)
+    volume = (f" ({w.evidence_ticket_volume:,} tickets/month recorded for this journey)"
+              if w.evidence_ticket_volume else "")
+    out = ["## Summary", "", f"- **Scope:** {who or '*' + NOT_RECORDED + '*'}{volume}"]
+    if doc.plan_start is not None:
+        end = shift(doc.plan_start, PLAN_DAYS - 1)
+        out.append(f"- **Plan:** day 1 is {_date(doc.plan_start)}, day {PLAN_DAYS} is "
+                   f"{_date(end)}; leadership review on day 30 and day {PLAN_DAYS}, then "
+                   "monthly.")
+    out += ["", "**Top pain points and their cards**", ""]
+    if not doc.ranked:
+        out.append("*No pain points yet.*")
+    for r in doc.ranked[:SUMMARY_PAINS]:
+        card = doc.journey.card_for(r.pain.id)
+        volume_text = (f"{r.volume:,} tickets/month on this pain point" if r.volume
+                       else "no ticket volume recorded")
+        out.append(f"{r.rank}. {md_inline(r.pain.description) or '*unnamed*'} "
+                   f"({volume_text}).")
+        if card is None:
+            out.append("   Card: *none yet* — draft one.")
+            continue
+        task = doc.task_of_card.get(card.id or -1)
+        due = card.deadline or (task.deadline if task else None)
+        owner = card.owner.strip() or (task.owner.strip() if task else "")
+        experiment = card.experiment.strip().rstrip(".") or NOT_RECORDED
+        out.append(f"   Card: {md_inline(experiment)}. Owner: {_owner(owner)}, "
+                   f"due {_date(due)} ({_status(card.status)}).")
+    upcoming = sorted((i for i in tracker_items([doc.journey], doc.today)
+                       if i.deadline is not None and i.status not in ("done", "dropped")
+                       and i.deadline >= doc.today), key=lambda i: (i.deadline, i.item_id))
+    out += ["", "**Next dates**", ""]
+    out += [f"- {_date(i.deadline)}: {md_inline(i.title)} ({_owner(i.owner)})"
+            for i in upcoming[:SUMMARY_DATES]] or ["- *Nothing dated ahead.*"]
+    out += ["", "**Risks**", ""]
+    out += [f"- {md_inline(r)}" for r in _risks(doc)] or ["- *None found.*"]
+    return out
+
+
+def _risks(doc: _Doc) -> list[str]:
+    items = tracker_items([doc.journey], doc.today)
+    risks = []
+    overdue = [i for i in items if i.overdue]
+    if overdue:
+        risks.append(f"{len(overdue)} item{'s' if len(overdue) != 1 else ''} OVERDUE "
+                     f"(see Tracker).")
+    open_cards = [c for c in doc.journey.cards if c.status not in ("done", "dropped")]
+    unowned = [c for c in open_cards if not c.owner.strip()]
+    if unowned:
+        risks.append(f"{len(unowned)} of {len(open_cards)} open cards have no owner.")
+    late = [c for c in open_cards if doc.card_warning(c.deadline or getattr(
+        doc.task_of_card.get(c.id or -1), "deadline", None))]
+    if late:
+        risks.append(f"{len(late)} card{'s' if len(late) != 1 else ''} due after day "
+                     f"{PLAN_DAYS}: next cycle.")
+    handoff_risks = ownership_risks(doc.journey)
+    if handoff_risks:
+        risks.append(f"{len(handoff_risks)} ownership and handoff risks (see Handoffs and "
+                     "risks).")
+    return risks
+
+
 
 def _scope(doc: _Doc) -> list[str]:
     w = doc.journey.workshop
@@ -166,8 +260,7 @@ def _stages(doc: _Doc) -> list[str]:
 
 def _touchpoints(doc: _Doc) -> list[str]:
     out = ["## Touchpoints", ""]
-    headers = ["#", "Touchpoint", "Channel", "Does", "Thinks", "Feels", "Sentiment", "Lane",
-               "Owner"]
+    headers = ["#", "Touchpoint", "Channel", "Sentiment", "Lane", "Owner"]
     for i, stage in enumerate(doc.journey.stages, start=1):
         out += [f"### {i}. {md_inline(stage.name) or 'Unnamed stage'}", ""]
         tps = doc.journey.touchpoints.get(stage.id or 0, [])
@@ -175,12 +268,19 @@ def _touchpoints(doc: _Doc) -> list[str]:
             out += ["*No touchpoints yet.*", ""]
             continue
         rows = []
+        details = []
         for n, tp in enumerate(tps, start=1):
             name = md_cell(tp.name) + (" (moment of truth)" if tp.moment_of_truth else "")
-            rows.append([str(n), name, md_cell(tp.channel), md_cell(tp.does), md_cell(tp.thinks),
-                         md_cell(tp.feels), _sentiment(tp.sentiment), md_cell(tp.lane),
-                         md_cell(tp.owner_team) or "*no owner*"])
+            rows.append([str(n), name, md_cell(tp.channel), _sentiment(tp.sentiment),
+                         md_cell(tp.lane), md_cell(tp.owner_team) or "*no owner*"])
+            said = [f"{label}: {md_inline(value)}" for label, value in
+                    (("Does", tp.does), ("Thinks", tp.thinks), ("Feels", tp.feels))
+                    if value.strip()]
+            if said:
+                details.append(f"- **{n}.** " + "; ".join(said))
         out += [md_table(headers, rows), ""]
+        if details:
+            out += ["What the customer does, thinks and feels:", "", *details, ""]
     if "touchpoints" in doc.diagram_hosts:
         out += _journey_block(doc)
     return out[:-1] if out[-1] == "" else out
@@ -229,14 +329,15 @@ def _handoffs(doc: _Doc) -> list[str]:
         for i, h in enumerate(handoffs, start=1):
             d = h.detail
             informed = ("not discussed" if d is None else "yes" if d.customer_informed else "no")
-            rows.append([str(i), md_cell(doc.where(h.from_tp.id)), md_cell(doc.where(h.to_tp.id)),
+            rows.append([str(i), f"{md_cell(doc.where(h.from_tp.id))} → "
+                                 f"{md_cell(doc.where(h.to_tp.id))}",
                          f"{md_cell(h.from_team)} → {md_cell(h.to_team)}",
                          md_cell(d.what_is_transferred if d else ""),
                          md_cell(d.typical_delay if d else ""), informed])
-        out += [md_table(["#", "From", "To", "Teams", "What is transferred", "Typical delay",
+        out += [md_table(["#", "From → to", "Teams", "What is transferred", "Typical delay",
                           "Customer informed"], rows), ""]
     else:
-        out += ["*No handoffs: the owner team never changes along the journey.*", ""]
+        out += ["*No handoffs: no team takes the case on backstage and none is documented.*", ""]
     risks = ownership_risks(doc.journey)
     out += ["### Risks", ""]
     out += [f"- {md_inline(r.message)}" for r in risks] or ["*No ownership risks found.*"]
@@ -247,17 +348,27 @@ def _pains(doc: _Doc) -> list[str]:
     if not doc.ranked:
         return ["## Ranked pain points", "", "*No pain points yet.*"]
     rows = [[str(r.rank), md_cell(r.pain.description), md_cell(doc.where(r.pain.touchpoint_id)),
-             md_cell(r.pain.kind.replace("_", " ")), str(r.pain.impact), str(r.pain.effort),
-             QUADRANT_LABELS.get(r.quadrant, r.quadrant), f"{r.volume:,}", f"{r.votes:,}",
-             md_cell(r.reason)] for r in doc.ranked]
+             md_cell(r.pain.kind.replace("_", " ")),
+             f"{QUADRANT_LABELS.get(r.quadrant, r.quadrant)} (impact {r.pain.impact}, "
+             f"effort {r.pain.effort})",
+             f"{r.volume:,} tickets/month, {r.votes:,} vote{'' if r.votes == 1 else 's'}"]
+            for r in doc.ranked]
     out = ["## Ranked pain points", "",
-           md_table(["Rank", "Pain point", "Where", "Kind", "Impact", "Effort", "Quadrant",
-                     "Tickets/month", "Votes", "Why this rank"], rows)]
-    if "pains" in doc.diagram_hosts:
-        out += ["", "### Impact and effort", "", quadrant_diagram(doc.ranked)]
-        if len(doc.ranked) > 20:
-            out += ["", f"*The chart shows the top 20 of {len(doc.ranked):,} pain points.*"]
+           "Ranked by quadrant (quick wins first), then tickets per month, then votes.", "",
+           md_table(["Rank", "Pain point", "Where", "Kind", "Quadrant", "Volume"], rows)]
+    block = quadrant_diagram(doc.ranked)
+    out += ["", "### Impact and effort", "", "Each point is a pain point, numbered by its rank "
+            "in the table above.", "", block]
+    if len(doc.ranked) > QUADRANT_MAX:
+        out += ["", f"*The chart shows the top {QUADRANT_MAX} of {len(doc.ranked):,} "
+                "pain points.*"]
     return out
+
+
+def _quadrant_legend(doc: _Doc) -> list[str]:
+    rows = [[str(r.rank), md_cell(r.pain.description) or "*unnamed*",
+             QUADRANT_LABELS.get(r.quadrant, r.quadrant)] for r in doc.ranked[:QUADRANT_MAX]]
+    return [md_table(["#", "Pain point", "Quadrant"], rows)]
 
 
 def _cards(doc: _Doc) -> list[str]:
@@ -276,6 +387,13 @@ def _cards(doc: _Doc) -> list[str]:
                 _field("Owner", card.owner), _field("Deadline", _date(card.deadline)
                                                     if card.deadline else ""),
                 _field("Status", _status(card.status))]
+        task = doc.task_of_card.get(card.id or -1)
+        if task is not None:
+            out.append(f"- **On the plan:** {md_inline(task.phase)}, {_date(task.start)} to "
+                       f"{_date(task.deadline)}")
+        warning = doc.card_warning(card.deadline or (task.deadline if task else None))
+        if warning:
+            out.append(f"- **Warning:** {warning}")
         if card.result_notes.strip() or card.result_value is not None:
             value = f" (measured: {card.result_value:g})" if card.result_value is not None else ""
             out.append(f"- **Result:** {md_inline(card.result_notes)}{value}")
@@ -303,23 +421,36 @@ def _tracker(doc: _Doc) -> list[str]:
 def _plan(doc: _Doc) -> list[str]:
     tasks = doc.journey.plan_tasks
     out = ["## 60-day plan", ""]
+    if doc.plan_start is not None:
+        end = shift(doc.plan_start, PLAN_DAYS - 1)
+        out += [f"Day 1 is {_date(doc.plan_start)}, day {PLAN_DAYS} is {_date(end)}. The top "
+                "card ships in weeks 3-4; the other cards queue after it, and what does not "
+                f"fit is planned as “{NEXT_CYCLE_PHASE}”. The leadership review is on day 30 "
+                f"and day {PLAN_DAYS} and repeats monthly.", ""]
     if not doc.saved_plan:
         out += ["*Generated from the map and not saved yet: save it with `journeymap plan "
                 f"{doc.journey.workshop.id or 0}` to track and edit it.*", ""]
-    rows = [[md_cell(t.phase), md_cell(t.title), md_cell(t.owner) or "*no owner*",
-             _date(t.start), _date(t.deadline), _status(t.status), md_cell(t.detail)]
-            for t in tasks]
-    out.append(md_table(["Phase", "Task", "Owner", "Start", "Deadline", "Status", "Detail"],
-                        rows))
-    if "plan" in doc.diagram_hosts:
-        block = gantt_diagram(tasks, "60-day plan", doc.today)
-        if block:
-            out += ["", "### Timeline", "", block]
+    rows = [[md_cell(t.phase), md_cell(t.title), md_cell(t.owner) or f"*{UNASSIGNED}*",
+             _date(t.start), _date(t.deadline), _status(t.status)] for t in tasks]
+    out.append(md_table(["Phase", "Task", "Owner", "Start", "Deadline", "Status"], rows))
+    details: list[str] = []
+    for t in tasks:
+        line = f"- **{md_inline(t.title) or md_inline(t.key)}:** {md_inline(t.detail)}"
+        if t.detail.strip() and line not in details:  # the two reviews say the same
+            details.append(line)
+    if details:
+        out += ["", "What each task means:", "", *details]
+    block = gantt_diagram(tasks, "60-day plan", doc.today)
+    if block:
+        out += ["", "### Timeline", "", block]
     return out
 
 
 def _review(doc: _Doc) -> list[str]:
-    out = ["## Leadership review", ""]
+    out = ["## Leadership review", "",
+           "The four questions are asked every month (day 30, day 60, then monthly); "
+           f"`journeymap report {doc.journey.workshop.id or 0} --month YYYY-MM` answers them "
+           "for a given month.", ""]
     for answer in leadership_review(doc.journey, doc.portfolio):
         out += [f"### {md_inline(answer.question)}", "", md_inline(answer.answer), ""]
     return out[:-1]
@@ -331,7 +462,8 @@ def _diagrams_only(doc: _Doc, orphans: set[str]) -> list[str]:
     if "touchpoints" in orphans:
         blocks += _journey_block(doc)
     if "pains" in orphans and doc.ranked:
-        blocks += ["### Impact and effort", "", quadrant_diagram(doc.ranked), ""]
+        blocks += ["### Impact and effort", "", quadrant_diagram(doc.ranked), "",
+                   *_quadrant_legend(doc), ""]
     gantt = gantt_diagram(doc.journey.plan_tasks, "60-day plan", doc.today)
     if "plan" in orphans and gantt:
         blocks += ["### Timeline", "", gantt, ""]
@@ -339,7 +471,8 @@ def _diagrams_only(doc: _Doc, orphans: set[str]) -> list[str]:
 
 
 _RENDER: dict[str, Callable[[_Doc], list[str]]] = {
-    "scope": _scope, "stages": _stages, "touchpoints": _touchpoints, "ownership": _ownership,
+    "summary": _summary, "scope": _scope, "stages": _stages, "touchpoints": _touchpoints,
+    "ownership": _ownership,
     "handoffs": _handoffs, "pains": _pains, "cards": _cards, "tracker": _tracker,
     "plan": _plan, "review": _review, "measured": lambda doc: measured_section(doc.journey),
 }
@@ -355,10 +488,10 @@ def to_markdown(journey: Journey, *, today: dt.date, sections: Iterable[str] | N
     """
     chosen = parse_sections(sections)
     journey, saved = with_plan_preview(journey)
-    # Diagrams live next to their tables; those whose table was not chosen get a section of
-    # their own rather than silently disappearing.
+    # Diagrams live next to their tables (always: the gantt is part of the plan); with
+    # "diagrams", those whose table was not chosen get a section of their own.
     wanted = set(_HOSTS) if "diagrams" in chosen else set()
-    inline = {h for h in wanted if h in chosen}
+    inline = {h for h in _HOSTS if h in chosen}
     doc = _Doc(journey, today, portfolio, saved, inline)
     title = md_inline(workshop_title(journey)) or "Untitled workshop"
     parts: list[list[str]] = [[f"# {title}", "",

@@ -8,10 +8,13 @@ touchpoint called "# 1 priority" must not become a heading, and a stage named
 rules, so each has its own function here, with the reason next to the rule.
 
 Markdown contexts keep the text recoverable (backslash escapes and HTML
-entities render exactly the typed characters).  Mermaid has no escape syntax
-that works across diagram types, so there the few characters that are syntax
-are replaced by look-alikes (``:`` → ``∶``, ``#`` → ``＃``, …): the diagram is a
-picture of the data, and the tables next to it carry the exact text.
+entities render exactly the typed characters) and escape only what Markdown
+would read as syntax there, so ``->`` stays ``->`` in the file.  Mermaid
+decodes its entity codes (``#58;`` is ``:``, ``#quot;`` is ``"``) before any
+diagram grammar sees the text and turns them back into the characters in the
+picture, so every character that is syntax becomes its entity code: the
+diagram shows exactly what was typed (checked by rendering with Mermaid in
+``tests/models/test_mermaid_render.py``).
 """
 
 from __future__ import annotations
@@ -71,28 +74,36 @@ def one_line(text: str) -> str:
 # GitHub math ($), table cells (|), headings and their closing sequence (#),
 # and the backslash itself so that a typed "\*" does not escape our escape.
 _MD_BACKSLASH = frozenset("\\`*_[]~$|#")
-# HTML is allowed in GitHub Markdown: a typed "<b>" must show as typed.  "&" only
+# HTML is allowed in GitHub Markdown: a typed "<b>" must show as typed.  A "<" can
+# start a tag, comment, declaration or autolink ("<b", "</", "<!", "<?", and e-mail
+# autolinks may start with almost any character), so "<" becomes "&lt;" unless a
+# space, "-", "=", "<" or a digit follows it on a line without "@": "a <- b",
+# "3 < 4" and "<= 5" stay as typed.
+# ">" is syntax only at the start of a block (a quote), handled below.  "&" only
 # matters where it would form an entity ("&amp;", "&#35;"), so a plain "Triage &
 # Diagnosis" stays readable in the raw file.
-_MD_ENTITIES = {"<": "&lt;", ">": "&gt;"}
+_MD_TAG_START = re.compile(r"<(?![\s<=\-\d]|$)")
 _MD_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # At the start of a block a few more characters are structure: list bullets
 # ("- " "+ "), thematic breaks and setext underlines ("---", "==="), ordered
 # lists ("12. " / "12) "; a marker needs a space or the line end after it, so
-# "9.5 hours" stays as typed).  Blockquote ">" is already an entity.  A
-# backslash in front makes them plain text.
-_MD_BLOCK_START = re.compile(r"^([-+=])(?=[-=\s]|$)|^(\d{1,9})([.)])(?=\s|$)")
+# "9.5 hours" stays as typed) and blockquotes (">").  A backslash in front
+# makes them plain text.
+_MD_BLOCK_START = re.compile(r"^([-+=])(?=[-=\s]|$)|^(>)|^(\d{1,9})([.)])(?=\s|$)")
 LINE_BREAK = "<br>"
 
 
-_MD_TABLE = str.maketrans({**{ch: "\\" + ch for ch in _MD_BACKSLASH}, **_MD_ENTITIES,
-                           "\x00": "&amp;"})
+_MD_TABLE = str.maketrans({**{ch: "\\" + ch for ch in _MD_BACKSLASH},
+                           "\x00": "&amp;", "\x01": "&lt;"})
 
 
 def _md_escape_chars(line: str) -> str:
-    # "&" that would start an entity becomes a NUL placeholder first (cleaned lines never
-    # hold a NUL), so the one translate() pass turns it into "&amp;".
-    return _MD_ENTITY_LIKE.sub("\x00", line).translate(_MD_TABLE)
+    # "&" that would start an entity and "<" that would start a tag become NUL / SOH
+    # placeholders first (cleaned lines never hold controls), so the one translate()
+    # pass turns them into "&amp;" and "&lt;".
+    marked = _MD_ENTITY_LIKE.sub("\x00", line)
+    marked = marked.replace("<", "\x01") if "@" in marked else _MD_TAG_START.sub("\x01", marked)
+    return marked.translate(_MD_TABLE)
 
 
 def _md_block_safe(escaped: str) -> str:
@@ -100,9 +111,9 @@ def _md_block_safe(escaped: str) -> str:
     match = _MD_BLOCK_START.match(escaped)
     if match is None:
         return escaped
-    if match.group(1):
+    if match.group(1) or match.group(2):
         return "\\" + escaped
-    return f"{match.group(2)}\\{escaped[len(match.group(2)):]}"
+    return f"{match.group(3)}\\{escaped[len(match.group(3)):]}"
 
 
 def md_inline(text: object) -> str:
@@ -152,56 +163,60 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
 
 # -- Mermaid -------------------------------------------------------------------
 
-# Characters that are syntax in Mermaid's line-based grammars, and look-alikes:
+# Characters that are syntax in Mermaid's line-based grammars, as Mermaid entity codes:
 #   :  separates a task name from its data (journey, gantt) and starts a point
-#   #  starts a comment (journey, gantt) and "#name;" is an entity code
+#   #  starts a comment (journey, gantt) and "#name;" is itself an entity code
 #   ;  ends a statement
 #   `  would close the surrounding ``` fence and starts "`markdown`" strings
 #   < > are HTML to Mermaid's label renderer (and "<br>" a line break)
 #   "  delimits quoted strings (quadrantChart point names)
+#   { } "%%{" opens a directive; "accDescr {" a block
+#   %  starts a comment ("%%" anywhere; in gantt a single "%" is enough)
 _MERMAID_CHARS = str.maketrans({
-    ":": "\u2236",  # RATIO
-    "#": "\uff03",  # FULLWIDTH NUMBER SIGN
-    ";": "\uff1b",  # FULLWIDTH SEMICOLON
-    "`": "\u02cb",  # MODIFIER LETTER GRAVE ACCENT
-    "<": "\u2039",  # SINGLE LEFT-POINTING ANGLE QUOTATION MARK
-    ">": "\u203a",
-    '"': "\u201d",  # RIGHT DOUBLE QUOTATION MARK
-    "{": "(",  # "%%{" opens a directive; "accDescr {" a block
-    "}": ")",
+    ":": "#58;", "#": "#35;", ";": "#59;", "`": "#96;", "<": "#60;", ">": "#62;",
+    '"': "#quot;", "{": "#123;", "}": "#125;", "%": "#37;",
 })
-# "%%" starts a comment or a directive anywhere in a Mermaid text.
-_PERCENTS = re.compile(r"%{2,}")
 # The lexers are case-insensitive and match keywords at the start of a token
 # without a word boundary ("journeyman" lexes as "journey" + "man"), and gantt
 # lexes a leading YYYY-MM-DD as a date (before any task name rule).  Labels that
-# start like that get an invisible ZERO WIDTH SPACE in front, which no keyword
-# (and no \s) matches.
+# start like that get their first character as an entity code, which no
+# keyword matches and which Mermaid shows as the typed character.
 _JOURNEY_KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
 _GANTT_KEYWORDS = ("gantt", "dateformat", "inclusiveenddates", "topaxis", "axisformat",
                    "tickinterval", "includes", "excludes", "todaymarker", "weekday", "title",
                    "accdescription", "acctitle", "accdescr", "section", "click", "href", "call")
-_DEFANG = "\u200b"
 _GANTT_START = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MERMAID_MAX = 60
 
 
+def mermaid_entity(ch: str) -> str:
+    """One character as a Mermaid entity code (``#58;`` for ``:``)."""
+    return f"#{ord(ch)};"
+
+
 def _mermaid_base(text: object, limit: int, keywords: tuple[str, ...] = (),
-                  risky_start: re.Pattern[str] | None = None) -> str:
-    """One line, no Mermaid syntax characters, not too long, never empty.
+                  risky_start: re.Pattern[str] | None = None, extra: str = "") -> str:
+    """One line, syntax characters as entity codes, not too long, never empty.
 
     U+FEFF counts as whitespace for JavaScript's ``\\s`` (the lexers skip it)
     but not for Python's, so it is turned into a space before collapsing;
-    otherwise "\\ufefftitle" would slip past the keyword check below.
+    otherwise "\\ufefftitle" would slip past the keyword check below.  The
+    text is shortened before it is encoded so an entity is never cut in half.
+    ``extra`` names more characters to encode in this context (``,`` for actors).
     """
     line = one_line(str(text or "").replace("\ufeff", " "))
-    line = _PERCENTS.sub(lambda m: "\uff05" * len(m.group()), line).translate(_MERMAID_CHARS)
     if len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
+    if not line:
+        return "(untitled)"
     folded = line.casefold()
+    head = ""
     if (keywords and folded.startswith(keywords)) or (risky_start and risky_start.match(line)):
-        line = _DEFANG + line
-    return line or "(untitled)"
+        head, line = mermaid_entity(line[0]), line[1:]
+    table = _MERMAID_CHARS if not extra else str.maketrans(
+        {**{chr(k): v for k, v in _MERMAID_CHARS.items()},
+         **{ch: mermaid_entity(ch) for ch in extra}})
+    return head + line.translate(table)
 
 
 def mermaid_journey(text: object, limit: int = MERMAID_MAX) -> str:
@@ -216,8 +231,7 @@ def mermaid_journey(text: object, limit: int = MERMAID_MAX) -> str:
 
 def mermaid_journey_actor(text: object) -> str:
     """An actor after a journey task's score: actors are split on ``,``."""
-    # U+201A SINGLE LOW-9 QUOTATION MARK looks like a comma
-    return _mermaid_base(text, 30, _JOURNEY_KEYWORDS).replace(",", "\u201a")
+    return _mermaid_base(text, 30, _JOURNEY_KEYWORDS, extra=",")
 
 
 def mermaid_gantt(text: object, limit: int = MERMAID_MAX) -> str:
@@ -227,12 +241,9 @@ def mermaid_gantt(text: object, limit: int = MERMAID_MAX) -> str:
     and names starting with a keyword (``excludes``, ``click``, ``section`` …)
     or a ``YYYY-MM-DD`` date are read as that statement.
     """
-    # Gantt also lexes a token starting "x%" or "%" as a comment (its rules
-    # "[^}]%%*[^\n]*" and "%%*[^\n]*" need only ONE percent sign, and any
-    # prefix character would itself be the "x"), so "5% fewer" as a task name
-    # would vanish with the rest of its line: every "%" becomes FULLWIDTH "％".
-    safe = str(text or "").replace("%", "\uff05")
-    return _mermaid_base(safe, limit, _GANTT_KEYWORDS, _GANTT_START)
+    # Gantt also lexes a token starting "x%" or "%" as a comment (one percent sign is
+    # enough), so "5% fewer" would vanish with the rest of its line: "%" is "#37;".
+    return _mermaid_base(text, limit, _GANTT_KEYWORDS, _GANTT_START)
 
 
 def mermaid_quadrant_point(text: object, limit: int = 40) -> str:
@@ -240,7 +251,7 @@ def mermaid_quadrant_point(text: object, limit: int = 40) -> str:
 
     Unquoted names may only hold letters and some punctuation (``[``, ``]``,
     ``:`` and ``,`` are point syntax), so names are always written as
-    ``"name"``, inside which everything but ``"`` is literal.
+    ``"name"``, inside which everything but ``"`` (``#quot;``) is literal.
     """
     return f'"{_mermaid_base(text, limit)}"'
 

@@ -21,7 +21,6 @@ from models.export.md_text import (
     mermaid_gantt,
     mermaid_journey,
     mermaid_journey_actor,
-    mermaid_quadrant_point,
     mermaid_quadrant_text,
 )
 from models.rules.priority import RankedPain
@@ -127,16 +126,37 @@ def _axis(value: int, high_half: bool) -> float:
     return 0.6 if high_half else 0.4
 
 
-def point_position(ranked: RankedPain, nth_same: int) -> tuple[float, float]:
-    """(x effort, y impact) of a pain point; duplicates are spread a little, same quadrant."""
+SPREAD = 0.09  # half the room a cell's points may use around its centre (cells are >= 0.25 apart)
+MAX_STEP = 0.06
+
+
+def cell_offsets(count: int) -> list[tuple[float, float]]:
+    """Offsets of ``count`` points sharing one cell: a grid, rank order left to right, top down.
+
+    Mermaid writes each point's label under it at 12 px; on its 500 px chart a
+    step of 0.045 or more keeps two-digit numbers apart, which a cell of up to
+    20 points (the chart's limit) still gets.
+    """
+    cols = 1
+    while cols * cols < count:
+        cols += 1
+    rows = -(-count // cols)
+    step = min(MAX_STEP, 2 * SPREAD / max(cols - 1, 1), 2 * SPREAD / max(rows - 1, 1))
+    out = []
+    for n in range(count):
+        row, col = divmod(n, cols)
+        out.append(((col - (cols - 1) / 2) * step, ((rows - 1) / 2 - row) * step))
+    return out
+
+
+def point_position(ranked: RankedPain, offset: tuple[float, float] = (0.0, 0.0)
+                   ) -> tuple[float, float]:
+    """(x effort, y impact) of a pain point in its quadrant, moved by ``offset``."""
     high_effort = ranked.quadrant in ("big_bet", "money_pit")
     high_impact = ranked.quadrant in ("quick_win", "big_bet")
     x = _axis(ranked.pain.effort, high_effort)
     y = _axis(ranked.pain.impact, high_impact)
-    step = 0.025
-    dx = ((nth_same % 4) - 1.5) * step  # -0.0375 .. +0.0375
-    dy = (((nth_same // 4) % 4) - 1.5) * step
-    return round(x + dx, 3), round(y + dy, 3)
+    return round(x + offset[0], 3), round(y + offset[1], 3)
 
 
 def _coord(value: float) -> str:
@@ -146,23 +166,30 @@ def _coord(value: float) -> str:
 
 
 def quadrant_diagram(ranked: Sequence[RankedPain], limit: int = QUADRANT_MAX) -> str:
-    """A fenced ``quadrantChart`` of the top-ranked pain points (x effort, y impact)."""
+    """A fenced ``quadrantChart`` of the top-ranked pain points (x effort, y impact).
+
+    Points are named by their rank only: long names piled up and were cut at
+    the chart's edges, so the document pairs the chart with the ranked table
+    (or a legend).  The title is plain text because quadrantChart shows quotes
+    in a title literally.
+    """
     if not ranked:
         return ""
     lines = ["quadrantChart",
-             f"{INDENT}title {mermaid_quadrant_text('Pain points by impact and effort')}",
+             f"{INDENT}title Pain points by impact and effort",
              f"{INDENT}x-axis {mermaid_quadrant_text('Low effort')} --> "
              f"{mermaid_quadrant_text('High effort')}",
              f"{INDENT}y-axis {mermaid_quadrant_text('Low impact')} --> "
              f"{mermaid_quadrant_text('High impact')}"]
     for number, quad in sorted(QUADRANT_OF_NUMBER.items()):
         lines.append(f"{INDENT}quadrant-{number} {mermaid_quadrant_text(_QUADRANT_TITLES[quad])}")
-    seen: dict[tuple[int, int], int] = {}
-    for entry in ranked[:limit]:
-        cell = (entry.pain.impact, entry.pain.effort)
-        nth = seen.get(cell, 0)
-        seen[cell] = nth + 1
-        x, y = point_position(entry, nth)
-        name = mermaid_quadrant_point(f"{entry.rank}. {entry.pain.description}")
-        lines.append(f"{INDENT}{name}: [{_coord(x)}, {_coord(y)}]")
-    return fence(lines)
+    shown = list(ranked[:limit])
+    cells: dict[tuple[float, float], list[RankedPain]] = {}
+    for entry in shown:
+        cells.setdefault(point_position(entry), []).append(entry)
+    points: list[tuple[int, str]] = []
+    for members in cells.values():
+        for entry, offset in zip(members, cell_offsets(len(members)), strict=True):
+            x, y = point_position(entry, offset)
+            points.append((entry.rank, f'{INDENT}"{entry.rank}": [{_coord(x)}, {_coord(y)}]'))
+    return fence(lines + [line for _rank, line in sorted(points)])

@@ -17,6 +17,8 @@ from icalendar import Calendar, Event
 from models.db.journey import Journey
 from models.export.markdown import with_plan_preview
 from models.export.md_text import split_lines
+from models.rules.plan import card_of_task
+from models.rules.safe_dates import shift
 from models.rules.tracker import workshop_title
 
 PRODID = "-//journeymap//journey map action plan//EN"
@@ -41,7 +43,7 @@ def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.dat
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("dtend", shift(day, 1) if day < dt.date.max else day)
     event.add("summary", summary)
     event.add("description", description)
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
@@ -61,9 +63,12 @@ def plan_ics(journey: Journey) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"{title}: 60-day plan")
+    dated_cards = {c.id for c in journey.cards if c.deadline is not None}
     for task in journey.plan_tasks:
         if task.deadline is None:
             continue
+        if task.key and card_of_task(journey, task.key) in dated_cards:
+            continue  # the card's own event is the same piece of work: one event, not two
         # the generator's key survives saving and regenerating; hand-made tasks have only an id
         ref = f"plan-{task.key}" if task.key else f"task-{task.id}"
         owner = _text(task.owner) or "nobody yet"

@@ -19,7 +19,9 @@ from typing import Any
 
 import tomli_w
 
+from models.db.fields import coerce
 from models.db.journey import Journey
+from models.db.tables import Handoff, HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
 from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
 
 PACKAGE = "workshop_templates"
@@ -57,6 +59,8 @@ def _parse(text: str, source: str) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(source, "", f"is not valid TOML ({exc})") from exc
+    except RecursionError as exc:
+        raise DataError(source, "", "is nested too deeply to be a journeymap template") from exc
     return normalize(data, source=source)
 
 
@@ -97,6 +101,47 @@ def _info(name: str, data: dict[str, Any]) -> TemplateInfo:
                         category=meta.get("category", ""), persona=scope.get("persona", ""),
                         scenario=scope.get("scenario", ""), stages=len(data["stages"]),
                         touchpoints=len(tps), pain_points=pains)
+
+
+def _detached(model: type[Any], values: dict[str, Any], **links: Any) -> Any:
+    typed = {k: coerce(model, k, v) for k, v in values.items() if not isinstance(v, list | dict)}
+    return model(**typed, **links)
+
+
+def template_journey(data: dict[str, Any]) -> Journey:
+    """A loaded template as a detached ``Journey`` (ids counted from 1, nothing stored).
+
+    Why: ``templates show`` ranks the pain points and lists the handoffs with the
+    same rules as a real workshop, so what a lead judges before creating one is
+    what the workshop will show, without writing a throwaway row to the file.
+    """
+    workshop = _detached(Workshop, data["workshop"], id=1)
+    journey = Journey(workshop=workshop)
+    places: dict[tuple[int, int], int] = {}
+    loose: list[tuple[dict[str, Any], int | None]] = []
+    tp_id = 0
+    for si, stage_data in enumerate(data["stages"]):
+        stage = _detached(Stage, stage_data, id=si + 1, workshop_id=1, position=si)
+        journey.stages.append(stage)
+        journey.touchpoints[si + 1] = []
+        for ti, tp_data in enumerate(stage_data.get("touchpoints", [])):
+            tp_id += 1
+            places[si, ti] = tp_id
+            journey.touchpoints[si + 1].append(
+                _detached(Touchpoint, tp_data, id=tp_id, stage_id=si + 1, position=ti))
+            loose.extend((p, tp_id) for p in tp_data.get("pain_points", []))
+    loose.extend((p, None) for p in data.get("pain_points", []))
+    for pid, (pain_data, where) in enumerate(loose, start=1):
+        journey.pain_points.append(_detached(PainPoint, pain_data, id=pid, workshop_id=1,
+                                             touchpoint_id=where))
+        if "card" in pain_data:
+            journey.cards.append(_detached(HypothesisCard, pain_data["card"], id=pid,
+                                           pain_point_id=pid))
+    for hid, h in enumerate(data.get("handoffs", []), start=1):
+        journey.handoffs.append(_detached(Handoff, h, id=hid, workshop_id=1,
+                                          from_touchpoint_id=places[tuple(h["from"])],
+                                          to_touchpoint_id=places[tuple(h["to"])]))
+    return journey
 
 
 def list_templates() -> list[TemplateInfo]:

@@ -1,9 +1,20 @@
-"""Handoffs derived from owner changes, and the ownership risks they carry.
+"""Handoffs, and the ownership risks they carry.
 
-Handoffs are not entered by hand: wherever the owner team changes between two
-touchpoints along the journey, the customer's case changes hands, and that is
-where context gets lost and repeat contacts start.  Deriving them keeps the
-list true when touchpoints move; the room's notes about one handoff live in a
+A handoff is the organisation passing the customer's case from one owner team to
+another: a change of owner team into a backstage touchpoint from the touchpoint
+before it, or a transfer the room documented (a ``Handoff`` row) between two
+touchpoints owned by different teams; the customer moving on between frontstage
+touchpoints of different teams (a Product help article, then a Support form) is
+a change of channel, not a handoff.
+
+Why backstage: a backstage touchpoint is a team working the case where the
+customer cannot see it, so a new team there has taken the case on (Tier 1 chat,
+then Tier 2's unlock; Support's transfer, then Finance's review), which is
+where context gets lost, SLAs slip and repeat contacts start.  Frontstage rows
+only say who owns the page, email or chat the customer uses.  A transfer the
+customer sees (a call put through to Billing) is documented by the room, which
+is why documented rows count wherever they sit.  Deriving the rest keeps the
+list true when touchpoints move; the room's notes about one handoff live in its
 ``Handoff`` row keyed by the pair of touchpoints.
 """
 
@@ -50,26 +61,40 @@ def _same_team(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
+def _hands_over(a: Touchpoint, b: Touchpoint) -> bool:
+    """Both ends owned, by different teams."""
+    return bool(_team(a) and _team(b)) and not _same_team(_team(a), _team(b))
+
+
 def derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
-    """Every owner change in journey order.
+    """Every handoff (see the module docstring), in journey order of where it leads.
 
     Unowned touchpoints are skipped when pairing: the case still travels from
-    the last team that owned it to the next, and the missing owner is reported
-    separately as its own risk.
+    the last team that had it to the next, and the missing owner is reported
+    separately as its own risk.  A documented row whose touchpoints
+    now share one team (or lost their owner) is kept in the file but is no
+    handoff until the teams differ again.
     """
+    ordered = journey.ordered_touchpoints()
+    order = {tp.id: i for i, tp in enumerate(ordered)}
     details: dict[tuple[int | None, int | None], Handoff] = {
         (h.from_touchpoint_id, h.to_touchpoint_id): h for h in journey.handoffs}
-    result: list[DerivedHandoff] = []
+    found: dict[tuple[int | None, int | None], DerivedHandoff] = {}
+    for (from_id, to_id), row in details.items():
+        a, b = journey.touchpoint(from_id), journey.touchpoint(to_id)
+        if a is not None and b is not None and _hands_over(a, b):
+            found[from_id, to_id] = DerivedHandoff(a, b, _team(a), _team(b), row)
     last: Touchpoint | None = None
-    for tp in journey.ordered_touchpoints():
-        team = _team(tp)
-        if not team:
+    for tp in ordered:
+        if not _team(tp):
             continue
-        if last is not None and not _same_team(_team(last), team):
-            result.append(DerivedHandoff(from_tp=last, to_tp=tp, from_team=_team(last),
-                                         to_team=team, detail=details.get((last.id, tp.id))))
+        if (tp.lane == "backstage" and last is not None and _hands_over(last, tp)
+                and (last.id, tp.id) not in found):
+            found[last.id, tp.id] = DerivedHandoff(last, tp, _team(last), _team(tp),
+                                                   details.get((last.id, tp.id)))
         last = tp
-    return result
+    return sorted(found.values(), key=lambda h: (order.get(h.to_tp.id, 0),
+                                                 order.get(h.from_tp.id, 0)))
 
 
 def _not_informed_message(handoff: DerivedHandoff) -> str:

@@ -7,6 +7,12 @@ the start date (day 1 = the start date itself).  A deadline that would fall on
 a Saturday or Sunday moves back to the Friday before: people plan to finish
 work on a working day, and a weekend deadline silently becomes "Monday".
 Start dates are not moved: a plan may begin on the weekend it was agreed.
+
+Every card gets a place: the top card is the one fix of weeks 3-4, the others
+queue after it in two-week slots, and what does not fit before day 60 is
+planned, with dates, as "after day 60 — next cycle" so nobody mistakes it for
+part of this cycle.  The leadership review sits on day 30 and day 60 and says
+that it repeats monthly, because the method asks its four questions monthly.
 """
 
 from __future__ import annotations
@@ -16,11 +22,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from models.db.journey import Journey
-from models.db.tables import PlanTask
+from models.db.tables import HypothesisCard, PlanTask
 from models.rules.cards import draft_card, ordered_cards
 from models.rules.clock import today
 from models.rules.measures import measure_detail
 from models.rules.priority import rank_pain_points
+from models.rules.safe_dates import shift
 
 PLAN_DAYS = 60
 # key, phase, first day, last day (1-based, day 1 = start date)
@@ -29,12 +36,21 @@ PHASES: tuple[tuple[str, str, int, int], ...] = (
     ("owners", "Weeks 1-2", 1, 14),
     ("implement", "Weeks 3-4", 15, 28),
     ("measure", "Weeks 5-6", 29, 42),
+    ("review-30", "Day 30", 30, 30),
     ("standardize", "Weeks 7-8", 43, 56),
     ("review", "Day 60", PLAN_DAYS, PLAN_DAYS),
 )
+QUEUE_FIRST_DAY = 29  # the day after the top card's fix is due
+SLOT_DAYS = 14
+QUEUED_PHASE = "Queued cards"
+NEXT_CYCLE_PHASE = "After day 60 — next cycle"
+CARD_KEY = "card-"
+REVIEW_TITLE = "Monthly leadership review (repeats monthly)"
 REVIEW_QUESTIONS = ("which step drives the most repeat contacts; which change measurably "
                     "helped; which friction point is still open and who owns it; which "
                     "journey to map next")
+REVIEW_DETAIL = (f"Answer: {REVIEW_QUESTIONS}. Repeats monthly: journeymap report ID "
+                 "--month YYYY-MM answers for the month.")
 
 
 @dataclass
@@ -52,13 +68,41 @@ class PlanItem:
 
 def day(start: dt.date, number: int) -> dt.date:
     """The calendar date of plan day ``number`` (day 1 is ``start``)."""
-    return start + dt.timedelta(days=number - 1)
+    return shift(start, number - 1)
 
 
 def workday_on_or_before(date: dt.date) -> dt.date:
     """Saturday and Sunday deadlines move back to the Friday before."""
     weekday = date.weekday()  # Monday 0 .. Sunday 6
-    return date - dt.timedelta(days=weekday - 4) if weekday >= 5 else date
+    return shift(date, 4 - weekday) if weekday >= 5 else date
+
+
+def plan_day(start: dt.date, date: dt.date) -> int:
+    """The plan day number of ``date`` (``start`` is day 1)."""
+    return (date - start).days + 1
+
+
+def beyond_plan(start: dt.date, deadline: dt.date | None) -> str:
+    """The warning for a date after day 60 ("" when inside the plan or undated)."""
+    if deadline is None or plan_day(start, deadline) <= PLAN_DAYS:
+        return ""
+    return f"due after day {PLAN_DAYS} (day {plan_day(start, deadline)}): next cycle"
+
+
+def active_cards(journey: Journey) -> list[HypothesisCard]:
+    """Cards in rank order without the dropped ones: the first is the plan's one fix."""
+    return [c for c in ordered_cards(journey) if c.status != "dropped"]
+
+
+def card_of_task(journey: Journey, key: str) -> int | None:
+    """The id of the card a generated task carries out ("implement" is the top card)."""
+    if key == "implement":
+        cards = active_cards(journey)
+        return cards[0].id if cards else None
+    if key.startswith(CARD_KEY) and key[len(CARD_KEY):].isdigit():
+        wanted = int(key[len(CARD_KEY):])
+        return wanted if any(c.id == wanted for c in journey.cards) else None
+    return None
 
 
 def _join(items: list[str]) -> str:
@@ -95,7 +139,7 @@ def _owners_detail(journey: Journey) -> str:
 def _top_fix(journey: Journey) -> tuple[str, str, str, str]:
     """(experiment, signal, owner, where) of the top-ranked card, else the top pain point."""
     ranked = rank_pain_points(journey)
-    cards = [c for c in ordered_cards(journey) if c.status != "dropped"]
+    cards = active_cards(journey)
     if cards:
         card = cards[0]
         pain = journey.pain_point(card.pain_point_id)
@@ -127,17 +171,57 @@ def _measured(journey: Journey) -> str:
     return measure_detail(journey, cards[0] if cards else None)
 
 
+def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
+    """Cards 2..n after the top card: their own deadline, else the next two-week slot.
+
+    Slots run from day 29; a slot that would end after day 60 starts the next
+    cycle on day 61 instead, so no card straddles the end of the plan.
+    """
+    items: list[PlanItem] = []
+    slot_first = QUEUE_FIRST_DAY
+    for n, card in enumerate(active_cards(journey)[1:], start=2):
+        if card.deadline is not None:
+            deadline = card.deadline
+            begin = min(max(day(start, QUEUE_FIRST_DAY), shift(deadline, -13)),
+                        deadline)
+        else:
+            if slot_first <= PLAN_DAYS < slot_first + SLOT_DAYS - 1:
+                slot_first = PLAN_DAYS + 1
+            begin = day(start, slot_first)
+            deadline = workday_on_or_before(day(start, slot_first + SLOT_DAYS - 1))
+            slot_first += SLOT_DAYS
+        pain = journey.pain_point(card.pain_point_id)
+        draft = draft_card(journey, pain) if pain is not None else {}
+        experiment = (card.experiment.strip() or draft.get("experiment", "")
+                      or (pain.description.strip() if pain else "")).rstrip(".").strip()
+        warning = beyond_plan(start, deadline)
+        detail = (f"Warning: {warning}, after this plan's review on day {PLAN_DAYS}."
+                  if warning else "Queued after the top card's fix.")
+        items.append(PlanItem(key=f"{CARD_KEY}{card.id}",
+                              phase=NEXT_CYCLE_PHASE if warning else QUEUED_PHASE,
+                              title=f"Card {n}: {experiment or 'untitled card'}", detail=detail,
+                              owner=card.owner.strip(), start=begin, deadline=deadline))
+    return items
+
+
 def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanItem]:
-    """The six tasks of the 60-day plan, in order, from ``start`` (else the workshop's date,
-    else today)."""
+    """The tasks of the 60-day plan, in order, from ``start`` (else the workshop's date,
+    else today): the method's phases, two reviews, then every other card.
+
+    Default owners are the facilitator typed into the workshop, never the
+    login of whoever created it: an unowned task stays unassigned.
+    """
     start = start or journey.workshop.start_date or today()
-    lead = journey.workshop.facilitator.strip() or journey.workshop.lead.strip()
+    lead = journey.workshop.facilitator.strip()
     experiment, signal, fix_owner, where = _top_fix(journey)
     teams = journey.teams()
+    top = active_cards(journey)
+    late = beyond_plan(start, top[0].deadline) if top else ""
     if experiment:
         implement = (f"Ship one fix: {experiment}",
-                     f"At the highest-friction step: {where}." if where else
-                     "At the highest-friction step (place the pain point on a touchpoint).")
+                     (f"At the highest-friction step: {where}." if where else
+                      "At the highest-friction step (place the pain point on a touchpoint).")
+                     + (f" Warning: the card is {late}." if late else ""))
     else:
         implement = ("Ship one fix for the highest-friction step",
                      "No pain points yet: record and rank pain points, then draft a card.")
@@ -150,11 +234,12 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
                     " ".join(filter(None, (
                         "Compare repeat contacts and customer effort (CES) with the baseline.",
                         _measured(journey)))), fix_owner),
+        "review-30": (REVIEW_TITLE, REVIEW_DETAIL, lead),
         "standardize": ("Standardize workflow and publish revised SOPs",
                         ("Publish to: " + ", ".join(teams) + ".") if teams else
                         "No owner teams yet: assign owners, then publish to each team.",
                         lead),
-        "review": ("Monthly leadership review", f"Answer: {REVIEW_QUESTIONS}.", lead),
+        "review": (REVIEW_TITLE, REVIEW_DETAIL, lead),
     }
     items = []
     for key, phase, first, last in PHASES:
@@ -163,7 +248,7 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
         begin = min(day(start, first), deadline)  # a one-day review may move back too
         items.append(PlanItem(key=key, phase=phase, title=title, detail=detail, owner=owner,
                               start=begin, deadline=deadline))
-    return items
+    return items + _queued_cards(journey, start)
 
 
 _GENERATED_FIELDS = ("phase", "title", "detail", "owner", "start", "deadline", "position")
@@ -175,12 +260,19 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) 
     ``store`` is a ``models.db.store.Store``.  A task a person edited (``edited``)
     is left exactly as it is; other generated tasks are updated in place (their
     status is kept) or created; tasks with keys the generator does not know
-    (added by hand) are left alone.  Unchanged tasks are not rewritten, so
+    (added by hand) are left alone, and an unedited task of a card that left
+    the plan (dropped, deleted) is removed.  Unchanged tasks are not rewritten, so
     regenerating twice does not fill the change log.
     """
     journey = store.load(workshop_id)
     existing = {t.key: t for t in journey.plan_tasks if t.key}
-    for position, item in enumerate(generate_plan(journey, start), start=1):
+    generated = generate_plan(journey, start)
+    keys = {item.key for item in generated}
+    for key, task in existing.items():
+        # a card that was dropped or deleted leaves the plan, unless someone edited its task
+        if key.startswith(CARD_KEY) and key not in keys and not task.edited and task.id:
+            store.delete(PlanTask, task.id)
+    for position, item in enumerate(generated, start=1):
         values = asdict(item)
         values.pop("key")
         values["position"] = position

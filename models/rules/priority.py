@@ -57,7 +57,7 @@ def explain(rank: int, pain: PainPoint, quad: str, votes: int) -> str:
     """One line a lead can read out: "ranked 1: quick win (impact high, effort low), …"."""
     impact = LEVEL_WORDS.get(pain.impact, str(pain.impact))
     effort = LEVEL_WORDS.get(pain.effort, str(pain.effort))
-    volume = (f"{pain.ticket_volume:,} tickets/month" if pain.ticket_volume
+    volume = (f"{pain.ticket_volume:,} tickets/month on this pain point" if pain.ticket_volume
               else "no ticket volume recorded")
     return (f"ranked {rank}: {QUADRANT_LABELS[quad]} (impact {impact}, effort {effort}), "
             f"{volume}, {_plural(votes, 'vote')}")

@@ -27,6 +27,24 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
+def _tracker_state(journey: Journey) -> StepState:
+    """Done when every open card and plan task names an owner and a deadline.
+
+    That is the tracker's one job ("linked to accountable owners and deadlines");
+    closed items (done, dropped) need neither any more.
+    """
+    items = [(i.status, i.owner, i.deadline) for i in journey.cards]
+    items += [(t.status, t.owner, t.deadline) for t in journey.plan_tasks]
+    if not items:
+        return StepState("tracker", False, "no cards or plan tasks yet")
+    loose = sum(1 for status, owner, deadline in items if status not in ("done", "dropped")
+                and (not owner.strip() or deadline is None))
+    if loose:
+        return StepState("tracker", False, f"{_plural(loose, 'item')} without an owner "
+                                           "or a deadline")
+    return StepState("tracker", True)
+
+
 def step_states(journey: Journey) -> dict[str, StepState]:
     """Completion and the missing piece of every step, computed from one snapshot."""
     w = journey.workshop
@@ -65,7 +83,7 @@ def step_states(journey: Journey) -> dict[str, StepState]:
     states["cards"] = StepState("cards", bool(pains) and no_card == 0,
                                 f"{_plural(no_card, 'pain point')} without a card" if no_card
                                 else ("" if pains else "needs pain points"))
-    states["tracker"] = StepState("tracker", False, "")
+    states["tracker"] = _tracker_state(journey)
     states["plan"] = StepState("plan", bool(journey.plan_tasks),
                                "" if journey.plan_tasks else "no plan generated yet")
     return states

@@ -8,6 +8,9 @@ data is missing the answer says what to record instead of guessing.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from models.db.journey import Journey
@@ -16,7 +19,7 @@ from models.rules.cards import fmt_kpi, lower_is_better
 from models.rules.handoffs import ownership_risks
 from models.rules.measures import review_measured, review_repeat_contacts
 from models.rules.priority import rank_pain_points
-from models.rules.tracker import workshop_title
+from models.rules.tracker import tracker_items, workshop_title
 
 QUESTIONS: tuple[str, ...] = (
     "Which step generates the most repeat contacts right now?",
@@ -43,29 +46,36 @@ def _tickets(volume: int) -> str:
 
 
 def busiest_step(journey: Journey) -> str:
-    """Measured reopens per stage first; else loops (repeat steps); else all ticket volume."""
+    """Reopened tickets per stage from the ticket readings first; else loops (repeat steps)
+    decide; without loop volume, all ticket volume does.
+
+    The map records tickets per pain point, not repeat contacts, so the answer
+    says exactly that: tickets on the step's loop pain points (where customers
+    repeat a step), the closest the map has to repeat contacts.
+    """
     measured = review_repeat_contacts(journey)
     if measured is not None:
         return measured
     if not journey.pain_points:
         return "Not enough data: record pain points with their monthly ticket volume."
-    for kinds, label in ((("loop",), "repeat contacts"), (None, "ticket volume")):
+    for loops_only in (True, False):
         totals: dict[int, int] = {}
         for pain in journey.pain_points:
             stage = _stage_of_pain(journey, pain)
             if stage is None or stage.id is None or pain.ticket_volume <= 0:
                 continue
-            if kinds is None or pain.kind in kinds:
+            if not loops_only or pain.kind == "loop":
                 totals[stage.id] = totals.get(stage.id, 0) + pain.ticket_volume
         if totals:
             # ties go to the earlier stage: it is upstream of the other one
             best = max(journey.stages, key=lambda s: totals.get(s.id or 0, -1))
             volume = totals[best.id or 0]
-            if kinds is not None:
-                return (f"{best.name.strip() or 'An unnamed stage'} generates the most repeat "
-                        f"contacts: {_tickets(volume)} from its loops.")
-            return (f"No loop has ticket volume yet; {best.name.strip() or 'an unnamed stage'} "
-                    f"has the most {label}: {_tickets(volume)}.")
+            name = best.name.strip() or "An unnamed stage"
+            if loops_only:
+                return (f"{name}: {_tickets(volume)} on its loop pain points (customers "
+                        "repeating a step), the most of any step.")
+            return (f"No loop pain point has ticket volume yet; {name} has the most: "
+                    f"{_tickets(volume)} on its pain points.")
     if any(p.ticket_volume > 0 for p in journey.pain_points):
         return "Not enough data: place the pain points on touchpoints so they belong to a step."
     return "Not enough data: record the monthly ticket volume of each pain point."
@@ -122,8 +132,8 @@ def measured_improvement(journey: Journey) -> str:
     return "Not enough data: record the baseline of " + "; ".join(missing) + "."
 
 
-def open_friction(journey: Journey) -> str:
-    """The top-ranked pain point whose card is not done, and who owns it."""
+def open_friction(journey: Journey, as_of: dt.date | None = None) -> str:
+    """The top-ranked pain point whose card is not done, and who owns it (late by ``as_of``)."""
     ranked = rank_pain_points(journey)
     if not ranked:
         return "Not enough data: record and rank pain points first."
@@ -139,6 +149,8 @@ def open_friction(journey: Journey) -> str:
         if not card.owner.strip():
             return f"{what} is still open and nobody owns it: assign an owner to its card."
         due = f", due {card.deadline.isoformat()}" if card.deadline else ", with no deadline"
+        if card.deadline and as_of is not None and card.deadline < as_of:
+            due += f" (OVERDUE on {as_of.isoformat()})"
         return f"{what} is still open; {card.owner.strip()} owns it{due}."
     return "None: every ranked friction point has a card that is done."
 
@@ -149,12 +161,49 @@ def _volume(journey: Journey) -> int:
     return recorded if recorded else sum(p.ticket_volume for p in journey.pain_points)
 
 
+# Common support journeys (method: order issues, account access, billing disputes …) and
+# the words that show a workshop already maps one of them.
+_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("billing disputes", r"billing|invoice|charge|refund|payment"),
+    ("account access", r"account|access|login|log in|locked|lockout|password|sign.?in|2fa|mfa"),
+    ("order issues", r"order|delivery|shipping|wismo|parcel|return"),
+    ("production outages", r"outage|incident|production|downtime|bug"),
+    ("cancellations", r"cancel|churn|subscription"),
+)
+
+
+def _about(journey: Journey) -> str:
+    """What a workshop maps, in its own words: title, scenario, persona, goals, stages."""
+    w = journey.workshop
+    return " ".join([w.title, w.scenario, w.persona, w.persona_goal, w.business_goal,
+                     *(s.name for s in journey.stages)]).casefold()
+
+
+def _same_journey(a: Journey, b: Journey) -> bool:
+    def key(j: Journey) -> tuple[str, str]:
+        return (" ".join(j.workshop.scenario.split()).casefold(),
+                " ".join(workshop_title(j).split()).casefold())
+    ka, kb = key(a), key(b)
+    return bool((ka[0] and ka[0] == kb[0]) or ka[1] == kb[1])
+
+
+def _examples_for(journey: Journey) -> str:
+    about = _about(journey)
+    names = [name for name, words in _EXAMPLES if not re.search(words, about)]
+    return " or ".join(names[:2]) or "another high-volume journey"
+
+
 def next_journey(journey: Journey, portfolio: list[Journey]) -> str:
-    """Highest monthly volume × (1 + ownership risks) among the other workshops."""
-    others = [j for j in portfolio if j.workshop.id != journey.workshop.id]
+    """Highest monthly volume × (1 + ownership risks) among the other workshops.
+
+    Never this journey: copies of it in the database are skipped, and the
+    examples offered leave out what the workshop's own words already cover.
+    """
+    others = [j for j in portfolio
+              if j.workshop.id != journey.workshop.id and not _same_journey(j, journey)]
     if not others:
         return ("Map a new one: no other journey is in this database yet; pick the next "
-                "high-volume journey (for example billing disputes or account access).")
+                f"high-volume journey (for example {_examples_for(journey)}).")
     scored = []
     for other in others:
         risks = len(ownership_risks(other))
@@ -165,11 +214,53 @@ def next_journey(journey: Journey, portfolio: list[Journey]) -> str:
         names = ", ".join(f"“{workshop_title(j)}”" for j in others)
         return f"Not enough data: record the monthly ticket volume of {names}."
     risk_text = f"{risks} ownership risk" if risks == 1 else f"{risks} ownership risks"
-    return f"Map “{workshop_title(best)}” next: {_tickets(volume)} and {risk_text}."
+    return (f"Map “{workshop_title(best)}” next: {_tickets(volume)} on that journey and "
+            f"{risk_text}.")
 
 
-def leadership_review(journey: Journey, portfolio: list[Journey]) -> list[ReviewAnswer]:
-    """The four monthly questions, each with a one-sentence answer from the data."""
-    answers = (busiest_step(journey), measured_improvement(journey), open_friction(journey),
-               next_journey(journey, portfolio))
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a ``YYYY-MM`` month; ValueError in one sentence otherwise."""
+    match = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", month)
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"The month must look like YYYY-MM, for example 2026-05 (got {month!r}).")
+    year, number = int(match.group(1)), int(match.group(2))
+    return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
+
+
+def review_day(month: str, today: dt.date | None = None) -> dt.date:
+    """The day a month's review judges deadlines on: its last day, or ``today`` if earlier.
+
+    A review of the current month must not call tomorrow's deadline late.
+    """
+    last = month_bounds(month)[1]
+    return min(last, today) if today is not None else last
+
+
+def month_items(journey: Journey, month: str, today: dt.date | None = None) -> str:
+    """One sentence: the cards and plan tasks due in ``month``, with owners and state."""
+    first, last = month_bounds(month)
+    due = [i for i in tracker_items([journey], review_day(month, today))
+           if i.deadline is not None and first <= i.deadline <= last]
+    if not due:
+        return f"In {month} no item is due."
+    parts = []
+    for item in due:
+        state = ("OVERDUE" if item.overdue else item.status.replace("_", " "))
+        parts.append(f"“{item.title}” ({item.owner or 'unassigned'}, "
+                     f"{item.deadline.isoformat() if item.deadline else ''}, {state})")
+    count = "1 item due" if len(due) == 1 else f"{len(due)} items due"
+    return f"In {month}, {count}: " + "; ".join(parts) + "."
+
+
+def leadership_review(journey: Journey, portfolio: list[Journey],
+                      month: str | None = None, today: dt.date | None = None
+                      ) -> list[ReviewAnswer]:
+    """The four monthly questions, each with a one-sentence answer from the data.
+
+    ``month`` (``YYYY-MM``) judges deadlines as of that month's last day, so the
+    review held in May says what was late in May (``today`` caps it for the current month).
+    """
+    as_of = review_day(month, today) if month is not None else None
+    answers = (busiest_step(journey), measured_improvement(journey),
+               open_friction(journey, as_of), next_journey(journey, portfolio))
     return [ReviewAnswer(q, a) for q, a in zip(QUESTIONS, answers, strict=True)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from models.db.journey import Journey
 from models.rules.cards import ordered_cards
 from models.rules.measures import signal_status
+from models.rules.plan import card_of_task
 from models.vocab import CLOSED_STATUSES, status_label
 
 UNASSIGNED = "(unassigned)"
@@ -83,20 +84,31 @@ def _item(kind: str, item_id: int | None, journey: Journey, title: str, owner: s
 def tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerItem]:
     """Cards (in pain rank order) then plan tasks (in plan order), workshop by workshop.
 
+    A plan task that carries out a card ("Ship one fix" for the top card, the
+    queued card tasks) is the same piece of work: it is folded into the card's
+    row, the card's own owner and deadline first, the task's where the card
+    has none, so each item is listed once.
     ``today`` is a parameter, never read from the clock here, so "overdue" is
     the same in a test, an export and a screen rendered at midnight.
     """
     items: list[TrackerItem] = []
     for journey in journeys:
+        carried = {card_of_task(journey, t.key): t for t in journey.plan_tasks if t.key}
+        carried.pop(None, None)
         for card in ordered_cards(journey):
             pain = journey.pain_point(card.pain_point_id)
             title = (card.experiment.strip() or (pain.description.strip() if pain else "")
                      or "untitled card")
-            item = _item("card", card.id, journey, title, card.owner, card.deadline,
-                         card.status, today)
+            task = carried.get(card.id)
+            owner = card.owner.strip() or (task.owner if task else "")
+            deadline = card.deadline or (task.deadline if task else None)
+            item = _item("card", card.id, journey, title, owner, deadline, card.status, today)
             item.signal = signal_status(journey, card)
             items.append(item)
+        folded = {id(t) for t in carried.values()}
         for task in journey.plan_tasks:
+            if id(task) in folded:
+                continue
             items.append(_item("task", task.id, journey, task.title.strip() or task.key,
                                task.owner, task.deadline, task.status, today))
     return items

@@ -20,7 +20,6 @@ from models.db.store import NotFound, Store
 from models.db.tables import (
     HypothesisCard,
     PainPoint,
-    Participant,
     Reading,
     Stage,
     TicketSource,
@@ -64,18 +63,16 @@ class ImportResult:
 
 
 def require_editor(store: Store, workshop_id: int) -> Workshop:
-    """The workshop, when the person running the command may change it (not an observer).
+    """The workshop, when this store may change it.
 
-    A role is granted, never claimed: a person recorded as an observer of this workshop is
-    refused, whatever they pass on the command line.
+    Who may edit is decided by ``models.db.access`` (the CLI asks it per OS account, the app
+    per seat through ``tui.actions``); here only an observer's read-only store is refused,
+    with a sentence rather than the store's generic one.
     """
     workshop = store.get_workshop(workshop_id)
-    with store.read() as s:
-        seat = s.exec(select(Participant).where(Participant.workshop_id == workshop_id,
-                                                Participant.name == store.who)).first()
-    if store.read_only or (seat is not None and seat.role == "observer"):
-        raise EditorOnly(f"{store.who or 'This seat'} is an observer of workshop "
-                         f"{workshop_id} and cannot change its ticket data.")
+    if store.read_only:
+        raise EditorOnly(f"This seat is an observer of workshop {workshop_id} and cannot "
+                         "change its ticket data.")
     return workshop
 
 

@@ -63,8 +63,9 @@ def test_export_sections_action_plan(db_path: Path, workshop: int) -> None:
     result = run(db_path, "export", str(workshop), "--sections", "action-plan")
     assert result.exit_code == 0
     heads = [line for line in result.stdout.splitlines() if line.startswith("## ")]
-    assert heads == ["## Ranked pain points", "## Hypothesis cards", "## Tracker",
+    assert heads == ["## Summary", "## Ranked pain points", "## Hypothesis cards", "## Tracker",
                      "## 60-day plan", "## Leadership review"]
+    assert "```mermaid\ngantt" in result.stdout
     assert "OVERDUE by 3 days" in result.stdout
 
 
@@ -78,8 +79,10 @@ def test_export_json_csv_ics_parse_back(db_path: Path, workshop: int) -> None:
     ics = CliRunner().invoke(app, ["--db", str(db_path), "export", str(workshop), "-f", "ics",
                                    "--start", "2024-02-29"]).stdout_bytes
     events = list(Calendar.from_ical(ics).walk("VEVENT"))
-    assert len(events) == 8  # six plan tasks, two card deadlines
-    review = next(e for e in events if "plan-review" in str(e.get("uid")))
+    # seven plan tasks (two reviews) and two card deadlines; the tasks that carry out
+    # those two cards ("Ship one fix", "Card 2") are the card events, not extra ones
+    assert len(events) == 8
+    review = next(e for e in events if "plan-review@" in str(e.get("uid")))
     assert review.decoded("dtstart") == dt.date(2024, 4, 26)
 
 
@@ -142,7 +145,7 @@ def test_plan_saves_then_needs_regenerate_to_move(db_path: Path, store: Store,
                                       "2024-06-01"], env={"COLUMNS": "160"})
     assert result.exit_code == 0 and "2024-06-01" in result.stdout
     tasks = store.load(workshop).plan_tasks
-    assert len(tasks) == 6 and tasks[0].start == dt.date(2024, 6, 1)
+    assert len(tasks) == 8 and tasks[0].start == dt.date(2024, 6, 1)  # 7 + card 2
     again = run(db_path, "plan", str(workshop), "--start", "2024-07-01")
     assert again.exit_code == 1 and "--regenerate" in again.stderr
     store.update(PlanTask, tasks[0].id, title="Our own baseline", edited=True)

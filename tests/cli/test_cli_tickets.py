@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from models.db import access
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Participant
+from models.db.tables import HypothesisCard, PainPoint
+from models.live import presence
 from tui.cli.main import app
 
 FIXTURES = Path(__file__).parent.parent / "models" / "tickets" / "fixtures"
@@ -77,12 +80,25 @@ def test_map_and_link_card(store: Store, db_path: Path) -> None:
     assert out.exit_code == 0 and "not yet (2 in 2024-04 vs 2 in 2024-03" in out.output
 
 
-def test_an_observer_is_refused(store: Store, db_path: Path) -> None:
-    wid = int(store.create_workshop(title="T").id or 0)
-    store.add(Participant(workshop_id=wid, name="tester", role="observer"))
-    out = run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
-    assert out.exit_code == 1 and "observer" in out.output
-    assert store.load(wid).ticket_sources == []
+def test_an_observer_account_is_refused(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "team.db"
+    with Store(db, who="lea") as store:
+        wid = int(store.create_workshop(title="Shared").id or 0)
+        presence.grant(store, wid, "olga", "observer")
+    monkeypatch.setattr(access, "current_account", lambda: "olga")
+    monkeypatch.setattr("models.db.store.current_account", lambda: "olga")
+    with Store(db, who="olga") as store:
+        presence.join(store, wid, "olga")
+    for args in (["import", ZENDESK, "--workshop", str(wid)],
+                 ["map", str(wid), "Incident", "--stage", "1"],
+                 ["apply", str(wid)]):
+        out = run(db, "tickets", *args)
+        assert out.exit_code == 1 and "the account olga is an observer" in out.output
+        assert len(out.output.strip().splitlines()) == 1
+    assert run(db, "tickets", "import", ZENDESK, "-w", str(wid), "--dry-run").exit_code == 0
+    with Store(db, who="lea") as store:
+        assert store.load(wid).ticket_sources == []
 
 
 def test_tracker_and_export_show_the_signal(store: Store, db_path: Path) -> None:

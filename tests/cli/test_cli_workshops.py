@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint
+from models.db.tables import Handoff, HypothesisCard, PainPoint, Stage, Touchpoint
 from models.export.json_backup import export_workshop
 from models.export.templates import save_template, template_names
 from models.vocab import ROLES, STEPS
@@ -58,7 +58,8 @@ def template_file(tmp_path: Path, store: Store) -> Path:
     a = store.add(Stage(workshop_id=w.id, name="Contact", kpi_name="FCR"))
     b = store.add(Stage(workshop_id=w.id, name="Resolution", kpi_name="CES"))
     tp = store.add(Touchpoint(stage_id=a.id, name="Chat", owner_team="Tier 1"))
-    store.add(Touchpoint(stage_id=b.id, name="Fix", owner_team="Identity"))
+    fix = store.add(Touchpoint(stage_id=b.id, name="Fix", owner_team="Identity"))
+    store.add(Handoff(workshop_id=w.id, from_touchpoint_id=tp.id, to_touchpoint_id=fix.id))
     store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp.id, description="Asked twice",
                         kind="loop", impact=3, effort=1, ticket_volume=900))
     path = tmp_path / "small.toml"
@@ -151,6 +152,7 @@ def test_new_with_a_bad_value_is_one_clear_line(db_path: Path, template_file: Pa
 
 # -- list / show ------------------------------------------------------------------------
 def test_list_when_empty_says_what_to_do(db_path: Path) -> None:
+    Store(db_path).close()  # a database with no workshops (a missing one is refused)
     result = run(db_path, "list")
     assert result.exit_code == 0
     assert "No workshops yet" in result.stdout and "journeymap demo" in result.stdout
@@ -185,6 +187,7 @@ def test_show_summarises_scope_stages_pains_cards_and_risks(db_path: Path,
 
 
 def test_show_an_unknown_workshop_is_one_clear_line(db_path: Path) -> None:
+    Store(db_path).close()
     one_error_line(run(db_path, "show", "42"), "There is no workshop 42")
 
 
@@ -215,6 +218,7 @@ def test_delete_asks_on_a_terminal(db_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_delete_an_unknown_workshop(db_path: Path) -> None:
+    Store(db_path).close()
     one_error_line(run(db_path, "delete", "7", "--yes"), "There is no workshop 7")
 
 
@@ -230,6 +234,7 @@ def test_open_passes_everything_to_the_tui(db_path: Path, launched: list[Any]) -
 
 def test_open_without_id_opens_home_as_the_current_user(db_path: Path,
                                                         launched: list[Any]) -> None:
+    Store(db_path).close()
     assert run(db_path, "open").exit_code == 0
     assert launched == [((db_path,), {"workshop_id": None, "step": None, "who": "tester"})]
 
@@ -267,16 +272,44 @@ def test_demo_is_created_once(db_path: Path, launched: list[Any]) -> None:
     journey = Store(db_path).load(demo_id)
     assert journey.pain_points and journey.ordered_touchpoints()
     assert "lock" in (journey.workshop.template + journey.workshop.title).lower()
-    # a deleted demo is created again, and a regular workshop that got the deleted
-    # demo's id (SQLite reuses it) is not mistaken for the demo
+    # a deleted demo is created again, and a regular workshop never gets the deleted
+    # demo's id (ids are never reused) nor is mistaken for the demo
     Store(db_path).delete_workshop(demo_id)
     mine = int(run(db_path, "new", "-t", journey.workshop.template or "blank", "--persona", "P",
                    "--scenario", "S").stdout)
-    assert mine == demo_id
+    assert mine != demo_id
     third = run(db_path, "demo", "--no-open")
     assert third.exit_code == 0 and int(third.stdout) != mine
     assert len(Store(db_path).list_workshops()) == 2
     assert Store(db_path).get_workshop(mine).persona == "P"
+
+
+def test_demo_opens_complete_with_a_saved_plan_from_today(db_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from models.rules.handoffs import ownership_risks
+    from models.rules.plan import PHASES
+    from models.rules.progress import step_states
+    from models.vocab import STEPS as BAR
+
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    demo_id = int(run(db_path, "demo", "--no-open").stdout)
+    journey = Store(db_path).load(demo_id)
+    states = step_states(journey)
+    assert all(states[step].done for step in BAR), {s: v.missing for s, v in states.items()}
+    today = dt.date(2026, 3, 10)
+    assert journey.workshop.start_date == today
+    # the method's phases and two reviews, then every card after the first (plan branch)
+    assert len(journey.plan_tasks) == len(PHASES) + len(journey.cards) - 1
+    assert all(t.owner and t.deadline for t in journey.plan_tasks)
+    assert min(t.start for t in journey.plan_tasks if t.start) == today
+    assert journey.cards and all(c.owner and c.deadline and c.deadline > today
+                                 for c in journey.cards)
+    # the risks are the example's own: the invisible Support -> Tier 2 wait, nothing else
+    risks = ownership_risks(journey)
+    assert [r.kind for r in risks] == ["customer_not_informed"], [r.message for r in risks]
+    assert "Support → Tier 2 support" in risks[0].message
 
 
 # -- templates / import ---------------------------------------------------------------
@@ -287,15 +320,38 @@ def test_templates_list_names_every_shipped_template(db_path: Path) -> None:
     assert names
     for name in names:
         assert name in result.stdout
+    # one line per template (and a header) at 80 columns, as when piped
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(names) + 1
+    assert all(len(line) <= 80 for line in lines), lines
+    assert [line.split()[0] for line in lines[1:]] == names
 
 
 def test_templates_show(db_path: Path, template_file: Path) -> None:
     shown = run(db_path, "templates", "show", str(template_file))
     assert shown.exit_code == 0, shown.output
-    for text in ("Tmpl persona", "1. Contact", "KPI: FCR", "Chat", "(Tier 1)", "Asked twice"):
+    for text in ("Tmpl persona", "1. Contact", "KPI: FCR", "Chat — Tier 1 · frontstage",
+                 "1. Asked twice", "quick win: impact high, effort low"):
         assert text in shown.stdout, text
     name = template_names()[0]
     assert run(db_path, "templates", "show", name).exit_code == 0
+
+
+def test_templates_show_is_the_whole_map_with_what_is_added_marked(db_path: Path) -> None:
+    shown = run(db_path, "templates", "show", "login-lockout").stdout
+    flat = " ".join(shown.split())
+    for text in ("KPI: Time to resolution 9.5 → 2 hours",
+                 "4.2 Manual account unlock — Tier 2 support · backstage",
+                 "Documented handoffs (1)",
+                 "4.1 Identity verification by an agent (Support) → 4.2 Manual account unlock "
+                 "(Tier 2 support)",
+                 "customer told: no",
+                 "1. Reset emails often fail to arrive or land in spam",
+                 "quick win: impact high, effort low",
+                 "30% reduction in \"didn’t receive email\" tickets",
+                 "Lockout notification email — Product · frontstage [added]"):
+        assert text in flat, text
+    assert all(len(line) <= 80 for line in shown.splitlines())
 
 
 def test_templates_show_unknown_lists_the_shipped_ones(db_path: Path) -> None:
@@ -355,7 +411,7 @@ def test_script_refuses_a_non_sqlite_db_without_touching_it(tmp_path: Path) -> N
 
 def test_script_error_paths(tmp_path: Path) -> None:
     db = tmp_path / "env.db"
-    assert_clean_failure(journeymap("show", "5", env_db=db), "There is no workshop 5")
+    assert_clean_failure(journeymap("show", "5", env_db=db), "There is no journeymap database")
     assert_clean_failure(journeymap("new", "--persona", "P", env_db=db), "--template")
     assert_clean_failure(journeymap("import", str(tmp_path / "x.json"), env_db=db),
                          "There is no file")

@@ -1,4 +1,4 @@
-"""Handoffs derived from owner changes, their risks, and saving their detail."""
+"""Handoffs (the case passing between teams, not the customer changing channel), risks, detail."""
 
 from __future__ import annotations
 
@@ -37,15 +37,57 @@ def test_no_touchpoints_no_handoffs_no_risks() -> None:
     assert derive_handoffs(j) == [] and ownership_risks(j) == []
 
 
-def test_owner_changes_across_stages_are_handoffs_in_journey_order() -> None:
-    j = build([["Tier 1", "Tier 1"], ["Tier 2"], ["Engineering", "Tier 2"]])
+def back(owners: list[list[str]], **kwargs: object) -> Journey:
+    """Like ``build`` with every touchpoint backstage: the case worked by teams."""
+    count = sum(len(s) for s in owners)
+    return build(owners, lanes={i: "backstage" for i in range(1, count + 1)},
+                 **kwargs)  # type: ignore[arg-type]
+
+
+def test_customer_moving_between_frontstage_touchpoints_of_other_teams_is_no_handoff() -> None:
+    # reading a Product-owned help article, then writing to Support: a change of channel
+    j = build([["Product", "Support"], ["Engineering", "Support", "Product"]])
+    assert pairs(j) == []
+    assert ownership_risks(j) == []
+
+
+def test_team_changes_between_backstage_touchpoints_are_handoffs_in_journey_order() -> None:
+    j = back([["Tier 1", "Tier 1"], ["Tier 2"], ["Engineering", "Tier 2"]])
     assert pairs(j) == [(2, 3), (3, 4), (4, 5)]
     first = derive_handoffs(j)[0]
     assert (first.from_team, first.to_team, first.detail) == ("Tier 1", "Tier 2", None)
 
 
+def test_a_new_team_taking_the_case_on_backstage_is_a_handoff() -> None:
+    # Tier 1 chat (frontstage) -> Tier 2 unlock (backstage): the case changes hands;
+    # Tier 2 -> the login page (frontstage, Product) afterwards is the customer moving on
+    j = build([["Product", "Tier 1"], ["Tier 2", "Product", "Support"]], lanes={3: "backstage"})
+    assert pairs(j) == [(2, 3)]
+    # Support's transfer (2, backstage), an update (3), Finance's review (4, backstage)
+    j = build([["Support", "Support"], ["Support", "Finance", "Finance"]],
+              lanes={2: "backstage", 4: "backstage"})
+    assert pairs(j) == [(3, 4)]
+
+
+def test_documented_handoffs_count_wherever_the_team_changes() -> None:
+    # chat agent (frontstage, Support) passes the case to Tier 2's unlock (backstage)
+    doc = Handoff(id=7, workshop_id=1, from_touchpoint_id=1, to_touchpoint_id=2)
+    j = build([["Support", "Tier 2", "Product"]], lanes={2: "backstage"}, handoffs=[doc])
+    derived = derive_handoffs(j)
+    assert pairs(j) == [(1, 2)] and derived[0].detail is doc
+    assert (derived[0].from_team, derived[0].to_team) == ("Support", "Tier 2")
+
+
+def test_documented_rows_between_one_team_or_unowned_touchpoints_are_not_handoffs() -> None:
+    same = Handoff(id=1, workshop_id=1, from_touchpoint_id=1, to_touchpoint_id=2)
+    unowned = Handoff(id=2, workshop_id=1, from_touchpoint_id=2, to_touchpoint_id=3)
+    gone = Handoff(id=3, workshop_id=1, from_touchpoint_id=2, to_touchpoint_id=99)
+    j = build([["Support", "support ", ""]], handoffs=[same, unowned, gone])
+    assert pairs(j) == []
+
+
 def test_unowned_touchpoints_are_skipped_when_pairing() -> None:
-    j = build([["Tier 1", ""], ["", "Tier 1", "", "Billing"]])
+    j = back([["Tier 1", ""], ["", "Tier 1", "", "Billing"]])
     assert pairs(j) == [(4, 6)]
     unowned = [r for r in ownership_risks(j) if r.kind == "unowned"]
     assert [r.touchpoint_id for r in unowned] == [2, 3, 5]
@@ -53,15 +95,15 @@ def test_unowned_touchpoints_are_skipped_when_pairing() -> None:
 
 
 def test_team_names_compare_without_case_or_spaces() -> None:
-    assert pairs(build([["Tier 1", " tier 1 ", "TIER 1"]])) == []
+    assert pairs(back([["Tier 1", " tier 1 ", "TIER 1"]])) == []
 
 
 def test_stored_detail_is_attached_by_touchpoint_pair() -> None:
     detail = Handoff(id=7, workshop_id=1, from_touchpoint_id=1, to_touchpoint_id=2,
                      customer_informed=True)
-    stale = Handoff(id=8, workshop_id=1, from_touchpoint_id=2, to_touchpoint_id=1)
-    j = build([["A", "B", "C"]], handoffs=[detail, stale])
+    j = back([["A", "B", "C"]], handoffs=[detail])
     derived = derive_handoffs(j)
+    assert len(derived) == 2
     assert derived[0].detail is detail and derived[1].detail is None
 
 
@@ -70,18 +112,20 @@ def test_uninformed_handoffs_are_risks_and_lane_changes_the_message() -> None:
                        customer_informed=True)
     silent = Handoff(id=2, workshop_id=1, from_touchpoint_id=2, to_touchpoint_id=3,
                      customer_informed=False)
-    j = build([["A", "B", "C", "D"]], lanes={4: "backstage"}, handoffs=[informed, silent])
+    j = build([["A", "B", "C", "D"]], lanes={4: "backstage"},
+              handoffs=[informed, silent, Handoff(id=3, workshop_id=1, from_touchpoint_id=3,
+                                                  to_touchpoint_id=4)])
     risks = [r for r in ownership_risks(j) if r.kind == "customer_not_informed"]
     assert [r.touchpoint_id for r in risks] == [3, 4]
-    front, back = risks[0].message, risks[1].message
+    front, back_ = risks[0].message, risks[1].message
     assert "passed B → C" in front and "not discussed" not in front
     assert front.startswith("The customer is passed")
-    assert back.startswith("Backstage handoff C → D") and "not discussed yet" in back
+    assert back_.startswith("Backstage handoff C → D")
 
 
 def test_more_handoffs_than_the_workshop_limit_is_a_risk() -> None:
-    limit_ok = build([["A", "B", "A", "B"]], max_handoffs=3)
-    too_many = build([["A", "B", "A", "B", "A"]], max_handoffs=3)
+    limit_ok = back([["A", "B", "A", "B"]], max_handoffs=3)
+    too_many = back([["A", "B", "A", "B", "A"]], max_handoffs=3)
     assert not [r for r in ownership_risks(limit_ok) if r.kind == "too_many_handoffs"]
     risk = [r for r in ownership_risks(too_many) if r.kind == "too_many_handoffs"]
     assert len(risk) == 1 and risk[0].touchpoint_id is None
@@ -91,7 +135,8 @@ def test_more_handoffs_than_the_workshop_limit_is_a_risk() -> None:
 def _stored_journey(store: Store) -> tuple[int, Journey]:
     w = store.create_workshop(default_stages=False, title="h")
     stage = store.add(Stage(workshop_id=w.id, name="Contact"))
-    store.add(Touchpoint(stage_id=stage.id, name="Chat", owner_team="Tier 1"))
+    store.add(Touchpoint(stage_id=stage.id, name="Triage", owner_team="Tier 1",
+                         lane="backstage"))
     store.add(Touchpoint(stage_id=stage.id, name="Escalate", owner_team="Tier 2",
                          lane="backstage"))
     return int(w.id), store.load(int(w.id))

@@ -84,7 +84,7 @@ def test_ranks_start_at_one_and_reason_explains_the_place() -> None:
                                       pain(2, impact=1, effort=3, volume=0, votes=1)))
     assert [r.rank for r in ranked] == [1, 2]
     assert ranked[0].reason == ("ranked 1: quick win (impact high, effort low), "
-                                "1,240 tickets/month, 3 votes")
+                                "1,240 tickets/month on this pain point, 3 votes")
     assert ranked[1].reason == ("ranked 2: money pit (impact low, effort high), "
                                 "no ticket volume recorded, 1 vote")
     assert ranked[0].quadrant == "quick_win" and ranked[0].volume == 1240

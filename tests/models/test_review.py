@@ -45,11 +45,11 @@ def test_loops_decide_the_busiest_step_before_total_volume() -> None:
     j = base()
     j.pain_points = [pain(1, 11, "other", 5000), pain(2, 12, "loop", 300),
                      pain(3, 12, "loop", 200), pain(4, 11, "loop", 0)]
-    assert answers(j)[0] == ("Follow-Up generates the most repeat contacts: "
-                             "500 tickets/month from its loops.")
+    assert answers(j)[0] == ("Follow-Up: 500 tickets/month on its loop pain points (customers "
+                             "repeating a step), the most of any step.")
     j.pain_points = [pain(1, 11, "other", 5000), pain(2, 12, "branch", 300)]
-    assert answers(j)[0] == ("No loop has ticket volume yet; Contact has the most ticket "
-                             "volume: 5,000 tickets/month.")
+    assert answers(j)[0] == ("No loop pain point has ticket volume yet; Contact has the most: "
+                             "5,000 tickets/month on its pain points.")
     j.pain_points = [pain(1, None, "loop", 100)]
     assert answers(j)[0].startswith("Not enough data: place the pain points on touchpoints")
     j.pain_points = [pain(1, 11, "loop", 0)]
@@ -121,14 +121,17 @@ def test_next_journey_by_volume_times_risk() -> None:
                                 customer_informed=True)]  # 0 risks: 1,000 x 1
     outage = base(3, title="Production outage", evidence_ticket_volume=400)
     outage.touchpoints[31][0].owner_team = ""  # unowned, and Tier 2 -> Eng not informed
-    outage.touchpoints[32].append(Touchpoint(id=33, stage_id=32, name="x", owner_team="Eng"))
+    outage.touchpoints[32][0].lane = "backstage"
+    outage.touchpoints[32].append(Touchpoint(id=33, stage_id=32, name="x", owner_team="Eng",
+                                             lane="backstage"))
     portfolio = [current, billing, outage]
     answer = answers(current, portfolio)[3]
-    assert answer == "Map “Production outage” next: 400 tickets/month and 2 ownership risks."
+    assert answer == ("Map “Production outage” next: 400 tickets/month on that journey "
+                      "and 2 ownership risks.")
     # 400 x (1 + 2) = 1,200 beats 1,000 x 1; doubling billing's volume turns it round
     billing.workshop.evidence_ticket_volume = 2000
-    assert answers(current, portfolio)[3] == ("Map “Billing dispute” next: 2,000 tickets/month "
-                                              "and 0 ownership risks.")
+    assert answers(current, portfolio)[3] == (
+        "Map “Billing dispute” next: 2,000 tickets/month on that journey and 0 ownership risks.")
 
 
 def test_next_journey_without_volume_asks_for_it() -> None:

@@ -199,3 +199,22 @@ def test_file_names_with_uri_characters_stay_file_names(tmp_path: Path, name: st
         name]
     with Store(path) as again:
         assert again.get_workshop(int(wid or 0)).title == "x"
+
+
+SOURCE_TABLES = ("stage", "touchpoint", "painpoint", "hypothesiscard", "handoff")
+
+
+def test_a_version_2_file_gets_the_source_column_and_keeps_its_rows(db_path: Path) -> None:
+    wid = make_journeymap_file(db_path)
+    conn = sqlite3.connect(db_path)
+    with conn:
+        for table in SOURCE_TABLES:
+            conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "source"')
+    conn.close()
+    set_version(db_path, 2)
+    store = Store(db_path, who="upgrader")
+    assert all("source" in columns(db_path, t) for t in SOURCE_TABLES)
+    journey = store.load(wid)
+    assert [p.source for p in journey.pain_points] == [""]
+    assert [s.source for s in journey.stages] == [""] * 6
+    store.close()

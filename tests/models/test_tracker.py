@@ -79,3 +79,22 @@ def test_owner_text_is_kept_literally() -> None:
     j.cards[0].owner = "[bold]Ops[/] 🚀"
     groups = group_by_owner(tracker_items([j], TODAY))
     assert "[bold]Ops[/] 🚀" in groups
+
+
+def test_a_card_and_the_plan_task_that_carries_it_out_are_one_row() -> None:
+    j = journey()
+    j.cards[0].owner = ""
+    j.cards[0].deadline = None
+    j.plan_tasks += [
+        PlanTask(id=20, workshop_id=1, key="implement", title="Ship one fix: pre-filling",
+                 owner="Cy", deadline=D(2026, 4, 20)),
+        PlanTask(id=21, workshop_id=1, key="card-11", title="Card 2: waits", owner="Dee",
+                 deadline=D(2026, 5, 1)),
+    ]
+    items = tracker_items([j], TODAY)
+    assert [(i.kind, i.item_id) for i in items] == [("card", 12), ("card", 11), ("task", 11),
+                                                    ("task", 12), ("task", 13)]
+    top, second = items[0], items[1]
+    # the card's own owner and date win; the task fills what the card leaves empty
+    assert (top.title, top.owner, top.deadline) == ("pre-filling the form", "Ana", D(2026, 4, 15))
+    assert (second.owner, second.deadline) == ("Dee", D(2026, 5, 1))

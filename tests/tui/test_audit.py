@@ -109,12 +109,15 @@ async def test_swimlanes_and_handoff_details_on_the_ownership_step(db_path: Path
         labels = [row.split()[0] if not row.startswith("(") else "(no owner)"
                   for row in lanes[1:]]
         assert labels == ["Product", "Engineering", "Support", "Tier", "(no owner)"]
-        support = next(row for row in lanes if row.startswith("Support"))
-        assert "!  4" in support  # Engineering -> Support, customer not told
-        # the 4th touchpoint has a handoff into it (Engineering -> Support): type its detail
+        tier2 = next(row for row in lanes if row.startswith("Tier"))
+        assert "!  6" in tier2  # Support -> Tier 2 (backstage), customer not told
+        # Product's reset email (3), then Engineering: the customer moving on, no handoff
+        engineering = next(row for row in lanes if row.startswith("Engineering"))
+        assert "›  3" in engineering and "!" not in engineering
+        # the 6th touchpoint has a handoff into it (Support -> Tier 2): type its detail
         view = app.screen.view("ownership")  # type: ignore[attr-defined]
         view.table.focus()
-        await pilot.press("down", "down", "down")
+        await pilot.press("down", "down", "down", "down", "down")
         await ready(pilot)
         form = app.screen.query_one("#handoff-form")
         assert form.display
@@ -122,6 +125,7 @@ async def test_swimlanes_and_handoff_details_on_the_ownership_step(db_path: Path
         await pilot.press(*"Chat log", "enter")
         await ready(pilot)
     with Store(db_path, who="check") as store, store.read() as s:
-        rows = list(s.exec(select(Handoff).where(Handoff.to_touchpoint_id == tps[3].id)))
-    assert [(r.from_touchpoint_id, r.what_is_transferred) for r in rows] == [
-        (tps[2].id, "Chat log")]
+        rows = list(s.exec(select(Handoff).where(Handoff.to_touchpoint_id == tps[5].id)))
+    # the detail row the workshop already had for this handoff, with the typed text in it
+    assert [r.from_touchpoint_id for r in rows] == [tps[4].id]
+    assert "Chat log" in rows[0].what_is_transferred

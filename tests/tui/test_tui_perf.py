@@ -59,18 +59,20 @@ def test_open_imports_no_sqlmodel_or_pydantic_before_the_app_runs(db_path: Path)
     assert out.stdout.strip().splitlines()[-1] == "LAUNCHED [[]]", out.stderr
 
 
-def test_check_openable_accepts_a_workshop_and_a_new_file(db_path: Path, tmp_path: Path) -> None:
+def test_check_openable_accepts_a_workshop_and_refuses_a_new_file(db_path: Path,
+                                                                  tmp_path: Path) -> None:
     wid = Store(db_path).create_workshop(title="x").id
     assert dbfile.check_openable(db_path, wid) == db_path
     assert dbfile.check_openable(db_path, None, read_only=True) == db_path
-    fresh = tmp_path / "sub" / "new.db"
-    assert dbfile.check_openable(fresh) == fresh
+    fresh = tmp_path / "new.db"  # only new, demo and import create a database
+    with pytest.raises(dbfile.StoreError, match="There is no journeymap database at"):
+        dbfile.check_openable(fresh)
     assert not fresh.exists()  # checking writes nothing
 
 
 @pytest.mark.parametrize(("setup", "kwargs", "needle"), [
     ("workshop", {"workshop_id": 99}, "There is no workshop 99"),
-    ("missing", {"workshop_id": 1}, "There is no workshop 1"),
+    ("missing", {"workshop_id": 1}, "There is no journeymap database at"),
     ("missing", {"read_only": True}, "no journeymap workshops to observe yet"),
     ("foreign", {}, "another application"),
     ("text", {}, "not an SQLite file"),

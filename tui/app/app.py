@@ -71,8 +71,13 @@ class JourneyApp(App[None]):
                 *bindings("pairing"), *bindings("loading")]
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
-                 step: str | None = None, who: str = "", role: str = "") -> None:
+                 step: str | None = None, who: str = "", role: str = "",
+                 grant: str | None = None, key: str = "", origin: str = "") -> None:
         super().__init__()
+        # A ``seat`` forced command: the administrator's grant for this SSH key, the key's
+        # fingerprint and the connection's origin; such a seat sees only its workshop.
+        self.grant, self.key, self.origin = grant, key, origin
+        self.locked = grant is not None
         self.db_path = db_path
         self.start_workshop = workshop_id
         self.start_step = step
@@ -80,7 +85,7 @@ class JourneyApp(App[None]):
         self.pairing = Pairing(self)  # live refresh, presence, facilitation
         self.session = WorkshopSession(SessionHooks(
             notify=self.notify, saved=self._show_saved, changed=self._refresh_screen,
-            own_edit=self.pairing.own_edit_done), role=role)
+            own_edit=self.pairing.own_edit_done), role=role, locked=self.locked)
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
@@ -105,6 +110,8 @@ class JourneyApp(App[None]):
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
         """Import the models and open the database off the UI thread."""
+        if self.start_workshop is None:
+            self._list_early()
         try:
             from models.db.schema import StoreError
         except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
@@ -114,6 +121,7 @@ class JourneyApp(App[None]):
             from models.db.store import Store
 
             store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
+            store.key = self.key
             journey = store.load(self.start_workshop) if self.start_workshop else None
             import tui.screens.home  # noqa: F401 - warm the screen modules off the UI thread
             import tui.screens.workshop  # noqa: F401
@@ -158,6 +166,21 @@ class JourneyApp(App[None]):
     @property
     def saved_at(self) -> dt.datetime | None:
         return self.session.saved_at
+
+    def _list_early(self) -> None:
+        """Home's list read with plain sqlite3, shown while SQLModel loads (worker thread)."""
+        from models.db.dbfile import default_db_path
+        from models.db.light import list_workshops
+
+        rows = list_workshops(Path(self.db_path) if self.db_path else default_db_path())
+        if rows:
+            self.call_from_thread(self._show_early_home, rows)
+
+    def _show_early_home(self, rows: list[Any]) -> None:
+        from tui.screens.home import HomeScreen
+
+        if self.store is None and self.loading:
+            self._switch(HomeScreen(self.session, early=rows))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen
@@ -213,7 +236,12 @@ class JourneyApp(App[None]):
         self.loading = False
         self.sub_title = self.role if self.role not in ("", "lead") else ""
         if journey is None:
-            self.show_home()
+            top = self.screen_stack[-1] if self.screen_stack else None  # none: shutting down
+            early = top if getattr(top, "early", None) is not None else None
+            if early is None:
+                self.show_home()
+            else:  # the early Home: now from the store
+                early.load()  # type: ignore[attr-defined]
             return
         pending, self.pending_step = self.pending_step, None
         if pending is None:
@@ -231,12 +259,17 @@ class JourneyApp(App[None]):
     def show_home(self) -> None:
         from tui.screens.home import HomeScreen
 
+        if self.locked:  # a forced-command seat has one workshop and no Home
+            return
         self.journey = None
         self.pairing.stop()
         self._switch(HomeScreen(self.session))
 
     def open_workshop(self, workshop_id: int, step: str | None = None) -> None:
-        assert self.store is not None
+        if self.store is None:  # Enter on the early Home, before the store is open
+            self.notify("Still opening the database; press Enter again in a moment.",
+                        markup=False)
+            return
         journey = self.run_store(lambda: self.store.load(workshop_id))  # type: ignore[union-attr]
         if journey is not None:
             self._show_journey(journey, step)

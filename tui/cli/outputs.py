@@ -14,15 +14,13 @@ exist (they are listed as well), so a script can alert without parsing text.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.common import STATE, command_group, console, fail, user_errors
+from tui.cli.common import STATE, command_group, console, fail, require, user_errors
 
 app = command_group()
 
@@ -51,16 +49,13 @@ def write_output(data: bytes, output: Path | None) -> None:
     if output is None:
         typer.echo(data, nl=False)
         return
-    target = output.expanduser()
+    from models.db.dbfile import default_db_path
+    from models.export.files import ProtectedPath, write_file
+
     try:
-        handle, tmp = tempfile.mkstemp(prefix=".journeymap-", dir=target.parent or Path("."))
-        try:
-            with os.fdopen(handle, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        target = write_file(output, data, database=STATE.db or default_db_path())
+    except ProtectedPath as exc:
+        raise fail(f"Not written: {exc}.") from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise fail(f"Cannot write {output}: {reason}.") from None
@@ -103,8 +98,8 @@ def _plural(count: int, word: str) -> str:
 
 def _portfolio(store: object, journey: Journey) -> list[Journey]:
     """Every workshop in the database (the review's "which journey next"), loaded once."""
-    others = [store.load(w.id) for w in store.list_workshops()  # type: ignore[attr-defined]
-              if w.id != journey.workshop.id]
+    others = store.load_many([w.id for w in store.list_workshops()  # type: ignore[attr-defined]
+                              if w.id is not None and w.id != journey.workshop.id])
     return [journey, *others]
 
 
@@ -130,7 +125,7 @@ def export(
         raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
     start_date = parse_date(start)
     with user_errors():
-        store = STATE.store()
+        store = STATE.reader()
         if fmt == "json":
             from models.export.json_backup import export_workshop
 
@@ -168,7 +163,7 @@ def cards(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) 
         from models.rules.cards import card_flags, card_sentence, ordered_cards
         from models.rules.priority import rank_of
 
-        journey = STATE.store().load(workshop_id)
+        journey = STATE.reader().load(workshop_id)
         ranks = rank_of(journey)
         ordered = ordered_cards(journey)
         out = console()
@@ -197,6 +192,30 @@ def _due(item: TrackerItem) -> str:
     return due_text(item)
 
 
+SORTS = ("owner", "due")
+
+
+def _tracker_table(title: Text | None, items: list[TrackerItem], by_due: bool) -> Any:
+    """One table: grouped by owner it needs no owner column, sorted by due date it does."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    columns = ["Item", "Owner" if by_due else "Kind", "Deadline", "Status", "Due"]
+    for column in columns:
+        # "OVERDUE by 3 days" stays on one line so grep and a glance both find it
+        table.add_column(column, overflow="fold",
+                         no_wrap=column in ("Kind", "Deadline", "Status", "Due"))
+    for item in items:
+        second = (cell(item.owner or "unassigned") if by_due
+                  else cell("card" if item.kind == "card" else "plan task"))
+        table.add_row(cell(item.title), second,
+                      cell(item.deadline.isoformat() if item.deadline else "none"),
+                      cell(item.status.replace("_", " ")
+                           + (f" · signal {item.signal}" if item.signal else "")),
+                      cell(_due(item), "bold red" if item.overdue else ""))
+    return table
+
+
 @app.command("tracker")
 def tracker(
     workshop_id: Annotated[int | None, typer.Argument(
@@ -205,16 +224,25 @@ def tracker(
         "--owner", help="Only this owner's items.")] = None,
     overdue: Annotated[bool, typer.Option(
         "--overdue", help="Only overdue items; exit code 3 when there are any.")] = False,
+    sort: Annotated[str, typer.Option(
+        "--sort", help="owner (a table per owner) or due (one list by due date).")] = "owner",
 ) -> None:
-    """Every card and plan task with owner, deadline and days left, grouped by owner."""
+    """Every card and plan task with owner, deadline and days left, workshop by workshop.
+
+    The workshop's title is a heading, once, rather than a column: at 80
+    columns a title repeated on every row took most of the width.
+    """
+    sort = sort.strip().lower()
+    if sort not in SORTS:
+        raise fail(f"--sort must be one of: {', '.join(SORTS)} (got {sort!r}).")
     with user_errors():
-        from rich.table import Table
+        from rich.text import Text
 
         from models.rules.tracker import group_by_owner, tracker_items
 
-        store = STATE.store()
+        store = STATE.reader()
         ids = [workshop_id] if workshop_id is not None else [w.id for w in store.list_workshops()]
-        journeys = [store.load(i) for i in ids if i is not None]
+        journeys = store.load_many([i for i in ids if i is not None])
         items = tracker_items(journeys, clock_today())
         if owner is not None:
             wanted = owner.strip().casefold()
@@ -227,24 +255,24 @@ def tracker(
             out.print(line(f"No {what}" + (f" for {owner.strip()}" if owner else "") + "."))
             return
         many = workshop_id is None
-        for name, group in group_by_owner(items).items():
-            late = sum(1 for i in group if i.overdue)
-            table = Table(title=cell(f"{name}: {_plural(len(group), 'item')}, {late} OVERDUE"),
-                          title_justify="left")
-            columns = (["Workshop"] if many else []) + ["Item", "Kind", "Deadline", "Status",
-                                                         "Due"]
-            for column in columns:
-                # "OVERDUE by 3 days" stays on one line so grep and a glance both find it
-                table.add_column(column, overflow="fold",
-                                 no_wrap=column in ("Kind", "Deadline", "Status", "Due"))
-            for item in group:
-                due = cell(_due(item), "bold red" if item.overdue else "")
-                row = [cell(item.title), cell("card" if item.kind == "card" else "plan task"),
-                       cell(item.deadline.isoformat() if item.deadline else "none"),
-                       cell(item.status.replace("_", " ")
-                            + (f" · signal {item.signal}" if item.signal else "")), due]
-                table.add_row(*([cell(item.workshop_title)] if many else []), *row)
-            out.print(table)
+        for journey in journeys:
+            mine = [i for i in items if i.workshop_id == journey.workshop.id]
+            if not mine:
+                continue
+            if many:
+                late = sum(1 for i in mine if i.overdue)
+                out.print(Text.assemble(cell(mine[0].workshop_title, "bold"),
+                                        f" (workshop {journey.workshop.id}): "
+                                        f"{_plural(len(mine), 'item')}, {late} OVERDUE"))
+            if sort == "due":
+                ordered = sorted(mine, key=lambda i: (i.deadline is None,
+                                                      i.deadline or dt.date.min))
+                out.print(_tracker_table(None, ordered, by_due=True))
+                continue
+            for name, group in group_by_owner(mine).items():
+                late = sum(1 for i in group if i.overdue)
+                title = cell(f"{name}: {_plural(len(group), 'item')}, {late} OVERDUE")
+                out.print(_tracker_table(title, group, by_due=False))
         if overdue:
             raise typer.Exit(OVERDUE_EXIT)
 
@@ -262,39 +290,59 @@ def plan(
     with user_errors():
         from rich.table import Table
 
-        from models.rules.plan import regenerate_plan
+        from models.rules.plan import PLAN_DAYS, regenerate_plan
+        from models.rules.safe_dates import shift
 
         store = STATE.store()
         journey = store.load(workshop_id)
         if regenerate or not journey.plan_tasks:
+            require(store, workshop_id, "edit")
             tasks = regenerate_plan(store, workshop_id, start_date)
         else:
             if start_date is not None:
                 raise fail("The plan is already saved: add --regenerate to move it to a new "
                            "start date.")
             tasks = journey.plan_tasks
-        table = Table(title="60-day plan", show_lines=True)
+        out = console()
+        first = min((t.start for t in tasks if t.start is not None), default=None)
+        if first is not None:
+            last = shift(first, PLAN_DAYS - 1)
+            out.print(line(f"60-day plan: day 1 is {first.isoformat()}, day {PLAN_DAYS} is "
+                           f"{last.isoformat()}; leadership review on day 30 and day "
+                           f"{PLAN_DAYS}, then monthly."))
+        table = Table(show_lines=True)
         for name in ("Phase", "Task", "Owner", "Start", "Deadline", "Status"):
             table.add_column(name, overflow="fold")
         for task in tasks:
             title = task.title + (" (edited)" if task.edited else "")
-            table.add_row(cell(task.phase), cell(title), cell(task.owner or "no owner"),
+            table.add_row(cell(task.phase), cell(title), cell(task.owner or "unassigned"),
                           cell(task.start.isoformat() if task.start else "-"),
                           cell(task.deadline.isoformat() if task.deadline else "-"),
                           cell(task.status.replace("_", " ")))
-        console().print(table)
+        out.print(table)
 
 
 @app.command("report")
-def report(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) -> None:
-    """The monthly leadership review: four questions answered from the data."""
+def report(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    month: Annotated[str | None, typer.Option(
+        "--month", help="The month to review, YYYY-MM (default: this month).")] = None,
+) -> None:
+    """The monthly leadership review: four questions answered from the data, for a month."""
     with user_errors():
-        from models.rules.review import leadership_review
+        from models.rules.review import leadership_review, month_bounds, month_items
 
-        store = STATE.store()
+        today = dt.date.today()
+        chosen = month if month is not None else today.strftime("%Y-%m")
+        month_bounds(chosen)  # a bad month is one sentence before anything is loaded
+        store = STATE.reader()
         journey = store.load(workshop_id)
         out = console()
-        for answer in leadership_review(journey, _portfolio(store, journey)):
+        out.print(line(f"Leadership review for {chosen.strip()}", "bold"))
+        out.print(line(month_items(journey, chosen.strip(), today)))
+        out.print()
+        for answer in leadership_review(journey, _portfolio(store, journey), chosen.strip(),
+                                        today):
             out.print(line(answer.question, "bold"))
             out.print(line(answer.answer))
             out.print()

@@ -85,7 +85,8 @@ def print_summary(out: Console, journey: Journey) -> None:
         for card in cards:
             meta = f"[{card.status.replace('_', ' ')}] owner {card.owner or '—'}, " \
                    f"deadline {card.deadline.isoformat() if card.deadline else '—'}"
-            out.print(Text("  • ", end="") + safe(card_sentence(card), limit=300))
+            # the whole sentence, wrapped: a card cut short loses its measurable signal
+            out.print(Text("  • ", end="") + safe(card_sentence(card)))
             flags = card_flags(card)
             out.print(safe(f"    {meta}" + (f" — {', '.join(flags)}" if flags else ""),
                            "dim"))
@@ -93,12 +94,53 @@ def print_summary(out: Console, journey: Journey) -> None:
     if risks:
         out.print(Text(f"Risks ({len(risks)})", style="bold"))
         for risk in risks:
-            out.print(Text("  ! ", style="yellow", end="") + safe(risk.message, limit=200))
+            out.print(Text("  ! ", style="yellow", end="") + safe(risk.message))
+
+
+ADDED = "added"
+
+
+def _added(row: Any) -> Text:
+    """The mark of what a template adds to the method (``source = "added"``)."""
+    return Text("  [added]", style="magenta") if getattr(row, "source", "") == ADDED \
+        else Text("")
+
+
+def _range(baseline: float | None, target: float | None, unit: str) -> str:
+    """"22 → 40%", "9.5 → 2 hours", "not set → 40%": the unit once, at the end."""
+    if baseline is None and target is None:
+        return "baseline and target not set"
+    ends = ["not set" if v is None else f"{v:g}" for v in (baseline, target)]
+    text = f"{ends[0]} → {ends[1]}"
+    return f"{text}{unit}" if unit in ("%", "s", "h") else f"{text} {unit}".strip()
+
+
+def _put(out: Console, text: Text, indent: int) -> None:
+    """One entry, its wrapped lines indented under its first."""
+    from rich.padding import Padding
+
+    out.print(Padding(text, (0, 0, 0, indent), expand=False))
+
+
+def _heading(out: Console, title: str, count: int | None = None) -> None:
+    out.print()
+    out.print(Text(title if count is None else f"{title} ({count})", style="bold underline"))
 
 
 def print_template(out: Console, data: dict[str, Any]) -> None:
-    """A template's scope, stages with KPIs, touchpoints (with owner) and pain points."""
+    """The whole map of a template, in the order of the workshop steps.
+
+    Scope; stages with KPI baseline → target; touchpoints with owner team and
+    lane; documented handoffs; pain points ranked by the same rule as a real
+    workshop, with impact/effort; cards.  Rows the template adds to the method
+    are marked ``[added]`` so a lead can tell evidence from illustration.
+    """
+    from models.export.templates import template_journey
+    from models.rules.cards import card_sentence
+    from models.rules.priority import LEVEL_WORDS, QUADRANT_LABELS, rank_pain_points
+
     meta, scope = data.get("template", {}), data.get("workshop", {})
+    journey = template_journey(data)
     out.print(Text("Template ", style="bold", end="") + safe(meta.get("name", "")))
     for label, value in (("Title", meta.get("title") or scope.get("title", "")),
                          ("About", meta.get("description", "")),
@@ -106,23 +148,69 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
                          ("Persona", scope.get("persona", "")),
                          ("Scenario", scope.get("scenario", "")),
                          ("Persona goal", scope.get("persona_goal", "")),
-                         ("Business goal", scope.get("business_goal", ""))):
+                         ("Business goal", scope.get("business_goal", "")),
+                         ("Evidence", scope.get("evidence_notes", ""))):
         if value:
-            out.print(_line(label, value))
-    for number, stage in enumerate(data.get("stages", []), start=1):
-        head = Text(f"{number}. ", style="bold", end="") + safe(stage.get("name", ""))
-        if stage.get("kpi_name"):
-            head += Text("  KPI: ", style="dim") + safe(stage["kpi_name"])
-        out.print(head)
-        for tp in stage.get("touchpoints", []):
-            line = Text("   - ", end="") + safe(tp.get("name", ""), limit=60)
-            if tp.get("owner_team"):
-                line += Text("  (", style="dim") + safe(tp["owner_team"], "dim") + \
-                    Text(")", style="dim")
-            out.print(line)
-            for pain in tp.get("pain_points", []):
-                out.print(Text("       pain: ", style="red", end="")
-                          + safe(pain.get("description", ""), limit=100))
-    for pain in data.get("pain_points", []):
-        out.print(Text("pain: ", style="red", end="") + safe(pain.get("description", ""),
-                                                            limit=100))
+            out.print(_line(label, value, limit=2000))
+    numbers = {tp.id: f"{si}.{ti}" for si, st in enumerate(journey.stages, start=1)
+               for ti, tp in enumerate(journey.touchpoints.get(st.id or 0, []), start=1)}
+
+    _heading(out, "Stages and touchpoints", len(journey.stages))
+    for si, stage in enumerate(journey.stages, start=1):
+        _put(out, Text(f"{si}. ", style="bold", end="") + safe(stage.name, "bold")
+             + _added(stage), 0)
+        if stage.kpi_name.strip():
+            kpi = Text("KPI: ", style="dim", end="") + safe(stage.kpi_name)
+            kpi += safe(f"  {_range(stage.kpi_baseline, stage.kpi_target, stage.kpi_unit)}")
+            _put(out, kpi, 3)
+        else:
+            _put(out, Text("KPI: not named", style="yellow"), 3)
+        for tp in journey.touchpoints.get(stage.id or 0, []):
+            line = Text(f"{numbers[tp.id]} ", style="dim", end="") + safe(tp.name)
+            line += Text(" — ", style="dim") + (safe(tp.owner_team) if tp.owner_team.strip()
+                                                else Text("no owner", style="yellow"))
+            line += Text(f" · {tp.lane}", style="dim")
+            if tp.moment_of_truth:
+                line += Text(" · moment of truth", style="dim")
+            _put(out, line + _added(tp), 3)
+
+    _heading(out, "Documented handoffs", len(journey.handoffs))
+    if not journey.handoffs:
+        out.print(Text("  none", style="dim"))
+    for h in journey.handoffs:
+        a, b = journey.touchpoint(h.from_touchpoint_id), journey.touchpoint(h.to_touchpoint_id)
+        line = Text("", end="")
+        for end_tp in (a, b):
+            if end_tp is None:
+                continue
+            line += Text(f"{numbers[end_tp.id]} ", style="dim") + safe(end_tp.name)
+            line += Text(" (", style="dim") + safe(end_tp.owner_team, "dim") + \
+                Text(")", style="dim")
+            if end_tp is a:
+                line += Text(" → ")
+        _put(out, line + _added(h), 2)
+        detail = [f"passes on: {h.what_is_transferred or 'not recorded'}",
+                  f"delay: {h.typical_delay or 'not recorded'}",
+                  f"customer told: {'yes' if h.customer_informed else 'no'}"]
+        _put(out, safe("; ".join(detail), "dim"), 4)
+
+    ranked = rank_pain_points(journey)
+    _heading(out, "Pain points, ranked", len(ranked))
+    for item in ranked:
+        pain = item.pain
+        at = journey.touchpoint(pain.touchpoint_id)
+        line = Text(f"{item.rank}. ", end="") + safe(pain.description) + _added(pain)
+        _put(out, line, 2)
+        where = f"at {numbers[at.id]} {at.name}" if at is not None else "not on a touchpoint"
+        _put(out, safe(f"{QUADRANT_LABELS.get(item.quadrant, item.quadrant)}: impact "
+                       f"{LEVEL_WORDS.get(pain.impact, pain.impact)}, effort "
+                       f"{LEVEL_WORDS.get(pain.effort, pain.effort)} · "
+                       f"{pain.kind.replace('_', ' ')} · {where}", "dim"), 5)
+
+    cards = [(item.rank, journey.card_for(item.pain.id)) for item in ranked]
+    cards = [(rank, card) for rank, card in cards if card is not None]
+    _heading(out, "Hypothesis cards", len(cards))
+    for rank, card in cards:
+        assert card is not None
+        _put(out, Text(f"{rank}. ", end="") + safe(card_sentence(card)) + _added(card), 2)
+

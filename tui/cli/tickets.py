@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from tui.cli.common import STATE, console, fail, user_errors
+from tui.cli.common import STATE, console, fail, require, user_errors
 
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
@@ -57,7 +57,9 @@ def import_(
     mapping = _mapping(map_)
     from models.tickets import storage
 
-    with user_errors(), STATE.store(read_only=False) as store:
+    with user_errors(), (STATE.reader() if dry_run else STATE.store()) as store:
+        if not dry_run:
+            require(store, workshop, "edit")
         result = storage.import_file(store, workshop, file, source=source, mapping=mapping,
                                      period=period, dry_run=dry_run)
     imp = result.imported
@@ -89,7 +91,7 @@ def show(
         raise fail(f"--format must be one of: {', '.join(FORMATS)}.")
     from models.tickets import output, storage
 
-    with user_errors(), STATE.store(read_only=True) as store:
+    with user_errors(), STATE.reader() as store:
         journey = store.load(workshop)
         rows = storage.table_rows(journey.readings, journey.ticket_sources, by=by,
                                   period=period)
@@ -153,6 +155,7 @@ def map_category(
     from models.tickets import storage
 
     with user_errors(), STATE.store() as store:
+        require(store, workshop, "edit")
         said = storage.set_link(store, workshop, category, stage=stage, pain_id=pain)
     typer.echo(f"Mapped {said}.")
 
@@ -173,6 +176,7 @@ def link_card(
     from models.tickets import storage
 
     with user_errors(), STATE.store() as store:
+        require(store, workshop, "edit")
         row = storage.link_card(store, workshop, card, metric=metric, group=group,
                                 target=target)
         verdict = judge(store.load(workshop), row)
@@ -191,6 +195,7 @@ def apply(
     from models.tickets import storage
 
     with user_errors(), STATE.store() as store:
+        require(store, workshop, "edit")
         filled = storage.apply_to_map(store, workshop, overwrite=overwrite)
     for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:
         typer.echo(line)

@@ -22,6 +22,7 @@ from tui.cli.common import (
     console,
     default_user,
     fail,
+    require,
     require_folder,
     user_errors,
 )
@@ -119,7 +120,8 @@ def new(
             defaults = load_template(name)["workshop"]
         who = _ask("--persona", "Persona", persona, defaults.get("persona", ""))
         what = _ask("--scenario", "Scenario", scenario, defaults.get("scenario", ""))
-        store = STATE.store()
+        store = STATE.store(create=True)
+        require(store, None, "import")
         new_id = create_workshop(store, name, persona=who, scenario=what, title=title)
     typer.echo(str(new_id))
     if _interactive():
@@ -133,7 +135,7 @@ def list_workshops() -> None:
     from rich.table import Table
 
     with user_errors():
-        store = STATE.store(read_only=False)
+        store = STATE.reader()
         workshops = store.list_workshops()
     out = console()
     if not workshops:
@@ -152,7 +154,7 @@ def list_workshops() -> None:
 def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list`).")]) -> None:
     """A readable summary: scope, stages with KPIs, pain points, cards and risks."""
     with user_errors():
-        journey = STATE.store().load(workshop_id)
+        journey = STATE.reader().load(workshop_id)
     from tui.cli.summary import print_summary
 
     print_summary(console(), journey)
@@ -160,11 +162,11 @@ def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list
 
 # -- open / demo --------------------------------------------------------------------
 def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
-            role: str | None) -> None:
+            role: str | None, **seat: str) -> None:
     """Start the TUI (Textual is imported here, never by ``--help``)."""
     from tui.app.launch import run_app
 
-    kwargs: dict[str, Any] = {"who": who}
+    kwargs: dict[str, Any] = {"who": who, **seat}
     if role:
         kwargs["role"] = role
     run_app(db_path, workshop_id=workshop_id, step=step, **kwargs)
@@ -232,9 +234,12 @@ def ensure_demo(store: Store) -> tuple[int, bool]:
         found = s.get(Workshop, int(wanted)) if wanted.isdigit() else None
         if found is not None and marker is not None and _demo_marker(found) == marker.value:
             return int(found.id or 0), False
+    from models.rules.clock import today
+    from models.rules.demo import complete_demo
+
     template = _demo_template() or BLANK
-    new_id = create_workshop(store, template, title="Demo: admin locked out of the account",
-                             facilitator=store.who)
+    new_id = create_workshop(store, template, title="Demo: admin locked out of the account")
+    complete_demo(store, new_id, today())
     with store.write() as s:
         demo_row = s.get(Workshop, new_id)
         s.merge(Meta(key=DEMO_KEY, value=_demo_marker(demo_row)))
@@ -246,7 +251,7 @@ def demo(no_open: Annotated[bool, typer.Option(
         "--no-open", help="Only create the demo workshop and print its id.")] = False) -> None:
     """Create the demo workshop (admin locked out) if missing, print its id and open it."""
     with user_errors():
-        store = STATE.store()
+        store = STATE.store(create=True)
         demo_id, _created = ensure_demo(store)
         typer.echo(str(demo_id))
         if not no_open:
@@ -265,6 +270,7 @@ def delete(
     with user_errors():
         store = STATE.store()
         workshop = store.get_workshop(workshop_id)
+        require(store, workshop_id, "delete")
         name = workshop.title or workshop.scenario or f"workshop {workshop_id}"
         if not yes:
             if not _interactive():
@@ -281,24 +287,25 @@ def delete(
 # -- templates / import ---------------------------------------------------------------
 @templates_app.command("list")
 def templates_list() -> None:
-    """The shipped templates: name (for `new --template`), title and size."""
-    from rich.table import Table
+    """The shipped templates, one line each: name (for `new --template`), size, title."""
+    from rich.text import Text
 
     from models.export.templates import list_templates
 
     with user_errors():
         infos = list_templates()
-    table = Table(header_style="bold")
-    # the name is what people type after --template: never wrapped or cut
-    table.add_column("name", no_wrap=True, min_width=max((len(i.name) for i in infos), default=4))
-    for column in ("title", "category", "stages", "touchpoints", "pains"):
-        table.add_column(column)
+    out = console()
+    # the name is what people type after --template: never cut; the title gives way
+    name_width = max((len(i.name) for i in infos), default=4)
+    head = f"{'name':<{name_width}}  stages touch pains  title"
+    out.print(Text(head, style="bold", no_wrap=True, overflow="ellipsis"))
     for info in infos:
-        name = _t(info.name)
-        name.no_wrap = True
-        table.add_row(name, _t(info.title, limit=50), _t(info.category),
-                      str(info.stages), str(info.touchpoints), str(info.pain_points))
-    console().print(table)
+        line = Text(f"{info.name:<{name_width}}  {info.stages:>6} {info.touchpoints:>5} "
+                    f"{info.pain_points:>5}  ", no_wrap=True, overflow="ellipsis", end="")
+        line.append_text(_t(info.title))
+        line.no_wrap = True
+        line.truncate(out.width, overflow="ellipsis")
+        out.print(line)
 
 
 @templates_app.command("show")
@@ -330,7 +337,9 @@ def templates_save(
     with user_errors():
         if path.exists() and not force:
             raise fail(f"{path} exists already; add --force to overwrite it.")
-        journey = STATE.store().load(workshop_id)
+        store = STATE.reader()
+        require(store, workshop_id, "export")
+        journey = store.load(workshop_id)
         written = save_template(journey, path, title=title, description=description)
     typer.echo(str(written))
 
@@ -340,6 +349,9 @@ def import_file(path: Annotated[Path, typer.Argument(
         help="A workshop exported with `journeymap export ID --format json`.")]) -> None:
     """Import a JSON backup as a new workshop and print its id."""
     with user_errors():
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise fail(f"{path} is not a regular file (a FIFO or a device would never "
+                       "end), so it cannot be imported.")
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -350,5 +362,7 @@ def import_file(path: Annotated[Path, typer.Argument(
             raise fail(f"{path} is not UTF-8 text, so it is not a journeymap export.") from None
         from models.export.json_backup import import_json
 
-        new_id = import_json(STATE.store(), text, str(path))
+        store = STATE.store(create=True)
+        require(store, None, "import")
+        new_id = import_json(store, text, str(path))
     typer.echo(str(new_id))

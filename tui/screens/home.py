@@ -23,6 +23,7 @@ from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import selected_key, sync_table
+from tui.widgets.fast_table import FastTable
 from tui.widgets.footer import CalmFooter
 
 WELCOME = (
@@ -106,9 +107,11 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = bindings("home")
 
-    def __init__(self, session: WorkshopSession) -> None:
+    def __init__(self, session: WorkshopSession, early: list[Any] | None = None) -> None:
         super().__init__()
         self.session = session
+        # rows read without the ORM while the store opens (``models.db.light``); None after
+        self.early = early
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
@@ -119,7 +122,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Workshops", style="bold"), classes="step-title")
-        table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="workshops")
+        table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True, id="workshops")
         for key, label in (("id", "ID"), ("title", "Title"), ("persona", "Persona"),
                            ("scenario", "Scenario"), ("step", "Step"), ("updated", "Updated")):
             table.add_column(label, key=key)
@@ -133,7 +136,11 @@ class HomeScreen(Screen[None]):
 
     def load(self) -> None:
         store = self.session.store
-        workshops = self.session.run_store(store.list_workshops) if store else []
+        if store is not None:
+            self.early = None
+            workshops = self.session.run_store(store.list_workshops)
+        else:
+            workshops = self.early or []
         rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
                              Text(LABELS.get(w.current_step, w.current_step)),
@@ -225,9 +232,13 @@ class HomeScreen(Screen[None]):
         wid, store = self._selected(), self.session.store
         if wid is None or store is None:
             return
+        from models.db.access import require
+
         workshop = self.session.run_store(lambda: store.get_workshop(wid))
         if workshop is None:
             return
+        if self.session.run_store(lambda: require(store, wid, store.account, "delete")) is None:
+            return  # not a lead of it: the refusal was shown as one sentence
         question = Text("Delete the workshop ")
         question.append(safe(short(workshop.title or workshop.scenario or wid, 60), "bold"))
         question.append(" and everything in it?")

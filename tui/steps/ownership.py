@@ -1,7 +1,7 @@
 """Step 4 — Ownership: a team for every touchpoint, swimlanes, handoffs and flags.
 
-Handoffs are derived (``models.rules.handoffs``): wherever consecutive touchpoints
-have different owner teams.  Selecting the touchpoint a handoff leads *into*
+Handoffs follow the rule of ``models.rules.handoffs`` (a new team taking the case on
+backstage, or a transfer the room documented).  Selecting the touchpoint a handoff leads *into*
 shows the handoff's details (what is transferred, delay, customer informed?)
 under the owner field; they are stored with ``save_handoff_detail``.
 """
@@ -20,6 +20,7 @@ from tui.safe_text import safe
 from tui.steps.base import select_key, selected_key
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import LanePoint, Swimlanes
+from tui.widgets.fast_table import FastTable
 from tui.widgets.forms import FieldSpec, FormSubmitted, RecordForm
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class OwnershipView(TableFormView):
             yield Swimlanes(id="lanes")
         yield Static(id="flags")
         with Container(classes="split"):
-            table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True,
+            table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True,
                                               id="ownership-table")
             for key, label in self.COLUMNS:
                 table.add_column(label, key=key)

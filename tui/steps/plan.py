@@ -10,7 +10,6 @@ appear when it is ready; the first three answers need only this workshop.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -19,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from models.rules.clock import today
+from models.rules.safe_dates import shift
 from models.vocab import status_label
 from tui.actions import bindings
 from tui.dialogs.row_editor import RowEditor
@@ -101,7 +101,7 @@ class PlanView(OutputView):
         self.timeline.set_tasks(tasks, start, on)
         summary = Text(end="")
         if tasks:
-            day60 = start + dt.timedelta(days=PLAN_DAYS - 1)
+            day60 = shift(start, PLAN_DAYS - 1)
             edited = sum(1 for t in tasks if t.edited)
             summary.append(f"{fmt_date(start)} → {fmt_date(day60)} (day 60)"
                            f" · {plural(len(tasks), 'task')}")

@@ -26,6 +26,7 @@ from tui.safe_text import safe
 from tui.steps.base import selected_key, sync_table
 from tui.steps.output_base import OutputView
 from tui.widgets.dates import due_label, due_style, next_status, plural
+from tui.widgets.fast_table import FastTable
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -73,7 +74,7 @@ class TrackerView(OutputView):
         yield Static(Text("Tracker · who does what by when, grouped by owner", style="bold"),
                      classes="step-title")
         yield Static(id="tracker-summary")
-        yield DataTable(cursor_type="row", id="tracker-table")
+        yield FastTable(cursor_type="row", id="tracker-table")
         yield Static(id="tracker-empty", classes="empty-note")
 
     @property
@@ -123,7 +124,7 @@ class TrackerView(OutputView):
 
             try:
                 ids = [w.id for w in store.list_workshops() if w.id is not None]
-                journeys = [store.load(i) for i in ids]
+                journeys = store.load_many(ids)
                 items = tracker_items(journeys, on)
             except (StoreError, OSError) as exc:
                 self.app.call_from_thread(self._load_failed, gen, str(exc))

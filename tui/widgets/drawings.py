@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from tui.safe_text import clean
@@ -30,7 +33,12 @@ class LanePoint:
 
 
 def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
-    """One row per team, touchpoints in journey order, a mark where the lane changes."""
+    """One row per team, touchpoints in journey order, a mark where the lane changes.
+
+    Only a handoff (``models.rules.handoffs``) gets ▶ (customer told) or ! (not told);
+    any other change of lane is the customer moving on to another team's channel
+    and gets a quiet ›.
+    """
     teams: list[str] = []
     for p in points:
         if p.team and p.team not in teams:
@@ -62,7 +70,9 @@ def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
             sep, sep_style = " ", ""
             if prev is not None and prev.team != p.team:
                 a, b = row_of[prev.team], row_of[p.team]
-                if i == b:
+                if i == b and not p.handoff_in:  # the customer changing channel
+                    sep, sep_style = "›", "dim"
+                elif i == b:
                     sep, sep_style = ("▶", "green") if p.informed else ("!", "bold red")
                 elif i == a:
                     sep = "┐" if b > a else "┘"
@@ -79,22 +89,73 @@ def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
 
 
 class Swimlanes(Widget):
-    """The swimlane drawing; as wide as the journey needs (its container scrolls)."""
+    """The swimlane drawing; as wide as the journey needs (its container scrolls).
+
+    A 10,000-touchpoint journey draws lines 40,000 cells wide, and Textual turns
+    a widget's whole content into styled strips before showing any of it
+    (seconds here).  So only the columns in view are turned into strips: each
+    line is sliced to the visible window and rendered by Textual's own
+    ``Visual.to_strips`` (same output as drawing the whole text), the rest of
+    the line is blank padding the compositor crops away.
+    """
 
     DEFAULT_CSS = "Swimlanes { height: auto; width: auto; }"
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.drawing = Text("")
+        self._lines: list[Text] = []
+        self._window = (0, 0)
+        self._strips: dict[int, Strip] = {}
 
     def set_points(self, points: Sequence[LanePoint]) -> None:
         self.drawing = draw_swimlanes(points)
-        self.styles.width = max((line.cell_len for line in self.drawing.split("\n")), default=1)
-        self.styles.height = len(self.drawing.split("\n"))
+        self._lines = list(self.drawing.split("\n"))
+        self._strips.clear()
+        self.styles.width = max((line.cell_len for line in self._lines), default=1)
+        self.styles.height = len(self._lines)
         self.refresh(layout=True)
 
     def render(self) -> Text:
         return self.drawing
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        window = crop.column_span
+        if window != self._window:  # scrolled sideways: lines cached for another window
+            self._window = window
+            self._strips.clear()
+            self._styles_cache.clear()
+        return super().render_lines(crop)
+
+    def _render_content(self) -> None:
+        self._strips.clear()
+        self._dirty_regions.clear()
+
+    def render_line(self, y: int) -> Strip:
+        if self._dirty_regions:
+            self._render_content()
+        width = self.size.width
+        strip = self._strips.get(y)
+        if strip is None:
+            strip = self._strips[y] = self._window_strip(y, width)
+        return strip
+
+    def _window_strip(self, y: int, width: int) -> Strip:
+        style = self.visual_style
+        if y >= len(self._lines):
+            return Strip.blank(width, style.rich_style)
+        line = self._lines[y]
+        x1, x2 = self._window
+        if line.cell_len != len(line.plain) or x2 <= x1:  # wide characters: draw it all
+            x1, x2 = 0, width
+        x2 = min(x2, width)
+        part = line[x1:x2] if (x1, x2) != (0, width) else line
+        strips = Visual.to_strips(self, visualize(self, part), x2 - x1, 1, style)
+        body = strips[0] if strips else Strip.blank(x2 - x1, style.rich_style)
+        if x1 == 0 and x2 == width:
+            return body
+        blank = style.rich_style
+        return Strip.join([Strip.blank(x1, blank), body, Strip.blank(width - x2, blank)])
 
 
 QUADRANT_OF_CELL_LABEL = {"quick_win": "quick wins", "big_bet": "big bets",

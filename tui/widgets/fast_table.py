@@ -1,26 +1,213 @@
-"""A DataTable whose one-cell update re-renders one row, not every visible row.
+"""A DataTable whose costs follow the rows on screen, not the rows in the table.
 
-Why: Textual's ``DataTable.update_cell`` bumps a table-wide update counter that
-is part of every render-cache key, so changing one sentiment in a 2,000-row
-table re-renders all ~30 visible rows × 7 cells (about 50 ms here).  This
-subclass keeps the counter and instead evicts the cached renders of the one
-row that changed (cells and row lines by row key; the per-screen-line cache and
-the small per-index renderable cache are cleared whole, they rebuild from the
-row caches).  Anything else (add, remove, sort, resize, styles) takes Textual's
-normal path.  It leans on DataTable internals (``_update_count`` and the four
-caches), checked by ``tests/test_tui_perf.py`` against the Textual in use.
+Why: Textual's ``DataTable`` already draws line by line (``render_line``), but
+its bookkeeping is proportional to the whole table: a list of every screen line
+rebuilt after each change, ``Rich`` measurement of every cell of every new row,
+a reactive cursor write per ``add_row``, and row regions found by summing the
+heights of all rows above.  With 10,000 touchpoints that is seconds per first
+visit.  This subclass keeps Textual's renderer (so every pixel, key and message
+is DataTable's own) and replaces that bookkeeping, using the fact that every row
+here is one line high:
+
+- screen line ``y`` is row ``y`` (no offsets list; regions by arithmetic);
+- ``add_keyed_rows`` appends many rows with one cursor update and one idle pass;
+- new rows are measured from their plain text (``cell_len`` of the widest line,
+  exactly what ``Text.__rich_measure__`` returns) without building renderables;
+- ``update_cell`` evicts the cached renders of the one changed row instead of
+  bumping the table-wide counter that is part of every render-cache key.
+
+It leans on DataTable internals (checked by ``tests/tui/test_tui_perf.py``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import zip_longest
 from typing import Any
 
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.geometry import Region, Size
+from textual.render import measure
+from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowKey
+from textual.widgets.data_table import ColumnKey, Row, RowKey
+
+
+class _LineOffsets(Sequence[tuple[RowKey, int]]):
+    """Screen line -> (row key, line in row) for one-line rows, without a list."""
+
+    def __init__(self, table: FastTable) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table.rows)
+
+    def __getitem__(self, y: int) -> tuple[RowKey, int]:  # type: ignore[override]
+        if y < 0:
+            y += len(self)
+        if not 0 <= y < len(self):
+            raise IndexError(y)
+        key = self._table._row_locations.get_key(y)
+        assert key is not None  # every index below the row count has a key
+        return key, 0
+
+    def __iter__(self) -> Iterator[tuple[RowKey, int]]:
+        return (self[y] for y in range(len(self)))
+
+    def clear(self) -> None:
+        """``DataTable.clear`` clears the offsets list; there is none to clear."""
+
+
+def _plain_width(cell: Any) -> int | None:
+    """Width ``measure`` would give a one-line cell, or None when only Rich can tell."""
+    if isinstance(cell, Text):
+        plain = cell.plain
+    else:
+        return None
+    if "\n" in plain or "\t" in plain:
+        return None
+    return cell_len(plain)
 
 
 class FastTable(DataTable[Any]):
-    """``DataTable`` with row-local invalidation on ``update_cell``."""
+    """``DataTable`` with bookkeeping proportional to the rows on screen (one-line rows)."""
+
+    @property
+    def _y_offsets(self) -> _LineOffsets:  # type: ignore[override]
+        return _LineOffsets(self)
+
+    def _get_row_region(self, row_index: int) -> Region:
+        if not self.is_valid_row_index(row_index):
+            return Region(0, 0, 0, 0)
+        row_width = (sum(column.get_render_width(self) for column in self.columns.values())
+                     + self._row_label_column_width)
+        y = row_index + (self.header_height if self.show_header else 0)
+        return Region(0, y, max(self.size.width, row_width), 1)
+
+    def _get_cell_region(self, coordinate: Any) -> Region:
+        if not self.is_valid_coordinate(coordinate):
+            return Region(0, 0, 0, 0)
+        row_index, column_index = coordinate
+        columns = self.ordered_columns
+        x = (sum(c.get_render_width(self) for c in columns[:column_index])
+             + self._row_label_column_width)
+        y = row_index + (self.header_height if self.show_header else 0)
+        return Region(x, y, columns[column_index].get_render_width(self), 1)
+
+    def notify_style_update(self) -> None:
+        """Keep the render caches when only the focus (or hover) state changed.
+
+        DataTable drops every cached render on any style update, and moving the
+        focus between tables is one, so each step switch re-rendered every
+        visible cell.  Its caches are keyed by the pseudo-class state already;
+        they are dropped only when the styles *for a state* differ from those the
+        renders were made with (a theme or CSS change).
+        """
+        Widget.notify_style_update(self)
+        self._styles_cache.clear()
+        self._get_styles_to_render_cell.cache_clear()
+        self.refresh()
+        seen: dict[Any, Any] = self.__dict__.setdefault("_styles_by_state", {})
+        names = sorted(self.COMPONENT_CLASSES)
+        if not all(name in self._component_styles for name in names):
+            seen.clear()  # not styled yet: nothing rendered to keep
+            return
+        state = self.get_pseudo_class_state()
+        styles = (self.rich_style,
+                  *(self.get_component_rich_style(name, partial=True) for name in names))
+        if seen.get(state, styles) != styles:
+            seen.clear()
+            self._row_render_cache.clear()
+            self._cell_render_cache.clear()
+            self._row_renderable_cache.clear()
+            self._line_cache.clear()
+        seen[state] = styles
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """A resize to the size already drawn keeps the render caches.
+
+        DataTable bumps its update counter on every resize, and a table that is
+        shown again (a step switch) gets one, so every visible cell was
+        re-rendered on each switch.  Only a new size needs new renders.
+        """
+        size = (event.size, event.virtual_size)
+        if size == getattr(self, "_drawn_size", None):
+            event.prevent_default()  # DataTable's handler would bump the counter
+            return
+        self._drawn_size = size
+
+    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
+                label: Any = None) -> RowKey:
+        if height != 1:
+            raise ValueError("FastTable rows are one line high.")
+        return super().add_row(*cells, height=1, key=key, label=label)
+
+    def add_keyed_rows(self, rows: Iterable[tuple[str, Sequence[Any]]]) -> None:
+        """Append rows (key, cells) in one go: what ``add_row`` does, once, not per row."""
+        columns = self.ordered_columns
+        had_rows = self.row_count > 0
+        locations, data, table_rows, new_rows = (self._row_locations, self._data, self.rows,
+                                                 self._new_rows)
+        index = self.row_count
+        for key, cells in rows:
+            row_key = RowKey(key)
+            if row_key in locations:
+                from textual.widgets.data_table import DuplicateKey
+
+                raise DuplicateKey(f"The row key {row_key!r} already exists.")
+            if len(cells) > len(columns):
+                raise ValueError("More values provided than there are columns.")
+            locations[row_key] = index
+            data[row_key] = {column.key: cell for column, cell in zip_longest(columns, cells)}
+            table_rows[row_key] = Row(row_key, 1, None, False)
+            new_rows.add(row_key)
+            index += 1
+        if index == len(table_rows) and new_rows:
+            self._require_update_dimensions = True
+            self.cursor_coordinate = self.cursor_coordinate
+            if not had_rows and self.row_count and self.columns and self.show_cursor \
+                    and self.cursor_type != "none":
+                self._highlight_cursor()
+            self._update_count += 1
+            self.check_idle()
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """Column widths from the new rows' plain text, then the virtual size.
+
+        Cells whose width ``cell_len`` cannot tell (not ``Text``, several lines)
+        are measured by Rich as DataTable does; rows are one line high, so no
+        row needs rendering to find its height.
+        """
+        console = self.app.console
+        columns = self.ordered_columns
+        widths = [column.content_width for column in columns]
+        keys = [column.key for column in columns]
+        for row_key in new_rows:
+            if row_key not in self._row_locations:
+                continue
+            values = self._data[row_key]
+            for i, key in enumerate(keys):
+                cell = values.get(key)
+                width = _plain_width(cell)
+                if width is None:
+                    width = 0 if cell is None else measure(
+                        console, self._format_cell(cell), 1)
+                if width > widths[i]:
+                    widths[i] = width
+        for column, width in zip(columns, widths, strict=True):
+            column.content_width = width
+        total_width = (sum(column.get_render_width(self) for column in self.columns.values())
+                       + self._row_label_column_width)
+        header_height = self.header_height if self.show_header else 0
+        self.virtual_size = Size(total_width, self.row_count + header_height)
+
+    @staticmethod
+    def _format_cell(cell: Any) -> Any:
+        from textual.widgets._data_table import default_cell_formatter
+
+        return default_cell_formatter(cell, wrap=False, height=1)
 
     def update_cell(self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any,
                     *, update_width: bool = False) -> None:
@@ -31,9 +218,8 @@ class FastTable(DataTable[Any]):
         super().update_cell(row_key, column_key, value)
         self._update_count = count
         key = row_key if isinstance(row_key, RowKey) else RowKey(row_key)
-        for stale in [k for k in self._cell_render_cache.keys() if k[0] == key]:
-            self._cell_render_cache.discard(stale)
-        for old in [k for k in self._row_render_cache.keys() if k[0] == key]:
-            self._row_render_cache.discard(old)
+        for cache in (self._cell_render_cache, self._row_render_cache):
+            for stale in [k for k in cache.keys() if k[0] == key]:
+                cache.discard(stale)  # type: ignore[arg-type]  # keys of that very cache
         self._row_renderable_cache.clear()
         self._line_cache.clear()

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from models.rules.clock import today
+from models.rules.safe_dates import shift
 from models.vocab import status_label
 from tui.safe_text import clean
 from tui.widgets.dates import due_label, due_style
@@ -125,7 +126,7 @@ class PlanTimeline(Widget, can_focus=True):
         last_name = last_date = -2
         for day, name in MARKS:
             col = min(bar_w - 1, day * bar_w // span)
-            date = (self.start + dt.timedelta(days=day)).strftime("%d %b")
+            date = shift(self.start, day).strftime("%d %b")
             col = min(col, bar_w - len(name))
             if col > last_name + 1 and col >= 0:
                 names[col:col + len(name)] = list(name)

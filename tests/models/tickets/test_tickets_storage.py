@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Participant, Reading, TicketSource
+from models.db.tables import HypothesisCard, PainPoint, Reading, TicketSource
 from models.tickets import storage
 from models.tickets.errors import TicketImportError
 
@@ -88,10 +88,10 @@ def test_the_column_mapping_is_remembered_for_next_month(store: Store, wid: int,
     assert result.periods == ("2024-04",)
 
 
-def test_an_observer_cannot_import(store: Store, wid: int) -> None:
-    store.add(Participant(workshop_id=wid, name="tester", role="observer"))
-    with pytest.raises(storage.EditorOnly, match="observer"):
-        storage.import_file(store, wid, ZENDESK)
+def test_a_read_only_store_cannot_import(store: Store, wid: int, db_path: Path) -> None:
+    with Store(db_path, who="eve", read_only=True) as seat:
+        with pytest.raises(storage.EditorOnly, match="observer"):
+            storage.import_file(seat, wid, ZENDESK)
     assert counts(store) == (0, 0)
 
 

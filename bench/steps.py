@@ -1,0 +1,190 @@
+"""Keypress to screen updated, inside the app, at one map size (touchpoints = N).
+
+One workshop of N touchpoints (10 stages, N/4 pain points) is generated in a
+child process; a fresh process then runs the real app headless (Pilot, 120x40)
+and times, per key, from the key being sent until the *last* screen update
+(compositor refresh) before Pilot's pause returned — the app's own handling and
+rendering, not Pilot's trailing idle polls (see ``tui_keypress.py``):
+
+- first visit to each table step (stages, touchpoints, ownership, pains, tracker);
+- cursor moves in touchpoints, a sentiment edit (a store write and redraw), and
+  switches between kept steps 3 and 5;
+- the floor: the same measure for cursor moves in a bare 20-row ``DataTable``.
+
+Goals: ≤ 16 ms at 100 touchpoints, ≤ 50 ms at 2,000 and 10,000 (moves, edits,
+switches); first visit ≤ 100 ms at 2,000 and ≤ 300 ms at 10,000.  The seat's
+peak RSS (VmHWM) after all that is printed too (goal < 200 MB at 10,000).
+
+    python bench/steps.py [N ...] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.tui_keypress import PAINTS, _watch_paints  # noqa: E402
+
+STEP_KEYS = (("stages", "2"), ("touchpoints", "3"), ("ownership", "4"), ("pains", "5"),
+             ("tracker", "7"))
+
+
+def generate(db: Path, touchpoints: int) -> int:
+    """One workshop with ``touchpoints`` touchpoints over 10 stages and N/4 pain points."""
+    from models.db.store import Store
+    from models.db.tables import PainPoint, Stage, Touchpoint
+
+    stages_n = 10
+    with Store(db, who="bench") as store:
+        w = store.create_workshop(default_stages=False, title="Large", persona="p",
+                                  scenario="s", persona_goal="g", business_goal="b")
+        wid = int(w.id or 0)
+        with store.write() as s:
+            stages = [Stage(workshop_id=wid, position=i, name=f"Stage {i + 1}",
+                            kpi_name="FCR") for i in range(stages_n)]
+            s.add_all(stages)
+            s.flush()
+            tps = [Touchpoint(stage_id=stages[i * stages_n // touchpoints].id, position=i,
+                              name=f"Touchpoint {i}", channel="Chat",
+                              sentiment=i % 5 - 2, owner_team=f"Team {i % 4}")
+                   for i in range(touchpoints)]
+            s.add_all(tps)
+            s.flush()
+            s.add_all(PainPoint(workshop_id=wid, touchpoint_id=tps[k * 4].id,
+                                description=f"Pain {k}", impact=k % 3 + 1,
+                                effort=(k // 3) % 3 + 1, ticket_volume=k * 7)
+                      for k in range(touchpoints // 4))
+        return wid
+
+
+def rss_peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def _press(pilot: object, times: dict[str, list[float]], label: str, key: str) -> None:
+    PAINTS.clear()
+    cpu = time.process_time()
+    start = time.perf_counter()
+    await pilot.press(key)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    end = time.perf_counter()
+    times.setdefault("(cpu) " + label, []).append((time.process_time() - cpu) * 1000)
+    painted = [t for t in PAINTS if t <= end] or [start]
+    times.setdefault(label, []).append((painted[-1] - start) * 1000)
+    times.setdefault("(first paint) " + label, []).append((painted[0] - start) * 1000)
+
+
+async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
+    from tui.app.launch import build_app
+
+    times: dict[str, list[float]] = {}
+    app = build_app(db, wid, step="scope", who="bench")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")
+        for step, key in STEP_KEYS:
+            await _press(pilot, times, f"first visit: {step}", key)
+            await pilot.press("escape")
+        await _press(pilot, times, "switch to touchpoints (kept)", "3")
+        await pilot.press("escape")
+        for _ in range(moves):
+            await _press(pilot, times, "touchpoints: cursor down", "down")
+        for i in range(max(4, moves // 3)):
+            await _press(pilot, times, "touchpoints: sentiment edit", "plus" if i % 2 else "minus")
+        for _ in range(max(3, moves // 6)):
+            await _press(pilot, times, "switch step 3 -> 5 (kept)", "5")
+            await _press(pilot, times, "switch step 5 -> 3 (kept)", "3")
+    return times
+
+
+async def floor(moves: int) -> dict[str, list[float]]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            table: DataTable[str] = DataTable(cursor_type="row")
+            table.add_column("n")
+            table.add_rows([[str(i)] for i in range(20)])
+            yield table
+
+    times: dict[str, list[float]] = {}
+    async with Bare().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(moves):
+            await _press(pilot, times, "floor", "down")
+    return times
+
+
+def child(db: Path, wid: int, moves: int) -> dict[str, object]:
+    _watch_paints()
+    times = asyncio.run(floor(moves))
+    times.update(asyncio.run(measure(db, wid, moves)))
+    return {"times": times, "rss_mb": rss_peak_mb()}
+
+
+def run_size(n: int, moves: int = 20) -> dict[str, object]:
+    """Generate a map of ``n`` touchpoints and measure it in a fresh process."""
+    with tempfile.TemporaryDirectory(prefix="jm-steps-") as tmp:
+        db = Path(tmp) / "big.db"
+        out = subprocess.run([sys.executable, __file__, "--generate", str(db), str(n)],
+                             check=True, capture_output=True, text=True)
+        wid = int(out.stdout.strip().splitlines()[-1])
+        out = subprocess.run([sys.executable, __file__, "--child", str(db), str(wid),
+                              str(moves)], check=True, capture_output=True, text=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(n: int, result: dict[str, object]) -> list[str]:
+    times: dict[str, list[float]] = result["times"]  # type: ignore[assignment]
+    fl = statistics.median(times["floor"])
+    fl_cpu = statistics.median(times["(cpu) floor"])
+    lines = [f"-- {n:,} touchpoints, {n // 4:,} pain points (ms, medians; floor = bare "
+             f"20-row DataTable cursor move: app {fl:.1f} ms, cpu {fl_cpu:.1f} ms)",
+             "   app = key to last screen update (wall); first = to first update; "
+             "cpu = process CPU for press+pause (Pilot's own polls included, as in the floor)"]
+    for label, values in times.items():
+        if label.startswith("(") or label == "floor":
+            continue
+        med = statistics.median(values)
+        first = statistics.median(times["(first paint) " + label])
+        cpu = statistics.median(times["(cpu) " + label])
+        lines.append(f"  {label:<32} app {med:8.1f} (x{med / fl:5.1f})  first {first:7.1f}  "
+                     f"cpu {cpu:7.1f} (x{cpu / fl_cpu:5.1f})  n={len(values)}")
+    lines.append(f"  seat peak RSS {result['rss_mb']:.0f} MB")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 2000, 10000])
+    parser.add_argument("--moves", type=int, default=20)
+    parser.add_argument("--generate", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.generate:
+        print(generate(Path(args.generate[0]), int(args.generate[1])))
+        return
+    if args.child:
+        db, wid, moves = args.child
+        print(json.dumps(child(Path(db), int(wid), int(moves))))
+        return
+    for n in args.sizes:
+        print("\n".join(report(n, run_size(n, args.moves))), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Stdlib-only reads for the first screen, before SQLModel is imported.
+
+Why: importing SQLModel/SQLAlchemy and opening the store takes most of a
+second here, while the Home list needs six columns of one table.  Reading those
+with ``sqlite3`` lets the portfolio appear while the store opens behind it.
+Only a file at the current schema is read this way; anything else (a new, older
+or foreign file, any SQLite error) answers None and the caller takes the normal
+path, which reports or upgrades as usual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.db.dbfile import FileState, StoreError, _connect_ro, inspect_file
+
+
+@dataclass(frozen=True)
+class WorkshopRow:
+    """The Home list's columns of one workshop (same names as ``tables.Workshop``)."""
+
+    id: int
+    title: str
+    persona: str
+    scenario: str
+    current_step: str
+    updated_at: dt.datetime | None
+
+
+def _when(value: object) -> dt.datetime | None:
+    """A DATETIME as the store keeps it: naive UTC text, read back as aware UTC."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)  # stored as UTC (tables.UTC)
+
+
+def list_workshops(path: Path) -> list[WorkshopRow] | None:
+    """Rows and order of ``Store.list_workshops`` (newest change first), or None."""
+    try:
+        state, _ = inspect_file(path)
+        if state is not FileState.CURRENT:
+            return None
+        conn = _connect_ro(path)
+        try:
+            rows = conn.execute(
+                "SELECT id, title, persona, scenario, current_step, updated_at FROM workshop"
+                " ORDER BY updated_at DESC, id").fetchall()
+        finally:
+            conn.close()
+    except (StoreError, sqlite3.Error, OSError):
+        return None
+    return [WorkshopRow(int(r[0]), str(r[1] or ""), str(r[2] or ""), str(r[3] or ""),
+                        str(r[4] or ""), _when(r[5])) for r in rows]
