@@ -4,7 +4,7 @@ Start-up stays lean: only Typer is imported at module level.  Storage (SQLModel)
 is imported inside the commands that need it and Textual only by the commands
 that open the UI, so ``journeymap --help`` never pays for either.
 
-Commands live in small modules by area (``workshops``, ``outputs``, ``pairing``),
+Commands live in small modules by area (``workshops``, ``outputs``, ``pairing``, ``seats``),
 each with its own Typer; this module owns the root options (``--db``,
 ``--version``) and registers the command modules explicitly.  Shared helpers are
 in ``tui.cli.common``, which the command modules import (never this module).
