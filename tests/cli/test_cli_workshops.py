@@ -25,6 +25,7 @@ from models.db.tables import Handoff, HypothesisCard, PainPoint, Stage, Touchpoi
 from models.export.json_backup import export_workshop
 from models.export.templates import save_template, template_names
 from models.vocab import ROLES, STEPS
+from tests.helpers import journeymap_command
 from tui.cli.main import app
 
 # the command module itself (tui.cli.main registers it explicitly)
@@ -390,7 +391,7 @@ def test_import_errors_are_one_line(db_path: Path, tmp_path: Path, content: byte
 # -- the real console script ------------------------------------------------------------
 def journeymap(*args: str, env_db: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "JOURNEYMAP_DB": str(env_db)}
-    return subprocess.run(["journeymap", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([*journeymap_command(), *args], capture_output=True, text=True, env=env,
                           stdin=subprocess.DEVNULL, timeout=120)
 
 

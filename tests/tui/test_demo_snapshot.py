@@ -15,7 +15,7 @@ import pytest
 
 from models.db.store import Store
 from models.vocab import STEPS
-from tests.tui.test_tui_data import freeze
+from tests.helpers import freeze
 from tests.tui.test_tui_snapshots import _utc, settle  # noqa: F401 - autouse fixture
 from tui.app.launch import build_app
 from tui.widgets.step_bar import StepBar

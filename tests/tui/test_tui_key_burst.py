@@ -13,7 +13,7 @@ import pytest
 from textual import events
 
 from models.db.store import Store
-from tests.tui.test_tui_outputs import outputs_workshop, settle
+from tests.helpers import outputs_workshop, settle
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
 

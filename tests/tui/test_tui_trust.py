@@ -12,7 +12,7 @@ import pytest
 from models.db.store import Store
 from models.db.tables import Participant
 from models.live import presence
-from tests.tui.test_tui_outputs import outputs_workshop, settle
+from tests.helpers import outputs_workshop, settle
 from tui.app.launch import build_app
 from tui.dialogs.common import ConfirmScreen
 from tui.dialogs.export import ExportDialog

@@ -32,7 +32,6 @@ class StepView(Vertical):
     STEP: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
 
-    DEFAULT_CSS = "StepView { height: 1fr; }"
     drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
     # Children composed (``on_mount`` ran).  A view is in the DOM as soon as it is
     # mounted but composed a moment later; keys in a burst can ask it to draw in between.
