@@ -6,8 +6,8 @@ reports medians of: the floor (stdlib ``csv.reader`` reading every row, no work)
 installed, ``polars.read_csv`` + an equivalent group-by; DuckDB's sniffer + SQL group-by (one
 thread) when installed; and csv rows loaded into in-memory SQLite + a SQL group-by. The ratio
 to the floor is the number to watch (goal ≤ 3×); absolute times depend on the machine and its
-load. With ``--rss`` it also runs the floor and the engine on a 1,000,000-row file in fresh processes and prints
-their peak RSS (``VmHWM`` on Linux, else ``resource.getrusage``).
+load. With ``--rss`` it also runs the floor and the engine on a 1,000,000-row file in fresh
+processes and prints their peak RSS (``VmHWM`` on Linux, else ``resource.getrusage``).
 
     python bench/tickets.py [--rows 100000] [--runs 5] [--rss] [--rss-rows 1000000]
 """
