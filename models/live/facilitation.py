@@ -147,6 +147,7 @@ def cast_vote(store: Store, pain_id: int, participant: str) -> Vote:
         vote = Vote(pain_point_id=pain_id, participant=participant)
         s.add(vote)
         s.flush()
+        store.changed(s, workshop.id, "vote:create")
         return vote
 
 
@@ -162,6 +163,7 @@ def retract_vote(store: Store, pain_id: int, participant: str) -> bool:
         if vote is None:
             return False
         s.delete(vote)
+        store.changed(s, workshop.id, "vote:delete")
         return True
 
 
