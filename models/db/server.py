@@ -120,7 +120,9 @@ def inspect_server(engine: Engine, target: str) -> tuple[FileState, int]:
             if "journeymap_meta" not in tables:
                 raise StoreError(f"{shown(target)} holds tables of another application, not "
                                  "journeymap; it was left untouched. Choose another database.")
-            meta = dict(conn.execute(text("SELECT key, value FROM journeymap_meta")).all())
+            meta: dict[str, str] = {
+                str(k): str(v)
+                for k, v in conn.execute(text("SELECT key, value FROM journeymap_meta")).all()}
     except DBAPIError as exc:
         raise problem(target, exc) from None
     if meta.get("app") != APP_NAME:

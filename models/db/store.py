@@ -170,6 +170,11 @@ class Store:
             finally:
                 raw.execute("PRAGMA foreign_keys = ON")
 
+    @property
+    def where(self) -> str:
+        """The database as messages name it (a server URL without its password)."""
+        return server.shown(str(self.path)) if self.on_server else str(self.path)
+
     def check_integrity(self) -> None:
         """The full ``integrity_check`` (run before an import); a damaged file refuses."""
         if self.on_server:
@@ -304,7 +309,7 @@ class Store:
         with self.read() as s:
             workshop = s.get(Workshop, workshop_id)
         if workshop is None:
-            raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+            raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
         return workshop
 
     def create_workshop(self, *, default_stages: bool = True, **fields: Any) -> Workshop:
@@ -326,7 +331,7 @@ class Store:
         with self.write() as s:
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
-                raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+                raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
             self.changed(s, workshop_id, "workshop:delete")
             s.delete(workshop)
 
@@ -335,7 +340,7 @@ class Store:
         with self.read() as s:
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
-                raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+                raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
             stages = list(s.exec(select(Stage).where(Stage.workshop_id == workshop_id)
                                  .order_by(Stage.position, Stage.id)))
             stage_ids = [st.id for st in stages]
@@ -390,7 +395,7 @@ class Store:
             workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}
             missing = [i for i in workshop_ids if i not in workshops]
             if missing:
-                raise NotFound(f"There is no workshop {missing[0]} in {self.path}.")
+                raise NotFound(f"There is no workshop {missing[0]} in {self.where}.")
 
             def grouped(rows: Any, key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
                 out: dict[Any, list[Any]] = {}

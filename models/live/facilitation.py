@@ -52,7 +52,7 @@ def is_lead(store: Store, workshop_id: int, name: str | None = None) -> bool:
     with store.read() as s:
         workshop = s.get(Workshop, workshop_id)
         if workshop is None:
-            raise NotFound(f"There is no workshop {workshop_id} in {store.path}.")
+            raise NotFound(f"There is no workshop {workshop_id} in {store.where}.")
         return bool(who) and (who == workshop.lead or _role_of(s, workshop, who) == "lead")
 
 

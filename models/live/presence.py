@@ -75,7 +75,7 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
     with store.write() as s:
         workshop = s.get(Workshop, workshop_id)
         if workshop is None:
-            raise NotFound(f"There is no workshop {workshop_id} in {store.path}.")
+            raise NotFound(f"There is no workshop {workshop_id} in {store.where}.")
         row = s.exec(select(Participant).where(Participant.workshop_id == workshop_id,
                                                Participant.name == clean)).first()
         if row is None:

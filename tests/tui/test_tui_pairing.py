@@ -25,6 +25,7 @@ from tui.pairing.activity_panel import ActivityPanel
 from tui.pairing.presence_bar import PresenceBar
 from tui.widgets.forms import FieldInput
 
+pytestmark = pytest.mark.both_engines
 SIZE = (120, 40)
 
 

@@ -37,7 +37,7 @@ def command_group() -> typer.Typer:
 class Context:
     """Options shared by every command (set by the root callback in ``tui.cli.main``)."""
 
-    db: Path | None = None
+    db: Path | str | None = None  # a str is a PostgreSQL URL (``dbfile.is_url``)
 
     def store(self, *, who: str = "", read_only: bool = False, create: bool = False) -> Store:
         """The store of ``--db``; only commands that create (new, demo, import) pass
@@ -52,7 +52,7 @@ class Context:
         return store
 
 
-def require_folder(db: Path | None) -> None:
+def require_folder(db: Path | str | None) -> None:
     """Refuse a chosen database file whose folder does not exist.
 
     Why: a typo in ``--db`` (or ``JOURNEYMAP_DB``) used to create the whole folder
@@ -60,7 +60,7 @@ def require_folder(db: Path | None) -> None:
     their mistake.  Only the per-user default location (``db`` is None) has its
     folder created on demand.
     """
-    if db is None:
+    if db is None or isinstance(db, str):  # no folder behind a server URL
         return
     folder = db.expanduser().parent
     if not folder.is_dir():
