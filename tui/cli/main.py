@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from tui.cli import outputs, pairing, workshops
+from tui.cli import outputs, pairing, team, workshops
 from tui.cli.common import STATE
 
 app = typer.Typer(
@@ -29,7 +29,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-for _module in (workshops, outputs, pairing):
+for _module in (workshops, outputs, pairing, team):
     app.add_typer(_module.app)
 app.add_typer(workshops.templates_app, name="templates")
 
