@@ -81,7 +81,7 @@ def _writer(url: str, variant: str, wid: int, tag: str, edits: int, barrier: Any
                     workshop_id=wid, description=f"{tag}-{i}", ticket_volume=i)), retries)
                 last = int(pain.id or 0)
             else:
-                _retrying(lambda i=i: store.update(
+                _retrying(lambda i=i, last=last: store.update(
                     PainPoint, last, votes=i, description=f"{tag}-{i - 1} edited"), retries)
         except Exception as exc:  # noqa: BLE001 - counted, reported
             errors.append(f"{type(exc).__name__}: {exc}")

@@ -210,3 +210,24 @@ def test_eight_writers_lose_nothing(pg_url: str) -> None:
                 == (i, i + 1)
         assert sum(c.who == tag and c.action == "update" for c in logs) == EDITS
     assert len({p.id for p in pains}) == len(pains)
+
+
+def test_the_command_line_takes_a_server_url_from_db_and_the_environment(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from tui.cli.main import app
+
+    runner = CliRunner()
+    made = runner.invoke(app, ["--db", pg_url, "demo", "--no-open"])
+    assert made.exit_code == 0, made.output
+    monkeypatch.setenv("JOURNEYMAP_DB", pg_url)
+    listed = runner.invoke(app, ["list"], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0 and "Demo" in listed.stdout
+    missing = runner.invoke(app, ["show", "999"])
+    assert missing.exit_code == 1
+    assert missing.stderr.count("\n") == 1 and "There is no workshop 999" in missing.stderr
+    wrong = _with(pg_url, password="not-the-password")
+    refused = runner.invoke(app, ["--db", wrong, "list"])
+    assert refused.exit_code == 1 and "refused the password" in refused.stderr
+    assert "not-the-password" not in refused.stderr
