@@ -6,6 +6,7 @@ Skipped (with the reason) when sshd/tmux are missing and cannot be installed.
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,7 +38,9 @@ def tmux() -> Iterator[Tmux]:
 
 @pytest.fixture
 def journeymap() -> str:
-    exe = shutil.which("journeymap")
+    # this interpreter's own script first: another journeymap on PATH may be older code
+    beside = Path(sys.executable).parent / "journeymap"
+    exe = str(beside) if beside.exists() else shutil.which("journeymap")
     assert exe is not None, "the journeymap script is not installed (pip install -e .)"
     return str(Path(exe).resolve())
 

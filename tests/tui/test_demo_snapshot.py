@@ -12,9 +12,9 @@ import importlib
 from pathlib import Path
 
 import pytest
-from tui.steps.progress import STEPS
 
 from models.db.store import Store
+from models.vocab import STEPS
 from tests.tui.test_tui_data import freeze
 from tests.tui.test_tui_snapshots import _utc, settle  # noqa: F401 - autouse fixture
 from tui.app.launch import build_app

@@ -288,10 +288,9 @@ async def test_picking_a_catalogue_kpi_fills_an_empty_unit_only(db_path: Path, w
 def test_tracker_step_is_done_when_every_open_item_has_an_owner_and_a_deadline() -> None:
     import datetime as dt
 
-    from tui.steps.progress import step_states
-
     from models.db.journey import Journey
     from models.db.tables import HypothesisCard, PlanTask, Workshop
+    from models.rules.progress import step_states
 
     j = Journey(workshop=Workshop(id=1))
     assert step_states(j)["tracker"].missing == "no cards or plan tasks yet"

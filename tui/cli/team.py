@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from tui.cli.common import command_group, default_user, require_folder, user_errors
+from tui.cli.common import command_group, default_user, require, require_folder, user_errors
 
 app = command_group()
 
@@ -39,6 +39,9 @@ def copy(
         require_folder(dst)
         with Store(src, who=default_user(), create=False) as old, \
                 Store(dst, who=default_user(), create=True) as new:
+            for workshop in old.list_workshops():  # a copy reads each map as an export does
+                require(old, int(workshop.id or 0), "export")
+            require(new, None, "import")
             copied = copy_portfolio(old, new)
             for item in copied:
                 typer.echo(f"{item.source_id} -> {item.new_id}")
