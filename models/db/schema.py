@@ -1,7 +1,12 @@
 """Schema version stamp, file checks and upgrades.
 
-Why not Alembic: every schema change so far is additive (new tables, new columns
-with defaults), which SQLAlchemy's inspector plus ``ALTER TABLE ADD COLUMN``
+Why not Alembic (re-examined for PostgreSQL, issue 17): a server database is
+created at the current schema, so no numbered step has ever had to run there;
+the additive path below (inspector + ``ALTER TABLE ADD COLUMN``) is dialect
+neutral, and ``upgrade`` skips the SQLite table rebuilds on a server.  Alembic
+earns its place with the first non-additive change that must run on both
+engines.  For files: every schema change so far is additive (new tables, new
+columns with defaults), which SQLAlchemy's inspector plus ``ALTER TABLE ADD COLUMN``
 handles generically in a few lines, without Alembic's import cost on every start
 or a migrations folder to ship.  Non-additive steps go into ``STEPS`` as explicit
 functions, run in order, so the mechanism grows without changing shape.
@@ -149,6 +154,11 @@ def upgrade(conn: Connection, from_version: int) -> None:
     every column the current model declares.
     """
     _add_missing_columns(conn)
+    if conn.dialect.name != "sqlite":
+        # A server database starts at the schema of the journeymap that created it
+        # (5 or later): the numbered steps rebuild SQLite files only.
+        stamp(conn)
+        return
     for version in sorted(STEPS):
         if version > from_version:
             STEPS[version](conn)

@@ -24,6 +24,9 @@ from tui.pairing.activity_panel import ActivityPanel
 from tui.pairing.presence_bar import PresenceBar
 from tui.widgets.forms import FieldInput
 
+pytestmark = pytest.mark.both_engines
+SIZE = (120, 40)
+
 
 @pytest.fixture
 def wid(db_path: Path) -> int:

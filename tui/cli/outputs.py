@@ -53,7 +53,8 @@ def write_output(data: bytes, output: Path | None) -> None:
     from models.export.files import ProtectedPath, write_file
 
     try:
-        target = write_file(output, data, database=STATE.db or default_db_path())
+        database = None if isinstance(STATE.db, str) else STATE.db or default_db_path()
+        target = write_file(output, data, database=database)  # no file behind a server
     except ProtectedPath as exc:
         raise fail(f"Not written: {exc}.") from None
     except OSError as exc:
