@@ -1,0 +1,123 @@
+"""The value door: what a person gets back when they type a value into any field.
+
+Every entry path (TUI form, CLI option, template, import) passes through
+``coerce``; these are the conversions a user relies on, one behaviour a test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from models.db.fields import MAX_TEXT, FieldError, coerce
+from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+
+
+@pytest.mark.parametrize("word", ["yes", "Yes", "true", "TRUE", "on", "y", "x", "1", " yes "])
+def test_yes_words_switch_a_flag_on(word: str) -> None:
+    assert coerce(Touchpoint, "moment_of_truth", word) is True
+
+
+@pytest.mark.parametrize("word", ["no", "No", "false", "off", "n", "0", "", "  "])
+def test_no_words_switch_a_flag_off(word: str) -> None:
+    assert coerce(Touchpoint, "moment_of_truth", word) is False
+
+
+def test_a_flag_refuses_other_words_and_keeps_real_booleans() -> None:
+    with pytest.raises(FieldError, match="^moment of truth must be yes or no.$"):
+        coerce(Touchpoint, "moment_of_truth", "maybe")
+    assert coerce(Touchpoint, "moment_of_truth", True) is True
+    assert coerce(Touchpoint, "moment_of_truth", False) is False
+
+
+@pytest.mark.parametrize(("model", "field"), [
+    (HypothesisCard, "deadline"), (Stage, "kpi_baseline"), (Stage, "kpi_target"),
+    (Workshop, "gather_at"), (Workshop, "evidence_ticket_volume"),
+])
+@pytest.mark.parametrize("blank", ["", "   ", None])
+def test_a_blank_entry_clears_an_optional_date_or_number(model: type, field: str,
+                                                         blank: str | None) -> None:
+    assert coerce(model, field, blank) is None
+
+
+def test_a_blank_entry_in_a_required_number_is_refused() -> None:
+    with pytest.raises(FieldError, match="max handoffs must be a whole number"):
+        coerce(Workshop, "max_handoffs", " ")
+    with pytest.raises(FieldError, match="^max handoffs cannot be empty.$"):
+        coerce(Workshop, "max_handoffs", None)
+
+
+@pytest.mark.parametrize("text", ["  indented", "two  spaces", "ends with a newline\n",
+                                  "\tTab first", "line one\n  line two  "])
+def test_free_text_keeps_its_spacing(text: str) -> None:
+    assert coerce(PainPoint, "description", text) == text
+
+
+def test_choices_ignore_surrounding_space_and_case() -> None:
+    assert coerce(PainPoint, "kind", "  Dead End ") == "dead_end"
+    assert coerce(HypothesisCard, "status", "In-Progress") == "in_progress"
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "Infinity",
+                                   float("nan"), float("inf"), float("-inf")])
+def test_not_a_number_and_infinity_are_refused(value: object) -> None:
+    with pytest.raises(FieldError, match="^kpi baseline must be a finite number.$"):
+        coerce(Stage, "kpi_baseline", value)
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("18%", 18.0), ("18 %", 18.0), (" 18.5 % ", 18.5), ("1,850", 1850.0), ("1,850.25", 1850.25),
+    ("-3", -3.0), (7, 7.0),
+])
+def test_numbers_as_people_write_them(typed: object, stored: float) -> None:
+    assert coerce(Stage, "kpi_baseline", typed) == stored
+
+
+def test_a_percent_share_is_stored_as_a_fraction_only_when_typed_with_percent() -> None:
+    assert coerce(Touchpoint, "bot_deflection_rate", "35 %") == pytest.approx(0.35)
+    assert coerce(Touchpoint, "bot_deflection_rate", "0.35") == pytest.approx(0.35)
+    assert coerce(Stage, "kpi_baseline", "35 %") == 35.0  # a KPI keeps its own unit
+
+
+def test_a_number_that_is_not_one_names_what_was_typed() -> None:
+    with pytest.raises(FieldError, match="^kpi baseline must be a number, not 'about 5'.$"):
+        coerce(Stage, "kpi_baseline", "about 5")
+    with pytest.raises(FieldError, match="^kpi baseline must be a number.$"):
+        coerce(Stage, "kpi_baseline", True)
+
+
+def test_whole_numbers_as_people_write_them() -> None:
+    assert coerce(Workshop, "evidence_ticket_volume", "1,850") == 1850
+    assert coerce(Workshop, "evidence_ticket_volume", " 12_000 ") == 12000
+    with pytest.raises(FieldError, match="^evidence ticket volume must be a whole number, "
+                                         "not '1.5'.$"):
+        coerce(Workshop, "evidence_ticket_volume", "1.5")
+
+
+def test_a_date_time_without_a_zone_is_taken_as_utc() -> None:
+    assert coerce(Workshop, "gather_at", "2026-03-02T14:00") == dt.datetime(
+        2026, 3, 2, 14, 0, tzinfo=dt.UTC)
+    zoned = coerce(Workshop, "gather_at", "2026-03-02T14:00+02:00")
+    assert zoned.utcoffset() == dt.timedelta(hours=2) and zoned.hour == 14
+
+
+def test_a_date_time_that_is_not_one_shows_the_expected_form() -> None:
+    with pytest.raises(FieldError, match="^gather at must be a date and time like "
+                                         "2026-03-02T14:00.$"):
+        coerce(Workshop, "gather_at", "tomorrow")
+
+
+def test_a_date_accepts_a_date_time_and_shows_the_form_when_wrong() -> None:
+    assert coerce(HypothesisCard, "deadline", dt.datetime(2026, 5, 1, 9)) == dt.date(2026, 5, 1)
+    assert coerce(HypothesisCard, "deadline", " 2026-05-01 ") == dt.date(2026, 5, 1)
+    with pytest.raises(FieldError, match="^deadline must be a date like 2026-03-02.$"):
+        coerce(HypothesisCard, "deadline", "next friday")
+
+
+def test_text_of_exactly_the_limit_is_kept_and_one_more_is_refused() -> None:
+    assert MAX_TEXT == 20_000
+    exact = "x" * 20_000
+    assert coerce(PainPoint, "description", exact) == exact
+    with pytest.raises(FieldError, match="^description is longer than 20,000 characters.$"):
+        coerce(PainPoint, "description", exact + "y")
