@@ -76,7 +76,8 @@ def test_a_journey_label_is_at_most_60_characters_by_default() -> None:
 
 
 def test_short_table_rows_are_padded_to_the_header() -> None:
-    table = md_table(["Who", "What", "When"], [["Ana"], ["Bo", "call"], [], ["Cy", "mail", "today"]])
+    rows = [["Ana"], ["Bo", "call"], [], ["Cy", "mail", "today"]]
+    table = md_table(["Who", "What", "When"], rows)
     assert table.splitlines() == [
         "| Who | What | When |",
         "| --- | --- | --- |",
