@@ -32,6 +32,7 @@ for f in $files; do
     globs+=("${mod//\//.}.*")
 done
 echo "mutating ${#globs[@]} files with $CHILDREN test processes" >&2
+export JOURNEYMAP_HYPOTHESIS_PROFILE=mutation
 nice "$MUTMUT" run --max-children "$CHILDREN" "${globs[@]}" >&2 || true
 
 "$MUTMUT" results --all true | "$PY" bench/mutation_score.py "${globs[@]}"
