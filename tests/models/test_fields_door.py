@@ -121,3 +121,52 @@ def test_text_of_exactly_the_limit_is_kept_and_one_more_is_refused() -> None:
     assert coerce(PainPoint, "description", exact) == exact
     with pytest.raises(FieldError, match="^description is longer than 20,000 characters.$"):
         coerce(PainPoint, "description", exact + "y")
+
+
+def test_an_unknown_field_is_named() -> None:
+    with pytest.raises(FieldError, match="^Stage has no field 'colour'.$"):
+        coerce(Stage, "colour", "red")
+
+
+def test_the_source_mark_is_added_or_nothing() -> None:
+    assert coerce(PainPoint, "source", " Added ") == "added"
+    assert coerce(PainPoint, "source", "") == ""
+    with pytest.raises(FieldError, match='^source must be "added" or left out.$'):
+        coerce(PainPoint, "source", "imported")
+
+
+def test_a_wrong_choice_lists_the_choices_in_words() -> None:
+    with pytest.raises(FieldError, match="^status must be one of: .*in progress.*$"):
+        coerce(HypothesisCard, "status", "someday")
+
+
+def test_an_untagged_choice_may_stay_blank() -> None:
+    assert coerce(Touchpoint, "actor", "  ") == ""
+    assert coerce(Touchpoint, "actor", " Bot ") == "bot"
+
+
+def test_whole_numbers_out_of_their_range_name_the_range() -> None:
+    with pytest.raises(FieldError, match="^max handoffs must be between 0 and 999.$"):
+        coerce(Workshop, "max_handoffs", "1000")
+    assert coerce(Workshop, "max_handoffs", "999") == 999
+    assert coerce(Workshop, "max_handoffs", 0) == 0
+    with pytest.raises(FieldError, match="^max handoffs must be a whole number.$"):
+        coerce(Workshop, "max_handoffs", True)
+
+
+def test_a_date_outside_the_range_names_the_range_and_the_date() -> None:
+    with pytest.raises(FieldError, match="^deadline must be between 1970-01-01 and 2199-12-31, "
+                                         "not 1969-12-31.$"):
+        coerce(HypothesisCard, "deadline", "1969-12-31")
+    with pytest.raises(FieldError, match="^gather at must be between 1970-01-01 and "
+                                         "2199-12-31, not 2200-01-01.$"):
+        coerce(Workshop, "gather_at", "2200-01-01T00:00")
+
+
+def test_unstorable_text_is_refused_with_the_field_named() -> None:
+    with pytest.raises(FieldError, match=r"^title contains an unpaired surrogate \('\\ud800'\), "
+                                         r"which is not valid text.$"):
+        coerce(Workshop, "title", "a\ud800")
+    with pytest.raises(FieldError, match="^title contains a NUL character, which journeymap "
+                                         "does not store; remove it.$"):
+        coerce(Workshop, "title", "a\x00")
