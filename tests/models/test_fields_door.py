@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from models.db.fields import MAX_TEXT, FieldError, coerce
+from models.db.fields import MAX_TEXT, FieldError, check_row, coerce
 from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
 
 
@@ -83,6 +83,11 @@ def test_a_percent_share_is_stored_as_a_fraction_only_when_typed_with_percent() 
 def test_a_number_that_is_not_one_names_what_was_typed() -> None:
     with pytest.raises(FieldError, match="^kpi baseline must be a number, not 'about 5'.$"):
         coerce(Stage, "kpi_baseline", "about 5")
+    with pytest.raises(FieldError, match="^kpi baseline must be a number, not '12X'.$"):
+        coerce(Stage, "kpi_baseline", "12X")
+    long = "n" * 50
+    with pytest.raises(FieldError, match=f"^kpi baseline must be a number, not '{'n' * 40}'.$"):
+        coerce(Stage, "kpi_baseline", long)
     with pytest.raises(FieldError, match="^kpi baseline must be a number.$"):
         coerce(Stage, "kpi_baseline", True)
 
@@ -170,3 +175,30 @@ def test_unstorable_text_is_refused_with_the_field_named() -> None:
     with pytest.raises(FieldError, match="^title contains a NUL character, which journeymap "
                                          "does not store; remove it.$"):
         coerce(Workshop, "title", "a\x00")
+
+
+@pytest.mark.parametrize(("model", "field", "typed", "stored"), [
+    (HypothesisCard, "effect_value", "-100", -100.0),
+    (HypothesisCard, "effect_value", "100", 100.0),
+    (Touchpoint, "bot_deflection_rate", "0", 0.0),
+    (Touchpoint, "bot_deflection_rate", "100 %", 1.0),
+])
+def test_the_ends_of_a_number_range_are_allowed(model: type, field: str, typed: str,
+                                                stored: float) -> None:
+    assert coerce(model, field, typed) == stored
+
+
+def test_five_whys_take_any_line_break_and_the_full_text_limit() -> None:
+    assert coerce(PainPoint, "five_whys", "a\rb\r\nc") == "a\nb\nc"
+    with pytest.raises(FieldError, match="^five whys answers must each be one line of text.$"):
+        coerce(PainPoint, "five_whys", ["a", "b\rc"])
+    exact = "w" * MAX_TEXT
+    assert coerce(PainPoint, "five_whys", exact) == exact
+    with pytest.raises(FieldError, match="^five whys is longer than 20,000 characters.$"):
+        coerce(PainPoint, "five_whys", exact + "w")
+
+
+def test_a_workshop_cannot_be_its_own_as_is_map() -> None:
+    with pytest.raises(FieldError, match="^as is workshop cannot be the workshop itself.$"):
+        check_row(Workshop(id=3, as_is_workshop_id=3))
+    check_row(Workshop(id=3, as_is_workshop_id=2))
