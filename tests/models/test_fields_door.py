@@ -202,3 +202,31 @@ def test_a_workshop_cannot_be_its_own_as_is_map() -> None:
     with pytest.raises(FieldError, match="^as is workshop cannot be the workshop itself.$"):
         check_row(Workshop(id=3, as_is_workshop_id=3))
     check_row(Workshop(id=3, as_is_workshop_id=2))
+
+
+def test_a_whole_number_that_is_not_one_names_at_most_40_typed_characters() -> None:
+    with pytest.raises(FieldError, match=f"^max handoffs must be a whole number, not "
+                                         f"'{'9' * 39}x'.$"):
+        coerce(Workshop, "max_handoffs", "9" * 39 + "x" * 11)
+
+
+def test_a_whole_number_without_its_own_range_stays_within_a_trillion() -> None:
+    assert coerce(Stage, "position", str(10**12)) == 10**12
+    assert coerce(Stage, "position", -(10**12)) == -(10**12)
+    with pytest.raises(FieldError, match="^position must be between -1000000000000 and "
+                                         "1000000000000.$"):
+        coerce(Stage, "position", 10**12 + 1)
+    with pytest.raises(FieldError, match="^position must be between"):
+        coerce(Stage, "position", -(10**12) - 1)
+
+
+@pytest.mark.parametrize("share", [0, 0.0, 100, 100.0, 42.5])
+def test_a_deflection_effect_of_0_to_100_percent_is_a_valid_card(share: float) -> None:
+    check_row(HypothesisCard(pain_point_id=1, effect_kind="deflection", effect_value=share))
+
+
+@pytest.mark.parametrize("share", [-0.5, 100.5, 101])
+def test_a_deflection_effect_outside_0_to_100_percent_is_refused(share: float) -> None:
+    with pytest.raises(FieldError, match="^effect value of a deflection must be between 0 and "
+                                         "100 %"):
+        check_row(HypothesisCard(pain_point_id=1, effect_kind="deflection", effect_value=share))
