@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from models.db.journey import Journey
+from models.db.store import Store
 from models.db.tables import HypothesisCard, PainPoint, PlanTask, Stage, Touchpoint, Workshop
 from models.rules.cards import card_flags, draft_card, lower_is_better
 from models.rules.handoffs import ownership_risks
-from models.rules.plan import generate_plan
+from models.rules.plan import generate_plan, regenerate_plan
 from models.rules.tracker import tracker_items
 
 D = dt.date
@@ -133,3 +134,28 @@ def test_an_unowned_touchpoint_is_named_with_its_stage_or_as_a_touchpoint() -> N
         "“A touchpoint” in Contact has no owner team.",
         "“Survey” has no owner team.",
     ]
+
+
+# -- regenerating the plan -----------------------------------------------------------------
+
+def test_regenerating_drops_the_task_of_a_dropped_card_unless_someone_edited_it(
+        store: Store) -> None:
+    w = store.create_workshop(default_stages=False, title="p", start_date=D(2026, 3, 2))
+    wid = int(w.id)
+    pains = [store.add(PainPoint(workshop_id=wid, description=f"pain {n}", impact=3 - n))
+             for n in range(3)]
+    cards = [store.add(HypothesisCard(pain_point_id=p.id, experiment=f"fix {n}"))
+             for n, p in enumerate(pains)]
+    store.add(PlanTask(workshop_id=wid, key="by-hand", title="Ask legal", position=99))
+    tasks = regenerate_plan(store, wid)
+    keys = [t.key for t in tasks]
+    assert f"card-{cards[1].id}" in keys and f"card-{cards[2].id}" in keys
+    assert [t.position for t in tasks if t.key != "by-hand"] == list(range(1, len(keys)))
+    edited = next(t for t in tasks if t.key == f"card-{cards[2].id}")
+    store.update(PlanTask, edited.id, title="Our own words", edited=True)
+    for card in cards[1:]:
+        store.update(HypothesisCard, card.id, status="dropped")
+    keys = [t.key for t in regenerate_plan(store, wid)]
+    assert f"card-{cards[1].id}" not in keys
+    assert f"card-{cards[2].id}" in keys and "by-hand" in keys
+    assert "implement" in keys and len(keys) == 9
