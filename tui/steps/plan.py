@@ -199,7 +199,7 @@ class PlanView(OutputView):
             return
         heading = Text("Edit plan task: ", style="bold")
         heading.append(clean(task.title)[:70])
-        self.app.push_screen(RowEditor(PlanTask, task.id, PLAN_FIELDS, heading,
+        self.app.push_screen(RowEditor(self.session, PlanTask, task.id, PLAN_FIELDS, heading,
                                        mark_edited=True),
                              lambda _: self.refresh_from(self.journey))
 
