@@ -189,3 +189,13 @@ def test_second_seat_creating_the_same_card_gets_the_first(store: Store, db_path
         other_seat.close()
     assert first and got.id == first[0].id and got.experiment == "mine"
     assert [c.experiment for c in store.load(int(w.id)).cards] == ["mine"]
+
+
+def test_each_pain_point_gets_its_own_card(store: Store) -> None:
+    w = store.create_workshop(default_stages=False, title="two")
+    slow = store.add(PainPoint(workshop_id=w.id, description="slow refund"))
+    lost = store.add(PainPoint(workshop_id=w.id, description="lost password", kind="loop"))
+    first, second = create_card(store, int(slow.id)), create_card(store, int(lost.id))
+    assert first.id != second.id
+    assert (first.pain_point_id, second.pain_point_id) == (slow.id, lost.id)
+    assert "lost password" in second.experiment
