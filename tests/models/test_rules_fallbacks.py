@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ def mapped(cards: list[HypothesisCard] | None = None, **pain: object) -> Journey
     stages = [Stage(id=1, workshop_id=1, name="Contact", kpi_name="FCR", kpi_baseline=60,
                     kpi_target=75, kpi_unit="%")]
     tps = {1: [Touchpoint(id=1, stage_id=1, name="Chat", owner_team="Tier 1")]}
-    values = {"id": 1, "workshop_id": 1, "touchpoint_id": 1, "kind": "loop", "impact": 3,
+    values: dict[str, Any] = {"id": 1, "workshop_id": 1, "touchpoint_id": 1, "kind": "loop", "impact": 3,
               "effort": 1, "description": "asks for the account id twice"} | pain
     return Journey(workshop=Workshop(id=1, facilitator="Lee", start_date=D(2026, 3, 2)),
                    stages=stages, touchpoints=tps, pain_points=[PainPoint(**values)],
@@ -138,13 +139,18 @@ def test_an_unowned_touchpoint_is_named_with_its_stage_or_as_a_touchpoint() -> N
 
 # -- regenerating the plan -----------------------------------------------------------------
 
+def _id(row: Any) -> int:
+    assert row.id is not None
+    return int(row.id)
+
+
 def test_regenerating_drops_the_task_of_a_dropped_card_unless_someone_edited_it(
         store: Store) -> None:
     w = store.create_workshop(default_stages=False, title="p", start_date=D(2026, 3, 2))
-    wid = int(w.id)
+    wid = _id(w)
     pains = [store.add(PainPoint(workshop_id=wid, description=f"pain {n}", impact=max(1, 3 - n)))
              for n in range(4)]
-    cards = [store.add(HypothesisCard(pain_point_id=p.id, experiment=f"fix {n}"))
+    cards = [store.add(HypothesisCard(pain_point_id=_id(p), experiment=f"fix {n}"))
              for n, p in enumerate(pains)]
     store.add(PlanTask(workshop_id=wid, key="by-hand", title="Ask legal", position=99))
     tasks = regenerate_plan(store, wid)
@@ -152,9 +158,9 @@ def test_regenerating_drops_the_task_of_a_dropped_card_unless_someone_edited_it(
     assert f"card-{cards[1].id}" in keys and f"card-{cards[2].id}" in keys
     assert [t.position for t in tasks if t.key != "by-hand"] == list(range(1, len(keys)))
     edited = next(t for t in tasks if t.key == f"card-{cards[2].id}")
-    store.update(PlanTask, edited.id, title="Our own words", edited=True)
+    store.update(PlanTask, _id(edited), title="Our own words", edited=True)
     for card in cards[1:3]:
-        store.update(HypothesisCard, card.id, status="dropped")
+        store.update(HypothesisCard, _id(card), status="dropped")
     keys = [t.key for t in regenerate_plan(store, wid)]
     assert f"card-{cards[1].id}" not in keys
     assert f"card-{cards[2].id}" in keys and "by-hand" in keys
