@@ -22,8 +22,9 @@ def mapped(cards: list[HypothesisCard] | None = None, **pain: object) -> Journey
     stages = [Stage(id=1, workshop_id=1, name="Contact", kpi_name="FCR", kpi_baseline=60,
                     kpi_target=75, kpi_unit="%")]
     tps = {1: [Touchpoint(id=1, stage_id=1, name="Chat", owner_team="Tier 1")]}
-    values: dict[str, Any] = {"id": 1, "workshop_id": 1, "touchpoint_id": 1, "kind": "loop", "impact": 3,
-              "effort": 1, "description": "asks for the account id twice"} | pain
+    values: dict[str, Any] = {"id": 1, "workshop_id": 1, "touchpoint_id": 1, "kind": "loop",
+                              "impact": 3, "effort": 1,
+                              "description": "asks for the account id twice"} | pain
     return Journey(workshop=Workshop(id=1, facilitator="Lee", start_date=D(2026, 3, 2)),
                    stages=stages, touchpoints=tps, pain_points=[PainPoint(**values)],
                    cards=cards or [])
