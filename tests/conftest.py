@@ -99,4 +99,6 @@ def store(db_path: Path) -> Iterator[Store]:
 # Property tests are not timing tests: no Hypothesis deadline anywhere, even for a test
 # without its own @settings (a loaded machine must not fail them).
 settings.register_profile("journeymap", deadline=None)
-settings.load_profile("journeymap")
+# bench/mutation.sh runs the tests once per mutant: the same properties, fewer examples.
+settings.register_profile("mutation", deadline=None, max_examples=10)
+settings.load_profile(os.environ.get("JOURNEYMAP_HYPOTHESIS_PROFILE", "journeymap"))

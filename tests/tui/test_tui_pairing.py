@@ -25,7 +25,6 @@ from tui.pairing.presence_bar import PresenceBar
 from tui.widgets.forms import FieldInput
 
 pytestmark = pytest.mark.both_engines
-SIZE = (120, 40)
 
 
 @pytest.fixture
