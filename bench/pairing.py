@@ -22,6 +22,8 @@ fingerprint check, ``reload_journey`` and the redraw of the touchpoint table.
     python bench/pairing.py                 # 6 seats, 50 edits, 60 s idle
     python bench/pairing.py --edits 20 --idle 10
     python bench/pairing.py --mode app      # 6 headless app seats
+    python bench/pairing.py --db postgresql://user@host/empty_db   # on a server:
+        # the watcher then counts LISTEN/NOTIFY notifications (models/db/server.py)
 """
 
 from __future__ import annotations
@@ -113,13 +115,15 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def run(seats: int, edits: int, every: float, poll: float, idle: float,
-        mode: str = "models") -> None:
+        mode: str = "models", url: str | None = None) -> None:
     ctx = mp.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.db"
+        db: Path = url or Path(tmp) / "bench.db"  # type: ignore[assignment]
         wid, tp_id = _setup(db)
         pragma, load = _floors(db, wid)
-        print(f"floor: PRAGMA data_version poll {pragma * 1e6:.1f} µs; "
+        how = "LISTEN/NOTIFY count" if url else "PRAGMA data_version"
+        print(f"engine: {'PostgreSQL' if url else 'SQLite file'}")
+        print(f"floor: {how} poll {pragma * 1e6:.1f} µs; "
               f"Store.load {load * 1e3:.2f} ms")
         if mode == "app":
             from bench.pairing_app import run_app_mode
@@ -181,8 +185,10 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=60.0, help="idle seconds (0 to skip)")
     parser.add_argument("--mode", choices=("models", "app"), default="models",
                         help="bare Watcher loop, or headless JourneyApp seats")
+    parser.add_argument("--db", default=None,
+                        help="an empty PostgreSQL database URL (default: a temp SQLite file)")
     args = parser.parse_args()
-    run(args.seats, args.edits, args.every, args.poll, args.idle, args.mode)
+    run(args.seats, args.edits, args.every, args.poll, args.idle, args.mode, args.db)
 
 
 if __name__ == "__main__":

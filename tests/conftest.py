@@ -1,7 +1,18 @@
-"""Shared fixtures: every test gets its own database file and never the user's."""
+"""Shared fixtures: every test gets its own database file and never the user's.
+
+Both engines.  A module marked ``pytestmark = pytest.mark.both_engines`` runs each
+test that uses ``db_path`` (or ``store``) twice: on an SQLite file and on a fresh
+PostgreSQL database of its own, created on the server named by
+``JOURNEYMAP_TEST_PG`` (a URL of a role that may create databases; ``.ci/run``
+starts a server and sets it).  There ``db_path`` is the database's URL.  Without
+a reachable server the PostgreSQL runs are skipped with the reason, never
+silently.  ``@pytest.mark.sqlite_only`` keeps a test about files on SQLite.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,8 +30,62 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNEYMAP_USER", "tester")
 
 
+PG_ENV = "JOURNEYMAP_TEST_PG"
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("both_engines") is None or \
+            metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        return
+    metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+def engine(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` unless the module runs on both engines (``pytest_generate_tests``)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+def _admin_url() -> str:
+    url = os.environ.get(PG_ENV, "")
+    if not url:
+        pytest.skip(f"PostgreSQL tests skipped: {PG_ENV} is not set (.ci/run starts a "
+                    "server and sets it)")
+    return url
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for this test; dropped afterwards."""
+    try:
+        import psycopg
+    except ImportError:
+        pytest.skip("PostgreSQL tests skipped: psycopg is not installed (the [server] extra)")
+    from sqlalchemy.engine import make_url
+
+    admin = _admin_url()
+    try:
+        conn = psycopg.connect(admin, autocommit=True, connect_timeout=5)
+    except psycopg.Error as exc:
+        pytest.skip(f"PostgreSQL tests skipped: no server reachable at {PG_ENV} "
+                    f"({str(exc).strip().splitlines()[0]})")
+    name = f"jm_test_{uuid.uuid4().hex[:12]}"
+    try:
+        conn.execute(f'CREATE DATABASE "{name}"')
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Path:
+    """The database under test: a file, or (typed as one) a PostgreSQL URL."""
+    if engine == "postgresql":
+        return request.getfixturevalue("pg_url")  # type: ignore[no-any-return]
     return tmp_path / "journeymap.db"
 
 
@@ -34,4 +99,6 @@ def store(db_path: Path) -> Iterator[Store]:
 # Property tests are not timing tests: no Hypothesis deadline anywhere, even for a test
 # without its own @settings (a loaded machine must not fail them).
 settings.register_profile("journeymap", deadline=None)
-settings.load_profile("journeymap")
+# bench/mutation.sh runs the tests once per mutant: the same properties, fewer examples.
+settings.register_profile("mutation", deadline=None, max_examples=10)
+settings.load_profile(os.environ.get("JOURNEYMAP_HYPOTHESIS_PROFILE", "journeymap"))

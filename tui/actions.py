@@ -113,6 +113,11 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("h", "home", "Home"),
         *(Action(key, f"goto('{view}')", METHOD_LABELS[view], show=False)
           for key, view in (("E", "escalation"), ("U", "future"), ("M", "moments"))),
+        Action("T", "data", "Ticket data", show=False),
+    ),
+    "data": (
+        Action("i", "import", "Import export…", edits=True),
+        Action("escape,h", "close", "Back"),
     ),
     "loading": (
         *_steps("early_step"),

@@ -124,7 +124,7 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
     with store.read() as s:  # type: ignore[attr-defined]
         workshop = s.get(Workshop, workshop_id)
         if workshop is None:
-            raise StoreError(f"There is no workshop {workshop_id} in {store.path}.")  # type: ignore[attr-defined]
+            raise StoreError(f"There is no workshop {workshop_id} in {store.where}.")  # type: ignore[attr-defined]
         people = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
     if seat is None:
         role = account_role(workshop, people, account, key)

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -33,6 +33,20 @@ class FileState(Enum):
     NEW = "new"  # missing or empty: create the schema
     CURRENT = "current"
     OLDER = "older"  # written by an older journeymap: upgrade
+
+
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_url(target: object) -> bool:
+    """Whether ``--db`` names a PostgreSQL server rather than a file (no file checks apply)."""
+    return isinstance(target, str) and target.startswith(SERVER_SCHEMES)
+
+
+def default_target() -> Path | str:
+    """``default_db_path``, except that a ``JOURNEYMAP_DB`` server URL stays a URL."""
+    env = os.environ.get("JOURNEYMAP_DB", "")
+    return env if is_url(env) else default_db_path()
 
 
 def default_db_path() -> Path:
@@ -228,7 +242,9 @@ def check_openable(path: str | Path | None, workshop_id: int | None = None, *,
 
     Returns the resolved path.  Raises ``StoreError`` with the same sentences the
     store uses.  Nothing is written: a new file is created later by the store.
+    A server URL is not a file: the caller checks it with the store itself.
     """
+    assert not is_url(path), "a server URL is checked by the store, not here"
     db = Path(path).expanduser() if path else default_db_path()
     state, _version = inspect_file(db)
     if read_only and state is FileState.OLDER:

@@ -1,7 +1,12 @@
 """Schema version stamp, file checks and upgrades.
 
-Why not Alembic: every schema change so far is additive (new tables, new columns
-with defaults), which SQLAlchemy's inspector plus ``ALTER TABLE ADD COLUMN``
+Why not Alembic (re-examined for PostgreSQL, issue 17): a server database is
+created at the current schema, so no numbered step has ever had to run there;
+the additive path below (inspector + ``ALTER TABLE ADD COLUMN``) is dialect
+neutral, and ``upgrade`` skips the SQLite table rebuilds on a server.  Alembic
+earns its place with the first non-additive change that must run on both
+engines.  For files: every schema change so far is additive (new tables, new
+columns with defaults), which SQLAlchemy's inspector plus ``ALTER TABLE ADD COLUMN``
 handles generically in a few lines, without Alembic's import cost on every start
 or a migrations folder to ship.  Non-additive steps go into ``STEPS`` as explicit
 functions, run in order, so the mechanism grows without changing shape.
@@ -33,6 +38,7 @@ from models.db.dbfile import (  # noqa: F401 - re-exported
     StoreError,
     inspect_file,
 )
+from models.db.tables import Reading, TicketSource
 
 
 def create_all(conn: Connection) -> None:
@@ -120,6 +126,16 @@ def _to_6_accounts(conn: Connection) -> None:
                       "WHERE workshop.id = participant.workshop_id)"), {"o": owner})
 
 
+def _v7_ticket_readings(conn: Connection) -> None:
+    """Version 7 (ticket data): the ticket source and reading tables (``AUTOINCREMENT`` like
+    every table), and the card's link to a metric (plain additive columns, left to
+    ``_add_missing_columns``).  Idempotent: only missing tables are created, so re-running
+    it on a half-upgraded file is harmless, and it needs nothing of versions 3-6."""
+    no_id_reuse.mark_autoincrement()
+    for table in (TicketSource, Reading):
+        table.__table__.create(conn, checkfirst=True)  # type: ignore[union-attr]
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
 STEPS: dict[int, Callable[[Connection], None]] = {
@@ -127,6 +143,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     no_id_reuse.VERSION: no_id_reuse.upgrade,
     5: _add_source_columns,
     6: _to_6_accounts,
+    7: _v7_ticket_readings,
 }
 
 
@@ -137,6 +154,11 @@ def upgrade(conn: Connection, from_version: int) -> None:
     every column the current model declares.
     """
     _add_missing_columns(conn)
+    if conn.dialect.name != "sqlite":
+        # A server database starts at the schema of the journeymap that created it
+        # (5 or later): the numbered steps rebuild SQLite files only.
+        stamp(conn)
+        return
     for version in sorted(STEPS):
         if version > from_version:
             STEPS[version](conn)

@@ -26,9 +26,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
-from models.db import schema
+from models.db import schema, server
 from models.db.access import current_account
-from models.db.dbfile import damaged, default_db_path, health_problem, no_database
+from models.db.dbfile import damaged, default_target, health_problem, is_url, no_database
 from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.fields import check_row, coerce
 from models.db.journey import Journey
@@ -44,7 +44,9 @@ from models.db.tables import (
     PainPoint,
     Participant,
     PlanTask,
+    Reading,
     Stage,
+    TicketSource,
     Touchpoint,
     Vote,
     Workshop,
@@ -75,13 +77,20 @@ class Store:
                  read_only: bool = False, create: bool = True) -> None:
         """Open (and upgrade) the file; ``create=False`` refuses a file with no database
         yet, so a command that only reads never leaves an empty file at a mistyped path."""
-        self.path = Path(path).expanduser() if path else default_db_path()
+        target = path or default_target()
         self.who = who
         self.read_only = read_only
         # The OS login behind ``who`` and, for a ``seat`` forced command, the key's
         # fingerprint: written beside the claimed name in the change log.
         self.account = current_account()
         self.key = ""
+        self._watch: sqlite3.Connection | None = None
+        self._listener: server.Listener | None = None
+        self.on_server = is_url(target)
+        if self.on_server:
+            self._open_server(str(target), create)
+            return
+        self.path = Path(target).expanduser()
         state, version = schema.inspect_file(self.path)
         if state is schema.FileState.NEW and not create and not read_only:
             raise no_database(self.path)
@@ -106,7 +115,34 @@ class Store:
             self._create()
         elif state is schema.FileState.OLDER and not read_only:
             self._upgrade(version)
-        self._watch: sqlite3.Connection | None = None
+
+    def _open_server(self, url: str, create: bool) -> None:
+        """The PostgreSQL twin of the file checks above (``models.db.server``)."""
+        self.path = url  # type: ignore[assignment]  # reopened by presence and the app
+        self.damage = None
+        self.wal_lost = False
+        self.engine = server.make_engine(url, read_only=self.read_only)
+        self._writer = self.engine.execution_options(journeymap_write=True)
+        try:
+            state, version = server.inspect_server(self.engine, url)
+            if state is schema.FileState.NEW and not create and not self.read_only:
+                raise no_database(server.shown(url))  # type: ignore[arg-type]
+            if self.read_only and state is not schema.FileState.CURRENT:
+                raise StoreError(f"{server.shown(url)} has no journeymap workshops to observe "
+                                 "yet (or an older schema); open it once as a lead first.")
+            if state is not schema.FileState.CURRENT and not self.read_only:
+                with self._writer.begin() as conn:
+                    if state is schema.FileState.NEW:
+                        schema.create_all(conn)
+                        schema.stamp(conn)
+                    else:
+                        schema.upgrade(conn, version)
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise server.problem(url, exc) from None
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def _create(self) -> None:
         """Create the schema; on failure (a full disk, say) leave no file behind."""
@@ -143,8 +179,15 @@ class Store:
             finally:
                 raw.execute("PRAGMA foreign_keys = ON")
 
+    @property
+    def where(self) -> str:
+        """The database as messages name it (a server URL without its password)."""
+        return server.shown(str(self.path)) if self.on_server else str(self.path)
+
     def check_integrity(self) -> None:
         """The full ``integrity_check`` (run before an import); a damaged file refuses."""
+        if self.on_server:
+            return  # the server keeps its own pages consistent
         self.damage = self.damage or health_problem(self.path, full=True)
         if self.damage:
             raise damaged(self.path, self.damage)
@@ -212,6 +255,9 @@ class Store:
         return known is None or self._wal_identity() == known
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
         if self._watch is not None:
             self._watch.close()
             self._watch = None
@@ -244,7 +290,7 @@ class Store:
                 # SQLAlchemy wraps the driver's error; either way the user gets a sentence
                 session.rollback()
                 reason = str(getattr(exc, "orig", None) or exc)
-                if "locked" in reason or "busy" in reason:
+                if "locked" in reason or "busy" in reason or "lock timeout" in reason:
                     raise StoreError("The database is busy: another journeymap kept it locked "
                                      f"for {BUSY_TIMEOUT_S:g} s; try the change again.") from exc
                 raise StoreError(f"The database refused the change: {reason}.") from exc
@@ -254,7 +300,14 @@ class Store:
 
     # -- change detection -----------------------------------------------------
     def data_version(self) -> int:
-        """SQLite's per-connection counter that moves when *another* connection commits."""
+        """SQLite's per-connection counter that moves when *another* connection commits.
+
+        On a server: the number of notifications received so far (``server.Listener``).
+        """
+        if self.on_server:
+            if self._listener is None:
+                self._listener = server.Listener(str(self.path))
+            return self._listener.count()
         if self._watch is None:
             if self.read_only:
                 self._watch = sqlite3.connect(_read_only_uri(self.path), uri=True,
@@ -274,7 +327,7 @@ class Store:
         with self.read() as s:
             workshop = s.get(Workshop, workshop_id)
         if workshop is None:
-            raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+            raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
         return workshop
 
     def create_workshop(self, *, default_stages: bool = True, **fields: Any) -> Workshop:
@@ -297,10 +350,11 @@ class Store:
         with self.write() as s:
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
-                raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+                raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
             s.add(AuditEntry(action="delete", workshop_id=workshop_id,
                              title=workshop.title or workshop.scenario, who=self.who,
                              account=self.attribution))
+            self.changed(s, workshop_id, "workshop:delete")
             s.delete(workshop)
 
     def audit(self) -> list[AuditEntry]:
@@ -318,7 +372,7 @@ class Store:
         with self.read() as s:
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
-                raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+                raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
             stages = list(s.exec(select(Stage).where(Stage.workshop_id == workshop_id)
                                  .order_by(Stage.position, Stage.id)))
             stage_ids = [st.id for st in stages]
@@ -359,6 +413,11 @@ class Store:
                 escalation_levels=list(s.exec(
                     select(EscalationLevel).where(EscalationLevel.workshop_id == workshop_id)
                     .order_by(EscalationLevel.position, EscalationLevel.id))),
+                ticket_sources=list(s.exec(select(TicketSource)
+                                           .where(TicketSource.workshop_id == workshop_id)
+                                           .order_by(TicketSource.id))),
+                readings=list(s.exec(select(Reading).where(Reading.workshop_id == workshop_id)
+                                     .order_by(Reading.source_id, Reading.id))),
             )
 
     def load_many(self, workshop_ids: list[int]) -> list[Journey]:
@@ -373,7 +432,7 @@ class Store:
             workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}
             missing = [i for i in workshop_ids if i not in workshops]
             if missing:
-                raise NotFound(f"There is no workshop {missing[0]} in {self.path}.")
+                raise NotFound(f"There is no workshop {missing[0]} in {self.where}.")
 
             def grouped(rows: Any, key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
                 out: dict[Any, list[Any]] = {}
@@ -399,6 +458,10 @@ class Store:
                             lambda r: r.workshop_id)
             people = grouped(s.exec(select(Participant).order_by(Participant.id)),
                              lambda r: r.workshop_id)
+            sources = grouped(s.exec(select(TicketSource).order_by(TicketSource.id)),
+                              lambda r: r.workshop_id)
+            readings = grouped(s.exec(select(Reading).order_by(Reading.source_id, Reading.id)),
+                               lambda r: r.workshop_id)
         out = []
         for wid in workshop_ids:
             own_stages = stages.get(wid, [])
@@ -410,7 +473,8 @@ class Store:
                                handoffs=handoffs.get(wid, []), pain_points=pains.get(wid, []),
                                cards=cards.get(wid, []), plan_tasks=tasks.get(wid, []),
                                participants=people.get(wid, []), dot_votes=votes,
-                               dots=dots.get(wid, [])))
+                               dots=dots.get(wid, []), ticket_sources=sources.get(wid, []),
+                               readings=readings.get(wid, [])))
         return out
 
     # -- generic edits ----------------------------------------------------------
@@ -458,6 +522,8 @@ class Store:
             check_row(row)
             if model is not Participant:
                 self._touch(s, wid)
+            else:
+                self.changed(s, wid, "presence", presence=True)
             return row
 
     def delete(self, model: type[SQLModel], row_id: int) -> None:
@@ -533,17 +599,26 @@ class Store:
             return int(pain.workshop_id) if pain else 0
         return int(getattr(row, "workshop_id", 0) or 0)
 
-    @staticmethod
-    def _touch(s: Session, workshop_id: int) -> None:
+    def _touch(self, s: Session, workshop_id: int) -> None:
         workshop = s.get(Workshop, workshop_id)
         if workshop is not None:
             workshop.updated_at = utcnow()
+
+    def changed(self, s: Session, workshop_id: int | None, kind: str, *,
+                presence: bool = False) -> None:
+        """Tell other seats on a server what this transaction changed (once committed).
+
+        A file needs nothing: ``PRAGMA data_version`` moves by itself.
+        """
+        if self.on_server and workshop_id:
+            server.notify(s, workshop_id, kind, presence=presence)
 
     def _log(self, s: Session, workshop_id: int | None, entity: str, entity_id: int | None,
              action: str, *, field: str = "", old: str = "", new: str = "",
              summary: str = "") -> None:
         if not workshop_id:
             return
+        self.changed(s, workshop_id, f"{entity}:{action}")
         s.add(ChangeLog(workshop_id=workshop_id, who=self.who, account=self.attribution,
                         entity=entity,
                         entity_id=entity_id, action=action, field=field, old=old, new=new,

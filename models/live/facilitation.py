@@ -53,7 +53,7 @@ def is_lead(store: Store, workshop_id: int, name: str | None = None) -> bool:
     with store.read() as s:
         workshop = s.get(Workshop, workshop_id)
         if workshop is None:
-            raise NotFound(f"There is no workshop {workshop_id} in {store.path}.")
+            raise NotFound(f"There is no workshop {workshop_id} in {store.where}.")
         role = _role_of(s, workshop, who)
         if role is not None:
             return role == "lead"
@@ -151,6 +151,7 @@ def cast_vote(store: Store, pain_id: int, participant: str) -> Vote:
         vote = Vote(pain_point_id=pain_id, participant=participant)
         s.add(vote)
         s.flush()
+        store.changed(s, workshop.id, "vote:create")
         return vote
 
 
@@ -166,6 +167,7 @@ def retract_vote(store: Store, pain_id: int, participant: str) -> bool:
         if vote is None:
             return False
         s.delete(vote)
+        store.changed(s, workshop.id, "vote:delete")
         return True
 
 

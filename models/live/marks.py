@@ -28,6 +28,12 @@ SELECT (SELECT updated_at FROM workshop WHERE id = :w),
        (SELECT count(*) || ':' || total(v.id) FROM vote v
           JOIN painpoint p ON p.id = v.pain_point_id WHERE p.workshop_id = :w)
 """
+SERVER_CONTENT_SQL = """
+SELECT (SELECT updated_at FROM workshop WHERE id = %(w)s),
+       (SELECT max(id) FROM changelog WHERE workshop_id = %(w)s),
+       (SELECT count(*) || ':' || coalesce(sum(v.id), 0) FROM vote v
+          JOIN painpoint p ON p.id = v.pain_point_id WHERE p.workshop_id = %(w)s)
+"""
 PRESENCE_SQL = """
 SELECT id, name, role, current_step, following, done_step, last_seen
   FROM participant WHERE workshop_id = ? ORDER BY id
@@ -45,13 +51,51 @@ def _when(value: Any) -> dt.datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
+class ServerGone(sqlite3.OperationalError):
+    """A server query failed; the pairing loop treats it like a busy file (next poll)."""
+
+
+class _ServerConn:
+    """The few ``sqlite3.Connection`` calls Marks makes, on a PostgreSQL connection.
+
+    Autocommit and read-only, so no transaction stays open between polls; ``?``
+    placeholders become psycopg's; errors become ``ServerGone``.
+    """
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        from models.db.server import libpq
+
+        self._error = psycopg.Error
+        self._conn = psycopg.connect(libpq(url), autocommit=True, connect_timeout=10,
+                                     options="-c default_transaction_read_only=on "
+                                             "-c timezone=UTC")
+
+    def execute(self, sql: str, params: Any) -> Any:
+        sql = SERVER_CONTENT_SQL if sql == CONTENT_SQL else sql.replace("?", "%s")
+        try:
+            return self._conn.execute(sql, params)
+        except self._error as exc:
+            raise ServerGone(str(exc)) from exc
+
+    def close(self) -> None:
+        self._conn.close()
+
+
 class Marks:
     """Fingerprints of one workshop's content and presence on a private connection."""
 
     def __init__(self, path: str | Path, workshop_id: int) -> None:
-        uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
-        self.conn = sqlite3.connect(uri, uri=True, timeout=15, check_same_thread=False,
-                                    isolation_level=None)
+        from models.db.dbfile import is_url
+
+        self.conn: Any
+        if is_url(path):
+            self.conn = _ServerConn(str(path))
+        else:
+            uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, timeout=15, check_same_thread=False,
+                                        isolation_level=None)
         self.workshop_id = workshop_id
 
     def content(self) -> tuple[Any, ...]:

@@ -23,6 +23,7 @@ announce itself and move its step, and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -87,7 +88,7 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
     with store.write() as s:
         workshop = s.get(Workshop, workshop_id)
         if workshop is None:
-            raise NotFound(f"There is no workshop {workshop_id} in {store.path}.")
+            raise NotFound(f"There is no workshop {workshop_id} in {store.where}.")
         rows = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
         row = next((p for p in rows if p.name == clean), None)
         if row is None:
@@ -106,6 +107,7 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
             row.account, row.key, row.origin = store.account, key, origin
         row.last_seen = utcnow()
         s.flush()
+        store.changed(s, workshop_id, "presence", presence=True)
         return row
 
 
@@ -207,6 +209,24 @@ def _presence_only(action: int, arg1: str | None, _arg2: str | None, _db: str | 
     return sqlite3.SQLITE_OK
 
 
+_WRITE_SQL = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
+_READ_SQL = re.compile(r"\s*(?:SELECT|SHOW|WITH\s[^;]*\bSELECT\b)", re.I)
+
+
+def _presence_only_sql(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    """The server twin of ``_presence_only``: statements are checked before they are sent.
+
+    A server has no per-connection authorizer; a database role limited to the
+    participant table would be the stronger guard, and needs the server's admin.
+    """
+    write = _WRITE_SQL.match(statement)
+    if write is not None and write.group(1).lower() == PRESENCE_TABLE:
+        return
+    if write is None and _READ_SQL.match(statement):
+        return
+    raise ReadOnlyError("Observers cannot change the workshop.")
+
+
 class PresenceStore(Store):
     """A store whose connections may write participant rows and nothing else."""
 
@@ -226,6 +246,9 @@ def presence_store(path: str | Path | None, who: str) -> Store:
     store: Store = Store(path, who=who, read_only=True)  # refuses files with no workshops
     store.close()
     store = PresenceStore(path, who=who)
+    if store.on_server:
+        event.listen(store.engine, "before_cursor_execute", _presence_only_sql)
+        return store
 
     @event.listens_for(store.engine, "connect")
     def _restrict(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

@@ -15,6 +15,7 @@ from models.live import presence
 from tui.cli.main import app
 from tui.cli.pairing import parse_since
 
+pytestmark = pytest.mark.both_engines
 runner = CliRunner()
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 import multiprocessing as mp
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from models.db.store import Store
 from models.db.tables import ChangeLog, PainPoint, Workshop
 
 EDITS = 300  # per process
+
+pytestmark = pytest.mark.both_engines
 
 
 def _worker(path: str, workshop_id: int, tag: str, barrier: object, errors: object) -> None:

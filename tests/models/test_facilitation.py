@@ -14,6 +14,8 @@ from models.db.tables import ChangeLog, PainPoint, Vote, Workshop, utcnow
 from models.live import facilitation as fac
 from models.live import presence
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def wid(store: Store) -> int:

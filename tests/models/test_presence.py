@@ -13,6 +13,8 @@ from models.db.store import NotFound, Store
 from models.db.tables import ChangeLog, Participant, Workshop, utcnow
 from models.live import presence
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def wid(store: Store) -> int:

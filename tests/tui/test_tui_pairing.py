@@ -24,6 +24,8 @@ from tui.pairing.activity_panel import ActivityPanel
 from tui.pairing.presence_bar import PresenceBar
 from tui.widgets.forms import FieldInput
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def wid(db_path: Path) -> int:

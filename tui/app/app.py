@@ -169,10 +169,13 @@ class JourneyApp(App[None]):
 
     def _list_early(self) -> None:
         """Home's list read with plain sqlite3, shown while SQLModel loads (worker thread)."""
-        from models.db.dbfile import default_db_path
+        from models.db.dbfile import default_target, is_url
         from models.db.light import list_workshops
 
-        rows = list_workshops(Path(self.db_path) if self.db_path else default_db_path())
+        target = self.db_path or default_target()
+        if is_url(target):
+            return  # a server: the list comes with the store
+        rows = list_workshops(Path(target))
         if rows:
             self.call_from_thread(self._show_early_home, rows)
 

@@ -37,7 +37,7 @@ def command_group() -> typer.Typer:
 class Context:
     """Options shared by every command (set by the root callback in ``tui.cli.main``)."""
 
-    db: Path | None = None
+    db: Path | str | None = None  # a str is a PostgreSQL URL (``dbfile.is_url``)
 
     def store(self, *, who: str = "", read_only: bool = False, create: bool = False) -> Store:
         """The store of ``--db``; only commands that create (new, demo, import) pass
@@ -58,6 +58,8 @@ class Context:
         from models.db.dbfile import FileState, default_db_path, inspect_file
 
         require_folder(self.db)
+        if isinstance(self.db, str):  # a server: its schema is checked by the store itself
+            return self.store()
         state, _version = inspect_file(self.db.expanduser() if self.db else default_db_path())
         return self.store(read_only=state is FileState.CURRENT)
 
@@ -77,7 +79,7 @@ def require(store: Store, workshop_id: int | None, action: str) -> None:
         access.require(store, workshop_id, account, action)
 
 
-def require_folder(db: Path | None) -> None:
+def require_folder(db: Path | str | None) -> None:
     """Refuse a chosen database file whose folder does not exist.
 
     Why: a typo in ``--db`` (or ``JOURNEYMAP_DB``) used to create the whole folder
@@ -85,7 +87,7 @@ def require_folder(db: Path | None) -> None:
     their mistake.  Only the per-user default location (``db`` is None) has its
     folder created on demand.
     """
-    if db is None:
+    if db is None or isinstance(db, str):  # no folder behind a server URL
         return
     folder = db.expanduser().parent
     if not folder.is_dir():

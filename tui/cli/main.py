@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from tui.cli import method, outputs, pairing, seats, workshops
+from tui.cli import method, outputs, pairing, seats, team, tickets, workshops
 from tui.cli.common import STATE
 
 app = typer.Typer(
@@ -29,9 +29,10 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-for _module in (workshops, outputs, pairing, seats, method):
+for _module in (workshops, outputs, pairing, seats, team, method):
     app.add_typer(_module.app)
 app.add_typer(workshops.templates_app, name="templates")
+app.add_typer(tickets.app, name="tickets")
 
 
 def _version(value: bool) -> None:
@@ -45,13 +46,17 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    db: Annotated[Path | None, typer.Option(
-        "--db", envvar="JOURNEYMAP_DB", help="Database file (default: per-user data dir).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="JOURNEYMAP_DB",
+        help="Database file (default: per-user data dir) or postgresql://user@host/dbname.",
+    )] = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     """Run a support customer-journey-mapping workshop and turn it into an action plan."""
-    STATE.db = db
+    from models.db.dbfile import is_url  # stdlib only
+
+    STATE.db = None if db is None else db if is_url(db) else Path(db)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 

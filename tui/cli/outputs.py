@@ -54,7 +54,8 @@ def write_output(data: bytes, output: Path | None) -> None:
     from models.export.files import ProtectedPath, write_file
 
     try:
-        target = write_file(output, data, database=STATE.db or default_db_path())
+        database = None if isinstance(STATE.db, str) else STATE.db or default_db_path()
+        target = write_file(output, data, database=database)  # no file behind a server
     except ProtectedPath as exc:
         raise fail(f"Not written: {exc}.") from None
     except OSError as exc:
@@ -211,7 +212,8 @@ def _tracker_table(title: Text | None, items: list[TrackerItem], by_due: bool) -
                   else cell(_KIND_WORDS.get(item.kind, item.kind)))
         table.add_row(cell(item.title), second,
                       cell(item.deadline.isoformat() if item.deadline else "none"),
-                      cell(item.status.replace("_", " ")),
+                      cell(item.status.replace("_", " ")
+                           + (f" · signal {item.signal}" if item.signal else "")),
                       cell(_due(item), "bold red" if item.overdue else ""))
     return table
 

@@ -139,7 +139,7 @@ def list_workshops() -> None:
         workshops = store.list_workshops()
     out = console()
     if not workshops:
-        out.print(_t(f"No workshops yet in {store.path}."))
+        out.print(_t(f"No workshops yet in {store.where}."))
         out.print("Create one with `journeymap new` or try `journeymap demo`.")
         return
     from models.rules.clock import today
@@ -187,7 +187,7 @@ def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list
 
 
 # -- open / demo --------------------------------------------------------------------
-def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
+def _launch(db_path: Path | str, workshop_id: int | None, step: str | None, who: str,
             role: str | None, **seat: str) -> None:
     """Start the TUI (Textual is imported here, never by ``--help``)."""
     from tui.app.launch import run_app
@@ -199,7 +199,7 @@ def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
 
 
 def _check_open(workshop_id: int | None, step: str | None,
-                read_only: bool) -> tuple[Path, str | None]:
+                read_only: bool) -> tuple[Path | str, str | None]:
     """Refuse a wrong file, workshop or step before the UI starts, without SQLModel.
 
     Importing the storage layer costs about a third of a second; the app imports it
@@ -210,7 +210,14 @@ def _check_open(workshop_id: int | None, step: str | None,
     from models.vocab import STEPS, resolve_step
 
     require_folder(STATE.db)
-    path = check_openable(STATE.db, workshop_id, read_only=read_only)
+    path: Path | str
+    if isinstance(STATE.db, str):  # a server: only the store itself can check it
+        with STATE.store(read_only=read_only) as store:
+            if workshop_id is not None:
+                store.get_workshop(workshop_id)
+        path = STATE.db
+    else:
+        path = check_openable(STATE.db, workshop_id, read_only=read_only)
     resolved = resolve_step(step) if step is not None else None
     if step is not None and resolved is None:
         raise fail(f"There is no step {step!r}; the steps are: {', '.join(STEPS)} (or 1-8).")

@@ -1,0 +1,171 @@
+"""PostgreSQL as the store's engine: connection, write lock, checks, notifications.
+
+Why a module of its own: the store was written for one SQLite file (WAL pragmas,
+``BEGIN IMMEDIATE``, ``PRAGMA data_version``).  Everything a server needs instead
+lives here, so ``models.db.store`` only asks "file or server?" once, when it opens.
+
+Same guarantees as a file:
+
+- **No lost edit.**  Every write transaction first takes one transaction-scoped
+  advisory lock (``pg_advisory_xact_lock``), the server twin of ``BEGIN
+  IMMEDIATE``: writers queue instead of interleaving their read-then-write steps
+  (next position, old value for the change log), and nothing ever needs a retry.
+  ``bench/server.py`` measures it against SERIALIZABLE with retry.
+- **Ids never reused**: PostgreSQL sequences never hand out a value twice.
+- **One sentence** for an unreachable server, a wrong password, a missing
+  database or a database of another application (``problem``).
+- **Live refresh** by ``LISTEN/NOTIFY``: every committed edit sends
+  ``<workshop id>:<kind>`` on ``journeymap``; presence (heartbeats, steps) goes
+  on ``journeymap_presence`` so a room full of heartbeats never reloads a map.
+  Notifications are delivered on commit only, and the listener reads them from
+  its socket: no query reaches the server while nothing happens.
+
+psycopg (the ``server`` extra) is imported only when a URL is used.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from models.db.dbfile import APP_NAME, SCHEMA_VERSION, FileState, StoreError
+
+CHANNEL = "journeymap"
+PRESENCE_CHANNEL = "journeymap_presence"
+# Any fixed 64-bit number: the one lock every journeymap writer of a database takes.
+WRITE_LOCK = 0x6A6D6170  # "jmap"
+LOCK_TIMEOUT_MS = 15_000
+CONNECT_TIMEOUT_S = 10
+
+
+def _url(target: str) -> URL:
+    url = make_url(target)
+    return url.set(drivername="postgresql+psycopg")
+
+
+def shown(target: str) -> str:
+    """The URL as messages show it: never the password."""
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is shown as typed
+        return target
+
+
+def libpq(target: str) -> str:
+    """The URL as psycopg's own ``connect`` takes it (listener, marks)."""
+    return _url(target).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _need_driver() -> None:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise StoreError("A PostgreSQL --db needs the server extra: "
+                         "pip install 'journeymap[server]'.") from None
+
+
+def make_engine(target: str, *, read_only: bool) -> Engine:
+    """An engine whose connections speak UTC and whose write transactions queue."""
+    _need_driver()
+    options = f"-c timezone=UTC -c lock_timeout={LOCK_TIMEOUT_MS}"
+    if read_only:
+        options += " -c default_transaction_read_only=on"
+    engine = create_engine(_url(target), connect_args={
+        "options": options, "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": APP_NAME})
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("journeymap_write", False):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+    return engine
+
+
+def problem(target: str, exc: BaseException) -> StoreError:
+    """One sentence for a server that cannot be used, naming what to do."""
+    url = make_url(target)
+    host = f"{url.host or 'localhost'}:{url.port or 5432}"
+    reason = str(getattr(exc, "orig", None) or exc).strip()
+    low = reason.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return StoreError(f"The PostgreSQL server at {host} refused the password for "
+                          f"{url.username or 'this user'}; check it (PGPASSWORD or ~/.pgpass).")
+    if "does not exist" in low and "database" in low:
+        return StoreError(f"There is no database {url.database!r} on the PostgreSQL server at "
+                          f"{host}; create it first (createdb {url.database}).")
+    if "role" in low and "does not exist" in low:
+        return StoreError(f"The PostgreSQL server at {host} has no user "
+                          f"{url.username!r}; create it first (createuser).")
+    if any(word in low for word in ("connection refused", "could not connect",
+                                    "could not translate", "timeout expired",
+                                    "no route", "name or service")):
+        return StoreError(f"Cannot reach the PostgreSQL server at {host}; is it running "
+                          "and is the address right?")
+    first = reason.splitlines()[0] if reason else type(exc).__name__
+    return StoreError(f"Cannot use the PostgreSQL database {shown(target)} ({first}).")
+
+
+def inspect_server(engine: Engine, target: str) -> tuple[FileState, int]:
+    """Classify the database like ``dbfile.inspect_file`` classifies a file."""
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if not tables:
+                return FileState.NEW, 0
+            if "journeymap_meta" not in tables:
+                raise StoreError(f"{shown(target)} holds tables of another application, not "
+                                 "journeymap; it was left untouched. Choose another database.")
+            meta: dict[str, str] = {
+                str(k): str(v)
+                for k, v in conn.execute(text("SELECT key, value FROM journeymap_meta")).all()}
+    except DBAPIError as exc:
+        raise problem(target, exc) from None
+    if meta.get("app") != APP_NAME:
+        raise StoreError(f"{shown(target)} was not written by journeymap; it was left untouched.")
+    version = int(meta.get("schema_version", "0") or 0)
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{shown(target)} was written by a newer journeymap (schema {version}, "
+                         f"this one reads up to {SCHEMA_VERSION}); upgrade journeymap to open it.")
+    return (FileState.OLDER if version < SCHEMA_VERSION else FileState.CURRENT), version
+
+
+def notify(session: Session, workshop_id: int, kind: str, *, presence: bool = False) -> None:
+    """Queue a notification; PostgreSQL delivers it when (and only if) the edit commits."""
+    session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": PRESENCE_CHANNEL if presence else CHANNEL,
+                     "payload": f"{workshop_id}:{kind}"})
+
+
+class Listener:
+    """A dedicated autocommit connection that LISTENs; ``count`` says how many arrived.
+
+    ``count`` reads only what the server already pushed into the socket (a
+    zero-timeout wait), so asking it every 100 ms costs no server round trip.
+    """
+
+    def __init__(self, target: str, *, presence: bool = True) -> None:
+        import psycopg
+
+        self.conn = psycopg.connect(libpq(target), autocommit=True,
+                                    connect_timeout=CONNECT_TIMEOUT_S)
+        self.conn.execute(f"LISTEN {CHANNEL}")
+        if presence:
+            self.conn.execute(f"LISTEN {PRESENCE_CHANNEL}")
+        self.seen = 0
+        self.payloads: list[tuple[str, str]] = []
+
+    def count(self) -> int:
+        """The running total of notifications received (it moves when anyone commits)."""
+        for note in self.conn.notifies(timeout=0):
+            self.seen += 1
+            self.payloads.append((note.channel, note.payload))
+            del self.payloads[:-100]
+        return self.seen
+
+    def close(self) -> None:
+        self.conn.close()

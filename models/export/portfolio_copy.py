@@ -1,0 +1,75 @@
+"""Copy a whole portfolio between databases (a file and a server, either way).
+
+Why through the JSON backup's form rather than table by table: the backup is
+the one lossless, checked way a workshop leaves and enters a database
+(``serialize.journey_to_dict`` / ``dict_to_store``: every value checked before
+a row is written, each workshop in one transaction).  Copying by the same road
+means a copy keeps exactly what a backup keeps, on both engines.
+
+Ids are local to a database, so the two cross-workshop links a backup carries
+(a future state's as-is workshop and its touchpoints' as-is touchpoints) are
+renumbered here: current-state workshops are copied first, and each link is
+rewritten to the id its target received.  The copy refuses a destination that
+already holds workshops, so running it twice cannot double a portfolio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from models.db.dbfile import StoreError
+from models.export.serialize import dict_to_store, journey_to_dict
+
+
+@dataclass(frozen=True)
+class Copied:
+    """One workshop copied: its id in the source and in the destination."""
+
+    source_id: int
+    new_id: int
+    title: str
+
+
+def copy_portfolio(source: Any, target: Any) -> list[Copied]:
+    """Copy every workshop of ``source`` into the empty ``target``; what was copied."""
+    present = target.list_workshops()
+    if present:
+        raise StoreError(f"{target.where} already holds {len(present)} workshop(s); copy "
+                         "into an empty database so nothing is doubled.")
+    workshops = sorted(source.list_workshops(), key=lambda w: (w.state != "current", w.id))
+    new_ids: dict[int, int] = {}
+    new_tps: dict[int, int] = {}
+    done: list[Copied] = []
+    for workshop in workshops:
+        wid = int(workshop.id or 0)
+        journey = source.load(wid)
+        data = journey_to_dict(journey, full=True, changelog=source.changes(wid))
+        _relink(data, new_ids, new_tps)
+        new_id = dict_to_store(target, data, source=f"workshop {wid} of {source.where}",
+                               summary=f"copied from workshop {wid} of {source.where}")
+        new_ids[wid] = new_id
+        copied = target.load(new_id).ordered_touchpoints()
+        for old, new in zip(journey.ordered_touchpoints(), copied, strict=True):
+            new_tps[int(old.id or 0)] = int(new.id or 0)
+        done.append(Copied(wid, new_id, workshop.title or workshop.scenario))
+    return done
+
+
+def _relink(data: dict[str, Any], new_ids: dict[int, int], new_tps: dict[int, int]) -> None:
+    """Rewrite as-is links to the destination's ids (dropped if the target was not copied)."""
+    scope = data["workshop"]
+    if "as_is_workshop_id" in scope:
+        mapped = new_ids.get(int(scope["as_is_workshop_id"]))
+        if mapped is None:
+            del scope["as_is_workshop_id"]
+        else:
+            scope["as_is_workshop_id"] = mapped
+    for stage in data.get("stages", []):
+        for tp in stage.get("touchpoints", []):
+            if "as_is_touchpoint_id" in tp:
+                mapped = new_tps.get(int(tp["as_is_touchpoint_id"]))
+                if mapped is None:
+                    del tp["as_is_touchpoint_id"]
+                else:
+                    tp["as_is_touchpoint_id"] = mapped

@@ -1,0 +1,48 @@
+"""Team server commands: ``copy`` moves a portfolio between a file and a server.
+
+Imports only Typer and ``tui.cli.common`` at module level (``--help`` stays lean);
+the store and the copy are imported inside the command.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tui.cli.common import command_group, default_user, require, require_folder, user_errors
+
+app = command_group()
+
+
+def _target(value: str) -> Path | str:
+    from models.db.dbfile import is_url  # stdlib only
+
+    return value if is_url(value) else Path(value)
+
+
+@app.command("copy")
+def copy(
+    source: Annotated[str, typer.Option(
+        "--from", help="The database to copy: a file or postgresql://user@host/dbname.")],
+    target: Annotated[str, typer.Option(
+        "--to", help="An empty database to copy into (created if missing).")],
+) -> None:
+    """Copy every workshop (plan, people and change log included) into an empty database."""
+    with user_errors():
+        from models.db.store import Store
+        from models.export.portfolio_copy import copy_portfolio
+
+        src, dst = _target(source), _target(target)
+        require_folder(src)
+        require_folder(dst)
+        with Store(src, who=default_user(), create=False) as old, \
+                Store(dst, who=default_user(), create=True) as new:
+            for workshop in old.list_workshops():  # a copy reads each map as an export does
+                require(old, int(workshop.id or 0), "export")
+            require(new, None, "import")
+            copied = copy_portfolio(old, new)
+            for item in copied:
+                typer.echo(f"{item.source_id} -> {item.new_id}")
+            typer.echo(f"Copied {len(copied)} workshop(s) from {old.where} to {new.where}.")
