@@ -61,17 +61,14 @@ class ScopeView(StepView):
         self.query_one(RecordForm).bind(Workshop, journey.workshop)
 
     def focus_default(self) -> None:
-        """Focus the first empty scope field; with a full scope, focus nothing.
+        """Focus no field on arrival, and show the form from its top (Title, Persona).
 
-        A filled-in field must not hold the focus on arrival: the lead's next key
-        is as likely to be "4" (go to Ownership) as text, and a digit typed into
-        the persona would silently replace it on blur.
+        A field holding the focus on arrival would take the lead's next key,
+        which is as likely to be "4" (go to Ownership) as text; with whole-text
+        selection on entry a digit would replace the persona.  Tab enters Title.
         """
         form = self.query_one(RecordForm)
-        if form.has_focus_within or form.row is None:
+        if form.has_focus_within:
             return
-        for name in ("title", "persona", "scenario", "persona_goal", "business_goal"):
-            if not str(getattr(form.row, name) or "").strip():
-                form.field(name).focus()
-                return
         self.screen.set_focus(None)
+        form.scroll_home(animate=False)

@@ -49,10 +49,13 @@ class FieldInput(Input):
     def __init__(self, spec: FieldSpec, **kwargs: Any) -> None:
         suggester = SuggestFromList(spec.suggestions, case_sensitive=False) \
             if spec.suggestions else None
-        # select_on_focus=False: focusing a filled field and typing must add to the
-        # text, never replace all of it (a stray key would wipe a committed value).
+        # select_on_focus: a field entered with Tab, Enter or an arrow has its whole
+        # text selected so typing replaces it, as in a spreadsheet; a click still
+        # places the cursor (the mouse-down that follows the focus collapses the
+        # selection).  No field takes the focus by itself when a screen opens, so
+        # a stray key never lands in a selected value.
         super().__init__(placeholder=spec.placeholder, suggester=suggester,
-                         id=f"f-{spec.name}", select_on_focus=False, **kwargs)
+                         id=f"f-{spec.name}", select_on_focus=True, **kwargs)
         self.spec = spec
         self.model: type | None = None
         self.row_id: int | None = None
@@ -201,6 +204,7 @@ class RecordForm(VerticalScroll):
     def on_input_blurred(self, event: Input.Blurred) -> None:
         if isinstance(event.input, FieldInput):
             self._commit(event.input)
+            event.input.cursor_position = 0  # a long text shows its start once left
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         check = event.checkbox

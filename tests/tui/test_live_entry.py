@@ -1,0 +1,78 @@
+"""Live entry at the speed of the room (issue 12): typing replaces, keys are never lost.
+
+Each test pins one point of the issue with the keys a lead would press.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+
+from models.db.store import Store
+from tests.tui.test_tui_flow import lockout, ready, reopen, type_text
+from tui.app.launch import build_app
+from tui.widgets.forms import FieldInput
+
+
+def blank(db: Path) -> int:
+    with Store(db, who="t") as s:
+        return int(s.create_workshop(title="Untitled workshop").id or 0)
+
+
+async def burst(pilot, *keys: str) -> None:  # noqa: ANN001
+    """Post every key at once, without waiting between them (a fast typist, a slow app)."""
+    for key in keys:
+        char = {"space": " "}.get(key, key if len(key) == 1 else None)
+        pilot.app.post_message(events.Key(key, char))
+    await ready(pilot)
+
+
+# -- 1. typing replaces ------------------------------------------------------------------
+async def test_tab_into_a_filled_field_selects_it_so_typing_replaces(db_path: Path) -> None:
+    wid, _ = lockout(db_path)
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.screen.query_one("#f-persona", FieldInput).focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#f-scenario", FieldInput)
+        await type_text(pilot, "Locked out")
+        await pilot.press("tab")
+        await ready(pilot)
+    with reopen(db_path) as s:
+        assert s.get_workshop(wid).scenario == "Locked out"
+
+
+async def test_a_click_places_the_cursor_and_typing_inserts(db_path: Path) -> None:
+    wid, persona = lockout(db_path)
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        field = app.screen.query_one("#f-persona", FieldInput)
+        await pilot.click(field, offset=(field.size.width - 1, 0))
+        await pilot.pause()
+        assert app.focused is field and field.selection.is_empty
+        await type_text(pilot, "!")
+        await pilot.press("escape")
+        await ready(pilot)
+    with reopen(db_path) as s:
+        assert s.get_workshop(wid).persona == persona + "!"
+
+
+async def test_no_field_takes_focus_when_a_blank_scope_opens(db_path: Path) -> None:
+    wid = blank(db_path)
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert not isinstance(app.focused, FieldInput)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#f-title", FieldInput)
+        await type_text(pilot, "Admin lockout")
+        await pilot.press("tab")
+        await ready(pilot)
+    with reopen(db_path) as s:
+        assert s.get_workshop(wid).title == "Admin lockout"
