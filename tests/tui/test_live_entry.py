@@ -76,3 +76,44 @@ async def test_no_field_takes_focus_when_a_blank_scope_opens(db_path: Path) -> N
         await ready(pilot)
     with reopen(db_path) as s:
         assert s.get_workshop(wid).title == "Admin lockout"
+
+
+# -- 2. type-ahead -------------------------------------------------------------------------
+def three_stages(db: Path) -> int:
+    from models.db.tables import Stage, Touchpoint
+
+    with Store(db, who="t") as s:
+        wid = int(s.create_workshop(title="T", default_stages=False).id or 0)
+        for name in ("Notice", "Contact", "Resolve"):
+            st = s.add(Stage(workshop_id=wid, name=name))
+            if name == "Notice":
+                s.add(Touchpoint(stage_id=st.id, name="Sees error"))
+        return wid
+
+
+def touchpoints(db: Path, wid: int) -> list[tuple[str, str]]:
+    with reopen(db) as s:
+        j = s.load(wid)
+        return [(st.name, tp.name) for st in j.stages for tp in j.touchpoints.get(st.id or 0, [])]
+
+
+async def test_keys_typed_right_after_a_land_in_the_new_touchpoint(db_path: Path) -> None:
+    wid = three_stages(db_path)
+    app = build_app(db_path, wid, step="touchpoints")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "a", *"Status page", "enter")
+        await burst(pilot, "escape")
+        await burst(pilot, "a", *"tries chat", "escape")
+    assert touchpoints(db_path, wid) == [
+        ("Notice", "Sees error"), ("Notice", "Status page"), ("Notice", "tries chat")]
+
+
+async def test_keys_typed_right_after_a_land_in_the_new_pain_point(db_path: Path) -> None:
+    wid = blank(db_path)  # no touchpoint to ask about: ``a`` adds at once
+    app = build_app(db_path, wid, step="pains")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "a", *"dead end", "escape")
+    with reopen(db_path) as s:
+        assert [p.description for p in s.load(wid).pain_points] == ["dead end"]

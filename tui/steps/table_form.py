@@ -107,10 +107,13 @@ class TableFormView(StepView):
         if self.form.row is None:
             return
         name = field or self.FIELDS[0].name
-        self.form.field(name).focus()
+        # Focus now, not after the queued messages (``Widget.focus`` defers): keys
+        # the lead typed right after ``a`` are already queued and must reach the
+        # field, not the table's bindings (issue 12, type-ahead).
+        self.screen.set_focus(self.form.field(name))
 
     def action_back_to_table(self) -> None:
-        self.table.focus()
+        self.screen.set_focus(self.table)  # at once: the next queued key is for the table
 
     def focus_default(self) -> None:
         if not self.form.has_focus_within:

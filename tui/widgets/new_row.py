@@ -33,5 +33,11 @@ def edit_new(view: Any) -> None:
     if view.form.row is None:
         return
     field = view.form.field(view.FIELDS[0].name)
+    stand_in = field.value
     select_all(field)
-    view.call_after_refresh(select_all, field)
+
+    def again() -> None:
+        if field.value == stand_in:  # keys typed meanwhile are never selected away
+            select_all(field)
+
+    view.call_after_refresh(again)
