@@ -117,3 +117,15 @@ async def test_keys_typed_right_after_a_land_in_the_new_pain_point(db_path: Path
         await burst(pilot, "a", *"dead end", "escape")
     with reopen(db_path) as s:
         assert [p.description for p in s.load(wid).pain_points] == ["dead end"]
+
+
+async def test_keys_typed_right_after_x_land_in_the_new_pain_point(db_path: Path) -> None:
+    wid = three_stages(db_path)
+    app = build_app(db_path, wid, step="touchpoints")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "x", *"no reply for 2 days", "escape")
+        await ready(pilot)
+        assert app.screen.step == "pains"
+    with reopen(db_path) as s:
+        assert [p.description for p in s.load(wid).pain_points] == ["no reply for 2 days"]
