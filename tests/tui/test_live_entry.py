@@ -129,3 +129,36 @@ async def test_keys_typed_right_after_x_land_in_the_new_pain_point(db_path: Path
         assert app.screen.step == "pains"
     with reopen(db_path) as s:
         assert [p.description for p in s.load(wid).pain_points] == ["no reply for 2 days"]
+
+
+# -- 3. stage-aware add ----------------------------------------------------------------------
+async def test_shift_a_adds_a_touchpoint_to_the_stage_chosen_by_its_number(db_path: Path) -> None:
+    wid = three_stages(db_path)
+    app = build_app(db_path, wid, step="touchpoints")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("A")
+        await ready(pilot)
+        await pilot.press("3")  # the third stage, one key
+        await ready(pilot)
+        await type_text(pilot, "Gets reply")
+        await pilot.press("escape")
+        await ready(pilot)
+        await pilot.press("A", "enter")  # Enter: the current stage (Resolve) is highlighted
+        await ready(pilot)
+        await type_text(pilot, "Confirms fix")
+        await pilot.press("escape")
+        await ready(pilot)
+    assert touchpoints(db_path, wid) == [
+        ("Notice", "Sees error"), ("Resolve", "Gets reply"), ("Resolve", "Confirms fix")]
+
+
+async def test_the_move_to_stage_key_is_in_the_footer_at_80_columns(db_path: Path) -> None:
+    wid = three_stages(db_path)
+    app = build_app(db_path, wid, step="touchpoints")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        from textual.widgets._footer import FooterKey
+
+        shown = {key.action for key in app.screen.query(FooterKey)}
+        assert {"move_stage", "add_to_stage"} <= shown
