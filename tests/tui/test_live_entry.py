@@ -162,3 +162,31 @@ async def test_the_move_to_stage_key_is_in_the_footer_at_80_columns(db_path: Pat
 
         shown = {key.action for key in app.screen.query(FooterKey)}
         assert {"move_stage", "add_to_stage"} <= shown
+
+
+# -- 4. focus never vanishes on Ownership ----------------------------------------------------
+async def test_tab_after_the_handoff_checkbox_keeps_a_visible_focus(db_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from tests.tui.test_tui_data import build_workshop
+    from tui.widgets.forms import FieldCheck
+
+    with Store(db_path, who="t") as s:
+        wid = build_workshop(s)
+    app = build_app(db_path, wid, step="ownership")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = app.screen.view("ownership")
+        while not view.query_one("#handoff-form").display:
+            await pilot.press("down")
+            await ready(pilot)
+        row = view.table.cursor_row
+        await pilot.press("enter", "tab", "tab", "tab")
+        await ready(pilot)
+        assert isinstance(app.focused, FieldCheck)
+        await pilot.press("space")
+        await ready(pilot)
+        await pilot.press("tab")
+        await ready(pilot)
+        assert isinstance(app.focused, (DataTable, FieldInput, FieldCheck))
+        assert view.table.cursor_row == row
