@@ -190,3 +190,39 @@ async def test_tab_after_the_handoff_checkbox_keeps_a_visible_focus(db_path: Pat
         await ready(pilot)
         assert isinstance(app.focused, (DataTable, FieldInput, FieldCheck))
         assert view.table.cursor_row == row
+
+
+# -- 5. the focused field's label is always visible ------------------------------------------
+def visible(widget) -> bool:  # noqa: ANN001
+    region = widget.region
+    return region.height > 0 and widget.screen.region.contains_region(region) and \
+        widget.parent.region.contains_region(region)
+
+
+async def test_a_blank_scope_shows_title_and_persona_and_every_focused_label(
+        db_path: Path) -> None:
+    from textual.widgets import Label
+
+    from tui.app.app import JourneyApp
+
+    app = JourneyApp(db_path, who="lead")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("b")  # a blank workshop, from Home
+        await ready(pilot)
+        for name in ("title", "persona"):
+            assert visible(app.screen.query_one(f"#f-{name}", FieldInput))
+        for _ in range(12):
+            await pilot.press("tab")
+            await ready(pilot)
+            field = app.focused
+            assert isinstance(field, FieldInput)
+            siblings = list(field.parent.children)
+            label = siblings[siblings.index(field) - 1]
+            assert isinstance(label, Label) and visible(label), field.spec.name
+        for _ in range(11):
+            await pilot.press("shift+tab")
+            await ready(pilot)
+            field = app.focused
+            siblings = list(field.parent.children)
+            assert visible(siblings[siblings.index(field) - 1]), field.spec.name
