@@ -226,3 +226,20 @@ async def test_a_blank_scope_shows_title_and_persona_and_every_focused_label(
             field = app.focused
             siblings = list(field.parent.children)
             assert visible(siblings[siblings.index(field) - 1]), field.spec.name
+
+
+# -- 7. smaller confusions ---------------------------------------------------------------------
+async def test_the_matrix_states_the_quadrant_rule(db_path: Path) -> None:
+    from models.rules.priority import quadrant_rule
+    from tests.tui.test_tui_data import build_workshop
+    from tui.widgets.drawings import ImpactMatrix
+
+    with Store(db_path, who="t") as s:
+        wid = build_workshop(s)
+    app = build_app(db_path, wid, step="pains")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("v")
+        await ready(pilot)
+        shown = app.screen.query_one(ImpactMatrix).render().plain
+        assert " ".join(quadrant_rule().split()) in " ".join(shown.split())
