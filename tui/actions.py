@@ -88,6 +88,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("enter,e", "edit", "Edit task", edits=True),
         Action("s", "cycle_status", "Status", edits=True),
         Action("r", "regenerate", "Regenerate", edits=True),
+        Action("d", "start_date", "Start date", edits=True),
     ),
     "home": (
         Action("enter", "open", "Open", show=False),

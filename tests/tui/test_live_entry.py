@@ -243,3 +243,56 @@ async def test_the_matrix_states_the_quadrant_rule(db_path: Path) -> None:
         await ready(pilot)
         shown = app.screen.query_one(ImpactMatrix).render().plain
         assert " ".join(quadrant_rule().split()) in " ".join(shown.split())
+
+
+async def test_the_start_date_can_be_set_from_the_plan_step(db_path: Path) -> None:
+    import datetime as dt
+
+    from tests.tui.test_tui_data import build_workshop
+
+    with Store(db_path, who="t") as s:
+        wid = build_workshop(s)
+    app = build_app(db_path, wid, step="plan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await ready(pilot)
+        await type_text(pilot, "2026-12-07")
+        await pilot.press("enter", "escape")
+        await ready(pilot)
+    with reopen(db_path) as s:
+        assert s.get_workshop(wid).start_date == dt.date(2026, 12, 7)
+        assert min(t.start for t in s.load(wid).plan_tasks) >= dt.date(2026, 12, 7)
+
+
+async def test_the_card_editor_shows_the_rewritten_title(db_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tests.tui.test_tui_data import build_workshop
+    from tui.dialogs.row_editor import RowEditor
+
+    with Store(db_path, who="t") as s:
+        wid = build_workshop(s)
+    app = build_app(db_path, wid, step="cards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        await ready(pilot)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, RowEditor)
+        await type_text(pilot, "sending the reset link by SMS")
+        await pilot.press("tab")
+        await ready(pilot)
+        heading = app.screen.query_one(".dialog-title", Static).render()
+        assert "sending the reset link by SMS" in str(heading)
+
+
+def test_empty_dates_show_a_dim_not_set_never_an_example_date() -> None:
+    import re
+
+    from tui.steps.scope import SCOPE_FIELDS
+    from tui.widgets.card_grid import CARD_FIELDS
+
+    for spec in (*SCOPE_FIELDS, *CARD_FIELDS):
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", spec.placeholder), spec.name

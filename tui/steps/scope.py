@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.steps.base import StepView
-from tui.widgets.forms import FieldSpec, RecordForm
+from tui.widgets.forms import NOT_SET, FieldSpec, RecordForm
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -40,8 +40,10 @@ SCOPE_FIELDS: tuple[FieldSpec, ...] = (
               "Transcripts, surveys, interviews: map the real journey, not the ideal one."),
     FieldSpec("facilitator", "Facilitator", "Who runs the session."),
     FieldSpec("start_date", "Start date",
-              "Day 1 of the 60-day plan, as YYYY-MM-DD.", placeholder="2026-03-02"),
+              "Day 1 of the 60-day plan, as YYYY-MM-DD (also d on the Plan step).",
+              placeholder=NOT_SET),
 )
+START_FIELD = SCOPE_FIELDS[-1]
 
 
 class ScopeView(StepView):

@@ -26,6 +26,10 @@ from textual.widgets import Checkbox, Input, Label, Static
 from tui.dialogs.conflict import take_over
 from tui.safe_text import display
 
+# The dim text of an empty date field: an example date looked like a value the
+# room had agreed (and, months later, like a date already past).
+NOT_SET = "not set · YYYY-MM-DD"
+
 
 @dataclass(frozen=True)
 class FieldSpec:
