@@ -296,3 +296,14 @@ def test_empty_dates_show_a_dim_not_set_never_an_example_date() -> None:
 
     for spec in (*SCOPE_FIELDS, *CARD_FIELDS):
         assert not re.search(r"\d{4}-\d{2}-\d{2}", spec.placeholder), spec.name
+
+
+async def test_keys_typed_right_after_the_stage_digit_land_in_the_new_touchpoint(
+        db_path: Path) -> None:
+    wid = three_stages(db_path)
+    app = build_app(db_path, wid, step="touchpoints")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "A")  # the dialog is on screen, then the rest in one breath
+        await burst(pilot, "3", *"Gets reply", "escape")
+    assert touchpoints(db_path, wid) == [("Notice", "Sees error"), ("Resolve", "Gets reply")]

@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.typeahead import hold, release
+
 T = TypeVar("T")
 
 
@@ -76,7 +78,10 @@ class PickScreen(ModalScreen["T | None"], Generic[T]):
             index = int(event.character) - 1
             if index < len(self.values):
                 event.stop()
+                # Keys typed after the digit wait for the field the answer leads to.
+                hold(self.app)
                 self.dismiss(self.values[index])
+                self.app.call_after_refresh(release, self.app)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -6,6 +6,8 @@ sends all the keys before the new row exists; they were queued for the table
 and, once there, either vanished or ran as commands (``t`` opened the step
 timer).  Such a key bubbles up to the app unhandled, after the ``a`` action
 has moved the focus to the new field: the app passes it on to that field.
+When a one-key dialog answer (``A`` then ``2``) leads to the field only after
+the dialog has closed, the keys are *held* until the field has the focus.
 """
 
 from __future__ import annotations
@@ -16,6 +18,26 @@ from textual import events
 from textual.widgets import Input
 
 _PASSED = "_jm_passed_on"
+_HELD = "_jm_held_keys"
+
+
+def hold(app: Any) -> None:
+    """Keep the printable keys that reach ``app`` until ``release`` (a dialog just answered
+    with one key and the field it leads to does not exist yet)."""
+    setattr(app, _HELD, [])
+
+
+def release(app: Any, field: Any = None) -> None:
+    """Give the held keys to ``field`` in order, or back to the app when there is no field."""
+    held: list[events.Key] | None = getattr(app, _HELD, None)
+    if held is None:
+        return
+    delattr(app, _HELD)
+    target = field if isinstance(field, Input) else app
+    for key in held:
+        again = events.Key(key.key, key.character)
+        setattr(again, _PASSED, True)
+        target.post_message(again)
 
 
 def pass_on(app: Any, event: events.Key) -> bool:
@@ -33,7 +55,10 @@ def pass_on(app: Any, event: events.Key) -> bool:
     except Exception:  # noqa: BLE001 - no screen yet: nothing to pass on to
         return False
     focused = screen.focused
-    if isinstance(focused, Input) and not getattr(event, _PASSED, False):
+    held: list[events.Key] | None = getattr(app, _HELD, None)
+    if held is not None:
+        held.append(event)
+    elif isinstance(focused, Input) and not getattr(event, _PASSED, False):
         again = events.Key(event.key, event.character)
         setattr(again, _PASSED, True)  # passed on once, never twice
         focused.post_message(again)
