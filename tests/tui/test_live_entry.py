@@ -307,3 +307,15 @@ async def test_keys_typed_right_after_the_stage_digit_land_in_the_new_touchpoint
         await burst(pilot, "A")  # the dialog is on screen, then the rest in one breath
         await burst(pilot, "3", *"Gets reply", "escape")
     assert touchpoints(db_path, wid) == [("Notice", "Sees error"), ("Resolve", "Gets reply")]
+
+
+async def test_text_typed_right_after_tab_goes_to_the_next_field(db_path: Path) -> None:
+    wid = blank(db_path)
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "tab", *"Admin lockout", "tab", *"Workspace admin", "escape", "2")
+        assert app.screen.step == "stages"
+    with reopen(db_path) as s:
+        w = s.get_workshop(wid)
+        assert (w.title, w.persona) == ("Admin lockout", "Workspace admin")

@@ -67,6 +67,8 @@ class StepView(Vertical):
         the snapshot object, the day (Tracker and Plan count days) and the
         terminal size (column widths follow it).
         """
+        if not self.children:
+            return  # a save landing before this view is composed: its on_mount draws
         stamp = (self.session.revision, id(journey), today(), self.app.size)
         if self.drawn != stamp:
             self.refresh_from(journey)

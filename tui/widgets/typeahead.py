@@ -18,6 +18,9 @@ from textual import events
 from textual.widgets import Input
 
 _PASSED = "_jm_passed_on"
+# Keys a form field handles itself the moment it reads them (Tab, Esc): one that
+# reaches the app while such a field has the focus was typed before it had it.
+LEAVING_KEYS = ("tab", "shift+tab", "escape")
 _HELD = "_jm_held_keys"
 
 
@@ -44,11 +47,15 @@ def pass_on(app: Any, event: events.Key) -> bool:
     """Handle a printable key no widget took that belongs to a field; True when it did.
 
     Called by the app for keys that bubbled all the way up.  A text field
-    takes every printable key it is given, so a printable key reaching the app
-    while a field has the focus was sent before the field had it.  Observers'
+    takes every printable key it is given (and a form field Tab and Esc too),
+    so such a key reaching the app while a field has the focus was sent before
+    the field had it.  Observers'
     fields are read-only and pass keys on: those are left to the bindings.
     """
-    if not event.is_printable or getattr(app, "read_only", False):
+    if getattr(app, "read_only", False):
+        return False
+    leaving = event.key in LEAVING_KEYS
+    if not (event.is_printable or leaving):
         return False
     try:
         screen = app.screen
@@ -58,7 +65,8 @@ def pass_on(app: Any, event: events.Key) -> bool:
     held: list[events.Key] | None = getattr(app, _HELD, None)
     if held is not None:
         held.append(event)
-    elif isinstance(focused, Input) and not getattr(event, _PASSED, False):
+    elif isinstance(focused, Input) and not getattr(event, _PASSED, False) and (
+            not leaving or getattr(focused, "handles_leaving_keys", False)):
         again = events.Key(event.key, event.character)
         setattr(again, _PASSED, True)  # passed on once, never twice
         focused.post_message(again)
