@@ -84,15 +84,15 @@ def test_a_small_workshop_from_a_blank_map_keys_only(tmp_path: Path) -> None:
         room.press("Tab")
         room.type("Locked out after SSO change")
         room.press("Escape", "2")
-        room.wait("Step 2 · Stages")
+        room.wait("No stages yet")  # the view is drawn: what a person waits for too
         # 2 Stages: a, the name (the stand-in is selected), Esc.
         for name in ("Notice", "Contact", "Resolve"):
             room.press("a")
             room.type(name)
             room.press("Escape")
-        room.wait("Resolve")
+            room.wait(f" {name} ")  # in the table: what a person looks at before the next
         room.press("3")
-        room.wait("Step 3 · Touchpoints")
+        room.wait("No touchpoints yet")
         # 3 Touchpoints: a adds to the stage under the cursor, A asks (digit = stage).
         plan = [("a", None, "Sees error"), ("a", None, "Checks status page"),
                 ("A", "2", "Opens chat"), ("a", None, "Waits for agent"),
@@ -125,7 +125,7 @@ def test_a_small_workshop_from_a_blank_map_keys_only(tmp_path: Path) -> None:
                 room.press("Up")
         # 6 Cards: a card for the top pain point, twice.
         room.press("6")
-        room.wait("Cards: ")
+        room.wait("No cards yet")
         room.press("c")
         room.wait("Card drafted")
         room.press("c")

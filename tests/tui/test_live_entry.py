@@ -319,3 +319,14 @@ async def test_text_typed_right_after_tab_goes_to_the_next_field(db_path: Path) 
     with reopen(db_path) as s:
         w = s.get_workshop(wid)
         assert (w.title, w.persona) == ("Admin lockout", "Workspace admin")
+
+
+async def test_the_first_stage_of_a_blank_map_takes_the_keys_typed_after_a(db_path: Path) -> None:
+    with Store(db_path, who="t") as s:
+        wid = int(s.create_workshop(title="T", default_stages=False).id or 0)
+    app = build_app(db_path, wid, step="stages")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "a", *"Notice", "escape")
+    with reopen(db_path) as s:
+        assert [st.name for st in s.load(wid).stages] == ["Notice"]

@@ -33,7 +33,7 @@ from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
 from tui.safe_text import short
 from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
-from tui.widgets.typeahead import pass_on
+from tui.widgets.typeahead import held, pass_on
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -99,6 +99,13 @@ class JourneyApp(App[None]):
     async def _on_key(self, event: events.Key) -> None:
         # Before the bindings: a letter typed right after ``a`` is text, not a command.
         pass_on(self, event)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys read while a one-key dialog answer is on its way to its field are
+        # held here, in the order they were read (see ``tui.widgets.typeahead``).
+        if isinstance(event, events.Key) and held(self, event):
+            return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.sub_title = "loading…"

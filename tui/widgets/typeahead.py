@@ -30,6 +30,15 @@ def hold(app: Any) -> None:
     setattr(app, _HELD, [])
 
 
+def held(app: Any, event: events.Key) -> bool:
+    """Keep ``event`` (a printable key just read) when ``app`` is holding keys."""
+    keys: list[events.Key] | None = getattr(app, _HELD, None)
+    if keys is None or not event.is_printable or getattr(event, _PASSED, False):
+        return False
+    keys.append(event)
+    return True
+
+
 def release(app: Any, field: Any = None) -> None:
     """Give the held keys to ``field`` in order, or back to the app when there is no field."""
     held: list[events.Key] | None = getattr(app, _HELD, None)
