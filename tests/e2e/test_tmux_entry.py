@@ -54,8 +54,8 @@ class Room:
         for key in keys:
             self.keys += 1
             self.tmux("send-keys", "-t", self.session, key)
-            if key == "Escape":  # a person is slower than ESCDELAY after Esc
-                time.sleep(3 * ESCDELAY_MS / 1000)
+            if key in ("Escape", "Tab"):  # a person is slower than ESCDELAY after Esc
+                time.sleep(3 * ESCDELAY_MS / 1000)  # pacing, not an assert
 
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", self.session, "-l", text)
@@ -86,8 +86,9 @@ def test_a_small_workshop_from_a_blank_map_keys_only(tmp_path: Path) -> None:
         room.press("Escape", "2")
         room.wait("No stages yet")  # the view is drawn: what a person waits for too
         # 2 Stages: a, the name (the stand-in is selected), Esc.
-        for name in ("Notice", "Contact", "Resolve"):
+        for i, name in enumerate(("Notice", "Contact", "Resolve"), start=1):
             room.press("a")
+            room.wait(f"Stage {i}")  # paced like a person (bursts: tests/tui/test_live_entry)
             room.type(name)
             room.press("Escape")
             room.wait(f" {name} ")  # in the table: what a person looks at before the next
@@ -102,6 +103,7 @@ def test_a_small_workshop_from_a_blank_map_keys_only(tmp_path: Path) -> None:
             if stage is not None:
                 room.wait("which stage")
                 room.press(stage)
+            room.wait("New touchpoint")
             room.type(name)
             room.press("Escape")
             room.wait(name)
@@ -111,6 +113,7 @@ def test_a_small_workshop_from_a_blank_map_keys_only(tmp_path: Path) -> None:
                                      ("Reset link expires", "2", "2")):
             room.press("x")
             room.wait("Step 5 · Pain points")
+            room.wait("Pain at")
             room.type(text)
             room.press("Tab", "Tab")
             room.type(impact)

@@ -119,11 +119,14 @@ class TableFormView(StepView):
         # focusable on the next refresh: hold the keys typed meanwhile till then.
         hold(self.app)
 
-        def enter() -> None:
+        def enter(tries: int) -> None:
+            if not target.focusable and tries:
+                self.call_after_refresh(enter, tries - 1)
+                return
             self.screen.set_focus(target)
             release(self.app, target)
 
-        self.call_after_refresh(enter)
+        self.call_after_refresh(enter, 20)
 
     def action_back_to_table(self) -> None:
         self.screen.set_focus(self.table)  # at once: the next queued key is for the table
