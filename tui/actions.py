@@ -71,7 +71,8 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("d,delete", "delete", "Delete", edits=True),
         Action("S", "settings", "Facilitation settings (lead)", show=False),
     ),
-    "output": (Action("x", "export", "Export action plan (Markdown)"),),
+    # An observer writes nothing but its own presence, files included.
+    "output": (Action("x", "export", "Export action plan (Markdown)", edits=True),),
     "cards": (
         Action("c", "create_top", "Card for top pain", edits=True),
         Action("a", "create_pick", "Card for…", edits=True),
@@ -118,6 +119,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("O", "pairing('unvote')", "Take a dot back", edits=True, show=False),
         Action("R", "pairing('reveal')", "Reveal or hide the votes", edits=True, show=False),
         Action("L", "pairing('activity')", "Activity (who changed what)", show=False),
+        Action("P", "pairing('participants')", "Participants and roles", show=False),
     ),
 }
 

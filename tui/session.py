@@ -55,6 +55,8 @@ class WorkshopSession:
     revision: int = 0
     role: str = ""  # "" = decided by the seat (creator lead, others participant)
     saved_at: dt.datetime | None = None
+    # A ``seat`` forced command: this seat sees its one workshop and no Home.
+    locked: bool = False
     _ranked: tuple[int, Journey, list[RankedPain]] | None = None
 
     @property
@@ -63,9 +65,12 @@ class WorkshopSession:
         return self.role == "observer" or (self.store is not None and self.store.read_only)
 
     def action_allowed(self, action: str) -> bool:
-        """Whether a key may run here: observers get no editing action (``tui.actions``)."""
+        """Whether a key may run here: observers get no editing action (``tui.actions``),
+        a forced-command seat no Home."""
         from tui.actions import edits
 
+        if action == "home" and self.locked:
+            return False
         return not (self.read_only and edits(action))
 
     def show(self, journey: Journey | None) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -45,10 +45,30 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("journeymap")) / "journeymap.db"
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (a file or a folder)."""
+    return os.access(path, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that can never write: ``mode=ro``, plus ``immutable=1`` when this
+    account cannot write the file or its folder.
+
+    Why immutable there: a WAL file opened read-only still needs its ``-shm`` side
+    file, which SQLite cannot create in a folder it may not write to; an observer
+    with read access only would otherwise not even be able to ``list``.  Immutable
+    means changes by others while this connection is open may go unseen, which is
+    acceptable for a one-shot read and for a seat that cannot write anyway
+    (docs/security.md tells teams to give the group write access instead).
+    """
+    immutable = not (writable(path.parent) and writable(path))
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
 def _connect_ro(path: Path) -> sqlite3.Connection:
     try:
         # Quoted: "?", "#" or "%" in a file name must not become URI syntax.
-        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=10)
+        return sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
     except sqlite3.Error as exc:  # pragma: no cover - depends on permissions
         raise StoreError(f"Cannot open {path}: {exc}.") from exc
 

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 from models.db import no_id_reuse
+from models.db.access import file_owner
 
 # The file check lives in ``models.db.dbfile`` (stdlib only, so ``journeymap open`` can
 # run it without importing SQLModel); re-exported here, the same objects.
@@ -100,12 +101,32 @@ def _add_source_columns(conn: Connection) -> None:
                               "NOT NULL DEFAULT ''"))
 
 
+def _to_6_accounts(conn: Connection) -> None:
+    """Version 6 (trust): accounts beside names, and the portfolio audit table.
+
+    Adds the columns and the ``audit`` table, then records the file's owner as the
+    OS account of every existing workshop's creator (and of the creator's lead seat):
+    older files kept names only, and the account that owns the file is the one that
+    made them.  Without this, anyone typing the creator's name would still be lead.
+    """
+    _add_missing_columns(conn)
+    path = next((row[2] for row in conn.execute(text("PRAGMA database_list"))
+                 if row[1] == "main"), "")
+    owner = file_owner(path) if path else ""
+    conn.execute(text("UPDATE workshop SET lead_account = :o WHERE lead_account = ''"),
+                 {"o": owner})
+    conn.execute(text("UPDATE participant SET account = :o WHERE account = '' AND role = 'lead' "
+                      "AND name IN (SELECT lead FROM workshop "
+                      "WHERE workshop.id = participant.workshop_id)"), {"o": owner})
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
 STEPS: dict[int, Callable[[Connection], None]] = {
     3: _v3_future_state_links,
     no_id_reuse.VERSION: no_id_reuse.upgrade,
     5: _add_source_columns,
+    6: _to_6_accounts,
 }
 
 

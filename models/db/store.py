@@ -27,12 +27,15 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema
+from models.db.access import current_account
 from models.db.dbfile import damaged, default_db_path, health_problem, no_database
+from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.fields import check_row, coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.tables import (
     DEFAULT_STAGES,
+    AuditEntry,
     ChangeLog,
     ChannelCost,
     EscalationLevel,
@@ -75,6 +78,10 @@ class Store:
         self.path = Path(path).expanduser() if path else default_db_path()
         self.who = who
         self.read_only = read_only
+        # The OS login behind ``who`` and, for a ``seat`` forced command, the key's
+        # fingerprint: written beside the claimed name in the change log.
+        self.account = current_account()
+        self.key = ""
         state, version = schema.inspect_file(self.path)
         if state is schema.FileState.NEW and not create and not read_only:
             raise no_database(self.path)
@@ -146,7 +153,12 @@ class Store:
     def _make_engine(self) -> Engine:
         path = str(self.path)
 
+        uri = _read_only_uri(self.path) if self.read_only else None
+
         def _connect() -> sqlite3.Connection:
+            if uri is not None:
+                return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
+                                       check_same_thread=False)
             # A creator, not a URL: a file name with "?", "#" or "%" must stay a file name.
             return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
 
@@ -244,8 +256,12 @@ class Store:
     def data_version(self) -> int:
         """SQLite's per-connection counter that moves when *another* connection commits."""
         if self._watch is None:
-            self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
-                                          check_same_thread=False)
+            if self.read_only:
+                self._watch = sqlite3.connect(_read_only_uri(self.path), uri=True,
+                                              timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            else:
+                self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
+                                              check_same_thread=False)
         return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     # -- workshops --------------------------------------------------------------
@@ -265,6 +281,7 @@ class Store:
         """A new workshop; its creator is its lead.  Default stages unless told otherwise."""
         values = {k: coerce(Workshop, k, v) for k, v in fields.items()}
         values.setdefault("lead", self.who)
+        values.setdefault("lead_account", self.account)
         with self.write() as s:
             workshop = Workshop(**values)
             s.add(workshop)
@@ -281,7 +298,20 @@ class Store:
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
                 raise NotFound(f"There is no workshop {workshop_id} in {self.path}.")
+            s.add(AuditEntry(action="delete", workshop_id=workshop_id,
+                             title=workshop.title or workshop.scenario, who=self.who,
+                             account=self.attribution))
             s.delete(workshop)
+
+    def audit(self) -> list[AuditEntry]:
+        """Whole-workshop events (deletions), oldest first; they outlive the workshop."""
+        with self.read() as s:
+            return list(s.exec(select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)))  # type: ignore[arg-type]
+
+    @property
+    def attribution(self) -> str:
+        """The account as written in the logs: the OS login, and the key through ``seat``."""
+        return f"{self.account} key {self.key}" if self.key else self.account
 
     def load(self, workshop_id: int) -> Journey:
         """Everything under one workshop in one read transaction (a consistent snapshot)."""
@@ -514,7 +544,8 @@ class Store:
              summary: str = "") -> None:
         if not workshop_id:
             return
-        s.add(ChangeLog(workshop_id=workshop_id, who=self.who, entity=entity,
+        s.add(ChangeLog(workshop_id=workshop_id, who=self.who, account=self.attribution,
+                        entity=entity,
                         entity_id=entity_id, action=action, field=field, old=old, new=new,
                         summary=summary))
 

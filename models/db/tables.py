@@ -76,6 +76,7 @@ class Workshop(SQLModel, table=True):
     max_handoffs: int = 3  # more handoffs than this is flagged as a risk
     # facilitation (shared by every seat through the database)
     lead: str = ""
+    lead_account: str = ""  # OS login that created it: the creator's name alone is no proof
     step_minutes: int = 15
     timer_step: str = ""
     timer_ends_at: dt.datetime | None = None
@@ -226,6 +227,11 @@ class Participant(SQLModel, table=True):
     current_step: str = "scope"
     following: bool = False
     done_step: str = ""  # the step this participant said they are done with
+    # Who is behind the name (models.db.access): the OS login that took the seat, and for
+    # a ``seat`` forced command the key fingerprint and SSH origin the administrator set.
+    account: str = ""
+    key: str = ""
+    origin: str = ""
 
 
 class Vote(SQLModel, table=True):
@@ -251,6 +257,25 @@ class ChangeLog(SQLModel, table=True):
     old: str = ""
     new: str = ""
     summary: str = ""
+    account: str = ""  # OS login (and key, through ``seat``) beside the claimed name
+    imported: bool = False  # came in with a JSON import: another file's word, not this one's
+
+
+class AuditEntry(SQLModel, table=True):
+    """Portfolio-level log of whole-workshop events (deletions).
+
+    No foreign key on purpose: deleting a workshop cascades its ``ChangeLog``
+    away, so who deleted it must be written somewhere the cascade cannot reach.
+    """
+
+    __tablename__ = "audit"
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    action: str = "delete"
+    workshop_id: int = 0
+    title: str = ""
+    who: str = ""
+    account: str = ""
 
 
 class ChannelCost(SQLModel, table=True):
@@ -295,4 +320,5 @@ ALL_TABLES: tuple[type[SQLModel], ...] = (
     ChangeLog,
     ChannelCost,
     EscalationLevel,
+    AuditEntry,
 )

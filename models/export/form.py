@@ -69,7 +69,8 @@ _LEVEL = ("severity", "criteria", "tier_role", "response_sla_minutes", "update_e
 
 # ``as_is_touchpoint_id`` (and the workshop's ``as_is_workshop_id``) are ids of another
 # workshop's rows: a full backup keeps them, a template never does.
-WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields if f != "id"), _SCOPE)
+WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields
+                               if f not in ("id", "lead_account")), _SCOPE)
 STAGE = Node(Stage, _STAGE, _STAGE)
 TOUCHPOINT = Node(Touchpoint, (*_TOUCH, "as_is_touchpoint_id"), _TOUCH)
 PAIN = Node(PainPoint, (*_PAIN, "votes", "created_at"), _PAIN)
@@ -85,7 +86,8 @@ PLAN = Node(PlanTask, ("key", "phase", "title", "detail", "owner", "start", "dea
                        "status", "edited"), ())
 PARTICIPANT = Node(Participant, ("name", "role", "last_seen", "current_step", "following",
                                  "done_step"), ())
-LOG = Node(ChangeLog, ("at", "who", "entity", "action", "field", "old", "new", "summary"), ())
+LOG = Node(ChangeLog, ("at", "who", "account", "entity", "action", "field", "old", "new",
+                       "summary"), ())
 
 # Lists only a full backup carries, and the node of their items.
 FULL_LISTS: dict[str, Node] = {"plan_tasks": PLAN, "participants": PARTICIPANT,

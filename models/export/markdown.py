@@ -35,6 +35,7 @@ from models.rules.plan import (
 )
 from models.rules.priority import QUADRANT_LABELS, rank_pain_points
 from models.rules.review import leadership_review
+from models.rules.safe_dates import shift
 from models.rules.tracker import (
     TrackerItem,
     due_words,
@@ -172,7 +173,7 @@ def _summary(doc: _Doc) -> list[str]:
               if w.evidence_ticket_volume else "")
     out = ["## Summary", "", f"- **Scope:** {who or '*' + NOT_RECORDED + '*'}{volume}"]
     if doc.plan_start is not None:
-        end = doc.plan_start + dt.timedelta(days=PLAN_DAYS - 1)
+        end = shift(doc.plan_start, PLAN_DAYS - 1)
         out.append(f"- **Plan:** day 1 is {_date(doc.plan_start)}, day {PLAN_DAYS} is "
                    f"{_date(end)}; leadership review on day 30 and day {PLAN_DAYS}, then "
                    "monthly.")
@@ -418,7 +419,7 @@ def _plan(doc: _Doc) -> list[str]:
     tasks = doc.journey.plan_tasks
     out = ["## 60-day plan", ""]
     if doc.plan_start is not None:
-        end = doc.plan_start + dt.timedelta(days=PLAN_DAYS - 1)
+        end = shift(doc.plan_start, PLAN_DAYS - 1)
         out += [f"Day 1 is {_date(doc.plan_start)}, day {PLAN_DAYS} is {_date(end)}. The top "
                 "card ships in weeks 3-4; the other cards queue after it, and what does not "
                 f"fit is planned as “{NEXT_CYCLE_PHASE}”. The leadership review is on day 30 "

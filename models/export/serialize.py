@@ -86,7 +86,10 @@ def _pain(journey: Journey, pain: PainPoint, full: bool) -> dict[str, Any]:
     if full:
         dots = [v for v in getattr(journey, "dots", []) if v.pain_point_id == pain.id]
         if dots:
-            out["dot_votes"] = [_row(v, VOTE, True) for v in dots]
+            # A secret ballot stays secret in a backup: before the reveal only the number
+            # of dots goes out (empty entries), never who voted for what or when.
+            revealed = journey.workshop.votes_revealed
+            out["dot_votes"] = [_row(v, VOTE, True) if revealed else {} for v in dots]
     return out
 
 
@@ -146,7 +149,10 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
     """
     clean = normalize(data, source=source)
     scope = dict(clean["workshop"])
-    scope.setdefault("lead", store.who)
+    # Roles never travel with a file: the importer is the lead of the copy, everyone
+    # listed in it a participant, and its history is marked as imported.
+    scope["lead"] = store.who
+    scope["lead_account"] = getattr(store, "account", "")
     if "template" in clean and "template" not in scope:
         scope["template"] = clean["template"].get("name", "")
     with store.write() as s:
@@ -188,10 +194,13 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         for pos, task in enumerate(clean.get("plan_tasks", [])):
             s.add(_build(PlanTask, task, workshop_id=wid, position=pos))
         for person in clean.get("participants", []):
-            s.add(_build(Participant, person, workshop_id=wid))
+            mine = person.get("name") == store.who
+            s.add(_build(Participant, {**person, "role": "lead" if mine else "participant"},
+                         workshop_id=wid, account=getattr(store, "account", "") if mine else ""))
         for entry in clean.get("changelog", []):
-            s.add(_build(ChangeLog, entry, workshop_id=wid))
-        s.add(ChangeLog(workshop_id=wid, who=store.who, entity="workshop", entity_id=wid,
+            s.add(_build(ChangeLog, entry, workshop_id=wid, imported=True))
+        s.add(ChangeLog(workshop_id=wid, who=store.who, account=getattr(store, "attribution", ""),
+                        entity="workshop", entity_id=wid,
                         action="create", summary=summary or f"imported from {source}"))
         return int(wid or 0)
 

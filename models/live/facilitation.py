@@ -47,13 +47,17 @@ def _role_of(s: Session, workshop: Workshop, name: str) -> str | None:
 
 
 def is_lead(store: Store, workshop_id: int, name: str | None = None) -> bool:
-    """The creator (``workshop.lead``) and anyone seated with role ``lead``."""
+    """A seat whose stored role is ``lead``; before taking a seat, the creator (name and
+    OS account, see ``models.db.access``): the creator's name alone is not enough."""
     who = store.who if name is None else name
     with store.read() as s:
         workshop = s.get(Workshop, workshop_id)
         if workshop is None:
             raise NotFound(f"There is no workshop {workshop_id} in {store.path}.")
-        return bool(who) and (who == workshop.lead or _role_of(s, workshop, who) == "lead")
+        role = _role_of(s, workshop, who)
+        if role is not None:
+            return role == "lead"
+        return bool(who) and who == workshop.lead and store.account == workshop.lead_account
 
 
 def _require_lead(store: Store, workshop_id: int, doing: str) -> None:

@@ -34,10 +34,12 @@ from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, select
 
+from models.db.access import AccessError, check_role, require, seat_role
 from models.db.fields import FieldError, coerce
 from models.db.journey import Journey
 from models.db.store import NotFound, ReadOnlyError, Store
 from models.db.tables import Participant, Workshop, utcnow
+from models.rules.names import confusable_with, normalize
 from models.vocab import STEPS, WINDOW_S
 
 # ``leave`` has no column of its own: it moves ``last_seen`` back by this much so
@@ -52,20 +54,31 @@ def aware(when: dt.datetime) -> dt.datetime:
 
 
 def _clean_name(name: str) -> str:
-    clean = " ".join(str(name).replace("\x00", "").split())
+    clean = normalize(name)
     if not clean:
         raise FieldError("A participant needs a name (use --as NAME).")
     return str(coerce(Participant, "name", clean))
 
 
+def _look_alike(clean: str, rows: list[Participant]) -> None:
+    other = confusable_with(clean, [p.name for p in rows])
+    if other is not None:
+        raise AccessError(f"The name {clean!r} looks like {other!r}, who is already in this "
+                          "workshop; choose a clearly different name.")
+
+
 def join(store: Store, workshop_id: int, name: str, role: str | None = None,
-         step: str | None = None) -> Participant:
+         step: str | None = None, *, grant: str | None = None, key: str = "",
+         origin: str = "") -> Participant:
     """Take (or retake) a seat; returns the participant row.
 
-    Role: an explicit ``role`` is kept; otherwise a returning participant keeps
-    the role they had, the workshop's creator (``workshop.lead``) is the lead,
-    and anyone else is a participant.  Rejoining keeps the step they were on
-    unless ``step`` is given, so a dropped connection resumes where it was.
+    The role is decided by ``models.db.access.seat_role``: a returning participant
+    keeps the role they had, the creator (name *and* OS account) is the lead, anyone
+    else a participant; ``role`` (``--role``) can only lower it, and ``grant`` is the
+    role of a ``seat`` forced command.  A lowered role is stored (it sticks until a
+    lead grants again).  A new name that looks like someone else's is refused.
+    Rejoining keeps the step they were on unless ``step`` is given, so a dropped
+    connection resumes where it was.
     """
     clean = _clean_name(name)
     wanted = coerce(Participant, "role", role) if role else None
@@ -75,20 +88,54 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
         workshop = s.get(Workshop, workshop_id)
         if workshop is None:
             raise NotFound(f"There is no workshop {workshop_id} in {store.path}.")
-        row = s.exec(select(Participant).where(Participant.workshop_id == workshop_id,
-                                               Participant.name == clean)).first()
+        rows = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
+        row = next((p for p in rows if p.name == clean), None)
         if row is None:
-            row = Participant(workshop_id=workshop_id, name=clean,
-                              role=wanted or ("lead" if clean == workshop.lead else "participant"),
+            _look_alike(clean, rows)
+        effective = seat_role(workshop, row, clean, store.account, requested=wanted,
+                              grant=grant)
+        if row is None:
+            row = Participant(workshop_id=workshop_id, name=clean, role=effective,
                               current_step=step or workshop.current_step or STEPS[0])
             s.add(row)
         else:
-            if wanted:
-                row.role = wanted
+            row.role = effective
             if step:
                 row.current_step = step
+        if grant is not None or not row.account:
+            row.account, row.key, row.origin = store.account, key, origin
         row.last_seen = utcnow()
         s.flush()
+        return row
+
+
+def grant(store: Store, workshop_id: int, name: str, role: str, *,
+          as_seat: bool = False) -> Participant:
+    """A lead gives ``name`` a role (creating the seat if the name is new); logged.
+
+    Checked by ``models.db.access.require`` against the store's OS account (``as_seat``:
+    against the role of the app's seat, ``store.who``).  A name
+    granted before anyone took it is claimed by the first account that joins with it.
+    """
+    require(store, workshop_id, store.account, "grant", key=store.key,
+            seat=store.who if as_seat else None)
+    clean = _clean_name(name)
+    role = check_role(role)
+    with store.write() as s:
+        rows = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
+        row = next((p for p in rows if p.name == clean), None)
+        if row is None:
+            _look_alike(clean, rows)
+            row = Participant(workshop_id=workshop_id, name=clean, role=role,
+                              last_seen=utcnow() - LEFT_OFFSET)
+            s.add(row)
+            old = ""
+        else:
+            old, row.role = row.role, role
+        s.flush()
+        if old != role:
+            store._log(s, workshop_id, "participant", row.id, "update", field="role",
+                       old=old, new=role, summary=f"{clean}: role {old or 'none'} → {role}")
         return row
 
 
@@ -232,27 +279,35 @@ class Seat:
 
 
 def open_seat(path: str | Path | None, workshop_id: int, name: str,
-              role: str | None = None) -> Seat:
-    """Join a workshop as ``name`` and hand back the stores the app should use."""
-    probe = Store(path, who=_clean_name(name), read_only=True)
+              role: str | None = None, *, grant: str | None = None, key: str = "",
+              origin: str = "") -> Seat:
+    """Join a workshop as ``name`` and hand back the stores the app should use.
+
+    ``grant``/``key``/``origin`` come from the ``seat`` forced command (see ``join``).
+    """
+    clean = _clean_name(name)
+    probe = Store(path, who=clean, read_only=True)
     try:
         workshop = probe.get_workshop(workshop_id)
         with probe.read() as s:
             existing = s.exec(select(Participant).where(
                 Participant.workshop_id == workshop_id,
-                Participant.name == _clean_name(name))).first()
+                Participant.name == clean)).first()
     finally:
         probe.close()
-    effective = (coerce(Participant, "role", role) if role else
-                 existing.role if existing else
-                 "lead" if _clean_name(name) == workshop.lead else "participant")
+    effective = seat_role(workshop, existing, clean, probe.account,
+                          requested=coerce(Participant, "role", role) if role else None,
+                          grant=grant)
     if effective == "observer":
-        edits = Store(path, who=_clean_name(name), read_only=True)
-        presence = presence_store(path, _clean_name(name))
+        edits = Store(path, who=clean, read_only=True)
+        presence = presence_store(path, clean)
     else:
-        edits = presence = Store(path, who=_clean_name(name))
+        edits = presence = Store(path, who=clean)
+    for opened in {id(edits): edits, id(presence): presence}.values():
+        opened.key = key
     try:
-        participant = join(presence, workshop_id, name, effective)
+        participant = join(presence, workshop_id, name, effective, grant=grant, key=key,
+                           origin=origin)
     except Exception:
         edits.close()
         if presence is not edits:

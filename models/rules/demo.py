@@ -7,7 +7,9 @@ empty step in the demo would read as "the tool is unfinished", not as "this
 step is still to do", so nothing here is left for the first visit of a screen.
 
 Owners are the lead of the team that owns the pain point's touchpoint (a card
-needs one accountable person; the demo cannot know names).  Deadlines follow
+needs one accountable person; the demo cannot know names).  The facilitator is
+the support team's lead for the same reason: the plan gives the facilitator the
+tasks no card carries, and never falls back to the login of whoever ran the demo.  Deadlines follow
 the plan's phases: quick wins by the end of weeks 3-4 (ship one fix), the rest
 by the end of weeks 7-8 (standardize), moved off weekends like every deadline.
 """
@@ -22,6 +24,7 @@ from models.rules.plan import PHASES, day, regenerate_plan, workday_on_or_before
 from models.rules.priority import rank_pain_points
 
 _LAST_DAY = {key: last for key, _phase, _first, last in PHASES}
+DEMO_FACILITATOR = "Support lead"  # a role, not a person: the demo cannot know names
 
 
 def card_owner(team: str) -> str:
@@ -30,14 +33,16 @@ def card_owner(team: str) -> str:
 
 
 def complete_demo(store: Any, workshop_id: int, today: dt.date) -> None:
-    """Start date today, owners and deadlines on every card, the plan stored.
+    """Start date today, a facilitator, owners and deadlines on every card, the plan stored.
 
     ``store`` is a ``models.db.store.Store``; ``today`` is passed in (the CLI
     reads the pinned date) so tests and snapshots get the same dates.
     """
     store.update(Workshop, workshop_id, start_date=today)
     journey = store.load(workshop_id)
-    lead = journey.workshop.facilitator.strip() or journey.workshop.lead.strip()
+    if not journey.workshop.facilitator.strip():
+        store.update(Workshop, workshop_id, facilitator=DEMO_FACILITATOR)
+    lead = journey.workshop.facilitator.strip() or DEMO_FACILITATOR
     for ranked in rank_pain_points(journey):
         card = journey.card_for(ranked.pain.id)
         if card is None or card.id is None:

@@ -175,7 +175,7 @@ def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
     for n, card in enumerate(active_cards(journey)[1:], start=2):
         if card.deadline is not None:
             deadline = card.deadline
-            begin = min(max(day(start, QUEUE_FIRST_DAY), deadline - dt.timedelta(days=13)),
+            begin = min(max(day(start, QUEUE_FIRST_DAY), shift(deadline, -13)),
                         deadline)
         else:
             if slot_first <= PLAN_DAYS < slot_first + SLOT_DAYS - 1:

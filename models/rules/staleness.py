@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from models.db.journey import Journey
 from models.db.tables import Workshop
+from models.rules.safe_dates import shift
 from models.rules.tracker import TrackerItem, workshop_title
 from models.vocab import REVIEW_EVERY_DAYS
 
@@ -46,7 +47,7 @@ def review_status(workshop: Workshop, today: dt.date) -> ReviewStatus:
     if last is None:
         text = (f"never reviewed; review due ({overdue} days overdue)" if due
                 else "never reviewed; first review due "
-                f"{(since + dt.timedelta(days=REVIEW_EVERY_DAYS)).isoformat()}")
+                f"{shift(since, REVIEW_EVERY_DAYS).isoformat()}")
     elif due:
         text = f"last reviewed {last.isoformat()} ({age} days ago); review {overdue} days overdue"
     else:
@@ -69,7 +70,7 @@ def review_item(journey: Journey, today: dt.date) -> TrackerItem:
     workshop = journey.workshop
     status = review_status(workshop, today)
     since = status.last_reviewed or _created(workshop)
-    deadline = since + dt.timedelta(days=REVIEW_EVERY_DAYS)
+    deadline = shift(since, REVIEW_EVERY_DAYS)
     return TrackerItem(kind="review", item_id=int(workshop.id or 0),
                        workshop_id=int(workshop.id or 0), workshop_title=workshop_title(journey),
                        title="Monthly review of the journey map", owner=workshop.lead.strip(),

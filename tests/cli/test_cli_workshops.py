@@ -25,6 +25,7 @@ from models.db.tables import Handoff, HypothesisCard, PainPoint, Stage, Touchpoi
 from models.export.json_backup import export_workshop
 from models.export.templates import save_template, template_names
 from models.vocab import ROLES, STEPS
+from tests.helpers import journeymap_command
 from tui.cli.main import app
 
 # the command module itself (tui.cli.main registers it explicitly)
@@ -288,10 +289,10 @@ def test_demo_opens_complete_with_a_saved_plan_from_today(db_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import datetime as dt
 
-    from tui.steps.progress import STEPS as BAR
-    from tui.steps.progress import step_states
-
     from models.rules.handoffs import ownership_risks
+    from models.rules.plan import PHASES
+    from models.rules.progress import step_states
+    from models.vocab import STEPS as BAR
 
     monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
     demo_id = int(run(db_path, "demo", "--no-open").stdout)
@@ -300,7 +301,9 @@ def test_demo_opens_complete_with_a_saved_plan_from_today(db_path: Path,
     assert all(states[step].done for step in BAR), {s: v.missing for s, v in states.items()}
     today = dt.date(2026, 3, 10)
     assert journey.workshop.start_date == today
-    assert len(journey.plan_tasks) == 6 and all(t.owner and t.deadline for t in journey.plan_tasks)
+    # the method's phases and two reviews, then every card after the first (plan branch)
+    assert len(journey.plan_tasks) == len(PHASES) + len(journey.cards) - 1
+    assert all(t.owner and t.deadline for t in journey.plan_tasks)
     assert min(t.start for t in journey.plan_tasks if t.start) == today
     assert journey.cards and all(c.owner and c.deadline and c.deadline > today
                                  for c in journey.cards)
@@ -388,7 +391,7 @@ def test_import_errors_are_one_line(db_path: Path, tmp_path: Path, content: byte
 # -- the real console script ------------------------------------------------------------
 def journeymap(*args: str, env_db: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "JOURNEYMAP_DB": str(env_db)}
-    return subprocess.run(["journeymap", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([*journeymap_command(), *args], capture_output=True, text=True, env=env,
                           stdin=subprocess.DEVNULL, timeout=120)
 
 

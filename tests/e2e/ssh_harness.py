@@ -85,9 +85,9 @@ class SshServer:
     process: subprocess.Popen[bytes]
     log: Path
 
-    def command(self, remote: list[str]) -> list[str]:
+    def command(self, remote: list[str], key: Path | None = None) -> list[str]:
         """The local ``ssh -tt`` argv that runs ``remote`` (quoted) on this server."""
-        return ["ssh", "-tt", "-p", str(self.port), "-i", str(self.client_key),
+        return ["ssh", "-tt", "-p", str(self.port), "-i", str(key or self.client_key),
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
                 "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
                 f"{self.user}@127.0.0.1", shlex.join(remote)]
@@ -97,6 +97,27 @@ class SshServer:
         argv = [a for a in self.command(remote) if a != "-tt"]
         return subprocess.run(argv, capture_output=True, text=True, timeout=timeout,
                               stdin=subprocess.DEVNULL)
+
+
+def forced_key(server: SshServer, name: str, command: str,
+               options: str = "restrict,pty") -> tuple[Path, str]:
+    """A new key for ``name`` whose ``authorized_keys`` line forces ``command``.
+
+    ``command`` may contain ``{fingerprint}``: it is filled in with the key's own
+    SHA256 fingerprint, as an administrator copies it from ``ssh-keygen -lf``.
+    Returns the private key and its fingerprint.
+    """
+    key = server.folder / f"{name}_ed25519"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)],
+                   check=True, capture_output=True)
+    listed = subprocess.run(["ssh-keygen", "-lf", str(key.with_suffix(".pub"))], check=True,
+                            capture_output=True, text=True).stdout.split()
+    fingerprint = listed[1]
+    line = (f'command="{command.format(fingerprint=fingerprint)}",{options} '
+            f"{key.with_suffix('.pub').read_text().strip()}\n")
+    with (server.folder / "authorized_keys").open("a") as fh:
+        fh.write(line)
+    return key, fingerprint
 
 
 def _config(folder: Path, port: int, host_key: Path, user: str) -> str:

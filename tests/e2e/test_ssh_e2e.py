@@ -5,7 +5,6 @@ Skipped (with the reason) when sshd/tmux are missing and cannot be installed.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from models.db.store import Store
 from models.db.tables import Touchpoint
 from tests.e2e.ssh_harness import SshServer, Tmux, ensure_tools, remote_env, ssh_server
+from tests.helpers import journeymap_shell
 
 TITLE = "Pairing over SSH"
 TYPED = "Reset link"  # short enough not to be cut in an 80-100 column table
@@ -37,9 +37,7 @@ def tmux() -> Iterator[Tmux]:
 
 @pytest.fixture
 def journeymap() -> str:
-    exe = shutil.which("journeymap")
-    assert exe is not None, "the journeymap script is not installed (pip install -e .)"
-    return str(Path(exe).resolve())
+    return journeymap_shell()
 
 
 def _workshop(db: Path) -> int:

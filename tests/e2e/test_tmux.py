@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from tests.tui.test_tui_data import build_workshop
+from tests.helpers import build_workshop, journeymap_shell
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -59,8 +58,7 @@ def start(tmp_path: Path, name: str) -> str:
     db = tmp_path / f"{name}.db"
     with Store(db, who="tester") as store:
         wid = build_workshop(store)
-    exe = Path(sys.executable).with_name("journeymap")
-    command = (f"ESCDELAY={ESCDELAY_MS} {exe if exe.exists() else 'journeymap'} --db {db} "
+    command = (f"ESCDELAY={ESCDELAY_MS} {journeymap_shell()} --db {db} "
                f"open {wid}; sleep 5")
     session = f"jm-{uuid.uuid4().hex[:8]}"
     subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session, "-x", "80",

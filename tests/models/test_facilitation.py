@@ -82,8 +82,9 @@ def test_only_the_lead_may_facilitate(other: Store, wid: int, action) -> None:  
     assert (workshop.timer_step, workshop.votes_revealed, workshop.gather_step) == ("", False, "")
 
 
-def test_a_seat_with_role_lead_may_facilitate(other: Store, wid: int) -> None:
-    presence.join(other, wid, "ana", role="lead")
+def test_a_seat_granted_lead_may_facilitate(store: Store, other: Store, wid: int) -> None:
+    presence.grant(store, wid, "ana", "lead")
+    presence.join(other, wid, "ana")
     fac.gather(other, wid, "pains")
     assert other.get_workshop(wid).gather_step == "pains"
 

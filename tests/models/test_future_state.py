@@ -21,7 +21,9 @@ def as_is_and_to_be():  # type: ignore[no-untyped-def]
     as_is = journey([tp(1, "Email support", actor="customer", sentiment=-1),
                      tp(2, "Agent sends reset link", actor="agent", sentiment=-2,
                         owner_team="Tier 1"),
-                     tp(3, "Wait", actor="customer", sentiment=-2, owner_team="Identity")],
+                     # backstage: Identity taking the case on is a handoff (models.rules.handoffs)
+                     tp(3, "Wait", actor="customer", sentiment=-2, owner_team="Identity",
+                        lane="backstage")],
                     pains=[PainPoint(workshop_id=1, id=1, touchpoint_id=3, kind="dead_end"),
                            PainPoint(workshop_id=1, id=2, touchpoint_id=2, kind="loop")])
     to_be = journey([tp(11, "Reset link sent", actor="bot", sentiment=1,

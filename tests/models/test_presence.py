@@ -24,14 +24,16 @@ def _log_count(store: Store) -> int:
         return len(list(s.exec(select(ChangeLog))))
 
 
-def test_creator_is_lead_others_participants_explicit_role_kept(store: Store, wid: int) -> None:
+def test_creator_is_lead_others_participants_role_only_lowers(store: Store, wid: int) -> None:
     assert store.get_workshop(wid).lead == "tester"
     assert presence.join(store, wid, "tester").role == "lead"
     assert presence.join(store, wid, "ana").role == "participant"
     assert presence.join(store, wid, "obs", role="observer").role == "observer"
-    # a returning seat keeps its role when none is given, an explicit one replaces it
+    # a returning seat keeps its role when none is given; --role can only lower it
     assert presence.join(store, wid, "obs").role == "observer"
-    assert presence.join(store, wid, "obs", role="participant").role == "participant"
+    assert presence.join(store, wid, "obs", role="participant").role == "observer"
+    assert presence.join(store, wid, "obs", role="lead").role == "observer"
+    assert presence.join(store, wid, "ana", role="lead").role == "participant"
 
 
 def test_join_is_one_row_per_name_and_resumes_the_step(store: Store, wid: int) -> None:

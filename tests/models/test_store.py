@@ -20,6 +20,7 @@ from models.db.schema import StoreError
 from models.db.store import NotFound, ReadOnlyError, Store
 from models.db.tables import (
     ALL_TABLES,
+    AuditEntry,
     ChangeLog,
     ChannelCost,
     EscalationLevel,
@@ -122,6 +123,10 @@ def test_every_table_round_trips_through_a_second_store(db_path: Path) -> None:
         rows["workshop"] = s.get(Workshop, rows["workshop"].id)  # type: ignore[assignment, attr-defined]
     with writer.write() as s:
         s.add(Meta(key="note", value=TRICKY))
+        s.add(AuditEntry(action="delete", workshop_id=99, title=TRICKY, who="Eve",
+                         account="eve key SHA256:x", at=WHEN))
+    audit = writer.audit()[-1]
+    rows["audit"] = audit  # type: ignore[assignment]
     writer.close()
 
     reader = Store(db_path, who="r")

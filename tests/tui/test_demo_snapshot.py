@@ -12,10 +12,10 @@ import importlib
 from pathlib import Path
 
 import pytest
-from tui.steps.progress import STEPS
 
 from models.db.store import Store
-from tests.tui.test_tui_data import freeze
+from models.vocab import STEPS
+from tests.helpers import freeze
 from tests.tui.test_tui_snapshots import _utc, settle  # noqa: F401 - autouse fixture
 from tui.app.launch import build_app
 from tui.widgets.step_bar import StepBar

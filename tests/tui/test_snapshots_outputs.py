@@ -15,7 +15,7 @@ import pytest
 
 from models.db.store import Store
 from models.vocab import TODAY_ENV
-from tests.tui.test_tui_outputs import TODAY, outputs_workshop, settle
+from tests.helpers import TODAY, outputs_workshop, settle
 from tui.app.launch import build_app
 
 SIZES = [(80, 24), (120, 40)]

@@ -8,92 +8,9 @@ are always tested against real-looking data.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from models.db.store import Store
-from models.db.tables import Handoff, PainPoint, Stage, Touchpoint, Workshop
-
-FIXED = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
-
-STAGES: list[tuple[str, str, float | None, float | None, str, list[tuple[Any, ...]]]] = [
-    ("Problem Discovery", "Search-to-ticket ratio", 0.42, 0.25, "ratio", [
-        ("Login fails after SSO change", "In-app", "Tries to sign in", "Is it me or them?",
-         "Confused", -1, "frontstage", "Product", False),
-    ]),
-    ("Self-Service Attempt", "Deflection rate", 18, 35, "%", [
-        ("Clicks 'Forgot password'", "Help center", "Requests a reset link",
-         "Will this reset my settings?", "Hopeful", 0, "frontstage", "Product", False),
-        ("Reset link loops back to SSO", "Email", "Clicks the link again",
-         "Why does this keep happening?", "Frustrated", -2, "frontstage", "Engineering", True),
-    ]),
-    ("Contact", "First contact resolution (FCR)", 41, 70, "%", [
-        ("Opens chat with the bot", "Chat", "Explains the lockout", "Can a human help?",
-         "Impatient", -1, "frontstage", "Support", False),
-        ("Identity checks by Tier 1", "Chat", "Answers security questions",
-         "I already told the bot", "Annoyed", -1, "frontstage", "Support", True),
-    ]),
-    ("Triage & Diagnosis", "Time to resolution", 26, 8, "hours", [
-        ("Escalated to Tier 2", "Internal", "Waits", "Nothing is happening", "Anxious", -2,
-         "backstage", "Tier 2", False),
-        ("Engineering checks SSO config", "Internal", "Waits", "", "", -1, "backstage",
-         "", False),
-    ]),
-    ("Resolution", "Customer effort score (CES)", 5.1, 3, "1-7", [
-        ("Admin access restored", "Email", "Signs in", "Finally", "Relieved", 1, "frontstage",
-         "Support", True),
-    ]),
-    ("Follow-Up", "Reopen rate", 12, 5, "%", [
-        ("CSAT survey", "Email", "Rates the experience", "Will they fix the root cause?",
-         "Neutral", 0, "frontstage", "Support", False),
-    ]),
-]
-PAINS = [
-    ("Reset link loops back to SSO: customer never gets in", "loop", 3, 1, 1240, 5, 2),
-    ("Security questions asked twice (bot, then Tier 1)", "loop", 2, 1, 860, 3, 4),
-    ("No status while Tier 2 investigates", "dead_end", 3, 2, 410, 4, 5),
-    ("Escalation path unclear for SSO tenants", "branch", 3, 3, 300, 2, 6),
-    ("Survey arrives before access is confirmed", "other", 1, 1, 90, 0, 8),
-    ("Help article out of date", "other", 1, 3, 40, 1, 1),
-]
-
-
-def build_workshop(store: Store) -> int:
-    """Create the realistic 'Admin locked out' workshop; returns its id."""
-    w = store.create_workshop(
-        default_stages=False, title="Admin locked out", persona="Workspace admin (200 seats)",
-        scenario="Admin locked out after SSO change", persona_goal="Back in within 10 minutes",
-        business_goal="Cut repeat contacts on lockouts by 30%", evidence_ticket_volume=1240,
-        evidence_resolution_time="26 h median", evidence_transfer_rate="38% to Tier 2",
-        evidence_csat="CSAT 3.1 vs 4.2 overall", facilitator="Dana (Support Ops)",
-        start_date="2026-03-02")
-    wid = int(w.id or 0)
-    tps: list[Touchpoint] = []
-    for name, kpi, base, target, unit, points in STAGES:
-        st = store.add(Stage(workshop_id=wid, name=name, kpi_name=kpi, kpi_baseline=base,
-                             kpi_target=target, kpi_unit=unit))
-        for (tname, channel, does, thinks, feels, sentiment, lane, team, mot) in points:
-            tps.append(store.add(Touchpoint(
-                stage_id=st.id, name=tname, channel=channel, does=does, thinks=thinks,
-                feels=feels, sentiment=sentiment, lane=lane, owner_team=team,
-                moment_of_truth=mot)))
-    for desc, kind, impact, effort, volume, votes, tp_index in PAINS:
-        store.add(PainPoint(workshop_id=wid, touchpoint_id=tps[tp_index].id, description=desc,
-                            kind=kind, impact=impact, effort=effort, ticket_volume=volume,
-                            votes=votes))
-    store.add(Handoff(workshop_id=wid, from_touchpoint_id=tps[4].id, to_touchpoint_id=tps[5].id,
-                      from_team="Support", to_team="Tier 2", what_is_transferred="Ticket + logs",
-                      typical_delay="4 h", customer_informed=False))
-    freeze(store, wid)
-    return wid
-
-
-def freeze(store: Store, workshop_id: int) -> None:
-    """Pin the timestamps shown on Home so snapshots do not depend on the clock."""
-    with store.write() as s:
-        row = s.get(Workshop, workshop_id)
-        assert row is not None
-        row.updated_at = FIXED
-        row.created_at = FIXED
+from tests.helpers import FIXED, build_workshop
 
 
 def test_builder_makes_a_complete_journey(store: Store) -> None:

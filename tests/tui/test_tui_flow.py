@@ -9,7 +9,7 @@ from sqlmodel import select
 from models.db.store import Store
 from models.db.tables import PainPoint, Touchpoint, Workshop
 from models.rules.progress import step_states
-from tests.tui.test_tui_data import build_workshop
+from tests.helpers import build_workshop
 from tui.app.app import JourneyApp
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen

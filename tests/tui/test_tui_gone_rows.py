@@ -10,8 +10,7 @@ from pathlib import Path
 
 from models.db.store import Store
 from models.db.tables import PainPoint
-from tests.tui.test_qa import ready
-from tests.tui.test_tui_data import build_workshop
+from tests.helpers import build_workshop, ready
 from tui.app.launch import build_app
 from tui.dialogs.common import ConfirmScreen
 

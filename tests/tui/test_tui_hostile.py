@@ -7,13 +7,11 @@ character may reach the terminal (they are shown as visible pictures).
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 
 from models.db.store import Store
 from models.db.tables import Handoff, PainPoint, Stage, Touchpoint
+from tests.helpers import screen_text
 from tui.app.launch import build_app
 from tui.safe_text import clean, safe
 
@@ -53,13 +51,6 @@ def hostile_workshop(store: Store) -> int:
     store.add(Handoff(workshop_id=wid, from_touchpoint_id=tps[1].id, to_touchpoint_id=tps[2].id,
                       what_is_transferred=HOSTILE[0], typical_delay=HOSTILE[3]))
     return wid
-
-
-def screen_text(app) -> str:  # noqa: ANN001
-    """What the terminal would show, as plain text (from Textual's SVG screenshot)."""
-    svg = app.export_screenshot()
-    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace(
-        "\xa0", " ")
 
 
 def test_clean_neutralises_controls() -> None:

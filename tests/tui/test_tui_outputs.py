@@ -17,9 +17,8 @@ import pytest
 
 from models.db.store import Store
 from models.db.tables import HypothesisCard, PlanTask, Workshop
-from models.export.templates import create_from_template
-from models.rules.plan import regenerate_plan
 from models.vocab import TODAY_ENV
+from tests.helpers import TODAY, outputs_workshop, settle
 from tui.app.launch import build_app
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.export import ExportDialog
@@ -29,9 +28,6 @@ from tui.widgets.dates import due_label, next_status, slug
 from tui.widgets.forms import FieldInput
 from tui.widgets.plan_timeline import PlanTimeline
 
-TODAY = dt.date(2026, 3, 20)
-START = dt.date(2026, 3, 2)
-FIXED = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 HOSTILE = {
     "experiment": "[bold red]x[/] then [link=https://x]y[/link]",
     "outcome": "clear \x1b[2J and ring \x07 bells",
@@ -44,40 +40,6 @@ HOSTILE = {
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TODAY_ENV, TODAY.isoformat())
-
-
-def outputs_workshop(store: Store, *, plan: bool = True, people: bool = True) -> int:
-    """login-lockout from the shipped template, with a plan and cards in every state.
-
-    Card 1 (top rank) is overdue and in progress, card 2 is due later, card 3 is
-    done with a result, card 4 is left as drafted (flagged: no owner, no deadline).
-    A second workshop makes the review's "map next" answer real.
-    """
-    wid = create_from_template(store, "login-lockout", start_date=START.isoformat(),
-                               facilitator="Dana (Support Ops)")
-    create_from_template(store, "billing-dispute", start_date=START.isoformat())
-    if plan:
-        regenerate_plan(store, wid, START)
-    if people:
-        from models.rules.cards import ordered_cards
-
-        cards = ordered_cards(store.load(wid))
-        store.update(HypothesisCard, cards[0].id, owner="Priya", deadline="2026-03-13",
-                     status="in_progress")
-        store.update(HypothesisCard, cards[1].id, owner="Marco", deadline="2026-04-10")
-        store.update(HypothesisCard, cards[2].id, owner="Priya", deadline="2026-03-06",
-                     status="done", result_notes="Articles refreshed; fewer repeat tickets.",
-                     result_value=12)
-    with store.write() as s:
-        for w in s.exec(__import__("sqlmodel").select(Workshop)):
-            w.created_at = w.updated_at = FIXED
-    return wid
-
-
-async def settle(pilot: Any) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def reload(db: Path, wid: int) -> Any:

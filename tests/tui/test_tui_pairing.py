@@ -8,7 +8,6 @@ Waiting is bounded polling of the condition (``until``), never a timed assert.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from models.db.store import ReadOnlyError, Store
 from models.db.tables import Participant, Touchpoint, Workshop, utcnow
 from models.live.facilitation import visible_votes
-from tests.tui.test_tui_data import build_workshop
+from tests.helpers import SIZE, build_workshop, first_tp, ready, until
 from tui.app.app import JourneyApp
 from tui.app.launch import build_app
 from tui.dialogs.conflict import ConflictScreen
@@ -25,8 +24,6 @@ from tui.pairing.activity_panel import ActivityPanel
 from tui.pairing.presence_bar import PresenceBar
 from tui.widgets.forms import FieldInput
 
-SIZE = (120, 40)
-
 
 @pytest.fixture
 def wid(db_path: Path) -> int:
@@ -34,30 +31,8 @@ def wid(db_path: Path) -> int:
         return build_workshop(store)
 
 
-async def until(pilots: list, check: Callable[[], bool], rounds: int = 100) -> bool:  # noqa: ANN001
-    """Let the apps run (100 ms polls) until ``check`` holds; False if it never does."""
-    for _ in range(rounds):
-        if check():
-            return True
-        for pilot in pilots:
-            await pilot.pause(0.02)
-    return check()
-
-
-async def ready(pilot) -> None:  # noqa: ANN001
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-    assert await until([pilot], lambda: bool(pilot.app.screen.query(PresenceBar)))
-
-
 def bar(app: JourneyApp) -> PresenceBar:
     return app.screen.query_one(PresenceBar)
-
-
-def first_tp(app: JourneyApp) -> Touchpoint:
-    assert app.journey is not None
-    return app.journey.ordered_touchpoints()[0]
 
 
 def db_tp(db: Path, tp_id: int) -> Touchpoint:

@@ -96,8 +96,7 @@ def test_check_openable_refuses_in_one_sentence(db_path: Path, setup: str,
 # -- refresh -------------------------------------------------------------------------
 async def test_own_edit_is_not_reloaded_but_another_seats_is(db_path: Path) -> None:
     from models.db.tables import Touchpoint
-    from tests.tui.test_tui_data import build_workshop
-    from tests.tui.test_tui_pairing import SIZE, first_tp, ready, until
+    from tests.helpers import SIZE, build_workshop, first_tp, ready, until
     from tui.app.launch import build_app
 
     with Store(db_path, who="lea") as store:

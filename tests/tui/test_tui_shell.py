@@ -16,7 +16,7 @@ import pytest
 
 from models.db.store import Store
 from models.db.tables import Workshop
-from tests.tui.test_tui_data import build_workshop
+from tests.helpers import build_workshop
 from tui.app.app import JourneyApp, pending_target
 from tui.screens.workshop import WorkshopScreen
 from tui.widgets.forms import FieldInput

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from tests.tui.test_tui_data import build_workshop, freeze
+from tests.helpers import build_workshop, freeze
 from tui.app.launch import build_app
 
 SIZES = [(80, 24), (120, 40)]

@@ -72,8 +72,13 @@ class JourneyApp(App[None]):
                 *bindings("pairing"), *bindings("loading")]
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
-                 step: str | None = None, who: str = "", role: str = "") -> None:
+                 step: str | None = None, who: str = "", role: str = "",
+                 grant: str | None = None, key: str = "", origin: str = "") -> None:
         super().__init__()
+        # A ``seat`` forced command: the administrator's grant for this SSH key, the key's
+        # fingerprint and the connection's origin; such a seat sees only its workshop.
+        self.grant, self.key, self.origin = grant, key, origin
+        self.locked = grant is not None
         self.db_path = db_path
         self.start_workshop = workshop_id
         self.start_step = step
@@ -81,7 +86,7 @@ class JourneyApp(App[None]):
         self.pairing = Pairing(self)  # live refresh, presence, facilitation
         self.session = WorkshopSession(SessionHooks(
             notify=self.notify, saved=self._show_saved, changed=self._refresh_screen,
-            own_edit=self.pairing.own_edit_done), role=role)
+            own_edit=self.pairing.own_edit_done), role=role, locked=self.locked)
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
@@ -128,6 +133,7 @@ class JourneyApp(App[None]):
             from models.db.store import Store
 
             store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
+            store.key = self.key
             journey = store.load(self.start_workshop) if self.start_workshop else None
             import tui.screens.home  # noqa: F401 - warm the screen modules off the UI thread
             import tui.screens.workshop  # noqa: F401
@@ -265,6 +271,8 @@ class JourneyApp(App[None]):
     def show_home(self) -> None:
         from tui.screens.home import HomeScreen
 
+        if self.locked:  # a forced-command seat has one workshop and no Home
+            return
         self.journey = None
         self.pairing.stop()
         self._switch(HomeScreen(self.session))

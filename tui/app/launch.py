@@ -12,7 +12,8 @@ from models.vocab import resolve_step
 
 
 def build_app(db_path: str | Path | None, workshop_id: int | None = None,
-              step: str | None = None, who: str = "", role: str = ""):  # noqa: ANN201
+              step: str | None = None, who: str = "", role: str = "",
+              **seat: str):  # noqa: ANN201
     """The configured ``JourneyApp``; an unknown step name is a ValueError (one sentence)."""
     from tui.app.app import JourneyApp
 
@@ -20,17 +21,18 @@ def build_app(db_path: str | Path | None, workshop_id: int | None = None,
     if step and resolved is None:
         raise ValueError(f"There is no step {step!r}; use scope, stages, touchpoints, ownership, "
                          "pains, cards, tracker or plan (or 1-8).")
-    return JourneyApp(db_path, workshop_id=workshop_id, step=resolved, who=who, role=role)
+    return JourneyApp(db_path, workshop_id=workshop_id, step=resolved, who=who, role=role,
+                      **seat)  # type: ignore[arg-type]
 
 
 def run_app(db_path: str | Path | None, workshop_id: int | None = None, step: str | None = None,
-            who: str = "", role: str = "") -> None:
+            who: str = "", role: str = "", **seat: str) -> None:
     """Run the TUI until the user quits (blocking).
 
     A crash inside the app ends with a non-zero ``return_code``; it becomes the
     process exit code, so a script or SSH ForceCommand never reads a crash as success.
     """
-    app = build_app(db_path, workshop_id, step, who, role)
+    app = build_app(db_path, workshop_id, step, who, role, **seat)
     app.run()
     code = getattr(app, "return_code", 0) or 0
     if code:

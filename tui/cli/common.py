@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from models.db.store import Store
 
 __all__ = ["STATE", "Context", "command_group", "console", "default_user", "fail",
-           "require_folder", "user_errors"]
+           "require", "require_folder", "user_errors"]
 
 
 def command_group() -> typer.Typer:
@@ -50,6 +50,31 @@ class Context:
             typer.echo(f"journeymap: warning: {store.path} is damaged ({store.damage[:120]}); "
                        "showing what can be read, changes are refused.", err=True)
         return store
+
+    def reader(self) -> Store:
+        """For commands that only read: a read-only store when the file is current, so
+        they work on a read-only folder or file; an older file is opened normally
+        (upgraded), and a missing one is refused as by ``store``."""
+        from models.db.dbfile import FileState, default_db_path, inspect_file
+
+        require_folder(self.db)
+        state, _version = inspect_file(self.db.expanduser() if self.db else default_db_path())
+        return self.store(read_only=state is FileState.CURRENT)
+
+
+def require(store: Store, workshop_id: int | None, action: str) -> None:
+    """Refuse (one sentence, exit 1) when this OS account may not do ``action``.
+
+    ``workshop_id`` None checks the whole file (adding a workshop to it).  The rule
+    itself lives in ``models.db.access``, shared with the app.
+    """
+    from models.db import access
+
+    account = access.current_account()
+    if workshop_id is None:
+        access.require_portfolio(store, account, action)
+    else:
+        access.require(store, workshop_id, account, action)
 
 
 def require_folder(db: Path | None) -> None:

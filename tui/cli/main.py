@@ -4,7 +4,7 @@ Start-up stays lean: only Typer is imported at module level.  Storage (SQLModel)
 is imported inside the commands that need it and Textual only by the commands
 that open the UI, so ``journeymap --help`` never pays for either.
 
-Commands live in small modules by area (``workshops``, ``outputs``, ``pairing``),
+Commands live in small modules by area (``workshops``, ``outputs``, ``pairing``, ``seats``),
 each with its own Typer; this module owns the root options (``--db``,
 ``--version``) and registers the command modules explicitly.  Shared helpers are
 in ``tui.cli.common``, which the command modules import (never this module).
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tui.cli import outputs, pairing, workshops
+from tui.cli import outputs, pairing, seats, workshops
 from tui.cli.common import STATE
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-for _module in (workshops, outputs, pairing):
+for _module in (workshops, outputs, pairing, seats):
     app.add_typer(_module.app)
 app.add_typer(workshops.templates_app, name="templates")
 

@@ -14,15 +14,13 @@ exist (they are listed as well), so a script can alert without parsing text.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.common import STATE, command_group, console, fail, user_errors
+from tui.cli.common import STATE, command_group, console, fail, require, user_errors
 
 app = command_group()
 
@@ -51,16 +49,13 @@ def write_output(data: bytes, output: Path | None) -> None:
     if output is None:
         typer.echo(data, nl=False)
         return
-    target = output.expanduser()
+    from models.db.dbfile import default_db_path
+    from models.export.files import ProtectedPath, write_file
+
     try:
-        handle, tmp = tempfile.mkstemp(prefix=".journeymap-", dir=target.parent or Path("."))
-        try:
-            with os.fdopen(handle, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        target = write_file(output, data, database=STATE.db or default_db_path())
+    except ProtectedPath as exc:
+        raise fail(f"Not written: {exc}.") from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise fail(f"Cannot write {output}: {reason}.") from None
@@ -131,7 +126,7 @@ def export(
         raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
     start_date = parse_date(start)
     with user_errors():
-        store = STATE.store()
+        store = STATE.reader()
         if fmt == "json":
             from models.export.json_backup import export_workshop
 
@@ -169,7 +164,7 @@ def cards(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) 
         from models.rules.cards import card_flags, card_sentence, ordered_cards
         from models.rules.priority import rank_of
 
-        journey = STATE.store().load(workshop_id)
+        journey = STATE.reader().load(workshop_id)
         ranks = rank_of(journey)
         ordered = ordered_cards(journey)
         out = console()
@@ -245,7 +240,7 @@ def tracker(
 
         from models.rules.tracker import group_by_owner, tracker_items
 
-        store = STATE.store()
+        store = STATE.reader()
         ids = [workshop_id] if workshop_id is not None else [w.id for w in store.list_workshops()]
         journeys = store.load_many([i for i in ids if i is not None])
         items = tracker_items(journeys, clock_today())
@@ -296,10 +291,12 @@ def plan(
         from rich.table import Table
 
         from models.rules.plan import PLAN_DAYS, regenerate_plan
+        from models.rules.safe_dates import shift
 
         store = STATE.store()
         journey = store.load(workshop_id)
         if regenerate or not journey.plan_tasks:
+            require(store, workshop_id, "edit")
             tasks = regenerate_plan(store, workshop_id, start_date)
         else:
             if start_date is not None:
@@ -309,7 +306,7 @@ def plan(
         out = console()
         first = min((t.start for t in tasks if t.start is not None), default=None)
         if first is not None:
-            last = first + dt.timedelta(days=PLAN_DAYS - 1)
+            last = shift(first, PLAN_DAYS - 1)
             out.print(line(f"60-day plan: day 1 is {first.isoformat()}, day {PLAN_DAYS} is "
                            f"{last.isoformat()}; leadership review on day 30 and day "
                            f"{PLAN_DAYS}, then monthly."))
@@ -338,7 +335,7 @@ def report(
         today = dt.date.today()
         chosen = month if month is not None else today.strftime("%Y-%m")
         month_bounds(chosen)  # a bad month is one sentence before anything is loaded
-        store = STATE.store()
+        store = STATE.reader()
         journey = store.load(workshop_id)
         out = console()
         out.print(line(f"Leadership review for {chosen.strip()}", "bold"))

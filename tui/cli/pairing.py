@@ -89,20 +89,30 @@ def _console() -> Any:
 
 @app.command("log")
 def log_command(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
+    workshop_id: Annotated[int | None, typer.Argument(
+        help="Workshop id (see `journeymap list`).")] = None,
     since: Annotated[str | None, typer.Option(
         "--since", help="Only changes since a date (2026-03-01) or a span (30d, 2w).")] = None,
     who: Annotated[str | None, typer.Option("--who", help="Only changes by this person.")]
     = None,
+    deleted: Annotated[bool, typer.Option(
+        "--deleted", help="Instead: the workshops deleted from this file, who and when.")]
+    = False,
 ) -> None:
-    """Show who changed what in a workshop, oldest first (when, who, what, old → new)."""
+    """Show who changed what in a workshop, oldest first (when, who, account, what, old → new)."""
     from rich.table import Table
 
     from models.db.schema import StoreError
 
+    if deleted:
+        _deleted_log()
+        return
+    if workshop_id is None:
+        raise fail("Give a workshop id (see `journeymap list`), or --deleted.")
+
     try:
         cutoff = parse_since(since) if since else None
-        store = STATE.store()
+        store = STATE.reader()
         try:
             journey = store.load(workshop_id)
             changes = store.changes(workshop_id, since=cutoff)
@@ -120,12 +130,40 @@ def log_command(
         out.print(_text(f"No changes{by} in “{title}”{scope}."))
         return
     table = Table(title=_text(f"Changes in “{title}”"), title_justify="left", expand=False)
-    for column in ("When", "Who", "What", "Old → new"):
+    for column in ("When", "Who", "Account", "What", "Old → new"):
         table.add_column(column, overflow="fold", no_wrap=column == "When")
     names = subject_names(journey)
     for change in changes:
-        table.add_row(_text(_local(change.at)), _text(change.who or "?"),
+        account = (change.account or "not recorded") + (" (imported)" if change.imported else "")
+        table.add_row(_text(_local(change.at)), _text(change.who or "?"), _text(account),
                       _text(describe(change, names)), _change_cell(change))
+    out.print(table)
+
+
+def _deleted_log() -> None:
+    """The portfolio audit: deleted workshops survive in it, with who deleted them."""
+    from rich.table import Table
+
+    from models.db.schema import StoreError
+
+    try:
+        store = STATE.reader()
+        try:
+            entries = store.audit()
+        finally:
+            store.close()
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    out = _console()
+    if not entries:
+        out.print(_text("No workshop has been deleted from this file."))
+        return
+    table = Table(title=_text("Deleted workshops"), title_justify="left")
+    for column in ("When", "Workshop", "Title", "Who", "Account"):
+        table.add_column(column, overflow="fold")
+    for entry in entries:
+        table.add_row(_text(_local(entry.at)), _text(entry.workshop_id), _text(entry.title),
+                      _text(entry.who), _text(entry.account))
     out.print(table)
 
 
@@ -143,7 +181,7 @@ def who_command(
     from models.live import presence
 
     try:
-        store = STATE.store()
+        store = STATE.reader()
         try:
             journey = store.load(workshop_id)
         finally:

@@ -1,9 +1,8 @@
-"""Readable plain-terminal summaries for ``show`` and ``templates show``, and the
-placeholder screen ``open`` uses until the real Textual app (``tui.app.launch``) exists.
+"""Readable plain-terminal summaries for ``show`` and ``templates show``.
 
 Everything is built from ``rich.text.Text`` via ``tui.safe_text.safe`` so a
 persona called ``[bold]`` or a pasted escape sequence prints literally.  Kept out
-of ``cli_workshops`` so that the command module stays small and import-light.
+of ``tui.cli.workshops`` so that the command module stays small and import-light.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from tui.cli.common import (
     console,
     default_user,
     fail,
+    require,
     require_folder,
     user_errors,
 )
@@ -120,6 +121,7 @@ def new(
         who = _ask("--persona", "Persona", persona, defaults.get("persona", ""))
         what = _ask("--scenario", "Scenario", scenario, defaults.get("scenario", ""))
         store = STATE.store(create=True)
+        require(store, None, "import")
         new_id = create_workshop(store, name, persona=who, scenario=what, title=title)
     typer.echo(str(new_id))
     if _interactive():
@@ -133,7 +135,7 @@ def list_workshops() -> None:
     from rich.table import Table
 
     with user_errors():
-        store = STATE.store(read_only=False)
+        store = STATE.reader()
         workshops = store.list_workshops()
     out = console()
     if not workshops:
@@ -152,7 +154,7 @@ def list_workshops() -> None:
 def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list`).")]) -> None:
     """A readable summary: scope, stages with KPIs, pain points, cards and risks."""
     with user_errors():
-        journey = STATE.store().load(workshop_id)
+        journey = STATE.reader().load(workshop_id)
     from tui.cli.summary import print_summary
 
     print_summary(console(), journey)
@@ -160,11 +162,11 @@ def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list
 
 # -- open / demo --------------------------------------------------------------------
 def _launch(db_path: Path, workshop_id: int | None, step: str | None, who: str,
-            role: str | None) -> None:
+            role: str | None, **seat: str) -> None:
     """Start the TUI (Textual is imported here, never by ``--help``)."""
     from tui.app.launch import run_app
 
-    kwargs: dict[str, Any] = {"who": who}
+    kwargs: dict[str, Any] = {"who": who, **seat}
     if role:
         kwargs["role"] = role
     run_app(db_path, workshop_id=workshop_id, step=step, **kwargs)
@@ -272,6 +274,7 @@ def delete(
     with user_errors():
         store = STATE.store()
         workshop = store.get_workshop(workshop_id)
+        require(store, workshop_id, "delete")
         name = workshop.title or workshop.scenario or f"workshop {workshop_id}"
         if not yes:
             if not _interactive():
@@ -338,7 +341,9 @@ def templates_save(
     with user_errors():
         if path.exists() and not force:
             raise fail(f"{path} exists already; add --force to overwrite it.")
-        journey = STATE.store().load(workshop_id)
+        store = STATE.reader()
+        require(store, workshop_id, "export")
+        journey = store.load(workshop_id)
         written = save_template(journey, path, title=title, description=description)
     typer.echo(str(written))
 
@@ -361,5 +366,7 @@ def import_file(path: Annotated[Path, typer.Argument(
             raise fail(f"{path} is not UTF-8 text, so it is not a journeymap export.") from None
         from models.export.json_backup import import_json
 
-        new_id = import_json(STATE.store(create=True), text, str(path))
+        store = STATE.store(create=True)
+        require(store, None, "import")
+        new_id = import_json(store, text, str(path))
     typer.echo(str(new_id))

@@ -72,23 +72,45 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
     journey = session.journey
     if journey is None:
         return
+    if session.read_only:  # the key is hidden for observers; this is the second lock
+        view.notify("Observers cannot export files.", severity="warning", markup=False)
+        return
     wid = int(journey.workshop.id or 0)
     default = _LAST_PATH.get(wid) or default_export_path(journey)
 
+    def write(path: str) -> None:
+        store, today = session.store, clock_today()
+        if store is None:
+            return
+        view.run_worker(lambda: _export(view, store, journey, path, today), thread=True,
+                        group="export", description="export Markdown")
+
     def chosen(path: str | None) -> None:
+        from models.export.files import ProtectedPath, check_target
+        from tui.dialogs.common import ConfirmScreen
+
         store = session.store
         if path is None or store is None:
             return
         _LAST_PATH[wid] = path
-        today = clock_today()
-        view.run_worker(lambda: _export(view, store, journey, path, today), thread=True,
-                        group="export", description="export Markdown")
+        try:
+            target = check_target(Path(path), store.path)
+        except (ProtectedPath, IsADirectoryError) as exc:
+            view.notify(f"Not exported: {short(exc, 200)}.", severity="error", markup=False)
+            return
+        if target.exists():
+            question = Text(f"{short(target, 200)} exists. Replace it?")
+            view.app.push_screen(ConfirmScreen(question),
+                                 lambda yes: write(path) if yes else None)
+            return
+        write(path)
 
     view.app.push_screen(ExportDialog(default), chosen)
 
 
 def write_markdown(store: Store, journey: Journey, path: str, today: dt.date) -> Path:
     """Render and write the document; returns the absolute path.  Raises OSError/ValueError."""
+    from models.export.files import write_file
     from models.export.markdown import to_markdown
 
     portfolio: list[Any] = []
@@ -100,11 +122,7 @@ def write_markdown(store: Store, journey: Journey, path: str, today: dt.date) ->
     if not any(j.workshop.id == journey.workshop.id for j in portfolio):
         portfolio.append(journey)
     text = to_markdown(journey, today=today, portfolio=portfolio)
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a folder; add a file name such as plan.md")
-    target.write_text(text, encoding="utf-8")
-    return target.resolve()
+    return write_file(Path(path), text.encode("utf-8"), database=store.path)
 
 
 def _export(view: Widget, store: Store, journey: Journey, path: str, today: dt.date) -> None:

@@ -25,6 +25,7 @@ from tui.widgets.new_row import select_all
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from tui.session import WorkshopSession
 
 
 def find_row(journey: Journey | None, model: type, row_id: int) -> Any:
@@ -41,17 +42,21 @@ def find_row(journey: Journey | None, model: type, row_id: int) -> Any:
 class EditedForm(RecordForm):
     """A RecordForm whose every save also sets ``edited=True`` (plan tasks)."""
 
+    def __init__(self, session: WorkshopSession, specs: Sequence[FieldSpec],
+                 **kwargs: Any) -> None:
+        super().__init__(specs, **kwargs)
+        self.session = session
+
     def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool:
-        app: Any = self.app
-        store = app.store
+        store = self.session.store
         if store is None:
             return False
-        row = app.run_store(lambda: store.update(model, row_id, **{field: text,
-                                                                   "edited": True}))
+        row = self.session.run_store(lambda: store.update(model, row_id, **{field: text,
+                                                                            "edited": True}))
         if row is None:
             return False
-        app.mark_saved()
-        app.reload_journey()
+        self.session.mark_saved()
+        self.session.reload()
         return True
 
 
@@ -65,9 +70,11 @@ class RowEditor(ModalScreen[None]):
     RowEditor RecordForm { height: 1fr; }
     """
 
-    def __init__(self, model: type, row_id: int, specs: Sequence[FieldSpec],
-                 heading: Text | Callable[[Any], Text], *, mark_edited: bool = False) -> None:
+    def __init__(self, session: WorkshopSession, model: type, row_id: int,
+                 specs: Sequence[FieldSpec], heading: Text | Callable[[Any], Text], *,
+                 mark_edited: bool = False) -> None:
         super().__init__()
+        self.session = session
         self.model = model
         self.row_id = row_id
         self.specs = tuple(specs)
@@ -79,8 +86,10 @@ class RowEditor(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(self.heading if isinstance(self.heading, Text) else "",
                          classes="dialog-title")
-            form_class = EditedForm if self.mark_edited else RecordForm
-            yield form_class(self.specs, id="row-form")
+            if self.mark_edited:
+                yield EditedForm(self.session, self.specs, id="row-form")
+            else:
+                yield RecordForm(self.specs, saver=self.session, id="row-form")
             yield Label(Text("Tab = next field (saves)   Esc = close", style="dim"))
 
     @property
@@ -98,7 +107,7 @@ class RowEditor(ModalScreen[None]):
         select_all(field)
 
     def _bind(self) -> None:
-        row = find_row(getattr(self.app, "journey", None), self.model, self.row_id)
+        row = find_row(self.session.journey, self.model, self.row_id)
         self.form.bind(self.model, row)
         if callable(self.heading) and row is not None:
             # The heading follows the row: a rewritten card shows its new title.

@@ -24,7 +24,7 @@ def run_action(pairing: PairingState, what: str) -> None:
     actions: dict[str, Callable[[PairingState], None]] = {
         "follow": follow, "gather": gather, "timer": timer, "done": done,
         "vote": vote, "unvote": unvote, "reveal": reveal, "activity": activity,
-        "settings": settings,
+        "settings": settings, "participants": participants,
     }
     action = actions.get(what)
     if action is not None:
@@ -158,6 +158,9 @@ def _selected_pain(pairing: PairingState) -> int | None:
         _say(pairing, "Dot voting is on step 5 Pain points: press 5, pick a pain point, press o.")
         return None
     view = screen.view("pains")  # type: ignore[attr-defined]
+    if not view.ready:
+        _say(pairing, "The pain points are still opening; press o again in a moment.")
+        return None
     key = view.current_key()
     if key is None:
         _say(pairing, "There is no pain point to vote on yet.")
@@ -213,3 +216,20 @@ def activity(pairing: PairingState) -> None:
     for panel in pairing.app.screen.query(ActivityPanel):
         panel.display = not panel.display
         panel.update_from(pairing)
+
+
+def participants(pairing: PairingState) -> None:
+    """The participants dialog: everyone's role; a lead can change them (key P)."""
+    from models.db.access import AccessError, require
+    from tui.dialogs.participants import ParticipantsDialog
+
+    app, wid = pairing.app, pairing.workshop_id
+    if app.store is None or wid is None:
+        return
+    store = app.store
+    try:
+        can_grant = not store.read_only and bool(
+            require(store, wid, store.account, "grant", key=store.key, seat=store.who))
+    except AccessError:
+        can_grant = False
+    app.push_screen(ParticipantsDialog(wid, can_grant, app.session))

@@ -50,6 +50,7 @@ COMMANDS = {
     "unvote": ("Pairing: take a dot back from the selected pain point", "key O on step 5"),
     "reveal": ("Pairing: reveal or hide the votes (lead)", "key R"),
     "activity": ("Pairing: show or hide the activity panel", "key L"),
+    "participants": ("Pairing: participants and their roles (lead: change)", "key P"),
 }
 
 
@@ -118,13 +119,16 @@ class Pairing:
             presence_store = store
             if store.read_only:
                 presence_store = presence.presence_store(store.path, store.who)
+            presence_store.key = app.key
             participant = presence.join(presence_store, wid, store.who,
-                                        app.role or None, step=None)
+                                        app.role or None, step=None, grant=app.grant,
+                                        key=app.key, origin=app.origin)
             if participant.role == "observer" and not store.read_only:
                 # a returning observer without --role: the edit store must refuse too
                 store.close()
                 store = app.store = Store(store.path, who=store.who, read_only=True)
                 presence_store = presence.presence_store(store.path, store.who)
+            store.key = presence_store.key = app.key
             self.seat = presence.Seat(store=store, presence=presence_store,
                                       participant=participant)
             self._watcher = Watcher(store)

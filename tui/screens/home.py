@@ -232,9 +232,13 @@ class HomeScreen(Screen[None]):
         wid, store = self._selected(), self.session.store
         if wid is None or store is None:
             return
+        from models.db.access import require
+
         workshop = self.session.run_store(lambda: store.get_workshop(wid))
         if workshop is None:
             return
+        if self.session.run_store(lambda: require(store, wid, store.account, "delete")) is None:
+            return  # not a lead of it: the refusal was shown as one sentence
         question = Text("Delete the workshop ")
         question.append(safe(short(workshop.title or workshop.scenario or wid, 60), "bold"))
         question.append(" and everything in it?")

@@ -83,7 +83,8 @@ class WorkshopScreen(Screen[None]):
             switcher.current = f"step-{step}"
             view = self.view(step)
             view.draw(journey)
-            view.focus_default()  # now, so the first paint of the view is already focused
+            if view.ready:  # else its ``on_mount`` (still to come) draws and focuses
+                view.focus_default()  # now, so the first paint of the view is already focused
         self._show_bar(journey)
         if save and journey.workshop.id is not None and journey.workshop.current_step != step:
             journey.workshop.current_step = step
@@ -121,12 +122,15 @@ class WorkshopScreen(Screen[None]):
     def action_goto(self, step: str) -> None:
         self.show_step(step)
 
-
     def action_next_step(self) -> None:
         self.show_step(STEPS[min(len(STEPS) - 1, STEPS.index(self.step) + 1)])
 
     def action_prev_step(self) -> None:
         self.show_step(STEPS[max(0, STEPS.index(self.step) - 1)])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``h`` (Home) is gone on a forced-command seat: it sees one workshop only."""
+        return self.session.action_allowed(action) if action == "home" else True
 
     def action_home(self) -> None:
         self.post_message(GoHome())
@@ -136,7 +140,8 @@ class WorkshopScreen(Screen[None]):
         for i, step in enumerate(STEPS):
             yield SystemCommand(f"Go to {i + 1 if i < 5 else ''} {LABELS[step]}".replace("  ", " "),
                                 f"Show the {LABELS[step]} step", _bind(self.show_step, step))
-        yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
+        if self.session.action_allowed("home"):
+            yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
         if self.query(f"#step-{self.step}"):
             view = self.view()
             for binding in view.BINDINGS:

@@ -32,8 +32,10 @@ class StepView(Vertical):
     STEP: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
 
-    DEFAULT_CSS = "StepView { height: 1fr; }"
     drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
+    # Children composed (``on_mount`` ran).  A view is in the DOM as soon as it is
+    # mounted but composed a moment later; keys in a burst can ask it to draw in between.
+    ready: bool = False
     BINDINGS = bindings("step")
 
     def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
@@ -54,6 +56,7 @@ class StepView(Vertical):
 
     def on_mount(self) -> None:
         # Views are mounted lazily; their children exist only now, so draw here.
+        self.ready = True
         if self.session.journey is not None:
             self.draw(self.session.journey)
             self.call_after_refresh(self.focus_default)
@@ -67,8 +70,8 @@ class StepView(Vertical):
         the snapshot object, the day (Tracker and Plan count days) and the
         terminal size (column widths follow it).
         """
-        if not self.children:
-            return  # a save landing before this view is composed: its on_mount draws
+        if not self.ready:
+            return  # still composing: ``on_mount`` draws the session's journey then
         stamp = (self.session.revision, id(journey), today(), self.app.size)
         if self.drawn != stamp:
             self.refresh_from(journey)

@@ -194,8 +194,8 @@ class CardsView(OutputView):
             heading.append_text(para(row.experiment or "(no experiment yet)", limit=70))
             return heading
 
-        self.app.push_screen(RowEditor(HypothesisCard, int(card.id or 0), CARD_FIELDS, title),
-                             lambda _: self.refresh_from(self.journey))
+        editor = RowEditor(self.session, HypothesisCard, int(card.id or 0), CARD_FIELDS, title)
+        self.app.push_screen(editor, lambda _: self.refresh_from(self.journey))
 
     def action_cycle_status(self) -> None:
         from models.db.tables import HypothesisCard

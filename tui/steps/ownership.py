@@ -21,7 +21,7 @@ from tui.steps.base import select_key, selected_key
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import LanePoint, Swimlanes
 from tui.widgets.fast_table import FastTable
-from tui.widgets.forms import FieldSpec, FormSubmitted, RecordForm
+from tui.widgets.forms import FieldInput, FieldSpec, FormSubmitted, RecordForm
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -143,7 +143,10 @@ class OwnershipView(TableFormView):
         if len(risks) > 3:
             flags.append(f"\n… and {len(risks) - 3} more flags", style="dim")
         self.query_one("#flags", Static).update(flags)
-        self.form.field("owner_team").set_suggestions(journey.teams())  # type: ignore[union-attr]
+        # a reload can arrive while the view is still mounting: its form has no fields yet
+        # (on_mount draws again once they exist)
+        for team in self.form.query("#f-owner_team").results(FieldInput):
+            team.set_suggestions(journey.teams())
 
     def bind_current(self) -> None:
         super().bind_current()

@@ -200,7 +200,7 @@ class PlanView(OutputView):
             return
         heading = Text("Edit plan task: ", style="bold")
         heading.append(clean(task.title)[:70])
-        self.app.push_screen(RowEditor(PlanTask, task.id, PLAN_FIELDS, heading,
+        self.app.push_screen(RowEditor(self.session, PlanTask, task.id, PLAN_FIELDS, heading,
                                        mark_edited=True),
                              lambda _: self.refresh_from(self.journey))
 
@@ -218,8 +218,8 @@ class PlanView(OutputView):
             else:
                 self.refresh_from(self.journey)
 
-        self.app.push_screen(RowEditor(Workshop, int(workshop.id or 0), (START_FIELD,), heading),
-                             closed)
+        self.app.push_screen(RowEditor(self.session, Workshop, int(workshop.id or 0),
+                                       (START_FIELD,), heading), closed)
 
     def action_cycle_status(self) -> None:
         from models.db.tables import PlanTask

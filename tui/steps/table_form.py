@@ -90,7 +90,7 @@ class TableFormView(StepView):
         self.form.bind(model, row)
 
     def current_key(self) -> str | None:
-        return selected_key(self.table)
+        return selected_key(self.table) if self.ready else None
 
     def select(self, key: str) -> None:
         select_key(self.table, key)

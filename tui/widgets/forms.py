@@ -150,9 +150,11 @@ class RecordForm(VerticalScroll):
 
     can_focus = False  # the fields take focus; the form itself is only a scroller
 
-    def __init__(self, specs: Sequence[FieldSpec], **kwargs: Any) -> None:
+    def __init__(self, specs: Sequence[FieldSpec], *, saver: Saver | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.specs = list(specs)
+        self._saver = saver
         self.model: type | None = None
         self.row: Any = None
 
@@ -195,7 +197,9 @@ class RecordForm(VerticalScroll):
                     check.value = value
 
     def saver(self) -> Saver:
-        """Who stores a field: the app (``Store.update``) unless a subclass knows better."""
+        """Who stores a field: the one given (a session), a subclass's own, else the app."""
+        if self._saver is not None:
+            return self._saver
         return self if hasattr(self, "save_field") else self.app  # type: ignore[return-value]
 
     def commit_pending(self) -> None:

@@ -1,15 +1,9 @@
-"""Points of the issues that had no test before the audit (docs: the audit table in the report).
-
-Each test checks one promise of issues 2-3 that the rest of the suite never
-exercised: ``--version`` and ``who``'s error path in the CLI; in the TUI the
-sentiment line following the scores, the "saved" mark after a commit, the
-swimlanes (one lane per team, handoff marks) and handoff details typed on the
-Ownership step reaching the database.
-"""
+"""The map's visual views and the saved mark: the sentiment line follows the scores, a
+committed field shows saved, swimlanes (one lane per team, handoff marks) and handoff details
+typed on the Ownership step reach the database."""
 
 from __future__ import annotations
 
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -18,40 +12,17 @@ from typer.testing import CliRunner
 
 from models.db.store import Store
 from models.db.tables import Handoff
-from tests.tui.test_tui_data import build_workshop
-from tests.tui.test_tui_hostile import screen_text
+from tests.helpers import build_workshop, screen_text
 from tui.app.launch import build_app
-from tui.cli.main import app as cli_app
 from tui.widgets.drawings import Swimlanes
 from tui.widgets.forms import FieldInput
 from tui.widgets.step_bar import SentimentLine
 
 runner = CliRunner()
-
-
 async def ready(pilot: Any) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
-
-
-# -- CLI ------------------------------------------------------------------------------
-def test_version_prints_the_installed_version(db_path: Path) -> None:
-    result = runner.invoke(cli_app, ["--version"])
-    assert result.exit_code == 0
-    assert result.stdout == f"journeymap {version('journeymap')}\n"
-    assert not db_path.exists()  # --version opens no database
-
-
-def test_who_of_an_unknown_workshop_is_one_sentence(db_path: Path) -> None:
-    Store(db_path, who="tester").close()
-    result = runner.invoke(cli_app, ["--db", str(db_path), "who", "999"])
-    assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("journeymap: There is no workshop 999")
-
-
-# -- TUI: Touchpoints' sentiment line --------------------------------------------------
 def first_point_level(drawing: str) -> str:
     """The axis label (+2..-2) of the row holding the leftmost dot (the first touchpoint)."""
     dots = [(row.index("●", 3), row[:3].strip()) for row in drawing.splitlines()[:5]
@@ -79,7 +50,6 @@ async def test_sentiment_line_follows_the_scores(db_path: Path) -> None:
         assert store.load(wid).ordered_touchpoints()[0].sentiment == -2
 
 
-# -- TUI: the "saved" mark ----------------------------------------------------------------
 async def test_a_committed_field_shows_saved(db_path: Path) -> None:
     with Store(db_path, who="tester") as store:
         wid = build_workshop(store)
@@ -97,7 +67,6 @@ async def test_a_committed_field_shows_saved(db_path: Path) -> None:
         assert store.get_workshop(wid).persona.endswith("!")
 
 
-# -- TUI: Ownership swimlanes and handoff details ----------------------------------------
 async def test_swimlanes_and_handoff_details_on_the_ownership_step(db_path: Path) -> None:
     with Store(db_path, who="tester") as store:
         wid = build_workshop(store)

@@ -3,7 +3,7 @@
 The step screens, Home and the template picker have their own snapshot files;
 these are the two dialogs a lead meets in every session: the delete
 confirmation (which says how many touchpoints go with a stage) and the export
-path dialog.  Review by eye: ``pytest --snapshot-update tests/test_audit_snapshots.py``.
+path dialog.  Review by eye: ``pytest --snapshot-update tests/tui/test_snapshots_dialogs.py``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
-from tests.tui.test_tui_data import build_workshop
+from tests.helpers import build_workshop
 from tui.app.launch import build_app
 
 SIZES = [(80, 24), (120, 40)]
@@ -58,5 +58,8 @@ def test_export_dialog(snap_compare: Any, db_path: Path, size: tuple[int, int]) 
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
+        # a steady cursor: under load the 0.5 s blink made the picture depend on timing
+        pilot.app.screen.query_one("#export-path").cursor_blink = False
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -1,0 +1,188 @@
+"""Who may do what in a workshop: the one place roles are decided and checked.
+
+Why one module: the CLI, the app and the forced-command ``seat`` must agree on
+a single rule, so every edit path asks ``require`` (an action for an account)
+or ``seat_role`` (the role a seat gets) here rather than comparing strings.
+
+The rules:
+
+* Roles are data.  A workshop's creator is its lead (``Workshop.lead`` with the
+  OS account that created it in ``Workshop.lead_account``); a lead grants and
+  revokes with ``grant``.  A role given on a command line (``--role``) can only
+  *lower* the role a seat would get, never raise it.
+* An account is the operating-system login of the process (``pwd`` from the
+  real uid, not ``$USER``, which anyone can set).  ``--as`` only chooses a
+  display name: a name already held by another account is refused, and the
+  creator's name from another account is not the lead.
+* ``seat`` (the forced command an administrator writes into
+  ``authorized_keys``) is a *grant* for that key: a first-time name gets the
+  role in the command; a returning name gets the lower of the stored role and
+  the command's role.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+
+from models.db.dbfile import StoreError
+from models.vocab import ROLES
+
+# ``ROLES`` is listed from most to least: observer 0, participant 1, lead 2.
+ROLE_RANK: dict[str, int] = {role: rank for rank, role in enumerate(reversed(ROLES))}
+
+# The least role each action needs.
+ACTIONS: dict[str, str] = {
+    "edit": "participant",  # change the map, tracker status, regenerate the plan
+    "export": "participant",  # write an export or a template file
+    "import": "participant",  # add a workshop to a portfolio that has some already
+    "delete": "lead",  # delete a whole workshop
+    "grant": "lead",  # give or take a role
+}
+_VERBS: dict[str, str] = {"edit": "change", "export": "export", "import": "import into",
+                          "delete": "delete", "grant": "change roles in"}
+
+
+class AccessError(StoreError):
+    """The person running journeymap may not do this; the message says why in one sentence."""
+
+
+def current_account() -> str:
+    """The OS login of this process, from the real uid (environment variables can lie)."""
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:  # no passwd entry (some containers): the uid is still an identity
+        return f"uid{os.getuid()}"
+
+
+def file_owner(path: str | os.PathLike[str]) -> str:
+    """The login owning a file: the best guess for who created the workshops of an old file."""
+    try:
+        uid = os.stat(path).st_uid
+    except OSError:
+        return ""
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid{uid}"
+
+
+def lower(first: str, second: str | None) -> str:
+    """The lesser of two roles (``None`` = no cap)."""
+    if second is None:
+        return first
+    return first if ROLE_RANK[first] <= ROLE_RANK[second] else second
+
+
+def check_role(role: str) -> str:
+    if role not in ROLE_RANK:
+        raise AccessError(f"The role must be one of: {', '.join(ROLE_RANK)}; not {role!r}.")
+    return role
+
+
+def account_role(workshop: object, participants: list[object], account: str,
+                 key: str = "") -> str | None:
+    """The highest role an OS account (and, for a ``seat``, its key) holds; None = none.
+
+    Seats bound to a key count only for that key: a shell on the shared guest account
+    is not every guest at once."""
+    best: str | None = None
+    if account and getattr(workshop, "lead_account", "") == account:
+        best = "lead"
+    for person in participants:
+        if getattr(person, "account", "") == account and getattr(person, "key", "") == key:
+            role = str(getattr(person, "role", "observer"))
+            if best is None or ROLE_RANK[role] > ROLE_RANK[best]:
+                best = role
+    return best
+
+
+def allowed(role: str | None, action: str) -> bool:
+    return role is not None and ROLE_RANK[role] >= ROLE_RANK[ACTIONS[action]]
+
+
+def refusal(workshop_id: int, account: str, role: str | None, action: str) -> AccessError:
+    held = f"is {'an' if role == 'observer' else 'a'} {role}" if role else "has no role"
+    need = ACTIONS[action]
+    return AccessError(f"Only a {need}{' or lead' if need == 'participant' else ''} can "
+                       f"{_VERBS[action]} workshop {workshop_id}; the account {account} "
+                       f"{held} there (a lead can grant one with `journeymap role`).")
+
+
+def require(store: object, workshop_id: int, account: str, action: str, key: str = "",
+            seat: str | None = None) -> str:
+    """The account's role in the workshop if it may do ``action``; else raise AccessError.
+
+    ``seat`` (the app) checks the role of that seated name instead, provided the seat
+    belongs to this account and key: the role shown on a seat is the role it has, even
+    when the same OS account created the workshop under another name.
+    """
+    from sqlmodel import select
+
+    from models.db.tables import Participant, Workshop
+
+    with store.read() as s:  # type: ignore[attr-defined]
+        workshop = s.get(Workshop, workshop_id)
+        if workshop is None:
+            raise StoreError(f"There is no workshop {workshop_id} in {store.path}.")  # type: ignore[attr-defined]
+        people = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
+    if seat is None:
+        role = account_role(workshop, people, account, key)
+    else:
+        row = next((p for p in people if p.name == seat), None)
+        mine = row is not None and row.key == key and row.account in ("", account)
+        role = row.role if mine else None  # type: ignore[union-attr]
+    if not allowed(role, action):
+        raise refusal(workshop_id, account, role, action)
+    return str(role)
+
+
+def require_portfolio(store: object, account: str, action: str) -> None:
+    """For actions on the whole file (import): allowed on an empty file, or with the role
+    somewhere in it, so an observer-only or unknown account cannot add workshops."""
+    from sqlmodel import select
+
+    from models.db.tables import Participant, Workshop
+
+    with store.read() as s:  # type: ignore[attr-defined]
+        workshops = list(s.exec(select(Workshop)))
+        people = list(s.exec(select(Participant)))
+    if not workshops:
+        return
+    for workshop in workshops:
+        mine = [p for p in people if p.workshop_id == workshop.id]
+        if allowed(account_role(workshop, mine, account), action):
+            return
+    raise AccessError(f"Only a participant or lead of a workshop in this file can "
+                      f"{_VERBS[action]} it; the account {account} is neither.")
+
+
+def seat_role(workshop: object, existing: object | None, name: str, account: str, *,
+              requested: str | None = None, grant: str | None = None) -> str:
+    """The role a seat gets; raises AccessError when the name belongs to someone else.
+
+    ``grant`` is the role of a ``seat`` forced command (the administrator's word for
+    that key); ``requested`` is ``--role`` (only ever lowers).
+    """
+    if requested is not None:
+        check_role(requested)
+    if grant is not None:
+        base = lower(str(getattr(existing, "role", grant)), check_role(grant)) if existing \
+            else grant
+        return lower(base, requested)
+    owner: str = ""
+    if existing is not None:
+        owner = str(getattr(existing, "account", ""))
+    elif name == getattr(workshop, "lead", ""):
+        owner = str(getattr(workshop, "lead_account", ""))
+    bound_to_key = existing is not None and bool(getattr(existing, "key", ""))
+    if bound_to_key or (owner and owner != account):
+        raise AccessError(f"The name {name!r} belongs to another account in this "
+                          "workshop; choose your own name with --as.")
+    if existing is not None:
+        base = str(existing.role)  # type: ignore[attr-defined]
+    elif name == getattr(workshop, "lead", ""):
+        base = "lead"
+    else:
+        base = "participant"
+    return lower(base, requested)
