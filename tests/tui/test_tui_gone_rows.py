@@ -27,7 +27,8 @@ async def test_a_late_delete_confirmation_says_the_pain_point_is_gone(db_path: P
         await ready(pilot)
         _, pain = view.record(view.current_key())
         await pilot.press("d")
-        await ready(pilot)
+        await pilot.pause()  # not ``ready``: it waits for the presence bar, not on a dialog
+        await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         with Store(db_path, who="bob") as bob:
             bob.delete(PainPoint, pain.id)
