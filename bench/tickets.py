@@ -3,10 +3,11 @@
 Generates a Zendesk-layout CSV (20 columns, ISO timestamps, sparse CSAT) in a temp dir, then
 reports medians of: the floor (stdlib ``csv.reader`` reading every row, no work), the engine
 (``engine.import_export`` alone, then with ``metrics.table`` by category) and, when polars is
-installed, ``polars.read_csv`` + an equivalent group-by. The ratio to the floor is the number
-to watch (goal ≤ 3×); absolute times depend on the machine and its load. With ``--rss`` it
-also runs the floor and the engine on a 1,000,000-row file in fresh processes and prints
-their peak RSS (``VmHWM`` on Linux, else ``resource.getrusage``).
+installed, ``polars.read_csv`` + an equivalent group-by; DuckDB's sniffer + SQL group-by (one
+thread) when installed; and csv rows loaded into in-memory SQLite + a SQL group-by. The ratio
+to the floor is the number to watch (goal ≤ 3×); absolute times depend on the machine and its
+load. With ``--rss`` it also runs the floor and the engine on a 1,000,000-row file in fresh
+processes and prints their peak RSS (``VmHWM`` on Linux, else ``resource.getrusage``).
 
     python bench/tickets.py [--rows 100000] [--runs 5] [--rss] [--rss-rows 1000000]
 """
@@ -106,6 +107,43 @@ def polars_run(path: Path) -> int:
     return int(out["len"].sum())
 
 
+def duckdb_run(path: Path) -> int:
+    """DuckDB's CSV sniffer (types, dates, delimiter) and SQL aggregation, one thread (the
+    CPU time is then comparable with the single-threaded floor)."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET threads = 1")
+    rows = con.execute(
+        """SELECT "Group", count(*),
+                  median(date_diff('second', "Created at", "Solved at") / 3600.0),
+                  quantile_disc(date_diff('second', "Created at", "Solved at") / 3600.0, 0.9),
+                  avg(CASE WHEN "Reopens" > 0 THEN 1.0 ELSE 0.0 END)
+           FROM read_csv_auto(?) GROUP BY "Group" """, [str(path)]).fetchall()
+    con.close()
+    return sum(int(r[1]) for r in rows)
+
+
+def sqlite_run(path: Path) -> int:
+    """csv.reader rows into an in-memory SQLite table, then the group-by in SQL."""
+    import sqlite3
+
+    con = sqlite3.connect(":memory:")
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        cols = ", ".join(f'"{h}"' for h in header)
+        con.execute(f"CREATE TABLE t ({cols})")
+        con.executemany(f"INSERT INTO t VALUES ({', '.join('?' * len(header))})", reader)
+    rows = con.execute(
+        """SELECT "Group", count(*),
+                  avg((julianday("Solved at") - julianday("Created at")) * 24),
+                  avg(CAST("Reopens" AS INTEGER) > 0)
+           FROM t GROUP BY "Group" """).fetchall()
+    con.close()
+    return sum(int(r[1]) for r in rows)
+
+
 def timed(fn: Callable[[Path], object], path: Path, runs: int) -> float:
     """Median CPU time of this process (``process_time``): on a shared machine, wall time
     mostly measures the neighbours."""
@@ -166,6 +204,15 @@ def main() -> None:
         else:
             pol = timed(polars_run, path, args.runs)
             print(f"polars read+group_by      {pol:7.3f} s   {pol / base:4.2f}x floor")
+        try:
+            import duckdb  # noqa: F401
+        except ImportError:
+            print("duckdb                    not installed (skipped)")
+        else:
+            duck = timed(duckdb_run, path, args.runs)
+            print(f"duckdb read_csv+GROUP BY  {duck:7.3f} s   {duck / base:4.2f}x floor")
+        lite = timed(sqlite_run, path, args.runs)
+        print(f"sqlite load+GROUP BY      {lite:7.3f} s   {lite / base:4.2f}x floor")
         if args.rss:
             big = Path(tmp) / "zendesk_big.csv"
             generate(big, args.rss_rows)

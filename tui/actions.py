@@ -104,6 +104,11 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("n,ctrl+right", "next_step", "Next step"),
         Action("p,ctrl+left", "prev_step", "Prev step"),
         Action("h", "home", "Home"),
+        Action("T", "data", "Ticket data", show=False),
+    ),
+    "data": (
+        Action("i", "import", "Import export…", edits=True),
+        Action("escape,h", "close", "Back"),
     ),
     "loading": (
         *_steps("early_step"),

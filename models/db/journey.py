@@ -17,7 +17,9 @@ from models.db.tables import (
     PainPoint,
     Participant,
     PlanTask,
+    Reading,
     Stage,
+    TicketSource,
     Touchpoint,
     Vote,
     Workshop,
@@ -42,6 +44,8 @@ class Journey:
     dots: list[Vote] = field(default_factory=list)
     channel_costs: list[ChannelCost] = field(default_factory=list)
     escalation_levels: list[EscalationLevel] = field(default_factory=list)  # in ladder order
+    ticket_sources: list[TicketSource] = field(default_factory=list)  # oldest import first
+    readings: list[Reading] = field(default_factory=list)  # of every import, in source order
 
     def ordered_touchpoints(self) -> list[Touchpoint]:
         """Every touchpoint in journey order: stage by stage, then position."""

@@ -33,6 +33,7 @@ from models.db.dbfile import (  # noqa: F401 - re-exported
     StoreError,
     inspect_file,
 )
+from models.db.tables import Reading, TicketSource
 
 
 def create_all(conn: Connection) -> None:
@@ -120,6 +121,16 @@ def _to_6_accounts(conn: Connection) -> None:
                       "WHERE workshop.id = participant.workshop_id)"), {"o": owner})
 
 
+def _v7_ticket_readings(conn: Connection) -> None:
+    """Version 7 (ticket data): the ticket source and reading tables (``AUTOINCREMENT`` like
+    every table), and the card's link to a metric (plain additive columns, left to
+    ``_add_missing_columns``).  Idempotent: only missing tables are created, so re-running
+    it on a half-upgraded file is harmless, and it needs nothing of versions 3-6."""
+    no_id_reuse.mark_autoincrement()
+    for table in (TicketSource, Reading):
+        table.__table__.create(conn, checkfirst=True)  # type: ignore[union-attr]
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
 STEPS: dict[int, Callable[[Connection], None]] = {
@@ -127,6 +138,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     no_id_reuse.VERSION: no_id_reuse.upgrade,
     5: _add_source_columns,
     6: _to_6_accounts,
+    7: _v7_ticket_readings,
 }
 
 

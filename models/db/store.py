@@ -44,7 +44,9 @@ from models.db.tables import (
     PainPoint,
     Participant,
     PlanTask,
+    Reading,
     Stage,
+    TicketSource,
     Touchpoint,
     Vote,
     Workshop,
@@ -359,6 +361,11 @@ class Store:
                 escalation_levels=list(s.exec(
                     select(EscalationLevel).where(EscalationLevel.workshop_id == workshop_id)
                     .order_by(EscalationLevel.position, EscalationLevel.id))),
+                ticket_sources=list(s.exec(select(TicketSource)
+                                           .where(TicketSource.workshop_id == workshop_id)
+                                           .order_by(TicketSource.id))),
+                readings=list(s.exec(select(Reading).where(Reading.workshop_id == workshop_id)
+                                     .order_by(Reading.source_id, Reading.id))),
             )
 
     def load_many(self, workshop_ids: list[int]) -> list[Journey]:
@@ -399,6 +406,10 @@ class Store:
                             lambda r: r.workshop_id)
             people = grouped(s.exec(select(Participant).order_by(Participant.id)),
                              lambda r: r.workshop_id)
+            sources = grouped(s.exec(select(TicketSource).order_by(TicketSource.id)),
+                              lambda r: r.workshop_id)
+            readings = grouped(s.exec(select(Reading).order_by(Reading.source_id, Reading.id)),
+                               lambda r: r.workshop_id)
         out = []
         for wid in workshop_ids:
             own_stages = stages.get(wid, [])
@@ -410,7 +421,8 @@ class Store:
                                handoffs=handoffs.get(wid, []), pain_points=pains.get(wid, []),
                                cards=cards.get(wid, []), plan_tasks=tasks.get(wid, []),
                                participants=people.get(wid, []), dot_votes=votes,
-                               dots=dots.get(wid, [])))
+                               dots=dots.get(wid, []), ticket_sources=sources.get(wid, []),
+                               readings=readings.get(wid, [])))
         return out
 
     # -- generic edits ----------------------------------------------------------

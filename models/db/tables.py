@@ -194,6 +194,13 @@ class HypothesisCard(SQLModel, table=True):
     # projected effect on the pain point's contacts, in percent (models.vocab.EFFECT_KINDS)
     effect_kind: str = ""
     effect_value: float | None = None
+    # the signal tied to a measured metric (models.rules.measures): metric name, the group
+    # of the readings it is read on ("all" or "category=Login"), and the target, either a
+    # change against the baseline reading (relative, -0.3 = -30 %) or a value to reach
+    signal_metric: str = ""
+    signal_group: str = ""
+    signal_target: float | None = None
+    signal_relative: bool = False
     source: str = ""  # "" or "added" (see SOURCES)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -306,6 +313,60 @@ class EscalationLevel(SQLModel, table=True):
     early_warning: str = ""  # signals that trigger a proactive escalation
 
 
+class TicketSource(SQLModel, table=True):
+    """One import of a ticket export into a workshop: a dated set of readings.
+
+    ``columns`` (JSON {field: column name}) and ``links`` (JSON {category: {"stage": id,
+    "pain": id}}) are carried from one import to the next, so next month's import of the
+    same product is one command and the category mapping is said once.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    file_name: str = ""
+    product: str = ""
+    columns: str = "{}"
+    links: str = "{}"
+    rows: int = 0
+    tickets: int = 0
+    periods: str = ""  # "2024-01..2024-03": the creation months the file covers
+    notes: str = ""  # what the engine assumed, one per line
+    imported_at: dt.datetime = Field(default_factory=utcnow)
+    imported_by: str = ""
+
+
+class Reading(SQLModel, table=True):
+    """The metrics of one group of tickets for one month, from one import.
+
+    A metric the file cannot support is None and ``unavailable`` (JSON {metric: reason})
+    says why: never zero, never invented.  Rates are fractions 0-1, durations hours.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(sa_column=_fk("ticketsource.id"))
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    period: str = ""  # YYYY-MM (creation month)
+    group_kind: str = "all"  # all / category / channel / priority / group
+    group_value: str = ""
+    tickets: int = 0
+    reopened: int | None = None  # tickets reopened at least once (repeat contacts)
+    fcr_rate: float | None = None
+    fcr_is_proxy: bool = False
+    fcr_method: str = ""
+    reopen_rate: float | None = None
+    ttr_median_hours: float | None = None
+    ttr_p90_hours: float | None = None
+    first_response_median_hours: float | None = None
+    csat_mean: float | None = None
+    csat_responses: int | None = None
+    csat_satisfied_share: float | None = None
+    reassigned_rate: float | None = None
+    sla_met_rate: float | None = None
+    backlog_open: int | None = None
+    backlog_median_age_hours: float | None = None
+    unavailable: str = "{}"
+
+
 ALL_TABLES: tuple[type[SQLModel], ...] = (
     Meta,
     Workshop,
@@ -320,5 +381,7 @@ ALL_TABLES: tuple[type[SQLModel], ...] = (
     ChangeLog,
     ChannelCost,
     EscalationLevel,
+    TicketSource,
+    Reading,
     AuditEntry,
 )

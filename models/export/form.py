@@ -75,7 +75,8 @@ STAGE = Node(Stage, _STAGE, _STAGE)
 TOUCHPOINT = Node(Touchpoint, (*_TOUCH, "as_is_touchpoint_id"), _TOUCH)
 PAIN = Node(PainPoint, (*_PAIN, "votes", "created_at"), _PAIN)
 CARD = Node(HypothesisCard, (*_DRAFT, "owner", "deadline", "status", "result_notes",
-                             "result_value", "created_at"), _DRAFT)
+                             "result_value", "signal_metric", "signal_group", "signal_target",
+                             "signal_relative", "created_at"), _DRAFT)
 HANDOFF = Node(Handoff, _HANDOFF, _HANDOFF)
 COST = Node(ChannelCost, _COST, _COST)
 LEVEL = Node(EscalationLevel, _LEVEL, _LEVEL)

@@ -14,6 +14,7 @@ from sqlmodel import SQLModel
 
 from models.db.fields import FieldError, check_row, coerce, label, whys
 from models.db.tables import HypothesisCard
+from models.export import ticket_form
 from models.export.form import (
     CARD,
     FORMAT,
@@ -121,7 +122,7 @@ def normalize(data: Any, *, source: str) -> dict[str, Any]:
     check = _Checker(source)
     top = check.table(data, "")
     allowed = ("format", "version", "template", "workshop", "stages", "pain_points",
-               "handoffs", *LISTS, *FULL_LISTS)
+               "handoffs", *LISTS, *FULL_LISTS, ticket_form.KEY)
     for key in top:
         if key not in allowed:
             raise check.fail(key, "unknown key; the keys here are: " + ", ".join(allowed))
@@ -163,6 +164,8 @@ def normalize(data: Any, *, source: str) -> dict[str, Any]:
     for i, channel in enumerate(channels):
         if channel in channels[:i]:
             raise check.fail(f"channel_costs[{i}].channel", f"{channel!r} is listed twice")
+    if ticket_form.KEY in top:
+        out[ticket_form.KEY] = ticket_form.check(source, top[ticket_form.KEY])
     names = [p.get("name", "") for p in out.get("participants", [])]
     for i, name in enumerate(names):
         if name in names[:i]:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from models.db.journey import Journey
 from models.db.tables import PlanTask, Touchpoint
 from models.export.md_text import md_cell, md_inline, md_table
+from models.export.measured import measured_section
 from models.export.mermaid import QUADRANT_MAX, gantt_diagram, journey_diagram, quadrant_diagram
 from models.rules.cards import card_flags, card_sentence, fmt_kpi, ordered_cards
 from models.rules.handoffs import derive_handoffs, ownership_risks
@@ -45,7 +46,8 @@ from models.rules.tracker import (
 )
 
 SECTIONS: tuple[str, ...] = ("summary", "scope", "stages", "touchpoints", "ownership", "handoffs",
-                             "pains", "cards", "tracker", "plan", "review", "diagrams")
+                             "pains", "cards", "tracker", "plan", "measured", "review",
+                             "diagrams")
 SHORTHANDS: dict[str, tuple[str, ...]] = {
     "action-plan": ("summary", "pains", "cards", "tracker", "plan", "review"),
     "all": SECTIONS,
@@ -408,7 +410,8 @@ def _tracker(doc: _Doc) -> list[str]:
     out += [f"As of {doc.today.isoformat()}: {len(items)} items, {overdue} OVERDUE.", ""]
     for owner, group in group_by_owner(items).items():
         rows = [[md_cell(i.title), "card" if i.kind == "card" else "plan task", _date(i.deadline),
-                 _status(i.status), f"**{due_text(i)}**" if i.overdue else due_text(i)]
+                 _status(i.status) + (f" (signal {i.signal})" if i.signal else ""),
+                 f"**{due_text(i)}**" if i.overdue else due_text(i)]
                 for i in group]
         out += [f"### {md_inline(owner)}", "",
                 md_table(["Item", "Kind", "Deadline", "Status", "Due"], rows), ""]
@@ -471,7 +474,7 @@ _RENDER: dict[str, Callable[[_Doc], list[str]]] = {
     "summary": _summary, "scope": _scope, "stages": _stages, "touchpoints": _touchpoints,
     "ownership": _ownership,
     "handoffs": _handoffs, "pains": _pains, "cards": _cards, "tracker": _tracker,
-    "plan": _plan, "review": _review,
+    "plan": _plan, "review": _review, "measured": lambda doc: measured_section(doc.journey),
 }
 _HOSTS = ("touchpoints", "pains", "plan")
 

@@ -38,6 +38,7 @@ from models.db.tables import (
     Vote,
     Workshop,
 )
+from models.export import ticket_form
 from models.export.form import (  # noqa: F401 - the form's names, re-exported for callers
     CARD,
     COST,
@@ -138,7 +139,16 @@ def journey_to_dict(journey: Journey, *, full: bool = True,
         data["plan_tasks"] = [_row(t, PLAN, True) for t in journey.plan_tasks]
         data["participants"] = [_row(p, PARTICIPANT, True) for p in journey.participants]
         data["changelog"] = [_row(c, LOG, True) for c in changelog or []]
+        if journey.ticket_sources:
+            data[ticket_form.KEY] = ticket_form.to_form(journey, _pain_order(journey))
     return data
+
+
+def _pain_order(journey: Journey) -> list[int]:
+    """Pain point ids in the order the form lists them (under touchpoints, then loose)."""
+    placed = [p.id or 0 for tp in journey.ordered_touchpoints() for p in journey.pain_points
+              if p.touchpoint_id == tp.id]
+    return placed + [p.id or 0 for p in journey.pain_points if (p.id or 0) not in placed]
 
 
 def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = None) -> int:
@@ -162,11 +172,14 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         s.flush()
         wid = workshop.id
         tp_ids: dict[tuple[int, int], int] = {}
+        stage_ids: list[int] = []
+        pain_ids: list[int] = []
         pains: list[tuple[dict[str, Any], int | None]] = []
         for si, stage_data in enumerate(clean["stages"]):
             stage = _build(Stage, stage_data, workshop_id=wid, position=si)
             s.add(stage)
             s.flush()
+            stage_ids.append(int(stage.id or 0))
             for ti, tp_data in enumerate(stage_data.get("touchpoints", [])):
                 tp = _build(Touchpoint, {**tp_data, "as_is_touchpoint_id": _as_is_touchpoint(
                     s, workshop.as_is_workshop_id, tp_data.get("as_is_touchpoint_id"))},
@@ -180,6 +193,7 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
             pain = _build(PainPoint, pain_data, workshop_id=wid, touchpoint_id=tp_id)
             s.add(pain)
             s.flush()
+            pain_ids.append(int(pain.id or 0))
             if "card" in pain_data:
                 s.add(_build(HypothesisCard, pain_data["card"], pain_point_id=pain.id))
             for vote in pain_data.get("dot_votes", []):
@@ -199,6 +213,8 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
                          workshop_id=wid, account=getattr(store, "account", "") if mine else ""))
         for entry in clean.get("changelog", []):
             s.add(_build(ChangeLog, entry, workshop_id=wid, imported=True))
+        ticket_form.store(s, clean.get(ticket_form.KEY, []), int(wid or 0), stage_ids,
+                          pain_ids)
         s.add(ChangeLog(workshop_id=wid, who=store.who, account=getattr(store, "attribution", ""),
                         entity="workshop", entity_id=wid,
                         action="create", summary=summary or f"imported from {source}"))

@@ -25,6 +25,7 @@ from models.db.journey import Journey
 from models.db.tables import HypothesisCard, PlanTask
 from models.rules.cards import draft_card, ordered_cards
 from models.rules.clock import today
+from models.rules.measures import measure_detail
 from models.rules.priority import rank_pain_points
 from models.rules.safe_dates import shift
 
@@ -164,6 +165,12 @@ def _top_fix(journey: Journey) -> tuple[str, str, str, str]:
     return experiment.rstrip(".").strip(), signal.rstrip(".").strip(), owner, where
 
 
+def _measured(journey: Journey) -> str:
+    """What the ticket readings say about the top card's signal (empty when not tied)."""
+    cards = [c for c in ordered_cards(journey) if c.status != "dropped"]
+    return measure_detail(journey, cards[0] if cards else None)
+
+
 def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
     """Cards 2..n after the top card: their own deadline, else the next two-week slot.
 
@@ -224,8 +231,9 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
         "owners": ("Assign journey owners", _owners_detail(journey), lead),
         "implement": (*implement, fix_owner),
         "measure": (measure_title,
-                    "Compare repeat contacts and customer effort (CES) with the baseline.",
-                    fix_owner),
+                    " ".join(filter(None, (
+                        "Compare repeat contacts and customer effort (CES) with the baseline.",
+                        _measured(journey)))), fix_owner),
         "review-30": (REVIEW_TITLE, REVIEW_DETAIL, lead),
         "standardize": ("Standardize workflow and publish revised SOPs",
                         ("Publish to: " + ", ".join(teams) + ".") if teams else

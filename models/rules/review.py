@@ -17,6 +17,7 @@ from models.db.journey import Journey
 from models.db.tables import HypothesisCard, PainPoint, Stage
 from models.rules.cards import fmt_kpi, lower_is_better
 from models.rules.handoffs import ownership_risks
+from models.rules.measures import review_measured, review_repeat_contacts
 from models.rules.priority import rank_pain_points
 from models.rules.tracker import tracker_items, workshop_title
 
@@ -45,12 +46,16 @@ def _tickets(volume: int) -> str:
 
 
 def busiest_step(journey: Journey) -> str:
-    """Loops (repeat steps) decide first; without loop volume, all ticket volume does.
+    """Reopened tickets per stage from the ticket readings first; else loops (repeat steps)
+    decide; without loop volume, all ticket volume does.
 
     The map records tickets per pain point, not repeat contacts, so the answer
     says exactly that: tickets on the step's loop pain points (where customers
     repeat a step), the closest the map has to repeat contacts.
     """
+    measured = review_repeat_contacts(journey)
+    if measured is not None:
+        return measured
     if not journey.pain_points:
         return "Not enough data: record pain points with their monthly ticket volume."
     for loops_only in (True, False):
@@ -83,7 +88,10 @@ def _card_name(journey: Journey, card: HypothesisCard) -> str:
 
 
 def measured_improvement(journey: Journey) -> str:
-    """The done card whose result beats its stage baseline by the largest share."""
+    """A card whose ticket signal is met; else the done card beating its baseline most."""
+    measured_signal = review_measured(journey)
+    if measured_signal is not None:
+        return measured_signal
     done = [c for c in journey.cards if c.status == "done"]
     if not done:
         return "Not enough data: no card is done yet; record a result value when one is."

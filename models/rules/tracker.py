@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from models.db.journey import Journey
 from models.rules.cards import ordered_cards
+from models.rules.measures import signal_status
 from models.rules.plan import card_of_task
 from models.vocab import CLOSED_STATUSES, status_label
 
@@ -34,6 +35,7 @@ class TrackerItem:
     status: str
     days_left: int | None  # negative when overdue; None without a deadline
     overdue: bool
+    signal: str = ""  # a tied card's measured signal: met / not yet / no data
 
 
 def workshop_title(journey: Journey) -> str:
@@ -100,8 +102,9 @@ def tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerIt
             task = carried.get(card.id)
             owner = card.owner.strip() or (task.owner if task else "")
             deadline = card.deadline or (task.deadline if task else None)
-            items.append(_item("card", card.id, journey, title, owner, deadline,
-                               card.status, today))
+            item = _item("card", card.id, journey, title, owner, deadline, card.status, today)
+            item.signal = signal_status(journey, card)
+            items.append(item)
         folded = {id(t) for t in carried.values()}
         for task in journey.plan_tasks:
             if id(task) in folded:

@@ -30,7 +30,9 @@ from models.db.tables import (
     PainPoint,
     Participant,
     PlanTask,
+    Reading,
     Stage,
+    TicketSource,
     Touchpoint,
     Vote,
     Workshop,
@@ -99,7 +101,16 @@ def build_full(store: Store, tag: str = "a") -> dict[str, SQLModel]:
                                       criteria=TRICKY, tier_role="Support Lead",
                                       response_sla_minutes=15, update_every_minutes=30,
                                       channel="war room", early_warning="API health < 90"))
-    return {"cost": cost, "level": level, "workshop": w, "stage": st, "tp1": tp1, "tp2": tp2,
+    source = store.add(TicketSource(workshop_id=w.id, file_name=TRICKY, product="zendesk",
+                                    columns='{"created": "Created at"}',
+                                    links='{"Login": {"stage": 1}}', rows=3, tickets=2,
+                                    periods="2024-01", imported_by="w"))
+    reading = store.add(Reading(source_id=source.id, workshop_id=w.id, period="2024-01",
+                                group_kind="category", group_value=TRICKY, tickets=2,
+                                reopened=1, fcr_rate=0.5, fcr_is_proxy=True, csat_mean=None,
+                                unavailable='{"csat_mean": "no answered survey"}'))
+    return {"source": source, "reading": reading, "cost": cost, "level": level,
+            "workshop": w, "stage": st, "tp1": tp1, "tp2": tp2,
             "handoff": ho, "pain": pain, "card": card, "task": task, "participant": part,
             "vote": vote, "log": log}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models.db.store import Store
 from models.db.tables import PainPoint
-from tests.helpers import build_workshop, ready
+from tests.helpers import build_workshop, ready, until
 from tui.app.launch import build_app
 from tui.dialogs.common import ConfirmScreen
 
@@ -27,9 +27,7 @@ async def test_a_late_delete_confirmation_says_the_pain_point_is_gone(db_path: P
         await ready(pilot)
         _, pain = view.record(view.current_key())
         await pilot.press("d")
-        await pilot.pause()  # not ``ready``: it waits for the presence bar, not on a dialog
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert await until([pilot], lambda: isinstance(app.screen, ConfirmScreen))
         with Store(db_path, who="bob") as bob:
             bob.delete(PainPoint, pain.id)
         with Store(db_path, who="cy") as cy:

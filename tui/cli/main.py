@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tui.cli import outputs, pairing, seats, workshops
+from tui.cli import outputs, pairing, seats, tickets, workshops
 from tui.cli.common import STATE
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ app = typer.Typer(
 for _module in (workshops, outputs, pairing, seats):
     app.add_typer(_module.app)
 app.add_typer(workshops.templates_app, name="templates")
+app.add_typer(tickets.app, name="tickets")
 
 
 def _version(value: bool) -> None:

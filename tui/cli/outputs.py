@@ -211,7 +211,8 @@ def _tracker_table(title: Text | None, items: list[TrackerItem], by_due: bool) -
                   else cell("card" if item.kind == "card" else "plan task"))
         table.add_row(cell(item.title), second,
                       cell(item.deadline.isoformat() if item.deadline else "none"),
-                      cell(item.status.replace("_", " ")),
+                      cell(item.status.replace("_", " ")
+                           + (f" · signal {item.signal}" if item.signal else "")),
                       cell(_due(item), "bold red" if item.overdue else ""))
     return table
 

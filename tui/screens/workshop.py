@@ -19,6 +19,7 @@ from textual.widgets import ContentSwitcher, Header
 from models.rules.progress import step_states
 from models.vocab import LABELS, STEPS
 from tui.actions import bindings
+from tui.screens.data import DataScreen
 from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import STEP_VIEWS
@@ -135,6 +136,10 @@ class WorkshopScreen(Screen[None]):
     def action_home(self) -> None:
         self.post_message(GoHome())
 
+    def action_data(self) -> None:
+        """The Data screen (ticket imports, metrics, KPI trends) over this workshop."""
+        self.app.push_screen(DataScreen(self.session))
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Every step and every action of the current step, for the command palette."""
         for i, step in enumerate(STEPS):
@@ -142,6 +147,8 @@ class WorkshopScreen(Screen[None]):
                                 f"Show the {LABELS[step]} step", _bind(self.show_step, step))
         if self.session.action_allowed("home"):
             yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
+        yield SystemCommand("Ticket data", "Imports, metrics and KPI trends (key T)",
+                            self.action_data)
         if self.query(f"#step-{self.step}"):
             view = self.view()
             for binding in view.BINDINGS:

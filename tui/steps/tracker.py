@@ -174,7 +174,8 @@ class TrackerView(OutputView):
                     Text(KIND_LABEL.get(item.kind, item.kind), style="dim"),
                     safe("  " + item.title, style, limit=limit),
                     Text(item.deadline.isoformat() if item.deadline else "—"),
-                    Text(status_label(item.status)),
+                    Text(status_label(item.status)
+                         + (f" · signal {item.signal}" if item.signal else "")),
                     Text(due_label(item.deadline, item.status, on),
                          style=due_style(item.deadline, item.status, on)))
                 if many:

@@ -1,0 +1,109 @@
+"""Ticket sources and their readings in the backup form (full backups only, never templates).
+
+Why a module of its own: the readings are measurements of one team's tickets, not part of a
+reusable map, and their links point at stages and pain points by database id.  In the form
+those ids become positions (stage index in journey order, pain point index in the order the
+form lists pain points), and are turned back into the new ids on restore, so a backup
+restored into another file keeps every link and every figure, ``None`` included (the form
+writes an unavailable metric as an omitted key and its reason under ``unavailable``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from models.db.journey import Journey
+from models.db.tables import Reading, TicketSource
+from models.export.form import DataError, Node, build, plain
+
+SOURCE = Node(TicketSource, ("file_name", "product", "rows", "tickets", "periods", "notes",
+                             "imported_at", "imported_by"), ())
+READING = Node(Reading, tuple(f for f in Reading.model_fields
+                              if f not in ("id", "source_id", "workshop_id", "unavailable")), ())
+KEY = "ticket_sources"
+
+
+def to_form(journey: Journey, pain_order: list[int]) -> list[dict[str, Any]]:
+    """The workshop's sources, each with its column mapping, links and readings."""
+    stage_pos = {s.id: i for i, s in enumerate(journey.stages)}
+    pain_pos = {pid: i for i, pid in enumerate(pain_order)}
+    out = []
+    for src in journey.ticket_sources:
+        item: dict[str, Any] = {k: plain(getattr(src, k)) for k in SOURCE.fields}
+        item["columns"] = json.loads(src.columns or "{}")
+        links: dict[str, dict[str, int]] = {}
+        for category, link in json.loads(src.links or "{}").items():
+            moved = {}
+            if link.get("stage") in stage_pos:
+                moved["stage"] = stage_pos[link["stage"]]
+            if link.get("pain") in pain_pos:
+                moved["pain"] = pain_pos[link["pain"]]
+            links[category] = moved
+        item["links"] = links
+        item["readings"] = [
+            {**{k: getattr(r, k) for k in READING.fields if getattr(r, k) is not None},
+             "unavailable": json.loads(r.unavailable or "{}")}
+            for r in journey.readings if r.source_id == src.id]
+        out.append(item)
+    return out
+
+
+def check(source: str, value: Any) -> list[dict[str, Any]]:
+    """The sources as stored data, or a ``DataError`` naming the key path."""
+    if not isinstance(value, list):
+        raise DataError(source, KEY, "must be a list of tables")
+    out = []
+    for i, item in enumerate(value):
+        path = f"{KEY}[{i}]"
+        if not isinstance(item, dict):
+            raise DataError(source, path, "must be a table of keys")
+        extra = ("columns", "links", "readings")
+        for key in item:
+            if key not in SOURCE.fields + extra:
+                raise DataError(source, f"{path}.{key}", "unknown key; the keys here are: "
+                                + ", ".join(SOURCE.fields + extra))
+        for key in ("columns", "links"):
+            if not isinstance(item.get(key, {}), dict):
+                raise DataError(source, f"{path}.{key}", "must be a table")
+        readings = item.get("readings", [])
+        if not isinstance(readings, list):
+            raise DataError(source, f"{path}.readings", "must be a list of tables")
+        for j, reading in enumerate(readings):
+            where = f"{path}.readings[{j}]"
+            if not isinstance(reading, dict):
+                raise DataError(source, where, "must be a table of keys")
+            for key in reading:
+                if key not in (*READING.fields, "unavailable"):
+                    raise DataError(source, f"{where}.{key}", "unknown key")
+            try:
+                build(Reading, {k: v for k, v in reading.items() if k != "unavailable"})
+            except ValueError as exc:
+                raise DataError(source, where, str(exc).rstrip(".")) from exc
+        out.append(item)
+    return out
+
+
+def store(s: Any, sources: list[dict[str, Any]], workshop_id: int, stage_ids: list[int],
+          pain_ids: list[int]) -> None:
+    """Insert the checked sources and readings, turning positions back into ids."""
+    for item in sources:
+        links = {}
+        for category, link in item.get("links", {}).items():
+            moved = {}
+            if isinstance(link.get("stage"), int) and 0 <= link["stage"] < len(stage_ids):
+                moved["stage"] = stage_ids[link["stage"]]
+            if isinstance(link.get("pain"), int) and 0 <= link["pain"] < len(pain_ids):
+                moved["pain"] = pain_ids[link["pain"]]
+            links[category] = moved
+        fields = {k: v for k, v in item.items() if k in SOURCE.fields}
+        src = build(TicketSource, fields, workshop_id=workshop_id,
+                    columns=json.dumps(item.get("columns", {}), ensure_ascii=False),
+                    links=json.dumps(links, ensure_ascii=False))
+        s.add(src)
+        s.flush()
+        for reading in item.get("readings", []):
+            values = {k: v for k, v in reading.items() if k != "unavailable"}
+            s.add(build(Reading, values, source_id=src.id, workshop_id=workshop_id,
+                        unavailable=json.dumps(reading.get("unavailable", {}),
+                                               ensure_ascii=False, sort_keys=True)))

@@ -1,0 +1,294 @@
+"""What the imported ticket readings say about the map: evidence, baselines, volumes, signals.
+
+Pure functions of a ``Journey`` (its ``ticket_sources`` and ``readings``).  Every figure
+carries its provenance (file, period, n) so a room can see where a number came from, and a
+figure the readings cannot support is ``None`` with the reason: never zero, never invented.
+
+A month can be imported twice (a corrected export); the latest import of a month wins.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from models.db.journey import Journey
+from models.db.tables import HypothesisCard, Reading, Stage, TicketSource
+
+# Stage KPI names (as people write them) -> the reading metric that measures them.
+KPI_METRICS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("first contact resolution", "fcr"), "fcr_rate"),
+    (("reopen",), "reopen_rate"),
+    (("time to resolution", "resolution time", "ttr"), "ttr_median_hours"),
+    (("first response",), "first_response_median_hours"),
+    (("csat", "satisfaction"), "csat_mean"),
+    (("reassign", "transfer"), "reassigned_rate"),
+    (("sla",), "sla_met_rate"),
+    (("backlog",), "backlog_open"),
+    (("ticket volume", "tickets", "contacts"), "tickets"),
+)
+RATES = frozenset({"fcr_rate", "reopen_rate", "reassigned_rate", "sla_met_rate",
+                   "csat_satisfied_share"})
+COUNTS = frozenset({"tickets", "reopened", "backlog_open", "csat_responses"})
+MET, NOT_YET, NO_DATA = "met", "not yet", "no data"
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One figure from the readings, or None with the reason."""
+
+    value: float | None
+    provenance: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A card's signal against its readings: met / not yet / no data, and why."""
+
+    status: str
+    baseline: Measured
+    latest: Measured
+    text: str
+
+
+def _source_names(journey: Journey) -> dict[int, TicketSource]:
+    return {int(s.id or 0): s for s in journey.ticket_sources}
+
+
+def current(journey: Journey) -> list[Reading]:
+    """The readings that count: for each month, those of the latest import covering it."""
+    newest: dict[str, int] = {}
+    monthly = [r for r in journey.readings if ".." not in r.period]
+    for r in monthly:
+        newest[r.period] = max(newest.get(r.period, 0), r.source_id)
+    return [r for r in monthly if newest.get(r.period) == r.source_id]
+
+
+def periods(journey: Journey) -> list[str]:
+    """The months that have readings."""
+    return sorted({r.period for r in journey.readings if ".." not in r.period})
+
+
+def links(journey: Journey) -> dict[str, dict[str, int]]:
+    """{category: {"stage": id, "pain": id}} of the latest import (the workshop's mapping)."""
+    if not journey.ticket_sources:
+        return {}
+    data: dict[str, dict[str, int]] = json.loads(journey.ticket_sources[-1].links or "{}")
+    return data
+
+
+def _provenance(journey: Journey, rows: list[Reading]) -> str:
+    names = _source_names(journey)
+    files = sorted({names[r.source_id].file_name for r in rows if r.source_id in names})
+    months = sorted({r.period for r in rows})
+    span = months[0] if len(months) == 1 else f"{months[0]}..{months[-1]}"
+    n = sum(r.tickets for r in rows)
+    return f"{', '.join(files)}, {span}, n={n}"
+
+
+def _combine(journey: Journey, rows: list[Reading], metric: str) -> Measured:
+    """One figure from one month's readings of one or several groups.
+
+    Counts add up; a rate or duration of several groups is their ticket-weighted mean
+    (said in the provenance), over the groups that have it.
+    """
+    if not rows:
+        return Measured(None, reason="no reading")
+    have = [r for r in rows if getattr(r, metric) is not None]
+    if not have:
+        why = json.loads(rows[0].unavailable or "{}").get(metric, "not in the readings")
+        return Measured(None, _provenance(journey, rows), why)
+    if metric in COUNTS:
+        return Measured(float(sum(getattr(r, metric) for r in have)),
+                        _provenance(journey, rows))
+    weight = sum(r.tickets for r in have)
+    if len(have) == 1 or not weight:
+        return Measured(float(getattr(have[0], metric)), _provenance(journey, have[:1]))
+    value = sum(getattr(r, metric) * r.tickets for r in have) / weight
+    return Measured(value, _provenance(journey, have) + f", ticket-weighted over {len(have)}"
+                    " groups")
+
+
+def group_rows(journey: Journey, kind: str, values: set[str] | None = None) -> list[Reading]:
+    """Current readings of one group kind (``all``, ``category``...), optionally some values."""
+    return [r for r in current(journey) if r.group_kind == kind
+            and (values is None or r.group_value in values)]
+
+
+def series(journey: Journey, metric: str, kind: str = "all",
+           values: set[str] | None = None) -> list[tuple[str, Measured]]:
+    """(month, figure) in month order: a KPI's history."""
+    by_month: dict[str, list[Reading]] = {}
+    for r in group_rows(journey, kind, values):
+        by_month.setdefault(r.period, []).append(r)
+    return [(m, _combine(journey, by_month[m], metric)) for m in sorted(by_month)]
+
+
+def latest(journey: Journey, metric: str, kind: str = "all",
+           values: set[str] | None = None) -> Measured:
+    history = series(journey, metric, kind, values)
+    return history[-1][1] if history else Measured(None, reason="no ticket data imported")
+
+
+def sparkline(values: list[float | None]) -> str:
+    """A small trend in block characters; a gap (no value) is a space."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    span = high - low
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+        else:
+            out.append(_BARS[0 if not span else round((v - low) / span * (len(_BARS) - 1))])
+    return "".join(out)
+
+
+def kpi_metric(kpi_name: str) -> str | None:
+    """The reading metric a stage KPI is measured by, or None when none matches its name."""
+    name = kpi_name.casefold()
+    for words, metric in KPI_METRICS:
+        if any(w in name for w in words):
+            return metric
+    return None
+
+
+def stage_categories(journey: Journey, stage: Stage) -> set[str]:
+    return {c for c, link in links(journey).items() if link.get("stage") == stage.id}
+
+
+def stage_kpi(journey: Journey, stage: Stage, *, first: bool = True) -> Measured:
+    """The stage KPI from its mapped categories' readings (the first month = its baseline)."""
+    metric = kpi_metric(stage.kpi_name)
+    if metric is None:
+        return Measured(None, reason=f"no ticket metric measures {stage.kpi_name!r}")
+    cats = stage_categories(journey, stage)
+    if not cats:
+        return Measured(None, reason="no ticket category is mapped to this stage")
+    history = series(journey, metric, "category", cats)
+    if not history:
+        return Measured(None, reason="the mapped categories have no readings")
+    return history[0 if first else -1][1]
+
+
+def pain_volumes(journey: Journey) -> dict[int, Measured]:
+    """Tickets per month of each pain point's mapped categories, latest month."""
+    by_pain: dict[int, set[str]] = {}
+    for category, link in links(journey).items():
+        if "pain" in link:
+            by_pain.setdefault(int(link["pain"]), set()).add(category)
+    return {pid: latest(journey, "tickets", "category", cats) for pid, cats in by_pain.items()}
+
+
+def evidence(journey: Journey) -> dict[str, Measured]:
+    """The scope's evidence from the latest month of all tickets."""
+    return {
+        "tickets per month": latest(journey, "tickets"),
+        "resolution time (median hours)": latest(journey, "ttr_median_hours"),
+        "transfer rate": latest(journey, "reassigned_rate"),
+        "CSAT (mean of answered)": latest(journey, "csat_mean"),
+    }
+
+
+def card_group(card: HypothesisCard) -> tuple[str, set[str] | None]:
+    kind, _, value = card.signal_group.partition("=")
+    return ("all", None) if card.signal_group in ("", "all") else (kind, {value})
+
+
+def judge(journey: Journey, card: HypothesisCard) -> Judgement | None:
+    """Met / not yet / no data for a card tied to a metric (None when it is not tied)."""
+    if not card.signal_metric or card.signal_target is None:
+        return None
+    kind, values = card_group(card)
+    history = [(m, v) for m, v in series(journey, card.signal_metric, kind, values)
+               if v.value is not None]
+    empty = Measured(None, reason="no reading")
+    if len(history) < 2:
+        why = ("no reading of this metric yet" if not history else
+               f"only the baseline ({history[0][0]}); import a later month to measure")
+        first = history[0][1] if history else empty
+        return Judgement(NO_DATA, first, empty, why)
+    (m0, base), (m1, last) = history[0], history[-1]
+    b, v, target = float(base.value or 0.0), float(last.value or 0.0), card.signal_target
+    if card.signal_relative:
+        if b == 0:
+            return Judgement(NO_DATA, base, last, f"baseline {m0} is 0: a change cannot be "
+                             "measured against it")
+        change = (v - b) / b
+        met = change <= target if target < 0 else change >= target
+        text = (f"{format_value(card.signal_metric, v)} in {m1} vs "
+                f"{format_value(card.signal_metric, b)} in {m0}: {change:+.0%} "
+                f"(target {target:+.0%})")
+    else:
+        met = v <= target if target < b else v >= target
+        text = (f"{format_value(card.signal_metric, v)} in {m1} (baseline "
+                f"{format_value(card.signal_metric, b)} in {m0}, target "
+                f"{format_value(card.signal_metric, target)})")
+    return Judgement(MET if met else NOT_YET, base, last, text)
+
+
+def repeat_contacts_by_stage(journey: Journey) -> list[tuple[Stage, Measured]]:
+    """Reopened tickets per stage in the latest month, most first (the review's question)."""
+    out = []
+    for stage in journey.stages:
+        cats = stage_categories(journey, stage)
+        if cats:
+            out.append((stage, latest(journey, "reopened", "category", cats)))
+    return sorted(out, key=lambda pair: -(pair[1].value or -1))
+
+
+def format_value(metric: str, value: float | None) -> str:
+    """A reading as people read it: rates as percentages, hours with one decimal."""
+    if value is None:
+        return "n/a"
+    if metric in RATES:
+        return f"{value:.0%}"
+    if metric in COUNTS:
+        return f"{value:,.0f}"
+    if metric.endswith("hours"):
+        return f"{value:.1f} h"
+    return f"{value:.2f}"
+
+
+def signal_status(journey: Journey, card: HypothesisCard) -> str:
+    """"met", "not yet", "no data" for a card tied to a metric; "" when it is not tied."""
+    verdict = judge(journey, card)
+    return verdict.status if verdict is not None else ""
+
+
+def measure_detail(journey: Journey, card: HypothesisCard | None) -> str:
+    """The plan's "measure" weeks: what the readings say about the fixed card's signal."""
+    verdict = judge(journey, card) if card is not None else None
+    if verdict is None:
+        return ""
+    return f"Signal from ticket readings: {verdict.status} ({verdict.text})."
+
+
+def review_repeat_contacts(journey: Journey) -> str | None:
+    """The review's first question from the readings (None: no stage has reopen counts)."""
+    ranked = [(s, m) for s, m in repeat_contacts_by_stage(journey) if m.value is not None]
+    if not ranked:
+        return None
+    stage, figure = ranked[0]
+    count = int(figure.value or 0)
+    return (f"{stage.name.strip() or 'An unnamed stage'} generates the most repeat contacts: "
+            f"{count:,} reopened ticket{'s' if count != 1 else ''} ({figure.provenance}).")
+
+
+def review_measured(journey: Journey) -> str | None:
+    """The review's second question from the readings: the cards whose signal is met."""
+    verdicts = [(c, judge(journey, c)) for c in journey.cards]
+    met = [(c, v) for c, v in verdicts if v is not None and v.status == MET]
+    if met:
+        card, verdict = met[0]
+        name = card.experiment.strip().rstrip(".") or "a card"
+        return f"“{name}” met its signal: {verdict.text}."
+    if any(v is not None and v.status == NOT_YET for _, v in verdicts):
+        return "No tied signal is met yet: " + next(
+            f"“{c.experiment.strip().rstrip('.') or 'a card'}” {v.text}" for c, v in verdicts
+            if v is not None and v.status == NOT_YET) + "."
+    return None

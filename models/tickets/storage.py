@@ -1,0 +1,377 @@
+"""Keeping imports next to the map: a ticket source per import and its dated readings.
+
+Why readings per month and per group: a KPI needs a history (baseline in weeks 1-2, measure
+in weeks 5-6, the monthly review), and a card's signal is usually one category's volume.
+Each import writes one ``TicketSource`` and all its ``Reading`` rows in one transaction, so
+a refused or failed import leaves the workshop exactly as it was.  The column mapping and
+the category links of the workshop's latest source are carried to the next one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+
+from models.db.store import NotFound, Store
+from models.db.tables import (
+    HypothesisCard,
+    PainPoint,
+    Reading,
+    Stage,
+    TicketSource,
+    Workshop,
+)
+from models.rules.measures import (
+    RATES,
+    evidence,
+    format_value,
+    kpi_metric,
+    pain_volumes,
+    stage_kpi,
+)
+from models.tickets import engine, metrics, output
+from models.tickets.engine import TicketImport
+from models.tickets.metrics import GroupMetrics
+
+GROUP_KINDS: tuple[str, ...] = ("category", "channel", "priority", "group")
+METRICS: tuple[str, ...] = (
+    "tickets", "reopened", "fcr_rate", "reopen_rate", "ttr_median_hours", "ttr_p90_hours",
+    "first_response_median_hours", "csat_mean", "csat_responses", "csat_satisfied_share",
+    "reassigned_rate", "sla_met_rate", "backlog_open", "backlog_median_age_hours",
+)
+_METRIC_FIELDS = METRICS[2:]
+
+
+class EditorOnly(ValueError):
+    """An observer tried to change the workshop's ticket data."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or, for a dry run, would do)."""
+
+    imported: TicketImport
+    readings: list[Reading]
+    periods: tuple[str, ...]
+    source_id: int | None
+    columns: dict[str, str]
+    filled: tuple[str, ...] = ()
+
+
+def require_editor(store: Store, workshop_id: int) -> Workshop:
+    """The workshop, when this store may change it.
+
+    Who may edit is decided by ``models.db.access`` (the CLI asks it per OS account, the app
+    per seat through ``tui.actions``); here only an observer's read-only store is refused,
+    with a sentence rather than the store's generic one.
+    """
+    workshop = store.get_workshop(workshop_id)
+    if store.read_only:
+        raise EditorOnly(f"This seat is an observer of workshop {workshop_id} and cannot "
+                         "change its ticket data.")
+    return workshop
+
+
+def latest_source(store: Store, workshop_id: int) -> TicketSource | None:
+    with store.read() as s:
+        return s.exec(select(TicketSource).where(TicketSource.workshop_id == workshop_id)
+                      .order_by(TicketSource.id.desc())).first()  # type: ignore[union-attr]
+
+
+def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
+                       source: str) -> dict[str, str]:
+    """Last import's column mapping, for the columns this file has (same product or auto)."""
+    if previous is None or source not in ("auto", previous.product):
+        return {}
+    names = set(header)
+    columns: dict[str, str] = json.loads(previous.columns or "{}")
+    return {f: c for f, c in columns.items() if c in names}
+
+
+def _reopened(imp: TicketImport, month: str, kind: str | None) -> dict[str, int | None]:
+    """Tickets reopened at least once per group (None where no ticket has a reopen count)."""
+    index = None if kind is None else metrics._KEY_INDEX[kind]
+    lo, _, hi = month.partition("..")
+    total, groups = imp.cube.grouped(lo, hi or lo, index)
+    out: dict[str, int | None] = {}
+    for name, acc in [*groups.items(), ("all", total)]:
+        counts = acc.counts()
+        out[name] = counts.reopened if counts.reopen_known else None
+    return out
+
+
+def build_readings(imp: TicketImport, period: str | None = None) -> list[Reading]:
+    """One reading per month and group (and the month's ``all``), unsaved.
+
+    A file spanning several months also gets one set for the whole span (period
+    ``first..last``): medians and p90s cannot be combined from monthly figures, so the
+    span's table is computed from the tickets themselves.
+    """
+    months = imp.cube.periods()
+    if period:
+        first, last = metrics.parse_period(period)
+        months = [m for m in months if first <= m <= last]
+    kinds: list[str | None] = [None, *(k for k in GROUP_KINDS if k in imp.columns)]
+    spans = [(m, m) for m in months]
+    if len(months) > 1:
+        spans.append((months[0], months[-1]))
+    out: list[Reading] = []
+    for lo, hi in spans:
+        month = lo if lo == hi else f"{lo}..{hi}"
+        for kind in kinds:
+            reopened = _reopened(imp, month, kind)
+            for row in metrics.table(imp, by=kind, period=month):
+                if (row.group == "all") != (kind is None):
+                    continue
+                out.append(_reading(row, "all" if row.group == "all" else str(kind),
+                                    reopened.get(row.group)))
+    return out
+
+
+def _reading(row: GroupMetrics, kind: str, reopened: int | None) -> Reading:
+    values: dict[str, Any] = {f: getattr(row, f) for f in _METRIC_FIELDS if f != "reopened"}
+    why = dict(row.unavailable)
+    if reopened is None:
+        why.setdefault("reopened", why.get("reopen_rate", "no ticket has a reopen count"))
+    return Reading(period=row.period, group_kind=kind,
+                   group_value="" if kind == "all" else row.group, tickets=row.tickets,
+                   reopened=reopened, fcr_is_proxy=row.fcr_is_proxy, fcr_method=row.fcr_method,
+                   unavailable=json.dumps(why, ensure_ascii=False, sort_keys=True), **values)
+
+
+def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str = "auto",
+                mapping: dict[str, str] | None = None, period: str | None = None,
+                dry_run: bool = False) -> ImportResult:
+    """Import one export into the workshop: every reading or none (``TicketImportError``)."""
+    if not dry_run:
+        require_editor(store, workshop_id)
+    else:
+        store.get_workshop(workshop_id)
+    if period:
+        metrics.parse_period(period)
+    previous = latest_source(store, workshop_id)
+    given = dict(mapping or {})
+    if previous is not None and source in ("auto", previous.product):
+        header = engine.inspect_export(path, source=source, mapping=given or None).layout.header
+        given = {**remembered_mapping(previous, header, source), **given}
+    imp = engine.import_export(path, source=source, mapping=given or None)
+    readings = build_readings(imp, period)
+    months = tuple(sorted({r.period for r in readings if ".." not in r.period}))
+    if not months:
+        raise ValueError(f"{Path(path).name}: no ticket was created in the period {period}.")
+    if dry_run:
+        return ImportResult(imp, readings, months, None, dict(imp.columns))
+    links = previous.links if previous is not None else "{}"
+    span = months[0] if len(months) == 1 else f"{months[0]}..{months[-1]}"
+    with store.write() as s:
+        src = TicketSource(workshop_id=workshop_id, file_name=Path(path).name,
+                           product=imp.product, columns=json.dumps(imp.columns,
+                                                                   ensure_ascii=False),
+                           links=links, rows=imp.rows, tickets=imp.tickets, periods=span,
+                           notes="\n".join(imp.notes), imported_by=store.who)
+        s.add(src)
+        s.flush()
+        for reading in readings:
+            reading.source_id = int(src.id or 0)
+            reading.workshop_id = workshop_id
+            s.add(reading)
+        store._touch(s, workshop_id)
+        store._log(s, workshop_id, "ticketsource", src.id, "create",
+                   summary=f"imported {src.file_name} ({imp.tickets} tickets, {span})")
+        source_id = int(src.id or 0)
+    _refresh_volumes(store, workshop_id)
+    filled = apply_to_map(store, workshop_id)
+    return ImportResult(imp, readings, months, source_id, dict(imp.columns), tuple(filled))
+
+
+def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None = None,
+             pain_id: int | None = None) -> str:
+    """Map a ticket category to a stage (by name or number) and/or a pain point; says what."""
+    require_editor(store, workshop_id)
+    src = latest_source(store, workshop_id)
+    if src is None:
+        raise ValueError(f"Workshop {workshop_id} has no ticket data yet: run "
+                         "`journeymap tickets import FILE --workshop ID` first.")
+    journey = store.load(workshop_id)
+    known = {r.group_value for r in journey.readings if r.group_kind == "category"}
+    if category not in known:
+        listed = ", ".join(sorted(known)[:8]) or "none"
+        raise ValueError(f"There is no ticket category {category!r} in workshop "
+                         f"{workshop_id}'s readings (categories: {listed}).")
+    link: dict[str, Any] = json.loads(src.links or "{}").get(category, {})
+    if stage is not None:
+        link["stage"] = _stage_id(journey.stages, stage, workshop_id)
+    if pain_id is not None:
+        if journey.pain_point(pain_id) is None:
+            raise NotFound(f"Workshop {workshop_id} has no pain point {pain_id}.")
+        link["pain"] = pain_id
+    links = json.loads(src.links or "{}")
+    links[category] = link
+    store.update(TicketSource, int(src.id or 0), links=json.dumps(links, ensure_ascii=False))
+    _refresh_volumes(store, workshop_id)
+    apply_to_map(store, workshop_id)
+    journey = store.load(workshop_id)
+    said = [f"stage {s.name!r}" for s in journey.stages if s.id == link.get("stage")]
+    said += [f"pain point {p.id} ({p.ticket_volume:,} tickets/month)"
+             for p in journey.pain_points if p.id == link.get("pain")]
+    return f"{category!r} -> " + ", ".join(said)
+
+
+def _stage_id(stages: list[Stage], wanted: str, workshop_id: int) -> int:
+    for number, stage in enumerate(stages, start=1):
+        if wanted.strip() == str(number) or stage.name.strip().casefold() == \
+                wanted.strip().casefold():
+            return int(stage.id or 0)
+    names = ", ".join(s.name for s in stages)
+    raise NotFound(f"Workshop {workshop_id} has no stage {wanted!r} (stages: {names}).")
+
+
+def _refresh_volumes(store: Store, workshop_id: int) -> None:
+    """A pain point's ticket volume follows its mapped categories' latest month."""
+    journey = store.load(workshop_id)
+    for pain_id, volume in pain_volumes(journey).items():
+        pain = journey.pain_point(pain_id)
+        if pain is not None and volume.value is not None and pain.ticket_volume != volume.value:
+            store.update(PainPoint, pain_id, ticket_volume=int(volume.value))
+
+
+def parse_target(text: str) -> tuple[float, bool]:
+    """``-30%`` → (-0.3, relative); ``0.85`` or ``85%`` with ``=`` → absolute.
+
+    A signed percentage is a change against the baseline reading; an unsigned number (or
+    ``=85%``) is a value to reach.
+    """
+    raw = text.strip().replace("−", "-").replace(" ", "")
+    absolute = raw.startswith("=")
+    raw = raw.lstrip("=")
+    percent = raw.endswith("%")
+    number = raw.rstrip("%")
+    try:
+        value = float(number)
+    except ValueError:
+        raise ValueError(f"--target {text!r} is not a change such as -30% or a value such "
+                         "as =0.85") from None
+    if percent:
+        value /= 100
+    relative = not absolute and number[:1] in "+-" and number[:1] != ""
+    return value, relative
+
+
+def link_card(store: Store, workshop_id: int, card_id: int, *, metric: str, group: str,
+              target: str) -> HypothesisCard:
+    """Tie a card's signal to a metric of a group's readings and a target."""
+    require_editor(store, workshop_id)
+    if metric not in METRICS:
+        raise ValueError(f"--metric {metric!r} is not a ticket metric; choose one of: "
+                         f"{', '.join(METRICS)}.")
+    journey = store.load(workshop_id)
+    card = next((c for c in journey.cards if c.id == card_id), None)
+    if card is None:
+        raise NotFound(f"Workshop {workshop_id} has no card {card_id}.")
+    kind, _, value = group.partition("=")
+    if group != "all" and (kind not in GROUP_KINDS or not value):
+        raise ValueError(f"--group {group!r} must be all or KIND=VALUE with KIND one of "
+                         f"{', '.join(GROUP_KINDS)} (for example category=Login).")
+    number, relative = parse_target(target)
+    return store.update(HypothesisCard, card_id, signal_metric=metric, signal_group=group,
+                        signal_target=number, signal_relative=relative)
+
+
+def records(rows: list[Reading]) -> list[dict[str, Any]]:
+    """Readings as the ``tickets show --format json`` objects (``output.KEYS`` + reopened)."""
+    out = []
+    for r in rows:
+        record: dict[str, Any] = {"group": "all" if r.group_kind == "all" else r.group_value}
+        for key in output.KEYS[1:]:
+            value = getattr(r, key)
+            record[key] = round(value, 4) if isinstance(value, float) else value
+        record["reopened"] = r.reopened
+        record["unavailable"] = json.loads(r.unavailable or "{}")
+        out.append(record)
+    return out
+
+
+def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
+               by: str = "category", period: str | None = None) -> list[Reading]:
+    """The readings of ``tickets show``: one period of the latest import that has it, groups
+    largest first, ``all`` last.  ValueError (one sentence) when the period was not imported.
+    """
+    if by not in GROUP_KINDS:
+        raise ValueError(f"--by must be one of {', '.join(GROUP_KINDS)}.")
+    if not sources:
+        raise ValueError("This workshop has no ticket data yet: run `journeymap tickets "
+                         "import FILE --workshop ID` first.")
+    if period:
+        first, last = metrics.parse_period(period)
+        wanted = first if first == last else f"{first}..{last}"
+        pool = [r for r in journey_readings if r.period == wanted]
+        if not pool:
+            have = sorted({r.period for r in journey_readings})
+            raise ValueError(f"No import covers the period {wanted} as a whole (imported: "
+                             f"{', '.join(have)}); import that file with --period {wanted}.")
+    else:
+        newest = max(r.source_id for r in journey_readings)
+        pool = [r for r in journey_readings if r.source_id == newest]
+        spans = sorted({r.period for r in pool}, key=lambda p: (".." in p, p))
+        wanted = spans[-1]
+        pool = [r for r in pool if r.period == wanted]
+    newest = max(r.source_id for r in pool)
+    pool = [r for r in pool if r.source_id == newest]
+    total = [r for r in pool if r.group_kind == "all"]
+    groups = [r for r in pool if r.group_kind == by]
+    if not groups and total:
+        src = next((s for s in sources if s.id == newest), None)
+        raise ValueError(f"The export {src.file_name if src else ''} has no {by} column, so "
+                         "tickets cannot be grouped by it.")
+    groups.sort(key=lambda r: (-r.tickets, r.group_value))
+    return [*groups, *total]
+
+
+def apply_to_map(store: Store, workshop_id: int, *, overwrite: bool = False) -> list[str]:
+    """Fill the scope's evidence and the stage KPI baselines from the readings.
+
+    Only empty fields unless ``overwrite``: what the room typed is not replaced silently.
+    Each filled text carries its provenance; what was filled is returned, one line each.
+    """
+    require_editor(store, workshop_id)
+    journey = store.load(workshop_id)
+    ws = journey.workshop
+    found = evidence(journey)
+    done: list[str] = []
+    changes: dict[str, Any] = {}
+    volume = found["tickets per month"]
+    if volume.value is not None and (overwrite or ws.evidence_ticket_volume is None):
+        changes["evidence_ticket_volume"] = int(volume.value)
+        done.append(f"evidence: {int(volume.value):,} tickets per month ({volume.provenance})")
+    for key, field, metric in (
+        ("resolution time (median hours)", "evidence_resolution_time", "ttr_median_hours"),
+        ("transfer rate", "evidence_transfer_rate", "reassigned_rate"),
+        ("CSAT (mean of answered)", "evidence_csat", "csat_mean"),
+    ):
+        figure = found[key]
+        if figure.value is None or (getattr(ws, field) and not overwrite):
+            continue
+        text = f"{format_value(metric, figure.value)} ({figure.provenance})"
+        changes[field] = text
+        done.append(f"evidence: {key} {text}")
+    if changes:
+        store.update(Workshop, workshop_id, **changes)
+    for stage in journey.stages:
+        if stage.kpi_baseline is not None and not overwrite:
+            continue
+        base = stage_kpi(journey, stage)
+        if base.value is None:
+            continue
+        metric = kpi_metric(stage.kpi_name) or ""
+        value, unit = base.value, stage.kpi_unit
+        if metric in RATES:  # stages state rates in percent
+            value, unit = value * 100, unit or "%"
+        elif metric.endswith("hours"):
+            unit = unit or "hours"
+        store.update(Stage, int(stage.id or 0), kpi_baseline=round(value, 2), kpi_unit=unit)
+        done.append(f"stage {stage.name}: KPI baseline {value:.4g} {unit} ({base.provenance})")
+    return done

@@ -1,0 +1,121 @@
+"""The Data screen: reachable by key and palette, KPI history with trends, import through
+the dialog with a column-mapping step; observers can look but not import; snapshots."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, Input, Select, Sparkline
+
+from models.db.store import Store
+from models.db.tables import Participant
+from models.tickets import storage
+from models.vocab import TODAY_ENV
+from tests.tui.test_tui_outputs import TODAY, settle
+from tui.app.launch import build_app
+from tui.dialogs.ticket_import import TicketImportDialog
+from tui.screens.data import DataScreen
+
+FIXTURES = Path(__file__).parent.parent / "models" / "tickets" / "fixtures"
+ZENDESK = FIXTURES / "zendesk_tickets.csv"
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TODAY_ENV, TODAY.isoformat())
+
+
+def measured(db_path: Path, tmp_path: Path) -> int:
+    copy = tmp_path / "zendesk_march_april.csv"
+    shutil.copy(ZENDESK, copy)
+    with Store(db_path, who="tester") as store:
+        wid = int(store.create_workshop(title="Billing disputes").id or 0)
+        storage.import_file(store, wid, copy)
+        with store.write() as s:  # a fixed import date for the snapshots
+            for src in store.load(wid).ticket_sources:
+                src.imported_at = src.imported_at.replace(year=2026, month=3, day=19)
+                s.add(src)
+    return wid
+
+
+async def test_data_screen_by_key_shows_history_and_trend(db_path: Path,
+                                                          tmp_path: Path) -> None:
+    wid = measured(db_path, tmp_path)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        assert isinstance(app.screen, DataScreen)
+        table = app.screen.query_one("#kpis", DataTable)
+        assert table.row_count >= 8
+        assert app.screen.query_one(Sparkline).data == [6.0, 6.0]
+        await pilot.press("down", "down", "down", "down")  # TTR median: 14 h then 5.5 h
+        await settle(pilot)
+        assert app.screen.query_one(Sparkline).data == [14.0, 5.5]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, DataScreen)
+
+
+async def test_import_dialog_asks_for_an_ambiguous_column(db_path: Path,
+                                                          tmp_path: Path) -> None:
+    odd = tmp_path / "home.csv"
+    odd.write_text("Ref,Logged date,Raised date,Topic\nA1,2024-03-01,2024-03-02,Login\n"
+                   "A2,2024-03-02,2024-03-03,Billing\n", encoding="utf-8")
+    with Store(db_path, who="tester") as store:
+        wid = int(store.create_workshop(title="T").id or 0)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TicketImportDialog)
+        dialog.query_one("#path", Input).value = str(odd)
+        await dialog.inspect()
+        await settle(pilot)
+        select = dialog.query_one("#map-created", Select)
+        select.value = "Raised date"
+        dialog.finish()
+        await settle(pilot)
+        assert isinstance(app.screen, DataScreen)
+    with Store(db_path) as store:
+        [src] = store.load(wid).ticket_sources
+        assert '"created": "Raised date"' in src.columns
+
+
+async def test_an_observer_sees_the_data_but_cannot_import(db_path: Path,
+                                                           tmp_path: Path) -> None:
+    wid = measured(db_path, tmp_path)
+    with Store(db_path, who="tester") as store:
+        store.add(Participant(workshop_id=wid, name="eve", role="observer"))
+    app = build_app(db_path, wid, step="scope", who="eve", role="observer")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        assert isinstance(app.screen, DataScreen)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, DataScreen)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_data_screen_snapshot(snap_compare: Any, db_path: Path, tmp_path: Path,
+                              size: tuple[int, int]) -> None:
+    wid = measured(db_path, tmp_path)
+    app = build_app(db_path, wid, step="scope", who="tester")
+
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

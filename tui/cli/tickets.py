@@ -1,0 +1,201 @@
+"""Ticket data commands: ``journeymap tickets import|show|map|link-card|apply``.
+
+Support teams re-import each month's export; the column mapping and the category links are
+remembered per workshop, so next month is ``journeymap tickets import FILE --workshop ID``.
+Commands that change data refuse observers (``models.tickets.storage.require_editor``); an
+import is all or nothing, and every problem is one sentence naming the file, line and column.
+Only Typer at import time: the engine, SQLModel and Rich load inside the commands.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tui.cli.common import STATE, console, fail, require, user_errors
+
+app = typer.Typer(help="Import ticket exports and measure the map with them.",
+                  no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+
+SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "generic")
+BY = ("category", "channel", "priority", "group")
+FORMATS = ("table", "json", "csv")
+
+
+def _mapping(pairs: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column:
+            raise fail(f"--map {pair!r} must be FIELD=COLUMN, for example --map created=Opened.")
+        out[field.strip()] = column
+    return out
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="The CSV export (Zendesk, ServiceNow, "
+                                               "Freshdesk or any CSV).")],
+    workshop: Annotated[int, typer.Option("--workshop", "-w", help="Workshop id.")],
+    source: Annotated[str, typer.Option("--source", help="auto, zendesk, servicenow, "
+                                                         "freshdesk or generic.")] = "auto",
+    map_: Annotated[list[str] | None, typer.Option(
+        "--map", help="FIELD=COLUMN for a column that cannot be guessed (repeatable).")] = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", help="Only these creation months: YYYY-MM or YYYY-MM..YYYY-MM.")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Show what would be imported; change nothing.")] = False,
+) -> None:
+    """Import a ticket export as a dated set of readings."""
+    if source not in SOURCES:
+        raise fail(f"--source must be one of: {', '.join(SOURCES)}.")
+    mapping = _mapping(map_)
+    from models.tickets import storage
+
+    with user_errors(), (STATE.reader() if dry_run else STATE.store()) as store:
+        if not dry_run:
+            require(store, workshop, "edit")
+        result = storage.import_file(store, workshop, file, source=source, mapping=mapping,
+                                     period=period, dry_run=dry_run)
+    imp = result.imported
+    span = result.periods[0] if len(result.periods) == 1 else \
+        f"{result.periods[0]}..{result.periods[-1]}"
+    verb = "Would import" if dry_run else "Imported"
+    typer.echo(f"{verb} {file.name}: {imp.product}, {imp.rows:,} rows, {imp.tickets:,} tickets, "
+               f"{span} ({len(result.periods)} month(s)).")
+    for field, column in result.columns.items():
+        typer.echo(f"  {field:<24} <- {column}")
+    for note in imp.notes:
+        typer.echo(f"  note: {note}")
+    for line in result.filled:
+        typer.echo(f"  filled {line}")
+
+
+@app.command("show")
+def show(
+    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    by: Annotated[str, typer.Option("--by", help="category, channel, priority or group.")]
+    = "category",
+    period: Annotated[str | None, typer.Option(
+        "--period", help="YYYY-MM or an imported YYYY-MM..YYYY-MM (default: the latest "
+                         "import's whole span).")] = None,
+    format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """The metrics table of the workshop's ticket readings."""
+    if format_ not in FORMATS:
+        raise fail(f"--format must be one of: {', '.join(FORMATS)}.")
+    from models.tickets import output, storage
+
+    with user_errors(), STATE.reader() as store:
+        journey = store.load(workshop)
+        rows = storage.table_rows(journey.readings, journey.ticket_sources, by=by,
+                                  period=period)
+    records = storage.records(rows)
+    if format_ == "json":
+        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    if format_ == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        keys = [*output.KEYS, "reopened"]
+        writer.writerow(keys)
+        for rec in records:
+            writer.writerow(["" if rec[k] is None else rec[k] for k in keys])
+        typer.echo(buf.getvalue(), nl=False)
+        return
+    _print_table(records, by)
+
+
+def _print_table(records: list[dict[str, object]], by: str) -> None:
+    from rich.table import Table
+
+    from models.rules.measures import format_value
+    from tui.safe_text import safe
+
+    metrics = ("tickets", "fcr_rate", "reopen_rate", "ttr_median_hours", "ttr_p90_hours",
+               "csat_mean", "reassigned_rate", "sla_met_rate")
+    heads = ("tickets", "FCR", "reopen", "TTR med", "TTR p90", "CSAT", "reassign", "SLA met")
+    period = str(records[-1]["period"]) if records else ""
+    table = Table(title=f"Tickets by {by}, {period}", title_justify="left")
+    table.add_column(by)
+    for head in heads:
+        table.add_column(head, justify="right")
+    for rec in records:
+        cells = []
+        for m in metrics:
+            value = rec[m]
+            cells.append(format_value(m, float(value) if isinstance(value, int | float)
+                                      else None))
+        if rec.get("fcr_is_proxy") and rec["fcr_rate"] is not None:
+            cells[1] += "*"
+        table.add_row(safe(rec["group"] or "(none)"), *cells)
+    out = console()
+    out.print(table)
+    if any(rec.get("fcr_is_proxy") for rec in records):
+        out.print(safe(f"* FCR is a proxy: {records[-1].get('fcr_method', '')}."))
+    for metric, reason in dict(records[-1]["unavailable"] or {}).items():  # type: ignore[call-overload]
+        out.print(safe(f"n/a {metric}: {reason}"))
+
+
+@app.command("map")
+def map_category(
+    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    category: Annotated[str, typer.Argument(help="A ticket category of the readings.")],
+    stage: Annotated[str | None, typer.Option("--stage", help="Stage name or number.")] = None,
+    pain: Annotated[int | None, typer.Option("--pain", help="Pain point id.")] = None,
+) -> None:
+    """Link a ticket category to a stage and/or a pain point."""
+    if stage is None and pain is None:
+        raise fail("Give --stage NAME or --pain ID (or both).")
+    from models.tickets import storage
+
+    with user_errors(), STATE.store() as store:
+        require(store, workshop, "edit")
+        said = storage.set_link(store, workshop, category, stage=stage, pain_id=pain)
+    typer.echo(f"Mapped {said}.")
+
+
+@app.command("link-card")
+def link_card(
+    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    card: Annotated[int, typer.Argument(help="Card id.")],
+    metric: Annotated[str, typer.Option("--metric", help="tickets, reopened, fcr_rate, "
+                                                         "reopen_rate, ttr_median_hours…")],
+    target: Annotated[str, typer.Option(
+        "--target", help="-30% (change against the baseline reading) or =0.85 (a value).")],
+    group: Annotated[str, typer.Option(
+        "--group", help="all, or KIND=VALUE such as category=Login.")] = "all",
+) -> None:
+    """Tie a card's signal to a measured metric and a target."""
+    from models.rules.measures import judge
+    from models.tickets import storage
+
+    with user_errors(), STATE.store() as store:
+        require(store, workshop, "edit")
+        row = storage.link_card(store, workshop, card, metric=metric, group=group,
+                                target=target)
+        verdict = judge(store.load(workshop), row)
+    typer.echo(f"Card {card}: {metric} of {group}, target {target}.")
+    if verdict is not None:
+        typer.echo(f"  now: {verdict.status} ({verdict.text})")
+
+
+@app.command("apply")
+def apply(
+    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    overwrite: Annotated[bool, typer.Option(
+        "--overwrite", help="Replace evidence and baselines already typed.")] = False,
+) -> None:
+    """Fill the scope's evidence and stage KPI baselines from the readings."""
+    from models.tickets import storage
+
+    with user_errors(), STATE.store() as store:
+        require(store, workshop, "edit")
+        filled = storage.apply_to_map(store, workshop, overwrite=overwrite)
+    for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:
+        typer.echo(line)

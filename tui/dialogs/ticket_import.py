@@ -1,0 +1,93 @@
+"""The import dialog: a file, a product, and a column-mapping step for what is ambiguous.
+
+The file is inspected first (``engine.inspect_export``); each required field that has
+several candidate columns, or none, gets a choice of the file's columns, the way
+``--map FIELD=COLUMN`` does on the command line.  The dialog returns the request; the
+Data screen runs the import, which is all or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "generic")
+
+
+@dataclass
+class ImportRequest:
+    """What to import: the path, the product and the columns the person chose."""
+
+    path: str
+    source: str = "auto"
+    mapping: dict[str, str] = field(default_factory=dict)
+
+
+class TicketImportDialog(ModalScreen["ImportRequest | None"]):
+    """Path and product, then (after Inspect) one choice per ambiguous or missing field."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__()
+        self.start_path = path
+        self.choices: dict[str, Select[str]] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="ticket-import"):
+            yield Static(Text("Import a ticket export", style="bold"), classes="dialog-title")
+            yield Input(self.start_path, placeholder="path/to/export.csv", id="path")
+            yield Select([(s, s) for s in SOURCES], value="auto", allow_blank=False,
+                         id="source")
+            yield Static(Text(""), id="plan")
+            yield VerticalScroll(id="mapping")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Inspect", id="inspect")
+                yield Button("Import", id="import", variant="primary", disabled=True)
+            yield Label(Text("Enter in the path = inspect   Esc = cancel", style="dim"))
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#inspect")
+    async def inspect(self) -> None:
+        from models.tickets import engine
+
+        path = self.query_one("#path", Input).value.strip()
+        source = str(self.query_one("#source", Select).value)
+        plan_text = self.query_one("#plan", Static)
+        box = self.query_one("#mapping", VerticalScroll)
+        await box.remove_children()
+        self.choices = {}
+        try:
+            insp = engine.inspect_export(path, source=source)
+        except (ValueError, OSError) as exc:
+            plan_text.update(Text(str(exc), style="red"))
+            self.query_one("#import", Button).disabled = True
+            return
+        plan = insp.plan
+        found = ", ".join(f"{f} = {plan.column_name(f)}" for f in plan.columns)
+        plan_text.update(Text(f"{plan.product}: {found}"))
+        header = [h for h in insp.layout.header if h]
+        ask = {**dict(plan.candidates), **{f: tuple(header) for f in plan.missing}}
+        for fld, columns in ask.items():
+            select: Select[str] = Select([(Text(c), c) for c in columns], prompt=f"{fld} =",
+                                         id=f"map-{fld}")
+            self.choices[fld] = select
+            await box.mount(Label(Text(f"Which column is {fld}?")), select)
+        self.query_one("#import", Button).disabled = False
+
+    @on(Button.Pressed, "#import")
+    def finish(self) -> None:
+        mapping = {f: str(s.value) for f, s in self.choices.items()
+                   if isinstance(s.value, str)}
+        self.dismiss(ImportRequest(self.query_one("#path", Input).value.strip(),
+                                   str(self.query_one("#source", Select).value), mapping))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
