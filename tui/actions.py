@@ -55,11 +55,12 @@ TABLE: dict[str, tuple[Action, ...]] = {
     ),
     "touchpoints": (
         Action("a", "add", "Add", edits=True),
+        Action("A", "add_to_stage", "Add to stage…", edits=True),
+        Action("m", "move_stage", "To stage", edits=True),
         Action("plus,equals_sign", "nudge(1)", "Sentiment +", edits=True),
         Action("minus", "nudge(-1)", "Sentiment -", edits=True),
         Action("shift+up", "move(-1)", "Move up", edits=True),
         Action("shift+down", "move(1)", "Move down", edits=True),
-        Action("m", "move_stage", "Move to stage", edits=True),
         Action("x", "add_pain", "Pain point here", edits=True),
         Action("d,delete", "delete", "Delete", edits=True),
     ),
@@ -96,6 +97,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("enter,e", "edit", "Edit task", edits=True),
         Action("s", "cycle_status", "Status", edits=True),
         Action("r", "regenerate", "Regenerate", edits=True),
+        Action("d", "start_date", "Start date", edits=True),
     ),
     "home": (
         Action("enter", "open", "Open", show=False),

@@ -37,6 +37,29 @@ def quadrant(impact: int, effort: int) -> str:
     return "fill_in" if low_effort else "money_pit"
 
 
+def _span(values: set[int]) -> str:
+    low, high = min(values), max(values)
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def quadrant_rule() -> str:
+    """The quadrant rule in one sentence, read off ``quadrant`` itself (never restated).
+
+    Shown under the matrix and in the pain-point form so "impact 3 / effort 2"
+    and "impact 2 / effort 2" both being quick wins is the stated rule, not a
+    surprise: 'Quick win = impact 2-3 and effort 1-2; big bet = …'.
+    """
+    parts = []
+    for quad in QUADRANTS:
+        cells = [(i, e) for i in (1, 2, 3) for e in (1, 2, 3) if quadrant(i, e) == quad]
+        if cells:
+            impacts, efforts = {i for i, _ in cells}, {e for _, e in cells}
+            parts.append(f"{QUADRANT_LABELS[quad]} = impact {_span(impacts)} "
+                         f"and effort {_span(efforts)}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + " (1 low, 2 medium, 3 high)."
+
+
 @dataclass
 class RankedPain:
     """A pain point with its place in the ranking and the reason for that place."""

@@ -95,3 +95,20 @@ def test_user_text_is_not_touched_by_ranking() -> None:
     ranked = rank_pain_points(journey(pain(1, description=hostile)))
     assert ranked[0].pain.description == hostile
     assert hostile not in ranked[0].reason
+
+
+def test_the_quadrant_rule_is_one_statement_that_matches_every_cell() -> None:
+    import re
+
+    from models.rules.priority import QUADRANT_LABELS, quadrant, quadrant_rule
+
+    rule = quadrant_rule()
+    assert rule.count(".") == 1 and rule.startswith("Quick win = impact 2-3 and effort 1-2")
+    for label, impacts, efforts in re.findall(r"([a-z -]+?) = impact (\S+) and effort (\S+?)[;. ]",
+                                              rule.lower()):
+        quad = next(k for k, v in QUADRANT_LABELS.items() if v == label.strip())
+        lo_i, hi_i = (int(x) for x in (impacts.split("-") * 2)[:2])
+        lo_e, hi_e = (int(x) for x in (efforts.split("-") * 2)[:2])
+        for i in range(lo_i, hi_i + 1):
+            for e in range(lo_e, hi_e + 1):
+                assert quadrant(i, e) == quad

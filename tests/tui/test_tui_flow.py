@@ -55,6 +55,8 @@ async def test_whole_flow_from_an_empty_database(db_path: Path) -> None:
         await pilot.press("b")  # blank workshop
         await ready(pilot)
         assert isinstance(app.screen, WorkshopScreen) and app.screen.step == "scope"
+        assert not isinstance(app.focused, FieldInput)  # no field takes the focus by itself
+        await pilot.press("tab", "tab")  # Title, then Persona
         assert isinstance(app.focused, FieldInput) and app.focused.spec.name == "persona"
         for text in ("Admin", "Locked out", "Back in", "Fewer contacts"):
             await type_text(pilot, text)
@@ -278,19 +280,24 @@ async def test_number_key_on_a_filled_scope_moves_on_and_keeps_the_persona(db_pa
         assert s.get_workshop(wid).persona == persona
 
 
-async def test_typing_into_a_filled_field_adds_to_it(db_path: Path) -> None:
-    """Focusing a field with text never selects it all: a key adds, it does not replace."""
+async def test_typing_into_a_field_entered_from_the_keyboard_replaces_it(db_path: Path) -> None:
+    """A field entered from the keyboard has its text selected: typing replaces it (issue 12);
+    End first keeps it and adds."""
     wid, persona = lockout(db_path)
     app = build_app(db_path, wid, step="scope")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         app.screen.query_one("#f-persona", FieldInput).focus()
         await pilot.pause()
-        await type_text(pilot, "!")
+        await type_text(pilot, "Admin")
         await pilot.press("tab")
         await ready(pilot)
+        with reopen(db_path) as s:
+            assert s.get_workshop(wid).persona == "Admin"
+        await pilot.press("shift+tab", "end", "!", "tab")
+        await ready(pilot)
     with reopen(db_path) as s:
-        assert s.get_workshop(wid).persona == persona + "!"
+        assert s.get_workshop(wid).persona == "Admin!"
 
 
 async def test_ctrl_q_saves_the_field_being_typed(db_path: Path) -> None:
@@ -301,6 +308,7 @@ async def test_ctrl_q_saves_the_field_being_typed(db_path: Path) -> None:
         await ready(pilot)
         app.screen.query_one("#f-persona", FieldInput).focus()
         await pilot.pause()
+        await pilot.press("end")  # entering selects the whole text; End keeps it
         await type_text(pilot, " EDITED")
         await pilot.press("ctrl+q")
         await pilot.pause()

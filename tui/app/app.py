@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -33,6 +33,7 @@ from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
 from tui.safe_text import short
 from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
+from tui.widgets.typeahead import held, pass_on
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -99,6 +100,17 @@ class JourneyApp(App[None]):
         yield Header()
         yield Static(Text("Loading the workshop…", style="dim"), id="loading")
         yield Footer()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Before the bindings: a letter typed right after ``a`` is text, not a command.
+        pass_on(self, event)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys read while a one-key dialog answer is on its way to its field are
+        # held here, in the order they were read (see ``tui.widgets.typeahead``).
+        if isinstance(event, events.Key) and held(self, event):
+            return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.sub_title = "loading…"

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tui.cli import method, outputs, pairing, seats, team, tickets, workshops
 from tui.cli.common import STATE
 
+if TYPE_CHECKING:
+    from typer._click.exceptions import UsageError
+
 app = typer.Typer(
     name="journeymap",
     help="Run a support customer-journey-mapping workshop and turn it into an action plan.",
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for the shell
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -62,9 +65,28 @@ def _root(
 
 
 def main() -> None:
-    """Console-script entry point: user errors become one line and exit code 1."""
+    """Console-script entry point: user errors become one line and exit code 1.
+
+    Click's standalone mode prints a usage error as a four-line block (usage,
+    hint, blank, error); ``standalone_mode=False`` hands the error here so it
+    is one sentence naming the command whose ``--help`` explains it.
+    """
+    # Typer 0.28 carries its own Click; its exceptions are the ones raised here.
+    from typer._click.exceptions import ClickException, UsageError
+
     try:
-        app()
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except UsageError as exc:
+        typer.echo(usage_sentence(exc), err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("", err=True)
+        sys.exit(1)
+    except ClickException as exc:
+        typer.echo(f"journeymap: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("", err=True)
         sys.exit(130)
@@ -76,3 +98,10 @@ def main() -> None:
             sys.exit(1)
         typer.echo(f"journeymap: unexpected error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(2)
+
+
+def usage_sentence(exc: UsageError) -> str:
+    """'journeymap open: No such option: --nope (see journeymap open --help).'"""
+    command = exc.ctx.command_path if exc.ctx is not None else "journeymap"
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    return f"{command}: {message} (see {command} --help)."

@@ -108,7 +108,8 @@ def _portfolio(store: object, journey: Journey) -> list[Journey]:
 @app.command("export")
 def export(
     workshop_id: Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json, csv or ics.")] = "md",
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="[md|json|csv|ics]", help="md, json, csv or ics.")] = "md",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of stdout.")] = None,
     sections: Annotated[str | None, typer.Option(

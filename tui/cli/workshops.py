@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from models.vocab import ROLES
+from models.vocab import ROLES, STEPS
 from tui.cli.common import (
     STATE,
     command_group,
@@ -228,10 +228,14 @@ def _check_open(workshop_id: int | None, step: str | None,
 def open_workshop(
     workshop_id: Annotated[int | None, typer.Argument(
         help="Workshop id (default: the home screen).")] = None,
-    step: Annotated[str | None, typer.Option("--step", help="Step to open at.")] = None,
+    step: Annotated[str | None, typer.Option(
+        "--step", metavar="STEP",
+        help=f"Step to open at: {', '.join(STEPS)} (or 1-{len(STEPS)}, or the label, "
+             "e.g. 'Pain points').")] = None,
     who: Annotated[str | None, typer.Option("--as", help="Your name in the room.")] = None,
     role: Annotated[str | None, typer.Option(
-        "--role", help="lead, participant or observer (read-only).")] = None,
+        "--role", metavar="[" + "|".join(ROLE_NAMES) + "]",
+        help="lead, participant or observer (read-only).")] = None,
 ) -> None:
     """Open the workshop screens in this terminal."""
     if role is not None and role not in ROLE_NAMES:

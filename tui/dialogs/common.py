@@ -10,12 +10,15 @@ from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from tui.widgets.typeahead import hold, release
 
 T = TypeVar("T")
 
@@ -42,21 +45,43 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class PickScreen(ModalScreen["T | None"], Generic[T]):
-    """Choose one of several options with the arrow keys and Enter; Esc cancels."""
+    """Choose one of several options with the arrow keys and Enter; Esc cancels.
+
+    ``highlight`` is the option Enter takes at once (the likely answer, such as
+    the current stage); with ``digits`` the keys 1-9 choose an option directly,
+    so a numbered list costs one key.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, options: Sequence[tuple[Text, T]]) -> None:
+    def __init__(self, title: str, options: Sequence[tuple[Text, T]], *, highlight: int = 0,
+                 digits: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.values = [value for _, value in options]
         self.labels = [label for label, _ in options]
+        self.highlight = max(0, min(highlight, len(self.values) - 1))
+        self.digits = digits
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield OptionList(*[Option(label, id=str(i)) for i, label in enumerate(self.labels)])
-            yield Label(Text("Enter = choose   Esc = cancel", style="dim"))
+            options = OptionList(*[Option(label, id=str(i)) for i, label in enumerate(self.labels)])
+            options.highlighted = self.highlight
+            yield options
+            hint = "1-9 or Enter = choose   Esc = cancel" if self.digits else \
+                "Enter = choose   Esc = cancel"
+            yield Label(Text(hint, style="dim"))
+
+    def on_key(self, event: events.Key) -> None:
+        if self.digits and event.character and event.character in "123456789":
+            index = int(event.character) - 1
+            if index < len(self.values):
+                event.stop()
+                # Keys typed after the digit wait for the field the answer leads to.
+                hold(self.app)
+                self.dismiss(self.values[index])
+                self.app.call_after_refresh(release, self.app)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -10,7 +10,7 @@ together with ``edited=True`` so that regenerating the plan keeps them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tui.widgets.forms import FieldInput, FieldSpec, RecordForm
+from tui.widgets.new_row import select_all
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -32,7 +33,8 @@ def find_row(journey: Journey | None, model: type, row_id: int) -> Any:
     if journey is None:
         return None
     pools: dict[str, Sequence[Any]] = {"HypothesisCard": journey.cards,
-                                       "PlanTask": journey.plan_tasks}
+                                       "PlanTask": journey.plan_tasks,
+                                       "Workshop": (journey.workshop,)}
     pool = pools.get(model.__name__, ())
     return next((row for row in pool if row.id == row_id), None)
 
@@ -69,7 +71,8 @@ class RowEditor(ModalScreen[None]):
     """
 
     def __init__(self, session: WorkshopSession, model: type, row_id: int,
-                 specs: Sequence[FieldSpec], heading: Text, *, mark_edited: bool = False) -> None:
+                 specs: Sequence[FieldSpec], heading: Text | Callable[[Any], Text], *,
+                 mark_edited: bool = False) -> None:
         super().__init__()
         self.session = session
         self.model = model
@@ -81,7 +84,8 @@ class RowEditor(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.heading, classes="dialog-title")
+            yield Static(self.heading if isinstance(self.heading, Text) else "",
+                         classes="dialog-title")
             if self.mark_edited:
                 yield EditedForm(self.session, self.specs, id="row-form")
             else:
@@ -94,11 +98,20 @@ class RowEditor(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self._bind()
-        first = self.specs[0].name
-        self.call_after_refresh(lambda: self.form.field(first).focus())
+        self.call_after_refresh(self._enter_first)
+
+    def _enter_first(self) -> None:
+        """Enter the first field like Tab does: its whole text selected, typing replaces it."""
+        field = self.form.field(self.specs[0].name)
+        self.set_focus(field)
+        select_all(field)
 
     def _bind(self) -> None:
-        self.form.bind(self.model, find_row(self.session.journey, self.model, self.row_id))
+        row = find_row(self.session.journey, self.model, self.row_id)
+        self.form.bind(self.model, row)
+        if callable(self.heading) and row is not None:
+            # The heading follows the row: a rewritten card shows its new title.
+            self.query_one(".dialog-title", Static).update(self.heading(row))
 
     def refresh_from(self, journey: Journey) -> None:
         """Called by the app after a save: rebind, and redraw the screen underneath."""

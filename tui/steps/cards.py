@@ -189,8 +189,11 @@ class CardsView(OutputView):
         card = self._current()
         if card is None:
             return
-        title = Text("Edit card: ", style="bold")
-        title.append_text(para(card.experiment or "(no experiment yet)", limit=70))
+        def title(row: Any) -> Text:
+            heading = Text("Edit card: ", style="bold")
+            heading.append_text(para(row.experiment or "(no experiment yet)", limit=70))
+            return heading
+
         editor = RowEditor(self.session, HypothesisCard, int(card.id or 0), CARD_FIELDS, title)
         self.app.push_screen(editor, lambda _: self.refresh_from(self.journey))
 

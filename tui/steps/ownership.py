@@ -66,7 +66,11 @@ class OwnershipView(TableFormView):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.HEADLINE, style="bold"), classes="step-title")
-        with HorizontalScroll(id="lanes-box"):
+        # The scrollers never take the focus: Tab from the last field must land on
+        # something that shows it has the focus (the table), not an invisible box.
+        lanes_box = HorizontalScroll(id="lanes-box")
+        lanes_box.can_focus = False
+        with lanes_box:
             yield Swimlanes(id="lanes")
         yield Static(id="flags")
         with Container(classes="split"):
@@ -76,7 +80,9 @@ class OwnershipView(TableFormView):
                 table.add_column(label, key=key)
             yield table
             yield Static(Text(self.EMPTY, style="dim"), classes="empty-note")
-            with VerticalScroll(classes="forms"):
+            forms = VerticalScroll(classes="forms")
+            forms.can_focus = False
+            with forms:
                 yield RecordForm(self.FIELDS, id="ownership-form")
                 yield HandoffForm(self, id="handoff-form")
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 
+from models.rules.priority import quadrant_rule
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
@@ -56,7 +57,7 @@ class PainsView(TableFormView):
         FieldSpec("kind", "Kind", "loop, branch, dead end or other.",
                   suggestions=("loop", "branch", "dead end", "other")),
         FieldSpec("impact", "Impact", "1 low · 2 medium · 3 high."),
-        FieldSpec("effort", "Effort", "1 low · 2 medium · 3 high."),
+        FieldSpec("effort", "Effort", "1 low · 2 medium · 3 high. " + quadrant_rule()),
         FieldSpec("ticket_volume", "Tickets per month", "From the ticket data; breaks ties."),
         FieldSpec("votes", "Votes", "Recorded votes (dot voting adds to these when revealed)."),
         FieldSpec("urgent", "Urgent (must be handled now)", "", kind="bool"),

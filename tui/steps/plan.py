@@ -24,6 +24,7 @@ from tui.actions import bindings
 from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import clean
 from tui.steps.output_base import OutputView
+from tui.steps.scope import START_FIELD
 from tui.widgets.dates import fmt_date, next_status, plural
 from tui.widgets.forms import FieldSpec
 from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline, plan_start
@@ -202,6 +203,23 @@ class PlanView(OutputView):
         self.app.push_screen(RowEditor(self.session, PlanTask, task.id, PLAN_FIELDS, heading,
                                        mark_edited=True),
                              lambda _: self.refresh_from(self.journey))
+
+    def action_start_date(self) -> None:
+        """Set day 1 of the plan here; a new date regenerates the plan (edited tasks kept)."""
+        from models.db.tables import Workshop
+
+        workshop = self.journey.workshop
+        before = workshop.start_date
+        heading = Text("Plan start date", style="bold")
+
+        def closed(_: None) -> None:
+            if self.journey.workshop.start_date != before:
+                self._generate(True)
+            else:
+                self.refresh_from(self.journey)
+
+        self.app.push_screen(RowEditor(self.session, Workshop, int(workshop.id or 0),
+                                       (START_FIELD,), heading), closed)
 
     def action_cycle_status(self) -> None:
         from models.db.tables import PlanTask

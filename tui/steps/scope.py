@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from tui.safe_text import clean as safe_line
 from tui.steps.base import StepView
-from tui.widgets.forms import FieldSpec, RecordForm
+from tui.widgets.forms import NOT_SET, FieldSpec, RecordForm
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -48,8 +48,10 @@ SCOPE_FIELDS: tuple[FieldSpec, ...] = (
               "Transcripts, surveys, interviews: map the real journey, not the ideal one."),
     FieldSpec("facilitator", "Facilitator", "Who runs the session."),
     FieldSpec("start_date", "Start date",
-              "Day 1 of the 60-day plan, as YYYY-MM-DD.", placeholder="2026-03-02"),
+              "Day 1 of the 60-day plan, as YYYY-MM-DD (also d on the Plan step).",
+              placeholder=NOT_SET),
 )
+START_FIELD = SCOPE_FIELDS[-1]
 
 
 def jtbd_line(journey: Journey) -> Text:
@@ -88,17 +90,14 @@ class ScopeView(StepView):
         self.query_one("#jtbd-line", Static).update(jtbd_line(journey))
 
     def focus_default(self) -> None:
-        """Focus the first empty scope field; with a full scope, focus nothing.
+        """Focus no field on arrival, and show the form from its top (Title, Persona).
 
-        A filled-in field must not hold the focus on arrival: the lead's next key
-        is as likely to be "4" (go to Ownership) as text, and a digit typed into
-        the persona would silently replace it on blur.
+        A field holding the focus on arrival would take the lead's next key,
+        which is as likely to be "4" (go to Ownership) as text; with whole-text
+        selection on entry a digit would replace the persona.  Tab enters Title.
         """
         form = self.query_one(RecordForm)
-        if form.has_focus_within or form.row is None:
+        if form.has_focus_within:
             return
-        for name in ("title", "persona", "scenario", "persona_goal", "business_goal"):
-            if not str(getattr(form.row, name) or "").strip():
-                form.field(name).focus()
-                return
         self.screen.set_focus(None)
+        form.scroll_home(animate=False)

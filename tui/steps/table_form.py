@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from tui.steps.base import RowCache, StepView, select_key, selected_key, sync_table
 from tui.widgets.fast_table import FastTable
 from tui.widgets.forms import FieldSpec, RecordForm
+from tui.widgets.typeahead import hold, release
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -107,11 +108,31 @@ class TableFormView(StepView):
         if self.form.row is None:
             return
         name = field or self.FIELDS[0].name
-        self.form.field(name).focus()
+        target = self.form.field(name)
+        # Focus now, not after the queued messages (``Widget.focus`` defers): keys
+        # the lead typed right after ``a`` are already queued and must reach the
+        # field, not the table's bindings (issue 12, type-ahead).
+        if target.focusable:
+            self.screen.set_focus(target)
+            return
+        # The form was disabled (no row) until this very moment and becomes
+        # focusable on the next refresh: hold the keys typed meanwhile till then.
+        hold(self.app)
+
+        def enter(tries: int) -> None:
+            if not target.focusable and tries:
+                self.call_after_refresh(enter, tries - 1)
+                return
+            self.screen.set_focus(target)
+            release(self.app, target)
+
+        self.call_after_refresh(enter, 20)
 
     def action_back_to_table(self) -> None:
-        self.table.focus()
+        self.screen.set_focus(self.table)  # at once: the next queued key is for the table
 
     def focus_default(self) -> None:
-        if not self.form.has_focus_within:
-            self.table.focus()
+        """The table, unless a key typed meanwhile (``a``) already put the focus in here."""
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors:
+            self.screen.set_focus(self.table)

@@ -49,7 +49,7 @@ class TouchpointsView(TableFormView):
     STEP = "touchpoints"
     TITLE = "Touchpoints"
     HEADLINE = "Step 3 · Touchpoints — what they do, think and feel; sentiment -2..+2"
-    EMPTY = "No touchpoints yet. Press a to add one to the first stage."
+    EMPTY = "No touchpoints yet. Press a to add one to the first stage, A to choose the stage."
     COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("channel", "Channel"),
                ("sent", "Feel"), ("lane", "Lane"), ("actor", "Actor"), ("mot", "MoT"))
     FIELDS = (
@@ -118,12 +118,29 @@ class TouchpointsView(TableFormView):
         return self.journey.stages[0].id if self.journey.stages else None
 
     def action_add(self) -> None:
+        """Add to the stage of the touchpoint under the cursor (the first stage if none)."""
+        self._add(self._target_stage())
+
+    def action_add_to_stage(self) -> None:
+        """Ask which stage, the current one highlighted (Enter) and 1-9 choosing directly."""
+        stages = self.journey.stages
+        if len(stages) < 2:
+            self.action_add()
+            return
+        current = self._target_stage()
+        options = [(safe(f"{i + 1}. {st.name}", limit=60), int(st.id or 0))
+                   for i, st in enumerate(stages)]
+        here = next((i for i, st in enumerate(stages) if st.id == current), 0)
+        self.app.push_screen(PickScreen("Add a touchpoint to which stage?", options,
+                                        highlight=here, digits=True), self._add)
+
+    def _add(self, stage_id: int | None) -> None:
         from models.db.tables import Touchpoint
 
-        stage_id = self._target_stage()
         store = self.session.store
         if stage_id is None or store is None:
-            self.notify("Add a stage first (step 2, key 2).", markup=False)
+            if not self.journey.stages:
+                self.notify("Add a stage first (step 2, key 2).", markup=False)
             return
         row = self.session.mutate(lambda: store.add(Touchpoint(stage_id=stage_id,
                                                             name="New touchpoint")))
@@ -166,7 +183,8 @@ class TouchpointsView(TableFormView):
                 self.session.mutate(succeeded(lambda: store.move_touchpoint(int(key), stage_id)))
                 self.select(key)
 
-        self.app.push_screen(PickScreen("Move the touchpoint to which stage?", options), done)
+        self.app.push_screen(PickScreen("Move the touchpoint to which stage?", options,
+                                        digits=True), done)
 
     async def action_add_pain(self) -> None:
         from models.db.tables import PainPoint

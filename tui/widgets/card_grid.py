@@ -20,7 +20,7 @@ from textual.widgets import Static
 from models.vocab import status_label
 from tui.safe_text import clean
 from tui.widgets.dates import due_label, due_style, fmt_date
-from tui.widgets.forms import FieldSpec
+from tui.widgets.forms import NOT_SET, FieldSpec
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -36,7 +36,7 @@ CARD_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("signal", "We will know we succeeded when (signal)",
               "A number to check: 'reopen rate falls from 18 % to 10 % within 30 days'."),
     FieldSpec("owner", "Owner", "One person, not a team: who reports back."),
-    FieldSpec("deadline", "Deadline", "YYYY-MM-DD.", placeholder="2026-04-30"),
+    FieldSpec("deadline", "Deadline", "YYYY-MM-DD.", placeholder=NOT_SET),
     FieldSpec("status", "Status", "proposed, in progress, done or dropped (s cycles it).",
               suggestions=("proposed", "in progress", "done", "dropped")),
     FieldSpec("result_notes", "Result notes", "What happened when you tried it."),

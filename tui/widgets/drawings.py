@@ -215,8 +215,15 @@ class ImpactMatrix(Widget):
         self.items, self.quadrant_of = list(items), dict(quadrant_of)
         self.refresh(layout=True)
 
+    def _rule(self) -> Text:
+        from models.rules.priority import quadrant_rule
+
+        return Text(quadrant_rule(), style="dim")
+
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return 10
+        return 10 + len(self._rule().wrap(self.app.console, max(1, width)))
 
     def render(self) -> Text:
-        return draw_matrix(self.items, self.quadrant_of, self.size.width)
+        """The matrix, then the one rule that places pain points in it."""
+        return Text("\n", end="").join([draw_matrix(self.items, self.quadrant_of,
+                                                     self.size.width), self._rule()])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -25,6 +26,11 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from tui.dialogs.conflict import take_over
 from tui.safe_text import display
+from tui.widgets.typeahead import LEAVING_KEYS
+
+# The dim text of an empty date field: an example date looked like a value the
+# room had agreed (and, months later, like a date already past).
+NOT_SET = "not set · YYYY-MM-DD"
 
 
 @dataclass(frozen=True)
@@ -46,13 +52,18 @@ class Saver(Protocol):
 class FieldInput(Input):
     """An Input that knows the row and field it edits and the text it displayed."""
 
+    handles_leaving_keys = True  # Tab and Esc act when read (``tui.widgets.typeahead``)
+
     def __init__(self, spec: FieldSpec, **kwargs: Any) -> None:
         suggester = SuggestFromList(spec.suggestions, case_sensitive=False) \
             if spec.suggestions else None
-        # select_on_focus=False: focusing a filled field and typing must add to the
-        # text, never replace all of it (a stray key would wipe a committed value).
+        # select_on_focus: a field entered with Tab, Enter or an arrow has its whole
+        # text selected so typing replaces it, as in a spreadsheet; a click still
+        # places the cursor (the mouse-down that follows the focus collapses the
+        # selection).  No field takes the focus by itself when a screen opens, so
+        # a stray key never lands in a selected value.
         super().__init__(placeholder=spec.placeholder, suggester=suggester,
-                         id=f"f-{spec.name}", select_on_focus=False, **kwargs)
+                         id=f"f-{spec.name}", select_on_focus=True, **kwargs)
         self.spec = spec
         self.model: type | None = None
         self.row_id: int | None = None
@@ -83,6 +94,20 @@ class FieldInput(Input):
         # Input's, which would stop the key here instead of letting bindings see it.
         if self.read_only:
             event.prevent_default()
+            return
+        if self.screen.focused is not self:
+            # Queued for this field before Tab or Esc moved the focus on: the key is
+            # the next field's (or a step key), never more text for this one.
+            event.prevent_default()
+            event.stop()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        if event.key in LEAVING_KEYS:
+            # Move the focus now, not once the key has bubbled up to the bindings:
+            # the keys typed behind it are already queued here (issue 12).
+            event.prevent_default()
+            event.stop()
+            await self.app._check_bindings(event.key)  # noqa: SLF001 - the bindings, at once
 
     def replace(self, text: str, start: int, end: int) -> None:
         if not self.read_only:
@@ -205,6 +230,7 @@ class RecordForm(VerticalScroll):
     def on_input_blurred(self, event: Input.Blurred) -> None:
         if isinstance(event.input, FieldInput):
             self._commit(event.input)
+            event.input.cursor_position = 0  # a long text shows its start once left
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         check = event.checkbox

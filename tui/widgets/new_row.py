@@ -15,6 +15,8 @@ from typing import Any
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
+from tui.widgets.typeahead import release
+
 
 def select_all(widget: Any) -> None:
     """Select the whole text of ``widget`` when it is an input (else do nothing)."""
@@ -33,5 +35,12 @@ def edit_new(view: Any) -> None:
     if view.form.row is None:
         return
     field = view.form.field(view.FIELDS[0].name)
+    stand_in = field.value
     select_all(field)
-    view.call_after_refresh(select_all, field)
+    release(view.app, field)  # keys typed after a one-key dialog answer land here
+
+    def again() -> None:
+        if field.value == stand_in:  # keys typed meanwhile are never selected away
+            select_all(field)
+
+    view.call_after_refresh(again)

@@ -1,0 +1,86 @@
+"""Type-ahead: keys typed right after ``a`` or ``x`` belong to the new field, in order.
+
+Why: Textual hands each key to the widget focused *when the key is read*, not
+when it is handled.  A lead who types ``a`` then ``Status page`` in one breath
+sends all the keys before the new row exists; they were queued for the table
+and, once there, either vanished or ran as commands (``t`` opened the step
+timer).  Such a key bubbles up to the app unhandled, after the ``a`` action
+has moved the focus to the new field: the app passes it on to that field.
+When a one-key dialog answer (``A`` then ``2``) leads to the field only after
+the dialog has closed, the keys are *held* until the field has the focus.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.widgets import Input
+
+_PASSED = "_jm_passed_on"
+# Keys a form field handles itself the moment it reads them (Tab, Esc): one that
+# reaches the app while such a field has the focus was typed before it had it.
+LEAVING_KEYS = ("tab", "shift+tab", "escape")
+_HELD = "_jm_held_keys"
+
+
+def hold(app: Any) -> None:
+    """Keep the printable keys that reach ``app`` until ``release`` (a dialog just answered
+    with one key and the field it leads to does not exist yet)."""
+    setattr(app, _HELD, [])
+
+
+def held(app: Any, event: events.Key) -> bool:
+    """Keep ``event`` (a printable key just read) when ``app`` is holding keys."""
+    keys: list[events.Key] | None = getattr(app, _HELD, None)
+    if keys is None or not event.is_printable or getattr(event, _PASSED, False):
+        return False
+    keys.append(event)
+    return True
+
+
+def release(app: Any, field: Any = None) -> None:
+    """Give the held keys to ``field`` in order, or back to the app when there is no field."""
+    held: list[events.Key] | None = getattr(app, _HELD, None)
+    if held is None:
+        return
+    delattr(app, _HELD)
+    target = field if isinstance(field, Input) else app
+    for key in held:
+        again = events.Key(key.key, key.character)
+        setattr(again, _PASSED, True)
+        target.post_message(again)
+
+
+def pass_on(app: Any, event: events.Key) -> bool:
+    """Handle a printable key no widget took that belongs to a field; True when it did.
+
+    Called by the app for keys that bubbled all the way up.  A text field
+    takes every printable key it is given (and a form field Tab and Esc too),
+    so such a key reaching the app while a field has the focus was sent before
+    the field had it.  Observers'
+    fields are read-only and pass keys on: those are left to the bindings.
+    """
+    if getattr(app, "read_only", False):
+        return False
+    leaving = event.key in LEAVING_KEYS
+    if not (event.is_printable or leaving):
+        return False
+    try:
+        screen = app.screen
+    except Exception:  # noqa: BLE001 - no screen yet: nothing to pass on to
+        return False
+    focused = screen.focused
+    held: list[events.Key] | None = getattr(app, _HELD, None)
+    if held is not None:
+        held.append(event)
+    elif isinstance(focused, Input) and not getattr(event, _PASSED, False) and (
+            not leaving or getattr(focused, "handles_leaving_keys", False)):
+        again = events.Key(event.key, event.character)
+        setattr(again, _PASSED, True)  # passed on once, never twice
+        focused.post_message(again)
+    else:
+        return False
+    event.prevent_default()
+    event.stop()
+    return True
