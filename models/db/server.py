@@ -25,6 +25,8 @@ psycopg (the ``server`` extra) is imported only when a URL is used.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
@@ -40,6 +42,8 @@ PRESENCE_CHANNEL = "journeymap_presence"
 WRITE_LOCK = 0x6A6D6170  # "jmap"
 LOCK_TIMEOUT_MS = 15_000
 CONNECT_TIMEOUT_S = 10
+# How long a woken listener blocks before it looks whether it should stop.
+WAKE_CHECK_S = 0.25
 
 
 def _url(target: str) -> URL:
@@ -141,11 +145,20 @@ def notify(session: Session, workshop_id: int, kind: str, *, presence: bool = Fa
                      "payload": f"{workshop_id}:{kind}"})
 
 
+def _nothing() -> None:
+    return None
+
+
 class Listener:
     """A dedicated autocommit connection that LISTENs; ``count`` says how many arrived.
 
-    ``count`` reads only what the server already pushed into the socket (a
-    zero-timeout wait), so asking it every 100 ms costs no server round trip.
+    Two ways to use it.  Polled: ``count`` reads only what the server already
+    pushed into the socket (a zero-timeout wait), so asking every 100 ms costs no
+    server round trip.  Woken (``wake_on``): a daemon thread blocks on the socket
+    and calls back the moment a notification for the seat's workshop arrives, so
+    another seat's edit is on screen without waiting for the next poll, and
+    notifications of other workshops on the same server wake nobody.  The thread
+    owns the connection from then on; ``count`` only reads its tally.
     """
 
     def __init__(self, target: str, *, presence: bool = True) -> None:
@@ -158,14 +171,57 @@ class Listener:
             self.conn.execute(f"LISTEN {PRESENCE_CHANNEL}")
         self.seen = 0
         self.payloads: list[tuple[str, str]] = []
+        self._thread: threading.Thread | None = None
+        self._closing = False
+        self._prefix = ""
+        self._wake: Callable[[], None] = _nothing
+
+    def _take(self, channel: str, payload: str) -> bool:
+        """Record one notification; False when it belongs to another workshop."""
+        if self._prefix and not payload.startswith(self._prefix):
+            return False
+        self.seen += 1
+        self.payloads.append((channel, payload))
+        del self.payloads[:-100]
+        return True
 
     def count(self) -> int:
         """The running total of notifications received (it moves when anyone commits)."""
-        for note in self.conn.notifies(timeout=0):
-            self.seen += 1
-            self.payloads.append((note.channel, note.payload))
-            del self.payloads[:-100]
+        if self._thread is None:
+            for note in self.conn.notifies(timeout=0):
+                self._take(note.channel, note.payload)
         return self.seen
 
+    def wake_on(self, workshop_id: int, wake: Callable[[], None]) -> None:
+        """From now on, call ``wake`` (from a thread) when ``workshop_id`` changes.
+
+        Called again (the seat opened another workshop), it re-aims the same thread.
+        """
+        self._prefix, self._wake = f"{workshop_id}:", wake
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._listen, name="journeymap-listen",
+                                            daemon=True)
+            self._thread.start()
+
+    def _listen(self) -> None:
+        while not self._closing:
+            try:
+                woke = False
+                for note in self.conn.notifies(timeout=WAKE_CHECK_S):
+                    if self._take(note.channel, note.payload):
+                        woke = True
+                        break  # wake now; the rest of a burst is read on the next turn
+            except Exception:  # noqa: BLE001 - connection closed or lost: polling still works
+                return
+            if woke and not self._closing:
+                try:
+                    self._wake()
+                except Exception:  # noqa: BLE001,S110 - the app is shutting down
+                    return
+
     def close(self) -> None:
+        self._closing = True
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(timeout=WAKE_CHECK_S * 4)
         self.conn.close()

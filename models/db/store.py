@@ -317,6 +317,18 @@ class Store:
                                               check_same_thread=False)
         return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
+    def wake_on(self, workshop_id: int, wake: Callable[[], None]) -> bool:
+        """On a server, call ``wake`` (from a thread) as soon as ``workshop_id`` changes.
+
+        A file has no push: its seats poll ``data_version`` (cheap); False says so.
+        """
+        if not self.on_server:
+            return False
+        self.data_version()
+        assert self._listener is not None
+        self._listener.wake_on(workshop_id, wake)
+        return True
+
     # -- workshops --------------------------------------------------------------
     def list_workshops(self) -> list[Workshop]:
         with self.read() as s:
@@ -497,13 +509,17 @@ class Store:
                       summary=f"added {_describe(row)}")
             return row
 
-    def update(self, model: type[T], row_id: int, *, log: bool = True, **changes: Any) -> T:
+    def update(self, model: type[T], row_id: int, *, log: bool = True,
+               announce: bool = True, **changes: Any) -> T:
         """Change fields of one row; each changed field is logged with old -> new.
 
         ``log=False`` is for presence (heartbeats, current step, follow, done):
         those change every few seconds per seat and would drown the attribution
         log, and an observer's presence connection may write only the
-        participant table (see ``models.live.presence``).
+        participant table (see ``models.live.presence``).  ``announce=False``
+        keeps a seat's bare "still here" off a server's notification channel when
+        nothing but ``last_seen`` moved: six seats beating every 3 s would
+        otherwise wake every other seat twice a second for nothing to show.
         """
         values = {k: coerce(model, k, v) for k, v in changes.items()}
         with self.write() as s:
@@ -511,10 +527,12 @@ class Store:
             if row is None:
                 raise gone(model)
             wid = self._workshop_id(s, row)
+            moved: set[str] = set()
             for key, new in values.items():
                 old = getattr(row, key)
                 if old == new:
                     continue
+                moved.add(key)
                 setattr(row, key, new)
                 if log:
                     self._log(s, wid, row.__tablename__, row_id, "update",  # type: ignore[attr-defined]
@@ -522,7 +540,7 @@ class Store:
             check_row(row)
             if model is not Participant:
                 self._touch(s, wid)
-            else:
+            elif announce or moved - {"last_seen"}:
                 self.changed(s, wid, "presence", presence=True)
             return row
 

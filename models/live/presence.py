@@ -142,11 +142,15 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
 
 
 def heartbeat(store: Store, participant_id: int, step: str | None = None) -> Participant:
-    """"Still here (on this step)": refreshes ``last_seen``; not logged."""
+    """"Still here (on this step)": refreshes ``last_seen``; not logged.
+
+    Not announced on a server unless the step moved: the other seats see a seat
+    fade or come back at their own heartbeat (``Pairing.beat``).
+    """
     changes: dict[str, Any] = {"last_seen": utcnow()}
     if step is not None:
         changes["current_step"] = step
-    return store.update(Participant, participant_id, log=False, **changes)
+    return store.update(Participant, participant_id, log=False, announce=False, **changes)
 
 
 def leave(store: Store, participant_id: int) -> None:

@@ -11,9 +11,15 @@ and go, and a connection's own commits do not move its counter.  That is what
 Note that the store's *own* edits are made on other connections than the
 dedicated one, so they fire the watcher too: the app reloads after its own
 edits as well, which is what it wants anyway.
+
+On a PostgreSQL server the counter is the number of ``LISTEN/NOTIFY``
+notifications received, and ``wake_on`` lets the server push instead: the seat
+is woken the moment its workshop changes rather than at the next poll.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from models.db.store import Store
 
@@ -32,3 +38,10 @@ class Watcher:
             return False
         self._last = current
         return True
+
+    def wake_on(self, workshop_id: int, wake: Callable[[], None]) -> bool:
+        """Have ``wake`` called (from a thread) when the workshop changes, if pushed.
+
+        False on a file: there the 100 ms poll is the only way (and cheap).
+        """
+        return self.store.wake_on(workshop_id, wake)

@@ -9,6 +9,7 @@ server every test here is skipped with the reason.
 from __future__ import annotations
 
 import multiprocessing as mp
+import threading
 import time
 
 import pytest
@@ -115,6 +116,41 @@ def test_every_edit_notifies_its_workshop_and_kind_presence_apart(pg_url: str) -
     assert (CHANNEL, f"{wid}:painpoint:update") in got
     assert (PRESENCE_CHANNEL, f"{wid}:presence") in got
     assert not [p for ch, p in got if ch == CHANNEL and "presence" in p]
+
+
+def test_a_woken_listener_calls_back_for_its_own_workshop_only(pg_url: str) -> None:
+    with Store(pg_url, who="lea") as store:
+        mine = int(store.create_workshop(title="Login").id or 0)
+        other = int(store.create_workshop(title="Billing").id or 0)
+        listener = Listener(pg_url)
+        woken = threading.Event()
+        try:
+            listener.wake_on(mine, woken.set)
+            store.update(Workshop, other, persona="Finance")
+            store.update(Workshop, mine, persona="Admin")  # committed after the other one
+            assert woken.wait(10)
+            assert listener.payloads == [(CHANNEL, f"{mine}:workshop:update")]
+            assert listener.count() == 1
+        finally:
+            listener.close()
+
+
+def test_a_bare_heartbeat_is_not_announced_but_a_step_change_is(pg_url: str) -> None:
+    """Six seats beating every 3 s must not wake every other seat twice a second."""
+    with Store(pg_url, who="lea") as store:
+        wid = int(store.create_workshop(title="Login").id or 0)
+        seat = presence.join(store, wid, "sam", step="scope")
+        listener = Listener(pg_url)
+        try:
+            presence.heartbeat(store, int(seat.id or 0), "scope")
+            presence.heartbeat(store, int(seat.id or 0))
+            presence.heartbeat(store, int(seat.id or 0), "stages")
+            got = _arrived(listener, 1)
+            time.sleep(0.2)
+            listener.count()
+        finally:
+            listener.close()
+    assert got == [(PRESENCE_CHANNEL, f"{wid}:presence")]
 
 
 def test_a_rolled_back_edit_notifies_nobody(pg_url: str) -> None:

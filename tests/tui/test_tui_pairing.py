@@ -67,6 +67,23 @@ async def test_edit_in_a_shows_in_b_keeping_b_cursor_and_focus(db_path: Path, wi
         assert table.cursor_row == 2 and b.focused is table  # cursor and focus kept
 
 
+async def test_on_a_server_a_seat_is_woken_by_the_edit_not_by_its_poll(
+        db_path: Path, wid: int, engine: str) -> None:
+    """LISTEN/NOTIFY pushes: with B's poll an hour away, A's edit still reaches B."""
+    if engine == "sqlite":
+        pytest.skip("a file has no push: its seats poll data_version (the test above)")
+    a = build_app(db_path, wid, step="touchpoints", who="lea")
+    b = build_app(db_path, wid, step="touchpoints", who="sam")
+    b.pairing.poll_s = 3600.0
+    async with a.run_test(size=SIZE) as pa, b.run_test(size=SIZE) as pb:
+        await ready(pa)
+        await ready(pb)
+        tp = first_tp(a)
+        assert a.save_field(Touchpoint, tp.id or 0, "name", "Pushed by the server")
+        assert await until([pa, pb], lambda: cell(b, "touchpoints", str(tp.id), "name")
+                           == "Pushed by the server")
+
+
 async def _typing_in_b(pa, pb, a: JourneyApp, b: JourneyApp, mine: str,  # noqa: ANN001
                        theirs: str) -> tuple[FieldInput, int]:
     """B starts typing in the name field; A saves the same field; B's text survives."""

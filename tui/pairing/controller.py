@@ -4,7 +4,9 @@ Why a controller of its own: the app (``tui.app.app``) knows screens and edits;
 pairing is a loop around it.  ``Pairing`` takes a seat in the open workshop
 (``models.live.presence``), asks ``Watcher.poll()`` every 100 ms whether another
 connection committed (``PRAGMA data_version``: a microsecond or two, so idle
-seats cost almost nothing), and heart-beats every 3 s.
+seats cost almost nothing), and heart-beats every 3 s.  On a PostgreSQL server
+the listener's thread also wakes the loop the moment the workshop changes
+(``Watcher.wake_on``), so a seat does not wait for the next poll.
 
 When the database moved it reads a tiny *fingerprint* first (the workshop's
 ``updated_at``, the newest change-log id, the dot votes).  Only when that
@@ -25,6 +27,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ScreenStackError, SystemCommand
 from textual.screen import Screen
 from textual.timer import Timer
@@ -91,6 +94,7 @@ class Pairing:
         self._timer_label = ""
         self._timer_done_for: dt.datetime | None = None
         self.reloads = 0  # full reloads caused by other seats' edits (tests, bench)
+        self._wake_queued = False
 
     # -- seat lifecycle -------------------------------------------------------------
     def show(self, journey: Journey) -> None:
@@ -144,7 +148,27 @@ class Pairing:
         self._marks = Marks(store.path, wid)
         self._mark = self._marks.content()
         self._presence_mark, self.active_ids = self._marks.presence(self.now(), self.window_s)
+        try:
+            self._watcher.wake_on(wid, self._woken)
+        except Exception:  # noqa: BLE001,S110 - no push: the poll still sees every change
+            pass
         return True
+
+    def _woken(self) -> None:
+        """Called from the server listener's thread: run the loop now, on the screen's pump.
+
+        One wake is queued at a time; a burst of commits is picked up by that one tick.
+        """
+        screen = self._timer_screen
+        if screen is None or self.seat is None or self._wake_queued:
+            return
+        self._wake_queued = True
+        if not screen.post_message(events.Callback(callback=self._wake_tick)):
+            self._wake_queued = False
+
+    def _wake_tick(self) -> None:
+        self._wake_queued = False
+        self.tick()
 
     def _start_timers(self, screen: Screen[Any]) -> None:
         """Poll and heartbeat on the workshop screen's clock, never the app's.
