@@ -159,3 +159,12 @@ def test_report_names_the_stale_maps(db_path: Path, store: Store, workshop: int)
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
     assert "gone stale" in text and "Login lockout" in text and "15 days overdue" in text
+
+
+def test_report_reviews_the_month_of_the_workshop_clock(
+        db_path: Path, workshop: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default month follows JOURNEYMAP_TODAY like every other date in the app."""
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    result = run(db_path, "report", str(workshop))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Leadership review for 2026-03")

@@ -84,6 +84,27 @@ def test_an_unknown_account_cannot_import_into_the_portfolio(
                  "is neither")
 
 
+def test_an_observer_or_stranger_cannot_add_the_demo_to_a_shared_file(
+        team: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, wid = team
+    _olga(db, wid, monkeypatch)
+    one_sentence(run(db, "demo", "--no-open"), "the account olga is neither")
+    as_account(monkeypatch, "mallory")
+    one_sentence(run(db, "demo", "--no-open"), "the account mallory is neither")
+    with Store(db, who="lea", read_only=True) as store:
+        assert [w.id for w in store.list_workshops()] == [wid]
+
+
+def test_the_demo_once_made_opens_for_anyone(team: tuple[Path, int],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    db, _wid = team
+    made = run(db, "demo", "--no-open")
+    assert made.exit_code == 0, made.output
+    as_account(monkeypatch, "mallory")
+    again = run(db, "demo", "--no-open")
+    assert again.exit_code == 0 and again.output == made.output
+
+
 def test_the_lead_grants_roles_and_deletion_is_audited(team: tuple[Path, int]) -> None:
     db, wid = team
     result = run(db, "role", str(wid), "olga", "participant")

@@ -339,9 +339,10 @@ def report(
 ) -> None:
     """The monthly leadership review: four questions answered from the data, for a month."""
     with user_errors():
+        from models.rules.clock import today as clock_today
         from models.rules.review import leadership_review, month_bounds, month_items
 
-        today = dt.date.today()
+        today = clock_today()
         chosen = month if month is not None else today.strftime("%Y-%m")
         month_bounds(chosen)  # a bad month is one sentence before anything is loaded
         store = STATE.reader()

@@ -261,8 +261,8 @@ def _demo_marker(workshop: Any) -> str:
     return f"{workshop.id}@{workshop.created_at.isoformat()}"
 
 
-def ensure_demo(store: Store) -> tuple[int, bool]:
-    """The demo workshop's id, creating it first if this file has none; (id, created)."""
+def find_demo(store: Store) -> int | None:
+    """The id of this file's demo workshop, if it has one that is still the demo."""
     from models.db.tables import Meta, Workshop
 
     with store.read() as s:
@@ -270,7 +270,21 @@ def ensure_demo(store: Store) -> tuple[int, bool]:
         wanted = marker.value.split("@", 1)[0] if marker is not None else ""
         found = s.get(Workshop, int(wanted)) if wanted.isdigit() else None
         if found is not None and marker is not None and _demo_marker(found) == marker.value:
-            return int(found.id or 0), False
+            return int(found.id or 0)
+    return None
+
+
+def ensure_demo(store: Store) -> tuple[int, bool]:
+    """The demo workshop's id, creating it first if this file has none; (id, created).
+
+    Creating it adds a workshop to the file, so it needs the same right as ``new``.
+    """
+    from models.db.tables import Meta, Workshop
+
+    found = find_demo(store)
+    if found is not None:
+        return found, False
+    require(store, None, "import")
     from models.rules.clock import today
     from models.rules.demo import complete_demo
 
