@@ -122,3 +122,13 @@ def test_parse_since_forms() -> None:
     assert parse_since("2026-03-01") == local_midnight.astimezone(dt.UTC)
     with pytest.raises(ValueError):
         parse_since("soon")
+
+
+def test_who_shows_which_account_key_and_origin_hold_each_seat(
+        db_path: Path, store: Store, wid: int) -> None:
+    """Roles are granted to accounts: the lead checks who really sits in a seat."""
+    presence.join(store, wid, "guest", key="SHA256:q9Zk3hT7ekey", origin="10.1.2.3")
+    code, out, _ = _run(db_path, "who", str(wid))
+    assert code == 0
+    assert store.account in out and "SHA256:q9Zk3hT7ekey" in " ".join(out.split())
+    assert "10.1.2.3" in out

@@ -167,6 +167,16 @@ def _deleted_log() -> None:
     out.print(table)
 
 
+def _holder(seat: Any) -> str:
+    """Who really holds a seat: the OS account, and for a guest the key and where from."""
+    parts = [seat.account or "?"]
+    if seat.key:
+        parts.append(f"key {seat.key}")
+    if seat.origin:
+        parts.append(f"from {seat.origin}")
+    return " ".join(parts)
+
+
 @app.command("who")
 def who_command(
     workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
@@ -199,14 +209,15 @@ def who_command(
         out.print(_text(f"Nobody is in “{title}” right now{hint}."))
         return
     table = Table(title=_text(f"In “{title}”"), title_justify="left")
-    for column in ("Name", "Role", "Step", "Seen", "Following", "Done with"):
+    for column in ("Name", "Role", "Step", "Seen", "Following", "Done with", "Account"):
         table.add_column(column, overflow="fold")
     rows = here + (gone if everyone else [])
     for p in rows:
         # no "how long ago" for the absent: a clean ``leave`` backdates last_seen on purpose
         seen = "here" if p.id in here_ids else "not here"
         table.add_row(_text(p.name), _text(p.role), _text(p.current_step), _text(seen),
-                      _text("yes" if p.following else ""), _text(p.done_step))
+                      _text("yes" if p.following else ""), _text(p.done_step),
+                      _text(_holder(p)))
     out.print(table)
     if gone and not everyone:
         out.print(_text(f"{len(gone)} other(s) were here earlier (--all lists them)."))
