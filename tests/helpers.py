@@ -184,6 +184,52 @@ def first_tp(app: Any) -> Touchpoint:
     return app.journey.ordered_touchpoints()[0]
 
 
+def count_rankings(monkeypatch: Any) -> list[int]:
+    """Count calls of the pain-point ranking (cost tests count work, never time)."""
+    from models.rules import priority
+
+    calls: list[int] = []
+    real = priority.rank_pain_points
+
+    def counted(journey: Any) -> Any:
+        calls.append(1)
+        return real(journey)
+
+    monkeypatch.setattr(priority, "rank_pain_points", counted)
+    return calls
+
+
+def workshop_row(db: Path, wid: int) -> Workshop:
+    """The workshop as stored, read through a store of its own."""
+    with Store(db, who="check") as s:
+        return s.get_workshop(wid)
+
+
+def stage_row(db: Path, stage_id: int) -> Stage | None:
+    with Store(db, who="check") as s, s.read() as session:
+        return session.get(Stage, stage_id)
+
+
+def second_workshop(db: Path) -> tuple[int, int]:
+    """Workshop B (title 'Billing [red]x[/]') with a plan; returns (B id, a B task id)."""
+    with Store(db, who="lea") as store:
+        other = build_workshop(store)
+        store.update(Workshop, other, title="Billing [red]x[/]")
+        tasks = regenerate_plan(store, other)
+        return other, int(tasks[0].id or 0)
+
+
+async def type_kpi(pilot: Any, app: Any, stage_id: int, name: str) -> None:
+    """Select a stage on the Stages step and type its KPI name as a person would."""
+    view = app.screen.view("stages")
+    view.select(str(stage_id))
+    await pilot.pause()
+    view.form.field("kpi_name").focus()
+    await pilot.pause()
+    await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
+    await pilot.pause()
+
+
 
 
 def journeymap_command() -> list[str]:

@@ -5,58 +5,21 @@ lead only.  Cost tests count the work done, never the time it took."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from models.db.store import Store
 from models.db.tables import PainPoint
-from tests.helpers import build_workshop, ready
+from tests.helpers import build_workshop, count_rankings, ready, workshop_row
 from tui.app.launch import build_app
 
 SIZE = (120, 40)
+
+
 @pytest.fixture
 def wid(db_path: Path) -> int:
     with Store(db_path, who="lea") as store:  # lea created it: lea is the lead
         return build_workshop(store)
-def _count_rankings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    from models.rules import priority
-
-    calls: list[int] = []
-    real = priority.rank_pain_points
-
-    def counted(journey: Any) -> Any:
-        calls.append(1)
-        return real(journey)
-
-    monkeypatch.setattr(priority, "rank_pain_points", counted)
-    return calls
-def _workshop(db: Path, wid: int) -> Any:
-    with Store(db, who="check") as s:
-        return s.get_workshop(wid)
-def _second_workshop(db: Path) -> tuple[int, int]:
-    """Workshop B (title 'Billing [red]x[/]') with a plan; returns (B id, a B task id)."""
-    from models.db.tables import Workshop
-    from models.rules.plan import regenerate_plan
-
-    with Store(db, who="lea") as store:
-        other = build_workshop(store)
-        store.update(Workshop, other, title="Billing [red]x[/]")
-        tasks = regenerate_plan(store, other)
-        return other, int(tasks[0].id or 0)
-async def _type_kpi(pilot: Any, app: Any, stage_id: int, name: str) -> None:
-    view = app.screen.view("stages")
-    view.select(str(stage_id))
-    await pilot.pause()
-    view.form.field("kpi_name").focus()
-    await pilot.pause()
-    await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
-    await pilot.pause()
-def _stage(db: Path, stage_id: int) -> Any:
-    from models.db.tables import Stage
-
-    with Store(db, who="check") as s, s.read() as session:
-        return session.get(Stage, stage_id)
 
 
 async def test_pain_step_ranks_once_per_journey_revision(
@@ -64,7 +27,7 @@ async def test_pain_step_ranks_once_per_journey_revision(
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        calls = _count_rankings(monkeypatch)
+        calls = count_rankings(monkeypatch)
         await pilot.press("escape", "5")
         await pilot.pause()
         assert len(calls) == 1  # table and matrix share one ranking
@@ -107,7 +70,7 @@ async def test_lead_sets_votes_and_minutes_from_the_pain_step(db_path: Path, wid
         await pilot.press("ctrl+a", "ctrl+k", "5", "tab", "ctrl+a", "ctrl+k", "2", "0", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, SettingsScreen)
-        w = _workshop(db_path, wid)
+        w = workshop_row(db_path, wid)
         assert (w.votes_per_participant, w.step_minutes) == (5, 20)
         assert app.journey is not None and app.journey.workshop.votes_per_participant == 5
         # the change log says who changed it
@@ -125,7 +88,7 @@ async def test_settings_out_of_range_are_refused_in_the_dialog(db_path: Path, wi
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        before = _workshop(db_path, wid)
+        before = workshop_row(db_path, wid)
         app.pairing.act("settings")  # what the palette entry and the keys call
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
@@ -136,7 +99,7 @@ async def test_settings_out_of_range_are_refused_in_the_dialog(db_path: Path, wi
         assert "between 0 and 99" in str(error.render())
         await pilot.press("escape")
         await pilot.pause()
-        after = _workshop(db_path, wid)
+        after = workshop_row(db_path, wid)
         assert after.votes_per_participant == before.votes_per_participant
         assert after.step_minutes == before.step_minutes
 
@@ -157,8 +120,8 @@ async def test_timer_dialog_opens_the_settings(db_path: Path, wid: int) -> None:
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("tab", "ctrl+a", "ctrl+k", "9", "enter")
         await pilot.pause()
-        assert _workshop(db_path, wid).step_minutes == 9
-        assert _workshop(db_path, wid).timer_ends_at is None  # no timer was started
+        assert workshop_row(db_path, wid).step_minutes == 9
+        assert workshop_row(db_path, wid).timer_ends_at is None  # no timer was started
 
 
 async def test_participant_gets_one_sentence_and_no_dialog(db_path: Path, wid: int) -> None:
@@ -167,7 +130,7 @@ async def test_participant_gets_one_sentence_and_no_dialog(db_path: Path, wid: i
     app = build_app(db_path, wid, step="pains", who="sam")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        before = _workshop(db_path, wid)
+        before = workshop_row(db_path, wid)
         app.screen.set_focus(app.screen.view("pains").table)  # type: ignore[attr-defined]
         await pilot.press("S")
         await pilot.pause()
@@ -175,4 +138,4 @@ async def test_participant_gets_one_sentence_and_no_dialog(db_path: Path, wid: i
         messages = [n.message for n in app._notifications]
         assert ("Only the workshop lead can change the facilitation settings; "
                 "ask the lead to do it.") in messages
-        assert _workshop(db_path, wid).votes_per_participant == before.votes_per_participant
+        assert workshop_row(db_path, wid).votes_per_participant == before.votes_per_participant

@@ -3,57 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from models.db.store import Store
-from tests.helpers import build_workshop, ready
+from tests.helpers import build_workshop, ready, second_workshop
 from tui.app.launch import build_app
 
 SIZE = (120, 40)
+
+
 @pytest.fixture
 def wid(db_path: Path) -> int:
     with Store(db_path, who="lea") as store:  # lea created it: lea is the lead
         return build_workshop(store)
-def _count_rankings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    from models.rules import priority
-
-    calls: list[int] = []
-    real = priority.rank_pain_points
-
-    def counted(journey: Any) -> Any:
-        calls.append(1)
-        return real(journey)
-
-    monkeypatch.setattr(priority, "rank_pain_points", counted)
-    return calls
-def _workshop(db: Path, wid: int) -> Any:
-    with Store(db, who="check") as s:
-        return s.get_workshop(wid)
-def _second_workshop(db: Path) -> tuple[int, int]:
-    """Workshop B (title 'Billing [red]x[/]') with a plan; returns (B id, a B task id)."""
-    from models.db.tables import Workshop
-    from models.rules.plan import regenerate_plan
-
-    with Store(db, who="lea") as store:
-        other = build_workshop(store)
-        store.update(Workshop, other, title="Billing [red]x[/]")
-        tasks = regenerate_plan(store, other)
-        return other, int(tasks[0].id or 0)
-async def _type_kpi(pilot: Any, app: Any, stage_id: int, name: str) -> None:
-    view = app.screen.view("stages")
-    view.select(str(stage_id))
-    await pilot.pause()
-    view.form.field("kpi_name").focus()
-    await pilot.pause()
-    await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
-    await pilot.pause()
-def _stage(db: Path, stage_id: int) -> Any:
-    from models.db.tables import Stage
-
-    with Store(db, who="check") as s, s.read() as session:
-        return session.get(Stage, stage_id)
 
 
 async def test_tracker_w_shows_every_workshop_and_changes_status_there(
@@ -65,7 +28,7 @@ async def test_tracker_w_shows_every_workshop_and_changes_status_there(
     monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
     with Store(db_path, who="lea") as store:
         regenerate_plan(store, wid)
-    other, task_id = _second_workshop(db_path)
+    other, task_id = second_workshop(db_path)
     app = build_app(db_path, wid, step="tracker", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
