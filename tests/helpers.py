@@ -14,7 +14,8 @@ import html
 import re
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +178,20 @@ async def ready(pilot: Any) -> None:
     await pilot.pause()
     assert await until([pilot], lambda: bool(pilot.app.screen.query("PresenceBar")))
 
+
+
+@asynccontextmanager
+async def two_seats(db: Any, wid: int, step: str, first: str = "lea",
+                    second: str = "sam") -> AsyncIterator[tuple[Any, Any, Any, Any]]:
+    """Two apps on one database, each with its own seat, both ready: (a, pa, b, pb)."""
+    from tui.app.launch import build_app
+
+    a = build_app(db, wid, step=step, who=first)
+    b = build_app(db, wid, step=step, who=second)
+    async with a.run_test(size=SIZE) as pa, b.run_test(size=SIZE) as pb:
+        await ready(pa)
+        await ready(pb)
+        yield a, pa, b, pb
 
 
 def first_tp(app: Any) -> Touchpoint:

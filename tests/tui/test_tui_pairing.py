@@ -15,7 +15,7 @@ import pytest
 from models.db.store import ReadOnlyError, Store
 from models.db.tables import Participant, Touchpoint, Workshop, utcnow
 from models.live.facilitation import visible_votes
-from tests.helpers import SIZE, build_workshop, first_tp, ready, until
+from tests.helpers import SIZE, build_workshop, first_tp, ready, two_seats, until
 from tui.app.app import JourneyApp
 from tui.app.launch import build_app
 from tui.dialogs.conflict import ConflictScreen
@@ -50,11 +50,7 @@ def cell(app: JourneyApp, step: str, row_key: str, column: str) -> str:
 
 
 async def test_edit_in_a_shows_in_b_keeping_b_cursor_and_focus(db_path: Path, wid: int) -> None:
-    a = build_app(db_path, wid, step="touchpoints", who="lea")
-    b = build_app(db_path, wid, step="touchpoints", who="sam")
-    async with a.run_test(size=SIZE) as pa, b.run_test(size=SIZE) as pb:
-        await ready(pa)
-        await ready(pb)
+    async with two_seats(db_path, wid, "touchpoints") as (a, pa, b, pb):
         await pb.press("down", "down")
         table = b.screen.view("touchpoints").table  # type: ignore[attr-defined]
         assert table.cursor_row == 2 and b.focused is table
@@ -158,11 +154,7 @@ async def test_presence_appears_and_expires(db_path: Path, wid: int) -> None:
 
 
 async def test_follow_the_lead_and_bring_everyone_here(db_path: Path, wid: int) -> None:
-    a = build_app(db_path, wid, step="scope", who="lea")
-    b = build_app(db_path, wid, step="scope", who="sam")
-    async with a.run_test(size=SIZE) as pa, b.run_test(size=SIZE) as pb:
-        await ready(pa)
-        await ready(pb)
+    async with two_seats(db_path, wid, "scope") as (a, pa, b, pb):
         b.screen.set_focus(None)
         await pb.press("f")
         assert await until([pb], lambda: "following the lead" in bar(b).plain)
@@ -185,11 +177,7 @@ async def test_follow_the_lead_and_bring_everyone_here(db_path: Path, wid: int) 
 
 
 async def test_votes_hidden_until_the_lead_reveals(db_path: Path, wid: int) -> None:
-    a = build_app(db_path, wid, step="pains", who="lea")
-    b = build_app(db_path, wid, step="pains", who="sam")
-    async with a.run_test(size=SIZE) as pa, b.run_test(size=SIZE) as pb:
-        await ready(pa)
-        await ready(pb)
+    async with two_seats(db_path, wid, "pains") as (a, pa, b, pb):
         table = b.screen.view("pains").table  # type: ignore[attr-defined]
         b.screen.set_focus(table)
         key = b.screen.view("pains").current_key()  # type: ignore[attr-defined]
@@ -215,11 +203,7 @@ async def test_votes_hidden_until_the_lead_reveals(db_path: Path, wid: int) -> N
 
 
 async def test_timer_started_by_the_lead_is_shared(db_path: Path, wid: int) -> None:
-    a = build_app(db_path, wid, step="scope", who="lea")
-    b = build_app(db_path, wid, step="scope", who="sam")
-    async with a.run_test(size=SIZE) as pa, b.run_test(size=SIZE) as pb:
-        await ready(pa)
-        await ready(pb)
+    async with two_seats(db_path, wid, "scope") as (a, pa, b, pb):
         b.screen.set_focus(None)
         await pb.press("t")
         await pb.pause()
@@ -262,11 +246,7 @@ async def test_observer_cannot_write_and_the_ui_says_so(db_path: Path, wid: int)
 
 
 async def test_activity_panel_shows_who_changed_what(db_path: Path, wid: int) -> None:
-    a = build_app(db_path, wid, step="scope", who="lea")
-    b = build_app(db_path, wid, step="scope", who="sam")
-    async with a.run_test(size=SIZE) as pa, b.run_test(size=SIZE) as pb:
-        await ready(pa)
-        await ready(pb)
+    async with two_seats(db_path, wid, "scope") as (a, pa, b, pb):
         b.screen.set_focus(None)
         await pb.press("L")
         panel = b.screen.query_one(ActivityPanel)
