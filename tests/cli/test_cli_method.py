@@ -123,6 +123,30 @@ def test_escalation_add_set_show_and_delete(db_path: Path, store: Store, worksho
     assert missing.exit_code == 1 and "no level 9" in missing.stderr
 
 
+def test_tracker_lists_sla_commitments_with_owners_and_flags(db_path: Path, store: Store,
+                                                             workshop: int, tmp_path: Path) -> None:
+    from models.db.tables import EscalationLevel
+
+    store.add(EscalationLevel(workshop_id=workshop, severity="Sev-1", tier_role="Ana",
+                              response_sla_minutes=1, update_every_minutes=30,
+                              channel=HOSTILE))
+    store.add(EscalationLevel(workshop_id=workshop, position=1, severity="Sev-2"))
+    shown = run(db_path, "tracker", str(workshop))
+    assert shown.exit_code == 0, shown.output
+    text = " ".join(shown.stdout.split())
+    assert f"Sev-1: respond within 1 min, update every 30 min via {HOSTILE}" in text
+    assert "NO OWNER; NO RESPONSE SLA; NO UPDATE CADENCE" in text
+    assert "SLA" in text and "standing" in text and "ongoing" in text
+    ana = " ".join(run(db_path, "tracker", str(workshop), "--owner", "ana").stdout.split())
+    assert "Self-service unlock" in ana and "Sev-1: respond" in ana and "Sev-2" not in ana
+    by_due = " ".join(run(db_path, "tracker", str(workshop), "--sort", "due").stdout.split())
+    assert "Sev-2: response SLA not set" in by_due
+    out = tmp_path / "t.csv"
+    exported = run(db_path, "export", str(workshop), "--format", "csv", "--output", str(out))
+    assert exported.exit_code == 0, exported.output
+    assert "sla" in out.read_text() and "no owner; no response SLA" in out.read_text()
+
+
 def _review(store: Store, workshop: int, days_ago: int) -> None:
     store.update(Workshop, workshop, last_reviewed_at=dt.date.today()
                  - dt.timedelta(days=days_ago))
