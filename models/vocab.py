@@ -86,7 +86,7 @@ ACTORS: tuple[str, ...] = ("customer", "bot", "agent", "system")
 # One letter per actor for swimlanes and diagrams: readable without colour, and in
 # a cell only a few characters wide.
 ACTOR_LETTERS: dict[str, str] = {"customer": "C", "bot": "B", "agent": "A", "system": "S"}
-ACTOR_LABELS: dict[str, str] = {"customer": "customer self-service", "bot": "bot",
+ACTOR_LABELS: dict[str, str] = {"customer": "self-service", "bot": "bot",
                                 "agent": "agent", "system": "system"}
 # Actors that take work off a person: a to-be touchpoint done by one of these,
 # where the as-is had an agent, counts as automated.

@@ -29,11 +29,14 @@ def _title(level: EscalationLevel) -> str:
     return f"{level_name(level)}: {respond}, {update}" + (f" via {channel}" if channel else "")
 
 
+NO_OWNER, NO_RESPONSE, NO_UPDATES = "no owner", "no response SLA", "no update cadence"
+
+
 def _flag(level: EscalationLevel) -> str:
     gaps = [word for word, missing in (
-        ("no owner", not level.tier_role.strip()),
-        ("no response SLA", level.response_sla_minutes is None),
-        ("no update cadence", level.update_every_minutes is None)) if missing]
+        (NO_OWNER, not level.tier_role.strip()),
+        (NO_RESPONSE, level.response_sla_minutes is None),
+        (NO_UPDATES, level.update_every_minutes is None)) if missing]
     return "; ".join(gaps)
 
 
@@ -63,10 +66,16 @@ def tracked_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerIt
 
 
 def item_due(item: TrackerItem) -> str:
-    """The "due" words of any tracker item; a commitment's gaps in capitals, else "standing".
+    """The "due" words of any tracker item; a commitment's gaps in capitals, else "ongoing".
 
-    Capitals, like OVERDUE, so what needs chasing stands out without colour.
+    Capitals, like OVERDUE, so what needs chasing stands out without colour; short
+    ("NO OWNER/SLA": no owner, a time missing) so it fits the column at 80
+    columns, where the item's own words already say which time is not set.
     """
-    if item.kind == "sla":
-        return item.flag.upper() if item.flag else "ongoing"
-    return due_words(item.days_left, item.status)
+    if item.kind != "sla":
+        return due_words(item.days_left, item.status)
+    lacks = set(item.flag.split("; "))
+    gaps = [word for word, missing in (("OWNER", NO_OWNER in lacks),
+                                       ("SLA", bool({NO_RESPONSE, NO_UPDATES} & lacks)))
+            if missing]
+    return "NO " + "/".join(gaps) if gaps else "ongoing"

@@ -42,9 +42,10 @@ def test_a_level_without_owner_or_sla_is_flagged_in_words() -> None:
         "no owner; no response SLA; no update cadence"]
     assert items[0].title == "Sev-2: response SLA not set, update every 1 h"
     assert items[2].title == "Level 3: response SLA not set, update cadence not set"
-    assert [item_due(i) for i in items] == [
-        "NO OWNER; NO RESPONSE SLA", "NO UPDATE CADENCE",
-        "NO OWNER; NO RESPONSE SLA; NO UPDATE CADENCE"]
+    assert [item_due(i) for i in items] == ["NO OWNER/SLA", "NO SLA", "NO OWNER/SLA"]
+    only_owner = sla_items([journey([tp(1, "x")], levels=[level(9, response_sla_minutes=5,
+                                                                update_every_minutes=5)])])
+    assert [item_due(i) for i in only_owner] == ["NO OWNER"]
     assert items[0].owner == ""
 
 

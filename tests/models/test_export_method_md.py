@@ -113,7 +113,7 @@ def test_tracker_section_lists_sla_commitments_with_owners(store: Store) -> None
     assert ("| Sev-1: respond within 15 min, update every 30 min | SLA commitment | — | "
             "standing | ongoing |") in tracker
     assert "Sev-3: response SLA not set, update cadence not set" in tracker
-    assert "**NO OWNER; NO RESPONSE SLA; NO UPDATE CADENCE**" in tracker
+    assert "| **NO OWNER/SLA** |" in tracker
     assert "SLA commitments: 3, 1 flagged" in tracker
 
 
@@ -121,7 +121,7 @@ def test_swimlanes_mark_each_touchpoint_actor_with_a_letter_and_legend(store: St
     wid = _make(store)
     lanes = _section(_doc(store, wid), "Ownership swimlanes")
     assert "**B** Reset bot" in lanes and "**A** Call support" in lanes
-    assert ("Actor: **C** customer self-service, **B** bot, **A** agent, **S** system "
+    assert ("Actor: **C** self-service, **B** bot, **A** agent, **S** system "
             "(no letter: not said).") in lanes
     journey_block = _doc(store, wid).split("title Customer sentiment along the journey", 1)[1]
     assert "[B] Reset bot: 2" in journey_block and "[A] Call support: 1" in journey_block

@@ -56,7 +56,7 @@ async def test_tracker_lists_commitments_under_their_owners(db_path: Path) -> No
         assert f"owner:{HOSTILE}" in keys and "owner:Support Lead" in keys
         sev3 = table.get_row(f"sla:{levels['Sev-3']}")
         assert str(sev3[0]) == "SLA" and str(sev3[3]) == "standing"
-        assert str(sev3[4]) == "NO OWNER; NO RESPONSE SLA; NO UPDATE CADENCE"
+        assert str(sev3[4]) == "NO OWNER/SLA"
         summary = str(view.query_one("#tracker-summary").render())
         assert "3 SLA commitments, 2 flagged" in summary
         table.move_cursor(row=keys.index(f"sla:{levels['Sev-1']}"))
@@ -79,7 +79,7 @@ def test_swimlanes_mark_each_actor_with_a_letter_and_a_legend() -> None:
     lines = draw_swimlanes(points).plain.splitlines()
     assert lines[1].split()[1:3] == ["1C", "2B┐"]
     assert "3A" in lines[2] and "104" in lines[2]
-    assert lines[-1] == ("Actor: C customer self-service · B bot · A agent · S system · "
+    assert lines[-1] == ("Actor: C self-service · B bot · A agent · S system · "
                          "no letter: not said")
     widths = {len(line) for line in lines[:-1]}
     assert len(widths) == 1  # the 3-digit number still fits its column
