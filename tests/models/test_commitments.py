@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from models.db.tables import EscalationLevel, HypothesisCard, PainPoint
 from models.rules.commitments import item_due, sla_items, tracked_items
 from models.rules.tracker import group_by_owner, tracker_items
@@ -74,3 +77,16 @@ def test_item_due_of_a_card_is_its_days_left() -> None:
     card = HypothesisCard(id=1, pain_point_id=1, deadline=dt.date(2026, 4, 10))
     [item] = tracked_items([journey([tp(1, "x")], pains=[pain], cards=[card])], TODAY)
     assert item_due(item) == "OVERDUE by 5 days"
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.text(), st.text(), st.text())
+def test_any_typed_text_reaches_the_commitment_as_typed(severity: str, role: str,
+                                                        channel: str) -> None:
+    lv = level(1, severity=severity, tier_role=role, channel=channel, response_sla_minutes=5,
+               update_every_minutes=30)
+    [item] = sla_items([journey([tp(1, "x")], levels=[lv])])
+    assert item.owner == role.strip()
+    assert item.title.startswith(f"{severity.strip() or 'Level 1'}: respond within 5 min")
+    assert item.title.endswith(f" via {channel.strip()}" if channel.strip() else "30 min")
+    assert (item.flag == "") == bool(role.strip())
