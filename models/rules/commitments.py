@@ -41,14 +41,21 @@ def _flag(level: EscalationLevel) -> str:
 
 
 def sla_items(journeys: Iterable[Journey]) -> list[TrackerItem]:
-    """One standing item per escalation level, in ladder order, workshop by workshop."""
+    """One item per escalation level, in ladder order, workshop by workshop.
+
+    Standing in a current-state map; "proposed" in a to-be map (its copy of the
+    ladder is the redesign), so the all-workshops view does not list the same
+    promise twice as if both were in force.
+    """
     items = []
     for journey in journeys:
+        # a to-be ladder is a design the room proposes, not yet a promise in force
+        status = "proposed" if journey.workshop.state == "future" else STANDING
         for level in journey.escalation_levels:
             items.append(TrackerItem(
                 kind="sla", item_id=int(level.id or 0), workshop_id=int(journey.workshop.id or 0),
                 workshop_title=workshop_title(journey), title=_title(level),
-                owner=level.tier_role.strip(), deadline=None, status=STANDING, days_left=None,
+                owner=level.tier_role.strip(), deadline=None, status=status, days_left=None,
                 overdue=False, flag=_flag(level)))
     return items
 
@@ -78,4 +85,6 @@ def item_due(item: TrackerItem) -> str:
     gaps = [word for word, missing in (("OWNER", NO_OWNER in lacks),
                                        ("SLA", bool({NO_RESPONSE, NO_UPDATES} & lacks)))
             if missing]
-    return "NO " + "/".join(gaps) if gaps else "ongoing"
+    if gaps:
+        return "NO " + "/".join(gaps)
+    return "ongoing" if item.status == STANDING else "to-be design"

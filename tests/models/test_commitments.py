@@ -90,3 +90,9 @@ def test_any_typed_text_reaches_the_commitment_as_typed(severity: str, role: str
     assert item.title.startswith(f"{severity.strip() or 'Level 1'}: respond within 5 min")
     assert item.title.endswith(f" via {channel.strip()}" if channel.strip() else "30 min")
     assert (item.flag == "") == bool(role.strip())
+
+
+def test_a_to_be_ladder_is_proposed_not_in_force() -> None:
+    j = journey([tp(1, "x")], levels=[level(4, **SEV1)], state="future")
+    [item] = sla_items([j])
+    assert (item.status, item_due(item)) == ("proposed", "to-be design")
