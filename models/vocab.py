@@ -38,6 +38,9 @@ ROLES: tuple[str, ...] = ("lead", "participant", "observer")
 CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
 TASK_STATUSES: tuple[str, ...] = CARD_STATUSES
 CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
+# The tracker's status of an escalation level's SLA commitment: it is never done, it
+# holds for as long as the matrix says so.
+STANDING = "standing"
 PAIN_KINDS: tuple[str, ...] = ("loop", "branch", "dead_end", "other")
 LANES: tuple[str, ...] = ("frontstage", "backstage")
 WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
@@ -80,6 +83,11 @@ def status_label(status: str) -> str:
 # Who performs a touchpoint (service blueprinting): the customer on their own
 # (self-service), a bot, a person (agent) or backstage automation (system).
 ACTORS: tuple[str, ...] = ("customer", "bot", "agent", "system")
+# One letter per actor for swimlanes and diagrams: readable without colour, and in
+# a cell only a few characters wide.
+ACTOR_LETTERS: dict[str, str] = {"customer": "C", "bot": "B", "agent": "A", "system": "S"}
+ACTOR_LABELS: dict[str, str] = {"customer": "self-service", "bot": "bot",
+                                "agent": "agent", "system": "system"}
 # Actors that take work off a person: a to-be touchpoint done by one of these,
 # where the as-is had an agent, counts as automated.
 AUTOMATED_ACTORS: tuple[str, ...] = ("customer", "bot", "system")

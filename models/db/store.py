@@ -474,6 +474,11 @@ class Store:
                               lambda r: r.workshop_id)
             readings = grouped(s.exec(select(Reading).order_by(Reading.source_id, Reading.id)),
                                lambda r: r.workshop_id)
+            costs = grouped(s.exec(select(ChannelCost).order_by(ChannelCost.id)),
+                            lambda r: r.workshop_id)
+            levels = grouped(s.exec(select(EscalationLevel).order_by(EscalationLevel.position,
+                                                                     EscalationLevel.id)),
+                             lambda r: r.workshop_id)
         out = []
         for wid in workshop_ids:
             own_stages = stages.get(wid, [])
@@ -486,7 +491,9 @@ class Store:
                                cards=cards.get(wid, []), plan_tasks=tasks.get(wid, []),
                                participants=people.get(wid, []), dot_votes=votes,
                                dots=dots.get(wid, []), ticket_sources=sources.get(wid, []),
-                               readings=readings.get(wid, [])))
+                               readings=readings.get(wid, []),
+                               channel_costs=costs.get(wid, []),
+                               escalation_levels=levels.get(wid, [])))
         return out
 
     # -- generic edits ----------------------------------------------------------

@@ -27,6 +27,7 @@ from models.export.md_text import md_cell, md_inline, md_table
 from models.export.measured import measured_section
 from models.export.mermaid import QUADRANT_MAX, gantt_diagram, journey_diagram, quadrant_diagram
 from models.rules.cards import card_flags, card_sentence, fmt_kpi, ordered_cards
+from models.rules.commitments import item_due, sla_items
 from models.rules.handoffs import derive_handoffs, ownership_risks
 from models.rules.plan import (
     NEXT_CYCLE_PHASE,
@@ -45,6 +46,7 @@ from models.rules.tracker import (
     tracker_items,
     workshop_title,
 )
+from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
 
 SECTIONS: tuple[str, ...] = ("summary", "scope", "stages", "touchpoints", "ownership", "handoffs",
                              "pains", "cards", "tracker", "plan", "measured", "review", "method",
@@ -292,6 +294,8 @@ def _journey_block(doc: _Doc) -> list[str]:
     if not block:
         return []
     out = ["### Sentiment along the journey", "", block, ""]
+    if any(tp.actor in ACTOR_LETTERS for tp in doc.journey.ordered_touchpoints()):
+        out += [actor_legend().replace("**", ""), ""]
     if left_out:
         out += [f"*The diagram shows the first touchpoints; {left_out:,} more are in the tables "
                 "above.*", ""]
@@ -309,6 +313,8 @@ def _ownership(doc: _Doc) -> list[str]:
         for tp in doc.journey.touchpoints.get(stage.id or 0, []):
             team = key_of.get(tp.owner_team.strip().casefold(), "")
             label = md_cell(tp.name) or "*unnamed*"
+            if tp.actor in ACTOR_LETTERS:
+                label = f"**{ACTOR_LETTERS[tp.actor]}** {label}"
             if tp.lane == "backstage":
                 label += " *(backstage)*"
             lanes.setdefault(team, {}).setdefault(stage.id or 0, []).append(label)
@@ -318,8 +324,17 @@ def _ownership(doc: _Doc) -> list[str]:
     rows = [[md_cell(team) if team else "*no owner*"]
             + ["<br>".join(lanes[team].get(s.id or 0, [])) for s in stages] for team in order]
     headers = ["Team"] + [md_cell(s.name) or "*unnamed*" for s in stages]
-    return ["## Ownership swimlanes", "", "One row per owner team, one column per stage.", "",
-            md_table(headers, rows)]
+    out = ["## Ownership swimlanes", "", "One row per owner team, one column per stage.", "",
+           md_table(headers, rows)]
+    if any(tp.actor in ACTOR_LETTERS for tp in doc.journey.ordered_touchpoints()):
+        out += ["", actor_legend()]
+    return out
+
+
+def actor_legend() -> str:
+    """The key to the actor letters, in bold like the letters (no colour needed)."""
+    keys = ", ".join(f"**{ACTOR_LETTERS[a]}** {ACTOR_LABELS[a]}" for a in ACTORS)
+    return f"Actor: {keys} (no letter: not said)."
 
 
 def _handoffs(doc: _Doc) -> list[str]:
@@ -402,17 +417,25 @@ def _cards(doc: _Doc) -> list[str]:
     return out[:-1]
 
 
+_TRACKER_KINDS = {"card": "card", "task": "plan task", "sla": "SLA commitment"}
+
+
 def _tracker(doc: _Doc) -> list[str]:
-    items = tracker_items([doc.journey], doc.today)
+    dated = tracker_items([doc.journey], doc.today)
+    slas = sla_items([doc.journey])
+    items = dated + slas
     out = ["## Tracker", ""]
     if not items:
         return out + ["*Nothing to track yet.*"]
     overdue = sum(1 for i in items if i.overdue)
-    out += [f"As of {doc.today.isoformat()}: {len(items)} items, {overdue} OVERDUE.", ""]
+    out += [f"As of {doc.today.isoformat()}: {len(dated)} items, {overdue} OVERDUE."
+            + (f" SLA commitments: {len(slas)}, {sum(1 for i in slas if i.flag)} flagged "
+               "(no owner or no SLA)." if slas else ""), ""]
     for owner, group in group_by_owner(items).items():
-        rows = [[md_cell(i.title), "card" if i.kind == "card" else "plan task", _date(i.deadline),
+        rows = [[md_cell(i.title), _TRACKER_KINDS.get(i.kind, i.kind),
+                 "—" if i.kind == "sla" else _date(i.deadline),
                  _status(i.status) + (f" (signal {i.signal})" if i.signal else ""),
-                 f"**{due_text(i)}**" if i.overdue else due_text(i)]
+                 f"**{item_due(i)}**" if i.overdue or i.flag else item_due(i)]
                 for i in group]
         out += [f"### {md_inline(owner)}", "",
                 md_table(["Item", "Kind", "Deadline", "Status", "Due"], rows), ""]

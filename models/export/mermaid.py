@@ -24,6 +24,7 @@ from models.export.md_text import (
     mermaid_quadrant_text,
 )
 from models.rules.priority import RankedPain
+from models.vocab import ACTOR_LETTERS
 
 JOURNEY_MAX = 60
 QUADRANT_MAX = 20
@@ -61,7 +62,10 @@ def journey_diagram(journey: Journey, limit: int = JOURNEY_MAX) -> tuple[str, in
             data = str(sentiment_score(tp.sentiment))
             if tp.owner_team.strip():
                 data += f": {mermaid_journey_actor(tp.owner_team)}"
-            lines.append(f"{INDENT}{INDENT}{mermaid_journey(tp.name)}: {data}")
+            # the actor's letter leads the task name: the picture has no other mark that
+            # tells a bot from a person without colour
+            mark = f"[{ACTOR_LETTERS[tp.actor]}] " if tp.actor in ACTOR_LETTERS else ""
+            lines.append(f"{INDENT}{INDENT}{mark}{mermaid_journey(tp.name)}: {data}")
             shown += 1
     if shown == 0:
         return "", 0

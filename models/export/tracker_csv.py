@@ -2,9 +2,12 @@
 
 One row per tracker item, with a header row, ISO dates (which every
 spreadsheet sorts correctly), the days left and an explicit ``overdue`` yes/no
-column, so a filter works without formulas.  Written with the ``csv`` module
-(RFC 4180 quoting: commas, quotes and line breaks in text stay inside their
-cell).
+column, so a filter works without formulas.  An escalation level's SLA
+commitment is a row of kind ``sla`` (status "standing", no deadline) whose
+``flag`` column says what it lacks (no owner, no response SLA, no update
+cadence): filtering that column non-empty gives the promises to fix.
+Written with the ``csv`` module (RFC 4180 quoting: commas, quotes and line
+breaks in text stay inside their cell).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from models.export.md_text import split_lines
 from models.rules.tracker import TrackerItem
 
 HEADER: tuple[str, ...] = ("workshop_id", "workshop", "kind", "item_id", "title", "owner",
-                           "deadline", "status", "days_left", "overdue")
+                           "deadline", "status", "days_left", "overdue", "flag")
 # A cell that starts with one of these is run as a formula by Excel, LibreOffice
 # and Google Sheets ("=HYPERLINK(...)" from a pasted pain point).  A leading
 # apostrophe makes the spreadsheet show the text instead; it is the documented
@@ -49,5 +52,6 @@ def tracker_csv(items: Iterable[TrackerItem]) -> str:
             item.status,
             "" if item.days_left is None else item.days_left,
             "yes" if item.overdue else "no",
+            item.flag,
         ])
     return out.getvalue()

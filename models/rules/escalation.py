@@ -94,14 +94,14 @@ def _handoff_risks(journey: Journey) -> list[EscalationRisk]:
     return out
 
 
-def _level_name(level: EscalationLevel) -> str:
+def level_name(level: EscalationLevel) -> str:
     return level.severity.strip() or f"Level {level.position + 1}"
 
 
 def _level_risks(levels: list[EscalationLevel]) -> list[EscalationRisk]:
     out: list[EscalationRisk] = []
     for level in levels:
-        name = _level_name(level)
+        name = level_name(level)
         if not level.criteria.strip():
             out.append(EscalationRisk("criteria_missing", f"{name} has no objective criteria: "
                                       "people will disagree about when it applies.",
@@ -120,8 +120,8 @@ def _level_risks(levels: list[EscalationLevel]) -> list[EscalationRisk]:
     for higher, lower in zip(timed, timed[1:], strict=False):
         if (higher.response_sla_minutes or 0) > (lower.response_sla_minutes or 0):
             out.append(EscalationRisk(
-                "sla_order", f"{_level_name(higher)} responds within "
-                f"{higher.response_sla_minutes} min but the less severe {_level_name(lower)} "
+                "sla_order", f"{level_name(higher)} responds within "
+                f"{higher.response_sla_minutes} min but the less severe {level_name(lower)} "
                 f"within {lower.response_sla_minutes} min.", level_id=higher.id))
     return out
 
@@ -161,7 +161,7 @@ def ladder(journey: Journey) -> list[Rung]:
     """The escalation matrix in ladder order, each level as one readable commitment."""
     rungs = []
     for level in journey.escalation_levels:
-        name = _level_name(level)
+        name = level_name(level)
         owner = level.tier_role.strip()
         bits = [name, level.criteria.strip() or "no criteria", owner or "nobody named",
                 f"respond within {fmt_minutes(level.response_sla_minutes)}",

@@ -36,6 +36,7 @@ class TrackerItem:
     days_left: int | None  # negative when overdue; None without a deadline
     overdue: bool
     signal: str = ""  # a tied card's measured signal: met / not yet / no data
+    flag: str = ""  # what an SLA commitment lacks ("no owner; no response SLA"), "" when whole
 
 
 def workshop_title(journey: Journey) -> str:

@@ -123,6 +123,108 @@ def test_escalation_add_set_show_and_delete(db_path: Path, store: Store, worksho
     assert missing.exit_code == 1 and "no level 9" in missing.stderr
 
 
+def test_tracker_lists_sla_commitments_with_owners_and_flags(db_path: Path, store: Store,
+                                                             workshop: int, tmp_path: Path) -> None:
+    from models.db.tables import EscalationLevel
+
+    store.add(EscalationLevel(workshop_id=workshop, severity="Sev-1", tier_role="Ana",
+                              response_sla_minutes=1, update_every_minutes=30,
+                              channel=HOSTILE))
+    store.add(EscalationLevel(workshop_id=workshop, position=1, severity="Sev-2"))
+    shown = run(db_path, "tracker", str(workshop))
+    assert shown.exit_code == 0, shown.output
+    text = " ".join(shown.stdout.split())
+    assert f"Sev-1: respond within 1 min, update every 30 min via {HOSTILE}" in text
+    assert "NO OWNER/SLA" in text
+    assert "SLA" in text and "standing" in text and "ongoing" in text
+    ana = " ".join(run(db_path, "tracker", str(workshop), "--owner", "ana").stdout.split())
+    assert "Self-service unlock" in ana and "Sev-1: respond" in ana and "Sev-2" not in ana
+    by_due = " ".join(run(db_path, "tracker", str(workshop), "--sort", "due").stdout.split())
+    assert "Sev-2: response SLA not set" in by_due
+    out = tmp_path / "t.csv"
+    exported = run(db_path, "export", str(workshop), "--format", "csv", "--output", str(out))
+    assert exported.exit_code == 0, exported.output
+    assert "sla" in out.read_text() and "no owner; no response SLA" in out.read_text()
+
+
+def _card_id(store: Store, workshop: int) -> int:
+    return int(store.load(workshop).cards[0].id or 0)
+
+
+def test_card_effect_sets_deflection_and_prints_the_figures(db_path: Path, store: Store,
+                                                            workshop: int) -> None:
+    from models.db.tables import ChannelCost
+
+    card = _card_id(store, workshop)
+    store.add(ChannelCost(workshop_id=workshop, channel="Phone", cost_per_contact=25.0,
+                          handle_minutes=8.0))
+    result = run(db_path, "card-effect", str(workshop), str(card), "--deflection", "30%")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "deflection of 30 %" in text
+    assert "1,000 contacts × (1 − 30 % deflected) = 700" in text
+    assert "Saving: 7,500" in text
+    saved = store.load(workshop).cards[0]
+    assert (saved.effect_kind, saved.effect_value) == ("deflection", 30.0)
+    faster = run(db_path, "card-effect", str(workshop), str(card), "--handle-time", "-2m")
+    assert faster.exit_code == 0, faster.output
+    assert "-2 min of the 8 min a contact takes on “Phone” = -25 %" in " ".join(
+        faster.stdout.split())
+    assert store.load(workshop).cards[0].effect_value == -25.0
+    fewer = run(db_path, "card-effect", str(workshop), str(card), "--volume", "-30%")
+    assert fewer.exit_code == 0, fewer.output
+    assert (store.load(workshop).cards[0].effect_kind,
+            store.load(workshop).cards[0].effect_value) == ("volume", -30.0)
+    shown = run(db_path, "card-effect", str(workshop), str(card))
+    assert shown.exit_code == 0 and "volume change of -30 %" in " ".join(shown.stdout.split())
+    cleared = run(db_path, "card-effect", str(workshop), str(card), "--clear")
+    assert cleared.exit_code == 0, cleared.output
+    assert store.load(workshop).cards[0].effect_value is None
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--deflection", "130%"], "A deflection cannot be above 100 % (got 130 %)."),
+    (["--deflection", "-5%"], "A deflection cannot be negative (got -5 %); for more contacts "
+                              "use --volume +5%."),
+    (["--deflection", "30%", "--volume", "-10%"], "Give only one of --deflection, "
+                                                  "--handle-time, --volume and --clear."),
+    (["--handle-time", "-2m"], "--handle-time in minutes needs the minutes a contact takes "
+                               "on “Phone”"),
+])
+def test_card_effect_refuses_bad_input_in_one_sentence(db_path: Path, store: Store,
+                                                       workshop: int, args: list[str],
+                                                       message: str) -> None:
+    card = _card_id(store, workshop)
+    result = run(db_path, "card-effect", str(workshop), str(card), *args)
+    assert result.exit_code == 1
+    assert message in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert store.load(workshop).cards[0].effect_value == 40.0  # nothing changed
+
+
+def test_card_effect_names_an_unknown_card_and_the_cards_there_are(
+        db_path: Path, store: Store, workshop: int) -> None:
+    card = _card_id(store, workshop)
+    result = run(db_path, "card-effect", str(workshop), "999", "--deflection", "10%")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"journeymap: Workshop {workshop} has no card 999; its "
+                                     f"cards are: {card}.")
+
+
+def test_observer_cannot_set_a_card_effect(db_path: Path, store: Store, workshop: int,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    card = _card_id(store, workshop)
+    presence.grant(store, workshop, "olga", "observer")
+    monkeypatch.setattr(access, "current_account", lambda: "olga")
+    monkeypatch.setattr("models.db.store.current_account", lambda: "olga")
+    with Store(db_path, who="olga") as seat:
+        assert presence.join(seat, workshop, "olga").role == "observer"
+    result = run(db_path, "card-effect", str(workshop), str(card), "--deflection", "10%")
+    assert result.exit_code == 1 and "observer" in result.stderr
+    assert "Traceback" not in result.output
+    assert store.load(workshop).cards[0].effect_value == 40.0
+
+
 def _review(store: Store, workshop: int, days_ago: int) -> None:
     store.update(Workshop, workshop, last_reviewed_at=dt.date.today()
                  - dt.timedelta(days=days_ago))

@@ -120,3 +120,19 @@ def test_tracker_items_of_a_saved_plan_reach_the_csv(store: Store) -> None:
     late = [r for r in parsed if r["overdue"] == "yes"]
     assert {r["title"] for r in late} == {"Show status, line\nby line", "Baseline stage KPIs",
                                           "Assign journey owners"}
+
+
+def test_sla_commitments_reach_the_csv_with_their_flag() -> None:
+    from models.db.tables import EscalationLevel
+    from models.rules.commitments import tracked_items
+    from tests.models.method_helpers import journey, tp
+
+    levels = [EscalationLevel(id=3, workshop_id=1, severity="Sev-1", tier_role="Support Lead",
+                              response_sla_minutes=1, update_every_minutes=30),
+              EscalationLevel(id=4, workshop_id=1, position=1, severity="=Sev-2")]
+    parsed = rows(tracker_csv(tracked_items([journey([tp(1, "x")], levels=levels)], TODAY)))
+    assert [(r["kind"], r["item_id"], r["owner"], r["status"], r["deadline"], r["overdue"],
+             r["flag"]) for r in parsed] == [
+        ("sla", "3", "Support Lead", "standing", "", "no", ""),
+        ("sla", "4", "", "standing", "", "no", "no owner; no response SLA; no update cadence")]
+    assert parsed[1]["title"].startswith("'=Sev-2: ")

@@ -99,3 +99,29 @@ def test_hostile_text_stays_inside_its_cell_and_mermaid_label(store: Store) -> N
     assert len(heads) >= 6
     store.update(Workshop, wid, jtbd_want="")
     assert "Add what the customer wants to get done" in _doc(store, wid)
+
+
+def _section(doc: str, title: str) -> str:
+    return doc.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_tracker_section_lists_sla_commitments_with_owners(store: Store) -> None:
+    wid = _make(store)
+    store.add(EscalationLevel(workshop_id=wid, position=2, severity="Sev-3"))
+    tracker = _section(_doc(store, wid), "Tracker")
+    assert "### Support Lead" in tracker and "### Engineering Manager" in tracker
+    assert ("| Sev-1: respond within 15 min, update every 30 min | SLA commitment | — | "
+            "standing | ongoing |") in tracker
+    assert "Sev-3: response SLA not set, update cadence not set" in tracker
+    assert "| **NO OWNER/SLA** |" in tracker
+    assert "SLA commitments: 3, 1 flagged" in tracker
+
+
+def test_swimlanes_mark_each_touchpoint_actor_with_a_letter_and_legend(store: Store) -> None:
+    wid = _make(store)
+    lanes = _section(_doc(store, wid), "Ownership swimlanes")
+    assert "**B** Reset bot" in lanes and "**A** Call support" in lanes
+    assert ("Actor: **C** self-service, **B** bot, **A** agent, **S** system "
+            "(no letter: not said).") in lanes
+    journey_block = _doc(store, wid).split("title Customer sentiment along the journey", 1)[1]
+    assert "[B] Reset bot: 2" in journey_block and "[A] Call support: 1" in journey_block

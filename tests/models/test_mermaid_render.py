@@ -23,6 +23,7 @@ import pytest
 
 from models.db.store import Store
 from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint
+from models.export.future_copy import create_future_copy
 from models.export.markdown import to_markdown
 from models.export.templates import create_from_template, list_templates
 
@@ -76,6 +77,15 @@ def _documents(tmp: Path) -> dict[str, str]:
                 store.add(PainPoint(workshop_id=spread, description=f"i{impact}e{effort}{twin}",
                                     impact=impact, effort=effort))
     docs["spread"] = to_markdown(store.load(spread), today=TODAY, sections=["pains"])
+    # a future state built from a template: both sentiment journeys and the to-be's
+    # escalation flowchart, with a touchpoint the redesign hands to a bot
+    as_is = create_from_template(store, "password-reset-bot", start_date=START)
+    future = create_future_copy(store, as_is)
+    moved = store.load(future).ordered_touchpoints()[1]
+    store.update(Touchpoint, int(moved.id or 0), actor="bot", sentiment=1,
+                 name=f"Bot: {HOSTILE}", bot_escalation_rule="after 2 failed checks")
+    pair = [store.load(as_is), store.load(future)]
+    docs["future"] = to_markdown(pair[1], today=TODAY, portfolio=pair)
     store.close()
     return docs
 
@@ -119,7 +129,7 @@ def test_every_block_renders_without_error(rendered: list[tuple[str, str, str]])
     kinds = {kind for _n, kind, _s in rendered}
     # the escalation path's flowchart comes with the escalation and bot templates
     assert kinds == {"journey", "gantt", "quadrantChart", "flowchart TD"}
-    assert len({name for name, _k, _s in rendered}) == len(list_templates()) + 3
+    assert len({name for name, _k, _s in rendered}) == len(list_templates()) + 4
     for name, kind, svg in rendered:
         assert "Syntax error" not in svg and "Parse error" not in svg, (name, kind)
         assert "<svg" in svg
@@ -131,6 +141,18 @@ def test_typed_text_shows_exactly(rendered: list[tuple[str, str, str]]) -> None:
     assert HOSTILE in hostile["journey"].splitlines()  # a section title
     assert "Tier 1, Tier 2" in hostile["journey"]
     assert f"Ship one fix: {HOSTILE}" in hostile["gantt"]
+
+
+def test_the_future_state_draws_both_sentiment_journeys(
+        rendered: list[tuple[str, str, str]]) -> None:
+    journeys = [html.unescape(re.sub(r"<[^>]+>", "\n", svg))
+                for name, kind, svg in rendered if name == "future" and kind == "journey"]
+    titles = [line for text in journeys for line in text.splitlines()
+              if line.endswith(" sentiment") or "sentiment along" in line]
+    assert "As-is sentiment" in titles and "To-be sentiment" in titles
+    assert any("[B] Bot" in " ".join(text.split()) for text in journeys)
+    kinds = {kind for name, kind, _svg in rendered if name == "future"}
+    assert kinds == {"journey", "gantt", "quadrantChart", "flowchart TD"}
 
 
 def test_quadrant_labels_never_overlap_nor_leave_the_chart(

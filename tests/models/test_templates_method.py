@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from models.db.store import Store
@@ -45,3 +47,36 @@ def test_bot_templates_say_when_the_bot_hands_over(store: Store, name: str) -> N
     assert any("2 failed" in tp.bot_escalation_rule or "2 attempts" in tp.bot_escalation_rule
                for tp in bots)
     assert any(tp.bot_deflection_rate is not None for tp in bots)
+
+
+# The method's one cost figure: "$25 cost per call" (method 001, the billing inquiry
+# whose failed self-service sent 40 % of users to the phone).
+METHOD_COSTS = {"phone": 25.0}
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_templates_carry_the_methods_cost_per_call_as_an_assumption(store: Store,
+                                                                   name: str) -> None:
+    from models.rules.costs import unconfirmed_costs
+
+    journey = store.load(create_from_template(store, name))
+    used = {tp.channel.strip().casefold() for tp in journey.ordered_touchpoints()}
+    expected = {(ch, cost) for ch, cost in METHOD_COSTS.items() if ch in used}
+    assert {(c.channel.casefold(), c.cost_per_contact) for c in journey.channel_costs} == expected
+    assert unconfirmed_costs(journey) == journey.channel_costs  # the lead must confirm each
+
+
+@pytest.mark.parametrize("name", ["production-outage", "return-portal"])
+def test_a_template_cost_is_named_as_an_assumption_and_survives_json(store: Store,
+                                                                    name: str) -> None:
+    from models.export.json_backup import export_json, import_json
+    from models.export.markdown import to_markdown
+
+    wid = create_from_template(store, name)
+    journey = store.load(wid)
+    doc = to_markdown(journey, today=dt.date(2026, 3, 2), sections=["method"])
+    assert "“phone” is a default the lead has not confirmed" in doc or \
+        "default, not confirmed by the lead" in doc
+    again = store.load(import_json(store, export_json(journey), source="test"))
+    assert [(c.channel, c.cost_per_contact, c.handle_minutes, c.confirmed)
+            for c in again.channel_costs] == [("phone", 25.0, None, False)]

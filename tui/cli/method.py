@@ -170,3 +170,70 @@ def reviewed(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")
         require(store, workshop_id, "edit")
         row = store.update(Workshop, workshop_id, last_reviewed_at=clock_today())
     console().print(_line(f"Workshop {workshop_id} reviewed on {row.last_reviewed_at}."))
+
+
+_EFFECT_OPTIONS = ("--deflection", "--handle-time", "--volume", "--clear")
+
+
+@app.command("card-effect")
+def card_effect(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    card_id: Annotated[int, typer.Argument(help="Card id (as in the tracker CSV).")],
+    deflection: Annotated[str | None, typer.Option(
+        "--deflection", help="Share of the pain point's contacts that no longer happen: 30%.")
+    ] = None,
+    handle_time: Annotated[str | None, typer.Option(
+        "--handle-time", help="Change of minutes per contact: -2m, or a percent: -25%.")
+    ] = None,
+    volume: Annotated[str | None, typer.Option(
+        "--volume", help="Change of the pain point's contacts: -30% or +10%.")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the projection.")] = False,
+) -> None:
+    """Set (or show) a card's projected effect; prints what it is worth, with formulas."""
+    chosen = [(kind, text) for kind, text in (("deflection", deflection),
+                                               ("handle_time", handle_time),
+                                               ("volume", volume)) if text is not None]
+    if len(chosen) + clear > 1:
+        raise fail(f"Give only one of {', '.join(_EFFECT_OPTIONS[:-1])} and "
+                   f"{_EFFECT_OPTIONS[-1]}.")
+    with user_errors():
+        from models.db.tables import HypothesisCard
+        from models.rules.business_case import card_case
+        from models.rules.effects import read_effect
+
+        store = STATE.store()
+        journey = store.load(workshop_id)
+        card = next((c for c in journey.cards if c.id == card_id), None)
+        if card is None:
+            known = ", ".join(str(c.id) for c in journey.cards) or "none yet"
+            raise fail(f"Workshop {workshop_id} has no card {card_id}; its cards are: {known}.")
+        said = ""
+        if chosen or clear:
+            require(store, workshop_id, "edit")
+            fields: dict[str, Any] = {"effect_kind": "", "effect_value": None}
+            if chosen:
+                kind, text = chosen[0]
+                case = card_case(journey, card)
+                row = journey.channel_cost(case.channel) if case.channel else None
+                value, said = read_effect(kind, text, channel=case.channel,
+                                          handle_minutes=row.handle_minutes if row else None)
+                fields = {"effect_kind": kind, "effect_value": value}
+            store.update(HypothesisCard, card_id, **fields)
+            journey = store.load(workshop_id)
+            card = next(c for c in journey.cards if c.id == card_id)
+        _print_card_effect(journey, card, said)
+
+
+def _print_card_effect(journey: Journey, card: Any, said: str) -> None:
+    from models.rules.business_case import card_case
+    from models.rules.effects import effect_words
+
+    out = console()
+    name = card.experiment.strip() or "untitled card"
+    effect = said or effect_words(card.effect_kind, card.effect_value)
+    out.print(_line(f"Card {card.id} “{name}”: {effect}.", "bold"))
+    case = card_case(journey, card)
+    for figure in (case.contacts_before, case.contacts_after, case.saving, case.hours_saved):
+        out.print(_line(f"- {figure.text}"))
+    for note in case.notes:
+        out.print(_line(f"- {note}"))

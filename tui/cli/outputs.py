@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 FORMATS = ("md", "json", "csv", "ics")
 OVERDUE_EXIT = 3
-_KIND_WORDS = {"card": "card", "task": "plan task", "review": "map review"}
+_KIND_WORDS = {"card": "card", "task": "plan task", "review": "map review",
+               "sla": "SLA commitment"}
 
 
 def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
@@ -146,9 +147,9 @@ def export(
             elif fmt == "csv":
                 from models.export.markdown import with_plan_preview
                 from models.export.tracker_csv import tracker_csv
-                from models.rules.tracker import tracker_items
+                from models.rules.commitments import tracked_items
 
-                data = tracker_csv(tracker_items([with_plan_preview(journey)[0]], today)
+                data = tracker_csv(tracked_items([with_plan_preview(journey)[0]], today)
                                    ).encode("utf-8")
             else:
                 from models.export.plan_ics import plan_ics
@@ -190,9 +191,9 @@ def cards(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) 
 
 
 def _due(item: TrackerItem) -> str:
-    from models.export.markdown import due_text
+    from models.rules.commitments import item_due
 
-    return due_text(item)
+    return item_due(item)
 
 
 SORTS = ("owner", "due")
@@ -215,7 +216,7 @@ def _tracker_table(title: Text | None, items: list[TrackerItem], by_due: bool) -
                       cell(item.deadline.isoformat() if item.deadline else "none"),
                       cell(item.status.replace("_", " ")
                            + (f" · signal {item.signal}" if item.signal else "")),
-                      cell(_due(item), "bold red" if item.overdue else ""))
+                      cell(_due(item), "bold red" if item.overdue or item.flag else ""))
     return table
 
 
@@ -232,6 +233,9 @@ def tracker(
 ) -> None:
     """Every card and plan task with owner, deadline and days left, workshop by workshop.
 
+    Each escalation level's SLA commitment is listed with its owner (the tier
+    or role that responds); "NO OWNER" / "NO RESPONSE SLA" say what it lacks.
+
     The workshop's title is a heading, once, rather than a column: at 80
     columns a title repeated on every row took most of the width.
     """
@@ -241,12 +245,13 @@ def tracker(
     with user_errors():
         from rich.text import Text
 
-        from models.rules.tracker import group_by_owner, tracker_items
+        from models.rules.commitments import tracked_items
+        from models.rules.tracker import group_by_owner
 
         store = STATE.reader()
         ids = [workshop_id] if workshop_id is not None else [w.id for w in store.list_workshops()]
         journeys = store.load_many([i for i in ids if i is not None])
-        items = tracker_items(journeys, clock_today())
+        items = tracked_items(journeys, clock_today())
         if overdue:
             from models.rules.staleness import review_item
 

@@ -135,7 +135,8 @@ class OwnershipView(TableFormView):
                 n += 1
                 d = into.get(tp.id)
                 points.append(LanePoint(n, tp.owner_team.strip(), stage.name, d is not None,
-                                        bool(d and d.detail and d.detail.customer_informed)))
+                                        bool(d and d.detail and d.detail.customer_informed),
+                                        tp.actor))
         self.query_one(Swimlanes).set_points(points)
         risks = ownership_risks(journey)
         flags = Text(f"{len(derived)} handoff{'s' if len(derived) != 1 else ''}", style="bold")

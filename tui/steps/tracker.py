@@ -1,4 +1,4 @@
-"""Tracker: every card and plan task of this workshop - or of all of them - by owner.
+"""Tracker: every card, plan task and SLA commitment of this workshop - or all - by owner.
 
 This is the screen owners come back to after the session: who does what by
 when, and what is late.  Rows come from ``models.rules.tracker`` (the same rule as
@@ -8,7 +8,9 @@ cycles the status of the selected item, ``o`` shows only what is overdue, and
 ``w`` switches to every workshop in the database (a lead's Monday view, like
 ``journeymap tracker`` without an ID).  Those are loaded in a worker thread so
 the screen never waits on a big database; each new revision of the open
-workshop (an edit here or by another seat) loads them again.
+workshop (an edit here or by another seat) loads them again.  Each escalation
+level's SLA commitment (``models.rules.commitments``) sits in its tier's group,
+"standing", with what it lacks in capitals (NO OWNER, NO RESPONSE SLA).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from models.rules.tracker import TrackerItem
     from tui.session import WorkshopSession
 
-KIND_LABEL = {"card": "card", "task": "plan"}
+KIND_LABEL = {"card": "card", "task": "plan", "sla": "SLA"}
 COLUMNS = (("kind", "Kind"), ("title", "What"), ("deadline", "Deadline"),
            ("status", "Status"), ("due", "Days left"))
 WORKSHOP_COLUMN = ("workshop", "Workshop")
@@ -104,9 +106,9 @@ class TrackerView(OutputView):
 
     def refresh_from(self, journey: Journey) -> None:
         """New data: this workshop's items now, every workshop's from a worker."""
-        from models.rules.tracker import tracker_items
+        from models.rules.commitments import tracked_items
 
-        self._this_items = tracker_items([journey], today())
+        self._this_items = tracked_items([journey], today())
         if self.all_workshops:
             self.load_all()
         self.render_items()
@@ -120,12 +122,12 @@ class TrackerView(OutputView):
 
         def work() -> None:
             from models.db.schema import StoreError
-            from models.rules.tracker import tracker_items
+            from models.rules.commitments import tracked_items
 
             try:
                 ids = [w.id for w in store.list_workshops() if w.id is not None]
                 journeys = store.load_many(ids)
-                items = tracker_items(journeys, on)
+                items = tracked_items(journeys, on)
             except (StoreError, OSError) as exc:
                 self.app.call_from_thread(self._load_failed, gen, str(exc))
                 return
@@ -146,6 +148,7 @@ class TrackerView(OutputView):
 
     def render_items(self) -> None:
         """Draw the items of the current scope (this workshop / all workshops)."""
+        from models.rules.commitments import item_due
         from models.rules.tracker import group_by_owner
 
         on = today()
@@ -170,26 +173,35 @@ class TrackerView(OutputView):
             for item in group:
                 style = "bold" if item.overdue else ("dim" if item.status in ("done", "dropped")
                                                      else "")
+                due = (Text(item_due(item), style="bold yellow" if item.flag else "dim")
+                       if item.kind == "sla" else
+                       Text(due_label(item.deadline, item.status, on),
+                            style=due_style(item.deadline, item.status, on)))
                 cells: tuple[Any, ...] = (
                     Text(KIND_LABEL.get(item.kind, item.kind), style="dim"),
                     safe("  " + item.title, style, limit=limit),
                     Text(item.deadline.isoformat() if item.deadline else "—"),
                     Text(status_label(item.status)
                          + (f" · signal {item.signal}" if item.signal else "")),
-                    Text(due_label(item.deadline, item.status, on),
-                         style=due_style(item.deadline, item.status, on)))
+                    due)
                 if many:
                     cells = (cells[0], safe(item.workshop_title, limit=workshop_limit), *cells[1:])
                 rows.append((item_key(item), cells))
         sync_table(self.table, rows)
         late_all = sum(1 for i in items if i.overdue)
-        unowned = sum(1 for i in items if not i.owner)
+        slas = [i for i in items if i.kind == "sla"]
+        unowned = sum(1 for i in items if not i.owner and i.kind != "sla")
         summary = Text(end="")
-        summary.append(f"{plural(len(items), 'item')}")
+        summary.append(f"{plural(len(items) - len(slas), 'item')}")
         if late_all:
             summary.append(f" · {late_all} OVERDUE", style="bold red")
         if unowned:
             summary.append(f" · {unowned} without owner", style="yellow")
+        if slas:
+            flagged = sum(1 for i in slas if i.flag)
+            summary.append(f" · {plural(len(slas), 'SLA commitment')}")
+            summary.append(f", {flagged} flagged" if flagged else "",
+                           style="bold yellow")
         summary.append(f" · today {on.isoformat()}", style="dim")
         if self.all_workshops:
             count = "" if loading else f"{plural(self.workshop_count, 'workshop')}, "
@@ -229,6 +241,10 @@ class TrackerView(OutputView):
         if item is None:
             self.notify("Select a card or plan task (not an owner heading) to change its "
                         "status.", markup=False)
+            return
+        if item.kind == "sla":
+            self.notify("An SLA commitment stands until the matrix changes: edit its owner "
+                        "and times in the Escalation view (E).", markup=False)
             return
         model = HypothesisCard if item.kind == "card" else PlanTask
         new = next_status(item.status)

@@ -16,6 +16,7 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
+from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
 from tui.safe_text import clean
 
 NO_OWNER = "(no owner)"
@@ -30,6 +31,13 @@ class LanePoint:
     stage: str
     handoff_in: bool = False
     informed: bool = False
+    actor: str = ""  # models.vocab.ACTORS; "" = not said
+
+
+def actor_legend() -> str:
+    """The key to the letters after the touchpoint numbers."""
+    keys = " · ".join(f"{ACTOR_LETTERS[a]} {ACTOR_LABELS[a]}" for a in ACTORS)
+    return f"Actor: {keys} · no letter: not said"
 
 
 def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
@@ -37,7 +45,9 @@ def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
 
     Only a handoff (``models.rules.handoffs``) gets ▶ (customer told) or ! (not told);
     any other change of lane is the customer moving on to another team's channel
-    and gets a quiet ›.
+    and gets a quiet ›.  When the map says who performs touchpoints, each number
+    carries its actor's letter (3B: a bot) and a legend line follows, so a bot
+    and a person are told apart without colour; the cells widen to fit.
     """
     teams: list[str] = []
     for p in points:
@@ -47,6 +57,9 @@ def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
         teams.append("")
     if not points:
         return Text("Swimlanes appear once touchpoints have owners.", style="dim", end="")
+    lettered = any(p.actor in ACTOR_LETTERS for p in points)
+    if lettered:
+        cell = max(cell, len(str(max(p.number for p in points))) + 2)
     label_w = min(16, max(len(clean(t or NO_OWNER)) for t in teams) + 1)
     head = Text(" " * label_w, no_wrap=True, end="")
     groups: list[tuple[str, int]] = []  # consecutive touchpoints of one stage
@@ -80,11 +93,14 @@ def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
                     sep = "│"
             line.append(sep, style=sep_style)
             if p.team == team:
-                line.append(str(p.number).rjust(cell - 1), style="reverse" if not team else "bold")
+                mark = f"{p.number}{ACTOR_LETTERS.get(p.actor, '')}"
+                line.append(mark.rjust(cell - 1), style="reverse" if not team else "bold")
             else:
                 line.append("·".rjust(cell - 1), style="dim")
             prev = p
         lines.append(line)
+    if lettered:
+        lines.append(Text(actor_legend(), style="dim", no_wrap=True, end=""))
     return Text("\n", end="").join(lines)
 
 
