@@ -42,7 +42,8 @@ class Flags(NamedTuple):
 class Acc:
     """Flag counts and durations of one cube cell (or of a merge of cells)."""
 
-    __slots__ = ("tickets", "flags", "ttr", "frt", "open_created")
+    __slots__ = ("tickets", "flags", "ttr", "frt", "open_created", "ttr_business",
+                 "frt_business")
 
     def __init__(self) -> None:
         self.tickets = 0
@@ -50,6 +51,8 @@ class Acc:
         self.ttr: array[float] = array("d")
         self.frt: array[float] = array("d")
         self.open_created: array[float] = array("d")
+        self.ttr_business: array[float] = array("d")
+        self.frt_business: array[float] = array("d")
 
     def merge(self, other: Acc) -> None:
         """Add another cell's counts and durations into this one."""
@@ -59,6 +62,8 @@ class Acc:
         self.ttr.extend(other.ttr)
         self.frt.extend(other.frt)
         self.open_created.extend(other.open_created)
+        self.ttr_business.extend(other.ttr_business)
+        self.frt_business.extend(other.frt_business)
 
     def counts(self) -> Counts:
         """The flag counts summed into the numerators and denominators of the rates."""
@@ -175,6 +180,10 @@ class Cube:
         self.ttr = Series()
         self.frt = Series()
         self.open_created = Series()
+        # business-hours durations, only filled when the import had a schedule
+        self.ttr_business = Series()
+        self.frt_business = Series()
+        self.business = False
         self.as_of: float | None = None
 
     def add_columns(
@@ -186,6 +195,8 @@ class Cube:
         created: list[datetime],
         ttr: tuple[list[bool], list[float]],
         frt: tuple[list[bool], list[float]],
+        ttr_business: list[float] | None = None,
+        frt_business: list[float] | None = None,
     ) -> None:
         """Add tickets given column-wise (equal lengths); ``keys`` and ``flags`` index
         ``key_table`` and ``flag_table`` (the reader's, which only ever grow); a duration is
@@ -195,6 +206,10 @@ class Cube:
         self.codes.extend(map(or_, map(lshift, keys, repeat(_SHIFT)), flags))
         self.ttr.extend(keys, *ttr)
         self.frt.extend(keys, *frt)
+        if ttr_business is not None and frt_business is not None:
+            self.business = True
+            self.ttr_business.extend(keys, ttr[0], ttr_business)
+            self.frt_business.extend(keys, frt[0], frt_business)
         is_open = [f.state == "open" for f in flag_table]
         still_open = list(map(is_open.__getitem__, flags))
         since = map(sub, compress(created, still_open), repeat(_EPOCH))
@@ -226,7 +241,7 @@ class Cube:
             for acc in (accs[g], total):
                 acc.tickets += n
                 acc.flags[fl] = acc.flags.get(fl, 0) + n
-        for attr in ("ttr", "frt", "open_created"):
+        for attr in ("ttr", "frt", "open_created", "ttr_business", "frt_business"):
             kept, parts = getattr(self, attr).split(group_of, count)
             getattr(total, attr).extend(kept)
             for acc, part in zip(accs, parts, strict=False):

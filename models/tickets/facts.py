@@ -20,12 +20,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import compress, repeat
-from operator import and_, ge, getitem, is_not, itemgetter, sub, truediv
+from operator import add, and_, ge, getitem, is_not, itemgetter, mul, sub, truediv
 from typing import Any
 
 from models.tickets import dates, values
 from models.tickets.answers import ANSWER_FIELDS, flags_of
 from models.tickets.cube import NONE_LABEL, Flags, Key
+from models.tickets.hours import BusinessClock
 from models.tickets.mapping import ColumnPlan
 
 _fromiso = datetime.fromisoformat
@@ -106,13 +107,18 @@ class Chunk:
     ttr: Durations
     frt: Durations
     updated: list[datetime | None]
+    # business hours of the rows that have ttr / frt, when a schedule is set
+    ttr_business: list[float] | None = None
+    frt_business: list[float] | None = None
 
 
 class RowReader:
     """Turns chunks of rows into facts with the plan's columns and the decided date orders."""
 
-    def __init__(self, plan: ColumnPlan, date_kinds: dict[str, str]) -> None:
+    def __init__(self, plan: ColumnPlan, date_kinds: dict[str, str],
+                 clock: BusinessClock | None = None) -> None:
         self.plan = plan
+        self._clock = clock
         self.bad: dict[str, list[int]] = {}  # column → [count, first record number]
         self.skipped = 0
         self.blank = 0  # rows of empty cells only (spreadsheets pad exports with them)
@@ -292,7 +298,23 @@ class RowReader:
                            for f, m in zip(aligned(frt), numbers, strict=True)]
             known = list(map(is_not, numbers, repeat(None)))
             frt = (known, list(compress(numbers, known)))  # type: ignore[arg-type]
-        return Chunk(lines, ids, keys, flags, created, ttr, frt, updated)
+        chunk = Chunk(lines, ids, keys, flags, created, ttr, frt, updated)
+        if self._clock is not None:
+            self._business(chunk, done)
+        return chunk
+
+    def _business(self, chunk: Chunk, done: list[datetime]) -> None:
+        """Business hours of the same durations: resolution from the two timestamps, first
+        response up to the moment it was given (creation + its calendar hours, which is the
+        exported first-response timestamp itself when there is one)."""
+        assert self._clock is not None
+        solved, _ = chunk.ttr
+        chunk.ttr_business = self._clock.many(compress(chunk.created, solved),
+                                              compress(done, solved))
+        answered, hours = chunk.frt
+        spans = map(timedelta, repeat(0), map(mul, hours, repeat(3600.0)))
+        starts = list(compress(chunk.created, answered))
+        chunk.frt_business = self._clock.many(starts, map(add, starts, spans))
 
     def _bump(self, moment: datetime) -> None:
         if self.as_of is None or moment > self.as_of:

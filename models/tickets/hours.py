@@ -160,7 +160,7 @@ class BusinessClock:
         weeks, rest = divmod(ordinal - 1, 7)
         days = (weeks * self.per_week + self.prefix[rest]
                 - bisect.bisect_left(self.holiday_ordinals, ordinal))
-        seconds = days * self.length
+        seconds: float = days * self.length
         if rest in self.working and ordinal not in self.holiday_set:
             into = (local.hour * 3600 + local.minute * 60 + local.second
                     + local.microsecond / 1e6 - self.open)
