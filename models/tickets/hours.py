@@ -173,3 +173,14 @@ class BusinessClock:
     def many(self, starts: Iterable[dt.datetime], ends: Iterable[dt.datetime]) -> list[float]:
         spans = map(sub, map(self.worked, ends), map(self.worked, starts))
         return [max(h, 0.0) for h in map(truediv, spans, repeat(3600.0))]
+
+
+def stored(text: str) -> Schedule | None:
+    """The schedule kept as ``text`` (a workshop's ``business_hours``), or None when none is
+    set or it is unreadable: then business-hours figures say "no schedule" rather than guess."""
+    if not text:
+        return None
+    try:
+        return Schedule.from_json(text)
+    except ValueError:
+        return None

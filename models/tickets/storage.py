@@ -33,7 +33,7 @@ from models.rules.measures import (
     pain_volumes,
     stage_kpi,
 )
-from models.tickets import engine, metrics, output
+from models.tickets import engine, hours, metrics, output
 from models.tickets.engine import TicketImport
 from models.tickets.hours import Schedule
 from models.tickets.metrics import GroupMetrics
@@ -79,14 +79,8 @@ def require_editor(store: Store, workshop_id: int) -> Workshop:
 
 
 def schedule_of(workshop: Workshop) -> Schedule | None:
-    """The workshop's business-hours schedule, or None when none is set (or it is
-    unreadable: then the business-hours metrics say "no schedule" rather than guess)."""
-    if not workshop.business_hours:
-        return None
-    try:
-        return Schedule.from_json(workshop.business_hours)
-    except ValueError:
-        return None
+    """The workshop's business-hours schedule, or None when none is set."""
+    return hours.stored(workshop.business_hours)
 
 
 def set_hours(store: Store, workshop_id: int, *, days: str, start: str, end: str, tz: str,

@@ -90,3 +90,25 @@ def test_a_schema_7_file_gains_the_schedule_and_business_columns(db_path: Path,
     storage.import_file(store, wid, export, source="zendesk")
     assert any(r.ttr_business_median_hours == 2.0 for r in store.load(wid).readings)
     store.close()
+
+
+def test_the_markdown_measured_section_shows_business_hours(store: Store, wid: int,
+                                                            export: Path) -> None:
+    import datetime as dt
+
+    from models.export.markdown import to_markdown
+
+    storage.import_file(store, wid, export, source="zendesk")
+    text = to_markdown(store.load(wid), today=dt.date(2026, 12, 31))
+    assert ("| Time to resolution, business hours (median) |  |  | 2026-12: not available: no "
+            "business-hours schedule was set for this import") in text
+    storage.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC",
+                      holidays=["2026-12-25"])
+    storage.import_file(store, wid, export, source="zendesk")
+    text = to_markdown(store.load(wid), today=dt.date(2026, 12, 31))
+    section = text.split("## Measured", 1)[1].split("\n## ", 1)[0]
+    assert "Business hours: Mon-Fri 09:00-17:00 UTC, 1 holiday (2026-12-25)." in section
+    # November: tickets 1 and 2 (2 and 0.5 business hours); December: ticket 3 (2)
+    assert ("| Time to resolution, business hours (median) | ▁█ | 2026-11: 1.2 h | "
+            "2026-12: 2.0 h |") in section
+    assert "| First response, business hours (median) |" in section
