@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -136,6 +136,14 @@ def _v7_ticket_readings(conn: Connection) -> None:
         table.__table__.create(conn, checkfirst=True)  # type: ignore[union-attr]
 
 
+def _v8_business_hours(conn: Connection) -> None:
+    """Version 8 (business hours): the workshop's schedule and the readings' business-hours
+    durations.  Purely additive columns with defaults, so the step is the generic one; it
+    is numbered so that a version 7 journeymap refuses a file that carries schedules
+    instead of dropping them."""
+    _add_missing_columns(conn)
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
 STEPS: dict[int, Callable[[Connection], None]] = {
@@ -144,6 +152,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     5: _add_source_columns,
     6: _to_6_accounts,
     7: _v7_ticket_readings,
+    8: _v8_business_hours,
 }
 
 

@@ -84,6 +84,9 @@ class Workshop(SQLModel, table=True):
     votes_revealed: bool = False
     gather_step: str = ""  # "bring everyone here": the lead's step at the time
     gather_at: dt.datetime | None = None
+    # the team's working week for business-hours ticket metrics: JSON of
+    # models.tickets.hours.Schedule, "" = none set
+    business_hours: str = ""
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -364,6 +367,10 @@ class Reading(SQLModel, table=True):
     sla_met_rate: float | None = None
     backlog_open: int | None = None
     backlog_median_age_hours: float | None = None
+    # the same durations counted in the workshop's business hours (None without a schedule)
+    ttr_business_median_hours: float | None = None
+    ttr_business_p90_hours: float | None = None
+    frt_business_median_hours: float | None = None
     unavailable: str = "{}"
 
 

@@ -23,6 +23,7 @@ from models.rules.measures import (
     sparkline,
     stage_categories,
 )
+from models.tickets.hours import stored
 
 KPIS: tuple[tuple[str, str], ...] = (
     ("tickets", "Tickets"), ("fcr_rate", "First contact resolution"),
@@ -30,6 +31,9 @@ KPIS: tuple[tuple[str, str], ...] = (
     ("ttr_median_hours", "Time to resolution (median)"),
     ("ttr_p90_hours", "Time to resolution (p90)"),
     ("first_response_median_hours", "First response (median)"),
+    ("ttr_business_median_hours", "Time to resolution, business hours (median)"),
+    ("ttr_business_p90_hours", "Time to resolution, business hours (p90)"),
+    ("frt_business_median_hours", "First response, business hours (median)"),
     ("csat_mean", "CSAT (mean of answered)"), ("reassigned_rate", "Reassignment rate"),
     ("sla_met_rate", "SLA met"), ("backlog_open", "Open backlog"),
 )
@@ -69,6 +73,9 @@ def measured_section(journey: Journey) -> list[str]:
         who = f" by {md_inline(src.imported_by)}" if src.imported_by else ""
         out.append(f"- {md_inline(src.file_name)} ({md_inline(src.product)}): "
                    f"{src.tickets:,} tickets, {md_inline(src.periods)}, imported {when}{who}")
+    schedule = stored(journey.workshop.business_hours)
+    if schedule is not None:
+        out += ["", f"Business hours: {md_inline(schedule.summary())}."]
     rows = [_history_row(journey, metric, label) for metric, label in KPIS]
     out += ["", "### All tickets", "",
             md_table(["Metric", "Trend", "First", "Latest", "Provenance"], rows)]

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from itertools import repeat
-from operator import and_, lshift, or_, rshift
+from datetime import datetime, timedelta
+from itertools import compress, repeat
+from operator import and_, lshift, or_, rshift, sub
 from typing import NamedTuple
 
 NONE_LABEL = "(none)"
@@ -41,7 +42,8 @@ class Flags(NamedTuple):
 class Acc:
     """Flag counts and durations of one cube cell (or of a merge of cells)."""
 
-    __slots__ = ("tickets", "flags", "ttr", "frt", "open_created")
+    __slots__ = ("tickets", "flags", "ttr", "frt", "open_created", "ttr_business",
+                 "frt_business")
 
     def __init__(self) -> None:
         self.tickets = 0
@@ -49,6 +51,8 @@ class Acc:
         self.ttr: array[float] = array("d")
         self.frt: array[float] = array("d")
         self.open_created: array[float] = array("d")
+        self.ttr_business: array[float] = array("d")
+        self.frt_business: array[float] = array("d")
 
     def merge(self, other: Acc) -> None:
         """Add another cell's counts and durations into this one."""
@@ -58,6 +62,8 @@ class Acc:
         self.ttr.extend(other.ttr)
         self.frt.extend(other.frt)
         self.open_created.extend(other.open_created)
+        self.ttr_business.extend(other.ttr_business)
+        self.frt_business.extend(other.frt_business)
 
     def counts(self) -> Counts:
         """The flag counts summed into the numerators and denominators of the rates."""
@@ -128,9 +134,10 @@ class Series:
         self.values: array[float] = array("d")
         self.cells: array[int] = array("q")
 
-    def extend(self, cell_ids: list[int], column: list[float | None]) -> None:
-        self.values.extend([v for v in column if v is not None])
-        self.cells.extend([c for c, v in zip(cell_ids, column, strict=True) if v is not None])
+    def extend(self, cell_ids: list[int], has: list[bool], values: Iterable[float]) -> None:
+        """Add the values of the rows flagged in ``has`` (``values`` holds only those)."""
+        self.values.extend(values)
+        self.cells.extend(compress(cell_ids, has))
 
     def split(self, group_of: list[int], count: int) -> tuple[list[float], list[list[float]]]:
         """The values kept (group ≥ 0) and the values of each of ``count`` groups, in one
@@ -173,6 +180,10 @@ class Cube:
         self.ttr = Series()
         self.frt = Series()
         self.open_created = Series()
+        # business-hours durations, only filled when the import had a schedule
+        self.ttr_business = Series()
+        self.frt_business = Series()
+        self.business = False
         self.as_of: float | None = None
 
     def add_columns(
@@ -182,20 +193,27 @@ class Cube:
         key_table: list[Key],
         flag_table: list[Flags],
         created: list[datetime],
-        ttr: list[float | None],
-        frt: list[float | None],
+        ttr: tuple[list[bool], list[float]],
+        frt: tuple[list[bool], list[float]],
+        ttr_business: list[float] | None = None,
+        frt_business: list[float] | None = None,
     ) -> None:
         """Add tickets given column-wise (equal lengths); ``keys`` and ``flags`` index
-        ``key_table`` and ``flag_table`` (the reader's, which only ever grow)."""
+        ``key_table`` and ``flag_table`` (the reader's, which only ever grow); a duration is
+        (a flag per ticket: has it, the values of the flagged tickets)."""
         self.key_table = key_table
         self.flag_table = flag_table
         self.codes.extend(map(or_, map(lshift, keys, repeat(_SHIFT)), flags))
-        self.ttr.extend(keys, ttr)
-        self.frt.extend(keys, frt)
+        self.ttr.extend(keys, *ttr)
+        self.frt.extend(keys, *frt)
+        if ttr_business is not None and frt_business is not None:
+            self.business = True
+            self.ttr_business.extend(keys, ttr[0], ttr_business)
+            self.frt_business.extend(keys, frt[0], frt_business)
         is_open = [f.state == "open" for f in flag_table]
-        opened = [(b - _EPOCH).total_seconds() if o else None
-                  for b, o in zip(created, map(is_open.__getitem__, flags), strict=True)]
-        self.open_created.extend(keys, opened)
+        still_open = list(map(is_open.__getitem__, flags))
+        since = map(sub, compress(created, still_open), repeat(_EPOCH))
+        self.open_created.extend(keys, still_open, map(timedelta.total_seconds, since))
 
     def grouped(self, first: str, last: str, index: int | None) -> tuple[Acc, dict[str, Acc]]:
         """The total of the periods ``first``..``last`` and, when ``index`` names a key part
@@ -223,7 +241,7 @@ class Cube:
             for acc in (accs[g], total):
                 acc.tickets += n
                 acc.flags[fl] = acc.flags.get(fl, 0) + n
-        for attr in ("ttr", "frt", "open_created"):
+        for attr in ("ttr", "frt", "open_created", "ttr_business", "frt_business"):
             kept, parts = getattr(self, attr).split(group_of, count)
             getattr(total, attr).extend(kept)
             for acc, part in zip(accs, parts, strict=False):

@@ -19,7 +19,7 @@ Parser = Callable[[str], datetime | None]
 
 MISSING = frozenset({"", "?", "-", "--", "n/a", "na", "null", "none", "nan", "#n/a", "nat"})
 # Exports write "no date" as the first day of a far past year (1900-01-01, 0001-01-01...).
-_SENTINEL_BEFORE = 1901
+SENTINEL_BEFORE = 1901
 _EPOCH = datetime(1970, 1, 1)
 _ISO_ENOUGH = 500
 
@@ -44,7 +44,7 @@ def to_epoch(moment: datetime) -> float:
 
 
 def _sentinel(moment: datetime) -> datetime | None:
-    return None if moment.year < _SENTINEL_BEFORE else moment
+    return None if moment.year < SENTINEL_BEFORE else moment
 
 
 def parse_iso(value: str) -> datetime | None:

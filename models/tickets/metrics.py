@@ -44,6 +44,9 @@ class GroupMetrics:
     sla_met_rate: float | None
     backlog_open: int | None
     backlog_median_age_hours: float | None
+    ttr_business_median_hours: float | None = None
+    ttr_business_p90_hours: float | None = None
+    frt_business_median_hours: float | None = None
     unavailable: dict[str, str] = field(default_factory=dict)
 
 
@@ -147,12 +150,31 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
         age = (as_of - statistics.median(cell.open_created)) / 3600.0
     need("backlog_median_age_hours", stateful, why.get("backlog_open", ""), age,
          "no open ticket")
+    scheduled = imp.cube.business
+    no_schedule = ("no business-hours schedule was set for this import "
+                   "(journeymap tickets hours ID --tz ZONE, then import again)")
+    bh_med, bh_hi = _median_p90(cell.ttr_business)
+    for metric in ("ttr_business_median_hours", "ttr_business_p90_hours"):
+        if scheduled:
+            need(metric, timed, why.get("ttr_median_hours", ""), bh_med,
+                 "no resolved ticket with both creation and resolution timestamps")
+        else:
+            why[metric] = no_schedule
+    bh_frt, _ = _median_p90(cell.frt_business)
+    if scheduled:
+        need("frt_business_median_hours", True, "",
+             bh_frt, why.get("first_response_median_hours", "no ticket has a first response"))
+    else:
+        why["frt_business_median_hours"] = no_schedule
     return GroupMetrics(
         group=name, period=period, tickets=cell.tickets, fcr_rate=fcr, fcr_is_proxy=proxy,
         fcr_method=method, reopen_rate=reopen, ttr_median_hours=ttr_med, ttr_p90_hours=ttr_hi,
         first_response_median_hours=frt, csat_mean=csat_mean, csat_responses=responses,
         csat_satisfied_share=share, reassigned_rate=reassigned, sla_met_rate=sla,
-        backlog_open=backlog, backlog_median_age_hours=age, unavailable=why,
+        backlog_open=backlog, backlog_median_age_hours=age,
+        ttr_business_median_hours=bh_med if scheduled else None,
+        ttr_business_p90_hours=bh_hi if scheduled else None,
+        frt_business_median_hours=bh_frt if scheduled else None, unavailable=why,
     )
 
 

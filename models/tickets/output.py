@@ -16,7 +16,8 @@ KEYS = (
     "group", "period", "tickets", "fcr_rate", "fcr_is_proxy", "fcr_method", "reopen_rate",
     "ttr_median_hours", "ttr_p90_hours", "first_response_median_hours", "csat_mean",
     "csat_responses", "csat_satisfied_share", "reassigned_rate", "sla_met_rate",
-    "backlog_open", "backlog_median_age_hours",
+    "backlog_open", "backlog_median_age_hours", "ttr_business_median_hours",
+    "ttr_business_p90_hours", "frt_business_median_hours",
 )
 
 

@@ -130,9 +130,10 @@ def _ends_with_newline(path: Path) -> bool:
 
 
 def iter_chunks(
-    path: Path, layout: CsvLayout, size: int = 10_000
+    path: Path, layout: CsvLayout, size: int = 10_000, first: int | None = None
 ) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
-    """(record numbers, rows) in blocks of up to ``size`` data rows, each row header-wide.
+    """(record numbers, rows) in blocks of up to ``size`` data rows (the first block up to
+    ``first`` when given), each row header-wide.
 
     Record numbers count the data records from 0 (blank ones included); ``physical_lines``
     turns the few that an error or a note names into file lines. Blocks come from
@@ -151,7 +152,9 @@ def iter_chunks(
         try:
             while not next(reader, ["header"]):
                 pass  # blank lines before the header
-            while block := list(itertools.islice(reader, size)):
+            take = size if first is None else first
+            while block := list(itertools.islice(reader, take)):
+                take = size
                 last_width = len(block[-1])
                 numbers: Sequence[int] = range(start, start + len(block))
                 start += len(block)

@@ -33,8 +33,9 @@ from models.rules.measures import (
     pain_volumes,
     stage_kpi,
 )
-from models.tickets import engine, metrics, output
+from models.tickets import engine, hours, metrics, output
 from models.tickets.engine import TicketImport
+from models.tickets.hours import Schedule
 from models.tickets.metrics import GroupMetrics
 
 GROUP_KINDS: tuple[str, ...] = ("category", "channel", "priority", "group")
@@ -42,6 +43,7 @@ METRICS: tuple[str, ...] = (
     "tickets", "reopened", "fcr_rate", "reopen_rate", "ttr_median_hours", "ttr_p90_hours",
     "first_response_median_hours", "csat_mean", "csat_responses", "csat_satisfied_share",
     "reassigned_rate", "sla_met_rate", "backlog_open", "backlog_median_age_hours",
+    "ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours",
 )
 _METRIC_FIELDS = METRICS[2:]
 
@@ -74,6 +76,27 @@ def require_editor(store: Store, workshop_id: int) -> Workshop:
         raise EditorOnly(f"This seat is an observer of workshop {workshop_id} and cannot "
                          "change its ticket data.")
     return workshop
+
+
+def schedule_of(workshop: Workshop) -> Schedule | None:
+    """The workshop's business-hours schedule, or None when none is set."""
+    return hours.stored(workshop.business_hours)
+
+
+def set_hours(store: Store, workshop_id: int, *, days: str, start: str, end: str, tz: str,
+              holidays: list[str] | None = None) -> str:
+    """Store the workshop's business hours (ValueError in one sentence, nothing changed, when
+    a value is wrong); the next import counts durations in them. Returns the summary."""
+    require_editor(store, workshop_id)
+    schedule = Schedule.parse(days, start, end, tz, holidays or [])
+    store.update(Workshop, workshop_id, business_hours=schedule.to_json())
+    return schedule.summary()
+
+
+def clear_hours(store: Store, workshop_id: int) -> str:
+    require_editor(store, workshop_id)
+    store.update(Workshop, workshop_id, business_hours="")
+    return "business hours cleared"
 
 
 def latest_source(store: Store, workshop_id: int) -> TicketSource | None:
@@ -158,7 +181,8 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
     if previous is not None and source in ("auto", previous.product):
         header = engine.inspect_export(path, source=source, mapping=given or None).layout.header
         given = {**remembered_mapping(previous, header, source), **given}
-    imp = engine.import_export(path, source=source, mapping=given or None)
+    schedule = schedule_of(store.get_workshop(workshop_id))
+    imp = engine.import_export(path, source=source, mapping=given or None, schedule=schedule)
     readings = build_readings(imp, period)
     months = tuple(sorted({r.period for r in readings if ".." not in r.period}))
     if not months:

@@ -119,3 +119,23 @@ def test_data_screen_snapshot(snap_compare: Any, db_path: Path, tmp_path: Path,
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_the_data_screen_shows_the_business_hours(db_path: Path, tmp_path: Path) -> None:
+    wid = measured(db_path, tmp_path)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        assert "Business hours" not in str(app.screen.query_one("#sources").render())
+    with Store(db_path, who="tester") as store:
+        storage.set_hours(store, wid, days="mon-fri", start="08:00", end="18:00",
+                          tz="Europe/Berlin", holidays=["2026-12-25"])
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#sources").render())
+        assert "Business hours: Mon-Fri 08:00-18:00 Europe/Berlin, 1 holiday (2026-12-25)" in shown

@@ -1,4 +1,4 @@
-"""Ticket data commands: ``journeymap tickets import|show|map|link-card|apply``.
+"""Ticket data commands: ``journeymap tickets import|show|hours|map|link-card|apply``.
 
 Support teams re-import each month's export; the column mapping and the category links are
 remembered per workshop, so next month is ``journeymap tickets import FILE --workshop ID``.
@@ -25,6 +25,7 @@ app = typer.Typer(help="Import ticket exports and measure the map with them.",
 SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "generic")
 BY = ("category", "channel", "priority", "group")
 FORMATS = ("table", "json", "csv")
+_BUSINESS = ("ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours")
 
 
 def _mapping(pairs: list[str] | None) -> dict[str, str]:
@@ -138,8 +139,65 @@ def _print_table(records: list[dict[str, object]], by: str) -> None:
     out.print(table)
     if any(rec.get("fcr_is_proxy") for rec in records):
         out.print(safe(f"* FCR is a proxy: {records[-1].get('fcr_method', '')}."))
-    for metric, reason in dict(records[-1]["unavailable"] or {}).items():  # type: ignore[call-overload]
+    total = records[-1] if records else {}
+    if total.get("ttr_business_median_hours") is not None or \
+            total.get("frt_business_median_hours") is not None:
+        said = [f"{label} {format_value(key, _number(total.get(key)))}"
+                for key, label in (("ttr_business_median_hours", "TTR median"),
+                                   ("ttr_business_p90_hours", "p90"),
+                                   ("frt_business_median_hours", "first response median"))]
+        out.print(safe(f"Business hours, all tickets: {', '.join(said)} "
+                       "(per group: --format json or csv)."))
+    unavailable = dict(records[-1]["unavailable"] or {})  # type: ignore[call-overload]
+    business = {unavailable.pop(k, None) for k in _BUSINESS} - {None}
+    for metric, reason in unavailable.items():
         out.print(safe(f"n/a {metric}: {reason}"))
+    if len(business) == 1:
+        out.print(safe(f"n/a business hours: {business.pop()}"))
+    else:
+        for reason in sorted(business):
+            out.print(safe(f"n/a business hours: {reason}"))
+
+
+@app.command("hours")
+def hours(
+    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    tz: Annotated[str | None, typer.Option(
+        "--tz", help="IANA time zone of the team, such as Europe/Berlin.")] = None,
+    days: Annotated[str, typer.Option("--days", help="Working days: mon-fri, sat,sun…")]
+    = "mon-fri",
+    start: Annotated[str, typer.Option("--from", help="Opening time, HH:MM.")] = "09:00",
+    end: Annotated[str, typer.Option("--to", help="Closing time, HH:MM.")] = "17:00",
+    holiday: Annotated[list[str] | None, typer.Option(
+        "--holiday", help="A day off, YYYY-MM-DD (repeatable).")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the schedule.")] = False,
+) -> None:
+    """Set the team's business hours: the next import also counts time to resolution and
+    first response in them. Without --tz or --clear, show the schedule."""
+    from models.tickets import storage
+
+    if tz is None and not clear:
+        with user_errors(), STATE.reader() as store:
+            schedule = storage.schedule_of(store.get_workshop(workshop))
+        typer.echo(f"Business hours: {schedule.summary()}." if schedule else
+                   "Business hours: not set (journeymap tickets hours ID --tz ZONE).")
+        return
+    with user_errors(), STATE.store() as store:
+        require(store, workshop, "edit")
+        if clear:
+            said = storage.clear_hours(store, workshop)
+        else:
+            try:
+                said = storage.set_hours(store, workshop, days=days, start=start, end=end,
+                                         tz=str(tz), holidays=holiday)
+            except ValueError as exc:
+                raise fail(f"Business hours not set: {exc}.") from None
+    typer.echo(f"Business hours of workshop {workshop}: {said}; the next import counts "
+               "durations in them." if not clear else f"Workshop {workshop}: {said}.")
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 @app.command("map")

@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Sparkline, Static, TabbedContent, TabPane
 
+from models.tickets.hours import stored
 from tui.actions import bindings
 from tui.dialogs.ticket_import import ImportRequest, TicketImportDialog
 from tui.session import WorkshopSession
@@ -145,6 +146,9 @@ class DataScreen(Screen[None]):
         older = len(journey.ticket_sources) - 3
         if older > 0:
             out.append(f"and {older} earlier import(s)\n", style="dim")
+        schedule = stored(journey.workshop.business_hours)
+        if schedule is not None:
+            out.append(f"Business hours: {schedule.summary()}\n", style="dim")
         out.rstrip()
         return out
 

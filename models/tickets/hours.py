@@ -1,0 +1,186 @@
+"""Business hours: a workshop's working week, and durations counted only inside it.
+
+Support teams promise and report "time to resolution in business hours", the way Zendesk's
+schedules and fivetran's dbt_zendesk models count them: a ticket opened Friday 16:00 and
+solved Monday 10:00 under a 9-17 week took 2 business hours, not 66.  A schedule here is one
+weekly pattern (the same hours on every working day), an IANA time zone (``zoneinfo``, so
+daylight-saving changes are the zone's, not ours) and optional holiday dates.
+
+Why a cumulative clock instead of walking the days: the worked seconds from a fixed origin to
+any moment are a closed formula (whole weeks, the days of this week, holidays before it by
+``bisect``, the part of today), so a duration is one subtraction whatever its length, and an
+import of many tickets stays one pass.  Moments arrive as the importer holds them, naive UTC;
+they are turned into the schedule's wall-clock time before counting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import repeat
+from operator import sub, truediv
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_SHOWN_HOLIDAYS = 5
+
+
+def parse_days(text: str) -> tuple[int, ...]:
+    """``mon-fri``, ``sat,sun``, ``fri-mon`` (wraps) → weekday numbers, Monday 0."""
+    days: set[int] = set()
+    for part in text.lower().replace(" ", "").split(","):
+        ends = part.split("-")
+        if not part or len(ends) > 2 or any(e[:3] not in DAY_NAMES or len(e) < 3
+                                             for e in ends):
+            raise ValueError(f"days {text!r} are not like mon-fri or sat,sun "
+                             f"(day names: {', '.join(DAY_NAMES)})")
+        first, last = DAY_NAMES.index(ends[0][:3]), DAY_NAMES.index(ends[-1][:3])
+        days.update((first + i) % 7 for i in range((last - first) % 7 + 1))
+    return tuple(sorted(days))
+
+
+def _clock(text: str, what: str) -> dt.time:
+    m = _CLOCK.match(text.strip())
+    if m is None:
+        raise ValueError(f"{what} time {text!r} is not HH:MM on a 24-hour clock")
+    return dt.time(int(m.group(1)), int(m.group(2)))
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"time zone {name!r} is not an IANA name such as Europe/Berlin "
+                         "or America/New_York") from None
+
+
+def _day_runs(days: Sequence[int]) -> str:
+    """Mon-Fri, or Mon, Wed, Fri: how a person writes the working days."""
+    if len(days) > 2 and list(days) == list(range(days[0], days[-1] + 1)):
+        return f"{DAY_NAMES[days[0]].title()}-{DAY_NAMES[days[-1]].title()}"
+    return ", ".join(DAY_NAMES[d].title() for d in days)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Working days (Monday 0), the day's opening and closing time, the zone and holidays."""
+
+    days: tuple[int, ...]
+    start: dt.time
+    end: dt.time
+    tz: str
+    holidays: tuple[dt.date, ...] = ()
+    _zone: ZoneInfo = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.days:
+            raise ValueError("a schedule needs at least one working day")
+        if self.end <= self.start:
+            raise ValueError(f"the opening time {self.start:%H:%M} is not before the closing "
+                             f"time {self.end:%H:%M}")
+        object.__setattr__(self, "_zone", _zone(self.tz))
+
+    @classmethod
+    def parse(cls, days: str, start: str, end: str, tz: str,
+              holidays: Iterable[str] = ()) -> Schedule:
+        """A schedule from the words a person types; ValueError (one sentence) naming the
+        value that is wrong."""
+        dates = []
+        for text in holidays:
+            try:
+                dates.append(dt.date.fromisoformat(text.strip()))
+            except ValueError:
+                raise ValueError(f"holiday {text!r} is not a date like 2026-12-25") from None
+        return cls(parse_days(days), _clock(start, "opening"), _clock(end, "closing"), tz,
+                   tuple(sorted(set(dates))))
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "days": [DAY_NAMES[d] for d in self.days], "start": f"{self.start:%H:%M}",
+            "end": f"{self.end:%H:%M}", "tz": self.tz,
+            "holidays": [d.isoformat() for d in self.holidays],
+        }, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Schedule:
+        """The stored schedule; ValueError when the text is not one."""
+        try:
+            data = json.loads(text)
+            return cls.parse(",".join(data["days"]), data["start"], data["end"], data["tz"],
+                             data.get("holidays", []))
+        except (KeyError, TypeError, AttributeError, json.JSONDecodeError):
+            raise ValueError(f"stored business hours {text!r} are not a schedule") from None
+
+    def summary(self) -> str:
+        """``Mon-Fri 09:00-17:00 Europe/Berlin, 2 holidays (2026-12-24, 2026-12-25)``."""
+        text = f"{_day_runs(self.days)} {self.start:%H:%M}-{self.end:%H:%M} {self.tz}"
+        if self.holidays:
+            shown = ", ".join(d.isoformat() for d in self.holidays[:_SHOWN_HOLIDAYS])
+            more = ", …" if len(self.holidays) > _SHOWN_HOLIDAYS else ""
+            n = len(self.holidays)
+            text += f", {n} holiday{'s' if n > 1 else ''} ({shown}{more})"
+        return text
+
+    def clock(self) -> BusinessClock:
+        return BusinessClock(self)
+
+    def hours(self, start: dt.datetime, end: dt.datetime) -> float:
+        """Business hours from ``start`` to ``end`` (naive UTC); 0 when end is not later."""
+        return self.clock().hours(start, end)
+
+    def many(self, starts: Iterable[dt.datetime], ends: Iterable[dt.datetime]) -> list[float]:
+        """``hours`` of each pair, for a column of tickets at once."""
+        return self.clock().many(starts, ends)
+
+
+class BusinessClock:
+    """Worked seconds since an origin, for any moment: durations are differences of it."""
+
+    def __init__(self, schedule: Schedule) -> None:
+        self.zone = schedule._zone
+        self.open = schedule.start.hour * 3600 + schedule.start.minute * 60
+        self.length = schedule.end.hour * 3600 + schedule.end.minute * 60 - self.open
+        self.working = frozenset(schedule.days)
+        # working days among the first r days of a week (r = 0..7), Monday first
+        self.prefix = [sum(1 for d in range(r) if d in self.working) for r in range(8)]
+        self.per_week = self.prefix[7]
+        worked_holidays = [d for d in schedule.holidays if d.weekday() in self.working]
+        self.holiday_ordinals = [d.toordinal() for d in worked_holidays]
+        self.holiday_set = frozenset(self.holiday_ordinals)
+
+    def worked(self, moment: dt.datetime) -> float:
+        """Worked seconds from 0001-01-01 (a Monday) to ``moment`` (naive UTC)."""
+        local = moment.replace(tzinfo=dt.UTC).astimezone(self.zone)
+        ordinal = local.toordinal()
+        weeks, rest = divmod(ordinal - 1, 7)
+        days = (weeks * self.per_week + self.prefix[rest]
+                - bisect.bisect_left(self.holiday_ordinals, ordinal))
+        seconds: float = days * self.length
+        if rest in self.working and ordinal not in self.holiday_set:
+            into = (local.hour * 3600 + local.minute * 60 + local.second
+                    + local.microsecond / 1e6 - self.open)
+            seconds += min(max(into, 0), self.length)
+        return float(seconds)
+
+    def hours(self, start: dt.datetime, end: dt.datetime) -> float:
+        return max(self.worked(end) - self.worked(start), 0.0) / 3600.0
+
+    def many(self, starts: Iterable[dt.datetime], ends: Iterable[dt.datetime]) -> list[float]:
+        spans = map(sub, map(self.worked, ends), map(self.worked, starts))
+        return [max(h, 0.0) for h in map(truediv, spans, repeat(3600.0))]
+
+
+def stored(text: str) -> Schedule | None:
+    """The schedule kept as ``text`` (a workshop's ``business_hours``), or None when none is
+    set or it is unreadable: then business-hours figures say "no schedule" rather than guess."""
+    if not text:
+        return None
+    try:
+        return Schedule.from_json(text)
+    except ValueError:
+        return None

@@ -1,0 +1,71 @@
+"""Business-hours metrics of an import: computed only with a schedule, by hand below.
+
+Schedule Mon-Fri 09:00-17:00 UTC, 25 December a holiday. Four Zendesk tickets:
+1. Fri 27 Nov 16:00 → solved Mon 30 Nov 10:00: 2 business hours (66 calendar); first reply
+   after 60 min = Fri 17:00: 1 business hour.
+2. Sat 28 Nov 11:00 → solved Mon 09:30: 0.5 (46.5 calendar); reply after 30 min, Saturday: 0.
+3. Thu 24 Dec 16:00 → solved Mon 28 Dec 10:00: 2 (Friday is the holiday; 90 calendar);
+   reply after 1,200 min = Fri 25 Dec 12:00: 1.
+4. Tue 1 Dec 10:00, still open; reply after 90 min: 1.5.
+TTR business: [0.5, 2, 2] → median 2, p90 2. First response business: [0, 1, 1, 1.5] → median 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.tickets import engine, metrics
+from models.tickets.hours import Schedule
+
+ROWS = """Id,Group,Status,Created at,Solved at,First reply time in minutes
+1,Billing,Solved,2026-11-27 16:00:00,2026-11-30 10:00:00,60
+2,Billing,Solved,2026-11-28 11:00:00,2026-11-30 09:30:00,30
+3,Billing,Solved,2026-12-24 16:00:00,2026-12-28 10:00:00,1200
+4,Accounts,Open,2026-12-01 10:00:00,,90
+"""
+SCHEDULE = Schedule.parse("mon-fri", "09:00", "17:00", "UTC", ["2026-12-25"])
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "zendesk.csv"
+    path.write_text(ROWS, encoding="utf-8")
+    return path
+
+
+def test_business_hours_next_to_calendar_hours(export: Path) -> None:
+    imported = engine.import_export(export, source="zendesk", schedule=SCHEDULE)
+    [billing, accounts, total] = metrics.table(imported, by="group",
+                                               period="2026-11..2026-12")
+    assert total.ttr_median_hours == 66.0
+    assert total.ttr_business_median_hours == 2.0
+    assert total.ttr_business_p90_hours == 2.0
+    assert total.frt_business_median_hours == 1.0
+    assert billing.frt_business_median_hours == 1.0  # [0, 1, 1]
+    assert accounts.frt_business_median_hours == 1.5
+    assert accounts.ttr_business_median_hours is None
+    assert "no resolved ticket" in accounts.unavailable["ttr_business_median_hours"]
+
+
+def test_without_a_schedule_the_business_metrics_say_why(export: Path) -> None:
+    total = metrics.table(engine.import_export(export, source="zendesk"), by=None)[-1]
+    assert total.ttr_business_median_hours is None
+    assert total.frt_business_median_hours is None
+    for key in ("ttr_business_median_hours", "ttr_business_p90_hours",
+                "frt_business_median_hours"):
+        assert "business-hours schedule" in total.unavailable[key]
+
+
+def test_event_logs_keep_business_hours_of_the_latest_update(tmp_path: Path) -> None:
+    path = tmp_path / "incidents.csv"
+    path.write_text(
+        "number,opened_at,resolved_at,state,sys_updated_on\n"
+        "INC1,2026-11-27 16:00:00,,In Progress,2026-11-27 16:30:00\n"
+        "INC1,2026-11-27 16:00:00,2026-11-30 10:00:00,Resolved,2026-11-30 10:00:00\n",
+        encoding="utf-8")
+    imported = engine.import_export(path, source="servicenow", schedule=SCHEDULE)
+    total = metrics.table(imported, by=None)[-1]
+    assert total.tickets == 1
+    assert total.ttr_business_median_hours == 2.0
