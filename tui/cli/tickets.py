@@ -190,12 +190,19 @@ def apply(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace evidence and baselines already typed.")] = False,
+    stage: Annotated[str | None, typer.Option(
+        "--stage", help="Only this stage's KPI baseline (name or number; replaces a typed "
+                        "one).")] = None,
 ) -> None:
     """Fill the scope's evidence and stage KPI baselines from the readings."""
     from models.tickets import storage
 
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
-        filled = storage.apply_to_map(store, workshop, overwrite=overwrite)
+        if stage is not None:
+            stage_id = storage.stage_id(store.load(workshop).stages, stage, workshop)
+            filled = [storage.take_baseline(store, workshop, stage_id)]
+        else:
+            filled = storage.apply_to_map(store, workshop, overwrite=overwrite)
     for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:
         typer.echo(line)
