@@ -365,10 +365,10 @@ def apply_to_map(store: Store, workshop_id: int, *, overwrite: bool = False) -> 
     for stage in journey.stages:
         if stage.kpi_baseline is not None and not overwrite:
             continue
-        found = baseline_from_data(journey, stage)
-        if isinstance(found, str):
+        base = baseline_from_data(journey, stage)
+        if isinstance(base, str):
             continue
-        done.append(_set_baseline(store, stage, *found))
+        done.append(_set_baseline(store, stage, *base))
     return done
 
 
