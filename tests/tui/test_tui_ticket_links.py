@@ -299,3 +299,24 @@ def test_card_signal_dialog_snapshot(snap_compare: Any, db_path: Path, tmp_path:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_the_future_state_view_shows_projected_next_to_measured(db_path: Path,
+                                                                      tmp_path: Path) -> None:
+    wid = measured(db_path, tmp_path, card=True)
+    with Store(db_path, who="tester") as store:
+        [card] = store.load(wid).cards
+        store.update(HypothesisCard, int(card.id or 0), effect_kind="deflection",
+                     effect_value=40.0)
+        storage.link_card(store, wid, int(card.id or 0), metric="tickets",
+                          group="category=Question", target="-30%")
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "U")
+        await settle(pilot)
+        body = str(app.screen.query_one("#future-body", Static).render())
+        flat = " ".join(body.split())
+        assert ("Projected vs measured: projected −40 % contacts (deflection 40 %); measured "
+                "tickets of category=Question +33 % (3 in 2024-03, n=3 → 4 in 2024-04, n=4), "
+                "worse (lower is better)") in flat
