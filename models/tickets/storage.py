@@ -190,8 +190,10 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
 
 
 def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None = None,
-             pain_id: int | None = None) -> str:
-    """Map a ticket category to a stage (by name or number) and/or a pain point; says what."""
+             pain_id: int | None = None, unmap_stage: bool = False,
+             unmap_pain: bool = False) -> str:
+    """Map a ticket category to a stage (by name or number) and/or a pain point, or undo
+    either mapping; says what the category is mapped to afterwards."""
     require_editor(store, workshop_id)
     src = latest_source(store, workshop_id)
     if src is None:
@@ -210,8 +212,14 @@ def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None
         if journey.pain_point(pain_id) is None:
             raise NotFound(f"Workshop {workshop_id} has no pain point {pain_id}.")
         link["pain"] = pain_id
+    if unmap_stage:
+        link.pop("stage", None)
+    if unmap_pain:
+        link.pop("pain", None)
     links = json.loads(src.links or "{}")
     links[category] = link
+    if not link:
+        del links[category]
     store.update(TicketSource, int(src.id or 0), links=json.dumps(links, ensure_ascii=False))
     _refresh_volumes(store, workshop_id)
     apply_to_map(store, workshop_id)
@@ -219,7 +227,7 @@ def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None
     said = [f"stage {s.name!r}" for s in journey.stages if s.id == link.get("stage")]
     said += [f"pain point {p.id} ({p.ticket_volume:,} tickets/month)"
              for p in journey.pain_points if p.id == link.get("pain")]
-    return f"{category!r} -> " + ", ".join(said)
+    return f"{category!r} -> " + (", ".join(said) or "nothing (unmapped)")
 
 
 def stage_id(stages: list[Stage], wanted: str, workshop_id: int) -> int:

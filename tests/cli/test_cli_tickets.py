@@ -130,3 +130,14 @@ def test_apply_one_stage_replaces_its_typed_baseline(store: Store, db_path: Path
     out = run(db_path, "tickets", "apply", str(wid), "--stage", "Resolution")
     assert out.exit_code == 1 and "no ticket metric measures 'Customer effort" in out.output
     assert "Traceback" not in out.output
+
+
+def test_map_unmap(store: Store, db_path: Path) -> None:
+    wid = int(store.create_workshop(title="T").id or 0)
+    run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
+    assert run(db_path, "tickets", "map", str(wid), "Incident", "--stage", "2").exit_code == 0
+    out = run(db_path, "tickets", "map", str(wid), "Incident", "--unmap")
+    assert out.exit_code == 0 and "'Incident' -> nothing (unmapped)" in out.output
+    both = run(db_path, "tickets", "map", str(wid), "Incident", "--unmap", "--stage", "2")
+    assert both.exit_code == 1 and "Traceback" not in both.output
+    assert json.loads(store.load(wid).ticket_sources[-1].links) == {}

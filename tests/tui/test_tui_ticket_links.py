@@ -96,6 +96,16 @@ async def test_map_a_category_to_a_stage_and_a_pain_point_by_keys(db_path: Path,
         row = [cell.plain for cell in table.get_row_at(table.cursor_row)]
         assert row[0] == "Question" and row[2] == "Triage & Diagnosis"
         assert row[3].startswith("#1 Reset link loops")
+        await pilot.press("enter")  # Enter on a mapped row: its dialog, then undo the stage
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, CategoryMapDialog) and dialog.category == "Question"
+        await pilot.press("end", "tab", "enter")  # stage: "no stage (unmap)"; pain: keep
+        await settle(pilot)
+        row = [cell.plain for cell in table.get_row_at(table.cursor_row)]
+        assert row[2] == "—" and row[3].startswith("#1 Reset link loops")
+        await pilot.press("m", "4", "enter")  # m on the Mapping tab: the highlighted row
+        await settle(pilot)
     with Store(db_path) as store:
         journey = store.load(wid)
         stage4 = journey.stages[3]

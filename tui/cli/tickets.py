@@ -148,15 +148,20 @@ def map_category(
     category: Annotated[str, typer.Argument(help="A ticket category of the readings.")],
     stage: Annotated[str | None, typer.Option("--stage", help="Stage name or number.")] = None,
     pain: Annotated[int | None, typer.Option("--pain", help="Pain point id.")] = None,
+    unmap: Annotated[bool, typer.Option(
+        "--unmap", help="Remove the category's stage and pain point links.")] = False,
 ) -> None:
-    """Link a ticket category to a stage and/or a pain point."""
-    if stage is None and pain is None:
-        raise fail("Give --stage NAME or --pain ID (or both).")
+    """Link a ticket category to a stage and/or a pain point (or --unmap it)."""
+    if stage is None and pain is None and not unmap:
+        raise fail("Give --stage NAME or --pain ID (or both), or --unmap.")
+    if unmap and (stage is not None or pain is not None):
+        raise fail("--unmap removes both links; give it without --stage and --pain.")
     from models.tickets import storage
 
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
-        said = storage.set_link(store, workshop, category, stage=stage, pain_id=pain)
+        said = storage.set_link(store, workshop, category, stage=stage, pain_id=pain,
+                                unmap_stage=unmap, unmap_pain=unmap)
     typer.echo(f"Mapped {said}.")
 
 

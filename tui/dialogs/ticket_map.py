@@ -2,7 +2,7 @@
 
 Two short lists, one after the other: the stage (a digit 1-9 or the arrows and Enter),
 then the pain point (arrows and Enter); the first entry of each keeps what is mapped now,
-because ``storage.set_link`` changes only what it is given.  Tab moves between the lists,
+because ``storage.set_link`` changes only what it is given, and the last one undoes it.  Tab moves between the lists,
 ctrl+s maps at once, Esc changes nothing.  The dialog only answers; the Data screen calls
 the same ``storage.set_link`` as the CLI.  Names are data: every label is a Rich ``Text``.
 """
@@ -31,6 +31,8 @@ class MapRequest:
     category: str
     stage: str | None
     pain_id: int | None
+    unmap_stage: bool = False
+    unmap_pain: bool = False
 
 
 class CategoryMapDialog(ModalScreen["MapRequest | None"]):
@@ -60,14 +62,17 @@ class CategoryMapDialog(ModalScreen["MapRequest | None"]):
             yield OptionList(Option(keep, id="keep"),
                              *(Option(safe(f"{i} {name}", limit=60), id=str(i))
                                for i, name in enumerate(self.stages, start=1)),
+                             Option(Text("no stage (unmap)"), id="none"),
                              id="stage-list")
             yield Label(Text("Pain point (↑↓ Enter = map)"))
             keep = safe(f"keep: {self.current_pain or 'no pain point'}", "dim", limit=60)
             yield OptionList(Option(keep, id="keep"),
                              *(Option(safe(f"#{pid} {text}", limit=60), id=str(pid))
                                for pid, text in self.pains),
+                             Option(Text("no pain point (unmap)"), id="none"),
                              id="pain-list")
-            yield Label(Text("Tab = other list   ctrl+s = map   Esc = cancel", style="dim"))
+            yield Label(Text("Tab = other list   End = unmap   ctrl+s = map   Esc = cancel",
+                             style="dim"))
 
     def on_mount(self) -> None:
         for name in ("#stage-list", "#pain-list"):
@@ -104,7 +109,9 @@ class CategoryMapDialog(ModalScreen["MapRequest | None"]):
         if stage is None and pain is None:
             self.dismiss(None)
             return
-        self.dismiss(MapRequest(self.category, stage, int(pain) if pain else None))
+        self.dismiss(MapRequest(self.category, None if stage in (None, "none") else stage,
+                                None if pain in (None, "none") else int(pain),
+                                unmap_stage=stage == "none", unmap_pain=pain == "none"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -202,6 +202,12 @@ class DataScreen(Screen[None]):
         if event.data_table.id == "kpis" and event.row_key.value:
             self._trend(str(event.row_key.value))
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row of the Mapping tab maps that category (as ``m`` does)."""
+        if event.data_table.id == "mapping" and self.session.action_allowed("map_category"):
+            event.stop()
+            self.action_map_category()
+
     def action_close(self) -> None:
         self.dismiss()
 
@@ -285,7 +291,8 @@ class DataScreen(Screen[None]):
 
         store, wid = target
         said = self.session.mutate(lambda: storage.set_link(
-            store, wid, request.category, stage=request.stage, pain_id=request.pain_id))
+            store, wid, request.category, stage=request.stage, pain_id=request.pain_id,
+            unmap_stage=request.unmap_stage, unmap_pain=request.unmap_pain))
         if said is not None:
             self.notify(f"Mapped {short(said, 200)}.", markup=False)
         self.draw()

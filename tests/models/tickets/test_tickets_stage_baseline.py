@@ -4,12 +4,13 @@ when the data cannot give it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from models.db.store import Store
-from models.db.tables import Stage
+from models.db.tables import PainPoint, Stage
 from models.tickets import storage
 
 ZENDESK = Path(__file__).parent / "fixtures" / "zendesk_tickets.csv"
@@ -57,3 +58,13 @@ def test_an_observer_store_cannot_take_a_baseline(store: Store, wid: int,
     stage_id = int(named(store, wid, "Triage").id or 0)
     with Store(db_path, read_only=True) as ro, pytest.raises(storage.EditorOnly):
         storage.take_baseline(ro, wid, stage_id)
+
+
+def test_a_mapping_can_be_undone_stage_and_pain_separately(store: Store, wid: int) -> None:
+    pain = store.add(PainPoint(workshop_id=wid, description="Charged twice"))
+    storage.set_link(store, wid, "Incident", stage="Triage", pain_id=pain.id)
+    said = storage.set_link(store, wid, "Incident", unmap_stage=True)
+    assert said == f"'Incident' -> pain point {pain.id} (2 tickets/month)"
+    assert storage.set_link(store, wid, "Incident", unmap_pain=True) == \
+        "'Incident' -> nothing (unmapped)"
+    assert json.loads(store.load(wid).ticket_sources[-1].links) == {}
