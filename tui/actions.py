@@ -52,6 +52,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("shift+down", "move(1)", "Move down", edits=True),
         Action("d,delete", "delete", "Delete stage", edits=True),
         Action("e", "edit", "Edit", edits=True, show=False),
+        Action("b", "baseline", "KPI baseline from ticket data", edits=True, show=False),
     ),
     "touchpoints": (
         Action("a", "add", "Add", edits=True),
@@ -87,6 +88,8 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("enter,e", "edit", "Edit", edits=True),
         Action("s", "cycle_status", "Status", edits=True),
         Action("d,delete", "delete", "Delete", edits=True),
+        Action("m", "tie_signal", "Measure: tie signal to ticket data…", edits=True,
+               show=False),
     ),
     "tracker": (
         Action("s", "cycle_status", "Status", edits=True),
@@ -119,6 +122,8 @@ TABLE: dict[str, tuple[Action, ...]] = {
     ),
     "data": (
         Action("i", "import", "Import export…", edits=True),
+        Action("m", "map_category", "Map category…", edits=True),
+        Action("a", "fill", "Fill map from data", edits=True),
         Action("escape,h", "close", "Back"),
     ),
     "loading": (

@@ -112,6 +112,8 @@ def case_blocks(journey: Journey) -> list[Block]:
         block.lines += [f.text for f in (item.contacts_before, item.contacts_after,
                                          item.cost_before, item.cost_after, item.saving,
                                          item.hours_saved)]
+        if item.outcome is not None:
+            block.lines.append(item.outcome.text)
         block.lines += item.notes
         blocks.append(block)
     totals = Block("Total per month")

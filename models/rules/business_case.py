@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from models.db.journey import Journey
 from models.db.tables import ChannelCost, HypothesisCard, PainPoint
 from models.rules.cards import fmt_number
+from models.rules.outcomes import Outcome, outcome
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class CardCase:
     hours_after: Figure
     hours_saved: Figure
     notes: list[str] = field(default_factory=list)  # assumptions a leader should know
+    # Projected vs measured once ticket readings exist (None before any import).
+    outcome: Outcome | None = None
 
 
 @dataclass
@@ -144,7 +147,7 @@ def card_case(journey: Journey, card: HypothesisCard) -> CardCase:
     cost_b, cost_a, saving = _money(before, after, row, cost_why, handle_factor)
     hours_b, hours_a, hours_s = _hours(before, after, row, channel, handle_factor)
     return CardCase(card, pain, channel, before, after, cost_b, cost_a, saving,
-                    hours_b, hours_a, hours_s, notes)
+                    hours_b, hours_a, hours_s, notes, outcome(journey, card))
 
 
 def _money(before: Figure, after: Figure, row: ChannelCost | None, why: str,

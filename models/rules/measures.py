@@ -148,6 +148,17 @@ def sparkline(values: list[float | None]) -> str:
     return "".join(out)
 
 
+def categories(journey: Journey) -> list[tuple[str, str, Measured]]:
+    """(category, its latest month, that month's tickets) for every category of the
+    readings, most tickets first: what a lead maps to stages and pain points."""
+    out = []
+    for name in {r.group_value for r in current(journey) if r.group_kind == "category"}:
+        history = series(journey, "tickets", "category", {name})
+        month, figure = history[-1]
+        out.append((name, month, figure))
+    return sorted(out, key=lambda row: (-(row[2].value or 0), row[0].casefold(), row[0]))
+
+
 def kpi_metric(kpi_name: str) -> str | None:
     """The reading metric a stage KPI is measured by, or None when none matches its name."""
     name = kpi_name.casefold()

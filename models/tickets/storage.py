@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from models.db.journey import Journey
 from models.db.store import NotFound, Store
 from models.db.tables import (
     HypothesisCard,
@@ -213,8 +214,10 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
 
 
 def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None = None,
-             pain_id: int | None = None) -> str:
-    """Map a ticket category to a stage (by name or number) and/or a pain point; says what."""
+             pain_id: int | None = None, unmap_stage: bool = False,
+             unmap_pain: bool = False) -> str:
+    """Map a ticket category to a stage (by name or number) and/or a pain point, or undo
+    either mapping; says what the category is mapped to afterwards."""
     require_editor(store, workshop_id)
     src = latest_source(store, workshop_id)
     if src is None:
@@ -228,13 +231,19 @@ def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None
                          f"{workshop_id}'s readings (categories: {listed}).")
     link: dict[str, Any] = json.loads(src.links or "{}").get(category, {})
     if stage is not None:
-        link["stage"] = _stage_id(journey.stages, stage, workshop_id)
+        link["stage"] = stage_id(journey.stages, stage, workshop_id)
     if pain_id is not None:
         if journey.pain_point(pain_id) is None:
             raise NotFound(f"Workshop {workshop_id} has no pain point {pain_id}.")
         link["pain"] = pain_id
+    if unmap_stage:
+        link.pop("stage", None)
+    if unmap_pain:
+        link.pop("pain", None)
     links = json.loads(src.links or "{}")
     links[category] = link
+    if not link:
+        del links[category]
     store.update(TicketSource, int(src.id or 0), links=json.dumps(links, ensure_ascii=False))
     _refresh_volumes(store, workshop_id)
     apply_to_map(store, workshop_id)
@@ -242,10 +251,11 @@ def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None
     said = [f"stage {s.name!r}" for s in journey.stages if s.id == link.get("stage")]
     said += [f"pain point {p.id} ({p.ticket_volume:,} tickets/month)"
              for p in journey.pain_points if p.id == link.get("pain")]
-    return f"{category!r} -> " + ", ".join(said)
+    return f"{category!r} -> " + (", ".join(said) or "nothing (unmapped)")
 
 
-def _stage_id(stages: list[Stage], wanted: str, workshop_id: int) -> int:
+def stage_id(stages: list[Stage], wanted: str, workshop_id: int) -> int:
+    """The id of the stage named (or numbered, from 1) ``wanted``; NotFound lists the names."""
     for number, stage in enumerate(stages, start=1):
         if wanted.strip() == str(number) or stage.name.strip().casefold() == \
                 wanted.strip().casefold():
@@ -387,15 +397,57 @@ def apply_to_map(store: Store, workshop_id: int, *, overwrite: bool = False) -> 
     for stage in journey.stages:
         if stage.kpi_baseline is not None and not overwrite:
             continue
-        base = stage_kpi(journey, stage)
-        if base.value is None:
+        base = baseline_from_data(journey, stage)
+        if isinstance(base, str):
             continue
-        metric = kpi_metric(stage.kpi_name) or ""
-        value, unit = base.value, stage.kpi_unit
-        if metric in RATES:  # stages state rates in percent
-            value, unit = value * 100, unit or "%"
-        elif metric.endswith("hours"):
-            unit = unit or "hours"
-        store.update(Stage, int(stage.id or 0), kpi_baseline=round(value, 2), kpi_unit=unit)
-        done.append(f"stage {stage.name}: KPI baseline {value:.4g} {unit} ({base.provenance})")
+        done.append(_set_baseline(store, stage, *base))
     return done
+
+
+def baseline_from_data(journey: Journey, stage: Stage) -> tuple[float, str, str] | str:
+    """(value, unit, provenance) of the stage KPI's first reading, or why there is none.
+
+    The first month is the baseline (weeks 1-2 of the plan).  The value follows the unit
+    the stage states (percent unless "ratio"; hours, or days/minutes when the stage says
+    so); a unit that cannot hold the metric (a "%" on a time) is replaced, not mislabelled.
+    """
+    base = stage_kpi(journey, stage)
+    if base.value is None:
+        return base.reason
+    metric = kpi_metric(stage.kpi_name) or ""
+    value, unit = base.value, stage.kpi_unit
+    said = unit.strip().casefold()
+    if metric in RATES:
+        if said != "ratio":
+            value, unit = value * 100, "%"
+    elif metric.endswith("hours"):
+        if said in ("days", "day"):
+            value /= 24
+        elif said in ("minutes", "min"):
+            value *= 60
+        else:
+            unit = "hours"
+    return value, unit, base.provenance
+
+
+def _set_baseline(store: Store, stage: Stage, value: float, unit: str, provenance: str) -> str:
+    store.update(Stage, int(stage.id or 0), kpi_baseline=round(value, 2), kpi_unit=unit)
+    return f"stage {stage.name}: KPI baseline {value:.4g} {unit} ({provenance})"
+
+
+def take_baseline(store: Store, workshop_id: int, stage_id: int) -> str:
+    """Set one stage's KPI baseline from the readings, replacing a typed one; says what.
+
+    The lead asked for this stage explicitly, so a typed baseline is replaced (the TUI
+    asks first); ValueError with the reason when the readings cannot give it.
+    """
+    require_editor(store, workshop_id)
+    journey = store.load(workshop_id)
+    stage = next((s for s in journey.stages if s.id == stage_id), None)
+    if stage is None:
+        raise NotFound(f"Workshop {workshop_id} has no stage {stage_id}.")
+    found = baseline_from_data(journey, stage)
+    if isinstance(found, str):
+        raise ValueError(f"Stage {stage.name.strip()!r} gets no KPI baseline from the ticket "
+                         f"data: {found}.")
+    return _set_baseline(store, stage, *found)

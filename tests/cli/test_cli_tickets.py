@@ -115,3 +115,29 @@ def test_tracker_and_export_show_the_signal(store: Store, db_path: Path) -> None
     assert "(signal met)" in export.output and "## Measured" in export.output
     plan = run(db_path, "plan", str(wid))
     assert plan.exit_code == 0
+
+
+def test_apply_one_stage_replaces_its_typed_baseline(store: Store, db_path: Path) -> None:
+    wid = int(store.create_workshop(title="T").id or 0)
+    run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
+    run(db_path, "tickets", "map", str(wid), "Question", "--stage", "Contact")
+    contact = next(s for s in store.load(wid).stages if s.name == "Contact")
+    store.update(type(contact), int(contact.id or 0), kpi_name="Time to resolution",
+                 kpi_baseline=26.0)
+    out = run(db_path, "tickets", "apply", str(wid), "--stage", "Contact")
+    assert out.exit_code == 0, out.output
+    assert "stage Contact: KPI baseline 3 hours (zendesk_tickets.csv, 2024-03" in out.output
+    out = run(db_path, "tickets", "apply", str(wid), "--stage", "Resolution")
+    assert out.exit_code == 1 and "no ticket metric measures 'Customer effort" in out.output
+    assert "Traceback" not in out.output
+
+
+def test_map_unmap(store: Store, db_path: Path) -> None:
+    wid = int(store.create_workshop(title="T").id or 0)
+    run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
+    assert run(db_path, "tickets", "map", str(wid), "Incident", "--stage", "2").exit_code == 0
+    out = run(db_path, "tickets", "map", str(wid), "Incident", "--unmap")
+    assert out.exit_code == 0 and "'Incident' -> nothing (unmapped)" in out.output
+    both = run(db_path, "tickets", "map", str(wid), "Incident", "--unmap", "--stage", "2")
+    assert both.exit_code == 1 and "Traceback" not in both.output
+    assert json.loads(store.load(wid).ticket_sources[-1].links) == {}

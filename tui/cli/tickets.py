@@ -206,15 +206,20 @@ def map_category(
     category: Annotated[str, typer.Argument(help="A ticket category of the readings.")],
     stage: Annotated[str | None, typer.Option("--stage", help="Stage name or number.")] = None,
     pain: Annotated[int | None, typer.Option("--pain", help="Pain point id.")] = None,
+    unmap: Annotated[bool, typer.Option(
+        "--unmap", help="Remove the category's stage and pain point links.")] = False,
 ) -> None:
-    """Link a ticket category to a stage and/or a pain point."""
-    if stage is None and pain is None:
-        raise fail("Give --stage NAME or --pain ID (or both).")
+    """Link a ticket category to a stage and/or a pain point (or --unmap it)."""
+    if stage is None and pain is None and not unmap:
+        raise fail("Give --stage NAME or --pain ID (or both), or --unmap.")
+    if unmap and (stage is not None or pain is not None):
+        raise fail("--unmap removes both links; give it without --stage and --pain.")
     from models.tickets import storage
 
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
-        said = storage.set_link(store, workshop, category, stage=stage, pain_id=pain)
+        said = storage.set_link(store, workshop, category, stage=stage, pain_id=pain,
+                                unmap_stage=unmap, unmap_pain=unmap)
     typer.echo(f"Mapped {said}.")
 
 
@@ -248,12 +253,19 @@ def apply(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace evidence and baselines already typed.")] = False,
+    stage: Annotated[str | None, typer.Option(
+        "--stage", help="Only this stage's KPI baseline (name or number; replaces a typed "
+                        "one).")] = None,
 ) -> None:
     """Fill the scope's evidence and stage KPI baselines from the readings."""
     from models.tickets import storage
 
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
-        filled = storage.apply_to_map(store, workshop, overwrite=overwrite)
+        if stage is not None:
+            stage_id = storage.stage_id(store.load(workshop).stages, stage, workshop)
+            filled = [storage.take_baseline(store, workshop, stage_id)]
+        else:
+            filled = storage.apply_to_map(store, workshop, overwrite=overwrite)
     for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:
         typer.echo(line)

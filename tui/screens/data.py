@@ -1,14 +1,16 @@
 """The Data screen: ticket imports, the latest metrics, and each KPI's history as a trend.
 
 Reached from the workshop screen (key ``T`` or the palette).  Everyone can look; only a
-lead or participant can import (the ``import`` action is an editing action in
-``tui.actions``, so an observer has neither the key nor the palette entry).  Figures come
-from ``models.rules.measures``; an unavailable one says "n/a" and the reason is listed.
+lead or participant can import, map a category (``m``) or fill the map from the data
+(``a``): those are editing actions in ``tui.actions``, so an observer has neither the keys
+nor the palette entries.  They call the same ``models.tickets.storage`` functions as
+``journeymap tickets import|map|apply``.  Figures come from ``models.rules.measures``; an
+unavailable one says "n/a" and the reason is listed.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,12 +20,17 @@ from textual.widgets import DataTable, Header, Sparkline, Static, TabbedContent,
 
 from models.tickets.hours import stored
 from tui.actions import bindings
+from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.ticket_import import ImportRequest, TicketImportDialog
+from tui.dialogs.ticket_map import CategoryMapDialog, MapRequest
+from tui.safe_text import safe, short
 from tui.session import WorkshopSession
 from tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from models.db.store import Store
+    from models.rules.measures import Measured
 
 KPIS: tuple[tuple[str, str], ...] = (
     ("tickets", "Tickets"), ("fcr_rate", "FCR"), ("reopen_rate", "Reopen rate"),
@@ -45,6 +52,7 @@ class DataScreen(Screen[None]):
     DataScreen TabPane { padding: 0; }
     DataScreen #kpis { height: 1fr; min-height: 6; }
     DataScreen #latest { height: 1fr; }
+    DataScreen #mapping { height: 1fr; }
     DataScreen #trend-label { height: 1; padding: 0 1; }
     DataScreen Sparkline { height: 3; margin: 0 1; }
     DataScreen #reasons { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
@@ -67,6 +75,8 @@ class DataScreen(Screen[None]):
                     yield Static(id="reason-text")
             with TabPane("Latest by category", id="by-category"):
                 yield DataTable(id="latest", cursor_type="row", zebra_stripes=True)
+            with TabPane("Mapping", id="tab-mapping"):
+                yield DataTable(id="mapping", cursor_type="row", zebra_stripes=True)
         yield CalmFooter()
 
     def on_mount(self) -> None:
@@ -77,6 +87,10 @@ class DataScreen(Screen[None]):
         latest = self.query_one("#latest", DataTable)
         for label in ("Category", "Tickets", "FCR", "Reopen", "TTR med", "CSAT", "Reassign"):
             latest.add_column(label)
+        mapping = self.query_one("#mapping", DataTable)
+        for key, label in (("category", "Category"), ("latest", "Latest month"),
+                           ("stage", "Stage"), ("pain", "Pain point")):
+            mapping.add_column(label, key=key)
         self.draw()
         table.focus()
 
@@ -113,6 +127,25 @@ class DataScreen(Screen[None]):
         self.query_one("#reason-text", Static).update(Text("\n".join(reasons)))
         self._trend(self.rows[0] if self.rows else "")
         self._latest(journey)
+        self._mapping(journey)
+
+    def _mapping(self, journey: Journey) -> None:
+        """Each category of the readings with its latest month and what it is mapped to."""
+        from models.rules import measures
+
+        table = self.query_one("#mapping", DataTable)
+        table.clear()
+        links = measures.links(journey)
+        stages = {s.id: s.name for s in journey.stages}
+        pains = {p.id: p for p in journey.pain_points}
+        for name, month, figure in measures.categories(journey):
+            link = links.get(name, {})
+            pain = pains.get(link.get("pain"))
+            table.add_row(safe(name or "(none)", limit=40),
+                          Text(f"{month}: {measures.format_value('tickets', figure.value)}"),
+                          safe(stages.get(link.get("stage"), "—"), limit=30),
+                          safe(f"#{pain.id} {pain.description}" if pain else "—", limit=40),
+                          key=name)
 
     def _latest(self, journey: Journey) -> None:
         """The latest import's whole span by category (what ``tickets show`` prints)."""
@@ -170,8 +203,14 @@ class DataScreen(Screen[None]):
         spark.data = values
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value:
+        if event.data_table.id == "kpis" and event.row_key.value:
             self._trend(str(event.row_key.value))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row of the Mapping tab maps that category (as ``m`` does)."""
+        if event.data_table.id == "mapping" and self.session.action_allowed("map_category"):
+            event.stop()
+            self.action_map_category()
 
     def action_close(self) -> None:
         self.dismiss()
@@ -192,3 +231,123 @@ class DataScreen(Screen[None]):
             self.session.hooks.notify(f"Imported {result.imported.tickets:,} tickets "
                                       f"({', '.join(result.periods)}).", markup=False)
         self.draw()
+
+    # -- tying the data to the map (same functions as ``journeymap tickets map|apply``) ----
+    def _editable(self) -> tuple[Store, int] | None:
+        store, journey = self.session.store, self.session.journey
+        if store is None or journey is None or journey.workshop.id is None:
+            return None
+        if not journey.ticket_sources:
+            self.notify("No ticket data yet: press i to import an export first.",
+                        markup=False)
+            return None
+        return store, journey.workshop.id
+
+    def action_map_category(self) -> None:
+        """The highlighted category of the Mapping tab, or a choice of the categories."""
+        from models.rules import measures
+
+        journey = self.session.journey
+        if journey is None or self._editable() is None:
+            return
+        table = self.query_one("#mapping", DataTable)
+        direct = table.has_focus and table.row_count > 0
+        self._show_mapping()
+        rows = measures.categories(journey)
+        if direct:
+            name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+            picked = next((row for row in rows if row[0] == name), None)
+            if picked is not None:
+                self._map_dialog(*picked)
+                return
+        options = [(safe(f"{name or '(none)'} — {measures.format_value('tickets', f.value)} "
+                         f"tickets in {month}", limit=90), (name, month, f))
+                   for name, month, f in rows]
+
+        def chosen(row: tuple[str, str, Measured] | None) -> None:
+            if row is not None:
+                self._map_dialog(*row)
+
+        self.app.push_screen(PickScreen("Map which ticket category?", options), chosen)
+
+    def _map_dialog(self, name: str, month: str, figure: Measured) -> None:
+        from models.rules import measures
+
+        journey = self.session.journey
+        if journey is None:
+            return
+        link = measures.links(journey).get(name, {})
+        stage = next((s.name for s in journey.stages if s.id == link.get("stage")), "")
+        pain = next((f"#{p.id} {p.description}" for p in journey.pain_points
+                     if p.id == link.get("pain")), "")
+        detail = f"{measures.format_value('tickets', figure.value)} tickets in {month}"
+        dialog = CategoryMapDialog(
+            name, detail, [s.name for s in journey.stages],
+            [(int(p.id or 0), f"{p.description} ({p.ticket_volume:,}/month)")
+             for p in journey.pain_points], current_stage=stage, current_pain=pain)
+        self.app.push_screen(dialog, self._mapped)
+
+    def _mapped(self, request: MapRequest | None) -> None:
+        target = self._editable()
+        if request is None or target is None:
+            return
+        from models.tickets import storage
+
+        store, wid = target
+        said = self.session.mutate(lambda: storage.set_link(
+            store, wid, request.category, stage=request.stage, pain_id=request.pain_id,
+            unmap_stage=request.unmap_stage, unmap_pain=request.unmap_pain))
+        if said is not None:
+            self.notify(f"Mapped {short(said, 200)}.", markup=False)
+        self.draw()
+        table = self._show_mapping()
+        try:
+            table.move_cursor(row=table.get_row_index(request.category))
+        except KeyError:
+            pass
+
+    def _show_mapping(self) -> DataTable[Any]:
+        """The Mapping tab with its table focused (a focused widget elsewhere would pull
+        the tabs back to its own pane)."""
+        self.query_one(TabbedContent).active = "tab-mapping"
+        table = self.query_one("#mapping", DataTable)
+        table.focus()
+        return table
+
+    def action_fill(self) -> None:
+        """Fill what is empty; when nothing is, offer to replace what was typed."""
+        target = self._editable()
+        if target is None:
+            return
+        from models.tickets import storage
+
+        store, wid = target
+        filled = self.session.mutate(lambda: storage.apply_to_map(store, wid))
+        self.draw()
+        if filled is None:
+            return
+        if filled:
+            self._said(filled)
+            return
+        question = Text("Nothing empty to fill. Replace the typed evidence and KPI baselines "
+                        "with the ticket data?")
+        detail = Text("The scope's evidence (tickets per month, resolution time, transfer "
+                      "rate, CSAT) and the baselines of stages with mapped categories are "
+                      "replaced; each figure keeps its file, period and n.")
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            done = self.session.mutate(lambda: storage.apply_to_map(store, wid,
+                                                                    overwrite=True))
+            self.draw()
+            if done is not None:
+                self._said(done or ["nothing in the ticket data to fill the map with"])
+
+        self.app.push_screen(ConfirmScreen(question, detail), answer)
+
+    def _said(self, lines: list[str]) -> None:
+        shown = [short(line, 160) for line in lines[:6]]
+        more = f"\n… and {len(lines) - 6} more" if len(lines) > 6 else ""
+        self.notify("Filled from the ticket data:\n" + "\n".join(shown) + more,
+                    markup=False, timeout=8)

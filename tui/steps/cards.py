@@ -225,6 +225,60 @@ class CardsView(OutputView):
         self.app.push_screen(ConfirmScreen(
             question, "The pain point stays; c drafts a fresh card for it."), done)
 
+    def action_tie_signal(self) -> None:
+        """Tie the focused card's signal to a ticket metric and a target.
+
+        The same ``storage.link_card`` as ``journeymap tickets link-card``; the verdict
+        (met / not yet / no data) is said at once from the readings.
+        """
+        from models.rules import measures
+        from models.tickets import storage
+        from tui.dialogs.card_signal import CardSignalDialog, SignalRequest
+
+        card, store = self._current(), self.session.store
+        journey = self.session.journey
+        if card is None or store is None or journey is None or journey.workshop.id is None:
+            return
+        if not journey.readings:
+            self.notify("No ticket data yet: import an export on the Data screen (T, then i).",
+                        markup=False)
+            return
+        wid, card_id = journey.workshop.id, int(card.id or 0)
+        metrics = [(name, f"{name} — {METRIC_WORDS.get(name, name)}")
+                   for name in storage.METRICS]
+        groups = [("all", "all tickets")]
+        for kind in storage.GROUP_KINDS:
+            values = sorted({r.group_value for r in measures.current(journey)
+                             if r.group_kind == kind}, key=lambda v: (v.casefold(), v))
+            groups += [(f"{kind}={value}", f"{kind} = {value}") for value in values]
+        verdict = measures.judge(journey, card)
+        now = f"{verdict.status} ({verdict.text})" if verdict is not None else ""
+        target = ""
+        if card.signal_target is not None:
+            target = (f"{card.signal_target:+.0%}" if card.signal_relative
+                      else f"={card.signal_target:g}")
+
+        def tie(request: SignalRequest | None) -> None:
+            if request is None:
+                return
+            row = self.session.mutate(lambda: storage.link_card(
+                store, wid, card_id, metric=request.metric, group=request.group,
+                target=request.target))
+            fresh = self.session.journey
+            if row is None or fresh is None:
+                return
+            tied = next((c for c in fresh.cards if c.id == card_id), row)
+            said = measures.judge(fresh, tied)
+            self.notify(short(f"Signal tied: {request.metric} of {request.group}, target "
+                              f"{request.target}"
+                              + (f": {said.status} ({said.text})" if said else "") + ".",
+                              300), markup=False)
+
+        title = card.experiment.strip() or "this card"
+        self.app.push_screen(CardSignalDialog(title, metrics, groups, metric=card.signal_metric,
+                                              group=card.signal_group, target=target, now=now),
+                             tie)
+
 
 def _deleted(store: Any, card_id: int) -> bool:
     """Delete a card; True so ``mutate`` counts it as a saved edit."""
@@ -232,3 +286,15 @@ def _deleted(store: Any, card_id: int) -> bool:
 
     store.delete(HypothesisCard, card_id)
     return True
+
+
+METRIC_WORDS: dict[str, str] = {
+    "tickets": "ticket volume", "reopened": "tickets reopened",
+    "fcr_rate": "first contact resolution", "reopen_rate": "share reopened",
+    "ttr_median_hours": "time to resolution, median", "ttr_p90_hours":
+    "time to resolution, p90", "first_response_median_hours": "first response, median",
+    "csat_mean": "CSAT, mean of answers", "csat_responses": "CSAT answers",
+    "csat_satisfied_share": "CSAT, share of 4-5", "reassigned_rate": "share reassigned",
+    "sla_met_rate": "SLA met", "backlog_open": "open tickets",
+    "backlog_median_age_hours": "age of open tickets, median",
+}

@@ -146,3 +146,45 @@ class StagesView(TableFormView):
                             markup=False)
 
         self.app.push_screen(ConfirmScreen(question, detail), done)
+
+    def action_baseline(self) -> None:
+        """The highlighted stage's KPI baseline from its mapped ticket categories.
+
+        The same ``storage.take_baseline`` as ``journeymap tickets apply --stage``; a
+        baseline the room typed is replaced only after a yes.
+        """
+        from models.tickets import storage
+
+        _model, stage = self.record(self.current_key())
+        store, journey = self.session.store, self.session.journey
+        if stage is None or store is None or journey is None or journey.workshop.id is None:
+            return
+        wid, stage_id = journey.workshop.id, int(stage.id or 0)
+        if not journey.ticket_sources:
+            self.notify("No ticket data yet: import an export on the Data screen (T, then i).",
+                        markup=False)
+            return
+        found = storage.baseline_from_data(journey, stage)
+        if isinstance(found, str):
+            self.notify(f"Stage {short(stage.name, 40)!r} gets no KPI baseline from the "
+                        f"ticket data: {found}.", markup=False, severity="warning")
+            return
+        value, unit, provenance = found
+
+        def take(yes: bool | None = True) -> None:
+            if not yes:
+                return
+            said = self.session.mutate(lambda: storage.take_baseline(store, wid, stage_id))
+            if said is not None:
+                self.notify(short(said, 200), markup=False)
+            self.select(str(stage_id))
+
+        if stage.kpi_baseline is None:
+            take()
+            return
+        question = Text("Replace the KPI baseline of ")
+        question.append(safe(short(stage.name, 40), "bold"))
+        question.append(f" ({_num(stage.kpi_baseline)} {short(stage.kpi_unit, 12)}) with "
+                        f"{value:.4g} {unit} from the ticket data?")
+        self.app.push_screen(ConfirmScreen(question, safe(provenance, keep_newlines=False)),
+                             take)
