@@ -1,0 +1,34 @@
+"""How a drafted card writes KPI figures and names a KPI nobody named."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.db.journey import Journey
+from models.db.tables import PainPoint, Stage, Touchpoint, Workshop
+from models.rules.cards import draft_card, fmt_kpi
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (18.0, "18"), (2.5, "2.5"), (1240.75, "1,240.75"),
+    (2.004, "2"),  # rounds to a whole number: no dangling decimal point
+    (1240.001, "1,240"),
+])
+def test_kpi_figures_are_written_the_way_people_write_them(value: float, shown: str) -> None:
+    assert fmt_kpi(value, "") == shown
+    assert fmt_kpi(value, " % ") == f"{shown} %"
+
+
+def _signal(stage_name: str) -> str:
+    stage = Stage(id=1, workshop_id=1, name=stage_name, kpi_name=" ", kpi_baseline=18,
+                  kpi_target=10, kpi_unit="%")
+    pain = PainPoint(id=1, workshop_id=1, touchpoint_id=1, description="asks twice")
+    journey = Journey(workshop=Workshop(id=1), stages=[stage],
+                      touchpoints={1: [Touchpoint(id=1, stage_id=1, name="Chat")]},
+                      pain_points=[pain])
+    return draft_card(journey, pain)["signal"]
+
+
+def test_a_kpi_without_a_name_is_called_after_its_stage_or_the_stage() -> None:
+    assert _signal("Follow-Up") == "The Follow-Up KPI falls from 18 % to 10 % within 30 days"
+    assert _signal("  ") == "The stage KPI falls from 18 % to 10 % within 30 days"
