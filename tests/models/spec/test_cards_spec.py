@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from models.db.journey import Journey
+from models.db.schema import StoreError
+from models.db.store import Store
 from models.db.tables import PainPoint, Stage, Touchpoint, Workshop
-from models.rules.cards import draft_card, fmt_kpi
+from models.rules.cards import create_card, draft_card, fmt_kpi
 
 
 @pytest.mark.parametrize(("value", "shown"), [
@@ -32,3 +34,25 @@ def _signal(stage_name: str) -> str:
 def test_a_kpi_without_a_name_is_called_after_its_stage_or_the_stage() -> None:
     assert _signal("Follow-Up") == "The Follow-Up KPI falls from 18 % to 10 % within 30 days"
     assert _signal("  ") == "The stage KPI falls from 18 % to 10 % within 30 days"
+
+
+def test_a_created_card_is_saved_with_all_three_drafted_parts(store: Store) -> None:
+    w = store.create_workshop(default_stages=False, title="c")
+    stage = store.add(Stage(workshop_id=w.id, name="Follow-Up", kpi_name="Reopen rate",
+                            kpi_baseline=18, kpi_target=10, kpi_unit="%"))
+    tp = store.add(Touchpoint(stage_id=stage.id, name="Reset link"))
+    pain = store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp.id, kind="dead_end",
+                               description="no next step"))
+    create_card(store, int(pain.id or 0))
+    saved = store.load(int(w.id or 0)).cards[0]
+    assert (saved.experiment, saved.outcome, saved.signal) == (
+        "giving customers a clear next step at Reset link (no next step)",
+        "fewer abandoned requests and escalations in Follow-Up",
+        "Reopen rate falls from 18 % to 10 % within 30 days")
+
+
+def test_a_card_for_a_deleted_pain_point_is_refused_in_one_sentence(store: Store) -> None:
+    with pytest.raises(StoreError) as refused:
+        create_card(store, 12345)
+    assert str(refused.value) == (
+        "That pain point no longer exists (someone may have deleted it).")
