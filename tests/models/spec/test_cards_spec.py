@@ -56,3 +56,15 @@ def test_a_card_for_a_deleted_pain_point_is_refused_in_one_sentence(store: Store
         create_card(store, 12345)
     assert str(refused.value) == (
         "That pain point no longer exists (someone may have deleted it).")
+
+
+@pytest.mark.parametrize(("volume", "signal"), [
+    (1, "tickets about this fall from 1 to 0 a month within 30 days"),
+    (1850, "tickets about this fall from 1,850 to 925 a month within 30 days"),
+    (0, "fewer tickets about this (record a baseline and a target)"),
+])
+def test_a_pain_point_on_no_touchpoint_is_measured_by_its_own_tickets(
+        volume: int, signal: str) -> None:
+    pain = PainPoint(id=1, workshop_id=1, description="asks twice", ticket_volume=volume)
+    assert draft_card(Journey(workshop=Workshop(id=1), pain_points=[pain]), pain)["signal"] == (
+        signal)
