@@ -102,3 +102,23 @@ settings.register_profile("journeymap", deadline=None)
 # bench/mutation.sh runs the tests once per mutant: the same properties, fewer examples.
 settings.register_profile("mutation", deadline=None, max_examples=10)
 settings.load_profile(os.environ.get("JOURNEYMAP_HYPOTHESIS_PROFILE", "journeymap"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under the mutation profile, every property test runs its few examples, and runs last.
+
+    A test's own ``@settings(max_examples=300)`` outranks any profile, so without the cap the
+    mutation run (bench/mutation.sh, one test run per mutant) spends most of its time on a
+    few property tests; running the example tests first lets ``-x`` stop a noticed mutant
+    after the cheap, specific checks.
+    """
+    if os.environ.get("JOURNEYMAP_HYPOTHESIS_PROFILE") != "mutation":
+        return
+    cap = settings.get_profile("mutation").max_examples
+    for item in items:
+        fn = getattr(item, "obj", None)
+        chosen = getattr(fn, "_hypothesis_internal_use_settings", None)
+        if chosen is not None and chosen.max_examples > cap:
+            fn._hypothesis_internal_use_settings = settings(chosen, max_examples=cap)  # type: ignore[union-attr]
+    items.sort(key=lambda item: bool(getattr(getattr(item, "obj", None),
+                                              "is_hypothesis_test", False)))

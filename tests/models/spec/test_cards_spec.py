@@ -1,0 +1,70 @@
+"""How a drafted card writes KPI figures and names a KPI nobody named."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.db.journey import Journey
+from models.db.schema import StoreError
+from models.db.store import Store
+from models.db.tables import PainPoint, Stage, Touchpoint, Workshop
+from models.rules.cards import create_card, draft_card, fmt_kpi
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (18.0, "18"), (2.5, "2.5"), (1240.75, "1,240.75"),
+    (2.004, "2"),  # rounds to a whole number: no dangling decimal point
+    (1240.001, "1,240"),
+])
+def test_kpi_figures_are_written_the_way_people_write_them(value: float, shown: str) -> None:
+    assert fmt_kpi(value, "") == shown
+    assert fmt_kpi(value, " % ") == f"{shown} %"
+
+
+def _signal(stage_name: str) -> str:
+    stage = Stage(id=1, workshop_id=1, name=stage_name, kpi_name=" ", kpi_baseline=18,
+                  kpi_target=10, kpi_unit="%")
+    pain = PainPoint(id=1, workshop_id=1, touchpoint_id=1, description="asks twice")
+    journey = Journey(workshop=Workshop(id=1), stages=[stage],
+                      touchpoints={1: [Touchpoint(id=1, stage_id=1, name="Chat")]},
+                      pain_points=[pain])
+    return draft_card(journey, pain)["signal"]
+
+
+def test_a_kpi_without_a_name_is_called_after_its_stage_or_the_stage() -> None:
+    assert _signal("Follow-Up") == "The Follow-Up KPI falls from 18 % to 10 % within 30 days"
+    assert _signal("  ") == "The stage KPI falls from 18 % to 10 % within 30 days"
+
+
+def test_a_created_card_is_saved_with_all_three_drafted_parts(store: Store) -> None:
+    w = store.create_workshop(default_stages=False, title="c")
+    stage = store.add(Stage(workshop_id=w.id, name="Follow-Up", kpi_name="Reopen rate",
+                            kpi_baseline=18, kpi_target=10, kpi_unit="%"))
+    tp = store.add(Touchpoint(stage_id=stage.id, name="Reset link"))
+    pain = store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp.id, kind="dead_end",
+                               description="no next step"))
+    create_card(store, int(pain.id or 0))
+    saved = store.load(int(w.id or 0)).cards[0]
+    assert (saved.experiment, saved.outcome, saved.signal) == (
+        "giving customers a clear next step at Reset link (no next step)",
+        "fewer abandoned requests and escalations in Follow-Up",
+        "Reopen rate falls from 18 % to 10 % within 30 days")
+
+
+def test_a_card_for_a_deleted_pain_point_is_refused_in_one_sentence(store: Store) -> None:
+    with pytest.raises(StoreError) as refused:
+        create_card(store, 12345)
+    assert str(refused.value) == (
+        "That pain point no longer exists (someone may have deleted it).")
+
+
+@pytest.mark.parametrize(("volume", "signal"), [
+    (1, "tickets about this fall from 1 to 0 a month within 30 days"),
+    (1850, "tickets about this fall from 1,850 to 925 a month within 30 days"),
+    (0, "fewer tickets about this (record a baseline and a target)"),
+])
+def test_a_pain_point_on_no_touchpoint_is_measured_by_its_own_tickets(
+        volume: int, signal: str) -> None:
+    pain = PainPoint(id=1, workshop_id=1, description="asks twice", ticket_volume=volume)
+    assert draft_card(Journey(workshop=Workshop(id=1), pain_points=[pain]), pain)["signal"] == (
+        signal)
