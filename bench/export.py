@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -103,8 +102,7 @@ def main() -> None:
         wid = build(db, args.touchpoints, args.pains)
         print(f"built {args.touchpoints:,} touchpoints, {args.pains:,} pain points in "
               f"{time.perf_counter() - t0:.1f} s")
-        exe = shutil.which("journeymap")
-        cli = [exe] if exe else [sys.executable, "-c", "from tui.cli.main import main; main()"]
+        cli = [sys.executable, "-c", "from tui.cli.main import main; main()"]
         export_cmd = [*cli, "--db", str(db), "export", str(wid), "--format", "md",
                       "-o", str(Path(tmp) / "plan.md")]
         floor_cmd = [sys.executable, "-c", FLOOR, str(db), str(wid), str(Path(tmp) / "rows.txt")]
