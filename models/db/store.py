@@ -427,6 +427,8 @@ class Store:
         ``load`` (nine queries) at a time - 1,800 queries and seconds.  Rows come
         back in ``load``'s order and are grouped by workshop in Python.
         """
+        if not workshop_ids:  # a one-workshop file's portfolio: no query at all
+            return []
         wanted = set(workshop_ids)
         with self.read() as s:
             workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}
@@ -462,6 +464,11 @@ class Store:
                               lambda r: r.workshop_id)
             readings = grouped(s.exec(select(Reading).order_by(Reading.source_id, Reading.id)),
                                lambda r: r.workshop_id)
+            costs = grouped(s.exec(select(ChannelCost).order_by(ChannelCost.id)),
+                            lambda r: r.workshop_id)
+            levels = grouped(s.exec(select(EscalationLevel).order_by(EscalationLevel.position,
+                                                                     EscalationLevel.id)),
+                             lambda r: r.workshop_id)
         out = []
         for wid in workshop_ids:
             own_stages = stages.get(wid, [])
@@ -474,7 +481,9 @@ class Store:
                                cards=cards.get(wid, []), plan_tasks=tasks.get(wid, []),
                                participants=people.get(wid, []), dot_votes=votes,
                                dots=dots.get(wid, []), ticket_sources=sources.get(wid, []),
-                               readings=readings.get(wid, [])))
+                               readings=readings.get(wid, []),
+                               channel_costs=costs.get(wid, []),
+                               escalation_levels=levels.get(wid, [])))
         return out
 
     # -- generic edits ----------------------------------------------------------
