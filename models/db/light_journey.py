@@ -168,11 +168,12 @@ def load_journey(path: Path | str | None, workshop_id: int) -> Journey | None:
 
 
 def workshop_ids(path: Path) -> list[int] | None:
-    """Every workshop id in the file (the export's portfolio), or None."""
+    """Every workshop id in ``Store.list_workshops`` order (newest change first), or None."""
     try:
         conn = _connect_ro(path)
         try:
-            return [int(r[0]) for r in conn.execute("SELECT id FROM workshop ORDER BY id")]
+            return [int(r[0]) for r in
+                    conn.execute("SELECT id FROM workshop ORDER BY updated_at DESC, id")]
         finally:
             conn.close()
     except (StoreError, sqlite3.Error, OSError):

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import PlanTask
 from models.export.md_text import (
     mermaid_gantt,
     mermaid_journey,
@@ -24,6 +24,9 @@ from models.export.md_text import (
     mermaid_quadrant_text,
 )
 from models.rules.priority import RankedPain
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import PlanTask
 
 JOURNEY_MAX = 60
 QUADRANT_MAX = 20

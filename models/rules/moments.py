@@ -10,9 +10,12 @@ nobody is fixing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, Touchpoint
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import HypothesisCard, Touchpoint
 
 
 @dataclass
