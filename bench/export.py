@@ -4,7 +4,11 @@ Reports the median whole-process wall time of the export (interpreter start,
 imports, loading, ranking, rendering, writing the file) next to a floor
 measured in the same run on the same file: a fresh Python process that reads
 the same rows with plain ``sqlite3`` and writes them out.  The ratio is the
-number to watch; absolute times depend on the machine and its load.
+number to watch; absolute times depend on the machine and its load.  Beside
+the wall clock it prints the CPU time (user + system) of both processes, which
+other people's load on a shared machine does not inflate.  The CLI run is this
+interpreter's (``python -c "from tui.cli.main import main; main()"``), never a
+``journeymap`` found elsewhere on PATH.
 
     python bench/export.py [--touchpoints 2000] [--pains 500] [--runs 7]
 """
