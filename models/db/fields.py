@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Any
-
-from sqlmodel import SQLModel
+from typing import TYPE_CHECKING, Any
 
 from models.vocab import (
     ACTORS,
@@ -25,6 +23,9 @@ from models.vocab import (
     SOURCES,
     WORKSHOP_STATES,
 )
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from sqlmodel import SQLModel
 
 MAX_TEXT = 20_000  # characters in one field; more is almost certainly a paste accident
 # Dates a workshop can mean: before 1970 or after 2199 is a typo (a year 9999 would

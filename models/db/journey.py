@@ -8,22 +8,24 @@ testable on hand-made data and independent of the database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from models.db.tables import (
-    ChannelCost,
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Reading,
-    Stage,
-    TicketSource,
-    Touchpoint,
-    Vote,
-    Workshop,
-)
+if TYPE_CHECKING:  # annotations only: a light Journey (models.db.light_journey) has no ORM
+    from models.db.tables import (
+        ChannelCost,
+        EscalationLevel,
+        Handoff,
+        HypothesisCard,
+        PainPoint,
+        Participant,
+        PlanTask,
+        Reading,
+        Stage,
+        TicketSource,
+        Touchpoint,
+        Vote,
+        Workshop,
+    )
 
 
 @dataclass

@@ -439,6 +439,8 @@ class Store:
         ``load`` (nine queries) at a time - 1,800 queries and seconds.  Rows come
         back in ``load``'s order and are grouped by workshop in Python.
         """
+        if not workshop_ids:  # a one-workshop file's portfolio: no query at all
+            return []
         wanted = set(workshop_ids)
         with self.read() as s:
             workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}

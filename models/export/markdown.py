@@ -19,9 +19,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, cast
 
 from models.db.journey import Journey
-from models.db.tables import PlanTask, Touchpoint
 from models.export.md_method import method_sections
 from models.export.md_text import md_cell, md_inline, md_table
 from models.export.measured import measured_section
@@ -29,9 +29,11 @@ from models.export.mermaid import QUADRANT_MAX, gantt_diagram, journey_diagram, 
 from models.rules.cards import card_flags, card_sentence, fmt_kpi, ordered_cards
 from models.rules.commitments import item_due, sla_items
 from models.rules.handoffs import derive_handoffs, ownership_risks
+from models.rules.memo import one_snapshot
 from models.rules.plan import (
     NEXT_CYCLE_PHASE,
     PLAN_DAYS,
+    PreviewTask,
     beyond_plan,
     card_of_task,
     generate_plan,
@@ -47,6 +49,9 @@ from models.rules.tracker import (
     workshop_title,
 )
 from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import PlanTask, Touchpoint
 
 SECTIONS: tuple[str, ...] = ("summary", "scope", "stages", "touchpoints", "ownership", "handoffs",
                              "pains", "cards", "tracker", "plan", "measured", "review", "method",
@@ -91,11 +96,13 @@ def with_plan_preview(journey: Journey, start: dt.date | None = None) -> tuple[J
     """
     if journey.plan_tasks:
         return journey, True
-    tasks = [PlanTask(id=0, workshop_id=journey.workshop.id or 0, key=item.key,
-                      phase=item.phase, title=item.title, detail=item.detail, owner=item.owner,
-                      start=item.start, deadline=item.deadline, position=pos)
+    tasks = [PreviewTask(id=0, workshop_id=journey.workshop.id or 0, key=item.key,
+                         phase=item.phase, title=item.title, detail=item.detail,
+                         owner=item.owner, start=item.start, deadline=item.deadline,
+                         position=pos)
              for pos, item in enumerate(generate_plan(journey, start), start=1)]
-    return dataclasses.replace(journey, plan_tasks=tasks), False
+    # read like PlanTask rows by every output (attributes only)
+    return dataclasses.replace(journey, plan_tasks=cast("list[PlanTask]", tasks)), False
 
 
 # -- small formatting helpers --------------------------------------------------
@@ -511,7 +518,12 @@ def to_markdown(journey: Journey, *, today: dt.date, sections: Iterable[str] | N
     ``today`` decides days left and OVERDUE; ``portfolio`` (every journey in
     the database) lets the review say which journey to map next.
     """
-    chosen = parse_sections(sections)
+    with one_snapshot():  # the sections ask the same rules again: each answers once
+        return _document(journey, today, parse_sections(sections), portfolio)
+
+
+def _document(journey: Journey, today: dt.date, chosen: tuple[str, ...],
+              portfolio: list[Journey] | None) -> str:
     journey, saved = with_plan_preview(journey)
     # Diagrams live next to their tables (always: the gantt is part of the plan); with
     # "diagrams", those whose table was not chosen get a section of their own.

@@ -19,6 +19,7 @@ diagram shows exactly what was typed (checked by rendering with Mermaid in
 
 from __future__ import annotations
 
+import functools
 import re
 
 # -- shared cleaning -----------------------------------------------------------
@@ -124,7 +125,14 @@ def md_inline(text: object) -> str:
     trimmed because four leading spaces make an indented code block.  The start
     is made block-safe because list items and headings begin a block.
     """
-    lines = [line.strip() for line in split_lines(str(text or ""))]
+    return _md_inline(str(text or ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def _md_inline(text: str) -> str:
+    """``md_inline`` of a str, remembered: a big map repeats its channels, lanes, teams
+    and feelings on every row, and escaping is the export's hottest loop."""
+    lines = [line.strip() for line in split_lines(text)]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:

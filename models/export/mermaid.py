@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import PlanTask
 from models.export.md_text import (
     mermaid_gantt,
     mermaid_journey,
@@ -25,6 +25,9 @@ from models.export.md_text import (
 )
 from models.rules.priority import RankedPain
 from models.vocab import ACTOR_LETTERS
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import PlanTask
 
 JOURNEY_MAX = 60
 QUADRANT_MAX = 20

@@ -10,11 +10,14 @@ its touchpoint's channel, and the card's projected effect (``models.vocab.EFFECT
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import ChannelCost, HypothesisCard, PainPoint
 from models.rules.cards import fmt_number
 from models.rules.outcomes import Outcome, outcome
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import ChannelCost, HypothesisCard, PainPoint
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,11 @@ def _cost_row(journey: Journey, channel: str) -> tuple[ChannelCost | None, str]:
 
 def card_case(journey: Journey, card: HypothesisCard) -> CardCase:
     """The projection of one card, every figure with its formula or its reason."""
-    pain = journey.pain_point(card.pain_point_id) or PainPoint(id=card.pain_point_id,
-                                                               workshop_id=0)
+    pain = journey.pain_point(card.pain_point_id)
+    if pain is None:  # a card whose pain point was deleted under it: no volume, no channel
+        from models.db.tables import PainPoint
+
+        pain = PainPoint(id=card.pain_point_id, workshop_id=0)
     tp = journey.touchpoint(pain.touchpoint_id)
     channel = tp.channel.strip() if tp is not None else ""
     volume = pain.ticket_volume

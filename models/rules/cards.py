@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
-
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from typing import TYPE_CHECKING, Any
 
 from models.db.journey import Journey
-from models.db.schema import StoreError
-from models.db.tables import HypothesisCard, PainPoint, Stage
 from models.rules.kpis import match_kpi
+from models.rules.memo import per_journey
 from models.rules.priority import rank_pain_points
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+
+    from models.db.tables import HypothesisCard, PainPoint, Stage
 
 CARD_PARTS: tuple[str, ...] = ("experiment", "outcome", "signal")
 EMPTY_PART = "…"
@@ -171,6 +171,12 @@ def create_card(store: Any, pain_id: int) -> HypothesisCard:
     ``store`` is a ``models.db.store.Store``.  One card per pain point: a second
     "create" (another seat, a double key press) returns the first card.
     """
+    from sqlalchemy.exc import IntegrityError
+    from sqlmodel import select
+
+    from models.db.schema import StoreError
+    from models.db.tables import HypothesisCard, PainPoint
+
     with store.read() as s:
         pain = s.get(PainPoint, pain_id)
         existing = s.exec(select(HypothesisCard).where(HypothesisCard.pain_point_id == pain_id)
@@ -194,6 +200,7 @@ def create_card(store: Any, pain_id: int) -> HypothesisCard:
         return raced
 
 
+@per_journey
 def ordered_cards(journey: Journey) -> list[HypothesisCard]:
     """Cards in the rank order of their pain points (cards of unknown pains last, by id)."""
     rank = {r.pain.id: r.rank for r in rank_pain_points(journey)}

@@ -8,11 +8,13 @@ saving updates the existing row instead of adding a second that would be ignored
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.db.fields import FieldError
 from models.db.journey import Journey
-from models.db.tables import ChannelCost
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import ChannelCost
 
 COST_FIELDS: frozenset[str] = frozenset({"cost_per_contact", "handle_minutes", "confirmed"})
 
@@ -43,6 +45,8 @@ def save_channel_cost(store: Any, journey: Journey, channel: str, **fields: Any)
     ``store`` is a ``models.db.store.Store`` (typed loosely, as in ``handoffs``);
     values are validated by the store (costs and minutes 0 or more).
     """
+    from models.db.tables import ChannelCost
+
     unknown = sorted(set(fields) - COST_FIELDS)
     if unknown:
         raise FieldError(f"A channel cost has no field {unknown[0]!r}.")

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import EscalationLevel, Touchpoint
 from models.rules.handoffs import derive_handoffs
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import EscalationLevel, Touchpoint
 
 # Words that show the checklist sends the conversation itself along, so the next
 # tier can read what was said instead of asking again.

@@ -8,9 +8,12 @@ missing, and a finished chain without a stated root cause feeds no card.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from models.db.fields import MAX_WHYS, whys
-from models.db.tables import PainPoint
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import PainPoint
 
 
 @dataclass

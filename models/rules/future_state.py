@@ -10,11 +10,14 @@ added again.  Counts are taken from each map as it stands, never assumed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import Touchpoint
 from models.rules.handoffs import derive_handoffs
 from models.vocab import AUTOMATED_ACTORS
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import Touchpoint
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,14 @@ list true when touchpoints move; the room's notes about one handoff live in its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.db.fields import FieldError
 from models.db.journey import Journey
-from models.db.tables import Handoff, Touchpoint
+from models.rules.memo import per_journey
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import Handoff, Touchpoint
 
 # What the room may say about a handoff; teams and touchpoints come from the map.
 DETAIL_FIELDS: frozenset[str] = frozenset({"what_is_transferred", "typical_delay",
@@ -66,6 +69,7 @@ def _hands_over(a: Touchpoint, b: Touchpoint) -> bool:
     return bool(_team(a) and _team(b)) and not _same_team(_team(a), _team(b))
 
 
+@per_journey
 def derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
     """Every handoff (see the module docstring), in journey order of where it leads.
 
@@ -108,6 +112,7 @@ def _not_informed_message(handoff: DerivedHandoff) -> str:
             f"why or who helps next{unknown}.")
 
 
+@per_journey
 def ownership_risks(journey: Journey) -> list[Risk]:
     """Unowned touchpoints, handoffs the customer is not told about, too many handoffs.
 
@@ -141,6 +146,8 @@ def save_handoff_detail(store: Any, journey: Journey, derived: DerivedHandoff,
     pull the engine in for the pure rules).  Teams are refreshed from the map on
     every save so an exported detail always names the current teams.
     """
+    from models.db.tables import Handoff
+
     unknown = sorted(set(fields) - DETAIL_FIELDS)
     if unknown:
         raise FieldError(f"A handoff has no field {unknown[0]!r}.")

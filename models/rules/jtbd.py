@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from models.db.tables import Workshop
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import Workshop
+
 
 # Company process steps that a "want" often restates instead of the customer's outcome.
 PROCESS_STEPS: tuple[str, ...] = (

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, Reading, Stage, TicketSource
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import HypothesisCard, Reading, Stage, TicketSource
 
 # Stage KPI names (as people write them) -> the reading metric that measures them.
 KPI_METRICS: tuple[tuple[tuple[str, ...], str], ...] = (

@@ -10,9 +10,12 @@ nobody is fixing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, Touchpoint
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import HypothesisCard, Touchpoint
 
 
 @dataclass
@@ -65,13 +68,22 @@ def moments_of_truth(journey: Journey) -> list[Moment]:
     """Flagged moments of truth and the line's peaks and valleys, in journey order."""
     ordered = journey.ordered_touchpoints()
     kinds = shapes([tp.sentiment for tp in ordered])
+    # indexed once: a 2,000-touchpoint map has hundreds of peaks and valleys, and a scan
+    # of every pain point per moment made this the slowest part of the export
+    stage_name = {s.id: s.name for s in journey.stages}
+    card_of: dict[int | None, HypothesisCard] = {}
+    for card in journey.cards:
+        card_of.setdefault(card.pain_point_id, card)  # the first, as Journey.card_for
+    cards_at: dict[int | None, list[HypothesisCard]] = {}
+    for pain in journey.pain_points:
+        if (found := card_of.get(pain.id)) is not None:
+            cards_at.setdefault(pain.touchpoint_id, []).append(found)
     result: list[Moment] = []
     for tp, shape in zip(ordered, kinds, strict=True):
         if not tp.moment_of_truth and not shape:
             continue
-        stage = journey.stage_of(tp)
-        cards = [c for p in journey.pain_points if p.touchpoint_id == tp.id
-                 if (c := journey.card_for(p.id)) is not None]
+        name = stage_name.get(tp.stage_id)
+        cards = list(cards_at.get(tp.id, []))
         gaps = []
         if not tp.owner_team.strip():
             gaps.append("no owner")
@@ -79,6 +91,6 @@ def moments_of_truth(journey: Journey) -> list[Moment]:
             gaps.append("no card")
         if shape == "valley" and not tp.moment_of_truth:
             gaps.append("not flagged as a moment of truth")
-        result.append(Moment(tp, stage.name if stage else "", shape, tp.moment_of_truth,
+        result.append(Moment(tp, name if name is not None else "", shape, tp.moment_of_truth,
                              tp.owner_team.strip(), cards, gaps))
     return result

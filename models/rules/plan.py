@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PlanTask
 from models.rules.cards import draft_card, ordered_cards
 from models.rules.clock import today
 from models.rules.measures import measure_detail
 from models.rules.priority import rank_pain_points
 from models.rules.safe_dates import shift
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import HypothesisCard, PlanTask
 
 PLAN_DAYS = 60
 # key, phase, first day, last day (1-based, day 1 = start date)
@@ -64,6 +66,30 @@ class PlanItem:
     owner: str
     start: dt.date
     deadline: dt.date
+
+
+@dataclass
+class PreviewTask:
+    """An unsaved plan task: ``tables.PlanTask``'s fields and defaults, without the ORM.
+
+    The exports show the generated plan of a map nobody has planned yet; they
+    only read these, and must not need SQLModel to make them (``export`` reads
+    with plain sqlite3).  ``tests/models/test_plan_preview.py`` keeps the fields
+    in step with the table.
+    """
+
+    id: int | None = 0
+    workshop_id: int = 0
+    key: str = ""
+    phase: str = ""
+    title: str = ""
+    detail: str = ""
+    owner: str = ""
+    start: dt.date | None = None
+    deadline: dt.date | None = None
+    status: str = "proposed"
+    edited: bool = False
+    position: int = 0
 
 
 def day(start: dt.date, number: int) -> dt.date:
@@ -264,6 +290,8 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) 
     the plan (dropped, deleted) is removed.  Unchanged tasks are not rewritten, so
     regenerating twice does not fill the change log.
     """
+    from models.db.tables import PlanTask
+
     journey = store.load(workshop_id)
     existing = {t.key: t for t in journey.plan_tasks if t.key}
     generated = generate_plan(journey, start)

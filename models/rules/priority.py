@@ -9,9 +9,13 @@ order (ties end on the id) and every ranked item carries a one-line reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import PainPoint
+from models.rules.memo import per_journey
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import PainPoint
 
 QUADRANTS: tuple[str, ...] = ("quick_win", "big_bet", "fill_in", "money_pit")
 QUADRANT_LABELS: dict[str, str] = {
@@ -86,6 +90,7 @@ def explain(rank: int, pain: PainPoint, quad: str, votes: int) -> str:
             f"{volume}, {_plural(votes, 'vote')}")
 
 
+@per_journey
 def rank_pain_points(journey: Journey) -> list[RankedPain]:
     """Every pain point of the journey, best first, with rank starting at 1.
 

@@ -12,14 +12,17 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, Stage
 from models.rules.cards import fmt_kpi, lower_is_better
 from models.rules.handoffs import ownership_risks
 from models.rules.measures import review_measured, review_repeat_contacts
 from models.rules.priority import rank_pain_points
 from models.rules.tracker import tracker_items, workshop_title
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import HypothesisCard, PainPoint, Stage
 
 QUESTIONS: tuple[str, ...] = (
     "Which step generates the most repeat contacts right now?",

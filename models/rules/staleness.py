@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import Workshop
 from models.rules.safe_dates import shift
 from models.rules.tracker import TrackerItem, workshop_title
 from models.vocab import REVIEW_EVERY_DAYS
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import Workshop
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from models.db.journey import Journey
 from models.rules.cards import ordered_cards
 from models.rules.measures import signal_status
+from models.rules.memo import per_journey
 from models.rules.plan import card_of_task
 from models.vocab import CLOSED_STATUSES, status_label
 
@@ -82,6 +83,7 @@ def _item(kind: str, item_id: int | None, journey: Journey, title: str, owner: s
                        days_left=days_left, overdue=overdue)
 
 
+@per_journey
 def tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerItem]:
     """Cards (in pain rank order) then plan tasks (in plan order), workshop by workshop.
 

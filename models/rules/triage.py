@@ -8,9 +8,12 @@ an automation acting at once or a person following up.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import PainPoint
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import PainPoint
 
 EISENHOWER: tuple[str, ...] = ("do_now", "schedule", "delegate", "drop")
 EISENHOWER_LABELS: dict[str, str] = {

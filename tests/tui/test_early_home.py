@@ -77,3 +77,26 @@ async def _early_enter(app: JourneyApp, release: threading.Event, wid: int) -> N
                 break
             await pilot.pause(0.01)
         assert app.journey is not None and app.journey.workshop.id == wid
+
+
+async def test_the_storage_import_waits_until_the_early_list_is_painted(
+        db_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """SQLModel's import holds the interpreter for most of a third of a second: started
+    while the early Home is still being drawn, it halves the speed of that drawing."""
+    with Store(db_path, who="t") as store:
+        for n in range(3):
+            store.create_workshop(title=f"W{n}")
+    seen: list[bool] = []
+    real_init = Store.__init__
+
+    def watching_init(self: Store, *args: object, **kwargs: object) -> None:
+        seen.append(app.early_listed.is_set())
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "__init__", watching_init)
+    app = JourneyApp(db_path, who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert seen == [True]
+        assert app.screen.query_one("#workshops", DataTable).row_count == 3

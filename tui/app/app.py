@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
+EARLY_PAINT_WAIT_S = 1.0  # at most this long the storage import waits for the early Home
 
 def pending_target(start: str, pending: str | None) -> str:
     """The step to open at: ``start`` moved by the last step key pressed while loading."""
@@ -89,6 +91,7 @@ class JourneyApp(App[None]):
             own_edit=self.pairing.own_edit_done), role=role, locked=self.locked)
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
+        self.early_listed = threading.Event()  # the early Home's list is on screen
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
         self._quit_asked = float("-inf")  # when ctrl+q last asked about an unsaved field
         self._recent_notes: dict[tuple[str, str, str], float] = {}
@@ -139,7 +142,8 @@ class JourneyApp(App[None]):
             import tui.screens.workshop  # noqa: F401
             # The imports and the first load leave ~250k long-lived objects; without
             # freezing them a full GC pass (~150 ms on a big map) lands on some keypress.
-            gc.collect()
+            # No collect() first: it found nothing to free here and cost ~55 ms before
+            # the workshop could show.
             gc.freeze()
         except (StoreError, OSError, ValueError) as exc:
             self.call_from_thread(self._failed, str(exc))
@@ -189,13 +193,25 @@ class JourneyApp(App[None]):
             return  # a server: the list comes with the store
         rows = list_workshops(Path(target))
         if rows:
-            self.call_from_thread(self._show_early_home, rows)
+            import tui.screens.home  # noqa: F401 - imported here, not on the UI thread
 
-    def _show_early_home(self, rows: list[Any]) -> None:
+            self.call_from_thread(self._show_early_home, rows)  # type: ignore[arg-type]  # a coroutine
+            # SQLModel's import, next, holds the interpreter in 5 ms slices for about a
+            # third of a second: started now, it would halve the speed of drawing the list.
+            self.early_listed.wait(EARLY_PAINT_WAIT_S)
+
+    async def _show_early_home(self, rows: list[Any]) -> bool:
+        """Whether the early Home was shown (not when the store was quicker)."""
         from tui.screens.home import HomeScreen
 
         if self.store is None and self.loading:
-            self._switch(HomeScreen(self.session, early=rows))
+            screen = HomeScreen(self.session, early=rows)
+            await (self.switch_screen(screen) if len(self.screen_stack) > 1
+                   else self.push_screen(screen))
+            self.call_after_refresh(self.early_listed.set)
+            return True
+        self.early_listed.set()
+        return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.common import STATE, command_group, console, fail, require, user_errors
+from tui.cli.common import (
+    STATE,
+    command_group,
+    console,
+    fail,
+    require,
+    require_folder,
+    user_errors,
+)
 
 app = command_group()
 
@@ -99,6 +107,30 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def _light_read(workshop_id: int, portfolio: bool) -> tuple[Journey, list[Journey]] | None:
+    """(the journey, the portfolio it opens) read with plain sqlite3, or None.
+
+    Why: SQLModel's import alone cost more than reading and writing a
+    2,000-touchpoint map.  None (a server, a file that is not current or sound, no
+    such workshop) sends the caller through the store, which words the refusal.
+    The portfolio is the journey first, then the others as ``_portfolio`` orders them.
+    """
+    from models.db.dbfile import default_db_path
+    from models.db.light_journey import load_journeys, workshop_ids
+
+    if isinstance(STATE.db, str):
+        return None
+    path = (STATE.db or default_db_path()).expanduser()
+    ids = [workshop_id]
+    if portfolio:
+        every = workshop_ids(path)
+        if every is None:
+            return None
+        ids += [i for i in every if i != workshop_id]
+    found = load_journeys(path, ids)
+    return (found[0], found) if found else None
+
+
 def _portfolio(store: object, journey: Journey) -> list[Journey]:
     """Every workshop in the database (the review's "which journey next"), loaded once."""
     others = store.load_many([w.id for w in store.list_workshops()  # type: ignore[attr-defined]
@@ -129,20 +161,24 @@ def export(
         raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
     start_date = parse_date(start)
     with user_errors():
-        store = STATE.reader()
         if fmt == "json":
             from models.export.json_backup import export_workshop
 
-            data = export_workshop(store, workshop_id).encode("utf-8")
+            data = export_workshop(STATE.reader(), workshop_id).encode("utf-8")
         else:
-            journey = _with_start(store.load(workshop_id), start_date)
+            require_folder(STATE.db)
+            light = _light_read(workshop_id, portfolio=fmt == "md")
+            if light is None:
+                store = STATE.reader()
+                loaded = store.load(workshop_id)
+                light = loaded, (_portfolio(store, loaded) if fmt == "md" else [loaded])
+            journey = _with_start(light[0], start_date)
             today = clock_today()
             if fmt == "md":
                 from models.export.markdown import parse_sections, to_markdown
 
                 chosen = parse_sections(sections.split(",")) if sections is not None else None
-                text = to_markdown(journey, today=today, sections=chosen,
-                                   portfolio=_portfolio(store, journey))
+                text = to_markdown(journey, today=today, sections=chosen, portfolio=light[1])
                 data = text.encode("utf-8")
             elif fmt == "csv":
                 from models.export.markdown import with_plan_preview
