@@ -110,7 +110,8 @@ def create(store: Store, workshop_id: int, name: str, role: str, *,
                 raise AccessError(f"The name {clean!r} looks like {other!r}, who is already in "
                                   "this workshop; choose a clearly different name.")
         invite = Invite(workshop_id=workshop_id, name=clean, role=role,
-                        token_hash=token_hash(token), created_by=f"{store.who} ({store.attribution})",
+                        token_hash=token_hash(token),
+                        created_by=f"{store.who} ({store.attribution})",
                         expires_at=utcnow() + dt.timedelta(days=days) if days else None)
         s.add(invite)
         s.flush()
