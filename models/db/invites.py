@@ -122,14 +122,20 @@ def create(store: Store, workshop_id: int, name: str, role: str, *,
 
 def verify(store: Store, token: str, *, now: dt.datetime | None = None) -> Seat:
     """The seat a token opens; AccessError (one sentence) when it opens none."""
+    if not token:
+        raise AccessError("This address needs the personal invitation link the workshop "
+                          "lead sent you.")
     unknown = AccessError("This link is not a valid journeymap invitation.")
-    if not token or len(token) > 200:
+    if len(token) > 200:
         raise unknown
     try:
         with store.read() as s:
             invite = s.exec(select(Invite).where(Invite.token_hash == token_hash(token))).first()
-    except DBAPIError:  # a file from before invites: no table, so no invite
-        raise unknown from None
+    except DBAPIError as exc:
+        if "invite" in str(exc).lower():  # a file from before invites: no table, no invite
+            raise unknown from None
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        raise StoreError(f"The invitation could not be checked: {reason}.") from None
     if invite is None:
         raise unknown
     if invite.revoked_at is not None:
