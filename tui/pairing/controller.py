@@ -144,6 +144,9 @@ class Pairing:
         self._marks = Marks(store.path, wid)
         self._mark = self._marks.content()
         self._presence_mark, self.active_ids = self._marks.presence(self.now(), self.window_s)
+        # The journey was read before this seat joined: a seat that joined in between is
+        # already in the presence mark, so no later change would ever bring it in.
+        self._reload_participants()
         return True
 
     def _start_timers(self, screen: Screen[Any]) -> None:
