@@ -84,14 +84,13 @@ def invite(
                 raise AccessError(
                     f"There is no open invitation for {name!r} in workshop {workshop_id}.")
             plural = "" if count == 1 else "s"
-            console(err=True).print(f"Revoked {count} invitation{plural} of {name}; open "
-                                    "browser seats with it close within seconds.")
+            typer.echo(f"Revoked {count} invitation{plural} of {name}; open browser seats "
+                       "with it close within seconds.", err=True)
             return
         row, token = invites.create(store, workshop_id, name, role, days=days)
     until = f"until {row.expires_at:%Y-%m-%d %H:%M} UTC" if row.expires_at else "until revoked"
-    console(err=True).print(f"Invitation for {row.name} ({row.role}) in workshop "
-                            f"{workshop_id}, valid {until}. Send it to {row.name} only: the "
-                            "link is the seat.")
+    typer.echo(f"Invitation for {row.name} ({row.role}) in workshop {workshop_id}, valid "
+               f"{until}; send it to {row.name} only, the link is the seat.", err=True)
     typer.echo(invite_url(url, token))
 
 
