@@ -166,3 +166,10 @@ def test_serve_help_imports_no_web_server() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "--port" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "HEAVY []"
+
+
+def test_serve_without_textual_serve_says_how_to_install_it(
+        team: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, _wid = team
+    monkeypatch.setitem(sys.modules, "tui.web.server", None)  # as if the extra were missing
+    one_sentence(run(db, "serve"), "pip install 'journeymap[serve]'")

@@ -22,17 +22,25 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytest.importorskip("textual_serve", reason="textual-serve (the [serve] extra) is not installed")
 aiohttp = pytest.importorskip("aiohttp", reason="aiohttp (a textual-serve dependency) is missing")
+pytestmark = pytest.mark.both_engines  # a file, and PostgreSQL where .ci/run starts one
 
 from models.db.store import Store  # noqa: E402
 from models.db.tables import Participant  # noqa: E402
 from tests.helpers import build_workshop  # noqa: E402
 
-CEILING = 120.0  # a loaded 2-core machine starts a Textual app in seconds, not minutes
+CEILING = 120.0
+
+
+def server_log(folder: Path) -> Path:
+    """Where the server's output goes."""
+    return folder / "serve.log"
+  # a loaded 2-core machine starts a Textual app in seconds, not minutes
 ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-_])")
 
 
@@ -85,14 +93,15 @@ def seat_processes(pid: int) -> int:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, int, str, subprocess.Popen[bytes]]]:
+def served(tmp_path: Path, db_path: Path) -> Iterator[tuple[Path, int, str,
+                                                        subprocess.Popen[bytes]]]:
     if not Path("/proc").is_dir():
         pytest.skip("the process checks read /proc, which this system does not have")
-    db = tmp_path / "team.db"
+    db = db_path
     with Store(db, who="tester") as store:
         wid = build_workshop(store)
     port = free_port()
-    log = tmp_path / "serve.log"
+    log = server_log(tmp_path)
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "serve", "--port", str(port),
                                  "--db", str(db)], stdout=out, stderr=subprocess.STDOUT,
@@ -117,7 +126,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, int, str, subprocess.Popen[by
 class Seat:
     """A headless browser tab: the websocket and everything the app drew on it."""
 
-    def __init__(self, session: aiohttp.ClientSession, url: str) -> None:
+    def __init__(self, session: Any, url: str) -> None:
         self.session, self.url, self.stream, self.closed = session, url, b"", False
 
     async def open(self) -> None:
@@ -146,7 +155,7 @@ async def until(check: object) -> None:
 
 
 def test_two_invited_seats_see_each_other_and_a_stranger_gets_nothing(
-        served: tuple[Path, int, str, subprocess.Popen[bytes]]) -> None:
+        served: tuple[Path, int, str, subprocess.Popen[bytes]], tmp_path: Path) -> None:
     db, wid, base, proc = served
     links = {}
     for name in ("Kim", "Sam"):
@@ -196,7 +205,30 @@ def test_two_invited_seats_see_each_other_and_a_stranger_gets_nothing(
         assert row.role == "participant" and row.key.startswith("invite:")
         assert row.origin == "browser 127.0.0.1"
     assert people["Kim"].key != people["Sam"].key
-    log = (db.parent / "serve.log").read_text()
+    log = server_log(tmp_path).read_text()
     assert "Traceback" not in log and "token=" not in log
     for token in (link.split("token=")[1] for link in links.values()):
         assert token not in log
+
+
+def test_a_port_in_use_and_an_open_host_are_one_sentence_each(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    with Store(db, who="tester") as store:
+        build_workshop(store)
+    with socket.socket() as taken:
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 0)
+        try:
+            taken.bind(("0.0.0.0", 0))
+        except OSError as exc:
+            pytest.skip(f"no TCP port can be opened here ({exc})")
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "tui.cli", "serve", "--host", "0.0.0.0",
+                                 "--port", str(port), "--db", str(db)], capture_output=True,
+                                text=True, timeout=CEILING, env=_env(), check=False)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1, result.stderr
+    assert len(lines) == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "warning" in lines[0] and "SSH tunnel" in lines[0] and "TLS" in lines[0]
+    assert "address already in use" in lines[1]
+    assert "browser seats on" not in result.stdout

@@ -99,7 +99,6 @@ class SeatServer(Server):
             web.get("/download/{key}", self.handle_download),
             web.static("/static", self.statics_path, show_index=False),
         ])
-        app.on_startup.append(self.on_startup)
         return app
 
     async def _make_app(self) -> web.Application:
@@ -110,7 +109,8 @@ class SeatServer(Server):
         logging.basicConfig(level=logging.DEBUG if self.debug else logging.INFO,
                             format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
 
-    async def on_startup(self, app: web.Application) -> None:
+    def banner(self, *_args: object) -> None:
+        """Printed once the port is bound (a port in use is one sentence instead)."""
         print(f"journeymap serve: browser seats on {self.public_url}/ for {self.store.where}; "
               "each person opens their own link from `journeymap invite ID NAME`. "
               "Ctrl+C stops.", flush=True)
@@ -129,7 +129,7 @@ class SeatServer(Server):
             except NotImplementedError:
                 pass
         web.run_app(self.make_app(), host=self.host, port=self.port, handle_signals=False,
-                    loop=loop, access_log=None, print=lambda *args: None)
+                    loop=loop, access_log=None, print=self.banner)
 
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
         seat = self.check(request.query.get("token", ""))
