@@ -57,6 +57,9 @@ class WorkshopSession:
     saved_at: dt.datetime | None = None
     # A ``seat`` forced command: this seat sees its one workshop and no Home.
     locked: bool = False
+    # A browser seat (``journeymap serve``) runs as the server's OS account: a path typed
+    # in a browser must not be written with the lead's rights, so it writes no files.
+    no_files: bool = False
     _ranked: tuple[int, Journey, list[RankedPain]] | None = None
 
     @property
@@ -66,10 +69,12 @@ class WorkshopSession:
 
     def action_allowed(self, action: str) -> bool:
         """Whether a key may run here: observers get no editing action (``tui.actions``),
-        a forced-command seat no Home."""
+        a forced-command seat no Home, a browser seat no export."""
         from tui.actions import edits
 
         if action == "home" and self.locked:
+            return False
+        if action == "export" and self.no_files:
             return False
         return not (self.read_only and edits(action))
 

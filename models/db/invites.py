@@ -29,9 +29,9 @@ from models.db.fields import coerce
 from models.db.store import Store
 from models.db.tables import Invite, Participant, Workshop, utcnow
 from models.rules.names import confusable_with, normalize
+from models.vocab import INVITE_KEY_PREFIX as KEY_PREFIX
 
 TOKEN_BYTES = 32  # 256 bits: guessing is hopeless, so no rate limit is needed
-KEY_PREFIX = "invite:"
 
 
 @dataclass(frozen=True)

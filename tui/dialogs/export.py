@@ -75,6 +75,10 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
     if session.read_only:  # the key is hidden for observers; this is the second lock
         view.notify("Observers cannot export files.", severity="warning", markup=False)
         return
+    if session.no_files:  # likewise for a browser seat (it runs as the server's account)
+        view.notify("A browser seat writes no files on the server; ask the lead for the "
+                    "export.", severity="warning", markup=False)
+        return
     wid = int(journey.workshop.id or 0)
     default = _LAST_PATH.get(wid) or default_export_path(journey)
 
