@@ -58,7 +58,8 @@ class WorkshopSession:
     # A ``seat`` forced command: this seat sees its one workshop and no Home.
     locked: bool = False
     # A browser seat (``journeymap serve``) runs as the server's OS account: a path typed
-    # in a browser must not be written with the lead's rights, so it writes no files.
+    # in a browser must not be written with the lead's rights, so its exports go to the
+    # browser as downloads and no file is written on the server.
     no_files: bool = False
     _ranked: tuple[int, Journey, list[RankedPain]] | None = None
 
@@ -69,12 +70,10 @@ class WorkshopSession:
 
     def action_allowed(self, action: str) -> bool:
         """Whether a key may run here: observers get no editing action (``tui.actions``),
-        a forced-command seat no Home, a browser seat no export."""
+        a forced-command seat no Home."""
         from tui.actions import edits
 
         if action == "home" and self.locked:
-            return False
-        if action == "export" and self.no_files:
             return False
         return not (self.read_only and edits(action))
 
