@@ -13,6 +13,7 @@ with a generous ceiling (no timed asserts).
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -105,7 +106,7 @@ def served(tmp_path: Path, db_path: Path) -> Iterator[tuple[Path, int, str,
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "serve", "--port", str(port),
                                  "--db", str(db)], stdout=out, stderr=subprocess.STDOUT,
-                                env=_env(), start_new_session=True)
+                                env=_env(), start_new_session=True, cwd=tmp_path)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + CEILING
     while b"browser seats on" not in log.read_bytes():
@@ -128,6 +129,7 @@ class Seat:
 
     def __init__(self, session: Any, url: str) -> None:
         self.session, self.url, self.stream, self.closed = session, url, b"", False
+        self.texts: list[str] = []
 
     async def open(self) -> None:
         token = self.url.split("token=", 1)[1]
@@ -141,7 +143,16 @@ class Seat:
         async for message in self.ws:
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.stream += message.data
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                self.texts.append(message.data)
         self.closed = True
+
+    async def press(self, key: str, then: str) -> None:
+        """Type ``key`` and wait until ``then`` is drawn after it."""
+        seen = len(self.stream)
+        await self.ws.send_json(["stdin", key])
+        await until(lambda: then in ESCAPES.sub(b"", self.stream[seen:]).decode("utf-8",
+                                                                                "replace"))
 
     def screen_text(self) -> str:
         return ESCAPES.sub(b"", self.stream).decode("utf-8", "replace")
@@ -190,6 +201,20 @@ def test_two_invited_seats_see_each_other_and_a_stranger_gets_nothing(
                 assert page.status == 403
             assert seat_processes(proc.pid) == 2
 
+            # an export from a browser seat is a download, never a file on the server
+            await kim.ws.send_json(["stdin", "\x1b"])  # leave the field the app opened in
+            await asyncio.sleep(0.5)  # past Textual's ESC delay, as a person would be
+            await kim.press("5", "Pain points")
+            await kim.press("n", "Cards")
+            await kim.ws.send_json(["stdin", "x"])
+            await until(lambda: any("deliver_file_start" in t for t in kim.texts))
+            key = next(json.loads(t)[1] for t in kim.texts if "deliver_file_start" in t)
+            async with session.get(f"{base}/download/{key}") as download:
+                assert download.status == 200
+                assert "filename=admin-locked-out-action-plan.md" in \
+                    download.headers["Content-Disposition"]
+                assert (await download.text()).startswith("# Admin locked out")
+
             # revoking Sam's link closes Sam's session (the server re-checks open seats)
             assert cli(db, "invite", str(wid), "Sam", "--revoke").returncode == 0
             await until(lambda: sam.closed)
@@ -205,6 +230,7 @@ def test_two_invited_seats_see_each_other_and_a_stranger_gets_nothing(
         assert row.role == "participant" and row.key.startswith("invite:")
         assert row.origin == "browser 127.0.0.1"
     assert people["Kim"].key != people["Sam"].key
+    assert not list(tmp_path.glob("*action-plan.md"))  # the server's working folder
     log = server_log(tmp_path).read_text()
     assert "Traceback" not in log and "token=" not in log
     for token in (link.split("token=")[1] for link in links.values()):
