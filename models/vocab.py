@@ -35,6 +35,8 @@ METHOD_LABELS: dict[str, str] = {"escalation": "Escalation", "future": "Future s
                                  "moments": "Moments of truth"}
 
 ROLES: tuple[str, ...] = ("lead", "participant", "observer")
+# The key of a browser seat (``journeymap invite``): one per invitation, ``invite:12``.
+INVITE_KEY_PREFIX = "invite:"
 CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
 TASK_STATUSES: tuple[str, ...] = CARD_STATUSES
 CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})

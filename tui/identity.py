@@ -21,3 +21,10 @@ def default_user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no passwd entry in a container
         return "someone"
+
+
+# A browser seat (``journeymap serve``): textual-serve runs one command for every tab, so
+# the seat's invitation reaches the app process in its environment, which only the
+# server's own account can read (``ps`` shows a command line to everyone).
+SEAT_TOKEN_ENV = "JOURNEYMAP_SEAT_TOKEN"
+SEAT_ORIGIN_ENV = "JOURNEYMAP_SEAT_ORIGIN"

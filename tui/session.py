@@ -57,6 +57,10 @@ class WorkshopSession:
     saved_at: dt.datetime | None = None
     # A ``seat`` forced command: this seat sees its one workshop and no Home.
     locked: bool = False
+    # A browser seat (``journeymap serve``) runs as the server's OS account: a path typed
+    # in a browser must not be written with the lead's rights, so its exports go to the
+    # browser as downloads and no file is written on the server.
+    no_files: bool = False
     _ranked: tuple[int, Journey, list[RankedPain]] | None = None
 
     @property

@@ -244,6 +244,25 @@ class Participant(SQLModel, table=True):
     origin: str = ""
 
 
+class Invite(SQLModel, table=True):
+    """A browser seat a lead handed out (``journeymap invite``): who, with which role.
+
+    Only the SHA-256 of the secret token is kept: the token itself is printed once in
+    the link, so a copy of the database opens no seat.  Revoked and expired invites
+    stay as a record of who was let in.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(sa_column=_fk("workshop.id"))
+    name: str = ""
+    role: str = "participant"
+    token_hash: str = Field(default="", index=True, unique=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = ""  # the lead's name and OS account
+    expires_at: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None
+
+
 class Vote(SQLModel, table=True):
     """One dot of dot voting: a participant's vote on a pain point."""
 

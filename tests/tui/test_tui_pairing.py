@@ -277,3 +277,25 @@ async def test_home_leaves_the_seat(db_path: Path, wid: int) -> None:
             from models.live import presence
 
             assert presence.active(s, wid, utcnow()) == []
+
+
+async def test_a_seat_that_joins_while_this_one_loads_is_in_the_bar(
+        db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two browser tabs opened together: sam takes a seat after lea's app read the
+    workshop but before lea's own join; lea's bar must still show sam."""
+    from models.live import presence
+
+    real_join = presence.join
+
+    def join_after_sam(store: Store, *args: object, **kwargs: object) -> Participant:
+        monkeypatch.setattr(presence, "join", real_join)
+        with Store(db_path, who="sam") as other:
+            real_join(other, wid, "sam")
+        return real_join(store, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(presence, "join", join_after_sam)
+    a = build_app(db_path, wid, who="lea")
+    async with a.run_test(size=SIZE) as pa:
+        await ready(pa)
+        assert await until([pa], lambda: "sam" in bar(a).plain)
+        assert "lea" in bar(a).plain

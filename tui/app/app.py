@@ -28,7 +28,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from models.vocab import LABELS, STEPS
+from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
 from tui.actions import bindings, pairing_edits
 from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
@@ -88,7 +88,8 @@ class JourneyApp(App[None]):
         self.pairing = Pairing(self)  # live refresh, presence, facilitation
         self.session = WorkshopSession(SessionHooks(
             notify=self.notify, saved=self._show_saved, changed=self._refresh_screen,
-            own_edit=self.pairing.own_edit_done), role=role, locked=self.locked)
+            own_edit=self.pairing.own_edit_done), role=role, locked=self.locked,
+            no_files=key.startswith(INVITE_KEY_PREFIX))
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
         self.early_listed = threading.Event()  # the early Home's list is on screen

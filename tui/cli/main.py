@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tui.cli import method, outputs, pairing, seats, team, tickets, workshops
+from tui.cli import method, outputs, pairing, seats, serve, team, tickets, workshops
 from tui.cli.common import STATE
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-for _module in (workshops, outputs, pairing, seats, team, method):
+for _module in (workshops, outputs, pairing, seats, serve, team, method):
     app.add_typer(_module.app)
 app.add_typer(workshops.templates_app, name="templates")
 app.add_typer(tickets.app, name="tickets")

@@ -75,6 +75,12 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
     if session.read_only:  # the key is hidden for observers; this is the second lock
         view.notify("Observers cannot export files.", severity="warning", markup=False)
         return
+    if session.no_files:  # a browser seat: no path on the server, a download instead
+        store = session.store
+        if store is not None:
+            view.run_worker(lambda: _deliver(view, store, journey, clock_today()),
+                            thread=True, group="export", description="export to the browser")
+        return
     wid = int(journey.workshop.id or 0)
     default = _LAST_PATH.get(wid) or default_export_path(journey)
 
@@ -108,9 +114,8 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
     view.app.push_screen(ExportDialog(default), chosen)
 
 
-def write_markdown(store: Store, journey: Journey, path: str, today: dt.date) -> Path:
-    """Render and write the document; returns the absolute path.  Raises OSError/ValueError."""
-    from models.export.files import write_file
+def render_markdown(store: Store, journey: Journey, today: dt.date) -> str:
+    """The action plan document, with the portfolio it is reviewed against."""
     from models.export.markdown import to_markdown
 
     portfolio: list[Any] = []
@@ -121,8 +126,36 @@ def write_markdown(store: Store, journey: Journey, path: str, today: dt.date) ->
             portfolio.append(store.load(workshop.id))
     if not any(j.workshop.id == journey.workshop.id for j in portfolio):
         portfolio.append(journey)
-    text = to_markdown(journey, today=today, portfolio=portfolio)
+    return to_markdown(journey, today=today, portfolio=portfolio)
+
+
+def write_markdown(store: Store, journey: Journey, path: str, today: dt.date) -> Path:
+    """Render and write the document; returns the absolute path.  Raises OSError/ValueError."""
+    from models.export.files import write_file
+
+    text = render_markdown(store, journey, today)
     return write_file(Path(path), text.encode("utf-8"), database=store.path)
+
+
+def _deliver(view: Widget, store: Store, journey: Journey, today: dt.date) -> None:
+    """A browser seat's export: the document goes to the visitor's browser (textual-serve's
+    download), never to a file the server's account would write."""
+    import io
+
+    from models.db.schema import StoreError
+
+    app = view.app
+    name = Path(default_export_path(journey)).name
+    try:
+        text = render_markdown(store, journey, today)
+    except (StoreError, ValueError) as exc:
+        app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}",
+                             severity="error", markup=False)
+        return
+    app.call_from_thread(app.deliver_text, io.StringIO(text), save_filename=name,
+                         mime_type="text/markdown", encoding="utf-8")
+    app.call_from_thread(app.notify, f"Sent {short(name, 120)} to your browser as a download.",
+                         markup=False, timeout=8)
 
 
 def _export(view: Widget, store: Store, journey: Journey, path: str, today: dt.date) -> None:

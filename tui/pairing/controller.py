@@ -148,6 +148,9 @@ class Pairing:
         self._marks = Marks(store.path, wid)
         self._mark = self._marks.content()
         self._presence_mark, self.active_ids = self._marks.presence(self.now(), self.window_s)
+        # The journey was read before this seat joined: a seat that joined in between is
+        # already in the presence mark, so no later change would ever bring it in.
+        self._reload_participants()
         try:
             self._watcher.wake_on(wid, self._woken)
         except Exception:  # noqa: BLE001,S110 - no push: the poll still sees every change

@@ -1,0 +1,260 @@
+"""`journeymap serve` end to end (issue 17): two invited browser seats and one uninvited.
+
+The real server runs as `python -m tui.cli serve` on a free port with a temp database.
+Headless clients speak textual-serve's protocol as its page does (read from its
+``textual.js``): a websocket to ``ws/TOKEN?width=&height=``, JSON text frames
+(``["resize", {...}]``, ``["ping", "..."]``) out, the app's terminal output as binary
+frames in.  The terminal stream, with its escape sequences removed, must show the
+presence bar with both invited names; the presence table must hold both seats bound
+to their invitations; an uninvited visitor gets a 403 and no process.  Waiting polls
+with a generous ceiling (no timed asserts).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("textual_serve", reason="textual-serve (the [serve] extra) is not installed")
+aiohttp = pytest.importorskip("aiohttp", reason="aiohttp (a textual-serve dependency) is missing")
+pytestmark = pytest.mark.both_engines  # a file, and PostgreSQL where .ci/run starts one
+
+from models.db.store import Store  # noqa: E402
+from models.db.tables import Participant  # noqa: E402
+from tests.helpers import build_workshop  # noqa: E402
+
+CEILING = 120.0
+
+
+def server_log(folder: Path) -> Path:
+    """Where the server's output goes."""
+    return folder / "serve.log"
+  # a loaded 2-core machine starts a Textual app in seconds, not minutes
+ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-_])")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", 0))
+        except OSError as exc:
+            pytest.skip(f"no local TCP port can be opened here ({exc})")
+        return int(sock.getsockname()[1])
+
+
+def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db), *args],
+                          capture_output=True, text=True, check=False, env=_env())
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("JOURNEYMAP_DB", None)
+    return env
+
+
+def descendants(pid: int) -> list[str]:
+    """Command lines of every process below ``pid`` (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        try:
+            found.append((Path("/proc") / str(child) / "cmdline").read_bytes()
+                         .replace(b"\0", b" ").decode())
+        except OSError:
+            continue
+        todo.extend(children.get(child, []))
+    return found
+
+
+def seat_processes(pid: int) -> int:
+    return sum(1 for line in descendants(pid) if "browser-seat" in line and "/bin/sh" not in line)
+
+
+@pytest.fixture
+def served(tmp_path: Path, db_path: Path) -> Iterator[tuple[Path, int, str,
+                                                        subprocess.Popen[bytes]]]:
+    if not Path("/proc").is_dir():
+        pytest.skip("the process checks read /proc, which this system does not have")
+    db = db_path
+    with Store(db, who="tester") as store:
+        wid = build_workshop(store)
+    port = free_port()
+    log = server_log(tmp_path)
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "serve", "--port", str(port),
+                                 "--db", str(db)], stdout=out, stderr=subprocess.STDOUT,
+                                env=_env(), start_new_session=True, cwd=tmp_path)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + CEILING
+    while b"browser seats on" not in log.read_bytes():
+        assert proc.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.1)
+    try:
+        yield db, wid, base, proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+class Seat:
+    """A headless browser tab: the websocket and everything the app drew on it."""
+
+    def __init__(self, session: Any, url: str) -> None:
+        self.session, self.url, self.stream, self.closed = session, url, b"", False
+        self.texts: list[str] = []
+
+    async def open(self) -> None:
+        token = self.url.split("token=", 1)[1]
+        ws_url = self.url.split("/?", 1)[0].replace("http", "ws", 1)
+        self.ws = await self.session.ws_connect(f"{ws_url}/ws/{token}?width=120&height=40")
+        await self.ws.send_json(["resize", {"width": 120, "height": 40}])
+        await self.ws.send_json(["ping", "1"])
+        self.reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        async for message in self.ws:
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.stream += message.data
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                self.texts.append(message.data)
+        self.closed = True
+
+    async def press(self, key: str, then: str) -> None:
+        """Type ``key`` and wait until ``then`` is drawn after it."""
+        seen = len(self.stream)
+        await self.ws.send_json(["stdin", key])
+        await until(lambda: then in ESCAPES.sub(b"", self.stream[seen:]).decode("utf-8",
+                                                                                "replace"))
+
+    def screen_text(self) -> str:
+        return ESCAPES.sub(b"", self.stream).decode("utf-8", "replace")
+
+
+async def until(check: object) -> None:
+    """Return as soon as ``check()`` holds, or at the ceiling (the caller asserts)."""
+    deadline = time.monotonic() + CEILING
+    while not check() and time.monotonic() < deadline:  # type: ignore[operator]
+        await asyncio.sleep(0.2)
+
+
+def test_two_invited_seats_see_each_other_and_a_stranger_gets_nothing(
+        served: tuple[Path, int, str, subprocess.Popen[bytes]], tmp_path: Path) -> None:
+    db, wid, base, proc = served
+    links = {}
+    for name in ("Kim", "Sam"):
+        result = cli(db, "invite", str(wid), name, "--url", base)
+        assert result.returncode == 0, result.stderr
+        links[name] = result.stdout.strip()
+
+    async def scenario() -> None:
+        async with aiohttp.ClientSession() as session:
+            # a stranger first: no page, no websocket, no process
+            async with session.get(f"{base}/?token=forged") as page:
+                assert page.status == 403
+                assert "not a valid journeymap invitation" in await page.text()
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(f"{base.replace('http', 'ws')}/ws/forged")
+            assert refused.value.status == 403
+            assert seat_processes(proc.pid) == 0
+
+            kim, sam = Seat(session, links["Kim"]), Seat(session, links["Sam"])
+            await kim.open()
+            await sam.open()
+            bar = re.compile(r"Here: [^\n]*Kim[^\n]*·[^\n]*Sam|Here: [^\n]*Sam[^\n]*·[^\n]*Kim")
+            for seat in (kim, sam):
+                await until(lambda s=seat: bar.search(s.screen_text()) or s.closed)  # type: ignore[misc]
+                text = seat.screen_text()
+                assert bar.search(text), (seat.closed, re.findall(r"Here: .{0,60}", text),
+                                          len(seat.stream), text[-1500:])
+            assert seat_processes(proc.pid) == 2
+
+            # still two after a stranger knocks again while the seats are open
+            async with session.get(f"{base}/?token=") as page:
+                assert page.status == 403
+            assert seat_processes(proc.pid) == 2
+
+            # an export from a browser seat is a download, never a file on the server
+            await kim.ws.send_json(["stdin", "\x1b"])  # leave the field the app opened in
+            await asyncio.sleep(0.5)  # past Textual's ESC delay, as a person would be
+            await kim.press("5", "Pain points")
+            await kim.press("n", "Cards")
+            await kim.ws.send_json(["stdin", "x"])
+            await until(lambda: any("deliver_file_start" in t for t in kim.texts))
+            key = next(json.loads(t)[1] for t in kim.texts if "deliver_file_start" in t)
+            async with session.get(f"{base}/download/{key}") as download:
+                assert download.status == 200
+                assert "filename=admin-locked-out-action-plan.md" in \
+                    download.headers["Content-Disposition"]
+                assert (await download.text()).startswith("# Admin locked out")
+
+            # revoking Sam's link closes Sam's session (the server re-checks open seats)
+            assert cli(db, "invite", str(wid), "Sam", "--revoke").returncode == 0
+            await until(lambda: sam.closed)
+            assert sam.closed, "the revoked seat stayed open"
+            assert not kim.closed
+            await kim.ws.close()
+
+    asyncio.run(scenario())
+    with Store(db, who="tester", read_only=True) as store:
+        people = {p.name: p for p in store.load(wid).participants}
+    for name in ("Kim", "Sam"):
+        row: Participant = people[name]
+        assert row.role == "participant" and row.key.startswith("invite:")
+        assert row.origin == "browser 127.0.0.1"
+    assert people["Kim"].key != people["Sam"].key
+    assert not list(tmp_path.glob("*action-plan.md"))  # the server's working folder
+    log = server_log(tmp_path).read_text()
+    assert "Traceback" not in log and "token=" not in log
+    for token in (link.split("token=")[1] for link in links.values()):
+        assert token not in log
+
+
+def test_a_port_in_use_and_an_open_host_are_one_sentence_each(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    with Store(db, who="tester") as store:
+        build_workshop(store)
+    with socket.socket() as taken:
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 0)
+        try:
+            taken.bind(("0.0.0.0", 0))
+        except OSError as exc:
+            pytest.skip(f"no TCP port can be opened here ({exc})")
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "tui.cli", "serve", "--host", "0.0.0.0",
+                                 "--port", str(port), "--db", str(db)], capture_output=True,
+                                text=True, timeout=CEILING, env=_env(), check=False)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1, result.stderr
+    assert len(lines) == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "warning" in lines[0] and "SSH tunnel" in lines[0] and "TLS" in lines[0]
+    assert "address already in use" in lines[1]
+    assert "browser seats on" not in result.stdout
