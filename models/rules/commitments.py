@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.tables import EscalationLevel
 from models.rules.escalation import fmt_minutes, level_name
 from models.rules.tracker import TrackerItem, due_words, tracker_items, workshop_title
 from models.vocab import STANDING
+
+if TYPE_CHECKING:  # the exports read without the ORM
+    from models.db.tables import EscalationLevel
 
 
 def _title(level: EscalationLevel) -> str:
