@@ -52,7 +52,6 @@ def sla_items(journeys: Iterable[Journey]) -> list[TrackerItem]:
     """
     items = []
     for journey in journeys:
-        # a to-be ladder is a design the room proposes, not yet a promise in force
         status = "proposed" if journey.workshop.state == "future" else STANDING
         for level in journey.escalation_levels:
             items.append(TrackerItem(

@@ -211,6 +211,17 @@ def test_card_effect_names_an_unknown_card_and_the_cards_there_are(
                                      f"cards are: {card}.")
 
 
+def test_cards_lists_the_id_that_card_effect_takes(db_path: Path, store: Store,
+                                                   workshop: int) -> None:
+    card = _card_id(store, workshop)
+    shown = run(db_path, "cards", str(workshop))
+    assert shown.exit_code == 0
+    header = next(line for line in shown.stdout.splitlines() if "Rank" in line)
+    assert "Id" in header
+    assert any(line.split("│")[1:3] and line.split("│")[2].strip() == str(card)
+               for line in shown.stdout.splitlines() if "│" in line)
+
+
 def test_observer_cannot_set_a_card_effect(db_path: Path, store: Store, workshop: int,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     card = _card_id(store, workshop)

@@ -178,7 +178,8 @@ _EFFECT_OPTIONS = ("--deflection", "--handle-time", "--volume", "--clear")
 @app.command("card-effect")
 def card_effect(
     workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
-    card_id: Annotated[int, typer.Argument(help="Card id (as in the tracker CSV).")],
+    card_id: Annotated[int, typer.Argument(
+        help="Card id (the Id column of `journeymap cards ID`).")],
     deflection: Annotated[str | None, typer.Option(
         "--deflection", help="Share of the pain point's contacts that no longer happen: 30%.")
     ] = None,

@@ -212,12 +212,13 @@ def cards(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) 
                            "in the Cards step."))
             return
         table = Table(title="Hypothesis cards", show_lines=True)
-        for name in ("Rank", "Card", "Owner", "Deadline", "Status", "Flags"):
+        # the id is what `card-effect ID CARD` and `tickets link-card` take
+        for name in ("Rank", "Id", "Card", "Owner", "Deadline", "Status", "Flags"):
             table.add_column(name, overflow="fold")
         for card in ordered:
             rank = ranks.get(card.pain_point_id)
             flags = card_flags(card)
-            table.add_row(cell(rank.rank if rank else "-"),
+            table.add_row(cell(rank.rank if rank else "-"), cell(card.id),
                           cell(card_sentence(card)),
                           cell(card.owner or "no owner"),
                           cell(card.deadline.isoformat() if card.deadline else "no deadline"),
