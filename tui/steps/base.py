@@ -10,7 +10,6 @@ from the actions table (``tui.actions``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
@@ -20,6 +19,7 @@ from textual.widgets import DataTable
 
 from models.rules.clock import today
 from tui.actions import bindings
+from tui.widgets.fast_table import LazyRow
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -102,8 +102,12 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
     if keys == order and len(table.rows) == len(keys):
         for key, cells in rows:
             old = cache.get(key)
-            if old is cells or old == cells:  # ``is``: cells reused from a RowCache
+            if old is cells or old == cells:  # lazy rows compare by their plain text
                 continue
+            if isinstance(old, LazyRow):
+                old = old.cells()  # a changed row: only now are its cells needed
+            if isinstance(cells, LazyRow):
+                cells = cells.cells()
             for i, cell in enumerate(cells):
                 if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
                     column = table.columns[columns[i]]
@@ -127,35 +131,6 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
     if rows:
         target = keys.index(current) if current in keys else min(old_row, len(keys) - 1)
         table.move_cursor(row=max(0, target), animate=False)
-
-
-class RowCache:
-    """Table cells per row key, rebuilt only when the row's plain values changed.
-
-    Why: building ``Text`` cells for 2,000 rows costs ~100 ms, and a refresh
-    after a one-field edit would otherwise rebuild every row.  A view passes a
-    cheap *signature* (the plain values the cells are made from); an unchanged
-    signature returns the very same cells tuple, which ``sync_table`` then skips
-    by identity.  Rows that vanish are dropped on the next ``rows()`` pass.
-    """
-
-    def __init__(self) -> None:
-        self._cells: dict[str, tuple[Any, tuple[Any, ...]]] = {}
-        self._seen: dict[str, tuple[Any, tuple[Any, ...]]] = {}
-
-    def get(self, key: str, signature: Any,
-            build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
-        hit = self._cells.get(key)
-        if hit is not None and hit[0] == signature:
-            self._seen[key] = hit
-            return hit[1]
-        cells = build()
-        self._seen[key] = (signature, cells)
-        return cells
-
-    def done(self) -> None:
-        """End of one pass over the rows: forget rows that were not asked for."""
-        self._cells, self._seen = self._seen, {}
 
 
 def _width(cell: Any) -> int:

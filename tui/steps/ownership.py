@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.containers import Container, HorizontalScroll, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from tui.safe_text import safe
+from tui.safe_text import safe, short
 from tui.steps.base import select_key, selected_key
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import LanePoint, Swimlanes
-from tui.widgets.fast_table import FastTable
+from tui.widgets.fast_table import FastTable, LazyRow
 from tui.widgets.forms import FieldInput, FieldSpec, FormSubmitted, RecordForm
 
 if TYPE_CHECKING:
@@ -99,21 +99,25 @@ class OwnershipView(TableFormView):
         from models.rules.handoffs import derive_handoffs
 
         into = {d.to_tp.id: d for d in derive_handoffs(journey)}
-        out = []
+        out: list[tuple[str, tuple[Any, ...]]] = []
         n = 0
         for stage in journey.stages:
+            stage_name = short(stage.name, 16)
             for tp in journey.touchpoints.get(stage.id or 0, []):
                 n += 1
                 d = into.get(tp.id)
-                hand = Text("")
+                hand: str | Text = ""
                 if d is not None:
-                    hand = safe(f"⇄ from {d.from_team or '(no owner)'}", limit=24)
+                    label = f"⇄ from {d.from_team or '(no owner)'}"
+                    hand = short(label, 24)
                     if not (d.detail and d.detail.customer_informed):
+                        hand = safe(label, limit=24)  # two styles: a ready Text
                         hand.append(" !", style="bold red")
-                out.append((str(tp.id), (
-                    Text(str(n)), safe(stage.name, limit=16), safe(tp.name, limit=30),
-                    safe(tp.owner_team, limit=20) if tp.owner_team.strip()
-                    else Text("— none", style="yellow"), hand)))
+                owned = bool(tp.owner_team.strip())
+                out.append((str(tp.id), LazyRow(
+                    (str(n), stage_name, short(tp.name, 30),
+                     short(tp.owner_team, 20) if owned else "— none", hand),
+                    ("", "", "", "" if owned else "yellow"))))
         return out
 
     def record(self, key: str | None) -> tuple[type | None, Any]:

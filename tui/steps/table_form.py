@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.widgets import DataTable, Static
 
-from tui.steps.base import RowCache, StepView, select_key, selected_key, sync_table
+from tui.steps.base import StepView, select_key, selected_key, sync_table
 from tui.widgets.fast_table import FastTable
 from tui.widgets.forms import FieldSpec, RecordForm
 from tui.widgets.typeahead import hold, release
@@ -49,14 +49,6 @@ class TableFormView(StepView):
 
     def compose_top(self) -> ComposeResult:
         yield from ()
-
-    @property
-    def row_cache(self) -> RowCache:
-        """Cells per row, rebuilt only for rows whose values changed (see ``RowCache``)."""
-        cache: RowCache | None = getattr(self, "_row_cache", None)
-        if cache is None:
-            cache = self._row_cache = RowCache()
-        return cache
 
     @property
     def table(self) -> DataTable[Any]:
