@@ -24,6 +24,7 @@ from tui.safe_text import short
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.store import Store
+    from models.rules.handoffs import DerivedHandoff
     from models.rules.priority import RankedPain
 
 R = TypeVar("R")
@@ -58,6 +59,7 @@ class WorkshopSession:
     # A ``seat`` forced command: this seat sees its one workshop and no Home.
     locked: bool = False
     _ranked: tuple[int, Journey, list[RankedPain]] | None = None
+    _handoffs: tuple[int, Journey, list[DerivedHandoff]] | None = None
 
     @property
     def read_only(self) -> bool:
@@ -173,6 +175,22 @@ class WorkshopSession:
         ranked = priority.rank_pain_points(journey)
         self._ranked = (self.revision, journey, ranked)
         return ranked
+
+    def handoffs(self, journey: Journey) -> list[DerivedHandoff]:
+        """``derive_handoffs(journey)``, reused while the revision and the snapshot hold.
+
+        The Ownership view needs them for the table, the lanes, the flags and the
+        handoff form beside the cursor; at 10,000 touchpoints deriving them five
+        times was a fifth of a first visit.
+        """
+        from models.rules import handoffs
+
+        hit = self._handoffs
+        if hit is not None and hit[0] == self.revision and hit[1] is journey:
+            return hit[2]
+        derived = handoffs.derive_handoffs(journey)
+        self._handoffs = (self.revision, journey, derived)
+        return derived
 
 
 def succeeded(call: Callable[[], object]) -> Callable[[], bool]:

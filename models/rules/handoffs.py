@@ -108,10 +108,13 @@ def _not_informed_message(handoff: DerivedHandoff) -> str:
             f"why or who helps next{unknown}.")
 
 
-def ownership_risks(journey: Journey) -> list[Risk]:
+def ownership_risks(journey: Journey,
+                    handoffs: list[DerivedHandoff] | None = None) -> list[Risk]:
     """Unowned touchpoints, handoffs the customer is not told about, too many handoffs.
 
     Listed in journey order, the journey-wide "too many handoffs" last.
+    ``handoffs``: ``derive_handoffs(journey)`` when the caller has it already
+    (a screen showing both derives once).
     """
     risks: list[Risk] = []
     for tp in journey.ordered_touchpoints():
@@ -120,7 +123,8 @@ def ownership_risks(journey: Journey) -> list[Risk]:
             where = f" in {stage.name}" if stage is not None and stage.name.strip() else ""
             name = tp.name.strip() or "A touchpoint"
             risks.append(Risk("unowned", f"“{name}”{where} has no owner team.", tp.id))
-    handoffs = derive_handoffs(journey)
+    if handoffs is None:
+        handoffs = derive_handoffs(journey)
     for handoff in handoffs:
         if handoff.detail is None or not handoff.detail.customer_informed:
             risks.append(Risk("customer_not_informed", _not_informed_message(handoff),

@@ -91,14 +91,10 @@ class OwnershipView(TableFormView):
         return self.query_one("#ownership-form", RecordForm)
 
     def _derived(self) -> list[DerivedHandoff]:
-        from models.rules.handoffs import derive_handoffs
-
-        return derive_handoffs(self.journey)
+        return self.session.handoffs(self.journey)
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        from models.rules.handoffs import derive_handoffs
-
-        into = {d.to_tp.id: d for d in derive_handoffs(journey)}
+        into = {d.to_tp.id: d for d in self.session.handoffs(journey)}
         out: list[tuple[str, tuple[Any, ...]]] = []
         n = 0
         for stage in journey.stages:
@@ -128,9 +124,9 @@ class OwnershipView(TableFormView):
         return Touchpoint, self.journey.touchpoint(int(key))
 
     def refresh_extra(self, journey: Journey) -> None:
-        from models.rules.handoffs import derive_handoffs, ownership_risks
+        from models.rules.handoffs import ownership_risks
 
-        derived = derive_handoffs(journey)
+        derived = self.session.handoffs(journey)
         into = {d.to_tp.id: d for d in derived}
         points = []
         n = 0
@@ -141,7 +137,7 @@ class OwnershipView(TableFormView):
                 points.append(LanePoint(n, tp.owner_team.strip(), stage.name, d is not None,
                                         bool(d and d.detail and d.detail.customer_informed)))
         self.query_one(Swimlanes).set_points(points)
-        risks = ownership_risks(journey)
+        risks = ownership_risks(journey, derived)
         flags = Text(f"{len(derived)} handoff{'s' if len(derived) != 1 else ''}", style="bold")
         flags.append("  ▶ customer told  ! not told", style="dim")
         for risk in risks[:3]:
