@@ -54,6 +54,9 @@ class WorkshopSession:
     # Bumped whenever ``journey`` is replaced or patched: a kept step view that drew
     # this revision needs no redraw when it is shown again.
     revision: int = 0
+    # (revision, model name, row id, field) of the last one-field edit: a view that
+    # drew the revision before it may redraw just what that field shows.
+    last_patch: tuple[int, str, int, str] | None = None
     role: str = ""  # "" = decided by the seat (creator lead, others participant)
     saved_at: dt.datetime | None = None
     # A ``seat`` forced command: this seat sees its one workshop and no Home.
@@ -110,6 +113,7 @@ class WorkshopSession:
             return True
         setattr(target, name, getattr(row, name))
         self.revision += 1
+        self.last_patch = (self.revision, model.__name__, row_id, name)
         self.mark_saved()
         self.hooks.changed()
         return True

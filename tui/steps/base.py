@@ -73,9 +73,21 @@ class StepView(Vertical):
         if not self.ready:
             return  # still composing: ``on_mount`` draws the session's journey then
         stamp = (self.session.revision, id(journey), today(), self.app.size)
-        if self.drawn != stamp:
+        if self.drawn == stamp:
+            return
+        patch = self.session.last_patch
+        if not (self.drawn and patch and patch[0] == stamp[0] == self.drawn[0] + 1
+                and self.drawn[1:] == stamp[1:] and self.patch(journey, *patch[1:])):
             self.refresh_from(journey)
-            self.drawn = stamp
+        self.drawn = stamp
+
+    def patch(self, journey: Journey, model: str, row_id: int, field: str) -> bool:
+        """Redraw what one edited field changes, if this view can tell; False = redraw all.
+
+        Called instead of ``refresh_from`` when the only change since the last draw
+        is that one field (``WorkshopSession.save_field``).
+        """
+        return False
 
     def refresh_from(self, journey: Journey) -> None:
         """Redraw from ``journey`` keeping cursor, scroll and the field being edited."""
@@ -101,18 +113,7 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
     columns = list(table.columns)
     if keys == order and len(table.rows) == len(keys):
         for key, cells in rows:
-            old = cache.get(key)
-            if old is cells or old == cells:  # lazy rows compare by their plain text
-                continue
-            if isinstance(old, LazyRow):
-                old = old.cells()  # a changed row: only now are its cells needed
-            if isinstance(cells, LazyRow):
-                cells = cells.cells()
-            for i, cell in enumerate(cells):
-                if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
-                    column = table.columns[columns[i]]
-                    wider = column.auto_width and _width(cell) > column.content_width
-                    table.update_cell(key, columns[i], cell, update_width=wider)
+            _update_row(table, columns, key, cache.get(key), cells)
         table._jm_rows = dict(rows)  # type: ignore[attr-defined]
         return
     current: str | None = None
@@ -131,6 +132,31 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
     if rows:
         target = keys.index(current) if current in keys else min(old_row, len(keys) - 1)
         table.move_cursor(row=max(0, target), animate=False)
+
+
+def sync_row(table: DataTable[Any], key: str, cells: tuple[Any, ...]) -> bool:
+    """Show ``cells`` in the row ``key`` (only the cells that changed); False if no such row."""
+    cache: dict[str, tuple[Any, ...]] = getattr(table, "_jm_rows", {})
+    if key not in cache:
+        return False
+    _update_row(table, list(table.columns), key, cache[key], cells)
+    cache[key] = cells
+    return True
+
+
+def _update_row(table: DataTable[Any], columns: list[Any], key: str,
+                old: tuple[Any, ...] | None, cells: tuple[Any, ...]) -> None:
+    if old is cells or old == cells:  # lazy rows compare by their plain text
+        return
+    if isinstance(old, LazyRow):
+        old = old.cells()  # a changed row: only now are its cells needed
+    if isinstance(cells, LazyRow):
+        cells = cells.cells()
+    for i, cell in enumerate(cells):
+        if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
+            column = table.columns[columns[i]]
+            wider = column.auto_width and _width(cell) > column.content_width
+            table.update_cell(key, columns[i], cell, update_width=wider)
 
 
 def _width(cell: Any) -> int:

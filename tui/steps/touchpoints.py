@@ -97,6 +97,19 @@ class TouchpointsView(TableFormView):
                 out.append((str(tp.id), _row(n, stage_name, tp)))
         return out
 
+    def row_for(self, journey: Journey, model: str, row_id: int,
+                field: str) -> tuple[str, tuple[Any, ...]] | None:
+        """A touchpoint's own field shows in its own row only (its number and stage stay)."""
+        if model != "Touchpoint":
+            return None
+        key = str(row_id)
+        order: list[str] = getattr(self.table, "_jm_order", [])
+        tp = journey.touchpoint(row_id)
+        stage = journey.stage_of(tp)
+        if tp is None or stage is None or key not in order:
+            return None
+        return key, _row(order.index(key) + 1, short(stage.name, 18), tp)
+
     def refresh_extra(self, journey: Journey) -> None:
         self.query_one(SentimentLine).set_sections(
             [(st.name, [tp.sentiment for tp in journey.touchpoints.get(st.id or 0, [])])
