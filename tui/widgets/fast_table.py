@@ -152,6 +152,38 @@ def _plain_width(cell: Any) -> int | None:
     return cell_len(plain)
 
 
+def _column_widths(console: Any, rows: list[LazyRow], columns: int) -> list[int]:
+    """The widest cell of each column of lazy ``rows``, without building them.
+
+    Most columns hold a few distinct values or printable ASCII, measured in one
+    pass (``len``, or ``cell_len`` per distinct value); a cell ``cell_len``
+    cannot tell (tabs, several lines, a ready ``Text``) is measured as DataTable
+    would.
+    """
+    by_column = list(zip_longest(*[row.texts for row in rows]))[:columns]
+    widths = [0] * columns
+    for i, texts in enumerate(by_column):
+        distinct = {t for t in texts if type(t) is str}
+        if len(distinct) == len(texts) or all(type(t) is str or t is None for t in texts):
+            joined = "".join(distinct)  # type: ignore[arg-type]
+            if joined.isascii() and joined.isprintable():
+                widths[i] = max(map(len, distinct), default=0)  # type: ignore[arg-type]
+                continue
+            if "\n" not in joined and "\t" not in joined:
+                widths[i] = max(map(cell_len, distinct), default=0)  # type: ignore[arg-type]
+                continue
+        for row in rows:
+            if len(row.texts) <= i:
+                continue
+            text = row.texts[i]
+            width = (cell_len(text) if isinstance(text, str) and "\n" not in text
+                     and "\t" not in text else _plain_width(row.cell(i)))
+            if width is None:
+                width = measure(console, row.cell(i), 1)
+            widths[i] = max(widths[i], width)
+    return widths
+
+
 class FastTable(DataTable[Any]):
     """``DataTable`` with bookkeeping proportional to the rows on screen (one-line rows)."""
 
@@ -280,19 +312,13 @@ class FastTable(DataTable[Any]):
         widths = [column.content_width for column in columns]
         keys = [column.key for column in columns]
         data = self._data
+        lazies: list[LazyRow] = []
         for row_key in new_rows:
             if row_key not in self._row_locations:
                 continue
             lazy = data.lazy(row_key)
             if lazy is not None:
-                for i, text in enumerate(lazy.texts):
-                    width = (cell_len(text) if isinstance(text, str)
-                             and "\n" not in text and "\t" not in text
-                             else _plain_width(lazy.cell(i)))
-                    if width is None:
-                        width = measure(console, lazy.cell(i), 1)
-                    if width > widths[i]:
-                        widths[i] = width
+                lazies.append(lazy)
                 continue
             values = data[row_key]
             for i, key in enumerate(keys):
@@ -303,6 +329,9 @@ class FastTable(DataTable[Any]):
                         console, self._format_cell(cell), 1)
                 if width > widths[i]:
                     widths[i] = width
+        if lazies:
+            lazy_widths = _column_widths(console, lazies, len(widths))
+            widths = [max(pair) for pair in zip(widths, lazy_widths, strict=True)]
         for column, width in zip(columns, widths, strict=True):
             column.content_width = width
         total_width = (sum(column.get_render_width(self) for column in self.columns.values())
