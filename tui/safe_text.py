@@ -31,6 +31,8 @@ def clean(value: object, *, keep_newlines: bool = False) -> str:
     one-line label must stay one line.
     """
     text = "" if value is None else str(value)
+    if text.isprintable():  # nothing to replace (every replaced character is Cc or Cf)
+        return text
     if keep_newlines:
         return "\n".join(line.translate(_TABLE) for line in text.split("\n"))
     return text.translate(_TABLE)

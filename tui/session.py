@@ -24,6 +24,7 @@ from tui.safe_text import short
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.store import Store
+    from models.rules.handoffs import DerivedHandoff
     from models.rules.priority import RankedPain
 
 R = TypeVar("R")
@@ -53,6 +54,9 @@ class WorkshopSession:
     # Bumped whenever ``journey`` is replaced or patched: a kept step view that drew
     # this revision needs no redraw when it is shown again.
     revision: int = 0
+    # (revision, model name, row id, field) of the last one-field edit: a view that
+    # drew the revision before it may redraw just what that field shows.
+    last_patch: tuple[int, str, int, str] | None = None
     role: str = ""  # "" = decided by the seat (creator lead, others participant)
     saved_at: dt.datetime | None = None
     # A ``seat`` forced command: this seat sees its one workshop and no Home.
@@ -62,6 +66,7 @@ class WorkshopSession:
     # browser as downloads and no file is written on the server.
     no_files: bool = False
     _ranked: tuple[int, Journey, list[RankedPain]] | None = None
+    _handoffs: tuple[int, Journey, list[DerivedHandoff]] | None = None
 
     @property
     def read_only(self) -> bool:
@@ -112,6 +117,7 @@ class WorkshopSession:
             return True
         setattr(target, name, getattr(row, name))
         self.revision += 1
+        self.last_patch = (self.revision, model.__name__, row_id, name)
         self.mark_saved()
         self.hooks.changed()
         return True
@@ -177,6 +183,22 @@ class WorkshopSession:
         ranked = priority.rank_pain_points(journey)
         self._ranked = (self.revision, journey, ranked)
         return ranked
+
+    def handoffs(self, journey: Journey) -> list[DerivedHandoff]:
+        """``derive_handoffs(journey)``, reused while the revision and the snapshot hold.
+
+        The Ownership view needs them for the table, the lanes, the flags and the
+        handoff form beside the cursor; at 10,000 touchpoints deriving them five
+        times was a fifth of a first visit.
+        """
+        from models.rules import handoffs
+
+        hit = self._handoffs
+        if hit is not None and hit[0] == self.revision and hit[1] is journey:
+            return hit[2]
+        derived = handoffs.derive_handoffs(journey)
+        self._handoffs = (self.revision, journey, derived)
+        return derived
 
 
 def succeeded(call: Callable[[], object]) -> Callable[[], bool]:

@@ -113,10 +113,13 @@ def _not_informed_message(handoff: DerivedHandoff) -> str:
 
 
 @per_journey
-def ownership_risks(journey: Journey) -> list[Risk]:
+def ownership_risks(journey: Journey,
+                    handoffs: list[DerivedHandoff] | None = None) -> list[Risk]:
     """Unowned touchpoints, handoffs the customer is not told about, too many handoffs.
 
     Listed in journey order, the journey-wide "too many handoffs" last.
+    ``handoffs``: ``derive_handoffs(journey)`` when the caller has it already
+    (a screen showing both derives once).
     """
     risks: list[Risk] = []
     for tp in journey.ordered_touchpoints():
@@ -125,7 +128,8 @@ def ownership_risks(journey: Journey) -> list[Risk]:
             where = f" in {stage.name}" if stage is not None and stage.name.strip() else ""
             name = tp.name.strip() or "A touchpoint"
             risks.append(Risk("unowned", f"“{name}”{where} has no owner team.", tp.id))
-    handoffs = derive_handoffs(journey)
+    if handoffs is None:
+        handoffs = derive_handoffs(journey)
     for handoff in handoffs:
         if handoff.detail is None or not handoff.detail.customer_informed:
             risks.append(Risk("customer_not_informed", _not_informed_message(handoff),

@@ -235,8 +235,8 @@ class JourneyApp(App[None]):
     # -- keys panel (? / F1) ------------------------------------------------------------
     def help_shown(self) -> bool:
         """Whether the keys panel is open (asked by ``check_action``, even while closing)."""
-        try:
-            return bool(self.screen.query("HelpPanel"))
+        try:  # Textual mounts the panel on the screen itself: no need to search the DOM
+            return any(type(child).__name__ == "HelpPanel" for child in self.screen.children)
         except ScreenStackError:  # the app is shutting down: no screen, no panel
             return False
 

@@ -10,7 +10,6 @@ from the actions table (``tui.actions``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
@@ -20,6 +19,7 @@ from textual.widgets import DataTable
 
 from models.rules.clock import today
 from tui.actions import bindings
+from tui.widgets.fast_table import LazyRow
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -73,9 +73,21 @@ class StepView(Vertical):
         if not self.ready:
             return  # still composing: ``on_mount`` draws the session's journey then
         stamp = (self.session.revision, id(journey), today(), self.app.size)
-        if self.drawn != stamp:
+        if self.drawn == stamp:
+            return
+        patch = self.session.last_patch
+        if not (self.drawn and patch and patch[0] == stamp[0] == self.drawn[0] + 1
+                and self.drawn[1:] == stamp[1:] and self.patch(journey, *patch[1:])):
             self.refresh_from(journey)
-            self.drawn = stamp
+        self.drawn = stamp
+
+    def patch(self, journey: Journey, model: str, row_id: int, field: str) -> bool:
+        """Redraw what one edited field changes, if this view can tell; False = redraw all.
+
+        Called instead of ``refresh_from`` when the only change since the last draw
+        is that one field (``WorkshopSession.save_field``).
+        """
+        return False
 
     def refresh_from(self, journey: Journey) -> None:
         """Redraw from ``journey`` keeping cursor, scroll and the field being edited."""
@@ -101,14 +113,7 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
     columns = list(table.columns)
     if keys == order and len(table.rows) == len(keys):
         for key, cells in rows:
-            old = cache.get(key)
-            if old is cells or old == cells:  # ``is``: cells reused from a RowCache
-                continue
-            for i, cell in enumerate(cells):
-                if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
-                    column = table.columns[columns[i]]
-                    wider = column.auto_width and _width(cell) > column.content_width
-                    table.update_cell(key, columns[i], cell, update_width=wider)
+            _update_row(table, columns, key, cache.get(key), cells)
         table._jm_rows = dict(rows)  # type: ignore[attr-defined]
         return
     current: str | None = None
@@ -129,33 +134,29 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
         table.move_cursor(row=max(0, target), animate=False)
 
 
-class RowCache:
-    """Table cells per row key, rebuilt only when the row's plain values changed.
+def sync_row(table: DataTable[Any], key: str, cells: tuple[Any, ...]) -> bool:
+    """Show ``cells`` in the row ``key`` (only the cells that changed); False if no such row."""
+    cache: dict[str, tuple[Any, ...]] = getattr(table, "_jm_rows", {})
+    if key not in cache:
+        return False
+    _update_row(table, list(table.columns), key, cache[key], cells)
+    cache[key] = cells
+    return True
 
-    Why: building ``Text`` cells for 2,000 rows costs ~100 ms, and a refresh
-    after a one-field edit would otherwise rebuild every row.  A view passes a
-    cheap *signature* (the plain values the cells are made from); an unchanged
-    signature returns the very same cells tuple, which ``sync_table`` then skips
-    by identity.  Rows that vanish are dropped on the next ``rows()`` pass.
-    """
 
-    def __init__(self) -> None:
-        self._cells: dict[str, tuple[Any, tuple[Any, ...]]] = {}
-        self._seen: dict[str, tuple[Any, tuple[Any, ...]]] = {}
-
-    def get(self, key: str, signature: Any,
-            build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
-        hit = self._cells.get(key)
-        if hit is not None and hit[0] == signature:
-            self._seen[key] = hit
-            return hit[1]
-        cells = build()
-        self._seen[key] = (signature, cells)
-        return cells
-
-    def done(self) -> None:
-        """End of one pass over the rows: forget rows that were not asked for."""
-        self._cells, self._seen = self._seen, {}
+def _update_row(table: DataTable[Any], columns: list[Any], key: str,
+                old: tuple[Any, ...] | None, cells: tuple[Any, ...]) -> None:
+    if old is cells or old == cells:  # lazy rows compare by their plain text
+        return
+    if isinstance(old, LazyRow):
+        old = old.cells()  # a changed row: only now are its cells needed
+    if isinstance(cells, LazyRow):
+        cells = cells.cells()
+    for i, cell in enumerate(cells):
+        if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
+            column = table.columns[columns[i]]
+            wider = column.auto_width and _width(cell) > column.content_width
+            table.update_cell(key, columns[i], cell, update_width=wider)
 
 
 def _width(cell: Any) -> int:

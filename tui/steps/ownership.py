@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.containers import Container, HorizontalScroll, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from tui.safe_text import safe
+from tui.safe_text import safe, short
 from tui.steps.base import select_key, selected_key
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import LanePoint, Swimlanes
-from tui.widgets.fast_table import FastTable
+from tui.widgets.fast_table import FastTable, LazyRow
 from tui.widgets.forms import FieldInput, FieldSpec, FormSubmitted, RecordForm
 
 if TYPE_CHECKING:
@@ -91,29 +91,29 @@ class OwnershipView(TableFormView):
         return self.query_one("#ownership-form", RecordForm)
 
     def _derived(self) -> list[DerivedHandoff]:
-        from models.rules.handoffs import derive_handoffs
-
-        return derive_handoffs(self.journey)
+        return self.session.handoffs(self.journey)
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        from models.rules.handoffs import derive_handoffs
-
-        into = {d.to_tp.id: d for d in derive_handoffs(journey)}
-        out = []
+        into = {d.to_tp.id: d for d in self.session.handoffs(journey)}
+        out: list[tuple[str, tuple[Any, ...]]] = []
         n = 0
         for stage in journey.stages:
+            stage_name = short(stage.name, 16)
             for tp in journey.touchpoints.get(stage.id or 0, []):
                 n += 1
                 d = into.get(tp.id)
-                hand = Text("")
+                hand: str | Text = ""
                 if d is not None:
-                    hand = safe(f"⇄ from {d.from_team or '(no owner)'}", limit=24)
+                    label = f"⇄ from {d.from_team or '(no owner)'}"
+                    hand = short(label, 24)
                     if not (d.detail and d.detail.customer_informed):
+                        hand = safe(label, limit=24)  # two styles: a ready Text
                         hand.append(" !", style="bold red")
-                out.append((str(tp.id), (
-                    Text(str(n)), safe(stage.name, limit=16), safe(tp.name, limit=30),
-                    safe(tp.owner_team, limit=20) if tp.owner_team.strip()
-                    else Text("— none", style="yellow"), hand)))
+                owned = bool(tp.owner_team.strip())
+                out.append((str(tp.id), LazyRow(
+                    (str(n), stage_name, short(tp.name, 30),
+                     short(tp.owner_team, 20) if owned else "— none", hand),
+                    ("", "", "", "" if owned else "yellow"))))
         return out
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
@@ -124,9 +124,9 @@ class OwnershipView(TableFormView):
         return Touchpoint, self.journey.touchpoint(int(key))
 
     def refresh_extra(self, journey: Journey) -> None:
-        from models.rules.handoffs import derive_handoffs, ownership_risks
+        from models.rules.handoffs import ownership_risks
 
-        derived = derive_handoffs(journey)
+        derived = self.session.handoffs(journey)
         into = {d.to_tp.id: d for d in derived}
         points = []
         n = 0
@@ -138,7 +138,7 @@ class OwnershipView(TableFormView):
                                         bool(d and d.detail and d.detail.customer_informed),
                                         tp.actor))
         self.query_one(Swimlanes).set_points(points)
-        risks = ownership_risks(journey)
+        risks = ownership_risks(journey, derived)
         flags = Text(f"{len(derived)} handoff{'s' if len(derived) != 1 else ''}", style="bold")
         flags.append("  ▶ customer told  ! not told", style="dim")
         for risk in risks[:3]:

@@ -7,7 +7,6 @@ impact/effort matrix (where each pain point sits, by rank number).
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -16,10 +15,11 @@ from textual.app import ComposeResult
 from models.rules.priority import quadrant_rule
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
-from tui.safe_text import safe, short
+from tui.safe_text import clean, safe, short
 from tui.session import PairingKey, succeeded
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import ImpactMatrix
+from tui.widgets.fast_table import LazyRow
 from tui.widgets.forms import FieldSpec
 from tui.widgets.new_row import edit_new
 
@@ -30,16 +30,14 @@ if TYPE_CHECKING:
 KIND_LABEL = {"loop": "loop", "branch": "branch", "dead_end": "dead end", "other": "other"}
 
 
-def _cells(ranked: RankedPain, at: str, labels: dict[str, str]) -> tuple[Text, ...]:
-    """The table cells of one ranked pain point (user text through ``safe``)."""
+def _row(ranked: RankedPain, at: str, labels: dict[str, str]) -> LazyRow:
+    """The cells of one ranked pain point as plain text (user text cleaned and cut)."""
     pain = ranked.pain
-    return (Text(str(ranked.rank)),
-            Text(labels.get(ranked.quadrant, ranked.quadrant),
-                 style="green" if ranked.quadrant == "quick_win" else ""),
-            safe(pain.description, limit=40), Text(at),
-            Text(KIND_LABEL.get(pain.kind, pain.kind)), Text(f"{pain.impact}/{pain.effort}"),
-            Text(f"{ranked.volume:,}"), Text(str(ranked.votes)),
-            safe(ranked.reason, limit=70))
+    return LazyRow((str(ranked.rank), labels.get(ranked.quadrant, ranked.quadrant),
+                    short(pain.description, 40), at, clean(KIND_LABEL.get(pain.kind, pain.kind)),
+                    f"{pain.impact}/{pain.effort}", f"{ranked.volume:,}", str(ranked.votes),
+                    short(ranked.reason, 70)),
+                   ("", "green" if ranked.quadrant == "quick_win" else ""))
 
 
 class PainsView(TableFormView):
@@ -84,18 +82,11 @@ class PainsView(TableFormView):
         from models.rules.priority import QUADRANT_LABELS
 
         numbers = {tp.id: i + 1 for i, tp in enumerate(journey.ordered_touchpoints())}
-        cache = self.row_cache
-        out = []
+        out: list[tuple[str, tuple[Any, ...]]] = []
         for ranked in self.session.ranked_pains(journey):
-            pain = ranked.pain
-            at = f"#{numbers[pain.touchpoint_id]}" if pain.touchpoint_id in numbers else "—"
-            key = str(pain.id)
-            # every value the cells show; the reason is made from these too
-            sig = (ranked.rank, ranked.quadrant, pain.description, at, pain.kind, pain.impact,
-                   pain.effort, ranked.volume, ranked.votes)
-            out.append((key, cache.get(key, sig, partial(_cells, ranked, at,
-                                                                 QUADRANT_LABELS))))
-        cache.done()
+            touchpoint = ranked.pain.touchpoint_id
+            at = f"#{numbers[touchpoint]}" if touchpoint in numbers else "—"
+            out.append((str(ranked.pain.id), _row(ranked, at, QUADRANT_LABELS)))
         return out
 
     def refresh_extra(self, journey: Journey) -> None:

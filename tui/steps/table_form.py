@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.widgets import DataTable, Static
 
-from tui.steps.base import RowCache, StepView, select_key, selected_key, sync_table
+from tui.steps.base import StepView, select_key, selected_key, sync_row, sync_table
 from tui.widgets.fast_table import FastTable
 from tui.widgets.forms import FieldSpec, RecordForm
 from tui.widgets.typeahead import hold, release
@@ -51,14 +51,6 @@ class TableFormView(StepView):
         yield from ()
 
     @property
-    def row_cache(self) -> RowCache:
-        """Cells per row, rebuilt only for rows whose values changed (see ``RowCache``)."""
-        cache: RowCache | None = getattr(self, "_row_cache", None)
-        if cache is None:
-            cache = self._row_cache = RowCache()
-        return cache
-
-    @property
     def table(self) -> DataTable[Any]:
         return self.query_one(DataTable)
 
@@ -77,6 +69,12 @@ class TableFormView(StepView):
     def refresh_extra(self, journey: Journey) -> None:
         """Redraw anything besides table and form (drawings, flags)."""
 
+    def row_for(self, journey: Journey, model: str, row_id: int,
+                field: str) -> tuple[str, tuple[Any, ...]] | None:
+        """(key, cells) of the one row an edit of ``field`` changes, or None if it may
+        change others too (then every row is rebuilt)."""
+        return None
+
     # -- behaviour ------------------------------------------------------------------
     def refresh_from(self, journey: Journey) -> None:
         rows = self.rows(journey)
@@ -84,6 +82,14 @@ class TableFormView(StepView):
         self.query_one(".empty-note", Static).display = not rows
         self.bind_current()
         self.refresh_extra(journey)
+
+    def patch(self, journey: Journey, model: str, row_id: int, field: str) -> bool:
+        row = self.row_for(journey, model, row_id, field)
+        if row is None or not sync_row(self.table, *row):
+            return False
+        self.bind_current()
+        self.refresh_extra(journey)
+        return True
 
     def bind_current(self) -> None:
         model, row = self.record(selected_key(self.table))

@@ -7,7 +7,6 @@ change, so the room sees the curve move while scores are typed (or nudged with
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -16,9 +15,10 @@ from textual.app import ComposeResult
 from models.vocab import ACTORS, OCC_EMOTIONS
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
-from tui.safe_text import safe, short
+from tui.safe_text import clean, safe, short
 from tui.session import succeeded
 from tui.steps.table_form import TableFormView
+from tui.widgets.fast_table import LazyRow
 from tui.widgets.forms import FieldSpec
 from tui.widgets.new_row import edit_new
 from tui.widgets.step_bar import LEVEL_STYLE, SentimentLine
@@ -33,15 +33,18 @@ CHANNELS = ("Help center", "Chat", "Email", "Phone", "In-app", "Status page", "B
 
 
 
-def _cells(n: int, stage_name: str, tp: Touchpoint) -> tuple[Text, ...]:
-    """One touchpoint row: number, stage, name, channel, sentiment, lane, moment of truth."""
-    return (Text(str(n)), safe(stage_name, limit=18), safe(tp.name, limit=36),
-            safe(tp.channel, limit=14),
-            Text(FACES.get(tp.sentiment, str(tp.sentiment)),
-                 style=LEVEL_STYLE.get(tp.sentiment, "")),
-            Text("back" if tp.lane == "backstage" else "front"),
-            Text(tp.actor or "—", style="cyan" if tp.actor == "bot" else ""),
-            Text("★" if tp.moment_of_truth else ""))
+def _row(n: int, stage_name: str, tp: Touchpoint) -> LazyRow:
+    """One touchpoint row: number, stage, name, channel, sentiment, lane, moment of truth.
+
+    Plain text only: the table makes ``Text`` of the rows it draws (``LazyRow``).
+    """
+    return LazyRow((str(n), stage_name, short(tp.name, 36), short(tp.channel, 14),
+                    FACES.get(tp.sentiment, str(tp.sentiment)),
+                    "back" if tp.lane == "backstage" else "front", clean(tp.actor) or "—",
+                    "★" if tp.moment_of_truth else ""),
+                   ("", "", "", "", LEVEL_STYLE.get(tp.sentiment, ""), "",
+                    "cyan" if tp.actor == "bot" else ""))
+
 
 class TouchpointsView(TableFormView):
     """All touchpoints in journey order, grouped by stage, with the sentiment line."""
@@ -85,19 +88,27 @@ class TouchpointsView(TableFormView):
         yield SentimentLine(id="sentiment")
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        cache = self.row_cache
-        out = []
+        out: list[tuple[str, tuple[Any, ...]]] = []
         n = 0
         for stage in journey.stages:
-            stage_name = stage.name
+            stage_name = short(stage.name, 18)
             for tp in journey.touchpoints.get(stage.id or 0, []):
                 n += 1
-                key = str(tp.id)
-                sig = (n, stage_name, tp.name, tp.channel, tp.sentiment, tp.lane,
-                       tp.actor, tp.moment_of_truth)
-                out.append((key, cache.get(key, sig, partial(_cells, n, stage_name, tp))))
-        cache.done()
+                out.append((str(tp.id), _row(n, stage_name, tp)))
         return out
+
+    def row_for(self, journey: Journey, model: str, row_id: int,
+                field: str) -> tuple[str, tuple[Any, ...]] | None:
+        """A touchpoint's own field shows in its own row only (its number and stage stay)."""
+        if model != "Touchpoint":
+            return None
+        key = str(row_id)
+        order: list[str] = getattr(self.table, "_jm_order", [])
+        tp = journey.touchpoint(row_id)
+        stage = journey.stage_of(tp)
+        if tp is None or stage is None or key not in order:
+            return None
+        return key, _row(order.index(key) + 1, short(stage.name, 18), tp)
 
     def refresh_extra(self, journey: Journey) -> None:
         self.query_one(SentimentLine).set_sections(

@@ -7,9 +7,11 @@ are cheap to test and can be drawn at any width; user text goes through
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.geometry import Region
 from textual.strip import Strip
@@ -40,78 +42,154 @@ def actor_legend() -> str:
     return f"Actor: {keys} · no letter: not said"
 
 
-def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
-    """One row per team, touchpoints in journey order, a mark where the lane changes.
+class LaneLayout:
+    """Where everything on the swimlanes goes, so one window of one line can be drawn alone.
 
-    Only a handoff (``models.rules.handoffs``) gets ▶ (customer told) or ! (not told);
-    any other change of lane is the customer moving on to another team's channel
-    and gets a quiet ›.  When the map says who performs touchpoints, each number
-    carries its actor's letter (3B: a bot) and a legend line follows, so a bot
-    and a person are told apart without colour; the cells widen to fit.
+    One row per team, touchpoints in journey order, a mark where the lane
+    changes.  Only a handoff (``models.rules.handoffs``) gets ▶ (customer told)
+    or ! (not told); any other change of lane is the customer moving on to
+    another team's channel and gets a quiet ›.  When the map says who performs
+    touchpoints, each number carries its actor's letter (3B: a bot) and a legend
+    line follows, so a bot and a person are told apart without colour; the cells
+    widen to fit.
+
+    Why a layout and not one ``Text``: a 10,000-touchpoint map has lines 40,000
+    cells wide, and building them whole cost a first visit ~0.3 s of CPU to show
+    120 columns.  Every touchpoint takes ``cell`` columns after the team label,
+    so the touchpoints behind columns x1..x2 are known by arithmetic.
     """
-    teams: list[str] = []
-    for p in points:
-        if p.team and p.team not in teams:
-            teams.append(p.team)
-    if any(not p.team for p in points):
-        teams.append("")
-    if not points:
-        return Text("Swimlanes appear once touchpoints have owners.", style="dim", end="")
-    lettered = any(p.actor in ACTOR_LETTERS for p in points)
-    if lettered:
-        cell = max(cell, len(str(max(p.number for p in points))) + 2)
-    label_w = min(16, max(len(clean(t or NO_OWNER)) for t in teams) + 1)
-    head = Text(" " * label_w, no_wrap=True, end="")
-    groups: list[tuple[str, int]] = []  # consecutive touchpoints of one stage
-    for p in points:
-        if groups and groups[-1][0] == p.stage:
-            groups[-1] = (p.stage, groups[-1][1] + 1)
-        else:
-            groups.append((p.stage, 1))
-    for stage, count in groups:
-        room = count * cell - 1
-        head.append("┊", style="dim")
-        head.append((clean(stage) or "?")[:room].ljust(room), style="bold")
-    lines = [head]
-    row_of = {team: i for i, team in enumerate(teams)}
-    for i, team in enumerate(teams):
-        name = clean(team or NO_OWNER)
-        line = Text(name[: label_w - 1].ljust(label_w), style="bold" if team else "yellow",
-                    no_wrap=True, end="")
-        prev: LanePoint | None = None
-        for p in points:
+
+    EMPTY = "Swimlanes appear once touchpoints have owners."
+
+    def __init__(self, points: Sequence[LanePoint], cell: int = 4) -> None:
+        self.lettered = any(p.actor in ACTOR_LETTERS for p in points)
+        if self.lettered:
+            cell = max(cell, len(str(max(p.number for p in points))) + 2)
+        self.points, self.cell = points, cell
+        teams = list(dict.fromkeys(p.team for p in points if p.team))
+        if any(not p.team for p in points):
+            teams.append("")
+        self.teams = teams
+        self._row_of = {team: i for i, team in enumerate(teams)}
+        self.label_w = min(16, max(len(clean(t or NO_OWNER)) for t in teams) + 1) if teams else 0
+        groups: list[tuple[str, int, int]] = []  # (stage, first point, points) in a row
+        for i, p in enumerate(points):
+            if groups and groups[-1][0] == p.stage:
+                groups[-1] = (p.stage, groups[-1][1], groups[-1][2] + 1)
+            else:
+                groups.append((p.stage, i, 1))
+        self._groups = groups
+        self._group_starts = [first for _, first, _ in groups]
+
+    @property
+    def height(self) -> int:
+        return 1 + len(self.teams) + self.lettered if self.points else 1
+
+    @property
+    def legend_y(self) -> int | None:
+        """The line of the actor legend, when the numbers carry letters."""
+        return 1 + len(self.teams) if self.points and self.lettered else None
+
+    def _label(self, team: str) -> str:
+        return clean(team or NO_OWNER)[: self.label_w - 1].ljust(self.label_w)
+
+    def _stage_text(self, stage: str, count: int) -> str:
+        room = count * self.cell - 1
+        return (clean(stage) or "?")[:room].ljust(room)
+
+    @property
+    def width(self) -> int:
+        """Terminal cells of the widest line (user text may hold wide characters)."""
+        if not self.points:
+            return cell_len(self.EMPTY)
+        head = self.label_w + sum(1 + cell_len(self._stage_text(stage, count))
+                                  for stage, _, count in self._groups)
+        body = len(self.points) * self.cell
+        legend = cell_len(actor_legend()) if self.lettered else 0
+        return max(head, legend,
+                   *(cell_len(self._label(team)) + body for team in self.teams))
+
+    def wide(self, y: int) -> bool:
+        """True when line ``y`` has characters wider or narrower than one cell."""
+        if not self.points:
+            return False
+        if y == self.legend_y:
+            return True  # short: drawn whole
+        if y == 0:
+            return any(cell_len(t) != len(t) for t in
+                       (self._stage_text(stage, count) for stage, _, count in self._groups))
+        label = self._label(self.teams[y - 1])
+        return cell_len(label) != len(label)
+
+    def line(self, y: int, first: int = 0, last: int | None = None) -> Text:
+        """Line ``y``; touchpoints before ``first`` are blank, none is drawn from ``last`` on."""
+        points = self.points
+        if not points:
+            return Text(self.EMPTY, style="dim", end="")
+        last = len(points) if last is None else min(last, len(points))
+        first = max(0, min(first, last))
+        if y == self.legend_y:
+            return Text(actor_legend(), style="dim", no_wrap=True, end="")
+        if y == 0:
+            head = Text(" " * self.label_w, no_wrap=True, end="")
+            g = max(0, bisect_right(self._group_starts, first) - 1)
+            head.append(" " * (self._groups[g][1] * self.cell))
+            for stage, start, count in self._groups[g:]:
+                if start >= last:
+                    break
+                head.append("┊", style="dim")
+                head.append(self._stage_text(stage, count), style="bold")
+            return head
+        team = self.teams[y - 1]
+        row = y - 1
+        line = Text(self._label(team), style="bold" if team else "yellow", no_wrap=True, end="")
+        line.append(" " * (first * self.cell))
+        row_of, width = self._row_of, self.cell - 1
+        for i in range(first, last):
+            p = points[i]
             sep, sep_style = " ", ""
+            prev = points[i - 1] if i else None
             if prev is not None and prev.team != p.team:
                 a, b = row_of[prev.team], row_of[p.team]
-                if i == b and not p.handoff_in:  # the customer changing channel
+                if row == b and not p.handoff_in:  # the customer changing channel
                     sep, sep_style = "›", "dim"
-                elif i == b:
+                elif row == b:
                     sep, sep_style = ("▶", "green") if p.informed else ("!", "bold red")
-                elif i == a:
+                elif row == a:
                     sep = "┐" if b > a else "┘"
-                elif min(a, b) < i < max(a, b):
+                elif min(a, b) < row < max(a, b):
                     sep = "│"
             line.append(sep, style=sep_style)
             if p.team == team:
                 mark = f"{p.number}{ACTOR_LETTERS.get(p.actor, '')}"
-                line.append(mark.rjust(cell - 1), style="reverse" if not team else "bold")
+                line.append(mark.rjust(width), style="reverse" if not team else "bold")
             else:
-                line.append("·".rjust(cell - 1), style="dim")
-            prev = p
-        lines.append(line)
-    if lettered:
-        lines.append(Text(actor_legend(), style="dim", no_wrap=True, end=""))
-    return Text("\n", end="").join(lines)
+                line.append("·".rjust(width), style="dim")
+        return line
+
+    def window(self, y: int, x1: int, x2: int) -> Text:
+        """Columns ``x1``..``x2`` of line ``y``: ``line(y)[x1:x2]``, drawing only those."""
+        if self.wide(y) or not self.points:
+            return self.line(y)[x1:x2]
+        first = max(0, (x1 - self.label_w) // self.cell)
+        last = max(0, -(-(x2 - self.label_w) // self.cell))
+        return self.line(y, first, last)[x1:x2]
+
+
+def draw_swimlanes(points: Sequence[LanePoint], cell: int = 4) -> Text:
+    """The whole drawing as one ``Text`` (see ``LaneLayout``; screens draw windows of it)."""
+    layout = LaneLayout(points, cell)
+    return Text("\n", end="").join(layout.line(y) for y in range(layout.height))
 
 
 class Swimlanes(Widget):
     """The swimlane drawing; as wide as the journey needs (its container scrolls).
 
-    A 10,000-touchpoint journey draws lines 40,000 cells wide, and Textual turns
-    a widget's whole content into styled strips before showing any of it
-    (seconds here).  So only the columns in view are turned into strips: each
-    line is sliced to the visible window and rendered by Textual's own
-    ``Visual.to_strips`` (same output as drawing the whole text), the rest of
+    Textual turns a widget's whole content into styled strips before showing
+    any of it, which for a 10,000-touchpoint map means lines 40,000 cells wide
+    (seconds here).  So only the columns in view are drawn: each line's window
+    comes from ``LaneLayout.window`` and is rendered by Textual's own
+    ``Visual.to_strips`` (same output as drawing the whole text); the rest of
     the line is blank padding the compositor crops away.
     """
 
@@ -119,18 +197,21 @@ class Swimlanes(Widget):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.drawing = Text("")
-        self._lines: list[Text] = []
+        self.layout_ = LaneLayout(())
         self._window = (0, 0)
         self._strips: dict[int, Strip] = {}
 
     def set_points(self, points: Sequence[LanePoint]) -> None:
-        self.drawing = draw_swimlanes(points)
-        self._lines = list(self.drawing.split("\n"))
+        self.layout_ = LaneLayout(points)
         self._strips.clear()
-        self.styles.width = max((line.cell_len for line in self._lines), default=1)
-        self.styles.height = len(self._lines)
+        self.styles.width = max(1, self.layout_.width)
+        self.styles.height = self.layout_.height
         self.refresh(layout=True)
+
+    @property
+    def drawing(self) -> Text:
+        """The whole drawing (for reading it in tests and exports; never drawn whole)."""
+        return draw_swimlanes(self.layout_.points)
 
     def render(self) -> Text:
         return self.drawing
@@ -158,14 +239,14 @@ class Swimlanes(Widget):
 
     def _window_strip(self, y: int, width: int) -> Strip:
         style = self.visual_style
-        if y >= len(self._lines):
+        layout = self.layout_
+        if y >= layout.height:
             return Strip.blank(width, style.rich_style)
-        line = self._lines[y]
         x1, x2 = self._window
-        if line.cell_len != len(line.plain) or x2 <= x1:  # wide characters: draw it all
+        if layout.wide(y) or x2 <= x1:  # wide characters: draw it all
             x1, x2 = 0, width
         x2 = min(x2, width)
-        part = line[x1:x2] if (x1, x2) != (0, width) else line
+        part = layout.window(y, x1, x2) if (x1, x2) != (0, width) else layout.line(y)
         strips = Visual.to_strips(self, visualize(self, part), x2 - x1, 1, style)
         body = strips[0] if strips else Strip.blank(x2 - x1, style.rich_style)
         if x1 == 0 and x2 == width:

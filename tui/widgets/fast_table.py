@@ -14,16 +14,21 @@ here is one line high:
 - new rows are measured from their plain text (``cell_len`` of the widest line,
   exactly what ``Text.__rich_measure__`` returns) without building renderables;
 - ``update_cell`` evicts the cached renders of the one changed row instead of
-  bumping the table-wide counter that is part of every render-cache key.
+  bumping the table-wide counter that is part of every render-cache key;
+- rows may be given as ``LazyRow`` (plain text and style per cell): the table
+  keeps them as they are, measures them from their text, and turns a row into
+  ``Text`` cells only when something asks for its cells (drawing it, reading it).
+  A first visit to a 10,000-row step built 80,000 ``Text`` objects (and paid the
+  garbage collector for them) to show 35 rows.
 
 It leans on DataTable internals (checked by ``tests/tui/test_tui_perf.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from itertools import zip_longest
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -33,6 +38,82 @@ from textual.render import measure
 from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, Row, RowKey
+
+
+class LazyRow(NamedTuple):
+    """A row as the plain text and style of each cell, made into ``Text`` when drawn.
+
+    ``texts`` are shown literally (callers clean user text first, e.g. with
+    ``tui.safe_text.short``); a cell that needs several styles may be a ready
+    ``Text``.  ``styles`` may be shorter than ``texts`` (missing = no style).
+    Rows compare by value, so an unchanged row is recognised without building it.
+    """
+
+    texts: tuple[str | Text, ...]
+    styles: tuple[str, ...] = ()
+
+    def style(self, index: int) -> str:
+        return self.styles[index] if index < len(self.styles) else ""
+
+    def cell(self, index: int) -> Text:
+        """The cell as ``safe`` would have built it: literal, one line, no end."""
+        text = self.texts[index]
+        if isinstance(text, Text):
+            return text
+        return Text(text, style=self.style(index), no_wrap=True, end="")
+
+    def cells(self) -> tuple[Text, ...]:
+        return tuple(self.cell(i) for i in range(len(self.texts)))
+
+
+class _LazyData(MutableMapping[RowKey, dict[ColumnKey, Any]]):
+    """DataTable's row key -> {column key: cell}, building a lazy row on first read.
+
+    One dict keeps the insertion order DataTable relies on (``sort``); a value is
+    either the cells mapping or the ``LazyRow`` it will be built from.
+    """
+
+    def __init__(self, table: FastTable) -> None:
+        self._table = table
+        self._rows: dict[RowKey, dict[ColumnKey, Any] | LazyRow] = {}
+        self.built = 0
+
+    def lazy(self, key: RowKey) -> LazyRow | None:
+        """The row still unbuilt, or None (built already, or given as cells)."""
+        row = self._rows.get(key)
+        return row if isinstance(row, LazyRow) else None
+
+    def put_lazy(self, key: RowKey, row: LazyRow) -> None:
+        self._rows[key] = row
+
+    def __getitem__(self, key: RowKey) -> dict[ColumnKey, Any]:
+        row = self._rows[key]
+        if isinstance(row, LazyRow):
+            columns = self._table.ordered_columns
+            texts = len(row.texts)
+            built = {column.key: row.cell(i) if i < texts else None
+                     for i, column in enumerate(columns)}
+            self._rows[key] = row = built
+            self.built += 1
+        return row
+
+    def __setitem__(self, key: RowKey, value: dict[ColumnKey, Any]) -> None:
+        self._rows[key] = value
+
+    def __delitem__(self, key: RowKey) -> None:
+        del self._rows[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[RowKey]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def clear(self) -> None:
+        self._rows.clear()
 
 
 class _LineOffsets(Sequence[tuple[RowKey, int]]):
@@ -71,8 +152,49 @@ def _plain_width(cell: Any) -> int | None:
     return cell_len(plain)
 
 
+def _column_widths(console: Any, rows: list[LazyRow], columns: int) -> list[int]:
+    """The widest cell of each column of lazy ``rows``, without building them.
+
+    Most columns hold a few distinct values or printable ASCII, measured in one
+    pass (``len``, or ``cell_len`` per distinct value); a cell ``cell_len``
+    cannot tell (tabs, several lines, a ready ``Text``) is measured as DataTable
+    would.
+    """
+    by_column = list(zip_longest(*[row.texts for row in rows]))[:columns]
+    widths = [0] * columns
+    for i, texts in enumerate(by_column):
+        distinct = {t for t in texts if type(t) is str}
+        if len(distinct) == len(texts) or all(type(t) is str or t is None for t in texts):
+            joined = "".join(distinct)  # type: ignore[arg-type]
+            if joined.isascii() and joined.isprintable():
+                widths[i] = max(map(len, distinct), default=0)  # type: ignore[arg-type]
+                continue
+            if "\n" not in joined and "\t" not in joined:
+                widths[i] = max(map(cell_len, distinct), default=0)  # type: ignore[arg-type]
+                continue
+        for row in rows:
+            if len(row.texts) <= i:
+                continue
+            text = row.texts[i]
+            width = (cell_len(text) if isinstance(text, str) and "\n" not in text
+                     and "\t" not in text else _plain_width(row.cell(i)))
+            if width is None:
+                width = measure(console, row.cell(i), 1)
+            widths[i] = max(widths[i], width)
+    return widths
+
+
 class FastTable(DataTable[Any]):
     """``DataTable`` with bookkeeping proportional to the rows on screen (one-line rows)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._data: _LazyData = _LazyData(self)  # type: ignore[assignment]
+
+    @property
+    def rows_built(self) -> int:
+        """How many ``LazyRow`` rows have been turned into cells so far (a cost gauge)."""
+        return self._data.built
 
     @property
     def _y_offsets(self) -> _LineOffsets:  # type: ignore[override]
@@ -157,10 +279,15 @@ class FastTable(DataTable[Any]):
                 from textual.widgets.data_table import DuplicateKey
 
                 raise DuplicateKey(f"The row key {row_key!r} already exists.")
-            if len(cells) > len(columns):
+            lazy = cells if isinstance(cells, LazyRow) else None
+            if len(cells if lazy is None else lazy.texts) > len(columns):
                 raise ValueError("More values provided than there are columns.")
             locations[row_key] = index
-            data[row_key] = {column.key: cell for column, cell in zip_longest(columns, cells)}
+            if lazy is not None:
+                data.put_lazy(row_key, lazy)
+            else:
+                data[row_key] = {column.key: cell
+                                 for column, cell in zip_longest(columns, cells)}
             table_rows[row_key] = Row(row_key, 1, None, False)
             new_rows.add(row_key)
             index += 1
@@ -184,10 +311,16 @@ class FastTable(DataTable[Any]):
         columns = self.ordered_columns
         widths = [column.content_width for column in columns]
         keys = [column.key for column in columns]
+        data = self._data
+        lazies: list[LazyRow] = []
         for row_key in new_rows:
             if row_key not in self._row_locations:
                 continue
-            values = self._data[row_key]
+            lazy = data.lazy(row_key)
+            if lazy is not None:
+                lazies.append(lazy)
+                continue
+            values = data[row_key]
             for i, key in enumerate(keys):
                 cell = values.get(key)
                 width = _plain_width(cell)
@@ -196,6 +329,9 @@ class FastTable(DataTable[Any]):
                         console, self._format_cell(cell), 1)
                 if width > widths[i]:
                     widths[i] = width
+        if lazies:
+            lazy_widths = _column_widths(console, lazies, len(widths))
+            widths = [max(pair) for pair in zip(widths, lazy_widths, strict=True)]
         for column, width in zip(columns, widths, strict=True):
             column.content_width = width
         total_width = (sum(column.get_render_width(self) for column in self.columns.values())

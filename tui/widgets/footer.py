@@ -70,6 +70,10 @@ class CalmFooter(Footer):
 
     _pending = False
     _composed: tuple[Any, ...] | None = None
+    # The screen's bindings read once per recompose check: Textual computes them
+    # afresh on every access (a check_action per binding), and a check read them
+    # four times, a recompose twice more.
+    _active: dict[str, Any] | None = None
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)  # one space between key and words: more keys fit
@@ -86,12 +90,15 @@ class CalmFooter(Footer):
         """Shown bindings, one per action (the first key of each), in the screen's order."""
         seen: set[str] = set()
         entries: list[Entry] = []
-        for (_, binding, enabled, tooltip) in self.screen.active_bindings.values():
+        for (_, binding, enabled, tooltip) in self._active_bindings().values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
             entries.append((binding, enabled, tooltip))
         return entries
+
+    def _active_bindings(self) -> dict[str, Any]:
+        return self._active if self._active is not None else self.screen.active_bindings
 
     def _chosen(self) -> list[Entry]:
         room = self._width() - (PALETTE_WIDTH if self._palette() else 0)
@@ -100,7 +107,7 @@ class CalmFooter(Footer):
     def _palette(self) -> Any:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
             return None
-        return self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        return self._active_bindings().get(self.app.COMMAND_PALETTE_BINDING)
 
     def _signature(self) -> tuple[Any, ...]:
         """Everything ``compose`` reads: the chosen keys, the palette key, two options."""
@@ -145,6 +152,12 @@ class CalmFooter(Footer):
 
     async def _recompose_if_changed(self) -> None:
         self._pending = False
-        if not self.is_attached or self._composed == self._signature():
+        if not self.is_attached:
             return
-        await self.recompose()
+        self._active = self.screen.active_bindings
+        try:
+            if self._composed == self._signature():
+                return
+            await self.recompose()
+        finally:
+            self._active = None
