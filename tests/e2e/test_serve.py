@@ -151,16 +151,20 @@ class Seat:
         """Type ``key`` and wait until ``then`` is drawn after it."""
         seen = len(self.stream)
         await self.ws.send_json(["stdin", key])
-        await until(lambda: then in ESCAPES.sub(b"", self.stream[seen:]).decode("utf-8",
-                                                                                "replace"))
+
+        def drawn() -> bool:
+            return then in ESCAPES.sub(b"", self.stream[seen:]).decode("utf-8", "replace")
+
+        await until(drawn)
+        assert drawn(), f"{then!r} never appeared after {key!r}: {self.screen_text()[-1500:]}"
 
     def screen_text(self) -> str:
         return ESCAPES.sub(b"", self.stream).decode("utf-8", "replace")
 
 
-async def until(check: object) -> None:
+async def until(check: object, ceiling: float = CEILING) -> None:
     """Return as soon as ``check()`` holds, or at the ceiling (the caller asserts)."""
-    deadline = time.monotonic() + CEILING
+    deadline = time.monotonic() + ceiling
     while not check() and time.monotonic() < deadline:  # type: ignore[operator]
         await asyncio.sleep(0.2)
 
@@ -204,10 +208,14 @@ def test_two_invited_seats_see_each_other_and_a_stranger_gets_nothing(
             # an export from a browser seat is a download, never a file on the server
             await kim.ws.send_json(["stdin", "\x1b"])  # leave the field the app opened in
             await asyncio.sleep(0.5)  # past Textual's ESC delay, as a person would be
-            await kim.press("5", "Pain points")
-            await kim.press("n", "Cards")
-            await kim.ws.send_json(["stdin", "x"])
-            await until(lambda: any("deliver_file_start" in t for t in kim.texts))
+            await kim.press("5", "Step 5 · Pain points")
+            await kim.press("n", "Cards: ")  # the Cards screen's step bar
+            for _ in range(10):  # the Cards keys work once its view has focus: press again
+                await kim.ws.send_json(["stdin", "x"])
+                await until(lambda: any("deliver_file_start" in t for t in kim.texts), 6.0)
+                if any("deliver_file_start" in t for t in kim.texts):
+                    break
+            assert any("deliver_file_start" in t for t in kim.texts), kim.screen_text()[-1500:]
             key = next(json.loads(t)[1] for t in kim.texts if "deliver_file_start" in t)
             async with session.get(f"{base}/download/{key}") as download:
                 assert download.status == 200

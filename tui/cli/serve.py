@@ -15,13 +15,16 @@ from __future__ import annotations
 import ipaddress
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from models.vocab import ROLES
 from tui.cli.common import STATE, command_group, console, fail, require, user_errors
 from tui.identity import SEAT_ORIGIN_ENV, SEAT_TOKEN_ENV
+
+if TYPE_CHECKING:
+    from models.db.invites import Listed
 
 app = command_group()
 TOKEN_ENV, ORIGIN_ENV = SEAT_TOKEN_ENV, SEAT_ORIGIN_ENV
@@ -94,7 +97,7 @@ def invite(
     typer.echo(invite_url(url, token))
 
 
-def _print_list(rows: list, workshop_id: int) -> None:  # type: ignore[type-arg]
+def _print_list(rows: list[Listed], workshop_id: int) -> None:
     out = console()
     if not rows:
         out.print(f"No invitations in workshop {workshop_id}.")
