@@ -88,3 +88,15 @@ def test_an_older_file_still_goes_through_the_store(portfolio: tuple[Path, int])
     out = run_cli(other, "export", "1", "--format", "md")
     assert out.returncode == 1
     assert b"Traceback" not in out.stderr
+
+
+def test_the_database_named_by_the_environment_is_read_the_same_way(
+        portfolio: tuple[Path, int]) -> None:
+    db, wid = portfolio
+    env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat(), "JOURNEYMAP_DB": str(db)}
+    out = subprocess.run([sys.executable, "-c", PROBE, "export", str(wid), "--format", "ics"],
+                         capture_output=True, env=env, stdin=subprocess.DEVNULL)
+    assert out.returncode == 0, out.stderr
+    assert b"HEAVY []" in out.stderr
+    with Store(db, who="tester", read_only=True) as store:
+        assert out.stdout == plan_ics(store.load(wid))

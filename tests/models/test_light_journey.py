@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from models.db.journey import Journey
 from models.db.light_journey import load_journey, load_journeys
 from models.db.store import Store
-from models.db.tables import PainPoint, Participant, Touchpoint, Vote
+from models.db.tables import PainPoint, Participant, Reading, TicketSource, Touchpoint, Vote
 from models.export.markdown import to_markdown
 from models.export.templates import create_from_template, list_templates
 from models.rules.demo import complete_demo
@@ -62,6 +62,13 @@ def _full_workshop(store: Store, template: str) -> int:
             s.add(Vote(pain_point_id=journey.pain_points[0].id, participant="Bo"))
         s.add(PainPoint(workshop_id=wid, touchpoint_id=None, description="unplaced",
                         kind="loop", impact=2, effort=1))
+        source = TicketSource(workshop_id=wid, file_name="t.csv", product="P", rows=3,
+                              tickets=3, periods="2024-01..2024-01")
+        s.add(source)
+        s.flush()
+        s.add(Reading(source_id=source.id, workshop_id=wid, period="2024-01", tickets=3,
+                      fcr_rate=0.5, fcr_is_proxy=True, ttr_median_hours=3, reopened=None,
+                      csat_mean=4.25, unavailable='{"csat": "no column"}'))
     return wid
 
 

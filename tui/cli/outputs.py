@@ -115,12 +115,13 @@ def _light_read(workshop_id: int, portfolio: bool) -> tuple[Journey, list[Journe
     such workshop) sends the caller through the store, which words the refusal.
     The portfolio is the journey first, then the others as ``_portfolio`` orders them.
     """
-    from models.db.dbfile import default_db_path
+    from models.db.dbfile import default_target
     from models.db.light_journey import load_journeys, workshop_ids
 
-    if isinstance(STATE.db, str):
+    target = STATE.db or default_target()
+    if not isinstance(target, Path):  # a server URL (``--db`` or ``JOURNEYMAP_DB``)
         return None
-    path = (STATE.db or default_db_path()).expanduser()
+    path = target.expanduser()
     ids = [workshop_id]
     if portfolio:
         every = workshop_ids(path)
