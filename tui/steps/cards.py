@@ -18,7 +18,7 @@ from textual.containers import ItemGrid, VerticalScroll
 from textual.widgets import Static
 
 from models.rules.clock import today
-from models.vocab import status_label
+from models.vocab import TICKET_METRIC_WORDS, status_label
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.row_editor import RowEditor
@@ -244,7 +244,7 @@ class CardsView(OutputView):
                         markup=False)
             return
         wid, card_id = journey.workshop.id, int(card.id or 0)
-        metrics = [(name, f"{name} — {METRIC_WORDS.get(name, name)}")
+        metrics = [(name, f"{name} — {TICKET_METRIC_WORDS.get(name, name)}")
                    for name in storage.METRICS]
         groups = [("all", "all tickets")]
         for kind in storage.GROUP_KINDS:
@@ -287,14 +287,3 @@ def _deleted(store: Any, card_id: int) -> bool:
     store.delete(HypothesisCard, card_id)
     return True
 
-
-METRIC_WORDS: dict[str, str] = {
-    "tickets": "ticket volume", "reopened": "tickets reopened",
-    "fcr_rate": "first contact resolution", "reopen_rate": "share reopened",
-    "ttr_median_hours": "time to resolution, median", "ttr_p90_hours":
-    "time to resolution, p90", "first_response_median_hours": "first response, median",
-    "csat_mean": "CSAT, mean of answers", "csat_responses": "CSAT answers",
-    "csat_satisfied_share": "CSAT, share of 4-5", "reassigned_rate": "share reassigned",
-    "sla_met_rate": "SLA met", "backlog_open": "open tickets",
-    "backlog_median_age_hours": "age of open tickets, median",
-}
