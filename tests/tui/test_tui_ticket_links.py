@@ -351,3 +351,26 @@ async def test_a_kpi_no_metric_matches_asks_which_metric(db_path: Path,
     with Store(db_path) as store:
         stage = store.load(wid).stages[0]
         assert (stage.kpi_baseline, stage.kpi_unit) == (3.0, "tickets")
+
+
+async def test_the_card_editor_ties_the_signal_with_ctrl_t(db_path: Path,
+                                                           tmp_path: Path) -> None:
+    from tui.dialogs.row_editor import RowEditor
+
+    wid = measured(db_path, tmp_path, card=True)
+    app = build_app(db_path, wid, step="cards", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RowEditor)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert isinstance(app.screen, CardSignalDialog)
+        await pilot.press("enter", "enter", *"=5", "enter")  # tickets of all tickets, 5
+        await settle(pilot)
+        assert isinstance(app.screen, RowEditor)  # back in the editor
+    with Store(db_path) as store:
+        [card] = store.load(wid).cards
+        assert (card.signal_metric, card.signal_group, card.signal_target,
+                card.signal_relative) == ("tickets", "all", 5.0, False)

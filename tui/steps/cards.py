@@ -21,7 +21,7 @@ from models.rules.clock import today
 from models.vocab import TICKET_METRIC_WORDS, status_label
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
-from tui.dialogs.row_editor import RowEditor
+from tui.dialogs.row_editor import CardEditor
 from tui.safe_text import safe, short
 from tui.steps.output_base import OutputView
 from tui.widgets.card_grid import CARD_FIELDS, CardBox, card_body, para
@@ -194,7 +194,9 @@ class CardsView(OutputView):
             heading.append_text(para(row.experiment or "(no experiment yet)", limit=70))
             return heading
 
-        editor = RowEditor(self.session, HypothesisCard, int(card.id or 0), CARD_FIELDS, title)
+        card_id = int(card.id or 0)
+        editor = CardEditor(self.session, HypothesisCard, card_id, CARD_FIELDS, title,
+                            on_tie=lambda: self._tie(card_id))
         self.app.push_screen(editor, lambda _: self.refresh_from(self.journey))
 
     def action_cycle_status(self) -> None:
@@ -231,19 +233,27 @@ class CardsView(OutputView):
         The same ``storage.link_card`` as ``journeymap tickets link-card``; the verdict
         (met / not yet / no data) is said at once from the readings.
         """
+        card = self._current()
+        if card is not None:
+            self._tie(int(card.id or 0))
+
+    def _tie(self, card_id: int) -> None:
         from models.rules import measures
         from models.tickets import storage
         from tui.dialogs.card_signal import CardSignalDialog, SignalRequest
 
-        card, store = self._current(), self.session.store
-        journey = self.session.journey
-        if card is None or store is None or journey is None or journey.workshop.id is None:
+        store, journey = self.session.store, self.session.journey
+        if not self.session.action_allowed("tie_signal") or store is None or journey is None \
+                or journey.workshop.id is None:
+            return
+        card = next((c for c in journey.cards if c.id == card_id), None)
+        if card is None:
             return
         if not journey.readings:
             self.notify("No ticket data yet: import an export on the Data screen (T, then i).",
                         markup=False)
             return
-        wid, card_id = journey.workshop.id, int(card.id or 0)
+        wid = journey.workshop.id
         metrics = [(name, f"{name} — {TICKET_METRIC_WORDS.get(name, name)}")
                    for name in storage.METRICS]
         groups = [("all", "all tickets")]
