@@ -116,3 +116,15 @@ REVIEW_EVERY_DAYS = 30
 # from the room or the method's own example, "added" when a template illustrates
 # something the method does not say, so a lead can tell evidence from illustration.
 SOURCES: tuple[str, ...] = ("", "added")
+
+# The ticket metrics (models.tickets.storage.METRICS) in a lead's words, for choosing one.
+TICKET_METRIC_WORDS: dict[str, str] = {
+    "tickets": "ticket volume", "reopened": "tickets reopened",
+    "fcr_rate": "first contact resolution", "reopen_rate": "share reopened",
+    "ttr_median_hours": "time to resolution, median", "ttr_p90_hours":
+    "time to resolution, p90", "first_response_median_hours": "first response, median",
+    "csat_mean": "CSAT, mean of answers", "csat_responses": "CSAT answers",
+    "csat_satisfied_share": "CSAT, share of 4-5", "reassigned_rate": "share reassigned",
+    "sla_met_rate": "SLA met", "backlog_open": "open tickets",
+    "backlog_median_age_hours": "age of open tickets, median",
+}

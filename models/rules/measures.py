@@ -175,9 +175,11 @@ def stage_categories(journey: Journey, stage: Stage) -> set[str]:
     return {c for c, link in links(journey).items() if link.get("stage") == stage.id}
 
 
-def stage_kpi(journey: Journey, stage: Stage, *, first: bool = True) -> Measured:
-    """The stage KPI from its mapped categories' readings (the first month = its baseline)."""
-    metric = kpi_metric(stage.kpi_name)
+def stage_kpi(journey: Journey, stage: Stage, *, first: bool = True,
+              metric: str | None = None) -> Measured:
+    """The stage KPI from its mapped categories' readings (the first month = its baseline);
+    ``metric`` when the lead names it, else the one the KPI's name matches."""
+    metric = metric or kpi_metric(stage.kpi_name)
     if metric is None:
         return Measured(None, reason=f"no ticket metric measures {stage.kpi_name!r}")
     cats = stage_categories(journey, stage)

@@ -27,6 +27,7 @@ from models.db.tables import (
     Workshop,
 )
 from models.rules.measures import (
+    COUNTS,
     RATES,
     evidence,
     format_value,
@@ -404,20 +405,23 @@ def apply_to_map(store: Store, workshop_id: int, *, overwrite: bool = False) -> 
     return done
 
 
-def baseline_from_data(journey: Journey, stage: Stage) -> tuple[float, str, str] | str:
+def baseline_from_data(journey: Journey, stage: Stage,
+                       metric: str | None = None) -> tuple[float, str, str] | str:
     """(value, unit, provenance) of the stage KPI's first reading, or why there is none.
 
     The first month is the baseline (weeks 1-2 of the plan).  The value follows the unit
     the stage states (percent unless "ratio"; hours, or days/minutes when the stage says
     so); a unit that cannot hold the metric (a "%" on a time) is replaced, not mislabelled.
     """
-    base = stage_kpi(journey, stage)
+    base = stage_kpi(journey, stage, metric=metric)
     if base.value is None:
         return base.reason
-    metric = kpi_metric(stage.kpi_name) or ""
+    metric = metric or kpi_metric(stage.kpi_name) or ""
     value, unit = base.value, stage.kpi_unit
     said = unit.strip().casefold()
-    if metric in RATES:
+    if metric in COUNTS:
+        unit = "answers" if metric == "csat_responses" else "tickets"
+    elif metric in RATES:
         if said != "ratio":
             value, unit = value * 100, "%"
     elif metric.endswith("hours"):
@@ -435,18 +439,23 @@ def _set_baseline(store: Store, stage: Stage, value: float, unit: str, provenanc
     return f"stage {stage.name}: KPI baseline {value:.4g} {unit} ({provenance})"
 
 
-def take_baseline(store: Store, workshop_id: int, stage_id: int) -> str:
+def take_baseline(store: Store, workshop_id: int, stage_id: int, *,
+                  metric: str | None = None) -> str:
     """Set one stage's KPI baseline from the readings, replacing a typed one; says what.
 
     The lead asked for this stage explicitly, so a typed baseline is replaced (the TUI
-    asks first); ValueError with the reason when the readings cannot give it.
+    asks first); ``metric`` names the reading when the KPI's name matches none.
+    ValueError with the reason when the readings cannot give it.
     """
     require_editor(store, workshop_id)
+    if metric is not None and metric not in METRICS:
+        raise ValueError(f"{metric!r} is not a ticket metric; choose one of: "
+                         f"{', '.join(METRICS)}.")
     journey = store.load(workshop_id)
     stage = next((s for s in journey.stages if s.id == stage_id), None)
     if stage is None:
         raise NotFound(f"Workshop {workshop_id} has no stage {stage_id}.")
-    found = baseline_from_data(journey, stage)
+    found = baseline_from_data(journey, stage, metric)
     if isinstance(found, str):
         raise ValueError(f"Stage {stage.name.strip()!r} gets no KPI baseline from the ticket "
                          f"data: {found}.")

@@ -141,3 +141,13 @@ def test_map_unmap(store: Store, db_path: Path) -> None:
     both = run(db_path, "tickets", "map", str(wid), "Incident", "--unmap", "--stage", "2")
     assert both.exit_code == 1 and "Traceback" not in both.output
     assert json.loads(store.load(wid).ticket_sources[-1].links) == {}
+
+
+def test_apply_one_stage_with_a_named_metric(store: Store, db_path: Path) -> None:
+    wid = int(store.create_workshop(title="T").id or 0)
+    run(db_path, "tickets", "import", ZENDESK, "--workshop", str(wid))
+    run(db_path, "tickets", "map", str(wid), "Question", "--stage", "1")
+    out = run(db_path, "tickets", "apply", str(wid), "--stage", "1", "--metric", "tickets")
+    assert out.exit_code == 0 and "KPI baseline 3 tickets (" in out.output, out.output
+    alone = run(db_path, "tickets", "apply", str(wid), "--metric", "tickets")
+    assert alone.exit_code == 1 and "--metric needs --stage" in alone.output

@@ -159,11 +159,11 @@ async def test_a_stage_baseline_from_data_on_the_stages_step(db_path: Path,
     app = build_app(db_path, wid, step="stages", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("b")  # stage 1: no metric measures a search-to-ticket ratio
+        await pilot.press("b")  # stage 1: no category mapped -> the reason, nothing asked
         await settle(pilot)
-        assert not isinstance(app.screen, ConfirmScreen)
+        assert not isinstance(app.screen, ConfirmScreen | PickScreen)
         notes = [n.message for n in app._notifications]
-        assert any("no ticket metric measures 'Search-to-ticket ratio'" in n for n in notes)
+        assert any("no ticket category is mapped to this stage" in n for n in notes)
         await pilot.press("down", "down", "down", "b")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)  # 26 was typed: ask first
@@ -330,3 +330,47 @@ async def test_the_future_state_view_shows_projected_next_to_measured(db_path: P
         assert ("Projected vs measured: projected −40 % contacts (deflection 40 %); measured "
                 "tickets of category=Question +33 % (3 in 2024-03, n=3 → 4 in 2024-04, n=4), "
                 "worse (lower is better)") in flat
+
+
+async def test_a_kpi_no_metric_matches_asks_which_metric(db_path: Path,
+                                                         tmp_path: Path) -> None:
+    wid = measured(db_path, tmp_path)
+    with Store(db_path, who="tester") as store:
+        storage.set_link(store, wid, "Question", stage="1")  # "Search-to-ticket ratio"
+    app = build_app(db_path, wid, step="stages", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)  # which ticket metric measures it?
+        await pilot.press("enter")  # tickets (the first)
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)  # 0.42 was typed
+        await pilot.press("y")
+        await settle(pilot)
+    with Store(db_path) as store:
+        stage = store.load(wid).stages[0]
+        assert (stage.kpi_baseline, stage.kpi_unit) == (3.0, "tickets")
+
+
+async def test_the_card_editor_ties_the_signal_with_ctrl_t(db_path: Path,
+                                                           tmp_path: Path) -> None:
+    from tui.dialogs.row_editor import RowEditor
+
+    wid = measured(db_path, tmp_path, card=True)
+    app = build_app(db_path, wid, step="cards", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RowEditor)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert isinstance(app.screen, CardSignalDialog)
+        await pilot.press("enter", "enter", *"=5", "enter")  # tickets of all tickets, 5
+        await settle(pilot)
+        assert isinstance(app.screen, RowEditor)  # back in the editor
+    with Store(db_path) as store:
+        [card] = store.load(wid).cards
+        assert (card.signal_metric, card.signal_group, card.signal_target,
+                card.signal_relative) == ("tickets", "all", 5.0, False)

@@ -256,15 +256,20 @@ def apply(
     stage: Annotated[str | None, typer.Option(
         "--stage", help="Only this stage's KPI baseline (name or number; replaces a typed "
                         "one).")] = None,
+    metric: Annotated[str | None, typer.Option(
+        "--metric", help="With --stage: the ticket metric to take it from (tickets, "
+                         "fcr_rate…) when the KPI's name matches none.")] = None,
 ) -> None:
     """Fill the scope's evidence and stage KPI baselines from the readings."""
     from models.tickets import storage
 
+    if metric is not None and stage is None:
+        raise fail("--metric needs --stage: it names the metric of one stage's KPI.")
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
         if stage is not None:
             stage_id = storage.stage_id(store.load(workshop).stages, stage, workshop)
-            filled = [storage.take_baseline(store, workshop, stage_id)]
+            filled = [storage.take_baseline(store, workshop, stage_id, metric=metric)]
         else:
             filled = storage.apply_to_map(store, workshop, overwrite=overwrite)
     for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:

@@ -64,6 +64,7 @@ class RowEditor(ModalScreen[None]):
     """The fields of one row; each is saved when left or on Enter (Esc closes)."""
 
     BINDINGS = [Binding("escape", "close", "Close")]
+    HINT = "Tab = next field (saves)   Esc = close"
     DEFAULT_CSS = """
     RowEditor { align: center middle; }
     RowEditor > .dialog { height: 90%; width: 90; }
@@ -90,7 +91,7 @@ class RowEditor(ModalScreen[None]):
                 yield EditedForm(self.session, self.specs, id="row-form")
             else:
                 yield RecordForm(self.specs, saver=self.session, id="row-form")
-            yield Label(Text("Tab = next field (saves)   Esc = close", style="dim"))
+            yield Label(Text(self.HINT, style="dim"))
 
     @property
     def form(self) -> RecordForm:
@@ -131,3 +132,24 @@ class RowEditor(ModalScreen[None]):
                         "to close and drop the typed text.", severity="warning", markup=False)
             return
         self.dismiss(None)
+
+
+class CardEditor(RowEditor):
+    """A card's fields, plus ctrl+t: tie its signal to ticket data without leaving.
+
+    ``on_tie`` is the Cards view's own action (the same dialog and ``storage.link_card``
+    as its ``m`` key); the field being typed is saved first.
+    """
+
+    BINDINGS = [Binding("ctrl+t", "tie_signal", "Tie signal to ticket data")]
+    HINT = "Tab = next field (saves)   ctrl+t = tie signal to ticket data   Esc = close"
+
+    def __init__(self, session: WorkshopSession, model: type, row_id: int,
+                 specs: Sequence[FieldSpec], heading: Text | Callable[[Any], Text], *,
+                 on_tie: Callable[[], None]) -> None:
+        super().__init__(session, model, row_id, specs, heading)
+        self.on_tie = on_tie
+
+    def action_tie_signal(self) -> None:
+        self.form.commit_pending()
+        self.on_tie()

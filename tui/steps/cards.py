@@ -18,10 +18,10 @@ from textual.containers import ItemGrid, VerticalScroll
 from textual.widgets import Static
 
 from models.rules.clock import today
-from models.vocab import status_label
+from models.vocab import TICKET_METRIC_WORDS, status_label
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
-from tui.dialogs.row_editor import RowEditor
+from tui.dialogs.row_editor import CardEditor
 from tui.safe_text import safe, short
 from tui.steps.output_base import OutputView
 from tui.widgets.card_grid import CARD_FIELDS, CardBox, card_body, para
@@ -194,7 +194,9 @@ class CardsView(OutputView):
             heading.append_text(para(row.experiment or "(no experiment yet)", limit=70))
             return heading
 
-        editor = RowEditor(self.session, HypothesisCard, int(card.id or 0), CARD_FIELDS, title)
+        card_id = int(card.id or 0)
+        editor = CardEditor(self.session, HypothesisCard, card_id, CARD_FIELDS, title,
+                            on_tie=lambda: self._tie(card_id))
         self.app.push_screen(editor, lambda _: self.refresh_from(self.journey))
 
     def action_cycle_status(self) -> None:
@@ -231,20 +233,28 @@ class CardsView(OutputView):
         The same ``storage.link_card`` as ``journeymap tickets link-card``; the verdict
         (met / not yet / no data) is said at once from the readings.
         """
+        card = self._current()
+        if card is not None:
+            self._tie(int(card.id or 0))
+
+    def _tie(self, card_id: int) -> None:
         from models.rules import measures
         from models.tickets import storage
         from tui.dialogs.card_signal import CardSignalDialog, SignalRequest
 
-        card, store = self._current(), self.session.store
-        journey = self.session.journey
-        if card is None or store is None or journey is None or journey.workshop.id is None:
+        store, journey = self.session.store, self.session.journey
+        if not self.session.action_allowed("tie_signal") or store is None or journey is None \
+                or journey.workshop.id is None:
+            return
+        card = next((c for c in journey.cards if c.id == card_id), None)
+        if card is None:
             return
         if not journey.readings:
             self.notify("No ticket data yet: import an export on the Data screen (T, then i).",
                         markup=False)
             return
-        wid, card_id = journey.workshop.id, int(card.id or 0)
-        metrics = [(name, f"{name} — {METRIC_WORDS.get(name, name)}")
+        wid = journey.workshop.id
+        metrics = [(name, f"{name} — {TICKET_METRIC_WORDS.get(name, name)}")
                    for name in storage.METRICS]
         groups = [("all", "all tickets")]
         for kind in storage.GROUP_KINDS:
@@ -287,14 +297,3 @@ def _deleted(store: Any, card_id: int) -> bool:
     store.delete(HypothesisCard, card_id)
     return True
 
-
-METRIC_WORDS: dict[str, str] = {
-    "tickets": "ticket volume", "reopened": "tickets reopened",
-    "fcr_rate": "first contact resolution", "reopen_rate": "share reopened",
-    "ttr_median_hours": "time to resolution, median", "ttr_p90_hours":
-    "time to resolution, p90", "first_response_median_hours": "first response, median",
-    "csat_mean": "CSAT, mean of answers", "csat_responses": "CSAT answers",
-    "csat_satisfied_share": "CSAT, share of 4-5", "reassigned_rate": "share reassigned",
-    "sla_met_rate": "SLA met", "backlog_open": "open tickets",
-    "backlog_median_age_hours": "age of open tickets, median",
-}

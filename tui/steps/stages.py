@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from models.rules.kpis import catalogue_names
 from tui.actions import bindings
-from tui.dialogs.common import ConfirmScreen
+from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
 from tui.session import succeeded
 from tui.steps.table_form import TableFormView
@@ -150,21 +150,45 @@ class StagesView(TableFormView):
     def action_baseline(self) -> None:
         """The highlighted stage's KPI baseline from its mapped ticket categories.
 
-        The same ``storage.take_baseline`` as ``journeymap tickets apply --stage``; a
+        The same ``storage.take_baseline`` as ``journeymap tickets apply --stage``: when
+        the KPI's name matches no ticket metric the lead picks one (``--metric``), and a
         baseline the room typed is replaced only after a yes.
         """
-        from models.tickets import storage
+        from models.rules import measures
 
         _model, stage = self.record(self.current_key())
-        store, journey = self.session.store, self.session.journey
-        if stage is None or store is None or journey is None or journey.workshop.id is None:
+        journey = self.session.journey
+        if stage is None or journey is None:
             return
-        wid, stage_id = journey.workshop.id, int(stage.id or 0)
         if not journey.ticket_sources:
             self.notify("No ticket data yet: import an export on the Data screen (T, then i).",
                         markup=False)
             return
-        found = storage.baseline_from_data(journey, stage)
+        if not measures.stage_categories(journey, stage):
+            self.notify(f"Stage {short(stage.name, 40)!r} gets no KPI baseline from the "
+                        "ticket data: no ticket category is mapped to this stage (map one "
+                        "on the Data screen: T, then m).", markup=False, severity="warning")
+            return
+        if measures.kpi_metric(stage.kpi_name) is not None:
+            self._baseline(stage, None)
+            return
+        from models.tickets.storage import METRICS
+        from models.vocab import TICKET_METRIC_WORDS
+
+        options = [(Text(f"{name} — {TICKET_METRIC_WORDS.get(name, name)}"), name)
+                   for name in METRICS]
+        kpi = short(stage.kpi_name, 40) or "this stage's KPI"
+        self.app.push_screen(PickScreen(f"Which ticket metric measures {kpi!r}?", options),
+                             lambda metric: self._baseline(stage, metric) if metric else None)
+
+    def _baseline(self, stage: Any, metric: str | None) -> None:
+        from models.tickets import storage
+
+        store, journey = self.session.store, self.session.journey
+        if store is None or journey is None or journey.workshop.id is None:
+            return
+        wid, stage_id = journey.workshop.id, int(stage.id or 0)
+        found = storage.baseline_from_data(journey, stage, metric)
         if isinstance(found, str):
             self.notify(f"Stage {short(stage.name, 40)!r} gets no KPI baseline from the "
                         f"ticket data: {found}.", markup=False, severity="warning")
@@ -174,7 +198,8 @@ class StagesView(TableFormView):
         def take(yes: bool | None = True) -> None:
             if not yes:
                 return
-            said = self.session.mutate(lambda: storage.take_baseline(store, wid, stage_id))
+            said = self.session.mutate(lambda: storage.take_baseline(store, wid, stage_id,
+                                                                     metric=metric))
             if said is not None:
                 self.notify(short(said, 200), markup=False)
             self.select(str(stage_id))
@@ -186,5 +211,4 @@ class StagesView(TableFormView):
         question.append(safe(short(stage.name, 40), "bold"))
         question.append(f" ({_num(stage.kpi_baseline)} {short(stage.kpi_unit, 12)}) with "
                         f"{value:.4g} {unit} from the ticket data?")
-        self.app.push_screen(ConfirmScreen(question, safe(provenance, keep_newlines=False)),
-                             take)
+        self.app.push_screen(ConfirmScreen(question, safe(provenance)), take)

@@ -68,3 +68,15 @@ def test_a_mapping_can_be_undone_stage_and_pain_separately(store: Store, wid: in
     assert storage.set_link(store, wid, "Incident", unmap_pain=True) == \
         "'Incident' -> nothing (unmapped)"
     assert json.loads(store.load(wid).ticket_sources[-1].links) == {}
+
+
+def test_the_lead_can_name_the_metric_when_the_kpi_name_matches_none(store: Store,
+                                                                     wid: int) -> None:
+    storage.set_link(store, wid, "Question", stage="Look")
+    look = named(store, wid, "Look")
+    said = storage.take_baseline(store, wid, int(look.id or 0), metric="tickets")
+    look = named(store, wid, "Look")
+    assert (look.kpi_baseline, look.kpi_unit) == (3.0, "tickets")  # 3 Question in 2024-03
+    assert said.startswith("stage Look: KPI baseline 3 tickets (zendesk_tickets.csv, 2024-03")
+    with pytest.raises(ValueError, match="'hours' is not a ticket metric"):
+        storage.take_baseline(store, wid, int(look.id or 0), metric="hours")
