@@ -68,3 +68,19 @@ def test_a_pain_point_on_no_touchpoint_is_measured_by_its_own_tickets(
     pain = PainPoint(id=1, workshop_id=1, description="asks twice", ticket_volume=volume)
     assert draft_card(Journey(workshop=Workshop(id=1), pain_points=[pain]), pain)["signal"] == (
         signal)
+
+
+def test_a_pain_on_an_unnamed_touchpoint_is_placed_at_its_stage_and_an_unnamed_stage_is_not_named(
+        ) -> None:
+    def draft(stage_name: str) -> dict[str, str]:
+        pain = PainPoint(id=1, workshop_id=1, touchpoint_id=1, kind="loop",
+                         description="asks twice")
+        journey = Journey(workshop=Workshop(id=1),
+                          stages=[Stage(id=1, workshop_id=1, name=stage_name)],
+                          touchpoints={1: [Touchpoint(id=1, stage_id=1, name=" ")]},
+                          pain_points=[pain])
+        return draft_card(journey, pain)
+
+    assert draft("Contact")["experiment"] == "removing the repeat step at Contact (asks twice)"
+    assert draft(" ")["experiment"] == "removing the repeat step at this step (asks twice)"
+    assert draft(" ")["outcome"] == "fewer repeat contacts and less customer effort"
