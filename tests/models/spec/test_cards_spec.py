@@ -7,8 +7,8 @@ import pytest
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.store import Store
-from models.db.tables import PainPoint, Stage, Touchpoint, Workshop
-from models.rules.cards import create_card, draft_card, fmt_kpi
+from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.rules.cards import create_card, draft_card, fmt_kpi, ordered_cards
 
 
 @pytest.mark.parametrize(("value", "shown"), [
@@ -84,3 +84,17 @@ def test_a_pain_on_an_unnamed_touchpoint_is_placed_at_its_stage_and_an_unnamed_s
     assert draft("Contact")["experiment"] == "removing the repeat step at Contact (asks twice)"
     assert draft(" ")["experiment"] == "removing the repeat step at this step (asks twice)"
     assert draft(" ")["outcome"] == "fewer repeat contacts and less customer effort"
+
+
+def test_a_description_ending_in_a_spaced_full_stop_is_quoted_without_it() -> None:
+    pain = PainPoint(id=1, workshop_id=1, kind="other", description="  asks twice . ")
+    journey = Journey(workshop=Workshop(id=1), pain_points=[pain])
+    assert draft_card(journey, pain)["experiment"] == "fixing “asks twice” at this step"
+
+
+def test_cards_of_pain_points_no_longer_on_the_map_come_last_by_id() -> None:
+    pains = [PainPoint(id=1, workshop_id=1, impact=3, effort=1, description="asks twice")]
+    cards = [HypothesisCard(id=9, pain_point_id=77), HypothesisCard(id=4, pain_point_id=78),
+             HypothesisCard(id=6, pain_point_id=1)]
+    journey = Journey(workshop=Workshop(id=1), pain_points=pains, cards=cards)
+    assert [c.id for c in ordered_cards(journey)] == [6, 4, 9]
