@@ -1,0 +1,29 @@
+"""Which card a plan task carries out, so the tracker lists that piece of work once."""
+
+from __future__ import annotations
+
+from models.db.journey import Journey
+from models.db.tables import HypothesisCard, PainPoint, Workshop
+from models.rules.plan import card_of_task
+
+
+def _journey(*cards: HypothesisCard) -> Journey:
+    pains = [PainPoint(id=1, workshop_id=1, impact=3, effort=1, description="asks twice"),
+             PainPoint(id=2, workshop_id=1, impact=1, effort=3, description="slow refund")]
+    return Journey(workshop=Workshop(id=1), pain_points=pains, cards=list(cards))
+
+
+def test_a_card_task_carries_out_its_card_while_the_card_exists() -> None:
+    journey = _journey(HypothesisCard(id=5, pain_point_id=2), HypothesisCard(id=7, pain_point_id=1))
+    assert card_of_task(journey, "card-5") == 5
+    assert card_of_task(journey, "card-99") is None  # deleted card: the task stands alone
+    assert card_of_task(journey, "card-x") is None and card_of_task(journey, "baseline") is None
+
+
+def test_the_one_fix_carries_out_the_top_card_that_is_not_dropped() -> None:
+    assert card_of_task(_journey(HypothesisCard(id=5, pain_point_id=2),
+                                 HypothesisCard(id=7, pain_point_id=1)), "implement") == 7
+    assert card_of_task(_journey(HypothesisCard(id=5, pain_point_id=2),
+                                 HypothesisCard(id=7, pain_point_id=1, status="dropped")),
+                        "implement") == 5
+    assert card_of_task(_journey(), "implement") is None
