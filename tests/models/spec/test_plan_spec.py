@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, Workshop
-from models.rules.plan import card_of_task
+from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.rules.plan import card_of_task, generate_plan
 
 
 def _journey(*cards: HypothesisCard) -> Journey:
@@ -27,3 +29,21 @@ def test_the_one_fix_carries_out_the_top_card_that_is_not_dropped() -> None:
                                  HypothesisCard(id=7, pain_point_id=1, status="dropped")),
                         "implement") == 5
     assert card_of_task(_journey(), "implement") is None
+
+
+def test_an_unowned_touchpoint_in_an_unnamed_stage_is_named_alone() -> None:
+    journey = Journey(workshop=Workshop(id=1), stages=[Stage(id=1, workshop_id=1, name=" ")],
+                      touchpoints={1: [Touchpoint(id=1, stage_id=1, name="Survey")]})
+    owners = {i.key: i.detail for i in generate_plan(journey, dt.date(2026, 3, 2))}["owners"]
+    assert owners == "Give an owner team to: Survey."
+
+
+def test_a_top_card_whose_pain_point_was_deleted_is_planned_with_its_own_text() -> None:
+    card = HypothesisCard(id=3, pain_point_id=99, experiment="calling back within a day.",
+                          signal="CSAT 4.5", owner="Ana")
+    plan = {i.key: i for i in generate_plan(_journey(card), dt.date(2026, 3, 2))}
+    assert (plan["implement"].title, plan["implement"].owner) == (
+        "Ship one fix: calling back within a day", "Ana")
+    assert plan["implement"].detail == (
+        "At the highest-friction step (place the pain point on a touchpoint).")
+    assert plan["measure"].title == "Measure impact: CSAT 4.5"
