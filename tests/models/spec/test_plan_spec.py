@@ -47,3 +47,11 @@ def test_a_top_card_whose_pain_point_was_deleted_is_planned_with_its_own_text() 
     assert plan["implement"].detail == (
         "At the highest-friction step (place the pain point on a touchpoint).")
     assert plan["measure"].title == "Measure impact: CSAT 4.5"
+
+
+def test_a_blank_top_card_whose_pain_point_was_deleted_asks_for_the_fix_in_general_words(
+        ) -> None:
+    card = HypothesisCard(id=3, pain_point_id=99, experiment=" ", signal="")
+    plan = {i.key: i for i in generate_plan(_journey(card), dt.date(2026, 3, 2))}
+    assert plan["implement"].title == "Ship one fix for the highest-friction step"
+    assert plan["measure"].title == "Measure impact of the fix"
