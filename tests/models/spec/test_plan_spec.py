@@ -40,7 +40,7 @@ def test_an_unowned_touchpoint_in_an_unnamed_stage_is_named_alone() -> None:
 
 def test_a_top_card_whose_pain_point_was_deleted_is_planned_with_its_own_text() -> None:
     card = HypothesisCard(id=3, pain_point_id=99, experiment="calling back within a day.",
-                          signal="CSAT 4.5", owner="Ana")
+                          signal="CSAT 4.5.", owner="Ana")
     plan = {i.key: i for i in generate_plan(_journey(card), dt.date(2026, 3, 2))}
     assert (plan["implement"].title, plan["implement"].owner) == (
         "Ship one fix: calling back within a day", "Ana")
