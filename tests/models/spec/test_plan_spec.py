@@ -55,3 +55,17 @@ def test_a_blank_top_card_whose_pain_point_was_deleted_asks_for_the_fix_in_gener
     plan = {i.key: i for i in generate_plan(_journey(card), dt.date(2026, 3, 2))}
     assert plan["implement"].title == "Ship one fix for the highest-friction step"
     assert plan["measure"].title == "Measure impact of the fix"
+
+
+def test_the_measure_weeks_say_what_the_readings_show_for_the_top_card_not_a_dropped_one(
+        ) -> None:
+    tied = HypothesisCard(id=7, pain_point_id=1, signal_metric="reopen_rate", signal_target=0.1)
+    plain = HypothesisCard(id=5, pain_point_id=2)
+    measure = {i.key: i.detail for i in generate_plan(_journey(tied, plain),
+                                                      dt.date(2026, 3, 2))}["measure"]
+    assert measure == ("Compare repeat contacts and customer effort (CES) with the baseline. "
+                       "Signal from ticket readings: no data (no reading of this metric yet).")
+    tied.status = "dropped"
+    measure = {i.key: i.detail for i in generate_plan(_journey(tied, plain),
+                                                      dt.date(2026, 3, 2))}["measure"]
+    assert measure == "Compare repeat contacts and customer effort (CES) with the baseline."
