@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from models.db.journey import Journey
 from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
-from models.rules.plan import card_of_task, generate_plan
+from models.rules.plan import PlanItem, card_of_task, generate_plan
 
 
 def _journey(*cards: HypothesisCard) -> Journey:
@@ -69,3 +71,28 @@ def test_the_measure_weeks_say_what_the_readings_show_for_the_top_card_not_a_dro
     measure = {i.key: i.detail for i in generate_plan(_journey(tied, plain),
                                                       dt.date(2026, 3, 2))}["measure"]
     assert measure == "Compare repeat contacts and customer effort (CES) with the baseline."
+
+
+START = dt.date(2026, 3, 2)  # a Monday: plan day 29 is Monday 30 March
+
+
+def _queued(deadline: dt.date | None, experiment: str = "fix it") -> PlanItem:
+    top = HypothesisCard(id=7, pain_point_id=1, experiment="top fix")
+    queued = HypothesisCard(id=5, pain_point_id=2, experiment=experiment, deadline=deadline)
+    return next(i for i in generate_plan(_journey(top, queued), START) if i.key == "card-5")
+
+
+@pytest.mark.parametrize(("deadline", "begin"), [
+    (dt.date(2026, 5, 15), dt.date(2026, 5, 2)),  # the two weeks up to its own deadline
+    (dt.date(2026, 4, 5), dt.date(2026, 3, 30)),  # but not before day 29
+    (dt.date(2026, 3, 20), dt.date(2026, 3, 20)),  # and never after its deadline
+])
+def test_a_queued_card_with_a_deadline_starts_two_weeks_before_it(
+        deadline: dt.date, begin: dt.date) -> None:
+    item = _queued(deadline)
+    assert (item.start, item.deadline) == (begin, deadline)
+
+
+def test_a_queued_card_without_text_is_titled_by_its_drafted_experiment() -> None:
+    assert _queued(None, experiment=" ").title == (
+        "Card 2: fixing “slow refund” at this step")
