@@ -96,3 +96,15 @@ def test_a_queued_card_with_a_deadline_starts_two_weeks_before_it(
 def test_a_queued_card_without_text_is_titled_by_its_drafted_experiment() -> None:
     assert _queued(None, experiment=" ").title == (
         "Card 2: fixing “slow refund” at this step")
+
+
+def test_a_queued_card_is_titled_without_its_typed_full_stop() -> None:
+    assert _queued(None, experiment="calling back within a day.").title == (
+        "Card 2: calling back within a day")
+
+
+def test_a_blank_queued_card_whose_pain_point_was_deleted_is_an_untitled_card() -> None:
+    top = HypothesisCard(id=7, pain_point_id=1, experiment="top fix")
+    orphan = HypothesisCard(id=5, pain_point_id=99, experiment="")
+    plan = generate_plan(_journey(top, orphan), START)
+    assert next(i.title for i in plan if i.key == "card-5") == "Card 2: untitled card"
