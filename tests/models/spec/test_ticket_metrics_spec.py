@@ -130,3 +130,33 @@ def test_grouping_by_an_unknown_or_absent_column_is_refused_in_one_sentence(
         metrics.table(thin, by="channel")
     assert str(absent.value) == ("the export has no channel column, so tickets cannot be "
                                  "grouped by it")
+
+
+@pytest.mark.parametrize(("columns", "proxy", "method", "why"), [
+    ("fcr", False, "fcr column", "no ticket has a value"),
+    ("replies", True, "one-touch: resolved with exactly one agent reply", "no resolved ticket"),
+    ("reopens,reassignments", True, "resolved with no reopen and no reassignment",
+     "no resolved ticket"),
+    ("reopens,assignee_stations", True, "resolved with no reopen and no reassignment",
+     "no resolved ticket"),
+    ("reopens", False, "", "the export has no first-contact-resolution column, no "
+     "agent-replies count and no reopen and reassignment counts"),
+    ("assignee_stations", False, "", "the export has no first-contact-resolution column, no "
+     "agent-replies count and no reopen and reassignment counts"),
+])
+def test_fcr_comes_from_the_best_column_the_export_has_and_says_which(
+        tmp_path: Path, columns: str, proxy: bool, method: str, why: str) -> None:
+    blanks = "," * len(columns.split(","))
+    text = (f"ticket_id,created_at,resolved_at,status,category,{columns}\n"
+            f"1,2024-01-05 10:00,2024-01-05 12:00,Solved,Billing{blanks}\n")
+    row = metrics.table(imported(tmp_path, text), by=None)[-1]
+    assert (row.fcr_rate, row.fcr_is_proxy, row.fcr_method) == (None, proxy, method)
+    assert row.unavailable["fcr_rate"] == why
+
+
+def test_an_fcr_rate_that_exists_has_no_reason_for_being_unavailable(tmp_path: Path) -> None:
+    text = ("ticket_id,created_at,resolved_at,status,category,fcr\n"
+            "1,2024-01-05 10:00,2024-01-05 12:00,Solved,Billing,yes\n"
+            "2,2024-01-06 10:00,2024-01-06 12:00,Solved,Billing,no\n")
+    row = metrics.table(imported(tmp_path, text), by=None)[-1]
+    assert row.fcr_rate == 0.5 and "fcr_rate" not in row.unavailable
