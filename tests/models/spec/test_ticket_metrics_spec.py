@@ -160,3 +160,42 @@ def test_an_fcr_rate_that_exists_has_no_reason_for_being_unavailable(tmp_path: P
             "2,2024-01-06 10:00,2024-01-06 12:00,Solved,Billing,no\n")
     row = metrics.table(imported(tmp_path, text), by=None)[-1]
     assert row.fcr_rate == 0.5 and "fcr_rate" not in row.unavailable
+
+
+def test_an_export_with_every_answer_has_every_metric_and_no_reason(tmp_path: Path) -> None:
+    text = ("ticket_id,created_at,resolved_at,status,category,reopens,reassignments,sla_met,"
+            "csat,first_response_minutes,fcr\n"
+            "1,2024-01-05 10:00,2024-01-05 14:00,Solved,Billing,0,0,yes,5,30,yes\n"
+            "2,2024-01-06 10:00,,Open,Billing,1,2,no,2,90,no\n")
+    row = metrics.table(imported(tmp_path, text), by=None)[-1]
+    assert row.unavailable == {}
+    assert (row.fcr_rate, row.reopen_rate, row.reassigned_rate, row.sla_met_rate) == (
+        0.5, 0.5, 0.5, 0.5)
+    assert (row.ttr_median_hours, row.ttr_p90_hours, row.first_response_median_hours) == (
+        4.0, 4.0, 1.0)
+    assert (row.csat_mean, row.csat_responses, row.csat_satisfied_share) == (3.5, 2, 0.5)
+    assert (row.backlog_open, row.backlog_median_age_hours) == (1, 0.0)
+
+
+def test_closed_and_first_response_timestamps_and_worded_surveys_are_measured(
+        tmp_path: Path) -> None:
+    text = ("ticket_id,created_at,closed_at,status,first_response_at,csat\n"
+            "1,2024-01-05 10:00,2024-01-05 12:00,Closed,2024-01-05 10:30,Good\n")
+    row = metrics.table(imported(tmp_path, text), by=None)[-1]
+    assert (row.ttr_median_hours, row.first_response_median_hours) == (2.0, 0.5)
+    assert (row.csat_mean, row.csat_responses, row.csat_satisfied_share) == (None, 1, 1.0)
+    assert row.unavailable["csat_mean"] == (
+        "answers are words (such as Good/Bad), not 1-5 scores: see csat_satisfied_share")
+    assert (row.backlog_open, row.backlog_median_age_hours) == (0, None)
+    assert row.unavailable["backlog_median_age_hours"] == "no open ticket"
+    for metric in ("ttr_median_hours", "first_response_median_hours", "backlog_open"):
+        assert metric not in row.unavailable
+
+
+def test_first_response_hours_and_assignee_stations_are_measured(tmp_path: Path) -> None:
+    text = ("ticket_id,created_at,status,first_response_hours,assignee_stations\n"
+            "1,2024-01-05 10:00,Solved,1.5,2\n")
+    row = metrics.table(imported(tmp_path, text), by=None)[-1]
+    assert (row.first_response_median_hours, row.reassigned_rate) == (1.5, 1.0)
+    assert "first_response_median_hours" not in row.unavailable
+    assert "reassigned_rate" not in row.unavailable
