@@ -199,3 +199,15 @@ def test_first_response_hours_and_assignee_stations_are_measured(tmp_path: Path)
     assert (row.first_response_median_hours, row.reassigned_rate) == (1.5, 1.0)
     assert "first_response_median_hours" not in row.unavailable
     assert "reassigned_rate" not in row.unavailable
+
+
+def test_a_closed_column_and_a_first_response_column_without_values_say_so(
+        tmp_path: Path) -> None:
+    text = ("ticket_id,created_at,closed_at,first_response_hours\n"
+            "1,2024-01-05 10:00,,\n"
+            "2,2024-01-06 10:00,,\n")
+    row = metrics.table(imported(tmp_path, text), by=None)[-1]
+    assert row.unavailable["ttr_median_hours"] == (
+        "no resolved ticket with both creation and resolution timestamps")
+    assert row.unavailable["first_response_median_hours"] == "no ticket has a first response"
+    assert (row.backlog_open, row.backlog_median_age_hours) == (2, 12.0)
