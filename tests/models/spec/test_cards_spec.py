@@ -38,10 +38,10 @@ def test_a_kpi_without_a_name_is_called_after_its_stage_or_the_stage() -> None:
 
 def test_a_created_card_is_saved_with_all_three_drafted_parts(store: Store) -> None:
     w = store.create_workshop(default_stages=False, title="c")
-    stage = store.add(Stage(workshop_id=w.id, name="Follow-Up", kpi_name="Reopen rate",
+    stage = store.add(Stage(workshop_id=int(w.id or 0), name="Follow-Up", kpi_name="Reopen rate",
                             kpi_baseline=18, kpi_target=10, kpi_unit="%"))
-    tp = store.add(Touchpoint(stage_id=stage.id, name="Reset link"))
-    pain = store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp.id, kind="dead_end",
+    tp = store.add(Touchpoint(stage_id=int(stage.id or 0), name="Reset link"))
+    pain = store.add(PainPoint(workshop_id=int(w.id or 0), touchpoint_id=tp.id, kind="dead_end",
                                description="no next step"))
     create_card(store, int(pain.id or 0))
     saved = store.load(int(w.id or 0)).cards[0]

@@ -12,9 +12,9 @@ from models.rules.handoffs import derive_handoffs, save_handoff_detail
 
 def test_an_unknown_handoff_field_is_refused_in_one_sentence_naming_it(store: Store) -> None:
     w = store.add(Workshop(title="Refunds"))
-    stage = store.add(Stage(workshop_id=w.id, name="Contact"))
-    store.add(Touchpoint(stage_id=stage.id, name="Chat", owner_team="Tier 1"))
-    store.add(Touchpoint(stage_id=stage.id, name="Review", owner_team="Finance",
+    stage = store.add(Stage(workshop_id=int(w.id or 0), name="Contact"))
+    store.add(Touchpoint(stage_id=int(stage.id or 0), name="Chat", owner_team="Tier 1"))
+    store.add(Touchpoint(stage_id=int(stage.id or 0), name="Review", owner_team="Finance",
                          lane="backstage"))
     journey = store.load(int(w.id or 0))
     with pytest.raises(FieldError, match=r"^A handoff has no field 'colour'\.$"):
@@ -25,9 +25,9 @@ def test_an_unknown_handoff_field_is_refused_in_one_sentence_naming_it(store: St
 
 def test_saving_a_handoff_twice_from_one_screen_updates_its_one_row(store: Store) -> None:
     w = store.add(Workshop(title="Refunds"))
-    stage = store.add(Stage(workshop_id=w.id, name="Contact"))
-    store.add(Touchpoint(stage_id=stage.id, name="Chat", owner_team="Tier 1"))
-    store.add(Touchpoint(stage_id=stage.id, name="Review", owner_team="Finance",
+    stage = store.add(Stage(workshop_id=int(w.id or 0), name="Contact"))
+    store.add(Touchpoint(stage_id=int(stage.id or 0), name="Chat", owner_team="Tier 1"))
+    store.add(Touchpoint(stage_id=int(stage.id or 0), name="Review", owner_team="Finance",
                          lane="backstage"))
     journey = store.load(int(w.id or 0))
     derived = derive_handoffs(journey)[0]
