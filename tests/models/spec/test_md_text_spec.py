@@ -39,3 +39,11 @@ def test_blank_lines_around_a_note_are_dropped_and_inner_lines_kept() -> None:
 
 def test_an_actor_keeps_every_letter_and_only_its_comma_is_encoded() -> None:
     assert mermaid_journey_actor("Xavier, Tier 1") == "Xavier#44; Tier 1"
+
+
+def test_a_label_keeps_every_letter_it_has_no_reason_to_encode() -> None:
+    assert mermaid_journey("Xavier fixes 4XX errors") == "Xavier fixes 4XX errors"
+
+
+def test_a_byte_order_mark_cannot_hide_a_keyword_at_the_start_of_a_label() -> None:
+    assert mermaid_journey("\ufefftitle of the page") == "#116;itle of the page"
