@@ -211,3 +211,18 @@ def test_a_closed_column_and_a_first_response_column_without_values_say_so(
         "no resolved ticket with both creation and resolution timestamps")
     assert row.unavailable["first_response_median_hours"] == "no ticket has a first response"
     assert (row.backlog_open, row.backlog_median_age_hours) == (2, 12.0)
+
+
+def test_months_stay_in_calendar_order_even_when_a_later_month_is_busier(
+        tmp_path: Path) -> None:
+    text = THIN + "5,2024-02-09 10:00,Login\n"
+    rows = metrics.table(imported(tmp_path, text), by="period")
+    assert [(r.group, r.tickets) for r in rows] == [("2024-01", 2), ("2024-02", 3), ("all", 5)]
+
+
+def test_a_first_response_or_assignee_column_without_values_says_so(tmp_path: Path) -> None:
+    text = ("ticket_id,created_at,status,first_response_at,assignee_stations\n"
+            "1,2024-01-05 10:00,Open,,\n")
+    row = metrics.table(imported(tmp_path, text), by=None)[-1]
+    assert row.unavailable["first_response_median_hours"] == "no ticket has a first response"
+    assert row.unavailable["reassigned_rate"] == "no ticket has a reassignment count"
