@@ -1,12 +1,13 @@
-"""What the room is told when it describes a handoff with a field that does not exist."""
+"""Saving what the room says about a handoff, and the order handoffs are listed in."""
 
 from __future__ import annotations
 
 import pytest
 
 from models.db.fields import FieldError
+from models.db.journey import Journey
 from models.db.store import Store
-from models.db.tables import Stage, Touchpoint, Workshop
+from models.db.tables import Handoff, Stage, Touchpoint, Workshop
 from models.rules.handoffs import derive_handoffs, save_handoff_detail
 
 
@@ -37,3 +38,16 @@ def test_saving_a_handoff_twice_from_one_screen_updates_its_one_row(store: Store
     rows = store.load(int(w.id or 0)).handoffs
     assert [(r.id, r.typical_delay, r.customer_informed) for r in rows] == [
         (first.id, "2 days", True)]
+
+
+def test_handoffs_are_listed_in_journey_order_of_where_they_lead() -> None:
+    tps = [Touchpoint(id=n, stage_id=1, position=n, name=f"T{n}", owner_team=team,
+                      lane="backstage" if n in (2, 4) else "frontstage")
+           for n, team in ((1, "Tier 1"), (2, "Tier 2"), (3, "Billing"), (4, "Finance"),
+                           (5, "Legal"))]
+    documented = [Handoff(id=8, workshop_id=1, from_touchpoint_id=3, to_touchpoint_id=5),
+                  Handoff(id=9, workshop_id=1, from_touchpoint_id=1, to_touchpoint_id=5)]
+    journey = Journey(workshop=Workshop(id=1), stages=[Stage(id=1, workshop_id=1, name="S")],
+                      touchpoints={1: tps}, handoffs=documented)
+    assert [(h.from_tp.id, h.to_tp.id) for h in derive_handoffs(journey)] == [
+        (1, 2), (3, 4), (1, 5), (3, 5)]
