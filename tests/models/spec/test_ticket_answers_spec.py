@@ -51,7 +51,8 @@ def test_a_status_word_decides_the_state_before_the_resolution_timestamp() -> No
 ])
 def test_a_ticket_is_reassigned_after_a_reassignment_or_a_second_assignee(
         cells: dict[str, str], reassigned: bool | None) -> None:
-    assert flags(**cells)[0].reassigned is reassigned
+    fields = [(name, PARSERS[name], col) for col, name in enumerate(cells)]
+    assert flags_of(fields, list(cells.values()), False)[0].reassigned is reassigned
 
 
 def test_unreadable_cells_are_reported_by_column_and_count_as_no_value() -> None:
