@@ -9,7 +9,7 @@ to the floor is the number to watch (goal ≤ 3×); absolute times depend on the
 load. With ``--rss`` it also runs the floor and the engine on a 1,000,000-row file in fresh
 processes and prints their peak RSS (``VmHWM`` on Linux, else ``resource.getrusage``).
 
-    python bench/tickets.py [--rows 100000] [--runs 5] [--rss] [--rss-rows 1000000]
+    python bench/tickets.py [--rows 100000] [--runs 5] [--rss] [--rss-rows 1000000] [--hours]
 """
 
 from __future__ import annotations
@@ -80,6 +80,16 @@ def engine_import(path: Path) -> object:
     from models.tickets import engine
 
     return engine.import_export(path)
+
+
+def engine_hours(path: Path) -> object:
+    """The import with a business-hours schedule (Mon-Fri 09-17 Berlin, two holidays)."""
+    from models.tickets import engine
+    from models.tickets.hours import Schedule
+
+    schedule = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/Berlin",
+                              ["2024-12-25", "2024-12-26"])
+    return engine.import_export(path, schedule=schedule)
 
 
 def engine_run(path: Path) -> int:
@@ -185,6 +195,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rss", action="store_true", help="also measure 1M rows' peak RSS")
     parser.add_argument("--rss-rows", type=int, default=1_000_000)
+    parser.add_argument("--hours", action="store_true",
+                        help="also time the import with a business-hours schedule")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "zendesk.csv"
@@ -197,6 +209,9 @@ def main() -> None:
         print(f"floor  csv.reader         {base:7.3f} s")
         print(f"engine import only        {alone:7.3f} s   {alone / base:4.2f}x floor")
         print(f"engine import+table       {ours:7.3f} s   {ours / base:4.2f}x floor")
+        if args.hours:
+            bh = timed(engine_hours, path, args.runs)
+            print(f"engine import, bus. hours {bh:7.3f} s   {bh / base:4.2f}x floor")
         try:
             import polars  # noqa: F401
         except ImportError:

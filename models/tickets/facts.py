@@ -189,7 +189,8 @@ class RowReader:
             return None
         if kind == "iso":
             try:
-                fast = list(map(_fromiso, map(_BLANK_AS_NEVER.get, column, column)))
+                filled = map(_BLANK_AS_NEVER.get, column, column) if "" in column else column
+                fast = list(map(_fromiso, filled))
                 lo = min(fast, default=None)  # TypeError when naive and aware are mixed
                 if lo is None or (lo.tzinfo is None and max(fast).tzinfo is None
                                   and not (flag_missing and lo < REAL)):

@@ -69,3 +69,17 @@ def test_event_logs_keep_business_hours_of_the_latest_update(tmp_path: Path) -> 
     total = metrics.table(imported, by=None)[-1]
     assert total.tickets == 1
     assert total.ttr_business_median_hours == 2.0
+
+
+def test_zoned_timestamps_are_counted_in_the_schedule_zone(tmp_path: Path) -> None:
+    # 17:00 at +02:00 is 15:00 UTC = Friday 16:00 in Berlin (winter, +01:00); solved 09:00 UTC
+    # Monday = 10:00 in Berlin: 2 business hours under Berlin's 9-17, 66 calendar hours.
+    path = tmp_path / "zoned.csv"
+    path.write_text("Id,Status,Created at,Solved at\n"
+                    "1,Solved,2026-11-27T17:00:00+02:00,2026-11-30T09:00:00Z\n",
+                    encoding="utf-8")
+    berlin = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/Berlin")
+    total = metrics.table(engine.import_export(path, source="zendesk", schedule=berlin),
+                          by=None)[-1]
+    assert total.ttr_median_hours == 66.0
+    assert total.ttr_business_median_hours == 2.0

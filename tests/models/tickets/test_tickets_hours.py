@@ -108,3 +108,18 @@ def test_business_hours_add_up_and_never_exceed_calendar(a: dt.datetime, b: dt.d
     whole = berlin.hours(first, last)
     assert 0 <= whole <= (last - first).total_seconds() / 3600 + 1e-9
     assert whole == pytest.approx(berlin.hours(first, mid) + berlin.hours(mid, last))
+
+
+around_dst = st.datetimes(min_value=dt.datetime(2026, 3, 27), max_value=dt.datetime(2026, 4, 1))
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(st.one_of(moments, around_dst), st.one_of(moments, around_dst)),
+                max_size=20),
+       st.sampled_from(["Europe/Berlin", "America/St_Johns", "Australia/Lord_Howe", "UTC"]))
+def test_the_column_at_once_equals_each_pair(pairs: list[tuple[dt.datetime, dt.datetime]],
+                                             zone: str) -> None:
+    schedule = Schedule.parse("sun-thu", "00:30", "23:30", zone, ["2026-03-29"])
+    starts, ends = [a for a, _ in pairs], [b for _, b in pairs]
+    assert schedule.many(starts, ends) == pytest.approx(
+        [schedule.hours(a, b) for a, b in pairs], abs=1e-6)
