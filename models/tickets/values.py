@@ -25,11 +25,12 @@ OPEN = frozenset({
 _UNANSWERED = frozenset({"offered", "unoffered", "not offered", "not rated", "no rating"})
 _SATISFIED = frozenset({
     "good", "goodwithcomment", "good with comment", "awesome", "happy", "satisfied",
-    "very satisfied", "extremely satisfied", "positive",
+    "very satisfied", "extremely satisfied", "positive", "very happy", "extremely happy",
 })
 _UNSATISFIED = frozenset({
     "bad", "badwithcomment", "bad with comment", "not good", "neutral", "unhappy",
     "dissatisfied", "unsatisfied", "very dissatisfied", "extremely dissatisfied", "negative",
+    "just okay", "very unhappy", "extremely unhappy", "very unsatisfied", "extremely unsatisfied",
 })
 
 
