@@ -22,7 +22,8 @@ from tui.cli.common import STATE, console, fail, require, user_errors
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
 
-SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "generic")
+SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "hubspot", "intercom",
+           "generic")
 BY = ("category", "channel", "priority", "group")
 FORMATS = ("table", "json", "csv")
 _BUSINESS = ("ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours")
@@ -44,7 +45,8 @@ def import_(
                                                "Freshdesk or any CSV).")],
     workshop: Annotated[int, typer.Option("--workshop", "-w", help="Workshop id.")],
     source: Annotated[str, typer.Option("--source", help="auto, zendesk, servicenow, "
-                                                         "freshdesk or generic.")] = "auto",
+                                                         "freshdesk, hubspot, intercom or "
+                                                         "generic.")] = "auto",
     map_: Annotated[list[str] | None, typer.Option(
         "--map", help="FIELD=COLUMN for a column that cannot be guessed (repeatable).")] = None,
     period: Annotated[str | None, typer.Option(
