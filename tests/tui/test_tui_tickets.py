@@ -139,3 +139,19 @@ async def test_the_data_screen_shows_the_business_hours(db_path: Path, tmp_path:
         await settle(pilot)
         shown = str(app.screen.query_one("#sources").render())
         assert "Business hours: Mon-Fri 08:00-18:00 Europe/Berlin, 1 holiday (2026-12-25)" in shown
+
+
+async def test_good_bad_answers_show_a_satisfied_share_not_na(db_path: Path,
+                                                              tmp_path: Path) -> None:
+    """Zendesk's Good/Bad answers have no 1-5 mean: the History tab must still show what they
+    measure (the satisfied share), not only a CSAT row of "n/a"."""
+    wid = measured(db_path, tmp_path)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        table = app.screen.query_one("#kpis", DataTable)
+        row = table.get_row("csat_satisfied_share")
+        assert str(row[0]) == "CSAT satisfied"
+        assert "%" in str(row[3])
