@@ -18,7 +18,7 @@ RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "comp
 CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected"})
 OPEN = frozenset({
     "new", "open", "pending", "hold", "on hold", "in progress", "active", "assigned",
-    "work in progress", "reopened", "escalated",
+    "work in progress", "reopened", "escalated", "snoozed",
 })
 
 # Survey answers that are an invitation, not an answer (Zendesk "Offered": sent, unanswered).

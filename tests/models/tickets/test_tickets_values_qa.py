@@ -18,3 +18,7 @@ def test_satisfied_words(word: str) -> None:
                                   "Extremely unsatisfied"])
 def test_unsatisfied_words(word: str) -> None:
     assert values.parse_csat(word) == (None, False)
+
+
+def test_intercom_snoozed_is_open() -> None:
+    assert values.status_state("snoozed") == "open"
