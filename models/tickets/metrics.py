@@ -124,7 +124,7 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
     has_csat = "csat" in cols
     csat_mean = acc.csat_sum / acc.csat_scored if acc.csat_scored else None
     need("csat_mean", has_csat, "the export has no satisfaction column", csat_mean,
-         "answers are words (such as Good/Bad), not 1-5 scores: see csat_satisfied_share"
+         "answers are words (such as Good/Bad), not 1-5 scores: see the satisfied share"
          if acc.csat_answers else "no answered survey")
     share = _rate(acc.csat_satisfied, acc.csat_answers)
     need("csat_satisfied_share", has_csat, "the export has no satisfaction column", share,

@@ -171,14 +171,60 @@ FRESHDESK = Profile(
     }),
 )
 
-PROFILES: dict[str, Profile] = {p.name: p for p in (ZENDESK, SERVICENOW, FRESHDESK, GENERIC)}
+HUBSPOT = Profile(
+    name="hubspot",
+    aliases={
+        "id": ("ticket_id",),
+        "created": ("create_date",),
+        "closed": ("close_date",),
+        "updated": ("last_activity_date", "last_modified_date"),
+        "status": ("ticket_status",),
+        "category": ("category",),
+        "channel": ("source",),
+        "priority": ("priority",),
+        "group": ("team", "ticket_owner_team"),
+    },
+    signature=frozenset({
+        "ticket_id", "ticket_name", "pipeline", "ticket_status", "create_date", "close_date",
+        "ticket_owner", "last_activity_date",
+    }),
+)
+
+# Intercom's conversation export; the last close is when the conversation ended (a reopened
+# conversation's first close is not its resolution).
+INTERCOM = Profile(
+    name="intercom",
+    aliases={
+        "id": ("conversation_id",),
+        "created": ("conversation_started_at", "conversation_started_at_utc"),
+        "resolved": ("conversation_last_closed_at", "conversation_last_closed_at_utc"),
+        "status": ("conversation_state",),
+        "reopens": ("number_of_reopens",),
+        "reassignments": ("number_of_reassignments",),
+        "csat": ("conversation_rating",),
+        "category": ("conversation_tags",),
+        "channel": ("channel", "conversation_channel"),
+        "group": ("team_assigned", "team_currently_assigned"),
+    },
+    signature=frozenset({
+        "conversation_id", "conversation_url", "conversation_started_at",
+        "conversation_started_at_utc", "conversation_first_closed_at",
+        "conversation_first_closed_at_utc", "conversation_last_closed_at",
+        "conversation_last_closed_at_utc", "conversation_state", "conversation_rating",
+        "number_of_reopens", "number_of_reassignments",
+    }),
+)
+
+PROFILES: dict[str, Profile] = {
+    p.name: p for p in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, GENERIC)
+}
 
 
 def detect(headers: list[str]) -> tuple[Profile, int]:
     """The product whose signature the headers match best (≥ 3 columns), else generic."""
     present = {normalise(h) for h in headers}
     best, score = GENERIC, 0
-    for profile in (ZENDESK, SERVICENOW, FRESHDESK):
+    for profile in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM):
         hits = len(profile.signature & present)
         if hits > score:
             best, score = profile, hits

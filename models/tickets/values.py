@@ -18,18 +18,19 @@ RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "comp
 CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected"})
 OPEN = frozenset({
     "new", "open", "pending", "hold", "on hold", "in progress", "active", "assigned",
-    "work in progress", "reopened", "escalated",
+    "work in progress", "reopened", "escalated", "snoozed",
 })
 
 # Survey answers that are an invitation, not an answer (Zendesk "Offered": sent, unanswered).
 _UNANSWERED = frozenset({"offered", "unoffered", "not offered", "not rated", "no rating"})
 _SATISFIED = frozenset({
     "good", "goodwithcomment", "good with comment", "awesome", "happy", "satisfied",
-    "very satisfied", "extremely satisfied", "positive",
+    "very satisfied", "extremely satisfied", "positive", "very happy", "extremely happy",
 })
 _UNSATISFIED = frozenset({
     "bad", "badwithcomment", "bad with comment", "not good", "neutral", "unhappy",
     "dissatisfied", "unsatisfied", "very dissatisfied", "extremely dissatisfied", "negative",
+    "just okay", "very unhappy", "extremely unhappy", "very unsatisfied", "extremely unsatisfied",
 })
 
 

@@ -139,3 +139,47 @@ async def test_the_data_screen_shows_the_business_hours(db_path: Path, tmp_path:
         await settle(pilot)
         shown = str(app.screen.query_one("#sources").render())
         assert "Business hours: Mon-Fri 08:00-18:00 Europe/Berlin, 1 holiday (2026-12-25)" in shown
+
+
+async def test_good_bad_answers_show_a_satisfied_share_not_na(db_path: Path,
+                                                              tmp_path: Path) -> None:
+    """Zendesk's Good/Bad answers have no 1-5 mean: the History tab must still show what they
+    measure (the satisfied share), not only a CSAT row of "n/a"."""
+    wid = measured(db_path, tmp_path)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        table = app.screen.query_one("#kpis", DataTable)
+        row = table.get_row("csat_satisfied_share")
+        assert str(row[0]) == "CSAT satisfied"
+        assert "%" in str(row[3])
+
+
+async def test_the_column_choice_is_visible_at_80x24(db_path: Path, tmp_path: Path) -> None:
+    """A Jira Service Management export has two id columns: at 80x24 the question and its
+    choice must both be on screen, not clipped below the dialog's edge."""
+    jsm = tmp_path / "jsm.csv"
+    jsm.write_text("Summary,Issue key,Issue id,Issue Type,Status,Priority,Created,Updated,"
+                   "Resolved\nLogin,SD-1,10001,Service request,Done,Medium,2024-03-04 09:00,"
+                   "2024-03-04 13:00,2024-03-04 13:00\nLaptop,SD-2,10002,Incident,"
+                   "In Progress,High,2024-03-13 14:30,2024-03-14 09:00,\n", encoding="utf-8")
+    with Store(db_path, who="tester") as store:
+        wid = int(store.create_workshop(title="T").id or 0)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TicketImportDialog)
+        dialog.query_one("#path", Input).value = str(jsm)
+        await dialog.inspect()
+        await settle(pilot)
+        select = dialog.query_one("#map-id", Select)
+        for widget in (select, dialog.query_one("#import")):
+            where = dialog.find_widget(widget)
+            assert where.region.intersection(where.clip).height >= 3, (widget, where)

@@ -22,7 +22,8 @@ from tui.cli.common import STATE, console, fail, require, user_errors
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
 
-SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "generic")
+SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "hubspot", "intercom",
+           "generic")
 BY = ("category", "channel", "priority", "group")
 FORMATS = ("table", "json", "csv")
 _BUSINESS = ("ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours")
@@ -44,7 +45,8 @@ def import_(
                                                "Freshdesk or any CSV).")],
     workshop: Annotated[int, typer.Option("--workshop", "-w", help="Workshop id.")],
     source: Annotated[str, typer.Option("--source", help="auto, zendesk, servicenow, "
-                                                         "freshdesk or generic.")] = "auto",
+                                                         "freshdesk, hubspot, intercom or "
+                                                         "generic.")] = "auto",
     map_: Annotated[list[str] | None, typer.Option(
         "--map", help="FIELD=COLUMN for a column that cannot be guessed (repeatable).")] = None,
     period: Annotated[str | None, typer.Option(
@@ -112,7 +114,30 @@ def show(
     _print_table(records, by)
 
 
+_LABELS = {
+    "tickets": "tickets", "fcr_rate": "FCR", "reopen_rate": "reopen",
+    "reopened": "reopened tickets", "ttr_median_hours": "TTR median",
+    "ttr_p90_hours": "TTR p90", "first_response_median_hours": "first response median",
+    "csat_mean": "CSAT (1-5 mean)", "csat_responses": "CSAT answers",
+    "csat_satisfied_share": "CSAT satisfied share", "reassigned_rate": "reassign",
+    "sla_met_rate": "SLA met", "backlog_open": "open backlog",
+    "backlog_median_age_hours": "backlog median age",
+}
+
+
+def _csat_cell(rec: dict[str, object]) -> str:
+    """The 1-5 mean when the answers are scores, else the satisfied share of word answers
+    (Good/Bad), marked so the footnote can say which it is."""
+    from models.rules.measures import format_value
+
+    if rec.get("csat_mean") is not None:
+        return format_value("csat_mean", _number(rec["csat_mean"]))
+    share = _number(rec.get("csat_satisfied_share"))
+    return "n/a" if share is None else f"{share:.0%}\u2020"
+
+
 def _print_table(records: list[dict[str, object]], by: str) -> None:
+    from rich import box
     from rich.table import Table
 
     from models.rules.measures import format_value
@@ -120,26 +145,36 @@ def _print_table(records: list[dict[str, object]], by: str) -> None:
 
     metrics = ("tickets", "fcr_rate", "reopen_rate", "ttr_median_hours", "ttr_p90_hours",
                "csat_mean", "reassigned_rate", "sla_met_rate")
-    heads = ("tickets", "FCR", "reopen", "TTR med", "TTR p90", "CSAT", "reassign", "SLA met")
+    heads = ("tickets", "FCR", "reopen", "TTR\nmed", "TTR\np90", "CSAT", "re-\nassign",
+             "SLA\nmet")
     period = str(records[-1]["period"]) if records else ""
-    table = Table(title=f"Tickets by {by}, {period}", title_justify="left")
-    table.add_column(by)
+    table = Table(title=f"Tickets by {by}, {period}", title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1),
+                  collapse_padding=True)
+    table.add_column(by, min_width=14, ratio=1, overflow="fold")
     for head in heads:
-        table.add_column(head, justify="right")
+        table.add_column(head, justify="right", no_wrap=True)
     for rec in records:
         cells = []
         for m in metrics:
-            value = rec[m]
-            cells.append(format_value(m, float(value) if isinstance(value, int | float)
-                                      else None))
+            if m == "csat_mean":
+                cells.append(_csat_cell(rec))
+                continue
+            cells.append(format_value(m, _number(rec[m])))
         if rec.get("fcr_is_proxy") and rec["fcr_rate"] is not None:
             cells[1] += "*"
         table.add_row(safe(rec["group"] or "(none)"), *cells)
     out = console()
     out.print(table)
-    if any(rec.get("fcr_is_proxy") for rec in records):
-        out.print(safe(f"* FCR is a proxy: {records[-1].get('fcr_method', '')}."))
     total = records[-1] if records else {}
+    if any(rec.get("fcr_is_proxy") for rec in records):
+        out.print(safe(f"* FCR is a proxy: {total.get('fcr_method', '')}."))
+    share_shown = total.get("csat_mean") is None and \
+        total.get("csat_satisfied_share") is not None
+    if share_shown:
+        out.print(safe("\u2020 CSAT: share of answered surveys that were satisfied (the answers "
+                       f"are words such as Good/Bad, not 1-5 scores; all: "
+                       f"n={total.get('csat_responses')})."))
     if total.get("ttr_business_median_hours") is not None or \
             total.get("frt_business_median_hours") is not None:
         said = [f"{label} {format_value(key, _number(total.get(key)))}"
@@ -148,15 +183,17 @@ def _print_table(records: list[dict[str, object]], by: str) -> None:
                                    ("frt_business_median_hours", "first response median"))]
         out.print(safe(f"Business hours, all tickets: {', '.join(said)} "
                        "(per group: --format json or csv)."))
-    unavailable = dict(records[-1]["unavailable"] or {})  # type: ignore[call-overload]
+    unavailable = dict(total.get("unavailable") or {})  # type: ignore[call-overload]
     business = {unavailable.pop(k, None) for k in _BUSINESS} - {None}
+    if share_shown:
+        unavailable.pop("csat_mean", None)
+    by_reason: dict[str, list[str]] = {}
     for metric, reason in unavailable.items():
-        out.print(safe(f"n/a {metric}: {reason}"))
-    if len(business) == 1:
-        out.print(safe(f"n/a business hours: {business.pop()}"))
-    else:
-        for reason in sorted(business):
-            out.print(safe(f"n/a business hours: {reason}"))
+        by_reason.setdefault(str(reason), []).append(_LABELS.get(metric, metric))
+    for reason, labels in by_reason.items():
+        out.print(safe(f"n/a {', '.join(labels)}: {reason}"))
+    for reason in sorted(business):
+        out.print(safe(f"n/a business hours: {reason}"))
 
 
 @app.command("hours")

@@ -86,6 +86,21 @@ def _choose_template(given: str | None) -> str:
     return answer.strip()
 
 
+def _check_typed(options: dict[str, str | None]) -> None:
+    """Refuse a typed value the store would refuse, naming the option that was typed (the
+    template's own check would name the template file instead)."""
+    from models.db.fields import FieldError, coerce
+    from models.db.tables import Workshop
+
+    for option, value in options.items():
+        if value is None:
+            continue
+        try:
+            coerce(Workshop, option.removeprefix("--"), value)
+        except FieldError as exc:
+            raise fail(f"{option}: {exc}") from None
+
+
 def create_workshop(store: Store, template: str, **scope: Any) -> int:
     """From a template (shipped name or TOML path), or blank with the default stages.
 
@@ -120,6 +135,7 @@ def new(
             defaults = load_template(name)["workshop"]
         who = _ask("--persona", "Persona", persona, defaults.get("persona", ""))
         what = _ask("--scenario", "Scenario", scenario, defaults.get("scenario", ""))
+        _check_typed({"--persona": who, "--scenario": what, "--title": title})
         store = STATE.store(create=True)
         require(store, None, "import")
         new_id = create_workshop(store, name, persona=who, scenario=what, title=title)

@@ -18,7 +18,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "generic")
+SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "hubspot", "intercom",
+           "generic")
 
 
 @dataclass

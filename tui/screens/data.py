@@ -36,7 +36,8 @@ KPIS: tuple[tuple[str, str], ...] = (
     ("tickets", "Tickets"), ("fcr_rate", "FCR"), ("reopen_rate", "Reopen rate"),
     ("reopened", "Reopened"), ("ttr_median_hours", "TTR median"),
     ("ttr_p90_hours", "TTR p90"), ("first_response_median_hours", "First response"),
-    ("csat_mean", "CSAT"), ("reassigned_rate", "Reassigned"), ("sla_met_rate", "SLA met"),
+    ("csat_mean", "CSAT"), ("csat_satisfied_share", "CSAT satisfied"),
+    ("reassigned_rate", "Reassigned"), ("sla_met_rate", "SLA met"),
     ("backlog_open", "Backlog"),
 )
 
