@@ -25,7 +25,7 @@ from tui.widgets.forms import FieldInput, FieldSpec, FormSubmitted, RecordForm
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from models.rules.handoffs import DerivedHandoff
+    from models.rules.handoffs import DerivedHandoff, Risk
 
 HANDOFF_FIELDS = (
     FieldSpec("what_is_transferred", "Handoff: what is transferred",
@@ -36,6 +36,33 @@ HANDOFF_FIELDS = (
     FieldSpec("checklist", "Handoff: checklist",
               "Context that travels: full transcript; data already retrieved; steps tried."),
 )
+
+
+# One letter per risk a row can carry (``ownership_risks`` kinds); the legend says them.
+FLAG_LETTERS = {"unowned": "O", "customer_not_informed": "!"}
+FLAG_WORDS = {"unowned": "no owner", "customer_not_informed": "customer not told"}
+
+
+def flag_summary(handoffs: int, risks: list[Risk]) -> Text:
+    """Every flag counted on one line, with the legend of the Flags column.
+
+    The full sentences of the flags took a line or two each, so at 24 rows only
+    the first two showed; the letters in the table point at the rows instead.
+    """
+    line = Text(f"{handoffs} handoff{'s' if handoffs != 1 else ''}", style="bold")
+    line.append(" (▶ told)", style="dim")
+    kinds = [risk.kind for risk in risks]
+    line.append(f" · ⚑ {len(risks)} flag{'s' if len(risks) != 1 else ''}",
+                style="bold yellow" if risks else "")
+    counted = [f"{letter} {FLAG_WORDS[kind]} ×{kinds.count(kind)}"
+               for kind, letter in FLAG_LETTERS.items() if kinds.count(kind)]
+    if counted:
+        line.append(": " + ", ".join(counted))
+    for risk in risks:
+        if risk.kind not in FLAG_LETTERS:
+            line.append("\n⚑ ", style="yellow")
+            line.append_text(safe(risk.message, limit=200))
+    return line
 
 
 class HandoffForm(RecordForm):
@@ -56,8 +83,10 @@ class OwnershipView(TableFormView):
     TITLE = "Ownership"
     HEADLINE = "Step 4 · Ownership — a team for every touchpoint; watch the handoffs"
     EMPTY = "No touchpoints yet: add them in step 3."
-    COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("owner", "Owner team"),
-               ("handoff", "Handoff in"))
+    # At 80 columns: no stage column (the swimlanes above name the stages), the whole
+    # handoff (from team → to team, both cut) and every flag of the row as a letter.
+    COLUMNS = (("n", "#"), ("name", "Touchpoint"), ("owner", "Owner team"),
+               ("handoff", "Handoff in"), ("flags", "Flags"))
     FIELDS = (
         FieldSpec("owner_team", "Owner team",
                   "Pick a team already used (type, → completes) or type a new one; "
@@ -96,9 +125,13 @@ class OwnershipView(TableFormView):
         return derive_handoffs(self.journey)
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        from models.rules.handoffs import derive_handoffs
+        from models.rules.handoffs import derive_handoffs, ownership_risks
 
         into = {d.to_tp.id: d for d in derive_handoffs(journey)}
+        letters: dict[int | None, str] = {}
+        for risk in ownership_risks(journey):
+            letters[risk.touchpoint_id] = letters.get(risk.touchpoint_id, "") + \
+                FLAG_LETTERS.get(risk.kind, "")
         out = []
         n = 0
         for stage in journey.stages:
@@ -107,13 +140,15 @@ class OwnershipView(TableFormView):
                 d = into.get(tp.id)
                 hand = Text("")
                 if d is not None:
-                    hand = safe(f"⇄ from {d.from_team or '(no owner)'}", limit=24)
-                    if not (d.detail and d.detail.customer_informed):
-                        hand.append(" !", style="bold red")
+                    hand = Text("⇄ ")
+                    hand.append_text(safe(d.from_team or "(no owner)", limit=10))
+                    hand.append(" → ")
+                    hand.append_text(safe(d.to_team or "(no owner)", limit=10))
                 out.append((str(tp.id), (
-                    Text(str(n)), safe(stage.name, limit=16), safe(tp.name, limit=30),
-                    safe(tp.owner_team, limit=20) if tp.owner_team.strip()
-                    else Text("— none", style="yellow"), hand)))
+                    Text(str(n)), safe(tp.name, limit=20),
+                    safe(tp.owner_team, limit=14) if tp.owner_team.strip()
+                    else Text("— none", style="yellow"), hand,
+                    Text(letters.get(tp.id, ""), style="bold yellow"))))
         return out
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
@@ -137,15 +172,8 @@ class OwnershipView(TableFormView):
                 points.append(LanePoint(n, tp.owner_team.strip(), stage.name, d is not None,
                                         bool(d and d.detail and d.detail.customer_informed)))
         self.query_one(Swimlanes).set_points(points)
-        risks = ownership_risks(journey)
-        flags = Text(f"{len(derived)} handoff{'s' if len(derived) != 1 else ''}", style="bold")
-        flags.append("  ▶ customer told  ! not told", style="dim")
-        for risk in risks[:3]:
-            flags.append("\n⚑ ", style="yellow")
-            flags.append(safe(risk.message, limit=200))
-        if len(risks) > 3:
-            flags.append(f"\n… and {len(risks) - 3} more flags", style="dim")
-        self.query_one("#flags", Static).update(flags)
+        self.query_one("#flags", Static).update(flag_summary(len(derived),
+                                                             ownership_risks(journey)))
         # a reload can arrive while the view is still mounting: its form has no fields yet
         # (on_mount draws again once they exist)
         for team in self.form.query("#f-owner_team").results(FieldInput):

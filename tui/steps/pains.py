@@ -30,16 +30,20 @@ if TYPE_CHECKING:
 KIND_LABEL = {"loop": "loop", "branch": "branch", "dead_end": "dead end", "other": "other"}
 
 
-def _cells(ranked: RankedPain, at: str, labels: dict[str, str]) -> tuple[Text, ...]:
-    """The table cells of one ranked pain point (user text through ``safe``)."""
+def _cells(ranked: RankedPain, at: str) -> tuple[Text, ...]:
+    """The table cells of one ranked pain point (user text through ``safe``).
+
+    At 80 columns rank, touchpoint, kind, impact/effort, tickets and votes stay
+    whole; the description and the reason share the rest.  The reason starts
+    with the quadrant (a state), so it has no column of its own, and without
+    its "ranked N:" (the # column says it).
+    """
     pain = ranked.pain
-    return (Text(str(ranked.rank)),
-            Text(labels.get(ranked.quadrant, ranked.quadrant),
-                 style="green" if ranked.quadrant == "quick_win" else ""),
-            safe(pain.description, limit=40), Text(at),
+    why = ranked.reason.split(": ", 1)[-1]
+    return (Text(str(ranked.rank)), safe(pain.description, limit=18), Text(at),
             Text(KIND_LABEL.get(pain.kind, pain.kind)), Text(f"{pain.impact}/{pain.effort}"),
             Text(f"{ranked.volume:,}"), Text(str(ranked.votes)),
-            safe(ranked.reason, limit=70))
+            safe(why, "green" if ranked.quadrant == "quick_win" else "", limit=16))
 
 
 class PainsView(TableFormView):
@@ -49,7 +53,7 @@ class PainsView(TableFormView):
     TITLE = "Pain points"
     HEADLINE = "Step 5 · Pain points — loops, branches, dead ends; ranked by impact/effort"
     EMPTY = "No pain points yet. Press a to add one (or x on a touchpoint in step 3)."
-    COLUMNS = (("rank", "#"), ("quad", "Quadrant"), ("desc", "Pain point"), ("tp", "At"),
+    COLUMNS = (("rank", "#"), ("desc", "Pain point"), ("tp", "At"),
                ("kind", "Kind"), ("ie", "I/E"), ("vol", "Tickets"), ("votes", "Votes"),
                ("why", "Why this rank"))
     FIELDS = (
@@ -81,8 +85,6 @@ class PainsView(TableFormView):
         matrix.can_focus = True
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        from models.rules.priority import QUADRANT_LABELS
-
         numbers = {tp.id: i + 1 for i, tp in enumerate(journey.ordered_touchpoints())}
         cache = self.row_cache
         out = []
@@ -93,8 +95,7 @@ class PainsView(TableFormView):
             # every value the cells show; the reason is made from these too
             sig = (ranked.rank, ranked.quadrant, pain.description, at, pain.kind, pain.impact,
                    pain.effort, ranked.volume, ranked.votes)
-            out.append((key, cache.get(key, sig, partial(_cells, ranked, at,
-                                                                 QUADRANT_LABELS))))
+            out.append((key, cache.get(key, sig, partial(_cells, ranked, at))))
         cache.done()
         return out
 

@@ -34,9 +34,13 @@ CHANNELS = ("Help center", "Chat", "Email", "Phone", "In-app", "Status page", "B
 
 
 def _cells(n: int, stage_name: str, tp: Touchpoint) -> tuple[Text, ...]:
-    """One touchpoint row: number, stage, name, channel, sentiment, lane, moment of truth."""
-    return (Text(str(n)), safe(stage_name, limit=18), safe(tp.name, limit=36),
-            safe(tp.channel, limit=14),
+    """One touchpoint row: number, stage, name, channel, sentiment, lane, actor, moment of truth.
+
+    The budgets fit 80 columns: feel, lane, actor and the moment-of-truth star are
+    states and stay whole; stage, name and channel are cut with an ellipsis.
+    """
+    return (Text(str(n)), safe(stage_name, limit=9), safe(tp.name, limit=19),
+            safe(tp.channel, limit=10),
             Text(FACES.get(tp.sentiment, str(tp.sentiment)),
                  style=LEVEL_STYLE.get(tp.sentiment, "")),
             Text("back" if tp.lane == "backstage" else "front"),

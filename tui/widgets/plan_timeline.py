@@ -20,7 +20,7 @@ from textual.widget import Widget
 from models.rules.clock import today
 from models.rules.safe_dates import shift
 from models.vocab import status_label
-from tui.safe_text import clean
+from tui.safe_text import clean, fit
 from tui.widgets.dates import due_label, due_style
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def plan_start(tasks: list[PlanTask], fallback: dt.date) -> dt.date:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    return fit(text, width)
 
 
 class PlanTimeline(Widget, can_focus=True):
@@ -195,7 +195,8 @@ class PlanTimeline(Widget, can_focus=True):
                 line.append(" " + _cut(status_label(task.status), status_w - 1))
             lines.append(line)
             rest = Text(" · ", no_wrap=True, end="")
-            rest.append(_cut(clean(task.owner), 30) or "no owner",
+            # the task is what the room reads first: the owner gives way to its name
+            rest.append(fit(clean(task.owner), 30 if width >= 100 else 14) or "no owner",
                         style="" if task.owner.strip() else "yellow")
             rest.append(" · ")
             rest.append(self._dates(task, wide=width >= 100))
