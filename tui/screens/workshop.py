@@ -25,6 +25,7 @@ from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
 from tui.widgets.footer import CalmFooter
 from tui.widgets.step_bar import StepBar
+from tui.widgets.typeahead import hold
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -80,6 +81,7 @@ class WorkshopScreen(Screen[None]):
         self.step = step
         if not switcher.query(f"#step-{step}"):
             view = VIEWS[step](self.session, id=f"step-{step}")
+            hold(self.app, every=True)  # the burst's next keys wait for the view (typeahead)
             waiter = switcher.mount(view)  # draws on mount
             switcher.current = f"step-{step}"
         else:
