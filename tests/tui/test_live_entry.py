@@ -345,3 +345,24 @@ async def test_a_burst_with_the_step_key_lands_in_the_new_row_of_a_step_just_ope
     with reopen(db_path) as s:
         assert [st.name for st in s.load(wid).stages] == ["Notice", "Contact", "Resolve",
                                                            "Follow-up"]
+
+
+async def test_enter_on_an_owner_moves_on_and_the_next_team_replaces_nothing(
+        db_path: Path) -> None:
+    from models.db.tables import Touchpoint
+
+    wid = three_stages(db_path)
+    with reopen(db_path) as s:
+        stage = s.load(wid).stages[1]
+        for name in ("Opens chat", "Waits"):
+            s.add(Touchpoint(stage_id=stage.id, name=name))
+    app = build_app(db_path, wid, step="ownership")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        for team in ("Product", "Support", "Tier 2"):
+            await pilot.press(*team, "enter")
+            await ready(pilot)
+    with reopen(db_path) as s:
+        assert [tp.owner_team for tp in s.load(wid).ordered_touchpoints()] == [
+            "Product", "Support", "Tier 2"]
