@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Header
@@ -85,7 +86,13 @@ class WorkshopScreen(Screen[None]):
             waiter = switcher.mount(view)  # draws on mount
             switcher.current = f"step-{step}"
         else:
-            switcher.current = f"step-{step}"
+            try:
+                switcher.current = f"step-{step}"
+            except NoMatches:
+                # its view is still mounting (a burst came back to it under load): show
+                # it once mounted, as the key asked
+                self.call_after_refresh(self.show_step, step, save=save)
+                return None
             view = self.view(step)
             view.draw(journey)
             if view.ready:  # else its ``on_mount`` (still to come) draws and focuses

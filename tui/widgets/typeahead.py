@@ -29,7 +29,7 @@ _PASSED = "_jm_passed_on"
 LEAVING_KEYS = ("tab", "shift+tab", "escape")
 _HELD = "_jm_held_keys"
 _EVERY = "_jm_hold_every"
-SAFETY_S = 1.0
+SAFETY_S = 3.0
 
 
 def hold(app: Any, *, every: bool = False) -> None:
@@ -42,7 +42,8 @@ def hold(app: Any, *, every: bool = False) -> None:
         token = object()
         setattr(app, _EVERY, token)
         # A hold of every key that nobody released would leave the app deaf: give
-        # the keys back after a second whatever happened (a view that failed to mount).
+        # the keys back after a few seconds whatever happened (a view that failed to
+        # mount); a loaded machine can take over a second to mount one.
         def safety() -> None:
             if getattr(app, _EVERY, None) is token:
                 release(app)
