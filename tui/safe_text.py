@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
@@ -42,19 +43,29 @@ def safe(value: object, style: str | Style = "", *, limit: int | None = None,
          keep_newlines: bool = False) -> Text:
     """A Rich ``Text`` that renders ``value`` literally (never parsed as markup).
 
-    ``limit`` shortens very long values with an ellipsis so one pasted
-    5,000-character line cannot blow up a table's column widths.
+    ``limit`` (terminal cells) shortens long values with an ellipsis so one
+    pasted 5,000-character line cannot blow up a table's column widths.
     """
     text = clean(value, keep_newlines=keep_newlines)
-    if limit is not None and len(text) > limit:
-        text = text[: max(0, limit - 1)] + "…"
+    if limit is not None:
+        text = fit(text, limit)
     return Text(text, style=style, no_wrap=not keep_newlines, end="")
 
 
+def fit(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells, the cut shown by an ellipsis.
+
+    Counted in cells, not characters: an emoji or a CJK character takes two,
+    and a column budget counted in characters overflows by one per emoji.
+    """
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, max(0, cells - 1)).rstrip() + "…"
+
+
 def short(value: object, limit: int = 40) -> str:
-    """Plain cleaned text cut to ``limit`` characters (for notifications and titles)."""
-    text = clean(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Plain cleaned text cut to ``limit`` cells (for notifications and titles)."""
+    return fit(clean(value), limit)
 
 
 def is_printable(text: str) -> bool:

@@ -330,3 +330,39 @@ async def test_the_first_stage_of_a_blank_map_takes_the_keys_typed_after_a(db_pa
         await burst(pilot, "a", *"Notice", "escape")
     with reopen(db_path) as s:
         assert [st.name for st in s.load(wid).stages] == ["Notice"]
+
+
+async def test_a_burst_with_the_step_key_lands_in_the_new_row_of_a_step_just_opened(
+        db_path: Path) -> None:
+    """``3 a Status page`` in one read: the view of step 3 is mounted after ``3`` was read."""
+    wid = three_stages(db_path)
+    app = build_app(db_path, wid, step="scope")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await burst(pilot, "3", "a", *"Status page", "escape")
+        await burst(pilot, "2", "a", *"Follow-up", "escape")
+    assert touchpoints(db_path, wid) == [("Notice", "Sees error"), ("Notice", "Status page")]
+    with reopen(db_path) as s:
+        assert [st.name for st in s.load(wid).stages] == ["Notice", "Contact", "Resolve",
+                                                           "Follow-up"]
+
+
+async def test_enter_on_an_owner_moves_on_and_the_next_team_replaces_nothing(
+        db_path: Path) -> None:
+    from models.db.tables import Touchpoint
+
+    wid = three_stages(db_path)
+    with reopen(db_path) as s:
+        stage = s.load(wid).stages[1]
+        for name in ("Opens chat", "Waits"):
+            s.add(Touchpoint(stage_id=stage.id, name=name))
+    app = build_app(db_path, wid, step="ownership")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        for team in ("Product", "Support", "Tier 2"):
+            await pilot.press(*team, "enter")
+            await ready(pilot)
+    with reopen(db_path) as s:
+        assert [tp.owner_team for tp in s.load(wid).ordered_touchpoints()] == [
+            "Product", "Support", "Tier 2"]

@@ -54,7 +54,7 @@ async def test_a_sentiment_nudge_redraws_one_row(db_path: Path,
         assert table.get_cell(key, "sent").plain == FACES[tp.sentiment]  # the new value
         assert view.current_key() == key
         stage = app.journey.stage_of(tp)  # type: ignore[union-attr]
-        assert app.save_field(Stage, int(stage.id), "name", "Renamed stage")
+        assert app.save_field(Stage, int(stage.id), "name", "Renamed")
         view.draw(app.journey)
         assert calls == [1]  # a stage name is in many rows: all rebuilt
-        assert table.get_cell(key, "stage").plain == "Renamed stage"
+        assert table.get_cell(key, "stage").plain == "Renamed"

@@ -56,9 +56,10 @@ async def test_edit_in_a_shows_in_b_keeping_b_cursor_and_focus(db_path: Path, wi
         assert table.cursor_row == 2 and b.focused is table
         tp = first_tp(a)
         before = b.pairing.reloads
-        assert a.save_field(Touchpoint, tp.id or 0, "name", "Reset link [bold]x[/]")
+        # short enough for the name column (19 cells, budgeted for 80 columns, then "…")
+        assert a.save_field(Touchpoint, tp.id or 0, "name", "Reset [bold]x[/]")
         assert await until([pa, pb], lambda: cell(b, "touchpoints", str(tp.id), "name")
-                           == "Reset link [bold]x[/]")
+                           == "Reset [bold]x[/]")
         assert b.pairing.reloads > before
         assert table.cursor_row == 2 and b.focused is table  # cursor and focus kept
 

@@ -18,12 +18,29 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.widgets.typeahead import hold, release
+from tui.widgets.typeahead import hold, release, release_burst
 
 T = TypeVar("T")
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class OneKeyDialog(ModalScreen[T]):
+    """A dialog answered with one key: keys read before it is on screen are its own.
+
+    ``d`` then ``y`` (or ``A`` then ``2``) in one burst from a terminal reach the
+    app before the pushed screen is active; they went to the screen below and were
+    lost or ran as commands.  Every key is held from the push until the dialog has
+    the focus, then given back in order (``tui.widgets.typeahead``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        hold(self.app, every=True)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(release_burst, self.app)
+
+
+class ConfirmScreen(OneKeyDialog[bool]):
     """Yes/no question; Esc or `n` answers no, so nothing is lost by accident."""
 
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
@@ -44,7 +61,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(value)
 
 
-class PickScreen(ModalScreen["T | None"], Generic[T]):
+class PickScreen(OneKeyDialog["T | None"], Generic[T]):
     """Choose one of several options with the arrow keys and Enter; Esc cancels.
 
     ``highlight`` is the option Enter takes at once (the likely answer, such as
@@ -78,8 +95,9 @@ class PickScreen(ModalScreen["T | None"], Generic[T]):
             index = int(event.character) - 1
             if index < len(self.values):
                 event.stop()
-                # Keys typed after the digit wait for the field the answer leads to.
-                hold(self.app)
+                # Keys typed after the digit wait for the field the answer leads to
+                # (Tab and Esc too: they belong to that field, after the text).
+                hold(self.app, every=True)
                 self.dismiss(self.values[index])
                 self.app.call_after_refresh(release, self.app)
 

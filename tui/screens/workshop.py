@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Header
@@ -25,6 +26,7 @@ from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
 from tui.widgets.footer import CalmFooter
 from tui.widgets.step_bar import StepBar
+from tui.widgets.typeahead import hold
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -80,10 +82,17 @@ class WorkshopScreen(Screen[None]):
         self.step = step
         if not switcher.query(f"#step-{step}"):
             view = VIEWS[step](self.session, id=f"step-{step}")
+            hold(self.app, every=True)  # the burst's next keys wait for the view (typeahead)
             waiter = switcher.mount(view)  # draws on mount
             switcher.current = f"step-{step}"
         else:
-            switcher.current = f"step-{step}"
+            try:
+                switcher.current = f"step-{step}"
+            except NoMatches:
+                # its view is still mounting (a burst came back to it under load): show
+                # it once mounted, as the key asked
+                self.call_after_refresh(self.show_step, step, save=save)
+                return None
             view = self.view(step)
             view.draw(journey)
             if view.ready:  # else its ``on_mount`` (still to come) draws and focuses

@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 from models.rules.clock import today
 from tui.actions import bindings
 from tui.widgets.fast_table import LazyRow
+from tui.widgets.typeahead import release_burst
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -59,7 +60,13 @@ class StepView(Vertical):
         self.ready = True
         if self.session.journey is not None:
             self.draw(self.session.journey)
-            self.call_after_refresh(self.focus_default)
+        self.call_after_refresh(self._first_focus)
+
+    def _first_focus(self) -> None:
+        """Focus where work starts, then hand over the keys read while mounting."""
+        if self.session.journey is not None:
+            self.focus_default()
+        release_burst(self.app)
 
     def draw(self, journey: Journey) -> None:
         """``refresh_from`` unless this view already shows this very state.

@@ -25,7 +25,7 @@ from tui.widgets.forms import FieldInput, FieldSpec, FormSubmitted, RecordForm
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from models.rules.handoffs import DerivedHandoff
+    from models.rules.handoffs import DerivedHandoff, Risk
 
 HANDOFF_FIELDS = (
     FieldSpec("what_is_transferred", "Handoff: what is transferred",
@@ -36,6 +36,33 @@ HANDOFF_FIELDS = (
     FieldSpec("checklist", "Handoff: checklist",
               "Context that travels: full transcript; data already retrieved; steps tried."),
 )
+
+
+# One letter per risk a row can carry (``ownership_risks`` kinds); the legend says them.
+FLAG_LETTERS = {"unowned": "O", "customer_not_informed": "!"}
+FLAG_WORDS = {"unowned": "no owner", "customer_not_informed": "customer not told"}
+
+
+def flag_summary(handoffs: int, risks: list[Risk]) -> Text:
+    """Every flag counted on one line, with the legend of the Flags column.
+
+    The full sentences of the flags took a line or two each, so at 24 rows only
+    the first two showed; the letters in the table point at the rows instead.
+    """
+    line = Text(f"{handoffs} handoff{'s' if handoffs != 1 else ''}", style="bold")
+    line.append(" (▶ told)", style="dim")
+    kinds = [risk.kind for risk in risks]
+    line.append(f" · ⚑ {len(risks)} flag{'s' if len(risks) != 1 else ''}",
+                style="bold yellow" if risks else "")
+    counted = [f"{letter} {FLAG_WORDS[kind]} ×{kinds.count(kind)}"
+               for kind, letter in FLAG_LETTERS.items() if kinds.count(kind)]
+    if counted:
+        line.append(": " + ", ".join(counted))
+    for risk in risks:
+        if risk.kind not in FLAG_LETTERS:
+            line.append("\n⚑ ", style="yellow")
+            line.append_text(safe(risk.message, limit=200))
+    return line
 
 
 class HandoffForm(RecordForm):
@@ -56,8 +83,10 @@ class OwnershipView(TableFormView):
     TITLE = "Ownership"
     HEADLINE = "Step 4 · Ownership — a team for every touchpoint; watch the handoffs"
     EMPTY = "No touchpoints yet: add them in step 3."
-    COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("owner", "Owner team"),
-               ("handoff", "Handoff in"))
+    # At 80 columns: no stage column (the swimlanes above name the stages), the whole
+    # handoff (from team → to team, both cut) and every flag of the row as a letter.
+    COLUMNS = (("n", "#"), ("name", "Touchpoint"), ("owner", "Owner team"),
+               ("handoff", "Handoff in"), ("flags", "Flags"))
     FIELDS = (
         FieldSpec("owner_team", "Owner team",
                   "Pick a team already used (type, → completes) or type a new one; "
@@ -94,26 +123,32 @@ class OwnershipView(TableFormView):
         return self.session.handoffs(self.journey)
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        into = {d.to_tp.id: d for d in self.session.handoffs(journey)}
+        from models.rules.handoffs import ownership_risks
+
+        derived = self.session.handoffs(journey)
+        into = {d.to_tp.id: d for d in derived}
+        letters: dict[int | None, str] = {}
+        for risk in ownership_risks(journey, derived):
+            letters[risk.touchpoint_id] = letters.get(risk.touchpoint_id, "") + \
+                FLAG_LETTERS.get(risk.kind, "")
         out: list[tuple[str, tuple[Any, ...]]] = []
         n = 0
         for stage in journey.stages:
-            stage_name = short(stage.name, 16)
             for tp in journey.touchpoints.get(stage.id or 0, []):
                 n += 1
                 d = into.get(tp.id)
                 hand: str | Text = ""
                 if d is not None:
-                    label = f"⇄ from {d.from_team or '(no owner)'}"
-                    hand = short(label, 24)
-                    if not (d.detail and d.detail.customer_informed):
-                        hand = safe(label, limit=24)  # two styles: a ready Text
-                        hand.append(" !", style="bold red")
+                    hand = Text("⇄ ")
+                    hand.append_text(safe(d.from_team or "(no owner)", limit=10))
+                    hand.append(" → ")
+                    hand.append_text(safe(d.to_team or "(no owner)", limit=10))
                 owned = bool(tp.owner_team.strip())
                 out.append((str(tp.id), LazyRow(
-                    (str(n), stage_name, short(tp.name, 30),
-                     short(tp.owner_team, 20) if owned else "— none", hand),
-                    ("", "", "", "" if owned else "yellow"))))
+                    (str(n), short(tp.name, 20),
+                     short(tp.owner_team, 14) if owned else "— none", hand,
+                     letters.get(tp.id, "")),
+                    ("", "", "" if owned else "yellow", "", "bold yellow"))))
         return out
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
@@ -138,15 +173,8 @@ class OwnershipView(TableFormView):
                                         bool(d and d.detail and d.detail.customer_informed),
                                         tp.actor))
         self.query_one(Swimlanes).set_points(points)
-        risks = ownership_risks(journey, derived)
-        flags = Text(f"{len(derived)} handoff{'s' if len(derived) != 1 else ''}", style="bold")
-        flags.append("  ▶ customer told  ! not told", style="dim")
-        for risk in risks[:3]:
-            flags.append("\n⚑ ", style="yellow")
-            flags.append(safe(risk.message, limit=200))
-        if len(risks) > 3:
-            flags.append(f"\n… and {len(risks) - 3} more flags", style="dim")
-        self.query_one("#flags", Static).update(flags)
+        self.query_one("#flags", Static).update(flag_summary(len(derived),
+                                                             ownership_risks(journey, derived)))
         # a reload can arrive while the view is still mounting: its form has no fields yet
         # (on_mount draws again once they exist)
         for team in self.form.query("#f-owner_team").results(FieldInput):

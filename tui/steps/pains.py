@@ -30,14 +30,20 @@ if TYPE_CHECKING:
 KIND_LABEL = {"loop": "loop", "branch": "branch", "dead_end": "dead end", "other": "other"}
 
 
-def _row(ranked: RankedPain, at: str, labels: dict[str, str]) -> LazyRow:
-    """The cells of one ranked pain point as plain text (user text cleaned and cut)."""
+def _row(ranked: RankedPain, at: str) -> LazyRow:
+    """One ranked pain point as plain text (user text cleaned and cut).
+
+    At 80 columns rank, touchpoint, kind, impact/effort, tickets and votes stay
+    whole; the description and the reason share the rest.  The reason starts
+    with the quadrant (a state), so it has no column of its own, and without
+    its "ranked N:" (the # column says it).
+    """
     pain = ranked.pain
-    return LazyRow((str(ranked.rank), labels.get(ranked.quadrant, ranked.quadrant),
-                    short(pain.description, 40), at, clean(KIND_LABEL.get(pain.kind, pain.kind)),
-                    f"{pain.impact}/{pain.effort}", f"{ranked.volume:,}", str(ranked.votes),
-                    short(ranked.reason, 70)),
-                   ("", "green" if ranked.quadrant == "quick_win" else ""))
+    why = ranked.reason.split(": ", 1)[-1]
+    return LazyRow((str(ranked.rank), short(pain.description, 18), at,
+                    clean(KIND_LABEL.get(pain.kind, pain.kind)), f"{pain.impact}/{pain.effort}",
+                    f"{ranked.volume:,}", str(ranked.votes), short(why, 16)),
+                   ("", "", "", "", "", "", "", "green" if ranked.quadrant == "quick_win" else ""))
 
 
 class PainsView(TableFormView):
@@ -47,7 +53,7 @@ class PainsView(TableFormView):
     TITLE = "Pain points"
     HEADLINE = "Step 5 · Pain points — loops, branches, dead ends; ranked by impact/effort"
     EMPTY = "No pain points yet. Press a to add one (or x on a touchpoint in step 3)."
-    COLUMNS = (("rank", "#"), ("quad", "Quadrant"), ("desc", "Pain point"), ("tp", "At"),
+    COLUMNS = (("rank", "#"), ("desc", "Pain point"), ("tp", "At"),
                ("kind", "Kind"), ("ie", "I/E"), ("vol", "Tickets"), ("votes", "Votes"),
                ("why", "Why this rank"))
     FIELDS = (
@@ -79,14 +85,12 @@ class PainsView(TableFormView):
         matrix.can_focus = True
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        from models.rules.priority import QUADRANT_LABELS
-
         numbers = {tp.id: i + 1 for i, tp in enumerate(journey.ordered_touchpoints())}
         out: list[tuple[str, tuple[Any, ...]]] = []
         for ranked in self.session.ranked_pains(journey):
             touchpoint = ranked.pain.touchpoint_id
             at = f"#{numbers[touchpoint]}" if touchpoint in numbers else "—"
-            out.append((str(ranked.pain.id), _row(ranked, at, QUADRANT_LABELS)))
+            out.append((str(ranked.pain.id), _row(ranked, at)))
         return out
 
     def refresh_extra(self, journey: Journey) -> None:

@@ -35,8 +35,10 @@ class StagesView(TableFormView):
     TITLE = "Stages"
     HEADLINE = "Step 2 · Stages — from the moment the problem appears to the follow-up"
     EMPTY = "No stages yet. Press a to add the first one."
+    # At 80 columns the numbers stay whole (baseline, target, unit, touchpoint count);
+    # the stage and KPI names share what is left and are cut with an ellipsis.
     COLUMNS = (("pos", "#"), ("name", "Stage"), ("kpi", "KPI"), ("base", "Baseline"),
-               ("target", "Target"), ("unit", "Unit"), ("tps", "Touchpoints"))
+               ("target", "Target"), ("unit", "Unit"), ("tps", "TPs"))
     FIELDS = (
         FieldSpec("name", "Stage name", "Keep stages simple: discovery, self-service, contact…"),
         FieldSpec("description", "Description"),
@@ -57,11 +59,11 @@ class StagesView(TableFormView):
         out = []
         for i, st in enumerate(journey.stages):
             count = len(journey.touchpoints.get(st.id or 0, []))
-            out.append((str(st.id), (Text(str(i + 1)), safe(st.name, limit=40),
+            out.append((str(st.id), (Text(str(i + 1)), safe(st.name, limit=19),
                                      safe(st.kpi_name or "— no KPI",
-                                          "" if st.kpi_name else "yellow", limit=32),
+                                          "" if st.kpi_name else "yellow", limit=14),
                                      Text(_num(st.kpi_baseline)), Text(_num(st.kpi_target)),
-                                     safe(st.kpi_unit, limit=10), Text(str(count)))))
+                                     safe(st.kpi_unit, limit=12), Text(str(count)))))
         return out
 
     def record(self, key: str | None) -> tuple[type | None, Any]:

@@ -122,8 +122,10 @@ class TableFormView(StepView):
             self.screen.set_focus(target)
             return
         # The form was disabled (no row) until this very moment and becomes
-        # focusable on the next refresh: hold the keys typed meanwhile till then.
-        hold(self.app)
+        # focusable on the next refresh: hold the keys typed meanwhile till then,
+        # Esc and Tab too (an Esc read before the text would leave a field not
+        # yet entered, and the text would then stay in it).
+        hold(self.app, every=True)
 
         def enter(tries: int) -> None:
             if not target.focusable and tries:

@@ -34,11 +34,13 @@ CHANNELS = ("Help center", "Chat", "Email", "Phone", "In-app", "Status page", "B
 
 
 def _row(n: int, stage_name: str, tp: Touchpoint) -> LazyRow:
-    """One touchpoint row: number, stage, name, channel, sentiment, lane, moment of truth.
+    """One touchpoint row: number, stage, name, channel, sentiment, lane, actor, moment of truth.
 
-    Plain text only: the table makes ``Text`` of the rows it draws (``LazyRow``).
+    The budgets fit 80 columns: feel, lane, actor and the moment-of-truth star are
+    states and stay whole; stage, name and channel are cut with an ellipsis.  Plain
+    text only: the table makes ``Text`` of the rows it draws (``LazyRow``).
     """
-    return LazyRow((str(n), stage_name, short(tp.name, 36), short(tp.channel, 14),
+    return LazyRow((str(n), short(stage_name, 9), short(tp.name, 19), short(tp.channel, 10),
                     FACES.get(tp.sentiment, str(tp.sentiment)),
                     "back" if tp.lane == "backstage" else "front", clean(tp.actor) or "—",
                     "★" if tp.moment_of_truth else ""),
@@ -91,7 +93,7 @@ class TouchpointsView(TableFormView):
         out: list[tuple[str, tuple[Any, ...]]] = []
         n = 0
         for stage in journey.stages:
-            stage_name = short(stage.name, 18)
+            stage_name = stage.name
             for tp in journey.touchpoints.get(stage.id or 0, []):
                 n += 1
                 out.append((str(tp.id), _row(n, stage_name, tp)))
@@ -108,7 +110,7 @@ class TouchpointsView(TableFormView):
         stage = journey.stage_of(tp)
         if tp is None or stage is None or key not in order:
             return None
-        return key, _row(order.index(key) + 1, short(stage.name, 18), tp)
+        return key, _row(order.index(key) + 1, stage.name, tp)
 
     def refresh_extra(self, journey: Journey) -> None:
         self.query_one(SentimentLine).set_sections(

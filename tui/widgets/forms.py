@@ -20,6 +20,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Static
@@ -115,13 +116,23 @@ class FieldInput(Input):
 
 
 class FieldCheck(Checkbox):
-    """A Checkbox bound to one boolean column; toggling saves at once."""
+    """A Checkbox bound to one boolean column; toggling saves at once.
+
+    Drawn ``[x]`` / ``[ ]``: Textual's ``▐X▌`` shows the same X on and off and
+    tells them apart by colour only, which a monochrome terminal, a
+    colour-blind lead or a screen shared over a projector loses.
+    """
 
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__(spec.label, id=f"f-{spec.name}")
         self.spec = spec
         self.model: type | None = None
         self.row_id: int | None = None
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--button")
+        return Content.assemble(("[x]" if self.value else "[ ]", style))
 
     def toggle(self) -> FieldCheck:
         """Observers cannot tick a box (space, Enter and clicks all come here)."""

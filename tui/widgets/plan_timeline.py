@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -20,7 +21,7 @@ from textual.widget import Widget
 from models.rules.clock import today
 from models.rules.safe_dates import shift
 from models.vocab import status_label
-from tui.safe_text import clean
+from tui.safe_text import clean, fit
 from tui.widgets.dates import due_label, due_style
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def plan_start(tasks: list[PlanTask], fallback: dt.date) -> dt.date:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    return fit(text, width)
 
 
 class PlanTimeline(Widget, can_focus=True):
@@ -169,6 +170,19 @@ class PlanTimeline(Widget, can_focus=True):
             return end
         return f"{start} → {end}" if wide else f"{start}–{end}"
 
+    def _rest(self, task: PlanTask, due: str, width: int, owner_cells: int) -> Text:
+        """" · owner · dates" (and due, edited) after a task's title."""
+        rest = Text(" · ", no_wrap=True, end="")
+        rest.append(fit(clean(task.owner), owner_cells) or "no owner",
+                    style="" if task.owner.strip() else "yellow")
+        rest.append(" · ")
+        rest.append(self._dates(task, wide=width >= 100))
+        if due == "due today" or (due.startswith("OVERDUE") and width >= 100):
+            rest.append(f" · {due}", style=due_style(task.deadline, task.status, self.today))
+        if task.edited:
+            rest.append(" · edited", style="dim")
+        return rest
+
     def render(self) -> Text:
         width = max(30, self.size.width)
         if not self.tasks:
@@ -194,19 +208,14 @@ class PlanTimeline(Widget, can_focus=True):
             else:
                 line.append(" " + _cut(status_label(task.status), status_w - 1))
             lines.append(line)
-            rest = Text(" · ", no_wrap=True, end="")
-            rest.append(_cut(clean(task.owner), 30) or "no owner",
-                        style="" if task.owner.strip() else "yellow")
-            rest.append(" · ")
-            rest.append(self._dates(task, wide=width >= 100))
-            if due == "due today" or (due.startswith("OVERDUE") and width >= 100):
-                rest.append(f" · {due}", style=due_style(task.deadline, task.status, self.today))
-            if task.edited:
-                rest.append(" · edited", style="dim")
+            title = clean(task.title) or "untitled task"
+            rest = self._rest(task, due, width, 30)
+            if cell_len(title) + rest.cell_len > width - LABEL_W:
+                # the task is what the room reads first: a long owner gives way to it
+                rest = self._rest(task, due, width, 14)
             detail = Text(" " * LABEL_W, no_wrap=True, end="")
             room = max(16, width - LABEL_W - rest.cell_len)
-            detail.append(_cut(clean(task.title) or "untitled task", room),
-                          style="bold" if chosen else "")
+            detail.append(_cut(title, room), style="bold" if chosen else "")
             detail.append_text(rest)
             detail.truncate(width, overflow="ellipsis")
             lines.append(detail)

@@ -1,0 +1,163 @@
+"""Keys sent in one burst through a real terminal (tmux at 80x24) are never lost (issue 12).
+
+Pilot bursts pass; a real terminal differs: the keys arrive as one read of
+bytes, parsed by Textual's driver and posted before the screen or the step
+has finished mounting.  Each test sends a burst with ONE ``send-keys`` call.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from models.db.store import Store
+from models.db.tables import PainPoint, Stage, Touchpoint
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Pane:
+    def __init__(self, socket: str, session: str) -> None:
+        self.socket, self.session = socket, session
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                              text=True, check=False).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.session)
+
+    def wait(self, text: str, ceiling: float = 30.0) -> str:
+        deadline = time.monotonic() + ceiling
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            assert "Traceback" not in screen, screen
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared:\n{screen}")
+
+    def burst(self, *keys: str) -> None:
+        """All ``keys`` in one ``send-keys`` (tmux writes them to the pane at once).
+
+        A key longer than one character that is not a tmux key name is text:
+        sent character by character in the same call.
+        """
+        names: list[str] = []
+        for key in keys:
+            if len(key) > 1 and key not in ("Escape", "Tab", "Enter", "BTab", "C-q", "Up",
+                                            "Down"):
+                names.extend("Space" if ch == " " else ch for ch in key)
+            else:
+                names.append(key)
+        self.tmux("send-keys", "-t", self.session, *names)
+
+    def quit(self) -> None:
+        self.burst("C-q")
+        deadline = time.monotonic() + 30
+        while "python" in self.tmux("list-panes", "-t", self.session, "-F",
+                                    "#{pane_current_command}") and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def pane_for(tmp_path: Path) -> Iterator[object]:
+    socket = f"jm-burst-{uuid.uuid4().hex[:8]}"
+
+    def start(db: Path, wid: int, step: str) -> Pane:
+        command = (f"ESCDELAY=100 {sys.executable} -m tui.cli --db {db} open {wid} "
+                   f"--step {step}; sleep 5")
+        session = f"jm-{uuid.uuid4().hex[:8]}"
+        subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "80",
+                        "-y", "24", "-c", str(ROOT), "-e", "TERM=xterm-256color", command],
+                       check=True)
+        pane = Pane(socket, session)
+        pane.tmux("set-option", "-s", "escape-time", "0")
+        return pane
+
+    yield start
+    subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, check=False)
+
+
+def three_stages(db: Path) -> int:
+    with Store(db, who="t") as s:
+        wid = int(s.create_workshop(title="T", default_stages=False).id or 0)
+        for name in ("Notice", "Contact", "Resolve"):
+            st = s.add(Stage(workshop_id=wid, name=name))
+            if name == "Notice":
+                tp = s.add(Touchpoint(stage_id=st.id, name="Sees error"))
+                s.add(PainPoint(workshop_id=wid, touchpoint_id=tp.id, description="Slow"))
+        return wid
+
+
+def load(db: Path, wid: int):  # noqa: ANN201
+    with Store(db, who="check") as s:
+        return s.load(wid)
+
+
+def test_letters_in_the_burst_of_a_on_a_step_just_opened_land_in_the_name(
+        tmp_path: Path, pane_for) -> None:  # noqa: ANN001
+    db = tmp_path / "b.db"
+    wid = three_stages(db)
+    pane = pane_for(db, wid, "scope")
+    pane.wait("Step 1 · Scope")
+    pane.burst("3", "a", "Status page")  # step key, a and the name: one burst
+    pane.wait("Status page")
+    pane.burst("Escape")
+    time.sleep(0.3)
+    pane.burst("2", "a", "Follow-up")
+    pane.wait("Follow-up")
+    pane.burst("Escape")
+    time.sleep(0.3)
+    pane.quit()
+    journey = load(db, wid)
+    names = [tp.name for tp in journey.ordered_touchpoints()]
+    assert names == ["Sees error", "Status page"], names
+    assert [st.name for st in journey.stages][-1] == "Follow-up"
+
+
+def test_a_digit_in_the_burst_of_tab_lands_in_the_next_field(tmp_path: Path,
+                                                             pane_for) -> None:  # noqa: ANN001
+    db = tmp_path / "b.db"
+    wid = three_stages(db)
+    pane = pane_for(db, wid, "pains")
+    pane.wait("Step 5 · Pain points")
+    pane.wait("Slow")
+    pane.burst("Enter")
+    time.sleep(0.5)
+    pane.burst("Tab", "Tab", "3", "Tab", "1", "Escape")
+    time.sleep(1.0)
+    pane.quit()
+    pain = load(db, wid).pain_points[0]
+    assert (pain.impact, pain.effort) == (3, 1)
+
+
+def test_x_text_tab_and_digits_in_one_burst_fill_the_new_pain_point(tmp_path: Path,
+                                                                     pane_for) -> None:  # noqa: ANN001
+    """``x`` opens step 5 (mounted now) with a new pain point; the rest of the burst is its."""
+    db = tmp_path / "b.db"
+    wid = three_stages(db)
+    pane = pane_for(db, wid, "touchpoints")
+    pane.wait("Step 3 · Touchpoints")
+    pane.wait("Sees error")
+    pane.burst("x", "No reply", "Tab", "Tab", "3", "Tab", "1", "Escape")
+    pane.wait("No reply")
+    pane.burst("3", "A", "2", "Opens chat", "Tab", "Chat", "Escape")
+    pane.wait("Opens chat")
+    time.sleep(0.3)
+    pane.quit()
+    journey = load(db, wid)
+    pains = {p.description: (p.impact, p.effort) for p in journey.pain_points}
+    assert pains["No reply"] == (3, 1), pains
+    assert [(tp.name, tp.channel) for tp in journey.ordered_touchpoints()][-1] == (
+        "Opens chat", "Chat")
