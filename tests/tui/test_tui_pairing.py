@@ -76,9 +76,9 @@ async def test_on_a_server_a_seat_is_woken_by_the_edit_not_by_its_poll(
         await ready(pa)
         await ready(pb)
         tp = first_tp(a)
-        assert a.save_field(Touchpoint, tp.id or 0, "name", "Pushed by the server")
+        assert a.save_field(Touchpoint, tp.id or 0, "name", "Pushed by server")
         assert await until([pa, pb], lambda: cell(b, "touchpoints", str(tp.id), "name")
-                           == "Pushed by the server")
+                           == "Pushed by server")
 
 
 async def _typing_in_b(pa, pb, a: JourneyApp, b: JourneyApp, mine: str,  # noqa: ANN001

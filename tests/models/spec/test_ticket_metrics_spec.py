@@ -21,6 +21,11 @@ sla_met,csat,first_response_minutes
 2,2024-01-06 10:00,,Pending,Login,,,,,
 3,2024-02-07 10:00,,New,Login,,,,,
 """
+# Business-hours figures need the team's schedule, which an import without one never has.
+NO_SCHEDULE = {key: "no business-hours schedule was set for this import (journeymap tickets "
+                    "hours ID --tz ZONE, then import again)"
+               for key in ("ttr_business_median_hours", "ttr_business_p90_hours",
+                           "frt_business_median_hours")}
 NO_STATE = "the export has neither a status nor a resolution timestamp, so open tickets " \
     "cannot be told apart"
 
@@ -63,6 +68,7 @@ def test_a_metric_the_export_has_no_column_for_says_so(tmp_path: Path) -> None:
         "sla_met_rate": "the export has no SLA column",
         "backlog_open": NO_STATE,
         "backlog_median_age_hours": NO_STATE,
+        **NO_SCHEDULE,
     }
     assert (row.fcr_rate, row.fcr_is_proxy, row.fcr_method) == (None, False, "")
     assert (row.csat_responses, row.backlog_open, row.backlog_median_age_hours) == (
@@ -81,6 +87,7 @@ def test_a_column_with_no_value_in_any_ticket_says_so(tmp_path: Path) -> None:
         "csat_satisfied_share": "no answered survey",
         "reassigned_rate": "no ticket has a reassignment count",
         "sla_met_rate": "no ticket has an SLA value",
+        **NO_SCHEDULE,
     }
     assert row.fcr_is_proxy and row.fcr_method == "resolved with no reopen and no reassignment"
     # Open since 5 Jan, 6 Jan and 7 Feb 10:00, seen at the latest timestamp (7 Feb 10:00):
@@ -168,7 +175,7 @@ def test_an_export_with_every_answer_has_every_metric_and_no_reason(tmp_path: Pa
             "1,2024-01-05 10:00,2024-01-05 14:00,Solved,Billing,0,0,yes,5,30,yes\n"
             "2,2024-01-06 10:00,,Open,Billing,1,2,no,2,90,no\n")
     row = metrics.table(imported(tmp_path, text), by=None)[-1]
-    assert row.unavailable == {}
+    assert row.unavailable == NO_SCHEDULE
     assert (row.fcr_rate, row.reopen_rate, row.reassigned_rate, row.sla_met_rate) == (
         0.5, 0.5, 0.5, 0.5)
     assert (row.ttr_median_hours, row.ttr_p90_hours, row.first_response_median_hours) == (
@@ -185,7 +192,7 @@ def test_closed_and_first_response_timestamps_and_worded_surveys_are_measured(
     assert (row.ttr_median_hours, row.first_response_median_hours) == (2.0, 0.5)
     assert (row.csat_mean, row.csat_responses, row.csat_satisfied_share) == (None, 1, 1.0)
     assert row.unavailable["csat_mean"] == (
-        "answers are words (such as Good/Bad), not 1-5 scores: see csat_satisfied_share")
+        "answers are words (such as Good/Bad), not 1-5 scores: see the satisfied share")
     assert (row.backlog_open, row.backlog_median_age_hours) == (0, None)
     assert row.unavailable["backlog_median_age_hours"] == "no open ticket"
     for metric in ("ttr_median_hours", "first_response_median_hours", "backlog_open"):
