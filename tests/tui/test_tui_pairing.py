@@ -140,7 +140,9 @@ async def test_presence_appears_and_expires(db_path: Path, wid: int) -> None:
             await ready(pb)
             assert await until([pa, pb], lambda: "[red]sam[/]" in bar(a).plain)
             assert bar(a).display and "lea★" in bar(a).plain
-            assert "Stages" in bar(a).plain or "Stg" in bar(a).plain or "stages" in bar(a).plain
+            # sam joins at the workshop's step, then his first heartbeat says where he is
+            assert await until([pa, pb], lambda: any(
+                word in bar(a).plain for word in ("Stages", "Stg", "stages")))
             # sam's connection drops: no more heartbeats; after the window the seat is gone
             for timer in b.pairing._timers:
                 timer.stop()
