@@ -4,8 +4,9 @@ Each seat is a separate process running ``JourneyApp`` under ``App.run_test()``
 (headless, 120x40) on the touchpoints step, with its own store, seat and
 pairing loop - exactly what ``journeymap open`` runs, minus the terminal.  One
 of the seats is the writer: every 200 ms it renames a touchpoint through its
-own app (``save_field``, the autosave path), stamping the wall-clock time into
-the name.  Every other seat records when the new name is in its touchpoint
+own app (``save_field``, the autosave path), stamping the time since the shared
+start (ms) into the name (it must fit the 19-cell name column).  Every other seat
+records when the new name is in its touchpoint
 table *after the next screen refresh* (``call_after_refresh`` once
 ``reload_journey`` ran), so the latency covers poll + fingerprint + reload +
 redraw.
@@ -51,10 +52,10 @@ async def _seat(db: str, wid: int, tp_id: int, name: str, seconds: float, expect
             except Exception:  # noqa: BLE001 - table being rebuilt
                 return
             parts = shown.split(" ")
-            if len(parts) == 3 and parts[0] == "edit":
+            if len(parts) == 3 and parts[0] == "e":
                 seq = int(parts[1])
                 if seq >= 0 and seq not in seen:
-                    seen[seq] = time.time() - float(parts[2])
+                    seen[seq] = time.time() - (start_at + int(parts[2]) / 1000)
 
         reload = app.reload_journey
 
@@ -71,7 +72,9 @@ async def _seat(db: str, wid: int, tp_id: int, name: str, seconds: float, expect
             begin = time.monotonic()
             for seq in range(edits):
                 await asyncio.sleep(max(0.0, begin + (seq + 1) * every - time.monotonic()))
-                app.save_field(Touchpoint, tp_id, "name", f"edit {seq} {time.time():.6f}")
+                # short enough for the 19-cell name column: milliseconds since the shared start
+                stamp = round((time.time() - start_at) * 1000)
+                app.save_field(Touchpoint, tp_id, "name", f"e {seq} {stamp}")
             await asyncio.sleep(1.0)
         else:
             while time.monotonic() - wall0 < seconds and len(seen) < expect:
