@@ -19,34 +19,14 @@ import pytest
 
 from models.db.store import Store
 from models.db.tables import PainPoint, Stage, Touchpoint
+from tests.e2e.tmux_pane import TmuxPane
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class Pane:
-    def __init__(self, socket: str, session: str) -> None:
-        self.socket, self.session = socket, session
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, check=False).stdout
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", self.session)
-
-    def wait(self, text: str, ceiling: float = 30.0) -> str:
-        deadline = time.monotonic() + ceiling
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            assert "Traceback" not in screen, screen
-            if text in screen:
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared:\n{screen}")
-
+class Pane(TmuxPane):
     def burst(self, *keys: str) -> None:
         """All ``keys`` in one ``send-keys`` (tmux writes them to the pane at once).
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
+from tests.e2e.tmux_pane import TmuxPane
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -25,30 +26,12 @@ ESCDELAY_MS = 100
 SOCKET = f"jm-entry-{uuid.uuid4().hex[:8]}"
 
 
-class Room:
+class Room(TmuxPane):
     """A tmux pane running ``journeymap open`` and a count of the non-text keys sent."""
 
     def __init__(self, session: str) -> None:
-        self.session = session
+        super().__init__(SOCKET, session)
         self.keys = 0
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True,
-                              check=False).stdout
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", self.session)
-
-    def wait(self, text: str, ceiling: float = 30.0) -> str:
-        deadline = time.monotonic() + ceiling
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            assert "Traceback" not in screen, screen
-            if text in screen:
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared:\n{screen}")
 
     def press(self, *keys: str) -> None:
         for key in keys:
