@@ -144,17 +144,21 @@ def build_readings(imp: TicketImport, period: str | None = None) -> list[Reading
     spans = [(m, m) for m in months]
     if len(months) > 1:
         spans.append((months[0], months[-1]))
-    out: list[Reading] = []
-    for lo, hi in spans:
-        month = lo if lo == hi else f"{lo}..{hi}"
-        for kind in kinds:
+    # Kinds outer: the cube keeps one grouping's monthly accumulators at a time, so every
+    # month and the span of a grouping are merges of them; stored in the order shown.
+    found: dict[tuple[str, str | None], list[Reading]] = {}
+    for kind in kinds:
+        for lo, hi in spans:
+            month = lo if lo == hi else f"{lo}..{hi}"
             reopened = _reopened(imp, month, kind)
-            for row in metrics.table(imp, by=kind, period=month):
-                if (row.group == "all") != (kind is None):
-                    continue
-                out.append(_reading(row, "all" if row.group == "all" else str(kind),
-                                    reopened.get(row.group)))
-    return out
+            found[month, kind] = [
+                _reading(row, "all" if row.group == "all" else str(kind),
+                         reopened.get(row.group))
+                for row in metrics.table(imp, by=kind, period=month)
+                if (row.group == "all") == (kind is None)
+            ]
+    return [r for lo, hi in spans for kind in kinds
+            for r in found[lo if lo == hi else f"{lo}..{hi}", kind]]
 
 
 def _reading(row: GroupMetrics, kind: str, reopened: int | None) -> Reading:
