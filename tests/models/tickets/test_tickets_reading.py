@@ -54,3 +54,22 @@ def test_delimiters_and_encodings(tmp_path: Path) -> None:
     latin.write_bytes("id,name\n1,Zo\xeb\n2,\x81\n".encode("latin-1"))
     layout = reading.sniff(latin)
     assert layout.encoding == "latin-1" and "line 2" in layout.notes[0]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 1 << 20])
+def test_the_encoding_check_at_any_read_size(tmp_path: Path, chunk: int,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole-file UTF-8 check skips pure-ASCII reads: a character split across two reads
+    is still UTF-8, a lone lead byte before an ASCII read is not, and the line named is the
+    one holding the first bad byte."""
+    monkeypatch.setattr(reading, "_CHUNK", chunk)
+    good = tmp_path / "good.csv"
+    good.write_bytes("id,name\n1,Zoë Ærø\n2,x\n3,日本\n".encode())
+    assert reading.detect_encoding(good) == ("utf-8", ())
+    for data, line in ((b"id,name\n1,x\n2,y\n3,\xe9t\xe9\n4,z\n", 4),
+                       (b"id,name\n1,x\n2,\xc3\n3,abcdef\n", 3),
+                       (b"id,name\n1,x\n2,y\xc3", 3)):
+        bad = tmp_path / "bad.csv"
+        bad.write_bytes(data)
+        codec, notes = reading.detect_encoding(bad)
+        assert codec == "cp1252" and f"line {line})" in notes[0], (data, notes)
