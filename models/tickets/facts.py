@@ -26,7 +26,7 @@ from typing import Any
 from models.tickets import dates, values
 from models.tickets.answers import ANSWER_FIELDS, flags_of
 from models.tickets.cube import NONE_LABEL, Flags, Key
-from models.tickets.hours import BusinessClock
+from models.tickets.hours import BusinessClock, epochs
 from models.tickets.mapping import ColumnPlan
 
 _fromiso = datetime.fromisoformat
@@ -329,15 +329,19 @@ class RowReader:
     def _business(self, chunk: Chunk, done: list[datetime]) -> None:
         """Business hours of the same durations: resolution from the two timestamps, first
         response up to the moment it was given (creation + its calendar hours, which is the
-        exported first-response timestamp itself when there is one)."""
-        assert self._clock is not None
+        exported first-response timestamp itself when there is one). The creations' worked
+        seconds are counted once for both."""
+        clock = self._clock
+        assert clock is not None
+        created = epochs(chunk.created)
+        at_created = clock.worked_all(created)
         solved, _ = chunk.ttr
-        chunk.ttr_business = self._clock.many(compress(chunk.created, solved),
-                                              compress(done, solved))
+        at_done = clock.worked_all(epochs(compress(done, solved)))
+        chunk.ttr_business = clock.spans(compress(at_created, solved), at_done)
         answered, hours = chunk.frt
-        spans = map(timedelta, repeat(0), map(mul, hours, repeat(3600.0)))
-        starts = list(compress(chunk.created, answered))
-        chunk.frt_business = self._clock.many(starts, map(add, starts, spans))
+        replies = map(add, compress(created, answered), map(mul, hours, repeat(3600.0)))
+        chunk.frt_business = clock.spans(compress(at_created, answered),
+                                         clock.worked_all(list(replies)))
 
     def _bump(self, moment: datetime) -> None:
         if self.as_of is None or moment > self.as_of:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import add, itemgetter, sub, truediv
+from operator import add, floordiv, itemgetter, sub, truediv
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,8 +31,7 @@ _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _SHOWN_HOLIDAYS = 5
 _EPOCH = dt.datetime(1970, 1, 1)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
-_EPOCH = dt.datetime(1970, 1, 1)
-_EPOCH_ORDINAL = _EPOCH.toordinal()
+_DAY = 86400.0
 
 
 def parse_days(text: str) -> tuple[int, ...]:
@@ -191,45 +190,63 @@ class BusinessClock:
 
     def many(self, starts: Iterable[dt.datetime], ends: Iterable[dt.datetime]) -> list[float]:
         """``hours`` of each pair, equal to it, with no Python per ticket on the common path."""
-        spans = map(sub, self.worked_all(list(ends)), self.worked_all(list(starts)))
-        return list(map(max, map(truediv, spans, repeat(3600.0)), repeat(0.0)))
+        return self.spans(self.worked_all(epochs(starts)), self.worked_all(epochs(ends)))
 
-    def worked_all(self, moments: list[dt.datetime]) -> Iterable[float]:
-        """``worked`` of each moment: the zone offset and the day's figures are looked up
-        per calendar day (a few hundred distinct days for a year of tickets) and the rest
-        is C-level ``map``; only moments on a day when the offset changes (daylight saving)
-        are converted one by one."""
-        offsets = list(map(self._offsets.__getitem__, map(dt.datetime.toordinal, moments)))
+    @staticmethod
+    def spans(start_worked: Iterable[float], end_worked: Iterable[float]) -> list[float]:
+        """Business hours between worked-second figures (0 when the end is not later)."""
+        hours = map(truediv, map(sub, end_worked, start_worked), repeat(3600.0))
+        return list(map(max, hours, repeat(0.0)))
+
+    def worked_all(self, moments: list[float]) -> list[float]:
+        """``worked`` of each moment given as epoch seconds (naive UTC), in plain float
+        arithmetic: the zone offset is looked up per UTC day and the local day's figures
+        (worked seconds before it less its opening, its opening, its closing) per local day,
+        a few hundred of each for a year of tickets; the rest is C-level ``map``. A day's
+        worked seconds up to a moment are then ``base + min(max(local, opening), closing)``
+        (closing = opening on a day off). Only moments on a UTC day when the offset changes
+        (daylight saving) are converted one by one."""
+        offsets = list(map(self._offsets.__getitem__, map(floordiv, moments, repeat(_DAY))))
         if None in offsets:
-            offsets = [o if o is not None else self._offset_at(m)
+            offsets = [o if o is not None else self._offset_at_epoch(m)
                        for m, o in zip(moments, offsets, strict=True)]
         local = list(map(add, moments, offsets))
-        days = list(map(self._days.__getitem__, map(dt.datetime.toordinal, local)))
-        seconds = map(dt.timedelta.total_seconds, map(sub, local, repeat(_EPOCH)))
-        into = map(sub, seconds, map(itemgetter(1), days))
-        clamped = map(min, map(max, into, repeat(0.0)), map(itemgetter(2), days))
-        return map(add, map(itemgetter(0), days), clamped)
+        days = list(map(self._days.__getitem__, map(floordiv, local, repeat(_DAY))))
+        opened = map(max, local, map(itemgetter(1), days))
+        return list(map(add, map(itemgetter(0), days),
+                        map(min, opened, map(itemgetter(2), days))))
 
     def _offset_at(self, moment: dt.datetime) -> dt.timedelta:
         offset = moment.replace(tzinfo=dt.UTC).astimezone(self.zone).utcoffset()
         return offset if offset is not None else dt.timedelta(0)
 
-    def _offset_of_day(self, ordinal: int) -> dt.timedelta | None:
-        """The zone's offset over a whole UTC day, or None when it changes during it."""
-        first = dt.datetime.fromordinal(ordinal)
+    def _offset_at_epoch(self, moment: float) -> float:
+        return self._offset_at(_EPOCH + dt.timedelta(seconds=moment)).total_seconds()
+
+    def _offset_of_day(self, day: float) -> float | None:
+        """The zone's offset in seconds over a whole UTC day (days since the epoch), or
+        None when it changes during it."""
+        first = _EPOCH + dt.timedelta(days=day)
         offset = self._offset_at(first)
         last = first + dt.timedelta(days=1, microseconds=-1)
-        return offset if self._offset_at(last) == offset else None
+        return offset.total_seconds() if self._offset_at(last) == offset else None
 
-    def _day(self, ordinal: int) -> tuple[float, float, float]:
-        """(worked seconds before this local day, epoch seconds of its opening, its worked
-        length: the schedule's length on a working day, else 0)."""
+    def _day(self, day: float) -> tuple[float, float, float]:
+        """(worked seconds before this local day less its opening, epoch seconds of its
+        opening, of its closing: the opening again on a day off)."""
+        ordinal = int(day) + _EPOCH_ORDINAL
         weeks, rest = divmod(ordinal - 1, 7)
         before = (weeks * self.per_week + self.prefix[rest]
                   - bisect.bisect_left(self.holiday_ordinals, ordinal)) * self.length
         opening = (ordinal - _EPOCH_ORDINAL) * 86400 + self.open
         worked = rest in self.working and ordinal not in self.holiday_set
-        return float(before), float(opening), float(self.length if worked else 0)
+        return float(before - opening), float(opening), float(opening + (
+            self.length if worked else 0))
+
+
+def epochs(moments: Iterable[dt.datetime]) -> list[float]:
+    """Seconds since 1970-01-01 of naive UTC datetimes, without a Python loop."""
+    return list(map(dt.timedelta.total_seconds, map(sub, moments, repeat(_EPOCH))))
 
 
 def stored(text: str) -> Schedule | None:

@@ -12,9 +12,13 @@ TTR business: [0.5, 2, 2] → median 2, p90 2. First response business: [0, 1, 1
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.tickets import engine, metrics
 from models.tickets.hours import Schedule
@@ -83,3 +87,39 @@ def test_zoned_timestamps_are_counted_in_the_schedule_zone(tmp_path: Path) -> No
                           by=None)[-1]
     assert total.ttr_median_hours == 66.0
     assert total.ttr_business_median_hours == 2.0
+
+
+_moment = st.one_of(
+    st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2027, 1, 1)),
+    st.datetimes(min_value=dt.datetime(2026, 3, 27), max_value=dt.datetime(2026, 4, 6)),
+    st.datetimes(min_value=dt.datetime(2026, 10, 1), max_value=dt.datetime(2026, 10, 6)),
+)
+
+
+@settings(deadline=None, max_examples=30)
+@given(st.lists(st.tuples(_moment, st.integers(0, 400_000), st.integers(0, 20_000)),
+                min_size=1, max_size=15),
+       st.sampled_from(["Europe/Berlin", "Australia/Lord_Howe", "America/St_Johns", "UTC"]))
+def test_each_tickets_business_hours_are_the_schedules(
+        tickets: list[tuple[dt.datetime, int, int]], zone: str) -> None:
+    """Imported in bulk, every ticket's business durations equal ``Schedule.hours`` of its
+    own two moments, across daylight-saving days and zones with half-hour shifts."""
+    schedule = Schedule.parse("sun-thu", "08:30", "17:45", zone, ["2026-03-29", "2026-10-04"])
+    lines = ["Id,Group,Status,Created at,Solved at,First reply time in minutes"]
+    for i, (created, ttr_s, frt_min) in enumerate(tickets):
+        solved = created + dt.timedelta(seconds=ttr_s)
+        lines.append(f"{i},g{i},Solved,{created.isoformat(sep=' ')},"
+                     f"{solved.isoformat(sep=' ')},{frt_min}")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "z.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        imported = engine.import_export(path, schedule=schedule)
+    rows = {r.group: r for r in metrics.table(imported, by="group")}
+    for i, (created, ttr_s, frt_min) in enumerate(tickets):
+        row = rows[f"g{i}"]
+        solved = created + dt.timedelta(seconds=ttr_s)
+        replied = created + dt.timedelta(minutes=frt_min)
+        assert row.ttr_business_median_hours == pytest.approx(
+            schedule.hours(created, solved), abs=1e-6)
+        assert row.frt_business_median_hours == pytest.approx(
+            schedule.hours(created, replied), abs=1e-6)
