@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import compress, repeat
-from operator import add, and_, ge, getitem, is_not, itemgetter, lshift, mul, or_, sub, truediv
+from operator import add, and_, ge, getitem, is_not, itemgetter, mul, sub, truediv
 from typing import Any
 
 from models.tickets import dates, values
@@ -39,8 +39,6 @@ DateParser = Callable[[str], datetime | None]
 NEVER = datetime(1, 1, 1)
 REAL = datetime(dates.SENTINEL_BEFORE, 1, 1)
 _BLANK_AS_NEVER = {"": "0001-01-01"}
-# period code * _WIDE + cells code: one int per (period, grouping cells) pair
-_WIDE = 1 << 32
 # (a flag per row: has the duration, the durations of the flagged rows in hours)
 Durations = tuple[list[bool], list[float]]
 
@@ -136,16 +134,7 @@ class RowReader:
         self.flag_table: list[Flags] = []
         self._flag_failed: dict[int, list[int]] = {}
         self._resolved: list[bool] = []
-        # Two levels of small ints instead of nested tuples: a flat tuple of cells is hashed
-        # once into a code, and (period code, cells code) pairs are combined arithmetically,
-        # so no row hashes a tuple of tuples.
-        self._periods_seen: list[str] = []
-        self._period_codes = _Parsed(self._new_code(self._periods_seen))
-        self._dims_seen: list[tuple[str, ...]] = []
-        self._dims_codes = _Parsed(self._new_code(self._dims_seen))
         self._keys = _Parsed(self._key_code)
-        self._answers_seen: list[tuple[str, ...]] = []
-        self._answer_codes = _Parsed(self._new_code(self._answers_seen))
         self._answers = [(f, p, cols[f]) for f, p in ANSWER_FIELDS if f in cols]
         self._flag_cols = [col for _, _, col in self._answers]
         self._flags = _Parsed(self._flag_code)
@@ -163,13 +152,6 @@ class RowReader:
         else:
             entry[0] += 1
 
-    @staticmethod
-    def _new_code(seen: list[Any]) -> Callable[[Any], int]:
-        def code(value: Any) -> int:
-            seen.append(value)
-            return len(seen) - 1
-        return code
-
     def _key_of(self, raw: tuple[str, tuple[str, ...]]) -> Key:
         period, rest = raw
         it = iter(rest)
@@ -177,13 +159,12 @@ class RowReader:
                   for i in self._dims]
         return period, labels[0], labels[1], labels[2], labels[3]
 
-    def _key_code(self, pair: int) -> int:
-        period, dims = divmod(pair, _WIDE)
-        self.key_table.append(self._key_of((self._periods_seen[period], self._dims_seen[dims])))
+    def _key_code(self, raw: tuple[str, tuple[str, ...]]) -> int:
+        self.key_table.append(self._key_of(raw))
         return len(self.key_table) - 1
 
-    def _flag_code(self, pair: int) -> int:
-        texts, done_known = self._answers_seen[pair >> 1], bool(pair & 1)
+    def _flag_code(self, raw: tuple[tuple[str, ...], bool]) -> int:
+        texts, done_known = raw
         flags, failed = flags_of(self._answers, texts, done_known)
         self.flag_table.append(flags)
         self._resolved.append(flags.state == "resolved")
@@ -288,13 +269,10 @@ class RowReader:
 
         periods = self._periods(cols[cmap["created"]], created)
         dims = cols.tuples([i for i in self._dims if i is not None])
-        pairs = map(add, map(mul, map(self._period_codes.__getitem__, periods), repeat(_WIDE)),
-                    map(self._dims_codes.__getitem__, dims))
-        keys = list(map(self._keys.__getitem__, pairs))
+        keys = list(map(self._keys.__getitem__, zip(periods, dims, strict=True)))
         done_known = map(ge, done, repeat(REAL))
-        answers = map(lshift, map(self._answer_codes.__getitem__,
-                                  cols.tuples(self._flag_cols)), repeat(1))
-        flags = list(map(self._flags.__getitem__, map(or_, answers, done_known)))
+        raw_flags = zip(cols.tuples(self._flag_cols), done_known, strict=True)
+        flags = list(map(self._flags.__getitem__, raw_flags))
         if self._flag_failed:
             for code, line in zip(flags, lines, strict=True):
                 for col in self._flag_failed.get(code, ()):
