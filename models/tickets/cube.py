@@ -12,14 +12,15 @@ pass), which is what an import's readings ask for, a table per month and per spa
 
 from __future__ import annotations
 
+import struct
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import compress, repeat
 from operator import and_, lshift, or_, rshift, sub
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 NONE_LABEL = "(none)"
 
@@ -39,6 +40,20 @@ class Flags(NamedTuple):
     fcr: bool | None
     sla_met: bool | None
     csat: tuple[float | None, bool] | None
+
+
+def packed(typecode: str, items: Sequence[float]) -> array[Any]:
+    """``array(typecode, items)`` through ``struct``: ``array.extend`` converts each Python
+    number with a format parse (measured 4x slower; the stores were ~5 % of an import)."""
+    out = array(typecode)
+    out.frombytes(struct.pack(f"{len(items)}{typecode}", *items))
+    return out
+
+
+def append(target: array[Any], items: Iterable[float]) -> None:
+    """``target.extend(items)``, the fast way (see ``packed``)."""
+    values = items if isinstance(items, list) else list(items)
+    target.frombytes(struct.pack(f"{len(values)}{target.typecode}", *values))
 
 
 class Acc:
@@ -147,8 +162,8 @@ class Series:
 
     def extend(self, cell_ids: list[int], has: list[bool], values: Iterable[float]) -> None:
         """Add the values of the rows flagged in ``has`` (``values`` holds only those)."""
-        self.values.extend(values)
-        self.cells.extend(compress(cell_ids, has))
+        append(self.values, values)
+        append(self.cells, compress(cell_ids, has))
         self._by_cell = None
 
     def by_cell(self, cells: int) -> list[array[float]]:
@@ -163,7 +178,7 @@ class Series:
         adders = [p.append for p in parts]
         for value, cell in zip(self.values, self.cells, strict=True):
             adders[cell](value)
-        self._by_cell = [array("d", sorted(p)) for p in parts]
+        self._by_cell = [packed("d", sorted(p)) for p in parts]
         return self._by_cell
 
 
@@ -217,7 +232,7 @@ class Cube:
         self.flag_table = flag_table
         self._months = None
         self._periods = None
-        self.codes.extend(map(or_, map(lshift, keys, repeat(_SHIFT)), flags))
+        append(self.codes, map(or_, map(lshift, keys, repeat(_SHIFT)), flags))
         self.ttr.extend(keys, *ttr)
         self.frt.extend(keys, *frt)
         if ttr_business is not None and frt_business is not None:
