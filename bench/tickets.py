@@ -9,7 +9,12 @@ to the floor is the number to watch (goal ≤ 3×); absolute times depend on the
 load. With ``--rss`` it also runs the floor and the engine on a 1,000,000-row file in fresh
 processes and prints their peak RSS (``VmHWM`` on Linux, else ``resource.getrusage``).
 
+With ``--hours`` it also times the import with a business-hours schedule (alone and with the
+table); with ``--readings`` the import plus every reading ``tickets import`` stores (a table
+per month and grouping, and per whole span).
+
     python bench/tickets.py [--rows 100000] [--runs 5] [--rss] [--rss-rows 1000000] [--hours]
+                            [--readings]
 """
 
 from __future__ import annotations
@@ -82,14 +87,30 @@ def engine_import(path: Path) -> object:
     return engine.import_export(path)
 
 
-def engine_hours(path: Path) -> object:
-    """The import with a business-hours schedule (Mon-Fri 09-17 Berlin, two holidays)."""
-    from models.tickets import engine
+def engine_hours(path: Path, table: bool = False) -> int:
+    """The import with a business-hours schedule (Mon-Fri 09-17 Berlin, two holidays), and
+    with ``table`` the category table too."""
+    from models.tickets import engine, metrics
     from models.tickets.hours import Schedule
 
     schedule = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/Berlin",
                               ["2024-12-25", "2024-12-26"])
-    return engine.import_export(path, schedule=schedule)
+    imported = engine.import_export(path, schedule=schedule)
+    if table:
+        metrics.table(imported, by="category")
+    return imported.tickets
+
+
+def engine_hours_table(path: Path) -> int:
+    return engine_hours(path, table=True)
+
+
+def engine_readings(path: Path) -> int:
+    """What ``tickets import`` computes before its one database write: the import and a
+    reading per month and group (every month and the whole span, for every grouping)."""
+    from models.tickets import engine, storage
+
+    return len(storage.build_readings(engine.import_export(path)))
 
 
 def engine_run(path: Path) -> int:
@@ -197,6 +218,8 @@ def main() -> None:
     parser.add_argument("--rss-rows", type=int, default=1_000_000)
     parser.add_argument("--hours", action="store_true",
                         help="also time the import with a business-hours schedule")
+    parser.add_argument("--readings", action="store_true",
+                        help="also time the import with all its readings (tickets import)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "zendesk.csv"
@@ -212,6 +235,11 @@ def main() -> None:
         if args.hours:
             bh = timed(engine_hours, path, args.runs)
             print(f"engine import, bus. hours {bh:7.3f} s   {bh / base:4.2f}x floor")
+            bht = timed(engine_hours_table, path, args.runs)
+            print(f"engine bus. hours+table   {bht:7.3f} s   {bht / base:4.2f}x floor")
+        if args.readings:
+            rd = timed(engine_readings, path, args.runs)
+            print(f"engine import+readings    {rd:7.3f} s   {rd / base:4.2f}x floor")
         try:
             import polars  # noqa: F401
         except ImportError:
