@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, floordiv, itemgetter, sub, truediv
@@ -32,6 +33,9 @@ _SHOWN_HOLIDAYS = 5
 _EPOCH = dt.datetime(1970, 1, 1)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
 _DAY = 86400.0
+# an offset no zone has: marks a UTC day whose offset changes (a plain float, so finding one
+# is a C-level ``max`` rather than a comparison of every float with None)
+_CHANGING = 1e18
 
 
 def parse_days(text: str) -> tuple[int, ...]:
@@ -207,9 +211,12 @@ class BusinessClock:
         (closing = opening on a day off). Only moments on a UTC day when the offset changes
         (daylight saving) are converted one by one."""
         offsets = list(map(self._offsets.__getitem__, map(floordiv, moments, repeat(_DAY))))
-        if None in offsets:
-            offsets = [o if o is not None else self._offset_at_epoch(m)
-                       for m, o in zip(moments, offsets, strict=True)]
+        if offsets and max(offsets) >= _CHANGING:
+            i = -1
+            with suppress(ValueError):
+                while True:
+                    i = offsets.index(_CHANGING, i + 1)
+                    offsets[i] = self._offset_at_epoch(moments[i])
         local = list(map(add, moments, offsets))
         days = list(map(self._days.__getitem__, map(floordiv, local, repeat(_DAY))))
         opened = map(max, local, map(itemgetter(1), days))
@@ -223,13 +230,13 @@ class BusinessClock:
     def _offset_at_epoch(self, moment: float) -> float:
         return self._offset_at(_EPOCH + dt.timedelta(seconds=moment)).total_seconds()
 
-    def _offset_of_day(self, day: float) -> float | None:
+    def _offset_of_day(self, day: float) -> float:
         """The zone's offset in seconds over a whole UTC day (days since the epoch), or
-        None when it changes during it."""
+        ``_CHANGING`` when it changes during it."""
         first = _EPOCH + dt.timedelta(days=day)
         offset = self._offset_at(first)
         last = first + dt.timedelta(days=1, microseconds=-1)
-        return offset.total_seconds() if self._offset_at(last) == offset else None
+        return offset.total_seconds() if self._offset_at(last) == offset else _CHANGING
 
     def _day(self, day: float) -> tuple[float, float, float]:
         """(worked seconds before this local day less its opening, epoch seconds of its
