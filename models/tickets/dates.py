@@ -1,5 +1,6 @@
 """Timestamps as exports write them: ISO, day-first ``DD-MM-YYYY HH:MM[:SS]``, month-first
-``MM/DD/YYYY``, with or without seconds, microseconds, AM/PM or zones; placeholders are missing.
+``MM/DD/YYYY``, with or without seconds, microseconds, AM/PM or zones; the month written as a
+word (Jira's default ``dd/MMM/yy h:mm a``, ``04/Mar/24 9:00 AM``); placeholders are missing.
 
 Day-first versus month-first is decided per column from the data (a first field above 12
 settles it), then from the other date columns of the same file, then from the product's
@@ -29,6 +30,18 @@ _NUMERIC = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
 _ISO_HEAD = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+# English month names and their three-letter forms (Jira, Salesforce and Excel in English).
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1):
+    MONTHS[_name] = MONTHS[_name[:3]] = _number
+MONTHS["sept"] = 9
+_NAMED = re.compile(
+    r"\s*(\d{1,2})[-/. ]+([A-Za-z]{3,9})\.?[-/. ]+(\d{2}|\d{4})"
+    r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
+)
 
 
 def is_missing(value: str) -> bool:
@@ -82,6 +95,26 @@ def _numeric(value: str, day_first: bool) -> datetime | None:
         raise ValueError(f"not a date: {value!r}")
     a, b, y, hh, mm, ss, frac, ampm, zone = m.groups()
     day, month = (int(a), int(b)) if day_first else (int(b), int(a))
+    return _build(day, month, y, hh, mm, ss, frac, ampm, zone)
+
+
+def parse_month_name(value: str) -> datetime | None:
+    """``04/Mar/24 9:00 AM``, ``4-Sep-2024 17:45``, ``4 September 2024``; placeholders and
+    1900 sentinels → None; an unknown month word raises ValueError."""
+    if not value or value.strip().lower() in MISSING:
+        return None
+    m = _NAMED.match(value)
+    month = None if m is None else MONTHS.get(m.group(2).lower())
+    if m is None or month is None:
+        if _ISO_HEAD.match(value):
+            return parse_iso(value)
+        raise ValueError(f"not a date: {value!r}")
+    day, _, y, hh, mm, ss, frac, ampm, zone = m.groups()
+    return _build(int(day), month, y, hh, mm, ss, frac, ampm, zone)
+
+
+def _build(day: int, month: int, y: str, hh: str | None, mm: str | None, ss: str | None,
+           frac: str | None, ampm: str | None, zone: str | None) -> datetime | None:
     year = int(y) + (2000 if len(y) == 2 else 0)
     hour = int(hh) if hh else 0
     if ampm:
@@ -107,13 +140,15 @@ PARSERS: dict[str, Parser] = {
     "iso": parse_iso,
     "day-first": parse_day_first,
     "month-first": parse_month_first,
+    "month-name": parse_month_name,
 }
 
 
 def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
     """What a column's values say: (shape, some value is day-first, some is month-first).
 
-    Shape is "iso", "numeric" or None (no dates seen, or not dates at all).
+    Shape is "iso", "numeric", "named" (the month as a word) or None (no dates seen, or not
+    dates at all).
     """
     shape: str | None = None
     saw_day_first = saw_month_first = False
@@ -130,7 +165,11 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
             continue
         m = _NUMERIC.match(value)
         if m is None:
-            return None, False, False
+            named = _NAMED.match(value)
+            if named is None or named.group(2).lower() not in MONTHS:
+                return None, False, False
+            shape = "named"
+            continue
         shape = "numeric"
         first, second = int(m.group(1)), int(m.group(2))
         saw_day_first |= first > 12
@@ -152,7 +191,7 @@ def decide_orders(
     notes: list[str] = []
     for col, (shape, day, month) in seen.items():
         if shape != "numeric":
-            kinds[col] = "iso"
+            kinds[col] = "month-name" if shape == "named" else "iso"
             continue
         if day and month:
             raise ValueError(col)

@@ -70,10 +70,10 @@ Blocks = Iterator[tuple[Sequence[int], list[list[str]]]]
 
 
 def _prepare(
-    path: Path, source: str, mapping: dict[str, str] | None
+    path: Path, source: str, mapping: dict[str, str] | None, footer: list[int] | None = None
 ) -> tuple[Inspection, Blocks]:
     layout = sniff(path)
-    chunks = iter_chunks(path, layout, CHUNK_ROWS, SAMPLE_ROWS)
+    chunks = iter_chunks(path, layout, CHUNK_ROWS, SAMPLE_ROWS, footer)
     head = next(chunks, None)
     if head is None:
         raise TicketImportError(path, "the file has a header but no data rows", line=2)
@@ -141,7 +141,8 @@ def import_export(
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        inspection, blocks = _prepare(path, source, mapping)
+        footer: list[int] = []
+        inspection, blocks = _prepare(path, source, mapping, footer)
         plan = inspection.plan
         _require(path, plan)
         clock = None if schedule is None else schedule.clock()
@@ -166,7 +167,12 @@ def import_export(
         notes.append(f"business hours: {schedule.summary()}")
     if plan.event_log:
         notes.append(f"event log: {count} rows for {len(latest)} tickets, latest update kept")
-    where = physical_lines(path, inspection.layout, {first for _, first in reader.bad.values()})
+    named = {first for _, first in reader.bad.values()} | set(footer[:1])
+    where = physical_lines(path, inspection.layout, named)
+    if footer:
+        notes.append(f"{len(footer)} line(s) of a single cell left out as a report footer "
+                     f"(such as Salesforce's title and copyright), first on line "
+                     f"{where.get(footer[0], 0)}")
     bad_cells = {c: (n, where.get(first, 0)) for c, (n, first) in reader.bad.items()}
     for column, (n, line) in bad_cells.items():
         notes.append(f"{n} unreadable value(s) in {column!r}, first on line {line}")

@@ -20,13 +20,15 @@ class TicketImportError(ValueError):
         line: int | None = None,
         column: str | None = None,
         hint: str = "",
+        as_given: bool = False,
     ) -> None:
         self.path = Path(path)
         self.problem = problem
         self.line = line
         self.column = column
         self.hint = hint
-        where = [f"{self.path.name}"]
+        # A path that cannot be opened is named as typed: its folder may be the mistake.
+        where = [str(path) if as_given else self.path.name]
         if line is not None:
             where.append(f"line {line}")
         if column is not None:

@@ -60,6 +60,13 @@ def _naive_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
 
 
+def _coded(parse: Callable[[str], Any], codes: dict[str, str]) -> Callable[[str], Any]:
+    """The status parser reading an export's raw codes (ServiceNow ``6``) as their words."""
+    if not codes:
+        return parse
+    return lambda text: parse(codes.get(text.strip(), text))
+
+
 class _Parsed(dict[Any, Any]):
     """A memo: missing keys are parsed once by ``fn`` and kept."""
 
@@ -135,7 +142,8 @@ class RowReader:
         self._flag_failed: dict[int, list[int]] = {}
         self._resolved: list[bool] = []
         self._keys = _Parsed(self._key_code)
-        self._answers = [(f, p, cols[f]) for f, p in ANSWER_FIELDS if f in cols]
+        self._answers = [(f, _coded(p, plan.status_codes) if f == "status" else p, cols[f])
+                         for f, p in ANSWER_FIELDS if f in cols]
         self._flag_cols = [col for _, _, col in self._answers]
         self._flags = _Parsed(self._flag_code)
         frt = next((f for f in ("first_response_minutes", "first_response_hours") if f in cols),

@@ -8,14 +8,23 @@ while a required field is ambiguous or missing.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.tickets import dates
 from models.tickets.errors import TicketImportError
-from models.tickets.profiles import FIELDS, GENERIC, PROFILES, REQUIRED, detect, normalise
+from models.tickets.profiles import (
+    FIELDS,
+    GENERIC,
+    PROFILES,
+    REQUIRED,
+    SOURCES,
+    detect,
+    is_audit_log,
+    normalise,
+)
 
-SOURCES = ("auto", *PROFILES)
 _DATE_WORDS = ("creat", "open", "submit", "received", "reported", "start")
 _ID_WORDS = ("id", "number", "ticket", "key", "ref", "case")
 
@@ -32,6 +41,7 @@ class ColumnPlan:
     notes: tuple[str, ...]
     event_log: bool
     day_first: bool
+    status_codes: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def column_name(self, field: str) -> str | None:
         index = self.columns.get(field)
@@ -94,6 +104,14 @@ def plan_columns(
     """Resolve every field to a column (or to candidates, or to nothing) for ``headers``."""
     if source not in SOURCES:
         raise TicketImportError(path, f"unknown source {source!r}", hint=" | ".join(SOURCES))
+    if is_audit_log(list(headers)):
+        raise TicketImportError(
+            path, "this is an audit log with one row per field change, not one row per "
+            "ticket, so it cannot be counted as tickets", line=1,
+            hint="export the incident list instead: Incident > All, right-click a column "
+            "heading > Export > CSV; its reopen_count and reassignment_count come from this "
+            "same history",
+        )
     notes: list[str] = []
     if source == "auto":
         profile, hits = detect(list(headers))
@@ -142,4 +160,5 @@ def plan_columns(
         notes=tuple(notes),
         event_log=event_log and "updated" in columns,
         day_first=profile.day_first,
+        status_codes=profile.status_codes,
     )

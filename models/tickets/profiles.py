@@ -54,6 +54,8 @@ class Profile:
     day_first: bool = False
     # One row per update of a ticket (keep the latest by `updated`), not one row per ticket.
     event_log: bool = False
+    # Raw codes some exports write instead of the status word (ServiceNow's state 6 = Resolved).
+    status_codes: dict[str, str] = field(default_factory=dict)
 
 
 GENERIC = Profile(
@@ -144,6 +146,9 @@ SERVICENOW = Profile(
     }),
     day_first=True,
     event_log=True,
+    # Incident state choices (incident.state / incident_state) as exported with raw values.
+    status_codes={"1": "new", "2": "in progress", "3": "on hold", "4": "awaiting",
+                  "5": "awaiting", "6": "resolved", "7": "closed", "8": "canceled"},
 )
 
 FRESHDESK = Profile(
@@ -215,16 +220,81 @@ INTERCOM = Profile(
     }),
 )
 
+# Jira Service Management's issue navigator export ("Export CSV (all fields)"): display
+# names, custom fields as "Custom field (Name)", repeated columns for multi-value fields, and
+# dates in the instance's format (by default dd/MMM/yy h:mm a, "04/Mar/24 9:00 AM").
+JIRA = Profile(
+    name="jira",
+    aliases={
+        "id": ("issue_key", "key"),
+        "created": ("created",),
+        "resolved": ("resolved",),
+        "updated": ("updated",),
+        "status": ("status",),
+        "csat": ("custom_field_satisfaction", "satisfaction", "satisfaction_rating"),
+        "category": ("custom_field_request_type", "request_type",
+                     "custom_field_customer_request_type", "issue_type"),
+        "channel": ("custom_field_request_channel", "request_channel", "custom_field_source"),
+        "priority": ("priority",),
+        "group": ("custom_field_team", "team", "component_s"),
+    },
+    signature=frozenset({
+        "issue_key", "issue_id", "issue_type", "summary", "reporter", "assignee", "created",
+        "updated", "resolved", "resolution", "last_viewed", "project_key", "project_name",
+        "status_category", "custom_field_request_type", "custom_field_satisfaction",
+        "custom_field_satisfaction_date", "custom_field_time_to_resolution",
+        "custom_field_time_to_first_response",
+    }),
+    day_first=True,
+)
+
+# Salesforce Service Cloud cases: a report's "Details Only" CSV (labels such as "Date/Time
+# Opened") or a Data Loader / API extract (CaseNumber, CreatedDate, ClosedDate).
+SALESFORCE = Profile(
+    name="salesforce",
+    aliases={
+        "id": ("case_number", "casenumber", "case_id"),
+        "created": ("date_time_opened", "opened_date", "date_opened", "createddate",
+                    "created_date"),
+        "closed": ("date_time_closed", "closed_date", "date_closed", "closeddate"),
+        "updated": ("last_modified_date", "lastmodifieddate"),
+        "status": ("status",),
+        "category": ("case_reason", "reason", "type", "case_type"),
+        "channel": ("case_origin", "origin"),
+        "priority": ("priority",),
+        "group": ("owner_role", "case_owner_role", "queue"),
+    },
+    signature=frozenset({
+        "case_number", "casenumber", "date_time_opened", "date_time_closed", "case_origin",
+        "case_reason", "case_owner", "account_name", "contact_name", "case_record_type",
+        "createddate", "closeddate", "isclosed", "isescalated", "origin", "ownerid",
+        "opened_date", "closed_date",
+    }),
+)
+
 PROFILES: dict[str, Profile] = {
-    p.name: p for p in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, GENERIC)
+    p.name: p for p in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE,
+                        GENERIC)
 }
+# What ``--source`` and the import dialog offer: the one list both read.
+SOURCES: tuple[str, ...] = ("auto", *PROFILES)
+
+# ServiceNow's audit table (sys_audit, "History"): one row per field change of a record.
+_AUDIT = ({"documentkey", "document_key"}, {"fieldname", "field_name"},
+          {"newvalue", "new_value"})
+
+
+def is_audit_log(headers: list[str]) -> bool:
+    """Whether the columns are a field-change log (document key, field name, new value)."""
+    present = {normalise(h) for h in headers}
+    return all(names & present for names in _AUDIT)
 
 
 def detect(headers: list[str]) -> tuple[Profile, int]:
     """The product whose signature the headers match best (≥ 3 columns), else generic."""
     present = {normalise(h) for h in headers}
     best, score = GENERIC, 0
-    for profile in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM):
+    for profile in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE):
         hits = len(profile.signature & present)
         if hits > score:
             best, score = profile, hits

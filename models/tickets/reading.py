@@ -3,8 +3,11 @@ newlines, maybe cut off at the end.
 
 The encoding is checked over the whole file in binary chunks before parsing (a C-speed pass,
 cheap next to CSV parsing) so a stray cp1252 byte on line 900,000 cannot abort an import
-half-way: UTF-8 (with or without BOM) when every byte decodes, else cp1252, else latin-1, and
-the fallback is said in ``notes``. Rows are streamed, never held.
+half-way: UTF-16 when the file starts with its byte-order mark (Excel's "Unicode text", tab
+delimited) or has every other byte zero, UTF-8 (with or without BOM) when every byte decodes,
+else cp1252, else latin-1, and anything but UTF-8 is said in ``notes``. A path that is not a
+readable text file (missing, a folder, a workbook, a zip, binary) is refused in one sentence
+before anything is read. Rows are streamed, never held.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ _CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t")
 # cp1252 leaves these bytes undefined; a file containing them is read as latin-1.
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_ZIP = b"PK\x03\x04"  # .xlsx, .ods and .zip all are zip archives
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the legacy .xls workbook
+_WIDE_NEWLINES = (b"\n\x00", b"\r\x00", b"\x00\n", b"\x00\r")
 
 
 @dataclass(frozen=True)
@@ -78,24 +84,76 @@ def _has_cp1252_holes(path: Path) -> bool:
     return False
 
 
+def _head(path: Path) -> bytes:
+    """The first 64 KiB of ``path``, or the one-sentence reason it cannot be read."""
+    try:
+        if path.is_dir():
+            raise IsADirectoryError
+        with path.open("rb") as f:
+            return f.read(1 << 16)
+    except FileNotFoundError:
+        problem = "there is no such file"
+    except IsADirectoryError:
+        problem = "this is a folder, not a file"
+    except PermissionError:
+        problem = "cannot be read (permission denied)"
+    except OSError as exc:
+        problem = f"cannot be read ({(exc.strerror or type(exc).__name__).lower()})"
+    raise TicketImportError(path, problem, as_given=True)
+
+
+def _not_text(path: Path, head: bytes) -> str | None:
+    """Why a file that is not a text export cannot be read, said as its owner would fix it."""
+    if head.startswith(_OLE2) or head.startswith(_ZIP) and (
+            b"xl/" in head or path.suffix.lower() in (".xlsx", ".xlsm")):
+        return "this looks like an Excel workbook; save it as CSV"
+    if head.startswith(_ZIP) and b"opendocument.spreadsheet" in head:
+        return "this looks like a spreadsheet; save it as CSV"
+    if head.startswith(_ZIP):
+        return "this is a zip archive, not a CSV export; unzip it first"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when every other byte of the head is zero (text in UTF-16 with
+    no byte-order mark), else None."""
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4 and odd.count(0) == len(odd) and not even.count(0):
+        return "utf-16-le"
+    if len(head) >= 4 and even.count(0) == len(even) and not odd.count(0):
+        return "utf-16-be"
+    return None
+
+
+def _check_utf16(path: Path, codec: str) -> None:
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(_CHUNK):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise TicketImportError(path, "the file starts as UTF-16 text but is not valid "
+                                "UTF-16 throughout", hint="save it again as CSV UTF-8") from None
+
+
 def detect_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     """The codec to read ``path`` with, and a note when it is not UTF-8."""
-    with path.open("rb") as f:
-        head = f.read(4096)
+    head = _head(path)
+    problem = _not_text(path, head)
+    if problem is not None:
+        raise TicketImportError(path, problem)
+    wide = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else (
+        _utf16_without_bom(head[:4096]) if b"\x00" in head[:4096] else None)
+    if wide is not None:
+        _check_utf16(path, wide)
+        return wide, ("read as UTF-16 (Excel's \"Unicode text\")",)
+    if b"\x00" in head:
+        raise TicketImportError(path, "this is a binary file, not a CSV export")
     if head.startswith(codecs.BOM_UTF8):
         bad = _first_bad_utf8_line(path)
         if bad is None:
             return "utf-8-sig", ()
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
-        raise TicketImportError(
-            path, "the file is not 8-bit text (UTF-16 or binary)", line=1,
-            hint="save it as CSV UTF-8",
-        )
-    elif head.startswith(b"PK\x03\x04"):
-        raise TicketImportError(
-            path, "the file is a spreadsheet or zip archive, not CSV", line=1,
-            hint="export or save it as CSV",
-        )
     else:
         bad = _first_bad_utf8_line(path)
         if bad is None:
@@ -128,7 +186,7 @@ def sniff(path: Path) -> CsvLayout:
             first = f.readline()
         head = [first, *itertools.islice(f, 20)]
     if not first.strip():
-        raise TicketImportError(path, "the file is empty", line=1)
+        raise TicketImportError(path, "the file is empty")
     # The last line read may end inside a quoted field: leave it out of the vote.
     delimiter = _sniff_delimiter(head[:-1] if len(head) > 2 else head)
     header = next(csv.reader([first], delimiter=delimiter))
@@ -138,17 +196,21 @@ def sniff(path: Path) -> CsvLayout:
     return CsvLayout(encoding, delimiter, names, notes)
 
 
-def _ends_with_newline(path: Path) -> bool:
+def _ends_with_newline(path: Path, encoding: str) -> bool:
     with path.open("rb") as f:
         f.seek(0, 2)
         if f.tell() == 0:
             return True
+        if encoding.startswith("utf-16"):
+            f.seek(-min(2, f.tell()), 2)
+            return f.read(2) in _WIDE_NEWLINES
         f.seek(-1, 2)
         return f.read(1) in (b"\n", b"\r")
 
 
 def iter_chunks(
-    path: Path, layout: CsvLayout, size: int = 10_000, first: int | None = None
+    path: Path, layout: CsvLayout, size: int = 10_000, first: int | None = None,
+    dropped: list[int] | None = None,
 ) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
     """(record numbers, rows) in blocks of up to ``size`` data rows (the first block up to
     ``first`` when given), each row header-wide.
@@ -158,15 +220,20 @@ def iter_chunks(
     ``islice`` over the CSV reader, so the common case costs no Python per row; a block with
     blank or ragged rows is fixed on a slower path. A last record cut off in the middle
     (inside quotes, or short of fields with no final newline) is refused rather than imported
-    as a shorter ticket.
+    as a shorter ticket. A record of one cell after a blank one, in a file of three or
+    more columns, is a report's footer line (Salesforce ends its CSV reports with the report's name,
+    copyright and "Generated By"), not a ticket: it is left out and its record number added
+    to ``dropped``.
     """
     width = len(layout.header)
-    complete_end = _ends_with_newline(path)
+    footer: list[int] = [] if dropped is None else dropped
+    complete_end = _ends_with_newline(path, layout.encoding)
     pending: tuple[Sequence[int], list[list[str]]] | None = None
     last_width = width
     with path.open(encoding=layout.encoding, newline="") as f:
         reader = csv.reader(f, delimiter=layout.delimiter, strict=True)
         start = 0
+        after_blank = False
         try:
             while not next(reader, ["header"]):
                 pass  # blank lines before the header
@@ -177,7 +244,8 @@ def iter_chunks(
                 numbers: Sequence[int] = range(start, start + len(block))
                 start += len(block)
                 if set(map(len, block)) != {width}:
-                    numbers, block = _fix(numbers, block, width)
+                    numbers, block, after_blank = _fix(numbers, block, width, footer,
+                                                       after_blank)
                 if pending is not None:
                     yield pending
                 pending = (numbers, block) if block else None
@@ -191,7 +259,7 @@ def iter_chunks(
                 path, problem, line=reader.line_num, hint="export the file again"
             ) from None
     if pending is not None:
-        if not complete_end and last_width < width:
+        if not complete_end and last_width < width and not (last_width == 1 and footer):
             line = physical_lines(path, layout, {pending[0][-1]})[pending[0][-1]]
             raise TicketImportError(
                 path, "the last line is cut off (fewer fields than the header)",
@@ -201,13 +269,19 @@ def iter_chunks(
 
 
 def _fix(
-    numbers: Sequence[int], block: list[list[str]], width: int
-) -> tuple[list[int], list[list[str]]]:
-    """Drop blank records, pad short rows with empty cells, cut long ones."""
+    numbers: Sequence[int], block: list[list[str]], width: int, footer: list[int],
+    after_blank: bool,
+) -> tuple[list[int], list[list[str]], bool]:
+    """Drop blank records and footer lines, pad short rows with empty cells, cut long ones;
+    says whether a blank record has been seen (a footer starts after one)."""
     kept_numbers: list[int] = []
     kept: list[list[str]] = []
     for number, row in zip(numbers, block, strict=True):
         if not any(row):
+            after_blank = True
+            continue
+        if after_blank and len(row) == 1 and width >= 3:
+            footer.append(number)
             continue
         if len(row) < width:
             row.extend([""] * (width - len(row)))
@@ -215,7 +289,7 @@ def _fix(
             del row[width:]
         kept_numbers.append(number)
         kept.append(row)
-    return kept_numbers, kept
+    return kept_numbers, kept, after_blank
 
 
 def physical_lines(path: Path, layout: CsvLayout, records: set[int]) -> dict[int, int]:

@@ -15,10 +15,11 @@ _FALSE = frozenset({
 })
 
 RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "complete", "fixed"})
-CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected"})
+CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected",
+                       "declined", "won't do", "wont do"})
 OPEN = frozenset({
     "new", "open", "pending", "hold", "on hold", "in progress", "active", "assigned",
-    "work in progress", "reopened", "escalated", "snoozed",
+    "work in progress", "reopened", "escalated", "snoozed", "working",
 })
 
 # Survey answers that are an invitation, not an answer (Zendesk "Offered": sent, unanswered).

@@ -158,10 +158,10 @@ async def test_good_bad_answers_show_a_satisfied_share_not_na(db_path: Path,
 
 
 async def test_the_column_choice_is_visible_at_80x24(db_path: Path, tmp_path: Path) -> None:
-    """A Jira Service Management export has two id columns: at 80x24 the question and its
-    choice must both be on screen, not clipped below the dialog's edge."""
-    jsm = tmp_path / "jsm.csv"
-    jsm.write_text("Summary,Issue key,Issue id,Issue Type,Status,Priority,Created,Updated,"
+    """A home-made export with two id columns (a ticket and a case reference): at 80x24 the
+    question and its choice must both be on screen, not clipped below the dialog's edge."""
+    jsm = tmp_path / "two_ids.csv"
+    jsm.write_text("Summary,Ticket ID,Case ID,Type,Status,Priority,Created,Updated,"
                    "Resolved\nLogin,SD-1,10001,Service request,Done,Medium,2024-03-04 09:00,"
                    "2024-03-04 13:00,2024-03-04 13:00\nLaptop,SD-2,10002,Incident,"
                    "In Progress,High,2024-03-13 14:30,2024-03-14 09:00,\n", encoding="utf-8")

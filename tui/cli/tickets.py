@@ -17,13 +17,12 @@ from typing import Annotated
 
 import typer
 
+from models.tickets.profiles import SOURCES
 from tui.cli.common import STATE, console, fail, require, user_errors
 
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
 
-SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "hubspot", "intercom",
-           "generic")
 BY = ("category", "channel", "priority", "group")
 FORMATS = ("table", "json", "csv")
 _BUSINESS = ("ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours")
@@ -41,12 +40,11 @@ def _mapping(pairs: list[str] | None) -> dict[str, str]:
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="The CSV export (Zendesk, ServiceNow, "
-                                               "Freshdesk or any CSV).")],
+    file: Annotated[Path, typer.Argument(help="The ticket export: CSV or tab-separated "
+                                               "text, UTF-8, UTF-16 or latin-1.")],
     workshop: Annotated[int, typer.Option("--workshop", "-w", help="Workshop id.")],
-    source: Annotated[str, typer.Option("--source", help="auto, zendesk, servicenow, "
-                                                         "freshdesk, hubspot, intercom or "
-                                                         "generic.")] = "auto",
+    source: Annotated[str, typer.Option("--source", help="The product that made the export: "
+                                        + ", ".join(SOURCES) + ".")] = "auto",
     map_: Annotated[list[str] | None, typer.Option(
         "--map", help="FIELD=COLUMN for a column that cannot be guessed (repeatable).")] = None,
     period: Annotated[str | None, typer.Option(

@@ -18,8 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-SOURCES = ("auto", "zendesk", "servicenow", "freshdesk", "hubspot", "intercom",
-           "generic")
+from models.tickets.profiles import SOURCES
 
 
 @dataclass
@@ -65,6 +64,10 @@ class TicketImportDialog(ModalScreen["ImportRequest | None"]):
         box = self.query_one("#mapping", VerticalScroll)
         await box.remove_children()
         self.choices = {}
+        if not path:
+            plan_text.update(Text("Type the path of a ticket export (a CSV file).", style="red"))
+            self.query_one("#import", Button).disabled = True
+            return
         try:
             insp = engine.inspect_export(path, source=source)
         except (ValueError, OSError) as exc:

@@ -63,13 +63,16 @@ def test_no_usable_columns(tmp_path: Path) -> None:
     assert err.line == 1 and err.column == "alpha" and "no usable columns" in str(err)
 
 
-def test_wrong_encoding_utf16(tmp_path: Path) -> None:
-    err = refuse(write(tmp_path, (HEADER + "1,2024-01-02,,Open,x\n").encode("utf-16")))
-    assert "UTF-16" in str(err) and err.line == 1
+def test_utf16_is_read_not_refused(tmp_path: Path) -> None:
+    imported = engine.import_export(
+        write(tmp_path, (HEADER + "1,2024-01-02,,Open,x\n").encode("utf-16")))
+    assert imported.tickets == 1 and any("UTF-16" in n for n in imported.notes)
 
 
 def test_spreadsheet_instead_of_csv(tmp_path: Path) -> None:
-    assert "spreadsheet" in str(refuse(write(tmp_path, b"PK\x03\x04rest-of-a-zip")))
+    assert "zip archive" in str(refuse(write(tmp_path, b"PK\x03\x04rest-of-a-zip")))
+    err = refuse(write(tmp_path, b"PK\x03\x04rest-of-a-zip", name="export.xlsx"))
+    assert "Excel workbook; save it as CSV" in str(err)
 
 
 def test_missing_created_asks_for_map(tmp_path: Path) -> None:
@@ -92,7 +95,7 @@ def test_bad_map(tmp_path: Path) -> None:
     path = write(tmp_path, HEADER + "1,2024-01-02,,Open,x\n")
     assert "no such column" in str(refuse(path, mapping={"created": "nope"}))
     assert "unknown field" in str(refuse(path, mapping={"colour": "status"}))
-    assert "unknown source" in str(refuse(path, source="jira"))
+    assert "unknown source" in str(refuse(path, source="kayako"))
 
 
 def test_guess_created_from_contents(tmp_path: Path) -> None:

@@ -1,0 +1,56 @@
+"""The import dialog offers the products of the one list in ``models.tickets.profiles`` and
+says what is wrong with a path in one sentence (nothing imported)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.widgets import Button, Input, Select, Static
+
+from models.db.store import Store
+from models.tickets.profiles import SOURCES
+from models.vocab import TODAY_ENV
+from tests.tui.test_tui_outputs import TODAY, settle
+from tui.app.launch import build_app
+from tui.dialogs.ticket_import import TicketImportDialog
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TODAY_ENV, TODAY.isoformat())
+
+
+def _said(dialog: TicketImportDialog) -> str:
+    shown = dialog.query_one("#plan", Static).render()
+    return shown.plain if isinstance(shown, Text) else str(shown)
+
+
+async def test_the_dialog_lists_the_sources_and_names_a_bad_path(db_path: Path,
+                                                                 tmp_path: Path) -> None:
+    with Store(db_path, who="tester") as store:
+        wid = int(store.create_workshop(title="T").id or 0)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TicketImportDialog)
+        select = dialog.query_one("#source", Select)
+        assert [value for _, value in select._options] == list(SOURCES)
+        for typed, said in (
+            ("", "Type the path of a ticket export (a CSV file)."),
+            (str(tmp_path / "nope.csv"), f"{tmp_path / 'nope.csv'}: there is no such file."),
+            (str(tmp_path), f"{tmp_path}: this is a folder, not a file."),
+        ):
+            dialog.query_one("#path", Input).value = typed
+            await dialog.inspect()
+            await settle(pilot)
+            assert _said(dialog) == said
+            assert dialog.query_one("#import", Button).disabled
+    with Store(db_path) as store:
+        assert store.load(wid).ticket_sources == []
