@@ -37,6 +37,10 @@ class StepBar(Widget):
         self.states: dict[str, StepState] = {}
 
     def show(self, current: str, states: dict[str, StepState]) -> None:
+        """Show ``current`` and ``states``; repainted only if they differ from what is shown
+        (every edit passes through here, and most change no step's completeness)."""
+        if current == self.current and states == self.states:
+            return
         self.current, self.states = current, dict(states)
         self.refresh()
 
@@ -102,8 +106,12 @@ class SentimentLine(Widget):
         self.sections: list[tuple[str, list[int]]] = []
 
     def set_sections(self, sections: Sequence[tuple[str, Sequence[int]]]) -> None:
-        """(stage name, sentiments in order) per stage; redraws."""
-        self.sections = [(name, list(values)) for name, values in sections]
+        """(stage name, sentiments in order) per stage; redraws if they changed (an edit of
+        a touchpoint's words leaves the curve as it is)."""
+        new = [(name, list(values)) for name, values in sections]
+        if new == self.sections:
+            return
+        self.sections = new
         self.refresh()
 
     def _columns(self, width: int) -> list[tuple[int, int, bool]]:
