@@ -8,6 +8,8 @@ the width they are given: 80 columns must read well, wider uses the space.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 
 from rich.text import Text
 from textual.widget import Widget
@@ -160,8 +162,10 @@ class SentimentLine(Widget):
         lines: list[Text] = []
         for r, cells in enumerate(grid):
             line = Text(f"{2 - r:+d} " if r != 2 else " 0 ", style="dim", no_wrap=True, end="")
-            for char, style in cells:
-                line.append(char, style=style)
+            for style, run in groupby(cells, key=itemgetter(1)):
+                # One span per run of a style, not per character: a 120-column
+                # curve was ≈ 300 spans for Rich to split on every repaint.
+                line.append("".join(char for char, _ in run), style=style)
             lines.append(line)
         labels = Text(" " * self.AXIS, no_wrap=True, end="")
         starts = [c for c in range(len(cols)) if c == 0 or cols[c][1] != cols[c - 1][1]]
