@@ -157,3 +157,23 @@ async def test_a_changed_cell_redraws_its_row_only(monkeypatch: pytest.MonkeyPat
         await pilot.pause()
         assert [cell.plain for cell in table.get_row("50")] == ["row 50", "-"]
         assert re.search(r"row 50 +-", screen_text(app))
+
+
+async def test_a_field_entered_offers_its_suggestion(db_path: Path) -> None:
+    """Rows are shown without looking suggestions up; entering the field looks it up, so
+    → at the end of "Ema" still completes "Email" as before."""
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _touchpoints(pilot)
+        key = int(view.current_key())
+        assert app.save_field(Touchpoint, key, "channel", "Ema")
+        await pilot.press("down", "up")
+        await ready(pilot)
+        assert view.form.field("channel").value == "Ema"
+        view.edit_first("channel")
+        await ready(pilot)
+        await pilot.press("end", "right")
+        await ready(pilot)
+        assert view.form.field("channel").value == "Email"

@@ -80,6 +80,25 @@ class FieldInput(Input):
         self.shown = ""  # also the value the edit began from (conflict check on leave)
         self.resolving = False  # a keep mine / take theirs dialog is open for this field
 
+    def show(self, text: str) -> None:
+        """Display a row's ``text`` (not typing): no ``Changed`` message (nobody listens,
+        and each would bubble up through form, view, screen and app on every cursor
+        move) and no suggestion looked up in a worker of its own until the field is
+        entered (an unfocused field never shows one)."""
+        suggester, self.suggester = self.suggester, None
+        try:
+            with self.prevent(Input.Changed):
+                self.value = text
+                self.cursor_position = len(text)
+        finally:
+            self.suggester = suggester
+
+    def _on_focus(self, _event: events.Focus) -> None:
+        # Runs besides Input's own ``_on_focus`` (Textual calls the handler of every
+        # class in the MRO): the suggestion ``show`` skipped, for the text shown.
+        if self.suggester is not None and self.value:
+            self.run_worker(self.suggester._get_suggestion(self, self.value))  # noqa: SLF001
+
     def set_suggestions(self, words: Sequence[str]) -> None:
         self.suggester = SuggestFromList(list(words), case_sensitive=False) if words else None
 
@@ -207,8 +226,7 @@ class RecordForm(VerticalScroll):
             text = display(getattr(row, widget.spec.name, "")) if row is not None else ""
             widget.model, widget.row_id, widget.shown = model, getattr(row, "id", None), text
             if widget.value != text:
-                widget.value = text
-                widget.cursor_position = len(text)
+                widget.show(text)
         for check in self.query(FieldCheck):
             check.model, check.row_id = model, getattr(row, "id", None)
             value = bool(getattr(row, check.spec.name, False)) if row is not None else False
