@@ -25,8 +25,9 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
 from tui.actions import bindings, pairing_edits
@@ -34,6 +35,7 @@ from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
 from tui.safe_text import short
 from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
+from tui.widgets.header import CalmHeader
 from tui.widgets.typeahead import held, pass_on
 
 if TYPE_CHECKING:
@@ -61,6 +63,10 @@ class JourneyApp(App[None]):
     """A workshop lead's map: Home, the five steps, then Cards, Tracker and Plan."""
 
     TITLE = "journeymap"
+    # Textual repaints the whole screen when the app's sub-title changes; it is
+    # the "saved HH:MM:SS" of every edit, shown only by the header, which
+    # watches it and repaints its own title line.
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
@@ -101,7 +107,7 @@ class JourneyApp(App[None]):
 
     # -- start-up ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield CalmHeader()
         yield Static(Text("Loading the workshop…", style="dim"), id="loading")
         yield Footer()
 

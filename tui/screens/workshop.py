@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import ContentSwitcher, Header
+from textual.widgets import ContentSwitcher
 
 from models.rules.progress import step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
@@ -25,6 +25,7 @@ from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
 from tui.widgets.footer import CalmFooter
+from tui.widgets.header import CalmHeader
 from tui.widgets.step_bar import StepBar
 from tui.widgets.typeahead import hold
 
@@ -48,7 +49,7 @@ class WorkshopScreen(Screen[None]):
         self._save_first = save  # opened at a step chosen by a key: remember it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield CalmHeader()
         yield StepBar(id="stepbar")
         yield ContentSwitcher(id="steps")
         yield CalmFooter()

@@ -37,7 +37,7 @@ from textual.geometry import Region, Size
 from textual.render import measure
 from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, Row, RowKey
+from textual.widgets.data_table import CellDoesNotExist, ColumnKey, Row, RowKey
 
 
 class LazyRow(NamedTuple):
@@ -347,15 +347,30 @@ class FastTable(DataTable[Any]):
 
     def update_cell(self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any,
                     *, update_width: bool = False) -> None:
-        if update_width:  # widths may change: every row is affected
+        """Change one cell and repaint its row only.
+
+        DataTable bumps the table-wide counter that is part of every render-cache
+        key and repaints the whole table, so one edited cell re-rendered every
+        row on screen.  Here only that row's renders are dropped and only its
+        line is repainted; a cell that may widen its column still goes through
+        DataTable (the widths, hence every row, change).
+        """
+        if update_width:
             super().update_cell(row_key, column_key, value, update_width=True)
             return
-        count = self._update_count
-        super().update_cell(row_key, column_key, value)
-        self._update_count = count
         key = row_key if isinstance(row_key, RowKey) else RowKey(row_key)
+        column = column_key if isinstance(column_key, ColumnKey) else ColumnKey(column_key)
+        index = self._row_locations.get(key)
+        if index is None or column not in self._column_locations:
+            raise CellDoesNotExist(
+                f"No cell exists for row_key={key!r}, column_key={column!r}.")
+        self._data[key][column] = value
         for cache in (self._cell_render_cache, self._row_render_cache):
             for stale in [k for k in cache.keys() if k[0] == key]:
                 cache.discard(stale)  # type: ignore[arg-type]  # keys of that very cache
-        self._row_renderable_cache.clear()
-        self._line_cache.clear()
+        for stale_index in [k for k in self._row_renderable_cache.keys() if k[1] == index]:
+            self._row_renderable_cache.discard(stale_index)
+        y = index + (self.header_height if self.show_header else 0)
+        for stale_line in [k for k in self._line_cache.keys() if k[0] == y]:
+            self._line_cache.discard(stale_line)
+        self.refresh_row(index)

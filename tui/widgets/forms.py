@@ -21,7 +21,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Static
 
@@ -54,6 +56,13 @@ class FieldInput(Input):
     """An Input that knows the row and field it edits and the text it displayed."""
 
     handles_leaving_keys = True  # Tab and Esc act when read (``tui.widgets.typeahead``)
+    # Textual's Input sets its virtual size to the text's length on every change,
+    # and the widget-wide reactive asks for a layout pass of the whole screen
+    # (≈ 7 ms with a 14-field form) each time a cursor move shows a row whose text
+    # is longer or shorter.  A field's box does not depend on its text (fixed
+    # height, width of the form), so the new size needs a repaint only: the
+    # horizontal scrolling inside the field reads it directly.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
 
     def __init__(self, spec: FieldSpec, **kwargs: Any) -> None:
         suggester = SuggestFromList(spec.suggestions, case_sensitive=False) \
@@ -70,6 +79,25 @@ class FieldInput(Input):
         self.row_id: int | None = None
         self.shown = ""  # also the value the edit began from (conflict check on leave)
         self.resolving = False  # a keep mine / take theirs dialog is open for this field
+
+    def show(self, text: str) -> None:
+        """Display a row's ``text`` (not typing): no ``Changed`` message (nobody listens,
+        and each would bubble up through form, view, screen and app on every cursor
+        move) and no suggestion looked up in a worker of its own until the field is
+        entered (an unfocused field never shows one)."""
+        suggester, self.suggester = self.suggester, None
+        try:
+            with self.prevent(Input.Changed):
+                self.value = text
+                self.cursor_position = len(text)
+        finally:
+            self.suggester = suggester
+
+    def _on_focus(self, _event: events.Focus) -> None:
+        # Runs besides Input's own ``_on_focus`` (Textual calls the handler of every
+        # class in the MRO): the suggestion ``show`` skipped, for the text shown.
+        if self.suggester is not None and self.value:
+            self.run_worker(self.suggester._get_suggestion(self, self.value))  # noqa: SLF001
 
     def set_suggestions(self, words: Sequence[str]) -> None:
         self.suggester = SuggestFromList(list(words), case_sensitive=False) if words else None
@@ -198,8 +226,7 @@ class RecordForm(VerticalScroll):
             text = display(getattr(row, widget.spec.name, "")) if row is not None else ""
             widget.model, widget.row_id, widget.shown = model, getattr(row, "id", None), text
             if widget.value != text:
-                widget.value = text
-                widget.cursor_position = len(text)
+                widget.show(text)
         for check in self.query(FieldCheck):
             check.model, check.row_id = model, getattr(row, "id", None)
             value = bool(getattr(row, check.spec.name, False)) if row is not None else False

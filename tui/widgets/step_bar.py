@@ -8,6 +8,8 @@ the width they are given: 80 columns must read well, wider uses the space.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 
 from rich.text import Text
 from textual.widget import Widget
@@ -37,6 +39,10 @@ class StepBar(Widget):
         self.states: dict[str, StepState] = {}
 
     def show(self, current: str, states: dict[str, StepState]) -> None:
+        """Show ``current`` and ``states``; repainted only if they differ from what is shown
+        (every edit passes through here, and most change no step's completeness)."""
+        if current == self.current and states == self.states:
+            return
         self.current, self.states = current, dict(states)
         self.refresh()
 
@@ -102,8 +108,12 @@ class SentimentLine(Widget):
         self.sections: list[tuple[str, list[int]]] = []
 
     def set_sections(self, sections: Sequence[tuple[str, Sequence[int]]]) -> None:
-        """(stage name, sentiments in order) per stage; redraws."""
-        self.sections = [(name, list(values)) for name, values in sections]
+        """(stage name, sentiments in order) per stage; redraws if they changed (an edit of
+        a touchpoint's words leaves the curve as it is)."""
+        new = [(name, list(values)) for name, values in sections]
+        if new == self.sections:
+            return
+        self.sections = new
         self.refresh()
 
     def _columns(self, width: int) -> list[tuple[int, int, bool]]:
@@ -152,8 +162,10 @@ class SentimentLine(Widget):
         lines: list[Text] = []
         for r, cells in enumerate(grid):
             line = Text(f"{2 - r:+d} " if r != 2 else " 0 ", style="dim", no_wrap=True, end="")
-            for char, style in cells:
-                line.append(char, style=style)
+            for style, run in groupby(cells, key=itemgetter(1)):
+                # One span per run of a style, not per character: a 120-column
+                # curve was ≈ 300 spans for Rich to split on every repaint.
+                line.append("".join(char for char, _ in run), style=style)
             lines.append(line)
         labels = Text(" " * self.AXIS, no_wrap=True, end="")
         starts = [c for c in range(len(cols)) if c == 0 or cols[c][1] != cols[c - 1][1]]

@@ -1,0 +1,179 @@
+"""What one key costs inside the app (issue 18: a cursor move or an edit in one frame).
+
+A cursor move or a one-field edit changes a few cells: the table's row, the
+form's fields, the "saved" time in the header, the sentiment line.  None of
+them changes a widget's size, so none may ask Textual for a layout pass of the
+whole screen (≈ 7 ms CPU each with a 14-field form) or repaint the whole screen,
+and what did not change is not redrawn.  Cost tests count the work done, never
+the time it took.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.screen import Screen
+from textual.widget import Widget
+
+from models.db.store import Store
+from models.db.tables import Touchpoint
+from tests.helpers import build_workshop, ready, screen_text
+from tui.app.launch import build_app
+from tui.widgets.step_bar import SentimentLine, StepBar
+
+
+def _count_work(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Layout passes of the screen on view, whole-screen repaints, repaints per widget class.
+
+    (The app's first screen, under the workshop since start-up, re-lays its few widgets
+    out when the header's sub-title changes: not counted, it is not on view.)"""
+    seen: Counter[str] = Counter()
+    layout = Screen._refresh_layout
+    refresh = Widget.refresh
+
+    def counted_layout(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        if self is self.app.screen:
+            seen["layout pass"] += 1
+        layout(self, *args, **kwargs)
+
+    def counted_refresh(self: Widget, *regions: Any, **kwargs: Any) -> Any:
+        if isinstance(self, Screen) and not regions:
+            seen["whole screen"] += 1
+        seen[type(self).__name__] += 1
+        return refresh(self, *regions, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
+    monkeypatch.setattr(Widget, "refresh", counted_refresh)
+    return seen
+
+
+async def _touchpoints(pilot: Any) -> Any:
+    app = pilot.app
+    await ready(pilot)
+    view = app.screen.view("touchpoints")
+    view.table.focus()
+    await ready(pilot)
+    return view
+
+
+async def test_cursor_moves_ask_for_no_layout_pass(db_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows with names of different lengths and sentiments -2..+2: the form's fields change
+    text length on every move (Textual's Input asks for a layout pass when it does)."""
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _touchpoints(pilot)
+        names = set()
+        seen = _count_work(monkeypatch)
+        for _ in range(5):
+            await pilot.press("down")
+            await pilot.pause()
+            names.add(view.form.field("name").value)
+        assert len({len(name) for name in names}) > 1  # the texts did change length
+        assert seen["layout pass"] == 0
+        assert seen["whole screen"] == 0
+        key = view.current_key()
+        assert view.form.field("name").value == app.journey.touchpoint(int(key)).name
+
+
+async def test_an_edit_repaints_what_it_changed_only(db_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _touchpoints(pilot)
+        await pilot.press("down")
+        await ready(pilot)
+        tp = app.journey.touchpoint(int(view.current_key()))
+        seen = _count_work(monkeypatch)
+        await pilot.press("minus" if tp.sentiment > -2 else "plus")
+        await pilot.pause()
+        assert seen["layout pass"] == 0
+        assert seen["whole screen"] == 0  # the "saved" time repaints the header's title
+        assert app.sub_title.startswith("saved ")
+        assert app.sub_title in screen_text(app)
+        assert seen["SentimentLine"] == 1  # the sentiment changed: the curve moves
+        assert seen["StepBar"] == 0  # no step's completeness changed
+
+
+async def test_an_edit_that_leaves_the_curve_alone_does_not_redraw_it(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _touchpoints(pilot)
+        key = int(view.current_key())
+        seen = _count_work(monkeypatch)
+        assert app.save_field(Touchpoint, key, "thinks", "Is my data gone?")
+        await pilot.pause()
+        assert seen[SentimentLine.__name__] == 0
+        assert seen[StepBar.__name__] == 0
+        assert view.form.field("thinks").value == "Is my data gone?"
+
+
+async def test_a_changed_cell_redraws_its_row_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+
+    from tui.widgets.fast_table import FastTable
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            table = FastTable(cursor_type="row")
+            table.add_column("n", key="n")
+            table.add_column("v", key="v")
+            for i in range(60):
+                table.add_row(Text(f"row {i}"), Text("·"), key=str(i))
+            yield table
+
+    app = One()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FastTable)
+        drawn: list[Any] = []
+        real = FastTable._render_line_in_row
+
+        def counted(self: FastTable, row_key: Any, *args: Any, **kwargs: Any) -> Any:
+            drawn.append(row_key.value)
+            return real(self, row_key, *args, **kwargs)
+
+        monkeypatch.setattr(FastTable, "_render_line_in_row", counted)
+        table.update_cell("3", "v", Text("+"))
+        await pilot.pause()
+        assert drawn == ["3"]
+        assert re.search(r"row 3 +\+", screen_text(app))
+        table.update_cell("50", "v", Text("-"))  # not on screen: nothing to draw now
+        await pilot.pause()
+        assert drawn == ["3"]
+        table.move_cursor(row=50)
+        await pilot.pause()
+        assert [cell.plain for cell in table.get_row("50")] == ["row 50", "-"]
+        assert re.search(r"row 50 +-", screen_text(app))
+
+
+async def test_a_field_entered_offers_its_suggestion(db_path: Path) -> None:
+    """Rows are shown without looking suggestions up; entering the field looks it up, so
+    → at the end of "Ema" still completes "Email" as before."""
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _touchpoints(pilot)
+        key = int(view.current_key())
+        assert app.save_field(Touchpoint, key, "channel", "Ema")
+        await pilot.press("down", "up")
+        await ready(pilot)
+        assert view.form.field("channel").value == "Ema"
+        view.edit_first("channel")
+        await ready(pilot)
+        await pilot.press("end", "right")
+        await ready(pilot)
+        assert view.form.field("channel").value == "Email"
