@@ -179,3 +179,28 @@ async def test_the_plan_is_generated_when_plan_is_shown_not_when_built(db_path: 
         assert await until([pilot], lambda: plan.others is not None)
     with Store(db_path, who="t") as s:
         assert s.load(wid).plan_tasks != []
+
+
+async def test_a_step_switch_updates_the_footer_keys_in_place(db_path: Path) -> None:
+    """Removing and mounting a dozen footer keys cost a third of a switch: they are reused."""
+    from textual.widgets._footer import FooterKey
+
+    from tui.widgets.footer import CalmFooter, short_description
+
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="stages", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        footer = _screen(app).query_one(CalmFooter)
+        for key in ("3", "5", "4", "6", "7", "8", "2", "1"):
+            before = set(map(id, footer.query(FooterKey)))
+            await pilot.press(key)
+            await ready(pilot)
+            keys = list(footer.query(FooterKey))
+            shown = [(k.action, k.description, "-disabled" in k.classes) for k in keys
+                     if "-command-palette" not in k.classes]
+            expected = [(b.action, short_description(b.description), not enabled)
+                        for b, enabled, _ in footer._chosen()]
+            assert shown == expected, key
+            kept = before & set(map(id, keys))
+            assert len(kept) >= min(len(before), len(keys)) - 1, key  # all but the delta

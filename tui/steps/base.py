@@ -58,6 +58,8 @@ class StepView(Vertical):
     def on_mount(self) -> None:
         # Views are mounted lazily; their children exist only now, so draw here.
         self.ready = True
+        if self._closing or self._closed or self._pruning:
+            return  # built at idle as the app closed: its children are already gone
         if self.session.journey is not None:
             self.draw(self.session.journey)
         self.call_after_refresh(self._first_focus)
