@@ -204,3 +204,26 @@ async def test_a_step_switch_updates_the_footer_keys_in_place(db_path: Path) -> 
             assert shown == expected, key
             kept = before & set(map(id, keys))
             assert len(kept) >= min(len(before), len(keys)) - 1, key  # all but the delta
+
+
+async def test_a_table_shown_again_re_renders_no_cell(db_path: Path) -> None:
+    """Shown again, a table got a resize to its own size with another virtual width (the
+    columns' sum, not yet its region's) and re-rendered every visible cell, twice."""
+    from tui.widgets.fast_table import FastTable
+
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert await _all_built(pilot)
+        table = _screen(app).query_one("#touchpoints-table", FastTable)
+        await pilot.press("3")
+        await ready(pilot)
+        rendered = len(table._cell_render_cache)
+        assert rendered > 0
+        for _ in range(2):
+            await pilot.press("escape", "5")
+            await ready(pilot)
+            await pilot.press("escape", "3")
+            await ready(pilot)
+            assert len(table._cell_render_cache) == rendered
