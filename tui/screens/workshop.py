@@ -1,12 +1,18 @@
 """The workshop screen: header, step bar, the current step's view, footer.
 
-Step views are mounted lazily the first time a step is visited and then kept
-(switching back is instant and keeps cursor and scroll).  Moving to a step
-stores it as ``workshop.current_step`` so re-opening returns there.
+Step views are kept once mounted (switching back keeps cursor and scroll).
+Mounting one (its table, its form of a dozen fields) costs Textual 140-460 ms
+of compose, styles and layout, so a first visit used to make the room wait:
+after the first paint the screen builds the other steps' views hidden, one at
+a time and only at idle (no view mounting, no dialog on top), nearest steps
+first, and a first visit becomes a switch.  A view built early draws the
+journey again when shown if it changed meanwhile (``StepView.draw``).  Moving
+to a step stores it as ``workshop.current_step`` so re-opening returns there.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -32,10 +38,15 @@ from tui.widgets.typeahead import hold
 if TYPE_CHECKING:
     from models.db.journey import Journey
 
+# Between two step views built at idle: the keys read meanwhile are handled first.
+PREBUILD_IDLE_S = 0.05
+
+
 class WorkshopScreen(Screen[None]):
     """One open workshop, one step at a time, with the step bar always visible."""
 
     BINDINGS = bindings("workshop")
+    prebuilt = False  # every step's view exists (visited, or built at idle)
 
     # No auto-focus: Textual would focus the first Input before its form is bound,
     # and a key typed then would land in a field about to be overwritten.  Each
@@ -57,6 +68,35 @@ class WorkshopScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self._title()
         self.show_step(self.step, save=self._save_first)
+        self.call_after_refresh(self.set_timer, PREBUILD_IDLE_S, self._build_next)
+
+    def _build_next(self) -> None:
+        """Mount one step view not built yet, hidden; the next one at the next idle moment.
+
+        Waits while a view is still composing (a step key's own, or the one built
+        last) or another screen (a dialog) is on top.  Once all are built, the
+        objects they hold are frozen out of the garbage collector's full passes
+        (a pass over them cost 75-90 ms on every third step switch).
+        """
+        if self.prebuilt or not self.is_attached or self.session.journey is None:
+            return
+        switcher = self.query_one(ContentSwitcher)
+        views = [child for child in switcher.children if isinstance(child, StepView)]
+        if not self.is_current or any(not view.ready for view in views):
+            self.set_timer(PREBUILD_IDLE_S, self._build_next)
+            return
+        built = {view.id for view in views}
+        here = self._index()
+        missing = sorted((s for s in STEPS if f"step-{s}" not in built),
+                         key=lambda s: abs(STEPS.index(s) - here))
+        if not missing:
+            self.prebuilt = True
+            gc.freeze()
+            return
+        view = VIEWS[missing[0]](self.session, id=f"step-{missing[0]}")
+        view.display = False
+        switcher.mount(view)
+        self.set_timer(PREBUILD_IDLE_S, self._build_next)
 
     def _title(self) -> str:
         from tui.safe_text import short
@@ -97,7 +137,10 @@ class WorkshopScreen(Screen[None]):
             view = self.view(step)
             view.draw(journey)
             if view.ready:  # else its ``on_mount`` (still to come) draws and focuses
+                view.shown()
                 view.focus_default()  # now, so the first paint of the view is already focused
+            else:  # built at idle and still composing: the burst's next keys wait for it
+                hold(self.app, every=True)
         self._show_bar(journey)
         if save and journey.workshop.id is not None and journey.workshop.current_step != step:
             journey.workshop.current_step = step

@@ -58,12 +58,20 @@ class StepView(Vertical):
     def on_mount(self) -> None:
         # Views are mounted lazily; their children exist only now, so draw here.
         self.ready = True
+        if self._closing or self._closed or self._pruning:
+            return  # built at idle as the app closed: its children are already gone
         if self.session.journey is not None:
             self.draw(self.session.journey)
         self.call_after_refresh(self._first_focus)
 
     def _first_focus(self) -> None:
-        """Focus where work starts, then hand over the keys read while mounting."""
+        """Focus where work starts, then hand over the keys read while mounting.
+
+        Not for a view built hidden at idle (``WorkshopScreen._build_next``): the
+        focus and the held keys belong to the step on screen.
+        """
+        if not self.display:
+            return
         if self.session.journey is not None:
             self.focus_default()
         release_burst(self.app)
@@ -87,6 +95,9 @@ class StepView(Vertical):
                 and self.drawn[1:] == stamp[1:] and self.patch(journey, *patch[1:])):
             self.refresh_from(journey)
         self.drawn = stamp
+
+    def shown(self) -> None:
+        """Put on screen again (a step switch): work worth doing only when the room sees it."""
 
     def patch(self, journey: Journey, model: str, row_id: int, field: str) -> bool:
         """Redraw what one edited field changes, if this view can tell; False = redraw all.

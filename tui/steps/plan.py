@@ -69,6 +69,7 @@ class PlanView(OutputView):
     def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
         super().__init__(session, **kwargs)
         self._auto_generated = False
+        self._portfolio_asked = False
         self.others: list[Journey] | None = None  # the rest of the portfolio, once loaded
 
     def compose(self) -> ComposeResult:
@@ -87,8 +88,26 @@ class PlanView(OutputView):
 
     def on_mount(self) -> None:
         super().on_mount()
+        if self.display:  # not for a view built hidden at idle: when shown (``shown``)
+            self._ask_portfolio()
+
+    def _ask_portfolio(self) -> None:
+        if self._portfolio_asked:
+            return
+        self._portfolio_asked = True
         self.run_worker(self._load_portfolio, thread=True, exclusive=True, group="portfolio",
                         description="load the portfolio for the leadership review")
+
+    def shown(self) -> None:
+        """The portfolio and, with no plan yet, the plan: only once the room sees the step.
+
+        A view built hidden at idle must not write a plan nobody asked for, nor
+        read every workshop of the file on each seat as it opens.
+        """
+        self._ask_portfolio()
+        journey = self.session.journey
+        if journey is not None and not journey.plan_tasks and not self._auto_generated:
+            self.refresh_from(journey)
 
     @property
     def timeline(self) -> PlanTimeline:
@@ -113,7 +132,7 @@ class PlanView(OutputView):
                            style="dim")
         else:
             summary.append("Generating the plan from the map…", style="dim")
-            if not self._auto_generated:
+            if not self._auto_generated and self.display:
                 self._auto_generated = True
                 self.call_after_refresh(self._generate, False)
         self.query_one("#plan-summary", Static).update(summary)

@@ -252,13 +252,16 @@ class FastTable(DataTable[Any]):
 
         DataTable bumps its update counter on every resize, and a table that is
         shown again (a step switch) gets one, so every visible cell was
-        re-rendered on each switch.  Only a new size needs new renders.
+        re-rendered on each switch.  Only a new size needs new renders: the
+        virtual size is the columns' sum, which changes only with the rows and
+        cells (whose changes bump the counter themselves); a table built hidden
+        is first shown with its region's width as virtual width, then the sum's.
+        The first resize of all finds nothing drawn at another size.
         """
-        size = (event.size, event.virtual_size)
-        if size == getattr(self, "_drawn_size", None):
+        drawn = getattr(self, "_drawn_size", None)
+        self._drawn_size = event.size
+        if drawn is None or drawn == event.size:
             event.prevent_default()  # DataTable's handler would bump the counter
-            return
-        self._drawn_size = size
 
     def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
                 label: Any = None) -> RowKey:

@@ -9,8 +9,11 @@ their order while they fit, with their descriptions shortened (a parenthesis
 dropped).  Whatever does not fit is still a key, listed by ``?`` and ``ctrl+p``.
 
 It also coalesces Textual's "bindings updated" signals (one step switch sends
-five) into one recompose after the next refresh, skipped when the keys it would
-show are the ones already shown; a resize recomposes only if the choice changes.
+five) into one update after the next refresh, skipped when the keys it would
+show are the ones already shown; a resize updates only if the choice changes.
+An update rewrites the keys already on screen and mounts or removes only the
+difference in number: removing and mounting a dozen keys on every step switch
+cost about a third of the switch (two more layout passes).
 """
 
 from __future__ import annotations
@@ -135,6 +138,30 @@ class CalmFooter(Footer):
                             disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
 
+    async def _update_keys(self, signature: tuple[Any, ...]) -> None:
+        """Show the chosen keys in the key widgets already mounted (see the module)."""
+        keys = [k for k in self.query_children(FooterKey) if "-command-palette" not in k.classes]
+        chosen = self._chosen()
+        for widget, (binding, enabled, tooltip) in zip(keys, chosen, strict=False):
+            widget.key, widget.action = binding.key, binding.action
+            widget.key_display = self.app.get_key_display(binding)
+            widget.description = short_description(binding.description)
+            widget._disabled = not enabled  # noqa: SLF001 - what FooterKey's click reads
+            widget.set_class(not enabled, "-disabled")
+            widget.tooltip = tooltip or binding.description
+            widget.refresh(layout=True)
+        self._composed = signature
+        if len(keys) > len(chosen):
+            await self.remove_children(keys[len(chosen):])
+        elif len(chosen) > len(keys):
+            palette = self.query_children(".-command-palette")
+            extra = [FooterKey(binding.key, self.app.get_key_display(binding),
+                               short_description(binding.description), binding.action,
+                               disabled=not enabled, tooltip=tooltip or binding.description,
+                               ).data_bind(compact=Footer.compact)
+                     for binding, enabled, tooltip in chosen[len(keys):]]
+            await self.mount_all(extra, before=palette.first() if palette else None)
+
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus:
@@ -156,8 +183,12 @@ class CalmFooter(Footer):
             return
         self._active = self.screen.active_bindings
         try:
-            if self._composed == self._signature():
+            signature = self._signature()
+            if self._composed == signature:
                 return
-            await self.recompose()
+            if self._composed is None or self._composed[1:] != signature[1:]:
+                await self.recompose()  # first keys, or the palette key or layout changed
+            else:
+                await self._update_keys(signature)
         finally:
             self._active = None

@@ -1,0 +1,229 @@
+"""Step views are built at idle after the first paint (issue 18: first visits).
+
+A first visit used to mount the step's view (its table, its 14-field form) after
+the key was read: 140-460 ms of Textual mounting and styling before the step
+showed.  The workshop screen now builds the other steps' views hidden, one at a
+time when nothing else is going on, so a first visit is a switch.  These tests
+pin what that must not change: the focus and the keys of the step on screen, the
+keys typed while views are being built, and the data a view built early shows
+once it is shown (another seat edits meanwhile).
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.widgets import ContentSwitcher
+
+from models.db.store import Store
+from models.db.tables import Touchpoint
+from models.vocab import STEPS
+from tests.helpers import SIZE, build_workshop, ready, screen_text, until
+from tui.app.launch import build_app
+from tui.screens.workshop import WorkshopScreen
+from tui.steps.base import StepView
+
+
+def _workshop(db: Path) -> int:
+    with Store(db, who="lea") as store:
+        return build_workshop(store)
+
+
+def _screen(app: Any) -> WorkshopScreen:
+    assert isinstance(app.screen, WorkshopScreen)
+    return app.screen
+
+
+def _built(app: Any) -> list[str]:
+    switcher = _screen(app).query_one(ContentSwitcher)
+    return [str(child.id) for child in switcher.children if isinstance(child, StepView)]
+
+
+async def _all_built(pilot: Any) -> bool:
+    app = pilot.app
+    return await until([pilot], lambda: _screen(app).prebuilt and all(
+        v.ready for v in _screen(app).query(StepView)), rounds=400)
+
+
+async def test_every_step_view_is_built_hidden_after_the_first_paint(db_path: Path) -> None:
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        focused = app.focused
+        assert focused is not None and focused.id == "touchpoints-table"
+        assert await _all_built(pilot)
+        assert sorted(_built(app)) == sorted(f"step-{s}" for s in STEPS)
+        shown = [v.id for v in _screen(app).query(StepView) if v.display]
+        assert shown == ["step-touchpoints"]
+        assert app.focused is focused  # building never took the focus
+        assert "Step 3 · Touchpoints" in screen_text(app)
+
+
+async def test_a_first_visit_after_building_mounts_nothing(db_path: Path,
+                                                           monkeypatch: Any) -> None:
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert await _all_built(pilot)
+        mounted: list[Any] = []
+        real = ContentSwitcher.mount
+
+        def counting(self: Any, *widgets: Any, **kwargs: Any) -> Any:
+            mounted.extend(widgets)
+            return real(self, *widgets, **kwargs)
+
+        monkeypatch.setattr(ContentSwitcher, "mount", counting)
+        for key in ("2", "3", "4", "5", "6", "7", "8"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("escape")
+        assert mounted == []
+        assert _screen(app).step == "plan"
+        assert "Step 3 · Touchpoints" not in screen_text(app)
+
+
+async def test_a_view_built_early_shows_another_seats_edit_when_shown(db_path: Path) -> None:
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert await _all_built(pilot)
+        assert app.journey is not None
+        tp = app.journey.ordered_touchpoints()[0]
+        before = app.pairing.reloads
+        with Store(db_path, who="sam") as other:
+            other.update(Touchpoint, int(tp.id or 0), name="Renamed by sam")
+        assert await until([pilot], lambda: app.pairing.reloads > before)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "Renamed by sam" in screen_text(app)
+
+
+async def test_keys_typed_while_views_are_being_built_land_in_the_new_row(
+        db_path: Path) -> None:
+    """``3 a Status page`` read at once, right after the workshop is shown (views building)."""
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in ("3", "a", *"Status page", "escape"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await ready(pilot)
+        assert await _all_built(pilot)
+    with Store(db_path, who="t") as s:
+        names = [tp.name for tp in s.load(wid).ordered_touchpoints()]
+    assert "Status page" in names and len(names) == 10
+
+
+async def test_a_step_key_for_a_view_still_being_built_shows_it_focused(
+        db_path: Path) -> None:
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = _screen(app)
+        # wait for a view that is in the DOM but not composed yet, then ask for it
+        assert await until([pilot], lambda: any(not v.ready for v in screen.query(StepView))
+                           or screen.prebuilt, rounds=400)
+        building = [v for v in screen.query(StepView) if not v.ready]
+        step = building[0].STEP if building else "pains"
+        await pilot.press(str(STEPS.index(step) + 1))
+        assert await until([pilot], lambda: screen.view(step).ready)
+        await pilot.pause()
+        assert screen.step == step and screen.view(step).display
+        assert app.focused is not None and screen.view(step) in app.focused.ancestors
+        assert await _all_built(pilot)
+        assert [v.id for v in screen.query(StepView) if v.display] == [f"step-{step}"]
+
+
+async def test_long_lived_objects_are_frozen_once_every_view_is_built(db_path: Path,
+                                                                     monkeypatch: Any) -> None:
+    """A full GC pass over every view's widgets cost 75-90 ms on every third switch."""
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="lea")
+    calls: list[int] = []
+    real = gc.freeze
+
+    def recording() -> None:
+        screen = app.screen if app.screen_stack else None
+        calls.append(len(_built(app)) if isinstance(screen, WorkshopScreen) else 0)
+        real()
+
+    monkeypatch.setattr(gc, "freeze", recording)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert await _all_built(pilot)
+        assert await until([pilot], lambda: len(STEPS) in calls)
+
+
+async def test_the_plan_is_generated_when_plan_is_shown_not_when_built(db_path: Path) -> None:
+    """A view built at idle writes nothing: the plan appears when the room opens Plan."""
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert await _all_built(pilot)
+        await pilot.pause()
+        with Store(db_path, who="t") as s:
+            assert s.load(wid).plan_tasks == []
+        plan = _screen(app).view("plan")
+        assert plan.others is None  # the portfolio is read once Plan is shown, too
+        await pilot.press("8")
+        assert await until([pilot], lambda: bool(app.journey and app.journey.plan_tasks))
+        assert await until([pilot], lambda: plan.others is not None)
+    with Store(db_path, who="t") as s:
+        assert s.load(wid).plan_tasks != []
+
+
+async def test_a_step_switch_updates_the_footer_keys_in_place(db_path: Path) -> None:
+    """Removing and mounting a dozen footer keys cost a third of a switch: they are reused."""
+    from textual.widgets._footer import FooterKey
+
+    from tui.widgets.footer import CalmFooter, short_description
+
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="stages", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        footer = _screen(app).query_one(CalmFooter)
+        for key in ("3", "5", "4", "6", "7", "8", "2", "1"):
+            before = set(map(id, footer.query(FooterKey)))
+            await pilot.press(key)
+            await ready(pilot)
+            keys = list(footer.query(FooterKey))
+            shown = [(k.action, k.description, "-disabled" in k.classes) for k in keys
+                     if "-command-palette" not in k.classes]
+            expected = [(b.action, short_description(b.description), not enabled)
+                        for b, enabled, _ in footer._chosen()]
+            assert shown == expected, key
+            kept = before & set(map(id, keys))
+            assert len(kept) >= min(len(before), len(keys)) - 1, key  # all but the delta
+
+
+async def test_a_table_shown_again_re_renders_no_cell(db_path: Path) -> None:
+    """Shown again, a table got a resize to its own size with another virtual width (the
+    columns' sum, not yet its region's) and re-rendered every visible cell, twice."""
+    from tui.widgets.fast_table import FastTable
+
+    wid = _workshop(db_path)
+    app = build_app(db_path, wid, step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert await _all_built(pilot)
+        table = _screen(app).query_one("#touchpoints-table", FastTable)
+        await pilot.press("3")
+        await ready(pilot)
+        rendered = len(table._cell_render_cache)
+        assert rendered > 0
+        for _ in range(2):
+            await pilot.press("escape", "5")
+            await ready(pilot)
+            await pilot.press("escape", "3")
+            await ready(pilot)
+            assert len(table._cell_render_cache) == rendered
