@@ -43,7 +43,16 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
-EARLY_PAINT_WAIT_S = 1.0  # at most this long the storage import waits for the early Home
+EARLY_PAINT_WAIT_S = 1.0  # at most this long the storage import waits for the early screen
+EARLY_STEPS = ("scope",)  # steps whose view draws from light rows, without the ORM
+OPENING = "opening the database… keys wait"
+
+
+def _held_while_opening(event: events.Event) -> bool:
+    """A key (but ctrl+q) or paste read from the terminal: it waits for the store."""
+    if isinstance(event, events.Key):
+        return not event.is_forwarded and event.key != "ctrl+q"
+    return isinstance(event, events.Paste) and not event.is_forwarded
 
 def pending_target(start: str, pending: str | None) -> str:
     """The step to open at: ``start`` moved by the last step key pressed while loading."""
@@ -92,7 +101,11 @@ class JourneyApp(App[None]):
             no_files=key.startswith(INVITE_KEY_PREFIX))
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
-        self.early_listed = threading.Event()  # the early Home's list is on screen
+        self.early_listed = threading.Event()  # the early Home or workshop is on screen
+        # Keys and pastes read while an early workshop screen waits for the store; None
+        # when nothing is held.  Given back in order once the store is open.
+        self.early_input: list[events.Event] | None = None
+        self._early_save = False  # the early screen opened at a step chosen by a key
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
         self._quit_asked = float("-inf")  # when ctrl+q last asked about an unsaved field
         self._recent_notes: dict[tuple[str, str, str], float] = {}
@@ -114,6 +127,9 @@ class JourneyApp(App[None]):
         # held here, in the order they were read (see ``tui.widgets.typeahead``).
         if isinstance(event, events.Key) and held(self, event):
             return
+        if self.early_input is not None and _held_while_opening(event):
+            self.early_input.append(event)
+            return
         await super().on_event(event)
 
     def on_mount(self) -> None:
@@ -125,31 +141,43 @@ class JourneyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
-        """Import the models and open the database off the UI thread."""
+        """Import the models and open the database off the UI thread.
+
+        Before that, what the first screen needs is read with plain sqlite3 and
+        shown (Home's list, or the workshop's scope step): SQLModel's import and
+        the store's opening then happen behind a screen that already has the data.
+        """
         if self.start_workshop is None:
             self._list_early()
-        try:
-            from models.db.schema import StoreError
-        except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
-            self.call_from_thread(self._failed, f"journeymap cannot start: {exc}")
-            return
-        try:
-            from models.db.store import Store
+        else:
+            self._show_early()
+        from models.db.dbfile import StoreError  # stdlib only (the ORM comes next)
 
-            store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
-            store.key = self.key
-            journey = store.load(self.start_workshop) if self.start_workshop else None
-            import tui.screens.home  # noqa: F401 - warm the screen modules off the UI thread
-            import tui.screens.workshop  # noqa: F401
-            # The imports and the first load leave ~250k long-lived objects; without
-            # freezing them a full GC pass (~150 ms on a big map) lands on some keypress.
-            # No collect() first: it found nothing to free here and cost ~55 ms before
-            # the workshop could show.
-            gc.freeze()
+        try:
+            store, journey = self._open_orm()
         except (StoreError, OSError, ValueError) as exc:
             self.call_from_thread(self._failed, str(exc))
             return
+        except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
+            self.call_from_thread(self._failed, f"journeymap cannot start: {exc}")
+            return
         self.call_from_thread(self._opened, store, journey)
+
+    def _open_orm(self) -> tuple[Store, Journey | None]:
+        """SQLModel, the store and the start workshop through it (worker thread)."""
+        from models.db.store import Store
+
+        store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
+        store.key = self.key
+        journey = store.load(self.start_workshop) if self.start_workshop else None
+        import tui.screens.home  # noqa: F401 - warm the screen modules off the UI thread
+        import tui.screens.workshop  # noqa: F401
+        # The imports and the first load leave ~250k long-lived objects; without
+        # freezing them a full GC pass (~150 ms on a big map) lands on some keypress.
+        # No collect() first: it found nothing to free here and cost ~55 ms before
+        # the workshop could show.
+        gc.freeze()
+        return store, journey
 
     # -- the session's state, as the app's own attributes (pairing, tests, bench) -------
     @property
@@ -200,6 +228,87 @@ class JourneyApp(App[None]):
             # SQLModel's import, next, holds the interpreter in 5 ms slices for about a
             # third of a second: started now, it would halve the speed of drawing the list.
             self.early_listed.wait(EARLY_PAINT_WAIT_S)
+
+    def _show_early(self) -> None:
+        """The workshop's first step read with plain sqlite3, shown while SQLModel loads.
+
+        Worker thread.  Only a local, current, sound file and only a start step whose
+        view draws without the ORM (``EARLY_STEPS``); a forced-command or browser seat
+        waits for the store, whose checks decide what it may see.
+        """
+        if self.locked or self.key or self.start_workshop is None:
+            return
+        from models.db.dbfile import default_target, is_url
+        from models.db.light_journey import load_journey
+
+        target = self.db_path or default_target()
+        if is_url(target):
+            return
+        journey = load_journey(Path(target).expanduser(), self.start_workshop)
+        if journey is None:
+            return  # not a file the light read trusts: the store words what is wrong
+        start = self.start_step or journey.workshop.current_step or "scope"
+        if pending_target(start, self.pending_step) not in EARLY_STEPS:
+            return
+        import tui.screens.workshop  # noqa: F401 - imported here, not on the UI thread
+
+        self.call_from_thread(self._show_early_workshop, journey)  # type: ignore[arg-type]
+        # As for the early Home: SQLModel's import would halve the speed of this paint.
+        self.early_listed.wait(EARLY_PAINT_WAIT_S)
+
+    async def _show_early_workshop(self, journey: Journey) -> None:
+        """Show the start step from ``journey`` (light rows); keys wait for the store."""
+        from tui.screens.workshop import WorkshopScreen
+
+        start = self.start_step or journey.workshop.current_step or "scope"
+        step = pending_target(start, self.pending_step)
+        if self.store is not None or not self.loading or step not in EARLY_STEPS:
+            self.early_listed.set()
+            return
+        self._early_save = self.pending_step is not None
+        self.pending_step = None
+        self.early_input = []  # from now on keys and pastes wait for the store (on_event)
+        self.session.show(journey)
+        self.sub_title = OPENING
+        await self.push_screen(WorkshopScreen(self.session, step))
+        self.call_after_refresh(self.early_listed.set)
+
+    def _swap_in(self, journey: Journey) -> None:
+        """The store's journey under the early workshop screen, then the held input."""
+        screen = self.screen
+        self.session.show(journey)
+        refresh = getattr(screen, "refresh_from", None)
+        if refresh is not None:
+            refresh(journey)
+        step = getattr(screen, "step", None)
+        if self._early_save and step and journey.workshop.id is not None \
+                and journey.workshop.current_step != step:
+            journey.workshop.current_step = step
+            screen.call_after_refresh(screen._save_step, journey.workshop.id, step)  # type: ignore[attr-defined]  # noqa: SLF001
+        self.pairing.show(journey)
+        self.refresh_bindings()
+        self._give_back_input()
+
+    def _give_back_input(self) -> None:
+        """Replay the keys and pastes held while the store opened, as one burst in order.
+
+        The type-ahead rules (``tui.widgets.typeahead``, ``FieldInput``) route a burst
+        of keys to the field its Tabs lead to.  A paste would go to whatever had the
+        focus when the app read it, before those Tabs were handled, so a held paste is
+        given back as the keys of its first line (what a one-line field keeps of it).
+        """
+        from textual.keys import _character_to_key
+
+        held, self.early_input = self.early_input or [], None
+        for event in held:
+            if isinstance(event, events.Paste):
+                line = event.text.splitlines()[0] if event.text else ""
+                keys = [events.Key(_character_to_key(c), c) for c in line if c.isprintable()]
+            else:
+                keys = [events.Key(event.key, event.character)]  # type: ignore[attr-defined]
+            for key in keys:
+                key.set_sender(self)
+                self.post_message(key)
 
     async def _show_early_home(self, rows: list[Any]) -> bool:
         """Whether the early Home was shown (not when the store was quicker)."""
@@ -259,6 +368,11 @@ class JourneyApp(App[None]):
     def _failed(self, message: str) -> None:
         self.loading = False
         self.pending_step = None
+        if self.early_input is not None:  # the early workshop: nothing can be saved
+            self.early_input = None
+            self.session.show(None)
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
         self.sub_title = "not opened"
         self.query_one("#loading", Static).update(
             Text(f"{short(message, 300)}\n\nPress ctrl+q to quit.", style="bold"))
@@ -274,6 +388,9 @@ class JourneyApp(App[None]):
                 self.show_home()
             else:  # the early Home: now from the store
                 early.load()  # type: ignore[attr-defined]
+            return
+        if self.early_input is not None:  # the early workshop screen is up
+            self._swap_in(journey)
             return
         pending, self.pending_step = self.pending_step, None
         if pending is None:
