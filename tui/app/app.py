@@ -170,8 +170,12 @@ class JourneyApp(App[None]):
         store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
         store.key = self.key
         journey = store.load(self.start_workshop) if self.start_workshop else None
-        import tui.screens.home  # noqa: F401 - warm the screen modules off the UI thread
+        import tui.screens.data  # noqa: F401 - warm the screen modules off the UI thread
+        import tui.screens.home  # noqa: F401
         import tui.screens.workshop  # noqa: F401
+        from tui.steps.registry import load_all
+
+        load_all()
         # The imports and the first load leave ~250k long-lived objects; without
         # freezing them a full GC pass (~150 ms on a big map) lands on some keypress.
         # No collect() first: it found nothing to free here and cost ~55 ms before
