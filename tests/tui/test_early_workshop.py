@@ -199,3 +199,41 @@ asyncio.run(main())
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          cwd=ROOT, timeout=120, check=True)
     assert "early True False False" in out.stdout, out.stdout + out.stderr
+
+
+async def test_collection_paused_for_start_up_resumes_once_the_store_is_open(
+        db_path: Path, wid: int) -> None:
+    """``run_app`` pauses the garbage collector while Textual and the first screen load
+    (~40 ms of CPU of full passes that find nothing); the app resumes it."""
+    import gc
+
+    gc.disable()
+    try:
+        app = JourneyApp(db_path, wid, who="tester")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await store_open(app, pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_run_app_pauses_collection_before_importing_textual(monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    import gc
+
+    from tui.app import launch
+
+    seen: list[bool] = []
+
+    class Fake:
+        return_code = 0
+
+        def run(self) -> None:
+            seen.append(gc.isenabled())
+
+    monkeypatch.setattr(launch, "build_app", lambda *a, **k: Fake())
+    try:
+        launch.run_app(None)
+    finally:
+        gc.enable()
+    assert seen == [False]

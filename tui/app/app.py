@@ -161,6 +161,8 @@ class JourneyApp(App[None]):
         except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
             self.call_from_thread(self._failed, f"journeymap cannot start: {exc}")
             return
+        finally:
+            gc.enable()  # paused for start-up by ``run_app``: from here on, edits make garbage
         self.call_from_thread(self._opened, store, journey)
 
     def _open_orm(self) -> tuple[Store, Journey | None]:
