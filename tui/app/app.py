@@ -105,7 +105,6 @@ class JourneyApp(App[None]):
         # Keys and pastes read while an early workshop screen waits for the store; None
         # when nothing is held.  Given back in order once the store is open.
         self.early_input: list[events.Event] | None = None
-        self._early_save = False  # the early screen opened at a step chosen by a key
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
         self._quit_asked = float("-inf")  # when ctrl+q last asked about an unsaved field
         self._recent_notes: dict[tuple[str, str, str], float] = {}
@@ -137,7 +136,74 @@ class JourneyApp(App[None]):
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self.exit)
             return
+        self._first_screen()
         self._open_store()
+
+    def _first_screen(self) -> None:
+        """Home's list, or the workshop's start step, read with plain sqlite3 as the first frame.
+
+        A few milliseconds of reading instead of a "loading" frame and then a second
+        screen: what the first paint shows is the portfolio or the scope step, and
+        SQLModel and the store open behind it (``_open_store`` waits for that paint).
+        Anything the light read does not trust (a server, an older or damaged file,
+        a step whose view needs the ORM) keeps the "loading" frame.
+        """
+        shown = False
+        try:
+            target = self._light_target()
+            if target is not None and self.start_workshop is None:
+                shown = self._home_first(target)
+            elif target is not None:
+                shown = self._workshop_first(target)
+        except Exception:  # noqa: BLE001 - the store's path opens it and words any problem
+            self.early_input = None
+            self.session.show(None)
+        if shown:
+            self.call_after_refresh(self.early_listed.set)
+        else:
+            self.early_listed.set()
+
+    def _light_target(self) -> Path | None:
+        """The local database file the first screen may read without the ORM, or None."""
+        from models.db.dbfile import default_target, is_url
+
+        target = self.db_path or default_target()
+        return None if is_url(target) else Path(target).expanduser()
+
+    def _home_first(self, target: Path) -> bool:
+        from models.db.light import list_workshops
+
+        rows = list_workshops(target)
+        if not rows:
+            return False
+        from tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen(self.session, early=rows))
+        return True
+
+    def _workshop_first(self, target: Path) -> bool:
+        """The start step from light rows (``EARLY_STEPS`` only); keys wait for the store.
+
+        A forced-command or browser seat waits for the store, whose checks decide
+        what it may see.
+        """
+        if self.locked or self.key or self.start_workshop is None:
+            return False
+        from models.db.light_journey import load_journey
+
+        journey = load_journey(target, self.start_workshop)
+        if journey is None:
+            return False  # not a file the light read trusts: the store words what is wrong
+        step = self.start_step or journey.workshop.current_step or "scope"
+        if step not in EARLY_STEPS:
+            return False
+        from tui.screens.workshop import WorkshopScreen
+
+        self.early_input = []  # from now on keys and pastes wait for the store (on_event)
+        self.session.show(journey)
+        self.sub_title = OPENING
+        self.push_screen(WorkshopScreen(self.session, step))
+        return True
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
@@ -147,10 +213,9 @@ class JourneyApp(App[None]):
         shown (Home's list, or the workshop's scope step): SQLModel's import and
         the store's opening then happen behind a screen that already has the data.
         """
-        if self.start_workshop is None:
-            self._list_early()
-        else:
-            self._show_early()
+        # SQLModel's import holds the interpreter in 5 ms slices for about a third of a
+        # second: started before the first screen is painted, it would halve its speed.
+        self.early_listed.wait(EARLY_PAINT_WAIT_S)
         from models.db.dbfile import StoreError  # stdlib only (the ORM comes next)
 
         try:
@@ -218,67 +283,6 @@ class JourneyApp(App[None]):
     def saved_at(self) -> dt.datetime | None:
         return self.session.saved_at
 
-    def _list_early(self) -> None:
-        """Home's list read with plain sqlite3, shown while SQLModel loads (worker thread)."""
-        from models.db.dbfile import default_target, is_url
-        from models.db.light import list_workshops
-
-        target = self.db_path or default_target()
-        if is_url(target):
-            return  # a server: the list comes with the store
-        rows = list_workshops(Path(target))
-        if rows:
-            import tui.screens.home  # noqa: F401 - imported here, not on the UI thread
-
-            self.call_from_thread(self._show_early_home, rows)  # type: ignore[arg-type]  # a coroutine
-            # SQLModel's import, next, holds the interpreter in 5 ms slices for about a
-            # third of a second: started now, it would halve the speed of drawing the list.
-            self.early_listed.wait(EARLY_PAINT_WAIT_S)
-
-    def _show_early(self) -> None:
-        """The workshop's first step read with plain sqlite3, shown while SQLModel loads.
-
-        Worker thread.  Only a local, current, sound file and only a start step whose
-        view draws without the ORM (``EARLY_STEPS``); a forced-command or browser seat
-        waits for the store, whose checks decide what it may see.
-        """
-        if self.locked or self.key or self.start_workshop is None:
-            return
-        from models.db.dbfile import default_target, is_url
-        from models.db.light_journey import load_journey
-
-        target = self.db_path or default_target()
-        if is_url(target):
-            return
-        journey = load_journey(Path(target).expanduser(), self.start_workshop)
-        if journey is None:
-            return  # not a file the light read trusts: the store words what is wrong
-        start = self.start_step or journey.workshop.current_step or "scope"
-        if pending_target(start, self.pending_step) not in EARLY_STEPS:
-            return
-        import tui.screens.workshop  # noqa: F401 - imported here, not on the UI thread
-
-        self.call_from_thread(self._show_early_workshop, journey)  # type: ignore[arg-type]
-        # As for the early Home: SQLModel's import would halve the speed of this paint.
-        self.early_listed.wait(EARLY_PAINT_WAIT_S)
-
-    async def _show_early_workshop(self, journey: Journey) -> None:
-        """Show the start step from ``journey`` (light rows); keys wait for the store."""
-        from tui.screens.workshop import WorkshopScreen
-
-        start = self.start_step or journey.workshop.current_step or "scope"
-        step = pending_target(start, self.pending_step)
-        if self.store is not None or not self.loading or step not in EARLY_STEPS:
-            self.early_listed.set()
-            return
-        self._early_save = self.pending_step is not None
-        self.pending_step = None
-        self.early_input = []  # from now on keys and pastes wait for the store (on_event)
-        self.session.show(journey)
-        self.sub_title = OPENING
-        await self.push_screen(WorkshopScreen(self.session, step))
-        self.call_after_refresh(self.early_listed.set)
-
     def _swap_in(self, journey: Journey) -> None:
         """The store's journey under the early workshop screen, then the held input."""
         screen = self.screen
@@ -286,11 +290,6 @@ class JourneyApp(App[None]):
         refresh = getattr(screen, "refresh_from", None)
         if refresh is not None:
             refresh(journey)
-        step = getattr(screen, "step", None)
-        if self._early_save and step and journey.workshop.id is not None \
-                and journey.workshop.current_step != step:
-            journey.workshop.current_step = step
-            screen.call_after_refresh(screen._save_step, journey.workshop.id, step)  # type: ignore[attr-defined]  # noqa: SLF001
         self.pairing.show(journey)
         self.refresh_bindings()
         self._give_back_input()
@@ -315,19 +314,6 @@ class JourneyApp(App[None]):
             for key in keys:
                 key.set_sender(self)
                 self.post_message(key)
-
-    async def _show_early_home(self, rows: list[Any]) -> bool:
-        """Whether the early Home was shown (not when the store was quicker)."""
-        from tui.screens.home import HomeScreen
-
-        if self.store is None and self.loading:
-            screen = HomeScreen(self.session, early=rows)
-            await (self.switch_screen(screen) if len(self.screen_stack) > 1
-                   else self.push_screen(screen))
-            self.call_after_refresh(self.early_listed.set)
-            return True
-        self.early_listed.set()
-        return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen
