@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.child_env import child_env  # noqa: E402
 from bench.tui_keypress import PAINTS, _watch_paints  # noqa: E402
 
 
@@ -125,7 +126,7 @@ def main() -> None:
 
         def run(kind: str, n: int) -> float:
             out = subprocess.run([sys.executable, __file__, "--child", kind, str(db), str(n)],
-                                 check=True, capture_output=True, text=True)
+                                 check=True, capture_output=True, text=True, env=child_env())
             return float(out.stdout.strip().splitlines()[-1]) * 1000
 
         times: dict[str, list[float]] = {"floor": [], "home": [], "tracker": []}

@@ -15,7 +15,6 @@ shifts all figures together.  A tool, not a test: it asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -23,6 +22,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.child_env import child_env  # noqa: E402
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
@@ -51,7 +53,7 @@ def main() -> None:
     if exe is None:
         sys.exit("bench: the journeymap command is not installed (pip install -e .).")
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "JOURNEYMAP_DB": str(Path(tmp) / "bench.db")}
+        env = child_env(JOURNEYMAP_DB=str(Path(tmp) / "bench.db"))
         made = subprocess.run([exe, "new", "--template", args.template, "--persona", "Admin",
                                "--scenario", "Locked out"], env=env, capture_output=True,
                               text=True, stdin=subprocess.DEVNULL)

@@ -143,8 +143,12 @@ def _journeys(reader: _Reader, workshop_ids: list[int]) -> list[Journey] | None:
     return out
 
 
-def load_journeys(path: Path | str | None, workshop_ids: list[int]) -> list[Journey] | None:
-    """The journeys of ``workshop_ids`` in that order, or None (take the store's path)."""
+def load_journeys(path: Path | str | None, workshop_ids: list[int] | None) -> list[Journey] | None:
+    """The journeys of ``workshop_ids`` in that order, or None (take the store's path).
+
+    ``workshop_ids`` None: every workshop, in ``Store.list_workshops`` order (newest
+    change first), read in the same snapshot as their rows.
+    """
     if path is None or not isinstance(path, Path):
         return None
     try:
@@ -154,6 +158,8 @@ def load_journeys(path: Path | str | None, workshop_ids: list[int]) -> list[Jour
         conn = _connect_ro(path)
         try:
             conn.execute("BEGIN")  # one snapshot, as the store's read transaction
+            if workshop_ids is None:
+                workshop_ids = [int(r[0]) for r in conn.execute(_EVERY_ID)]
             return _journeys(_Reader(conn), workshop_ids)
         finally:
             conn.close()
@@ -167,13 +173,15 @@ def load_journey(path: Path | str | None, workshop_id: int) -> Journey | None:
     return found[0] if found else None
 
 
+_EVERY_ID = "SELECT id FROM workshop ORDER BY updated_at DESC, id"
+
+
 def workshop_ids(path: Path) -> list[int] | None:
     """Every workshop id in ``Store.list_workshops`` order (newest change first), or None."""
     try:
         conn = _connect_ro(path)
         try:
-            return [int(r[0]) for r in
-                    conn.execute("SELECT id FROM workshop ORDER BY updated_at DESC, id")]
+            return [int(r[0]) for r in conn.execute(_EVERY_ID)]
         finally:
             conn.close()
     except (StoreError, sqlite3.Error, OSError):

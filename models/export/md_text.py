@@ -51,6 +51,9 @@ def _visible_char(ch: str) -> str:
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# What ``split_lines`` would split on or ``clean_line`` would change: controls (tab and
+# every line break but two included) and the two Unicode separators.
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 
 
 def clean_line(text: str) -> str:
@@ -98,10 +101,16 @@ _MD_TABLE = str.maketrans({**{ch: "\\" + ch for ch in _MD_BACKSLASH},
                            "\x00": "&amp;", "\x01": "&lt;"})
 
 
+# Any character that one of the passes below would change: most text has none.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]~$|#<&]")
+
+
 def _md_escape_chars(line: str) -> str:
     # "&" that would start an entity and "<" that would start a tag become NUL / SOH
     # placeholders first (cleaned lines never hold controls), so the one translate()
     # pass turns them into "&amp;" and "&lt;".
+    if _MD_SPECIAL.search(line) is None:
+        return line
     marked = _MD_ENTITY_LIKE.sub("\x00", line)
     marked = marked.replace("<", "\x01") if "@" in marked else _MD_TAG_START.sub("\x01", marked)
     return marked.translate(_MD_TABLE)
@@ -132,6 +141,8 @@ def md_inline(text: object) -> str:
 def _md_inline(text: str) -> str:
     """``md_inline`` of a str, remembered: a big map repeats its channels, lanes, teams
     and feelings on every row, and escaping is the export's hottest loop."""
+    if _NOT_ONE_LINE.search(text) is None:  # one line, nothing to clean: most text
+        return _md_block_safe(_md_escape_chars(text.strip()))
     lines = [line.strip() for line in split_lines(text)]
     while lines and not lines[0]:
         lines.pop(0)

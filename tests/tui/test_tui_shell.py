@@ -54,7 +54,7 @@ async def test_step_key_pressed_while_loading_is_applied(db_path: Path, wid: int
     app = JourneyApp(db_path, wid, who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "x", "y", "4")  # the last step key wins; letters go nowhere
-        assert app.journey is None  # still loading: the gate holds the worker
+        assert app.store is None  # still loading: the gate holds the worker
         gate.set()
         await ready(pilot)
         assert isinstance(app.screen, WorkshopScreen)

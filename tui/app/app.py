@@ -45,7 +45,16 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
-EARLY_PAINT_WAIT_S = 1.0  # at most this long the storage import waits for the early Home
+EARLY_PAINT_WAIT_S = 1.0  # at most this long the storage import waits for the early screen
+EARLY_STEPS = ("scope",)  # steps whose view draws from light rows, without the ORM
+OPENING = "opening the database… keys wait"
+
+
+def _held_while_opening(event: events.Event) -> bool:
+    """A key (but ctrl+q) or paste read from the terminal: it waits for the store."""
+    if isinstance(event, events.Key):
+        return not event.is_forwarded and event.key != "ctrl+q"
+    return isinstance(event, events.Paste) and not event.is_forwarded
 
 def pending_target(start: str, pending: str | None) -> str:
     """The step to open at: ``start`` moved by the last step key pressed while loading."""
@@ -98,7 +107,10 @@ class JourneyApp(App[None]):
             no_files=key.startswith(INVITE_KEY_PREFIX))
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
-        self.early_listed = threading.Event()  # the early Home's list is on screen
+        self.early_listed = threading.Event()  # the early Home or workshop is on screen
+        # Keys and pastes read while an early workshop screen waits for the store; None
+        # when nothing is held.  Given back in order once the store is open.
+        self.early_input: list[events.Event] | None = None
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
         self._quit_asked = float("-inf")  # when ctrl+q last asked about an unsaved field
         self._recent_notes: dict[tuple[str, str, str], float] = {}
@@ -120,6 +132,9 @@ class JourneyApp(App[None]):
         # held here, in the order they were read (see ``tui.widgets.typeahead``).
         if isinstance(event, events.Key) and held(self, event):
             return
+        if self.early_input is not None and _held_while_opening(event):
+            self.early_input.append(event)
+            return
         await super().on_event(event)
 
     def on_mount(self) -> None:
@@ -127,35 +142,119 @@ class JourneyApp(App[None]):
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self.exit)
             return
+        self._first_screen()
         self._open_store()
+
+    def _first_screen(self) -> None:
+        """Home's list, or the workshop's start step, read with plain sqlite3 as the first frame.
+
+        A few milliseconds of reading instead of a "loading" frame and then a second
+        screen: what the first paint shows is the portfolio or the scope step, and
+        SQLModel and the store open behind it (``_open_store`` waits for that paint).
+        Anything the light read does not trust (a server, an older or damaged file,
+        a step whose view needs the ORM) keeps the "loading" frame.
+        """
+        shown = False
+        try:
+            target = self._light_target()
+            if target is not None and self.start_workshop is None:
+                shown = self._home_first(target)
+            elif target is not None:
+                shown = self._workshop_first(target)
+        except Exception:  # noqa: BLE001 - the store's path opens it and words any problem
+            self.early_input = None
+            self.session.show(None)
+        if shown:
+            self.call_after_refresh(self.early_listed.set)
+        else:
+            self.early_listed.set()
+
+    def _light_target(self) -> Path | None:
+        """The local database file the first screen may read without the ORM, or None."""
+        from models.db.dbfile import default_target, is_url
+
+        target = self.db_path or default_target()
+        return None if is_url(target) else Path(target).expanduser()
+
+    def _home_first(self, target: Path) -> bool:
+        from models.db.light import list_workshops
+
+        rows = list_workshops(target)
+        if not rows:
+            return False
+        from tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen(self.session, early=rows))
+        return True
+
+    def _workshop_first(self, target: Path) -> bool:
+        """The start step from light rows (``EARLY_STEPS`` only); keys wait for the store.
+
+        A forced-command or browser seat waits for the store, whose checks decide
+        what it may see.
+        """
+        if self.locked or self.key or self.start_workshop is None:
+            return False
+        from models.db.light_journey import load_journey
+
+        journey = load_journey(target, self.start_workshop)
+        if journey is None:
+            return False  # not a file the light read trusts: the store words what is wrong
+        step = self.start_step or journey.workshop.current_step or "scope"
+        if step not in EARLY_STEPS:
+            return False
+        from tui.screens.workshop import WorkshopScreen
+
+        self.early_input = []  # from now on keys and pastes wait for the store (on_event)
+        self.session.show(journey)
+        self.sub_title = OPENING
+        self.push_screen(WorkshopScreen(self.session, step))
+        return True
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
-        """Import the models and open the database off the UI thread."""
-        if self.start_workshop is None:
-            self._list_early()
-        try:
-            from models.db.schema import StoreError
-        except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
-            self.call_from_thread(self._failed, f"journeymap cannot start: {exc}")
-            return
-        try:
-            from models.db.store import Store
+        """Import the models and open the database off the UI thread.
 
-            store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
-            store.key = self.key
-            journey = store.load(self.start_workshop) if self.start_workshop else None
-            import tui.screens.home  # noqa: F401 - warm the screen modules off the UI thread
-            import tui.screens.workshop  # noqa: F401
-            # The imports and the first load leave ~250k long-lived objects; without
-            # freezing them a full GC pass (~150 ms on a big map) lands on some keypress.
-            # No collect() first: it found nothing to free here and cost ~55 ms before
-            # the workshop could show.
-            gc.freeze()
+        Before that, what the first screen needs is read with plain sqlite3 and
+        shown (Home's list, or the workshop's scope step): SQLModel's import and
+        the store's opening then happen behind a screen that already has the data.
+        """
+        # SQLModel's import holds the interpreter in 5 ms slices for about a third of a
+        # second: started before the first screen is painted, it would halve its speed.
+        self.early_listed.wait(EARLY_PAINT_WAIT_S)
+        from models.db.dbfile import StoreError  # stdlib only (the ORM comes next)
+
+        try:
+            store, journey = self._open_orm()
         except (StoreError, OSError, ValueError) as exc:
             self.call_from_thread(self._failed, str(exc))
             return
+        except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
+            self.call_from_thread(self._failed, f"journeymap cannot start: {exc}")
+            return
+        finally:
+            gc.enable()  # paused for start-up by ``run_app``: from here on, edits make garbage
         self.call_from_thread(self._opened, store, journey)
+
+    def _open_orm(self) -> tuple[Store, Journey | None]:
+        """SQLModel, the store and the start workshop through it (worker thread)."""
+        from models.db.store import Store
+
+        store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
+        store.key = self.key
+        journey = store.load(self.start_workshop) if self.start_workshop else None
+        import tui.screens.data  # noqa: F401 - warm the screen modules off the UI thread
+        import tui.screens.home  # noqa: F401
+        import tui.screens.workshop  # noqa: F401
+        from tui.steps.registry import load_all
+
+        load_all()
+        # The imports and the first load leave ~250k long-lived objects; without
+        # freezing them a full GC pass (~150 ms on a big map) lands on some keypress.
+        # No collect() first: it found nothing to free here and cost ~55 ms before
+        # the workshop could show.
+        gc.freeze()
+        return store, journey
 
     # -- the session's state, as the app's own attributes (pairing, tests, bench) -------
     @property
@@ -190,35 +289,37 @@ class JourneyApp(App[None]):
     def saved_at(self) -> dt.datetime | None:
         return self.session.saved_at
 
-    def _list_early(self) -> None:
-        """Home's list read with plain sqlite3, shown while SQLModel loads (worker thread)."""
-        from models.db.dbfile import default_target, is_url
-        from models.db.light import list_workshops
+    def _swap_in(self, journey: Journey) -> None:
+        """The store's journey under the early workshop screen, then the held input."""
+        screen = self.screen
+        self.session.show(journey)
+        refresh = getattr(screen, "refresh_from", None)
+        if refresh is not None:
+            refresh(journey)
+        self.pairing.show(journey)
+        self.refresh_bindings()
+        self._give_back_input()
 
-        target = self.db_path or default_target()
-        if is_url(target):
-            return  # a server: the list comes with the store
-        rows = list_workshops(Path(target))
-        if rows:
-            import tui.screens.home  # noqa: F401 - imported here, not on the UI thread
+    def _give_back_input(self) -> None:
+        """Replay the keys and pastes held while the store opened, as one burst in order.
 
-            self.call_from_thread(self._show_early_home, rows)  # type: ignore[arg-type]  # a coroutine
-            # SQLModel's import, next, holds the interpreter in 5 ms slices for about a
-            # third of a second: started now, it would halve the speed of drawing the list.
-            self.early_listed.wait(EARLY_PAINT_WAIT_S)
+        The type-ahead rules (``tui.widgets.typeahead``, ``FieldInput``) route a burst
+        of keys to the field its Tabs lead to.  A paste would go to whatever had the
+        focus when the app read it, before those Tabs were handled, so a held paste is
+        given back as the keys of its first line (what a one-line field keeps of it).
+        """
+        from textual.keys import _character_to_key
 
-    async def _show_early_home(self, rows: list[Any]) -> bool:
-        """Whether the early Home was shown (not when the store was quicker)."""
-        from tui.screens.home import HomeScreen
-
-        if self.store is None and self.loading:
-            screen = HomeScreen(self.session, early=rows)
-            await (self.switch_screen(screen) if len(self.screen_stack) > 1
-                   else self.push_screen(screen))
-            self.call_after_refresh(self.early_listed.set)
-            return True
-        self.early_listed.set()
-        return False
+        held, self.early_input = self.early_input or [], None
+        for event in held:
+            if isinstance(event, events.Paste):
+                line = event.text.splitlines()[0] if event.text else ""
+                keys = [events.Key(_character_to_key(c), c) for c in line if c.isprintable()]
+            else:
+                keys = [events.Key(event.key, event.character)]  # type: ignore[attr-defined]
+            for key in keys:
+                key.set_sender(self)
+                self.post_message(key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen
@@ -265,6 +366,11 @@ class JourneyApp(App[None]):
     def _failed(self, message: str) -> None:
         self.loading = False
         self.pending_step = None
+        if self.early_input is not None:  # the early workshop: nothing can be saved
+            self.early_input = None
+            self.session.show(None)
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
         self.sub_title = "not opened"
         self.query_one("#loading", Static).update(
             Text(f"{short(message, 300)}\n\nPress ctrl+q to quit.", style="bold"))
@@ -280,6 +386,9 @@ class JourneyApp(App[None]):
                 self.show_home()
             else:  # the early Home: now from the store
                 early.load()  # type: ignore[attr-defined]
+            return
+        if self.early_input is not None:  # the early workshop screen is up
+            self._swap_in(journey)
             return
         pending, self.pending_step = self.pending_step, None
         if pending is None:

@@ -26,7 +26,6 @@ from textual.widgets import ContentSwitcher
 from models.rules.progress import step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
 from tui.actions import bindings
-from tui.screens.data import DataScreen
 from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
@@ -205,6 +204,8 @@ class WorkshopScreen(Screen[None]):
 
     def action_data(self) -> None:
         """The Data screen (ticket imports, metrics, KPI trends) over this workshop."""
+        from tui.screens.data import DataScreen
+
         self.app.push_screen(DataScreen(self.session))
 
     def palette_commands(self) -> Iterable[SystemCommand]:

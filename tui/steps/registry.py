@@ -8,34 +8,61 @@ not a silently empty screen.
 
 from __future__ import annotations
 
-from tui.steps.base import StepView
-from tui.steps.cards import CardsView
-from tui.steps.escalation import EscalationView
-from tui.steps.future import FutureView
-from tui.steps.moments import MomentsView
-from tui.steps.ownership import OwnershipView
-from tui.steps.pains import PainsView
-from tui.steps.plan import PlanView
-from tui.steps.scope import ScopeView
-from tui.steps.stages import StagesView
-from tui.steps.touchpoints import TouchpointsView
-from tui.steps.tracker import TrackerView
+from collections.abc import Iterator, Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-STEP_VIEWS: dict[str, type[StepView]] = {
-    "scope": ScopeView,
-    "stages": StagesView,
-    "touchpoints": TouchpointsView,
-    "ownership": OwnershipView,
-    "pains": PainsView,
-    "cards": CardsView,
-    "tracker": TrackerView,
-    "plan": PlanView,
+if TYPE_CHECKING:
+    from tui.steps.base import StepView
+
+
+class _Views(Mapping[str, "type[StepView]"]):
+    """``{step: View}`` from "module:Class" places; a view's module is imported when asked.
+
+    Why not import them all here: ``journeymap open`` shows the scope step first
+    (from plain sqlite3, before the store opens), and importing the other views
+    cost it about 70 ms of CPU; the app imports the rest off the UI thread once
+    the store is open (``load_all``).
+    """
+
+    def __init__(self, places: dict[str, str]) -> None:
+        self._places = places
+
+    def __getitem__(self, step: str) -> type[StepView]:
+        module, _, name = self._places[step].partition(":")
+        view: type[StepView] = getattr(import_module(module), name)
+        return view
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+_STEP_PLACES = {
+    "scope": "tui.steps.scope:ScopeView",
+    "stages": "tui.steps.stages:StagesView",
+    "touchpoints": "tui.steps.touchpoints:TouchpointsView",
+    "ownership": "tui.steps.ownership:OwnershipView",
+    "pains": "tui.steps.pains:PainsView",
+    "cards": "tui.steps.cards:CardsView",
+    "tracker": "tui.steps.tracker:TrackerView",
+    "plan": "tui.steps.plan:PlanView",
 }
 # The method's views beside the steps (``models.vocab.METHOD_VIEWS``): reached from the
 # palette and shift-keys, never numbered, so steps 1-8 keep their keys.
-METHOD_VIEWS: dict[str, type[StepView]] = {
-    "escalation": EscalationView,
-    "future": FutureView,
-    "moments": MomentsView,
+_METHOD_PLACES = {
+    "escalation": "tui.steps.escalation:EscalationView",
+    "future": "tui.steps.future:FutureView",
+    "moments": "tui.steps.moments:MomentsView",
 }
-VIEWS: dict[str, type[StepView]] = {**STEP_VIEWS, **METHOD_VIEWS}
+STEP_VIEWS: Mapping[str, type[StepView]] = _Views(_STEP_PLACES)
+METHOD_VIEWS: Mapping[str, type[StepView]] = _Views(_METHOD_PLACES)
+VIEWS: Mapping[str, type[StepView]] = _Views({**_STEP_PLACES, **_METHOD_PLACES})
+
+
+def load_all() -> None:
+    """Import every view now (a worker thread, so no first visit waits for an import)."""
+    for step in VIEWS:
+        VIEWS[step]

@@ -84,9 +84,15 @@ class ScopeView(StepView):
         yield RecordForm(SCOPE_FIELDS, id="scope-form")
 
     def refresh_from(self, journey: Journey) -> None:
-        from models.db.tables import Workshop
+        # Before the store is open (the app's early screen, light rows) the form only
+        # shows: binding it to the table class would import SQLModel on the UI thread.
+        # Keys wait for the store meanwhile; the store's journey rebinds it.
+        if self.session.store is None:
+            self.query_one(RecordForm).bind(None, journey.workshop)
+        else:
+            from models.db.tables import Workshop
 
-        self.query_one(RecordForm).bind(Workshop, journey.workshop)
+            self.query_one(RecordForm).bind(Workshop, journey.workshop)
         self.query_one("#jtbd-line", Static).update(jtbd_line(journey))
 
     def focus_default(self) -> None:

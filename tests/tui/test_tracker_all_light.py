@@ -1,0 +1,59 @@
+"""Tracker "all workshops" (key w) reads the portfolio with plain sqlite3 on a local file.
+
+Why: the store's ``load_many`` of 200 workshops cost ~0.14 s of CPU where the light
+read (``models.db.light_journey``) costs ~0.05 s; the goal is the whole portfolio
+on screen within a second.  A file the light read does not trust (or a server)
+goes through the store as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.db import light_journey
+from models.db.store import Store
+from tests.helpers import build_workshop, ready, second_workshop, until
+from tui.app.launch import build_app
+
+
+@pytest.fixture
+def wid(db_path: Path) -> int:
+    from models.rules.plan import regenerate_plan
+
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+        regenerate_plan(store, wid)
+        return wid
+
+
+async def _all_ids(db_path: Path, wid: int) -> set[int]:
+    app = build_app(db_path, wid, step="tracker", who="lea")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.view("tracker")  # type: ignore[attr-defined]
+        app.screen.set_focus(view.table)
+        await pilot.press("w")
+        assert await until([pilot], lambda: view.all_items is not None)
+        return {i.workshop_id for i in view.items.values()}
+
+
+async def test_all_workshops_come_from_the_light_read(db_path: Path, wid: int,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    other, _ = second_workshop(db_path)
+
+    def no_store(self: Store, ids: list[int]) -> list[object]:
+        raise AssertionError("the store's load_many was used for a sound local file")
+
+    monkeypatch.setattr(Store, "load_many", no_store)
+    assert await _all_ids(db_path, wid) == {wid, other}
+
+
+async def test_a_file_the_light_read_refuses_goes_through_the_store(
+        db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    other, _ = second_workshop(db_path)
+    monkeypatch.setattr(light_journey, "load_journeys", lambda path, ids: None)
+    assert await _all_ids(db_path, wid) == {wid, other}
