@@ -10,7 +10,6 @@ import pytest
 
 from models.db.journey import Journey
 from models.db.tables import (
-    Handoff,
     HypothesisCard,
     PainPoint,
     PlanTask,
