@@ -151,7 +151,8 @@ def card_case(journey: Journey, card: HypothesisCard) -> CardCase:
         notes.append("A handle-time change is assumed to change the cost per contact in "
                      "proportion to the minutes.")
     cost_b, cost_a, saving = _money(before, after, row, cost_why, handle_factor)
-    hours_b, hours_a, hours_s = _hours(before, after, row, channel, handle_factor)
+    minutes_row = journey.channel_cost(channel) if channel else None
+    hours_b, hours_a, hours_s = _hours(before, after, minutes_row, channel, handle_factor)
     return CardCase(card, pain, channel, before, after, cost_b, cost_a, saving,
                     hours_b, hours_a, hours_s, notes, outcome(journey, card))
 
