@@ -28,9 +28,9 @@ def _demo(tmp_path: Path, facilitator: str = "") -> tuple[Store, int, dict[str, 
     wid = store.create_workshop(title="Demo", facilitator=facilitator,
                                 start_date=dt.date(2020, 1, 6), default_stages=False).id
     assert wid is not None
-    stage = store.add(Stage(workshop_id=wid, name="Sign in"))
-    owned = store.add(Touchpoint(stage_id=stage.id, name="Reset", owner_team="  Identity "))
-    unowned = store.add(Touchpoint(stage_id=stage.id, name="Wait", owner_team=" "))
+    stage_id = int(store.add(Stage(workshop_id=wid, name="Sign in")).id or 0)
+    owned = store.add(Touchpoint(stage_id=stage_id, name="Reset", owner_team="  Identity "))
+    unowned = store.add(Touchpoint(stage_id=stage_id, name="Wait", owner_team=" "))
     pains = {
         "quick": store.add(PainPoint(workshop_id=wid, touchpoint_id=owned.id, impact=3,
                                      effort=1, description="code never arrives")),
@@ -41,7 +41,7 @@ def _demo(tmp_path: Path, facilitator: str = "") -> tuple[Store, int, dict[str, 
         "bare": store.add(PainPoint(workshop_id=wid, touchpoint_id=owned.id, impact=2,
                                     effort=2, description="no card yet")),
     }
-    cards = {key: store.add(HypothesisCard(workshop_id=wid, pain_point_id=pains[key].id)).id
+    cards = {key: store.add(HypothesisCard(pain_point_id=int(pains[key].id or 0))).id
              for key in ("quick", "bet", "loose")}
     return store, wid, {k: int(v or 0) for k, v in cards.items()}
 

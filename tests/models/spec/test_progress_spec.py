@@ -8,6 +8,7 @@ step that needs an earlier one says so instead of pretending to be empty.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from models.db.journey import Journey
 from models.db.tables import (
@@ -21,12 +22,12 @@ from models.db.tables import (
 from models.rules.progress import StepState, step_states
 
 DAY = dt.date(2026, 3, 10)
-SCOPE = dict(persona="IT admin", scenario="locked out", persona_goal="run payroll",
+SCOPE: dict[str, Any] = dict(persona="IT admin", scenario="locked out", persona_goal="run payroll",
              business_goal="fewer lockout tickets")
 
 
 def _journey(stages: list[Stage] | None = None, tps: list[Touchpoint] | None = None,
-             **workshop: str) -> Journey:
+             **workshop: Any) -> Journey:
     stages = stages if stages is not None else []
     by_stage: dict[int, list[Touchpoint]] = {}
     for t in tps or []:
