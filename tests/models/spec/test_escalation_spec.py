@@ -6,13 +6,15 @@ words, the names they quote and the row they point at are the specification.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from models.db.tables import EscalationLevel, Handoff, PainPoint
 from models.rules.escalation import KINDS, escalation_risks, fmt_minutes, ladder, level_name
 from tests.models.method_helpers import journey, tp
 
-GOOD_BOT = dict(actor="bot", bot_escalation_rule="after 2 failed codes",
+GOOD_BOT: dict[str, Any] = dict(actor="bot", bot_escalation_rule="after 2 failed codes",
                 bot_context_passed="transcript")
 
 
