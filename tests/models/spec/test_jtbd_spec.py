@@ -7,6 +7,8 @@ shares no words with the persona's goal (filler words and short words do not cou
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from models.db.tables import Workshop
@@ -73,7 +75,7 @@ def test_the_first_listed_step_wins_and_the_list_holds_the_common_ones() -> None
 
 
 def test_a_job_sharing_a_real_word_with_the_persona_goal_needs_no_hint() -> None:
-    base = dict(jtbd_when="locked out", jtbd_want="reach my console")
+    base: dict[str, Any] = dict(jtbd_when="locked out", jtbd_want="reach my console")
     shared = Workshop(**base, jtbd_so_that="run PAYROLL", persona_goal="payroll on time")
     assert jtbd_hints(shared) == []
     filler = Workshop(**base, jtbd_so_that="that would make this work",
@@ -89,3 +91,13 @@ def test_no_persona_goal_means_nothing_to_compare() -> None:
     w = Workshop(jtbd_when="locked out", jtbd_want="reach my console", jtbd_so_that="x",
                  persona_goal="  ")
     assert jtbd_hints(w) == []
+
+
+@pytest.mark.parametrize("word", [
+    "want", "need", "would", "could", "should", "able", "that", "this", "with", "from", "into",
+    "their", "they", "have", "make", "when", "without", "before", "after", "them", "then",
+    "what", "your", "mine", "just"])
+def test_a_filler_word_in_both_is_no_shared_outcome(word: str) -> None:
+    w = Workshop(jtbd_when="locked out", jtbd_want=f"{word.upper()} access",
+                 jtbd_so_that="", persona_goal=f"payroll {word}")
+    assert [h.part for h in jtbd_hints(w)] == ["so_that", "persona_goal"]
