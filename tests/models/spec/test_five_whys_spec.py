@@ -33,6 +33,7 @@ def test_four_answers_without_a_root_cause_are_unfinished_not_wrong() -> None:
     check = check_chain(_pain("1\n2\n3\n4"))
     assert (check.complete, check.problems) == (False, [])
     assert next_why(_pain("1\n2\n3\n4")) == "Why 5?"
+    assert next_why(_pain("1\n2\n3\n4\n5", "r")) == ""  # the chain is full
 
 
 def test_six_answers_without_a_root_cause_are_two_problems() -> None:
