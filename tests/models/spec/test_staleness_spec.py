@@ -27,8 +27,13 @@ def test_day_thirty_is_on_time_and_day_thirty_one_is_one_day_overdue() -> None:
         False, 0, "last reviewed 2026-01-30 (30 days ago)")
     late = review_status(_reviewed(31), TODAY)
     assert (late.due, late.days_overdue, late.text) == (
-        True, 1, "last reviewed 2026-01-29 (31 days ago); review 1 days overdue")
+        True, 1, "last reviewed 2026-01-29 (31 days ago); review 1 day overdue")
     assert late.last_reviewed == dt.date(2026, 1, 29) and late.workshop.last_reviewed_at
+
+
+def test_one_day_is_said_in_the_singular() -> None:
+    assert review_status(_reviewed(1), TODAY).text == "last reviewed 2026-02-28 (1 day ago)"
+    assert review_status(_reviewed(0), TODAY).text == "last reviewed 2026-03-01 (0 days ago)"
 
 
 def test_a_map_never_reviewed_counts_from_its_utc_creation_date() -> None:
@@ -36,7 +41,7 @@ def test_a_map_never_reviewed_counts_from_its_utc_creation_date() -> None:
     created = dt.datetime(2026, 1, 30, 1, 0, tzinfo=dt.timezone(dt.timedelta(hours=5)))
     status = review_status(Workshop(created_at=created), TODAY)
     assert (status.last_reviewed, status.due, status.days_overdue, status.text) == (
-        None, True, 1, "never reviewed; review due (1 days overdue)")
+        None, True, 1, "never reviewed; review due (1 day overdue)")
     naive = review_status(Workshop(created_at=dt.datetime(2026, 1, 30, 23, 0)), TODAY)
     assert (naive.due, naive.text) == (False, "never reviewed; first review due 2026-03-01")
 
