@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import PainPoint, Touchpoint
+from models.db.tables import PainPoint, Stage, Touchpoint, Workshop
 from models.rules.future_state import CountRow, compare, match_touchpoints, sentiment_line
 from tests.models.method_helpers import journey, tp
 
@@ -107,3 +107,21 @@ def test_the_sentiment_line_follows_the_map_with_each_stage_named() -> None:
     line = sentiment_line(j)
     assert [(p.stage, p.touchpoint, p.sentiment) for p in line] == [
         ("Stage 1", "Search", 1), ("Stage 2", "Call", -2)]
+
+
+def test_each_change_carries_the_touchpoints_it_compares() -> None:
+    # the export draws each change's sentiment before and after from these
+    as_is, to_be = _pair([tp(1, "Call", sentiment=-2), tp(2, "Wait", sentiment=-1)],
+                         [tp(11, "Call", sentiment=1), tp(12, "Chat", sentiment=2)])
+    before = {t.id: t for t in as_is.ordered_touchpoints()}
+    after = {t.id: t for t in to_be.ordered_touchpoints()}
+    changes = compare(as_is, to_be).changes
+    assert [(c.kind, c.as_is, c.to_be) for c in changes] == [
+        ("kept", before[1], after[11]), ("added", None, after[12]),
+        ("removed", before[2], None)]
+
+
+def test_a_touchpoint_outside_every_stage_has_no_stage_on_the_line() -> None:
+    j = Journey(workshop=Workshop(id=1), stages=[Stage(id=1, workshop_id=1, name="S")],
+                touchpoints={1: [Touchpoint(id=1, stage_id=9, name="a", sentiment=-1)]})
+    assert [(p.stage, p.touchpoint) for p in sentiment_line(j)] == [("", "a")]

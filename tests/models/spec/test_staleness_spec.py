@@ -8,6 +8,9 @@ day 30 itself is still on time.  Due maps are listed most overdue first.
 from __future__ import annotations
 
 import datetime as dt
+import time
+
+import pytest
 
 from models.db.tables import Workshop
 from models.rules.staleness import review_item, review_status, stale_maps
@@ -29,6 +32,24 @@ def test_day_thirty_is_on_time_and_day_thirty_one_is_one_day_overdue() -> None:
     assert (late.due, late.days_overdue, late.text) == (
         True, 1, "last reviewed 2026-01-29 (31 days ago); review 1 day overdue")
     assert late.last_reviewed == dt.date(2026, 1, 29) and late.workshop.last_reviewed_at
+
+
+def test_a_map_not_due_is_zero_days_overdue() -> None:
+    status = review_status(_reviewed(10), TODAY)
+    assert (status.due, status.days_overdue) == (False, 0)
+
+
+def test_the_creation_date_is_the_utc_one_whatever_the_machine_zone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: already 30 January there
+    time.tzset()
+    try:
+        created = dt.datetime(2026, 1, 29, 11, 0, tzinfo=dt.UTC)
+        status = review_status(Workshop(created_at=created), TODAY)
+        assert (status.due, status.days_overdue) == (True, 1)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_one_day_is_said_in_the_singular() -> None:
