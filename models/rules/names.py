@@ -31,8 +31,12 @@ def normalize(name: str) -> str:
 
 
 def skeleton(name: str) -> str:
-    """What a name looks like: equal skeletons read as the same name on screen."""
-    folded = unicodedata.normalize("NFKD", normalize(name).casefold())
+    """What a name looks like: equal skeletons read as the same name on screen.
+
+    The final sigma "ς" is drawn like a "c", but casefold turns it into "σ" (drawn like
+    an "o"), so it is read as "c" before folding.
+    """
+    folded = unicodedata.normalize("NFKD", normalize(name).replace("ς", "c").casefold())
     kept = "".join(ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE)
     return kept.translate(_HOMOGLYPHS).replace(" ", "")
 

@@ -40,6 +40,10 @@ def _created(workshop: Workshop) -> dt.date:
     return created.date()
 
 
+def _days(count: int) -> str:
+    return f"{count} day{'' if count == 1 else 's'}"
+
+
 def review_status(workshop: Workshop, today: dt.date) -> ReviewStatus:
     """The review state of one map on ``today`` (a date, so tests and the UI agree)."""
     last = workshop.last_reviewed_at
@@ -48,13 +52,14 @@ def review_status(workshop: Workshop, today: dt.date) -> ReviewStatus:
     due = age > REVIEW_EVERY_DAYS
     overdue = age - REVIEW_EVERY_DAYS if due else 0
     if last is None:
-        text = (f"never reviewed; review due ({overdue} days overdue)" if due
+        text = (f"never reviewed; review due ({_days(overdue)} overdue)" if due
                 else "never reviewed; first review due "
                 f"{shift(since, REVIEW_EVERY_DAYS).isoformat()}")
     elif due:
-        text = f"last reviewed {last.isoformat()} ({age} days ago); review {overdue} days overdue"
+        text = (f"last reviewed {last.isoformat()} ({_days(age)} ago); "
+                f"review {_days(overdue)} overdue")
     else:
-        text = f"last reviewed {last.isoformat()} ({age} days ago)"
+        text = f"last reviewed {last.isoformat()} ({_days(age)} ago)"
     return ReviewStatus(workshop, last, due, overdue, text)
 
 
