@@ -64,9 +64,13 @@ def read_results(lines: list[str]) -> dict[str, str]:
 
 
 def sample(names: list[str], size: int, seed: int) -> list[str]:
-    """``size`` names drawn uniformly without replacement, the same for the same inputs."""
+    """``size`` names drawn uniformly without replacement, the same for the same inputs.
+
+    The first ``size`` of one seeded shuffle: a bigger sample with the same seed holds the
+    smaller one, so growing a sample judges only the mutants it adds."""
     population = sorted(names)
-    return sorted(random.Random(seed).sample(population, min(size, len(population))))
+    random.Random(seed).shuffle(population)
+    return sorted(population[:size])
 
 
 def _percent(value: float) -> str:

@@ -29,6 +29,11 @@ def test_the_same_seed_draws_the_same_mutants_and_another_seed_others() -> None:
     assert set(first) <= set(names)
 
 
+def test_a_bigger_sample_with_the_same_seed_holds_the_smaller_one() -> None:
+    names = _population()
+    assert set(ms.sample(names, 40, 5)) < set(ms.sample(names, 90, 5))
+
+
 def test_a_sample_bigger_than_the_population_is_the_population() -> None:
     assert ms.sample(_population(), 10_000, 1) == sorted(_population())
 
