@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -120,6 +122,7 @@ def test_holidays_are_kept_once_in_date_order_and_may_carry_spaces() -> None:
 
 @pytest.mark.parametrize(("days", "shown"), [
     ("mon-fri", "Mon-Fri"), ("mon-wed", "Mon-Wed"), ("mon-sun", "Mon-Sun"),
+    ("tue-thu", "Tue-Thu"), ("wed-sun", "Wed-Sun"),
     ("mon,wed,fri", "Mon, Wed, Fri"), ("mon,tue,thu", "Mon, Tue, Thu"),
     ("sat,sun", "Sat, Sun"), ("mon-tue", "Mon, Tue"), ("fri-mon", "Mon, Fri, Sat, Sun"),
     ("thu", "Thu"),
@@ -192,3 +195,30 @@ def test_the_day_the_clocks_change_is_counted_in_its_own_time_alone_and_in_a_col
     assert sunday.hours(utc(start), utc(end)) == pytest.approx(hours)
     assert sunday.many([utc(start), utc("2026-11-30 00:00")],
                        [utc(end), utc("2026-11-30 01:00")]) == pytest.approx([hours, 0.0])
+
+
+# --- the machine's own clock plays no part -------------------------------------------------
+
+@pytest.fixture
+def machine_in_new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The server the seats SSH into keeps its clock in another zone than the team."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("machine_in_new_york")
+@pytest.mark.parametrize(("days", "opening", "zone", "start", "end", "hours"), [
+    ("mon-sun", "08:00", "UTC", "2026-11-30 16:00", "2026-11-30 18:00", 1.0),
+    ("mon-sun", "08:00", "Europe/Berlin", "2026-11-30 15:00", "2026-11-30 17:00", 1.0),
+    ("sun", "08:00", "Europe/Berlin", "2026-03-28 20:00", "2026-03-29 10:00", 4.0),
+    # Sunday 29 March, before the change at 01:00 UTC: 01:00-01:50 winter time
+    ("sun", "01:30", "Europe/Berlin", "2026-03-29 00:00", "2026-03-29 00:50", 20 / 60),
+])
+def test_the_server_time_zone_changes_nothing(days: str, opening: str, zone: str, start: str,
+                                              end: str, hours: float) -> None:
+    schedule = Schedule.parse(days, opening, "17:00", zone)
+    assert schedule.hours(utc(start), utc(end)) == pytest.approx(hours)
+    assert schedule.many([utc(start)], [utc(end)]) == pytest.approx([hours])
