@@ -106,9 +106,23 @@ def report(results: dict[str, str], size: int, seed: int) -> str:
     if total["not run"]:
         lines.append(f"{total['not run']} sampled mutants not judged yet: the estimate is "
                      "over the judged ones only")
+        lines.append(_bounds(total["killed"], total["not run"], len(chosen)))
     lines.append(f"sampled survivors ({len(survivors)}):")
     lines.extend(f"  {line}" for line in survivors)
     return "\n".join(lines)
+
+
+def _bounds(killed: int, not_run: int, sampled: int) -> str:
+    """What the whole sample can still show: every unjudged mutant killed or every one a
+    survivor.  The 95 % interval of the score whatever they turn out to be runs from the
+    Wilson lower bound of the first to the upper bound of the second (the bounds grow with
+    the killed count), so it holds without judging them; mutmut judges the cheapest
+    mutants first, so a stopped run leaves the costly ones, and the judged share alone is
+    not a fair estimate."""
+    low, high = killed / sampled, (killed + not_run) / sampled
+    return (f"bounds with every sampled mutant: {_percent(low)} – {_percent(high)}, "
+            f"95 % interval {_percent(wilson(killed, sampled)[0])} – "
+            f"{_percent(wilson(killed + not_run, sampled)[1])}")
 
 
 def _row(label: str, mutants: int, c: collections.Counter[str]) -> str:

@@ -70,3 +70,7 @@ def test_report_counts_no_tests_as_survivor_and_leaves_unjudged_out() -> None:
     assert f"{chosen[0]}: no tests" in text and f"{chosen[1]}: survived" in text
     assert chosen[2] not in text.split("sampled survivors")[1]
     assert "1 sampled mutants not judged yet" in text
+    # whatever the unjudged one turns out to be, the score lies between 17/20 and 18/20
+    bounds = ms.wilson(17, 20)[0], ms.wilson(18, 20)[1]
+    assert (f"bounds with every sampled mutant: 85.0 % – 90.0 %, 95 % interval "
+            f"{100 * bounds[0]:.1f} % – {100 * bounds[1]:.1f} %") in text
