@@ -6,6 +6,11 @@
 #   bench/mutation.sh models/db/fields.py models/rules/cards.py   the named files
 #   bench/mutation.sh --again FILE…   judge the survivors of FILE again (after new tests)
 #   bench/mutation.sh --score FILE…   only print the scores already measured
+#   bench/mutation.sh --sample N [--seed S] [--again]
+#                                     estimated score of ALL of models/ from N mutants drawn
+#                                     at random (seed S, default 20), with a 95 % interval,
+#                                     per package, and the sampled survivors
+#                                     (bench/mutation_sample.py; docs/mutation.md, "Sampling")
 #
 # mutmut 3 (configured in pyproject.toml, [tool.mutmut]) copies the project into mutants/
 # and judges every mutant with the tests of tests/models that run the mutated function.
@@ -19,6 +24,30 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 MUTMUT=${MUTMUT:-.venv/bin/mutmut}
 CHILDREN=${MUTMUT_CHILDREN:-2}
+export JOURNEYMAP_HYPOTHESIS_PROFILE=mutation
+
+if [[ ${1:-} == "--sample" ]]; then
+    size=${2:?--sample needs a number of mutants}
+    shift 2
+    seed=20 again=no
+    while [[ $# -gt 0 ]]; do
+        case $1 in
+            --seed) seed=${2:?--seed needs a number}; shift 2 ;;
+            --again) again=yes; shift ;;
+            *) echo "unknown option $1" >&2; exit 2 ;;
+        esac
+    done
+    nice "$PY" bench/mutation_sample.py generate >/dev/null
+    pick=pick
+    [[ $again == yes ]] && pick=pick-again
+    mapfile -t names < <("$MUTMUT" results --all true | "$PY" bench/mutation_sample.py "$pick" "$size" "$seed")
+    echo "sample of $size (seed $seed): ${#names[@]} mutants to judge, $CHILDREN test processes" >&2
+    if [[ ${#names[@]} -gt 0 ]]; then
+        nice "$MUTMUT" run --max-children "$CHILDREN" "${names[@]}" >&2 || true
+    fi
+    "$MUTMUT" results --all true | "$PY" bench/mutation_sample.py report "$size" "$seed"
+    exit 0
+fi
 
 mode=new
 case ${1:-} in
@@ -40,16 +69,13 @@ for f in $files; do
     mod=${f%.py}
     globs+=("${mod//\//.}.*")
 done
-export JOURNEYMAP_HYPOTHESIS_PROFILE=mutation
 if [[ $mode != score ]]; then
-    if [[ -d mutants ]]; then
-        wanted="not checked"
-        [[ $mode == again ]] && wanted="not checked|survived|no tests"
-        mapfile -t names < <("$MUTMUT" results --all true \
-            | "$PY" bench/mutation_score.py --names "$wanted" "${globs[@]}")
-    else
-        names=("${globs[@]}")
-    fi
+    # Write the mutants first (no tests run), so a file never mutated before is listed too.
+    nice "$PY" bench/mutation_sample.py generate >/dev/null
+    wanted="not checked"
+    [[ $mode == again ]] && wanted="not checked|survived|no tests"
+    mapfile -t names < <("$MUTMUT" results --all true \
+        | "$PY" bench/mutation_score.py --names "$wanted" "${globs[@]}")
     echo "mutating ${#globs[@]} files: ${#names[@]} mutants to judge, $CHILDREN test processes" >&2
     if [[ ${#names[@]} -gt 0 ]]; then
         nice "$MUTMUT" run --max-children "$CHILDREN" "${names[@]}" >&2 || true

@@ -1,0 +1,76 @@
+"""The mutant sample behind the overall score (bench/mutation_sample.py): reproducible,
+uniform over every file, honest interval, "no tests" counted as a survivor."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import mutation_sample as ms  # noqa: E402
+
+
+def _population() -> list[str]:
+    names = [f"models.rules.cards.x_f__mutmut_{i}" for i in range(1, 301)]
+    names += [f"models.db.fields.xǁFieldǁcheck__mutmut_{i}" for i in range(1, 101)]
+    names += [f"models.vocab.x_g__mutmut_{i}" for i in range(1, 11)]
+    return names
+
+
+def test_the_same_seed_draws_the_same_mutants_and_another_seed_others() -> None:
+    names = _population()
+    first = ms.sample(names, 50, 7)
+    assert first == ms.sample(list(reversed(names)), 50, 7)
+    assert first != ms.sample(names, 50, 8)
+    assert len(set(first)) == 50
+    assert set(first) <= set(names)
+
+
+def test_a_bigger_sample_with_the_same_seed_holds_the_smaller_one() -> None:
+    names = _population()
+    assert set(ms.sample(names, 40, 5)) < set(ms.sample(names, 90, 5))
+
+
+def test_a_sample_bigger_than_the_population_is_the_population() -> None:
+    assert ms.sample(_population(), 10_000, 1) == sorted(_population())
+
+
+@pytest.mark.parametrize(("killed", "judged", "low", "high"), [
+    (85, 100, 0.7672, 0.9069),   # Newcombe 1998 method 3, by hand
+    (100, 100, 0.9630, 1.0),
+    (0, 10, 0.0, 0.2775),
+    (900, 1000, 0.8797, 0.9171),
+])
+def test_wilson_interval_matches_the_hand_computed_bounds(
+        killed: int, judged: int, low: float, high: float) -> None:
+    got = ms.wilson(killed, judged)
+    assert got == pytest.approx((low, high), abs=5e-4)
+
+
+def test_packages_are_the_folders_of_models_and_the_top_level() -> None:
+    assert ms.package_of("models.rules.cards.x_f__mutmut_3") == "rules"
+    assert ms.package_of("models.db.fields.xǁFieldǁcheck__mutmut_1") == "db"
+    assert ms.package_of("models.vocab.x_g__mutmut_2") == "top level"
+
+
+def test_report_counts_no_tests_as_survivor_and_leaves_unjudged_out() -> None:
+    names = _population()
+    results = {name: "killed" for name in names}
+    chosen = ms.sample(names, 20, 3)
+    results[chosen[0]] = "no tests"
+    results[chosen[1]] = "survived"
+    results[chosen[2]] = "not checked"
+    text = ms.report(results, 20, 3)
+    all_row = next(line for line in text.splitlines() if line.startswith("all"))
+    assert all_row.split()[1:5] == ["410", "20", "19", "17"]
+    assert "89.5 %" in all_row
+    assert f"{chosen[0]}: no tests" in text and f"{chosen[1]}: survived" in text
+    assert chosen[2] not in text.split("sampled survivors")[1]
+    assert "1 sampled mutants not judged yet" in text
+    # whatever the unjudged one turns out to be, the score lies between 17/20 and 18/20
+    bounds = ms.wilson(17, 20)[0], ms.wilson(18, 20)[1]
+    assert (f"bounds with every sampled mutant: 85.0 % – 90.0 %, 95 % interval "
+            f"{100 * bounds[0]:.1f} % – {100 * bounds[1]:.1f} %") in text
