@@ -15,7 +15,7 @@ from __future__ import annotations
 import struct
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import compress, repeat
@@ -42,16 +42,9 @@ class Flags(NamedTuple):
     csat: tuple[float | None, bool] | None
 
 
-def packed(typecode: str, items: Sequence[float]) -> array[Any]:
-    """``array(typecode, items)`` through ``struct``: ``array.extend`` converts each Python
-    number with a format parse (measured 4x slower; the stores were ~5 % of an import)."""
-    out = array(typecode)
-    out.frombytes(struct.pack(f"{len(items)}{typecode}", *items))
-    return out
-
-
 def append(target: array[Any], items: Iterable[float]) -> None:
-    """``target.extend(items)``, the fast way (see ``packed``)."""
+    """``target.extend(items)`` through ``struct``: ``array.extend`` converts each Python
+    number with a format parse (measured 4x slower; the stores were ~5 % of an import)."""
     values = items if isinstance(items, list) else list(items)
     target.frombytes(struct.pack(f"{len(values)}{target.typecode}", *values))
 
@@ -65,11 +58,13 @@ class Acc:
     def __init__(self) -> None:
         self.tickets = 0
         self.tally = Counts()
-        self.ttr: array[float] = array("d")
-        self.frt: array[float] = array("d")
-        self.open_created: array[float] = array("d")
-        self.ttr_business: array[float] = array("d")
-        self.frt_business: array[float] = array("d")
+        # lists, not arrays: a group is built by extending with whole cells, which for lists
+        # is a copy of pointers (array.extend from Python floats parses each one)
+        self.ttr: list[float] = []
+        self.frt: list[float] = []
+        self.open_created: list[float] = []
+        self.ttr_business: list[float] = []
+        self.frt_business: list[float] = []
 
     def merge(self, other: Acc) -> None:
         """Add another group's counts and durations into this one."""
@@ -158,7 +153,7 @@ class Series:
     def __init__(self) -> None:
         self.values: array[float] = array("d")
         self.cells: array[int] = array("q")
-        self._by_cell: list[array[float]] | None = None
+        self._by_cell: list[list[float]] | None = None
 
     def extend(self, cell_ids: list[int], has: list[bool], values: Iterable[float]) -> None:
         """Add the values of the rows flagged in ``has`` (``values`` holds only those)."""
@@ -166,7 +161,7 @@ class Series:
         append(self.cells, compress(cell_ids, has))
         self._by_cell = None
 
-    def by_cell(self, cells: int) -> list[array[float]]:
+    def by_cell(self, cells: int) -> list[list[float]]:
         """The values of each of ``cells`` cells, each in ascending order, made once.
 
         Every grouping is then a concatenation of whole cells (no pass over the tickets per
@@ -178,8 +173,10 @@ class Series:
         adders = [p.append for p in parts]
         for value, cell in zip(self.values, self.cells, strict=True):
             adders[cell](value)
-        self._by_cell = [packed("d", sorted(p)) for p in parts]
-        return self._by_cell
+        for part in parts:
+            part.sort()
+        self._by_cell = parts
+        return parts
 
 
 _SERIES = ("ttr", "frt", "open_created", "ttr_business", "frt_business")

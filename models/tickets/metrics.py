@@ -11,8 +11,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from models.tickets.cube import Acc, Counts
@@ -67,7 +66,7 @@ def p90(values: Iterable[float]) -> float:
     return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
 
 
-def _median_p90(values: array[float]) -> tuple[float | None, float | None]:
+def _median_p90(values: Sequence[float]) -> tuple[float | None, float | None]:
     """Median and nearest-rank p90 from one sort."""
     if not values:
         return None, None
