@@ -165,7 +165,10 @@ def _reading(row: GroupMetrics, kind: str, reopened: int | None) -> Reading:
     return Reading(period=row.period, group_kind=kind,
                    group_value="" if kind == "all" else row.group, tickets=row.tickets,
                    reopened=reopened, fcr_is_proxy=row.fcr_is_proxy, fcr_method=row.fcr_method,
-                   unavailable=json.dumps(why, ensure_ascii=False, sort_keys=True), **values)
+                   unavailable=json.dumps(why, ensure_ascii=False, sort_keys=True),
+                   counts=json.dumps({k: v for k, v in row.n.items()
+                                      if k != "reopened" or reopened is not None},
+                                     sort_keys=True), **values)
 
 
 def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str = "auto",
@@ -198,7 +201,8 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                            product=imp.product, columns=json.dumps(imp.columns,
                                                                    ensure_ascii=False),
                            links=links, rows=imp.rows, tickets=imp.tickets, periods=span,
-                           notes="\n".join(imp.notes), imported_by=store.who)
+                           notes="\n".join(imp.notes), imported_by=store.who,
+                           data_until=imp.as_of)
         s.add(src)
         s.flush()
         for reading in readings:
