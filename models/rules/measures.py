@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
+from models.rules.months import months_covered
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables import HypothesisCard, Reading, Stage, TicketSource
@@ -52,9 +53,6 @@ UNITS: dict[str, str] = {
     "ttr_business_p90_hours": "resolved tickets",
     "frt_business_median_hours": "first responses",
 }
-# An export whose last timestamp is this close to the month's end, imported after the month
-# ended, covers the month (a quiet last day or two has no timestamps to show for it).
-_QUIET_END = dt.timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -166,36 +164,10 @@ def latest(journey: Journey, metric: str, kind: str = "all",
     return history[-1][1] if history else Measured(None, reason="no ticket data imported")
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
-
-
-def _next_month(month: str) -> dt.datetime:
-    year, number = int(month[:4]), int(month[5:7])
-    return dt.datetime(year + number // 12, number % 12 + 1, 1, tzinfo=dt.UTC)
-
-
 def coverage(journey: Journey) -> tuple[dict[str, dt.datetime], set[str]]:
-    """(partial months with the moment their data ends, months known to be complete).
-
-    A month is complete when the export that counts for it reaches into a later month, or
-    ends in the month's last days and was imported after the month was over.  A month of
-    an import that did not record where its data ends is in neither (said as before).
-    """
-    sources = _source_names(journey)
-    partial: dict[str, dt.datetime] = {}
-    complete: set[str] = set()
-    for r in current(journey):
-        src = sources.get(r.source_id)
-        until = getattr(src, "data_until", None)
-        if src is None or until is None or r.period in partial or r.period in complete:
-            continue
-        until, end = _utc(until), _next_month(r.period)
-        if until >= end or (until >= end - _QUIET_END and _utc(src.imported_at) >= end):
-            complete.add(r.period)
-        else:
-            partial[r.period] = until
-    return partial, complete
+    """(partial months with the moment their data ends, months known to be complete) of the
+    readings that count (``rules.months`` says when a month is complete)."""
+    return months_covered(current(journey), _source_names(journey))
 
 
 def complete_series(journey: Journey, metric: str, kind: str = "all",

@@ -29,10 +29,12 @@ from models.db.tables import (
 from models.rules.measures import (
     COUNTS,
     RATES,
+    coverage,
     evidence,
     format_value,
     kpi_metric,
     pain_volumes,
+    periods,
     stage_kpi,
 )
 from models.tickets import engine, hours, metrics, output
@@ -64,6 +66,8 @@ class ImportResult:
     source_id: int | None
     columns: dict[str, str]
     filled: tuple[str, ...] = ()
+    # the months this import left partial, said as sentences for the person importing
+    partial: tuple[str, ...] = ()
 
 
 def require_editor(store: Store, workshop_id: int) -> Workshop:
@@ -215,7 +219,23 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         source_id = int(src.id or 0)
     _refresh_volumes(store, workshop_id)
     filled = apply_to_map(store, workshop_id)
-    return ImportResult(imp, readings, months, source_id, dict(imp.columns), tuple(filled))
+    return ImportResult(imp, readings, months, source_id, dict(imp.columns), tuple(filled),
+                        _partial_said(store.load(workshop_id), months))
+
+
+def _partial_said(journey: Journey, months: tuple[str, ...]) -> tuple[str, ...]:
+    """"2024-04 has data only to 2024-04-10, a partial month: ..." for this import's months."""
+    partial, _ = coverage(journey)
+    whole = [m for m in periods(journey) if m not in partial]
+    out = []
+    for month in months:
+        if month in partial:
+            used = [m for m in whole if m < month]
+            then = (f"the evidence comes from {used[-1]}" if used else
+                    "no complete month yet, so no evidence is filled from it")
+            out.append(f"{month} has data only to {partial[month]:%Y-%m-%d}, a partial "
+                       f"month: {then}")
+    return tuple(out)
 
 
 def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None = None,
@@ -330,6 +350,7 @@ def records(rows: list[Reading]) -> list[dict[str, Any]]:
             record[key] = round(value, 4) if isinstance(value, float) else value
         record["reopened"] = r.reopened
         record["unavailable"] = json.loads(r.unavailable or "{}")
+        record["n"] = json.loads(getattr(r, "counts", None) or "{}")
         out.append(record)
     return out
 

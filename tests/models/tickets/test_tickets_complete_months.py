@@ -118,3 +118,26 @@ def test_each_reading_knows_the_n_of_each_metric(store: Store, wid: int,
                  if r.period == "2024-03" and r.group_kind == "all")
     assert json.loads(march.counts)["backlog_open"] == 1
     assert isinstance(feb, Reading)
+
+
+@pytest.mark.parametrize(("until", "imported", "want"), [
+    ("2024-04-01 00:00", "2024-04-01 00:00", "complete"),  # reaches the next month
+    ("2024-03-31 23:59", "2024-03-31 23:59", "partial"),   # taken before March was over
+    ("2024-03-29 17:00", "2024-04-02 09:00", "complete"),  # quiet last days, imported later
+    ("2024-03-28 17:00", "2024-04-02 09:00", "partial"),   # more than 3 days short
+    ("2024-03-02 09:00", "2024-06-01 09:00", "partial"),   # an old, early export
+])
+def test_when_a_month_is_complete(until: str, imported: str, want: str) -> None:
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from models.rules.months import months_covered
+
+    def at(text: str) -> datetime:
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+    src = SimpleNamespace(data_until=at(until), imported_at=at(imported))
+    reading = SimpleNamespace(source_id=1, period="2024-03")
+    partial, complete = months_covered([reading], {1: src})  # type: ignore[list-item,dict-item]
+    assert ("complete" if "2024-03" in complete else "partial" if "2024-03" in partial
+            else "") == want
