@@ -168,6 +168,13 @@ def test_excel_unicode_text_and_bom_tab_exports(tmp_path: Path, encoded: bytes) 
     assert set(rows) == {"Login", "Billing\tand\r\nrefunds", "Été café ✓", "all"}
 
 
+def test_utf16_without_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    path.write_bytes(EXCEL_TEXT.encode("utf-16-le"))
+    imported = engine.import_export(path)
+    assert imported.tickets == 4 and any("UTF-16" in n for n in imported.notes)
+
+
 def test_utf16_note_and_cut_last_line(tmp_path: Path) -> None:
     path = tmp_path / "export.txt"
     path.write_bytes(codecs.BOM_UTF16_LE + EXCEL_TEXT.encode("utf-16-le"))
