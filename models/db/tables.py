@@ -353,6 +353,8 @@ class TicketSource(SQLModel, table=True):
     tickets: int = 0
     periods: str = ""  # "2024-01..2024-03": the creation months the file covers
     notes: str = ""  # what the engine assumed, one per line
+    # The export's latest timestamp: a month it ends inside of is partial (rules.measures).
+    data_until: dt.datetime | None = None
     imported_at: dt.datetime = Field(default_factory=utcnow)
     imported_by: str = ""
 
@@ -391,6 +393,9 @@ class Reading(SQLModel, table=True):
     ttr_business_p90_hours: float | None = None
     frt_business_median_hours: float | None = None
     unavailable: str = "{}"
+    # JSON {metric: n}: how many tickets each figure was computed from (answered surveys for
+    # CSAT, resolved tickets for resolution time...), so a figure is shown with its own n.
+    counts: str = "{}"
 
 
 ALL_TABLES: tuple[type[SQLModel], ...] = (

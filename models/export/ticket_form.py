@@ -18,9 +18,12 @@ from models.db.tables import Reading, TicketSource
 from models.export.form import DataError, Node, build, plain
 
 SOURCE = Node(TicketSource, ("file_name", "product", "rows", "tickets", "periods", "notes",
-                             "imported_at", "imported_by"), ())
+                             "data_until", "imported_at", "imported_by"), ())
+# ``unavailable`` ({metric: reason}) and ``counts`` ({metric: n}) are JSON text in the table
+# and tables in the form.
+_TABLES = ("unavailable", "counts")
 READING = Node(Reading, tuple(f for f in Reading.model_fields
-                              if f not in ("id", "source_id", "workshop_id", "unavailable")), ())
+                              if f not in ("id", "source_id", "workshop_id", *_TABLES)), ())
 KEY = "ticket_sources"
 
 
@@ -43,7 +46,7 @@ def to_form(journey: Journey, pain_order: list[int]) -> list[dict[str, Any]]:
         item["links"] = links
         item["readings"] = [
             {**{k: getattr(r, k) for k in READING.fields if getattr(r, k) is not None},
-             "unavailable": json.loads(r.unavailable or "{}")}
+             **{k: json.loads(getattr(r, k, None) or "{}") for k in _TABLES}}
             for r in journey.readings if r.source_id == src.id]
         out.append(item)
     return out
@@ -74,10 +77,12 @@ def check(source: str, value: Any) -> list[dict[str, Any]]:
             if not isinstance(reading, dict):
                 raise DataError(source, where, "must be a table of keys")
             for key in reading:
-                if key not in (*READING.fields, "unavailable"):
+                if key not in (*READING.fields, *_TABLES):
                     raise DataError(source, f"{where}.{key}", "unknown key")
+                if key in _TABLES and not isinstance(reading[key], dict):
+                    raise DataError(source, f"{where}.{key}", "must be a table")
             try:
-                build(Reading, {k: v for k, v in reading.items() if k != "unavailable"})
+                build(Reading, {k: v for k, v in reading.items() if k not in _TABLES})
             except ValueError as exc:
                 raise DataError(source, where, str(exc).rstrip(".")) from exc
         out.append(item)
@@ -103,7 +108,7 @@ def store(s: Any, sources: list[dict[str, Any]], workshop_id: int, stage_ids: li
         s.add(src)
         s.flush()
         for reading in item.get("readings", []):
-            values = {k: v for k, v in reading.items() if k != "unavailable"}
+            values = {k: v for k, v in reading.items() if k not in _TABLES}
             s.add(build(Reading, values, source_id=src.id, workshop_id=workshop_id,
-                        unavailable=json.dumps(reading.get("unavailable", {}),
-                                               ensure_ascii=False, sort_keys=True)))
+                        **{k: json.dumps(reading.get(k, {}), ensure_ascii=False,
+                                         sort_keys=True) for k in _TABLES}))

@@ -5,15 +5,20 @@ carries its provenance (file, period, n) so a room can see where a number came f
 figure the readings cannot support is ``None`` with the reason: never zero, never invented.
 
 A month can be imported twice (a corrected export); the latest import of a month wins.
+A month the export ends inside of (its latest timestamp falls before the month is over) is
+partial: the scope's evidence, pain point volumes, repeat contacts and a card's volume
+signal come from the latest complete month, and the provenance says which it was.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
+from models.rules.months import months_covered
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables import HypothesisCard, Reading, Stage, TicketSource
@@ -35,6 +40,19 @@ RATES = frozenset({"fcr_rate", "reopen_rate", "reassigned_rate", "sla_met_rate",
 COUNTS = frozenset({"tickets", "reopened", "backlog_open", "csat_responses"})
 MET, NOT_YET, NO_DATA = "met", "not yet", "no data"
 _BARS = "▁▂▃▄▅▆▇█"
+# What each metric's n counts, for the provenance of a figure that is not a ticket count.
+UNITS: dict[str, str] = {
+    "fcr_rate": "resolved tickets", "reopen_rate": "tickets with a reopen count",
+    "reopened": "tickets with a reopen count", "ttr_median_hours": "resolved tickets",
+    "ttr_p90_hours": "resolved tickets", "first_response_median_hours": "first responses",
+    "csat_mean": "answered surveys", "csat_responses": "answered surveys",
+    "csat_satisfied_share": "answered surveys",
+    "reassigned_rate": "tickets with a reassignment count",
+    "sla_met_rate": "tickets with an SLA value", "backlog_open": "open tickets",
+    "backlog_median_age_hours": "open tickets", "ttr_business_median_hours": "resolved tickets",
+    "ttr_business_p90_hours": "resolved tickets",
+    "frt_business_median_hours": "first responses",
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,7 @@ class Measured:
     value: float | None
     provenance: str = ""
     reason: str = ""
+    n: int | None = None  # how many tickets the figure was computed from, when known
 
 
 @dataclass(frozen=True)
@@ -82,13 +101,22 @@ def links(journey: Journey) -> dict[str, dict[str, int]]:
     return data
 
 
-def _provenance(journey: Journey, rows: list[Reading]) -> str:
+def _n(rows: list[Reading], metric: str) -> int | None:
+    """How many tickets ``metric`` of these readings was computed from (None: not recorded,
+    as in readings imported before the counts were kept)."""
+    sizes = [json.loads(getattr(r, "counts", None) or "{}").get(metric) for r in rows]
+    return None if not sizes or None in sizes else sum(sizes)
+
+
+def _provenance(journey: Journey, rows: list[Reading], metric: str = "tickets") -> str:
     names = _source_names(journey)
     files = sorted({names[r.source_id].file_name for r in rows if r.source_id in names})
     months = sorted({r.period for r in rows})
     span = months[0] if len(months) == 1 else f"{months[0]}..{months[-1]}"
     n = sum(r.tickets for r in rows)
-    return f"{', '.join(files)}, {span}, n={n}"
+    own = _n(rows, metric) if metric in UNITS else None
+    of = f" ({own:,} {UNITS[metric]})" if own is not None else ""
+    return f"{', '.join(files)}, {span}, n={n}{of}"
 
 
 def _combine(journey: Journey, rows: list[Reading], metric: str) -> Measured:
@@ -105,13 +133,14 @@ def _combine(journey: Journey, rows: list[Reading], metric: str) -> Measured:
         return Measured(None, _provenance(journey, rows), why)
     if metric in COUNTS:
         return Measured(float(sum(getattr(r, metric) for r in have)),
-                        _provenance(journey, rows))
+                        _provenance(journey, rows, metric), n=_n(have, metric))
     weight = sum(r.tickets for r in have)
     if len(have) == 1 or not weight:
-        return Measured(float(getattr(have[0], metric)), _provenance(journey, have[:1]))
+        return Measured(float(getattr(have[0], metric)),
+                        _provenance(journey, have[:1], metric), n=_n(have[:1], metric))
     value = sum(getattr(r, metric) * r.tickets for r in have) / weight
-    return Measured(value, _provenance(journey, have) + f", ticket-weighted over {len(have)}"
-                    " groups")
+    return Measured(value, _provenance(journey, have, metric) + ", ticket-weighted over "
+                    f"{len(have)} groups", n=_n(have, metric))
 
 
 def group_rows(journey: Journey, kind: str, values: set[str] | None = None) -> list[Reading]:
@@ -133,6 +162,45 @@ def latest(journey: Journey, metric: str, kind: str = "all",
            values: set[str] | None = None) -> Measured:
     history = series(journey, metric, kind, values)
     return history[-1][1] if history else Measured(None, reason="no ticket data imported")
+
+
+def coverage(journey: Journey) -> tuple[dict[str, dt.datetime], set[str]]:
+    """(partial months with the moment their data ends, months known to be complete) of the
+    readings that count (``rules.months`` says when a month is complete)."""
+    return months_covered(current(journey), _source_names(journey))
+
+
+def complete_series(journey: Journey, metric: str, kind: str = "all",
+                    values: set[str] | None = None) -> list[tuple[str, Measured]]:
+    """``series`` without the partial months."""
+    partial, _ = coverage(journey)
+    return [(m, v) for m, v in series(journey, metric, kind, values) if m not in partial]
+
+
+def latest_complete(journey: Journey, metric: str, kind: str = "all",
+                    values: set[str] | None = None) -> Measured:
+    """The figure of the latest complete month, its provenance saying so (and which later
+    month was left out as partial); None with the reason when every month is partial."""
+    history = series(journey, metric, kind, values)
+    if not history:
+        return Measured(None, reason="no ticket data imported")
+    partial, complete = coverage(journey)
+    whole = [(m, v) for m, v in history if m not in partial]
+    if not whole:
+        month = history[-1][0]
+        return Measured(None, reason=f"only a partial month in the data ({month} has data "
+                        f"only to {partial[month]:%Y-%m-%d})")
+    month, figure = whole[-1]
+    if figure.value is None:
+        return figure
+    later = [m for m, _ in history if m > month]
+    if later:
+        note = (f"latest complete month; {later[-1]} has data only to "
+                f"{partial[later[-1]]:%Y-%m-%d}")
+    else:
+        note = "a complete month" if month in complete else ""
+    provenance = f"{figure.provenance}, {note}" if note else figure.provenance
+    return Measured(figure.value, provenance, figure.reason, figure.n)
 
 
 def sparkline(values: list[float | None]) -> str:
@@ -197,16 +265,17 @@ def pain_volumes(journey: Journey) -> dict[int, Measured]:
     for category, link in links(journey).items():
         if "pain" in link:
             by_pain.setdefault(int(link["pain"]), set()).add(category)
-    return {pid: latest(journey, "tickets", "category", cats) for pid, cats in by_pain.items()}
+    return {pid: latest_complete(journey, "tickets", "category", cats)
+            for pid, cats in by_pain.items()}
 
 
 def evidence(journey: Journey) -> dict[str, Measured]:
-    """The scope's evidence from the latest month of all tickets."""
+    """The scope's evidence from the latest complete month of all tickets."""
     return {
-        "tickets per month": latest(journey, "tickets"),
-        "resolution time (median hours)": latest(journey, "ttr_median_hours"),
-        "transfer rate": latest(journey, "reassigned_rate"),
-        "CSAT (mean of answered)": latest(journey, "csat_mean"),
+        "tickets per month": latest_complete(journey, "tickets"),
+        "resolution time (median hours)": latest_complete(journey, "ttr_median_hours"),
+        "transfer rate": latest_complete(journey, "reassigned_rate"),
+        "CSAT (mean of answered)": latest_complete(journey, "csat_mean"),
     }
 
 
@@ -220,12 +289,19 @@ def judge(journey: Journey, card: HypothesisCard) -> Judgement | None:
     if not card.signal_metric or card.signal_target is None:
         return None
     kind, values = card_group(card)
-    history = [(m, v) for m, v in series(journey, card.signal_metric, kind, values)
+    # A volume in a month the export ends inside of is not a month's volume.
+    months = complete_series if card.signal_metric in COUNTS else series
+    history = [(m, v) for m, v in months(journey, card.signal_metric, kind, values)
                if v.value is not None]
     empty = Measured(None, reason="no reading")
     if len(history) < 2:
+        partial, _ = coverage(journey)
+        cut = [m for m, _ in series(journey, card.signal_metric, kind, values) if m in partial]
+        later = (f"; {cut[-1]} has data only to {partial[cut[-1]]:%Y-%m-%d}"
+                 if months is complete_series and cut else "")
         why = ("no reading of this metric yet" if not history else
-               f"only the baseline ({history[0][0]}); import a later month to measure")
+               f"only the baseline ({history[0][0]}){later}; import a later month to "
+               "measure")
         first = history[0][1] if history else empty
         return Judgement(NO_DATA, first, empty, why)
     (m0, base), (m1, last) = history[0], history[-1]
@@ -253,7 +329,7 @@ def repeat_contacts_by_stage(journey: Journey) -> list[tuple[Stage, Measured]]:
     for stage in journey.stages:
         cats = stage_categories(journey, stage)
         if cats:
-            out.append((stage, latest(journey, "reopened", "category", cats)))
+            out.append((stage, latest_complete(journey, "reopened", "category", cats)))
     return sorted(out, key=lambda pair: -(pair[1].value or -1))
 
 

@@ -47,6 +47,8 @@ class GroupMetrics:
     ttr_business_p90_hours: float | None = None
     frt_business_median_hours: float | None = None
     unavailable: dict[str, str] = field(default_factory=dict)
+    # how many tickets each available metric was computed from
+    n: dict[str, int] = field(default_factory=dict)
 
 
 def parse_period(text: str) -> tuple[str, str]:
@@ -165,6 +167,21 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
              bh_frt, why.get("first_response_median_hours", "no ticket has a first response"))
     else:
         why["frt_business_median_hours"] = no_schedule
+    fcr_n = (acc.fcr_known if "fcr" in cols else acc.onetouch_known if "replies" in cols
+             else acc.proxy_known)
+    sizes = {
+        "tickets": cell.tickets, "fcr_rate": fcr_n, "reopen_rate": acc.reopen_known,
+        "reopened": acc.reopen_known, "ttr_median_hours": len(cell.ttr),
+        "ttr_p90_hours": len(cell.ttr), "first_response_median_hours": len(cell.frt),
+        "csat_mean": acc.csat_scored, "csat_responses": acc.csat_answers,
+        "csat_satisfied_share": acc.csat_answers, "reassigned_rate": acc.reassign_known,
+        "sla_met_rate": acc.sla_known, "backlog_open": acc.open,
+        "backlog_median_age_hours": acc.open,
+        "ttr_business_median_hours": len(cell.ttr_business),
+        "ttr_business_p90_hours": len(cell.ttr_business),
+        "frt_business_median_hours": len(cell.frt_business),
+    }
+    n = {k: v for k, v in sizes.items() if k == "tickets" or k not in why}
     return GroupMetrics(
         group=name, period=period, tickets=cell.tickets, fcr_rate=fcr, fcr_is_proxy=proxy,
         fcr_method=method, reopen_rate=reopen, ttr_median_hours=ttr_med, ttr_p90_hours=ttr_hi,
@@ -173,7 +190,7 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
         backlog_open=backlog, backlog_median_age_hours=age,
         ttr_business_median_hours=bh_med if scheduled else None,
         ttr_business_p90_hours=bh_hi if scheduled else None,
-        frt_business_median_hours=bh_frt if scheduled else None, unavailable=why,
+        frt_business_median_hours=bh_frt if scheduled else None, unavailable=why, n=n,
     )
 
 

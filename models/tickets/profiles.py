@@ -238,10 +238,11 @@ JIRA = Profile(
         "priority": ("priority",),
         "group": ("custom_field_team", "team", "component_s"),
     },
+    # Only names a home-made file would not have (Created/Resolved/Summary are everyone's).
     signature=frozenset({
-        "issue_key", "issue_id", "issue_type", "summary", "reporter", "assignee", "created",
-        "updated", "resolved", "resolution", "last_viewed", "project_key", "project_name",
-        "status_category", "custom_field_request_type", "custom_field_satisfaction",
+        "issue_key", "issue_id", "issue_type", "last_viewed", "project_key", "project_name",
+        "project_type", "status_category", "status_category_changed",
+        "custom_field_request_type", "custom_field_satisfaction",
         "custom_field_satisfaction_date", "custom_field_time_to_resolution",
         "custom_field_time_to_first_response",
     }),
@@ -267,8 +268,7 @@ SALESFORCE = Profile(
     signature=frozenset({
         "case_number", "casenumber", "date_time_opened", "date_time_closed", "case_origin",
         "case_reason", "case_owner", "account_name", "contact_name", "case_record_type",
-        "createddate", "closeddate", "isclosed", "isescalated", "origin", "ownerid",
-        "opened_date", "closed_date",
+        "createddate", "closeddate", "isclosed", "isescalated", "ownerid",
     }),
 )
 

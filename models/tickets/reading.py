@@ -115,12 +115,15 @@ def _not_text(path: Path, head: bytes) -> str | None:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when every other byte of the head is zero (text in UTF-16 with
-    no byte-order mark), else None."""
+    """``utf-16-le``/``-be`` when nearly every other byte of the head is zero and the others
+    are not (text in UTF-16 with no byte-order mark: Latin letters have a zero high byte),
+    else None."""
     even, odd = head[0::2], head[1::2]
-    if len(head) >= 4 and odd.count(0) == len(odd) and not even.count(0):
+    if len(head) < 4:
+        return None
+    if odd.count(0) >= 0.9 * len(odd) and not even.count(0):
         return "utf-16-le"
-    if len(head) >= 4 and even.count(0) == len(even) and not odd.count(0):
+    if even.count(0) >= 0.9 * len(even) and not odd.count(0):
         return "utf-16-be"
     return None
 
@@ -143,12 +146,13 @@ def detect_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     problem = _not_text(path, head)
     if problem is not None:
         raise TicketImportError(path, problem)
+    start = head[:4096]
     wide = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else (
-        _utf16_without_bom(head[:4096]) if b"\x00" in head[:4096] else None)
+        _utf16_without_bom(start) if b"\x00" in start else None)
     if wide is not None:
         _check_utf16(path, wide)
         return wide, ("read as UTF-16 (Excel's \"Unicode text\")",)
-    if b"\x00" in head:
+    if b"\x00" in start:
         raise TicketImportError(path, "this is a binary file, not a CSV export")
     if head.startswith(codecs.BOM_UTF8):
         bad = _first_bad_utf8_line(path)

@@ -29,10 +29,12 @@ from models.db.tables import (
 from models.rules.measures import (
     COUNTS,
     RATES,
+    coverage,
     evidence,
     format_value,
     kpi_metric,
     pain_volumes,
+    periods,
     stage_kpi,
 )
 from models.tickets import engine, hours, metrics, output
@@ -64,6 +66,8 @@ class ImportResult:
     source_id: int | None
     columns: dict[str, str]
     filled: tuple[str, ...] = ()
+    # the months this import left partial, said as sentences for the person importing
+    partial: tuple[str, ...] = ()
 
 
 def require_editor(store: Store, workshop_id: int) -> Workshop:
@@ -169,7 +173,10 @@ def _reading(row: GroupMetrics, kind: str, reopened: int | None) -> Reading:
     return Reading(period=row.period, group_kind=kind,
                    group_value="" if kind == "all" else row.group, tickets=row.tickets,
                    reopened=reopened, fcr_is_proxy=row.fcr_is_proxy, fcr_method=row.fcr_method,
-                   unavailable=json.dumps(why, ensure_ascii=False, sort_keys=True), **values)
+                   unavailable=json.dumps(why, ensure_ascii=False, sort_keys=True),
+                   counts=json.dumps({k: v for k, v in row.n.items()
+                                      if k != "reopened" or reopened is not None},
+                                     sort_keys=True), **values)
 
 
 def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str = "auto",
@@ -202,7 +209,8 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                            product=imp.product, columns=json.dumps(imp.columns,
                                                                    ensure_ascii=False),
                            links=links, rows=imp.rows, tickets=imp.tickets, periods=span,
-                           notes="\n".join(imp.notes), imported_by=store.who)
+                           notes="\n".join(imp.notes), imported_by=store.who,
+                           data_until=imp.as_of)
         s.add(src)
         s.flush()
         for reading in readings:
@@ -215,7 +223,23 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         source_id = int(src.id or 0)
     _refresh_volumes(store, workshop_id)
     filled = apply_to_map(store, workshop_id)
-    return ImportResult(imp, readings, months, source_id, dict(imp.columns), tuple(filled))
+    return ImportResult(imp, readings, months, source_id, dict(imp.columns), tuple(filled),
+                        _partial_said(store.load(workshop_id), months))
+
+
+def _partial_said(journey: Journey, months: tuple[str, ...]) -> tuple[str, ...]:
+    """"2024-04 has data only to 2024-04-10, a partial month: ..." for this import's months."""
+    partial, _ = coverage(journey)
+    whole = [m for m in periods(journey) if m not in partial]
+    out = []
+    for month in months:
+        if month in partial:
+            used = [m for m in whole if m < month]
+            then = (f"the evidence comes from {used[-1]}" if used else
+                    "no complete month yet, so no evidence is filled from it")
+            out.append(f"{month} has data only to {partial[month]:%Y-%m-%d}, a partial "
+                       f"month: {then}")
+    return tuple(out)
 
 
 def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None = None,
@@ -330,6 +354,7 @@ def records(rows: list[Reading]) -> list[dict[str, Any]]:
             record[key] = round(value, 4) if isinstance(value, float) else value
         record["reopened"] = r.reopened
         record["unavailable"] = json.loads(r.unavailable or "{}")
+        record["n"] = json.loads(getattr(r, "counts", None) or "{}")
         out.append(record)
     return out
 

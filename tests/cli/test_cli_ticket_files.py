@@ -59,3 +59,24 @@ def test_a_path_that_is_not_a_csv_export(db_path: Path, store: Store, wid: int,
         assert err == f"journeymap: {said}\n"
         assert "Errno" not in err
     assert store.load(wid).ticket_sources == []
+
+
+def test_import_says_which_month_is_partial_and_show_gives_each_n(db_path: Path,
+                                                                  wid: int) -> None:
+    import json
+
+    zendesk = Path(__file__).parent.parent / "models" / "tickets" / "fixtures" / \
+        "zendesk_tickets.csv"
+    code, out, _ = _import(db_path, wid, str(zendesk))
+    assert code == 0
+    assert ("  note: 2024-04 has data only to 2024-04-10, a partial month: the evidence "
+            "comes from 2024-03\n") in out
+    shown = CliRunner().invoke(app, ["--db", str(db_path), "tickets", "show", str(wid),
+                                     "--format", "json"])
+    total = json.loads(shown.stdout)[-1]
+    # The whole span: 12 tickets, 8 resolved (TTR), 5 answered surveys, 4 open.
+    assert total["n"]["tickets"] == 12
+    assert total["n"]["ttr_median_hours"] == 8
+    assert total["n"]["csat_satisfied_share"] == 5
+    assert total["n"]["backlog_open"] == 4
+    assert "csat_mean" not in total["n"]  # not available: no n

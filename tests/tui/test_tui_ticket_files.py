@@ -54,3 +54,36 @@ async def test_the_dialog_lists_the_sources_and_names_a_bad_path(db_path: Path,
             assert dialog.query_one("#import", Button).disabled
     with Store(db_path) as store:
         assert store.load(wid).ticket_sources == []
+
+
+async def test_the_n_column_is_the_n_of_each_kpi(db_path: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from models.tickets import storage
+
+    zendesk = Path(__file__).parent.parent / "models" / "tickets" / "fixtures" / \
+        "zendesk_tickets.csv"
+    with Store(db_path, who="tester") as store:
+        wid = int(store.create_workshop(title="T").id or 0)
+        storage.import_file(store, wid, zendesk)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        table = app.screen.query_one("#kpis", DataTable)
+        rows = {str(key.value): [c.plain for c in table.get_row(key)]
+                for key in table.rows}
+        # April (tickets 7-12, the export ends on the 10th: marked partial): 6 tickets;
+        # resolved 7, 8, 9, 11 -> TTR over 4; answered surveys Good (7), Bad (11) -> 2;
+        # reopen counts on all 6; open 10 and 12 -> backlog over 2.
+        n = {metric: cells[-1] for metric, cells in rows.items()}
+        assert n["tickets"] == "6"
+        assert n["ttr_median_hours"] == "4" and n["ttr_p90_hours"] == "4"
+        assert n["csat_satisfied_share"] == "2"
+        assert n["reopen_rate"] == "6"
+        assert n["backlog_open"] == "2"
+        assert rows["tickets"][3].startswith("2024-04*")
+        footnote = str(app.screen.query_one("#reason-text", Static).render())
+        assert "* 2024-04 has data only to 2024-04-10 (a partial month)" in footnote
+        assert "n: tickets behind each latest figure (CSAT: answered surveys" in footnote

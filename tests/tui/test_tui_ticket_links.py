@@ -111,8 +111,9 @@ async def test_map_a_category_to_a_stage_and_a_pain_point_by_keys(db_path: Path,
         stage4 = journey.stages[3]
         assert links(db_path, wid) == {"Question": {"stage": stage4.id,
                                                     "pain": journey.pain_points[0].id}}
-        # the pain point's volume now comes from the category's latest month (2024-04: 4)
-        assert journey.pain_points[0].ticket_volume == 4
+        # the pain point's volume comes from the category's latest complete month (the
+        # export ends on 2024-04-10, so 2024-03: 3)
+        assert journey.pain_points[0].ticket_volume == 3
         assert stage4.kpi_baseline == 26.0  # typed: not replaced by a mapping
 
 
@@ -198,7 +199,8 @@ async def test_tie_a_card_signal_to_a_metric_and_a_target(db_path: Path,
         await settle(pilot)
         assert not isinstance(app.screen, CardSignalDialog)
         notes = [n.message for n in app._notifications]
-        assert any("not yet (4 in 2024-04 vs 3 in 2024-03: +33%" in n for n in notes)
+        assert any("no data (only the baseline (2024-03); 2024-04 has data only to "
+                   "2024-04-10" in n for n in notes)
     with Store(db_path) as store:
         [card] = store.load(wid).cards
         assert (card.signal_metric, card.signal_group) == ("tickets", "category=Question")

@@ -71,7 +71,7 @@ def import_(
                f"{span} ({len(result.periods)} month(s)).")
     for field, column in result.columns.items():
         typer.echo(f"  {field:<24} <- {column}")
-    for note in imp.notes:
+    for note in (*imp.notes, *result.partial):
         typer.echo(f"  note: {note}")
     for line in result.filled:
         typer.echo(f"  filled {line}")

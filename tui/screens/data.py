@@ -109,6 +109,7 @@ class DataScreen(Screen[None]):
         table.clear()
         self.rows = []
         reasons: list[str] = []
+        partial, _ = measures.coverage(journey)
         for metric, label in KPIS:
             history = measures.series(journey, metric)
             if not history:
@@ -117,15 +118,21 @@ class DataScreen(Screen[None]):
             trend = measures.sparkline([m.value for _, m in history])
             if last[1].value is None and last[1].reason:
                 reasons.append(f"{label}: not available, {last[1].reason}")
-            n = last[1].provenance.rsplit("n=", 1)[-1].split(",")[0] if last[1].provenance else ""
+            n = "" if last[1].n is None else f"{last[1].n:,}"
             if metric == "fcr_rate" and any(r.fcr_is_proxy for r in journey.readings):
                 label = "FCR (proxy)"
-            table.add_row(Text(label), Text(trend),
-                          Text(f"{first[0]} {measures.format_value(metric, first[1].value)}"),
-                          Text(f"{last[0]} {measures.format_value(metric, last[1].value)}"),
-                          Text(n), key=metric)
+            cells = [f"{month}{'*' if month in partial else ''} "
+                     f"{measures.format_value(metric, figure.value)}"
+                     for month, figure in (first, last)]
+            table.add_row(Text(label), Text(trend), Text(cells[0]), Text(cells[1]), Text(n),
+                          key=metric)
             self.rows.append(metric)
-        self.query_one("#reason-text", Static).update(Text("\n".join(reasons)))
+        notes = [f"* {month} has data only to {until:%Y-%m-%d} (a partial month)"
+                 for month, until in sorted(partial.items())]
+        if self.rows:
+            notes.append("n: tickets behind each latest figure (CSAT: answered surveys, "
+                         "TTR: resolved)")
+        self.query_one("#reason-text", Static).update(Text("\n".join([*notes, *reasons])))
         self._trend(self.rows[0] if self.rows else "")
         self._latest(journey)
         self._mapping(journey)

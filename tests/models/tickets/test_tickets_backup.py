@@ -46,7 +46,13 @@ def test_sources_and_readings_round_trip(store: Store) -> None:
     assert source["links"] == {"Incident": {"stage": 2, "pain": 1}, "Question": {"pain": 0}}
     assert any(r.get("csat_mean") is None and "csat_mean" in r["unavailable"]
                for r in source["readings"])
+    # where the export ends (partial months) and each metric's n travel too, n as a table
+    assert source["data_until"].startswith("2024-04-10")
+    total = next(r for r in source["readings"]
+                 if r["group_kind"] == "all" and r["period"] == "2024-03..2024-04")
+    assert total["counts"]["tickets"] == 12 and total["counts"]["ttr_median_hours"] == 8
     new_id = import_json(store, first, "backup.json")
+    assert str(store.load(new_id).ticket_sources[0].data_until).startswith("2024-04-10")
     again = store.load(new_id)
     assert len(again.readings) == len(store.load(wid).readings)
     links = json.loads(again.ticket_sources[0].links)

@@ -168,6 +168,13 @@ def test_excel_unicode_text_and_bom_tab_exports(tmp_path: Path, encoded: bytes) 
     assert set(rows) == {"Login", "Billing\tand\r\nrefunds", "Été café ✓", "all"}
 
 
+def test_utf16_without_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    path.write_bytes(EXCEL_TEXT.encode("utf-16-le"))
+    imported = engine.import_export(path)
+    assert imported.tickets == 4 and any("UTF-16" in n for n in imported.notes)
+
+
 def test_utf16_note_and_cut_last_line(tmp_path: Path) -> None:
     path = tmp_path / "export.txt"
     path.write_bytes(codecs.BOM_UTF16_LE + EXCEL_TEXT.encode("utf-16-le"))
@@ -225,3 +232,15 @@ def test_files_that_are_not_csv(tmp_path: Path, name: str, data: bytes, said: st
     path = tmp_path / name
     path.write_bytes(data)
     assert refuse(path) == f"{name}: {said}."
+
+
+def test_a_home_made_file_with_common_names_stays_generic(tmp_path: Path) -> None:
+    path = tmp_path / "home.csv"
+    path.write_text("ID,Summary,Status,Priority,Assignee,Reporter,Created,Updated,Resolved,"
+                    "Origin,Opened Date,Closed Date\n"
+                    "1,x,Open,High,a,b,03/04/2024,03/04/2024,,Web,03/04/2024,\n",
+                    encoding="utf-8")
+    imported = engine.import_export(path)
+    assert imported.product == "generic"
+    # generic, comma-delimited: an ambiguous 03/04 is month-first (4 March is not assumed)
+    assert imported.cube.periods() == ["2024-03"]

@@ -127,8 +127,11 @@ def test_evidence_is_filled_with_provenance_but_typed_text_kept(store: Store, wi
     store.update(Workshop, wid, evidence_transfer_rate="about a third")
     storage.import_file(store, wid, ZENDESK)
     ws = store.load(wid).workshop
+    # The export ends on 2024-04-10: the evidence is March's, the latest complete month.
     assert ws.evidence_ticket_volume == 6
-    assert ws.evidence_resolution_time.endswith("(zendesk_tickets.csv, 2024-04, n=6)")
+    assert ws.evidence_resolution_time.endswith(
+        "(zendesk_tickets.csv, 2024-03, n=6 (4 resolved tickets), latest complete month; "
+        "2024-04 has data only to 2024-04-10)")
     assert ws.evidence_transfer_rate == "about a third"
     storage.apply_to_map(store, wid, overwrite=True)
     assert "zendesk_tickets.csv" in store.load(wid).workshop.evidence_transfer_rate
