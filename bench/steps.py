@@ -61,7 +61,7 @@ def generate(db: Path, touchpoints: int) -> int:
                             kpi_name="FCR") for i in range(stages_n)]
             s.add_all(stages)
             s.flush()
-            tps = [Touchpoint(stage_id=stages[i * stages_n // touchpoints].id, position=i,
+            tps = [Touchpoint(stage_id=int(stages[i * stages_n // touchpoints].id or 0), position=i,
                               name=f"Touchpoint {i}", channel="Chat",
                               sentiment=i % 5 - 2, owner_team=f"Team {i % 4}")
                    for i in range(touchpoints)]
