@@ -45,6 +45,20 @@ def _tracker_state(journey: Journey) -> StepState:
     return StepState("tracker", True)
 
 
+# Per table, the fields a one-field edit of which can change some step's state;
+# an edit of any other field of these tables leaves every state as it was, so the
+# step bar need not count the whole map again (tables not named: any field may).
+STATE_FIELDS: dict[str, frozenset[str]] = {
+    "Touchpoint": frozenset({"owner_team", "stage_id"}),
+}
+
+
+def edit_changes_states(model: str, field: str) -> bool:
+    """Whether editing ``field`` of a ``model`` row may change ``step_states``."""
+    fields = STATE_FIELDS.get(model)
+    return fields is None or field in fields
+
+
 def step_states(journey: Journey) -> dict[str, StepState]:
     """Completion and the missing piece of every step, computed from one snapshot."""
     w = journey.workshop

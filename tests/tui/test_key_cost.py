@@ -177,3 +177,34 @@ async def test_a_field_entered_offers_its_suggestion(db_path: Path) -> None:
         await pilot.press("end", "right")
         await ready(pilot)
         assert view.form.field("channel").value == "Email"
+
+
+async def test_the_step_bar_is_recomputed_only_for_fields_it_reads(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every step's completeness is counted over the whole map (10,000 touchpoints: a
+    noticeable part of a key); a touchpoint's sentiment or words cannot change it, its
+    owner can (Ownership is done when every touchpoint has one)."""
+    import tui.screens.workshop as workshop
+
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _touchpoints(pilot)
+        key = int(view.current_key())
+        counted: list[int] = []
+        real = workshop.step_states
+
+        def states(journey: Any) -> Any:
+            counted.append(1)
+            return real(journey)
+
+        monkeypatch.setattr(workshop, "step_states", states)
+        await pilot.press("minus")
+        assert app.save_field(Touchpoint, key, "feels", "Relieved")
+        await pilot.pause()
+        assert counted == []
+        assert app.save_field(Touchpoint, key, "owner_team", "")
+        await pilot.pause()
+        assert counted == [1]
+        assert app.screen.query_one(StepBar).states["ownership"].missing.endswith("no owner")

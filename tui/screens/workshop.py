@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher
 
-from models.rules.progress import step_states
+from models.rules.progress import edit_changes_states, step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
 from tui.actions import bindings
 from tui.session import GoHome, WorkshopSession
@@ -162,8 +162,12 @@ class WorkshopScreen(Screen[None]):
     def _show_bar(self, journey: Journey) -> None:
         """The step bar; its states are recomputed only for a new revision of the journey."""
         rev = (self.session.revision, id(journey))
-        if getattr(self, "_bar_rev", None) != rev:
-            self._states = step_states(journey)
+        old = getattr(self, "_bar_rev", None)
+        if old != rev:
+            patch = self.session.last_patch  # one field edited since ``old``: may keep them
+            if not (old and patch and patch[0] == rev[0] == old[0] + 1 and old[1] == rev[1]
+                    and not edit_changes_states(patch[1], patch[3])):
+                self._states = step_states(journey)
             self._bar_rev = rev
         self.query_one(StepBar).show(self.step, self._states)
 
