@@ -91,7 +91,6 @@ async def _press(pilot: object, times: dict[str, list[float]], label: str, key: 
 
 async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
     from tui.app.launch import build_app
-
     from tui.screens.workshop import WorkshopScreen
     from tui.steps.base import StepView
 
