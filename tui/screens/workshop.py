@@ -146,6 +146,7 @@ class WorkshopScreen(Screen[None]):
             self.call_after_refresh(self._save_step, journey.workshop.id, step)
         if previous != step:
             self.refresh_bindings()
+            self.query_one(CalmFooter).show_now()  # laid out with the step, not after it
         return waiter
 
     def _save_step(self, wid: int, step: str) -> None:

@@ -11,9 +11,11 @@ dropped).  Whatever does not fit is still a key, listed by ``?`` and ``ctrl+p``.
 It also coalesces Textual's "bindings updated" signals (one step switch sends
 five) into one update after the next refresh, skipped when the keys it would
 show are the ones already shown; a resize updates only if the choice changes.
-An update rewrites the keys already on screen and mounts or removes only the
-difference in number: removing and mounting a dozen keys on every step switch
-cost about a third of the switch (two more layout passes).
+An update rewrites the keys already mounted, hides those a step does not
+need and mounts only keys beyond those ever shown; a step switch does it at
+once (``show_now``), laid out with the step: removing and mounting a dozen
+keys after the switch's refresh cost about a third of the switch (two more
+layout passes of the whole screen).
 """
 
 from __future__ import annotations
@@ -138,22 +140,32 @@ class CalmFooter(Footer):
                             disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
 
+    def show_now(self) -> None:
+        """Rewrite the keys at once when only their text changes (a step switch calls this,
+        so that they are laid out with the step instead of in a pass of their own)."""
+        if not (self.is_attached and self._bindings_ready and self._composed is not None):
+            return
+        self._active = self.screen.active_bindings
+        try:
+            signature = self._signature()
+            keys, chosen = self._keys(), self._chosen()
+            if signature[1:] == self._composed[1:] and len(chosen) <= len(keys) \
+                    and signature != self._composed:
+                self._rewrite(keys, chosen)
+                self._composed = signature
+        finally:
+            self._active = None
+
+    def _keys(self) -> list[FooterKey]:
+        return [k for k in self.query_children(FooterKey) if "-command-palette" not in k.classes]
+
     async def _update_keys(self, signature: tuple[Any, ...]) -> None:
         """Show the chosen keys in the key widgets already mounted (see the module)."""
-        keys = [k for k in self.query_children(FooterKey) if "-command-palette" not in k.classes]
+        keys = self._keys()
         chosen = self._chosen()
-        for widget, (binding, enabled, tooltip) in zip(keys, chosen, strict=False):
-            widget.key, widget.action = binding.key, binding.action
-            widget.key_display = self.app.get_key_display(binding)
-            widget.description = short_description(binding.description)
-            widget._disabled = not enabled  # noqa: SLF001 - what FooterKey's click reads
-            widget.set_class(not enabled, "-disabled")
-            widget.tooltip = tooltip or binding.description
-            widget.refresh(layout=True)
+        self._rewrite(keys, chosen)
         self._composed = signature
-        if len(keys) > len(chosen):
-            await self.remove_children(keys[len(chosen):])
-        elif len(chosen) > len(keys):
+        if len(chosen) > len(keys):
             palette = self.query_children(".-command-palette")
             extra = [FooterKey(binding.key, self.app.get_key_display(binding),
                                short_description(binding.description), binding.action,
@@ -161,6 +173,20 @@ class CalmFooter(Footer):
                                ).data_bind(compact=Footer.compact)
                      for binding, enabled, tooltip in chosen[len(keys):]]
             await self.mount_all(extra, before=palette.first() if palette else None)
+
+    def _rewrite(self, keys: list[FooterKey], chosen: list[Entry]) -> None:
+        """The first keys show ``chosen``; the rest are hidden (kept for a step with more)."""
+        for widget in keys[len(chosen):]:
+            widget.display = False
+        for widget, (binding, enabled, tooltip) in zip(keys, chosen, strict=False):
+            widget.display = True
+            widget.key, widget.action = binding.key, binding.action
+            widget.key_display = self.app.get_key_display(binding)
+            widget.description = short_description(binding.description)
+            widget._disabled = not enabled  # noqa: SLF001 - what FooterKey's click reads
+            widget.set_class(not enabled, "-disabled")
+            widget.tooltip = tooltip or binding.description
+            widget.refresh(layout=True)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
