@@ -62,7 +62,9 @@ def time_until(argv: list[str], markers: list[bytes], ceiling: float = 30.0) -> 
     seen = b""
     found: dict[bytes, float] = {}
     try:
-        while len(found) < len(markers) and time.perf_counter() - start < ceiling:
+        # the last marker is the one waited for: an earlier one may never come (the
+        # "loading" frame is skipped when the workshop itself is the first screen)
+        while markers[-1] not in found and time.perf_counter() - start < ceiling:
             ready, _, _ = select.select([master], [], [], 0.05)
             if ready:
                 try:

@@ -2,8 +2,9 @@
 
 Start-up order matters.  Importing SQLModel costs about a third of a second,
 so this module imports only Textual and small ``tui`` helpers; the first frame
-(header, "loading…", footer) is painted, and only then a worker thread imports
-the models, opens the ``Store`` and loads the workshop.  Every edit then goes
+is Home's list or the scope step read with plain sqlite3 (``tui.app.early``), or
+else "loading…", and only once it is painted a worker thread imports the models,
+opens the ``Store`` and loads the workshop.  Every edit then goes
 through ``save_field`` / ``mutate`` here, which talk to the store, report
 errors as one sentence, show "saved" in the header and refresh the screen.
 ``reload_journey`` is the single entry point for "the data changed elsewhere,
@@ -31,6 +32,7 @@ from textual.widgets import Footer, Static
 
 from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
 from tui.actions import bindings, pairing_edits
+from tui.app.early import held_while_opening, show_first_screen, swap_in
 from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
 from tui.safe_text import short
@@ -46,16 +48,6 @@ R = TypeVar("R")
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
 EARLY_PAINT_WAIT_S = 1.0  # at most this long the storage import waits for the early screen
-EARLY_STEPS = ("scope",)  # steps whose view draws from light rows, without the ORM
-OPENING = "opening the database… keys wait"
-
-
-def _held_while_opening(event: events.Event) -> bool:
-    """A key (but ctrl+q) or paste read from the terminal: it waits for the store."""
-    if isinstance(event, events.Key):
-        return not event.is_forwarded and event.key != "ctrl+q"
-    return isinstance(event, events.Paste) and not event.is_forwarded
-
 def pending_target(start: str, pending: str | None) -> str:
     """The step to open at: ``start`` moved by the last step key pressed while loading."""
     if pending in STEPS:
@@ -132,7 +124,7 @@ class JourneyApp(App[None]):
         # held here, in the order they were read (see ``tui.widgets.typeahead``).
         if isinstance(event, events.Key) and held(self, event):
             return
-        if self.early_input is not None and _held_while_opening(event):
+        if self.early_input is not None and held_while_opening(event):
             self.early_input.append(event)
             return
         await super().on_event(event)
@@ -142,74 +134,11 @@ class JourneyApp(App[None]):
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self.exit)
             return
-        self._first_screen()
-        self._open_store()
-
-    def _first_screen(self) -> None:
-        """Home's list, or the workshop's start step, read with plain sqlite3 as the first frame.
-
-        A few milliseconds of reading instead of a "loading" frame and then a second
-        screen: what the first paint shows is the portfolio or the scope step, and
-        SQLModel and the store open behind it (``_open_store`` waits for that paint).
-        Anything the light read does not trust (a server, an older or damaged file,
-        a step whose view needs the ORM) keeps the "loading" frame.
-        """
-        shown = False
-        try:
-            target = self._light_target()
-            if target is not None and self.start_workshop is None:
-                shown = self._home_first(target)
-            elif target is not None:
-                shown = self._workshop_first(target)
-        except Exception:  # noqa: BLE001 - the store's path opens it and words any problem
-            self.early_input = None
-            self.session.show(None)
-        if shown:
+        if show_first_screen(self):  # Home or the scope step, before the ORM
             self.call_after_refresh(self.early_listed.set)
         else:
             self.early_listed.set()
-
-    def _light_target(self) -> Path | None:
-        """The local database file the first screen may read without the ORM, or None."""
-        from models.db.dbfile import default_target, is_url
-
-        target = self.db_path or default_target()
-        return None if is_url(target) else Path(target).expanduser()
-
-    def _home_first(self, target: Path) -> bool:
-        from models.db.light import list_workshops
-
-        rows = list_workshops(target)
-        if not rows:
-            return False
-        from tui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen(self.session, early=rows))
-        return True
-
-    def _workshop_first(self, target: Path) -> bool:
-        """The start step from light rows (``EARLY_STEPS`` only); keys wait for the store.
-
-        A forced-command or browser seat waits for the store, whose checks decide
-        what it may see.
-        """
-        if self.locked or self.key or self.start_workshop is None:
-            return False
-        from models.db.light_journey import load_journey
-
-        journey = load_journey(target, self.start_workshop)
-        if journey is None:
-            return False  # not a file the light read trusts: the store words what is wrong
-        step = self.start_step or journey.workshop.current_step or "scope"
-        if step not in EARLY_STEPS:
-            return False
-        from tui.screens.workshop import WorkshopScreen
-
-        self.early_input = []  # from now on keys and pastes wait for the store (on_event)
-        self.session.show(journey)
-        self.sub_title = OPENING
-        self.push_screen(WorkshopScreen(self.session, step))
-        return True
+        self._open_store()
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
@@ -289,38 +218,6 @@ class JourneyApp(App[None]):
     def saved_at(self) -> dt.datetime | None:
         return self.session.saved_at
 
-    def _swap_in(self, journey: Journey) -> None:
-        """The store's journey under the early workshop screen, then the held input."""
-        screen = self.screen
-        self.session.show(journey)
-        refresh = getattr(screen, "refresh_from", None)
-        if refresh is not None:
-            refresh(journey)
-        self.pairing.show(journey)
-        self.refresh_bindings()
-        self._give_back_input()
-
-    def _give_back_input(self) -> None:
-        """Replay the keys and pastes held while the store opened, as one burst in order.
-
-        The type-ahead rules (``tui.widgets.typeahead``, ``FieldInput``) route a burst
-        of keys to the field its Tabs lead to.  A paste would go to whatever had the
-        focus when the app read it, before those Tabs were handled, so a held paste is
-        given back as the keys of its first line (what a one-line field keeps of it).
-        """
-        from textual.keys import _character_to_key
-
-        held, self.early_input = self.early_input or [], None
-        for event in held:
-            if isinstance(event, events.Paste):
-                line = event.text.splitlines()[0] if event.text else ""
-                keys = [events.Key(_character_to_key(c), c) for c in line if c.isprintable()]
-            else:
-                keys = [events.Key(event.key, event.character)]  # type: ignore[attr-defined]
-            for key in keys:
-                key.set_sender(self)
-                self.post_message(key)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen
             return self.loading and self.start_workshop is not None
@@ -388,7 +285,7 @@ class JourneyApp(App[None]):
                 early.load()  # type: ignore[attr-defined]
             return
         if self.early_input is not None:  # the early workshop screen is up
-            self._swap_in(journey)
+            swap_in(self, journey)
             return
         pending, self.pending_step = self.pending_step, None
         if pending is None:
