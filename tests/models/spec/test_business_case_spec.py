@@ -51,7 +51,12 @@ def test_a_deflection_of_exactly_0_or_100_percent_is_a_projection() -> None:
         j, card = case_of(value=value)
         assert card_case(j, card).contacts_after.value == after
     j, card = case_of(value=-0.5)
-    assert card_case(j, card).contacts_after.reason == "a deflection of -0.5 % is outside 0-100 %"
+    refused = card_case(j, card).contacts_after
+    assert refused.reason == "a deflection of -0.5 % is outside 0-100 %"
+    assert refused.unit == "contacts/month"
+    j, card = case_of(value=25.0)
+    assert card_case(j, card).contacts_after.text == (
+        "Contacts after: 930 contacts/month (1,240 contacts × (1 − 25 % deflected) = 930)")
     j, card = case_of(value=100.5)
     assert card_case(j, card).contacts_after.text == (
         "Contacts after: not available (a deflection of 100.5 % is outside 0-100 %)")

@@ -63,6 +63,10 @@ def test_minutes_may_take_the_whole_contact_but_not_more_than_double_it() -> Non
     assert str(err.value) == ("A handle-time change must be between -100 % and +100 % of the "
                               "8 min a contact takes on “Phone” (got +9 min).")
     assert read_effect("handle_time", "1m", handle_minutes=3, channel="Chat")[0] == 33.333333
+    with pytest.raises(FieldError, match=r"got \+8.04 min"):
+        read_effect("handle_time", "8.04m", handle_minutes=8, channel="Phone")
+    with pytest.raises(FieldError, match=r"cannot save more than the 8 min .* \(got -8.04 min"):
+        read_effect("handle_time", "-8.04m", handle_minutes=8, channel="Phone")
 
 
 def test_minutes_need_a_channel_that_has_minutes() -> None:
@@ -75,6 +79,8 @@ def test_minutes_need_a_channel_that_has_minutes() -> None:
     assert str(err.value) == ("--handle-time in minutes needs the pain point's channel, but "
                               "its touchpoint has no channel; give a percent such as -25%.")
     assert read_effect("handle_time", "-0.5m", handle_minutes=0.5, channel="Chat")[0] == -100.0
+    with pytest.raises(FieldError, match="has no channel"):
+        read_effect("handle_time", "-2m", handle_minutes=8)
 
 
 def test_a_volume_change_over_100_is_refused_and_a_decimal_is_kept() -> None:

@@ -338,3 +338,45 @@ def test_a_sparkline_spans_the_lowest_to_the_highest_figure() -> None:
     assert measures.sparkline([0, 7, 3.5, 1]) == "▁█▅▂"
     assert measures.sparkline([]) == ""
     assert measures.sparkline([None, 2, None]) == " ▁ "
+
+
+def test_a_reading_stored_without_its_reasons_still_says_the_metric_is_missing() -> None:
+    got = measures.latest(journey([reading(1, "2024-01", unavailable="")]), "fcr_rate")
+    assert got.value is None and got.reason == "not in the readings"
+
+
+def test_a_category_without_tickets_in_its_latest_month_comes_last() -> None:
+    rows = [reading(1, "2024-02", "category", "Alpha", tickets=0),
+            reading(1, "2024-02", "category", "Beta", tickets=1)]
+    assert [c[0] for c in measures.categories(journey(rows))] == ["Beta", "Alpha"]
+
+
+def test_a_stage_kpi_now_is_its_latest_month_not_its_second() -> None:
+    rows = [reading(1, "2024-01", "category", "Login", reopen_rate=0.3),
+            reading(1, "2024-02", "category", "Login", reopen_rate=0.25),
+            reading(2, "2024-03", "category", "Login", reopen_rate=0.2)]
+    j = journey(rows, links={"Login": {"stage": 10}})
+    assert measures.stage_kpi(j, j.stages[0], first=False).value == 0.2
+
+
+def test_a_category_whose_name_holds_an_equals_sign_is_read_whole() -> None:
+    assert measures.card_group(tied("tickets", 1, group="category=Plan=Pro")) == \
+        ("category", {"Plan=Pro"})
+
+
+def test_a_step_with_one_reopened_ticket_ranks_above_an_earlier_one_with_none() -> None:
+    rows = [reading(2, "2024-02", "category", "Login", tickets=50, reopened=0),
+            reading(2, "2024-02", "category", "Refund", tickets=40, reopened=1)]
+    j = journey(rows, links={"Login": {"stage": 10}, "Refund": {"stage": 11}})
+    assert [s.name for s, _ in measures.repeat_contacts_by_stage(j)] == ["Follow-Up", "Contact"]
+    assert measures.review_repeat_contacts(j) == (
+        "Follow-Up generates the most repeat contacts: 1 reopened ticket "
+        "(feb.csv, 2024-02, n=40).")
+
+
+def test_no_reopened_ticket_anywhere_is_said_as_zero() -> None:
+    rows = [reading(2, "2024-02", "category", "Login", tickets=50, reopened=0)]
+    j = journey(rows, links={"Login": {"stage": 10}})
+    assert measures.review_repeat_contacts(j) == (
+        "Contact generates the most repeat contacts: 0 reopened tickets "
+        "(feb.csv, 2024-02, n=50).")

@@ -307,3 +307,49 @@ def test_items_due_in_a_month_are_listed_with_owner_date_and_state() -> None:
     assert month_items(j, "2026-05", today=D(2026, 5, 15)) == (
         "In 2026-05, 2 items due: “Call back” (Ana, 2026-05-01, OVERDUE); "
         "“Status page” (unassigned, 2026-05-31, proposed).")
+
+
+def test_a_pain_point_off_the_map_does_not_hide_the_ones_after_it() -> None:
+    j = base()
+    j.pain_points = [pain(1, None, volume=40), pain(2, 11, volume=0), pain(3, 12, volume=3)]
+    assert busiest_step(j) == ("Follow-Up: 3 tickets/month on its loop pain points (customers "
+                               "repeating a step), the most of any step.")
+
+
+def test_a_later_step_with_one_ticket_beats_an_earlier_step_with_none() -> None:
+    j = base()
+    j.pain_points = [pain(1, 12, volume=1)]
+    assert busiest_step(j).startswith("Follow-Up: 1 ticket/month")
+
+
+def test_one_ticket_off_the_map_asks_to_place_it_not_to_count_it() -> None:
+    j = base()
+    j.pain_points = [pain(1, None, volume=1)]
+    assert busiest_step(j) == (
+        "Not enough data: place the pain points on touchpoints so they belong to a step.")
+
+
+def test_done_cards_without_a_result_ask_for_it_in_full() -> None:
+    j = base()
+    j.pain_points = [pain(1, 12)]
+    j.cards = [done(1, 1, None)]
+    assert measured_improvement(j) == ("Not enough data: record the result value (the stage "
+                                       "KPI after the change) on done cards.")
+
+
+def test_a_card_of_unknown_direction_does_not_stop_the_next_card_being_judged() -> None:
+    j = base()
+    j.stages[0].kpi_name = "Widget index"
+    j.pain_points = [pain(1, 11), pain(2, 12)]
+    j.cards = [done(1, 1, 70), done(2, 2, 17.5)]
+    assert measured_improvement(j) == ("“fix 2” moved Reopen rate from 18 % to 17.5 % "
+                                       "(lower is better).")
+
+
+def test_a_state_is_written_in_words_and_one_item_is_singular() -> None:
+    j = base()
+    j.pain_points = [pain(1, 11)]
+    j.cards = [HypothesisCard(id=1, pain_point_id=1, owner="Ana", deadline=D(2026, 5, 20),
+                              experiment="Call back", status="in_progress")]
+    assert month_items(j, "2026-05", today=D(2026, 5, 15)) == (
+        "In 2026-05, 1 item due: “Call back” (Ana, 2026-05-20, in progress).")
