@@ -141,7 +141,9 @@ def _baseline_detail(journey: Journey) -> str:
     missing = [f"{s.name.strip() or 'unnamed stage'}: {s.kpi_name.strip() or 'no KPI named'}"
                for s in journey.stages if s.kpi_baseline is None]
     if not missing:
-        return f"All {len(journey.stages)} stages have a baseline; confirm it is current."
+        count = len(journey.stages)
+        every = "The one stage has" if count == 1 else f"All {count} stages have"
+        return f"{every} a baseline; confirm it is current."
     return ("Record repeat contacts, escalation rate and effort, and the baseline of: "
             + _join(missing) + ".")
 

@@ -74,7 +74,10 @@ def test_unnamed_stages_and_missing_kpis_are_named_as_such_in_the_baseline_task(
 
 def test_stages_that_all_have_a_baseline_are_only_confirmed() -> None:
     assert plan_of(mapped())["baseline"][1] == (
-        "All 1 stages have a baseline; confirm it is current.")
+        "The one stage has a baseline; confirm it is current.")
+    j = mapped()
+    j.stages.append(Stage(id=2, workshop_id=1, name="Follow-Up", kpi_baseline=0.2))
+    assert plan_of(j)["baseline"][1] == "All 2 stages have a baseline; confirm it is current."
 
 
 # -- cards ---------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ def test_shifting_a_date_counts_days_both_ways() -> None:
 
 def test_a_date_at_the_end_of_the_calendar_saturates() -> None:
     assert shift(dt.date(9999, 12, 31), 30) == dt.date.max
+    assert shift(dt.date(9999, 12, 31), 1) == dt.date.max  # one day past the end
     assert shift(dt.date(9999, 12, 1), 60) == dt.date.max
     assert shift(dt.date(1, 1, 1), -1) == dt.date.min
     assert shift(dt.date(1, 1, 5), -60) == dt.date.min

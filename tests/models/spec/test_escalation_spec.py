@@ -165,3 +165,11 @@ def test_a_rung_is_one_commitment_with_its_channel_trimmed() -> None:
     blank_channel = ladder(journey([tp(1, "x")], levels=[_level(1, channel="  ")]))[0]
     assert not blank_channel.text.endswith("via ")
     assert blank_channel.text.endswith("update every 30 min")
+
+
+def test_a_plain_handoff_listed_first_does_not_hide_a_later_escalation() -> None:
+    plain = Handoff(workshop_id=1, from_touchpoint_id=1, to_touchpoint_id=2)
+    bare = Handoff(workshop_id=1, from_touchpoint_id=2, to_touchpoint_id=3, is_escalation=True,
+                   from_team="Tier 1", to_team="Tier 2")
+    j = journey([tp(1, "a"), tp(2, "b"), tp(3, "c")], handoffs=[plain, bare], levels=[_level(1)])
+    assert [(r.kind, r.touchpoint_id) for r in escalation_risks(j)] == [("context_lost", 3)]
