@@ -99,9 +99,9 @@ def test_an_unknown_step_is_refused_listing_the_steps(store: Store, wid: int) ->
         fac.start_timer(store, wid, "lunch")
     assert str(err.value) == f"There is no step 'lunch'; steps are: {STEP_LIST}."
     pid = int(presence.join(store, wid, "ana").id or 0)
-    with pytest.raises(FieldError) as err:
+    with pytest.raises(FieldError) as refused:
         presence.set_done(store, pid, "lunch")
-    assert str(err.value) == f"step must be one of: {STEP_LIST}."
+    assert str(refused.value) == f"step must be one of: {STEP_LIST}."
 
 
 @pytest.mark.parametrize(("action", "doing"), [

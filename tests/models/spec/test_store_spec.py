@@ -31,9 +31,9 @@ def _map(store: Store) -> tuple[int, list[Stage], list[int]]:
     workshop = store.create_workshop(title="Login lockout")
     stages = _stages(store, int(workshop.id or 0))
     first, second = stages[0], stages[1]
-    ids = [int(store.add(Touchpoint(stage_id=first.id, name=name)).id or 0)
+    ids = [int(store.add(Touchpoint(stage_id=int(first.id or 0), name=name)).id or 0)
            for name in ("Reset link", "Call the desk")]
-    ids += [int(store.add(Touchpoint(stage_id=second.id, name=name)).id or 0)
+    ids += [int(store.add(Touchpoint(stage_id=int(second.id or 0), name=name)).id or 0)
             for name in ("Chat", "Email")]
     return int(workshop.id or 0), stages, ids
 
