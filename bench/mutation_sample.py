@@ -92,11 +92,13 @@ def report(results: dict[str, str], size: int, seed: int) -> str:
         if status in KILLED:
             group["killed"] += 1
         else:
+            group["no tests"] += status == "no tests"
             survivors.append(f"{name}: {status}")
     population = collections.Counter(package_of(name) for name in results)
     lines = [f"sample of {len(chosen)} of {len(results)} mutants of models/, seed {seed}",
              f"{'package':10} {'mutants':>7} {'sampled':>7} {'judged':>6} {'killed':>6} "
-             f"{'score':>7}  95 % interval (Wilson)"]
+             f"{'no tests':>8} {'score':>7}  95 % interval (Wilson)  [if not all judged: "
+             "bounds with every sampled mutant]"]
     total: collections.Counter[str] = collections.Counter()
     for package in PACKAGES:
         c = per[package]
@@ -126,13 +128,17 @@ def _bounds(killed: int, not_run: int, sampled: int) -> str:
 
 
 def _row(label: str, mutants: int, c: collections.Counter[str]) -> str:
-    judged, killed = c["judged"], c["killed"]
-    sampled = judged + c["not run"]
+    judged, killed, not_run = c["judged"], c["killed"], c["not run"]
+    sampled = judged + not_run
+    head = f"{label:10} {mutants:>7} {sampled:>7} {judged:>6} {killed:>6} {c['no tests']:>8}"
     if not judged:
-        return f"{label:10} {mutants:>7} {sampled:>7} {judged:>6} {killed:>6} {'n/a':>7}"
+        return f"{head} {'n/a':>7}"
     low, high = wilson(killed, judged)
-    return (f"{label:10} {mutants:>7} {sampled:>7} {judged:>6} {killed:>6} "
-            f"{_percent(killed / judged):>7}  {_percent(low)} – {_percent(high)}")
+    line = f"{head} {_percent(killed / judged):>7}  {_percent(low)} – {_percent(high)}"
+    if not_run:
+        line += (f"  [{_percent(killed / sampled)} – "
+                 f"{_percent((killed + not_run) / sampled)}]")
+    return line
 
 
 def generate() -> None:

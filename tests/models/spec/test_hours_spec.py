@@ -222,3 +222,18 @@ def test_the_server_time_zone_changes_nothing(days: str, opening: str, zone: str
     schedule = Schedule.parse(days, opening, "17:00", zone)
     assert schedule.hours(utc(start), utc(end)) == pytest.approx(hours)
     assert schedule.many([utc(start)], [utc(end)]) == pytest.approx([hours])
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known defect (issue 20, session 4): a clock change inside the working hours is counted "
+    "in wall-clock time, so the night the clocks go forward counts an hour that never "
+    "happened and the night they go back loses one; dbt_zendesk counts real minutes"))
+@pytest.mark.parametrize(("start", "end"), [
+    ("2026-03-29 00:30", "2026-03-29 02:30"),  # 01:30 CET to 04:30 CEST
+    ("2026-10-25 00:30", "2026-10-25 02:30"),  # 02:30 CEST to 03:30 CET
+])
+def test_a_clock_change_inside_working_hours_counts_real_time(start: str, end: str) -> None:
+    """Two hours passed; a team working through the night worked two hours."""
+    night = Schedule.parse("sun", "00:00", "23:59", "Europe/Berlin")
+    assert night.hours(utc(start), utc(end)) == pytest.approx(2.0)
+    assert night.many([utc(start)], [utc(end)]) == pytest.approx([2.0])
