@@ -26,7 +26,7 @@ _ISO_ENOUGH = 500
 
 _NUMERIC = re.compile(
     r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})"
-    r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?)?"
+    r"(?:(?:[ T]+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
 _ISO_HEAD = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
@@ -37,11 +37,11 @@ for _number, _name in enumerate(
      "october", "november", "december"), start=1):
     MONTHS[_name] = MONTHS[_name[:3]] = _number
 MONTHS["sept"] = 9
-_NAMED = re.compile(
-    r"\s*(\d{1,2})[-/. ]+([A-Za-z]{3,9})\.?[-/. ]+(\d{2}|\d{4})"
-    r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
-)
+_TIME = (r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?)?"
+         r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
+_NAMED = re.compile(r"\s*(\d{1,2})[-/. ]+([A-Za-z]{3,9})\.?[-/. ]+(\d{2}|\d{4})" + _TIME)
+# The month word first, US style: "Mar 4, 2024 9:00 AM" (HubSpot, Excel in English).
+_NAMED_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? +(\d{1,2}),? +(\d{4})" + _TIME)
 
 
 def is_missing(value: str) -> bool:
@@ -103,14 +103,26 @@ def parse_month_name(value: str) -> datetime | None:
     1900 sentinels → None; an unknown month word raises ValueError."""
     if not value or value.strip().lower() in MISSING:
         return None
-    m = _NAMED.match(value)
-    month = None if m is None else MONTHS.get(m.group(2).lower())
-    if m is None or month is None:
+    found = _named(value)
+    if found is None:
         if _ISO_HEAD.match(value):
             return parse_iso(value)
         raise ValueError(f"not a date: {value!r}")
-    day, _, y, hh, mm, ss, frac, ampm, zone = m.groups()
-    return _build(int(day), month, y, hh, mm, ss, frac, ampm, zone)
+    month, (day, y, hh, mm, ss, frac, ampm, zone) = found
+    return _build(int(day or 0), month, y or "", hh, mm, ss, frac, ampm, zone)
+
+
+def _named(value: str) -> tuple[int, tuple[str | None, ...]] | None:
+    """(month number, (day, year, the time parts...)) of a date with its month as a word."""
+    m = _NAMED.match(value)
+    if m is not None and m.group(2).lower() in MONTHS:
+        day, word, *rest = m.groups()
+        return MONTHS[word.lower()], (day, *rest)
+    m = _NAMED_FIRST.match(value)
+    if m is not None and m.group(1).lower() in MONTHS:
+        word, *rest = m.groups()
+        return MONTHS[word.lower()], tuple(rest)
+    return None
 
 
 def _build(day: int, month: int, y: str, hh: str | None, mm: str | None, ss: str | None,
@@ -165,8 +177,7 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
             continue
         m = _NUMERIC.match(value)
         if m is None:
-            named = _NAMED.match(value)
-            if named is None or named.group(2).lower() not in MONTHS:
+            if _named(value) is None:
                 return None, False, False
             shape = "named"
             continue

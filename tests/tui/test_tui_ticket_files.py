@@ -87,3 +87,28 @@ async def test_the_n_column_is_the_n_of_each_kpi(db_path: Path, tmp_path: Path) 
         footnote = str(app.screen.query_one("#reason-text", Static).render())
         assert "* 2024-04 has data only to 2024-04-10 (a partial month)" in footnote
         assert "n: tickets behind each latest figure (CSAT: answered surveys" in footnote
+
+
+async def test_an_import_from_the_dialog_says_which_month_is_partial(db_path: Path) -> None:
+    zendesk = Path(__file__).parent.parent / "models" / "tickets" / "fixtures" / \
+        "zendesk_tickets.csv"
+    with Store(db_path, who="tester") as store:
+        wid = int(store.create_workshop(title="T").id or 0)
+    app = build_app(db_path, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TicketImportDialog)
+        dialog.query_one("#path", Input).value = str(zendesk)
+        await dialog.inspect()
+        await settle(pilot)
+        dialog.finish()
+        await settle(pilot)
+        notes = [n.message for n in app._notifications]
+        assert any("Imported 12 tickets (2024-03, 2024-04); 2024-04 has data only to "
+                   "2024-04-10, a partial month: the evidence comes from 2024-03." == n
+                   for n in notes), notes

@@ -236,8 +236,9 @@ class DataScreen(Screen[None]):
         result = self.session.mutate(lambda: storage.import_file(
             store, wid, request.path, source=request.source, mapping=request.mapping))
         if result is not None:
+            said = "".join(f"; {line}" for line in result.partial)
             self.session.hooks.notify(f"Imported {result.imported.tickets:,} tickets "
-                                      f"({', '.join(result.periods)}).", markup=False)
+                                      f"({', '.join(result.periods)}){said}.", markup=False)
         self.draw()
 
     # -- tying the data to the map (same functions as ``journeymap tickets map|apply``) ----

@@ -40,10 +40,19 @@ def refuse(path: Path | str) -> str:
     ("04-Sep-2024 17:45:10", datetime(2024, 9, 4, 17, 45, 10)),
     ("4 September 2024", datetime(2024, 9, 4)),
     ("04/Mar/24", datetime(2024, 3, 4)),
+    ("Mar 4, 2024 9:00 AM", datetime(2024, 3, 4, 9, 0)),
+    ("March 14, 2024, 11:30 PM", datetime(2024, 3, 14, 23, 30)),
+    ("Sep 4 2024 17:45", datetime(2024, 9, 4, 17, 45)),
 ])
 def test_month_name_dates(text: str, want: datetime) -> None:
     assert dates.evidence([text])[0] == "named"
     assert dates.parse_month_name(text) == want
+
+
+def test_a_comma_after_the_date() -> None:
+    # Salesforce Lightning and Excel in English write "3/14/2024, 9:00 AM".
+    assert dates.parse_month_first("3/14/2024, 9:00 PM") == datetime(2024, 3, 14, 21, 0)
+    assert dates.evidence(["3/14/2024, 9:00 PM"]) == ("numeric", False, True)
 
 
 def test_month_name_placeholders_and_nonsense() -> None:
