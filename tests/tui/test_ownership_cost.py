@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
-from tests.helpers import build_workshop, ready
+from tests.helpers import build_workshop, ready, until
 from tui.app.launch import build_app
 
 
@@ -38,13 +38,15 @@ async def test_ownership_derives_handoffs_once_per_revision(
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+        screen: Any = app.screen
+        assert await until([pilot], lambda: screen.prebuilt, rounds=400)
         calls = _count(monkeypatch)
         await pilot.press("escape", "4")
         await ready(pilot)
-        assert len(calls) == 1  # rows, lanes, flags and the handoff form share it
+        assert len(calls) == 0  # built at idle: this revision is derived already
         await pilot.press("down", "down")
         await ready(pilot)
-        assert len(calls) == 1  # moving the cursor derives nothing
-        app.reload_journey()  # a new revision is derived again, once
+        assert len(calls) == 0  # moving the cursor derives nothing
+        app.reload_journey()  # a new revision is derived again, once: rows, lanes, flags
         await ready(pilot)
-        assert len(calls) == 2
+        assert len(calls) == 1

@@ -78,6 +78,8 @@ class PainsView(TableFormView):
         yield ImpactMatrix(id="matrix")
 
     def on_mount(self) -> None:
+        if self._closing or self._closed or self._pruning:
+            return  # built at idle as the app closed (see ``StepView.on_mount``)
         matrix = self.query_one(ImpactMatrix)
         matrix.display = False
         # The matrix takes focus while it is shown: the table is hidden then, and
