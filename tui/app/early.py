@@ -32,7 +32,8 @@ OPENING = "opening the database… keys wait"
 def held_while_opening(event: events.Event) -> bool:
     """A key (but ctrl+q) or paste read from the terminal: it waits for the store."""
     if isinstance(event, events.Key):
-        return not event.is_forwarded and event.key != "ctrl+q"
+        return not (event.is_forwarded or getattr(event, "_jm_replayed", False)
+                    or event.key == "ctrl+q")
     return isinstance(event, events.Paste) and not event.is_forwarded
 
 
@@ -103,24 +104,34 @@ def swap_in(app: Any, journey: Journey) -> None:
     _give_back_input(app)
 
 
-def _give_back_input(app: Any) -> None:
-    """Replay the keys and pastes held while the store opened, as one burst in order.
+_REPLAYED = "_jm_replayed"
 
-    The type-ahead rules (``tui.widgets.typeahead``, ``FieldInput``) route a burst
-    of keys to the field its Tabs lead to.  A paste would go to whatever had the
-    focus when the app read it, before those Tabs were handled, so a held paste is
-    given back as the keys of its first line (what a one-line field keeps of it).
+
+def _give_back_input(app: Any) -> None:
+    """Replay the keys and pastes held while the store opened, in order, one per frame.
+
+    One per frame, as typed: a whole burst given back at once reaches the fields
+    before the focus moves that its Tabs ask for.  Keys still arriving meanwhile
+    join the end of the queue (``held_while_opening`` keeps holding until it is
+    empty), so a person typing through the moment the store opens keeps their
+    order.  A paste is given back as the keys of its first line (what a one-line
+    field keeps of it).
     """
     from textual.keys import _character_to_key
 
-    held: list[events.Event] = app.early_input or []
-    app.early_input = None
-    for event in held:
-        if isinstance(event, events.Paste):
-            line = event.text.splitlines()[0] if event.text else ""
-            keys = [events.Key(_character_to_key(c), c) for c in line if c.isprintable()]
-        else:
-            keys = [events.Key(event.key, event.character)]  # type: ignore[attr-defined]
-        for key in keys:
-            key.set_sender(app)
-            app.post_message(key)
+    queue: list[events.Event] = app.early_input or []
+    if not queue:
+        app.early_input = None
+        return
+    event = queue.pop(0)
+    if isinstance(event, events.Paste):
+        line = event.text.splitlines()[0] if event.text else ""
+        keys = [events.Key(_character_to_key(c), c) for c in line if c.isprintable()]
+        queue[:0] = keys
+        app.call_after_refresh(_give_back_input, app)
+        return
+    key = events.Key(event.key, event.character)  # type: ignore[attr-defined]
+    setattr(key, _REPLAYED, True)
+    key.set_sender(app)
+    app.post_message(key)
+    app.call_after_refresh(_give_back_input, app)
