@@ -72,8 +72,9 @@ class WorkshopScreen(Screen[None]):
     def _build_next(self) -> None:
         """Mount one step view not built yet, hidden; the next one at the next idle moment.
 
-        Waits while a view is still composing (a step key's own, or the one built
-        last) or another screen (a dialog) is on top.  Once all are built, the
+        Waits while the store is still opening (the early scope step), a view is
+        still composing (a step key's own, or the one built last) or another screen
+        (a dialog) is on top.  Once all are built, the
         objects they hold are frozen out of the garbage collector's full passes
         (a pass over them cost 75-90 ms on every third step switch).
         """
@@ -81,7 +82,10 @@ class WorkshopScreen(Screen[None]):
             return
         switcher = self.query_one(ContentSwitcher)
         views = [child for child in switcher.children if isinstance(child, StepView)]
-        if not self.is_current or any(not view.ready for view in views):
+        # The early scope step is drawn from plain sqlite3 while the store opens: the
+        # other views bind ORM rows, so they wait for it (and keep start-up lean).
+        waiting = self.session.store is None or any(not view.ready for view in views)
+        if not self.is_current or waiting:
             self.set_timer(PREBUILD_IDLE_S, self._build_next)
             return
         built = {view.id for view in views}
