@@ -108,3 +108,59 @@ def test_a_blank_queued_card_whose_pain_point_was_deleted_is_an_untitled_card() 
     orphan = HypothesisCard(id=5, pain_point_id=99, experiment="")
     plan = generate_plan(_journey(top, orphan), START)
     assert next(i.title for i in plan if i.key == "card-5") == "Card 2: untitled card"
+
+
+def _mapped_plan(**card: object) -> dict[str, PlanItem]:
+    journey = Journey(
+        workshop=Workshop(id=1, facilitator="  Lee  ", start_date=dt.date(2026, 3, 2)),
+        stages=[Stage(id=1, workshop_id=1, name="Contact", kpi_name="FCR")],
+        touchpoints={1: [Touchpoint(id=1, stage_id=1, name="Chat", owner_team="Tier 1"),
+                         Touchpoint(id=2, stage_id=1, name="Call", owner_team="Billing")]},
+        pain_points=[PainPoint(id=1, workshop_id=1, touchpoint_id=1, impact=3, effort=1,
+                               description="asks twice")],
+        cards=[HypothesisCard(id=5, pain_point_id=1, experiment="one form", owner="Ana",
+                              **card)])  # type: ignore[arg-type]
+    return {i.key: i for i in generate_plan(journey)}
+
+
+def test_a_top_card_due_after_day_60_is_planned_with_a_warning() -> None:
+    items = _mapped_plan(deadline=dt.date(2026, 5, 3))  # day 63
+    assert items["implement"].detail.endswith(
+        " Warning: the card is due after day 60 (day 63): next cycle.")
+    on_time = _mapped_plan(deadline=dt.date(2026, 4, 30))  # day 60
+    assert "Warning" not in on_time["implement"].detail
+
+
+def test_the_facilitator_owns_the_method_tasks_and_the_card_owner_the_fix() -> None:
+    items = _mapped_plan()
+    assert {k: i.owner for k, i in items.items()} == {
+        "baseline": "Lee", "owners": "Lee", "implement": "Ana", "measure": "Ana",
+        "review-30": "Lee", "standardize": "Lee", "review": "Lee"}
+
+
+def test_the_method_tasks_say_what_to_do_with_this_map() -> None:
+    items = _mapped_plan()
+    assert items["measure"].detail == (
+        "Compare repeat contacts and customer effort (CES) with the baseline.")
+    assert items["standardize"].title == "Standardize workflow and publish revised SOPs"
+    assert items["standardize"].detail == "Publish to: Tier 1, Billing."  # in map order
+    assert items["owners"].title == "Assign journey owners"
+    assert items["baseline"].title == "Baseline stage KPIs"
+    assert items["implement"].detail.startswith("At the highest-friction step: Contact › Chat")
+    assert [(i.phase, i.start, i.deadline) for i in items.values()] == [
+        ("Weeks 1-2", dt.date(2026, 3, 2), dt.date(2026, 3, 13)),
+        ("Weeks 1-2", dt.date(2026, 3, 2), dt.date(2026, 3, 13)),
+        ("Weeks 3-4", dt.date(2026, 3, 16), dt.date(2026, 3, 27)),
+        ("Weeks 5-6", dt.date(2026, 3, 30), dt.date(2026, 4, 10)),
+        ("Day 30", dt.date(2026, 3, 31), dt.date(2026, 3, 31)),
+        ("Weeks 7-8", dt.date(2026, 4, 13), dt.date(2026, 4, 24)),
+        ("Day 60", dt.date(2026, 4, 30), dt.date(2026, 4, 30)),
+    ]
+
+
+def test_a_map_without_owner_teams_asks_for_them_before_publishing() -> None:
+    journey = Journey(workshop=Workshop(id=1), stages=[Stage(id=1, workshop_id=1, name="S")],
+                      touchpoints={1: [Touchpoint(id=1, stage_id=1, name="Chat")]})
+    items = {i.key: i for i in generate_plan(journey, dt.date(2026, 3, 2))}
+    assert items["standardize"].detail == (
+        "No owner teams yet: assign owners, then publish to each team.")
