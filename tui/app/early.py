@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 
+from tui.widgets.typeahead import is_holding
+
 if TYPE_CHECKING:
     from models.db.journey import Journey
 
@@ -105,6 +107,7 @@ def swap_in(app: Any, journey: Journey) -> None:
 
 
 _REPLAYED = "_jm_replayed"
+HOLD_POLL_S = 0.02  # how often held-back keys look whether the type-ahead hold has ended
 
 
 def _give_back_input(app: Any) -> None:
@@ -122,6 +125,9 @@ def _give_back_input(app: Any) -> None:
     queue: list[events.Event] = app.early_input or []
     if not queue:
         app.early_input = None
+        return
+    if is_holding(app):  # a view mounting or a field on its way holds keys: wait for it
+        app.set_timer(HOLD_POLL_S, lambda: _give_back_input(app))
         return
     event = queue.pop(0)
     if isinstance(event, events.Paste):

@@ -51,6 +51,11 @@ def hold(app: Any, *, every: bool = False) -> None:
         app.set_timer(SAFETY_S, safety)
 
 
+def is_holding(app: Any) -> bool:
+    """Whether keys reaching ``app`` are being held (a view mounting, a field on its way)."""
+    return getattr(app, _HELD, None) is not None
+
+
 def held(app: Any, event: events.Key) -> bool:
     """Keep ``event`` (a key just read) when ``app`` is holding keys of its kind."""
     keys: list[events.Key] | None = getattr(app, _HELD, None)
