@@ -205,3 +205,13 @@ def test_the_notes_of_all_cards_are_listed_once_in_order() -> None:
         "A handle-time change is assumed to change the cost per contact in proportion to the "
         "minutes.",
         "The cost for “Phone” is a default the lead has not confirmed."]
+
+
+def test_a_card_that_saves_nothing_adds_zero_to_the_totals() -> None:
+    j, _ = case_of()
+    j.pain_points.append(PainPoint(id=8, workshop_id=1, touchpoint_id=3, ticket_volume=200))
+    j.cards.append(HypothesisCard(id=10, pain_point_id=8, effect_kind="deflection",
+                                  effect_value=0))
+    total = business_case(j)
+    assert total.saving.text == "Saving: 12,400 per month (12,400 + 0 = 12,400)"
+    assert total.contacts_avoided.value == pytest.approx(496)
