@@ -245,3 +245,25 @@ def test_the_hours_total_says_how_many_cards_lack_hours() -> None:
                                       effect_value=-10))
     assert business_case(j).hours_saved.formula == (
         "99.2 = 99.2; 2 card(s) without the numbers not counted")
+
+
+LABELS = {"contacts_before": ("Contacts before", "contacts/month"),
+          "contacts_after": ("Contacts after", "contacts/month"),
+          "cost_before": ("Cost before", "per month"), "cost_after": ("Cost after", "per month"),
+          "saving": ("Saving", "per month"),
+          "hours_before": ("Agent hours before", "hours/month"),
+          "hours_after": ("Agent hours after", "hours/month"),
+          "hours_saved": ("Agent hours saved", "hours/month")}
+
+
+@pytest.mark.parametrize("made", [
+    {"volume": 0}, {"cost": None, "minutes": None}, {"kind": "", "value": None},
+    {"channel": ""}, {"kind": "volume", "value": 10.0}, {"kind": "handle_time", "value": -5.0},
+])
+def test_every_figure_keeps_its_label_and_unit_available_or_not(made: dict[str, Any]) -> None:
+    j, card = case_of(**made)
+    case = card_case(j, card)
+    for name, (label, unit) in LABELS.items():
+        figure = getattr(case, name)
+        assert (figure.label, figure.unit) == (label, unit), name
+        assert figure.text.startswith(f"{label}: ")
