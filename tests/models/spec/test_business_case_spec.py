@@ -205,3 +205,65 @@ def test_the_notes_of_all_cards_are_listed_once_in_order() -> None:
         "A handle-time change is assumed to change the cost per contact in proportion to the "
         "minutes.",
         "The cost for “Phone” is a default the lead has not confirmed."]
+
+
+def test_a_card_that_saves_nothing_adds_zero_to_the_totals() -> None:
+    j, _ = case_of()
+    j.pain_points.append(PainPoint(id=8, workshop_id=1, touchpoint_id=3, ticket_volume=200))
+    j.cards.append(HypothesisCard(id=10, pain_point_id=8, effect_kind="deflection",
+                                  effect_value=0))
+    total = business_case(j)
+    assert total.saving.text == "Saving: 12,400 per month (12,400 + 0 = 12,400)"
+    assert total.contacts_avoided.value == pytest.approx(496)
+
+
+def test_one_ticket_a_month_is_a_volume_with_a_projection() -> None:
+    j, card = case_of(volume=1)
+    case = card_case(j, card)
+    assert case.contacts_after.value == pytest.approx(0.6)
+    assert case.contacts_after.formula == "1 contacts × (1 − 40 % deflected) = 0.6"
+
+
+def test_figures_without_volume_keep_their_units() -> None:
+    j, card = case_of(volume=0)
+    case = card_case(j, card)
+    assert case.contacts_before.unit == "contacts/month"
+    assert case.contacts_after.unit == "contacts/month"
+    assert case.saving.unit == "per month" and case.hours_saved.unit == "hours/month"
+
+
+def test_figures_are_shown_to_two_decimals() -> None:
+    j, card = case_of(minutes=7)
+    assert card_case(j, card).hours_before.formula == "1,240 contacts × 7 min ÷ 60 = 144.67"
+
+
+def test_the_hours_total_says_how_many_cards_lack_hours() -> None:
+    j, _ = case_of()
+    for pid in (8, 9):
+        j.pain_points.append(PainPoint(id=pid, workshop_id=1, touchpoint_id=3, ticket_volume=0))
+        j.cards.append(HypothesisCard(id=pid + 10, pain_point_id=pid, effect_kind="volume",
+                                      effect_value=-10))
+    assert business_case(j).hours_saved.formula == (
+        "99.2 = 99.2; 2 card(s) without the numbers not counted")
+
+
+LABELS = {"contacts_before": ("Contacts before", "contacts/month"),
+          "contacts_after": ("Contacts after", "contacts/month"),
+          "cost_before": ("Cost before", "per month"), "cost_after": ("Cost after", "per month"),
+          "saving": ("Saving", "per month"),
+          "hours_before": ("Agent hours before", "hours/month"),
+          "hours_after": ("Agent hours after", "hours/month"),
+          "hours_saved": ("Agent hours saved", "hours/month")}
+
+
+@pytest.mark.parametrize("made", [
+    {"volume": 0}, {"cost": None, "minutes": None}, {"kind": "", "value": None},
+    {"channel": ""}, {"kind": "volume", "value": 10.0}, {"kind": "handle_time", "value": -5.0},
+])
+def test_every_figure_keeps_its_label_and_unit_available_or_not(made: dict[str, Any]) -> None:
+    j, card = case_of(**made)
+    case = card_case(j, card)
+    for name, (label, unit) in LABELS.items():
+        figure = getattr(case, name)
+        assert (figure.label, figure.unit) == (label, unit), name
+        assert figure.text.startswith(f"{label}: ")

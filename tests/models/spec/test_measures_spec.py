@@ -380,3 +380,13 @@ def test_no_reopened_ticket_anywhere_is_said_as_zero() -> None:
     assert measures.review_repeat_contacts(j) == (
         "Contact generates the most repeat contacts: 0 reopened tickets "
         "(feb.csv, 2024-02, n=50).")
+
+
+def test_a_card_whose_text_ends_in_x_keeps_its_last_letter() -> None:
+    rows = [reading(1, "2024-01", tickets=200), reading(2, "2024-02", tickets=100)]
+    met = [tied("tickets", -0.3, relative=True, experiment="Redesign the checkout UX.")]
+    assert measures.review_measured(journey(rows, cards=met)).startswith(
+        "“Redesign the checkout UX” met its signal")
+    not_yet = [tied("tickets", -0.9, relative=True, experiment="Simplify the UX")]
+    assert measures.review_measured(journey(rows, cards=not_yet)).startswith(
+        "No tied signal is met yet: “Simplify the UX” 100 in 2024-02")

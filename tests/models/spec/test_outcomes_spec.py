@@ -109,3 +109,23 @@ def test_the_baseline_is_the_first_month_that_has_the_metric() -> None:
         "projected +10 % contacts (volume +10 %)", pytest.approx(0.1),
         "measured: no data yet (only the baseline reading: 3.00 in 2024-02, n=10; import a "
         "later month to measure)", baseline_period="2024-02", baseline_n=10)
+
+
+def test_the_latest_month_is_the_last_one_and_its_tickets_are_the_groups_own() -> None:
+    rows = [reading("2024-01", 100, kind="category", value="Login"),
+            reading("2024-02", 90, kind="category", value="Login"),
+            reading("2024-03", 50, source=2, kind="category", value="Login"),
+            reading("2024-03", 700, source=2, kind="category", value="Billing")]
+    got = outcome(journey(rows), card(group="category=Login"))
+    assert got is not None
+    assert (got.latest_period, got.latest_n, got.measured_change) == ("2024-03", 50, -0.5)
+
+
+def test_no_data_names_no_month_unless_a_baseline_was_read() -> None:
+    untied = outcome(journey([reading("2024-01", 10)]), card(metric=""))
+    assert untied is not None and (untied.baseline_period, untied.baseline_n) == ("", None)
+    rows = [reading("2024-01", 0, backlog_open=0), reading("2024-02", 5, source=2,
+                                                            backlog_open=3)]
+    zero = outcome(journey(rows), card("backlog_open"))
+    assert zero is not None and (zero.baseline_period, zero.baseline_n) == ("2024-01", 0)
+    assert zero.measured_change is None

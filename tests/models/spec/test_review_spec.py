@@ -353,3 +353,10 @@ def test_a_state_is_written_in_words_and_one_item_is_singular() -> None:
                               experiment="Call back", status="in_progress")]
     assert month_items(j, "2026-05", today=D(2026, 5, 15)) == (
         "In 2026-05, 1 item due: “Call back” (Ana, 2026-05-20, in progress).")
+
+
+def test_a_done_card_whose_text_ends_in_x_keeps_its_last_letter() -> None:
+    j = base()
+    j.pain_points = [pain(1, 12)]
+    j.cards = [done(1, 1, 12, "Fix the login UX.")]
+    assert measured_improvement(j).startswith("“Fix the login UX” moved Reopen rate")
