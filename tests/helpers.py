@@ -194,6 +194,29 @@ async def two_seats(db: Any, wid: int, step: str, first: str = "lea",
         yield a, pa, b, pb
 
 
+@asynccontextmanager
+async def import_dialog(db: Any, size: tuple[int, int] = (80, 24)
+                        ) -> AsyncIterator[tuple[Any, Any, Any, int]]:
+    """A new workshop's ticket import dialog, opened by keys over the Data screen:
+    (app, pilot, dialog, workshop id)."""
+    from models.db.store import Store
+    from tui.app.launch import build_app
+    from tui.dialogs.ticket_import import TicketImportDialog
+
+    with Store(db, who="tester") as store:
+        wid = int(store.create_workshop(title="T").id or 0)
+    app = build_app(db, wid, step="scope", who="tester")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TicketImportDialog)
+        yield app, pilot, dialog, wid
+
+
 def first_tp(app: Any) -> Touchpoint:
     assert app.journey is not None
     return app.journey.ordered_touchpoints()[0]

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Select, Static
 from models.db.store import Store
 from models.tickets.profiles import SOURCES
 from models.vocab import TODAY_ENV
+from tests.helpers import import_dialog
 from tests.tui.test_tui_outputs import TODAY, settle
 from tui.app.launch import build_app
 from tui.dialogs.ticket_import import TicketImportDialog
@@ -29,17 +30,7 @@ def _said(dialog: TicketImportDialog) -> str:
 
 async def test_the_dialog_lists_the_sources_and_names_a_bad_path(db_path: Path,
                                                                  tmp_path: Path) -> None:
-    with Store(db_path, who="tester") as store:
-        wid = int(store.create_workshop(title="T").id or 0)
-    app = build_app(db_path, wid, step="scope", who="tester")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "T")
-        await settle(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, TicketImportDialog)
+    async with import_dialog(db_path, (80, 24)) as (app, pilot, dialog, wid):
         select = dialog.query_one("#source", Select)
         assert [value for _, value in select._options] == list(SOURCES)
         for typed, said in (
@@ -92,17 +83,7 @@ async def test_the_n_column_is_the_n_of_each_kpi(db_path: Path, tmp_path: Path) 
 async def test_an_import_from_the_dialog_says_which_month_is_partial(db_path: Path) -> None:
     zendesk = Path(__file__).parent.parent / "models" / "tickets" / "fixtures" / \
         "zendesk_tickets.csv"
-    with Store(db_path, who="tester") as store:
-        wid = int(store.create_workshop(title="T").id or 0)
-    app = build_app(db_path, wid, step="scope", who="tester")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "T")
-        await settle(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, TicketImportDialog)
+    async with import_dialog(db_path, (80, 24)) as (app, pilot, dialog, wid):
         dialog.query_one("#path", Input).value = str(zendesk)
         await dialog.inspect()
         await settle(pilot)

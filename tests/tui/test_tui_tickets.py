@@ -14,9 +14,9 @@ from models.db.store import Store
 from models.db.tables import Participant
 from models.tickets import storage
 from models.vocab import TODAY_ENV
+from tests.helpers import import_dialog
 from tests.tui.test_tui_outputs import TODAY, settle
 from tui.app.launch import build_app
-from tui.dialogs.ticket_import import TicketImportDialog
 from tui.screens.data import DataScreen
 
 FIXTURES = Path(__file__).parent.parent / "models" / "tickets" / "fixtures"
@@ -67,17 +67,7 @@ async def test_import_dialog_asks_for_an_ambiguous_column(db_path: Path,
     odd = tmp_path / "home.csv"
     odd.write_text("Ref,Logged date,Raised date,Topic\nA1,2024-03-01,2024-03-02,Login\n"
                    "A2,2024-03-02,2024-03-03,Billing\n", encoding="utf-8")
-    with Store(db_path, who="tester") as store:
-        wid = int(store.create_workshop(title="T").id or 0)
-    app = build_app(db_path, wid, step="scope", who="tester")
-    async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "T")
-        await settle(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, TicketImportDialog)
+    async with import_dialog(db_path, (100, 40)) as (app, pilot, dialog, wid):
         dialog.query_one("#path", Input).value = str(odd)
         await dialog.inspect()
         await settle(pilot)
@@ -165,17 +155,7 @@ async def test_the_column_choice_is_visible_at_80x24(db_path: Path, tmp_path: Pa
                    "Resolved\nLogin,SD-1,10001,Service request,Done,Medium,2024-03-04 09:00,"
                    "2024-03-04 13:00,2024-03-04 13:00\nLaptop,SD-2,10002,Incident,"
                    "In Progress,High,2024-03-13 14:30,2024-03-14 09:00,\n", encoding="utf-8")
-    with Store(db_path, who="tester") as store:
-        wid = int(store.create_workshop(title="T").id or 0)
-    app = build_app(db_path, wid, step="scope", who="tester")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "T")
-        await settle(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, TicketImportDialog)
+    async with import_dialog(db_path, (80, 24)) as (app, pilot, dialog, wid):
         dialog.query_one("#path", Input).value = str(jsm)
         await dialog.inspect()
         await settle(pilot)
