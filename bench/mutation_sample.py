@@ -12,9 +12,12 @@ population share.
 Sub-commands (mutation.sh drives them; ``mutmut results --all true`` on stdin):
 
     generate                  write mutants/ (mutmut's own generator; no test runs)
-    pick N SEED               the names of the sampled mutants not judged yet, one a line
-    pick-again N SEED         the same, and the sampled survivors (judged again after new tests)
-    report N SEED             the estimate, per package, and the sampled survivors
+    pick N SEED [PACKAGE]     the names of the sampled mutants not judged yet, one a line
+    pick-again N SEED [PACKAGE]  the same, and the sampled survivors (judged again after new tests)
+    report N SEED [PACKAGE]   the estimate, per package, and the sampled survivors
+
+PACKAGE (``db``, ``export``…) keeps the same sample (drawn over all of models/) but judges
+and reports only its mutants: one package's estimate without paying for the others.
 
 The sample is a function of (the sorted list of every mutant name, N, SEED), so the same
 source and the same seed give the same mutants, and a report after new tests (``--again``)
@@ -77,9 +80,20 @@ def _percent(value: float) -> str:
     return f"{100 * value:.1f} %"
 
 
-def report(results: dict[str, str], size: int, seed: int) -> str:
-    """The estimate as text: overall and per package, then every sampled survivor."""
-    chosen = sample(list(results), size, seed)
+def pick(results: dict[str, str], size: int, seed: int, *, again: bool,
+         package: str | None) -> list[str]:
+    """The sampled mutants still to judge (with ``again``, the sampled survivors too),
+    only those of ``package`` when one is named."""
+    wanted = set(NOT_RUN) | ({"survived", "no tests"} if again else set())
+    return [name for name in sample(list(results), size, seed)
+            if results[name] in wanted and package in (None, package_of(name))]
+
+
+def report(results: dict[str, str], size: int, seed: int, package: str | None = None) -> str:
+    """The estimate as text: overall and per package, then every sampled survivor; with
+    ``package``, that package's row and survivors only."""
+    chosen = [name for name in sample(list(results), size, seed)
+              if package in (None, package_of(name))]
     per: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     survivors = []
     for name in chosen:
@@ -95,16 +109,21 @@ def report(results: dict[str, str], size: int, seed: int) -> str:
             group["no tests"] += status == "no tests"
             survivors.append(f"{name}: {status}")
     population = collections.Counter(package_of(name) for name in results)
-    lines = [f"sample of {len(chosen)} of {len(results)} mutants of models/, seed {seed}",
+    head = f"sample of {len(chosen)} of {len(results)} mutants of models/, seed {seed}"
+    if package:
+        head = f"the {len(chosen)} mutants of {package}/ in the " + head.replace(
+            f"sample of {len(chosen)}", f"sample of {size}")
+    lines = [head,
              f"{'package':10} {'mutants':>7} {'sampled':>7} {'judged':>6} {'killed':>6} "
              f"{'no tests':>8} {'score':>7}  95 % interval (Wilson)  [if not all judged: "
              "bounds with every sampled mutant]"]
     total: collections.Counter[str] = collections.Counter()
-    for package in PACKAGES:
-        c = per[package]
+    for group_name in (package,) if package else PACKAGES:
+        c = per[group_name]
         total.update(c)
-        lines.append(_row(package, population[package], c))
-    lines.append(_row("all", len(results), total))
+        lines.append(_row(group_name, population[group_name], c))
+    if package is None:
+        lines.append(_row("all", len(results), total))
     if total["not run"]:
         lines.append(f"{total['not run']} sampled mutants not judged yet: the estimate is "
                      "over the judged ones only")
@@ -160,16 +179,15 @@ def main() -> None:
         generate()
         return
     size, seed = int(args[0]), int(args[1])
+    package = args[2] if len(args) > 2 and args[2] else None
+    if package is not None and package not in PACKAGES:
+        raise SystemExit(f"unknown package {package!r}: one of {', '.join(PACKAGES)}")
     results = read_results(sys.stdin.readlines())
     if command in ("pick", "pick-again"):
-        wanted = set(NOT_RUN)
-        if command == "pick-again":
-            wanted |= {"survived", "no tests"}
-        for name in sample(list(results), size, seed):
-            if results[name] in wanted:
-                print(name)
+        for name in pick(results, size, seed, again=command == "pick-again", package=package):
+            print(name)
     elif command == "report":
-        print(report(results, size, seed))
+        print(report(results, size, seed, package))
     else:
         raise SystemExit(f"unknown command {command!r}: generate, pick or report")
 

@@ -74,3 +74,22 @@ def test_report_counts_no_tests_as_survivor_and_leaves_unjudged_out() -> None:
     bounds = ms.wilson(17, 20)[0], ms.wilson(18, 20)[1]
     assert (f"bounds with every sampled mutant: 85.0 % – 90.0 %, 95 % interval "
             f"{100 * bounds[0]:.1f} % – {100 * bounds[1]:.1f} %") in text
+
+
+def test_a_package_is_judged_from_the_same_sample_and_reported_alone() -> None:
+    names = _population()
+    results = {name: "not checked" for name in names}
+    chosen = ms.sample(names, 60, 4)
+    db = [name for name in chosen if name.startswith("models.db.")]
+    assert db and len(db) < len(chosen)
+    assert ms.pick(results, 60, 4, again=False, package="db") == db
+    assert ms.pick(results, 60, 4, again=False, package=None) == chosen
+    for name in db:
+        results[name] = "killed"
+    results[db[0]] = "survived"
+    text = ms.report(results, 60, 4, package="db")
+    rows = [line.split()[0] for line in text.splitlines()[2:] if line[:1].isalpha()]
+    assert rows[0] == "db" and "rules" not in rows and "all" not in rows
+    assert f"{db[0]}: survived" in text
+    assert "sampled survivors (1):" in text
+    assert "not judged yet" not in text
