@@ -69,9 +69,7 @@ def file_owner(path: str | os.PathLike[str]) -> str:
 
 def lower(first: str, second: str | None) -> str:
     """The lesser of two roles (``None`` = no cap)."""
-    if second is None:
-        return first
-    return first if ROLE_RANK[first] <= ROLE_RANK[second] else second
+    return first if second is None else min(first, second, key=ROLE_RANK.__getitem__)
 
 
 def check_role(role: str) -> str:
