@@ -23,7 +23,7 @@ from models.db.tables import Participant
 WORKSHOP = SimpleNamespace(lead="Ana", lead_account="ana")
 
 
-def _person(name: str, role: str, account: str = "", key: str = "") -> SimpleNamespace:
+def _person(name: str, role: str, account: str = "", key: str = "") -> object:
     return SimpleNamespace(name=name, role=role, account=account, key=key)
 
 
@@ -76,7 +76,7 @@ def test_an_account_without_a_login_name_is_nobody() -> None:
 
 
 def test_an_account_gets_its_highest_seat_and_only_with_its_own_key() -> None:
-    people = [_person("Kim", "observer", "kim"), _person("Kim 2", "participant", "kim"),
+    people: list[object] = [_person("Kim", "observer", "kim"), _person("Kim 2", "participant", "kim"),
               _person("Guest", "lead", "guest", key="SHA256:abc")]
     assert access.account_role(WORKSHOP, people, "kim") == "participant"
     assert access.account_role(WORKSHOP, list(reversed(people)), "kim") == "participant"
@@ -87,7 +87,7 @@ def test_an_account_gets_its_highest_seat_and_only_with_its_own_key() -> None:
 
 
 def test_a_seat_of_the_lead_account_never_lowers_its_lead_role() -> None:
-    people = [_person("Ana", "observer", "ana")]
+    people: list[object] = [_person("Ana", "observer", "ana")]
     assert access.account_role(WORKSHOP, people, "ana") == "lead"
 
 
