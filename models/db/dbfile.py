@@ -254,14 +254,12 @@ def check_openable(path: str | Path | None, workshop_id: int | None = None, *,
         raise StoreError(f"{db} has no journeymap workshops to observe yet.")
     if state is FileState.NEW:
         raise no_database(db)
-    if workshop_id is not None and not _has_workshop(db, state, workshop_id):
+    if workshop_id is not None and not _has_workshop(db, workshop_id):
         raise StoreError(f"There is no workshop {workshop_id} in {db}.")
     return db
 
 
-def _has_workshop(db: Path, state: FileState, workshop_id: int) -> bool:
-    if state is FileState.NEW:
-        return False
+def _has_workshop(db: Path, workshop_id: int) -> bool:
     conn = _connect_ro(db)
     try:
         row = conn.execute("SELECT 1 FROM workshop WHERE id = ?", (workshop_id,)).fetchone()
