@@ -68,9 +68,7 @@ def _default_sql(column) -> str:  # type: ignore[no-untyped-def]
     default = getattr(column.default, "arg", None)
     if default is None or callable(default):
         return "" if column.nullable else " DEFAULT ''"
-    if isinstance(default, bool):
-        return f" DEFAULT {int(default)}"
-    if isinstance(default, int | float):
+    if isinstance(default, int | float):  # bool too: TRUE/FALSE read right by both engines
         return f" DEFAULT {default}"
     return " DEFAULT '" + str(default).replace("'", "''") + "'"
 
