@@ -262,6 +262,20 @@ def test_a_read_only_uri_quotes_the_name_and_is_immutable_only_without_write_acc
         path.chmod(0o644)
 
 
+def test_an_account_that_cannot_write_the_file_or_its_folder_reads_it_immutable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without write access SQLite cannot make the ``-shm`` a WAL file needs, so such a
+    reader opens the file as immutable (os.access decides; root may write anything)."""
+    path = tmp_path / "w.db"
+    path.write_bytes(b"")
+    for folder_ok, file_ok in ((False, True), (True, False), (False, False)):
+        monkeypatch.setattr(dbfile, "writable",
+                            lambda p, f=folder_ok, g=file_ok: f if p == tmp_path else g)
+        assert dbfile.read_only_uri(path).endswith("?mode=ro&immutable=1")
+    monkeypatch.setattr(dbfile, "writable", lambda p: True)
+    assert dbfile.read_only_uri(path).endswith("?mode=ro")
+
+
 def test_the_health_check_names_the_first_problem(tmp_path: Path) -> None:
     assert dbfile.health_problem(tmp_path / "missing.db") is None
     path = tmp_path / "w.db"

@@ -185,3 +185,21 @@ def test_a_token_far_longer_than_any_link_is_refused_without_asking_the_database
         invites.verify(NoDatabase(), "x" * 201)  # type: ignore[arg-type]
     with pytest.raises(AssertionError, match="was asked"):
         invites.verify(NoDatabase(), "x" * 200)  # type: ignore[arg-type]
+
+
+def test_a_database_failing_while_a_link_is_checked_is_one_sentence() -> None:
+    from contextlib import contextmanager
+
+    from sqlalchemy.exc import OperationalError
+
+    from models.db.dbfile import StoreError
+
+    class Failing:
+        @contextmanager
+        def read(self) -> object:
+            raise OperationalError("SELECT", {}, Exception("disk I/O error\nat page 7"))
+            yield  # pragma: no cover
+
+    with pytest.raises(StoreError) as exc:
+        invites.verify(Failing(), "a-token")  # type: ignore[arg-type]
+    assert str(exc.value) == "The invitation could not be checked: disk I/O error."
