@@ -76,8 +76,9 @@ def test_an_account_without_a_login_name_is_nobody() -> None:
 
 
 def test_an_account_gets_its_highest_seat_and_only_with_its_own_key() -> None:
-    people: list[object] = [_person("Kim", "observer", "kim"), _person("Kim 2", "participant", "kim"),
-              _person("Guest", "lead", "guest", key="SHA256:abc")]
+    people: list[object] = [_person("Kim", "observer", "kim"),
+                            _person("Kim 2", "participant", "kim"),
+                            _person("Guest", "lead", "guest", key="SHA256:abc")]
     assert access.account_role(WORKSHOP, people, "kim") == "participant"
     assert access.account_role(WORKSHOP, list(reversed(people)), "kim") == "participant"
     assert access.account_role(WORKSHOP, people, "guest") is None  # a shell, not the key

@@ -8,6 +8,7 @@ boundary, the refusals' words and the log were reached only through the CLI (iss
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -196,7 +197,7 @@ def test_a_database_failing_while_a_link_is_checked_is_one_sentence() -> None:
 
     class Failing:
         @contextmanager
-        def read(self) -> object:
+        def read(self) -> Iterator[None]:
             raise OperationalError("SELECT", {}, Exception("disk I/O error\nat page 7"))
             yield  # pragma: no cover
 
