@@ -47,12 +47,13 @@ def _steps(action: str) -> tuple[Action, ...]:
 TABLE: dict[str, tuple[Action, ...]] = {
     "step": (Action("escape", "leave_field", "Leave field", show=False),),
     "stages": (
+        # In the order the footer keeps them at 80 columns.
         Action("a", "add", "Add stage", edits=True),
+        Action("d,delete", "delete", "Delete stage", edits=True),
+        Action("b", "baseline", "KPI baseline from ticket data", edits=True),
         Action("shift+up", "move(-1)", "Move up", edits=True),
         Action("shift+down", "move(1)", "Move down", edits=True),
-        Action("d,delete", "delete", "Delete stage", edits=True),
         Action("e", "edit", "Edit", edits=True, show=False),
-        Action("b", "baseline", "KPI baseline from ticket data", edits=True, show=False),
     ),
     "touchpoints": (
         Action("a", "add", "Add", edits=True),
@@ -83,13 +84,13 @@ TABLE: dict[str, tuple[Action, ...]] = {
     ),
     "future": (Action("f", "make_future", "Make the to-be copy", edits=True),),
     "cards": (
+        # In the order the footer keeps them at 80 columns (after ``x`` Export).
         Action("c", "create_top", "Card for top pain", edits=True),
-        Action("a", "create_pick", "Card for…", edits=True),
+        Action("m", "tie_signal", "Measure: tie signal to ticket data…", edits=True),
         Action("enter,e", "edit", "Edit", edits=True),
         Action("s", "cycle_status", "Status", edits=True),
+        Action("a", "create_pick", "Card for…", edits=True),
         Action("d,delete", "delete", "Delete", edits=True),
-        Action("m", "tie_signal", "Measure: tie signal to ticket data…", edits=True,
-               show=False),
     ),
     "tracker": (
         Action("s", "cycle_status", "Status", edits=True),
