@@ -70,3 +70,14 @@ async def test_an_observer_sees_no_baseline_or_measure_key(db_path: Path, wid: i
         cards = await shown(app, pilot, "6")
     assert "baseline" not in stages and "tie_signal" not in cards
     assert "add" not in stages and "create_top" not in cards
+
+
+async def test_the_data_screen_footer_says_how_to_go_back_at_80_columns(db_path: Path,
+                                                                       wid: int) -> None:
+    app = JourneyApp(db_path, wid, who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "T")
+        await ready(pilot)
+        actions = [k.action for k in footer_keys(app) if k.display]
+    assert {"import", "map_category", "fill", "close"} <= set(actions), actions

@@ -43,7 +43,8 @@ SHORTER = {"Next step": "Next", "Prev step": "Prev", "Export action plan": "Expo
            "Add stage": "Add", "Delete stage": "Delete", "Add level": "Add",
            "Delete level": "Delete", "Move up": "Up", "Move down": "Down",
            "KPI baseline from ticket data": "Baseline",
-           "Measure: tie signal to ticket data…": "Measure"}
+           "Measure: tie signal to ticket data…": "Measure",
+           "Fill map from data": "Fill map"}
 
 
 def footer_key(display: str) -> str:
