@@ -28,6 +28,9 @@ class Action:
     description: str
     edits: bool = False
     show: bool = True
+    # A guest seat (a ``seat`` forced command, a browser seat) runs as an account the guest
+    # does not own and sees one workshop: False for what reaches other workshops or files.
+    guest: bool = True
 
     @property
     def name(self) -> str:
@@ -47,12 +50,13 @@ def _steps(action: str) -> tuple[Action, ...]:
 TABLE: dict[str, tuple[Action, ...]] = {
     "step": (Action("escape", "leave_field", "Leave field", show=False),),
     "stages": (
+        # In the order the footer keeps them at 80 columns.
         Action("a", "add", "Add stage", edits=True),
+        Action("d,delete", "delete", "Delete stage", edits=True),
+        Action("b", "baseline", "KPI baseline from ticket data", edits=True),
         Action("shift+up", "move(-1)", "Move up", edits=True),
         Action("shift+down", "move(1)", "Move down", edits=True),
-        Action("d,delete", "delete", "Delete stage", edits=True),
         Action("e", "edit", "Edit", edits=True, show=False),
-        Action("b", "baseline", "KPI baseline from ticket data", edits=True, show=False),
     ),
     "touchpoints": (
         Action("a", "add", "Add", edits=True),
@@ -74,27 +78,28 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("S", "settings", "Facilitation settings (lead)", show=False),
     ),
     # An observer writes nothing but its own presence, files included.
-    "output": (Action("x", "export", "Export action plan (Markdown)", edits=True),),
+    "output": (Action("x", "export", "Export action plan (Markdown)", edits=True,
+                       guest=False),),
     "escalation": (
         Action("a", "add", "Add level", edits=True),
         Action("shift+up", "move(-1)", "Move up", edits=True),
         Action("shift+down", "move(1)", "Move down", edits=True),
         Action("d,delete", "delete", "Delete level", edits=True),
     ),
-    "future": (Action("f", "make_future", "Make the to-be copy", edits=True),),
+    "future": (Action("f", "make_future", "Make the to-be copy", edits=True, guest=False),),
     "cards": (
+        # In the order the footer keeps them at 80 columns (after ``x`` Export).
         Action("c", "create_top", "Card for top pain", edits=True),
-        Action("a", "create_pick", "Card for…", edits=True),
+        Action("m", "tie_signal", "Measure: tie signal to ticket data…", edits=True),
         Action("enter,e", "edit", "Edit", edits=True),
         Action("s", "cycle_status", "Status", edits=True),
+        Action("a", "create_pick", "Card for…", edits=True),
         Action("d,delete", "delete", "Delete", edits=True),
-        Action("m", "tie_signal", "Measure: tie signal to ticket data…", edits=True,
-               show=False),
     ),
     "tracker": (
         Action("s", "cycle_status", "Status", edits=True),
         Action("o", "toggle_overdue", "Overdue only"),
-        Action("w", "toggle_scope", "All workshops"),
+        Action("w", "toggle_scope", "All workshops", guest=False),
     ),
     "plan": (
         Action("enter,e", "edit", "Edit task", edits=True),
@@ -115,13 +120,13 @@ TABLE: dict[str, tuple[Action, ...]] = {
         *_steps("goto"),
         Action("n,ctrl+right", "next_step", "Next step"),
         Action("p,ctrl+left", "prev_step", "Prev step"),
-        Action("h", "home", "Home"),
+        Action("h", "home", "Home", guest=False),
         *(Action(key, f"goto('{view}')", METHOD_LABELS[view], show=False)
           for key, view in (("E", "escalation"), ("U", "future"), ("M", "moments"))),
         Action("T", "data", "Ticket data", show=False),
     ),
     "data": (
-        Action("i", "import", "Import export…", edits=True),
+        Action("i", "import", "Import export…", edits=True, guest=False),
         Action("m", "map_category", "Map category…", edits=True),
         Action("a", "fill", "Fill map from data", edits=True),
         Action("escape,h", "close", "Back"),
@@ -147,6 +152,8 @@ TABLE: dict[str, tuple[Action, ...]] = {
 _EDITS = frozenset(a.name for area, actions in TABLE.items() if area != "pairing"
                    for a in actions if a.edits)
 _PAIRING_EDITS = frozenset(a.action.split("'")[1] for a in TABLE["pairing"] if a.edits)
+_NOT_FOR_GUESTS = frozenset(a.name for actions in TABLE.values() for a in actions
+                            if not a.guest)
 
 
 def bindings(area: str) -> list[BindingType]:
@@ -162,3 +169,9 @@ def edits(action: str) -> bool:
 def pairing_edits(what: str) -> bool:
     """Whether a pairing action (``vote``, ``timer``…) writes more than presence."""
     return what in _PAIRING_EDITS
+
+
+def for_guests(action: str) -> bool:
+    """Whether a guest seat may run the action (its name): not one that reaches another
+    workshop or a file on the server."""
+    return action not in _NOT_FOR_GUESTS

@@ -69,16 +69,23 @@ class WorkshopSession:
     _handoffs: tuple[int, Journey, list[DerivedHandoff]] | None = None
 
     @property
+    def guest(self) -> bool:
+        """A seat run as an account the guest does not own (forced command, browser)."""
+        return self.locked or self.no_files
+
+    @property
     def read_only(self) -> bool:
         """An observer's seat: asked for (``--role observer``) or decided by the seat."""
         return self.role == "observer" or (self.store is not None and self.store.read_only)
 
     def action_allowed(self, action: str) -> bool:
         """Whether a key may run here: observers get no editing action (``tui.actions``),
-        a forced-command seat no Home."""
-        from tui.actions import edits
+        a guest seat nothing that reaches another workshop or a file on the server (a
+        browser seat's export is a download to the browser instead)."""
+        from tui.actions import edits, for_guests
 
-        if action == "home" and self.locked:
+        if self.guest and not for_guests(action) and not (action == "export"
+                                                          and self.no_files):
             return False
         return not (self.read_only and edits(action))
 

@@ -142,6 +142,14 @@ def _v8_business_hours(conn: Connection) -> None:
     _add_missing_columns(conn)
 
 
+def _v9_ticket_counts(conn: Connection) -> None:
+    """Version 9: an import's latest timestamp (``ticketsource.data_until``) and each
+    reading's n per metric (``reading.counts``).  Additive; numbered because they were first
+    added without a new version, and a version 8 file of the journeymap before them opened
+    but failed on its first ticket query ("no such column")."""
+    _add_missing_columns(conn)
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
 STEPS: dict[int, Callable[[Connection], None]] = {
@@ -151,6 +159,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     6: _to_6_accounts,
     7: _v7_ticket_readings,
     8: _v8_business_hours,
+    9: _v9_ticket_counts,
 }
 
 

@@ -28,7 +28,14 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from models.db import schema, server
 from models.db.access import current_account
-from models.db.dbfile import damaged, default_target, health_problem, is_url, no_database
+from models.db.dbfile import (
+    check_writable,
+    damaged,
+    default_target,
+    health_problem,
+    is_url,
+    no_database,
+)
 from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.fields import check_row, coerce
 from models.db.journey import Journey
@@ -214,7 +221,11 @@ class Store:
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             if not read_only:
-                cur.execute("PRAGMA journal_mode = WAL")
+                try:
+                    cur.execute("PRAGMA journal_mode = WAL")
+                except sqlite3.OperationalError:
+                    check_writable(self.path)  # the sentence when that is why
+                    raise
                 cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA foreign_keys = ON")
             if read_only:
@@ -282,6 +293,8 @@ class Store:
             raise ReadOnlyError("Observers cannot change the workshop.")
         if self.damage:
             raise damaged(self.path, self.damage)
+        if not self.on_server:
+            check_writable(self.path)  # else SQLite's "unable to open database file"
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session

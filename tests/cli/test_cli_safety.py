@@ -131,3 +131,27 @@ def test_a_damaged_file_is_listed_with_a_warning_and_writes_are_refused(db_path:
     assert listed.stderr.startswith("journeymap: warning:") and "is damaged" in listed.stderr
     result = runner.invoke(app, ["--db", str(db_path), "delete", str(wid), "--yes"])
     assert result.exit_code == 1 and "import BACKUP.json" in result.stderr
+
+
+def test_a_database_in_a_folder_this_account_cannot_write_is_one_sentence(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 5 QA: on a read-only mount `new` said "unexpected error: OperationalError"."""
+    from models.db import dbfile
+
+    db = tmp_path / "ro" / "team.db"
+    db.parent.mkdir()
+    assert runner.invoke(app, ["--db", str(db), "demo", "--no-open"]).exit_code == 0
+    import sqlite3
+
+    conn = sqlite3.connect(db)  # as a closed file: a reader without the folder reads the file
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    real = dbfile.writable
+    monkeypatch.setattr(dbfile, "writable", lambda p: p != db.parent and real(p))
+    result = runner.invoke(app, ["--db", str(db), "new", "--template", "blank", "--persona",
+                                 "p", "--scenario", "s", "--title", "t"])
+    assert result.exit_code == 1
+    assert "cannot write in" in result.output and "sqlalche" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    listed = runner.invoke(app, ["--db", str(db), "list"])
+    assert listed.exit_code == 0, listed.output

@@ -218,3 +218,41 @@ def test_a_version_2_file_gets_the_source_column_and_keeps_its_rows(db_path: Pat
     assert [p.source for p in journey.pain_points] == [""]
     assert [s.source for s in journey.stages] == [""] * 6
     store.close()
+
+
+# Session 3's journeymap wrote schema 8 files without these two columns; a later change added
+# them to the models without a new version, so such a file opened but failed on first use
+# ("no such column: ticketsource.data_until").
+RELEASED_8_LACKS = (("ticketsource", "data_until"), ("reading", "counts"))
+
+
+def test_a_schema_8_file_without_the_later_ticket_columns_is_upgraded(db_path: Path) -> None:
+    wid = make_journeymap_file(db_path)
+    conn = sqlite3.connect(db_path)
+    with conn:
+        for table, column in RELEASED_8_LACKS:
+            conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    conn.close()
+    set_version(db_path, 8)
+    with Store(db_path, who="upgrader") as store:
+        journey = store.load(wid)
+        assert journey.workshop.title == "Lockout [bold]"
+        assert journey.readings == [] and journey.ticket_sources == []
+    for table, column in RELEASED_8_LACKS:
+        assert column in columns(db_path, table)
+
+
+def test_the_columns_of_this_schema_version_are_written_down(db_path: Path) -> None:
+    """A column added to the models needs a new SCHEMA_VERSION (and an entry here): files
+    stamped with the current version are trusted to have every column, so none is added."""
+    from tests.models.schema_columns import COLUMNS
+
+    with Store(db_path, who="maker"):
+        pass
+    conn = sqlite3.connect(db_path)
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    conn.close()
+    found = {t: sorted(columns(db_path, t)) for t in sorted(tables)}
+    assert SCHEMA_VERSION in COLUMNS, f"write down the columns of schema {SCHEMA_VERSION}"
+    assert found == COLUMNS[SCHEMA_VERSION]

@@ -56,8 +56,11 @@ async def test_a_browser_seat_s_export_goes_to_the_browser(
     assert after == [p for p in before if not p.startswith("team.db")]
 
 
-async def test_an_ssh_seat_participant_still_exports_to_a_path(
+async def test_an_ssh_seat_participant_exports_nothing_on_the_server(
         tmp_path: Path, delivered: list[tuple[str, dict[str, Any]]]) -> None:
+    """Session 5: a forced-command guest runs as the shared workshop account too, and cannot
+    fetch a file from the server (``restrict``: no scp): no path, no download
+    (tests/tui/test_qa_guest_seat.py)."""
     db, wid = workshop(tmp_path)
     app = build_app(db, wid, step="cards", who="Kim", role="participant", grant="participant",
                     key="SHA256:abc")
@@ -65,5 +68,5 @@ async def test_an_ssh_seat_participant_still_exports_to_a_path(
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
-        assert isinstance(app.screen, ExportDialog)
+        assert not isinstance(app.screen, ExportDialog)
     assert delivered == []

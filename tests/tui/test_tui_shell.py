@@ -196,12 +196,12 @@ def test_footer_choice_keeps_always_keys_and_order() -> None:
 
     from tui.widgets.footer import choose, short_description
 
-    entries = [(Binding("a", "add", "Add stage"), True, ""),
+    entries = [(Binding("a", "add", "Five whys"), True, ""),
                (Binding("x", "export", "Export action plan (Markdown)"), True, ""),
                (Binding("n", "next_step", "Next step"), True, ""),
                (Binding("p", "prev_step", "Prev step"), True, ""),
                (Binding("?", "toggle_help", "Keys"), True, "")]
-    # widths: Next 7, Prev 7, Keys 7 (always, even beyond the room), Add stage 12, Export 9
+    # widths: Next 7, Prev 7, Keys 7 (always, even beyond the room), Five whys 12, Export 9
     chosen = choose(entries, 20, lambda b: len(short_description(b.description)) + 3)
     assert [b.action for b, _, _ in chosen] == ["next_step", "prev_step", "toggle_help"]
     chosen = choose(entries, 41, lambda b: len(short_description(b.description)) + 3)

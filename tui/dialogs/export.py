@@ -114,12 +114,14 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
     view.app.push_screen(ExportDialog(default), chosen)
 
 
-def render_markdown(store: Store, journey: Journey, today: dt.date) -> str:
-    """The action plan document, with the portfolio it is reviewed against."""
+def render_markdown(store: Store, journey: Journey, today: dt.date, *,
+                    others: bool = True) -> str:
+    """The action plan document, with the portfolio it is reviewed against (``others``
+    False: this workshop alone, for a guest who may see no other)."""
     from models.export.markdown import to_markdown
 
     portfolio: list[Any] = []
-    for workshop in store.list_workshops():
+    for workshop in store.list_workshops() if others else []:
         if workshop.id == journey.workshop.id:
             portfolio.append(journey)
         elif workshop.id is not None:
@@ -147,7 +149,7 @@ def _deliver(view: Widget, store: Store, journey: Journey, today: dt.date) -> No
     app = view.app
     name = Path(default_export_path(journey)).name
     try:
-        text = render_markdown(store, journey, today)
+        text = render_markdown(store, journey, today, others=False)  # a guest's seat
     except (StoreError, ValueError) as exc:
         app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}",
                              severity="error", markup=False)

@@ -47,7 +47,8 @@ class TicketImportDialog(ModalScreen["ImportRequest | None"]):
             yield Select([(s, s) for s in SOURCES], value="auto", allow_blank=False,
                          id="source")
             yield Static(Text(""), id="plan")
-            yield VerticalScroll(id="mapping")
+            # Not a Tab stop of its own: its choices are (an empty list is invisible).
+            yield VerticalScroll(id="mapping", can_focus=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Inspect", id="inspect")
                 yield Button("Import", id="import", variant="primary", disabled=True)
@@ -84,6 +85,8 @@ class TicketImportDialog(ModalScreen["ImportRequest | None"]):
                                          id=f"map-{fld}")
             self.choices[fld] = select
             await box.mount(Label(Text(f"Which column is {fld}?")), select)
+        # The columns found are cut to 3 lines only to keep the questions on screen.
+        self.query_one("#ticket-import").set_class(bool(ask), "-asking")
         self.query_one("#import", Button).disabled = False
 
     @on(Button.Pressed, "#import")

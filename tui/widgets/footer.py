@@ -39,7 +39,17 @@ PALETTE_WIDTH = 12  # "▏^p palette" docked right, with its border and padding
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 # The footer's words for keys whose full description (kept for ``?`` and the
 # palette) is too long for a footer that must fit 80 columns.
-SHORTER = {"Next step": "Next", "Prev step": "Prev", "Export action plan": "Export"}
+SHORTER = {"Next step": "Next", "Prev step": "Prev", "Export action plan": "Export",
+           "Add stage": "Add", "Delete stage": "Delete", "Add level": "Add",
+           "Delete level": "Delete", "Move up": "Up", "Move down": "Down",
+           "KPI baseline from ticket data": "Baseline",
+           "Measure: tie signal to ticket data…": "Measure",
+           "Fill map from data": "Fill map"}
+
+
+def footer_key(display: str) -> str:
+    """A footer-sized key: 'shift+↑' → '⇧↑' (the keys panel keeps the long form)."""
+    return display.replace("shift+", "⇧")
 
 
 def short_description(text: str) -> str:
@@ -88,7 +98,7 @@ class CalmFooter(Footer):
         return self.size.width or self.app.size.width
 
     def _key_width(self, binding: Binding) -> int:
-        key = self.app.get_key_display(binding)
+        key = footer_key(self.app.get_key_display(binding))
         return cell_len(key) + 1 + cell_len(short_description(binding.description)) + 1
 
     def _entries(self) -> list[Entry]:
@@ -127,7 +137,7 @@ class CalmFooter(Footer):
             return
         self._composed = self._signature()
         for binding, enabled, tooltip in self._chosen():
-            yield FooterKey(binding.key, self.app.get_key_display(binding),
+            yield FooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
                             short_description(binding.description), binding.action,
                             disabled=not enabled,
                             tooltip=tooltip or binding.description,
@@ -135,7 +145,7 @@ class CalmFooter(Footer):
         palette = self._palette()
         if palette is not None:
             _node, binding, enabled, _tooltip = palette
-            yield FooterKey(binding.key, self.app.get_key_display(binding),
+            yield FooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
                             binding.description, binding.action, classes="-command-palette",
                             disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
@@ -167,7 +177,7 @@ class CalmFooter(Footer):
         self._composed = signature
         if len(chosen) > len(keys):
             palette = self.query_children(".-command-palette")
-            extra = [FooterKey(binding.key, self.app.get_key_display(binding),
+            extra = [FooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
                                short_description(binding.description), binding.action,
                                disabled=not enabled, tooltip=tooltip or binding.description,
                                ).data_bind(compact=Footer.compact)
@@ -181,7 +191,7 @@ class CalmFooter(Footer):
         for widget, (binding, enabled, tooltip) in zip(keys, chosen, strict=False):
             widget.display = True
             widget.key, widget.action = binding.key, binding.action
-            widget.key_display = self.app.get_key_display(binding)
+            widget.key_display = footer_key(self.app.get_key_display(binding))
             widget.description = short_description(binding.description)
             widget._disabled = not enabled  # noqa: SLF001 - what FooterKey's click reads
             widget.set_class(not enabled, "-disabled")

@@ -1,0 +1,42 @@
+"""Fresh-eyes QA (session 5): a seat that drops and reconnects comes back on its own step.
+
+README, "When a connection drops": "Reconnect with the same command and the same name, and
+you come back on the step you were on, with your role."  Each seat's step is kept in its
+participant row; the workshop's own ``current_step`` is the step the last seat moved to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.db.store import Store
+from models.db.tables import Workshop
+from models.live import presence
+from tests.helpers import build_workshop
+from tui.app.app import JourneyApp
+from tui.screens.workshop import WorkshopScreen
+
+
+@pytest.fixture
+def wid(store: Store) -> int:
+    return build_workshop(store)
+
+
+@pytest.mark.xfail(strict=True, reason="start-up (switch's area: tui/app/early.py, app.py) "
+                   "opens at the workshop's current_step, the last step ANY seat moved to, "
+                   "not the reconnecting seat's own participant.current_step")
+async def test_a_participant_reconnects_on_the_step_they_were_on(db_path: Path, store: Store,
+                                                                 wid: int) -> None:
+    presence.join(store, wid, "Sam", step="touchpoints")  # Sam was on step 3 when it dropped
+    store.update(Workshop, wid, log=False, current_step="cards")  # the lead moved on to 6
+    app = JourneyApp(db_path, wid, who="Sam")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, WorkshopScreen) and app.session.store is not None:
+                break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.step == "touchpoints"
