@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
 from models.rules.progress import edit_changes_states, step_states
@@ -45,6 +46,10 @@ class WorkshopScreen(Screen[None]):
     """One open workshop, one step at a time, with the step bar always visible."""
 
     BINDINGS = bindings("workshop")
+    # Textual repaints the whole screen when the focus moves; the widgets losing and
+    # taking it repaint themselves (their :focus styles), so a step switch, which
+    # moves the focus into the view it shows, composed the screen a second time.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     prebuilt = False  # every step's view exists (visited, or built at idle)
 
     # No auto-focus: Textual would focus the first Input before its form is bound,
@@ -97,8 +102,9 @@ class WorkshopScreen(Screen[None]):
                 or is_holding(app) or any(not view.ready for view in self._views()))
 
     def _views(self) -> list[StepView]:
-        switcher = self.query_one(ContentSwitcher)
-        return [child for child in switcher.children if isinstance(child, StepView)]
+        switchers = self.query_children(ContentSwitcher)  # none while the screen closes
+        return [child for switcher in switchers for child in switcher.children
+                if isinstance(child, StepView)]
 
     def _build_one(self) -> None:
         """Mount the missing view nearest the current step (keys read before ran first)."""
@@ -115,7 +121,7 @@ class WorkshopScreen(Screen[None]):
             return
         view = VIEWS[missing[0]](self.session, id=f"step-{missing[0]}")
         view.display = False
-        self.query_one(ContentSwitcher).mount(view)
+        self.query_one(ContentSwitcher).mount(view)  # attached and current: checked above
         self.set_timer(PREBUILD_IDLE_S, self._build_next)
 
     def _title(self) -> str:
