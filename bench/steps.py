@@ -155,6 +155,9 @@ async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
         for _ in range(max(3, moves // 6)):
             await _press(pilot, times, "switch step 3 -> 5 (kept)", "5")
             await _press(pilot, times, "switch step 5 -> 3 (kept)", "3")
+        for _ in range(max(3, moves // 6)):
+            await _press_quiet(app, times, "quiet: switch 3 -> 5", "5")
+            await _press_quiet(app, times, "quiet: switch 5 -> 3", "3")
     return times
 
 
@@ -179,9 +182,61 @@ async def floor(moves: int) -> dict[str, list[float]]:
     return times
 
 
+async def switch_floor(moves: int) -> dict[str, list[float]]:
+    """A bare Textual app switching between two views built like a table step (a title,
+    a 20-row DataTable and a 14-field form of label, input and hint) with a
+    ``ContentSwitcher``, the focus moving into the table shown: what Textual itself
+    spends to swap such a view in, with none of the app's work."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label, Static
+
+    def view(name: str) -> Vertical:
+        table: DataTable[str] = DataTable(cursor_type="row", id=f"{name}-table")
+        for column in ("#", "Stage", "Touchpoint", "Channel", "Feel"):
+            table.add_column(column)
+        table.add_rows([[str(i), "Stage", f"Row {i}", "Chat", "0"] for i in range(20)])
+        fields = [w for i in range(14) for w in (Label(f"Field {i}"), Input(f"value {i}"),
+                                                 Static(f"hint for field {i}"))]
+        return Vertical(Static(f"Step {name}"),
+                        Horizontal(table, VerticalScroll(*fields)), id=name)
+
+    class Bare(App[None]):
+        BINDINGS = [Binding("a", "show('a')", "A"), Binding("b", "show('b')", "B")]
+        CSS = """
+        Horizontal > DataTable { width: 3fr; }
+        Horizontal > VerticalScroll { width: 2fr; }
+        Input { margin: 0 1; height: 1; border: none; padding: 0 1; }
+        """
+
+        def compose(self) -> ComposeResult:
+            yield Static("header")
+            with ContentSwitcher(initial="a"):
+                yield view("a")
+                yield view("b")
+            yield Footer()
+
+        def action_show(self, name: str) -> None:
+            self.query_one(ContentSwitcher).current = name
+            self.set_focus(self.query_one(f"#{name}-table"))
+
+    times: dict[str, list[float]] = {}
+    async with Bare().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in "baba":  # both shown once
+            await pilot.press(key)
+            await pilot.pause()
+        for _ in range(max(3, moves // 6)):
+            await _press_quiet(pilot.app, times, "quiet switch floor", "b")
+            await _press_quiet(pilot.app, times, "quiet switch floor", "a")
+    return times
+
+
 def child(db: Path, wid: int, moves: int) -> dict[str, object]:
     _watch_paints()
     times = asyncio.run(floor(moves))
+    times.update(asyncio.run(switch_floor(moves)))
     times.update(asyncio.run(measure(db, wid, moves)))
     return {"times": times, "rss_mb": rss_peak_mb()}
 
@@ -204,21 +259,27 @@ def report(n: int, result: dict[str, object]) -> list[str]:
     fl_cpu = statistics.median(times["(cpu) floor"])
     quiet = {"app": statistics.median(times["quiet floor"]),
              "cpu": statistics.median(times["(cpu) quiet floor"])}
+    switch = {"app": statistics.median(times["quiet switch floor"]),
+              "cpu": statistics.median(times["(cpu) quiet switch floor"])}
     lines = [f"-- {n:,} touchpoints, {n // 4:,} pain points (ms, medians; floor = bare "
              f"20-row DataTable cursor move: app {fl:.1f} ms, cpu {fl_cpu:.1f} ms; "
-             f"quiet floor: app {quiet['app']:.1f} ms, cpu {quiet['cpu']:.1f} ms)",
+             f"quiet floor: app {quiet['app']:.1f} ms, cpu {quiet['cpu']:.1f} ms; quiet switch "
+             f"floor (bare ContentSwitcher, two table+form views): app {switch['app']:.1f} ms, "
+             f"cpu {switch['cpu']:.1f} ms; 'quiet: switch' rows are ratios to it)",
              "   app = key to last screen update (wall); first = to first update; "
              "cpu = process CPU for press+pause (Pilot's own polls included, as in the floor)"]
     for label, values in times.items():
         if label == "(cpu) building views at idle":
             lines.append(f"  {'building views at idle (all)':<32} cpu {values[0]:7.1f} "
                          "(background, from the first paint of the workshop, with the key above)")
-        if label.startswith("(") or label in ("floor", "quiet floor"):
+        if label.startswith("(") or label in ("floor", "quiet floor", "quiet switch floor"):
             continue
         med = statistics.median(values)
         first = statistics.median(times["(first paint) " + label])
         cpu = statistics.median(times["(cpu) " + label])
         f_app, f_cpu = (quiet["app"], quiet["cpu"]) if label.startswith("quiet") else (fl, fl_cpu)
+        if label.startswith("quiet: switch"):
+            f_app, f_cpu = switch["app"], switch["cpu"]
         lines.append(f"  {label:<32} app {med:8.1f} (x{med / f_app:5.1f})  first {first:7.1f}  "
                      f"cpu {cpu:7.1f} (x{cpu / f_cpu:5.1f})  n={len(values)}")
     lines.append(f"  seat peak RSS {result['rss_mb']:.0f} MB")

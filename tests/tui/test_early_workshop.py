@@ -12,7 +12,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,32 +19,11 @@ from textual import events
 
 from models.db.schema import StoreError
 from models.db.store import Store
-from tests.helpers import build_workshop
 from tui.app.app import JourneyApp
 from tui.screens.workshop import WorkshopScreen
 from tui.widgets.forms import RecordForm
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def wid(store: Store) -> int:
-    return build_workshop(store)
-
-
-@pytest.fixture
-def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """Hold the store's opening (``Store.__init__``) until the test opens the gate."""
-    opened = threading.Event()
-    real = Store.__init__
-
-    def slow_init(self: Store, *args: object, **kwargs: object) -> None:
-        opened.wait(30)
-        real(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Store, "__init__", slow_init)
-    yield opened
-    opened.set()
 
 
 async def early_screen(app: JourneyApp, pilot) -> WorkshopScreen:  # noqa: ANN001

@@ -12,65 +12,39 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.screen import Screen
-from textual.widget import Widget
 
-from models.db.store import Store
 from models.db.tables import Touchpoint
-from tests.helpers import build_workshop, ready, screen_text
+from tests.helpers import ready, screen_text
 from tui.app.launch import build_app
 from tui.widgets.step_bar import SentimentLine, StepBar
 
 
-def _count_work(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Layout passes of the screen on view, whole-screen repaints, repaints per widget class.
-
-    (The app's first screen, under the workshop since start-up, re-lays its few widgets
-    out when the header's sub-title changes: not counted, it is not on view.)"""
-    seen: Counter[str] = Counter()
-    layout = Screen._refresh_layout
-    refresh = Widget.refresh
-
-    def counted_layout(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
-        if self is self.app.screen:
-            seen["layout pass"] += 1
-        layout(self, *args, **kwargs)
-
-    def counted_refresh(self: Widget, *regions: Any, **kwargs: Any) -> Any:
-        if isinstance(self, Screen) and not regions:
-            seen["whole screen"] += 1
-        seen[type(self).__name__] += 1
-        return refresh(self, *regions, **kwargs)
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
-    monkeypatch.setattr(Widget, "refresh", counted_refresh)
-    return seen
+@asynccontextmanager
+async def _on_touchpoints(db: Path, wid: int) -> AsyncIterator[tuple[Any, Any, Any]]:
+    """The app at 120x40 on the touchpoints step, its table focused: (app, pilot, view)."""
+    app = build_app(db, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.view("touchpoints")
+        view.table.focus()
+        await ready(pilot)
+        yield app, pilot, view
 
 
-async def _touchpoints(pilot: Any) -> Any:
-    app = pilot.app
-    await ready(pilot)
-    view = app.screen.view("touchpoints")
-    view.table.focus()
-    await ready(pilot)
-    return view
-
-
-async def test_cursor_moves_ask_for_no_layout_pass(db_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_cursor_moves_ask_for_no_layout_pass(db_path: Path, wid: int,
+                                                   work: Counter[str]) -> None:
     """Rows with names of different lengths and sentiments -2..+2: the form's fields change
     text length on every move (Textual's Input asks for a layout pass when it does)."""
-    with Store(db_path, who="lea") as store:
-        wid = build_workshop(store)
-    app = build_app(db_path, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(120, 40)) as pilot:
-        view = await _touchpoints(pilot)
+    async with _on_touchpoints(db_path, wid) as (app, pilot, view):
         names = set()
-        seen = _count_work(monkeypatch)
+        work.clear()  # from here on
+        seen = work
         for _ in range(5):
             await pilot.press("down")
             await pilot.pause()
@@ -82,17 +56,14 @@ async def test_cursor_moves_ask_for_no_layout_pass(db_path: Path,
         assert view.form.field("name").value == app.journey.touchpoint(int(key)).name
 
 
-async def test_an_edit_repaints_what_it_changed_only(db_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    with Store(db_path, who="lea") as store:
-        wid = build_workshop(store)
-    app = build_app(db_path, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(120, 40)) as pilot:
-        view = await _touchpoints(pilot)
+async def test_an_edit_repaints_what_it_changed_only(db_path: Path, wid: int,
+                                                     work: Counter[str]) -> None:
+    async with _on_touchpoints(db_path, wid) as (app, pilot, view):
         await pilot.press("down")
         await ready(pilot)
         tp = app.journey.touchpoint(int(view.current_key()))
-        seen = _count_work(monkeypatch)
+        work.clear()  # from here on
+        seen = work
         await pilot.press("minus" if tp.sentiment > -2 else "plus")
         await pilot.pause()
         assert seen["layout pass"] == 0
@@ -104,14 +75,11 @@ async def test_an_edit_repaints_what_it_changed_only(db_path: Path,
 
 
 async def test_an_edit_that_leaves_the_curve_alone_does_not_redraw_it(
-        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with Store(db_path, who="lea") as store:
-        wid = build_workshop(store)
-    app = build_app(db_path, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(120, 40)) as pilot:
-        view = await _touchpoints(pilot)
+        db_path: Path, wid: int, work: Counter[str]) -> None:
+    async with _on_touchpoints(db_path, wid) as (app, pilot, view):
         key = int(view.current_key())
-        seen = _count_work(monkeypatch)
+        work.clear()  # from here on
+        seen = work
         assert app.save_field(Touchpoint, key, "thinks", "Is my data gone?")
         await pilot.pause()
         assert seen[SentimentLine.__name__] == 0
@@ -159,14 +127,10 @@ async def test_a_changed_cell_redraws_its_row_only(monkeypatch: pytest.MonkeyPat
         assert re.search(r"row 50 +-", screen_text(app))
 
 
-async def test_a_field_entered_offers_its_suggestion(db_path: Path) -> None:
+async def test_a_field_entered_offers_its_suggestion(db_path: Path, wid: int) -> None:
     """Rows are shown without looking suggestions up; entering the field looks it up, so
     → at the end of "Ema" still completes "Email" as before."""
-    with Store(db_path, who="lea") as store:
-        wid = build_workshop(store)
-    app = build_app(db_path, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(120, 40)) as pilot:
-        view = await _touchpoints(pilot)
+    async with _on_touchpoints(db_path, wid) as (app, pilot, view):
         key = int(view.current_key())
         assert app.save_field(Touchpoint, key, "channel", "Ema")
         await pilot.press("down", "up")
@@ -180,17 +144,13 @@ async def test_a_field_entered_offers_its_suggestion(db_path: Path) -> None:
 
 
 async def test_the_step_bar_is_recomputed_only_for_fields_it_reads(
-        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every step's completeness is counted over the whole map (10,000 touchpoints: a
     noticeable part of a key); a touchpoint's sentiment or words cannot change it, its
     owner can (Ownership is done when every touchpoint has one)."""
     import tui.screens.workshop as workshop
 
-    with Store(db_path, who="lea") as store:
-        wid = build_workshop(store)
-    app = build_app(db_path, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(120, 40)) as pilot:
-        view = await _touchpoints(pilot)
+    async with _on_touchpoints(db_path, wid) as (app, pilot, view):
         key = int(view.current_key())
         counted: list[int] = []
         real = workshop.step_states

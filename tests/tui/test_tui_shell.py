@@ -17,7 +17,8 @@ import pytest
 from models.db.store import Store
 from models.db.tables import Workshop
 from tests.helpers import build_workshop
-from tui.app.app import JourneyApp, pending_target
+from tui.app.app import JourneyApp
+from tui.app.opening import pending_target
 from tui.screens.workshop import WorkshopScreen
 from tui.widgets.forms import FieldInput
 

@@ -4,23 +4,24 @@ Start-up order matters.  Importing SQLModel costs about a third of a second,
 so this module imports only Textual and small ``tui`` helpers; the first frame
 is Home's list or the scope step read with plain sqlite3 (``tui.app.early``), or
 else "loading…", and only once it is painted a worker thread imports the models,
-opens the ``Store`` and loads the workshop.  Every edit then goes
-through ``save_field`` / ``mutate`` here, which talk to the store, report
-errors as one sentence, show "saved" in the header and refresh the screen.
+opens the ``Store`` and loads the workshop (``tui.app.opening``).  Every edit then
+goes through the session (``save_field`` / ``mutate``, readable here as the app's
+own attributes: ``tui.app.session_api``), which talks to the store, reports errors
+as one sentence, shows "saved" in the header and refreshes the screen.
 ``reload_journey`` is the single entry point for "the data changed elsewhere,
-show it" (live pairing polls the store and calls it).
+show it" (live pairing polls the store and calls it).  This module keeps the
+screens, the keys, quitting, notifications and the palette.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, work
@@ -32,10 +33,11 @@ from textual.widgets import Footer, Static
 
 from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
 from tui.actions import bindings, pairing_edits
-from tui.app.early import held_while_opening, show_first_screen, swap_in
+from tui.app.early import held_while_opening, show_first_screen
+from tui.app.opening import failed, open_orm, open_store, opened
+from tui.app.session_api import SessionAttributes
 from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
-from tui.safe_text import short
 from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
 from tui.widgets.header import CalmHeader
 from tui.widgets.typeahead import held, pass_on
@@ -44,23 +46,9 @@ if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.store import Store
 
-R = TypeVar("R")
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
-EARLY_PAINT_WAIT_S = 1.0  # at most this long the storage import waits for the early screen
-def pending_target(start: str, pending: str | None) -> str:
-    """The step to open at: ``start`` moved by the last step key pressed while loading."""
-    if pending in STEPS:
-        return pending
-    index = STEPS.index(start) if start in STEPS else 0
-    if pending == "+1":
-        return STEPS[min(len(STEPS) - 1, index + 1)]
-    if pending == "-1":
-        return STEPS[max(0, index - 1)]
-    return start
-
-
-class JourneyApp(App[None]):
+class JourneyApp(SessionAttributes, App[None]):
     """A workshop lead's map: Home, the five steps, then Cards, Tracker and Plan."""
 
     TITLE = "journeymap"
@@ -142,81 +130,16 @@ class JourneyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
-        """Import the models and open the database off the UI thread.
-
-        Before that, what the first screen needs is read with plain sqlite3 and
-        shown (Home's list, or the workshop's scope step): SQLModel's import and
-        the store's opening then happen behind a screen that already has the data.
-        """
-        # SQLModel's import holds the interpreter in 5 ms slices for about a third of a
-        # second: started before the first screen is painted, it would halve its speed.
-        self.early_listed.wait(EARLY_PAINT_WAIT_S)
-        from models.db.dbfile import StoreError  # stdlib only (the ORM comes next)
-
-        try:
-            store, journey = self._open_orm()
-        except (StoreError, OSError, ValueError) as exc:
-            self.call_from_thread(self._failed, str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - broken install: say so, don't crash
-            self.call_from_thread(self._failed, f"journeymap cannot start: {exc}")
-            return
-        finally:
-            gc.enable()  # paused for start-up by ``run_app``: from here on, edits make garbage
-        self.call_from_thread(self._opened, store, journey)
+        open_store(self)  # ``tui.app.opening``: SQLModel, the store, the start workshop
 
     def _open_orm(self) -> tuple[Store, Journey | None]:
-        """SQLModel, the store and the start workshop through it (worker thread)."""
-        from models.db.store import Store
+        return open_orm(self)
 
-        store = Store(self.db_path, who=self.who, read_only=self.role == "observer")
-        store.key = self.key
-        journey = store.load(self.start_workshop) if self.start_workshop else None
-        import tui.screens.data  # noqa: F401 - warm the screen modules off the UI thread
-        import tui.screens.home  # noqa: F401
-        import tui.screens.workshop  # noqa: F401
-        from tui.steps.registry import load_all
+    def _failed(self, message: str) -> None:
+        failed(self, message)
 
-        load_all()
-        # The imports and the first load leave ~250k long-lived objects; without
-        # freezing them a full GC pass (~150 ms on a big map) lands on some keypress.
-        # No collect() first: it found nothing to free here and cost ~55 ms before
-        # the workshop could show.
-        gc.freeze()
-        return store, journey
-
-    # -- the session's state, as the app's own attributes (pairing, tests, bench) -------
-    @property
-    def store(self) -> Store | None:
-        return self.session.store
-
-    @store.setter
-    def store(self, store: Store | None) -> None:
-        self.session.store = store
-
-    @property
-    def journey(self) -> Journey | None:
-        return self.session.journey
-
-    @journey.setter
-    def journey(self, journey: Journey | None) -> None:
-        self.session.journey = journey
-
-    @property
-    def journey_rev(self) -> int:
-        return self.session.revision
-
-    @property
-    def role(self) -> str:
-        return self.session.role
-
-    @role.setter
-    def role(self, role: str) -> None:
-        self.session.role = role
-
-    @property
-    def saved_at(self) -> dt.datetime | None:
-        return self.session.saved_at
+    def _opened(self, store: Store, journey: Journey | None) -> None:
+        opened(self, store, journey)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "early_step":  # only while a workshop is on its way to the screen
@@ -226,15 +149,6 @@ class JourneyApp(App[None]):
         if action == "pairing" and parameters and pairing_edits(str(parameters[0])):
             return not self.read_only
         return True
-
-    @property
-    def read_only(self) -> bool:
-        """An observer's seat: asked for (``--role observer``) or decided by the seat."""
-        return self.session.read_only
-
-    def action_allowed(self, action: str) -> bool:
-        """Whether a view's or screen's key may run here (``check_action`` of those nodes)."""
-        return self.session.action_allowed(action)
 
     # -- keys panel (? / F1) ------------------------------------------------------------
     def help_shown(self) -> bool:
@@ -260,39 +174,13 @@ class JourneyApp(App[None]):
         """Remember a step key pressed before the workshop is shown (the last one wins)."""
         self.pending_step = step
 
-    def _failed(self, message: str) -> None:
-        self.loading = False
-        self.pending_step = None
-        if self.early_input is not None:  # the early workshop: nothing can be saved
-            self.early_input = None
-            self.session.show(None)
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
-        self.sub_title = "not opened"
-        self.query_one("#loading", Static).update(
-            Text(f"{short(message, 300)}\n\nPress ctrl+q to quit.", style="bold"))
+    def _show_saved(self, when: dt.datetime) -> None:
+        self.sub_title = f"saved {when:%H:%M:%S}"
 
-    def _opened(self, store: Store, journey: Journey | None) -> None:
-        self.store = store
-        self.loading = False
-        self.sub_title = self.role if self.role not in ("", "lead") else ""
-        if journey is None:
-            top = self.screen_stack[-1] if self.screen_stack else None  # none: shutting down
-            early = top if getattr(top, "early", None) is not None else None
-            if early is None:
-                self.show_home()
-            else:  # the early Home: now from the store
-                early.load()  # type: ignore[attr-defined]
-            return
-        if self.early_input is not None:  # the early workshop screen is up
-            swap_in(self, journey)
-            return
-        pending, self.pending_step = self.pending_step, None
-        if pending is None:
-            self._show_journey(journey, self.start_step)
-        else:  # a step key was pressed while loading: open there, as if pressed now
-            start = self.start_step or journey.workshop.current_step or "scope"
-            self._show_journey(journey, pending_target(start, pending), save=True)
+    def _refresh_screen(self) -> None:
+        refresh = getattr(self.screen, "refresh_from", None)
+        if refresh is not None and self.journey is not None:
+            refresh(self.journey)
 
     def on_unmount(self) -> None:
         self.pairing.stop()
@@ -375,30 +263,6 @@ class JourneyApp(App[None]):
                               if now - t < NOTIFY_REPEAT_S}
         self._recent_notes[key] = now
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-    # -- edits (the session does them; kept here for pairing, tests and bench) ----------
-    def run_store(self, call: Callable[[], R]) -> R | None:
-        return self.session.run_store(call)
-
-    def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool:
-        return self.session.save_field(model, row_id, field, text)
-
-    def mutate(self, call: Callable[[], R]) -> R | None:
-        return self.session.mutate(call)
-
-    def mark_saved(self) -> None:
-        self.session.mark_saved()
-
-    def reload_journey(self) -> None:
-        self.session.reload()
-
-    def _show_saved(self, when: dt.datetime) -> None:
-        self.sub_title = f"saved {when:%H:%M:%S}"
-
-    def _refresh_screen(self) -> None:
-        refresh = getattr(self.screen, "refresh_from", None)
-        if refresh is not None and self.journey is not None:
-            refresh(self.journey)
 
     # -- command palette ----------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

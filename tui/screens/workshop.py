@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
 from models.rules.progress import edit_changes_states, step_states
@@ -32,7 +33,7 @@ from tui.steps.registry import VIEWS
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
 from tui.widgets.step_bar import StepBar
-from tui.widgets.typeahead import hold
+from tui.widgets.typeahead import hold, is_holding
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -45,6 +46,10 @@ class WorkshopScreen(Screen[None]):
     """One open workshop, one step at a time, with the step bar always visible."""
 
     BINDINGS = bindings("workshop")
+    # Textual repaints the whole screen when the focus moves; the widgets losing and
+    # taking it repaint themselves (their :focus styles), so a step switch, which
+    # moves the focus into the view it shows, composed the screen a second time.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     prebuilt = False  # every step's view exists (visited, or built at idle)
 
     # No auto-focus: Textual would focus the first Input before its form is bound,
@@ -70,25 +75,43 @@ class WorkshopScreen(Screen[None]):
         self.call_after_refresh(self.set_timer, PREBUILD_IDLE_S, self._build_next)
 
     def _build_next(self) -> None:
-        """Mount one step view not built yet, hidden; the next one at the next idle moment.
+        """At the next idle moment, mount one step view not built yet, hidden.
 
-        Waits while the store is still opening (the early scope step), a view is
-        still composing (a step key's own, or the one built last) or another screen
-        (a dialog) is on top.  Once all are built, the
-        objects they hold are frozen out of the garbage collector's full passes
-        (a pass over them cost 75-90 ms on every third step switch).
+        Waits while the store is still opening (the early scope step), keys are
+        held (typed while it opened, or while a step key's own view mounts), a
+        view is still composing or another screen (a dialog) is on top.  Then the
+        build goes through the app's queue, behind any key already read: a step
+        key typed meanwhile is served first and costs one first visit (its own),
+        never the whole idle queue.  Once all are built, the objects they hold
+        are frozen out of the garbage collector's full passes (a pass over them
+        cost 75-90 ms on every third step switch).
         """
         if self.prebuilt or not self.is_attached or self.session.journey is None:
             return
-        switcher = self.query_one(ContentSwitcher)
-        views = [child for child in switcher.children if isinstance(child, StepView)]
-        # The early scope step is drawn from plain sqlite3 while the store opens: the
-        # other views bind ORM rows, so they wait for it (and keep start-up lean).
-        waiting = self.session.store is None or any(not view.ready for view in views)
-        if not self.is_current or waiting:
+        if not self.is_current or self._keys_first():
             self.set_timer(PREBUILD_IDLE_S, self._build_next)
             return
-        built = {view.id for view in views}
+        self.app.call_later(self._build_one)
+
+    def _keys_first(self) -> bool:
+        """Whether the prebuild must wait: the room's keys and own views come first."""
+        app: Any = self.app
+        # The early scope step is drawn from plain sqlite3 while the store opens: the
+        # other views bind ORM rows, so they wait for it (and keep start-up lean).
+        return (self.session.store is None or app.early_input is not None
+                or is_holding(app) or any(not view.ready for view in self._views()))
+
+    def _views(self) -> list[StepView]:
+        switchers = self.query_children(ContentSwitcher)  # none while the screen closes
+        return [child for switcher in switchers for child in switcher.children
+                if isinstance(child, StepView)]
+
+    def _build_one(self) -> None:
+        """Mount the missing view nearest the current step (keys read before ran first)."""
+        if self.prebuilt or not self.is_attached or not self.is_current or self._keys_first():
+            self.set_timer(PREBUILD_IDLE_S, self._build_next)
+            return
+        built = {view.id for view in self._views()}
         here = self._index()
         missing = sorted((s for s in STEPS if f"step-{s}" not in built),
                          key=lambda s: abs(STEPS.index(s) - here))
@@ -98,7 +121,7 @@ class WorkshopScreen(Screen[None]):
             return
         view = VIEWS[missing[0]](self.session, id=f"step-{missing[0]}")
         view.display = False
-        switcher.mount(view)
+        self.query_one(ContentSwitcher).mount(view)  # attached and current: checked above
         self.set_timer(PREBUILD_IDLE_S, self._build_next)
 
     def _title(self) -> str:

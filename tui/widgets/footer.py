@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -78,6 +80,18 @@ def choose(entries: list[Entry], width: int, key_width: Any) -> list[Entry]:
             chosen.append(entry)
             room -= cost
     return first + chosen + last
+
+
+class CalmFooterKey(FooterKey):
+    """A footer key whose new width is laid out once, in the pass that measured it.
+
+    Textual's widget-wide ``virtual_size`` asks for a layout pass when it changes;
+    a key rewritten by a step switch (``show_now``) is measured and placed by the
+    switch's own layout pass, and the size it then records asked for a second
+    pass of the whole screen (≈ 5 ms) that moved nothing.  A key does not scroll.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
 
 
 class CalmFooter(Footer):
@@ -137,7 +151,7 @@ class CalmFooter(Footer):
             return
         self._composed = self._signature()
         for binding, enabled, tooltip in self._chosen():
-            yield FooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
+            yield CalmFooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
                             short_description(binding.description), binding.action,
                             disabled=not enabled,
                             tooltip=tooltip or binding.description,
@@ -145,7 +159,7 @@ class CalmFooter(Footer):
         palette = self._palette()
         if palette is not None:
             _node, binding, enabled, _tooltip = palette
-            yield FooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
+            yield CalmFooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
                             binding.description, binding.action, classes="-command-palette",
                             disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
@@ -163,6 +177,11 @@ class CalmFooter(Footer):
                     and signature != self._composed:
                 self._rewrite(keys, chosen)
                 self._composed = signature
+                # Their new widths go to the screen now, with the switch's own layout
+                # request: left to each key's idle turn, they came after the screen
+                # had laid the switch out and cost a second pass of the whole screen.
+                for key in keys:
+                    key._check_refresh()  # noqa: SLF001 - what the key's idle turn does
         finally:
             self._active = None
 
@@ -177,7 +196,7 @@ class CalmFooter(Footer):
         self._composed = signature
         if len(chosen) > len(keys):
             palette = self.query_children(".-command-palette")
-            extra = [FooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
+            extra = [CalmFooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
                                short_description(binding.description), binding.action,
                                disabled=not enabled, tooltip=tooltip or binding.description,
                                ).data_bind(compact=Footer.compact)

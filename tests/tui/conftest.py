@@ -1,0 +1,93 @@
+"""Set-ups the TUI tests share: a workshop, a gate on the store's opening, work counters.
+
+Why here: the early-workshop, key-cost and prebuild tests each built the same
+workshop, held ``Store.__init__`` behind the same event and patched the same
+Textual methods to count work; one copy each keeps them saying the same thing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from models.db.store import Store
+from tests.helpers import build_workshop
+
+
+@pytest.fixture
+def wid(store: Store) -> int:
+    """The demo-like workshop of ``tests.helpers.build_workshop`` in the test's database."""
+    return build_workshop(store)
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Hold the store's opening (``Store.__init__``) until the test opens the gate."""
+    opened = threading.Event()
+    real = Store.__init__
+
+    def slow_init(self: Store, *args: object, **kwargs: object) -> None:
+        opened.wait(30)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "__init__", slow_init)
+    yield opened
+    opened.set()
+
+
+@pytest.fixture
+def work(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Counts of the work Textual does from now on: layout passes of the screen on view,
+    whole-screen repaints, screen updates (compositor refreshes), repaints per widget class.
+
+    (The app's first screen, under the workshop since start-up, re-lays its few widgets
+    out when the header's sub-title changes: not counted, it is not on view.)"""
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    seen: Counter[str] = Counter()
+    layout = Screen._refresh_layout
+    refresh = Widget.refresh
+    update = Screen._compositor_refresh
+
+    def counted_layout(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        if self is self.app.screen:
+            seen["layout pass"] += 1
+        layout(self, *args, **kwargs)
+
+    def counted_refresh(self: Widget, *regions: Any, **kwargs: Any) -> Any:
+        if isinstance(self, Screen) and not regions:
+            seen["whole screen"] += 1
+        seen[type(self).__name__] += 1
+        return refresh(self, *regions, **kwargs)
+
+    def counted_update(self: Screen[Any]) -> None:
+        if self is self.app.screen:
+            seen["screen update"] += 1
+        update(self)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
+    monkeypatch.setattr(Widget, "refresh", counted_refresh)
+    monkeypatch.setattr(Screen, "_compositor_refresh", counted_update)
+    return seen
+
+
+@pytest.fixture
+def mounts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the step views mounted from now on, in order (the prebuild's and keys')."""
+    from textual.widgets import ContentSwitcher
+
+    order: list[str] = []
+    real = ContentSwitcher.mount
+
+    def counting(self: Any, *widgets: Any, **kwargs: Any) -> Any:
+        order.extend(str(w.id) for w in widgets)
+        return real(self, *widgets, **kwargs)
+
+    monkeypatch.setattr(ContentSwitcher, "mount", counting)
+    return order
+
