@@ -116,7 +116,7 @@ ZENDESK = Profile(
         "group": ("group",),
     },
     signature=frozenset({
-        "id", "created_at", "solved_at", "satisfaction_score", "reopens", "replies", "via",
+        "satisfaction_score", "reopens", "replies", "via",
         "assignee_stations", "group_stations", "first_reply_time_in_minutes",
         "full_resolution_time_in_minutes", "requester", "submitter",
     }),

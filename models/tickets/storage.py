@@ -37,7 +37,7 @@ from models.rules.measures import (
     periods,
     stage_kpi,
 )
-from models.tickets import engine, hours, metrics, output
+from models.tickets import checks, engine, hours, metrics, output
 from models.tickets.engine import TicketImport
 from models.tickets.hours import Schedule
 from models.tickets.metrics import GroupMetrics
@@ -118,7 +118,18 @@ def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
         return {}
     names = set(header)
     columns: dict[str, str] = json.loads(previous.columns or "{}")
-    return {f: c for f, c in columns.items() if c in names}
+    return {f: c for f, c in columns.items() if c in names or checks.fits(c, header)}
+
+
+def _explain(path: Path, imp: TicketImport, source: str, given: dict[str, str]) -> None:
+    """Refuse a date column of mixed formats; name the repeated header and totals rows the
+    engine left out (both only looked for when it reported unreadable or skipped rows)."""
+    bad = checks.date_columns(imp.columns) & set(imp.bad_cells)
+    if bad:
+        kinds = engine.inspect_export(path, source=source, mapping=given or None).date_kinds
+        checks.refuse_mixed_dates(path, kinds, bad)
+    if imp.skipped_rows:
+        imp.notes = (*imp.notes, *checks.left_out(path, imp.columns["id"]))
 
 
 def _reopened(imp: TicketImport, month: str, kind: str | None) -> dict[str, int | None]:
@@ -196,18 +207,21 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         given = {**remembered_mapping(previous, header, source), **given}
     schedule = schedule_of(store.get_workshop(workshop_id))
     imp = engine.import_export(path, source=source, mapping=given or None, schedule=schedule)
+    _explain(Path(path), imp, source, given)
     readings = build_readings(imp, period)
     months = tuple(sorted({r.period for r in readings if ".." not in r.period}))
     if not months:
         raise ValueError(f"{Path(path).name}: no ticket was created in the period {period}.")
+    shown = checks.as_chosen(imp.columns, given)
     if dry_run:
-        return ImportResult(imp, readings, months, None, dict(imp.columns))
+        return ImportResult(imp, readings, months, None, shown)
     links = previous.links if previous is not None else "{}"
     span = months[0] if len(months) == 1 else f"{months[0]}..{months[-1]}"
     with store.write() as s:
         src = TicketSource(workshop_id=workshop_id, file_name=Path(path).name,
-                           product=imp.product, columns=json.dumps(imp.columns,
-                                                                   ensure_ascii=False),
+                           product=imp.product,
+                           columns=json.dumps(checks.remembered(imp.columns, given),
+                                              ensure_ascii=False),
                            links=links, rows=imp.rows, tickets=imp.tickets, periods=span,
                            notes="\n".join(imp.notes), imported_by=store.who,
                            data_until=imp.as_of)
@@ -223,7 +237,7 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         source_id = int(src.id or 0)
     _refresh_volumes(store, workshop_id)
     filled = apply_to_map(store, workshop_id)
-    return ImportResult(imp, readings, months, source_id, dict(imp.columns), tuple(filled),
+    return ImportResult(imp, readings, months, source_id, shown, tuple(filled),
                         _partial_said(store.load(workshop_id), months))
 
 
