@@ -37,6 +37,7 @@ from models.rules.measures import (
     periods,
     stage_kpi,
 )
+from models.rules.months import said
 from models.tickets import checks, engine, hours, metrics, output
 from models.tickets.engine import TicketImport
 from models.tickets.hours import Schedule
@@ -224,7 +225,7 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                                               ensure_ascii=False),
                            links=links, rows=imp.rows, tickets=imp.tickets, periods=span,
                            notes="\n".join(imp.notes), imported_by=store.who,
-                           data_until=imp.as_of)
+                           data_until=imp.as_of, data_from=getattr(imp, "data_from", None))
         s.add(src)
         s.flush()
         for reading in readings:
@@ -242,7 +243,8 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
 
 
 def _partial_said(journey: Journey, months: tuple[str, ...]) -> tuple[str, ...]:
-    """"2024-04 has data only to 2024-04-10, a partial month: ..." for this import's months."""
+    """"2024-04 has data only to 2024-04-10, a partial month: ..." (or "only from", for a
+    month the export starts inside of) for this import's months."""
     partial, _ = coverage(journey)
     whole = [m for m in periods(journey) if m not in partial]
     out = []
@@ -251,8 +253,7 @@ def _partial_said(journey: Journey, months: tuple[str, ...]) -> tuple[str, ...]:
             used = [m for m in whole if m < month]
             then = (f"the evidence comes from {used[-1]}" if used else
                     "no complete month yet, so no evidence is filled from it")
-            out.append(f"{month} has data only to {partial[month]:%Y-%m-%d}, a partial "
-                       f"month: {then}")
+            out.append(f"{said(month, partial[month])}, a partial month: {then}")
     return tuple(out)
 
 

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Sparkline, Static, TabbedContent, TabPane
 
+from models.rules.months import said
 from models.tickets.hours import stored
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
@@ -127,8 +128,8 @@ class DataScreen(Screen[None]):
             table.add_row(Text(label), Text(trend), Text(cells[0]), Text(cells[1]), Text(n),
                           key=metric)
             self.rows.append(metric)
-        notes = [f"* {month} has data only to {until:%Y-%m-%d} (a partial month)"
-                 for month, until in sorted(partial.items())]
+        notes = [f"* {said(month, cut)} (a partial month)"
+                 for month, cut in sorted(partial.items())]
         if self.rows:
             notes.append("n: tickets behind each latest figure (CSAT: answered surveys, "
                          "TTR: resolved)")
