@@ -139,6 +139,9 @@ def plan_columns(
     else:
         profile = PROFILES[source]
     norm = {normalise(h): i for i, h in reversed(list(enumerate(headers)))}
+    for name, why in profile.not_metrics.items():
+        if name in norm:
+            notes.append(f"{headers[norm.pop(name)]!r} is {why}")
     columns = _override(path, headers, mapping or {})
     candidates: dict[str, tuple[str, ...]] = {}
     for field in FIELDS:

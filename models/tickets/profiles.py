@@ -25,6 +25,7 @@ FIELDS: dict[str, str] = {
     "assignee_stations": "count",
     "fcr": "bool",
     "sla_met": "bool",
+    "sla_remaining": "sla_clock",
     "csat": "csat",
     "first_response_minutes": "number",
     "first_response_hours": "number",
@@ -56,6 +57,9 @@ class Profile:
     event_log: bool = False
     # Raw codes some exports write instead of the status word (ServiceNow's state 6 = Resolved).
     status_codes: dict[str, str] = field(default_factory=dict)
+    # Columns whose names look like a metric the product means otherwise: never mapped by
+    # name (only by --map), each with the reason said in a note.
+    not_metrics: dict[str, str] = field(default_factory=dict)
 
 
 GENERIC = Profile(
@@ -84,6 +88,7 @@ GENERIC = Profile(
                 "first_contact_resolved", "resolved_on_first_contact"),
         "sla_met": ("sla_met", "made_sla", "within_sla", "sla", "sla_status",
                     "resolution_status"),
+        "sla_remaining": ("sla_remaining", "sla_time_left"),
         "csat": ("csat", "csat_score", "satisfaction", "satisfaction_score",
                  "satisfaction_rating", "rating", "survey_score", "satisfaction_survey"),
         "first_response_minutes": ("first_response_minutes", "first_reply_time_in_minutes",
@@ -160,10 +165,11 @@ FRESHDESK = Profile(
         "closed": ("closed_time",),
         "updated": ("last_update_time",),
         "status": ("status",),
+        "first_response_at": ("initial_response_time",),
         "replies": ("agent_interactions",),
         "sla_met": ("resolution_status",),
-        "csat": ("satisfaction_survey", "survey_results", "satisfaction_rating"),
-        "first_response_hours": ("first_response_time_in_hrs",),
+        "csat": ("survey_results", "survey_result", "satisfaction_survey",
+                 "satisfaction_rating"),
         "category": ("category", "type"),
         "channel": ("source",),
         "priority": ("priority",),
@@ -173,7 +179,16 @@ FRESHDESK = Profile(
         "ticket_id", "created_time", "resolved_time", "closed_time", "agent_interactions",
         "customer_interactions", "first_response_time_in_hrs", "resolution_time_in_hrs",
         "resolution_status", "first_response_status", "due_by_time", "last_update_time",
+        "initial_response_time", "survey_results",
     }),
+    # Freshdesk's own export code labels first_res_time_bhrs and resolution_time_bhrs so:
+    # business hours of its SLA calendar, not the calendar durations the metrics are.
+    not_metrics={
+        "first_response_time_in_hrs": "Freshdesk's business-hours figure: the first "
+        "response is taken from 'Initial response time' instead",
+        "resolution_time_in_hrs": "Freshdesk's business-hours figure: the resolution time is "
+        "taken from 'Created time' and 'Resolved time' instead",
+    },
 )
 
 HUBSPOT = Profile(
@@ -230,7 +245,9 @@ JIRA = Profile(
         "created": ("created",),
         "resolved": ("resolved",),
         "updated": ("updated",),
+        "first_response_at": ("custom_field_chart_date_of_first_response",),
         "status": ("status",),
+        "sla_remaining": ("custom_field_time_to_resolution", "time_to_resolution"),
         "csat": ("custom_field_satisfaction", "satisfaction", "satisfaction_rating"),
         "category": ("custom_field_request_type", "request_type",
                      "custom_field_customer_request_type", "issue_type"),
