@@ -69,7 +69,10 @@ def parse_iso(value: str) -> datetime | None:
     except ValueError:
         if value.strip().lower() in MISSING:
             return None
-        text = value.strip().replace("/", "-").replace(".", "-", 2)
+        text = value.strip()
+        if text[-4:].upper() == " UTC":  # a warehouse dump's "2024-03-04 09:00:00 UTC"
+            text = text[:-4] + "+00:00"
+        text = text.replace("/", "-").replace(".", "-", 2)
         moment = datetime.fromisoformat(_pad_iso(text))
     return _sentinel(moment)
 

@@ -289,10 +289,38 @@ SALESFORCE = Profile(
     }),
 )
 
-PROFILES: dict[str, Profile] = {
-    p.name: p for p in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE,
-                        GENERIC)
-}
+# fivetran/dbt_zendesk's zendesk__ticket_metrics model (models/zendesk.yml) dumped from the
+# warehouse: one row per ticket, lower-case names, the last solve as the resolution.
+DBT_ZENDESK = Profile(
+    name="dbt_zendesk",
+    aliases={
+        "id": ("ticket_id",),
+        "created": ("created_at",),
+        "resolved": ("last_solved_at",),
+        "updated": ("updated_at",),
+        "status": ("status",),
+        "reopens": ("count_reopens",),
+        "replies": ("total_agent_replies",),
+        "assignee_stations": ("assignee_stations_count",),
+        "csat": ("ticket_satisfaction_rating",),
+        "first_response_minutes": ("first_reply_time_calendar_minutes",),
+        "category": ("type",),
+        "channel": ("created_channel",),
+        "priority": ("priority",),
+        "group": ("group_name",),
+    },
+    signature=frozenset({
+        "first_reply_time_calendar_minutes", "first_reply_time_business_minutes",
+        "final_resolution_calendar_minutes", "full_resolution_business_minutes",
+        "first_resolution_calendar_minutes", "is_one_touch_resolution", "count_reopens",
+        "assignee_stations_count", "group_stations_count", "total_agent_replies",
+        "last_solved_at", "first_solved_at", "created_channel", "ticket_satisfaction_rating",
+        "unsolved_ticket_age_minutes",
+    }),
+)
+
+_DETECTED = (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE, DBT_ZENDESK)
+PROFILES: dict[str, Profile] = {p.name: p for p in (*_DETECTED, GENERIC)}
 # What ``--source`` and the import dialog offer: the one list both read.
 SOURCES: tuple[str, ...] = ("auto", *PROFILES)
 
@@ -311,7 +339,7 @@ def detect(headers: list[str]) -> tuple[Profile, int]:
     """The product whose signature the headers match best (≥ 3 columns), else generic."""
     present = {normalise(h) for h in headers}
     best, score = GENERIC, 0
-    for profile in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE):
+    for profile in _DETECTED:
         hits = len(profile.signature & present)
         if hits > score:
             best, score = profile, hits

@@ -129,3 +129,23 @@ def test_a_home_made_file_with_zendesk_like_names_is_generic(tmp_path: Path) -> 
     path.write_text("id,created_at,solved_at,status\n1,2024-03-01 10:00,,open\n",
                     encoding="utf-8")
     assert engine.inspect_export(path).plan.product == "generic"
+
+
+def test_fivetran_dbt_zendesk_ticket_metrics_table() -> None:
+    # zendesk__ticket_metrics as a warehouse dump (BigQuery writes " UTC" after times).
+    imported = engine.import_export(FIXTURES / "dbt_zendesk_ticket_metrics.csv")
+    assert imported.product == "dbt_zendesk"
+    assert imported.columns["resolved"] == "last_solved_at"
+    row = {r.group: r for r in metrics.table(imported, by=None)}["all"]
+    # solved 301, 304; closed 302; hold 303 open.
+    assert (row.tickets, row.backlog_open) == (4, 1)
+    # Resolved to the LAST solve: 3 h, 24 h, 4 h → median 4, p90 24.
+    assert (row.ttr_median_hours, row.ttr_p90_hours) == (4.0, 24.0)
+    # One-touch from total_agent_replies == 1 among the resolved: 301 → 1/3, a proxy.
+    assert row.fcr_rate == pytest.approx(1 / 3) and row.fcr_is_proxy
+    # count_reopens > 0: 302 of 4; assignee_stations_count > 1: 302 of 4.
+    assert row.reopen_rate == 0.25 and row.reassigned_rate == 0.25
+    # First reply calendar minutes 20, 60, 10 → median 20 min.
+    assert row.first_response_median_hours == pytest.approx(1 / 3)
+    # good, bad answered; offered / unoffered are not.
+    assert (row.csat_responses, row.csat_satisfied_share) == (2, 0.5)
