@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 from models.tickets import dates
@@ -120,3 +121,10 @@ def remembered(columns: dict[str, str], given: dict[str, str]) -> dict[str, str]
     """field → column as kept for next month's import: a positional choice stays one."""
     return {f: (given[f] if _position(given.get(f, "")) is not None else c)
             for f, c in columns.items()}
+
+
+def aged_to(as_of: datetime) -> str:
+    """What open tickets' ages are measured to: no product writes the moment of its export
+    into the file, so it is the file's latest timestamp (said, so nobody reads it as now)."""
+    return (f"open tickets are aged to {as_of:%Y-%m-%d %H:%M}, the latest timestamp in the "
+            "file (the export does not say when it was taken)")

@@ -210,6 +210,8 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
     imp = engine.import_export(path, source=source, mapping=given or None, schedule=schedule)
     _explain(Path(path), imp, source, given)
     readings = build_readings(imp, period)
+    if imp.as_of is not None and any(r.backlog_open for r in readings):
+        imp.notes = (*imp.notes, checks.aged_to(imp.as_of))
     months = tuple(sorted({r.period for r in readings if ".." not in r.period}))
     if not months:
         raise ValueError(f"{Path(path).name}: no ticket was created in the period {period}.")

@@ -149,3 +149,32 @@ def test_fivetran_dbt_zendesk_ticket_metrics_table() -> None:
     assert row.first_response_median_hours == pytest.approx(1 / 3)
     # good, bad answered; offered / unoffered are not.
     assert (row.csat_responses, row.csat_satisfied_share) == (2, 0.5)
+
+
+def test_servicenow_incident_list_with_display_values_and_custom_fields() -> None:
+    # The incident list's default columns as its CSV export names them, display values
+    # ("1 - Critical", "On Hold"), a u_ field of the instance's own, sys_created_on.
+    path = FIXTURES / "servicenow_incident_list.csv"
+    imported = engine.import_export(path)
+    assert imported.product == "servicenow"
+    assert imported.columns["created"] == "opened_at"
+    row = {r.group: r for r in metrics.table(imported, by="priority")}
+    assert {g: r.tickets for g, r in row.items()} == {
+        "3 - Moderate": 2, "1 - Critical": 1, "4 - Low": 1, "all": 4}
+    total = row["all"]
+    # Resolved INC2001 (2 h) and Closed INC2002 (26 h); On Hold and In Progress open.
+    assert (total.ttr_median_hours, total.backlog_open) == (14.0, 2)
+    # made_sla true, false, true, true → 3/4; reassignment_count > 0: INC2002 → 1/4.
+    assert total.sla_met_rate == 0.75 and total.reassigned_rate == 0.25
+
+
+def test_the_backlog_age_says_what_it_is_measured_to(tmp_path: Path) -> None:
+    from models.db.store import Store
+    from models.tickets import storage
+
+    store = Store(tmp_path / "j.db")
+    wid = int(store.create_workshop(title="T").id or 0)
+    result = storage.import_file(store, wid, FIXTURES / "freshdesk_ticket_export.csv",
+                                 dry_run=True)
+    assert ("open tickets are aged to 2024-05-13 12:00, the latest timestamp in the file "
+            "(the export does not say when it was taken)") in result.imported.notes
