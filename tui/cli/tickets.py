@@ -90,13 +90,13 @@ def show(
     """The metrics table of the workshop's ticket readings."""
     if format_ not in FORMATS:
         raise fail(f"--format must be one of: {', '.join(FORMATS)}.")
-    from models.tickets import output, storage
+    from models.tickets import output, show
 
     with user_errors(), STATE.reader() as store:
         journey = store.load(workshop)
-        rows = storage.table_rows(journey.readings, journey.ticket_sources, by=by,
-                                  period=period)
-    records = storage.records(rows)
+        rows = show.table_rows(journey.readings, journey.ticket_sources, by=by,
+                               period=period)
+    records = show.records(rows)
     if format_ == "json":
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return

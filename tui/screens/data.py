@@ -159,14 +159,14 @@ class DataScreen(Screen[None]):
     def _latest(self, journey: Journey) -> None:
         """The latest import's whole span by category (what ``tickets show`` prints)."""
         from models.rules.measures import format_value
-        from models.tickets import storage
+        from models.tickets import show
 
         table = self.query_one("#latest", DataTable)
         table.clear()
         if not journey.readings:
             return
         try:
-            rows = storage.table_rows(journey.readings, journey.ticket_sources, by="category")
+            rows = show.table_rows(journey.readings, journey.ticket_sources, by="category")
         except ValueError:
             return
         for r in rows:
