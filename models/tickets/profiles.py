@@ -38,11 +38,15 @@ REQUIRED = ("id", "created")
 DIMENSIONS = ("category", "channel", "priority", "group")
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# A time zone written after a column's name, as Intercom does: "(America/New_York)", "(UTC)".
+_ZONE = re.compile(r"\s*\((?:[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc/[A-Za-z0-9+-]+)\)\s*$")
 
 
 def normalise(header: str) -> str:
-    """``First response time (in hrs)`` → ``first_response_time_in_hrs``."""
-    return _NON_ALNUM.sub("_", header.strip().lower()).strip("_")
+    """``First response time (in hrs)`` → ``first_response_time_in_hrs``; a trailing time
+    zone is dropped (``Conversation started at (America/New_York)`` →
+    ``conversation_started_at``): the times are read as written, in that zone."""
+    return _NON_ALNUM.sub("_", _ZONE.sub("", header.strip()).lower()).strip("_")
 
 
 @dataclass(frozen=True)
@@ -216,22 +220,29 @@ INTERCOM = Profile(
     name="intercom",
     aliases={
         "id": ("conversation_id",),
-        "created": ("conversation_started_at", "conversation_started_at_utc"),
+        "created": ("conversation_started_at", "conversation_started_at_utc",
+                    "conversation_created_at"),
         "resolved": ("conversation_last_closed_at", "conversation_last_closed_at_utc"),
-        "status": ("conversation_state",),
+        "updated": ("conversation_updated_at",),
+        "first_response_at": ("conversation_first_replied_at",),
+        "status": ("current_conversation_state", "conversation_state"),
         "reopens": ("number_of_reopens",),
         "reassignments": ("number_of_reassignments",),
-        "csat": ("conversation_rating",),
-        "category": ("conversation_tags",),
+        "fcr": ("resolved_on_first_contact",),
+        "csat": ("last_teammate_rating", "conversation_rating"),
+        "category": ("conversation_tag", "conversation_tags"),
         "channel": ("channel", "conversation_channel"),
-        "group": ("team_assigned", "team_currently_assigned"),
+        "group": ("team_currently_assigned", "team_assigned"),
     },
     signature=frozenset({
         "conversation_id", "conversation_url", "conversation_started_at",
         "conversation_started_at_utc", "conversation_first_closed_at",
         "conversation_first_closed_at_utc", "conversation_last_closed_at",
         "conversation_last_closed_at_utc", "conversation_state", "conversation_rating",
-        "number_of_reopens", "number_of_reassignments",
+        "number_of_reopens", "number_of_reassignments", "current_conversation_state",
+        "conversation_tag", "team_currently_assigned", "teammate_currently_assigned",
+        "last_teammate_rating", "conversation_first_replied_at", "resolved_on_first_contact",
+        "conversation_source", "fin_ai_agent_involved", "conversation_created_at",
     }),
 )
 

@@ -178,3 +178,25 @@ def test_the_backlog_age_says_what_it_is_measured_to(tmp_path: Path) -> None:
                                  dry_run=True)
     assert ("open tickets are aged to 2024-05-13 12:00, the latest timestamp in the file "
             "(the export does not say when it was taken)") in result.imported.notes
+
+
+def test_intercom_conversation_export_with_zones_in_its_headers() -> None:
+    # Intercom writes each time column's zone into its name: "(America/New_York)".
+    imported = engine.import_export(FIXTURES / "intercom_conversations.csv")
+    assert imported.product == "intercom"
+    assert imported.columns["created"] == "Conversation started at (America/New_York)"
+    assert imported.columns["resolved"] == "Conversation last closed at (America/New_York)"
+    row = {r.group: r for r in metrics.table(imported, by=None)}["all"]
+    # closed 215001, 215002; snoozed and open are open.
+    assert (row.tickets, row.backlog_open) == (4, 2)
+    # Last close − start: 1 h and 24 h (215002 was reopened after its first close).
+    assert (row.ttr_median_hours, row.ttr_p90_hours) == (12.5, 24.0)
+    # First replied at − started: 0.1, 1, 0.5 h → median 0.5.
+    assert row.first_response_median_hours == 0.5
+    # Intercom's own "Resolved on first contact": true 215001 of 3 with a value; its own
+    # column, so not a proxy.
+    assert row.fcr_rate == pytest.approx(1 / 3) and not row.fcr_is_proxy
+    # Last teammate rating 5 and 2 → mean 3.5, 1 of 2 satisfied.
+    assert (row.csat_mean, row.csat_responses) == (3.5, 2)
+    # Number of reassignments > 0: 215002, 215003 of 4.
+    assert row.reassigned_rate == 0.5
