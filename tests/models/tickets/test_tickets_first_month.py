@@ -99,3 +99,26 @@ def test_evidence_is_not_taken_from_a_first_month_that_starts_late(
 def test_the_import_knows_where_its_data_starts(tmp_path: Path) -> None:
     imp = engine.import_export(_export(tmp_path))
     assert imp.data_from == datetime(2024, 1, 17, 9, tzinfo=UTC)  # type: ignore[attr-defined]
+
+
+def test_a_schema_8_file_gains_where_each_import_starts(db_path: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from tui.cli.main import app
+
+    store = Store(db_path, who="maker")
+    wid = int(store.create_workshop(title="Old").id or 0)
+    storage.import_file(store, wid, _export(tmp_path))
+    store.close()
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("ALTER TABLE ticketsource DROP COLUMN data_from")
+        conn.execute("UPDATE journeymap_meta SET value = '8' WHERE key = 'schema_version'")
+    conn.close()
+    for extra in (["--dry-run"], []):
+        done = CliRunner().invoke(app, ["--db", str(db_path), "tickets", "import",
+                                        str(_export(tmp_path)), "-w", str(wid), *extra])
+        assert done.exit_code == 0, done.stderr
+    assert len(Store(db_path).load(wid).ticket_sources) == 2
