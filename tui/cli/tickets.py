@@ -46,7 +46,8 @@ def import_(
     source: Annotated[str, typer.Option("--source", help="The product that made the export: "
                                         + ", ".join(SOURCES) + ".")] = "auto",
     map_: Annotated[list[str] | None, typer.Option(
-        "--map", help="FIELD=COLUMN for a column that cannot be guessed (repeatable).")] = None,
+        "--map", help="FIELD=COLUMN for a column that cannot be guessed, or FIELD=#N for "
+        "the Nth column when a name is used twice (repeatable).")] = None,
     period: Annotated[str | None, typer.Option(
         "--period", help="Only these creation months: YYYY-MM or YYYY-MM..YYYY-MM.")] = None,
     dry_run: Annotated[bool, typer.Option(
