@@ -150,6 +150,14 @@ def _v9_ticket_counts(conn: Connection) -> None:
     _add_missing_columns(conn)
 
 
+def _v10_ticket_start(conn: Connection) -> None:
+    """Version 10 (partial first months): where each ticket import's data starts
+    (``TicketSource.data_from``). Additive, so the generic step; numbered so that an older
+    file gets the column before anything reads it, and a version 9 journeymap refuses a file
+    that has it rather than losing it."""
+    _add_missing_columns(conn)
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry; ``_add_missing_columns`` always runs last.
 STEPS: dict[int, Callable[[Connection], None]] = {
@@ -160,6 +168,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     7: _v7_ticket_readings,
     8: _v8_business_hours,
     9: _v9_ticket_counts,
+    10: _v10_ticket_start,
 }
 
 

@@ -355,6 +355,8 @@ class TicketSource(SQLModel, table=True):
     notes: str = ""  # what the engine assumed, one per line
     # The export's latest timestamp: a month it ends inside of is partial (rules.measures).
     data_until: dt.datetime | None = None
+    # Its earliest timestamp: a month it starts well inside of is partial too (rules.months).
+    data_from: dt.datetime | None = None
     imported_at: dt.datetime = Field(default_factory=utcnow)
     imported_by: str = ""
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.rules.months import months_covered
+from models.rules.months import months_covered, said
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables import HypothesisCard, Reading, Stage, TicketSource
@@ -188,15 +188,16 @@ def latest_complete(journey: Journey, metric: str, kind: str = "all",
     whole = [(m, v) for m, v in history if m not in partial]
     if not whole:
         month = history[-1][0]
-        return Measured(None, reason=f"only a partial month in the data ({month} has data "
-                        f"only to {partial[month]:%Y-%m-%d})")
+        cut = "; ".join(said(m, partial[m]) for m, _ in history if m in partial)
+        return Measured(None, reason=f"only partial months in the data ({cut})"
+                        if len(history) > 1 else
+                        f"only a partial month in the data ({said(month, partial[month])})")
     month, figure = whole[-1]
     if figure.value is None:
         return figure
     later = [m for m, _ in history if m > month]
     if later:
-        note = (f"latest complete month; {later[-1]} has data only to "
-                f"{partial[later[-1]]:%Y-%m-%d}")
+        note = f"latest complete month; {said(later[-1], partial[later[-1]])}"
     else:
         note = "a complete month" if month in complete else ""
     provenance = f"{figure.provenance}, {note}" if note else figure.provenance
@@ -297,7 +298,7 @@ def judge(journey: Journey, card: HypothesisCard) -> Judgement | None:
     if len(history) < 2:
         partial, _ = coverage(journey)
         cut = [m for m, _ in series(journey, card.signal_metric, kind, values) if m in partial]
-        later = (f"; {cut[-1]} has data only to {partial[cut[-1]]:%Y-%m-%d}"
+        later = (f"; {said(cut[-1], partial[cut[-1]])}"
                  if months is complete_series and cut else "")
         why = ("no reading of this metric yet" if not history else
                f"only the baseline ({history[0][0]}){later}; import a later month to "

@@ -31,6 +31,7 @@ ANSWER_FIELDS: tuple[tuple[str, Callable[[str], Any]], ...] = (
     ("assignee_stations", values.parse_count),
     ("fcr", values.parse_bool),
     ("sla_met", values.parse_bool),
+    ("sla_remaining", values.parse_sla_clock),
     ("csat", values.parse_csat),
 )
 
@@ -59,6 +60,12 @@ def flags_of(
     if got.get("assignee_stations") is not None:
         reassigned = bool(reassigned) or got["assignee_stations"] > 1
     state = got.get("status") or ("resolved" if done_known else "open")
+    sla = got.get("sla_met")
+    clock = got.get("sla_remaining")
+    if sla is None and clock is not None:
+        # A stopped clock with time left was met; a breached one is missed, open or not; an
+        # open ticket with time left has no verdict yet.
+        sla = False if clock < 0 else (True if state == "resolved" else None)
     flags = Flags(state, got.get("reopens"), reassigned, got.get("replies"), got.get("fcr"),
-                  got.get("sla_met"), got.get("csat"))
+                  sla, got.get("csat"))
     return flags, failed

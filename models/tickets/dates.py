@@ -69,7 +69,10 @@ def parse_iso(value: str) -> datetime | None:
     except ValueError:
         if value.strip().lower() in MISSING:
             return None
-        text = value.strip().replace("/", "-").replace(".", "-", 2)
+        text = value.strip()
+        if text[-4:].upper() == " UTC":  # a warehouse dump's "2024-03-04 09:00:00 UTC"
+            text = text[:-4] + "+00:00"
+        text = text.replace("/", "-").replace(".", "-", 2)
         moment = datetime.fromisoformat(_pad_iso(text))
     return _sentinel(moment)
 
@@ -165,6 +168,9 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
     shape: str | None = None
     saw_day_first = saw_month_first = False
     iso_seen = 0
+    # A column mixing numeric and month-word dates is read the way most of its cells are
+    # written, so the cells written the other way are the ones named as odd.
+    named = numeric = 0
     for raw in values:
         value = raw.strip()
         if value.lower() in MISSING:
@@ -179,9 +185,11 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
         if m is None:
             if _named(value) is None:
                 return None, False, False
-            shape = "named"
+            named += 1
+            shape = "named" if named > numeric else "numeric"
             continue
-        shape = "numeric"
+        numeric += 1
+        shape = "numeric" if numeric >= named else "named"
         first, second = int(m.group(1)), int(m.group(2))
         saw_day_first |= first > 12
         saw_month_first |= second > 12

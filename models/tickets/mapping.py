@@ -8,7 +8,9 @@ while a required field is ambiguous or missing.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +26,15 @@ from models.tickets.profiles import (
     is_audit_log,
     normalise,
 )
+from models.tickets.reading import detect_encoding
 
 _DATE_WORDS = ("creat", "open", "submit", "received", "reported", "start")
 _ID_WORDS = ("id", "number", "ticket", "key", "ref", "case")
+# ``--map status=#4``: the 4th column, for a name the file uses twice.
+_POSITION = re.compile(r"^#\d+$")
+# The rows the engine reads to plan an import (engine.SAMPLE_ROWS): a column empty in all of
+# them is said as empty in its first rows, not in the whole file.
+SAMPLE_CAP = 10_000
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,8 @@ class ColumnPlan:
 
 def _override(path: Path, headers: tuple[str, ...], mapping: dict[str, str]) -> dict[str, int]:
     """The person's choices, checked: a known field and a column that exists."""
-    by_exact = {h: i for i, h in enumerate(headers)}
-    by_norm = {normalise(h): i for i, h in enumerate(headers)}
+    by_exact = {h: i for i, h in reversed(list(enumerate(headers)))}
+    by_norm = {normalise(h): i for i, h in reversed(list(enumerate(headers)))}
     chosen: dict[str, int] = {}
     for field, column in mapping.items():
         if field not in FIELDS:
@@ -59,6 +67,15 @@ def _override(path: Path, headers: tuple[str, ...], mapping: dict[str, str]) -> 
                 path, f"--map names an unknown field {field!r}",
                 hint="fields: " + ", ".join(FIELDS),
             )
+        if _POSITION.match(column):
+            number = int(column[1:])
+            if not 1 <= number <= len(headers):
+                raise TicketImportError(
+                    path, f"--map {field}={column}: the file has {len(headers)} columns",
+                    line=1,
+                )
+            chosen[field] = number - 1
+            continue
         index = by_exact.get(column, by_norm.get(normalise(column)))
         if index is None:
             raise TicketImportError(
@@ -122,6 +139,9 @@ def plan_columns(
     else:
         profile = PROFILES[source]
     norm = {normalise(h): i for i, h in reversed(list(enumerate(headers)))}
+    for name, why in profile.not_metrics.items():
+        if name in norm:
+            notes.append(f"{headers[norm.pop(name)]!r} is {why}")
     columns = _override(path, headers, mapping or {})
     candidates: dict[str, tuple[str, ...]] = {}
     for field in FIELDS:
@@ -150,6 +170,11 @@ def plan_columns(
         elif guesses:
             candidates[field] = tuple(headers[i] for i in guesses)
     missing = tuple(f for f in REQUIRED if f not in columns and f not in candidates)
+    if missing or not columns:
+        _refuse_title_line(path, headers)
+    positional = {f for f, c in (mapping or {}).items() if _POSITION.match(c)}
+    notes += _twice(headers, columns, positional)
+    notes += _empty_columns(headers, columns, samples)
     event_log = profile.event_log or (profile is GENERIC and "updated" in columns)
     return ColumnPlan(
         product=profile.name,
@@ -161,4 +186,84 @@ def plan_columns(
         event_log=event_log and "updated" in columns,
         day_first=profile.day_first,
         status_codes=profile.status_codes,
+    )
+
+
+def _twice(headers: tuple[str, ...], columns: dict[str, int], positional: set[str]
+           ) -> list[str]:
+    """A note for each field read from a column whose name the file uses more than once
+    (Jira repeats multi-value fields; a spreadsheet join can repeat anything)."""
+    notes = []
+    for field, index in columns.items():
+        name = normalise(headers[index])
+        places = [i for i, h in enumerate(headers) if normalise(h) == name]
+        if len(places) < 2 or field in positional:
+            continue
+        others = [i for i in places if i != index]
+        where = ", ".join(str(i + 1) for i in places[:-1]) + f" and {places[-1] + 1}"
+        which = "the other" if len(others) == 1 else "another"
+        notes.append(f"column {headers[index]!r} appears {len(places)} times (columns "
+                     f"{where}): the first is used; --map {field}=#{others[0] + 1} "
+                     f"takes {which}")
+    return notes
+
+
+def _has_value(kind: str, text: str) -> bool:
+    if dates.is_missing(text):
+        return False
+    if kind != "date":
+        return True
+    for parse in dates.PARSERS.values():
+        try:
+            if parse(text) is not None:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _empty_columns(headers: tuple[str, ...], columns: dict[str, int],
+                   samples: list[list[str]]) -> list[str]:
+    """A note for each optional column with no value at all in the rows read to plan: its
+    metric will say "not available", and this says why before anyone wonders."""
+    notes = []
+    first = "first " if len(samples) >= SAMPLE_CAP else ""
+    for field, index in columns.items():
+        if field in REQUIRED or not samples:
+            continue
+        kind = FIELDS[field]
+        if any(_has_value(kind, row[index]) for row in samples if index < len(row)):
+            continue
+        what, such = (("date", "1900-01-01") if kind == "date" else ("value", "'?' or 'N/A'"))
+        notes.append(f"column {headers[index]!r} holds no {what} in any of its {first}"
+                     f"{len(samples)} rows (blank or placeholders such as {such}): what "
+                     "needs it is not available")
+    return notes
+
+
+def _refuse_title_line(path: Path, headers: tuple[str, ...]) -> None:
+    """Refuse a report whose first line is its title (Salesforce and ServiceNow reports,
+    Excel sheets with a caption) and whose column names follow, saying so; otherwise
+    return and let the caller say what is missing."""
+    filled = [h for h in headers if h.strip()]
+    if len(filled) > 1:
+        return
+    encoding, _ = detect_encoding(path)
+    lines: list[tuple[int, str]] = []
+    with path.open(encoding=encoding, newline="") as f:
+        for number, text in enumerate(f, start=1):
+            if text.strip(" ,;\t\r\n\ufeff"):
+                lines.append((number, text))
+            if len(lines) == 2:
+                break
+    if len(lines) < 2:
+        return
+    second = max((next(csv.reader([lines[1][1]], delimiter=d)) for d in ",;\t"), key=len)
+    names = [c.strip() for c in second]
+    if len(names) < 2 or not all(names) or any(_has_value("date", c) for c in names):
+        return
+    title = filled[0].strip() if filled else ""
+    raise TicketImportError(
+        path, f"this line is a report title ({title!r}), not the column names (they follow "
+        f"on line {lines[1][0]}); delete the title line and import again", line=lines[0][0],
     )

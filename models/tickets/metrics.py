@@ -138,7 +138,8 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
          "the export has no reassignment count", reassigned,
          "no ticket has a reassignment count")
     sla = _rate(acc.sla_met, acc.sla_known)
-    need("sla_met_rate", "sla_met" in cols, "the export has no SLA column", sla,
+    need("sla_met_rate", "sla_met" in cols or "sla_remaining" in cols,
+         "the export has no SLA column", sla,
          "no ticket has an SLA value")
     stateful = "status" in cols or timed
     backlog = acc.open if stateful else None

@@ -25,6 +25,7 @@ FIELDS: dict[str, str] = {
     "assignee_stations": "count",
     "fcr": "bool",
     "sla_met": "bool",
+    "sla_remaining": "sla_clock",
     "csat": "csat",
     "first_response_minutes": "number",
     "first_response_hours": "number",
@@ -37,11 +38,15 @@ REQUIRED = ("id", "created")
 DIMENSIONS = ("category", "channel", "priority", "group")
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# A time zone written after a column's name, as Intercom does: "(America/New_York)", "(UTC)".
+_ZONE = re.compile(r"\s*\((?:[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc/[A-Za-z0-9+-]+)\)\s*$")
 
 
 def normalise(header: str) -> str:
-    """``First response time (in hrs)`` → ``first_response_time_in_hrs``."""
-    return _NON_ALNUM.sub("_", header.strip().lower()).strip("_")
+    """``First response time (in hrs)`` → ``first_response_time_in_hrs``; a trailing time
+    zone is dropped (``Conversation started at (America/New_York)`` →
+    ``conversation_started_at``): the times are read as written, in that zone."""
+    return _NON_ALNUM.sub("_", _ZONE.sub("", header.strip()).lower()).strip("_")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ class Profile:
     event_log: bool = False
     # Raw codes some exports write instead of the status word (ServiceNow's state 6 = Resolved).
     status_codes: dict[str, str] = field(default_factory=dict)
+    # Columns whose names look like a metric the product means otherwise: never mapped by
+    # name (only by --map), each with the reason said in a note.
+    not_metrics: dict[str, str] = field(default_factory=dict)
 
 
 GENERIC = Profile(
@@ -84,6 +92,7 @@ GENERIC = Profile(
                 "first_contact_resolved", "resolved_on_first_contact"),
         "sla_met": ("sla_met", "made_sla", "within_sla", "sla", "sla_status",
                     "resolution_status"),
+        "sla_remaining": ("sla_remaining", "sla_time_left"),
         "csat": ("csat", "csat_score", "satisfaction", "satisfaction_score",
                  "satisfaction_rating", "rating", "survey_score", "satisfaction_survey"),
         "first_response_minutes": ("first_response_minutes", "first_reply_time_in_minutes",
@@ -116,7 +125,7 @@ ZENDESK = Profile(
         "group": ("group",),
     },
     signature=frozenset({
-        "id", "created_at", "solved_at", "satisfaction_score", "reopens", "replies", "via",
+        "satisfaction_score", "reopens", "replies", "via",
         "assignee_stations", "group_stations", "first_reply_time_in_minutes",
         "full_resolution_time_in_minutes", "requester", "submitter",
     }),
@@ -160,10 +169,11 @@ FRESHDESK = Profile(
         "closed": ("closed_time",),
         "updated": ("last_update_time",),
         "status": ("status",),
+        "first_response_at": ("initial_response_time",),
         "replies": ("agent_interactions",),
         "sla_met": ("resolution_status",),
-        "csat": ("satisfaction_survey", "survey_results", "satisfaction_rating"),
-        "first_response_hours": ("first_response_time_in_hrs",),
+        "csat": ("survey_results", "survey_result", "satisfaction_survey",
+                 "satisfaction_rating"),
         "category": ("category", "type"),
         "channel": ("source",),
         "priority": ("priority",),
@@ -173,7 +183,16 @@ FRESHDESK = Profile(
         "ticket_id", "created_time", "resolved_time", "closed_time", "agent_interactions",
         "customer_interactions", "first_response_time_in_hrs", "resolution_time_in_hrs",
         "resolution_status", "first_response_status", "due_by_time", "last_update_time",
+        "initial_response_time", "survey_results",
     }),
+    # Freshdesk's own export code labels first_res_time_bhrs and resolution_time_bhrs so:
+    # business hours of its SLA calendar, not the calendar durations the metrics are.
+    not_metrics={
+        "first_response_time_in_hrs": "Freshdesk's business-hours figure: the first "
+        "response is taken from 'Initial response time' instead",
+        "resolution_time_in_hrs": "Freshdesk's business-hours figure: the resolution time is "
+        "taken from 'Created time' and 'Resolved time' instead",
+    },
 )
 
 HUBSPOT = Profile(
@@ -201,22 +220,29 @@ INTERCOM = Profile(
     name="intercom",
     aliases={
         "id": ("conversation_id",),
-        "created": ("conversation_started_at", "conversation_started_at_utc"),
+        "created": ("conversation_started_at", "conversation_started_at_utc",
+                    "conversation_created_at"),
         "resolved": ("conversation_last_closed_at", "conversation_last_closed_at_utc"),
-        "status": ("conversation_state",),
+        "updated": ("conversation_updated_at",),
+        "first_response_at": ("conversation_first_replied_at",),
+        "status": ("current_conversation_state", "conversation_state"),
         "reopens": ("number_of_reopens",),
         "reassignments": ("number_of_reassignments",),
-        "csat": ("conversation_rating",),
-        "category": ("conversation_tags",),
+        "fcr": ("resolved_on_first_contact",),
+        "csat": ("last_teammate_rating", "conversation_rating"),
+        "category": ("conversation_tag", "conversation_tags"),
         "channel": ("channel", "conversation_channel"),
-        "group": ("team_assigned", "team_currently_assigned"),
+        "group": ("team_currently_assigned", "team_assigned"),
     },
     signature=frozenset({
         "conversation_id", "conversation_url", "conversation_started_at",
         "conversation_started_at_utc", "conversation_first_closed_at",
         "conversation_first_closed_at_utc", "conversation_last_closed_at",
         "conversation_last_closed_at_utc", "conversation_state", "conversation_rating",
-        "number_of_reopens", "number_of_reassignments",
+        "number_of_reopens", "number_of_reassignments", "current_conversation_state",
+        "conversation_tag", "team_currently_assigned", "teammate_currently_assigned",
+        "last_teammate_rating", "conversation_first_replied_at", "resolved_on_first_contact",
+        "conversation_source", "fin_ai_agent_involved", "conversation_created_at",
     }),
 )
 
@@ -230,7 +256,9 @@ JIRA = Profile(
         "created": ("created",),
         "resolved": ("resolved",),
         "updated": ("updated",),
+        "first_response_at": ("custom_field_chart_date_of_first_response",),
         "status": ("status",),
+        "sla_remaining": ("custom_field_time_to_resolution", "time_to_resolution"),
         "csat": ("custom_field_satisfaction", "satisfaction", "satisfaction_rating"),
         "category": ("custom_field_request_type", "request_type",
                      "custom_field_customer_request_type", "issue_type"),
@@ -272,10 +300,38 @@ SALESFORCE = Profile(
     }),
 )
 
-PROFILES: dict[str, Profile] = {
-    p.name: p for p in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE,
-                        GENERIC)
-}
+# fivetran/dbt_zendesk's zendesk__ticket_metrics model (models/zendesk.yml) dumped from the
+# warehouse: one row per ticket, lower-case names, the last solve as the resolution.
+DBT_ZENDESK = Profile(
+    name="dbt_zendesk",
+    aliases={
+        "id": ("ticket_id",),
+        "created": ("created_at",),
+        "resolved": ("last_solved_at",),
+        "updated": ("updated_at",),
+        "status": ("status",),
+        "reopens": ("count_reopens",),
+        "replies": ("total_agent_replies",),
+        "assignee_stations": ("assignee_stations_count",),
+        "csat": ("ticket_satisfaction_rating",),
+        "first_response_minutes": ("first_reply_time_calendar_minutes",),
+        "category": ("type",),
+        "channel": ("created_channel",),
+        "priority": ("priority",),
+        "group": ("group_name",),
+    },
+    signature=frozenset({
+        "first_reply_time_calendar_minutes", "first_reply_time_business_minutes",
+        "final_resolution_calendar_minutes", "full_resolution_business_minutes",
+        "first_resolution_calendar_minutes", "is_one_touch_resolution", "count_reopens",
+        "assignee_stations_count", "group_stations_count", "total_agent_replies",
+        "last_solved_at", "first_solved_at", "created_channel", "ticket_satisfaction_rating",
+        "unsolved_ticket_age_minutes",
+    }),
+)
+
+_DETECTED = (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE, DBT_ZENDESK)
+PROFILES: dict[str, Profile] = {p.name: p for p in (*_DETECTED, GENERIC)}
 # What ``--source`` and the import dialog offer: the one list both read.
 SOURCES: tuple[str, ...] = ("auto", *PROFILES)
 
@@ -294,7 +350,7 @@ def detect(headers: list[str]) -> tuple[Profile, int]:
     """The product whose signature the headers match best (≥ 3 columns), else generic."""
     present = {normalise(h) for h in headers}
     best, score = GENERIC, 0
-    for profile in (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE):
+    for profile in _DETECTED:
         hits = len(profile.signature & present)
         if hits > score:
             best, score = profile, hits

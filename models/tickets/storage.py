@@ -37,7 +37,8 @@ from models.rules.measures import (
     periods,
     stage_kpi,
 )
-from models.tickets import engine, hours, metrics, output
+from models.rules.months import said
+from models.tickets import checks, engine, hours, metrics
 from models.tickets.engine import TicketImport
 from models.tickets.hours import Schedule
 from models.tickets.metrics import GroupMetrics
@@ -118,7 +119,18 @@ def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
         return {}
     names = set(header)
     columns: dict[str, str] = json.loads(previous.columns or "{}")
-    return {f: c for f, c in columns.items() if c in names}
+    return {f: c for f, c in columns.items() if c in names or checks.fits(c, header)}
+
+
+def _explain(path: Path, imp: TicketImport, source: str, given: dict[str, str]) -> None:
+    """Refuse a date column of mixed formats; name the repeated header and totals rows the
+    engine left out (both only looked for when it reported unreadable or skipped rows)."""
+    bad = checks.date_columns(imp.columns) & set(imp.bad_cells)
+    if bad:
+        kinds = engine.inspect_export(path, source=source, mapping=given or None).date_kinds
+        checks.refuse_mixed_dates(path, kinds, bad)
+    if imp.skipped_rows:
+        imp.notes = (*imp.notes, *checks.left_out(path, imp.columns["id"]))
 
 
 def _reopened(imp: TicketImport, month: str, kind: str | None) -> dict[str, int | None]:
@@ -196,21 +208,26 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         given = {**remembered_mapping(previous, header, source), **given}
     schedule = schedule_of(store.get_workshop(workshop_id))
     imp = engine.import_export(path, source=source, mapping=given or None, schedule=schedule)
+    _explain(Path(path), imp, source, given)
     readings = build_readings(imp, period)
+    if imp.as_of is not None and any(r.backlog_open for r in readings):
+        imp.notes = (*imp.notes, checks.aged_to(imp.as_of))
     months = tuple(sorted({r.period for r in readings if ".." not in r.period}))
     if not months:
         raise ValueError(f"{Path(path).name}: no ticket was created in the period {period}.")
+    shown = checks.as_chosen(imp.columns, given)
     if dry_run:
-        return ImportResult(imp, readings, months, None, dict(imp.columns))
+        return ImportResult(imp, readings, months, None, shown)
     links = previous.links if previous is not None else "{}"
     span = months[0] if len(months) == 1 else f"{months[0]}..{months[-1]}"
     with store.write() as s:
         src = TicketSource(workshop_id=workshop_id, file_name=Path(path).name,
-                           product=imp.product, columns=json.dumps(imp.columns,
-                                                                   ensure_ascii=False),
+                           product=imp.product,
+                           columns=json.dumps(checks.remembered(imp.columns, given),
+                                              ensure_ascii=False),
                            links=links, rows=imp.rows, tickets=imp.tickets, periods=span,
                            notes="\n".join(imp.notes), imported_by=store.who,
-                           data_until=imp.as_of)
+                           data_until=imp.as_of, data_from=getattr(imp, "data_from", None))
         s.add(src)
         s.flush()
         for reading in readings:
@@ -223,12 +240,13 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         source_id = int(src.id or 0)
     _refresh_volumes(store, workshop_id)
     filled = apply_to_map(store, workshop_id)
-    return ImportResult(imp, readings, months, source_id, dict(imp.columns), tuple(filled),
+    return ImportResult(imp, readings, months, source_id, shown, tuple(filled),
                         _partial_said(store.load(workshop_id), months))
 
 
 def _partial_said(journey: Journey, months: tuple[str, ...]) -> tuple[str, ...]:
-    """"2024-04 has data only to 2024-04-10, a partial month: ..." for this import's months."""
+    """"2024-04 has data only to 2024-04-10, a partial month: ..." (or "only from", for a
+    month the export starts inside of) for this import's months."""
     partial, _ = coverage(journey)
     whole = [m for m in periods(journey) if m not in partial]
     out = []
@@ -237,8 +255,7 @@ def _partial_said(journey: Journey, months: tuple[str, ...]) -> tuple[str, ...]:
             used = [m for m in whole if m < month]
             then = (f"the evidence comes from {used[-1]}" if used else
                     "no complete month yet, so no evidence is filled from it")
-            out.append(f"{month} has data only to {partial[month]:%Y-%m-%d}, a partial "
-                       f"month: {then}")
+            out.append(f"{said(month, partial[month])}, a partial month: {then}")
     return tuple(out)
 
 
@@ -342,57 +359,6 @@ def link_card(store: Store, workshop_id: int, card_id: int, *, metric: str, grou
     number, relative = parse_target(target)
     return store.update(HypothesisCard, card_id, signal_metric=metric, signal_group=group,
                         signal_target=number, signal_relative=relative)
-
-
-def records(rows: list[Reading]) -> list[dict[str, Any]]:
-    """Readings as the ``tickets show --format json`` objects (``output.KEYS`` + reopened)."""
-    out = []
-    for r in rows:
-        record: dict[str, Any] = {"group": "all" if r.group_kind == "all" else r.group_value}
-        for key in output.KEYS[1:]:
-            value = getattr(r, key)
-            record[key] = round(value, 4) if isinstance(value, float) else value
-        record["reopened"] = r.reopened
-        record["unavailable"] = json.loads(r.unavailable or "{}")
-        record["n"] = json.loads(getattr(r, "counts", None) or "{}")
-        out.append(record)
-    return out
-
-
-def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
-               by: str = "category", period: str | None = None) -> list[Reading]:
-    """The readings of ``tickets show``: one period of the latest import that has it, groups
-    largest first, ``all`` last.  ValueError (one sentence) when the period was not imported.
-    """
-    if by not in GROUP_KINDS:
-        raise ValueError(f"--by must be one of {', '.join(GROUP_KINDS)}.")
-    if not sources:
-        raise ValueError("This workshop has no ticket data yet: run `journeymap tickets "
-                         "import FILE --workshop ID` first.")
-    if period:
-        first, last = metrics.parse_period(period)
-        wanted = first if first == last else f"{first}..{last}"
-        pool = [r for r in journey_readings if r.period == wanted]
-        if not pool:
-            have = sorted({r.period for r in journey_readings})
-            raise ValueError(f"No import covers the period {wanted} as a whole (imported: "
-                             f"{', '.join(have)}); import that file with --period {wanted}.")
-    else:
-        newest = max(r.source_id for r in journey_readings)
-        pool = [r for r in journey_readings if r.source_id == newest]
-        spans = sorted({r.period for r in pool}, key=lambda p: (".." in p, p))
-        wanted = spans[-1]
-        pool = [r for r in pool if r.period == wanted]
-    newest = max(r.source_id for r in pool)
-    pool = [r for r in pool if r.source_id == newest]
-    total = [r for r in pool if r.group_kind == "all"]
-    groups = [r for r in pool if r.group_kind == by]
-    if not groups and total:
-        src = next((s for s in sources if s.id == newest), None)
-        raise ValueError(f"The export {src.file_name if src else ''} has no {by} column, so "
-                         "tickets cannot be grouped by it.")
-    groups.sort(key=lambda r: (-r.tickets, r.group_value))
-    return [*groups, *total]
 
 
 def apply_to_map(store: Store, workshop_id: int, *, overwrite: bool = False) -> list[str]:

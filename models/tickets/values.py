@@ -6,6 +6,8 @@ the caller can count the bad row and say which line and column it was.
 
 from __future__ import annotations
 
+import re
+
 from models.tickets.dates import MISSING
 
 _TRUE = frozenset({"true", "yes", "y", "1", "t", "met", "within sla", "x", "vrai", "oui"})
@@ -18,7 +20,7 @@ RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "comp
 CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected",
                        "declined", "won't do", "wont do"})
 OPEN = frozenset({
-    "new", "open", "pending", "hold", "on hold", "in progress", "active", "assigned",
+    "new", "open", "pending", "hold", "on hold", "on-hold", "in progress", "active", "assigned",
     "work in progress", "reopened", "escalated", "snoozed", "working",
 })
 
@@ -111,3 +113,30 @@ def status_state(value: str) -> str | None:
     if text in OPEN or text.startswith(("awaiting", "waiting")):
         return "open"
     return None
+
+
+# Jira Service Management's SLA display units (its "SLA display formats" page): minutes,
+# hours, days, weeks, months (4 weeks), years (12 months).
+_SLA_UNITS = {"m": 1 / 60, "min": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0, "mo": 672.0,
+              "yr": 8064.0}
+_SLA_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(min|mo|yr|m|h|d|w)\b")
+_SLA_CLOCK = re.compile(r"^(?:\d+(?:[.,]\d+)?\s*(?:min|mo|yr|m|h|d|w)\s*)+$")
+
+
+def parse_sla_clock(value: str) -> float | None:
+    """An SLA clock as Jira Service Management exports it (``3h 15m``, ``-2h 30m``,
+    ``-1d 4h``, ``02:10``): the time left when it stopped or now, negative once breached.
+
+    Only the sign is used: Jira counts a "day" in its calendar's working hours, so the hours
+    returned (24-hour days, 7-day weeks) are not durations to average."""
+    text = _clean(value)
+    if text is None:
+        return None
+    sign = -1.0 if text.startswith("-") else 1.0
+    body = text.lstrip("+-").strip()
+    if ":" in body:
+        return sign * (parse_number(body) or 0.0)
+    if not _SLA_CLOCK.match(body):
+        raise ValueError(f"not an SLA clock: {value!r}")
+    total = sum(float(n.replace(",", ".")) * _SLA_UNITS[u] for n, u in _SLA_PART.findall(body))
+    return sign * total

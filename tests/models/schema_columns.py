@@ -87,4 +87,7 @@ _V9 = {
     ],
 }
 
-COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9}
+# Schema 10 adds where each ticket import's data starts (ticketsource.data_from).
+_V10 = {**_V9, "ticketsource": sorted([*_V9["ticketsource"], "data_from"])}
+
+COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10}

@@ -46,7 +46,8 @@ def import_(
     source: Annotated[str, typer.Option("--source", help="The product that made the export: "
                                         + ", ".join(SOURCES) + ".")] = "auto",
     map_: Annotated[list[str] | None, typer.Option(
-        "--map", help="FIELD=COLUMN for a column that cannot be guessed (repeatable).")] = None,
+        "--map", help="FIELD=COLUMN for a column that cannot be guessed, or FIELD=#N for "
+        "the Nth column when a name is used twice (repeatable).")] = None,
     period: Annotated[str | None, typer.Option(
         "--period", help="Only these creation months: YYYY-MM or YYYY-MM..YYYY-MM.")] = None,
     dry_run: Annotated[bool, typer.Option(
@@ -90,13 +91,13 @@ def show(
     """The metrics table of the workshop's ticket readings."""
     if format_ not in FORMATS:
         raise fail(f"--format must be one of: {', '.join(FORMATS)}.")
-    from models.tickets import output, storage
+    from models.tickets import output, show
 
     with user_errors(), STATE.reader() as store:
         journey = store.load(workshop)
-        rows = storage.table_rows(journey.readings, journey.ticket_sources, by=by,
-                                  period=period)
-    records = storage.records(rows)
+        rows = show.table_rows(journey.readings, journey.ticket_sources, by=by,
+                               period=period)
+    records = show.records(rows)
     if format_ == "json":
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Sparkline, Static, TabbedContent, TabPane
 
+from models.rules.months import said
 from models.tickets.hours import stored
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
@@ -127,8 +128,8 @@ class DataScreen(Screen[None]):
             table.add_row(Text(label), Text(trend), Text(cells[0]), Text(cells[1]), Text(n),
                           key=metric)
             self.rows.append(metric)
-        notes = [f"* {month} has data only to {until:%Y-%m-%d} (a partial month)"
-                 for month, until in sorted(partial.items())]
+        notes = [f"* {said(month, cut)} (a partial month)"
+                 for month, cut in sorted(partial.items())]
         if self.rows:
             notes.append("n: tickets behind each latest figure (CSAT: answered surveys, "
                          "TTR: resolved)")
@@ -158,14 +159,14 @@ class DataScreen(Screen[None]):
     def _latest(self, journey: Journey) -> None:
         """The latest import's whole span by category (what ``tickets show`` prints)."""
         from models.rules.measures import format_value
-        from models.tickets import storage
+        from models.tickets import show
 
         table = self.query_one("#latest", DataTable)
         table.clear()
         if not journey.readings:
             return
         try:
-            rows = storage.table_rows(journey.readings, journey.ticket_sources, by="category")
+            rows = show.table_rows(journey.readings, journey.ticket_sources, by="category")
         except ValueError:
             return
         for r in rows:

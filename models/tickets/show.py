@@ -1,0 +1,65 @@
+"""The rows ``journeymap tickets show`` prints, from the stored readings: which import and
+period answer the question, and the JSON objects of ``--format json``.
+
+Apart from ``storage`` because it only reads what an import stored (no store, no writes).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from models.db.tables import Reading, TicketSource
+from models.tickets import metrics, output
+from models.tickets.storage import GROUP_KINDS
+
+
+def records(rows: list[Reading]) -> list[dict[str, Any]]:
+    """Readings as the ``tickets show --format json`` objects (``output.KEYS`` + reopened)."""
+    out = []
+    for r in rows:
+        record: dict[str, Any] = {"group": "all" if r.group_kind == "all" else r.group_value}
+        for key in output.KEYS[1:]:
+            value = getattr(r, key)
+            record[key] = round(value, 4) if isinstance(value, float) else value
+        record["reopened"] = r.reopened
+        record["unavailable"] = json.loads(r.unavailable or "{}")
+        record["n"] = json.loads(getattr(r, "counts", None) or "{}")
+        out.append(record)
+    return out
+
+
+def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
+               by: str = "category", period: str | None = None) -> list[Reading]:
+    """The readings of ``tickets show``: one period of the latest import that has it, groups
+    largest first, ``all`` last.  ValueError (one sentence) when the period was not imported.
+    """
+    if by not in GROUP_KINDS:
+        raise ValueError(f"--by must be one of {', '.join(GROUP_KINDS)}.")
+    if not sources:
+        raise ValueError("This workshop has no ticket data yet: run `journeymap tickets "
+                         "import FILE --workshop ID` first.")
+    if period:
+        first, last = metrics.parse_period(period)
+        wanted = first if first == last else f"{first}..{last}"
+        pool = [r for r in journey_readings if r.period == wanted]
+        if not pool:
+            have = sorted({r.period for r in journey_readings})
+            raise ValueError(f"No import covers the period {wanted} as a whole (imported: "
+                             f"{', '.join(have)}); import that file with --period {wanted}.")
+    else:
+        newest = max(r.source_id for r in journey_readings)
+        pool = [r for r in journey_readings if r.source_id == newest]
+        spans = sorted({r.period for r in pool}, key=lambda p: (".." in p, p))
+        wanted = spans[-1]
+        pool = [r for r in pool if r.period == wanted]
+    newest = max(r.source_id for r in pool)
+    pool = [r for r in pool if r.source_id == newest]
+    total = [r for r in pool if r.group_kind == "all"]
+    groups = [r for r in pool if r.group_kind == by]
+    if not groups and total:
+        src = next((s for s in sources if s.id == newest), None)
+        raise ValueError(f"The export {src.file_name if src else ''} has no {by} column, so "
+                         "tickets cannot be grouped by it.")
+    groups.sort(key=lambda r: (-r.tickets, r.group_value))
+    return [*groups, *total]
