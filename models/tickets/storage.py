@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import select
 
@@ -37,10 +37,12 @@ from models.rules.measures import (
     periods,
     stage_kpi,
 )
-from models.tickets import engine, hours, metrics, output
-from models.tickets.engine import TicketImport
+from models.tickets import hours, metrics, output
 from models.tickets.hours import Schedule
 from models.tickets.metrics import GroupMetrics
+
+if TYPE_CHECKING:
+    from models.tickets.engine import TicketImport
 
 GROUP_KINDS: tuple[str, ...] = ("category", "channel", "priority", "group")
 METRICS: tuple[str, ...] = (
@@ -182,7 +184,12 @@ def _reading(row: GroupMetrics, kind: str, reopened: int | None) -> Reading:
 def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str = "auto",
                 mapping: dict[str, str] | None = None, period: str | None = None,
                 dry_run: bool = False) -> ImportResult:
-    """Import one export into the workshop: every reading or none (``TicketImportError``)."""
+    """Import one export into the workshop: every reading or none (``TicketImportError``).
+
+    The engine (and its data-frame library) is imported here, by the one command that reads
+    a file, not by the commands that only show stored readings."""
+    from models.tickets import engine
+
     if not dry_run:
         require_editor(store, workshop_id)
     else:
