@@ -64,18 +64,22 @@ def parse_dates(column: pl.Series, kind: str) -> tuple[pl.Series, pl.Series]:
 
     Sentinels (a year before 1901) are missing like blanks and placeholders."""
     fast = pl.Series(column.name, [None] * len(column), dtype=pl.Datetime("us"))
-    formats = _formats(kind)
-    if formats:
-        frame = column.to_frame("t")
-        gate = (pl.col("t").str.contains(_NUMERIC_SHAPE) if kind != "iso"
-                else pl.lit(value=True))
-        tries = [pl.col("t").str.to_datetime(f, strict=False, time_unit="us")
-                 for f in formats]
-        fast = frame.select(pl.when(gate).then(pl.coalesce(tries)).alias("d")).to_series()
+    filled = column != ""
+    gate = filled & column.str.contains(_NUMERIC_SHAPE) if kind in _NUMERIC_ORDERS else filled
+    for form in _formats(kind):
+        # each shape only over the cells no earlier shape read (an export keeps one shape,
+        # so the first that fits reads nearly everything in one pass)
+        todo = fast.is_null() & gate
+        if not todo.any():
+            break
+        got = column.filter(todo).str.to_datetime(form, strict=False, time_unit="us")
+        if got.null_count() == len(got):
+            continue
+        fast = fast.scatter(todo.arg_true(), got) if len(got) < len(fast) else got
     left = column.filter(fast.is_null()).unique()
     bad = pl.Series([False] * len(column))
-    if len(left):
-        found = _python_dates(left.to_list(), dates.PARSERS[kind])
+    found = _python_dates(left.to_list(), dates.PARSERS[kind])
+    if any(v is not None for v in found.values()):
         keys = list(found)
         moments = [v if isinstance(v, datetime) else None for v in found.values()]
         frame = pl.DataFrame({"t": column, "d": fast})

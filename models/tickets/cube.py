@@ -57,24 +57,25 @@ def _count_exprs() -> list[pl.Expr]:
 
 
 def _spread_exprs(name: str) -> list[pl.Expr]:
-    ordered = pl.col(name).drop_nulls().sort()
-    n = pl.col(name).count()
+    """n, median and p90 of ``name`` over a frame of its non-null values sorted by it (a
+    group's values then come sorted: no sort per group)."""
+    ordered = pl.col(name)
+    n = pl.len()
     mid = (n // 2).cast(pl.Int64)
-    median = (pl.when(n == 0).then(None)
-              .when(n % 2 == 1).then(ordered.get(mid, null_on_oob=True))
+    median = (pl.when(n % 2 == 1).then(ordered.get(mid, null_on_oob=True))
               .otherwise((ordered.get(mid - 1, null_on_oob=True)
                           + ordered.get(mid, null_on_oob=True)) / 2))
     rank = ((n * 0.9).ceil().cast(pl.Int64) - 1).clip(lower_bound=0)
-    p90 = pl.when(n == 0).then(None).otherwise(ordered.get(rank, null_on_oob=True))
-    return [n.alias(f"{name}:n"), median.alias(f"{name}:median"), p90.alias(f"{name}:p90")]
+    return [n.alias("n"), median.alias("median"), ordered.get(rank, null_on_oob=True)
+            .alias("p90")]
 
 
-def _acc(row: dict[str, Any], series: tuple[str, ...]) -> Acc:
-    tally = Counts(**{f: row[f] or 0 for f in COUNT_FIELDS})
-    tally.csat_sum = float(row["csat_sum"] or 0.0)
-    spreads = {s: Spread(int(row[f"{s}:n"]), row[f"{s}:median"], row[f"{s}:p90"])
-               for s in series}
-    return Acc(tickets=int(row["tickets"]), tally=tally, **spreads)
+def _grouped(frame: pl.DataFrame, keys: list[str], aggs: list[pl.Expr]
+             ) -> dict[tuple[str, ...], dict[str, Any]]:
+    out = frame.select(aggs) if not keys else frame.group_by(keys).agg(aggs)
+    if not keys and not frame.height:
+        return {}
+    return {tuple(str(row[k]) for k in keys): row for row in out.iter_rows(named=True)}
 
 
 class Cube:
@@ -82,23 +83,43 @@ class Cube:
     latest timestamp (epoch seconds)."""
 
     def __init__(self, frame: pl.DataFrame, business: bool, as_of: float | None) -> None:
-        self.frame = frame
+        keys = frame.select(pl.col(KEY_COLUMNS).cast(pl.Categorical))
+        self.frame = frame.with_columns(keys)
         self.business = business
         self.as_of = as_of
         self._series = SERIES if business else SERIES[:3]
-        self._aggs = [pl.len().alias("tickets"), *_count_exprs(),
-                      *(e for s in self._series for e in _spread_exprs(s))]
+        self._counts = [pl.len().alias("tickets"), *_count_exprs()]
+        # each duration's non-null values with their keys, sorted once by value
+        self._sorted = {s: self.frame.select(*KEY_COLUMNS, s).drop_nulls(s).sort(s)
+                        for s in self._series}
         self._months: dict[int | None, dict[tuple[str, str], Acc]] = {}
         self._spans: dict[tuple[str, str, int | None], tuple[Acc, dict[str, Acc]]] = {}
         self._periods: list[str] | None = None
 
-    def _table(self, frame: pl.DataFrame, keys: list[str]) -> dict[tuple[str, ...], Acc]:
-        if not keys:
-            out = frame.select(self._aggs)
-        else:
-            out = frame.group_by(keys).agg(self._aggs)
-        return {tuple(str(row[k]) for k in keys): _acc(row, self._series)
-                for row in out.iter_rows(named=True)}
+    def _table(self, first: str, last: str, keys: list[str]) -> dict[tuple[str, ...], Acc]:
+        """The figures of every value of ``keys`` among the tickets of months
+        ``first``..``last`` (no filter when that is every month)."""
+        months = self.periods()
+        whole = not months or (first <= months[0] and months[-1] <= last)
+        inside = pl.col("month").cast(pl.String).is_between(pl.lit(first), pl.lit(last))
+
+        def part(frame: pl.DataFrame) -> pl.DataFrame:
+            return frame if whole else frame.filter(inside)
+
+        counts = _grouped(part(self.frame), keys, self._counts)
+        spreads = {s: _grouped(part(self._sorted[s]), keys, _spread_exprs(s))
+                   for s in self._series}
+        found: dict[tuple[str, ...], Acc] = {}
+        for key, row in counts.items():
+            tally = Counts(**{f: row[f] or 0 for f in COUNT_FIELDS})
+            tally.csat_sum = float(row["csat_sum"] or 0.0)
+            acc = Acc(tickets=int(row["tickets"]), tally=tally)
+            for s in self._series:
+                got = spreads[s].get(key)
+                if got is not None:
+                    setattr(acc, s, Spread(int(got["n"]), got["median"], got["p90"]))
+            found[key] = acc
+        return found
 
     def _by_month(self, index: int | None) -> dict[tuple[str, str], Acc]:
         """Every (month, value of key part ``index``) of the import, from one ``group_by``
@@ -106,10 +127,10 @@ class Cube:
         found = self._months.get(index)
         if found is None:
             if index is None or index == 0:
-                table = self._table(self.frame, ["month"])
+                table = self._table("", "~", ["month"])
                 found = {(k[0], "" if index is None else k[0]): a for k, a in table.items()}
             else:
-                table = self._table(self.frame, ["month", KEY_COLUMNS[index]])
+                table = self._table("", "~", ["month", KEY_COLUMNS[index]])
                 found = {(k[0], k[1]): a for k, a in table.items()}
             self._months[index] = found
         return found
@@ -126,10 +147,9 @@ class Cube:
                 value: acc for (month, value), acc in self._by_month(index).items()
                 if month == first}
         else:
-            inside = self.frame.filter(pl.col("month").is_between(pl.lit(first), pl.lit(last)))
-            total = self._table(inside, []).get((), Acc()) if inside.height else Acc()
+            total = self._table(first, last, []).get((), Acc())
             groups = {} if index is None else {
-                k[0]: a for k, a in self._table(inside, [KEY_COLUMNS[index]]).items()}
+                k[0]: a for k, a in self._table(first, last, [KEY_COLUMNS[index]]).items()}
         self._spans[(first, last, index)] = (total, groups)
         return total, groups
 
@@ -140,5 +160,5 @@ class Cube:
     def periods(self) -> list[str]:
         """The months that have tickets, in order."""
         if self._periods is None:
-            self._periods = sorted(self.frame["month"].unique().to_list())
+            self._periods = sorted(self.frame["month"].cast(pl.String).unique().to_list())
         return self._periods
