@@ -65,7 +65,7 @@ class TicketImport:
 
 def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspection:
     layout = sniff(path)
-    head = next(iter_chunks(path, layout, SAMPLE_ROWS), None)
+    head = next(iter_chunks(path, layout, 1, SAMPLE_ROWS), None)
     if head is None:
         raise TicketImportError(path, "the file has a header but no data rows", line=2)
     sample_lines, sample_rows = head
