@@ -23,7 +23,7 @@ from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
 from models.tickets.hours import Schedule
-from models.tickets.load import read_frame
+from models.tickets.load import iter_frames
 from models.tickets.mapping import ColumnPlan, plan_columns
 from models.tickets.profiles import FIELDS
 from models.tickets.reading import CsvLayout, iter_chunks, physical_lines, sniff
@@ -128,9 +128,10 @@ def import_export(
     inspection = _prepare(path, source, mapping)
     plan, layout = inspection.plan, inspection.layout
     _require(path, plan)
-    frame, footer = read_frame(path, layout, sorted(set(plan.columns.values())))
+    footer: list[int] = []
+    frames = iter_frames(path, layout, sorted(set(plan.columns.values())), footer)
     clock = None if schedule is None else schedule.clock()
-    facts = build(frame, plan, inspection.date_kinds, clock)
+    facts = build(frames, plan, inspection.date_kinds, clock)
     if facts.duplicate is not None:
         ticket, record = facts.duplicate
         line = physical_lines(path, layout, {record})[record]

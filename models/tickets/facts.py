@@ -15,6 +15,7 @@ ticket. The meaning of every cell comes from ``dates``, ``values`` and ``answers
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -96,12 +97,43 @@ def _latest_of(frame: pl.DataFrame, plan: ColumnPlan, kind: str, bad: _Bad
     return latest if isinstance(latest, datetime) else None
 
 
-def build(frame: pl.DataFrame, plan: ColumnPlan, kinds: dict[str, str],
+def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str],
           clock: BusinessClock | None) -> Facts:
-    """The facts of every ticket of ``frame`` (text cells ``c<index>``, record ``REC``)."""
-    cols = plan.columns
+    """The facts of every ticket of ``frames`` (batches of text cells ``c<index>`` with their
+    record ``REC``): each batch is reduced to its facts before the next is read."""
     bad = _Bad(plan)
-    kind = {f: kinds.get(plan.headers[cols[f]], "iso") for f in DATE_FIELDS if f in cols}
+    kind = {f: kinds.get(plan.headers[plan.columns[f]], "iso") for f in DATE_FIELDS
+            if f in plan.columns}
+    parts: list[pl.DataFrame] = []
+    rows = skipped = 0
+    as_of: datetime | None = None
+    for frame in frames:
+        part, dropped, top = _batch(frame, plan, kind, bad, clock is not None)
+        parts.append(part)
+        rows += frame.height
+        skipped += dropped
+        if top is not None and (as_of is None or top > as_of):
+            as_of = top
+    facts = pl.concat(parts, how="vertical")
+    duplicate = None
+    if plan.event_log:
+        facts = facts.sort(["updated", REC], nulls_last=False).unique(
+            subset="id", keep="last", maintain_order=False).sort(REC)
+    else:
+        again = facts.filter(pl.col("id").is_duplicated() & ~pl.col("id").is_first_distinct())
+        if again.height:
+            duplicate = (str(again["id"][0]), int(again[REC][0]))
+    if clock is not None:
+        facts = _business(facts, clock)
+    return Facts(facts.drop("id", "updated", "created", "done", strict=False), rows,
+                 bad.found, skipped, as_of, duplicate)
+
+
+def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Bad,
+           timed: bool) -> tuple[pl.DataFrame, int, datetime | None]:
+    """One batch's tickets (only the columns the cube and the merge need), the rows skipped
+    and the batch's latest timestamp."""
+    cols = plan.columns
     rows = frame.height
     id_col, created_col = f"c{cols['id']}", f"c{cols['created']}"
     created, unreadable = cells.parse_dates(frame[created_col], kind["created"])
@@ -110,7 +142,6 @@ def build(frame: pl.DataFrame, plan: ColumnPlan, kinds: dict[str, str],
     bad.add(cols["id"], ids == "", frame[REC])
     keep = (ids != "") & created.is_not_null()
     frame = frame.with_columns(ids.alias("id"), created.alias("created")).filter(keep)
-    skipped = rows - frame.height
 
     def dates(name: str) -> pl.Series | None:
         if name not in cols:
@@ -141,18 +172,12 @@ def build(frame: pl.DataFrame, plan: ColumnPlan, kinds: dict[str, str],
     frame = _answers(frame, plan, bad)
     frame = _durations(frame, plan, bad, first is not None)
     frame = frame.with_columns(_cell(frame, plan, kind["created"]))
-    duplicate = None
-    if plan.event_log:
-        frame = frame.sort(["updated", REC], nulls_last=False).unique(
-            subset="id", keep="last", maintain_order=False).sort(REC)
-    else:
-        again = frame.filter(pl.col("id").is_duplicated() & ~pl.col("id").is_first_distinct())
-        if again.height:
-            duplicate = (str(again["id"][0]), int(again[REC][0]))
-    if clock is not None:
-        frame = _business(frame, clock)
-    text = [c for c in frame.columns if c[:1] == "c" and c[1:].isdigit()]
-    return Facts(frame.drop(text), rows, bad.found, skipped, as_of, duplicate)
+    keys = [pl.col(c).cast(pl.Categorical) for c in ("month", *DIMENSIONS, "state")]
+    needed = [REC, "id", "ttr", "frt", "open_created", "reopens", "reassigned", "replies",
+              "fcr", "sla", "csat_score", "csat_answered", "csat_satisfied",
+              *(["created", "done"] if timed else []),
+              *(["updated"] if plan.event_log else [])]
+    return frame.select(*needed, *keys), rows - frame.height, as_of
 
 
 def _as_of(frame: pl.DataFrame, has_first: bool) -> datetime | None:

@@ -1,4 +1,4 @@
-"""The whole export read into a polars frame: the used columns, as text, one row per record.
+"""The export read by polars in batches: the used columns, as text, one row per record.
 
 polars' CSV reader parses the file in native code (measured: a quarter of the time the stdlib
 ``csv.reader`` takes just to read the same rows), so the per-row work of an import is no longer
@@ -10,7 +10,9 @@ costs one more read, and only such files pay it).
 Record numbers are polars' row index, which counts blank records as the stdlib reader does,
 so ``reading.physical_lines`` turns them into file lines. Blank rows are dropped; a report
 footer (Salesforce's title and copyright: rows of one cell after a blank one, in a file of
-three or more columns) is left out and its record numbers returned.
+three or more columns) is left out and its record numbers returned. Each batch is reduced
+to its facts (``facts``) before the next one is read, so the text of one batch at a time is
+in memory, not the file's.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from models.tickets.errors import TicketImportError
 from models.tickets.reading import CsvLayout, ends_with_newline, iter_chunks
 
 REC = "_rec"
+# Records per batch: the text of one batch is in memory at a time, the facts of all.
+BATCH_ROWS = 100_000
 _CHUNK = 1 << 20
 
 
@@ -54,37 +58,47 @@ def _stdlib_verdict(path: Path, layout: CsvLayout) -> None:
         pass
 
 
-def read_frame(path: Path, layout: CsvLayout, columns: list[int]) -> tuple[pl.DataFrame,
-                                                                           list[int]]:
+def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[int],
+                rows: int = BATCH_ROWS) -> Iterator[pl.DataFrame]:
     """The cells of ``columns`` (named ``c<index>``) and ``REC`` of every non-blank record,
-    and the record numbers of a report footer left out."""
+    ``rows`` records at a time (streamed: memory holds one batch of text); the record
+    numbers of a report footer left out are added to ``footer``."""
     used = sorted({0, *columns})
+    names = [f"c{i}" for i in used]
+    width = len(layout.header)
     with _utf8(path, layout.encoding) as source:
+        scan = pl.scan_csv(
+            source, has_header=True, infer_schema=False, separator=layout.delimiter,
+            quote_char='"', empty_string_is_null=False, truncate_ragged_lines=True,
+            raise_if_empty=False, row_index_name=REC, glob=False,
+            new_columns=[f"c{i}" for i in range(width)],
+        ).select(pl.col(REC).cast(pl.Int64), *names)
+        blank = pl.all_horizontal([pl.col(n) == "" for n in names])
+        rest = [pl.col(n) == "" for n in names[1:]] or [pl.lit(value=True)]
+        seen_blank = False
+        last: pl.DataFrame | None = None
         try:
-            frame = pl.read_csv(
-                source, has_header=True, columns=used, infer_schema=False,
-                separator=layout.delimiter, quote_char='"', empty_string_is_null=False,
-                truncate_ragged_lines=True, raise_if_empty=False, row_index_name=REC, glob=False,
-            )
+            for frame in scan.collect_batches(chunk_size=rows):
+                if last is not None:
+                    yield last
+                if width >= 3:
+                    after = (blank.cast(pl.Int32).cum_sum() > 0) | pl.lit(seen_blank)
+                    marked = frame.with_columns(
+                        (after & ~blank & pl.all_horizontal(rest)).alias("_footer"),
+                        blank.alias("_blank"))
+                    seen_blank = seen_blank or bool(marked["_blank"].any())
+                    footer.extend(marked.filter("_footer")[REC].to_list())
+                    frame = marked.filter(~pl.col("_footer")).drop("_footer", "_blank")
+                last = frame.filter(~blank)
         except pl.exceptions.PolarsError as exc:
             _stdlib_verdict(path, layout)
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise TicketImportError(path, f"the CSV cannot be read ({first})",
                                     hint="export the file again") from None
-    names = [f"c{i}" for i in used]
-    frame = frame.rename(dict(zip(frame.columns[1:], names, strict=True)))
-    frame = frame.with_columns(pl.col(REC).cast(pl.Int64))
-    if frame.height and not ends_with_newline(path, layout.encoding):
-        last = frame.row(-1)
-        if any(cell == "" for cell in last[1:]):
-            _stdlib_verdict(path, layout)
-    blank = pl.all_horizontal([pl.col(n) == "" for n in names])
-    footer: list[int] = []
-    if len(layout.header) >= 3:
-        rest = [pl.col(n) == "" for n in names[1:]] or [pl.lit(value=True)]
-        after_blank = blank.cast(pl.Int32).cum_sum() > 0
-        tail = (after_blank & ~blank & pl.all_horizontal(rest)).alias("_footer")
-        marked = frame.with_columns(tail)
-        footer = marked.filter("_footer")[REC].to_list()
-        frame = marked.filter(~pl.col("_footer")).drop("_footer")
-    return frame.filter(~blank), footer
+    if last is None:
+        last = pl.DataFrame(schema={REC: pl.Int64, **dict.fromkeys(names, pl.String)})
+    else:
+        if last.height and not ends_with_newline(path, layout.encoding):
+            if any(cell == "" for cell in last.row(-1)[1:]):
+                _stdlib_verdict(path, layout)
+        yield last
