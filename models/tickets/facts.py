@@ -21,7 +21,7 @@ from datetime import datetime
 
 import polars as pl
 
-from models.tickets import cells, values
+from models.tickets import cells, values, worked
 from models.tickets.answers import ANSWER_FIELDS
 from models.tickets.hours import BusinessClock
 from models.tickets.load import REC
@@ -243,27 +243,13 @@ def _cell(frame: pl.DataFrame, plan: ColumnPlan, created_kind: str) -> list[pl.E
 
 def _business(frame: pl.DataFrame, clock: BusinessClock) -> pl.DataFrame:
     """Business hours of the same durations: resolution from the two timestamps, first
-    response up to the moment it was given (creation + its calendar hours). The worked
-    seconds come from ``hours.BusinessClock`` (float arithmetic per distinct day)."""
-    created = frame.select(_epoch("created")).to_series().to_list()
-    at_created = clock.worked_all(created)
-    solved = frame["ttr"].is_not_null().to_list()
-    ends = frame.select(_epoch("done")).to_series().to_list()
-    at_done = clock.worked_all([e for e, s in zip(ends, solved, strict=True) if s])
-    ttr_b: list[float | None] = [None] * frame.height
-    spans = iter(clock.spans([a for a, s in zip(at_created, solved, strict=True) if s],
-                             at_done))
-    for i, s in enumerate(solved):
-        if s:
-            ttr_b[i] = next(spans)
-    frt = frame["frt"].to_list()
-    answered = [h is not None for h in frt]
-    replies = [c + h * 3600.0 for c, h in zip(created, frt, strict=True) if h is not None]
-    frt_b: list[float | None] = [None] * frame.height
-    spans = iter(clock.spans([a for a, k in zip(at_created, answered, strict=True) if k],
-                             clock.worked_all(replies)))
-    for i, k in enumerate(answered):
-        if k:
-            frt_b[i] = next(spans)
-    return frame.with_columns(pl.Series("ttr_business", ttr_b, dtype=pl.Float64),
-                              pl.Series("frt_business", frt_b, dtype=pl.Float64))
+    response up to the moment it was given (creation + its calendar hours). The creations'
+    worked seconds are counted once for both."""
+    created = frame.select(_epoch("created")).to_series()
+    ends = frame.select(pl.when(pl.col("ttr").is_not_null()).then(_epoch("done"))).to_series()
+    replies = frame.select(_epoch("created") + pl.col("frt") * 3600.0).to_series()
+    at = pl.DataFrame({"c": worked.worked(created, clock), "e": worked.worked(ends, clock),
+                       "r": worked.worked(replies, clock)})
+    return frame.with_columns(at.select(
+        worked.spans(pl.col("c"), pl.col("e")).alias("ttr_business"),
+        worked.spans(pl.col("c"), pl.col("r")).alias("frt_business")))
