@@ -27,8 +27,7 @@ _ISO_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%.f"
 _NUMERIC_SHAPE = r"^\d{2}([-/.])\d{2}[-/.]\d{4}( \d{2}:\d{2}(:\d{2})?)?$"
 _NUMERIC_ORDERS = {"day-first": "%d{0}%m{0}%Y", "month-first": "%m{0}%d{0}%Y"}
 _TIMES = (" %H:%M:%S", " %H:%M", "")
-_SENTINEL = datetime(dates.SENTINEL_BEFORE, 1, 1)
-_EPOCH = datetime(1970, 1, 1)
+SENTINEL = datetime(dates.SENTINEL_BEFORE, 1, 1)
 BAD = "bad"
 
 
@@ -41,7 +40,8 @@ def _formats(kind: str) -> list[str]:
     return [order.format(sep) + t for sep in "-/." for t in _TIMES]
 
 
-def _naive_utc(moment: datetime) -> datetime:
+def naive_utc(moment: datetime) -> datetime:
+    """The moment as naive UTC (an aware one converted; a naive one is taken as UTC)."""
     return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
 
 
@@ -55,7 +55,7 @@ def _python_dates(texts: Sequence[str], parse: dates.Parser) -> dict[str, Any]:
         except ValueError:
             out[text] = BAD
             continue
-        out[text] = None if moment is None else _naive_utc(moment)
+        out[text] = None if moment is None else naive_utc(moment)
     return out
 
 
@@ -89,7 +89,7 @@ def parse_dates(column: pl.Series, kind: str) -> tuple[pl.Series, pl.Series]:
         fast = joined.select(pl.coalesce("d", "m")).to_series()
         bad = joined["b"].fill_null(value=False)
     fast = fast.to_frame("d").select(
-        pl.when(pl.col("d") >= _SENTINEL).then(pl.col("d"))).to_series()
+        pl.when(pl.col("d") >= SENTINEL).then(pl.col("d"))).to_series()
     return fast.alias(column.name), bad
 
 

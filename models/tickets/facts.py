@@ -88,7 +88,7 @@ def _latest_of(frame: pl.DataFrame, plan: ColumnPlan, kind: str, bad: _Bad
         if not top:
             return None
         try:
-            return cells._naive_utc(datetime.fromisoformat(str(top)))
+            return cells.naive_utc(datetime.fromisoformat(str(top)))
         except ValueError:
             pass
     moments, unreadable = cells.parse_dates(column, kind)
@@ -167,7 +167,7 @@ def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Ba
                                    else pl.lit(None, dtype=pl.Datetime("us")).alias("updated"))
     elif "updated" in cols:
         top = _latest_of(frame, plan, kind["updated"], bad)
-        if top is not None and top >= cells._SENTINEL and (as_of is None or top > as_of):
+        if top is not None and top >= cells.SENTINEL and (as_of is None or top > as_of):
             as_of = top
     frame = _answers(frame, plan, bad)
     frame = _durations(frame, plan, bad, first is not None)

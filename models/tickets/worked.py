@@ -14,27 +14,27 @@ from __future__ import annotations
 
 import polars as pl
 
-from models.tickets.hours import _CHANGING, _DAY, BusinessClock
+from models.tickets.hours import CHANGING, DAY, BusinessClock
 
 
 def worked(moments: pl.Series, clock: BusinessClock) -> pl.Series:
     """Worked seconds (from 0001-01-01) of each moment given as epoch seconds (null stays
     null)."""
-    frame = moments.alias("m").to_frame().with_columns((pl.col("m") // _DAY).alias("u"))
+    frame = moments.alias("m").to_frame().with_columns((pl.col("m") // DAY).alias("u"))
     days = frame["u"].drop_nulls().unique().to_list()
-    offsets = pl.DataFrame({"u": days, "o": [clock._offsets[d] for d in days]},
+    offsets = pl.DataFrame({"u": days, "o": [clock.day_offset(d) for d in days]},
                            schema={"u": pl.Float64, "o": pl.Float64})
     frame = frame.join(offsets, on="u", how="left", maintain_order="left")
-    changing = frame["o"] == _CHANGING
+    changing = frame["o"] == CHANGING
     if changing.any():
-        exact = [clock._offset_at_epoch(m) if c else o for m, o, c in
+        exact = [clock.offset_at(m) if c else o for m, o, c in
                  zip(frame["m"].to_list(), frame["o"].to_list(), changing.to_list(),
                      strict=True)]
         frame = frame.with_columns(pl.Series("o", exact, dtype=pl.Float64))
     frame = frame.with_columns((pl.col("m") + pl.col("o")).alias("l"))
-    frame = frame.with_columns((pl.col("l") // _DAY).alias("d"))
+    frame = frame.with_columns((pl.col("l") // DAY).alias("d"))
     local_days = frame["d"].drop_nulls().unique().to_list()
-    figures = [clock._days[d] for d in local_days]
+    figures = [clock.day_figures(d) for d in local_days]
     table = pl.DataFrame({"d": local_days, "b": [f[0] for f in figures],
                           "a": [f[1] for f in figures], "z": [f[2] for f in figures]},
                          schema={"d": pl.Float64, "b": pl.Float64, "a": pl.Float64,
