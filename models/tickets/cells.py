@@ -77,7 +77,7 @@ def parse_dates(column: pl.Series, kind: str) -> tuple[pl.Series, pl.Series]:
             continue
         fast = fast.scatter(todo.arg_true(), got) if len(got) < len(fast) else got
     left = column.filter(fast.is_null()).unique()
-    bad = pl.Series([False] * len(column))
+    bad = pl.Series([False] * len(column), dtype=pl.Boolean)
     found = _python_dates(left.to_list(), dates.PARSERS[kind])
     if any(v is not None for v in found.values()):
         keys = list(found)

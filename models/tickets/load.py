@@ -58,10 +58,10 @@ def _stdlib_verdict(path: Path, layout: CsvLayout) -> None:
         pass
 
 
-def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[int],
-                rows: int = BATCH_ROWS) -> Iterator[pl.DataFrame]:
+def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[int]
+                ) -> Iterator[pl.DataFrame]:
     """The cells of ``columns`` (named ``c<index>``) and ``REC`` of every non-blank record,
-    ``rows`` records at a time (streamed: memory holds one batch of text); the record
+    ``BATCH_ROWS`` records at a time (streamed: memory holds one batch of text); the record
     numbers of a report footer left out are added to ``footer``."""
     used = sorted({0, *columns})
     names = [f"c{i}" for i in used]
@@ -78,7 +78,7 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
         seen_blank = False
         last: pl.DataFrame | None = None
         try:
-            for frame in scan.collect_batches(chunk_size=rows):
+            for frame in scan.collect_batches(chunk_size=BATCH_ROWS):
                 if last is not None:
                     yield last
                 if width >= 3:
