@@ -23,7 +23,7 @@ from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
 from models.tickets.hours import Schedule
-from models.tickets.load import iter_frames
+from models.tickets.load import Unreadable, iter_frames
 from models.tickets.mapping import ColumnPlan, plan_columns
 from models.tickets.profiles import FIELDS
 from models.tickets.reading import CsvLayout, iter_chunks, physical_lines, sniff
@@ -129,9 +129,15 @@ def import_export(
     plan, layout = inspection.plan, inspection.layout
     _require(path, plan)
     footer: list[int] = []
-    frames = iter_frames(path, layout, sorted(set(plan.columns.values())), footer)
+    used = sorted(set(plan.columns.values()))
     clock = None if schedule is None else schedule.clock()
-    facts = build(frames, plan, inspection.date_kinds, clock)
+    try:
+        facts = build(iter_frames(path, layout, used, footer), plan, inspection.date_kinds,
+                      clock)
+    except Unreadable:
+        footer.clear()
+        facts = build(iter_frames(path, layout, used, footer, normalise=True), plan,
+                      inspection.date_kinds, clock)
     if facts.duplicate is not None:
         ticket, record = facts.duplicate
         line = physical_lines(path, layout, {record})[record]

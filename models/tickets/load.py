@@ -18,6 +18,7 @@ in memory, not the file's.
 from __future__ import annotations
 
 import codecs
+import csv
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,21 +35,40 @@ BATCH_ROWS = 100_000
 _CHUNK = 1 << 20
 
 
+class Unreadable(Exception):
+    """polars could not read a file the stdlib reader reads: read a normalised copy."""
+
+
+def _cr_only(path: Path) -> bool:
+    """Lines ended by a lone CR (Excel for Mac's "CSV (Macintosh)"), which polars does not
+    split on."""
+    with path.open("rb") as f:
+        head = f.read(1 << 16)
+    return b"\r" in head and b"\n" not in head
+
+
 @contextmanager
-def _utf8(path: Path, encoding: str) -> Iterator[Path]:
-    """``path`` itself when it is UTF-8, else a UTF-8 copy of it in a temporary folder
-    (polars reads UTF-8 only; the copy is streamed, never held in memory)."""
-    if encoding in ("utf-8", "utf-8-sig"):
-        yield path
+def _source(path: Path, layout: CsvLayout, normalise: bool) -> Iterator[tuple[Path, str]]:
+    """The file polars reads and its delimiter: ``path`` itself when it is UTF-8, else a
+    UTF-8 copy in a temporary folder (polars reads UTF-8 only); with ``normalise`` the
+    records as the stdlib reader reads them, written again by ``csv.writer`` (quotes inside
+    unquoted fields, lone CR line ends). Copies are streamed, never held in memory."""
+    if layout.encoding in ("utf-8", "utf-8-sig") and not normalise:
+        yield path, layout.delimiter
         return
     with tempfile.TemporaryDirectory(prefix="journeymap-") as tmp:
         copy = Path(tmp) / "export.csv"
-        decoder = codecs.getincrementaldecoder(encoding)()
-        with path.open("rb") as src, copy.open("w", encoding="utf-8", newline="") as out:
-            while chunk := src.read(_CHUNK):
-                out.write(decoder.decode(chunk))
-            out.write(decoder.decode(b"", final=True))
-        yield copy
+        with copy.open("w", encoding="utf-8", newline="") as out:
+            if normalise:
+                with path.open(encoding=layout.encoding, newline="") as src:
+                    csv.writer(out).writerows(csv.reader(src, delimiter=layout.delimiter))
+            else:
+                decoder = codecs.getincrementaldecoder(layout.encoding)()
+                with path.open("rb") as raw:
+                    while chunk := raw.read(_CHUNK):
+                        out.write(decoder.decode(chunk))
+                    out.write(decoder.decode(b"", final=True))
+        yield copy, "," if normalise else layout.delimiter
 
 
 def _stdlib_verdict(path: Path, layout: CsvLayout) -> None:
@@ -58,17 +78,18 @@ def _stdlib_verdict(path: Path, layout: CsvLayout) -> None:
         pass
 
 
-def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[int]
-                ) -> Iterator[pl.DataFrame]:
+def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[int],
+                normalise: bool = False) -> Iterator[pl.DataFrame]:
     """The cells of ``columns`` (named ``c<index>``) and ``REC`` of every non-blank record,
     ``BATCH_ROWS`` records at a time (streamed: memory holds one batch of text); the record
     numbers of a report footer left out are added to ``footer``."""
     used = sorted({0, *columns})
     names = [f"c{i}" for i in used]
     width = len(layout.header)
-    with _utf8(path, layout.encoding) as source:
+    normalise = normalise or _cr_only(path)
+    with _source(path, layout, normalise) as (source, delimiter):
         scan = pl.scan_csv(
-            source, has_header=True, infer_schema=False, separator=layout.delimiter,
+            source, has_header=True, infer_schema=False, separator=delimiter,
             quote_char='"', empty_string_is_null=False, truncate_ragged_lines=True,
             raise_if_empty=False, row_index_name=REC, glob=False,
             new_columns=[f"c{i}" for i in range(width)],
@@ -92,6 +113,8 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
                 last = frame.filter(~blank)
         except pl.exceptions.PolarsError as exc:
             _stdlib_verdict(path, layout)
+            if not normalise:
+                raise Unreadable from None
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise TicketImportError(path, f"the CSV cannot be read ({first})",
                                     hint="export the file again") from None
