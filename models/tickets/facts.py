@@ -114,7 +114,7 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
         skipped += dropped
         if top is not None and (as_of is None or top > as_of):
             as_of = top
-    facts = pl.concat(parts, how="vertical")
+    facts = pl.concat(parts, how="vertical", rechunk=False)
     duplicate = None
     if plan.event_log:
         facts = facts.sort(["updated", REC], nulls_last=False).unique(
