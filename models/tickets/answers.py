@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from models.tickets import values
-from models.tickets.cube import Flags
+from models.tickets.stats import Flags
 
 
 def count_or_flag(value: str) -> int | None:

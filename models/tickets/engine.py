@@ -1,9 +1,11 @@
-"""Inspect and import a ticket export in one streaming pass: the functions the CLI and TUI call.
+"""Inspect and import a ticket export: the functions the CLI and TUI call.
 
-``inspect_export`` reads the header and the first rows only, and returns the plan with its
-ambiguities instead of raising on them, so a mapping dialog can ask. ``import_export`` refuses
+``inspect_export`` reads the header and the first rows only (the stdlib reader: this sample
+decides the columns and the date orders), and returns the plan with its ambiguities instead
+of raising on them, so a mapping dialog can ask. ``import_export`` refuses
 (``TicketImportError``) anything it cannot import whole, and otherwise returns the cube of
-metrics accumulators; it writes nothing anywhere, so a refused import changes nothing.
+the tickets' facts (read and computed by polars: ``load``, ``facts``, ``cube``); it writes
+nothing anywhere, so a refused import changes nothing.
 
 Bad rows: a row whose id or creation date is unreadable is skipped and counted, an unreadable
 optional cell is left blank and counted; both are reported with the first line. More than half
@@ -12,9 +14,6 @@ of the rows skipped means the column is not what it was taken for, and the impor
 
 from __future__ import annotations
 
-import gc
-import itertools
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,17 +21,15 @@ from pathlib import Path
 from models.tickets import dates
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
-from models.tickets.facts import Chunk, Durations, RowReader, aligned
+from models.tickets.facts import Facts, build
 from models.tickets.hours import Schedule
+from models.tickets.load import Unreadable, iter_frames
 from models.tickets.mapping import ColumnPlan, plan_columns
 from models.tickets.profiles import FIELDS
 from models.tickets.reading import CsvLayout, iter_chunks, physical_lines, sniff
 
-# The first block is also the sample that decides date orders and guesses columns; the
-# later blocks are smaller because their cells then stay in the CPU caches (measured:
-# reading 2,000-row blocks cost 1.25x the bare csv.reader, 10,000-row blocks 1.6x).
+# The rows that decide date orders and guess columns.
 SAMPLE_ROWS = 10_000
-CHUNK_ROWS = 2_000
 _EPOCH = datetime(1970, 1, 1)
 _LABELS = {"id": "the ticket id", "created": "the creation date"}
 
@@ -50,7 +47,7 @@ class Inspection:
 
 @dataclass
 class TicketImport:
-    """A whole import: the metric accumulators and everything said about the file."""
+    """A whole import: the tickets' facts and everything said about the file."""
 
     path: Path
     product: str
@@ -66,15 +63,9 @@ class TicketImport:
     schedule: Schedule | None = None
 
 
-Blocks = Iterator[tuple[Sequence[int], list[list[str]]]]
-
-
-def _prepare(
-    path: Path, source: str, mapping: dict[str, str] | None, footer: list[int] | None = None
-) -> tuple[Inspection, Blocks]:
+def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspection:
     layout = sniff(path)
-    chunks = iter_chunks(path, layout, CHUNK_ROWS, SAMPLE_ROWS, footer)
-    head = next(chunks, None)
+    head = next(iter_chunks(path, layout, 1, SAMPLE_ROWS), None)
     if head is None:
         raise TicketImportError(path, "the file has a header but no data rows", line=2)
     sample_lines, sample_rows = head
@@ -101,16 +92,14 @@ def _prepare(
             path, "the dates mix day-first and month-first values", line=line, column=column,
         ) from None
     notes = (*layout.notes, *plan.notes, *date_notes)
-    inspection = Inspection(path, layout, plan, kinds, notes)
-    return inspection, itertools.chain([head], chunks)
+    return Inspection(path, layout, plan, kinds, notes)
 
 
 def inspect_export(
     path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None
 ) -> Inspection:
     """The plan for ``path`` (ambiguous fields listed in ``plan.candidates``, not raised)."""
-    inspection, _ = _prepare(Path(path), source, mapping)
-    return inspection
+    return _prepare(Path(path), source, mapping)
 
 
 def _require(path: Path, plan: ColumnPlan) -> None:
@@ -131,156 +120,80 @@ def import_export(
     path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None,
     schedule: Schedule | None = None,
 ) -> TicketImport:
-    """Read the whole export and accumulate its metrics, or refuse it in one sentence.
+    """Read the whole export and compute its tickets' facts, or refuse it in one sentence.
 
     With a ``schedule`` the durations are also counted in business hours (a cost per ticket
     that an import without one does not pay)."""
     path = Path(path)
-    # An import allocates millions of small acyclic objects (cells, rows); cyclic GC passes
-    # over the blocks held in memory are pure overhead, so it is paused for the import only.
-    gc_was_on = gc.isenabled()
-    gc.disable()
+    inspection = _prepare(path, source, mapping)
+    plan, layout = inspection.plan, inspection.layout
+    _require(path, plan)
+    footer: list[int] = []
+    used = sorted(set(plan.columns.values()))
+    clock = None if schedule is None else schedule.clock()
     try:
-        footer: list[int] = []
-        inspection, blocks = _prepare(path, source, mapping, footer)
-        plan = inspection.plan
-        _require(path, plan)
-        clock = None if schedule is None else schedule.clock()
-        reader = RowReader(plan, inspection.date_kinds, clock)
-        cube = Cube()
-        latest: dict[str, _Kept] = {}
-        count = _consume(path, blocks, reader, cube, plan, latest, inspection.layout)
-    finally:
-        if gc_was_on:
-            gc.enable()
-    if latest:
-        kept = list(latest.values())
-        ttr, frt = masked([k[5] for k in kept]), masked([k[6] for k in kept])
-        business = [k[7] for k in kept if k[5] is not None], [
-            k[8] for k in kept if k[6] is not None]
-        cube.add_columns([k[2] for k in kept], [k[3] for k in kept], reader.key_table,
-                         reader.flag_table, [k[4] for k in kept], ttr, frt,
-                         *(business if clock is not None else (None, None)))
-    _refuse_if_mostly_bad(path, inspection.layout, reader, count - reader.blank)
+        facts = build(iter_frames(path, layout, used, footer), plan, inspection.date_kinds,
+                      clock)
+    except Unreadable:
+        footer.clear()
+        facts = build(iter_frames(path, layout, used, footer, normalise=True), plan,
+                      inspection.date_kinds, clock)
+    if facts.duplicate is not None:
+        ticket, record = facts.duplicate
+        line = physical_lines(path, layout, {record})[record]
+        raise TicketImportError(
+            path, f"ticket {ticket!r} appears on more than one row", line=line,
+            column=plan.headers[plan.columns["id"]], hint="for one row per update use "
+            "--source generic with --map updated=COLUMN",
+        )
+    _refuse_if_mostly_bad(path, layout, plan, facts)
+    as_of = facts.as_of
+    cube = Cube(facts.frame, clock is not None,
+                None if as_of is None else (as_of - _EPOCH).total_seconds())
     notes = list(inspection.notes)
     if schedule is not None:
         notes.append(f"business hours: {schedule.summary()}")
     if plan.event_log:
-        notes.append(f"event log: {count} rows for {len(latest)} tickets, latest update kept")
-    named = {first for _, first in reader.bad.values()} | set(footer[:1])
-    where = physical_lines(path, inspection.layout, named)
+        notes.append(f"event log: {facts.rows} rows for {cube.tickets} tickets, "
+                     "latest update kept")
+    named = {first for _, first in facts.bad.values()} | set(footer[:1])
+    where = physical_lines(path, layout, named)
     if footer:
         notes.append(f"{len(footer)} line(s) of a single cell left out as a report footer "
                      f"(such as Salesforce's title and copyright), first on line "
                      f"{where.get(footer[0], 0)}")
-    bad_cells = {c: (n, where.get(first, 0)) for c, (n, first) in reader.bad.items()}
+    bad_cells = {c: (n, where.get(first, 0)) for c, (n, first) in facts.bad.items()}
     for column, (n, line) in bad_cells.items():
         notes.append(f"{n} unreadable value(s) in {column!r}, first on line {line}")
-    if reader.skipped:
-        notes.append(f"{reader.skipped} row(s) skipped: no readable id or creation date")
-    as_of = None if reader.as_of is None else reader.as_of.replace(tzinfo=UTC)
-    cube.as_of = None if reader.as_of is None else (reader.as_of - _EPOCH).total_seconds()
+    if facts.skipped:
+        notes.append(f"{facts.skipped} row(s) skipped: no readable id or creation date")
     return TicketImport(
         path=path,
         product=plan.product,
         columns={f: plan.headers[i] for f, i in plan.columns.items()},
-        rows=count - reader.blank,
+        rows=facts.rows,
         tickets=cube.tickets,
-        skipped_rows=reader.skipped,
+        skipped_rows=facts.skipped,
         bad_cells=bad_cells,
         event_log=plan.event_log,
-        as_of=as_of,
+        as_of=None if as_of is None else as_of.replace(tzinfo=UTC),
         cube=cube,
         notes=tuple(notes),
         schedule=schedule,
     )
 
 
-def _refuse_if_mostly_bad(path: Path, layout: CsvLayout, reader: RowReader, rows: int) -> None:
-    if reader.skipped * 2 <= rows and reader.skipped < rows:
+def _refuse_if_mostly_bad(path: Path, layout: CsvLayout, plan: ColumnPlan, facts: Facts
+                          ) -> None:
+    rows, skipped = facts.rows, facts.skipped
+    if skipped * 2 <= rows and skipped < rows:
         return
-    plan = reader.plan
     needed = [plan.headers[plan.columns[f]] for f in ("created", "id")]
-    column = next((c for c in needed if c in reader.bad), needed[0])
-    n, record = reader.bad.get(column, [reader.skipped, 0])
+    column = next((c for c in needed if c in facts.bad), needed[0])
+    n, record = facts.bad.get(column, [skipped, 0])
     first = physical_lines(path, layout, {record}).get(record, 2)
     raise TicketImportError(
-        path, f"{reader.skipped} of {rows} rows have no readable id or creation date "
+        path, f"{skipped} of {rows} rows have no readable id or creation date "
         f"({n} unreadable in this column)", line=first, column=column,
         hint="check the column or choose another with --map created=COLUMN",
     )
-
-
-# (rank, line, key index, flags index, created, hours to resolution, hours to first reply,
-# the same two in business hours)
-_Kept = tuple[float, int, int, int, datetime, "float | None", "float | None", "float | None",
-              "float | None"]
-
-
-def _consume(
-    path: Path,
-    blocks: Blocks,
-    reader: RowReader,
-    cube: Cube,
-    plan: ColumnPlan,
-    latest: dict[str, _Kept],
-    layout: CsvLayout,
-) -> int:
-    """Feed the rows to the reader a chunk at a time; count them into the cube (one row per
-    ticket) or keep the latest update of each ticket (event log). Returns the rows read."""
-    count = 0
-    seen: set[str] = set()
-    id_column = plan.headers[plan.columns["id"]]
-    for lines, rows in blocks:
-        count += len(rows)
-        chunk = reader.read_chunk(lines, rows)
-        del rows
-        if plan.event_log:
-            _keep_latest(chunk, latest)
-            continue
-        before = len(seen)
-        seen.update(chunk.ids)
-        if len(seen) - before != len(chunk.ids):
-            _refuse_duplicate(path, layout, chunk, seen, id_column)
-        cube.add_columns(chunk.keys, chunk.flags, reader.key_table, reader.flag_table,
-                         chunk.created, chunk.ttr, chunk.frt, chunk.ttr_business,
-                         chunk.frt_business)
-    return count
-
-
-def masked(column: list[float | None]) -> Durations:
-    """Per-ticket durations (None = none) as the cube takes them."""
-    has = [v is not None for v in column]
-    return has, [v for v in column if v is not None]
-
-
-def _keep_latest(chunk: Chunk, latest: dict[str, _Kept]) -> None:
-    ttr, frt = aligned(chunk.ttr), aligned(chunk.frt)
-    none: list[float | None] = [None] * len(chunk.ids)
-    ttr_b = none if chunk.ttr_business is None else aligned((chunk.ttr[0], chunk.ttr_business))
-    frt_b = none if chunk.frt_business is None else aligned((chunk.frt[0], chunk.frt_business))
-    for i, ticket in enumerate(chunk.ids):
-        updated = chunk.updated[i]
-        rank = float("-inf") if updated is None else (updated - _EPOCH).total_seconds()
-        line = chunk.lines[i]
-        kept = latest.get(ticket)
-        if kept is None or (rank, line) >= (kept[0], kept[1]):
-            latest[ticket] = (rank, line, chunk.keys[i], chunk.flags[i], chunk.created[i],
-                              ttr[i], frt[i], ttr_b[i], frt_b[i])
-
-
-def _refuse_duplicate(
-    path: Path, layout: CsvLayout, chunk: Chunk, seen: set[str], id_column: str
-) -> None:
-    """Name the first row whose ticket id was already seen (in this chunk or earlier)."""
-    earlier = seen.difference(chunk.ids)
-    mine: set[str] = set()
-    for ticket, line in zip(chunk.ids, chunk.lines, strict=True):
-        if ticket in mine or ticket in earlier:
-            line = physical_lines(path, layout, {line})[line]
-            raise TicketImportError(
-                path, f"ticket {ticket!r} appears on more than one row", line=line,
-                column=id_column, hint="for one row per update use --source generic "
-                "with --map updated=COLUMN",
-            )
-        mine.add(ticket)

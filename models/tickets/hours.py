@@ -32,10 +32,10 @@ _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _SHOWN_HOLIDAYS = 5
 _EPOCH = dt.datetime(1970, 1, 1)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
-_DAY = 86400.0
+DAY = 86400.0
 # an offset no zone has: marks a UTC day whose offset changes (a plain float, so finding one
 # is a C-level ``max`` rather than a comparison of every float with None)
-_CHANGING = 1e18
+CHANGING = 1e18
 
 
 def parse_days(text: str) -> tuple[int, ...]:
@@ -210,18 +210,33 @@ class BusinessClock:
         worked seconds up to a moment are then ``base + min(max(local, opening), closing)``
         (closing = opening on a day off). Only moments on a UTC day when the offset changes
         (daylight saving) are converted one by one."""
-        offsets = list(map(self._offsets.__getitem__, map(floordiv, moments, repeat(_DAY))))
-        if offsets and max(offsets) >= _CHANGING:
+        offsets = list(map(self._offsets.__getitem__, map(floordiv, moments, repeat(DAY))))
+        if offsets and max(offsets) >= CHANGING:
             i = -1
             with suppress(ValueError):
                 while True:
-                    i = offsets.index(_CHANGING, i + 1)
+                    i = offsets.index(CHANGING, i + 1)
                     offsets[i] = self._offset_at_epoch(moments[i])
         local = list(map(add, moments, offsets))
-        days = list(map(self._days.__getitem__, map(floordiv, local, repeat(_DAY))))
+        days = list(map(self._days.__getitem__, map(floordiv, local, repeat(DAY))))
         opened = map(max, local, map(itemgetter(1), days))
         return list(map(add, map(itemgetter(0), days),
                         map(min, opened, map(itemgetter(2), days))))
+
+    def day_offset(self, day: float) -> float:
+        """The zone's offset in seconds over UTC day ``day`` (days since the epoch), or
+        ``CHANGING`` when it changes during it (memoised)."""
+        return float(self._offsets[day])
+
+    def day_figures(self, day: float) -> tuple[float, float, float]:
+        """Of local day ``day``: worked seconds before it less its opening, its opening and
+        its closing, in epoch seconds (memoised)."""
+        figures: tuple[float, float, float] = self._days[day]
+        return figures
+
+    def offset_at(self, moment: float) -> float:
+        """The zone's offset in seconds at ``moment`` (epoch seconds)."""
+        return self._offset_at_epoch(moment)
 
     def _offset_at(self, moment: dt.datetime) -> dt.timedelta:
         offset = moment.replace(tzinfo=dt.UTC).astimezone(self.zone).utcoffset()
@@ -232,11 +247,11 @@ class BusinessClock:
 
     def _offset_of_day(self, day: float) -> float:
         """The zone's offset in seconds over a whole UTC day (days since the epoch), or
-        ``_CHANGING`` when it changes during it."""
+        ``CHANGING`` when it changes during it."""
         first = _EPOCH + dt.timedelta(days=day)
         offset = self._offset_at(first)
         last = first + dt.timedelta(days=1, microseconds=-1)
-        return offset.total_seconds() if self._offset_at(last) == offset else _CHANGING
+        return offset.total_seconds() if self._offset_at(last) == offset else CHANGING
 
     def _day(self, day: float) -> tuple[float, float, float]:
         """(worked seconds before this local day less its opening, epoch seconds of its

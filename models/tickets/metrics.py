@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from models.tickets.cube import Acc, Counts
-from models.tickets.engine import TicketImport
+from models.tickets.stats import Acc, Counts
+
+if TYPE_CHECKING:
+    from models.tickets.engine import TicketImport
 
 BY = ("category", "channel", "priority", "group", "period")
 _KEY_INDEX = {"period": 0, "category": 1, "channel": 2, "priority": 3, "group": 4}
@@ -68,17 +70,6 @@ def p90(values: Iterable[float]) -> float:
     return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
 
 
-def _median_p90(values: Sequence[float]) -> tuple[float | None, float | None]:
-    """Median and nearest-rank p90 from one sort."""
-    if not values:
-        return None, None
-    ordered = sorted(values)
-    n = len(ordered)
-    mid = n // 2
-    median = ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-    return median, ordered[max(0, math.ceil(0.9 * n) - 1)]
-
-
 def _rate(yes: int, known: int) -> float | None:
     return yes / known if known else None
 
@@ -114,12 +105,12 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
     need("reopen_rate", "reopens" in cols, "the export has no reopen count", reopen,
          "no ticket has a reopen count")
     timed = "resolved" in cols or "closed" in cols
-    ttr_med, ttr_hi = _median_p90(cell.ttr)
+    ttr_med, ttr_hi = cell.ttr.median, cell.ttr.p90
     for metric in ("ttr_median_hours", "ttr_p90_hours"):
         need(metric, timed, "the export has no resolution timestamp", ttr_med,
              "no resolved ticket with both creation and resolution timestamps")
     frt_cols = {"first_response_at", "first_response_minutes", "first_response_hours"}
-    frt, _ = _median_p90(cell.frt)
+    frt = cell.frt.median
     need("first_response_median_hours", bool(frt_cols & set(cols)),
          "the export has no first-response column", frt, "no ticket has a first response")
     has_csat = "csat" in cols
@@ -149,20 +140,20 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
     if stateful and acc.open and imp.cube.as_of is not None:
         as_of = imp.cube.as_of
         # median(as_of - c) == as_of - median(c): ages are a reflection of creation times.
-        age = (as_of - statistics.median(cell.open_created)) / 3600.0
+        age = (as_of - (cell.open_created.median or 0.0)) / 3600.0
     need("backlog_median_age_hours", stateful, why.get("backlog_open", ""), age,
          "no open ticket")
     scheduled = imp.cube.business
     no_schedule = ("no business-hours schedule was set for this import "
                    "(journeymap tickets hours ID --tz ZONE, then import again)")
-    bh_med, bh_hi = _median_p90(cell.ttr_business)
+    bh_med, bh_hi = cell.ttr_business.median, cell.ttr_business.p90
     for metric in ("ttr_business_median_hours", "ttr_business_p90_hours"):
         if scheduled:
             need(metric, timed, why.get("ttr_median_hours", ""), bh_med,
                  "no resolved ticket with both creation and resolution timestamps")
         else:
             why[metric] = no_schedule
-    bh_frt, _ = _median_p90(cell.frt_business)
+    bh_frt = cell.frt_business.median
     if scheduled:
         need("frt_business_median_hours", True, "",
              bh_frt, why.get("first_response_median_hours", "no ticket has a first response"))
@@ -172,15 +163,15 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
              else acc.proxy_known)
     sizes = {
         "tickets": cell.tickets, "fcr_rate": fcr_n, "reopen_rate": acc.reopen_known,
-        "reopened": acc.reopen_known, "ttr_median_hours": len(cell.ttr),
-        "ttr_p90_hours": len(cell.ttr), "first_response_median_hours": len(cell.frt),
+        "reopened": acc.reopen_known, "ttr_median_hours": cell.ttr.n,
+        "ttr_p90_hours": cell.ttr.n, "first_response_median_hours": cell.frt.n,
         "csat_mean": acc.csat_scored, "csat_responses": acc.csat_answers,
         "csat_satisfied_share": acc.csat_answers, "reassigned_rate": acc.reassign_known,
         "sla_met_rate": acc.sla_known, "backlog_open": acc.open,
         "backlog_median_age_hours": acc.open,
-        "ttr_business_median_hours": len(cell.ttr_business),
-        "ttr_business_p90_hours": len(cell.ttr_business),
-        "frt_business_median_hours": len(cell.frt_business),
+        "ttr_business_median_hours": cell.ttr_business.n,
+        "ttr_business_p90_hours": cell.ttr_business.n,
+        "frt_business_median_hours": cell.frt_business.n,
     }
     n = {k: v for k, v in sizes.items() if k == "tickets" or k not in why}
     return GroupMetrics(

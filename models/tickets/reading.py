@@ -200,7 +200,8 @@ def sniff(path: Path) -> CsvLayout:
     return CsvLayout(encoding, delimiter, names, notes)
 
 
-def _ends_with_newline(path: Path, encoding: str) -> bool:
+def ends_with_newline(path: Path, encoding: str) -> bool:
+    """Whether the last byte(s) of ``path`` end a line (a cut-off export does not)."""
     with path.open("rb") as f:
         f.seek(0, 2)
         if f.tell() == 0:
@@ -231,7 +232,7 @@ def iter_chunks(
     """
     width = len(layout.header)
     footer: list[int] = [] if dropped is None else dropped
-    complete_end = _ends_with_newline(path, layout.encoding)
+    complete_end = ends_with_newline(path, layout.encoding)
     pending: tuple[Sequence[int], list[list[str]]] | None = None
     last_width = width
     with path.open(encoding=layout.encoding, newline="") as f:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import select
 
@@ -38,10 +38,12 @@ from models.rules.measures import (
     stage_kpi,
 )
 from models.rules.months import said
-from models.tickets import checks, engine, hours, metrics
-from models.tickets.engine import TicketImport
+from models.tickets import checks, hours, metrics
 from models.tickets.hours import Schedule
 from models.tickets.metrics import GroupMetrics
+
+if TYPE_CHECKING:
+    from models.tickets.engine import TicketImport
 
 GROUP_KINDS: tuple[str, ...] = ("category", "channel", "priority", "group")
 METRICS: tuple[str, ...] = (
@@ -127,6 +129,8 @@ def _explain(path: Path, imp: TicketImport, source: str, given: dict[str, str]) 
     engine left out (both only looked for when it reported unreadable or skipped rows)."""
     bad = checks.date_columns(imp.columns) & set(imp.bad_cells)
     if bad:
+        from models.tickets import engine
+
         kinds = engine.inspect_export(path, source=source, mapping=given or None).date_kinds
         checks.refuse_mixed_dates(path, kinds, bad)
     if imp.skipped_rows:
@@ -194,7 +198,12 @@ def _reading(row: GroupMetrics, kind: str, reopened: int | None) -> Reading:
 def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str = "auto",
                 mapping: dict[str, str] | None = None, period: str | None = None,
                 dry_run: bool = False) -> ImportResult:
-    """Import one export into the workshop: every reading or none (``TicketImportError``)."""
+    """Import one export into the workshop: every reading or none (``TicketImportError``).
+
+    The engine (and its data-frame library) is imported here, by the one command that reads
+    a file, not by the commands that only show stored readings."""
+    from models.tickets import engine
+
     if not dry_run:
         require_editor(store, workshop_id)
     else:

@@ -1,0 +1,127 @@
+"""The export read by polars in batches: the used columns, as text, one row per record.
+
+polars' CSV reader parses the file in native code (measured: a quarter of the time the stdlib
+``csv.reader`` takes just to read the same rows), so the per-row work of an import is no longer
+Python's. What it does not say, the file's shape, ``reading`` (the stdlib reader that sniffed
+the file) still decides: when polars rejects the file, or the last line may be cut off, the
+stdlib reader is run over the file to name the line and column in one sentence (that pass
+costs one more read, and only such files pay it).
+
+Record numbers are polars' row index, which counts blank records as the stdlib reader does,
+so ``reading.physical_lines`` turns them into file lines. Blank rows are dropped; a report
+footer (Salesforce's title and copyright: rows of one cell after a blank one, in a file of
+three or more columns) is left out and its record numbers returned. Each batch is reduced
+to its facts (``facts``) before the next one is read, so the text of one batch at a time is
+in memory, not the file's.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import polars as pl
+
+from models.tickets.errors import TicketImportError
+from models.tickets.reading import CsvLayout, ends_with_newline, iter_chunks
+
+REC = "_rec"
+# Records per batch: the text of one batch is in memory at a time, the facts of all.
+BATCH_ROWS = 100_000
+_CHUNK = 1 << 20
+
+
+class Unreadable(Exception):
+    """polars could not read a file the stdlib reader reads: read a normalised copy."""
+
+
+def _cr_only(path: Path) -> bool:
+    """Lines ended by a lone CR (Excel for Mac's "CSV (Macintosh)"), which polars does not
+    split on."""
+    with path.open("rb") as f:
+        head = f.read(1 << 16)
+    return b"\r" in head and b"\n" not in head
+
+
+@contextmanager
+def _source(path: Path, layout: CsvLayout, normalise: bool) -> Iterator[tuple[Path, str]]:
+    """The file polars reads and its delimiter: ``path`` itself when it is UTF-8, else a
+    UTF-8 copy in a temporary folder (polars reads UTF-8 only); with ``normalise`` the
+    records as the stdlib reader reads them, written again by ``csv.writer`` (quotes inside
+    unquoted fields, lone CR line ends). Copies are streamed, never held in memory."""
+    if layout.encoding in ("utf-8", "utf-8-sig") and not normalise:
+        yield path, layout.delimiter
+        return
+    with tempfile.TemporaryDirectory(prefix="journeymap-") as tmp:
+        copy = Path(tmp) / "export.csv"
+        with copy.open("w", encoding="utf-8", newline="") as out:
+            if normalise:
+                with path.open(encoding=layout.encoding, newline="") as src:
+                    csv.writer(out).writerows(csv.reader(src, delimiter=layout.delimiter))
+            else:
+                decoder = codecs.getincrementaldecoder(layout.encoding)()
+                with path.open("rb") as raw:
+                    while chunk := raw.read(_CHUNK):
+                        out.write(decoder.decode(chunk))
+                    out.write(decoder.decode(b"", final=True))
+        yield copy, "," if normalise else layout.delimiter
+
+
+def _stdlib_verdict(path: Path, layout: CsvLayout) -> None:
+    """Read the file with the stdlib reader, which raises the one-sentence error naming the
+    line (a cut-off last line, a quote that never closes, malformed quoting)."""
+    for _ in iter_chunks(path, layout, 10_000):
+        pass
+
+
+def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[int],
+                normalise: bool = False) -> Iterator[pl.DataFrame]:
+    """The cells of ``columns`` (named ``c<index>``) and ``REC`` of every non-blank record,
+    ``BATCH_ROWS`` records at a time (streamed: memory holds one batch of text); the record
+    numbers of a report footer left out are added to ``footer``."""
+    used = sorted({0, *columns})
+    names = [f"c{i}" for i in used]
+    width = len(layout.header)
+    normalise = normalise or _cr_only(path)
+    with _source(path, layout, normalise) as (source, delimiter):
+        scan = pl.scan_csv(
+            source, has_header=True, infer_schema=False, separator=delimiter,
+            quote_char='"', empty_string_is_null=False, truncate_ragged_lines=True,
+            raise_if_empty=False, row_index_name=REC, glob=False,
+            new_columns=[f"c{i}" for i in range(width)],
+        ).select(pl.col(REC).cast(pl.Int64), *names)
+        blank = pl.all_horizontal([pl.col(n) == "" for n in names])
+        rest = [pl.col(n) == "" for n in names[1:]] or [pl.lit(value=True)]
+        seen_blank = False
+        last: pl.DataFrame | None = None
+        try:
+            for frame in scan.collect_batches(chunk_size=BATCH_ROWS):
+                if last is not None:
+                    yield last
+                if width >= 3:
+                    after = (blank.cast(pl.Int32).cum_sum() > 0) | pl.lit(seen_blank)
+                    marked = frame.with_columns(
+                        (after & ~blank & pl.all_horizontal(rest)).alias("_footer"),
+                        blank.alias("_blank"))
+                    seen_blank = seen_blank or bool(marked["_blank"].any())
+                    footer.extend(marked.filter("_footer")[REC].to_list())
+                    frame = marked.filter(~pl.col("_footer")).drop("_footer", "_blank")
+                last = frame.filter(~blank)
+        except pl.exceptions.PolarsError as exc:
+            _stdlib_verdict(path, layout)
+            if not normalise:
+                raise Unreadable from None
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise TicketImportError(path, f"the CSV cannot be read ({first})",
+                                    hint="export the file again") from None
+    if last is None:
+        last = pl.DataFrame(schema={REC: pl.Int64, **dict.fromkeys(names, pl.String)})
+    else:
+        if last.height and not ends_with_newline(path, layout.encoding):
+            if any(cell == "" for cell in last.row(-1)[1:]):
+                _stdlib_verdict(path, layout)
+        yield last

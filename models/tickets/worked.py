@@ -1,0 +1,50 @@
+"""Business hours of whole columns: ``hours.BusinessClock.worked_all`` as polars expressions.
+
+The clock's figures are per day: the zone's offset per UTC day, and per local day the worked
+seconds before it, its opening and its closing. Those are computed in Python for each
+distinct day (a few hundred for a year of tickets) and joined to the tickets; a moment's
+worked seconds are then ``base + min(max(local, opening), closing)`` in the same float
+operations as the clock's, so the figures equal ``BusinessClock.hours`` exactly. Only the
+moments of a UTC day when the offset changes (daylight saving) are converted one by one.
+
+Kept apart from ``hours``, which the export and the Data screen import without polars.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from models.tickets.hours import CHANGING, DAY, BusinessClock
+
+
+def worked(moments: pl.Series, clock: BusinessClock) -> pl.Series:
+    """Worked seconds (from 0001-01-01) of each moment given as epoch seconds (null stays
+    null)."""
+    frame = moments.alias("m").to_frame().with_columns((pl.col("m") // DAY).alias("u"))
+    days = frame["u"].drop_nulls().unique().to_list()
+    offsets = pl.DataFrame({"u": days, "o": [clock.day_offset(d) for d in days]},
+                           schema={"u": pl.Float64, "o": pl.Float64})
+    frame = frame.join(offsets, on="u", how="left", maintain_order="left")
+    changing = frame["o"] == CHANGING
+    if changing.any():
+        exact = [clock.offset_at(m) if c else o for m, o, c in
+                 zip(frame["m"].to_list(), frame["o"].to_list(), changing.to_list(),
+                     strict=True)]
+        frame = frame.with_columns(pl.Series("o", exact, dtype=pl.Float64))
+    frame = frame.with_columns((pl.col("m") + pl.col("o")).alias("l"))
+    frame = frame.with_columns((pl.col("l") // DAY).alias("d"))
+    local_days = frame["d"].drop_nulls().unique().to_list()
+    figures = [clock.day_figures(d) for d in local_days]
+    table = pl.DataFrame({"d": local_days, "b": [f[0] for f in figures],
+                          "a": [f[1] for f in figures], "z": [f[2] for f in figures]},
+                         schema={"d": pl.Float64, "b": pl.Float64, "a": pl.Float64,
+                                 "z": pl.Float64})
+    frame = frame.join(table, on="d", how="left", maintain_order="left")
+    return frame.select(
+        pl.col("b") + pl.min_horizontal(pl.max_horizontal("l", "a"), "z")).to_series()
+
+
+def spans(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """Business hours between worked-second figures (0 when the end is not later)."""
+    hours = (end - start) / 3600.0
+    return pl.when(hours.is_not_null()).then(pl.max_horizontal(hours, pl.lit(0.0)))
