@@ -162,3 +162,16 @@ def test_an_observer_connection_cannot_write(url: str) -> None:
     with pytest.raises(Exception, match="read-only"), engine.begin() as conn:
         conn.execute(text("INSERT INTO journeymap_meta (key, value) VALUES ('x', 'y')"))
     engine.dispose()
+
+
+def test_a_woken_seat_that_leaves_leaves_no_listening_thread_behind(url: str) -> None:
+    lead = Store(url, who="lead")
+    wid = int(lead.create_workshop(title="Login lockout").id or 0)
+    listener = server.Listener(url)
+    woken: list[int] = []
+    listener.wake_on(wid, lambda: woken.append(1))
+    thread = listener._thread
+    assert thread is not None and thread.name == "journeymap-listen" and thread.daemon
+    listener.close()
+    assert not thread.is_alive()
+    lead.close()
