@@ -8,6 +8,7 @@ that ran on this machine)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -149,7 +150,9 @@ def test_edits_reach_other_seats_on_commit_by_workshop_and_kind(url: str) -> Non
     assert listener.count() == 0
     lead.add(PainPoint(workshop_id=wid, description="Loops"))
     lead.update(Workshop, wid, title="Lockout")
-    assert listener.count() >= 2
+    deadline = time.monotonic() + 10  # they travel after the commit returns (bounded wait)
+    while listener.count() < 2 and time.monotonic() < deadline:
+        time.sleep(0.005)
     assert (server.CHANNEL, f"{wid}:painpoint:create") in listener.payloads
     assert (server.CHANNEL, f"{wid}:workshop:update") in listener.payloads
     listener.close()
@@ -162,3 +165,15 @@ def test_an_observer_connection_cannot_write(url: str) -> None:
     with pytest.raises(Exception, match="read-only"), engine.begin() as conn:
         conn.execute(text("INSERT INTO journeymap_meta (key, value) VALUES ('x', 'y')"))
     engine.dispose()
+
+
+def test_a_woken_seat_listens_on_a_named_daemon_thread(url: str) -> None:
+    lead = Store(url, who="lead")
+    wid = int(lead.create_workshop(title="Login lockout").id or 0)
+    listener = server.Listener(url)
+    woken: list[int] = []
+    listener.wake_on(wid, lambda: woken.append(1))
+    thread = listener._thread
+    assert thread is not None and thread.name == "journeymap-listen" and thread.daemon
+    listener.close()
+    lead.close()
