@@ -168,3 +168,60 @@ async def test_the_step_bar_is_recomputed_only_for_fields_it_reads(
         await pilot.pause()
         assert counted == [1]
         assert app.screen.query_one(StepBar).states["ownership"].missing.endswith("no owner")
+
+
+async def test_a_plain_cell_is_drawn_as_datatable_draws_it_once_per_content(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cells of a first visit: repeated values (stage, feel, lane…) go through Rich once,
+    and every cell's segments (text, colours, its row and column for clicks) equal what
+    Textual's own ``DataTable._render_cell`` makes, with and without cursor and hover."""
+    from rich.console import Console
+    from rich.style import Style
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    from tui.widgets.fast_table import FastTable
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            table = FastTable(cursor_type="row", zebra_stripes=True)
+            table.add_column("n", key="n")
+            table.add_column("lane", key="lane")
+            table.add_column("feel", key="feel")
+            for i in range(30):
+                table.add_row(Text(f"row {i}"), Text("front" if i % 3 else "back"),
+                              Text("+1 ☺", style="green", no_wrap=True, end=""), key=str(i))
+            yield table
+
+    app = One()
+    async with app.run_test(size=(60, 40)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FastTable)
+        for row in range(20):
+            for column in range(3):
+                for cursor, hover in ((False, False), (True, False), (False, True)):
+                    base = Style(bgcolor="grey11" if row % 2 else "black")
+                    table._cell_render_cache.clear()
+                    ours = table._render_cell(row, column, base, 9, cursor, hover)
+                    table._cell_render_cache.clear()
+                    theirs = DataTable._render_cell(table, row, column, base, 9, cursor, hover)
+                    assert ours == theirs, (row, column, cursor, hover)
+                    assert [[s.style.meta for s in line] for line in ours] == \
+                        [[s.style.meta for s in line] for line in theirs]
+        renders: list[int] = []
+        real = Console.render_lines
+
+        def counted(self: Console, *args: Any, **kwargs: Any) -> Any:
+            renders.append(1)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Console, "render_lines", counted)
+        table._cell_render_cache.clear()
+        table._jm_distinct_cells = None
+        for row in range(20):
+            for column in range(3):
+                table._render_cell(row, column, Style(), 9)
+        # Rich renders twice per cell (the padding, then the text in it): 60 cells were
+        # 120 renders; now every n, the two lanes and the one feel once each
+        assert len(renders) == 2 * (20 + 2 + 1)

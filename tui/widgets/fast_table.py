@@ -39,6 +39,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, Row, RowKey
 
+from tui.widgets.cell_render import plain_cell_lines
+
 
 class LazyRow(NamedTuple):
     """A row as the plain text and style of each cell, made into ``Text`` when drawn.
@@ -190,6 +192,23 @@ class FastTable(DataTable[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._data: _LazyData = _LazyData(self)  # type: ignore[assignment]
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Any, width: int,
+                     cursor: bool = False, hover: bool = False) -> Any:
+        """A plain cell is drawn once per distinct content (``tui.widgets.cell_render``)."""
+        if row_index >= 0 and column_index >= 0:
+            key = (self._row_locations.get_key(row_index),
+                   self._column_locations.get_key(column_index), base_style, cursor, hover,
+                   self._show_hover_cursor, self._update_count, self._pseudo_class_state)
+            lines = self._cell_render_cache.get(key)  # type: ignore[arg-type]
+            if lines is None:
+                lines = plain_cell_lines(self, row_index, column_index, base_style, width,
+                                         cursor, hover)
+                if lines is not None:
+                    self._cell_render_cache[key] = lines  # type: ignore[index,arg-type]
+            if lines is not None:
+                return lines
+        return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
 
     @property
     def rows_built(self) -> int:
