@@ -13,12 +13,12 @@ from pathlib import Path
 from textual import events
 
 from models.db.store import Store
-from tests.tui.test_early_workshop import early_screen, gate, store_open, wid  # noqa: F401
+from tests.tui.test_early_workshop import early_screen, store_open
 from tui.app.app import JourneyApp
 
 
 async def test_an_observer_s_early_keys_and_paste_change_nothing(
-        db_path: Path, wid: int, gate: threading.Event) -> None:  # noqa: F811
+        db_path: Path, wid: int, gate: threading.Event) -> None:
     with Store(db_path, who="check") as s:
         before = s.get_workshop(wid)
         stages = len(s.load(wid).stages)
