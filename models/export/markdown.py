@@ -115,10 +115,12 @@ def _status(status: str) -> str:
     return status.replace("_", " ")
 
 
+_SENTIMENT_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive",
+                    2: "very positive"}
+
+
 def _sentiment(value: int) -> str:
-    words = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive",
-             2: "very positive"}
-    return f"{value:+d} ({words.get(value, '?')})" if value else "0 (neutral)"
+    return f"{value:+d} ({_SENTIMENT_WORDS.get(value, '?')})" if value else "0 (neutral)"
 
 
 def _kpi_range(baseline: float | None, target: float | None, unit: str) -> str:

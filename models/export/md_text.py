@@ -95,6 +95,9 @@ _MD_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # makes them plain text.
 _MD_BLOCK_START = re.compile(r"^([-+=])(?=[-=\s]|$)|^(>)|^(\d{1,9})([.)])(?=\s|$)")
 LINE_BREAK = "<br>"
+# The characters a block marker can start with, besides digits (``str.isdigit`` holds
+# every digit ``\d`` matches).
+_BLOCK_FIRST = frozenset("-+=>")
 
 
 # The backslash first, so the escapes added for the others are not escaped again.
@@ -129,6 +132,9 @@ def _md_escape_chars(line: str) -> str:
 
 def _md_block_safe(escaped: str) -> str:
     """Backslash-escape a leading list/underline/ordered-list marker."""
+    first = escaped[:1]
+    if first not in _BLOCK_FIRST and not first.isdigit():  # most text: no regex to run
+        return escaped
     match = _MD_BLOCK_START.match(escaped)
     if match is None:
         return escaped
@@ -145,7 +151,7 @@ def md_inline(text: object) -> str:
     trimmed because four leading spaces make an indented code block.  The start
     is made block-safe because list items and headings begin a block.
     """
-    return _md_inline(str(text or ""))
+    return _md_inline(text if type(text) is str else str(text or ""))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -172,7 +178,7 @@ def md_cell(text: object) -> str:
     because a cell has one more constraint the caller relies on: the result
     never contains an unescaped ``|`` nor a newline.
     """
-    return md_inline(text)
+    return _md_inline(text if type(text) is str else str(text or ""))
 
 
 def md_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -184,10 +190,11 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
     width = len(headers)
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
     for row in rows:
-        if len(row) > width:
-            raise ValueError(f"table row has {len(row)} cells for {width} columns")
-        cells = list(row) + [""] * (width - len(row))
-        lines.append("| " + " | ".join(cells) + " |")
+        if len(row) != width:
+            if len(row) > width:
+                raise ValueError(f"table row has {len(row)} cells for {width} columns")
+            row = list(row) + [""] * (width - len(row))
+        lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
 
