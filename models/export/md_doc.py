@@ -38,8 +38,14 @@ _SENTIMENT_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "posit
                     2: "very positive"}
 
 
+_SENTIMENT_TEXT = {value: f"{value:+d} ({word})" if value else "0 (neutral)"
+                   for value, word in _SENTIMENT_WORDS.items()}
+
+
 def sentiment_text(value: int) -> str:
-    return f"{value:+d} ({_SENTIMENT_WORDS.get(value, '?')})" if value else "0 (neutral)"
+    """"-2 (very negative)" … "+2 (very positive)": one lookup per touchpoint row."""
+    text = _SENTIMENT_TEXT.get(value)
+    return text if text is not None else f"{value:+d} (?)"
 
 
 def kpi_range(baseline: float | None, target: float | None, unit: str) -> str:

@@ -60,13 +60,19 @@ def touchpoints_section(doc: Doc) -> list[str]:
             continue
         rows = []
         details = []
-        for n, tp in enumerate(tps, start=1):
-            name = md_cell(tp.name) + (" (moment of truth)" if tp.moment_of_truth else "")
+        for n, tp in enumerate(tps, start=1):  # the export's biggest loop: kept plain
+            name = md_cell(tp.name)
+            if tp.moment_of_truth:
+                name += " (moment of truth)"
             rows.append([str(n), name, md_cell(tp.channel), sentiment_text(tp.sentiment),
                          md_cell(tp.lane), md_cell(tp.owner_team) or "*no owner*"])
-            said = [f"{label}: {md_inline(value)}" for label, value in
-                    (("Does", tp.does), ("Thinks", tp.thinks), ("Feels", tp.feels))
-                    if value.strip()]
+            said = []
+            if tp.does.strip():
+                said.append(f"Does: {md_inline(tp.does)}")
+            if tp.thinks.strip():
+                said.append(f"Thinks: {md_inline(tp.thinks)}")
+            if tp.feels.strip():
+                said.append(f"Feels: {md_inline(tp.feels)}")
             if said:
                 details.append(f"- **{n}.** " + "; ".join(said))
         out += [md_table(headers, rows), ""]
