@@ -109,6 +109,8 @@ class SentimentLine(Widget):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.sections: list[tuple[str, list[int]]] = []
         self._strips: dict[tuple[object, ...], Strip] = {}
+        self._built: tuple[tuple[int, int], list[Text] | None] | None = None
+        self._version = 0  # of ``sections``: the rows are built once per version and width
 
     def set_sections(self, sections: Sequence[tuple[str, Sequence[int]]]) -> None:
         """(stage name, sentiments in order) per stage; redraws if they changed (an edit of
@@ -117,6 +119,7 @@ class SentimentLine(Widget):
         if new == self.sections:
             return
         self.sections = new
+        self._version += 1
         self.refresh()
 
     def _columns(self, width: int) -> list[tuple[int, int, bool]]:
@@ -138,6 +141,12 @@ class SentimentLine(Widget):
 
     def _lines(self) -> list[Text] | None:
         """The curve's five rows and the stage names, one ``Text`` each (None: no score yet)."""
+        key = (self._version, self.size.width)
+        if self._built is None or self._built[0] != key:
+            self._built = key, self._build_lines()
+        return self._built[1]
+
+    def _build_lines(self) -> list[Text] | None:
         width = max(4, self.size.width - self.AXIS)
         if not any(values for _, values in self.sections):
             return None
