@@ -6,9 +6,10 @@ measured in the same run on the same file: a fresh Python process that reads
 the same rows with plain ``sqlite3`` and writes them out.  The ratio is the
 number to watch; absolute times depend on the machine and its load.  Beside
 the wall clock it prints the CPU time (user + system) of both processes, which
-other people's load on a shared machine does not inflate.  The CLI run is this
-interpreter's (``python -c "from tui.cli.main import main; main()"``), never a
-``journeymap`` found elsewhere on PATH.
+other people's load on a shared machine does not inflate.  The CLI run is what
+the ``journeymap`` console script runs (``[project.scripts]`` in pyproject.toml:
+``tui.cli.entry:main``) in this interpreter, never a ``journeymap`` found
+elsewhere on PATH.
 
     python bench/export.py [--touchpoints 2000] [--pains 500] [--runs 7]
 """
@@ -24,12 +25,17 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.child_env import child_env  # noqa: E402
+
+# the console script's entry point, as pyproject.toml declares it
+_SCRIPT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]["journeymap"]
+ENTRY, ENTRY_FN = _SCRIPT.split(":")
 
 FLOOR = r"""
 import sqlite3, sys
@@ -118,7 +124,7 @@ def main() -> None:
         wid = build(db, args.touchpoints, args.pains)
         print(f"built {args.touchpoints:,} touchpoints, {args.pains:,} pain points in "
               f"{time.perf_counter() - t0:.1f} s")
-        cli = [sys.executable, "-c", "from tui.cli.main import main; main()"]
+        cli = [sys.executable, "-c", f"from {ENTRY} import {ENTRY_FN}; {ENTRY_FN}()"]
         export_cmd = [*cli, "--db", str(db), "export", str(wid), "--format", "md",
                       "-o", str(Path(tmp) / "plan.md")]
         floor_cmd = [sys.executable, "-c", FLOOR, str(db), str(wid), str(Path(tmp) / "rows.txt")]

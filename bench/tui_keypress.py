@@ -62,6 +62,7 @@ def generate(db: Path) -> int:
 
 
 PAINTS: list[float] = []  # end times of compositor refreshes (screen updates)
+PAINTS_CPU: list[float] = []  # process CPU time (all threads) at the same moments
 
 
 def _watch_paints() -> None:
@@ -73,6 +74,7 @@ def _watch_paints() -> None:
     def timed(self: Screen) -> None:  # type: ignore[type-arg]
         original(self)
         PAINTS.append(time.perf_counter())
+        PAINTS_CPU.append(time.process_time())
 
     Screen._compositor_refresh = timed  # type: ignore[method-assign]
 

@@ -28,6 +28,10 @@ class WorkshopRow:
     scenario: str
     current_step: str
     updated_at: dt.datetime | None
+    # what Home's "Last review" column reads (``models.rules.staleness.review_status``):
+    # with them the early list is the list the store gives a moment later, row for row
+    last_reviewed_at: dt.date | None
+    created_at: dt.datetime | None
 
 
 def _when(value: object) -> dt.datetime | None:
@@ -41,6 +45,16 @@ def _when(value: object) -> dt.datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)  # stored as UTC (tables.UTC)
 
 
+def _date(value: object) -> dt.date | None:
+    """A DATE as the store reads it back (ISO text), None when absent or unreadable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def list_workshops(path: Path) -> list[WorkshopRow] | None:
     """Rows and order of ``Store.list_workshops`` (newest change first), or None."""
     try:
@@ -50,11 +64,12 @@ def list_workshops(path: Path) -> list[WorkshopRow] | None:
         conn = _connect_ro(path)
         try:
             rows = conn.execute(
-                "SELECT id, title, persona, scenario, current_step, updated_at FROM workshop"
+                "SELECT id, title, persona, scenario, current_step, updated_at,"
+                " last_reviewed_at, created_at FROM workshop"
                 " ORDER BY updated_at DESC, id").fetchall()
         finally:
             conn.close()
     except (StoreError, sqlite3.Error, OSError):
         return None
     return [WorkshopRow(int(r[0]), str(r[1] or ""), str(r[2] or ""), str(r[3] or ""),
-                        str(r[4] or ""), _when(r[5])) for r in rows]
+                        str(r[4] or ""), _when(r[5]), _date(r[6]), _when(r[7])) for r in rows]

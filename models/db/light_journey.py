@@ -55,16 +55,10 @@ def _date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def _flag(value: object) -> bool | None:
-    return None if value is None else bool(value)
-
-
-def _number(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
-
-
+# A converter never sees NULL (``_Reader.rows`` keeps None as None), so a flag is
+# ``bool`` of SQLite's 0/1 and a number ``float``, as SQLAlchemy reads them.
 _CONVERT: dict[str, Callable[[Any], Any]] = {
-    "DATETIME": _when, "DATE": _date, "BOOLEAN": _flag, "FLOAT": _number,
+    "DATETIME": _when, "DATE": _date, "BOOLEAN": bool, "FLOAT": float,
 }
 
 
@@ -84,12 +78,24 @@ class _Reader:
 
     def rows(self, table: str, where: str, args: Iterable[Any], order: str) -> list[Any]:
         cols = self.columns(table)
-        names = ", ".join(f'"{name}"' for name, _ in cols)
-        sql = f"SELECT {names} FROM {table} WHERE {where} ORDER BY {order}"
+        names = [name for name, _ in cols]
+        typed = [(i, name, conv) for i, (name, conv) in enumerate(cols) if conv is not None]
+        quoted = ", ".join(f'"{name}"' for name in names)
+        sql = f"SELECT {quoted} FROM {table} WHERE {where} ORDER BY {order}"
         out = []
+        new = Row.__new__
+        # Each row's dict is built once by zip and becomes the Row's __dict__: a
+        # 2,000-touchpoint export reads ~3,000 rows, and a per-column comprehension and
+        # ``__init__`` per row were a third of the read.
         for raw in self.conn.execute(sql, tuple(args)):
-            out.append(Row(table, {name: (conv(v) if conv and v is not None else v)
-                                   for (name, conv), v in zip(cols, raw, strict=True)}))
+            values = dict(zip(names, raw, strict=True))
+            for i, name, conv in typed:
+                if raw[i] is not None:
+                    values[name] = conv(raw[i])
+            values["_table"] = table
+            row = new(Row)
+            row.__dict__ = values
+            out.append(row)
         return out
 
 

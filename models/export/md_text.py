@@ -95,10 +95,13 @@ _MD_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # makes them plain text.
 _MD_BLOCK_START = re.compile(r"^([-+=])(?=[-=\s]|$)|^(>)|^(\d{1,9})([.)])(?=\s|$)")
 LINE_BREAK = "<br>"
+# The characters a block marker can start with, besides digits (``str.isdigit`` holds
+# every digit ``\d`` matches).
+_BLOCK_FIRST = frozenset("-+=>")
 
 
-_MD_TABLE = str.maketrans({**{ch: "\\" + ch for ch in _MD_BACKSLASH},
-                           "\x00": "&amp;", "\x01": "&lt;"})
+# The backslash first, so the escapes added for the others are not escaped again.
+_MD_ESCAPES = tuple((ch, "\\" + ch) for ch in sorted(_MD_BACKSLASH, key=lambda c: (c != "\\", c)))
 
 
 # Any character that one of the passes below would change: most text has none.
@@ -107,17 +110,31 @@ _MD_SPECIAL = re.compile(r"[\\`*_\[\]~$|#<&]")
 
 def _md_escape_chars(line: str) -> str:
     # "&" that would start an entity and "<" that would start a tag become NUL / SOH
-    # placeholders first (cleaned lines never hold controls), so the one translate()
-    # pass turns them into "&amp;" and "&lt;".
+    # placeholders first (cleaned lines never hold controls), turned into "&amp;" and
+    # "&lt;" once the backslashes are in.  One str.replace per character present: a
+    # translate() table with multi-character values walks the text one dict lookup per
+    # character, about five times slower on the export of a big map.
     if _MD_SPECIAL.search(line) is None:
         return line
-    marked = _MD_ENTITY_LIKE.sub("\x00", line)
-    marked = marked.replace("<", "\x01") if "@" in marked else _MD_TAG_START.sub("\x01", marked)
-    return marked.translate(_MD_TABLE)
+    marked = _MD_ENTITY_LIKE.sub("\x00", line) if "&" in line else line
+    if "<" in marked:
+        marked = (marked.replace("<", "\x01") if "@" in marked
+                  else _MD_TAG_START.sub("\x01", marked))
+    for ch, escaped in _MD_ESCAPES:
+        if ch in marked:
+            marked = marked.replace(ch, escaped)
+    if "\x00" in marked:
+        marked = marked.replace("\x00", "&amp;")
+    if "\x01" in marked:
+        marked = marked.replace("\x01", "&lt;")
+    return marked
 
 
 def _md_block_safe(escaped: str) -> str:
     """Backslash-escape a leading list/underline/ordered-list marker."""
+    first = escaped[:1]
+    if first not in _BLOCK_FIRST and not first.isdigit():  # most text: no regex to run
+        return escaped
     match = _MD_BLOCK_START.match(escaped)
     if match is None:
         return escaped
@@ -134,7 +151,7 @@ def md_inline(text: object) -> str:
     trimmed because four leading spaces make an indented code block.  The start
     is made block-safe because list items and headings begin a block.
     """
-    return _md_inline(str(text or ""))
+    return _md_inline(text if type(text) is str else str(text or ""))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -161,7 +178,7 @@ def md_cell(text: object) -> str:
     because a cell has one more constraint the caller relies on: the result
     never contains an unescaped ``|`` nor a newline.
     """
-    return md_inline(text)
+    return _md_inline(text if type(text) is str else str(text or ""))
 
 
 def md_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -173,10 +190,11 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
     width = len(headers)
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
     for row in rows:
-        if len(row) > width:
-            raise ValueError(f"table row has {len(row)} cells for {width} columns")
-        cells = list(row) + [""] * (width - len(row))
-        lines.append("| " + " | ".join(cells) + " |")
+        if len(row) != width:
+            if len(row) > width:
+                raise ValueError(f"table row has {len(row)} cells for {width} columns")
+            row = list(row) + [""] * (width - len(row))
+        lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
 

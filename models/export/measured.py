@@ -23,7 +23,6 @@ from models.rules.measures import (
     sparkline,
     stage_categories,
 )
-from models.tickets.hours import stored
 
 KPIS: tuple[tuple[str, str], ...] = (
     ("tickets", "Tickets"), ("fcr_rate", "First contact resolution"),
@@ -73,6 +72,9 @@ def measured_section(journey: Journey) -> list[str]:
         who = f" by {md_inline(src.imported_by)}" if src.imported_by else ""
         out.append(f"- {md_inline(src.file_name)} ({md_inline(src.product)}): "
                    f"{src.tickets:,} tickets, {md_inline(src.periods)}, imported {when}{who}")
+    # here, not at the top: the schedule's time zones load only for a map with ticket data
+    from models.tickets.hours import stored
+
     schedule = stored(journey.workshop.business_hours)
     if schedule is not None:
         out += ["", f"Business hours: {md_inline(schedule.summary())}."]

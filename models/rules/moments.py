@@ -46,20 +46,22 @@ def shapes(line: list[int]) -> list[str]:
     (or the line's end); a valley is negative and lower.  A flat stretch counts
     once, at its first point, and a flat line has no shape at all.
     """
-    out = [""] * len(line)
+    size = len(line)
+    out = [""] * size
     i = 0
-    while i < len(line):
+    while i < size:
+        value = line[i]
         end = i
-        while end + 1 < len(line) and line[end + 1] == line[i]:
+        while end + 1 < size and line[end + 1] == value:
             end += 1
         left = line[i - 1] if i > 0 else None
-        right = line[end + 1] if end + 1 < len(line) else None
-        sides = [v for v in (left, right) if v is not None]
-        value = line[i]
-        if sides and value > 0 and all(value > v for v in sides):
-            out[i] = "peak"
-        elif sides and value < 0 and all(value < v for v in sides):
-            out[i] = "valley"
+        right = line[end + 1] if end + 1 < size else None
+        if left is not None or right is not None:  # a whole flat line has no side
+            if value > 0 and (left is None or value > left) and (right is None or value > right):
+                out[i] = "peak"
+            elif value < 0 and (left is None or value < left) and (
+                    right is None or value < right):
+                out[i] = "valley"
         i = end + 1
     return out
 

@@ -8,7 +8,6 @@ data is missing the answer says what to record instead of guessing.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -226,6 +225,8 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     match = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", month)
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise ValueError(f"The month must look like YYYY-MM, for example 2026-05 (got {month!r}).")
+    import calendar  # here: only a month's report needs it, and it loads the locale module
+
     year, number = int(match.group(1)), int(match.group(2))
     return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
 

@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from models.db.journey import Journey
 from models.rules.safe_dates import shift
-from models.rules.tracker import TrackerItem, workshop_title
 from models.vocab import REVIEW_EVERY_DAYS
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.journey import Journey
     from models.db.tables import Workshop
+    from models.rules.tracker import TrackerItem
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,10 @@ def review_item(journey: Journey, today: dt.date) -> TrackerItem:
     Kind "review", id the workshop's; overdue exactly when ``review_status`` says due,
     so ``tracker --overdue`` can list stale maps beside late cards and tasks.
     """
+    # here, not at the top: Home's review column (the app's first screen) imports this
+    # module, and the tracker's imports are a third of what it takes to show the list
+    from models.rules.tracker import TrackerItem, workshop_title
+
     workshop = journey.workshop
     status = review_status(workshop, today)
     since = status.last_reviewed or _created(workshop)

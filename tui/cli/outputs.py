@@ -29,6 +29,7 @@ from tui.cli.common import (
     require_folder,
     user_errors,
 )
+from tui.cli.export_core import light_read, rendered, with_start, wrote
 
 app = command_group()
 
@@ -70,23 +71,7 @@ def write_output(data: bytes, output: Path | None) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise fail(f"Cannot write {output}: {reason}.") from None
-    typer.echo(f"Wrote {target} ({len(data):,} bytes).", err=True)
-
-
-def _with_start(journey: Journey, start: dt.date | None) -> Journey:
-    """The journey with ``start`` as its plan start (in memory only, never saved).
-
-    Only an unsaved plan (the preview the exports generate) moves; a saved plan
-    keeps its dates and the user is told how to move it.
-    """
-    if start is None:
-        return journey
-    if journey.plan_tasks:
-        typer.echo("journeymap: the saved plan keeps its dates; run `journeymap plan "
-                   f"{journey.workshop.id} --start {start} --regenerate` to move it.", err=True)
-        return journey
-    journey.workshop.start_date = start
-    return journey
+    typer.echo(wrote(target, data), err=True)
 
 
 def cell(value: object, style: str = "") -> Text:
@@ -105,31 +90,6 @@ def line(value: object, style: str = "") -> Text:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def _light_read(workshop_id: int, portfolio: bool) -> tuple[Journey, list[Journey]] | None:
-    """(the journey, the portfolio it opens) read with plain sqlite3, or None.
-
-    Why: SQLModel's import alone cost more than reading and writing a
-    2,000-touchpoint map.  None (a server, a file that is not current or sound, no
-    such workshop) sends the caller through the store, which words the refusal.
-    The portfolio is the journey first, then the others as ``_portfolio`` orders them.
-    """
-    from models.db.dbfile import default_target
-    from models.db.light_journey import load_journeys, workshop_ids
-
-    target = STATE.db or default_target()
-    if not isinstance(target, Path):  # a server URL (``--db`` or ``JOURNEYMAP_DB``)
-        return None
-    path = target.expanduser()
-    ids = [workshop_id]
-    if portfolio:
-        every = workshop_ids(path)
-        if every is None:
-            return None
-        ids += [i for i in every if i != workshop_id]
-    found = load_journeys(path, ids)
-    return (found[0], found) if found else None
 
 
 def _portfolio(store: object, journey: Journey) -> list[Journey]:
@@ -168,30 +128,18 @@ def export(
             data = export_workshop(STATE.reader(), workshop_id).encode("utf-8")
         else:
             require_folder(STATE.db)
-            light = _light_read(workshop_id, portfolio=fmt == "md")
+            light = light_read(STATE.db, workshop_id, portfolio=fmt == "md")
             if light is None:
                 store = STATE.reader()
                 loaded = store.load(workshop_id)
                 light = loaded, (_portfolio(store, loaded) if fmt == "md" else [loaded])
-            journey = _with_start(light[0], start_date)
-            today = clock_today()
-            if fmt == "md":
-                from models.export.markdown import parse_sections, to_markdown
+            journey = with_start(light[0], start_date, lambda text: typer.echo(text, err=True))
+            chosen = None
+            if sections is not None:
+                from models.export.markdown import parse_sections
 
-                chosen = parse_sections(sections.split(",")) if sections is not None else None
-                text = to_markdown(journey, today=today, sections=chosen, portfolio=light[1])
-                data = text.encode("utf-8")
-            elif fmt == "csv":
-                from models.export.markdown import with_plan_preview
-                from models.export.tracker_csv import tracker_csv
-                from models.rules.commitments import tracked_items
-
-                data = tracker_csv(tracked_items([with_plan_preview(journey)[0]], today)
-                                   ).encode("utf-8")
-            else:
-                from models.export.plan_ics import plan_ics
-
-                data = plan_ics(journey)
+                chosen = parse_sections(sections.split(","))
+            data = rendered(journey, light[1], fmt, chosen, clock_today())
     write_output(data, output)
 
 

@@ -199,8 +199,8 @@ class Pairing:
             return
         if self.seat is not None:
             self._start_timers(screen)
-        if screen.query(PresenceBar):
-            return
+        if screen.query_one_optional("#presence", PresenceBar) is not None:
+            return  # attached already: every edit shows the screen again (found by id)
         self._widgets = [PresenceBar(id="presence"), ActivityPanel(id="activity")]
         screen.mount(self._widgets[0], before="#stepbar")
         screen.mount(self._widgets[1])

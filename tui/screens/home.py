@@ -15,7 +15,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.vocab import LABELS
@@ -26,6 +26,7 @@ from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import selected_key, sync_table
 from tui.widgets.fast_table import FastTable
 from tui.widgets.footer import CalmFooter
+from tui.widgets.header import CalmHeader
 
 WELCOME = (
     "Welcome to journeymap.\n\n"
@@ -106,11 +107,9 @@ class TemplateScreen(ModalScreen["str | None"]):
 def review_cell(workshop: Any) -> Text:
     """When the map was last reviewed, and "DUE" in words when its monthly review is late.
 
-    The early list (read before the storage layer loads) has no review date: blank
-    until the full list replaces it a moment later.
+    The early list (read before the storage layer loads) carries the same dates, so
+    the store's list a moment later leaves every row as it is.
     """
-    if not hasattr(workshop, "last_reviewed_at"):
-        return Text("")
     from models.rules.clock import today
     from models.rules.staleness import review_status
 
@@ -139,7 +138,7 @@ class HomeScreen(Screen[None]):
         return self.session.action_allowed(action)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield CalmHeader()  # the "saved" time repaints in place (no layout pass)
         yield Static(Text("Workshops", style="bold"), classes="step-title")
         table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True, id="workshops")
         for key, label in (("id", "ID"), ("title", "Title"), ("review", "Last review"),

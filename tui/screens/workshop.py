@@ -203,8 +203,9 @@ class WorkshopScreen(Screen[None]):
         """Refresh the step bar and the visible step view from a new snapshot."""
         self.title = self._title()
         self._show_bar(journey)
-        if self.query(f"#step-{self.step}"):
-            self.view().draw(journey)
+        view = self.query_one_optional(f"#step-{self.step}", StepView)  # by id: no CSS query
+        if view is not None:
+            view.draw(journey)
 
     def action_goto(self, step: str) -> None:
         self.show_step(step)

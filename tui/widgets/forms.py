@@ -196,6 +196,7 @@ class RecordForm(VerticalScroll):
         self._saver = saver
         self.model: type | None = None
         self.row: Any = None
+        self._found: tuple[list[FieldInput], list[FieldCheck]] | None = None
 
     def compose(self) -> ComposeResult:
         for spec in self.specs:
@@ -212,13 +213,24 @@ class RecordForm(VerticalScroll):
         assert isinstance(found, (FieldInput, FieldCheck)), name
         return found
 
+    def fields(self) -> tuple[list[FieldInput], list[FieldCheck]]:
+        """(text fields, check boxes), found once they are mounted.
+
+        Why: they are composed with the form and never change, and every cursor move
+        and edit binds the form; a CSS query over it each time was a visible part of
+        a key (issue 18)."""
+        if self._found is None or not (self._found[0] or self._found[1]):
+            self._found = list(self.query(FieldInput)), list(self.query(FieldCheck))
+        return self._found
+
     def bind(self, model: type | None, row: Any) -> None:
         """Show ``row``; a focused field still being typed in is left alone."""
         same = row is not None and self.row is not None and model is self.model \
             and getattr(row, "id", None) == getattr(self.row, "id", None)
         self.model, self.row = model, row
         self.disabled = row is None
-        for widget in self.query(FieldInput):
+        inputs, checks = self.fields()
+        for widget in inputs:
             if not same and widget.dirty:
                 self._commit(widget)
             if same and (widget.has_focus or widget.resolving) and widget.dirty:
@@ -227,7 +239,7 @@ class RecordForm(VerticalScroll):
             widget.model, widget.row_id, widget.shown = model, getattr(row, "id", None), text
             if widget.value != text:
                 widget.show(text)
-        for check in self.query(FieldCheck):
+        for check in checks:
             check.model, check.row_id = model, getattr(row, "id", None)
             value = bool(getattr(row, check.spec.name, False)) if row is not None else False
             if check.value != value:

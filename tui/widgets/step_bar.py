@@ -12,6 +12,8 @@ from itertools import groupby
 from operator import itemgetter
 
 from rich.text import Text
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from models.rules.progress import StepState
@@ -106,6 +108,9 @@ class SentimentLine(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.sections: list[tuple[str, list[int]]] = []
+        self._strips: dict[tuple[object, ...], Strip] = {}
+        self._built: tuple[tuple[int, int], list[Text] | None] | None = None
+        self._version = 0  # of ``sections``: the rows are built once per version and width
 
     def set_sections(self, sections: Sequence[tuple[str, Sequence[int]]]) -> None:
         """(stage name, sentiments in order) per stage; redraws if they changed (an edit of
@@ -114,6 +119,7 @@ class SentimentLine(Widget):
         if new == self.sections:
             return
         self.sections = new
+        self._version += 1
         self.refresh()
 
     def _columns(self, width: int) -> list[tuple[int, int, bool]]:
@@ -133,11 +139,17 @@ class SentimentLine(Widget):
                 cols.append((avg, chunk[0][0], False))
         return cols
 
-    def render(self) -> Text:
+    def _lines(self) -> list[Text] | None:
+        """The curve's five rows and the stage names, one ``Text`` each (None: no score yet)."""
+        key = (self._version, self.size.width)
+        if self._built is None or self._built[0] != key:
+            self._built = key, self._build_lines()
+        return self._built[1]
+
+    def _build_lines(self) -> list[Text] | None:
         width = max(4, self.size.width - self.AXIS)
         if not any(values for _, values in self.sections):
-            return Text("Sentiment line: score touchpoints from -2 to +2 and the curve of the "
-                        "journey appears here.", style="dim", end="")
+            return None
         cols = self._columns(width)
         grid = [[(" ", "")] * len(cols) for _ in range(5)]
         prev_row: int | None = None
@@ -175,4 +187,37 @@ class SentimentLine(Widget):
             room = max(0, end - start - 1)
             labels.append(name[:room].ljust(room) + (" " if room else ""), style="bold")
         lines.append(labels)
+        return lines
+
+    def render(self) -> Text:
+        lines = self._lines()
+        if lines is None:
+            return Text("Sentiment line: score touchpoints from -2 to +2 and the curve of the "
+                        "journey appears here.", style="dim", end="")
         return Text("\n", end="").join(lines)
+
+    def render_line(self, y: int) -> Strip:
+        """Row ``y`` as Textual draws it from ``render()``, converted only when it changed.
+
+        Why: an edit moves the curve in two or three rows; converting all six rows
+        into strips (a style object per run) was a third of the edit's CPU (issue 18).
+        A row is converted as line ``y`` of the whole text would be (the rows above it
+        empty), so its strip, selection offsets included, is the same.
+        """
+        lines = self._lines()
+        if lines is None:  # the hint wraps at 80 columns: Textual's own path
+            return super().render_line(y)
+        width = self.size.width
+        if y >= len(lines):
+            return Strip.blank(width, self.visual_style.rich_style)
+        line = lines[y]
+        key = (y, width, line.plain, tuple(line.spans), str(line.style), self.visual_style)
+        strip = self._strips.get(key)
+        if strip is None:
+            above = Text("\n", end="").join([Text(end="")] * y + [line])
+            strip = Visual.to_strips(self, visualize(self, above), width, y + 1,
+                                     self.visual_style)[y]
+            if len(self._strips) > 64:  # rows of earlier curves and widths
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip

@@ -21,7 +21,7 @@ def test_the_list_is_the_stores_list_column_for_column(db_path: Path) -> None:
         store.create_workshop(title="", scenario="Billing dispute")
         store.update(Workshop, int(first.id or 0), current_step="pains")
         expected = [WorkshopRow(int(w.id or 0), w.title, w.persona, w.scenario,
-                                w.current_step, w.updated_at)
+                                w.current_step, w.updated_at, w.last_reviewed_at, w.created_at)
                     for w in store.list_workshops()]
     finally:
         store.close()

@@ -1,0 +1,97 @@
+"""What every section of the Markdown action plan shares: the per-export facts and wording.
+
+``Doc`` is computed once per export (rank, plan start, which plan task carries
+which card, where each touchpoint sits) so that no section works it out again;
+the small helpers word dates, statuses, sentiment and empty values the same way
+in every section.  The sections themselves are in ``md_map`` (the map),
+``md_pains`` (what hurts and what the room will try) and ``md_plan`` (tracker,
+plan, review); ``models.export.markdown`` puts them in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from models.db.journey import Journey
+from models.export.md_text import md_inline
+from models.rules.cards import fmt_kpi
+from models.rules.plan import beyond_plan, card_of_task
+from models.rules.priority import rank_pain_points
+
+if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
+    from models.db.tables import PlanTask, Touchpoint
+
+NOT_RECORDED = "not recorded"
+UNASSIGNED = "unassigned"
+
+
+def date_text(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else "no date"
+
+
+def status_text(status: str) -> str:
+    return status.replace("_", " ")
+
+
+_SENTIMENT_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive",
+                    2: "very positive"}
+
+
+_SENTIMENT_TEXT = {value: f"{value:+d} ({word})" if value else "0 (neutral)"
+                   for value, word in _SENTIMENT_WORDS.items()}
+
+
+def sentiment_text(value: int) -> str:
+    """"-2 (very negative)" … "+2 (very positive)": one lookup per touchpoint row."""
+    text = _SENTIMENT_TEXT.get(value)
+    return text if text is not None else f"{value:+d} (?)"
+
+
+def kpi_range(baseline: float | None, target: float | None, unit: str) -> str:
+    base = fmt_kpi(baseline, unit) if baseline is not None else NOT_RECORDED
+    goal = fmt_kpi(target, unit) if target is not None else NOT_RECORDED
+    return f"{base} → {goal}"
+
+
+def field_line(label: str, value: object) -> str:
+    text = md_inline(value)
+    return f"- **{label}:** {text or '*' + NOT_RECORDED + '*'}"
+
+
+def owner_text(value: str) -> str:
+    return md_inline(value) or f"*{UNASSIGNED}*"
+
+
+class Doc:
+    """What every section renders from, computed once per export."""
+
+    def __init__(self, journey: Journey, today: dt.date, portfolio: list[Journey] | None,
+                 saved_plan: bool, diagram_hosts: set[str]) -> None:
+        self.journey = journey
+        self.today = today
+        self.portfolio = portfolio if portfolio is not None else [journey]
+        self.saved_plan = saved_plan
+        self.diagram_hosts = diagram_hosts  # sections that draw their diagram inline
+        self.tp_by_id: dict[int, Touchpoint] = {tp.id: tp for tp in journey.ordered_touchpoints()
+                                                if tp.id is not None}
+        self.stage_name = {s.id: s.name for s in journey.stages}
+        self.ranked = rank_pain_points(journey)
+        tasks = journey.plan_tasks
+        self.plan_start = min((t.start for t in tasks if t.start is not None), default=None) \
+            or journey.workshop.start_date
+        self.task_of_card: dict[int, PlanTask] = {}
+        for task in tasks:
+            card_id = card_of_task(journey, task.key) if task.key else None
+            if card_id is not None:
+                self.task_of_card[card_id] = task
+
+    def card_warning(self, deadline: dt.date | None) -> str:
+        return beyond_plan(self.plan_start, deadline) if self.plan_start else ""
+
+    def where(self, touchpoint_id: int | None) -> str:
+        tp = self.tp_by_id.get(touchpoint_id or -1)
+        if tp is None:
+            return "not placed on a touchpoint"
+        stage = self.stage_name.get(tp.stage_id, "").strip()
+        return f"{stage} › {tp.name.strip()}" if stage else tp.name.strip()

@@ -1,0 +1,154 @@
+"""The map's sections of the Markdown action plan: scope, stages, touchpoints, owners, handoffs.
+
+What the room drew, for people who were not in it: the scope and its evidence,
+each stage with its KPI, every touchpoint (one table per stage, with what the
+customer does, thinks and feels below it), the owner teams as swimlanes, and
+the handoffs between them with the risks they carry.  Every user text goes
+through ``models.export.md_text``.
+"""
+
+from __future__ import annotations
+
+from models.export.md_doc import (
+    Doc,
+    field_line,
+    kpi_range,
+    sentiment_text,
+)
+from models.export.md_text import md_cell, md_inline, md_table
+from models.export.mermaid import journey_diagram
+from models.rules.handoffs import derive_handoffs, ownership_risks
+from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
+
+
+def scope_section(doc: Doc) -> list[str]:
+    w = doc.journey.workshop
+    volume = (f"{w.evidence_ticket_volume:,} tickets/month"
+              if w.evidence_ticket_volume is not None else "")
+    return ["## Scope", "",
+            field_line("Persona", w.persona), field_line("Scenario", w.scenario),
+            field_line("Persona goal", w.persona_goal),
+            field_line("Business goal", w.business_goal),
+            field_line("Facilitator", w.facilitator),
+            field_line("Start date", w.start_date.isoformat() if w.start_date else ""),
+            field_line("Map state", w.state), "",
+            "### Evidence", "",
+            field_line("Ticket volume", volume),
+            field_line("Resolution time", w.evidence_resolution_time),
+            field_line("Transfer rate", w.evidence_transfer_rate),
+            field_line("CSAT", w.evidence_csat), field_line("Notes", w.evidence_notes)]
+
+
+def stages_section(doc: Doc) -> list[str]:
+    if not doc.journey.stages:
+        return ["## Stages and KPIs", "", "*No stages yet.*"]
+    rows = [[str(i), md_cell(s.name), md_cell(s.description), md_cell(s.kpi_name),
+             md_cell(kpi_range(s.kpi_baseline, s.kpi_target, s.kpi_unit))]
+            for i, s in enumerate(doc.journey.stages, start=1)]
+    return ["## Stages and KPIs", "",
+            md_table(["#", "Stage", "Description", "KPI", "Baseline → target"], rows)]
+
+
+def touchpoints_section(doc: Doc) -> list[str]:
+    out = ["## Touchpoints", ""]
+    headers = ["#", "Touchpoint", "Channel", "Sentiment", "Lane", "Owner"]
+    for i, stage in enumerate(doc.journey.stages, start=1):
+        out += [f"### {i}. {md_inline(stage.name) or 'Unnamed stage'}", ""]
+        tps = doc.journey.touchpoints.get(stage.id or 0, [])
+        if not tps:
+            out += ["*No touchpoints yet.*", ""]
+            continue
+        rows = []
+        details = []
+        for n, tp in enumerate(tps, start=1):  # the export's biggest loop: kept plain
+            name = md_cell(tp.name)
+            if tp.moment_of_truth:
+                name += " (moment of truth)"
+            rows.append([str(n), name, md_cell(tp.channel), sentiment_text(tp.sentiment),
+                         md_cell(tp.lane), md_cell(tp.owner_team) or "*no owner*"])
+            said = []
+            if tp.does.strip():
+                said.append(f"Does: {md_inline(tp.does)}")
+            if tp.thinks.strip():
+                said.append(f"Thinks: {md_inline(tp.thinks)}")
+            if tp.feels.strip():
+                said.append(f"Feels: {md_inline(tp.feels)}")
+            if said:
+                details.append(f"- **{n}.** " + "; ".join(said))
+        out += [md_table(headers, rows), ""]
+        if details:
+            out += ["What the customer does, thinks and feels:", "", *details, ""]
+    if "touchpoints" in doc.diagram_hosts:
+        out += journey_block(doc)
+    return out[:-1] if out[-1] == "" else out
+
+
+def journey_block(doc: Doc) -> list[str]:
+    block, left_out = journey_diagram(doc.journey)
+    if not block:
+        return []
+    out = ["### Sentiment along the journey", "", block, ""]
+    if any(tp.actor in ACTOR_LETTERS for tp in doc.journey.ordered_touchpoints()):
+        out += [actor_legend().replace("**", ""), ""]
+    if left_out:
+        out += [f"*The diagram shows the first touchpoints; {left_out:,} more are in the tables "
+                "above.*", ""]
+    return out
+
+
+def ownership_section(doc: Doc) -> list[str]:
+    stages = doc.journey.stages
+    if not stages:
+        return ["## Ownership swimlanes", "", "*No stages yet.*"]
+    teams = doc.journey.teams()
+    lanes: dict[str, dict[int, list[str]]] = {}
+    key_of = {t.casefold(): t for t in teams}
+    for stage in stages:
+        for tp in doc.journey.touchpoints.get(stage.id or 0, []):
+            team = key_of.get(tp.owner_team.strip().casefold(), "")
+            label = md_cell(tp.name) or "*unnamed*"
+            if tp.actor in ACTOR_LETTERS:
+                label = f"**{ACTOR_LETTERS[tp.actor]}** {label}"
+            if tp.lane == "backstage":
+                label += " *(backstage)*"
+            lanes.setdefault(team, {}).setdefault(stage.id or 0, []).append(label)
+    order = [t for t in teams if t in lanes] + ([""] if "" in lanes else [])
+    if not order:
+        return ["## Ownership swimlanes", "", "*No touchpoints yet.*"]
+    rows = [[md_cell(team) if team else "*no owner*"]
+            + ["<br>".join(lanes[team].get(s.id or 0, [])) for s in stages] for team in order]
+    headers = ["Team"] + [md_cell(s.name) or "*unnamed*" for s in stages]
+    out = ["## Ownership swimlanes", "", "One row per owner team, one column per stage.", "",
+           md_table(headers, rows)]
+    if any(tp.actor in ACTOR_LETTERS for tp in doc.journey.ordered_touchpoints()):
+        out += ["", actor_legend()]
+    return out
+
+
+def actor_legend() -> str:
+    """The key to the actor letters, in bold like the letters (no colour needed)."""
+    keys = ", ".join(f"**{ACTOR_LETTERS[a]}** {ACTOR_LABELS[a]}" for a in ACTORS)
+    return f"Actor: {keys} (no letter: not said)."
+
+
+def handoffs_section(doc: Doc) -> list[str]:
+    out = ["## Handoffs and risks", ""]
+    handoffs = derive_handoffs(doc.journey)
+    if handoffs:
+        rows = []
+        for i, h in enumerate(handoffs, start=1):
+            d = h.detail
+            informed = ("not discussed" if d is None else "yes" if d.customer_informed else "no")
+            rows.append([str(i), f"{md_cell(doc.where(h.from_tp.id))} → "
+                                 f"{md_cell(doc.where(h.to_tp.id))}",
+                         f"{md_cell(h.from_team)} → {md_cell(h.to_team)}",
+                         md_cell(d.what_is_transferred if d else ""),
+                         md_cell(d.typical_delay if d else ""), informed])
+        out += [md_table(["#", "From → to", "Teams", "What is transferred", "Typical delay",
+                          "Customer informed"], rows), ""]
+    else:
+        out += ["*No handoffs: no team takes the case on backstage and none is documented.*", ""]
+    risks = ownership_risks(doc.journey)
+    out += ["### Risks", ""]
+    out += [f"- {md_inline(r.message)}" for r in risks] or ["*No ownership risks found.*"]
+    return out

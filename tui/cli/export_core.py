@@ -1,0 +1,88 @@
+"""What ``journeymap export`` does for md, csv and ics, with no Typer in it.
+
+Two callers share it: the ``export`` command of ``tui.cli.outputs`` (Typer, every
+case and every error) and ``tui.cli.quick_export``, which runs the common case
+before Typer is even imported (Typer's import alone was a fifth of the CPU an
+export of a 2,000-touchpoint map took, issue 18).  Sharing the steps, not
+copying them, is what keeps both roads to the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+# the formats read from the file and rendered here (json is a backup: the store writes it)
+RENDERED = ("md", "csv", "ics")
+
+
+def light_read(db: Path | str | None, workshop_id: int, portfolio: bool
+               ) -> tuple[Journey, list[Journey]] | None:
+    """(the journey, the portfolio it opens) read with plain sqlite3, or None.
+
+    Why: SQLModel's import alone cost more than reading and writing a
+    2,000-touchpoint map.  None (a server, a file that is not current or sound, no
+    such workshop) sends the caller through the store, which words the refusal.
+    The portfolio is the journey first, then the others as ``Store.list_workshops``
+    orders them.
+    """
+    from models.db.dbfile import default_target
+    from models.db.light_journey import load_journeys, workshop_ids
+
+    target = db or default_target()
+    if not isinstance(target, Path):  # a server URL (``--db`` or ``JOURNEYMAP_DB``)
+        return None
+    path = target.expanduser()
+    ids = [workshop_id]
+    if portfolio:
+        every = workshop_ids(path)
+        if every is None:
+            return None
+        ids += [i for i in every if i != workshop_id]
+    found = load_journeys(path, ids)
+    return (found[0], found) if found else None
+
+
+def with_start(journey: Journey, start: dt.date | None, note: Callable[[str], None]) -> Journey:
+    """The journey with ``start`` as its plan start (in memory only, never saved).
+
+    Only an unsaved plan (the preview the exports generate) moves; a saved plan
+    keeps its dates and ``note`` tells the user how to move it.
+    """
+    if start is None:
+        return journey
+    if journey.plan_tasks:
+        note("journeymap: the saved plan keeps its dates; run `journeymap plan "
+             f"{journey.workshop.id} --start {start} --regenerate` to move it.")
+        return journey
+    journey.workshop.start_date = start
+    return journey
+
+
+def rendered(journey: Journey, portfolio: list[Journey], fmt: str,
+             sections: tuple[str, ...] | None, today: dt.date) -> bytes:
+    """The file's bytes: the Markdown document, the tracker CSV or the plan calendar."""
+    if fmt == "md":
+        from models.export.markdown import to_markdown
+
+        return to_markdown(journey, today=today, sections=sections,
+                           portfolio=portfolio).encode("utf-8")
+    if fmt == "csv":
+        from models.export.markdown import with_plan_preview
+        from models.export.tracker_csv import tracker_csv
+        from models.rules.commitments import tracked_items
+
+        return tracker_csv(tracked_items([with_plan_preview(journey)[0]], today)).encode("utf-8")
+    from models.export.plan_ics import plan_ics
+
+    return plan_ics(journey)
+
+
+def wrote(target: Path, data: bytes) -> str:
+    """The line on stderr once ``-o`` wrote the file."""
+    return f"Wrote {target} ({len(data):,} bytes)."
