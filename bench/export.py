@@ -8,7 +8,7 @@ number to watch; absolute times depend on the machine and its load.  Beside
 the wall clock it prints the CPU time (user + system) of both processes, which
 other people's load on a shared machine does not inflate.  The CLI run is what
 the ``journeymap`` console script runs (``[project.scripts]`` in pyproject.toml:
-``tui.cli.entry:main``) in this interpreter, never a ``journeymap`` found
+``tui.cli.main:main``) in this interpreter, never a ``journeymap`` found
 elsewhere on PATH.
 
     python bench/export.py [--touchpoints 2000] [--pains 500] [--runs 7]

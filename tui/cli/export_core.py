@@ -1,10 +1,8 @@
-"""What ``journeymap export`` does for md, csv and ics, with no Typer in it.
+"""What ``journeymap export`` does for md, csv and ics: read, render, write.
 
-Two callers share it: the ``export`` command of ``tui.cli.outputs`` (Typer, every
-case and every error) and ``tui.cli.quick_export``, which runs the common case
-before Typer is even imported (Typer's import alone was a fifth of the CPU an
-export of a 2,000-touchpoint map took, issue 18).  Sharing the steps, not
-copying them, is what keeps both roads to the same bytes.
+Kept apart from the Typer command in ``tui.cli.outputs`` so the steps (a light
+read without the ORM, the rendering, the file written whole) are plain
+functions with no command-line parsing in them.
 """
 
 from __future__ import annotations
