@@ -1,0 +1,267 @@
+"""Every change to a workshop: create and delete workshops, add, update, delete and move
+rows, each logged with who did it.
+
+Why a module of its own: every edit goes through ``add`` / ``update`` / ``delete`` /
+``move`` so that validation (``models.db.fields``) and attribution (``ChangeLog``) happen
+in one place for the TUI, the CLI and imports alike; the engine and the write transaction
+itself stay in ``models.db.store``.  ``Edits`` is mixed into ``Store``, which provides
+``write`` and the identity of the person (``who``, ``account``, ``key``).
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import func
+from sqlmodel import Session, SQLModel, select
+
+from models.db import server
+from models.db.fields import check_row, coerce
+from models.db.schema import StoreError
+from models.db.store_reads import NotFound
+from models.db.tables import (
+    DEFAULT_STAGES,
+    AuditEntry,
+    ChangeLog,
+    EscalationLevel,
+    HypothesisCard,
+    PainPoint,
+    Participant,
+    PlanTask,
+    Stage,
+    Touchpoint,
+    Vote,
+    Workshop,
+    utcnow,
+)
+
+T = TypeVar("T", bound=SQLModel)
+
+# Where each kind of row hangs, for ordering siblings and finding its workshop.
+_PARENT: dict[type[SQLModel], str] = {Stage: "workshop_id", Touchpoint: "stage_id",
+                                      PlanTask: "workshop_id", EscalationLevel: "workshop_id"}
+
+
+class Edits:
+    """The store's edits (mixed into ``models.db.store.Store``)."""
+
+    who: str
+    account: str
+    key: str
+    on_server: bool
+
+    if TYPE_CHECKING:
+        def write(self) -> AbstractContextManager[Session]: ...
+
+        @property
+        def where(self) -> str: ...
+
+    def create_workshop(self, *, default_stages: bool = True, **fields: Any) -> Workshop:
+        """A new workshop; its creator is its lead.  Default stages unless told otherwise."""
+        values = {k: coerce(Workshop, k, v) for k, v in fields.items()}
+        values.setdefault("lead", self.who)
+        values.setdefault("lead_account", self.account)
+        with self.write() as s:
+            workshop = Workshop(**values)
+            s.add(workshop)
+            s.flush()
+            if default_stages:
+                for pos, (name, kpi) in enumerate(DEFAULT_STAGES):
+                    s.add(Stage(workshop_id=workshop.id, position=pos, name=name, kpi_name=kpi))
+            self._log(s, workshop.id, "workshop", workshop.id, "create",
+                      summary=f"created workshop {workshop.title or workshop.scenario}")
+            return workshop
+
+    def delete_workshop(self, workshop_id: int) -> None:
+        with self.write() as s:
+            workshop = s.get(Workshop, workshop_id)
+            if workshop is None:
+                raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
+            s.add(AuditEntry(action="delete", workshop_id=workshop_id,
+                             title=workshop.title or workshop.scenario, who=self.who,
+                             account=self.attribution))
+            self.changed(s, workshop_id, "workshop:delete")
+            s.delete(workshop)
+
+
+    @property
+    def attribution(self) -> str:
+        """The account as written in the logs: the OS login, and the key through ``seat``."""
+        return f"{self.account} key {self.key}" if self.key else self.account
+
+
+    # -- generic edits ----------------------------------------------------------
+    def add(self, row: T) -> T:
+        """Insert a validated row at the end of its siblings; logged as a create."""
+        for name in type(row).model_fields:
+            if name != "id" and getattr(row, name) is not None:
+                setattr(row, name, coerce(type(row), name, getattr(row, name)))
+        check_row(row)
+        with self.write() as s:
+            parent = _PARENT.get(type(row))
+            if parent is not None and not row.position:  # type: ignore[attr-defined]
+                row.position = self._next_position(s, type(row), parent,  # type: ignore[attr-defined]
+                                                   getattr(row, parent))
+            s.add(row)
+            s.flush()
+            wid = self._workshop_id(s, row)
+            self._touch(s, wid)
+            self._log(s, wid, row.__tablename__, row.id, "create",  # type: ignore[attr-defined]
+                      summary=f"added {_describe(row)}")
+            return row
+
+    def update(self, model: type[T], row_id: int, *, log: bool = True,
+               announce: bool = True, **changes: Any) -> T:
+        """Change fields of one row; each changed field is logged with old -> new.
+
+        ``log=False`` is for presence (heartbeats, current step, follow, done):
+        those change every few seconds per seat and would drown the attribution
+        log, and an observer's presence connection may write only the
+        participant table (see ``models.live.presence``).  ``announce=False``
+        keeps a seat's bare "still here" off a server's notification channel when
+        nothing but ``last_seen`` moved: six seats beating every 3 s would
+        otherwise wake every other seat twice a second for nothing to show.
+        """
+        values = {k: coerce(model, k, v) for k, v in changes.items()}
+        with self.write() as s:
+            row = s.get(model, row_id)
+            if row is None:
+                raise gone(model)
+            wid = self._workshop_id(s, row)
+            moved: set[str] = set()
+            for key, new in values.items():
+                old = getattr(row, key)
+                if old == new:
+                    continue
+                moved.add(key)
+                setattr(row, key, new)
+                if log:
+                    self._log(s, wid, row.__tablename__, row_id, "update",  # type: ignore[attr-defined]
+                              field=key, old=_text(old), new=_text(new))
+            check_row(row)
+            if model is not Participant:
+                self._touch(s, wid)
+            elif announce or moved - {"last_seen"}:
+                self.changed(s, wid, "presence", presence=True)
+            return row
+
+    def delete(self, model: type[SQLModel], row_id: int) -> None:
+        """Delete one row; a row already gone raises ``NotFound`` (ids are never reused,
+        so the id a confirmation was prepared with names that row or nothing)."""
+        with self.write() as s:
+            row = s.get(model, row_id)
+            if row is None:
+                raise gone(model)
+            wid = self._workshop_id(s, row)
+            self._log(s, wid, row.__tablename__, row_id, "delete",  # type: ignore[attr-defined]
+                      summary=f"deleted {_describe(row)}")
+            s.delete(row)
+            self._touch(s, wid)
+
+    def move(self, model: type[SQLModel], row_id: int, delta: int) -> None:
+        """Move a stage, touchpoint or plan task ``delta`` places among its siblings."""
+        parent = _PARENT[model]
+        with self.write() as s:
+            row = s.get(model, row_id)
+            if row is None:
+                raise gone(model)
+            siblings = list(s.exec(select(model).where(
+                getattr(model, parent) == getattr(row, parent))
+                .order_by(model.position, model.id)))  # type: ignore[attr-defined]
+            index = next(i for i, sib in enumerate(siblings) if sib.id == row_id)
+            target = max(0, min(len(siblings) - 1, index + delta))
+            if target == index:
+                return
+            siblings.insert(target, siblings.pop(index))
+            for pos, sib in enumerate(siblings):
+                sib.position = pos  # type: ignore[attr-defined]
+            wid = self._workshop_id(s, row)
+            self._log(s, wid, row.__tablename__, row_id, "update", field="position",  # type: ignore[attr-defined]
+                      old=str(index + 1), new=str(target + 1))
+            self._touch(s, wid)
+
+    def move_touchpoint(self, touchpoint_id: int, stage_id: int) -> None:
+        """Move a touchpoint to the end of another stage of the same workshop."""
+        with self.write() as s:
+            tp = s.get(Touchpoint, touchpoint_id)
+            stage = s.get(Stage, stage_id)
+            if tp is None or stage is None:
+                raise NotFound("That touchpoint or stage no longer exists.")
+            old_stage = s.get(Stage, tp.stage_id)
+            if old_stage is None or old_stage.workshop_id != stage.workshop_id:
+                raise StoreError("A touchpoint can only move to a stage of the same workshop.")
+            tp.stage_id = stage_id
+            tp.position = self._next_position(s, Touchpoint, "stage_id", stage_id)
+            self._log(s, stage.workshop_id, "touchpoint", touchpoint_id, "update",
+                      field="stage", old=old_stage.name, new=stage.name)
+            self._touch(s, stage.workshop_id)
+
+    # -- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _next_position(s: Session, model: type[SQLModel], parent: str, parent_id: int) -> int:
+        top = s.exec(select(func.max(model.position))  # type: ignore[attr-defined]
+                     .where(getattr(model, parent) == parent_id)).one()
+        return 0 if top is None else int(top) + 1
+
+    @staticmethod
+    def _workshop_id(s: Session, row: SQLModel) -> int:
+        if isinstance(row, Workshop):
+            return int(row.id or 0)
+        if isinstance(row, Touchpoint):
+            stage = s.get(Stage, row.stage_id)
+            return int(stage.workshop_id) if stage else 0
+        if isinstance(row, HypothesisCard):
+            pain = s.get(PainPoint, row.pain_point_id)
+            return int(pain.workshop_id) if pain else 0
+        if isinstance(row, Vote):
+            pain = s.get(PainPoint, row.pain_point_id)
+            return int(pain.workshop_id) if pain else 0
+        return int(getattr(row, "workshop_id", 0) or 0)
+
+    def _touch(self, s: Session, workshop_id: int) -> None:
+        workshop = s.get(Workshop, workshop_id)
+        if workshop is not None:
+            workshop.updated_at = utcnow()
+
+    def changed(self, s: Session, workshop_id: int | None, kind: str, *,
+                presence: bool = False) -> None:
+        """Tell other seats on a server what this transaction changed (once committed).
+
+        A file needs nothing: ``PRAGMA data_version`` moves by itself.
+        """
+        if self.on_server and workshop_id:
+            server.notify(s, workshop_id, kind, presence=presence)
+
+    def _log(self, s: Session, workshop_id: int | None, entity: str, entity_id: int | None,
+             action: str, *, field: str = "", old: str = "", new: str = "",
+             summary: str = "") -> None:
+        if not workshop_id:
+            return
+        self.changed(s, workshop_id, f"{entity}:{action}")
+        s.add(ChangeLog(workshop_id=workshop_id, who=self.who, account=self.attribution,
+                        entity=entity,
+                        entity_id=entity_id, action=action, field=field, old=old, new=new,
+                        summary=summary))
+
+
+
+_NAMES = {"PainPoint": "pain point", "HypothesisCard": "hypothesis card",
+          "PlanTask": "plan task", "ChangeLog": "change"}
+
+
+def gone(model: type[SQLModel]) -> NotFound:
+    """The one sentence for an edit or delete prepared against a row that is gone."""
+    name = _NAMES.get(model.__name__, model.__name__.lower())
+    return NotFound(f"That {name} was deleted by someone else.")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _describe(row: SQLModel) -> str:
+    name = (getattr(row, "name", "") or getattr(row, "description", "")
+            or getattr(row, "title", "") or getattr(row, "experiment", ""))
+    kind = type(row).__name__.lower()
+    return f"{kind} {str(name)[:60]}".strip()

@@ -1,0 +1,213 @@
+"""Reading workshops out of the store: the Home list, one workshop whole, many at once,
+the history and the audit.
+
+Why a module of its own: ``models.db.store`` owns the engine, the transactions and the
+file checks; these reads are what rules, screens and exports ask of it, one job apart
+from opening and writing.  ``Reads`` is mixed into ``Store``, which sets ``engine``,
+``on_server`` and ``path`` when it opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from models.db import server
+from models.db.journey import Journey
+from models.db.schema import StoreError
+from models.db.tables import (
+    AuditEntry,
+    ChangeLog,
+    ChannelCost,
+    EscalationLevel,
+    Handoff,
+    HypothesisCard,
+    PainPoint,
+    Participant,
+    PlanTask,
+    Reading,
+    Stage,
+    TicketSource,
+    Touchpoint,
+    Vote,
+    Workshop,
+)
+
+
+class NotFound(StoreError):
+    """The workshop (or row) asked for does not exist (any more)."""
+
+
+class Reads:
+    """Read sessions and what is read through them (mixed into ``models.db.store.Store``)."""
+
+    engine: Engine
+    on_server: bool
+    path: Path
+
+    @property
+    def where(self) -> str:
+        """The database as messages name it (a server URL without its password)."""
+        return server.shown(str(self.path)) if self.on_server else str(self.path)
+
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only snapshot session; objects stay usable after it closes."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+
+    # -- workshops --------------------------------------------------------------
+    def list_workshops(self) -> list[Workshop]:
+        with self.read() as s:
+            return list(s.exec(select(Workshop).order_by(Workshop.updated_at.desc(),  # type: ignore[attr-defined]
+                                                         Workshop.id)))
+
+    def get_workshop(self, workshop_id: int) -> Workshop:
+        with self.read() as s:
+            workshop = s.get(Workshop, workshop_id)
+        if workshop is None:
+            raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
+        return workshop
+
+
+    def audit(self) -> list[AuditEntry]:
+        """Whole-workshop events (deletions), oldest first; they outlive the workshop."""
+        with self.read() as s:
+            return list(s.exec(select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)))  # type: ignore[arg-type]
+
+
+    def load(self, workshop_id: int) -> Journey:
+        """Everything under one workshop in one read transaction (a consistent snapshot)."""
+        with self.read() as s:
+            workshop = s.get(Workshop, workshop_id)
+            if workshop is None:
+                raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
+            stages = list(s.exec(select(Stage).where(Stage.workshop_id == workshop_id)
+                                 .order_by(Stage.position, Stage.id)))
+            stage_ids = [st.id for st in stages]
+            tps = list(s.exec(select(Touchpoint).where(Touchpoint.stage_id.in_(stage_ids))  # type: ignore[union-attr]
+                              .order_by(Touchpoint.position, Touchpoint.id)))
+            by_stage: dict[int, list[Touchpoint]] = {sid: [] for sid in stage_ids if sid}
+            for tp in tps:
+                by_stage.setdefault(tp.stage_id, []).append(tp)
+            pains = list(s.exec(select(PainPoint).where(PainPoint.workshop_id == workshop_id)
+                                .order_by(PainPoint.id)))
+            pain_ids = [p.id for p in pains]
+            cards = list(s.exec(select(HypothesisCard)
+                                .where(HypothesisCard.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
+                                .order_by(HypothesisCard.id)))
+            dots = list(s.exec(select(Vote).where(Vote.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
+                               .order_by(Vote.id)))
+            votes = dict(s.exec(select(Vote.pain_point_id, func.count())
+                                .where(Vote.pain_point_id.in_(pain_ids))  # type: ignore[union-attr]
+                                .group_by(Vote.pain_point_id)).all())
+            return Journey(
+                workshop=workshop,
+                stages=stages,
+                touchpoints=by_stage,
+                handoffs=list(s.exec(select(Handoff).where(Handoff.workshop_id == workshop_id)
+                                     .order_by(Handoff.id))),
+                pain_points=pains,
+                cards=cards,
+                plan_tasks=list(s.exec(select(PlanTask).where(PlanTask.workshop_id == workshop_id)
+                                       .order_by(PlanTask.position, PlanTask.id))),
+                participants=list(s.exec(select(Participant)
+                                         .where(Participant.workshop_id == workshop_id)
+                                         .order_by(Participant.id))),
+                dot_votes={int(k): int(v) for k, v in votes.items()},
+                dots=dots,
+                channel_costs=list(s.exec(select(ChannelCost)
+                                          .where(ChannelCost.workshop_id == workshop_id)
+                                          .order_by(ChannelCost.id))),
+                escalation_levels=list(s.exec(
+                    select(EscalationLevel).where(EscalationLevel.workshop_id == workshop_id)
+                    .order_by(EscalationLevel.position, EscalationLevel.id))),
+                ticket_sources=list(s.exec(select(TicketSource)
+                                           .where(TicketSource.workshop_id == workshop_id)
+                                           .order_by(TicketSource.id))),
+                readings=list(s.exec(select(Reading).where(Reading.workshop_id == workshop_id)
+                                     .order_by(Reading.source_id, Reading.id))),
+            )
+
+    def load_many(self, workshop_ids: list[int]) -> list[Journey]:
+        """Several workshops, as ``load`` gives each, from one query per table.
+
+        Why: the tracker's "all workshops" view read a portfolio of 200 one
+        ``load`` (nine queries) at a time - 1,800 queries and seconds.  Rows come
+        back in ``load``'s order and are grouped by workshop in Python.
+        """
+        if not workshop_ids:  # a one-workshop file's portfolio: no query at all
+            return []
+        wanted = set(workshop_ids)
+        with self.read() as s:
+            workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}
+            missing = [i for i in workshop_ids if i not in workshops]
+            if missing:
+                raise NotFound(f"There is no workshop {missing[0]} in {self.where}.")
+
+            def grouped(rows: Any, key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+                out: dict[Any, list[Any]] = {}
+                for row in rows:
+                    out.setdefault(key(row), []).append(row)
+                return out
+
+            stages = grouped(s.exec(select(Stage).order_by(Stage.position, Stage.id)),
+                             lambda r: r.workshop_id)
+            tps = grouped(s.exec(select(Touchpoint).order_by(Touchpoint.position,
+                                                             Touchpoint.id)),
+                          lambda r: r.stage_id)
+            pains = grouped(s.exec(select(PainPoint).order_by(PainPoint.id)),
+                            lambda r: r.workshop_id)
+            pain_workshop = {p.id: wid for wid, ps in pains.items() for p in ps}
+            cards = grouped(s.exec(select(HypothesisCard).order_by(HypothesisCard.id)),
+                            lambda r: pain_workshop.get(r.pain_point_id))
+            dots = grouped(s.exec(select(Vote).order_by(Vote.id)),
+                           lambda r: pain_workshop.get(r.pain_point_id))
+            handoffs = grouped(s.exec(select(Handoff).order_by(Handoff.id)),
+                               lambda r: r.workshop_id)
+            tasks = grouped(s.exec(select(PlanTask).order_by(PlanTask.position, PlanTask.id)),
+                            lambda r: r.workshop_id)
+            people = grouped(s.exec(select(Participant).order_by(Participant.id)),
+                             lambda r: r.workshop_id)
+            sources = grouped(s.exec(select(TicketSource).order_by(TicketSource.id)),
+                              lambda r: r.workshop_id)
+            readings = grouped(s.exec(select(Reading).order_by(Reading.source_id, Reading.id)),
+                               lambda r: r.workshop_id)
+            costs = grouped(s.exec(select(ChannelCost).order_by(ChannelCost.id)),
+                            lambda r: r.workshop_id)
+            levels = grouped(s.exec(select(EscalationLevel).order_by(EscalationLevel.position,
+                                                                     EscalationLevel.id)),
+                             lambda r: r.workshop_id)
+        out = []
+        for wid in workshop_ids:
+            own_stages = stages.get(wid, [])
+            by_stage = {st.id: tps.get(st.id, []) for st in own_stages if st.id}
+            votes: dict[int, int] = {}
+            for dot in dots.get(wid, []):
+                votes[int(dot.pain_point_id)] = votes.get(int(dot.pain_point_id), 0) + 1
+            out.append(Journey(workshop=workshops[wid], stages=own_stages, touchpoints=by_stage,
+                               handoffs=handoffs.get(wid, []), pain_points=pains.get(wid, []),
+                               cards=cards.get(wid, []), plan_tasks=tasks.get(wid, []),
+                               participants=people.get(wid, []), dot_votes=votes,
+                               dots=dots.get(wid, []), ticket_sources=sources.get(wid, []),
+                               readings=readings.get(wid, []),
+                               channel_costs=costs.get(wid, []),
+                               escalation_levels=levels.get(wid, [])))
+        return out
+
+
+    def changes(self, workshop_id: int, since: Any = None) -> list[ChangeLog]:
+        """The change log of a workshop, oldest first, optionally since a datetime."""
+        with self.read() as s:
+            query = select(ChangeLog).where(ChangeLog.workshop_id == workshop_id)
+            if since is not None:
+                query = query.where(ChangeLog.at >= since)
+            return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
