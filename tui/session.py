@@ -82,11 +82,13 @@ class WorkshopSession:
         """Whether a key may run here: observers get no editing action (``tui.actions``),
         a guest seat nothing that reaches another workshop or a file on the server (a
         browser seat's export is a download to the browser instead)."""
-        from tui.actions import edits, for_guests
+        from tui.actions import edits
 
-        if self.guest and not for_guests(action) and not (action == "export"
-                                                          and self.no_files):
-            return False
+        if self.locked or self.no_files:  # a guest seat
+            from tui.actions import for_guests
+
+            if not for_guests(action) and not (action == "export" and self.no_files):
+                return False
         return not (self.read_only and edits(action))
 
     def show(self, journey: Journey | None) -> None:
