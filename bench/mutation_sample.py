@@ -12,9 +12,13 @@ population share.
 Sub-commands (mutation.sh drives them; ``mutmut results --all true`` on stdin):
 
     generate                  write mutants/ (mutmut's own generator; no test runs)
-    pick N SEED               the names of the sampled mutants not judged yet, one a line
-    pick-again N SEED         the same, and the sampled survivors (judged again after new tests)
-    report N SEED             the estimate, per package, and the sampled survivors
+    pick N SEED [PACKAGE]       the names of the sampled mutants not judged yet, one a line
+    pick-again N SEED [PACKAGE] the same, and the sampled survivors (judged again after new tests)
+    report N SEED [PACKAGE]     the estimate, per package, and the sampled survivors
+
+With a PACKAGE (db, export, rules, tickets, live, "top level") only that package's mutants of
+the same whole sample are judged and reported: its estimate is the package row of the whole
+sample's report, so engineers working on different packages judge disjoint parts of it.
 
 The sample is a function of (the sorted list of every mutant name, N, SEED), so the same
 source and the same seed give the same mutants, and a report after new tests (``--again``)
@@ -63,23 +67,29 @@ def read_results(lines: list[str]) -> dict[str, str]:
     return found
 
 
-def sample(names: list[str], size: int, seed: int) -> list[str]:
+def sample(names: list[str], size: int, seed: int, package: str | None = None) -> list[str]:
     """``size`` names drawn uniformly without replacement, the same for the same inputs.
 
     The first ``size`` of one seeded shuffle: a bigger sample with the same seed holds the
-    smaller one, so growing a sample judges only the mutants it adds."""
+    smaller one, so growing a sample judges only the mutants it adds.  With a ``package``,
+    the drawn names of that package only (the whole sample is drawn first, so the package's
+    part is the same as in the whole report)."""
     population = sorted(names)
     random.Random(seed).shuffle(population)
-    return sorted(population[:size])
+    drawn = population[:size]
+    if package is not None:
+        drawn = [name for name in drawn if package_of(name) == package]
+    return sorted(drawn)
 
 
 def _percent(value: float) -> str:
     return f"{100 * value:.1f} %"
 
 
-def report(results: dict[str, str], size: int, seed: int) -> str:
-    """The estimate as text: overall and per package, then every sampled survivor."""
-    chosen = sample(list(results), size, seed)
+def report(results: dict[str, str], size: int, seed: int, package: str | None = None) -> str:
+    """The estimate as text: overall and per package (or the one ``package``), then every
+    sampled survivor."""
+    chosen = sample(list(results), size, seed, package)
     per: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     survivors = []
     for name in chosen:
@@ -95,16 +105,21 @@ def report(results: dict[str, str], size: int, seed: int) -> str:
             group["no tests"] += status == "no tests"
             survivors.append(f"{name}: {status}")
     population = collections.Counter(package_of(name) for name in results)
-    lines = [f"sample of {len(chosen)} of {len(results)} mutants of models/, seed {seed}",
+    head = f"sample of {len(chosen)} of {len(results)} mutants of models/, seed {seed}"
+    if package is not None:
+        head = (f"sample of {size} of {len(results)} mutants of models/, seed {seed}: "
+                f"the {len(chosen)} of package {package}")
+    lines = [head,
              f"{'package':10} {'mutants':>7} {'sampled':>7} {'judged':>6} {'killed':>6} "
              f"{'no tests':>8} {'score':>7}  95 % interval (Wilson)  [if not all judged: "
              "bounds with every sampled mutant]"]
     total: collections.Counter[str] = collections.Counter()
-    for package in PACKAGES:
-        c = per[package]
+    for name in PACKAGES if package is None else (package,):
+        c = per[name]
         total.update(c)
-        lines.append(_row(package, population[package], c))
-    lines.append(_row("all", len(results), total))
+        lines.append(_row(name, population[name], c))
+    if package is None:
+        lines.append(_row("all", len(results), total))
     if total["not run"]:
         lines.append(f"{total['not run']} sampled mutants not judged yet: the estimate is "
                      "over the judged ones only")
@@ -160,16 +175,19 @@ def main() -> None:
         generate()
         return
     size, seed = int(args[0]), int(args[1])
+    package = args[2] if len(args) > 2 and args[2] else None
+    if package is not None and package not in PACKAGES:
+        raise SystemExit(f"unknown package {package!r}: one of {', '.join(PACKAGES)}")
     results = read_results(sys.stdin.readlines())
     if command in ("pick", "pick-again"):
         wanted = set(NOT_RUN)
         if command == "pick-again":
             wanted |= {"survived", "no tests"}
-        for name in sample(list(results), size, seed):
+        for name in sample(list(results), size, seed, package):
             if results[name] in wanted:
                 print(name)
     elif command == "report":
-        print(report(results, size, seed))
+        print(report(results, size, seed, package))
     else:
         raise SystemExit(f"unknown command {command!r}: generate, pick or report")
 
