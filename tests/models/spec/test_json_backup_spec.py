@@ -195,3 +195,17 @@ def test_export_json_without_a_log_still_restores(store: Store) -> None:
     assert json.loads(text)["changelog"] == []
     new = import_json(store, text, "nolog.json")
     assert [c.summary for c in store.changes(new)] == ["imported from nolog.json"]
+
+
+def test_a_touchpoint_link_into_another_workshop_than_the_as_is_is_dropped(
+        store: Store) -> None:
+    other = store.create_workshop(title="Other")
+    other_tp = store.add(Touchpoint(stage_id=store.load(other.id or 0).stages[0].id,
+                                    name="Elsewhere"))
+    data = _full_backup(store)
+    data["stages"][0]["touchpoints"][0]["as_is_touchpoint_id"] = other_tp.id
+    data["stages"][0]["touchpoints"][1]["as_is_touchpoint_id"] = 10**6
+    wid = dict_to_store(store, data, source="x.json")
+    tps = journey_to_dict(store.load(wid))["stages"][0]["touchpoints"]
+    assert "as_is_touchpoint_id" not in tps[0] and "as_is_touchpoint_id" not in tps[1]
+    assert "as_is_workshop_id" in journey_to_dict(store.load(wid))["workshop"]
