@@ -28,8 +28,8 @@ reads the same sample.  Statuses count as in mutation_score.py: "no tests" is a 
 from __future__ import annotations
 
 import collections
+import hashlib
 import math
-import random
 import sys
 
 from mutation_score import KILLED, NOT_RUN
@@ -67,16 +67,22 @@ def read_results(lines: list[str]) -> dict[str, str]:
     return found
 
 
+def _key(seed: int, name: str) -> bytes:
+    return hashlib.sha256(f"{seed}:{name}".encode()).digest()
+
+
 def sample(names: list[str], size: int, seed: int, package: str | None = None) -> list[str]:
     """``size`` names drawn uniformly without replacement, the same for the same inputs.
 
-    The first ``size`` of one seeded shuffle: a bigger sample with the same seed holds the
-    smaller one, so growing a sample judges only the mutants it adds.  With a ``package``,
-    the drawn names of that package only (the whole sample is drawn first, so the package's
-    part is the same as in the whole report)."""
-    population = sorted(names)
-    random.Random(seed).shuffle(population)
-    drawn = population[:size]
+    The ``size`` names of lowest seeded SHA-256 hash: the hash orders the population at
+    random, independently of the names, so the draw is uniform; a bigger sample with the
+    same seed holds the smaller one, so growing a sample judges only the mutants it adds;
+    and a name keeps its key when other files change (a fix renumbers the mutants of one
+    function), so the sampled mutants elsewhere stay sampled and keep their results (a
+    seeded shuffle of the whole list drew a new sample whenever any count changed).  With
+    a ``package``, the drawn names of that package only (the whole sample is drawn first,
+    so the package's part is the same as in the whole report)."""
+    drawn = sorted(set(names), key=lambda name: _key(seed, name))[:size]
     if package is not None:
         drawn = [name for name in drawn if package_of(name) == package]
     return sorted(drawn)
