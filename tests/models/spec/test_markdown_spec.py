@@ -241,7 +241,8 @@ def test_diagrams_of_sections_left_out_get_a_section_of_their_own() -> None:
     assert after.startswith("### Sentiment along the journey\n\n```mermaid\njourney")
     assert "### Impact and effort\n\n```mermaid\nquadrantChart" in after
     assert "| 1 | Locked out | quick win |" in after
-    assert "### Timeline\n\n```mermaid\ngantt" in after
+    assert "### Timeline\n\n```mermaid\ngantt\n    title 60-day plan\n" in after
+    assert after.endswith("```\n")
     inline = to_markdown(journey, today=TODAY, sections=["pains", "diagrams"])
     assert "## Diagrams" in inline and inline.count("quadrantChart") == 1
     assert "## Diagrams" not in to_markdown(journey, today=TODAY, sections=["scope"])
@@ -254,3 +255,21 @@ def test_one_ownership_risk_is_singular() -> None:
     journey.plan_tasks = [PlanTask(id=1, workshop_id=7, key="a", title="Undated")]
     risks = _only(journey, "summary").split("**Risks**\n\n")[1]
     assert "- 1 ownership and handoff risk (see Handoffs and risks).\n" in risks
+
+
+def test_diagrams_with_nothing_to_draw_add_no_section() -> None:
+    journey = _journey()
+    journey.touchpoints = {1: [], 2: []}
+    journey.plan_tasks = [PlanTask(id=1, workshop_id=7, key="a", title="Undated")]
+    text = to_markdown(journey, today=TODAY, sections=["scope", "diagrams"])
+    assert "## Diagrams" not in text and text.endswith("*not recorded*\n")
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("caf\u00e9\u00a0au lait", "caf\u00e9\u00a0au lait"),   # no-break space and é as typed
+    ("bell\x07", "bell\u2407"), ("del\x7f", "del\u2421"), ("c1\x9f", "c1\ufffd"),
+    ("c1\x80", "c1\ufffd"),
+])
+def test_typed_characters_reach_the_document_as_typed_or_visibly_replaced(
+        typed: str, shown: str) -> None:
+    assert f"- **Persona:** {shown}\n" in _only(_journey(persona=typed), "scope")

@@ -129,7 +129,7 @@ def test_saving_names_the_template_after_the_file_unless_told(store: Store,
     journey = store.load(store.create_workshop(title="Login lockout").id or 0)
     path = save_template(journey, tmp_path / "night-shift.toml")
     assert path == tmp_path / "night-shift.toml"
-    assert load_template(path)["template"]["name"] == "night-shift"
+    assert load_template(path)["template"] == {"name": "night-shift", "title": "Login lockout"}
     other = save_template(journey, tmp_path / "b.toml", "nights", "Nights", "At night", "ops")
     assert load_template(other)["template"] == {
         "name": "nights", "title": "Nights", "description": "At night", "category": "ops"}
