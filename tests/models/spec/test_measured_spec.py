@@ -1,0 +1,72 @@
+"""The Markdown "Measured" section (models/export/measured.py): where the figures come from
+(file, product, months, who), each KPI's first and latest month with a trend, the stages
+measured through their categories, a proxy named as such, categories nobody mapped, and "not
+available" with the reason instead of a number nobody measured."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models.db.journey import Journey
+from models.db.tables import Reading, Stage, TicketSource, Workshop
+from models.export.measured import measured_section
+
+
+def _journey(proxy: bool = True) -> Journey:
+    journey = Journey(workshop=Workshop(id=1, title="Billing"))
+    journey.stages = [Stage(id=1, workshop_id=1, name="Billing", kpi_name="Reopen rate"),
+                      Stage(id=2, workshop_id=1, name="Other", kpi_name="Reopen rate")]
+    journey.ticket_sources = [TicketSource(
+        id=1, workshop_id=1, file_name="march|.csv", product="Zendesk", tickets=1200,
+        periods="2026-01 to 2026-02", imported_at=dt.datetime(2026, 3, 2, 9), imported_by="Ana",
+        links='{"Billing": {"stage": 1}, "Login": {}, "Refunds": {}}')]
+    journey.readings = [
+        Reading(source_id=1, workshop_id=1, period=period, group_kind="all", group_value="",
+                tickets=tickets, fcr_rate=fcr, fcr_is_proxy=proxy,
+                fcr_method="no reply within 7 days" if proxy else "", reopen_rate=0.1)
+        for period, tickets, fcr in (("2026-01", 400, 0.5), ("2026-02", 800, 0.6))]
+    journey.readings += [
+        Reading(source_id=1, workshop_id=1, period=period, group_kind="category",
+                group_value=category, tickets=100, reopen_rate=rate)
+        for period in ("2026-01", "2026-02")
+        for category, rate in (("Billing", 0.2), ("Login", 0.3), ("Refunds", 0.1))]
+    return journey
+
+
+def test_no_imported_tickets_means_no_section() -> None:
+    assert measured_section(Journey(workshop=Workshop(id=2))) == []
+
+
+def test_the_section_says_where_every_figure_comes_from() -> None:
+    lines = measured_section(_journey())
+    assert lines[:5] == [
+        "## Measured", "", "From the ticket exports imported into this workshop (latest import "
+        "of each month; n = tickets):", "",
+        "- march\\|.csv (Zendesk): 1,200 tickets, 2026-01 to 2026-02, imported 2026-03-02 by Ana"]
+    text = "\n".join(lines)
+    assert "| Tickets | ▁█ | 2026-01: 400 | 2026-02: 800 | march\\|.csv, 2026-02, n=800 |" in text
+    assert ("| Reopened tickets |  |  | 2026-02: not available: not in the readings | "
+            "march\\|.csv, 2026-02, n=800 |") in text
+
+
+def test_a_proxy_is_named_next_to_its_figure_and_explained() -> None:
+    text = "\n".join(measured_section(_journey()))
+    assert "| First contact resolution (proxy) | ▁█ | 2026-01: 50% | 2026-02: 60% |" in text
+    assert "First contact resolution is a proxy here: no reply within 7 days." in text
+    plain = "\n".join(measured_section(_journey(proxy=False)))
+    assert "(proxy)" not in plain and "is a proxy here" not in plain
+
+
+def test_stages_are_measured_through_their_mapped_categories_only() -> None:
+    text = "\n".join(measured_section(_journey()))
+    assert ("| Billing | Reopen rate | Billing | ▁▁ | 2026-01: 20% | 2026-02: 20% | "
+            "march\\|.csv, 2026-02, n=100 |") in text
+    assert "| Other |" not in text
+    assert text.endswith("Categories not mapped to a stage or pain point: Login, Refunds.")
+
+
+def test_an_import_without_a_time_or_person_leaves_them_out() -> None:
+    journey = _journey()
+    journey.ticket_sources[0].imported_by = ""
+    line = measured_section(journey)[4]
+    assert line.endswith("imported 2026-03-02") and " by " not in line
