@@ -69,7 +69,9 @@ def check(source: str, value: Any, fields: FieldCheck) -> list[dict[str, Any]]:
         path = f"{KEY}[{i}]"
         if not isinstance(item, dict):
             raise DataError(source, path, "must be a table of keys")
-        checked = fields(item, SOURCE, path, ("columns", "links", "readings"))
+        # backups write an unknown date (data_until) as null: the key is left out
+        given = {k: v for k, v in item.items() if v is not None}
+        checked = fields(given, SOURCE, path, ("columns", "links", "readings"))
         for key in ("columns", "links"):
             if not isinstance(item.get(key, {}), dict):
                 raise DataError(source, f"{path}.{key}", "must be a table")

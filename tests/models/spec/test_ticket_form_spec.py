@@ -83,3 +83,8 @@ def test_a_sources_list_that_is_not_a_list_of_tables_is_refused(
     with pytest.raises(DataError) as caught:
         import_json(store, text, "b.json")
     assert caught.value.problem == problem
+
+
+def test_a_source_with_an_unknown_last_date_is_restored(store: Store) -> None:
+    wid = import_json(store, _backup({**GOOD_SOURCE, "data_until": None}), "b.json")
+    assert store.load(wid).ticket_sources[0].data_until is None
