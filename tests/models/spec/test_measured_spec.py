@@ -70,3 +70,15 @@ def test_an_import_without_a_time_or_person_leaves_them_out() -> None:
     journey.ticket_sources[0].imported_by = ""
     line = measured_section(journey)[4]
     assert line.endswith("imported 2026-03-02") and " by " not in line
+
+
+def test_a_stage_measured_by_its_categories_is_not_called_a_proxy() -> None:
+    # the proxy is how the whole export's FCR was computed; a category's FCR row names its
+    # stage only (the note under the table explains the proxy once)
+    journey = _journey()
+    journey.stages[0].kpi_name = "FCR"
+    for reading in journey.readings:
+        if reading.group_kind == "category":
+            reading.fcr_rate = 0.4
+    text = "\n".join(measured_section(journey))
+    assert "| Billing | FCR | Billing | ▁▁ | 2026-01: 40% | 2026-02: 40% |" in text
