@@ -14,10 +14,12 @@ from models.db.tables import HypothesisCard, PainPoint, PlanTask, Stage, Touchpo
 from models.export.markdown import (
     SECTIONS,
     actor_legend,
+    due_text,
     parse_sections,
     to_markdown,
     with_plan_preview,
 )
+from models.rules.tracker import TrackerItem
 
 TODAY = dt.date(2026, 3, 16)
 START = dt.date(2026, 3, 2)
@@ -273,3 +275,15 @@ def test_diagrams_with_nothing_to_draw_add_no_section() -> None:
 def test_typed_characters_reach_the_document_as_typed_or_visibly_replaced(
         typed: str, shown: str) -> None:
     assert f"- **Persona:** {shown}\n" in _only(_journey(persona=typed), "scope")
+
+
+@pytest.mark.parametrize(("days_left", "status", "shown"), [
+    (-2, "in_progress", "OVERDUE by 2 days"), (-1, "proposed", "OVERDUE by 1 day"),
+    (0, "proposed", "due today"), (1, "proposed", "1 day left"), (None, "proposed",
+                                                                   "no deadline")])
+def test_the_due_column_says_days_left_or_overdue_in_words(days_left: int | None, status: str,
+                                                            shown: str) -> None:
+    item = TrackerItem(kind="card", item_id=1, workshop_id=7, workshop_title="W", title="T",
+                       owner="", deadline=None, status=status, days_left=days_left,
+                       overdue=days_left is not None and days_left < 0)
+    assert due_text(item) == shown
