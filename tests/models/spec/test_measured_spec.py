@@ -82,3 +82,12 @@ def test_a_stage_measured_by_its_categories_is_not_called_a_proxy() -> None:
             reading.fcr_rate = 0.4
     text = "\n".join(measured_section(journey))
     assert "| Billing | FCR | Billing | ▁▁ | 2026-01: 40% | 2026-02: 40% |" in text
+
+
+def test_an_import_without_readings_says_not_available_for_every_figure() -> None:
+    journey = _journey()
+    journey.readings = []
+    text = "\n".join(measured_section(journey))
+    assert "| Tickets |  |  | not available: no reading |  |" in text
+    assert "| Open backlog |  |  | not available: no reading |  |" in text
+    assert "Categories not mapped" not in text

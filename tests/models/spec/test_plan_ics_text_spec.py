@@ -157,3 +157,13 @@ def test_a_workshop_never_changed_is_stamped_at_its_creation() -> None:
 def test_the_same_map_gives_the_same_bytes() -> None:
     journey = Journey(workshop=_workshop(), plan_tasks=[_task(), _task(id=2, key="review")])
     assert plan_ics(journey) == plan_ics(journey)
+
+
+def test_a_card_without_deadline_does_not_hide_the_cards_after_it() -> None:
+    undated = HypothesisCard(id=4, pain_point_id=3, experiment="Later")
+    dated = HypothesisCard(id=5, pain_point_id=3, experiment="Soon", deadline=DAY)
+    task = _task(deadline=None)
+    undated_task = _task(id=2, deadline=None)
+    (event,) = _events(Journey(workshop=_workshop(), cards=[undated, dated],
+                               plan_tasks=[undated_task, task, _task(id=3)]))[-1:]
+    assert str(event["summary"]) == "Card due: Soon"
