@@ -39,13 +39,10 @@ def _bounded_int(digits: str) -> int:
     Python refuses to convert more than 4,300 digits and that error could not name the
     key.  Up to ``_LONGEST`` digits the number is read as written (a number field keeps a
     41-digit whole number as it would any other); a longer one is too big for every
-    field, whole (out of range) or not (not finite), so the stand-in is refused with the
-    file and key path instead of being stored.
+    field, whole (out of range) or not (not finite), whatever its sign, so the stand-in is
+    refused with the file and key path instead of being stored.
     """
-    if len(digits.lstrip("-")) <= _LONGEST:
-        return int(digits)
-    huge = 10**_LONGEST
-    return -huge if digits.startswith("-") else huge
+    return int(digits) if len(digits.lstrip("-")) <= _LONGEST else 10**_LONGEST
 
 
 def import_json(store: Any, text: str, source: str) -> int:

@@ -271,6 +271,8 @@ def test_diagrams_with_nothing_to_draw_add_no_section() -> None:
     ("caf\u00e9\u00a0au lait", "caf\u00e9\u00a0au lait"),   # no-break space and é as typed
     ("bell\x07", "bell\u2407"), ("del\x7f", "del\u2421"), ("c1\x9f", "c1\ufffd"),
     ("c1\x80", "c1\ufffd"),
+    ("mail <ana@example.com>", "mail &lt;ana@example.com>"),   # no mailto link made
+    ("<b>bold</b>", "&lt;b>bold&lt;/b>"), ("a < b", "a < b"),
 ])
 def test_typed_characters_reach_the_document_as_typed_or_visibly_replaced(
         typed: str, shown: str) -> None:

@@ -43,6 +43,8 @@ def test_the_section_says_where_every_figure_comes_from() -> None:
         "## Measured", "", "From the ticket exports imported into this workshop (latest import "
         "of each month; n = tickets):", "",
         "- march\\|.csv (Zendesk): 1,200 tickets, 2026-01 to 2026-02, imported 2026-03-02 by Ana"]
+    assert lines[5:8] == ["", "### All tickets", ""]
+    assert lines[8].startswith("| Metric | Trend | First | Latest | Provenance |\n")
     text = "\n".join(lines)
     assert "| Tickets | ▁█ | 2026-01: 400 | 2026-02: 800 | march\\|.csv, 2026-02, n=800 |" in text
     assert ("| Reopened tickets |  |  | 2026-02: not available: not in the readings | "
