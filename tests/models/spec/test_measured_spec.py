@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models.db.journey import Journey
-from models.db.tables import Reading, Stage, TicketSource, Workshop
+from models.db.tables import HypothesisCard, Reading, Stage, TicketSource, Workshop
 from models.export.measured import measured_section
 
 
@@ -93,3 +93,20 @@ def test_an_import_without_readings_says_not_available_for_every_figure() -> Non
     assert "| Tickets |  |  | not available: no reading |  |" in text
     assert "| Open backlog |  |  | not available: no reading |  |" in text
     assert "Categories not mapped" not in text
+
+
+def test_each_card_tied_to_a_metric_shows_its_target_and_verdict() -> None:
+    journey = _journey()
+    journey.cards = [
+        HypothesisCard(id=1, pain_point_id=1, experiment="Better mails",
+                       signal_metric="reopen_rate", signal_target=0.05),
+        HypothesisCard(id=2, pain_point_id=1, experiment="", signal_metric="tickets",
+                       signal_group="Billing", signal_target=-0.1, signal_relative=True),
+        HypothesisCard(id=3, pain_point_id=1, experiment="Untied")]
+    text = "\n".join(measured_section(journey))
+    table = text.split("### Card signals\n\n")[1]
+    assert table.startswith("| Card | Signal | Target | Status | Measured |\n"
+                            "| --- | --- | --- | --- | --- |\n"
+                            "| Better mails | reopen\\_rate of all | 5% | not yet | ")
+    assert "| (untitled card) | tickets of Billing | -10% vs baseline | " in table
+    assert "Untied" not in table
