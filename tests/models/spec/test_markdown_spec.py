@@ -272,6 +272,7 @@ def test_diagrams_with_nothing_to_draw_add_no_section() -> None:
     ("bell\x07", "bell\u2407"), ("del\x7f", "del\u2421"), ("c1\x9f", "c1\ufffd"),
     ("c1\x80", "c1\ufffd"),
     ("mail <ana@example.com>", "mail &lt;ana@example.com>"),   # no mailto link made
+    ("mail <2ana@example.com>", "mail &lt;2ana@example.com>"), ("1 <2 and 3@4", "1 &lt;2 and 3@4"),
     ("<b>bold</b>", "&lt;b>bold&lt;/b>"), ("a < b", "a < b"),
 ])
 def test_typed_characters_reach_the_document_as_typed_or_visibly_replaced(
@@ -282,7 +283,8 @@ def test_typed_characters_reach_the_document_as_typed_or_visibly_replaced(
 @pytest.mark.parametrize(("days_left", "status", "shown"), [
     (-2, "in_progress", "OVERDUE by 2 days"), (-1, "proposed", "OVERDUE by 1 day"),
     (0, "proposed", "due today"), (1, "proposed", "1 day left"), (None, "proposed",
-                                                                   "no deadline")])
+                                                                   "no deadline"),
+    (-3, "done", "done"), (2, "dropped", "dropped")])
 def test_the_due_column_says_days_left_or_overdue_in_words(days_left: int | None, status: str,
                                                             shown: str) -> None:
     item = TrackerItem(kind="card", item_id=1, workshop_id=7, workshop_title="W", title="T",
