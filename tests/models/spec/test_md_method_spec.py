@@ -48,3 +48,17 @@ def test_both_sentiment_lines_are_drawn_for_a_pair_and_none_for_a_lone_map() -> 
     alone = "\n".join(method_sections(as_is, [as_is]))
     assert "sentiment\n" not in alone and "```mermaid\njourney" not in alone
     assert not method_sections(as_is, None)[-1] == ""
+
+
+def test_a_well_described_bot_alone_still_gets_the_escalation_section() -> None:
+    journey = Journey(workshop=Workshop(id=1, title="Reset"))
+    journey.stages = [Stage(id=1, workshop_id=1, name="Self-service", position=0)]
+    journey.touchpoints = {1: [Touchpoint(
+        id=1, stage_id=1, name="Bot chat", actor="bot", bot_intent="reset password",
+        bot_escalation_rule="after two failed tries", bot_context_passed="account id")]}
+    text = "\n".join(method_sections(journey, None))
+    section = text.split("## Escalation path\n\n")[1].split("\n## ")[0]
+    assert section.startswith("### Bot touchpoints\n\n- Bot chat: intent reset password; "
+                              "escalation rule after two failed tries")
+    assert "Risk" not in section
+    assert "## Escalation path" not in "\n".join(method_sections(_map(3), None))
