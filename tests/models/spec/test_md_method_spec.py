@@ -55,7 +55,8 @@ def test_a_well_described_bot_alone_still_gets_the_escalation_section() -> None:
     journey.stages = [Stage(id=1, workshop_id=1, name="Self-service", position=0)]
     journey.touchpoints = {1: [Touchpoint(
         id=1, stage_id=1, name="Bot chat", actor="bot", bot_intent="reset password",
-        bot_escalation_rule="after two failed tries", bot_context_passed="account id")]}
+        bot_escalation_rule="after two failed tries", bot_context_passed="account id"),
+        Touchpoint(id=2, stage_id=1, name="Agent", actor="agent", position=1)]}
     text = "\n".join(method_sections(journey, None))
     section = text.split("## Escalation path\n\n")[1].split("\n## ")[0]
     assert section.startswith("### Bot touchpoints\n\n- Bot chat: intent reset password; "
