@@ -6,13 +6,13 @@
 #   bench/mutation.sh models/db/fields.py models/rules/cards.py   the named files
 #   bench/mutation.sh --again FILE…   judge the survivors of FILE again (after new tests)
 #   bench/mutation.sh --score FILE…   only print the scores already measured
-#   bench/mutation.sh --sample N [--seed S] [--again] [--package P]
+#   bench/mutation.sh --sample N [--seed S] [--again] [--package NAME]
 #                                     estimated score of ALL of models/ from N mutants drawn
 #                                     at random (seed S, default 20), with a 95 % interval,
-#                                     per package, and the sampled survivors
-#                                     (bench/mutation_sample.py; docs/mutation.md, "Sampling");
-#                                     --package db judges and reports only that package's
-#                                     mutants of the same sample
+#                                     per package, and the sampled survivors; with --package
+#                                     (db, export, rules, tickets, live) only that package's
+#                                     part of the same sample is judged and reported
+#                                     (bench/mutation_sample.py; docs/mutation.md, "Sampling")
 #
 # mutmut 3 (configured in pyproject.toml, [tool.mutmut]) copies the project into mutants/
 # and judges every mutant with the tests of tests/models that run the mutated function.
@@ -35,11 +35,14 @@ if [[ ${1:-} == "--sample" ]]; then
     while [[ $# -gt 0 ]]; do
         case $1 in
             --seed) seed=${2:?--seed needs a number}; shift 2 ;;
+            --package) package=${2:?--package needs a name}; shift 2 ;;
             --again) again=yes; shift ;;
-            --package) package=${2:?--package needs a package of models/, e.g. db}; shift 2 ;;
             *) echo "unknown option $1" >&2; exit 2 ;;
         esac
     done
+    if [[ -n $package ]]; then
+        "$PY" bench/mutation_sample.py report 0 0 "$package" </dev/null >/dev/null
+    fi
     nice "$PY" bench/mutation_sample.py generate >/dev/null
     pick=pick
     [[ $again == yes ]] && pick=pick-again

@@ -12,12 +12,13 @@ population share.
 Sub-commands (mutation.sh drives them; ``mutmut results --all true`` on stdin):
 
     generate                  write mutants/ (mutmut's own generator; no test runs)
-    pick N SEED [PACKAGE]     the names of the sampled mutants not judged yet, one a line
-    pick-again N SEED [PACKAGE]  the same, and the sampled survivors (judged again after new tests)
-    report N SEED [PACKAGE]   the estimate, per package, and the sampled survivors
+    pick N SEED [PACKAGE]       the names of the sampled mutants not judged yet, one a line
+    pick-again N SEED [PACKAGE] the same, and the sampled survivors (judged again after new tests)
+    report N SEED [PACKAGE]     the estimate, per package, and the sampled survivors
 
-PACKAGE (``db``, ``export``…) keeps the same sample (drawn over all of models/) but judges
-and reports only its mutants: one package's estimate without paying for the others.
+With a PACKAGE (db, export, rules, tickets, live, "top level") only that package's mutants of
+the same whole sample are judged and reported: its estimate is the package row of the whole
+sample's report, so engineers working on different packages judge disjoint parts of it.
 
 The sample is a function of (the sorted list of every mutant name, N, SEED), so the same
 source and the same seed give the same mutants, and a report after new tests (``--again``)
@@ -27,8 +28,8 @@ reads the same sample.  Statuses count as in mutation_score.py: "no tests" is a 
 from __future__ import annotations
 
 import collections
+import hashlib
 import math
-import random
 import sys
 
 from mutation_score import KILLED, NOT_RUN
@@ -66,34 +67,35 @@ def read_results(lines: list[str]) -> dict[str, str]:
     return found
 
 
-def sample(names: list[str], size: int, seed: int) -> list[str]:
+def _key(seed: int, name: str) -> bytes:
+    return hashlib.sha256(f"{seed}:{name}".encode()).digest()
+
+
+def sample(names: list[str], size: int, seed: int, package: str | None = None) -> list[str]:
     """``size`` names drawn uniformly without replacement, the same for the same inputs.
 
-    The first ``size`` of one seeded shuffle: a bigger sample with the same seed holds the
-    smaller one, so growing a sample judges only the mutants it adds."""
-    population = sorted(names)
-    random.Random(seed).shuffle(population)
-    return sorted(population[:size])
+    The ``size`` names of lowest seeded SHA-256 hash: the hash orders the population at
+    random, independently of the names, so the draw is uniform; a bigger sample with the
+    same seed holds the smaller one, so growing a sample judges only the mutants it adds;
+    and a name keeps its key when other files change (a fix renumbers the mutants of one
+    function), so the sampled mutants elsewhere stay sampled and keep their results (a
+    seeded shuffle of the whole list drew a new sample whenever any count changed).  With
+    a ``package``, the drawn names of that package only (the whole sample is drawn first,
+    so the package's part is the same as in the whole report)."""
+    drawn = sorted(set(names), key=lambda name: _key(seed, name))[:size]
+    if package is not None:
+        drawn = [name for name in drawn if package_of(name) == package]
+    return sorted(drawn)
 
 
 def _percent(value: float) -> str:
     return f"{100 * value:.1f} %"
 
 
-def pick(results: dict[str, str], size: int, seed: int, *, again: bool,
-         package: str | None) -> list[str]:
-    """The sampled mutants still to judge (with ``again``, the sampled survivors too),
-    only those of ``package`` when one is named."""
-    wanted = set(NOT_RUN) | ({"survived", "no tests"} if again else set())
-    return [name for name in sample(list(results), size, seed)
-            if results[name] in wanted and package in (None, package_of(name))]
-
-
 def report(results: dict[str, str], size: int, seed: int, package: str | None = None) -> str:
-    """The estimate as text: overall and per package, then every sampled survivor; with
-    ``package``, that package's row and survivors only."""
-    chosen = [name for name in sample(list(results), size, seed)
-              if package in (None, package_of(name))]
+    """The estimate as text: overall and per package (or the one ``package``), then every
+    sampled survivor."""
+    chosen = sample(list(results), size, seed, package)
     per: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     survivors = []
     for name in chosen:
@@ -110,18 +112,18 @@ def report(results: dict[str, str], size: int, seed: int, package: str | None = 
             survivors.append(f"{name}: {status}")
     population = collections.Counter(package_of(name) for name in results)
     head = f"sample of {len(chosen)} of {len(results)} mutants of models/, seed {seed}"
-    if package:
-        head = f"the {len(chosen)} mutants of {package}/ in the " + head.replace(
-            f"sample of {len(chosen)}", f"sample of {size}")
+    if package is not None:
+        head = (f"sample of {size} of {len(results)} mutants of models/, seed {seed}: "
+                f"the {len(chosen)} of package {package}")
     lines = [head,
              f"{'package':10} {'mutants':>7} {'sampled':>7} {'judged':>6} {'killed':>6} "
              f"{'no tests':>8} {'score':>7}  95 % interval (Wilson)  [if not all judged: "
              "bounds with every sampled mutant]"]
     total: collections.Counter[str] = collections.Counter()
-    for group_name in (package,) if package else PACKAGES:
-        c = per[group_name]
+    for name in PACKAGES if package is None else (package,):
+        c = per[name]
         total.update(c)
-        lines.append(_row(group_name, population[group_name], c))
+        lines.append(_row(name, population[name], c))
     if package is None:
         lines.append(_row("all", len(results), total))
     if total["not run"]:
@@ -184,8 +186,12 @@ def main() -> None:
         raise SystemExit(f"unknown package {package!r}: one of {', '.join(PACKAGES)}")
     results = read_results(sys.stdin.readlines())
     if command in ("pick", "pick-again"):
-        for name in pick(results, size, seed, again=command == "pick-again", package=package):
-            print(name)
+        wanted = set(NOT_RUN)
+        if command == "pick-again":
+            wanted |= {"survived", "no tests"}
+        for name in sample(list(results), size, seed, package):
+            if results[name] in wanted:
+                print(name)
     elif command == "report":
         print(report(results, size, seed, package))
     else:

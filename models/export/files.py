@@ -51,7 +51,7 @@ def check_target(target: Path, database: Path | None) -> Path:
 def write_file(target: Path, data: bytes, *, database: Path | None = None) -> Path:
     """Write ``data`` next to ``target`` and rename it into place; returns the absolute path."""
     target = check_target(target, database)
-    handle, tmp = tempfile.mkstemp(prefix=".journeymap-", dir=target.parent or Path("."))
+    handle, tmp = tempfile.mkstemp(prefix=".journeymap-", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as f:
             f.write(data)

@@ -165,7 +165,7 @@ def normalize(data: Any, *, source: str) -> dict[str, Any]:
         if channel in channels[:i]:
             raise check.fail(f"channel_costs[{i}].channel", f"{channel!r} is listed twice")
     if ticket_form.KEY in top:
-        out[ticket_form.KEY] = ticket_form.check(source, top[ticket_form.KEY])
+        out[ticket_form.KEY] = ticket_form.check(source, top[ticket_form.KEY], check.fields)
     names = [p.get("name", "") for p in out.get("participants", [])]
     for i, name in enumerate(names):
         if name in names[:i]:

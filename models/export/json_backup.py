@@ -28,18 +28,21 @@ def export_workshop(store: Any, workshop_id: int) -> str:
     return export_json(store.load(workshop_id), changelog=store.changes(workshop_id))
 
 
-_HUGE = 10**40
+# Longer than any float (1.8e308) and still far under Python's 4,300-digit limit for
+# converting an int to and from text (which the field check does).
+_LONGEST = 400
 
 
 def _bounded_int(digits: str) -> int:
-    """An integer literal, or a stand-in beyond every field's range for a huge one.
+    """An integer literal, or a stand-in that every field refuses for a longer one.
 
-    Python refuses to convert more than 4,300 digits and that error could not name
-    the key; the stand-in lets the field check name file and key path instead.
+    Python refuses to convert more than 4,300 digits and that error could not name the
+    key.  Up to ``_LONGEST`` digits the number is read as written (a number field keeps a
+    41-digit whole number as it would any other); a longer one is too big for every
+    field, whole (out of range) or not (not finite), whatever its sign, so the stand-in is
+    refused with the file and key path instead of being stored.
     """
-    if len(digits) <= 40:
-        return int(digits)
-    return -_HUGE if digits.startswith("-") else _HUGE
+    return int(digits) if len(digits.lstrip("-")) <= _LONGEST else 10**_LONGEST
 
 
 def import_json(store: Any, text: str, source: str) -> int:

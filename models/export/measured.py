@@ -111,17 +111,15 @@ def measured_section(journey: Journey) -> list[str]:
     if card_rows:
         out += ["", "### Card signals", "",
                 md_table(["Card", "Signal", "Target", "Status", "Measured"], card_rows)]
-    unlinked = [c for c, link in _links(journey).items() if not link]
+    unlinked = _unmapped(journey)
     if unlinked:
         out += ["", "Categories not mapped to a stage or pain point: "
-                + md_inline(", ".join(sorted(unlinked))) + "."]
+                + md_inline(", ".join(unlinked)) + "."]
     return out
 
 
-def _links(journey: Journey) -> dict[str, dict[str, int]]:
-    """Every category of the latest readings with its link ({} when not mapped)."""
-    if not journey.ticket_sources:
-        return {}
+def _unmapped(journey: Journey) -> list[str]:
+    """The categories of the readings that the latest import maps to no stage or pain point."""
     links: dict[str, dict[str, int]] = json.loads(journey.ticket_sources[-1].links or "{}")
-    cats = {r.group_value for r in journey.readings if r.group_kind == "category"}
-    return {c: links.get(c, {}) for c in cats}
+    return sorted({r.group_value for r in journey.readings
+                   if r.group_kind == "category" and not links.get(r.group_value)})

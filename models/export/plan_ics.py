@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from models.db.journey import Journey
 from models.export.markdown import with_plan_preview
@@ -62,7 +62,9 @@ def plan_ics(journey: Journey) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{title}: 60-day plan")
+    # an X- property is written as given unless typed as text: a title's line break would
+    # end the line (icalendar refuses to write it) and its commas would go unescaped
+    cal.add("x-wr-calname", vText(f"{title}: 60-day plan"))
     dated_cards = {c.id for c in journey.cards if c.deadline is not None}
     for task in journey.plan_tasks:
         if task.deadline is None:

@@ -93,7 +93,7 @@ def load_template(name_or_path: str | Path) -> dict[str, Any]:
 
 
 def _info(name: str, data: dict[str, Any]) -> TemplateInfo:
-    meta, scope = data.get("template", {}), data["workshop"]
+    meta, scope = data["template"], data["workshop"]  # load_template sets both
     tps = [tp for stage in data["stages"] for tp in stage.get("touchpoints", [])]
     pains = sum(len(tp.get("pain_points", [])) for tp in tps) + len(data.get("pain_points", []))
     return TemplateInfo(name=name, title=meta.get("title", "") or scope.get("title", name),

@@ -11,6 +11,7 @@ writes an unavailable metric as an omitted key and its reason under ``unavailabl
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from models.db.journey import Journey
@@ -52,8 +53,15 @@ def to_form(journey: Journey, pain_order: list[int]) -> list[dict[str, Any]]:
     return out
 
 
-def check(source: str, value: Any) -> list[dict[str, Any]]:
-    """The sources as stored data, or a ``DataError`` naming the key path."""
+# Checks a table's keys and values against a node, naming the key path (form_check's).
+FieldCheck = Callable[..., dict[str, Any]]
+
+
+def check(source: str, value: Any, fields: FieldCheck) -> list[dict[str, Any]]:
+    """The sources as stored data, or a ``DataError`` naming the key path.
+
+    ``fields`` checks a table's keys, types and values as for every other table of the
+    form (``form_check``), so "rows": "many" is named like any other wrong number."""
     if not isinstance(value, list):
         raise DataError(source, KEY, "must be a list of tables")
     out = []
@@ -61,17 +69,24 @@ def check(source: str, value: Any) -> list[dict[str, Any]]:
         path = f"{KEY}[{i}]"
         if not isinstance(item, dict):
             raise DataError(source, path, "must be a table of keys")
-        extra = ("columns", "links", "readings")
-        for key in item:
-            if key not in SOURCE.fields + extra:
-                raise DataError(source, f"{path}.{key}", "unknown key; the keys here are: "
-                                + ", ".join(SOURCE.fields + extra))
+        # backups write an unknown date (data_until) as null: the key is left out
+        given = {k: v for k, v in item.items() if v is not None}
+        checked = fields(given, SOURCE, path, ("columns", "links", "readings"))
         for key in ("columns", "links"):
             if not isinstance(item.get(key, {}), dict):
                 raise DataError(source, f"{path}.{key}", "must be a table")
+        for category, link in item.get("links", {}).items():
+            where = f"{path}.links.{category}"
+            if not isinstance(link, dict):
+                raise DataError(source, where, "must be a table")
+            for end in ("stage", "pain"):
+                if end in link and (not isinstance(link[end], int)
+                                    or isinstance(link[end], bool)):
+                    raise DataError(source, f"{where}.{end}", "must be a whole number")
         readings = item.get("readings", [])
         if not isinstance(readings, list):
             raise DataError(source, f"{path}.readings", "must be a list of tables")
+        checked_readings = []
         for j, reading in enumerate(readings):
             where = f"{path}.readings[{j}]"
             if not isinstance(reading, dict):
@@ -81,11 +96,11 @@ def check(source: str, value: Any) -> list[dict[str, Any]]:
                     raise DataError(source, f"{where}.{key}", "unknown key")
                 if key in _TABLES and not isinstance(reading[key], dict):
                     raise DataError(source, f"{where}.{key}", "must be a table")
-            try:
-                build(Reading, {k: v for k, v in reading.items() if k not in _TABLES})
-            except ValueError as exc:
-                raise DataError(source, where, str(exc).rstrip(".")) from exc
-        out.append(item)
+            values = fields(reading, READING, where, _TABLES)
+            checked_readings.append({**values, **{k: reading[k] for k in _TABLES
+                                                  if k in reading}})
+        out.append({**checked, **{k: item[k] for k in ("columns", "links") if k in item},
+                    "readings": checked_readings})
     return out
 
 

@@ -24,8 +24,10 @@ HEADER: tuple[str, ...] = ("workshop_id", "workshop", "kind", "item_id", "title"
 # A cell that starts with one of these is run as a formula by Excel, LibreOffice
 # and Google Sheets ("=HYPERLINK(...)" from a pasted pain point).  A leading
 # apostrophe makes the spreadsheet show the text instead; it is the documented
-# OWASP mitigation and the only change made to user text here.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP mitigation and the only change made to user text here.  OWASP also lists a
+# leading tab and carriage return: ``split_lines`` has already made those a space and
+# a line break, so no cell can start with them.
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def spreadsheet_text(value: str) -> str:
@@ -50,7 +52,7 @@ def tracker_csv(items: Iterable[TrackerItem]) -> str:
             spreadsheet_text(item.owner),
             item.deadline.isoformat() if item.deadline else "",
             item.status,
-            "" if item.days_left is None else item.days_left,
+            item.days_left,  # the csv module writes None as an empty cell
             "yes" if item.overdue else "no",
             item.flag,
         ])

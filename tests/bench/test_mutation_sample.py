@@ -76,20 +76,45 @@ def test_report_counts_no_tests_as_survivor_and_leaves_unjudged_out() -> None:
             f"{100 * bounds[0]:.1f} % – {100 * bounds[1]:.1f} %") in text
 
 
-def test_a_package_is_judged_from_the_same_sample_and_reported_alone() -> None:
+def test_a_package_picks_only_its_own_mutants_of_the_same_whole_sample() -> None:
     names = _population()
-    results = {name: "not checked" for name in names}
-    chosen = ms.sample(names, 60, 4)
-    db = [name for name in chosen if name.startswith("models.db.")]
-    assert db and len(db) < len(chosen)
-    assert ms.pick(results, 60, 4, again=False, package="db") == db
-    assert ms.pick(results, 60, 4, again=False, package=None) == chosen
-    for name in db:
-        results[name] = "killed"
+    whole = ms.sample(names, 60, 4)
+    assert ms.sample(names, 60, 4, package="db") == [n for n in whole if ".db." in n]
+    assert ms.sample(names, 60, 4, package="top level") == [
+        n for n in whole if n.startswith("models.vocab.")]
+
+
+def test_a_package_report_scores_that_package_alone() -> None:
+    names = _population()
+    results = {name: "killed" for name in names}
+    db = ms.sample(names, 60, 4, package="db")
+    rules = ms.sample(names, 60, 4, package="rules")
     results[db[0]] = "survived"
+    results[rules[0]] = "survived"
     text = ms.report(results, 60, 4, package="db")
     rows = [line.split()[0] for line in text.splitlines()[2:] if line[:1].isalpha()]
-    assert rows[0] == "db" and "rules" not in rows and "all" not in rows
-    assert f"{db[0]}: survived" in text
-    assert "sampled survivors (1):" in text
-    assert "not judged yet" not in text
+    assert rows[:1] == ["db"] and "rules" not in rows and "all" not in rows
+    db_row = text.splitlines()[2].split()
+    assert db_row[1:5] == ["100", str(len(db)), str(len(db)), str(len(db) - 1)]
+    assert f"{db[0]}: survived" in text and rules[0] not in text
+    assert text.splitlines()[0].startswith(f"sample of 60 of 410 mutants of models/, seed 4:"
+                                           f" the {len(db)} of package db")
+
+
+def test_an_unknown_package_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "pick", "800", "20", "exprt"])
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO(""))
+    with pytest.raises(SystemExit, match="unknown package 'exprt'"):
+        ms.main()
+
+
+def test_changing_one_file_leaves_the_sample_of_the_others_as_it_was() -> None:
+    # a fix or a simplification renumbers the mutants of the changed function only: the
+    # sampled mutants of every other function are the same, so they need no judging again
+    names = _population()
+    before = ms.sample(names, 60, 9)
+    changed = [n for n in names if ".vocab." not in n] + [
+        f"models.vocab.x_g__mutmut_{i}" for i in range(1, 4)]
+    after = ms.sample(changed, 60, 9)
+    kept = [n for n in before if ".vocab." not in n]
+    assert set(kept) <= set(after)
