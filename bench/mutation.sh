@@ -6,11 +6,13 @@
 #   bench/mutation.sh models/db/fields.py models/rules/cards.py   the named files
 #   bench/mutation.sh --again FILE…   judge the survivors of FILE again (after new tests)
 #   bench/mutation.sh --score FILE…   only print the scores already measured
-#   bench/mutation.sh --sample N [--seed S] [--again]
+#   bench/mutation.sh --sample N [--seed S] [--again] [--package NAME]
 #                                     estimated score of ALL of models/ from N mutants drawn
 #                                     at random (seed S, default 20), with a 95 % interval,
 #                                     per package, and the sampled survivors
-#                                     (bench/mutation_sample.py; docs/mutation.md, "Sampling")
+#                                     (bench/mutation_sample.py; docs/mutation.md, "Sampling");
+#                                     --package judges only the sampled mutants of one
+#                                     package (db, export, rules, tickets, live, "top level")
 #
 # mutmut 3 (configured in pyproject.toml, [tool.mutmut]) copies the project into mutants/
 # and judges every mutant with the tests of tests/models that run the mutated function.
@@ -29,18 +31,19 @@ export JOURNEYMAP_HYPOTHESIS_PROFILE=mutation
 if [[ ${1:-} == "--sample" ]]; then
     size=${2:?--sample needs a number of mutants}
     shift 2
-    seed=20 again=no
+    seed=20 again=no package=()
     while [[ $# -gt 0 ]]; do
         case $1 in
             --seed) seed=${2:?--seed needs a number}; shift 2 ;;
             --again) again=yes; shift ;;
+            --package) package=("${2:?--package needs a package name}"); shift 2 ;;
             *) echo "unknown option $1" >&2; exit 2 ;;
         esac
     done
     nice "$PY" bench/mutation_sample.py generate >/dev/null
     pick=pick
     [[ $again == yes ]] && pick=pick-again
-    mapfile -t names < <("$MUTMUT" results --all true | "$PY" bench/mutation_sample.py "$pick" "$size" "$seed")
+    mapfile -t names < <("$MUTMUT" results --all true | "$PY" bench/mutation_sample.py "$pick" "$size" "$seed" "${package[@]}")
     echo "sample of $size (seed $seed): ${#names[@]} mutants to judge, $CHILDREN test processes" >&2
     if [[ ${#names[@]} -gt 0 ]]; then
         nice "$MUTMUT" run --max-children "$CHILDREN" "${names[@]}" >&2 || true

@@ -12,8 +12,9 @@ population share.
 Sub-commands (mutation.sh drives them; ``mutmut results --all true`` on stdin):
 
     generate                  write mutants/ (mutmut's own generator; no test runs)
-    pick N SEED               the names of the sampled mutants not judged yet, one a line
-    pick-again N SEED         the same, and the sampled survivors (judged again after new tests)
+    pick N SEED [PACKAGE]     the names of the sampled mutants not judged yet, one a line
+                              (only those of PACKAGE: db, rules, …, "top level")
+    pick-again N SEED [PACKAGE]   the same, and the sampled survivors (judged again)
     report N SEED             the estimate, per package, and the sampled survivors
 
 The sample is a function of (the sorted list of every mutant name, N, SEED), so the same
@@ -71,6 +72,16 @@ def sample(names: list[str], size: int, seed: int) -> list[str]:
     population = sorted(names)
     random.Random(seed).shuffle(population)
     return sorted(population[:size])
+
+
+def pick(results: dict[str, str], size: int, seed: int, wanted: set[str],
+         package: str | None = None) -> list[str]:
+    """The sampled mutants whose status is in ``wanted``, of one package if named.
+
+    The sample is drawn over all of models/ first, so a package's share is exactly the
+    mutants of it in the overall sample: its estimate and the overall one stay one draw."""
+    return [name for name in sample(list(results), size, seed)
+            if results[name] in wanted and package in (None, package_of(name))]
 
 
 def _percent(value: float) -> str:
@@ -165,9 +176,11 @@ def main() -> None:
         wanted = set(NOT_RUN)
         if command == "pick-again":
             wanted |= {"survived", "no tests"}
-        for name in sample(list(results), size, seed):
-            if results[name] in wanted:
-                print(name)
+        package = args[2] if len(args) > 2 else None
+        if package is not None and package not in PACKAGES:
+            raise SystemExit(f"unknown package {package!r}: {', '.join(PACKAGES)}")
+        for name in pick(results, size, seed, wanted, package):
+            print(name)
     elif command == "report":
         print(report(results, size, seed))
     else:

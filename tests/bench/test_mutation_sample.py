@@ -74,3 +74,14 @@ def test_report_counts_no_tests_as_survivor_and_leaves_unjudged_out() -> None:
     bounds = ms.wilson(17, 20)[0], ms.wilson(18, 20)[1]
     assert (f"bounds with every sampled mutant: 85.0 % – 90.0 %, 95 % interval "
             f"{100 * bounds[0]:.1f} % – {100 * bounds[1]:.1f} %") in text
+
+
+def test_picking_for_one_package_keeps_the_same_sample_and_names_only_its_mutants() -> None:
+    names = _population()
+    results = dict.fromkeys(names, "not checked")
+    everything = ms.pick(results, 60, 4, wanted={"not checked"})
+    rules = ms.pick(results, 60, 4, wanted={"not checked"}, package="rules")
+    assert rules == [name for name in everything if ms.package_of(name) == "rules"]
+    assert 0 < len(rules) < len(everything)
+    assert ms.pick(results, 60, 4, wanted={"not checked"}, package="top level") == [
+        name for name in everything if name.startswith("models.vocab.")]
