@@ -84,6 +84,8 @@ def test_a_row_gone_since_is_named_by_its_table_and_number() -> None:
     assert describe(_line("touchpoint", 99, "name"), names) == "touchpoint 99: name"
     assert describe(_line("ticketsource", None), names) == "ticketsource"
     assert describe(_line("ticketsource", None, "links"), names) == "ticketsource: links"
+    # a line that names no row is about no row, not the first one
+    assert describe(_line("stage", None), {("stage", 1): "stage Sign in"}) == "stage"
 
 
 def test_a_long_name_is_cut_at_60_characters_before_the_field() -> None:
