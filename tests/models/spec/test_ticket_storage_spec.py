@@ -251,3 +251,41 @@ def test_a_tie_to_what_does_not_exist_is_refused_and_nothing_saved(
             "channel, priority, group (for example category=Login).")
     stored = next(c for c in store.load(wid).cards if c.id == card_id)
     assert stored.signal_metric in ("", None)
+
+
+# --- what an import says about partial months and missing figures ----------------------
+
+def _export(tmp_path, days: list[str]):  # type: ignore[no-untyped-def]
+    path = tmp_path / "tickets.csv"
+    lines = ["Ticket ID,Created at,Status"]
+    lines += [f"T{i},{day} 10:00,open" for i, day in enumerate(days)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_import_ending_inside_its_only_month_says_no_evidence_comes_from_it(
+        store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    wid = int(store.create_workshop(title="Login").id or 0)
+    result = storage.import_file(store, wid, _export(tmp_path, ["2024-04-01", "2024-04-10"]))
+    assert result.partial == ("2024-04 has data only to 2024-04-10, a partial month: no "
+                              "complete month yet, so no evidence is filled from it",)
+
+
+def test_an_import_ending_inside_a_month_takes_the_evidence_from_the_month_before(
+        store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    wid = int(store.create_workshop(title="Login").id or 0)
+    days = ["2024-03-01", "2024-03-31", "2024-04-02"]
+    result = storage.import_file(store, wid, _export(tmp_path, days))
+    assert result.partial == ("2024-04 has data only to 2024-04-02, a partial month: the "
+                              "evidence comes from 2024-03",)
+
+
+def test_a_missing_reopen_count_says_why_like_the_reopen_rate_in_name_order(
+        store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    wid = int(store.create_workshop(title="Login").id or 0)
+    storage.import_file(store, wid, _export(tmp_path, ["2024-03-01", "2024-03-31"]))
+    [reading] = [r for r in store.load(wid).readings if r.group_kind == "all"]
+    why = json.loads(reading.unavailable)
+    assert reading.reopened is None
+    assert why["reopened"] == why["reopen_rate"] != ""
+    assert list(why) == sorted(why)
