@@ -10,8 +10,9 @@ import datetime as dt
 
 import pytest
 
+from models.db.journey import Journey
 from models.db.store import NotFound, Store
-from models.db.tables import PainPoint, Workshop
+from models.db.tables import PainPoint, Participant, Workshop
 from models.live import facilitation as fac
 from models.live import presence
 from models.live.marks import _when
@@ -92,3 +93,14 @@ def test_a_stored_moment_with_its_own_zone_keeps_it() -> None:
     assert _when("2026-11-30 10:00:00+01:00") == dt.datetime(
         2026, 11, 30, 9, 0, tzinfo=dt.UTC)
     assert _when("2026-11-30 10:00:00") == dt.datetime(2026, 11, 30, 10, 0, tzinfo=dt.UTC)
+
+
+def test_who_is_done_counts_only_seats_heard_from_within_the_window_given() -> None:
+    now = dt.datetime(2026, 11, 30, 10, 0, 10, tzinfo=dt.UTC)
+    seen = dt.datetime(2026, 11, 30, 10, 0, 5)
+    journey = Journey(workshop=Workshop(id=1, title="Refunds"), participants=[
+        Participant(workshop_id=1, name="bo", role="participant", last_seen=seen,
+                    done_step="pains"),
+        Participant(workshop_id=1, name="ana", role="participant", last_seen=seen)])
+    assert fac.done_summary(journey, "pains", now, 10) == (["bo"], ["ana"])
+    assert fac.done_summary(journey, "pains", now, 2) == ([], [])
