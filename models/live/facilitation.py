@@ -160,7 +160,8 @@ def retract_vote(store: Store, pain_id: int, participant: str) -> bool:
     with store.write() as s:
         _pain, workshop = _pain_workshop(s, pain_id)
         if workshop.votes_revealed:
-            raise VoteRefused("Voting is closed: the votes are revealed.")
+            raise VoteRefused("Voting is closed: the votes are revealed. "
+                              "The lead can hide them to reopen voting.")
         vote = s.exec(select(Vote).where(Vote.pain_point_id == pain_id,
                                          Vote.participant == participant)
                       .order_by(Vote.id.desc())).first()  # type: ignore[union-attr]

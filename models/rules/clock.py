@@ -16,10 +16,7 @@ from models.vocab import TODAY_ENV
 
 def today() -> dt.date:
     """The local date, or the one pinned by ``JOURNEYMAP_TODAY``."""
-    pinned = os.environ.get(TODAY_ENV, "").strip()
-    if pinned:
-        try:
-            return dt.date.fromisoformat(pinned)
-        except ValueError:
-            pass
-    return dt.date.today()
+    try:
+        return dt.date.fromisoformat(os.environ[TODAY_ENV].strip())
+    except (KeyError, ValueError):  # unset, blank or not a date: the local date
+        return dt.date.today()

@@ -13,8 +13,10 @@ import datetime as dt
 
 
 def shift(day: dt.date, days: int) -> dt.date:
-    """``day + days``, clamped to ``date.min .. date.max`` instead of overflowing."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.max if days > 0 else dt.date.min
+    """``day + days``, clamped to ``date.min .. date.max`` instead of overflowing.
+
+    Counted in day numbers (``toordinal``), which any int holds, and clamped to the
+    calendar's first and last: no overflow to catch, and no sign of ``days`` to test."""
+    ordinal = day.toordinal() + days
+    return dt.date.fromordinal(
+        min(max(ordinal, dt.date.min.toordinal()), dt.date.max.toordinal()))

@@ -137,7 +137,7 @@ def _build(day: int, month: int, y: str, hh: str | None, mm: str | None, ss: str
     micro = int((frac or "0").ljust(6, "0"))
     moment = datetime(year, month, day, hour, int(mm or 0), int(ss or 0), micro)
     if zone:
-        moment = datetime.fromisoformat(moment.isoformat() + ("+00:00" if zone == "Z" else zone))
+        moment = datetime.fromisoformat(moment.isoformat() + zone)  # "Z" too, since 3.11
     return _sentinel(moment)
 
 
@@ -221,8 +221,7 @@ def decide_orders(
             kinds[col] = "day-first" if file_day else "month-first"
             notes.append(f"{col!r}: day and month order taken from the file's other dates")
             continue
-        kinds[col] = "day-first" if default_day_first else "month-first"
-        order = "day-first" if default_day_first else "month-first"
+        kinds[col] = order = "day-first" if default_day_first else "month-first"
         notes.append(f"{col!r}: every date fits both orders; read as {order} ({default_reason})")
     return kinds, notes
 

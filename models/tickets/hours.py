@@ -9,8 +9,11 @@ daylight-saving changes are the zone's, not ours) and optional holiday dates.
 Why a cumulative clock instead of walking the days: the worked seconds from a fixed origin to
 any moment are a closed formula (whole weeks, the days of this week, holidays before it by
 ``bisect``, the part of today), so a duration is one subtraction whatever its length, and an
-import of many tickets stays one pass.  Moments arrive as the importer holds them, naive UTC;
-they are turned into the schedule's wall-clock time before counting.
+import of many tickets stays one pass.  The formula counts the wall clock; where the zone's
+clock jumps inside the working hours (a team working through the night the clocks change)
+the jump is taken back out, so two hours that passed count as two, as dbt_zendesk counts.
+Moments arrive as the importer holds them, naive UTC; they are turned into the schedule's
+wall-clock time before counting.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import add, floordiv, itemgetter, sub, truediv
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -36,6 +39,9 @@ DAY = 86400.0
 # an offset no zone has: marks a UTC day whose offset changes (a plain float, so finding one
 # is a C-level ``max`` rather than a comparison of every float with None)
 CHANGING = 1e18
+_WEEK = 7 * 86400
+_FIRST_SECOND = int((dt.datetime.min - _EPOCH).total_seconds()) + 86400
+_LAST_SECOND = int((dt.datetime.max - _EPOCH).total_seconds()) - 86400
 
 
 def parse_days(text: str) -> tuple[int, ...]:
@@ -174,6 +180,13 @@ class BusinessClock:
         self.holiday_set = frozenset(self.holiday_ordinals)
         self._offsets = _Memo(self._offset_of_day)
         self._days = _Memo(self._day)
+        # the zone's clock changes found so far (epoch seconds) and the wall-clock working
+        # seconds each one skipped (+) or repeated (-), over the weeks searched so far
+        self._jumps: dict[int, float] = {}
+        self._weeks: tuple[int, int] | None = None
+        self._origin = 0
+        self._changes: list[int] = []
+        self._jumped: list[float] = [0.0]
 
     def worked(self, moment: dt.datetime) -> float:
         """Worked seconds from 0001-01-01 (a Monday) to ``moment`` (naive UTC)."""
@@ -187,7 +200,9 @@ class BusinessClock:
             into = (local.hour * 3600 + local.minute * 60 + local.second
                     + local.microsecond / 1e6 - self.open)
             seconds += min(max(into, 0), self.length)
-        return float(seconds)
+        at = (moment - _EPOCH).total_seconds()
+        self._search(at, at)
+        return float(seconds) - self._jumped[bisect.bisect_right(self._changes, at)]
 
     def hours(self, start: dt.datetime, end: dt.datetime) -> float:
         return max(self.worked(end) - self.worked(start), 0.0) / 3600.0
@@ -220,8 +235,63 @@ class BusinessClock:
         local = list(map(add, moments, offsets))
         days = list(map(self._days.__getitem__, map(floordiv, local, repeat(DAY))))
         opened = map(max, local, map(itemgetter(1), days))
-        return list(map(add, map(itemgetter(0), days),
-                        map(min, opened, map(itemgetter(2), days))))
+        walled = list(map(add, map(itemgetter(0), days),
+                          map(min, opened, map(itemgetter(2), days))))
+        if moments:
+            self._search(min(moments), max(moments))
+        if not self._changes:
+            return walled
+        jumped = map(self._jumped.__getitem__,
+                     map(bisect.bisect_right, repeat(self._changes), moments))
+        return list(map(sub, walled, jumped))
+
+    def _search(self, first: float, last: float) -> None:
+        """Find the zone's clock changes in the weeks from ``first`` to ``last`` (epoch
+        seconds) not searched yet, and the working seconds each one adds to the wall clock.
+
+        The weeks searched stay one unbroken run from the first one asked about, so the
+        running total of the jumps before a moment is the same function of the moment
+        however the run grows: worked figures of one clock can always be subtracted.  A
+        week whose offset at its end differs from the one before it is bisected to the
+        second (a change and its undoing inside one week would be missed: no zone has one)."""
+        low, high = int(first // _WEEK), int(last // _WEEK)
+        if self._weeks is None:
+            self._weeks, self._origin = (low, low - 1), low * _WEEK
+        done_low, done_high = self._weeks
+        todo = [*range(min(low, done_low), done_low), *range(done_high + 1, high + 1)]
+        if not todo:
+            return
+        self._weeks = (min(low, done_low), max(high, done_high))
+        for week in todo:
+            self._find_changes(week * _WEEK, week * _WEEK + _WEEK)
+        self._changes = sorted(self._jumps)
+        running = [0.0, *accumulate(map(self._jumps.__getitem__, self._changes))]
+        at_origin = running[bisect.bisect_right(self._changes, self._origin)]
+        self._jumped = [total - at_origin for total in running]
+
+    def _find_changes(self, begin: int, end: int) -> None:
+        """The clock changes at epoch seconds ``begin`` .. ``end - 1``."""
+        before = max(begin - 1, _FIRST_SECOND)
+        last = min(end - 1, _LAST_SECOND)
+        offset = self._offset_at_epoch(before)
+        while before < last and self._offset_at_epoch(last) != offset:
+            after = last
+            while after - before > 1:
+                middle = (before + after) // 2
+                if self._offset_at_epoch(middle) == offset:
+                    before = middle
+                else:
+                    after = middle
+            new = self._offset_at_epoch(after)
+            jump = self._wall(after + new) - self._wall(after + offset)
+            if jump:
+                self._jumps[after] = jump
+            before, offset = after, new
+
+    def _wall(self, local: float) -> float:
+        """Worked seconds by the wall clock at ``local`` (epoch seconds of wall time)."""
+        base, opening, closing = self._days[float(local) // DAY]
+        return base + min(max(local, opening), closing)
 
     def day_offset(self, day: float) -> float:
         """The zone's offset in seconds over UTC day ``day`` (days since the epoch), or

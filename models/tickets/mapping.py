@@ -152,7 +152,8 @@ def plan_columns(
             columns[field] = own[0]
             continue
         found = [norm[a] for a in GENERIC.aliases[field] if a in norm]
-        found = [i for i in dict.fromkeys(found) if i not in columns.values()]
+        # distinct aliases name distinct columns (``norm`` keeps one per name)
+        found = [i for i in found if i not in columns.values()]
         if len(found) > 1 and field in REQUIRED:
             candidates[field] = tuple(headers[i] for i in found)
         elif found:

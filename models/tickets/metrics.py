@@ -134,14 +134,15 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
          "no ticket has an SLA value")
     stateful = "status" in cols or timed
     backlog = acc.open if stateful else None
-    need("backlog_open", stateful, "the export has neither a status nor a resolution "
-         "timestamp, so open tickets cannot be told apart", backlog, "")
+    no_state = ("the export has neither a status nor a resolution timestamp, so open "
+                "tickets cannot be told apart")
+    need("backlog_open", stateful, no_state, backlog, "")
     age = None
     if stateful and acc.open and imp.cube.as_of is not None:
         as_of = imp.cube.as_of
         # median(as_of - c) == as_of - median(c): ages are a reflection of creation times.
         age = (as_of - (cell.open_created.median or 0.0)) / 3600.0
-    need("backlog_median_age_hours", stateful, why.get("backlog_open", ""), age,
+    need("backlog_median_age_hours", stateful, no_state, age,
          "no open ticket")
     scheduled = imp.cube.business
     no_schedule = ("no business-hours schedule was set for this import "

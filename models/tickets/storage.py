@@ -346,7 +346,7 @@ def parse_target(text: str) -> tuple[float, bool]:
                          "as =0.85") from None
     if percent:
         value /= 100
-    relative = not absolute and number[:1] in "+-" and number[:1] != ""
+    relative = not absolute and number.startswith(("+", "-"))
     return value, relative
 
 

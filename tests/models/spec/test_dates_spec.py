@@ -42,3 +42,11 @@ def test_a_date_at_the_end_of_the_calendar_saturates() -> None:
     assert shift(dt.date(9999, 12, 1), 60) == dt.date.max
     assert shift(dt.date(1, 1, 1), -1) == dt.date.min
     assert shift(dt.date(1, 1, 5), -60) == dt.date.min
+
+
+def test_a_shift_past_any_calendar_saturates_and_the_whole_calendar_is_reachable() -> None:
+    assert shift(dt.date(2026, 4, 30), 10**12) == dt.date.max
+    assert shift(dt.date(2026, 4, 30), -(10**12)) == dt.date.min
+    span = dt.date.max.toordinal() - dt.date.min.toordinal()
+    assert shift(dt.date.min, span) == dt.date.max
+    assert shift(dt.date.max, -span) == dt.date.min

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from models.tickets.hours import Schedule, parse_days, stored
+from models.tickets.hours import Schedule, epochs, parse_days, stored
 
 
 def utc(text: str) -> dt.datetime:
@@ -224,10 +224,6 @@ def test_the_server_time_zone_changes_nothing(days: str, opening: str, zone: str
     assert schedule.many([utc(start)], [utc(end)]) == pytest.approx([hours])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known defect (issue 20, session 4): a clock change inside the working hours is counted "
-    "in wall-clock time, so the night the clocks go forward counts an hour that never "
-    "happened and the night they go back loses one; dbt_zendesk counts real minutes"))
 @pytest.mark.parametrize(("start", "end"), [
     ("2026-03-29 00:30", "2026-03-29 02:30"),  # 01:30 CET to 04:30 CEST
     ("2026-10-25 00:30", "2026-10-25 02:30"),  # 02:30 CEST to 03:30 CET
@@ -237,3 +233,34 @@ def test_a_clock_change_inside_working_hours_counts_real_time(start: str, end: s
     night = Schedule.parse("sun", "00:00", "23:59", "Europe/Berlin")
     assert night.hours(utc(start), utc(end)) == pytest.approx(2.0)
     assert night.many([utc(start)], [utc(end)]) == pytest.approx([2.0])
+
+
+def test_a_week_through_the_spring_change_loses_the_hour_that_never_happened() -> None:
+    """Saturday 00:00 to Monday 00:00 in Berlin, working round the clock but one minute:
+    two working days of 23 h 59 min, less the hour the clocks skip on Sunday night."""
+    nights = Schedule.parse("mon-sun", "00:00", "23:59", "Europe/Berlin")
+    start, end = utc("2026-03-27 23:00"), utc("2026-03-29 22:00")
+    hours = 2 * (23 + 59 / 60) - 1
+    assert nights.hours(start, end) == pytest.approx(hours)
+    clock = nights.clock()
+    at_start, at_end = clock.worked_all(epochs([start])), clock.worked_all(epochs([end]))
+    assert clock.spans(at_start, at_end) == pytest.approx([hours])
+
+
+def test_an_opening_inside_the_skipped_hour_counts_from_when_work_really_starts() -> None:
+    """02:30 does not exist in Berlin on 29 March 2026: work starts at 03:00 summer time
+    (01:00 UTC) and ends at 05:00 (03:00 UTC): two hours."""
+    sunday = Schedule.parse("sun", "02:30", "05:00", "Europe/Berlin")
+    start, end = utc("2026-03-28 23:00"), utc("2026-03-29 05:00")
+    assert sunday.hours(start, end) == pytest.approx(2.0)
+    assert sunday.many([start, utc("2026-03-29 02:00")], [end, end]) == pytest.approx(
+        [2.0, 1.0])
+
+
+def test_a_column_mixing_both_changes_counts_real_time_for_each_ticket() -> None:
+    night = Schedule.parse("sun", "00:00", "23:59", "Europe/Berlin")
+    starts = [utc("2026-10-25 00:30"), utc("2026-03-29 00:30"), utc("2026-06-07 08:00")]
+    ends = [utc("2026-10-25 02:30"), utc("2026-03-29 02:30"), utc("2026-06-07 10:00")]
+    assert night.many(starts, ends) == pytest.approx([2.0, 2.0, 2.0])
+    assert [night.hours(s, e) for s, e in zip(starts, ends, strict=True)] == pytest.approx(
+        [2.0, 2.0, 2.0])
