@@ -13,12 +13,12 @@ from models.db.journey import Journey
 from models.db.tables import HypothesisCard, PainPoint, PlanTask, Stage, Touchpoint, Workshop
 from models.export.markdown import (
     SECTIONS,
-    actor_legend,
     due_text,
     parse_sections,
     to_markdown,
     with_plan_preview,
 )
+from models.export.md_map import actor_legend
 from models.rules.tracker import TrackerItem
 
 TODAY = dt.date(2026, 3, 16)

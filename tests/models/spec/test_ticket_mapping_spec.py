@@ -116,7 +116,7 @@ def test_only_a_column_of_updates_makes_an_event_log() -> None:
     zendesk = _plan(("Id", "Created at", "Updated at", "Reopens", "Replies",
                      "Assignee stations"))
     assert zendesk.product == "zendesk" and "updated" in zendesk.columns
-    assert zendesk.notes[0] == "recognised a zendesk export (5 known columns)"
+    assert zendesk.notes[0] == "recognised a zendesk export (3 known columns)"
     assert zendesk.event_log is False
     # a ServiceNow export is one row per update only when it has the update column
     events = _plan(("number", "opened_at", "sys_updated_on", "incident_state", "caller_id"))

@@ -24,7 +24,7 @@ from models.db.journey import Journey
 from models.db.store import NotFound, Store
 from models.db.tables import HypothesisCard, PainPoint, Reading, Stage, TicketSource, Workshop
 from models.rules.measures import stage_kpi
-from models.tickets import storage
+from models.tickets import show, storage
 from models.tickets.output import KEYS
 
 
@@ -55,7 +55,7 @@ def _shown(rows: list[Reading]) -> list[tuple[str, str, int]]:
 
 
 def test_the_table_shows_the_span_of_the_latest_import_largest_group_first_all_last() -> None:
-    rows = storage.table_rows(_two_months(), [_source(1)])
+    rows = show.table_rows(_two_months(), [_source(1)])
     assert _shown(rows) == [("2024-03..2024-04", "Refund", 7),
                             ("2024-03..2024-04", "Billing", 4),
                             ("2024-03..2024-04", "Login", 4),
@@ -66,7 +66,7 @@ def test_without_a_span_the_table_shows_the_latest_month_of_the_latest_import() 
     older = [_reading("2024-05", "category", "Login", 9, 1), _reading("2024-05", tickets=9)]
     newer = [_reading(p, "category", "Login", n, 2) for p, n in (("2024-02", 1), ("2024-01", 2))]
     newer += [_reading("2024-02", tickets=1, source=2), _reading("2024-01", tickets=2, source=2)]
-    rows = storage.table_rows(older + newer, [_source(1), _source(2)])
+    rows = show.table_rows(older + newer, [_source(1), _source(2)])
     assert _shown(rows) == [("2024-02", "Login", 1), ("2024-02", "all", 1)]
     assert {r.source_id for r in rows} == {2}
 
@@ -75,35 +75,35 @@ def test_a_period_asked_for_comes_from_the_latest_import_that_has_it() -> None:
     first = _two_months(1)
     again = [_reading("2024-04", "category", "Login", 5, 2), _reading("2024-04", tickets=5,
                                                                       source=2)]
-    rows = storage.table_rows(first + again, [_source(1), _source(2)], period="2024-04")
+    rows = show.table_rows(first + again, [_source(1), _source(2)], period="2024-04")
     assert _shown(rows) == [("2024-04", "Login", 5), ("2024-04", "all", 5)]
-    rows = storage.table_rows(first + again, [_source(1), _source(2)], period="2024-03")
+    rows = show.table_rows(first + again, [_source(1), _source(2)], period="2024-03")
     assert _shown(rows)[-1] == ("2024-03", "all", 15)
-    span = storage.table_rows(first, [_source(1)], period="2024-03..2024-04")
+    span = show.table_rows(first, [_source(1)], period="2024-03..2024-04")
     assert _shown(span)[-1] == ("2024-03..2024-04", "all", 15)
 
 
 def test_another_grouping_shows_its_own_groups() -> None:
     rows = [*_two_months(), _reading("2024-03..2024-04", "channel", "email", 15)]
-    assert _shown(storage.table_rows(rows, [_source(1)], by="channel")) == [
+    assert _shown(show.table_rows(rows, [_source(1)], by="channel")) == [
         ("2024-03..2024-04", "email", 15), ("2024-03..2024-04", "all", 15)]
 
 
 def test_what_the_table_cannot_show_is_said_in_one_sentence() -> None:
     with pytest.raises(ValueError) as info:
-        storage.table_rows(_two_months(), [_source(1)], by="colour")
+        show.table_rows(_two_months(), [_source(1)], by="colour")
     assert str(info.value) == "--by must be one of category, channel, priority, group."
     with pytest.raises(ValueError) as info:
-        storage.table_rows([], [])
+        show.table_rows([], [])
     assert str(info.value) == ("This workshop has no ticket data yet: run `journeymap "
                                "tickets import FILE --workshop ID` first.")
     with pytest.raises(ValueError) as info:
-        storage.table_rows(_two_months(), [_source(1)], period="2024-05")
+        show.table_rows(_two_months(), [_source(1)], period="2024-05")
     assert str(info.value) == (
         "No import covers the period 2024-05 as a whole (imported: 2024-03, "
         "2024-03..2024-04, 2024-04); import that file with --period 2024-05.")
     with pytest.raises(ValueError) as info:
-        storage.table_rows(_two_months(), [_source(2, "other.csv"), _source(1, "march.csv")],
+        show.table_rows(_two_months(), [_source(2, "other.csv"), _source(1, "march.csv")],
                            by="priority")
     assert str(info.value) == ("The export march.csv has no priority column, so tickets "
                                "cannot be grouped by it.")
@@ -116,7 +116,7 @@ def test_records_keep_the_keys_rates_to_four_decimals_and_why_a_figure_is_missin
                    csat_responses=3, unavailable='{"csat_mean": "no survey column"}',
                    counts='{"fcr_rate": 12}')
     total = _reading("2024-03", tickets=12, unavailable="", counts="")
-    login, whole = storage.records([row, total])
+    login, whole = show.records([row, total])
     assert list(login) == [*KEYS, "reopened", "unavailable", "n"]
     assert login["group"] == "Login" and whole["group"] == "all"
     assert login["fcr_rate"] == 0.6667 and login["csat_responses"] == 3
