@@ -236,7 +236,7 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                                               ensure_ascii=False),
                            links=links, rows=imp.rows, tickets=imp.tickets, periods=span,
                            notes="\n".join(imp.notes), imported_by=store.who,
-                           data_until=imp.as_of, data_from=getattr(imp, "data_from", None))
+                           data_until=imp.as_of, data_from=imp.data_from)
         s.add(src)
         s.flush()
         for reading in readings:
@@ -261,8 +261,8 @@ def _partial_said(journey: Journey, months: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for month in months:
         if month in partial:
-            used = [m for m in whole if m < month]
-            then = (f"the evidence comes from {used[-1]}" if used else
+            # the evidence comes from the latest complete month, before or after this one
+            then = (f"the evidence comes from {whole[-1]}" if whole else
                     "no complete month yet, so no evidence is filled from it")
             out.append(f"{said(month, partial[month])}, a partial month: {then}")
     return tuple(out)
