@@ -117,9 +117,9 @@ def engine_hours_table(path: Path) -> int:
 def engine_readings(path: Path) -> int:
     """What ``tickets import`` computes before its one database write: the import and a
     reading per month and group (every month and the whole span, for every grouping)."""
-    from models.tickets import engine, storage
+    from models.tickets import engine, readings
 
-    return len(storage.build_readings(engine.import_export(path)))
+    return len(readings.build_readings(engine.import_export(path)))
 
 
 def engine_run(path: Path) -> int:

@@ -117,7 +117,7 @@ REVIEW_EVERY_DAYS = 30
 # something the method does not say, so a lead can tell evidence from illustration.
 SOURCES: tuple[str, ...] = ("", "added")
 
-# The ticket metrics (models.tickets.storage.METRICS) in a lead's words, for choosing one.
+# The ticket metrics (models.tickets.readings.METRICS) in a lead's words, for choosing one.
 TICKET_METRIC_WORDS: dict[str, str] = {
     "tickets": "ticket volume", "reopened": "tickets reopened",
     "fcr_rate": "first contact resolution", "reopen_rate": "share reopened",

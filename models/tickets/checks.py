@@ -23,7 +23,7 @@ from pathlib import Path
 from models.tickets import dates
 from models.tickets.errors import TicketImportError
 from models.tickets.profiles import FIELDS, normalise
-from models.tickets.reading import CsvLayout, sniff
+from models.tickets.reading import CsvLayout, past_title, sniff
 
 # The first cell of a summary row in a spreadsheet or a report export.
 _TOTAL = re.compile(r"^(grand\s+)?(sub)?totals?\b|^sum\b|^count\b|^total\s*:", re.IGNORECASE)
@@ -32,13 +32,14 @@ _TOTAL = re.compile(r"^(grand\s+)?(sub)?totals?\b|^sum\b|^count\b|^total\s*:", r
 def _records(path: Path, layout: CsvLayout) -> Iterator[tuple[int, list[str]]]:
     """(file line the record starts on, cells) of each data record after the header."""
     with path.open(encoding=layout.encoding, newline="") as f:
+        skipped = past_title(f, layout)
         reader = csv.reader(f, delimiter=layout.delimiter)
         while not next(reader, ["header"]):
             pass
-        start = reader.line_num + 1
+        start = skipped + reader.line_num + 1
         for row in reader:
             yield start, row
-            start = reader.line_num + 1
+            start = skipped + reader.line_num + 1
 
 
 def left_out(path: Path, id_column: str) -> list[str]:

@@ -59,6 +59,9 @@ class TicketImport:
     event_log: bool
     as_of: datetime | None
     cube: Cube
+    # The earliest creation (UTC): a first month that starts late is partial, like a last
+    # month that ends early (``as_of``).
+    data_from: datetime | None = None
     notes: tuple[str, ...] = field(default=())
     schedule: Schedule | None = None
 
@@ -178,6 +181,7 @@ def import_export(
         event_log=plan.event_log,
         as_of=None if as_of is None else as_of.replace(tzinfo=UTC),
         cube=cube,
+        data_from=None if facts.data_from is None else facts.data_from.replace(tzinfo=UTC),
         notes=tuple(notes),
         schedule=schedule,
     )

@@ -43,6 +43,7 @@ class Facts:
     bad: dict[str, list[int]] = field(default_factory=dict)  # column → [count, first record]
     skipped: int = 0
     as_of: datetime | None = None
+    data_from: datetime | None = None  # the earliest creation: where the export's data starts
     duplicate: tuple[str, int] | None = None  # (ticket id, record) of a repeated id
 
 
@@ -107,13 +108,16 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     parts: list[pl.DataFrame] = []
     rows = skipped = 0
     as_of: datetime | None = None
+    since: datetime | None = None
     for frame in frames:
-        part, dropped, top = _batch(frame, plan, kind, bad, clock is not None)
+        part, dropped, top, first = _batch(frame, plan, kind, bad, clock is not None)
         parts.append(part)
         rows += frame.height
         skipped += dropped
         if top is not None and (as_of is None or top > as_of):
             as_of = top
+        if first is not None and (since is None or first < since):
+            since = first
     facts = pl.concat(parts, how="vertical", rechunk=False)
     duplicate = None
     if plan.event_log:
@@ -126,13 +130,13 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     if clock is not None:
         facts = _business(facts, clock)
     return Facts(facts.drop("id", "updated", "created", "done", strict=False), rows,
-                 bad.found, skipped, as_of, duplicate)
+                 bad.found, skipped, as_of, since, duplicate)
 
 
 def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Bad,
-           timed: bool) -> tuple[pl.DataFrame, int, datetime | None]:
-    """One batch's tickets (only the columns the cube and the merge need), the rows skipped
-    and the batch's latest timestamp."""
+           timed: bool) -> tuple[pl.DataFrame, int, datetime | None, datetime | None]:
+    """One batch's tickets (only the columns the cube and the merge need), the rows skipped,
+    the batch's latest timestamp and its earliest creation."""
     cols = plan.columns
     rows = frame.height
     id_col, created_col = f"c{cols['id']}", f"c{cols['created']}"
@@ -142,6 +146,7 @@ def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Ba
     bad.add(cols["id"], ids == "", frame[REC])
     keep = (ids != "") & created.is_not_null()
     frame = frame.with_columns(ids.alias("id"), created.alias("created")).filter(keep)
+    earliest = frame["created"].min()
 
     def dates(name: str) -> pl.Series | None:
         if name not in cols:
@@ -177,7 +182,8 @@ def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Ba
               "fcr", "sla", "csat_score", "csat_answered", "csat_satisfied",
               *(["created", "done"] if timed else []),
               *(["updated"] if plan.event_log else [])]
-    return frame.select(*needed, *keys), rows - frame.height, as_of
+    since = earliest if isinstance(earliest, datetime) else None
+    return frame.select(*needed, *keys), rows - frame.height, as_of, since
 
 
 def _as_of(frame: pl.DataFrame, has_first: bool) -> datetime | None:

@@ -18,6 +18,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from models.tickets.errors import TicketImportError
 
@@ -38,6 +39,34 @@ class CsvLayout:
     delimiter: str
     header: tuple[str, ...]
     notes: tuple[str, ...]
+    # Lines before the header: a report's title block (Salesforce and ServiceNow report
+    # exports put the report's name above the column names), read past by every reader.
+    skip: int = 0
+
+
+def past_title(f: TextIO, layout: CsvLayout) -> int:
+    """Read ``f`` past the title block, before a CSV reader starts on it; the lines read,
+    which that reader's line numbers leave out."""
+    for _ in range(layout.skip):
+        f.readline()
+    return layout.skip
+
+
+def _title_block(first: str, rest: list[str], delimiter: str) -> tuple[str, int] | None:
+    """(the title, the lines from the title to the column names) when ``first`` is a report
+    title: one filled cell, and the next non-blank line holds two or more names, none blank
+    and none starting with a digit (a data row would)."""
+    filled = [c.strip() for c in next(csv.reader([first], delimiter=delimiter)) if c.strip()]
+    if len(filled) > 1:
+        return None
+    for gap, text in enumerate(rest, start=1):
+        if not text.strip(" ,;\t\r\n"):
+            continue
+        names = [c.strip() for c in next(csv.reader([text], delimiter=delimiter))]
+        if len(names) < 2 or not all(names) or any(n[:1].isdigit() for n in names):
+            return None
+        return (filled[0] if filled else ""), gap
+    return None
 
 
 def _first_bad_utf8_line(path: Path) -> int | None:
@@ -184,20 +213,29 @@ def _sniff_delimiter(head: list[str]) -> str:
 def sniff(path: Path) -> CsvLayout:
     """Encoding, delimiter and header of ``path`` (raises when it has no header at all)."""
     encoding, notes = detect_encoding(path)
+    blank = 0
     with path.open(encoding=encoding, newline="") as f:
         first = f.readline()
         while first and not first.strip():
+            blank += 1
             first = f.readline()
         head = [first, *itertools.islice(f, 20)]
     if not first.strip():
         raise TicketImportError(path, "the file is empty")
     # The last line read may end inside a quoted field: leave it out of the vote.
     delimiter = _sniff_delimiter(head[:-1] if len(head) > 2 else head)
+    skip = 0
+    title = _title_block(first, head[1:-1] if len(head) > 2 else head[1:], delimiter)
+    if title is not None:
+        name, gap = title
+        first, skip = head[gap], blank + gap
+        notes += (f"line {blank + 1}: the report title ({name!r}) above the column names "
+                  f"is left out; the column names are on line {skip + 1}",)
     header = next(csv.reader([first], delimiter=delimiter))
     names = tuple(h.strip().lstrip("\ufeff") for h in header)
     if delimiter != ",":
         notes += ({";": "delimiter ';'", "\t": "delimiter tab"}[delimiter],)
-    return CsvLayout(encoding, delimiter, names, notes)
+    return CsvLayout(encoding, delimiter, names, notes, skip)
 
 
 def ends_with_newline(path: Path, encoding: str) -> bool:
@@ -236,6 +274,7 @@ def iter_chunks(
     pending: tuple[Sequence[int], list[list[str]]] | None = None
     last_width = width
     with path.open(encoding=layout.encoding, newline="") as f:
+        skipped = past_title(f, layout)
         reader = csv.reader(f, delimiter=layout.delimiter, strict=True)
         start = 0
         after_blank = False
@@ -261,7 +300,7 @@ def iter_chunks(
                 else f"the CSV is malformed here ({exc})"
             )
             raise TicketImportError(
-                path, problem, line=reader.line_num, hint="export the file again"
+                path, problem, line=skipped + reader.line_num, hint="export the file again"
             ) from None
     if pending is not None:
         if not complete_end and last_width < width and not (last_width == 1 and footer):
@@ -307,14 +346,15 @@ def physical_lines(path: Path, layout: CsvLayout, records: set[int]) -> dict[int
         return found
     last = max(records)
     with path.open(encoding=layout.encoding, newline="") as f:
+        skipped = past_title(f, layout)
         reader = csv.reader(f, delimiter=layout.delimiter)
         while not next(reader, ["header"]):
             pass
-        start = reader.line_num + 1
+        start = skipped + reader.line_num + 1
         for number, _ in enumerate(reader):
             if number in records:
                 found[number] = start
             if number >= last:
                 break
-            start = reader.line_num + 1
+            start = skipped + reader.line_num + 1
     return found

@@ -11,7 +11,7 @@ from typing import Any
 
 from models.db.tables import Reading, TicketSource
 from models.tickets import metrics, output
-from models.tickets.storage import GROUP_KINDS
+from models.tickets.readings import GROUP_KINDS
 
 
 def records(rows: list[Reading]) -> list[dict[str, Any]]:

@@ -34,18 +34,14 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+TITLED = {
+    "titled.csv": "Incident report - all open incidents\nnumber,opened_at,state,category\n"
+                  "INC1,01-03-2024 10:00,Closed,a\nINC2,02-03-2024 10:00,New,b\n",
+    "titled_padded.csv": "Cases by owner,,,\n\nid,created_at,status,category\n"
+                         "1,2024-03-01 10:00,solved,a\n2,2024-03-02 10:00,open,b\n",
+}
 REFUSED = {
     "headers_only.csv": (HEAD, "line 2: the file has a header but no data rows."),
-    "titled.csv": (
-        "Incident report - all open incidents\nnumber,opened_at,state,category\n"
-        "INC1,01-03-2024 10:00,Closed,a\nINC2,02-03-2024 10:00,New,b\n",
-        "line 1: this line is a report title ('Incident report - all open incidents'), not "
-        "the column names (they follow on line 2); delete the title line and import again."),
-    "titled_padded.csv": (
-        "Cases by owner,,,\nid,created_at,status,category\n"
-        "1,2024-03-01 10:00,solved,a\n2,2024-03-02 10:00,open,b\n",
-        "line 1: this line is a report title ('Cases by owner'), not the column names "
-        "(they follow on line 2); delete the title line and import again."),
     "mixed_dates.csv": (
         HEAD + "1,2024-03-01 10:00,solved,a\n2,Mar 5 2024,open,b\n3,05-Mar-2024 10:00,open,a\n"
         "4,03/02/2024 10:00,open,b\n5,\"Mar 6, 2024\",open,b\n",
@@ -154,10 +150,24 @@ def test_a_single_row_is_a_whole_import(db_path: Path, wid: int, tmp_path: Path)
     assert _total(db_path, wid)["ttr_median_hours"] == 2.5
 
 
-@pytest.mark.xfail(strict=True, reason="needs models/tickets/reading.py (another branch's "
-                   "file): sniff must take the column names from line 2 after a title line")
+@pytest.mark.parametrize(("name", "title", "names_on"), [
+    ("titled.csv", "Incident report - all open incidents", 2),
+    ("titled_padded.csv", "Cases by owner", 3),
+])
 def test_a_report_title_line_is_skipped_and_the_file_imported(
-        db_path: Path, wid: int, tmp_path: Path) -> None:
-    path = _write(tmp_path, "titled.csv", REFUSED["titled.csv"][0])
+        db_path: Path, wid: int, tmp_path: Path, name: str, title: str, names_on: int) -> None:
+    path = _write(tmp_path, name, TITLED[name])
     out = _imported(db_path, wid, path)
     assert "2 tickets" in out
+    assert (f"  note: line 1: the report title ({title!r}) above the column names is left "
+            f"out; the column names are on line {names_on}\n") in out
+    assert _total(db_path, wid)["tickets"] == 2
+
+
+def test_a_bad_line_after_a_title_is_named_by_its_file_line(
+        db_path: Path, wid: int, tmp_path: Path) -> None:
+    path = _write(tmp_path, "titled_cut.csv", "Cases by owner\nid,created_at,status,category\n"
+                  "1,2024-03-01 10:00,solved,a\n2,\"2024-03-02 10:00,open,b\n")
+    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    assert (code, out) == (1, "")
+    assert err.startswith("journeymap: titled_cut.csv, line 4: the last line is cut off")

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from models.db.store import Store
 from models.db.tables import HypothesisCard, Participant, TicketSource
+from models.tickets import links as ticket_links
 from models.tickets import storage
 from models.vocab import TODAY_ENV
 from tests.helpers import build_workshop
@@ -135,7 +136,7 @@ async def test_fill_the_map_from_data_asks_before_replacing_typed_values(
         db_path: Path, tmp_path: Path) -> None:
     wid = measured(db_path, tmp_path)
     with Store(db_path, who="tester") as store:
-        storage.set_link(store, wid, "Question", stage="4")
+        ticket_links.set_link(store, wid, "Question", stage="4")
     app = build_app(db_path, wid, step="scope", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_data(pilot)
@@ -156,7 +157,7 @@ async def test_a_stage_baseline_from_data_on_the_stages_step(db_path: Path,
                                                              tmp_path: Path) -> None:
     wid = measured(db_path, tmp_path)
     with Store(db_path, who="tester") as store:
-        storage.set_link(store, wid, "Question", stage="4")
+        ticket_links.set_link(store, wid, "Question", stage="4")
     app = build_app(db_path, wid, step="stages", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -285,7 +286,7 @@ def test_data_screen_after_mapping_snapshot(snap_compare: Any, db_path: Path, tm
                                             size: tuple[int, int]) -> None:
     wid = measured(db_path, tmp_path)
     with Store(db_path, who="tester") as store:
-        storage.set_link(store, wid, "Incident", stage="3")
+        ticket_links.set_link(store, wid, "Incident", stage="3")
     app = build_app(db_path, wid, step="scope", who="tester")
 
     async def run_before(pilot: Any) -> None:
@@ -320,7 +321,7 @@ async def test_the_future_state_view_shows_projected_next_to_measured(db_path: P
         [card] = store.load(wid).cards
         store.update(HypothesisCard, int(card.id or 0), effect_kind="deflection",
                      effect_value=40.0)
-        storage.link_card(store, wid, int(card.id or 0), metric="tickets",
+        ticket_links.link_card(store, wid, int(card.id or 0), metric="tickets",
                           group="category=Question", target="-30%")
     app = build_app(db_path, wid, step="scope", who="tester")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -338,7 +339,7 @@ async def test_a_kpi_no_metric_matches_asks_which_metric(db_path: Path,
                                                          tmp_path: Path) -> None:
     wid = measured(db_path, tmp_path)
     with Store(db_path, who="tester") as store:
-        storage.set_link(store, wid, "Question", stage="1")  # "Search-to-ticket ratio"
+        ticket_links.set_link(store, wid, "Question", stage="1")  # "Search-to-ticket ratio"
     app = build_app(db_path, wid, step="stages", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Select, Sparkline
 
 from models.db.store import Store
 from models.db.tables import Participant
-from models.tickets import storage
+from models.tickets import editing, storage
 from models.vocab import TODAY_ENV
 from tests.helpers import import_dialog
 from tests.tui.test_tui_outputs import TODAY, settle
@@ -120,7 +120,7 @@ async def test_the_data_screen_shows_the_business_hours(db_path: Path, tmp_path:
         await settle(pilot)
         assert "Business hours" not in str(app.screen.query_one("#sources").render())
     with Store(db_path, who="tester") as store:
-        storage.set_hours(store, wid, days="mon-fri", start="08:00", end="18:00",
+        editing.set_hours(store, wid, days="mon-fri", start="08:00", end="18:00",
                           tz="Europe/Berlin", holidays=["2026-12-25"])
     app = build_app(db_path, wid, step="scope", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,7 +2,7 @@
 
 Support teams re-import each month's export; the column mapping and the category links are
 remembered per workshop, so next month is ``journeymap tickets import FILE --workshop ID``.
-Commands that change data refuse observers (``models.tickets.storage.require_editor``); an
+Commands that change data refuse observers (``models.tickets.editing.require_editor``); an
 import is all or nothing, and every problem is one sentence naming the file, line and column.
 Only Typer at import time: the engine, SQLModel and Rich load inside the commands.
 """
@@ -210,21 +210,21 @@ def hours(
 ) -> None:
     """Set the team's business hours: the next import also counts time to resolution and
     first response in them. Without --tz or --clear, show the schedule."""
-    from models.tickets import storage
+    from models.tickets import editing
 
     if tz is None and not clear:
         with user_errors(), STATE.reader() as store:
-            schedule = storage.schedule_of(store.get_workshop(workshop))
+            schedule = editing.schedule_of(store.get_workshop(workshop))
         typer.echo(f"Business hours: {schedule.summary()}." if schedule else
                    "Business hours: not set (journeymap tickets hours ID --tz ZONE).")
         return
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
         if clear:
-            said = storage.clear_hours(store, workshop)
+            said = editing.clear_hours(store, workshop)
         else:
             try:
-                said = storage.set_hours(store, workshop, days=days, start=start, end=end,
+                said = editing.set_hours(store, workshop, days=days, start=start, end=end,
                                          tz=str(tz), holidays=holiday)
             except ValueError as exc:
                 raise fail(f"Business hours not set: {exc}.") from None
@@ -250,11 +250,11 @@ def map_category(
         raise fail("Give --stage NAME or --pain ID (or both), or --unmap.")
     if unmap and (stage is not None or pain is not None):
         raise fail("--unmap removes both links; give it without --stage and --pain.")
-    from models.tickets import storage
+    from models.tickets import links
 
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
-        said = storage.set_link(store, workshop, category, stage=stage, pain_id=pain,
+        said = links.set_link(store, workshop, category, stage=stage, pain_id=pain,
                                 unmap_stage=unmap, unmap_pain=unmap)
     typer.echo(f"Mapped {said}.")
 
@@ -272,11 +272,11 @@ def link_card(
 ) -> None:
     """Tie a card's signal to a measured metric and a target."""
     from models.rules.measures import judge
-    from models.tickets import storage
+    from models.tickets import links
 
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
-        row = storage.link_card(store, workshop, card, metric=metric, group=group,
+        row = links.link_card(store, workshop, card, metric=metric, group=group,
                                 target=target)
         verdict = judge(store.load(workshop), row)
     typer.echo(f"Card {card}: {metric} of {group}, target {target}.")
@@ -297,16 +297,16 @@ def apply(
                          "fcr_rate…) when the KPI's name matches none.")] = None,
 ) -> None:
     """Fill the scope's evidence and stage KPI baselines from the readings."""
-    from models.tickets import storage
+    from models.tickets import baselines, links
 
     if metric is not None and stage is None:
         raise fail("--metric needs --stage: it names the metric of one stage's KPI.")
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
         if stage is not None:
-            stage_id = storage.stage_id(store.load(workshop).stages, stage, workshop)
-            filled = [storage.take_baseline(store, workshop, stage_id, metric=metric)]
+            stage_id = links.stage_id(store.load(workshop).stages, stage, workshop)
+            filled = [baselines.take_baseline(store, workshop, stage_id, metric=metric)]
         else:
-            filled = storage.apply_to_map(store, workshop, overwrite=overwrite)
+            filled = baselines.apply_to_map(store, workshop, overwrite=overwrite)
     for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:
         typer.echo(line)

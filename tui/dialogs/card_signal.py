@@ -5,7 +5,7 @@ Three stops, each answered with Enter: the metric, the group of tickets it is re
 target typed as the CLI takes it ("-30%" = a change against the baseline reading,
 "=0.85" = a value to reach).  The target is checked with the same ``parse_target`` as
 the CLI, so a wrong one is said in the dialog and nothing is saved; the Cards view then
-calls the same ``storage.link_card``.  Group names are data: labels are Rich ``Text``.
+calls the same ``links.link_card``.  Group names are data: labels are Rich ``Text``.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class CardSignalDialog(ModalScreen["SignalRequest | None"]):
 
     @on(Input.Submitted, "#target")
     def action_save(self) -> None:
-        from models.tickets.storage import parse_target
+        from models.tickets.links import parse_target
 
         target = self.query_one("#target", Input).value.strip()
         error = self.query_one("#signal-error", Static)

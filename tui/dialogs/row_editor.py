@@ -137,7 +137,7 @@ class RowEditor(ModalScreen[None]):
 class CardEditor(RowEditor):
     """A card's fields, plus ctrl+t: tie its signal to ticket data without leaving.
 
-    ``on_tie`` is the Cards view's own action (the same dialog and ``storage.link_card``
+    ``on_tie`` is the Cards view's own action (the same dialog and ``links.link_card``
     as its ``m`` key); the field being typed is saved first.
     """
 

@@ -2,9 +2,9 @@
 
 Two short lists, one after the other: the stage (a digit 1-9 or the arrows and Enter),
 then the pain point (arrows and Enter); the first entry of each keeps what is mapped now,
-because ``storage.set_link`` changes only what it is given, and the last one (End) undoes
+because ``links.set_link`` changes only what it is given, and the last one (End) undoes
 it.  Tab moves between the lists, ctrl+s maps at once, Esc changes nothing.  The dialog
-only answers; the Data screen calls the same ``storage.set_link`` as the CLI.  Names are
+only answers; the Data screen calls the same ``links.set_link`` as the CLI.  Names are
 data: every label is a Rich ``Text``.
 """
 

@@ -301,10 +301,10 @@ class DataScreen(Screen[None]):
         target = self._editable()
         if request is None or target is None:
             return
-        from models.tickets import storage
+        from models.tickets import links
 
         store, wid = target
-        said = self.session.mutate(lambda: storage.set_link(
+        said = self.session.mutate(lambda: links.set_link(
             store, wid, request.category, stage=request.stage, pain_id=request.pain_id,
             unmap_stage=request.unmap_stage, unmap_pain=request.unmap_pain))
         if said is not None:
@@ -329,10 +329,10 @@ class DataScreen(Screen[None]):
         target = self._editable()
         if target is None:
             return
-        from models.tickets import storage
+        from models.tickets import baselines
 
         store, wid = target
-        filled = self.session.mutate(lambda: storage.apply_to_map(store, wid))
+        filled = self.session.mutate(lambda: baselines.apply_to_map(store, wid))
         self.draw()
         if filled is None:
             return
@@ -348,7 +348,7 @@ class DataScreen(Screen[None]):
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            done = self.session.mutate(lambda: storage.apply_to_map(store, wid,
+            done = self.session.mutate(lambda: baselines.apply_to_map(store, wid,
                                                                     overwrite=True))
             self.draw()
             if done is not None:

@@ -230,7 +230,7 @@ class CardsView(OutputView):
     def action_tie_signal(self) -> None:
         """Tie the focused card's signal to a ticket metric and a target.
 
-        The same ``storage.link_card`` as ``journeymap tickets link-card``; the verdict
+        The same ``links.link_card`` as ``journeymap tickets link-card``; the verdict
         (met / not yet / no data) is said at once from the readings.
         """
         card = self._current()
@@ -239,7 +239,7 @@ class CardsView(OutputView):
 
     def _tie(self, card_id: int) -> None:
         from models.rules import measures
-        from models.tickets import storage
+        from models.tickets import links, readings
         from tui.dialogs.card_signal import CardSignalDialog, SignalRequest
 
         store, journey = self.session.store, self.session.journey
@@ -255,9 +255,9 @@ class CardsView(OutputView):
             return
         wid = journey.workshop.id
         metrics = [(name, f"{name} — {TICKET_METRIC_WORDS.get(name, name)}")
-                   for name in storage.METRICS]
+                   for name in readings.METRICS]
         groups = [("all", "all tickets")]
-        for kind in storage.GROUP_KINDS:
+        for kind in readings.GROUP_KINDS:
             values = sorted({r.group_value for r in measures.current(journey)
                              if r.group_kind == kind}, key=lambda v: (v.casefold(), v))
             groups += [(f"{kind}={value}", f"{kind} = {value}") for value in values]
@@ -271,7 +271,7 @@ class CardsView(OutputView):
         def tie(request: SignalRequest | None) -> None:
             if request is None:
                 return
-            row = self.session.mutate(lambda: storage.link_card(
+            row = self.session.mutate(lambda: links.link_card(
                 store, wid, card_id, metric=request.metric, group=request.group,
                 target=request.target))
             fresh = self.session.journey

@@ -152,7 +152,7 @@ class StagesView(TableFormView):
     def action_baseline(self) -> None:
         """The highlighted stage's KPI baseline from its mapped ticket categories.
 
-        The same ``storage.take_baseline`` as ``journeymap tickets apply --stage``: when
+        The same ``baselines.take_baseline`` as ``journeymap tickets apply --stage``: when
         the KPI's name matches no ticket metric the lead picks one (``--metric``), and a
         baseline the room typed is replaced only after a yes.
         """
@@ -174,7 +174,7 @@ class StagesView(TableFormView):
         if measures.kpi_metric(stage.kpi_name) is not None:
             self._baseline(stage, None)
             return
-        from models.tickets.storage import METRICS
+        from models.tickets.readings import METRICS
         from models.vocab import TICKET_METRIC_WORDS
 
         options = [(Text(f"{name} — {TICKET_METRIC_WORDS.get(name, name)}"), name)
@@ -184,13 +184,13 @@ class StagesView(TableFormView):
                              lambda metric: self._baseline(stage, metric) if metric else None)
 
     def _baseline(self, stage: Any, metric: str | None) -> None:
-        from models.tickets import storage
+        from models.tickets import baselines
 
         store, journey = self.session.store, self.session.journey
         if store is None or journey is None or journey.workshop.id is None:
             return
         wid, stage_id = journey.workshop.id, int(stage.id or 0)
-        found = storage.baseline_from_data(journey, stage, metric)
+        found = baselines.baseline_from_data(journey, stage, metric)
         if isinstance(found, str):
             self.notify(f"Stage {short(stage.name, 40)!r} gets no KPI baseline from the "
                         f"ticket data: {found}.", markup=False, severity="warning")
@@ -200,7 +200,7 @@ class StagesView(TableFormView):
         def take(yes: bool | None = True) -> None:
             if not yes:
                 return
-            said = self.session.mutate(lambda: storage.take_baseline(store, wid, stage_id,
+            said = self.session.mutate(lambda: baselines.take_baseline(store, wid, stage_id,
                                                                      metric=metric))
             if said is not None:
                 self.notify(short(said, 200), markup=False)

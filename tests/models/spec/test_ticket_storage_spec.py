@@ -24,7 +24,7 @@ from models.db.journey import Journey
 from models.db.store import NotFound, Store
 from models.db.tables import HypothesisCard, PainPoint, Reading, Stage, TicketSource, Workshop
 from models.rules.measures import stage_kpi
-from models.tickets import show, storage
+from models.tickets import baselines, links, readings, show, storage
 from models.tickets.output import KEYS
 
 
@@ -139,13 +139,13 @@ STAGES = [Stage(id=31, workshop_id=1, name="Sign in"), Stage(id=32, workshop_id=
 ])
 def test_a_stage_is_named_by_its_number_or_its_name_in_any_capitals(wanted: str,
                                                                      found: int) -> None:
-    assert storage.stage_id(STAGES, wanted, 1) == found
+    assert links.stage_id(STAGES, wanted, 1) == found
 
 
 @pytest.mark.parametrize("wanted", ["0", "3", "Sign", "31"])
 def test_no_such_stage_is_refused_with_the_names(wanted: str) -> None:
     with pytest.raises(NotFound) as info:
-        storage.stage_id(STAGES, wanted, 4)
+        links.stage_id(STAGES, wanted, 4)
     assert str(info.value) == (f"Workshop 4 has no stage {wanted!r} (stages: Sign in,  Pay  ).")
 
 
@@ -178,7 +178,7 @@ def _kpi_journey(kpi: str, unit: str, **fields: object) -> tuple[Journey, Stage]
 def test_a_baseline_is_the_first_month_in_the_unit_the_stage_states(
         kpi: str, unit: str, fields: dict[str, object], value: float, shown: str) -> None:
     journey, stage = _kpi_journey(kpi, unit, **fields)
-    got = storage.baseline_from_data(journey, stage)
+    got = baselines.baseline_from_data(journey, stage)
     assert not isinstance(got, str)
     assert got[:2] == (pytest.approx(value), shown)
     assert got[2] == stage_kpi(journey, stage).provenance and "2024-03" in got[2]
@@ -186,20 +186,20 @@ def test_a_baseline_is_the_first_month_in_the_unit_the_stage_states(
 
 def test_a_metric_named_by_the_lead_is_read_whatever_the_kpi_is_called() -> None:
     journey, stage = _kpi_journey("Happy customers", "", reopen_rate=0.25)
-    assert storage.baseline_from_data(journey, stage) == (
+    assert baselines.baseline_from_data(journey, stage) == (
         "no ticket metric measures 'Happy customers'")
-    got = storage.baseline_from_data(journey, stage, "reopen_rate")
+    got = baselines.baseline_from_data(journey, stage, "reopen_rate")
     assert not isinstance(got, str) and got[:2] == (25.0, "%")
     journey, stage = _kpi_journey("CSAT responses", "%", csat_responses=8)
-    got = storage.baseline_from_data(journey, stage, "csat_responses")
+    got = baselines.baseline_from_data(journey, stage, "csat_responses")
     assert not isinstance(got, str) and got[:2] == (8, "answers")
 
 
 def test_no_baseline_says_why() -> None:
     journey, stage = _kpi_journey("Reopen rate", "")
-    assert storage.baseline_from_data(journey, stage) == stage_kpi(journey, stage).reason
+    assert baselines.baseline_from_data(journey, stage) == stage_kpi(journey, stage).reason
     journey.ticket_sources[0].links = "{}"
-    assert storage.baseline_from_data(journey, stage) == (
+    assert baselines.baseline_from_data(journey, stage) == (
         "no ticket category is mapped to this stage")
 
 
@@ -223,7 +223,7 @@ def test_a_card_is_tied_to_a_metric_a_group_and_a_target(
         store: Store, card: tuple[int, int], group: str, target: str, number: float,
         relative: bool) -> None:
     wid, card_id = card
-    saved = storage.link_card(store, wid, card_id, metric="reopen_rate", group=group,
+    saved = links.link_card(store, wid, card_id, metric="reopen_rate", group=group,
                               target=target)
     stored = next(c for c in store.load(wid).cards if c.id == card_id)
     for tied in (saved, stored):
@@ -236,15 +236,15 @@ def test_a_tie_to_what_does_not_exist_is_refused_and_nothing_saved(
         store: Store, card: tuple[int, int]) -> None:
     wid, card_id = card
     with pytest.raises(ValueError) as info:
-        storage.link_card(store, wid, card_id, metric="happiness", group="all", target="-1%")
+        links.link_card(store, wid, card_id, metric="happiness", group="all", target="-1%")
     assert str(info.value) == ("--metric 'happiness' is not a ticket metric; choose one of: "
-                               f"{', '.join(storage.METRICS)}.")
+                               f"{', '.join(readings.METRICS)}.")
     with pytest.raises(NotFound) as missing:
-        storage.link_card(store, wid, card_id + 1, metric="tickets", group="all", target="-1%")
+        links.link_card(store, wid, card_id + 1, metric="tickets", group="all", target="-1%")
     assert str(missing.value) == f"Workshop {wid} has no card {card_id + 1}."
     for group in ("category", "category=", "colour=red", "All", ""):
         with pytest.raises(ValueError) as info:
-            storage.link_card(store, wid, card_id, metric="tickets", group=group,
+            links.link_card(store, wid, card_id, metric="tickets", group=group,
                               target="-1%")
         assert str(info.value) == (
             f"--group {group!r} must be all or KIND=VALUE with KIND one of category, "

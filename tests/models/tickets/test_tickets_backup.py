@@ -11,7 +11,7 @@ from models.db.store import Store
 from models.db.tables import HypothesisCard, PainPoint, Touchpoint
 from models.export.form import DataError
 from models.export.json_backup import export_workshop, import_json
-from models.tickets import storage
+from models.tickets import links, storage
 
 ZENDESK = Path(__file__).parent / "fixtures" / "zendesk_tickets.csv"
 
@@ -24,9 +24,9 @@ def measured_workshop(store: Store) -> int:
     placed = store.add(PainPoint(workshop_id=wid, touchpoint_id=tp.id, description="placed"))
     card = store.add(HypothesisCard(pain_point_id=loose.id, experiment="fix"))
     storage.import_file(store, wid, ZENDESK)
-    storage.set_link(store, wid, "Incident", stage="Contact", pain_id=loose.id)
-    storage.set_link(store, wid, "Question", pain_id=placed.id)
-    storage.link_card(store, wid, int(card.id or 0), metric="reopen_rate",
+    links.set_link(store, wid, "Incident", stage="Contact", pain_id=loose.id)
+    links.set_link(store, wid, "Question", pain_id=placed.id)
+    links.link_card(store, wid, int(card.id or 0), metric="reopen_rate",
                       group="category=Incident", target="=0.1")
     return wid
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from models.tickets import engine, load, metrics, storage
+from models.tickets import engine, load, metrics
+from models.tickets import readings as ticket_readings
 from models.tickets.errors import TicketImportError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,7 +27,7 @@ def _picture(path: Path) -> tuple[object, ...]:
     readings = [(r.period, r.group_kind, r.group_value, r.tickets, r.reopened,
                  r.ttr_median_hours, r.ttr_p90_hours, r.csat_mean, r.backlog_open,
                  r.backlog_median_age_hours, r.unavailable, r.counts)
-                for r in storage.build_readings(imported)]
+                for r in ticket_readings.build_readings(imported)]
     table = metrics.table(imported, by=None)
     return (imported.rows, imported.tickets, imported.skipped_rows, imported.bad_cells,
             imported.notes, imported.as_of, readings, table)

@@ -13,7 +13,7 @@ import pytest
 from models.db.store import Store
 from models.db.tables import PainPoint, Reading
 from models.rules import measures
-from models.tickets import storage
+from models.tickets import links, storage
 
 HEAD = "ticket_id,created_at,solved_at,status,category,satisfaction_score\n"
 
@@ -93,10 +93,10 @@ def test_pain_volume_and_card_volume_signal_skip_the_partial_month(
 
     storage.import_file(store, wid, three_months(tmp_path))
     pain = store.add(PainPoint(workshop_id=wid, description="cannot log in"))
-    storage.set_link(store, wid, "Login", pain_id=int(pain.id or 0))
+    links.set_link(store, wid, "Login", pain_id=int(pain.id or 0))
     assert store.load(wid).pain_point(int(pain.id or 0)).ticket_volume == 8
     card = store.add(HypothesisCard(pain_point_id=int(pain.id or 0), experiment="Magic link"))
-    storage.link_card(store, wid, int(card.id or 0), metric="tickets",
+    links.link_card(store, wid, int(card.id or 0), metric="tickets",
                       group="category=Login", target="-30%")
     verdict = measures.judge(store.load(wid), store.load(wid).cards[0])
     assert verdict is not None

@@ -31,7 +31,7 @@ def covered(since: str, until: str, tickets: dict[str, int]
                 for m, n in tickets.items()]
     readings.append(SimpleNamespace(source_id=1, period="2024-01", group_kind="category",
                                     tickets=1))
-    return months_covered(readings, {1: src})  # type: ignore[arg-type]
+    return months_covered(readings, {1: src})  # type: ignore[arg-type, dict-item]
 
 
 def test_an_export_starting_mid_month_makes_its_first_month_partial() -> None:
@@ -77,7 +77,7 @@ def test_evidence_is_not_taken_from_a_first_month_that_starts_late(
 
     def with_start(*args: object, **kwargs: object) -> engine.TicketImport:
         imp = real(*args, **kwargs)  # type: ignore[arg-type]
-        imp.data_from = datetime(2024, 1, 17, 9, tzinfo=UTC)  # type: ignore[attr-defined]
+        imp.data_from = datetime(2024, 1, 17, 9, tzinfo=UTC)
         return imp
 
     monkeypatch.setattr(engine, "import_export", with_start)
@@ -94,11 +94,9 @@ def test_evidence_is_not_taken_from_a_first_month_that_starts_late(
             "so no evidence is filled from it") in result.partial
 
 
-@pytest.mark.xfail(strict=True, reason="needs models/tickets/engine.py (another branch's "
-                   "file): the import must carry its earliest timestamp as data_from")
 def test_the_import_knows_where_its_data_starts(tmp_path: Path) -> None:
     imp = engine.import_export(_export(tmp_path))
-    assert imp.data_from == datetime(2024, 1, 17, 9, tzinfo=UTC)  # type: ignore[attr-defined]
+    assert imp.data_from == datetime(2024, 1, 17, 9, tzinfo=UTC)
 
 
 def test_a_schema_8_file_gains_where_each_import_starts(db_path: Path, tmp_path: Path) -> None:
@@ -122,3 +120,18 @@ def test_a_schema_8_file_gains_where_each_import_starts(db_path: Path, tmp_path:
                                         str(_export(tmp_path)), "-w", str(wid), *extra])
         assert done.exit_code == 0, done.stderr
     assert len(Store(db_path).load(wid).ticket_sources) == 2
+
+
+def test_a_late_start_names_the_complete_month_the_evidence_comes_from(
+        store: Store, wid: int, tmp_path: Path) -> None:
+    path = _export(tmp_path)
+    march = "".join(f"M{i},2024-03-{1 + i:02d} 09:00,2024-03-{1 + i:02d} 10:00,Solved,Login\n"
+                    for i in range(6))
+    path.write_text(path.read_text(encoding="utf-8") + march, encoding="utf-8")
+    result = storage.import_file(store, wid, path)
+    [src] = store.load(wid).ticket_sources
+    assert src.data_from == datetime(2024, 1, 17, 9, tzinfo=UTC)
+    assert result.partial == (
+        "2024-01 has data only from 2024-01-17, a partial month: the evidence comes from "
+        "2024-02",
+        "2024-03 has data only to 2024-03-06, a partial month: the evidence comes from 2024-02")

@@ -19,7 +19,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.tickets import engine, metrics, storage
+from models.tickets import engine, metrics
+from models.tickets import readings as ticket_readings
 
 MONTHS = ("2024-01", "2024-02", "2024-03", "2024-04")
 ticket = st.tuples(
@@ -93,7 +94,7 @@ def test_readings_are_the_tables_of_each_month_and_the_span(tickets: list[Row]) 
         path = Path(tmp) / "t.csv"
         _write(path, tickets)
         imported = engine.import_export(path)
-    readings = storage.build_readings(imported)
+    readings = ticket_readings.build_readings(imported)
     months = sorted({t[0] for t in tickets})
     spans = [m for m in months] + ([f"{months[0]}..{months[-1]}"] if len(months) > 1 else [])
     want = []

@@ -11,7 +11,7 @@ import pytest
 
 from models.db.store import Store
 from models.export.json_backup import export_workshop, import_json
-from models.tickets import storage
+from models.tickets import editing, storage
 from tests.models.tickets.test_tickets_business import ROWS
 
 
@@ -29,13 +29,13 @@ def wid(store: Store) -> int:
 
 def test_the_schedule_is_stored_and_used_by_the_next_import(store: Store, wid: int,
                                                             export: Path) -> None:
-    assert storage.schedule_of(store.load(wid).workshop) is None
+    assert editing.schedule_of(store.load(wid).workshop) is None
     before = storage.import_file(store, wid, export, source="zendesk")
     total = [r for r in before.readings if r.group_kind == "all" and ".." in r.period][0]
     assert total.ttr_business_median_hours is None
     assert "business-hours schedule" in json.loads(total.unavailable)[
         "ttr_business_median_hours"]
-    said = storage.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC",
+    said = editing.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC",
                              holidays=["2026-12-25"])
     assert said == "Mon-Fri 09:00-17:00 UTC, 1 holiday (2026-12-25)"
     after = storage.import_file(store, wid, export, source="zendesk")
@@ -48,24 +48,24 @@ def test_the_schedule_is_stored_and_used_by_the_next_import(store: Store, wid: i
 
 def test_a_bad_schedule_changes_nothing(store: Store, wid: int) -> None:
     with pytest.raises(ValueError, match="Mars/Olympus"):
-        storage.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00",
+        editing.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00",
                           tz="Mars/Olympus")
     assert store.load(wid).workshop.business_hours == ""
 
 
 def test_clearing_the_schedule(store: Store, wid: int) -> None:
-    storage.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC")
-    assert storage.clear_hours(store, wid) == "business hours cleared"
-    assert storage.schedule_of(store.load(wid).workshop) is None
+    editing.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC")
+    assert editing.clear_hours(store, wid) == "business hours cleared"
+    assert editing.schedule_of(store.load(wid).workshop) is None
 
 
 def test_the_backup_round_trips_the_schedule(store: Store, wid: int, export: Path) -> None:
-    storage.set_hours(store, wid, days="sat,sun", start="10:00", end="14:00",
+    editing.set_hours(store, wid, days="sat,sun", start="10:00", end="14:00",
                       tz="Europe/Berlin", holidays=["2026-12-26"])
     storage.import_file(store, wid, export, source="zendesk")
     text = export_workshop(store, wid)
     new = import_json(store, text, "backup.json")
-    schedule = storage.schedule_of(store.load(new).workshop)
+    schedule = editing.schedule_of(store.load(new).workshop)
     assert schedule is not None
     assert schedule.summary() == "Sat, Sun 10:00-14:00 Europe/Berlin, 1 holiday (2026-12-26)"
     again = store.load(new).readings
@@ -86,7 +86,7 @@ def test_a_schema_7_file_gains_the_schedule_and_business_columns(db_path: Path,
         conn.execute("UPDATE journeymap_meta SET value = '7' WHERE key = 'schema_version'")
     conn.close()
     store = Store(db_path, who="upgrader")
-    storage.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC")
+    editing.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC")
     storage.import_file(store, wid, export, source="zendesk")
     assert any(r.ttr_business_median_hours == 2.0 for r in store.load(wid).readings)
     store.close()
@@ -102,7 +102,7 @@ def test_the_markdown_measured_section_shows_business_hours(store: Store, wid: i
     text = to_markdown(store.load(wid), today=dt.date(2026, 12, 31))
     assert ("| Time to resolution, business hours (median) |  |  | 2026-12: not available: no "
             "business-hours schedule was set for this import") in text
-    storage.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC",
+    editing.set_hours(store, wid, days="mon-fri", start="09:00", end="17:00", tz="UTC",
                       holidays=["2026-12-25"])
     storage.import_file(store, wid, export, source="zendesk")
     text = to_markdown(store.load(wid), today=dt.date(2026, 12, 31))

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from models.db.store import Store
 from models.db.tables import HypothesisCard, PainPoint
 from models.export.markdown import to_markdown
-from models.tickets import storage
+from models.tickets import links, storage
 
 ZENDESK = Path(__file__).parent / "fixtures" / "zendesk_tickets.csv"
 TODAY = dt.date(2026, 11, 29)
@@ -26,8 +26,8 @@ def test_measured_section_with_provenance_and_signals(store: Store, tmp_path: Pa
     pain = store.add(PainPoint(workshop_id=wid, description="reopened incidents"))
     card = store.add(HypothesisCard(pain_point_id=pain.id, experiment="Fix emails"))
     storage.import_file(store, wid, hostile)
-    storage.set_link(store, wid, "Question", stage="Contact")
-    storage.link_card(store, wid, int(card.id or 0), metric="reassigned_rate",
+    links.set_link(store, wid, "Question", stage="Contact")
+    links.link_card(store, wid, int(card.id or 0), metric="reassigned_rate",
                       group="all", target="-30%")
     text = to_markdown(store.load(wid), today=TODAY)
     section = text.split("## Measured", 1)[1].split("\n## ", 1)[0]

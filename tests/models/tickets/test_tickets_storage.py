@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from models.db.store import Store
 from models.db.tables import HypothesisCard, PainPoint, Reading, TicketSource
-from models.tickets import storage
+from models.tickets import baselines, editing, links, storage
 from models.tickets.errors import TicketImportError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -90,7 +90,7 @@ def test_the_column_mapping_is_remembered_for_next_month(store: Store, wid: int,
 
 def test_a_read_only_store_cannot_import(store: Store, wid: int, db_path: Path) -> None:
     with Store(db_path, who="eve", read_only=True) as seat:
-        with pytest.raises(storage.EditorOnly, match="observer"):
+        with pytest.raises(editing.EditorOnly, match="observer"):
             storage.import_file(seat, wid, ZENDESK)
     assert counts(store) == (0, 0)
 
@@ -98,7 +98,7 @@ def test_a_read_only_store_cannot_import(store: Store, wid: int, db_path: Path) 
 def test_categories_link_to_stages_and_pain_volumes_follow(store: Store, wid: int) -> None:
     pain = store.add(PainPoint(workshop_id=wid, description="Charged twice", ticket_volume=1))
     storage.import_file(store, wid, ZENDESK)
-    said = storage.set_link(store, wid, "Incident", stage="Follow-Up", pain_id=pain.id)
+    said = links.set_link(store, wid, "Incident", stage="Follow-Up", pain_id=pain.id)
     assert "Follow-Up" in said
     journey = store.load(wid)
     april = [r for r in journey.readings if r.period == "2024-04"
@@ -111,12 +111,12 @@ def test_categories_link_to_stages_and_pain_volumes_follow(store: Store, wid: in
     assert follow.kpi_baseline == pytest.approx(round((march.reopen_rate or 0) * 100, 2))
     assert follow.kpi_unit == "%"
     with pytest.raises(ValueError, match="no ticket category 'Nope'"):
-        storage.set_link(store, wid, "Nope", stage="1")
+        links.set_link(store, wid, "Nope", stage="1")
 
 
 def test_the_next_import_keeps_the_links(store: Store, wid: int) -> None:
     storage.import_file(store, wid, ZENDESK, period="2024-03")
-    storage.set_link(store, wid, "Incident", stage="2")
+    links.set_link(store, wid, "Incident", stage="2")
     storage.import_file(store, wid, ZENDESK, period="2024-04")
     assert "Incident" in json.loads(store.load(wid).ticket_sources[-1].links)
 
@@ -133,7 +133,7 @@ def test_evidence_is_filled_with_provenance_but_typed_text_kept(store: Store, wi
         "(zendesk_tickets.csv, 2024-03, n=6 (4 resolved tickets), latest complete month; "
         "2024-04 has data only to 2024-04-10)")
     assert ws.evidence_transfer_rate == "about a third"
-    storage.apply_to_map(store, wid, overwrite=True)
+    baselines.apply_to_map(store, wid, overwrite=True)
     assert "zendesk_tickets.csv" in store.load(wid).workshop.evidence_transfer_rate
 
 
@@ -141,15 +141,15 @@ def test_a_card_is_tied_to_a_metric_and_a_target(store: Store, wid: int) -> None
     pain = store.add(PainPoint(workshop_id=wid, description="x"))
     card = store.add(HypothesisCard(pain_point_id=pain.id, experiment="y"))
     storage.import_file(store, wid, ZENDESK)
-    row = storage.link_card(store, wid, int(card.id or 0), metric="tickets",
+    row = links.link_card(store, wid, int(card.id or 0), metric="tickets",
                             group="category=Incident", target="-30%")
     assert (row.signal_metric, row.signal_group, row.signal_target, row.signal_relative) == (
         "tickets", "category=Incident", pytest.approx(-0.3), True)
     with pytest.raises(ValueError, match="--metric"):
-        storage.link_card(store, wid, int(card.id or 0), metric="speed", group="all",
+        links.link_card(store, wid, int(card.id or 0), metric="speed", group="all",
                           target="-3%")
     with pytest.raises(ValueError, match="--group"):
-        storage.link_card(store, wid, int(card.id or 0), metric="tickets", group="x",
+        links.link_card(store, wid, int(card.id or 0), metric="tickets", group="x",
                           target="-3%")
 
 
@@ -157,7 +157,7 @@ def test_a_card_is_tied_to_a_metric_and_a_target(store: Store, wid: int) -> None
                                             ("=0.85", (0.85, False)), ("85%", (0.85, False)),
                                             ("−10 %", (-0.1, True))])
 def test_targets(text: str, want: tuple[float, bool]) -> None:
-    value, relative = storage.parse_target(text)
+    value, relative = links.parse_target(text)
     assert (round(value, 4), relative) == want
 
 
