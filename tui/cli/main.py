@@ -40,7 +40,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("team", ("copy",)),
     ("method", ("future", "costs", "escalation", "reviewed", "card-effect")),
 )
-GROUPS: dict[str, tuple[str, str]] = {"templates": ("workshops", "templates_app"),
+GROUPS: dict[str, tuple[str, str]] = {"templates": ("templates", "templates_app"),
                                       "tickets": ("tickets", "app")}
 _MODULE_OF = {name: module for module, names in COMMANDS for name in names}
 
