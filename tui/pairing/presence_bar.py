@@ -36,7 +36,14 @@ class PresenceBar(Static):
         self.plain = ""
 
     def update_from(self, pairing: PairingState) -> None:
+        """Hand the line to Textual only when it changed and is (or becomes) seen.
+
+        A hidden bar keeps its old line: a seat alone changes it on every step switch
+        (its own step's name) and each ``update`` is a layout pass of the screen.
+        """
         line, visible = build_line(pairing)
+        if not visible and not self.display:
+            return
         if line.plain != self.plain or self.display != visible:
             self.plain = line.plain
             self.update(line)
