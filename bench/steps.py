@@ -233,10 +233,73 @@ async def switch_floor(moves: int) -> dict[str, list[float]]:
     return times
 
 
+async def screen_switch_floor(moves: int) -> dict[str, list[float]]:
+    """The same two views as ``switch_floor``, each on its own installed ``Screen``
+    (header, view, footer) swapped with ``switch_screen``: the alternative to one screen
+    with a ``ContentSwitcher``, measured the same way."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.screen import Screen
+    from textual.widgets import DataTable, Footer, Input, Label, Static
+
+    def view(name: str) -> Vertical:
+        table: DataTable[str] = DataTable(cursor_type="row", id=f"{name}-table")
+        for column in ("#", "Stage", "Touchpoint", "Channel", "Feel"):
+            table.add_column(column)
+        table.add_rows([[str(i), "Stage", f"Row {i}", "Chat", "0"] for i in range(20)])
+        fields = [w for i in range(14) for w in (Label(f"Field {i}"), Input(f"value {i}"),
+                                                 Static(f"hint for field {i}"))]
+        return Vertical(Static(f"Step {name}"),
+                        Horizontal(table, VerticalScroll(*fields)), id=name)
+
+    class Step(Screen[None]):
+        AUTO_FOCUS = ""
+
+        def __init__(self, name: str) -> None:
+            super().__init__(name=name)
+            self.step = name
+
+        def compose(self) -> ComposeResult:
+            yield Static("header")
+            yield view(self.step)
+            yield Footer()
+
+        def on_screen_resume(self) -> None:
+            self.set_focus(self.query_one(f"#{self.step}-table"))
+
+    class Bare(App[None]):
+        BINDINGS = [Binding("a", "show('a')", "A"), Binding("b", "show('b')", "B")]
+        CSS = """
+        Horizontal > DataTable { width: 3fr; }
+        Horizontal > VerticalScroll { width: 2fr; }
+        Input { margin: 0 1; height: 1; border: none; padding: 0 1; }
+        """
+        SCREENS = {"a": lambda: Step("a"), "b": lambda: Step("b")}
+
+        def on_mount(self) -> None:
+            self.push_screen("a")
+
+        def action_show(self, name: str) -> None:
+            self.switch_screen(name)
+
+    times: dict[str, list[float]] = {}
+    async with Bare().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in "baba":  # both shown once
+            await pilot.press(key)
+            await pilot.pause()
+        for _ in range(max(3, moves // 6)):
+            await _press_quiet(pilot.app, times, "quiet screen switch floor", "b")
+            await _press_quiet(pilot.app, times, "quiet screen switch floor", "a")
+    return times
+
+
 def child(db: Path, wid: int, moves: int) -> dict[str, object]:
     _watch_paints()
     times = asyncio.run(floor(moves))
     times.update(asyncio.run(switch_floor(moves)))
+    times.update(asyncio.run(screen_switch_floor(moves)))
     times.update(asyncio.run(measure(db, wid, moves)))
     return {"times": times, "rss_mb": rss_peak_mb()}
 

@@ -1,0 +1,61 @@
+"""What a step switch between kept views costs Textual, counted (issue 18: switches).
+
+A switch must lay the screen out once, and nothing that follows it on its own
+(the seat's heartbeat telling the others which step is on screen, the footer's
+keys) may add a pass of the whole screen or re-render widgets whose look did not
+change.  Counts of work, never timings: each of these was seen failing first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from models.db.store import Store
+from tests.helpers import SIZE, build_workshop, ready, until
+from tui.app.launch import build_app
+from tui.screens.workshop import WorkshopScreen
+from tui.steps.base import StepView
+
+
+def _workshop(db: Path) -> int:
+    with Store(db, who="lea") as store:
+        return build_workshop(store)
+
+
+async def _all_built(pilot: Any) -> bool:
+    app = pilot.app
+    return await until([pilot], lambda: isinstance(app.screen, WorkshopScreen)
+                       and app.screen.prebuilt
+                       and all(v.ready for v in app.screen.query(StepView)), rounds=400)
+
+
+async def _settled(pilot: Any) -> None:
+    """Built, and every view shown once (their sizes settle on a first show)."""
+    await ready(pilot)
+    assert await _all_built(pilot)
+    for key in ("3", "5", "4", "2", "3"):
+        await pilot.press("escape", key)
+        await ready(pilot)
+
+
+async def test_the_heartbeat_after_a_switch_lays_nothing_out_for_a_seat_alone(
+        db_path: Path, work: Any) -> None:
+    """Alone in the workshop the presence bar is hidden; the heartbeat that tells the
+    file which step is on screen (a moment after each switch) re-laid the whole screen
+    out to put the new step's name in that hidden bar."""
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        pairing = app.pairing
+        seen: list[int] = []
+        for key, step in (("5", "pains"), ("3", "touchpoints"), ("4", "ownership")):
+            await pilot.press("escape")
+            await ready(pilot)
+            work.clear()
+            await pilot.press(key)
+            assert await until([pilot], lambda step=step: pairing._beat_step == step)
+            await pilot.pause()
+            seen.append(work["layout pass"])
+        assert not app.screen.query_one("#presence").display
+        assert seen == [1, 1, 1], seen
