@@ -88,10 +88,12 @@ class CalmFooterKey(FooterKey):
     Textual's widget-wide ``virtual_size`` asks for a layout pass when it changes;
     a key rewritten by a step switch (``show_now``) is measured and placed by the
     switch's own layout pass, and the size it then records asked for a second
-    pass of the whole screen (≈ 5 ms) that moved nothing.  A key does not scroll.
+    pass of the whole screen (≈ 5 ms) that moved nothing.  A key does not scroll, and
+    a new size already marks the whole key for repainting, so the virtual size asks
+    for no repaint of its own either.
     """
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
 
 
 class CalmFooter(Footer):
@@ -204,17 +206,25 @@ class CalmFooter(Footer):
             await self.mount_all(extra, before=palette.first() if palette else None)
 
     def _rewrite(self, keys: list[FooterKey], chosen: list[Entry]) -> None:
-        """The first keys show ``chosen``; the rest are hidden (kept for a step with more)."""
+        """The first keys show ``chosen``; the rest are hidden (kept for a step with more).
+
+        A key already showing the same key and words (next, previous, help…) keeps
+        its rendered line and its width: only the keys that change are re-laid out.
+        """
         for widget in keys[len(chosen):]:
             widget.display = False
         for widget, (binding, enabled, tooltip) in zip(keys, chosen, strict=False):
+            widget.action = binding.action
+            widget.tooltip = tooltip or binding.description
+            shown = (binding.key, footer_key(self.app.get_key_display(binding)),
+                     short_description(binding.description), not enabled)
+            if widget.display and shown == (widget.key, widget.key_display,
+                                            widget.description, widget._disabled):
+                continue
             widget.display = True
-            widget.key, widget.action = binding.key, binding.action
-            widget.key_display = footer_key(self.app.get_key_display(binding))
-            widget.description = short_description(binding.description)
+            widget.key, widget.key_display, widget.description = shown[:3]
             widget._disabled = not enabled  # noqa: SLF001 - what FooterKey's click reads
             widget.set_class(not enabled, "-disabled")
-            widget.tooltip = tooltip or binding.description
             widget.refresh(layout=True)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
