@@ -101,3 +101,23 @@ async def test_a_switch_refreshes_only_the_footer_keys_it_changes(
             changed += max(0, len(before) - len(after))  # hidden ones
             assert 0 < changed < max(len(before), len(after)), (before, after)
             assert len(refreshed) <= changed, (key, len(refreshed), changed)
+
+
+async def test_a_switch_repaints_the_views_not_the_switcher_behind_them(
+        db_path: Path, work: Any) -> None:
+    """Choosing the view to show repainted the container holding the views: every line
+    of the content area re-rendered as blank background, under the view about to be
+    drawn over it.  The views shown and hidden are repainted as they must be."""
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        seen: list[tuple[int, int, int]] = []
+        for key in ("5", "3"):
+            await pilot.press("escape")
+            await ready(pilot)
+            work.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append((work["ContentSwitcher"], work["PainsView"], work["TouchpointsView"]))
+        assert seen == [(0, 1, 1), (0, 1, 1)], seen

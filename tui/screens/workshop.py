@@ -42,6 +42,17 @@ if TYPE_CHECKING:
 PREBUILD_IDLE_S = 0.05
 
 
+class StepSwitcher(ContentSwitcher):
+    """The step views, one shown: choosing it repaints the views, not this container.
+
+    ``ContentSwitcher.current`` repaints the switcher when it changes: every line of
+    the content area re-rendered as blank background under the view shown over it.
+    The views hidden and shown repaint themselves (their ``display`` changes).
+    """
+
+    current: Reactive[str | None] = Reactive(None, init=False, repaint=False)
+
+
 class WorkshopScreen(Screen[None]):
     """One open workshop, one step at a time, with the step bar always visible."""
 
@@ -66,7 +77,7 @@ class WorkshopScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield CalmHeader()
         yield StepBar(id="stepbar")
-        yield ContentSwitcher(id="steps")
+        yield StepSwitcher(id="steps")
         yield CalmFooter()
 
     def on_mount(self) -> None:
