@@ -121,3 +121,31 @@ async def test_a_switch_repaints_the_views_not_the_switcher_behind_them(
             await pilot.pause()
             seen.append((work["ContentSwitcher"], work["PainsView"], work["TouchpointsView"]))
         assert seen == [(0, 1, 1), (0, 1, 1)], seen
+
+
+async def test_a_switch_is_one_screen_update_with_the_step_bar_in_it(
+        db_path: Path, work: Any, monkeypatch: Any) -> None:
+    """The step bar's new current step reached the screen on the bar's own idle turn,
+    after the switch's layout pass had composed the screen: a second update (it
+    composes every widget under the bar's region) for one line of text."""
+    from textual.screen import Screen
+
+    late: list[list[str]] = []
+    real = Screen._compositor_refresh
+
+    def update(self: Screen[Any]) -> None:
+        late.append(sorted(type(w).__name__ for w in self._dirty_widgets))
+        real(self)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", update)
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        for key in ("5", "3"):
+            await pilot.press("escape")
+            await ready(pilot)
+            late.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert not any("StepBar" in dirty for dirty in late[1:]), late

@@ -47,6 +47,9 @@ class StepBar(Widget):
             return
         self.current, self.states = current, dict(states)
         self.refresh()
+        # Handed to the screen now, not on the bar's idle turn: a step switch lays the
+        # screen out before that turn, and the bar then cost a second screen update.
+        self._check_refresh()
 
     def _mark(self, step: str) -> str:
         state = self.states.get(step)
