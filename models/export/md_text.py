@@ -174,9 +174,15 @@ def _md_inline(text: str) -> str:
         if first not in _BLOCK_FIRST and not first.isdigit():
             return text
         return _md_block_safe(text)
-    # a character to clean can only be at or after the first hit
-    if _NOT_ONE_LINE.search(text, found.start()) is None:  # one line with syntax in it
-        return _md_block_safe(_escape_present(text.strip()))
+    # One line with syntax in it: ``isprintable`` (no control, no separator but the
+    # space) answers most text without a search; else a character to clean can only
+    # be at or after the first hit.
+    if text.isprintable() or _NOT_ONE_LINE.search(text, found.start()) is None:
+        escaped = _escape_present(text.strip())
+        first = escaped[:1]
+        if first not in _BLOCK_FIRST and not first.isdigit():
+            return escaped
+        return _md_block_safe(escaped)
     lines = [line.strip() for line in split_lines(text)]
     while lines and not lines[0]:
         lines.pop(0)
