@@ -144,3 +144,26 @@ def test_a_failed_export_turns_the_collector_back_on(workshop: tuple[Path, int])
     result = CliRunner().invoke(cli_main.app, ["--db", str(db), "export", str(wid + 9)])
     assert result.exit_code == 1
     assert gc.isenabled()
+
+
+# The module's code is compiled first (a checkout without bytecode files compiles it on
+# import, before its first line runs); then its body runs as ``import`` runs it.
+IMPORT_PROBE = """
+import gc, importlib.util, sys
+spec = importlib.util.find_spec('tui.cli.main')
+module = importlib.util.module_from_spec(spec)
+code = spec.loader.get_code(spec.name)
+sys.modules[spec.name] = module
+starts = []
+gc.callbacks.append(lambda phase, info: starts.append(phase) if phase == 'start' else None)
+exec(code, module.__dict__)
+print(len(starts), gc.isenabled())
+"""
+
+
+def test_importing_the_command_line_runs_no_collection_and_leaves_the_collector_on() -> None:
+    # Typer and its vendored Click build objects that live as long as the process;
+    # collecting while they are built (about twenty times) finds no garbage.
+    out = subprocess.run([sys.executable, "-c", IMPORT_PROBE], capture_output=True, text=True,
+                         cwd=ROOT, timeout=60)
+    assert out.stdout.split() == ["0", "True"], out.stderr
