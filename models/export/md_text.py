@@ -106,16 +106,25 @@ _MD_ESCAPES = tuple((ch, "\\" + ch) for ch in sorted(_MD_BACKSLASH, key=lambda c
 
 # Any character that one of the passes below would change: most text has none.
 _MD_SPECIAL = re.compile(r"[\\`*_\[\]~$|#<&]")
+# Either of the two above in one search (it costs about what each of them costs):
+# text without them needs no cleaning and no escaping, only its block start checked.
+_NOTHING_TO_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
+                                r"\\`*_\[\]~$|#<&]")
 
 
 def _md_escape_chars(line: str) -> str:
+    if _MD_SPECIAL.search(line) is None:
+        return line
+    return _escape_present(line)
+
+
+def _escape_present(line: str) -> str:
+    """``_md_escape_chars`` of a line known to hold a special character (no search)."""
     # "&" that would start an entity and "<" that would start a tag become NUL / SOH
     # placeholders first (cleaned lines never hold controls), turned into "&amp;" and
     # "&lt;" once the backslashes are in.  One str.replace per character present: a
     # translate() table with multi-character values walks the text one dict lookup per
     # character, about five times slower on the export of a big map.
-    if _MD_SPECIAL.search(line) is None:
-        return line
     marked = _MD_ENTITY_LIKE.sub("\x00", line) if "&" in line else line
     if "<" in marked:
         marked = (marked.replace("<", "\x01") if "@" in marked
@@ -158,8 +167,22 @@ def md_inline(text: object) -> str:
 def _md_inline(text: str) -> str:
     """``md_inline`` of a str, remembered: a big map repeats its channels, lanes, teams
     and feelings on every row, and escaping is the export's hottest loop."""
-    if _NOT_ONE_LINE.search(text) is None:  # one line, nothing to clean: most text
-        return _md_block_safe(_md_escape_chars(text.strip()))
+    found = _NOTHING_TO_ESCAPE.search(text)
+    if found is None:  # one clean line, no syntax: most text
+        text = text.strip()
+        first = text[:1]
+        if first not in _BLOCK_FIRST and not first.isdigit():
+            return text
+        return _md_block_safe(text)
+    # One line with syntax in it: ``isprintable`` (no control, no separator but the
+    # space) answers most text without a search; else a character to clean can only
+    # be at or after the first hit.
+    if text.isprintable() or _NOT_ONE_LINE.search(text, found.start()) is None:
+        escaped = _escape_present(text.strip())
+        first = escaped[:1]
+        if first not in _BLOCK_FIRST and not first.isdigit():
+            return escaped
+        return _md_block_safe(escaped)
     lines = [line.strip() for line in split_lines(text)]
     while lines and not lines[0]:
         lines.pop(0)

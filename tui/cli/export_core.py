@@ -8,7 +8,9 @@ functions with no command-line parsing in them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,24 @@ if TYPE_CHECKING:
 
 # the formats read from the file and rendered here (json is a backup: the store writes it)
 RENDERED = ("md", "csv", "ics")
+
+
+@contextmanager
+def one_pass() -> Iterator[None]:
+    """The cyclic garbage collector off while an export reads, renders and writes.
+
+    Why: the pass allocates ~50,000 container objects (rows, cells, lines) that all
+    live until it ends, so each collection the allocations set off walks a growing
+    heap and finds no garbage (~5 % of an export's CPU).  The collector is on again
+    afterwards if it was on, so a long-lived process (tests, the app) keeps it.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def light_read(db: Path | str | None, workshop_id: int, portfolio: bool

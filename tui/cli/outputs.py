@@ -29,7 +29,7 @@ from tui.cli.common import (
     require_folder,
     user_errors,
 )
-from tui.cli.export_core import light_read, rendered, with_start, wrote
+from tui.cli.export_core import light_read, one_pass, rendered, with_start, wrote
 
 app = command_group()
 
@@ -121,7 +121,7 @@ def export(
     if start is not None and fmt == "json":
         raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
     start_date = parse_date(start)
-    with user_errors():
+    with one_pass(), user_errors():
         if fmt == "json":
             from models.export.json_backup import export_workshop
 
