@@ -125,9 +125,6 @@ def test_a_digit_in_the_burst_of_tab_lands_in_the_next_field(tmp_path: Path,
     assert (pain.impact, pain.effort) == (3, 1)
 
 
-@pytest.mark.xfail(strict=False, reason="known defect (issue 12, open): in a real terminal a "
-                   "burst that starts with x (new pain point on a step not yet mounted) loses or "
-                   "misplaces keys in about half of the runs; Pilot bursts pass")
 def test_x_text_tab_and_digits_in_one_burst_fill_the_new_pain_point(tmp_path: Path,
                                                                      pane_for) -> None:  # noqa: ANN001
     """``x`` opens step 5 (mounted now) with a new pain point; the rest of the burst is its."""
