@@ -14,14 +14,22 @@ the order the events were read, one event at a time, only while no hold is
 active: an event given back that starts a new hold (``3`` mounts a view, ``a``
 a form) stops the drain until that hold ends, and events read meanwhile join
 the end.  Two queues (the store's and the views') released independently used
-to hand the same burst back shuffled (``tSatus page``).  A key that was
-already on its way to a widget and comes back to the app unhandled while a hold
-is active takes its place by the time it was read.
+to hand the same burst back shuffled (``tSatus page``).
+
+A key is not handled when the app reads it: it travels to the focused widget
+and bubbles back up to the app, where its binding runs.  The next key is given
+back only once that trip is over (``follow``), and nothing is built at idle
+meanwhile (``busy``): on a loaded machine the next key used to overtake the
+step key still on its way and land in the old view, or the prebuild mounted a
+view nobody asked for first.  A key already on its way when a hold starts, that
+comes back to the app unhandled, takes its place by the order it was read.
 """
 
 from __future__ import annotations
 
 from bisect import insort
+from itertools import count
+from time import monotonic
 from typing import Any
 
 from textual import events
@@ -30,6 +38,8 @@ from textual.widgets import Input
 
 _PASSED = "_jm_passed_on"
 _REPLAYED = "_jm_replayed"
+_READ = "_jm_read"  # the order the app read a key in
+_TRIP = "_jm_trip"  # a key given back: the trip it makes
 # Keys a form field handles itself the moment it reads them (Tab, Esc): one that
 # reaches the app while such a field has the focus was typed before it had it.
 LEAVING_KEYS = ("tab", "shift+tab", "escape")
@@ -42,13 +52,19 @@ ANSWER = "answer"  # a one-key dialog was answered: the keys behind are for what
 
 
 class HeldInput:
-    """The app's held keys and pastes, in the order read, and the holds now active."""
+    """The app's held keys and pastes, in the order read, the holds now active and the
+    keys still on their trip from the app to a widget and back."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
         self.queue: list[events.Event] = []
         self.holds: dict[str, object] = {}  # reason -> token of its latest hold
         self._draining = False
+        self._read = count()  # the order keys are read in (their place in the queue)
+        self._ids = count()
+        self._trips: dict[int, float] = {}  # keys on their way through the widgets: since
+        self._replay: int | None = None  # the trip of the key given back, while it lasts
+        self._watch = False  # a safety timer looks at trips that never ended
 
     def hold(self, reason: str) -> None:
         """Hold what is read from now on until ``release(reason)``.
@@ -75,17 +91,26 @@ class HeldInput:
         """Forget every hold and held event (the store failed: nothing can be saved)."""
         self.holds.clear()
         self.queue.clear()
+        self._trips.clear()
+        self._replay = None
 
     @property
     def busy(self) -> bool:
-        """Whether a hold is active or held events are still being given back (the
-        last one given back counts until it has been handled): keys come before idle
+        """Whether a hold is active, held events are still being given back or a key is
+        still on its way to the binding or widget it asks for: keys come before idle
         work."""
-        return bool(self.holds or self.queue or self._draining)
+        return bool(self.holds or self.queue or self._draining or self._trips)
 
     def take(self, event: events.Event) -> bool:
-        """Keep ``event`` (just read by the app) when it must wait; True when kept."""
-        if not (self.holds or self.queue) or getattr(event, _REPLAYED, False):
+        """Keep ``event`` (just read by the app) when it must wait; True when kept.
+
+        A key read while a key given back is still on its trip waits too: that
+        key may start a hold (``3`` mounts a view) or move the focus (Tab)."""
+        if isinstance(event, events.Key) and not hasattr(event, _READ):
+            setattr(event, _READ, next(self._read))
+        if getattr(event, _REPLAYED, False):
+            return False
+        if not (self.holds or self.queue or self._replay is not None):
             return False
         if isinstance(event, events.Key):
             if event.is_forwarded or event.key == "ctrl+q":  # quitting never waits
@@ -97,45 +122,110 @@ class HeldInput:
 
     def take_back(self, event: events.Key) -> bool:
         """Keep a key that came back to the app unhandled while a hold is active, in
-        its place by the time it was read."""
+        its place by the order it was read."""
         if not self.holds:
             return False
-        insort(self.queue, event, key=lambda e: e.time)
+        insort(self.queue, event, key=lambda e: getattr(e, _READ, -1))
         return True
 
+    def depart(self, event: events.Event) -> int | None:
+        """A key the app is about to hand on (to the focused widget, or to its
+        binding): the id of its trip, which lasts until ``follow`` sees it end."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            return None
+        trip = getattr(event, _TRIP, None)
+        if trip is None:
+            trip = next(self._ids)
+            self._trips[trip] = monotonic()
+        return trip
+
+    def follow(self, trip: int) -> None:
+        """Walk behind the key of ``trip`` (just handed on by the app) up to the app.
+
+        Textual gives a key to the widget focused when the app reads it; the
+        key then bubbles, one message queue at a time, back to the app, where
+        its binding runs (``3`` shows a view and starts a hold, Tab moves the
+        focus).  A callback posted to each of those queues right behind the key
+        runs once the key has left it: when the one posted to the app runs, the
+        key's trip is over and the next key may be given back.  A queue that
+        closed meanwhile (its widget removed) drops the key: the trip ends there.
+        """
+        app = self.app
+        try:
+            start: Any = app.focused or app.screen
+        except Exception:  # noqa: BLE001 - no screen (closing): the trip ends here
+            start = app
+
+        def step(node: Any) -> None:
+            parent = None if node is app else getattr(node, "parent", None)
+            if parent is None or not parent.call_later(step, parent):
+                self._landed(trip)
+
+        if start is app or not start.call_later(step, start):
+            self._landed(trip)
+        self._watch_trips()
+
+    def _landed(self, trip: int) -> None:
+        self._trips.pop(trip, None)
+        if self._replay == trip:
+            self._replay = None
+        self._drain_soon()
+
+    def _watch_trips(self) -> None:
+        """A trip whose follower never came back (a bug, a pump gone without closing)
+        would leave the keys behind it waiting: it ends after ``SAFETY_S``."""
+        if self._watch:
+            return
+        self._watch = True
+
+        def check() -> None:
+            self._watch = False
+            now = monotonic()
+            for trip, since in list(self._trips.items()):
+                if now - since > SAFETY_S:
+                    self._landed(trip)
+            if self._trips:
+                self._watch_trips()
+
+        self.app.set_timer(SAFETY_S, check)
+
     def _drain_soon(self) -> None:
-        if not self._draining and not self.holds and self.queue:
+        if not (self._draining or self.holds or self._trips) and self.queue:
             self._draining = True
             self.app.call_after_refresh(self._drain_one)
 
     def _drain_one(self) -> None:
-        """Give back the oldest event, then the next once it has been handled.
+        """Give back the oldest event; the next once its trip has ended (``follow``).
 
         One at a time: a key given back may start a hold (a step key mounts its
         view) that the keys behind it must wait for, and a Tab must move the
         focus before the text behind it is typed.  A paste comes back as the
         keys of its first line (what a one-line field keeps of it)."""
         self._draining = False
-        if self.holds or not self.queue:
+        if self.holds or self._trips or not self.queue:
             return
         event = self.queue.pop(0)
         if isinstance(event, events.Paste):
             line = event.text.splitlines()[0] if event.text else ""
+            read = next(self._read)
             keys = [events.Key(_character_to_key(c), c) for c in line if c.isprintable()]
             for key in keys:
-                key.time = event.time
+                setattr(key, _READ, read)
             self.queue[:0] = keys
-        else:
-            assert isinstance(event, events.Key)
-            again = events.Key(event.key, event.character)
-            again.time = event.time
-            setattr(again, _REPLAYED, True)
-            # A message stops bubbling at the pump that made it: the app must see
-            # it, where the bindings are checked.
-            again.set_sender(self.app)
-            self.app.post_message(again)
-        self._draining = True
-        self.app.call_after_refresh(self._drain_one)
+            self._drain_soon()
+            return
+        assert isinstance(event, events.Key)
+        again = events.Key(event.key, event.character)
+        setattr(again, _READ, getattr(event, _READ, -1))
+        setattr(again, _REPLAYED, True)
+        trip = self._replay = next(self._ids)
+        self._trips[trip] = monotonic()
+        setattr(again, _TRIP, trip)
+        # A message stops bubbling at the pump that made it: the app must see
+        # it, where the bindings are checked.
+        again.set_sender(self.app)
+        if not self.app.post_message(again):
+            self._landed(trip)
 
 
 def held_input(app: Any) -> HeldInput:
