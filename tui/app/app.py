@@ -112,7 +112,10 @@ class JourneyApp(SessionAttributes, App[None]):
         # here, in the order they were read (see ``tui.widgets.typeahead``).
         if self.held_input.take(event):
             return
+        trip = self.held_input.depart(event)
         await super().on_event(event)
+        if trip is not None:
+            self.held_input.follow(trip)
 
     def on_mount(self) -> None:
         self.sub_title = "loading…"
