@@ -144,3 +144,20 @@ def test_x_text_tab_and_digits_in_one_burst_fill_the_new_pain_point(tmp_path: Pa
     assert pains["No reply"] == (3, 1), pains
     assert [(tp.name, tp.channel) for tp in journey.ordered_touchpoints()][-1] == (
         "Opens chat", "Chat")
+
+
+def test_esc_then_a_step_key_in_one_read_leaves_the_field_and_shows_the_step(
+        tmp_path: Path, pane_for) -> None:  # noqa: ANN001
+    """The bytes ``ESC 3`` written to the terminal at once (as SSH often delivers them)
+    while a pain point is being edited: the edit is left untouched and step 3 shows."""
+    db = tmp_path / "b.db"
+    wid = three_stages(db)
+    pane = pane_for(db, wid, "pains")
+    pane.wait("Step 5 · Pain points")
+    pane.wait("Slow")
+    pane.burst("Enter")
+    time.sleep(0.5)
+    pane.tmux("send-keys", "-t", pane.session, "-H", "1b", "33")  # one write: ESC 3
+    pane.wait("Step 3 · Touchpoints")
+    pane.quit()
+    assert [p.description for p in load(db, wid).pain_points] == ["Slow"]
