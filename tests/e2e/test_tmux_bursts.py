@@ -85,9 +85,6 @@ def load(db: Path, wid: int):  # noqa: ANN201
         return s.load(wid)
 
 
-@pytest.mark.xfail(strict=False, reason="known defect (open): in a real terminal, `3 a Status "
-                   "page` typed in one burst the moment the workshop appears lands shuffled "
-                   "('tSatus page') in about 1 run in 10 even with one held-input queue")
 def test_letters_in_the_burst_of_a_on_a_step_just_opened_land_in_the_name(
         tmp_path: Path, pane_for) -> None:  # noqa: ANN001
     db = tmp_path / "b.db"
