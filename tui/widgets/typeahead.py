@@ -261,7 +261,7 @@ def pass_on(app: Any, event: events.Key) -> bool:
     so such a key reaching the app while a field has the focus was sent before
     the field had it.  Observers' fields are read-only and pass keys on: those
     are left to the bindings.  While a hold is active the key joins the held
-    input, in the place its reading time gives it.
+    input, in its place by the order it was read.
     """
     if getattr(app, "read_only", False):
         return False
