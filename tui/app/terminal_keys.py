@@ -91,5 +91,5 @@ class EscapeFirstDriver(LinuxDriver):
 
 def escape_first(app: Any) -> None:
     """Make ``app`` (not yet running) read its terminal with ``EscapeFirstParser``."""
-    if app.driver_class is LinuxDriver:
+    if getattr(app, "driver_class", None) is LinuxDriver:
         app.driver_class = EscapeFirstDriver
