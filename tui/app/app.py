@@ -33,14 +33,14 @@ from textual.widgets import Footer, Static
 
 from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
 from tui.actions import bindings, pairing_edits
-from tui.app.early import held_while_opening, show_first_screen
+from tui.app.early import show_first_screen
 from tui.app.opening import failed, open_orm, open_store, opened
 from tui.app.session_api import SessionAttributes
 from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
 from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
 from tui.widgets.header import CalmHeader
-from tui.widgets.typeahead import held, pass_on
+from tui.widgets.typeahead import HeldInput, pass_on
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -88,9 +88,9 @@ class JourneyApp(SessionAttributes, App[None]):
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
         self.early_listed = threading.Event()  # the early Home or workshop is on screen
-        # Keys and pastes read while an early workshop screen waits for the store; None
-        # when nothing is held.  Given back in order once the store is open.
-        self.early_input: list[events.Event] | None = None
+        # Keys and pastes read while the store opens under the early workshop screen, a
+        # step view mounts or a field is on its way: one queue, given back in order.
+        self.held_input = HeldInput(self)
         self.clock: Callable[[], float] = time.monotonic  # notifications; tests replace it
         self._quit_asked = float("-inf")  # when ctrl+q last asked about an unsaved field
         self._recent_notes: dict[tuple[str, str, str], float] = {}
@@ -108,14 +108,14 @@ class JourneyApp(SessionAttributes, App[None]):
         pass_on(self, event)
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys read while a one-key dialog answer is on its way to its field are
-        # held here, in the order they were read (see ``tui.widgets.typeahead``).
-        if isinstance(event, events.Key) and held(self, event):
+        # Keys and pastes read while something they belong to is on its way wait
+        # here, in the order they were read (see ``tui.widgets.typeahead``).
+        if self.held_input.take(event):
             return
-        if self.early_input is not None and held_while_opening(event):
-            self.early_input.append(event)
-            return
+        trip = self.held_input.depart(event)
         await super().on_event(event)
+        if trip is not None:
+            self.held_input.follow(trip)
 
     def on_mount(self) -> None:
         self.sub_title = "loading…"

@@ -38,6 +38,9 @@ def run_app(db_path: str | Path | None, workshop_id: int | None = None, step: st
     # workshop showed.  The app resumes collection once the store is open (``gc.freeze``).
     gc.disable()
     app = build_app(db_path, workshop_id, step, who, role, **seat)
+    from tui.app.terminal_keys import escape_first
+
+    escape_first(app)  # Esc then 3 read together over SSH: Esc, then step 3 (not Alt+3)
     app.run()
     code = getattr(app, "return_code", 0) or 0
     if code:

@@ -20,6 +20,7 @@ from textual.widgets import Static
 from models.vocab import STEPS
 from tui.app.early import swap_in
 from tui.safe_text import short
+from tui.widgets.typeahead import OPENING, held_input, is_holding
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -90,8 +91,8 @@ def failed(app: Any, message: str) -> None:
     """The store did not open: leave the early screen and say why, in one sentence."""
     app.loading = False
     app.pending_step = None
-    if app.early_input is not None:  # the early workshop: nothing can be saved
-        app.early_input = None
+    if is_holding(app, OPENING):  # the early workshop: nothing can be saved
+        held_input(app).drop()
         app.session.show(None)
         while len(app.screen_stack) > 1:
             app.pop_screen()
@@ -114,7 +115,7 @@ def opened(app: Any, store: Store, journey: Journey | None) -> None:
         else:  # the early Home: now from the store
             early.load()
         return
-    if app.early_input is not None:  # the early workshop screen is up
+    if is_holding(app, OPENING):  # the early workshop screen is up
         swap_in(app, journey)
         return
     pending, app.pending_step = app.pending_step, None

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.widgets.typeahead import hold, release, release_burst
+from tui.widgets.typeahead import ANSWER, DIALOG, hold, release
 
 T = TypeVar("T")
 
@@ -34,10 +34,10 @@ class OneKeyDialog(ModalScreen[T]):
 
     def __init__(self) -> None:
         super().__init__()
-        hold(self.app, every=True)
+        hold(self.app, DIALOG)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(release_burst, self.app)
+        self.call_after_refresh(release, self.app, DIALOG)
 
 
 class ConfirmScreen(OneKeyDialog[bool]):
@@ -97,9 +97,9 @@ class PickScreen(OneKeyDialog["T | None"], Generic[T]):
                 event.stop()
                 # Keys typed after the digit wait for the field the answer leads to
                 # (Tab and Esc too: they belong to that field, after the text).
-                hold(self.app, every=True)
+                hold(self.app, ANSWER)
                 self.dismiss(self.values[index])
-                self.app.call_after_refresh(release, self.app)
+                self.app.call_after_refresh(release, self.app, ANSWER)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

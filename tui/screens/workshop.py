@@ -33,7 +33,7 @@ from tui.steps.registry import VIEWS
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
 from tui.widgets.step_bar import StepBar
-from tui.widgets.typeahead import hold, is_holding
+from tui.widgets.typeahead import VIEW, hold
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -109,8 +109,8 @@ class WorkshopScreen(Screen[None]):
         app: Any = self.app
         # The early scope step is drawn from plain sqlite3 while the store opens: the
         # other views bind ORM rows, so they wait for it (and keep start-up lean).
-        return (self.session.store is None or app.early_input is not None
-                or is_holding(app) or any(not view.ready for view in self._views()))
+        return (self.session.store is None or app.held_input.busy
+                or any(not view.ready for view in self._views()))
 
     def _views(self) -> list[StepView]:
         switchers = self.query_children(ContentSwitcher)  # none while the screen closes
@@ -160,7 +160,7 @@ class WorkshopScreen(Screen[None]):
         self.step = step
         if not switcher.query(f"#step-{step}"):
             view = VIEWS[step](self.session, id=f"step-{step}")
-            hold(self.app, every=True)  # the burst's next keys wait for the view (typeahead)
+            hold(self.app, VIEW)  # the burst's next keys wait for the view (typeahead)
             waiter = switcher.mount(view)  # draws on mount
             switcher.current = f"step-{step}"
         else:
@@ -177,7 +177,7 @@ class WorkshopScreen(Screen[None]):
                 view.shown()
                 view.focus_default()  # now, so the first paint of the view is already focused
             else:  # built at idle and still composing: the burst's next keys wait for it
-                hold(self.app, every=True)
+                hold(self.app, VIEW)
         self._show_bar(journey)
         if save and journey.workshop.id is not None and journey.workshop.current_step != step:
             journey.workshop.current_step = step

@@ -20,7 +20,7 @@ from textual.widgets import DataTable
 from models.rules.clock import today
 from tui.actions import bindings
 from tui.widgets.fast_table import LazyRow
-from tui.widgets.typeahead import release_burst
+from tui.widgets.typeahead import VIEW, release
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -74,7 +74,7 @@ class StepView(Vertical):
             return
         if self.session.journey is not None:
             self.focus_default()
-        release_burst(self.app)
+        release(self.app, VIEW)
 
     def draw(self, journey: Journey) -> None:
         """``refresh_from`` unless this view already shows this very state.

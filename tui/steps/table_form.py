@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from tui.steps.base import StepView, select_key, selected_key, sync_row, sync_table
 from tui.widgets.fast_table import FastTable
 from tui.widgets.forms import FieldSpec, RecordForm
-from tui.widgets.typeahead import hold, release
+from tui.widgets.typeahead import FIELD, hold, release
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -125,14 +125,14 @@ class TableFormView(StepView):
         # focusable on the next refresh: hold the keys typed meanwhile till then,
         # Esc and Tab too (an Esc read before the text would leave a field not
         # yet entered, and the text would then stay in it).
-        hold(self.app, every=True)
+        hold(self.app, FIELD)
 
         def enter(tries: int) -> None:
             if not target.focusable and tries:
                 self.call_after_refresh(enter, tries - 1)
                 return
             self.screen.set_focus(target)
-            release(self.app, target)
+            release(self.app, FIELD)
 
         self.call_after_refresh(enter, 20)
 

@@ -15,7 +15,7 @@ from typing import Any
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
-from tui.widgets.typeahead import release
+from tui.widgets.typeahead import ANSWER, release
 
 
 def select_all(widget: Any) -> None:
@@ -37,7 +37,7 @@ def edit_new(view: Any) -> None:
     field = view.form.field(view.FIELDS[0].name)
     stand_in = field.value
     select_all(field)
-    release(view.app, field)  # keys typed after a one-key dialog answer land here
+    release(view.app, ANSWER)  # keys typed after a one-key dialog answer land here
 
     def again() -> None:
         if field.value == stand_in:  # keys typed meanwhile are never selected away

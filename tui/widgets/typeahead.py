@@ -1,99 +1,256 @@
-"""Type-ahead: keys typed right after ``a`` or ``x`` belong to the new field, in order.
+"""Held input: ONE ordered queue of the keys and pastes read while something is on its way.
 
 Why: Textual hands each key to the widget focused *when the key is read*, not
-when it is handled.  A lead who types ``a`` then ``Status page`` in one breath
-sends all the keys before the new row exists; they were queued for the table
-and, once there, either vanished or ran as commands (``t`` opened the step
-timer).  Such a key bubbles up to the app unhandled, after the ``a`` action
-has moved the focus to the new field: the app passes it on to that field.
-When a one-key dialog answer (``A`` then ``2``) leads to the field only after
-the dialog has closed, the keys are *held* until the field has the focus.
+when it is handled.  A lead who types ``3 a Status page`` in one breath sends
+every key before the step view, the new row and its form exist; they reached
+the table and ran as commands (``t``: the step timer, ``p``: previous step).
+So while anything the keys belong to is on its way, the app *holds* what it
+reads: the store opening under the early scope step (``OPENING``), a step view
+mounting (``VIEW``), a one-key dialog (``DIALOG``), the field ``a`` leads to
+(``FIELD``) or what a dialog's one-key answer leads to (``ANSWER``).
 
-A step opened for the first time is mounted after its key was read: in a real
-terminal the keys of the same burst (``3`` then ``a`` then ``Status page``)
-arrive before the view exists and ran as commands (``p``: previous step).  While
-a new view mounts *every* key is held and then given back to the app, in order,
-once the view has the focus (``hold(app, every=True)`` / ``release_burst``).
+Every hold appends to the same queue, and the queue is given back strictly in
+the order the events were read, one event at a time, only while no hold is
+active: an event given back that starts a new hold (``3`` mounts a view, ``a``
+a form) stops the drain until that hold ends, and events read meanwhile join
+the end.  Two queues (the store's and the views') released independently used
+to hand the same burst back shuffled (``tSatus page``).
+
+A key is not handled when the app reads it: it travels to the focused widget
+and bubbles back up to the app, where its binding runs.  The next key is given
+back only once that trip is over (``follow``), and nothing is built at idle
+meanwhile (``busy``): on a loaded machine the next key used to overtake the
+step key still on its way and land in the old view, or the prebuild mounted a
+view nobody asked for first.  A key already on its way when a hold starts, that
+comes back to the app unhandled, takes its place by the order it was read.
 """
 
 from __future__ import annotations
 
+from bisect import insort
+from itertools import count
+from time import monotonic
 from typing import Any
 
 from textual import events
+from textual.keys import _character_to_key
 from textual.widgets import Input
 
 _PASSED = "_jm_passed_on"
+_REPLAYED = "_jm_replayed"
+_READ = "_jm_read"  # the order the app read a key in
+_TRIP = "_jm_trip"  # a key given back: the trip it makes
 # Keys a form field handles itself the moment it reads them (Tab, Esc): one that
 # reaches the app while such a field has the focus was typed before it had it.
 LEAVING_KEYS = ("tab", "shift+tab", "escape")
-_HELD = "_jm_held_keys"
-_EVERY = "_jm_hold_every"
 SAFETY_S = 3.0
+OPENING = "opening"  # the store opens under the early scope step
+VIEW = "view"  # a step view mounts
+DIALOG = "dialog"  # a one-key dialog is on its way to the screen
+FIELD = "field"  # the field ``a`` leads to is on its way (its form just enabled)
+ANSWER = "answer"  # a one-key dialog was answered: the keys behind are for what it leads to
 
 
-def hold(app: Any, *, every: bool = False) -> None:
-    """Keep the printable keys that reach ``app`` until ``release`` (a dialog just answered
-    with one key and the field it leads to does not exist yet); ``every`` key, Tab, Esc
-    and Enter included, while a step view mounts.  Keys already held stay held."""
-    if getattr(app, _HELD, None) is None:
-        setattr(app, _HELD, [])
-    if every:
+class HeldInput:
+    """The app's held keys and pastes, in the order read, the holds now active and the
+    keys still on their trip from the app to a widget and back."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.queue: list[events.Event] = []
+        self.holds: dict[str, object] = {}  # reason -> token of its latest hold
+        self._draining = False
+        self._read = count()  # the order keys are read in (their place in the queue)
+        self._ids = count()
+        self._trips: dict[int, float] = {}  # keys on their way through the widgets: since
+        self._replay: int | None = None  # the trip of the key given back, while it lasts
+        self._watch = False  # a safety timer looks at trips that never ended
+
+    def hold(self, reason: str) -> None:
+        """Hold what is read from now on until ``release(reason)``.
+
+        A hold nobody released would leave the app deaf: the keys come back after
+        a few seconds whatever happened (a view that failed to mount; a loaded
+        machine can take over a second to mount one).  The store's opening has
+        its own end (opened or failed)."""
         token = object()
-        setattr(app, _EVERY, token)
-        # A hold of every key that nobody released would leave the app deaf: give
-        # the keys back after a few seconds whatever happened (a view that failed to
-        # mount); a loaded machine can take over a second to mount one.
-        def safety() -> None:
-            if getattr(app, _EVERY, None) is token:
-                release(app)
+        self.holds[reason] = token
+        if reason != OPENING:
+            def safety() -> None:
+                if self.holds.get(reason) is token:
+                    self.release(reason)
 
-        app.set_timer(SAFETY_S, safety)
+            self.app.set_timer(SAFETY_S, safety)
+
+    def release(self, reason: str) -> None:
+        """End the hold ``reason``; the queue is given back once no hold is left."""
+        self.holds.pop(reason, None)
+        self._drain_soon()
+
+    def drop(self) -> None:
+        """Forget every hold and held event (the store failed: nothing can be saved)."""
+        self.holds.clear()
+        self.queue.clear()
+        self._trips.clear()
+        self._replay = None
+
+    @property
+    def busy(self) -> bool:
+        """Whether a hold is active, held events are still being given back or a key is
+        still on its way to the binding or widget it asks for: keys come before idle
+        work."""
+        return bool(self.holds or self.queue or self._draining or self._trips)
+
+    def take(self, event: events.Event) -> bool:
+        """Keep ``event`` (just read by the app) when it must wait; True when kept.
+
+        A key read while a key given back is still on its trip waits too: that
+        key may start a hold (``3`` mounts a view) or move the focus (Tab)."""
+        if isinstance(event, events.Key) and not hasattr(event, _READ):
+            setattr(event, _READ, next(self._read))
+        if getattr(event, _REPLAYED, False):
+            return False
+        if not (self.holds or self.queue or self._replay is not None):
+            return False
+        if isinstance(event, events.Key):
+            if event.is_forwarded or event.key == "ctrl+q":  # quitting never waits
+                return False
+        elif not (isinstance(event, events.Paste) and not event.is_forwarded):
+            return False
+        self.queue.append(event)
+        return True
+
+    def take_back(self, event: events.Key) -> bool:
+        """Keep a key that came back to the app unhandled while a hold is active, in
+        its place by the order it was read."""
+        if not self.holds:
+            return False
+        insort(self.queue, event, key=lambda e: getattr(e, _READ, -1))
+        return True
+
+    def depart(self, event: events.Event) -> int | None:
+        """A key the app is about to hand on (to the focused widget, or to its
+        binding): the id of its trip, which lasts until ``follow`` sees it end."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            return None
+        trip = getattr(event, _TRIP, None)
+        if trip is None:
+            trip = next(self._ids)
+            self._trips[trip] = monotonic()
+        return trip
+
+    def follow(self, trip: int) -> None:
+        """Walk behind the key of ``trip`` (just handed on by the app) up to the app.
+
+        Textual gives a key to the widget focused when the app reads it; the
+        key then bubbles, one message queue at a time, back to the app, where
+        its binding runs (``3`` shows a view and starts a hold, Tab moves the
+        focus).  A callback posted to each of those queues right behind the key
+        runs once the key has left it: when the one posted to the app runs, the
+        key's trip is over and the next key may be given back.  A queue that
+        closed meanwhile (its widget removed) drops the key: the trip ends there.
+        """
+        app = self.app
+        try:
+            start: Any = app.focused or app.screen
+        except Exception:  # noqa: BLE001 - no screen (closing): the trip ends here
+            start = app
+
+        def step(node: Any) -> None:
+            parent = None if node is app else getattr(node, "parent", None)
+            if parent is None or not parent.call_later(step, parent):
+                self._landed(trip)
+
+        if start is app or not start.call_later(step, start):
+            self._landed(trip)
+        self._watch_trips()
+
+    def _landed(self, trip: int) -> None:
+        self._trips.pop(trip, None)
+        if self._replay == trip:
+            self._replay = None
+        self._drain_soon()
+
+    def _watch_trips(self) -> None:
+        """A trip whose follower never came back (a bug, a pump gone without closing)
+        would leave the keys behind it waiting: it ends after ``SAFETY_S``."""
+        if self._watch:
+            return
+        self._watch = True
+
+        def check() -> None:
+            self._watch = False
+            now = monotonic()
+            for trip, since in list(self._trips.items()):
+                if now - since > SAFETY_S:
+                    self._landed(trip)
+            if self._trips:
+                self._watch_trips()
+
+        self.app.set_timer(SAFETY_S, check)
+
+    def _drain_soon(self) -> None:
+        if not (self._draining or self.holds or self._trips) and self.queue:
+            self._draining = True
+            self.app.call_after_refresh(self._drain_one)
+
+    def _drain_one(self) -> None:
+        """Give back the oldest event; the next once its trip has ended (``follow``).
+
+        One at a time: a key given back may start a hold (a step key mounts its
+        view) that the keys behind it must wait for, and a Tab must move the
+        focus before the text behind it is typed.  A paste comes back as the
+        keys of its first line (what a one-line field keeps of it)."""
+        self._draining = False
+        if self.holds or self._trips or not self.queue:
+            return
+        event = self.queue.pop(0)
+        if isinstance(event, events.Paste):
+            line = event.text.splitlines()[0] if event.text else ""
+            read = next(self._read)
+            keys = [events.Key(_character_to_key(c), c) for c in line if c.isprintable()]
+            for key in keys:
+                setattr(key, _READ, read)
+            self.queue[:0] = keys
+            self._drain_soon()
+            return
+        assert isinstance(event, events.Key)
+        again = events.Key(event.key, event.character)
+        setattr(again, _READ, getattr(event, _READ, -1))
+        setattr(again, _REPLAYED, True)
+        trip = self._replay = next(self._ids)
+        self._trips[trip] = monotonic()
+        setattr(again, _TRIP, trip)
+        # A message stops bubbling at the pump that made it: the app must see
+        # it, where the bindings are checked.
+        again.set_sender(self.app)
+        if not self.app.post_message(again):
+            self._landed(trip)
 
 
-def is_holding(app: Any) -> bool:
-    """Whether keys reaching ``app`` are being held (a view mounting, a field on its way)."""
-    return getattr(app, _HELD, None) is not None
+def held_input(app: Any) -> HeldInput:
+    """``app``'s held input (made on first use for an app that has none yet)."""
+    queue: HeldInput | None = getattr(app, "held_input", None)
+    if queue is None:
+        queue = HeldInput(app)
+        app.held_input = queue
+    return queue
 
 
-def held(app: Any, event: events.Key) -> bool:
-    """Keep ``event`` (a key just read) when ``app`` is holding keys of its kind."""
-    keys: list[events.Key] | None = getattr(app, _HELD, None)
-    if keys is None:
-        return False
-    # a key released from an earlier hold is held again: ``a`` in a released burst
-    # starts a new hold before the letters behind it are read
-    if not (event.is_printable or getattr(app, _EVERY, False)):
-        return False
-    keys.append(event)
-    return True
+def hold(app: Any, reason: str) -> None:
+    """Hold every key and paste read by ``app`` until ``release(app, reason)``."""
+    held_input(app).hold(reason)
 
 
-def release_burst(app: Any) -> None:
-    """``release`` the keys held while a step view mounted (no other hold is touched)."""
-    if getattr(app, _EVERY, False):
-        release(app)
+def release(app: Any, reason: str) -> None:
+    """End ``app``'s hold ``reason``; held events come back in order once none is left."""
+    held_input(app).release(reason)
 
 
-def release(app: Any, field: Any = None) -> None:
-    """Give the held keys to ``field`` in order, or back to the app when there is no field."""
-    held: list[events.Key] | None = getattr(app, _HELD, None)
-    if held is None:
-        return
-    delattr(app, _HELD)
-    if hasattr(app, _EVERY):
-        delattr(app, _EVERY)
-    target = field if isinstance(field, Input) else app
-    for key in held:
-        again = events.Key(key.key, key.character)
-        # A message stops bubbling at the pump that made it (here: the view whose
-        # callback releases); the app must see it, where the bindings are checked.
-        again.set_sender(app)
-        # Given back to the app, a key is read afresh: the app forwards a whole burst
-        # to the widget focused before the first key (``a``) has moved the focus,
-        # so the letters may still need passing on to the new field (``pass_on``).
-        setattr(again, _PASSED, target is not app)
-        target.post_message(again)
+def is_holding(app: Any, reason: str | None = None) -> bool:
+    """Whether ``app`` holds input (for ``reason``, or for any reason)."""
+    holds = held_input(app).holds
+    return bool(holds) if reason is None else reason in holds
 
 
 def pass_on(app: Any, event: events.Key) -> bool:
@@ -102,8 +259,9 @@ def pass_on(app: Any, event: events.Key) -> bool:
     Called by the app for keys that bubbled all the way up.  A text field
     takes every printable key it is given (and a form field Tab and Esc too),
     so such a key reaching the app while a field has the focus was sent before
-    the field had it.  Observers'
-    fields are read-only and pass keys on: those are left to the bindings.
+    the field had it.  Observers' fields are read-only and pass keys on: those
+    are left to the bindings.  While a hold is active the key joins the held
+    input, in its place by the order it was read.
     """
     if getattr(app, "read_only", False):
         return False
@@ -115,9 +273,8 @@ def pass_on(app: Any, event: events.Key) -> bool:
     except Exception:  # noqa: BLE001 - no screen yet: nothing to pass on to
         return False
     focused = screen.focused
-    held: list[events.Key] | None = getattr(app, _HELD, None)
-    if held is not None:
-        held.append(event)
+    if held_input(app).take_back(event):
+        pass
     elif isinstance(focused, Input) and not getattr(event, _PASSED, False) and (
             not leaving or getattr(focused, "handles_leaving_keys", False)):
         again = events.Key(event.key, event.character)

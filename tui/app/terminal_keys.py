@@ -1,0 +1,95 @@
+"""Esc then a key, read from the terminal together, are two keys: Esc, then the key.
+
+Why: over SSH (and in tmux, or any pane a loaded machine reads late) the bytes
+of Esc and the next key often arrive in ONE read.  Textual's parser then sees
+``ESC 3`` as one sequence: Alt+3, which it maps to ``£`` (the character macOS
+terminals send for Option+3), and Esc then ``a`` becomes Alt+A, typed as ``a``
+into the field Esc was meant to leave.  ESCDELAY does not help: the two bytes
+are already there.  journeymap binds no Alt key, so Esc followed by a printable
+character is what the person typed: Esc, then the character (``3`` goes to step
+3).  Sequences that start escape codes (``ESC [``, ``ESC O``, ``ESC ]``, ``ESC P``
+and the like: arrows, function keys, the terminal's answers) are left to Textual.
+
+The parser is Textual's own ``XTermParser`` with one method specialised; the
+Linux driver (every SSH seat and local terminal) is Textual's, made to use it
+(``escape_first``).  Other drivers (Windows, the browser) are left as they are.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+from codecs import getincrementaldecoder
+from collections.abc import Iterable
+from typing import Any
+
+from textual import events
+from textual._loop import loop_last
+from textual._parser import ParseError
+from textual._xterm_parser import XTermParser
+from textual.drivers.linux_driver import LinuxDriver
+
+ESC = "\x1b"
+# What follows ESC at the start of an escape code, not a key typed after Esc:
+# CSI, SS3, OSC, DCS, APC, PM, string terminator, and ESC itself.
+INTRODUCERS = frozenset("[O]P_^\\" + ESC)
+
+
+class EscapeFirstParser(XTermParser):
+    """Textual's terminal parser, but ESC + one printable character is Esc then it."""
+
+    def _sequence_to_key_events(self, sequence: str,
+                                alt: bool = False) -> Iterable[events.Key]:
+        if len(sequence) == 2 and sequence[0] == ESC and sequence[1] not in INTRODUCERS \
+                and sequence[1].isprintable():
+            yield events.Key("escape", ESC)
+            yield from super()._sequence_to_key_events(sequence[1])
+            return
+        yield from super()._sequence_to_key_events(sequence, alt)
+
+
+class EscapeFirstDriver(LinuxDriver):
+    """Textual's Linux driver reading its input with ``EscapeFirstParser``.
+
+    ``run_input_thread`` is Textual's own loop (select, decode UTF-8, feed the
+    parser, tick it for ESCDELAY), with the parser swapped: Textual offers the
+    driver class as its hook, not the parser.
+    """
+
+    def run_input_thread(self) -> None:
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        fileno = self.fileno
+        parser = EscapeFirstParser(self._debug)
+        decode = getincrementaldecoder("utf-8")().decode
+
+        def process(ready: list[tuple[selectors.SelectorKey, int]],
+                    final: bool = False) -> None:
+            for last, (_key, mask) in loop_last(ready):
+                if mask & selectors.EVENT_READ:
+                    data = decode(os.read(fileno, 1024 * 4), final=final and last)
+                    if not data:
+                        break
+                    for event in parser.feed(data):
+                        self.process_message(event)
+            for event in parser.tick():
+                self.process_message(event)
+
+        try:
+            while not self.exit_event.is_set():
+                process(selector.select(0.1))
+            selector.unregister(self.fileno)
+            process(selector.select(0.1), final=True)
+        finally:
+            selector.close()
+            try:
+                for _event in parser.feed(""):
+                    pass
+            except (EOFError, ParseError):
+                pass
+
+
+def escape_first(app: Any) -> None:
+    """Make ``app`` (not yet running) read its terminal with ``EscapeFirstParser``."""
+    if getattr(app, "driver_class", None) is LinuxDriver:
+        app.driver_class = EscapeFirstDriver
