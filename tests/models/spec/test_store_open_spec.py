@@ -252,3 +252,23 @@ def test_an_older_file_too_big_for_the_quick_check_is_checked_in_full_before_its
     with pytest.raises(StoreError, match="is damaged"):
         Store(path, who="x")
     assert path.read_bytes() == before
+
+
+def test_a_database_error_during_creation_is_one_sentence_in_sqlites_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # SQLAlchemy wraps the driver's error with the SQL and a web link over three lines;
+    # the person sees SQLite's own words only
+    from sqlalchemy.exc import OperationalError
+
+    path = tmp_path / "io.db"
+
+    def io_error(_conn: object) -> None:
+        raise OperationalError("CREATE TABLE workshop (id INTEGER)", {},
+                               sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(schema, "create_all", io_error)
+    with pytest.raises(StoreError) as exc:
+        Store(path)
+    assert str(exc.value) == (f"Cannot create a database at {path} (disk I/O error); "
+                              "nothing was left behind.")
+    assert sorted(tmp_path.iterdir()) == []
