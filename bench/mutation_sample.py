@@ -12,6 +12,9 @@ population share.
 Sub-commands (mutation.sh drives them; ``mutmut results --all true`` on stdin):
 
     generate                  write mutants/ (mutmut's own generator; no test runs)
+    stratify NAME=MUTANTS:JUDGED:KILLED[:NOT_RUN] …
+                              the overall score from each package's own measurement
+                              (stratified estimate, below); no stdin
     pick N SEED [PACKAGE]       the names of the sampled mutants not judged yet, one a line
     pick-again N SEED [PACKAGE] the same, and the sampled survivors (judged again after new tests)
     report N SEED [PACKAGE]     the estimate, per package, and the sampled survivors
@@ -28,6 +31,7 @@ reads the same sample.  Statuses count as in mutation_score.py: "no tests" is a 
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import math
 import sys
@@ -43,11 +47,119 @@ def wilson(killed: int, judged: int, z: float = Z95) -> tuple[float, float]:
     where the normal approximation (p ± z·√(p(1-p)/n)) leaves [0, 1] or shrinks to nothing."""
     if judged == 0:
         return (0.0, 1.0)
-    p = killed / judged
+    return wilson_share(killed / judged, judged, z)
+
+
+def wilson_share(share: float, n: float, z: float = Z95) -> tuple[float, float]:
+    """The Wilson interval of a share measured on ``n`` trials (``n`` need not be whole:
+    the effective sample size of a stratified estimate)."""
+    if n <= 0:
+        return (0.0, 1.0)
     z2 = z * z
-    centre = (p + z2 / (2 * judged)) / (1 + z2 / judged)
-    half = z / (1 + z2 / judged) * math.sqrt(p * (1 - p) / judged + z2 / (4 * judged * judged))
+    centre = (share + z2 / (2 * n)) / (1 + z2 / n)
+    half = z / (1 + z2 / n) * math.sqrt(share * (1 - share) / n + z2 / (4 * n * n))
     return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+@dataclasses.dataclass(frozen=True)
+class Stratum:
+    """One package's measurement: its ``mutants`` (the population), how many were
+    ``judged`` (all of them for a package judged file by file, else a uniform sample),
+    how many of those were ``killed``, and sampled mutants ``not_run`` yet."""
+
+    name: str
+    mutants: int
+    judged: int
+    killed: int
+    not_run: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Estimate:
+    score: float
+    std_error: float
+    effective_n: float
+    interval: tuple[float, float]
+
+
+def stratified(strata: list[Stratum], z: float = Z95) -> Estimate:
+    """The score of all the strata's mutants from each stratum's own score.
+
+    Packages are measured differently (rules file by file, whole; db and export by their
+    part of one uniform sample; tickets and live by an earlier draw), so their killed
+    counts cannot be pooled; each stratum h of N_h mutants, n_h judged, k_h killed counts
+    by its share of the population (Cochran, Sampling Techniques, 1977, ch. 5):
+
+        p = Σ W_h p_h,   W_h = N_h / N,   p_h = k_h / n_h
+        v = Σ W_h² (1 − n_h/N_h) s_h² / n_h,   s_h² = n_h p_h (1 − p_h) / (n_h − 1)
+
+    A stratum judged whole (n_h = N_h) adds no sampling error.  A sampled stratum whose
+    sample is all killed (or all survived) has s_h² = 0, which would claim certainty from
+    a few mutants: its s_h² is taken at the Agresti–Coull centre (k_h + z²/2)/(n_h + z²)
+    instead.  The 95 % interval is Wilson's at the effective sample size
+    n* = p (1 − p) / v, capped at Σ n_h (Korn & Graubard 1998, for proportions from
+    complex samples), so it stays inside [0, 1] and honest near 100 %."""
+    total = sum(s.mutants for s in strata)
+    score = variance = 0.0
+    judged = 0
+    for s in strata:
+        weight = s.mutants / total
+        share = s.killed / s.judged
+        score += weight * share
+        judged += s.judged
+        if s.judged >= s.mutants:
+            continue
+        centre = share
+        if s.killed in (0, s.judged):
+            centre = (s.killed + z * z / 2) / (s.judged + z * z)
+        spread = centre * (1 - centre) * s.judged / max(s.judged - 1, 1)
+        variance += weight ** 2 * (1 - s.judged / s.mutants) * spread / s.judged
+    if variance == 0:
+        return Estimate(score, 0.0, float(judged), (score, score))
+    effective = score * (1 - score) / variance if 0 < score < 1 else judged
+    effective = min(effective, judged)
+    return Estimate(score, math.sqrt(variance), effective, wilson_share(score, effective, z))
+
+
+def stratified_bounds(strata: list[Stratum]) -> tuple[Estimate, Estimate]:
+    """The stratified estimate if every sampled mutant not judged yet were a survivor, and
+    if every one were killed: the whole samples' score lies between them whatever they
+    turn out to be (mutmut judges the cheapest first, so the judged ones alone are not a
+    fair sample)."""
+    def whole(extra: int, s: Stratum) -> Stratum:
+        return Stratum(s.name, s.mutants, s.judged + s.not_run, s.killed + extra)
+    return (stratified([whole(0, s) for s in strata]),
+            stratified([whole(s.not_run, s) for s in strata]))
+
+
+def _read_stratum(text: str) -> Stratum:
+    name, _, counts = text.partition("=")
+    parts = counts.split(":")
+    if not name or len(parts) not in (3, 4) or not all(p.isdigit() for p in parts):
+        raise SystemExit(f"{text!r}: write a package as NAME=MUTANTS:JUDGED:KILLED[:NOT_RUN]")
+    return Stratum(name, *(int(p) for p in parts))
+
+
+def stratified_report(strata: list[Stratum]) -> str:
+    """The stratified estimate as text, with its bounds when sampled mutants are unjudged."""
+    total = sum(s.mutants for s in strata)
+    lines = [f"{'package':10} {'mutants':>7} {'sampled':>7} {'judged':>6} {'killed':>6} "
+             f"{'score':>7} {'weight':>7}"]
+    for s in strata:
+        lines.append(f"{s.name:10} {s.mutants:>7} {s.judged + s.not_run:>7} {s.judged:>6} "
+                     f"{s.killed:>6} {_percent(s.killed / s.judged):>7} "
+                     f"{_percent(s.mutants / total):>7}")
+    got = stratified(strata)
+    low, high = got.interval
+    lines.append(f"stratified score of the judged: {_percent(got.score)}, 95 % interval "
+                 f"{_percent(low)} – {_percent(high)} (standard error "
+                 f"{_percent(got.std_error)}, effective sample {got.effective_n:.0f})")
+    if any(s.not_run for s in strata):
+        worst, best = stratified_bounds(strata)
+        lines.append(f"bounds with every sampled mutant: {_percent(worst.score)} – "
+                     f"{_percent(best.score)}, 95 % interval {_percent(worst.interval[0])} – "
+                     f"{_percent(best.interval[1])}")
+    return "\n".join(lines)
 
 
 def package_of(name: str) -> str:
@@ -179,6 +291,9 @@ def main() -> None:
     command, *args = sys.argv[1:]
     if command == "generate":
         generate()
+        return
+    if command == "stratify":
+        print(stratified_report([_read_stratum(arg) for arg in args]))
         return
     size, seed = int(args[0]), int(args[1])
     package = args[2] if len(args) > 2 and args[2] else None

@@ -118,3 +118,66 @@ def test_changing_one_file_leaves_the_sample_of_the_others_as_it_was() -> None:
     after = ms.sample(changed, 60, 9)
     kept = [n for n in before if ".vocab." not in n]
     assert set(kept) <= set(after)
+
+
+# The overall score from each package's own measurement (stratified: docs/mutation.md,
+# "session 6: the overall score of models/").
+
+def test_a_stratified_score_weighs_each_package_by_its_share_of_the_mutants() -> None:
+    # A: 1,000 mutants, 100 sampled, 80 killed; B: 3,000 mutants all judged, 2,850 killed
+    got = ms.stratified([ms.Stratum("A", 1000, 100, 80), ms.Stratum("B", 3000, 3000, 2850)])
+    assert got.score == pytest.approx(0.25 * 0.80 + 0.75 * 0.95)          # 0.9125
+    # only the sampled package varies: W² (1 - n/N) p(1-p)/(n-1) = 1/16 · 0.9 · 0.16 / 99
+    assert got.std_error == pytest.approx((0.0625 * 0.9 * 0.16 / 99) ** 0.5)  # 0.00953
+    assert got.effective_n == pytest.approx(0.9125 * 0.0875 / (0.0625 * 0.9 * 0.16 / 99))
+    assert got.interval == pytest.approx(ms.wilson_share(0.9125, got.effective_n))
+    low, high = got.interval
+    assert 0.89 < low < 0.9125 < high < 0.932
+
+
+def test_one_sampled_package_alone_gives_about_its_wilson_interval() -> None:
+    got = ms.stratified([ms.Stratum("db", 1_000_000, 200, 170)])
+    assert got.score == pytest.approx(0.85)
+    assert got.interval == pytest.approx(ms.wilson(170, 200), abs=2e-3)
+
+
+def test_packages_judged_whole_leave_no_sampling_error() -> None:
+    got = ms.stratified([ms.Stratum("A", 100, 100, 90), ms.Stratum("B", 300, 300, 297)])
+    assert got.score == pytest.approx(0.25 * 0.9 + 0.75 * 0.99)
+    assert got.std_error == 0.0
+    assert got.interval == pytest.approx((got.score, got.score))
+
+
+def test_a_package_with_every_sampled_mutant_killed_is_not_taken_as_certain() -> None:
+    # p = 1 in a sample of 5 has a zero variance estimate; the interval still allows less
+    got = ms.stratified([ms.Stratum("A", 1000, 5, 5)])
+    assert got.score == 1.0
+    assert got.interval[0] < 0.6
+
+
+def test_unjudged_sampled_mutants_give_bounds_all_killed_and_all_survived() -> None:
+    strata = [ms.Stratum("A", 1000, 90, 80, not_run=10), ms.Stratum("B", 3000, 3000, 2850)]
+    low, high = ms.stratified_bounds(strata)
+    assert low.score == pytest.approx(0.25 * 0.80 + 0.75 * 0.95)
+    assert high.score == pytest.approx(0.25 * 0.90 + 0.75 * 0.95)
+    judged = ms.stratified(strata)
+    assert judged.score == pytest.approx(0.25 * 80 / 90 + 0.75 * 0.95)
+
+
+def test_strata_are_read_from_the_command_line_and_reported(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "stratify",
+                                      "A=1000:80:72:20", "B=3000:3000:2880"])
+    ms.main()
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line for line in out.splitlines() if line[:1] in "AB"}
+    assert rows["A"].split()[1:5] == ["1000", "100", "80", "72"]
+    assert rows["B"].split()[1:5] == ["3000", "3000", "3000", "2880"]
+    assert "stratified score of the judged: 94.5 %" in out      # 0.25 · 0.9 + 0.75 · 0.96
+    assert "bounds with every sampled mutant: 90.0 % – 95.0 %" in out
+
+
+def test_a_malformed_stratum_is_refused_by_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "stratify", "A=1000:90"])
+    with pytest.raises(SystemExit, match="'A=1000:90'"):
+        ms.main()

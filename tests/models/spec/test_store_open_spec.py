@@ -223,3 +223,52 @@ def test_busy_names_the_wait_in_seconds(db_path: Path, monkeypatch: pytest.Monke
                               "1 s; try the change again.")
     impatient.close()
     store.close()
+
+
+def test_an_older_file_too_big_for_the_quick_check_is_checked_in_full_before_its_upgrade(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # opening a big file skips the quick check (it would take minutes), but an upgrade
+    # rewrites tables, so it first runs the full check whatever the size: a damaged
+    # older file is refused and left as it was
+    path = tmp_path / "old.db"
+    with Store(path, who="maker") as store:
+        wid = int(store.create_workshop(title="Lockout").id or 0)
+        for n in range(30):
+            store.add(PainPoint(workshop_id=wid, description=f"pain {n} " * 20))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    with conn:
+        conn.execute("UPDATE journeymap_meta SET value = '2' WHERE key = 'schema_version'")
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'changelog'").fetchone()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root[0] - 1) * size] = 0x00  # the change log's b-tree page made invalid
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(dbfile, "QUICK_CHECK_MAX_BYTES", path.stat().st_size - 1)
+    assert dbfile.health_problem(path) is None  # too big for the check on open
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="is damaged"):
+        Store(path, who="x")
+    assert path.read_bytes() == before
+
+
+def test_a_database_error_during_creation_is_one_sentence_in_sqlites_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # SQLAlchemy wraps the driver's error with the SQL and a web link over three lines;
+    # the person sees SQLite's own words only
+    from sqlalchemy.exc import OperationalError
+
+    path = tmp_path / "io.db"
+
+    def io_error(_conn: object) -> None:
+        raise OperationalError("CREATE TABLE workshop (id INTEGER)", {},
+                               sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(schema, "create_all", io_error)
+    with pytest.raises(StoreError) as exc:
+        Store(path)
+    assert str(exc.value) == (f"Cannot create a database at {path} (disk I/O error); "
+                              "nothing was left behind.")
+    assert sorted(tmp_path.iterdir()) == []
