@@ -1,0 +1,25 @@
+"""Counts in sentences agree with their noun (models/rules/counts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.rules.counts import agree, plural
+
+
+@pytest.mark.parametrize(("count", "expected"), [(0, "0 items"), (1, "1 item"), (2, "2 items"),
+                                                 (-1, "-1 items"), (1200, "1,200 items")])
+def test_a_count_of_exactly_one_is_singular(count: int, expected: str) -> None:
+    assert plural(count, "item") == expected
+
+
+def test_a_noun_of_several_words_or_an_irregular_plural() -> None:
+    assert plural(1, "ownership and handoff risk") == "1 ownership and handoff risk"
+    assert plural(3, "ownership and handoff risk") == "3 ownership and handoff risks"
+    assert plural(2, "person", "people") == "2 people"
+    assert plural(1, "person", "people") == "1 person"
+
+
+def test_the_verb_agrees_with_the_count() -> None:
+    assert f"{plural(1, 'stage')} {agree(1, 'has', 'have')}" == "1 stage has"
+    assert f"{plural(4, 'stage')} {agree(4, 'has', 'have')}" == "4 stages have"
