@@ -218,6 +218,18 @@ def test_a_plan_not_saved_says_how_to_save_it() -> None:
     assert saved.count("- **A:** Same") == 1 and "- **b:** Other" in saved
 
 
+def test_a_workshop_with_no_start_date_dates_its_preview_from_the_given_today() -> None:
+    """Not from the machine's clock: the document is the same whenever it is rendered."""
+    journey = _journey(start_date=None)
+    journey.pain_points = [_pain(1, "Locked out")]
+    text = _only(journey, "plan")
+    assert "Day 1 is 2026-03-16, day 60 is 2026-05-14." in text
+    later = to_markdown(journey, today=dt.date(2031, 1, 6), sections=["summary"])
+    assert "- **Plan:** day 1 is 2031-01-06, day 60 is 2031-03-06;" in later
+    preview, _saved = with_plan_preview(journey, TODAY)
+    assert min(t.start for t in preview.plan_tasks if t.start) == TODAY
+
+
 def test_the_plan_preview_is_used_only_when_nothing_is_saved() -> None:
     journey = _journey()
     journey.pain_points = [_pain(1, "Locked out")]
@@ -227,7 +239,7 @@ def test_the_plan_preview_is_used_only_when_nothing_is_saved() -> None:
     assert [t.position for t in preview.plan_tasks] == list(range(1, len(preview.plan_tasks) + 1))
     assert all(t.workshop_id == 7 for t in preview.plan_tasks)
     journey.plan_tasks = [PlanTask(id=1, workshop_id=7, key="a", title="A")]
-    same, saved = with_plan_preview(journey)
+    same, saved = with_plan_preview(journey, TODAY)
     assert saved and same is journey
 
 
