@@ -82,18 +82,26 @@ def check_writable(path: Path) -> None:
 
 
 def read_only_uri(path: Path) -> str:
-    """An SQLite URI that can never write: ``mode=ro``, plus ``immutable=1`` when this
-    account cannot write the file or its folder.
+    """An SQLite URI that can never write: ``mode=ro``, plus ``immutable=1`` only when
+    this account cannot write the file or its folder *and* there is no ``-shm`` to read.
 
-    Why immutable there: a WAL file opened read-only still needs its ``-shm`` side
-    file, which SQLite cannot create in a folder it may not write to; an observer
-    with read access only would otherwise not even be able to ``list``.  Immutable
-    means changes by others while this connection is open may go unseen, which is
-    acceptable for a one-shot read and for a seat that cannot write anyway
-    (docs/security.md tells teams to give the group write access instead).
+    Why: the latest commits sit in ``NAME-wal`` until a checkpoint, found through
+    ``NAME-shm``.  A read-only ``mode=ro`` connection reads an existing ``-shm``
+    (one an editor's open connection made), so it sees every commit.  With no
+    ``-shm`` (no editor has the file open: the last one checkpointed everything
+    into the main file when it closed) SQLite would have to create one, which it
+    cannot in a folder this account may not write, and refuses to open the file;
+    ``immutable`` then reads the main file, which holds every commit at that
+    moment.  A seat that stays open asks again (``Store.data_version``) and
+    reopens as ``mode=ro`` once an editor's ``-shm`` appears.  A ``-shm`` this
+    account may not read (an editor's umask 077) leaves only the main file:
+    docs/security.md tells teams to share the folder with the group.
     """
-    immutable = not (writable(path.parent) and writable(path))
-    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+    base = f"file:{quote(str(path))}?mode=ro"
+    if writable(path.parent) and writable(path):
+        return base
+    shm = Path(f"{path}-shm")
+    return base if os.access(shm, os.R_OK) else base + "&immutable=1"
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:

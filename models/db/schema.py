@@ -64,13 +64,15 @@ def _add_missing_columns(conn: Connection) -> None:
 
 
 def _default_sql(column) -> str:  # type: ignore[no-untyped-def]
-    """A DEFAULT clause from the model's Python default, so existing rows get a value."""
+    """A DEFAULT clause from the model's Python default, so existing rows get a value;
+    NOT NULL as in a new file when the model has a plain default to fill them with."""
     default = getattr(column.default, "arg", None)
     if default is None or callable(default):
         return "" if column.nullable else " DEFAULT ''"
+    required = "" if column.nullable else " NOT NULL"
     if isinstance(default, int | float):  # bool too: TRUE/FALSE read right by both engines
-        return f" DEFAULT {default}"
-    return " DEFAULT '" + str(default).replace("'", "''") + "'"
+        return f"{required} DEFAULT {default}"
+    return required + " DEFAULT '" + str(default).replace("'", "''") + "'"
 
 
 def _v3_future_state_links(conn: Connection) -> None:
@@ -91,18 +93,6 @@ def _v3_future_state_links(conn: Connection) -> None:
                           f'REFERENCES "{target}" (id) ON DELETE SET NULL'))
         conn.execute(text(f'CREATE INDEX IF NOT EXISTS "ix_{table}_{column}" '
                           f'ON "{table}" ("{column}")'))
-
-
-def _add_source_columns(conn: Connection) -> None:
-    """Version 5: ``source`` ("" or "added") on the rows a template can illustrate.
-
-    Independent of versions 3 (as-is links) and 4 (AUTOINCREMENT rebuild).
-    """
-    inspector = inspect(conn)
-    for table in ("stage", "touchpoint", "handoff", "painpoint", "hypothesiscard"):
-        if "source" not in {col["name"] for col in inspector.get_columns(table)}:
-            conn.execute(text(f'ALTER TABLE "{table}" ADD COLUMN "source" VARCHAR '
-                              "NOT NULL DEFAULT ''"))
 
 
 def _to_6_accounts(conn: Connection) -> None:
@@ -159,11 +149,13 @@ def _v10_ticket_start(conn: Connection) -> None:
 
 
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
-# need no entry; ``_add_missing_columns`` always runs last.
+# need no entry: ``upgrade`` runs ``_add_missing_columns`` first and last.  Version 5
+# (``source`` on the rows a template can illustrate: "" or "added") is such a change,
+# so it has no step; versions 8-10 are additive too, and keep a named step only for
+# their docstrings (why each was numbered).
 STEPS: dict[int, Callable[[Connection], None]] = {
     3: _v3_future_state_links,
     no_id_reuse.VERSION: no_id_reuse.upgrade,
-    5: _add_source_columns,
     6: _to_6_accounts,
     7: _v7_ticket_readings,
     8: _v8_business_hours,

@@ -64,6 +64,8 @@ class Store(Reads, Edits):
         self.account = current_account()
         self.key = ""
         self._watch: sqlite3.Connection | None = None
+        self._watch_uri = ""  # the URI the read-only watch was opened with
+        self._reopened = 0  # times it was reopened (see data_version)
         self._listener: server.Listener | None = None
         self.on_server = is_url(target)
         if self.on_server:
@@ -170,12 +172,10 @@ class Store(Reads, Edits):
     def _make_engine(self) -> Engine:
         path = str(self.path)
 
-        uri = _read_only_uri(self.path) if self.read_only else None
-
         def _connect() -> sqlite3.Connection:
-            if uri is not None:
-                return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
-                                       check_same_thread=False)
+            if self.read_only:  # asked at each connection: immutable only while no -shm
+                return sqlite3.connect(_read_only_uri(self.path), uri=True,
+                                       timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             # A creator, not a URL: a file name with "?", "#" or "%" must stay a file name.
             return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
 
@@ -239,6 +239,7 @@ class Store(Reads, Edits):
         if self._watch is not None:
             self._watch.close()
             self._watch = None
+            self._watch_uri = ""
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -282,14 +283,23 @@ class Store(Reads, Edits):
             if self._listener is None:
                 self._listener = server.Listener(str(self.path))
             return self._listener.count()
-        if self._watch is None:
-            if self.read_only:
-                self._watch = sqlite3.connect(_read_only_uri(self.path), uri=True,
-                                              timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-            else:
-                self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
+        if self.read_only:
+            uri = _read_only_uri(self.path)
+            if self._watch is None or uri != self._watch_uri:  # an editor came or went
+                if self._watch is not None:
+                    self._watch.close()
+                    self._watch = None
+                    self._reopened += 1
+                    self.engine.dispose()  # pooled reads from before may not see the WAL
+                self._watch_uri = uri
+                self._watch = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
                                               check_same_thread=False)
-        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        elif self._watch is None:
+            self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
+                                          check_same_thread=False)
+        assert self._watch is not None
+        version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        return version + (self._reopened << 32)  # a reopened watch must read as a change
 
     def wake_on(self, workshop_id: int, wake: Callable[[], None]) -> bool:
         """On a server, call ``wake`` (from a thread) as soon as ``workshop_id`` changes.

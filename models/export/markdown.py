@@ -79,12 +79,14 @@ def parse_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(s for s in SECTIONS if s in chosen)
 
 
-def with_plan_preview(journey: Journey, start: dt.date | None = None) -> tuple[Journey, bool]:
+def with_plan_preview(journey: Journey, today: dt.date) -> tuple[Journey, bool]:
     """(journey whose plan_tasks are never empty, whether the plan is saved).
 
     A map exported before anyone ran "plan" still deserves a plan: the generated
     one is used as an unsaved preview (ids 0), so the plan, the tracker, the
-    gantt and the calendar all agree on the same tasks.
+    gantt and the calendar all agree on the same tasks.  It starts on the
+    workshop's start date, else on ``today``, the day the output is made for
+    (never the machine's clock: the same journey and ``today`` give the same file).
     """
     if journey.plan_tasks:
         return journey, True
@@ -92,7 +94,8 @@ def with_plan_preview(journey: Journey, start: dt.date | None = None) -> tuple[J
                          phase=item.phase, title=item.title, detail=item.detail,
                          owner=item.owner, start=item.start, deadline=item.deadline,
                          position=pos)
-             for pos, item in enumerate(generate_plan(journey, start), start=1)]
+             for pos, item in enumerate(
+                 generate_plan(journey, journey.workshop.start_date or today), start=1)]
     # read like PlanTask rows by every output (attributes only)
     return dataclasses.replace(journey, plan_tasks=cast("list[PlanTask]", tasks)), False
 
@@ -140,7 +143,7 @@ def to_markdown(journey: Journey, *, today: dt.date, sections: Iterable[str] | N
 
 def _document(journey: Journey, today: dt.date, chosen: tuple[str, ...],
               portfolio: list[Journey] | None) -> str:
-    journey, saved = with_plan_preview(journey)
+    journey, saved = with_plan_preview(journey, today)
     # Diagrams live next to their tables (always: the gantt is part of the plan); with
     # "diagrams", those whose table was not chosen get a section of their own.
     wanted = set(_HOSTS) if "diagrams" in chosen else set()

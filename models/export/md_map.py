@@ -17,13 +17,14 @@ from models.export.md_doc import (
 )
 from models.export.md_text import md_cell, md_inline, md_table
 from models.export.mermaid import journey_diagram
+from models.rules.counts import plural
 from models.rules.handoffs import derive_handoffs, ownership_risks
 from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
 
 
 def scope_section(doc: Doc) -> list[str]:
     w = doc.journey.workshop
-    volume = (f"{w.evidence_ticket_volume:,} tickets/month"
+    volume = (f"{plural(w.evidence_ticket_volume, 'ticket')}/month"
               if w.evidence_ticket_volume is not None else "")
     return ["## Scope", "",
             field_line("Persona", w.persona), field_line("Scenario", w.scenario),

@@ -19,6 +19,7 @@ from models.export.md_doc import (
 from models.export.md_text import md_cell, md_inline, md_table
 from models.export.mermaid import QUADRANT_MAX, quadrant_diagram
 from models.rules.cards import card_flags, card_sentence, ordered_cards
+from models.rules.counts import agree, plural
 from models.rules.handoffs import ownership_risks
 from models.rules.plan import PLAN_DAYS
 from models.rules.priority import QUADRANT_LABELS
@@ -33,7 +34,7 @@ def summary_section(doc: Doc) -> list[str]:
     """One screen: scope, the top pain points with their cards, next dates, risks."""
     w = doc.journey.workshop
     who = " — ".join(x for x in (md_inline(w.persona), md_inline(w.scenario)) if x)
-    volume = (f" ({w.evidence_ticket_volume:,} tickets/month recorded for this journey)"
+    volume = (f" ({plural(w.evidence_ticket_volume, 'ticket')}/month recorded for this journey)"
               if w.evidence_ticket_volume else "")
     out = ["## Summary", "", f"- **Scope:** {who or '*' + NOT_RECORDED + '*'}{volume}"]
     if doc.plan_start is not None:
@@ -46,7 +47,7 @@ def summary_section(doc: Doc) -> list[str]:
         out.append("*No pain points yet.*")
     for r in doc.ranked[:SUMMARY_PAINS]:
         card = doc.journey.card_for(r.pain.id)
-        volume_text = (f"{r.volume:,} tickets/month on this pain point" if r.volume
+        volume_text = (f"{plural(r.volume, 'ticket')}/month on this pain point" if r.volume
                        else "no ticket volume recorded")
         out.append(f"{r.rank}. {md_inline(r.pain.description) or '*unnamed*'} "
                    f"({volume_text}).")
@@ -75,21 +76,20 @@ def risks(doc: Doc) -> list[str]:
     risks = []
     overdue = [i for i in items if i.overdue]
     if overdue:
-        risks.append(f"{len(overdue)} item{'s' if len(overdue) != 1 else ''} OVERDUE "
-                     f"(see Tracker).")
+        risks.append(f"{plural(len(overdue), 'item')} OVERDUE (see Tracker).")
     open_cards = [c for c in doc.journey.cards if c.status not in ("done", "dropped")]
     unowned = [c for c in open_cards if not c.owner.strip()]
     if unowned:
-        risks.append(f"{len(unowned)} of {len(open_cards)} open cards have no owner.")
+        risks.append(f"{len(unowned)} of {plural(len(open_cards), 'open card')} "
+                     f"{agree(len(unowned), 'has', 'have')} no owner.")
     late = [c for c in open_cards if doc.card_warning(c.deadline or getattr(
         doc.task_of_card.get(c.id or -1), "deadline", None))]
     if late:
-        risks.append(f"{len(late)} card{'s' if len(late) != 1 else ''} due after day "
-                     f"{PLAN_DAYS}: next cycle.")
+        risks.append(f"{plural(len(late), 'card')} due after day {PLAN_DAYS}: next cycle.")
     handoff_risks = ownership_risks(doc.journey)
     if handoff_risks:
-        risks.append(f"{len(handoff_risks)} ownership and handoff risks (see Handoffs and "
-                     "risks).")
+        risks.append(f"{plural(len(handoff_risks), 'ownership and handoff risk')} (see "
+                     "Handoffs and risks).")
     return risks
 
 
@@ -100,7 +100,7 @@ def pains_section(doc: Doc) -> list[str]:
              md_cell(r.pain.kind.replace("_", " ")),
              f"{QUADRANT_LABELS.get(r.quadrant, r.quadrant)} (impact {r.pain.impact}, "
              f"effort {r.pain.effort})",
-             f"{r.volume:,} tickets/month, {r.votes:,} vote{'' if r.votes == 1 else 's'}"]
+             f"{plural(r.volume, 'ticket')}/month, {plural(r.votes, 'vote')}"]
             for r in doc.ranked]
     out = ["## Ranked pain points", "",
            "Ranked by quadrant (quick wins first), then tickets per month, then votes.", "",

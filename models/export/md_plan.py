@@ -11,6 +11,7 @@ from models.export.md_doc import UNASSIGNED, Doc, date_text, status_text
 from models.export.md_text import md_cell, md_inline, md_table
 from models.export.mermaid import gantt_diagram
 from models.rules.commitments import item_due, sla_items
+from models.rules.counts import plural
 from models.rules.plan import NEXT_CYCLE_PHASE, PLAN_DAYS
 from models.rules.review import leadership_review
 from models.rules.safe_dates import shift
@@ -27,7 +28,7 @@ def tracker_section(doc: Doc) -> list[str]:
     if not items:
         return out + ["*Nothing to track yet.*"]
     overdue = sum(1 for i in items if i.overdue)
-    out += [f"As of {doc.today.isoformat()}: {len(dated)} items, {overdue} OVERDUE."
+    out += [f"As of {doc.today.isoformat()}: {plural(len(dated), 'item')}, {overdue} OVERDUE."
             + (f" SLA commitments: {len(slas)}, {sum(1 for i in slas if i.flag)} flagged "
                "(no owner or no SLA)." if slas else ""), ""]
     for owner, group in group_by_owner(items).items():

@@ -52,9 +52,12 @@ def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.dat
     return event
 
 
-def plan_ics(journey: Journey) -> bytes:
-    """A VCALENDAR with one all-day VEVENT per dated plan task and card deadline."""
-    journey, _saved = with_plan_preview(journey)
+def plan_ics(journey: Journey, today: dt.date) -> bytes:
+    """A VCALENDAR with one all-day VEVENT per dated plan task and card deadline.
+
+    ``today`` starts an unsaved plan of a workshop with no start date.
+    """
+    journey, _saved = with_plan_preview(journey, today)
     wid = journey.workshop.id or 0
     title = _text(workshop_title(journey))
     stamp = _stamp(journey)

@@ -28,6 +28,7 @@ from models.db.schema import StoreError
 from models.db.store import NotFound, Store
 from models.db.tables import PainPoint, Participant, Vote, Workshop, utcnow
 from models.live.presence import aware, is_active
+from models.live.seat_step import lead_step
 from models.vocab import STEPS
 
 
@@ -207,21 +208,6 @@ def set_vote_budget(store: Store, workshop_id: int, votes: int) -> Workshop:
 
 
 # -- follow the lead, gather, done --------------------------------------------------
-def lead_row(journey: Journey) -> Participant | None:
-    """The lead's seat: the creator's row, else the most recently seen ``lead``."""
-    for p in journey.participants:
-        if p.name == journey.workshop.lead:
-            return p
-    leads = [p for p in journey.participants if p.role == "lead"]
-    return max(leads, key=lambda p: aware(p.last_seen)) if leads else None
-
-
-def lead_step(journey: Journey) -> str | None:
-    """The step the lead is on, for followers; ``None`` when the lead has no seat."""
-    row = lead_row(journey)
-    return row.current_step if row else None
-
-
 def step_to_show(journey: Journey, me: Participant, seen_gather_at: dt.datetime | None,
                  ) -> str | None:
     """Where this seat should jump after a reload, or ``None`` to stay put.

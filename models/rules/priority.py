@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
+from models.rules.counts import plural
 from models.rules.memo import per_journey
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
@@ -76,18 +77,15 @@ class RankedPain:
     reason: str
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
-
-
 def explain(rank: int, pain: PainPoint, quad: str, votes: int) -> str:
     """One line a lead can read out: "ranked 1: quick win (impact high, effort low), …"."""
     impact = LEVEL_WORDS.get(pain.impact, str(pain.impact))
     effort = LEVEL_WORDS.get(pain.effort, str(pain.effort))
-    volume = (f"{pain.ticket_volume:,} tickets/month on this pain point" if pain.ticket_volume
+    volume = (f"{plural(pain.ticket_volume, 'ticket')}/month on this pain point"
+              if pain.ticket_volume
               else "no ticket volume recorded")
     return (f"ranked {rank}: {QUADRANT_LABELS[quad]} (impact {impact}, effort {effort}), "
-            f"{volume}, {_plural(votes, 'vote')}")
+            f"{volume}, {plural(votes, 'vote')}")
 
 
 @per_journey

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from models.rules.counts import agree, plural
+
 if TYPE_CHECKING:
     from models.db.journey import Journey
 
@@ -21,10 +23,6 @@ class StepState:
     step: str
     done: bool
     missing: str = ""
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
 def _tracker_state(journey: Journey) -> StepState:
@@ -40,7 +38,7 @@ def _tracker_state(journey: Journey) -> StepState:
     loose = sum(1 for status, owner, deadline in items if status not in ("done", "dropped")
                 and (not owner.strip() or deadline is None))
     if loose:
-        return StepState("tracker", False, f"{_plural(loose, 'item')} without an owner "
+        return StepState("tracker", False, f"{plural(loose, 'item')} without an owner "
                                            "or a deadline")
     return StepState("tracker", True)
 
@@ -71,9 +69,9 @@ def step_states(journey: Journey) -> dict[str, StepState]:
         states["stages"] = StepState("stages", False, "no stages yet")
     else:
         no_kpi = sum(1 for s in journey.stages if not s.kpi_name.strip())
-        verb = "has" if no_kpi == 1 else "have"
-        states["stages"] = StepState("stages", no_kpi == 0,
-                                     f"{_plural(no_kpi, 'stage')} {verb} no KPI" if no_kpi else "")
+        states["stages"] = StepState(
+            "stages", no_kpi == 0,
+            f"{plural(no_kpi, 'stage')} {agree(no_kpi, 'has', 'have')} no KPI" if no_kpi else "")
     tps = journey.ordered_touchpoints()
     empty = sum(1 for s in journey.stages if not journey.touchpoints.get(s.id or 0))
     if not tps:
@@ -81,7 +79,7 @@ def step_states(journey: Journey) -> dict[str, StepState]:
     else:
         states["touchpoints"] = StepState(
             "touchpoints", empty == 0,
-            f"{_plural(empty, 'stage')} {'has' if empty == 1 else 'have'} no touchpoints"
+            f"{plural(empty, 'stage')} {agree(empty, 'has', 'have')} no touchpoints"
             if empty else "")
     unowned = sum(1 for tp in tps if not tp.owner_team.strip())
     if not tps:
@@ -89,13 +87,13 @@ def step_states(journey: Journey) -> dict[str, StepState]:
     else:
         states["ownership"] = StepState(
             "ownership", unowned == 0,
-            f"{_plural(unowned, 'touchpoint')} {'has' if unowned == 1 else 'have'} no owner"
+            f"{plural(unowned, 'touchpoint')} {agree(unowned, 'has', 'have')} no owner"
             if unowned else "")
     pains = journey.pain_points
     states["pains"] = StepState("pains", bool(pains), "" if pains else "no pain points yet")
     no_card = sum(1 for p in pains if journey.card_for(p.id) is None)
     states["cards"] = StepState("cards", bool(pains) and no_card == 0,
-                                f"{_plural(no_card, 'pain point')} without a card" if no_card
+                                f"{plural(no_card, 'pain point')} without a card" if no_card
                                 else ("" if pains else "needs pain points"))
     states["tracker"] = _tracker_state(journey)
     states["plan"] = StepState("plan", bool(journey.plan_tasks),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_kpi, lower_is_better
+from models.rules.counts import plural
 from models.rules.handoffs import ownership_risks
 from models.rules.measures import review_measured, review_repeat_contacts
 from models.rules.priority import rank_pain_points
@@ -44,7 +45,7 @@ def _stage_of_pain(journey: Journey, pain: PainPoint) -> Stage | None:
 
 
 def _tickets(volume: int) -> str:
-    return f"{volume:,} ticket/month" if volume == 1 else f"{volume:,} tickets/month"
+    return f"{plural(volume, 'ticket')}/month"
 
 
 def busiest_step(journey: Journey) -> str:
@@ -215,7 +216,7 @@ def next_journey(journey: Journey, portfolio: list[Journey]) -> str:
     if score <= 0:
         names = ", ".join(f"“{workshop_title(j)}”" for j in others)
         return f"Not enough data: record the monthly ticket volume of {names}."
-    risk_text = f"{risks} ownership risk" if risks == 1 else f"{risks} ownership risks"
+    risk_text = plural(risks, "ownership risk")
     return (f"Map “{workshop_title(best)}” next: {_tickets(volume)} on that journey and "
             f"{risk_text}.")
 
@@ -252,7 +253,7 @@ def month_items(journey: Journey, month: str, today: dt.date | None = None) -> s
         state = ("OVERDUE" if item.overdue else item.status.replace("_", " "))
         parts.append(f"“{item.title}” ({item.owner or 'unassigned'}, "
                      f"{item.deadline.isoformat() if item.deadline else ''}, {state})")
-    count = "1 item due" if len(due) == 1 else f"{len(due)} items due"
+    count = f"{plural(len(due), 'item')} due"
     return f"In {month}, {count}: " + "; ".join(parts) + "."
 
 

@@ -69,7 +69,7 @@ def test_other_read_exports_skip_the_orm_too(portfolio: tuple[Path, int], fmt: s
     assert b"HEAVY []" in out.stderr
     if fmt == "ics":
         with Store(db, who="tester", read_only=True) as store:
-            assert out.stdout == plan_ics(store.load(wid))
+            assert out.stdout == plan_ics(store.load(wid), TODAY)
 
 
 def test_unknown_workshop_is_the_store_sentence(portfolio: tuple[Path, int]) -> None:
@@ -99,4 +99,4 @@ def test_the_database_named_by_the_environment_is_read_the_same_way(
     assert out.returncode == 0, out.stderr
     assert b"HEAVY []" in out.stderr
     with Store(db, who="tester", read_only=True) as store:
-        assert out.stdout == plan_ics(store.load(wid))
+        assert out.stdout == plan_ics(store.load(wid), TODAY)

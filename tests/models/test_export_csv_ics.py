@@ -78,7 +78,7 @@ def events(data: bytes) -> list:  # type: ignore[type-arg]
 
 def test_ics_has_one_all_day_event_per_task_and_card_deadline(store: Store) -> None:
     wid = _workshop(store)
-    data = plan_ics(store.load(wid))
+    data = plan_ics(store.load(wid), TODAY)
     found = events(data)
     # seven plan tasks (preview, two reviews) without "Ship one fix" (it is the dated top
     # card's own event), plus the undated second card's queued task, plus one dated card
@@ -100,13 +100,13 @@ def test_ics_has_one_all_day_event_per_task_and_card_deadline(store: Store) -> N
 
 def test_ics_uids_are_stable_across_save_and_runs(store: Store) -> None:
     wid = _workshop(store)
-    preview = {str(e.get("uid")) for e in events(plan_ics(store.load(wid)))}
-    assert plan_ics(store.load(wid)) == plan_ics(store.load(wid))
+    preview = {str(e.get("uid")) for e in events(plan_ics(store.load(wid), TODAY))}
+    assert plan_ics(store.load(wid), TODAY) == plan_ics(store.load(wid), TODAY)
     tasks = regenerate_plan(store, wid)
-    saved = {str(e.get("uid")) for e in events(plan_ics(store.load(wid)))}
+    saved = {str(e.get("uid")) for e in events(plan_ics(store.load(wid), TODAY))}
     assert preview == saved
     store.update(PlanTask, tasks[0].id, status="dropped")
-    dropped = next(e for e in events(plan_ics(store.load(wid)))
+    dropped = next(e for e in events(plan_ics(store.load(wid), TODAY))
                    if "plan-baseline" in str(e.get("uid")))
     assert str(dropped.get("status")) == "CANCELLED"
 

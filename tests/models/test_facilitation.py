@@ -12,7 +12,7 @@ from sqlmodel import select
 from models.db.store import Store
 from models.db.tables import ChangeLog, PainPoint, Vote, Workshop, utcnow
 from models.live import facilitation as fac
-from models.live import presence
+from models.live import presence, seat_step
 
 pytestmark = pytest.mark.both_engines
 
@@ -177,10 +177,10 @@ def test_budget_holds_under_concurrent_voting(db_path: Path, store: Store, wid: 
 def test_follow_the_lead(store: Store, other: Store, wid: int) -> None:
     lead = presence.join(store, wid, "tester")
     ana = presence.join(other, wid, "ana")
-    assert fac.lead_step(other.load(wid)) == "scope"
+    assert seat_step.lead_step(other.load(wid)) == "scope"
     presence.heartbeat(store, lead.id or 0, "touchpoints")
     journey = other.load(wid)
-    assert fac.lead_step(journey) == "touchpoints"
+    assert seat_step.lead_step(journey) == "touchpoints"
     me = journey.participants[1]
     assert fac.step_to_show(journey, me, None) is None  # not following: stay put
     presence.set_following(other, ana.id or 0, True)
@@ -194,7 +194,7 @@ def test_follow_the_lead(store: Store, other: Store, wid: int) -> None:
 
 def test_no_lead_seat_means_no_lead_step(other: Store, wid: int) -> None:
     presence.join(other, wid, "ana")
-    assert fac.lead_step(other.load(wid)) is None
+    assert seat_step.lead_step(other.load(wid)) is None
 
 
 def test_gather_moves_everyone_once(store: Store, other: Store, wid: int) -> None:

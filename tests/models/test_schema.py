@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from models.db import schema
 from models.db.schema import SCHEMA_VERSION, StoreError
 from models.db.store import Store
 from models.db.tables import PainPoint, Workshop
@@ -218,6 +219,38 @@ def test_a_version_2_file_gets_the_source_column_and_keeps_its_rows(db_path: Pat
     assert [p.source for p in journey.pain_points] == [""]
     assert [s.source for s in journey.stages] == [""] * 6
     store.close()
+
+
+def _declared(path: Path, table: str, column: str) -> tuple[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        row = next(r for r in conn.execute(f'PRAGMA table_info("{table}")') if r[1] == column)
+    finally:
+        conn.close()
+    return row[2], row[3]  # type, NOT NULL (the default is the model's, not the file's)
+
+
+def test_version_5_source_columns_come_from_the_generic_adder(db_path: Path,
+                                                              tmp_path: Path) -> None:
+    """Version 5 only added ``source`` columns: the column adder that every upgrade runs
+    first declares them exactly as a new file does, so version 5 has no step of its own
+    (it used to have one that always found the columns already there).  NOT NULL too:
+    existing rows get the model's default, and no NULL can be written later."""
+    assert 5 not in schema.STEPS
+    make_journeymap_file(db_path)
+    conn = sqlite3.connect(db_path)
+    with conn:
+        for table in SOURCE_TABLES:
+            conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "source"')
+    conn.close()
+    set_version(db_path, 4)
+    with Store(db_path, who="upgrader"):
+        pass
+    new = tmp_path / "new.db"
+    with Store(new, who="maker"):
+        pass
+    for table in SOURCE_TABLES:
+        assert _declared(db_path, table, "source") == _declared(new, table, "source")
 
 
 # Session 3's journeymap wrote schema 8 files without these two columns; a later change added

@@ -12,6 +12,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -65,45 +66,40 @@ async def test_the_scope_step_shows_from_sqlite_before_the_store_opens(
         assert "opening" not in app.sub_title
 
 
-async def test_typing_on_the_early_screen_is_held_then_saved(
-        db_path: Path, wid: int, gate: threading.Event) -> None:
-    app = JourneyApp(db_path, wid, who="tester")
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await early_screen(app, pilot)
-        await pilot.press("tab", *"Lockout v2", "enter")
-        form = screen.query_one(RecordForm)
-        assert form.field("title").value == "Admin locked out"  # held, not typed yet
-        gate.set()
-        await store_open(app, pilot)
-        for _ in range(100):
-            if form.field("title").value == "Lockout v2":
-                break
-            await pilot.pause(0.01)
-        assert form.field("title").value == "Lockout v2"
-    with Store(db_path, who="check") as s:
-        assert s.get_workshop(wid).title == "Lockout v2"
+async def _type_a_title(app: JourneyApp, pilot) -> None:  # noqa: ANN001
+    await pilot.press("tab", *"Lockout v2", "enter")
 
 
-async def test_a_paste_on_the_early_screen_is_kept(db_path: Path, wid: int,
-                                                  gate: threading.Event) -> None:
+async def _paste_a_persona(app: JourneyApp, pilot) -> None:  # noqa: ANN001
+    await pilot.press("tab", "tab")  # held: Title, then Persona once open
+    app.post_message(events.Paste("Billing admin"))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize(("held", "field", "value"),
+                         [(_type_a_title, "title", "Lockout v2"),
+                          (_paste_a_persona, "persona", "Billing admin")],
+                         ids=["typed", "pasted"])
+async def test_input_on_the_early_screen_is_held_then_saved(
+        db_path: Path, wid: int, gate: threading.Event,
+        held: Callable[..., Awaitable[None]], field: str, value: str) -> None:
     app = JourneyApp(db_path, wid, who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await early_screen(app, pilot)
         form = screen.query_one(RecordForm)
-        await pilot.press("tab", "tab")  # held: Title, then Persona once open
-        app.post_message(events.Paste("Billing admin"))
-        await pilot.press("enter")
-        await pilot.pause()
-        assert form.field("persona").value == "Workspace admin (200 seats)"
+        before = form.field(field).value
+        await held(app, pilot)
+        assert form.field(field).value == before  # held, not typed yet
         gate.set()
         await store_open(app, pilot)
         for _ in range(100):
-            if form.field("persona").value == "Billing admin":
+            if form.field(field).value == value:
                 break
             await pilot.pause(0.01)
-        assert form.field("persona").value == "Billing admin"
+        assert form.field(field).value == value
     with Store(db_path, who="check") as s:
-        assert s.get_workshop(wid).persona == "Billing admin"
+        assert getattr(s.get_workshop(wid), field) == value
 
 
 async def test_a_step_key_on_the_early_screen_switches_once_open(

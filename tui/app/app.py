@@ -211,8 +211,11 @@ class JourneyApp(SessionAttributes, App[None]):
         from tui.screens.workshop import WorkshopScreen
 
         self.session.show(journey)
-        start = step if step in STEPS else (journey.workshop.current_step or "scope")
-        self._switch(WorkshopScreen(self.session, start if start in STEPS else "scope", save=save))
+        from models.live.seat_step import own_step
+        from tui.identity import default_user
+
+        start = step if step in STEPS else own_step(journey, self.who or default_user())
+        self._switch(WorkshopScreen(self.session, start, save=save))
         self.pairing.show(journey)  # may find this seat is an observer: keys follow
         self.refresh_bindings()
 

@@ -74,7 +74,10 @@ def _workshop_first(app: Any, target: Path) -> bool:
     journey = load_journey(target, app.start_workshop)
     if journey is None:
         return False  # not a file the light read trusts: the store words what is wrong
-    step = app.start_step or journey.workshop.current_step or "scope"
+    from models.live.seat_step import own_step
+    from tui.identity import default_user
+
+    step = app.start_step or own_step(journey, app.who or default_user())
     if step not in EARLY_STEPS:
         return False
     from tui.screens.workshop import WorkshopScreen

@@ -122,5 +122,8 @@ def opened(app: Any, store: Store, journey: Journey | None) -> None:
     if pending is None:
         app._show_journey(journey, app.start_step)  # noqa: SLF001
     else:  # a step key was pressed while loading: open there, as if pressed now
-        start = app.start_step or journey.workshop.current_step or "scope"
+        from models.live.seat_step import own_step
+        from tui.identity import default_user
+
+        start = app.start_step or own_step(journey, app.who or default_user())
         app._show_journey(journey, pending_target(start, pending), save=True)  # noqa: SLF001

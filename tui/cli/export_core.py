@@ -95,10 +95,11 @@ def rendered(journey: Journey, portfolio: list[Journey], fmt: str,
         from models.export.tracker_csv import tracker_csv
         from models.rules.commitments import tracked_items
 
-        return tracker_csv(tracked_items([with_plan_preview(journey)[0]], today)).encode("utf-8")
+        preview = with_plan_preview(journey, today)[0]
+        return tracker_csv(tracked_items([preview], today)).encode("utf-8")
     from models.export.plan_ics import plan_ics
 
-    return plan_ics(journey)
+    return plan_ics(journey, today)
 
 
 def wrote(target: Path, data: bytes) -> str:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from models.rules.clock import today as clock_today
+from models.rules.counts import plural
 from tui.cli.common import (
     STATE,
     command_group,
@@ -86,10 +87,6 @@ def cell(value: object, style: str = "") -> Text:
 def line(value: object, style: str = "") -> Text:
     """One printed message (ends with a newline, unlike ``safe``'s inline Text)."""
     return cell(value, style)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _portfolio(store: object, journey: Journey) -> list[Journey]:
@@ -261,7 +258,7 @@ def tracker(
                 late = sum(1 for i in mine if i.overdue)
                 out.print(Text.assemble(cell(mine[0].workshop_title, "bold"),
                                         f" (workshop {journey.workshop.id}): "
-                                        f"{_plural(len(mine), 'item')}, {late} OVERDUE"))
+                                        f"{plural(len(mine), 'item')}, {late} OVERDUE"))
             if sort == "due":
                 ordered = sorted(mine, key=lambda i: (i.deadline is None,
                                                       i.deadline or dt.date.min))
@@ -269,7 +266,7 @@ def tracker(
                 continue
             for name, group in group_by_owner(mine).items():
                 late = sum(1 for i in group if i.overdue)
-                title = cell(f"{name}: {_plural(len(group), 'item')}, {late} OVERDUE")
+                title = cell(f"{name}: {plural(len(group), 'item')}, {late} OVERDUE")
                 out.print(_tracker_table(title, group, by_due=False))
         if overdue:
             raise typer.Exit(OVERDUE_EXIT)

@@ -18,6 +18,9 @@ seats heart-beating thus never repaint each other's step views.
 Follow and "bring everyone here" are applied after each reload through
 ``facilitation.step_to_show``.  Only Textual and small ``tui`` helpers are
 imported at module level (the app imports this module before the models).
+Taking the seat (``tui.pairing.seat``), the step timer's label
+(``tui.pairing.step_timer``) and the palette entries (``tui.pairing.commands``)
+are jobs of their own.
 """
 
 from __future__ import annotations
@@ -34,34 +37,15 @@ from textual.timer import Timer
 
 from models.live.marks import Marks
 from models.vocab import HEARTBEAT_S, POLL_S, WINDOW_S
+from tui.pairing.commands import palette_commands
+from tui.pairing.seat import take_seat
+from tui.pairing.step_timer import StepTimerWatch
 from tui.safe_text import short
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.tables import Participant
     from models.live.presence import Seat
-
-
-# Keys live on the app (``tui.actions`` area "pairing") so every step has them; a step
-# view's own key of the same name wins (``t`` links a touchpoint on step 5).
-COMMANDS = {
-    "follow": ("Pairing: follow the lead (on/off)", "key f"),
-    "gather": ("Pairing: bring everyone here (lead)", "key g"),
-    "timer": ("Pairing: start or stop the step timer (lead)", "key t"),
-    "done": ("Pairing: done with this step (on/off)", "key D"),
-    "vote": ("Pairing: put a dot on the selected pain point", "key o on step 5"),
-    "unvote": ("Pairing: take a dot back from the selected pain point", "key O on step 5"),
-    "reveal": ("Pairing: reveal or hide the votes (lead)", "key R"),
-    "activity": ("Pairing: show or hide the activity panel", "key L"),
-    "participants": ("Pairing: participants and their roles (lead: change)", "key P"),
-}
-
-
-def default_name() -> str:
-    """The seat name when none was given (the same rule as the CLI)."""
-    from tui.identity import default_user
-
-    return default_user()
 
 
 def _utcnow() -> dt.datetime:
@@ -91,8 +75,7 @@ class Pairing:
         self.active_ids: frozenset[int] = frozenset()  # seats heard from within the window
         self._widgets: list[Any] = []  # presence bar and activity panel, once mounted
         self._beat_step = ""
-        self._timer_label = ""
-        self._timer_done_for: dt.datetime | None = None
+        self._timer = StepTimerWatch()
         self.reloads = 0  # full reloads caused by other seats' edits (tests, bench)
         self._wake_queued = False
 
@@ -109,37 +92,18 @@ class Pairing:
         self.app.call_after_refresh(self._attach, 20)
 
     def _join(self, journey: Journey) -> bool:
-        from models.db.store import Store
-        from models.live import presence
         from models.live.watch import Watcher
 
         app = self.app
-        store = app.store
-        assert store is not None
         wid = int(journey.workshop.id or 0)
-        if not store.who:  # built without a name (tests, demo): the login, like `open`
-            store.who = app.who = default_name()
         try:
-            presence_store = store
-            if store.read_only:
-                presence_store = presence.presence_store(store.path, store.who)
-            presence_store.key = app.key
-            participant = presence.join(presence_store, wid, store.who,
-                                        app.role or None, step=None, grant=app.grant,
-                                        key=app.key, origin=app.origin)
-            if participant.role == "observer" and not store.read_only:
-                # a returning observer without --role: the edit store must refuse too
-                store.close()
-                store = app.store = Store(store.path, who=store.who, read_only=True)
-                presence_store = presence.presence_store(store.path, store.who)
-            store.key = presence_store.key = app.key
-            self.seat = presence.Seat(store=store, presence=presence_store,
-                                      participant=participant)
-            self._watcher = Watcher(store)
+            self.seat = take_seat(app, wid)
+            self._watcher = Watcher(self.seat.store)
         except Exception as exc:  # noqa: BLE001 - pairing must never stop the map itself
             app.notify(f"Working alone: could not take a seat ({short(exc, 200)}).",
                        severity="warning", markup=False)
             return False
+        participant, store = self.seat.participant, self.seat.store
         app.role = participant.role
         if participant.role == "observer":
             app.sub_title = "observer (read-only)"
@@ -360,28 +324,7 @@ class Pairing:
                 widget.update_from(self)
 
     def _tick_timer(self) -> None:
-        from models.live.facilitation import timer_label, timer_remaining
-
-        journey = self.app.journey
-        if journey is None or journey.workshop.timer_ends_at is None:
-            if self._timer_label:
-                self._timer_label = ""
-                self.refresh_presence()
-            return
-        now = self.now()
-        label = timer_label(journey.workshop, now)
-        if label != self._timer_label:
-            self._timer_label = label
-            self.refresh_presence()
-        ends = journey.workshop.timer_ends_at
-        if timer_remaining(journey.workshop, now) == dt.timedelta(0) \
-                and self._timer_done_for != ends:
-            self._timer_done_for = ends
-            from models.vocab import LABELS
-
-            step = LABELS.get(journey.workshop.timer_step, journey.workshop.timer_step)
-            self.app.notify(f"Time is up for {step}. Nothing is locked: finish the thought, "
-                            "then move on together.", title="Step timer", markup=False)
+        self._timer.tick(self.app, self.now(), self.refresh_presence)
 
     # -- keys --------------------------------------------------------------------------
     def act(self, what: str) -> None:
@@ -395,9 +338,4 @@ class Pairing:
     def commands(self) -> Iterable[SystemCommand]:
         if self.seat is None:
             return
-        for what, (title, help_text) in COMMANDS.items():
-            yield SystemCommand(title, help_text, _bound(self.act, what))
-
-
-def _bound(func: Callable[[str], None], arg: str) -> Callable[[], None]:
-    return lambda: func(arg)
+        yield from palette_commands(self.act)

@@ -18,6 +18,7 @@ from textual.containers import ItemGrid, VerticalScroll
 from textual.widgets import Static
 
 from models.rules.clock import today
+from models.rules.counts import plural
 from models.vocab import TICKET_METRIC_WORDS, status_label
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
@@ -25,7 +26,7 @@ from tui.dialogs.row_editor import CardEditor
 from tui.safe_text import safe, short
 from tui.steps.output_base import OutputView
 from tui.widgets.card_grid import CARD_FIELDS, CardBox, card_body, para
-from tui.widgets.dates import next_status, plural
+from tui.widgets.dates import next_status
 
 if TYPE_CHECKING:
     from models.db.journey import Journey

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from models.rules.clock import today
+from models.rules.counts import plural
 from models.rules.safe_dates import shift
 from models.vocab import status_label
 from tui.actions import bindings
@@ -25,7 +26,7 @@ from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import clean
 from tui.steps.output_base import OutputView
 from tui.steps.scope import START_FIELD
-from tui.widgets.dates import fmt_date, next_status, plural
+from tui.widgets.dates import fmt_date, next_status
 from tui.widgets.forms import FieldSpec
 from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline, plan_start
 

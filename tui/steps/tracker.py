@@ -22,12 +22,13 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from models.rules.clock import today
+from models.rules.counts import plural
 from models.vocab import CLOSED_STATUSES, status_label
 from tui.actions import bindings
 from tui.safe_text import safe
 from tui.steps.base import selected_key, sync_table
 from tui.steps.output_base import OutputView
-from tui.widgets.dates import due_label, due_style, next_status, plural
+from tui.widgets.dates import due_label, due_style, next_status
 from tui.widgets.fast_table import FastTable
 
 if TYPE_CHECKING:

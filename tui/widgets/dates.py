@@ -27,10 +27,6 @@ def next_status(status: str) -> str:
     return STATUS_CYCLE[(STATUS_CYCLE.index(status) + 1) % len(STATUS_CYCLE)]
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def due_label(deadline: dt.date | None, status: str, on: dt.date) -> str:
     """Days left, "due today", or "OVERDUE by n days": the tracker rule's words."""
     from models.rules.tracker import due_text

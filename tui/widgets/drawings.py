@@ -53,6 +53,11 @@ class LaneLayout:
     line follows, so a bot and a person are told apart without colour; the cells
     widen to fit.
 
+    ``room`` (columns the drawing may take; 0: as narrow as it goes) widens the
+    cells until every stage name fits over its touchpoints, as far as ``room``
+    allows: a short map on a wide terminal shows "Discovering the lockout", not
+    "Discove"; a map longer than the screen keeps the narrow cells.
+
     Why a layout and not one ``Text``: a 10,000-touchpoint map has lines 40,000
     cells wide, and building them whole cost a first visit ~0.3 s of CPU to show
     120 columns.  Every touchpoint takes ``cell`` columns after the team label,
@@ -61,7 +66,7 @@ class LaneLayout:
 
     EMPTY = "Swimlanes appear once touchpoints have owners."
 
-    def __init__(self, points: Sequence[LanePoint], cell: int = 4) -> None:
+    def __init__(self, points: Sequence[LanePoint], cell: int = 4, room: int = 0) -> None:
         self.lettered = any(p.actor in ACTOR_LETTERS for p in points)
         if self.lettered:
             cell = max(cell, len(str(max(p.number for p in points))) + 2)
@@ -80,6 +85,10 @@ class LaneLayout:
                 groups.append((p.stage, i, 1))
         self._groups = groups
         self._group_starts = [first for _, first, _ in groups]
+        if room and points:
+            fit = max(-(-(cell_len(clean(stage) or "?") + 1) // count)
+                      for stage, _, count in groups)
+            self.cell = max(cell, min(fit, (room - self.label_w) // len(points)))
 
     @property
     def height(self) -> int:
@@ -194,6 +203,9 @@ class Swimlanes(Widget):
     """
 
     DEFAULT_CSS = "Swimlanes { height: auto; width: auto; }"
+    # From this terminal width on, the cells widen so stage names show whole (LaneLayout's
+    # ``room``); below it (80 and 120 columns) every touchpoint keeps its narrow cell.
+    ROOMY = 160
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -202,7 +214,8 @@ class Swimlanes(Widget):
         self._strips: dict[int, Strip] = {}
 
     def set_points(self, points: Sequence[LanePoint]) -> None:
-        self.layout_ = LaneLayout(points)
+        width = self.app.size.width
+        self.layout_ = LaneLayout(points, room=width - 2 if width >= self.ROOMY else 0)
         self._strips.clear()
         self.styles.width = max(1, self.layout_.width)
         self.styles.height = self.layout_.height
@@ -211,7 +224,7 @@ class Swimlanes(Widget):
     @property
     def drawing(self) -> Text:
         """The whole drawing (for reading it in tests and exports; never drawn whole)."""
-        return draw_swimlanes(self.layout_.points)
+        return draw_swimlanes(self.layout_.points, self.layout_.cell)
 
     def render(self) -> Text:
         return self.drawing

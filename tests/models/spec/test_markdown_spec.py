@@ -6,6 +6,7 @@ unsaid field marked "not recorded" instead of left blank, and typed text shown l
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -167,7 +168,7 @@ def test_the_risks_are_counted_in_words() -> None:
                                    start=START, deadline=TODAY - dt.timedelta(days=1))]
     risks = _only(journey, "summary").split("**Risks**\n\n")[1]
     assert "- 2 items OVERDUE (see Tracker).\n" in risks
-    assert "- 1 of 2 open cards have no owner.\n" in risks
+    assert "- 1 of 2 open cards has no owner.\n" in risks
     assert "- 1 card due after day 60: next cycle.\n" in risks
     journey.cards[0].status = "done"
     journey.plan_tasks = [PlanTask(id=1, workshop_id=7, key="a", title="Undated")]
@@ -217,6 +218,18 @@ def test_a_plan_not_saved_says_how_to_save_it() -> None:
     assert saved.count("- **A:** Same") == 1 and "- **b:** Other" in saved
 
 
+def test_a_workshop_with_no_start_date_dates_its_preview_from_the_given_today() -> None:
+    """Not from the machine's clock: the document is the same whenever it is rendered."""
+    journey = _journey(start_date=None)
+    journey.pain_points = [_pain(1, "Locked out")]
+    text = _only(journey, "plan")
+    assert "Day 1 is 2026-03-16, day 60 is 2026-05-14." in text
+    later = to_markdown(journey, today=dt.date(2031, 1, 6), sections=["summary"])
+    assert "- **Plan:** day 1 is 2031-01-06, day 60 is 2031-03-06;" in later
+    preview, _saved = with_plan_preview(journey, TODAY)
+    assert min(t.start for t in preview.plan_tasks if t.start) == TODAY
+
+
 def test_the_plan_preview_is_used_only_when_nothing_is_saved() -> None:
     journey = _journey()
     journey.pain_points = [_pain(1, "Locked out")]
@@ -226,7 +239,7 @@ def test_the_plan_preview_is_used_only_when_nothing_is_saved() -> None:
     assert [t.position for t in preview.plan_tasks] == list(range(1, len(preview.plan_tasks) + 1))
     assert all(t.workshop_id == 7 for t in preview.plan_tasks)
     journey.plan_tasks = [PlanTask(id=1, workshop_id=7, key="a", title="A")]
-    same, saved = with_plan_preview(journey)
+    same, saved = with_plan_preview(journey, TODAY)
     assert saved and same is journey
 
 
@@ -250,13 +263,28 @@ def test_diagrams_of_sections_left_out_get_a_section_of_their_own() -> None:
     assert "## Diagrams" not in to_markdown(journey, today=TODAY, sections=["scope"])
 
 
-@pytest.mark.xfail(strict=True, reason="markdown.py is being split by another engineer this "
-                   "session: '1 ownership and handoff risks' is fixed after that")
 def test_one_ownership_risk_is_singular() -> None:
     journey = _journey()
     journey.plan_tasks = [PlanTask(id=1, workshop_id=7, key="a", title="Undated")]
     risks = _only(journey, "summary").split("**Risks**\n\n")[1]
     assert "- 1 ownership and handoff risk (see Handoffs and risks).\n" in risks
+
+
+def test_every_count_of_one_is_singular() -> None:
+    """Each count sentence of the document, with a count of one: no "1 items"."""
+    journey = _journey(evidence_ticket_volume=1)
+    journey.pain_points = [_pain(1, "Locked out", 1)]
+    journey.cards = [HypothesisCard(id=1, pain_point_id=1, owner="", status="open")]
+    text = to_markdown(journey, today=TODAY, sections=["summary", "scope", "pains", "tracker"])
+    assert "(1 ticket/month recorded for this journey)" in text
+    assert "1. Locked out (1 ticket/month on this pain point)." in text
+    assert "- 1 of 1 open card has no owner.\n" in text
+    assert "| 1 ticket/month, 0 votes |" in text
+    assert "- **Ticket volume:** 1 ticket/month\n" in text
+    assert not re.search(r"\b1 (items|tickets|cards|risks|votes)\b", text)
+    journey.cards = []
+    journey.plan_tasks = [PlanTask(id=1, workshop_id=7, key="a", title="Undated")]
+    assert f"As of {TODAY.isoformat()}: 1 item, 0 OVERDUE." in _only(journey, "tracker")
 
 
 def test_diagrams_with_nothing_to_draw_add_no_section() -> None:

@@ -29,7 +29,7 @@ def _journey() -> Journey:
 
 
 def _events() -> dict[str, object]:
-    cal = Calendar.from_ical(plan_ics(_journey()))
+    cal = Calendar.from_ical(plan_ics(_journey(), DAY))
     return {str(e["summary"]): e for e in cal.walk("VEVENT")}
 
 
@@ -58,6 +58,16 @@ def machine_in_new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.usefixtures("machine_in_new_york")
 def test_the_stamp_is_the_last_change_in_utc_to_the_second_on_any_machine() -> None:
-    text = plan_ics(_journey()).decode()
+    text = plan_ics(_journey(), DAY).decode()
     assert "DTSTAMP:20260302T140506Z" in text
     assert text.count("DTSTAMP:20260302T140506Z") == 2
+
+
+def test_a_preview_plan_with_no_start_date_is_dated_from_the_given_today() -> None:
+    """A map with no start date and no saved plan: its calendar starts on ``today``,
+    the day the export was asked for, never on the machine's own clock."""
+    journey = _journey()
+    journey.plan_tasks, journey.cards = [], []
+    cal = Calendar.from_ical(plan_ics(journey, today=dt.date(2031, 1, 6)))
+    starts = sorted(e.decoded("dtstart") for e in cal.walk("VEVENT"))
+    assert starts and starts[0] >= dt.date(2031, 1, 6) and starts[-1] <= dt.date(2031, 3, 6)

@@ -40,7 +40,7 @@ def _unescaped(text: str) -> str:
 
 
 def _calendar(journey: Journey) -> tuple[bytes, Calendar]:
-    raw = plan_ics(journey)
+    raw = plan_ics(journey, DAY)
     return raw, Calendar.from_ical(raw)
 
 
@@ -156,7 +156,7 @@ def test_a_workshop_never_changed_is_stamped_at_its_creation() -> None:
 
 def test_the_same_map_gives_the_same_bytes() -> None:
     journey = Journey(workshop=_workshop(), plan_tasks=[_task(), _task(id=2, key="review")])
-    assert plan_ics(journey) == plan_ics(journey)
+    assert plan_ics(journey, DAY) == plan_ics(journey, DAY)
 
 
 def test_a_card_without_deadline_does_not_hide_the_cards_after_it() -> None:

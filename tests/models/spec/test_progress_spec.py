@@ -1,4 +1,5 @@
-"""Step progress as the step bar, the palette and `journeymap status` show it.
+"""Step progress as the step bar, the palette and `journeymap status` show it
+(models/rules/progress.py), from an empty workshop to a finished one.
 
 Each step is done or says, in words a lead can act on, what is still missing:
 counts in the right grammatical number ("1 stage has", "2 stages have"), and a
@@ -61,6 +62,8 @@ def test_a_new_workshop_says_what_every_step_is_waiting_for() -> None:
 def test_scope_names_only_the_parts_left_blank() -> None:
     states = step_states(_journey(**{**SCOPE, "scenario": "  ", "business_goal": ""}))
     assert states["scope"] == StepState("scope", False, "scenario, business goal missing")
+    in_form_order = step_states(_journey(**{**SCOPE, "persona": "  ", "persona_goal": ""}))
+    assert in_form_order["scope"] == StepState("scope", False, "persona, persona goal missing")
     assert step_states(_journey(**SCOPE))["scope"] == StepState("scope", True, "")
 
 
