@@ -118,3 +118,26 @@ def test_changing_one_file_leaves_the_sample_of_the_others_as_it_was() -> None:
     after = ms.sample(changed, 60, 9)
     kept = [n for n in before if ".vocab." not in n]
     assert set(kept) <= set(after)
+
+
+def test_a_file_sample_is_drawn_from_that_file_alone(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # a file too big to judge whole in a session is estimated from its own sample: every
+    # drawn mutant is that file's, and the same seed draws the same ones
+    names = _population()
+    lines = "".join(f"{n}: killed\n" for n in names)
+    monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "pick", "30", "4",
+                                      "models/db/fields.py"])
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO(lines.replace(
+        "killed", "not checked")))
+    ms.main()
+    picked = capsys.readouterr().out.split()
+    assert len(picked) == 30 and all(".db.fields." in n for n in picked)
+    assert picked == ms.sample([n for n in names if ".db.fields." in n], 30, 4)
+    monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "report", "30", "4",
+                                      "models/db/fields.py"])
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO(lines))
+    ms.main()
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == "sample of 30 of 100 mutants of models/db/fields.py, seed 4"
+    assert text.splitlines()[2].split()[:5] == ["db", "100", "30", "30", "30"]
