@@ -125,3 +125,15 @@ def test_servicenow_state_codes_are_read_as_their_words_even_padded(tmp_path: Pa
             for r in metrics.table(imported, by="category")}
     assert rows == {"resolved code": (2.0, 0), "closed code padded": (None, 0),
                     "in progress code": (None, 1), "all": (2.0, 1)}
+
+
+def test_an_unreadable_answer_is_counted_in_its_own_column_only(tmp_path: Path) -> None:
+    text = ("ticket_id,created_at,status,reopens,replies,category\n"
+            "1,2024-03-05 10:00,Open,0,1,a\n"
+            "2,2024-03-05 10:00,Open,many,2,b\n"
+            "3,2024-03-05 10:00,Open,1,3,c\n"
+            "4,2024-03-05 10:00,Open,2,x,d\n")
+    imported = _imported(tmp_path, text)
+    assert imported.bad_cells == {"reopens": (1, 3), "replies": (1, 5)}
+    [total] = metrics.table(imported, by=None)
+    assert (total.reopen_rate, total.n["reopen_rate"]) == (2 / 3, 3)
