@@ -92,7 +92,7 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
     with _source(path, layout, normalise) as (source, delimiter):
         scan = pl.scan_csv(
             source, has_header=True, infer_schema=False, separator=delimiter,
-            quote_char='"', empty_string_is_null=False, truncate_ragged_lines=True,
+            empty_string_is_null=False, truncate_ragged_lines=True,
             raise_if_empty=False, row_index_name=REC, glob=False, skip_lines=layout.skip,
             new_columns=[f"c{i}" for i in range(width)],
         ).select(pl.col(REC).cast(pl.Int64), *names)
