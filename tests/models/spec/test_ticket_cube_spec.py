@@ -80,9 +80,10 @@ def test_one_touch_counts_resolved_tickets_with_exactly_one_reply(tmp_path: Path
             "2,2024-03-01 10:00,2024-03-01 11:00,Solved,2\n"
             "3,2024-03-01 10:00,2024-03-01 11:00,Solved,0\n"
             "4,2024-03-01 10:00,2024-03-01 11:00,Solved,\n"
-            "5,2024-03-01 10:00,,Open,1\n")
+            "5,2024-03-01 10:00,,Open,1\n"
+            "6,2024-03-01 10:00,2024-03-01 11:00,Solved,1\n")
     [total] = metrics.table(_imported(tmp_path, text), by=None)
-    assert (total.fcr_rate, total.n["fcr_rate"], total.fcr_is_proxy) == (1 / 3, 3, True)
+    assert (total.fcr_rate, total.n["fcr_rate"], total.fcr_is_proxy) == (2 / 4, 4, True)
 
 
 def test_the_proxy_counts_resolved_tickets_neither_reopened_nor_reassigned(
@@ -93,11 +94,12 @@ def test_the_proxy_counts_resolved_tickets_neither_reopened_nor_reassigned(
             "3,2024-03-01 10:00,2024-03-01 11:00,Solved,0,2\n"
             "4,2024-03-01 10:00,2024-03-01 11:00,Solved,,0\n"
             "5,2024-03-01 10:00,2024-03-01 11:00,Solved,0,\n"
-            "6,2024-03-01 10:00,,Open,0,0\n")
+            "6,2024-03-01 10:00,,Open,0,0\n"
+            "7,2024-03-01 10:00,2024-03-01 11:00,Solved,0,0\n")
     [total] = metrics.table(_imported(tmp_path, text), by=None)
-    assert (total.fcr_rate, total.n["fcr_rate"]) == (1 / 3, 3)
-    assert (total.reopen_rate, total.n["reopen_rate"]) == (1 / 5, 5)
-    assert (total.reassigned_rate, total.n["reassigned_rate"]) == (1 / 5, 5)
+    assert (total.fcr_rate, total.n["fcr_rate"]) == (2 / 4, 4)
+    assert (total.reopen_rate, total.n["reopen_rate"]) == (1 / 6, 6)
+    assert (total.reassigned_rate, total.n["reassigned_rate"]) == (1 / 6, 6)
 
 
 def test_rates_and_surveys_count_only_the_tickets_with_a_value(tmp_path: Path) -> None:
