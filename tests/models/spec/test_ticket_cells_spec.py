@@ -13,7 +13,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from models.tickets import engine, metrics
+import pytest
+
+from models.tickets import engine, load, metrics
 
 
 def _imported(tmp_path: Path, text: str, source: str = "auto") -> engine.TicketImport:
@@ -137,3 +139,17 @@ def test_an_unreadable_answer_is_counted_in_its_own_column_only(tmp_path: Path) 
     assert imported.bad_cells == {"reopens": (1, 3), "replies": (1, 5)}
     [total] = metrics.table(imported, by=None)
     assert (total.reopen_rate, total.n["reopen_rate"]) == (2 / 3, 3)
+
+
+def test_answers_are_read_alike_in_every_batch_of_a_long_export(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the first records have no survey answer and no FCR value, the later ones have
+    monkeypatch.setattr(load, "BATCH_ROWS", 2)
+    text = ("ticket_id,created_at,status,csat,fcr\n"
+            "1,2024-03-05 10:00,Open,Offered,\n"
+            "2,2024-03-05 10:00,Open,,\n"
+            "3,2024-03-05 10:00,Open,5,yes\n"
+            "4,2024-03-05 10:00,Open,2,no\n")
+    [total] = metrics.table(_imported(tmp_path, text), by=None)
+    assert (total.csat_mean, total.csat_responses, total.csat_satisfied_share) == (3.5, 2, 0.5)
+    assert (total.fcr_rate, total.n["fcr_rate"]) == (0.5, 2)
