@@ -124,3 +124,14 @@ def test_the_latest_timestamp_counts_every_date_column(tmp_path: Path) -> None:
     imported = _imported(tmp_path, text.replace("1,03/02", "2,03/02"))
     assert imported.as_of == datetime(2024, 3, 9, 8, 0, tzinfo=UTC)
     assert imported.data_from == datetime(2024, 3, 1, 10, 0, tzinfo=UTC)
+
+
+def test_unreadable_cells_in_several_batches_are_counted_together(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "BATCH_ROWS", 2)
+    text = ("ticket_id,created_at,resolved_at\n"
+            "1,2024-03-01 10:00,2024-03-01 11:00\n"
+            "2,2024-03-01 10:00,soon\n"
+            "3,2024-03-01 10:00,later\n"
+            "4,2024-03-01 10:00,never\n")
+    assert _imported(tmp_path, text).bad_cells == {"resolved_at": (3, 3)}
