@@ -13,6 +13,8 @@
 #                                     (db, export, rules, tickets, live) only that package's
 #                                     part of the same sample is judged and reported
 #                                     (bench/mutation_sample.py; docs/mutation.md, "Sampling")
+#   bench/mutation.sh --sample N --file models/tickets/facts.py   N mutants drawn from that
+#                                     file's own mutants: the file's estimated score
 #
 # mutmut 3 (configured in pyproject.toml, [tool.mutmut]) copies the project into mutants/
 # and judges every mutant with the tests of tests/models that run the mutated function.
@@ -36,6 +38,7 @@ if [[ ${1:-} == "--sample" ]]; then
         case $1 in
             --seed) seed=${2:?--seed needs a number}; shift 2 ;;
             --package) package=${2:?--package needs a name}; shift 2 ;;
+            --file) package=${2:?--file needs a path}; shift 2 ;;
             --again) again=yes; shift ;;
             *) echo "unknown option $1" >&2; exit 2 ;;
         esac

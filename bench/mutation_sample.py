@@ -204,7 +204,16 @@ def _percent(value: float) -> str:
     return f"{100 * value:.1f} %"
 
 
-def report(results: dict[str, str], size: int, seed: int, package: str | None = None) -> str:
+def of_file(results: dict[str, str], path: str) -> dict[str, str]:
+    """The mutants of one file (``models/tickets/facts.py``): a file too big to judge whole
+    is estimated from a sample drawn from its own mutants."""
+    module = path.removesuffix(".py").replace("/", ".")
+    return {name: status for name, status in results.items()
+            if name.split(".x_", 1)[0].split(".xǁ", 1)[0] == module}
+
+
+def report(results: dict[str, str], size: int, seed: int, package: str | None = None,
+           scope: str = "models/") -> str:
     """The estimate as text: overall and per package (or the one ``package``), then every
     sampled survivor."""
     chosen = sample(list(results), size, seed, package)
@@ -223,8 +232,8 @@ def report(results: dict[str, str], size: int, seed: int, package: str | None = 
             group["no tests"] += status == "no tests"
             survivors.append(f"{name}: {status}")
     population = collections.Counter(package_of(name) for name in results)
-    head = f"sample of {len(chosen)} of {len(results)} mutants of models/, seed {seed}"
-    if package is not None:
+    head = f"sample of {len(chosen)} of {len(results)} mutants of {scope}, seed {seed}"
+    if package is not None and scope == "models/":
         head = (f"sample of {size} of {len(results)} mutants of models/, seed {seed}: "
                 f"the {len(chosen)} of package {package}")
     lines = [head,
@@ -297,9 +306,13 @@ def main() -> None:
         return
     size, seed = int(args[0]), int(args[1])
     package = args[2] if len(args) > 2 and args[2] else None
-    if package is not None and package not in PACKAGES:
+    path = package if package is not None and package.endswith(".py") else None
+    if package is not None and path is None and package not in PACKAGES:
         raise SystemExit(f"unknown package {package!r}: one of {', '.join(PACKAGES)}")
     results = read_results(sys.stdin.readlines())
+    if path is not None:
+        results = of_file(results, path)
+        package = package_of(path.removesuffix(".py").replace("/", ".") + ".x_")
     if command in ("pick", "pick-again"):
         wanted = set(NOT_RUN)
         if command == "pick-again":
@@ -308,7 +321,8 @@ def main() -> None:
             if results[name] in wanted:
                 print(name)
     elif command == "report":
-        print(report(results, size, seed, package))
+        print(report(results, size, seed, package) if path is None
+              else report(results, size, seed, package, scope=path))
     else:
         raise SystemExit(f"unknown command {command!r}: generate, pick or report")
 

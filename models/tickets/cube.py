@@ -83,8 +83,8 @@ class Cube:
     latest timestamp (epoch seconds)."""
 
     def __init__(self, frame: pl.DataFrame, business: bool, as_of: float | None) -> None:
-        keys = frame.select(pl.col(KEY_COLUMNS).cast(pl.Categorical))
-        self.frame = frame.with_columns(keys)
+        # the key columns come from ``facts`` already categorical
+        self.frame = frame
         self.business = business
         self.as_of = as_of
         self._series = SERIES if business else SERIES[:3]

@@ -166,14 +166,17 @@ def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Ba
     if first is not None:
         frame = frame.with_columns(first.alias("first"))
     as_of = _as_of(frame, first is not None)
+    top = None
     if plan.event_log:
-        updated = dates("updated")
-        frame = frame.with_columns(updated.alias("updated") if updated is not None
-                                   else pl.lit(None, dtype=pl.Datetime("us")).alias("updated"))
+        updated = dates("updated")  # an event log always has one (mapping.plan_columns)
+        if updated is not None:
+            frame = frame.with_columns(updated)
+            top = updated.max()
     elif "updated" in cols:
         top = _latest_of(frame, plan, kind["updated"], bad)
-        if top is not None and top >= cells.SENTINEL and (as_of is None or top > as_of):
-            as_of = top
+    # the latest update is the export's latest timestamp too (an event log's as well)
+    if isinstance(top, datetime) and top >= cells.SENTINEL and (as_of is None or top > as_of):
+        as_of = top
     frame = _answers(frame, plan, bad)
     frame = _durations(frame, plan, bad, first is not None)
     frame = frame.with_columns(_cell(frame, plan, kind["created"]))

@@ -245,6 +245,13 @@ class BusinessClock:
                      map(bisect.bisect_right, repeat(self._changes), moments))
         return list(map(sub, walled, jumped))
 
+    def jumps(self, first: float, last: float) -> tuple[list[int], list[float]]:
+        """The clock changes (epoch seconds, sorted) of the weeks from ``first`` to ``last``
+        and, at index i, the working seconds the wall clock gained before change i: what
+        ``worked_all`` subtracts, for a column worked out elsewhere (``worked``, polars)."""
+        self._search(first, last)
+        return self._changes, self._jumped
+
     def _search(self, first: float, last: float) -> None:
         """Find the zone's clock changes in the weeks from ``first`` to ``last`` (epoch
         seconds) not searched yet, and the working seconds each one adds to the wall clock.

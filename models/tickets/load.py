@@ -83,14 +83,16 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
     """The cells of ``columns`` (named ``c<index>``) and ``REC`` of every non-blank record,
     ``BATCH_ROWS`` records at a time (streamed: memory holds one batch of text); the record
     numbers of a report footer left out are added to ``footer``."""
-    used = sorted({0, *columns})
-    names = [f"c{i}" for i in used]
     width = len(layout.header)
+    # also the first column (a report footer's one cell) and the last (blank in a record
+    # cut short, so a last line with fewer fields than the header is noticed)
+    used = sorted({0, width - 1, *columns})
+    names = [f"c{i}" for i in used]
     normalise = normalise or _cr_only(path)
     with _source(path, layout, normalise) as (source, delimiter):
         scan = pl.scan_csv(
             source, has_header=True, infer_schema=False, separator=delimiter,
-            quote_char='"', empty_string_is_null=False, truncate_ragged_lines=True,
+            empty_string_is_null=False, truncate_ragged_lines=True,
             raise_if_empty=False, row_index_name=REC, glob=False, skip_lines=layout.skip,
             new_columns=[f"c{i}" for i in range(width)],
         ).select(pl.col(REC).cast(pl.Int64), *names)

@@ -5,7 +5,8 @@ seconds before it, its opening and its closing. Those are computed in Python for
 distinct day (a few hundred for a year of tickets) and joined to the tickets; a moment's
 worked seconds are then ``base + min(max(local, opening), closing)`` in the same float
 operations as the clock's, so the figures equal ``BusinessClock.hours`` exactly. Only the
-moments of a UTC day when the offset changes (daylight saving) are converted one by one.
+moments of a UTC day when the offset changes (daylight saving) are converted one by one, and
+the working seconds a clock change adds to the wall clock are taken back out.
 
 Kept apart from ``hours``, which the export and the Data screen import without polars.
 """
@@ -40,8 +41,19 @@ def worked(moments: pl.Series, clock: BusinessClock) -> pl.Series:
                          schema={"d": pl.Float64, "b": pl.Float64, "a": pl.Float64,
                                  "z": pl.Float64})
     frame = frame.join(table, on="d", how="left", maintain_order="left")
-    return frame.select(
+    walled = frame.select(
         pl.col("b") + pl.min_horizontal(pl.max_horizontal("l", "a"), "z")).to_series()
+    first, last = frame.select(pl.col("m").min(), pl.col("m").max().alias("x")).row(0)
+    if first is None:
+        return walled
+    # the working seconds a clock change inside the working hours added to the wall clock
+    # before each moment are taken back out, as the clock's own worked_all does
+    changes, jumped = clock.jumps(first, last)
+    if not changes:
+        return walled
+    before = pl.Series(changes, dtype=pl.Float64).search_sorted(moments.fill_null(0.0),
+                                                                side="right")
+    return walled - pl.Series(jumped, dtype=pl.Float64).gather(before)
 
 
 def spans(start: pl.Expr, end: pl.Expr) -> pl.Expr:

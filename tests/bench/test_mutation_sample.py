@@ -181,3 +181,26 @@ def test_a_malformed_stratum_is_refused_by_its_text(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "stratify", "A=1000:90"])
     with pytest.raises(SystemExit, match="'A=1000:90'"):
         ms.main()
+
+
+def test_a_file_sample_is_drawn_from_that_file_alone(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # a file too big to judge whole in a session is estimated from its own sample: every
+    # drawn mutant is that file's, and the same seed draws the same ones
+    names = _population()
+    lines = "".join(f"{n}: killed\n" for n in names)
+    monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "pick", "30", "4",
+                                      "models/db/fields.py"])
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO(lines.replace(
+        "killed", "not checked")))
+    ms.main()
+    picked = capsys.readouterr().out.split()
+    assert len(picked) == 30 and all(".db.fields." in n for n in picked)
+    assert picked == ms.sample([n for n in names if ".db.fields." in n], 30, 4)
+    monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "report", "30", "4",
+                                      "models/db/fields.py"])
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO(lines))
+    ms.main()
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == "sample of 30 of 100 mutants of models/db/fields.py, seed 4"
+    assert text.splitlines()[2].split()[:5] == ["db", "100", "30", "30", "30"]
