@@ -45,12 +45,12 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 def month_start(month: str) -> dt.datetime:
     """The first instant (UTC) of the ``YYYY-MM`` month."""
-    return dt.datetime(int(month[:4]), int(month[5:7]), 1, tzinfo=dt.UTC)
+    return dt.datetime(int(month[:4]), int(month[5:]), 1, tzinfo=dt.UTC)
 
 
 def next_month(month: str) -> dt.datetime:
     """The first instant (UTC) after the ``YYYY-MM`` month."""
-    year, number = int(month[:4]), int(month[5:7])
+    year, number = int(month[:4]), int(month[5:])
     return dt.datetime(year + number // 12, number % 12 + 1, 1, tzinfo=dt.UTC)
 
 
