@@ -247,7 +247,7 @@ class PresenceStore(Store):
 
 def presence_store(path: str | Path | None, who: str) -> Store:
     """A writable store that can change nothing but participant rows (for observers)."""
-    store: Store = Store(path, who=who, read_only=True)  # refuses files with no workshops
+    store: Store = Store(path, read_only=True)  # refuses files with no workshops
     store.close()
     store = PresenceStore(path, who=who)
     if store.on_server:
@@ -313,7 +313,7 @@ def open_seat(path: str | Path | None, workshop_id: int, name: str,
     ``grant``/``key``/``origin`` come from the ``seat`` forced command (see ``join``).
     """
     clean = _clean_name(name)
-    probe = Store(path, who=clean, read_only=True)
+    probe = Store(path, read_only=True)  # reads only: no name to act as
     try:
         workshop = probe.get_workshop(workshop_id)
         with probe.read() as s:

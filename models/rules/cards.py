@@ -200,9 +200,11 @@ def create_card(store: Any, pain_id: int) -> HypothesisCard:
         return raced
 
 
-@per_journey
-def ordered_cards(journey: Journey) -> list[HypothesisCard]:
+def _ordered_cards(journey: Journey) -> list[HypothesisCard]:
     """Cards in the rank order of their pain points (cards of unknown pains last, by id)."""
     rank = {r.pain.id: r.rank for r in rank_pain_points(journey)}
     last = len(rank) + 1
     return sorted(journey.cards, key=lambda c: (rank.get(c.pain_point_id, last), c.id or 0))
+
+
+ordered_cards = per_journey(_ordered_cards)  # a call, not a decorator: memo.py

@@ -69,8 +69,7 @@ def _hands_over(a: Touchpoint, b: Touchpoint) -> bool:
     return bool(_team(a) and _team(b)) and not _same_team(_team(a), _team(b))
 
 
-@per_journey
-def derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
+def _derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
     """Every handoff (see the module docstring), in journey order of where it leads.
 
     Unowned touchpoints are skipped when pairing: the case still travels from
@@ -101,6 +100,9 @@ def derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
                                                  order.get(h.from_tp.id, 0)))
 
 
+derive_handoffs = per_journey(_derive_handoffs)  # a call, not a decorator: memo.py
+
+
 def _not_informed_message(handoff: DerivedHandoff) -> str:
     """Backstage handoffs are invisible to the customer, so silence reads as "nothing happens"."""
     teams = f"{handoff.from_team} → {handoff.to_team}"
@@ -112,9 +114,8 @@ def _not_informed_message(handoff: DerivedHandoff) -> str:
             f"why or who helps next{unknown}.")
 
 
-@per_journey
-def ownership_risks(journey: Journey,
-                    handoffs: list[DerivedHandoff] | None = None) -> list[Risk]:
+def _ownership_risks(journey: Journey,
+                     handoffs: list[DerivedHandoff] | None = None) -> list[Risk]:
     """Unowned touchpoints, handoffs the customer is not told about, too many handoffs.
 
     Listed in journey order, the journey-wide "too many handoffs" last.
@@ -140,6 +141,9 @@ def ownership_risks(journey: Journey,
                           f"{len(handoffs)} handoffs in this journey (more than {limit}): "
                           "each change of team is a chance to lose context.", None))
     return risks
+
+
+ownership_risks = per_journey(_ownership_risks)  # a call, not a decorator: memo.py
 
 
 def save_handoff_detail(store: Any, journey: Journey, derived: DerivedHandoff,

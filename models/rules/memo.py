@@ -9,6 +9,10 @@ answers once per journey object and arguments; outside it nothing is kept, so a
 screen that edits its snapshot in place always gets a fresh answer.  Callers
 get their own copy of the list; the journey is held with its answer so its id
 cannot be reused by another object while the snapshot lasts.
+
+A rule is wrapped by a call (``rank_pain_points = per_journey(_rank_pain_points)``),
+not with ``@per_journey``: mutmut 3.8 makes no mutant of a decorated function, so a
+decorated rule's body would go unchecked by the mutation score (issue 20).
 """
 
 from __future__ import annotations

@@ -45,12 +45,12 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 def month_start(month: str) -> dt.datetime:
     """The first instant (UTC) of the ``YYYY-MM`` month."""
-    return dt.datetime(int(month[:4]), int(month[5:7]), 1, tzinfo=dt.UTC)
+    return dt.datetime(int(month[:4]), int(month[5:]), 1, tzinfo=dt.UTC)
 
 
 def next_month(month: str) -> dt.datetime:
     """The first instant (UTC) after the ``YYYY-MM`` month."""
-    year, number = int(month[:4]), int(month[5:7])
+    year, number = int(month[:4]), int(month[5:])
     return dt.datetime(year + number // 12, number % 12 + 1, 1, tzinfo=dt.UTC)
 
 
@@ -59,7 +59,7 @@ def started_late(month: str, since: dt.datetime, until: dt.datetime, tickets: in
     ``QUIET_START`` in, and at least ``MISSED`` tickets' worth of days at the month's rate."""
     start, end = month_start(month), min(next_month(month), until)
     gap, span = since - start, end - since
-    if not start <= since < next_month(month) or gap <= QUIET_START:
+    if gap <= QUIET_START or since >= next_month(month):  # a start before the month: gap < 0
         return False
     per_day = tickets / max(span / dt.timedelta(days=1), 1.0)
     return gap / dt.timedelta(days=1) * per_day >= MISSED
@@ -67,8 +67,7 @@ def started_late(month: str, since: dt.datetime, until: dt.datetime, tickets: in
 
 def _month_totals(readings: Iterable[Reading]) -> dict[tuple[int, str], int]:
     """Tickets of each (import, month) from its "all" reading."""
-    return {(r.source_id, r.period): getattr(r, "tickets", 0) for r in readings
-            if getattr(r, "group_kind", "all") == "all"}
+    return {(r.source_id, r.period): r.tickets for r in readings if r.group_kind == "all"}
 
 
 def months_covered(readings: Iterable[Reading], sources: Mapping[int, TicketSource]
@@ -82,11 +81,10 @@ def months_covered(readings: Iterable[Reading], sources: Mapping[int, TicketSour
     complete: set[str] = set()
     for r in readings:
         src = sources.get(r.source_id)
-        until = getattr(src, "data_until", None)
-        if src is None or until is None or r.period in partial or r.period in complete:
+        if src is None or src.data_until is None or r.period in partial or r.period in complete:
             continue
-        until, end = _utc(until), next_month(r.period)
-        since = getattr(src, "data_from", None)
+        until, end = _utc(src.data_until), next_month(r.period)
+        since = src.data_from
         tickets = totals.get((r.source_id, r.period), 0)
         if since is not None and started_late(r.period, _utc(since), until, tickets):
             since = _utc(since)

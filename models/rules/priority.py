@@ -88,8 +88,7 @@ def explain(rank: int, pain: PainPoint, quad: str, votes: int) -> str:
             f"{volume}, {plural(votes, 'vote')}")
 
 
-@per_journey
-def rank_pain_points(journey: Journey) -> list[RankedPain]:
+def _rank_pain_points(journey: Journey) -> list[RankedPain]:
     """Every pain point of the journey, best first, with rank starting at 1.
 
     Order: quadrant (quick win, big bet, fill-in, money pit), ticket volume
@@ -110,6 +109,9 @@ def rank_pain_points(journey: Journey) -> list[RankedPain]:
                    reason=explain(i, pain, quad, votes))
         for i, (_key, pain, quad, votes) in enumerate(scored, start=1)
     ]
+
+
+rank_pain_points = per_journey(_rank_pain_points)  # a call, not a decorator: memo.py
 
 
 def rank_of(journey: Journey) -> dict[int, RankedPain]:

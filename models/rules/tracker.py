@@ -83,8 +83,7 @@ def _item(kind: str, item_id: int | None, journey: Journey, title: str, owner: s
                        days_left=days_left, overdue=overdue)
 
 
-@per_journey
-def tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerItem]:
+def _tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerItem]:
     """Cards (in pain rank order) then plan tasks (in plan order), workshop by workshop.
 
     A plan task that carries out a card ("Ship one fix" for the top card, the
@@ -115,6 +114,9 @@ def tracker_items(journeys: Iterable[Journey], today: dt.date) -> list[TrackerIt
             items.append(_item("task", task.id, journey, task.title.strip() or task.key,
                                task.owner, task.deadline, task.status, today))
     return items
+
+
+tracker_items = per_journey(_tracker_items)  # a call, not a decorator: memo.py
 
 
 def group_by_owner(items: Iterable[TrackerItem]) -> dict[str, list[TrackerItem]]:

@@ -136,8 +136,8 @@ def test_when_a_month_is_complete(until: str, imported: str, want: str) -> None:
     def at(text: str) -> datetime:
         return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
-    src = SimpleNamespace(data_until=at(until), imported_at=at(imported))
-    reading = SimpleNamespace(source_id=1, period="2024-03")
+    src = SimpleNamespace(data_until=at(until), data_from=None, imported_at=at(imported))
+    reading = SimpleNamespace(source_id=1, period="2024-03", group_kind="all", tickets=40)
     partial, complete = months_covered([reading], {1: src})  # type: ignore[list-item,dict-item]
     assert ("complete" if "2024-03" in complete else "partial" if "2024-03" in partial
             else "") == want
