@@ -63,7 +63,8 @@ with open(sys.argv[3], "w", encoding="utf-8") as f:
 def build(db: Path, touchpoints: int, pains: int) -> int:
     """A workshop with the given counts, inserted in bulk (one transaction per table)."""
     from models.db.store import Store
-    from models.db.tables import HypothesisCard, PainPoint, Touchpoint
+    from models.db.tables.cards import HypothesisCard, PainPoint
+    from models.db.tables.workshop import Touchpoint
     from models.rules.plan import regenerate_plan
 
     rng = random.Random(7)

@@ -39,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.db.store import Store  # noqa: E402
-from models.db.tables import Touchpoint  # noqa: E402
+from models.db.tables.workshop import Touchpoint  # noqa: E402
 from models.live import presence  # noqa: E402
 from models.live.watch import Watcher  # noqa: E402
 from models.vocab import HEARTBEAT_S  # noqa: E402

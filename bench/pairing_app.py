@@ -34,7 +34,7 @@ def _percentile(values: list[float], q: float) -> float:
 
 async def _seat(db: str, wid: int, tp_id: int, name: str, seconds: float, expect: int,
                 writer: bool, edits: int, every: float, start_at: float) -> dict[str, Any]:
-    from models.db.tables import Touchpoint
+    from models.db.tables.workshop import Touchpoint
     from tui.app.launch import build_app
 
     app = build_app(db, wid, step="touchpoints", who=name)

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 def _writer(path: str, wid: int, tag: str, edits: int, out: mp.Queue) -> None:  # type: ignore[type-arg]
     from models.db.store import Store
-    from models.db.tables import PainPoint
+    from models.db.tables.cards import PainPoint
 
     store = Store(path, who=tag)
     ids: list[int] = []
@@ -90,7 +90,7 @@ KILL_WRITER = """
 import sys
 sys.path.insert(0, {root!r})
 from models.db.store import Store
-from models.db.tables import PainPoint
+from models.db.tables.cards import PainPoint
 store = Store({path!r}, who="k")
 i = 0
 while True:

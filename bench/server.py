@@ -66,7 +66,7 @@ def _writer(url: str, variant: str, wid: int, tag: str, edits: int, barrier: Any
     if variant == "serializable":
         _serializable()
     from models.db.store import Store
-    from models.db.tables import PainPoint
+    from models.db.tables.cards import PainPoint
 
     retries = [0]
     errors: list[str] = []
@@ -105,7 +105,8 @@ def run_variant(admin: str, variant: str, writers: int, edits: int) -> dict[str,
     from sqlmodel import select
 
     from models.db.store import Store
-    from models.db.tables import ChangeLog, PainPoint
+    from models.db.tables.cards import PainPoint
+    from models.db.tables.history import ChangeLog
 
     url, drop = _fresh(admin)
     try:

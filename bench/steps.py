@@ -52,7 +52,8 @@ STEP_KEYS = (("stages", "2"), ("touchpoints", "3"), ("ownership", "4"), ("pains"
 def generate(db: Path, touchpoints: int) -> int:
     """One workshop with ``touchpoints`` touchpoints over 10 stages and N/4 pain points."""
     from models.db.store import Store
-    from models.db.tables import PainPoint, Stage, Touchpoint
+    from models.db.tables.cards import PainPoint
+    from models.db.tables.workshop import Stage, Touchpoint
 
     stages_n = 10
     with Store(db, who="bench") as store:

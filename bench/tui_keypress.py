@@ -38,7 +38,8 @@ STAGES, PER_STAGE, PAINS = 10, 200, 500
 def generate(db: Path) -> int:
     """One workshop with 2,000 touchpoints and 500 pain points, inserted in bulk."""
     from models.db.store import Store
-    from models.db.tables import PainPoint, Stage, Touchpoint
+    from models.db.tables.cards import PainPoint
+    from models.db.tables.workshop import Stage, Touchpoint
 
     with Store(db, who="bench") as store:
         w = store.create_workshop(default_stages=False, title="Large", persona="p",

@@ -15,7 +15,8 @@ import datetime as dt
 import random
 
 from models.db.store import Store
-from models.db.tables import Handoff, HypothesisCard, PainPoint, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Handoff, Touchpoint
 from models.rules.plan import regenerate_plan
 from models.vocab import ACTORS, CARD_STATUSES, LANES, PAIN_KINDS
 

@@ -20,14 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from models.db.store import Store
-from models.db.tables import (
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Stage,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export.templates import create_from_template
 from models.rules.plan import regenerate_plan
 

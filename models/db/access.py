@@ -117,7 +117,8 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
     """
     from sqlmodel import select
 
-    from models.db.tables import Participant, Workshop
+    from models.db.tables.seats import Participant
+    from models.db.tables.workshop import Workshop
 
     with store.read() as s:  # type: ignore[attr-defined]
         workshop = s.get(Workshop, workshop_id)
@@ -140,7 +141,8 @@ def require_portfolio(store: object, account: str, action: str) -> None:
     somewhere in it, so an observer-only or unknown account cannot add workshops."""
     from sqlmodel import select
 
-    from models.db.tables import Participant, Workshop
+    from models.db.tables.seats import Participant
+    from models.db.tables.workshop import Workshop
 
     with store.read() as s:  # type: ignore[attr-defined]
         workshops = list(s.exec(select(Workshop)))

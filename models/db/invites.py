@@ -27,7 +27,9 @@ from models.db.access import AccessError, check_role
 from models.db.dbfile import StoreError
 from models.db.fields import coerce
 from models.db.store import Store
-from models.db.tables import Invite, Participant, Workshop, utcnow
+from models.db.tables.base import utcnow
+from models.db.tables.seats import Invite, Participant
+from models.db.tables.workshop import Workshop
 from models.rules.names import confusable_with, normalize
 from models.vocab import INVITE_KEY_PREFIX as KEY_PREFIX
 

@@ -11,21 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: a light Journey (models.db.light_journey) has no ORM
-    from models.db.tables import (
-        ChannelCost,
-        EscalationLevel,
-        Handoff,
-        HypothesisCard,
-        PainPoint,
-        Participant,
-        PlanTask,
-        Reading,
-        Stage,
-        TicketSource,
-        Touchpoint,
-        Vote,
-        Workshop,
-    )
+    from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+    from models.db.tables.method import ChannelCost, EscalationLevel
+    from models.db.tables.seats import Participant
+    from models.db.tables.tickets import Reading, TicketSource
+    from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 
 
 @dataclass

@@ -38,7 +38,8 @@ from models.db.dbfile import (  # noqa: F401 - re-exported
     StoreError,
     inspect_file,
 )
-from models.db.tables import Reading, TicketSource
+from models.db.tables.every import ALL_TABLES  # noqa: F401 - registers every table
+from models.db.tables.tickets import Reading, TicketSource
 
 
 def create_all(conn: Connection) -> None:

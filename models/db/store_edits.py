@@ -20,21 +20,12 @@ from models.db import server
 from models.db.fields import check_row, coerce
 from models.db.schema import StoreError
 from models.db.store_reads import NotFound
-from models.db.tables import (
-    DEFAULT_STAGES,
-    AuditEntry,
-    ChangeLog,
-    EscalationLevel,
-    HypothesisCard,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Stage,
-    Touchpoint,
-    Vote,
-    Workshop,
-    utcnow,
-)
+from models.db.tables.base import utcnow
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+from models.db.tables.history import AuditEntry, ChangeLog
+from models.db.tables.method import EscalationLevel
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import DEFAULT_STAGES, Stage, Touchpoint, Workshop
 
 T = TypeVar("T", bound=SQLModel)
 

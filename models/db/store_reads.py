@@ -21,23 +21,12 @@ from sqlmodel import Session, select
 from models.db import server
 from models.db.journey import Journey
 from models.db.schema import StoreError
-from models.db.tables import (
-    AuditEntry,
-    ChangeLog,
-    ChannelCost,
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Reading,
-    Stage,
-    TicketSource,
-    Touchpoint,
-    Vote,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+from models.db.tables.history import AuditEntry, ChangeLog
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.seats import Participant
+from models.db.tables.tickets import Reading, TicketSource
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 
 
 class NotFound(StoreError):

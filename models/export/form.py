@@ -13,20 +13,11 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from models.db.fields import coerce
-from models.db.tables import (
-    ChangeLog,
-    ChannelCost,
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Stage,
-    Touchpoint,
-    Vote,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+from models.db.tables.history import ChangeLog
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 
 FORMAT = "journeymap"
 VERSION = 1

@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from models.db.fields import FieldError, check_row, coerce, label, whys
-from models.db.tables import HypothesisCard
+from models.db.tables.cards import HypothesisCard
 from models.export import ticket_form
 from models.export.form import (
     CARD,

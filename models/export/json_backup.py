@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from models.db.journey import Journey
-from models.db.tables import ChangeLog
+from models.db.tables.history import ChangeLog
 from models.export.serialize import DataError, dict_to_store, journey_to_dict
 
 

@@ -45,7 +45,7 @@ from models.rules.plan import PreviewTask, generate_plan
 from models.rules.tracker import TrackerItem, due_words, workshop_title
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import PlanTask
+    from models.db.tables.cards import PlanTask
 
 SECTIONS: tuple[str, ...] = ("summary", "scope", "stages", "touchpoints", "ownership", "handoffs",
                              "pains", "cards", "tracker", "plan", "measured", "review", "method",

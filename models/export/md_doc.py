@@ -20,7 +20,8 @@ from models.rules.plan import beyond_plan, card_of_task
 from models.rules.priority import rank_pain_points
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import PlanTask, Touchpoint
+    from models.db.tables.cards import PlanTask
+    from models.db.tables.workshop import Touchpoint
 
 NOT_RECORDED = "not recorded"
 UNASSIGNED = "unassigned"

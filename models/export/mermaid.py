@@ -27,7 +27,7 @@ from models.rules.priority import RankedPain
 from models.vocab import ACTOR_LETTERS
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import PlanTask
+    from models.db.tables.cards import PlanTask
 
 JOURNEY_MAX = 60
 QUADRANT_MAX = 20

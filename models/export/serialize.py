@@ -24,20 +24,11 @@ from sqlmodel import SQLModel
 
 from models.db.fields import whys
 from models.db.journey import Journey
-from models.db.tables import (
-    ChangeLog,
-    ChannelCost,
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Stage,
-    Touchpoint,
-    Vote,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+from models.db.tables.history import ChangeLog
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export import ticket_form
 from models.export.form import (  # noqa: F401 - the form's names, re-exported for callers
     CARD,

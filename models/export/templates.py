@@ -21,7 +21,8 @@ import tomli_w
 
 from models.db.fields import coerce
 from models.db.journey import Journey
-from models.db.tables import Handoff, HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
 
 PACKAGE = "workshop_templates"

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from models.db.journey import Journey
-from models.db.tables import Reading, TicketSource
+from models.db.tables.tickets import Reading, TicketSource
 from models.export.form import DataError, Node, build, plain
 
 SOURCE = Node(TicketSource, ("file_name", "product", "rows", "tickets", "periods", "notes",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from models.db.tables import ChangeLog
+    from models.db.tables.history import ChangeLog
 
 
 def subject_names(journey: Journey) -> dict[tuple[str, int], str]:

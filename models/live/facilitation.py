@@ -26,7 +26,10 @@ from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.store import NotFound, Store
-from models.db.tables import PainPoint, Participant, Vote, Workshop, utcnow
+from models.db.tables.base import utcnow
+from models.db.tables.cards import PainPoint, Vote
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Workshop
 from models.live.presence import aware, is_active
 from models.live.seat_step import lead_step
 from models.vocab import STEPS

@@ -39,7 +39,9 @@ from models.db.access import AccessError, check_role, require, seat_role
 from models.db.fields import FieldError, coerce
 from models.db.journey import Journey
 from models.db.store import NotFound, ReadOnlyError, Store
-from models.db.tables import Participant, Workshop, utcnow
+from models.db.tables.base import utcnow
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Workshop
 from models.rules.names import confusable_with, normalize
 from models.vocab import STEPS, WINDOW_S
 

@@ -17,7 +17,8 @@ from models.rules.cards import fmt_number
 from models.rules.outcomes import Outcome, outcome
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import ChannelCost, HypothesisCard, PainPoint
+    from models.db.tables.cards import HypothesisCard, PainPoint
+    from models.db.tables.method import ChannelCost
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def card_case(journey: Journey, card: HypothesisCard) -> CardCase:
     """The projection of one card, every figure with its formula or its reason."""
     pain = journey.pain_point(card.pain_point_id)
     if pain is None:  # a card whose pain point was deleted under it: no volume, no channel
-        from models.db.tables import PainPoint
+        from models.db.tables.cards import PainPoint
 
         pain = PainPoint(id=card.pain_point_id, workshop_id=0)
     tp = journey.touchpoint(pain.touchpoint_id)

@@ -19,7 +19,8 @@ from models.rules.priority import rank_pain_points
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
 
-    from models.db.tables import HypothesisCard, PainPoint, Stage
+    from models.db.tables.cards import HypothesisCard, PainPoint
+    from models.db.tables.workshop import Stage
 
 CARD_PARTS: tuple[str, ...] = ("experiment", "outcome", "signal")
 EMPTY_PART = "…"
@@ -175,7 +176,7 @@ def create_card(store: Any, pain_id: int) -> HypothesisCard:
     from sqlmodel import select
 
     from models.db.schema import StoreError
-    from models.db.tables import HypothesisCard, PainPoint
+    from models.db.tables.cards import HypothesisCard, PainPoint
 
     with store.read() as s:
         pain = s.get(PainPoint, pain_id)

@@ -20,7 +20,7 @@ from models.rules.tracker import TrackerItem, due_words, tracker_items, workshop
 from models.vocab import STANDING
 
 if TYPE_CHECKING:  # the exports read without the ORM
-    from models.db.tables import EscalationLevel
+    from models.db.tables.method import EscalationLevel
 
 
 def _title(level: EscalationLevel) -> str:

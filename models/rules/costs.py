@@ -14,7 +14,7 @@ from models.db.fields import FieldError
 from models.db.journey import Journey
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import ChannelCost
+    from models.db.tables.method import ChannelCost
 
 COST_FIELDS: frozenset[str] = frozenset({"cost_per_contact", "handle_minutes", "confirmed"})
 
@@ -45,7 +45,7 @@ def save_channel_cost(store: Any, journey: Journey, channel: str, **fields: Any)
     ``store`` is a ``models.db.store.Store`` (typed loosely, as in ``handoffs``);
     values are validated by the store (costs and minutes 0 or more).
     """
-    from models.db.tables import ChannelCost
+    from models.db.tables.method import ChannelCost
 
     unknown = sorted(set(fields) - COST_FIELDS)
     if unknown:

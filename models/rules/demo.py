@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from models.db.tables import HypothesisCard, Workshop
+from models.db.tables.cards import HypothesisCard
+from models.db.tables.workshop import Workshop
 from models.rules.plan import PHASES, day, regenerate_plan, workday_on_or_before
 from models.rules.priority import rank_pain_points
 

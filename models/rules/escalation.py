@@ -17,7 +17,8 @@ from models.db.journey import Journey
 from models.rules.handoffs import derive_handoffs
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import EscalationLevel, Touchpoint
+    from models.db.tables.method import EscalationLevel
+    from models.db.tables.workshop import Touchpoint
 
 # Words that show the checklist sends the conversation itself along, so the next
 # tier can read what was said instead of asking again.

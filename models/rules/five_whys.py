@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from models.db.fields import MAX_WHYS, whys
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import PainPoint
+    from models.db.tables.cards import PainPoint
 
 
 @dataclass

@@ -17,7 +17,7 @@ from models.rules.handoffs import derive_handoffs
 from models.vocab import AUTOMATED_ACTORS
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import Touchpoint
+    from models.db.tables.workshop import Touchpoint
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from models.db.journey import Journey
 from models.rules.memo import per_journey
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import Handoff, Touchpoint
+    from models.db.tables.workshop import Handoff, Touchpoint
 
 # What the room may say about a handoff; teams and touchpoints come from the map.
 DETAIL_FIELDS: frozenset[str] = frozenset({"what_is_transferred", "typical_delay",
@@ -154,7 +154,7 @@ def save_handoff_detail(store: Any, journey: Journey, derived: DerivedHandoff,
     pull the engine in for the pure rules).  Teams are refreshed from the map on
     every save so an exported detail always names the current teams.
     """
-    from models.db.tables import Handoff
+    from models.db.tables.workshop import Handoff
 
     unknown = sorted(set(fields) - DETAIL_FIELDS)
     if unknown:

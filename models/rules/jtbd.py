@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import Workshop
+    from models.db.tables.workshop import Workshop
 
 
 # Company process steps that a "want" often restates instead of the customer's outcome.

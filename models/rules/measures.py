@@ -21,7 +21,9 @@ from models.db.journey import Journey
 from models.rules.months import months_covered, said
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import HypothesisCard, Reading, Stage, TicketSource
+    from models.db.tables.cards import HypothesisCard
+    from models.db.tables.tickets import Reading, TicketSource
+    from models.db.tables.workshop import Stage
 
 # Stage KPI names (as people write them) -> the reading metric that measures them.
 KPI_METRICS: tuple[tuple[tuple[str, ...], str], ...] = (

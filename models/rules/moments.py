@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from models.db.journey import Journey
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import HypothesisCard, Touchpoint
+    from models.db.tables.cards import HypothesisCard
+    from models.db.tables.workshop import Touchpoint
 
 
 @dataclass

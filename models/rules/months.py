@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import Reading, TicketSource
+    from models.db.tables.tickets import Reading, TicketSource
 
 QUIET_END = dt.timedelta(days=3)
 QUIET_START = dt.timedelta(days=3)

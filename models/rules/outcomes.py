@@ -20,7 +20,7 @@ from models.rules.cards import fmt_number
 from models.rules.measures import RATES, card_group, format_value, group_rows, series
 
 if TYPE_CHECKING:  # the Markdown export reads without the ORM
-    from models.db.tables import HypothesisCard
+    from models.db.tables.cards import HypothesisCard
 
 HIGHER_IS_BETTER = frozenset({"fcr_rate", "csat_mean", "csat_responses",
                               "csat_satisfied_share", "sla_met_rate"})

@@ -29,7 +29,7 @@ from models.rules.priority import rank_pain_points
 from models.rules.safe_dates import shift
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import HypothesisCard, PlanTask
+    from models.db.tables.cards import HypothesisCard, PlanTask
 
 PLAN_DAYS = 60
 # key, phase, first day, last day (1-based, day 1 = start date)
@@ -292,7 +292,7 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) 
     the plan (dropped, deleted) is removed.  Unchanged tasks are not rewritten, so
     regenerating twice does not fill the change log.
     """
-    from models.db.tables import PlanTask
+    from models.db.tables.cards import PlanTask
 
     journey = store.load(workshop_id)
     existing = {t.key: t for t in journey.plan_tasks if t.key}

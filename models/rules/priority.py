@@ -16,7 +16,7 @@ from models.rules.counts import plural
 from models.rules.memo import per_journey
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import PainPoint
+    from models.db.tables.cards import PainPoint
 
 QUADRANTS: tuple[str, ...] = ("quick_win", "big_bet", "fill_in", "money_pit")
 QUADRANT_LABELS: dict[str, str] = {

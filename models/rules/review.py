@@ -22,7 +22,8 @@ from models.rules.priority import rank_pain_points
 from models.rules.tracker import tracker_items, workshop_title
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import HypothesisCard, PainPoint, Stage
+    from models.db.tables.cards import HypothesisCard, PainPoint
+    from models.db.tables.workshop import Stage
 
 QUESTIONS: tuple[str, ...] = (
     "Which step generates the most repeat contacts right now?",

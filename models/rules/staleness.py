@@ -18,7 +18,7 @@ from models.vocab import REVIEW_EVERY_DAYS
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.journey import Journey
-    from models.db.tables import Workshop
+    from models.db.tables.workshop import Workshop
     from models.rules.tracker import TrackerItem
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from models.db.journey import Journey
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
-    from models.db.tables import PainPoint
+    from models.db.tables.cards import PainPoint
 
 EISENHOWER: tuple[str, ...] = ("do_now", "schedule", "delegate", "drop")
 EISENHOWER_LABELS: dict[str, str] = {

@@ -11,7 +11,7 @@ from typing import Any
 
 from models.db.journey import Journey
 from models.db.store import NotFound, Store
-from models.db.tables import Stage, Workshop
+from models.db.tables.workshop import Stage, Workshop
 from models.rules.measures import (
     COUNTS,
     RATES,

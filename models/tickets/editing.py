@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from models.db.store import Store
-from models.db.tables import TicketSource, Workshop
+from models.db.tables.tickets import TicketSource
+from models.db.tables.workshop import Workshop
 from models.tickets import hours
 from models.tickets.hours import Schedule
 

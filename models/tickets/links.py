@@ -10,7 +10,9 @@ import json
 from typing import Any
 
 from models.db.store import NotFound, Store
-from models.db.tables import HypothesisCard, PainPoint, Stage, TicketSource
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.tickets import TicketSource
+from models.db.tables.workshop import Stage
 from models.rules.measures import pain_volumes
 from models.tickets.baselines import apply_to_map
 from models.tickets.editing import latest_source, require_editor

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from models.db.tables import Reading
+from models.db.tables.tickets import Reading
 from models.tickets import metrics
 from models.tickets.metrics import GroupMetrics
 

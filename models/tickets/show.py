@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from models.db.tables import Reading, TicketSource
+from models.db.tables.tickets import Reading, TicketSource
 from models.tickets import metrics, output
 from models.tickets.readings import GROUP_KINDS
 

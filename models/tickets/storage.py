@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.db.store import Store
-from models.db.tables import Reading, TicketSource
+from models.db.tables.tickets import Reading, TicketSource
 from models.rules.measures import coverage, periods
 from models.rules.months import said
 from models.tickets import checks, metrics

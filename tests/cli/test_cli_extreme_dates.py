@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
 from tui.cli.main import app
 
 importlib.import_module("tui.cli.workshops")

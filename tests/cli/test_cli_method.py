@@ -10,12 +10,8 @@ from typer.testing import CliRunner
 
 from models.db import access
 from models.db.store import Store
-from models.db.tables import (
-    HypothesisCard,
-    PainPoint,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Touchpoint, Workshop
 from models.live import presence
 from tui.cli.main import app
 
@@ -125,7 +121,7 @@ def test_escalation_add_set_show_and_delete(db_path: Path, store: Store, worksho
 
 def test_tracker_lists_sla_commitments_with_owners_and_flags(db_path: Path, store: Store,
                                                              workshop: int, tmp_path: Path) -> None:
-    from models.db.tables import EscalationLevel
+    from models.db.tables.method import EscalationLevel
 
     store.add(EscalationLevel(workshop_id=workshop, severity="Sev-1", tier_role="Ana",
                               response_sla_minutes=1, update_every_minutes=30,
@@ -153,7 +149,7 @@ def _card_id(store: Store, workshop: int) -> int:
 
 def test_card_effect_sets_deflection_and_prints_the_figures(db_path: Path, store: Store,
                                                             workshop: int) -> None:
-    from models.db.tables import ChannelCost
+    from models.db.tables.method import ChannelCost
 
     card = _card_id(store, workshop)
     store.add(ChannelCost(workshop_id=workshop, channel="Phone", cost_per_contact=25.0,

@@ -15,7 +15,8 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Touchpoint
 from tui.cli.main import app
 from tui.cli.outputs import OVERDUE_EXIT
 

@@ -10,7 +10,8 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import ChangeLog, Touchpoint, Workshop
+from models.db.tables.history import ChangeLog
+from models.db.tables.workshop import Touchpoint, Workshop
 from models.live import presence
 from tui.cli.main import app
 from tui.cli.pairing import parse_since

@@ -8,7 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Touchpoint
 from tui.cli.main import app
 
 TODAY = dt.date.today()

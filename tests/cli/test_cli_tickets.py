@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from models.db import access
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint
+from models.db.tables.cards import HypothesisCard, PainPoint
 from models.live import presence
 from tui.cli.main import app
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from models.db import access
 from models.db.store import Store
-from models.db.tables import PainPoint, Vote
+from models.db.tables.cards import PainPoint, Vote
 from models.live import presence
 from tui.cli.main import app
 

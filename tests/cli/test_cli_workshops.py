@@ -21,7 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import Handoff, HypothesisCard, PainPoint, Stage, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Handoff, Stage, Touchpoint
 from models.export.json_backup import export_workshop
 from models.export.templates import save_template, template_names
 from models.vocab import ROLES, STEPS

@@ -32,7 +32,7 @@ aiohttp = pytest.importorskip("aiohttp", reason="aiohttp (a textual-serve depend
 pytestmark = pytest.mark.both_engines  # a file, and PostgreSQL where .ci/run starts one
 
 from models.db.store import Store  # noqa: E402
-from models.db.tables import Participant  # noqa: E402
+from models.db.tables.seats import Participant  # noqa: E402
 from tests.helpers import build_workshop  # noqa: E402
 
 CEILING = 120.0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import Touchpoint
+from models.db.tables.workshop import Touchpoint
 from tests.e2e.ssh_harness import SshServer, Tmux, ensure_tools, remote_env, ssh_server
 from tests.helpers import journeymap_shell
 

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import PainPoint, Participant, Touchpoint
+from models.db.tables.cards import PainPoint
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Touchpoint
 from tests.e2e.ssh_harness import SshServer, Tmux, ensure_tools, forced_key, ssh_server
 
 TITLE = "Guests over SSH"

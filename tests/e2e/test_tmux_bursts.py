@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import PainPoint, Stage, Touchpoint
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Stage, Touchpoint
 from tests.e2e.tmux_pane import TmuxPane
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

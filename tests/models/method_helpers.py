@@ -6,16 +6,9 @@ import datetime as dt
 from typing import Any
 
 from models.db.journey import Journey
-from models.db.tables import (
-    ChannelCost,
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Stage,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 
 CREATED = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.db.tables import ChannelCost, HypothesisCard, PainPoint
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import ChannelCost
 from models.rules.business_case import business_case, card_case
 from tests.models.method_helpers import journey, tp
 
@@ -110,7 +111,7 @@ def test_no_cards_means_no_totals() -> None:
 
 def test_channels_without_cost_and_saving_one_row_per_channel(store) -> None:  # type: ignore[no-untyped-def]
     from models.db.fields import FieldError
-    from models.db.tables import Touchpoint
+    from models.db.tables.workshop import Touchpoint
     from models.rules.costs import channels_without_cost, save_channel_cost, unconfirmed_costs
 
     wid = int(store.create_workshop(title="x").id or 0)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.cards import (
     card_flags,
     card_sentence,

@@ -7,7 +7,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.db.tables import EscalationLevel, HypothesisCard, PainPoint
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import EscalationLevel
 from models.rules.commitments import item_due, sla_items, tracked_items
 from models.rules.tracker import group_by_owner, tracker_items
 from models.vocab import STANDING

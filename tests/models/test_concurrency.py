@@ -14,7 +14,9 @@ import pytest
 from sqlmodel import select
 
 from models.db.store import Store
-from models.db.tables import ChangeLog, PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.history import ChangeLog
+from models.db.tables.workshop import Workshop
 
 EDITS = 300  # per process
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.db.tables import PainPoint
+from models.db.tables.cards import PainPoint
 from models.rules.counts import agree, plural
 from models.rules.priority import explain
 

@@ -18,7 +18,8 @@ import pytest
 
 from models.db.dbfile import StoreError
 from models.db.store import Store
-from models.db.tables import PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Workshop
 from models.export.json_backup import export_workshop, import_json
 
 

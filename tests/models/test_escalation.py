@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from models.db.tables import EscalationLevel, Handoff, PainPoint
+from models.db.tables.cards import PainPoint
+from models.db.tables.method import EscalationLevel
+from models.db.tables.workshop import Handoff
 from models.rules.escalation import escalation_risks
 from tests.models.method_helpers import journey, tp
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
 from models.export.plan_ics import plan_ics
 from models.export.tracker_csv import HEADER, spreadsheet_text, tracker_csv
 from models.rules.plan import regenerate_plan
@@ -123,7 +123,7 @@ def test_tracker_items_of_a_saved_plan_reach_the_csv(store: Store) -> None:
 
 
 def test_sla_commitments_reach_the_csv_with_their_flag() -> None:
-    from models.db.tables import EscalationLevel
+    from models.db.tables.method import EscalationLevel
     from models.rules.commitments import tracked_items
     from tests.models.method_helpers import journey, tp
 

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Touchpoint
 from models.export.markdown import SECTIONS, parse_sections, to_markdown
 from models.export.md_text import (
     clean_line,
@@ -245,7 +246,7 @@ def make_workshop(store: Store, text: str = "") -> int:
     journey = store.load(w.id)
     stages = journey.stages
     for stage in stages[:3]:
-        from models.db.tables import Stage
+        from models.db.tables.workshop import Stage
         store.update(Stage, stage.id, name=t(stage.name), description=t("what happens"),
                      kpi_unit=t("%"), kpi_baseline=40.0, kpi_target=20.0)
     specs = [(0, "Searches help", "Tier 1", -1, "frontstage"), (0, "Reads article", "Docs", 0,

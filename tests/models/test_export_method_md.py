@@ -7,14 +7,9 @@ import datetime as dt
 from markdown_it import MarkdownIt
 
 from models.db.store import Store
-from models.db.tables import (
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import EscalationLevel
+from models.db.tables.workshop import Handoff, Touchpoint, Workshop
 from models.export.future_copy import create_future_copy
 from models.export.markdown import to_markdown
 from models.rules.costs import save_channel_cost

@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard
+from models.db.tables.cards import HypothesisCard
 from models.export.markdown import to_markdown
 from models.export.templates import create_from_template, list_templates
 

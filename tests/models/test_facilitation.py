@@ -10,7 +10,10 @@ import pytest
 from sqlmodel import select
 
 from models.db.store import Store
-from models.db.tables import ChangeLog, PainPoint, Vote, Workshop, utcnow
+from models.db.tables.base import utcnow
+from models.db.tables.cards import PainPoint, Vote
+from models.db.tables.history import ChangeLog
+from models.db.tables.workshop import Workshop
 from models.live import facilitation as fac
 from models.live import presence, seat_step
 

@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 
 from models.db.fields import MAX_TEXT, FieldError, check_row, coerce
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 
 
 @pytest.mark.parametrize("word", ["yes", "Yes", "true", "TRUE", "on", "y", "x", "1", " yes "])

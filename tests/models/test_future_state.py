@@ -6,12 +6,9 @@ import pytest
 
 from models.db.schema import StoreError
 from models.db.store import Store
-from models.db.tables import (
-    ChannelCost,
-    HypothesisCard,
-    PainPoint,
-    Touchpoint,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import ChannelCost
+from models.db.tables.workshop import Touchpoint
 from models.export.future_copy import compare_workshop, create_future_copy
 from models.rules.future_state import compare
 from tests.models.method_helpers import journey, tp

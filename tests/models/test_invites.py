@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from models.db import access, invites
 from models.db.store import Store
-from models.db.tables import Invite
+from models.db.tables.seats import Invite
 from models.live import presence
 
 pytestmark = pytest.mark.both_engines

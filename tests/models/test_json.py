@@ -13,19 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.db.store import Store
-from models.db.tables import (
-    ChannelCost,
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Stage,
-    Touchpoint,
-    Vote,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export import serialize
 from models.export.json_backup import export_json, export_workshop, import_json
 from models.export.serialize import DataError, dict_to_store

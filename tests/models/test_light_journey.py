@@ -22,7 +22,10 @@ from hypothesis import strategies as st
 from models.db.journey import Journey
 from models.db.light_journey import load_journey, load_journeys
 from models.db.store import Store
-from models.db.tables import PainPoint, Participant, Reading, TicketSource, Touchpoint, Vote
+from models.db.tables.cards import PainPoint, Vote
+from models.db.tables.seats import Participant
+from models.db.tables.tickets import Reading, TicketSource
+from models.db.tables.workshop import Touchpoint
 from models.export.markdown import to_markdown
 from models.export.templates import create_from_template, list_templates
 from models.rules.demo import complete_demo

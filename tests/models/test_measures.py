@@ -8,7 +8,9 @@ import json
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, Reading, Stage, TicketSource, Workshop
+from models.db.tables.cards import HypothesisCard
+from models.db.tables.tickets import Reading, TicketSource
+from models.db.tables.workshop import Stage, Workshop
 from models.rules import measures
 
 

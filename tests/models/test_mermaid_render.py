@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Stage, Touchpoint
 from models.export.future_copy import create_future_copy
 from models.export.markdown import to_markdown
 from models.export.templates import create_from_template, list_templates

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from models.db.tables import HypothesisCard, PainPoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Workshop
 from models.rules.five_whys import check_chain, next_why
 from models.rules.jtbd import jtbd_hints, jtbd_sentence, process_step_in
 from models.rules.moments import moments_of_truth, shapes

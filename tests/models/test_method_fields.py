@@ -12,15 +12,9 @@ from sqlmodel import SQLModel
 
 from models.db.fields import FieldError, coerce
 from models.db.store import Store
-from models.db.tables import (
-    ChannelCost,
-    EscalationLevel,
-    HypothesisCard,
-    PainPoint,
-    Stage,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from tests.models.test_schema import columns
 
 NEW_COLUMNS = {

@@ -17,7 +17,8 @@ from sqlmodel import SQLModel
 
 from models.db.dbfile import SCHEMA_VERSION
 from models.db.store import NotFound, Store
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Stage, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Stage, Touchpoint
 
 
 def _pains(store: Store, wid: int, n: int) -> list[int]:

@@ -11,7 +11,10 @@ from sqlmodel import select
 
 from models.db.schema import StoreError
 from models.db.store import ReadOnlyError, Store
-from models.db.tables import ChangeLog, PainPoint, Stage, Touchpoint, Workshop, utcnow
+from models.db.tables.base import utcnow
+from models.db.tables.cards import PainPoint
+from models.db.tables.history import ChangeLog
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.live import presence
 from models.live.facilitation import LeadOnly, VoteRefused, cast_vote, start_timer
 

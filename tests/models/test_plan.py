@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from models.db.journey import Journey
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.plan import generate_plan, regenerate_plan, workday_on_or_before
 
 D = dt.date

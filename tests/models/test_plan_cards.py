@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.plan import beyond_plan, card_of_task, generate_plan
 
 D = dt.date

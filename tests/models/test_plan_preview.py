@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from models.db.tables import PlanTask
+from models.db.tables.cards import PlanTask
 from models.rules.plan import PreviewTask
 
 

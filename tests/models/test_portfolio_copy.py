@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from models.db.access import current_account
 from models.db.schema import StoreError
 from models.db.store import Store
-from models.db.tables import Touchpoint, Workshop
+from models.db.tables.workshop import Touchpoint, Workshop
 from models.export.future_copy import create_future_copy
 from models.export.portfolio_copy import copy_portfolio
 from models.export.serialize import journey_to_dict

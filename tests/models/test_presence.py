@@ -10,7 +10,10 @@ from sqlmodel import select
 
 from models.db.fields import FieldError
 from models.db.store import NotFound, Store
-from models.db.tables import ChangeLog, Participant, Workshop, utcnow
+from models.db.tables.base import utcnow
+from models.db.tables.history import ChangeLog
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Workshop
 from models.live import presence
 
 pytestmark = pytest.mark.both_engines

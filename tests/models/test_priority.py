@@ -7,7 +7,8 @@ import random
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Workshop
 from models.rules.priority import QUADRANT_LABELS, QUADRANTS, quadrant, rank_pain_points
 
 

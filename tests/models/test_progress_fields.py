@@ -14,7 +14,8 @@ import pytest
 
 def _journey() -> object:
     from models.db.journey import Journey
-    from models.db.tables import PainPoint, Stage, Touchpoint, Workshop
+    from models.db.tables.cards import PainPoint
+    from models.db.tables.workshop import Stage, Touchpoint, Workshop
 
     j = Journey(workshop=Workshop(id=1, persona="p", scenario="s", persona_goal="g",
                                   business_goal="b"))
@@ -40,7 +41,7 @@ def _other(value: object) -> object:
 
 @pytest.mark.parametrize("index", [0, 1])
 def test_touchpoint_fields_outside_the_list_leave_every_state(index: int) -> None:
-    from models.db.tables import Touchpoint
+    from models.db.tables.workshop import Touchpoint
     from models.rules.progress import STATE_FIELDS, edit_changes_states, step_states
 
     journey = _journey()

@@ -4,7 +4,8 @@ def test_tracker_step_is_done_when_every_open_item_has_an_owner_and_a_deadline()
     import datetime as dt
 
     from models.db.journey import Journey
-    from models.db.tables import HypothesisCard, PlanTask, Workshop
+    from models.db.tables.cards import HypothesisCard, PlanTask
+    from models.db.tables.workshop import Workshop
     from models.rules.progress import step_states
 
     j = Journey(workshop=Workshop(id=1))

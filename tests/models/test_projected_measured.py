@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.db.tables import HypothesisCard, PainPoint, Reading, TicketSource
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.tickets import Reading, TicketSource
 from models.export.method_text import case_blocks
 from models.rules.business_case import card_case
 from models.rules.outcomes import outcome

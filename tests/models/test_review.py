@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from models.db.journey import Journey
-from models.db.tables import Handoff, HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.rules.review import QUESTIONS, leadership_review
 
 

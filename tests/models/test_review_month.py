@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.review import leadership_review, month_bounds, month_items
 
 D = dt.date

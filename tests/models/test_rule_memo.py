@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.db.tables import PainPoint
+from models.db.tables.cards import PainPoint
 from models.rules.memo import one_snapshot
 from models.rules.priority import rank_pain_points
 from tests.models.method_helpers import journey, tp

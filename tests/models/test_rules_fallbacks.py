@@ -9,7 +9,8 @@ import pytest
 
 from models.db.journey import Journey
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.cards import card_flags, draft_card, lower_is_better
 from models.rules.handoffs import ownership_risks
 from models.rules.plan import generate_plan, regenerate_plan

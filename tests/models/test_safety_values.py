@@ -15,7 +15,8 @@ import pytest
 
 from models.db.fields import FieldError, coerce
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Workshop
 from models.export.json_backup import export_workshop, import_json
 from models.export.serialize import DataError
 from models.export.templates import load_template

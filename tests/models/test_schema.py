@@ -16,7 +16,8 @@ import pytest
 from models.db import schema
 from models.db.schema import SCHEMA_VERSION, StoreError
 from models.db.store import Store
-from models.db.tables import PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Workshop
 
 FACILITATION = ("timer_step", "timer_ends_at", "gather_step", "gather_at", "votes_revealed")
 

@@ -14,7 +14,8 @@ import pytest
 
 from models.db.light_journey import load_journey
 from models.db.store import Store
-from models.db.tables import Participant, Workshop
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Workshop
 from models.live import presence
 from models.live.seat_step import own_step
 

@@ -11,7 +11,9 @@ import pytest
 
 import models.export.serialize as serialize
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Participant, Stage, Touchpoint, Vote
+from models.db.tables.cards import HypothesisCard, PainPoint, Vote
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Stage, Touchpoint
 from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
 
 

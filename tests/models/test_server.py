@@ -22,7 +22,9 @@ import models.db.server as server_module
 from models.db.schema import StoreError
 from models.db.server import CHANNEL, PRESENCE_CHANNEL, Listener
 from models.db.store import ReadOnlyError, Store
-from models.db.tables import ChangeLog, PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.history import ChangeLog
+from models.db.tables.workshop import Workshop
 from models.live import presence
 
 WRITERS, EDITS = 8, 40  # bench/server.py runs the 8 x 500

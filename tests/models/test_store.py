@@ -18,25 +18,14 @@ from sqlmodel import SQLModel, func, select
 from models.db.fields import FieldError
 from models.db.schema import StoreError
 from models.db.store import NotFound, ReadOnlyError, Store
-from models.db.tables import (
-    ALL_TABLES,
-    AuditEntry,
-    ChangeLog,
-    ChannelCost,
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    Meta,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Reading,
-    Stage,
-    TicketSource,
-    Touchpoint,
-    Vote,
-    Workshop,
-)
+from models.db.tables.base import Meta
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+from models.db.tables.every import ALL_TABLES
+from models.db.tables.history import AuditEntry, ChangeLog
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.seats import Participant
+from models.db.tables.tickets import Reading, TicketSource
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 
 pytestmark = pytest.mark.both_engines
 UTC = dt.UTC
@@ -243,8 +232,9 @@ def test_a_second_process_sees_a_committed_edit(store: Store) -> None:
     assert out.stdout.strip() == "after 中文 [bold]"
     # and the other way round: an edit from another process moves our data_version
     subprocess.run([sys.executable, "-c",
-                    "import sys; from models.db.store import Store; from models.db.tables import "
-                    "Workshop; Store(sys.argv[1], who='other').update(Workshop, int(sys.argv[2]),"
+                    "import sys; from models.db.store import Store; "
+                    "from models.db.tables.workshop import Workshop; "
+                    "Store(sys.argv[1], who='other').update(Workshop, int(sys.argv[2]),"
                     " title='third')", str(store.path), str(w.id)], check=True)
     assert store.data_version() != before
     assert store.get_workshop(int(w.id or 0)).title == "third"

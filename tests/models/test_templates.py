@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.db.store import Store
-from models.db.tables import DEFAULT_STAGES
+from models.db.tables.workshop import DEFAULT_STAGES
 from models.export.serialize import DataError, normalize
 from models.export.templates import (
     create_from_template,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Workshop
 from models.rules.tracker import UNASSIGNED, group_by_owner, tracker_items
 
 TODAY = dt.date(2026, 4, 15)

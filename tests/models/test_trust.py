@@ -14,7 +14,9 @@ from sqlmodel import select
 
 from models.db import access
 from models.db.store import Store
-from models.db.tables import ChangeLog, PainPoint, Participant, Vote
+from models.db.tables.cards import PainPoint, Vote
+from models.db.tables.history import ChangeLog
+from models.db.tables.seats import Participant
 from models.export.json_backup import export_workshop, import_json
 from models.live import facilitation as fac
 from models.live import presence

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import Touchpoint, Workshop
+from models.db.tables.workshop import Touchpoint, Workshop
 from models.live import presence
 from models.live.watch import Watcher
 

@@ -144,7 +144,7 @@ async def test_a_long_name_shows_its_start_after_esc_back_to_the_table(db_path: 
 
 
 async def test_every_ownership_flag_is_a_letter_on_its_row_and_counted(db_path: Path) -> None:
-    from models.db.tables import Touchpoint
+    from models.db.tables.workshop import Touchpoint
 
     wid = long_db(db_path)
     with Store(db_path, who="t") as s:

@@ -21,7 +21,7 @@ from textual.widgets._header import HeaderTitle
 
 from models.db import light
 from models.db.store import Store
-from models.db.tables import Workshop
+from models.db.tables.workshop import Workshop
 from tui.app.app import JourneyApp
 from tui.screens.home import HomeScreen
 from tui.widgets.fast_table import FastTable

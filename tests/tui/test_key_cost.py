@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from models.db.tables import Touchpoint
+from models.db.tables.workshop import Touchpoint
 from tests.helpers import ready, screen_text
 from tui.app.launch import build_app
 from tui.widgets.step_bar import SentimentLine, StepBar

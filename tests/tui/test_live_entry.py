@@ -80,7 +80,7 @@ async def test_no_field_takes_focus_when_a_blank_scope_opens(db_path: Path) -> N
 
 # -- 2. type-ahead -------------------------------------------------------------------------
 def three_stages(db: Path) -> int:
-    from models.db.tables import Stage, Touchpoint
+    from models.db.tables.workshop import Stage, Touchpoint
 
     with Store(db, who="t") as s:
         wid = int(s.create_workshop(title="T", default_stages=False).id or 0)
@@ -349,7 +349,7 @@ async def test_a_burst_with_the_step_key_lands_in_the_new_row_of_a_step_just_ope
 
 async def test_enter_on_an_owner_moves_on_and_the_next_team_replaces_nothing(
         db_path: Path) -> None:
-    from models.db.tables import Touchpoint
+    from models.db.tables.workshop import Touchpoint
 
     wid = three_stages(db_path)
     with reopen(db_path) as s:

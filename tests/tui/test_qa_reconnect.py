@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import Workshop
+from models.db.tables.workshop import Workshop
 from models.live import presence
 from tests.helpers import build_workshop
 from tui.app.app import JourneyApp

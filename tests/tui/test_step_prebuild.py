@@ -19,7 +19,7 @@ from textual import events
 from textual.widgets import ContentSwitcher
 
 from models.db.store import Store
-from models.db.tables import Touchpoint
+from models.db.tables.workshop import Touchpoint
 from models.vocab import STEPS
 from tests.helpers import SIZE, build_workshop, ready, screen_text, until
 from tui.app.launch import build_app

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
-from models.db.tables import Stage
+from models.db.tables.workshop import Stage
 from tests.helpers import build_workshop, ready
 from tui.app.launch import build_app
 from tui.steps.touchpoints import FACES, TouchpointsView

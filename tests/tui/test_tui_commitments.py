@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
-from models.db.tables import EscalationLevel, Touchpoint
+from models.db.tables.method import EscalationLevel
+from models.db.tables.workshop import Touchpoint
 from models.vocab import TODAY_ENV
 from tests.helpers import TODAY, outputs_workshop, ready, settle
 from tui.app.launch import build_app

@@ -7,7 +7,8 @@ from pathlib import Path
 from sqlmodel import select
 
 from models.db.store import Store
-from models.db.tables import PainPoint, Touchpoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Touchpoint, Workshop
 from models.rules.progress import step_states
 from tests.helpers import build_workshop
 from tui.app.app import JourneyApp

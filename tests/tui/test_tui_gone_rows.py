@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.db.store import Store
-from models.db.tables import PainPoint
+from models.db.tables.cards import PainPoint
 from tests.helpers import build_workshop, ready, until
 from tui.app.launch import build_app
 from tui.dialogs.common import ConfirmScreen

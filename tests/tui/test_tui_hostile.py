@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from models.db.store import Store
-from models.db.tables import Handoff, PainPoint, Stage, Touchpoint
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Handoff, Stage, Touchpoint
 from tests.helpers import screen_text
 from tui.app.launch import build_app
 from tui.safe_text import clean, safe

@@ -47,7 +47,7 @@ def test_catalogue_is_the_one_source_for_names_and_direction() -> None:
 
 
 async def test_picking_a_catalogue_kpi_fills_an_empty_unit_only(db_path: Path, wid: int) -> None:
-    from models.db.tables import Stage
+    from models.db.tables.workshop import Stage
 
     with Store(db_path, who="lea") as store:
         stages = store.load(wid).stages

@@ -11,7 +11,7 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.db.tables import Handoff
+from models.db.tables.workshop import Handoff
 from tests.helpers import build_workshop, screen_text
 from tui.app.launch import build_app
 from tui.widgets.drawings import Swimlanes

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import EscalationLevel, Touchpoint
+from models.db.tables.method import EscalationLevel
+from models.db.tables.workshop import Touchpoint
 from models.export.future_copy import create_future_copy
 from tests.helpers import build_workshop, ready
 from tui.app.launch import build_app
@@ -282,7 +283,7 @@ async def test_ownership_marks_a_handoff_as_escalation_with_its_checklist(
 async def test_home_flags_a_map_overdue_for_its_monthly_review(db_path: Path, wid: int) -> None:
     import datetime as dt
 
-    from models.db.tables import Workshop
+    from models.db.tables.workshop import Workshop
 
     with Store(db_path, who="lea") as store:
         store.update(Workshop, wid, last_reviewed_at=dt.date(2026, 1, 24))  # 45 days before

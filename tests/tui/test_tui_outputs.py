@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PlanTask, Workshop
+from models.db.tables.cards import HypothesisCard, PlanTask
+from models.db.tables.workshop import Workshop
 from models.vocab import TODAY_ENV
 from tests.helpers import TODAY, outputs_workshop, settle
 from tui.app.launch import build_app

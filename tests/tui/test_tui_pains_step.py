@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
-from models.db.tables import PainPoint
+from models.db.tables.cards import PainPoint
 from tests.helpers import build_workshop, count_rankings, ready, until, workshop_row
 from tui.app.launch import build_app
 

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from models.db.store import ReadOnlyError, Store
-from models.db.tables import Participant, Touchpoint, Workshop, utcnow
+from models.db.tables.base import utcnow
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Touchpoint, Workshop
 from models.live.facilitation import visible_votes
 from tests.helpers import SIZE, build_workshop, first_tp, ready, two_seats, until
 from tui.app.app import JourneyApp

@@ -95,7 +95,7 @@ def test_check_openable_refuses_in_one_sentence(db_path: Path, setup: str,
 
 # -- refresh -------------------------------------------------------------------------
 async def test_own_edit_is_not_reloaded_but_another_seats_is(db_path: Path) -> None:
-    from models.db.tables import Touchpoint
+    from models.db.tables.workshop import Touchpoint
     from tests.helpers import SIZE, build_workshop, first_tp, ready, until
     from tui.app.launch import build_app
 

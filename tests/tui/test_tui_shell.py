@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import Workshop
+from models.db.tables.workshop import Workshop
 from tests.helpers import build_workshop
 from tui.app.app import JourneyApp
 from tui.app.opening import pending_target
@@ -285,7 +285,7 @@ async def test_observer_fields_take_no_typing_and_step_keys_still_work(db_path: 
                                                                       wid: int) -> None:
     from sqlmodel import select
 
-    from models.db.tables import Stage
+    from models.db.tables.workshop import Stage
 
     with Store(db_path, who="check") as s:
         title = s.get_workshop(wid).title

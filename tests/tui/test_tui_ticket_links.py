@@ -16,7 +16,9 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, Participant, TicketSource
+from models.db.tables.cards import HypothesisCard
+from models.db.tables.seats import Participant
+from models.db.tables.tickets import TicketSource
 from models.tickets import links as ticket_links
 from models.tickets import storage
 from models.vocab import TODAY_ENV

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Sparkline
 
 from models.db.store import Store
-from models.db.tables import Participant
+from models.db.tables.seats import Participant
 from models.tickets import editing, storage
 from models.vocab import TODAY_ENV
 from tests.helpers import import_dialog

@@ -21,7 +21,7 @@ def wid(db_path: Path) -> int:
 
 async def test_tracker_w_shows_every_workshop_and_changes_status_there(
         db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    from models.db.tables import PlanTask
+    from models.db.tables.cards import PlanTask
     from models.rules.plan import regenerate_plan
     from tests.helpers import until
 

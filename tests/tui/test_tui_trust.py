@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import Participant
+from models.db.tables.seats import Participant
 from models.live import presence
 from tests.helpers import outputs_workshop, settle
 from tui.app.launch import build_app

@@ -128,7 +128,7 @@ def escalation(
 ) -> None:
     """Show the escalation matrix and its risks; --add, --set N or --delete N change it."""
     with user_errors():
-        from models.db.tables import EscalationLevel
+        from models.db.tables.method import EscalationLevel
 
         if sum((add, set_ is not None, delete is not None)) > 1:
             raise fail("Give only one of --add, --set and --delete.")
@@ -164,7 +164,7 @@ def escalation(
 def reviewed(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) -> None:
     """Mark the map reviewed today (its monthly review is then due in 30 days)."""
     with user_errors():
-        from models.db.tables import Workshop
+        from models.db.tables.workshop import Workshop
 
         store = STATE.store()
         require(store, workshop_id, "edit")
@@ -198,7 +198,7 @@ def card_effect(
         raise fail(f"Give only one of {', '.join(_EFFECT_OPTIONS[:-1])} and "
                    f"{_EFFECT_OPTIONS[-1]}.")
     with user_errors():
-        from models.db.tables import HypothesisCard
+        from models.db.tables.cards import HypothesisCard
         from models.rules.business_case import card_case
         from models.rules.effects import read_effect
 

@@ -27,7 +27,7 @@ app = command_group()
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from models.db.tables import ChangeLog
+    from models.db.tables.history import ChangeLog
 
 CELL_LIMIT = 120  # characters of one old/new value shown in the table
 _SPAN = re.compile(r"^\s*(\d+)\s*([dwmh])\s*$", re.IGNORECASE)
@@ -187,7 +187,7 @@ def who_command(
     from rich.table import Table
 
     from models.db.schema import StoreError
-    from models.db.tables import utcnow
+    from models.db.tables.base import utcnow
     from models.live import presence
 
     try:

@@ -86,7 +86,7 @@ def _check_typed(options: dict[str, str | None]) -> None:
     """Refuse a typed value the store would refuse, naming the option that was typed (the
     template's own check would name the template file instead)."""
     from models.db.fields import FieldError, coerce
-    from models.db.tables import Workshop
+    from models.db.tables.workshop import Workshop
 
     for option, value in options.items():
         if value is None:
@@ -275,7 +275,8 @@ def _demo_marker(workshop: Any) -> str:
 
 def find_demo(store: Store) -> int | None:
     """The id of this file's demo workshop, if it has one that is still the demo."""
-    from models.db.tables import Meta, Workshop
+    from models.db.tables.base import Meta
+    from models.db.tables.workshop import Workshop
 
     with store.read() as s:
         marker = s.get(Meta, DEMO_KEY)
@@ -291,7 +292,8 @@ def ensure_demo(store: Store) -> tuple[int, bool]:
 
     Creating it adds a workshop to the file, so it needs the same right as ``new``.
     """
-    from models.db.tables import Meta, Workshop
+    from models.db.tables.base import Meta
+    from models.db.tables.workshop import Workshop
 
     found = find_demo(store)
     if found is not None:

@@ -61,7 +61,7 @@ def last_editor(store: Any, model: type, row_id: int, field: str) -> str:
     """Who last changed this field, per the change log ("" if unknown)."""
     from sqlmodel import select
 
-    from models.db.tables import ChangeLog
+    from models.db.tables.history import ChangeLog
 
     with store.read() as s:
         row = s.exec(select(ChangeLog).where(

@@ -19,7 +19,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from models.db.tables import Participant
+    from models.db.tables.seats import Participant
     from tui.session import WorkshopSession
 
 NEXT_ROLE = {"lead": "participant", "participant": "observer", "observer": "lead"}

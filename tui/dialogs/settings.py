@@ -37,7 +37,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 def check(field: str, text: str) -> int:
     """The typed text as the number the store would keep; ``ValueError`` in one sentence."""
     from models.db.fields import coerce
-    from models.db.tables import Workshop
+    from models.db.tables.workshop import Workshop
 
     return int(coerce(Workshop, field, text.strip()))
 

@@ -21,7 +21,7 @@ from models.live.activity import describe
 from tui.safe_text import clean
 
 if TYPE_CHECKING:
-    from models.db.tables import ChangeLog
+    from models.db.tables.history import ChangeLog
     from tui.pairing.state import PairingState
 
 LIMIT = 100  # newest entries shown
@@ -62,7 +62,7 @@ def recent_changes(store: Any, workshop_id: int, limit: int = LIMIT) -> list[Cha
     """The newest ``limit`` log entries, newest first (one indexed query)."""
     from sqlmodel import select
 
-    from models.db.tables import ChangeLog
+    from models.db.tables.history import ChangeLog
 
     with store.read() as s:
         return list(s.exec(select(ChangeLog).where(ChangeLog.workshop_id == workshop_id)

@@ -44,7 +44,7 @@ from tui.safe_text import short
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from models.db.tables import Participant
+    from models.db.tables.seats import Participant
     from models.live.presence import Seat
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from models.db.tables import Participant
+    from models.db.tables.seats import Participant
     from models.live.presence import Seat
 
 

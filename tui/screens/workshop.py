@@ -192,7 +192,7 @@ class WorkshopScreen(Screen[None]):
         store = self.session.store
         if store is None or store.read_only or self.step != step:
             return  # moved on already: the newer switch saves its own step
-        from models.db.tables import Workshop
+        from models.db.tables.workshop import Workshop
 
         if self.session.run_store(lambda: store.update(Workshop, wid, log=False,
                                                     current_step=step)) is not None:

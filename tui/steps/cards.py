@@ -185,7 +185,7 @@ class CardsView(OutputView):
         self.app.push_screen(PickScreen("Draft a card for which pain point?", options), chosen)
 
     def action_edit(self) -> None:
-        from models.db.tables import HypothesisCard
+        from models.db.tables.cards import HypothesisCard
 
         card = self._current()
         if card is None:
@@ -201,7 +201,7 @@ class CardsView(OutputView):
         self.app.push_screen(editor, lambda _: self.refresh_from(self.journey))
 
     def action_cycle_status(self) -> None:
-        from models.db.tables import HypothesisCard
+        from models.db.tables.cards import HypothesisCard
 
         card = self._current()
         if card is None:
@@ -293,7 +293,7 @@ class CardsView(OutputView):
 
 def _deleted(store: Any, card_id: int) -> bool:
     """Delete a card; True so ``mutate`` counts it as a saved edit."""
-    from models.db.tables import HypothesisCard
+    from models.db.tables.cards import HypothesisCard
 
     store.delete(HypothesisCard, card_id)
     return True

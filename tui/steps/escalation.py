@@ -104,7 +104,7 @@ class EscalationView(TableFormView):
         self.query_one("#escalation-risks", Static).update(risks_text(journey))
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
-        from models.db.tables import EscalationLevel
+        from models.db.tables.method import EscalationLevel
 
         if key is None or self.session.journey is None:
             return EscalationLevel, None
@@ -112,7 +112,7 @@ class EscalationView(TableFormView):
         return EscalationLevel, level
 
     def action_add(self) -> None:
-        from models.db.tables import EscalationLevel
+        from models.db.tables.method import EscalationLevel
 
         store, wid = self.session.store, self.journey.workshop.id
         if store is None:
@@ -125,7 +125,7 @@ class EscalationView(TableFormView):
             edit_new(self)
 
     def action_move(self, delta: int) -> None:
-        from models.db.tables import EscalationLevel
+        from models.db.tables.method import EscalationLevel
 
         key, store = self.current_key(), self.session.store
         if key is None or store is None:
@@ -134,7 +134,7 @@ class EscalationView(TableFormView):
         self.select(key)
 
     def action_delete(self) -> None:
-        from models.db.tables import EscalationLevel
+        from models.db.tables.method import EscalationLevel
 
         _, level = self.record(self.current_key())
         store = self.session.store

@@ -152,7 +152,7 @@ class OwnershipView(TableFormView):
         return out
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
-        from models.db.tables import Touchpoint
+        from models.db.tables.workshop import Touchpoint
 
         if key is None or self.session.journey is None:
             return Touchpoint, None

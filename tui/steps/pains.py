@@ -103,7 +103,7 @@ class PainsView(TableFormView):
             items, {(i, e): quadrant(i, e) for i in (1, 2, 3) for e in (1, 2, 3)})
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
-        from models.db.tables import PainPoint
+        from models.db.tables.cards import PainPoint
 
         if key is None or self.session.journey is None:
             return PainPoint, None
@@ -132,7 +132,7 @@ class PainsView(TableFormView):
         return options
 
     def action_add(self) -> None:
-        from models.db.tables import PainPoint
+        from models.db.tables.cards import PainPoint
 
         store, wid = self.session.store, self.journey.workshop.id
 
@@ -153,7 +153,7 @@ class PainsView(TableFormView):
         self.app.push_screen(PickScreen("At which touchpoint does it hurt?", options), done)
 
     def action_link(self) -> None:
-        from models.db.tables import PainPoint
+        from models.db.tables.cards import PainPoint
 
         _, pain = self.record(self.current_key())
         if pain is None:
@@ -171,7 +171,7 @@ class PainsView(TableFormView):
     def action_five_whys(self) -> None:
         """Ask why up to five times and name the root cause the card will fix."""
         from models.db.fields import whys
-        from models.db.tables import PainPoint
+        from models.db.tables.cards import PainPoint
         from tui.dialogs.five_whys import FiveWhysScreen, WhysAnswer
 
         _, pain = self.record(self.current_key())
@@ -196,7 +196,7 @@ class PainsView(TableFormView):
                                             pain.root_cause), done)
 
     def action_delete(self) -> None:
-        from models.db.tables import PainPoint
+        from models.db.tables.cards import PainPoint
 
         _, pain = self.record(self.current_key())
         store = self.session.store

@@ -213,7 +213,7 @@ class PlanView(OutputView):
         self._generate(True)
 
     def action_edit(self) -> None:
-        from models.db.tables import PlanTask
+        from models.db.tables.cards import PlanTask
 
         task = self.timeline.selected()
         if task is None or task.id is None:
@@ -226,7 +226,7 @@ class PlanView(OutputView):
 
     def action_start_date(self) -> None:
         """Set day 1 of the plan here; a new date regenerates the plan (edited tasks kept)."""
-        from models.db.tables import Workshop
+        from models.db.tables.workshop import Workshop
 
         workshop = self.journey.workshop
         before = workshop.start_date
@@ -242,7 +242,7 @@ class PlanView(OutputView):
                                        (START_FIELD,), heading), closed)
 
     def action_cycle_status(self) -> None:
-        from models.db.tables import PlanTask
+        from models.db.tables.cards import PlanTask
 
         task = self.timeline.selected()
         if task is None or task.id is None:

@@ -90,7 +90,7 @@ class ScopeView(StepView):
         if self.session.store is None:
             self.query_one(RecordForm).bind(None, journey.workshop)
         else:
-            from models.db.tables import Workshop
+            from models.db.tables.workshop import Workshop
 
             self.query_one(RecordForm).bind(Workshop, journey.workshop)
         self.query_one("#jtbd-line", Static).update(jtbd_line(journey))

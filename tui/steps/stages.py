@@ -67,7 +67,7 @@ class StagesView(TableFormView):
         return out
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
-        from models.db.tables import Stage
+        from models.db.tables.workshop import Stage
 
         for st in self.journey.stages if self.session.journey else []:
             if str(st.id) == key:
@@ -88,7 +88,7 @@ class StagesView(TableFormView):
         Only an empty unit is filled: a unit someone typed ("searches per ticket")
         is theirs, and is never replaced by the catalogue's.
         """
-        from models.db.tables import Stage
+        from models.db.tables.workshop import Stage
         from models.rules.kpis import unit_for
 
         spec = getattr(widget, "spec", None)
@@ -106,7 +106,7 @@ class StagesView(TableFormView):
         self.edit_first()
 
     def action_add(self) -> None:
-        from models.db.tables import Stage
+        from models.db.tables.workshop import Stage
 
         wid = self.journey.workshop.id
         store = self.session.store
@@ -118,7 +118,7 @@ class StagesView(TableFormView):
             edit_new(self)
 
     def action_move(self, delta: int) -> None:
-        from models.db.tables import Stage
+        from models.db.tables.workshop import Stage
 
         key = self.current_key()
         store = self.session.store
@@ -128,7 +128,7 @@ class StagesView(TableFormView):
         self.select(key)
 
     def action_delete(self) -> None:
-        from models.db.tables import Stage
+        from models.db.tables.workshop import Stage
 
         model, stage = self.record(self.current_key())
         store = self.session.store

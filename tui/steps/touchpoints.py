@@ -25,7 +25,7 @@ from tui.widgets.step_bar import LEVEL_STYLE, SentimentLine
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from models.db.tables import Touchpoint
+    from models.db.tables.workshop import Touchpoint
 
 FACES = {-2: "-2 ☹☹", -1: "-1 ☹", 0: " 0 ·", 1: "+1 ☺", 2: "+2 ☺☺"}
 CHANNELS = ("Help center", "Chat", "Email", "Phone", "In-app", "Status page", "Bot",
@@ -118,7 +118,7 @@ class TouchpointsView(TableFormView):
              for st in journey.stages])
 
     def record(self, key: str | None) -> tuple[type | None, Any]:
-        from models.db.tables import Touchpoint
+        from models.db.tables.workshop import Touchpoint
 
         if key is None or self.session.journey is None:
             return Touchpoint, None
@@ -148,7 +148,7 @@ class TouchpointsView(TableFormView):
                                         highlight=here, digits=True), self._add)
 
     def _add(self, stage_id: int | None) -> None:
-        from models.db.tables import Touchpoint
+        from models.db.tables.workshop import Touchpoint
 
         store = self.session.store
         if stage_id is None or store is None:
@@ -162,7 +162,7 @@ class TouchpointsView(TableFormView):
             edit_new(self)
 
     def action_nudge(self, delta: int) -> None:
-        from models.db.tables import Touchpoint
+        from models.db.tables.workshop import Touchpoint
 
         _, tp = self.record(self.current_key())
         if tp is None:
@@ -172,7 +172,7 @@ class TouchpointsView(TableFormView):
             self.session.save_field(Touchpoint, int(tp.id), "sentiment", value)
 
     def action_move(self, delta: int) -> None:
-        from models.db.tables import Touchpoint
+        from models.db.tables.workshop import Touchpoint
 
         key, store = self.current_key(), self.session.store
         if key is None or store is None:
@@ -200,7 +200,7 @@ class TouchpointsView(TableFormView):
                                         digits=True), done)
 
     async def action_add_pain(self) -> None:
-        from models.db.tables import PainPoint
+        from models.db.tables.cards import PainPoint
 
         _, tp = self.record(self.current_key())
         store = self.session.store
@@ -220,7 +220,7 @@ class TouchpointsView(TableFormView):
             view.edit_first()
 
     def action_delete(self) -> None:
-        from models.db.tables import Touchpoint
+        from models.db.tables.workshop import Touchpoint
 
         _, tp = self.record(self.current_key())
         store = self.session.store

@@ -240,7 +240,7 @@ class TrackerView(OutputView):
         return self.items.get(key) if key else None
 
     def action_cycle_status(self) -> None:
-        from models.db.tables import HypothesisCard, PlanTask
+        from models.db.tables.cards import HypothesisCard, PlanTask
 
         item = self.selected_item()
         if item is None:

@@ -24,7 +24,7 @@ from tui.widgets.forms import NOT_SET, FieldSpec
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from models.db.tables import HypothesisCard
+    from models.db.tables.cards import HypothesisCard
 
 SENTENCE_LIMIT = 700  # a pasted 5,000-character line must not make one card a page long
 LINE_LIMIT = 160

@@ -25,7 +25,7 @@ from tui.safe_text import clean, fit
 from tui.widgets.dates import due_label, due_style
 
 if TYPE_CHECKING:
-    from models.db.tables import PlanTask
+    from models.db.tables.cards import PlanTask
 
 LABEL_W = 11  # "Weeks 1-2 " / "Day 60    "
 PLAN_DAYS = 60

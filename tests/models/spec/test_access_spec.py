@@ -18,7 +18,7 @@ from models.db import access
 from models.db.access import AccessError
 from models.db.dbfile import StoreError
 from models.db.store import Store
-from models.db.tables import Participant
+from models.db.tables.seats import Participant
 
 WORKSHOP = SimpleNamespace(lead="Ana", lead_account="ana")
 

@@ -13,16 +13,9 @@ from pathlib import Path
 
 from models.db.journey import Journey
 from models.db.store import Store
-from models.db.tables import (
-    ChangeLog,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    PlanTask,
-    Stage,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.history import ChangeLog
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.live.activity import describe, subject_names
 from models.live.watch import Watcher
 

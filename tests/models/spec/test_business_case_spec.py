@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import ChannelCost, HypothesisCard, PainPoint, Reading, TicketSource
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import ChannelCost
+from models.db.tables.tickets import Reading, TicketSource
 from models.rules.business_case import Figure, business_case, card_case
 from tests.models.method_helpers import journey, tp
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.db.tables import HypothesisCard, PainPoint
+from models.db.tables.cards import HypothesisCard, PainPoint
 from models.rules.commitments import item_due, tracked_items
 from tests.models.method_helpers import journey, tp
 

@@ -7,7 +7,7 @@ import pytest
 
 from models.db.fields import FieldError
 from models.db.store import Store
-from models.db.tables import ChannelCost
+from models.db.tables.method import ChannelCost
 from models.rules.costs import channels_without_cost, save_channel_cost, unconfirmed_costs
 from tests.models.method_helpers import journey, tp
 

@@ -13,7 +13,8 @@ import datetime as dt
 from pathlib import Path
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Stage, Touchpoint
 from models.rules.demo import DEMO_FACILITATOR, card_owner, complete_demo
 
 MONDAY = dt.date(2026, 3, 2)  # plan day 28 is Sunday 29 March, day 56 Sunday 26 April

@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from models.db.tables import EscalationLevel, Handoff, PainPoint
+from models.db.tables.cards import PainPoint
+from models.db.tables.method import EscalationLevel
+from models.db.tables.workshop import Handoff
 from models.rules.escalation import KINDS, escalation_risks, fmt_minutes, ladder, level_name
 from tests.models.method_helpers import journey, tp
 

@@ -12,7 +12,9 @@ import pytest
 
 from models.db.journey import Journey
 from models.db.store import NotFound, Store
-from models.db.tables import PainPoint, Participant, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Workshop
 from models.live import facilitation as fac
 from models.live import presence
 from models.live.marks import _when

@@ -6,7 +6,7 @@ missing link; four answers without a root cause are simply unfinished, five are 
 
 from __future__ import annotations
 
-from models.db.tables import PainPoint
+from models.db.tables.cards import PainPoint
 from models.rules.five_whys import check_chain, next_why
 
 

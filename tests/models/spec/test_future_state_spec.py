@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import PainPoint, Stage, Touchpoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.future_state import CountRow, compare, match_touchpoints, sentiment_line
 from tests.models.method_helpers import journey, tp
 

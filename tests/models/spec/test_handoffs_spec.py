@@ -7,7 +7,7 @@ import pytest
 from models.db.fields import FieldError
 from models.db.journey import Journey
 from models.db.store import Store
-from models.db.tables import Handoff, Stage, Touchpoint, Workshop
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.rules.handoffs import derive_handoffs, save_handoff_detail
 
 

@@ -18,7 +18,8 @@ from sqlmodel import select
 from models.db import invites
 from models.db.access import AccessError
 from models.db.store import Store
-from models.db.tables import ChangeLog, Invite, Participant
+from models.db.tables.history import ChangeLog
+from models.db.tables.seats import Invite, Participant
 
 pytestmark = pytest.mark.both_engines
 

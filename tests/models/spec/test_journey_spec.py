@@ -6,15 +6,9 @@ the way people type channel names (issue 20)."""
 from __future__ import annotations
 
 from models.db.journey import Journey
-from models.db.tables import (
-    ChannelCost,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Stage,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import ChannelCost
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 
 
 def _journey(revealed: bool = False) -> Journey:

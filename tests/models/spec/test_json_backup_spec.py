@@ -13,7 +13,7 @@ import pytest
 
 from models.db import fields
 from models.db.store import Store
-from models.db.tables import Touchpoint
+from models.db.tables.workshop import Touchpoint
 from models.export.form import (
     CARD,
     COST,

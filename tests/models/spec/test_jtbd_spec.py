@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from models.db.tables import Workshop
+from models.db.tables.workshop import Workshop
 from models.rules.jtbd import PROCESS_STEPS, jtbd_hints, jtbd_sentence, process_step_in
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models.db.light import WorkshopRow, _when, list_workshops
 from models.db.store import Store
-from models.db.tables import Workshop
+from models.db.tables.workshop import Workshop
 
 
 def test_the_list_is_the_stores_list_column_for_column(db_path: Path) -> None:

@@ -12,7 +12,8 @@ import pytest
 from models.db.fields import FieldError
 from models.db.schema import StoreError
 from models.db.store import NotFound, Store
-from models.db.tables import PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Workshop
 from models.live import facilitation as fac
 from models.live import presence
 from models.live.marks import Marks, _when

@@ -11,7 +11,8 @@ import re
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.export.markdown import (
     SECTIONS,
     due_text,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import PainPoint
+from models.db.tables.cards import PainPoint
 from models.live.marks import Marks
 
 

@@ -5,7 +5,8 @@ as-is and to-be sentiment lines drawn only when there is a pair to compare."""
 from __future__ import annotations
 
 from models.db.journey import Journey
-from models.db.tables import EscalationLevel, Stage, Touchpoint, Workshop
+from models.db.tables.method import EscalationLevel
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.export.md_method import ladder_diagram, method_sections
 
 

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import PainPoint, PlanTask, Stage, Touchpoint, Workshop
+from models.db.tables.cards import PainPoint, PlanTask
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.export.mermaid import (
     cell_offsets,
     fence,

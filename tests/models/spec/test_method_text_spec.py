@@ -5,7 +5,7 @@ available, and the two sentiment lines drawn over the same touchpoints."""
 from __future__ import annotations
 
 from models.db.journey import Journey
-from models.db.tables import Stage, Touchpoint, Workshop
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.export.method_text import comparison_block, comparison_for, pair_of, sentiment_rows
 from models.rules.future_state import Comparison, TouchpointChange
 

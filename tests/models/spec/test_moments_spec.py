@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.moments import moments_of_truth, shapes
 from tests.models.method_helpers import journey, tp
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, Reading, TicketSource, Workshop
+from models.db.tables.cards import HypothesisCard
+from models.db.tables.tickets import Reading, TicketSource
+from models.db.tables.workshop import Workshop
 from models.rules.outcomes import Outcome, outcome, projection
 
 

@@ -13,7 +13,8 @@ import pytest
 from icalendar import Calendar
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, PlanTask, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Workshop
 from models.export.plan_ics import plan_ics
 
 DAY = dt.date(2026, 3, 10)

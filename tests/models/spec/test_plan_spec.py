@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, Stage, Touchpoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.plan import PlanItem, card_of_task, generate_plan
 
 

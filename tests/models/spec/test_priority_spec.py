@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from models.db.journey import Journey
-from models.db.tables import PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Workshop
 from models.rules.priority import quadrant_rule, rank_of
 
 

@@ -12,14 +12,8 @@ import datetime as dt
 from typing import Any
 
 from models.db.journey import Journey
-from models.db.tables import (
-    HypothesisCard,
-    PainPoint,
-    PlanTask,
-    Stage,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.progress import StepState, step_states
 
 DAY = dt.date(2026, 3, 10)

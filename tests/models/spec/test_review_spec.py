@@ -9,16 +9,9 @@ import json
 import pytest
 
 from models.db.journey import Journey
-from models.db.tables import (
-    HypothesisCard,
-    PainPoint,
-    PlanTask,
-    Reading,
-    Stage,
-    TicketSource,
-    Touchpoint,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.tickets import Reading, TicketSource
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 from models.rules.review import (
     busiest_step,
     measured_improvement,

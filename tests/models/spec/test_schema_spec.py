@@ -12,7 +12,7 @@ import pytest
 
 from models.db.schema import SCHEMA_VERSION, StoreError, inspect_file
 from models.db.store import Store
-from models.db.tables import Stage, Touchpoint
+from models.db.tables.workshop import Stage, Touchpoint
 
 
 def _older(path: Path, *statements: str, version: int = SCHEMA_VERSION - 1) -> None:

@@ -7,20 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 from models.db.journey import Journey
-from models.db.tables import (
-    ChangeLog,
-    ChannelCost,
-    EscalationLevel,
-    Handoff,
-    HypothesisCard,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Stage,
-    Touchpoint,
-    Vote,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+from models.db.tables.history import ChangeLog
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export.serialize import journey_to_dict
 
 AT = dt.datetime(2026, 3, 2, 14, 5, 6)

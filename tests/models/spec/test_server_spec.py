@@ -17,7 +17,8 @@ from sqlalchemy import text
 from models.db import server
 from models.db.dbfile import SCHEMA_VERSION, FileState, StoreError
 from models.db.store import Store
-from models.db.tables import PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Workshop
 
 URL = "postgresql://kim:s3cret@db.example:6543/workshops"
 

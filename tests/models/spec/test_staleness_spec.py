@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from models.db.tables import Workshop
+from models.db.tables.workshop import Workshop
 from models.rules.staleness import review_item, review_status, stale_maps
 from tests.models.method_helpers import journey, tp
 

@@ -12,18 +12,10 @@ import pytest
 from sqlmodel import select
 
 from models.db.store import NotFound, Store, gone
-from models.db.tables import (
-    AuditEntry,
-    ChangeLog,
-    HypothesisCard,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Stage,
-    Touchpoint,
-    Vote,
-    Workshop,
-)
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
+from models.db.tables.history import AuditEntry, ChangeLog
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 
 pytestmark = pytest.mark.both_engines
 

@@ -11,15 +11,10 @@ from pathlib import Path
 from models.db.journey import Journey
 from models.db.light_journey import load_journeys, workshop_ids
 from models.db.store import Store
-from models.db.tables import (
-    ChannelCost,
-    EscalationLevel,
-    PainPoint,
-    Participant,
-    PlanTask,
-    Vote,
-    Workshop,
-)
+from models.db.tables.cards import PainPoint, PlanTask, Vote
+from models.db.tables.method import ChannelCost, EscalationLevel
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Workshop
 
 
 def _fill(store: Store, title: str) -> int:

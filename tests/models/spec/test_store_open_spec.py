@@ -16,7 +16,8 @@ import models.db.store as store_module
 from models.db import dbfile, schema
 from models.db.schema import StoreError
 from models.db.store import ReadOnlyError, Store
-from models.db.tables import PainPoint, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Workshop
 
 
 def _journal_mode(path: Path) -> str:

@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from models.db.schema import StoreError
 from models.db.store import NotFound, Store
-from models.db.tables import Stage, Touchpoint, Workshop
+from models.db.tables.workshop import Stage, Touchpoint, Workshop
 
 
 def _stages(store: Store, workshop_id: int) -> list[Stage]:

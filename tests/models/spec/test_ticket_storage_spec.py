@@ -22,7 +22,9 @@ import pytest
 
 from models.db.journey import Journey
 from models.db.store import NotFound, Store
-from models.db.tables import HypothesisCard, PainPoint, Reading, Stage, TicketSource, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.tickets import Reading, TicketSource
+from models.db.tables.workshop import Stage, Workshop
 from models.rules.measures import stage_kpi
 from models.tickets import baselines, links, readings, show, storage
 from models.tickets.output import KEYS

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from models.db.journey import Journey
-from models.db.tables import HypothesisCard, PainPoint, Workshop
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Workshop
 from models.rules.tracker import tracker_items
 
 

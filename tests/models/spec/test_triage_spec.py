@@ -5,7 +5,7 @@ The quadrant's words tell the room what to do while the pain is not fixed yet.
 
 from __future__ import annotations
 
-from models.db.tables import PainPoint
+from models.db.tables.cards import PainPoint
 from models.rules.triage import EISENHOWER, EISENHOWER_LABELS, triage
 from tests.models.method_helpers import journey, tp
 

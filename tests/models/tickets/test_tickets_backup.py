@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Touchpoint
 from models.export.form import DataError
 from models.export.json_backup import export_workshop, import_json
 from models.tickets import links, storage

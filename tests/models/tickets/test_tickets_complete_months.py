@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import PainPoint, Reading
+from models.db.tables.cards import PainPoint
+from models.db.tables.tickets import Reading
 from models.rules import measures
 from models.tickets import links, storage
 
@@ -89,7 +90,7 @@ def test_a_month_is_complete_once_the_export_reaches_the_next(store: Store, wid:
 
 def test_pain_volume_and_card_volume_signal_skip_the_partial_month(
         store: Store, wid: int, tmp_path: Path) -> None:
-    from models.db.tables import HypothesisCard
+    from models.db.tables.cards import HypothesisCard
 
     storage.import_file(store, wid, three_months(tmp_path))
     pain = store.add(PainPoint(workshop_id=wid, description="cannot log in"))

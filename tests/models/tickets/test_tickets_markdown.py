@@ -10,7 +10,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint
+from models.db.tables.cards import HypothesisCard, PainPoint
 from models.export.markdown import to_markdown
 from models.tickets import links, storage
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables import PainPoint, Stage
+from models.db.tables.cards import PainPoint
+from models.db.tables.workshop import Stage
 from models.tickets import baselines, editing, links, storage
 
 ZENDESK = Path(__file__).parent / "fixtures" / "zendesk_tickets.csv"

@@ -11,7 +11,8 @@ import pytest
 from sqlmodel import select
 
 from models.db.store import Store
-from models.db.tables import HypothesisCard, PainPoint, Reading, TicketSource
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.tickets import Reading, TicketSource
 from models.tickets import baselines, editing, links, storage
 from models.tickets.errors import TicketImportError
 
@@ -122,7 +123,7 @@ def test_the_next_import_keeps_the_links(store: Store, wid: int) -> None:
 
 
 def test_evidence_is_filled_with_provenance_but_typed_text_kept(store: Store, wid: int) -> None:
-    from models.db.tables import Workshop
+    from models.db.tables.workshop import Workshop
 
     store.update(Workshop, wid, evidence_transfer_rate="about a third")
     storage.import_file(store, wid, ZENDESK)
