@@ -11,7 +11,10 @@ from sqlmodel import select
 
 from models.db.schema import StoreError
 from models.db.store import Store
-from models.db.tables import ChangeLog, PainPoint, Participant, Workshop
+from models.db.tables.cards import PainPoint
+from models.db.tables.history import ChangeLog
+from models.db.tables.seats import Participant
+from models.db.tables.workshop import Workshop
 from models.live import presence
 from models.live.marks import Marks
 
