@@ -18,14 +18,14 @@ from typing import Any, Protocol
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.style import Style
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, Label
 
 from tui.dialogs.conflict import take_over
 from tui.safe_text import display
@@ -98,6 +98,23 @@ class FieldInput(Input):
         # class in the MRO): the suggestion ``show`` skipped, for the text shown.
         if self.suggester is not None and self.value:
             self.run_worker(self.suggester._get_suggestion(self, self.value))  # noqa: SLF001
+        self.call_later(self._show_caption)
+
+    def _show_caption(self) -> None:
+        """Scroll the form so the caption above this field shows whole, label included.
+
+        Textual scrolls a focused widget into view, not the words above it: going
+        up with shift+Tab, a field at the top edge of the form would hide its label
+        (the last line of the caption above it, ``FieldCaption``)."""
+        form = self.parent
+        if not isinstance(form, ScrollableContainer):
+            return
+        siblings = form.children
+        at = siblings.index(self)
+        caption = siblings[at - 1] if at else None
+        if isinstance(caption, FieldCaption):
+            form.scroll_to_region(caption.virtual_region.union(self.virtual_region),
+                                  animate=False)
 
     def set_suggestions(self, words: Sequence[str]) -> None:
         self.suggester = SuggestFromList(list(words), case_sensitive=False) if words else None
@@ -169,7 +186,7 @@ class FieldCheck(Checkbox):
         return self
 
 
-class FieldCaption(Static):
+class FieldCaption(Label):
     """The words between two fields: the hint under the one above, the label of the next.
 
     Why one widget for both: a step switch shows and hides every widget of two views
@@ -178,11 +195,12 @@ class FieldCaption(Static):
     is its input plus at most one caption, and the screen looks the same: the label
     bold, the hint in the theme's muted text colour (``$text-muted``, which a style
     in the text itself cannot name, hence the component class read when drawn).
+    A ``Label`` as the field's own label was, but as wide as the form (a hint wraps).
     """
 
     COMPONENT_CLASSES = {"field-caption--hint"}
     DEFAULT_CSS = """
-    FieldCaption { margin: 0 0 0 1; }
+    FieldCaption { width: 1fr; margin: 0 0 0 1; }
     FieldCaption > .field-caption--hint { color: $text-muted; }
     """
 
