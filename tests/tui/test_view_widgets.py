@@ -22,7 +22,7 @@ from tests.helpers import SIZE, build_workshop, ready, until
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
 from tui.steps.base import StepView
-from tui.widgets.forms import FieldCaption, FieldCheck, FieldInput, RecordForm
+from tui.widgets.forms import FieldCaption, FieldCheck, FieldInput, FieldSpec, RecordForm, captions
 
 # Widgets per view (the view itself not counted), at 120x40 with the demo-like workshop.
 BUDGET = {
@@ -90,3 +90,9 @@ async def test_a_form_field_is_its_input_plus_at_most_one_caption(db_path: Path)
             captions = [w for w in children if isinstance(w, FieldCaption)]
             assert len(captions) <= len(fields) + 1, form.id
             assert len(children) == len(fields) + len(captions), form.id
+
+
+def test_each_caption_holds_the_hint_above_and_the_label_below() -> None:
+    specs = (FieldSpec("a", "A", "hint a"), FieldSpec("b", "B", kind="bool"),
+             FieldSpec("c", "C"), FieldSpec("d", "D", "hint d"))
+    assert captions(specs) == [("", "A"), ("hint a", ""), ("", "C"), ("", "D"), ("hint d", "")]

@@ -195,7 +195,7 @@ class FieldCaption(Label):
     is its input plus at most one caption, and the screen looks the same: the label
     bold, the hint in the theme's muted text colour (``$text-muted``, which a style
     in the text itself cannot name, hence the component class read when drawn).
-    A ``Label`` as the field's own label was, but as wide as the form (a hint wraps).
+    A ``Label``, as the field's label was, but as wide as the form so a hint wraps.
     """
 
     COMPONENT_CLASSES = {"field-caption--hint"}
@@ -213,8 +213,10 @@ class FieldCaption(Label):
         parts: list[str | tuple[str, str | Style]] = []
         if self.hint:
             parts.append((self.hint, self.get_visual_style("field-caption--hint")))
+        if self.hint and self.label:
+            parts.append("\n")
         if self.label:
-            parts.extend(["\n"] * bool(self.hint) + [(self.label, "bold")])
+            parts.append((self.label, "bold"))
         return Content.assemble(*parts)
 
 
