@@ -16,16 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.style import Style
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label
 
 from tui.dialogs.conflict import take_over
 from tui.safe_text import display
@@ -98,6 +98,23 @@ class FieldInput(Input):
         # class in the MRO): the suggestion ``show`` skipped, for the text shown.
         if self.suggester is not None and self.value:
             self.run_worker(self.suggester._get_suggestion(self, self.value))  # noqa: SLF001
+        self.call_later(self._show_caption)
+
+    def _show_caption(self) -> None:
+        """Scroll the form so the caption above this field shows whole, label included.
+
+        Textual scrolls a focused widget into view, not the words above it: going
+        up with shift+Tab, a field at the top edge of the form would hide its label
+        (the last line of the caption above it, ``FieldCaption``)."""
+        form = self.parent
+        if not isinstance(form, ScrollableContainer):
+            return
+        siblings = form.children
+        at = siblings.index(self)
+        caption = siblings[at - 1] if at else None
+        if isinstance(caption, FieldCaption):
+            form.scroll_to_region(caption.virtual_region.union(self.virtual_region),
+                                  animate=False)
 
     def set_suggestions(self, words: Sequence[str]) -> None:
         self.suggester = SuggestFromList(list(words), case_sensitive=False) if words else None
@@ -169,6 +186,55 @@ class FieldCheck(Checkbox):
         return self
 
 
+class FieldCaption(Label):
+    """The words between two fields: the hint under the one above, the label of the next.
+
+    Why one widget for both: a step switch shows and hides every widget of two views
+    and a first visit lays each one out, so a field drawn as label + input + hint
+    (three widgets) made a 14-field form 42 widgets (issue 18).  Drawn here, a field
+    is its input plus at most one caption, and the screen looks the same: the label
+    bold, the hint in the theme's muted text colour (``$text-muted``, which a style
+    in the text itself cannot name, hence the component class read when drawn).
+    A ``Label``, as the field's label was, but as wide as the form so a hint wraps.
+    """
+
+    COMPONENT_CLASSES = {"field-caption--hint"}
+    DEFAULT_CSS = """
+    FieldCaption { width: 1fr; margin: 0 0 0 1; }
+    FieldCaption > .field-caption--hint { color: $text-muted; }
+    """
+
+    def __init__(self, hint: str, label: str) -> None:
+        super().__init__()
+        self.hint = hint
+        self.label = label
+
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str | Style]] = []
+        if self.hint:
+            parts.append((self.hint, self.get_visual_style("field-caption--hint")))
+        if self.hint and self.label:
+            parts.append("\n")
+        if self.label:
+            parts.append((self.label, "bold"))
+        return Content.assemble(*parts)
+
+
+def captions(specs: Sequence[FieldSpec]) -> list[tuple[str, str]]:
+    """(hint above, label below) of the caption before each field, then after the last.
+
+    A check box says its own label; a field without a hint leaves only the next
+    label.  ``("", "")`` means no caption there.
+    """
+    out: list[tuple[str, str]] = []
+    hint = ""
+    for spec in specs:
+        out.append((hint, spec.label if spec.kind != "bool" else ""))
+        hint = spec.hint
+    out.append((hint, ""))
+    return out
+
+
 class FormSubmitted(Message):
     """Enter was pressed in a field and the value was saved (screens may move on)."""
 
@@ -183,8 +249,6 @@ class RecordForm(VerticalScroll):
 
     DEFAULT_CSS = """
     RecordForm { height: 1fr; }
-    RecordForm > Label { margin: 0 0 0 1; }
-    RecordForm > .hint { color: $text-muted; margin: 0 0 0 1; }
     """
 
     can_focus = False  # the fields take focus; the form itself is only a scroller
@@ -199,14 +263,11 @@ class RecordForm(VerticalScroll):
         self._found: tuple[list[FieldInput], list[FieldCheck]] | None = None
 
     def compose(self) -> ComposeResult:
-        for spec in self.specs:
-            if spec.kind == "bool":
-                yield FieldCheck(spec)
-            else:
-                yield Label(Text(spec.label, style="bold"))
-                yield FieldInput(spec)
-            if spec.hint:
-                yield Static(Text(spec.hint), classes="hint")
+        for spec, (hint, label) in zip([*self.specs, None], captions(self.specs), strict=True):
+            if hint or label:
+                yield FieldCaption(hint, label)
+            if spec is not None:
+                yield FieldCheck(spec) if spec.kind == "bool" else FieldInput(spec)
 
     def field(self, name: str) -> FieldInput | FieldCheck:
         found = self.query_one(f"#f-{name}")
