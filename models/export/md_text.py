@@ -47,13 +47,18 @@ def _visible_char(ch: str) -> str:
         return "\ufffd"
     if 0x80 <= code <= 0x9F:  # C1 controls: no picture exists
         return "\ufffd"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        # bidi embeddings, overrides and isolates visually reorder the rest of the
+        # line, the next field's text included: a mark, as in the TUI and the CLI
+        return "\ufffd"
     return ch
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 # What ``split_lines`` would split on or ``clean_line`` would change: controls (tab and
 # every line break but two included) and the two Unicode separators.
-_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
+                           "\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_line(text: str) -> str:
@@ -109,6 +114,7 @@ _MD_SPECIAL = re.compile(r"[\\`*_\[\]~$|#<&]")
 # Either of the two above in one search (it costs about what each of them costs):
 # text without them needs no cleaning and no escaping, only its block start checked.
 _NOTHING_TO_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
+                                "\u202a-\u202e\u2066-\u2069"
                                 r"\\`*_\[\]~$|#<&]")
 
 

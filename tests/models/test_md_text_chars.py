@@ -91,3 +91,15 @@ def test_short_table_rows_are_padded_to_the_header() -> None:
 def test_a_table_row_with_too_many_cells_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="^table row has 3 cells for 2 columns$"):
         md_table(["a", "b"], [["1", "2", "3"]])
+
+
+@pytest.mark.parametrize("typed", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+                                   "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_bidi_overrides_cannot_reorder_the_rest_of_a_line(typed: str) -> None:
+    """A persona ending in U+202E (right-to-left override) made the scenario printed after
+    it on the same Markdown line read backwards (found in tmux QA); the TUI and the CLI
+    show such marks as U+FFFD, and so do the documents."""
+    assert clean_line(f"a{typed}b") == "a\ufffdb"
+    assert md_inline(f"Persona {typed}x") == "Persona \ufffdx"
+    assert md_inline(f"[b] {typed}x") == "\\[b\\] \ufffdx"
+    assert typed not in mermaid_journey(f"a{typed}b")

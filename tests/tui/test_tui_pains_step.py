@@ -145,3 +145,21 @@ async def test_participant_gets_one_sentence_and_no_dialog(db_path: Path, wid: i
         assert ("Only the workshop lead can change the facilitation settings; "
                 "ask the lead to do it.") in messages
         assert workshop_row(db_path, wid).votes_per_participant == before.votes_per_participant
+
+
+async def test_pain_kind_field_shows_the_kind_as_people_say_it(db_path: Path, wid: int) -> None:
+    """The Kind field offers and accepts "dead end"; a stored ``dead_end`` shows as that
+    too, not as the stored key (found by hand in tmux: the field read "dead_end")."""
+    app = build_app(db_path, wid, step="pains", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.journey is not None
+        for pain in app.journey.pain_points:
+            assert app.save_field(PainPoint, int(pain.id or 0), "kind", "dead end")
+        await pilot.pause()
+        assert {pain.kind for pain in app.journey.pain_points} == {"dead_end"}
+        view = app.screen.view("pains")  # type: ignore[attr-defined]
+        view.table.focus()
+        await pilot.press("down", "up")
+        await pilot.pause()
+        assert view.form.field("kind").value == "dead end"

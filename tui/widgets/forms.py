@@ -47,6 +47,16 @@ class FieldSpec:
     suggestions: tuple[str, ...] = ()
     placeholder: str = ""
 
+    def spoken(self, text: str) -> str:
+        """A stored vocabulary key as the field offers it: ``dead_end`` is shown as the
+        suggestion ``dead end`` (what the hint says and what saving accepts), so the
+        field does not show a form nobody typed."""
+        if "_" in text and text not in self.suggestions:
+            said = text.replace("_", " ")
+            if said in self.suggestions:
+                return said
+        return text
+
 
 class Saver(Protocol):
     def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool: ...
@@ -296,7 +306,8 @@ class RecordForm(VerticalScroll):
                 self._commit(widget)
             if same and (widget.has_focus or widget.resolving) and widget.dirty:
                 continue
-            text = display(getattr(row, widget.spec.name, "")) if row is not None else ""
+            text = widget.spec.spoken(display(getattr(row, widget.spec.name, ""))) \
+                if row is not None else ""
             widget.model, widget.row_id, widget.shown = model, getattr(row, "id", None), text
             if widget.value != text:
                 widget.show(text)
