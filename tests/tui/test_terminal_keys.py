@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
@@ -103,13 +105,35 @@ async def test_esc_3_in_one_read_while_editing_a_pain_point_shows_step_3(
         assert [p.description for p in store.load(wid).pain_points] == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Textual's XTermParser (8.2.8) reissues an escape code found inside a bracketed "
-    "paste as keys BEFORE the Paste event: a field got '^[31mBBBAAA ' for a paste of "
-    "'AAA \\x1b[31mBBB' (found in tmux QA); not fixed here"))
 def test_a_paste_holding_an_escape_code_arrives_as_one_paste_in_order() -> None:
     read = _read("\x1b[200~AAA \x1b[31mBBB\x1b[201~")
     assert [type(e).__name__ for e in read] == ["Paste"]
     paste = read[0]
     assert isinstance(paste, events.Paste)
     assert paste.text.index("AAA") < paste.text.index("BBB")
+
+
+PASTE = "x\x1b[200~AAA \x1b[31mBBB\x1b[201~\x1b[A"
+
+
+@pytest.mark.parametrize("cut", range(1, len(PASTE)))
+def test_a_paste_cut_between_two_reads_anywhere_reads_the_same(cut: int) -> None:
+    """Reads are cut at any byte (4 KB at a time): the markers may be split."""
+    parser = EscapeFirstParser()
+    read = [*parser.feed(PASTE[:cut]), *parser.feed(PASTE[cut:]), *parser.feed("")]
+    assert [(type(e).__name__, getattr(e, "key", None) or getattr(e, "text", None))
+            for e in read] == [("Key", "x"), ("Paste", "AAA \ufffd[31mBBB"), ("Key", "up")]
+
+
+@settings(deadline=None, max_examples=200)
+@given(text=st.text(st.characters(blacklist_characters="\x00")).filter(
+    lambda t: "\x1b[201~" not in t), cut=st.integers(min_value=1))
+def test_any_pasted_text_arrives_as_one_paste_with_escapes_shown(text: str, cut: int) -> None:
+    data = f"\x1b[200~{text}\x1b[201~"
+    cut = cut % len(data) or 1
+    parser = EscapeFirstParser()
+    read = [*parser.feed(data[:cut]), *parser.feed(data[cut:]), *parser.feed("")]
+    assert [type(e).__name__ for e in read] == ["Paste"]
+    paste = read[0]
+    assert isinstance(paste, events.Paste)
+    assert paste.text == text.replace("\x1b", "\ufffd")

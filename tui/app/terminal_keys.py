@@ -28,6 +28,7 @@ from textual._loop import loop_last
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
 
 ESC = "\x1b"
 # What follows ESC at the start of an escape code, not a key typed after Esc:
@@ -35,8 +36,82 @@ ESC = "\x1b"
 INTRODUCERS = frozenset("[O]P_^\\" + ESC)
 
 
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+# What an ESC inside pasted text becomes: the character that says "a character that
+# cannot be shown here", as the app already shows bidi controls.
+SHOWN_FOR_ESC = "\ufffd"
+
+
+def _end_marker_cut(body: str) -> int:
+    """Where a possible start of the paste's end marker begins at the end of ``body``."""
+    for k in range(max(0, len(body) - len(PASTE_END) + 1), len(body)):
+        if PASTE_END.startswith(body[k:]):
+            return k
+    return len(body)
+
+
+class PasteText:
+    """Inside a bracketed paste an ESC is text, never the start of a key.
+
+    Why: Textual's parser (8.2) reads an escape code inside pasted text (``AAA
+    \\e[31mBBB`` copied from a log) as keys, issued BEFORE the paste: the field got
+    ``^[31mBBBAAA `` and a paste holding ``\\e[5m`` on a table moved the workshop to
+    step 5.  Each ESC between the paste's start and end markers is replaced by
+    ``SHOWN_FOR_ESC`` before the parser reads it, so the paste arrives as one paste, in
+    order.  Reads are cut anywhere (4 KB at a time): a start marker cut in two is found
+    across reads, and a possible end marker at the end of a read is held back until the
+    next read so it is never mistaken for text.
+    """
+
+    def __init__(self) -> None:
+        self.in_paste = False
+        self.tail = ""
+        self.held = ""
+
+    def __call__(self, data: str) -> str:
+        if not data:
+            rest, self.held = self.held, ""
+            return rest
+        data, self.held = self.held + data, ""
+        out: list[str] = []
+        i = 0
+        while i < len(data):
+            if not self.in_paste:
+                seen = self.tail + data[i:]
+                j = seen.find(PASTE_START)
+                if j < 0:
+                    out.append(data[i:])
+                    self.tail = seen[-(len(PASTE_START) - 1):]
+                    break
+                start = i + j + len(PASTE_START) - len(self.tail)
+                out.append(data[i:start])
+                i, self.tail, self.in_paste = start, "", True
+            else:
+                j = data.find(PASTE_END, i)
+                if j < 0:
+                    body = data[i:]
+                    cut = _end_marker_cut(body)
+                    out.append(body[:cut].replace(ESC, SHOWN_FOR_ESC))
+                    self.held = body[cut:]
+                    break
+                out.append(data[i:j].replace(ESC, SHOWN_FOR_ESC) + PASTE_END)
+                i, self.in_paste = j + len(PASTE_END), False
+        return "".join(out)
+
+
 class EscapeFirstParser(XTermParser):
-    """Textual's terminal parser, but ESC + one printable character is Esc then it."""
+    """Textual's terminal parser, but ESC + one printable character is Esc then it.
+
+    Pasted text is cleaned of escape codes first (``PasteText``).
+    """
+
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._paste_text = PasteText()
+
+    def feed(self, data: str) -> Iterable[Message]:
+        return super().feed(self._paste_text(data))
 
     def _sequence_to_key_events(self, sequence: str,
                                 alt: bool = False) -> Iterable[events.Key]:
