@@ -27,9 +27,12 @@ from tui.cli import main as cli_main
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2024, 3, 20)
 
-# Runs the console script's entry point, then reports what the process did.
+# Runs the console script's entry point, then reports what the process did.  MODULES
+# are the ones imported after the interpreter started: a Python whose `site` start-up
+# already imports tempfile (a .pth file of the machine) must not count against the export.
 PROBE = """
 import gc, sys
+before = set(sys.modules)
 import typer.main
 built = []
 _build = typer.main.get_command_from_info
@@ -42,7 +45,7 @@ from tui.cli.main import main
 try:
     main()
 finally:
-    print('MODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)
+    print('MODULES', ' '.join(sorted(set(sys.modules) - before)), file=sys.stderr)
     print('BUILT', ' '.join(built), file=sys.stderr)
     print('FROZEN', gc.get_freeze_count(), file=sys.stderr)
 """
