@@ -15,6 +15,13 @@
 #                                     (bench/mutation_sample.py; docs/mutation.md, "Sampling")
 #   bench/mutation.sh --sample N --file models/tickets/facts.py   N mutants drawn from that
 #                                     file's own mutants: the file's estimated score
+#   bench/mutation.sh --direct FILE [TESTFILE…]   judge every mutant of FILE directly, in one
+#                                     process at nice 19 (bench/mutation_judge.py), with the
+#                                     named test files (default: FILE's own spec and test
+#                                     files); verdicts in mutants/judged/<module>.log
+#   bench/mutation.sh --direct --wide FILE [TESTFILE…]   judge FILE's first-pass survivors
+#                                     again with every tests/models file importing it
+#                                     (mutants/judged/<module>.wide.log)
 #
 # mutmut 3 (configured in pyproject.toml, [tool.mutmut]) copies the project into mutants/
 # and judges every mutant with the tests of tests/models that run the mutated function.
@@ -29,6 +36,33 @@ PY=${PYTHON:-.venv/bin/python}
 MUTMUT=${MUTMUT:-.venv/bin/mutmut}
 CHILDREN=${MUTMUT_CHILDREN:-2}
 export JOURNEYMAP_HYPOTHESIS_PROFILE=mutation
+
+if [[ ${1:-} == "--direct" ]]; then
+    shift
+    widen=no
+    if [[ ${1:-} == "--wide" ]]; then widen=yes; shift; fi
+    file=${1:?--direct needs a file of models/}
+    shift
+    mod=${file%.py}
+    mod=${mod//\//.}
+    [[ $PY == /* ]] || PY=$PWD/$PY
+    nice -n 19 "$PY" bench/mutation_sample.py generate >/dev/null
+    tests=("$@")
+    log=judged/$mod.log
+    if [[ $widen == yes ]]; then
+        [[ ${#tests[@]} -gt 0 ]] || mapfile -t tests < <("$PY" bench/mutation_judge.py wide "$file")
+        (cd mutants && "$PY" ../bench/mutation_judge.py survivors "$log") >"mutants/judged/$mod.survivors"
+        export JUDGE_NAMES=$PWD/mutants/judged/$mod.survivors
+        log=judged/$mod.wide.log
+    else
+        [[ ${#tests[@]} -gt 0 ]] || mapfile -t tests < <("$PY" bench/mutation_judge.py first "$file")
+    fi
+    echo "judging $file directly with ${#tests[@]} test files: mutants/$log" >&2
+    (cd mutants && PYTHONPATH=$PWD nice -n 19 "$PY" ../bench/mutation_judge.py judge "$log" \
+        "$mod" "${tests[@]}")
+    (cd mutants && "$PY" ../bench/mutation_judge.py score judged)
+    exit 0
+fi
 
 if [[ ${1:-} == "--sample" ]]; then
     size=${2:?--sample needs a number of mutants}
@@ -91,3 +125,6 @@ if [[ $mode != score ]]; then
     fi
 fi
 "$MUTMUT" results --all true | "$PY" bench/mutation_score.py "${globs[@]}"
+if [[ $mode == score && -d mutants/judged ]]; then
+    "$PY" bench/mutation_judge.py score mutants/judged
+fi

@@ -1,0 +1,146 @@
+"""Judging mutants directly (bench/mutation_judge.py): a mutant a test notices is killed, one
+no test notices survives, each verdict is logged as it is reached, and the score reads the
+logs (a first-pass survivor killed by the wider set counts as killed)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import mutation_judge as mj  # noqa: E402
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+MODULE = """\
+def double(x):
+    return x * 2
+
+
+def size(x):
+    return "big" if x > 10 else "small"
+"""
+
+TEST = """\
+from calc.sums import double
+
+
+def test_double():
+    assert double(3) == 6
+"""
+
+PYPROJECT = """\
+[tool.mutmut]
+source_paths = ["calc/"]
+pytest_add_cli_args_test_selection = ["tests"]
+pytest_add_cli_args = ["--ignore=tests/test_slow.py"]
+"""
+
+
+def _project(root: Path) -> None:
+    (root / "calc").mkdir()
+    (root / "calc/__init__.py").write_text("")
+    (root / "calc/sums.py").write_text(MODULE)
+    (root / "tests").mkdir()
+    (root / "tests/test_sums.py").write_text(TEST)
+    (root / "pyproject.toml").write_text(PYPROJECT)
+
+
+def test_a_generated_mutant_a_test_notices_is_killed_and_one_no_test_notices_survives(
+    tmp_path: Path,
+) -> None:
+    _project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "MUTANT_UNDER_TEST"}
+    subprocess.run(
+        [sys.executable, str(BENCH / "mutation_sample.py"), "generate"],
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    mutants = tmp_path / "mutants"
+    names = mj.mutant_names((mutants / "calc/sums.py").read_text())
+    assert any(n.startswith("x_double__") for n in names)
+    assert any(n.startswith("x_size__") for n in names)
+    log = mutants / "judged/calc.sums.log"
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "mutation_judge.py"),
+            "judge",
+            str(log),
+            "calc.sums",
+            "tests/test_sums.py",
+        ],
+        cwd=mutants,
+        env={**env, "PYTHONPATH": str(mutants)},
+        check=True,
+        capture_output=True,
+    )
+    verdicts = mj.read_log(log)
+    assert set(verdicts) == set(names)
+    assert {v for n, v in verdicts.items() if n.startswith("x_double__")} == {"killed"}
+    assert {v for n, v in verdicts.items() if n.startswith("x_size__")} == {"survived"}
+    [score] = mj.score(mutants / "judged", mutants)
+    assert (score.module, score.mutants, score.judged) == ("calc.sums", len(names), len(names))
+    assert score.killed == sum(n.startswith("x_double__") for n in names)
+
+
+def test_a_survivor_the_wider_set_kills_is_killed_and_an_unjudged_mutant_is_not_judged(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "models/rules/x.py"
+    source.parent.mkdir(parents=True)
+    source.write_text("".join(f"def x_f__mutmut_{i}(a):\n    pass\n" for i in range(1, 6)))
+    judged = tmp_path / "judged"
+    judged.mkdir()
+    (judged / "models.rules.x.log").write_text(
+        "# models.rules.x: 5 mutants\n"
+        "x_f__mutmut_1 killed 1 0.5\nx_f__mutmut_2 survived 0 0.5\n"
+        "x_f__mutmut_3 survived 0 0.5\nx_f__mutmut_4 timeout 124 9.0\n"
+    )
+    (judged / "models.rules.x.wide.log").write_text("x_f__mutmut_2 killed 1 2.0\n")
+    [score] = mj.score(judged, tmp_path)
+    assert (score.mutants, score.judged, score.killed, score.survived) == (5, 4, 3, 1)
+    assert "models/rules/x.py" in mj.score_table([score])
+
+
+def test_the_first_pass_is_the_modules_spec_and_test_files_and_the_wide_set_its_importers(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.mutmut]\npytest_add_cli_args = ["--ignore=tests/models/test_slow.py"]\n'
+    )
+    spec = tmp_path / "tests/models/spec"
+    spec.mkdir(parents=True)
+    (spec / "test_fields_spec.py").write_text("")
+    (spec / "test_fieldset_spec.py").write_text("from models.db import fields\n")
+    (tmp_path / "tests/models/test_fields_door.py").write_text("import models.db.fields\n")
+    (tmp_path / "tests/models/test_store.py").write_text("from models.db.fields import coerce\n")
+    (tmp_path / "tests/models/test_slow.py").write_text("import models.db.fields\n")
+    (tmp_path / "tests/models/test_other.py").write_text("import models.db.fieldsx\n")
+    assert mj.first_pass(tmp_path, "models/db/fields.py") == [
+        "tests/models/spec/test_fields_spec.py",
+        "tests/models/test_fields_door.py",
+    ]
+    assert mj.wide(tmp_path, "models/db/fields.py") == [
+        "tests/models/spec/test_fieldset_spec.py",
+        "tests/models/test_fields_door.py",
+        "tests/models/test_store.py",
+    ]
+
+
+def test_a_log_of_other_code_is_set_aside_and_one_of_the_same_code_kept(tmp_path: Path) -> None:
+    log = tmp_path / "m.log"
+    mark = mj.source_mark("def f(): pass\n")
+    log.write_text(
+        f"# m: 3 mutants, 0 already judged; {mark} clean run rc=0 1.0s\n"
+        "x_f__mutmut_1 killed 1 0.1\n"
+    )
+    assert not mj.set_aside_if_stale(log, mark)
+    assert mj.set_aside_if_stale(log, mj.source_mark("def f(): return 1\n"))
+    assert not log.exists()
+    assert mj.read_log(tmp_path / "m.log.stale") == {"x_f__mutmut_1": "killed"}
