@@ -106,7 +106,7 @@ def links(journey: Journey) -> dict[str, dict[str, int]]:
 def _n(rows: list[Reading], metric: str) -> int | None:
     """How many tickets ``metric`` of these readings was computed from (None: not recorded,
     as in readings imported before the counts were kept)."""
-    sizes = [json.loads(getattr(r, "counts", None) or "{}").get(metric) for r in rows]
+    sizes = [json.loads(r.counts or "{}").get(metric) for r in rows]
     return None if not sizes or None in sizes else sum(sizes)
 
 
