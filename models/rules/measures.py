@@ -125,10 +125,9 @@ def _combine(journey: Journey, rows: list[Reading], metric: str) -> Measured:
     """One figure from one month's readings of one or several groups.
 
     Counts add up; a rate or duration of several groups is their ticket-weighted mean
-    (said in the provenance), over the groups that have it.
+    (said in the provenance), over the groups that have it.  ``rows`` is never empty
+    (``series`` combines only the months that have readings).
     """
-    if not rows:
-        return Measured(None, reason="no reading")
     have = [r for r in rows if getattr(r, metric) is not None]
     if not have:
         why = json.loads(rows[0].unavailable or "{}").get(metric, "not in the readings")
@@ -172,9 +171,9 @@ def coverage(journey: Journey) -> tuple[dict[str, dt.datetime], set[str]]:
     return months_covered(current(journey), _source_names(journey))
 
 
-def complete_series(journey: Journey, metric: str, kind: str = "all",
-                    values: set[str] | None = None) -> list[tuple[str, Measured]]:
-    """``series`` without the partial months."""
+def complete_series(journey: Journey, metric: str, kind: str,
+                    values: set[str] | None) -> list[tuple[str, Measured]]:
+    """``series`` without the partial months (``judge``'s, for a volume)."""
     partial, _ = coverage(journey)
     return [(m, v) for m, v in series(journey, metric, kind, values) if m not in partial]
 
@@ -203,7 +202,7 @@ def latest_complete(journey: Journey, metric: str, kind: str = "all",
     else:
         note = "a complete month" if month in complete else ""
     provenance = f"{figure.provenance}, {note}" if note else figure.provenance
-    return Measured(figure.value, provenance, figure.reason, figure.n)
+    return Measured(figure.value, provenance, n=figure.n)
 
 
 def sparkline(values: list[float | None]) -> str:
