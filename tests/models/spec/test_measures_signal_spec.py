@@ -270,3 +270,11 @@ def test_a_reading_imported_before_counts_were_kept_has_no_count_of_its_own() ->
     rows = [reading(1, "2024-01", tickets=30, ttr_median_hours=5.0, counts="")]
     got = measures.latest(journey(rows), "ttr_median_hours")
     assert got == measures.Measured(5.0, "1.csv, 2024-01, n=30", n=None)
+
+
+def test_categories_spelled_alike_are_ordered_by_name_whatever_their_latest_month() -> None:
+    rows = [
+        reading(1, "2024-01", "category", "login", tickets=40),
+        reading(1, "2024-02", "category", "Login", tickets=40),
+    ]
+    assert [c[0] for c in measures.categories(journey(rows))] == ["Login", "login"]
