@@ -40,6 +40,10 @@ KPI_METRICS: tuple[tuple[tuple[str, ...], str], ...] = (
 RATES = frozenset({"fcr_rate", "reopen_rate", "reassigned_rate", "sla_met_rate",
                    "csat_satisfied_share"})
 COUNTS = frozenset({"tickets", "reopened", "backlog_open", "csat_responses"})
+# The metrics a larger value of which is better (all others: smaller is better).  A target
+# that names no direction itself (equal to the baseline, or a change of 0) means "no worse".
+HIGHER_IS_BETTER = frozenset({"fcr_rate", "csat_mean", "csat_satisfied_share", "csat_responses",
+                              "sla_met_rate"})
 MET, NOT_YET, NO_DATA = "met", "not yet", "no data"
 _BARS = "▁▂▃▄▅▆▇█"
 # What each metric's n counts, for the provenance of a figure that is not a ticket count.
@@ -308,17 +312,18 @@ def judge(journey: Journey, card: HypothesisCard) -> Judgement | None:
         return Judgement(NO_DATA, first, empty, why)
     (m0, base), (m1, last) = history[0], history[-1]
     b, v, target = float(base.value or 0.0), float(last.value or 0.0), card.signal_target
+    lower = card.signal_metric not in HIGHER_IS_BETTER
     if card.signal_relative:
         if b == 0:
             return Judgement(NO_DATA, base, last, f"baseline {m0} is 0: a change cannot be "
                              "measured against it")
         change = (v - b) / b
-        met = change <= target if target < 0 else change >= target
+        met = change <= target if target < 0 or (target == 0 and lower) else change >= target
         text = (f"{format_value(card.signal_metric, v)} in {m1} vs "
                 f"{format_value(card.signal_metric, b)} in {m0}: {change:+.0%} "
                 f"(target {target:+.0%})")
     else:
-        met = v <= target if target < b else v >= target
+        met = v <= target if target < b or (target == b and lower) else v >= target
         text = (f"{format_value(card.signal_metric, v)} in {m1} (baseline "
                 f"{format_value(card.signal_metric, b)} in {m0}, target "
                 f"{format_value(card.signal_metric, target)})")
