@@ -303,3 +303,21 @@ def test_a_change_of_zero_means_no_worse_the_way_the_metric_gets_better() -> Non
     assert steady("backlog_open", 200, 180) == measures.MET
     assert steady("csat_mean", 4.0, 4.2) == measures.MET
     assert steady("csat_mean", 4.0, 3.8) == measures.NOT_YET
+
+
+def test_a_single_partial_month_is_named_as_the_only_one() -> None:
+    j = journey([reading(3, "2024-03", tickets=40)], [source(3, "2024-03-09 17:00")])
+    found = measures.evidence(j)["tickets per month"]
+    assert (found.value, found.reason) == (
+        None,
+        "only a partial month in the data (2024-03 has data only to 2024-03-09)",
+    )
+
+
+def test_the_latest_month_says_it_is_complete_when_the_export_shows_it() -> None:
+    rows = [reading(1, "2024-01", tickets=300)]
+    whole = measures.evidence(journey(rows, [source(1, "2024-02-01")]))["tickets per month"]
+    assert (whole.value, whole.provenance) == (300.0, "1.csv, 2024-01, n=300, a complete month")
+    # an import that did not record where its data ends: the month is used as it is
+    unknown = measures.evidence(journey(rows))["tickets per month"]
+    assert (unknown.value, unknown.provenance) == (300.0, "1.csv, 2024-01, n=300")
