@@ -9,6 +9,7 @@ bad input the same way and nothing half-valid is ever stored.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import typing
 from typing import TYPE_CHECKING, Any
 
@@ -155,7 +156,7 @@ def _check_text(field: str, value: str) -> None:
         raise FieldError(f"{label(field)} contains a NUL character, which journeymap "
                          "does not store; remove it.")
     try:
-        value.encode("utf-8")
+        value.encode()  # UTF-8
     except UnicodeEncodeError as exc:
         raise FieldError(f"{label(field)} contains an unpaired surrogate "
                          f"({value[exc.start]!a}), which is not valid text.") from None
@@ -200,7 +201,7 @@ def _to_float(field: str, value: Any) -> float:
         number = float(text)
     except ValueError as exc:
         raise FieldError(f"{label(field)} must be a number, not {str(value)[:40]!r}.") from exc
-    if number != number or number in (float("inf"), float("-inf")):
+    if not math.isfinite(number):  # NaN, inf, -inf
         raise FieldError(f"{label(field)} must be a finite number.")
     if field in _PERCENT_AS_SHARE and isinstance(value, str) and value.strip().endswith("%"):
         number /= 100
