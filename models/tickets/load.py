@@ -120,9 +120,7 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise TicketImportError(path, f"the CSV cannot be read ({first})",
                                     hint="export the file again") from None
-    if last is None:
-        last = pl.DataFrame(schema={REC: pl.Int64, **dict.fromkeys(names, pl.String)})
-    else:
+    if last is not None:  # None: a header and no record (``engine`` refuses such a file)
         if last.height and not ends_with_newline(path, layout.encoding):
             if any(cell == "" for cell in last.row(-1)[1:]):
                 _stdlib_verdict(path, layout)
