@@ -74,7 +74,7 @@ def _source(path: Path, layout: CsvLayout, normalise: bool) -> Iterator[tuple[Pa
 def _stdlib_verdict(path: Path, layout: CsvLayout) -> None:
     """Read the file with the stdlib reader, which raises the one-sentence error naming the
     line (a cut-off last line, a quote that never closes, malformed quoting)."""
-    for _ in iter_chunks(path, layout, 10_000):
+    for _ in iter_chunks(path, layout):
         pass
 
 
