@@ -121,6 +121,6 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
                                     hint="export the file again") from None
     if last is not None:  # None: a header and no record (``engine`` refuses such a file)
         if last.height and not ends_with_newline(path, layout.encoding):
-            if any(cell == "" for cell in last.row(-1)[1:]):
+            if last[names[-1]][-1] == "":  # a record cut short: its last field is missing
                 _stdlib_verdict(path, layout)
         yield last
