@@ -63,7 +63,7 @@ def parse_dates(column: pl.Series, kind: str) -> tuple[pl.Series, pl.Series]:
     """(the column as naive-UTC datetimes, missing = null; a flag per cell: unreadable).
 
     Sentinels (a year before 1901) are missing like blanks and placeholders."""
-    fast = pl.Series(column.name, [None] * len(column), dtype=pl.Datetime("us"))
+    fast = pl.Series([None] * len(column), dtype=pl.Datetime("us"))
     filled = column != ""
     gate = filled & column.str.contains(_NUMERIC_SHAPE) if kind in _NUMERIC_ORDERS else filled
     for form in _formats(kind):
@@ -75,7 +75,7 @@ def parse_dates(column: pl.Series, kind: str) -> tuple[pl.Series, pl.Series]:
         got = column.filter(todo).str.to_datetime(form, strict=False, time_unit="us")
         if got.null_count() == len(got):
             continue
-        fast = fast.scatter(todo.arg_true(), got) if len(got) < len(fast) else got
+        fast = fast.scatter(todo.arg_true(), got)
     left = column.filter(fast.is_null()).unique()
     bad = pl.Series([False] * len(column), dtype=pl.Boolean)
     found = _python_dates(left.to_list(), dates.PARSERS[kind])
@@ -139,8 +139,8 @@ def answers(frame: pl.DataFrame, fields: Sequence[tuple[str, Callable[[str], Any
                   csat_answered=pl.Boolean, csat_satisfied=pl.Boolean)
     schema.update({f"_bad{col}": pl.Boolean for col in every})
     table = pl.DataFrame(rows, schema=schema, orient="row")
-    joined = cells.join(table, on=[*names, "_done"], how="left", maintain_order="left",
-                        nulls_equal=True)
+    # no cell is null (polars pads a short record with empty strings)
+    joined = cells.join(table, on=[*names, "_done"], how="left", maintain_order="left")
     bad = {col: joined[f"_bad{col}"] for col in sorted(failed_cols)}
     return joined.drop([*names, "_done", *(f"_bad{c}" for c in every)]), bad
 

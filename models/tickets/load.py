@@ -74,7 +74,7 @@ def _source(path: Path, layout: CsvLayout, normalise: bool) -> Iterator[tuple[Pa
 def _stdlib_verdict(path: Path, layout: CsvLayout) -> None:
     """Read the file with the stdlib reader, which raises the one-sentence error naming the
     line (a cut-off last line, a quote that never closes, malformed quoting)."""
-    for _ in iter_chunks(path, layout, 10_000):
+    for _ in iter_chunks(path, layout):
         pass
 
 
@@ -91,13 +91,13 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
     normalise = normalise or _cr_only(path)
     with _source(path, layout, normalise) as (source, delimiter):
         scan = pl.scan_csv(
-            source, has_header=True, infer_schema=False, separator=delimiter,
+            source, infer_schema=False, separator=delimiter,
             empty_string_is_null=False, truncate_ragged_lines=True,
-            raise_if_empty=False, row_index_name=REC, glob=False, skip_lines=layout.skip,
+            row_index_name=REC, glob=False, skip_lines=layout.skip,
             new_columns=[f"c{i}" for i in range(width)],
         ).select(pl.col(REC).cast(pl.Int64), *names)
         blank = pl.all_horizontal([pl.col(n) == "" for n in names])
-        rest = [pl.col(n) == "" for n in names[1:]] or [pl.lit(value=True)]
+        rest = [pl.col(n) == "" for n in names[1:]]
         seen_blank = False
         last: pl.DataFrame | None = None
         try:
@@ -106,12 +106,11 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
                     yield last
                 if width >= 3:
                     after = (blank.cast(pl.Int32).cum_sum() > 0) | pl.lit(seen_blank)
-                    marked = frame.with_columns(
-                        (after & ~blank & pl.all_horizontal(rest)).alias("_footer"),
-                        blank.alias("_blank"))
-                    seen_blank = seen_blank or bool(marked["_blank"].any())
-                    footer.extend(marked.filter("_footer")[REC].to_list())
-                    frame = marked.filter(~pl.col("_footer")).drop("_footer", "_blank")
+                    marks = frame.select((after & ~blank & pl.all_horizontal(rest)).alias("f"),
+                                         blank.alias("b"))
+                    seen_blank = seen_blank or bool(marks["b"].any())
+                    footer.extend(frame.filter(marks["f"])[REC].to_list())
+                    frame = frame.filter(~marks["f"])
                 last = frame.filter(~blank)
         except pl.exceptions.PolarsError as exc:
             _stdlib_verdict(path, layout)
@@ -120,10 +119,8 @@ def iter_frames(path: Path, layout: CsvLayout, columns: list[int], footer: list[
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise TicketImportError(path, f"the CSV cannot be read ({first})",
                                     hint="export the file again") from None
-    if last is None:
-        last = pl.DataFrame(schema={REC: pl.Int64, **dict.fromkeys(names, pl.String)})
-    else:
+    if last is not None:  # None: a header and no record (``engine`` refuses such a file)
         if last.height and not ends_with_newline(path, layout.encoding):
-            if any(cell == "" for cell in last.row(-1)[1:]):
+            if last[names[-1]][-1] == "":  # a record cut short: its last field is missing
                 _stdlib_verdict(path, layout)
         yield last
