@@ -15,6 +15,11 @@ Sub-commands (mutation.sh drives them; ``mutmut results --all true`` on stdin):
     stratify NAME=MUTANTS:JUDGED:KILLED[:NOT_RUN] …
                               the overall score from each package's own measurement
                               (stratified estimate, below); no stdin
+    names [DIR]               every mutant name in DIR/models (default mutants/; written by
+                              generate), one a line, without a mutmut run
+    draw N SEED               the sample of the names on stdin in JUDGING order (seeded hash
+                              order): judged in this order, the part judged by a stop is itself
+                              the uniform sample of its size (session 7)
     pick N SEED [PACKAGE]       the names of the sampled mutants not judged yet, one a line
     pick-again N SEED [PACKAGE] the same, and the sampled survivors (judged again after new tests)
     report N SEED [PACKAGE]     the estimate, per package, and the sampled survivors
@@ -34,7 +39,9 @@ import collections
 import dataclasses
 import hashlib
 import math
+import re
 import sys
+from pathlib import Path
 
 from mutation_score import KILLED, NOT_RUN
 
@@ -200,6 +207,30 @@ def sample(names: list[str], size: int, seed: int, package: str | None = None) -
     return sorted(drawn)
 
 
+def in_draw_order(names: list[str], size: int, seed: int) -> list[str]:
+    """The same draw as ``sample`` in the order of its seeded hash, not by name: every
+    prefix of it is the seed's sample of that size, so judging in this order and stopping
+    anywhere leaves a uniform sample judged (mutmut's cheapest-first order does not)."""
+    return sorted(set(names), key=lambda name: _key(seed, name))[:size]
+
+
+_MUTANT_DEF = re.compile(r"^[ \t]*def (x[\wǁ]*__mutmut_\d+)\(", re.MULTILINE)
+
+
+def generated_names(root: Path) -> list[str]:
+    """Every mutant mutmut's generator wrote under ``root/models``, as mutmut names them
+    (``models.rules.cards.x_f__mutmut_3``, ``….xǁClassǁmethod__mutmut_2``)."""
+    found = []
+    for path in sorted((root / "models").rglob("*.py")):
+        module = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(
+            ".__init__")
+        for name in sorted(set(_MUTANT_DEF.findall(path.read_text(encoding="utf-8"))),
+                           key=lambda n: (n.rsplit("__mutmut_", 1)[0],
+                                          int(n.rsplit("_", 1)[1]))):
+            found.append(f"{module}.{name}")
+    return found
+
+
 def _percent(value: float) -> str:
     return f"{100 * value:.1f} %"
 
@@ -304,6 +335,13 @@ def main() -> None:
     if command == "stratify":
         print(stratified_report([_read_stratum(arg) for arg in args]))
         return
+    if command == "names":
+        print("\n".join(generated_names(Path(args[0] if args else "mutants"))))
+        return
+    if command == "draw":
+        names = [line.strip() for line in sys.stdin if line.strip()]
+        print("\n".join(in_draw_order(names, int(args[0]), int(args[1]))))
+        return
     size, seed = int(args[0]), int(args[1])
     package = args[2] if len(args) > 2 and args[2] else None
     path = package if package is not None and package.endswith(".py") else None
@@ -324,7 +362,8 @@ def main() -> None:
         print(report(results, size, seed, package) if path is None
               else report(results, size, seed, package, scope=path))
     else:
-        raise SystemExit(f"unknown command {command!r}: generate, pick or report")
+        raise SystemExit(f"unknown command {command!r}: generate, names, draw, stratify, "
+                         "pick, pick-again or report")
 
 
 if __name__ == "__main__":

@@ -204,3 +204,38 @@ def test_a_file_sample_is_drawn_from_that_file_alone(
     text = capsys.readouterr().out
     assert text.splitlines()[0] == "sample of 30 of 100 mutants of models/db/fields.py, seed 4"
     assert text.splitlines()[2].split()[:5] == ["db", "100", "30", "30", "30"]
+
+
+def test_the_draw_in_hash_order_has_every_prefix_a_smaller_sample_of_the_same_seed() -> None:
+    # judged in this order, whatever prefix is judged by a stop is itself the uniform
+    # sample of its size (no cheapest-first bias)
+    names = _population()
+    order = ms.in_draw_order(names, 120, 9)
+    assert len(order) == 120 and set(order) == set(ms.sample(names, 120, 9))
+    for k in (1, 17, 60, 120):
+        assert set(order[:k]) == set(ms.sample(names, k, 9))
+
+
+def test_draw_prints_the_named_mutants_in_judging_order(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    names = _population()
+    monkeypatch.setattr(sys, "argv", ["mutation_sample.py", "draw", "25", "3"])
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO("\n".join(names) + "\n"))
+    ms.main()
+    assert capsys.readouterr().out.split() == ms.in_draw_order(names, 25, 3)
+
+
+def test_names_lists_every_generated_mutant_by_module(tmp_path: Path) -> None:
+    # the population straight from mutmut's generated files, without a mutmut run
+    rules = tmp_path / "models" / "rules"
+    rules.mkdir(parents=True)
+    (tmp_path / "models" / "__init__.py").write_text("")
+    (rules / "cards.py").write_text(
+        "def x_f__mutmut_orig(a):\n    return a\n"
+        "def x_f__mutmut_1(a):\n    return None\n"
+        "def x_f__mutmut_2(a):\n    return a\n"
+        "class Card:\n"
+        "    def xǁCardǁsize__mutmut_1(self):\n        return 0\n")
+    assert ms.generated_names(tmp_path) == [
+        "models.rules.cards.x_f__mutmut_1", "models.rules.cards.x_f__mutmut_2",
+        "models.rules.cards.xǁCardǁsize__mutmut_1"]
