@@ -51,7 +51,6 @@ STILL_DATACLASSES = {
     # changed after they are built, or built with fresh lists as defaults
     "models.rules.tracker.TrackerItem",  # the tracker step sets status and overdue
     "models.rules.handoffs.DerivedHandoff",  # detail is filled in from the saved row
-    "models.export.method_text.Block",
     "models.rules.business_case.BusinessCase",
     "models.rules.business_case.CardCase",
     "models.rules.five_whys.ChainCheck",
