@@ -9,7 +9,6 @@ forgets its formula.  Nothing here is markup: the callers escape for their mediu
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from models.db.journey import Journey
 from models.rules.business_case import business_case
@@ -23,14 +22,21 @@ from models.rules.moments import moments_of_truth
 from models.rules.triage import EISENHOWER_LABELS, triage
 
 
-@dataclass
 class Block:
-    """One heading and the sentences under it (``rows`` for a table, if any)."""
+    """One heading and the sentences under it (``rows`` for a table, if any).
 
-    heading: str
-    lines: list[str] = field(default_factory=list)
-    headers: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
+    A plain class, not a dataclass: the export imports this module, and a dataclass
+    compiles its generated methods at import (tests/cli/test_cli_export_records.py).
+    """
+
+    __slots__ = ("heading", "lines", "headers", "rows")
+
+    def __init__(self, heading: str, lines: list[str] | None = None,
+                 headers: list[str] | None = None, rows: list[list[str]] | None = None) -> None:
+        self.heading = heading
+        self.lines: list[str] = [] if lines is None else lines
+        self.headers: list[str] = [] if headers is None else headers
+        self.rows: list[list[str]] = [] if rows is None else rows
 
 
 def pair_of(journey: Journey, portfolio: Iterable[Journey]) -> tuple[Journey | None, Journey]:

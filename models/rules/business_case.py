@@ -10,7 +10,7 @@ its touchpoint's channel, and the card's projected effect (``models.vocab.EFFECT
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_number
@@ -21,8 +21,7 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.method import ChannelCost
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """One number of the case with its formula, or the reason it is not available."""
 
     label: str

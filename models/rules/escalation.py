@@ -10,8 +10,7 @@ then the escalation matrix in ladder order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.handoffs import derive_handoffs
@@ -26,8 +25,7 @@ _CONTEXT = re.compile(r"transcript|conversation|history|context|chat log|call no
                       r"|steps tried|already (tried|fetched|retrieved)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class EscalationRisk:
+class EscalationRisk(NamedTuple):
     """One risk: its kind (for grouping), the sentence, and the row it is about."""
 
     kind: str  # see KINDS
@@ -151,8 +149,7 @@ def fmt_minutes(minutes: int | None) -> str:
     return " ".join(p for p in parts if p) or "0 min"
 
 
-@dataclass(frozen=True)
-class Rung:
+class Rung(NamedTuple):
     """One level of the ladder as the tracker and exports show it: an SLA commitment."""
 
     level: EscalationLevel

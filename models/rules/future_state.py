@@ -10,7 +10,7 @@ added again.  Counts are taken from each map as it stands, never assumed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.handoffs import derive_handoffs
@@ -20,8 +20,7 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.workshop import Touchpoint
 
 
-@dataclass(frozen=True)
-class TouchpointChange:
+class TouchpointChange(NamedTuple):
     """One touchpoint's fate: removed, automated, added, or kept."""
 
     kind: str  # "removed" | "automated" | "added" | "kept"
@@ -30,8 +29,7 @@ class TouchpointChange:
     to_be: Touchpoint | None = None
 
 
-@dataclass(frozen=True)
-class SentimentPoint:
+class SentimentPoint(NamedTuple):
     """One point of a sentiment line: where on the journey, and how it feels (-2..+2)."""
 
     stage: str
@@ -39,8 +37,7 @@ class SentimentPoint:
     sentiment: int
 
 
-@dataclass(frozen=True)
-class CountRow:
+class CountRow(NamedTuple):
     """A before/after count with the sentence that states it."""
 
     label: str

@@ -21,7 +21,7 @@ list true when touchpoints move; the room's notes about one handoff live in its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from models.db.fields import FieldError
 from models.db.journey import Journey
@@ -46,8 +46,7 @@ class DerivedHandoff:
     detail: Handoff | None = None
 
 
-@dataclass
-class Risk:
+class Risk(NamedTuple):
     """Something in the ownership map that tends to cost repeat contacts."""
 
     kind: str  # "unowned" | "customer_not_informed" | "too_many_handoffs"

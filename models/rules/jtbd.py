@@ -9,8 +9,7 @@ are advice for the room, never errors; the statement is stored as typed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables.workshop import Workshop
@@ -30,8 +29,7 @@ _FILLER = frozenset({"want", "need", "would", "could", "should", "able", "that",
                      "before", "after", "them", "then", "what", "your", "mine", "just"})
 
 
-@dataclass(frozen=True)
-class JtbdHint:
+class JtbdHint(NamedTuple):
     """One piece of advice about the statement, with the part it is about."""
 
     part: str  # "when" | "want" | "so_that" | "persona_goal"

@@ -12,11 +12,10 @@ custom KPI (no unit proposed, direction guessed from words by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class KpiInfo:
+class KpiInfo(NamedTuple):
     """One catalogue entry: the name shown, its usual unit, and which way is better."""
 
     name: str

@@ -12,8 +12,7 @@ is estimated or carried over.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_number
@@ -27,8 +26,7 @@ HIGHER_IS_BETTER = frozenset({"fcr_rate", "csat_mean", "csat_responses",
 MINUS = "−"
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One card's projected change beside its measured change (or the reason there is none).
 
     ``projected_change`` is a fraction (−0.4 = 40 % fewer); ``measured_change`` is a

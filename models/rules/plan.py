@@ -18,8 +18,8 @@ that it repeats monthly, because the method asks its four questions monthly.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.cards import draft_card, ordered_cards
@@ -55,8 +55,7 @@ REVIEW_DETAIL = (f"Answer: {REVIEW_QUESTIONS}. Repeats monthly: journeymap repor
                  "--month YYYY-MM answers for the month.")
 
 
-@dataclass
-class PlanItem:
+class PlanItem(NamedTuple):
     """One generated task; ``key`` is stable so regeneration can find it again."""
 
     key: str
@@ -303,7 +302,7 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) 
         if key.startswith(CARD_KEY) and key not in keys and not task.edited and task.id:
             store.delete(PlanTask, task.id)
     for position, item in enumerate(generated, start=1):
-        values = asdict(item)
+        values = item._asdict()
         values.pop("key")
         values["position"] = position
         task = existing.get(item.key)

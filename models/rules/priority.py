@@ -8,8 +8,7 @@ order (ties end on the id) and every ranked item carries a one-line reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.counts import plural
@@ -65,8 +64,7 @@ def quadrant_rule() -> str:
     return text[:1].upper() + text[1:] + " (1 low, 2 medium, 3 high)."
 
 
-@dataclass
-class RankedPain:
+class RankedPain(NamedTuple):
     """A pain point with its place in the ranking and the reason for that place."""
 
     rank: int

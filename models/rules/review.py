@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_kpi, lower_is_better
@@ -33,8 +32,7 @@ QUESTIONS: tuple[str, ...] = (
 )
 
 
-@dataclass
-class ReviewAnswer:
+class ReviewAnswer(NamedTuple):
     """One question and its answer as a plain sentence."""
 
     question: str

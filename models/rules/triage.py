@@ -7,8 +7,7 @@ an automation acting at once or a person following up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 
@@ -32,8 +31,7 @@ def eisenhower(urgent: bool, important: bool) -> str:
     return "delegate" if urgent else "drop"
 
 
-@dataclass(frozen=True)
-class Triage:
+class Triage(NamedTuple):
     pain: PainPoint
     quadrant: str
 

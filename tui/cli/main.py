@@ -28,6 +28,8 @@ try:
     from typing import TYPE_CHECKING, Annotated, Any
 
     import typer
+    from typer._click.exceptions import BadParameter, UsageError
+    from typer._click.types import IntParamType
     from typer.core import TyperGroup
 
     from tui.cli.common import STATE
@@ -37,8 +39,7 @@ except BaseException:
     raise
 
 if TYPE_CHECKING:
-    from typer._click.core import Command, Context
-    from typer._click.exceptions import UsageError
+    from typer._click.core import Command, Context, Parameter
 
 # Every command, by the module (``tui.cli.<module>``) that defines it, in ``--help`` order;
 # then the command groups and the module attribute holding each.  Listed by hand so
@@ -75,12 +76,14 @@ class LazyCommands(TyperGroup):
         if cmd_name not in self.commands:
             if cmd_name in _MODULE_OF:
                 module = import_module(f"tui.cli.{_MODULE_OF[cmd_name]}")
-                self.commands[cmd_name] = _built(module.app, cmd_name)
+                self.commands[cmd_name] = _worded(_built(module.app, cmd_name))
             elif cmd_name in GROUPS:
                 module_name, attribute = GROUPS[cmd_name]
                 group = typer.main.get_group(getattr(import_module(f"tui.cli.{module_name}"),
                                                      attribute))
                 group.name = cmd_name
+                for command in group.commands.values():
+                    _worded(command)
                 self.commands[cmd_name] = group
         return self.commands.get(cmd_name)
 
@@ -90,6 +93,34 @@ class LazyCommands(TyperGroup):
             for name in self.list_commands(ctx):  # a typo: "did you mean" needs every name
                 self.get_command(ctx, name)
         return super().resolve_command(ctx, args)
+
+
+class WorkshopNumber(IntParamType):
+    """A workshop number: an int, refused in words a workshop lead reads.
+
+    Click's own refusal names the Python parameter ("Invalid value for
+    'workshop_id': 'abc' is not a valid int").  A ``UsageError`` (not a
+    ``BadParameter``) carries no parameter name, so the sentence is only ours.
+    The type's name stays Click's ``integer``: help and completion are unchanged.
+    """
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except BadParameter:
+            raise UsageError(f"{value!r} is not a workshop number; `journeymap list` shows "
+                             "each workshop's number.", ctx) from None
+
+
+_WORKSHOP_NUMBER = WorkshopNumber()
+
+
+def _worded(command: Command) -> Command:
+    """``command`` with its ``workshop_id`` argument typed as a ``WorkshopNumber``."""
+    for param in command.params:
+        if param.name == "workshop_id" and type(param.type) is IntParamType:
+            param.type = _WORKSHOP_NUMBER
+    return command
 
 
 def _built(module_app: typer.Typer, cmd_name: str) -> Command:
@@ -159,7 +190,7 @@ def main() -> None:
 def _run() -> None:
     """Run the command line; exit codes and error sentences as ``main`` says."""
     # Typer 0.28 carries its own Click; its exceptions are the ones raised here.
-    from typer._click.exceptions import ClickException, UsageError
+    from typer._click.exceptions import ClickException
 
     try:
         code = app(standalone_mode=False)
