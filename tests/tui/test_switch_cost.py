@@ -149,3 +149,62 @@ async def test_a_switch_is_one_screen_update_with_the_step_bar_in_it(
             await pilot.press(key)
             await pilot.pause()
             assert not any("StepBar" in dirty for dirty in late[1:]), late
+
+
+def _count_arranges(monkeypatch: Any) -> list[int]:
+    """Calls to arrange the whole screen (the compositor's map of every widget)."""
+    from textual._compositor import Compositor
+
+    calls = [0]
+    real = Compositor._arrange_root
+
+    def counting(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "_arrange_root", counting)
+    return calls
+
+
+async def test_a_switch_arranges_the_screen_once(db_path: Path, monkeypatch: Any) -> None:
+    """The layout pass arranges every widget of the screen and keeps the map it built;
+    Textual then threw that map away as soon as a widget outside it asked for its
+    region (the view just hidden, a footer key), and arranged the screen again, once
+    or twice more per switch, to answer."""
+    arranges = _count_arranges(monkeypatch)
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        seen: list[int] = []
+        for key in ("5", "3", "5", "3", "4", "2"):
+            await pilot.press("escape")
+            await ready(pilot)
+            arranges[0] = 0
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(arranges[0])
+        assert seen == [1] * 6, seen
+
+
+async def test_the_screen_map_kept_between_layout_passes_is_the_screen_laid_out(
+        db_path: Path) -> None:
+    """What the kept map answers (where a widget is) is what arranging afresh answers,
+    after switches, a resize while views are hidden, and edits."""
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        compositor = app.screen._compositor
+        for keys, size in ((("5",), None), (("3", "down", "plus"), None), ((), (80, 24)),
+                           (("4",), None), (("5", "2"), (120, 40)), (("3",), None)):
+            for key in keys:
+                await pilot.press(key)
+                await ready(pilot)
+            if size:
+                await pilot.resize_terminal(*size)
+                await ready(pilot)
+            kept = compositor.full_map
+            fresh, _ = compositor._arrange_root(app.screen, compositor.size, visible_only=False)
+            assert {w: g.region for w, g in kept.items()} == \
+                {w: g.region for w, g in fresh.items()}
+

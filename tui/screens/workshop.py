@@ -27,6 +27,7 @@ from textual.widgets import ContentSwitcher
 from models.rules.progress import edit_changes_states, step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
 from tui.actions import bindings
+from tui.screens.kept_map import KeptMapCompositor
 from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
@@ -70,6 +71,7 @@ class WorkshopScreen(Screen[None]):
 
     def __init__(self, session: WorkshopSession, step: str, *, save: bool = False) -> None:
         super().__init__()
+        self._compositor = KeptMapCompositor()  # one arrangement of the screen per layout
         self.session = session
         self.step = step
         self._save_first = save  # opened at a step chosen by a key: remember it
