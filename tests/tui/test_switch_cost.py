@@ -8,6 +8,7 @@ change.  Counts of work, never timings: each of these was seen failing first.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -208,3 +209,90 @@ async def test_the_screen_map_kept_between_layout_passes_is_the_screen_laid_out(
             assert {w: g.region for w, g in kept.items()} == \
                 {w: g.region for w, g in fresh.items()}
 
+
+
+def _count_lines(monkeypatch: Any) -> Counter[str]:
+    """Lines each widget class draws afresh (not taken from its cache of drawn lines)."""
+    from textual._styles_cache import StylesCache
+    from textual.widget import Widget
+
+    drawn: Counter[str] = Counter()
+    drawing: list[str] = []
+    real_lines, real_line = Widget.render_lines, StylesCache.render_line
+
+    def render_lines(self: Widget, crop: Any) -> Any:
+        drawing.append(type(self).__name__)
+        try:
+            return real_lines(self, crop)
+        finally:
+            drawing.pop()
+
+    def render_line(self: StylesCache, *args: Any, **kwargs: Any) -> Any:
+        drawn[drawing[-1] if drawing else "?"] += 1
+        return real_line(self, *args, **kwargs)
+
+    monkeypatch.setattr(Widget, "render_lines", render_lines)
+    monkeypatch.setattr(StylesCache, "render_line", render_line)
+    return drawn
+
+
+async def test_a_switch_draws_again_only_lines_whose_look_changed(
+        db_path: Path, monkeypatch: Any) -> None:
+    """A view shown again at the same size looks as it did: its own lines (the background
+    around its children) were drawn afresh on every switch, 18 per view at 120x40, for
+    the view shown and the one hidden.  The step bar going back to a step it showed
+    before, at the same width, built its text again too."""
+    from tui.widgets.step_bar import StepBar
+
+    drawn = _count_lines(monkeypatch)
+    bar = Counter[str]()
+    real_bar = StepBar.render
+
+    def bar_render(self: StepBar) -> Any:
+        bar[self.current] += 1
+        return real_bar(self)
+
+    monkeypatch.setattr(StepBar, "render", bar_render)
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        for key in ("5", "3", "5", "3"):
+            await pilot.press("escape")
+            await ready(pilot)
+            drawn.clear()
+            bar.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            views = {k: v for k, v in drawn.items() if k.endswith("View")}
+            assert views == {} and not bar, (dict(drawn), dict(bar))
+
+
+async def test_a_switch_finds_its_view_without_a_css_query(
+        db_path: Path, monkeypatch: Any) -> None:
+    """Whether a step's view exists was a CSS query over every widget of every built view
+    (≈ 190 widgets matched against ``#step-…`` on each switch, half the key's own work);
+    the views are the switcher's children, found by id."""
+    from textual.css import query
+
+    matched = [0]
+    real = query.match
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        matched[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(query, "match", counting)
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        seen: list[int] = []
+        for key in ("5", "3", "4", "2"):
+            await pilot.press("escape")
+            await ready(pilot)
+            matched[0] = 0
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(matched[0])
+        assert max(seen) < 40, seen
