@@ -296,3 +296,86 @@ async def test_a_switch_finds_its_view_without_a_css_query(
             await pilot.pause()
             seen.append(matched[0])
         assert max(seen) < 40, seen
+
+
+def _screen_lines(app: Any) -> list[str]:
+    """The screen as drawn: text and style of every segment (a snapshot without the SVG)."""
+    return ["".join(f"[{segment.style}]{segment.text}" for segment in strip)
+            for strip in app.screen._compositor.render_strips()]
+
+
+async def _shown(db: Path, wid: int, sizes: list[tuple[int, int]]) -> list[list[str]]:
+    """Steps 3, 5, 4, 2 shown at each size in turn, the terminal resized in between."""
+    app = build_app(db, wid, step="scope", who="lea")
+    screens: list[list[str]] = []
+    async with app.run_test(size=sizes[0]) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        for size in sizes:
+            await pilot.resize_terminal(*size)
+            await ready(pilot)
+            for key in ("3", "5", "4", "2"):
+                await pilot.press("escape", key)
+                await ready(pilot)
+                screens.append(_screen_lines(app))
+    return screens
+
+
+async def test_a_view_shown_after_a_resize_is_laid_out_and_drawn_at_the_new_size(
+        db_path: Path) -> None:
+    """Views hidden while the terminal is resized keep their lines only for the size they
+    had: shown again, each is laid out and drawn as a view built at the new size."""
+    wid = _workshop(db_path)
+    resized = await _shown(db_path, wid, [(80, 24), (120, 40), (80, 24)])
+    wide = await _shown(db_path, wid, [(120, 40)])
+    narrow = await _shown(db_path, wid, [(80, 24)])
+    assert resized[4:8] == wide
+    assert resized[8:] == narrow
+    assert resized[:4] == narrow
+
+
+async def test_tab_never_lands_in_a_hidden_step_view(db_path: Path) -> None:
+    """Every built view stays mounted; Tab and shift+Tab go round the step shown only."""
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        for key in ("3", "5", "2"):
+            await pilot.press("escape", key)
+            await ready(pilot)
+            shown = app.screen.view()
+            for tab in ("tab",) * 25 + ("shift+tab",) * 25:
+                await pilot.press(tab)
+                focused = app.focused
+                assert focused is not None and shown in focused.ancestors_with_self, \
+                    (key, tab, focused)
+
+
+async def test_a_click_where_a_hidden_views_widget_was_reaches_the_view_shown(
+        db_path: Path) -> None:
+    """A click at the place of the Pains table, once Touchpoints is shown, goes to what
+    Touchpoints draws there; the hidden table keeps its cursor and gets no click."""
+    from textual import events
+    from textual.widgets import DataTable
+
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        await pilot.press("escape", "5")
+        await ready(pilot)
+        pains = app.screen.view("pains").query_one(DataTable)
+        spot = pains.region.offset + (3, 2)
+        cursor = pains.cursor_coordinate
+        clicked: list[Any] = []
+        pains.post_message = lambda message, real=pains.post_message: (  # type: ignore[method-assign]
+            clicked.append(message) if isinstance(message, events.MouseEvent) else None,
+            real(message))[1]
+        await pilot.press("escape", "3")
+        await ready(pilot)
+        target, _ = app.screen.get_widget_at(*spot)
+        assert app.screen.view("touchpoints") in target.ancestors_with_self
+        await pilot.click(offset=spot)
+        await ready(pilot)
+        assert pains.cursor_coordinate == cursor and not clicked
+        assert app.screen.step == "touchpoints"
