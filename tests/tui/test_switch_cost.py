@@ -8,6 +8,7 @@ change.  Counts of work, never timings: each of these was seen failing first.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +150,232 @@ async def test_a_switch_is_one_screen_update_with_the_step_bar_in_it(
             await pilot.press(key)
             await pilot.pause()
             assert not any("StepBar" in dirty for dirty in late[1:]), late
+
+
+def _count_arranges(monkeypatch: Any) -> list[int]:
+    """Calls to arrange the whole screen (the compositor's map of every widget)."""
+    from textual._compositor import Compositor
+
+    calls = [0]
+    real = Compositor._arrange_root
+
+    def counting(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "_arrange_root", counting)
+    return calls
+
+
+async def test_a_switch_arranges_the_screen_once(db_path: Path, monkeypatch: Any) -> None:
+    """The layout pass arranges every widget of the screen and keeps the map it built;
+    Textual then threw that map away as soon as a widget outside it asked for its
+    region (the view just hidden, a footer key), and arranged the screen again, once
+    or twice more per switch, to answer."""
+    arranges = _count_arranges(monkeypatch)
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        seen: list[int] = []
+        for key in ("5", "3", "5", "3", "4", "2"):
+            await pilot.press("escape")
+            await ready(pilot)
+            arranges[0] = 0
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(arranges[0])
+        assert seen == [1] * 6, seen
+
+
+async def test_the_screen_map_kept_between_layout_passes_is_the_screen_laid_out(
+        db_path: Path) -> None:
+    """What the kept map answers (where a widget is) is what arranging afresh answers,
+    after switches, a resize while views are hidden, and edits."""
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        compositor = app.screen._compositor
+        for keys, size in ((("5",), None), (("3", "down", "plus"), None), ((), (80, 24)),
+                           (("4",), None), (("5", "2"), (120, 40)), (("3",), None)):
+            for key in keys:
+                await pilot.press(key)
+                await ready(pilot)
+            if size:
+                await pilot.resize_terminal(*size)
+                await ready(pilot)
+            kept = compositor.full_map
+            fresh, _ = compositor._arrange_root(app.screen, compositor.size, visible_only=False)
+            assert {w: g.region for w, g in kept.items()} == \
+                {w: g.region for w, g in fresh.items()}
+
+
+
+def _count_lines(monkeypatch: Any) -> Counter[str]:
+    """Lines each widget class draws afresh (not taken from its cache of drawn lines)."""
+    from textual._styles_cache import StylesCache
+    from textual.widget import Widget
+
+    drawn: Counter[str] = Counter()
+    drawing: list[str] = []
+    real_lines, real_line = Widget.render_lines, StylesCache.render_line
+
+    def render_lines(self: Widget, crop: Any) -> Any:
+        drawing.append(type(self).__name__)
+        try:
+            return real_lines(self, crop)
+        finally:
+            drawing.pop()
+
+    def render_line(self: StylesCache, *args: Any, **kwargs: Any) -> Any:
+        drawn[drawing[-1] if drawing else "?"] += 1
+        return real_line(self, *args, **kwargs)
+
+    monkeypatch.setattr(Widget, "render_lines", render_lines)
+    monkeypatch.setattr(StylesCache, "render_line", render_line)
+    return drawn
+
+
+async def test_a_switch_draws_again_only_lines_whose_look_changed(
+        db_path: Path, monkeypatch: Any) -> None:
+    """A view shown again at the same size looks as it did: its own lines (the background
+    around its children) were drawn afresh on every switch, 18 per view at 120x40, for
+    the view shown and the one hidden.  The step bar going back to a step it showed
+    before, at the same width, built its text again too."""
+    from tui.widgets.step_bar import StepBar
+
+    drawn = _count_lines(monkeypatch)
+    bar = Counter[str]()
+    real_bar = StepBar.render
+
+    def bar_render(self: StepBar) -> Any:
+        bar[self.current] += 1
+        return real_bar(self)
+
+    monkeypatch.setattr(StepBar, "render", bar_render)
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        for key in ("5", "3", "5", "3"):
+            await pilot.press("escape")
+            await ready(pilot)
+            drawn.clear()
+            bar.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            views = {k: v for k, v in drawn.items() if k.endswith("View")}
+            assert views == {} and not bar, (dict(drawn), dict(bar))
+
+
+async def test_a_switch_finds_its_view_without_a_css_query(
+        db_path: Path, monkeypatch: Any) -> None:
+    """Whether a step's view exists was a CSS query over every widget of every built view
+    (≈ 190 widgets matched against ``#step-…`` on each switch, half the key's own work);
+    the views are the switcher's children, found by id."""
+    from textual.css import query
+
+    matched = [0]
+    real = query.match
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        matched[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(query, "match", counting)
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        seen: list[int] = []
+        for key in ("5", "3", "4", "2"):
+            await pilot.press("escape")
+            await ready(pilot)
+            matched[0] = 0
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(matched[0])
+        assert max(seen) < 40, seen
+
+
+def _screen_lines(app: Any) -> list[str]:
+    """The screen as drawn: text and style of every segment (a snapshot without the SVG)."""
+    return ["".join(f"[{segment.style}]{segment.text}" for segment in strip)
+            for strip in app.screen._compositor.render_strips()]
+
+
+async def _shown(db: Path, wid: int, sizes: list[tuple[int, int]]) -> list[list[str]]:
+    """Steps 3, 5, 4, 2 shown at each size in turn, the terminal resized in between."""
+    app = build_app(db, wid, step="scope", who="lea")
+    screens: list[list[str]] = []
+    async with app.run_test(size=sizes[0]) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        for size in sizes:
+            await pilot.resize_terminal(*size)
+            await ready(pilot)
+            for key in ("3", "5", "4", "2"):
+                await pilot.press("escape", key)
+                await ready(pilot)
+                screens.append(_screen_lines(app))
+    return screens
+
+
+async def test_a_view_shown_after_a_resize_is_laid_out_and_drawn_at_the_new_size(
+        db_path: Path) -> None:
+    """Views hidden while the terminal is resized keep their lines only for the size they
+    had: shown again, each is laid out and drawn as a view built at the new size."""
+    wid = _workshop(db_path)
+    resized = await _shown(db_path, wid, [(80, 24), (120, 40), (80, 24)])
+    wide = await _shown(db_path, wid, [(120, 40)])
+    narrow = await _shown(db_path, wid, [(80, 24)])
+    assert resized[4:8] == wide
+    assert resized[8:] == narrow
+    assert resized[:4] == narrow
+
+
+async def test_tab_never_lands_in_a_hidden_step_view(db_path: Path) -> None:
+    """Every built view stays mounted; Tab and shift+Tab go round the step shown only."""
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        for key in ("3", "5", "2"):
+            await pilot.press("escape", key)
+            await ready(pilot)
+            shown = app.screen.view()
+            for tab in ("tab",) * 25 + ("shift+tab",) * 25:
+                await pilot.press(tab)
+                focused = app.focused
+                assert focused is not None and shown in focused.ancestors_with_self, \
+                    (key, tab, focused)
+
+
+async def test_a_click_where_a_hidden_views_widget_was_reaches_the_view_shown(
+        db_path: Path) -> None:
+    """A click at the place of the Pains table, once Touchpoints is shown, goes to what
+    Touchpoints draws there; the hidden table keeps its cursor and gets no click."""
+    from textual import events
+    from textual.widgets import DataTable
+
+    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        await pilot.press("escape", "5")
+        await ready(pilot)
+        pains = app.screen.view("pains").query_one(DataTable)
+        spot = pains.region.offset + (3, 2)
+        cursor = pains.cursor_coordinate
+        clicked: list[Any] = []
+        pains.post_message = lambda message, real=pains.post_message: (  # type: ignore[method-assign]
+            clicked.append(message) if isinstance(message, events.MouseEvent) else None,
+            real(message))[1]
+        await pilot.press("escape", "3")
+        await ready(pilot)
+        target, _ = app.screen.get_widget_at(*spot)
+        assert app.screen.view("touchpoints") in target.ancestors_with_self
+        await pilot.click(offset=spot)
+        await ready(pilot)
+        assert pains.cursor_coordinate == cursor and not clicked
+        assert app.screen.step == "touchpoints"

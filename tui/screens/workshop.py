@@ -27,6 +27,7 @@ from textual.widgets import ContentSwitcher
 from models.rules.progress import edit_changes_states, step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
 from tui.actions import bindings
+from tui.screens.kept_map import KeptMapCompositor
 from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
@@ -43,14 +44,27 @@ PREBUILD_IDLE_S = 0.05
 
 
 class StepSwitcher(ContentSwitcher):
-    """The step views, one shown: choosing it repaints the views, not this container.
+    """The step views, one shown: choosing it lays the screen out and repaints nothing.
 
     ``ContentSwitcher.current`` repaints the switcher when it changes: every line of
     the content area re-rendered as blank background under the view shown over it.
-    The views hidden and shown repaint themselves (their ``display`` changes).
+    Its ``display`` toggle also repaints the two views: every line of their own
+    background drawn afresh, though a view shown again at the size it had looks as
+    it did when hidden (its children keep their own drawn lines the same way).  The
+    layout pass marks the area the views cover for the screen update; a view given
+    a new size while hidden repaints on its resize.
     """
 
     current: Reactive[str | None] = Reactive(None, init=False, repaint=False)
+
+    def watch_current(self, old: str | None, new: str | None) -> None:
+        shown = self.get_child_by_id(new) if new else None  # NoMatches, as Textual's
+        hidden = next((view for view in self.children if old and view.id == old), None)
+        with self.app.batch_update():
+            for view, display in ((hidden, "none"), (shown, "block")):
+                if view is not None and view.styles.set_rule("display", display):
+                    view._nodes.updated()  # noqa: SLF001 - as Textual's ``display`` does
+                    view.refresh(layout=True, repaint=False)
 
 
 class WorkshopScreen(Screen[None]):
@@ -70,6 +84,7 @@ class WorkshopScreen(Screen[None]):
 
     def __init__(self, session: WorkshopSession, step: str, *, save: bool = False) -> None:
         super().__init__()
+        self._compositor = KeptMapCompositor()  # one arrangement of the screen per layout
         self.session = session
         self.step = step
         self._save_first = save  # opened at a step chosen by a key: remember it
@@ -158,20 +173,24 @@ class WorkshopScreen(Screen[None]):
         switcher = self.query_one(ContentSwitcher)
         previous = self.step
         self.step = step
-        if not switcher.query(f"#step-{step}"):
-            view = VIEWS[step](self.session, id=f"step-{step}")
+        # The views are the switcher's children: found by id, not by a CSS query over
+        # every widget of every built view (half of a switch's own work).
+        view_id = f"step-{step}"
+        kept = next((child for child in switcher.children if child.id == view_id), None)
+        if not isinstance(kept, StepView):
+            view = VIEWS[step](self.session, id=view_id)
             hold(self.app, VIEW)  # the burst's next keys wait for the view (typeahead)
             waiter = switcher.mount(view)  # draws on mount
-            switcher.current = f"step-{step}"
+            switcher.current = view_id
         else:
             try:
-                switcher.current = f"step-{step}"
+                switcher.current = view_id
             except NoMatches:
                 # its view is still mounting (a burst came back to it under load): show
                 # it once mounted, as the key asked
                 self.call_after_refresh(self.show_step, step, save=save)
                 return None
-            view = self.view(step)
+            view = kept
             view.draw(journey)
             if view.ready:  # else its ``on_mount`` (still to come) draws and focuses
                 view.shown()

@@ -39,6 +39,9 @@ class StepBar(Widget):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.current = "scope"
         self.states: dict[str, StepState] = {}
+        # Lines drawn per (step, states, size, style): switching back and forth between
+        # two steps drew the same two lines again each time (about 1 ms per switch).
+        self._drawn: dict[tuple[object, ...], list[Strip]] = {}
 
     def show(self, current: str, states: dict[str, StepState]) -> None:
         """Show ``current`` and ``states``; repainted only if they differ from what is shown
@@ -95,6 +98,20 @@ class StepBar(Widget):
         line.truncate(width)
         detail.truncate(width)
         return Text("\n", end="").join([line, detail])
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` as Textual draws it from ``render()``, drawn once per look."""
+        width, height = self.size
+        style = self.visual_style
+        key = (self.current, tuple(self.states.items()), width, height, style)
+        strips = self._drawn.get(key)
+        if strips is None:
+            visual = visualize(self, self.render(), markup=self._render_markup)
+            strips = Visual.to_strips(self, visual, width, height, style)
+            if len(self._drawn) > 32:  # the states change with the map: old looks go
+                self._drawn.clear()
+            self._drawn[key] = strips
+        return strips[y] if y < len(strips) else Strip.blank(width, style.rich_style)
 
 
 class SentimentLine(Widget):
