@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container, HorizontalScroll, VerticalScroll
 from textual.widgets import DataTable, Static
@@ -211,6 +212,10 @@ class OwnershipView(TableFormView):
         self.session.mark_saved()
         self.session.reload()
         return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new terminal width may widen (or narrow) the lane cells: lay them out again."""
+        self.query_one(Swimlanes).fit_width()
 
     def on_form_submitted(self, event: FormSubmitted) -> None:
         """Quick assignment: after Enter on the owner, go to the next touchpoint."""
