@@ -134,3 +134,26 @@ async def test_a_resize_fits_the_columns_again(db_path: Path) -> None:
         again = _lines(table)
         assert "MoT" in again[0] and len(again[0]) <= table.scrollable_content_region.width
         assert again[1] == narrow
+
+
+async def test_a_name_made_longer_while_cut_shows_more_once_there_is_room(
+        db_path: Path) -> None:
+    from models.db.tables.workshop import Touchpoint
+
+    with Store(db_path, who="t") as s:
+        wid = build_workshop(s)
+    app = build_app(db_path, wid, step="touchpoints", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        first = app.session.journey.ordered_touchpoints()[0]
+        long = "Login fails after the SSO change and the error page says nothing at all " * 3
+        app.session.save_field(Touchpoint, int(first.id or 0), "name", long)
+        await ready(pilot)
+        table = app.screen.query_one("#touchpoints-table")
+        assert "…" in _lines(table)[1]
+        await pilot.resize_terminal(200, 50)
+        await ready(pilot)
+        row = _lines(table)[1]
+        assert "Login fails after the SSO change and the error page" in row, row
+        used = sum(column.get_render_width(table) for column in table.ordered_columns)
+        assert used >= table.scrollable_content_region.width - 2
