@@ -30,6 +30,7 @@ from models.db.store import Store
 from models.db.tables.base import utcnow
 from models.db.tables.seats import Invite, Participant
 from models.db.tables.workshop import Workshop
+from models.rules.counts import plural
 from models.rules.names import confusable_with, normalize
 from models.vocab import INVITE_KEY_PREFIX as KEY_PREFIX
 
@@ -160,7 +161,8 @@ def revoke(store: Store, workshop_id: int, name: str) -> int:
             s.add(row)
         if rows:
             store._log(s, workshop_id, "invite", rows[0].id, "update", field="revoked",
-                       new="yes", summary=f"revoked the browser invitation(s) of {clean}")
+                       new="yes",
+                       summary=f"revoked {plural(len(rows), 'browser invitation')} of {clean}")
         return len(rows)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from models.db.dbfile import StoreError
 from models.export.serialize import dict_to_store, journey_to_dict
+from models.rules.counts import plural
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def copy_portfolio(source: Any, target: Any) -> list[Copied]:
     """Copy every workshop of ``source`` into the empty ``target``; what was copied."""
     present = target.list_workshops()
     if present:
-        raise StoreError(f"{target.where} already holds {len(present)} workshop(s); copy "
+        raise StoreError(f"{target.where} already holds {plural(len(present), 'workshop')}; copy "
                          "into an empty database so nothing is doubled.")
     workshops = sorted(source.list_workshops(), key=lambda w: (w.state != "current", w.id))
     new_ids: dict[int, int] = {}

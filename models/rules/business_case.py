@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_number
+from models.rules.counts import plural
 from models.rules.outcomes import Outcome, outcome
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
@@ -215,7 +216,7 @@ def _total(label: str, figures: list[Figure], unit: str, left_out: int) -> Figur
         return _na(label, "no card has the numbers for it yet", unit)
     value = sum(f.value or 0.0 for f in usable)
     parts = " + ".join(_num(f.value or 0.0) for f in usable)
-    skipped = f"; {left_out} card(s) without the numbers not counted" if left_out else ""
+    skipped = f"; {plural(left_out, 'card')} without the numbers not counted" if left_out else ""
     return Figure(label, value, unit, f"{parts} = {_num(value)}{skipped}")
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from models.rules.counts import plural
 from models.tickets import dates
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
@@ -162,14 +163,14 @@ def import_export(
     named = {first for _, first in facts.bad.values()} | set(footer[:1])
     where = physical_lines(path, layout, named)
     if footer:
-        notes.append(f"{len(footer)} line(s) of a single cell left out as a report footer "
+        notes.append(f"{plural(len(footer), 'line')} of a single cell left out as a report footer "
                      f"(such as Salesforce's title and copyright), first on line "
                      f"{where.get(footer[0], 0)}")
     bad_cells = {c: (n, where.get(first, 0)) for c, (n, first) in facts.bad.items()}
     for column, (n, line) in bad_cells.items():
-        notes.append(f"{n} unreadable value(s) in {column!r}, first on line {line}")
+        notes.append(f"{plural(n, 'unreadable value')} in {column!r}, first on line {line}")
     if facts.skipped:
-        notes.append(f"{facts.skipped} row(s) skipped: no readable id or creation date")
+        notes.append(f"{plural(facts.skipped, 'row')} skipped: no readable id or creation date")
     return TicketImport(
         path=path,
         product=plan.product,

@@ -146,7 +146,7 @@ def test_a_single_row_is_a_whole_import(db_path: Path, wid: int, tmp_path: Path)
     path = _write(tmp_path, "one.csv", "id,created_at,solved_at,status,category\n"
                   "1,2024-03-01 10:00,2024-03-01 12:30,solved,a\n")
     out = _imported(db_path, wid, path)
-    assert out.startswith("Would import one.csv: generic, 1 rows, 1 tickets, 2024-03")
+    assert out.startswith("Would import one.csv: generic, 1 row, 1 ticket, 2024-03 (1 month).")
     assert _total(db_path, wid)["ttr_median_hours"] == 2.5
 
 

@@ -248,6 +248,7 @@ def test_list_flags_a_map_last_reviewed_45_days_ago(db_path: Path, store: Store,
             if line.count("│") > 3 and ("Login" in line or "Fresh" in line)}
     assert "DUE" in rows["Login lockout"] and "DUE" not in rows["Fresh map"]
     assert "45 days ago); review 15 days overdue" in result.stdout
+    assert "1 map overdue for the monthly review" in result.stdout
 
 
 def test_reviewed_marks_today_and_tracker_overdue_lists_due_reviews(

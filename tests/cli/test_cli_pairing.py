@@ -104,7 +104,7 @@ def test_who_lists_active_seats(db_path: Path, store: Store, wid: int) -> None:
     assert code == 0
     assert "tester" in out and "lead" in out and "pains" in out
     assert "ana [i]x[/i]" in out and "yes" in out
-    assert "cy" not in out and "1 other(s) were here earlier" in out
+    assert "cy" not in out and "1 other was here earlier" in out
     code, out, _ = _run(db_path, "who", str(wid), "--all")
     assert "cy" in out and "observer" in out and "not here" in out
 

@@ -99,7 +99,7 @@ def test_totals_add_what_is_available_and_say_what_was_left_out() -> None:
     case = business_case(j)
     assert case.saving.value == pytest.approx(12400 + 2500)
     assert case.saving.formula == (
-        "12,400 + 2,500 = 14,900; 1 card(s) without the numbers not counted")
+        "12,400 + 2,500 = 14,900; 1 card without the numbers not counted")
     assert case.contacts_avoided.value == pytest.approx(496 + 100)
 
 

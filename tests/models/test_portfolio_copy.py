@@ -84,9 +84,16 @@ def test_copy_refuses_a_destination_with_workshops(tmp_path: Path, db_path: Path
     _portfolio(source)
     with Store(source, who="x") as src, Store(db_path, who="x") as dst:
         copy_portfolio(src, dst)
-        with pytest.raises(StoreError, match="already holds 3 workshop"):
+        with pytest.raises(StoreError, match="already holds 3 workshops;"):
             copy_portfolio(src, dst)
         assert len(dst.list_workshops()) == 3
+
+
+def test_copy_names_a_single_workshop_in_the_singular(tmp_path: Path, db_path: Path) -> None:
+    with Store(tmp_path / "source.db", who="x") as src, Store(db_path, who="x") as dst:
+        dst.create_workshop(title="Already here")
+        with pytest.raises(StoreError, match="already holds 1 workshop;"):
+            copy_portfolio(src, dst)
 
 
 def test_the_copy_command(tmp_path: Path, db_path: Path) -> None:
@@ -94,7 +101,7 @@ def test_the_copy_command(tmp_path: Path, db_path: Path) -> None:
     _portfolio(source)
     result = CliRunner().invoke(app, ["copy", "--from", str(source), "--to", str(db_path)])
     assert result.exit_code == 0, result.output
-    assert "Copied 3 workshop(s)" in result.stdout
+    assert "Copied 3 workshops" in result.stdout
     missing = CliRunner().invoke(app, ["copy", "--from", str(tmp_path / "none.db"),
                                        "--to", str(tmp_path / "x.db")])
     assert missing.exit_code == 1 and "no journeymap database" in missing.stderr

@@ -79,7 +79,7 @@ async def test_ownership_shows_the_whole_handoff_and_every_flag(db_path: Path) -
     lines = await shown(db_path, "ownership", "4")
     assert "Flags" in lines[0], lines[0]
     into_tier2 = within(lines, 4)
-    assert "⇄ Support T… → Tier 2 Id…" in into_tier2, into_tier2
+    assert "⇄ Support… → Tier 2 Id…" in into_tier2, into_tier2  # both teams, each cut
     assert into_tier2.split()[-1] == "!"  # customer not told: a flag letter, not a colour
 
 

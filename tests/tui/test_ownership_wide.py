@@ -58,3 +58,27 @@ def test_a_map_too_long_for_the_width_keeps_the_narrow_cells() -> None:
     wide = LaneLayout(short, room=200)
     assert "A very long stage name indeed" in wide.line(0).plain
     assert wide.width <= 200
+
+
+async def test_a_resize_lays_the_lanes_out_again(db_path: Path, wid: int) -> None:
+    names = _stage_names(db_path, wid)
+    app = JourneyApp(db_path, wid, step="ownership", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.query(Swimlanes) and app.session.store is not None:
+                break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lanes = app.screen.query_one(Swimlanes)
+        assert "┊Discove┊" in lanes.layout_.line(0).plain
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        await pilot.pause()
+        wide = lanes.layout_.line(0).plain
+        assert all(f"┊{name}" in wide for name in names), wide
+        assert lanes.size.width == lanes.layout_.width  # the widget took the new width
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert "┊Discove┊" in lanes.layout_.line(0).plain

@@ -25,7 +25,7 @@ STEPS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "scope": (None, ("[bold]Admin locked out[/bold] after", "Workspace admin of a 200-seat")),
     "stages": ("2", ("0.42", "0.25", "ratio", "Deflection ra…", "hours", "Baseline", "TPs")),
     "touchpoints": ("3", ("-1 ☹", "-2 ☹☹", "front", "back", "customer", "bot", "agent", "★")),
-    "ownership": ("4", ("⇄ Support T… → Tier 2 Id…", "! customer not told ×1", "Flags")),
+    "ownership": ("4", ("⇄ Support… → Tier 2 Id…", "! customer not told ×1", "Flags")),
     "pains": ("5", ("1,240", "860", "410", "3/1", "2/1", "3/2", "dead end", "Why this rank")),
     "cards": ("6", ("#1 · in progress", "#2 · proposed", "3 cards for 3 pain points")),
     "tracker": ("7", ("2026-03-13", "in progress", "3 days left", "9 items")),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from models.live.activity import describe, subject_names
+from models.rules.counts import agree, plural
 from tui.cli.common import STATE, command_group, fail
 
 app = command_group()
@@ -220,4 +221,5 @@ def who_command(
                       _text(_holder(p)))
     out.print(table)
     if gone and not everyone:
-        out.print(_text(f"{len(gone)} other(s) were here earlier (--all lists them)."))
+        out.print(_text(f"{plural(len(gone), 'other')} {agree(len(gone), 'was', 'were')} here "
+                         "earlier (--all lists them)."))

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from models.rules.counts import plural
 from tui.cli.common import command_group, default_user, require, require_folder, user_errors
 
 app = command_group()
@@ -45,4 +46,4 @@ def copy(
             copied = copy_portfolio(old, new)
             for item in copied:
                 typer.echo(f"{item.source_id} -> {item.new_id}")
-            typer.echo(f"Copied {len(copied)} workshop(s) from {old.where} to {new.where}.")
+            typer.echo(f"Copied {plural(len(copied), 'workshop')} from {old.where} to {new.where}.")

@@ -17,6 +17,7 @@ from typing import Annotated
 
 import typer
 
+from models.rules.counts import plural
 from models.tickets.profiles import SOURCES
 from tui.cli.common import STATE, console, fail, require, user_errors
 
@@ -68,8 +69,8 @@ def import_(
     span = result.periods[0] if len(result.periods) == 1 else \
         f"{result.periods[0]}..{result.periods[-1]}"
     verb = "Would import" if dry_run else "Imported"
-    typer.echo(f"{verb} {file.name}: {imp.product}, {imp.rows:,} rows, {imp.tickets:,} tickets, "
-               f"{span} ({len(result.periods)} month(s)).")
+    typer.echo(f"{verb} {file.name}: {imp.product}, {plural(imp.rows, 'row')}, "
+               f"{plural(imp.tickets, 'ticket')}, {span} ({plural(len(result.periods), 'month')}).")
     for field, column in result.columns.items():
         typer.echo(f"  {field:<24} <- {column}")
     for note in (*imp.notes, *result.partial):

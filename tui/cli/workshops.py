@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from models.rules.counts import plural
 from models.vocab import ROLES, STEPS
 from tui.cli.common import (
     STATE,
@@ -176,8 +177,8 @@ def list_workshops() -> None:
         if status.due:
             out.print(_t(f"Workshop {status.workshop.id}: {status.text}.", "bold red"))
     if due:
-        out.print(f"{due} map(s) overdue for the monthly review: review with the room, then "
-                  "`journeymap reviewed ID`.")
+        out.print(f"{plural(due, 'map')} overdue for the monthly review: review with the room, "
+                  "then `journeymap reviewed ID`.")
 
 
 def _review_cell(status: Any) -> Any:

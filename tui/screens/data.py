@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Sparkline, Static, TabbedContent, TabPane
 
+from models.rules.counts import plural
 from models.rules.months import said
 from models.tickets.hours import stored
 from tui.actions import bindings
@@ -187,7 +188,7 @@ class DataScreen(Screen[None]):
                        f"imported {when}\n")
         older = len(journey.ticket_sources) - 3
         if older > 0:
-            out.append(f"and {older} earlier import(s)\n", style="dim")
+            out.append(f"and {plural(older, 'earlier import')}\n", style="dim")
         schedule = stored(journey.workshop.business_hours)
         if schedule is not None:
             out.append(f"Business hours: {schedule.summary()}\n", style="dim")
@@ -208,7 +209,7 @@ class DataScreen(Screen[None]):
         values = [m.value for _, m in history if m.value is not None]
         name = dict(KPIS).get(metric, metric)
         span = f"{history[0][0]}..{history[-1][0]}" if history else ""
-        label.update(Text(f"{name} by month, {span} ({len(values)} reading(s))"))
+        label.update(Text(f"{name} by month, {span} ({plural(len(values), 'reading')})"))
         spark.data = values
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -172,8 +172,10 @@ def _update_row(table: DataTable[Any], columns: list[Any], key: str,
         cells = cells.cells()
     for i, cell in enumerate(cells):
         if old is None or i >= len(old) or _plain(old[i]) != _plain(cell):
+            # a cell wider than its column's widest grows the column's natural width even
+            # while the column is cut (``FitTable``): a wider terminal then shows more of it
             column = table.columns[columns[i]]
-            wider = column.auto_width and _width(cell) > column.content_width
+            wider = _width(cell) > column.content_width
             table.update_cell(key, columns[i], cell, update_width=wider)
 
 

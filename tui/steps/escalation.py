@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from models.rules.counts import plural
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import clean, safe, short
@@ -51,7 +52,7 @@ def risks_text(journey: Journey) -> Text:
     risks = escalation_risks(journey)
     if not risks:
         return Text("No escalation risks found.", style="green")
-    text = Text(f"{len(risks)} risk(s): ", style="bold yellow")
+    text = Text(f"{plural(len(risks), 'risk')}: ", style="bold yellow")
     text.append(clean(risks[0].message))
     return text
 

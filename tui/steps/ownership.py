@@ -12,15 +12,16 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container, HorizontalScroll, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from tui.safe_text import safe, short
+from tui.safe_text import safe
 from tui.steps.base import select_key, selected_key
+from tui.steps.columns import CutRow, FitTable, HandoffCell, cut
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import LanePoint, Swimlanes
-from tui.widgets.fast_table import FastTable, LazyRow
 from tui.widgets.forms import FieldInput, FieldSpec, FormSubmitted, RecordForm
 
 if TYPE_CHECKING:
@@ -83,10 +84,12 @@ class OwnershipView(TableFormView):
     TITLE = "Ownership"
     HEADLINE = "Step 4 · Ownership — a team for every touchpoint; watch the handoffs"
     EMPTY = "No touchpoints yet: add them in step 3."
-    # At 80 columns: no stage column (the swimlanes above name the stages), the whole
-    # handoff (from team → to team, both cut) and every flag of the row as a letter.
+    # No stage column (the swimlanes above name the stages), the whole handoff (from
+    # team → to team, each cut to half when both do not fit) and every flag of the row
+    # as a letter; touchpoint, owner and handoff share the width (``CUT``).
     COLUMNS = (("n", "#"), ("name", "Touchpoint"), ("owner", "Owner team"),
                ("handoff", "Handoff in"), ("flags", "Flags"))
+    CUT = {"name": 3, "owner": 2, "handoff": 3}
     FIELDS = (
         FieldSpec("owner_team", "Owner team",
                   "Pick a team already used (type, → completes) or type a new one; "
@@ -103,8 +106,8 @@ class OwnershipView(TableFormView):
             yield Swimlanes(id="lanes")
         yield Static(id="flags")
         with Container(classes="split"):
-            table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True,
-                                              id="ownership-table")
+            table: DataTable[Any] = FitTable(cursor_type="row", zebra_stripes=True,
+                                             id="ownership-table", cut=self.CUT)
             for key, label in self.COLUMNS:
                 table.add_column(label, key=key)
             yield table
@@ -137,17 +140,15 @@ class OwnershipView(TableFormView):
             for tp in journey.touchpoints.get(stage.id or 0, []):
                 n += 1
                 d = into.get(tp.id)
-                hand: str | Text = ""
+                hand: str | HandoffCell = ""
                 if d is not None:
-                    hand = Text("⇄ ")
-                    hand.append_text(safe(d.from_team or "(no owner)", limit=10))
-                    hand.append(" → ")
-                    hand.append_text(safe(d.to_team or "(no owner)", limit=10))
+                    hand = HandoffCell(cut(d.from_team or "(no owner)"),
+                                       cut(d.to_team or "(no owner)"))
                 owned = bool(tp.owner_team.strip())
-                out.append((str(tp.id), LazyRow(
-                    (str(n), short(tp.name, 20),
-                     short(tp.owner_team, 14) if owned else "— none", hand,
-                     letters.get(tp.id, "")),
+                out.append((str(tp.id), CutRow(
+                    (str(n), cut(tp.name),
+                     cut(tp.owner_team) if owned else "— none", hand,  # type: ignore[arg-type]
+                     letters.get(tp.id, "")),  # HandoffCell: a renderable, measured by Rich
                     ("", "", "" if owned else "yellow", "", "bold yellow"))))
         return out
 
@@ -211,6 +212,10 @@ class OwnershipView(TableFormView):
         self.session.mark_saved()
         self.session.reload()
         return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new terminal width may widen (or narrow) the lane cells: lay them out again."""
+        self.query_one(Swimlanes).fit_width()
 
     def on_form_submitted(self, event: FormSubmitted) -> None:
         """Quick assignment: after Enter on the owner, go to the next touchpoint."""

@@ -17,9 +17,9 @@ from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import clean, safe, short
 from tui.session import PairingKey, succeeded
+from tui.steps.columns import CutRow, cut
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import ImpactMatrix
-from tui.widgets.fast_table import LazyRow
 from tui.widgets.forms import FieldSpec
 from tui.widgets.new_row import edit_new
 
@@ -30,20 +30,20 @@ if TYPE_CHECKING:
 KIND_LABEL = {"loop": "loop", "branch": "branch", "dead_end": "dead end", "other": "other"}
 
 
-def _row(ranked: RankedPain, at: str) -> LazyRow:
+def _row(ranked: RankedPain, at: str) -> CutRow:
     """One ranked pain point as plain text (user text cleaned and cut).
 
-    At 80 columns rank, touchpoint, kind, impact/effort, tickets and votes stay
-    whole; the description and the reason share the rest.  The reason starts
+    Rank, touchpoint, kind, impact/effort, tickets and votes stay whole; the
+    description and the reason share the rest of the width (``CUT``).  The reason starts
     with the quadrant (a state), so it has no column of its own, and without
     its "ranked N:" (the # column says it).
     """
     pain = ranked.pain
     why = ranked.reason.split(": ", 1)[-1]
-    return LazyRow((str(ranked.rank), short(pain.description, 18), at,
+    return CutRow((str(ranked.rank), cut(pain.description), at,
                     clean(KIND_LABEL.get(pain.kind, pain.kind)), f"{pain.impact}/{pain.effort}",
-                    f"{ranked.volume:,}", str(ranked.votes), short(why, 16)),
-                   ("", "", "", "", "", "", "", "green" if ranked.quadrant == "quick_win" else ""))
+                   f"{ranked.volume:,}", str(ranked.votes), cut(why)),
+                  ("", "", "", "", "", "", "", "green" if ranked.quadrant == "quick_win" else ""))
 
 
 class PainsView(TableFormView):
@@ -56,6 +56,7 @@ class PainsView(TableFormView):
     COLUMNS = (("rank", "#"), ("desc", "Pain point"), ("tp", "At"),
                ("kind", "Kind"), ("ie", "I/E"), ("vol", "Tickets"), ("votes", "Votes"),
                ("why", "Why this rank"))
+    CUT = {"desc": 3, "why": 2}
     FIELDS = (
         FieldSpec("description", "Pain point", "Where does the customer loop, branch or stop?"),
         FieldSpec("kind", "Kind", "loop, branch, dead end or other.",

@@ -17,7 +17,7 @@ from textual.containers import Container
 from textual.widgets import DataTable, Static
 
 from tui.steps.base import StepView, select_key, selected_key, sync_row, sync_table
-from tui.widgets.fast_table import FastTable
+from tui.steps.columns import FitTable
 from tui.widgets.forms import FieldSpec, RecordForm
 from tui.widgets.typeahead import FIELD, hold, release
 
@@ -29,6 +29,8 @@ class TableFormView(StepView):
     """Rows on the left (or top at 80 columns), the selected row's fields beside them."""
 
     COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = ()  # (key, label)
+    # free-text columns (key -> weight) that share the table's width; the rest stay whole
+    CUT: ClassVar[dict[str, int]] = {}
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()
     HEADLINE: ClassVar[str] = ""
     EMPTY: ClassVar[str] = ""
@@ -39,8 +41,8 @@ class TableFormView(StepView):
         yield Static(Text(self.HEADLINE, style="bold"), classes="step-title")
         yield from self.compose_top()
         with Container(classes="split"):
-            table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True,
-                                              id=f"{self.STEP}-table")
+            table: DataTable[Any] = FitTable(cursor_type="row", zebra_stripes=True,
+                                             id=f"{self.STEP}-table", cut=self.CUT)
             for key, label in self.COLUMNS:
                 table.add_column(label, key=key)
             yield table

@@ -17,8 +17,8 @@ from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import clean, safe, short
 from tui.session import succeeded
+from tui.steps.columns import CutRow, cut
 from tui.steps.table_form import TableFormView
-from tui.widgets.fast_table import LazyRow
 from tui.widgets.forms import FieldSpec
 from tui.widgets.new_row import edit_new
 from tui.widgets.step_bar import LEVEL_STYLE, SentimentLine
@@ -33,14 +33,15 @@ CHANNELS = ("Help center", "Chat", "Email", "Phone", "In-app", "Status page", "B
 
 
 
-def _row(n: int, stage_name: str, tp: Touchpoint) -> LazyRow:
+def _row(n: int, stage_name: str, tp: Touchpoint) -> CutRow:
     """One touchpoint row: number, stage, name, channel, sentiment, lane, actor, moment of truth.
 
-    The budgets fit 80 columns: feel, lane, actor and the moment-of-truth star are
-    states and stay whole; stage, name and channel are cut with an ellipsis.  Plain
-    text only: the table makes ``Text`` of the rows it draws (``LazyRow``).
+    Feel, lane, actor and the moment-of-truth star are states and stay whole;
+    stage, name and channel share the rest of the width (``CUT``), cut with an
+    ellipsis only when they do not fit.  Plain text only: the table makes ``Text``
+    of the rows it draws (``LazyRow``).
     """
-    return LazyRow((str(n), short(stage_name, 9), short(tp.name, 19), short(tp.channel, 10),
+    return CutRow((str(n), cut(stage_name), cut(tp.name), cut(tp.channel),
                     FACES.get(tp.sentiment, str(tp.sentiment)),
                     "back" if tp.lane == "backstage" else "front", clean(tp.actor) or "—",
                     "★" if tp.moment_of_truth else ""),
@@ -57,6 +58,7 @@ class TouchpointsView(TableFormView):
     EMPTY = "No touchpoints yet. Press a to add one to the first stage, A to choose the stage."
     COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("channel", "Channel"),
                ("sent", "Feel"), ("lane", "Lane"), ("actor", "Actor"), ("mot", "MoT"))
+    CUT = {"stage": 1, "name": 2, "channel": 1}
     FIELDS = (
         FieldSpec("name", "Touchpoint", "e.g. 'Clicks Forgot password'."),
         FieldSpec("channel", "Channel", "Help center, chat, email, phone, in-app, status page…",

@@ -210,12 +210,26 @@ class Swimlanes(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.layout_ = LaneLayout(())
+        self._room = 0  # the ``room`` the layout was made for
         self._window = (0, 0)
         self._strips: dict[int, Strip] = {}
 
-    def set_points(self, points: Sequence[LanePoint]) -> None:
+    def _room_now(self) -> int:
         width = self.app.size.width
-        self.layout_ = LaneLayout(points, room=width - 2 if width >= self.ROOMY else 0)
+        return width - 2 if width >= self.ROOMY else 0
+
+    def fit_width(self) -> None:
+        """Lay the lanes out again if the terminal's width changed what they may take.
+
+        Called on every resize of the view (a step switch is one too), so nothing
+        is redone while the width stays.
+        """
+        if self._room_now() != self._room:
+            self.set_points(self.layout_.points)
+
+    def set_points(self, points: Sequence[LanePoint]) -> None:
+        self._room = self._room_now()
+        self.layout_ = LaneLayout(points, room=self._room)
         self._strips.clear()
         self.styles.width = max(1, self.layout_.width)
         self.styles.height = self.layout_.height

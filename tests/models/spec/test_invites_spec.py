@@ -125,7 +125,7 @@ def test_the_history_says_who_invited_and_revoked_whom(store: Store, wid: int) -
     assert [(c.entity_id, c.action, c.field, c.new, c.summary, c.who) for c in logged] == [
         (invite.id, "create", "", "Kim (observer)", "invited Kim as observer (browser seat)",
          "tester"),
-        (invite.id, "update", "revoked", "yes", "revoked the browser invitation(s) of Kim",
+        (invite.id, "update", "revoked", "yes", "revoked 1 browser invitation of Kim",
          "tester")]
     listed = invites.listed(store, wid)[0]
     assert listed.created_by == f"tester ({store.attribution})"

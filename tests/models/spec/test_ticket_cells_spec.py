@@ -98,7 +98,7 @@ def test_unreadable_cells_are_counted_with_their_first_line(tmp_path: Path) -> N
     assert _ttr(imported) == {"read": 1.0, "unreadable": None, "read too": 2.0,
                               "unreadable too": None, "unreadable again": None,
                               "placeholder": None}
-    assert "3 unreadable value(s) in 'resolved_at', first on line 3" in imported.notes
+    assert "3 unreadable values in 'resolved_at', first on line 3" in imported.notes
 
 
 def test_first_response_minutes_are_hours_and_an_unreadable_one_is_counted(

@@ -42,7 +42,7 @@ def test_rows_without_an_id_or_a_creation_are_skipped_and_counted(tmp_path: Path
     imported = _imported(tmp_path, text)
     assert (imported.rows, imported.tickets, imported.skipped_rows) == (6, 3, 3)
     assert imported.bad_cells == {"created_at": (2, 4), "ticket_id": (1, 3)}
-    assert "3 row(s) skipped: no readable id or creation date" in imported.notes
+    assert "3 rows skipped: no readable id or creation date" in imported.notes
 
 
 def test_an_id_padded_with_spaces_is_the_same_ticket(tmp_path: Path) -> None:
