@@ -8,6 +8,12 @@ the ``ctrl+p`` palette docked right), then the current step's own keys in
 their order while they fit, with their descriptions shortened (a parenthesis
 dropped).  Whatever does not fit is still a key, listed by ``?`` and ``ctrl+p``.
 
+Two keys that do opposite things to one thing ("Sentiment +", "Sentiment -") are
+shown as one pair, "+/- Sentiment" (``join_pairs``): side by side each key with
+its own words read "+ Sentiment + - Sentiment -", one garbled phrase.  The pair
+is still two keys, each clicking its own ("+/" and "- Sentiment"), shown whole
+or not at all.
+
 It also coalesces Textual's "bindings updated" signals (one step switch sends
 five) into one update after the next refresh, skipped when the keys it would
 show are the ones already shown; a resize updates only if the choice changes.
@@ -21,6 +27,7 @@ layout passes of the whole screen).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
@@ -61,24 +68,63 @@ def short_description(text: str) -> str:
 
 
 Entry = tuple[Binding, bool, str]  # binding, enabled, tooltip
+PAIR_ENDS = (" +", " -")  # "Sentiment +" then "Sentiment -": one pair, "+/- Sentiment"
+JOINED = "/"  # the first key of a pair shows its key and this, no words, no gap after
+JOINED_CLASS = "-joined"
+
+
+def join_pairs(entries: list[Entry], display: Any) -> list[Entry]:
+    """Each pair of neighbours "X +", "X -" (short words) as "+/" and "- X".
+
+    ``display(binding)`` is the key as the footer shows it.  The bindings shown
+    are copies (their own words become the tooltips); the keys and actions are
+    the same, so each part of the pair still presses its own key.
+    """
+    out: list[Entry] = []
+    i = 0
+    while i < len(entries):
+        here = entries[i]
+        there = entries[i + 1] if i + 1 < len(entries) else None
+        words = short_description(here[0].description)
+        if there is not None and words.endswith(PAIR_ENDS[0]) \
+                and short_description(there[0].description) == words[:-1] + PAIR_ENDS[1][-1]:
+            stem = words[: -len(PAIR_ENDS[0])]
+            first = replace(here[0], key_display=display(here[0]) + JOINED, description="")
+            second = replace(there[0], description=stem)
+            out += [(first, here[1], here[2] or here[0].description),
+                    (second, there[1], there[2] or there[0].description)]
+            i += 2
+            continue
+        out.append(here)
+        i += 1
+    return out
+
+
+def joined(binding: Binding) -> bool:
+    """Whether ``binding`` is the first key of a pair (``join_pairs``)."""
+    return not binding.description and (binding.key_display or "").endswith(JOINED)
 
 
 def choose(entries: list[Entry], width: int, key_width: Any) -> list[Entry]:
     """The entries that fit ``width`` cells: the always keys, then others in order.
 
     ``key_width(binding)`` is the cells one key takes in the footer (key, space,
-    description, gap).  Order on screen: next/prev, the step's keys, ``?``.
+    description, gap).  Order on screen: next/prev, the step's keys, ``?``.  A
+    pair (``join_pairs``) is chosen whole or not at all.
     """
     first = [e for e in entries if e[0].action in ALWAYS_FIRST]
     last = [e for e in entries if e[0].action in ALWAYS_LAST]
     rest = [e for e in entries if e[0].action not in ALWAYS_FIRST + ALWAYS_LAST]
     room = width - sum(key_width(e[0]) for e in first + last)
     chosen: list[Entry] = []
-    for entry in rest:
-        cost = key_width(entry[0])
+    i = 0
+    while i < len(rest):
+        unit = rest[i:i + 2] if joined(rest[i][0]) else rest[i:i + 1]
+        cost = sum(key_width(e[0]) for e in unit)
         if cost <= room:
-            chosen.append(entry)
+            chosen += unit
             room -= cost
+        i += len(unit)
     return first + chosen + last
 
 
@@ -99,6 +145,10 @@ class CalmFooterKey(FooterKey):
 class CalmFooter(Footer):
     """A compact footer that fits its width, with coalesced, change-only recomposition."""
 
+    DEFAULT_CSS = """
+    CalmFooter.-compact CalmFooterKey.-joined { margin-right: 0; }
+    """
+
     _pending = False
     _composed: tuple[Any, ...] | None = None
     # The screen's bindings read once per recompose check: Textual computes them
@@ -115,6 +165,8 @@ class CalmFooter(Footer):
 
     def _key_width(self, binding: Binding) -> int:
         key = footer_key(self.app.get_key_display(binding))
+        if joined(binding):
+            return cell_len(key)  # "+/": no words, no gap before the pair's second key
         return cell_len(key) + 1 + cell_len(short_description(binding.description)) + 1
 
     def _entries(self) -> list[Entry]:
@@ -126,7 +178,7 @@ class CalmFooter(Footer):
                 continue
             seen.add(binding.action)
             entries.append((binding, enabled, tooltip))
-        return entries
+        return join_pairs(entries, self.app.get_key_display)
 
     def _active_bindings(self) -> dict[str, Any]:
         return self._active if self._active is not None else self.screen.active_bindings
@@ -153,11 +205,7 @@ class CalmFooter(Footer):
             return
         self._composed = self._signature()
         for binding, enabled, tooltip in self._chosen():
-            yield CalmFooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
-                            short_description(binding.description), binding.action,
-                            disabled=not enabled,
-                            tooltip=tooltip or binding.description,
-                            ).data_bind(compact=Footer.compact)
+            yield self._new_key(binding, enabled, tooltip)
         palette = self._palette()
         if palette is not None:
             _node, binding, enabled, _tooltip = palette
@@ -165,6 +213,13 @@ class CalmFooter(Footer):
                             binding.description, binding.action, classes="-command-palette",
                             disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
+
+    def _new_key(self, binding: Binding, enabled: bool, tooltip: str) -> CalmFooterKey:
+        key = CalmFooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
+                            short_description(binding.description), binding.action,
+                            disabled=not enabled, tooltip=tooltip or binding.description,
+                            classes=JOINED_CLASS if joined(binding) else "")
+        return key.data_bind(compact=Footer.compact)
 
     def show_now(self) -> None:
         """Rewrite the keys at once when only their text changes (a step switch calls this,
@@ -198,10 +253,7 @@ class CalmFooter(Footer):
         self._composed = signature
         if len(chosen) > len(keys):
             palette = self.query_children(".-command-palette")
-            extra = [CalmFooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
-                               short_description(binding.description), binding.action,
-                               disabled=not enabled, tooltip=tooltip or binding.description,
-                               ).data_bind(compact=Footer.compact)
+            extra = [self._new_key(binding, enabled, tooltip)
                      for binding, enabled, tooltip in chosen[len(keys):]]
             await self.mount_all(extra, before=palette.first() if palette else None)
 
@@ -219,12 +271,14 @@ class CalmFooter(Footer):
             shown = (binding.key, footer_key(self.app.get_key_display(binding)),
                      short_description(binding.description), not enabled)
             if widget.display and shown == (widget.key, widget.key_display,
-                                            widget.description, widget._disabled):
+                                            widget.description, widget._disabled) \
+                    and widget.has_class(JOINED_CLASS) == joined(binding):
                 continue
             widget.display = True
             widget.key, widget.key_display, widget.description = shown[:3]
             widget._disabled = not enabled  # noqa: SLF001 - what FooterKey's click reads
             widget.set_class(not enabled, "-disabled")
+            widget.set_class(joined(binding), JOINED_CLASS)
             widget.refresh(layout=True)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
