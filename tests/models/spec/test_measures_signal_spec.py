@@ -283,7 +283,9 @@ def test_categories_spelled_alike_are_ordered_by_name_whatever_their_latest_mont
 def test_a_target_equal_to_the_baseline_holds_the_line_the_way_the_metric_gets_better() -> None:
     # "Keep resolution time at 8 h": 10 h is worse, not met; "keep FCR at 70 %": 75 % is met.
     def hold(metric: str, base: float, now: float) -> str:
-        rows = [reading(1, "2024-01", **{metric: base}), reading(2, "2024-02", **{metric: now})]
+        before: dict[str, Any] = {metric: base}
+        after: dict[str, Any] = {metric: now}
+        rows = [reading(1, "2024-01", **before), reading(2, "2024-02", **after)]
         return verdict(journey(rows), tied(metric, base))[0]
 
     assert hold("ttr_median_hours", 8.0, 10.0) == measures.NOT_YET
@@ -296,7 +298,9 @@ def test_a_target_equal_to_the_baseline_holds_the_line_the_way_the_metric_gets_b
 def test_a_change_of_zero_means_no_worse_the_way_the_metric_gets_better() -> None:
     # "No rise in tickets" is not met by 10 % more; "no fall in CSAT" is met by a rise.
     def steady(metric: str, base: float, now: float) -> str:
-        rows = [reading(1, "2024-01", **{metric: base}), reading(2, "2024-02", **{metric: now})]
+        before: dict[str, Any] = {metric: base}
+        after: dict[str, Any] = {metric: now}
+        rows = [reading(1, "2024-01", **before), reading(2, "2024-02", **after)]
         return verdict(journey(rows), tied(metric, 0.0, relative=True))[0]
 
     assert steady("backlog_open", 200, 220) == measures.NOT_YET

@@ -14,7 +14,7 @@ from typing import Any
 from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
 from models.db.tables.workshop import Stage, Touchpoint, Workshop
-from models.rules.progress import StepState, step_states
+from models.rules.progress import StepState, edit_changes_states, step_states
 
 DAY = dt.date(2026, 3, 10)
 SCOPE: dict[str, Any] = dict(persona="IT admin", scenario="locked out", persona_goal="run payroll",
@@ -123,3 +123,10 @@ def test_the_tracker_counts_open_items_missing_an_owner_or_a_deadline() -> None:
     assert step_states(j)["tracker"] == StepState("tracker", True, "")
     j.plan_tasks = [PlanTask(id=1, workshop_id=1, owner="", deadline=None)]
     assert step_states(j)["tracker"].missing == "1 item without an owner or a deadline"
+
+
+def test_editing_a_touchpoints_words_leaves_the_step_bar_uncounted() -> None:
+    # The step bar counts the whole map again only after an edit that may change a step.
+    assert not edit_changes_states("Touchpoint", "name")
+    assert not edit_changes_states("Touchpoint", "sentiment")
+    assert edit_changes_states("Touchpoint", "stage_id")
