@@ -69,3 +69,22 @@ def test_a_comma_export_with_dates_fitting_both_orders_is_read_month_first(
     assert imported.data_from == datetime(2024, 5, 3, 10, 0, tzinfo=UTC)
     assert ("'created_at': every date fits both orders; read as month-first (generic "
             "default)") in imported.notes
+
+
+def test_dates_mixing_both_orders_are_refused_at_the_first_day_first_one(
+        tmp_path: Path) -> None:
+    # 12/20 can only be month-first, 20/12 only day-first: the file is refused where the
+    # first date that is day-first by force stands (line 4), so the lead can look at it
+    error = _refusal(tmp_path, "ticket_id,created_at,status\n1,03/05/2024 10:00,Open\n"
+                               "2,12/20/2024 10:00,Open\n3,20/12/2024 10:00,Open\n")
+    assert (error.line, error.column) == (4, "created_at")
+    assert str(error) == ("export.csv, line 4, column 'created_at': the dates mix day-first "
+                          "and month-first values.")
+
+
+def test_a_file_with_no_usable_column_lists_its_columns(tmp_path: Path) -> None:
+    error = _refusal(tmp_path, "alpha,beta,gamma\nfoo,bar,baz\n")
+    assert (error.line, error.column, error.hint) == (1, "alpha", "columns: alpha, beta, gamma")
+    assert str(error) == ("export.csv, line 1, column 'alpha': no usable columns: none is a "
+                          "ticket id, a date, a status or a metric (columns: alpha, beta, "
+                          "gamma).")
