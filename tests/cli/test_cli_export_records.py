@@ -18,12 +18,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from models.db.store import Store
-from models.export.templates import create_from_template
-from models.rules.demo import complete_demo
-
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2024, 3, 20)
 
@@ -59,14 +53,6 @@ STILL_DATACLASSES = {
     "models.rules.plan.PreviewTask",  # tests/models/test_plan_preview.py reads its fields
 }
 
-
-@pytest.fixture
-def workshop(tmp_path: Path) -> tuple[Path, int]:
-    db = tmp_path / "j.db"
-    with Store(db, who="tester") as store:
-        wid = create_from_template(store, "login-lockout", start_date=dt.date(2024, 2, 29))
-        complete_demo(store, wid, TODAY)
-    return db, wid
 
 
 def test_export_md_creates_only_the_listed_dataclasses(workshop: tuple[Path, int],

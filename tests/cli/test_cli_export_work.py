@@ -19,9 +19,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from models.db.store import Store
-from models.export.templates import create_from_template
-from models.rules.demo import complete_demo
 from tui.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,14 +47,6 @@ finally:
     print('FROZEN', gc.get_freeze_count(), file=sys.stderr)
 """
 
-
-@pytest.fixture
-def workshop(tmp_path: Path) -> tuple[Path, int]:
-    db = tmp_path / "j.db"
-    with Store(db, who="tester") as store:
-        wid = create_from_template(store, "login-lockout", start_date=dt.date(2024, 2, 29))
-        complete_demo(store, wid, TODAY)
-    return db, wid
 
 
 def probe(db: Path, *args: str) -> dict[str, list[str]]:

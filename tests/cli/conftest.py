@@ -1,0 +1,24 @@
+"""Fixtures shared by the command-line tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from models.db.store import Store
+from models.export.templates import create_from_template
+from models.rules.demo import complete_demo
+
+DEMO_DAY = dt.date(2024, 3, 20)
+
+
+@pytest.fixture
+def workshop(tmp_path: Path) -> tuple[Path, int]:
+    """The login-lockout demo, completed on 20 March 2024: every section of an export has rows."""
+    db = tmp_path / "j.db"
+    with Store(db, who="tester") as store:
+        wid = create_from_template(store, "login-lockout", start_date=dt.date(2024, 2, 29))
+        complete_demo(store, wid, DEMO_DAY)
+    return db, wid
