@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from models.db.tables.workshop import Touchpoint
-from tests.helpers import ready, screen_text
+from tests.helpers import ready, screen_text, until
 from tui.app.launch import build_app
 from tui.widgets.step_bar import SentimentLine, StepBar
 
@@ -31,6 +31,8 @@ async def _on_touchpoints(db: Path, wid: int) -> AsyncIterator[tuple[Any, Any, A
     app = build_app(db, wid, step="touchpoints", who="lea")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+        # the idle prebuild lays each view out once, out of sight: its passes are not a key's
+        assert await until([pilot], lambda: app.screen.prebuilt, rounds=400)
         view = app.screen.view("touchpoints")
         view.table.focus()
         await ready(pilot)

@@ -28,6 +28,7 @@ from models.rules.progress import edit_changes_states, step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
 from tui.actions import bindings
 from tui.screens.kept_map import KeptMapCompositor
+from tui.screens.warm_views import cool, warm, warming
 from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
@@ -56,6 +57,8 @@ class StepSwitcher(ContentSwitcher):
     """
 
     current: Reactive[str | None] = Reactive(None, init=False, repaint=False)
+    # A view built at idle is laid out once under the view shown (``warm_views``).
+    DEFAULT_CSS = "StepSwitcher { layers: warm default; }"
 
     def watch_current(self, old: str | None, new: str | None) -> None:
         shown = self.get_child_by_id(new) if new else None  # NoMatches, as Textual's
@@ -76,6 +79,7 @@ class WorkshopScreen(Screen[None]):
     # moves the focus into the view it shows, composed the screen a second time.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     prebuilt = False  # every step's view exists (visited, or built at idle)
+    _warmed: set[str | None]  # the views laid out at least once (shown, or ``warm``)
 
     # No auto-focus: Textual would focus the first Input before its form is bound,
     # and a key typed then would land in a field about to be overwritten.  Each
@@ -88,6 +92,7 @@ class WorkshopScreen(Screen[None]):
         self.session = session
         self.step = step
         self._save_first = save  # opened at a step chosen by a key: remember it
+        self._warmed = set()
 
     def compose(self) -> ComposeResult:
         yield CalmHeader()
@@ -125,7 +130,7 @@ class WorkshopScreen(Screen[None]):
         # The early scope step is drawn from plain sqlite3 while the store opens: the
         # other views bind ORM rows, so they wait for it (and keep start-up lean).
         return (self.session.store is None or app.held_input.busy
-                or any(not view.ready for view in self._views()))
+                or any(not view.ready or warming(view) for view in self._views()))
 
     def _views(self) -> list[StepView]:
         switchers = self.query_children(ContentSwitcher)  # none while the screen closes
@@ -137,12 +142,21 @@ class WorkshopScreen(Screen[None]):
         if self.prebuilt or not self.is_attached or not self.is_current or self._keys_first():
             self.set_timer(PREBUILD_IDLE_S, self._build_next)
             return
-        built = {view.id for view in self._views()}
+        views = self._views()
+        cold = [view for view in views if view.id not in self._warmed and not view.display]
+        self._warmed.update(view.id for view in views if view.display)  # laid out on screen
+        if cold:  # built at the last turn: laid out out of sight before the next is built
+            self._warmed.add(cold[0].id)
+            warm(self, cold[0])
+            self.set_timer(PREBUILD_IDLE_S, self._build_next)
+            return
+        built = {view.id for view in views}
         here = self._index()
         missing = sorted((s for s in STEPS if f"step-{s}" not in built),
                          key=lambda s: abs(STEPS.index(s) - here))
         if not missing:
             self.prebuilt = True
+            self.query_one(CalmFooter).keep_spares()  # a first visit mounts no footer key
             gc.freeze()
             return
         view = VIEWS[missing[0]](self.session, id=f"step-{missing[0]}")
@@ -191,6 +205,7 @@ class WorkshopScreen(Screen[None]):
                 self.call_after_refresh(self.show_step, step, save=save)
                 return None
             view = kept
+            cool(view)  # asked for while laid out out of sight: shown, focusable, now
             view.draw(journey)
             if view.ready:  # else its ``on_mount`` (still to come) draws and focuses
                 view.shown()

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 ALWAYS_FIRST = ("next_step", "prev_step")
 ALWAYS_LAST = ("toggle_help",)
 PALETTE_WIDTH = 12  # "▏^p palette" docked right, with its border and padding
+SPARE_CELLS = 6  # the cells of about the shortest key and its words: "a Add "
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 # The footer's words for keys whose full description (kept for ``?`` and the
 # palette) is too long for a footer that must fit 80 columns.
@@ -241,6 +242,33 @@ class CalmFooter(Footer):
                     key._check_refresh()  # noqa: SLF001 - what the key's idle turn does
         finally:
             self._active = None
+
+    def keep_spares(self) -> None:
+        """Mount hidden keys until a step of ordinary keys fits in the widgets already there.
+
+        A first visit to a step with more keys than any step shown before mounted the
+        missing ones after the switch's refresh: two more layout passes of the whole
+        screen.  Called at idle (the workshop's prebuild), this makes every first visit
+        a rewrite in place (``show_now``).  ``SPARE_CELLS`` cells per key is about the
+        shortest key and words ("a Add "); a step with more keys than that still gets
+        them, mounted as before.
+        """
+        if self.is_attached:
+            self.call_later(self._mount_spares)  # on the footer's turn: its keys bind to it
+
+    def _mount_spares(self) -> None:
+        if not (self.is_attached and self._bindings_ready and self._composed is not None):
+            return
+        keys = self._keys()
+        wanted = (self._width() - PALETTE_WIDTH) // SPARE_CELLS
+        if len(keys) >= wanted:
+            return
+        spares = [CalmFooterKey("", "", "", "") for _ in range(wanted - len(keys))]
+        for key in spares:
+            key.display = False
+            key.data_bind(compact=Footer.compact)
+        palette = self.query_children(".-command-palette")
+        self.mount_all(spares, before=palette.first() if palette else None)
 
     def _keys(self) -> list[FooterKey]:
         return [k for k in self.query_children(FooterKey) if "-command-palette" not in k.classes]
