@@ -12,7 +12,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.e2e.test_tmux_bursts import load, pane_for, three_stages  # noqa: F401 - fixture
+from tests.e2e import test_tmux_bursts as bursts
+from tests.e2e.test_tmux_bursts import load, three_stages
+
+pane_for = bursts.pane_for  # the tmux pane fixture of the other burst tests
 
 TEXT_KEYS = {" ": "Space"}
 
@@ -29,7 +32,7 @@ def keys(*parts: str) -> list[str]:
 
 
 def edit_in_one_burst(tmp_path: Path, pane_for, expected: str,  # noqa: ANN001
-                      *parts: str) -> str:
+                      *parts: str) -> list[str]:
     db = tmp_path / "b.db"
     wid = three_stages(db)
     pane = pane_for(db, wid, "touchpoints")
@@ -42,9 +45,12 @@ def edit_in_one_burst(tmp_path: Path, pane_for, expected: str,  # noqa: ANN001
         pass
     time.sleep(1.0)
     pane.quit()
-    return load(db, wid).ordered_touchpoints()[0].name
+    return [tp.name for tp in load(db, wid).ordered_touchpoints()]
 
 
 def test_enter_ctrl_u_a_name_and_esc_in_one_burst_save_the_name(tmp_path: Path,
                                                                  pane_for) -> None:  # noqa: ANN001
-    assert edit_in_one_burst(tmp_path, pane_for, "Fast 3", "Enter", "C-u", '"Fast 3"', "Escape") == "Fast 3"
+    """The touchpoint renamed, and no other row: ``a`` is text here, not Add."""
+    names = edit_in_one_burst(tmp_path, pane_for, "Fast 3", "Enter", "C-u", '"Fast 3"',
+                              "Escape")
+    assert names == ["Fast 3"]

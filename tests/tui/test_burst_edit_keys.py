@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from models.db.store import Store
 from tests.helpers import build_workshop, until
@@ -26,8 +26,9 @@ from tui.app.launch import build_app
 
 def key(name: str) -> events.Key:
     """The key Textual's driver posts for ``name`` (a key name or one character)."""
-    character = {"space": " ", "enter": "\r", "escape": "\x1b", "ctrl+u": "\x15",
-                 "backspace": "\x7f"}.get(name, name if len(name) == 1 else None)
+    named = {"space": " ", "enter": "\r", "escape": "\x1b", "ctrl+u": "\x15", "ctrl+k": "\x0b",
+             "backspace": "\x7f"}
+    character = named.get(name, name if len(name) == 1 else None)
     return events.Key(name, character)
 
 
@@ -42,9 +43,10 @@ def burst(*parts: str) -> list[events.Key]:
     return keys
 
 
-async def edit_in_one_burst(db_path: Path, *parts: str) -> tuple[list[str], list[str]]:
+async def edit_in_one_burst(db_path: Path, *parts: str,
+                            opened: bool = False) -> tuple[list[str], list[str]]:
     """The touchpoints' names before and after the burst on the touchpoints table
-    (cursor on the first row)."""
+    (cursor on the first row), or in its first name's field once ``opened``."""
     with Store(db_path, who="tester") as s:
         wid = build_workshop(s)
         before = [tp.name for tp in s.load(wid).ordered_touchpoints()]
@@ -53,6 +55,10 @@ async def edit_in_one_burst(db_path: Path, *parts: str) -> tuple[list[str], list
         assert await until([pilot], lambda: isinstance(app.screen.focused, DataTable)
                            and app.screen.focused.row_count > 0, rounds=400)
         await pilot.pause()
+        if opened:
+            await pilot.press("enter")
+            assert await until([pilot], lambda: isinstance(app.screen.focused, Input)
+                               and not app.held_input.busy, rounds=400)
         for event in burst(*parts):
             app.post_message(event)
         assert await until([pilot], lambda: not app.held_input.busy
@@ -65,11 +71,26 @@ async def edit_in_one_burst(db_path: Path, *parts: str) -> tuple[list[str], list
 
 @pytest.mark.parametrize("parts, name", [
     (("enter", "ctrl+u", '"Fast 3"', "escape"), "Fast 3"),
-    (("enter", "ctrl+u", '"Fast"', "backspace", "backspace", '"ar"', "escape"), "Far"),
+    (("enter", "ctrl+u", '"Fast"', "backspace", "backspace", '"r"', "escape"), "Far"),
     (("enter", "ctrl+u", '"ab"', "left", '"X"', "home", '"Y"', "end", '"Z"', "escape"),
      "YaXbZ"),
 ])
 async def test_a_burst_from_the_table_edits_the_name_key_by_key(
         db_path: Path, parts: tuple[str, ...], name: str) -> None:
     before, after = await edit_in_one_burst(db_path, *parts)
+    assert after == [name, *before[1:]]
+
+
+@pytest.mark.parametrize("parts, name", [
+    (("ctrl+u", '"Fast 3"', "escape"), "Fast 3"),
+    (("ctrl+u", '"ab"', "left", '"X"', "home", '"Y"', "end", '"Z"', "backspace", '"W"',
+      "escape"), "YaXbW"),
+    (("home", "ctrl+k", '"Fast"', "left", "left", "delete", '"x"', "escape"), "Faxt"),
+])
+async def test_a_burst_in_an_open_field_edits_it_key_by_key(
+        db_path: Path, parts: tuple[str, ...], name: str) -> None:
+    """The field already has the focus: a letter goes straight into it, while
+    ``ctrl+u`` travels up to the app, where its binding runs; the letters read
+    behind it must not be typed before it has run (the new name was emptied)."""
+    before, after = await edit_in_one_burst(db_path, *parts, opened=True)
     assert after == [name, *before[1:]]
