@@ -32,12 +32,17 @@ def keys(*parts: str) -> list[str]:
 
 
 def edit_in_one_burst(tmp_path: Path, pane_for, expected: str,  # noqa: ANN001
-                      *parts: str) -> list[str]:
+                      *parts: str, opened: bool = False) -> list[str]:
+    """The touchpoints' names after the burst on the table (or in the first name's field,
+    once ``opened``)."""
     db = tmp_path / "b.db"
     wid = three_stages(db)
     pane = pane_for(db, wid, "touchpoints")
     pane.wait("Step 3 · Touchpoints")
     pane.wait("Sees error")
+    if opened:
+        pane.tmux("send-keys", "-t", pane.session, "Enter")
+        time.sleep(1.0)
     pane.tmux("send-keys", "-t", pane.session, *keys(*parts))  # one write
     try:
         pane.wait(expected, ceiling=10)
@@ -53,4 +58,13 @@ def test_enter_ctrl_u_a_name_and_esc_in_one_burst_save_the_name(tmp_path: Path,
     """The touchpoint renamed, and no other row: ``a`` is text here, not Add."""
     names = edit_in_one_burst(tmp_path, pane_for, "Fast 3", "Enter", "C-u", '"Fast 3"',
                               "Escape")
+    assert names == ["Fast 3"]
+
+
+def test_ctrl_u_a_name_and_esc_in_one_burst_in_an_open_field_save_the_name(
+        tmp_path: Path, pane_for) -> None:  # noqa: ANN001
+    """The field has the focus: the letters go straight into it while ``ctrl+u`` travels up
+    to the app, where its binding runs; it must not run after them."""
+    names = edit_in_one_burst(tmp_path, pane_for, "Fast 3", "C-u", '"Fast 3"', "Escape",
+                              opened=True)
     assert names == ["Fast 3"]
