@@ -185,7 +185,7 @@ class HeldInput:
         self._trips.pop(trip, None)
         if self._replay == trip:
             self._replay = None
-        self._drain_soon()
+        self._drain_soon(landed=True)
 
     def _watch_trips(self) -> None:
         """A trip whose follower never came back (a bug, a pump gone without closing)
@@ -205,10 +205,16 @@ class HeldInput:
 
         self.app.set_timer(SAFETY_S, check)
 
-    def _drain_soon(self) -> None:
+    def _drain_soon(self, *, landed: bool = False) -> None:
+        """Give the next event back soon: after the next refresh once a hold ends (what it
+        waited for is on screen), at once when a key's trip has just ended (a frame
+        per key made a 60-key burst take a second)."""
         if not (self._draining or self.holds or self._trips) and self.queue:
             self._draining = True
-            self.app.call_after_refresh(self._drain_one)
+            if landed:
+                self.app.call_later(self._drain_one)
+            else:
+                self.app.call_after_refresh(self._drain_one)
 
     def _drain_one(self) -> None:
         """Give back the oldest event; the next once its trip has ended (``follow``).
