@@ -23,6 +23,9 @@ meanwhile (``busy``): on a loaded machine the next key used to overtake the
 step key still on its way and land in the old view, or the prebuild mounted a
 view nobody asked for first.  A key already on its way when a hold starts, that
 comes back to the app unhandled, takes its place by the order it was read.
+Every key waits its turn, editing keys and ctrl+ keys too, also when no hold
+is on: one read while another key is still on its trip (``Enter`` opening a
+field, ``ctrl+u`` on its way to its binding) would otherwise overtake it.
 """
 
 from __future__ import annotations
