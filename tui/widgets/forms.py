@@ -29,6 +29,7 @@ from textual.widgets import Checkbox, Input, Label
 
 from tui.dialogs.conflict import take_over
 from tui.safe_text import display
+from tui.widgets.clean_input import CleanShownInput
 from tui.widgets.typeahead import LEAVING_KEYS
 
 # The dim text of an empty date field: an example date looked like a value the
@@ -62,7 +63,7 @@ class Saver(Protocol):
     def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool: ...
 
 
-class FieldInput(Input):
+class FieldInput(CleanShownInput):
     """An Input that knows the row and field it edits and the text it displayed."""
 
     handles_leaving_keys = True  # Tab and Esc act when read (``tui.widgets.typeahead``)

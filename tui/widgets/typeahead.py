@@ -23,6 +23,9 @@ meanwhile (``busy``): on a loaded machine the next key used to overtake the
 step key still on its way and land in the old view, or the prebuild mounted a
 view nobody asked for first.  A key already on its way when a hold starts, that
 comes back to the app unhandled, takes its place by the order it was read.
+Every key waits its turn, editing keys and ctrl+ keys too, also when no hold
+is on: one read while another key is still on its trip (``Enter`` opening a
+field, ``ctrl+u`` on its way to its binding) would otherwise overtake it.
 """
 
 from __future__ import annotations
@@ -104,18 +107,24 @@ class HeldInput:
     def take(self, event: events.Event) -> bool:
         """Keep ``event`` (just read by the app) when it must wait; True when kept.
 
-        A key read while a key given back is still on its trip waits too: that
-        key may start a hold (``3`` mounts a view) or move the focus (Tab)."""
+        A key read while another key is still on its trip waits too, whatever
+        the key: that key may start a hold (``3`` mounts a view) or move the
+        focus (Tab, Enter on a table opens the row's field), and the keys read
+        behind it belong where it leads.  A paste waits for holds and held
+        keys only: it goes to the widget it was read for."""
         if isinstance(event, events.Key) and not hasattr(event, _READ):
             setattr(event, _READ, next(self._read))
-        if getattr(event, _REPLAYED, False):
-            return False
-        if not (self.holds or self.queue or self._replay is not None):
+        if isinstance(event, events.Key) and not self.app.is_running:
+            return True  # the app is closing: its screens are being taken apart
+        if getattr(event, _REPLAYED, False) or event.is_forwarded:
             return False
         if isinstance(event, events.Key):
-            if event.is_forwarded or event.key == "ctrl+q":  # quitting never waits
-                return False
-        elif not (isinstance(event, events.Paste) and not event.is_forwarded):
+            # Every key waits, editing keys and ctrl+ keys too: the focus a key's
+            # binding finds is the one when it gets back to the app.
+            if event.key == "ctrl+q" or not (self.holds or self.queue or self._trips):
+                return False  # quitting never waits
+        elif not (isinstance(event, events.Paste)
+                  and (self.holds or self.queue or self._replay is not None)):
             return False
         self.queue.append(event)
         return True
@@ -123,7 +132,7 @@ class HeldInput:
     def take_back(self, event: events.Key) -> bool:
         """Keep a key that came back to the app unhandled while a hold is active, in
         its place by the order it was read."""
-        if not self.holds:
+        if not self.holds or event.key == "ctrl+q":
             return False
         insort(self.queue, event, key=lambda e: getattr(e, _READ, -1))
         return True
@@ -149,6 +158,14 @@ class HeldInput:
         runs once the key has left it: when the one posted to the app runs, the
         key's trip is over and the next key may be given back.  A queue that
         closed meanwhile (its widget removed) drops the key: the trip ends there.
+
+        A binding runs when its key reaches the app, and what it does often
+        comes later: Enter on a table posts ``RowSelected`` to the table, whose
+        view opens the row's field when the message has bubbled up to it.  So
+        the walk is made twice: the second one, started once the first is back,
+        follows the messages the binding posted up the same widgets, and the
+        trip ends when it is back too (the field has the focus, or its hold
+        is on).
         """
         app = self.app
         try:
@@ -156,12 +173,14 @@ class HeldInput:
         except Exception:  # noqa: BLE001 - no screen (closing): the trip ends here
             start = app
 
-        def step(node: Any) -> None:
+        def step(node: Any, echo: bool) -> None:
             parent = None if node is app else getattr(node, "parent", None)
-            if parent is None or not parent.call_later(step, parent):
+            if parent is not None and parent.call_later(step, parent, echo):
+                return
+            if not (echo and start is not app and start.call_later(step, start, False)):
                 self._landed(trip)
 
-        if start is app or not start.call_later(step, start):
+        if start is app or not start.call_later(step, start, True):
             self._landed(trip)
         self._watch_trips()
 
@@ -169,7 +188,7 @@ class HeldInput:
         self._trips.pop(trip, None)
         if self._replay == trip:
             self._replay = None
-        self._drain_soon()
+        self._drain_soon(landed=True)
 
     def _watch_trips(self) -> None:
         """A trip whose follower never came back (a bug, a pump gone without closing)
@@ -189,10 +208,16 @@ class HeldInput:
 
         self.app.set_timer(SAFETY_S, check)
 
-    def _drain_soon(self) -> None:
+    def _drain_soon(self, *, landed: bool = False) -> None:
+        """Give the next event back soon: after the next refresh once a hold ends (what it
+        waited for is on screen), at once when a key's trip has just ended (a frame
+        per key made a 60-key burst take a second)."""
         if not (self._draining or self.holds or self._trips) and self.queue:
             self._draining = True
-            self.app.call_after_refresh(self._drain_one)
+            if landed:
+                self.app.call_later(self._drain_one)
+            else:
+                self.app.call_after_refresh(self._drain_one)
 
     def _drain_one(self) -> None:
         """Give back the oldest event; the next once its trip has ended (``follow``).
@@ -254,15 +279,25 @@ def is_holding(app: Any, reason: str | None = None) -> bool:
 
 
 def pass_on(app: Any, event: events.Key) -> bool:
-    """Handle a printable key no widget took that belongs to a field; True when it did.
+    """Handle a key no widget took, before its binding runs; True when it did.
 
-    Called by the app for keys that bubbled all the way up.  A text field
-    takes every printable key it is given (and a form field Tab and Esc too),
-    so such a key reaching the app while a field has the focus was sent before
-    the field had it.  Observers' fields are read-only and pass keys on: those
-    are left to the bindings.  While a hold is active the key joins the held
-    input, in its place by the order it was read.
+    Called by the app for keys that bubbled all the way up.  While a hold is
+    active the key joins the held input, in its place by the order it was
+    read, whatever the key (``ctrl+u`` or an arrow runs its binding on what has
+    the focus when it arrives: the field the hold brings must have it first).
+    A text field takes every printable key it is given (and a form field Tab
+    and Esc too), so such a key reaching the app while a field has the focus
+    was sent before the field had it: it is passed on to the field.  Observers'
+    fields are read-only and pass keys on: those are left to the bindings.
     """
+    if not app.is_running:  # closing: no binding may run on a screen taken apart
+        event.prevent_default()
+        event.stop()
+        return True
+    if held_input(app).take_back(event):
+        event.prevent_default()
+        event.stop()
+        return True
     if getattr(app, "read_only", False):
         return False
     leaving = event.key in LEAVING_KEYS
@@ -273,9 +308,7 @@ def pass_on(app: Any, event: events.Key) -> bool:
     except Exception:  # noqa: BLE001 - no screen yet: nothing to pass on to
         return False
     focused = screen.focused
-    if held_input(app).take_back(event):
-        pass
-    elif isinstance(focused, Input) and not getattr(event, _PASSED, False) and (
+    if isinstance(focused, Input) and not getattr(event, _PASSED, False) and (
             not leaving or getattr(focused, "handles_leaving_keys", False)):
         again = events.Key(event.key, event.character)
         setattr(again, _PASSED, True)  # passed on once, never twice

@@ -1,0 +1,39 @@
+"""An Input that draws control and bidi characters as marks, keeping the text as typed.
+
+Why: a value the store refuses (too long, say) stays in its field as typed so
+the person can cut it down, and Textual's Input draws the raw text: a U+202E
+(right-to-left override) reaches the terminal, which may then show the rest of
+the line reversed, and a C0 control may be obeyed.  Only the drawing changes:
+``tui.safe_text.clean`` maps every character to exactly one mark, so a cursor
+index into the value is the same index into what is drawn, and cell positions
+are counted on what is drawn.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.expand_tabs import expand_tabs_inline
+from textual.widgets import Input
+
+from tui.safe_text import clean
+
+
+class CleanShownInput(Input):
+    """``Input`` whose text is drawn through ``clean``; ``value`` stays what was typed."""
+
+    @property
+    def _shown(self) -> str:
+        return clean(self.value)
+
+    @property
+    def _value(self) -> Text:
+        if self.password or self.value.isprintable():
+            return super()._value
+        text = Text(self._shown, no_wrap=True, overflow="ignore", end="")
+        return self.highlighter(text) if self.highlighter is not None else text
+
+    def _position_to_cell(self, position: int) -> int:
+        if self.value.isprintable():
+            return super()._position_to_cell(position)
+        return cell_len(expand_tabs_inline(self._shown[:position], 4))
