@@ -3,7 +3,8 @@
 An event log's note says how many rows made how many tickets and that each ticket's latest
 update was kept; a file whose rows mostly have no readable id or creation date is refused in
 one sentence naming the first such line and column, how many rows were unreadable, and a
-``--map`` hint whose placeholder is ``COLUMN`` as in every other ``--map`` hint.
+``--map`` hint whose placeholder is ``COLUMN`` as in every other ``--map`` hint; a plain
+export with an id twice points to ``--source generic`` with ``--map updated=COLUMN``.
 """
 
 from __future__ import annotations
@@ -45,3 +46,11 @@ def test_mostly_unreadable_rows_are_refused_in_one_sentence(tmp_path: Path) -> N
                              "(3 unreadable in this column)")
     assert error.hint == "check the column or choose another with --map created=COLUMN"
     assert "\n" not in str(error)
+
+
+def test_an_id_twice_is_refused_with_the_event_log_hint(tmp_path: Path) -> None:
+    text = "ticket_id,created_at\nT1,2024-03-01 10:00\nT1,2024-03-02 10:00\n"
+    with pytest.raises(TicketImportError) as info:
+        engine.import_export(_path(tmp_path, text))
+    assert info.value.hint == ("for one row per update use --source generic with "
+                               "--map updated=COLUMN")
