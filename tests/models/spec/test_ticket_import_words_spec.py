@@ -4,7 +4,8 @@ An event log's note says how many rows made how many tickets and that each ticke
 update was kept; a file whose rows mostly have no readable id or creation date is refused in
 one sentence naming the first such line and column, how many rows were unreadable, and a
 ``--map`` hint whose placeholder is ``COLUMN`` as in every other ``--map`` hint; a plain
-export with an id twice points to ``--source generic`` with ``--map updated=COLUMN``.
+export with an id twice points to ``--source generic`` with ``--map updated=COLUMN``; a
+header with no record under it is refused at line 2.
 """
 
 from __future__ import annotations
@@ -54,3 +55,9 @@ def test_an_id_twice_is_refused_with_the_event_log_hint(tmp_path: Path) -> None:
         engine.import_export(_path(tmp_path, text))
     assert info.value.hint == ("for one row per update use --source generic with "
                                "--map updated=COLUMN")
+
+
+def test_a_header_without_rows_is_refused_at_line_2(tmp_path: Path) -> None:
+    with pytest.raises(TicketImportError) as info:
+        engine.import_export(_path(tmp_path, "Ticket ID,Created at\n"))
+    assert (info.value.line, info.value.problem) == (2, "the file has a header but no data rows")
