@@ -18,10 +18,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.dialogs.held import HeldDialog
 from tui.safe_text import safe
 
 
@@ -34,7 +34,7 @@ class SignalRequest:
     target: str
 
 
-class CardSignalDialog(ModalScreen["SignalRequest | None"]):
+class CardSignalDialog(HeldDialog["SignalRequest | None"]):
     """Metric list, group list, target field; Enter moves on, Enter in the target saves
     (layout: app.tcss)."""
 

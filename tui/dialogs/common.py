@@ -14,33 +14,16 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.widgets.typeahead import ANSWER, DIALOG, hold, release
+from tui.dialogs.held import HeldDialog
+from tui.widgets.typeahead import ANSWER, hold, release
 
 T = TypeVar("T")
 
 
-class OneKeyDialog(ModalScreen[T]):
-    """A dialog answered with one key: keys read before it is on screen are its own.
-
-    ``d`` then ``y`` (or ``A`` then ``2``) in one burst from a terminal reach the
-    app before the pushed screen is active; they went to the screen below and were
-    lost or ran as commands.  Every key is held from the push until the dialog has
-    the focus, then given back in order (``tui.widgets.typeahead``).
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        hold(self.app, DIALOG)
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(release, self.app, DIALOG)
-
-
-class ConfirmScreen(OneKeyDialog[bool]):
+class ConfirmScreen(HeldDialog[bool]):
     """Yes/no question; Esc or `n` answers no, so nothing is lost by accident."""
 
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
@@ -61,7 +44,7 @@ class ConfirmScreen(OneKeyDialog[bool]):
         self.dismiss(value)
 
 
-class PickScreen(OneKeyDialog["T | None"], Generic[T]):
+class PickScreen(HeldDialog["T | None"], Generic[T]):
     """Choose one of several options with the arrow keys and Enter; Esc cancels.
 
     ``highlight`` is the option Enter takes at once (the likely answer, such as

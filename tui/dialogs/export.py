@@ -18,10 +18,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from models.rules.clock import today as clock_today
+from tui.dialogs.held import HeldDialog
 from tui.safe_text import short
 from tui.widgets.dates import default_export_path
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 _LAST_PATH: dict[int, str] = {}  # workshop id -> path typed last time (this session)
 
 
-class ExportDialog(ModalScreen["str | None"]):
+class ExportDialog(HeldDialog["str | None"]):
     """One input with the target path; Enter exports, Esc cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -12,16 +12,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from models.db.fields import MAX_WHYS
+from tui.dialogs.held import HeldDialog
 from tui.safe_text import safe
 
 WhysAnswer = tuple[list[str], str]
 
 
-class FiveWhysScreen(ModalScreen["WhysAnswer | None"]):
+class FiveWhysScreen(HeldDialog["WhysAnswer | None"]):
     """Why 1..5 and the root cause for one pain point."""
 
     DEFAULT_CSS = """

@@ -14,9 +14,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from tui.dialogs.held import HeldDialog
 
 if TYPE_CHECKING:
     from models.db.tables.seats import Participant
@@ -34,7 +35,7 @@ def row_text(person: Participant) -> Text:
     return text
 
 
-class ParticipantsDialog(ModalScreen[None]):
+class ParticipantsDialog(HeldDialog[None]):
     """List of seats; Enter/r cycles the selected person's role (leads only)."""
 
     BINDINGS = [Binding("escape,q", "close", "Close"),

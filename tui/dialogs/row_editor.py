@@ -17,9 +17,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tui.dialogs.held import HeldDialog
 from tui.widgets.forms import FieldInput, FieldSpec, RecordForm
 from tui.widgets.new_row import select_all
 
@@ -60,7 +60,7 @@ class EditedForm(RecordForm):
         return True
 
 
-class RowEditor(ModalScreen[None]):
+class RowEditor(HeldDialog[None]):
     """The fields of one row; each is saved when left or on Enter (Esc closes)."""
 
     BINDINGS = [Binding("escape", "close", "Close")]
@@ -99,10 +99,10 @@ class RowEditor(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self._bind()
-        self.call_after_refresh(self._enter_first)
 
-    def _enter_first(self) -> None:
-        """Enter the first field like Tab does: its whole text selected, typing replaces it."""
+    def enter(self) -> None:
+        """Enter the first field like Tab does: its whole text selected, typing replaces it
+        (the keys typed since the dialog was opened come back after this)."""
         field = self.form.field(self.specs[0].name)
         self.set_focus(field)
         select_all(field)

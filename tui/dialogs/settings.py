@@ -15,8 +15,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+
+from tui.dialogs.held import HeldDialog
 
 
 class Settings(NamedTuple):
@@ -42,7 +43,7 @@ def check(field: str, text: str) -> int:
     return int(coerce(Workshop, field, text.strip()))
 
 
-class SettingsScreen(ModalScreen["Settings | None"]):
+class SettingsScreen(HeldDialog["Settings | None"]):
     """Enter saves both numbers (after checking them), Esc cancels and changes nothing."""
 
     DEFAULT_CSS = """

@@ -15,10 +15,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from models.tickets.profiles import SOURCES
+from tui.dialogs.held import HeldDialog
 
 
 @dataclass
@@ -30,7 +30,7 @@ class ImportRequest:
     mapping: dict[str, str] = field(default_factory=dict)
 
 
-class TicketImportDialog(ModalScreen["ImportRequest | None"]):
+class TicketImportDialog(HeldDialog["ImportRequest | None"]):
     """Path and product, then (after Inspect) one choice per ambiguous or missing field."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

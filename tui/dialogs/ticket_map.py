@@ -18,10 +18,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.dialogs.held import HeldDialog
 from tui.safe_text import safe
 
 
@@ -36,7 +36,7 @@ class MapRequest:
     unmap_pain: bool = False
 
 
-class CategoryMapDialog(ModalScreen["MapRequest | None"]):
+class CategoryMapDialog(HeldDialog["MapRequest | None"]):
     """Stage list, then pain point list; Enter on the pain point maps (layout: app.tcss,
     which outranks a widget's default CSS, so the dialog fits 80x24)."""
 

@@ -12,11 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from tui.dialogs.held import HeldDialog
 
-class TimerScreen(ModalScreen["int | str | None"]):
+
+class TimerScreen(HeldDialog["int | str | None"]):
     """Answer: minutes to start with, "stop", "settings" (open the lead's facilitation
     settings instead) or None (cancelled)."""
 

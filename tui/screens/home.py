@@ -14,13 +14,14 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.vocab import LABELS
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
+from tui.dialogs.held import HeldDialog
 from tui.safe_text import safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import selected_key, sync_table
@@ -46,7 +47,7 @@ def local_time(when: dt.datetime | None) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class TemplateScreen(ModalScreen["str | None"]):
+class TemplateScreen(HeldDialog["str | None"]):
     """Pick a shipped template, with a preview of what it will create."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
