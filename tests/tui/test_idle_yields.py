@@ -98,7 +98,7 @@ def _warming(app: Any) -> list[StepView]:
 async def _all_built(pilot: Any) -> bool:
     app = pilot.app
     return await until([pilot], lambda: _screen(app).prebuilt and all(
-        v.ready for v in _screen(app).query(StepView)), rounds=600)
+        v.ready for v in _screen(app).query(StepView)), rounds=1500)
 
 
 async def test_tracker_all_pressed_during_a_warm_up_waits_for_no_idle_work(
