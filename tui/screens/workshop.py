@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult, SystemCommand
@@ -79,6 +80,7 @@ class WorkshopScreen(Screen[None]):
     # moves the focus into the view it shows, composed the screen a second time.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     prebuilt = False  # every step's view exists (visited, or built at idle)
+    _input_at = 0.0  # when the last key, paste or click was read (``monotonic``)
 
     # No auto-focus: Textual would focus the first Input before its form is bound,
     # and a key typed then would land in a field about to be overwritten.  Each
@@ -106,6 +108,7 @@ class WorkshopScreen(Screen[None]):
         self.call_after_refresh(self.set_timer, PREBUILD_IDLE_S, self._build_next)
 
     def _input_read(self, _event: object) -> None:
+        self._input_at = monotonic()  # idle again only ``PREBUILD_IDLE_S`` after it
         for view in self._views():
             stop(view)
 
@@ -113,15 +116,16 @@ class WorkshopScreen(Screen[None]):
         """At the next idle moment, mount one step view not built yet, hidden.
 
         Waits while the store is still opening (the early scope step), keys are
-        held (typed while it opened, or while a step key's own view mounts), a
-        worker runs (Tracker's portfolio read: its thread shares the interpreter),
-        a view is still composing or being laid out, or another screen (a dialog)
-        is on top.  Then, after the screen's next refresh (what the key or the
-        worker brought is drawn first), the build goes through the app's queue,
-        behind any key already read: a step key typed meanwhile is served first and
-        costs one first visit (its own), never the whole idle queue.  Once all are
-        built, the objects they hold are frozen out of the garbage collector's full
-        passes (a pass over them cost 75-90 ms on every third step switch).
+        held (typed while it opened, or while a step key's own view mounts) or were
+        read less than ``PREBUILD_IDLE_S`` ago (the room is typing), a worker runs
+        (Tracker's portfolio read: its thread shares the interpreter), a view is
+        still composing or being laid out, or another screen (a dialog) is on top.
+        Then, after the screen's next refresh (what the key or the worker brought
+        is drawn first), the build goes through the app's queue, behind any key
+        already read: a step key typed meanwhile is served first and costs one
+        first visit (its own), never the whole idle queue.  Once all are built, the
+        objects they hold are frozen out of the garbage collector's full passes (a
+        pass over them cost 75-90 ms on every third step switch).
         """
         if self.prebuilt or not self.is_attached or self.session.journey is None:
             return
@@ -136,12 +140,16 @@ class WorkshopScreen(Screen[None]):
         # The early scope step is drawn from plain sqlite3 while the store opens: the
         # other views bind ORM rows, so they wait for it (and keep start-up lean).
         return (self.session.store is None or room_busy(self.app)
+                or monotonic() - self._input_at < PREBUILD_IDLE_S
                 or any(not view.ready or warming(view) for view in self._views()))
 
     def _views(self) -> list[StepView]:
-        switchers = self.query_children(ContentSwitcher)  # none while the screen closes
-        return [child for switcher in switchers for child in switcher.children
-                if isinstance(child, StepView)]
+        """The step views built so far, found by id (every key read asks: no CSS query)."""
+        try:
+            switcher = self.get_child_by_id("steps")
+        except NoMatches:  # the screen is closing
+            return []
+        return [child for child in switcher.children if isinstance(child, StepView)]
 
     def _build_one(self) -> None:
         """Mount the missing view nearest the current step (keys read before ran first)."""
