@@ -19,7 +19,7 @@ from textual.css.query import DOMQuery
 from textual.visual import Visual, visualize
 
 from models.db.store import Store
-from tests.helpers import build_workshop, ready
+from tests.helpers import build_workshop, ready, until
 from tui.app.launch import build_app
 from tui.widgets.step_bar import SentimentLine
 
@@ -104,6 +104,8 @@ async def test_an_edit_runs_no_query_over_the_screen(db_path: Path,
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+        # the idle prebuild builds views (their forms find their fields by query): not a key's
+        assert await until([pilot], lambda: app.screen.prebuilt, rounds=400)
         view = app.screen.view("touchpoints")
         view.table.focus()
         await pilot.press("down")

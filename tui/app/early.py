@@ -1,4 +1,4 @@
-"""The app's first screen without the ORM: Home's list or the scope step, then the store.
+"""The app's first screen without the ORM: Home's list or the start step, then the store.
 
 Why: importing SQLModel and opening the store takes most of a second here, while
 the first screen needs a few rows.  ``show_first_screen`` reads them with plain
@@ -26,7 +26,10 @@ from tui.widgets.typeahead import OPENING, held_input, hold, release
 if TYPE_CHECKING:
     from models.db.journey import Journey
 
-EARLY_STEPS = ("scope",)  # steps whose view draws from light rows, without the ORM
+# Steps whose view draws from light rows, without the ORM: the scope form (shown, bound
+# to the table class once the store is open) and the Tracker (rules over attributes).
+# The table steps bind their rows' ORM class when drawn; Plan writes the plan.
+EARLY_STEPS = ("scope", "tracker")
 OPENING_NOTE = "opening the database… keys wait"
 
 

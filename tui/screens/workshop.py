@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult, SystemCommand
@@ -28,14 +29,14 @@ from models.rules.progress import edit_changes_states, step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
 from tui.actions import bindings
 from tui.screens.kept_map import KeptMapCompositor
-from tui.screens.warm_views import cool, warm, warming
+from tui.screens.warm_views import cool, laid_out, mark_laid_out, room_busy, stop, warm, warming
 from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
 from tui.widgets.step_bar import StepBar
-from tui.widgets.typeahead import VIEW, hold
+from tui.widgets.typeahead import VIEW, held_input, hold
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -79,7 +80,7 @@ class WorkshopScreen(Screen[None]):
     # moves the focus into the view it shows, composed the screen a second time.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     prebuilt = False  # every step's view exists (visited, or built at idle)
-    _warmed: set[str | None]  # the views laid out at least once (shown, or ``warm``)
+    _input_at = 0.0  # when the last key, paste or click was read (``monotonic``)
 
     # No auto-focus: Textual would focus the first Input before its form is bound,
     # and a key typed then would land in a field about to be overwritten.  Each
@@ -92,7 +93,6 @@ class WorkshopScreen(Screen[None]):
         self.session = session
         self.step = step
         self._save_first = save  # opened at a step chosen by a key: remember it
-        self._warmed = set()
 
     def compose(self) -> ComposeResult:
         yield CalmHeader()
@@ -103,39 +103,53 @@ class WorkshopScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self._title()
         self.show_step(self.step, save=self._save_first)
+        # a key read stops a warm-up under way before the key is handled (``warm_views``)
+        held_input(self.app).read.subscribe(self, self._input_read, immediate=True)
         self.call_after_refresh(self.set_timer, PREBUILD_IDLE_S, self._build_next)
+
+    def _input_read(self, _event: object) -> None:
+        self._input_at = monotonic()  # idle again only ``PREBUILD_IDLE_S`` after it
+        for view in self._views():
+            stop(view)
 
     def _build_next(self) -> None:
         """At the next idle moment, mount one step view not built yet, hidden.
 
         Waits while the store is still opening (the early scope step), keys are
-        held (typed while it opened, or while a step key's own view mounts), a
-        view is still composing or another screen (a dialog) is on top.  Then the
-        build goes through the app's queue, behind any key already read: a step
-        key typed meanwhile is served first and costs one first visit (its own),
-        never the whole idle queue.  Once all are built, the objects they hold
-        are frozen out of the garbage collector's full passes (a pass over them
-        cost 75-90 ms on every third step switch).
+        held (typed while it opened, or while a step key's own view mounts) or were
+        read less than ``PREBUILD_IDLE_S`` ago (the room is typing), a worker runs
+        (Tracker's portfolio read: its thread shares the interpreter), a view is
+        still composing or being laid out, or another screen (a dialog) is on top.
+        Then, after the screen's next refresh (what the key or the worker brought
+        is drawn first), the build goes through the app's queue, behind any key
+        already read: a step key typed meanwhile is served first and costs one
+        first visit (its own), never the whole idle queue.  Once all are built, the
+        objects they hold are frozen out of the garbage collector's full passes (a
+        pass over them cost 75-90 ms on every third step switch).
         """
         if self.prebuilt or not self.is_attached or self.session.journey is None:
             return
         if not self.is_current or self._keys_first():
             self.set_timer(PREBUILD_IDLE_S, self._build_next)
             return
-        self.app.call_later(self._build_one)
+        self.call_after_refresh(self.app.call_later, self._build_one)
 
     def _keys_first(self) -> bool:
-        """Whether the prebuild must wait: the room's keys and own views come first."""
-        app: Any = self.app
+        """Whether the prebuild must wait: the room's keys, workers and own views come
+        first."""
         # The early scope step is drawn from plain sqlite3 while the store opens: the
         # other views bind ORM rows, so they wait for it (and keep start-up lean).
-        return (self.session.store is None or app.held_input.busy
+        return (self.session.store is None or room_busy(self.app)
+                or monotonic() - self._input_at < PREBUILD_IDLE_S
                 or any(not view.ready or warming(view) for view in self._views()))
 
     def _views(self) -> list[StepView]:
-        switchers = self.query_children(ContentSwitcher)  # none while the screen closes
-        return [child for switcher in switchers for child in switcher.children
-                if isinstance(child, StepView)]
+        """The step views built so far, found by id (every key read asks: no CSS query)."""
+        try:
+            switcher = self.get_child_by_id("steps")
+        except NoMatches:  # the screen is closing
+            return []
+        return [child for child in switcher.children if isinstance(child, StepView)]
 
     def _build_one(self) -> None:
         """Mount the missing view nearest the current step (keys read before ran first)."""
@@ -143,10 +157,11 @@ class WorkshopScreen(Screen[None]):
             self.set_timer(PREBUILD_IDLE_S, self._build_next)
             return
         views = self._views()
-        cold = [view for view in views if view.id not in self._warmed and not view.display]
-        self._warmed.update(view.id for view in views if view.display)  # laid out on screen
-        if cold:  # built at the last turn: laid out out of sight before the next is built
-            self._warmed.add(cold[0].id)
+        for view in views:
+            if view.display:
+                mark_laid_out(view)  # laid out on screen
+        cold = [view for view in views if not laid_out(view)]
+        if cold:  # built (or stopped) earlier: laid out out of sight before the next is built
             warm(self, cold[0])
             self.set_timer(PREBUILD_IDLE_S, self._build_next)
             return

@@ -37,6 +37,7 @@ from typing import Any
 
 from textual import events
 from textual.keys import _character_to_key
+from textual.signal import Signal
 from textual.widgets import Input
 
 _PASSED = "_jm_passed_on"
@@ -68,6 +69,9 @@ class HeldInput:
         self._trips: dict[int, float] = {}  # keys on their way through the widgets: since
         self._replay: int | None = None  # the trip of the key given back, while it lasts
         self._watch = False  # a safety timer looks at trips that never ended
+        # Published the moment a key, a paste or a click is read, before it is handled
+        # or held: idle work under way yields to it (``tui.screens.warm_views``).
+        self.read: Signal[events.Event] = Signal(app, "input-read")
 
     def hold(self, reason: str) -> None:
         """Hold what is read from now on until ``release(reason)``.
@@ -114,6 +118,9 @@ class HeldInput:
         keys only: it goes to the widget it was read for."""
         if isinstance(event, events.Key) and not hasattr(event, _READ):
             setattr(event, _READ, next(self._read))
+            self.read.publish(event)
+        elif isinstance(event, (events.Paste, events.MouseDown)) and not event.is_forwarded:
+            self.read.publish(event)
         if isinstance(event, events.Key) and not self.app.is_running:
             return True  # the app is closing: its screens are being taken apart
         if getattr(event, _REPLAYED, False) or event.is_forwarded:
