@@ -21,8 +21,14 @@ floor run by that venv's interpreter, interleaved with the first pair;
 of building one.  Every program runs from the temporary folder, so ``python -c``
 never imports the checkout from the current folder.
 
+``--phases`` (needs valgrind) counts instructions instead, for each interpreter:
+the export's own steps one after another (modules, read, render, write) with no
+command line at all, then Typer's import on top of them, the whole command and
+the floor.  Instructions are deterministic, so each figure is one run and the
+differences between runs are the phases' costs, whatever the machine's load.
+
     python bench/export.py [--touchpoints 2000] [--pains 500] [--runs 7]
-                           [--regular | --python PATH]
+                           [--regular | --python PATH] [--phases]
 """
 
 from __future__ import annotations
@@ -30,7 +36,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -69,6 +77,35 @@ for sql in (
 with open(sys.argv[3], "w", encoding="utf-8") as f:
     f.write("\n".join(out))
 """
+
+
+# The export's own steps without any command line, up to step N (argv[1]): the same
+# functions the ``export`` command calls (``tui.cli.export_core``), in the same order.
+# Step 5 is step 1 plus Typer's import: what the command-line framework adds to the
+# modules the export needs anyway (``re``, ``pathlib``, ``inspect``, ``typing``…).
+PHASES = r"""
+import sys
+step, db, wid, out = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+if step >= 1:
+    from pathlib import Path
+    from models.export.files import write_file
+    from models.rules.clock import today
+    from tui.cli.export_core import light_read, one_pass, rendered
+    import models.export.markdown
+if step == 5:
+    import typer
+elif step >= 2:
+    with one_pass():
+        journey, portfolio = light_read(Path(db), wid, portfolio=True)
+        if step >= 3:
+            data = rendered(journey, portfolio, "md", None, today())
+    if step >= 4:
+        write_file(Path(out), data, database=Path(db))
+import gc
+gc.freeze()  # as ``tui.cli.main.main`` does when the command is done
+"""
+_STEPS = ("interpreter", "+ the export's modules", "+ light read", "+ render",
+          "+ write")
 
 
 def build(db: Path, touchpoints: int, pains: int) -> int:
@@ -149,7 +186,11 @@ def main() -> None:
     install.add_argument("--regular", action="store_true",
                          help="also time a regular install of this tree (wheel, throwaway venv)")
     install.add_argument("--python", help="also time this regular install's interpreter")
+    parser.add_argument("--phases", action="store_true",
+                        help="count instructions per step (valgrind) instead of timing")
     args = parser.parse_args()
+    if args.phases and shutil.which("valgrind") is None:
+        sys.exit("bench/export.py: --phases needs valgrind on PATH.")
     with tempfile.TemporaryDirectory(prefix="journeymap-bench-") as tmp:
         db = Path(tmp) / "bench.db"
         t0 = time.perf_counter()
@@ -165,6 +206,11 @@ def main() -> None:
             pythons["regular install"] = args.python
         pairs = {name: commands(python, db, wid, Path(tmp) / name.replace(" ", "-"))
                  for name, python in pythons.items()}
+        if args.phases:
+            for name, python in pythons.items():
+                print(f"-- {name} ({python}), instructions (valgrind)")
+                phases(python, db, wid, Path(tmp) / name.replace(" ", "-"), pairs[name])
+            return
         for export_cmd, floor_cmd in pairs.values():
             timed(export_cmd), timed(floor_cmd)  # warm the page cache and .pyc files
         runs: dict[str, tuple[list[tuple[float, float]], list[tuple[float, float]]]] = {
@@ -187,6 +233,47 @@ def commands(python: str, db: Path, wid: int, out: Path) -> tuple[list[str], lis
                   "-o", str(out / "plan.md")]
     floor_cmd = [python, "-c", FLOOR, str(db), str(wid), str(out / "rows.txt")]
     return export_cmd, floor_cmd
+
+
+def instructions(cmd: list[str]) -> int:
+    """Instructions one whole process executes (valgrind's callgrind: deterministic)."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           *cmd], capture_output=True, text=True, env=child_env(),
+                          cwd=Path(cmd[-1]).parent)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode or found is None:
+        sys.exit(f"bench/export.py: valgrind {' '.join(cmd[:3])}… failed:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def phases(python: str, db: Path, wid: int, out: Path,
+           pair: tuple[list[str], list[str]]) -> None:
+    """Where the export's instructions go, step by step, against the floor."""
+    export_cmd, floor_cmd = pair
+    step = [python, "-c", PHASES]
+    args = [str(db), str(wid), str(out / "phase.md")]
+    for cmd in (export_cmd, [*step, "5", *args]):  # .pyc files written before counting
+        subprocess.run(cmd, check=True, capture_output=True, env=child_env(),
+                       cwd=Path(cmd[-1]).parent)
+    counts = [instructions([*step, str(n), *args]) for n in range(len(_STEPS))]
+    with_typer = instructions([*step, "5", *args])
+    export, floor = instructions(export_cmd), instructions(floor_cmd)
+    mega = 1e6
+    print(f"{'step':<46}{'M instr.':>10}{'added':>9}")
+    for n, name in enumerate(_STEPS):
+        added = counts[n] - counts[n - 1] if n else counts[n]
+        print(f"{name:<46}{counts[n] / mega:>10.1f}{added / mega:>9.1f}")
+    bare = counts[-1]
+    print(f"= the export with no command line: {bare / mega:.1f} M = "
+          f"{bare / floor:.2f}x the floor")
+    typer_import = with_typer - counts[1]
+    print(f"Typer's import on top of the export's modules: +{typer_import / mega:.1f} M")
+    print(f"the command line in all (Typer's import, building `export`, dispatch): "
+          f"+{(export - bare) / mega:.1f} M")
+    print(f"= `journeymap export` (the console script): {export / mega:.1f} M = "
+          f"{export / floor:.2f}x the floor")
+    print(f"floor (python + sqlite3 read of the same rows): {floor / mega:.1f} M; "
+          f"3x the floor: {3 * floor / mega:.1f} M")
 
 
 def report(runs_e: list[tuple[float, float]], runs_f: list[tuple[float, float]], n: int,

@@ -149,11 +149,14 @@ def _journeys(reader: _Reader, workshop_ids: list[int]) -> list[Journey] | None:
     return out
 
 
-def load_journeys(path: Path | str | None, workshop_ids: list[int] | None) -> list[Journey] | None:
+def load_journeys(path: Path | str | None, workshop_ids: list[int] | None, *,
+                  first: int | None = None) -> list[Journey] | None:
     """The journeys of ``workshop_ids`` in that order, or None (take the store's path).
 
     ``workshop_ids`` None: every workshop, in ``Store.list_workshops`` order (newest
-    change first), read in the same snapshot as their rows.
+    change first), read in the same snapshot as their rows; ``first`` then moves
+    that workshop to the front (an export and the portfolio its review compares
+    with), and its absence answers None like any missing id.
     """
     if path is None or not isinstance(path, Path):
         return None
@@ -165,7 +168,9 @@ def load_journeys(path: Path | str | None, workshop_ids: list[int] | None) -> li
         try:
             conn.execute("BEGIN")  # one snapshot, as the store's read transaction
             if workshop_ids is None:
-                workshop_ids = [int(r[0]) for r in conn.execute(_EVERY_ID)]
+                every = [int(r[0]) for r in conn.execute(_EVERY_ID)]
+                workshop_ids = every if first is None else [
+                    first, *(i for i in every if i != first)]
             return _journeys(_Reader(conn), workshop_ids)
         finally:
             conn.close()

@@ -47,22 +47,17 @@ def light_read(db: Path | str | None, workshop_id: int, portfolio: bool
     2,000-touchpoint map.  None (a server, a file that is not current or sound, no
     such workshop) sends the caller through the store, which words the refusal.
     The portfolio is the journey first, then the others as ``Store.list_workshops``
-    orders them.
+    orders them, read with it in one snapshot.
     """
     from models.db.dbfile import default_target
-    from models.db.light_journey import load_journeys, workshop_ids
+    from models.db.light_journey import load_journeys
 
     target = db or default_target()
     if not isinstance(target, Path):  # a server URL (``--db`` or ``JOURNEYMAP_DB``)
         return None
     path = target.expanduser()
-    ids = [workshop_id]
-    if portfolio:
-        every = workshop_ids(path)
-        if every is None:
-            return None
-        ids += [i for i in every if i != workshop_id]
-    found = load_journeys(path, ids)
+    found = (load_journeys(path, None, first=workshop_id) if portfolio
+             else load_journeys(path, [workshop_id]))
     return (found[0], found) if found else None
 
 
