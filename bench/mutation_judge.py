@@ -214,8 +214,11 @@ def judge(log: Path, module: str, tests: list[str], stats_file: Path | None = No
         files = sorted({t.split("::")[0] for t in selected})
         # Every test module imported once with no mutant on: import-time code (tables,
         # constants built by calling models/) must not run under the first mutant judged.
-        clean_args = ["-q", "--collect-only", "-p", "no:randomly", "-p", "no:cacheprovider",
-                      *files] if files else []
+        clean_args = (
+            ["-q", "--collect-only", "-p", "no:randomly", "-p", "no:cacheprovider", *files]
+            if files
+            else []
+        )
         what = f"stats {stats_file} ({len(selected)} tests in {len(files)} files)"
     timeout = int(os.environ.get("JUDGE_TIMEOUT", "180"))
     signal.signal(signal.SIGALRM, _alarm)

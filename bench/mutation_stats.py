@@ -86,10 +86,16 @@ def collect(out: Path, args: list[str]) -> int:
 
     os.environ["MUTANT_UNDER_TEST"] = "stats"
     recorder = _Recorder()
-    rc = int(pytest.main(["-q", "-p", "no:randomly", "-p", "no:cacheprovider", *args],
-                         plugins=[recorder]))
-    found = {"tests": {f: sorted(t) for f, t in sorted(recorder.tests.items())},
-             "cpu": recorder.cpu, "failed": sorted(recorder.failed)}
+    rc = int(
+        pytest.main(
+            ["-q", "-p", "no:randomly", "-p", "no:cacheprovider", *args], plugins=[recorder]
+        )
+    )
+    found = {
+        "tests": {f: sorted(t) for f, t in sorted(recorder.tests.items())},
+        "cpu": recorder.cpu,
+        "failed": sorted(recorder.failed),
+    }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(found, indent=0))
     return rc

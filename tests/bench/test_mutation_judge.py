@@ -198,8 +198,7 @@ def test_with_the_stats_run_a_mutant_only_a_test_in_another_file_notices_is_kill
     assert (score.judged, score.killed) == (len(names), len(names) - unused)
 
 
-def test_the_stats_selection_leaves_out_tests_failing_with_no_mutant_and_runs_cheapest_first(
-) -> None:
+def test_the_stats_selection_skips_tests_failing_clean_and_runs_the_cheapest_first() -> None:
     stats = {
         "tests": {"models.x.x_f": ["t::slow", "t::fails", "t::quick"], "models.x.xǁCǁm": ["t::m"]},
         "cpu": {"t::slow": 9.0, "t::fails": 0.1, "t::quick": 0.5},
