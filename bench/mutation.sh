@@ -22,6 +22,13 @@
 #   bench/mutation.sh --direct --wide FILE [TESTFILE…]   judge FILE's first-pass survivors
 #                                     again with every tests/models file importing it
 #                                     (mutants/judged/<module>.wide.log)
+#   bench/mutation.sh --direct --stats FILE   judge every mutant of FILE with exactly the
+#                                     tests mutmut would run for it: those that call its
+#                                     function in one clean stats run of the mutation selection
+#                                     (bench/mutation_stats.py, mutants/judged-stats/stats.json,
+#                                     run again when a .py of models/ or tests/models is newer);
+#                                     a survivor is then a mutmut survivor, not a lower bound
+#                                     (mutants/judged-stats/<module>.log)
 #
 # mutmut 3 (configured in pyproject.toml, [tool.mutmut]) copies the project into mutants/
 # and judges every mutant with the tests of tests/models that run the mutated function.
@@ -39,14 +46,32 @@ export JOURNEYMAP_HYPOTHESIS_PROFILE=mutation
 
 if [[ ${1:-} == "--direct" ]]; then
     shift
-    widen=no
-    if [[ ${1:-} == "--wide" ]]; then widen=yes; shift; fi
+    widen=no stats=no
+    case ${1:-} in
+        --wide) widen=yes; shift ;;
+        --stats) stats=yes; shift ;;
+    esac
     file=${1:?--direct needs a file of models/}
     shift
     mod=${file%.py}
     mod=${mod//\//.}
     [[ $PY == /* ]] || PY=$PWD/$PY
     nice -n 19 "$PY" bench/mutation_sample.py generate >/dev/null
+    if [[ $stats == yes ]]; then
+        stats_file=judged-stats/stats.json
+        if [[ ! -s mutants/$stats_file ]] || [[ -n $(find models tests/models pyproject.toml \
+                -name '*.py' -newer "mutants/$stats_file" -o -name pyproject.toml \
+                -newer "mutants/$stats_file" | head -1) ]]; then
+            echo "stats run of the mutation selection (one clean run): mutants/$stats_file" >&2
+            (cd mutants && PYTHONPATH=$PWD nice -n 19 "$PY" ../bench/mutation_stats.py collect \
+                "$stats_file")
+        fi
+        echo "judging $file with the stats selection: mutants/judged-stats/$mod.log" >&2
+        (cd mutants && PYTHONPATH=$PWD nice -n 19 "$PY" ../bench/mutation_judge.py judge \
+            "judged-stats/$mod.log" "$mod" --stats "$stats_file")
+        (cd mutants && "$PY" ../bench/mutation_judge.py score judged-stats)
+        exit 0
+    fi
     tests=("$@")
     log=judged/$mod.log
     if [[ $widen == yes ]]; then
@@ -125,6 +150,8 @@ if [[ $mode != score ]]; then
     fi
 fi
 "$MUTMUT" results --all true | "$PY" bench/mutation_score.py "${globs[@]}"
-if [[ $mode == score && -d mutants/judged ]]; then
-    "$PY" bench/mutation_judge.py score mutants/judged
+if [[ $mode == score ]]; then
+    for judged in mutants/judged mutants/judged-stats; do
+        if [[ -d $judged ]]; then "$PY" bench/mutation_judge.py score "$judged"; fi
+    done
 fi

@@ -16,6 +16,12 @@ directly"):
     judge LOG MODULE TESTFILE...   cwd = mutants/; LOG gets "name verdict rc seconds" per
                                    mutant as soon as it is judged, so a stopped run keeps
                                    its verdicts and a restarted one skips them
+    judge LOG MODULE --stats STATS.json
+                                   each mutant judged by exactly the tests mutmut would run
+                                   for it: those the clean stats run saw call its function
+                                   (bench/mutation_stats.py); none = "no-tests", a survivor.
+                                   A survivor so judged is a mutmut survivor, not a lower
+                                   bound; a timeout is 3x those tests' CPU time + 5 s
     first FILE                     the module's own spec and test files (first pass)
     wide FILE                      every tests/models file that imports the module, and the
                                    fallback and golden files for a rules module
@@ -35,6 +41,7 @@ import gc
 import hashlib
 import importlib
 import io
+import json
 import os
 import re
 import signal
@@ -43,6 +50,9 @@ import time
 import tomllib
 from pathlib import Path
 from types import FrameType
+from typing import Any
+
+import mutation_stats
 
 MUTANT = re.compile(r"def (x[\w\u01c1]*__mutmut_\d+)\(")
 # Files the rules' wording and fallbacks are stated in (docs/mutation.md, session 6).
@@ -56,7 +66,11 @@ RULES_WIDE = (
     "tests/models/spec/test_markdown_spec.py",
     "tests/models/spec/test_plan_spec.py",
 )
-VERDICTS = {0: "survived", 1: "killed", 124: "timeout"}
+# As mutmut reads pytest's exit code (3, an internal error, is a kill); 124 = our timeout.
+VERDICTS = {0: "survived", 1: "killed", 3: "killed", 124: "timeout"}
+# No traceback and no assertion rewriting: a verdict needs only the exit code, and
+# explaining a failed assert about a Journey cost 15x the CPU of the failing run itself.
+COMMON = ["-q", "-x", "--tb=no", "--assert=plain", "-p", "no:randomly", "-p", "no:cacheprovider"]
 KILLED = ("killed", "timeout")
 
 
@@ -129,19 +143,35 @@ def _alarm(_signum: int, _frame: FrameType | None) -> None:
     raise Hung("timeout")
 
 
-def _run(args: list[str], mutant: str, timeout: int) -> int:
+def forget() -> None:
+    """Empty every functools cache of models/: mutmut judges each mutant in a fresh process,
+    so nothing remembered while another mutant was on may answer now (session 7: a wrong
+    escape cached by ``md_text._md_inline`` under one mutant "killed" the next ones)."""
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("models"):
+            for value in list(vars(module).values()):
+                if hasattr(value, "cache_clear") and hasattr(value, "cache_info"):
+                    value.cache_clear()
+
+
+def _run(args: list[str], mutant: str, timeout: float, cpu: float = 0.0) -> int:
+    """pytest's exit code with ``mutant`` on; 124 past ``timeout`` wall seconds or ``cpu``
+    seconds of process CPU (all threads: load does not stretch it)."""
     import pytest
 
+    forget()
     os.environ["MUTANT_UNDER_TEST"] = mutant
     buffer = io.StringIO()
-    signal.alarm(timeout)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    signal.setitimer(signal.ITIMER_PROF, cpu)
     try:
         with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
             return int(pytest.main(args))
     except Hung:
         return 124
     finally:
-        signal.alarm(0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def source_mark(source: str) -> str:
@@ -161,8 +191,9 @@ def set_aside_if_stale(log: Path, mark: str) -> bool:
     return True
 
 
-def judge(log: Path, module: str, tests: list[str]) -> None:
-    """Judge every mutant of ``module`` (cwd = mutants/) not already in ``log``."""
+def judge(log: Path, module: str, tests: list[str], stats_file: Path | None = None) -> None:
+    """Judge every mutant of ``module`` (cwd = mutants/) not already in ``log``: with the
+    test files ``tests``, or, given ``stats_file``, each with the tests calling its function."""
     root = Path.cwd()
     source = (root / (module.replace(".", "/") + ".py")).read_text()
     mark = source_mark(source)
@@ -172,34 +203,37 @@ def judge(log: Path, module: str, tests: list[str]) -> None:
         wanted = set(Path(os.environ["JUDGE_NAMES"]).read_text().split())
         names = [n for n in names if n in wanted]
     done = read_log(log)
-    _, deselect = _left_out(root)
-    # No traceback and no assertion rewriting: a verdict needs only the exit code, and
-    # explaining a failed assert about a Journey cost 15x the CPU of the failing run itself.
-    args = [
-        "-q",
-        "-x",
-        "--tb=no",
-        "--assert=plain",
-        "-p",
-        "no:randomly",
-        "-p",
-        "no:cacheprovider",
-        *deselect,
-        *tests,
-    ]
+    stats: dict[str, Any] | None = None
+    if stats_file is None:
+        _, deselect = _left_out(root)
+        clean_args = [*COMMON, *deselect, *tests]
+        what = "tests " + " ".join(tests)
+    else:
+        stats = json.loads(stats_file.read_text())
+        selected = {t for n in names for t in mutation_stats.tests_for(stats, f"{module}.{n}")}
+        files = sorted({t.split("::")[0] for t in selected})
+        # Every test module imported once with no mutant on: import-time code (tables,
+        # constants built by calling models/) must not run under the first mutant judged.
+        clean_args = (
+            ["-q", "--collect-only", "-p", "no:randomly", "-p", "no:cacheprovider", *files]
+            if files
+            else []
+        )
+        what = f"stats {stats_file} ({len(selected)} tests in {len(files)} files)"
     timeout = int(os.environ.get("JUDGE_TIMEOUT", "180"))
     signal.signal(signal.SIGALRM, _alarm)
+    signal.signal(signal.SIGPROF, _alarm)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("a") as out:
         start = time.monotonic()
-        clean = _run(args, "", timeout)
+        clean = _run(clean_args, "", timeout * 10) if clean_args else 0
         spent = time.monotonic() - start
         where = str(importlib.import_module(module).__file__)
         if not where.startswith(str(root)):
             sys.exit(f"{module} is imported from {where}, not from {root}")
         out.write(
             f"# {module}: {len(names)} mutants, {len(done)} already judged; {mark} clean run "
-            f"rc={clean} {spent:.1f}s; tests {' '.join(tests)}\n"
+            f"rc={clean} {spent:.1f}s; {what}\n"
         )
         out.flush()
         if clean != 0:
@@ -213,7 +247,16 @@ def judge(log: Path, module: str, tests: list[str]) -> None:
             if name in done:
                 continue
             start = time.monotonic()
-            rc = _run(args, f"{module}.{name}", timeout)
+            if stats is None:
+                rc = _run(clean_args, f"{module}.{name}", timeout)
+            else:
+                ids = mutation_stats.tests_for(stats, f"{module}.{name}")
+                if not ids:
+                    out.write(f"{name} no-tests - 0.0\n")
+                    out.flush()
+                    continue
+                cpu = mutation_stats.cpu_of(stats, ids)
+                rc = _run([*COMMON, *ids], f"{module}.{name}", 30 * cpu + 180, 3 * cpu + 5)
             verdict = VERDICTS.get(rc, "error")
             out.write(f"{name} {verdict} {rc} {time.monotonic() - start:.1f}\n")
             out.flush()
@@ -268,7 +311,10 @@ def main(argv: list[str]) -> None:
     command, *args = argv
     root = Path.cwd()
     if command == "judge":
-        judge(Path(args[0]), args[1], args[2:])
+        if args[2:3] == ["--stats"]:
+            judge(Path(args[0]), args[1], [], Path(args[3]))
+        else:
+            judge(Path(args[0]), args[1], args[2:])
         sys.stdout.flush()
         os._exit(0)  # a test may leave a busy non-daemon thread behind: do not wait for it
     elif command == "first":

@@ -39,7 +39,6 @@ _LABELS = {"id": "the ticket id", "created": "the creation date"}
 class Inspection:
     """What a file looks like before importing it: layout, column plan, date orders, notes."""
 
-    path: Path
     layout: CsvLayout
     plan: ColumnPlan
     date_kinds: dict[str, str]
@@ -50,7 +49,6 @@ class Inspection:
 class TicketImport:
     """A whole import: the tickets' facts and everything said about the file."""
 
-    path: Path
     product: str
     columns: dict[str, str]
     rows: int
@@ -64,16 +62,14 @@ class TicketImport:
     # month that ends early (``as_of``).
     data_from: datetime | None = None
     notes: tuple[str, ...] = field(default=())
-    schedule: Schedule | None = None
 
 
 def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspection:
     layout = sniff(path)
-    head = next(iter_chunks(path, layout, 1, SAMPLE_ROWS), None)
+    head = next(iter_chunks(path, layout, SAMPLE_ROWS), None)
     if head is None:
         raise TicketImportError(path, "the file has a header but no data rows", line=2)
     sample_lines, sample_rows = head
-    sample = list(zip(sample_lines, sample_rows, strict=True))
     plan = plan_columns(path, layout.header, sample_rows, source, mapping)
     if not plan.columns and not plan.candidates:
         raise TicketImportError(
@@ -87,16 +83,18 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
     try:
         kinds, date_notes = dates.decide_orders(samples, day_first, reason)
     except ValueError as exc:
+        # The refused column has a day-first value in the sample (that is why it is mixed).
         column = str(exc)
+        at = layout.header.index(column)
         record = next(
-            (n for n, r in sample if dates.evidence([r[layout.header.index(column)]])[1]), 0
+            sample_lines[i] for i, r in enumerate(sample_rows) if dates.evidence([r[at]])[1]
         )
-        line = physical_lines(path, layout, {record}).get(record, 2)
+        line = physical_lines(path, layout, {record})[record]
         raise TicketImportError(
             path, "the dates mix day-first and month-first values", line=line, column=column,
         ) from None
     notes = (*layout.notes, *plan.notes, *date_notes)
-    return Inspection(path, layout, plan, kinds, notes)
+    return Inspection(layout, plan, kinds, notes)
 
 
 def inspect_export(
@@ -109,13 +107,13 @@ def inspect_export(
 def _require(path: Path, plan: ColumnPlan) -> None:
     for name, options in plan.candidates.items():
         raise TicketImportError(
-            path, f"several columns could be {_LABELS.get(name, name)}: "
+            path, f"several columns could be {_LABELS[name]}: "
             + ", ".join(repr(o) for o in options),
             line=1, column=options[0], hint=f"choose one with --map {name}=COLUMN",
         )
     for name in plan.missing:
         raise TicketImportError(
-            path, f"no column holds {_LABELS.get(name, name)}", line=1,
+            path, f"no column holds {_LABELS[name]}", line=1,
             column=plan.headers[0], hint=f"choose one with --map {name}=COLUMN",
         )
 
@@ -151,28 +149,28 @@ def import_export(
             "--source generic with --map updated=COLUMN",
         )
     _refuse_if_mostly_bad(path, layout, plan, facts)
-    as_of = facts.as_of
-    cube = Cube(facts.frame, clock is not None,
-                None if as_of is None else (as_of - _EPOCH).total_seconds())
+    # At least half of the rows (one or more) were kept, each with a readable creation date.
+    as_of, data_from = facts.as_of, facts.data_from
+    assert as_of is not None
+    assert data_from is not None
+    cube = Cube(facts.frame, clock is not None, (as_of - _EPOCH).total_seconds())
     notes = list(inspection.notes)
     if schedule is not None:
         notes.append(f"business hours: {schedule.summary()}")
     if plan.event_log:
         notes.append(f"event log: {facts.rows} rows for {cube.tickets} tickets, "
                      "latest update kept")
-    named = {first for _, first in facts.bad.values()} | set(footer[:1])
-    where = physical_lines(path, layout, named)
+    where = physical_lines(path, layout, {first for _, first in facts.bad.values()} | set(footer))
     if footer:
         notes.append(f"{plural(len(footer), 'line')} of a single cell left out as a report footer "
                      f"(such as Salesforce's title and copyright), first on line "
-                     f"{where.get(footer[0], 0)}")
-    bad_cells = {c: (n, where.get(first, 0)) for c, (n, first) in facts.bad.items()}
+                     f"{where[footer[0]]}")
+    bad_cells = {c: (n, where[first]) for c, (n, first) in facts.bad.items()}
     for column, (n, line) in bad_cells.items():
         notes.append(f"{plural(n, 'unreadable value')} in {column!r}, first on line {line}")
     if facts.skipped:
         notes.append(f"{plural(facts.skipped, 'row')} skipped: no readable id or creation date")
     return TicketImport(
-        path=path,
         product=plan.product,
         columns={f: plan.headers[i] for f, i in plan.columns.items()},
         rows=facts.rows,
@@ -180,23 +178,25 @@ def import_export(
         skipped_rows=facts.skipped,
         bad_cells=bad_cells,
         event_log=plan.event_log,
-        as_of=None if as_of is None else as_of.replace(tzinfo=UTC),
+        as_of=as_of.replace(tzinfo=UTC),
         cube=cube,
-        data_from=None if facts.data_from is None else facts.data_from.replace(tzinfo=UTC),
+        data_from=data_from.replace(tzinfo=UTC),
         notes=tuple(notes),
-        schedule=schedule,
     )
 
 
 def _refuse_if_mostly_bad(path: Path, layout: CsvLayout, plan: ColumnPlan, facts: Facts
                           ) -> None:
+    # A file of no data rows is refused before it is read, so ``rows`` is never 0 here, and
+    # a skipped row is one whose id or creation cell is unreadable: that cell is in
+    # ``facts.bad``.
     rows, skipped = facts.rows, facts.skipped
-    if skipped * 2 <= rows and skipped < rows:
+    if skipped * 2 <= rows:
         return
     needed = [plan.headers[plan.columns[f]] for f in ("created", "id")]
-    column = next((c for c in needed if c in facts.bad), needed[0])
-    n, record = facts.bad.get(column, [skipped, 0])
-    first = physical_lines(path, layout, {record}).get(record, 2)
+    column = next(c for c in needed if c in facts.bad)
+    n, record = facts.bad[column]
+    first = physical_lines(path, layout, {record})[record]
     raise TicketImportError(
         path, f"{skipped} of {rows} rows have no readable id or creation date "
         f"({n} unreadable in this column)", line=first, column=column,

@@ -4,6 +4,7 @@ logs (a first-pass survivor killed by the wider set counts as killed)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import mutation_judge as mj  # noqa: E402
+import mutation_stats as ms  # noqa: E402
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -22,6 +24,20 @@ def double(x):
 
 def size(x):
     return "big" if x > 10 else "small"
+
+
+def unused(x):
+    return x + 1
+"""
+
+# A test in ANOTHER file than the module's own: only the stats selection finds it.
+ELSEWHERE = """\
+from calc.sums import size
+
+
+def test_size():
+    assert size(11) == "big"
+    assert size(10) == "small"
 """
 
 TEST = """\
@@ -49,41 +65,43 @@ def _project(root: Path) -> None:
     (root / "pyproject.toml").write_text(PYPROJECT)
 
 
-def test_a_generated_mutant_a_test_notices_is_killed_and_one_no_test_notices_survives(
-    tmp_path: Path,
-) -> None:
-    _project(tmp_path)
+def _generate(root: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "MUTANT_UNDER_TEST"}
     subprocess.run(
         [sys.executable, str(BENCH / "mutation_sample.py"), "generate"],
-        cwd=tmp_path,
+        cwd=root,
         env=env,
         check=True,
         capture_output=True,
     )
+    return {**env, "PYTHONPATH": str(root / "mutants")}
+
+
+def _judge(mutants: Path, env: dict[str, str], log: Path, *how: str) -> dict[str, str]:
+    subprocess.run(
+        [sys.executable, str(BENCH / "mutation_judge.py"), "judge", str(log), "calc.sums", *how],
+        cwd=mutants,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return mj.read_log(log)
+
+
+def test_a_generated_mutant_a_test_notices_is_killed_and_one_no_test_notices_survives(
+    tmp_path: Path,
+) -> None:
+    _project(tmp_path)
+    env = _generate(tmp_path)
     mutants = tmp_path / "mutants"
     names = mj.mutant_names((mutants / "calc/sums.py").read_text())
     assert any(n.startswith("x_double__") for n in names)
     assert any(n.startswith("x_size__") for n in names)
     log = mutants / "judged/calc.sums.log"
-    subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "mutation_judge.py"),
-            "judge",
-            str(log),
-            "calc.sums",
-            "tests/test_sums.py",
-        ],
-        cwd=mutants,
-        env={**env, "PYTHONPATH": str(mutants)},
-        check=True,
-        capture_output=True,
-    )
-    verdicts = mj.read_log(log)
+    verdicts = _judge(mutants, env, log, "tests/test_sums.py")
     assert set(verdicts) == set(names)
     assert {v for n, v in verdicts.items() if n.startswith("x_double__")} == {"killed"}
-    assert {v for n, v in verdicts.items() if n.startswith("x_size__")} == {"survived"}
+    assert {v for n, v in verdicts.items() if not n.startswith("x_double__")} == {"survived"}
     [score] = mj.score(mutants / "judged", mutants)
     assert (score.module, score.mutants, score.judged) == ("calc.sums", len(names), len(names))
     assert score.killed == sum(n.startswith("x_double__") for n in names)
@@ -144,3 +162,61 @@ def test_a_log_of_other_code_is_set_aside_and_one_of_the_same_code_kept(tmp_path
     assert mj.set_aside_if_stale(log, mj.source_mark("def f(): return 1\n"))
     assert not log.exists()
     assert mj.read_log(tmp_path / "m.log.stale") == {"x_f__mutmut_1": "killed"}
+
+
+def test_with_the_stats_run_a_mutant_only_a_test_in_another_file_notices_is_killed(
+    tmp_path: Path,
+) -> None:
+    _project(tmp_path)
+    (tmp_path / "tests/test_size_elsewhere.py").write_text(ELSEWHERE)
+    env = _generate(tmp_path)
+    mutants = tmp_path / "mutants"
+    names = mj.mutant_names((mutants / "calc/sums.py").read_text())
+    sizes = {n for n in names if n.startswith("x_size__")}
+    subprocess.run(
+        [sys.executable, str(BENCH / "mutation_stats.py"), "collect", "judged-stats/stats.json"],
+        cwd=mutants,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    stats = json.loads((mutants / "judged-stats/stats.json").read_text())
+    assert stats["tests"]["calc.sums.x_size"] == ["tests/test_size_elsewhere.py::test_size"]
+    assert "calc.sums.x_unused" not in stats["tests"]
+
+    own = _judge(mutants, env, mutants / "judged/calc.sums.log", "tests/test_sums.py")
+    assert {own[n] for n in sizes} == {"survived"}
+    selected = _judge(
+        mutants, env, mutants / "judged-stats/calc.sums.log", "--stats", "judged-stats/stats.json"
+    )
+    assert set(selected) == set(names)
+    assert {selected[n] for n in sizes} == {"killed"}
+    assert {v for n, v in selected.items() if n.startswith("x_double__")} == {"killed"}
+    assert {v for n, v in selected.items() if n.startswith("x_unused__")} == {"no-tests"}
+    [score] = mj.score(mutants / "judged-stats", mutants)
+    unused = sum(n.startswith("x_unused__") for n in names)
+    assert (score.judged, score.killed) == (len(names), len(names) - unused)
+
+
+def test_the_stats_selection_skips_tests_failing_clean_and_runs_the_cheapest_first() -> None:
+    stats = {
+        "tests": {"models.x.x_f": ["t::slow", "t::fails", "t::quick"], "models.x.xǁCǁm": ["t::m"]},
+        "cpu": {"t::slow": 9.0, "t::fails": 0.1, "t::quick": 0.5},
+        "failed": ["t::fails"],
+    }
+    assert ms.tests_for(stats, "models.x.x_f__mutmut_12") == ["t::quick", "t::slow"]
+    assert ms.tests_for(stats, "models.x.xǁCǁm__mutmut_1") == ["t::m"]
+    assert ms.tests_for(stats, "models.x.x_g__mutmut_1") == []
+    assert ms.cpu_of(stats, ["t::quick", "t::slow"]) == 9.5
+
+
+def test_the_stats_run_is_mutmuts_selection_less_the_multi_process_writers(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.mutmut]\npytest_add_cli_args = ["--ignore=tests/models/test_slow.py"]\n'
+        'pytest_add_cli_args_test_selection = ["tests/models"]\n'
+    )
+    assert ms.selection(tmp_path) == [
+        "--ignore=tests/models/test_slow.py",
+        *(f"--deselect={t}" for t in ms.LEFT_OUT),
+        "tests/models",
+    ]
