@@ -40,6 +40,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, Row, RowKey
 
 from tui.widgets.cell_render import plain_cell_lines
+from tui.widgets.focus_look import KeptFocusLook
 
 
 class LazyRow(NamedTuple):
@@ -186,7 +187,7 @@ def _column_widths(console: Any, rows: list[LazyRow], columns: int) -> list[int]
     return widths
 
 
-class FastTable(DataTable[Any]):
+class FastTable(KeptFocusLook, DataTable[Any]):
     """``DataTable`` with bookkeeping proportional to the rows on screen (one-line rows)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -247,6 +248,7 @@ class FastTable(DataTable[Any]):
         renders were made with (a theme or CSS change).
         """
         Widget.notify_style_update(self)
+        self.restyled()
         self._styles_cache.clear()
         self._get_styles_to_render_cell.cache_clear()
         self.refresh()
@@ -266,21 +268,30 @@ class FastTable(DataTable[Any]):
             self._line_cache.clear()
         seen[state] = styles
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        """A new width makes the rows drawn at the old one stale, in the pass that sets it.
+
+        DataTable extends every row to the widget's width and keys its row renders
+        by its update counter, not by the width; it bumps the counter on the Resize
+        event, which comes after the layout pass has drawn the table at its new
+        size from renders made at the old one (a table shown again after the
+        terminal was resized while it was hidden).
+        """
+        if size.width != self._size.width:
+            self._update_count += 1
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def _on_resize(self, event: events.Resize) -> None:
-        """A resize to the size already drawn keeps the render caches.
+        """No counter bump here: ``_size_updated`` made it for a new width only.
 
         DataTable bumps its update counter on every resize, and a table that is
         shown again (a step switch) gets one, so every visible cell was
-        re-rendered on each switch.  Only a new size needs new renders: the
-        virtual size is the columns' sum, which changes only with the rows and
-        cells (whose changes bump the counter themselves); a table built hidden
-        is first shown with its region's width as virtual width, then the sum's.
-        The first resize of all finds nothing drawn at another size.
+        re-rendered on each switch.  The virtual size is the columns' sum, which
+        changes only with the rows and cells (whose changes bump the counter
+        themselves).
         """
-        drawn = getattr(self, "_drawn_size", None)
-        self._drawn_size = event.size
-        if drawn is None or drawn == event.size:
-            event.prevent_default()  # DataTable's handler would bump the counter
+        event.prevent_default()  # DataTable's handler would bump the counter
 
     def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
                 label: Any = None) -> RowKey:
