@@ -92,6 +92,7 @@ async def _touchpoints_with_the_field_focused(db: Path, wid: int, hide_first: bo
         await ready(pilot)
         view = app.screen.view("touchpoints")
         field = view.query(Input).first()
+        field.cursor_blink = False  # the screens compared do not depend on the clock
         if hide_first:
             await pilot.press("escape", "5")
             await ready(pilot)
@@ -115,3 +116,40 @@ async def test_a_table_hidden_focused_and_shown_without_the_focus_looks_blurred(
     never, never_state = await _touchpoints_with_the_field_focused(db_path, wid, False)
     assert kept_state == never_state
     assert kept == never
+
+
+def _long_workshop(db: Path) -> int:
+    """The test workshop with 60 more touchpoints: its touchpoints table scrolls."""
+    from models.db.store import Store
+    from models.db.tables.workshop import Touchpoint
+
+    wid = _workshop(db)
+    with Store(db, who="lea") as store:
+        stage_id = int(store.load(wid).stages[0].id or 0)
+        with store.write() as s:
+            s.add_all(Touchpoint(stage_id=stage_id, position=100 + i, name=f"Extra {i}",
+                                 channel="Chat", sentiment=i % 5 - 2) for i in range(60))
+    return wid
+
+
+async def test_a_switch_to_a_table_that_scrolls_draws_no_scroll_bar_line(
+        db_path: Path, monkeypatch: Any) -> None:
+    """Every layout pass told a shown table's scroll bar its sizes again (Textual
+    compares the scroll view's virtual size with the size of its content region,
+    which always differ): the bar drew all its lines again on each switch to it."""
+    drawn = _count_lines(monkeypatch)
+    app = build_app(db_path, _long_workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        table = app.screen.view("touchpoints").query_one(FastTable)
+        assert table.show_vertical_scrollbar
+        seen: list[int] = []
+        for key in ("5", "3", "5", "3"):
+            await pilot.press("escape")
+            await ready(pilot)
+            drawn.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(drawn["ScrollBar"])
+        assert seen == [0] * 4, seen
