@@ -33,6 +33,7 @@ from tui.screens.warm_views import cool, laid_out, mark_laid_out, room_busy, sto
 from tui.session import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
+from tui.widgets.focus_look import settle
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
 from tui.widgets.step_bar import StepBar
@@ -231,6 +232,7 @@ class WorkshopScreen(Screen[None]):
             if view.ready:  # else its ``on_mount`` (still to come) draws and focuses
                 view.shown()
                 view.focus_default()  # now, so the first paint of the view is already focused
+                settle(self)  # a table hidden focused and shown unfocused: its look, now
             else:  # built at idle and still composing: the burst's next keys wait for it
                 hold(self.app, VIEW)
         self._show_bar(journey)

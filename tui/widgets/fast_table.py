@@ -26,12 +26,10 @@ It leans on DataTable internals (checked by ``tests/tui/test_tui_perf.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, MutableMapping, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import zip_longest
-from typing import Any, NamedTuple
+from typing import Any
 
-from rich.cells import cell_len
-from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
 from textual.render import measure
@@ -40,158 +38,18 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, Row, RowKey
 
 from tui.widgets.cell_render import plain_cell_lines
+from tui.widgets.focus_look import KeptFocusLook
+from tui.widgets.lazy_rows import LazyData, LazyRow, LineOffsets, column_widths, plain_width
 
 
-class LazyRow(NamedTuple):
-    """A row as the plain text and style of each cell, made into ``Text`` when drawn.
-
-    ``texts`` are shown literally (callers clean user text first, e.g. with
-    ``tui.safe_text.short``); a cell that needs several styles may be a ready
-    ``Text``.  ``styles`` may be shorter than ``texts`` (missing = no style).
-    Rows compare by value, so an unchanged row is recognised without building it.
-    """
-
-    texts: tuple[str | Text, ...]
-    styles: tuple[str, ...] = ()
-
-    def style(self, index: int) -> str:
-        return self.styles[index] if index < len(self.styles) else ""
-
-    def cell(self, index: int) -> Text:
-        """The cell as ``safe`` would have built it: literal, one line, no end."""
-        text = self.texts[index]
-        if isinstance(text, Text):
-            return text
-        return Text(text, style=self.style(index), no_wrap=True, end="")
-
-    def cells(self) -> tuple[Text, ...]:
-        return tuple(self.cell(i) for i in range(len(self.texts)))
-
-
-class _LazyData(MutableMapping[RowKey, dict[ColumnKey, Any]]):
-    """DataTable's row key -> {column key: cell}, building a lazy row on first read.
-
-    One dict keeps the insertion order DataTable relies on (``sort``); a value is
-    either the cells mapping or the ``LazyRow`` it will be built from.
-    """
-
-    def __init__(self, table: FastTable) -> None:
-        self._table = table
-        self._rows: dict[RowKey, dict[ColumnKey, Any] | LazyRow] = {}
-        self.built = 0
-
-    def lazy(self, key: RowKey) -> LazyRow | None:
-        """The row still unbuilt, or None (built already, or given as cells)."""
-        row = self._rows.get(key)
-        return row if isinstance(row, LazyRow) else None
-
-    def put_lazy(self, key: RowKey, row: LazyRow) -> None:
-        self._rows[key] = row
-
-    def __getitem__(self, key: RowKey) -> dict[ColumnKey, Any]:
-        row = self._rows[key]
-        if isinstance(row, LazyRow):
-            columns = self._table.ordered_columns
-            texts = len(row.texts)
-            built = {column.key: row.cell(i) if i < texts else None
-                     for i, column in enumerate(columns)}
-            self._rows[key] = row = built
-            self.built += 1
-        return row
-
-    def __setitem__(self, key: RowKey, value: dict[ColumnKey, Any]) -> None:
-        self._rows[key] = value
-
-    def __delitem__(self, key: RowKey) -> None:
-        del self._rows[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._rows
-
-    def __iter__(self) -> Iterator[RowKey]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def clear(self) -> None:
-        self._rows.clear()
-
-
-class _LineOffsets(Sequence[tuple[RowKey, int]]):
-    """Screen line -> (row key, line in row) for one-line rows, without a list."""
-
-    def __init__(self, table: FastTable) -> None:
-        self._table = table
-
-    def __len__(self) -> int:
-        return len(self._table.rows)
-
-    def __getitem__(self, y: int) -> tuple[RowKey, int]:  # type: ignore[override]
-        if y < 0:
-            y += len(self)
-        if not 0 <= y < len(self):
-            raise IndexError(y)
-        key = self._table._row_locations.get_key(y)
-        assert key is not None  # every index below the row count has a key
-        return key, 0
-
-    def __iter__(self) -> Iterator[tuple[RowKey, int]]:
-        return (self[y] for y in range(len(self)))
-
-    def clear(self) -> None:
-        """``DataTable.clear`` clears the offsets list; there is none to clear."""
-
-
-def _plain_width(cell: Any) -> int | None:
-    """Width ``measure`` would give a one-line cell, or None when only Rich can tell."""
-    if isinstance(cell, Text):
-        plain = cell.plain
-    else:
-        return None
-    if "\n" in plain or "\t" in plain:
-        return None
-    return cell_len(plain)
-
-
-def _column_widths(console: Any, rows: list[LazyRow], columns: int) -> list[int]:
-    """The widest cell of each column of lazy ``rows``, without building them.
-
-    Most columns hold a few distinct values or printable ASCII, measured in one
-    pass (``len``, or ``cell_len`` per distinct value); a cell ``cell_len``
-    cannot tell (tabs, several lines, a ready ``Text``) is measured as DataTable
-    would.
-    """
-    by_column = list(zip_longest(*[row.texts for row in rows]))[:columns]
-    widths = [0] * columns
-    for i, texts in enumerate(by_column):
-        distinct = {t for t in texts if type(t) is str}
-        if len(distinct) == len(texts) or all(type(t) is str or t is None for t in texts):
-            joined = "".join(distinct)  # type: ignore[arg-type]
-            if joined.isascii() and joined.isprintable():
-                widths[i] = max(map(len, distinct), default=0)  # type: ignore[arg-type]
-                continue
-            if "\n" not in joined and "\t" not in joined:
-                widths[i] = max(map(cell_len, distinct), default=0)  # type: ignore[arg-type]
-                continue
-        for row in rows:
-            if len(row.texts) <= i:
-                continue
-            text = row.texts[i]
-            width = (cell_len(text) if isinstance(text, str) and "\n" not in text
-                     and "\t" not in text else _plain_width(row.cell(i)))
-            if width is None:
-                width = measure(console, row.cell(i), 1)
-            widths[i] = max(widths[i], width)
-    return widths
-
-
-class FastTable(DataTable[Any]):
+class FastTable(KeptFocusLook, DataTable[Any]):
     """``DataTable`` with bookkeeping proportional to the rows on screen (one-line rows)."""
+
+    _sized_for: tuple[Any, ...] | None = None  # the sizes last given (``_sizing``)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._data: _LazyData = _LazyData(self)  # type: ignore[assignment]
+        self._data: LazyData = LazyData(self)  # type: ignore[assignment]
 
     def _render_cell(self, row_index: int, column_index: int, base_style: Any, width: int,
                      cursor: bool = False, hover: bool = False) -> Any:
@@ -216,8 +74,8 @@ class FastTable(DataTable[Any]):
         return self._data.built
 
     @property
-    def _y_offsets(self) -> _LineOffsets:  # type: ignore[override]
-        return _LineOffsets(self)
+    def _y_offsets(self) -> LineOffsets:  # type: ignore[override]
+        return LineOffsets(self)
 
     def _get_row_region(self, row_index: int) -> Region:
         if not self.is_valid_row_index(row_index):
@@ -247,6 +105,7 @@ class FastTable(DataTable[Any]):
         renders were made with (a theme or CSS change).
         """
         Widget.notify_style_update(self)
+        self.restyled()
         self._styles_cache.clear()
         self._get_styles_to_render_cell.cache_clear()
         self.refresh()
@@ -266,21 +125,46 @@ class FastTable(DataTable[Any]):
             self._line_cache.clear()
         seen[state] = styles
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        """A new width makes the rows drawn at the old one stale, in the pass that sets it.
+
+        DataTable extends every row to the widget's width and keys its row renders
+        by its update counter, not by the width; it bumps the counter on the Resize
+        event, which comes after the layout pass has drawn the table at its new
+        size from renders made at the old one (a table shown again after the
+        terminal was resized while it was hidden).
+        """
+        if self._sized_for == self._sizing(size, virtual_size, container_size):
+            return False  # what ScrollView would do again changes nothing (see ``_sizing``)
+        if size.width != self._size.width:
+            self._update_count += 1
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        self._sized_for = self._sizing(size, virtual_size, container_size)
+        return changed
+
+    def _sizing(self, *given: Size) -> tuple[Any, ...]:
+        """What ScrollView's ``_size_updated`` decides from.
+
+        It compares the table's virtual size with the size of its content region,
+        which always differ, so every layout pass with the table on screen told the
+        scroll bars their sizes again and they drew all their lines afresh (each
+        step switch to a table that scrolls).  Given the same sizes, virtual size,
+        scroll bars and styles, it would set what is already set.
+        """
+        return (*given, self.virtual_size, self.show_vertical_scrollbar,
+                self.show_horizontal_scrollbar, self.styles._cache_key)  # noqa: SLF001
+
     def _on_resize(self, event: events.Resize) -> None:
-        """A resize to the size already drawn keeps the render caches.
+        """No counter bump here: ``_size_updated`` made it for a new width only.
 
         DataTable bumps its update counter on every resize, and a table that is
         shown again (a step switch) gets one, so every visible cell was
-        re-rendered on each switch.  Only a new size needs new renders: the
-        virtual size is the columns' sum, which changes only with the rows and
-        cells (whose changes bump the counter themselves); a table built hidden
-        is first shown with its region's width as virtual width, then the sum's.
-        The first resize of all finds nothing drawn at another size.
+        re-rendered on each switch.  The virtual size is the columns' sum, which
+        changes only with the rows and cells (whose changes bump the counter
+        themselves).
         """
-        drawn = getattr(self, "_drawn_size", None)
-        self._drawn_size = event.size
-        if drawn is None or drawn == event.size:
-            event.prevent_default()  # DataTable's handler would bump the counter
+        event.prevent_default()  # DataTable's handler would bump the counter
 
     def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
                 label: Any = None) -> RowKey:
@@ -345,14 +229,14 @@ class FastTable(DataTable[Any]):
             values = data[row_key]
             for i, key in enumerate(keys):
                 cell = values.get(key)
-                width = _plain_width(cell)
+                width = plain_width(cell)
                 if width is None:
                     width = 0 if cell is None else measure(
                         console, self._format_cell(cell), 1)
                 if width > widths[i]:
                     widths[i] = width
         if lazies:
-            lazy_widths = _column_widths(console, lazies, len(widths))
+            lazy_widths = column_widths(console, lazies, len(widths))
             widths = [max(pair) for pair in zip(widths, lazy_widths, strict=True)]
         for column, width in zip(columns, widths, strict=True):
             column.content_width = width
