@@ -6,9 +6,10 @@ changes by itself, week by week (weeks of UTC, from Thursday 00:00, as the epoch
 to the second, and looks the offset up once per UTC day; real zones rarely change at those
 edges, so made-up ones do here (``made_up_zones``): a change at midnight UTC on a Thursday,
 in the last second before it or the first after it, summer time for a few days or for part
-of one day, an offset in seconds (+00:19:32, as Amsterdam kept until 1937), and a ticket
-stamped at the very second of a change. Each figure is checked alone (``hours``) and in a
-column (``many``) against the count second by second.
+of one day, an offset in seconds (+00:19:32, as Amsterdam kept until 1937), a ticket stamped
+at the very second of a change, and a change before 1970 (the clock counts from year 1; epoch
+seconds below zero round down, not towards zero). Each figure is checked alone (``hours``) and
+in a column (``many``) against the count second by second.
 
 March 2026: Monday the 2nd, Tuesday the 3rd, Wednesday the 4th, Thursday the 5th.
 """
@@ -52,6 +53,9 @@ CASES = {
     "back inside the working hours of a Tuesday": (
         HOUR, [(T(2026, 3, 3, 10), 0)], "mon-fri", "09:00", "17:00",
         T(2026, 3, 3, 7), T(2026, 3, 3, 13)),
+    "forward inside the working hours of a day in 1969": (
+        0, [(T(1969, 6, 3, 10), HOUR)], "mon-fri", "09:00", "17:00",
+        T(1969, 6, 3, 8), T(1969, 6, 3, 13)),
     "+00:19:32 to +00:20 at local midnight": (
         19 * 60 + 32, [(T(2026, 3, 2, 23, 40, 28), 20 * 60)], "mon-sun", "00:00", "23:59",
         T(2026, 3, 2, 22), T(2026, 3, 3, 1)),
