@@ -51,9 +51,9 @@ def worked(moments: pl.Series, clock: BusinessClock) -> pl.Series:
     changes, jumped = clock.jumps(first, last)
     if not changes:
         return walled
-    before = pl.Series(changes, dtype=pl.Float64).search_sorted(moments.fill_null(0.0),
-                                                                side="right")
-    return walled - pl.Series(jumped, dtype=pl.Float64).gather(before)
+    # a null moment finds index 0; its worked figure is null whatever is taken out of it
+    before = pl.Series(changes, dtype=pl.Float64).search_sorted(moments, side="right")
+    return walled - pl.Series(jumped).gather(before)
 
 
 def spans(start: pl.Expr, end: pl.Expr) -> pl.Expr:
