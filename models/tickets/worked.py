@@ -28,10 +28,9 @@ def worked(moments: pl.Series, clock: BusinessClock) -> pl.Series:
     frame = frame.join(offsets, on="u", how="left", maintain_order="left")
     changing = frame["o"] == CHANGING
     if changing.any():
-        exact = [clock.offset_at(m) if c else o for m, o, c in
-                 zip(frame["m"].to_list(), frame["o"].to_list(), changing.to_list(),
-                     strict=True)]
-        frame = frame.with_columns(pl.Series("o", exact, dtype=pl.Float64))
+        rows = changing.arg_true()
+        exact = [clock.offset_at(m) for m in frame["m"].gather(rows).to_list()]
+        frame = frame.with_columns(frame["o"].scatter(rows, exact))
     frame = frame.with_columns((pl.col("m") + pl.col("o")).alias("l"))
     frame = frame.with_columns((pl.col("l") // DAY).alias("d"))
     local_days = frame["d"].drop_nulls().unique().to_list()
