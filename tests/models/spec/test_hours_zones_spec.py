@@ -56,6 +56,9 @@ CASES = {
     "forward inside the working hours of a day in 1969": (
         0, [(T(1969, 6, 3, 10), HOUR)], "mon-fri", "09:00", "17:00",
         T(1969, 6, 3, 8), T(1969, 6, 3, 13)),
+    "forward late on a Wednesday in 1969, the ticket running into Thursday": (
+        0, [(T(1969, 6, 4, 23, 30), HOUR)], "mon-sun", "00:00", "23:59",
+        T(1969, 6, 4, 22), T(1969, 6, 5, 2)),
     "+00:19:32 to +00:20 at local midnight": (
         19 * 60 + 32, [(T(2026, 3, 2, 23, 40, 28), 20 * 60)], "mon-sun", "00:00", "23:59",
         T(2026, 3, 2, 22), T(2026, 3, 3, 1)),
