@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from models.tickets.hours import Schedule
+from models.tickets.hours import Schedule, epochs
 from tests.models.spec.made_up_zones import made_up_zone, real_working_hours
 
 HOUR = 3600
@@ -109,3 +109,29 @@ def test_a_column_with_a_ticket_of_the_changing_day_before_others_counts_each_it
     alone = [schedule.hours(s, e) for s, e in zip(starts, ends, strict=True)]
     assert alone == pytest.approx([2.0, 2.0, 1.0, 0.5, 0.5])
     assert schedule.many(starts, ends) == pytest.approx(alone)
+
+
+def test_only_the_tickets_of_a_changing_day_are_converted_one_by_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A column is counted in C-level passes; only a moment on a UTC day when the zone's
+    offset changes is converted by itself (the import's speed rests on it). A year of
+    tickets in Berlin, four a day (the clock has found the year's changes before): the eight
+    of its two changing Sundays are converted one by one, and no other."""
+    schedule = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/Berlin")
+    clock = schedule.clock()
+    clock.jumps(epochs([T(2026, 1, 1)])[0], epochs([T(2026, 12, 31, 18)])[0])
+    looked_at: list[float] = []
+    convert = clock._offset_at_epoch
+
+    def counted(moment: float) -> float:
+        looked_at.append(moment)
+        return convert(moment)
+
+    monkeypatch.setattr(clock, "_offset_at_epoch", counted)
+    moments = [T(2026, 1, 1) + dt.timedelta(days=d, hours=h)
+               for d in range(365) for h in (3, 9, 13, 18)]
+    clock.worked_all(epochs(moments))
+    changing = {T(2026, 3, 29).date(), T(2026, 10, 25).date()}
+    assert len(looked_at) == 4 * len(changing)
+    assert {(dt.datetime(1970, 1, 1) + dt.timedelta(seconds=m)).date()
+            for m in looked_at} == changing
