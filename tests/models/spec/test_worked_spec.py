@@ -95,3 +95,20 @@ def test_a_ticket_solved_the_minute_the_clocks_go_forward(tmp_path: Path) -> Non
             for row in metrics.table(imported, by="category")}
     assert rows == {"to the change": pytest.approx(0.5), "from the change": pytest.approx(1.0),
                     "all": pytest.approx(0.75)}
+
+
+def test_a_solution_or_reply_dated_before_the_ticket_has_no_business_duration(
+        tmp_path: Path) -> None:
+    """Clock skew between systems puts a resolution or a first reply before the ticket's
+    creation: it has no duration at all, neither in calendar nor in business hours (never a
+    negative one pulling the median down)."""
+    path = tmp_path / "tickets.csv"
+    path.write_text("ticket_id,created_at,resolved_at,first_response_at,status,category\n"
+                    "1,2026-03-03 10:00,2026-03-03 09:00,2026-03-03 09:30,Solved,backwards\n"
+                    "2,2026-03-03 10:00,2026-03-03 12:00,2026-03-03 11:00,Solved,forwards\n",
+                    encoding="utf-8")
+    schedule = Schedule.parse("mon-fri", "09:00", "17:00", "UTC")
+    rows = {row.group: row for row in
+            metrics.table(engine.import_export(path, schedule=schedule), by="category")}
+    got = {g: (r.ttr_business_median_hours, r.frt_business_median_hours) for g, r in rows.items()}
+    assert got == {"backwards": (None, None), "forwards": (2.0, 1.0), "all": (2.0, 1.0)}
