@@ -51,11 +51,12 @@ def worked(moments: pl.Series, clock: BusinessClock) -> pl.Series:
     if not changes:
         return walled
     # a null moment finds index 0; its worked figure is null whatever is taken out of it
-    before = pl.Series(changes, dtype=pl.Float64).search_sorted(moments, side="right")
+    before = pl.Series(changes).search_sorted(moments, side="right")
     return walled - pl.Series(jumped).gather(before)
 
 
 def spans(start: pl.Expr, end: pl.Expr) -> pl.Expr:
-    """Business hours between worked-second figures (0 when the end is not later)."""
-    hours = (end - start) / 3600.0
-    return pl.when(hours.is_not_null()).then(pl.max_horizontal(hours, pl.lit(0.0)))
+    """Business hours between worked-second figures (null stays null). The import hands
+    over only ends not before their start (a resolution or reply dated before the ticket
+    has no duration at all, calendar or business), and worked seconds never decrease."""
+    return (end - start) / 3600.0
