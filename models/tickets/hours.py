@@ -23,10 +23,9 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add, floordiv, itemgetter, sub, truediv
+from itertools import accumulate, compress, repeat
+from operator import add, eq, floordiv, itemgetter, sub, truediv
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,7 +36,7 @@ _EPOCH = dt.datetime(1970, 1, 1)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
 DAY = 86400.0
 # an offset no zone has: marks a UTC day whose offset changes (a plain float, so finding one
-# is a C-level ``max`` rather than a comparison of every float with None)
+# is a C-level comparison rather than a comparison of every float with None in Python)
 CHANGING = 1e18
 _WEEK = 7 * 86400
 _FIRST_SECOND = int((dt.datetime.min - _EPOCH).total_seconds()) + 86400
@@ -118,7 +117,7 @@ class Schedule:
             "days": [DAY_NAMES[d] for d in self.days], "start": f"{self.start:%H:%M}",
             "end": f"{self.end:%H:%M}", "tz": self.tz,
             "holidays": [d.isoformat() for d in self.holidays],
-        }, ensure_ascii=False)
+        })
 
     @classmethod
     def from_json(cls, text: str) -> Schedule:
@@ -181,12 +180,13 @@ class BusinessClock:
         self._offsets = _Memo(self._offset_of_day)
         self._days = _Memo(self._day)
         # the zone's clock changes found so far (epoch seconds) and the wall-clock working
-        # seconds each one skipped (+) or repeated (-), over the weeks searched so far
+        # seconds each one skipped (+) or repeated (-), over the weeks searched so far; the
+        # origin week and the running totals are set by the first search
         self._jumps: dict[int, float] = {}
         self._weeks: tuple[int, int] | None = None
-        self._origin = 0
+        self._origin: int
         self._changes: list[int] = []
-        self._jumped: list[float] = [0.0]
+        self._jumped: list[float]
 
     def worked(self, moment: dt.datetime) -> float:
         """Worked seconds from 0001-01-01 (a Monday) to ``moment`` (naive UTC)."""
@@ -226,12 +226,8 @@ class BusinessClock:
         (closing = opening on a day off). Only moments on a UTC day when the offset changes
         (daylight saving) are converted one by one."""
         offsets = list(map(self._offsets.__getitem__, map(floordiv, moments, repeat(DAY))))
-        if offsets and max(offsets) >= CHANGING:
-            i = -1
-            with suppress(ValueError):
-                while True:
-                    i = offsets.index(CHANGING, i + 1)
-                    offsets[i] = self._offset_at_epoch(moments[i])
+        for i in [*compress(range(len(offsets)), map(eq, offsets, repeat(CHANGING)))]:
+            offsets[i] = self._offset_at_epoch(moments[i])
         local = list(map(add, moments, offsets))
         days = list(map(self._days.__getitem__, map(floordiv, local, repeat(DAY))))
         opened = map(max, local, map(itemgetter(1), days))
@@ -316,18 +312,19 @@ class BusinessClock:
         return self._offset_at_epoch(moment)
 
     def _offset_at(self, moment: dt.datetime) -> dt.timedelta:
-        offset = moment.replace(tzinfo=dt.UTC).astimezone(self.zone).utcoffset()
-        return offset if offset is not None else dt.timedelta(0)
+        """Local wall time less UTC at ``moment`` (naive UTC): the offset, never None."""
+        return moment.replace(tzinfo=dt.UTC).astimezone(self.zone).replace(tzinfo=None) - moment
 
     def _offset_at_epoch(self, moment: float) -> float:
         return self._offset_at(_EPOCH + dt.timedelta(seconds=moment)).total_seconds()
 
     def _offset_of_day(self, day: float) -> float:
         """The zone's offset in seconds over a whole UTC day (days since the epoch), or
-        ``CHANGING`` when it changes during it."""
+        ``CHANGING`` when it changes during it (zones change on whole seconds, so the day's
+        last second stands for its end)."""
         first = _EPOCH + dt.timedelta(days=day)
         offset = self._offset_at(first)
-        last = first + dt.timedelta(days=1, microseconds=-1)
+        last = first + dt.timedelta(days=1, seconds=-1)
         return offset.total_seconds() if self._offset_at(last) == offset else CHANGING
 
     def _day(self, day: float) -> tuple[float, float, float]:

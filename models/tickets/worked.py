@@ -28,10 +28,9 @@ def worked(moments: pl.Series, clock: BusinessClock) -> pl.Series:
     frame = frame.join(offsets, on="u", how="left", maintain_order="left")
     changing = frame["o"] == CHANGING
     if changing.any():
-        exact = [clock.offset_at(m) if c else o for m, o, c in
-                 zip(frame["m"].to_list(), frame["o"].to_list(), changing.to_list(),
-                     strict=True)]
-        frame = frame.with_columns(pl.Series("o", exact, dtype=pl.Float64))
+        rows = changing.arg_true()
+        exact = [clock.offset_at(m) for m in frame["m"].gather(rows).to_list()]
+        frame = frame.with_columns(frame["o"].scatter(rows, exact))
     frame = frame.with_columns((pl.col("m") + pl.col("o")).alias("l"))
     frame = frame.with_columns((pl.col("l") // DAY).alias("d"))
     local_days = frame["d"].drop_nulls().unique().to_list()
@@ -51,12 +50,13 @@ def worked(moments: pl.Series, clock: BusinessClock) -> pl.Series:
     changes, jumped = clock.jumps(first, last)
     if not changes:
         return walled
-    before = pl.Series(changes, dtype=pl.Float64).search_sorted(moments.fill_null(0.0),
-                                                                side="right")
-    return walled - pl.Series(jumped, dtype=pl.Float64).gather(before)
+    # a null moment finds index 0; its worked figure is null whatever is taken out of it
+    before = pl.Series(changes).search_sorted(moments, side="right")
+    return walled - pl.Series(jumped).gather(before)
 
 
 def spans(start: pl.Expr, end: pl.Expr) -> pl.Expr:
-    """Business hours between worked-second figures (0 when the end is not later)."""
-    hours = (end - start) / 3600.0
-    return pl.when(hours.is_not_null()).then(pl.max_horizontal(hours, pl.lit(0.0)))
+    """Business hours between worked-second figures (null stays null). The import hands
+    over only ends not before their start (a resolution or reply dated before the ticket
+    has no duration at all, calendar or business), and worked seconds never decrease."""
+    return (end - start) / 3600.0
