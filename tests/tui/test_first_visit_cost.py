@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from textual.widget import Widget
+from textual.widgets import DataTable
 
 from tests.helpers import SIZE, ready, screen_text, until
 from tui.app.launch import build_app
@@ -146,3 +147,60 @@ async def test_a_step_key_for_a_view_being_laid_out_shows_it_focused(db_path: Pa
         assert "Step 4 · Ownership" in screen_text(app)
         await pilot.pause(0.3)  # the warm-up's own end comes and changes nothing
         assert [v.id for v in screen.query(StepView) if v.display] == ["step-ownership"]
+
+
+# The table steps: their tables hold more rows than fit, so they show a scroll bar.
+TABLE_STEPS = ("2", "3", "4", "5")
+
+
+@pytest.fixture
+def long_tables(store: Any, wid: int) -> int:
+    """The demo workshop with 40 more stages, 60 more touchpoints and 60 more pain
+    points, so every table step's table is longer than the screen and shows its
+    vertical scroll bar."""
+    from models.db.tables.cards import PainPoint
+    from models.db.tables.workshop import Stage, Touchpoint
+
+    with store.write() as s:
+        stages = [Stage(workshop_id=wid, position=10 + i, name=f"Stage {i}", kpi_name="FCR")
+                  for i in range(40)]
+        s.add_all(stages)
+        s.flush()
+        extra = [Touchpoint(stage_id=int(stages[i % 40].id or 0), position=i,
+                            name=f"Extra {i}", channel="Chat", owner_team=f"Team {i % 4}")
+                 for i in range(60)]
+        s.add_all(extra)
+        s.flush()
+        s.add_all(PainPoint(workshop_id=wid, touchpoint_id=tp.id, description=f"Pain {i}",
+                            impact=i % 3 + 1, effort=(i // 3) % 3 + 1, ticket_volume=i * 7)
+                  for i, tp in enumerate(extra))
+    return wid
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_a_first_visit_to_a_long_table_is_one_layout_pass(
+        db_path: Path, long_tables: int, passes: Counter[str], created: Counter[str],
+        size: tuple[int, int]) -> None:
+    """The table takes the focus on a first visit and Textual restyles it and its scroll
+    bars.  A scroll bar never styled before (it was created by the idle layout, after the
+    table's own styles were applied) then took its sizes for the first time, a layout
+    change: a second full pass of the whole screen on every first visit to a long table
+    (pain points, ownership, touchpoints, stages).  Styled when it is created, its
+    restyle at the focus changes nothing that needs a layout."""
+    app = build_app(db_path, long_tables, step="scope", who="lea")
+    async with app.run_test(size=size) as pilot:
+        screen = await _prebuilt(pilot)
+        seen: dict[str, tuple[int, dict[str, int]]] = {}
+        for key in TABLE_STEPS:
+            await pilot.press("escape")
+            await pilot.pause()
+            passes.clear()
+            created.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            seen[key] = (passes["full"], dict(created))
+            table = screen.view().query_one(DataTable)
+            assert table.show_vertical_scrollbar, key  # the case this test is about
+            assert app.focused is table, key
+        assert seen == {key: (1, {}) for key in TABLE_STEPS}, seen

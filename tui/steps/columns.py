@@ -124,13 +124,37 @@ class FitTable(FastTable):
         super().__init__(*args, **kwargs)
         self._cut = dict(cut or {})
         self.fitted_for = -1  # the room the widths were last shared for
+        self._styled_bars: set[str] = set()  # the scroll bars given their styles
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         super()._update_dimensions(new_rows)
         self.fit_columns(force=True)
 
     def on_resize(self, event: events.Resize) -> None:
+        self.style_scroll_bars()
         self.fit_columns()
+
+    def style_scroll_bars(self) -> None:
+        """Give the scroll bars shown their styles now, once each.
+
+        Why: Textual styles a scroll bar only when its table is restyled.  A table
+        laid out at idle (``tui/screens/warm_views.py``) makes its bars after its own
+        styles were applied, so they stayed unstyled until the first visit's focus
+        restyled the table; the bars' sizes then changed from unset to set, a layout
+        change, and the whole screen was laid out a second time (issue 18).  Styled
+        here, at the table's first size, that focus restyle changes no size.
+        """
+        styled = self._styled_bars
+        shown = {"vertical": self.show_vertical_scrollbar,
+                 "horizontal": self.show_horizontal_scrollbar}
+        shown["corner"] = shown["vertical"] and shown["horizontal"]
+        for name, show in shown.items():
+            if show and name not in styled:
+                styled.add(name)
+                bar = (self.vertical_scrollbar if name == "vertical" else
+                       self.horizontal_scrollbar if name == "horizontal" else
+                       self.scrollbar_corner)
+                self.app.stylesheet.apply(bar)
 
     def fit_columns(self, *, force: bool = False) -> None:
         """Share the width among the columns again; redraw only if a width changed."""
