@@ -91,3 +91,28 @@ def mounts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(ContentSwitcher, "mount", counting)
     return order
 
+
+@pytest.fixture
+def long_tables(store: Store, wid: int) -> int:
+    """The demo workshop with 40 more stages, 60 more touchpoints and 60 more pain
+    points, so every table step's table is longer than the screen and shows its
+    vertical scroll bar; some names are long (cut with an ellipsis) and wide (漢字)."""
+    from models.db.tables.cards import PainPoint
+    from models.db.tables.workshop import Stage, Touchpoint
+
+    with store.write() as s:
+        stages = [Stage(workshop_id=wid, position=10 + i, name=f"Stage {i}", kpi_name="FCR")
+                  for i in range(40)]
+        s.add_all(stages)
+        s.flush()
+        extra = [Touchpoint(stage_id=int(stages[i % 40].id or 0), position=i,
+                            name=f"Extra {i}" + " reset link loops 漢字" * (i % 3),
+                            channel="Chat", owner_team=f"Team {i % 4}")
+                 for i in range(60)]
+        s.add_all(extra)
+        s.flush()
+        s.add_all(PainPoint(workshop_id=wid, touchpoint_id=tp.id,
+                            description=f"Pain {i}" + " customer never gets in 漢字" * (i % 4),
+                            impact=i % 3 + 1, effort=(i // 3) % 3 + 1, ticket_volume=i * 7)
+                  for i, tp in enumerate(extra))
+    return wid

@@ -14,18 +14,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
-from textual.widgets.data_table import RowKey
+from textual.scrollbar import ScrollBar, ScrollBarCorner
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.safe_text import fit, short
+from tui.widgets.cut_cell import cell_line
 from tui.widgets.fast_table import FastTable, LazyRow
+
+_Bar = TypeVar("_Bar", ScrollBar, ScrollBarCorner)
 
 WIDEST = 400  # cells of one cell's text kept: wider than any column a terminal can give
 
@@ -105,15 +111,18 @@ class HandoffCell:
         width = cell_len(str(self))
         return Measurement(width, width)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        room = options.max_width - 5  # "⇄ " and " → "
+    def text(self, width: int) -> str:
+        """The cell's text in ``width`` cells (a column narrower than 7 cuts it further)."""
+        room = width - 5  # "⇄ " and " → "
         a, b = cell_len(self.source), cell_len(self.target)
         if a + b > room:
             half = room // 2
             a, b = (a, room - a) if a <= half else (
                 (room - b, b) if b <= room - half else (half, room - half))
-        yield Text(f"⇄ {fit(self.source, max(1, a))} → {fit(self.target, max(1, b))}",
-                   no_wrap=True, end="", overflow="ellipsis")
+        return f"⇄ {fit(self.source, max(1, a))} → {fit(self.target, max(1, b))}"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(self.text(options.max_width), no_wrap=True, end="", overflow="ellipsis")
 
 
 class FitTable(FastTable):
@@ -124,6 +133,50 @@ class FitTable(FastTable):
         super().__init__(*args, **kwargs)
         self._cut = dict(cut or {})
         self.fitted_for = -1  # the room the widths were last shared for
+        self._styled_bars: set[int] = set()  # the scroll bars given their styles
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> Any:
+        """A plain one-line cell is made directly (``tui.widgets.cut_cell``), once per
+        row, column, row style and cursor state, in ``FastTable``'s cell cache."""
+        if row_index < self.fixed_rows or column_index < self.fixed_columns:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor,
+                                        hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        if row_key is not None and column_key is not None:
+            key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
+                   self._update_count, self._pseudo_class_state)
+            cache = self._cell_render_cache
+            lines = cache.get(key)  # type: ignore[arg-type]
+            if lines is None:
+                line = self._cut_cell(row_key, column_index, column_key, row_index,
+                                      base_style, width, cursor, hover)
+                if line is not None:
+                    cache[key] = lines = [line]  # type: ignore[index]
+            if lines is not None:
+                return lines
+        return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+
+    def _cut_cell(self, row_key: RowKey, column_index: int, column_key: ColumnKey,
+                  row_index: int, base_style: Style, width: int, cursor: bool,
+                  hover: bool) -> list[Segment] | None:
+        lazy = self._data.lazy(row_key)
+        if lazy is not None:
+            cell = lazy.cell(column_index) if column_index < len(lazy.texts) else None
+        else:
+            cell = self._data[row_key].get(column_key)
+        if type(cell) is HandoffCell:
+            room = width - 2 * self.cell_padding
+            cell = Text(cell.text(room), no_wrap=True, end="", overflow="ellipsis")
+        if type(cell) is not Text or cell.spans:
+            return None
+        component_style, post_style = self._get_styles_to_render_cell(
+            False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
+            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
+        return cell_line(self.app.console, cell.plain, cell.style, cell.overflow, cell.justify,
+                         cell.end, width, self.cell_padding, base_style + component_style,
+                         post_style, Style.from_meta({"row": row_index, "column": column_index}))
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         super()._update_dimensions(new_rows)
@@ -131,6 +184,30 @@ class FitTable(FastTable):
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_columns()
+
+    # Why the scroll bars are styled as they are made: Textual styles a scroll bar only
+    # when its table is restyled.  A table laid out at idle (``warm_views``) makes its
+    # bars after its own styles were applied, so they stayed unstyled until the first
+    # visit's focus restyled the table; the bars' sizes then went from unset to set, a
+    # layout change, and the whole screen was laid out a second time (issue 18).
+    # Styled before they are mounted, that restyle changes nothing that needs a layout.
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return self._styled(super().vertical_scrollbar)
+
+    @property
+    def horizontal_scrollbar(self) -> ScrollBar:
+        return self._styled(super().horizontal_scrollbar)
+
+    @property
+    def scrollbar_corner(self) -> ScrollBarCorner:
+        return self._styled(super().scrollbar_corner)
+
+    def _styled(self, bar: _Bar) -> _Bar:
+        if id(bar) not in self._styled_bars:
+            self._styled_bars.add(id(bar))  # a table keeps its bars for its life
+            self.app.stylesheet.apply(bar)
+        return bar
 
     def fit_columns(self, *, force: bool = False) -> None:
         """Share the width among the columns again; redraw only if a width changed."""
