@@ -61,10 +61,10 @@ async def _early_enter(app: JourneyApp, release: threading.Event, wid: int) -> N
         assert app.store is None and table.row_count == 1
         await pilot.press("enter")
         await pilot.pause()
-        # The store is not open yet: the header says keys wait, and the Enter waits too
-        # (it used to be dropped with "press Enter again"; keys typed behind it, such as
-        # ``t Down Enter``, then reached the wrong screen or were lost: QA, session 8).
-        assert app.journey is None and "keys wait" in app.sub_title
+        # The store is not open yet: the Enter waits for it (it used to be dropped with
+        # "press Enter again"; keys typed behind it, such as ``t Down Enter``, then reached
+        # the wrong screen or were lost: QA, session 8).
+        assert app.journey is None and app.held_input.busy
         release.set()
         await app.workers.wait_for_complete()
         for _ in range(200):

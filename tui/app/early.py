@@ -64,7 +64,6 @@ def _home_first(app: Any, target: Path) -> bool:
     # Home's keys need the store too (``t`` creates from a template, Enter opens):
     # read before it opened, ``t Down Enter`` was dropped or opened the row below.
     hold(app, OPENING)
-    app.sub_title = OPENING_NOTE
     app.push_screen(HomeScreen(app.session, early=rows))
     return True
 
