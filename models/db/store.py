@@ -14,8 +14,10 @@ transactions; what is read through them is ``models.db.store_reads`` and every e
 
 from __future__ import annotations
 
+import atexit
 import os
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +45,22 @@ from models.db.store_edits import Edits, gone  # noqa: F401 - re-exported for ca
 from models.db.store_reads import NotFound, Reads  # noqa: F401 - re-exported for callers
 
 BUSY_TIMEOUT_S = 15.0
+# Stores not closed yet.  A command that returns without closing its store left
+# its SQLite connections open until the process died, and SQLite checkpoints and
+# removes ``-wal``/``-shm`` only when the last connection closes: after
+# ``journeymap new`` the workshop lived in a ``-wal`` created with the umask's
+# mode (a group member of README's team box could not write it) and a copy of
+# the file alone held nothing.  Every store still open is closed at exit.
+_OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_at_exit() -> None:
+    for store in list(_OPEN):
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001, S112 - exiting: nothing left to report it to
+            continue
 
 
 class ReadOnlyError(StoreError):
@@ -70,6 +88,7 @@ class Store(Reads, Edits):
         self.on_server = is_url(target)
         if self.on_server:
             self._open_server(str(target), create)
+            _OPEN.add(self)
             return
         self.path = Path(target).expanduser()
         state, version = schema.inspect_file(self.path)
@@ -92,6 +111,7 @@ class Store(Reads, Edits):
             raise StoreError(f"Cannot create the folder for {self.path}: {exc.strerror}.") from exc
         self.engine = self._make_engine()
         self._writer = self.engine.execution_options(journeymap_write=True)
+        _OPEN.add(self)
         if state is schema.FileState.NEW and not read_only:
             self._create()
         elif state is schema.FileState.OLDER and not read_only:
@@ -241,6 +261,7 @@ class Store(Reads, Edits):
             self._watch = None
             self._watch_uri = ""
         self.engine.dispose()
+        _OPEN.discard(self)
 
     def __enter__(self) -> Store:
         return self

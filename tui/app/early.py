@@ -64,6 +64,9 @@ def _home_first(app: Any, target: Path) -> bool:
         return False
     from tui.screens.home import HomeScreen
 
+    # Home's keys need the store too (``t`` creates from a template, Enter opens):
+    # read before it opened, ``t Down Enter`` was dropped or opened the row below.
+    hold(app, OPENING)
     app.push_screen(HomeScreen(app.session, early=rows))
     return True
 

@@ -20,7 +20,7 @@ from textual.widgets import Static
 from models.vocab import STEPS
 from tui.app.early import swap_in
 from tui.safe_text import short
-from tui.widgets.typeahead import OPENING, held_input, is_holding
+from tui.widgets.typeahead import OPENING, held_input, is_holding, release
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -114,6 +114,7 @@ def opened(app: Any, store: Store, journey: Journey | None) -> None:
             app.show_home()
         else:  # the early Home: now from the store
             early.load()
+        app.call_after_refresh(release, app, OPENING)  # the keys read meanwhile, in order
         return
     if is_holding(app, OPENING):  # the early workshop screen is up
         swap_in(app, journey)

@@ -187,19 +187,25 @@ class TouchpointsView(TableFormView):
         _, tp = self.record(key)
         if tp is None or store is None or key is None:
             return
-        options = [(safe(f"{i + 1}. {st.name}", limit=60), int(st.id or 0))
-                   for i, st in enumerate(self.journey.stages) if st.id != tp.stage_id]
-        if not options:
+        stages = self.journey.stages
+        if len(stages) < 2:
             self.notify("There is no other stage to move it to.", markup=False)
             return
+        # Every stage, numbered as on the step bar and in A's list, so the digit typed is
+        # the stage's number; its own stage stays listed (choosing it changes nothing).
+        here = next((i for i, st in enumerate(stages) if st.id == tp.stage_id), 0)
+        options = [(safe(f"{i + 1}. {st.name}", limit=60), int(st.id or 0))
+                   for i, st in enumerate(stages)]
+        options[here][0].append(" (here now)", style="dim")
 
         def done(stage_id: int | None) -> None:
-            if stage_id is not None:
+            if stage_id is not None and stage_id != tp.stage_id:
                 self.session.mutate(succeeded(lambda: store.move_touchpoint(int(key), stage_id)))
                 self.select(key)
 
         self.app.push_screen(PickScreen("Move the touchpoint to which stage?", options,
-                                        digits=True), done)
+                                        highlight=(here + 1) % len(stages), digits=True),
+                             done)
 
     async def action_add_pain(self) -> None:
         from models.db.tables.cards import PainPoint
