@@ -80,19 +80,10 @@ def _epoch(column: str) -> pl.Expr:
 def _latest_of(frame: pl.DataFrame, plan: ColumnPlan, kind: str, bad: _Bad
                ) -> datetime | None:
     """The latest ``updated`` of a file that is not an event log (only the export's newest
-    timestamp needs it): for ISO text the greatest string is the latest moment, so one value
-    is parsed, not all."""
+    timestamp needs it). Every cell is parsed: the greatest ISO text is not the latest moment
+    when offsets differ (an autumn clock change), and an unreadable cell is counted."""
     index = plan.columns["updated"]
-    column = frame[f"c{index}"]
-    if kind == "iso":
-        top = column.max()
-        if not top:
-            return None
-        try:
-            return cells.naive_utc(datetime.fromisoformat(str(top)))
-        except ValueError:
-            pass
-    moments, unreadable = cells.parse_dates(column, kind)
+    moments, unreadable = cells.parse_dates(frame[f"c{index}"], kind)
     bad.add(index, unreadable, frame[REC])
     latest = moments.max()
     return latest if isinstance(latest, datetime) else None
