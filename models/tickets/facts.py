@@ -80,19 +80,10 @@ def _epoch(column: str) -> pl.Expr:
 def _latest_of(frame: pl.DataFrame, plan: ColumnPlan, kind: str, bad: _Bad
                ) -> datetime | None:
     """The latest ``updated`` of a file that is not an event log (only the export's newest
-    timestamp needs it): for ISO text the greatest string is the latest moment, so one value
-    is parsed, not all."""
+    timestamp needs it). Every cell is parsed: the greatest ISO text is not the latest moment
+    when offsets differ (an autumn clock change), and an unreadable cell is counted."""
     index = plan.columns["updated"]
-    column = frame[f"c{index}"]
-    if kind == "iso":
-        top = column.max()
-        if not top:
-            return None
-        try:
-            return cells.naive_utc(datetime.fromisoformat(str(top)))
-        except ValueError:
-            pass
-    moments, unreadable = cells.parse_dates(column, kind)
+    moments, unreadable = cells.parse_dates(frame[f"c{index}"], kind)
     bad.add(index, unreadable, frame[REC])
     latest = moments.max()
     return latest if isinstance(latest, datetime) else None
@@ -103,8 +94,8 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     """The facts of every ticket of ``frames`` (batches of text cells ``c<index>`` with their
     record ``REC``): each batch is reduced to its facts before the next is read."""
     bad = _Bad(plan)
-    kind = {f: kinds.get(plan.headers[plan.columns[f]], "iso") for f in DATE_FIELDS
-            if f in plan.columns}
+    # every mapped date column has its kind (engine.inspect_export decides them all)
+    kind = {f: kinds[plan.headers[plan.columns[f]]] for f in DATE_FIELDS if f in plan.columns}
     parts: list[pl.DataFrame] = []
     rows = skipped = 0
     as_of: datetime | None = None
@@ -122,14 +113,14 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     duplicate = None
     if plan.event_log:
         facts = facts.sort(["updated", REC], nulls_last=False).unique(
-            subset="id", keep="last", maintain_order=False).sort(REC)
+            subset="id", keep="last", maintain_order=False).sort(REC).drop("updated")
     else:
         again = facts.filter(pl.col("id").is_duplicated() & ~pl.col("id").is_first_distinct())
         if again.height:
             duplicate = (str(again["id"][0]), int(again[REC][0]))
     if clock is not None:
         facts = _business(facts, clock)
-    return Facts(facts.drop("id", "updated", "created", "done", strict=False), rows,
+    return Facts(facts.drop("id"), rows,
                  bad.found, skipped, as_of, since, duplicate)
 
 
@@ -158,7 +149,7 @@ def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Ba
     resolved, closed = dates("resolved"), dates("closed")
     done = resolved if resolved is not None else closed
     if done is None:
-        done = pl.Series("done", [None] * frame.height, dtype=pl.Datetime("us"))
+        done = pl.Series([None] * frame.height, dtype=pl.Datetime("us"))
     elif resolved is not None and closed is not None:
         done = resolved.fill_null(closed)
     first = dates("first_response_at")
@@ -261,4 +252,4 @@ def _business(frame: pl.DataFrame, clock: BusinessClock) -> pl.DataFrame:
                        "r": worked.worked(replies, clock)})
     return frame.with_columns(at.select(
         worked.spans(pl.col("c"), pl.col("e")).alias("ttr_business"),
-        worked.spans(pl.col("c"), pl.col("r")).alias("frt_business")))
+        worked.spans(pl.col("c"), pl.col("r")).alias("frt_business"))).drop("created", "done")

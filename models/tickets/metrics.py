@@ -100,7 +100,8 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
             why[metric] = empty if present else absent
 
     fcr, proxy, method, fcr_why = _fcr(acc, cols)
-    need("fcr_rate", False, fcr_why, fcr, fcr_why)
+    if fcr is None:
+        why["fcr_rate"] = fcr_why
     reopen = _rate(acc.reopened, acc.reopen_known)
     need("reopen_rate", "reopens" in cols, "the export has no reopen count", reopen,
          "no ticket has a reopen count")
@@ -138,10 +139,10 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
                 "tickets cannot be told apart")
     need("backlog_open", stateful, no_state, backlog, "")
     age = None
-    if stateful and acc.open and imp.cube.as_of is not None:
-        as_of = imp.cube.as_of
+    created = cell.open_created.median  # None exactly when no ticket is open
+    if stateful and created is not None and imp.cube.as_of is not None:
         # median(as_of - c) == as_of - median(c): ages are a reflection of creation times.
-        age = (as_of - (cell.open_created.median or 0.0)) / 3600.0
+        age = (imp.cube.as_of - created) / 3600.0
     need("backlog_median_age_hours", stateful, no_state, age,
          "no open ticket")
     scheduled = imp.cube.business
@@ -156,8 +157,9 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
             why[metric] = no_schedule
     bh_frt = cell.frt_business.median
     if scheduled:
-        need("frt_business_median_hours", True, "",
-             bh_frt, why.get("first_response_median_hours", "no ticket has a first response"))
+        if bh_frt is None:
+            why["frt_business_median_hours"] = why.get("first_response_median_hours",
+                                                       "no ticket has a first response")
     else:
         why["frt_business_median_hours"] = no_schedule
     fcr_n = (acc.fcr_known if "fcr" in cols else acc.onetouch_known if "replies" in cols
