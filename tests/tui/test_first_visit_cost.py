@@ -21,7 +21,6 @@ from typing import Any
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from tests.helpers import SIZE, ready, screen_text, until
 from tui.app.launch import build_app
@@ -149,56 +148,3 @@ async def test_a_step_key_for_a_view_being_laid_out_shows_it_focused(db_path: Pa
         assert [v.id for v in screen.query(StepView) if v.display] == ["step-ownership"]
 
 
-# The table steps: their tables hold more rows than fit, so they show a scroll bar.
-TABLE_STEPS = ("2", "3", "4", "5")
-
-
-@pytest.fixture
-def bar_layouts(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Layout passes asked for by a scroll bar's styles changing (by the scroll bar's
-    owner: the widget it scrolls)."""
-    from textual.css.styles import Styles
-    from textual.scrollbar import ScrollBar, ScrollBarCorner
-
-    seen: Counter[str] = Counter()
-    real = Styles.refresh
-
-    def counted(self: Styles, *, layout: bool = False, **kwargs: Any) -> None:
-        node = self.node
-        if layout and isinstance(node, ScrollBar | ScrollBarCorner) and node._is_mounted:
-            seen[f"{type(node.parent).__name__}#{getattr(node.parent, 'id', None)}"] += 1
-        real(self, layout=layout, **kwargs)
-
-    monkeypatch.setattr(Styles, "refresh", counted)
-    return seen
-
-
-@pytest.mark.parametrize("size", [SIZE, (80, 24)])
-async def test_a_first_visit_to_a_long_table_restyles_no_scroll_bar_size(
-        db_path: Path, long_tables: int, bar_layouts: Counter[str],
-        size: tuple[int, int]) -> None:
-    """The table takes the focus on a first visit and Textual restyles the view and its
-    scroll bars.  A scroll bar never styled before (made by the idle layout after the
-    styles of its table were applied) then took its sizes for the first time, a layout
-    change: a second full pass of the whole screen at every first visit to a long table
-    (pain points, ownership, touchpoints, stages).  Styled when first shown, its restyle
-    at the focus changes no size.  Counted: layout passes asked for by scroll bars'
-    styles during each first visit.  (Not the passes themselves: under load the idle
-    layout of a view may end, on its timer, before every widget in it has its size,
-    and the first visit then sizes them in a second pass, whatever the scroll bars.)"""
-    app = build_app(db_path, long_tables, step="scope", who="lea")
-    async with app.run_test(size=size) as pilot:
-        screen = await _prebuilt(pilot)
-        seen: dict[str, dict[str, int]] = {}
-        for key in TABLE_STEPS:
-            await pilot.press("escape")
-            await pilot.pause()
-            bar_layouts.clear()
-            await pilot.press(key)
-            await pilot.pause()
-            await pilot.pause()
-            seen[key] = dict(bar_layouts)
-            table = screen.view().query_one(DataTable)
-            assert table.show_vertical_scrollbar, key  # the case this test is about
-            assert app.focused is table, key
-        assert seen == {key: {} for key in TABLE_STEPS}, seen
