@@ -166,8 +166,12 @@ class PainsView(TableFormView):
                 self.session.mutate(lambda: store.update(PainPoint, pain.id,
                                                       touchpoint_id=tp_id or None))
 
-        self.app.push_screen(PickScreen("Link it to which touchpoint?",
-                                        self._touchpoint_options()), done)
+        # Opened at its own touchpoint: Enter at once keeps the link as it is.
+        options = self._touchpoint_options()
+        here = next((i for i, (_, tp_id) in enumerate(options)
+                     if tp_id == (pain.touchpoint_id or 0)), 0)
+        self.app.push_screen(PickScreen("Link it to which touchpoint?", options,
+                                        highlight=here), done)
 
     def action_five_whys(self) -> None:
         """Ask why up to five times and name the root cause the card will fix."""
