@@ -46,7 +46,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.tui_keypress import PAINTS, _watch_paints  # noqa: E402
+from bench.step_floors import floor, press, press_quiet, screen_switch_floor, switch_floor  # noqa: E402
+from bench.tui_keypress import _watch_paints  # noqa: E402
 
 STEP_KEYS = (("stages", "2"), ("touchpoints", "3"), ("ownership", "4"), ("pains", "5"),
              ("tracker", "7"))
@@ -86,40 +87,6 @@ def rss_peak_mb() -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-async def _press(pilot: object, times: dict[str, list[float]], label: str, key: str) -> None:
-    PAINTS.clear()
-    cpu = time.process_time()
-    start = time.perf_counter()
-    await pilot.press(key)  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    end = time.perf_counter()
-    times.setdefault("(cpu) " + label, []).append((time.process_time() - cpu) * 1000)
-    painted = [t for t in PAINTS if t <= end] or [start]
-    times.setdefault(label, []).append((painted[-1] - start) * 1000)
-    times.setdefault("(first paint) " + label, []).append((painted[0] - start) * 1000)
-
-
-async def _press_quiet(app: object, times: dict[str, list[float]], label: str,
-                       key: str) -> None:
-    """One key as a terminal sends it; CPU and wall until the app is idle again."""
-    from textual import events
-    from textual._wait import wait_for_idle
-
-    PAINTS.clear()
-    event = events.Key(key, None)
-    event.set_sender(app)  # type: ignore[arg-type]
-    cpu = time.process_time()
-    start = time.perf_counter()
-    app._driver.send_message(event)  # type: ignore[attr-defined]
-    await wait_for_idle(0)
-    await wait_for_idle(0)
-    end = time.perf_counter()
-    times.setdefault("(cpu) " + label, []).append((time.process_time() - cpu) * 1000)
-    painted = [t for t in PAINTS if t <= end] or [start]
-    times.setdefault(label, []).append((painted[-1] - start) * 1000)
-    times.setdefault("(first paint) " + label, []).append((painted[0] - start) * 1000)
 
 
 _REAL_REFRESH: list[object] = []
@@ -177,7 +144,7 @@ async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
         screen = app.screen
         cpu = time.process_time()
         marks = _mark_step_key(app, screen, "tracker")
-        await _press(pilot, times, "step key while views build", "7")
+        await press(pilot, times, "step key while views build", "7")
         _unmark()
         for label, (wall, used) in marks.items():
             if label != "built before":
@@ -192,160 +159,27 @@ async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
         await app.workers.wait_for_complete()
         await pilot.pause()
         for step, key in STEP_KEYS:
-            await _press(pilot, times, f"first visit: {step}", key)
+            await press(pilot, times, f"first visit: {step}", key)
             await pilot.press("escape")
-        await _press(pilot, times, "switch to touchpoints (kept)", "3")
+        await press(pilot, times, "switch to touchpoints (kept)", "3")
         await pilot.press("escape")
         for _ in range(moves):
-            await _press(pilot, times, "touchpoints: cursor down", "down")
+            await press(pilot, times, "touchpoints: cursor down", "down")
         for i in range(max(4, moves // 3)):
-            await _press(pilot, times, "touchpoints: sentiment edit", "plus" if i % 2 else "minus")
+            await press(pilot, times, "touchpoints: sentiment edit", "plus" if i % 2 else "minus")
         for _ in range(moves):
-            await _press_quiet(app, times, "quiet: cursor down", "down")
+            await press_quiet(app, times, "quiet: cursor down", "down")
         for i in range(max(4, moves // 3)):
-            await _press_quiet(app, times, "quiet: sentiment edit", "plus" if i % 2 else "minus")
+            await press_quiet(app, times, "quiet: sentiment edit", "plus" if i % 2 else "minus")
         await pilot.pause()
         for _ in range(max(3, moves // 6)):
-            await _press(pilot, times, "switch step 3 -> 5 (kept)", "5")
-            await _press(pilot, times, "switch step 5 -> 3 (kept)", "3")
+            await press(pilot, times, "switch step 3 -> 5 (kept)", "5")
+            await press(pilot, times, "switch step 5 -> 3 (kept)", "3")
         for _ in range(max(3, moves // 6)):
-            await _press_quiet(app, times, "quiet: switch 3 -> 5", "5")
-            await _press_quiet(app, times, "quiet: switch 5 -> 3", "3")
+            await press_quiet(app, times, "quiet: switch 3 -> 5", "5")
+            await press_quiet(app, times, "quiet: switch 5 -> 3", "3")
     return times
 
-
-async def floor(moves: int) -> dict[str, list[float]]:
-    from textual.app import App, ComposeResult
-    from textual.widgets import DataTable
-
-    class Bare(App[None]):
-        def compose(self) -> ComposeResult:
-            table: DataTable[str] = DataTable(cursor_type="row")
-            table.add_column("n")
-            table.add_rows([[str(i)] for i in range(20)])
-            yield table
-
-    times: dict[str, list[float]] = {}
-    async with Bare().run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for _ in range(moves):
-            await _press(pilot, times, "floor", "down")
-        for _ in range(moves):
-            await _press_quiet(pilot.app, times, "quiet floor", "down")
-    return times
-
-
-async def switch_floor(moves: int) -> dict[str, list[float]]:
-    """A bare Textual app switching between two views built like a table step (a title,
-    a 20-row DataTable and a 14-field form of label, input and hint) with a
-    ``ContentSwitcher``, the focus moving into the table shown: what Textual itself
-    spends to swap such a view in, with none of the app's work."""
-    from textual.app import App, ComposeResult
-    from textual.binding import Binding
-    from textual.containers import Horizontal, Vertical, VerticalScroll
-    from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label, Static
-
-    def view(name: str) -> Vertical:
-        table: DataTable[str] = DataTable(cursor_type="row", id=f"{name}-table")
-        for column in ("#", "Stage", "Touchpoint", "Channel", "Feel"):
-            table.add_column(column)
-        table.add_rows([[str(i), "Stage", f"Row {i}", "Chat", "0"] for i in range(20)])
-        fields = [w for i in range(14) for w in (Label(f"Field {i}"), Input(f"value {i}"),
-                                                 Static(f"hint for field {i}"))]
-        return Vertical(Static(f"Step {name}"),
-                        Horizontal(table, VerticalScroll(*fields)), id=name)
-
-    class Bare(App[None]):
-        BINDINGS = [Binding("a", "show('a')", "A"), Binding("b", "show('b')", "B")]
-        CSS = """
-        Horizontal > DataTable { width: 3fr; }
-        Horizontal > VerticalScroll { width: 2fr; }
-        Input { margin: 0 1; height: 1; border: none; padding: 0 1; }
-        """
-
-        def compose(self) -> ComposeResult:
-            yield Static("header")
-            with ContentSwitcher(initial="a"):
-                yield view("a")
-                yield view("b")
-            yield Footer()
-
-        def action_show(self, name: str) -> None:
-            self.query_one(ContentSwitcher).current = name
-            self.set_focus(self.query_one(f"#{name}-table"))
-
-    times: dict[str, list[float]] = {}
-    async with Bare().run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for key in "baba":  # both shown once
-            await pilot.press(key)
-            await pilot.pause()
-        for _ in range(max(3, moves // 6)):
-            await _press_quiet(pilot.app, times, "quiet switch floor", "b")
-            await _press_quiet(pilot.app, times, "quiet switch floor", "a")
-    return times
-
-
-async def screen_switch_floor(moves: int) -> dict[str, list[float]]:
-    """The same two views as ``switch_floor``, each on its own installed ``Screen``
-    (header, view, footer) swapped with ``switch_screen``: the alternative to one screen
-    with a ``ContentSwitcher``, measured the same way."""
-    from textual.app import App, ComposeResult
-    from textual.binding import Binding
-    from textual.containers import Horizontal, Vertical, VerticalScroll
-    from textual.screen import Screen
-    from textual.widgets import DataTable, Footer, Input, Label, Static
-
-    def view(name: str) -> Vertical:
-        table: DataTable[str] = DataTable(cursor_type="row", id=f"{name}-table")
-        for column in ("#", "Stage", "Touchpoint", "Channel", "Feel"):
-            table.add_column(column)
-        table.add_rows([[str(i), "Stage", f"Row {i}", "Chat", "0"] for i in range(20)])
-        fields = [w for i in range(14) for w in (Label(f"Field {i}"), Input(f"value {i}"),
-                                                 Static(f"hint for field {i}"))]
-        return Vertical(Static(f"Step {name}"),
-                        Horizontal(table, VerticalScroll(*fields)), id=name)
-
-    class Step(Screen[None]):
-        AUTO_FOCUS = ""
-
-        def __init__(self, name: str) -> None:
-            super().__init__(name=name)
-            self.step = name
-
-        def compose(self) -> ComposeResult:
-            yield Static("header")
-            yield view(self.step)
-            yield Footer()
-
-        def on_screen_resume(self) -> None:
-            self.set_focus(self.query_one(f"#{self.step}-table"))
-
-    class Bare(App[None]):
-        BINDINGS = [Binding("a", "show('a')", "A"), Binding("b", "show('b')", "B")]
-        CSS = """
-        Horizontal > DataTable { width: 3fr; }
-        Horizontal > VerticalScroll { width: 2fr; }
-        Input { margin: 0 1; height: 1; border: none; padding: 0 1; }
-        """
-        SCREENS = {"a": lambda: Step("a"), "b": lambda: Step("b")}
-
-        def on_mount(self) -> None:
-            self.push_screen("a")
-
-        def action_show(self, name: str) -> None:
-            self.switch_screen(name)
-
-    times: dict[str, list[float]] = {}
-    async with Bare().run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for key in "baba":  # both shown once
-            await pilot.press(key)
-            await pilot.pause()
-        for _ in range(max(3, moves // 6)):
-            await _press_quiet(pilot.app, times, "quiet screen switch floor", "b")
-            await _press_quiet(pilot.app, times, "quiet screen switch floor", "a")
-    return times
 
 
 def child(db: Path, wid: int, moves: int) -> dict[str, object]:

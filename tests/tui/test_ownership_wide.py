@@ -9,6 +9,7 @@ allows; a map too long for the screen keeps the narrow cells (it scrolls anyway)
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,16 +24,21 @@ def _stage_names(db: Path, wid: int) -> list[str]:
         return [s.name for s in store.load(wid).stages]
 
 
+async def _lanes(app: JourneyApp, pilot: Any) -> Swimlanes:
+    """The swimlanes once the store is open and the ownership view drawn."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if app.screen.query(Swimlanes) and app.session.store is not None:
+            break
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen.query_one(Swimlanes)
+
+
 async def _header(db: Path, wid: int, size: tuple[int, int]) -> str:
     app = JourneyApp(db, wid, step="ownership", who="tester")
     async with app.run_test(size=size) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if app.screen.query(Swimlanes) and app.session.store is not None:
-                break
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        return app.screen.query_one(Swimlanes).layout_.line(0).plain
+        return (await _lanes(app, pilot)).layout_.line(0).plain
 
 
 @pytest.fixture
@@ -64,13 +70,7 @@ async def test_a_resize_lays_the_lanes_out_again(db_path: Path, wid: int) -> Non
     names = _stage_names(db_path, wid)
     app = JourneyApp(db_path, wid, step="ownership", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if app.screen.query(Swimlanes) and app.session.store is not None:
-                break
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        lanes = app.screen.query_one(Swimlanes)
+        lanes = await _lanes(app, pilot)
         assert "┊Discove┊" in lanes.layout_.line(0).plain
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
