@@ -13,6 +13,10 @@ from typing import Any
 from models.tickets import values
 from models.tickets.stats import Flags
 
+# The state of a ticket whose status word is not known and that has no resolution time: it
+# counts as a ticket, but neither in the backlog nor as resolved.
+UNKNOWN_STATE = "unknown"
+
 
 def count_or_flag(value: str) -> int | None:
     """A reopen/reassignment cell: a count (``2``) or a yes/no flag (``TRUE`` → 1)."""
@@ -60,6 +64,10 @@ def flags_of(
     if got.get("assignee_stations") is not None:
         reassigned = bool(reassigned) or got["assignee_stations"] > 1
     state = got.get("status") or ("resolved" if done_known else "open")
+    if "status" not in got and any(name == "status" for name, _, _ in fields):
+        # a status word it does not know says nothing about being open: only a resolution
+        # time decides, and without one the ticket is neither open nor resolved
+        state = "resolved" if done_known else UNKNOWN_STATE
     sla = got.get("sla_met")
     clock = got.get("sla_remaining")
     if sla is None and clock is not None:

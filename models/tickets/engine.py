@@ -166,8 +166,13 @@ def import_export(
                      f"(such as Salesforce's title and copyright), first on line "
                      f"{where[footer[0]]}")
     bad_cells = {c: (n, where[first]) for c, (n, first) in facts.bad.items()}
+    status = plan.headers[plan.columns["status"]] if "status" in plan.columns else None
     for column, (n, line) in bad_cells.items():
         notes.append(f"{plural(n, 'unreadable value')} in {column!r}, first on line {line}")
+        if column == status:
+            notes.append(f"a status word it does not know (as on line {line}) is neither open "
+                         "nor resolved: such a ticket is resolved only when it has a "
+                         "resolution time, and never counted in the backlog")
     if facts.skipped:
         notes.append(f"{plural(facts.skipped, 'row')} skipped: no readable id or creation date")
     return TicketImport(

@@ -16,12 +16,17 @@ _FALSE = frozenset({
     "faux", "non",
 })
 
-RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "complete", "fixed"})
+# "archived" is Front's word for a conversation done with.
+RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "complete", "fixed",
+                      "archived"})
 CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected",
                        "declined", "won't do", "wont do"})
 OPEN = frozenset({
     "new", "open", "pending", "hold", "on hold", "on-hold", "in progress", "active", "assigned",
     "work in progress", "reopened", "escalated", "snoozed", "working",
+    # Front's "unassigned", Jira's "to do" and the ITSM workflows' investigation steps
+    "unassigned", "to do", "todo", "under investigation", "investigating", "under review",
+    "in review",
 })
 
 # Survey answers that are an invitation, not an answer (Zendesk "Offered": sent, unanswered).
@@ -102,7 +107,10 @@ def parse_csat(value: str) -> tuple[float | None, bool] | None:
 
 
 def status_state(value: str) -> str | None:
-    """"resolved", "cancelled", "open", or None when the word is unknown or blank."""
+    """"resolved", "cancelled", "open", or None when blank; ValueError for a word not known.
+
+    An unknown word (a team's own status) is not guessed open: the caller counts it as an
+    unreadable cell, and the ticket is resolved only when a resolution time says so."""
     text = _clean(value)
     if text is None:
         return None
@@ -112,7 +120,7 @@ def status_state(value: str) -> str | None:
         return "cancelled"
     if text in OPEN or text.startswith(("awaiting", "waiting")):
         return "open"
-    return None
+    raise ValueError(f"not a status it knows: {value!r}")
 
 
 # Jira Service Management's SLA display units (its "SLA display formats" page): minutes,

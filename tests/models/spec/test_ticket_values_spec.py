@@ -29,16 +29,25 @@ def test_every_no_word_is_no_in_any_capitals(word: str) -> None:
 
 @pytest.mark.parametrize(("word", "state"), [
     *[(w, "resolved") for w in ("solved", "resolved", "closed", "done", "completed",
-                                "complete", "fixed")],
+                                "complete", "fixed", "archived")],
     *[(w, "cancelled") for w in ("canceled", "cancelled", "deleted", "spam", "duplicate",
                                  "rejected")],
     *[(w, "open") for w in ("new", "open", "pending", "hold", "on hold", "in progress",
                             "active", "assigned", "work in progress", "reopened", "escalated",
-                            "awaiting customer", "waiting on third party")],
-    ("archived", None), ("", None), ("n/a", None),
+                            "awaiting customer", "waiting on third party", "on-hold",
+                            "snoozed", "working", "unassigned", "to do", "todo",
+                            "under investigation", "investigating", "under review",
+                            "in review")],
+    ("", None), ("n/a", None),
 ])
 def test_every_status_word_gives_its_state(word: str, state: str | None) -> None:
     assert values.status_state(word.upper()) == state
+
+
+@pytest.mark.parametrize("word", ["sideways", "archive", "-100", "reviewed"])
+def test_a_word_that_is_no_status_is_unreadable_not_open(word: str) -> None:
+    with pytest.raises(ValueError, match=word):
+        values.status_state(word)
 
 
 @pytest.mark.parametrize("word", ["offered", "unoffered", "not offered", "not rated",
