@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlmodel import select
+
 from models.db.journey import Journey
 from models.db.store import Store
 from models.db.tables.tickets import Reading, TicketSource
@@ -96,6 +98,7 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
     if not months:
         raise ValueError(f"{Path(path).name}: no ticket was created in the period {period}.")
     shown = checks.as_chosen(imp.columns, given)
+    imp.notes = (*imp.notes, *replaced(store, workshop_id, months))
     if dry_run:
         return ImportResult(imp, readings, months, None, shown)
     links = previous.links if previous is not None else "{}"
@@ -122,6 +125,38 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
     filled = apply_to_map(store, workshop_id)
     return ImportResult(imp, readings, months, source_id, shown, tuple(filled),
                         _partial_said(store.load(workshop_id), months))
+
+
+def replaced(store: Store, workshop_id: int, months: tuple[str, ...]) -> list[str]:
+    """Which earlier import each of ``months`` was read from, said per file.
+
+    A month's readings come from its latest import, whole: a second file for the same month
+    (the chat tool's export after the email tool's) replaces the first one's figures rather
+    than adding to them, which the person importing must be told."""
+    with store.read() as s:
+        found = s.exec(
+            select(Reading.period, TicketSource.id, TicketSource.file_name, TicketSource.product)
+            .join(TicketSource, Reading.source_id == TicketSource.id)  # type: ignore[arg-type]
+            .where(Reading.workshop_id == workshop_id, Reading.group_kind == "all",
+                   Reading.period.in_(months))  # type: ignore[attr-defined]
+        ).all()
+    latest: dict[str, tuple[int, str, str]] = {}
+    for month, source_id, name, product in found:
+        number = int(source_id or 0)
+        if month not in latest or latest[month][0] < number:
+            latest[month] = (number, name, product)
+    by_file: dict[tuple[int, str, str], list[str]] = {}
+    for month in sorted(latest):
+        by_file.setdefault(latest[month], []).append(month)
+    out = []
+    for (_, name, product), taken in sorted(by_file.items()):
+        said = taken[0] if len(taken) == 1 else f"{', '.join(taken[:-1])} and {taken[-1]}"
+        verb = "was" if len(taken) == 1 else "were"
+        whose = "that month" if len(taken) == 1 else "those months"
+        out.append(f"{said} {verb} imported before from {name} (a {product} export): this "
+                   f"import's figures replace its figures for {whose}, they are not added "
+                   "to them")
+    return out
 
 
 def _partial_said(journey: Journey, months: tuple[str, ...]) -> tuple[str, ...]:

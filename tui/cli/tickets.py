@@ -92,6 +92,7 @@ def show(
     """The metrics table of the workshop's ticket readings."""
     if format_ not in FORMATS:
         raise fail(f"--format must be one of: {', '.join(FORMATS)}.")
+    from models.export.tracker_csv import spreadsheet_text
     from models.tickets import output, show
 
     with user_errors(), STATE.reader() as store:
@@ -108,7 +109,10 @@ def show(
         keys = [*output.KEYS, "reopened"]
         writer.writerow(keys)
         for rec in records:
-            writer.writerow(["" if rec[k] is None else rec[k] for k in keys])
+            # a group is user text from the export ("=HYPERLINK(...)" as a category)
+            writer.writerow(["" if rec[k] is None else
+                             spreadsheet_text(rec[k]) if isinstance(rec[k], str) else rec[k]
+                             for k in keys])
         typer.echo(buf.getvalue(), nl=False)
         return
     _print_table(records, by)

@@ -1,0 +1,122 @@
+"""QA session 9, through ``journeymap tickets``: hostile category names in ``tickets show
+--format csv`` (formulas, terminal escapes, a 1 MB cell), a JSON export refused saying what
+it is, and a month imported again from another file (or another product) said, not silently
+replaced."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from models.db.store import Store
+from tui.cli.main import app
+
+HOSTILE = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
+           "\x1b[31mRED\x1b[0m", "\u202eevil.exe", "[bold]markup[/bold]"]
+
+
+def _run(db_path: Path, *args: str) -> tuple[int, str, str]:
+    done = CliRunner().invoke(app, ["--db", str(db_path), *args])
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
+    return done.exit_code, done.stdout, done.stderr
+
+
+@pytest.fixture
+def wid(store: Store) -> int:
+    return int(store.create_workshop(title="T").id or 0)
+
+
+def _write(path: Path, rows: list[list[object]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def _hostile(tmp_path: Path) -> Path:
+    rows: list[list[object]] = [["Id", "Created at", "Solved at", "Status", "Category"]]
+    for i, name in enumerate([*HOSTILE, "A" * 1_000_000], start=1):
+        rows.append([i, f"2024-03-{i:02d} 09:00", f"2024-03-{i:02d} 10:00", "Solved", name])
+    return _write(tmp_path / "hostile.csv", rows)
+
+
+def test_hostile_categories_reach_the_csv_as_text(db_path: Path, wid: int,
+                                                  tmp_path: Path) -> None:
+    code, _, err = _run(db_path, "tickets", "import", str(_hostile(tmp_path)), "-w", str(wid))
+    assert code == 0, err
+    code, out, err = _run(db_path, "tickets", "show", str(wid), "--by", "category",
+                          "--format", "csv")
+    assert code == 0, err
+    assert "\x1b" not in out  # printed on a terminal, the CSV must not drive it
+    groups = [row[0] for row in csv.reader(io.StringIO(out))][1:]
+    for formula in HOSTILE[:4]:
+        assert "'" + formula in groups
+    assert not [g for g in groups if g.startswith(("=", "+", "-", "@"))]
+    assert "A" * 1_000_000 in groups  # the whole cell, not cut
+    assert "\u202e" not in out  # a right-to-left override is shown, not obeyed
+    assert [g for g in groups if g.endswith("evil.exe") and g != "evil.exe"]
+    assert "[bold]markup[/bold]" in groups
+
+
+def test_hostile_categories_in_json_are_exact(db_path: Path, wid: int, tmp_path: Path) -> None:
+    _run(db_path, "tickets", "import", str(_hostile(tmp_path)), "-w", str(wid))
+    code, out, _ = _run(db_path, "tickets", "show", str(wid), "--by", "category",
+                        "--format", "json")
+    assert code == 0
+    groups = {r["group"] for r in json.loads(out)}
+    assert set(HOSTILE) <= groups and "A" * 1_000_000 in groups
+
+
+def test_a_json_export_is_one_sentence(db_path: Path, wid: int, tmp_path: Path) -> None:
+    path = tmp_path / "incremental.json"
+    path.write_text(json.dumps({"tickets": [{"id": 1, "created_at": "2024-03-04T09:00:00Z"}],
+                                "after_cursor": None, "end_of_stream": True}),
+                    encoding="utf-8")
+    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    assert code != 0 and out == ""
+    assert err.startswith("journeymap: incremental.json: this is JSON")
+    assert err.count("\n") == 1
+
+
+def _month(path: Path, first_id: int, created: list[str]) -> Path:
+    rows: list[list[object]] = [["Id", "Created at", "Solved at", "Status"]]
+    rows += [[first_id + i, c, "", "Open"] for i, c in enumerate(created)]
+    return _write(path, rows)
+
+
+def test_a_month_imported_again_says_which_import_it_replaces(db_path: Path, wid: int,
+                                                              tmp_path: Path) -> None:
+    email = _month(tmp_path / "email.csv", 1, ["2024-02-10 09:00", "2024-03-04 09:00",
+                                               "2024-03-05 09:00"])
+    chat = tmp_path / "chat.csv"
+    _write(chat, [["Conversation ID", "Conversation started at", "Current conversation state",
+                   "Channel", "Team currently assigned"],
+                  ["c1", "2024-03-20 09:00", "open", "Chat", "Support"],
+                  ["c2", "2024-04-01 09:00", "open", "Chat", "Support"]])
+    assert _run(db_path, "tickets", "import", str(email), "-w", str(wid))[0] == 0
+    code, out, err = _run(db_path, "tickets", "import", str(chat), "-w", str(wid), "--dry-run")
+    assert code == 0, err
+    said = [line for line in out.splitlines() if "2024-03" in line and "replace" in line]
+    assert said == ["  note: 2024-03 was imported before from email.csv (a generic export): "
+                    "this import's figures replace its figures for that month, they are not "
+                    "added to them"]
+    code, out, err = _run(db_path, "tickets", "import", str(chat), "-w", str(wid))
+    assert code == 0, err
+    assert any("2024-03 was imported before from email.csv" in line
+               for line in out.splitlines())
+    assert "2024-02" not in "".join(line for line in out.splitlines() if "replace" in line)
+
+
+def test_the_same_file_again_says_it_replaces_itself(db_path: Path, wid: int,
+                                                     tmp_path: Path) -> None:
+    path = _month(tmp_path / "march.csv", 1, ["2024-03-04 09:00", "2024-03-05 09:00"])
+    _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    code, out, _ = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    assert code == 0
+    assert "  note: 2024-03 was imported before from march.csv (a generic export): this " \
+           "import's figures replace its figures for that month, they are not added to " \
+           "them" in out.splitlines()
