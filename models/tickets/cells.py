@@ -59,11 +59,25 @@ def _python_dates(texts: Sequence[str], parse: dates.Parser) -> dict[str, Any]:
     return out
 
 
+def _epoch_dates(column: pl.Series) -> pl.Series:
+    """Cells of 10 digits (seconds) or 13 (milliseconds) as datetimes, the rest null (left
+    to ``dates.parse_epoch``, which reads placeholders and names the unreadable)."""
+    digits = column.str.strip_chars()
+    size = digits.str.len_chars()
+    number = digits.cast(pl.Int64, strict=False)
+    ms = (pl.when(pl.col("s") == 13).then(pl.col("n"))
+          .when(pl.col("s") == 10).then(pl.col("n") * 1000))
+    frame = pl.DataFrame({"n": number, "s": size})
+    return frame.select(ms.cast(pl.Datetime("ms")).cast(pl.Datetime("us"))).to_series()
+
+
 def parse_dates(column: pl.Series, kind: str) -> tuple[pl.Series, pl.Series]:
     """(the column as naive-UTC datetimes, missing = null; a flag per cell: unreadable).
 
     Sentinels (a year before 1901) are missing like blanks and placeholders."""
     fast = pl.Series([None] * len(column), dtype=pl.Datetime("us"))
+    if kind == "epoch":
+        fast = _epoch_dates(column)
     filled = column != ""
     gate = filled & column.str.contains(_NUMERIC_SHAPE) if kind in _NUMERIC_ORDERS else filled
     for form in _formats(kind):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 Parser = Callable[[str], datetime | None]
 
@@ -26,7 +26,7 @@ _ISO_ENOUGH = 500
 
 _NUMERIC = re.compile(
     r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})"
-    r"(?:(?:[ T]+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?)?"
+    r"(?:(?:[ T]+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp]\.?[Mm]\.?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
 _ISO_HEAD = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
@@ -37,11 +37,16 @@ for _number, _name in enumerate(
      "october", "november", "december"), start=1):
     MONTHS[_name] = MONTHS[_name[:3]] = _number
 MONTHS["sept"] = 9
-_TIME = (r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?)?"
+_TIME = (r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp]\.?[Mm]\.?)?)?"
          r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
 _NAMED = re.compile(r"\s*(\d{1,2})[-/. ]+([A-Za-z]{3,9})\.?[-/. ]+(\d{2}|\d{4})" + _TIME)
 # The month word first, US style: "Mar 4, 2024 9:00 AM" (HubSpot, Excel in English).
 _NAMED_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? +(\d{1,2}),? +(\d{4})" + _TIME)
+
+
+# Seconds (10 digits) or milliseconds (13) since 1970, as API dumps write them (HubSpot's
+# milliseconds, Zendesk's and Intercom's seconds): 2001-09-09 to 2286 either way.
+_EPOCH_DIGITS = re.compile(r"\s*(\d{10}|\d{13})\s*$")
 
 
 def is_missing(value: str) -> bool:
@@ -133,7 +138,7 @@ def _build(day: int, month: int, y: str, hh: str | None, mm: str | None, ss: str
     year = int(y) + (2000 if len(y) == 2 else 0)
     hour = int(hh) if hh else 0
     if ampm:
-        hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
+        hour = hour % 12 + (12 if ampm[0] in "pP" else 0)  # "PM", "pm", "p.m."
     micro = int((frac or "0").ljust(6, "0"))
     moment = datetime(year, month, day, hour, int(mm or 0), int(ss or 0), micro)
     if zone:
@@ -151,19 +156,34 @@ def parse_month_first(value: str) -> datetime | None:
     return _numeric(value, False)
 
 
+def parse_epoch(value: str) -> datetime | None:
+    """``1709542800`` (seconds) or ``1709542800000`` (milliseconds) as naive UTC;
+    placeholders → None; a number of another length raises ValueError."""
+    if not value or value.strip().lower() in MISSING:
+        return None
+    m = _EPOCH_DIGITS.match(value)
+    if m is None:
+        raise ValueError(f"not a timestamp in seconds or milliseconds: {value!r}")
+    digits = m.group(1)
+    if len(digits) == 13:
+        return _EPOCH + timedelta(milliseconds=int(digits))
+    return _EPOCH + timedelta(seconds=int(digits))
+
+
 PARSERS: dict[str, Parser] = {
     "iso": parse_iso,
     "day-first": parse_day_first,
     "month-first": parse_month_first,
     "month-name": parse_month_name,
+    "epoch": parse_epoch,
 }
 
 
 def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
     """What a column's values say: (shape, some value is day-first, some is month-first).
 
-    Shape is "iso", "numeric", "named" (the month as a word) or None (no dates seen, or not
-    dates at all).
+    Shape is "iso", "numeric", "named" (the month as a word), "epoch" (seconds or
+    milliseconds since 1970) or None (no dates seen, or not dates at all).
     """
     shape: str | None = None
     saw_day_first = saw_month_first = False
@@ -180,6 +200,9 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
             iso_seen += 1
             if iso_seen >= _ISO_ENOUGH and shape == "iso":
                 break  # year-first text has no day/month question to settle
+            continue
+        if _EPOCH_DIGITS.match(value):
+            shape = shape or "epoch"
             continue
         m = _NUMERIC.match(value)
         if m is None:
@@ -210,7 +233,7 @@ def decide_orders(
     notes: list[str] = []
     for col, (shape, day, month) in seen.items():
         if shape != "numeric":
-            kinds[col] = "month-name" if shape == "named" else "iso"
+            kinds[col] = {"named": "month-name", "epoch": "epoch"}.get(shape or "", "iso")
             continue
         if day and month:
             raise ValueError(col)

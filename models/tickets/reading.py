@@ -29,6 +29,9 @@ _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _ZIP = b"PK\x03\x04"  # .xlsx, .ods and .zip all are zip archives
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the legacy .xls workbook
 _WIDE_NEWLINES = (b"\n\x00", b"\r\x00", b"\x00\n", b"\x00\r")
+# A cell may hold a whole ticket description or comment thread (a megabyte and more in real
+# exports); the csv module's default limit (128 KiB) would call such a valid file malformed.
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,19 @@ def _not_text(path: Path, head: bytes) -> str | None:
         return "this looks like a spreadsheet; save it as CSV"
     if head.startswith(_ZIP):
         return "this is a zip archive, not a CSV export; unzip it first"
+    if _looks_like_json(head):
+        return ("this is JSON (such as an API's ticket export), not a CSV export; export "
+                "the tickets as CSV from the product's own export or report")
     return None
+
+
+def _looks_like_json(head: bytes) -> bool:
+    """An object or a list of objects (Zendesk's Incremental Export API, an Intercom or
+    HubSpot API dump, JSON lines), which no CSV export starts with."""
+    text = head.lstrip(codecs.BOM_UTF8).lstrip()
+    if text.startswith(b"["):
+        text = text[1:].lstrip()
+    return text.startswith(b"{") and text[1:].lstrip()[:1] in (b'"', b"}")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

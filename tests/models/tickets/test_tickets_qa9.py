@@ -1,0 +1,197 @@
+"""Defects found by QA session 9 with exports as real products write them, each figure worked
+out by hand next to its expectation: a status word the tool does not know, epoch timestamps
+(API dumps), "a.m."/"p.m." clocks, a 1 MB cell and a JSON export."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from models.tickets import dates, engine, metrics, values
+from models.tickets.errors import TicketImportError
+from models.tickets.metrics import GroupMetrics
+
+
+def _write(tmp_path: Path, name: str, rows: list[list[object]]) -> Path:
+    path = tmp_path / name
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def _all(path: Path) -> GroupMetrics:
+    rows = metrics.table(engine.import_export(path), by=None)
+    return rows[-1]
+
+
+# --- a status word it does not know is not guessed "open" -----------------------------------
+
+def test_an_unknown_status_word_is_neither_open_nor_resolved(tmp_path: Path) -> None:
+    path = _write(tmp_path, "custom.csv", [
+        ["id", "created_at", "resolved_at", "status"],
+        [1, "2024-03-01 10:00", "2024-03-01 12:00", "Frobnicated"],  # resolved by its time
+        [2, "2024-03-02 10:00", "", "Frobnicated"],  # nothing says open: not backlog
+        [3, "2024-03-03 10:00", "", "open"],
+        [4, "2024-03-04 10:00", "", "Waiting on us"],
+    ])
+    imp = engine.import_export(path)
+    row = metrics.table(imp, by=None)[-1]
+    assert row.backlog_open == 2  # tickets 3 and 4, not ticket 2
+    assert row.n["backlog_open"] == 2
+    assert row.ttr_median_hours == 2.0  # ticket 1: its resolution time decides
+    said = [n for n in imp.notes if "'status'" in n]
+    assert said == ["2 unreadable values in 'status', first on line 2"]
+    assert any("neither open nor resolved" in n for n in imp.notes)
+
+
+@pytest.mark.parametrize(("word", "state"), [
+    ("archived", "resolved"),  # Front: a conversation done with
+    ("Unassigned", "open"),  # Front
+    ("To Do", "open"),  # Jira
+    ("Under investigation", "open"),  # Jira Service Management (ITSM)
+    ("Waiting for approval", "open"),
+    ("", None),
+    ("N/A", None),
+])
+def test_status_words_of_more_products(word: str, state: str | None) -> None:
+    assert values.status_state(word) == state
+
+
+def test_a_status_word_it_does_not_know_is_unreadable() -> None:
+    with pytest.raises(ValueError, match="Frobnicated"):
+        values.status_state("Frobnicated")
+
+
+def test_front_archived_conversations_are_not_backlog(tmp_path: Path) -> None:
+    path = _write(tmp_path, "front.csv", [
+        ["Conversation ID", "Status", "Created at", "Archived at"],
+        ["cnv_1", "archived", "2024-03-04 09:00", "2024-03-04 10:00"],
+        ["cnv_2", "open", "2024-03-05 09:00", ""],
+        ["cnv_3", "archived", "2024-03-14 09:00", "2024-03-15 09:00"],
+    ])
+    row = _all(path)
+    assert row.backlog_open == 1  # cnv_2 only
+
+
+# --- epoch timestamps (API dumps: HubSpot milliseconds, Intercom/Zendesk seconds) --------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("1709542800", "2024-03-04 09:00:00"),
+    ("1709542800000", "2024-03-04 09:00:00"),
+    ("1709542800123", "2024-03-04 09:00:00.123000"),
+])
+def test_epoch_cells_are_read(text: str, want: str) -> None:
+    moment = dates.PARSERS["epoch"](text)
+    assert moment is not None and str(dates.as_utc(moment).replace(tzinfo=None)) == want
+
+
+@pytest.mark.parametrize("text", ["12345", "99999999999999", "1709542800.5x"])
+def test_an_epoch_cell_of_another_size_is_unreadable(text: str) -> None:
+    with pytest.raises(ValueError):
+        dates.PARSERS["epoch"](text)
+
+
+@pytest.mark.parametrize(("scale", "name"), [(1, "seconds.csv"), (1000, "ms.csv")])
+def test_an_export_of_epoch_timestamps_imports(tmp_path: Path, scale: int, name: str) -> None:
+    start = 1709542800  # 2024-03-04 09:00 UTC
+    path = _write(tmp_path, name, [
+        ["ticket_id", "created_at", "closed_at", "status"],
+        [1, start * scale, (start + 3 * 3600) * scale, "closed"],  # 3 h
+        [2, (start + 86400) * scale, "", "open"],
+        [3, (start + 2 * 86400) * scale, (start + 3 * 86400) * scale, "closed"],  # 24 h
+    ])
+    imp = engine.import_export(path)
+    row = metrics.table(imp, by=None)[-1]
+    assert (row.period, row.tickets, row.ttr_median_hours, row.ttr_p90_hours) == (
+        "2024-03", 3, 13.5, 24.0)
+    assert row.backlog_open == 1
+    assert not imp.bad_cells
+
+
+# --- 12-hour clocks written a.m./p.m. (English locales of Canada, Australia...) ---------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("3/14/2024 11:00 p.m.", "2024-03-14 23:00:00"),
+    ("3/15/2024 1:00 a.m.", "2024-03-15 01:00:00"),
+    ("3/15/2024 12:30 a.m.", "2024-03-15 00:30:00"),
+    ("3/15/2024 12:30 P.M.", "2024-03-15 12:30:00"),
+])
+def test_dotted_am_pm_is_read(text: str, want: str) -> None:
+    assert str(dates.parse_month_first(text)) == want
+
+
+def test_a_column_with_dotted_am_pm_imports(tmp_path: Path) -> None:
+    path = _write(tmp_path, "ampm.csv", [
+        ["Ticket ID", "Created", "Resolved", "Status"],
+        [1, "3/4/2024 9:00 a.m.", "3/4/2024 1:30 p.m.", "Resolved"],  # 4.5 h
+        [2, "3/14/2024 11:00 p.m.", "3/15/2024 1:00 a.m.", "Resolved"],  # 2 h
+        [3, "3/20/2024 12:15 p.m.", "", "Open"],
+    ])
+    row = _all(path)
+    assert (row.tickets, row.ttr_median_hours, row.backlog_open) == (3, 3.25, 1)
+
+
+# --- a 1 MB cell (a long description or comment) is a valid cell ----------------------------
+
+def test_a_one_megabyte_cell_is_read(tmp_path: Path) -> None:
+    path = _write(tmp_path, "long.csv", [
+        ["Id", "Created at", "Solved at", "Status", "Description"],
+        [1, "2024-03-01 09:00", "2024-03-01 10:00", "Solved", "x" * 1_000_000],
+        [2, "2024-03-02 09:00", "", "Open", "short"],
+    ])
+    row = _all(path)
+    assert (row.tickets, row.ttr_median_hours, row.backlog_open) == (2, 1.0, 1)
+
+
+# --- a JSON export (Zendesk's Incremental Ticket Export API) --------------------------------
+
+def test_a_json_export_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "tickets.json"
+    path.write_text(json.dumps({"tickets": [{"id": 1, "created_at": "2024-03-04T09:00:00Z",
+                                             "status": "solved"}],
+                                "end_of_stream": True}), encoding="utf-8")
+    with pytest.raises(TicketImportError) as info:
+        engine.import_export(path)
+    message = str(info.value)
+    assert "JSON" in message and "CSV" in message
+    assert "header but no data rows" not in message
+    assert "\n" not in message and message.endswith(".")
+
+
+@pytest.mark.parametrize(("status", "done", "state", "failed"), [
+    ("Frobnicated", True, "resolved", [7]),
+    ("Frobnicated", False, "unknown", [7]),
+    ("", False, "open", []),
+    ("", True, "resolved", []),
+    ("pending", True, "open", []),
+])
+def test_the_state_of_one_ticket(status: str, done: bool, state: str, failed: list[int]) -> None:
+    from models.tickets.answers import flags_of
+
+    flags, bad = flags_of([("status", values.status_state, 7)], [status], done)
+    assert (flags.state, bad) == (state, failed)
+
+
+def test_without_a_status_column_the_resolution_time_decides() -> None:
+    from models.tickets.answers import flags_of
+
+    flags, bad = flags_of([("reopens", values.parse_count, 2)], ["x"], False)
+    assert (flags.state, bad) == ("open", [2])
+
+
+@pytest.mark.parametrize(("head", "json_like"), [
+    (b'[{"id": 1}]', True),
+    (b'\xef\xbb\xbf  [\n  {\n "id": 1', True),
+    (b'{"id": 1}\n{"id": 2}\n', True),  # JSON lines
+    (b"{}", True),
+    (b"{id},created_at\n1,2024-03-01\n", False),
+    (b"[id],created_at\n", False),
+    (b"id,created_at\n", False),
+])
+def test_what_looks_like_json(head: bytes, json_like: bool) -> None:
+    from models.tickets import reading
+
+    assert reading._looks_like_json(head) is json_like
