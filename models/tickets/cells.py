@@ -71,10 +71,13 @@ def _epoch_dates(column: pl.Series) -> pl.Series:
     return frame.select(ms.cast(pl.Datetime("ms")).cast(pl.Datetime("us"))).to_series()
 
 
-def parse_dates(column: pl.Series, kind: str) -> tuple[pl.Series, pl.Series]:
+def parse_dates(column: pl.Series, kind: str, zone: str | None = None
+                ) -> tuple[pl.Series, pl.Series]:
     """(the column as naive-UTC datetimes, missing = null; a flag per cell: unreadable).
 
-    Sentinels (a year before 1901) are missing like blanks and placeholders."""
+    Sentinels (a year before 1901) are missing like blanks and placeholders. ``zone``: the
+    IANA zone the column's header names (``dates.header_zone``), which its naive times are
+    written in; they are converted from it to UTC (the earlier of an autumn hour's two)."""
     fast = pl.Series([None] * len(column), dtype=pl.Datetime("us"))
     if kind == "epoch":
         fast = _epoch_dates(column)
@@ -104,6 +107,9 @@ def parse_dates(column: pl.Series, kind: str) -> tuple[pl.Series, pl.Series]:
         bad = joined["b"].fill_null(value=False)
     fast = fast.to_frame("d").select(
         pl.when(pl.col("d") >= SENTINEL).then(pl.col("d"))).to_series()
+    if zone is not None:
+        fast = (fast.dt.replace_time_zone(zone, ambiguous="earliest", non_existent="null")
+                .dt.convert_time_zone("UTC").dt.replace_time_zone(None))
     return fast.alias(column.name), bad
 
 

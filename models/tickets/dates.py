@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Parser = Callable[[str], datetime | None]
 
@@ -47,6 +48,26 @@ _NAMED_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? +(\d{1,2}),? +(\d{4})" + _TIME
 # Seconds (10 digits) or milliseconds (13) since 1970, as API dumps write them (HubSpot's
 # milliseconds, Zendesk's and Intercom's seconds): 2001-09-09 to 2286 either way.
 _EPOCH_DIGITS = re.compile(r"\s*(\d{10}|\d{13})\s*$")
+
+
+# A zone written after a column's name: Intercom's "Conversation started at (Europe/London)"
+# (an IANA name with a slash, or UTC/GMT; "(in hrs)" is no zone).
+_HEADER_ZONE = re.compile(r"\(\s*([A-Za-z][\w+-]*(?:/[\w+-]+)*)\s*\)\s*$")
+
+
+def header_zone(header: str) -> str | None:
+    """The IANA zone a column's header says its times are written in, else None."""
+    m = _HEADER_ZONE.search(header)
+    if m is None:
+        return None
+    name = m.group(1)
+    if "/" not in name and name.upper() not in ("UTC", "GMT"):
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
 
 
 def is_missing(value: str) -> bool:

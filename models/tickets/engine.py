@@ -93,6 +93,8 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
         raise TicketImportError(
             path, "the dates mix day-first and month-first values", line=line, column=column,
         ) from None
+    zoned = [(h, z) for h in samples if (z := dates.header_zone(h)) is not None]
+    date_notes += [f"{h!r}: times read in {z}, the zone its name gives" for h, z in zoned]
     notes = (*layout.notes, *plan.notes, *date_notes)
     return Inspection(layout, plan, kinds, notes)
 

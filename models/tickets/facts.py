@@ -21,7 +21,7 @@ from datetime import datetime
 
 import polars as pl
 
-from models.tickets import cells, values, worked
+from models.tickets import cells, dates, values, worked
 from models.tickets.answers import ANSWER_FIELDS
 from models.tickets.hours import BusinessClock
 from models.tickets.load import REC
@@ -77,13 +77,19 @@ def _epoch(column: str) -> pl.Expr:
     return pl.col(column).dt.epoch("us") / 1_000_000
 
 
+def _parse(frame: pl.DataFrame, plan: ColumnPlan, index: int, kind: str
+           ) -> tuple[pl.Series, pl.Series]:
+    """Column ``index``'s dates as naive UTC, read in the zone its header names if any."""
+    return cells.parse_dates(frame[f"c{index}"], kind, dates.header_zone(plan.headers[index]))
+
+
 def _latest_of(frame: pl.DataFrame, plan: ColumnPlan, kind: str, bad: _Bad
                ) -> datetime | None:
     """The latest ``updated`` of a file that is not an event log (only the export's newest
     timestamp needs it). Every cell is parsed: the greatest ISO text is not the latest moment
     when offsets differ (an autumn clock change), and an unreadable cell is counted."""
     index = plan.columns["updated"]
-    moments, unreadable = cells.parse_dates(frame[f"c{index}"], kind)
+    moments, unreadable = _parse(frame, plan, index, kind)
     bad.add(index, unreadable, frame[REC])
     latest = moments.max()
     return latest if isinstance(latest, datetime) else None
@@ -130,8 +136,8 @@ def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Ba
     the batch's latest timestamp and its earliest creation."""
     cols = plan.columns
     rows = frame.height
-    id_col, created_col = f"c{cols['id']}", f"c{cols['created']}"
-    created, unreadable = cells.parse_dates(frame[created_col], kind["created"])
+    id_col = f"c{cols['id']}"
+    created, unreadable = _parse(frame, plan, cols["created"], kind["created"])
     ids = frame[id_col].str.strip_chars()
     bad.add(cols["created"], unreadable | created.is_null(), frame[REC])
     bad.add(cols["id"], ids == "", frame[REC])
@@ -142,7 +148,7 @@ def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Ba
     def dates(name: str) -> pl.Series | None:
         if name not in cols:
             return None
-        moments, unreadable = cells.parse_dates(frame[f"c{cols[name]}"], kind[name])
+        moments, unreadable = _parse(frame, plan, cols[name], kind[name])
         bad.add(cols[name], unreadable, frame[REC])
         return moments.alias(name)
 

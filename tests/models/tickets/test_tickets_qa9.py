@@ -195,3 +195,55 @@ def test_what_looks_like_json(head: bytes, json_like: bool) -> None:
     from models.tickets import reading
 
     assert reading._looks_like_json(head) is json_like
+
+
+# --- a zone named in the column's header (Intercom: "Conversation started at (Europe/London)")
+
+def _intercom_summer(tmp_path: Path, zone: str) -> Path:
+    return _write(tmp_path, "intercom.csv", [
+        ["Conversation ID", f"Conversation started at ({zone})",
+         f"Conversation first replied at ({zone})", f"Conversation last closed at ({zone})",
+         "Current conversation state", "Team currently assigned"],
+        # Monday 1 July 2024, British Summer Time (UTC+1): 16:30 to 17:30 London
+        ["1", "2024-07-01 16:30:00", "2024-07-01 16:45:00", "2024-07-01 17:30:00", "closed",
+         "Support"],
+    ])
+
+
+def test_times_are_read_in_the_zone_the_header_names(tmp_path: Path) -> None:
+    from models.tickets.hours import Schedule
+
+    week = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/London", [])
+    imp = engine.import_export(_intercom_summer(tmp_path, "Europe/London"), schedule=week)
+    row = metrics.table(imp, by=None)[-1]
+    assert row.ttr_median_hours == 1.0  # calendar: unchanged
+    assert row.ttr_business_median_hours == 0.5  # 16:30-17:00 London is worked
+    assert row.frt_business_median_hours == 0.25
+    assert str(imp.as_of) == "2024-07-01 16:30:00+00:00"  # 17:30 London
+    assert row.period == "2024-07"
+    assert "'Conversation started at (Europe/London)': times read in Europe/London, the " \
+           "zone its name gives" in imp.notes
+
+
+def test_a_header_zone_of_new_york_moves_the_clock_five_hours(tmp_path: Path) -> None:
+    from models.tickets.hours import Schedule
+
+    week = Schedule.parse("mon-fri", "09:00", "17:00", "UTC", [])
+    imp = engine.import_export(_intercom_summer(tmp_path, "America/New_York"), schedule=week)
+    row = metrics.table(imp, by=None)[-1]
+    # 16:30-17:30 New York (EDT, UTC-4) is 20:30-21:30 UTC: outside 9-17 UTC
+    assert row.ttr_business_median_hours == 0.0
+    assert str(imp.as_of) == "2024-07-01 21:30:00+00:00"
+
+
+@pytest.mark.parametrize(("header", "zone"), [
+    ("Conversation started at (Europe/London)", "Europe/London"),
+    ("Conversation started at (America/Argentina/Buenos_Aires)",
+     "America/Argentina/Buenos_Aires"),
+    ("Created (UTC)", "UTC"),
+    ("Created at", None),
+    ("First response time (in hrs)", None),
+    ("Created (Mars/Olympus)", None),
+])
+def test_the_zone_a_header_names(header: str, zone: str | None) -> None:
+    assert dates.header_zone(header) == zone
