@@ -14,9 +14,11 @@ of the rows skipped means the column is not what it was taken for, and the impor
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.rules.counts import plural
 from models.tickets import dates
@@ -28,6 +30,9 @@ from models.tickets.load import Unreadable, iter_frames
 from models.tickets.mapping import ColumnPlan, plan_columns
 from models.tickets.profiles import FIELDS
 from models.tickets.reading import CsvLayout, iter_chunks, physical_lines, sniff
+
+if TYPE_CHECKING:
+    import polars as pl
 
 # The rows that decide date orders and guess columns.
 SAMPLE_ROWS = 10_000
@@ -120,14 +125,30 @@ def _require(path: Path, plan: ColumnPlan) -> None:
         )
 
 
+Progress = Callable[[int], None]
+
+
+def _counted(frames: Iterable[pl.DataFrame], progress: Progress | None
+             ) -> Iterator[pl.DataFrame]:
+    """The batches, telling ``progress`` the rows read so far after each one (it may raise
+    to stop the import: nothing has been stored yet)."""
+    read = 0
+    for frame in frames:
+        yield frame
+        read += frame.height
+        if progress is not None:
+            progress(read)
+
+
 def import_export(
     path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None,
-    schedule: Schedule | None = None,
+    schedule: Schedule | None = None, progress: Progress | None = None,
 ) -> TicketImport:
     """Read the whole export and compute its tickets' facts, or refuse it in one sentence.
 
     With a ``schedule`` the durations are also counted in business hours (a cost per ticket
-    that an import without one does not pay)."""
+    that an import without one does not pay). ``progress`` is told the rows read after each
+    batch (100,000 records), for a long import to show it is moving, or to stop it."""
     path = Path(path)
     inspection = _prepare(path, source, mapping)
     plan, layout = inspection.plan, inspection.layout
@@ -136,12 +157,12 @@ def import_export(
     used = sorted(set(plan.columns.values()))
     clock = None if schedule is None else schedule.clock()
     try:
-        facts = build(iter_frames(path, layout, used, footer), plan, inspection.date_kinds,
-                      clock)
+        facts = build(_counted(iter_frames(path, layout, used, footer), progress), plan,
+                      inspection.date_kinds, clock)
     except Unreadable:
         footer.clear()
-        facts = build(iter_frames(path, layout, used, footer, normalise=True), plan,
-                      inspection.date_kinds, clock)
+        facts = build(_counted(iter_frames(path, layout, used, footer, normalise=True),
+                               progress), plan, inspection.date_kinds, clock)
     if facts.duplicate is not None:
         ticket, record = facts.duplicate
         line = physical_lines(path, layout, {record})[record]

@@ -28,7 +28,7 @@ from models.tickets.links import refresh_volumes
 from models.tickets.readings import build_readings
 
 if TYPE_CHECKING:
-    from models.tickets.engine import TicketImport
+    from models.tickets.engine import Progress, TicketImport
 
 
 @dataclass(frozen=True)
@@ -70,11 +70,13 @@ def _explain(path: Path, imp: TicketImport, source: str, given: dict[str, str]) 
 
 def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str = "auto",
                 mapping: dict[str, str] | None = None, period: str | None = None,
-                dry_run: bool = False) -> ImportResult:
+                dry_run: bool = False, progress: Progress | None = None) -> ImportResult:
     """Import one export into the workshop: every reading or none (``TicketImportError``).
 
     The engine (and its data-frame library) is imported here, by the one command that reads
-    a file, not by the commands that only show stored readings."""
+    a file, not by the commands that only show stored readings. ``progress`` is told the
+    rows read after each batch; an exception it raises stops the import before anything is
+    written."""
     from models.tickets import engine
 
     if not dry_run:
@@ -89,7 +91,8 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         header = engine.inspect_export(path, source=source, mapping=given or None).layout.header
         given = {**remembered_mapping(previous, header, source), **given}
     schedule = schedule_of(store.get_workshop(workshop_id))
-    imp = engine.import_export(path, source=source, mapping=given or None, schedule=schedule)
+    imp = engine.import_export(path, source=source, mapping=given or None, schedule=schedule,
+                               progress=progress)
     _explain(Path(path), imp, source, given)
     readings = build_readings(imp, period)
     if imp.as_of is not None and any(r.backlog_open for r in readings):

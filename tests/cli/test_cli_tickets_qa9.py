@@ -120,3 +120,23 @@ def test_the_same_file_again_says_it_replaces_itself(db_path: Path, wid: int,
     assert "  note: 2024-03 was imported before from march.csv (a generic export): this " \
            "import's figures replace its figures for that month, they are not added to " \
            "them" in out.splitlines()
+
+
+def test_ctrl_c_during_an_import_says_nothing_was_stored(db_path: Path, wid: int,
+                                                         tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    from models.tickets import engine
+
+    def interrupted(rows: int) -> None:
+        raise KeyboardInterrupt
+
+    real = engine.import_export
+    monkeypatch.setattr(engine, "import_export",
+                        lambda *a, **k: real(*a, **{**k, "progress": interrupted}))
+    path = _month(tmp_path / "march.csv", 1, ["2024-03-04 09:00", "2024-03-05 09:00"])
+    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    assert (code, out) == (130, "")
+    assert err == "journeymap: The import of march.csv was cancelled; nothing was stored.\n"
+    with Store(db_path) as store:
+        assert store.load(wid).ticket_sources == []

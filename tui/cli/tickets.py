@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -39,6 +40,27 @@ def _mapping(pairs: list[str] | None) -> dict[str, str]:
     return out
 
 
+class _Progress:
+    """The rows read so far, on one rewritten line of a terminal's stderr (nothing when
+    stderr is a file or a pipe, so scripts read only the result)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.shown = False
+
+    def __call__(self, rows: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\rreading {self.name}: {rows:,} rows…")
+            sys.stderr.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="The ticket export: CSV or tab-separated "
@@ -60,11 +82,19 @@ def import_(
     mapping = _mapping(map_)
     from models.tickets import storage
 
-    with user_errors(), (STATE.reader() if dry_run else STATE.store()) as store:
-        if not dry_run:
-            require(store, workshop, "edit")
-        result = storage.import_file(store, workshop, file, source=source, mapping=mapping,
-                                     period=period, dry_run=dry_run)
+    shown = _Progress(file.name)
+    try:
+        with user_errors(), (STATE.reader() if dry_run else STATE.store()) as store:
+            if not dry_run:
+                require(store, workshop, "edit")
+            result = storage.import_file(store, workshop, file, source=source,
+                                         mapping=mapping, period=period, dry_run=dry_run,
+                                         progress=shown)
+    except KeyboardInterrupt:
+        shown.done()
+        raise fail(f"The import of {file.name} was cancelled; nothing was stored.",
+                   code=130) from None
+    shown.done()
     imp = result.imported
     span = result.periods[0] if len(result.periods) == 1 else \
         f"{result.periods[0]}..{result.periods[-1]}"

@@ -247,3 +247,38 @@ def test_a_header_zone_of_new_york_moves_the_clock_five_hours(tmp_path: Path) ->
 ])
 def test_the_zone_a_header_names(header: str, zone: str | None) -> None:
     assert dates.header_zone(header) == zone
+
+
+# --- a long import says it is moving, and can be stopped before anything is stored ---------
+
+def _rows(tmp_path: Path, n: int) -> Path:
+    return _write(tmp_path, "many.csv", [["Id", "Created at", "Status"]] + [
+        [i, f"2024-03-{1 + i % 28:02d} 09:00", "Open"] for i in range(1, n + 1)])
+
+
+def test_progress_is_told_the_rows_read_after_each_batch(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    from models.tickets import load
+
+    monkeypatch.setattr(load, "BATCH_ROWS", 4)
+    told: list[int] = []
+    imp = engine.import_export(_rows(tmp_path, 10), progress=told.append)
+    assert told == [4, 8, 10] and imp.tickets == 10
+
+
+def test_a_progress_that_raises_stops_the_import_before_anything_is_stored(
+        tmp_path: Path, store: object) -> None:
+    from models.db.store import Store
+    from models.tickets import storage
+
+    assert isinstance(store, Store)
+    wid = int(store.create_workshop(title="T").id or 0)
+
+    def stop(rows: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        storage.import_file(store, wid, _rows(tmp_path, 10), progress=stop)
+    journey = store.load(wid)
+    assert journey.ticket_sources == [] and journey.readings == []
