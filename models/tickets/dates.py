@@ -70,6 +70,21 @@ def header_zone(header: str) -> str | None:
     return name
 
 
+def without_time(values: Iterable[str]) -> bool:
+    """Whether a column's cells are dates with no time of day (``2024-03-04``, ``3/4/2024``,
+    ``4 September 2024``): durations in hours cannot be taken from it. A column with no
+    value, an epoch column, or one time of day anywhere is not."""
+    seen = False
+    for raw in values:
+        value = raw.strip()
+        if value.lower() in MISSING:
+            continue
+        if ":" in value or _EPOCH_DIGITS.match(value):
+            return False
+        seen = True
+    return seen
+
+
 def is_missing(value: str) -> bool:
     """Whether a raw cell means "no value" (blank or a placeholder such as ``?`` or ``N/A``)."""
     return value.strip().lower() in MISSING

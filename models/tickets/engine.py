@@ -48,6 +48,8 @@ class Inspection:
     plan: ColumnPlan
     date_kinds: dict[str, str]
     notes: tuple[str, ...]
+    # date columns whose cells have no time of day: no duration in hours is taken from them
+    date_only: tuple[str, ...] = ()
 
 
 @dataclass
@@ -67,6 +69,7 @@ class TicketImport:
     # month that ends early (``as_of``).
     data_from: datetime | None = None
     notes: tuple[str, ...] = field(default=())
+    date_only: tuple[str, ...] = ()
 
 
 def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspection:
@@ -100,8 +103,11 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
         ) from None
     zoned = [(h, z) for h in samples if (z := dates.header_zone(h)) is not None]
     date_notes += [f"{h!r}: times read in {z}, the zone its name gives" for h, z in zoned]
+    date_only = tuple(h for h, cells in samples.items() if dates.without_time(cells))
+    date_notes += [f"{h!r} holds dates without a time of day: no duration in hours is taken "
+                   "from it" for h in date_only]
     notes = (*layout.notes, *plan.notes, *date_notes)
-    return Inspection(layout, plan, kinds, notes)
+    return Inspection(layout, plan, kinds, notes, date_only)
 
 
 def inspect_export(
@@ -210,6 +216,7 @@ def import_export(
         cube=cube,
         data_from=data_from.replace(tzinfo=UTC),
         notes=tuple(notes),
+        date_only=inspection.date_only,
     )
 
 

@@ -90,6 +90,11 @@ def _fcr(acc: Counts, cols: dict[str, str]) -> tuple[float | None, bool, str, st
     )
 
 
+def _date_only(imp: TicketImport, fields: tuple[str, ...]) -> str | None:
+    """The first of ``fields``' columns that holds dates without a time of day, if any."""
+    return next((c for f in fields if (c := imp.columns.get(f)) in imp.date_only), None)
+
+
 def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetrics:
     cols = imp.columns
     acc = cell.counts()
@@ -107,13 +112,26 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
          "no ticket has a reopen count")
     timed = "resolved" in cols or "closed" in cols
     ttr_med, ttr_hi = cell.ttr.median, cell.ttr.p90
+    coarse = _date_only(imp, ("created", "resolved", "closed")) if timed else None
     for metric in ("ttr_median_hours", "ttr_p90_hours"):
         need(metric, timed, "the export has no resolution timestamp", ttr_med,
              "no resolved ticket with both creation and resolution timestamps")
+    if coarse is not None:
+        ttr_med = ttr_hi = None
+        why["ttr_median_hours"] = why["ttr_p90_hours"] = (
+            f"{coarse!r} holds dates without a time of day, so hours to resolution cannot be "
+            "derived from it")
     frt_cols = {"first_response_at", "first_response_minutes", "first_response_hours"}
     frt = cell.frt.median
     need("first_response_median_hours", bool(frt_cols & set(cols)),
          "the export has no first-response column", frt, "no ticket has a first response")
+    rough = _date_only(imp, ("created", "first_response_at"))
+    if rough is not None and "first_response_at" in cols and not (
+            {"first_response_minutes", "first_response_hours"} & set(cols)):
+        frt = None
+        why["first_response_median_hours"] = (
+            f"{rough!r} holds dates without a time of day, so hours to first response "
+            "cannot be derived from it")
     has_csat = "csat" in cols
     csat_mean = acc.csat_sum / acc.csat_scored if acc.csat_scored else None
     need("csat_mean", has_csat, "the export has no satisfaction column", csat_mean,
@@ -149,13 +167,15 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
     no_schedule = ("no business-hours schedule was set for this import "
                    "(journeymap tickets hours ID --tz ZONE, then import again)")
     bh_med, bh_hi = cell.ttr_business.median, cell.ttr_business.p90
+    if coarse is not None:
+        bh_med = bh_hi = None
     for metric in ("ttr_business_median_hours", "ttr_business_p90_hours"):
         if scheduled:
-            need(metric, timed, why.get("ttr_median_hours", ""), bh_med,
+            need(metric, timed and coarse is None, why.get("ttr_median_hours", ""), bh_med,
                  "no resolved ticket with both creation and resolution timestamps")
         else:
             why[metric] = no_schedule
-    bh_frt = cell.frt_business.median
+    bh_frt = None if frt is None else cell.frt_business.median
     if scheduled:
         if bh_frt is None:
             why["frt_business_median_hours"] = why.get("first_response_median_hours",

@@ -282,3 +282,87 @@ def test_a_progress_that_raises_stops_the_import_before_anything_is_stored(
         storage.import_file(store, wid, _rows(tmp_path, 10), progress=stop)
     journey = store.load(wid)
     assert journey.ticket_sources == [] and journey.readings == []
+
+
+# --- dates without a time of day (Zendesk Explore's "Ticket solved - Date", a report's
+# "Closed Date") cannot give hours: a same-day solve is not "0 h" -------------------------
+
+def _explore(tmp_path: Path) -> Path:
+    return _write(tmp_path, "explore.csv", [
+        ["Ticket ID", "Ticket created - Date", "Ticket solved - Date", "Ticket status",
+         "First reply time (min)"],
+        [1, "2024-03-04", "2024-03-05", "Solved", 30],
+        [2, "2024-03-05", "", "Open", 15],
+        [3, "2024-03-08", "2024-03-08", "Closed", 5],
+    ])
+
+
+def test_hours_to_resolution_are_not_made_from_dates_without_times(tmp_path: Path) -> None:
+    imp = engine.import_export(_explore(tmp_path),
+                               mapping={"resolved": "Ticket solved - Date",
+                                        "first_response_minutes": "First reply time (min)"})
+    row = metrics.table(imp, by=None)[-1]
+    reason = ("'Ticket created - Date' holds dates without a time of day, so hours to "
+              "resolution cannot be derived from it")
+    assert (row.ttr_median_hours, row.ttr_p90_hours) == (None, None)
+    assert row.unavailable["ttr_median_hours"] == reason
+    assert row.unavailable["ttr_p90_hours"] == reason
+    assert row.first_response_median_hours == 0.25  # a duration column: still exact
+    assert (row.tickets, row.backlog_open) == (3, 1)
+    assert any("holds dates without a time of day" in n for n in imp.notes)
+
+
+def test_a_resolution_date_without_time_is_named(tmp_path: Path) -> None:
+    path = _write(tmp_path, "closed_date.csv", [
+        ["Case Number", "Date/Time Opened", "Closed Date", "Status"],
+        ["00001", "3/4/2024 9:00 AM", "3/4/2024", "Closed"],
+        ["00002", "3/5/2024 9:00 AM", "3/7/2024", "Closed"],
+    ])
+    imp = engine.import_export(path, mapping={"resolved": "Closed Date"})
+    row = metrics.table(imp, by=None)[-1]
+    assert row.ttr_median_hours is None
+    assert row.unavailable["ttr_median_hours"].startswith("'Closed Date' holds dates without")
+
+
+def test_timestamps_at_midnight_are_still_timestamps(tmp_path: Path) -> None:
+    path = _write(tmp_path, "midnight.csv", [
+        ["id", "created_at", "resolved_at", "status"],
+        [1, "2024-03-04 00:00", "2024-03-04 06:00", "solved"],
+        [2, "2024-03-05 00:00:00", "2024-03-06 00:00:00", "solved"],
+    ])
+    row = _all(path)
+    assert row.ttr_median_hours == 15.0  # 6 h and 24 h
+
+
+@pytest.mark.parametrize(("cells", "date_only"), [
+    (["2024-03-04", "", "2024-03-05"], True),
+    (["4 September 2024", "N/A"], True),
+    (["3/4/2024", "3/5/2024"], True),
+    (["2024-03-04", "2024-03-05 10:00"], False),  # one time of day is enough
+    (["1709542800"], False),  # epoch seconds carry the time
+    (["", "-"], False),  # nothing to judge
+])
+def test_which_columns_hold_dates_only(cells: list[str], date_only: bool) -> None:
+    assert dates.without_time(cells) is date_only
+
+
+def test_first_response_and_business_hours_from_dates_without_times(tmp_path: Path) -> None:
+    from models.tickets.hours import Schedule
+
+    path = _write(tmp_path, "days.csv", [
+        ["id", "created_at", "first_response_at", "resolved_at", "status"],
+        [1, "2024-03-04", "2024-03-04", "2024-03-05", "solved"],
+        [2, "2024-03-05", "2024-03-06", "2024-03-05", "solved"],
+    ])
+    week = Schedule.parse("mon-fri", "09:00", "17:00", "UTC", [])
+    row = metrics.table(engine.import_export(path, schedule=week), by=None)[-1]
+    said = "'created_at' holds dates without a time of day, so hours to "
+    assert row.first_response_median_hours is None
+    assert row.unavailable["first_response_median_hours"] == said + (
+        "first response cannot be derived from it")
+    assert (row.ttr_business_median_hours, row.frt_business_median_hours) == (None, None)
+    assert row.unavailable["ttr_business_median_hours"] == said + (
+        "resolution cannot be derived from it")
+    assert row.unavailable["frt_business_median_hours"] == said + (
+        "first response cannot be derived from it")
+    assert "ttr_median_hours" not in row.n and row.n["tickets"] == 2
