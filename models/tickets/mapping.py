@@ -111,6 +111,11 @@ def _guess_required(
     return found
 
 
+def _article(word: str) -> str:
+    """"an" before a vowel ("an intercom export"), else "a"."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def plan_columns(
     path: Path,
     headers: tuple[str, ...],
@@ -133,7 +138,7 @@ def plan_columns(
     if source == "auto":
         profile, hits = detect(list(headers))
         notes.append(
-            f"recognised a {profile.name} export ({hits} known columns)"
+            f"recognised {_article(profile.name)} {profile.name} export ({hits} known columns)"
             if profile is not GENERIC else "no known product recognised: generic CSV"
         )
     else:

@@ -156,7 +156,8 @@ def replaced(store: Store, workshop_id: int, months: tuple[str, ...]) -> list[st
         said = taken[0] if len(taken) == 1 else f"{', '.join(taken[:-1])} and {taken[-1]}"
         verb = "was" if len(taken) == 1 else "were"
         whose = "that month" if len(taken) == 1 else "those months"
-        out.append(f"{said} {verb} imported before from {name} (a {product} export): this "
+        article = "an" if product[:1] in "aeiou" else "a"
+        out.append(f"{said} {verb} imported before from {name} ({article} {product} export): this "
                    f"import's figures replace its figures for {whose}, they are not added "
                    "to them")
     return out

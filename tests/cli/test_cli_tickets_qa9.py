@@ -140,3 +140,17 @@ def test_ctrl_c_during_an_import_says_nothing_was_stored(db_path: Path, wid: int
     assert err == "journeymap: The import of march.csv was cancelled; nothing was stored.\n"
     with Store(db_path) as store:
         assert store.load(wid).ticket_sources == []
+
+
+def test_the_replaced_note_names_the_product_in_english(db_path: Path, wid: int,
+                                                        tmp_path: Path) -> None:
+    chat = _write(tmp_path / "chat.csv", [
+        ["Conversation ID", "Conversation started at", "Current conversation state",
+         "Team currently assigned", "Last teammate rating"],
+        ["c1", "2024-03-20 09:00", "open", "Support", ""]])
+    _run(db_path, "tickets", "import", str(chat), "-w", str(wid))
+    code, out, _ = _run(db_path, "tickets", "import", str(chat), "-w", str(wid), "--dry-run")
+    assert code == 0
+    assert "  note: 2024-03 was imported before from chat.csv (an intercom export): this " \
+           "import's figures replace its figures for that month, they are not added to " \
+           "them" in out.splitlines()

@@ -366,3 +366,20 @@ def test_first_response_and_business_hours_from_dates_without_times(tmp_path: Pa
     assert row.unavailable["frt_business_median_hours"] == said + (
         "first response cannot be derived from it")
     assert "ttr_median_hours" not in row.n and row.n["tickets"] == 2
+
+
+def test_notes_read_as_english(tmp_path: Path) -> None:
+    intercom = _intercom_summer(tmp_path, "Europe/London")
+    assert "recognised an intercom export (6 known columns)" in \
+        engine.import_export(intercom).notes
+
+
+def test_an_incident_list_of_one_row_per_incident_is_no_event_log_note(tmp_path: Path) -> None:
+    path = _write(tmp_path, "incidents.csv", [
+        ["number", "opened_at", "state", "category", "assignment_group", "sys_updated_on"],
+        ["INC1", "04-03-2024 09:00:00", "Closed", "network", "Desk", "10-03-2024 09:00:00"],
+        ["INC2", "05-03-2024 09:00:00", "New", "network", "Desk", "13-03-2024 09:00:00"],
+    ])
+    imp = engine.import_export(path)
+    assert imp.tickets == 2
+    assert not [n for n in imp.notes if n.startswith("event log")]
