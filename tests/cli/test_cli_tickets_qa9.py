@@ -154,3 +154,29 @@ def test_the_replaced_note_names_the_product_in_english(db_path: Path, wid: int,
     assert "  note: 2024-03 was imported before from chat.csv (an intercom export): this " \
            "import's figures replace its figures for that month, they are not added to " \
            "them" in out.splitlines()
+
+
+def test_months_replaced_are_said_once_per_earlier_file(db_path: Path, wid: int,
+                                                        tmp_path: Path) -> None:
+    q1 = _month(tmp_path / "q1.csv", 1, ["2024-01-05 09:00", "2024-02-05 09:00",
+                                         "2024-03-05 09:00"])
+    march = _month(tmp_path / "march.csv", 10, ["2024-03-06 09:00"])
+    both = _month(tmp_path / "both.csv", 20, ["2024-02-07 09:00", "2024-03-07 09:00",
+                                              "2024-04-07 09:00"])
+    _run(db_path, "tickets", "import", str(q1), "-w", str(wid))
+    _run(db_path, "tickets", "import", str(march), "-w", str(wid))
+    code, out, _ = _run(db_path, "tickets", "import", str(both), "-w", str(wid), "--dry-run")
+    assert code == 0
+    said = [line for line in out.splitlines() if "replace" in line]
+    assert said == [
+        "  note: 2024-02 was imported before from q1.csv (a generic export): this import's "
+        "figures replace its figures for that month, they are not added to them",
+        "  note: 2024-03 was imported before from march.csv (a generic export): this "
+        "import's figures replace its figures for that month, they are not added to them"]
+    code, out, _ = _run(db_path, "tickets", "import", str(q1), "-w", str(wid), "--dry-run")
+    assert "  note: 2024-01 and 2024-02 were imported before from q1.csv (a generic export): "\
+           "this import's figures replace its figures for those months, they are not added "\
+           "to them" in out.splitlines()
+    assert "  note: 2024-03 was imported before from march.csv (a generic export): this " \
+           "import's figures replace its figures for that month, they are not added to " \
+           "them" in out.splitlines()
