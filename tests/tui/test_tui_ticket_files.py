@@ -90,6 +90,8 @@ async def test_an_import_from_the_dialog_says_which_month_is_partial(db_path: Pa
         dialog.finish()
         await settle(pilot)
         notes = [n.message for n in app._notifications]
-        assert any("Imported 12 tickets (2024-03, 2024-04); 2024-04 has data only to "
-                   "2024-04-10, a partial month: the evidence comes from 2024-03." == n
-                   for n in notes), notes
+        # Every note of the import is said, one per line, as the CLI prints them.
+        said = [n for n in notes if n.startswith("Imported 12 tickets (2024-03, 2024-04):")]
+        assert len(said) == 1, notes
+        assert "\n• 2024-04 has data only to 2024-04-10, a partial month: the evidence " \
+            "comes from 2024-03" in said[0], said
