@@ -10,6 +10,7 @@ from pathlib import Path
 from textual import events
 
 from models.db.store import Store
+from tests.helpers import handled
 from tests.tui.test_tui_flow import lockout, ready, reopen, type_text
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldInput
@@ -22,9 +23,11 @@ def blank(db: Path) -> int:
 
 async def burst(pilot, *keys: str) -> None:  # noqa: ANN001
     """Post every key at once, without waiting between them (a fast typist, a slow app)."""
-    for key in keys:
-        char = {"space": " "}.get(key, key if len(key) == 1 else None)
-        pilot.app.post_message(events.Key(key, char))
+    posted = [events.Key(key, {"space": " "}.get(key, key if len(key) == 1 else None))
+              for key in keys]
+    for event in posted:
+        pilot.app.post_message(event)
+    assert await handled(pilot, posted)
     await ready(pilot)
 
 

@@ -266,6 +266,11 @@ class HeldInput:
             self._landed(trip)
 
 
+def was_read(event: events.Event) -> bool:
+    """Whether the app has read ``event`` (a key it was posted), held or handed on."""
+    return hasattr(event, _READ)
+
+
 def held_input(app: Any) -> HeldInput:
     """``app``'s held input (made on first use for an app that has none yet)."""
     queue: HeldInput | None = getattr(app, "held_input", None)
