@@ -16,12 +16,18 @@ def names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_an_editor_still_open_keeps_its_side_files_and_its_commit(tmp_path: Path) -> None:
-    db = tmp_path / "team.db"
+def read_closed_file(db: Path) -> tuple[int, sqlite3.Connection]:
+    """A workshop in a file its editor closed, and a read-only look at it, still open."""
     with Store(db, who="lead") as first:
         wid = build_workshop(first)
     reader = sqlite3.connect(read_only_uri(db), uri=True)
     reader.execute("SELECT count(*) FROM workshop").fetchone()
+    return wid, reader
+
+
+def test_an_editor_still_open_keeps_its_side_files_and_its_commit(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    wid, reader = read_closed_file(db)
     editor = Store(db, who="lead")
     try:
         editor.update(Workshop, wid, title="Renamed while read")
@@ -36,10 +42,7 @@ def test_an_editor_still_open_keeps_its_side_files_and_its_commit(tmp_path: Path
 
 def test_a_commit_left_in_the_wal_reaches_the_file_before_it_goes(tmp_path: Path) -> None:
     db = tmp_path / "team.db"
-    with Store(db, who="lead") as first:
-        wid = build_workshop(first)
-    reader = sqlite3.connect(read_only_uri(db), uri=True)
-    reader.execute("SELECT count(*) FROM workshop").fetchone()
+    wid, reader = read_closed_file(db)
     with Store(db, who="lead") as editor:  # closes while the reader is open: no checkpoint
         editor.update(Workshop, wid, title="Committed, in the WAL")
     assert (tmp_path / "team.db-wal").stat().st_size > 0
