@@ -166,6 +166,20 @@ async def until(pilots: list[Any], check: Callable[[], bool], rounds: int = 100)
     return check()
 
 
+async def handled(pilot: Any, keys: list[Any], rounds: int = 400) -> bool:
+    """Let the app run until it has read the last of ``keys`` (posted in one burst) and
+    nothing is held or still on its way; False if it never does.
+
+    A check that already holds before the app reads the burst (the table has the
+    focus, nothing is held) returned at once, and the test ended the app with the
+    burst half typed: on a loaded machine ``Fast 3`` was stored as ``F``."""
+    from tui.widgets.typeahead import was_read
+
+    app = pilot.app
+    return await until([pilot], lambda: was_read(keys[-1]) and not app.held_input.busy,
+                       rounds=rounds)
+
+
 async def ready(pilot: Any) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -74,11 +74,16 @@ def is_printable(text: str) -> bool:
 
 
 def display(value: object) -> str:
-    """How a stored value is shown in an input (None as empty, 12.0 as 12)."""
+    """A stored value as an input holds it (None as empty, 12.0 as 12), text exactly.
+
+    Not cleaned: the input edits the value itself, and its first edit would save
+    the marks (``␉`` for a tab) over the person's text.  The input draws through
+    ``clean`` (``tui.widgets.clean_input``); anything else that shows it, too.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:g}"
-    return clean(value)
+    return str(value)

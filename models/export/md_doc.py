@@ -17,6 +17,7 @@ from models.db.journey import Journey
 from models.export.md_text import md_inline
 from models.rules.cards import fmt_kpi
 from models.rules.plan import beyond_plan, card_of_task
+from models.rules.plan_day import plan_day_one
 from models.rules.priority import rank_pain_points
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
@@ -79,8 +80,7 @@ class Doc:
         self.stage_name = {s.id: s.name for s in journey.stages}
         self.ranked = rank_pain_points(journey)
         tasks = journey.plan_tasks
-        self.plan_start = min((t.start for t in tasks if t.start is not None), default=None) \
-            or journey.workshop.start_date
+        self.plan_start = plan_day_one(journey.workshop.start_date, tasks)
         self.task_of_card: dict[int, PlanTask] = {}
         for task in tasks:
             card_id = card_of_task(journey, task.key) if task.key else None

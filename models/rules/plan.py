@@ -11,8 +11,11 @@ Start dates are not moved: a plan may begin on the weekend it was agreed.
 Every card gets a place: the top card is the one fix of weeks 3-4, the others
 queue after it in two-week slots, and what does not fit before day 60 is
 planned, with dates, as "after day 60 — next cycle" so nobody mistakes it for
-part of this cycle.  The leadership review sits on day 30 and day 60 and says
-that it repeats monthly, because the method asks its four questions monthly.
+part of this cycle.  A card whose own deadline falls before day 1 keeps it (a
+commitment is not moved silently) and is planned as "Due before day 1" with a
+warning: it is late, and day 1 stays the start date.  The leadership review
+sits on day 30 and day 60 and says that it repeats monthly, because the method
+asks its four questions monthly.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ QUEUE_FIRST_DAY = 29  # the day after the top card's fix is due
 SLOT_DAYS = 14
 QUEUED_PHASE = "Queued cards"
 NEXT_CYCLE_PHASE = "After day 60 — next cycle"
+BEFORE_PLAN_PHASE = "Due before day 1"
+LATE_ADVICE = "give it a new deadline in this plan, or drop it."
 CARD_KEY = "card-"
 REVIEW_TITLE = "Monthly leadership review (repeats monthly)"
 REVIEW_QUESTIONS = ("which step drives the most repeat contacts; which change measurably "
@@ -112,6 +117,13 @@ def beyond_plan(start: dt.date, deadline: dt.date | None) -> str:
     if deadline is None or plan_day(start, deadline) <= PLAN_DAYS:
         return ""
     return f"due after day {PLAN_DAYS} (day {plan_day(start, deadline)}): next cycle"
+
+
+def before_plan(start: dt.date, deadline: dt.date | None) -> str:
+    """The warning for a deadline before day 1 ("" when on or after it, or undated)."""
+    if deadline is None or deadline >= start:
+        return ""
+    return f"due {deadline.isoformat()}, before day 1 ({start.isoformat()})"
 
 
 def active_cards(journey: Journey) -> list[HypothesisCard]:
@@ -222,10 +234,15 @@ def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
         experiment = (card.experiment.strip() or draft.get("experiment", "")
                       or (pain.description.strip() if pain else "")).rstrip(".").strip()
         warning = beyond_plan(start, deadline)
-        detail = (f"Warning: {warning}, after this plan's review on day {PLAN_DAYS}."
-                  if warning else "Queued after the top card's fix.")
-        items.append(PlanItem(key=f"{CARD_KEY}{card.id}",
-                              phase=NEXT_CYCLE_PHASE if warning else QUEUED_PHASE,
+        early = before_plan(start, deadline)
+        if early:
+            detail, phase = f"Warning: the card was {early}: {LATE_ADVICE}", BEFORE_PLAN_PHASE
+        elif warning:
+            detail = f"Warning: {warning}, after this plan's review on day {PLAN_DAYS}."
+            phase = NEXT_CYCLE_PHASE
+        else:
+            detail, phase = "Queued after the top card's fix.", QUEUED_PHASE
+        items.append(PlanItem(key=f"{CARD_KEY}{card.id}", phase=phase,
                               title=f"Card {n}: {experiment or 'untitled card'}", detail=detail,
                               owner=card.owner.strip(), start=begin, deadline=deadline))
     return items
@@ -244,11 +261,13 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
     teams = journey.teams()
     top = active_cards(journey)
     late = beyond_plan(start, top[0].deadline) if top else ""
+    early = before_plan(start, top[0].deadline) if top else ""
     if experiment:
         implement = (f"Ship one fix: {experiment}",
                      (f"At the highest-friction step: {where}." if where else
                       "At the highest-friction step (place the pain point on a touchpoint).")
-                     + (f" Warning: the card is {late}." if late else ""))
+                     + (f" Warning: the card is {late}." if late else "")
+                     + (f" Warning: the card was {early}: {LATE_ADVICE}" if early else ""))
     else:
         implement = ("Ship one fix for the highest-friction step",
                      "No pain points yet: record and rank pain points, then draft a card.")

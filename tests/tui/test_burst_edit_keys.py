@@ -20,7 +20,7 @@ from textual import events
 from textual.widgets import DataTable, Input
 
 from models.db.store import Store
-from tests.helpers import build_workshop, until
+from tests.helpers import build_workshop, handled, until
 from tui.app.launch import build_app
 
 
@@ -59,10 +59,12 @@ async def edit_in_one_burst(db_path: Path, *parts: str,
             await pilot.press("enter")
             assert await until([pilot], lambda: isinstance(app.screen.focused, Input)
                                and not app.held_input.busy, rounds=400)
-        for event in burst(*parts):
+        keys = burst(*parts)
+        for event in keys:
             app.post_message(event)
-        assert await until([pilot], lambda: not app.held_input.busy
-                           and isinstance(app.screen.focused, DataTable), rounds=400)
+        assert await handled(pilot, keys)
+        assert await until([pilot], lambda: isinstance(app.screen.focused, DataTable),
+                           rounds=400)
         await pilot.pause()
     with Store(db_path, who="check") as s:
         touchpoints = s.load(wid).ordered_touchpoints()

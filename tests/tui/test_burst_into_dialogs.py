@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from models.db.store import Store
-from tests.helpers import build_workshop, until
+from tests.helpers import build_workshop, handled, until
 from tests.tui.test_burst_edit_keys import burst
 from tui.app.launch import build_app
 from tui.dialogs.row_editor import RowEditor
@@ -36,8 +36,10 @@ async def start_date_after(db_path: Path, *parts: str, wait_for_dialog: bool) ->
             assert await until([pilot], lambda: isinstance(app.screen, RowEditor), rounds=400)
         else:
             parts = ("d", *parts)
-        for event in burst(*parts):
+        keys = burst(*parts)
+        for event in keys:
             app.post_message(event)
+        assert await handled(pilot, keys)
         assert await until([pilot], lambda: not isinstance(app.screen, RowEditor)
                            and not app.held_input.busy, rounds=400)
         await pilot.pause()

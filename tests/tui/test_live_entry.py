@@ -5,11 +5,15 @@ Each test pins one point of the issue with the keys a lead would press.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from textual import events
 
 from models.db.store import Store
+from tests.helpers import handled
 from tests.tui.test_tui_flow import lockout, ready, reopen, type_text
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldInput
@@ -22,10 +26,25 @@ def blank(db: Path) -> int:
 
 async def burst(pilot, *keys: str) -> None:  # noqa: ANN001
     """Post every key at once, without waiting between them (a fast typist, a slow app)."""
-    for key in keys:
-        char = {"space": " "}.get(key, key if len(key) == 1 else None)
-        pilot.app.post_message(events.Key(key, char))
+    posted = [events.Key(key, {"space": " "}.get(key, key if len(key) == 1 else None))
+              for key in keys]
+    for event in posted:
+        pilot.app.post_message(event)
+    assert await handled(pilot, posted)
     await ready(pilot)
+
+
+@asynccontextmanager
+async def realistic(db_path: Path, step: str) -> AsyncIterator[tuple[Any, Any, int]]:
+    """The realistic workshop open at ``step`` at 80x24, ready: (app, pilot, its id)."""
+    from tests.tui.test_tui_data import build_workshop
+
+    with Store(db_path, who="t") as s:
+        wid = build_workshop(s)
+    app = build_app(db_path, wid, step=step)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        yield app, pilot, wid
 
 
 # -- 1. typing replaces ------------------------------------------------------------------
@@ -168,14 +187,9 @@ async def test_the_move_to_stage_key_is_in_the_footer_at_80_columns(db_path: Pat
 async def test_tab_after_the_handoff_checkbox_keeps_a_visible_focus(db_path: Path) -> None:
     from textual.widgets import DataTable
 
-    from tests.tui.test_tui_data import build_workshop
     from tui.widgets.forms import FieldCheck
 
-    with Store(db_path, who="t") as s:
-        wid = build_workshop(s)
-    app = build_app(db_path, wid, step="ownership")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with realistic(db_path, "ownership") as (app, pilot, wid):
         view = app.screen.view("ownership")
         while not view.query_one("#handoff-form").display:
             await pilot.press("down")
@@ -231,14 +245,9 @@ async def test_a_blank_scope_shows_title_and_persona_and_every_focused_label(
 # -- 7. smaller confusions ---------------------------------------------------------------------
 async def test_the_matrix_states_the_quadrant_rule(db_path: Path) -> None:
     from models.rules.priority import quadrant_rule
-    from tests.tui.test_tui_data import build_workshop
     from tui.widgets.drawings import ImpactMatrix
 
-    with Store(db_path, who="t") as s:
-        wid = build_workshop(s)
-    app = build_app(db_path, wid, step="pains")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with realistic(db_path, "pains") as (app, pilot, wid):
         await pilot.press("v")
         await ready(pilot)
         shown = app.screen.query_one(ImpactMatrix).render().plain
@@ -248,13 +257,7 @@ async def test_the_matrix_states_the_quadrant_rule(db_path: Path) -> None:
 async def test_the_start_date_can_be_set_from_the_plan_step(db_path: Path) -> None:
     import datetime as dt
 
-    from tests.tui.test_tui_data import build_workshop
-
-    with Store(db_path, who="t") as s:
-        wid = build_workshop(s)
-    app = build_app(db_path, wid, step="plan")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with realistic(db_path, "plan") as (app, pilot, wid):
         await pilot.press("d")
         await ready(pilot)
         await type_text(pilot, "2026-12-07")
@@ -268,14 +271,9 @@ async def test_the_start_date_can_be_set_from_the_plan_step(db_path: Path) -> No
 async def test_the_card_editor_shows_the_rewritten_title(db_path: Path) -> None:
     from textual.widgets import Static
 
-    from tests.tui.test_tui_data import build_workshop
     from tui.dialogs.row_editor import RowEditor
 
-    with Store(db_path, who="t") as s:
-        wid = build_workshop(s)
-    app = build_app(db_path, wid, step="cards")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with realistic(db_path, "cards") as (app, pilot, wid):
         await pilot.press("c")
         await ready(pilot)
         await pilot.press("enter")

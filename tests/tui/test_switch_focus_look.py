@@ -12,6 +12,7 @@ the table.  Each was seen failing first.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,24 +38,34 @@ def _count_table_restyles(monkeypatch: Any) -> Counter[str]:
     return restyled
 
 
+async def _per_switch(app: Any, counter: Counter[str], pick: Callable[[Counter[str]], Any],
+                      before: Callable[[Any], None] | None = None) -> list[Any]:
+    """Steps 5, 3, 5, 3, each key pressed from its view's table (Esc first): what
+    ``pick`` reads of ``counter`` for each key alone (``before`` checks the app first)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await _settled(pilot)
+        app.pairing.stop()
+        if before is not None:
+            before(app)
+        seen: list[Any] = []
+        for key in ("5", "3", "5", "3"):
+            await pilot.press("escape")
+            await ready(pilot)
+            counter.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(pick(counter))
+        return seen
+
+
 async def test_a_switch_between_tables_restyles_no_table(
         db_path: Path, monkeypatch: Any) -> None:
     """The table hidden keeps its focused styles while nobody sees it; shown and
     focused again, it has them already."""
     restyled = _count_table_restyles(monkeypatch)
     app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
-        app.pairing.stop()
-        seen: list[dict[str, int]] = []
-        for key in ("5", "3", "5", "3"):
-            await pilot.press("escape")
-            await ready(pilot)
-            restyled.clear()
-            await pilot.press(key)
-            await pilot.pause()
-            seen.append(dict(restyled))
-        assert seen == [{}] * 4, seen
+    seen = await _per_switch(app, restyled, dict)
+    assert seen == [{}] * 4, seen
 
 
 async def test_a_switch_between_tables_draws_no_table_line(
@@ -63,18 +74,9 @@ async def test_a_switch_between_tables_draws_no_table_line(
     its scroll bar: none of it changed."""
     drawn = _count_lines(monkeypatch)
     app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
-        app.pairing.stop()
-        seen: list[dict[str, int]] = []
-        for key in ("5", "3", "5", "3"):
-            await pilot.press("escape")
-            await ready(pilot)
-            drawn.clear()
-            await pilot.press(key)
-            await pilot.pause()
-            seen.append({k: v for k, v in drawn.items() if k in ("FitTable", "ScrollBar")})
-        assert seen == [{}] * 4, seen
+    seen = await _per_switch(app, drawn, lambda counts: {
+        k: v for k, v in counts.items() if k in ("FitTable", "ScrollBar")})
+    assert seen == [{}] * 4, seen
 
 
 async def _touchpoints_with_the_field_focused(db: Path, wid: int, hide_first: bool
@@ -139,17 +141,9 @@ async def test_a_switch_to_a_table_that_scrolls_draws_no_scroll_bar_line(
     which always differ): the bar drew all its lines again on each switch to it."""
     drawn = _count_lines(monkeypatch)
     app = build_app(db_path, _long_workshop(db_path), step="scope", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
-        app.pairing.stop()
-        table = app.screen.view("touchpoints").query_one(FastTable)
-        assert table.show_vertical_scrollbar
-        seen: list[int] = []
-        for key in ("5", "3", "5", "3"):
-            await pilot.press("escape")
-            await ready(pilot)
-            drawn.clear()
-            await pilot.press(key)
-            await pilot.pause()
-            seen.append(drawn["ScrollBar"])
-        assert seen == [0] * 4, seen
+
+    def scrolls(app: Any) -> None:
+        assert app.screen.view("touchpoints").query_one(FastTable).show_vertical_scrollbar
+
+    seen = await _per_switch(app, drawn, lambda counts: counts["ScrollBar"], scrolls)
+    assert seen == [0] * 4, seen

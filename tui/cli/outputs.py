@@ -286,12 +286,18 @@ def plan(
         from rich.table import Table
 
         from models.rules.plan import PLAN_DAYS, regenerate_plan
+        from models.rules.plan_day import plan_day_one
         from models.rules.safe_dates import shift
 
         store = STATE.store()
         journey = store.load(workshop_id)
         if regenerate or not journey.plan_tasks:
             require(store, workshop_id, "edit")
+            if start_date is not None and start_date != journey.workshop.start_date:
+                from models.db.tables.workshop import Workshop
+
+                # one start date: the plan's day 1 is the workshop's, as `d` does in the app
+                store.update(Workshop, workshop_id, start_date=start_date)
             tasks = regenerate_plan(store, workshop_id, start_date)
         else:
             if start_date is not None:
@@ -299,7 +305,7 @@ def plan(
                            "start date.")
             tasks = journey.plan_tasks
         out = console()
-        first = min((t.start for t in tasks if t.start is not None), default=None)
+        first = plan_day_one(start_date or journey.workshop.start_date, tasks)
         if first is not None:
             last = shift(first, PLAN_DAYS - 1)
             out.print(line(f"60-day plan: day 1 is {first.isoformat()}, day {PLAN_DAYS} is "

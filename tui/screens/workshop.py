@@ -215,8 +215,10 @@ class WorkshopScreen(Screen[None]):
         kept = next((child for child in switcher.children if child.id == view_id), None)
         if not isinstance(kept, StepView):
             view = VIEWS[step](self.session, id=view_id)
-            hold(self.app, VIEW)  # the burst's next keys wait for the view (typeahead)
             waiter = switcher.mount(view)  # draws on mount
+            if view.parent is not switcher:
+                return None  # the screen is closing (quit): Textual mounts nothing then
+            hold(self.app, VIEW)  # the burst's next keys wait for the view (typeahead)
             switcher.current = view_id
         else:
             try:

@@ -20,6 +20,7 @@ from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import clean, safe, short
 from tui.session import succeeded
+from tui.steps.columns import CutRow, cut
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec
 from tui.widgets.new_row import edit_new
@@ -57,13 +58,16 @@ def risks_text(journey: Journey) -> Text:
     return text
 
 
-def _cells(n: int, level: Any) -> tuple[Text, ...]:
+def _cells(n: int, level: Any) -> CutRow:
+    """One level: the number and the two SLAs stay whole; severity, who, channel and
+    criteria share the rest of the width (``CUT``), cut with an ellipsis only when
+    they do not fit.  Plain text: the table makes ``Text`` of the rows it draws."""
     from models.rules.escalation import fmt_minutes
 
-    return (Text(str(n)), safe(level.severity, limit=10), safe(level.tier_role, limit=24),
-            Text(fmt_minutes(level.response_sla_minutes)),
-            Text(fmt_minutes(level.update_every_minutes)), safe(level.channel, limit=14),
-            safe(level.criteria, limit=40))
+    return CutRow((str(n), cut(level.severity), cut(level.tier_role),
+                   fmt_minutes(level.response_sla_minutes),
+                   fmt_minutes(level.update_every_minutes), cut(level.channel),
+                   cut(level.criteria)))
 
 
 class EscalationView(TableFormView):
@@ -75,6 +79,7 @@ class EscalationView(TableFormView):
     EMPTY = "No escalation levels yet. Press a to add Sev-1 (the most severe) first."
     COLUMNS = (("n", "#"), ("sev", "Severity"), ("who", "Who responds"), ("sla", "Respond"),
                ("upd", "Update"), ("chan", "Channel"), ("crit", "Criteria"))
+    CUT = {"sev": 1, "who": 2, "chan": 1, "crit": 4}
     FIELDS = (
         FieldSpec("severity", "Severity", "e.g. Sev-1 (production down) … Sev-4 (question)."),
         FieldSpec("criteria", "Criteria", "Objective trigger, e.g. 'all users cannot log in' "

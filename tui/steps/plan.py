@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from models.rules.clock import today
 from models.rules.counts import plural
+from models.rules.plan_day import plan_day_one
 from models.rules.safe_dates import shift
 from models.vocab import status_label
 from tui.actions import bindings
@@ -28,7 +29,7 @@ from tui.steps.output_base import OutputView
 from tui.steps.scope import START_FIELD
 from tui.widgets.dates import fmt_date, next_status
 from tui.widgets.forms import FieldSpec
-from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline, plan_start
+from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -118,7 +119,7 @@ class PlanView(OutputView):
     def refresh_from(self, journey: Journey) -> None:
         on = today()
         tasks = sorted(journey.plan_tasks, key=lambda t: (t.position, t.id or 0))
-        start = plan_start(tasks, journey.workshop.start_date or on)
+        start = plan_day_one(journey.workshop.start_date, tasks) or on
         self.timeline.set_tasks(tasks, start, on)
         summary = Text(end="")
         if tasks:

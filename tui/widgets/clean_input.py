@@ -11,7 +11,7 @@ are counted on what is drawn.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input
@@ -37,3 +37,19 @@ class CleanShownInput(Input):
         if self.value.isprintable():
             return super()._position_to_cell(position)
         return cell_len(expand_tabs_inline(self._shown[:position], 4))
+
+    def _cell_offset_to_index(self, offset: int) -> int:
+        """The character a click on cell ``offset`` lands on, counted on what is drawn.
+
+        Textual counts on the value, where a tab or U+202E is zero cells wide; drawn
+        as a one-cell mark, every click after one landed a character early."""
+        if self.value.isprintable():
+            return super()._cell_offset_to_index(offset)
+        cells = 0
+        offset += self.scroll_offset[0]
+        for index, char in enumerate(self._shown):
+            width = get_character_cell_size(char)  # a tab is drawn as one mark too
+            if cells <= offset < cells + width:
+                return index
+            cells += width
+        return max(0, min(offset, len(self.value)))

@@ -32,11 +32,6 @@ PLAN_DAYS = 60
 MARKS = ((0, "W1"), (14, "W3"), (28, "W5"), (42, "W7"), (59, "D60"))
 
 
-def plan_start(tasks: list[PlanTask], fallback: dt.date) -> dt.date:
-    starts = [t.start for t in tasks if t.start is not None]
-    return min(starts) if starts else fallback
-
-
 def _cut(text: str, width: int) -> str:
     return fit(text, width)
 

@@ -26,6 +26,9 @@ comes back to the app unhandled, takes its place by the order it was read.
 Every key waits its turn, editing keys and ctrl+ keys too, also when no hold
 is on: one read while another key is still on its trip (``Enter`` opening a
 field, ``ctrl+u`` on its way to its binding) would otherwise overtake it.
+ctrl+q too: ``… Chat Esc ctrl+q`` read together quit with ``Chat`` still
+queued, and the text was lost.  A second ctrl+q, read while the first still
+waits, quits at once (a hold ends by itself after ``SAFETY_S`` anyway).
 """
 
 from __future__ import annotations
@@ -128,8 +131,11 @@ class HeldInput:
         if isinstance(event, events.Key):
             # Every key waits, editing keys and ctrl+ keys too: the focus a key's
             # binding finds is the one when it gets back to the app.
-            if event.key == "ctrl+q" or not (self.holds or self.queue or self._trips):
-                return False  # quitting never waits
+            if not (self.holds or self.queue or self._trips):
+                return False
+            if event.key == "ctrl+q" and any(getattr(held, "key", "") == "ctrl+q"
+                                             for held in self.queue):
+                return False  # a second ctrl+q quits at once, whatever is still queued
         elif not (isinstance(event, events.Paste)
                   and (self.holds or self.queue or self._replay is not None)):
             return False
@@ -258,6 +264,11 @@ class HeldInput:
         again.set_sender(self.app)
         if not self.app.post_message(again):
             self._landed(trip)
+
+
+def was_read(event: events.Event) -> bool:
+    """Whether the app has read ``event`` (a key it was posted), held or handed on."""
+    return hasattr(event, _READ)
 
 
 def held_input(app: Any) -> HeldInput:
