@@ -68,8 +68,13 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 
 
 def _plain(name: str) -> bool:
-    """Whether a column name can be an attribute set in generated code: a public name."""
-    return name.isidentifier() and not iskeyword(name) and not name.startswith("_")
+    """Whether a column name can be an attribute set in generated code: a public name.
+
+    ASCII only: Python normalises other identifiers in source (NFKC), so a column
+    named "\ufb01" would become the attribute "fi".
+    """
+    return (name.isascii() and name.isidentifier() and not iskeyword(name)
+            and not name.startswith("_"))
 
 
 class _Reader:
