@@ -34,10 +34,15 @@ class Row:
     """One table row as attributes (read-only by convention: nothing here is saved).
 
     Each read makes one subclass per table (``_Reader.row_class``), still named
-    ``Row``, whose initialiser sets every column.  ``_table`` is that class's.
+    ``Row``, whose initialiser sets every column; ``_table`` is then that class's.
+    A row made by hand gives its table and values here.
     """
 
     _table: str
+
+    def __init__(self, table: str, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+        self.__dict__["_table"] = table
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))
