@@ -108,6 +108,13 @@ _STEPS = ("interpreter", "+ the export's modules", "+ light read", "+ render",
           "+ write")
 
 
+def _saved(row_id: int | None) -> int:
+    """A row's id once the store saved it (the tables type it optional before then)."""
+    if row_id is None:
+        raise RuntimeError("bench/export.py: a saved row has no id")
+    return row_id
+
+
 def build(db: Path, touchpoints: int, pains: int) -> int:
     """A workshop with the given counts, inserted in bulk (one transaction per table)."""
     from models.db.store import Store
@@ -120,30 +127,32 @@ def build(db: Path, touchpoints: int, pains: int) -> int:
     with Store(db, who="bench") as store:
         w = store.create_workshop(title="Bench journey", persona="Admin", scenario="Locked out",
                                   start_date=dt.date(2024, 2, 29), evidence_ticket_volume=9000)
-        stages = store.load(w.id).stages
+        wid = _saved(w.id)
+        stages = store.load(wid).stages
         with store.write() as s:
             for i in range(touchpoints):
                 stage = stages[i * len(stages) // touchpoints]
-                s.add(Touchpoint(stage_id=stage.id, position=i, name=f"Touchpoint {i} | `x`",
+                s.add(Touchpoint(stage_id=_saved(stage.id), position=i,
+                                 name=f"Touchpoint {i} | `x`",
                                  channel="web", does=f"does thing {i}", thinks="why?\nreally",
                                  feels="stuck", sentiment=rng.randint(-2, 2),
                                  owner_team=rng.choice(teams),
                                  lane=rng.choice(["frontstage", "backstage"])))
-        tp_ids = [tp.id for tp in store.load(w.id).ordered_touchpoints()]
+        tp_ids = [tp.id for tp in store.load(wid).ordered_touchpoints()]
         with store.write() as s:
             for i in range(pains):
-                s.add(PainPoint(workshop_id=w.id, touchpoint_id=rng.choice(tp_ids),
+                s.add(PainPoint(workshop_id=wid, touchpoint_id=rng.choice(tp_ids),
                                 description=f"Pain {i}: # loops [again]", kind="loop",
                                 impact=rng.randint(1, 3), effort=rng.randint(1, 3),
                                 ticket_volume=rng.randint(0, 900), votes=rng.randint(0, 5)))
-        pain_ids = [p.id for p in store.load(w.id).pain_points]
+        pain_ids = [_saved(p.id) for p in store.load(wid).pain_points]
         with store.write() as s:
             for pid in pain_ids[:50]:
                 s.add(HypothesisCard(pain_point_id=pid, experiment=f"Fix {pid}", outcome="less",
                                      signal="30% fewer", owner=rng.choice(teams),
                                      deadline=dt.date(2024, 3, 1) + dt.timedelta(days=pid % 40)))
-        regenerate_plan(store, w.id)
-        return int(w.id)
+        regenerate_plan(store, wid)
+        return wid
 
 
 def regular_install(tmp: Path) -> str:

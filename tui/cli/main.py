@@ -9,9 +9,9 @@ each with its own Typer; this module owns the root options (``--db``,
 ``--version``) and names each command's module in ``COMMANDS``, imported only
 when that command runs.  Shared helpers are
 in ``tui.cli.common``, which the command modules import (never this module).
+Annotations are evaluated as the module is imported, as in the command modules
+(``tui.cli.outputs`` says why); names imported for type checking only are quoted.
 """
-
-from __future__ import annotations
 
 import gc
 
@@ -69,10 +69,10 @@ class LazyCommands(TyperGroup):
     each command's signature to build it).
     """
 
-    def list_commands(self, ctx: Context) -> list[str]:
+    def list_commands(self, ctx: "Context") -> list[str]:
         return [*_MODULE_OF, *GROUPS]
 
-    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+    def get_command(self, ctx: "Context", cmd_name: str) -> "Command | None":
         if cmd_name not in self.commands:
             if cmd_name in _MODULE_OF:
                 module = import_module(f"tui.cli.{_MODULE_OF[cmd_name]}")
@@ -87,7 +87,7 @@ class LazyCommands(TyperGroup):
                 self.commands[cmd_name] = group
         return self.commands.get(cmd_name)
 
-    def resolve_command(self, ctx: Context, args: list[str]) -> Any:
+    def resolve_command(self, ctx: "Context", args: list[str]) -> Any:
         if args and args[0] not in self.commands and args[0] not in _MODULE_OF \
                 and args[0] not in GROUPS:
             for name in self.list_commands(ctx):  # a typo: "did you mean" needs every name
@@ -104,7 +104,7 @@ class WorkshopNumber(IntParamType):
     The type's name stays Click's ``integer``: help and completion are unchanged.
     """
 
-    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+    def convert(self, value: Any, param: "Parameter | None", ctx: "Context | None") -> Any:
         try:
             return super().convert(value, param, ctx)
         except BadParameter:
@@ -115,7 +115,7 @@ class WorkshopNumber(IntParamType):
 _WORKSHOP_NUMBER = WorkshopNumber()
 
 
-def _worded(command: Command) -> Command:
+def _worded(command: "Command") -> "Command":
     """``command`` with its ``workshop_id`` argument typed as a ``WorkshopNumber``."""
     for param in command.params:
         if param.name == "workshop_id" and type(param.type) is IntParamType:
@@ -123,7 +123,7 @@ def _worded(command: Command) -> Command:
     return command
 
 
-def _built(module_app: typer.Typer, cmd_name: str) -> Command:
+def _built(module_app: typer.Typer, cmd_name: str) -> "Command":
     """The click command ``cmd_name`` of a command module's Typer, built alone."""
     for info in module_app.registered_commands:
         if info.name == cmd_name:
