@@ -245,14 +245,14 @@ class WorkshopScreen(Screen[None]):
         return waiter
 
     def _save_step(self, wid: int, step: str) -> None:
-        """Remember the step for re-opening; after the paint, so the switch shows first."""
+        """Remember the step for re-opening; after the paint, so the switch shows first.
+
+        One UPDATE (``Store.remember_step``), committed before the app is idle again: a
+        seat killed right after the switch re-opens at the step it showed."""
         store = self.session.store
         if store is None or store.read_only or self.step != step:
             return  # moved on already: the newer switch saves its own step
-        from models.db.tables.workshop import Workshop
-
-        if self.session.run_store(lambda: store.update(Workshop, wid, log=False,
-                                                    current_step=step)) is not None:
+        if self.session.run_store(lambda: store.remember_step(wid, step)) is not None:
             self.session.hooks.own_edit()
 
     def _show_bar(self, journey: Journey) -> None:
