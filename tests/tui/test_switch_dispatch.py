@@ -66,9 +66,9 @@ def _count_layout_events(monkeypatch: Any) -> Counter[str]:
 
 async def test_a_switch_sends_layout_events_only_to_widgets_that_read_them(
         db_path: Path, monkeypatch: Any) -> None:
-    """Form captions, fields and check boxes read no Show, Hide or Resize: on main a
-    switch between Touchpoints and Pain points queued about 70 of them (one per
-    widget leaving or entering the screen's map, and a Resize for each one shown)."""
+    """Form captions, fields and check boxes read no Show, Hide or Resize: a switch
+    between Touchpoints and Pain points queued about 70 of them (one per widget
+    leaving or entering the screen's map, and a Resize for each one shown)."""
     sent = _count_layout_events(monkeypatch)
     app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
@@ -82,9 +82,12 @@ async def test_a_switch_sends_layout_events_only_to_widgets_that_read_them(
             await pilot.pause()
             seen.append(dict(sent))
         for counts in seen:
-            to_forms = {k: v for k, v in counts.items() if k.split(".")[0] in FORM_WIDGETS}
-            assert to_forms == {}, seen
-            assert sum(counts.values()) <= 12, seen
+            to_forms = Counter({k.split(".")[1]: v for k, v in counts.items()
+                                if k.split(".")[0] in FORM_WIDGETS})
+            # Hide still goes where Textual reads it: the field that had the focus gives
+            # it up, a form with its scroll bar shown tells the bar (a mouse grab ends)
+            assert to_forms["Show"] == to_forms["Resize"] == 0 and to_forms["Hide"] <= 2, seen
+            assert sum(counts.values()) <= 8, seen  # the tables' and their scroll bars
 
 
 async def test_a_field_hidden_while_focused_still_gives_up_the_focus(db_path: Path) -> None:
