@@ -71,11 +71,8 @@ class StepSwitcher(ContentSwitcher):
                     view._nodes.updated()  # noqa: SLF001 - as Textual's ``display`` does
                     view.refresh(layout=True, repaint=False)
             # The layout pass marks what moved by comparing the screen's map with the
-            # one before; a map rebuilt in between (stale after a scroll-only pass, and
-            # asked "where is ..." before the pass) already holds the views switched, and
-            # their lines were never sent: a line of the view hidden stayed on the
-            # terminal.  So the area the views share is part of the next update, always.
-            self.screen.refresh(self.region)
+            # one the last pass built (``KeptMapCompositor.reflow``), not with one
+            # rebuilt in between: the area of the two views is part of its one update.
 
 
 class WorkshopScreen(Screen[None]):
