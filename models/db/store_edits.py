@@ -13,7 +13,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
 from sqlmodel import Session, SQLModel, select
 
 from models.db import server
@@ -33,6 +33,9 @@ T = TypeVar("T", bound=SQLModel)
 # Where each kind of row hangs, for ordering siblings and finding its workshop.
 _PARENT: dict[type[SQLModel], str] = {Stage: "workshop_id", Touchpoint: "stage_id",
                                       PlanTask: "workshop_id", EscalationLevel: "workshop_id"}
+# Built once: a switch's write is then one cached statement on the write connection.
+_REMEMBER_STEP = (update(Workshop).where(Workshop.id == bindparam("wid"))
+                  .values(current_step=bindparam("step"), updated_at=bindparam("at")))
 
 
 class Edits:
@@ -148,9 +151,9 @@ class Edits:
         """
         if step not in STEPS:
             raise FieldError(f"current step must be one of: {', '.join(STEPS)}.")
-        with self.write() as s:
-            done = s.exec(update(Workshop).where(Workshop.id == workshop_id)
-                          .values(current_step=step, updated_at=utcnow()))
+        with self.write() as s:  # the statement on the connection: no ORM evaluation
+            done = s.connection().execute(_REMEMBER_STEP, {"wid": workshop_id, "step": step,
+                                                            "at": utcnow()})
             if not done.rowcount:
                 raise gone(Workshop)
         return step
