@@ -19,8 +19,8 @@ from textual.widgets import DataTable
 
 from models.rules.clock import today
 from tui.actions import bindings
-from tui.widgets.layout_events import QuietLayout
 from tui.widgets.fast_table import LazyRow
+from tui.widgets.layout_events import QuietLayout
 from tui.widgets.typeahead import VIEW, release
 
 if TYPE_CHECKING:
