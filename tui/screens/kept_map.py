@@ -11,7 +11,9 @@ over every widget of every shown view, on each step switch.
 Here a layout pass marks its own map as current, and a repaint marks the map
 stale only when the repainted widget could be missing from it (displayed, with
 every ancestor displayed); a widget under a hidden view is not in the map and
-will not be until a layout pass puts it there.  Textual is pinned (``<8.3``):
+will not be until a layout pass puts it there.  A layout pass compares its new map
+with the one the last pass built (what the terminal shows), never with one arranged
+in between.  Textual is pinned (``<8.3``):
 this relies on two private members of its ``Compositor``, held by
 ``tests/tui/test_switch_cost.py`` (the kept map equals a fresh arrangement).
 """
