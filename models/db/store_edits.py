@@ -13,11 +13,11 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func, update
 from sqlmodel import Session, SQLModel, select
 
 from models.db import server
-from models.db.fields import check_row, coerce
+from models.db.fields import FieldError, check_row, coerce
 from models.db.schema import StoreError
 from models.db.store_reads import NotFound
 from models.db.tables.base import utcnow
@@ -26,12 +26,16 @@ from models.db.tables.history import AuditEntry, ChangeLog
 from models.db.tables.method import EscalationLevel
 from models.db.tables.seats import Participant
 from models.db.tables.workshop import DEFAULT_STAGES, Stage, Touchpoint, Workshop
+from models.vocab import STEPS
 
 T = TypeVar("T", bound=SQLModel)
 
 # Where each kind of row hangs, for ordering siblings and finding its workshop.
 _PARENT: dict[type[SQLModel], str] = {Stage: "workshop_id", Touchpoint: "stage_id",
                                       PlanTask: "workshop_id", EscalationLevel: "workshop_id"}
+# Built once: a switch's write is then one cached statement on the write connection.
+_REMEMBER_STEP = (update(Workshop).where(Workshop.id == bindparam("wid"))
+                  .values(current_step=bindparam("step"), updated_at=bindparam("at")))
 
 
 class Edits:
@@ -136,6 +140,23 @@ class Edits:
             elif announce or moved - {"last_seen"}:
                 self.changed(s, wid, "presence", presence=True)
             return row
+
+    def remember_step(self, workshop_id: int, step: str) -> str:
+        """Store ``step`` as the one the workshop re-opens at (returned): one UPDATE.
+
+        Every step switch writes it (issue 18): through ``update`` that was an ORM read,
+        a compare and a flush inside the switch.  The effects are ``update(...,
+        log=False)``'s: the workshop counts as changed (Home lists it first), nothing
+        is logged, a workshop deleted meanwhile is one sentence.
+        """
+        if step not in STEPS:
+            raise FieldError(f"current step must be one of: {', '.join(STEPS)}.")
+        with self.write() as s:  # the statement on the connection: no ORM evaluation
+            done = s.connection().execute(_REMEMBER_STEP, {"wid": workshop_id, "step": step,
+                                                            "at": utcnow()})
+            if not done.rowcount:
+                raise gone(Workshop)
+        return step
 
     def delete(self, model: type[SQLModel], row_id: int) -> None:
         """Delete one row; a row already gone raises ``NotFound`` (ids are never reused,

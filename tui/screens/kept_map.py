@@ -11,7 +11,9 @@ over every widget of every shown view, on each step switch.
 Here a layout pass marks its own map as current, and a repaint marks the map
 stale only when the repainted widget could be missing from it (displayed, with
 every ancestor displayed); a widget under a hidden view is not in the map and
-will not be until a layout pass puts it there.  Textual is pinned (``<8.3``):
+will not be until a layout pass puts it there.  A layout pass compares its new map
+with the one the last pass built (what the terminal shows), never with one arranged
+in between.  Textual is pinned (``<8.3``):
 this relies on two private members of its ``Compositor``, held by
 ``tests/tui/test_switch_cost.py`` (the kept map equals a fresh arrangement).
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual._compositor import Compositor, ReflowResult
+from textual._compositor import Compositor, CompositorMap, ReflowResult
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -30,9 +32,22 @@ if TYPE_CHECKING:
 class KeptMapCompositor(Compositor):
     """A ``Compositor`` that does not arrange the screen twice for one layout."""
 
+    _laid_out: CompositorMap | None = None  # the map the last layout pass built
+
     def reflow(self, parent: Widget, size: Size) -> ReflowResult:
-        """Arrange the screen; the map built is the full map: it is current."""
+        """Arrange the screen, compared with the last layout pass; the map is current.
+
+        Textual compares the new map with its full map to find what moved (marked for
+        the screen update, sent Show, Hide and Resize).  A full map arranged again
+        between two layout passes ("where is this widget?" asked after a step switch
+        began) already holds the views switched: the pass found nothing moved, and a
+        line of the view hidden stayed on the terminal.  The last pass's map is what
+        the terminal shows, so the new one is compared with that.
+        """
+        if self._laid_out is not None:
+            self._full_map = self._laid_out
         result = super().reflow(parent, size)
+        self._laid_out = self._full_map
         self._full_map_invalidated = False
         return result
 

@@ -71,11 +71,8 @@ class StepSwitcher(ContentSwitcher):
                     view._nodes.updated()  # noqa: SLF001 - as Textual's ``display`` does
                     view.refresh(layout=True, repaint=False)
             # The layout pass marks what moved by comparing the screen's map with the
-            # one before; a map rebuilt in between (stale after a scroll-only pass, and
-            # asked "where is ..." before the pass) already holds the views switched, and
-            # their lines were never sent: a line of the view hidden stayed on the
-            # terminal.  So the area the views share is part of the next update, always.
-            self.screen.refresh(self.region)
+            # one the last pass built (``KeptMapCompositor.reflow``), not with one
+            # rebuilt in between: the area of the two views is part of its one update.
 
 
 class WorkshopScreen(Screen[None]):
@@ -247,14 +244,14 @@ class WorkshopScreen(Screen[None]):
         return waiter
 
     def _save_step(self, wid: int, step: str) -> None:
-        """Remember the step for re-opening; after the paint, so the switch shows first."""
+        """Remember the step for re-opening; after the paint, so the switch shows first.
+
+        One UPDATE (``Store.remember_step``), committed before the app is idle again: a
+        seat killed right after the switch re-opens at the step it showed."""
         store = self.session.store
         if store is None or store.read_only or self.step != step:
             return  # moved on already: the newer switch saves its own step
-        from models.db.tables.workshop import Workshop
-
-        if self.session.run_store(lambda: store.update(Workshop, wid, log=False,
-                                                    current_step=step)) is not None:
+        if self.session.run_store(lambda: store.remember_step(wid, step)) is not None:
             self.session.hooks.own_edit()
 
     def _show_bar(self, journey: Journey) -> None:

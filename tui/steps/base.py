@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 from models.rules.clock import today
 from tui.actions import bindings
 from tui.widgets.fast_table import LazyRow
+from tui.widgets.layout_events import QuietLayout
 from tui.widgets.typeahead import VIEW, release
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from tui.session import WorkshopSession
 
 
-class StepView(Vertical):
+class StepView(QuietLayout, Vertical):
     """Base class of the views shown for one step under the step bar."""
 
     STEP: ClassVar[str] = ""

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
 from textual.widgets import DataTable, Static
 
 from tui.steps.base import StepView, select_key, selected_key, sync_row, sync_table
 from tui.steps.columns import FitTable
 from tui.widgets.forms import FieldSpec, RecordForm
+from tui.widgets.layout_events import QuietContainer, QuietStatic
 from tui.widgets.typeahead import FIELD, hold, release
 
 if TYPE_CHECKING:
@@ -38,15 +38,15 @@ class TableFormView(StepView):
     BINDINGS = [Binding("escape", "back_to_table", "Table", show=False)]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.HEADLINE, style="bold"), classes="step-title")
+        yield QuietStatic(Text(self.HEADLINE, style="bold"), classes="step-title")
         yield from self.compose_top()
-        with Container(classes="split"):
+        with QuietContainer(classes="split"):
             table: DataTable[Any] = FitTable(cursor_type="row", zebra_stripes=True,
                                              id=f"{self.STEP}-table", cut=self.CUT)
             for key, label in self.COLUMNS:
                 table.add_column(label, key=key)
             yield table
-            yield Static(Text(self.EMPTY, style="dim"), classes="empty-note")
+            yield QuietStatic(Text(self.EMPTY, style="dim"), classes="empty-note")
             yield RecordForm(self.FIELDS, id=f"{self.STEP}-form")
 
     def compose_top(self) -> ComposeResult:

@@ -30,6 +30,7 @@ from textual.widgets import Checkbox, Input, Label
 from tui.dialogs.conflict import take_over
 from tui.safe_text import display
 from tui.widgets.clean_input import CleanShownInput
+from tui.widgets.layout_events import QuietLayout
 from tui.widgets.typeahead import LEAVING_KEYS
 
 # The dim text of an empty date field: an example date looked like a value the
@@ -63,7 +64,7 @@ class Saver(Protocol):
     def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool: ...
 
 
-class FieldInput(CleanShownInput):
+class FieldInput(QuietLayout, CleanShownInput):
     """An Input that knows the row and field it edits and the text it displayed."""
 
     handles_leaving_keys = True  # Tab and Esc act when read (``tui.widgets.typeahead``)
@@ -171,7 +172,7 @@ class FieldInput(CleanShownInput):
             super().replace(text, start, end)
 
 
-class FieldCheck(Checkbox):
+class FieldCheck(QuietLayout, Checkbox):
     """A Checkbox bound to one boolean column; toggling saves at once.
 
     Drawn ``[x]`` / ``[ ]``: Textual's ``▐X▌`` shows the same X on and off and
@@ -197,7 +198,7 @@ class FieldCheck(Checkbox):
         return self
 
 
-class FieldCaption(Label):
+class FieldCaption(QuietLayout, Label):
     """The words between two fields: the hint under the one above, the label of the next.
 
     Why one widget for both: a step switch shows and hides every widget of two views
@@ -255,7 +256,7 @@ class FormSubmitted(Message):
         self.field = field
 
 
-class RecordForm(VerticalScroll):
+class RecordForm(QuietLayout, VerticalScroll):
     """Labelled inputs for one row; commit on blur or Enter, never lose typed text."""
 
     DEFAULT_CSS = """

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from models.rules.progress import StepState
 from models.vocab import LABELS, METHOD_LABELS, SHORT, STEPS, WORKSHOP_STEPS
 from tui.safe_text import clean
+from tui.widgets.layout_events import QuietLayout
 
 LEVEL_STYLE = {2: "green", 1: "green", 0: "yellow", -1: "red", -2: "red"}
 
@@ -114,7 +115,7 @@ class StepBar(Widget):
         return strips[y] if y < len(strips) else Strip.blank(width, style.rich_style)
 
 
-class SentimentLine(Widget):
+class SentimentLine(QuietLayout, Widget):
     """Sentiment (-2..+2) of every touchpoint drawn as one line across the journey.
 
     Stages are sections separated by a dotted rule, named underneath.  With
