@@ -44,6 +44,7 @@ async def test_the_app_says_which_months_an_import_replaced(tmp_path: Path) -> N
         await settle(pilot)
         said = " ".join(n.message for n in app._notifications)
         assert "2024-03 was imported before from email.csv" in said, said
+        assert "Imported 1 ticket (2024-03):" in said, said  # one ticket, not "1 tickets"
 
 
 async def test_esc_while_an_import_reads_stops_it_and_stores_nothing(

@@ -290,7 +290,7 @@ class DataScreen(Screen[None]):
         if more > 0:
             shown += f"\n… and {plural(more, 'more note')}"
         self.session.hooks.notify(
-            f"Imported {result.imported.tickets:,} tickets ({', '.join(result.periods)})"
+            f"Imported {plural(result.imported.tickets, 'ticket')} ({', '.join(result.periods)})"
             f"{'.' if not notes else ':'}{shown}", markup=False,
             timeout=12 if notes else 5)
 
