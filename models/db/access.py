@@ -124,8 +124,11 @@ def refusal(workshop_id: int, account: str, role: str | None, action: str) -> Ac
 
 
 def require(store: object, workshop_id: int, account: str, action: str, key: str = "",
-            seat: str | None = None) -> str:
+            seat: str | None = None, name: str | None = None) -> str:
     """The account's role in the workshop if it may do ``action``; else raise AccessError.
+
+    ``name`` (a command line) is the name its change is signed with: refused when
+    another account holds it in the workshop.
 
     ``seat`` (the app) checks the role of that seated name instead, provided the seat
     belongs to this account and key: the role shown on a seat is the role it has, even
@@ -143,6 +146,8 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
         people = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
     if seat is None:
         role = account_role(workshop, people, account, key)
+        if name is not None and allowed(role, action):
+            _own_name(workshop, people, name, account, key)
     else:
         row = next((p for p in people if p.name == seat), None)
         mine = row is not None and row.key == key and row.account in ("", account)
@@ -150,6 +155,25 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
     if not allowed(role, action):
         raise refusal(workshop_id, account, role, action)
     return str(role)
+
+
+def _own_name(workshop: object, people: list[object], name: str, account: str,
+              key: str) -> None:
+    """Refuse a command whose change would be signed with a name another account holds.
+
+    The name comes from ``JOURNEYMAP_USER``/``LOGNAME``, which anyone can set: without
+    this, bob's change read as the lead's in the change log and in ``log --who``."""
+    row = next((p for p in people if getattr(p, "name", None) == name), None)
+    if row is not None:
+        owner, owner_key = str(getattr(row, "account", "")), str(getattr(row, "key", ""))
+    elif name and name == getattr(workshop, "lead", ""):
+        owner, owner_key = str(getattr(workshop, "lead_account", "")), ""
+    else:
+        return
+    if owner and (owner, owner_key) != (account, key):
+        raise AccessError(f"The name {name!r} belongs to another account in workshop "
+                          f"{getattr(workshop, 'id', '')}; set JOURNEYMAP_USER to your own "
+                          "name, or the change log would show this change as theirs.")
 
 
 def require_portfolio(store: object, account: str, action: str) -> None:

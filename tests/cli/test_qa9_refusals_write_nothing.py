@@ -11,7 +11,10 @@ observer account and as an account with no role.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ from models.live import presence
 from tui.cli.main import app
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "models" / "tickets" / "fixtures"
 
 COMMANDS = [
@@ -59,33 +63,42 @@ def as_account(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     monkeypatch.setattr("models.db.store.current_account", lambda: name)
 
 
+def cli(db: Path, *args: str) -> str:
+    """A command in its own process, as the lead: it closes the file when it ends."""
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(db), *args],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
     """A lead's workshop with a card and a JSON backup; ``olga`` has taken an observer seat."""
     folder = tmp_path_factory.mktemp("box")
     db = folder / "team.db"
-    made = runner.invoke(app, ["--db", str(db), "new", "--template", "login-lockout",
-                               "--persona", "IT admin", "--scenario", "Locked out"])
-    assert made.exit_code == 0, made.output
-    wid = int(made.output.strip())
+    wid = int(cli(db, "new", "--template", "login-lockout", "--persona", "IT admin",
+                  "--scenario", "Locked out").strip())
     with Store(db, who="lea") as store:
         from models.rules.demo import complete_demo
 
         complete_demo(store, wid, dt.date(2026, 3, 2))
         card = store.load(wid).cards[0].id or 0
         presence.grant(store, wid, "olga", "observer")
-    backup = runner.invoke(app, ["--db", str(db), "export", str(wid), "--format", "json",
-                                 "-o", str(folder / "backup.json")])
-    assert backup.exit_code == 0, backup.output
     mp = pytest.MonkeyPatch()
     as_account(mp, "olga")
     with Store(db, who="olga") as store:
         assert presence.join(store, wid, "olga").role == "observer"
     mp.undo()
+    cli(db, "export", str(wid), "--format", "json", "-o", str(folder / "backup.json"))
+    assert sorted(p.name for p in folder.iterdir()) == ["backup.json", "team.db"]
     return db, wid, card
 
 
 def snapshot(db: Path) -> tuple[bytes, int, list[str]]:
+    """The file as a process that has ended would leave it: commands run in this process
+    close their stores when collected, as a real command's do at exit."""
+    gc.collect()
+    gc.collect()  # a second pass for what the first one's finalizers released
     return db.read_bytes(), os.stat(db).st_mtime_ns, sorted(p.name for p in db.parent.iterdir())
 
 
@@ -99,7 +112,9 @@ def test_a_refused_command_leaves_the_file_untouched(
     as_account(monkeypatch, account)
     argv = [a.format(wid=wid, card=card, out=db.parent) for a in args]
     result: Any = runner.invoke(app, ["--db", str(db), *argv])
-    assert result.exit_code == 1, result.output
-    assert result.output.count("\n") == 1 and "Traceback" not in result.output, result.output
-    assert f"account {account}" in result.output, result.output
+    code, output = result.exit_code, result.output
+    del result  # its traceback holds the command's frames, and so its store
+    assert code == 1, output
+    assert output.count("\n") == 1 and "Traceback" not in output, output
+    assert f"account {account}" in output, output
     assert snapshot(db) == before

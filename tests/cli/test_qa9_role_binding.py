@@ -32,6 +32,8 @@ def run(db: Path, *args: str) -> Any:
 
 
 def as_account(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Run as the OS login ``name``, whose name in the room is its login."""
+    monkeypatch.setenv("JOURNEYMAP_USER", name)
     monkeypatch.setattr(access, "current_account", lambda: name)
     monkeypatch.setattr("models.db.store.current_account", lambda: name)
 
@@ -119,3 +121,35 @@ def test_an_unbound_lead_seat_from_an_older_grant_is_not_taken_by_another_accoun
     as_account(monkeypatch, "alice")
     with Store(db, who="alice") as store:
         assert presence.join(store, wid, "alice").role == "lead"
+
+
+@pytest.mark.parametrize("var", ["JOURNEYMAP_USER", "LOGNAME"])
+@pytest.mark.parametrize("name", ["lea", "alice"])
+def test_a_command_cannot_sign_its_change_with_a_name_another_account_holds(
+        team: tuple[Path, int], monkeypatch: pytest.MonkeyPatch, var: str, name: str) -> None:
+    """``open --as lea`` from bob's account is refused; a command run with
+    ``JOURNEYMAP_USER=lea`` used to be logged as lea's change (``log --who lea`` listed it)."""
+    db, wid = team
+    assert run(db, "role", str(wid), "alice", "participant").exit_code == 0
+    assert run(db, "role", str(wid), "bob", "participant").exit_code == 0
+    as_account(monkeypatch, "bob")
+    monkeypatch.delenv("JOURNEYMAP_USER", raising=False)
+    before = (db.read_bytes(), os.stat(db).st_mtime_ns)
+    result = runner.invoke(app, ["--db", str(db), "reviewed", str(wid)], env={var: name})
+    assert result.exit_code == 1, result.output
+    assert result.output.count("\n") == 1 and f"The name '{name}' belongs to" in result.output
+    assert (db.read_bytes(), os.stat(db).st_mtime_ns) == before
+
+
+@pytest.mark.parametrize("name", ["bob", "Bobby"])
+def test_a_command_may_sign_with_its_own_or_a_free_name(
+        team: tuple[Path, int], monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    db, wid = team
+    assert run(db, "role", str(wid), "bob", "participant").exit_code == 0
+    as_account(monkeypatch, "bob")
+    result = runner.invoke(app, ["--db", str(db), "reviewed", str(wid)],
+                           env={"JOURNEYMAP_USER": name})
+    assert result.exit_code == 0, result.output
+    with Store(db, who="lea", read_only=True) as store:
+        last = store.changes(wid)[-1]
+    assert (last.who, last.account) == (name, "bob")
