@@ -14,6 +14,13 @@ The rules:
   real uid, not ``$USER``, which anyone can set).  ``--as`` only chooses a
   display name: a name already held by another account is refused, and the
   creator's name from another account is not the lead.
+* A grant names an account.  ``grant`` binds a new seat to the OS account of the
+  same login (or the one the lead names with ``--account``), so the role reaches that
+  account's command line at once and no other account can join under the name.  A
+  lead's seat for a name with no login on the box is refused until the account is
+  named; an observer or participant seat for such a name (a guest-to-be) stays
+  unbound, and the first account to join gets at most that role, never more than
+  any new name gets.
 * ``seat`` (the forced command an administrator writes into
   ``authorized_keys``) is a *grant* for that key: a first-time name gets the
   role in the command; a returning name gets the lower of the stored role and
@@ -53,6 +60,15 @@ def current_account() -> str:
         return pwd.getpwuid(os.getuid()).pw_name
     except KeyError:  # no passwd entry (some containers): the uid is still an identity
         return f"uid{os.getuid()}"
+
+
+def login_exists(name: str) -> bool:
+    """Whether this box has an OS account of that login (a granted seat is bound to it)."""
+    try:
+        pwd.getpwnam(name)
+    except (KeyError, ValueError):  # ValueError: a NUL in the name
+        return False
+    return True
 
 
 def file_owner(path: str | os.PathLike[str]) -> str:
@@ -108,8 +124,11 @@ def refusal(workshop_id: int, account: str, role: str | None, action: str) -> Ac
 
 
 def require(store: object, workshop_id: int, account: str, action: str, key: str = "",
-            seat: str | None = None) -> str:
+            seat: str | None = None, name: str | None = None) -> str:
     """The account's role in the workshop if it may do ``action``; else raise AccessError.
+
+    ``name`` (a command line) is the name its change is signed with: refused when
+    another account holds it in the workshop.
 
     ``seat`` (the app) checks the role of that seated name instead, provided the seat
     belongs to this account and key: the role shown on a seat is the role it has, even
@@ -127,6 +146,8 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
         people = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
     if seat is None:
         role = account_role(workshop, people, account, key)
+        if name is not None and allowed(role, action):
+            _own_name(workshop, people, name, account, key)
     else:
         row = next((p for p in people if p.name == seat), None)
         mine = row is not None and row.key == key and row.account in ("", account)
@@ -134,6 +155,25 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
     if not allowed(role, action):
         raise refusal(workshop_id, account, role, action)
     return str(role)
+
+
+def _own_name(workshop: object, people: list[object], name: str, account: str,
+              key: str) -> None:
+    """Refuse a command whose change would be signed with a name another account holds.
+
+    The name comes from ``JOURNEYMAP_USER``/``LOGNAME``, which anyone can set: without
+    this, bob's change read as the lead's in the change log and in ``log --who``."""
+    row = next((p for p in people if getattr(p, "name", None) == name), None)
+    if row is not None:
+        owner, owner_key = str(getattr(row, "account", "")), str(getattr(row, "key", ""))
+    elif name and name == getattr(workshop, "lead", ""):
+        owner, owner_key = str(getattr(workshop, "lead_account", "")), ""
+    else:
+        return
+    if owner and (owner, owner_key) != (account, key):
+        raise AccessError(f"The name {name!r} belongs to another account in workshop "
+                          f"{getattr(workshop, 'id', '')}; set JOURNEYMAP_USER to your own "
+                          "name, or the change log would show this change as theirs.")
 
 
 def require_portfolio(store: object, account: str, action: str) -> None:
@@ -155,6 +195,31 @@ def require_portfolio(store: object, account: str, action: str) -> None:
             return
     raise AccessError(f"Only a participant or lead of a workshop in this file can "
                       f"{_VERBS[action]} it; the account {account} is neither.")
+
+
+def granted_account(workshop_id: int, name: str, role: str, bound: str,
+                    named: str | None) -> str:
+    """The OS account a granted seat belongs to ('' = unbound); AccessError when none fits.
+
+    ``bound`` is the account the seat already has, ``named`` the lead's ``--account``.
+    """
+    if named is not None:
+        named = named.strip()
+        if not named or any(ch.isspace() or not ch.isprintable() for ch in named):
+            raise AccessError(f"--account must be an OS login, not {named!r}.")
+        if bound and bound != named:
+            raise AccessError(f"The name {name!r} belongs to the account {bound} in workshop "
+                              f"{workshop_id}; grant the role under that account's own name.")
+        return named
+    if bound:
+        return bound
+    if login_exists(name):
+        return name
+    if role == "lead":
+        raise AccessError(f"There is no account {name!r} on this box, and a lead's seat must "
+                          f"belong to one: add --account LOGIN (journeymap role {workshop_id} "
+                          f"NAME lead --account LOGIN).")
+    return ""
 
 
 def seat_role(workshop: object, existing: object | None, name: str, account: str, *,
@@ -179,6 +244,12 @@ def seat_role(workshop: object, existing: object | None, name: str, account: str
     if bound_to_key or (owner and owner != account):
         raise AccessError(f"The name {name!r} belongs to another account in this "
                           "workshop; choose your own name with --as.")
+    if existing is not None and not owner and getattr(existing, "role", "") == "lead" \
+            and account != name:
+        wid = getattr(workshop, "id", "ID")
+        raise AccessError(f"The lead's seat {name!r} was granted before an account was named, "
+                          f"so no account may take it; a lead can name it with `journeymap "
+                          f"role {wid} {name} lead --account LOGIN`.")
     if existing is not None:
         base = str(existing.role)  # type: ignore[attr-defined]
     elif name == getattr(workshop, "lead", ""):

@@ -84,8 +84,10 @@ def check_writable(path: Path) -> None:
 
 
 def read_only_uri(path: Path) -> str:
-    """An SQLite URI that can never write: ``mode=ro``, plus ``immutable=1`` only when
-    this account cannot write the file or its folder *and* there is no ``-shm`` to read.
+    """An SQLite URI for a reader: ``mode=ro``, plus ``immutable=1`` only when this
+    account cannot write the file or its folder *and* there is no ``-shm`` to read;
+    ``mode=rw`` for a writable WAL-mode file (see ``tidy_reader``: every connection
+    made from it sets ``PRAGMA query_only``).
 
     Why: the latest commits sit in ``NAME-wal`` until a checkpoint, found through
     ``NAME-shm``.  A read-only ``mode=ro`` connection reads an existing ``-shm``
@@ -102,15 +104,41 @@ def read_only_uri(path: Path) -> str:
     note_sides(path)  # so the process leaves the folder as found (``side_files``)
     base = f"file:{quote(str(path))}?mode=ro"
     if writable(path.parent) and writable(path):
-        return base
+        return f"file:{quote(str(path))}?mode=rw" if tidy_reader(path) else base
     shm = Path(f"{path}-shm")
     return base if os.access(shm, os.R_OK) else base + "&immutable=1"
+
+
+def tidy_reader(path: Path) -> bool:
+    """Whether a reader should open this writable file read-write, guarded by
+    ``PRAGMA query_only``, rather than ``mode=ro``.
+
+    Why: reading a WAL-mode file makes SQLite create ``-wal`` and ``-shm``, and only a
+    read-write connection may remove them when it is the last to close; a ``mode=ro``
+    reader left both behind on an idle file (``list``, ``show``, a refused ``templates
+    save``: a refused command that still wrote two files).  ``query_only`` refuses
+    every write statement in SQLite itself, and closing over an empty WAL writes no
+    page.  Only for an idle WAL-mode file (header bytes 18-19 are 2) with no side file
+    at all: a read-write open would roll a hot ``-journal`` back or checkpoint a
+    crashed writer's ``-wal`` into the file, changing it; with a ``-wal`` or ``-shm``
+    present (an editor has it open) the reader is not the last to close anyway.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
+    wal_mode = len(head) == 20 and head.startswith(SQLITE_MAGIC) and head[18:20] == b"\x02\x02"
+    return wal_mode and not any(Path(f"{path}-{side}").exists()
+                                for side in ("journal", "wal", "shm"))
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
     try:
         # Quoted: "?", "#" or "%" in a file name must not become URI syntax.
-        return sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
+        conn.execute("PRAGMA query_only = ON")
+        return conn
     except sqlite3.Error as exc:  # pragma: no cover - depends on permissions
         raise StoreError(f"Cannot open {path}: {exc}.") from exc
 

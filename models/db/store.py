@@ -83,6 +83,7 @@ class Store(Reads, Edits):
         self.key = ""
         self._watch: sqlite3.Connection | None = None
         self._watch_uri = ""  # the URI the read-only watch was opened with
+        self._tidy_uri = ""  # a reader's read-write URI, once chosen (see _reader_uri)
         self._reopened = 0  # times it was reopened (see data_version)
         self._listener: server.Listener | None = None
         self.on_server = is_url(target)
@@ -194,7 +195,7 @@ class Store(Reads, Edits):
 
         def _connect() -> sqlite3.Connection:
             if self.read_only:  # asked at each connection: immutable only while no -shm
-                return sqlite3.connect(_read_only_uri(self.path), uri=True,
+                return sqlite3.connect(self._reader_uri(), uri=True,
                                        timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             # A creator, not a URL: a file name with "?", "#" or "%" must stay a file name.
             return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
@@ -294,6 +295,20 @@ class Store(Reads, Edits):
                 session.rollback()
                 raise
 
+    def _reader_uri(self) -> str:
+        """The URI of a read-only store's next connection.
+
+        Once an idle file was opened read-write (``dbfile.tidy_reader``), every later
+        connection of this store is too, even though the ``-wal`` its first one made
+        now exists: a ``mode=ro`` connection closing last would leave both side files.
+        """
+        if self._tidy_uri:
+            return self._tidy_uri
+        uri = _read_only_uri(self.path)
+        if uri.endswith("?mode=rw"):
+            self._tidy_uri = uri
+        return uri
+
     # -- change detection -----------------------------------------------------
     def data_version(self) -> int:
         """SQLite's per-connection counter that moves when *another* connection commits.
@@ -305,7 +320,7 @@ class Store(Reads, Edits):
                 self._listener = server.Listener(str(self.path))
             return self._listener.count()
         if self.read_only:
-            uri = _read_only_uri(self.path)
+            uri = self._reader_uri()
             if self._watch is None or uri != self._watch_uri:  # an editor came or went
                 if self._watch is not None:
                     self._watch.close()
@@ -315,6 +330,7 @@ class Store(Reads, Edits):
                 self._watch_uri = uri
                 self._watch = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
                                               check_same_thread=False)
+                self._watch.execute("PRAGMA query_only = ON")
         elif self._watch is None:
             self._watch = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S,
                                           check_same_thread=False)

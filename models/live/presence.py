@@ -35,7 +35,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, select
 
-from models.db.access import AccessError, check_role, require, seat_role
+from models.db.access import AccessError, check_role, granted_account, require, seat_role
 from models.db.fields import FieldError, coerce
 from models.db.journey import Journey
 from models.db.store import NotFound, ReadOnlyError, Store
@@ -114,12 +114,13 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
 
 
 def grant(store: Store, workshop_id: int, name: str, role: str, *,
-          as_seat: bool = False) -> Participant:
+          as_seat: bool = False, account: str | None = None) -> Participant:
     """A lead gives ``name`` a role (creating the seat if the name is new); logged.
 
     Checked by ``models.db.access.require`` against the store's OS account (``as_seat``:
-    against the role of the app's seat, ``store.who``).  A name
-    granted before anyone took it is claimed by the first account that joins with it.
+    against the role of the app's seat, ``store.who``).  The seat is bound to an OS
+    account (``account``, else the login of that name) by ``access.granted_account``:
+    granted, never claimed by whoever joins first.
     """
     require(store, workshop_id, store.account, "grant", key=store.key,
             seat=store.who if as_seat else None)
@@ -128,14 +129,15 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
     with store.write() as s:
         rows = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
         row = next((p for p in rows if p.name == clean), None)
+        bound = granted_account(workshop_id, clean, role, row.account if row else "", account)
         if row is None:
             _look_alike(clean, rows)
-            row = Participant(workshop_id=workshop_id, name=clean, role=role,
+            row = Participant(workshop_id=workshop_id, name=clean, role=role, account=bound,
                               last_seen=utcnow() - LEFT_OFFSET)
             s.add(row)
             old = ""
         else:
-            old, row.role = row.role, role
+            old, row.role, row.account = row.role, role, bound
         s.flush()
         if old != role:
             store._log(s, workshop_id, "participant", row.id, "update", field="role",

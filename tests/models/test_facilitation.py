@@ -88,7 +88,7 @@ def test_only_the_lead_may_facilitate(other: Store, wid: int, action) -> None:  
 
 
 def test_a_seat_granted_lead_may_facilitate(store: Store, other: Store, wid: int) -> None:
-    presence.grant(store, wid, "ana", "lead")
+    presence.grant(store, wid, "ana", "lead", account=other.account)
     presence.join(other, wid, "ana")
     fac.gather(other, wid, "pains")
     assert other.get_workshop(wid).gather_step == "pains"

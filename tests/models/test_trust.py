@@ -65,7 +65,7 @@ def test_role_on_the_command_line_only_lowers(store: Store, wid: int) -> None:
 
 def test_lead_grants_and_revokes_unknown_account_cannot(db_path: Path, store: Store, wid: int,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    presence.grant(store, wid, "kim", "lead")
+    presence.grant(store, wid, "kim", "lead", account="kim")
     presence.grant(store, wid, "kim", "observer")
     with store.read() as s:
         kim = s.exec(select(Participant).where(Participant.name == "kim")).one()

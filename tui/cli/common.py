@@ -76,7 +76,7 @@ def require(store: Store, workshop_id: int | None, action: str) -> None:
     if workshop_id is None:
         access.require_portfolio(store, account, action)
     else:
-        access.require(store, workshop_id, account, action)
+        access.require(store, workshop_id, account, action, name=store.who)
 
 
 def require_folder(db: Path | str | None) -> None:

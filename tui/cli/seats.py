@@ -63,8 +63,12 @@ def role_command(
     workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
     name: Annotated[str, typer.Argument(help="The participant's name.")],
     role: Annotated[str, typer.Argument(help="lead, participant or observer.")],
+    account: Annotated[str | None, typer.Option(
+        "--account", help="The OS login the seat belongs to (default: the login named NAME, "
+        "if the box has one).")] = None,
 ) -> None:
-    """Give a participant a role (leads only; a new name is claimed by the first to join)."""
+    """Give a participant a role (leads only); the seat belongs to an OS account, not to
+    whoever joins first under NAME."""
     if role not in ROLE_NAMES:
         raise fail(f"The role must be one of: {', '.join(ROLE_NAMES)}.")
     with user_errors():
@@ -72,7 +76,9 @@ def role_command(
 
         store = STATE.store()
         require(store, workshop_id, "grant")
-        row = grant(store, workshop_id, name, role)
+        row = grant(store, workshop_id, name, role, account=account)
     from tui.safe_text import safe
 
-    console().print(safe(f"{row.name} is now {row.role} in workshop {workshop_id}."))
+    whose = f" (account {row.account})" if row.account else \
+        " (no account yet: the first to join under this name takes it)"
+    console().print(safe(f"{row.name} is now {row.role} in workshop {workshop_id}{whose}."))

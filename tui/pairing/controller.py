@@ -35,6 +35,7 @@ from textual.app import ScreenStackError, SystemCommand
 from textual.screen import Screen
 from textual.timer import Timer
 
+from models.db.access import AccessError
 from models.live.marks import Marks
 from models.vocab import HEARTBEAT_S, POLL_S, WINDOW_S
 from tui.pairing.commands import palette_commands
@@ -99,6 +100,9 @@ class Pairing:
         try:
             self.seat = take_seat(app, wid)
             self._watcher = Watcher(self.seat.store)
+        except AccessError as exc:  # the name is someone else's: never edit under it
+            self._unseated(str(exc))
+            return False
         except Exception as exc:  # noqa: BLE001 - pairing must never stop the map itself
             app.notify(f"Working alone: could not take a seat ({short(exc, 200)}).",
                        severity="warning", markup=False)
@@ -120,6 +124,21 @@ class Pairing:
         except Exception:  # noqa: BLE001,S110 - no push: the poll still sees every change
             pass
         return True
+
+    def _unseated(self, why: str) -> None:
+        """The workshop refused this seat (the name belongs to another account): the map
+        stays open to read, and every edit is refused by the store, as for an observer."""
+        from models.db.store import Store
+
+        app = self.app
+        store = app.store
+        if store is not None and not store.read_only:
+            store.close()
+            app.store = Store(store.path, who=store.who, read_only=True)
+        app.role = "observer"
+        app.sub_title = "not seated (read-only)"
+        app.notify(f"Read-only, not seated: {short(why, 200)}", severity="error",
+                   markup=False)
 
     def _woken(self) -> None:
         """Called from the server listener's thread: run the loop now, on the screen's pump.
