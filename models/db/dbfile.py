@@ -20,8 +20,6 @@ from enum import Enum
 from pathlib import Path
 from urllib.parse import quote
 
-from models.db.side_files import note_sides
-
 APP_NAME = "journeymap"
 SCHEMA_VERSION = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -101,7 +99,6 @@ def read_only_uri(path: Path) -> str:
     account may not read (an editor's umask 077) leaves only the main file:
     docs/security.md tells teams to share the folder with the group.
     """
-    note_sides(path)  # so the process leaves the folder as found (``side_files``)
     base = f"file:{quote(str(path))}?mode=ro"
     if writable(path.parent) and writable(path):
         return f"file:{quote(str(path))}?mode=rw" if tidy_reader(path) else base
