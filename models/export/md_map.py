@@ -15,7 +15,7 @@ from models.export.md_doc import (
     kpi_range,
     sentiment_text,
 )
-from models.export.md_text import md_cell, md_table
+from models.export.md_text import md_cell, md_table, md_table_head
 from models.export.mermaid import journey_diagram
 from models.rules.counts import plural
 from models.rules.handoffs import derive_handoffs, ownership_risks
@@ -52,7 +52,7 @@ def stages_section(doc: Doc) -> list[str]:
 
 def touchpoints_section(doc: Doc) -> list[str]:
     out = ["## Touchpoints", ""]
-    headers = ["#", "Touchpoint", "Channel", "Sentiment", "Lane", "Owner"]
+    head = md_table_head(["#", "Touchpoint", "Channel", "Sentiment", "Lane", "Owner"])
     cell = doc.cell
     for i, stage in enumerate(doc.journey.stages, start=1):
         out += [f"### {i}. {cell[stage.name] or 'Unnamed stage'}", ""]
@@ -60,14 +60,14 @@ def touchpoints_section(doc: Doc) -> list[str]:
         if not tps:
             out += ["*No touchpoints yet.*", ""]
             continue
-        rows = []
+        rows = head.copy()
         details = []
-        for n, tp in enumerate(tps, start=1):  # the export's biggest loop: kept plain
+        for n, tp in enumerate(tps, start=1):  # the export's biggest loop: one string a row
             name = cell[tp.name]
             if tp.moment_of_truth:
                 name += " (moment of truth)"
-            rows.append([str(n), name, cell[tp.channel], sentiment_text(tp.sentiment),
-                         cell[tp.lane], cell[tp.owner_team] or "*no owner*"])
+            rows.append(f"| {n} | {name} | {cell[tp.channel]} | {sentiment_text(tp.sentiment)} "
+                        f"| {cell[tp.lane]} | {cell[tp.owner_team] or '*no owner*'} |")
             # an escaped text is empty exactly when the typed one is blank
             does, thinks, feels = cell[tp.does], cell[tp.thinks], cell[tp.feels]
             if does or thinks or feels:
@@ -77,7 +77,7 @@ def touchpoints_section(doc: Doc) -> list[str]:
                 if feels:
                     said.append(f"Feels: {feels}")
                 details.append(f"- **{n}.** " + "; ".join(said))
-        out += [md_table(headers, rows), ""]
+        out += ["\n".join(rows), ""]
         if details:
             out += ["What the customer does, thinks and feels:", "", *details, ""]
     if "touchpoints" in doc.diagram_hosts:
@@ -143,16 +143,19 @@ def handoffs_section(doc: Doc) -> list[str]:
     handoffs = derive_handoffs(doc.journey)
     cell = doc.cell
     if handoffs:
-        rows = []
+        rows = md_table_head(["#", "From → to", "Teams", "What is transferred",
+                              "Typical delay", "Customer informed"])
         for i, h in enumerate(handoffs, start=1):
             d = h.detail
-            informed = ("not discussed" if d is None else "yes" if d.customer_informed else "no")
-            rows.append([str(i), f"{doc.where_cell(h.from_tp.id)} → {doc.where_cell(h.to_tp.id)}",
-                         f"{cell[h.from_team]} → {cell[h.to_team]}",
-                         cell[d.what_is_transferred] if d else "",
-                         cell[d.typical_delay] if d else "", informed])
-        out += [md_table(["#", "From → to", "Teams", "What is transferred", "Typical delay",
-                          "Customer informed"], rows), ""]
+            if d is None:
+                detail = " |  |  | not discussed |"
+            else:
+                informed = "yes" if d.customer_informed else "no"
+                detail = (f" | {cell[d.what_is_transferred]} | {cell[d.typical_delay]} "
+                          f"| {informed} |")
+            rows.append(f"| {i} | {doc.where_cell(h.from_tp.id)} → {doc.where_cell(h.to_tp.id)} "
+                        f"| {cell[h.from_team]} → {cell[h.to_team]}{detail}")
+        out += ["\n".join(rows), ""]
     else:
         out += ["*No handoffs: no team takes the case on backstage and none is documented.*", ""]
     risks = ownership_risks(doc.journey)

@@ -171,17 +171,20 @@ def md_inline(text: object) -> str:
 
 def _escape_inline(text: str) -> str:
     """``md_inline`` of a str, worked out (``_md_inline`` and ``Cells`` remember it)."""
-    found = _NOTHING_TO_ESCAPE.search(text)
+    # ``isprintable`` (no control, no separator but the space: one line with nothing to
+    # clean) leaves only the syntax to look for, a one-byte class the search tests per
+    # character with one bit; the class with the controls and separators costs far more.
+    one_line = text.isprintable()
+    found = (_MD_SPECIAL if one_line else _NOTHING_TO_ESCAPE).search(text)
     if found is None:  # one clean line, no syntax: most text
         text = text.strip()
         first = text[:1]
         if first not in _BLOCK_FIRST and not first.isdigit():
             return text
         return _md_block_safe(text)
-    # One line with syntax in it: ``isprintable`` (no control, no separator but the
-    # space) answers most text without a search; else a character to clean can only
-    # be at or after the first hit.
-    if text.isprintable() or _NOT_ONE_LINE.search(text, found.start()) is None:
+    # One line with syntax in it: most text; else a character to clean can only be at
+    # or after the first hit.
+    if one_line or _NOT_ONE_LINE.search(text, found.start()) is None:
         escaped = _escape_present(text.strip())
         first = escaped[:1]
         if first not in _BLOCK_FIRST and not first.isdigit():
@@ -263,7 +266,7 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
     never produce a table whose rows disagree on their number of cells.
     """
     width = len(headers)
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    lines = md_table_head(headers)
     for row in rows:
         if len(row) != width:
             if len(row) > width:
@@ -271,6 +274,16 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
             row = list(row) + [""] * (width - len(row))
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
+
+
+def md_table_head(headers: list[str]) -> list[str]:
+    """The header and delimiter lines of ``md_table``, for a section that writes its rows.
+
+    Why: the biggest tables (a row per touchpoint) write each row as one string
+    of a fixed number of cells, exactly as ``md_table`` joins a row's cells,
+    instead of building a list per row and joining it again.
+    """
+    return ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
 
 
 # -- Mermaid -------------------------------------------------------------------
