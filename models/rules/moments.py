@@ -88,8 +88,8 @@ def moments_of_truth(journey: Journey) -> list[Moment]:
         if not tp.moment_of_truth and not shape:
             continue
         name = stage_name.get(tp.stage_id)
-        found = cards_at.get(tp.id)
-        cards = list(found) if found else []
+        here = cards_at.get(tp.id)
+        cards = list(here) if here else []
         owner = tp.owner_team.strip()
         gaps = [] if owner else ["no owner"]
         if shape != "peak" and not cards:
