@@ -108,9 +108,13 @@ def ownership_section(doc: Doc) -> list[str]:
     cell = doc.cell
     letters = {actor: f"**{letter}** " for actor, letter in ACTOR_LETTERS.items()}
     lettered = False
+    team_of: dict[str, str] = {}  # as typed -> the lane's team (one fold per spelling)
     for stage in stages:
+        column: dict[str, list[str]] = {}
         for tp in doc.journey.touchpoints.get(stage.id or 0, []):
-            team = key_of.get(tp.owner_team.strip().casefold(), "")
+            team = team_of.get(tp.owner_team)
+            if team is None:
+                team = team_of[tp.owner_team] = key_of.get(tp.owner_team.strip().casefold(), "")
             label = cell[tp.name] or "*unnamed*"
             letter = letters.get(tp.actor)
             if letter is not None:
@@ -118,7 +122,9 @@ def ownership_section(doc: Doc) -> list[str]:
                 lettered = True
             if tp.lane == "backstage":
                 label += " *(backstage)*"
-            lanes.setdefault(team, {}).setdefault(stage.id or 0, []).append(label)
+            column.setdefault(team, []).append(label)
+        for team, labels in column.items():
+            lanes.setdefault(team, {}).setdefault(stage.id or 0, []).extend(labels)
     order = [t for t in teams if t in lanes] + ([""] if "" in lanes else [])
     if not order:
         return ["## Ownership swimlanes", "", "*No touchpoints yet.*"]
