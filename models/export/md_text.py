@@ -219,10 +219,9 @@ class Cells(dict[str, str]):
         return escaped
 
 
-# What can change the escaping of the text around it: an entity or a tag start (their
-# rules look at the next character) and whatever makes the text more than one line.
-_NOT_JOINABLE = re.compile("[&<\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
-                           "\u202a-\u202e\u2066-\u2069]")
+def _joinable(text: str) -> bool:
+    """No ``&`` or ``<`` (escaped by what follows them) and one clean line (printable)."""
+    return text.isprintable() and "&" not in text and "<" not in text
 
 
 def md_joined(cells: Cells, head: str, sep: str, tail: str) -> str:
@@ -236,13 +235,13 @@ def md_joined(cells: Cells, head: str, sep: str, tail: str) -> str:
     with is one with or without what follows: block markers end at a space or
     the line's end), ``tail`` starts with no block marker (its own escape would
     add one), and neither part holds ``&``, ``<`` (escaped by what follows them)
-    or anything that is not one clean line.  Otherwise the whole line is escaped.
+    or anything that is not printable.  Otherwise the whole line is escaped.
     """
     first = tail[:1]
-    if (head and first and sep[:1].isspace() and _NOTHING_TO_ESCAPE.search(sep) is None
+    if (head and first and first not in _BLOCK_FIRST and not first.isdigit()
             and head == head.strip() and tail == tail.strip()
-            and first not in _BLOCK_FIRST and not first.isdigit()
-            and _NOT_JOINABLE.search(head) is None and _NOT_JOINABLE.search(tail) is None):
+            and _joinable(head) and _joinable(tail)
+            and sep[:1].isspace() and _NOTHING_TO_ESCAPE.search(sep) is None):
         return cells[head] + sep + cells[tail]
     return cells[head + sep + tail]
 

@@ -48,7 +48,8 @@ def test_a_cell_of_a_missing_value_is_as_md_cell(value: object) -> None:
 @example("a", " \n ", "b", False)
 @example(" a", " › ", "b", False)  # parts with spaces around them
 @example("a", " › ", "b ", False)
-@example("a ", " › ", " b", False)
+@example("a ", " › ", "b", False)
+@example("a", " › ", " b", False)
 @example("-", " › ", "b", False)  # a marker at the line's start holds either way
 @example("1.", " › ", "b", False)
 @example("-", "› ", "b", False)  # the separator must start with a space
