@@ -125,7 +125,7 @@ _RENDER: dict[str, Callable[[Doc], list[str]]] = {
     "handoffs": handoffs_section, "pains": pains_section, "cards": cards_section,
     "tracker": tracker_section, "plan": plan_section, "review": review_section,
     "measured": lambda doc: measured_section(doc.journey),
-    "method": lambda doc: method_sections(doc.journey, doc.portfolio),
+    "method": lambda doc: method_sections(doc.journey, doc.portfolio, doc.cell),
 }
 _HOSTS = ("touchpoints", "pains", "plan")
 

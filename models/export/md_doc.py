@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.export.md_text import md_inline
+from models.export.md_text import Cells, md_inline, md_joined
 from models.rules.cards import fmt_kpi
 from models.rules.plan import beyond_plan, card_of_task
 from models.rules.plan_day import plan_day_one
@@ -75,6 +75,8 @@ class Doc:
         self.portfolio = portfolio if portfolio is not None else [journey]
         self.saved_plan = saved_plan
         self.diagram_hosts = diagram_hosts  # sections that draw their diagram inline
+        self.cell = Cells()  # every user text of this document escaped once
+        self._where_cells: dict[int | None, str] = {}
         self.tp_by_id: dict[int, Touchpoint] = {tp.id: tp for tp in journey.ordered_touchpoints()
                                                 if tp.id is not None}
         self.stage_name = {s.id: s.name for s in journey.stages}
@@ -89,6 +91,17 @@ class Doc:
 
     def card_warning(self, deadline: dt.date | None) -> str:
         return beyond_plan(self.plan_start, deadline) if self.plan_start else ""
+
+    def where_cell(self, touchpoint_id: int | None) -> str:
+        """``where`` escaped for a cell, once per touchpoint (handoffs name each twice)."""
+        found = self._where_cells.get(touchpoint_id)
+        if found is None:
+            tp = self.tp_by_id.get(touchpoint_id or -1)
+            stage = self.stage_name.get(tp.stage_id, "").strip() if tp is not None else ""
+            found = (md_joined(self.cell, stage, " › ", tp.name.strip())
+                     if stage and tp is not None else self.cell[self.where(touchpoint_id)])
+            self._where_cells[touchpoint_id] = found
+        return found
 
     def where(self, touchpoint_id: int | None) -> str:
         tp = self.tp_by_id.get(touchpoint_id or -1)

@@ -15,7 +15,7 @@ from models.export.md_doc import (
     kpi_range,
     sentiment_text,
 )
-from models.export.md_text import md_cell, md_inline, md_table
+from models.export.md_text import md_cell, md_table, md_table_head
 from models.export.mermaid import journey_diagram
 from models.rules.counts import plural
 from models.rules.handoffs import derive_handoffs, ownership_risks
@@ -52,31 +52,32 @@ def stages_section(doc: Doc) -> list[str]:
 
 def touchpoints_section(doc: Doc) -> list[str]:
     out = ["## Touchpoints", ""]
-    headers = ["#", "Touchpoint", "Channel", "Sentiment", "Lane", "Owner"]
+    head = md_table_head(["#", "Touchpoint", "Channel", "Sentiment", "Lane", "Owner"])
+    cell = doc.cell
     for i, stage in enumerate(doc.journey.stages, start=1):
-        out += [f"### {i}. {md_inline(stage.name) or 'Unnamed stage'}", ""]
+        out += [f"### {i}. {cell[stage.name] or 'Unnamed stage'}", ""]
         tps = doc.journey.touchpoints.get(stage.id or 0, [])
         if not tps:
             out += ["*No touchpoints yet.*", ""]
             continue
-        rows = []
+        rows = head.copy()
         details = []
-        for n, tp in enumerate(tps, start=1):  # the export's biggest loop: kept plain
-            name = md_cell(tp.name)
+        for n, tp in enumerate(tps, start=1):  # the export's biggest loop: one string a row
+            name = cell[tp.name]
             if tp.moment_of_truth:
                 name += " (moment of truth)"
-            rows.append([str(n), name, md_cell(tp.channel), sentiment_text(tp.sentiment),
-                         md_cell(tp.lane), md_cell(tp.owner_team) or "*no owner*"])
-            said = []
-            if tp.does.strip():
-                said.append(f"Does: {md_inline(tp.does)}")
-            if tp.thinks.strip():
-                said.append(f"Thinks: {md_inline(tp.thinks)}")
-            if tp.feels.strip():
-                said.append(f"Feels: {md_inline(tp.feels)}")
-            if said:
+            rows.append(f"| {n} | {name} | {cell[tp.channel]} | {sentiment_text(tp.sentiment)} "
+                        f"| {cell[tp.lane]} | {cell[tp.owner_team] or '*no owner*'} |")
+            # an escaped text is empty exactly when the typed one is blank
+            does, thinks, feels = cell[tp.does], cell[tp.thinks], cell[tp.feels]
+            if does or thinks or feels:
+                said = [f"Does: {does}"] if does else []
+                if thinks:
+                    said.append(f"Thinks: {thinks}")
+                if feels:
+                    said.append(f"Feels: {feels}")
                 details.append(f"- **{n}.** " + "; ".join(said))
-        out += [md_table(headers, rows), ""]
+        out += ["\n".join(rows), ""]
         if details:
             out += ["What the customer does, thinks and feels:", "", *details, ""]
     if "touchpoints" in doc.diagram_hosts:
@@ -104,24 +105,35 @@ def ownership_section(doc: Doc) -> list[str]:
     teams = doc.journey.teams()
     lanes: dict[str, dict[int, list[str]]] = {}
     key_of = {t.casefold(): t for t in teams}
+    cell = doc.cell
+    letters = {actor: f"**{letter}** " for actor, letter in ACTOR_LETTERS.items()}
+    lettered = False
+    team_of: dict[str, str] = {}  # as typed -> the lane's team (one fold per spelling)
     for stage in stages:
+        column: dict[str, list[str]] = {}
         for tp in doc.journey.touchpoints.get(stage.id or 0, []):
-            team = key_of.get(tp.owner_team.strip().casefold(), "")
-            label = md_cell(tp.name) or "*unnamed*"
-            if tp.actor in ACTOR_LETTERS:
-                label = f"**{ACTOR_LETTERS[tp.actor]}** {label}"
+            team = team_of.get(tp.owner_team)
+            if team is None:
+                team = team_of[tp.owner_team] = key_of.get(tp.owner_team.strip().casefold(), "")
+            label = cell[tp.name] or "*unnamed*"
+            letter = letters.get(tp.actor)
+            if letter is not None:
+                label = letter + label
+                lettered = True
             if tp.lane == "backstage":
                 label += " *(backstage)*"
-            lanes.setdefault(team, {}).setdefault(stage.id or 0, []).append(label)
+            column.setdefault(team, []).append(label)
+        for team, labels in column.items():
+            lanes.setdefault(team, {}).setdefault(stage.id or 0, []).extend(labels)
     order = [t for t in teams if t in lanes] + ([""] if "" in lanes else [])
     if not order:
         return ["## Ownership swimlanes", "", "*No touchpoints yet.*"]
-    rows = [[md_cell(team) if team else "*no owner*"]
+    rows = [[cell[team] if team else "*no owner*"]
             + ["<br>".join(lanes[team].get(s.id or 0, [])) for s in stages] for team in order]
-    headers = ["Team"] + [md_cell(s.name) or "*unnamed*" for s in stages]
+    headers = ["Team"] + [cell[s.name] or "*unnamed*" for s in stages]
     out = ["## Ownership swimlanes", "", "One row per owner team, one column per stage.", "",
            md_table(headers, rows)]
-    if any(tp.actor in ACTOR_LETTERS for tp in doc.journey.ordered_touchpoints()):
+    if lettered:
         out += ["", actor_legend()]
     return out
 
@@ -135,21 +147,24 @@ def actor_legend() -> str:
 def handoffs_section(doc: Doc) -> list[str]:
     out = ["## Handoffs and risks", ""]
     handoffs = derive_handoffs(doc.journey)
+    cell = doc.cell
     if handoffs:
-        rows = []
+        rows = md_table_head(["#", "From → to", "Teams", "What is transferred",
+                              "Typical delay", "Customer informed"])
         for i, h in enumerate(handoffs, start=1):
             d = h.detail
-            informed = ("not discussed" if d is None else "yes" if d.customer_informed else "no")
-            rows.append([str(i), f"{md_cell(doc.where(h.from_tp.id))} → "
-                                 f"{md_cell(doc.where(h.to_tp.id))}",
-                         f"{md_cell(h.from_team)} → {md_cell(h.to_team)}",
-                         md_cell(d.what_is_transferred if d else ""),
-                         md_cell(d.typical_delay if d else ""), informed])
-        out += [md_table(["#", "From → to", "Teams", "What is transferred", "Typical delay",
-                          "Customer informed"], rows), ""]
+            if d is None:
+                detail = " |  |  | not discussed |"
+            else:
+                informed = "yes" if d.customer_informed else "no"
+                detail = (f" | {cell[d.what_is_transferred]} | {cell[d.typical_delay]} "
+                          f"| {informed} |")
+            rows.append(f"| {i} | {doc.where_cell(h.from_tp.id)} → {doc.where_cell(h.to_tp.id)} "
+                        f"| {cell[h.from_team]} → {cell[h.to_team]}{detail}")
+        out += ["\n".join(rows), ""]
     else:
         out += ["*No handoffs: no team takes the case on backstage and none is documented.*", ""]
     risks = ownership_risks(doc.journey)
     out += ["### Risks", ""]
-    out += [f"- {md_inline(r.message)}" for r in risks] or ["*No ownership risks found.*"]
+    out += [f"- {cell[r.message]}" for r in risks] or ["*No ownership risks found.*"]
     return out

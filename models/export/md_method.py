@@ -3,7 +3,7 @@
 Kept apart from ``models.export.markdown`` (which lays out the map and the
 action plan) so each has one job; ``markdown`` calls ``method_sections`` for its
 "method" section.  Sentences come from ``models.export.method_text`` (the same
-words as the CLI and the TUI), escaped here with ``md_inline``/``md_table``;
+words as the CLI and the TUI), escaped here with the document's ``Cells``/``md_table``;
 Mermaid labels go through the ``md_text`` Mermaid helpers.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from models.db.journey import Journey
-from models.export.md_text import md_cell, md_inline, md_table, mermaid_quadrant_text
+from models.export.md_text import Cells, md_table, mermaid_quadrant_text
 from models.export.mermaid import INDENT, fence, journey_diagram
 from models.export.method_text import (
     Block,
@@ -28,16 +28,16 @@ from models.export.method_text import (
 from models.rules.escalation import fmt_minutes
 
 
-def _bullets(lines: Sequence[str]) -> list[str]:
-    return [f"- {md_inline(text)}" for text in lines]
+def _bullets(lines: Sequence[str], cell: Cells) -> list[str]:
+    return [f"- {cell[text]}" for text in lines]
 
 
-def _block(block: Block, level: str = "###") -> list[str]:
-    out = [f"{level} {md_inline(block.heading)}", ""]
+def _block(block: Block, cell: Cells, level: str = "###") -> list[str]:
+    out = [f"{level} {cell[block.heading]}", ""]
     if block.rows:
-        out += [md_table(block.headers, [[md_cell(c) for c in row] for row in block.rows]), ""]
+        out += [md_table(block.headers, [[cell[c] for c in row] for row in block.rows]), ""]
     if block.lines:
-        out += [*_bullets(block.lines), ""]
+        out += [*_bullets(block.lines, cell), ""]
     return out
 
 
@@ -70,35 +70,42 @@ def _sentiment_lines(journey: Journey, portfolio: list[Journey]) -> list[str]:
     return out
 
 
-def method_sections(journey: Journey, portfolio: list[Journey] | None) -> list[str]:
-    """Every method section, each under its own ``##`` heading, as Markdown lines."""
+def method_sections(journey: Journey, portfolio: list[Journey] | None,
+                    cell: Cells | None = None) -> list[str]:
+    """Every method section, each under its own ``##`` heading, as Markdown lines.
+
+    ``cell``: the document's escapes (``Doc.cell``), so a text the map's sections
+    escaped already is not escaped again.
+    """
     everyone = portfolio if portfolio is not None else [journey]
-    out: list[str] = ["## Job to be done", "", *_bullets(jtbd_block(journey).lines), ""]
+    if cell is None:
+        cell = Cells()
+    out: list[str] = ["## Job to be done", "", *_bullets(jtbd_block(journey).lines, cell), ""]
     whys = five_whys_blocks(journey)
     if whys:
         out += ["## Five whys", ""]
         for block in whys:
-            out += _block(block)
+            out += _block(block, cell)
     escalation = escalation_block(journey)
     bots = bot_lines(journey)
     if escalation.rows or escalation.lines or bots:
         out += ["## Escalation path", ""]
         if escalation.rows:
             out += [md_table(escalation.headers,
-                             [[md_cell(c) for c in row] for row in escalation.rows]), ""]
+                             [[cell[c] for c in row] for row in escalation.rows]), ""]
             out += [ladder_diagram(journey), ""]
         if bots:
-            out += ["### Bot touchpoints", "", *_bullets(bots), ""]
+            out += ["### Bot touchpoints", "", *_bullets(bots, cell), ""]
         if escalation.lines:
-            out += [*_bullets(escalation.lines), ""]
+            out += [*_bullets(escalation.lines, cell), ""]
     out += ["## Future state and business case", ""]
     out += _sentiment_lines(journey, everyone)
     for block in business_case_blocks(journey, everyone):
-        out += _block(block)
-    out += _block(moments_block(journey), "##")
+        out += _block(block, cell)
+    out += _block(moments_block(journey), cell, "##")
     triage = triage_block(journey)
     if triage.lines:
-        out += _block(triage, "##")
+        out += _block(triage, cell, "##")
     while out and out[-1] == "":
         out.pop()
     return out

@@ -16,7 +16,7 @@ from models.export.md_doc import (
     owner_text,
     status_text,
 )
-from models.export.md_text import md_cell, md_inline, md_table
+from models.export.md_text import md_inline, md_table, md_table_head
 from models.export.mermaid import QUADRANT_MAX, quadrant_diagram
 from models.rules.cards import card_flags, card_sentence, ordered_cards
 from models.rules.counts import agree, plural
@@ -96,15 +96,17 @@ def risks(doc: Doc) -> list[str]:
 def pains_section(doc: Doc) -> list[str]:
     if not doc.ranked:
         return ["## Ranked pain points", "", "*No pain points yet.*"]
-    rows = [[str(r.rank), md_cell(r.pain.description), md_cell(doc.where(r.pain.touchpoint_id)),
-             md_cell(r.pain.kind.replace("_", " ")),
-             f"{QUADRANT_LABELS.get(r.quadrant, r.quadrant)} (impact {r.pain.impact}, "
-             f"effort {r.pain.effort})",
-             f"{plural(r.volume, 'ticket')}/month, {plural(r.votes, 'vote')}"]
-            for r in doc.ranked]
+    cell = doc.cell
+    rows = md_table_head(["Rank", "Pain point", "Where", "Kind", "Quadrant", "Volume"])
+    rows += [f"| {r.rank} | {cell[r.pain.description]} | {doc.where_cell(r.pain.touchpoint_id)} "
+             f"| {cell[r.pain.kind.replace('_', ' ')]} "
+             f"| {QUADRANT_LABELS.get(r.quadrant, r.quadrant)} (impact {r.pain.impact}, "
+             f"effort {r.pain.effort}) "
+             f"| {plural(r.volume, 'ticket')}/month, {plural(r.votes, 'vote')} |"
+             for r in doc.ranked]
     out = ["## Ranked pain points", "",
            "Ranked by quadrant (quick wins first), then tickets per month, then votes.", "",
-           md_table(["Rank", "Pain point", "Where", "Kind", "Quadrant", "Volume"], rows)]
+           "\n".join(rows)]
     block = quadrant_diagram(doc.ranked)
     out += ["", "### Impact and effort", "", "Each point is a pain point, numbered by its rank "
             "in the table above.", "", block]
@@ -115,7 +117,7 @@ def pains_section(doc: Doc) -> list[str]:
 
 
 def quadrant_legend(doc: Doc) -> list[str]:
-    rows = [[str(r.rank), md_cell(r.pain.description) or "*unnamed*",
+    rows = [[str(r.rank), doc.cell[r.pain.description] or "*unnamed*",
              QUADRANT_LABELS.get(r.quadrant, r.quadrant)] for r in doc.ranked[:QUADRANT_MAX]]
     return [md_table(["#", "Pain point", "Quadrant"], rows)]
 

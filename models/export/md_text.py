@@ -169,21 +169,22 @@ def md_inline(text: object) -> str:
     return _md_inline(text if type(text) is str else str(text or ""))
 
 
-@functools.lru_cache(maxsize=8192)
-def _md_inline(text: str) -> str:
-    """``md_inline`` of a str, remembered: a big map repeats its channels, lanes, teams
-    and feelings on every row, and escaping is the export's hottest loop."""
-    found = _NOTHING_TO_ESCAPE.search(text)
+def _escape_inline(text: str) -> str:
+    """``md_inline`` of a str, worked out (``_md_inline`` and ``Cells`` remember it)."""
+    # ``isprintable`` (no control, no separator but the space: one line with nothing to
+    # clean) leaves only the syntax to look for, a one-byte class the search tests per
+    # character with one bit; the class with the controls and separators costs far more.
+    one_line = text.isprintable()
+    found = (_MD_SPECIAL if one_line else _NOTHING_TO_ESCAPE).search(text)
     if found is None:  # one clean line, no syntax: most text
         text = text.strip()
         first = text[:1]
         if first not in _BLOCK_FIRST and not first.isdigit():
             return text
         return _md_block_safe(text)
-    # One line with syntax in it: ``isprintable`` (no control, no separator but the
-    # space) answers most text without a search; else a character to clean can only
-    # be at or after the first hit.
-    if text.isprintable() or _NOT_ONE_LINE.search(text, found.start()) is None:
+    # One line with syntax in it: most text; else a character to clean can only be at
+    # or after the first hit.
+    if one_line or _NOT_ONE_LINE.search(text, found.start()) is None:
         escaped = _escape_present(text.strip())
         first = escaped[:1]
         if first not in _BLOCK_FIRST and not first.isdigit():
@@ -196,6 +197,53 @@ def _md_inline(text: str) -> str:
         lines.pop()
     escaped = LINE_BREAK.join(_md_escape_chars(line) for line in lines)
     return _md_block_safe(escaped)
+
+
+# remembered: a big map repeats its channels, lanes, teams and feelings on every row
+_md_inline = functools.lru_cache(maxsize=8192)(_escape_inline)
+
+
+class Cells(dict[str, str]):
+    """``md_inline`` (= ``md_cell``) of the user texts of one document, each worked out once.
+
+    Why: a 2,000-touchpoint export escapes about 8,000 distinct texts and asks
+    for them 24,000 times; a dict lookup costs a fraction of a function call
+    into the shared bounded cache, and the dict goes away with the document,
+    so nothing of one workshop stays behind for the next.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> str:
+        escaped = self[text] = _escape_inline(text if type(text) is str else str(text or ""))
+        return escaped
+
+
+def _joinable(text: str) -> bool:
+    """No ``&`` or ``<`` (escaped by what follows them) and one clean line (printable)."""
+    return text.isprintable() and "&" not in text and "<" not in text
+
+
+def md_joined(cells: Cells, head: str, sep: str, tail: str) -> str:
+    """``md_inline(head + sep + tail)``, from the escapes of ``head`` and ``tail`` when exact.
+
+    Why: the export names a touchpoint as "stage › name" in hundreds of rows, and
+    escaping each such line costs what escaping the name did.  Backslash escapes
+    are per character, so the line's escape is the parts' escapes joined, when:
+    both parts are stripped and not empty (so the line's trim changes nothing),
+    ``sep`` starts with a space and holds no syntax (so a marker ``head`` starts
+    with is one with or without what follows: block markers end at a space or
+    the line's end), ``tail`` starts with no block marker (its own escape would
+    add one), and neither part holds ``&``, ``<`` (escaped by what follows them)
+    or anything that is not printable.  Otherwise the whole line is escaped.
+    """
+    first = tail[:1]
+    if (head and first and first not in _BLOCK_FIRST and not first.isdigit()
+            and head == head.strip() and tail == tail.strip()
+            and _joinable(head) and _joinable(tail)
+            and sep[:1].isspace() and _NOTHING_TO_ESCAPE.search(sep) is None):
+        return cells[head] + sep + cells[tail]
+    return cells[head + sep + tail]
 
 
 def md_cell(text: object) -> str:
@@ -217,7 +265,7 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
     never produce a table whose rows disagree on their number of cells.
     """
     width = len(headers)
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    lines = md_table_head(headers)
     for row in rows:
         if len(row) != width:
             if len(row) > width:
@@ -225,6 +273,16 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
             row = list(row) + [""] * (width - len(row))
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
+
+
+def md_table_head(headers: list[str]) -> list[str]:
+    """The header and delimiter lines of ``md_table``, for a section that writes its rows.
+
+    Why: the biggest tables (a row per touchpoint) write each row as one string
+    of a fixed number of cells, exactly as ``md_table`` joins a row's cells,
+    instead of building a list per row and joining it again.
+    """
+    return ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
 
 
 # -- Mermaid -------------------------------------------------------------------

@@ -34,8 +34,10 @@ class Moment:
     @property
     def text(self) -> str:
         name = self.touchpoint.name.strip() or "A touchpoint"
-        what = " and ".join(x for x in ("moment of truth" if self.flagged else "",
-                                        self.shape) if x)
+        if self.flagged:  # a thousand moments on a big map: no generator per line
+            what = f"moment of truth and {self.shape}" if self.shape else "moment of truth"
+        else:
+            what = self.shape
         state = "; ".join(self.gaps) if self.gaps else "owned, with a card"
         return f"“{name}” ({what}, sentiment {self.touchpoint.sentiment:+d}): {state}"
 
@@ -86,14 +88,14 @@ def moments_of_truth(journey: Journey) -> list[Moment]:
         if not tp.moment_of_truth and not shape:
             continue
         name = stage_name.get(tp.stage_id)
-        cards = list(cards_at.get(tp.id, []))
-        gaps = []
-        if not tp.owner_team.strip():
-            gaps.append("no owner")
+        here = cards_at.get(tp.id)
+        cards = list(here) if here else []
+        owner = tp.owner_team.strip()
+        gaps = [] if owner else ["no owner"]
         if shape != "peak" and not cards:
             gaps.append("no card")
         if shape == "valley" and not tp.moment_of_truth:
             gaps.append("not flagged as a moment of truth")
         result.append(Moment(tp, name if name is not None else "", shape, tp.moment_of_truth,
-                             tp.owner_team.strip(), cards, gaps))
+                             owner, cards, gaps))
     return result
