@@ -62,8 +62,10 @@ def generate(db: Path) -> int:
         return wid
 
 
-PAINTS: list[float] = []  # end times of compositor refreshes (screen updates)
-PAINTS_CPU: list[float] = []  # process CPU time (all threads) at the same moments
+# End times of compositor refreshes (screen updates), and the process CPU time (all
+# threads) at the same moments: ``bench/step_floors.py`` reads the CPU "to screen" there.
+PAINTS: list[float] = []
+PAINTS_CPU: list[float] = []
 
 
 def _watch_paints() -> None:
@@ -84,6 +86,7 @@ async def timed_press(pilot: object, times: dict[str, list[float]], label: str,
                       *keys: str) -> None:
     """Time one key both ways (see the module docstring)."""
     PAINTS.clear()
+    PAINTS_CPU.clear()
     start = time.perf_counter()
     await pilot.press(*keys)  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]

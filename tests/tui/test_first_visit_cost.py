@@ -6,7 +6,7 @@ screen), its scroll bars were created, and the footer mounted the keys it had ne
 shown, after the switch's refresh (two more passes).  Three layout passes and a
 handful of new widgets per first visit, where a switch between kept views costs one
 pass and none.  Now the idle builder lays each view out once, out of sight
-(``tui/screens/warm_views.py``), and the footer keeps enough key widgets for any step:
+(``tui/screens/warm_views.py``), and the footer draws any step's keys in its one line:
 a first visit creates no widget and takes one pass (two where a table's scroll bars
 take their focused style for the first time).
 

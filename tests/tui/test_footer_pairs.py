@@ -15,7 +15,7 @@ import pytest
 
 from tests.helpers import ready
 from tui.app.launch import build_app
-from tui.widgets.footer import CalmFooter, CalmFooterKey
+from tui.widgets.footer import CalmFooter
 
 
 def _footer_line(app: Any) -> str:
@@ -47,11 +47,11 @@ async def test_each_part_of_the_pair_clicks_its_own_key(db_path: Path, wid: int,
         await ready(pilot)
         monkeypatch.setattr(app, "simulate_key", pressed.append)
         footer = app.screen.query_one(CalmFooter)
-        keys = {k.key: k for k in footer.query(CalmFooterKey) if k.display}
+        keys = {k.key: region for k, region in footer.placed()}
         plus, minus = keys["plus"], keys["minus"]
-        assert plus.region.right == minus.region.x  # "+/" then "- Sentiment", no gap
-        await pilot.click(plus)
-        await pilot.click(minus)
+        assert plus.right == minus.x  # "+/" then "- Sentiment", no gap
+        await pilot.click(offset=plus.offset)
+        await pilot.click(offset=minus.offset)
     assert pressed == ["plus", "minus"]
 
 

@@ -177,9 +177,9 @@ async def test_the_move_to_stage_key_is_in_the_footer_at_80_columns(db_path: Pat
     app = build_app(db_path, wid, step="touchpoints")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        from textual.widgets._footer import FooterKey
+        from tui.widgets.footer import CalmFooter
 
-        shown = {key.action for key in app.screen.query(FooterKey)}
+        shown = {key.action for key, _ in app.screen.query_one(CalmFooter).placed()}
         assert {"move_stage", "add_to_stage"} <= shown
 
 

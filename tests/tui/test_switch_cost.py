@@ -62,48 +62,6 @@ async def test_the_heartbeat_after_a_switch_lays_nothing_out_for_a_seat_alone(
         assert seen == [1, 1, 1], seen
 
 
-def _footer_keys(app: Any) -> list[tuple[str, str, str, bool]]:
-    from tui.widgets.footer import CalmFooterKey
-
-    return [(k.key, k.key_display, k.description, k.disabled)
-            for k in app.screen.query(CalmFooterKey) if k.display]
-
-
-async def test_a_switch_refreshes_only_the_footer_keys_it_changes(
-        db_path: Path, monkeypatch: Any) -> None:
-    """Every shown footer key was rewritten and re-laid out on each switch, also the
-    ones showing the same key and words in the same place (next, previous, help)."""
-    from textual.widget import Widget
-
-    from tui.widgets.footer import CalmFooterKey
-
-    refreshed: set[int] = set()
-    real = Widget.refresh
-
-    def counting(self: Widget, *regions: Any, **kwargs: Any) -> Any:
-        if isinstance(self, CalmFooterKey):
-            refreshed.add(id(self))
-        return real(self, *regions, **kwargs)
-
-    monkeypatch.setattr(Widget, "refresh", counting)
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
-        app.pairing.stop()
-        for key in ("5", "3", "4", "2"):
-            await pilot.press("escape")
-            await ready(pilot)
-            before = _footer_keys(app)
-            refreshed.clear()
-            await pilot.press(key)
-            await pilot.pause()
-            after = _footer_keys(app)
-            changed = sum(1 for i, k in enumerate(after) if i >= len(before) or before[i] != k)
-            changed += max(0, len(before) - len(after))  # hidden ones
-            assert 0 < changed < max(len(before), len(after)), (before, after)
-            assert len(refreshed) <= changed, (key, len(refreshed), changed)
-
-
 async def test_a_switch_repaints_the_views_not_the_switcher_behind_them(
         db_path: Path, work: Any) -> None:
     """Choosing the view to show repainted the container holding the views: every line

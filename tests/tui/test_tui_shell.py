@@ -165,11 +165,10 @@ async def test_step_bar_in_the_app_at_80x24(db_path: Path, wid: int) -> None:
 
 # -- 3. the footer fits 80 columns ---------------------------------------------------------
 def footer_keys(app: JourneyApp) -> list:  # noqa: ANN201
-    from textual.widgets._footer import FooterKey
-
+    """Each key the footer shows with its screen region, the palette key last."""
     from tui.widgets.footer import CalmFooter
 
-    return list(app.screen.query_one(CalmFooter).query(FooterKey))
+    return app.screen.query_one(CalmFooter).placed()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -182,14 +181,15 @@ async def test_footer_fits_and_always_shows_navigation(db_path: Path, wid: int,
             await pilot.press(key)
             await ready(pilot)
             keys = footer_keys(app)
-            actions = [k.action for k in keys]
+            actions = [k.action for k, _ in keys]
             for needed in ("next_step", "prev_step", "toggle_help", "command_palette"):
                 assert needed in actions, (app.screen.step, actions)
-            palette = next(k for k in keys if "-command-palette" in k.classes)
-            for k in keys:
-                assert k.region.right <= size[0], (app.screen.step, k.description, k.region)
-                if k is not palette:  # nothing hidden under the palette key
-                    assert k.region.right <= palette.region.x, (app.screen.step, k.description)
+            palette = keys[-1][1]
+            assert keys[-1][0].action == "command_palette"
+            for k, region in keys:
+                assert region.right <= size[0], (app.screen.step, k.description, region)
+                if region is not palette:  # nothing hidden under the palette key
+                    assert region.right <= palette.x, (app.screen.step, k.description)
 
 
 def test_footer_choice_keeps_always_keys_and_order() -> None:
@@ -305,7 +305,7 @@ async def test_observer_fields_take_no_typing_and_step_keys_still_work(db_path: 
         await pilot.press("2")  # not typed into the field: the step key works
         await ready(pilot)
         assert app.screen.step == "stages"
-        actions = [k.action for k in footer_keys(app)]
+        actions = [k.action for k, _ in footer_keys(app)]
         assert "next_step" in actions and "toggle_help" in actions
         assert not {"add", "delete", "move(-1)", "move(1)"} & set(actions), actions
         await pilot.press("escape", "a", "d")  # edit keys do nothing (and say nothing)
@@ -331,7 +331,7 @@ async def test_a_lead_keeps_the_edit_keys(db_path: Path, wid: int) -> None:
         await pilot.press("escape")
         await ready(pilot)
         assert not app.read_only
-        actions = [k.action for k in footer_keys(app)]
+        actions = [k.action for k, _ in footer_keys(app)]
         assert "add" in actions and "delete" in actions, actions
         field = app.screen.query_one("#f-name", FieldInput)
         field.focus()

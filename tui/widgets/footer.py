@@ -14,14 +14,14 @@ its own words read "+ Sentiment + - Sentiment -", one garbled phrase.  The pair
 is still two keys, each clicking its own ("+/" and "- Sentiment"), shown whole
 or not at all.
 
+The chosen keys are drawn by one widget, ``FooterLine`` (``footer_line.py``): a step
+switch hands it the new keys and it repaints its one line, with no layout and no message
+to a key widget; only the palette key, which never changes, stays a ``FooterKey``.
+
 It also coalesces Textual's "bindings updated" signals (one step switch sends
 five) into one update after the next refresh, skipped when the keys it would
 show are the ones already shown; a resize updates only if the choice changes.
-An update rewrites the keys already mounted, hides those a step does not
-need and mounts only keys beyond those ever shown; a step switch does it at
-once (``show_now``), laid out with the step: removing and mounting a dozen
-keys after the switch's refresh cost about a third of the switch (two more
-layout passes of the whole screen).
+A step switch updates the line at once (``show_now``), in the switch's own frame.
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, Any
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from tui.widgets.footer_line import FooterLine, ShownKey
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -71,7 +71,6 @@ def short_description(text: str) -> str:
 Entry = tuple[Binding, bool, str]  # binding, enabled, tooltip
 PAIR_ENDS = (" +", " -")  # "Sentiment +" then "Sentiment -": one pair, "+/- Sentiment"
 JOINED = "/"  # the first key of a pair shows its key and this, no words, no gap after
-JOINED_CLASS = "-joined"
 
 
 def join_pairs(entries: list[Entry], display: Any) -> list[Entry]:
@@ -129,32 +128,15 @@ def choose(entries: list[Entry], width: int, key_width: Any) -> list[Entry]:
     return first + chosen + last
 
 
-class CalmFooterKey(FooterKey):
-    """A footer key whose new width is laid out once, in the pass that measured it.
-
-    Textual's widget-wide ``virtual_size`` asks for a layout pass when it changes;
-    a key rewritten by a step switch (``show_now``) is measured and placed by the
-    switch's own layout pass, and the size it then records asked for a second
-    pass of the whole screen (≈ 5 ms) that moved nothing.  A key does not scroll, and
-    a new size already marks the whole key for repainting, so the virtual size asks
-    for no repaint of its own either.
-    """
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
-
-
 class CalmFooter(Footer):
-    """A compact footer that fits its width, with coalesced, change-only recomposition."""
-
-    DEFAULT_CSS = """
-    CalmFooter.-compact CalmFooterKey.-joined { margin-right: 0; }
-    """
+    """A compact footer that fits its width: the chosen keys as one line, the palette key
+    docked right; updated only when what it shows changes."""
 
     _pending = False
+    # What ``compose`` built: the keys shown, the palette key, the compact flag.
     _composed: tuple[Any, ...] | None = None
-    # The screen's bindings read once per recompose check: Textual computes them
-    # afresh on every access (a check_action per binding), and a check read them
-    # four times, a recompose twice more.
+    # The screen's bindings read once per update: Textual computes them afresh on
+    # every access (a check_action per binding), and an update read them four times.
     _active: dict[str, Any] | None = None
 
     def __init__(self, **kwargs: Any) -> None:
@@ -193,121 +175,78 @@ class CalmFooter(Footer):
             return None
         return self._active_bindings().get(self.app.COMMAND_PALETTE_BINDING)
 
+    def _shown(self) -> tuple[ShownKey, ...]:
+        """The chosen keys as the line draws them."""
+        return tuple(
+            ShownKey(binding.key, footer_key(self.app.get_key_display(binding)),
+                     short_description(binding.description), binding.action,
+                     disabled=not enabled, tooltip=tooltip or binding.description,
+                     joined=joined(binding))
+            for binding, enabled, tooltip in self._chosen())
+
     def _signature(self) -> tuple[Any, ...]:
-        """Everything ``compose`` reads: the chosen keys, the palette key, two options."""
-        shown = tuple((b.key, b.description, b.action, b.key_display, enabled, tooltip)
-                      for b, enabled, tooltip in self._chosen())
+        """Everything ``compose`` reads: the keys shown, the palette key, the layout."""
         palette = self._palette()
-        return (shown, palette[2] if palette else None, self.compact)
+        return (self._shown(), palette[2] if palette else None, self.compact)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             self._composed = None
             return
         self._composed = self._signature()
-        for binding, enabled, tooltip in self._chosen():
-            yield self._new_key(binding, enabled, tooltip)
+        line = FooterLine(compact=self.compact)
+        line.keys = self._composed[0]
+        yield line
         palette = self._palette()
         if palette is not None:
             _node, binding, enabled, _tooltip = palette
-            yield CalmFooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
-                            binding.description, binding.action, classes="-command-palette",
-                            disabled=not enabled,
+            yield FooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
+                            binding.description, binding.action,
+                            classes="-command-palette", disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
 
-    def _new_key(self, binding: Binding, enabled: bool, tooltip: str) -> CalmFooterKey:
-        key = CalmFooterKey(binding.key, footer_key(self.app.get_key_display(binding)),
-                            short_description(binding.description), binding.action,
-                            disabled=not enabled, tooltip=tooltip or binding.description,
-                            classes=JOINED_CLASS if joined(binding) else "")
-        return key.data_bind(compact=Footer.compact)
+    def line(self) -> FooterLine | None:
+        """The widget drawing the chosen keys (none before the bindings are known)."""
+        return next(iter(self.query_children(FooterLine)), None)
+
+    def placed(self) -> list[tuple[ShownKey, Any]]:
+        """Each shown key and its screen region, the palette key last (what a click hits)."""
+        line = self.line()
+        out = line.placed() if line is not None else []
+        for key in self.query_children(FooterKey):
+            out.append((ShownKey(key.key, key.key_display, key.description, key.action,
+                                 key._disabled, str(key.tooltip or "")),  # noqa: SLF001
+                        key.region))
+        return out
 
     def show_now(self) -> None:
-        """Rewrite the keys at once when only their text changes (a step switch calls this,
-        so that they are laid out with the step instead of in a pass of their own)."""
+        """Show the step's keys at once (a step switch calls this, so that they are drawn
+        in the switch's own frame): one line repainted, nothing laid out."""
         if not (self.is_attached and self._bindings_ready and self._composed is not None):
             return
         self._active = self.screen.active_bindings
         try:
-            signature = self._signature()
-            keys, chosen = self._keys(), self._chosen()
-            if signature[1:] == self._composed[1:] and len(chosen) <= len(keys) \
-                    and signature != self._composed:
-                self._rewrite(keys, chosen)
-                self._composed = signature
-                # Their new widths go to the screen now, with the switch's own layout
-                # request: left to each key's idle turn, they came after the screen
-                # had laid the switch out and cost a second pass of the whole screen.
-                for key in keys:
-                    key._check_refresh()  # noqa: SLF001 - what the key's idle turn does
+            self._update(self._signature())
         finally:
             self._active = None
 
     def keep_spares(self) -> None:
-        """Mount hidden keys until a step of ordinary keys fits in the widgets already there.
+        """Nothing to keep: the line draws any number of keys (the key widgets it replaced
+        needed spares mounted at idle so that a first visit mounted none)."""
 
-        A first visit to a step with more keys than any step shown before mounted the
-        missing ones after the switch's refresh: two more layout passes of the whole
-        screen.  Called at idle (the workshop's prebuild), this makes every first visit
-        a rewrite in place (``show_now``).  ``SPARE_CELLS`` cells per key is about the
-        shortest key and words ("a Add "); a step with more keys than that still gets
-        them, mounted as before.
-        """
-        if self.is_attached:
-            self.call_later(self._mount_spares)  # on the footer's turn: its keys bind to it
-
-    def _mount_spares(self) -> None:
-        if not (self.is_attached and self._bindings_ready and self._composed is not None):
-            return
-        keys = self._keys()
-        wanted = (self._width() - PALETTE_WIDTH) // SPARE_CELLS
-        if len(keys) >= wanted:
-            return
-        spares = [CalmFooterKey("", "", "", "") for _ in range(wanted - len(keys))]
-        for key in spares:
-            key.display = False
-            key.data_bind(compact=Footer.compact)
-        palette = self.query_children(".-command-palette")
-        self.mount_all(spares, before=palette.first() if palette else None)
-
-    def _keys(self) -> list[FooterKey]:
-        return [k for k in self.query_children(FooterKey) if "-command-palette" not in k.classes]
-
-    async def _update_keys(self, signature: tuple[Any, ...]) -> None:
-        """Show the chosen keys in the key widgets already mounted (see the module)."""
-        keys = self._keys()
-        chosen = self._chosen()
-        self._rewrite(keys, chosen)
+    def _update(self, signature: tuple[Any, ...]) -> bool:
+        """Hand the line its keys when only they changed; False when a recompose is due."""
+        line = self.line()
+        if line is None or self._composed is None or self._composed[1:] != signature[1:]:
+            return False
+        line.show(signature[0])
         self._composed = signature
-        if len(chosen) > len(keys):
-            palette = self.query_children(".-command-palette")
-            extra = [self._new_key(binding, enabled, tooltip)
-                     for binding, enabled, tooltip in chosen[len(keys):]]
-            await self.mount_all(extra, before=palette.first() if palette else None)
+        return True
 
-    def _rewrite(self, keys: list[FooterKey], chosen: list[Entry]) -> None:
-        """The first keys show ``chosen``; the rest are hidden (kept for a step with more).
-
-        A key already showing the same key and words (next, previous, help…) keeps
-        its rendered line and its width: only the keys that change are re-laid out.
-        """
-        for widget in keys[len(chosen):]:
-            widget.display = False
-        for widget, (binding, enabled, tooltip) in zip(keys, chosen, strict=False):
-            widget.action = binding.action
-            widget.tooltip = tooltip or binding.description
-            shown = (binding.key, footer_key(self.app.get_key_display(binding)),
-                     short_description(binding.description), not enabled)
-            if widget.display and shown == (widget.key, widget.key_display,
-                                            widget.description, widget._disabled) \
-                    and widget.has_class(JOINED_CLASS) == joined(binding):
-                continue
-            widget.display = True
-            widget.key, widget.key_display, widget.description = shown[:3]
-            widget._disabled = not enabled  # noqa: SLF001 - what FooterKey's click reads
-            widget.set_class(not enabled, "-disabled")
-            widget.set_class(joined(binding), JOINED_CLASS)
-            widget.refresh(layout=True)
+    def watch_compact(self, compact: bool) -> None:
+        line = self.line()
+        if line is not None:
+            line.set_class(compact, "-compact")
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
@@ -331,11 +270,7 @@ class CalmFooter(Footer):
         self._active = self.screen.active_bindings
         try:
             signature = self._signature()
-            if self._composed == signature:
-                return
-            if self._composed is None or self._composed[1:] != signature[1:]:
+            if self._composed != signature and not self._update(signature):
                 await self.recompose()  # first keys, or the palette key or layout changed
-            else:
-                await self._update_keys(signature)
         finally:
             self._active = None
