@@ -175,7 +175,6 @@ class WorkshopScreen(Screen[None]):
                          key=lambda s: abs(STEPS.index(s) - here))
         if not missing:
             self.prebuilt = True
-            self.query_one(CalmFooter).keep_spares()  # a first visit mounts no footer key
             gc.freeze()
             return
         view = VIEWS[missing[0]](self.session, id=f"step-{missing[0]}")

@@ -230,10 +230,6 @@ class CalmFooter(Footer):
         finally:
             self._active = None
 
-    def keep_spares(self) -> None:
-        """Nothing to keep: the line draws any number of keys (the key widgets it replaced
-        needed spares mounted at idle so that a first visit mounted none)."""
-
     def _update(self, signature: tuple[Any, ...]) -> bool:
         """Hand the line its keys when only they changed; False when a recompose is due."""
         line = self.line()
