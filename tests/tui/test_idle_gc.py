@@ -72,6 +72,5 @@ async def test_the_full_collection_due_runs_once_the_room_is_idle(
         kept = _full_pass_due()
         await pilot.press("2")
         assert await until([pilot], lambda: full_passes["at idle"] > 0)
-        assert gc.get_count()[2] < 10
         del kept
     assert gc.get_threshold() == before  # Python's own schedule again once the app is gone

@@ -10,8 +10,10 @@ objects the first visits left (≈ 60,000) made a 20-70 ms full pass land in the
 fourth first visit of every ``bench/steps.py`` run.  So while a store is open
 Python's own full passes wait ``HELD`` times longer (a room that never pauses
 still gets one), and the app runs the one that is due once the room is idle: no
-key read for ``IDLE_S``, none held, no worker running.  What it frees and when
-is otherwise Python's: the same passes, moved out of the keys.
+key read for ``IDLE_S``, none held, no worker running, and then only after the
+screen's next refresh (Textual runs those callbacks once nothing is left to lay
+out or paint: under load a key's handling can outlast ``IDLE_S``).  What it
+frees and when is otherwise Python's: the same passes, moved out of the keys.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from tui.screens.warm_views import room_busy
 from tui.widgets.typeahead import held_input
 
 HELD = 20  # Python's full passes wait this many times as many second-generation passes
-IDLE_S = 0.5  # no key read for this long: the room is talking, not typing
+IDLE_S = 1.0  # no key read for this long: the room is talking, not typing
 LOOK_S = 0.25  # between two looks at whether a full pass is due and the room idle
 _LAST_READ = "_jm_last_read"  # when the app last read a key, paste or click
 _HOLDS = "_jm_holds_gc"  # the app holds full passes (``hold``)
@@ -33,6 +35,7 @@ _HOLDS = "_jm_holds_gc"  # the app holds full passes (``hold``)
 _python_threshold: list[int] = []  # Python's own, while held
 _holders = [0]  # apps holding (two seats may run in one process: the tests)
 _collecting = [False]
+_ASKED = "_jm_gc_asked"  # a full pass waits for the screen's next refresh
 
 
 def hold(app: Any) -> None:
@@ -72,10 +75,24 @@ def collecting() -> bool:
     return _collecting[0]
 
 
+def _idle(app: Any) -> bool:
+    return (due() and not room_busy(app)
+            and monotonic() - getattr(app, _LAST_READ, 0.0) >= IDLE_S)
+
+
 def look(app: Any) -> None:
-    """Run the full pass due if the room is idle (the app's timer, every ``LOOK_S``)."""
-    if not due() or room_busy(app) or monotonic() - getattr(app, _LAST_READ, 0.0) < IDLE_S:
+    """If a full pass is due and the room idle, run it after the screen's next refresh
+    (the app's timer, every ``LOOK_S``)."""
+    if getattr(app, _ASKED, False) or not _idle(app) or not app.screen_stack:
         return
+    setattr(app, _ASKED, True)
+    app.screen.call_after_refresh(_collect, app, getattr(app, _LAST_READ, 0.0))
+
+
+def _collect(app: Any, read: float) -> None:
+    setattr(app, _ASKED, False)
+    if getattr(app, _LAST_READ, 0.0) != read or not _idle(app):
+        return  # a key came meanwhile: at the next idle moment
     _collecting[0] = True
     try:
         gc.collect()
