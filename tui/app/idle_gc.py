@@ -27,7 +27,7 @@ from tui.screens.warm_views import room_busy
 from tui.widgets.typeahead import held_input
 
 HELD = 20  # Python's full passes wait this many times as many second-generation passes
-IDLE_S = 1.0  # no key read for this long: the room is talking, not typing
+IDLE_S = 2.0  # no key read for this long: the room is talking, not typing
 LOOK_S = 0.25  # between two looks at whether a full pass is due and the room idle
 _LAST_READ = "_jm_last_read"  # when the app last read a key, paste or click
 _HOLDS = "_jm_holds_gc"  # the app holds full passes (``hold``)
