@@ -21,7 +21,8 @@ those answers were laid out: the first visit then laid the screen out twice.
 So after each pass (``screen_layout_refresh_signal``) every widget of the view
 first handles what it was sent (a callback queued behind it, as Pilot's pause
 does), then the screen is asked for one more pass; the warm-up ends after a
-pass in which no widget of the view changed size.
+pass in which no widget of the view changed size.  A safety net, not the rule:
+no pass for ``STALL_S`` (a message never handled) asks for one, then ends it.
 
 Keys and workers come first (``room_busy``): a warm-up is idle work, and one under
 way shared the interpreter with the key just read or with a worker thread (Tracker
@@ -39,6 +40,7 @@ from typing import Any
 
 WARM_LAYER = "warm"  # out of the views' own (default) layer's flow: see ``StepSwitcher``
 ROUNDS = 10  # layout passes to wait at most (a view settles in two or three)
+STALL_S = 5.0  # no pass for this long: ask for one anyway, then end the warm-up
 _WARMING = "_jm_warming"  # the warm-up under way (a ``Warmup``; None: none)
 _LAID_OUT = "_jm_laid_out"
 
@@ -128,6 +130,18 @@ class Warmup:
         at = self.passes
         _when_handled([self.screen, *self.view.walk_children(with_self=True)],
                       lambda: self.look_again(at))
+        self.screen.set_timer(STALL_S, lambda: self._stalled(at, asked=False))
+
+    def _stalled(self, at: int, *, asked: bool) -> None:
+        """No pass since pass ``at`` (a message never handled, a pass never run): a
+        safety net only; ask for the pass, and if none comes either, end here."""
+        if not self.current() or self.passes != at:
+            return
+        if asked:
+            cool(self.view)
+            return
+        self.look_again(at)
+        self.screen.set_timer(STALL_S, lambda: self._stalled(at, asked=True))
 
     def look_again(self, at: int) -> None:
         """What the pass sent is handled: one more pass, unless one came meanwhile."""
