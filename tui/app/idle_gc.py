@@ -10,9 +10,10 @@ objects the first visits left (≈ 60,000) made a 20-70 ms full pass land in the
 fourth first visit of every ``bench/steps.py`` run.  So while a store is open
 Python's own full passes wait ``HELD`` times longer (a room that never pauses
 still gets one), and the app runs the one that is due once the room is idle: no
-key read for ``IDLE_S``, none held, no worker running, and then only after the
-screen's next refresh (Textual runs those callbacks once nothing is left to lay
-out or paint: under load a key's handling can outlast ``IDLE_S``).  What it
+key read for ``IDLE_S``, none held, no worker running, no message queued for the
+app or any widget of its screen, and then only after the screen's next refresh
+(Textual runs those callbacks once nothing is left to lay out or paint): under
+load a key's handling can outlast ``IDLE_S``.  What it
 frees and when is otherwise Python's: the same passes, moved out of the keys.
 """
 
@@ -77,7 +78,14 @@ def collecting() -> bool:
 
 def _idle(app: Any) -> bool:
     return (due() and not room_busy(app)
-            and monotonic() - getattr(app, _LAST_READ, 0.0) >= IDLE_S)
+            and monotonic() - getattr(app, _LAST_READ, 0.0) >= IDLE_S and _nothing_queued(app))
+
+
+def _nothing_queued(app: Any) -> bool:
+    """Whether the app and every widget of its screen have handled all they were sent
+    (under load a key's handling outlasts ``IDLE_S``: its messages are still queued)."""
+    nodes = [app, *app.screen.walk_children(with_self=True)] if app.screen_stack else [app]
+    return all(node._message_queue.empty() for node in nodes)  # noqa: SLF001
 
 
 def look(app: Any) -> None:
