@@ -30,8 +30,8 @@ from models.db.store import Store
 from models.rules.plan import regenerate_plan
 from models.vocab import STEPS
 from tests.helpers import SIZE, build_workshop, ready, second_workshop, until
+from tests.tui.warm_hold import HeldLooks
 from tui.app.launch import build_app
-from tui.screens import warm_views
 from tui.screens.warm_views import laid_out, warm, warming
 from tui.screens.workshop import WorkshopScreen
 from tui.steps.base import StepView
@@ -126,7 +126,7 @@ async def test_tracker_all_pressed_during_a_warm_up_waits_for_no_idle_work(
         wid = build_workshop(store)
         regenerate_plan(store, wid)  # its tasks are tracked
     other, _task = second_workshop(db_path)
-    monkeypatch.setattr(warm_views, "TICK_S", 0.3)  # a warm-up lasts long enough to be met
+    held = HeldLooks(monkeypatch)  # a warm-up lasts long enough to be met
     app = build_app(db_path, wid, step="tracker", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
@@ -148,7 +148,7 @@ async def test_tracker_all_pressed_during_a_warm_up_waits_for_no_idle_work(
         for _ in range(5):  # the read takes its time: the idle builder would go on
             await pilot.pause(0.1)
         assert not done
-        monkeypatch.setattr(warm_views, "TICK_S", 0.02)
+        held.release()
         held_read.set()
         assert await until([pilot], lambda: bool(done), rounds=400)
         assert done[0] == {}, done[0]
@@ -172,7 +172,7 @@ async def test_a_key_read_stops_a_warm_up_under_way(db_path: Path, wid: int,
         await pilot.pause()
         screen = _screen(app)
         view = screen.view("ownership")
-        monkeypatch.setattr(warm_views, "TICK_S", 30.0)  # left alone, it would stay laid out
+        HeldLooks(monkeypatch)  # left alone, it would stay laid out
         warm(screen, view)
         assert await until([pilot], lambda: view.display and bool(view.region.area))
         _count_from_the_next_read(app, idle_work)
@@ -190,7 +190,7 @@ async def test_a_worker_stops_a_warm_up_and_idle_work_waits_for_it(
     """A worker started while the views build (not by a key: another seat's edit
     reloads the tracker's portfolio, Plan reads it): the warm-up under way stops at its
     next look, and nothing is built or laid out at idle until the worker is done."""
-    monkeypatch.setattr(warm_views, "TICK_S", 0.3)
+    held = HeldLooks(monkeypatch)
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
@@ -198,12 +198,12 @@ async def test_a_worker_stops_a_warm_up_and_idle_work_waits_for_it(
         stopped = _warming(app)[0]
         go = threading.Event()
         app.run_worker(lambda: go.wait(30), thread=True, group="test-read")
+        held.release()  # its next look
         assert await until([pilot], lambda: not warming(stopped))
         idle_work.clear()
         for _ in range(5):
             await pilot.pause(0.1)
         assert idle_work == {}, idle_work
-        monkeypatch.setattr(warm_views, "TICK_S", 0.02)
         go.set()
         assert await _all_built(pilot)
         assert laid_out(stopped) and not warming(stopped)

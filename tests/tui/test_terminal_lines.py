@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pyte
+import pytest
 from rich.console import Console
 
 from tests.tui.test_first_visit_cost import _prebuilt
+from tests.tui.warm_hold import HeldLooks
 from tui.app.launch import build_app
 from tui.screens.warm_views import stop, warm, warming
 
@@ -73,7 +75,8 @@ def _switch_before_the_layout_pass(screen: Any, step: str) -> None:
     assert screen._compositor.full_map
 
 
-async def _shown(db_path: Path, wid: int, *, warming_up: bool, stopped: bool = False) -> None:
+async def _shown(db_path: Path, wid: int, *, warming_up: bool, stopped: bool = False,
+                 monkeypatch: pytest.MonkeyPatch | None = None) -> None:
     app = build_app(db_path, wid, step="cards", who="lea")
     terminal = _watch(app)
     async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
@@ -82,6 +85,8 @@ async def _shown(db_path: Path, wid: int, *, warming_up: bool, stopped: bool = F
         assert terminal.lines() == _fresh(app)  # the model follows the app
         view = screen.view("plan")
         if warming_up:
+            assert monkeypatch is not None
+            HeldLooks(monkeypatch)  # still under way when the key comes
             warm(screen, view)
             for _ in range(100):
                 if view.display and view.region.area:
@@ -103,10 +108,10 @@ async def test_a_switch_sends_every_line_of_the_view_shown(db_path: Path, wid: i
 
 
 async def test_a_view_asked_for_while_laid_out_out_of_sight_is_drawn_whole(
-        db_path: Path, wid: int) -> None:
-    await _shown(db_path, wid, warming_up=True)
+        db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    await _shown(db_path, wid, warming_up=True, monkeypatch=monkeypatch)
 
 
 async def test_a_view_asked_for_as_its_warm_up_stops_is_drawn_whole(
-        db_path: Path, wid: int) -> None:
-    await _shown(db_path, wid, warming_up=True, stopped=True)
+        db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    await _shown(db_path, wid, warming_up=True, stopped=True, monkeypatch=monkeypatch)

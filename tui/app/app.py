@@ -33,6 +33,7 @@ from textual.widgets import Footer, Static
 
 from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
 from tui.actions import bindings, pairing_edits
+from tui.app import idle_gc
 from tui.app.early import show_first_screen
 from tui.app.opening import failed, open_orm, open_store, opened
 from tui.app.session_api import SessionAttributes
@@ -183,6 +184,7 @@ class JourneyApp(SessionAttributes, App[None]):
             refresh(self.journey)
 
     def on_unmount(self) -> None:
+        idle_gc.release(self)  # held once the store opened (``opening.opened``)
         self.pairing.stop()
         if self.store is not None:
             self.store.close()

@@ -18,6 +18,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from models.vocab import STEPS
+from tui.app import idle_gc
 from tui.app.early import swap_in
 from tui.safe_text import short
 from tui.widgets.typeahead import OPENING, held_input, is_holding, release
@@ -107,6 +108,7 @@ def opened(app: Any, store: Store, journey: Journey | None) -> None:
     app.store = store
     app.loading = False
     app.sub_title = app.role if app.role not in ("", "lead") else ""
+    idle_gc.hold(app)  # the heap is frozen (``open_orm``): full passes wait for idle
     if journey is None:
         top = app.screen_stack[-1] if app.screen_stack else None  # none: shutting down
         early = top if getattr(top, "early", None) is not None else None

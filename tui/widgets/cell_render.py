@@ -10,6 +10,12 @@ cell's own click target (its row and column, Textual's "meta") put in front of
 each segment's style: the same styles ``DataTable`` builds, without the render.
 Anything else (rich cells, several lines, header, label, fixed cells) goes to
 ``DataTable`` as before.
+
+A distinct cell's lines are made directly (``cut_cell.cell_line``: one line of
+printable text in one style, the segments Rich would make) and only the rest goes
+through Rich, with the console's options built once per table and width (Textual's
+``console_options`` copies them on each read): a first visit draws most cells
+once, so the cache above does not spare their first render.
 """
 
 from __future__ import annotations
@@ -23,8 +29,23 @@ from rich.text import Text
 from textual.cache import LRUCache
 from textual.renderables.styled import Styled
 
+from tui.widgets.cut_cell import cell_line
+
 SegmentLines = list[list[Segment]]
 DISTINCT_CELLS = 4096  # distinct cell renders kept per table
+NO_META = Style()  # the click target is put in front when a cached line is used
+
+
+def _options(table: Any, width: int) -> Any:
+    """The console's options for one cell ``width`` wide, built once per table."""
+    kept: dict[int, Any] | None = getattr(table, "_jm_cell_options", None)
+    if kept is None:
+        kept = table._jm_cell_options = {}  # noqa: SLF001
+    options = kept.get(width)
+    if options is None:
+        options = kept[width] = table.app.console_options.update_dimensions(
+            width, 1).update(no_wrap=True)
+    return options
 
 
 def plain_cell_lines(table: Any, row_index: int, column_index: int, base_style: Style,
@@ -52,11 +73,13 @@ def plain_cell_lines(table: Any, row_index: int, column_index: int, base_style: 
            width, base_style, component_style, post_style, table.cell_padding)
     lines = cache.get(key)
     if lines is None:
-        options = table.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
-        lines = table.app.console.render_lines(
-            Styled(Padding(cell, (0, table.cell_padding)),
-                   pre_style=base_style + component_style, post_style=post_style),
-            options)
+        pre = base_style + component_style
+        line = cell_line(table.app.console, cell.plain, cell.style, cell.overflow,
+                         cell.justify, cell.end, width, table.cell_padding, pre, post_style,
+                         NO_META)
+        lines = [line] if line is not None else table.app.console.render_lines(
+            Styled(Padding(cell, (0, table.cell_padding)), pre_style=pre,
+                   post_style=post_style), _options(table, width))
         cache[key] = lines
     meta = Style.from_meta({"row": row_index, "column": column_index})
     return [list(Segment.apply_style(line, meta)) for line in lines]
