@@ -55,6 +55,9 @@ async def test_observer_has_no_export_key_nor_palette_action(db_path: Path, wid:
 async def test_export_dialog_refuses_the_database_and_its_side_files(db_path: Path,
                                                                      wid: int) -> None:
     app = build_app(db_path, wid, step="plan")
+    # Each refusal is counted at the end: none may expire first, whatever the load (at
+    # load 27 the three rounds outlasted Textual's 5 s and the first refusal was gone).
+    app.NOTIFICATION_TIMEOUT = 3600
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         before = db_path.read_bytes()
