@@ -11,7 +11,7 @@ are counted on what is drawn.
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input
@@ -42,14 +42,19 @@ class CleanShownInput(Input):
         """The character a click on cell ``offset`` lands on, counted on what is drawn.
 
         Textual counts on the value, where a tab or U+202E is zero cells wide; drawn
-        as a one-cell mark, every click after one landed a character early."""
+        as a one-cell mark, every click after one landed a character early.  The
+        cells are those ``_position_to_cell`` counts (Rich's width of the drawn
+        prefix: a zero-width joiner joins the mark after it), so a click lands on
+        the first character whose drawn prefix reaches past ``offset``: found by
+        halving, as the prefix widths only grow."""
         if self.value.isprintable():
             return super()._cell_offset_to_index(offset)
-        cells = 0
         offset += self.scroll_offset[0]
-        for index, char in enumerate(self._shown):
-            width = get_character_cell_size(char)  # a tab is drawn as one mark too
-            if cells <= offset < cells + width:
-                return index
-            cells += width
-        return max(0, min(offset, len(self.value)))
+        low, high = 0, len(self.value)
+        while low < high:
+            middle = (low + high) // 2
+            if self._position_to_cell(middle + 1) > offset:
+                high = middle
+            else:
+                low = middle + 1
+        return low
