@@ -43,7 +43,8 @@ class OneField(App[None]):
 
 async def test_a_click_on_a_drawn_character_puts_the_cursor_before_it() -> None:
     app = OneField()
-    async with app.run_test(size=(200, 5)):
+    async with app.run_test(size=(200, 5)) as pilot:
+        await pilot.pause()  # laid out: 200 cells wide, so no text here scrolls
         field = app.query_one(CleanShownInput)
 
         @settings(deadline=None, max_examples=300)
@@ -54,7 +55,9 @@ async def test_a_click_on_a_drawn_character_puts_the_cursor_before_it() -> None:
             assert len(shown) == len(text)  # one mark per character: the same indexes
             for index in range(len(text)):
                 cell = field._position_to_cell(index)  # noqa: SLF001 - where it is drawn
-                landed = field._cell_offset_to_index(cell)  # noqa: SLF001 - a click there
+                # a click's offset is counted from the field's left edge, scrolled or not
+                click = cell - field.scroll_offset[0]
+                landed = field._cell_offset_to_index(click)  # noqa: SLF001 - a click there
                 assert field._position_to_cell(landed) == cell, (text, index)  # noqa: SLF001
 
         lands()
