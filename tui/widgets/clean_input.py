@@ -42,13 +42,13 @@ class CleanShownInput(Input):
         """The character a click on cell ``offset`` lands on, counted on what is drawn.
 
         Textual counts on the value, where a tab or U+202E is zero cells wide; drawn
-        as a one-cell mark, every click after one landed a character early.  The
+        as a one-cell mark, every click after one landed a character early.  It also
+        counts character by character, where Rich draws a cluster (an emoji modifier
+        after a digit, "0🏻") narrower than its characters' widths added up.  The
         cells are those ``_position_to_cell`` counts (Rich's width of the drawn
         prefix: a zero-width joiner joins the mark after it), so a click lands on
         the first character whose drawn prefix reaches past ``offset``: found by
         halving, as the prefix widths only grow."""
-        if self.value.isprintable():
-            return super()._cell_offset_to_index(offset)
         offset += self.scroll_offset[0]
         low, high = 0, len(self.value)
         while low < high:
