@@ -8,7 +8,6 @@ wants; a shared guest account sets ``JOURNEYMAP_USER`` or passes ``--as``.
 
 from __future__ import annotations
 
-import getpass
 import os
 
 
@@ -17,6 +16,8 @@ def default_user() -> str:
     for var in ("JOURNEYMAP_USER", "LOGNAME", "USER"):
         if os.environ.get(var):
             return os.environ[var]
+    import getpass  # the last resort only: every command imports this module
+
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no passwd entry in a container

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,9 +32,13 @@ def command_group() -> typer.Typer:
     return typer.Typer(rich_markup_mode=None, add_completion=False)
 
 
-@dataclass
 class Context:
-    """Options shared by every command (set by the root callback in ``tui.cli.main``)."""
+    """Options shared by every command (set by the root callback in ``tui.cli.main``).
+
+    A plain class, not a dataclass: it is built once, with no arguments, and never
+    compared or printed, and a dataclass compiles its generated methods as the module
+    is imported (~2.5 M instructions of every command, an export's included).
+    """
 
     db: Path | str | None = None  # a str is a PostgreSQL URL (``dbfile.is_url``)
 
