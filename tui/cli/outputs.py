@@ -123,25 +123,36 @@ def export(
         raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
     start_date = parse_date(start)
     with one_pass(), user_errors():
-        if fmt == "json":
-            from models.export.json_backup import export_workshop
-
-            data = export_workshop(STATE.reader(), workshop_id).encode("utf-8")
-        else:
-            require_folder(STATE.db)
-            light = light_read(STATE.db, workshop_id, portfolio=fmt == "md")
-            if light is None:
-                store = STATE.reader()
-                loaded = store.load(workshop_id)
-                light = loaded, (_portfolio(store, loaded) if fmt == "md" else [loaded])
-            journey = with_start(light[0], start_date, lambda text: typer.echo(text, err=True))
-            chosen = None
-            if sections is not None:
-                from models.export.markdown import parse_sections
-
-                chosen = parse_sections(sections.split(","))
-            data = rendered(journey, light[1], fmt, chosen, clock_today())
+        data = _document(workshop_id, fmt, sections, start_date)
     write_output(data, output)
+
+
+def _document(workshop_id: int, fmt: str, sections: str | None,
+              start_date: dt.date | None) -> bytes:
+    """The exported file's bytes.
+
+    A function of its own so that what it read and built is freed as it returns,
+    inside the export's pass (``one_pass``): the collector, on again after the
+    pass, then has only the pass's garbage to walk, not a whole map's rows
+    (~7,000 objects).
+    """
+    if fmt == "json":
+        from models.export.json_backup import export_workshop
+
+        return export_workshop(STATE.reader(), workshop_id).encode("utf-8")
+    require_folder(STATE.db)
+    light = light_read(STATE.db, workshop_id, portfolio=fmt == "md")
+    if light is None:
+        store = STATE.reader()
+        loaded = store.load(workshop_id)
+        light = loaded, (_portfolio(store, loaded) if fmt == "md" else [loaded])
+    journey = with_start(light[0], start_date, lambda text: typer.echo(text, err=True))
+    chosen = None
+    if sections is not None:
+        from models.export.markdown import parse_sections
+
+        chosen = parse_sections(sections.split(","))
+    return rendered(journey, light[1], fmt, chosen, clock_today())
 
 
 @app.command("cards")
