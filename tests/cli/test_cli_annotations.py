@@ -13,11 +13,12 @@ import inspect
 
 import pytest
 
+from tui.cli import export, outputs
 from tui.cli import main as cli_main
-from tui.cli import outputs
 
 
-@pytest.mark.parametrize("command", [info.callback for info in outputs.app.registered_commands],
+@pytest.mark.parametrize("command", [info.callback for module in (export, outputs)
+                                     for info in module.app.registered_commands],
                          ids=lambda c: c.__name__)
 def test_output_commands_carry_evaluated_annotations(command: object) -> None:
     params = inspect.signature(command).parameters  # type: ignore[arg-type]

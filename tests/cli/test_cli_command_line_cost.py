@@ -61,9 +61,9 @@ def test_the_command_line_s_own_classes_are_not_dataclasses() -> None:
     # never compared or printed.
     import inspect
 
-    from tui.cli import common, export_core, main, outputs
+    from tui.cli import common, export, export_core, main
 
-    made = [f"{module.__name__}.{name}" for module in (main, common, outputs, export_core)
+    made = [f"{module.__name__}.{name}" for module in (main, common, export, export_core)
             for name, cls in inspect.getmembers(module, inspect.isclass)
             if cls.__module__ == module.__name__ and dataclasses.is_dataclass(cls)]
     assert made == []
@@ -88,7 +88,7 @@ def test_what_the_export_read_is_freed_before_its_pass_ends(
     import weakref
     from contextlib import contextmanager
 
-    import tui.cli.outputs as outputs
+    import tui.cli.export as outputs
 
     db, wid = workshop
     read: list[weakref.ref[object]] = []

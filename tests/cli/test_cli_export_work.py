@@ -100,7 +100,7 @@ def test_the_export_pass_runs_without_cyclic_collections(
     # One short pass allocates ~50,000 container objects (rows, cells, lines) and
     # frees them all at the end: collecting cycles while it runs finds none.
     db, wid = workshop
-    import tui.cli.outputs as outputs
+    import tui.cli.export as outputs
 
     seen: list[bool] = []
     during: list[int] = []

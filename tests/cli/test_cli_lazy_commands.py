@@ -67,5 +67,5 @@ def test_export_imports_only_its_own_command_module(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          cwd=ROOT, timeout=60)
     # export_core: the steps of an export (read, render, write)
-    assert out.stdout.strip().splitlines()[-1] == "['tui.cli.common', 'tui.cli.export_core', " \
-        "'tui.cli.main', 'tui.cli.outputs']", out.stdout + out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "['tui.cli.common', 'tui.cli.export', " \
+        "'tui.cli.export_core', 'tui.cli.main']", out.stdout + out.stderr

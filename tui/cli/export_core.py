@@ -1,6 +1,6 @@
 """What ``journeymap export`` does for md, csv and ics: read, render, write.
 
-Kept apart from the Typer command in ``tui.cli.outputs`` so the steps (a light
+Kept apart from the Typer command in ``tui.cli.export`` so the steps (a light
 read without the ORM, the rendering, the file written whole) are plain
 functions with no command-line parsing in them.
 """

@@ -10,7 +10,7 @@ each with its own Typer; this module owns the root options (``--db``,
 when that command runs.  Shared helpers are
 in ``tui.cli.common``, which the command modules import (never this module).
 Annotations are evaluated as the module is imported, as in the command modules
-(``tui.cli.outputs`` says why); names imported for type checking only are quoted.
+(``tui.cli.export`` says why); names imported for type checking only are quoted.
 """
 
 import gc
@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 # ``tests/cli/test_cli_lazy_commands.py`` checks this table against the modules.
 COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("workshops", ("new", "list", "show", "open", "demo", "delete", "import")),
-    ("outputs", ("export", "cards", "tracker", "plan", "report")),
+    ("export", ("export",)),
+    ("outputs", ("cards", "tracker", "plan", "report")),
     ("pairing", ("log", "who")),
     ("seats", ("seat", "role")),
     ("serve", ("invite", "serve", "browser-seat")),

@@ -1,4 +1,4 @@
-"""Output commands: export (md|json|csv|ics), cards, tracker, plan, report.
+"""Output commands: cards, tracker, plan, report (``export`` has its own module).
 
 These are what people run after the workshop, often from scripts and cron
 (``journeymap tracker --overdue`` on a Monday).  So: nothing but Typer at
@@ -6,19 +6,15 @@ import time (models and Rich load inside the commands), files are written
 whole or not at all, every user error is one sentence with exit code 1, and
 terminal tables show user text as ``rich.text.Text`` via ``tui.safe_text``.
 
-Exit codes: 0 success, 1 user error (unknown workshop, bad date, unknown
-section, unwritable file), 3 for ``tracker --overdue`` when overdue items
-exist (they are listed as well), so a script can alert without parsing text.
+Exit codes: 0 success, 1 user error (unknown workshop, bad date), 3 for
+``tracker --overdue`` when overdue items exist (they are listed as well), so a
+script can alert without parsing text.
 
-Annotations here are evaluated once, as the module is imported (no ``from
-__future__ import annotations``): Typer builds a command from its parameters'
-annotations, and as strings it compiled and evaluated each of them again when
-``export`` was built (~4 M instructions of an export, measured with
-``bench/export.py --phases``).  Names imported for type checking only are quoted.
+Annotations are evaluated once, as the module is imported, as in
+``tui.cli.export`` (which says why); names imported for type checking only are quoted.
 """
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -31,10 +27,9 @@ from tui.cli.common import (
     console,
     fail,
     require,
-    require_folder,
     user_errors,
 )
-from tui.cli.export_core import light_read, one_pass, rendered, with_start, wrote
+from tui.cli.export import parse_date, whole_portfolio
 
 app = command_group()
 
@@ -44,39 +39,9 @@ if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.rules.tracker import TrackerItem
 
-FORMATS = ("md", "json", "csv", "ics")
 OVERDUE_EXIT = 3
 _KIND_WORDS = {"card": "card", "task": "plan task", "review": "map review",
                "sla": "SLA commitment"}
-
-
-def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
-    """A YYYY-MM-DD option value, or a one-sentence error naming the option."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise fail(f"{option} must be a date like 2024-03-04 (got {value!r}).") from None
-
-
-def write_output(data: bytes, output: Path | None) -> None:
-    """stdout when no path; else write next to the target and rename (never half a file)."""
-    if output is None:
-        typer.echo(data, nl=False)
-        return
-    from models.db.dbfile import default_db_path
-    from models.export.files import ProtectedPath, write_file
-
-    try:
-        database = None if isinstance(STATE.db, str) else STATE.db or default_db_path()
-        target = write_file(output, data, database=database)  # no file behind a server
-    except ProtectedPath as exc:
-        raise fail(f"Not written: {exc}.") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise fail(f"Cannot write {output}: {reason}.") from None
-    typer.echo(wrote(target, data), err=True)
 
 
 def cell(value: object, style: str = "") -> "Text":
@@ -91,68 +56,6 @@ def cell(value: object, style: str = "") -> "Text":
 def line(value: object, style: str = "") -> "Text":
     """One printed message (ends with a newline, unlike ``safe``'s inline Text)."""
     return cell(value, style)
-
-
-def _portfolio(store: object, journey: "Journey") -> "list[Journey]":
-    """Every workshop in the database (the review's "which journey next"), loaded once."""
-    others = store.load_many([w.id for w in store.list_workshops()  # type: ignore[attr-defined]
-                              if w.id is not None and w.id != journey.workshop.id])
-    return [journey, *others]
-
-
-@app.command("export")
-def export(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")],
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", metavar="[md|json|csv|ics]", help="md, json, csv or ics.")] = "md",
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file instead of stdout.")] = None,
-    sections: Annotated[str | None, typer.Option(
-        "--sections", help="md only: comma-separated sections, e.g. action-plan or "
-        "scope,stages,diagrams.")] = None,
-    start: Annotated[str | None, typer.Option(
-        "--start", help="Plan start date (YYYY-MM-DD) for a plan not saved yet.")] = None,
-) -> None:
-    """Export a workshop: Markdown action plan, JSON backup, tracker CSV or calendar (ICS)."""
-    fmt = fmt.strip().lower()
-    if fmt not in FORMATS:
-        raise fail(f"Unknown format {fmt!r}: choose md, json, csv or ics.")
-    if sections is not None and fmt != "md":
-        raise fail("--sections only applies to --format md.")
-    if start is not None and fmt == "json":
-        raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
-    start_date = parse_date(start)
-    with one_pass(), user_errors():
-        data = _document(workshop_id, fmt, sections, start_date)
-    write_output(data, output)
-
-
-def _document(workshop_id: int, fmt: str, sections: str | None,
-              start_date: dt.date | None) -> bytes:
-    """The exported file's bytes.
-
-    A function of its own so that what it read and built is freed as it returns,
-    inside the export's pass (``one_pass``): the collector, on again after the
-    pass, then has only the pass's garbage to walk, not a whole map's rows
-    (~7,000 objects).
-    """
-    if fmt == "json":
-        from models.export.json_backup import export_workshop
-
-        return export_workshop(STATE.reader(), workshop_id).encode("utf-8")
-    require_folder(STATE.db)
-    light = light_read(STATE.db, workshop_id, portfolio=fmt == "md")
-    if light is None:
-        store = STATE.reader()
-        loaded = store.load(workshop_id)
-        light = loaded, (_portfolio(store, loaded) if fmt == "md" else [loaded])
-    journey = with_start(light[0], start_date, lambda text: typer.echo(text, err=True))
-    chosen = None
-    if sections is not None:
-        from models.export.markdown import parse_sections
-
-        chosen = parse_sections(sections.split(","))
-    return rendered(journey, light[1], fmt, chosen, clock_today())
 
 
 @app.command("cards")
@@ -362,7 +265,7 @@ def report(
 
             print_business_case(out, store, journey)
             return
-        portfolio = _portfolio(store, journey)
+        portfolio = whole_portfolio(store, journey)
         out.print(line(f"Leadership review for {chosen.strip()}", "bold"))
         out.print(line(month_items(journey, chosen.strip(), today)))
         out.print()

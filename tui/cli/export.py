@@ -1,0 +1,123 @@
+"""``journeymap export``: a workshop as Markdown, a JSON backup, a tracker CSV or a calendar.
+
+Run from scripts and cron as much as by hand, and measured (issue 18: an export of
+a 2,000-touchpoint map within 3x a plain sqlite3 read of its rows).  So it has a
+module of its own: running it imports and builds this one command, not the other
+output commands' options (``tui.cli.outputs``, ~2 M instructions).  Files are
+written whole or not at all; every user error is one sentence with exit code 1
+(unknown workshop, bad date, unknown format or section, unwritable file).
+
+Annotations here are evaluated once, as the module is imported (no ``from
+__future__ import annotations``): Typer builds a command from its parameters'
+annotations, and as strings it compiled and evaluated each of them again when
+``export`` was built (~4 M instructions of an export, measured with
+``bench/export.py --phases``).  Names imported for type checking only are quoted.
+"""
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from models.rules.clock import today as clock_today
+from tui.cli.common import STATE, command_group, fail, require_folder, user_errors
+from tui.cli.export_core import light_read, one_pass, rendered, with_start, wrote
+
+app = command_group()
+
+if TYPE_CHECKING:
+    from models.db.journey import Journey
+
+FORMATS = ("md", "json", "csv", "ics")
+
+
+def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
+    """A YYYY-MM-DD option value, or a one-sentence error naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise fail(f"{option} must be a date like 2024-03-04 (got {value!r}).") from None
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    """stdout when no path; else write next to the target and rename (never half a file)."""
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    from models.db.dbfile import default_db_path
+    from models.export.files import ProtectedPath, write_file
+
+    try:
+        database = None if isinstance(STATE.db, str) else STATE.db or default_db_path()
+        target = write_file(output, data, database=database)  # no file behind a server
+    except ProtectedPath as exc:
+        raise fail(f"Not written: {exc}.") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise fail(f"Cannot write {output}: {reason}.") from None
+    typer.echo(wrote(target, data), err=True)
+
+
+def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
+    """Every workshop in the database (the review's "which journey next"), loaded once."""
+    others = store.load_many([w.id for w in store.list_workshops()  # type: ignore[attr-defined]
+                              if w.id is not None and w.id != journey.workshop.id])
+    return [journey, *others]
+
+
+@app.command("export")
+def export(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")],
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="[md|json|csv|ics]", help="md, json, csv or ics.")] = "md",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of stdout.")] = None,
+    sections: Annotated[str | None, typer.Option(
+        "--sections", help="md only: comma-separated sections, e.g. action-plan or "
+        "scope,stages,diagrams.")] = None,
+    start: Annotated[str | None, typer.Option(
+        "--start", help="Plan start date (YYYY-MM-DD) for a plan not saved yet.")] = None,
+) -> None:
+    """Export a workshop: Markdown action plan, JSON backup, tracker CSV or calendar (ICS)."""
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise fail(f"Unknown format {fmt!r}: choose md, json, csv or ics.")
+    if sections is not None and fmt != "md":
+        raise fail("--sections only applies to --format md.")
+    if start is not None and fmt == "json":
+        raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
+    start_date = parse_date(start)
+    with one_pass(), user_errors():
+        data = _document(workshop_id, fmt, sections, start_date)
+    write_output(data, output)
+
+
+def _document(workshop_id: int, fmt: str, sections: str | None,
+              start_date: dt.date | None) -> bytes:
+    """The exported file's bytes.
+
+    A function of its own so that what it read and built is freed as it returns,
+    inside the export's pass (``one_pass``): the collector, on again after the
+    pass, then has only the pass's garbage to walk, not a whole map's rows
+    (~7,000 objects).
+    """
+    if fmt == "json":
+        from models.export.json_backup import export_workshop
+
+        return export_workshop(STATE.reader(), workshop_id).encode("utf-8")
+    require_folder(STATE.db)
+    light = light_read(STATE.db, workshop_id, portfolio=fmt == "md")
+    if light is None:
+        store = STATE.reader()
+        loaded = store.load(workshop_id)
+        light = loaded, (whole_portfolio(store, loaded) if fmt == "md" else [loaded])
+    journey = with_start(light[0], start_date, lambda text: typer.echo(text, err=True))
+    chosen = None
+    if sections is not None:
+        from models.export.markdown import parse_sections
+
+        chosen = parse_sections(sections.split(","))
+    return rendered(journey, light[1], fmt, chosen, clock_today())
