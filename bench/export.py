@@ -18,7 +18,8 @@ also times a regular install of the same tree (a wheel built with ``pip wheel
 --no-deps``, installed with its dependencies into a throwaway venv) against a
 floor run by that venv's interpreter, interleaved with the first pair;
 ``--python PATH`` times the interpreter of an existing regular install instead
-of building one.  Every program runs from the temporary folder, so ``python -c``
+of building one (repeat it to compare installs in one run: main's and a
+branch's, say).  Every program runs from the temporary folder, so ``python -c``
 never imports the checkout from the current folder.
 
 ``--phases`` (needs valgrind) counts instructions instead, for each interpreter:
@@ -26,9 +27,12 @@ the export's own steps one after another (modules, read, render, write) with no
 command line at all, then Typer's import on top of them, the whole command and
 the floor.  Instructions are deterministic, so each figure is one run and the
 differences between runs are the phases' costs, whatever the machine's load.
+``--cpu-phases`` times the same steps instead (CPU medians over ``--runs``, all
+the steps interleaved): what the instructions cost in time on this machine,
+cache misses and page faults included, at the price of the load's noise.
 
     python bench/export.py [--touchpoints 2000] [--pains 500] [--runs 7]
-                           [--regular | --python PATH] [--phases]
+                           [--regular | --python PATH ...] [--phases] [--cpu-phases]
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ import sys
 import tempfile
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,9 +199,12 @@ def main() -> None:
     install = parser.add_mutually_exclusive_group()
     install.add_argument("--regular", action="store_true",
                          help="also time a regular install of this tree (wheel, throwaway venv)")
-    install.add_argument("--python", help="also time this regular install's interpreter")
+    install.add_argument("--python", action="append", metavar="PATH",
+                         help="also time this regular install's interpreter (repeatable)")
     parser.add_argument("--phases", action="store_true",
                         help="count instructions per step (valgrind) instead of timing")
+    parser.add_argument("--cpu-phases", action="store_true",
+                        help="CPU medians per step (--runs each, interleaved) instead")
     args = parser.parse_args()
     if args.phases and shutil.which("valgrind") is None:
         sys.exit("bench/export.py: --phases needs valgrind on PATH.")
@@ -211,14 +219,20 @@ def main() -> None:
             t0 = time.perf_counter()
             pythons["regular install"] = regular_install(Path(tmp))
             print(f"regular install built in {time.perf_counter() - t0:.1f} s")
-        elif args.python:
-            pythons["regular install"] = args.python
+        for n, python in enumerate(args.python or (), start=1):
+            pythons["regular install" if len(args.python) == 1 else f"install {n}"] = python
         pairs = {name: commands(python, db, wid, Path(tmp) / name.replace(" ", "-"))
                  for name, python in pythons.items()}
-        if args.phases:
+        if args.phases or args.cpu_phases:
             for name, python in pythons.items():
-                print(f"-- {name} ({python}), instructions (valgrind)")
-                phases(python, db, wid, Path(tmp) / name.replace(" ", "-"), pairs[name])
+                if args.phases:
+                    print(f"-- {name} ({python}), instructions (valgrind)")
+                    phases(python, db, wid, Path(tmp) / name.replace(" ", "-"), pairs[name],
+                           lambda cmds: [instructions(cmd) / 1e6 for cmd in cmds], "M instr.")
+                if args.cpu_phases:
+                    print(f"-- {name} ({python}), CPU medians over {args.runs} runs")
+                    phases(python, db, wid, Path(tmp) / name.replace(" ", "-"), pairs[name],
+                           lambda cmds: cpu_medians(cmds, args.runs), "ms CPU")
             return
         for export_cmd, floor_cmd in pairs.values():
             timed(export_cmd), timed(floor_cmd)  # warm the page cache and .pyc files
@@ -255,34 +269,44 @@ def instructions(cmd: list[str]) -> int:
     return int(found.group(1))
 
 
-def phases(python: str, db: Path, wid: int, out: Path,
-           pair: tuple[list[str], list[str]]) -> None:
-    """Where the export's instructions go, step by step, against the floor."""
+def cpu_medians(cmds: list[list[str]], runs: int) -> list[float]:
+    """The median CPU milliseconds of each command, the commands interleaved run by run."""
+    cpu: list[list[float]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for n, cmd in enumerate(cmds):
+            cpu[n].append(timed(cmd)[1] * 1000)
+    return [statistics.median(times) for times in cpu]
+
+
+def phases(python: str, db: Path, wid: int, out: Path, pair: tuple[list[str], list[str]],
+           measure: Callable[[list[list[str]]], list[float]], unit: str) -> None:
+    """Where the export's cost goes, step by step, against the floor.
+
+    ``measure`` gives one figure per command in ``unit``: instructions (deterministic)
+    or CPU time (what they cost on this machine).
+    """
     export_cmd, floor_cmd = pair
     step = [python, "-c", PHASES]
     args = [str(db), str(wid), str(out / "phase.md")]
-    for cmd in (export_cmd, [*step, "5", *args]):  # .pyc files written before counting
+    for cmd in (export_cmd, [*step, "5", *args]):  # .pyc files written before measuring
         subprocess.run(cmd, check=True, capture_output=True, env=child_env(),
                        cwd=Path(cmd[-1]).parent)
-    counts = [instructions([*step, str(n), *args]) for n in range(len(_STEPS))]
-    with_typer = instructions([*step, "5", *args])
-    export, floor = instructions(export_cmd), instructions(floor_cmd)
-    mega = 1e6
-    print(f"{'step':<46}{'M instr.':>10}{'added':>9}")
+    *counts, with_typer, export, floor = measure(
+        [*([*step, str(n), *args] for n in range(len(_STEPS) + 1)), export_cmd, floor_cmd])
+    print(f"{'step':<46}{unit:>10}{'added':>9}")
     for n, name in enumerate(_STEPS):
         added = counts[n] - counts[n - 1] if n else counts[n]
-        print(f"{name:<46}{counts[n] / mega:>10.1f}{added / mega:>9.1f}")
+        print(f"{name:<46}{counts[n]:>10.1f}{added:>9.1f}")
     bare = counts[-1]
-    print(f"= the export with no command line: {bare / mega:.1f} M = "
+    print(f"= the export with no command line: {bare:.1f} {unit} = "
           f"{bare / floor:.2f}x the floor")
-    typer_import = with_typer - counts[1]
-    print(f"Typer's import on top of the export's modules: +{typer_import / mega:.1f} M")
+    print(f"Typer's import on top of the export's modules: +{with_typer - counts[1]:.1f} {unit}")
     print(f"the command line in all (Typer's import, building `export`, dispatch): "
-          f"+{(export - bare) / mega:.1f} M")
-    print(f"= `journeymap export` (the console script): {export / mega:.1f} M = "
+          f"+{export - bare:.1f} {unit}")
+    print(f"= `journeymap export` (the console script): {export:.1f} {unit} = "
           f"{export / floor:.2f}x the floor")
-    print(f"floor (python + sqlite3 read of the same rows): {floor / mega:.1f} M; "
-          f"3x the floor: {3 * floor / mega:.1f} M")
+    print(f"floor (python + sqlite3 read of the same rows): {floor:.1f} {unit}; "
+          f"3x the floor: {3 * floor:.1f} {unit}")
 
 
 def report(runs_e: list[tuple[float, float]], runs_f: list[tuple[float, float]], n: int,
