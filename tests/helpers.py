@@ -157,13 +157,48 @@ def screen_text(app: Any) -> str:
 
 
 async def until(pilots: list[Any], check: Callable[[], bool], rounds: int = 100) -> bool:
-    """Let the apps run (100 ms polls) until ``check`` holds; False if it never does."""
+    """Let the apps run until ``check`` holds; False if it never does in ``rounds`` polls
+    (each a 20 ms pause after every app handled what it was sent: longer under load).
+    For a wait on work that keeps progressing for long (the idle prebuild), see
+    ``all_built``."""
     for _ in range(rounds):
         if check():
             return True
         for pilot in pilots:
             await pilot.pause(0.02)
     return check()
+
+
+def table_lines(table: Any) -> list[Any]:
+    """Every line ``table`` draws now, its caches cleared first (drawn afresh)."""
+    table._clear_caches()  # noqa: SLF001
+    return [table.render_line(y) for y in range(table.size.height)]
+
+
+async def all_built(pilot: Any, stalled: int = 400) -> bool:
+    """Let the app run until every step view is built at idle and composed
+    (``WorkshopScreen.prebuilt``); False once the prebuild made no progress (no view
+    built, composed or laid out) for ``stalled`` polls in a row.
+
+    Why progress, not a count of polls: under load the eight views took from 15 to
+    many more polls, and polls are short while the app waits on a timer; only a
+    prebuild that stopped moving is a failure."""
+    from tui.screens.warm_views import warming
+    from tui.screens.workshop import WorkshopScreen
+
+    app = pilot.app
+    last: object = None
+    quiet = 0
+    while quiet < stalled:
+        screen = app.screen
+        views = screen._views() if isinstance(screen, WorkshopScreen) else []  # noqa: SLF001
+        if views and screen.prebuilt and all(view.ready for view in views):
+            return True
+        now = (screen, [(view.id, view.ready, warming(view)) for view in views])
+        quiet = quiet + 1 if now == last else 0
+        last = now
+        await pilot.pause(0.02)
+    return False
 
 
 async def handled(pilot: Any, keys: list[Any], rounds: int = 400) -> bool:

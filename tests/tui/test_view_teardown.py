@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from models.vocab import STEPS
-from tests.helpers import SIZE, ready, until
+from tests.helpers import SIZE, all_built, ready
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
 from tui.steps.base import StepView
@@ -36,8 +36,7 @@ async def test_a_redraw_reaching_a_view_being_torn_down_does_nothing(
         await ready(pilot)
         screen = app.screen
         assert isinstance(screen, WorkshopScreen)
-        assert await until([pilot], lambda: screen.prebuilt and all(
-            view.ready for view in screen.query(StepView)), rounds=2000)
+        assert await all_built(pilot)
         built = sorted(str(view.id) for view in screen.query(StepView))
     assert built == sorted(f"step-{step}" for step in STEPS)
     assert sorted(reached) == built  # every view was reached on its way out
