@@ -112,7 +112,6 @@ def freeze(store: Store, workshop_id: int) -> None:
         row.created_at = FIXED
 
 
-
 def outputs_workshop(store: Store, *, plan: bool = True, people: bool = True) -> int:
     """login-lockout from the shipped template, with a plan and cards in every state.
 
@@ -147,7 +146,6 @@ async def settle(pilot: Any) -> None:
         await pilot.pause()
 
 
-
 def screen_text(app: Any) -> str:
     """What the terminal would show, as plain text (from Textual's SVG screenshot)."""
     svg = app.export_screenshot()
@@ -155,50 +153,17 @@ def screen_text(app: Any) -> str:
         "\xa0", " ")
 
 
-
 async def until(pilots: list[Any], check: Callable[[], bool], rounds: int = 100) -> bool:
     """Let the apps run until ``check`` holds; False if it never does in ``rounds`` polls
     (each a 20 ms pause after every app handled what it was sent: longer under load).
     For a wait on work that keeps progressing for long (the idle prebuild), see
-    ``all_built``."""
+    ``tests.tui.views.all_built``."""
     for _ in range(rounds):
         if check():
             return True
         for pilot in pilots:
             await pilot.pause(0.02)
     return check()
-
-
-def table_lines(table: Any) -> list[Any]:
-    """Every line ``table`` draws now, its caches cleared first (drawn afresh)."""
-    table._clear_caches()  # noqa: SLF001
-    return [table.render_line(y) for y in range(table.size.height)]
-
-
-async def all_built(pilot: Any, stalled: int = 400) -> bool:
-    """Let the app run until every step view is built at idle and composed
-    (``WorkshopScreen.prebuilt``); False once the prebuild made no progress (no view
-    built, composed or laid out) for ``stalled`` polls in a row.
-
-    Why progress, not a count of polls: under load the eight views took from 15 to
-    many more polls, and polls are short while the app waits on a timer; only a
-    prebuild that stopped moving is a failure."""
-    from tui.screens.warm_views import warming
-    from tui.screens.workshop import WorkshopScreen
-
-    app = pilot.app
-    last: object = None
-    quiet = 0
-    while quiet < stalled:
-        screen = app.screen
-        views = screen._views() if isinstance(screen, WorkshopScreen) else []  # noqa: SLF001
-        if views and screen.prebuilt and all(view.ready for view in views):
-            return True
-        now = (screen, [(view.id, view.ready, warming(view)) for view in views])
-        quiet = quiet + 1 if now == last else 0
-        last = now
-        await pilot.pause(0.02)
-    return False
 
 
 async def handled(pilot: Any, keys: list[Any], rounds: int = 400) -> bool:
@@ -220,7 +185,6 @@ async def ready(pilot: Any) -> None:
     await pilot.pause()
     await pilot.pause()
     assert await until([pilot], lambda: bool(pilot.app.screen.query("PresenceBar")))
-
 
 
 @asynccontextmanager
@@ -309,8 +273,6 @@ async def type_kpi(pilot: Any, app: Any, stage_id: int, name: str) -> None:
     await pilot.pause()
     await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
     await pilot.pause()
-
-
 
 
 def journeymap_command() -> list[str]:

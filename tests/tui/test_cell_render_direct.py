@@ -17,7 +17,8 @@ from textual.widgets import DataTable
 
 from models.db.store import Store
 from models.rules.plan import regenerate_plan
-from tests.helpers import SIZE, all_built, ready, table_lines, until
+from tests.helpers import SIZE, ready, until
+from tests.tui.views import all_built, table_lines
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
 from tui.widgets import cell_render

@@ -24,7 +24,8 @@ from textual.renderables.styled import Styled
 from textual.strip import Strip
 from textual.widgets import DataTable
 
-from tests.helpers import SIZE, all_built, ready, table_lines
+from tests.helpers import SIZE, ready
+from tests.tui.views import all_built, table_lines
 from tui.app.launch import build_app
 from tui.steps.columns import FitTable
 from tui.widgets.cut_cell import cell_line

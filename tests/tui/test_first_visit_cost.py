@@ -26,7 +26,8 @@ import pytest
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tests.helpers import SIZE, all_built, ready, screen_text, until
+from tests.helpers import SIZE, ready, screen_text, until
+from tests.tui.views import all_built
 from tests.tui.warm_hold import HeldLooks
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen

@@ -21,7 +21,8 @@ from textual.widgets import ContentSwitcher
 from models.db.store import Store
 from models.db.tables.workshop import Touchpoint
 from models.vocab import STEPS
-from tests.helpers import SIZE, all_built, build_workshop, ready, screen_text, until
+from tests.helpers import SIZE, build_workshop, ready, screen_text, until
+from tests.tui.views import all_built
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
 from tui.steps.base import StepView

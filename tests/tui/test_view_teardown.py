@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from models.vocab import STEPS
-from tests.helpers import SIZE, all_built, ready
+from tests.helpers import SIZE, ready
+from tests.tui.views import all_built
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
 from tui.steps.base import StepView
