@@ -8,8 +8,13 @@ shape swapped by a ``ContentSwitcher`` or as installed screens (``switch_screen`
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-from bench.tui_keypress import PAINTS, PAINTS_CPU
+from bench.tui_keypress import PAINTS, PAINTS_CPU, table_app
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.containers import Vertical
 
 
 def _record(times: dict[str, list[float]], label: str, cpu: float, start: float) -> None:
@@ -65,18 +70,8 @@ async def press_quiet(app: object, times: dict[str, list[float]], label: str,
 
 
 async def floor(moves: int) -> dict[str, list[float]]:
-    from textual.app import App, ComposeResult
-    from textual.widgets import DataTable
-
-    class Bare(App[None]):
-        def compose(self) -> ComposeResult:
-            table: DataTable[str] = DataTable(cursor_type="row")
-            table.add_column("n")
-            table.add_rows([[str(i)] for i in range(20)])
-            yield table
-
     times: dict[str, list[float]] = {}
-    async with Bare().run_test(size=(120, 40)) as pilot:
+    async with table_app().run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for _ in range(moves):
             await press(pilot, times, "floor", "down")
@@ -85,55 +80,67 @@ async def floor(moves: int) -> dict[str, list[float]]:
     return times
 
 
+# Both two-view floors lay their views out alike: the table beside the form.
+SWITCH_CSS = """
+Horizontal > DataTable { width: 3fr; }
+Horizontal > VerticalScroll { width: 2fr; }
+Input { margin: 0 1; height: 1; border: none; padding: 0 1; }
+"""
+
+
+def step_like_view(name: str) -> Vertical:
+    """A view built like a table step: a title, a 20-row ``DataTable`` and a 14-field
+    form of label, input and hint."""
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.widgets import DataTable, Input, Label, Static
+
+    table: DataTable[str] = DataTable(cursor_type="row", id=f"{name}-table")
+    for column in ("#", "Stage", "Touchpoint", "Channel", "Feel"):
+        table.add_column(column)
+    table.add_rows([[str(i), "Stage", f"Row {i}", "Chat", "0"] for i in range(20)])
+    fields = [w for i in range(14) for w in (Label(f"Field {i}"), Input(f"value {i}"),
+                                             Static(f"hint for field {i}"))]
+    return Vertical(Static(f"Step {name}"), Horizontal(table, VerticalScroll(*fields)), id=name)
+
+
+async def _switches(app: App[None], moves: int, label: str) -> dict[str, list[float]]:
+    """Show both views once (their sizes settle), then time ``b``/``a`` switches."""
+    times: dict[str, list[float]] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in "baba":
+            await pilot.press(key)
+            await pilot.pause()
+        for _ in range(max(3, moves // 6)):
+            await press_quiet(pilot.app, times, label, "b")
+            await press_quiet(pilot.app, times, label, "a")
+    return times
+
+
 async def switch_floor(moves: int) -> dict[str, list[float]]:
-    """A bare Textual app switching between two views built like a table step (a title,
-    a 20-row DataTable and a 14-field form of label, input and hint) with a
+    """A bare Textual app switching between two ``step_like_view``s with a
     ``ContentSwitcher``, the focus moving into the table shown: what Textual itself
     spends to swap such a view in, with none of the app's work."""
     from textual.app import App, ComposeResult
     from textual.binding import Binding
-    from textual.containers import Horizontal, Vertical, VerticalScroll
-    from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Label, Static
-
-    def view(name: str) -> Vertical:
-        table: DataTable[str] = DataTable(cursor_type="row", id=f"{name}-table")
-        for column in ("#", "Stage", "Touchpoint", "Channel", "Feel"):
-            table.add_column(column)
-        table.add_rows([[str(i), "Stage", f"Row {i}", "Chat", "0"] for i in range(20)])
-        fields = [w for i in range(14) for w in (Label(f"Field {i}"), Input(f"value {i}"),
-                                                 Static(f"hint for field {i}"))]
-        return Vertical(Static(f"Step {name}"),
-                        Horizontal(table, VerticalScroll(*fields)), id=name)
+    from textual.widgets import ContentSwitcher, Footer, Static
 
     class Bare(App[None]):
         BINDINGS = [Binding("a", "show('a')", "A"), Binding("b", "show('b')", "B")]
-        CSS = """
-        Horizontal > DataTable { width: 3fr; }
-        Horizontal > VerticalScroll { width: 2fr; }
-        Input { margin: 0 1; height: 1; border: none; padding: 0 1; }
-        """
+        CSS = SWITCH_CSS
 
         def compose(self) -> ComposeResult:
             yield Static("header")
             with ContentSwitcher(initial="a"):
-                yield view("a")
-                yield view("b")
+                yield step_like_view("a")
+                yield step_like_view("b")
             yield Footer()
 
         def action_show(self, name: str) -> None:
             self.query_one(ContentSwitcher).current = name
             self.set_focus(self.query_one(f"#{name}-table"))
 
-    times: dict[str, list[float]] = {}
-    async with Bare().run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for key in "baba":  # both shown once
-            await pilot.press(key)
-            await pilot.pause()
-        for _ in range(max(3, moves // 6)):
-            await press_quiet(pilot.app, times, "quiet switch floor", "b")
-            await press_quiet(pilot.app, times, "quiet switch floor", "a")
-    return times
+    return await _switches(Bare(), moves, "quiet switch floor")
 
 
 async def screen_switch_floor(moves: int) -> dict[str, list[float]]:
@@ -142,19 +149,8 @@ async def screen_switch_floor(moves: int) -> dict[str, list[float]]:
     with a ``ContentSwitcher``, measured the same way."""
     from textual.app import App, ComposeResult
     from textual.binding import Binding
-    from textual.containers import Horizontal, Vertical, VerticalScroll
     from textual.screen import Screen
-    from textual.widgets import DataTable, Footer, Input, Label, Static
-
-    def view(name: str) -> Vertical:
-        table: DataTable[str] = DataTable(cursor_type="row", id=f"{name}-table")
-        for column in ("#", "Stage", "Touchpoint", "Channel", "Feel"):
-            table.add_column(column)
-        table.add_rows([[str(i), "Stage", f"Row {i}", "Chat", "0"] for i in range(20)])
-        fields = [w for i in range(14) for w in (Label(f"Field {i}"), Input(f"value {i}"),
-                                                 Static(f"hint for field {i}"))]
-        return Vertical(Static(f"Step {name}"),
-                        Horizontal(table, VerticalScroll(*fields)), id=name)
+    from textual.widgets import Footer, Static
 
     class Step(Screen[None]):
         AUTO_FOCUS = ""
@@ -165,7 +161,7 @@ async def screen_switch_floor(moves: int) -> dict[str, list[float]]:
 
         def compose(self) -> ComposeResult:
             yield Static("header")
-            yield view(self.step)
+            yield step_like_view(self.step)
             yield Footer()
 
         def on_screen_resume(self) -> None:
@@ -173,11 +169,7 @@ async def screen_switch_floor(moves: int) -> dict[str, list[float]]:
 
     class Bare(App[None]):
         BINDINGS = [Binding("a", "show('a')", "A"), Binding("b", "show('b')", "B")]
-        CSS = """
-        Horizontal > DataTable { width: 3fr; }
-        Horizontal > VerticalScroll { width: 2fr; }
-        Input { margin: 0 1; height: 1; border: none; padding: 0 1; }
-        """
+        CSS = SWITCH_CSS
         SCREENS = {"a": lambda: Step("a"), "b": lambda: Step("b")}
 
         def on_mount(self) -> None:
@@ -186,13 +178,4 @@ async def screen_switch_floor(moves: int) -> dict[str, list[float]]:
         def action_show(self, name: str) -> None:
             self.switch_screen(name)
 
-    times: dict[str, list[float]] = {}
-    async with Bare().run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for key in "baba":  # both shown once
-            await pilot.press(key)
-            await pilot.pause()
-        for _ in range(max(3, moves // 6)):
-            await press_quiet(pilot.app, times, "quiet screen switch floor", "b")
-            await press_quiet(pilot.app, times, "quiet screen switch floor", "a")
-    return times
+    return await _switches(Bare(), moves, "quiet screen switch floor")

@@ -29,6 +29,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -124,8 +128,8 @@ async def measure(db: Path, wid: int) -> dict[str, list[float]]:
     return times
 
 
-async def floor() -> dict[str, list[float]]:
-    """The same Pilot press+pause on a bare app with a 20-row DataTable (Pilot's own cost)."""
+def table_app() -> App[None]:
+    """A bare app with one 20-row ``DataTable``: Textual's own cost of a cursor move."""
     from textual.app import App, ComposeResult
     from textual.widgets import DataTable
 
@@ -136,9 +140,13 @@ async def floor() -> dict[str, list[float]]:
             table.add_rows([[str(i)] for i in range(20)])
             yield table
 
+    return Bare()
+
+
+async def floor() -> dict[str, list[float]]:
+    """The same Pilot press+pause on ``table_app`` (Pilot's own cost)."""
     times: dict[str, list[float]] = {}
-    app = Bare()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with table_app().run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for _ in range(15):
             await timed_press(pilot, times, "floor: bare 20-row DataTable, cursor down", "down")

@@ -112,7 +112,6 @@ def freeze(store: Store, workshop_id: int) -> None:
         row.created_at = FIXED
 
 
-
 def outputs_workshop(store: Store, *, plan: bool = True, people: bool = True) -> int:
     """login-lockout from the shipped template, with a plan and cards in every state.
 
@@ -147,7 +146,6 @@ async def settle(pilot: Any) -> None:
         await pilot.pause()
 
 
-
 def screen_text(app: Any) -> str:
     """What the terminal would show, as plain text (from Textual's SVG screenshot)."""
     svg = app.export_screenshot()
@@ -155,9 +153,11 @@ def screen_text(app: Any) -> str:
         "\xa0", " ")
 
 
-
 async def until(pilots: list[Any], check: Callable[[], bool], rounds: int = 100) -> bool:
-    """Let the apps run (100 ms polls) until ``check`` holds; False if it never does."""
+    """Let the apps run until ``check`` holds; False if it never does in ``rounds`` polls
+    (each a 20 ms pause after every app handled what it was sent: longer under load).
+    For a wait on work that keeps progressing for long (the idle prebuild), see
+    ``tests.tui.views.all_built``."""
     for _ in range(rounds):
         if check():
             return True
@@ -185,7 +185,6 @@ async def ready(pilot: Any) -> None:
     await pilot.pause()
     await pilot.pause()
     assert await until([pilot], lambda: bool(pilot.app.screen.query("PresenceBar")))
-
 
 
 @asynccontextmanager
@@ -274,8 +273,6 @@ async def type_kpi(pilot: Any, app: Any, stage_id: int, name: str) -> None:
     await pilot.pause()
     await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
     await pilot.pause()
-
-
 
 
 def journeymap_command() -> list[str]:

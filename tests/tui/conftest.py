@@ -116,3 +116,42 @@ def long_tables(store: Store, wid: int) -> int:
                             impact=i % 3 + 1, effort=(i // 3) % 3 + 1, ticket_volume=i * 7)
                   for i, tp in enumerate(extra))
     return wid
+
+
+@pytest.fixture
+def rich_cells(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """``["cells"]``: table cells drawn through Rich (``Styled``, how Textual draws a
+    cell) from now on; clear it before the key whose cells are counted."""
+    from rich.console import Console
+    from textual.renderables.styled import Styled
+
+    seen: Counter[str] = Counter()
+    real = Console.render_lines
+
+    def counting(self: Console, renderable: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(renderable, Styled):
+            seen["cells"] += 1
+        return real(self, renderable, *args, **kwargs)
+
+    monkeypatch.setattr(Console, "render_lines", counting)
+    return seen
+
+
+
+@pytest.fixture
+def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Today is 2026-03-10 and local time is UTC: Home shows local times, Tracker and
+    Plan count days from today, and snapshots must not follow the machine's clock."""
+    import os
+    import time
+
+    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

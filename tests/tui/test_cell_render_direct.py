@@ -11,20 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
-from rich.console import Console
-from textual.renderables.styled import Styled
-from textual.strip import Strip
 from textual.widgets import DataTable
 
 from models.db.store import Store
 from models.rules.plan import regenerate_plan
 from tests.helpers import SIZE, ready, until
+from tests.tui.views import all_built, table_lines
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
-from tui.steps.base import StepView
 from tui.widgets import cell_render
 
 
@@ -35,34 +31,19 @@ def tracked(store: Store, wid: int) -> int:
     return wid
 
 
-async def _prebuilt(pilot: Any) -> None:
-    app = pilot.app
-    await ready(pilot)
-    assert await until([pilot], lambda: isinstance(app.screen, WorkshopScreen)
-                       and app.screen.prebuilt
-                       and all(v.ready for v in app.screen.query(StepView)), rounds=400)
-    await pilot.pause()
-
-
 async def test_a_first_visit_to_tracker_sends_no_row_through_rich(
-        db_path: Path, tracked: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    rendered: Counter[str] = Counter()
-    real = Console.render_lines
-
-    def counting(self: Console, renderable: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(renderable, Styled):
-            rendered["cells"] += 1
-        return real(self, renderable, *args, **kwargs)
-
+        db_path: Path, tracked: int, rich_cells: Counter[str]) -> None:
     app = build_app(db_path, tracked, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _prebuilt(pilot)
-        monkeypatch.setattr(Console, "render_lines", counting)
+        await ready(pilot)
+        assert await all_built(pilot)
+        await pilot.pause()
+        rich_cells.clear()
         await pilot.press("7")
         await pilot.pause()
         table = app.screen.view().query_one(DataTable)
         assert table.row_count >= 5  # rows were drawn
-        assert rendered["cells"] <= len(table.columns), rendered
+        assert rich_cells["cells"] <= len(table.columns), rich_cells
 
 
 @pytest.mark.parametrize("size", [SIZE, (80, 24)])
@@ -79,11 +60,7 @@ async def test_tracker_draws_the_same_lines_made_directly_as_through_rich(
         await pilot.press("down", "down")  # the cursor away from the first row
         await pilot.pause()
 
-        def lines() -> list[Strip]:
-            table._clear_caches()  # noqa: SLF001
-            return [table.render_line(y) for y in range(table.size.height)]
-
-        made = lines()
+        made = table_lines(table)
         monkeypatch.setattr(cell_render, "cell_line", lambda *args, **kwargs: None)
-        assert made == lines()
+        assert made == table_lines(table)
         assert sum(bool(strip.text.strip()) for strip in made) >= 5

@@ -24,10 +24,9 @@ from textual.renderables.styled import Styled
 from textual.strip import Strip
 from textual.widgets import DataTable
 
-from tests.helpers import SIZE, ready, until
+from tests.helpers import SIZE, ready
+from tests.tui.views import all_built, table_lines
 from tui.app.launch import build_app
-from tui.screens.workshop import WorkshopScreen
-from tui.steps.base import StepView
 from tui.steps.columns import FitTable
 from tui.widgets.cut_cell import cell_line
 
@@ -93,9 +92,7 @@ def test_what_only_rich_can_lay_out_is_left_to_it(text: str, width: int, padding
 async def _table_on_screen(pilot: Any, key: str) -> DataTable[Any]:
     app = pilot.app
     await ready(pilot)
-    assert await until([pilot], lambda: isinstance(app.screen, WorkshopScreen)
-                       and app.screen.prebuilt
-                       and all(v.ready for v in app.screen.query(StepView)), rounds=400)
+    assert await all_built(pilot)
     await pilot.press(key)
     await pilot.pause()
     view = app.screen.view()
@@ -111,39 +108,25 @@ async def test_each_table_step_draws_the_same_lines_made_directly_as_through_ric
         await pilot.press("down", "down")  # the cursor away from the first row
         await pilot.pause()
 
-        def lines() -> list[Strip]:
-            table._clear_caches()  # noqa: SLF001
-            return [table.render_line(y) for y in range(table.size.height)]
-
-        made = lines()
+        made = table_lines(table)
         monkeypatch.setattr(FitTable, "_cut_cell", lambda *args, **kwargs: None)
-        assert made == lines()
+        assert made == table_lines(table)
         assert any(strip.text.strip() for strip in made[3:])
 
 
 @pytest.mark.parametrize("key", ["2", "3", "4", "5"])
 async def test_a_first_visit_sends_no_table_row_through_rich(
-        db_path: Path, long_tables: int, key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        db_path: Path, long_tables: int, key: str, rich_cells: Counter[str]) -> None:
     """Counted: cells rendered by Rich (``Styled``, how a table cell is drawn) while the
     step is first shown.  Only the header's labels (one per column) still are."""
-    rendered: Counter[str] = Counter()
-    real = Console.render_lines
-
-    def counting(self: Console, renderable: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(renderable, Styled):
-            rendered["cells"] += 1
-        return real(self, renderable, *args, **kwargs)
-
     app = build_app(db_path, long_tables, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert await until([pilot], lambda: isinstance(app.screen, WorkshopScreen)
-                           and app.screen.prebuilt
-                           and all(v.ready for v in app.screen.query(StepView)), rounds=400)
+        assert await all_built(pilot)
         await pilot.pause()
-        monkeypatch.setattr(Console, "render_lines", counting)
+        rich_cells.clear()
         await pilot.press(key)
         await pilot.pause()
         table = app.screen.view().query_one(DataTable)
         assert table.size.height > 20  # a screenful of rows was drawn
-        assert rendered["cells"] <= len(table.columns), rendered
+        assert rich_cells["cells"] <= len(table.columns), rich_cells

@@ -16,10 +16,11 @@ import pytest
 from models.db.store import Store
 from models.vocab import STEPS
 from tests.helpers import freeze
-from tests.tui.test_tui_snapshots import _utc, settle  # noqa: F401 - autouse fixture
+from tests.tui.test_tui_snapshots import settle
 from tui.app.launch import build_app
 from tui.widgets.step_bar import StepBar
 
+pytestmark = pytest.mark.usefixtures("pinned_clock")  # the plan's dates: today pinned
 SIZES = [(80, 24), (120, 40)]
 
 

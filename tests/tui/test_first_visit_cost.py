@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tests.helpers import SIZE, ready, screen_text, until
+from tests.tui.views import all_built
 from tests.tui.warm_hold import HeldLooks
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
@@ -100,9 +101,7 @@ def created(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 async def _prebuilt(pilot: Any) -> WorkshopScreen:
     app = pilot.app
     await ready(pilot)
-    assert await until([pilot], lambda: isinstance(app.screen, WorkshopScreen)
-                       and app.screen.prebuilt
-                       and all(v.ready for v in app.screen.query(StepView)), rounds=400)
+    assert await all_built(pilot)
     await pilot.pause()
     app.pairing.stop()  # its heartbeat redraws the presence bar now and then
     screen = app.screen

@@ -30,6 +30,7 @@ from models.db.store import Store
 from models.rules.plan import regenerate_plan
 from models.vocab import STEPS
 from tests.helpers import SIZE, build_workshop, ready, second_workshop, until
+from tests.tui.views import all_built
 from tests.tui.warm_hold import HeldLooks
 from tui.app.launch import build_app
 from tui.screens.warm_views import laid_out, warm, warming
@@ -109,10 +110,18 @@ def _warming(app: Any) -> list[StepView]:
     return [v for v in _screen(app).query(StepView) if warming(v) and v.display]
 
 
-async def _all_built(pilot: Any) -> bool:
-    app = pilot.app
-    return await until([pilot], lambda: _screen(app).prebuilt and all(
-        v.ready for v in _screen(app).query(StepView)), rounds=1500)
+def _idle_looks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """``[n]``: how many times the idle builder has looked whether it may build (every
+    ``PREBUILD_IDLE_S`` while it waits): a test waits for looks, not for time."""
+    looks = [0]
+    real = WorkshopScreen._keys_first
+
+    def counting(screen: WorkshopScreen) -> bool:
+        looks[0] += 1
+        return real(screen)
+
+    monkeypatch.setattr(WorkshopScreen, "_keys_first", counting)
+    return looks
 
 
 async def test_tracker_all_pressed_during_a_warm_up_waits_for_no_idle_work(
@@ -144,16 +153,17 @@ async def test_tracker_all_pressed_during_a_warm_up_waits_for_no_idle_work(
 
         monkeypatch.setattr(Screen, "_compositor_refresh", painted)
         _count_from_the_next_read(app, idle_work)
+        looks = _idle_looks(monkeypatch)
         await pilot.press("w")
-        for _ in range(5):  # the read takes its time: the idle builder would go on
-            await pilot.pause(0.1)
+        # the read takes its time: the idle builder looks again and again meanwhile
+        assert await until([pilot], lambda: looks[0] >= 5)
         assert not done
         held.release()
         held_read.set()
         assert await until([pilot], lambda: bool(done), rounds=400)
         assert done[0] == {}, done[0]
         assert {i.workshop_id for i in view.items.values()} == {wid, other}
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         assert sorted(str(v.id) for v in _screen(app).query(StepView)) == sorted(
             f"step-{s}" for s in STEPS)
         assert laid_out(stopped) and not warming(stopped)
@@ -168,7 +178,7 @@ async def test_a_key_read_stops_a_warm_up_under_way(db_path: Path, wid: int,
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         await pilot.pause()
         screen = _screen(app)
         view = screen.view("ownership")
@@ -201,9 +211,9 @@ async def test_a_worker_stops_a_warm_up_and_idle_work_waits_for_it(
         held.release()  # its next look
         assert await until([pilot], lambda: not warming(stopped))
         idle_work.clear()
-        for _ in range(5):
-            await pilot.pause(0.1)
+        looks = _idle_looks(monkeypatch)
+        assert await until([pilot], lambda: looks[0] >= 5)  # the builder looked, and waits
         assert idle_work == {}, idle_work
         go.set()
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         assert laid_out(stopped) and not warming(stopped)

@@ -8,13 +8,11 @@ first visit built 80,000 ``Text`` objects for the 35 rows on screen).
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import DataTable
 
+from tests.tui.table_pair import TablePair, focused_lines, lines
 from tui.steps.base import select_key, selected_key, sync_table
 from tui.widgets.fast_table import FastTable, LazyRow
 
@@ -42,36 +40,8 @@ LAZY = [(str(i), _lazy(i)) for i in range(1, 301)]
 EAGER = [(key, _eager(row)) for key, row in LAZY]
 
 
-class _Pair(App[None]):
-    def __init__(self) -> None:
-        super().__init__()
-        self.highlighted: dict[str, list[str | None]] = {"plain": [], "fast": []}
-        self.selected: dict[str, list[str | None]] = {"plain": [], "fast": []}
-
-    def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield DataTable(id="plain", cursor_type="row", zebra_stripes=True)
-            yield FastTable(id="fast", cursor_type="row", zebra_stripes=True)
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.highlighted[event.data_table.id or ""].append(event.row_key.value)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.selected[event.data_table.id or ""].append(event.row_key.value)
-
-
-def _lines(table: DataTable[Any]) -> list[str]:
-    return [repr(list(table.render_line(y))) for y in range(table.size.height)]
-
-
-async def _focused_lines(pilot: Any, table: DataTable[Any]) -> list[str]:
-    table.focus()
-    await pilot.pause()
-    return _lines(table)
-
-
 async def test_lazy_rows_draw_move_and_report_like_text_cells() -> None:
-    app = _Pair()
+    app = TablePair()
     async with app.run_test(size=(200, 30)) as pilot:
         plain, fast = app.query_one("#plain", DataTable), app.query_one("#fast", FastTable)
         for table, rows in ((plain, EAGER), (fast, LAZY)):
@@ -82,14 +52,14 @@ async def test_lazy_rows_draw_move_and_report_like_text_cells() -> None:
         assert [c.content_width for c in fast.columns.values()] == \
             [c.content_width for c in plain.columns.values()]
         assert fast.virtual_size == plain.virtual_size
-        assert await _focused_lines(pilot, fast) == await _focused_lines(pilot, plain)
+        assert await focused_lines(pilot, fast) == await focused_lines(pilot, plain)
         for keys in (["down"] * 3, ["pagedown"], ["end"], ["up"], ["home"], ["enter"]):
             seen = []
             for table in (plain, fast):
                 table.focus()
                 await pilot.press(*keys)
                 await pilot.pause()
-                seen.append(_lines(table))
+                seen.append(lines(table))
             assert fast.cursor_row == plain.cursor_row, keys
             assert fast.scroll_offset == plain.scroll_offset, keys
             assert seen[0] == seen[1], keys
@@ -101,7 +71,7 @@ async def test_lazy_rows_draw_move_and_report_like_text_cells() -> None:
 
 
 async def test_an_edited_lazy_row_updates_its_cells_and_widens_its_column() -> None:
-    app = _Pair()
+    app = TablePair()
     async with app.run_test(size=(200, 30)) as pilot:
         plain, fast = app.query_one("#plain", DataTable), app.query_one("#fast", FastTable)
         for table, rows in ((plain, EAGER), (fast, LAZY)):
@@ -117,12 +87,12 @@ async def test_an_edited_lazy_row_updates_its_cells_and_widens_its_column() -> N
         await pilot.pause()
         assert [c.content_width for c in fast.columns.values()] == \
             [c.content_width for c in plain.columns.values()]
-        assert await _focused_lines(pilot, fast) == await _focused_lines(pilot, plain)
+        assert await focused_lines(pilot, fast) == await focused_lines(pilot, plain)
         assert "A much longer" in fast.get_cell("3", "name").plain
         for table, rows in ((plain, EAGER[:5]), (fast, LAZY[:5])):
             sync_table(table, rows)  # type: ignore[arg-type]
         await pilot.pause()
-        assert await _focused_lines(pilot, fast) == await _focused_lines(pilot, plain)
+        assert await focused_lines(pilot, fast) == await focused_lines(pilot, plain)
 
 
 class _Big(App[None]):

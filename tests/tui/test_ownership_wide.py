@@ -15,6 +15,7 @@ import pytest
 
 from models.db.store import Store
 from models.export.templates import create_from_template
+from tests.helpers import until
 from tui.app.app import JourneyApp
 from tui.widgets.drawings import LaneLayout, LanePoint, Swimlanes
 
@@ -26,10 +27,8 @@ def _stage_names(db: Path, wid: int) -> list[str]:
 
 async def _lanes(app: JourneyApp, pilot: Any) -> Swimlanes:
     """The swimlanes once the store is open and the ownership view drawn."""
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if app.screen.query(Swimlanes) and app.session.store is not None:
-            break
+    assert await until([pilot], lambda: bool(app.screen.query(Swimlanes))
+                       and app.session.store is not None, rounds=200)
     await app.workers.wait_for_complete()
     await pilot.pause()
     return app.screen.query_one(Swimlanes)

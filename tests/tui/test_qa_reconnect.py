@@ -20,7 +20,7 @@ import pytest
 from models.db.store import Store
 from models.db.tables.workshop import Workshop
 from models.live import presence
-from tests.helpers import build_workshop
+from tests.helpers import build_workshop, until
 from tui.app.app import JourneyApp
 from tui.screens.workshop import WorkshopScreen
 
@@ -38,10 +38,8 @@ async def test_a_participant_reconnects_on_the_step_they_were_on(db_path: Path, 
     store.update(Workshop, wid, log=False, current_step="cards")  # the lead moved on to 6
     app = JourneyApp(db_path, wid, who="Sam")
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, WorkshopScreen) and app.session.store is not None:
-                break
+        assert await until([pilot], lambda: isinstance(app.screen, WorkshopScreen)
+                           and app.session.store is not None, rounds=200)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.step == own

@@ -8,9 +8,6 @@ screen's text and checks that the numbers, states and flags are whole
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,18 +30,7 @@ STEPS: dict[str, tuple[str | None, tuple[str, ...]]] = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _pinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("pinned_clock")  # today and the time zone pinned
 
 
 async def _settle(pilot: Any) -> None:

@@ -22,6 +22,7 @@ from models.db.store import Store
 from models.db.tables.workshop import Touchpoint
 from models.vocab import STEPS
 from tests.helpers import SIZE, build_workshop, ready, screen_text, until
+from tests.tui.views import all_built
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
 from tui.steps.base import StepView
@@ -42,12 +43,6 @@ def _built(app: Any) -> list[str]:
     return [str(child.id) for child in switcher.children if isinstance(child, StepView)]
 
 
-async def _all_built(pilot: Any) -> bool:
-    app = pilot.app
-    return await until([pilot], lambda: _screen(app).prebuilt and all(
-        v.ready for v in _screen(app).query(StepView)), rounds=400)
-
-
 async def test_every_step_view_is_built_hidden_after_the_first_paint(db_path: Path) -> None:
     wid = _workshop(db_path)
     app = build_app(db_path, wid, step="touchpoints", who="lea")
@@ -55,7 +50,7 @@ async def test_every_step_view_is_built_hidden_after_the_first_paint(db_path: Pa
         await ready(pilot)
         focused = app.focused
         assert focused is not None and focused.id == "touchpoints-table"
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         assert sorted(_built(app)) == sorted(f"step-{s}" for s in STEPS)
         shown = [v.id for v in _screen(app).query(StepView) if v.display]
         assert shown == ["step-touchpoints"]
@@ -69,7 +64,7 @@ async def test_a_first_visit_after_building_mounts_nothing(db_path: Path,
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         mounted: list[Any] = []
         real = ContentSwitcher.mount
 
@@ -92,7 +87,7 @@ async def test_a_view_built_early_shows_another_seats_edit_when_shown(db_path: P
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         assert app.journey is not None
         tp = app.journey.ordered_touchpoints()[0]
         before = app.pairing.reloads
@@ -115,7 +110,7 @@ async def test_keys_typed_while_views_are_being_built_land_in_the_new_row(
         for key in ("3", "a", *"Status page", "escape"):
             app.post_message(events.Key(key, key if len(key) == 1 else None))
         await ready(pilot)
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
     with Store(db_path, who="t") as s:
         names = [tp.name for tp in s.load(wid).ordered_touchpoints()]
     assert "Status page" in names and len(names) == 10
@@ -138,7 +133,7 @@ async def test_a_step_key_for_a_view_still_being_built_shows_it_focused(
         await pilot.pause()
         assert screen.step == step and screen.view(step).display
         assert app.focused is not None and screen.view(step) in app.focused.ancestors
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         assert [v.id for v in screen.query(StepView) if v.display] == [f"step-{step}"]
 
 
@@ -158,7 +153,7 @@ async def test_long_lived_objects_are_frozen_once_every_view_is_built(db_path: P
     monkeypatch.setattr(gc, "freeze", recording)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         assert await until([pilot], lambda: len(STEPS) in calls)
 
 
@@ -168,7 +163,7 @@ async def test_the_plan_is_generated_when_plan_is_shown_not_when_built(db_path: 
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         await pilot.pause()
         with Store(db_path, who="t") as s:
             assert s.load(wid).plan_tasks == []
@@ -213,7 +208,7 @@ async def test_a_table_shown_again_re_renders_no_cell(db_path: Path) -> None:
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         table = _screen(app).query_one("#touchpoints-table", FastTable)
         await pilot.press("3")
         await ready(pilot)
@@ -235,7 +230,7 @@ async def test_a_step_switch_lays_the_screen_out_once_and_composes_it_once(
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         for key in ("3", "5", "4", "2", "3"):  # each view shown once: its sizes settle
             await pilot.press("escape", key)
             await ready(pilot)
@@ -295,7 +290,7 @@ async def test_a_step_key_typed_while_the_store_opens_is_built_before_any_prebui
         assert await until([pilot], lambda: bool(shown_with), rounds=400)
         assert mounts[0] == "step-tracker", mounts
         assert shown_with[0] == ["step-tracker"], shown_with
-        assert await _all_built(pilot)
+        assert await all_built(pilot)
         assert screen.step == "tracker"
 
 
@@ -317,4 +312,4 @@ async def test_a_step_key_during_the_prebuild_waits_for_one_view_at_most(
         after = shown_with[0][len(before):]
         assert after == ["step-tracker"], (before, shown_with[0])
         assert len(shown_with[0]) <= len(before) + 1, (before, shown_with[0])
-        assert await _all_built(pilot)
+        assert await all_built(pilot)

@@ -6,9 +6,6 @@ Pilot tests on a temp database, then snapshots at 80x24 and 120x40.
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,18 +21,7 @@ SIZE = (120, 40)
 SIZES = [(80, 24), (120, 40)]
 
 
-@pytest.fixture(autouse=True)
-def _pinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("pinned_clock")  # today and the time zone pinned
 
 
 @pytest.fixture

@@ -170,8 +170,8 @@ async def test_follow_the_lead_and_bring_everyone_here(db_path: Path, wid: int) 
         assert await until([pb], lambda: "following" not in bar(b).plain)
         await pa.press("2")
         await pa.pause()
-        for _ in range(10):  # several polls pass: sam stays where he is
-            await pb.pause(0.05)
+        polls = b.pairing.polls  # several polls pass: sam stays where he is
+        assert await until([pa, pb], lambda: b.pairing.polls >= polls + 5)
         assert b.screen.step == "ownership"  # type: ignore[attr-defined]
         await pa.press("g")  # the lead brings everyone to Stages
         assert await until([pa, pb], lambda: b.screen.step == "stages")  # type: ignore[attr-defined]

@@ -108,8 +108,8 @@ async def test_own_edit_is_not_reloaded_but_another_seats_is(db_path: Path) -> N
         old = tp.sentiment
         before = a.pairing.reloads
         await pa.press("escape", "plus")  # sentiment +1 on the first touchpoint: our edit
-        for _ in range(5):  # several 100 ms polls: none may reload for our own edit
-            await pa.pause(0.1)
+        polls = a.pairing.polls  # several polls pass: none may reload for our own edit
+        assert await until([pa], lambda: a.pairing.polls >= polls + 5)
         assert a.journey is not None and a.journey.touchpoint(tp.id).sentiment \
             == min(2, old + 1)  # type: ignore[union-attr]
         assert a.pairing.reloads == before

@@ -6,9 +6,6 @@ the SVGs in tests/__snapshots__/.
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,19 +19,7 @@ STEP_KEYS = {"scope": None, "stages": "2", "touchpoints": "3", "ownership": "4",
              "cards": "6", "tracker": "7", "plan": "8"}
 
 
-@pytest.fixture(autouse=True)
-def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Home shows local times and Tracker counts days from today: pin both."""
-    monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("pinned_clock")  # today and the time zone pinned
 
 
 def template_workshop(db: Path) -> int:

@@ -78,6 +78,7 @@ class Pairing:
         self._beat_step = ""
         self._timer = StepTimerWatch()
         self.reloads = 0  # full reloads caused by other seats' edits (tests, bench)
+        self.polls = 0  # database polls done (tests wait for polls, not for time)
         self._wake_queued = False
 
     # -- seat lifecycle -------------------------------------------------------------
@@ -223,6 +224,7 @@ class Pairing:
             changed = self._watcher.poll()
         except Exception:  # noqa: BLE001 - a vanished file: keep the screen, try again
             return
+        self.polls += 1
         if changed:
             self.on_database_changed()
         self._tick_timer()

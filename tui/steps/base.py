@@ -1,8 +1,9 @@
 """The contract every step view follows, and the registry of views per step.
 
 A step view is a widget shown under the step bar.  The workshop screen calls
-``refresh_from(journey)`` whenever the journey changed (an edit here, or a
-reload after another seat's edit); a view must keep its cursor, scroll and
+``draw(journey)`` whenever the journey changed (an edit here, or a reload after
+another seat's edit), which calls the view's ``refresh_from`` when there is
+something new to show; a view must keep its cursor, scroll and
 focus and must not overwrite a field that is being typed in.  Each view
 receives the ``WorkshopSession`` it reads and edits through; its keys come
 from the actions table (``tui.actions``).
@@ -56,10 +57,16 @@ class StepView(QuietLayout, Vertical):
     def journey(self) -> Journey:
         return self.session.journey  # type: ignore[return-value]
 
+    @property
+    def going(self) -> bool:
+        """Whether the view is being removed (quit, another screen): its children may
+        already be gone, so nothing may be drawn or focused in it."""
+        return self._closing or self._closed or self._pruning or not self.is_attached
+
     def on_mount(self) -> None:
         # Views are mounted lazily; their children exist only now, so draw here.
         self.ready = True
-        if self._closing or self._closed or self._pruning:
+        if self.going:
             return  # built at idle as the app closed: its children are already gone
         if self.session.journey is not None:
             self.draw(self.session.journey)
@@ -77,19 +84,24 @@ class StepView(QuietLayout, Vertical):
             self.focus_default()
         release(self.app, VIEW)
 
-    def draw(self, journey: Journey) -> None:
-        """``refresh_from`` unless this view already shows this very state.
+    def draw(self, journey: Journey, *, again: bool = False) -> None:
+        """``refresh_from`` unless this view already shows this very state (or is going).
 
         Kept views are shown again on every step switch; redrawing a 2,000-row
         table that nothing changed costs far more than the switch itself.  The
         stamp is the app's journey revision (bumped on every reload or patch),
         the snapshot object, the day (Tracker and Plan count days) and the
-        terminal size (column widths follow it).
+        terminal size (column widths follow it); ``again`` redraws all the same
+        (a dialog closed over the view).
+
+        Every redraw passes here, so a view being torn down draws nothing: at quit
+        Textual removes a view's children before the view, and a reload or a
+        dialog's callback landing in between found them gone.
         """
-        if not self.ready:
-            return  # still composing: ``on_mount`` draws the session's journey then
+        if not self.ready or self.going:
+            return  # composing: ``on_mount`` draws the session's journey then
         stamp = (self.session.revision, id(journey), today(), self.app.size)
-        if self.drawn == stamp:
+        if self.drawn == stamp and not again:
             return
         patch = self.session.last_patch
         if not (self.drawn and patch and patch[0] == stamp[0] == self.drawn[0] + 1

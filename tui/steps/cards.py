@@ -198,7 +198,7 @@ class CardsView(OutputView):
         card_id = int(card.id or 0)
         editor = CardEditor(self.session, HypothesisCard, card_id, CARD_FIELDS, title,
                             on_tie=lambda: self._tie(card_id))
-        self.app.push_screen(editor, lambda _: self.refresh_from(self.journey))
+        self.app.push_screen(editor, lambda _: self.draw(self.journey, again=True))
 
     def action_cycle_status(self) -> None:
         from models.db.tables.cards import HypothesisCard

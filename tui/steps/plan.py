@@ -109,7 +109,7 @@ class PlanView(OutputView):
         self._ask_portfolio()
         journey = self.session.journey
         if journey is not None and not journey.plan_tasks and not self._auto_generated:
-            self.refresh_from(journey)
+            self.draw(journey, again=True)
 
     @property
     def timeline(self) -> PlanTimeline:
@@ -223,7 +223,7 @@ class PlanView(OutputView):
         heading.append(clean(task.title)[:70])
         self.app.push_screen(RowEditor(self.session, PlanTask, task.id, PLAN_FIELDS, heading,
                                        mark_edited=True),
-                             lambda _: self.refresh_from(self.journey))
+                             lambda _: self.draw(self.journey, again=True))
 
     def action_start_date(self) -> None:
         """Set day 1 of the plan here; a new date regenerates the plan (edited tasks kept)."""
@@ -237,7 +237,7 @@ class PlanView(OutputView):
             if self.journey.workshop.start_date != before:
                 self._generate(True)
             else:
-                self.refresh_from(self.journey)
+                self.draw(self.journey, again=True)
 
         self.app.push_screen(RowEditor(self.session, Workshop, int(workshop.id or 0),
                                        (START_FIELD,), heading), closed)

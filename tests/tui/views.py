@@ -1,0 +1,42 @@
+"""Waits and looks the TUI tests share about the step views the workshop screen builds.
+
+Why a module: the idle prebuild (``WorkshopScreen._build_next``) takes from 15 to
+many more polls under load, and five test modules each waited for it with their
+own count of polls; the lines a table draws were read the same way twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def table_lines(table: Any) -> list[Any]:
+    """Every line ``table`` draws now, its caches cleared first (drawn afresh)."""
+    table._clear_caches()  # noqa: SLF001
+    return [table.render_line(y) for y in range(table.size.height)]
+
+
+async def all_built(pilot: Any, stalled: int = 400) -> bool:
+    """Let the app run until every step view is built at idle and composed
+    (``WorkshopScreen.prebuilt``); False once the prebuild made no progress (no view
+    built, composed or laid out) for ``stalled`` polls in a row.
+
+    Why progress, not a count of polls: under load the eight views took from 15 to
+    many more polls, and polls are short while the app waits on a timer; only a
+    prebuild that stopped moving is a failure."""
+    from tui.screens.warm_views import warming
+    from tui.screens.workshop import WorkshopScreen
+
+    app = pilot.app
+    last: object = None
+    quiet = 0
+    while quiet < stalled:
+        screen = app.screen
+        views = screen._views() if isinstance(screen, WorkshopScreen) else []  # noqa: SLF001
+        if views and screen.prebuilt and all(view.ready for view in views):
+            return True
+        now = (screen, [(view.id, view.ready, warming(view)) for view in views])
+        quiet = quiet + 1 if now == last else 0
+        last = now
+        await pilot.pause(0.02)
+    return False
