@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import pwd
+from collections.abc import Sequence
 
 from models.db.dbfile import StoreError
 from models.vocab import ROLES
@@ -94,7 +95,7 @@ def check_role(role: str) -> str:
     return role
 
 
-def account_role(workshop: object, participants: list[object], account: str,
+def account_role(workshop: object, participants: Sequence[object], account: str,
                  key: str = "") -> str | None:
     """The highest role an OS account (and, for a ``seat``, its key) holds; None = none.
 
