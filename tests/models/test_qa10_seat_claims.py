@@ -20,16 +20,12 @@ from models.db import access
 from models.db.store import Store
 from models.db.tables.seats import Participant
 from models.live import presence
+from tests.helpers import as_account
 
 
 @pytest.fixture
 def wid(store: Store) -> int:
     return int(store.create_workshop(title="Seats").id or 0)
-
-
-def as_account(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    monkeypatch.setattr(access, "current_account", lambda: name)
-    monkeypatch.setattr("models.db.store.current_account", lambda: name)
 
 
 def seat_of(store: Store, wid: int, name: str) -> Participant:
