@@ -23,9 +23,10 @@ from urllib.parse import quote
 APP_NAME = "journeymap"
 SCHEMA_VERSION = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# What a refused file's sentence ends with: a damaged or foreign file has no repair here,
-# so the way out is the backup or another file (as for a text file or another app's).
-UNREADABLE = "it was left untouched; restore it from a backup or choose another file with --db."
+# What a refused file's sentence ends with: a file that cannot be read has no repair here,
+# so the way out is the JSON backup (as for a damaged file, ``damaged``) or another file.
+UNREADABLE = ("it was left untouched; import your latest JSON backup into a new file "
+              "(`journeymap --db NEW.db import BACKUP.json`) or choose another file with --db.")
 
 
 class StoreError(Exception):

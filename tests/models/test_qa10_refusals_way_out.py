@@ -55,5 +55,7 @@ def test_a_refused_file_is_named_with_the_way_out(tmp_path: Path,
         dbfile.check_openable(path, 1)
     said = str(exc.value)
     assert said.startswith(str(path)) and "it was left untouched" in said
-    assert said.endswith("restore it from a backup or choose another file with --db."), said
+    assert said.endswith("it was left untouched; import your latest JSON backup into a new "
+                         "file (`journeymap --db NEW.db import BACKUP.json`) or choose another "
+                         "file with --db."), said
     assert path.read_bytes() == before
