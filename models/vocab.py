@@ -108,6 +108,15 @@ OCC_EMOTIONS: tuple[str, ...] = (
 # change of minutes per contact, negative = faster), volume (percent change).
 EFFECT_KINDS: tuple[str, ...] = ("deflection", "handle_time", "volume")
 
+# The 60-day plan's phases for cards beyond the top one (models.rules.plan), and the
+# short name each has where only a label column's width is free (the plan timeline's
+# nine cells cut "After day 60 — next cycle" to "After da…", the word that mattered).
+QUEUED_PHASE = "Queued cards"
+NEXT_CYCLE_PHASE = "After day 60 — next cycle"
+BEFORE_PLAN_PHASE = "Due before day 1"
+PHASE_SHORT: dict[str, str] = {QUEUED_PHASE: "Queued", NEXT_CYCLE_PHASE: "After D60",
+                               BEFORE_PLAN_PHASE: "Before D1"}
+
 # A living map is reviewed monthly (method 002: "teams map journeys once, then fail
 # to maintain them").
 REVIEW_EVERY_DAYS = 30

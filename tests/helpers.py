@@ -365,3 +365,11 @@ def long_names_workshop(store: Store) -> int:
                      deadline="2026-03-13", status="in_progress")
     freeze(store, wid)
     return wid
+
+
+def as_account(monkeypatch: Any, name: str) -> None:
+    """Run as the OS login ``name`` (what ``access.current_account`` reads from the uid)."""
+    from models.db import access
+
+    monkeypatch.setattr(access, "current_account", lambda: name)
+    monkeypatch.setattr("models.db.store.current_account", lambda: name)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import pwd
+from collections.abc import Sequence
 
 from models.db.dbfile import StoreError
 from models.vocab import ROLES
@@ -94,7 +95,7 @@ def check_role(role: str) -> str:
     return role
 
 
-def account_role(workshop: object, participants: list[object], account: str,
+def account_role(workshop: object, participants: Sequence[object], account: str,
                  key: str = "") -> str | None:
     """The highest role an OS account (and, for a ``seat``, its key) holds; None = none.
 
@@ -227,19 +228,25 @@ def seat_role(workshop: object, existing: object | None, name: str, account: str
     """The role a seat gets; raises AccessError when the name belongs to someone else.
 
     ``grant`` is the role of a ``seat`` forced command (the administrator's word for
-    that key); ``requested`` is ``--role`` (only ever lowers).
+    that key); ``requested`` is ``--role`` (only ever lowers).  Any account with a
+    shell can type a ``seat`` command too, so it takes no name another account holds:
+    it would re-bind that seat (the lead's, say) to the caller and lock its owner out.
     """
     if requested is not None:
         check_role(requested)
-    if grant is not None:
-        base = lower(str(getattr(existing, "role", grant)), check_role(grant)) if existing \
-            else grant
-        return lower(base, requested)
     owner: str = ""
     if existing is not None:
         owner = str(getattr(existing, "account", ""))
     elif name == getattr(workshop, "lead", ""):
         owner = str(getattr(workshop, "lead_account", ""))
+    if grant is not None:
+        check_role(grant)
+        if owner and owner != account:
+            wid = getattr(workshop, "id", "ID")
+            raise AccessError(f"The name {name!r} belongs to another account in workshop "
+                              f"{wid}; this seat command needs a name of its own.")
+        base = lower(str(getattr(existing, "role", grant)), grant) if existing else grant
+        return lower(base, requested)
     bound_to_key = existing is not None and bool(getattr(existing, "key", ""))
     if bound_to_key or (owner and owner != account):
         raise AccessError(f"The name {name!r} belongs to another account in this "

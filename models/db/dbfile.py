@@ -23,6 +23,10 @@ from urllib.parse import quote
 APP_NAME = "journeymap"
 SCHEMA_VERSION = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# What a refused file's sentence ends with: a file that cannot be read has no repair here,
+# so the way out is the JSON backup (as for a damaged file, ``damaged``) or another file.
+UNREADABLE = ("it was left untouched; import your latest JSON backup into a new file "
+              "(`journeymap --db NEW.db import BACKUP.json`) or choose another file with --db.")
 
 
 class StoreError(Exception):
@@ -223,17 +227,17 @@ def _inspect(path: Path) -> tuple[FileState, int]:
         meta = dict(conn.execute("SELECT key, value FROM journeymap_meta").fetchall())
     except sqlite3.DatabaseError as exc:
         raise StoreError(
-            f"{path} cannot be read as a journeymap database ({exc}); it was left untouched."
+            f"{path} cannot be read as a journeymap database ({exc}); {UNREADABLE}"
         ) from exc
     finally:
         conn.close()
     if meta.get("app") != APP_NAME:
-        raise StoreError(f"{path} was not written by journeymap; it was left untouched.")
+        raise StoreError(f"{path} was not written by journeymap; {UNREADABLE}")
     try:
         version = int(meta.get("schema_version", "0"))
     except ValueError as exc:
         raise StoreError(
-            f"{path} has an unreadable schema version; it was left untouched."
+            f"{path} has an unreadable schema version; {UNREADABLE}"
         ) from exc
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -318,7 +322,7 @@ def _has_workshop(db: Path, workshop_id: int) -> bool:
         row = conn.execute("SELECT 1 FROM workshop WHERE id = ?", (workshop_id,)).fetchone()
     except sqlite3.DatabaseError as exc:
         raise StoreError(
-            f"{db} cannot be read as a journeymap database ({exc}); it was left untouched."
+            f"{db} cannot be read as a journeymap database ({exc}); {UNREADABLE}"
         ) from exc
     finally:
         conn.close()

@@ -130,7 +130,8 @@ def inspect_server(engine: Engine, target: str) -> tuple[FileState, int]:
     except DBAPIError as exc:
         raise problem(target, exc) from None
     if meta.get("app") != APP_NAME:
-        raise StoreError(f"{shown(target)} was not written by journeymap; it was left untouched.")
+        raise StoreError(f"{shown(target)} was not written by journeymap; it was left "
+                         "untouched. Choose another database.")
     version = int(meta.get("schema_version", "0") or 0)
     if version > SCHEMA_VERSION:
         raise StoreError(f"{shown(target)} was written by a newer journeymap (schema {version}, "

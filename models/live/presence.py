@@ -35,7 +35,15 @@ from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, select
 
-from models.db.access import AccessError, check_role, granted_account, require, seat_role
+from models.db.access import (
+    AccessError,
+    account_role,
+    check_role,
+    granted_account,
+    lower,
+    require,
+    seat_role,
+)
 from models.db.fields import FieldError, coerce
 from models.db.journey import Journey
 from models.db.store import NotFound, ReadOnlyError, Store
@@ -95,6 +103,8 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
         row = next((p for p in rows if p.name == clean), None)
         if row is None:
             _look_alike(clean, rows)
+        if grant is not None:  # typed from a shell, the line is no administrator's grant
+            grant = lower(check_role(grant), account_role(workshop, rows, store.account))
         effective = seat_role(workshop, row, clean, store.account, requested=wanted,
                               grant=grant)
         if row is None:

@@ -15,6 +15,7 @@ from models.db import access
 from models.db.store import Store
 from models.db.tables.cards import PainPoint, Vote
 from models.live import presence
+from tests.helpers import as_account
 from tui.cli.main import app
 
 runner = CliRunner()
@@ -22,11 +23,6 @@ runner = CliRunner()
 
 def run(db: Path, *args: str) -> Any:
     return runner.invoke(app, ["--db", str(db), *args])
-
-
-def as_account(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    monkeypatch.setattr(access, "current_account", lambda: name)
-    monkeypatch.setattr("models.db.store.current_account", lambda: name)
 
 
 @pytest.fixture

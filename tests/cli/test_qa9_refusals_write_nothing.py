@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from models.db import access
 from models.db.store import Store
 from models.live import presence
+from tests.helpers import as_account
 from tui.cli.main import app
 
 runner = CliRunner()
@@ -56,11 +56,6 @@ COMMANDS = [
     ("invite", "{wid}", "Kim", "--role", "observer"),
     ("invite", "{wid}", "Kim", "--revoke"),
 ]
-
-
-def as_account(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    monkeypatch.setattr(access, "current_account", lambda: name)
-    monkeypatch.setattr("models.db.store.current_account", lambda: name)
 
 
 def cli(db: Path, *args: str) -> str:

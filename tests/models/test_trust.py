@@ -21,16 +21,12 @@ from models.export.json_backup import export_workshop, import_json
 from models.live import facilitation as fac
 from models.live import presence
 from models.rules.names import confusable_with, normalize, skeleton
+from tests.helpers import as_account
 
 
 @pytest.fixture
 def wid(store: Store) -> int:
     return int(store.create_workshop(title="Trust").id or 0)
-
-
-def as_account(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    monkeypatch.setattr(access, "current_account", lambda: name)
-    monkeypatch.setattr("models.db.store.current_account", lambda: name)
 
 
 # -- roles are data ---------------------------------------------------------------------

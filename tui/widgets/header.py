@@ -5,14 +5,26 @@ changes on almost every edit.  Textual's ``HeaderTitle`` is a ``Static`` whose
 ``update`` asks for a layout pass of the whole screen each time (≈ 7 ms with a
 step's form on screen), though the title is one line (no wrapping) in a box
 of fixed size: a repaint shows it.
+
+Textual also cuts "title — sub-title" at the right edge, so with a long workshop
+title at 80 columns the sub-title went first: a seat's role ("observer
+(read-only)"), "not seated (read-only)", the "saved" time.  Those say what a
+person may do and whether their edit landed; the title is the part to shorten.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.content import Content
+from textual.events import Resize
 from textual.visual import VisualType
 from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
+
+from tui.safe_text import fit
+
+SEPARATOR = " — "  # what ``App.format_title`` puts between title and sub-title
 
 
 class CalmTitle(HeaderTitle):
@@ -28,3 +40,15 @@ class CalmHeader(Header):
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             yield CalmTitle() if type(widget) is HeaderTitle else widget
+
+    def format_title(self) -> Content:
+        """Textual's "title — sub-title", the title shortened so the sub-title fits whole."""
+        title, sub_title = self.screen_title, self.screen_sub_title
+        room = self.query_one(CalmTitle).content_size.width  # 0 until the first layout
+        if sub_title and room:
+            title = fit(title, max(1, room - cell_len(SEPARATOR + sub_title)))
+        return self.app.format_title(title, sub_title)
+
+    def on_resize(self, _event: Resize) -> None:
+        """A new width fits the title again (a wider terminal shows more of it)."""
+        self.query_one(CalmTitle).update(self.format_title())

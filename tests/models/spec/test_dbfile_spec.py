@@ -83,8 +83,8 @@ def test_a_file_of_a_newer_journeymap_is_refused_untouched_naming_both_versions(
 
 
 @pytest.mark.parametrize(("app", "version", "said"), [
-    ("otherapp", None, "was not written by journeymap; it was left untouched."),
-    ("journeymap", "eight", "has an unreadable schema version; it was left untouched."),
+    ("otherapp", None, f"was not written by journeymap; {dbfile.UNREADABLE}"),
+    ("journeymap", "eight", f"has an unreadable schema version; {dbfile.UNREADABLE}"),
 ])
 def test_a_meta_table_that_is_not_ours_is_refused(tmp_path: Path, app: str,
                                                   version: str | None, said: str) -> None:
@@ -236,7 +236,7 @@ def test_check_openable_refuses_a_table_that_cannot_be_read(tmp_path: Path) -> N
     with pytest.raises(StoreError) as exc:
         dbfile.check_openable(path, 1)
     assert str(exc.value).startswith(f"{path} cannot be read as a journeymap database (")
-    assert str(exc.value).endswith("); it was left untouched.")
+    assert str(exc.value).endswith(f"); {dbfile.UNREADABLE}")
 
 
 @pytest.mark.parametrize("url", ["postgresql://u@h/d", "postgres://u@h/d",

@@ -133,7 +133,7 @@ def test_a_newer_or_foreign_database_is_left_untouched(url: str) -> None:
     with pytest.raises(StoreError) as exc:
         Store(url)
     assert str(exc.value) == (f"{server.shown(url)} was not written by journeymap; it was "
-                              "left untouched.")
+                              "left untouched. Choose another database.")
 
 
 def test_a_database_of_another_program_is_refused(url: str) -> None:
