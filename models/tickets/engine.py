@@ -15,7 +15,7 @@ of the rows skipped means the column is not what it was taken for, and the impor
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
 from models.tickets.hours import Schedule
+from models.tickets.json_export import readable
 from models.tickets.load import Unreadable, iter_frames
 from models.tickets.mapping import ColumnPlan, plan_columns
 from models.tickets.profiles import FIELDS
@@ -113,8 +114,11 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
 def inspect_export(
     path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None
 ) -> Inspection:
-    """The plan for ``path`` (ambiguous fields listed in ``plan.candidates``, not raised)."""
-    return _prepare(Path(path), source, mapping)
+    """The plan for ``path`` (ambiguous fields listed in ``plan.candidates``, not raised); a
+    JSON export is read as its CSV copy (``json_export``)."""
+    with readable(Path(path)) as copy:
+        found = _prepare(copy.path, source, mapping)
+        return replace(found, notes=copy.said((*copy.notes, *found.notes)))
 
 
 def _require(path: Path, plan: ColumnPlan) -> None:
@@ -154,8 +158,16 @@ def import_export(
 
     With a ``schedule`` the durations are also counted in business hours (a cost per ticket
     that an import without one does not pay). ``progress`` is told the rows read after each
-    batch (100,000 records), for a long import to show it is moving, or to stop it."""
-    path = Path(path)
+    batch (100,000 records), for a long import to show it is moving, or to stop it. A JSON
+    export is read as its CSV copy (``json_export``): the same mapping and definitions."""
+    with readable(Path(path)) as copy:
+        found = _import(copy.path, source, mapping, schedule, progress)
+        found.notes = copy.said((*copy.notes, *found.notes))
+        return found
+
+
+def _import(path: Path, source: str, mapping: dict[str, str] | None,
+            schedule: Schedule | None, progress: Progress | None) -> TicketImport:
     inspection = _prepare(path, source, mapping)
     plan, layout = inspection.plan, inspection.layout
     _require(path, plan)

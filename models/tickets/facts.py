@@ -240,6 +240,8 @@ def _cell(frame: pl.DataFrame, plan: ColumnPlan, created_kind: str) -> list[pl.E
     for dim in DIMENSIONS:
         if dim in plan.columns:
             label = pl.col(f"c{plan.columns[dim]}").str.strip_chars()
+            if dim in plan.label_codes:
+                label = label.replace(plan.label_codes[dim])
             exprs.append(pl.when(label == "").then(pl.lit(NONE_LABEL)).otherwise(label)
                          .alias(dim))
         else:

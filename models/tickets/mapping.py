@@ -50,6 +50,7 @@ class ColumnPlan:
     event_log: bool
     day_first: bool
     status_codes: dict[str, str] = dataclasses.field(default_factory=dict)
+    label_codes: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
     def column_name(self, field: str) -> str | None:
         index = self.columns.get(field)
@@ -192,6 +193,7 @@ def plan_columns(
         event_log=event_log and "updated" in columns,
         day_first=profile.day_first,
         status_codes=profile.status_codes,
+        label_codes=profile.label_codes,
     )
 
 

@@ -143,19 +143,7 @@ def _not_text(path: Path, head: bytes) -> str | None:
         return "this looks like a spreadsheet; save it as CSV"
     if head.startswith(_ZIP):
         return "this is a zip archive, not a CSV export; unzip it first"
-    if _looks_like_json(head):
-        return ("this is JSON (such as an API's ticket export), not a CSV export; export "
-                "the tickets as CSV from the product's own export or report")
     return None
-
-
-def _looks_like_json(head: bytes) -> bool:
-    """An object or a list of objects (Zendesk's Incremental Export API, an Intercom or
-    HubSpot API dump, JSON lines), which no CSV export starts with."""
-    text = head.lstrip(codecs.BOM_UTF8).lstrip()
-    if text.startswith(b"["):
-        text = text[1:].lstrip()
-    return text.startswith(b"{") and text[1:].lstrip()[:1] in (b'"', b"}")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

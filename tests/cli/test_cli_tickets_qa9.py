@@ -71,14 +71,24 @@ def test_hostile_categories_in_json_are_exact(db_path: Path, wid: int, tmp_path:
     assert set(HOSTILE) <= groups and "A" * 1_000_000 in groups
 
 
-def test_a_json_export_is_one_sentence(db_path: Path, wid: int, tmp_path: Path) -> None:
+def test_a_json_export_is_imported(db_path: Path, wid: int, tmp_path: Path) -> None:
+    """Refused in one sentence in session 9; imported since session 10."""
     path = tmp_path / "incremental.json"
     path.write_text(json.dumps({"tickets": [{"id": 1, "created_at": "2024-03-04T09:00:00Z"}],
                                 "after_cursor": None, "end_of_stream": True}),
                     encoding="utf-8")
     code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
-    assert code != 0 and out == ""
-    assert err.startswith("journeymap: incremental.json: this is JSON")
+    assert code == 0, err
+    assert "JSON: 1 record read from 'tickets'" in out + err
+
+
+def test_json_that_holds_no_tickets_is_one_sentence(db_path: Path, wid: int, tmp_path: Path
+                                                    ) -> None:
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"count": 0, "next_page": None}), encoding="utf-8")
+    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    assert code == 1 and out == ""
+    assert err.startswith("journeymap: page.json: the JSON holds no list of tickets")
     assert err.count("\n") == 1
 
 
