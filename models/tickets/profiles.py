@@ -351,7 +351,32 @@ DBT_ZENDESK = Profile(
     }),
 )
 
-_DETECTED = (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE, DBT_ZENDESK)
+# Zoho Desk's ticket export: the ticket module's field labels. It shares "Ticket Id",
+# "Created Time" and "Closed Time" with Freshdesk; "Modified Time", "Ticket Owner",
+# "Department" and "Sub Category" are Zoho's own. No satisfaction column is named: no Zoho
+# export seen here carried its happiness rating (``--map csat=COLUMN`` reads one).
+ZOHO = Profile(
+    name="zoho",
+    aliases={
+        "id": ("ticket_id", "ticket_number", "request_id"),
+        "created": ("created_time",),
+        "closed": ("closed_time",),
+        "updated": ("modified_time",),
+        "status": ("status",),
+        "category": ("category",),
+        "channel": ("channel",),
+        "priority": ("priority",),
+        "group": ("department", "team"),
+    },
+    signature=frozenset({
+        "ticket_id", "created_time", "closed_time", "modified_time", "ticket_owner",
+        "department", "sub_category", "classifications", "response_due_date",
+        "customer_responded_time", "contact_name", "account_name",
+    }),
+)
+
+_DETECTED = (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE, DBT_ZENDESK,
+             ZOHO)
 PROFILES: dict[str, Profile] = {p.name: p for p in (*_DETECTED, GENERIC)}
 # What ``--source`` and the import dialog offer: the one list both read.
 SOURCES: tuple[str, ...] = ("auto", *PROFILES)
