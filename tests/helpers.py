@@ -368,3 +368,15 @@ def long_names_workshop(store: Store) -> int:
                      deadline="2026-03-13", status="in_progress")
     freeze(store, wid)
     return wid
+
+
+def run_cli(db_path: Path, *args: str) -> tuple[int, str, str]:
+    """``journeymap --db DB ARGS`` in process (Typer's runner): exit code, stdout, stderr.
+    Anything raised but an exit fails the test: a traceback is never an answer."""
+    from typer.testing import CliRunner
+
+    from tui.cli.main import app
+
+    done = CliRunner().invoke(app, ["--db", str(db_path), *args])
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
+    return done.exit_code, done.stdout, done.stderr

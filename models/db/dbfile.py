@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

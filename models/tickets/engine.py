@@ -25,11 +25,11 @@ from models.tickets import dates
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
+from models.tickets.fields import FIELDS
 from models.tickets.hours import Schedule
 from models.tickets.json_export import readable
 from models.tickets.load import Unreadable, iter_frames
 from models.tickets.mapping import ColumnPlan, plan_columns
-from models.tickets.profiles import FIELDS
 from models.tickets.reading import CsvLayout, iter_chunks, physical_lines, sniff
 
 if TYPE_CHECKING:
@@ -87,8 +87,13 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
         )
     date_cols = [plan.columns[f] for f, k in FIELDS.items() if k == "date" and f in plan.columns]
     samples = {layout.header[i]: [r[i] for r in sample_rows] for i in date_cols}
-    reason = f"{plan.product} default" + (", ';'-delimited" if layout.delimiter == ";" else "")
-    day_first = plan.day_first or (plan.product == "generic" and layout.delimiter == ";")
+    # No product writes ';' between fields: a spreadsheet re-saved the file in a locale whose
+    # decimal mark is a comma, and every such locale writes the day first (Excel re-writes
+    # the dates in the locale's order, whatever order the product exported).
+    resaved = layout.delimiter == ";"
+    reason = ("';'-delimited, as a spreadsheet saves it where the day is written first"
+              if resaved else f"{plan.product} default")
+    day_first = plan.day_first or resaved
     try:
         kinds, date_notes = dates.decide_orders(samples, day_first, reason)
     except ValueError as exc:

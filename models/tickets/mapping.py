@@ -16,16 +16,8 @@ from pathlib import Path
 
 from models.tickets import dates
 from models.tickets.errors import TicketImportError
-from models.tickets.profiles import (
-    FIELDS,
-    GENERIC,
-    PROFILES,
-    REQUIRED,
-    SOURCES,
-    detect,
-    is_audit_log,
-    normalise,
-)
+from models.tickets.fields import FIELDS, REQUIRED, normalise
+from models.tickets.profiles import GENERIC, PROFILES, SOURCES, detect, is_audit_log
 from models.tickets.reading import detect_encoding
 
 _DATE_WORDS = ("creat", "open", "submit", "received", "reported", "start")

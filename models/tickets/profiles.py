@@ -7,46 +7,25 @@ same table. Aliases are listed by preference: the first one present wins within 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-# field → value kind; the kinds are read by models.tickets.facts.
-FIELDS: dict[str, str] = {
-    "id": "text",
-    "created": "date",
-    "resolved": "date",
-    "closed": "date",
-    "updated": "date",
-    "first_response_at": "date",
-    "status": "status",
-    "reopens": "count",
-    "replies": "count",
-    "reassignments": "count",
-    "assignee_stations": "count",
-    "fcr": "bool",
-    "sla_met": "bool",
-    "sla_remaining": "sla_clock",
-    "csat": "csat",
-    "first_response_minutes": "number",
-    "first_response_hours": "number",
-    "category": "text",
-    "channel": "text",
-    "priority": "text",
-    "group": "text",
-}
-REQUIRED = ("id", "created")
-DIMENSIONS = ("category", "channel", "priority", "group")
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# A time zone written after a column's name, as Intercom does: "(America/New_York)", "(UTC)".
-_ZONE = re.compile(r"\s*\((?:[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc/[A-Za-z0-9+-]+)\)\s*$")
+from models.tickets.fields import normalise
+from models.tickets.stats import WAITS
 
 
-def normalise(header: str) -> str:
-    """``First response time (in hrs)`` → ``first_response_time_in_hrs``; a trailing time
-    zone is dropped (``Conversation started at (America/New_York)`` →
-    ``conversation_started_at``): the times are read as written, in that zone."""
-    return _NON_ALNUM.sub("_", _ZONE.sub("", header.strip()).lower()).strip("_")
+def _wait_names(wait: str) -> dict[str, tuple[str, ...]]:
+    """The column names of one wait, calendar and business minutes: Zendesk's CSV export
+    ("Requester wait time in minutes [within business hours]"), fivetran/dbt_zendesk
+    (``requester_wait_time_in_calendar_minutes``) and the API's ``metric_set`` flattened
+    (``metric_set.requester_wait_time_in_minutes.calendar``)."""
+    stem = f"{wait}_time"
+    return {
+        f"{wait}_minutes": (f"{stem}_in_minutes", f"{stem}_in_calendar_minutes",
+                            f"metric_set_{stem}_in_minutes_calendar", f"{wait}_minutes"),
+        f"{wait}_business_minutes": (
+            f"{stem}_in_minutes_within_business_hours", f"{stem}_in_business_minutes",
+            f"metric_set_{stem}_in_minutes_business", f"{wait}_business_minutes"),
+    }
 
 
 @dataclass(frozen=True)
@@ -106,6 +85,7 @@ GENERIC = Profile(
         "channel": ("channel", "via", "source", "contact_type", "origin", "medium"),
         "priority": ("priority", "severity", "urgency"),
         "group": ("group", "team", "assignment_group", "queue", "assigned_group", "department"),
+        **{alias: names for w in WAITS for alias, names in _wait_names(w).items()},
     },
 )
 

@@ -57,8 +57,9 @@ def past_title(f: TextIO, layout: CsvLayout) -> int:
 
 def _title_block(first: str, rest: list[str], delimiter: str) -> tuple[str, int] | None:
     """(the title, the lines from the title to the column names) when ``first`` is a report
-    title: one filled cell, and the next non-blank line holds two or more names, none blank
-    and none starting with a digit (a data row would)."""
+    title: one filled cell, maybe more such lines below it (a "Generated on ..." line, a
+    filter), and then a line of two or more names, none blank and none starting with a
+    digit (a data row would)."""
     filled = [c.strip() for c in next(csv.reader([first], delimiter=delimiter)) if c.strip()]
     if len(filled) > 1:
         return None
@@ -66,6 +67,8 @@ def _title_block(first: str, rest: list[str], delimiter: str) -> tuple[str, int]
         if not text.strip(" ,;\t\r\n"):
             continue
         names = [c.strip() for c in next(csv.reader([text], delimiter=delimiter))]
+        if len([n for n in names if n]) == 1:
+            continue  # another line of the title block
         if len(names) < 2 or not all(names) or any(n[:1].isdigit() for n in names):
             return None
         return (filled[0] if filled else ""), gap

@@ -30,10 +30,7 @@ def _metric_set(ticket_id: int, solved: str | None, reopens: int, replies: int,
     return {"ticket_id": ticket_id, "solved_at": solved, "reopens": reopens,
             "replies": replies, "assignee_stations": stations, "group_stations": 1,
             "reply_time_in_minutes": {"calendar": reply_minutes, "business": reply_minutes},
-            "full_resolution_time_in_minutes": {"calendar": None, "business": None},
-            "requester_wait_time_in_minutes": {"calendar": None, "business": None},
-            "agent_wait_time_in_minutes": {"calendar": None, "business": None},
-            "on_hold_time_in_minutes": {"calendar": None, "business": None}}
+            "full_resolution_time_in_minutes": {"calendar": None, "business": None}}
 
 
 def _zendesk_ticket(ticket_id: int, created: str, status: str, kind: str, channel: str,
