@@ -61,34 +61,37 @@ def looks_like_json(head: bytes) -> bool:
 
 
 def _cell(value: Any) -> str:
-    """A JSON scalar as the text a CSV export would hold; a list as its JSON text."""
+    """A JSON scalar as the text a CSV export would hold; a list as its JSON text. (A number's
+    ``repr`` is the text ``json`` writes for it, without ``json``'s per-call cost.)"""
+    if isinstance(value, str):
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str):
-        return value
     if isinstance(value, int | float):
-        return json.dumps(value)
+        return repr(value)
     return json.dumps(value, ensure_ascii=False)
 
 
-def flatten(record: dict[str, Any], prefix: str = "",
-            out: dict[str, str] | None = None) -> dict[str, str]:
+def flatten(record: dict[str, Any], prefix: str = "", out: dict[str, str] | None = None,
+            *, values: bool = True) -> dict[str, str]:
     """``{"via": {"channel": "email"}}`` → ``{"via.channel": "email"}``; an object holding
     a ``value`` (ServiceNow's reference and display-value objects) gives ``prefix`` its
-    value and its other keys below it."""
+    value and its other keys below it. ``values=False`` gives the names only (each ``""``),
+    for the pass that only collects the header."""
     out = {} if out is None else out
     for key, value in record.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             if "value" in value and not isinstance(value["value"], dict | list):
-                out[name] = _cell(value["value"])
-                flatten({k: v for k, v in value.items() if k != "value"}, f"{name}.", out)
+                out[name] = _cell(value["value"]) if values else ""
+                flatten({k: v for k, v in value.items() if k != "value"}, f"{name}.", out,
+                        values=values)
             else:
-                flatten(value, f"{name}.", out)
+                flatten(value, f"{name}.", out, values=values)
         else:
-            out[name] = _cell(value)
+            out[name] = _cell(value) if values else ""
     return out
 
 
@@ -206,11 +209,12 @@ def _document(path: Path) -> tuple[Records, str]:
     return (lambda: enumerate(items, start=1)), where
 
 
-def _objects(path: Path, records: Records, unit: str) -> Iterator[tuple[int, dict[str, str]]]:
+def _objects(path: Path, records: Records, unit: str, *, values: bool = True
+             ) -> Iterator[tuple[int, dict[str, str]]]:
     for place, record in records():
         if not isinstance(record, dict):
             raise _refuse(path, f"{unit} {place} is not an object (one ticket)")
-        yield place, flatten(record)
+        yield place, flatten(record, values=values)
 
 
 @contextmanager
@@ -249,9 +253,9 @@ def readable(path: Path) -> Iterator[Readable]:
 def _write(path: Path, copy: Readable, records: Records) -> int:
     """Write the copy (header: every field name, in order of first use) and note where each
     record starts; the number of records."""
-    names: dict[str, None] = {}
-    for _, cells in _objects(path, records, copy.unit):
-        names.update(dict.fromkeys(cells))
+    names: dict[str, str] = {}
+    for _, cells in _objects(path, records, copy.unit, values=False):
+        names.update(cells)
     header = list(names)
     line, count = 2, 0
     with copy.path.open("w", encoding="utf-8", newline="") as out:
