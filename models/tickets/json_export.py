@@ -40,6 +40,7 @@ from typing import Any
 
 from models.rules.counts import plural
 from models.tickets.errors import TicketImportError
+from models.tickets.reading import first_bad_utf8_line
 
 # The keys that hold the list of tickets, by product: Zendesk's APIs ("tickets"),
 # ServiceNow's Table API ("result") and JSONv2 ("records"), and common API wrappers.
@@ -51,13 +52,21 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"\b(on )?line (\d+)\b")
 
 
+def encoding_of(head: bytes) -> str:
+    """UTF-16 when the file starts with its byte-order mark (Windows PowerShell 5 writes JSON
+    so with ``>``), else UTF-8 with or without BOM: the encodings JSON is written in."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8-sig"
+
+
 def looks_like_json(head: bytes) -> bool:
     """An object or a list of objects (or an empty list), which no CSV export starts
     with."""
-    text = head.lstrip(codecs.BOM_UTF8).lstrip()
-    if text.startswith(b"["):
-        return text[1:].lstrip()[:1] in (b"{", b"]")
-    return text.startswith(b"{") and text[1:].lstrip()[:1] in (b'"', b"}")
+    text = head.decode(encoding_of(head), errors="ignore").lstrip()
+    if text.startswith("["):
+        return text[1:].lstrip()[:1] in ("{", "]")
+    return text.startswith("{") and text[1:].lstrip()[:1] in ('"', "}")
 
 
 def _cell(value: Any) -> str:
@@ -147,10 +156,10 @@ def _refuse(path: Path, problem: str, line: int | None = None) -> TicketImportEr
     return TicketImportError(path, problem, line=line)
 
 
-def _json_lines(path: Path) -> Records | None:
+def _json_lines(path: Path, encoding: str) -> Records | None:
     """The records of a JSON lines file (line number, record), or None when the file is one
     JSON document: its first line is not a whole object, or nothing follows it."""
-    with path.open(encoding="utf-8-sig") as f:
+    with path.open(encoding=encoding) as f:
         first = next((line for line in f if line.strip()), "")
         more = any(line.strip() for line in f)
     try:
@@ -161,7 +170,7 @@ def _json_lines(path: Path) -> Records | None:
         return None
 
     def records() -> Iterator[tuple[int, Any]]:
-        with path.open(encoding="utf-8-sig") as f:
+        with path.open(encoding=encoding) as f:
             for number, line in enumerate(f, start=1):
                 if not line.strip():
                     continue
@@ -176,10 +185,10 @@ def _json_lines(path: Path) -> Records | None:
     return records
 
 
-def _document(path: Path) -> tuple[Records, str]:
+def _document(path: Path, encoding: str) -> tuple[Records, str]:
     """The records of one JSON document (position in the list, record) and where the list
     was found, said for a note."""
-    text = path.read_text(encoding="utf-8-sig")
+    text = path.read_text(encoding=encoding)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -229,25 +238,35 @@ def readable(path: Path) -> Iterator[Readable]:
     if not looks_like_json(head):
         yield Readable(path, path)
         return
-    try:
-        lines = _json_lines(path)
-        if lines is not None:
-            records, unit, where = lines, "line", "JSON lines"
-        else:
-            (records, where), unit = _document(path), "record"
-    except UnicodeDecodeError:
-        raise _refuse(path, "this JSON is not UTF-8 text; export it again") from None
+    encoding = encoding_of(head)
     with tempfile.TemporaryDirectory(prefix="journeymap-") as tmp:
-        copy = Readable(Path(tmp) / path.name, path, unit=unit)
-        count = _write(path, copy, records)
+        try:
+            lines = _json_lines(path, encoding)
+            if lines is not None:
+                records, unit, where = lines, "line", "JSON lines"
+            else:
+                (records, where), unit = _document(path, encoding), "record"
+            copy = Readable(Path(tmp) / path.name, path, unit=unit)
+            count = _write(path, copy, records)
+        except UnicodeDecodeError:
+            raise _not_text(path, encoding) from None
         if not count:
             raise _refuse(path, f"the JSON holds no tickets ({where} is empty)")
-        copy.notes = (f"JSON: {plural(count, 'record')} read from {where}; nested fields are named "
-                      "parent.child (such as satisfaction_rating.score)",)
+        copy.notes = (f"JSON: {plural(count, 'record')} read from {where}; nested fields are "
+                      "named parent.child (such as satisfaction_rating.score)",)
         try:
             yield copy
         except TicketImportError as exc:
             raise copy.error(exc) from None
+
+
+def _not_text(path: Path, encoding: str) -> TicketImportError:
+    """JSON is UTF-8 (or UTF-16 from PowerShell): a byte that is not, named by its line (a
+    file saved again as "ANSI" in an editor)."""
+    utf8 = encoding.startswith("utf-8")
+    line = first_bad_utf8_line(path) if utf8 else None
+    return _refuse(path, f"this JSON is not {'UTF-8' if utf8 else 'UTF-16'} text here; save "
+                   "it again as UTF-8", line)
 
 
 def _write(path: Path, copy: Readable, records: Records) -> int:

@@ -75,7 +75,7 @@ def _title_block(first: str, rest: list[str], delimiter: str) -> tuple[str, int]
     return None
 
 
-def _first_bad_utf8_line(path: Path) -> int | None:
+def first_bad_utf8_line(path: Path) -> int | None:
     """The 1-based line of the first byte that is not UTF-8, or None when all of it is.
 
     A read that is pure ASCII while no character is pending is UTF-8 as it stands, so only
@@ -190,11 +190,11 @@ def detect_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     if b"\x00" in start:
         raise TicketImportError(path, "this is a binary file, not a CSV export")
     if head.startswith(codecs.BOM_UTF8):
-        bad = _first_bad_utf8_line(path)
+        bad = first_bad_utf8_line(path)
         if bad is None:
             return "utf-8-sig", ()
     else:
-        bad = _first_bad_utf8_line(path)
+        bad = first_bad_utf8_line(path)
         if bad is None:
             return "utf-8", ()
     codec = "latin-1" if _has_cp1252_holes(path) else "cp1252"

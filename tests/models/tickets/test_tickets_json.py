@@ -274,3 +274,36 @@ def test_unreadable_cells_in_json_are_noted_by_record(tmp_path: Path) -> None:
         {"id": 3, "created_at": "2024-03-03T09:00:00Z", "reopens": 1}]), encoding="utf-8")
     imp = engine.import_export(path)
     assert "1 unreadable value in 'reopens', first in record 2" in imp.notes
+
+
+def test_json_saved_by_windows_powershell_as_utf16_is_read(tmp_path: Path) -> None:
+    """``Invoke-RestMethod ... | ConvertTo-Json > tickets.json`` in Windows PowerShell 5
+    writes UTF-16 with a byte-order mark; refused before as "no usable columns: {"."""
+    path = tmp_path / "tickets.json"
+    path.write_text(json.dumps({"tickets": ZENDESK_TICKETS, "metric_sets": ZENDESK_METRICS},
+                               indent=4), encoding="utf-16")
+    _check_zendesk(_all(path))
+
+
+def test_hostile_labels_in_json_are_kept_exactly(tmp_path: Path) -> None:
+    path = tmp_path / "tickets.json"
+    labels = ['=HYPERLINK("x")\nsecond line', "\x1b[31mred", "Crème, \"quoted\""]
+    path.write_text(json.dumps([{"id": i, "created_at": "2024-03-04T09:00:00Z",
+                                 "category": label} for i, label in enumerate(labels)]),
+                    encoding="utf-8")
+    groups = {r.group for r in metrics.table(engine.import_export(path), by="category")}
+    assert groups == {*labels, "all"}
+
+
+def test_json_lines_with_a_byte_that_is_not_utf8_is_one_sentence(tmp_path: Path) -> None:
+    """JSON is UTF-8; a file edited and saved as "ANSI" (cp1252) has bytes that are not.
+    The sentence names the file and the line, not the codec's position."""
+    path = tmp_path / "tickets.json"
+    good = [json.dumps({"id": i, "created_at": "2024-03-01T09:00:00Z"}) for i in (1, 2)]
+    bad = '{"id": 3, "created_at": "2024-03-01T09:00:00Z", "subject": "Cr\xe8me"}'
+    path.write_bytes(("\n".join(good) + "\n").encode() + bad.encode("cp1252") + b"\n")
+    with pytest.raises(TicketImportError) as info:
+        engine.import_export(path)
+    message = str(info.value)
+    assert message.startswith("tickets.json"), message
+    assert "UTF-8" in message and "line 3" in message and "codec" not in message, message
