@@ -307,3 +307,14 @@ def test_json_lines_with_a_byte_that_is_not_utf8_is_one_sentence(tmp_path: Path)
     message = str(info.value)
     assert message.startswith("tickets.json"), message
     assert "UTF-8" in message and "line 3" in message and "codec" not in message, message
+
+
+def test_map_names_a_nested_field_by_its_dotted_name(tmp_path: Path) -> None:
+    path = tmp_path / "tickets.json"
+    path.write_text(json.dumps([
+        {"id": 1, "created_at": "2024-03-04T09:00:00Z", "custom": {"topic": "Refunds"}},
+        {"id": 2, "created_at": "2024-03-05T09:00:00Z", "custom": {"topic": "Login"}}]),
+        encoding="utf-8")
+    imp = engine.import_export(path, mapping={"category": "custom.topic"})
+    assert imp.columns["category"] == "custom.topic"
+    assert {r.group for r in metrics.table(imp, by="category")} == {"Refunds", "Login", "all"}
