@@ -204,12 +204,14 @@ def detect_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
 def _sniff_delimiter(head: list[str]) -> str:
     """The delimiter that splits the first lines into the same number (> 1) of fields, the
     most fields winning; ',' on a tie. Looking past the header line settles headers such as
-    ``id<TAB>name, with comma``."""
+    ``id<TAB>name, with comma``. Leading lines of one field are a report's title block,
+    left out of the vote (a ';' report's title would otherwise make ',' win)."""
     def score(delimiter: str) -> tuple[bool, int, bool]:
         try:
             widths = [len(r) for r in csv.reader(head, delimiter=delimiter) if r]
         except csv.Error:
             return False, 0, False
+        widths = list(itertools.dropwhile(lambda w: w == 1, widths))
         width = widths[0] if widths else 0
         return width > 1 and len(set(widths)) == 1, width, delimiter == ","
 

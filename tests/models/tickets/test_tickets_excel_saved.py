@@ -58,3 +58,17 @@ def test_two_title_lines_above_the_column_names(tmp_path: Path, gap: str) -> Non
     assert (row.tickets, row.ttr_median_hours, row.backlog_open) == (2, 2.0, 1)
     header_line = 4 if gap else 3
     assert any(f"the column names are on line {header_line}" in n for n in imp.notes)
+
+
+def test_a_semicolon_report_with_a_title_is_read(tmp_path: Path) -> None:
+    """A report exported by a European spreadsheet: title lines, then ';'-separated names.
+    The delimiter vote counted the title lines and chose ',' (one column: refused)."""
+    path = tmp_path / "report.csv"
+    path.write_text("Tickets report, March\nGenerated 01/04/2024 by Ann\n\n"
+                    "Id;Created at;Solved at;Status\n"
+                    "1;05/03/2024 10:00;05/03/2024 12:00;Solved\n"
+                    "2;06/03/2024 10:00;;Open\n", encoding="utf-8")
+    imp = engine.import_export(path)
+    assert imp.cube.periods() == ["2024-03"]
+    row = metrics.table(imp, by=None)[-1]
+    assert (row.tickets, row.ttr_median_hours, row.backlog_open) == (2, 2.0, 1)
