@@ -136,4 +136,13 @@ TICKET_METRIC_WORDS: dict[str, str] = {
     "csat_satisfied_share": "CSAT, share of 4-5", "reassigned_rate": "share reassigned",
     "sla_met_rate": "SLA met", "backlog_open": "open tickets",
     "backlog_median_age_hours": "age of open tickets, median",
+    "ttr_business_median_hours": "time to resolution in business hours, median",
+    "ttr_business_p90_hours": "time to resolution in business hours, p90",
+    "frt_business_median_hours": "first response in business hours, median",
+    # the waits of resolved tickets (models.tickets.stats.WAITS), as the export counts them
+    **{f"{wait}{within}_{stat}_hours": f"{words}{hours}, {stat}"
+       for wait, words in (("requester_wait", "requester wait"), ("agent_wait", "agent wait"),
+                           ("on_hold", "on hold"))
+       for within, hours in (("", ""), ("_business", " in business hours"))
+       for stat in ("median", "p90")},
 }

@@ -373,3 +373,15 @@ def as_account(monkeypatch: Any, name: str) -> None:
 
     monkeypatch.setattr(access, "current_account", lambda: name)
     monkeypatch.setattr("models.db.store.current_account", lambda: name)
+
+
+def run_cli(db_path: Path, *args: str) -> tuple[int, str, str]:
+    """``journeymap --db DB ARGS`` in process (Typer's runner): exit code, stdout, stderr.
+    Anything raised but an exit fails the test: a traceback is never an answer."""
+    from typer.testing import CliRunner
+
+    from tui.cli.main import app
+
+    done = CliRunner().invoke(app, ["--db", str(db_path), *args])
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
+    return done.exit_code, done.stdout, done.stderr

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # What a refused file's sentence ends with: a file that cannot be read has no repair here,
 # so the way out is the JSON backup (as for a damaged file, ``damaged``) or another file.

@@ -149,10 +149,17 @@ def _v10_ticket_start(conn: Connection) -> None:
     _add_missing_columns(conn)
 
 
+def _v11_ticket_waits(conn: Connection) -> None:
+    """Version 11 (wait times): each reading's requester wait, agent wait and on-hold
+    medians and p90s. Additive, so the generic step; numbered so that a version 10
+    journeymap refuses a file that has them rather than losing them in a backup."""
+    _add_missing_columns(conn)
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry: ``upgrade`` runs ``_add_missing_columns`` first and last.  Version 5
 # (``source`` on the rows a template can illustrate: "" or "added") is such a change,
-# so it has no step; versions 8-10 are additive too, and keep a named step only for
+# so it has no step; versions 8-11 are additive too, and keep a named step only for
 # their docstrings (why each was numbered).
 STEPS: dict[int, Callable[[Connection], None]] = {
     3: _v3_future_state_links,
@@ -162,6 +169,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     8: _v8_business_hours,
     9: _v9_ticket_counts,
     10: _v10_ticket_start,
+    11: _v11_ticket_waits,
 }
 
 

@@ -126,9 +126,10 @@ def python_numbers(column: pl.Series, parse: Callable[[str], float | None],
             failed.add(text)
             number = None
         found[text] = None if number is None else number / scale
-    table = pl.DataFrame({"t": list(found), "v": pl.Series(list(found.values()),
-                                                           dtype=pl.Float64),
-                          "b": [t in failed for t in found]})
+    # typed: a batch with no rows left has no cells, and an untyped empty column would not join
+    table = pl.DataFrame({"t": pl.Series(list(found), dtype=pl.String),
+                          "v": pl.Series(list(found.values()), dtype=pl.Float64),
+                          "b": pl.Series([t in failed for t in found], dtype=pl.Boolean)})
     joined = column.to_frame("t").join(table, on="t", how="left", maintain_order="left")
     return joined["v"], joined["b"]
 

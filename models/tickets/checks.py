@@ -22,7 +22,7 @@ from pathlib import Path
 
 from models.tickets import dates
 from models.tickets.errors import TicketImportError
-from models.tickets.profiles import FIELDS, normalise
+from models.tickets.fields import FIELDS, normalise
 from models.tickets.reading import CsvLayout, past_title, sniff
 
 # The first cell of a summary row in a spreadsheet or a report export.

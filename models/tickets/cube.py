@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-from models.tickets.stats import COUNT_FIELDS, SERIES, Acc, Counts, Flags, Spread
+from models.tickets.stats import COUNT_FIELDS, SERIES, WAIT_SERIES, Acc, Counts, Flags, Spread
 
 # The key parts a table can group by, by index: 0 period, 1 category, 2 channel,
 # 3 priority, 4 group (None: the totals only).
@@ -87,7 +87,8 @@ class Cube:
         self.frame = frame
         self.business = business
         self.as_of = as_of
-        self._series = SERIES if business else SERIES[:3]
+        self._series = (*(SERIES if business else SERIES[:3]),
+                        *(s for s in WAIT_SERIES if s in frame.columns))
         self._counts = [pl.len().alias("tickets"), *_count_exprs()]
         # each duration's non-null values with their keys, sorted once by value
         self._sorted = {s: self.frame.select(*KEY_COLUMNS, s).drop_nulls(s).sort(s)

@@ -15,7 +15,7 @@ of the rows skipped means the column is not what it was taken for, and the impor
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,10 +25,11 @@ from models.tickets import dates
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
+from models.tickets.fields import FIELDS
 from models.tickets.hours import Schedule
+from models.tickets.json_export import readable
 from models.tickets.load import Unreadable, iter_frames
 from models.tickets.mapping import ColumnPlan, plan_columns
-from models.tickets.profiles import FIELDS
 from models.tickets.reading import CsvLayout, iter_chunks, physical_lines, sniff
 
 if TYPE_CHECKING:
@@ -86,8 +87,13 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
         )
     date_cols = [plan.columns[f] for f, k in FIELDS.items() if k == "date" and f in plan.columns]
     samples = {layout.header[i]: [r[i] for r in sample_rows] for i in date_cols}
-    reason = f"{plan.product} default" + (", ';'-delimited" if layout.delimiter == ";" else "")
-    day_first = plan.day_first or (plan.product == "generic" and layout.delimiter == ";")
+    # No product writes ';' between fields: a spreadsheet re-saved the file in a locale whose
+    # decimal mark is a comma, and every such locale writes the day first (Excel re-writes
+    # the dates in the locale's order, whatever order the product exported).
+    resaved = layout.delimiter == ";"
+    reason = ("';'-delimited, as a spreadsheet saves it where the day is written first"
+              if resaved else f"{plan.product} default")
+    day_first = plan.day_first or resaved
     try:
         kinds, date_notes = dates.decide_orders(samples, day_first, reason)
     except ValueError as exc:
@@ -113,8 +119,11 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
 def inspect_export(
     path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None
 ) -> Inspection:
-    """The plan for ``path`` (ambiguous fields listed in ``plan.candidates``, not raised)."""
-    return _prepare(Path(path), source, mapping)
+    """The plan for ``path`` (ambiguous fields listed in ``plan.candidates``, not raised); a
+    JSON export is read as its CSV copy (``json_export``)."""
+    with readable(Path(path)) as copy:
+        found = _prepare(copy.path, source, mapping)
+        return replace(found, notes=copy.said((*copy.notes, *found.notes)))
 
 
 def _require(path: Path, plan: ColumnPlan) -> None:
@@ -154,8 +163,16 @@ def import_export(
 
     With a ``schedule`` the durations are also counted in business hours (a cost per ticket
     that an import without one does not pay). ``progress`` is told the rows read after each
-    batch (100,000 records), for a long import to show it is moving, or to stop it."""
-    path = Path(path)
+    batch (100,000 records), for a long import to show it is moving, or to stop it. A JSON
+    export is read as its CSV copy (``json_export``): the same mapping and definitions."""
+    with readable(Path(path)) as copy:
+        found = _import(copy.path, source, mapping, schedule, progress)
+        found.notes = copy.said((*copy.notes, *found.notes))
+        return found
+
+
+def _import(path: Path, source: str, mapping: dict[str, str] | None,
+            schedule: Schedule | None, progress: Progress | None) -> TicketImport:
     inspection = _prepare(path, source, mapping)
     plan, layout = inspection.plan, inspection.layout
     _require(path, plan)

@@ -21,6 +21,7 @@ class TicketImportError(ValueError):
         column: str | None = None,
         hint: str = "",
         as_given: bool = False,
+        place: str | None = None,
     ) -> None:
         self.path = Path(path)
         self.problem = problem
@@ -29,7 +30,11 @@ class TicketImportError(ValueError):
         self.hint = hint
         # A path that cannot be opened is named as typed: its folder may be the mistake.
         where = [str(path) if as_given else self.path.name]
-        if line is not None:
+        # ``place`` instead of a line: where in a JSON export ("record 4"), a line of its CSV
+        # copy meaning nothing to the person
+        if place is not None:
+            where.append(place)
+        elif line is not None:
             where.append(f"line {line}")
         if column is not None:
             where.append(f"column {column!r}")

@@ -26,7 +26,7 @@ from models.tickets.answers import ANSWER_FIELDS
 from models.tickets.hours import BusinessClock
 from models.tickets.load import REC
 from models.tickets.mapping import ColumnPlan
-from models.tickets.stats import NONE_LABEL
+from models.tickets.stats import NONE_LABEL, WAIT_SERIES
 
 DATE_FIELDS = ("created", "resolved", "closed", "updated", "first_response_at")
 DIMENSIONS = ("category", "channel", "priority", "group")
@@ -180,6 +180,7 @@ def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Ba
     keys = [pl.col(c).cast(pl.Categorical) for c in ("month", *DIMENSIONS, "state")]
     needed = [REC, "id", "ttr", "frt", "open_created", "reopens", "reassigned", "replies",
               "fcr", "sla", "csat_score", "csat_answered", "csat_satisfied",
+              *(s for s in WAIT_SERIES if s in frame.columns),
               *(["created", "done"] if timed else []),
               *(["updated"] if plan.event_log else [])]
     since = earliest if isinstance(earliest, datetime) else None
@@ -226,6 +227,20 @@ def _durations(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad, has_first: bool
                                                    values.parse_number, scale)
         bad.add(cols[field], unreadable, frame[REC])
         frame = frame.with_columns(pl.col("frt").fill_null(numbers))
+    return _waits(frame, plan, bad)
+
+
+def _waits(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad) -> pl.DataFrame:
+    """Each wait column the export has, in hours, for resolved tickets (an open ticket's
+    waits are still growing): a column only for the waits present."""
+    for series in WAIT_SERIES:
+        index = plan.columns.get(f"{series}_minutes")
+        if index is None:
+            continue
+        hours, unreadable = cells.python_numbers(frame[f"c{index}"], values.parse_number, 60.0)
+        bad.add(index, unreadable, frame[REC])
+        frame = frame.with_columns(hours.alias(series)).with_columns(
+            pl.when(pl.col("state") == "resolved").then(pl.col(series)).alias(series))
     return frame
 
 
@@ -240,6 +255,8 @@ def _cell(frame: pl.DataFrame, plan: ColumnPlan, created_kind: str) -> list[pl.E
     for dim in DIMENSIONS:
         if dim in plan.columns:
             label = pl.col(f"c{plan.columns[dim]}").str.strip_chars()
+            if dim in plan.label_codes:
+                label = label.replace(plan.label_codes[dim])
             exprs.append(pl.when(label == "").then(pl.lit(NONE_LABEL)).otherwise(label)
                          .alias(dim))
         else:

@@ -16,16 +16,8 @@ from pathlib import Path
 
 from models.tickets import dates
 from models.tickets.errors import TicketImportError
-from models.tickets.profiles import (
-    FIELDS,
-    GENERIC,
-    PROFILES,
-    REQUIRED,
-    SOURCES,
-    detect,
-    is_audit_log,
-    normalise,
-)
+from models.tickets.fields import FIELDS, REQUIRED, normalise
+from models.tickets.profiles import GENERIC, PROFILES, SOURCES, detect, is_audit_log
 from models.tickets.reading import detect_encoding
 
 _DATE_WORDS = ("creat", "open", "submit", "received", "reported", "start")
@@ -50,6 +42,7 @@ class ColumnPlan:
     event_log: bool
     day_first: bool
     status_codes: dict[str, str] = dataclasses.field(default_factory=dict)
+    label_codes: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
     def column_name(self, field: str) -> str | None:
         index = self.columns.get(field)
@@ -192,6 +185,7 @@ def plan_columns(
         event_log=event_log and "updated" in columns,
         day_first=profile.day_first,
         status_codes=profile.status_codes,
+        label_codes=profile.label_codes,
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from models.tickets.stats import Acc, Counts
+from models.tickets.stats import WAIT_SERIES, Acc, Counts, Spread, wait_words
 
 if TYPE_CHECKING:
     from models.tickets.engine import TicketImport
@@ -48,6 +48,19 @@ class GroupMetrics:
     ttr_business_median_hours: float | None = None
     ttr_business_p90_hours: float | None = None
     frt_business_median_hours: float | None = None
+    # the waits of resolved tickets, as the export counts them (stats.WAITS)
+    requester_wait_median_hours: float | None = None
+    requester_wait_p90_hours: float | None = None
+    requester_wait_business_median_hours: float | None = None
+    requester_wait_business_p90_hours: float | None = None
+    agent_wait_median_hours: float | None = None
+    agent_wait_p90_hours: float | None = None
+    agent_wait_business_median_hours: float | None = None
+    agent_wait_business_p90_hours: float | None = None
+    on_hold_median_hours: float | None = None
+    on_hold_p90_hours: float | None = None
+    on_hold_business_median_hours: float | None = None
+    on_hold_business_p90_hours: float | None = None
     unavailable: dict[str, str] = field(default_factory=dict)
     # how many tickets each available metric was computed from
     n: dict[str, int] = field(default_factory=dict)
@@ -196,8 +209,18 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
         "ttr_business_p90_hours": cell.ttr_business.n,
         "frt_business_median_hours": cell.frt_business.n,
     }
+    waits: dict[str, float | None] = {}
+    for series in WAIT_SERIES:
+        spread: Spread = getattr(cell, series)
+        words = wait_words(series)
+        for stat, value in (("median", spread.median), ("p90", spread.p90)):
+            metric = f"{series}_{stat}_hours"
+            waits[metric] = value
+            sizes[metric] = spread.n
+            need(metric, f"{series}_minutes" in cols, f"the export has no {words} column",
+                 value, f"no resolved ticket has a {words}")
     n = {k: v for k, v in sizes.items() if k == "tickets" or k not in why}
-    return GroupMetrics(
+    return GroupMetrics(**waits,
         group=name, period=period, tickets=cell.tickets, fcr_rate=fcr, fcr_is_proxy=proxy,
         fcr_method=method, reopen_rate=reopen, ttr_median_hours=ttr_med, ttr_p90_hours=ttr_hi,
         first_response_median_hours=frt, csat_mean=csat_mean, csat_responses=responses,

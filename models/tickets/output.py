@@ -11,6 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from models.tickets.metrics import GroupMetrics
+from models.tickets.stats import WAIT_SERIES
 
 KEYS = (
     "group", "period", "tickets", "fcr_rate", "fcr_is_proxy", "fcr_method", "reopen_rate",
@@ -18,6 +19,7 @@ KEYS = (
     "csat_responses", "csat_satisfied_share", "reassigned_rate", "sla_met_rate",
     "backlog_open", "backlog_median_age_hours", "ttr_business_median_hours",
     "ttr_business_p90_hours", "frt_business_median_hours",
+    *(f"{s}_{stat}_hours" for s in WAIT_SERIES for stat in ("median", "p90")),
 )
 
 

@@ -7,46 +7,25 @@ same table. Aliases are listed by preference: the first one present wins within 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-# field → value kind; the kinds are read by models.tickets.facts.
-FIELDS: dict[str, str] = {
-    "id": "text",
-    "created": "date",
-    "resolved": "date",
-    "closed": "date",
-    "updated": "date",
-    "first_response_at": "date",
-    "status": "status",
-    "reopens": "count",
-    "replies": "count",
-    "reassignments": "count",
-    "assignee_stations": "count",
-    "fcr": "bool",
-    "sla_met": "bool",
-    "sla_remaining": "sla_clock",
-    "csat": "csat",
-    "first_response_minutes": "number",
-    "first_response_hours": "number",
-    "category": "text",
-    "channel": "text",
-    "priority": "text",
-    "group": "text",
-}
-REQUIRED = ("id", "created")
-DIMENSIONS = ("category", "channel", "priority", "group")
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# A time zone written after a column's name, as Intercom does: "(America/New_York)", "(UTC)".
-_ZONE = re.compile(r"\s*\((?:[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc/[A-Za-z0-9+-]+)\)\s*$")
+from models.tickets.fields import normalise
+from models.tickets.stats import WAITS
 
 
-def normalise(header: str) -> str:
-    """``First response time (in hrs)`` → ``first_response_time_in_hrs``; a trailing time
-    zone is dropped (``Conversation started at (America/New_York)`` →
-    ``conversation_started_at``): the times are read as written, in that zone."""
-    return _NON_ALNUM.sub("_", _ZONE.sub("", header.strip()).lower()).strip("_")
+def _wait_names(wait: str) -> dict[str, tuple[str, ...]]:
+    """The column names of one wait, calendar and business minutes: Zendesk's CSV export
+    ("Requester wait time in minutes [within business hours]"), fivetran/dbt_zendesk
+    (``requester_wait_time_in_calendar_minutes``) and the API's ``metric_set`` flattened
+    (``metric_set.requester_wait_time_in_minutes.calendar``)."""
+    stem = f"{wait}_time"
+    return {
+        f"{wait}_minutes": (f"{stem}_in_minutes", f"{stem}_in_calendar_minutes",
+                            f"metric_set_{stem}_in_minutes_calendar", f"{wait}_minutes"),
+        f"{wait}_business_minutes": (
+            f"{stem}_in_minutes_within_business_hours", f"{stem}_in_business_minutes",
+            f"metric_set_{stem}_in_minutes_business", f"{wait}_business_minutes"),
+    }
 
 
 @dataclass(frozen=True)
@@ -64,6 +43,9 @@ class Profile:
     # Columns whose names look like a metric the product means otherwise: never mapped by
     # name (only by --map), each with the reason said in a note.
     not_metrics: dict[str, str] = field(default_factory=dict)
+    # Raw codes an API writes instead of a group's label (Freshdesk's source 7 = Chat):
+    # field → {code: label}; a label written out (a CSV export's) is kept as it is.
+    label_codes: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 GENERIC = Profile(
@@ -103,6 +85,7 @@ GENERIC = Profile(
         "channel": ("channel", "via", "source", "contact_type", "origin", "medium"),
         "priority": ("priority", "severity", "urgency"),
         "group": ("group", "team", "assignment_group", "queue", "assigned_group", "department"),
+        **{alias: names for w in WAITS for alias, names in _wait_names(w).items()},
     },
 )
 
@@ -111,23 +94,28 @@ ZENDESK = Profile(
     aliases={
         "id": ("id",),
         "created": ("created_at",),
-        "resolved": ("solved_at",),
+        "resolved": ("solved_at", "metric_set_solved_at"),
         "updated": ("updated_at",),
         "status": ("status",),
-        "reopens": ("reopens",),
-        "replies": ("replies",),
-        "assignee_stations": ("assignee_stations",),
-        "csat": ("satisfaction_score",),
-        "first_response_minutes": ("first_reply_time_in_minutes",),
-        "category": ("category", "ticket_type"),
-        "channel": ("via",),
+        "reopens": ("reopens", "metric_set_reopens"),
+        "replies": ("replies", "metric_set_replies"),
+        "assignee_stations": ("assignee_stations", "metric_set_assignee_stations"),
+        "csat": ("satisfaction_score", "satisfaction_rating_score"),
+        "first_response_minutes": ("first_reply_time_in_minutes",
+                                   "metric_set_reply_time_in_minutes_calendar"),
+        "category": ("category", "ticket_type", "type"),
+        "channel": ("via", "via_channel"),
         "priority": ("priority",),
-        "group": ("group",),
+        "group": ("group", "group_id"),
     },
     signature=frozenset({
         "satisfaction_score", "reopens", "replies", "via",
         "assignee_stations", "group_stations", "first_reply_time_in_minutes",
         "full_resolution_time_in_minutes", "requester", "submitter",
+        # the API's ticket (JSON): nested fields flattened as parent.child
+        "submitter_id", "assignee_id", "via_channel", "satisfaction_rating_score",
+        "raw_subject", "ticket_form_id", "brand_id", "allow_channelback",
+        "metric_set_reopens", "metric_set_replies",
     }),
 )
 
@@ -146,7 +134,7 @@ SERVICENOW = Profile(
         "category": ("category",),
         "channel": ("contact_type", "channel"),
         "priority": ("priority",),
-        "group": ("assignment_group",),
+        "group": ("assignment_group_display_value", "assignment_group"),
     },
     signature=frozenset({
         "number", "opened_at", "resolved_at", "closed_at", "reopen_count",
@@ -158,18 +146,21 @@ SERVICENOW = Profile(
     # Incident state choices (incident.state / incident_state) as exported with raw values.
     status_codes={"1": "new", "2": "in progress", "3": "on hold", "4": "awaiting",
                   "5": "awaiting", "6": "resolved", "7": "closed", "8": "canceled"},
+    # The Table API's raw priority values, as the list and its CSV export label them.
+    label_codes={"priority": {"1": "1 - Critical", "2": "2 - High", "3": "3 - Moderate",
+                              "4": "4 - Low", "5": "5 - Planning"}},
 )
 
 FRESHDESK = Profile(
     name="freshdesk",
     aliases={
-        "id": ("ticket_id",),
-        "created": ("created_time",),
-        "resolved": ("resolved_time",),
-        "closed": ("closed_time",),
-        "updated": ("last_update_time",),
+        "id": ("ticket_id", "id"),
+        "created": ("created_time", "created_at"),
+        "resolved": ("resolved_time", "stats_resolved_at"),
+        "closed": ("closed_time", "stats_closed_at"),
+        "updated": ("last_update_time", "updated_at"),
         "status": ("status",),
-        "first_response_at": ("initial_response_time",),
+        "first_response_at": ("initial_response_time", "stats_first_responded_at"),
         "replies": ("agent_interactions",),
         "sla_met": ("resolution_status",),
         "csat": ("survey_results", "survey_result", "satisfaction_survey",
@@ -177,14 +168,24 @@ FRESHDESK = Profile(
         "category": ("category", "type"),
         "channel": ("source",),
         "priority": ("priority",),
-        "group": ("group",),
+        "group": ("group", "group_id"),
     },
     signature=frozenset({
         "ticket_id", "created_time", "resolved_time", "closed_time", "agent_interactions",
         "customer_interactions", "first_response_time_in_hrs", "resolution_time_in_hrs",
         "resolution_status", "first_response_status", "due_by_time", "last_update_time",
         "initial_response_time", "survey_results",
+        # the API's ticket (/api/v2/tickets, ``include=stats``: nested, flattened)
+        "fr_due_by", "fr_escalated", "is_escalated", "responder_id", "email_config_id",
+        "stats_first_responded_at", "stats_resolved_at", "stats_closed_at",
     }),
+    # The API writes numbers where the export writes words (Freshdesk's ticket properties).
+    status_codes={"2": "open", "3": "pending", "4": "resolved", "5": "closed"},
+    label_codes={
+        "channel": {"1": "Email", "2": "Portal", "3": "Phone", "7": "Chat",
+                    "9": "Feedback Widget", "10": "Outbound Email"},
+        "priority": {"1": "Low", "2": "Medium", "3": "High", "4": "Urgent"},
+    },
     # Freshdesk's own export code labels first_res_time_bhrs and resolution_time_bhrs so:
     # business hours of its SLA calendar, not the calendar durations the metrics are.
     not_metrics={
@@ -330,7 +331,32 @@ DBT_ZENDESK = Profile(
     }),
 )
 
-_DETECTED = (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE, DBT_ZENDESK)
+# Zoho Desk's ticket export: the ticket module's field labels. It shares "Ticket Id",
+# "Created Time" and "Closed Time" with Freshdesk; "Modified Time", "Ticket Owner",
+# "Department" and "Sub Category" are Zoho's own. No satisfaction column is named: no Zoho
+# export seen here carried its happiness rating (``--map csat=COLUMN`` reads one).
+ZOHO = Profile(
+    name="zoho",
+    aliases={
+        "id": ("ticket_id", "ticket_number", "request_id"),
+        "created": ("created_time",),
+        "closed": ("closed_time",),
+        "updated": ("modified_time",),
+        "status": ("status",),
+        "category": ("category",),
+        "channel": ("channel",),
+        "priority": ("priority",),
+        "group": ("department", "team"),
+    },
+    signature=frozenset({
+        "ticket_id", "created_time", "closed_time", "modified_time", "ticket_owner",
+        "department", "sub_category", "classifications", "response_due_date",
+        "customer_responded_time", "contact_name", "account_name",
+    }),
+)
+
+_DETECTED = (ZENDESK, SERVICENOW, FRESHDESK, HUBSPOT, INTERCOM, JIRA, SALESFORCE, DBT_ZENDESK,
+             ZOHO)
 PROFILES: dict[str, Profile] = {p.name: p for p in (*_DETECTED, GENERIC)}
 # What ``--source`` and the import dialog offer: the one list both read.
 SOURCES: tuple[str, ...] = ("auto", *PROFILES)

@@ -57,8 +57,9 @@ def past_title(f: TextIO, layout: CsvLayout) -> int:
 
 def _title_block(first: str, rest: list[str], delimiter: str) -> tuple[str, int] | None:
     """(the title, the lines from the title to the column names) when ``first`` is a report
-    title: one filled cell, and the next non-blank line holds two or more names, none blank
-    and none starting with a digit (a data row would)."""
+    title: one filled cell, maybe more such lines below it (a "Generated on ..." line, a
+    filter), and then a line of two or more names, none blank and none starting with a
+    digit (a data row would)."""
     filled = [c.strip() for c in next(csv.reader([first], delimiter=delimiter)) if c.strip()]
     if len(filled) > 1:
         return None
@@ -66,13 +67,15 @@ def _title_block(first: str, rest: list[str], delimiter: str) -> tuple[str, int]
         if not text.strip(" ,;\t\r\n"):
             continue
         names = [c.strip() for c in next(csv.reader([text], delimiter=delimiter))]
+        if len([n for n in names if n]) == 1:
+            continue  # another line of the title block
         if len(names) < 2 or not all(names) or any(n[:1].isdigit() for n in names):
             return None
         return (filled[0] if filled else ""), gap
     return None
 
 
-def _first_bad_utf8_line(path: Path) -> int | None:
+def first_bad_utf8_line(path: Path) -> int | None:
     """The 1-based line of the first byte that is not UTF-8, or None when all of it is.
 
     A read that is pure ASCII while no character is pending is UTF-8 as it stands, so only
@@ -143,19 +146,7 @@ def _not_text(path: Path, head: bytes) -> str | None:
         return "this looks like a spreadsheet; save it as CSV"
     if head.startswith(_ZIP):
         return "this is a zip archive, not a CSV export; unzip it first"
-    if _looks_like_json(head):
-        return ("this is JSON (such as an API's ticket export), not a CSV export; export "
-                "the tickets as CSV from the product's own export or report")
     return None
-
-
-def _looks_like_json(head: bytes) -> bool:
-    """An object or a list of objects (Zendesk's Incremental Export API, an Intercom or
-    HubSpot API dump, JSON lines), which no CSV export starts with."""
-    text = head.lstrip(codecs.BOM_UTF8).lstrip()
-    if text.startswith(b"["):
-        text = text[1:].lstrip()
-    return text.startswith(b"{") and text[1:].lstrip()[:1] in (b'"', b"}")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -199,11 +190,11 @@ def detect_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
     if b"\x00" in start:
         raise TicketImportError(path, "this is a binary file, not a CSV export")
     if head.startswith(codecs.BOM_UTF8):
-        bad = _first_bad_utf8_line(path)
+        bad = first_bad_utf8_line(path)
         if bad is None:
             return "utf-8-sig", ()
     else:
-        bad = _first_bad_utf8_line(path)
+        bad = first_bad_utf8_line(path)
         if bad is None:
             return "utf-8", ()
     codec = "latin-1" if _has_cp1252_holes(path) else "cp1252"
@@ -213,12 +204,14 @@ def detect_encoding(path: Path) -> tuple[str, tuple[str, ...]]:
 def _sniff_delimiter(head: list[str]) -> str:
     """The delimiter that splits the first lines into the same number (> 1) of fields, the
     most fields winning; ',' on a tie. Looking past the header line settles headers such as
-    ``id<TAB>name, with comma``."""
+    ``id<TAB>name, with comma``. Leading lines of one field are a report's title block,
+    left out of the vote (a ';' report's title would otherwise make ',' win)."""
     def score(delimiter: str) -> tuple[bool, int, bool]:
         try:
             widths = [len(r) for r in csv.reader(head, delimiter=delimiter) if r]
         except csv.Error:
             return False, 0, False
+        widths = list(itertools.dropwhile(lambda w: w == 1, widths))
         width = widths[0] if widths else 0
         return width > 1 and len(set(widths)) == 1, width, delimiter == ","
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from models.db.tables.tickets import Reading
 from models.tickets import metrics
 from models.tickets.metrics import GroupMetrics
+from models.tickets.stats import WAIT_SERIES
 
 if TYPE_CHECKING:
     from models.tickets.engine import TicketImport
@@ -23,6 +24,7 @@ METRICS: tuple[str, ...] = (
     "first_response_median_hours", "csat_mean", "csat_responses", "csat_satisfied_share",
     "reassigned_rate", "sla_met_rate", "backlog_open", "backlog_median_age_hours",
     "ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours",
+    *(f"{s}_{stat}_hours" for s in WAIT_SERIES for stat in ("median", "p90")),
 )
 _METRIC_FIELDS = METRICS[2:]
 

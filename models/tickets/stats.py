@@ -64,6 +64,18 @@ class Spread(NamedTuple):
 
 
 SERIES = ("ttr", "frt", "open_created", "ttr_business", "frt_business")
+# The waits a ticket's metrics report (Zendesk's ticket metrics, fivetran/dbt_zendesk's
+# definitions): series → what it is called in a sentence. Each also "within business hours"
+# (series ``<wait>_business``), from the product's own count, not from a schedule here.
+WAITS: dict[str, str] = {"requester_wait": "requester wait time",
+                         "agent_wait": "agent wait time", "on_hold": "on-hold time"}
+WAIT_SERIES = tuple(s for w in WAITS for s in (w, f"{w}_business"))
+
+
+def wait_words(series: str) -> str:
+    """``requester_wait_business`` → "requester wait time within business hours"."""
+    base = series.removesuffix("_business")
+    return WAITS[base] + (" within business hours" if base != series else "")
 
 
 @dataclass
@@ -77,6 +89,12 @@ class Acc:
     open_created: Spread = Spread()  # creation of the open tickets, epoch seconds
     ttr_business: Spread = Spread()
     frt_business: Spread = Spread()
+    requester_wait: Spread = Spread()
+    requester_wait_business: Spread = Spread()
+    agent_wait: Spread = Spread()
+    agent_wait_business: Spread = Spread()
+    on_hold: Spread = Spread()
+    on_hold_business: Spread = Spread()
 
     def counts(self) -> Counts:
         """The numerators and denominators of the rates."""

@@ -24,6 +24,7 @@ from models.rules.months import said
 from models.tickets import checks, metrics
 from models.tickets.baselines import apply_to_map
 from models.tickets.editing import latest_source, require_editor, schedule_of
+from models.tickets.json_export import readable
 from models.tickets.links import refresh_volumes
 from models.tickets.readings import build_readings
 
@@ -87,13 +88,18 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         metrics.parse_period(period)
     previous = latest_source(store, workshop_id)
     given = dict(mapping or {})
-    if previous is not None and source in ("auto", previous.product):
-        header = engine.inspect_export(path, source=source, mapping=given or None).layout.header
-        given = {**remembered_mapping(previous, header, source), **given}
     schedule = schedule_of(store.get_workshop(workshop_id))
-    imp = engine.import_export(path, source=source, mapping=given or None, schedule=schedule,
-                               progress=progress)
-    _explain(Path(path), imp, source, given)
+    # a JSON export is converted once, and every read below (the engine's, the checks') is
+    # of its CSV copy; places are said in the JSON file's terms
+    with readable(Path(path)) as copy:
+        if previous is not None and source in ("auto", previous.product):
+            header = engine.inspect_export(copy.path, source=source,
+                                           mapping=given or None).layout.header
+            given = {**remembered_mapping(previous, header, source), **given}
+        imp = engine.import_export(copy.path, source=source, mapping=given or None,
+                                   schedule=schedule, progress=progress)
+        _explain(copy.path, imp, source, given)
+        imp.notes = copy.said((*copy.notes, *imp.notes))
     readings = build_readings(imp, period)
     if imp.as_of is not None and any(r.backlog_open for r in readings):
         imp.notes = (*imp.notes, checks.aged_to(imp.as_of))

@@ -22,3 +22,9 @@ def workshop(tmp_path: Path) -> tuple[Path, int]:
         wid = create_from_template(store, "login-lockout", start_date=dt.date(2024, 2, 29))
         complete_demo(store, wid, DEMO_DAY)
     return db, wid
+
+
+@pytest.fixture
+def wid(store: Store) -> int:
+    """An empty workshop in the test's database, for the ticket commands."""
+    return int(store.create_workshop(title="T").id or 0)

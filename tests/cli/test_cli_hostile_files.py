@@ -9,23 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from models.db.store import Store
-from tui.cli.main import app
+from tests.helpers import run_cli
 
 HEAD = "id,created_at,status,category\n"
-
-
-def _run(db_path: Path, *args: str) -> tuple[int, str, str]:
-    done = CliRunner().invoke(app, ["--db", str(db_path), *args])
-    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
-    return done.exit_code, done.stdout, done.stderr
-
-
-@pytest.fixture
-def wid(store: Store) -> int:
-    return int(store.create_workshop(title="T").id or 0)
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -62,7 +50,7 @@ def test_a_broken_file_is_refused_in_one_sentence(db_path: Path, store: Store, w
     text, said = REFUSED[name]
     path = _write(tmp_path, name, text)
     for extra in (["--dry-run"], []):
-        code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid), *extra)
+        code, out, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid), *extra)
         assert (code, out) == (1, "")
         assert err == f"journeymap: {name}, {said}\n"
         assert "Traceback" not in err
@@ -70,16 +58,16 @@ def test_a_broken_file_is_refused_in_one_sentence(db_path: Path, store: Store, w
 
 
 def _imported(db_path: Path, wid: int, path: Path) -> str:
-    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid), "--dry-run")
+    code, out, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid), "--dry-run")
     assert (code, err) == (0, "")
-    code, real, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    code, real, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid))
     assert (code, err) == (0, "")
     assert real.splitlines()[0].replace("Imported", "Would import", 1) == out.splitlines()[0]
     return out
 
 
 def _total(db_path: Path, wid: int) -> dict[str, object]:
-    code, out, _ = _run(db_path, "tickets", "show", str(wid), "--format", "json")
+    code, out, _ = run_cli(db_path, "tickets", "show", str(wid), "--format", "json")
     assert code == 0
     rows: list[dict[str, object]] = json.loads(out)
     return rows[-1]
@@ -116,12 +104,12 @@ def test_a_duplicate_column_name_is_said_and_the_other_can_be_chosen(
     assert "  note: column 'status' appears 2 times (columns 3 and 4): the first is used; " \
         "--map status=#4 takes the other\n" in out
     assert _total(db_path, wid)["backlog_open"] == 1
-    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid),
+    code, out, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid),
                           "--map", "status=#4")
     assert (code, err) == (0, "")
     assert "  status                   <- status (column 4)\n" in out
     assert _total(db_path, wid)["backlog_open"] == 2
-    code, _, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid),
+    code, _, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid),
                         "--map", "status=#9", "--dry-run")
     assert code == 1
     assert err.startswith("journeymap: twice.csv, line 1: --map status=#9: the file has "
@@ -168,6 +156,6 @@ def test_a_bad_line_after_a_title_is_named_by_its_file_line(
         db_path: Path, wid: int, tmp_path: Path) -> None:
     path = _write(tmp_path, "titled_cut.csv", "Cases by owner\nid,created_at,status,category\n"
                   "1,2024-03-01 10:00,solved,a\n2,\"2024-03-02 10:00,open,b\n")
-    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    code, out, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid))
     assert (code, out) == (1, "")
     assert err.startswith("journeymap: titled_cut.csv, line 4: the last line is cut off")

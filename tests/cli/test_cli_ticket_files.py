@@ -20,11 +20,6 @@ def _import(db_path: Path, wid: int, *args: str) -> tuple[int, str, str]:
     return done.exit_code, done.stdout, done.stderr
 
 
-@pytest.fixture
-def wid(store: Store) -> int:
-    return int(store.create_workshop(title="T").id or 0)
-
-
 def test_help_and_source_check_list_every_product(db_path: Path, wid: int) -> None:
     shown = CliRunner().invoke(app, ["tickets", "import", "--help"], terminal_width=200)
     assert shown.exit_code == 0

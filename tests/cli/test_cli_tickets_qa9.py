@@ -1,7 +1,7 @@
 """QA session 9, through ``journeymap tickets``: hostile category names in ``tickets show
---format csv`` (formulas, terminal escapes, a 1 MB cell), a JSON export refused saying what
-it is, and a month imported again from another file (or another product) said, not silently
-replaced."""
+--format csv`` (formulas, terminal escapes, a 1 MB cell), a JSON export (refused then, read
+since session 10), and a month imported again from another file (or another product) said,
+not silently replaced."""
 
 from __future__ import annotations
 
@@ -11,24 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from models.db.store import Store
-from tui.cli.main import app
+from tests.helpers import run_cli
 
 HOSTILE = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
            "\x1b[31mRED\x1b[0m", "\u202eevil.exe", "[bold]markup[/bold]"]
-
-
-def _run(db_path: Path, *args: str) -> tuple[int, str, str]:
-    done = CliRunner().invoke(app, ["--db", str(db_path), *args])
-    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
-    return done.exit_code, done.stdout, done.stderr
-
-
-@pytest.fixture
-def wid(store: Store) -> int:
-    return int(store.create_workshop(title="T").id or 0)
 
 
 def _write(path: Path, rows: list[list[object]]) -> Path:
@@ -46,9 +34,9 @@ def _hostile(tmp_path: Path) -> Path:
 
 def test_hostile_categories_reach_the_csv_as_text(db_path: Path, wid: int,
                                                   tmp_path: Path) -> None:
-    code, _, err = _run(db_path, "tickets", "import", str(_hostile(tmp_path)), "-w", str(wid))
+    code, _, err = run_cli(db_path, "tickets", "import", str(_hostile(tmp_path)), "-w", str(wid))
     assert code == 0, err
-    code, out, err = _run(db_path, "tickets", "show", str(wid), "--by", "category",
+    code, out, err = run_cli(db_path, "tickets", "show", str(wid), "--by", "category",
                           "--format", "csv")
     assert code == 0, err
     assert "\x1b" not in out  # printed on a terminal, the CSV must not drive it
@@ -63,22 +51,32 @@ def test_hostile_categories_reach_the_csv_as_text(db_path: Path, wid: int,
 
 
 def test_hostile_categories_in_json_are_exact(db_path: Path, wid: int, tmp_path: Path) -> None:
-    _run(db_path, "tickets", "import", str(_hostile(tmp_path)), "-w", str(wid))
-    code, out, _ = _run(db_path, "tickets", "show", str(wid), "--by", "category",
+    run_cli(db_path, "tickets", "import", str(_hostile(tmp_path)), "-w", str(wid))
+    code, out, _ = run_cli(db_path, "tickets", "show", str(wid), "--by", "category",
                         "--format", "json")
     assert code == 0
     groups = {r["group"] for r in json.loads(out)}
     assert set(HOSTILE) <= groups and "A" * 1_000_000 in groups
 
 
-def test_a_json_export_is_one_sentence(db_path: Path, wid: int, tmp_path: Path) -> None:
+def test_a_json_export_is_imported(db_path: Path, wid: int, tmp_path: Path) -> None:
+    """Refused in one sentence in session 9; imported since session 10."""
     path = tmp_path / "incremental.json"
     path.write_text(json.dumps({"tickets": [{"id": 1, "created_at": "2024-03-04T09:00:00Z"}],
                                 "after_cursor": None, "end_of_stream": True}),
                     encoding="utf-8")
-    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
-    assert code != 0 and out == ""
-    assert err.startswith("journeymap: incremental.json: this is JSON")
+    code, out, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid))
+    assert code == 0, err
+    assert "JSON: 1 record read from 'tickets'" in out + err
+
+
+def test_json_that_holds_no_tickets_is_one_sentence(db_path: Path, wid: int, tmp_path: Path
+                                                    ) -> None:
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"count": 0, "next_page": None}), encoding="utf-8")
+    code, out, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid))
+    assert code == 1 and out == ""
+    assert err.startswith("journeymap: page.json: the JSON holds no list of tickets")
     assert err.count("\n") == 1
 
 
@@ -97,14 +95,14 @@ def test_a_month_imported_again_says_which_import_it_replaces(db_path: Path, wid
                    "Channel", "Team currently assigned"],
                   ["c1", "2024-03-20 09:00", "open", "Chat", "Support"],
                   ["c2", "2024-04-01 09:00", "open", "Chat", "Support"]])
-    assert _run(db_path, "tickets", "import", str(email), "-w", str(wid))[0] == 0
-    code, out, err = _run(db_path, "tickets", "import", str(chat), "-w", str(wid), "--dry-run")
+    assert run_cli(db_path, "tickets", "import", str(email), "-w", str(wid))[0] == 0
+    code, out, err = run_cli(db_path, "tickets", "import", str(chat), "-w", str(wid), "--dry-run")
     assert code == 0, err
     said = [line for line in out.splitlines() if "2024-03" in line and "replace" in line]
     assert said == ["  note: 2024-03 was imported before from email.csv (a generic export): "
                     "this import's figures replace its figures for that month, they are not "
                     "added to them"]
-    code, out, err = _run(db_path, "tickets", "import", str(chat), "-w", str(wid))
+    code, out, err = run_cli(db_path, "tickets", "import", str(chat), "-w", str(wid))
     assert code == 0, err
     assert any("2024-03 was imported before from email.csv" in line
                for line in out.splitlines())
@@ -114,8 +112,8 @@ def test_a_month_imported_again_says_which_import_it_replaces(db_path: Path, wid
 def test_the_same_file_again_says_it_replaces_itself(db_path: Path, wid: int,
                                                      tmp_path: Path) -> None:
     path = _month(tmp_path / "march.csv", 1, ["2024-03-04 09:00", "2024-03-05 09:00"])
-    _run(db_path, "tickets", "import", str(path), "-w", str(wid))
-    code, out, _ = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    run_cli(db_path, "tickets", "import", str(path), "-w", str(wid))
+    code, out, _ = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid))
     assert code == 0
     assert "  note: 2024-03 was imported before from march.csv (a generic export): this " \
            "import's figures replace its figures for that month, they are not added to " \
@@ -135,7 +133,7 @@ def test_ctrl_c_during_an_import_says_nothing_was_stored(db_path: Path, wid: int
     monkeypatch.setattr(engine, "import_export",
                         lambda *a, **k: real(*a, **{**k, "progress": interrupted}))
     path = _month(tmp_path / "march.csv", 1, ["2024-03-04 09:00", "2024-03-05 09:00"])
-    code, out, err = _run(db_path, "tickets", "import", str(path), "-w", str(wid))
+    code, out, err = run_cli(db_path, "tickets", "import", str(path), "-w", str(wid))
     assert (code, out) == (130, "")
     assert err == "journeymap: The import of march.csv was cancelled; nothing was stored.\n"
     with Store(db_path) as store:
@@ -148,8 +146,8 @@ def test_the_replaced_note_names_the_product_in_english(db_path: Path, wid: int,
         ["Conversation ID", "Conversation started at", "Current conversation state",
          "Team currently assigned", "Last teammate rating"],
         ["c1", "2024-03-20 09:00", "open", "Support", ""]])
-    _run(db_path, "tickets", "import", str(chat), "-w", str(wid))
-    code, out, _ = _run(db_path, "tickets", "import", str(chat), "-w", str(wid), "--dry-run")
+    run_cli(db_path, "tickets", "import", str(chat), "-w", str(wid))
+    code, out, _ = run_cli(db_path, "tickets", "import", str(chat), "-w", str(wid), "--dry-run")
     assert code == 0
     assert "  note: 2024-03 was imported before from chat.csv (an intercom export): this " \
            "import's figures replace its figures for that month, they are not added to " \
@@ -163,9 +161,9 @@ def test_months_replaced_are_said_once_per_earlier_file(db_path: Path, wid: int,
     march = _month(tmp_path / "march.csv", 10, ["2024-03-06 09:00"])
     both = _month(tmp_path / "both.csv", 20, ["2024-02-07 09:00", "2024-03-07 09:00",
                                               "2024-04-07 09:00"])
-    _run(db_path, "tickets", "import", str(q1), "-w", str(wid))
-    _run(db_path, "tickets", "import", str(march), "-w", str(wid))
-    code, out, _ = _run(db_path, "tickets", "import", str(both), "-w", str(wid), "--dry-run")
+    run_cli(db_path, "tickets", "import", str(q1), "-w", str(wid))
+    run_cli(db_path, "tickets", "import", str(march), "-w", str(wid))
+    code, out, _ = run_cli(db_path, "tickets", "import", str(both), "-w", str(wid), "--dry-run")
     assert code == 0
     said = [line for line in out.splitlines() if "replace" in line]
     assert said == [
@@ -173,7 +171,7 @@ def test_months_replaced_are_said_once_per_earlier_file(db_path: Path, wid: int,
         "figures replace its figures for that month, they are not added to them",
         "  note: 2024-03 was imported before from march.csv (a generic export): this "
         "import's figures replace its figures for that month, they are not added to them"]
-    code, out, _ = _run(db_path, "tickets", "import", str(q1), "-w", str(wid), "--dry-run")
+    code, out, _ = run_cli(db_path, "tickets", "import", str(q1), "-w", str(wid), "--dry-run")
     assert "  note: 2024-01 and 2024-02 were imported before from q1.csv (a generic export): "\
            "this import's figures replace its figures for those months, they are not added "\
            "to them" in out.splitlines()

@@ -90,4 +90,10 @@ _V9 = {
 # Schema 10 adds where each ticket import's data starts (ticketsource.data_from).
 _V10 = {**_V9, "ticketsource": sorted([*_V9["ticketsource"], "data_from"])}
 
-COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10}
+# Schema 11 adds the readings' wait times (requester, agent, on hold; calendar and business).
+_WAITS = [f"{w}_{s}_hours" for w in ("requester_wait", "requester_wait_business", "agent_wait",
+                                      "agent_wait_business", "on_hold", "on_hold_business")
+          for s in ("median", "p90")]
+_V11 = {**_V10, "reading": sorted([*_V10["reading"], *_WAITS])}
+
+COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10, 11: _V11}

@@ -104,3 +104,34 @@ async def test_an_import_that_fails_says_why_in_one_sentence(tmp_path: Path) -> 
         assert "t.csv" in errors[0], errors
         with Store(tmp_path / "d.db") as store:
             assert store.load(wid).ticket_sources == []
+
+
+async def test_a_json_export_is_imported_from_the_data_screen(tmp_path: Path) -> None:
+    """Session 10: a Zendesk API dump is planned in the dialog with its nested field names
+    and imported, its JSON note said; refused as "not a CSV export" before."""
+    import json
+
+    export = tmp_path / "incremental.json"
+    export.write_text(json.dumps({"tickets": [
+        {"id": 1, "created_at": "2024-03-04T09:00:00Z", "status": "solved",
+         "via": {"channel": "email"}, "requester_id": 1, "submitter_id": 1, "assignee_id": 2},
+        {"id": 2, "created_at": "2024-03-05T09:00:00Z", "status": "open",
+         "via": {"channel": "web"}, "requester_id": 1, "submitter_id": 1, "assignee_id": 2}],
+        "end_of_stream": True}), encoding="utf-8")
+    async with import_dialog(tmp_path / "d.db") as (app, pilot, dialog, wid):
+        dialog.query_one("#path", Input).value = str(export)
+        await dialog.inspect()
+        await settle(pilot)
+        from textual.widgets import Static
+
+        planned = str(dialog.query_one("#plan", Static).render())
+        assert planned.startswith("zendesk:") and "channel = via.channel" in planned, planned
+        dialog.finish()
+        await settle(pilot)
+        said = " ".join(n.message for n in app._notifications)
+        assert "Imported 2 tickets (2024-03):" in said, said
+        assert "JSON: 2 records read from 'tickets'" in said, said
+        with Store(tmp_path / "d.db") as store:
+            sources = store.load(wid).ticket_sources
+        assert [(s.file_name, s.product, s.tickets) for s in sources] == [
+            ("incremental.json", "zendesk", 2)]

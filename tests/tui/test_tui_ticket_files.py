@@ -34,7 +34,7 @@ async def test_the_dialog_lists_the_sources_and_names_a_bad_path(db_path: Path,
         select = dialog.query_one("#source", Select)
         assert [value for _, value in select._options] == list(SOURCES)
         for typed, said in (
-            ("", "Type the path of a ticket export (a CSV file)."),
+            ("", "Type the path of a ticket export (a CSV or JSON file)."),
             (str(tmp_path / "nope.csv"), f"{tmp_path / 'nope.csv'}: there is no such file."),
             (str(tmp_path), f"{tmp_path}: this is a folder, not a file."),
         ):

@@ -64,7 +64,9 @@ class _Progress:
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="The ticket export: CSV or tab-separated "
-                                               "text, UTF-8, UTF-16 or latin-1.")],
+                                               "text (UTF-8, UTF-16 or latin-1), or an "
+                                               "API's JSON (a list of tickets or JSON "
+                                               "lines).")],
     workshop: Annotated[int, typer.Option("--workshop", "-w", help="Workshop id.")],
     source: Annotated[str, typer.Option("--source", help="The product that made the export: "
                                         + ", ".join(SOURCES) + ".")] = "auto",

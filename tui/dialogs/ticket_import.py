@@ -66,7 +66,8 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
         await box.remove_children()
         self.choices = {}
         if not path:
-            plan_text.update(Text("Type the path of a ticket export (a CSV file).", style="red"))
+            plan_text.update(Text("Type the path of a ticket export (a CSV or JSON file).",
+                                  style="red"))
             self.query_one("#import", Button).disabled = True
             return
         try:

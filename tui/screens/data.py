@@ -10,23 +10,22 @@ unavailable one says "n/a" and the reason is listed.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Sparkline, Static, TabbedContent, TabPane
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from models.rules.counts import plural
 from models.rules.months import said
 from models.tickets.hours import stored
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
-from tui.dialogs.import_progress import ImportProgress, ImportStopped
-from tui.dialogs.ticket_import import ImportRequest, TicketImportDialog
+from tui.dialogs.import_run import ImportRun
+from tui.dialogs.ticket_import import TicketImportDialog
 from tui.dialogs.ticket_map import CategoryMapDialog, MapRequest
 from tui.safe_text import safe, short
 from tui.session import WorkshopSession
@@ -36,9 +35,7 @@ if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.store import Store
     from models.rules.measures import Measured
-    from models.tickets.storage import ImportResult
 
-_NOTES_SHOWN = 6  # a notification taller than this hides the screen it is about
 KPIS: tuple[tuple[str, str], ...] = (
     ("tickets", "Tickets"), ("fcr_rate", "FCR"), ("reopen_rate", "Reopen rate"),
     ("reopened", "Reopened"), ("ttr_median_hours", "TTR median"),
@@ -70,7 +67,7 @@ class DataScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.rows: list[str] = []
-        self._progress: ImportProgress | None = None
+        self.imports = ImportRun(self, session)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -232,79 +229,11 @@ class DataScreen(Screen[None]):
         self.dismiss()
 
     def action_import(self) -> None:
-        self.app.push_screen(TicketImportDialog(), self._imported)
-
-    def _imported(self, request: ImportRequest | None) -> None:
-        """Run the import in a thread worker under ``ImportProgress`` (rows read, Esc to
-        stop): a long export no longer freezes the screen, and Esc stops it unstored."""
-        store, journey = self.session.store, self.session.journey
-        if request is None or store is None or journey is None or journey.workshop.id is None:
-            return
-        from models.tickets import storage
-
-        wid = journey.workshop.id
-
-        def start(progress: ImportProgress) -> None:
-            def work() -> ImportResult | Exception:
-                # What stopped it is returned, not raised: it is said in one sentence on
-                # the interface's thread, and a failed worker is not an app failure.
-                try:
-                    return storage.import_file(store, wid, request.path, source=request.source,
-                                               mapping=request.mapping, progress=progress.told)
-                except Exception as exc:  # noqa: BLE001
-                    return exc
-
-            self._progress = progress
-            self.run_worker(work, thread=True, group="ticket-import", exit_on_error=False,
-                            description=f"import {progress.file_name}")
-
-        self.app.push_screen(ImportProgress(Path(request.path).name, start))
+        self.app.push_screen(TicketImportDialog(), self.imports.start)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The import's end: its figures and every note it made, or one sentence why not."""
-        worker = event.worker
-        if worker.group != "ticket-import" or not worker.is_finished:
-            return
-        progress, self._progress = self._progress, None
-        if progress is not None and progress.is_current:
-            progress.dismiss()
-        outcome = worker.result if event.state == WorkerState.SUCCESS else worker.error
-        failed = outcome is None or isinstance(outcome, BaseException)
-        imported = None if failed else cast("ImportResult", outcome)
-        if imported is not None:
-            self.session.mark_saved()
-            self.session.hooks.own_edit()  # reloaded just below, not again by the poll
-        self.session.reload()  # also after a failure: the store may know better than we do
-        if imported is not None:
-            self._say_imported(imported)
-        elif event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
-            self._say_failed(outcome, progress.file_name if progress else "the file")
-        self.draw()
-
-    def _say_imported(self, result: ImportResult) -> None:
-        """What the CLI prints, as one notification: the figures, then each note (a month
-        an earlier file had, a status word not known, the zone read from a header)."""
-        notes = [short(note, 200) for note in (*result.imported.notes, *result.partial)]
-        shown = "".join(f"\n• {note}" for note in notes[:_NOTES_SHOWN])
-        more = len(notes) - _NOTES_SHOWN
-        if more > 0:
-            shown += f"\n… and {plural(more, 'more note')}"
-        self.session.hooks.notify(
-            f"Imported {plural(result.imported.tickets, 'ticket')} ({', '.join(result.periods)})"
-            f"{'.' if not notes else ':'}{shown}", markup=False,
-            timeout=12 if notes else 5)
-
-    def _say_failed(self, error: BaseException | None, file_name: str) -> None:
-        from models.db.schema import StoreError
-
-        if isinstance(error, ImportStopped):
-            said = f"The import of {file_name} was stopped; nothing was stored."
-            self.session.hooks.notify(said, severity="warning", markup=False)
-        elif isinstance(error, (StoreError, ValueError)):
-            self.session.hooks.notify(short(error, 300), severity="error", markup=False)
-        else:
-            said = f"The import of {file_name} failed, nothing was stored: {short(error, 200)}"
-            self.session.hooks.notify(said, severity="error", markup=False)
+        if self.imports.finished(event):
+            self.draw()
 
     # -- tying the data to the map (same functions as ``journeymap tickets map|apply``) ----
     def _editable(self) -> tuple[Store, int] | None:

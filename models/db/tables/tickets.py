@@ -68,6 +68,20 @@ class Reading(SQLModel, table=True):
     ttr_business_median_hours: float | None = None
     ttr_business_p90_hours: float | None = None
     frt_business_median_hours: float | None = None
+    # the waits of resolved tickets as the export counts them (Zendesk's ticket metrics,
+    # fivetran/dbt_zendesk), calendar and within business hours (schema 11)
+    requester_wait_median_hours: float | None = None
+    requester_wait_p90_hours: float | None = None
+    requester_wait_business_median_hours: float | None = None
+    requester_wait_business_p90_hours: float | None = None
+    agent_wait_median_hours: float | None = None
+    agent_wait_p90_hours: float | None = None
+    agent_wait_business_median_hours: float | None = None
+    agent_wait_business_p90_hours: float | None = None
+    on_hold_median_hours: float | None = None
+    on_hold_p90_hours: float | None = None
+    on_hold_business_median_hours: float | None = None
+    on_hold_business_p90_hours: float | None = None
     unavailable: str = "{}"
     # JSON {metric: n}: how many tickets each figure was computed from (answered surveys for
     # CSAT, resolved tickets for resolution time...), so a figure is shown with its own n.

@@ -56,8 +56,8 @@ def test_a_semicolon_export_with_dates_fitting_both_orders_is_read_day_first(
     imported = engine.import_export(path)
     assert imported.data_from == datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
     assert imported.as_of == datetime(2024, 3, 8, 12, 0, tzinfo=UTC)
-    assert ("'created_at': every date fits both orders; read as day-first (generic default, "
-            "';'-delimited)") in imported.notes
+    assert ("'created_at': every date fits both orders; read as day-first (';'-delimited, as "
+            "a spreadsheet saves it where the day is written first)") in imported.notes
 
 
 def test_a_comma_export_with_dates_fitting_both_orders_is_read_month_first(

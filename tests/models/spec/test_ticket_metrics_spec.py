@@ -26,6 +26,13 @@ NO_SCHEDULE = {key: "no business-hours schedule was set for this import (journey
                     "hours ID --tz ZONE, then import again)"
                for key in ("ttr_business_median_hours", "ttr_business_p90_hours",
                            "frt_business_median_hours")}
+# Wait times come from the product's own counts (Zendesk, dbt_zendesk); a file without them
+# says so for each (session 10).
+NO_WAITS = {f"{wait}{within}_{stat}_hours":
+            f"the export has no {words}{' within business hours' if within else ''} column"
+            for wait, words in (("requester_wait", "requester wait time"),
+                                ("agent_wait", "agent wait time"), ("on_hold", "on-hold time"))
+            for within in ("", "_business") for stat in ("median", "p90")}
 NO_STATE = "the export has neither a status nor a resolution timestamp, so open tickets " \
     "cannot be told apart"
 
@@ -69,6 +76,7 @@ def test_a_metric_the_export_has_no_column_for_says_so(tmp_path: Path) -> None:
         "backlog_open": NO_STATE,
         "backlog_median_age_hours": NO_STATE,
         **NO_SCHEDULE,
+        **NO_WAITS,
     }
     assert (row.fcr_rate, row.fcr_is_proxy, row.fcr_method) == (None, False, "")
     assert (row.csat_responses, row.backlog_open, row.backlog_median_age_hours) == (
@@ -88,6 +96,7 @@ def test_a_column_with_no_value_in_any_ticket_says_so(tmp_path: Path) -> None:
         "reassigned_rate": "no ticket has a reassignment count",
         "sla_met_rate": "no ticket has an SLA value",
         **NO_SCHEDULE,
+        **NO_WAITS,
     }
     assert row.fcr_is_proxy and row.fcr_method == "resolved with no reopen and no reassignment"
     # Open since 5 Jan, 6 Jan and 7 Feb 10:00, seen at the latest timestamp (7 Feb 10:00):
@@ -175,7 +184,7 @@ def test_an_export_with_every_answer_has_every_metric_and_no_reason(tmp_path: Pa
             "1,2024-01-05 10:00,2024-01-05 14:00,Solved,Billing,0,0,yes,5,30,yes\n"
             "2,2024-01-06 10:00,,Open,Billing,1,2,no,2,90,no\n")
     row = metrics.table(imported(tmp_path, text), by=None)[-1]
-    assert row.unavailable == NO_SCHEDULE
+    assert row.unavailable == {**NO_SCHEDULE, **NO_WAITS}
     assert (row.fcr_rate, row.reopen_rate, row.reassigned_rate, row.sla_met_rate) == (
         0.5, 0.5, 0.5, 0.5)
     assert (row.ttr_median_hours, row.ttr_p90_hours, row.first_response_median_hours) == (
