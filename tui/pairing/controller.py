@@ -236,7 +236,7 @@ class Pairing:
             return
         was, self._lost = self._lost, lost
         if lost:
-            self.app.notify(lost, severity="warning", timeout=30, markup=False)
+            self.app.notify(lost, severity="warning", timeout=10, markup=False)
         elif was:
             self.app.notify("Reconnected to the PostgreSQL server; the map shows what changed "
                             "meanwhile.", markup=False)
