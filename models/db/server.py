@@ -13,7 +13,11 @@ Same guarantees as a file:
   ``bench/server.py`` measures it against SERIALIZABLE with retry.
 - **Ids never reused**: PostgreSQL sequences never hand out a value twice.
 - **One sentence** for an unreachable server, a wrong password, a missing
-  database or a database of another application (``problem``).
+  database or a database of another application (``problem``), and for a
+  server that went away under an open seat (``cut_off``).
+- **A restart is survived**: pooled connections are checked before use
+  (``pool_pre_ping``), so the first edit after a restart is saved; a seat's
+  listener reconnects by itself and says meanwhile that it lost the server.
 - **Live refresh** by ``LISTEN/NOTIFY``: every committed edit sends
   ``<workshop id>:<kind>`` on ``journeymap``; presence (heartbeats, steps) goes
   on ``journeymap_presence`` so a room full of heartbeats never reloads a map.
@@ -26,6 +30,7 @@ psycopg (the ``server`` extra) is imported only when a URL is used.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +49,15 @@ LOCK_TIMEOUT_MS = 15_000
 CONNECT_TIMEOUT_S = 10
 # How long a woken listener blocks before it looks whether it should stop.
 WAKE_CHECK_S = 0.25
+# How often a listener that lost the server tries a new connection.
+RECONNECT_S = 1.0
+# What libpq and psycopg say when the server cannot be reached or went away.
+_UNREACHABLE = ("connection refused", "could not connect", "could not translate",
+                "timeout expired", "no route", "name or service", "server closed the connection",
+                "terminating connection", "connection is closed", "connection is lost",
+                "consuming input failed", "sending query failed", "connection reset",
+                "broken pipe", "the database system is starting up",
+                "the database system is shutting down")
 
 
 def _url(target: str) -> URL:
@@ -78,7 +92,9 @@ def make_engine(target: str, *, read_only: bool) -> Engine:
     options = f"-c timezone=UTC -c lock_timeout={LOCK_TIMEOUT_MS}"
     if read_only:
         options += " -c default_transaction_read_only=on"
-    engine = create_engine(_url(target), connect_args={
+    # pre-ping: after a server restart every pooled connection is dead; a checkout
+    # replaces it instead of failing the next edit (one round trip per transaction).
+    engine = create_engine(_url(target), pool_pre_ping=True, connect_args={
         "options": options, "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": APP_NAME})
 
@@ -90,11 +106,27 @@ def make_engine(target: str, *, read_only: bool) -> Engine:
     return engine
 
 
+def address(target: str) -> str:
+    """host:port of the server, as every sentence about reaching it names it."""
+    url = make_url(target)
+    return f"{url.host or 'localhost'}:{url.port or 5432}"
+
+
+def _reason(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip()
+
+
+def cut_off(exc: BaseException) -> bool:
+    """Whether ``exc`` says the server cannot be reached (down, restarting, network)."""
+    low = _reason(exc).lower()
+    return any(words in low for words in _UNREACHABLE)
+
+
 def problem(target: str, exc: BaseException) -> StoreError:
     """One sentence for a server that cannot be used, naming what to do."""
     url = make_url(target)
-    host = f"{url.host or 'localhost'}:{url.port or 5432}"
-    reason = str(getattr(exc, "orig", None) or exc).strip()
+    host = address(target)
+    reason = _reason(exc)
     low = reason.lower()
     if "password authentication failed" in low or "no password supplied" in low:
         return StoreError(f"The PostgreSQL server at {host} refused the password for "
@@ -105,9 +137,7 @@ def problem(target: str, exc: BaseException) -> StoreError:
     if "role" in low and "does not exist" in low:
         return StoreError(f"The PostgreSQL server at {host} has no user "
                           f"{url.username!r}; create it first (createuser).")
-    if any(word in low for word in ("connection refused", "could not connect",
-                                    "could not translate", "timeout expired",
-                                    "no route", "name or service")):
+    if cut_off(exc):
         return StoreError(f"Cannot reach the PostgreSQL server at {host}; is it running "
                           "and is the address right?")
     first = reason.splitlines()[0] if reason else type(exc).__name__
@@ -163,19 +193,49 @@ class Listener:
     """
 
     def __init__(self, target: str, *, presence: bool = True) -> None:
-        import psycopg
-
-        self.conn = psycopg.connect(libpq(target), autocommit=True,
-                                    connect_timeout=CONNECT_TIMEOUT_S)
-        self.conn.execute(f"LISTEN {CHANNEL}")
-        if presence:
-            self.conn.execute(f"LISTEN {PRESENCE_CHANNEL}")
+        self.target = target
+        self.channels = [CHANNEL, PRESENCE_CHANNEL] if presence else [CHANNEL]
+        self.conn = self._connect()
+        # One sentence while the server cannot be reached, "" while listening.
+        self.lost = ""
+        self._next_try = 0.0
         self.seen = 0
         self.payloads: list[tuple[str, str]] = []
         self._thread: threading.Thread | None = None
         self._closing = False
         self._prefix = ""
         self._wake: Callable[[], None] = _nothing
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        conn = psycopg.connect(libpq(self.target), autocommit=True,
+                               connect_timeout=CONNECT_TIMEOUT_S)
+        for channel in self.channels:
+            conn.execute(f"LISTEN {channel}")
+        return conn
+
+    def _recover(self) -> bool:
+        """The connection broke: say so and try a new one; True once listening again.
+
+        Whatever was committed meanwhile was announced to nobody here, so getting
+        back counts as one notification: the seat then checks what changed.
+        """
+        self.lost = self.lost or (
+            f"Lost the connection to the PostgreSQL server at {address(self.target)}; the map "
+            "stays readable and reconnects by itself, and edits wait until it is back.")
+        self._next_try = time.monotonic() + RECONNECT_S
+        try:
+            self.conn.close()
+        except Exception:  # noqa: BLE001,S110 - it is broken already
+            pass
+        try:
+            self.conn = self._connect()
+        except Exception:  # noqa: BLE001 - still away: the next try is RECONNECT_S later
+            return False
+        self.lost = ""
+        self.seen += 1
+        return True
 
     def _take(self, channel: str, payload: str) -> bool:
         """Record one notification; False when it belongs to another workshop."""
@@ -189,8 +249,15 @@ class Listener:
     def count(self) -> int:
         """The running total of notifications received (it moves when anyone commits)."""
         if self._thread is None:
-            for note in self.conn.notifies(timeout=0):
-                self._take(note.channel, note.payload)
+            if self.lost:
+                if time.monotonic() >= self._next_try:
+                    self._recover()
+                return self.seen
+            try:
+                for note in self.conn.notifies(timeout=0):
+                    self._take(note.channel, note.payload)
+            except Exception:  # noqa: BLE001 - the server went away: reconnect
+                self._recover()
         return self.seen
 
     def wake_on(self, workshop_id: int, wake: Callable[[], None]) -> None:
@@ -212,13 +279,28 @@ class Listener:
                     if self._take(note.channel, note.payload):
                         woke = True
                         break  # wake now; the rest of a burst is read on the next turn
-            except Exception:  # noqa: BLE001 - connection closed or lost: polling still works
-                return
+            except Exception:  # noqa: BLE001 - the server went away (or closing)
+                if self._closing:
+                    return
+                woke = self._reconnect()
             if woke and not self._closing:
                 try:
                     self._wake()
                 except Exception:  # noqa: BLE001,S110 - the app is shutting down
                     return
+
+    def _reconnect(self) -> bool:
+        """Retry every RECONNECT_S until listening again (True) or closing (False)."""
+        while not self._closing:
+            if self._recover():
+                return True
+            try:
+                self._wake()  # the seat shows ``lost`` now rather than at its next edit
+            except Exception:  # noqa: BLE001 - the app is shutting down
+                return False
+            while not self._closing and time.monotonic() < self._next_try:
+                time.sleep(WAKE_CHECK_S)
+        return False
 
     def close(self) -> None:
         self._closing = True

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from models.db import server
@@ -48,9 +49,18 @@ class Reads:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only snapshot session; objects stay usable after it closes."""
+        """A read-only snapshot session; objects stay usable after it closes.
+
+        A server that went away mid-workshop is one sentence, like a file's problems
+        (the app's ``h`` ended in psycopg's traceback with the server stopped).
+        """
         with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+            try:
+                yield session
+            except DBAPIError as exc:
+                if not (self.on_server and server.cut_off(exc)):
+                    raise
+                raise server.problem(str(self.path), exc) from None
 
 
     # -- workshops --------------------------------------------------------------

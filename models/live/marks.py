@@ -65,22 +65,40 @@ class _ServerConn:
     def __init__(self, url: str) -> None:
         import psycopg
 
+        self._error = psycopg.Error
+        self._url = url
+        self._conn: Any = self._connect()
+
+    def _connect(self) -> Any:
+        import psycopg
+
         from models.db.server import libpq
 
-        self._error = psycopg.Error
-        self._conn = psycopg.connect(libpq(url), autocommit=True, connect_timeout=10,
-                                     options="-c default_transaction_read_only=on "
-                                             "-c timezone=UTC")
+        return psycopg.connect(libpq(self._url), autocommit=True, connect_timeout=10,
+                               options="-c default_transaction_read_only=on "
+                                       "-c timezone=UTC")
 
     def execute(self, sql: str, params: Any) -> Any:
+        """Run one read; a connection lost since the last one (the server restarted)
+        is replaced and the read asked once more, so the seat's first check after the
+        server is back sees what changed meanwhile."""
         sql = SERVER_CONTENT_SQL if sql == CONTENT_SQL else sql.replace("?", "%s")
-        try:
-            return self._conn.execute(sql, params)
-        except self._error as exc:
-            raise ServerGone(str(exc)) from exc
+        for last in (False, True):
+            try:
+                if self._conn is None:
+                    self._conn = self._connect()
+                return self._conn.execute(sql, params)
+            except self._error as exc:
+                stale = self._conn is not None and self._conn.closed
+                if stale:
+                    self._conn = None
+                if last or not stale:
+                    raise ServerGone(str(exc)) from exc
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()
 
 
 class Marks:

@@ -45,3 +45,7 @@ class Watcher:
         False on a file: there the 100 ms poll is the only way (and cheap).
         """
         return self.store.wake_on(workshop_id, wake)
+
+    def lost(self) -> str:
+        """One sentence while the server cannot be reached; "" on a file or while connected."""
+        return self.store.server_lost()

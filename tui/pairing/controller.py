@@ -80,6 +80,7 @@ class Pairing:
         self.reloads = 0  # full reloads caused by other seats' edits (tests, bench)
         self.polls = 0  # database polls done (tests wait for polls, not for time)
         self._wake_queued = False
+        self._lost = ""  # what the seat last said about its server ("" while connected)
 
     # -- seat lifecycle -------------------------------------------------------------
     def show(self, journey: Journey) -> None:
@@ -225,9 +226,22 @@ class Pairing:
         except Exception:  # noqa: BLE001 - a vanished file: keep the screen, try again
             return
         self.polls += 1
+        self._server_state()
         if changed:
             self.on_database_changed()
         self._tick_timer()
+
+    def _server_state(self) -> None:
+        """Say once that the team server went away, and once that it is back."""
+        lost = self._watcher.lost()
+        if lost == self._lost:
+            return
+        was, self._lost = self._lost, lost
+        if lost:
+            self.app.notify(lost, severity="warning", timeout=10, markup=False)
+        elif was:
+            self.app.notify("Reconnected to the PostgreSQL server; the map shows what changed "
+                            "meanwhile.", markup=False)
 
     def beat(self) -> None:
         """Heartbeat with the step on screen; also where silent seats fade out."""

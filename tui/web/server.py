@@ -31,6 +31,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from models.db import invites
+from models.db.access import AccessError
 from models.db.dbfile import StoreError
 from tui.identity import SEAT_ORIGIN_ENV, SEAT_TOKEN_ENV
 
@@ -179,14 +180,22 @@ class SeatServer(Server):
         return websocket
 
     async def _watch(self, token: str, close: Callable[[], Awaitable[object]]) -> None:
-        """Close the session once its invitation is revoked or has expired."""
+        """Close the session once its invitation is revoked or has expired.
+
+        A re-check that cannot read the database (a server restarting, a network drop)
+        keeps the session: its app says itself that it lost the server and catches up,
+        and nobody can revoke the invitation while the database is away either.
+        """
         while True:
             await asyncio.sleep(WATCH_S)
-            result = self.check(token)
-            if isinstance(result, str):
-                log.info("closing a seat: %s", result)
+            try:
+                invites.verify(self.store, token)
+            except AccessError as exc:
+                log.info("closing a seat: %s", exc)
                 await close()
                 return
+            except StoreError as exc:
+                log.info("could not re-check a seat, kept open: %s", exc)
 
     async def _process_messages(self, websocket: web.WebSocketResponse,  # type: ignore[override]
                                 app_service: AppService) -> None:
