@@ -178,8 +178,10 @@ def _own_name(workshop: object, people: list[object], name: str, account: str,
 
 
 def require_portfolio(store: object, account: str, action: str) -> None:
-    """For actions on the whole file (import): allowed on an empty file, or with the role
-    somewhere in it, so an observer-only or unknown account cannot add workshops."""
+    """For adding a workshop to the file (`new`, `import`, a template's workshop): allowed
+    on an empty file, or with the role somewhere in it, so an observer-only or unknown
+    account cannot add workshops.  The refusal names what every such command does (adding
+    a workshop), not one command's verb."""
     from sqlmodel import select
 
     from models.db.tables.seats import Participant
@@ -194,8 +196,8 @@ def require_portfolio(store: object, account: str, action: str) -> None:
         mine = [p for p in people if p.workshop_id == workshop.id]
         if allowed(account_role(workshop, mine, account), action):
             return
-    raise AccessError(f"Only a participant or lead of a workshop in this file can "
-                      f"{_VERBS[action]} it; the account {account} is neither.")
+    raise AccessError(f"Only a participant or lead of a workshop in this file can add "
+                      f"workshops to it; the account {account} is neither.")
 
 
 def granted_account(workshop_id: int, name: str, role: str, bound: str,

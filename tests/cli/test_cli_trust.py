@@ -77,7 +77,7 @@ def test_an_unknown_account_cannot_import_into_the_portfolio(
     as_account(monkeypatch, "mallory")
     one_sentence(run(db, "import", str(backup)), "the account mallory is neither")
     one_sentence(run(db, "new", "--template", "blank", "--persona", "p", "--scenario", "s"),
-                 "is neither")
+                 "can add workshops to it; the account mallory is neither")
 
 
 def test_an_observer_or_stranger_cannot_add_the_demo_to_a_shared_file(

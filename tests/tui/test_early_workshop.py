@@ -206,6 +206,7 @@ def test_run_app_pauses_collection_before_importing_textual(monkeypatch: pytest.
             seen.append(gc.isenabled())
 
     monkeypatch.setattr(launch, "build_app", lambda *a, **k: Fake())
+    monkeypatch.setattr(launch, "terminal_missing", lambda: False)
     try:
         launch.run_app(None)
     finally:

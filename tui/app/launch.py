@@ -7,6 +7,8 @@ benchmarks can build the same app without running it.
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from pathlib import Path
 
 from models.vocab import resolve_step
@@ -26,13 +28,35 @@ def build_app(db_path: str | Path | None, workshop_id: int | None = None,
                       **seat)  # type: ignore[arg-type]
 
 
+NO_TERMINAL = ("journeymap opens the workshop in a terminal, and this one has none (its input or "
+               "output is a pipe or a file): run it in a terminal, over SSH with `ssh -t`, or use "
+               "the commands that print (`list`, `export`, `demo --no-open`).")
+
+
+def terminal_missing() -> bool:
+    """Whether the terminal driver would run without a terminal.
+
+    Textual then draws into a pipe and waits on input that never comes: a script or
+    an SSH command without a pty would hang, busy, until killed.  A browser seat runs
+    Textual's web driver (textual-serve names it in ``TEXTUAL_DRIVER``), which needs no
+    terminal.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False
+    streams = (sys.__stdin__, sys.__stdout__)
+    return not all(stream is not None and stream.isatty() for stream in streams)
+
+
 def run_app(db_path: str | Path | None, workshop_id: int | None = None, step: str | None = None,
             who: str = "", role: str = "", **seat: str) -> None:
     """Run the TUI until the user quits (blocking).
 
     A crash inside the app ends with a non-zero ``return_code``; it becomes the
     process exit code, so a script or SSH ForceCommand never reads a crash as success.
+    Without a terminal it refuses in one sentence (a ValueError, as every user error).
     """
+    if terminal_missing():
+        raise ValueError(NO_TERMINAL)
     # Start-up (Textual's import, the first screens) makes long-lived objects only: the
     # collector's full passes over them found nothing and cost ~40 ms of CPU before the
     # workshop showed.  The app resumes collection once the store is open (``gc.freeze``).

@@ -173,7 +173,7 @@ def test_importing_into_a_file_needs_a_role_somewhere_in_it(lead_store: Store) -
         with pytest.raises(AccessError) as exc:
             access.require_portfolio(lead_store, account, "import")
         assert str(exc.value) == (
-            "Only a participant or lead of a workshop in this file can import into it; "
+            "Only a participant or lead of a workshop in this file can add workshops to it; "
             f"the account {account} is neither.")
     lead_store.close()
 
