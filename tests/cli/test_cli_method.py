@@ -160,6 +160,9 @@ def test_card_effect_sets_deflection_and_prints_the_figures(db_path: Path, store
     assert "deflection of 30 %" in text
     assert "1,000 contacts × (1 − 30 % deflected) = 700" in text
     assert "Saving: 7,500" in text
+    # the two numbers each difference subtracts are printed too, with their formulas
+    assert "Cost before: 25,000 per month (1,000 contacts × 25 = 25,000)" in text
+    assert "Agent hours before: 133.33 hours/month (1,000 contacts × 8 min ÷ 60" in text
     saved = store.load(workshop).cards[0]
     assert (saved.effect_kind, saved.effect_value) == ("deflection", 30.0)
     faster = run(db_path, "card-effect", str(workshop), str(card), "--handle-time", "-2m")
