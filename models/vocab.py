@@ -38,6 +38,14 @@ ROLES: tuple[str, ...] = ("lead", "participant", "observer")
 # The key of a browser seat (``journeymap invite``): one per invitation, ``invite:12``.
 INVITE_KEY_PREFIX = "invite:"
 CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
+
+# The plan phases a card lands in besides the method's weeks and reviews, and the
+# short words the timeline's phase column (ten cells) shows for them.
+QUEUED_PHASE = "Queued cards"
+NEXT_CYCLE_PHASE = "After day 60 — next cycle"
+BEFORE_PLAN_PHASE = "Due before day 1"
+SHORT_PHASES: dict[str, str] = {QUEUED_PHASE: "Queued", NEXT_CYCLE_PHASE: "Next cycle",
+                                BEFORE_PLAN_PHASE: "Before D1"}
 TASK_STATUSES: tuple[str, ...] = CARD_STATUSES
 CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
 # The tracker's status of an escalation level's SLA commitment: it is never done, it

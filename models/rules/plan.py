@@ -30,6 +30,7 @@ from models.rules.clock import today
 from models.rules.measures import measure_detail
 from models.rules.priority import rank_pain_points
 from models.rules.safe_dates import shift
+from models.vocab import BEFORE_PLAN_PHASE, NEXT_CYCLE_PHASE, QUEUED_PHASE
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables.cards import HypothesisCard, PlanTask
@@ -47,9 +48,6 @@ PHASES: tuple[tuple[str, str, int, int], ...] = (
 )
 QUEUE_FIRST_DAY = 29  # the day after the top card's fix is due
 SLOT_DAYS = 14
-QUEUED_PHASE = "Queued cards"
-NEXT_CYCLE_PHASE = "After day 60 — next cycle"
-BEFORE_PLAN_PHASE = "Due before day 1"
 LATE_ADVICE = "give it a new deadline in this plan, or drop it."
 CARD_KEY = "card-"
 REVIEW_TITLE = "Monthly leadership review (repeats monthly)"
