@@ -292,3 +292,27 @@ async def test_home_flags_a_map_overdue_for_its_monthly_review(db_path: Path, wi
         await _settle(pilot)
         table = app.screen.query_one("#workshops")
         assert str(table.get_row(str(wid))[2]) == "2026-01-24 DUE"
+
+
+async def test_five_whys_escape_asks_before_it_drops_typed_answers(
+        db_path: Path, wid: int) -> None:
+    """Esc by reflex after typing three whys: the dialog stays and says so, like a row's
+    fields do; ctrl+s still saves; a second Esc drops them on purpose."""
+    app = build_app(db_path, wid, step="pains", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "w")
+        await pilot.pause()
+        await pilot.press(*"MFA device lost", "escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "FiveWhysScreen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ != "FiveWhysScreen"
+        assert any(p.five_whys == "MFA device lost" for p in _load(db_path, wid).pain_points)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"unsure", "escape", "escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ != "FiveWhysScreen"
+        assert not any("unsure" in p.five_whys for p in _load(db_path, wid).pain_points)
