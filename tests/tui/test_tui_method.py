@@ -144,6 +144,29 @@ async def test_future_view_makes_the_to_be_copy_and_compares(db_path: Path, wid:
         assert len(futures) == 1 and futures[0].as_is_workshop_id == wid
 
 
+async def test_future_view_sets_a_channels_cost_per_contact(db_path: Path, wid: int) -> None:
+    """The business case says "no cost per contact set for channel “Email”": the room
+    sets it where it reads that, not only with ``journeymap costs``."""
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "U")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("3")  # In-app, Help center, Email, … in map order
+        await pilot.pause()
+        await pilot.press(*"12.5", "tab", *"9", "tab")
+        await pilot.pause()
+        costs = _load(db_path, wid).channel_costs
+        assert [(c.channel, c.cost_per_contact, c.handle_minutes) for c in costs] == [
+            ("Email", 12.5, 9.0)]
+        await pilot.press("escape")
+        await pilot.pause()
+        body = str(app.screen.query_one("#future-body").render())
+        assert "Email: 12.5, 9 min per contact" in body
+
+
 async def test_moments_view_lists_the_valleys(db_path: Path, wid: int) -> None:
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=SIZE) as pilot:
