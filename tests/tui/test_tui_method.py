@@ -167,6 +167,45 @@ async def test_future_view_sets_a_channels_cost_per_contact(db_path: Path, wid: 
         assert "Email: 12.5, 9 min per contact" in body
 
 
+async def test_a_bots_deflection_rate_is_shown_and_typed_as_a_percentage(
+        db_path: Path, wid: int) -> None:
+    """The exports, the stage KPI and the method say "40 %"; the form showed 0.4."""
+    with Store(db_path, who="lea") as store:
+        tp = store.load(wid).ordered_touchpoints()[0]
+        store.update(Touchpoint, int(tp.id or 0), actor="bot", bot_deflection_rate=0.4)
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        field = app.screen.query_one("#f-bot_deflection_rate")
+        assert field.value == "40 %"  # type: ignore[attr-defined]
+        field.focus()
+        await pilot.press("end", *["backspace"] * 4, *"55 %", "tab")
+        await pilot.pause()
+        assert _load(db_path, wid).ordered_touchpoints()[0].bot_deflection_rate == 0.55
+        assert field.value == "55 %"  # type: ignore[attr-defined]
+
+
+async def test_changing_a_dead_end_is_not_taken_for_someone_elses_edit(
+        db_path: Path, wid: int) -> None:
+    """The field shows "dead end" for the stored "dead_end": leaving it with "branch"
+    opened "Someone else changed Kind while you were typing" with nobody else there."""
+    from models.db.tables.cards import PainPoint
+
+    with Store(db_path, who="lea") as store:
+        for pain in store.load(wid).pain_points:
+            store.update(PainPoint, int(pain.id or 0), kind="dead_end")
+    app = build_app(db_path, wid, step="pains", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        field = app.screen.query_one("#f-kind")
+        assert field.value == "dead end"  # type: ignore[attr-defined]
+        field.focus()
+        await pilot.press("end", *["backspace"] * 8, *"branch", "tab")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ != "ConflictScreen"
+        assert "branch" in [p.kind for p in _load(db_path, wid).pain_points]
+
+
 async def test_moments_view_lists_the_valleys(db_path: Path, wid: int) -> None:
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=SIZE) as pilot:
