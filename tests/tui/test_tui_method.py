@@ -167,22 +167,31 @@ async def test_future_view_sets_a_channels_cost_per_contact(db_path: Path, wid: 
         assert "Email: 12.5, 9 min per contact" in body
 
 
+async def _retype(db_path: Path, wid: int, step: str, field_id: str, shown: str,
+                  typed: str) -> tuple[str, str]:
+    """Open ``step``, check the field shows ``shown``, replace it by ``typed`` and leave it
+    with Tab; (the screen on top, the field's text) afterwards."""
+    app = build_app(db_path, wid, step=step, who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        field = app.screen.query_one(field_id)
+        assert field.value == shown  # type: ignore[attr-defined]
+        field.focus()
+        await pilot.press("end", *["backspace"] * len(shown), *typed, "tab")
+        await pilot.pause()
+        return app.screen.__class__.__name__, field.value  # type: ignore[attr-defined]
+
+
 async def test_a_bots_deflection_rate_is_shown_and_typed_as_a_percentage(
         db_path: Path, wid: int) -> None:
     """The exports, the stage KPI and the method say "40 %"; the form showed 0.4."""
     with Store(db_path, who="lea") as store:
         tp = store.load(wid).ordered_touchpoints()[0]
         store.update(Touchpoint, int(tp.id or 0), actor="bot", bot_deflection_rate=0.4)
-    app = build_app(db_path, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        field = app.screen.query_one("#f-bot_deflection_rate")
-        assert field.value == "40 %"  # type: ignore[attr-defined]
-        field.focus()
-        await pilot.press("end", *["backspace"] * 4, *"55 %", "tab")
-        await pilot.pause()
-        assert _load(db_path, wid).ordered_touchpoints()[0].bot_deflection_rate == 0.55
-        assert field.value == "55 %"  # type: ignore[attr-defined]
+    _screen, shown = await _retype(db_path, wid, "touchpoints", "#f-bot_deflection_rate",
+                                   "40 %", "55 %")
+    assert _load(db_path, wid).ordered_touchpoints()[0].bot_deflection_rate == 0.55
+    assert shown == "55 %"
 
 
 async def test_changing_a_dead_end_is_not_taken_for_someone_elses_edit(
@@ -194,16 +203,9 @@ async def test_changing_a_dead_end_is_not_taken_for_someone_elses_edit(
     with Store(db_path, who="lea") as store:
         for pain in store.load(wid).pain_points:
             store.update(PainPoint, int(pain.id or 0), kind="dead_end")
-    app = build_app(db_path, wid, step="pains", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        field = app.screen.query_one("#f-kind")
-        assert field.value == "dead end"  # type: ignore[attr-defined]
-        field.focus()
-        await pilot.press("end", *["backspace"] * 8, *"branch", "tab")
-        await pilot.pause()
-        assert app.screen.__class__.__name__ != "ConflictScreen"
-        assert "branch" in [p.kind for p in _load(db_path, wid).pain_points]
+    screen, _shown = await _retype(db_path, wid, "pains", "#f-kind", "dead end", "branch")
+    assert screen != "ConflictScreen"
+    assert "branch" in [p.kind for p in _load(db_path, wid).pain_points]
 
 
 async def test_moments_view_lists_the_valleys(db_path: Path, wid: int) -> None:
