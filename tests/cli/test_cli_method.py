@@ -274,6 +274,14 @@ def test_report_names_the_stale_maps(db_path: Path, store: Store, workshop: int)
     assert "gone stale" in text and "Login lockout" in text and "15 days overdue" in text
 
 
+def test_report_does_not_call_a_never_reviewed_map_reviewed(db_path: Path,
+                                                           workshop: int) -> None:
+    """A map made today has had no review: "every map was reviewed" was not true."""
+    text = " ".join(run(db_path, "report", str(workshop)).stdout.split())
+    assert "every map was reviewed within" not in text
+    assert "None is overdue: 1 map has never been reviewed; its first review is due" in text
+
+
 def test_report_reviews_the_month_of_the_workshop_clock(
         db_path: Path, workshop: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """The default month follows JOURNEYMAP_TODAY like every other date in the app."""
