@@ -131,7 +131,7 @@ class CardEditor(RowEditor):
     """
 
     BINDINGS = [Binding("ctrl+t", "tie_signal", "Tie signal to ticket data")]
-    HINT = "Tab = next field (saves)   ctrl+t = tie signal to ticket data   Esc = close"
+    HINT = "Tab = next field (saves)   ctrl+t = tie signal   Esc = close"  # fits 80x24
 
     def __init__(self, session: WorkshopSession, model: type, row_id: int,
                  specs: Sequence[FieldSpec], heading: Text | Callable[[Any], Text], *,
