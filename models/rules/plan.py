@@ -208,16 +208,17 @@ def _measured(journey: Journey) -> str:
     return measure_detail(journey, cards[0] if cards else None)
 
 
-def _alongside(due_day: int) -> tuple[str, str]:
+def _before_the_queue(due_day: int) -> tuple[str, str]:
     """(detail, phase) of a card whose own deadline falls before the queue starts.
 
     Its owner's date is kept, but the plan says it competes with the one fix
     instead of calling it queued, and shows it in the two weeks it falls in.
     """
     first = (due_day - 1) // 14 * 2 + 1
-    return (f"Warning: due on day {due_day}, alongside the top card's fix; the method ships "
-            f"one fix at a time: give it a deadline after day {QUEUE_FIRST_DAY - 1}, or keep "
-            "it as a second fix on purpose.", f"Weeks {first}-{first + 1}")
+    return (f"Warning: due on day {due_day}, before the queue after the top card's fix "
+            f"(day {QUEUE_FIRST_DAY}); the method ships one fix at a time: give it a deadline "
+            f"after day {QUEUE_FIRST_DAY - 1}, or keep it as a second fix on purpose.",
+            f"Weeks {first}-{first + 1}")
 
 
 def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
@@ -252,7 +253,7 @@ def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
             detail = f"Warning: {warning}, after this plan's review on day {PLAN_DAYS}."
             phase = NEXT_CYCLE_PHASE
         elif plan_day(start, deadline) < QUEUE_FIRST_DAY:
-            detail, phase = _alongside(plan_day(start, deadline))
+            detail, phase = _before_the_queue(plan_day(start, deadline))
         else:
             detail, phase = "Queued after the top card's fix.", QUEUED_PHASE
         items.append(PlanItem(key=f"{CARD_KEY}{card.id}", phase=phase,
