@@ -38,6 +38,14 @@ ROLES: tuple[str, ...] = ("lead", "participant", "observer")
 # The key of a browser seat (``journeymap invite``): one per invitation, ``invite:12``.
 INVITE_KEY_PREFIX = "invite:"
 CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
+
+# The plan phases a card lands in besides the method's weeks and reviews, and the
+# short words the timeline's phase column (ten cells) shows for them.
+QUEUED_PHASE = "Queued cards"
+NEXT_CYCLE_PHASE = "After day 60 — next cycle"
+BEFORE_PLAN_PHASE = "Due before day 1"
+SHORT_PHASES: dict[str, str] = {QUEUED_PHASE: "Queued", NEXT_CYCLE_PHASE: "Next cycle",
+                                BEFORE_PLAN_PHASE: "Before D1"}
 TASK_STATUSES: tuple[str, ...] = CARD_STATUSES
 CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
 # The tracker's status of an escalation level's SLA commitment: it is never done, it
@@ -107,15 +115,6 @@ OCC_EMOTIONS: tuple[str, ...] = (
 # deflection (percent of contacts that no longer happen), handle time (percent
 # change of minutes per contact, negative = faster), volume (percent change).
 EFFECT_KINDS: tuple[str, ...] = ("deflection", "handle_time", "volume")
-
-# The 60-day plan's phases for cards beyond the top one (models.rules.plan), and the
-# short name each has where only a label column's width is free (the plan timeline's
-# nine cells cut "After day 60 — next cycle" to "After da…", the word that mattered).
-QUEUED_PHASE = "Queued cards"
-NEXT_CYCLE_PHASE = "After day 60 — next cycle"
-BEFORE_PLAN_PHASE = "Due before day 1"
-PHASE_SHORT: dict[str, str] = {QUEUED_PHASE: "Queued", NEXT_CYCLE_PHASE: "After D60",
-                               BEFORE_PLAN_PHASE: "Before D1"}
 
 # A living map is reviewed monthly (method 002: "teams map journeys once, then fail
 # to maintain them").

@@ -156,7 +156,7 @@ class WorkshopSession:
             "Stage": journey.stages, "Touchpoint": journey.ordered_touchpoints(),
             "PainPoint": journey.pain_points, "Handoff": journey.handoffs,
             "HypothesisCard": journey.cards, "PlanTask": journey.plan_tasks,
-            "Participant": journey.participants,
+            "Participant": journey.participants, "ChannelCost": journey.channel_costs,
         }
         return next((row for row in pools.get(name, ()) if row.id == row_id), None)
 

@@ -115,9 +115,7 @@ def case_blocks(journey: Journey) -> list[Block]:
                   else f"{item.card.effect_kind.replace('_', ' ')} "
                   f"{fmt_number(item.card.effect_value)} %")
         block.lines.append(f"Projected effect: {effect}")
-        block.lines += [f.text for f in (item.contacts_before, item.contacts_after,
-                                         item.cost_before, item.cost_after, item.saving,
-                                         item.hours_saved)]
+        block.lines += [f.text for f in item.figures]
         if item.outcome is not None:
             block.lines.append(item.outcome.text)
         block.lines += item.notes

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
-from models.rules.cards import fmt_number
+from models.rules.cards import fmt_number, ordered_cards
 from models.rules.counts import plural
 from models.rules.outcomes import Outcome, outcome
 
@@ -70,6 +70,12 @@ class CardCase:
     notes: list[str] = field(default_factory=list)  # assumptions a leader should know
     # Projected vs measured once ticket readings exist (None before any import).
     outcome: Outcome | None = None
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """What a reader is shown, in order: each difference after the two numbers it uses."""
+        return (self.contacts_before, self.contacts_after, self.cost_before, self.cost_after,
+                self.saving, self.hours_before, self.hours_after, self.hours_saved)
 
 
 @dataclass
@@ -216,13 +222,15 @@ def _total(label: str, figures: list[Figure], unit: str, left_out: int) -> Figur
         return _na(label, "no card has the numbers for it yet", unit)
     value = sum(f.value or 0.0 for f in usable)
     parts = " + ".join(_num(f.value or 0.0) for f in usable)
+    added = f"{parts} = {_num(value)}" if len(usable) > 1 else f"one card: {parts}"
     skipped = f"; {plural(left_out, 'card')} without the numbers not counted" if left_out else ""
-    return Figure(label, value, unit, f"{parts} = {_num(value)}{skipped}")
+    return Figure(label, value, unit, f"{added}{skipped}")
 
 
 def business_case(journey: Journey) -> BusinessCase:
-    """Every card of the journey, in card order, and the totals over what is available."""
-    cases = [card_case(journey, card) for card in journey.cards]
+    """Every card in the rank order of its pain point (as the cards, tracker and plan
+    list them), and the totals over what is available."""
+    cases = [card_case(journey, card) for card in ordered_cards(journey)]
     avoided = [_difference("Contacts avoided", c.contacts_before, c.contacts_after,
                            "contacts/month") for c in cases]
     notes = sorted({note for case in cases for note in case.notes})

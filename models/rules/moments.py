@@ -38,7 +38,10 @@ class Moment:
             what = f"moment of truth and {self.shape}" if self.shape else "moment of truth"
         else:
             what = self.shape
-        state = "; ".join(self.gaps) if self.gaps else "owned, with a card"
+        if self.gaps:
+            state = "; ".join(self.gaps)
+        else:  # a peak is kept by its owner; "with a card" only when it has one
+            state = "owned, with a card" if self.cards else "owned; a peak needs no card"
         return f"“{name}” ({what}, sentiment {self.touchpoint.sentiment:+d}): {state}"
 
 

@@ -208,6 +208,19 @@ def _measured(journey: Journey) -> str:
     return measure_detail(journey, cards[0] if cards else None)
 
 
+def _before_the_queue(due_day: int) -> tuple[str, str]:
+    """(detail, phase) of a card whose own deadline falls before the queue starts.
+
+    Its owner's date is kept, but the plan says it competes with the one fix
+    instead of calling it queued, and shows it in the two weeks it falls in.
+    """
+    first = (due_day - 1) // 14 * 2 + 1
+    return (f"Warning: due on day {due_day}, before the queue after the top card's fix "
+            f"(day {QUEUE_FIRST_DAY}); the method ships one fix at a time: give it a deadline "
+            f"after day {QUEUE_FIRST_DAY - 1}, or keep it as a second fix on purpose.",
+            f"Weeks {first}-{first + 1}")
+
+
 def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
     """Cards 2..n after the top card: their own deadline, else the next two-week slot.
 
@@ -219,8 +232,9 @@ def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
     for n, card in enumerate(active_cards(journey)[1:], start=2):
         if card.deadline is not None:
             deadline = card.deadline
-            begin = min(max(day(start, QUEUE_FIRST_DAY), shift(deadline, -13)),
-                        deadline)
+            queue = day(start, QUEUE_FIRST_DAY)
+            earliest = queue if deadline >= queue else min(start, deadline)
+            begin = min(max(earliest, shift(deadline, -13)), deadline)
         else:
             if slot_first <= PLAN_DAYS < slot_first + SLOT_DAYS - 1:
                 slot_first = PLAN_DAYS + 1
@@ -238,6 +252,8 @@ def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
         elif warning:
             detail = f"Warning: {warning}, after this plan's review on day {PLAN_DAYS}."
             phase = NEXT_CYCLE_PHASE
+        elif plan_day(start, deadline) < QUEUE_FIRST_DAY:
+            detail, phase = _before_the_queue(plan_day(start, deadline))
         else:
             detail, phase = "Queued after the top card's fix.", QUEUED_PHASE
         items.append(PlanItem(key=f"{CARD_KEY}{card.id}", phase=phase,

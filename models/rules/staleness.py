@@ -69,6 +69,21 @@ def stale_maps(workshops: Iterable[Workshop], today: dt.date) -> list[ReviewStat
     return sorted(due, key=lambda s: (-s.days_overdue, s.workshop.id or 0))
 
 
+def none_stale(workshops: Iterable[Workshop], today: dt.date) -> str:
+    """The answer when no map is due, true to the data: a map never reviewed is not
+    "reviewed within the last 30 days", it is new, and its first review has a date."""
+    fresh = [review_status(w, today) for w in workshops]
+    never = [s for s in fresh if s.last_reviewed is None]
+    if not never:
+        return f"None: every map was reviewed within the last {REVIEW_EVERY_DAYS} days."
+    first = min(shift(_created(s.workshop), REVIEW_EVERY_DAYS) for s in never)
+    count = len(never)
+    maps = "1 map has" if count == 1 else f"{count} maps have"
+    its = "its" if count == 1 else "the earliest"
+    return (f"None is overdue: {maps} never been reviewed; {its} first review is due "
+            f"{first.isoformat()}.")
+
+
 def review_item(journey: Journey, today: dt.date) -> TrackerItem:
     """The map's next monthly review as a tracker line, owned by the workshop's lead.
 

@@ -160,6 +160,9 @@ def test_card_effect_sets_deflection_and_prints_the_figures(db_path: Path, store
     assert "deflection of 30 %" in text
     assert "1,000 contacts × (1 − 30 % deflected) = 700" in text
     assert "Saving: 7,500" in text
+    # the two numbers each difference subtracts are printed too, with their formulas
+    assert "Cost before: 25,000 per month (1,000 contacts × 25 = 25,000)" in text
+    assert "Agent hours before: 133.33 hours/month (1,000 contacts × 8 min ÷ 60" in text
     saved = store.load(workshop).cards[0]
     assert (saved.effect_kind, saved.effect_value) == ("deflection", 30.0)
     faster = run(db_path, "card-effect", str(workshop), str(card), "--handle-time", "-2m")
@@ -269,6 +272,14 @@ def test_report_names_the_stale_maps(db_path: Path, store: Store, workshop: int)
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
     assert "gone stale" in text and "Login lockout" in text and "15 days overdue" in text
+
+
+def test_report_does_not_call_a_never_reviewed_map_reviewed(db_path: Path,
+                                                           workshop: int) -> None:
+    """A map made today has had no review: "every map was reviewed" was not true."""
+    text = " ".join(run(db_path, "report", str(workshop)).stdout.split())
+    assert "every map was reviewed within" not in text
+    assert "None is overdue: 1 map has never been reviewed; its first review is due" in text
 
 
 def test_report_reviews_the_month_of_the_workshop_clock(

@@ -188,6 +188,15 @@ def test_show_summarises_scope_stages_pains_cards_and_risks(db_path: Path,
     assert "␛[31m中文" in out  # the escape is shown, not obeyed
 
 
+def test_show_names_the_scope_the_method_asks_for_even_when_missing(db_path: Path) -> None:
+    """Step 1 is a persona, a scenario, the persona's goal and a business goal; a summary
+    that leaves out the missing goals reads as a complete scope."""
+    new_id = run(db_path, "new", "-t", "blank", "--persona", "Admin", "--scenario",
+                 "Locked out").stdout.strip()
+    out = run(db_path, "show", new_id).stdout
+    assert "Persona goal: not set" in out and "Business goal: not set" in out
+
+
 def test_show_an_unknown_workshop_is_one_clear_line(db_path: Path) -> None:
     Store(db_path).close()
     one_error_line(run(db_path, "show", "42"), "There is no workshop 42")

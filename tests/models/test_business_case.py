@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.method import ChannelCost
+from models.export.method_text import case_blocks
 from models.rules.business_case import business_case, card_case
 from tests.models.method_helpers import journey, tp
 
@@ -130,3 +134,41 @@ def test_channels_without_cost_and_saving_one_row_per_channel(store) -> None:  #
         save_channel_cost(store, j, "Chat", cost_per_contact=-1)
     with pytest.raises(FieldError, match="no field 'owner'"):
         save_channel_cost(store, j, "Chat", owner="x")
+
+
+def _two_cards_ranked_against_id_order() -> Journey:
+    """Card 9 (a fill-in, impact 1) was drafted before card 12 (a quick win)."""
+    j, _ = phone_case()
+    j.pain_points[0].impact, j.pain_points[0].effort = 1, 1
+    j.pain_points.append(PainPoint(id=11, workshop_id=1, touchpoint_id=3, ticket_volume=200,
+                                   impact=3, effort=1))
+    j.cards.append(HypothesisCard(id=12, pain_point_id=11, effect_kind="deflection",
+                                  effect_value=50))
+    return j
+
+
+def test_cards_come_in_the_rank_order_of_their_pain_points() -> None:
+    """The leader reads the case top-down like the cards, tracker and plan: by rank."""
+    assert [c.card.id for c in business_case(_two_cards_ranked_against_id_order()).cards] == [
+        12, 9]
+
+
+def test_every_number_a_difference_uses_is_printed_above_it() -> None:
+    """"Agent hours saved: 99.2 (248 − 148.8 = 99.2)": 248 and 148.8 are on the page."""
+    for block in case_blocks(_two_cards_ranked_against_id_order()):
+        printed: list[str] = []
+        for line in block.lines:
+            difference = re.search(r"\(([\d,.]+) − ([\d,.]+) = ", line)
+            if difference:
+                assert set(difference.groups()) <= set(printed), (block.heading, line)
+            value = re.match(r"[^:]+: ([\d,.]+) ", line)
+            if value:
+                printed.append(value.group(1))
+
+
+def test_a_total_over_one_card_names_the_card_instead_of_x_equals_x() -> None:
+    j, _ = phone_case()
+    j.pain_points.append(PainPoint(id=8, workshop_id=1, touchpoint_id=3, ticket_volume=100))
+    j.cards.append(HypothesisCard(id=10, pain_point_id=8))  # no projection
+    case = business_case(j)
+    assert case.saving.formula == "one card: 12,400; 1 card without the numbers not counted"

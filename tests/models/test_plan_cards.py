@@ -74,3 +74,16 @@ def test_default_owners_never_come_from_the_login() -> None:
     items = generate_plan(four_cards())
     assert all(i.owner != "root" for i in items)
     assert {i.owner for i in items if i.key in ("baseline", "review")} == {""}
+
+
+def test_a_card_due_before_the_queue_gets_its_two_weeks_and_a_warning() -> None:
+    """Card 2 due on day 26 (its owner's own date): not a one-day "queued after the top
+    card's fix" task on the day the fix is due, but two weeks in weeks 3-4, flagged."""
+    j = four_cards({2: D(2026, 3, 27)})  # day 26, a Friday
+    c2 = {i.key: i for i in generate_plan(j)}["card-12"]
+    assert (c2.start, c2.deadline) == (D(2026, 3, 14), D(2026, 3, 27))
+    assert c2.phase == "Weeks 3-4"
+    assert "Queued after" not in c2.detail
+    assert c2.detail == ("Warning: due on day 26, before the queue after the top card's fix "
+                         "(day 29); the method ships one fix at a time: give it a deadline "
+                         "after day 28, or keep it as a second fix on purpose.")

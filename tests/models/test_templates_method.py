@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -80,3 +81,18 @@ def test_a_template_cost_is_named_as_an_assumption_and_survives_json(store: Stor
     again = store.load(import_json(store, export_json(journey), source="test"))
     assert [(c.channel, c.cost_per_contact, c.handle_minutes, c.confirmed)
             for c in again.channel_costs] == [("phone", 25.0, None, False)]
+
+
+# Verbs the templates' experiments use; after "and" an experiment must keep the gerund
+# ("showing … and offering …"), or the card reads "We believe showing … and offer …".
+_BARE_VERB_AFTER_AND = re.compile(
+    r"\band (add|alert|automate|define|explain|give|hold|keep|notify|offer|pass|publish"
+    r"|route|send|show|tell|test|train|update)\b")
+
+
+@pytest.mark.parametrize("name", FILLED)
+def test_template_experiments_read_as_one_sentence(store: Store, name: str) -> None:
+    journey = store.load(create_from_template(store, name))
+    experiments = [card.experiment for card in journey.cards]
+    assert experiments and all(e.split()[0].endswith("ing") for e in experiments)
+    assert [e for e in experiments if _BARE_VERB_AFTER_AND.search(e)] == []

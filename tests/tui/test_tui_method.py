@@ -130,6 +130,70 @@ async def test_future_view_makes_the_to_be_copy_and_compares(db_path: Path, wid:
         assert len(futures) == 1 and futures[0].as_is_workshop_id == wid
 
 
+async def test_future_view_sets_a_channels_cost_per_contact(db_path: Path, wid: int) -> None:
+    """The business case says "no cost per contact set for channel “Email”": the room
+    sets it where it reads that, not only with ``journeymap costs``."""
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "U")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("3")  # In-app, Help center, Email, … in map order
+        await pilot.pause()
+        await pilot.press(*"12.5", "tab", *"9", "tab")
+        await pilot.pause()
+        costs = _load(db_path, wid).channel_costs
+        assert [(c.channel, c.cost_per_contact, c.handle_minutes) for c in costs] == [
+            ("Email", 12.5, 9.0)]
+        await pilot.press("escape")
+        await pilot.pause()
+        body = str(app.screen.query_one("#future-body").render())
+        assert "Email: 12.5, 9 min per contact" in body
+
+
+async def _retype(db_path: Path, wid: int, step: str, field_id: str, shown: str,
+                  typed: str) -> tuple[str, str]:
+    """Open ``step``, check the field shows ``shown``, replace it by ``typed`` and leave it
+    with Tab; (the screen on top, the field's text) afterwards."""
+    app = build_app(db_path, wid, step=step, who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        field = app.screen.query_one(field_id)
+        assert field.value == shown  # type: ignore[attr-defined]
+        field.focus()
+        await pilot.press("end", *["backspace"] * len(shown), *typed, "tab")
+        await pilot.pause()
+        return app.screen.__class__.__name__, field.value  # type: ignore[attr-defined]
+
+
+async def test_a_bots_deflection_rate_is_shown_and_typed_as_a_percentage(
+        db_path: Path, wid: int) -> None:
+    """The exports, the stage KPI and the method say "40 %"; the form showed 0.4."""
+    with Store(db_path, who="lea") as store:
+        tp = store.load(wid).ordered_touchpoints()[0]
+        store.update(Touchpoint, int(tp.id or 0), actor="bot", bot_deflection_rate=0.4)
+    _screen, shown = await _retype(db_path, wid, "touchpoints", "#f-bot_deflection_rate",
+                                   "40 %", "55 %")
+    assert _load(db_path, wid).ordered_touchpoints()[0].bot_deflection_rate == 0.55
+    assert shown == "55 %"
+
+
+async def test_changing_a_dead_end_is_not_taken_for_someone_elses_edit(
+        db_path: Path, wid: int) -> None:
+    """The field shows "dead end" for the stored "dead_end": leaving it with "branch"
+    opened "Someone else changed Kind while you were typing" with nobody else there."""
+    from models.db.tables.cards import PainPoint
+
+    with Store(db_path, who="lea") as store:
+        for pain in store.load(wid).pain_points:
+            store.update(PainPoint, int(pain.id or 0), kind="dead_end")
+    screen, _shown = await _retype(db_path, wid, "pains", "#f-kind", "dead end", "branch")
+    assert screen != "ConflictScreen"
+    assert "branch" in [p.kind for p in _load(db_path, wid).pain_points]
+
+
 async def test_moments_view_lists_the_valleys(db_path: Path, wid: int) -> None:
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=SIZE) as pilot:
@@ -278,3 +342,27 @@ async def test_home_flags_a_map_overdue_for_its_monthly_review(db_path: Path, wi
         await _settle(pilot)
         table = app.screen.query_one("#workshops")
         assert str(table.get_row(str(wid))[2]) == "2026-01-24 DUE"
+
+
+async def test_five_whys_escape_asks_before_it_drops_typed_answers(
+        db_path: Path, wid: int) -> None:
+    """Esc by reflex after typing three whys: the dialog stays and says so, like a row's
+    fields do; ctrl+s still saves; a second Esc drops them on purpose."""
+    app = build_app(db_path, wid, step="pains", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "w")
+        await pilot.pause()
+        await pilot.press(*"MFA device lost", "escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "FiveWhysScreen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ != "FiveWhysScreen"
+        assert any(p.five_whys == "MFA device lost" for p in _load(db_path, wid).pain_points)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"unsure", "escape", "escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ != "FiveWhysScreen"
+        assert not any("unsure" in p.five_whys for p in _load(db_path, wid).pain_points)

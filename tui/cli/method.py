@@ -234,7 +234,7 @@ def _print_card_effect(journey: Journey, card: Any, said: str) -> None:
     effect = said or effect_words(card.effect_kind, card.effect_value)
     out.print(_line(f"Card {card.id} “{name}”: {effect}.", "bold"))
     case = card_case(journey, card)
-    for figure in (case.contacts_before, case.contacts_after, case.saving, case.hours_saved):
+    for figure in case.figures:
         out.print(_line(f"- {figure.text}"))
     for note in case.notes:
         out.print(_line(f"- {note}"))

@@ -279,15 +279,16 @@ def report(
 
 def _print_stale(out: object, portfolio: "list[Journey]") -> None:
     """Which maps have gone stale: the method's first failure is a map nobody maintains."""
-    from models.rules.staleness import stale_maps
+    from models.rules.staleness import none_stale, stale_maps
     from models.rules.tracker import workshop_title
 
     titles = {j.workshop.id: workshop_title(j) for j in portfolio}
-    stale = stale_maps([j.workshop for j in portfolio], clock_today())
+    workshops = [j.workshop for j in portfolio]
+    stale = stale_maps(workshops, clock_today())
     print_ = out.print  # type: ignore[attr-defined]
     print_(line("Which maps have gone stale (no review in 30 days)?", "bold"))
     if not stale:
-        print_(line("None: every map was reviewed within the last 30 days."))
+        print_(line(none_stale(workshops, clock_today())))
     for status in stale:
         print_(line(f"- {titles.get(status.workshop.id, '')}: {status.text}"))
     print_()

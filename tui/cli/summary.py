@@ -47,9 +47,11 @@ def print_summary(out: Console, journey: Journey) -> None:
 
     w = journey.workshop
     out.print(Text(f"Workshop {w.id}: ", style="bold", end="") + safe(w.title or w.scenario))
+    # the method's step 1 is always listed, so a missing goal shows as missing
     for label, value in (("Persona", w.persona), ("Scenario", w.scenario),
-                         ("Persona goal", w.persona_goal), ("Business goal", w.business_goal),
-                         ("Facilitator", w.facilitator),
+                         ("Persona goal", w.persona_goal), ("Business goal", w.business_goal)):
+        out.print(_line(label, value if value.strip() else "not set"))
+    for label, value in (("Facilitator", w.facilitator),
                          ("Start date", w.start_date.isoformat() if w.start_date else ""),
                          ("Map", w.state), ("Step", w.current_step)):
         if value:

@@ -21,7 +21,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.safe_text import clean, display
+from tui.safe_text import clean
 
 
 class EditedField(Protocol):
@@ -29,7 +29,7 @@ class EditedField(Protocol):
 
     model: type | None
     row_id: int | None
-    spec: Any
+    spec: Any  # a FieldSpec: ``spec.shown(value)`` is the value as the field shows it
     value: str
     shown: str
     resolving: bool
@@ -123,7 +123,9 @@ def take_over(form: EditForm, widget: EditedField) -> bool:
         return False
     if value is _GONE:
         return False  # the save says "no longer exists" in one sentence
-    theirs, typed = display(value), widget.value
+    # compared as the field shows a value ("dead end" for dead_end, "40 %" for 0.4), or
+    # the field's own spoken form reads as someone else's edit
+    theirs, typed = widget.spec.shown(value), widget.value
     if theirs == widget.shown or theirs == typed:
         return False
     widget.resolving = True

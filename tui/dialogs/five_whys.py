@@ -2,7 +2,9 @@
 
 Entered quickly at 80x24: six one-line inputs, Enter moves to the next one and
 saves from the root cause, ctrl+s saves from anywhere, Esc cancels without
-saving.  The answer goes back to the caller (answers, root cause); the chain is
+saving.  Answers typed in the dialog are not dropped by one reflexive Esc: the
+first says what would be lost, a second Esc drops them (as a row's fields do).
+The answer goes back to the caller (answers, root cause); the chain is
 checked by ``models.rules.five_whys`` after saving, never blocked here.
 """
 
@@ -38,6 +40,7 @@ class FiveWhysScreen(HeldDialog["WhysAnswer | None"]):
         self.pain = pain
         self.answers = (answers + [""] * MAX_WHYS)[:MAX_WHYS]
         self.root_cause = root_cause
+        self._warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -67,11 +70,20 @@ class FiveWhysScreen(HeldDialog["WhysAnswer | None"]):
         else:
             self.focus_next()
 
+    def _typed(self) -> tuple[list[str], str]:
+        return ([self.query_one(f"#why-{i + 1}", Input).value for i in range(MAX_WHYS)],
+                self.query_one("#root-cause", Input).value)
+
     def action_save(self) -> None:
-        answers = [self.query_one(f"#why-{i + 1}", Input).value for i in range(MAX_WHYS)]
+        answers, root_cause = self._typed()
         while answers and not answers[-1].strip():
             answers.pop()
-        self.dismiss((answers, self.query_one("#root-cause", Input).value))
+        self.dismiss((answers, root_cause))
 
     def action_cancel(self) -> None:
+        if self._typed() != (self.answers, self.root_cause) and not self._warned:
+            self._warned = True
+            self.notify("The typed answers are not saved: ctrl+s saves them, Esc again "
+                        "drops them.", severity="warning", markup=False)
+            return
         self.dismiss(None)

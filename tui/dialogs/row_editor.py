@@ -28,17 +28,6 @@ if TYPE_CHECKING:
     from tui.session import WorkshopSession
 
 
-def find_row(journey: Journey | None, model: type, row_id: int) -> Any:
-    """The card or plan task ``row_id`` in the snapshot, or None."""
-    if journey is None:
-        return None
-    pools: dict[str, Sequence[Any]] = {"HypothesisCard": journey.cards,
-                                       "PlanTask": journey.plan_tasks,
-                                       "Workshop": (journey.workshop,)}
-    pool = pools.get(model.__name__, ())
-    return next((row for row in pool if row.id == row_id), None)
-
-
 class EditedForm(RecordForm):
     """A RecordForm whose every save also sets ``edited=True`` (plan tasks)."""
 
@@ -108,7 +97,7 @@ class RowEditor(HeldDialog[None]):
         select_all(field)
 
     def _bind(self) -> None:
-        row = find_row(self.session.journey, self.model, self.row_id)
+        row = self.session.find(self.model, self.row_id)
         self.form.bind(self.model, row)
         if callable(self.heading) and row is not None:
             # The heading follows the row: a rewritten card shows its new title.
@@ -142,7 +131,7 @@ class CardEditor(RowEditor):
     """
 
     BINDINGS = [Binding("ctrl+t", "tie_signal", "Tie signal to ticket data")]
-    HINT = "Tab = next field (saves)   ctrl+t = tie signal to ticket data   Esc = close"
+    HINT = "Tab = next field (saves)   ctrl+t = tie signal   Esc = close"  # fits 80x24
 
     def __init__(self, session: WorkshopSession, model: type, row_id: int,
                  specs: Sequence[FieldSpec], heading: Text | Callable[[Any], Text], *,

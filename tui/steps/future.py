@@ -1,9 +1,11 @@
 """The Future state view: as-is against to-be, both sentiment lines, the business case.
 
-Read-only drawing over ``models.export.method_text`` (the same sentences and
+A drawing over ``models.export.method_text`` (the same sentences and
 formulas as ``journeymap report --business-case`` and the export).  ``f``
 makes the to-be copy of a current-state map and opens it, so the room edits
-the future journey with the same five steps.
+the future journey with the same five steps.  ``c`` sets a channel's cost per
+contact and handle minutes where the case says they are missing (the same row
+as ``journeymap costs``), so the numbers are filled in while the room is there.
 """
 
 from __future__ import annotations
@@ -16,15 +18,24 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.actions import bindings
+from tui.dialogs.common import PickScreen
+from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import clean
 from tui.session import OpenWorkshop
 from tui.steps.base import StepView
+from tui.widgets.forms import FieldSpec
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.rules.future_state import Comparison
 
 BARS = {-2: "▁", -1: "▂", 0: "▄", 1: "▆", 2: "█"}
+COST_FIELDS = (
+    FieldSpec("cost_per_contact", "Cost per contact",
+              "What one contact on this channel costs, in your currency."),
+    FieldSpec("handle_minutes", "Agent minutes per contact", "For the agent hours a fix saves."),
+    FieldSpec("confirmed", "Confirmed by the lead (not a default)", "", kind="bool"),
+)
 BAR_STYLE = {-2: "red", -1: "red", 0: "yellow", 1: "green", 2: "green"}
 
 
@@ -66,8 +77,8 @@ class FutureView(StepView):
     BINDINGS = bindings("future")
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Future state — as-is vs to-be and the business case (f: make the "
-                          "to-be copy)", style="bold"), classes="step-title")
+        yield Static(Text("Future state — as-is vs to-be and the business case (f: to-be "
+                          "copy, c: costs)", style="bold"), classes="step-title")
         yield Static(id="future-lines")
         with VerticalScroll(id="future-scroll"):
             yield Static(id="future-body")
@@ -98,6 +109,50 @@ class FutureView(StepView):
 
     def focus_default(self) -> None:
         self.query_one("#future-scroll").focus()
+
+    def _channels(self) -> list[str]:
+        """The map's channels in map order (first spelling), then channels only costed."""
+        names: dict[str, str] = {}
+        for tp in self.journey.ordered_touchpoints():
+            if tp.channel.strip():
+                names.setdefault(tp.channel.strip().casefold(), tp.channel.strip())
+        for row in self.journey.channel_costs:
+            names.setdefault(row.channel.strip().casefold(), row.channel.strip())
+        return list(names.values())
+
+    def action_set_cost(self) -> None:
+        """Pick a channel, then edit its cost row (made empty first if it has none)."""
+        from models.db.tables.method import ChannelCost
+        from models.rules.costs import save_channel_cost
+
+        store = self.session.store
+        channels = self._channels()
+        if store is None or not channels:
+            self.notify("No channels on the map yet: give the touchpoints a channel.",
+                        markup=False)
+            return
+        options = []
+        for name in channels:
+            row = self.journey.channel_cost(name)
+            cost = "not set" if row is None or row.cost_per_contact is None else \
+                f"{row.cost_per_contact:g}"
+            options.append((Text(f"{clean(name)}: {cost}"), name))
+
+        def picked(name: str | None) -> None:
+            if name is None:
+                return
+            row = self.journey.channel_cost(name)
+            row_id = row.id if row is not None else self.session.mutate(
+                lambda: save_channel_cost(store, self.journey, name).id)
+            if row_id is None:
+                return
+            heading = Text("Cost per contact: ", style="bold")
+            heading.append(clean(name))
+            self.app.push_screen(RowEditor(self.session, ChannelCost, int(row_id), COST_FIELDS,
+                                           heading), lambda _: self.refresh_from(self.journey))
+
+        self.app.push_screen(PickScreen("Cost per contact of which channel?", options,
+                                        digits=True), picked)
 
     def action_make_future(self) -> None:
         """Create the linked to-be copy and open it at Touchpoints."""

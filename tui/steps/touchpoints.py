@@ -81,7 +81,7 @@ class TouchpointsView(TableFormView):
         FieldSpec("bot_context_passed", "Bot: context passed", "What reaches the agent: full "
                   "transcript, data already fetched, steps tried."),
         FieldSpec("bot_deflection_rate", "Bot: deflection rate", "Share of contacts the bot "
-                  "contains, 0..1 (e.g. 0.6)."),
+                  "contains, e.g. 60 %.", percent=True),
     )
     BINDINGS = [
         *TableFormView.BINDINGS,

@@ -48,6 +48,14 @@ class FieldSpec:
     kind: str = "text"  # "text" or "bool"
     suggestions: tuple[str, ...] = ()
     placeholder: str = ""
+    percent: bool = False  # a share stored as 0..1, shown and typed as "40 %"
+
+    def shown(self, value: Any) -> str:
+        """The stored value as the field shows it: a share as the percentage people say
+        (saving reads "40 %" back as 0.4), a vocabulary key as its spoken form."""
+        if self.percent and isinstance(value, float):
+            return f"{round(value * 100, 1):g} %"
+        return self.spoken(display(value))
 
     def spoken(self, text: str) -> str:
         """A stored vocabulary key as the field offers it: ``dead_end`` is shown as the
@@ -308,7 +316,7 @@ class RecordForm(QuietLayout, VerticalScroll):
                 self._commit(widget)
             if same and (widget.has_focus or widget.resolving) and widget.dirty:
                 continue
-            text = widget.spec.spoken(display(getattr(row, widget.spec.name, ""))) \
+            text = widget.spec.shown(getattr(row, widget.spec.name, "")) \
                 if row is not None else ""
             widget.model, widget.row_id, widget.shown = model, getattr(row, "id", None), text
             if widget.value != text:

@@ -20,14 +20,14 @@ from textual.widget import Widget
 
 from models.rules.clock import today
 from models.rules.safe_dates import shift
-from models.vocab import PHASE_SHORT, status_label
+from models.vocab import SHORT_PHASES, status_label
 from tui.safe_text import clean, fit
 from tui.widgets.dates import due_label, due_style
 
 if TYPE_CHECKING:
     from models.db.tables.cards import PlanTask
 
-LABEL_W = 11  # "Weeks 1-2 " / "Day 60    "
+LABEL_W = 12  # marker, "Weeks 1-2" or "Next cycle", a space
 PLAN_DAYS = 60
 MARKS = ((0, "W1"), (14, "W3"), (28, "W5"), (42, "W7"), (59, "D60"))
 
@@ -178,12 +178,6 @@ class PlanTimeline(Widget, can_focus=True):
             rest.append(" · edited", style="dim")
         return rest
 
-    @staticmethod
-    def _phase(task: PlanTask) -> str:
-        """The phase's name, or its short name when the label column cannot hold it."""
-        phase = clean(task.phase) or "Extra"
-        return phase if cell_len(phase) <= LABEL_W - 2 else PHASE_SHORT.get(phase, phase)
-
     def render(self) -> Text:
         width = max(30, self.size.width)
         if not self.tasks:
@@ -198,7 +192,8 @@ class PlanTimeline(Widget, can_focus=True):
             chosen = index == self.cursor
             line = Text(no_wrap=True, end="")
             marker = "▶" if chosen else " "
-            line.append(f"{marker}{_cut(self._phase(task), LABEL_W - 2):<{LABEL_W - 1}}",
+            phase = SHORT_PHASES.get(task.phase, clean(task.phase) or "Extra")
+            line.append(f"{marker}{_cut(phase, LABEL_W - 2):<{LABEL_W - 1}}",
                         style="bold reverse" if chosen and self.has_focus else "bold")
             line.append_text(self._bar(task, bar_w, span))
             due = due_label(task.deadline, task.status, self.today)

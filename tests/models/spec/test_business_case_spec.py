@@ -191,7 +191,7 @@ def test_totals_say_how_many_cards_lack_each_number() -> None:
                                   effect_value=-10))
     total = business_case(j)
     assert total.contacts_avoided.formula == (
-        "496 = 496; 1 card without the numbers not counted")
+        "one card: 496; 1 card without the numbers not counted")
     assert total.hours_saved.text == (
         "Agent hours saved: not available (no card has the numbers for it yet)")
     assert total.hours_saved.unit == "hours/month"
@@ -246,7 +246,7 @@ def test_the_hours_total_says_how_many_cards_lack_hours() -> None:
         j.cards.append(HypothesisCard(id=pid + 10, pain_point_id=pid, effect_kind="volume",
                                       effect_value=-10))
     assert business_case(j).hours_saved.formula == (
-        "99.2 = 99.2; 2 cards without the numbers not counted")
+        "one card: 99.2; 2 cards without the numbers not counted")
 
 
 LABELS = {"contacts_before": ("Contacts before", "contacts/month"),

@@ -2,9 +2,10 @@
 
 What the user sees: the workshop starts today, has a facilitator (a role, since the
 demo knows no names), each card has an accountable owner (the lead of the team that
-owns its touchpoint, else the facilitator) and a deadline inside the 60-day plan
-(quick wins by the end of weeks 3-4, the rest by the end of weeks 7-8, never on a
-weekend), and the plan is stored.
+owns its touchpoint, else the facilitator) and a deadline the plan can keep: the
+top card is the one fix of weeks 3-4, every other card takes the plan's next
+two-week slot after it (what does not fit is the next cycle), never on a weekend;
+and the plan is stored.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from pathlib import Path
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Stage, Touchpoint
+from models.export.templates import create_from_template
+from models.rules.cards import ordered_cards
 from models.rules.demo import DEMO_FACILITATOR, card_owner, complete_demo
+from models.rules.plan import CARD_KEY, QUEUE_FIRST_DAY, day
 
 MONDAY = dt.date(2026, 3, 2)  # plan day 28 is Sunday 29 March, day 56 Sunday 26 April
 END_OF_WEEK_4 = dt.date(2026, 3, 27)  # the Friday before
+END_OF_WEEK_6 = dt.date(2026, 4, 10)  # day 42 is Sunday 12 April
 END_OF_WEEK_8 = dt.date(2026, 4, 24)
 
 
@@ -61,15 +66,31 @@ def test_the_demo_starts_today_with_the_support_lead_facilitating(tmp_path: Path
     store.close()
 
 
-def test_every_card_gets_its_team_lead_and_a_workday_deadline_by_phase(tmp_path: Path) -> None:
+def test_every_card_gets_its_team_lead_and_a_workday_deadline_in_plan_order(
+        tmp_path: Path) -> None:
     store, wid, ids = _demo(tmp_path)
     complete_demo(store, wid, MONDAY)
     assert _cards(store, wid, ids) == {
-        "quick": ("Identity lead", END_OF_WEEK_4),  # quick win: ship one fix by weeks 3-4
-        "bet": ("Support lead", END_OF_WEEK_8),  # unowned touchpoint: the facilitator
+        "quick": ("Identity lead", END_OF_WEEK_4),  # the top card: the one fix of weeks 3-4
+        "bet": ("Support lead", END_OF_WEEK_6),  # unowned touchpoint: the facilitator
         "loose": ("Support lead", END_OF_WEEK_8),  # on no touchpoint: the facilitator
     }
     store.close()
+
+
+def test_the_demo_plan_ships_one_fix_and_queues_the_other_cards_after_it(
+        store: Store) -> None:
+    """The real demo map (four quick wins): only the top card is due in weeks 3-4, and
+    no queued card is a one-day task dated before the queue it is listed in."""
+    wid = create_from_template(store, "login-lockout")
+    complete_demo(store, wid, MONDAY)
+    journey = store.load(wid)
+    by_weeks_3_4 = [c for c in journey.cards if c.deadline and c.deadline <= END_OF_WEEK_4]
+    assert [c.id for c in by_weeks_3_4] == [ordered_cards(journey)[0].id]
+    queued = [t for t in journey.plan_tasks if t.key.startswith(CARD_KEY)]
+    assert len(queued) == len(journey.cards) - 1
+    assert all(t.start and t.deadline and day(MONDAY, QUEUE_FIRST_DAY) <= t.start < t.deadline
+               for t in queued)
 
 
 def test_a_named_facilitator_is_kept_and_owns_the_cards_nobody_else_does(

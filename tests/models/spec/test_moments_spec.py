@@ -42,7 +42,7 @@ def test_each_moment_reads_as_one_line() -> None:
     moments = moments_of_truth(j)
     assert [m.text for m in moments] == [
         "“A touchpoint” (moment of truth and valley, sentiment -1): no owner; no card",
-        "“Reset” (peak, sentiment +2): owned, with a card",
+        "“Reset” (peak, sentiment +2): owned; a peak needs no card",  # it has none
         "“Survey” (moment of truth, sentiment +1): no card",
     ]
     assert [(m.stage, m.shape, m.flagged, m.owner) for m in moments] == [

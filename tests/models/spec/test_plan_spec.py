@@ -86,7 +86,9 @@ def _queued(deadline: dt.date | None, experiment: str = "fix it") -> PlanItem:
 @pytest.mark.parametrize(("deadline", "begin"), [
     (dt.date(2026, 5, 15), dt.date(2026, 5, 2)),  # the two weeks up to its own deadline
     (dt.date(2026, 4, 5), dt.date(2026, 3, 30)),  # but not before day 29
-    (dt.date(2026, 3, 20), dt.date(2026, 3, 20)),  # and never after its deadline
+    # due before day 29: alongside the fix (flagged), still two weeks, not a one-day task
+    (dt.date(2026, 3, 20), dt.date(2026, 3, 7)),
+    (dt.date(2026, 3, 3), dt.date(2026, 3, 2)),  # never before day 1
 ])
 def test_a_queued_card_with_a_deadline_starts_two_weeks_before_it(
         deadline: dt.date, begin: dt.date) -> None:
