@@ -62,3 +62,26 @@ async def test_the_saved_time_shows_whole_and_the_title_comes_back_when_wider(
         await pilot.resize_terminal(200, 40)
         await settle(pilot)
         assert f"{app.screen.title} — saved 10:00:00" in header_line(app)
+
+
+async def test_a_participant_keeps_its_role_in_the_header_after_a_save(tmp_path: Path) -> None:
+    """Found in session 10: the first "saved" time replaced "participant", and a
+    participant seated by name (``open --as``) never saw its role at all."""
+    from models.db.access import current_account
+    from models.db.tables.seats import Participant
+    from tui.widgets.forms import FieldInput
+
+    db, wid = long_titled(tmp_path)
+    with Store(db, who="lea") as store:
+        store.add(Participant(workshop_id=wid, name="Kim", role="participant",
+                              account=current_account()))
+    app = build_app(db, wid, step="scope", who="Kim")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.sub_title == "participant"
+        field = app.screen.query_one("#f-persona", FieldInput)
+        field.focus()
+        await pilot.press("end", "exclamation_mark", "tab")  # leaving the field commits it
+        await settle(pilot)
+        assert app.sub_title.startswith("participant · saved "), app.sub_title
+        assert header_line(app).rstrip().endswith(app.sub_title), header_line(app)

@@ -40,7 +40,7 @@ from tui.app.session_api import SessionAttributes
 from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
 from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
-from tui.widgets.header import CalmHeader
+from tui.widgets.header import CalmHeader, saved_note
 from tui.widgets.typeahead import HeldInput, pass_on
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ class JourneyApp(SessionAttributes, App[None]):
         self.pending_step = step
 
     def _show_saved(self, when: dt.datetime) -> None:
-        self.sub_title = f"saved {when:%H:%M:%S}"
+        self.sub_title = saved_note(self.role, f"{when:%H:%M:%S}")
 
     def _refresh_screen(self) -> None:
         refresh = getattr(self.screen, "refresh_from", None)

@@ -21,6 +21,7 @@ from models.vocab import STEPS
 from tui.app import idle_gc
 from tui.app.early import swap_in
 from tui.safe_text import short
+from tui.widgets.header import seat_note
 from tui.widgets.typeahead import OPENING, held_input, is_holding, release
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def opened(app: Any, store: Store, journey: Journey | None) -> None:
     workshop at the step a key asked for while loading."""
     app.store = store
     app.loading = False
-    app.sub_title = app.role if app.role not in ("", "lead") else ""
+    app.sub_title = seat_note(app.role)
     idle_gc.hold(app)  # the heap is frozen (``open_orm``): full passes wait for idle
     if journey is None:
         top = app.screen_stack[-1] if app.screen_stack else None  # none: shutting down

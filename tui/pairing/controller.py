@@ -42,6 +42,7 @@ from tui.pairing.commands import palette_commands
 from tui.pairing.seat import take_seat
 from tui.pairing.step_timer import StepTimerWatch
 from tui.safe_text import short
+from tui.widgets.header import seat_note
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -111,8 +112,7 @@ class Pairing:
             return False
         participant, store = self.seat.participant, self.seat.store
         app.role = participant.role
-        if participant.role == "observer":
-            app.sub_title = "observer (read-only)"
+        app.sub_title = seat_note(participant.role)
         self.workshop_id = wid
         self.seen_gather_at = journey.workshop.gather_at  # old gathers are not re-obeyed
         self._marks = Marks(store.path, wid)

@@ -27,6 +27,24 @@ from tui.safe_text import fit
 SEPARATOR = " — "  # what ``App.format_title`` puts between title and sub-title
 
 
+def seat_note(role: str) -> str:
+    """What the header's sub-title says of this seat's role, kept through every save.
+
+    Nothing for a lead (the one who runs the room needs no reminder); a participant
+    or an observer sees what they may do the whole session, not only until the first
+    "saved" time replaces it.
+    """
+    if role == "observer":
+        return "observer (read-only)"
+    return "" if role in ("", "lead") else role
+
+
+def saved_note(role: str, clock: str) -> str:
+    """The sub-title after a save: the seat's role (if any), then the time it landed."""
+    note = seat_note(role)
+    return f"{note} · saved {clock}" if note else f"saved {clock}"
+
+
 class CalmTitle(HeaderTitle):
     """The header's title line: a new text is repainted in place."""
 
