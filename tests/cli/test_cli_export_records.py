@@ -45,11 +45,7 @@ STILL_DATACLASSES = {
     # changed after they are built, or built with fresh lists as defaults
     "models.rules.tracker.TrackerItem",  # the tracker step sets status and overdue
     "models.rules.handoffs.DerivedHandoff",  # detail is filled in from the saved row
-    "models.rules.business_case.BusinessCase",
-    "models.rules.business_case.CardCase",
-    "models.rules.five_whys.ChainCheck",
     "models.rules.future_state.Comparison",
-    "models.rules.moments.Moment",
     "models.rules.plan.PreviewTask",  # tests/models/test_plan_preview.py reads its fields
 }
 
