@@ -13,8 +13,7 @@ signal come from the latest complete month, and the provenance says which it was
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.months import months_covered, said
@@ -60,8 +59,7 @@ UNITS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Measured:
+class Measured(NamedTuple):
     """One figure from the readings, or None with the reason."""
 
     value: float | None
@@ -70,8 +68,7 @@ class Measured:
     n: int | None = None  # how many tickets the figure was computed from, when known
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """A card's signal against its readings: met / not yet / no data, and why."""
 
     status: str
