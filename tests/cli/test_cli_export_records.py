@@ -40,11 +40,9 @@ finally:
 STILL_DATACLASSES = {
     "models.db.journey.Journey",  # dataclasses.replace, an index kept in its __dict__
     "tui.cli.common.Context",  # the command line's one mutable state (--db)
-    # changed after they are built, or built with fresh lists as defaults
+    # changed after they are built
     "models.rules.tracker.TrackerItem",  # the tracker step sets status and overdue
     "models.rules.handoffs.DerivedHandoff",  # detail is filled in from the saved row
-    "models.rules.future_state.Comparison",
-    "models.rules.plan.PreviewTask",  # tests/models/test_plan_preview.py reads its fields
 }
 
 
