@@ -9,11 +9,13 @@ imports must not pay for, so a new cost on this path is a decision.
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from models.db.store import Store
 from tests.cli.test_cli_export_work import ROOT, probe
 
 
@@ -46,7 +48,23 @@ try:
 finally:
     print('WIDE', len([p for p in compiled if isinstance(p, str) and max(p, default='') > '\\xff']),
           file=sys.stderr)
+    print('COMPILED', repr(compiled), file=sys.stderr)
 """
+
+
+def compiled_by_export(db: Path, wid: int, out: Path) -> tuple[int, list[str]]:
+    """(wide classes, every pattern) compiled by `journeymap export` of workshop ``wid``."""
+    env = {**os.environ, "JOURNEYMAP_TODAY": "2024-03-20"}
+    done = subprocess.run([sys.executable, "-c", COMPILED, "--db", str(db), "export", str(wid),
+                           "-o", str(out)], capture_output=True, text=True,
+                          env=env, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"# ")
+    lines = done.stderr.splitlines()
+    wide = next(int(line.split()[1]) for line in lines if line.startswith("WIDE"))
+    patterns = next(ast.literal_eval(line.split(" ", 1)[1]) for line in lines
+                    if line.startswith("COMPILED"))
+    return wide, patterns
 
 
 def test_an_export_compiles_one_wide_character_class(workshop: tuple[Path, int],
@@ -55,12 +73,16 @@ def test_an_export_compiles_one_wide_character_class(workshop: tuple[Path, int],
     # is compiled into a 65,536-entry map in pure Python: ~1.7 M instructions each.
     # md_text's cleaning, one-line check and escaping share one such class.
     db, wid = workshop
-    env = {**os.environ, "JOURNEYMAP_TODAY": "2024-03-20"}
-    out = subprocess.run([sys.executable, "-c", COMPILED, "--db", str(db), "export", str(wid),
-                          "-o", str(tmp_path / "plan.md")], capture_output=True, text=True,
-                         env=env, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert (tmp_path / "plan.md").read_bytes().startswith(b"# ")
-    wide = next(int(line.split()[1]) for line in out.stderr.splitlines()
-                if line.startswith("WIDE"))
-    assert wide == 1
+    assert compiled_by_export(db, wid, tmp_path / "plan.md")[0] == 1
+
+
+def test_keyword_patterns_are_compiled_only_by_the_maps_that_need_them(tmp_path: Path) -> None:
+    # The KPI-direction words (a KPI name outside the catalogue), the escalation
+    # context words (a documented handoff) and the job-statement words are compiled
+    # when first used (~0.1 ms each), so a map with none of them never compiles them.
+    db = tmp_path / "j.db"
+    with Store(db, who="tester") as store:
+        wid = int(store.create_workshop(title="Plain map").id or 0)
+    patterns = compiled_by_export(db, wid, tmp_path / "plan.md")[1]
+    words = ("first contact resolution", "recontact", "transcript|conversation", r"[^\W\d_]{4,}")
+    assert not [p for p in patterns if isinstance(p, str) and any(w in p for w in words)]
