@@ -86,3 +86,35 @@ def test_keyword_patterns_are_compiled_only_by_the_maps_that_need_them(tmp_path:
     patterns = compiled_by_export(db, wid, tmp_path / "plan.md")[1]
     words = ("first contact resolution", "recontact", "transcript|conversation", r"[^\W\d_]{4,}")
     assert not [p for p in patterns if isinstance(p, str) and any(w in p for w in words)]
+
+
+CONNECTIONS = """
+import sqlite3, sys
+opened = []
+_connect = sqlite3.connect
+def counted(*args, **kwargs):
+    opened.append(args[0])
+    return _connect(*args, **kwargs)
+sqlite3.connect = counted
+from tui.cli.main import main
+try:
+    main()
+finally:
+    print('CONNECTIONS', len(opened), file=sys.stderr)
+"""
+
+
+def test_an_export_checks_and_reads_the_file_on_one_connection(workshop: tuple[Path, int],
+                                                               tmp_path: Path) -> None:
+    # The file's schema check, SQLite's quick check and the read used to open the file
+    # three times (each connection reads the schema again, ~3 M instructions).
+    db, wid = workshop
+    env = {**os.environ, "JOURNEYMAP_TODAY": "2024-03-20"}
+    done = subprocess.run([sys.executable, "-c", CONNECTIONS, "--db", str(db), "export",
+                           str(wid), "-o", str(tmp_path / "plan.md")], capture_output=True,
+                          text=True, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "plan.md").read_bytes().startswith(b"# ")
+    opened = next(int(line.split()[1]) for line in done.stderr.splitlines()
+                  if line.startswith("CONNECTIONS"))
+    assert opened == 1
