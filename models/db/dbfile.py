@@ -16,8 +16,10 @@ import errno
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
@@ -27,6 +29,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # so the way out is the JSON backup (as for a damaged file, ``damaged``) or another file.
 UNREADABLE = ("it was left untouched; import your latest JSON backup into a new file "
               "(`journeymap --db NEW.db import BACKUP.json`) or choose another file with --db.")
+_T = TypeVar("_T")
 
 
 class StoreError(Exception):
@@ -151,10 +154,40 @@ def inspect_file(path: Path) -> tuple[FileState, int]:
     ``-shm`` beside it; when the file is refused, those side files are removed
     again if they were not there before, so a refused file leaves no litter.
     """
+    return _without_litter(path, lambda: _inspect(path))
+
+
+def open_current(path: Path, *, quick_check: bool = True) -> sqlite3.Connection | None:
+    """A read-only connection to a file at the current schema, or None; StoreError refuses it.
+
+    With ``quick_check``, a file that SQLite's quick check finds damaged is None too
+    (``health_problem``).  Why one connection: a light read (``export``, the app's
+    first screen) checked the file, ran the check and read on three connections,
+    each opening the file and reading its schema again.  The caller closes it.
+    """
+    def opened() -> sqlite3.Connection | None:
+        conn = _open_sqlite_file(path)
+        if conn is None:
+            return None
+        try:
+            if _classify(conn, path)[0] is FileState.CURRENT and not (
+                    quick_check and _checked(path, False) and _check(conn, full=False)):
+                return conn
+        except BaseException:
+            conn.close()
+            raise
+        conn.close()
+        return None
+
+    return _without_litter(path, opened)
+
+
+def _without_litter(path: Path, check: Callable[[], _T]) -> _T:
+    """``check()``, removing the ``-wal``/``-shm`` its reading made if it refuses the file."""
     sides = [Path(f"{path}-wal"), Path(f"{path}-shm")]
     existed = [side.exists() for side in sides]
     try:
-        return _inspect(path)
+        return check()
     except StoreError:
         for side, was_there in zip(sides, existed, strict=True):
             if not was_there and side.exists() and side.stat().st_size in (0, 32768):
@@ -199,9 +232,20 @@ def check_path(path: Path) -> os.stat_result | None:
 
 
 def _inspect(path: Path) -> tuple[FileState, int]:
+    conn = _open_sqlite_file(path)
+    if conn is None:
+        return FileState.NEW, 0
+    try:
+        return _classify(conn, path)
+    finally:
+        conn.close()
+
+
+def _open_sqlite_file(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to an SQLite file, None if there is none yet (missing, empty)."""
     info = check_path(path)
     if info is None or info.st_size == 0:
-        return FileState.NEW, 0
+        return None
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
@@ -212,7 +256,11 @@ def _inspect(path: Path) -> tuple[FileState, int]:
             f"{path} is not a journeymap database (it is not an SQLite file); "
             "it was left untouched. Choose another file with --db."
         )
-    conn = _connect_ro(path)
+    return _connect_ro(path)
+
+
+def _classify(conn: sqlite3.Connection, path: Path) -> tuple[FileState, int]:
+    """The state of the file ``conn`` reads: its tables and ``journeymap_meta``."""
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -229,8 +277,6 @@ def _inspect(path: Path) -> tuple[FileState, int]:
         raise StoreError(
             f"{path} cannot be read as a journeymap database ({exc}); {UNREADABLE}"
         ) from exc
-    finally:
-        conn.close()
     if meta.get("app") != APP_NAME:
         raise StoreError(f"{path} was not written by journeymap; {UNREADABLE}")
     try:
@@ -264,16 +310,27 @@ def health_problem(path: Path, *, full: bool = False) -> str | None:
     """
     if not path.is_file() or path.stat().st_size == 0:
         return None
-    if not full and path.stat().st_size > QUICK_CHECK_MAX_BYTES:
+    if not _checked(path, full):
         return None
     conn = _connect_ro(path)
+    try:
+        return _check(conn, full=full)
+    finally:
+        conn.close()
+
+
+def _checked(path: Path, full: bool) -> bool:
+    """Whether ``health_problem`` runs SQLite's check on this file (see the limit above)."""
+    return full or path.stat().st_size <= QUICK_CHECK_MAX_BYTES
+
+
+def _check(conn: sqlite3.Connection, *, full: bool) -> str | None:
+    """``health_problem`` of the file ``conn`` reads."""
     try:
         rows = conn.execute("PRAGMA integrity_check(1)" if full
                             else "PRAGMA quick_check(1)").fetchall()
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    finally:
-        conn.close()
     first = str(rows[0][0]) if rows else "no answer"
     return None if first == "ok" else first.replace("\n", " ").strip()
 

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.db.dbfile import FileState, StoreError, _connect_ro, inspect_file
+from models.db.dbfile import StoreError, open_current
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,9 @@ def _date(value: object) -> dt.date | None:
 def list_workshops(path: Path) -> list[WorkshopRow] | None:
     """Rows and order of ``Store.list_workshops`` (newest change first), or None."""
     try:
-        state, _ = inspect_file(path)
-        if state is not FileState.CURRENT:
+        conn = open_current(path, quick_check=False)
+        if conn is None:
             return None
-        conn = _connect_ro(path)
         try:
             rows = conn.execute(
                 "SELECT id, title, persona, scenario, current_step, updated_at,"

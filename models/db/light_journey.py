@@ -26,7 +26,7 @@ from keyword import iskeyword
 from pathlib import Path
 from typing import Any
 
-from models.db.dbfile import FileState, StoreError, _connect_ro, health_problem, inspect_file
+from models.db.dbfile import StoreError, _connect_ro, open_current
 from models.db.journey import Journey
 
 
@@ -196,10 +196,9 @@ def load_journeys(path: Path | str | None, workshop_ids: list[int] | None, *,
     if path is None or not isinstance(path, Path):
         return None
     try:
-        state, _ = inspect_file(path)
-        if state is not FileState.CURRENT or health_problem(path):
+        conn = open_current(path)
+        if conn is None:
             return None
-        conn = _connect_ro(path)
         try:
             conn.execute("BEGIN")  # one snapshot, as the store's read transaction
             if workshop_ids is None:

@@ -54,16 +54,18 @@ def _visible_char(ch: str) -> str:
     return ch
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 # What ``split_lines`` would split on or ``clean_line`` would change: controls (tab and
-# every line break but two included) and the two Unicode separators.
+# every line break but two included), the bidi marks and the two Unicode separators,
+# which ``_visible_char`` keeps as they are.  One expression for both jobs: a class
+# with characters beyond U+00FF is compiled into a 65,536-entry map in pure Python
+# (~1.7 M instructions), paid by every export.
 _NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
                            "\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_line(text: str) -> str:
     """One physical line of visible text: tabs become spaces, controls become pictures."""
-    return _CONTROL.sub(lambda m: _visible_char(m.group()), text.replace("\t", " "))
+    return _NOT_ONE_LINE.sub(lambda m: _visible_char(m.group()), text.replace("\t", " "))
 
 
 def split_lines(text: str) -> list[str]:
@@ -111,11 +113,6 @@ _MD_ESCAPES = tuple((ch, "\\" + ch) for ch in sorted(_MD_BACKSLASH, key=lambda c
 
 # Any character that one of the passes below would change: most text has none.
 _MD_SPECIAL = re.compile(r"[\\`*_\[\]~$|#<&]")
-# Either of the two above in one search (it costs about what each of them costs):
-# text without them needs no cleaning and no escaping, only its block start checked.
-_NOTHING_TO_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
-                                "\u202a-\u202e\u2066-\u2069"
-                                r"\\`*_\[\]~$|#<&]")
 
 
 def _md_escape_chars(line: str) -> str:
@@ -171,20 +168,17 @@ def md_inline(text: object) -> str:
 
 def _escape_inline(text: str) -> str:
     """``md_inline`` of a str, worked out (``_md_inline`` and ``Cells`` remember it)."""
-    # ``isprintable`` (no control, no separator but the space: one line with nothing to
-    # clean) leaves only the syntax to look for, a one-byte class the search tests per
-    # character with one bit; the class with the controls and separators costs far more.
-    one_line = text.isprintable()
-    found = (_MD_SPECIAL if one_line else _NOTHING_TO_ESCAPE).search(text)
-    if found is None:  # one clean line, no syntax: most text
-        text = text.strip()
-        first = text[:1]
-        if first not in _BLOCK_FIRST and not first.isdigit():
-            return text
-        return _md_block_safe(text)
-    # One line with syntax in it: most text; else a character to clean can only be at
-    # or after the first hit.
-    if one_line or _NOT_ONE_LINE.search(text, found.start()) is None:
+    # ``isprintable`` (no control, no separator but the space) is one line with nothing
+    # to clean; so is a text that only holds other unprintable characters (a no-break
+    # space, a joiner).  Only the syntax is left to look for, a one-byte class the
+    # search tests per character with one bit.
+    if text.isprintable() or _NOT_ONE_LINE.search(text) is None:
+        if _MD_SPECIAL.search(text) is None:  # one clean line, no syntax: most text
+            text = text.strip()
+            first = text[:1]
+            if first not in _BLOCK_FIRST and not first.isdigit():
+                return text
+            return _md_block_safe(text)
         escaped = _escape_present(text.strip())
         first = escaped[:1]
         if first not in _BLOCK_FIRST and not first.isdigit():
@@ -231,7 +225,7 @@ def md_joined(cells: Cells, head: str, sep: str, tail: str) -> str:
     escaping each such line costs what escaping the name did.  Backslash escapes
     are per character, so the line's escape is the parts' escapes joined, when:
     both parts are stripped and not empty (so the line's trim changes nothing),
-    ``sep`` starts with a space and holds no syntax (so a marker ``head`` starts
+    ``sep`` starts with a space and is printable syntax-free text (so a marker ``head`` starts
     with is one with or without what follows: block markers end at a space or
     the line's end), ``tail`` starts with no block marker (its own escape would
     add one), and neither part holds ``&``, ``<`` (escaped by what follows them)
@@ -241,7 +235,7 @@ def md_joined(cells: Cells, head: str, sep: str, tail: str) -> str:
     if (head and first and first not in _BLOCK_FIRST and not first.isdigit()
             and head == head.strip() and tail == tail.strip()
             and _joinable(head) and _joinable(tail)
-            and sep[:1].isspace() and _NOTHING_TO_ESCAPE.search(sep) is None):
+            and sep[:1].isspace() and sep.isprintable() and _MD_SPECIAL.search(sep) is None):
         return cells[head] + sep + cells[tail]
     return cells[head + sep + tail]
 

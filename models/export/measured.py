@@ -10,8 +10,6 @@ every other text from the data are escaped like any user text.
 
 from __future__ import annotations
 
-import json
-
 from models.db.journey import Journey
 from models.export.md_text import md_cell, md_inline, md_table
 from models.rules.measures import (
@@ -19,6 +17,7 @@ from models.rules.measures import (
     format_value,
     judge,
     kpi_metric,
+    links,
     series,
     sparkline,
     stage_categories,
@@ -120,6 +119,6 @@ def measured_section(journey: Journey) -> list[str]:
 
 def _unmapped(journey: Journey) -> list[str]:
     """The categories of the readings that the latest import maps to no stage or pain point."""
-    links: dict[str, dict[str, int]] = json.loads(journey.ticket_sources[-1].links or "{}")
+    mapped = links(journey)
     return sorted({r.group_value for r in journey.readings
-                   if r.group_kind == "category" and not links.get(r.group_value)})
+                   if r.group_kind == "category" and not mapped.get(r.group_value)})

@@ -9,7 +9,6 @@ its touchpoint's channel, and the card's projected effect (``models.vocab.EFFECT
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
@@ -52,8 +51,7 @@ def _na(label: str, reason: str, unit: str = "") -> Figure:
     return Figure(label, None, unit, reason=reason)
 
 
-@dataclass
-class CardCase:
+class CardCase(NamedTuple):
     """The projection of one card: what its pain point costs now and after the fix."""
 
     card: HypothesisCard
@@ -67,9 +65,9 @@ class CardCase:
     hours_before: Figure
     hours_after: Figure
     hours_saved: Figure
-    notes: list[str] = field(default_factory=list)  # assumptions a leader should know
+    notes: list[str]  # assumptions a leader should know
     # Projected vs measured once ticket readings exist (None before any import).
-    outcome: Outcome | None = None
+    outcome: Outcome | None
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -78,15 +76,14 @@ class CardCase:
                 self.saving, self.hours_before, self.hours_after, self.hours_saved)
 
 
-@dataclass
-class BusinessCase:
+class BusinessCase(NamedTuple):
     """Every card's projection and the totals over the cards that have the numbers."""
 
     cards: list[CardCase]
     contacts_avoided: Figure
     saving: Figure
     hours_saved: Figure
-    notes: list[str] = field(default_factory=list)
+    notes: list[str]
 
 
 def _effect(card: HypothesisCard) -> tuple[str, float] | None:

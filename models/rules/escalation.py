@@ -20,9 +20,10 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.workshop import Touchpoint
 
 # Words that show the checklist sends the conversation itself along, so the next
-# tier can read what was said instead of asking again.
-_CONTEXT = re.compile(r"transcript|conversation|history|context|chat log|call notes|case notes"
-                      r"|steps tried|already (tried|fetched|retrieved)", re.IGNORECASE)
+# tier can read what was said instead of asking again.  A pattern that ``re`` compiles
+# and keeps when a documented handoff is first checked: a map without one does not pay.
+_CONTEXT = (r"(?i)transcript|conversation|history|context|chat log|call notes|case notes"
+            r"|steps tried|already (tried|fetched|retrieved)")
 
 
 class EscalationRisk(NamedTuple):
@@ -82,7 +83,7 @@ def _handoff_risks(journey: Journey) -> list[EscalationRisk]:
         teams = (f"{derived.from_team} → {derived.to_team}" if derived is not None
                  else f"{handoff.from_team} → {handoff.to_team}")
         checklist = handoff.checklist + "\n" + handoff.what_is_transferred
-        if not _CONTEXT.search(checklist):
+        if not re.search(_CONTEXT, checklist):
             lacking = "has no checklist" if not handoff.checklist.strip() else \
                 "does not pass the transcript or the steps already tried"
             where = f" at {_name(to_tp)}" if to_tp is not None else ""

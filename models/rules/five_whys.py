@@ -7,8 +7,7 @@ missing, and a finished chain without a stated root cause feeds no card.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.fields import MAX_WHYS, whys
 
@@ -16,14 +15,13 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.cards import PainPoint
 
 
-@dataclass
-class ChainCheck:
+class ChainCheck(NamedTuple):
     """The answers in order, whether the chain is complete, and what is wrong with it."""
 
     answers: list[str]
     root_cause: str
     complete: bool  # has answers, no gap, and a root cause
-    problems: list[str] = field(default_factory=list)
+    problems: list[str]
 
 
 def check_chain(pain: PainPoint) -> ChainCheck:

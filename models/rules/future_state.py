@@ -9,7 +9,6 @@ added again.  Counts are taken from each map as it stands, never assumed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
@@ -51,16 +50,18 @@ class CountRow(NamedTuple):
         return f"{self.label}: {self.before} → {self.after} ({trend})"
 
 
-@dataclass
-class Comparison:
-    """The whole as-is / to-be comparison, or why it is not available."""
+class Comparison(NamedTuple):
+    """The whole as-is / to-be comparison, or why it is not available.
+
+    Built once and only read, so an unavailable comparison may share the empty lists.
+    """
 
     available: bool
     reason: str = ""
-    changes: list[TouchpointChange] = field(default_factory=list)
-    as_is_line: list[SentimentPoint] = field(default_factory=list)
-    to_be_line: list[SentimentPoint] = field(default_factory=list)
-    counts: list[CountRow] = field(default_factory=list)
+    changes: list[TouchpointChange] = []
+    as_is_line: list[SentimentPoint] = []
+    to_be_line: list[SentimentPoint] = []
+    counts: list[CountRow] = []
 
     def of_kind(self, kind: str) -> list[TouchpointChange]:
         return [c for c in self.changes if c.kind == kind]

@@ -23,7 +23,7 @@ PROCESS_STEPS: tuple[str, ...] = (
     "fill in the form", "fill out the form", "complete the form", "verify", "escalate",
     "authenticate", "reset the ticket", "follow the process", "wait for",
 )
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_WORD = r"[^\W\d_]{4,}"  # compiled and kept by ``re`` when a job statement is first read
 _FILLER = frozenset({"want", "need", "would", "could", "should", "able", "that", "this",
                      "with", "from", "into", "their", "they", "have", "make", "when", "without",
                      "before", "after", "them", "then", "what", "your", "mine", "just"})
@@ -62,7 +62,7 @@ def process_step_in(text: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)} - _FILLER
+    return {w.casefold() for w in re.findall(_WORD, text)} - _FILLER
 
 
 def jtbd_hints(workshop: Workshop) -> list[JtbdHint]:

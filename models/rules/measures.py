@@ -13,9 +13,7 @@ signal come from the latest complete month, and the provenance says which it was
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.months import months_covered, said
@@ -61,8 +59,7 @@ UNITS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Measured:
+class Measured(NamedTuple):
     """One figure from the readings, or None with the reason."""
 
     value: float | None
@@ -71,8 +68,7 @@ class Measured:
     n: int | None = None  # how many tickets the figure was computed from, when known
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """A card's signal against its readings: met / not yet / no data, and why."""
 
     status: str
@@ -99,18 +95,30 @@ def periods(journey: Journey) -> list[str]:
     return sorted({r.period for r in journey.readings if ".." not in r.period})
 
 
+def _stored(text: str | None) -> dict[str, Any]:
+    """A JSON object a ticket import stored with its readings ({} when none was stored).
+
+    ``json`` is imported here, where a ticket import's figures are read: a map without
+    one never parses JSON, and its export does not pay for the module (issue 18).
+    """
+    import json
+
+    data: dict[str, Any] = json.loads(text or "{}")
+    return data
+
+
 def links(journey: Journey) -> dict[str, dict[str, int]]:
     """{category: {"stage": id, "pain": id}} of the latest import (the workshop's mapping)."""
     if not journey.ticket_sources:
         return {}
-    data: dict[str, dict[str, int]] = json.loads(journey.ticket_sources[-1].links or "{}")
+    data: dict[str, dict[str, int]] = _stored(journey.ticket_sources[-1].links)
     return data
 
 
 def _n(rows: list[Reading], metric: str) -> int | None:
     """How many tickets ``metric`` of these readings was computed from (None: not recorded,
     as in readings imported before the counts were kept)."""
-    sizes = [json.loads(r.counts or "{}").get(metric) for r in rows]
+    sizes: list[Any] = [_stored(r.counts).get(metric) for r in rows]
     return None if not sizes or None in sizes else sum(sizes)
 
 
@@ -134,7 +142,7 @@ def _combine(journey: Journey, rows: list[Reading], metric: str) -> Measured:
     """
     have = [r for r in rows if getattr(r, metric) is not None]
     if not have:
-        why = json.loads(rows[0].unavailable or "{}").get(metric, "not in the readings")
+        why = _stored(rows[0].unavailable).get(metric, "not in the readings")
         return Measured(None, _provenance(journey, rows), why)
     if metric in COUNTS:
         return Measured(float(sum(getattr(r, metric) for r in have)),

@@ -9,8 +9,7 @@ nobody is fixing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.workshop import Touchpoint
 
 
-@dataclass
-class Moment:
+class Moment(NamedTuple):
     """One touchpoint of the view with its shape on the sentiment line and its gaps."""
 
     touchpoint: Touchpoint
@@ -28,8 +26,8 @@ class Moment:
     shape: str  # "peak" | "valley" | "" (neither)
     flagged: bool  # the room marked it a moment of truth
     owner: str
-    cards: list[HypothesisCard] = field(default_factory=list)
-    gaps: list[str] = field(default_factory=list)
+    cards: list[HypothesisCard]
+    gaps: list[str]
 
     @property
     def text(self) -> str:

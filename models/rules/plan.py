@@ -21,7 +21,6 @@ asks its four questions monthly.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from models.db.journey import Journey
@@ -70,8 +69,7 @@ class PlanItem(NamedTuple):
     deadline: dt.date
 
 
-@dataclass
-class PreviewTask:
+class PreviewTask(NamedTuple):
     """An unsaved plan task: ``tables.PlanTask``'s fields and defaults, without the ORM.
 
     The exports show the generated plan of a map nobody has planned yet; they

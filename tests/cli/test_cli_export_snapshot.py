@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from models.db import light_journey
+from models.db import dbfile
 from models.db.store import Store
 from models.export.templates import create_from_template
 from tui.cli.export_core import light_read
@@ -34,13 +34,13 @@ def test_the_portfolio_is_read_through_one_connection(three: tuple[Path, list[in
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     db, ids = three
     opened: list[Any] = []
-    connect = light_journey._connect_ro
+    connect = dbfile._connect_ro
 
     def counted(path: Path) -> Any:
         opened.append(path)
         return connect(path)
 
-    monkeypatch.setattr(light_journey, "_connect_ro", counted)
+    monkeypatch.setattr(dbfile, "_connect_ro", counted)  # the checks and the read
     found = light_read(db, ids[1], portfolio=True)
     assert found is not None
     journey, portfolio = found
