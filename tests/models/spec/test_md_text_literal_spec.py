@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.export.md_text import Cells, md_cell, md_inline, md_joined
+from models.export.md_text import Cells, md_cell, md_inline, md_joined, mermaid_gantt
 
 
 @pytest.mark.parametrize(("typed", "written"), [
@@ -57,3 +57,15 @@ def test_a_joined_line_escapes_each_part_once() -> None:
     assert md_joined(cells, "a <- b", " › ", "help@example.com") == (
         "a &lt;- b › help@example.com")  # an address anywhere on the line: every < escaped
     assert md_joined(cells, "Lane", " › ", "- item") == "Lane › - item"
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("Excludes weekends", "#69;xcludes weekends"),  # a gantt keyword: its first letter encoded
+    ("section of the day", "#115;ection of the day"),
+    ("2024-01-01 launch", "#50;024-01-01 launch"),  # a leading date would be read as one
+    ("Launch 2024-01-01", "Launch 2024-01-01"),
+    ("5% fewer", "5#37; fewer"),
+])
+def test_a_gantt_name_that_starts_like_a_statement_keeps_its_letters(
+        typed: str, written: str) -> None:
+    assert mermaid_gantt(typed) == written
