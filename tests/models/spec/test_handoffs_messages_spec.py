@@ -66,3 +66,9 @@ def test_more_handoffs_than_the_workshop_allows_is_one_risk_naming_both_numbers(
     assert [r.kind for r in ownership_risks(_journey(journey.ordered_touchpoints(), [],
                                                      max_handoffs=3))].count(
         "too_many_handoffs") == 0
+
+
+def test_an_unowned_touchpoint_in_a_stage_without_a_name_names_no_stage() -> None:
+    journey = Journey(workshop=Workshop(id=1), stages=[Stage(id=1, workshop_id=1, name=" ")],
+                      touchpoints={1: [_tp(1, "Form", "")]}, handoffs=[])
+    assert [r.message for r in ownership_risks(journey)] == ["“Form” has no owner team."]
