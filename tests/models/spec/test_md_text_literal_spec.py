@@ -57,6 +57,8 @@ def test_a_joined_line_escapes_each_part_once() -> None:
     assert md_joined(cells, "a <- b", " › ", "help@example.com") == (
         "a &lt;- b › help@example.com")  # an address anywhere on the line: every < escaped
     assert md_joined(cells, "Lane", " › ", "- item") == "Lane › - item"
+    assert md_joined(cells, "a <- b", " › ", "mail <help@example.com>") == (
+        "a &lt;- b › mail &lt;help@example.com>")  # both parts hold "<", one an address
 
 
 @pytest.mark.parametrize(("typed", "written"), [
