@@ -30,28 +30,20 @@ def _gutter(field: CleanShownInput) -> tuple[int, int]:
     return (field.content_region.x - field.region.x, field.content_region.y - field.region.y)
 
 
-async def test_a_click_on_each_drawn_character_puts_the_cursor_before_it() -> None:
+async def test_a_click_on_each_drawn_mark_or_character_puts_the_cursor_before_it() -> None:
     app = OneField()
     async with app.run_test(size=(40, 5)) as pilot:
         field = app.query_one(CleanShownInput)
         field.value = VALUE
         await pilot.pause()
+        drawn = field.render_line(0).text  # marks, never the raw controls
+        assert clean(VALUE) in drawn
+        assert not {"\t", "\u202e", "\x1b"} & set(drawn)
         left, top = _gutter(field)
         assert field.scroll_offset[0] == 0
         for index in range(len(VALUE) + 3):  # and past the end: the cursor goes to the end
             assert await pilot.click(CleanShownInput, offset=(left + index, top))
             assert field.cursor_position == min(index, len(VALUE)), index
-
-
-async def test_the_field_draws_marks_and_never_the_raw_control_characters() -> None:
-    app = OneField()
-    async with app.run_test(size=(40, 5)) as pilot:
-        field = app.query_one(CleanShownInput)
-        field.value = VALUE
-        await pilot.pause()
-        drawn = field.render_line(0).text
-        assert clean(VALUE) in drawn
-        assert not {"\t", "\u202e", "\x1b"} & set(drawn)
         assert field.value == VALUE
 
 
