@@ -15,8 +15,8 @@ import datetime as dt
 from icalendar import Calendar
 
 from models.db.store import Store
-from models.db.tables.cards import HypothesisCard, PainPoint
-from models.db.tables.workshop import Touchpoint
+from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from models.db.tables.workshop import Touchpoint, Workshop
 from models.export.markdown import to_markdown
 from models.export.plan_ics import plan_ics
 from models.rules.plan import BEFORE_PLAN_PHASE, generate_plan, regenerate_plan
@@ -87,3 +87,26 @@ def test_markdown_plan_and_calendar_start_on_the_start_date(store: Store) -> Non
     assert days["Card due: fix 1"] == PAST  # the late card, on its own deadline, once
     assert days["Due: Baseline stage KPIs"] == D(2026, 5, 15)  # day 14 of the new plan
     assert sum(1 for s in days if "fix 1" in s) == 1
+
+
+def test_day_one_without_a_start_date_after_the_baseline_was_moved_is_the_earliest_task(
+        store: Store) -> None:
+    """A person moved the baseline task: it no longer marks day 1, the earliest task does.
+
+    Every task of the saved plan counts, wherever it sits in the plan's order,
+    and a task without a start date is never one.
+    """
+    wid = late_map(store)
+    store.update(Workshop, wid, start_date=None)
+    tasks = regenerate_plan(store, wid, D(2026, 6, 1))
+    baseline = next(t for t in tasks if t.key == "baseline")
+    store.update(PlanTask, int(baseline.id or 0), start=D(2026, 7, 1), edited=True)
+    store.add(PlanTask(workshop_id=wid, key="", title="Added by hand, no date yet",
+                       position=-1))
+    journey = store.load(wid)
+    assert journey.workshop.start_date is None
+    assert {t.start for t in journey.plan_tasks} >= {None, PAST, D(2026, 6, 1)}
+    for order in (journey.plan_tasks, journey.plan_tasks[::-1]):
+        assert plan_day_one(None, order) == PAST
+    text = to_markdown(journey, today=D(2026, 6, 1))
+    assert "Day 1 is 2024-03-15" in text, [ln for ln in text.splitlines() if "Day 1" in ln]

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from tests.helpers import build_workshop, freeze
+from models.export.templates import create_from_template
+from tests.helpers import freeze
 from tui.app.launch import build_app
 
 SIZES = [(80, 24), (120, 40)]
@@ -23,15 +24,14 @@ pytestmark = pytest.mark.usefixtures("pinned_clock")  # today and the time zone 
 
 
 def template_workshop(db: Path) -> int:
-    """A realistic workshop: the login-lockout template if it ships, else the hand-built one."""
-    with Store(db, who="tester") as store:
-        try:
-            from models.export.templates import create_from_template
+    """A realistic workshop: the shipped login-lockout template, frozen.
 
-            wid = create_from_template(store, "login-lockout", start_date="2026-03-02")
-            freeze(store, wid)
-        except Exception:  # noqa: BLE001 - templates not shipped: same screens, own data
-            wid = build_workshop(store)
+    No fallback: a template that fails to load fails here with its own error,
+    not later as a snapshot of other data.
+    """
+    with Store(db, who="tester") as store:
+        wid = create_from_template(store, "login-lockout", start_date="2026-03-02")
+        freeze(store, wid)
         return wid
 
 
