@@ -98,7 +98,7 @@ async def test_plan_shows_task_names_before_owners(db_path: Path) -> None:
         text = screen_text(app)
     assert "Assign journey owners ·" in text, text
     assert "Ship one fix: removing the repeat" in text, text
-    assert "Standardize workflow and publis" in text, text
+    assert "Standardize workflow and publi" in text, text
 
 
 async def test_a_long_value_shows_its_start_after_leaving_the_field(db_path: Path) -> None:
