@@ -35,7 +35,7 @@ def summary_section(doc: Doc) -> list[str]:
     w = doc.journey.workshop
     who = " — ".join(x for x in (md_inline(w.persona), md_inline(w.scenario)) if x)
     volume = (f" ({plural(w.evidence_ticket_volume, 'ticket')}/month recorded for this journey)"
-              if w.evidence_ticket_volume else "")
+              if w.evidence_ticket_volume is not None else "")
     out = ["## Summary", "", f"- **Scope:** {who or '*' + NOT_RECORDED + '*'}{volume}"]
     if doc.plan_start is not None:
         end = shift(doc.plan_start, PLAN_DAYS - 1)

@@ -68,6 +68,11 @@ def clean_line(text: str) -> str:
     return _NOT_ONE_LINE.sub(lambda m: _visible_char(m.group()), text.replace("\t", " "))
 
 
+def _as_text(value: object) -> str:
+    """A value that is not a str as text: None is nothing, any number is shown (0 is "0")."""
+    return "" if value is None else str(value)
+
+
 def split_lines(text: str) -> list[str]:
     """The typed lines of a text (any line-break convention), each cleaned."""
     return [clean_line(line) for line in str(text).splitlines()]
@@ -163,7 +168,7 @@ def md_inline(text: object) -> str:
     trimmed because four leading spaces make an indented code block.  The start
     is made block-safe because list items and headings begin a block.
     """
-    return _md_inline(text if type(text) is str else str(text or ""))
+    return _md_inline(text if type(text) is str else _as_text(text))
 
 
 def _escape_inline(text: str) -> str:
@@ -209,7 +214,7 @@ class Cells(dict[str, str]):
     __slots__ = ()
 
     def __missing__(self, text: str) -> str:
-        escaped = self[text] = _escape_inline(text if type(text) is str else str(text or ""))
+        escaped = self[text] = _escape_inline(text if type(text) is str else _as_text(text))
         return escaped
 
 
@@ -249,7 +254,7 @@ def md_cell(text: object) -> str:
     because a cell has one more constraint the caller relies on: the result
     never contains an unescaped ``|`` nor a newline.
     """
-    return _md_inline(text if type(text) is str else str(text or ""))
+    return _md_inline(text if type(text) is str else _as_text(text))
 
 
 def md_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -322,7 +327,7 @@ def _mermaid_base(text: object, limit: int, keywords: tuple[str, ...] = (),
     text is shortened before it is encoded so an entity is never cut in half.
     ``extra`` names more characters to encode in this context (``,`` for actors).
     """
-    line = one_line(str(text or "").replace("\ufeff", " "))
+    line = one_line(_as_text(text).replace("\ufeff", " "))
     if len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     if not line:

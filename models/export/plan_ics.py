@@ -6,18 +6,23 @@ all-day block would bury everyone's real calendar.  UIDs are derived from the
 workshop and the task key / card id, so importing a newer export updates the
 events instead of duplicating them, and DTSTAMP is the workshop's last change
 so the same data always gives the same bytes.
+
+The day-60 leadership review is the one event that repeats: the method asks its
+questions every month, so the review is a monthly series from its date (RFC 5545
+RRULE) and a calendar shows each month's review without anyone copying it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event, vRecur, vText
 
 from models.db.journey import Journey
 from models.export.markdown import with_plan_preview
 from models.export.md_text import split_lines
-from models.rules.plan import card_of_task
+from models.rules.plan import MONTHLY_REVIEW_KEY, card_of_task
 from models.rules.safe_dates import shift
 from models.rules.tracker import workshop_title
 
@@ -37,8 +42,21 @@ def _stamp(journey: Journey) -> dt.datetime:
     return stamp.astimezone(dt.UTC).replace(microsecond=0)
 
 
+def _monthly(day: dt.date) -> vRecur:
+    """Every month on ``day``'s date, counted from the month's end when not every month has it.
+
+    Why: RFC 5545 skips a month that lacks the day (a review on the 31st would
+    vanish from 30-day months and February), so the 29th-31st are named as the
+    same distance from the month's last day, which every month has.
+    """
+    rule = vRecur(freq="MONTHLY")
+    if day.day > 28:
+        rule["bymonthday"] = [day.day - monthrange(day.year, day.month)[1] - 1]
+    return rule
+
+
 def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.datetime,
-           status: str) -> Event:
+           status: str, *, monthly: bool = False) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -47,6 +65,8 @@ def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.dat
     event.add("summary", summary)
     event.add("description", description)
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    if monthly:
+        event.add("rrule", _monthly(day))
     if status == "dropped":
         event.add("status", "CANCELLED")
     return event
@@ -82,7 +102,7 @@ def plan_ics(journey: Journey, today: dt.date) -> bytes:
             description += "\n\n" + _text(task.detail)
         cal.add_component(_event(f"journeymap-w{wid}-{ref}@{UID_DOMAIN}", task.deadline,
                                  f"Due: {_text(task.title) or task.key}", description, stamp,
-                                 task.status))
+                                 task.status, monthly=task.key == MONTHLY_REVIEW_KEY))
     for card in journey.cards:
         if card.deadline is None:
             continue

@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.cards import HypothesisCard, PlanTask
 
 PLAN_DAYS = 60
+# the day-60 review goes on every month after the plan (a calendar repeats it from that day)
+MONTHLY_REVIEW_KEY = "review"
 # key, phase, first day, last day (1-based, day 1 = start date)
 PHASES: tuple[tuple[str, str, int, int], ...] = (
     ("baseline", "Weeks 1-2", 1, 14),
@@ -43,7 +45,7 @@ PHASES: tuple[tuple[str, str, int, int], ...] = (
     ("measure", "Weeks 5-6", 29, 42),
     ("review-30", "Day 30", 30, 30),
     ("standardize", "Weeks 7-8", 43, 56),
-    ("review", "Day 60", PLAN_DAYS, PLAN_DAYS),
+    (MONTHLY_REVIEW_KEY, "Day 60", PLAN_DAYS, PLAN_DAYS),
 )
 QUEUE_FIRST_DAY = 29  # the day after the top card's fix is due
 SLOT_DAYS = 14
@@ -297,7 +299,7 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
                         ("Publish to: " + ", ".join(teams) + ".") if teams else
                         "No owner teams yet: assign owners, then publish to each team.",
                         lead),
-        "review": (REVIEW_TITLE, REVIEW_DETAIL, lead),
+        MONTHLY_REVIEW_KEY: (REVIEW_TITLE, REVIEW_DETAIL, lead),
     }
     items = []
     for key, phase, first, last in PHASES:
