@@ -133,7 +133,7 @@ class Edits:
             row = s.get(model, entry.entity_id)
             if row is None:
                 raise gone(model)
-            undo.check_still_yours(s, entry, _text(getattr(row, entry.field)))
+            undo.check_still_yours(s, entry, _text(getattr(row, entry.field)), seat)
             value = coerce(model, entry.field, entry.old)
             self._set(s, model, int(entry.entity_id or 0), {entry.field: value},
                       summary=f"{undo.UNDID}{entry.id}")

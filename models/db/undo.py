@@ -46,7 +46,8 @@ def last_edit(s: Session, workshop_id: int, account: str, seat: str | None) -> C
     ``account``, as for a command line).  Raises ``NothingToUndo``."""
     query = (select(ChangeLog)
              .where(ChangeLog.workshop_id == workshop_id, ChangeLog.account == account,
-                    ChangeLog.action == "update", col(ChangeLog.imported).is_(False))
+                    ChangeLog.action == "update", col(ChangeLog.imported).is_(False),
+                    ChangeLog.old != ChangeLog.new)  # None -> "" reads the same: nothing back
              .order_by(col(ChangeLog.id).desc()))
     if seat is not None:
         query = query.where(ChangeLog.who == seat)
@@ -59,12 +60,15 @@ def last_edit(s: Session, workshop_id: int, account: str, seat: str | None) -> C
     raise NothingToUndo("You have no edit of your own left to undo in this workshop.")
 
 
-def check_still_yours(s: Session, entry: ChangeLog, current: str) -> None:
-    """Refuse (one sentence) when anyone else changed the field after ``entry``."""
+def check_still_yours(s: Session, entry: ChangeLog, current: str, seat: str | None) -> None:
+    """Refuse (one sentence) when anyone else changed the field after ``entry``: another
+    account, or (``seat`` given) another name of the same account."""
+    someone_else = ChangeLog.account != entry.account
+    if seat is not None:
+        someone_else = someone_else | (ChangeLog.who != seat)
     later = s.exec(select(ChangeLog).where(
         ChangeLog.entity == entry.entity, ChangeLog.entity_id == entry.entity_id,
-        ChangeLog.field == entry.field, col(ChangeLog.id) > int(entry.id or 0),
-        (ChangeLog.who != entry.who) | (ChangeLog.account != entry.account))
+        ChangeLog.field == entry.field, col(ChangeLog.id) > int(entry.id or 0), someone_else)
         .order_by(col(ChangeLog.id).desc())).first()
     what = label(entry.field)
     if later is not None:

@@ -127,3 +127,14 @@ def test_the_restored_value_is_byte_exact(tmp_path: Path, before: str, after: st
         ana.update(PainPoint, pid, description=after)
         ana.undo_last(wid, seat="Ana")
     assert _description(db, pid).encode() == before.encode()
+
+
+def test_a_command_line_undo_takes_the_accounts_edits_under_any_name(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    wid, pid = _pain(db)
+    with Store(db, who="Ana") as seat, Store(db, who="ana") as command_line:
+        seat.update(PainPoint, pid, description="first")
+        seat.update(PainPoint, pid, description="second")
+        command_line.undo_last(wid)
+        command_line.undo_last(wid)
+    assert _description(db, pid) == "Original words"
