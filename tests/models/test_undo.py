@@ -15,6 +15,7 @@ from models.db.store import ReadOnlyError, Store
 from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Stage
 from models.db.undo import NothingToUndo, UndoRefused
+from models.live.watch import Watcher
 
 
 def _pain(db: Path) -> tuple[int, int]:
@@ -44,6 +45,16 @@ def test_undo_restores_the_replaced_value_and_is_logged(tmp_path: Path) -> None:
     assert _description(db, pid) == "Original words"
     assert (last.who, last.field, last.old, last.new) == (
         "Ana", "description", "typed over by a burst of Enters", "Original words")
+
+
+def test_other_seats_see_an_undo_as_a_change(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    wid, pid = _pain(db)
+    with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
+        ana.update(PainPoint, pid, description="x")
+        watcher = Watcher(bo)
+        ana.undo_last(wid, seat="Ana")
+        assert watcher.poll()
 
 
 def test_pressing_again_undoes_the_previous_edit(tmp_path: Path) -> None:
