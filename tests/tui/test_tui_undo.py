@@ -50,3 +50,21 @@ async def test_an_observer_has_no_undo(db_path: Path) -> None:
         titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
         assert "Undo my last edit" not in titles
     assert _first_pain(db_path, wid).description == "ann's words"
+
+
+async def test_ctrl_z_leaves_a_later_edit_by_someone_else(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = build_workshop(store)
+    pain = _first_pain(db_path, wid)
+    app = build_app(db_path, wid, step="pains", who="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.session.save_field(PainPoint, pain.id, "description", "ann's words")
+        with Store(db_path, who="bob") as bob:
+            bob.update(PainPoint, pain.id, description="bob's later words")
+        await pilot.press("ctrl+z")
+        await ready(pilot)
+        assert await until([pilot], lambda: any(
+            "bob changed" in str(n.message) and n.severity == "error"
+            for n in app._notifications))
+    assert _first_pain(db_path, wid).description == "bob's later words"
