@@ -125,6 +125,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         *(Action(key, f"goto('{view}')", METHOD_LABELS[view], show=False)
           for key, view in (("E", "escalation"), ("U", "future"), ("M", "moments"))),
         Action("T", "data", "Ticket data", show=False),
+        Action("ctrl+z", "undo", "Undo my last edit", edits=True, show=False),
     ),
     "data": (
         Action("i", "import", "Import export…", edits=True, guest=False),

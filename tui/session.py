@@ -140,6 +140,20 @@ class WorkshopSession:
         self.reload()  # also after a failure: the store may know better than we do
         return result
 
+    def undo_last_edit(self) -> None:
+        """Put back what this seat's own last field edit replaced (``Store.undo_last``):
+        saved and reloaded like any edit; what came back, or why not, is one notification."""
+        store, journey = self.store, self.journey
+        if store is None or journey is None or journey.workshop.id is None:
+            return
+        wid = journey.workshop.id
+        entry = self.mutate(lambda: store.undo_last(wid, seat=store.who))
+        if entry is not None and self.journey is not None:
+            from models.live.activity import subject_names, undone_words
+
+            self.hooks.notify(short(undone_words(entry, subject_names(self.journey)), 300),
+                              markup=False)
+
     def mark_saved(self) -> None:
         self.saved_at = dt.datetime.now()
         self.hooks.saved(self.saved_at)

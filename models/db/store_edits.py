@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import bindparam, func, update
 from sqlmodel import Session, SQLModel, select
 
-from models.db import server
+from models.db import server, undo
 from models.db.fields import FieldError, check_row, coerce
 from models.db.schema import StoreError
 from models.db.store_reads import NotFound
@@ -120,26 +120,48 @@ class Edits:
         """
         values = {k: coerce(model, k, v) for k, v in changes.items()}
         with self.write() as s:
-            row = s.get(model, row_id)
+            return self._set(s, model, row_id, values, log=log, announce=announce)
+
+    def undo_last(self, workshop_id: int, *, seat: str | None = None) -> ChangeLog:
+        """Put back the value this account's (``seat``: this seated name's) most recent
+        field edit replaced; returns that edit.  One transaction, logged like any edit,
+        refused when anyone else changed the field since (``models.db.undo``)."""
+        with self.write() as s:
+            entry = undo.last_edit(s, workshop_id, self.attribution, seat)
+            model = undo.model_of(entry)
+            assert model is not None  # last_edit returns restorable edits only
+            row = s.get(model, entry.entity_id)
             if row is None:
                 raise gone(model)
-            wid = self._workshop_id(s, row)
-            moved: set[str] = set()
-            for key, new in values.items():
-                old = getattr(row, key)
-                if old == new:
-                    continue
-                moved.add(key)
-                setattr(row, key, new)
-                if log:
-                    self._log(s, wid, row.__tablename__, row_id, "update",  # type: ignore[attr-defined]
-                              field=key, old=_text(old), new=_text(new))
-            check_row(row)
-            if model is not Participant:
-                self._touch(s, wid)
-            elif announce or moved - {"last_seen"}:
-                self.changed(s, wid, "presence", presence=True)
-            return row
+            undo.check_still_yours(s, entry, _text(getattr(row, entry.field)), seat)
+            value = coerce(model, entry.field, entry.old)
+            self._set(s, model, int(entry.entity_id or 0), {entry.field: value},
+                      summary=f"{undo.UNDID}{entry.id}")
+            return entry
+
+    def _set(self, s: Session, model: type[T], row_id: int, values: dict[str, Any], *,
+             log: bool = True, announce: bool = True, summary: str = "") -> T:
+        """Set validated ``values`` on one row inside ``s``, logging each field that moved."""
+        row = s.get(model, row_id)
+        if row is None:
+            raise gone(model)
+        wid = self._workshop_id(s, row)
+        moved: set[str] = set()
+        for key, new in values.items():
+            old = getattr(row, key)
+            if old == new:
+                continue
+            moved.add(key)
+            setattr(row, key, new)
+            if log:
+                self._log(s, wid, row.__tablename__, row_id, "update",  # type: ignore[attr-defined]
+                          field=key, old=_text(old), new=_text(new), summary=summary)
+        check_row(row)
+        if model is not Participant:
+            self._touch(s, wid)
+        elif announce or moved - {"last_seen"}:
+            self.changed(s, wid, "presence", presence=True)
+        return row
 
     def remember_step(self, workshop_id: int, step: str) -> str:
         """Store ``step`` as the one the workshop re-opens at (returned): one UPDATE.

@@ -41,3 +41,9 @@ def describe(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
                         f"{change.entity} {change.entity_id or ''}".strip())
     field = change.field.replace("_", " ")
     return f"{subject[:60]}: {field}" if field else subject[:60]
+
+
+def undone_words(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
+    """The one sentence after an undo, the same in the TUI and the CLI: what came back."""
+    old = change.old if len(change.old) <= 60 else change.old[:59] + "…"
+    return f"Undid your edit of {describe(change, names)}: it is back to “{old}”."

@@ -19,7 +19,7 @@ from tui.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = ["new", "list", "show", "open", "demo", "delete", "import", "export", "cards",
-            "tracker", "plan", "report", "log", "who", "seat", "role", "invite", "serve",
+            "tracker", "plan", "report", "log", "undo", "who", "seat", "role", "invite", "serve",
             "browser-seat", "copy", "future", "costs", "escalation", "reviewed", "card-effect",
             "templates", "tickets"]
 

@@ -52,7 +52,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("workshops", ("new", "list", "show", "open", "demo", "delete", "import")),
     ("export", ("export",)),
     ("outputs", ("cards", "tracker", "plan", "report")),
-    ("pairing", ("log", "who")),
+    ("pairing", ("log", "undo", "who")),
     ("seats", ("seat", "role")),
     ("serve", ("invite", "serve", "browser-seat")),
     ("team", ("copy",)),

@@ -1,4 +1,5 @@
-"""Pairing commands: ``journeymap log`` (who changed what) and ``journeymap who``.
+"""Pairing commands: ``journeymap log`` (who changed what), ``journeymap undo`` (take
+back your own last edit) and ``journeymap who``.
 
 ``log`` answers "what changed since last month's review": every logged edit
 with local time, who, what and old -> new.  ``who`` shows the seats of a
@@ -21,7 +22,7 @@ import typer
 
 from models.live.activity import describe, subject_names
 from models.rules.counts import agree, plural
-from tui.cli.common import STATE, command_group, fail
+from tui.cli.common import STATE, command_group, fail, require, user_errors
 
 app = command_group()
 
@@ -176,6 +177,25 @@ def _holder(seat: Any) -> str:
     if seat.origin:
         parts.append(f"from {seat.origin}")
     return " ".join(parts)
+
+
+@app.command("undo")
+def undo_command(workshop_id: Annotated[int, typer.Argument(
+        help="Workshop id (see `journeymap list`).")]) -> None:
+    """Undo your last edit in a workshop: the value it replaced comes back (refused when
+    someone else changed that field since)."""
+    from models.live.activity import subject_names, undone_words
+    from tui.safe_text import clean
+
+    with user_errors():
+        store = STATE.store()
+        try:
+            require(store, workshop_id, "edit")
+            entry = store.undo_last(workshop_id)
+            words = undone_words(entry, subject_names(store.load(workshop_id)))
+        finally:
+            store.close()
+    _console().print(clean(words))
 
 
 @app.command("who")

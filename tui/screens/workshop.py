@@ -288,8 +288,12 @@ class WorkshopScreen(Screen[None]):
         self.show_step(STEPS[max(0, self._index() - 1)])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``h`` (Home) is gone on a forced-command seat: it sees one workshop only."""
-        return self.session.action_allowed(action) if action == "home" else True
+        """``h`` (Home) is gone on a forced-command seat (it sees one workshop only) and
+        ``ctrl+z`` (undo) for an observer: the session's one rule for every key."""
+        return self.session.action_allowed(action)
+
+    def action_undo(self) -> None:
+        self.session.undo_last_edit()
 
     def action_home(self) -> None:
         self.post_message(GoHome())
@@ -324,6 +328,9 @@ class WorkshopScreen(Screen[None]):
             yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
         yield SystemCommand("Ticket data", "Imports, metrics and KPI trends (key T)",
                             self.action_data)
+        if self.session.action_allowed("undo"):
+            yield SystemCommand("Undo my last edit", "Put back what your own last edit "
+                                "replaced (key ctrl+z)", self.action_undo)
         if self.query(f"#step-{self.step}"):
             view = self.view()
             label = LABELS.get(self.step) or METHOD_LABELS[self.step]

@@ -1,0 +1,70 @@
+"""ctrl+z in the workshop puts back what this seat's own last field edit replaced; an
+observer has no such key; the palette offers "Undo my last edit"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.db.store import Store
+from models.db.tables.cards import PainPoint
+from tests.helpers import build_workshop, ready, until
+from tui.app.launch import build_app
+
+
+def _first_pain(db_path: Path, wid: int) -> PainPoint:
+    with Store(db_path) as store:
+        return store.load(wid).pain_points[0]
+
+
+async def test_ctrl_z_restores_the_description_a_burst_overwrote(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = build_workshop(store)
+    before = _first_pain(db_path, wid)
+    app = build_app(db_path, wid, step="pains", who="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.session.save_field(PainPoint, before.id, "description", "oops")
+        view = app.screen.view("pains")  # type: ignore[attr-defined]
+        app.screen.set_focus(view.table)
+        await pilot.press("ctrl+z")
+        await ready(pilot)
+        assert await until([pilot], lambda: any(
+            "Undid your edit" in str(n.message) for n in app._notifications))
+        shown = next(p for p in app.session.journey.pain_points if p.id == before.id)
+        assert shown.description == before.description
+        titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
+        assert "Undo my last edit" in titles
+    assert _first_pain(db_path, wid).description == before.description
+
+
+async def test_an_observer_has_no_undo(db_path: Path) -> None:
+    with Store(db_path, who="ann") as store:
+        wid = build_workshop(store)
+        pain = store.load(wid).pain_points[0]
+        store.update(PainPoint, pain.id, description="ann's words")
+    app = build_app(db_path, wid, step="pains", who="ann", role="observer")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+z")
+        await ready(pilot)
+        titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
+        assert "Undo my last edit" not in titles
+    assert _first_pain(db_path, wid).description == "ann's words"
+
+
+async def test_ctrl_z_leaves_a_later_edit_by_someone_else(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = build_workshop(store)
+    pain = _first_pain(db_path, wid)
+    app = build_app(db_path, wid, step="pains", who="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.session.save_field(PainPoint, pain.id, "description", "ann's words")
+        with Store(db_path, who="bob") as bob:
+            bob.update(PainPoint, pain.id, description="bob's later words")
+        await pilot.press("ctrl+z")
+        await ready(pilot)
+        assert await until([pilot], lambda: any(
+            "bob changed" in str(n.message) and n.severity == "error"
+            for n in app._notifications))
+    assert _first_pain(db_path, wid).description == "bob's later words"
