@@ -68,3 +68,35 @@ async def test_ctrl_z_leaves_a_later_edit_by_someone_else(db_path: Path) -> None
             "bob changed" in str(n.message) and n.severity == "error"
             for n in app._notifications))
     assert _first_pain(db_path, wid).description == "bob's later words"
+
+
+async def test_ctrl_z_while_typing_puts_back_the_field_and_keeps_saved_edits(
+        db_path: Path) -> None:
+    """While a field holds typing not yet saved, ctrl+z takes back the typing (what a
+    person means there), not this seat's previous saved edit elsewhere."""
+    from tui.widgets.forms import FieldInput
+
+    with Store(db_path) as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step="scope", who="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        persona = app.screen.query_one("#f-persona", FieldInput)
+        persona.focus()
+        await pilot.press("end", "exclamation_mark", "tab")  # saved: the seat's last edit
+        await ready(pilot)
+        saved = app.session.journey.workshop.persona
+        assert saved.endswith("!")
+        scenario = app.screen.query_one("#f-scenario", FieldInput)
+        scenario.focus()
+        await ready(pilot)
+        shown = scenario.value
+        await pilot.press("end", *"zz")
+        assert scenario.value == shown + "zz"
+        await pilot.press("ctrl+z")
+        await ready(pilot)
+        assert scenario.value == shown and not scenario.dirty
+        assert app.session.journey.workshop.persona == saved  # the saved edit stays
+    with Store(db_path) as store:
+        workshop = store.get_workshop(wid)
+        assert workshop.persona == saved and workshop.scenario == shown

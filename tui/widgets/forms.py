@@ -27,6 +27,7 @@ from textual.style import Style
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label
 
+from tui.actions import UNDO_KEY
 from tui.dialogs.conflict import take_over
 from tui.safe_text import display
 from tui.widgets.clean_input import CleanShownInput
@@ -167,6 +168,14 @@ class FieldInput(QuietLayout, CleanShownInput):
             event.prevent_default()
             event.stop()
             self.app.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == UNDO_KEY and self.dirty:
+            # Typing not saved yet: the key takes it back, as in any text field.  With
+            # nothing typed it goes on to the screen, which undoes this seat's last
+            # saved edit (``WorkshopScreen.action_undo``).
+            event.prevent_default()
+            event.stop()
+            self.show(self.shown)
             return
         if event.key in LEAVING_KEYS:
             # Move the focus now, not once the key has bubbled up to the bindings:
