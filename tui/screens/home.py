@@ -1,7 +1,9 @@
 """Home: the workshops in the database; new (from a template or blank), open, copy, delete.
 
 An empty database gets a friendly start screen instead of an empty table,
-because the first thing a new lead sees decides whether they carry on.
+because the first thing a new lead sees decides whether they carry on.  A list
+that cannot be read (the team server is away) says so in its place instead, and
+is read again every few seconds until it can be.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -29,6 +32,9 @@ from tui.widgets.fast_table import FastTable
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
 
+# How often Home asks again for a list it could not read.  While a seat's listener
+# knows the server is away, asking costs nothing (the store says so at once).
+RETRY_S = 2.0
 WELCOME = (
     "Welcome to journeymap.\n\n"
     "A journey map follows one persona through one support scenario, stage by stage, "
@@ -131,6 +137,7 @@ class HomeScreen(Screen[None]):
         self.session = session
         # rows read without the ORM while the store opens (``models.db.light``); None after
         self.early = early
+        self._retry: Timer | None = None  # runs while the list could not be read
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
@@ -154,13 +161,24 @@ class HomeScreen(Screen[None]):
         self.title = "journeymap"
         self.load()
 
-    def load(self) -> None:
+    def load(self, *, quiet: bool = False) -> None:
+        """Show the workshops; ``quiet`` for the retries, which say nothing new."""
+        from models.db.schema import StoreError
+
         store = self.session.store
         if store is not None:
             self.early = None
-            workshops = self.session.run_store(store.list_workshops)
+            try:
+                workshops = store.list_workshops()
+            except StoreError as exc:
+                self._unlisted(str(exc), quiet=quiet)
+                return
         else:
             workshops = self.early or []
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+            self.query_one("#welcome", Static).update(Text(WELCOME))
         rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), review_cell(w),
                              safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
@@ -173,6 +191,18 @@ class HomeScreen(Screen[None]):
         self.query_one("#welcome").display = not rows
         if rows:
             table.focus()
+
+    def _unlisted(self, why: str, *, quiet: bool) -> None:
+        """The list could not be read: say why where it would be, and ask again soon."""
+        if not quiet:
+            self.notify(short(why, 300), severity="error", markup=False)
+        self.query_one(DataTable).display = False
+        welcome = self.query_one("#welcome", Static)
+        welcome.update(Text(why))
+        welcome.display = True
+        if self._retry is None:
+            self._retry = self.set_interval(RETRY_S, lambda: self.load(quiet=True),
+                                            name="home-retry")
 
     def refresh_from(self, journey: Any) -> None:
         self.load()
