@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from models.vocab import LABELS
 from tui.actions import bindings
@@ -138,6 +139,7 @@ class HomeScreen(Screen[None]):
         # rows read without the ORM while the store opens (``models.db.light``); None after
         self.early = early
         self._retry: Timer | None = None  # runs while the list could not be read
+        self._asking: Worker[Any] | None = None  # the retry's read, off the screen's thread
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
@@ -161,8 +163,7 @@ class HomeScreen(Screen[None]):
         self.title = "journeymap"
         self.load()
 
-    def load(self, *, quiet: bool = False) -> None:
-        """Show the workshops; ``quiet`` for the retries, which say nothing new."""
+    def load(self) -> None:
         from models.db.schema import StoreError
 
         store = self.session.store
@@ -171,10 +172,13 @@ class HomeScreen(Screen[None]):
             try:
                 workshops = store.list_workshops()
             except StoreError as exc:
-                self._unlisted(str(exc), quiet=quiet)
+                self._unlisted(str(exc))
                 return
         else:
             workshops = self.early or []
+        self._show(workshops)
+
+    def _show(self, workshops: list[Any]) -> None:
         if self._retry is not None:
             self._retry.stop()
             self._retry = None
@@ -184,7 +188,7 @@ class HomeScreen(Screen[None]):
                              safe(w.scenario, limit=30),
                              Text(LABELS.get(w.current_step, w.current_step)),
                              Text(local_time(w.updated_at))))
-                for w in workshops or []]
+                for w in workshops]
         table = self.query_one(DataTable)
         sync_table(table, rows)
         table.display = bool(rows)
@@ -192,17 +196,29 @@ class HomeScreen(Screen[None]):
         if rows:
             table.focus()
 
-    def _unlisted(self, why: str, *, quiet: bool) -> None:
+    def _unlisted(self, why: str) -> None:
         """The list could not be read: say why where it would be, and ask again soon."""
-        if not quiet:
-            self.notify(short(why, 300), severity="error", markup=False)
+        self.notify(short(why, 300), severity="error", markup=False)
         self.query_one(DataTable).display = False
         welcome = self.query_one("#welcome", Static)
         welcome.update(Text(why))
         welcome.display = True
         if self._retry is None:
-            self._retry = self.set_interval(RETRY_S, lambda: self.load(quiet=True),
-                                            name="home-retry")
+            self._retry = self.set_interval(RETRY_S, self._ask_again, name="home-retry")
+
+    def _ask_again(self) -> None:
+        """Read the list in a thread: on a network that drops packets a connect waits
+        its timeout, and the screen must not.  A failed try just waits for the next."""
+        store = self.session.store
+        if store is None or (self._asking is not None and self._asking.is_running):
+            return
+        self._asking = self.run_worker(store.list_workshops, thread=True,
+                                       group="home-retry", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is self._asking and event.state is WorkerState.SUCCESS \
+                and self._retry is not None:
+            self._show(list(event.worker.result or []))
 
     def refresh_from(self, journey: Any) -> None:
         self.load()
