@@ -3,7 +3,9 @@
 Stopping the shared test server would break every other test run on the machine,
 so a restart or a network drop is played by a forwarder on a port of its own:
 ``cut`` closes every connection that went through it and refuses new ones (the
-server "went away"), ``restore`` lets connections through again (it is "back",
+server "went away"); ``cut(black_hole=True)`` breaks them too but then answers new
+ones with silence, as a network that drops packets does, so every connect waits its
+``connect_timeout``; ``restore`` lets connections through again (it is "back",
 and every connection from before is dead, as after a real restart).
 """
 
@@ -28,8 +30,10 @@ class Link:
         self.port = int(self.listening.getsockname()[1])
         self.url = self.url.set(port=self.port)
         self.open = True
+        self.black_hole = False
         self.stopped = False
         self._sockets: list[socket.socket] = []
+        self._held: list[socket.socket] = []  # connections the black hole never answers
         self._lock = threading.Lock()
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -47,7 +51,11 @@ class Link:
             except OSError:
                 return
             if not self.open:
-                client.close()  # the server is away: the connection is dropped at once
+                if self.black_hole:  # packets dropped: the client waits its timeout
+                    with self._lock:
+                        self._held.append(client)
+                else:
+                    client.close()  # the server is away: the connection is dropped at once
                 continue
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
@@ -69,9 +77,10 @@ class Link:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
 
-    def cut(self) -> None:
-        """The server goes away: every open connection breaks, new ones are dropped."""
-        self.open = False
+    def cut(self, *, black_hole: bool = False) -> None:
+        """The server goes away: every open connection breaks, new ones are refused
+        (or, in a ``black_hole``, never answered)."""
+        self.open, self.black_hole = False, black_hole
         with self._lock:
             sockets, self._sockets = self._sockets, []
         for sock in sockets:
@@ -81,11 +90,16 @@ class Link:
 
     def restore(self) -> None:
         """The server is back (connections made before the cut stay broken)."""
-        self.open = True
+        self.open, self.black_hole = True, False
+        with self._lock:
+            held, self._held = self._held, []
+        for sock in held:
+            sock.close()
 
     def close(self) -> None:
         self.stopped = True
         self.cut()
+        self.restore()
         self.listening.close()
 
 

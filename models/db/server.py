@@ -46,7 +46,18 @@ PRESENCE_CHANNEL = "journeymap_presence"
 # Any fixed 64-bit number: the one lock every journeymap writer of a database takes.
 WRITE_LOCK = 0x6A6D6170  # "jmap"
 LOCK_TIMEOUT_MS = 15_000
+# How long a connect may wait for an answer.  The listener's own connects (in its
+# thread) wait the long one; the store's and the fingerprints' (the screen's thread,
+# before the listener has noticed the server is away) the short one, which is the
+# longest an edit, Home or a heartbeat can freeze a seat on a network that drops
+# packets.  Once the listener knows, they do not try at all (``Reads.server_lost``).
 CONNECT_TIMEOUT_S = 10
+SEAT_CONNECT_S = 3
+# A dropped network gives no error by itself: keepalives make an idle connection
+# (the listener's) notice within about 11 s, and ``tcp_user_timeout`` ends a query
+# whose packets go unanswered for 5 s instead of TCP's quarter of an hour.
+NETWORK: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                           "keepalives_count": 3, "tcp_user_timeout": 5_000}
 # How long a woken listener blocks before it looks whether it should stop.
 WAKE_CHECK_S = 0.25
 # How often a listener that lost the server tries a new connection.
@@ -95,8 +106,8 @@ def make_engine(target: str, *, read_only: bool) -> Engine:
     # pre-ping: after a server restart every pooled connection is dead; a checkout
     # replaces it instead of failing the next edit (one round trip per transaction).
     engine = create_engine(_url(target), pool_pre_ping=True, connect_args={
-        "options": options, "connect_timeout": CONNECT_TIMEOUT_S,
-        "application_name": APP_NAME})
+        "options": options, "connect_timeout": SEAT_CONNECT_S,
+        "application_name": APP_NAME, **NETWORK})
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -122,6 +133,18 @@ def cut_off(exc: BaseException) -> bool:
     return any(words in low for words in _UNREACHABLE)
 
 
+def unreachable(target: str) -> StoreError:
+    """The one sentence for a server that is down, restarting or behind a dropped network."""
+    return StoreError(f"Cannot reach the PostgreSQL server at {address(target)}; is it "
+                      "running and is the address right?")
+
+
+def not_saved(target: str) -> StoreError:
+    """The one sentence for an edit the server was not there to take."""
+    return StoreError(f"This change was not saved: the PostgreSQL server at {address(target)} "
+                      "cannot be reached; try again once it is back.")
+
+
 def problem(target: str, exc: BaseException) -> StoreError:
     """One sentence for a server that cannot be used, naming what to do."""
     url = make_url(target)
@@ -138,8 +161,7 @@ def problem(target: str, exc: BaseException) -> StoreError:
         return StoreError(f"The PostgreSQL server at {host} has no user "
                           f"{url.username!r}; create it first (createuser).")
     if cut_off(exc):
-        return StoreError(f"Cannot reach the PostgreSQL server at {host}; is it running "
-                          "and is the address right?")
+        return unreachable(target)
     first = reason.splitlines()[0] if reason else type(exc).__name__
     return StoreError(f"Cannot use the PostgreSQL database {shown(target)} ({first}).")
 
@@ -210,7 +232,7 @@ class Listener:
         import psycopg
 
         conn = psycopg.connect(libpq(self.target), autocommit=True,
-                               connect_timeout=CONNECT_TIMEOUT_S)
+                               connect_timeout=CONNECT_TIMEOUT_S, **NETWORK)
         for channel in self.channels:
             conn.execute(f"LISTEN {channel}")
         return conn

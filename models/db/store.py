@@ -279,6 +279,8 @@ class Store(Reads, Edits):
             raise damaged(self.path, self.damage)
         if not self.on_server:
             check_writable(self.path)  # else SQLite's "unable to open database file"
+        elif self.server_lost():
+            raise server.not_saved(str(self.path))
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
@@ -288,10 +290,7 @@ class Store(Reads, Edits):
                 session.rollback()
                 reason = str(getattr(exc, "orig", None) or exc)
                 if self.on_server and server.cut_off(exc):
-                    raise StoreError(
-                        "This change was not saved: the PostgreSQL server at "
-                        f"{server.address(str(self.path))} cannot be reached; try again "
-                        "once it is back.") from exc
+                    raise server.not_saved(str(self.path)) from exc
                 if "locked" in reason or "busy" in reason or "lock timeout" in reason:
                     raise StoreError("The database is busy: another journeymap kept it locked "
                                      f"for {BUSY_TIMEOUT_S:g} s; try the change again.") from exc
@@ -342,10 +341,6 @@ class Store(Reads, Edits):
         assert self._watch is not None
         version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
         return version + (self._reopened << 32)  # a reopened watch must read as a change
-
-    def server_lost(self) -> str:
-        """One sentence while this seat's listener cannot reach the server, else ""."""
-        return self._listener.lost if self._listener is not None else ""
 
     def wake_on(self, workshop_id: int, wake: Callable[[], None]) -> bool:
         """On a server, call ``wake`` (from a thread) as soon as ``workshop_id`` changes.

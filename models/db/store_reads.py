@@ -40,6 +40,11 @@ class Reads:
     engine: Engine
     on_server: bool
     path: Path
+    _listener: server.Listener | None
+
+    def server_lost(self) -> str:
+        """One sentence while this seat's listener cannot reach the server, else ""."""
+        return self._listener.lost if self._listener is not None else ""
 
     @property
     def where(self) -> str:
@@ -52,8 +57,13 @@ class Reads:
         """A read-only snapshot session; objects stay usable after it closes.
 
         A server that went away mid-workshop is one sentence, like a file's problems
-        (the app's ``h`` ended in psycopg's traceback with the server stopped).
+        (the app's ``h`` ended in psycopg's traceback with the server stopped).  While
+        the listener knows it is away, the sentence comes at once: trying would wait
+        the connect timeout on the caller's thread (the screen's, for Home) on a
+        network that drops packets, and the listener sees first that it is back.
         """
+        if self.on_server and self.server_lost():
+            raise server.unreachable(str(self.path))
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session

@@ -72,9 +72,10 @@ class _ServerConn:
     def _connect(self) -> Any:
         import psycopg
 
-        from models.db.server import libpq
+        from models.db.server import NETWORK, SEAT_CONNECT_S, libpq
 
-        return psycopg.connect(libpq(self._url), autocommit=True, connect_timeout=10,
+        return psycopg.connect(libpq(self._url), autocommit=True,
+                               connect_timeout=SEAT_CONNECT_S, **NETWORK,
                                options="-c default_transaction_read_only=on "
                                        "-c timezone=UTC")
 

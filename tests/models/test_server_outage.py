@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
+import psycopg
 import pytest
 
 from models.db.schema import StoreError
@@ -121,3 +122,26 @@ def test_the_seat_fingerprints_work_again_once_the_server_is_back(link: Link) ->
         assert marks.content() == before
     finally:
         marks.close()
+
+
+def test_a_store_that_knows_its_server_is_away_does_not_try_it(
+        link: Link, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Behind a network that drops packets every connect waits its timeout; once the
+    listener knows, a read or an edit is its one sentence at once, with no connect."""
+    with Store(link.via(), who="sam") as seat:
+        assert seat.wake_on(1, lambda: None)
+        link.cut(black_hole=True)
+        assert _until(lambda: seat.server_lost())
+        tried: list[str] = []
+        real = psycopg.connect
+
+        def connect(*args: object, **kwargs: object) -> object:
+            tried.append(threading.current_thread().name)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(psycopg, "connect", connect)
+        with pytest.raises(StoreError, match="Cannot reach the PostgreSQL server"):
+            seat.list_workshops()
+        with pytest.raises(StoreError, match="This change was not saved"):
+            seat.update(Workshop, 1, title="behind the black hole")
+        assert threading.current_thread().name not in tried

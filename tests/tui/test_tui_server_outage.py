@@ -8,11 +8,14 @@ test server must not be stopped).  Waiting is bounded polling (``until``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import psycopg
 import pytest
+from textual.widgets import DataTable, Static
 
 from models.db.store import Store
 from models.db.tables.workshop import Workshop
@@ -31,12 +34,13 @@ def link(pg_url: str) -> Iterator[tuple[Link, int]]:
 
 
 @asynccontextmanager
-async def cut_off_seat(forwarder: Link, wid: int) -> AsyncIterator[tuple[JourneyApp, Any]]:
+async def cut_off_seat(forwarder: Link, wid: int, *, black_hole: bool = False,
+                       ) -> AsyncIterator[tuple[JourneyApp, Any]]:
     """sam's seat, ready on the Scope step, and then the server goes away."""
     app = build_app(forwarder.via(), wid, step="scope", who="sam")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        forwarder.cut()
+        forwarder.cut(black_hole=black_hole)
         yield app, pilot
 
 
@@ -80,3 +84,64 @@ async def test_an_edit_on_a_cut_off_seat_is_one_sentence_and_the_map_stays(
                            rounds=500)
     with Store(pg_url, who="check") as store:
         assert store.get_workshop(wid).title == "again"
+
+
+def shown_text(app: JourneyApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_a_seat_behind_a_black_hole_never_connects_from_the_screen(
+        link: tuple[Link, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A network that drops packets makes every connect wait its 10 s timeout; once the
+    seat knows the server is away, its heartbeat, an edit and Home must not try one on
+    the thread that draws the screen (the listener retries in its own)."""
+    forwarder, wid = link
+    async with cut_off_seat(forwarder, wid, black_hole=True) as (app, pilot):
+        assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
+        screen_thread, tried = threading.current_thread(), []
+        real = psycopg.connect
+
+        def connect(*args: Any, **kwargs: Any) -> Any:
+            tried.append(threading.current_thread())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(psycopg, "connect", connect)
+        app.pairing.beat()
+        app.pairing.tick()
+        assert not app.save_field(Workshop, wid, "title", "typed behind the black hole")
+        assert await until([pilot], lambda: said(app, "This change was not saved"))
+        await pilot.press("h")
+        await pilot.pause()
+        assert screen_thread not in tried
+        assert app.is_running
+
+
+async def test_a_seat_away_from_its_server_says_so_until_it_is_back(
+        link: tuple[Link, int]) -> None:
+    """The lost notice fades after 10 s; the presence bar keeps saying it meanwhile."""
+    forwarder, wid = link
+    async with cut_off_seat(forwarder, wid) as (app, pilot):
+        assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
+        await pilot.pause()
+        bar = app.screen.query_one("#presence", Static)
+        assert bar.display and "server away" in shown_text(app, "#presence")
+        forwarder.restore()
+        assert await until([pilot], lambda: said(app, "Reconnected"), rounds=500)
+        await pilot.pause()
+        assert "server away" not in shown_text(app, "#presence")
+
+
+async def test_home_during_an_outage_says_so_and_lists_the_workshops_once_it_is_back(
+        link: tuple[Link, int]) -> None:
+    forwarder, wid = link
+    async with cut_off_seat(forwarder, wid) as (app, pilot):
+        assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
+        await pilot.press("h")
+        await pilot.pause()
+        welcome = shown_text(app, "#welcome")
+        assert "Cannot reach the PostgreSQL server" in welcome and "Welcome" not in welcome
+        forwarder.restore()
+        table = app.screen.query_one("#workshops", DataTable)
+        assert await until([pilot], lambda: table.display and table.row_count == 1,
+                           rounds=500)
+        assert not app.screen.query_one("#welcome", Static).display

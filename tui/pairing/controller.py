@@ -81,7 +81,7 @@ class Pairing:
         self.reloads = 0  # full reloads caused by other seats' edits (tests, bench)
         self.polls = 0  # database polls done (tests wait for polls, not for time)
         self._wake_queued = False
-        self._lost = ""  # what the seat last said about its server ("" while connected)
+        self.lost = ""  # what the seat last said about its server ("" while connected)
 
     # -- seat lifecycle -------------------------------------------------------------
     def show(self, journey: Journey) -> None:
@@ -205,6 +205,7 @@ class Pairing:
             self._marks.close()
             self._marks = None
         seat, self.seat, self.workshop_id = self.seat, None, None
+        self.lost = ""  # the next seat's first poll says it again if still away
         if seat is not None:
             try:
                 seat.leave()
@@ -234,9 +235,10 @@ class Pairing:
     def _server_state(self) -> None:
         """Say once that the team server went away, and once that it is back."""
         lost = self._watcher.lost()
-        if lost == self._lost:
+        if lost == self.lost:
             return
-        was, self._lost = self._lost, lost
+        was, self.lost = self.lost, lost
+        self.refresh_presence()  # the bar says "server away" for as long as it is
         if lost:
             self.app.notify(lost, severity="warning", timeout=10, markup=False)
         elif was:
@@ -245,7 +247,7 @@ class Pairing:
 
     def beat(self) -> None:
         """Heartbeat with the step on screen; also where silent seats fade out."""
-        if self.seat is None:
+        if self.seat is None or self.lost:  # away: the listener tries, in its thread
             return
         step = self.screen_step() or None
         try:

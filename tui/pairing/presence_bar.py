@@ -102,8 +102,10 @@ def build_line(pairing: PairingState) -> tuple[Text, bool]:
                            f"{state}"))
     if me.role == "observer":
         extras.append(Text("observer (read-only)", style="bold yellow"))
+    if pairing.lost:  # the notice fades; the seat is away until the listener is back
+        extras.append(Text("server away: edits wait", style="bold red"))
     for extra in extras:
         line.append(" │ ", style="dim")
         line.append_text(extra)
-    visible = len(here) > 1 or bool(label) or me.role == "observer"
+    visible = len(here) > 1 or bool(label) or me.role == "observer" or bool(pairing.lost)
     return line, visible

@@ -23,6 +23,7 @@ class PairingState(Protocol):
     seat: Seat | None
     workshop_id: int | None
     active_ids: Any
+    lost: str  # one sentence while the server cannot be reached, "" otherwise
     seen_gather_at: dt.datetime | None
     now: Callable[[], dt.datetime]
 

@@ -1,7 +1,9 @@
 """Home: the workshops in the database; new (from a template or blank), open, copy, delete.
 
 An empty database gets a friendly start screen instead of an empty table,
-because the first thing a new lead sees decides whether they carry on.
+because the first thing a new lead sees decides whether they carry on.  A list
+that cannot be read (the team server is away) says so in its place instead, and
+is read again every few seconds until it can be.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from models.vocab import LABELS
 from tui.actions import bindings
@@ -29,6 +33,9 @@ from tui.widgets.fast_table import FastTable
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
 
+# How often Home asks again for a list it could not read.  While a seat's listener
+# knows the server is away, asking costs nothing (the store says so at once).
+RETRY_S = 2.0
 WELCOME = (
     "Welcome to journeymap.\n\n"
     "A journey map follows one persona through one support scenario, stage by stage, "
@@ -131,6 +138,8 @@ class HomeScreen(Screen[None]):
         self.session = session
         # rows read without the ORM while the store opens (``models.db.light``); None after
         self.early = early
+        self._retry: Timer | None = None  # runs while the list could not be read
+        self._asking: Worker[Any] | None = None  # the retry's read, off the screen's thread
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
@@ -155,24 +164,61 @@ class HomeScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
+        from models.db.schema import StoreError
+
         store = self.session.store
         if store is not None:
             self.early = None
-            workshops = self.session.run_store(store.list_workshops)
+            try:
+                workshops = store.list_workshops()
+            except StoreError as exc:
+                self._unlisted(str(exc))
+                return
         else:
             workshops = self.early or []
+        self._show(workshops)
+
+    def _show(self, workshops: list[Any]) -> None:
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+            self.query_one("#welcome", Static).update(Text(WELCOME))
         rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), review_cell(w),
                              safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
                              Text(LABELS.get(w.current_step, w.current_step)),
                              Text(local_time(w.updated_at))))
-                for w in workshops or []]
+                for w in workshops]
         table = self.query_one(DataTable)
         sync_table(table, rows)
         table.display = bool(rows)
         self.query_one("#welcome").display = not rows
         if rows:
             table.focus()
+
+    def _unlisted(self, why: str) -> None:
+        """The list could not be read: say why where it would be, and ask again soon."""
+        self.notify(short(why, 300), severity="error", markup=False)
+        self.query_one(DataTable).display = False
+        welcome = self.query_one("#welcome", Static)
+        welcome.update(Text(why))
+        welcome.display = True
+        if self._retry is None:
+            self._retry = self.set_interval(RETRY_S, self._ask_again, name="home-retry")
+
+    def _ask_again(self) -> None:
+        """Read the list in a thread: on a network that drops packets a connect waits
+        its timeout, and the screen must not.  A failed try just waits for the next."""
+        store = self.session.store
+        if store is None or (self._asking is not None and self._asking.is_running):
+            return
+        self._asking = self.run_worker(store.list_workshops, thread=True,
+                                       group="home-retry", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is self._asking and event.state is WorkerState.SUCCESS \
+                and self._retry is not None:
+            self._show(list(event.worker.result or []))
 
     def refresh_from(self, journey: Any) -> None:
         self.load()
