@@ -54,8 +54,7 @@ UNITS: dict[str, str] = {
     "reassigned_rate": "tickets with a reassignment count",
     "sla_met_rate": "tickets with an SLA value", "backlog_open": "open tickets",
     "backlog_median_age_hours": "open tickets", "ttr_business_median_hours": "resolved tickets",
-    "ttr_business_p90_hours": "resolved tickets",
-    "frt_business_median_hours": "first responses",
+    "ttr_business_p90_hours": "resolved tickets", "frt_business_median_hours": "first responses",
 }
 
 
