@@ -21,10 +21,19 @@ The rules:
   named; an observer or participant seat for such a name (a guest-to-be) stays
   unbound, and the first account to join gets at most that role, never more than
   any new name gets.
-* ``seat`` (the forced command an administrator writes into
-  ``authorized_keys``) is a *grant* for that key: a first-time name gets the
-  role in the command; a returning name gets the lower of the stored role and
-  the command's role.
+* One rule for every seat (``seat_role``): the name's own seat keeps the role a lead
+  gave it, the creator's name from the creator's account is lead, and a new name
+  gets at most participant and at most what a lead granted the account.  A
+  ``seat`` line (the forced command an administrator writes into
+  ``authorized_keys``) cannot be told from the same command typed in a shell (the
+  only difference, ``SSH_ORIGINAL_COMMAND``, is the client's to set), so its ROLE
+  is a cap like ``--role``; a guest key's seat gets more only when a lead granted
+  that name to the guest account (``journeymap role ID NAME ROLE --account LOGIN``).
+  A browser invitation whose token the process checked is a lead's grant.
+* A binding is a login *and* its uid: a new account that reuses a deleted login is
+  refused (``recreated``) until a lead grants it again.  A binding stored without
+  a uid (an older file, a server) is taken as it is and gets the uid of the first
+  seat that login takes.
 """
 
 from __future__ import annotations
@@ -63,6 +72,19 @@ def current_account() -> str:
         return f"uid{os.getuid()}"
 
 
+def current_uid() -> int | None:
+    """The real uid of this process: with the login, what a binding is checked against."""
+    return os.getuid()
+
+
+def login_uid(name: str) -> int | None:
+    """The uid this box gives that login now (None: no such login), stored with a grant."""
+    try:
+        return pwd.getpwnam(name).pw_uid
+    except (KeyError, ValueError):
+        return None
+
+
 def login_exists(name: str) -> bool:
     """Whether this box has an OS account of that login (a granted seat is bound to it)."""
     try:
@@ -95,21 +117,50 @@ def check_role(role: str) -> str:
     return role
 
 
+def bound(stored: str, stored_uid: int | None, account: str, uid: int | None) -> bool | None:
+    """Whether a binding (login, uid) is this account's: None when the login is the same
+    but the uid is not, i.e. the login was deleted and created again since."""
+    if not account or stored != account:
+        return False
+    return True if stored_uid is None or uid is None or stored_uid == uid else None
+
+
+def recreated(workshop_id: object, account: str) -> AccessError:
+    return AccessError(f"The login {account} was deleted and created again since a lead gave "
+                       f"it a role in workshop {workshop_id}, so that role is not its own; ask "
+                       f"a lead to grant it again (journeymap role {workshop_id} NAME ROLE "
+                       f"--account {account}).")
+
+
 def account_role(workshop: object, participants: Sequence[object], account: str,
-                 key: str = "") -> str | None:
+                 key: str = "", uid: int | None = None) -> str | None:
     """The highest role an OS account (and, for a ``seat``, its key) holds; None = none.
 
     Seats bound to a key count only for that key: a shell on the shared guest account
-    is not every guest at once."""
+    is not every guest at once.  A binding of a re-created login (uid differs) counts
+    for nothing; ``stale`` tells such an account apart from one nobody granted."""
     best: str | None = None
-    if account and getattr(workshop, "lead_account", "") == account:
+    if bound(str(getattr(workshop, "lead_account", "")), getattr(workshop, "lead_uid", None),
+             account, uid):
         best = "lead"
     for person in participants:
-        if getattr(person, "account", "") == account and getattr(person, "key", "") == key:
+        if getattr(person, "key", "") == key and bound(
+                str(getattr(person, "account", "")), getattr(person, "account_uid", None),
+                account, uid):
             role = str(getattr(person, "role", "observer"))
             if best is None or ROLE_RANK[role] > ROLE_RANK[best]:
                 best = role
     return best
+
+
+def stale(workshop: object, participants: Sequence[object], account: str,
+          uid: int | None) -> bool:
+    """Whether a lead's grant in this workshop names this login with another uid."""
+    bindings = [(getattr(workshop, "lead_account", ""), getattr(workshop, "lead_uid", None))]
+    bindings += [(getattr(p, "account", ""), getattr(p, "account_uid", None))
+                 for p in participants]
+    return any(bound(str(login), login_uid, account, uid) is None
+               for login, login_uid in bindings)
 
 
 def allowed(role: str | None, action: str) -> bool:
@@ -145,15 +196,19 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
         if workshop is None:
             raise StoreError(f"There is no workshop {workshop_id} in {store.where}.")  # type: ignore[attr-defined]
         people = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
+    uid = getattr(store, "uid", None)
     if seat is None:
-        role = account_role(workshop, people, account, key)
+        role = account_role(workshop, people, account, key, uid)
         if name is not None and allowed(role, action):
             _own_name(workshop, people, name, account, key)
     else:
         row = next((p for p in people if p.name == seat), None)
-        mine = row is not None and row.key == key and row.account in ("", account)
+        mine = row is not None and row.key == key and (
+            not row.account or bound(row.account, row.account_uid, account, uid) is True)
         role = row.role if mine else None  # type: ignore[union-attr]
     if not allowed(role, action):
+        if stale(workshop, people, account, uid):
+            raise recreated(workshop_id, account)
         raise refusal(workshop_id, account, role, action)
     return str(role)
 
@@ -194,7 +249,8 @@ def require_portfolio(store: object, account: str, action: str) -> None:
         return
     for workshop in workshops:
         mine = [p for p in people if p.workshop_id == workshop.id]
-        if allowed(account_role(workshop, mine, account), action):
+        if allowed(account_role(workshop, mine, account, uid=getattr(store, "uid", None)),
+                   action):
             return
     raise AccessError(f"Only a participant or lead of a workshop in this file can add "
                       f"workshops to it; the account {account} is neither.")
@@ -225,44 +281,61 @@ def granted_account(workshop_id: int, name: str, role: str, bound: str,
     return ""
 
 
-def seat_role(workshop: object, existing: object | None, name: str, account: str, *,
-              requested: str | None = None, grant: str | None = None) -> str:
-    """The role a seat gets; raises AccessError when the name belongs to someone else.
+NEW_NAME_ROLE = "participant"  # the most a name nobody granted gets, from any account
 
-    ``grant`` is the role of a ``seat`` forced command (the administrator's word for
-    that key); ``requested`` is ``--role`` (only ever lowers).  Any account with a
-    shell can type a ``seat`` command too, so it takes no name another account holds:
-    it would re-bind that seat (the lead's, say) to the caller and lock its owner out.
+
+def seat_role(workshop: object, rows: Sequence[object], name: str, account: str, *,
+              requested: str | None = None, cap: str | None = None,
+              grant: str | None = None, uid: int | None = None) -> str:
+    """The role a seat gets; raises AccessError when the name is not this account's.
+
+    One rule for ``open`` and ``seat``: the name's own seat keeps the role it has,
+    the creator's name from the creator's account is lead, and a new name gets
+    ``NEW_NAME_ROLE`` but never more than what a lead granted this account (an
+    account granted observer is an observer under any name).  ``cap`` is a ``seat``
+    line's ROLE and ``requested`` is ``--role``: both only lower, since whoever has a
+    shell can type either.  ``grant`` is a browser invitation whose token this
+    process checked: a lead's grant for that name.  A ``seat`` takes no name
+    another account holds: it would re-bind that seat (the lead's, say) to the
+    caller and lock its owner out; ``open`` takes no seat bound to a key either.
     """
-    if requested is not None:
-        check_role(requested)
-    owner: str = ""
+    for role in (requested, cap, grant):
+        if role is not None:
+            check_role(role)
+    wid = getattr(workshop, "id", "ID")
+    existing = next((p for p in rows if getattr(p, "name", None) == name), None)
     if existing is not None:
-        owner = str(getattr(existing, "account", ""))
+        owner, owner_uid = str(getattr(existing, "account", "")), \
+            getattr(existing, "account_uid", None)
     elif name == getattr(workshop, "lead", ""):
-        owner = str(getattr(workshop, "lead_account", ""))
-    if grant is not None:
-        check_role(grant)
-        if owner and owner != account:
-            wid = getattr(workshop, "id", "ID")
-            raise AccessError(f"The name {name!r} belongs to another account in workshop "
-                              f"{wid}; this seat command needs a name of its own.")
-        base = lower(str(getattr(existing, "role", grant)), grant) if existing else grant
-        return lower(base, requested)
-    bound_to_key = existing is not None and bool(getattr(existing, "key", ""))
-    if bound_to_key or (owner and owner != account):
-        raise AccessError(f"The name {name!r} belongs to another account in this "
-                          "workshop; choose your own name with --as.")
+        owner, owner_uid = str(getattr(workshop, "lead_account", "")), \
+            getattr(workshop, "lead_uid", None)
+    else:
+        owner, owner_uid = "", None
+    mine = bound(owner, owner_uid, account, uid)
+    if mine is None:
+        raise recreated(wid, account)
+    keyed = grant is not None or cap is not None
+    if keyed and owner and not mine:
+        raise AccessError(f"The name {name!r} belongs to another account in workshop {wid}; "
+                          "this seat command needs a name of its own.")
+    if not keyed and ((owner and not mine) or getattr(existing, "key", "")):
+        raise AccessError(f"The name {name!r} belongs to another account in this workshop; "
+                          "choose your own name with --as.")
     if existing is not None and not owner and getattr(existing, "role", "") == "lead" \
-            and account != name:
-        wid = getattr(workshop, "id", "ID")
+            and account != name and grant is None:
         raise AccessError(f"The lead's seat {name!r} was granted before an account was named, "
                           f"so no account may take it; a lead can name it with `journeymap "
                           f"role {wid} {name} lead --account LOGIN`.")
     if existing is not None:
-        base = str(existing.role)  # type: ignore[attr-defined]
-    elif name == getattr(workshop, "lead", ""):
+        base = lower(str(getattr(existing, "role", "")), grant)
+    elif owner:  # the creator's name, from the creator's account
         base = "lead"
+    elif grant is not None:
+        base = grant
     else:
-        base = "participant"
-    return lower(base, requested)
+        held = account_role(workshop, rows, account, uid=uid)
+        if held is None and stale(workshop, rows, account, uid):
+            raise recreated(wid, account)
+        base = lower(NEW_NAME_ROLE, held)
+    return lower(lower(base, cap), requested)

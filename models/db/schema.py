@@ -156,10 +156,19 @@ def _v11_ticket_waits(conn: Connection) -> None:
     _add_missing_columns(conn)
 
 
+def _v12_account_uids(conn: Connection) -> None:
+    """Version 12 (trust): the uid beside each account binding (``participant.account_uid``,
+    ``workshop.lead_uid``), so a new OS account that reuses a deleted login does not
+    inherit its roles.  Additive, NULL in existing rows: an old binding gets its uid
+    from the first seat that login takes (``models.live.presence.join``); numbered so
+    that a version 11 journeymap refuses a file that has them rather than dropping them."""
+    _add_missing_columns(conn)
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry: ``upgrade`` runs ``_add_missing_columns`` first and last.  Version 5
 # (``source`` on the rows a template can illustrate: "" or "added") is such a change,
-# so it has no step; versions 8-11 are additive too, and keep a named step only for
+# so it has no step; versions 8-12 are additive too, and keep a named step only for
 # their docstrings (why each was numbered).
 STEPS: dict[int, Callable[[Connection], None]] = {
     3: _v3_future_state_links,
@@ -170,6 +179,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     9: _v9_ticket_counts,
     10: _v10_ticket_start,
     11: _v11_ticket_waits,
+    12: _v12_account_uids,
 }
 
 

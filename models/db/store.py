@@ -30,7 +30,7 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlmodel import Session, create_engine
 
 from models.db import schema, server
-from models.db.access import current_account
+from models.db.access import current_account, current_uid
 from models.db.dbfile import (
     check_writable,
     damaged,
@@ -81,12 +81,15 @@ class Store(Reads, Edits):
         # fingerprint: written beside the claimed name in the change log.
         self.account = current_account()
         self.key = ""
+        self.on_server = is_url(target)
+        # The uid beside the login: it tells a re-created login from the one a lead granted.
+        # A server's clients run on other machines, whose uids mean nothing to each other.
+        self.uid: int | None = None if self.on_server else current_uid()
         self._watch: sqlite3.Connection | None = None
         self._watch_uri = ""  # the URI the read-only watch was opened with
         self._tidy_uri = ""  # a reader's read-write URI, once chosen (see _reader_uri)
         self._reopened = 0  # times it was reopened (see data_version)
         self._listener: server.Listener | None = None
-        self.on_server = is_url(target)
         if self.on_server:
             self._open_server(str(target), create)
             _OPEN.add(self)

@@ -43,6 +43,7 @@ class Edits:
 
     who: str
     account: str
+    uid: int | None
     key: str
     on_server: bool
 
@@ -57,6 +58,7 @@ class Edits:
         values = {k: coerce(Workshop, k, v) for k, v in fields.items()}
         values.setdefault("lead", self.who)
         values.setdefault("lead_account", self.account)
+        values.setdefault("lead_uid", self.uid)
         with self.write() as s:
             workshop = Workshop(**values)
             s.add(workshop)

@@ -61,7 +61,7 @@ _LEVEL = ("severity", "criteria", "tier_role", "response_sla_minutes", "update_e
 # ``as_is_touchpoint_id`` (and the workshop's ``as_is_workshop_id``) are ids of another
 # workshop's rows: a full backup keeps them, a template never does.
 WORKSHOP = Node(Workshop, tuple(f for f in Workshop.model_fields
-                               if f not in ("id", "lead_account")), _SCOPE)
+                               if f not in ("id", "lead_account", "lead_uid")), _SCOPE)
 STAGE = Node(Stage, _STAGE, _STAGE)
 TOUCHPOINT = Node(Touchpoint, (*_TOUCH, "as_is_touchpoint_id"), _TOUCH)
 PAIN = Node(PainPoint, (*_PAIN, "votes", "created_at"), _PAIN)

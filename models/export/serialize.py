@@ -154,6 +154,7 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
     # listed in it a participant, and its history is marked as imported.
     scope["lead"] = store.who
     scope["lead_account"] = getattr(store, "account", "")
+    scope["lead_uid"] = getattr(store, "uid", None)
     if "template" in clean and "template" not in scope:
         scope["template"] = clean["template"].get("name", "")
     with store.write() as s:

@@ -37,10 +37,9 @@ from sqlmodel import Session, select
 
 from models.db.access import (
     AccessError,
-    account_role,
     check_role,
     granted_account,
-    lower,
+    login_uid,
     require,
     seat_role,
 )
@@ -79,17 +78,19 @@ def _look_alike(clean: str, rows: list[Participant]) -> None:
 
 
 def join(store: Store, workshop_id: int, name: str, role: str | None = None,
-         step: str | None = None, *, grant: str | None = None, key: str = "",
-         origin: str = "") -> Participant:
+         step: str | None = None, *, cap: str | None = None, grant: str | None = None,
+         key: str = "", origin: str = "") -> Participant:
     """Take (or retake) a seat; returns the participant row.
 
     The role is decided by ``models.db.access.seat_role``: a returning participant
     keeps the role they had, the creator (name *and* OS account) is the lead, anyone
-    else a participant; ``role`` (``--role``) can only lower it, and ``grant`` is the
-    role of a ``seat`` forced command.  A lowered role is stored (it sticks until a
-    lead grants again).  A new name that looks like someone else's is refused.
+    else at most a participant and at most what a lead granted their account;
+    ``role`` (``--role``) and ``cap`` (a ``seat`` line's ROLE) only lower it, and
+    ``grant`` is a checked browser invitation.  A lowered role is stored (it sticks
+    until a lead grants again).  A new name that looks like someone else's is refused.
     Rejoining keeps the step they were on unless ``step`` is given, so a dropped
-    connection resumes where it was.
+    connection resumes where it was.  Taking a seat binds the login's uid to its
+    bindings in the workshop that have none yet (an older file).
     """
     clean = _clean_name(name)
     wanted = coerce(Participant, "role", role) if role else None
@@ -103,10 +104,8 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
         row = next((p for p in rows if p.name == clean), None)
         if row is None:
             _look_alike(clean, rows)
-        if grant is not None:  # typed from a shell, the line is no administrator's grant
-            grant = lower(check_role(grant), account_role(workshop, rows, store.account))
-        effective = seat_role(workshop, row, clean, store.account, requested=wanted,
-                              grant=grant)
+        effective = seat_role(workshop, rows, clean, store.account, requested=wanted,
+                              cap=cap, grant=grant, uid=store.uid)
         if row is None:
             row = Participant(workshop_id=workshop_id, name=clean, role=effective,
                               current_step=step or workshop.current_step or STEPS[0])
@@ -115,12 +114,26 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
             row.role = effective
             if step:
                 row.current_step = step
-        if grant is not None or not row.account:
+        if cap is not None or grant is not None or not row.account:
             row.account, row.key, row.origin = store.account, key, origin
+            row.account_uid = store.uid
+        _bind_uid(workshop, rows, store.account, store.uid)
         row.last_seen = utcnow()
         s.flush()
         store.changed(s, workshop_id, "presence", presence=True)
         return row
+
+
+def _bind_uid(workshop: Workshop, rows: list[Participant], account: str,
+              uid: int | None) -> None:
+    """Give this login's bindings without a uid (made before schema 12) its uid."""
+    if uid is None:
+        return
+    if workshop.lead_account == account and workshop.lead_uid is None:
+        workshop.lead_uid = uid
+    for row in rows:
+        if row.account == account and row.account_uid is None:
+            row.account_uid = uid
 
 
 def grant(store: Store, workshop_id: int, name: str, role: str, *,
@@ -140,14 +153,16 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
         rows = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
         row = next((p for p in rows if p.name == clean), None)
         bound = granted_account(workshop_id, clean, role, row.account if row else "", account)
+        # The uid that login has now: a later account re-created under it is not granted.
+        uid = login_uid(bound) if bound and not store.on_server else None
         if row is None:
             _look_alike(clean, rows)
             row = Participant(workshop_id=workshop_id, name=clean, role=role, account=bound,
-                              last_seen=utcnow() - LEFT_OFFSET)
+                              account_uid=uid, last_seen=utcnow() - LEFT_OFFSET)
             s.add(row)
             old = ""
         else:
-            old, row.role, row.account = row.role, role, bound
+            old, row.role, row.account, row.account_uid = row.role, role, bound, uid
         s.flush()
         if old != role:
             store._log(s, workshop_id, "participant", row.id, "update", field="role",
@@ -320,25 +335,23 @@ class Seat:
 
 
 def open_seat(path: str | Path | None, workshop_id: int, name: str,
-              role: str | None = None, *, grant: str | None = None, key: str = "",
-              origin: str = "") -> Seat:
+              role: str | None = None, *, cap: str | None = None, grant: str | None = None,
+              key: str = "", origin: str = "") -> Seat:
     """Join a workshop as ``name`` and hand back the stores the app should use.
 
-    ``grant``/``key``/``origin`` come from the ``seat`` forced command (see ``join``).
+    ``cap``/``key``/``origin`` come from the ``seat`` forced command and ``grant`` from
+    a checked browser invitation (see ``join``).
     """
     clean = _clean_name(name)
     probe = Store(path, read_only=True)  # reads only: no name to act as
     try:
         workshop = probe.get_workshop(workshop_id)
-        with probe.read() as s:
-            existing = s.exec(select(Participant).where(
-                Participant.workshop_id == workshop_id,
-                Participant.name == clean)).first()
+        rows = participants(probe, workshop_id)
     finally:
         probe.close()
-    effective = seat_role(workshop, existing, clean, probe.account,
+    effective = seat_role(workshop, rows, clean, probe.account,
                           requested=coerce(Participant, "role", role) if role else None,
-                          grant=grant)
+                          cap=cap, grant=grant, uid=probe.uid)
     if effective == "observer":
         edits = Store(path, who=clean, read_only=True)
         presence = presence_store(path, clean)
@@ -347,8 +360,8 @@ def open_seat(path: str | Path | None, workshop_id: int, name: str,
     for opened in {id(edits): edits, id(presence): presence}.values():
         opened.key = key
     try:
-        participant = join(presence, workshop_id, name, effective, grant=grant, key=key,
-                           origin=origin)
+        participant = join(presence, workshop_id, name, effective, cap=cap, grant=grant,
+                           key=key, origin=origin)
     except Exception:
         edits.close()
         if presence is not edits:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +29,21 @@ def workshop(tmp_path: Path) -> tuple[Path, int]:
 def wid(store: Store) -> int:
     """An empty workshop in the test's database, for the ticket commands."""
     return int(store.create_workshop(title="T").id or 0)
+
+
+@pytest.fixture
+def seated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The roles ``open``/``seat`` gave: each takes the seat the app would, without a UI
+    (a CliRunner has no terminal), and leaves it at once."""
+    from models.live import presence
+
+    roles: list[str] = []
+
+    def launch(path: Any, wid: int, _step: Any, who: str, role: str | None,
+               **seat: str) -> None:
+        taken = presence.open_seat(path, wid, who, role, **seat)
+        roles.append(taken.role)
+        taken.close()
+
+    monkeypatch.setattr("tui.cli.workshops._launch", launch)
+    return roles

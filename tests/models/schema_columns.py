@@ -96,4 +96,8 @@ _WAITS = [f"{w}_{s}_hours" for w in ("requester_wait", "requester_wait_business"
           for s in ("median", "p90")]
 _V11 = {**_V10, "reading": sorted([*_V10["reading"], *_WAITS])}
 
-COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10, 11: _V11}
+# Schema 12 adds the uid beside each account binding (participant, the workshop's creator).
+_V12 = {**_V11, "participant": sorted([*_V11["participant"], "account_uid"]),
+        "workshop": sorted([*_V11["workshop"], "lead_uid"])}
+
+COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10, 11: _V11, 12: _V12}

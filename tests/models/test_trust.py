@@ -74,11 +74,11 @@ def test_lead_grants_and_revokes_unknown_account_cannot(db_path: Path, store: St
         presence.grant(other, wid, "mallory", "lead")
 
 
-def test_seat_grant_is_capped_by_the_stored_role(store: Store, wid: int) -> None:
-    assert presence.join(store, wid, "kim", grant="participant", key="SHA256:k").role == \
+def test_a_seat_lines_role_is_capped_by_the_stored_role(store: Store, wid: int) -> None:
+    assert presence.join(store, wid, "kim", cap="participant", key="SHA256:k").role == \
         "participant"
     presence.grant(store, wid, "kim", "observer")
-    assert presence.join(store, wid, "kim", grant="lead", key="SHA256:k").role == "observer"
+    assert presence.join(store, wid, "kim", cap="lead", key="SHA256:k").role == "observer"
     with store.read() as s:
         kim = s.exec(select(Participant).where(Participant.name == "kim")).one()
     assert kim.key == "SHA256:k"

@@ -39,7 +39,7 @@ def header_line(app: object) -> str:
 async def test_a_guest_seat_header_names_its_role_with_a_long_title(
         tmp_path: Path, role: str, size: tuple[int, int]) -> None:
     db, wid = long_titled(tmp_path)
-    app = build_app(db, wid, step="scope", who="sam", role=role, grant=role,
+    app = build_app(db, wid, step="scope", who="sam", role=role, cap=role,
                     key="SHA256:abc", origin="127.0.0.1 50000 127.0.0.1 22")
     async with app.run_test(size=size) as pilot:
         await settle(pilot)

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
+from models.live import presence
 from tests.helpers import SIZE, build_workshop, settle
 from tui.app.app import JourneyApp
 from tui.app.launch import build_app
@@ -34,7 +35,11 @@ def two_workshops(tmp_path: Path) -> tuple[Path, int]:
 
 
 def ssh_guest(db: Path, wid: int, step: str, role: str = "participant") -> JourneyApp:
-    return build_app(db, wid, step=step, who="sam", role=role, grant=role,
+    """The ``seat`` line's app; a lead guest is granted first (the line alone is a cap)."""
+    if role == "lead":
+        with Store(db, who="lea") as store:
+            presence.grant(store, wid, "sam", "lead", account=store.account)
+    return build_app(db, wid, step=step, who="sam", role=role, cap=role,
                      key="SHA256:abc", origin="127.0.0.1 50000 127.0.0.1 22")
 
 

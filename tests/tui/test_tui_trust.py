@@ -102,7 +102,7 @@ async def test_export_asks_before_replacing_and_respects_the_umask(db_path: Path
 
 
 async def test_forced_command_seat_has_no_home(db_path: Path, wid: int) -> None:
-    app = build_app(db_path, wid, step="cards", who="kim", grant="observer", role="observer",
+    app = build_app(db_path, wid, step="cards", who="kim", cap="observer", role="observer",
                     key="SHA256:kim", origin="10.0.0.9:4242")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

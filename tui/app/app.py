@@ -71,12 +71,13 @@ class JourneyApp(SessionAttributes, App[None]):
 
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
                  step: str | None = None, who: str = "", role: str = "",
-                 grant: str | None = None, key: str = "", origin: str = "") -> None:
+                 cap: str | None = None, grant: str | None = None, key: str = "",
+                 origin: str = "") -> None:
         super().__init__()
-        # A ``seat`` forced command: the administrator's grant for this SSH key, the key's
-        # fingerprint and the connection's origin; such a seat sees only its workshop.
-        self.grant, self.key, self.origin = grant, key, origin
-        self.locked = grant is not None
+        # A ``seat`` forced command (its ROLE, a cap) or a browser invitation (a lead's
+        # grant), the key and the connection's origin; such a seat sees only its workshop.
+        self.cap, self.grant, self.key, self.origin = cap, grant, key, origin
+        self.locked = cap is not None or grant is not None
         self.db_path = db_path
         self.start_workshop = workshop_id
         self.start_step = step

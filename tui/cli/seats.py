@@ -10,8 +10,10 @@ Why a command of its own rather than ``open --as``: everything about the seat
 comes from the administrator's line, nothing from the person connecting.
 sshd runs this command whatever the client asked for; the client's request is
 only in ``SSH_ORIGINAL_COMMAND``, which is never read, so ``ssh host journeymap
-open --role lead`` changes nothing.  The seat is bound to NAME, gets at most ROLE
-(a role a lead stored for NAME lowers it further, see ``models.db.access``),
+open --role lead`` changes nothing.  The seat is bound to NAME and gets what a lead
+granted, at most ROLE: the same command typed in a shell cannot be told from it, so
+ROLE is only a cap (``models.db.access.seat_role``; a lead grants a guest's name with
+``journeymap role ID NAME ROLE --account LOGIN``),
 opens only that workshop (no Home), and keeps the key fingerprint (``--key``)
 and the connection's origin (``SSH_CONNECTION``, set by sshd) with the seat and
 in the change log.
@@ -42,7 +44,8 @@ def seat(
     name: Annotated[str, typer.Argument(help="The person this SSH key belongs to.")],
     workshop_id: Annotated[int, typer.Option("--workshop", help="The only workshop opened.")],
     role: Annotated[str, typer.Option(
-        "--role", help="The most this key may be: lead, participant or observer.")]
+        "--role", help="The most this key may be (a lead's grant decides): lead, "
+        "participant or observer.")]
     = "participant",
     key: Annotated[str, typer.Option(
         "--key", help="The key's fingerprint (ssh-keygen -lf KEY.pub), kept in the log.")] = "",
@@ -54,7 +57,7 @@ def seat(
 
     with user_errors():
         path, _step = _check_open(workshop_id, None, role == "observer")
-        _launch(path, workshop_id, None, name, role, grant=role, key=key.strip(),
+        _launch(path, workshop_id, None, name, role, cap=role, key=key.strip(),
                 origin=_origin())
 
 

@@ -36,7 +36,8 @@ def take_seat(app: Any, workshop_id: int) -> Seat:
         presence_store = presence.presence_store(store.path, store.who)
     presence_store.key = app.key
     participant = presence.join(presence_store, workshop_id, store.who, app.role or None,
-                                step=None, grant=app.grant, key=app.key, origin=app.origin)
+                                step=None, cap=app.cap, grant=app.grant, key=app.key,
+                                origin=app.origin)
     if participant.role == "observer" and not store.read_only:
         # a returning observer without --role: the edit store must refuse too
         store.close()

@@ -25,6 +25,7 @@ class Participant(SQLModel, table=True):
     # Who is behind the name (models.db.access): the OS login that took the seat, and for
     # a ``seat`` forced command the key fingerprint and SSH origin the administrator set.
     account: str = ""
+    account_uid: int | None = None  # the login's uid when bound (None: older file, server)
     key: str = ""
     origin: str = ""
 

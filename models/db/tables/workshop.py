@@ -53,6 +53,7 @@ class Workshop(SQLModel, table=True):
     # facilitation (shared by every seat through the database)
     lead: str = ""
     lead_account: str = ""  # OS login that created it: the creator's name alone is no proof
+    lead_uid: int | None = None  # its uid then: a re-created login is not the creator
     step_minutes: int = 15
     timer_step: str = ""
     timer_ends_at: dt.datetime | None = None

@@ -182,20 +182,20 @@ def test_importing_into_a_file_needs_a_role_somewhere_in_it(lead_store: Store) -
 
 
 def test_a_new_name_sits_as_participant_and_the_creator_as_lead() -> None:
-    assert access.seat_role(WORKSHOP, None, "Kim", "kim") == "participant"
-    assert access.seat_role(WORKSHOP, None, "Ana", "ana") == "lead"
-    assert access.seat_role(WORKSHOP, None, "Ana", "ana", requested="observer") == "observer"
-    assert access.seat_role(WORKSHOP, None, "Kim", "kim", requested="lead") == "participant"
+    assert access.seat_role(WORKSHOP, [], "Kim", "kim") == "participant"
+    assert access.seat_role(WORKSHOP, [], "Ana", "ana") == "lead"
+    assert access.seat_role(WORKSHOP, [], "Ana", "ana", requested="observer") == "observer"
+    assert access.seat_role(WORKSHOP, [], "Kim", "kim", requested="lead") == "participant"
 
 
 def test_a_returning_name_keeps_its_stored_role_and_role_only_lowers_it() -> None:
     kim = _person("Kim", "observer", "kim")
-    assert access.seat_role(WORKSHOP, kim, "Kim", "kim") == "observer"
-    assert access.seat_role(WORKSHOP, kim, "Kim", "kim", requested="lead") == "observer"
+    assert access.seat_role(WORKSHOP, [kim], "Kim", "kim") == "observer"
+    assert access.seat_role(WORKSHOP, [kim], "Kim", "kim", requested="lead") == "observer"
     lead = _person("Lu", "lead", "lu")
-    assert access.seat_role(WORKSHOP, lead, "Lu", "lu", requested="participant") == "participant"
+    assert access.seat_role(WORKSHOP, [lead], "Lu", "lu", requested="participant") == "participant"
     blank = _person("Sam", "participant", "")
-    assert access.seat_role(WORKSHOP, blank, "Sam", "sam") == "participant"
+    assert access.seat_role(WORKSHOP, [blank], "Sam", "sam") == "participant"
 
 
 @pytest.mark.parametrize(("existing", "name"), [
@@ -205,33 +205,48 @@ def test_a_returning_name_keeps_its_stored_role_and_role_only_lowers_it() -> Non
 ])
 def test_a_name_that_belongs_to_someone_else_is_refused(existing: object, name: str) -> None:
     with pytest.raises(AccessError) as exc:
-        access.seat_role(WORKSHOP, existing, name, "me")
+        access.seat_role(WORKSHOP, [existing] if existing else [], name, "me")
     assert str(exc.value) == (f"The name {name!r} belongs to another account in this "
                               "workshop; choose your own name with --as.")
 
 
-def test_a_forced_seat_command_grants_and_never_raises_a_stored_role() -> None:
-    assert access.seat_role(WORKSHOP, None, "Guest", "guest", grant="participant") \
+def test_a_forced_seat_commands_role_is_a_cap_and_never_raises_a_stored_role() -> None:
+    assert access.seat_role(WORKSHOP, [], "Guest", "guest", cap="participant") \
         == "participant"
     with pytest.raises(AccessError, match="belongs to another account"):  # qa10: the
-        access.seat_role(WORKSHOP, None, "Ana", "guest", grant="observer")  # creator's name
+        access.seat_role(WORKSHOP, [], "Ana", "guest", cap="observer")  # creator's name
     stored_observer = _person("Guest", "observer", "guest", key="SHA256:k")
-    assert access.seat_role(WORKSHOP, stored_observer, "Guest", "guest", grant="lead") \
+    assert access.seat_role(WORKSHOP, [stored_observer], "Guest", "guest", cap="lead") \
         == "observer"
     stored_lead = _person("Guest", "lead", "guest", key="SHA256:k")
-    assert access.seat_role(WORKSHOP, stored_lead, "Guest", "guest", grant="participant") \
+    assert access.seat_role(WORKSHOP, [stored_lead], "Guest", "guest", cap="participant") \
         == "participant"
-    assert access.seat_role(WORKSHOP, stored_lead, "Guest", "guest", grant="lead",
+    assert access.seat_role(WORKSHOP, [stored_lead], "Guest", "guest", cap="lead",
                             requested="observer") == "observer"
-    assert access.seat_role(WORKSHOP, None, "New", "guest", grant="lead",
+    assert access.seat_role(WORKSHOP, [], "New", "guest", cap="lead",
                             requested="participant") == "participant"
+    # trust11: typed or forced, a line's ROLE grants nothing a lead did not
+    assert access.seat_role(WORKSHOP, [], "New", "guest", cap="lead") == "participant"
+    granted = _person("Lee", "lead", "guest")  # role 3 lee lead --account guest
+    assert access.seat_role(WORKSHOP, [granted], "Lee", "guest", cap="lead") == "lead"
+    observer = _person("Kim", "observer", "guest")  # the account was granted observer
+    assert access.seat_role(WORKSHOP, [observer], "New", "guest", cap="lead") == "observer"
+    assert access.seat_role(WORKSHOP, [observer], "New", "guest") == "observer"  # open --as
+
+
+def test_a_checked_invitation_is_a_leads_grant_for_its_name() -> None:
+    assert access.seat_role(WORKSHOP, [], "Kim", "server", grant="lead") == "lead"
+    stored = _person("Kim", "observer", "server", key="invite:1")
+    assert access.seat_role(WORKSHOP, [stored], "Kim", "server", grant="lead") == "observer"
+
+
 
 
 def test_a_wrong_role_in_a_command_is_refused_before_anything_else() -> None:
     with pytest.raises(AccessError, match="not 'boss'"):
-        access.seat_role(WORKSHOP, None, "Kim", "kim", requested="boss")
+        access.seat_role(WORKSHOP, [], "Kim", "kim", requested="boss")
     with pytest.raises(AccessError, match="not 'boss'"):
-        access.seat_role(WORKSHOP, _person("Kim", "lead", "kim"), "Kim", "kim", grant="boss")
+        access.seat_role(WORKSHOP, [_person("Kim", "lead", "kim")], "Kim", "kim", cap="boss")
 
 
 # -- who the account is ------------------------------------------------------------------

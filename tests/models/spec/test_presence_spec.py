@@ -44,7 +44,7 @@ def test_an_observer_is_told_how_many_edits_others_made(db_path: Path, store: St
 
 def test_a_seat_opened_with_a_key_keeps_the_key_and_where_it_came_from(
         db_path: Path, store: Store, wid: int) -> None:
-    seat = presence.open_seat(db_path, wid, "pat", grant="participant",
+    seat = presence.open_seat(db_path, wid, "pat", cap="participant",
                               key="SHA256:pat-laptop", origin="ssh 203.0.113.7")
     try:
         assert (seat.participant.key, seat.participant.origin) == (
@@ -61,7 +61,7 @@ def test_a_seat_opened_with_a_key_keeps_the_key_and_where_it_came_from(
 
 def test_an_observer_keyed_seat_keeps_its_key_too(db_path: Path, store: Store,
                                                   wid: int) -> None:
-    seat = presence.open_seat(db_path, wid, "olga", grant="observer", key="SHA256:olga")
+    seat = presence.open_seat(db_path, wid, "olga", cap="observer", key="SHA256:olga")
     try:
         assert seat.role == "observer" and seat.participant.key == "SHA256:olga"
         assert seat.store.key == seat.presence.key == "SHA256:olga"
