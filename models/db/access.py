@@ -31,9 +31,10 @@ The rules:
   that name to the guest account (``journeymap role ID NAME ROLE --account LOGIN``).
   A browser invitation whose token the process checked is a lead's grant.
 * A binding is a login *and* its uid: a new account that reuses a deleted login is
-  refused (``recreated``) until a lead grants it again.  A binding stored without
-  a uid (an older file, a server) is taken as it is and gets the uid of the first
-  seat that login takes.
+  refused (``recreated``) until a lead grants it again.  A binding an older file
+  holds without a uid is taken as it is and gets the uid of the first seat that
+  login takes.  A server keeps no uid: its clients run on other machines, whose
+  uids mean nothing to each other (``Store.uid`` is None there).
 """
 
 from __future__ import annotations
@@ -159,8 +160,8 @@ def stale(workshop: object, participants: Sequence[object], account: str,
     bindings = [(getattr(workshop, "lead_account", ""), getattr(workshop, "lead_uid", None))]
     bindings += [(getattr(p, "account", ""), getattr(p, "account_uid", None))
                  for p in participants]
-    return any(bound(str(login), login_uid, account, uid) is None
-               for login, login_uid in bindings)
+    return any(bound(str(login), known_uid, account, uid) is None
+               for login, known_uid in bindings)
 
 
 def allowed(role: str | None, action: str) -> bool:
