@@ -21,7 +21,15 @@ from models.db.store import Store
 from models.db.tables.cards import PainPoint
 from models.db.tables.seats import Participant
 from models.db.tables.workshop import Touchpoint
-from tests.e2e.ssh_harness import SshServer, Tmux, ensure_tools, forced_key, ssh_server
+from models.live import presence
+from tests.e2e.ssh_harness import (
+    SshServer,
+    Tmux,
+    ensure_tools,
+    forced_key,
+    ssh_server,
+    wait_until,
+)
 
 TITLE = "Guests over SSH"
 # What the README puts before the options; the test runs the same module by its path.
@@ -118,3 +126,32 @@ def test_observer_key_changes_nothing_and_writes_nowhere(server: SshServer, tmux
     assert (seats["kim"].role, seats["kim"].key) == ("observer", kim_print)
     assert seats["kim"].origin.startswith("127.0.0.1:")
     assert seats["lea"].role == "lead"
+
+
+def _role_of(db: Path, wid: int, name: str) -> str:
+    with Store(db, who="check", read_only=True) as store:
+        return next((p.role for p in presence.participants(store, wid) if p.name == name), "")
+
+
+def test_a_lead_line_seats_a_lead_only_once_a_lead_granted_the_name(
+        server: SshServer, tmux: Tmux, tmp_path: Path) -> None:
+    """trust11: the line's ROLE is a cap (a typed `seat` is the same command), the grant decides."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    db = folder / "team.db"
+    wid = _workshop(db)
+    sam_key, _ = forced_key(server, "sam", RECIPE.format(
+        journeymap=JOURNEYMAP, db=db, name="sam", wid=wid, role="lead"))
+
+    tmux.new_session("sam", server.command([], key=sam_key))
+    assert wait_until(lambda: _role_of(db, wid, "sam") != "", 60), tmux.capture("sam")
+    assert _role_of(db, wid, "sam") == "participant"
+    assert tmux.wait_for("sam", "participant", timeout=60), tmux.capture("sam")
+
+    with Store(db, who="lea") as store:  # the README's step for a guest who leads
+        presence.grant(store, wid, "sam", "lead", account=store.account)
+    tmux.new_session("sam-again", server.command([], key=sam_key))
+    assert tmux.wait_for("sam-again", TITLE, timeout=60), tmux.capture("sam-again")
+    screen = tmux.settle("sam-again")
+    assert "participant" not in screen and "Traceback" not in screen, screen
+    assert _role_of(db, wid, "sam") == "lead"
