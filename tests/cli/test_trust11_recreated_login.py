@@ -131,3 +131,32 @@ def test_an_older_file_gets_the_uid_columns_and_keeps_its_bindings(
                            "WHERE key = 'schema_version'").fetchone()[0]
     conn.close()
     assert version == str(SCHEMA_VERSION) == "12"
+
+
+def test_a_server_keeps_no_uid_and_gets_the_columns_of_an_older_schema(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seats of a PostgreSQL server run on other machines: a uid there means nothing."""
+    from sqlalchemy import text
+
+    from models.db import server
+
+    monkeypatch.setattr(access, "login_uid", lambda name: UIDS.get(name), raising=False)
+    monkeypatch.setattr("models.live.presence.login_uid", lambda name: UIDS.get(name),
+                        raising=False)
+    as_login(monkeypatch, "lea")
+    with Store(pg_url, who="lea") as store:
+        wid = int(store.create_workshop(title="Lockout").id or 0)
+        presence.grant(store, wid, "bob", "participant", account="bob")
+    engine = server.make_engine(pg_url, read_only=False)
+    with engine.begin() as conn:  # a server database made by schema 11
+        conn.execute(text('ALTER TABLE participant DROP COLUMN "account_uid"'))
+        conn.execute(text('ALTER TABLE workshop DROP COLUMN "lead_uid"'))
+        conn.execute(text("UPDATE journeymap_meta SET value = '11' "
+                          "WHERE key = 'schema_version'"))
+    engine.dispose()
+    recreate(monkeypatch, "bob", 1002)  # another machine's bob: another uid
+    with Store(pg_url, who="bob") as store:
+        assert store.uid is None
+        assert presence.join(store, wid, "bob").role == "participant"
+        assert [p.account_uid for p in presence.participants(store, wid)] == [None]
+        assert store.get_workshop(wid).lead_uid is None
