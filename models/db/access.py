@@ -73,7 +73,7 @@ def current_account() -> str:
         return f"uid{os.getuid()}"
 
 
-def current_uid() -> int | None:
+def current_uid() -> int:
     """The real uid of this process: with the login, what a binding is checked against."""
     return os.getuid()
 
@@ -127,9 +127,9 @@ def bound(stored: str, stored_uid: int | None, account: str, uid: int | None) ->
 
 
 def recreated(workshop_id: object, account: str) -> AccessError:
-    return AccessError(f"The login {account} was deleted and created again since a lead gave "
-                       f"it a role in workshop {workshop_id}, so that role is not its own; ask "
-                       f"a lead to grant it again (journeymap role {workshop_id} NAME ROLE "
+    return AccessError(f"The login {account} was deleted and created again since it was "
+                       f"given a role in workshop {workshop_id}, so that role is not its own; "
+                       f"ask a lead to grant it again (journeymap role {workshop_id} NAME ROLE "
                        f"--account {account}).")
 
 
