@@ -67,6 +67,8 @@ def test_pressing_again_undoes_the_previous_edit(tmp_path: Path) -> None:
         assert _description(db, pid) == "second"
         ana.undo_last(wid, seat="Ana")
         assert _description(db, pid) == "Original words"
+        ana.undo_last(wid, seat="Ana")  # Ana's add of the pain point itself
+        assert ana.load(wid).pain_points == []
         with pytest.raises(NothingToUndo):
             ana.undo_last(wid, seat="Ana")
 
@@ -107,13 +109,13 @@ def test_an_observer_cannot_undo(tmp_path: Path) -> None:
     assert _description(db, pid) == "x"
 
 
-def test_a_deleted_row_is_one_sentence(tmp_path: Path) -> None:
+def test_a_row_deleted_by_someone_else_is_one_sentence(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     wid, pid = _pain(db)
-    with Store(db, who="Ana") as ana:
+    with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         ana.update(PainPoint, pid, description="x")
-        ana.delete(PainPoint, pid)
-        with pytest.raises(StoreError, match="deleted"):
+        bo.delete(PainPoint, pid)
+        with pytest.raises(StoreError, match="deleted by someone else"):
             ana.undo_last(wid, seat="Ana")
 
 
