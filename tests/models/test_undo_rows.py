@@ -17,6 +17,8 @@ from models.export.json_backup import export_workshop, import_json
 from models.live.facilitation import cast_vote
 from tests.helpers import build_workshop
 
+pytestmark = pytest.mark.both_engines  # the restore's inserts and checks, on a server too
+
 
 def _map(db: Path) -> int:
     """The lockout map, built by Lea: Ana's undo never reaches Lea's adds."""
@@ -47,8 +49,8 @@ def _painful_touchpoint(store: Store, wid: int) -> Touchpoint:
     return tp
 
 
-def test_undo_of_a_pain_point_delete_brings_back_its_card_and_votes(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_undo_of_a_pain_point_delete_brings_back_its_card_and_votes(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
         pain = ana.load(wid).pain_points[0]
@@ -63,8 +65,8 @@ def test_undo_of_a_pain_point_delete_brings_back_its_card_and_votes(tmp_path: Pa
 
 
 def test_undo_of_a_touchpoint_delete_brings_back_handoffs_and_pain_links(
-        tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+        db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
         tp = _painful_touchpoint(ana, wid)
@@ -77,8 +79,8 @@ def test_undo_of_a_touchpoint_delete_brings_back_handoffs_and_pain_links(
     assert _state(db, wid) == before
 
 
-def test_undo_of_a_stage_delete_brings_back_every_touchpoint(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_undo_of_a_stage_delete_brings_back_every_touchpoint(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
         stage = ana.load(wid).stages[1]
@@ -89,8 +91,8 @@ def test_undo_of_a_stage_delete_brings_back_every_touchpoint(tmp_path: Path) -> 
 
 
 def test_the_restored_row_goes_back_to_its_place_among_rows_added_since(
-        tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+        db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         stages = ana.load(wid).stages
@@ -102,8 +104,8 @@ def test_the_restored_row_goes_back_to_its_place_among_rows_added_since(
     assert len(set(names)) == len(stages)
 
 
-def test_a_delete_undo_refuses_when_the_stage_it_was_on_is_gone(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_a_delete_undo_refuses_when_the_stage_it_was_on_is_gone(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         stage = ana.load(wid).stages[0]
@@ -116,8 +118,8 @@ def test_a_delete_undo_refuses_when_the_stage_it_was_on_is_gone(tmp_path: Path) 
     assert _state(db, wid) == before
 
 
-def test_a_delete_undo_refuses_when_a_link_was_made_elsewhere_since(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_a_delete_undo_refuses_when_a_link_was_made_elsewhere_since(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         tp = _painful_touchpoint(ana, wid)
@@ -131,8 +133,8 @@ def test_a_delete_undo_refuses_when_a_link_was_made_elsewhere_since(tmp_path: Pa
     assert _state(db, wid) == before  # not half: the touchpoint did not come back alone
 
 
-def test_a_card_delete_undo_refuses_when_a_new_card_took_its_place(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_a_card_delete_undo_refuses_when_a_new_card_took_its_place(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         pain = ana.load(wid).pain_points[0]
@@ -144,8 +146,8 @@ def test_a_card_delete_undo_refuses_when_a_new_card_took_its_place(tmp_path: Pat
         assert [c.experiment for c in ana.load(wid).cards] == ["Bo's"]
 
 
-def test_undo_of_an_add_removes_it(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_undo_of_an_add_removes_it(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     before = _state(db, wid)
     with Store(db, who="Ana") as ana:
@@ -156,8 +158,8 @@ def test_undo_of_an_add_removes_it(tmp_path: Path) -> None:
 
 
 def test_undo_of_an_add_refuses_once_someone_else_edited_or_built_on_it(
-        tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+        db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         pain = ana.add(PainPoint(workshop_id=wid, description="Ana's"))
@@ -172,8 +174,8 @@ def test_undo_of_an_add_refuses_once_someone_else_edited_or_built_on_it(
     assert "Ana's stage" in names
 
 
-def test_undo_of_a_move_puts_it_back(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_undo_of_a_move_puts_it_back(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
         stages = ana.load(wid).stages
@@ -184,8 +186,8 @@ def test_undo_of_a_move_puts_it_back(tmp_path: Path) -> None:
         assert [s.id for s in ana.load(wid).stages] == before
 
 
-def test_undo_of_a_move_refuses_when_the_order_changed_since(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_undo_of_a_move_refuses_when_the_order_changed_since(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         stages = ana.load(wid).stages
@@ -197,10 +199,10 @@ def test_undo_of_a_move_refuses_when_the_order_changed_since(tmp_path: Path) -> 
         assert [s.id for s in ana.load(wid).stages] == order
 
 
-def test_undo_of_a_stage_move_puts_the_touchpoint_back_in_its_stage(tmp_path: Path) -> None:
+def test_undo_of_a_stage_move_puts_the_touchpoint_back_in_its_stage(db_path: Path) -> None:
     """Back in the stage it came from, at its end: the log line of a stage move holds the
     stage's name, not the place the touchpoint had in it."""
-    db = tmp_path / "w.db"
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
         journey = ana.load(wid)
@@ -212,8 +214,8 @@ def test_undo_of_a_stage_move_puts_the_touchpoint_back_in_its_stage(tmp_path: Pa
     assert back == [t.id for t in tps[1:]] + [tps[0].id]
 
 
-def test_pressing_again_walks_back_through_add_edit_and_delete(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_pressing_again_walks_back_through_add_edit_and_delete(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     before = _state(db, wid)
     with Store(db, who="Ana") as ana:
@@ -227,8 +229,8 @@ def test_pressing_again_walks_back_through_add_edit_and_delete(tmp_path: Path) -
     assert _state(db, wid) == before
 
 
-def test_an_observer_cannot_undo_a_delete(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_an_observer_cannot_undo_a_delete(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
         ana.delete(PainPoint, int(ana.load(wid).pain_points[0].id or 0))
@@ -238,10 +240,10 @@ def test_an_observer_cannot_undo_a_delete(tmp_path: Path) -> None:
     assert _state(db, wid) == before
 
 
-def test_the_json_backup_leaves_the_delete_snapshot_out(tmp_path: Path) -> None:
+def test_the_json_backup_leaves_the_delete_snapshot_out(db_path: Path) -> None:
     """The snapshot names this file's ids: a backup carries the log line without it, and
     imports it (an imported log line is never undone)."""
-    db = tmp_path / "w.db"
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
         ana.delete(Stage, int(ana.load(wid).stages[0].id or 0))
@@ -254,8 +256,8 @@ def test_the_json_backup_leaves_the_delete_snapshot_out(tmp_path: Path) -> None:
             ana.undo_last(copy, seat="Ana")
 
 
-def test_votes_are_restored_as_they_were(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
+def test_votes_are_restored_as_they_were(db_path: Path) -> None:
+    db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
         pain = ana.load(wid).pain_points[0]
