@@ -8,7 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
+from models.db.fields import FieldError, coerce
 from models.db.store import ReadOnlyError, Store
 from models.db.tables.cards import HypothesisCard, PainPoint, Vote
 from models.db.tables.workshop import Handoff, Stage, Touchpoint
@@ -268,3 +271,30 @@ def test_votes_are_restored_as_they_were(db_path: Path) -> None:
         dots = sorted(d.participant for d in ana.load(wid).dots if d.pain_point_id == pain.id)
     assert dots == ["Ana", "Bo"]
     assert Vote.__tablename__ == "vote"
+
+
+def _storable(text: str) -> bool:
+    try:
+        coerce(PainPoint, "description", text)
+    except FieldError:
+        return False
+    return True
+
+
+@settings(deadline=None, max_examples=30,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1), whys=st.text())
+def test_deleted_text_comes_back_byte_exact(db_path: Path, text: str, whys: str) -> None:
+    """Whatever was typed survives the trip through the JSON snapshot exactly."""
+    assume(_storable(text) and _storable(whys))
+    with Store(db_path, who="Ana") as ana:
+        wid = int(ana.create_workshop(title="t", scenario="s").id or 0)
+        pain = ana.add(PainPoint(workshop_id=wid, description=text, root_cause=whys))
+        ana.add(HypothesisCard(pain_point_id=pain.id, experiment=whys, outcome=text))
+        ana.delete(PainPoint, int(pain.id or 0))
+        ana.undo_last(wid, seat="Ana")
+        journey = ana.load(wid)
+    back, card = journey.pain_points[0], journey.cards[0]
+    assert (back.description.encode(), back.root_cause.encode()) == (
+        text.encode(), whys.encode())
+    assert (card.experiment.encode(), card.outcome.encode()) == (whys.encode(), text.encode())
