@@ -9,13 +9,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from models.db.fields import FieldError, coerce
 from models.db.schema import StoreError
 from models.db.store import ReadOnlyError, Store
 from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Stage
 from models.db.undo import NothingToUndo, UndoRefused
 from models.live.watch import Watcher
+from tests.helpers import storable
 
 
 def _pain(db: Path) -> tuple[int, int]:
@@ -119,19 +119,11 @@ def test_a_row_deleted_by_someone_else_is_one_sentence(tmp_path: Path) -> None:
             ana.undo_last(wid, seat="Ana")
 
 
-def _storable(text: str) -> bool:
-    try:
-        coerce(PainPoint, "description", text)
-    except FieldError:
-        return False
-    return True
-
-
 @settings(deadline=None, max_examples=40,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(before=st.text(min_size=1), after=st.text())
 def test_the_restored_value_is_byte_exact(tmp_path: Path, before: str, after: str) -> None:
-    assume(before != after and _storable(before) and _storable(after))
+    assume(before != after and storable(before) and storable(after))
     db = tmp_path / "h.db"
     db.unlink(missing_ok=True)
     wid, pid = _pain(db)

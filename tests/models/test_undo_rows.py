@@ -11,14 +11,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from models.db.fields import FieldError, coerce
 from models.db.store import ReadOnlyError, Store
 from models.db.tables.cards import HypothesisCard, PainPoint, Vote
 from models.db.tables.workshop import Handoff, Stage, Touchpoint
 from models.db.undo import NothingToUndo, UndoRefused
 from models.export.json_backup import export_workshop, import_json
 from models.live.facilitation import cast_vote
-from tests.helpers import build_workshop
+from tests.helpers import build_workshop, storable
 
 pytestmark = pytest.mark.both_engines  # the restore's inserts and checks, on a server too
 
@@ -273,20 +272,12 @@ def test_votes_are_restored_as_they_were(db_path: Path) -> None:
     assert Vote.__tablename__ == "vote"
 
 
-def _storable(text: str) -> bool:
-    try:
-        coerce(PainPoint, "description", text)
-    except FieldError:
-        return False
-    return True
-
-
 @settings(deadline=None, max_examples=30,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(min_size=1), whys=st.text())
 def test_deleted_text_comes_back_byte_exact(db_path: Path, text: str, whys: str) -> None:
     """Whatever was typed survives the trip through the JSON snapshot exactly."""
-    assume(_storable(text) and _storable(whys))
+    assume(storable(text) and storable(whys))
     with Store(db_path, who="Ana") as ana:
         wid = int(ana.create_workshop(title="t", scenario="s").id or 0)
         pain = ana.add(PainPoint(workshop_id=wid, description=text, root_cause=whys))
