@@ -385,3 +385,15 @@ def run_cli(db_path: Path, *args: str) -> tuple[int, str, str]:
     done = CliRunner().invoke(app, ["--db", str(db_path), *args])
     assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
     return done.exit_code, done.stdout, done.stderr
+
+
+def storable(text: str) -> bool:
+    """Whether a pain point's description accepts ``text`` (the field check refuses a NUL,
+    a lone surrogate, too long): what a property test may type."""
+    from models.db.fields import FieldError, coerce
+
+    try:
+        coerce(PainPoint, "description", text)
+    except FieldError:
+        return False
+    return True

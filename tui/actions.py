@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from models.vocab import LABELS, METHOD_LABELS, STEPS
 
 # Undo: in a field with typing not saved yet it takes the typing back
-# (``tui.widgets.forms``); elsewhere it undoes this seat's last saved edit.
+# (``tui.widgets.forms``); elsewhere it undoes this seat's last saved change.
 UNDO_KEY = "ctrl+z"
 
 
@@ -129,7 +129,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         *(Action(key, f"goto('{view}')", METHOD_LABELS[view], show=False)
           for key, view in (("E", "escalation"), ("U", "future"), ("M", "moments"))),
         Action("T", "data", "Ticket data", show=False),
-        Action(UNDO_KEY, "undo", "Undo my last edit", edits=True, show=False),
+        Action(UNDO_KEY, "undo", "Undo my last change", edits=True),
     ),
     "data": (
         Action("i", "import", "Import export…", edits=True, guest=False),

@@ -141,8 +141,9 @@ class WorkshopSession:
         return result
 
     def undo_last_edit(self) -> None:
-        """Put back what this seat's own last field edit replaced (``Store.undo_last``):
-        saved and reloaded like any edit; what came back, or why not, is one notification."""
+        """Take back this seat's own last change, an edit, add, delete or move
+        (``Store.undo_last``): saved and reloaded like any edit; what came back, or why
+        not, is one notification."""
         store, journey = self.store, self.journey
         if store is None or journey is None or journey.workshop.id is None:
             return

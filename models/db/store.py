@@ -41,8 +41,9 @@ from models.db.dbfile import (
 )
 from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.schema import StoreError
-from models.db.store_edits import Edits, gone  # noqa: F401 - re-exported for callers
+from models.db.store_edits import gone  # noqa: F401 - re-exported for callers
 from models.db.store_reads import NotFound, Reads  # noqa: F401 - re-exported for callers
+from models.db.store_undo import Undoing
 
 BUSY_TIMEOUT_S = 15.0
 # Stores not closed yet.  A command that returns without closing its store left
@@ -67,7 +68,7 @@ class ReadOnlyError(StoreError):
     """A write was attempted through an observer's read-only store."""
 
 
-class Store(Reads, Edits):
+class Store(Reads, Undoing):
     """Owns the engine for one database file; hands out read and write sessions."""
 
     def __init__(self, path: str | Path | None = None, *, who: str = "",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import bindparam, func, update
 from sqlmodel import Session, SQLModel, select
 
-from models.db import server, undo
+from models.db import server, snapshot
 from models.db.fields import FieldError, check_row, coerce
 from models.db.schema import StoreError
 from models.db.store_reads import NotFound
@@ -31,7 +31,7 @@ from models.vocab import STEPS
 T = TypeVar("T", bound=SQLModel)
 
 # Where each kind of row hangs, for ordering siblings and finding its workshop.
-_PARENT: dict[type[SQLModel], str] = {Stage: "workshop_id", Touchpoint: "stage_id",
+PARENT: dict[type[SQLModel], str] = {Stage: "workshop_id", Touchpoint: "stage_id",
                                       PlanTask: "workshop_id", EscalationLevel: "workshop_id"}
 # Built once: a switch's write is then one cached statement on the write connection.
 _REMEMBER_STEP = (update(Workshop).where(Workshop.id == bindparam("wid"))
@@ -96,7 +96,7 @@ class Edits:
                 setattr(row, name, coerce(type(row), name, getattr(row, name)))
         check_row(row)
         with self.write() as s:
-            parent = _PARENT.get(type(row))
+            parent = PARENT.get(type(row))
             if parent is not None and not row.position:  # type: ignore[attr-defined]
                 row.position = self._next_position(s, type(row), parent,  # type: ignore[attr-defined]
                                                    getattr(row, parent))
@@ -123,23 +123,6 @@ class Edits:
         values = {k: coerce(model, k, v) for k, v in changes.items()}
         with self.write() as s:
             return self._set(s, model, row_id, values, log=log, announce=announce)
-
-    def undo_last(self, workshop_id: int, *, seat: str | None = None) -> ChangeLog:
-        """Put back the value this account's (``seat``: this seated name's) most recent
-        field edit replaced; returns that edit.  One transaction, logged like any edit,
-        refused when anyone else changed the field since (``models.db.undo``)."""
-        with self.write() as s:
-            entry = undo.last_edit(s, workshop_id, self.attribution, seat)
-            model = undo.model_of(entry)
-            assert model is not None  # last_edit returns restorable edits only
-            row = s.get(model, entry.entity_id)
-            if row is None:
-                raise gone(model)
-            undo.check_still_yours(s, entry, _text(getattr(row, entry.field)), seat)
-            value = coerce(model, entry.field, entry.old)
-            self._set(s, model, int(entry.entity_id or 0), {entry.field: value},
-                      summary=f"{undo.UNDID}{entry.id}")
-            return entry
 
     def _set(self, s: Session, model: type[T], row_id: int, values: dict[str, Any], *,
              log: bool = True, announce: bool = True, summary: str = "") -> T:
@@ -189,33 +172,48 @@ class Edits:
             row = s.get(model, row_id)
             if row is None:
                 raise gone(model)
-            wid = self._workshop_id(s, row)
-            self._log(s, wid, row.__tablename__, row_id, "delete",  # type: ignore[attr-defined]
-                      summary=f"deleted {_describe(row)}")
-            s.delete(row)
-            self._touch(s, wid)
+            self._delete(s, row)
+
+    def _delete(self, s: Session, row: SQLModel, summary: str = "") -> None:
+        """Delete ``row`` inside ``s``, its log line holding the snapshot undo needs."""
+        wid = self._workshop_id(s, row)
+        self._log(s, wid, row.__tablename__, row.id, "delete",  # type: ignore[attr-defined]
+                  old=snapshot.take(s, row).to_text(),
+                  summary=summary or f"deleted {_describe(row)}")
+        s.delete(row)
+        self._touch(s, wid)
 
     def move(self, model: type[SQLModel], row_id: int, delta: int) -> None:
         """Move a stage, touchpoint or plan task ``delta`` places among its siblings."""
-        parent = _PARENT[model]
         with self.write() as s:
             row = s.get(model, row_id)
             if row is None:
                 raise gone(model)
-            siblings = list(s.exec(select(model).where(
-                getattr(model, parent) == getattr(row, parent))
-                .order_by(model.position, model.id)))  # type: ignore[attr-defined]
-            index = next(i for i, sib in enumerate(siblings) if sib.id == row_id)
-            target = max(0, min(len(siblings) - 1, index + delta))
-            if target == index:
-                return
-            siblings.insert(target, siblings.pop(index))
-            for pos, sib in enumerate(siblings):
-                sib.position = pos  # type: ignore[attr-defined]
-            wid = self._workshop_id(s, row)
-            self._log(s, wid, row.__tablename__, row_id, "update", field="position",  # type: ignore[attr-defined]
-                      old=str(index + 1), new=str(target + 1))
-            self._touch(s, wid)
+            self._move(s, row, delta)
+
+    @staticmethod
+    def _siblings(s: Session, row: SQLModel) -> list[SQLModel]:
+        """``row`` and the rows it is ordered among, in their order."""
+        model = type(row)
+        parent = PARENT[model]
+        return list(s.exec(select(model).where(
+            getattr(model, parent) == getattr(row, parent))
+            .order_by(model.position, model.id)))  # type: ignore[attr-defined]
+
+    def _move(self, s: Session, row: SQLModel, delta: int, summary: str = "") -> None:
+        """Move ``row`` ``delta`` places among its siblings inside ``s``, logged."""
+        siblings = self._siblings(s, row)
+        index = next(i for i, sib in enumerate(siblings) if sib.id == row.id)  # type: ignore[attr-defined]
+        target = max(0, min(len(siblings) - 1, index + delta))
+        if target == index:
+            return
+        siblings.insert(target, siblings.pop(index))
+        for pos, sib in enumerate(siblings):
+            sib.position = pos  # type: ignore[attr-defined]
+        wid = self._workshop_id(s, row)
+        self._log(s, wid, row.__tablename__, row.id, "update", field="position",  # type: ignore[attr-defined]
+                  old=str(index + 1), new=str(target + 1), summary=summary)
+        self._touch(s, wid)
 
     def move_touchpoint(self, touchpoint_id: int, stage_id: int) -> None:
         """Move a touchpoint to the end of another stage of the same workshop."""
@@ -224,14 +222,18 @@ class Edits:
             stage = s.get(Stage, stage_id)
             if tp is None or stage is None:
                 raise NotFound("That touchpoint or stage no longer exists.")
-            old_stage = s.get(Stage, tp.stage_id)
-            if old_stage is None or old_stage.workshop_id != stage.workshop_id:
-                raise StoreError("A touchpoint can only move to a stage of the same workshop.")
-            tp.stage_id = stage_id
-            tp.position = self._next_position(s, Touchpoint, "stage_id", stage_id)
-            self._log(s, stage.workshop_id, "touchpoint", touchpoint_id, "update",
-                      field="stage", old=old_stage.name, new=stage.name)
-            self._touch(s, stage.workshop_id)
+            self._to_stage(s, tp, stage)
+
+    def _to_stage(self, s: Session, tp: Touchpoint, stage: Stage, summary: str = "") -> None:
+        """Move ``tp`` to the end of ``stage`` inside ``s``, logged by stage names."""
+        old_stage = s.get(Stage, tp.stage_id)
+        if old_stage is None or old_stage.workshop_id != stage.workshop_id:
+            raise StoreError("A touchpoint can only move to a stage of the same workshop.")
+        tp.stage_id = int(stage.id or 0)
+        tp.position = self._next_position(s, Touchpoint, "stage_id", tp.stage_id)
+        self._log(s, stage.workshop_id, "touchpoint", tp.id, "update",
+                  field="stage", old=old_stage.name, new=stage.name, summary=summary)
+        self._touch(s, stage.workshop_id)
 
     # -- helpers ------------------------------------------------------------------
     @staticmethod

@@ -1,53 +1,69 @@
-"""Undo my last edit: which logged field edit of a seat comes back, and when it may not.
+"""Undo my last change: which logged change of a seat comes back, and when it may not.
 
-Why from the change log: every field edit is already stored there with the value it
-replaced, so undo needs no history of its own.  An undo is itself an ordinary logged
-edit whose summary names the change it undid (``UNDID``); the next undo skips both
-that change and the undo, so pressing again walks back through the seat's own edits.
-It is refused when anyone else changed the field since: undo never overwrites
-another person's later edit.
+Why from the change log: every change is already stored there, a field edit with the
+value it replaced, a delete with a snapshot of everything it took (``models.db.snapshot``),
+an add and a move with the row and the place, so undo needs no history of its own.  An
+undo is itself an ordinary logged change whose summary names the change it undid
+(``UNDID``); the next undo skips both that change and the undo, so pressing again walks
+back through the seat's own changes.  It is refused when anyone else changed the same
+thing since: undo never overwrites another person's later edit.
 """
 
 from __future__ import annotations
 
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, SQLModel, and_, col, or_, select
 
 from models.db.fields import label
 from models.db.schema import StoreError
-from models.db.tables.every import ALL_TABLES
+from models.db.snapshot import MODELS, Snapshot, kind
 from models.db.tables.history import ChangeLog
 
 UNDID = "undid change "
 # Logged "update"s that are not a column's old value: a place among siblings (1-based)
 # and a touchpoint's stage by name.
-_NOT_VALUES = frozenset({"position", "stage"})
-_MODELS: dict[str, type[SQLModel]] = {
-    str(getattr(t, "__tablename__", "")): t for t in ALL_TABLES}
+MOVES = frozenset({"position", "stage"})
+# The rows of the map a person adds and deletes one at a time (``Store.add`` /
+# ``Store.delete``): the workshop itself, imports and seats have commands of their own.
+ROWS = frozenset({"stage", "touchpoint", "handoff", "painpoint", "hypothesiscard",
+                  "plantask", "channelcost", "escalationlevel"})
 
 
 class NothingToUndo(StoreError):
-    """This seat has no field edit left to undo in the workshop."""
+    """This seat has no change left to undo in the workshop."""
 
 
 class UndoRefused(StoreError):
-    """Someone else changed the field since: their edit stands."""
+    """Someone else changed the same thing since: their change stands."""
 
 
 def model_of(entry: ChangeLog) -> type[SQLModel] | None:
     """The table a logged field edit changed, when its old value can be put back."""
-    model = _MODELS.get(entry.entity)
-    if model is None or entry.field in _NOT_VALUES or entry.field not in model.model_fields:
+    model = MODELS.get(entry.entity)
+    if model is None or entry.field in MOVES or entry.field not in model.model_fields:
         return None
     return model
 
 
+def undoable(entry: ChangeLog) -> bool:
+    """Whether undo knows how to take ``entry`` back."""
+    if entry.action == "update":
+        return model_of(entry) is not None or (
+            entry.field in MOVES and entry.entity in ROWS)
+    if entry.entity not in ROWS or entry.entity_id is None:
+        return False
+    return entry.action == "create" or (
+        entry.action == "delete" and Snapshot.from_text(entry.old) is not None)
+
+
 def last_edit(s: Session, workshop_id: int, account: str, seat: str | None) -> ChangeLog:
-    """The seat's most recent field edit not undone yet (``seat`` None: any name of
+    """The seat's most recent change not undone yet (``seat`` None: any name of
     ``account``, as for a command line).  Raises ``NothingToUndo``."""
     query = (select(ChangeLog)
              .where(ChangeLog.workshop_id == workshop_id, ChangeLog.account == account,
-                    ChangeLog.action == "update", col(ChangeLog.imported).is_(False),
-                    ChangeLog.old != ChangeLog.new)  # None -> "" reads the same: nothing back
+                    col(ChangeLog.imported).is_(False),
+                    or_(col(ChangeLog.action).in_(("create", "delete")),
+                        # None -> "" reads the same: nothing to put back
+                        and_(ChangeLog.action == "update", ChangeLog.old != ChangeLog.new)))
              .order_by(col(ChangeLog.id).desc()))
     if seat is not None:
         query = query.where(ChangeLog.who == seat)
@@ -55,24 +71,50 @@ def last_edit(s: Session, workshop_id: int, account: str, seat: str | None) -> C
     for entry in s.exec(query):
         if entry.summary.startswith(UNDID):
             undone.add(int(entry.summary.removeprefix(UNDID)))
-        elif entry.id not in undone and model_of(entry) is not None:
+        elif entry.id not in undone and undoable(entry):
             return entry
-    raise NothingToUndo("You have no edit of your own left to undo in this workshop.")
+    raise NothingToUndo("You have no change of your own left to undo in this workshop.")
 
 
-def check_still_yours(s: Session, entry: ChangeLog, current: str, seat: str | None) -> None:
-    """Refuse (one sentence) when anyone else changed the field after ``entry``: another
-    account, or (``seat`` given) another name of the same account."""
+def later_by_someone_else(s: Session, entry: ChangeLog, seat: str | None, *,
+                          field: str | None = None) -> ChangeLog | None:
+    """The newest change to the same row (``field``: to that field) after ``entry`` by
+    another account, or (``seat`` given) by another name of the same account."""
     someone_else = ChangeLog.account != entry.account
     if seat is not None:
         someone_else = someone_else | (ChangeLog.who != seat)
-    later = s.exec(select(ChangeLog).where(
+    query = select(ChangeLog).where(
         ChangeLog.entity == entry.entity, ChangeLog.entity_id == entry.entity_id,
-        ChangeLog.field == entry.field, col(ChangeLog.id) > int(entry.id or 0), someone_else)
-        .order_by(col(ChangeLog.id).desc())).first()
+        col(ChangeLog.id) > int(entry.id or 0), someone_else)
+    if field is not None:
+        query = query.where(ChangeLog.field == field)
+    return s.exec(query.order_by(col(ChangeLog.id).desc())).first()
+
+
+def check_still_yours(s: Session, entry: ChangeLog, current: str, seat: str | None) -> None:
+    """Refuse (one sentence) when anyone else changed the field after ``entry`` or it no
+    longer holds what the edit wrote."""
+    later = later_by_someone_else(s, entry, seat, field=entry.field)
     what = label(entry.field)
     if later is not None:
         raise UndoRefused(f"{later.who or later.account} changed {what} since your edit; "
                           "their edit stands, so nothing was undone.")
     if current != entry.new:
         raise UndoRefused(f"{what} was changed since your edit; nothing was undone.")
+
+
+def check_add_untouched(s: Session, entry: ChangeLog, seat: str | None,
+                        snap: Snapshot) -> None:
+    """Refuse to remove an added row once someone else changed it or anything hangs on
+    it now (a card, a handoff, a dot, a linked pain point): removing it would take
+    their work too."""
+    later = later_by_someone_else(s, entry, seat)
+    what = kind(entry.entity)
+    if later is not None:
+        raise UndoRefused(f"{later.who or later.account} changed the {what} you added "
+                          "since; their edit stands, so nothing was undone.")
+    hanging = [kind(table) for table, _data in snap.rows[1:]] + [
+        kind(table) for table, *_rest in snap.links]
+    if hanging:
+        raise UndoRefused(f"The {what} you added has a {hanging[0]} on it now; "
+                          "nothing was undone.")

@@ -129,7 +129,7 @@ def journey_to_dict(journey: Journey, *, full: bool = True,
     if full:
         data["plan_tasks"] = [_row(t, PLAN, True) for t in journey.plan_tasks]
         data["participants"] = [_row(p, PARTICIPANT, True) for p in journey.participants]
-        data["changelog"] = [_row(c, LOG, True) for c in changelog or []]
+        data["changelog"] = [_log_row(c) for c in changelog or []]
         if journey.ticket_sources:
             data[ticket_form.KEY] = ticket_form.to_form(journey, _pain_order(journey))
     return data
@@ -211,6 +211,16 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
                         entity="workshop", entity_id=wid,
                         action="create", summary=summary or f"imported from {source}"))
         return int(wid or 0)
+
+
+def _log_row(change: ChangeLog) -> dict[str, Any]:
+    """A log line as the backup holds it, without a delete's undo snapshot: it names this
+    file's row ids (an import gives new ones, and an imported line is never undone) and
+    can be far larger than the line."""
+    row = _row(change, LOG, True)
+    if change.action == "delete":
+        row["old"] = ""
+    return row
 
 
 def _as_is(s: Any, workshop_id: Any) -> int | None:

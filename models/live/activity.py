@@ -44,6 +44,28 @@ def describe(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
 
 
 def undone_words(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
-    """The one sentence after an undo, the same in the TUI and the CLI: what came back."""
-    old = change.old if len(change.old) <= 60 else change.old[:59] + "…"
-    return f"Undid your edit of {describe(change, names)}: it is back to “{old}”."
+    """The one sentence after an undo, the same in the TUI and the CLI: what came back,
+    what went, or where it is again."""
+    from models.db.snapshot import Snapshot, kind
+
+    subject = names.get((change.entity, change.entity_id or 0))
+    if subject is None:  # an add undone is gone: named by its log line ("added stage X")
+        said = change.summary.split(" ", 1)[-1]
+        subject = kind(change.entity) + said.removeprefix(change.entity)
+    if change.action == "delete":
+        snap = Snapshot.from_text(change.old)
+        along = snap.taken_along() if snap else {}
+        extra = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in along.items())
+        return f"Undid your delete: {_cut(subject)} is back" + (
+            f" with {extra}." if extra else ".")
+    if change.action == "create":
+        return f"Undid your add: {_cut(subject)} is removed."
+    if change.field == "position":
+        return f"Undid your move: {_cut(subject)} is back at place {change.old}."
+    if change.field == "stage":
+        return f"Undid your move: {_cut(subject)} is back in stage “{_cut(change.old)}”."
+    return f"Undid your edit of {describe(change, names)}: it is back to “{_cut(change.old)}”."
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"

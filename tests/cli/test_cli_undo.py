@@ -9,7 +9,7 @@ import pytest
 
 from models.db import access
 from models.db.store import Store
-from models.db.tables.cards import PainPoint
+from models.db.tables.cards import HypothesisCard, PainPoint
 from tests.helpers import as_account, run_cli
 
 
@@ -36,10 +36,29 @@ def test_undo_puts_back_the_accounts_last_edit(tmp_path: Path,
     assert (code, err) == (0, "")
     assert "“[bold]kept[/]”" in out
     assert _description(db, wid) == "[bold]kept[/]"
+    code, out, err = run_cli(db, "undo", str(wid))  # the add of that pain point
+    assert (code, err) == (0, "")
+    assert out.strip() == "Undid your add: pain point [bold]kept[/] is removed."
     code, out, err = run_cli(db, "undo", str(wid))
     assert code == 1
-    assert err.strip() == ("journeymap: You have no edit of your own left to undo in "
+    assert err.strip() == ("journeymap: You have no change of your own left to undo in "
                            "this workshop.")
+
+
+def test_undo_brings_back_a_deleted_pain_point_with_its_card(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db, wid, pid = _setup(tmp_path, monkeypatch)
+    with Store(db, who="lea") as store:
+        store.add(HypothesisCard(pain_point_id=pid, experiment="Unlock link"))
+        store.delete(PainPoint, pid)
+    code, out, err = run_cli(db, "undo", str(wid))
+    assert (code, err) == (0, "")
+    assert out.strip() == ("Undid your delete: pain point overwritten is back with "
+                           "1 hypothesis card.")
+    with Store(db, read_only=True) as store:
+        journey = store.load(wid)
+        assert [p.id for p in journey.pain_points] == [pid]
+        assert [c.experiment for c in journey.cards] == ["Unlock link"]
 
 
 def test_an_observer_account_is_refused(tmp_path: Path,
@@ -53,3 +72,19 @@ def test_an_observer_account_is_refused(tmp_path: Path,
     assert code == 1
     assert "bob is an observer" in err
     assert _description(db, wid) == "overwritten"
+
+
+def test_an_observer_account_cannot_bring_back_a_delete(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db, wid, pid = _setup(tmp_path, monkeypatch)
+    monkeypatch.setattr(access, "login_exists", lambda name: True)
+    assert run_cli(db, "role", str(wid), "bob", "observer")[0] == 0
+    with Store(db, who="bob") as store:  # bob deleted it before his role was lowered
+        store.delete(PainPoint, pid)
+    monkeypatch.setenv("JOURNEYMAP_USER", "bob")
+    as_account(monkeypatch, "bob")
+    code, _out, err = run_cli(db, "undo", str(wid))
+    assert code == 1
+    assert "bob is an observer" in err
+    with Store(db, read_only=True) as store:
+        assert store.load(wid).pain_points == []

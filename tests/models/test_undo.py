@@ -9,13 +9,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from models.db.fields import FieldError, coerce
 from models.db.schema import StoreError
 from models.db.store import ReadOnlyError, Store
 from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Stage
 from models.db.undo import NothingToUndo, UndoRefused
 from models.live.watch import Watcher
+from tests.helpers import storable
 
 
 def _pain(db: Path) -> tuple[int, int]:
@@ -67,6 +67,8 @@ def test_pressing_again_undoes_the_previous_edit(tmp_path: Path) -> None:
         assert _description(db, pid) == "second"
         ana.undo_last(wid, seat="Ana")
         assert _description(db, pid) == "Original words"
+        ana.undo_last(wid, seat="Ana")  # Ana's add of the pain point itself
+        assert ana.load(wid).pain_points == []
         with pytest.raises(NothingToUndo):
             ana.undo_last(wid, seat="Ana")
 
@@ -107,29 +109,21 @@ def test_an_observer_cannot_undo(tmp_path: Path) -> None:
     assert _description(db, pid) == "x"
 
 
-def test_a_deleted_row_is_one_sentence(tmp_path: Path) -> None:
+def test_a_row_deleted_by_someone_else_is_one_sentence(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     wid, pid = _pain(db)
-    with Store(db, who="Ana") as ana:
+    with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         ana.update(PainPoint, pid, description="x")
-        ana.delete(PainPoint, pid)
-        with pytest.raises(StoreError, match="deleted"):
+        bo.delete(PainPoint, pid)
+        with pytest.raises(StoreError, match="deleted by someone else"):
             ana.undo_last(wid, seat="Ana")
-
-
-def _storable(text: str) -> bool:
-    try:
-        coerce(PainPoint, "description", text)
-    except FieldError:
-        return False
-    return True
 
 
 @settings(deadline=None, max_examples=40,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(before=st.text(min_size=1), after=st.text())
 def test_the_restored_value_is_byte_exact(tmp_path: Path, before: str, after: str) -> None:
-    assume(before != after and _storable(before) and _storable(after))
+    assume(before != after and storable(before) and storable(after))
     db = tmp_path / "h.db"
     db.unlink(missing_ok=True)
     wid, pid = _pain(db)

@@ -1,14 +1,21 @@
-"""ctrl+z in the workshop puts back what this seat's own last field edit replaced; an
-observer has no such key; the palette offers "Undo my last edit"."""
+"""ctrl+z in the workshop takes back this seat's own last change (a field edit, a delete with
+what it took along, an add, a move); an observer has no such key; the palette offers "Undo
+my last change" and the footer shows the key from 120 columns."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from models.db.store import Store
-from models.db.tables.cards import PainPoint
+from models.db.tables.cards import HypothesisCard, PainPoint
 from tests.helpers import build_workshop, ready, until
 from tui.app.launch import build_app
+
+
+def _footer(app: Any) -> str:
+    """The footer row as text (the screen's last line)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()][-1]  # noqa: SLF001
 
 
 def _first_pain(db_path: Path, wid: int) -> PainPoint:
@@ -33,7 +40,7 @@ async def test_ctrl_z_restores_the_description_a_burst_overwrote(db_path: Path) 
         shown = next(p for p in app.session.journey.pain_points if p.id == before.id)
         assert shown.description == before.description
         titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
-        assert "Undo my last edit" in titles
+        assert "Undo my last change" in titles
     assert _first_pain(db_path, wid).description == before.description
 
 
@@ -48,7 +55,8 @@ async def test_an_observer_has_no_undo(db_path: Path) -> None:
         await pilot.press("ctrl+z")
         await ready(pilot)
         titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
-        assert "Undo my last edit" not in titles
+        assert "Undo my last change" not in titles
+        assert "^z Undo" not in _footer(app)
     assert _first_pain(db_path, wid).description == "ann's words"
 
 
@@ -100,3 +108,39 @@ async def test_ctrl_z_while_typing_puts_back_the_field_and_keeps_saved_edits(
     with Store(db_path) as store:
         workshop = store.get_workshop(wid)
         assert workshop.persona == saved and workshop.scenario == shown
+
+
+async def test_ctrl_z_brings_back_a_pain_point_deleted_by_mistake(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = build_workshop(store)
+        for pain in store.load(wid).pain_points:
+            store.add(HypothesisCard(pain_point_id=pain.id, experiment=f"Fix {pain.id}"))
+    app = build_app(db_path, wid, step="pains", who="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.view("pains")  # type: ignore[attr-defined]
+        app.screen.set_focus(view.table)
+        await ready(pilot)
+        pid = int(view.current_key())
+        await pilot.press("d", "y")
+        await ready(pilot)
+        assert pid not in [p.id for p in app.session.journey.pain_points]
+        await pilot.press("ctrl+z")
+        await ready(pilot)
+        assert await until([pilot], lambda: any(
+            "Undid your delete" in str(n.message) and "1 hypothesis card" in str(n.message)
+            for n in app._notifications))
+        assert pid in [p.id for p in app.session.journey.pain_points]
+    with Store(db_path) as store:
+        journey = store.load(wid)
+    assert [c.experiment for c in journey.cards if c.pain_point_id == pid] == [f"Fix {pid}"]
+
+
+async def test_the_footer_shows_the_undo_key_at_120_columns(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = build_workshop(store)
+    for step in ("stages", "touchpoints", "pains"):
+        app = build_app(db_path, wid, step=step, who="ann")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            assert "^z Undo" in _footer(app), (step, _footer(app))

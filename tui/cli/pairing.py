@@ -182,8 +182,9 @@ def _holder(seat: Any) -> str:
 @app.command("undo")
 def undo_command(workshop_id: Annotated[int, typer.Argument(
         help="Workshop id (see `journeymap list`).")]) -> None:
-    """Undo your last edit in a workshop: the value it replaced comes back (refused when
-    someone else changed that field since)."""
+    """Undo your last change in a workshop: an edit's old value, a deleted row with what it
+    took along, an added row removed, a move put back (refused when someone else changed
+    the same thing since)."""
     from models.live.activity import subject_names, undone_words
     from tui.safe_text import clean
 

@@ -329,8 +329,8 @@ class WorkshopScreen(Screen[None]):
         yield SystemCommand("Ticket data", "Imports, metrics and KPI trends (key T)",
                             self.action_data)
         if self.session.action_allowed("undo"):
-            yield SystemCommand("Undo my last edit", "Put back what your own last edit "
-                                "replaced (key ctrl+z)", self.action_undo)
+            yield SystemCommand("Undo my last change", "Take back your own last edit, add, "
+                                "delete or move (key ctrl+z)", self.action_undo)
         if self.query(f"#step-{self.step}"):
             view = self.view()
             label = LABELS.get(self.step) or METHOD_LABELS[self.step]

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 # Shown whatever the width: moving between steps and finding every other key.
 ALWAYS_FIRST = ("next_step", "prev_step")
 ALWAYS_LAST = ("toggle_help",)
+# Also shown whatever the step's keys once the footer is this wide: undo, the key a room
+# needs right after a wrong delete (at 80 columns the step's own keys come first).
+WIDE = 120
+ALWAYS_WHEN_WIDE = ("undo",)
 PALETTE_WIDTH = 12  # "▏^p palette" docked right, with its border and padding
 SPARE_CELLS = 6  # the cells of about the shortest key and its words: "a Add "
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -54,7 +58,7 @@ SHORTER = {"Next step": "Next", "Prev step": "Prev", "Export action plan": "Expo
            "Delete level": "Delete", "Move up": "Up", "Move down": "Down",
            "KPI baseline from ticket data": "Baseline",
            "Measure: tie signal to ticket data…": "Measure",
-           "Fill map from data": "Fill map"}
+           "Fill map from data": "Fill map", "Undo my last change": "Undo"}
 
 
 def footer_key(display: str) -> str:
@@ -105,16 +109,18 @@ def joined(binding: Binding) -> bool:
     return not binding.description and (binding.key_display or "").endswith(JOINED)
 
 
-def choose(entries: list[Entry], width: int, key_width: Any) -> list[Entry]:
+def choose(entries: list[Entry], width: int, key_width: Any,
+           also: tuple[str, ...] = ()) -> list[Entry]:
     """The entries that fit ``width`` cells: the always keys, then others in order.
 
     ``key_width(binding)`` is the cells one key takes in the footer (key, space,
-    description, gap).  Order on screen: next/prev, the step's keys, ``?``.  A
-    pair (``join_pairs``) is chosen whole or not at all.
+    description, gap).  Order on screen: next/prev, the step's keys, the ``also``
+    actions, ``?``.  A pair (``join_pairs``) is chosen whole or not at all.
     """
+    always = ALWAYS_FIRST + also + ALWAYS_LAST
     first = [e for e in entries if e[0].action in ALWAYS_FIRST]
-    last = [e for e in entries if e[0].action in ALWAYS_LAST]
-    rest = [e for e in entries if e[0].action not in ALWAYS_FIRST + ALWAYS_LAST]
+    last = [e for e in entries if e[0].action in also + ALWAYS_LAST]
+    rest = [e for e in entries if e[0].action not in always]
     room = width - sum(key_width(e[0]) for e in first + last)
     chosen: list[Entry] = []
     i = 0
@@ -168,7 +174,8 @@ class CalmFooter(Footer):
 
     def _chosen(self) -> list[Entry]:
         room = self._width() - (PALETTE_WIDTH if self._palette() else 0)
-        return choose(self._entries(), room, self._key_width)
+        also = ALWAYS_WHEN_WIDE if self._width() >= WIDE else ()
+        return choose(self._entries(), room, self._key_width, also)
 
     def _palette(self) -> Any:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
