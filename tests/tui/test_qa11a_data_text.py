@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from models.db.store import Store
 from models.tickets import storage
-from tests.helpers import settle
+from tests.helpers import import_dialog, settle
 from tui.app.launch import build_app
 from tui.screens.data import DataScreen
 
@@ -46,3 +46,20 @@ async def test_escape_sequences_in_an_export_show_as_marks(db_path: Path,
         sources = str(screen.query_one("#sources", Static).render())
         assert "␛[31mmarch.csv" in sources
         assert not any("\x1b" in name for name in [*names, sources])
+
+
+async def test_escape_sequences_in_an_export_header_show_as_marks(db_path: Path,
+                                                                 tmp_path: Path) -> None:
+    """The import dialog names the columns it found and offers the header's columns to
+    choose from: a header is the file's text, shown as data like any other."""
+    odd = tmp_path / "home.csv"
+    odd.write_text(f"Ref,{ESC}Logged date,Raised date,Topic\nA1,2024-03-01,2024-03-02,Login\n"
+                   "A2,2024-03-02,2024-03-03,Billing\n", encoding="utf-8")
+    async with import_dialog(db_path, (100, 40)) as (_app, pilot, dialog, _wid):
+        dialog.query_one("#path", Input).value = str(odd)
+        await dialog.inspect()
+        await settle(pilot)
+        found = str(dialog.query_one("#plan", Static).render())
+        offered = [str(label) for label, _ in dialog.query_one("#map-created", Select)._options]
+        assert "␛[31mLogged date" in offered
+        assert not any("\x1b" in text for text in [found, *offered])
