@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, work
+from textual.actions import parse as parse_action
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import Reactive
@@ -32,7 +33,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
-from tui.actions import bindings, pairing_edits
+from tui.actions import bindings, edits, pairing_edits
 from tui.app import idle_gc
 from tui.app.early import show_first_screen
 from tui.app.opening import failed, open_orm, open_store, opened
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.store import Store
 
+READ_ONLY_NOTE = ("This is a read-only seat: it can look but not change anything; ask the lead "
+                  "if you need to edit.")
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
 class JourneyApp(SessionAttributes, App[None]):
@@ -106,7 +109,26 @@ class JourneyApp(SessionAttributes, App[None]):
 
     async def _on_key(self, event: events.Key) -> None:
         # Before the bindings: a letter typed right after ``a`` is text, not a command.
-        pass_on(self, event)
+        if not pass_on(self, event) and self.refused_edit(event.key):
+            self.notify(READ_ONLY_NOTE, severity="warning", markup=False)
+
+    def refused_edit(self, key: str) -> bool:
+        """Whether ``key`` is bound here only to editing actions this seat may not run.
+
+        An observer's editing keys are left out of the footer and the palette, so a
+        key that then does nothing would look broken; the seat is told why instead.
+        """
+        if not self.read_only:
+            return False
+        refused = False
+        for namespace, chain in self.screen._modal_binding_chain:
+            for binding in chain.key_to_bindings.get(key, ()):
+                _, name, params = parse_action(binding.action)
+                if namespace.check_action(name, params):
+                    return False  # another binding of the key runs
+                refused = refused or edits(name) or (
+                    name == "pairing" and bool(params) and pairing_edits(str(params[0])))
+        return refused
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes read while something they belong to is on its way wait
