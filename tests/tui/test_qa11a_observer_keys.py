@@ -59,3 +59,19 @@ async def test_a_participant_adds_without_the_note(db_path: Path) -> None:
         assert not any(SAID in message for message in said(app))
     with Store(db_path) as store:
         assert len(store.load(wid).stages) == before + 1
+
+
+@pytest.mark.parametrize(("step", "keys"), [("tracker", ["w"]), ("scope", ["escape", "h"])])
+async def test_a_guest_seat_is_told_why_a_key_does_nothing(db_path: Path, step: str,
+                                                           keys: list[str]) -> None:
+    """The ``seat`` forced command opens one workshop: Home and the all-workshops tracker
+    are not there for it, and saying so beats a key that does nothing."""
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db_path, wid, step=step, who="sam", role="participant", grant="participant",
+                    key="SHA256:abc", origin="127.0.0.1 50000 127.0.0.1 22")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press(*keys)
+        await ready(pilot)
+        assert any("only this workshop" in message for message in said(app)), said(app)

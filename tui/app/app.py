@@ -33,7 +33,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
-from tui.actions import bindings, edits, pairing_edits
+from tui.actions import bindings, pairing_edits
 from tui.app import idle_gc
 from tui.app.early import show_first_screen
 from tui.app.opening import failed, open_orm, open_store, opened
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.store import Store
 
-READ_ONLY_NOTE = ("This is a read-only seat: it can look but not change anything; ask the lead "
-                  "if you need to edit.")
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
 class JourneyApp(SessionAttributes, App[None]):
@@ -109,26 +107,26 @@ class JourneyApp(SessionAttributes, App[None]):
 
     async def _on_key(self, event: events.Key) -> None:
         # Before the bindings: a letter typed right after ``a`` is text, not a command.
-        if not pass_on(self, event) and self.refused_edit(event.key):
-            self.notify(READ_ONLY_NOTE, severity="warning", markup=False)
+        if not pass_on(self, event):
+            note = self.refused_key(event.key)
+            if note:
+                self.notify(note, severity="warning", markup=False)
 
-    def refused_edit(self, key: str) -> bool:
-        """Whether ``key`` is bound here only to editing actions this seat may not run.
+    def refused_key(self, key: str) -> str:
+        """Why ``key`` does nothing here, when the seat is why ("" otherwise).
 
-        An observer's editing keys are left out of the footer and the palette, so a
-        key that then does nothing would look broken; the seat is told why instead.
+        A key this seat may not run is left out of the footer and the palette, so
+        pressed anyway it would look broken; the seat is told why instead.  Only
+        when no other binding of the key runs.
         """
-        if not self.read_only:
-            return False
-        refused = False
+        note = ""
         for namespace, chain in self.screen._modal_binding_chain:
             for binding in chain.key_to_bindings.get(key, ()):
                 _, name, params = parse_action(binding.action)
                 if namespace.check_action(name, params):
-                    return False  # another binding of the key runs
-                refused = refused or edits(name) or (
-                    name == "pairing" and bool(params) and pairing_edits(str(params[0])))
-        return refused
+                    return ""  # another binding of the key runs
+                note = note or self.session.refusal(name, params)
+        return note
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes read while something they belong to is on its way wait
