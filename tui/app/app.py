@@ -119,6 +119,8 @@ class JourneyApp(SessionAttributes, App[None]):
         pressed anyway it would look broken; the seat is told why instead.  Only
         when no other binding of the key runs.
         """
+        if not (self.read_only or self.session.guest):
+            return ""  # every key of the seat is its to run
         note = ""
         for namespace, chain in self.screen._modal_binding_chain:
             for binding in chain.key_to_bindings.get(key, ()):
