@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from models.rules.priority import RankedPain
 
 R = TypeVar("R")
+READ_ONLY_NOTE = ("This is a read-only seat: it can look but not change anything; ask the lead "
+                  "if you need to edit.")
+GUEST_NOTE = ("This seat opens only this workshop and writes no file on the server; ask the "
+              "lead for anything beyond it.")
 
 
 def _ignore(*_args: Any, **_kwargs: Any) -> None:
@@ -90,6 +94,18 @@ class WorkshopSession:
             if not for_guests(action) and not (action == "export" and self.no_files):
                 return False
         return not (self.read_only and edits(action))
+
+    def refusal(self, action: str, params: tuple[object, ...] = ()) -> str:
+        """Why this seat may not run ``action``: one sentence, or "" when the seat is not
+        the reason (the key is said to be refused only when it is)."""
+        from tui.actions import edits, for_guests, pairing_edits
+
+        if self.guest and not for_guests(action) and not (action == "export" and self.no_files):
+            return GUEST_NOTE
+        if self.read_only and (edits(action) or (
+                action == "pairing" and bool(params) and pairing_edits(str(params[0])))):
+            return READ_ONLY_NOTE
+        return ""
 
     def show(self, journey: Journey | None) -> None:
         """Make ``journey`` the snapshot on screen (a new revision)."""

@@ -46,6 +46,8 @@ from models.db.store_reads import NotFound, Reads  # noqa: F401 - re-exported fo
 from models.db.store_undo import Undoing
 
 BUSY_TIMEOUT_S = 15.0
+# SQLite result codes that mean the file itself is damaged, not busy or refused.
+DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 # Stores not closed yet.  A command that returns without closing its store left
 # its SQLite connections open until the process died, and SQLite checkpoints and
 # removes ``-wal``/``-shm`` only when the last connection closes: after
@@ -223,6 +225,16 @@ class Store(Reads, Undoing):
             if read_only:
                 cur.execute("PRAGMA query_only = ON")
             cur.close()
+
+        @event.listens_for(engine, "handle_error")
+        def _on_error(context: Any) -> None:
+            # The quick_check on open cannot see damage done later (a file truncated or
+            # overwritten under an open seat): the next statement meets it, and the seat
+            # gets the same sentence, and the same refusal of writes, as on open.
+            problem = context.original_exception
+            if getattr(problem, "sqlite_errorname", "") in DAMAGE_ERRORS:
+                self.damage = self.damage or str(problem)
+                raise damaged(self.path, str(problem)) from problem
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:

@@ -54,6 +54,8 @@ async def test_an_ssh_guest_sees_only_its_workshop_in_the_tracker(tmp_path: Path
         await settle(pilot)
         assert not app.screen.view("tracker").all_workshops
         assert not app.action_allowed("toggle_scope")
+        summary = str(app.screen.view("tracker").query_one("#tracker-summary").render())
+        assert "w = all workshops" not in summary  # no hint at a key the seat does not have
 
 
 async def test_an_ssh_guest_writes_no_file_on_the_server(tmp_path: Path,

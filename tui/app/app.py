@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, work
+from textual.actions import parse as parse_action
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import Reactive
@@ -107,7 +108,28 @@ class JourneyApp(SessionAttributes, App[None]):
 
     async def _on_key(self, event: events.Key) -> None:
         # Before the bindings: a letter typed right after ``a`` is text, not a command.
-        pass_on(self, event)
+        if not pass_on(self, event):
+            note = self.refused_key(event.key)
+            if note:
+                self.notify(note, severity="warning", markup=False)
+
+    def refused_key(self, key: str) -> str:
+        """Why ``key`` does nothing here, when the seat is why ("" otherwise).
+
+        A key this seat may not run is left out of the footer and the palette, so
+        pressed anyway it would look broken; the seat is told why instead.  Only
+        when no other binding of the key runs.
+        """
+        if not (self.read_only or self.session.guest):
+            return ""  # every key of the seat is its to run
+        note = ""
+        for namespace, chain in self.screen._modal_binding_chain:
+            for binding in chain.key_to_bindings.get(key, ()):
+                _, name, params = parse_action(binding.action)
+                if namespace.check_action(name, params):
+                    return ""  # another binding of the key runs
+                note = note or self.session.refusal(name, params)
+        return note
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes read while something they belong to is on its way wait

@@ -103,8 +103,8 @@ class ConflictScreen(ModalScreen[str | None]):
             yield Static(_preview(self.mine), id="conflict-mine", classes="dialog-detail")
             yield Label(Text("Theirs (saved now):", style="bold"))
             yield Static(_preview(self.theirs), id="conflict-theirs", classes="dialog-detail")
-            yield Label(Text("m = keep mine (write it over theirs)   t = take theirs   "
-                             "Esc = keep editing", style="dim"))
+            yield Static(Text("m = keep mine (write it over theirs)   t = take theirs\n"
+                              "Esc = keep editing", style="dim"))
 
     def action_answer(self, value: str | None) -> None:
         self.dismiss(value)

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from models.tickets.profiles import SOURCES
 from tui.dialogs.held import HeldDialog
+from tui.safe_text import clean, safe
 
 
 @dataclass
@@ -73,16 +74,16 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
         try:
             insp = engine.inspect_export(path, source=source)
         except (ValueError, OSError) as exc:
-            plan_text.update(Text(str(exc), style="red"))
+            plan_text.update(Text(clean(str(exc)), style="red"))
             self.query_one("#import", Button).disabled = True
             return
         plan = insp.plan
         found = ", ".join(f"{f} = {plan.column_name(f)}" for f in plan.columns)
-        plan_text.update(Text(f"{plan.product}: {found}"))
+        plan_text.update(Text(clean(f"{plan.product}: {found}")))
         header = [h for h in insp.layout.header if h]
         ask = {**dict(plan.candidates), **{f: tuple(header) for f in plan.missing}}
         for fld, columns in ask.items():
-            select: Select[str] = Select([(Text(c), c) for c in columns], prompt=f"{fld} =",
+            select: Select[str] = Select([(safe(c), c) for c in columns], prompt=f"{fld} =",
                                          id=f"map-{fld}")
             self.choices[fld] = select
             await box.mount(Label(Text(f"Which column is {fld}?")), select)

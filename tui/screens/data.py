@@ -175,7 +175,7 @@ class DataScreen(Screen[None]):
             return
         for r in rows:
             name = "all" if r.group_kind == "all" else (r.group_value or "(none)")
-            table.add_row(Text(name), *(Text(format_value(m, getattr(r, m))) for m in (
+            table.add_row(safe(name, limit=40), *(Text(format_value(m, getattr(r, m))) for m in (
                 "tickets", "fcr_rate", "reopen_rate", "ttr_median_hours", "csat_mean",
                 "reassigned_rate")))
 
@@ -186,7 +186,7 @@ class DataScreen(Screen[None]):
         out = Text()
         for src in journey.ticket_sources[-3:]:
             when = src.imported_at.strftime("%Y-%m-%d") if src.imported_at else ""
-            out.append(f"{src.file_name}", style="bold")
+            out.append_text(safe(src.file_name, "bold"))
             out.append(f"  {src.product}, {src.tickets:,} tickets, {src.periods}, "
                        f"imported {when}\n")
         older = len(journey.ticket_sources) - 3

@@ -211,7 +211,7 @@ class TrackerView(OutputView):
         if self.all_workshops:
             count = "" if loading else f"{plural(self.workshop_count, 'workshop')}, "
             summary.append(f" · all workshops ({count}w = this one)", style="bold")
-        else:
+        elif self.session.action_allowed("toggle_scope"):  # a guest seat sees one workshop
             summary.append(" · w = all workshops", style="dim")
         if self.overdue_only:
             summary.append(" · showing overdue only (o = all)", style="bold")
