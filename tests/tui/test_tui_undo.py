@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from models.db.store import Store
 from models.db.tables.cards import PainPoint
 from tests.helpers import build_workshop, ready, until
@@ -16,10 +18,17 @@ def _first_pain(db_path: Path, wid: int) -> PainPoint:
         return store.load(wid).pain_points[0]
 
 
-async def test_ctrl_z_restores_the_description_a_burst_overwrote(db_path: Path) -> None:
+@pytest.fixture
+def workshop(db_path: Path) -> tuple[int, PainPoint]:
+    """The demo-like workshop, and its first pain point as saved before any edit."""
     with Store(db_path) as store:
         wid = build_workshop(store)
-    before = _first_pain(db_path, wid)
+    return wid, _first_pain(db_path, wid)
+
+
+async def test_ctrl_z_restores_the_description_a_burst_overwrote(
+        db_path: Path, workshop: tuple[int, PainPoint]) -> None:
+    wid, before = workshop
     app = build_app(db_path, wid, step="pains", who="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
@@ -52,10 +61,9 @@ async def test_an_observer_has_no_undo(db_path: Path) -> None:
     assert _first_pain(db_path, wid).description == "ann's words"
 
 
-async def test_ctrl_z_leaves_a_later_edit_by_someone_else(db_path: Path) -> None:
-    with Store(db_path) as store:
-        wid = build_workshop(store)
-    pain = _first_pain(db_path, wid)
+async def test_ctrl_z_leaves_a_later_edit_by_someone_else(
+        db_path: Path, workshop: tuple[int, PainPoint]) -> None:
+    wid, pain = workshop
     app = build_app(db_path, wid, step="pains", who="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
@@ -71,13 +79,12 @@ async def test_ctrl_z_leaves_a_later_edit_by_someone_else(db_path: Path) -> None
 
 
 async def test_ctrl_z_while_typing_puts_back_the_field_and_keeps_saved_edits(
-        db_path: Path) -> None:
+        db_path: Path, workshop: tuple[int, PainPoint]) -> None:
     """While a field holds typing not yet saved, ctrl+z takes back the typing (what a
     person means there), not this seat's previous saved edit elsewhere."""
     from tui.widgets.forms import FieldInput
 
-    with Store(db_path) as store:
-        wid = build_workshop(store)
+    wid, _ = workshop
     app = build_app(db_path, wid, step="scope", who="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
