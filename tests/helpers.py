@@ -1,6 +1,7 @@
 """Shared set-up for the tests: realistic workshops and Pilot helpers.
 
-Test modules import from here (never from each other): ``build_workshop`` is
+Test modules import from here or a helper module beside them, never from each
+other (``tests/architecture/test_test_modules.py``): ``build_workshop`` is
 the "Admin locked out" journey of the method with fixed timestamps (Home and
 snapshots show them), ``outputs_workshop`` the shipped login-lockout template
 with cards in every state for the output screens; ``until`` and ``ready`` wait
