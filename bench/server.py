@@ -29,6 +29,7 @@ import os
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,15 +91,20 @@ def _writer(url: str, variant: str, wid: int, tag: str, edits: int, barrier: Any
     store.close()
 
 
-def _fresh(admin: str) -> tuple[str, Any]:
+def _fresh(admin: str) -> tuple[str, Callable[[], None]]:
+    """A new database and the call that drops it (and closes the admin connection)."""
     import psycopg
     from sqlalchemy.engine import make_url
 
     name = f"jm_bench_{uuid.uuid4().hex[:10]}"
     conn = psycopg.connect(admin, autocommit=True)
     conn.execute(f'CREATE DATABASE "{name}"')
-    return make_url(admin).set(database=name).render_as_string(hide_password=False), \
-        lambda: (conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)'), conn.close())
+
+    def drop() -> None:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        conn.close()
+
+    return make_url(admin).set(database=name).render_as_string(hide_password=False), drop
 
 
 def run_variant(admin: str, variant: str, writers: int, edits: int) -> dict[str, Any]:

@@ -54,7 +54,7 @@ def generate(db: Path) -> int:
                             kpi_name="FCR") for i in range(STAGES)]
             s.add_all(stages)
             s.flush()
-            tps = [Touchpoint(stage_id=st.id, position=j, name=f"Touchpoint {i}.{j}",
+            tps = [Touchpoint(stage_id=int(st.id or 0), position=j, name=f"Touchpoint {i}.{j}",
                               sentiment=(i + j) % 5 - 2, owner_team=f"Team {j % 4}")
                    for i, st in enumerate(stages) for j in range(PER_STAGE)]
             s.add_all(tps)

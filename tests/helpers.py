@@ -1,6 +1,7 @@
 """Shared set-up for the tests: realistic workshops and Pilot helpers.
 
-Test modules import from here (never from each other): ``build_workshop`` is
+Test modules import from here or a helper module beside them, never from each
+other (``tests/architecture/test_test_modules.py``): ``build_workshop`` is
 the "Admin locked out" journey of the method with fixed timestamps (Home and
 snapshots show them), ``outputs_workshop`` the shipped login-lockout template
 with cards in every state for the output screens; ``until`` and ``ready`` wait
@@ -89,14 +90,15 @@ def build_workshop(store: Store) -> int:
                              kpi_target=target, kpi_unit=unit))
         for (tname, channel, does, thinks, feels, sentiment, lane, team, mot) in points:
             tps.append(store.add(Touchpoint(
-                stage_id=st.id, name=tname, channel=channel, does=does, thinks=thinks,
+                stage_id=int(st.id or 0), name=tname, channel=channel, does=does, thinks=thinks,
                 feels=feels, sentiment=sentiment, lane=lane, owner_team=team,
                 moment_of_truth=mot)))
     for desc, kind, impact, effort, volume, votes, tp_index in PAINS:
         store.add(PainPoint(workshop_id=wid, touchpoint_id=tps[tp_index].id, description=desc,
                             kind=kind, impact=impact, effort=effort, ticket_volume=volume,
                             votes=votes))
-    store.add(Handoff(workshop_id=wid, from_touchpoint_id=tps[4].id, to_touchpoint_id=tps[5].id,
+    store.add(Handoff(workshop_id=wid, from_touchpoint_id=int(tps[4].id or 0),
+                      to_touchpoint_id=int(tps[5].id or 0),
                       from_team="Support", to_team="Tier 2", what_is_transferred="Ticket + logs",
                       typical_delay="4 h", customer_informed=False))
     freeze(store, wid)
@@ -128,10 +130,10 @@ def outputs_workshop(store: Store, *, plan: bool = True, people: bool = True) ->
         from models.rules.cards import ordered_cards
 
         cards = ordered_cards(store.load(wid))
-        store.update(HypothesisCard, cards[0].id, owner="Priya", deadline="2026-03-13",
+        store.update(HypothesisCard, int(cards[0].id or 0), owner="Priya", deadline="2026-03-13",
                      status="in_progress")
-        store.update(HypothesisCard, cards[1].id, owner="Marco", deadline="2026-04-10")
-        store.update(HypothesisCard, cards[2].id, owner="Priya", deadline="2026-03-06",
+        store.update(HypothesisCard, int(cards[1].id or 0), owner="Marco", deadline="2026-04-10")
+        store.update(HypothesisCard, int(cards[2].id or 0), owner="Priya", deadline="2026-03-06",
                      status="done", result_notes="Articles refreshed; fewer repeat tickets.",
                      result_value=12)
     with store.write() as s:
@@ -347,7 +349,7 @@ def long_names_workshop(store: Store) -> int:
     stages = [store.add(Stage(workshop_id=wid, name=name, kpi_name=kpi, kpi_baseline=base,
                               kpi_target=target, kpi_unit=unit))
               for name, kpi, base, target, unit in LONG_STAGES]
-    tps = [store.add(Touchpoint(stage_id=stages[i].id, name=name, channel=channel,
+    tps = [store.add(Touchpoint(stage_id=int(stages[i].id or 0), name=name, channel=channel,
                                 sentiment=sentiment, lane=lane, owner_team=team,
                                 moment_of_truth=mot, actor=actor))
            for i, name, channel, sentiment, lane, team, mot, actor in LONG_TOUCHPOINTS]
@@ -361,7 +363,7 @@ def long_names_workshop(store: Store) -> int:
     regenerate_plan(store, wid, START)
     cards = ordered_cards(store.load(wid))
     if cards:
-        store.update(HypothesisCard, cards[0].id, owner="Priya [b]Natarajan[/b] 🙂",
+        store.update(HypothesisCard, int(cards[0].id or 0), owner="Priya [b]Natarajan[/b] 🙂",
                      deadline="2026-03-13", status="in_progress")
     freeze(store, wid)
     return wid

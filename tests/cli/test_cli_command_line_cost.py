@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.cli.test_cli_export_work import ROOT, probe
+from tests.cli.console_probe import ROOT, probe
 from tui.cli import main as cli_main
 
 # Imports the command line as the console script does, then allocates what any command

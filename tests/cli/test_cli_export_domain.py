@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from models.db.store import Store
-from tests.cli.test_cli_export_work import ROOT, probe
+from tests.cli.console_probe import ROOT, probe
 
 
 def test_an_export_without_ticket_imports_does_not_load_json(workshop: tuple[Path, int],

@@ -9,9 +9,7 @@ has to walk at exit.  Each guard names the work it keeps out.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,48 +17,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.cli.console_probe import ROOT, probe
 from tui.cli import main as cli_main
-
-ROOT = Path(__file__).resolve().parents[2]
-TODAY = dt.date(2024, 3, 20)
-
-# Runs the console script's entry point, then reports what the process did.  MODULES
-# are the ones imported after the interpreter started: a Python whose `site` start-up
-# already imports tempfile (a .pth file of the machine) must not count against the export.
-PROBE = """
-import gc, sys
-before = set(sys.modules)
-import typer.main
-built = []
-_build = typer.main.get_command_from_info
-def counted(command_info, **kw):
-    command = _build(command_info, **kw)
-    built.append(command.name)
-    return command
-typer.main.get_command_from_info = counted
-from tui.cli.main import main
-try:
-    main()
-finally:
-    print('MODULES', ' '.join(sorted(set(sys.modules) - before)), file=sys.stderr)
-    print('BUILT', ' '.join(built), file=sys.stderr)
-    print('FROZEN', gc.get_freeze_count(), file=sys.stderr)
-"""
-
-
-
-def probe(db: Path, *args: str) -> dict[str, list[str]]:
-    env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat()}
-    out = subprocess.run([sys.executable, "-c", PROBE, "--db", str(db), *args],
-                         capture_output=True, text=True, env=env, cwd=ROOT,
-                         stdin=subprocess.DEVNULL, timeout=120)
-    assert out.returncode == 0, out.stderr
-    report = {}
-    for line in out.stderr.splitlines():
-        key, _, rest = line.partition(" ")
-        if key in ("MODULES", "BUILT", "FROZEN"):
-            report[key] = rest.split()
-    return report
 
 
 def test_export_md_imports_no_temporary_file_machinery(workshop: tuple[Path, int],

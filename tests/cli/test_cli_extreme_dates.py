@@ -8,39 +8,16 @@ the summaries and the TUI plan step must still draw (saturating date arithmetic)
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from models.db.store import Store
-from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
+from tests.extreme_dates import EXTREMES, stored_extreme
 from tui.cli.main import app
 
 importlib.import_module("tui.cli.workshops")
 runner = CliRunner()
-EXTREMES = ["9999-12-31", "0001-01-01", "9999-12-26"]  # the last is a Sunday near the end
-
-
-def stored_extreme(db: Path, day: str, *, with_plan: bool) -> int:
-    with Store(db, who="t") as store:
-        w = store.create_workshop(title="x", persona="p", scenario="s",
-                                  start_date="2026-03-02")
-        pain = store.add(PainPoint(workshop_id=w.id, description="loop", kind="loop",
-                                   ticket_volume=100))
-        store.add(HypothesisCard(pain_point_id=pain.id, experiment="e", owner="o",
-                                 deadline="2026-04-01"))
-        if with_plan:
-            store.add(PlanTask(workshop_id=w.id, title="a", owner="o", start="2026-03-01",
-                               deadline="2026-04-01"))
-    conn = sqlite3.connect(db)
-    with conn:  # written behind the checks, as an older journeymap could have
-        conn.execute("UPDATE workshop SET start_date = ?", (day,))
-        conn.execute("UPDATE hypothesiscard SET deadline = ?", (day,))
-        conn.execute("UPDATE plantask SET start = ?, deadline = ?", (day, day))
-    conn.close()
-    return int(w.id or 0)
 
 
 COMMANDS = [["show"], ["plan"], ["cards"], ["tracker"], ["report"], ["export", "--format", "md"],

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from tests.models.test_plan_day_one import PAST, START, late_map
+from tests.models.late_map import PAST, START, late_map
 from tui.cli.main import app
 
 

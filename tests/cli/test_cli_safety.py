@@ -123,9 +123,9 @@ def test_creating_a_database_on_a_full_disk_is_one_sentence_and_leaves_no_file(
 
 
 def test_a_damaged_file_is_listed_with_a_warning_and_writes_are_refused(db_path: Path) -> None:
-    from tests.models.test_damaged_and_wal import _damage
+    from tests.models.damaged_file import damage
 
-    wid = _damage(db_path)
+    wid = damage(db_path)
     listed = runner.invoke(app, ["--db", str(db_path), "list"])
     assert listed.exit_code == 0 and "Lockout" in listed.stdout
     assert listed.stderr.startswith("journeymap: warning:") and "is damaged" in listed.stderr

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from models.db import access
 from models.db.store import Store
 from models.live import presence
-from tests.models.tickets.test_tickets_business import ROWS
+from tests.models.tickets.business_rows import ROWS
 from tui.cli.main import app
 
 BUSINESS = ("ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours")

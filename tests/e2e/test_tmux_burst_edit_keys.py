@@ -12,10 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.e2e import test_tmux_bursts as bursts
-from tests.e2e.test_tmux_bursts import load, three_stages
-
-pane_for = bursts.pane_for  # the tmux pane fixture of the other burst tests
+from tests.e2e.burst_pane import load, three_stages
 
 TEXT_KEYS = {" ": "Space"}
 

@@ -8,83 +8,14 @@ has finished mounting.  Each test sends a burst with ONE ``send-keys`` call.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from models.db.store import Store
-from models.db.tables.cards import PainPoint
-from models.db.tables.workshop import Stage, Touchpoint
-from tests.e2e.tmux_pane import TmuxPane
+from tests.e2e.burst_pane import load, three_stages
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class Pane(TmuxPane):
-    def burst(self, *keys: str) -> None:
-        """All ``keys`` in one ``send-keys`` (tmux writes them to the pane at once).
-
-        A key longer than one character that is not a tmux key name is text:
-        sent character by character in the same call.
-        """
-        names: list[str] = []
-        for key in keys:
-            if len(key) > 1 and key not in ("Escape", "Tab", "Enter", "BTab", "C-q", "Up",
-                                            "Down"):
-                names.extend("Space" if ch == " " else ch for ch in key)
-            else:
-                names.append(key)
-        self.tmux("send-keys", "-t", self.session, *names)
-
-    def quit(self) -> None:
-        self.burst("C-q")
-        deadline = time.monotonic() + 30
-        while "python" in self.tmux("list-panes", "-t", self.session, "-F",
-                                    "#{pane_current_command}") and time.monotonic() < deadline:
-            time.sleep(0.1)
-
-
-@pytest.fixture
-def pane_for(tmp_path: Path) -> Iterator[object]:
-    socket = f"jm-burst-{uuid.uuid4().hex[:8]}"
-
-    def start(db: Path, wid: int, step: str) -> Pane:
-        command = (f"ESCDELAY=100 {sys.executable} -m tui.cli --db {db} open {wid} "
-                   f"--step {step}; sleep 5")
-        session = f"jm-{uuid.uuid4().hex[:8]}"
-        subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "80",
-                        "-y", "24", "-c", str(ROOT), "-e", "TERM=xterm-256color", command],
-                       check=True)
-        pane = Pane(socket, session)
-        pane.tmux("set-option", "-s", "escape-time", "0")
-        return pane
-
-    yield start
-    subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, check=False)
-
-
-def three_stages(db: Path) -> int:
-    with Store(db, who="t") as s:
-        wid = int(s.create_workshop(title="T", default_stages=False).id or 0)
-        for name in ("Notice", "Contact", "Resolve"):
-            st = s.add(Stage(workshop_id=wid, name=name))
-            if name == "Notice":
-                tp = s.add(Touchpoint(stage_id=st.id, name="Sees error"))
-                s.add(PainPoint(workshop_id=wid, touchpoint_id=tp.id, description="Slow"))
-        return wid
-
-
-def load(db: Path, wid: int):  # noqa: ANN201
-    with Store(db, who="check") as s:
-        return s.load(wid)
-
 
 def test_letters_in_the_burst_of_a_on_a_step_just_opened_land_in_the_name(
         tmp_path: Path, pane_for) -> None:  # noqa: ANN001

@@ -5,6 +5,9 @@ tests/models/test_schema.py: a file stamped with a version is trusted to hold it
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 # Schema 8 as first released lacked ticketsource.data_until and reading.counts.
 _V9 = {
     "audit": [
@@ -101,3 +104,12 @@ _V12 = {**_V11, "participant": sorted([*_V11["participant"], "account_uid"]),
         "workshop": sorted([*_V11["workshop"], "lead_uid"])}
 
 COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10, 11: _V11, 12: _V12}
+
+
+def columns(path: Path, table: str) -> set[str]:
+    """The columns a file's table has today, read by SQLite itself (no model involved)."""
+    conn = sqlite3.connect(path)
+    try:
+        return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+    finally:
+        conn.close()

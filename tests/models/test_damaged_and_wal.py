@@ -21,28 +21,11 @@ from models.db.store import Store
 from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Workshop
 from models.export.json_backup import export_workshop, import_json
-
-
-def _damage(path: Path) -> int:
-    """A journeymap file whose change-log tree has a broken page (the rest readable)."""
-    with Store(path, who="maker") as store:
-        wid = int(store.create_workshop(title="Lockout").id or 0)
-        for n in range(30):
-            store.add(PainPoint(workshop_id=wid, description=f"pain {n} " * 20))
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'changelog'").fetchone()
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root[0] - 1) * size] = 0x00  # not a valid b-tree page type
-    path.write_bytes(bytes(data))
-    return wid
+from tests.models.damaged_file import damage
 
 
 def test_a_damaged_file_can_be_read_but_every_write_is_refused(db_path: Path) -> None:
-    wid = _damage(db_path)
+    wid = damage(db_path)
     store = Store(db_path, who="x")
     assert store.damage
     assert [w.id for w in store.list_workshops()] == [wid]  # reading still works
@@ -63,14 +46,14 @@ def test_importing_into_a_damaged_file_is_refused(db_path: Path, tmp_path: Path)
     with Store(tmp_path / "good.db", who="x") as good:
         wid = int(good.create_workshop(title="Keep").id or 0)
         backup = export_workshop(good, wid)
-    _damage(db_path)
+    damage(db_path)
     with Store(db_path, who="x") as store, pytest.raises(StoreError, match="is damaged"):
         import_json(store, backup, "backup.json")
     assert json.loads(backup)["workshop"]["title"] == "Keep"
 
 
 def test_a_damaged_older_file_is_not_upgraded(db_path: Path) -> None:
-    _damage(db_path)
+    damage(db_path)
     conn = sqlite3.connect(db_path)
     with conn:
         conn.execute("UPDATE journeymap_meta SET value = '2' WHERE key = 'schema_version'")

@@ -15,7 +15,7 @@ from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.method import ChannelCost, EscalationLevel
 from models.db.tables.workshop import Stage, Touchpoint, Workshop
-from tests.models.test_schema import columns
+from tests.models.schema_columns import columns
 
 NEW_COLUMNS = {
     "workshop": {"as_is_workshop_id", "jtbd_when", "jtbd_want", "jtbd_so_that",

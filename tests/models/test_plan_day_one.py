@@ -15,30 +15,16 @@ import datetime as dt
 from icalendar import Calendar
 
 from models.db.store import Store
-from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
-from models.db.tables.workshop import Touchpoint, Workshop
+from models.db.tables.cards import PlanTask
+from models.db.tables.workshop import Workshop
 from models.export.markdown import to_markdown
 from models.export.plan_ics import plan_ics
 from models.rules.plan import BEFORE_PLAN_PHASE, generate_plan, regenerate_plan
 from models.rules.plan_day import plan_day_one
-from tests.models.test_plan_cards import four_cards
+from tests.models.four_cards import four_cards
+from tests.models.late_map import PAST, START, late_map
 
 D = dt.date
-START = D(2026, 5, 4)  # a Monday
-PAST = D(2024, 3, 15)  # a Friday, two years before
-
-
-def late_map(store: Store) -> int:
-    """A workshop starting on START whose second card was due on PAST."""
-    w = store.create_workshop(title="Lockout", start_date=START)
-    stage = store.load(w.id).stages[0]
-    tp = store.add(Touchpoint(stage_id=stage.id, name="Form", owner_team="Support"))
-    for n, deadline in enumerate((None, PAST)):
-        pain = store.add(PainPoint(workshop_id=w.id, touchpoint_id=tp.id, impact=3, effort=1,
-                                   ticket_volume=100 - n, description=f"pain {n}"))
-        store.add(HypothesisCard(pain_point_id=pain.id, experiment=f"fix {n}", owner="Ana",
-                                 deadline=deadline))
-    return int(w.id or 0)
 
 
 def test_a_card_due_before_day_1_keeps_its_deadline_and_says_so() -> None:

@@ -20,7 +20,7 @@ from models.db.tables.workshop import Touchpoint, Workshop
 from models.export.future_copy import create_future_copy
 from models.export.portfolio_copy import copy_portfolio
 from models.export.serialize import journey_to_dict
-from tests.models.test_store import build_full
+from tests.models.full_rows import build_full
 from tui.cli.main import app
 
 pytestmark = pytest.mark.both_engines

@@ -18,6 +18,7 @@ from models.db.schema import SCHEMA_VERSION, StoreError
 from models.db.store import Store
 from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Workshop
+from tests.models.schema_columns import columns
 
 FACILITATION = ("timer_step", "timer_ends_at", "gather_step", "gather_at", "votes_revealed")
 
@@ -60,14 +61,6 @@ def set_version(path: Path, version: int) -> None:
         conn.execute("UPDATE journeymap_meta SET value = ? WHERE key = 'schema_version'",
                      (str(version),))
     conn.close()
-
-
-def columns(path: Path, table: str) -> set[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
-    finally:
-        conn.close()
 
 
 def test_a_new_file_is_created_and_stamped(db_path: Path) -> None:

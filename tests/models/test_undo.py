@@ -17,12 +17,21 @@ from models.db.undo import NothingToUndo, UndoRefused
 from models.live.watch import Watcher
 from tests.helpers import storable
 
+Pain = tuple[Path, int, int]  # the file, the workshop, the pain point
+
 
 def _pain(db: Path) -> tuple[int, int]:
     with Store(db, who="Ana") as store:
         wid = int(store.create_workshop(title="Lockout", scenario="s").id or 0)
         pain = store.add(PainPoint(workshop_id=wid, description="Original words"))
         return wid, int(pain.id or 0)
+
+
+@pytest.fixture
+def pain(tmp_path: Path) -> Pain:
+    """A file holding one workshop with one pain point Ana wrote: (file, workshop, pain)."""
+    db = tmp_path / "w.db"
+    return (db, *_pain(db))
 
 
 def _description(db: Path, pain_id: int) -> str:
@@ -34,9 +43,8 @@ def _wid(store: Store) -> int:
     return int(store.list_workshops()[0].id or 0)
 
 
-def test_undo_restores_the_replaced_value_and_is_logged(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    wid, pid = _pain(db)
+def test_undo_restores_the_replaced_value_and_is_logged(pain: Pain) -> None:
+    db, wid, pid = pain
     with Store(db, who="Ana") as ana:
         ana.update(PainPoint, pid, description="typed over by a burst of Enters")
         undone = ana.undo_last(wid, seat="Ana")
@@ -47,9 +55,8 @@ def test_undo_restores_the_replaced_value_and_is_logged(tmp_path: Path) -> None:
         "Ana", "description", "typed over by a burst of Enters", "Original words")
 
 
-def test_other_seats_see_an_undo_as_a_change(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    wid, pid = _pain(db)
+def test_other_seats_see_an_undo_as_a_change(pain: Pain) -> None:
+    db, wid, pid = pain
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         ana.update(PainPoint, pid, description="x")
         watcher = Watcher(bo)
@@ -57,9 +64,8 @@ def test_other_seats_see_an_undo_as_a_change(tmp_path: Path) -> None:
         assert watcher.poll()
 
 
-def test_pressing_again_undoes_the_previous_edit(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    wid, pid = _pain(db)
+def test_pressing_again_undoes_the_previous_edit(pain: Pain) -> None:
+    db, wid, pid = pain
     with Store(db, who="Ana") as ana:
         ana.update(PainPoint, pid, description="second")
         ana.update(PainPoint, pid, description="third")
@@ -73,9 +79,8 @@ def test_pressing_again_undoes_the_previous_edit(tmp_path: Path) -> None:
             ana.undo_last(wid, seat="Ana")
 
 
-def test_undo_refuses_when_someone_else_changed_the_field_since(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    wid, pid = _pain(db)
+def test_undo_refuses_when_someone_else_changed_the_field_since(pain: Pain) -> None:
+    db, wid, pid = pain
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         ana.update(PainPoint, pid, description="Ana's words")
         bo.update(PainPoint, pid, description="Bo's later words")
@@ -84,9 +89,8 @@ def test_undo_refuses_when_someone_else_changed_the_field_since(tmp_path: Path) 
     assert _description(db, pid) == "Bo's later words"
 
 
-def test_undo_takes_only_this_seats_edits(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    wid, pid = _pain(db)
+def test_undo_takes_only_this_seats_edits(pain: Pain) -> None:
+    db, wid, pid = pain
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         stage = ana.load(wid).stages[0]
         ana.update(Stage, int(stage.id or 0), name="Ana's stage")
@@ -99,9 +103,8 @@ def test_undo_takes_only_this_seats_edits(tmp_path: Path) -> None:
     assert _description(db, pid) == "Bo's words"
 
 
-def test_an_observer_cannot_undo(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    wid, pid = _pain(db)
+def test_an_observer_cannot_undo(pain: Pain) -> None:
+    db, wid, pid = pain
     with Store(db, who="Ana") as ana:
         ana.update(PainPoint, pid, description="x")
     with Store(db, who="Ana", read_only=True) as watcher, pytest.raises(ReadOnlyError):
@@ -109,9 +112,8 @@ def test_an_observer_cannot_undo(tmp_path: Path) -> None:
     assert _description(db, pid) == "x"
 
 
-def test_a_row_deleted_by_someone_else_is_one_sentence(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    wid, pid = _pain(db)
+def test_a_row_deleted_by_someone_else_is_one_sentence(pain: Pain) -> None:
+    db, wid, pid = pain
     with Store(db, who="Ana") as ana, Store(db, who="Bo") as bo:
         ana.update(PainPoint, pid, description="x")
         bo.delete(PainPoint, pid)
@@ -134,9 +136,8 @@ def test_the_restored_value_is_byte_exact(tmp_path: Path, before: str, after: st
     assert _description(db, pid).encode() == before.encode()
 
 
-def test_a_command_line_undo_takes_the_accounts_edits_under_any_name(tmp_path: Path) -> None:
-    db = tmp_path / "w.db"
-    wid, pid = _pain(db)
+def test_a_command_line_undo_takes_the_accounts_edits_under_any_name(pain: Pain) -> None:
+    db, wid, pid = pain
     with Store(db, who="Ana") as seat, Store(db, who="ana") as command_line:
         seat.update(PainPoint, pid, description="first")
         seat.update(PainPoint, pid, description="second")

@@ -16,31 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import events
 from textual.widgets import DataTable, Input
 
 from models.db.store import Store
 from tests.helpers import build_workshop, handled, until
+from tests.tui.key_bursts import burst
 from tui.app.launch import build_app
-
-
-def key(name: str) -> events.Key:
-    """The key Textual's driver posts for ``name`` (a key name or one character)."""
-    named = {"space": " ", "enter": "\r", "escape": "\x1b", "ctrl+u": "\x15", "ctrl+k": "\x0b",
-             "backspace": "\x7f"}
-    character = named.get(name, name if len(name) == 1 else None)
-    return events.Key(name, character)
-
-
-def burst(*parts: str) -> list[events.Key]:
-    """Keys by name, and each ``"…"`` part as its characters."""
-    keys: list[events.Key] = []
-    for part in parts:
-        if part.startswith('"'):
-            keys.extend(key("space" if ch == " " else ch) for ch in part.strip('"'))
-        else:
-            keys.append(key(part))
-    return keys
 
 
 async def edit_in_one_burst(db_path: Path, *parts: str,

@@ -15,7 +15,7 @@ from typing import Any
 
 from models.db.store import Store
 from tests.helpers import build_workshop, handled, until
-from tests.tui.test_burst_edit_keys import burst
+from tests.tui.key_bursts import burst
 from tui.app.launch import build_app
 from tui.dialogs.row_editor import RowEditor
 from tui.screens.workshop import WorkshopScreen

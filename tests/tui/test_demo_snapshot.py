@@ -15,8 +15,7 @@ import pytest
 
 from models.db.store import Store
 from models.vocab import STEPS
-from tests.helpers import freeze
-from tests.tui.test_tui_snapshots import settle
+from tests.helpers import freeze, settle
 from tui.app.launch import build_app
 from tui.widgets.step_bar import StepBar
 

@@ -20,31 +20,12 @@ from textual import events
 
 from models.db.schema import StoreError
 from models.db.store import Store
+from tests.tui.early_open import early_screen, store_open
 from tui.app.app import JourneyApp
 from tui.screens.workshop import WorkshopScreen
 from tui.widgets.forms import RecordForm
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-async def early_screen(app: JourneyApp, pilot) -> WorkshopScreen:  # noqa: ANN001
-    for _ in range(500):
-        screen = app.screen
-        if isinstance(screen, WorkshopScreen) and screen.query("#scope-form"):
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.01)
-    raise AssertionError("the early scope step never showed")
-
-
-async def store_open(app: JourneyApp, pilot) -> None:  # noqa: ANN001
-    await app.workers.wait_for_complete()
-    for _ in range(300):
-        if app.store is not None and not app.loading:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def test_the_scope_step_shows_from_sqlite_before_the_store_opens(

@@ -26,16 +26,11 @@ import pytest
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tests.helpers import SIZE, ready, screen_text, until
-from tests.tui.views import all_built
+from tests.helpers import SIZE, screen_text, until
+from tests.tui.views import FIRST_VISITS, prebuilt
 from tests.tui.warm_hold import HeldLooks
 from tui.app.launch import build_app
-from tui.screens.workshop import WorkshopScreen
 from tui.steps.base import StepView
-
-# The steps built at idle (Plan is left out: shown, it generates the plan and reads the
-# portfolio, new text to lay out).
-FIRST_VISITS = ("2", "3", "4", "5", "7", "6", "1")
 
 
 @pytest.fixture(params=["as it comes", "loaded"])
@@ -98,24 +93,13 @@ def created(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return seen
 
 
-async def _prebuilt(pilot: Any) -> WorkshopScreen:
-    app = pilot.app
-    await ready(pilot)
-    assert await all_built(pilot)
-    await pilot.pause()
-    app.pairing.stop()  # its heartbeat redraws the presence bar now and then
-    screen = app.screen
-    assert isinstance(screen, WorkshopScreen)
-    return screen
-
-
 @pytest.mark.parametrize("size", [SIZE, (80, 24)])
 async def test_a_first_visit_lays_the_screen_out_once_and_creates_no_widget(
         db_path: Path, wid: int, passes: Counter[str], created: Counter[str],
         size: tuple[int, int]) -> None:
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=size) as pilot:
-        await _prebuilt(pilot)
+        await prebuilt(pilot)
         seen: dict[str, tuple[int, int, dict[str, int]]] = {}
         for key in FIRST_VISITS:
             await pilot.press("escape")
@@ -144,7 +128,7 @@ async def test_a_view_laid_out_at_idle_is_never_seen_nor_focused(
 
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _prebuilt(pilot)
+        screen = await prebuilt(pilot)
         await pilot.pause()
         focused, before = app.focused, screen_text(app)
         view = screen.view("ownership")
@@ -169,7 +153,7 @@ async def test_a_step_key_for_a_view_being_laid_out_shows_it_focused(
 
     app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _prebuilt(pilot)
+        screen = await prebuilt(pilot)
         view = screen.view("ownership")
         held = HeldLooks(monkeypatch)
         warm(screen, view)

@@ -28,11 +28,10 @@ from textual import events
 
 from models.db.store import Store
 from tests.helpers import until
+from tests.tui.early_open import early_screen, store_open
 from tui.app.app import JourneyApp
 from tui.screens.workshop import WorkshopScreen
 from tui.steps.base import StepView
-
-from .test_early_workshop import early_screen, store_open
 
 
 def _key(ch: str) -> events.Key:

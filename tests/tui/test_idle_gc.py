@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import SIZE, until
-from tests.tui.test_first_visit_cost import FIRST_VISITS, _prebuilt
+from tests.tui.views import FIRST_VISITS, prebuilt
 from tui.app import idle_gc
 from tui.app.launch import build_app
 
@@ -52,7 +52,7 @@ async def test_no_full_collection_starts_while_first_visits_are_handled(
         db_path: Path, wid: int, full_passes: dict[str, int]) -> None:
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _prebuilt(pilot)
+        await prebuilt(pilot)
         kept = _full_pass_due()
         full_passes["in keys"] = 0
         for key in (*FIRST_VISITS, *FIRST_VISITS):
@@ -68,7 +68,7 @@ async def test_the_full_collection_due_runs_once_the_room_is_idle(
     before = gc.get_threshold()
     app = build_app(db_path, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _prebuilt(pilot)
+        await prebuilt(pilot)
         kept = _full_pass_due()
         await pilot.press("2")
         assert await until([pilot], lambda: full_passes["at idle"] > 0)

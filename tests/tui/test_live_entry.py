@@ -14,7 +14,7 @@ from textual import events
 
 from models.db.store import Store
 from tests.helpers import handled
-from tests.tui.test_tui_flow import lockout, ready, reopen, type_text
+from tests.tui.workshop_flow import lockout, ready, reopen, type_text
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldInput
 
@@ -37,7 +37,7 @@ async def burst(pilot, *keys: str) -> None:  # noqa: ANN001
 @asynccontextmanager
 async def realistic(db_path: Path, step: str) -> AsyncIterator[tuple[Any, Any, int]]:
     """The realistic workshop open at ``step`` at 80x24, ready: (app, pilot, its id)."""
-    from tests.tui.test_tui_data import build_workshop
+    from tests.helpers import build_workshop
 
     with Store(db_path, who="t") as s:
         wid = build_workshop(s)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models.db.store import Store
 from tests.helpers import build_workshop
-from tests.tui.test_tui_flow import ready, reopen
+from tests.tui.workshop_flow import ready, reopen
 from tui.app.launch import build_app
 
 

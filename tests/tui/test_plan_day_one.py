@@ -11,7 +11,7 @@ from typing import Any
 
 from models.db.store import Store
 from tests.helpers import until
-from tests.models.test_plan_day_one import late_map
+from tests.models.late_map import late_map
 from tui.app.launch import build_app
 from tui.dialogs.row_editor import RowEditor
 from tui.screens.workshop import WorkshopScreen

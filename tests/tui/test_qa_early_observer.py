@@ -13,7 +13,7 @@ from pathlib import Path
 from textual import events
 
 from models.db.store import Store
-from tests.tui.test_early_workshop import early_screen, store_open
+from tests.tui.early_open import early_screen, store_open
 from tui.app.app import JourneyApp
 
 

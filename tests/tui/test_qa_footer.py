@@ -14,7 +14,7 @@ import pytest
 
 from models.db.store import Store
 from tests.helpers import build_workshop
-from tests.tui.test_tui_shell import footer_keys, ready
+from tests.tui.workshop_flow import footer_keys, ready
 from tui.app.app import JourneyApp
 
 

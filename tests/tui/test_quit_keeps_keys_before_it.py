@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 
 from models.db.store import Store
 from tests.helpers import build_workshop, until
-from tests.tui.test_burst_edit_keys import burst
+from tests.tui.key_bursts import burst
 from tui.app.launch import build_app
 
 

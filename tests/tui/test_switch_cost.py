@@ -12,32 +12,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from models.db.store import Store
-from tests.helpers import SIZE, build_workshop, ready, until
+from tests.helpers import SIZE, ready, until
+from tests.tui.switch_looks import built_workshop, count_lines, screen_lines, settled
 from tui.app.launch import build_app
-from tui.screens.workshop import WorkshopScreen
-from tui.steps.base import StepView
-
-
-def _workshop(db: Path) -> int:
-    with Store(db, who="lea") as store:
-        return build_workshop(store)
-
-
-async def _all_built(pilot: Any) -> bool:
-    app = pilot.app
-    return await until([pilot], lambda: isinstance(app.screen, WorkshopScreen)
-                       and app.screen.prebuilt
-                       and all(v.ready for v in app.screen.query(StepView)), rounds=400)
-
-
-async def _settled(pilot: Any) -> None:
-    """Built, and every view shown once (their sizes settle on a first show)."""
-    await ready(pilot)
-    assert await _all_built(pilot)
-    for key in ("3", "5", "4", "2", "3"):
-        await pilot.press("escape", key)
-        await ready(pilot)
 
 
 async def test_the_heartbeat_after_a_switch_lays_nothing_out_for_a_seat_alone(
@@ -45,9 +22,9 @@ async def test_the_heartbeat_after_a_switch_lays_nothing_out_for_a_seat_alone(
     """Alone in the workshop the presence bar is hidden; the heartbeat that tells the
     file which step is on screen (a moment after each switch) re-laid the whole screen
     out to put the new step's name in that hidden bar."""
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         pairing = app.pairing
         seen: list[int] = []
         for key, step in (("5", "pains"), ("3", "touchpoints"), ("4", "ownership")):
@@ -67,9 +44,9 @@ async def test_a_switch_repaints_the_views_not_the_switcher_behind_them(
     """Choosing the view to show repainted the container holding the views: every line
     of the content area re-rendered as blank background, under the view about to be
     drawn over it.  The views shown and hidden are repainted as they must be."""
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         seen: list[tuple[int, int, int]] = []
         for key in ("5", "3"):
@@ -97,9 +74,9 @@ async def test_a_switch_is_one_screen_update_with_the_step_bar_in_it(
         real(self)
 
     monkeypatch.setattr(Screen, "_compositor_refresh", update)
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         for key in ("5", "3"):
             await pilot.press("escape")
@@ -131,9 +108,9 @@ async def test_a_switch_arranges_the_screen_once(db_path: Path, monkeypatch: Any
     region (the view just hidden, a footer key), and arranged the screen again, once
     or twice more per switch, to answer."""
     arranges = _count_arranges(monkeypatch)
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         seen: list[int] = []
         for key in ("5", "3", "5", "3", "4", "2"):
@@ -150,9 +127,9 @@ async def test_the_screen_map_kept_between_layout_passes_is_the_screen_laid_out(
         db_path: Path) -> None:
     """What the kept map answers (where a widget is) is what arranging afresh answers,
     after switches, a resize while views are hidden, and edits."""
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         compositor = app.screen._compositor
         for keys, size in ((("5",), None), (("3", "down", "plus"), None), ((), (80, 24)),
                            (("4",), None), (("5", "2"), (120, 40)), (("3",), None)):
@@ -169,31 +146,6 @@ async def test_the_screen_map_kept_between_layout_passes_is_the_screen_laid_out(
 
 
 
-def _count_lines(monkeypatch: Any) -> Counter[str]:
-    """Lines each widget class draws afresh (not taken from its cache of drawn lines)."""
-    from textual._styles_cache import StylesCache
-    from textual.widget import Widget
-
-    drawn: Counter[str] = Counter()
-    drawing: list[str] = []
-    real_lines, real_line = Widget.render_lines, StylesCache.render_line
-
-    def render_lines(self: Widget, crop: Any) -> Any:
-        drawing.append(type(self).__name__)
-        try:
-            return real_lines(self, crop)
-        finally:
-            drawing.pop()
-
-    def render_line(self: StylesCache, *args: Any, **kwargs: Any) -> Any:
-        drawn[drawing[-1] if drawing else "?"] += 1
-        return real_line(self, *args, **kwargs)
-
-    monkeypatch.setattr(Widget, "render_lines", render_lines)
-    monkeypatch.setattr(StylesCache, "render_line", render_line)
-    return drawn
-
-
 async def test_a_switch_draws_again_only_lines_whose_look_changed(
         db_path: Path, monkeypatch: Any) -> None:
     """A view shown again at the same size looks as it did: its own lines (the background
@@ -202,7 +154,7 @@ async def test_a_switch_draws_again_only_lines_whose_look_changed(
     before, at the same width, built its text again too."""
     from tui.widgets.step_bar import StepBar
 
-    drawn = _count_lines(monkeypatch)
+    drawn = count_lines(monkeypatch)
     bar = Counter[str]()
     real_bar = StepBar.render
 
@@ -211,9 +163,9 @@ async def test_a_switch_draws_again_only_lines_whose_look_changed(
         return real_bar(self)
 
     monkeypatch.setattr(StepBar, "render", bar_render)
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         for key in ("5", "3", "5", "3"):
             await pilot.press("escape")
@@ -241,9 +193,9 @@ async def test_a_switch_finds_its_view_without_a_css_query(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(query, "match", counting)
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         seen: list[int] = []
         for key in ("5", "3", "4", "2"):
@@ -256,18 +208,12 @@ async def test_a_switch_finds_its_view_without_a_css_query(
         assert max(seen) < 40, seen
 
 
-def _screen_lines(app: Any) -> list[str]:
-    """The screen as drawn: text and style of every segment (a snapshot without the SVG)."""
-    return ["".join(f"[{segment.style}]{segment.text}" for segment in strip)
-            for strip in app.screen._compositor.render_strips()]
-
-
 async def _shown(db: Path, wid: int, sizes: list[tuple[int, int]]) -> list[list[str]]:
     """Steps 3, 5, 4, 2 shown at each size in turn, the terminal resized in between."""
     app = build_app(db, wid, step="scope", who="lea")
     screens: list[list[str]] = []
     async with app.run_test(size=sizes[0]) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         for size in sizes:
             await pilot.resize_terminal(*size)
@@ -275,7 +221,7 @@ async def _shown(db: Path, wid: int, sizes: list[tuple[int, int]]) -> list[list[
             for key in ("3", "5", "4", "2"):
                 await pilot.press("escape", key)
                 await ready(pilot)
-                screens.append(_screen_lines(app))
+                screens.append(screen_lines(app))
     return screens
 
 
@@ -283,7 +229,7 @@ async def test_a_view_shown_after_a_resize_is_laid_out_and_drawn_at_the_new_size
         db_path: Path) -> None:
     """Views hidden while the terminal is resized keep their lines only for the size they
     had: shown again, each is laid out and drawn as a view built at the new size."""
-    wid = _workshop(db_path)
+    wid = built_workshop(db_path)
     resized = await _shown(db_path, wid, [(80, 24), (120, 40), (80, 24)])
     wide = await _shown(db_path, wid, [(120, 40)])
     narrow = await _shown(db_path, wid, [(80, 24)])
@@ -294,9 +240,9 @@ async def test_a_view_shown_after_a_resize_is_laid_out_and_drawn_at_the_new_size
 
 async def test_tab_never_lands_in_a_hidden_step_view(db_path: Path) -> None:
     """Every built view stays mounted; Tab and shift+Tab go round the step shown only."""
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         for key in ("3", "5", "2"):
             await pilot.press("escape", key)
@@ -316,9 +262,9 @@ async def test_a_click_where_a_hidden_views_widget_was_reaches_the_view_shown(
     from textual import events
     from textual.widgets import DataTable
 
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         await pilot.press("escape", "5")
         await ready(pilot)

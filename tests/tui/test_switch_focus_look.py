@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.helpers import SIZE, ready
-from tests.tui.test_switch_cost import _count_lines, _screen_lines, _settled, _workshop
+from tests.tui.switch_looks import built_workshop, count_lines, screen_lines, settled
 from tui.app.launch import build_app
 from tui.widgets.fast_table import FastTable
 
@@ -43,7 +43,7 @@ async def _per_switch(app: Any, counter: Counter[str], pick: Callable[[Counter[s
     """Steps 5, 3, 5, 3, each key pressed from its view's table (Esc first): what
     ``pick`` reads of ``counter`` for each key alone (``before`` checks the app first)."""
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         if before is not None:
             before(app)
@@ -63,7 +63,7 @@ async def test_a_switch_between_tables_restyles_no_table(
     """The table hidden keeps its focused styles while nobody sees it; shown and
     focused again, it has them already."""
     restyled = _count_table_restyles(monkeypatch)
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     seen = await _per_switch(app, restyled, dict)
     assert seen == [{}] * 4, seen
 
@@ -72,8 +72,8 @@ async def test_a_switch_between_tables_draws_no_table_line(
         db_path: Path, monkeypatch: Any) -> None:
     """The table shown again, focused as it was, was drawn afresh line by line with
     its scroll bar: none of it changed."""
-    drawn = _count_lines(monkeypatch)
-    app = build_app(db_path, _workshop(db_path), step="scope", who="lea")
+    drawn = count_lines(monkeypatch)
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     seen = await _per_switch(app, drawn, lambda counts: {
         k: v for k, v in counts.items() if k in ("FitTable", "ScrollBar")})
     assert seen == [{}] * 4, seen
@@ -88,7 +88,7 @@ async def _touchpoints_with_the_field_focused(db: Path, wid: int, hide_first: bo
 
     app = build_app(db, wid, step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
-        await _settled(pilot)
+        await settled(pilot)
         app.pairing.stop()
         await pilot.press("escape", "3")
         await ready(pilot)
@@ -106,26 +106,26 @@ async def _touchpoints_with_the_field_focused(db: Path, wid: int, hide_first: bo
         await ready(pilot)
         table = view.query_one(FastTable)
         assert not table.has_focus and field.has_focus
-        return _screen_lines(app), table.get_pseudo_class_state()
+        return screen_lines(app), table.get_pseudo_class_state()
 
 
 async def test_a_table_hidden_focused_and_shown_without_the_focus_looks_blurred(
         db_path: Path) -> None:
     """The focused look the hidden table kept is put right when its view comes back
     with the focus elsewhere: the screen is the one of a table that never hid."""
-    wid = _workshop(db_path)
+    wid = built_workshop(db_path)
     kept, kept_state = await _touchpoints_with_the_field_focused(db_path, wid, True)
     never, never_state = await _touchpoints_with_the_field_focused(db_path, wid, False)
     assert kept_state == never_state
     assert kept == never
 
 
-def _long_workshop(db: Path) -> int:
+def _longbuilt_workshop(db: Path) -> int:
     """The test workshop with 60 more touchpoints: its touchpoints table scrolls."""
     from models.db.store import Store
     from models.db.tables.workshop import Touchpoint
 
-    wid = _workshop(db)
+    wid = built_workshop(db)
     with Store(db, who="lea") as store:
         stage_id = int(store.load(wid).stages[0].id or 0)
         with store.write() as s:
@@ -139,8 +139,8 @@ async def test_a_switch_to_a_table_that_scrolls_draws_no_scroll_bar_line(
     """Every layout pass told a shown table's scroll bar its sizes again (Textual
     compares the scroll view's virtual size with the size of its content region,
     which always differ): the bar drew all its lines again on each switch to it."""
-    drawn = _count_lines(monkeypatch)
-    app = build_app(db_path, _long_workshop(db_path), step="scope", who="lea")
+    drawn = count_lines(monkeypatch)
+    app = build_app(db_path, _longbuilt_workshop(db_path), step="scope", who="lea")
 
     def scrolls(app: Any) -> None:
         assert app.screen.view("touchpoints").query_one(FastTable).show_vertical_scrollbar

@@ -19,7 +19,7 @@ import pyte
 import pytest
 from rich.console import Console
 
-from tests.tui.test_first_visit_cost import _prebuilt
+from tests.tui.views import prebuilt
 from tests.tui.warm_hold import HeldLooks
 from tui.app.launch import build_app
 from tui.screens.warm_views import stop, warm, warming
@@ -80,7 +80,7 @@ async def _shown(db_path: Path, wid: int, *, warming_up: bool, stopped: bool = F
     app = build_app(db_path, wid, step="cards", who="lea")
     terminal = _watch(app)
     async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
-        screen = await _prebuilt(pilot)
+        screen = await prebuilt(pilot)
         await pilot.pause()
         assert terminal.lines() == _fresh(app)  # the model follows the app
         view = screen.view("plan")

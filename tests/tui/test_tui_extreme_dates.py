@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli_extreme_dates import EXTREMES, stored_extreme
+from tests.extreme_dates import EXTREMES, stored_extreme
 from tui.app.launch import build_app
 
 

@@ -11,6 +11,7 @@ from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Touchpoint, Workshop
 from models.rules.progress import step_states
 from tests.helpers import build_workshop
+from tests.tui.workshop_flow import lockout, ready, reopen, type_text
 from tui.app.app import JourneyApp
 from tui.app.launch import build_app
 from tui.screens.workshop import WorkshopScreen
@@ -18,34 +19,11 @@ from tui.widgets.forms import FieldInput
 from tui.widgets.step_bar import StepBar
 
 
-async def ready(pilot) -> None:  # noqa: ANN001
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
-def reopen(db: Path) -> Store:
-    return Store(db, who="check")
-
-
 def one_workshop(db: Path) -> Workshop:
     with reopen(db) as s:
         workshops = s.list_workshops()
     assert len(workshops) == 1
     return workshops[0]
-
-
-def lockout(db: Path) -> tuple[int, str]:
-    """A workshop from the login-lockout template: (id, its persona)."""
-    from models.export.templates import create_from_template
-
-    with reopen(db) as s:
-        wid = create_from_template(s, "login-lockout")
-        return wid, s.get_workshop(wid).persona
-
-
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
-    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 
 
 async def test_whole_flow_from_an_empty_database(db_path: Path) -> None:

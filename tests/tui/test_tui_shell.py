@@ -17,16 +17,11 @@ import pytest
 from models.db.store import Store
 from models.db.tables.workshop import Workshop
 from tests.helpers import build_workshop
+from tests.tui.workshop_flow import footer_keys, ready
 from tui.app.app import JourneyApp
 from tui.app.opening import pending_target
 from tui.screens.workshop import WorkshopScreen
 from tui.widgets.forms import FieldInput
-
-
-async def ready(pilot) -> None:  # noqa: ANN001
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 @pytest.fixture
@@ -164,13 +159,6 @@ async def test_step_bar_in_the_app_at_80x24(db_path: Path, wid: int) -> None:
 
 
 # -- 3. the footer fits 80 columns ---------------------------------------------------------
-def footer_keys(app: JourneyApp) -> list:  # noqa: ANN201
-    """Each key the footer shows with its screen region, the palette key last."""
-    from tui.widgets.footer import CalmFooter
-
-    return app.screen.query_one(CalmFooter).placed()
-
-
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_footer_fits_and_always_shows_navigation(db_path: Path, wid: int,
                                                        size: tuple[int, int]) -> None:

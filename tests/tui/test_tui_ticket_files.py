@@ -12,8 +12,7 @@ from textual.widgets import Button, Input, Select, Static
 from models.db.store import Store
 from models.tickets.profiles import SOURCES
 from models.vocab import TODAY_ENV
-from tests.helpers import import_dialog
-from tests.tui.test_tui_outputs import TODAY, settle
+from tests.helpers import TODAY, import_dialog, settle
 from tui.app.launch import build_app
 from tui.dialogs.ticket_import import TicketImportDialog
 

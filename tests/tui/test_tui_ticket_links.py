@@ -22,8 +22,7 @@ from models.db.tables.tickets import TicketSource
 from models.tickets import links as ticket_links
 from models.tickets import storage
 from models.vocab import TODAY_ENV
-from tests.helpers import build_workshop
-from tests.tui.test_tui_outputs import TODAY, settle
+from tests.helpers import TODAY, build_workshop, settle
 from tui.app.launch import build_app
 from tui.dialogs.card_signal import CardSignalDialog
 from tui.dialogs.common import ConfirmScreen, PickScreen

@@ -14,8 +14,7 @@ from models.db.store import Store
 from models.db.tables.seats import Participant
 from models.tickets import editing, storage
 from models.vocab import TODAY_ENV
-from tests.helpers import import_dialog
-from tests.tui.test_tui_outputs import TODAY, settle
+from tests.helpers import TODAY, import_dialog, settle
 from tui.app.launch import build_app
 from tui.screens.data import DataScreen
 

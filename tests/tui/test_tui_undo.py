@@ -4,8 +4,12 @@ my last change" and the footer shows the key from 120 columns."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint
@@ -23,13 +27,28 @@ def _first_pain(db_path: Path, wid: int) -> PainPoint:
         return store.load(wid).pain_points[0]
 
 
-async def test_ctrl_z_restores_the_description_a_burst_overwrote(db_path: Path) -> None:
+@pytest.fixture
+def demo(db_path: Path) -> tuple[int, PainPoint]:
+    """The demo-like workshop, and its first pain point as saved before any edit."""
     with Store(db_path) as store:
         wid = build_workshop(store)
-    before = _first_pain(db_path, wid)
-    app = build_app(db_path, wid, step="pains", who="ann")
+    return wid, _first_pain(db_path, wid)
+
+
+@asynccontextmanager
+async def ann_on_pains(db_path: Path, wid: int,
+                       role: str = "") -> AsyncIterator[tuple[Any, Any]]:
+    """Ann's seat on the Pain points step at 120x40, ready: (app, pilot)."""
+    app = build_app(db_path, wid, step="pains", who="ann", role=role)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+        yield app, pilot
+
+
+async def test_ctrl_z_restores_the_description_a_burst_overwrote(
+        db_path: Path, demo: tuple[int, PainPoint]) -> None:
+    wid, before = demo
+    async with ann_on_pains(db_path, wid) as (app, pilot):
         assert app.session.save_field(PainPoint, before.id, "description", "oops")
         view = app.screen.view("pains")  # type: ignore[attr-defined]
         app.screen.set_focus(view.table)
@@ -49,9 +68,7 @@ async def test_an_observer_has_no_undo(db_path: Path) -> None:
         wid = build_workshop(store)
         pain = store.load(wid).pain_points[0]
         store.update(PainPoint, pain.id, description="ann's words")
-    app = build_app(db_path, wid, step="pains", who="ann", role="observer")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+    async with ann_on_pains(db_path, wid, role="observer") as (app, pilot):
         await pilot.press("ctrl+z")
         await ready(pilot)
         titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
@@ -60,13 +77,10 @@ async def test_an_observer_has_no_undo(db_path: Path) -> None:
     assert _first_pain(db_path, wid).description == "ann's words"
 
 
-async def test_ctrl_z_leaves_a_later_edit_by_someone_else(db_path: Path) -> None:
-    with Store(db_path) as store:
-        wid = build_workshop(store)
-    pain = _first_pain(db_path, wid)
-    app = build_app(db_path, wid, step="pains", who="ann")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_ctrl_z_leaves_a_later_edit_by_someone_else(
+        db_path: Path, demo: tuple[int, PainPoint]) -> None:
+    wid, pain = demo
+    async with ann_on_pains(db_path, wid) as (app, pilot):
         assert app.session.save_field(PainPoint, pain.id, "description", "ann's words")
         with Store(db_path, who="bob") as bob:
             bob.update(PainPoint, pain.id, description="bob's later words")
@@ -79,13 +93,12 @@ async def test_ctrl_z_leaves_a_later_edit_by_someone_else(db_path: Path) -> None
 
 
 async def test_ctrl_z_while_typing_puts_back_the_field_and_keeps_saved_edits(
-        db_path: Path) -> None:
+        db_path: Path, demo: tuple[int, PainPoint]) -> None:
     """While a field holds typing not yet saved, ctrl+z takes back the typing (what a
     person means there), not this seat's previous saved edit elsewhere."""
     from tui.widgets.forms import FieldInput
 
-    with Store(db_path) as store:
-        wid = build_workshop(store)
+    wid, _ = demo
     app = build_app(db_path, wid, step="scope", who="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

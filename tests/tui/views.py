@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.helpers import ready
+
+# The steps built at idle (Plan is left out: shown, it generates the plan and reads the
+# portfolio, new text to lay out).
+FIRST_VISITS = ("2", "3", "4", "5", "7", "6", "1")
+
 
 def table_lines(table: Any) -> list[Any]:
     """Every line ``table`` draws now, its caches cleared first (drawn afresh)."""
@@ -40,3 +46,19 @@ async def all_built(pilot: Any, stalled: int = 400) -> bool:
         last = now
         await pilot.pause(0.02)
     return False
+
+
+async def prebuilt(pilot: Any) -> Any:
+    """The workshop screen once every step view is built and pairing's heartbeat is
+    stopped (it redraws the presence bar now and then), for tests that count a visit's
+    work."""
+    from tui.screens.workshop import WorkshopScreen
+
+    app = pilot.app
+    await ready(pilot)
+    assert await all_built(pilot)
+    await pilot.pause()
+    app.pairing.stop()
+    screen = app.screen
+    assert isinstance(screen, WorkshopScreen)
+    return screen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models.rules.plan import NEXT_CYCLE_PHASE, QUEUED_PHASE, generate_plan
-from tests.models.test_plan_cards import START, four_cards
+from tests.models.four_cards import START, four_cards
 
 
 def test_a_queued_card_is_titled_with_its_experiment_without_the_final_full_stop() -> None:

@@ -18,6 +18,7 @@ from models.db.schema import StoreError
 from models.db.store import ReadOnlyError, Store
 from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Workshop
+from tests.models.damaged_file import damage
 
 
 def _journal_mode(path: Path) -> str:
@@ -232,21 +233,7 @@ def test_an_older_file_too_big_for_the_quick_check_is_checked_in_full_before_its
     # rewrites tables, so it first runs the full check whatever the size: a damaged
     # older file is refused and left as it was
     path = tmp_path / "old.db"
-    with Store(path, who="maker") as store:
-        wid = int(store.create_workshop(title="Lockout").id or 0)
-        for n in range(30):
-            store.add(PainPoint(workshop_id=wid, description=f"pain {n} " * 20))
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    with conn:
-        conn.execute("UPDATE journeymap_meta SET value = '2' WHERE key = 'schema_version'")
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'changelog'").fetchone()
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root[0] - 1) * size] = 0x00  # the change log's b-tree page made invalid
-    path.write_bytes(bytes(data))
+    damage(path, schema_version="2")  # the change log's b-tree page made invalid
     monkeypatch.setattr(dbfile, "QUICK_CHECK_MAX_BYTES", path.stat().st_size - 1)
     assert dbfile.health_problem(path) is None  # too big for the check on open
     before = path.read_bytes()

@@ -18,7 +18,7 @@ import pytest
 from models.tickets import engine, metrics, worked
 from models.tickets.hours import Schedule, epochs
 from tests.models.spec.made_up_zones import made_up_zone
-from tests.models.spec.test_hours_zones_spec import CASES
+from tests.models.spec.zone_cases import CASES
 
 T = dt.datetime
 

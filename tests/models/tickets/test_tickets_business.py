@@ -22,13 +22,8 @@ from hypothesis import strategies as st
 
 from models.tickets import engine, metrics
 from models.tickets.hours import Schedule
+from tests.models.tickets.business_rows import ROWS
 
-ROWS = """Id,Group,Status,Created at,Solved at,First reply time in minutes
-1,Billing,Solved,2026-11-27 16:00:00,2026-11-30 10:00:00,60
-2,Billing,Solved,2026-11-28 11:00:00,2026-11-30 09:30:00,30
-3,Billing,Solved,2026-12-24 16:00:00,2026-12-28 10:00:00,1200
-4,Accounts,Open,2026-12-01 10:00:00,,90
-"""
 SCHEDULE = Schedule.parse("mon-fri", "09:00", "17:00", "UTC", ["2026-12-25"])
 
 

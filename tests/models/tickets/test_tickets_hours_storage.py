@@ -12,7 +12,7 @@ import pytest
 from models.db.store import Store
 from models.export.json_backup import export_workshop, import_json
 from models.tickets import editing, storage
-from tests.models.tickets.test_tickets_business import ROWS
+from tests.models.tickets.business_rows import ROWS
 
 
 @pytest.fixture
