@@ -28,12 +28,19 @@ class TouchpointChange(NamedTuple):
     to_be: Touchpoint | None = None
 
 
-class SentimentPoint(NamedTuple):
-    """One point of a sentiment line: where on the journey, and how it feels (-2..+2)."""
+class SentimentPoint:
+    """One point of a sentiment line: where on the journey, and how it feels (-2..+2).
 
-    stage: str
-    touchpoint: str
-    sentiment: int
+    Built once and only read: a plain class, because defining a ``NamedTuple``
+    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("stage", "touchpoint", "sentiment")
+
+    def __init__(self, stage: str, touchpoint: str, sentiment: int) -> None:
+        self.stage = stage
+        self.touchpoint = touchpoint
+        self.sentiment = sentiment
 
 
 class CountRow(NamedTuple):

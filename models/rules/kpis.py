@@ -12,16 +12,24 @@ custom KPI (no unit proposed, direction guessed from words by
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 
-class KpiInfo(NamedTuple):
-    """One catalogue entry: the name shown, its usual unit, and which way is better."""
+class KpiInfo:
+    """One catalogue entry: the name shown, its usual unit, and which way is better.
 
-    name: str
-    unit: str
-    lower_is_better: bool
-    aliases: tuple[str, ...] = ()
+    Built once and only read: a plain class, because defining a ``NamedTuple``
+    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("name", "unit", "lower_is_better", "aliases")
+
+    def __init__(
+            self, name: str, unit: str, lower_is_better: bool,
+            aliases: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.unit = unit
+        self.lower_is_better = lower_is_better
+        self.aliases = aliases
 
 
 KPI_CATALOGUE: tuple[KpiInfo, ...] = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_kpi, lower_is_better
@@ -32,11 +32,18 @@ QUESTIONS: tuple[str, ...] = (
 )
 
 
-class ReviewAnswer(NamedTuple):
-    """One question and its answer as a plain sentence."""
+class ReviewAnswer:
+    """One question and its answer as a plain sentence.
 
-    question: str
-    answer: str
+    Built once and only read: a plain class, because defining a ``NamedTuple``
+    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("question", "answer")
+
+    def __init__(self, question: str, answer: str) -> None:
+        self.question = question
+        self.answer = answer
 
 
 def _stage_of_pain(journey: Journey, pain: PainPoint) -> Stage | None:
