@@ -9,7 +9,7 @@ its touchpoint's channel, and the card's projected effect (``models.vocab.EFFECT
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_number, ordered_cards
@@ -21,14 +21,23 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.method import ChannelCost
 
 
-class Figure(NamedTuple):
-    """One number of the case with its formula, or the reason it is not available."""
+class Figure:
+    """One number of the case with its formula, or the reason it is not available.
 
-    label: str
-    value: float | None
-    unit: str = ""
-    formula: str = ""
-    reason: str = ""
+    Built once and only read: a plain class, because defining a ``NamedTuple``
+    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("label", "value", "unit", "formula", "reason")
+
+    def __init__(
+            self, label: str, value: float | None, unit: str = "", formula: str = "",
+            reason: str = "") -> None:
+        self.label = label
+        self.value = value
+        self.unit = unit
+        self.formula = formula
+        self.reason = reason
 
     @property
     def available(self) -> bool:

@@ -19,13 +19,22 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.workshop import Touchpoint
 
 
-class TouchpointChange(NamedTuple):
-    """One touchpoint's fate: removed, automated, added, or kept."""
+class TouchpointChange:
+    """One touchpoint's fate: removed, automated, added, or kept.
 
-    kind: str  # "removed" | "automated" | "added" | "kept"
-    text: str
-    as_is: Touchpoint | None = None
-    to_be: Touchpoint | None = None
+    Built once and only read: a plain class, because defining a ``NamedTuple``
+    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("kind", "text", "as_is", "to_be")
+
+    def __init__(
+            self, kind: str, text: str, as_is: Touchpoint | None = None,
+            to_be: Touchpoint | None = None) -> None:
+        self.kind = kind  # "removed" | "automated" | "added" | "kept"
+        self.text = text
+        self.as_is = as_is
+        self.to_be = to_be
 
 
 class SentimentPoint:
@@ -43,12 +52,19 @@ class SentimentPoint:
         self.sentiment = sentiment
 
 
-class CountRow(NamedTuple):
-    """A before/after count with the sentence that states it."""
+class CountRow:
+    """A before/after count with the sentence that states it.
 
-    label: str
-    before: int
-    after: int
+    Built once and only read: a plain class, because defining a ``NamedTuple``
+    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("label", "before", "after")
+
+    def __init__(self, label: str, before: int, after: int) -> None:
+        self.label = label
+        self.before = before
+        self.after = after
 
     @property
     def text(self) -> str:

@@ -20,7 +20,7 @@ list true when touchpoints move; the room's notes about one handoff live in its
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from models.db.fields import FieldError
 from models.db.journey import Journey
@@ -54,12 +54,19 @@ class DerivedHandoff:
         self.detail = detail
 
 
-class Risk(NamedTuple):
-    """Something in the ownership map that tends to cost repeat contacts."""
+class Risk:
+    """Something in the ownership map that tends to cost repeat contacts.
 
-    kind: str  # "unowned" | "customer_not_informed" | "too_many_handoffs"
-    message: str
-    touchpoint_id: int | None = None
+    Built once and only read: a plain class, because defining a ``NamedTuple``
+    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("kind", "message", "touchpoint_id")
+
+    def __init__(self, kind: str, message: str, touchpoint_id: int | None = None) -> None:
+        self.kind = kind  # "unowned" | "customer_not_informed" | "too_many_handoffs"
+        self.message = message
+        self.touchpoint_id = touchpoint_id
 
 
 def _team(tp: Touchpoint) -> str:

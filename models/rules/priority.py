@@ -8,7 +8,7 @@ order (ties end on the id) and every ranked item carries a one-line reason.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.counts import plural
@@ -64,15 +64,24 @@ def quadrant_rule() -> str:
     return text[:1].upper() + text[1:] + " (1 low, 2 medium, 3 high)."
 
 
-class RankedPain(NamedTuple):
-    """A pain point with its place in the ranking and the reason for that place."""
+class RankedPain:
+    """A pain point with its place in the ranking and the reason for that place.
 
-    rank: int
-    pain: PainPoint
-    quadrant: str
-    volume: int
-    votes: int
-    reason: str
+    Built once and only read: a plain class, because defining a ``NamedTuple``
+    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("rank", "pain", "quadrant", "volume", "votes", "reason")
+
+    def __init__(
+            self, rank: int, pain: PainPoint, quadrant: str, volume: int, votes: int,
+            reason: str) -> None:
+        self.rank = rank
+        self.pain = pain
+        self.quadrant = quadrant
+        self.volume = volume
+        self.votes = votes
+        self.reason = reason
 
 
 def explain(rank: int, pain: PainPoint, quad: str, votes: int) -> str:
