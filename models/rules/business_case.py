@@ -22,11 +22,7 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
 
 
 class Figure:
-    """One number of the case with its formula, or the reason it is not available.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One number of the case with its formula, or the reason it is not available."""
 
     __slots__ = ("label", "value", "unit", "formula", "reason")
 
@@ -61,11 +57,7 @@ def _na(label: str, reason: str, unit: str = "") -> Figure:
 
 
 class CardCase:
-    """The projection of one card: what its pain point costs now and after the fix.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """The projection of one card: what its pain point costs now and after the fix."""
 
     __slots__ = ("card", "pain", "channel", "contacts_before", "contacts_after", "cost_before",
                  "cost_after", "saving", "hours_before", "hours_after", "hours_saved", "notes",
@@ -99,11 +91,7 @@ class CardCase:
 
 
 class BusinessCase:
-    """Every card's projection and the totals over the cards that have the numbers.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """Every card's projection and the totals over the cards that have the numbers."""
 
     __slots__ = ("cards", "contacts_avoided", "saving", "hours_saved", "notes")
 

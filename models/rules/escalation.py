@@ -27,11 +27,7 @@ _CONTEXT = (r"(?i)transcript|conversation|history|context|chat log|call notes|ca
 
 
 class EscalationRisk:
-    """One risk: its kind (for grouping), the sentence, and the row it is about.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One risk: its kind (for grouping), the sentence, and the row it is about."""
 
     __slots__ = ("kind", "message", "touchpoint_id", "level_id")
 
@@ -160,11 +156,7 @@ def fmt_minutes(minutes: int | None) -> str:
 
 
 class Rung:
-    """One level of the ladder as the tracker and exports show it: an SLA commitment.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One level of the ladder as the tracker and exports show it: an SLA commitment."""
 
     __slots__ = ("level", "name", "owner", "text")
 

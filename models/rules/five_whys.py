@@ -16,11 +16,7 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
 
 
 class ChainCheck:
-    """The answers in order, whether the chain is complete, and what is wrong with it.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """The answers in order, whether the chain is complete, and what is wrong with it."""
 
     __slots__ = ("answers", "root_cause", "complete", "problems")
 

@@ -20,11 +20,7 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
 
 
 class TouchpointChange:
-    """One touchpoint's fate: removed, automated, added, or kept.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One touchpoint's fate: removed, automated, added, or kept."""
 
     __slots__ = ("kind", "text", "as_is", "to_be")
 
@@ -38,11 +34,7 @@ class TouchpointChange:
 
 
 class SentimentPoint:
-    """One point of a sentiment line: where on the journey, and how it feels (-2..+2).
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One point of a sentiment line: where on the journey, and how it feels (-2..+2)."""
 
     __slots__ = ("stage", "touchpoint", "sentiment")
 
@@ -53,11 +45,7 @@ class SentimentPoint:
 
 
 class CountRow:
-    """A before/after count with the sentence that states it.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """A before/after count with the sentence that states it."""
 
     __slots__ = ("label", "before", "after")
 

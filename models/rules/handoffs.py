@@ -55,11 +55,7 @@ class DerivedHandoff:
 
 
 class Risk:
-    """Something in the ownership map that tends to cost repeat contacts.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """Something in the ownership map that tends to cost repeat contacts."""
 
     __slots__ = ("kind", "message", "touchpoint_id")
 

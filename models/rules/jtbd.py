@@ -30,11 +30,7 @@ _FILLER = frozenset({"want", "need", "would", "could", "should", "able", "that",
 
 
 class JtbdHint:
-    """One piece of advice about the statement, with the part it is about.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One piece of advice about the statement, with the part it is about."""
 
     __slots__ = ("part", "text")
 

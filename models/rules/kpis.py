@@ -15,11 +15,7 @@ import re
 
 
 class KpiInfo:
-    """One catalogue entry: the name shown, its usual unit, and which way is better.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One catalogue entry: the name shown, its usual unit, and which way is better."""
 
     __slots__ = ("name", "unit", "lower_is_better", "aliases")
 

@@ -19,11 +19,7 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
 
 
 class Moment:
-    """One touchpoint of the view with its shape on the sentiment line and its gaps.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One touchpoint of the view with its shape on the sentiment line and its gaps."""
 
     __slots__ = ("touchpoint", "stage", "shape", "flagged", "owner", "cards", "gaps")
 

@@ -65,11 +65,7 @@ def quadrant_rule() -> str:
 
 
 class RankedPain:
-    """A pain point with its place in the ranking and the reason for that place.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """A pain point with its place in the ranking and the reason for that place."""
 
     __slots__ = ("rank", "pain", "quadrant", "volume", "votes", "reason")
 

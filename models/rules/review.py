@@ -33,11 +33,7 @@ QUESTIONS: tuple[str, ...] = (
 
 
 class ReviewAnswer:
-    """One question and its answer as a plain sentence.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """One question and its answer as a plain sentence."""
 
     __slots__ = ("question", "answer")
 

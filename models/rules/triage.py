@@ -32,11 +32,7 @@ def eisenhower(urgent: bool, important: bool) -> str:
 
 
 class Triage:
-    """A pain point with its Eisenhower quadrant.
-
-    Built once and only read: a plain class, because defining a ``NamedTuple``
-    costs ~1 M instructions at import (issue 18, ``test_cli_export_records``).
-    """
+    """A pain point with its Eisenhower quadrant."""
 
     __slots__ = ("pain", "quadrant")
 
