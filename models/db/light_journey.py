@@ -132,8 +132,9 @@ class _Reader:
 
         The table's columns are looked up and its initialiser generated only once
         a row is there to build: compiling one costs about what building a thousand
-        rows does (~1 M instructions), and most of a typical map's 13 tables (votes,
-        handoffs, seats, costs, ladders, ticket imports) are empty.  ``SELECT *``
+        rows does (~1 M instructions), and a map whose room did not vote, document
+        handoffs, take seats, cost channels, set a ladder or import tickets has 7 of
+        its 13 tables empty.  ``SELECT *``
         lists the columns in the order ``PRAGMA table_info`` gives them; a file
         where they differ fails the initialiser's unpacking (``ValueError``).
         """
