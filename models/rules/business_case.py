@@ -9,7 +9,7 @@ its touchpoint's channel, and the card's projected effect (``models.vocab.EFFECT
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_number, ordered_cards
@@ -21,14 +21,19 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.method import ChannelCost
 
 
-class Figure(NamedTuple):
+class Figure:
     """One number of the case with its formula, or the reason it is not available."""
 
-    label: str
-    value: float | None
-    unit: str = ""
-    formula: str = ""
-    reason: str = ""
+    __slots__ = ("label", "value", "unit", "formula", "reason")
+
+    def __init__(
+            self, label: str, value: float | None, unit: str = "", formula: str = "",
+            reason: str = "") -> None:
+        self.label = label
+        self.value = value
+        self.unit = unit
+        self.formula = formula
+        self.reason = reason
 
     @property
     def available(self) -> bool:
@@ -51,23 +56,32 @@ def _na(label: str, reason: str, unit: str = "") -> Figure:
     return Figure(label, None, unit, reason=reason)
 
 
-class CardCase(NamedTuple):
+class CardCase:
     """The projection of one card: what its pain point costs now and after the fix."""
 
-    card: HypothesisCard
-    pain: PainPoint
-    channel: str
-    contacts_before: Figure
-    contacts_after: Figure
-    cost_before: Figure
-    cost_after: Figure
-    saving: Figure
-    hours_before: Figure
-    hours_after: Figure
-    hours_saved: Figure
-    notes: list[str]  # assumptions a leader should know
-    # Projected vs measured once ticket readings exist (None before any import).
-    outcome: Outcome | None
+    __slots__ = ("card", "pain", "channel", "contacts_before", "contacts_after", "cost_before",
+                 "cost_after", "saving", "hours_before", "hours_after", "hours_saved", "notes",
+                 "outcome")
+
+    def __init__(
+            self, card: HypothesisCard, pain: PainPoint, channel: str, contacts_before: Figure,
+            contacts_after: Figure, cost_before: Figure, cost_after: Figure, saving: Figure,
+            hours_before: Figure, hours_after: Figure, hours_saved: Figure, notes: list[str],
+            outcome: Outcome | None) -> None:
+        self.card = card
+        self.pain = pain
+        self.channel = channel
+        self.contacts_before = contacts_before
+        self.contacts_after = contacts_after
+        self.cost_before = cost_before
+        self.cost_after = cost_after
+        self.saving = saving
+        self.hours_before = hours_before
+        self.hours_after = hours_after
+        self.hours_saved = hours_saved
+        self.notes = notes  # assumptions a leader should know
+        # Projected vs measured once ticket readings exist (None before any import).
+        self.outcome = outcome
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -76,14 +90,19 @@ class CardCase(NamedTuple):
                 self.saving, self.hours_before, self.hours_after, self.hours_saved)
 
 
-class BusinessCase(NamedTuple):
+class BusinessCase:
     """Every card's projection and the totals over the cards that have the numbers."""
 
-    cards: list[CardCase]
-    contacts_avoided: Figure
-    saving: Figure
-    hours_saved: Figure
-    notes: list[str]
+    __slots__ = ("cards", "contacts_avoided", "saving", "hours_saved", "notes")
+
+    def __init__(
+            self, cards: list[CardCase], contacts_avoided: Figure, saving: Figure,
+            hours_saved: Figure, notes: list[str]) -> None:
+        self.cards = cards
+        self.contacts_avoided = contacts_avoided
+        self.saving = saving
+        self.hours_saved = hours_saved
+        self.notes = notes
 
 
 def _effect(card: HypothesisCard) -> tuple[str, float] | None:

@@ -10,7 +10,7 @@ then the escalation matrix in ladder order.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.handoffs import derive_handoffs
@@ -26,13 +26,18 @@ _CONTEXT = (r"(?i)transcript|conversation|history|context|chat log|call notes|ca
             r"|steps tried|already (tried|fetched|retrieved)")
 
 
-class EscalationRisk(NamedTuple):
+class EscalationRisk:
     """One risk: its kind (for grouping), the sentence, and the row it is about."""
 
-    kind: str  # see KINDS
-    message: str
-    touchpoint_id: int | None = None
-    level_id: int | None = None
+    __slots__ = ("kind", "message", "touchpoint_id", "level_id")
+
+    def __init__(
+            self, kind: str, message: str, touchpoint_id: int | None = None,
+            level_id: int | None = None) -> None:
+        self.kind = kind  # see KINDS
+        self.message = message
+        self.touchpoint_id = touchpoint_id
+        self.level_id = level_id
 
 
 KINDS: tuple[str, ...] = ("bot_no_escalation_rule", "bot_no_person_after", "bot_no_context",
@@ -150,13 +155,16 @@ def fmt_minutes(minutes: int | None) -> str:
     return " ".join(p for p in parts if p) or "0 min"
 
 
-class Rung(NamedTuple):
+class Rung:
     """One level of the ladder as the tracker and exports show it: an SLA commitment."""
 
-    level: EscalationLevel
-    name: str
-    owner: str  # the tier or role that responds; "" when nobody is named
-    text: str
+    __slots__ = ("level", "name", "owner", "text")
+
+    def __init__(self, level: EscalationLevel, name: str, owner: str, text: str) -> None:
+        self.level = level
+        self.name = name
+        self.owner = owner  # the tier or role that responds; "" when nobody is named
+        self.text = text
 
 
 def ladder(journey: Journey) -> list[Rung]:

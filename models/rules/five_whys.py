@@ -7,7 +7,7 @@ missing, and a finished chain without a stated root cause feeds no card.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.fields import MAX_WHYS, whys
 
@@ -15,13 +15,17 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.cards import PainPoint
 
 
-class ChainCheck(NamedTuple):
+class ChainCheck:
     """The answers in order, whether the chain is complete, and what is wrong with it."""
 
-    answers: list[str]
-    root_cause: str
-    complete: bool  # has answers, no gap, and a root cause
-    problems: list[str]
+    __slots__ = ("answers", "root_cause", "complete", "problems")
+
+    def __init__(
+            self, answers: list[str], root_cause: str, complete: bool, problems: list[str]) -> None:
+        self.answers = answers
+        self.root_cause = root_cause
+        self.complete = complete  # has answers, no gap, and a root cause
+        self.problems = problems
 
 
 def check_chain(pain: PainPoint) -> ChainCheck:

@@ -19,29 +19,40 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.workshop import Touchpoint
 
 
-class TouchpointChange(NamedTuple):
+class TouchpointChange:
     """One touchpoint's fate: removed, automated, added, or kept."""
 
-    kind: str  # "removed" | "automated" | "added" | "kept"
-    text: str
-    as_is: Touchpoint | None = None
-    to_be: Touchpoint | None = None
+    __slots__ = ("kind", "text", "as_is", "to_be")
+
+    def __init__(
+            self, kind: str, text: str, as_is: Touchpoint | None = None,
+            to_be: Touchpoint | None = None) -> None:
+        self.kind = kind  # "removed" | "automated" | "added" | "kept"
+        self.text = text
+        self.as_is = as_is
+        self.to_be = to_be
 
 
-class SentimentPoint(NamedTuple):
+class SentimentPoint:
     """One point of a sentiment line: where on the journey, and how it feels (-2..+2)."""
 
-    stage: str
-    touchpoint: str
-    sentiment: int
+    __slots__ = ("stage", "touchpoint", "sentiment")
+
+    def __init__(self, stage: str, touchpoint: str, sentiment: int) -> None:
+        self.stage = stage
+        self.touchpoint = touchpoint
+        self.sentiment = sentiment
 
 
-class CountRow(NamedTuple):
+class CountRow:
     """A before/after count with the sentence that states it."""
 
-    label: str
-    before: int
-    after: int
+    __slots__ = ("label", "before", "after")
+
+    def __init__(self, label: str, before: int, after: int) -> None:
+        self.label = label
+        self.before = before
+        self.after = after
 
     @property
     def text(self) -> str:

@@ -20,8 +20,7 @@ list true when touchpoints move; the room's notes about one handoff live in its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from models.db.fields import FieldError
 from models.db.journey import Journey
@@ -35,23 +34,35 @@ DETAIL_FIELDS: frozenset[str] = frozenset({"what_is_transferred", "typical_delay
                                            "customer_informed", "is_escalation", "checklist"})
 
 
-@dataclass
 class DerivedHandoff:
-    """A change of owner team between two touchpoints, with its stored detail if any."""
+    """A change of owner team between two touchpoints, with its stored detail if any.
 
-    from_tp: Touchpoint
-    to_tp: Touchpoint
-    from_team: str
-    to_team: str
-    detail: Handoff | None = None
+    A plain class, not a dataclass: ``detail`` is filled in after it is built, but
+    nothing compares or prints it, and a dataclass compiles its generated methods
+    at import (~2.5 M instructions of every export, ``test_cli_export_records``).
+    """
+
+    __slots__ = ("from_tp", "to_tp", "from_team", "to_team", "detail")
+
+    def __init__(
+            self, from_tp: Touchpoint, to_tp: Touchpoint, from_team: str, to_team: str,
+            detail: Handoff | None = None) -> None:
+        self.from_tp = from_tp
+        self.to_tp = to_tp
+        self.from_team = from_team
+        self.to_team = to_team
+        self.detail = detail
 
 
-class Risk(NamedTuple):
+class Risk:
     """Something in the ownership map that tends to cost repeat contacts."""
 
-    kind: str  # "unowned" | "customer_not_informed" | "too_many_handoffs"
-    message: str
-    touchpoint_id: int | None = None
+    __slots__ = ("kind", "message", "touchpoint_id")
+
+    def __init__(self, kind: str, message: str, touchpoint_id: int | None = None) -> None:
+        self.kind = kind  # "unowned" | "customer_not_informed" | "too_many_handoffs"
+        self.message = message
+        self.touchpoint_id = touchpoint_id
 
 
 def _team(tp: Touchpoint) -> str:

@@ -9,7 +9,7 @@ are advice for the room, never errors; the statement is stored as typed.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables.workshop import Workshop
@@ -29,11 +29,14 @@ _FILLER = frozenset({"want", "need", "would", "could", "should", "able", "that",
                      "before", "after", "them", "then", "what", "your", "mine", "just"})
 
 
-class JtbdHint(NamedTuple):
+class JtbdHint:
     """One piece of advice about the statement, with the part it is about."""
 
-    part: str  # "when" | "want" | "so_that" | "persona_goal"
-    text: str
+    __slots__ = ("part", "text")
+
+    def __init__(self, part: str, text: str) -> None:
+        self.part = part  # "when" | "want" | "so_that" | "persona_goal"
+        self.text = text
 
 
 def jtbd_sentence(workshop: Workshop) -> str:

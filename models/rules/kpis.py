@@ -12,16 +12,20 @@ custom KPI (no unit proposed, direction guessed from words by
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 
-class KpiInfo(NamedTuple):
+class KpiInfo:
     """One catalogue entry: the name shown, its usual unit, and which way is better."""
 
-    name: str
-    unit: str
-    lower_is_better: bool
-    aliases: tuple[str, ...] = ()
+    __slots__ = ("name", "unit", "lower_is_better", "aliases")
+
+    def __init__(
+            self, name: str, unit: str, lower_is_better: bool,
+            aliases: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.unit = unit
+        self.lower_is_better = lower_is_better
+        self.aliases = aliases
 
 
 KPI_CATALOGUE: tuple[KpiInfo, ...] = (

@@ -9,7 +9,7 @@ nobody is fixing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 
@@ -18,16 +18,21 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.tables.workshop import Touchpoint
 
 
-class Moment(NamedTuple):
+class Moment:
     """One touchpoint of the view with its shape on the sentiment line and its gaps."""
 
-    touchpoint: Touchpoint
-    stage: str
-    shape: str  # "peak" | "valley" | "" (neither)
-    flagged: bool  # the room marked it a moment of truth
-    owner: str
-    cards: list[HypothesisCard]
-    gaps: list[str]
+    __slots__ = ("touchpoint", "stage", "shape", "flagged", "owner", "cards", "gaps")
+
+    def __init__(
+            self, touchpoint: Touchpoint, stage: str, shape: str, flagged: bool, owner: str,
+            cards: list[HypothesisCard], gaps: list[str]) -> None:
+        self.touchpoint = touchpoint
+        self.stage = stage
+        self.shape = shape  # "peak" | "valley" | "" (neither)
+        self.flagged = flagged  # the room marked it a moment of truth
+        self.owner = owner
+        self.cards = cards
+        self.gaps = gaps
 
     @property
     def text(self) -> str:

@@ -8,7 +8,7 @@ order (ties end on the id) and every ranked item carries a one-line reason.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.counts import plural
@@ -64,15 +64,20 @@ def quadrant_rule() -> str:
     return text[:1].upper() + text[1:] + " (1 low, 2 medium, 3 high)."
 
 
-class RankedPain(NamedTuple):
+class RankedPain:
     """A pain point with its place in the ranking and the reason for that place."""
 
-    rank: int
-    pain: PainPoint
-    quadrant: str
-    volume: int
-    votes: int
-    reason: str
+    __slots__ = ("rank", "pain", "quadrant", "volume", "votes", "reason")
+
+    def __init__(
+            self, rank: int, pain: PainPoint, quadrant: str, volume: int, votes: int,
+            reason: str) -> None:
+        self.rank = rank
+        self.pain = pain
+        self.quadrant = quadrant
+        self.volume = volume
+        self.votes = votes
+        self.reason = reason
 
 
 def explain(rank: int, pain: PainPoint, quad: str, votes: int) -> str:

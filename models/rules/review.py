@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_kpi, lower_is_better
@@ -32,11 +32,14 @@ QUESTIONS: tuple[str, ...] = (
 )
 
 
-class ReviewAnswer(NamedTuple):
+class ReviewAnswer:
     """One question and its answer as a plain sentence."""
 
-    question: str
-    answer: str
+    __slots__ = ("question", "answer")
+
+    def __init__(self, question: str, answer: str) -> None:
+        self.question = question
+        self.answer = answer
 
 
 def _stage_of_pain(journey: Journey, pain: PainPoint) -> Stage | None:

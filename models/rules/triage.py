@@ -7,7 +7,7 @@ an automation acting at once or a person following up.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 
@@ -31,9 +31,14 @@ def eisenhower(urgent: bool, important: bool) -> str:
     return "delegate" if urgent else "drop"
 
 
-class Triage(NamedTuple):
-    pain: PainPoint
-    quadrant: str
+class Triage:
+    """A pain point with its Eisenhower quadrant."""
+
+    __slots__ = ("pain", "quadrant")
+
+    def __init__(self, pain: PainPoint, quadrant: str) -> None:
+        self.pain = pain
+        self.quadrant = quadrant
 
     @property
     def text(self) -> str:

@@ -112,3 +112,29 @@ def test_an_extra_plain_column_is_read_like_any_other(workshop: tuple[Path, int]
     journey = load_journey(db, wid)
     assert journey is not None
     assert all(tp.note is None for tp in journey.ordered_touchpoints())  # type: ignore[attr-defined]
+
+
+def test_only_tables_with_rows_get_an_initialiser(
+        workshop: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiling a table's initialiser costs ~1 M instructions; an empty table needs none."""
+    db, wid = workshop
+    made: list[str] = []
+    row_class = light_journey._Reader.row_class
+
+    def counted(reader: Any, table: str) -> Any:
+        made.append(table)
+        return row_class(reader, table)
+
+    monkeypatch.setattr(light_journey._Reader, "row_class", counted)
+    journey = load_journey(db, wid)
+    assert journey is not None
+    conn = sqlite3.connect(db)
+    try:
+        tables = [str(r[0]) for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        with_rows = {t for t in tables if conn.execute(f'SELECT 1 FROM "{t}"').fetchone()}
+    finally:
+        conn.close()
+    assert "vote" not in with_rows and "touchpoint" in with_rows  # the template's map
+    assert set(made) <= with_rows
+    assert {"workshop", "stage", "touchpoint", "painpoint"} <= set(made)
