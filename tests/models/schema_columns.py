@@ -96,4 +96,5 @@ _WAITS = [f"{w}_{s}_hours" for w in ("requester_wait", "requester_wait_business"
           for s in ("median", "p90")]
 _V11 = {**_V10, "reading": sorted([*_V10["reading"], *_WAITS])}
 
-COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10, 11: _V11}
+# Schema 13 adds no column: painpoint.ticket_volume becomes nullable (unknown apart from 0).
+COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10, 11: _V11, 13: _V11}

@@ -21,6 +21,7 @@ from textual.worker import Worker
 
 from models.rules.counts import plural
 from models.rules.months import said
+from models.rules.priority import volume_words
 from models.tickets.hours import stored
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
@@ -286,7 +287,7 @@ class DataScreen(Screen[None]):
         detail = f"{measures.format_value('tickets', figure.value)} tickets in {month}"
         dialog = CategoryMapDialog(
             name, detail, [s.name for s in journey.stages],
-            [(int(p.id or 0), f"{p.description} ({p.ticket_volume:,}/month)")
+            [(int(p.id or 0), f"{p.description} ({volume_words(p.ticket_volume)})")
              for p in journey.pain_points], current_stage=stage, current_pain=pain)
         self.app.push_screen(dialog, self._mapped)
 
