@@ -17,7 +17,9 @@ from models.rules.cards import fmt_kpi, lower_is_better
 from models.rules.counts import plural
 from models.rules.handoffs import ownership_risks
 from models.rules.measures import review_measured, review_repeat_contacts
+from models.rules.plan import MONTHLY_REVIEW_KEY
 from models.rules.priority import rank_pain_points
+from models.rules.review_copies import review_copy
 from models.rules.tracker import tracker_items, workshop_title
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
@@ -256,19 +258,37 @@ def review_day(month: str, today: dt.date | None = None) -> dt.date:
     return min(last, today) if today is not None else last
 
 
+def _review_copy_in(journey: Journey, first: dt.date) -> str:
+    """The monthly copy of the day-60 review in the month starting ``first`` ("" before
+    the plan's review month, or without a review task, or when it was dropped)."""
+    task = next((t for t in journey.plan_tasks if t.key == MONTHLY_REVIEW_KEY), None)
+    if task is None or task.deadline is None or task.status == "dropped":
+        return ""
+    months = (first.year * 12 + first.month) - (task.deadline.year * 12 + task.deadline.month)
+    copy = review_copy(task.deadline, months) if months >= 1 else None
+    if copy is None:
+        return ""
+    owner = task.owner.strip() or "unassigned"
+    return f"“{task.title}” ({owner}, {copy.isoformat()}, monthly copy of the day-60 review)"
+
+
 def month_items(journey: Journey, month: str, today: dt.date | None = None) -> str:
-    """One sentence: the cards and plan tasks due in ``month``, with owners and state."""
+    """One sentence: the cards and plan tasks due in ``month``, with owners and state, and
+    the monthly copy of the day-60 review once the plan is over."""
     first, last = month_bounds(month)
     due = [i for i in tracker_items([journey], review_day(month, today))
            if i.deadline is not None and first <= i.deadline <= last]
-    if not due:
-        return f"In {month} no item is due."
     parts = []
     for item in due:
         state = ("OVERDUE" if item.overdue else item.status.replace("_", " "))
         parts.append(f"“{item.title}” ({item.owner or 'unassigned'}, "
                      f"{item.deadline.isoformat() if item.deadline else ''}, {state})")
-    count = f"{plural(len(due), 'item')} due"
+    copy = _review_copy_in(journey, first)
+    if copy:
+        parts.append(copy)
+    if not parts:
+        return f"In {month} no item is due."
+    count = f"{plural(len(parts), 'item')} due"
     return f"In {month}, {count}: " + "; ".join(parts) + "."
 
 
