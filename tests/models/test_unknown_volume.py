@@ -140,3 +140,32 @@ def test_an_older_backups_zero_imports_as_not_recorded(store: Store) -> None:
     copy = store.load(import_json(store, json.dumps(data), "old.json"))
     assert {p.description: p.ticket_volume for p in copy.pain_points} == {
         "old zero": None, "old seven": 7}
+
+
+def test_a_server_database_before_13_gets_the_nullable_volume(pg_url: str) -> None:
+    """PostgreSQL runs step 13 too (``SERVER_STEPS``): the NOT NULL goes, the 0s become
+    not recorded, a real volume stays."""
+    from sqlalchemy import text
+
+    with Store(pg_url, who="lea") as store:
+        wid = int(store.create_workshop(title="Server").id or 0)
+        with store.engine.begin() as conn:  # as a schema 11 server had it
+            conn.execute(text("UPDATE painpoint SET ticket_volume = 0 "
+                              "WHERE ticket_volume IS NULL"))
+            conn.execute(text("ALTER TABLE painpoint ALTER COLUMN ticket_volume SET NOT NULL"))
+            for description, volume in (("zero", 0), ("twelve", 12)):
+                conn.execute(text(
+                    "INSERT INTO painpoint (workshop_id, description, kind, impact, effort, "
+                    "ticket_volume, votes, five_whys, root_cause, urgent, important, source, "
+                    "created_at) VALUES (:w, :d, 'other', 2, 2, :v, 0, '', '', false, false, "
+                    "'', now())"), {"w": wid, "d": description, "v": volume})
+            conn.execute(text("UPDATE journeymap_meta SET value = '11' "
+                              "WHERE key = 'schema_version'"))
+    with Store(pg_url, who="lea") as store:
+        pains = {p.description: p.ticket_volume for p in store.load(wid).pain_points}
+        assert pains == {"zero": None, "twelve": 12}
+        store.add(PainPoint(workshop_id=wid, description="unknown", ticket_volume=None))
+        with store.engine.connect() as conn:
+            version = conn.execute(text("SELECT value FROM journeymap_meta "
+                                        "WHERE key = 'schema_version'")).scalar()
+        assert version == str(SCHEMA_VERSION)
