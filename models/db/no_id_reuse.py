@@ -56,9 +56,19 @@ def upgrade(conn: Connection) -> None:
 
 
 def _rebuild(conn: Connection, table: Table) -> None:
-    """SQLite's documented rebuild: create new, copy, drop old, rename new."""
-    new = f"{table.name}__v{VERSION}"
+    rebuild(conn, table, f"v{VERSION}")
+
+
+def rebuild(conn: Connection, table: Table, tag: str) -> None:
+    """SQLite's documented rebuild: create new, copy, drop old, rename new.
+
+    The table gets the model's current declaration (``tag`` names the temporary copy).  Its
+    ``sqlite_sequence`` entry keeps the highest id ever handed out, not only the highest
+    present, so a rebuild never lets a deleted row's id come back.
+    """
+    new = f"{table.name}__{tag}"
     present = [row[1] for row in conn.execute(text(f'PRAGMA table_info("{table.name}")'))]
+    used = _sequence(conn, table.name)
     ddl = str(CreateTable(table).compile(dialect=conn.dialect)).strip()
     head = re.match(r'CREATE TABLE ("[^"]+"|\S+)', ddl)
     assert head is not None
@@ -70,5 +80,18 @@ def _rebuild(conn: Connection, table: Table) -> None:
     conn.execute(text(f'INSERT INTO "{new}" ({cols}) SELECT {cols} FROM "{table.name}"'))
     conn.execute(text(f'DROP TABLE "{table.name}"'))
     conn.execute(text(f'ALTER TABLE "{new}" RENAME TO "{table.name}"'))
+    if used:
+        conn.execute(text("UPDATE sqlite_sequence SET seq = max(seq, :used) WHERE name = :t"),
+                     {"used": used, "t": table.name})
     for index in table.indexes:
         index.create(conn)
+
+
+def _sequence(conn: Connection, name: str) -> int:
+    """The highest id ``AUTOINCREMENT`` has handed out in ``name`` (0 without one)."""
+    if conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).first() \
+            is None:
+        return 0
+    row = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"),
+                       {"t": name}).first()
+    return int(row[0]) if row is not None else 0

@@ -1,13 +1,13 @@
 """Schema version stamp, file checks and upgrades.
 
 Why not Alembic (re-examined for PostgreSQL, issue 17): a server database is
-created at the current schema, so no numbered step has ever had to run there;
-the additive path below (inspector + ``ALTER TABLE ADD COLUMN``) is dialect
-neutral, and ``upgrade`` skips the SQLite table rebuilds on a server.  Alembic
-earns its place with the first non-additive change that must run on both
-engines.  For files: every schema change so far is additive (new tables, new
-columns with defaults), which SQLAlchemy's inspector plus ``ALTER TABLE ADD COLUMN``
-handles generically in a few lines, without Alembic's import cost on every start
+created at the current schema; the additive path below (inspector + ``ALTER TABLE
+ADD COLUMN``) is dialect neutral, and ``upgrade`` runs on a server only the steps in
+``SERVER_STEPS``.  The first of those (13, a NOT NULL dropped) is one statement per
+engine; Alembic earns its place when such steps stop being that small.  For files:
+most schema changes are additive (new tables, new columns with defaults), which
+SQLAlchemy's inspector plus ``ALTER TABLE ADD COLUMN`` handles generically in a few
+lines, without Alembic's import cost on every start
 or a migrations folder to ship.  Non-additive steps go into ``STEPS`` as explicit
 functions, run in order, so the mechanism grows without changing shape.
 
@@ -38,6 +38,7 @@ from models.db.dbfile import (  # noqa: F401 - re-exported
     StoreError,
     inspect_file,
 )
+from models.db.tables.cards import PainPoint
 from models.db.tables.every import ALL_TABLES  # noqa: F401 - registers every table
 from models.db.tables.tickets import Reading, TicketSource
 
@@ -165,6 +166,25 @@ def _v12_account_uids(conn: Connection) -> None:
     _add_missing_columns(conn)
 
 
+def _v13_unknown_volume(conn: Connection) -> None:
+    """Version 13: a pain point's ticket volume may be unknown (NULL), apart from a real 0.
+
+    Until now the column was ``NOT NULL DEFAULT 0`` and every pain point entered without a
+    volume held 0, which the ranking already read as "no ticket volume recorded"; so the
+    existing 0s become NULL (not recorded) rather than claim that nobody wrote in.  SQLite
+    cannot drop a NOT NULL, so the table is rebuilt (``no_id_reuse.rebuild``, ids and the
+    AUTOINCREMENT counter kept); PostgreSQL alters the column.  Idempotent.
+    """
+    if conn.dialect.name == "sqlite":
+        nullable = next(col["nullable"] for col in inspect(conn).get_columns("painpoint")
+                        if col["name"] == "ticket_volume")
+        if not nullable:
+            no_id_reuse.rebuild(conn, PainPoint.__table__, "v13")  # type: ignore[attr-defined]
+    else:
+        conn.execute(text('ALTER TABLE painpoint ALTER COLUMN ticket_volume DROP NOT NULL'))
+    conn.execute(text("UPDATE painpoint SET ticket_volume = NULL WHERE ticket_volume = 0"))
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry: ``upgrade`` runs ``_add_missing_columns`` first and last.  Version 5
 # (``source`` on the rows a template can illustrate: "" or "added") is such a change,
@@ -180,7 +200,10 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     10: _v10_ticket_start,
     11: _v11_ticket_waits,
     12: _v12_account_uids,
+    13: _v13_unknown_volume,
 }
+# The steps a PostgreSQL database needs too (the others rebuild SQLite files only).
+SERVER_STEPS = frozenset({13})
 
 
 def upgrade(conn: Connection, from_version: int) -> None:
@@ -192,7 +215,10 @@ def upgrade(conn: Connection, from_version: int) -> None:
     _add_missing_columns(conn)
     if conn.dialect.name != "sqlite":
         # A server database starts at the schema of the journeymap that created it
-        # (5 or later): the numbered steps rebuild SQLite files only.
+        # (5 or later): only the steps in SERVER_STEPS apply to it.
+        for version in sorted(SERVER_STEPS):
+            if version > from_version:
+                STEPS[version](conn)
         stamp(conn)
         return
     for version in sorted(STEPS):

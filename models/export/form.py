@@ -20,7 +20,10 @@ from models.db.tables.seats import Participant
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 
 FORMAT = "journeymap"
-VERSION = 1
+VERSION = 2
+# From form version 2 a pain point's ``ticket_volume`` of 0 is a real 0 and an omitted one is
+# not recorded; version 1 wrote 0 for both, so its 0s load as not recorded (schema 13 too).
+UNKNOWN_VOLUME = 2
 
 
 class DataError(ValueError):

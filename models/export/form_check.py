@@ -25,6 +25,7 @@ from models.export.form import (
     PAIN,
     STAGE,
     TOUCHPOINT,
+    UNKNOWN_VOLUME,
     VERSION,
     VOTE,
     WORKSHOP,
@@ -40,6 +41,7 @@ class _Checker:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.zero_volume_unknown = False  # set for a form older than ``UNKNOWN_VOLUME``
 
     def fail(self, path: str, problem: str) -> DataError:
         return DataError(self.source, path, problem)
@@ -135,6 +137,7 @@ def normalize(data: Any, *, source: str) -> dict[str, Any]:
         raise check.fail("version", f"is {version}, written by a newer journeymap; this one "
                          f"reads up to {VERSION}. Upgrade journeymap to load it")
     out: dict[str, Any] = {"format": FORMAT, "version": version}
+    check.zero_volume_unknown = version < UNKNOWN_VOLUME
     if "template" in top:
         meta = check.table(top["template"], "template")
         for key, value in meta.items():
@@ -191,6 +194,8 @@ def _stage(check: _Checker, data: dict[str, Any], path: str) -> dict[str, Any]:
 
 def _pain_in(check: _Checker, data: dict[str, Any], path: str) -> dict[str, Any]:
     out = check.fields(data, PAIN, path, extra=("card", "dot_votes"))
+    if check.zero_volume_unknown and out.get("ticket_volume") == 0:
+        del out["ticket_volume"]  # an older form's 0 meant "not recorded", as schema 13 reads it
     if "card" in data:
         out["card"] = check.fields(check.table(data["card"], f"{path}.card"), CARD,
                                    f"{path}.card")

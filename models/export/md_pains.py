@@ -22,7 +22,7 @@ from models.rules.cards import card_flags, card_sentence, ordered_cards
 from models.rules.counts import agree, plural
 from models.rules.handoffs import ownership_risks
 from models.rules.plan import PLAN_DAYS
-from models.rules.priority import QUADRANT_LABELS
+from models.rules.priority import QUADRANT_LABELS, volume_words
 from models.rules.safe_dates import shift
 from models.rules.tracker import tracker_items
 
@@ -47,7 +47,7 @@ def summary_section(doc: Doc) -> list[str]:
         out.append("*No pain points yet.*")
     for r in doc.ranked[:SUMMARY_PAINS]:
         card = doc.journey.card_for(r.pain.id)
-        volume_text = (f"{plural(r.volume, 'ticket')}/month on this pain point" if r.volume
+        volume_text = (f"{volume_words(r.volume)} on this pain point" if r.volume is not None
                        else "no ticket volume recorded")
         out.append(f"{r.rank}. {md_inline(r.pain.description) or '*unnamed*'} "
                    f"({volume_text}).")
@@ -102,7 +102,7 @@ def pains_section(doc: Doc) -> list[str]:
              f"| {cell[r.pain.kind.replace('_', ' ')]} "
              f"| {QUADRANT_LABELS.get(r.quadrant, r.quadrant)} (impact {r.pain.impact}, "
              f"effort {r.pain.effort}) "
-             f"| {plural(r.volume, 'ticket')}/month, {plural(r.votes, 'vote')} |"
+             f"| {volume_words(r.volume)}, {plural(r.votes, 'vote')} |"
              for r in doc.ranked]
     out = ["## Ranked pain points", "",
            "Ranked by quadrant (quick wins first), then tickets per month, then votes.", "",

@@ -14,6 +14,7 @@ from models.rules.commitments import item_due, sla_items
 from models.rules.counts import plural
 from models.rules.plan import NEXT_CYCLE_PHASE, PLAN_DAYS
 from models.rules.review import leadership_review
+from models.rules.review_copies import review_copies
 from models.rules.safe_dates import shift
 from models.rules.tracker import group_by_owner, tracker_items
 
@@ -42,6 +43,12 @@ def tracker_section(doc: Doc) -> list[str]:
     return out[:-1]
 
 
+def _next_copies(doc: Doc) -> str:
+    """" (next: Mon 13 Apr 2026, …)": the monthly copies' working days, as the calendar has them."""
+    copies = review_copies(doc.journey.plan_tasks, 3)
+    return f" (next: {', '.join(date_text(d) for d in copies)})" if copies else ""
+
+
 def plan_section(doc: Doc) -> list[str]:
     tasks = doc.journey.plan_tasks
     out = ["## 60-day plan", ""]
@@ -50,7 +57,7 @@ def plan_section(doc: Doc) -> list[str]:
         out += [f"Day 1 is {date_text(doc.plan_start)}, day {PLAN_DAYS} is {date_text(end)}. "
                 "The top card ships in weeks 3-4; the other cards queue after it, and what does "
                 f"not fit is planned as “{NEXT_CYCLE_PHASE}”. The leadership review is on day 30 "
-                f"and day {PLAN_DAYS} and repeats monthly.", ""]
+                f"and day {PLAN_DAYS} and repeats monthly{_next_copies(doc)}.", ""]
     if not doc.saved_plan:
         out += ["*Generated from the map and not saved yet: save it with `journeymap plan "
                 f"{doc.journey.workshop.id or 0}` to track and edit it.*", ""]

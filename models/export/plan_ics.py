@@ -9,13 +9,13 @@ so the same data always gives the same bytes.
 
 The day-60 leadership review is the one event that repeats: the method asks its
 questions every month, so the review is a monthly series from its date (RFC 5545
-RRULE) and a calendar shows each month's review without anyone copying it.
+RRULE) and a calendar shows each month's review without anyone copying it, on the
+working days the plan gives its copies (``models.rules.review_copies``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from calendar import monthrange
 
 from icalendar import Calendar, Event, vRecur, vText
 
@@ -23,6 +23,7 @@ from models.db.journey import Journey
 from models.export.markdown import with_plan_preview
 from models.export.md_text import split_lines
 from models.rules.plan import MONTHLY_REVIEW_KEY, card_of_task
+from models.rules.review_copies import monthly_rule, review_copy
 from models.rules.safe_dates import shift
 from models.rules.tracker import workshop_title
 
@@ -42,31 +43,25 @@ def _stamp(journey: Journey) -> dt.datetime:
     return stamp.astimezone(dt.UTC).replace(microsecond=0)
 
 
-def _monthly(day: dt.date) -> vRecur:
-    """Every month on ``day``'s date, counted from the month's end when not every month has it.
-
-    Why: RFC 5545 skips a month that lacks the day (a review on the 31st would
-    vanish from 30-day months and February), so the 29th-31st are named as the
-    same distance from the month's last day, which every month has.
-    """
-    rule = vRecur(freq="MONTHLY")
-    if day.day > 28:
-        rule["bymonthday"] = [day.day - monthrange(day.year, day.month)[1] - 1]
-    return rule
-
-
 def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.datetime,
            status: str, *, monthly: bool = False) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("dtstart", day)
-    event.add("dtend", shift(day, 1) if day < dt.date.max else day)
+    # A series starts on a day its rule gives (RFC 5545: DTSTART synchronized with RRULE);
+    # a review deadline edited onto a weekend is not one, so it starts at the first copy
+    # and the deadline itself is an extra date (RDATE).
+    first = review_copy(day, 1) if monthly and review_copy(day, 0) != day else None
+    start = first or day
+    event.add("dtstart", start)
+    event.add("dtend", shift(start, 1) if start < dt.date.max else start)
     event.add("summary", summary)
     event.add("description", description)
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     if monthly:
-        event.add("rrule", _monthly(day))
+        event.add("rrule", vRecur(monthly_rule(day)))
+        if start != day:
+            event.add("rdate", day)
     if status == "dropped":
         event.add("status", "CANCELLED")
     return event

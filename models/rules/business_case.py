@@ -52,6 +52,9 @@ def _num(value: float) -> str:
     return fmt_number(round(value, 2))
 
 
+NO_VOLUME = "no ticket volume recorded"  # a pain point's unknown volume; a real 0 is a figure
+
+
 def _na(label: str, reason: str, unit: str = "") -> Figure:
     return Figure(label, None, unit, reason=reason)
 
@@ -153,18 +156,14 @@ def card_case(journey: Journey, card: HypothesisCard) -> CardCase:
     effect = _effect(card)
     unit_c = "contacts/month"
     notes: list[str] = []
-    if volume <= 0:
-        why = "the pain point has no ticket volume"
-        before = _na("Contacts before", why, unit_c)
+    if volume is None:
+        before = _na("Contacts before", NO_VOLUME, unit_c)
+        after = _na("Contacts after", NO_VOLUME, unit_c)
     else:
         before = Figure("Contacts before", float(volume), unit_c,
                         f"{_num(volume)} tickets/month on the pain point")
-    if volume <= 0:
-        after = _na("Contacts after", "the pain point has no ticket volume", unit_c)
-    elif effect is None:
-        after = _na("Contacts after", "the card has no projected effect", unit_c)
-    else:
-        after = _contacts_after(volume, *effect)
+        after = (_contacts_after(volume, *effect) if effect is not None
+                 else _na("Contacts after", "the card has no projected effect", unit_c))
     row, cost_why = _cost_row(journey, channel)
     if row is not None and not row.confirmed:
         notes.append(f"The cost for “{row.channel}” is a default the lead has not confirmed.")
@@ -232,14 +231,21 @@ def _difference(label: str, before: Figure, after: Figure, unit: str) -> Figure:
     return Figure(label, value, unit, f"{_num(before.value)} − {_num(after.value)} = {_num(value)}")
 
 
-def _total(label: str, figures: list[Figure], unit: str, left_out: int) -> Figure:
+def _total(label: str, figures: list[Figure], unit: str) -> Figure:
+    """The sum of the available figures; the formula says how many cards were left out,
+    and how many of them because their pain point's volume is not recorded."""
     usable = [f for f in figures if f.value is not None]
     if not usable:
         return _na(label, "no card has the numbers for it yet", unit)
     value = sum(f.value or 0.0 for f in usable)
     parts = " + ".join(_num(f.value or 0.0) for f in usable)
     added = f"{parts} = {_num(value)}" if len(usable) > 1 else f"one card: {parts}"
+    left_out = len(figures) - len(usable)
     skipped = f"; {plural(left_out, 'card')} without the numbers not counted" if left_out else ""
+    unknown = sum(1 for f in figures if f.reason == NO_VOLUME)
+    if unknown:
+        whose = "whose pain point has" if unknown == 1 else "whose pain points have"
+        skipped += f" ({plural(unknown, 'card')} {whose} no ticket volume recorded)"
     return Figure(label, value, unit, f"{added}{skipped}")
 
 
@@ -252,11 +258,8 @@ def business_case(journey: Journey) -> BusinessCase:
     notes = sorted({note for case in cases for note in case.notes})
     return BusinessCase(
         cards=cases,
-        contacts_avoided=_total("Contacts avoided", avoided, "contacts/month",
-                                sum(1 for f in avoided if f.value is None)),
-        saving=_total("Saving", [c.saving for c in cases], "per month",
-                      sum(1 for c in cases if c.saving.value is None)),
-        hours_saved=_total("Agent hours saved", [c.hours_saved for c in cases], "hours/month",
-                           sum(1 for c in cases if c.hours_saved.value is None)),
+        contacts_avoided=_total("Contacts avoided", avoided, "contacts/month"),
+        saving=_total("Saving", [c.saving for c in cases], "per month"),
+        hours_saved=_total("Agent hours saved", [c.hours_saved for c in cases], "hours/month"),
         notes=notes,
     )

@@ -101,7 +101,7 @@ def _signal(stage: Stage | None, pain: PainPoint) -> str:
         signal = _kpi_signal(stage)
         if signal:
             return signal
-    if pain.ticket_volume > 0:
+    if pain.ticket_volume:  # neither 0 nor unknown: half of nothing is no signal
         half = pain.ticket_volume // 2
         return (f"tickets about this fall from {pain.ticket_volume:,} to {half:,} a month "
                 f"{MEASURE_WINDOW}")

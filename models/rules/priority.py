@@ -70,7 +70,7 @@ class RankedPain:
     __slots__ = ("rank", "pain", "quadrant", "volume", "votes", "reason")
 
     def __init__(
-            self, rank: int, pain: PainPoint, quadrant: str, volume: int, votes: int,
+            self, rank: int, pain: PainPoint, quadrant: str, volume: int | None, votes: int,
             reason: str) -> None:
         self.rank = rank
         self.pain = pain
@@ -80,12 +80,18 @@ class RankedPain:
         self.reason = reason
 
 
+def volume_words(volume: int | None) -> str:
+    """"1,200 tickets/month", "0 tickets/month" or "not recorded": the one wording of a pain
+    point's volume, so a real zero and an unknown never read alike anywhere."""
+    return "not recorded" if volume is None else f"{plural(volume, 'ticket')}/month"
+
+
 def explain(rank: int, pain: PainPoint, quad: str, votes: int) -> str:
     """One line a lead can read out: "ranked 1: quick win (impact high, effort low), …"."""
     impact = LEVEL_WORDS.get(pain.impact, str(pain.impact))
     effort = LEVEL_WORDS.get(pain.effort, str(pain.effort))
-    volume = (f"{plural(pain.ticket_volume, 'ticket')}/month on this pain point"
-              if pain.ticket_volume
+    volume = (f"{volume_words(pain.ticket_volume)} on this pain point"
+              if pain.ticket_volume is not None
               else "no ticket volume recorded")
     return (f"ranked {rank}: {QUADRANT_LABELS[quad]} (impact {impact}, effort {effort}), "
             f"{volume}, {plural(votes, 'vote')}")
@@ -98,13 +104,17 @@ def _rank_pain_points(journey: Journey) -> list[RankedPain]:
     descending, votes descending (recorded plus revealed dot votes), impact
     descending, effort ascending, id ascending.  The last keys only exist so
     that two identical-looking pain points never swap places between runs.
+    A volume that is not recorded is not taken for 0: such a pain point comes after
+    every recorded one of its quadrant (a real 0 included), where an unrecorded one
+    stood before schema 13 too, so upgraded maps keep their order.
     """
     scored = []
     for pain in journey.pain_points:
         quad = quadrant(pain.impact, pain.effort)
         votes = journey.votes_of(pain)
-        key = (QUADRANTS.index(quad), -pain.ticket_volume, -votes, -pain.impact,
-               pain.effort, pain.id if pain.id is not None else 0)
+        volume = pain.ticket_volume
+        key = (QUADRANTS.index(quad), volume is None, -(volume or 0), -votes,
+               -pain.impact, pain.effort, pain.id if pain.id is not None else 0)
         scored.append((key, pain, quad, votes))
     scored.sort(key=lambda item: item[0])
     return [

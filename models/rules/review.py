@@ -17,7 +17,9 @@ from models.rules.cards import fmt_kpi, lower_is_better
 from models.rules.counts import plural
 from models.rules.handoffs import ownership_risks
 from models.rules.measures import review_measured, review_repeat_contacts
+from models.rules.plan import MONTHLY_REVIEW_KEY
 from models.rules.priority import rank_pain_points
+from models.rules.review_copies import review_copy
 from models.rules.tracker import tracker_items, workshop_title
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
@@ -63,11 +65,12 @@ def busiest_step(journey: Journey) -> str:
         return measured
     if not journey.pain_points:
         return "Not enough data: record pain points with their monthly ticket volume."
+    left_out = _not_counted(sum(1 for p in journey.pain_points if p.ticket_volume is None))
     for loops_only in (True, False):
         totals: dict[int, int] = {}
         for pain in journey.pain_points:
             stage = _stage_of_pain(journey, pain)
-            if stage is None or stage.id is None or pain.ticket_volume <= 0:
+            if stage is None or stage.id is None or not pain.ticket_volume:
                 continue
             if not loops_only or pain.kind == "loop":
                 totals[stage.id] = totals.get(stage.id, 0) + pain.ticket_volume
@@ -78,10 +81,10 @@ def busiest_step(journey: Journey) -> str:
             name = best.name.strip() or "An unnamed stage"
             if loops_only:
                 return (f"{name}: {_tickets(volume)} on its loop pain points (customers "
-                        "repeating a step), the most of any step.")
+                        f"repeating a step), the most of any step{left_out}.")
             return (f"No loop pain point has ticket volume yet; {name} has the most: "
-                    f"{_tickets(volume)} on its pain points.")
-    if any(p.ticket_volume > 0 for p in journey.pain_points):
+                    f"{_tickets(volume)} on its pain points{left_out}.")
+    if any(p.ticket_volume for p in journey.pain_points):
         return "Not enough data: place the pain points on touchpoints so they belong to a step."
     return "Not enough data: record the monthly ticket volume of each pain point."
 
@@ -160,10 +163,24 @@ def open_friction(journey: Journey, as_of: dt.date | None = None) -> str:
     return "None: every ranked friction point has a card that is done."
 
 
-def _volume(journey: Journey) -> int:
-    """Monthly tickets: the scope evidence if recorded, else the pain points' sum."""
+def _not_counted(unknown: int) -> str:
+    """" (2 pain points have no ticket volume recorded and are not counted)", or ""."""
+    if not unknown:
+        return ""
+    has, are = ("has", "is") if unknown == 1 else ("have", "are")
+    return (f" ({plural(unknown, 'pain point')} {has} no ticket volume recorded and {are} "
+            "not counted)")
+
+
+def _volume(journey: Journey) -> tuple[int, int]:
+    """Monthly tickets and how many pain points were left out of them: the scope evidence
+    if recorded, else the sum of the pain points' recorded volumes (one not recorded is
+    left out and counted as left out, never added as 0)."""
     recorded = journey.workshop.evidence_ticket_volume
-    return recorded if recorded else sum(p.ticket_volume for p in journey.pain_points)
+    if recorded:
+        return recorded, 0
+    return (sum(p.ticket_volume or 0 for p in journey.pain_points),
+            sum(1 for p in journey.pain_points if p.ticket_volume is None))
 
 
 # Common support journeys (method: order issues, account access, billing disputes …) and
@@ -212,15 +229,16 @@ def next_journey(journey: Journey, portfolio: list[Journey]) -> str:
     scored = []
     for other in others:
         risks = len(ownership_risks(other))
-        scored.append((_volume(other) * (1 + risks), _volume(other), risks, other))
-    scored.sort(key=lambda s: (-s[0], s[3].workshop.id or 0))
-    score, volume, risks, best = scored[0]
+        volume, unknown = _volume(other)
+        scored.append((volume * (1 + risks), volume, unknown, risks, other))
+    scored.sort(key=lambda s: (-s[0], s[4].workshop.id or 0))
+    score, volume, unknown, risks, best = scored[0]
     if score <= 0:
         names = ", ".join(f"“{workshop_title(j)}”" for j in others)
         return f"Not enough data: record the monthly ticket volume of {names}."
     risk_text = plural(risks, "ownership risk")
     return (f"Map “{workshop_title(best)}” next: {_tickets(volume)} on that journey and "
-            f"{risk_text}.")
+            f"{risk_text}{_not_counted(unknown)}.")
 
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
@@ -243,19 +261,37 @@ def review_day(month: str, today: dt.date | None = None) -> dt.date:
     return min(last, today) if today is not None else last
 
 
+def _review_copy_in(journey: Journey, first: dt.date) -> str:
+    """The monthly copy of the day-60 review in the month starting ``first`` ("" before
+    the plan's review month, or without a review task, or when it was dropped)."""
+    task = next((t for t in journey.plan_tasks if t.key == MONTHLY_REVIEW_KEY), None)
+    if task is None or task.deadline is None or task.status == "dropped":
+        return ""
+    months = (first.year * 12 + first.month) - (task.deadline.year * 12 + task.deadline.month)
+    copy = review_copy(task.deadline, months) if months >= 1 else None
+    if copy is None:
+        return ""
+    owner = task.owner.strip() or "unassigned"
+    return f"“{task.title}” ({owner}, {copy.isoformat()}, monthly copy of the day-60 review)"
+
+
 def month_items(journey: Journey, month: str, today: dt.date | None = None) -> str:
-    """One sentence: the cards and plan tasks due in ``month``, with owners and state."""
+    """One sentence: the cards and plan tasks due in ``month``, with owners and state, and
+    the monthly copy of the day-60 review once the plan is over."""
     first, last = month_bounds(month)
     due = [i for i in tracker_items([journey], review_day(month, today))
            if i.deadline is not None and first <= i.deadline <= last]
-    if not due:
-        return f"In {month} no item is due."
     parts = []
     for item in due:
         state = ("OVERDUE" if item.overdue else item.status.replace("_", " "))
         parts.append(f"“{item.title}” ({item.owner or 'unassigned'}, "
                      f"{item.deadline.isoformat() if item.deadline else ''}, {state})")
-    count = f"{plural(len(due), 'item')} due"
+    copy = _review_copy_in(journey, first)
+    if copy:
+        parts.append(copy)
+    if not parts:
+        return f"In {month} no item is due."
+    count = f"{plural(len(parts), 'item')} due"
     return f"In {month}, {count}: " + "; ".join(parts) + "."
 
 

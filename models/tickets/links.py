@@ -14,6 +14,7 @@ from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.tickets import TicketSource
 from models.db.tables.workshop import Stage
 from models.rules.measures import pain_volumes
+from models.rules.priority import volume_words
 from models.tickets.baselines import apply_to_map
 from models.tickets.editing import latest_source, require_editor
 from models.tickets.readings import GROUP_KINDS, METRICS
@@ -55,7 +56,7 @@ def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None
     apply_to_map(store, workshop_id)
     journey = store.load(workshop_id)
     said = [f"stage {s.name!r}" for s in journey.stages if s.id == link.get("stage")]
-    said += [f"pain point {p.id} ({p.ticket_volume:,} tickets/month)"
+    said += [f"pain point {p.id} ({volume_words(p.ticket_volume)})"
              for p in journey.pain_points if p.id == link.get("pain")]
     return f"{category!r} -> " + (", ".join(said) or "nothing (unmapped)")
 

@@ -95,3 +95,18 @@ def test_demo_owners_are_never_the_login(db_path: Path) -> None:
     doc = run(db_path, "export", demo_id, env={"JOURNEYMAP_USER": "root"}).stdout
     # the demo opens complete (templates branch): owners are team roles, never the login
     assert "root" not in doc and "Support lead" in doc
+
+
+def test_plan_and_report_give_the_monthly_review_copies_on_working_days(
+        db_path: Path, store: Store) -> None:
+    lockout, _ = two_workshops(store)
+    plan = run(db_path, "plan", str(lockout), "--start", "2026-03-02",
+               env={"COLUMNS": "200"})
+    assert plan.exit_code == 0, plan.output
+    # day 60 is Thursday 30 April, the month's last day: the copies are each month's last
+    # day, and Sunday 31 May moves back to Friday 29 May
+    assert "then monthly (next: 2026-05-29, 2026-06-30, 2026-07-31)." in plan.stdout
+    report = run(db_path, "report", str(lockout), "--month", "2026-05",
+                 env={"COLUMNS": "300"})
+    assert report.exit_code == 0, report.output
+    assert "2026-05-29, monthly copy of the day-60 review" in report.stdout

@@ -14,7 +14,7 @@ from models.rules.business_case import business_case, card_case
 from tests.models.method_helpers import journey, tp
 
 
-def phone_case(volume: int = 1240, kind: str = "deflection", value: float | None = 40.0,
+def phone_case(volume: int | None = 1240, kind: str = "deflection", value: float | None = 40.0,
                cost: float | None = 25.0, minutes: float | None = 12.0,
                confirmed: bool = True, channel: str = "Phone") -> tuple:
     pain = PainPoint(id=7, workshop_id=1, touchpoint_id=3, ticket_volume=volume)
@@ -56,13 +56,13 @@ def test_volume_change() -> None:
         "1,240 contacts × (1 − 10 % volume) = 1,116")
 
 
-def test_zero_volume_is_not_available_never_zero() -> None:
-    j, card = phone_case(volume=0)
+def test_unknown_volume_is_not_available_never_zero() -> None:
+    j, card = phone_case(volume=None)
     case = card_case(j, card)
     for figure in (case.contacts_before, case.contacts_after, case.cost_before, case.saving,
                    case.hours_saved):
         assert figure.value is None and "no ticket volume" in figure.reason
-    assert case.saving.text == "Saving: not available (the pain point has no ticket volume)"
+    assert case.saving.text == "Saving: not available (no ticket volume recorded)"
 
 
 def test_no_costs_set_leaves_contacts_but_not_money() -> None:

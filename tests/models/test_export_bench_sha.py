@@ -10,6 +10,8 @@ Session 10 re-pinned four sections for output fixes, not speed: Hypothesis cards
 60-day plan (a card due before day 29 is planned over its two weeks with a warning,
 not as a one-day "Queued cards" task), Future state and business case (agent hours
 before/after printed, cards in rank order), Moments of truth (a card-less peak).
+Session 11 re-pinned 60-day plan: its first sentence names the next three monthly review
+copies on working days ("repeats monthly (next: …)"), an output addition, not speed.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from models.rules.plan import regenerate_plan
 from tui.cli.export_core import light_read
 
 TODAY = dt.date(2024, 3, 20)
-WHOLE = "e43ea59ebd5817b5e1ac37c354422397e5909a9f05798cb03fa7046affa1478c"
+WHOLE = "d553e7b3c53a809198c573a98342072e555112636e23ac8d8e62fce5f7816340"
 SECTIONS: dict[str, str] = {
     '': '94604da6ffa4dcfa380d4c5998cfe615bca64ba27a9e6bfc5749d3c545f1dd05',
     'Summary': '9865dc9cfedd48fb531b36db50876abda01ddc59ad8f727a5d0019e7ac22deac',
@@ -43,7 +45,7 @@ SECTIONS: dict[str, str] = {
     'Ranked pain points': 'b28358913f9e1129f164093a58f1b903ae639cb2c5704845930f22c4925f1449',
     'Hypothesis cards': 'badf789c613f6687581865bead4a08e087becea9b241617ca69243b0605d4f90',
     'Tracker': 'c628b8a05e094fbd5d3af0b54693f282fe1df38db8b19c7f0797f37a16121692',
-    '60-day plan': 'bd30499c62f0a171136815f0e3460eb803134d8cbb19418ed68f188f8b630882',
+    '60-day plan': '657f5790edc9a4e10fbe6cba54b135b74c86050dfc9f45fd256f13f523f76577',
     'Leadership review': '9925306578f8a8c1bf88892e67436f6f558a2ea70ef30644882cd1eeed827ac7',
     'Job to be done': '6348d7b452c5e082c8ce55bbda8da979627559d87d85d1a6d21f57dc167fa12b',
     'Future state and business case':

@@ -149,7 +149,7 @@ def test_export_without_log_is_still_valid(store: Store) -> None:
     ('{"format": "journeymap", "version": 1, "stages": [{"name": "s", "touchpoints": '
      '[{"name": "t", "sentiment": 3}]}]}',
      r"^bad\.json: stages\[0\]\.touchpoints\[0\]\.sentiment: must be between -2 and 2$"),
-    ('{"format": "journeymap", "version": 2}', r"^bad\.json: version: is 2, written by a newer"),
+    ('{"format": "journeymap", "version": 3}', r"^bad\.json: version: is 3, written by a newer"),
     ("[1, 2, 3]", r"^bad\.json: must be a table of keys, not a list$"),
     ("[" * 100_000, r"^bad\.json: is nested too deeply"),
 ])
@@ -203,7 +203,7 @@ def test_any_text_in_every_text_field_survives_the_round_trip(store: Store,
                       label="five_whys")
     pain = {**texts(serialize.PAIN), "five_whys": chain, "card": texts(serialize.CARD),
             "dot_votes": [{**texts(serialize.VOTE), "created_at": when}]}
-    raw = {"format": "journeymap", "version": 1,
+    raw = {"format": "journeymap", "version": serialize.VERSION,
            "workshop": {**texts(serialize.WORKSHOP), "created_at": when, "updated_at": when},
            "stages": [{**texts(serialize.STAGE), "touchpoints": [
                {**texts(serialize.TOUCHPOINT), "pain_points": [pain]},

@@ -15,7 +15,7 @@ from models.export.templates import create_from_template, load_template, templat
 
 TEMPLATE = '''
 format = "journeymap"
-version = 1
+version = 2
 
 [template]
 name = "bot"

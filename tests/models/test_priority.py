@@ -12,7 +12,7 @@ from models.db.tables.workshop import Workshop
 from models.rules.priority import QUADRANT_LABELS, QUADRANTS, quadrant, rank_pain_points
 
 
-def pain(pid: int, impact: int = 2, effort: int = 2, volume: int = 0, votes: int = 0,
+def pain(pid: int, impact: int = 2, effort: int = 2, volume: int | None = None, votes: int = 0,
          description: str = "") -> PainPoint:
     return PainPoint(id=pid, workshop_id=1, impact=impact, effort=effort, ticket_volume=volume,
                      votes=votes, description=description or f"pain {pid}")
@@ -82,7 +82,7 @@ def test_full_ties_are_broken_by_id_whatever_the_input_order() -> None:
 
 def test_ranks_start_at_one_and_reason_explains_the_place() -> None:
     ranked = rank_pain_points(journey(pain(1, impact=3, effort=1, volume=1240, votes=3),
-                                      pain(2, impact=1, effort=3, volume=0, votes=1)))
+                                      pain(2, impact=1, effort=3, volume=None, votes=1)))
     assert [r.rank for r in ranked] == [1, 2]
     assert ranked[0].reason == ("ranked 1: quick win (impact high, effort low), "
                                 "1,240 tickets/month on this pain point, 3 votes")

@@ -21,7 +21,7 @@ def reading(period: str, tickets: int, *, source: int = 1, kind: str = "category
 
 
 def case(readings: list[Reading], *, kind: str = "deflection", value: float | None = 40.0,
-         metric: str = "tickets", group: str = "category=Login", volume: int = 1240):
+         metric: str = "tickets", group: str = "category=Login", volume: int | None = 1240):
     pain = PainPoint(id=7, workshop_id=1, touchpoint_id=3, ticket_volume=volume)
     card = HypothesisCard(id=9, pain_point_id=7, experiment="Send the link by SMS",
                           effect_kind=kind, effect_value=value, signal_metric=metric,
@@ -94,13 +94,13 @@ def test_one_reading_only_is_the_baseline_not_a_change() -> None:
 
 
 def test_a_zero_baseline_cannot_carry_a_relative_change() -> None:
-    j, card = case([reading("2024-03", 0), reading("2024-04", 5, source=2)], volume=0)
+    j, card = case([reading("2024-03", 0), reading("2024-04", 5, source=2)], volume=None)
     got = outcome(j, card)
     assert got.measured_change is None
     assert got.text.endswith("measured: no data yet (the baseline reading is 0 in 2024-03, "
                              "so a change cannot be measured against it)")
-    # zero pain volume: the projected percentage stands, the contacts are not available
-    assert card_case(j, card).contacts_after.reason == "the pain point has no ticket volume"
+    # unknown pain volume: the projected percentage stands, the contacts are not available
+    assert card_case(j, card).contacts_after.reason == "no ticket volume recorded"
     assert "projected −40 % contacts (deflection 40 %)" in got.text
 
 

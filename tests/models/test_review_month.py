@@ -53,7 +53,9 @@ def test_month_bounds_and_items_due_that_month() -> None:
     j.plan_tasks = [PlanTask(id=1, workshop_id=1, key="review", title="Review",
                              deadline=D(2026, 6, 1))]
     assert "Ana" in month_items(j, "2026-05") and "1 item due" in month_items(j, "2026-05")
-    assert "no item is due" in month_items(j, "2026-07").lower()
+    assert "no item is due" in month_items(j, "2026-04").lower()
+    # after the plan, the monthly copy of the day-60 review (Wednesday 1 July 2026)
+    assert "2026-07-01, monthly copy of the day-60 review" in month_items(j, "2026-07")
     # the open friction is judged as of the end of the month asked about
     may = leadership_review(j, [j], month="2026-04")[2].answer
     june = leadership_review(j, [j], month="2026-05")[2].answer

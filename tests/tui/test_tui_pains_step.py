@@ -163,3 +163,31 @@ async def test_pain_kind_field_shows_the_kind_as_people_say_it(db_path: Path, wi
         await pilot.press("down", "up")
         await pilot.pause()
         assert view.form.field("kind").value == "dead end"
+
+
+def _volume(db_path: Path, pain_id: int) -> int | None:
+    with Store(db_path, who="lea") as store:
+        pain = next(p for p in store.load(store.list_workshops()[0].id).pain_points
+                    if p.id == pain_id)
+        return pain.ticket_volume
+
+
+async def test_a_blank_volume_is_not_recorded_and_0_is_a_real_zero(db_path: Path,
+                                                                   wid: int) -> None:
+    from tui.widgets.forms import FieldInput
+
+    app = build_app(db_path, wid, step="pains", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        view: Any = app.screen.view("pains")  # type: ignore[attr-defined]
+        app.screen.set_focus(view.table)
+        await pilot.pause()
+        field = app.screen.query_one("#f-ticket_volume", FieldInput)
+        pain_id = int(view.current_key() or 0)
+        for typed, stored, shown in (("0", 0, "0"), ("", None, "—"), ("75", 75, "75")):
+            field.focus()
+            await pilot.press("ctrl+a", "ctrl+k", *typed, "enter")
+            await pilot.pause()
+            assert _volume(db_path, pain_id) == stored, typed
+            assert field.value == typed
+            assert view.table.get_cell(str(pain_id), "vol").plain == shown

@@ -56,7 +56,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("seats", ("seat", "role")),
     ("serve", ("invite", "serve", "browser-seat")),
     ("team", ("copy",)),
-    ("method", ("future", "costs", "escalation", "reviewed", "card-effect")),
+    ("method", ("future", "costs", "escalation", "reviewed", "card-effect", "pain-volume")),
 )
 GROUPS: dict[str, tuple[str, str]] = {"templates": ("templates", "templates_app"),
                                       "tickets": ("tickets", "app")}

@@ -1,4 +1,5 @@
-"""Method commands: future (the to-be copy), costs, escalation (the matrix), reviewed.
+"""Method commands: future (the to-be copy), costs, escalation (the matrix), reviewed,
+pain-volume (a pain point's tickets per month, or not recorded).
 
 These sit beside ``report --business-case``: a lead makes the to-be journey,
 sets what a contact costs per channel, writes the escalation ladder and marks
@@ -238,3 +239,37 @@ def _print_card_effect(journey: Journey, card: Any, said: str) -> None:
         out.print(_line(f"- {figure.text}"))
     for note in case.notes:
         out.print(_line(f"- {note}"))
+
+
+@app.command("pain-volume")
+def pain_volume(
+    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    rank: Annotated[int, typer.Argument(
+        help="The pain point's rank, as `journeymap show ID` lists them.")],
+    volume: Annotated[str | None, typer.Argument(
+        help="Tickets per month (0 is a real zero); leave out to show it.")] = None,
+    clear: Annotated[bool, typer.Option(
+        "--clear", help="Not recorded: ranked after recorded volumes, left out of sums.")
+    ] = False,
+) -> None:
+    """Set, clear (not recorded) or show a pain point's monthly ticket volume."""
+    if volume is not None and clear:
+        raise fail("Give a volume or --clear, not both.")
+    with user_errors():
+        from models.db.fields import coerce
+        from models.db.tables.cards import PainPoint
+        from models.rules.priority import rank_pain_points
+
+        store = STATE.store()
+        ranked = rank_pain_points(store.load(workshop_id))
+        if not 1 <= rank <= len(ranked):
+            raise fail(f"Workshop {workshop_id} has {len(ranked)} ranked pain points; "
+                       f"{rank} is not one of their ranks.")
+        pain_id = int(ranked[rank - 1].pain.id or 0)
+        if volume is not None or clear:
+            require(store, workshop_id, "edit")
+            value = None if clear else coerce(PainPoint, "ticket_volume", volume)
+            store.update(PainPoint, pain_id, ticket_volume=value)
+            ranked = rank_pain_points(store.load(workshop_id))
+        item = next(r for r in ranked if r.pain.id == pain_id)
+    console().print(_line(f"“{item.pain.description.strip() or 'unnamed'}”: {item.reason}."))

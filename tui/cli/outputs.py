@@ -205,6 +205,7 @@ def plan(
 
         from models.rules.plan import PLAN_DAYS, regenerate_plan
         from models.rules.plan_day import plan_day_one
+        from models.rules.review_copies import review_copies
         from models.rules.safe_dates import shift
 
         store = STATE.store()
@@ -226,9 +227,11 @@ def plan(
         first = plan_day_one(start_date or journey.workshop.start_date, tasks)
         if first is not None:
             last = shift(first, PLAN_DAYS - 1)
+            copies = ", ".join(d.isoformat() for d in review_copies(tasks, 3))
             out.print(line(f"60-day plan: day 1 is {first.isoformat()}, day {PLAN_DAYS} is "
                            f"{last.isoformat()}; leadership review on day 30 and day "
-                           f"{PLAN_DAYS}, then monthly."))
+                           f"{PLAN_DAYS}, then monthly" + (f" (next: {copies})." if copies
+                                                          else ".")))
         table = Table(show_lines=True)
         for name in ("Phase", "Task", "Owner", "Start", "Deadline", "Status"):
             table.add_column(name, overflow="fold")

@@ -43,6 +43,9 @@ KPIS: tuple[tuple[str, str], ...] = (
     ("csat_mean", "CSAT"), ("csat_satisfied_share", "CSAT satisfied"),
     ("reassigned_rate", "Reassigned"), ("sla_met_rate", "SLA met"),
     ("backlog_open", "Backlog"),
+    # the waits of resolved tickets (models.tickets.stats.WAITS), stored since schema 11
+    ("requester_wait_median_hours", "Requester wait"), ("agent_wait_median_hours", "Agent wait"),
+    ("on_hold_median_hours", "On hold"),
 )
 
 
@@ -286,7 +289,9 @@ class DataScreen(Screen[None]):
         detail = f"{measures.format_value('tickets', figure.value)} tickets in {month}"
         dialog = CategoryMapDialog(
             name, detail, [s.name for s in journey.stages],
-            [(int(p.id or 0), f"{p.description} ({p.ticket_volume:,}/month)")
+            [(int(p.id or 0), f"{p.description} ("
+              + (f"{p.ticket_volume:,}/month" if p.ticket_volume is not None
+                 else "volume not recorded") + ")")
              for p in journey.pain_points], current_stage=stage, current_pain=pain)
         self.app.push_screen(dialog, self._mapped)
 

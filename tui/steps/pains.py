@@ -42,7 +42,8 @@ def _row(ranked: RankedPain, at: str) -> CutRow:
     why = ranked.reason.split(": ", 1)[-1]
     return CutRow((str(ranked.rank), cut(pain.description), at,
                     clean(KIND_LABEL.get(pain.kind, pain.kind)), f"{pain.impact}/{pain.effort}",
-                   f"{ranked.volume:,}", str(ranked.votes), cut(why)),
+                   "—" if ranked.volume is None else f"{ranked.volume:,}", str(ranked.votes),
+                   cut(why)),
                   ("", "", "", "", "", "", "", "green" if ranked.quadrant == "quick_win" else ""))
 
 

@@ -22,7 +22,7 @@ class PainPoint(SQLModel, table=True):
     kind: str = "other"
     impact: int = 2  # 1 low .. 3 high
     effort: int = 2  # 1 low .. 3 high
-    ticket_volume: int = 0  # tickets per month
+    ticket_volume: int | None = None  # tickets per month; None = not recorded (schema 13)
     votes: int = 0  # votes recorded outside dot voting (templates, imports, manual)
     five_whys: str = ""  # up to five chained "why?" answers, one per line
     root_cause: str = ""

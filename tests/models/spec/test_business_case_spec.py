@@ -15,7 +15,7 @@ from models.rules.business_case import Figure, business_case, card_case
 from tests.models.method_helpers import journey, tp
 
 
-def case_of(volume: int = 1240, kind: str = "deflection", value: float | None = 40.0,
+def case_of(volume: int | None = 1240, kind: str = "deflection", value: float | None = 40.0,
             cost: float | None = 25.0, minutes: float | None = 12.0, channel: str = "Phone",
             confirmed: bool = True, **card: Any) -> tuple[Journey, HypothesisCard]:
     pain = PainPoint(id=7, workshop_id=1, touchpoint_id=3, ticket_volume=volume)
@@ -139,15 +139,15 @@ def test_a_card_without_projection_keeps_what_is_known_before_the_fix() -> None:
 
 
 def test_without_volume_every_figure_gives_the_volume_as_its_reason() -> None:
-    j, card = case_of(volume=-3)
+    j, card = case_of(volume=None)
     case = card_case(j, card)
     assert case.contacts_before.text == (
-        "Contacts before: not available (the pain point has no ticket volume)")
-    assert case.contacts_after.reason == "the pain point has no ticket volume"
-    assert case.hours_before.reason == "the pain point has no ticket volume"
-    assert case.hours_after.reason == "the pain point has no ticket volume"
-    assert case.cost_before.reason == "the pain point has no ticket volume"
-    assert case.cost_after.reason == "the pain point has no ticket volume"
+        "Contacts before: not available (no ticket volume recorded)")
+    assert case.contacts_after.reason == "no ticket volume recorded"
+    assert case.hours_before.reason == "no ticket volume recorded"
+    assert case.hours_after.reason == "no ticket volume recorded"
+    assert case.cost_before.reason == "no ticket volume recorded"
+    assert case.cost_after.reason == "no ticket volume recorded"
     j, card = case_of(volume=1)
     assert card_case(j, card).contacts_before.value == 1.0
 
@@ -157,7 +157,7 @@ def test_a_card_whose_pain_point_was_deleted_is_not_available_not_an_error() -> 
     j = journey([tp(3, "Call support", channel="Phone")], cards=[card])
     case = card_case(j, card)
     assert case.pain.id == 99 and case.channel == ""
-    assert case.contacts_before.reason == "the pain point has no ticket volume"
+    assert case.contacts_before.reason == "no ticket volume recorded"
     assert case.saving.reason == "the pain point's touchpoint has no channel"
 
 
@@ -186,12 +186,13 @@ def test_totals_name_every_part_and_count_hours_and_contacts_too() -> None:
 
 def test_totals_say_how_many_cards_lack_each_number() -> None:
     j, _ = case_of(minutes=None)
-    j.pain_points.append(PainPoint(id=8, workshop_id=1, touchpoint_id=3, ticket_volume=0))
+    j.pain_points.append(PainPoint(id=8, workshop_id=1, touchpoint_id=3, ticket_volume=None))
     j.cards.append(HypothesisCard(id=10, pain_point_id=8, effect_kind="volume",
                                   effect_value=-10))
     total = business_case(j)
     assert total.contacts_avoided.formula == (
-        "one card: 496; 1 card without the numbers not counted")
+        "one card: 496; 1 card without the numbers not counted (1 card whose pain point has "
+        "no ticket volume recorded)")
     assert total.hours_saved.text == (
         "Agent hours saved: not available (no card has the numbers for it yet)")
     assert total.hours_saved.unit == "hours/month"
@@ -242,11 +243,13 @@ def test_figures_are_shown_to_two_decimals() -> None:
 def test_the_hours_total_says_how_many_cards_lack_hours() -> None:
     j, _ = case_of()
     for pid in (8, 9):
-        j.pain_points.append(PainPoint(id=pid, workshop_id=1, touchpoint_id=3, ticket_volume=0))
+        j.pain_points.append(PainPoint(id=pid, workshop_id=1, touchpoint_id=3,
+                                       ticket_volume=None))
         j.cards.append(HypothesisCard(id=pid + 10, pain_point_id=pid, effect_kind="volume",
                                       effect_value=-10))
     assert business_case(j).hours_saved.formula == (
-        "one card: 99.2; 2 cards without the numbers not counted")
+        "one card: 99.2; 2 cards without the numbers not counted (2 cards whose pain points "
+        "have no ticket volume recorded)")
 
 
 LABELS = {"contacts_before": ("Contacts before", "contacts/month"),

@@ -71,7 +71,7 @@ def _full_backup(store: Store) -> dict[str, Any]:
     pain = {**_row(PAIN), "card": _row(CARD),
             "dot_votes": [_row(VOTE, 1, participant=store.who), _row(VOTE, 2)]}
     return {
-        "format": "journeymap", "version": 1,
+        "format": "journeymap", "version": 2,
         "workshop": _row(WORKSHOP, lead=store.who, as_is_workshop_id=as_is.id),
         "stages": [{**_row(STAGE), "touchpoints": [{**tp, "pain_points": [pain]},
                                                    other_tp]},

@@ -44,7 +44,7 @@ def _journey(**workshop: object) -> Journey:
     return journey
 
 
-def _pain(pid: int, text: str, volume: int = 0, tp: int | None = 1, impact: int = 3,
+def _pain(pid: int, text: str, volume: int | None = None, tp: int | None = 1, impact: int = 3,
           effort: int = 1) -> PainPoint:
     return PainPoint(id=pid, workshop_id=7, description=text, ticket_volume=volume,
                      touchpoint_id=tp, impact=impact, effort=effort)
@@ -117,7 +117,7 @@ def test_touchpoints_say_sentiment_in_words_and_what_the_customer_does() -> None
 
 def test_the_summary_leads_with_scope_plan_dates_and_top_three_pains() -> None:
     journey = _journey(evidence_ticket_volume=5000)
-    journey.pain_points = [_pain(1, "Locked out", 900), _pain(2, "Mail late", 0),
+    journey.pain_points = [_pain(1, "Locked out", 900), _pain(2, "Mail late", None),
                            _pain(3, "Unclear error", 40), _pain(4, "Fourth", 10, impact=1)]
     journey.cards = [HypothesisCard(id=1, pain_point_id=1, experiment="Unlock by mail.",
                                     owner="", deadline=None, status="in_progress")]

@@ -16,7 +16,7 @@ from models.export.serialize import journey_to_dict
 
 AT = dt.datetime(2026, 3, 2, 14, 5, 6)
 # defaults that say something (a zero volume is a number), so a template keeps them
-PAIN_DEFAULTS = {"kind": "other", "impact": 2, "effort": 2, "ticket_volume": 0}
+PAIN_DEFAULTS = {"kind": "other", "impact": 2, "effort": 2}  # no volume: not recorded
 
 
 def _journey() -> Journey:
@@ -49,7 +49,7 @@ def _journey() -> Journey:
 
 def test_a_template_holds_only_what_was_said_in_journey_order() -> None:
     data = journey_to_dict(_journey(), full=False)
-    assert data["format"] == "journeymap" and data["version"] == 1
+    assert data["format"] == "journeymap" and data["version"] == 2
     assert data["workshop"] == {"title": "Lockout", "max_handoffs": 0, "state": "current"}
     assert data["stages"] == [
         {"name": "Notice", "touchpoints": [
@@ -98,5 +98,5 @@ def test_before_the_reveal_a_dot_is_counted_but_not_named() -> None:
 
 def test_an_empty_map_is_just_its_workshop() -> None:
     data = journey_to_dict(Journey(workshop=Workshop(id=1)), full=False)
-    assert data == {"format": "journeymap", "version": 1,
+    assert data == {"format": "journeymap", "version": 2,
                     "workshop": {"max_handoffs": 3, "state": "current"}, "stages": []}
