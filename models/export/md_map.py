@@ -81,7 +81,9 @@ def touchpoints_section(doc: Doc) -> list[str]:
                         f"| {cell[tp.lane]} | {cell[tp.owner_team] or '*no owner*'} |")
             # an escaped text is empty exactly when the typed one is blank
             does, thinks, feels = cell[tp.does], cell[tp.thinks], cell[tp.feels]
-            if does or thinks or feels:
+            if does and thinks and feels:  # one string, no list to join
+                details.append(f"- **{n}.** Does: {does}; Thinks: {thinks}; Feels: {feels}")
+            elif does or thinks or feels:
                 said = [f"Does: {does}"] if does else []
                 if thinks:
                     said.append(f"Thinks: {thinks}")
