@@ -9,6 +9,10 @@ through ``models.export.md_text``.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter
+
+from models.export.md_cells import fill
 from models.export.md_doc import (
     Doc,
     field_line,
@@ -50,10 +54,17 @@ def stages_section(doc: Doc) -> list[str]:
             md_table(["#", "Stage", "Description", "KPI", "Baseline → target"], rows)]
 
 
+# what the touchpoint table and the lines below it show of each touchpoint
+_TOUCHPOINT_TEXTS = attrgetter("name", "channel", "lane", "owner_team", "does", "thinks", "feels")
+
+
 def touchpoints_section(doc: Doc) -> list[str]:
     out = ["## Touchpoints", ""]
     head = md_table_head(["#", "Touchpoint", "Channel", "Sentiment", "Lane", "Owner"])
     cell = doc.cell
+    fill(cell, chain(map(attrgetter("name"), doc.journey.stages),
+                     chain.from_iterable(map(_TOUCHPOINT_TEXTS,
+                                             doc.journey.ordered_touchpoints()))))
     for i, stage in enumerate(doc.journey.stages, start=1):
         out += [f"### {i}. {cell[stage.name] or 'Unnamed stage'}", ""]
         tps = doc.journey.touchpoints.get(stage.id or 0, [])
@@ -70,7 +81,9 @@ def touchpoints_section(doc: Doc) -> list[str]:
                         f"| {cell[tp.lane]} | {cell[tp.owner_team] or '*no owner*'} |")
             # an escaped text is empty exactly when the typed one is blank
             does, thinks, feels = cell[tp.does], cell[tp.thinks], cell[tp.feels]
-            if does or thinks or feels:
+            if does and thinks and feels:  # one string, no list to join
+                details.append(f"- **{n}.** Does: {does}; Thinks: {thinks}; Feels: {feels}")
+            elif does or thinks or feels:
                 said = [f"Does: {does}"] if does else []
                 if thinks:
                     said.append(f"Thinks: {thinks}")
@@ -165,6 +178,7 @@ def handoffs_section(doc: Doc) -> list[str]:
     else:
         out += ["*No handoffs: no team takes the case on backstage and none is documented.*", ""]
     risks = ownership_risks(doc.journey)
+    fill(cell, map(attrgetter("message"), risks))
     out += ["### Risks", ""]
     out += [f"- {cell[r.message]}" for r in risks] or ["*No ownership risks found.*"]
     return out

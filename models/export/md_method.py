@@ -10,8 +10,10 @@ Mermaid labels go through the ``md_text`` Mermaid helpers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 from models.db.journey import Journey
+from models.export.md_cells import fill
 from models.export.md_text import Cells, md_table, mermaid_quadrant_text
 from models.export.mermaid import INDENT, fence, journey_diagram
 from models.export.method_text import (
@@ -29,10 +31,12 @@ from models.rules.escalation import fmt_minutes
 
 
 def _bullets(lines: Sequence[str], cell: Cells) -> list[str]:
+    fill(cell, lines)
     return [f"- {cell[text]}" for text in lines]
 
 
 def _block(block: Block, cell: Cells, level: str = "###") -> list[str]:
+    fill(cell, chain([block.heading], *block.rows))
     out = [f"{level} {cell[block.heading]}", ""]
     if block.rows:
         out += [md_table(block.headers, [[cell[c] for c in row] for row in block.rows]), ""]

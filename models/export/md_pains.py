@@ -8,6 +8,7 @@ place on the plan and flags.
 
 from __future__ import annotations
 
+from models.export.md_cells import fill
 from models.export.md_doc import (
     NOT_RECORDED,
     Doc,
@@ -97,6 +98,7 @@ def pains_section(doc: Doc) -> list[str]:
     if not doc.ranked:
         return ["## Ranked pain points", "", "*No pain points yet.*"]
     cell = doc.cell
+    fill(cell, [r.pain.description for r in doc.ranked])
     rows = md_table_head(["Rank", "Pain point", "Where", "Kind", "Quadrant", "Volume"])
     rows += [f"| {r.rank} | {cell[r.pain.description]} | {doc.where_cell(r.pain.touchpoint_id)} "
              f"| {cell[r.pain.kind.replace('_', ' ')]} "

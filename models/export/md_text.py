@@ -137,6 +137,15 @@ def _escape_present(line: str) -> str:
     if "<" in marked:
         marked = (marked.replace("<", "\x01") if "@" in marked
                   else _MD_TAG_START.sub("\x01", marked))
+    return escape_marked(marked)
+
+
+def escape_marked(marked: str) -> str:
+    """Backslashes before syntax, then the NUL / SOH marks as ``&amp;`` / ``&lt;``.
+
+    The second half of ``_escape_present``, shared with the batches of ``md_cells``
+    (one text or many joined: the passes are the same).
+    """
     for ch, escaped in _MD_ESCAPES:
         if ch in marked:
             marked = marked.replace(ch, escaped)

@@ -1,0 +1,55 @@
+"""Texts escaped in one batch (``md_cells.fill``) give exactly ``md_inline``'s bytes (issue 18).
+
+The export joins a section's texts with line breaks, runs the escaping over the
+joined string once and splits it back.  Whatever the texts, alone or side by
+side in one batch, each must come out as ``md_inline`` makes it; the ones the
+batch cannot take stay for ``Cells`` to escape on demand, with the same answer.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from models.export.md_cells import fill
+from models.export.md_text import Cells, md_inline
+
+# the characters the escaping looks at, the ones around them, and whole markers
+HOSTILE = st.lists(st.sampled_from(
+    list("ab1-+=>.)#|*_[]~$`\\<&;@ !\t\n\r\x0b\x1b\x85\u2028\u202e\xa0\x00\x01›")
+    + ["&amp;", "&#35;", "<b", "12.", "1234567890.", "- ", "  ", "--", "==", "> "]),
+    max_size=10).map("".join)
+TEXTS = st.one_of(st.text(max_size=14), HOSTILE)
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(TEXTS, max_size=12))
+@example(["a <b", "mail@example.com"])  # an "@" in one text, a "<" in another
+@example(["a <b@c", "x <y"])  # the "@" beside its own "<": every "<" an entity
+@example(["-", "- x", "-x", "+ y", "= z", "==", "> q", ">q", "1. a", "1.", "1)", "9.5 h"])
+@example(["1234567890. a", "123456789. b", "x1. c"])
+@example([" a ", "  ", "", "b  ", "  c"])
+@example(["&amp;", "a & b", "&", "&#35;x;", "a<", "<", "<= 3", "a <- b", "<!--"])
+@example(["a\nb", "tab\there", "\xa0pad\xa0", "why?\nreally"])  # left to Cells
+@example(["\\*", "`code`", "a|b", "# h", "~s~", "$x$", "[l](u)", "_e_"])
+def test_a_batch_escape_is_md_inline(texts: list[str]) -> None:
+    cells = Cells()
+    fill(cells, texts)
+    assert {text: cells[text] for text in texts} == {text: md_inline(text) for text in texts}
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(TEXTS, max_size=8), st.lists(TEXTS, max_size=8))
+def test_a_second_batch_keeps_the_first_one_s_answers(first: list[str],
+                                                       second: list[str]) -> None:
+    cells = Cells()
+    fill(cells, first)
+    fill(cells, second)
+    assert all(cells[text] == md_inline(text) for text in first + second)
+
+
+def test_texts_the_batch_cannot_take_are_left_for_cells() -> None:
+    cells = Cells()
+    fill(cells, ["plain", "two\nlines", "a <b@c", "tab\there", "\xa0x"])
+    assert set(cells) == {"plain"}
+    assert cells["two\nlines"] == "two<br>lines"
