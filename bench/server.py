@@ -135,7 +135,7 @@ def run_variant(admin: str, variant: str, writers: int, edits: int) -> dict[str,
             updates = sum(1 for c in s.exec(select(ChangeLog).where(
                 ChangeLog.workshop_id == wid)) if c.action == "update")
         found_edited = sum(1 for p in pains if p.description.endswith(" edited")
-                           and p.votes == p.ticket_volume + 1)
+                           and p.ticket_volume is not None and p.votes == p.ticket_volume + 1)
         expected = writers * edits // 2
         return {"variant": variant, "writers": writers, "edits": edits,
                 "lost": (expected - len(pains)) + (expected - found_edited),
