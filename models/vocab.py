@@ -66,6 +66,7 @@ STANDING = "standing"
 PAIN_KINDS: tuple[str, ...] = ("loop", "branch", "dead_end", "other")
 LANES: tuple[str, ...] = ("frontstage", "backstage")
 WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
+TO_BE_MARK = " (to-be)"  # after a future state's title: its copy's name, and Home's marker
 
 WINDOW_S = 10.0  # a seat silent for longer than this is shown as gone
 HEARTBEAT_S = 3.0  # how often a seat refreshes its row (well inside WINDOW_S)
