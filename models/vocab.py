@@ -29,6 +29,18 @@ ALIASES: dict[str, str] = {
     "touchpoint": "touchpoints", "stage": "stages", "card": "cards", "track": "tracker",
 }
 
+# What a lead calls each step: the palette finds a step by these words ("review" finds Plan).
+STEP_WORDS: dict[str, str] = {
+    "scope": "persona, scenario, goals and evidence",
+    "stages": "the stages of the journey and their KPIs",
+    "touchpoints": "channels, actors and emotions at each stage",
+    "ownership": "owners, handoffs and escalations",
+    "pains": "pain points, dot voting and priorities",
+    "cards": "hypothesis cards: solutions, projected effects, export",
+    "tracker": "owners, deadlines, overdue items, export",
+    "plan": "the 60-day action plan and the monthly leadership review, export",
+}
+
 # Views of the method beside the eight steps (palette only, never numbered in the step bar).
 METHOD_VIEWS: tuple[str, ...] = ("escalation", "future", "moments")
 METHOD_LABELS: dict[str, str] = {"escalation": "Escalation", "future": "Future state",
@@ -54,6 +66,7 @@ STANDING = "standing"
 PAIN_KINDS: tuple[str, ...] = ("loop", "branch", "dead_end", "other")
 LANES: tuple[str, ...] = ("frontstage", "backstage")
 WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
+TO_BE_MARK = " (to-be)"  # after a future state's title: its copy's name, and Home's marker
 
 WINDOW_S = 10.0  # a seat silent for longer than this is shown as gone
 HEARTBEAT_S = 3.0  # how often a seat refreshes its row (well inside WINDOW_S)

@@ -71,23 +71,6 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
-def check_writable(path: Path) -> None:
-    """An editing seat needs the file and its folder writable: SQLite keeps NAME-wal and
-    NAME-shm beside the file.  Without this check the first write failed as SQLite's
-    "unable to open database file" (with SQLAlchemy's link on a second line)."""
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    reading = "reading still works, e.g. `journeymap open --role observer`"
-    if not writable(folder):
-        raise StoreError(f"This account cannot write in {folder} (SQLite keeps {path.name}-wal "
-                         f"and {path.name}-shm beside the database); ask for write access to "
-                         f"that folder — {reading}.")
-    if path.exists() and not writable(path):
-        raise StoreError(f"{path} is read-only for this account; ask for write access to it "
-                         f"— {reading}.")
-
-
 def read_only_uri(path: Path) -> str:
     """An SQLite URI for a reader: ``mode=ro``, plus ``immutable=1`` only when this
     account cannot write the file or its folder *and* there is no ``-shm`` to read;

@@ -32,6 +32,7 @@ class WorkshopRow:
     # with them the early list is the list the store gives a moment later, row for row
     last_reviewed_at: dt.date | None
     created_at: dt.datetime | None
+    state: str = "current"  # "future" for a to-be copy: Home marks it (``WORKSHOP_STATES``)
 
 
 def _when(value: object) -> dt.datetime | None:
@@ -64,11 +65,12 @@ def list_workshops(path: Path) -> list[WorkshopRow] | None:
         try:
             rows = conn.execute(
                 "SELECT id, title, persona, scenario, current_step, updated_at,"
-                " last_reviewed_at, created_at FROM workshop"
+                " last_reviewed_at, created_at, state FROM workshop"
                 " ORDER BY updated_at DESC, id").fetchall()
         finally:
             conn.close()
     except (StoreError, sqlite3.Error, OSError):
         return None
     return [WorkshopRow(int(r[0]), str(r[1] or ""), str(r[2] or ""), str(r[3] or ""),
-                        str(r[4] or ""), _when(r[5]), _date(r[6]), _when(r[7])) for r in rows]
+                        str(r[4] or ""), _when(r[5]), _date(r[6]), _when(r[7]),
+                        str(r[8] or "current")) for r in rows]

@@ -32,7 +32,6 @@ from sqlmodel import Session, create_engine
 from models.db import schema, server
 from models.db.access import current_account, current_uid
 from models.db.dbfile import (
-    check_writable,
     damaged,
     default_target,
     health_problem,
@@ -40,6 +39,7 @@ from models.db.dbfile import (
     no_database,
 )
 from models.db.dbfile import read_only_uri as _read_only_uri
+from models.db.file_mode import check_writable, create_database_file, follow_main_file
 from models.db.schema import StoreError
 from models.db.store_edits import gone  # noqa: F401 - re-exported for callers
 from models.db.store_reads import NotFound, Reads  # noqa: F401 - re-exported for callers
@@ -158,9 +158,11 @@ class Store(Reads, Undoing):
                  Path(f"{self.path}-journal")]
         existed = [p.exists() for p in sides]
         try:
+            create_database_file(self.path)
             with self._writer.begin() as conn:
                 schema.create_all(conn)
                 schema.stamp(conn)
+            follow_main_file(self.path)
         except (sqlite3.Error, DBAPIError, OSError) as exc:
             self.engine.dispose()
             for side, was_there in zip(sides, existed, strict=True):
@@ -220,6 +222,7 @@ class Store(Reads, Undoing):
                 except sqlite3.OperationalError:
                     check_writable(self.path)  # the sentence when that is why
                     raise
+                follow_main_file(self.path)
                 cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA foreign_keys = ON")
             if read_only:

@@ -12,6 +12,7 @@ from models.db.dbfile import StoreError
 from models.db.journey import Journey
 from models.export.serialize import dict_to_store, journey_to_dict
 from models.rules.future_state import Comparison, compare
+from models.vocab import TO_BE_MARK
 
 
 def create_future_copy(store: Any, workshop_id: int) -> int:
@@ -38,7 +39,7 @@ def create_future_copy(store: Any, workshop_id: int) -> int:
         pain.pop("card", None)
     title = journey.workshop.title.strip() or journey.workshop.scenario.strip() or "journey"
     data["workshop"].update(state="future", as_is_workshop_id=workshop_id,
-                            title=f"{title} (to-be)")
+                            title=title + TO_BE_MARK)
     return int(dict_to_store(store, data, source=f"workshop {workshop_id}",
                              summary=f"future state of workshop {workshop_id}"))
 

@@ -1,4 +1,5 @@
-"""The metrics table as plain data: the JSON list of ``tickets show --format json`` and CSV rows.
+"""The metrics table as plain data: the JSON list of ``tickets show --format json``; its CSV
+is written by ``models.export.spreadsheet`` like every CSV of the app.
 
 Keys are fixed and documented in docs/tickets.md; rates stay fractions 0-1, hours stay hours,
 and an unavailable metric is ``null`` with its reason under ``unavailable``.
@@ -42,10 +43,3 @@ def metrics_json(rows: list[GroupMetrics]) -> str:
     """The JSON text: a list with one object per group and one whose group is "all"."""
     return json.dumps(metrics_records(rows), indent=2, ensure_ascii=False)
 
-
-def metrics_csv_rows(rows: list[GroupMetrics]) -> list[list[str]]:
-    """Header + one line per group for ``csv.writer``; unavailable cells are empty."""
-    lines = [list(KEYS)]
-    for record in metrics_records(rows):
-        lines.append(["" if record[k] is None else str(record[k]) for k in KEYS])
-    return lines

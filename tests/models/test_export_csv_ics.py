@@ -13,7 +13,8 @@ from icalendar import Calendar
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask
 from models.export.plan_ics import plan_ics
-from models.export.tracker_csv import HEADER, spreadsheet_text, tracker_csv
+from models.export.spreadsheet import spreadsheet_text
+from models.export.tracker_csv import HEADER, tracker_csv
 from models.rules.plan import regenerate_plan
 from models.rules.tracker import TrackerItem, tracker_items
 

@@ -45,11 +45,22 @@ from tui.widgets.header import CalmHeader, saved_note
 from tui.widgets.typeahead import HeldInput, pass_on
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from models.db.journey import Journey
     from models.db.store import Store
 
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
+
+
+def _palette_search() -> type[Provider]:
+    """The palette's search, imported when the palette first opens (start-up stays lean)."""
+    from tui.app.palette import LeadWords
+
+    return LeadWords
+
+
 class JourneyApp(SessionAttributes, App[None]):
     """A workshop lead's map: Home, the five steps, then Cards, Tracker and Plan."""
 
@@ -59,6 +70,7 @@ class JourneyApp(SessionAttributes, App[None]):
     # watches it and repaints its own title line.
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     CSS_PATH = "app.tcss"
+    COMMANDS = {_palette_search}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
                 # Textual's own keys panel, listing every key of the focused widget and screen.

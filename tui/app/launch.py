@@ -28,9 +28,15 @@ def build_app(db_path: str | Path | None, workshop_id: int | None = None,
                       **seat)  # type: ignore[arg-type]
 
 
-NO_TERMINAL = ("journeymap opens the workshop in a terminal, and this one has none (its input or "
-               "output is a pipe or a file): run it in a terminal, over SSH with `ssh -t`, or use "
-               "the commands that print (`list`, `export`, `demo --no-open`).")
+NO_TERMINAL = ("The workshop opens in a terminal, and this one has none (its input or output is "
+               "a pipe or a file): run it in a terminal or over SSH with `ssh -t`")
+PRINTING = ", or use the commands that print (`list`, `export`, `demo --no-open`)"
+
+
+def no_terminal(seat: bool) -> str:
+    """The refusal, after the "journeymap:" every error line starts with.  A seat (an SSH
+    key's forced command) runs no other command, so it is offered none."""
+    return NO_TERMINAL + ("" if seat else PRINTING) + "."
 
 
 def terminal_missing() -> bool:
@@ -56,7 +62,7 @@ def run_app(db_path: str | Path | None, workshop_id: int | None = None, step: st
     Without a terminal it refuses in one sentence (a ValueError, as every user error).
     """
     if terminal_missing():
-        raise ValueError(NO_TERMINAL)
+        raise ValueError(no_terminal(seat=bool(seat)))
     # Start-up (Textual's import, the first screens) makes long-lived objects only: the
     # collector's full passes over them found nothing and cost ~40 ms of CPU before the
     # workshop showed.  The app resumes collection once the store is open (``gc.freeze``).

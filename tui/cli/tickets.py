@@ -9,8 +9,6 @@ Only Typer at import time: the engine, SQLModel and Rich load inside the command
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -124,7 +122,7 @@ def show(
     """The metrics table of the workshop's ticket readings."""
     if format_ not in FORMATS:
         raise fail(f"--format must be one of: {', '.join(FORMATS)}.")
-    from models.export.tracker_csv import spreadsheet_text
+    from models.export.spreadsheet import csv_document
     from models.tickets import output, show
 
     with user_errors(), STATE.reader() as store:
@@ -136,16 +134,10 @@ def show(
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     if format_ == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
         keys = [*output.KEYS, "reopened"]
-        writer.writerow(keys)
-        for rec in records:
-            # a group is user text from the export ("=HYPERLINK(...)" as a category)
-            writer.writerow(["" if rec[k] is None else
-                             spreadsheet_text(rec[k]) if isinstance(rec[k], str) else rec[k]
-                             for k in keys])
-        typer.echo(buf.getvalue(), nl=False)
+        # a group is user text from the export ("=HYPERLINK(...)" as a category)
+        typer.echo(csv_document([keys, *([rec[k] for k in keys] for rec in records)],
+                                line_end="\n"), nl=False)
         return
     _print_table(records, by)
 

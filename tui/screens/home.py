@@ -22,7 +22,7 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from models.vocab import LABELS
+from models.vocab import LABELS, TO_BE_MARK
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.dialogs.held import HeldDialog
@@ -36,6 +36,7 @@ from tui.widgets.header import CalmHeader
 # How often Home asks again for a list it could not read.  While a seat's listener
 # knows the server is away, asking costs nothing (the store says so at once).
 RETRY_S = 2.0
+TITLE_CELLS = 30  # one pasted 5,000-character title must not widen the column
 WELCOME = (
     "Welcome to journeymap.\n\n"
     "A journey map follows one persona through one support scenario, stage by stage, "
@@ -128,6 +129,15 @@ def review_cell(workshop: Any) -> Text:
     return Text(last)
 
 
+def title_cell(workshop: Any, cells: int = TITLE_CELLS) -> Text:
+    """The title in ``cells`` cells; a to-be copy's title is shortened before its marker,
+    so at 80 columns it still reads apart from its as-is map ("… (to-be)")."""
+    if workshop.state != "future":
+        return safe(workshop.title, limit=cells)
+    title = workshop.title.removesuffix(TO_BE_MARK)
+    return Text.assemble(safe(title, limit=cells - len(TO_BE_MARK)), TO_BE_MARK, end="")
+
+
 class HomeScreen(Screen[None]):
     """The workshop portfolio of this database."""
 
@@ -183,7 +193,7 @@ class HomeScreen(Screen[None]):
             self._retry.stop()
             self._retry = None
             self.query_one("#welcome", Static).update(Text(WELCOME))
-        rows = [(str(w.id), (Text(str(w.id)), safe(w.title, limit=30), review_cell(w),
+        rows = [(str(w.id), (Text(str(w.id)), title_cell(w), review_cell(w),
                              safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
                              Text(LABELS.get(w.current_step, w.current_step)),

@@ -26,7 +26,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
 from models.rules.progress import edit_changes_states, step_states
-from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEPS
+from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEP_WORDS, STEPS
 from tui.actions import bindings
 from tui.screens.kept_map import KeptMapCompositor
 from tui.screens.warm_views import cool, laid_out, mark_laid_out, room_busy, stop, warm, warming
@@ -315,7 +315,8 @@ class WorkshopScreen(Screen[None]):
         """Every step and every action of the current step, for the command palette."""
         for i, step in enumerate(STEPS):
             yield SystemCommand(f"Go to {i + 1 if i < 5 else ''} {LABELS[step]}".replace("  ", " "),
-                                f"Show the {LABELS[step]} step", _bind(self.show_step, step))
+                                f"Show the {LABELS[step]} step: {STEP_WORDS[step]}",
+                                _bind(self.show_step, step))
         for view_key in METHOD_VIEWS:
             yield SystemCommand(METHOD_LABELS[view_key], f"Show the {METHOD_LABELS[view_key]} "
                                 "view", _bind(self.show_step, view_key))

@@ -10,7 +10,8 @@ import io
 
 import pytest
 
-from models.export.tracker_csv import HEADER, spreadsheet_text, tracker_csv
+from models.export.spreadsheet import spreadsheet_text
+from models.export.tracker_csv import HEADER, tracker_csv
 from models.rules.tracker import TrackerItem
 
 

@@ -1,0 +1,36 @@
+"""The command palette's search: an entry's title first, then the words of its help text.
+
+Why: Textual's system commands are matched on the title only, so "review" found nothing
+although the monthly leadership review is on the Plan step.  Each entry's help text says
+what a lead would call it (``models.vocab.STEP_WORDS`` for the steps); a query whose every
+word starts a word of that text finds the entry, ranked below the title matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.command import Hit, Hits
+from textual.system_commands import SystemCommandsProvider
+
+HELP_SCORE = 0.2  # below a title match, which Textual's matcher scores from about 0.3
+
+
+def says(help_text: str, query: str) -> bool:
+    """Whether every word of the query starts a word of the help text ("lead" finds
+    "leadership"; "view" does not find "review")."""
+    words = query.lower().split()
+    text = help_text.lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
+class LeadWords(SystemCommandsProvider):
+    """The app's palette commands, found by their title or by the words of their help."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback, *_ in self.app.get_system_commands(self.screen):
+            if (score := matcher.match(title)) > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+            elif says(help_text or "", query):
+                yield Hit(HELP_SCORE, title, callback, text=title, help=help_text)
