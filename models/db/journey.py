@@ -7,7 +7,6 @@ testable on hand-made data and independent of the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: a light Journey (models.db.light_journey) has no ORM
@@ -18,26 +17,52 @@ if TYPE_CHECKING:  # annotations only: a light Journey (models.db.light_journey)
     from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 
 
-@dataclass
 class Journey:
-    """A detached snapshot of one workshop and everything under it, in journey order."""
+    """A detached snapshot of one workshop and everything under it, in journey order.
 
-    workshop: Workshop
-    stages: list[Stage] = field(default_factory=list)
-    touchpoints: dict[int, list[Touchpoint]] = field(default_factory=dict)  # stage id -> ordered
-    handoffs: list[Handoff] = field(default_factory=list)
-    pain_points: list[PainPoint] = field(default_factory=list)
-    cards: list[HypothesisCard] = field(default_factory=list)
-    plan_tasks: list[PlanTask] = field(default_factory=list)
-    participants: list[Participant] = field(default_factory=list)
-    dot_votes: dict[int, int] = field(default_factory=dict)  # pain point id -> dot votes cast
-    # every dot with its voter, so a seat can show its own dots before the reveal
-    # (``models.live.facilitation.visible_votes``); screens must not show others' dots early
-    dots: list[Vote] = field(default_factory=list)
-    channel_costs: list[ChannelCost] = field(default_factory=list)
-    escalation_levels: list[EscalationLevel] = field(default_factory=list)  # in ladder order
-    ticket_sources: list[TicketSource] = field(default_factory=list)  # oldest import first
-    readings: list[Reading] = field(default_factory=list)  # of every import, in source order
+    A plain class, not a dataclass: a snapshot is never compared or printed whole, and
+    a dataclass of fourteen fields compiles its generated methods as its module is
+    imported (~5.5 M instructions of every export).  Every field but the workshop is a
+    keyword; a list or dict left out is a fresh empty one.
+    """
+
+    def __init__(
+            self, workshop: Workshop, *, stages: list[Stage] | None = None,
+            touchpoints: dict[int, list[Touchpoint]] | None = None,
+            handoffs: list[Handoff] | None = None, pain_points: list[PainPoint] | None = None,
+            cards: list[HypothesisCard] | None = None, plan_tasks: list[PlanTask] | None = None,
+            participants: list[Participant] | None = None,
+            dot_votes: dict[int, int] | None = None, dots: list[Vote] | None = None,
+            channel_costs: list[ChannelCost] | None = None,
+            escalation_levels: list[EscalationLevel] | None = None,
+            ticket_sources: list[TicketSource] | None = None,
+            readings: list[Reading] | None = None) -> None:
+        self.workshop = workshop
+        self.stages = stages if stages is not None else []
+        self.touchpoints = touchpoints if touchpoints is not None else {}  # stage id -> ordered
+        self.handoffs = handoffs if handoffs is not None else []
+        self.pain_points = pain_points if pain_points is not None else []
+        self.cards = cards if cards is not None else []
+        self.plan_tasks = plan_tasks if plan_tasks is not None else []
+        self.participants = participants if participants is not None else []
+        # pain point id -> dot votes cast
+        self.dot_votes = dot_votes if dot_votes is not None else {}
+        # every dot with its voter, so a seat can show its own dots before the reveal
+        # (``models.live.facilitation.visible_votes``); screens must not show others' dots early
+        self.dots = dots if dots is not None else []
+        self.channel_costs = channel_costs if channel_costs is not None else []
+        # in ladder order
+        self.escalation_levels = escalation_levels if escalation_levels is not None else []
+        # oldest import first
+        self.ticket_sources = ticket_sources if ticket_sources is not None else []
+        self.readings = readings if readings is not None else []  # of every import, in source order
+
+    def with_plan(self, plan_tasks: list[PlanTask]) -> Journey:
+        """The same snapshot with another plan (the exports' unsaved preview); rows are shared."""
+        twin = Journey.__new__(Journey)
+        twin.__dict__.update(self.__dict__)
+        twin.plan_tasks = plan_tasks
+        return twin
 
     def ordered_touchpoints(self) -> list[Touchpoint]:
         """Every touchpoint in journey order: stage by stage, then position."""

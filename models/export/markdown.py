@@ -19,7 +19,6 @@ golden tests rely on it): no clock is read here.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, cast
@@ -97,7 +96,7 @@ def with_plan_preview(journey: Journey, today: dt.date) -> tuple[Journey, bool]:
              for pos, item in enumerate(
                  generate_plan(journey, journey.workshop.start_date or today), start=1)]
     # read like PlanTask rows by every output (attributes only)
-    return dataclasses.replace(journey, plan_tasks=cast("list[PlanTask]", tasks)), False
+    return journey.with_plan(cast("list[PlanTask]", tasks)), False
 
 
 def due_text(item: TrackerItem) -> str:

@@ -9,6 +9,8 @@ nobody is fixing.
 
 from __future__ import annotations
 
+from itertools import compress, islice
+from operator import ne
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
@@ -57,21 +59,20 @@ def shapes(line: list[int]) -> list[str]:
     """
     size = len(line)
     out = [""] * size
-    i = 0
-    while i < size:
-        value = line[i]
-        end = i
-        while end + 1 < size and line[end + 1] == value:
-            end += 1
-        left = line[i - 1] if i > 0 else None
-        right = line[end + 1] if end + 1 < size else None
-        if left is not None or right is not None:  # a whole flat line has no side
-            if value > 0 and (left is None or value > left) and (right is None or value > right):
-                out[i] = "peak"
-            elif value < 0 and (left is None or value < left) and (
-                    right is None or value < right):
-                out[i] = "valley"
-        i = end + 1
+    # Each flat stretch starts where a point differs from the one before, found in C
+    # (a loop stepping every point cost ~6.7 M instructions of a 2,000-touchpoint export).
+    starts = [0, *compress(range(1, size), map(ne, islice(line, 1, None), line))]
+    if len(starts) < 2:  # no line, or one flat stretch: a whole flat line has no side
+        return out
+    values = [line[i] for i in starts]
+    # the line's ends stand as 0: a peak must be above 0 anyway, a valley below it
+    sides = [0, *values, 0]
+    for k, value in enumerate(values):
+        if value > 0:
+            if value > sides[k] and value > sides[k + 2]:
+                out[starts[k]] = "peak"
+        elif value < 0 and value < sides[k] and value < sides[k + 2]:
+            out[starts[k]] = "valley"
     return out
 
 

@@ -65,19 +65,29 @@ def quadrant_rule() -> str:
 
 
 class RankedPain:
-    """A pain point with its place in the ranking and the reason for that place."""
+    """A pain point with its place in the ranking and the reason for that place.
 
-    __slots__ = ("rank", "pain", "quadrant", "volume", "votes", "reason")
+    The reason is worded when it is first read: an export ranks every pain point
+    (500 on a big map) and quotes the reason of a few.
+    """
+
+    __slots__ = ("rank", "pain", "quadrant", "volume", "votes", "_reason")
 
     def __init__(
-            self, rank: int, pain: PainPoint, quadrant: str, volume: int | None, votes: int,
-            reason: str) -> None:
+            self, rank: int, pain: PainPoint, quadrant: str, volume: int | None,
+            votes: int) -> None:
         self.rank = rank
         self.pain = pain
         self.quadrant = quadrant
         self.volume = volume
         self.votes = votes
-        self.reason = reason
+        self._reason: str | None = None
+
+    @property
+    def reason(self) -> str:
+        if self._reason is None:
+            self._reason = explain(self.rank, self.pain, self.quadrant, self.votes)
+        return self._reason
 
 
 def volume_words(volume: int | None) -> str:
@@ -118,8 +128,7 @@ def _rank_pain_points(journey: Journey) -> list[RankedPain]:
         scored.append((key, pain, quad, votes))
     scored.sort(key=lambda item: item[0])
     return [
-        RankedPain(rank=i, pain=pain, quadrant=quad, volume=pain.ticket_volume, votes=votes,
-                   reason=explain(i, pain, quad, votes))
+        RankedPain(rank=i, pain=pain, quadrant=quad, volume=pain.ticket_volume, votes=votes)
         for i, (_key, pain, quad, votes) in enumerate(scored, start=1)
     ]
 

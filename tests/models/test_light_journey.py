@@ -9,7 +9,6 @@ and of the Markdown document built from each.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -49,8 +48,10 @@ def _rows(value: Any) -> Any:
 
 
 def assert_same(light: Journey, orm: Journey) -> None:
-    for f in dataclasses.fields(Journey):
-        assert _rows(getattr(light, f.name)) == _rows(getattr(orm, f.name)), f.name
+    fields = [name for name in vars(Journey(workshop=light.workshop)) if not name.startswith("_")]
+    assert len(fields) == 14
+    for name in fields:
+        assert _rows(getattr(light, name)) == _rows(getattr(orm, name)), name
 
 
 def _full_workshop(store: Store, template: str) -> int:

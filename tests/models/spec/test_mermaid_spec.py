@@ -160,7 +160,7 @@ def test_hostile_task_titles_stay_on_their_line_before_the_colon() -> None:
 def _ranked(rank: int, impact: int, effort: int, quadrant: str) -> RankedPain:
     pain = PainPoint(id=rank, workshop_id=1, description=f"p{rank}", impact=impact,
                      effort=effort)
-    return RankedPain(rank=rank, pain=pain, quadrant=quadrant, volume=0, votes=0, reason="")
+    return RankedPain(rank=rank, pain=pain, quadrant=quadrant, volume=0, votes=0)
 
 
 @pytest.mark.parametrize(("impact", "effort", "quadrant", "where"), [
