@@ -281,7 +281,7 @@ def decide_orders(
             notes.append(f"{col!r}: day and month order taken from the file's other dates")
             continue
         default = "day-first" if default_day_first else "month-first"
-        together = _order_kept_together(samples[col])
+        together = _order_kept_together(samples[col][:_SPAN_SAMPLE])
         if together is not None and together[0] != default:
             order, near, far = together
             kinds[col] = order
@@ -299,6 +299,9 @@ def decide_orders(
 # over the default: read the wrong way, the days 1-12 of one month become the same day of
 # up to twelve months, about thirty times as far apart.
 _TOGETHER = 5
+# The dates parsed both ways to measure the spans: enough to see a spread, and a
+# fraction of the CPU of the whole sample (0.18 s for three columns of 10,000).
+_SPAN_SAMPLE = 2_000
 
 
 def _span_days(values: list[str], parse: Parser) -> int | None:
