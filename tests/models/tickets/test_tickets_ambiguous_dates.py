@@ -1,5 +1,5 @@
 """A file whose dates all fit both orders (every day 12 or less: the first days of a month,
-a weekly export) is read in the order that keeps its dates together. Before session 12 it
+a weekly export) is read in the order that keeps its dates together. Before session 11 it
 took the product's default: a team's day-first export of 1-11 April, imported the month
 after a March file that settled the order, was read month-first, spread over January to
 November and replaced the March figures; a ServiceNow list re-saved by a US Excel

@@ -1,6 +1,6 @@
 """A help desk that names its time columns "... datetime" (Gorgias' ticket export:
 "Created datetime", "Closed datetime", "First response datetime"). No profile knows the
-product, so the generic names must: before session 12 only the creation was found (from
+product, so the generic names must: before session 11 only the creation was found (from
 its contents), and resolution and first response were "not available" although the file
 holds them, and the open ticket was aged to the latest creation instead of the latest
 close. Expectations worked by hand."""

@@ -1,7 +1,7 @@
 """Zendesk Explore's CSV export of a ticket-level report: its attribute and metric names
 ("Ticket created - Timestamp", "Ticket solved - Timestamp", "Ticket group", "First reply
 time (min)"), a "- Date" twin of the creation time, a UTF-8 BOM and a totals row. Before
-session 12 only "Reopens", "Replies" and "Assignee stations" were read from it: the import
+session 11 only "Reopens", "Replies" and "Assignee stations" were read from it: the import
 asked which creation column to use, and resolution, first reply, group, channel and
 priority were "not available" although the file holds them. Expectations worked by hand."""
 
