@@ -280,9 +280,61 @@ def decide_orders(
             kinds[col] = "day-first" if file_day else "month-first"
             notes.append(f"{col!r}: day and month order taken from the file's other dates")
             continue
-        kinds[col] = order = "day-first" if default_day_first else "month-first"
-        notes.append(f"{col!r}: every date fits both orders; read as {order} ({default_reason})")
+        default = "day-first" if default_day_first else "month-first"
+        together = _order_kept_together(samples[col][:_SPAN_SAMPLE])
+        if together is not None and together[0] != default:
+            order, near, far = together
+            kinds[col] = order
+            notes.append(f"{col!r}: every date fits both orders; read as {order}, which "
+                         f"keeps them within {near} days ({default}, the {default_reason}, "
+                         f"spreads them over {far} days)")
+            continue
+        kinds[col] = default
+        notes.append(f"{col!r}: every date fits both orders; read as {default} "
+                     f"({default_reason})")
     return kinds, notes
+
+
+# How much closer together one order must keep a file's dates than the other to be chosen
+# over the default: read the wrong way, the days 1-12 of one month become the same day of
+# up to twelve months, about thirty times as far apart.
+_TOGETHER = 5
+# The dates parsed both ways to measure the spans: enough to see a spread, and a
+# fraction of the CPU of the whole sample (0.18 s for three columns of 10,000).
+_SPAN_SAMPLE = 2_000
+
+
+def _span_days(values: list[str], parse: Parser) -> int | None:
+    moments = []
+    for value in values:
+        try:
+            moment = parse(value.strip())
+        except ValueError:
+            continue
+        if moment is not None:
+            moments.append(moment.replace(tzinfo=None))
+    # whole days, a part of a day counted as one
+    return -((min(moments) - max(moments)) // timedelta(days=1)) if moments else None
+
+
+def _order_kept_together(values: list[str]) -> tuple[str, int, int] | None:
+    """(order, its span in days, the other order's span) when one order keeps a column's
+    dates, which fit both, far closer together than the other, else None.
+
+    An export covers a stretch of time; a file whose every day is 12 or less covers the
+    first days of a month (a weekly or mid-month export), and only the right order keeps
+    those together. The default decided this before, and a day-first export of 1-11 April
+    read month-first landed in January to November, replacing the figures of months
+    imported before."""
+    day = _span_days(values, parse_day_first)
+    month = _span_days(values, parse_month_first)
+    if day is None or month is None:
+        return None
+    if day * _TOGETHER < month:
+        return "day-first", day, month
+    if month * _TOGETHER < day:
+        return "month-first", month, day
+    return None
 
 
 def as_utc(moment: datetime) -> datetime:

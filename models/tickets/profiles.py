@@ -16,12 +16,14 @@ from models.tickets.stats import WAITS
 def _wait_names(wait: str) -> dict[str, tuple[str, ...]]:
     """The column names of one wait, calendar and business minutes: Zendesk's CSV export
     ("Requester wait time in minutes [within business hours]"), fivetran/dbt_zendesk
-    (``requester_wait_time_in_calendar_minutes``) and the API's ``metric_set`` flattened
-    (``metric_set.requester_wait_time_in_minutes.calendar``)."""
+    (``requester_wait_time_in_calendar_minutes``), the API's ``metric_set`` flattened
+    (``metric_set.requester_wait_time_in_minutes.calendar``) and Zendesk Explore's metric
+    ("Requester wait time (min)", calendar minutes)."""
     stem = f"{wait}_time"
     return {
         f"{wait}_minutes": (f"{stem}_in_minutes", f"{stem}_in_calendar_minutes",
-                            f"metric_set_{stem}_in_minutes_calendar", f"{wait}_minutes"),
+                            f"metric_set_{stem}_in_minutes_calendar", f"{wait}_minutes",
+                            f"{stem}_min"),
         f"{wait}_business_minutes": (
             f"{stem}_in_minutes_within_business_hours", f"{stem}_in_business_minutes",
             f"metric_set_{stem}_in_minutes_business", f"{wait}_business_minutes"),
@@ -55,15 +57,17 @@ GENERIC = Profile(
                "incident_id", "incident_number", "key", "reference", "ref"),
         "created": ("created_at", "created", "created_date", "created_on", "creation_date",
                     "opened_at", "opened", "open_date", "date_created", "submitted_at",
-                    "reported_at", "received_at", "created_time"),
+                    "reported_at", "received_at", "created_time", "created_datetime"),
         "resolved": ("resolved_at", "resolved", "resolution_date", "resolved_date",
-                     "resolved_on", "solved_at", "solved", "resolved_time"),
+                     "resolved_on", "solved_at", "solved", "resolved_time",
+                     "resolved_datetime"),
         "closed": ("closed_at", "closed", "closed_date", "closed_on", "close_date",
-                   "closed_time"),
+                   "closed_time", "closed_datetime"),
         "updated": ("updated_at", "updated", "last_updated", "updated_on", "modified_at",
-                    "last_modified", "last_update_time"),
+                    "last_modified", "last_update_time", "updated_datetime"),
         "first_response_at": ("first_response_at", "first_reply_at", "first_response_date",
-                              "first_responded_at", "responded_at"),
+                              "first_responded_at", "responded_at",
+                              "first_response_datetime"),
         "status": ("status", "state", "ticket_status"),
         "reopens": ("reopens", "reopen_count", "reopened", "times_reopened", "reopened_count"),
         "replies": ("replies", "agent_replies", "agent_interactions", "agent_touches"),
@@ -91,22 +95,27 @@ GENERIC = Profile(
 
 ZENDESK = Profile(
     name="zendesk",
+    # The Support CSV export's names first, then the API's (flattened), then Explore's: a
+    # ticket-level Explore report names its attributes "Ticket created - Timestamp",
+    # "Ticket group"... and its metrics "First reply time (min)".
     aliases={
         "id": ("id",),
-        "created": ("created_at",),
-        "resolved": ("solved_at", "metric_set_solved_at"),
-        "updated": ("updated_at",),
-        "status": ("status",),
+        "created": ("created_at", "ticket_created_timestamp", "ticket_created_date"),
+        "resolved": ("solved_at", "metric_set_solved_at", "ticket_solved_timestamp",
+                     "ticket_solved_date"),
+        "updated": ("updated_at", "ticket_updated_timestamp"),
+        "status": ("status", "ticket_status"),
         "reopens": ("reopens", "metric_set_reopens"),
         "replies": ("replies", "metric_set_replies"),
         "assignee_stations": ("assignee_stations", "metric_set_assignee_stations"),
         "csat": ("satisfaction_score", "satisfaction_rating_score"),
         "first_response_minutes": ("first_reply_time_in_minutes",
-                                   "metric_set_reply_time_in_minutes_calendar"),
+                                   "metric_set_reply_time_in_minutes_calendar",
+                                   "first_reply_time_min"),
         "category": ("category", "ticket_type", "type"),
-        "channel": ("via", "via_channel"),
-        "priority": ("priority",),
-        "group": ("group", "group_id"),
+        "channel": ("via", "via_channel", "ticket_channel"),
+        "priority": ("priority", "ticket_priority"),
+        "group": ("group", "group_id", "ticket_group"),
     },
     signature=frozenset({
         "satisfaction_score", "reopens", "replies", "via",
@@ -116,6 +125,9 @@ ZENDESK = Profile(
         "submitter_id", "assignee_id", "via_channel", "satisfaction_rating_score",
         "raw_subject", "ticket_form_id", "brand_id", "allow_channelback",
         "metric_set_reopens", "metric_set_replies",
+        # an Explore report
+        "ticket_created_timestamp", "ticket_created_date", "ticket_solved_timestamp",
+        "first_reply_time_min", "full_resolution_time_hrs",
     }),
 )
 
