@@ -36,6 +36,21 @@ class UndoRefused(StoreError):
     """Someone else changed the same thing since: their change stands."""
 
 
+def undone_id(entry: ChangeLog) -> int | None:
+    """The id of the change ``entry`` undid, or None when ``entry`` is no undo."""
+    said = entry.summary.removeprefix(UNDID)
+    return int(said) if said != entry.summary and said.isdigit() else None
+
+
+def undone_changes(s: Session, changes: list[ChangeLog]) -> dict[int, ChangeLog]:
+    """The changes the undos among ``changes`` took back, by id (one query): a log shown
+    from a date, or only its newest lines, names them too."""
+    ids = {i for i in map(undone_id, changes) if i is not None}
+    if not ids:
+        return {}
+    return {int(c.id or 0): c for c in s.exec(select(ChangeLog).where(col(ChangeLog.id).in_(ids)))}
+
+
 def model_of(entry: ChangeLog) -> type[SQLModel] | None:
     """The table a logged field edit changed, when its old value can be put back."""
     model = MODELS.get(entry.entity)
@@ -69,8 +84,9 @@ def last_edit(s: Session, workshop_id: int, account: str, seat: str | None) -> C
         query = query.where(ChangeLog.who == seat)
     undone: set[int] = set()
     for entry in s.exec(query):
-        if entry.summary.startswith(UNDID):
-            undone.add(int(entry.summary.removeprefix(UNDID)))
+        taken_back = undone_id(entry)
+        if taken_back is not None:
+            undone.add(taken_back)
         elif entry.id not in undone and undoable(entry):
             return entry
     raise NothingToUndo("You have no change of your own left to undo in this workshop.")
