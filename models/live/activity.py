@@ -75,7 +75,11 @@ def undone_words(change: ChangeLog, names: dict[tuple[str, int], str],
     if change.field == "position":
         return f"Undid {whose} move: {_cut(subject)} is back at place {change.old}."
     if change.field == "stage":
-        return f"Undid {whose} move: {_cut(subject)} is back in stage “{_cut(change.old)}”."
+        from models.db.undo import old_place
+
+        place = old_place(change)
+        at = f" at place {place}" if place is not None else ""
+        return f"Undid {whose} move: {_cut(subject)} is back{at} in stage “{_cut(change.old)}”."
     return f"Undid {whose} edit of {describe(change, names)}: it is back to “{_cut(change.old)}”."
 
 
