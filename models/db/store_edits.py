@@ -26,6 +26,7 @@ from models.db.tables.history import AuditEntry, ChangeLog
 from models.db.tables.method import EscalationLevel
 from models.db.tables.seats import Participant
 from models.db.tables.workshop import DEFAULT_STAGES, Stage, Touchpoint, Workshop
+from models.db.undo import moved_from
 from models.vocab import STEPS
 
 T = TypeVar("T", bound=SQLModel)
@@ -200,6 +201,11 @@ class Edits:
             getattr(model, parent) == getattr(row, parent))
             .order_by(model.position, model.id)))  # type: ignore[attr-defined]
 
+    def _place(self, s: Session, row: SQLModel) -> int:
+        """``row``'s place (1-based) among its siblings."""
+        return next(i for i, sib in enumerate(self._siblings(s, row))
+                    if sib.id == row.id) + 1  # type: ignore[attr-defined]
+
     def _move(self, s: Session, row: SQLModel, delta: int, summary: str = "") -> None:
         """Move ``row`` ``delta`` places among its siblings inside ``s``, logged."""
         siblings = self._siblings(s, row)
@@ -224,15 +230,26 @@ class Edits:
                 raise NotFound("That touchpoint or stage no longer exists.")
             self._to_stage(s, tp, stage)
 
-    def _to_stage(self, s: Session, tp: Touchpoint, stage: Stage, summary: str = "") -> None:
-        """Move ``tp`` to the end of ``stage`` inside ``s``, logged by stage names."""
+    def _to_stage(self, s: Session, tp: Touchpoint, stage: Stage, summary: str = "",
+                  place: int | None = None) -> None:
+        """Move ``tp`` to ``stage`` inside ``s``: to its end, or (``place``, 1-based) to
+        that place, the rows from there on one down.  Logged by stage names, with the
+        place it left in the summary (``undo.moved_from``) so an undo puts it back there."""
         old_stage = s.get(Stage, tp.stage_id)
         if old_stage is None or old_stage.workshop_id != stage.workshop_id:
             raise StoreError("A touchpoint can only move to a stage of the same workshop.")
+        left = self._place(s, tp)
         tp.stage_id = int(stage.id or 0)
-        tp.position = self._next_position(s, Touchpoint, "stage_id", tp.stage_id)
+        if place is None:
+            tp.position = self._next_position(s, Touchpoint, "stage_id", tp.stage_id)
+        else:
+            others = [t for t in self._siblings(s, tp) if t.id != tp.id]
+            others.insert(max(0, min(place - 1, len(others))), tp)
+            for pos, row in enumerate(others):
+                row.position = pos  # type: ignore[attr-defined]
         self._log(s, stage.workshop_id, "touchpoint", tp.id, "update",
-                  field="stage", old=old_stage.name, new=stage.name, summary=summary)
+                  field="stage", old=old_stage.name, new=stage.name,
+                  summary=summary or moved_from(_describe(tp), left))
         self._touch(s, stage.workshop_id)
 
     # -- helpers ------------------------------------------------------------------

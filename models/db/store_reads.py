@@ -28,6 +28,7 @@ from models.db.tables.method import ChannelCost, EscalationLevel
 from models.db.tables.seats import Participant
 from models.db.tables.tickets import Reading, TicketSource
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
+from models.db.undo import undone_changes
 
 
 class NotFound(StoreError):
@@ -220,3 +221,8 @@ class Reads:
             if since is not None:
                 query = query.where(ChangeLog.at >= since)
             return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
+
+    def undone(self, changes: list[ChangeLog]) -> dict[int, ChangeLog]:
+        """The changes the undos among ``changes`` took back, by id (for the log's words)."""
+        with self.read() as s:
+            return undone_changes(s, changes)

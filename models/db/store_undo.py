@@ -80,15 +80,15 @@ class Undoing(Edits):
         if isinstance(row, Touchpoint) and entry.field == "stage":
             self._back_to_stage(s, entry, row, said)
             return
-        siblings = self._siblings(s, row)
-        place = next(i for i, sib in enumerate(siblings) if sib.id == row.id) + 1  # type: ignore[attr-defined]
+        place = self._place(s, row)
         if str(place) != entry.new:
             raise undo.UndoRefused("The order was changed since your move; nothing was undone.")
         self._move(s, row, int(entry.old) - place, summary=said)
 
     def _back_to_stage(self, s: Session, entry: ChangeLog, tp: Touchpoint, said: str) -> None:
         """A stage move is logged by stage names: the touchpoint goes back to the one
-        stage of its workshop with the old name, refused when that is not one stage."""
+        stage of its workshop with the old name, refused when that is not one stage, at
+        the place it left (at the end for a line logged before places were kept)."""
         now = s.get(Stage, tp.stage_id)
         if now is None or now.name != entry.new:
             raise undo.UndoRefused("That touchpoint's stage was changed since your move; "
@@ -98,4 +98,4 @@ class Undoing(Edits):
         if len(named) != 1:
             raise undo.UndoRefused(f"There is no longer one stage named “{entry.old[:40]}”; "
                                    "nothing was undone.")
-        self._to_stage(s, tp, named[0], summary=said)
+        self._to_stage(s, tp, named[0], summary=said, place=undo.old_place(entry))

@@ -19,6 +19,10 @@ from models.db.snapshot import MODELS, Snapshot, kind
 from models.db.tables.history import ChangeLog
 
 UNDID = "undid change "
+# A touchpoint's stage move names the place it left in its summary, last, after the
+# touchpoint's name: "touchpoint Opens chat moved from place 2" (the log keeps stage
+# names in old/new, so undo puts it back where it was; older lines say nothing).
+MOVED_FROM = " moved from place "
 # Logged "update"s that are not a column's old value: a place among siblings (1-based)
 # and a touchpoint's stage by name.
 MOVES = frozenset({"position", "stage"})
@@ -34,6 +38,32 @@ class NothingToUndo(StoreError):
 
 class UndoRefused(StoreError):
     """Someone else changed the same thing since: their change stands."""
+
+
+def undone_id(entry: ChangeLog) -> int | None:
+    """The id of the change ``entry`` undid, or None when ``entry`` is no undo."""
+    said = entry.summary.removeprefix(UNDID)
+    return int(said) if said != entry.summary and said.isdigit() else None
+
+
+def moved_from(subject: str, place: int) -> str:
+    """The summary of a stage move that left ``place`` (1-based) in its old stage."""
+    return f"{subject}{MOVED_FROM}{place}"
+
+
+def old_place(entry: ChangeLog) -> int | None:
+    """The place a stage move left (``moved_from``); None for a line logged without it."""
+    _subject, said, place = entry.summary.rpartition(MOVED_FROM)
+    return int(place) if said and place.isdigit() else None
+
+
+def undone_changes(s: Session, changes: list[ChangeLog]) -> dict[int, ChangeLog]:
+    """The changes the undos among ``changes`` took back, by id (one query): a log shown
+    from a date, or only its newest lines, names them too."""
+    ids = {i for i in map(undone_id, changes) if i is not None}
+    if not ids:
+        return {}
+    return {int(c.id or 0): c for c in s.exec(select(ChangeLog).where(col(ChangeLog.id).in_(ids)))}
 
 
 def model_of(entry: ChangeLog) -> type[SQLModel] | None:
@@ -69,8 +99,9 @@ def last_edit(s: Session, workshop_id: int, account: str, seat: str | None) -> C
         query = query.where(ChangeLog.who == seat)
     undone: set[int] = set()
     for entry in s.exec(query):
-        if entry.summary.startswith(UNDID):
-            undone.add(int(entry.summary.removeprefix(UNDID)))
+        taken_back = undone_id(entry)
+        if taken_back is not None:
+            undone.add(taken_back)
         elif entry.id not in undone and undoable(entry):
             return entry
     raise NothingToUndo("You have no change of your own left to undo in this workshop.")

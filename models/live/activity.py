@@ -7,6 +7,7 @@ Shared by ``journeymap log`` and the TUI's activity panel, so both say
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,8 +34,18 @@ def subject_names(journey: Journey) -> dict[tuple[str, int], str]:
     return names
 
 
-def describe(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
-    """What a log line is about, in words: "touchpoint Reset link: owner team"."""
+def describe(change: ChangeLog, names: dict[tuple[str, int], str],
+             undone: Mapping[int, ChangeLog] | None = None) -> str:
+    """What a log line is about, in words: "touchpoint Reset link: owner team".
+
+    An undo's line only names the change it took back (the key undo walks back by):
+    given that change (``undone``, ``Store.undone``), it reads as the undo notice did,
+    "Undid their delete: stage Contact is back with 2 touchpoints."."""
+    from models.db.undo import undone_id
+
+    taken_back = (undone or {}).get(undone_id(change) or -1)
+    if taken_back is not None:
+        return undone_words(taken_back, names, whose="their")
     if change.summary:
         return change.summary
     subject = names.get((change.entity, change.entity_id or 0),
@@ -43,9 +54,10 @@ def describe(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
     return f"{subject[:60]}: {field}" if field else subject[:60]
 
 
-def undone_words(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
+def undone_words(change: ChangeLog, names: dict[tuple[str, int], str],
+                 whose: str = "your") -> str:
     """The one sentence after an undo, the same in the TUI and the CLI: what came back,
-    what went, or where it is again."""
+    what went, or where it is again (``whose``: "their" in the log, read by anyone)."""
     from models.db.snapshot import Snapshot, kind
 
     subject = names.get((change.entity, change.entity_id or 0))
@@ -56,15 +68,19 @@ def undone_words(change: ChangeLog, names: dict[tuple[str, int], str]) -> str:
         snap = Snapshot.from_text(change.old)
         along = snap.taken_along() if snap else {}
         extra = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in along.items())
-        return f"Undid your delete: {_cut(subject)} is back" + (
+        return f"Undid {whose} delete: {_cut(subject)} is back" + (
             f" with {extra}." if extra else ".")
     if change.action == "create":
-        return f"Undid your add: {_cut(subject)} is removed."
+        return f"Undid {whose} add: {_cut(subject)} is removed."
     if change.field == "position":
-        return f"Undid your move: {_cut(subject)} is back at place {change.old}."
+        return f"Undid {whose} move: {_cut(subject)} is back at place {change.old}."
     if change.field == "stage":
-        return f"Undid your move: {_cut(subject)} is back in stage “{_cut(change.old)}”."
-    return f"Undid your edit of {describe(change, names)}: it is back to “{_cut(change.old)}”."
+        from models.db.undo import old_place
+
+        place = old_place(change)
+        at = f" at place {place}" if place is not None else ""
+        return f"Undid {whose} move: {_cut(subject)} is back{at} in stage “{_cut(change.old)}”."
+    return f"Undid {whose} edit of {describe(change, names)}: it is back to “{_cut(change.old)}”."
 
 
 def _cut(text: str) -> str:

@@ -90,3 +90,31 @@ def test_esc_then_a_step_key_in_one_read_leaves_the_field_and_shows_the_step(
     pane.wait("Step 3 · Touchpoints")
     pane.quit()
     assert [p.description for p in load(db, wid).pain_points] == ["Slow"]
+
+
+
+def test_enter_after_a_raw_burst_of_ten_thousand_keys_saves_the_whole_name(
+        tmp_path: Path, pane_for) -> None:  # noqa: ANN001
+    """10,000 characters written without bracketed paste (one key each), then Enter on its
+    own while they are still being typed into the field (the field shows only x's, so it
+    looks done long before it is): that one Enter saves, after the last character, with
+    no other key needed (QA session 11 reported it held until the next key)."""
+    db = tmp_path / "b.db"
+    wid = three_stages(db)
+    pane = pane_for(db, wid, "touchpoints")
+    pane.wait("Step 3 · Touchpoints")
+    pane.wait("Sees error")
+    pane.tmux("send-keys", "-t", pane.session, "Enter", "C-u")
+    time.sleep(1.0)
+    name = "x" * 9990 + "0123456789"
+    pane.tmux("set-buffer", "-b", "long", name)
+    pane.tmux("paste-buffer", "-b", "long", "-t", pane.session)  # no -p: raw keys
+    pane.wait("xxxxxxxxxx")
+    pane.burst("Enter")
+    names: list[str] = []
+    deadline = time.monotonic() + 300  # a ceiling, not a speed: the keys take a while
+    while time.monotonic() < deadline and name not in names:
+        names = [tp.name for tp in load(db, wid).ordered_touchpoints()]
+        time.sleep(0.5)
+    pane.quit()
+    assert names == [name], [n[-20:] for n in names]

@@ -10,12 +10,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from sqlmodel import select
 
 from models.db.store import ReadOnlyError, Store
 from models.db.tables.cards import HypothesisCard, PainPoint, Vote
+from models.db.tables.history import ChangeLog
 from models.db.tables.workshop import Handoff, Stage, Touchpoint
 from models.db.undo import NothingToUndo, UndoRefused
 from models.export.json_backup import export_workshop, import_json
+from models.live.activity import subject_names, undone_words
 from models.live.facilitation import cast_vote
 from tests.helpers import build_workshop, storable
 
@@ -201,19 +204,58 @@ def test_undo_of_a_move_refuses_when_the_order_changed_since(db_path: Path) -> N
         assert [s.id for s in ana.load(wid).stages] == order
 
 
-def test_undo_of_a_stage_move_puts_the_touchpoint_back_in_its_stage(db_path: Path) -> None:
-    """Back in the stage it came from, at its end: the log line of a stage move holds the
-    stage's name, not the place the touchpoint had in it."""
+def _moved_from_the_top(ana: Store, wid: int) -> tuple[list[int], int]:
+    """Ana moves the first touchpoint of the map's second stage (of two) to the third
+    stage: the second stage's touchpoint ids before the move, and the moved one's."""
+    journey = ana.load(wid)
+    stage, other = journey.stages[1], journey.stages[2]
+    tps = [t.id or 0 for t in journey.ordered_touchpoints() if t.stage_id == stage.id]
+    assert len(tps) >= 2
+    ana.move_touchpoint(tps[0], int(other.id or 0))
+    return tps, tps[0]
+
+
+def _in_second_stage(ana: Store, wid: int) -> list[int]:
+    journey = ana.load(wid)
+    return [t.id or 0 for t in journey.ordered_touchpoints()
+            if t.stage_id == journey.stages[1].id]
+
+
+def test_undo_of_a_stage_move_puts_the_touchpoint_back_in_its_place(db_path: Path) -> None:
+    """Back in the stage it came from and at the place it had there, not at the end."""
     db = db_path
     wid = _map(db)
     with Store(db, who="Ana") as ana:
-        journey = ana.load(wid)
-        first, second = journey.stages[0], journey.stages[1]
-        tps = [t for t in journey.ordered_touchpoints() if t.stage_id == first.id]
-        ana.move_touchpoint(int(tps[0].id or 0), int(second.id or 0))
+        before, _moved = _moved_from_the_top(ana, wid)
         ana.undo_last(wid, seat="Ana")
-        back = [t.id for t in ana.load(wid).ordered_touchpoints() if t.stage_id == first.id]
-    assert back == [t.id for t in tps[1:]] + [tps[0].id]
+        assert _in_second_stage(ana, wid) == before
+
+
+def test_undo_of_a_stage_move_logged_before_places_were_kept_goes_to_the_end(
+        db_path: Path) -> None:
+    """A stage move logged by an older version holds the stage's name only: the touchpoint
+    goes back to that stage, at its end, as it did then."""
+    db = db_path
+    wid = _map(db)
+    with Store(db, who="Ana") as ana:
+        before, moved = _moved_from_the_top(ana, wid)
+        with ana.write() as s:
+            line = s.exec(select(ChangeLog).where(ChangeLog.field == "stage")).one()
+            line.summary = ""
+            s.add(line)
+        ana.undo_last(wid, seat="Ana")
+        assert _in_second_stage(ana, wid) == [t for t in before if t != moved] + [moved]
+
+
+def test_the_undo_notice_of_a_stage_move_names_the_place(db_path: Path) -> None:
+    db = db_path
+    wid = _map(db)
+    with Store(db, who="Ana") as ana:
+        _moved_from_the_top(ana, wid)
+        entry = ana.undo_last(wid, seat="Ana")
+        journey = ana.load(wid)
+    words = undone_words(entry, subject_names(journey))
+    assert words.endswith(f"is back at place 1 in stage “{journey.stages[1].name}”."), words
 
 
 def test_pressing_again_walks_back_through_add_edit_and_delete(db_path: Path) -> None:

@@ -268,6 +268,22 @@ async def test_activity_panel_shows_who_changed_what(db_path: Path, wid: int) ->
         assert not panel.display
 
 
+
+async def test_activity_panel_says_what_an_undo_took_back(db_path: Path, wid: int) -> None:
+    async with two_seats(db_path, wid, "scope") as (a, pa, b, pb):
+        b.screen.set_focus(None)
+        await pb.press("L")
+        assert a.save_field(Workshop, wid, "persona", "Admin")
+        assert a.store is not None
+        a.store.undo_last(wid, seat="lea")
+        log = b.screen.query_one("#activity-log")
+
+        def shows() -> bool:
+            return "Undid their edit of workshop: persona" in str(log.render())
+
+        assert await until([pa, pb], shows)
+        assert "undid change" not in str(log.render())
+
 async def test_home_leaves_the_seat(db_path: Path, wid: int) -> None:
     a = JourneyApp(db_path, wid, who="lea")
     async with a.run_test(size=SIZE) as pa:

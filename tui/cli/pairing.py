@@ -118,6 +118,7 @@ def log_command(
         try:
             journey = store.load(workshop_id)
             changes = store.changes(workshop_id, since=cutoff)
+            undone = store.undone(changes)
         finally:
             store.close()
     except (StoreError, ValueError) as exc:
@@ -138,7 +139,7 @@ def log_command(
     for change in changes:
         account = (change.account or "not recorded") + (" (imported)" if change.imported else "")
         table.add_row(_text(_local(change.at)), _text(change.who or "?"), _text(account),
-                      _text(describe(change, names)), _change_cell(change))
+                      _text(describe(change, names, undone)), _change_cell(change))
     out.print(table)
 
 

@@ -11,6 +11,7 @@ it is shown and only when the newest entry changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -40,14 +41,16 @@ def local_time(when: dt.datetime) -> str:
     return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
 
 
-def entry_text(change: ChangeLog, names: dict[tuple[str, int], str]) -> Text:
-    """One log line: `14:03 sam  touchpoint Reset: owner team  IT → Support`."""
+def entry_text(change: ChangeLog, names: dict[tuple[str, int], str],
+               undone: Mapping[int, ChangeLog] | None = None) -> Text:
+    """One log line: `14:03 sam  touchpoint Reset: owner team  IT → Support` (``undone``:
+    the changes undos took back, so an undo says what it undid)."""
     line = Text(end="")
     line.append(local_time(change.at), style="dim")
     line.append(" ")
     line.append(_cut(change.who or "?", 20), style="bold")
     line.append("  ")
-    line.append(_cut(describe(change, names), 60))
+    line.append(_cut(describe(change, names, undone), 60))
     if change.action == "update" and change.field:
         line.append("  ")
         line.append(_cut(change.old) if change.old else "(empty)",
@@ -97,6 +100,7 @@ class ActivityPanel(VerticalScroll):
             return
         try:
             changes = recent_changes(app.store, pairing.workshop_id)
+            undone = app.store.undone(changes)
         except Exception:  # noqa: BLE001 - a busy file: the next change redraws
             return
         newest = changes[0].id if changes else None
@@ -104,6 +108,6 @@ class ActivityPanel(VerticalScroll):
             return
         self.newest = newest
         names = subject_names(app.journey)
-        body = Text("\n", end="").join(entry_text(c, names) for c in changes) if changes \
+        body = Text("\n", end="").join(entry_text(c, names, undone) for c in changes) if changes \
             else Text("Nothing changed yet.", style="dim")
         self.query_one("#activity-log", Static).update(body)
