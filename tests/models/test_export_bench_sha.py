@@ -16,23 +16,16 @@ copies on working days ("repeats monthly (next: …)"), an output addition, not 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import random
 from pathlib import Path
 
 import pytest
 
 from models.db.journey import Journey
-from models.db.store import Store
-from models.db.tables.cards import HypothesisCard, PainPoint
-from models.db.tables.workshop import Touchpoint
 from models.export.markdown import to_markdown
 from models.rules.memo import one_snapshot
-from models.rules.plan import regenerate_plan
-from tui.cli.export_core import light_read
+from tests.models.bench_map import TODAY, build, read_map
 
-TODAY = dt.date(2024, 3, 20)
 WHOLE = "d553e7b3c53a809198c573a98342072e555112636e23ac8d8e62fce5f7816340"
 SECTIONS: dict[str, str] = {
     '': '94604da6ffa4dcfa380d4c5998cfe615bca64ba27a9e6bfc5749d3c545f1dd05',
@@ -54,41 +47,6 @@ SECTIONS: dict[str, str] = {
 }
 
 
-def _build(db: Path, touchpoints: int = 2000, pains: int = 500) -> int:
-    """``bench/export.py``'s map as it was at f33d23fd: seeded, so always the same rows."""
-    rng = random.Random(7)
-    teams = ["Tier 1", "Tier 2", "Billing", "Product", "Engineering", ""]
-    with Store(db, who="bench") as store:
-        w = store.create_workshop(title="Bench journey", persona="Admin", scenario="Locked out",
-                                  start_date=dt.date(2024, 2, 29), evidence_ticket_volume=9000)
-        wid = int(w.id or 0)
-        stages = store.load(wid).stages
-        with store.write() as s:
-            for i in range(touchpoints):
-                stage = stages[i * len(stages) // touchpoints]
-                s.add(Touchpoint(stage_id=int(stage.id or 0), position=i,
-                                 name=f"Touchpoint {i} | `x`",
-                                 channel="web", does=f"does thing {i}", thinks="why?\nreally",
-                                 feels="stuck", sentiment=rng.randint(-2, 2),
-                                 owner_team=rng.choice(teams),
-                                 lane=rng.choice(["frontstage", "backstage"])))
-        tp_ids = [int(tp.id or 0) for tp in store.load(wid).ordered_touchpoints()]
-        with store.write() as s:
-            for i in range(pains):
-                s.add(PainPoint(workshop_id=wid, touchpoint_id=rng.choice(tp_ids),
-                                description=f"Pain {i}: # loops [again]", kind="loop",
-                                impact=rng.randint(1, 3), effort=rng.randint(1, 3),
-                                ticket_volume=rng.randint(0, 900), votes=rng.randint(0, 5)))
-        pain_ids = [int(p.id or 0) for p in store.load(wid).pain_points]
-        with store.write() as s:
-            for pid in pain_ids[:50]:
-                s.add(HypothesisCard(pain_point_id=pid, experiment=f"Fix {pid}", outcome="less",
-                                     signal="30% fewer", owner=rng.choice(teams),
-                                     deadline=dt.date(2024, 3, 1) + dt.timedelta(days=pid % 40)))
-        regenerate_plan(store, wid)
-        return wid
-
-
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -105,16 +63,10 @@ def _by_section(doc: str) -> dict[str, str]:
     return {name: _sha("\n".join(lines)) for name, lines in parts.items()}
 
 
-def _read(db: Path, wid: int) -> tuple[Journey, list[Journey]]:
-    read = light_read(db, wid, portfolio=True)
-    assert read is not None
-    return read
-
-
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[Journey, list[Journey]]:
     db = tmp_path_factory.mktemp("bench") / "bench.db"
-    return _read(db, _build(db))
+    return read_map(db, build(db))
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +90,7 @@ def test_two_documents_in_one_snapshot_keep_their_own_answers(
         bench: tuple[Journey, list[Journey]], document: str, tmp_path: Path) -> None:
     """What one export worked out never leaks into another journey's document."""
     db = tmp_path / "small.db"
-    small, others = _read(db, _build(db, touchpoints=30, pains=8))
+    small, others = read_map(db, build(db, touchpoints=30, pains=8))
     alone = to_markdown(small, today=TODAY, portfolio=others)
     journey, portfolio = bench
     with one_snapshot():

@@ -16,13 +16,13 @@ import pytest
 
 from models.export import md_text
 from models.export.markdown import to_markdown
-from tests.models.test_export_bench_sha import TODAY, _build, _read
+from tests.models.bench_map import TODAY, build, read_map
 
 
 def test_the_export_escapes_few_texts_one_by_one(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "bench.db"
-    journey, portfolio = _read(db, _build(db, touchpoints=200, pains=50))
+    journey, portfolio = read_map(db, build(db, touchpoints=200, pains=50))
     alone: list[str] = []
     escape_one = md_text.Cells.__missing__
 

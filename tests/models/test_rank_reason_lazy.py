@@ -15,12 +15,12 @@ import pytest
 from models.export.markdown import to_markdown
 from models.rules import priority
 from models.rules.memo import one_snapshot
-from tests.models.test_export_bench_sha import TODAY, _build, _read
+from tests.models.bench_map import TODAY, build, read_map
 
 
 def test_the_export_words_few_reasons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "bench.db"
-    journey, portfolio = _read(db, _build(db, touchpoints=200, pains=50))
+    journey, portfolio = read_map(db, build(db, touchpoints=200, pains=50))
     worded: list[int] = []
     explain = priority.explain
 
@@ -35,7 +35,7 @@ def test_the_export_words_few_reasons(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_a_reason_read_is_the_one_explain_gives(tmp_path: Path) -> None:
     db = tmp_path / "bench.db"
-    journey, _portfolio = _read(db, _build(db, touchpoints=20, pains=12))
+    journey, _portfolio = read_map(db, build(db, touchpoints=20, pains=12))
     with one_snapshot():
         ranked = priority.rank_pain_points(journey)
     assert len(ranked) == 12

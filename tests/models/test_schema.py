@@ -16,8 +16,8 @@ import pytest
 from models.db import schema
 from models.db.schema import SCHEMA_VERSION, StoreError
 from models.db.store import Store
-from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Workshop
+from tests.models.old_files import make_journeymap_file, set_version
 from tests.models.schema_columns import columns
 
 FACILITATION = ("timer_step", "timer_ends_at", "gather_step", "gather_at", "votes_revealed")
@@ -40,27 +40,6 @@ def assert_refused_untouched(path: Path, pattern: str, *, read_only: bool = Fals
     assert "\n" not in message and "left untouched" in message
     assert sha(path) == before
     assert side_files(path) == []
-
-
-def make_journeymap_file(path: Path) -> int:
-    """A real journeymap file with one workshop, closed and checkpointed (no side files)."""
-    store = Store(path, who="maker")
-    w = store.create_workshop(title="Lockout [bold]", persona="Admin")
-    store.add(PainPoint(workshop_id=w.id, description="loop", kind="loop", ticket_volume=12))
-    store.close()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
-    return int(w.id or 0)
-
-
-def set_version(path: Path, version: int) -> None:
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("UPDATE journeymap_meta SET value = ? WHERE key = 'schema_version'",
-                     (str(version),))
-    conn.close()
 
 
 def test_a_new_file_is_created_and_stamped(db_path: Path) -> None:

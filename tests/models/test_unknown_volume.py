@@ -22,7 +22,7 @@ from models.rules.priority import rank_pain_points, volume_words
 from models.rules.review import busiest_step
 from tests.models.method_helpers import journey as method_journey
 from tests.models.method_helpers import tp
-from tests.models.test_schema import make_journeymap_file, set_version
+from tests.models.old_files import make_journeymap_file, set_version
 
 
 def pains_journey(*pains: PainPoint) -> Journey:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from models.db.store import Store
 from models.tickets import storage
 from models.vocab import TODAY_ENV
-from tests.tui.test_tui_outputs import TODAY, settle
+from tests.helpers import TODAY, settle
 from tui.app.launch import build_app
 from tui.screens.data import DataScreen
 
