@@ -36,7 +36,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from models.db.dbfile import APP_NAME, SCHEMA_VERSION, FileState, StoreError
@@ -76,12 +76,33 @@ def _url(target: str) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
+def check(target: str) -> None:
+    """Refuse a URL that names no usable server and database, before any connection.
+
+    Why: a port that is no number came out as Python's ``invalid literal for int()``,
+    a URL without a database as "There is no database None", and an unencoded ``@``
+    in the password moved the rest of the password into the host every sentence names.
+    """
+    try:
+        url = make_url(target)
+        unreadable = "@" in (url.host or "") or "/" in (url.host or "")
+    except (ValueError, ArgumentError):
+        unreadable = True
+    if unreadable:
+        raise StoreError("The PostgreSQL URL in --db (or JOURNEYMAP_DB) cannot be read; write "
+                         "it as postgresql://user@host:port/dbname, with the port a number and "
+                         "the password in ~/.pgpass or PGPASSWORD rather than in the URL.")
+    if not url.database:
+        raise StoreError(f"The PostgreSQL URL {shown(target)} names no database; add it after "
+                         "the host, as in postgresql://user@host/dbname.")
+
+
 def shown(target: str) -> str:
     """The URL as messages show it: never the password."""
     try:
         return make_url(target).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is shown as typed
-        return target
+    except (ValueError, ArgumentError):  # ``check`` refuses these before any message
+        return "the --db URL"
 
 
 def libpq(target: str) -> str:

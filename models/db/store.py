@@ -126,6 +126,7 @@ class Store(Reads, Undoing):
 
     def _open_server(self, url: str, create: bool) -> None:
         """The PostgreSQL twin of the file checks above (``models.db.server``)."""
+        server.check(url)
         self.path = url  # type: ignore[assignment]  # reopened by presence and the app
         self.damage = None
         self.wal_lost = False
