@@ -297,7 +297,7 @@ class Store(Reads, Undoing):
         if not self.on_server:
             check_writable(self.path)  # else SQLite's "unable to open database file"
         elif self.server_lost():
-            raise server.not_saved(str(self.path))
+            raise server.not_saved(str(self.path), self.server_refused())
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
