@@ -193,7 +193,6 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         wid = workshop.id
         tp_ids: dict[tuple[int, int], int] = {}
         stage_ids: list[int] = []
-        pain_ids: list[int] = []
         pains: list[tuple[dict[str, Any], int | None]] = []
         for si, stage_data in enumerate(clean["stages"]):
             stage = _build(Stage, stage_data, workshop_id=wid, position=si)
@@ -210,11 +209,16 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
                 pains.extend((p, tp.id) for p in tp_data.get("pain_points", []))
         pains.extend((p, None) for p in clean.get("pain_points", []))
         card_ids: dict[int, int] = {}  # a pain point's place in the form -> its new card
-        for place, (pain_data, tp_id) in enumerate(pains):
+        pain_ids = [0] * len(pains)
+        # New ids in the order the pain points were made: the rank's last tie-break is
+        # the id, so equal-looking pain points keep their order in the copy.
+        for place in sorted(range(len(pains)), key=lambda n: str(
+                pains[n][0].get("created_at", ""))):
+            pain_data, tp_id = pains[place]
             pain = _build(PainPoint, pain_data, workshop_id=wid, touchpoint_id=tp_id)
             s.add(pain)
             s.flush()
-            pain_ids.append(int(pain.id or 0))
+            pain_ids[place] = int(pain.id or 0)
             if "card" in pain_data:
                 card = _build(HypothesisCard, pain_data["card"], pain_point_id=pain.id)
                 s.add(card)
