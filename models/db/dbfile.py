@@ -50,6 +50,24 @@ def is_url(target: object) -> bool:
     return isinstance(target, str) and target.startswith(SERVER_SCHEMES)
 
 
+def db_target(value: str) -> Path | str:
+    """What a ``--db`` value names: a server URL stays a string, anything else is a file.
+
+    Why: a URL of another scheme (``mysql://``, ``postgresql+psycopg2://``) used to be
+    taken as a file path, and the missing-folder sentence then printed it whole,
+    password included.  Only the scheme is named here.
+    """
+    if is_url(value):
+        return value
+    scheme, sep, _ = value.partition("://")
+    if sep and scheme[:1].isalpha() and scheme.replace("+", "").replace(".", "").replace(
+            "-", "").isalnum():
+        raise StoreError(f"journeymap stores its workshops in a SQLite file or on a PostgreSQL "
+                         f"server (postgresql://user@host/dbname), and {scheme}:// is neither; "
+                         "check --db or JOURNEYMAP_DB.")
+    return Path(value)
+
+
 def default_target() -> Path | str:
     """``default_db_path``, except that a ``JOURNEYMAP_DB`` server URL stays a URL."""
     env = os.environ.get("JOURNEYMAP_DB", "")

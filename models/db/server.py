@@ -36,7 +36,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from models.db.dbfile import APP_NAME, SCHEMA_VERSION, FileState, StoreError
@@ -76,12 +76,33 @@ def _url(target: str) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
+def check(target: str) -> None:
+    """Refuse a URL that names no usable server and database, before any connection.
+
+    Why: a port that is no number came out as Python's ``invalid literal for int()``,
+    a URL without a database as "There is no database None", and an unencoded ``@``
+    in the password moved the rest of the password into the host every sentence names.
+    """
+    try:
+        url = make_url(target)
+        unreadable = "@" in (url.host or "") or "/" in (url.host or "")
+    except (ValueError, ArgumentError):
+        unreadable = True
+    if unreadable:
+        raise StoreError("The PostgreSQL URL in --db (or JOURNEYMAP_DB) cannot be read; write "
+                         "it as postgresql://user@host:port/dbname, with the port a number and "
+                         "the password in ~/.pgpass or PGPASSWORD rather than in the URL.")
+    if not url.database:
+        raise StoreError(f"The PostgreSQL URL {shown(target)} names no database; add it after "
+                         "the host, as in postgresql://user@host/dbname.")
+
+
 def shown(target: str) -> str:
     """The URL as messages show it: never the password."""
     try:
         return make_url(target).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is shown as typed
-        return target
+    except (ValueError, ArgumentError):  # ``check`` refuses these before any message
+        return "the --db URL"
 
 
 def libpq(target: str) -> str:
@@ -139,8 +160,11 @@ def unreachable(target: str) -> StoreError:
                       "running and is the address right?")
 
 
-def not_saved(target: str) -> StoreError:
-    """The one sentence for an edit the server was not there to take."""
+def not_saved(target: str, refused: str = "") -> StoreError:
+    """The one sentence for an edit the server was not there to take (or, ``refused``,
+    answered but would not let this seat in: a changed password, a dropped database)."""
+    if refused:
+        return StoreError(f"This change was not saved: {refused[:1].lower()}{refused[1:]}")
     return StoreError(f"This change was not saved: the PostgreSQL server at {address(target)} "
                       "cannot be reached; try again once it is back.")
 
@@ -220,6 +244,8 @@ class Listener:
         self.conn = self._connect()
         # One sentence while the server cannot be reached, "" while listening.
         self.lost = ""
+        # Why the server, answering again, refuses this seat ("" when it is just away).
+        self.refused = ""
         self._next_try = 0.0
         self.seen = 0
         self.payloads: list[tuple[str, str]] = []
@@ -243,9 +269,10 @@ class Listener:
         Whatever was committed meanwhile was announced to nobody here, so getting
         back counts as one notification: the seat then checks what changed.
         """
-        self.lost = self.lost or (
-            f"Lost the connection to the PostgreSQL server at {address(self.target)}; the map "
-            "stays readable and reconnects by itself, and edits wait until it is back.")
+        away = (f"Lost the connection to the PostgreSQL server at {address(self.target)}; "
+                "the map stays readable and reconnects by itself, and edits wait until it is "
+                "back.")
+        self.lost = self.lost or away
         self._next_try = time.monotonic() + RECONNECT_S
         try:
             self.conn.close()
@@ -253,9 +280,15 @@ class Listener:
             pass
         try:
             self.conn = self._connect()
-        except Exception:  # noqa: BLE001 - still away: the next try is RECONNECT_S later
+        except Exception as exc:  # noqa: BLE001 - still away: the next try is RECONNECT_S later
+            # Back but refusing this seat: saying "cannot be reached" would make the
+            # room wait for a server that is there.
+            self.refused = "" if cut_off(exc) else str(problem(self.target, exc))
+            self.lost = away if not self.refused else (
+                f"{self.refused.rstrip('.')}; the map stays readable, and edits wait until "
+                "that is fixed.")
             return False
-        self.lost = ""
+        self.lost = self.refused = ""
         self.seen += 1
         return True
 

@@ -126,6 +126,7 @@ class Store(Reads, Undoing):
 
     def _open_server(self, url: str, create: bool) -> None:
         """The PostgreSQL twin of the file checks above (``models.db.server``)."""
+        server.check(url)
         self.path = url  # type: ignore[assignment]  # reopened by presence and the app
         self.damage = None
         self.wal_lost = False
@@ -299,7 +300,7 @@ class Store(Reads, Undoing):
         if not self.on_server:
             check_writable(self.path)  # else SQLite's "unable to open database file"
         elif self.server_lost():
-            raise server.not_saved(str(self.path))
+            raise server.not_saved(str(self.path), self.server_refused())
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session

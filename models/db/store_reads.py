@@ -47,6 +47,10 @@ class Reads:
         """One sentence while this seat's listener cannot reach the server, else ""."""
         return self._listener.lost if self._listener is not None else ""
 
+    def server_refused(self) -> str:
+        """Why the server, answering again, refuses this seat; "" when it is only away."""
+        return self._listener.refused if self._listener is not None else ""
+
     @property
     def where(self) -> str:
         """The database as messages name it (a server URL without its password)."""
@@ -64,7 +68,8 @@ class Reads:
         network that drops packets, and the listener sees first that it is back.
         """
         if self.on_server and self.server_lost():
-            raise server.unreachable(str(self.path))
+            raise StoreError(self.server_refused()) if self.server_refused() else \
+                server.unreachable(str(self.path))
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session

@@ -9,11 +9,13 @@ write transaction, so a bad file can never leave half a workshop behind.
 
 The form holds no ids of its own rows: stages, touchpoints and pain points are
 nested in journey order, and a handoff names its touchpoints as ``[stage index,
-touchpoint index]`` (0-based).  The one exception is a future state's link to its
-as-is (another workshop): a full backup keeps those ids, and an import keeps them
-only while they still point at that as-is (``_as_is``), a template never.  No
-value is ever ``None`` (TOML has no null): an empty value is an omitted key.
-Dates and times are ISO strings, times in UTC.
+touchpoint index]`` (0-based), and a plan task that carries out a card names it as
+``card@N``, N the 0-based place of the card's pain point in the form (a row id,
+``card-ID``, would name another card once the import gives new ids).  The one
+exception is a future state's link to its as-is (another workshop): a full backup
+keeps those ids, and an import keeps them only while they still point at that
+as-is (``_as_is``), a template never.  No value is ever ``None`` (TOML has no
+null): an empty value is an omitted key.  Dates and times are ISO strings, times in UTC.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from models.export.form import (  # noqa: F401 - the form's names, re-exported f
 )
 from models.export.form import build as _build
 from models.export.form_check import normalize  # noqa: F401 - re-exported
+from models.rules.plan import CARD_KEY
 
 
 def _row(row: SQLModel, node: Node, full: bool) -> dict[str, Any]:
@@ -83,6 +86,9 @@ def _pain(journey: Journey, pain: PainPoint, full: bool) -> dict[str, Any]:
             revealed = journey.workshop.votes_revealed
             out["dot_votes"] = [_row(v, VOTE, True) if revealed else {} for v in dots]
     return out
+
+
+CARD_PLACE = "card@"  # a card task's key in the form: the card's pain point's place
 
 
 def journey_to_dict(journey: Journey, *, full: bool = True,
@@ -127,12 +133,34 @@ def journey_to_dict(journey: Journey, *, full: bool = True,
         if rows:
             data[key] = [_row(r, node, full) for r in rows]
     if full:
-        data["plan_tasks"] = [_row(t, PLAN, True) for t in journey.plan_tasks]
+        data["plan_tasks"] = _plan_rows(journey)
         data["participants"] = [_row(p, PARTICIPANT, True) for p in journey.participants]
         data["changelog"] = [_log_row(c) for c in changelog or []]
         if journey.ticket_sources:
             data[ticket_form.KEY] = ticket_form.to_form(journey, _pain_order(journey))
     return data
+
+
+def _plan_rows(journey: Journey) -> list[dict[str, Any]]:
+    """The plan's rows, each card task's key as ``card@N`` (see the module docstring)."""
+    cards = (journey.card_for(pain_id) for pain_id in _pain_order(journey))
+    place = {card.id: n for n, card in enumerate(cards) if card is not None}
+    rows = []
+    for task in journey.plan_tasks:
+        row = _row(task, PLAN, True)
+        number = task.key[len(CARD_KEY):] if task.key.startswith(CARD_KEY) else ""
+        if number.isdigit() and int(number) in place:
+            row["key"] = f"{CARD_PLACE}{place[int(number)]}"
+        rows.append(row)
+    return rows
+
+
+def _task_key(key: str, card_ids: dict[int, int]) -> str:
+    """A backup's ``card@N`` as this database's ``card-ID``; any other key as it is."""
+    number = key[len(CARD_PLACE):] if key.startswith(CARD_PLACE) else ""
+    if number.isdigit() and int(number) in card_ids:
+        return f"{CARD_KEY}{card_ids[int(number)]}"
+    return key
 
 
 def _pain_order(journey: Journey) -> list[int]:
@@ -165,7 +193,6 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         wid = workshop.id
         tp_ids: dict[tuple[int, int], int] = {}
         stage_ids: list[int] = []
-        pain_ids: list[int] = []
         pains: list[tuple[dict[str, Any], int | None]] = []
         for si, stage_data in enumerate(clean["stages"]):
             stage = _build(Stage, stage_data, workshop_id=wid, position=si)
@@ -181,13 +208,22 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
                 tp_ids[si, ti] = tp.id
                 pains.extend((p, tp.id) for p in tp_data.get("pain_points", []))
         pains.extend((p, None) for p in clean.get("pain_points", []))
-        for pain_data, tp_id in pains:
+        card_ids: dict[int, int] = {}  # a pain point's place in the form -> its new card
+        pain_ids = [0] * len(pains)
+        # New ids in the order the pain points were made: the rank's last tie-break is
+        # the id, so equal-looking pain points keep their order in the copy.
+        for place in sorted(range(len(pains)), key=lambda n: str(
+                pains[n][0].get("created_at", ""))):
+            pain_data, tp_id = pains[place]
             pain = _build(PainPoint, pain_data, workshop_id=wid, touchpoint_id=tp_id)
             s.add(pain)
             s.flush()
-            pain_ids.append(int(pain.id or 0))
+            pain_ids[place] = int(pain.id or 0)
             if "card" in pain_data:
-                s.add(_build(HypothesisCard, pain_data["card"], pain_point_id=pain.id))
+                card = _build(HypothesisCard, pain_data["card"], pain_point_id=pain.id)
+                s.add(card)
+                s.flush()
+                card_ids[place] = int(card.id or 0)
             for vote in pain_data.get("dot_votes", []):
                 s.add(_build(Vote, vote, pain_point_id=pain.id))
         for h in clean.get("handoffs", []):
@@ -198,6 +234,7 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         for pos, level in enumerate(clean.get("escalation_levels", [])):
             s.add(_build(EscalationLevel, level, workshop_id=wid, position=pos))
         for pos, task in enumerate(clean.get("plan_tasks", [])):
+            task = {**task, "key": _task_key(str(task.get("key", "")), card_ids)}
             s.add(_build(PlanTask, task, workshop_id=wid, position=pos))
         for person in clean.get("participants", []):
             mine = person.get("name") == store.who

@@ -1,4 +1,5 @@
-"""Set-ups the TUI tests share: a workshop, a gate on the store's opening, work counters.
+"""Set-ups the TUI tests share: a workshop, a server link to cut, a gate on the store's
+opening, work counters.
 
 Why here: the early-workshop, key-cost and prebuild tests each built the same
 workshop, held ``Store.__init__`` behind the same event and patched the same
@@ -16,12 +17,22 @@ import pytest
 
 from models.db.store import Store
 from tests.helpers import build_workshop
+from tests.pg_link import Link, link_to
 
 
 @pytest.fixture
 def wid(store: Store) -> int:
     """The demo-like workshop of ``tests.helpers.build_workshop`` in the test's database."""
     return build_workshop(store)
+
+
+@pytest.fixture
+def server_link(pg_url: str) -> Iterator[tuple[Link, int]]:
+    """A workshop on a fresh PostgreSQL database, and a link to it that a test can cut."""
+    with Store(pg_url, who="lea") as store:
+        wid = build_workshop(store)
+    with link_to(pg_url) as forwarder:
+        yield forwarder, wid
 
 
 @pytest.fixture

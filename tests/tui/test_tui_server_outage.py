@@ -9,7 +9,7 @@ test server must not be stopped).  Waiting is bounded polling (``until``).
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -19,18 +19,10 @@ from textual.widgets import DataTable, Static
 
 from models.db.store import Store
 from models.db.tables.workshop import Workshop
-from tests.helpers import SIZE, build_workshop, ready, until
-from tests.pg_link import Link, link_to
+from tests.helpers import SIZE, ready, until
+from tests.pg_link import Link
 from tui.app.app import JourneyApp
 from tui.app.launch import build_app
-
-
-@pytest.fixture
-def link(pg_url: str) -> Iterator[tuple[Link, int]]:
-    with Store(pg_url, who="lea") as store:
-        wid = build_workshop(store)
-    with link_to(pg_url) as forwarder:
-        yield forwarder, wid
 
 
 @asynccontextmanager
@@ -49,8 +41,8 @@ def said(app: JourneyApp, words: str) -> bool:
 
 
 async def test_a_seat_says_it_lost_the_server_and_catches_up_once_it_is_back(
-        link: tuple[Link, int], pg_url: str) -> None:
-    forwarder, wid = link
+        server_link: tuple[Link, int], pg_url: str) -> None:
+    forwarder, wid = server_link
     async with cut_off_seat(forwarder, wid) as (app, pilot):
         assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
         assert said(app, forwarder.address())
@@ -63,8 +55,8 @@ async def test_a_seat_says_it_lost_the_server_and_catches_up_once_it_is_back(
 
 
 async def test_home_on_a_cut_off_seat_is_one_sentence_not_a_traceback(
-        link: tuple[Link, int]) -> None:
-    forwarder, wid = link
+        server_link: tuple[Link, int]) -> None:
+    forwarder, wid = server_link
     async with cut_off_seat(forwarder, wid) as (app, pilot):
         await pilot.press("h")  # Home reads the workshop list from the server
         await pilot.pause()
@@ -73,8 +65,8 @@ async def test_home_on_a_cut_off_seat_is_one_sentence_not_a_traceback(
 
 
 async def test_an_edit_on_a_cut_off_seat_is_one_sentence_and_the_map_stays(
-        link: tuple[Link, int], pg_url: str) -> None:
-    forwarder, wid = link
+        server_link: tuple[Link, int], pg_url: str) -> None:
+    forwarder, wid = server_link
     async with cut_off_seat(forwarder, wid) as (app, pilot):
         assert not app.save_field(Workshop, wid, "title", "typed while cut off")
         assert await until([pilot], lambda: said(app, "This change was not saved"))
@@ -91,11 +83,11 @@ def shown_text(app: JourneyApp, selector: str) -> str:
 
 
 async def test_a_seat_behind_a_black_hole_never_connects_from_the_screen(
-        link: tuple[Link, int], monkeypatch: pytest.MonkeyPatch) -> None:
+        server_link: tuple[Link, int], monkeypatch: pytest.MonkeyPatch) -> None:
     """A network that drops packets makes every connect wait its 10 s timeout; once the
     seat knows the server is away, its heartbeat, an edit and Home must not try one on
     the thread that draws the screen (the listener retries in its own)."""
-    forwarder, wid = link
+    forwarder, wid = server_link
     async with cut_off_seat(forwarder, wid, black_hole=True) as (app, pilot):
         assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
         screen_thread, tried = threading.current_thread(), []
@@ -117,9 +109,9 @@ async def test_a_seat_behind_a_black_hole_never_connects_from_the_screen(
 
 
 async def test_a_seat_away_from_its_server_says_so_until_it_is_back(
-        link: tuple[Link, int]) -> None:
+        server_link: tuple[Link, int]) -> None:
     """The lost notice fades after 10 s; the presence bar keeps saying it meanwhile."""
-    forwarder, wid = link
+    forwarder, wid = server_link
     async with cut_off_seat(forwarder, wid) as (app, pilot):
         assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
         await pilot.pause()
@@ -132,8 +124,8 @@ async def test_a_seat_away_from_its_server_says_so_until_it_is_back(
 
 
 async def test_home_during_an_outage_says_so_and_lists_the_workshops_once_it_is_back(
-        link: tuple[Link, int]) -> None:
-    forwarder, wid = link
+        server_link: tuple[Link, int]) -> None:
+    forwarder, wid = server_link
     async with cut_off_seat(forwarder, wid) as (app, pilot):
         assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
         await pilot.press("h")

@@ -27,7 +27,6 @@ gc.disable()
 try:
     import sys
     from importlib import import_module
-    from pathlib import Path
     from typing import TYPE_CHECKING, Annotated, Any
 
     import typer
@@ -167,9 +166,9 @@ def _root(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     """Run a support customer-journey-mapping workshop and turn it into an action plan."""
-    from models.db.dbfile import is_url  # stdlib only
+    from models.db.dbfile import db_target  # stdlib only
 
-    STATE.db = None if db is None else db if is_url(db) else Path(db)
+    STATE.db = None if db is None else db_target(db)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 

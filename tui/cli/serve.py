@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -118,10 +117,10 @@ def serve(
         "--db", help="Database file or postgresql:// URL (as journeymap --db).")] = None,
 ) -> None:
     """Serve browser seats with textual-serve; each visitor needs their own invite link."""
-    from models.db.dbfile import is_url
+    from models.db.dbfile import db_target
 
     if db is not None:
-        STATE.db = db if is_url(db) else Path(db)
+        STATE.db = db_target(db)
     warning = host_warning(host)
     if warning:
         typer.echo(f"journeymap: warning: {warning}", err=True)

@@ -18,9 +18,9 @@ app = command_group()
 
 
 def _target(value: str) -> Path | str:
-    from models.db.dbfile import is_url  # stdlib only
+    from models.db.dbfile import db_target  # stdlib only
 
-    return value if is_url(value) else Path(value)
+    return db_target(value)
 
 
 @app.command("copy")

@@ -25,7 +25,11 @@ NAME_LIMIT = 16
 
 
 class PresenceBar(Static):
-    """`Here: lea★ Touchpoints · sam Pains ✓ │ 12:05 left │ 1/2 done │ dots 2/3`."""
+    """`Here: lea★ Touchpoints · sam Pains ✓ │ 12:05 left │ 1/2 done │ dots 2/3`.
+
+    While the server is away the line starts with "server away: edits wait": the
+    lost notice fades, and the end of the line is the first thing a narrow terminal cuts.
+    """
 
     DEFAULT_CSS = """
     PresenceBar { height: 1; padding: 0 1; background: $boost; display: none; }
@@ -65,6 +69,9 @@ def build_line(pairing: PairingState) -> tuple[Text, bool]:
                   key=lambda p: (p.role != "lead", p.name.casefold(), p.id or 0))
     here_names = {p.name for p in here}
     my_step = pairing.screen_step()
+    if pairing.lost:  # first: a long list of names would cut it off at 80 columns
+        line.append("server away: edits wait", style="bold red")
+        line.append(" │ ", style="dim")
     line.append("Here: ", style="bold")
     for i, p in enumerate(here):
         if i:
@@ -102,8 +109,6 @@ def build_line(pairing: PairingState) -> tuple[Text, bool]:
                            f"{state}"))
     if me.role == "observer":
         extras.append(Text("observer (read-only)", style="bold yellow"))
-    if pairing.lost:  # the notice fades; the seat is away until the listener is back
-        extras.append(Text("server away: edits wait", style="bold red"))
     for extra in extras:
         line.append(" │ ", style="dim")
         line.append_text(extra)
