@@ -124,6 +124,31 @@ def before_plan(start: dt.date, deadline: dt.date | None) -> str:
     return f"due {deadline.isoformat()}, before day 1 ({start.isoformat()})"
 
 
+def outside_fix_weeks(start: dt.date, deadline: dt.date | None) -> str:
+    """The warning for a top card due inside the plan but outside weeks 3-4 ("" otherwise).
+
+    The plan ships the top card in weeks 3-4 and measures it in weeks 5-6, while
+    the tracker, the card and the review hold its owner to the card's own date:
+    when the two disagree the room is told, not shown two dates without a word.
+    Dates before day 1 or after day 60 have their own warnings.
+    """
+    if deadline is None or before_plan(start, deadline) or beyond_plan(start, deadline):
+        return ""
+    _key, phase, first, last = next(p for p in PHASES if p[0] == "implement")
+    number = plan_day(start, deadline)
+    if first <= number <= last:
+        return ""
+    window = f"{phase.lower()} (days {first}-{last}) where this plan ships it"
+    dates = (f"from {day(start, first).isoformat()} to "
+             f"{workday_on_or_before(day(start, last)).isoformat()}")
+    due = f"the card is due on day {number} ({deadline.isoformat()})"
+    if number < first:
+        return (f"{due}, before {window}; the tracker follows the card: give the card a "
+                f"deadline {dates}, or regenerate the plan from an earlier start date.")
+    return (f"{due}, after {window}, so weeks 5-6 would measure a fix not shipped yet: give "
+            f"the card a deadline {dates}.")
+
+
 def active_cards(journey: Journey) -> list[HypothesisCard]:
     """Cards in rank order without the dropped ones: the first is the plan's one fix."""
     return [c for c in ordered_cards(journey) if c.status != "dropped"]
@@ -276,12 +301,14 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
     top = active_cards(journey)
     late = beyond_plan(start, top[0].deadline) if top else ""
     early = before_plan(start, top[0].deadline) if top else ""
+    elsewhere = outside_fix_weeks(start, top[0].deadline) if top else ""
     if experiment:
         implement = (f"Ship one fix: {experiment}",
                      (f"At the highest-friction step: {where}." if where else
                       "At the highest-friction step (place the pain point on a touchpoint).")
                      + (f" Warning: the card is {late}." if late else "")
-                     + (f" Warning: the card was {early}: {LATE_ADVICE}" if early else ""))
+                     + (f" Warning: the card was {early}: {LATE_ADVICE}" if early else "")
+                     + (f" Warning: {elsewhere}" if elsewhere else ""))
     else:
         implement = ("Ship one fix for the highest-friction step",
                      "No pain points yet: record and rank pain points, then draft a card.")
