@@ -50,6 +50,8 @@ PHASES: tuple[tuple[str, str, int, int], ...] = (
 QUEUE_FIRST_DAY = 29  # the day after the top card's fix is due
 SLOT_DAYS = 14
 LATE_ADVICE = "give it a new deadline in this plan, or drop it."
+# How a generated task's detail starts each thing the room must look at (``task_warnings``).
+WARNING = "Warning:"
 CARD_KEY = "card-"
 REVIEW_TITLE = "Monthly leadership review (repeats monthly)"
 REVIEW_QUESTIONS = ("which step drives the most repeat contacts; which change measurably "
@@ -149,6 +151,15 @@ def outside_fix_weeks(start: dt.date, deadline: dt.date | None) -> str:
             f"the card a deadline {dates}.")
 
 
+def task_warnings(detail: str) -> list[str]:
+    """The warnings in a task's detail, each without its leading word, for a list of them.
+
+    The detail keeps them in the sentence the TUI and the export show; the command line
+    prints the plan as a table without details, so it lists these under it.
+    """
+    return [part.strip() for part in detail.split(WARNING)[1:] if part.strip()]
+
+
 def active_cards(journey: Journey) -> list[HypothesisCard]:
     """Cards in rank order without the dropped ones: the first is the plan's one fix."""
     return [c for c in ordered_cards(journey) if c.status != "dropped"]
@@ -240,7 +251,7 @@ def _before_the_queue(due_day: int) -> tuple[str, str]:
     instead of calling it queued, and shows it in the two weeks it falls in.
     """
     first = (due_day - 1) // 14 * 2 + 1
-    return (f"Warning: due on day {due_day}, before the queue after the top card's fix "
+    return (f"{WARNING} due on day {due_day}, before the queue after the top card's fix "
             f"(day {QUEUE_FIRST_DAY}); the method ships one fix at a time: give it a deadline "
             f"after day {QUEUE_FIRST_DAY - 1}, or keep it as a second fix on purpose.",
             f"Weeks {first}-{first + 1}")
@@ -273,9 +284,9 @@ def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
         warning = beyond_plan(start, deadline)
         early = before_plan(start, deadline)
         if early:
-            detail, phase = f"Warning: the card was {early}: {LATE_ADVICE}", BEFORE_PLAN_PHASE
+            detail, phase = f"{WARNING} the card was {early}: {LATE_ADVICE}", BEFORE_PLAN_PHASE
         elif warning:
-            detail = f"Warning: {warning}, after this plan's review on day {PLAN_DAYS}."
+            detail = f"{WARNING} {warning}, after this plan's review on day {PLAN_DAYS}."
             phase = NEXT_CYCLE_PHASE
         elif plan_day(start, deadline) < QUEUE_FIRST_DAY:
             detail, phase = _before_the_queue(plan_day(start, deadline))
@@ -306,9 +317,9 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
         implement = (f"Ship one fix: {experiment}",
                      (f"At the highest-friction step: {where}." if where else
                       "At the highest-friction step (place the pain point on a touchpoint).")
-                     + (f" Warning: the card is {late}." if late else "")
-                     + (f" Warning: the card was {early}: {LATE_ADVICE}" if early else "")
-                     + (f" Warning: {elsewhere}" if elsewhere else ""))
+                     + (f" {WARNING} the card is {late}." if late else "")
+                     + (f" {WARNING} the card was {early}: {LATE_ADVICE}" if early else "")
+                     + (f" {WARNING} {elsewhere}" if elsewhere else ""))
     else:
         implement = ("Ship one fix for the highest-friction step",
                      "No pain points yet: record and rank pain points, then draft a card.")
