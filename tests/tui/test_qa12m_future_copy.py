@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from models.db.store import Store
 from models.export.future_copy import create_future_copy
@@ -59,3 +60,23 @@ async def test_f_makes_the_copy_when_there_is_none(db_path: Path) -> None:
     shown, notices = await _press_f_in_future_state(db_path, wid)
     assert _futures(db_path) == [shown]
     assert any("To-be copy made" in text for text in notices), notices
+
+
+async def test_home_f_on_an_as_is_with_a_copy_opens_it(db_path: Path) -> None:
+    with Store(db_path, who="lea") as store:
+        wid = build_workshop(store)
+        to_be = create_future_copy(store, wid)
+    app = build_app(db_path, who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=next(i for i, key in enumerate(table.rows)
+                                   if key.value == str(wid)))
+        await pilot.press("F")
+        await app.workers.wait_for_complete()
+        for _ in range(4):
+            await pilot.pause()
+        assert _futures(db_path) == [to_be]
+        journey = app.screen.session.journey  # type: ignore[attr-defined]
+        assert journey is not None and journey.workshop.id == to_be
