@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.handoffs import derive_handoffs
+from models.rules.memo import per_journey
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables.method import EscalationLevel
@@ -150,7 +151,7 @@ def _level_risks(levels: list[EscalationLevel]) -> list[EscalationRisk]:
     return out
 
 
-def escalation_risks(journey: Journey) -> list[EscalationRisk]:
+def _escalation_risks(journey: Journey) -> list[EscalationRisk]:
     """Bot and escalation-handoff risks in journey order, then the matrix's gaps.
 
     The matrix is read in ladder order (``Journey.escalation_levels``): the first
@@ -158,6 +159,10 @@ def escalation_risks(journey: Journey) -> list[EscalationRisk]:
     """
     return (_bot_risks(journey) + _handoff_risks(journey)
             + _level_risks(list(journey.escalation_levels)))
+
+
+# a call, not a decorator (memo.py): the export asks twice, for its summary and its section
+escalation_risks = per_journey(_escalation_risks)
 
 
 def fmt_minutes(minutes: int | None) -> str:
