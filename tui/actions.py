@@ -90,7 +90,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("shift+down", "move(1)", "Move down", edits=True),
         Action("d,delete", "delete", "Delete level", edits=True),
     ),
-    "future": (Action("f", "make_future", "Make the to-be copy", edits=True, guest=False),
+    "future": (Action("f", "make_future", "To-be copy", edits=True, guest=False),
                Action("c", "set_cost", "Cost per contact…", edits=True)),
     "cards": (
         # In the order the footer keeps them at 80 columns (after ``x`` Export).

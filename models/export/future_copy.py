@@ -44,6 +44,38 @@ def create_future_copy(store: Any, workshop_id: int) -> int:
                              summary=f"future state of workshop {workshop_id}"))
 
 
+def newest_future_copy(store: Any, workshop_id: int) -> int | None:
+    """The id of the newest to-be copy of an as-is workshop, or ``None`` without one.
+
+    The newest is the one the Future state view and the exports compare with
+    (``method_text.pair_of``), so it is the one to open.
+    """
+    ids = [int(w.id) for w in store.list_workshops()
+           if w.as_is_workshop_id == workshop_id and w.state == "future" and w.id is not None]
+    return max(ids) if ids else None
+
+
+def open_or_make_future_copy(store: Any, workshop_id: int) -> tuple[int, bool]:
+    """(id, made): the map's to-be copy, made only when it has none yet.
+
+    A key press in the app must not make a second copy the room did not ask for:
+    the comparison would move to it and the work done on the first would vanish
+    from the business case.  ``journeymap future ID`` still makes another on purpose.
+    """
+    existing = newest_future_copy(store, workshop_id)
+    if existing is not None:
+        return existing, False
+    return create_future_copy(store, workshop_id), True
+
+
+def future_notice(to_be_id: int, made: bool) -> str:
+    """What the room is told when the app opens the to-be copy: made now, or opened."""
+    if made:
+        return f"To-be copy made (workshop {to_be_id}); edit the future journey."
+    return (f"This map's to-be copy is workshop {to_be_id}: opened it, no second copy made "
+            "(journeymap future makes another on purpose).")
+
+
 def as_is_of(store: Any, to_be: Journey) -> Journey | None:
     """The as-is journey of a future state, or ``None`` if it is unlinked or was deleted."""
     as_is_id = to_be.workshop.as_is_workshop_id

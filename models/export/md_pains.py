@@ -21,6 +21,7 @@ from models.export.md_text import md_inline, md_table, md_table_head
 from models.export.mermaid import QUADRANT_MAX, quadrant_diagram
 from models.rules.cards import card_flags, card_sentence, ordered_cards
 from models.rules.counts import agree, plural
+from models.rules.escalation import escalation_risks
 from models.rules.handoffs import ownership_risks
 from models.rules.plan import PLAN_DAYS
 from models.rules.priority import QUADRANT_LABELS, volume_words
@@ -91,6 +92,10 @@ def risks(doc: Doc) -> list[str]:
     if handoff_risks:
         risks.append(f"{plural(len(handoff_risks), 'ownership and handoff risk')} (see "
                      "Handoffs and risks).")
+    path_risks = escalation_risks(doc.journey)
+    if path_risks:
+        risks.append(f"{plural(len(path_risks), 'escalation or bot risk')} (see Escalation "
+                     "path).")
     return risks
 
 

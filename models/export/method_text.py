@@ -14,7 +14,7 @@ from models.db.journey import Journey
 from models.rules.business_case import business_case
 from models.rules.cards import card_sentence, fmt_number
 from models.rules.costs import channels_without_cost, unconfirmed_costs
-from models.rules.escalation import escalation_risks, fmt_minutes
+from models.rules.escalation import escalation_risks, handoff_teams, sla_words, team_names
 from models.rules.five_whys import check_chain
 from models.rules.future_state import Comparison, compare
 from models.rules.jtbd import jtbd_hints, jtbd_sentence
@@ -183,14 +183,13 @@ def escalation_block(journey: Journey) -> Block:
                   headers=["Severity", "Criteria", "Who responds", "SLAs", "Channel",
                            "Early warning"])
     for level in journey.escalation_levels:
-        slas = (f"respond within {fmt_minutes(level.response_sla_minutes)}, update every "
-                f"{fmt_minutes(level.update_every_minutes)}")
-        block.rows.append([level.severity, level.criteria, level.tier_role, slas,
+        block.rows.append([level.severity, level.criteria, level.tier_role, sla_words(level),
                            level.channel, level.early_warning])
+    names = team_names(journey)
     for handoff in journey.handoffs:
         if handoff.is_escalation:
             items = "; ".join(x.strip() for x in handoff.checklist.splitlines() if x.strip())
-            block.lines.append(f"Escalation {handoff.from_team} → {handoff.to_team}: "
+            block.lines.append(f"Escalation {handoff_teams(handoff, names)}: "
                                f"checklist {items or 'not recorded'}")
     block.lines += [f"Risk: {risk.message}" for risk in escalation_risks(journey)]
     return block

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.rules.escalation import fmt_minutes, level_name
+from models.rules.escalation import level_name, sla_words
 from models.rules.tracker import TrackerItem, due_words, tracker_items, workshop_title
 from models.vocab import STANDING
 
@@ -24,12 +24,8 @@ if TYPE_CHECKING:  # the exports read without the ORM
 
 
 def _title(level: EscalationLevel) -> str:
-    respond = (f"respond within {fmt_minutes(level.response_sla_minutes)}"
-               if level.response_sla_minutes is not None else "response SLA not set")
-    update = (f"update every {fmt_minutes(level.update_every_minutes)}"
-              if level.update_every_minutes is not None else "update cadence not set")
     channel = level.channel.strip()
-    return f"{level_name(level)}: {respond}, {update}" + (f" via {channel}" if channel else "")
+    return f"{level_name(level)}: {sla_words(level)}" + (f" via {channel}" if channel else "")
 
 
 NO_OWNER, NO_RESPONSE, NO_UPDATES = "no owner", "no response SLA", "no update cadence"

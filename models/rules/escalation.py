@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.handoffs import derive_handoffs
+from models.rules.memo import per_journey
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables.method import EscalationLevel
-    from models.db.tables.workshop import Touchpoint
+    from models.db.tables.workshop import Handoff, Touchpoint
 
 # Words that show the checklist sends the conversation itself along, so the next
 # tier can read what was said instead of asking again.  A pattern that ``re`` compiles
@@ -77,16 +78,32 @@ def _bot_risks(journey: Journey) -> list[EscalationRisk]:
     return out
 
 
+def team_names(journey: Journey) -> dict[tuple[int | None, int | None], str]:
+    """(from touchpoint id, to touchpoint id) -> "Support → Identity" for every handoff on the map.
+
+    The teams stored on a ``Handoff`` row are only a copy from when it was last
+    saved: an import may leave them empty and renaming an owner team does not touch
+    them, so every line about a documented handoff names the map's teams
+    (``handoff_teams``), derived once for all of them.
+    """
+    return {(d.from_tp.id, d.to_tp.id): f"{d.from_team} → {d.to_team}"
+            for d in derive_handoffs(journey)}
+
+
+def handoff_teams(handoff: Handoff, names: dict[tuple[int | None, int | None], str]) -> str:
+    """The map's teams of a documented handoff; the stored copy only when they no longer differ."""
+    return (names.get((handoff.from_touchpoint_id, handoff.to_touchpoint_id))
+            or f"{handoff.from_team.strip()} → {handoff.to_team.strip()}")
+
+
 def _handoff_risks(journey: Journey) -> list[EscalationRisk]:
     out: list[EscalationRisk] = []
-    named = {(d.from_tp.id, d.to_tp.id): d for d in derive_handoffs(journey)}
+    names = team_names(journey)
     for handoff in journey.handoffs:
         if not handoff.is_escalation:
             continue
         to_tp = journey.touchpoint(handoff.to_touchpoint_id)
-        derived = named.get((handoff.from_touchpoint_id, handoff.to_touchpoint_id))
-        teams = (f"{derived.from_team} → {derived.to_team}" if derived is not None
-                 else f"{handoff.from_team} → {handoff.to_team}")
+        teams = handoff_teams(handoff, names)
         checklist = handoff.checklist + "\n" + handoff.what_is_transferred
         if not re.search(_CONTEXT, checklist):
             lacking = "has no checklist" if not handoff.checklist.strip() else \
@@ -134,7 +151,7 @@ def _level_risks(levels: list[EscalationLevel]) -> list[EscalationRisk]:
     return out
 
 
-def escalation_risks(journey: Journey) -> list[EscalationRisk]:
+def _escalation_risks(journey: Journey) -> list[EscalationRisk]:
     """Bot and escalation-handoff risks in journey order, then the matrix's gaps.
 
     The matrix is read in ladder order (``Journey.escalation_levels``): the first
@@ -142,6 +159,10 @@ def escalation_risks(journey: Journey) -> list[EscalationRisk]:
     """
     return (_bot_risks(journey) + _handoff_risks(journey)
             + _level_risks(list(journey.escalation_levels)))
+
+
+# a call, not a decorator (memo.py): the export asks twice, for its summary and its section
+escalation_risks = per_journey(_escalation_risks)
 
 
 def fmt_minutes(minutes: int | None) -> str:
@@ -153,6 +174,23 @@ def fmt_minutes(minutes: int | None) -> str:
     parts = [f"{days} day{'s' if days != 1 else ''}" if days else "",
              f"{hours} h" if hours else "", f"{mins} min" if mins else ""]
     return " ".join(p for p in parts if p) or "0 min"
+
+
+def response_words(level: EscalationLevel) -> str:
+    """"respond within 30 min", or "response SLA not set": never "respond within not set"."""
+    minutes = level.response_sla_minutes
+    return "response SLA not set" if minutes is None else f"respond within {fmt_minutes(minutes)}"
+
+
+def update_words(level: EscalationLevel) -> str:
+    """"update every 30 min", or "update cadence not set"."""
+    minutes = level.update_every_minutes
+    return "update cadence not set" if minutes is None else f"update every {fmt_minutes(minutes)}"
+
+
+def sla_words(level: EscalationLevel) -> str:
+    """A level's two promises in one phrase, the same in the tracker, the ladder and exports."""
+    return f"{response_words(level)}, {update_words(level)}"
 
 
 class Rung:
@@ -174,8 +212,7 @@ def ladder(journey: Journey) -> list[Rung]:
         name = level_name(level)
         owner = level.tier_role.strip()
         bits = [name, level.criteria.strip() or "no criteria", owner or "nobody named",
-                f"respond within {fmt_minutes(level.response_sla_minutes)}",
-                f"update every {fmt_minutes(level.update_every_minutes)}"]
+                response_words(level), update_words(level)]
         if level.channel.strip():
             bits.append(f"via {level.channel.strip()}")
         rungs.append(Rung(level, name, owner, " · ".join(bits)))

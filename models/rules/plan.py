@@ -50,6 +50,8 @@ PHASES: tuple[tuple[str, str, int, int], ...] = (
 QUEUE_FIRST_DAY = 29  # the day after the top card's fix is due
 SLOT_DAYS = 14
 LATE_ADVICE = "give it a new deadline in this plan, or drop it."
+# How a generated task's detail starts each thing the room must look at (``task_warnings``).
+WARNING = "Warning:"
 CARD_KEY = "card-"
 REVIEW_TITLE = "Monthly leadership review (repeats monthly)"
 REVIEW_QUESTIONS = ("which step drives the most repeat contacts; which change measurably "
@@ -122,6 +124,40 @@ def before_plan(start: dt.date, deadline: dt.date | None) -> str:
     if deadline is None or deadline >= start:
         return ""
     return f"due {deadline.isoformat()}, before day 1 ({start.isoformat()})"
+
+
+def outside_fix_weeks(start: dt.date, deadline: dt.date | None) -> str:
+    """The warning for a top card due inside the plan but outside weeks 3-4 ("" otherwise).
+
+    The plan ships the top card in weeks 3-4 and measures it in weeks 5-6, while
+    the tracker, the card and the review hold its owner to the card's own date:
+    when the two disagree the room is told, not shown two dates without a word.
+    Dates before day 1 or after day 60 have their own warnings.
+    """
+    if deadline is None or before_plan(start, deadline) or beyond_plan(start, deadline):
+        return ""
+    _key, phase, first, last = next(p for p in PHASES if p[0] == "implement")
+    number = plan_day(start, deadline)
+    if first <= number <= last:
+        return ""
+    window = f"{phase.lower()} (days {first}-{last}) where this plan ships it"
+    dates = (f"from {day(start, first).isoformat()} to "
+             f"{workday_on_or_before(day(start, last)).isoformat()}")
+    due = f"the card is due on day {number} ({deadline.isoformat()})"
+    if number < first:
+        return (f"{due}, before {window}; the tracker follows the card: give the card a "
+                f"deadline {dates}, or regenerate the plan from an earlier start date.")
+    return (f"{due}, after {window}, so weeks 5-6 would measure a fix not shipped yet: give "
+            f"the card a deadline {dates}.")
+
+
+def task_warnings(detail: str) -> list[str]:
+    """The warnings in a task's detail, each without its leading word, for a list of them.
+
+    The detail keeps them in the sentence the TUI and the export show; the command line
+    prints the plan as a table without details, so it lists these under it.
+    """
+    return [part.strip() for part in detail.split(WARNING)[1:] if part.strip()]
 
 
 def active_cards(journey: Journey) -> list[HypothesisCard]:
@@ -215,7 +251,7 @@ def _before_the_queue(due_day: int) -> tuple[str, str]:
     instead of calling it queued, and shows it in the two weeks it falls in.
     """
     first = (due_day - 1) // 14 * 2 + 1
-    return (f"Warning: due on day {due_day}, before the queue after the top card's fix "
+    return (f"{WARNING} due on day {due_day}, before the queue after the top card's fix "
             f"(day {QUEUE_FIRST_DAY}); the method ships one fix at a time: give it a deadline "
             f"after day {QUEUE_FIRST_DAY - 1}, or keep it as a second fix on purpose.",
             f"Weeks {first}-{first + 1}")
@@ -248,9 +284,9 @@ def _queued_cards(journey: Journey, start: dt.date) -> list[PlanItem]:
         warning = beyond_plan(start, deadline)
         early = before_plan(start, deadline)
         if early:
-            detail, phase = f"Warning: the card was {early}: {LATE_ADVICE}", BEFORE_PLAN_PHASE
+            detail, phase = f"{WARNING} the card was {early}: {LATE_ADVICE}", BEFORE_PLAN_PHASE
         elif warning:
-            detail = f"Warning: {warning}, after this plan's review on day {PLAN_DAYS}."
+            detail = f"{WARNING} {warning}, after this plan's review on day {PLAN_DAYS}."
             phase = NEXT_CYCLE_PHASE
         elif plan_day(start, deadline) < QUEUE_FIRST_DAY:
             detail, phase = _before_the_queue(plan_day(start, deadline))
@@ -276,12 +312,14 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
     top = active_cards(journey)
     late = beyond_plan(start, top[0].deadline) if top else ""
     early = before_plan(start, top[0].deadline) if top else ""
+    elsewhere = outside_fix_weeks(start, top[0].deadline) if top else ""
     if experiment:
         implement = (f"Ship one fix: {experiment}",
                      (f"At the highest-friction step: {where}." if where else
                       "At the highest-friction step (place the pain point on a touchpoint).")
-                     + (f" Warning: the card is {late}." if late else "")
-                     + (f" Warning: the card was {early}: {LATE_ADVICE}" if early else ""))
+                     + (f" {WARNING} the card is {late}." if late else "")
+                     + (f" {WARNING} the card was {early}: {LATE_ADVICE}" if early else "")
+                     + (f" {WARNING} {elsewhere}" if elsewhere else ""))
     else:
         implement = ("Ship one fix for the highest-friction step",
                      "No pain points yet: record and rank pain points, then draft a card.")

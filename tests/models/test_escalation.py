@@ -93,5 +93,5 @@ def test_the_ladder_reads_as_commitments_with_owners() -> None:
     assert [r.text for r in rungs] == [
         "Sev-1 · outage · Support Lead · respond within 1 min · update every 30 min · "
         "via war room",
-        "Level 2 · no criteria · nobody named · respond within not set · update every not set"]
+        "Level 2 · no criteria · nobody named · response SLA not set · update cadence not set"]
     assert [r.owner for r in rungs] == ["Support Lead", ""]

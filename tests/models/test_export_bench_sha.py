@@ -12,6 +12,8 @@ not as a one-day "Queued cards" task), Future state and business case (agent hou
 before/after printed, cards in rank order), Moments of truth (a card-less peak).
 Session 11 re-pinned 60-day plan: its first sentence names the next three monthly review
 copies on working days ("repeats monthly (next: …)"), an output addition, not speed.
+Session 11 (qa12m) re-pinned 60-day plan again: the top card is due on day 11, before the
+weeks 3-4 where the plan ships it, and the "Ship one fix" detail now says so (a warning).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from models.export.markdown import to_markdown
 from models.rules.memo import one_snapshot
 from tests.models.bench_map import TODAY, build, read_map
 
-WHOLE = "d553e7b3c53a809198c573a98342072e555112636e23ac8d8e62fce5f7816340"
+WHOLE = "4c29bc674510156991d3ec0c645245fbd7aa83c5fe522c436439634266ac18eb"
 SECTIONS: dict[str, str] = {
     '': '94604da6ffa4dcfa380d4c5998cfe615bca64ba27a9e6bfc5749d3c545f1dd05',
     'Summary': '9865dc9cfedd48fb531b36db50876abda01ddc59ad8f727a5d0019e7ac22deac',
@@ -38,7 +40,7 @@ SECTIONS: dict[str, str] = {
     'Ranked pain points': 'b28358913f9e1129f164093a58f1b903ae639cb2c5704845930f22c4925f1449',
     'Hypothesis cards': 'badf789c613f6687581865bead4a08e087becea9b241617ca69243b0605d4f90',
     'Tracker': 'c628b8a05e094fbd5d3af0b54693f282fe1df38db8b19c7f0797f37a16121692',
-    '60-day plan': '657f5790edc9a4e10fbe6cba54b135b74c86050dfc9f45fd256f13f523f76577',
+    '60-day plan': 'bc6067d90bb64b7f030d886cceb545489d0ad754d71dbdc899b5baf004190056',
     'Leadership review': '9925306578f8a8c1bf88892e67436f6f558a2ea70ef30644882cd1eeed827ac7',
     'Job to be done': '6348d7b452c5e082c8ce55bbda8da979627559d87d85d1a6d21f57dc167fa12b',
     'Future state and business case':

@@ -293,7 +293,7 @@ async def test_home_future_key_makes_the_copy_and_the_palette_offers_it(
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
         titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
-        assert "Future state: make the to-be copy" in titles
+        assert "Future state: open or make the to-be copy" in titles
         await pilot.press("F")
         await _settle(pilot)
         await pilot.pause()
@@ -308,7 +308,7 @@ async def test_workshop_palette_lists_the_method_views(db_path: Path, wid: int) 
         await ready(pilot)
         titles = [c.title for c in app.screen.palette_commands()]  # type: ignore[attr-defined]
         for title in ("Escalation", "Future state", "Moments of truth",
-                      "Future state: make the to-be copy"):
+                      "Future state: open or make the to-be copy"):
             assert title in titles
 
 

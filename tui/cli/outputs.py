@@ -203,7 +203,7 @@ def plan(
     with user_errors():
         from rich.table import Table
 
-        from models.rules.plan import PLAN_DAYS, regenerate_plan
+        from models.rules.plan import PLAN_DAYS, regenerate_plan, task_warnings
         from models.rules.plan_day import plan_day_one
         from models.rules.review_copies import review_copies
         from models.rules.safe_dates import shift
@@ -242,6 +242,9 @@ def plan(
                           cell(task.deadline.isoformat() if task.deadline else "-"),
                           cell(task.status.replace("_", " ")))
         out.print(table)
+        for task in tasks:
+            for warning in task_warnings(task.detail):
+                out.print(line(f"! {task.title}: {warning}"))
 
 
 @app.command("report")

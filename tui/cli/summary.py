@@ -42,6 +42,7 @@ def _number(value: float | None, unit: str) -> str:
 def print_summary(out: Console, journey: Journey) -> None:
     """Scope, stages with KPI and counts, ranked pain points, cards and risks."""
     from models.rules.cards import card_flags, card_sentence, ordered_cards
+    from models.rules.escalation import escalation_risks
     from models.rules.handoffs import derive_handoffs, ownership_risks
     from models.rules.priority import rank_pain_points
 
@@ -91,11 +92,14 @@ def print_summary(out: Console, journey: Journey) -> None:
             flags = card_flags(card)
             out.print(safe(f"    {meta}" + (f" — {', '.join(flags)}" if flags else ""),
                            "dim"))
-    risks = ownership_risks(journey)
-    if risks:
-        out.print(Text(f"Risks ({len(risks)})", style="bold"))
-        for risk in risks:
-            out.print(Text("  ! ", style="yellow", end="") + safe(risk.message))
+    # ownership and handoffs first, then the escalation path and bots (a bot that cannot
+    # hand over is a risk of the map as much as an unowned touchpoint)
+    messages = ([r.message for r in ownership_risks(journey)]
+                + [r.message for r in escalation_risks(journey)])
+    if messages:
+        out.print(Text(f"Risks ({len(messages)})", style="bold"))
+        for message in messages:
+            out.print(Text("  ! ", style="yellow", end="") + safe(message))
 
 
 ADDED = "added"

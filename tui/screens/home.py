@@ -308,21 +308,24 @@ class HomeScreen(Screen[None]):
     def palette_commands(self) -> Iterable[SystemCommand]:
         """The keys the footer has no room for at 80 columns, for the command palette."""
         if self.session.action_allowed("future") and self._selected() is not None:
-            yield SystemCommand("Future state: make the to-be copy",
+            yield SystemCommand("Future state: open or make the to-be copy",
                                 "A linked copy of the selected map to design the future "
                                 "journey (key F)", self.action_future)
 
     def action_future(self) -> None:
-        """The to-be copy of the selected map (its future state), opened at Touchpoints."""
+        """The to-be copy of the selected map (its future state), opened at Touchpoints;
+        made first only when the map has none (``open_or_make_future_copy``)."""
         wid, store = self._selected(), self.session.store
         if wid is None or store is None:
             return
-        from models.export.future_copy import create_future_copy
+        from models.export.future_copy import future_notice, open_or_make_future_copy
 
-        new_id = self.session.run_store(lambda: create_future_copy(store, wid))
-        if new_id is not None:
-            self.session.mark_saved()
-            self.post_message(OpenWorkshop(int(new_id), "touchpoints"))
+        found = self.session.run_store(lambda: open_or_make_future_copy(store, wid))
+        if found is not None:
+            if found[1]:
+                self.session.mark_saved()
+            self.notify(future_notice(*found), markup=False)
+            self.post_message(OpenWorkshop(found[0], "touchpoints"))
 
     def action_delete(self) -> None:
         wid, store = self._selected(), self.session.store

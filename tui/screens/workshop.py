@@ -299,7 +299,7 @@ class WorkshopScreen(Screen[None]):
         self.post_message(GoHome())
 
     async def _make_future(self) -> None:
-        """Show the Future state view and make the to-be copy from there."""
+        """Show the Future state view and open (or make) the to-be copy from there."""
         waiter = self.show_step("future")
         if waiter is not None:
             await waiter
@@ -322,8 +322,8 @@ class WorkshopScreen(Screen[None]):
                                 "view", _bind(self.show_step, view_key))
         if self.session.action_allowed("make_future") and self.session.journey is not None \
                 and self.session.journey.workshop.state != "future":
-            yield SystemCommand("Future state: make the to-be copy", "A linked copy of this "
-                                "map to design the future journey",
+            yield SystemCommand("Future state: open or make the to-be copy",
+                                "A linked copy of this map to design the future journey",
                                 _bind(lambda _arg: self._make_future(), None))
         if self.session.action_allowed("home"):
             yield SystemCommand("Home", "Back to the list of workshops", self.action_home)

@@ -155,14 +155,13 @@ class FutureView(StepView):
                                         digits=True), picked)
 
     def action_make_future(self) -> None:
-        """Create the linked to-be copy and open it at Touchpoints."""
-        from models.export.future_copy import create_future_copy
+        """Open the linked to-be copy at Touchpoints, making it first if there is none."""
+        from models.export.future_copy import future_notice, open_or_make_future_copy
 
         store, wid = self.session.store, self.journey.workshop.id
         if store is None or wid is None:
             return
-        new_id = self.session.mutate(lambda: create_future_copy(store, int(wid)))
-        if new_id is not None:
-            self.notify(f"To-be copy made (workshop {new_id}); edit the future journey.",
-                        markup=False)
-            self.post_message(OpenWorkshop(int(new_id), "touchpoints"))
+        found = self.session.mutate(lambda: open_or_make_future_copy(store, int(wid)))
+        if found is not None:
+            self.notify(future_notice(*found), markup=False)
+            self.post_message(OpenWorkshop(found[0], "touchpoints"))

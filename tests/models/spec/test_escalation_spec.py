@@ -162,8 +162,8 @@ def test_a_rung_is_one_commitment_with_its_channel_trimmed() -> None:
                                                        response_sla_minutes=90,
                                                        update_every_minutes=None)]))[0]
     assert (rung.name, rung.owner, rung.level.id) == ("Sev-1", "EM", 1)
-    assert rung.text == ("Sev-1 · outage · EM · respond within 1 h 30 min · update every not set"
-                         " · via pager")
+    assert rung.text == ("Sev-1 · outage · EM · respond within 1 h 30 min · update cadence not "
+                         "set · via pager")
     blank_channel = ladder(journey([tp(1, "x")], levels=[_level(1, channel="  ")]))[0]
     assert not blank_channel.text.endswith("via ")
     assert blank_channel.text.endswith("update every 30 min")
