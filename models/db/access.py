@@ -33,7 +33,8 @@ The rules:
 * A binding is a login *and* its uid: a new account that reuses a deleted login is
   refused (``recreated``) until a lead grants it again.  A binding an older file
   holds without a uid is taken as it is and gets the uid of the first seat that
-  login takes.  A server keeps no uid: its clients run on other machines, whose
+  login takes, or of its first command that changes the workshop (``require``).  A
+  server keeps no uid: its clients run on other machines, whose
   uids mean nothing to each other (``Store.uid`` is None there).
 """
 
@@ -57,6 +58,9 @@ ACTIONS: dict[str, str] = {
     "delete": "lead",  # delete a whole workshop
     "grant": "lead",  # give or take a role
 }
+# The actions that write the workshop itself, so may also give the account's bindings
+# their uid; an export writes a file (often from a read-only store) and binds nothing.
+BINDING_ACTIONS = frozenset({"edit", "delete", "grant"})
 _VERBS: dict[str, str] = {"edit": "change", "export": "export", "import": "import into",
                           "delete": "delete", "grant": "change roles in"}
 
@@ -157,11 +161,15 @@ def account_role(workshop: object, participants: Sequence[object], account: str,
 def stale(workshop: object, participants: Sequence[object], account: str,
           uid: int | None) -> bool:
     """Whether a lead's grant in this workshop names this login with another uid."""
-    bindings = [(getattr(workshop, "lead_account", ""), getattr(workshop, "lead_uid", None))]
-    bindings += [(getattr(p, "account", ""), getattr(p, "account_uid", None))
-                 for p in participants]
-    return any(bound(str(login), known_uid, account, uid) is None
-               for login, known_uid in bindings)
+    return any(bound(login, known_uid, account, uid) is None
+               for login, known_uid in bindings(workshop, participants))
+
+
+def bindings(workshop: object, participants: Sequence[object]) -> list[tuple[str, int | None]]:
+    """Every (login, uid) binding of a workshop: its creator's and each seat's."""
+    found = [(str(getattr(workshop, "lead_account", "")), getattr(workshop, "lead_uid", None))]
+    return found + [(str(getattr(p, "account", "")), getattr(p, "account_uid", None))
+                    for p in participants]
 
 
 def allowed(role: str | None, action: str) -> bool:
@@ -211,7 +219,41 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
         if stale(workshop, people, account, uid):
             raise recreated(workshop_id, account)
         raise refusal(workshop_id, account, role, action)
+    if action in BINDING_ACTIONS and not getattr(store, "read_only", True) \
+            and unbound(workshop, people, account, uid):
+        with store.write() as s:  # type: ignore[attr-defined]
+            workshop = s.get(Workshop, workshop_id)
+            people = list(s.exec(select(Participant)
+                                 .where(Participant.workshop_id == workshop_id)))
+            bind_uid(workshop, people, account, uid)
     return str(role)
+
+
+def unbound(workshop: object, participants: Sequence[object], account: str,
+            uid: int | None) -> bool:
+    """Whether this login has a binding in the workshop without a uid (made before
+    schema 12) that ``bind_uid`` would complete; never on a server (``uid`` None)."""
+    return uid is not None and any(login == account and known is None
+                                   for login, known in bindings(workshop, participants))
+
+
+def bind_uid(workshop: object, participants: Sequence[object], account: str,
+             uid: int | None) -> None:
+    """Give this login's bindings without a uid its uid, inside the caller's transaction.
+
+    Why: such a binding is taken by whichever account has the login, so until it has a
+    uid a re-created login could claim it.  A seat (``presence.join``) and every command
+    that changes the workshop (``require``) complete it the same way, from the real uid
+    of a process whose login the binding already names.  A server keeps no uid."""
+    if uid is None:
+        return
+    if getattr(workshop, "lead_account", "") == account and \
+            getattr(workshop, "lead_uid", None) is None:
+        workshop.lead_uid = uid  # type: ignore[attr-defined]
+    for person in participants:
+        if getattr(person, "account", "") == account and \
+                getattr(person, "account_uid", None) is None:
+            person.account_uid = uid  # type: ignore[attr-defined]
 
 
 def _own_name(workshop: object, people: list[object], name: str, account: str,

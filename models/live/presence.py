@@ -37,6 +37,7 @@ from sqlmodel import Session, select
 
 from models.db.access import (
     AccessError,
+    bind_uid,
     check_role,
     granted_account,
     login_uid,
@@ -117,23 +118,11 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
         if cap is not None or grant is not None or not row.account:
             row.account, row.key, row.origin = store.account, key, origin
             row.account_uid = store.uid
-        _bind_uid(workshop, rows, store.account, store.uid)
+        bind_uid(workshop, rows, store.account, store.uid)
         row.last_seen = utcnow()
         s.flush()
         store.changed(s, workshop_id, "presence", presence=True)
         return row
-
-
-def _bind_uid(workshop: Workshop, rows: list[Participant], account: str,
-              uid: int | None) -> None:
-    """Give this login's bindings without a uid (made before schema 12) its uid."""
-    if uid is None:
-        return
-    if workshop.lead_account == account and workshop.lead_uid is None:
-        workshop.lead_uid = uid
-    for row in rows:
-        if row.account == account and row.account_uid is None:
-            row.account_uid = uid
 
 
 def grant(store: Store, workshop_id: int, name: str, role: str, *,

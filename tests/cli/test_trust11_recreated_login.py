@@ -19,48 +19,24 @@ from models.db import access
 from models.db.schema import SCHEMA_VERSION
 from models.db.store import Store
 from models.live import presence
-from tests.helpers import as_account, run_cli
-
-UIDS = {"lea": 1000, "bob": 1001, "kim": 1004}  # the box's passwd now
-RECREATED = "was deleted and created again"
-
-
-def as_login(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    """Run as ``name`` with the uid the box gives that login now."""
-    as_account(monkeypatch, name)
-    monkeypatch.setenv("JOURNEYMAP_USER", name)
-    monkeypatch.setattr(access, "current_uid", lambda: UIDS[name], raising=False)
-    monkeypatch.setattr("models.db.store.current_uid", lambda: UIDS[name], raising=False)
-
-
-def recreate(monkeypatch: pytest.MonkeyPatch, name: str, uid: int) -> None:
-    """``userdel name && useradd name``: the same login, a new uid."""
-    monkeypatch.setitem(UIDS, name, uid)
-    as_login(monkeypatch, name)
+from tests.cli.logins import (
+    RECREATED,
+    UIDS,
+    as_login,
+    fake_box,
+    forget_uids,
+    lea_grants_bob,
+    recreate,
+    refused,
+)
+from tests.helpers import run_cli
 
 
 @pytest.fixture
 def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int]:
-    """lea's workshop, bob granted participant while his first account existed."""
-    monkeypatch.setattr(access, "login_exists", lambda name: name in UIDS)
-    monkeypatch.setattr(access, "login_uid", lambda name: UIDS.get(name), raising=False)
-    monkeypatch.setattr("models.live.presence.login_uid", lambda name: UIDS.get(name),
-                        raising=False)
-    as_login(monkeypatch, "lea")
+    """lea's workshop, bob granted lead while his first account existed."""
     db = tmp_path / "team.db"
-    code, out, err = run_cli(db, "new", "--template", "blank", "--persona", "p",
-                             "--scenario", "s")
-    assert code == 0, err
-    wid = int(out.strip())
-    assert run_cli(db, "role", str(wid), "bob", "lead")[0] == 0
-    return db, wid
-
-
-def refused(result: tuple[int, str, str]) -> str:
-    code, _out, err = result
-    assert code == 1 and "Traceback" not in err, err
-    assert err.count(".") <= 4 and len(err.strip().splitlines()) <= 3, err  # one sentence
-    return err
+    return db, lea_grants_bob(db, monkeypatch)
 
 
 def test_a_recreated_login_gets_none_of_the_old_accounts_roles(
@@ -101,11 +77,7 @@ def test_the_recreated_creator_is_not_the_lead(
 def test_a_binding_without_a_uid_takes_the_uid_of_the_logins_first_seat(
         team: tuple[Path, int], seated: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     db, wid = team
-    conn = sqlite3.connect(db)  # what an upgraded version 11 file holds
-    with conn:
-        conn.execute("UPDATE participant SET account_uid = NULL")
-        conn.execute("UPDATE workshop SET lead_uid = NULL")
-    conn.close()
+    forget_uids(db)
     as_login(monkeypatch, "bob")
     assert run_cli(db, "open", str(wid))[0] == 0
     recreate(monkeypatch, "bob", 1002)
@@ -140,9 +112,7 @@ def test_a_server_keeps_no_uid_and_gets_the_columns_of_an_older_schema(
 
     from models.db import server
 
-    monkeypatch.setattr(access, "login_uid", lambda name: UIDS.get(name), raising=False)
-    monkeypatch.setattr("models.live.presence.login_uid", lambda name: UIDS.get(name),
-                        raising=False)
+    fake_box(monkeypatch)
     as_login(monkeypatch, "lea")
     with Store(pg_url, who="lea") as store:
         wid = int(store.create_workshop(title="Lockout").id or 0)
@@ -158,5 +128,6 @@ def test_a_server_keeps_no_uid_and_gets_the_columns_of_an_older_schema(
     with Store(pg_url, who="bob") as store:
         assert store.uid is None
         assert presence.join(store, wid, "bob").role == "participant"
+        assert access.require(store, wid, "bob", "edit") == "participant"  # a CLI change
         assert [p.account_uid for p in presence.participants(store, wid)] == [None]
         assert store.get_workshop(wid).lead_uid is None
