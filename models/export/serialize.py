@@ -11,7 +11,8 @@ The form holds no ids of its own rows: stages, touchpoints and pain points are
 nested in journey order, and a handoff names its touchpoints as ``[stage index,
 touchpoint index]`` (0-based), and a plan task that carries out a card names it as
 ``card@N``, N the 0-based place of the card's pain point in the form (a row id,
-``card-ID``, would name another card once the import gives new ids).  The one
+``card-ID``, would name another card once the import gives new ids; backups older
+than session 11 hold such keys, read through ``old_card_keys``).  The one
 exception is a future state's link to its as-is (another workshop): a full backup
 keeps those ids, and an import keeps them only while they still point at that
 as-is (``_as_is``), a template never.  No value is ever ``None`` (TOML has no
@@ -56,6 +57,7 @@ from models.export.form import (  # noqa: F401 - the form's names, re-exported f
 )
 from models.export.form import build as _build
 from models.export.form_check import normalize  # noqa: F401 - re-exported
+from models.export.old_card_keys import old_card_places, old_number
 from models.rules.plan import CARD_KEY
 
 
@@ -148,18 +150,21 @@ def _plan_rows(journey: Journey) -> list[dict[str, Any]]:
     rows = []
     for task in journey.plan_tasks:
         row = _row(task, PLAN, True)
-        number = task.key[len(CARD_KEY):] if task.key.startswith(CARD_KEY) else ""
-        if number.isdigit() and int(number) in place:
-            row["key"] = f"{CARD_PLACE}{place[int(number)]}"
+        number = old_number(task.key)
+        if number is not None and number in place:
+            row["key"] = f"{CARD_PLACE}{place[number]}"
         rows.append(row)
     return rows
 
 
-def _task_key(key: str, card_ids: dict[int, int]) -> str:
-    """A backup's ``card@N`` as this database's ``card-ID``; any other key as it is."""
+def _task_key(key: str, card_ids: dict[int, int], old_places: dict[int, int]) -> str:
+    """A backup's ``card@N`` (or an older backup's ``card-ID``, through ``old_places``)
+    as this database's ``card-ID``; any other key as it is."""
     number = key[len(CARD_PLACE):] if key.startswith(CARD_PLACE) else ""
-    if number.isdigit() and int(number) in card_ids:
-        return f"{CARD_KEY}{card_ids[int(number)]}"
+    old = old_number(key)
+    place = int(number) if number.isdigit() else None if old is None else old_places.get(old)
+    if place is not None and place in card_ids:
+        return f"{CARD_KEY}{card_ids[place]}"
     return key
 
 
@@ -233,8 +238,10 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
             s.add(_build(ChannelCost, cost, workshop_id=wid))
         for pos, level in enumerate(clean.get("escalation_levels", [])):
             s.add(_build(EscalationLevel, level, workshop_id=wid, position=pos))
-        for pos, task in enumerate(clean.get("plan_tasks", [])):
-            task = {**task, "key": _task_key(str(task.get("key", "")), card_ids)}
+        tasks = clean.get("plan_tasks", [])
+        old_places = old_card_places(tasks, [pain for pain, _tp in pains])
+        for pos, task in enumerate(tasks):
+            task = {**task, "key": _task_key(str(task.get("key", "")), card_ids, old_places)}
             s.add(_build(PlanTask, task, workshop_id=wid, position=pos))
         for person in clean.get("participants", []):
             mine = person.get("name") == store.who

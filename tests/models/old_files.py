@@ -1,10 +1,12 @@
 """A real journeymap file to age: made by the current store, then stamped with an older version.
 
-Shared by the schema tests and the tests of a migration step (schema 13's unknown volume).
+Shared by the schema tests, the tests of a migration step (schema 13's unknown volume)
+and the import of an old backup.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -31,3 +33,16 @@ def set_version(path: Path, version: int) -> None:
         conn.execute("UPDATE journeymap_meta SET value = ? WHERE key = 'schema_version'",
                      (str(version),))
     conn.close()
+
+
+def old_backup(store: Store, workshop_id: int) -> str:
+    """The JSON backup a journeymap before session 11 wrote of this workshop: the same
+    form, but each card's plan task keyed ``card-ID`` by the card's row id here."""
+    from models.export.json_backup import export_workshop
+
+    data = json.loads(export_workshop(store, workshop_id))
+    keys = [task.key for task in store.load(workshop_id).plan_tasks]
+    for row, key in zip(data.get("plan_tasks", []), keys, strict=True):
+        if key:
+            row["key"] = key
+    return json.dumps(data, ensure_ascii=False, indent=2)
