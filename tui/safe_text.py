@@ -10,10 +10,14 @@ is exactly one rule to audit.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
+
+from models.rules.live_maps import is_live
+from models.vocab import TO_BE_MARK
 
 # C0 controls become their Unicode "control picture" (U+2400 + code); DEL and C1
 # controls (which some terminals also obey) become a visible "?" box.
@@ -50,6 +54,15 @@ def safe(value: object, style: str | Style = "", *, limit: int | None = None,
     if limit is not None:
         text = fit(text, limit)
     return Text(text, style=style, no_wrap=not keep_newlines, end="")
+
+
+def marked_title(workshop: Any, cells: int) -> Text:
+    """A workshop's title in ``cells`` cells; a to-be copy's is shortened before its
+    marker, so in a narrow list it still reads apart from its as-is map ("… (to-be)")."""
+    if is_live(workshop):
+        return safe(workshop.title, limit=cells)
+    title = workshop.title.removesuffix(TO_BE_MARK)
+    return Text.assemble(safe(title, limit=cells - len(TO_BE_MARK)), TO_BE_MARK, end="")
 
 
 def fit(text: str, cells: int) -> str:

@@ -23,6 +23,7 @@ from models.rules.cards import card_flags, card_sentence, ordered_cards
 from models.rules.counts import agree, plural
 from models.rules.escalation import escalation_risks
 from models.rules.handoffs import ownership_risks
+from models.rules.live_maps import is_live
 from models.rules.plan import PLAN_DAYS
 from models.rules.priority import QUADRANT_LABELS, volume_words
 from models.rules.safe_dates import shift
@@ -45,6 +46,7 @@ def summary_section(doc: Doc) -> list[str]:
                    f"{date_text(end)}; leadership review on day 30 and day {PLAN_DAYS}, then "
                    "monthly.")
     out += ["", "**Top pain points and their cards**", ""]
+    live = is_live(w)
     if not doc.ranked:
         out.append("*No pain points yet.*")
     for r in doc.ranked[:SUMMARY_PAINS]:
@@ -54,7 +56,12 @@ def summary_section(doc: Doc) -> list[str]:
         out.append(f"{r.rank}. {md_inline(r.pain.description) or '*unnamed*'} "
                    f"({volume_text}).")
         if card is None:
-            out.append("   Card: *none yet* — draft one.")
+            out.append("   Card: *none yet* — draft one." if live else
+                       "   Card: *none in this to-be design* — it leaves this pain point as it is.")
+            continue
+        if not live:  # the design's proposed change, not work anyone owes yet
+            experiment = card.experiment.strip().rstrip(".") or NOT_RECORDED
+            out.append(f"   Designed change: {md_inline(experiment)}.")
             continue
         task = doc.task_of_card.get(card.id or -1)
         due = card.deadline or (task.deadline if task else None)

@@ -16,9 +16,10 @@ from models.db.journey import Journey
 from models.rules.cards import fmt_kpi, lower_is_better
 from models.rules.counts import plural
 from models.rules.handoffs import ownership_risks
+from models.rules.live_maps import is_live, live
 from models.rules.measures import review_measured, review_repeat_contacts
 from models.rules.plan import MONTHLY_REVIEW_KEY
-from models.rules.priority import rank_pain_points
+from models.rules.priority import RankedPain, rank_pain_points
 from models.rules.review_copies import review_copy
 from models.rules.tracker import tracker_items, workshop_title
 
@@ -145,6 +146,8 @@ def open_friction(journey: Journey, as_of: dt.date | None = None) -> str:
     ranked = rank_pain_points(journey)
     if not ranked:
         return "Not enough data: record and rank pain points first."
+    if not is_live(journey.workshop):
+        return _designed_friction(journey, ranked)
     for entry in ranked:
         card = journey.card_for(entry.pain.id)
         if card is not None and card.status == "done":
@@ -161,6 +164,23 @@ def open_friction(journey: Journey, as_of: dt.date | None = None) -> str:
             due += f" (OVERDUE on {as_of.isoformat()})"
         return f"{what} is still open; {card.owner.strip()} owns it{due}."
     return "None: every ranked friction point has a card that is done."
+
+
+def _designed_friction(journey: Journey, ranked: list[RankedPain]) -> str:
+    """A to-be design's answer: its cards are the changes the design proposes, not work
+    to draft, own or chase (that is done in the live as-is map), so it says which ranked
+    friction point the design leaves as it is, or how it changes the top one."""
+    for entry in ranked:
+        card = journey.card_for(entry.pain.id)
+        if card is None or card.status == "dropped":
+            what = f"“{entry.pain.description.strip() or 'An unnamed pain point'}” ({entry.reason})"
+            return (f"{what} stays as it is in this to-be design: none of the design's cards "
+                    "changes it.")
+    top = ranked[0]
+    card = journey.card_for(top.pain.id)
+    change = f"“{_card_name(journey, card)}”" if card is not None else "a card"
+    return (f"None: this to-be design changes every ranked friction point; the top one, "
+            f"“{top.pain.description.strip() or 'An unnamed pain point'}”, through {change}.")
 
 
 def _not_counted(unknown: int) -> str:
@@ -218,10 +238,11 @@ def _examples_for(journey: Journey) -> str:
 def next_journey(journey: Journey, portfolio: list[Journey]) -> str:
     """Highest monthly volume × (1 + ownership risks) among the other workshops.
 
-    Never this journey: copies of it in the database are skipped, and the
-    examples offered leave out what the workshop's own words already cover.
+    Never this journey: copies of it in the database are skipped, so are to-be designs
+    (they are no journey to map), and the examples offered leave out what the
+    workshop's own words already cover.
     """
-    others = [j for j in portfolio
+    others = [j for j in live(portfolio)
               if j.workshop.id != journey.workshop.id and not _same_journey(j, journey)]
     if not others:
         return ("Map a new one: no other journey is in this database yet; pick the next "
@@ -279,6 +300,9 @@ def month_items(journey: Journey, month: str, today: dt.date | None = None) -> s
     """One sentence: the cards and plan tasks due in ``month``, with owners and state, and
     the monthly copy of the day-60 review once the plan is over."""
     first, last = month_bounds(month)
+    if not is_live(journey.workshop):
+        return (f"In {month} nothing is due here: the cards of a to-be design are the changes "
+                "it proposes, and the work is tracked in its as-is map.")
     due = [i for i in tracker_items([journey], review_day(month, today))
            if i.deadline is not None and first <= i.deadline <= last]
     parts = []

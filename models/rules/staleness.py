@@ -3,7 +3,8 @@
 Method document 002 names the first failure pattern: teams map journeys once,
 then fail to maintain them.  A map is due for review when its last review is
 more than ``REVIEW_EVERY_DAYS`` ago, or when it was never reviewed and was
-created longer ago than that (a fresh map is not overdue on its first day).
+created longer ago than that (a fresh map is not overdue on its first day).  A to-be
+copy is never due: it is a design, not a map anyone operates (``live_maps.is_live``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from models.rules.live_maps import is_live
 from models.rules.safe_dates import shift
 from models.vocab import REVIEW_EVERY_DAYS
 
@@ -20,6 +22,9 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from models.db.journey import Journey
     from models.db.tables.workshop import Workshop
     from models.rules.tracker import TrackerItem
+
+
+TO_BE_TEXT = "a to-be design: the monthly review is its as-is map's"
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ def _days(count: int) -> str:
 def review_status(workshop: Workshop, today: dt.date) -> ReviewStatus:
     """The review state of one map on ``today`` (a date, so tests and the UI agree)."""
     last = workshop.last_reviewed_at
+    if not is_live(workshop):
+        return ReviewStatus(workshop, last, False, 0, TO_BE_TEXT)
     since = last if last is not None else _created(workshop)
     age = (today - since).days
     due = age > REVIEW_EVERY_DAYS
@@ -63,6 +70,15 @@ def review_status(workshop: Workshop, today: dt.date) -> ReviewStatus:
     return ReviewStatus(workshop, last, due, overdue, text)
 
 
+def review_words(status: ReviewStatus) -> str:
+    """The review column of Home and ``journeymap list``: the last review's date (or
+    "never"), then "DUE" in words so it shows without colour; "—" for a to-be design."""
+    if not is_live(status.workshop):
+        return "—"
+    last = status.last_reviewed.isoformat() if status.last_reviewed else "never"
+    return f"{last} DUE" if status.due else last
+
+
 def stale_maps(workshops: Iterable[Workshop], today: dt.date) -> list[ReviewStatus]:
     """Maps due for review, most overdue first (ties by id, so the order is stable)."""
     due = [s for s in (review_status(w, today) for w in workshops) if s.due]
@@ -72,7 +88,7 @@ def stale_maps(workshops: Iterable[Workshop], today: dt.date) -> list[ReviewStat
 def none_stale(workshops: Iterable[Workshop], today: dt.date) -> str:
     """The answer when no map is due, true to the data: a map never reviewed is not
     "reviewed within the last 30 days", it is new, and its first review has a date."""
-    fresh = [review_status(w, today) for w in workshops]
+    fresh = [review_status(w, today) for w in workshops if is_live(w)]
     never = [s for s in fresh if s.last_reviewed is None]
     if not never:
         return f"None: every map was reviewed within the last {REVIEW_EVERY_DAYS} days."

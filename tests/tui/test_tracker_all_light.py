@@ -14,8 +14,8 @@ import pytest
 
 from models.db import light_journey
 from models.db.store import Store
-from tests.helpers import build_workshop, ready, second_workshop, until
-from tui.app.launch import build_app
+from tests.helpers import build_workshop, second_workshop
+from tests.tui.views import all_workshop_ids
 
 
 @pytest.fixture
@@ -28,17 +28,6 @@ def wid(db_path: Path) -> int:
         return wid
 
 
-async def _all_ids(db_path: Path, wid: int) -> set[int]:
-    app = build_app(db_path, wid, step="tracker", who="lea")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        view = app.screen.view("tracker")  # type: ignore[attr-defined]
-        app.screen.set_focus(view.table)
-        await pilot.press("w")
-        assert await until([pilot], lambda: view.all_items is not None)
-        return {i.workshop_id for i in view.items.values()}
-
-
 async def test_all_workshops_come_from_the_light_read(db_path: Path, wid: int,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
@@ -48,7 +37,7 @@ async def test_all_workshops_come_from_the_light_read(db_path: Path, wid: int,
         raise AssertionError("the store's load_many was used for a sound local file")
 
     monkeypatch.setattr(Store, "load_many", no_store)
-    assert await _all_ids(db_path, wid) == {wid, other}
+    assert await all_workshop_ids(db_path, wid, "lea") == {wid, other}
 
 
 async def test_a_file_the_light_read_refuses_goes_through_the_store(
@@ -56,4 +45,4 @@ async def test_a_file_the_light_read_refuses_goes_through_the_store(
     monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
     other, _ = second_workshop(db_path)
     monkeypatch.setattr(light_journey, "load_journeys", lambda path, ids: None)
-    assert await _all_ids(db_path, wid) == {wid, other}
+    assert await all_workshop_ids(db_path, wid, "lea") == {wid, other}

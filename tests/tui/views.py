@@ -62,3 +62,18 @@ async def prebuilt(pilot: Any) -> Any:
     screen = app.screen
     assert isinstance(screen, WorkshopScreen)
     return screen
+
+
+async def all_workshop_ids(db_path: Any, wid: int, who: str) -> set[int]:
+    """The workshops the tracker's "all workshops" (w) lists, opened on ``wid``'s tracker."""
+    from tests.helpers import until
+    from tui.app.launch import build_app
+
+    app = build_app(db_path, wid, step="tracker", who=who)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.view("tracker")  # type: ignore[attr-defined]
+        app.screen.set_focus(view.table)
+        await pilot.press("w")
+        assert await until([pilot], lambda: view.all_items is not None)
+        return {i.workshop_id for i in view.items.values()}

@@ -124,7 +124,7 @@ def _tracker_table(title: "Text | None", items: "list[TrackerItem]", by_due: boo
 @app.command("tracker")
 def tracker(
     workshop_id: Annotated[int | None, typer.Argument(
-        help="Workshop number; all workshops when omitted.")] = None,
+        help="Workshop number; all live workshops (no to-be copy) when omitted.")] = None,
     owner: Annotated[str | None, typer.Option(
         "--owner", help="Only this owner's items.")] = None,
     overdue: Annotated[bool, typer.Option(
@@ -147,10 +147,12 @@ def tracker(
         from rich.text import Text
 
         from models.rules.commitments import tracked_items
+        from models.rules.live_maps import is_live
         from models.rules.tracker import group_by_owner
 
         store = STATE.reader()
-        ids = [workshop_id] if workshop_id is not None else [w.id for w in store.list_workshops()]
+        ids = [workshop_id] if workshop_id is not None else [
+            w.id for w in store.list_workshops() if is_live(w)]  # a to-be copy is a design
         journeys = store.load_many([i for i in ids if i is not None])
         items = tracked_items(journeys, clock_today())
         if overdue:

@@ -157,6 +157,7 @@ def list_workshops() -> None:
         return
     from models.rules.clock import today
     from models.rules.staleness import review_status
+    from tui.safe_text import marked_title
 
     day = today()
     statuses = [review_status(w, day) for w in workshops]
@@ -168,7 +169,9 @@ def list_workshops() -> None:
     due = 0
     for w, status in zip(workshops, statuses, strict=True):
         due += status.due
-        table.add_row(str(w.id), _t(w.title, limit=40), _t(w.persona, limit=30),
+        title = marked_title(w, 40)
+        title.no_wrap = False
+        table.add_row(str(w.id), title, _t(w.persona, limit=30),
                       _t(w.scenario, limit=40), _t(w.current_step),
                       w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                       *([_review_cell(status)] if reviews else []))
@@ -183,10 +186,9 @@ def list_workshops() -> None:
 
 def _review_cell(status: Any) -> Any:
     """"2026-10-15 DUE" — the flag in words, so it shows without colour."""
-    words = status.last_reviewed.isoformat() if status.last_reviewed else "never"
-    if status.due:
-        return _t(f"{words} DUE", "bold red")
-    return _t(words)
+    from models.rules.staleness import review_words
+
+    return _t(review_words(status), "bold red" if status.due else "")
 
 
 @app.command("show")

@@ -22,11 +22,11 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from models.vocab import LABELS, TO_BE_MARK
+from models.vocab import LABELS
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.dialogs.held import HeldDialog
-from tui.safe_text import safe, short
+from tui.safe_text import marked_title, safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import selected_key, sync_table
 from tui.widgets.fast_table import FastTable
@@ -120,22 +120,10 @@ def review_cell(workshop: Any) -> Text:
     the store's list a moment later leaves every row as it is.
     """
     from models.rules.clock import today
-    from models.rules.staleness import review_status
+    from models.rules.staleness import review_status, review_words
 
     status = review_status(workshop, today())
-    last = status.last_reviewed.isoformat() if status.last_reviewed else "never"
-    if status.due:
-        return Text(f"{last} DUE", style="bold red")
-    return Text(last)
-
-
-def title_cell(workshop: Any, cells: int = TITLE_CELLS) -> Text:
-    """The title in ``cells`` cells; a to-be copy's title is shortened before its marker,
-    so at 80 columns it still reads apart from its as-is map ("… (to-be)")."""
-    if workshop.state != "future":
-        return safe(workshop.title, limit=cells)
-    title = workshop.title.removesuffix(TO_BE_MARK)
-    return Text.assemble(safe(title, limit=cells - len(TO_BE_MARK)), TO_BE_MARK, end="")
+    return Text(review_words(status), style="bold red" if status.due else "")
 
 
 class HomeScreen(Screen[None]):
@@ -193,7 +181,7 @@ class HomeScreen(Screen[None]):
             self._retry.stop()
             self._retry = None
             self.query_one("#welcome", Static).update(Text(WELCOME))
-        rows = [(str(w.id), (Text(str(w.id)), title_cell(w), review_cell(w),
+        rows = [(str(w.id), (Text(str(w.id)), marked_title(w, TITLE_CELLS), review_cell(w),
                              safe(w.persona, limit=24),
                              safe(w.scenario, limit=30),
                              Text(LABELS.get(w.current_step, w.current_step)),

@@ -125,6 +125,7 @@ class TrackerView(OutputView):
             from models.db.light_journey import load_journeys
             from models.db.schema import StoreError
             from models.rules.commitments import tracked_items
+            from models.rules.live_maps import live
 
             try:
                 # a sound local file is read without the ORM (a third of the CPU)
@@ -132,6 +133,7 @@ class TrackerView(OutputView):
                 if journeys is None:
                     ids = [w.id for w in store.list_workshops() if w.id is not None]
                     journeys = store.load_many(ids)
+                journeys = live(journeys)  # a to-be copy is a design, not work to track
                 items = tracked_items(journeys, on)
             except (StoreError, OSError) as exc:
                 self.app.call_from_thread(self._load_failed, gen, str(exc))
