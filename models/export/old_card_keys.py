@@ -17,7 +17,7 @@ the keys are left as they were: a wrong link is worse than none.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from models.rules.plan import CARD_KEY
@@ -65,7 +65,8 @@ def _experiment(card: dict[str, Any]) -> str:
     return str(card.get("experiment", "")).strip().rstrip(".").strip()
 
 
-def _only_assignment(numbers: list[int], made: list[int], fits: Any) -> list[int] | None:
+def _only_assignment(numbers: list[int], made: list[int],
+                     fits: Callable[[int, int], bool]) -> list[int] | None:
     """The one order-keeping assignment of ``numbers`` to ``made`` that ``fits`` allows;
     None when there is none or more than one.
 
