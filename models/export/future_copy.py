@@ -12,6 +12,7 @@ from models.db.dbfile import StoreError
 from models.db.journey import Journey
 from models.export.serialize import dict_to_store, journey_to_dict
 from models.rules.future_state import Comparison, compare
+from models.rules.live_maps import TO_BE, is_live
 from models.vocab import TO_BE_MARK
 
 
@@ -25,7 +26,7 @@ def create_future_copy(store: Any, workshop_id: int) -> int:
     rather than the comparison assuming they are gone.
     """
     journey = store.load(workshop_id)
-    if journey.workshop.state == "future":
+    if not is_live(journey.workshop):
         raise StoreError(f"Workshop {workshop_id} is already a future state; make the to-be "
                          "from its as-is.")
     data = journey_to_dict(journey, full=False)
@@ -38,7 +39,7 @@ def create_future_copy(store: Any, workshop_id: int) -> int:
     for pain in data.get("pain_points", []):
         pain.pop("card", None)
     title = journey.workshop.title.strip() or journey.workshop.scenario.strip() or "journey"
-    data["workshop"].update(state="future", as_is_workshop_id=workshop_id,
+    data["workshop"].update(state=TO_BE, as_is_workshop_id=workshop_id,
                             title=title + TO_BE_MARK)
     return int(dict_to_store(store, data, source=f"workshop {workshop_id}",
                              summary=f"future state of workshop {workshop_id}"))
@@ -51,7 +52,7 @@ def newest_future_copy(store: Any, workshop_id: int) -> int | None:
     (``method_text.pair_of``), so it is the one to open.
     """
     ids = [int(w.id) for w in store.list_workshops()
-           if w.as_is_workshop_id == workshop_id and w.state == "future" and w.id is not None]
+           if w.as_is_workshop_id == workshop_id and not is_live(w) and w.id is not None]
     return max(ids) if ids else None
 
 

@@ -28,6 +28,7 @@ from models.export.method_text import (
     triage_block,
 )
 from models.rules.escalation import fmt_minutes
+from models.rules.live_maps import is_live
 
 
 def _bullets(lines: Sequence[str], cell: Cells) -> list[str]:
@@ -63,7 +64,7 @@ def ladder_diagram(journey: Journey) -> str:
 
 def _sentiment_lines(journey: Journey, portfolio: list[Journey]) -> list[str]:
     as_is, to_be = pair_of(journey, portfolio)
-    if as_is is None or to_be is journey and journey.workshop.state != "future":
+    if as_is is None or to_be is journey and is_live(journey.workshop):
         return []
     out: list[str] = []
     for name, side in (("As-is", as_is), ("To-be", to_be)):

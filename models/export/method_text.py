@@ -18,6 +18,7 @@ from models.rules.escalation import escalation_risks, handoff_teams, sla_words, 
 from models.rules.five_whys import check_chain
 from models.rules.future_state import Comparison, compare
 from models.rules.jtbd import jtbd_hints, jtbd_sentence
+from models.rules.live_maps import is_live
 from models.rules.moments import moments_of_truth
 from models.rules.triage import EISENHOWER_LABELS, triage
 
@@ -46,12 +47,12 @@ def pair_of(journey: Journey, portfolio: Iterable[Journey]) -> tuple[Journey | N
     the comparison says why it is not available.
     """
     others = [j for j in portfolio if j.workshop.id != journey.workshop.id]
-    if journey.workshop.state == "future":
+    if not is_live(journey.workshop):
         as_is = next((j for j in others if j.workshop.id == journey.workshop.as_is_workshop_id),
                      None)
         return as_is, journey
     futures = [j for j in others if j.workshop.as_is_workshop_id == journey.workshop.id
-               and j.workshop.state == "future"]
+               and not is_live(j.workshop)]
     if futures:
         return journey, max(futures, key=lambda j: j.workshop.id or 0)
     return journey, journey
@@ -59,7 +60,7 @@ def pair_of(journey: Journey, portfolio: Iterable[Journey]) -> tuple[Journey | N
 
 def comparison_for(journey: Journey, portfolio: Iterable[Journey]) -> Comparison:
     as_is, to_be = pair_of(journey, portfolio)
-    if to_be is journey and journey.workshop.state != "future":
+    if to_be is journey and is_live(journey.workshop):
         return Comparison(False, "no future state yet: make one with `journeymap future "
                           f"{journey.workshop.id or 0}` or the Future state action")
     return compare(as_is, to_be)

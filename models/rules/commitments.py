@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.escalation import level_name, sla_words
+from models.rules.live_maps import is_live
 from models.rules.tracker import TrackerItem, due_words, tracker_items, workshop_title
 from models.vocab import STANDING
 
@@ -48,7 +49,7 @@ def sla_items(journeys: Iterable[Journey]) -> list[TrackerItem]:
     """
     items = []
     for journey in journeys:
-        status = "proposed" if journey.workshop.state == "future" else STANDING
+        status = "proposed" if not is_live(journey.workshop) else STANDING
         for level in journey.escalation_levels:
             items.append(TrackerItem(
                 kind="sla", item_id=int(level.id or 0), workshop_id=int(journey.workshop.id or 0),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from models.db.journey import Journey
 from models.rules.handoffs import derive_handoffs
+from models.rules.live_maps import is_live
 from models.vocab import AUTOMATED_ACTORS
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
@@ -143,7 +144,7 @@ def _pains_of(journey: Journey, kind: str) -> int:
 
 def compare(as_is: Journey | None, to_be: Journey) -> Comparison:
     """The comparison of a to-be journey with its as-is (``None`` when it was deleted)."""
-    if to_be.workshop.state != "future":
+    if is_live(to_be.workshop):
         return Comparison(False, "this workshop is the current state, not a future state")
     if as_is is None or to_be.workshop.as_is_workshop_id is None:
         return Comparison(False, "the as-is workshop of this future state was deleted or "

@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
+from models.rules.live_maps import is_live
 from models.rules.progress import edit_changes_states, step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEP_WORDS, STEPS
 from tui.actions import bindings
@@ -321,7 +322,7 @@ class WorkshopScreen(Screen[None]):
             yield SystemCommand(METHOD_LABELS[view_key], f"Show the {METHOD_LABELS[view_key]} "
                                 "view", _bind(self.show_step, view_key))
         if self.session.action_allowed("make_future") and self.session.journey is not None \
-                and self.session.journey.workshop.state != "future":
+                and is_live(self.session.journey.workshop):
             yield SystemCommand("Future state: open or make the to-be copy",
                                 "A linked copy of this map to design the future journey",
                                 _bind(lambda _arg: self._make_future(), None))
