@@ -15,10 +15,13 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PlanTask
 from models.export.json_backup import import_json
+from models.export.old_card_keys import old_card_places
 from models.rules.plan import card_of_task, regenerate_plan
 from tests.helpers import build_workshop
 from tests.models.old_files import old_backup
@@ -100,3 +103,21 @@ def test_an_edited_title_is_no_evidence(store: Store) -> None:
     journey = store.load(copy)
     assert [card_of_task(journey, t.key) for t in journey.plan_tasks
             if t.key.startswith("card-")] == [None]
+
+
+@settings(deadline=None, max_examples=60)
+@given(experiments=st.lists(st.text(max_size=12), min_size=1, max_size=5),
+       titles=st.lists(st.text(max_size=20), max_size=5), numbers=st.lists(
+           st.integers(min_value=0, max_value=30), max_size=5))
+def test_any_typed_text_gives_an_order_keeping_mapping_or_none(
+        experiments: list[str], titles: list[str], numbers: list[int]) -> None:
+    """Whatever people typed as experiments and task titles, an old key maps to a card
+    of the backup, no two keys to one card, and a higher old id to a later-made card."""
+    pains = [{"card": {"experiment": e, "created_at": f"2025-01-0{n + 1}T09:00:00"}}
+             for n, e in enumerate(experiments)]
+    tasks = [{"key": f"card-{n}", "title": t} for n, t in zip(numbers, titles, strict=False)]
+    places = old_card_places(tasks, pains)
+    assert set(places) <= {int(t["key"][5:]) for t in tasks}
+    assert len(set(places.values())) == len(places)
+    ordered = [places[n] for n in sorted(places)]
+    assert ordered == sorted(ordered)
