@@ -94,6 +94,7 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
     reason = ("';'-delimited, as a spreadsheet saves it where the day is written first"
               if resaved else f"{plan.product} default")
     day_first = plan.day_first or resaved
+    plan = replace(plan, decimal_comma=resaved)
     try:
         kinds, date_notes = dates.decide_orders(samples, day_first, reason)
     except ValueError as exc:

@@ -15,9 +15,10 @@ ticket. The meaning of every cell comes from ``dates``, ``values`` and ``answers
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 import polars as pl
 
@@ -224,10 +225,15 @@ def _durations(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad, has_first: bool
     if field is not None and frame["frt"].null_count():
         scale = 60.0 if field == "first_response_minutes" else 1.0
         numbers, unreadable = cells.python_numbers(frame[f"c{cols[field]}"],
-                                                   values.parse_number, scale)
+                                                   _numbers(plan), scale)
         bad.add(cols[field], unreadable, frame[REC])
         frame = frame.with_columns(pl.col("frt").fill_null(numbers))
     return _waits(frame, plan, bad)
+
+
+def _numbers(plan: ColumnPlan) -> Callable[[str], float | None]:
+    """The number reader of the file's decimal mark (``values.parse_number``)."""
+    return partial(values.parse_number, decimal_comma=plan.decimal_comma)
 
 
 def _waits(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad) -> pl.DataFrame:
@@ -237,7 +243,7 @@ def _waits(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad) -> pl.DataFrame:
         index = plan.columns.get(f"{series}_minutes")
         if index is None:
             continue
-        hours, unreadable = cells.python_numbers(frame[f"c{index}"], values.parse_number, 60.0)
+        hours, unreadable = cells.python_numbers(frame[f"c{index}"], _numbers(plan), 60.0)
         bad.add(index, unreadable, frame[REC])
         frame = frame.with_columns(hours.alias(series)).with_columns(
             pl.when(pl.col("state") == "resolved").then(pl.col(series)).alias(series))

@@ -70,8 +70,19 @@ def parse_count(value: str) -> int | None:
     return int(number)
 
 
-def parse_number(value: str) -> float | None:
-    """A non-negative number, decimal point or comma; ``HH:MM[:SS]`` reads as hours."""
+# Digits grouped by thousands, as a spreadsheet displays and exports them: "1,440" and
+# "1,234.5" where the decimal mark is a point, "1.250,5" where it is a comma.
+_GROUPED = {False: re.compile(r"^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$"),
+            True: re.compile(r"^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")}
+
+
+def parse_number(value: str, decimal_comma: bool = False) -> float | None:
+    """A non-negative number; ``HH:MM[:SS]`` reads as hours.
+
+    ``decimal_comma``: the file was saved where the decimal mark is a comma (a ';' CSV),
+    so "1.250,5" is 1250.5. Otherwise a comma between groups of three digits separates
+    thousands, as Google Sheets and a US Excel write 1,440 minutes; a comma anywhere else
+    ("1,5") is still a decimal mark, as a hand-made file writes it."""
     text = _clean(value)
     if text is None:
         return None
@@ -81,6 +92,8 @@ def parse_number(value: str) -> float | None:
             parts.append(0.0)
         number = parts[0] + parts[1] / 60 + parts[2] / 3600
     else:
+        if _GROUPED[decimal_comma].match(text):
+            text = text.replace("." if decimal_comma else ",", "")
         number = float(text.replace(",", "."))
     if number < 0:
         raise ValueError(f"negative: {value!r}")

@@ -1,0 +1,55 @@
+"""Numbers as spreadsheets write them (QA session 12, real exports): a Google-Sheets CSV
+writes a duration of 1,440 minutes with a thousands comma, a German Excel's ';' CSV writes
+1.250,5 hours. Before, the comma was always read as a decimal mark (1,440 min = 1.44 min,
+an invented first-response median with no note) and the German number was unreadable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from models.tickets import engine, metrics, values
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _total(name: str) -> metrics.GroupMetrics:
+    imported = engine.import_export(FIXTURES / name)
+    return metrics.table(imported, by=None)[-1]
+
+
+def test_a_google_sheets_export_keeps_its_thousands() -> None:
+    # First response minutes 30, 1,440, 2,880 and 90: sorted 30, 90, 1440, 2880, median
+    # (90 + 1440) / 2 = 765 min = 12.75 h (read as decimals it was 0.274 h).
+    row = _total("google_sheets_thousands.csv")
+    assert row.first_response_median_hours == pytest.approx(12.75)
+
+
+def test_a_german_excel_export_reads_its_grouped_decimal_numbers() -> None:
+    row = _total("excel_de_thousands.csv")
+    # 0,5, 1.250,5, 1,25 and 2 hours: sorted 0.5, 1.25, 2, 1250.5, median 1.625 (the
+    # "Summe" row is not a ticket).
+    assert row.tickets == 4
+    assert row.first_response_median_hours == pytest.approx(1.625)
+
+
+@pytest.mark.parametrize(("text", "decimal_comma", "number"), [
+    ("1,440", False, 1440.0), ("1,234.5", False, 1234.5), ("12,345,678", False, 12345678.0),
+    ("1,5", False, 1.5), ("0,500", False, 0.5), ("1.5", False, 1.5),
+    ("1.250,5", True, 1250.5), ("1.250", True, 1250.0), ("1,5", True, 1.5),
+    ("1.5", True, 1.5), ("0.500", True, 0.5), ("12,5", True, 12.5),
+])
+def test_a_number_is_read_in_its_file_s_convention(text: str, decimal_comma: bool,
+                                                    number: float) -> None:
+    assert values.parse_number(text, decimal_comma) == number
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+def test_any_grouped_number_reads_back(whole: int, cents: int) -> None:
+    us = f"{whole:,}.{cents:02d}"
+    german = us.replace(",", " ").replace(".", ",").replace(" ", ".")
+    assert values.parse_number(us) == pytest.approx(whole + cents / 100)
+    assert values.parse_number(german, decimal_comma=True) == pytest.approx(whole + cents / 100)
