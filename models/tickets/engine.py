@@ -209,7 +209,14 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
         # per ticket: nothing was left out, so nothing is said
         notes.append(f"event log: {facts.rows} rows for {cube.tickets} tickets, "
                      "latest update kept")
-    where = physical_lines(path, layout, {first for _, first in facts.bad.values()} | set(footer))
+    report = facts.report_rows[:1]
+    where = physical_lines(path, layout, {first for _, first in facts.bad.values()} | set(footer)
+                           | set(report))
+    if report:
+        notes.append(f"{plural(len(facts.report_rows), 'row')} with neither "
+                     f"{plan.headers[plan.columns['id']]!r} nor "
+                     f"{plan.headers[plan.columns['created']]!r} left out (a report's group "
+                     f"headings, subtotals and totals), first on line {where[report[0]]}")
     if footer:
         notes.append(f"{plural(len(footer), 'line')} of a single cell left out as a report footer "
                      f"(such as Salesforce's title and copyright), first on line "

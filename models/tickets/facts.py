@@ -46,6 +46,9 @@ class Facts:
     as_of: datetime | None = None
     data_from: datetime | None = None  # the earliest creation: where the export's data starts
     duplicate: tuple[str, int] | None = None  # (ticket id, record) of a repeated id
+    # records with neither an id nor a creation date: a report's group headings, subtotals
+    # and totals, not tickets (left out before counting, so they never refuse a file)
+    report_rows: list[int] = field(default_factory=list)
 
 
 class _Bad:
@@ -107,7 +110,9 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     rows = skipped = 0
     as_of: datetime | None = None
     since: datetime | None = None
+    report_rows: list[int] = []
     for frame in frames:
+        frame = _without_report_rows(frame, plan, report_rows)
         part, dropped, top, first = _batch(frame, plan, kind, bad, clock is not None)
         parts.append(part)
         rows += frame.height
@@ -128,7 +133,22 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     if clock is not None:
         facts = _business(facts, clock)
     return Facts(facts.drop("id"), rows,
-                 bad.found, skipped, as_of, since, duplicate)
+                 bad.found, skipped, as_of, since, duplicate, report_rows)
+
+
+def _without_report_rows(frame: pl.DataFrame, plan: ColumnPlan, found: list[int]
+                         ) -> pl.DataFrame:
+    """``frame`` less the records whose id and creation cells are both blank, whose record
+    numbers are added to ``found``. A grouped report saved as CSV (Salesforce's summary
+    report, a pivot copied into a sheet) has a heading row per group, a subtotal row and a
+    grand total among its tickets: nothing in them could be a ticket, and counted as
+    unreadable tickets they refused the file once there were more of them than tickets."""
+    empty = [pl.col(f"c{plan.columns[f]}").str.strip_chars() == "" for f in ("id", "created")]
+    structure = frame.select(pl.all_horizontal(empty)).to_series()
+    if not structure.any():
+        return frame
+    found.extend(frame.filter(structure)[REC].to_list())
+    return frame.filter(~structure)
 
 
 def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Bad,

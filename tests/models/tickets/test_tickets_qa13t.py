@@ -53,3 +53,20 @@ def test_any_grouped_number_reads_back(whole: int, cents: int) -> None:
     german = us.replace(",", " ").replace(".", ",").replace(" ", ".")
     assert values.parse_number(us) == pytest.approx(whole + cents / 100)
     assert values.parse_number(german, decimal_comma=True) == pytest.approx(whole + cents / 100)
+
+
+def test_a_grouped_salesforce_report_resaved_as_csv_imports_its_cases() -> None:
+    """A Salesforce summary report exported as a Formatted Report (.xlsx) and saved as CSV
+    in Excel: a group heading row per owner, a Subtotal row per group and "Grand Totals".
+    Before, those 7 rows counted as unreadable tickets and the import was refused ("7 of
+    12 rows have no readable id or creation date")."""
+    imported = engine.import_export(FIXTURES / "salesforce_summary_resaved.csv")
+    assert imported.product == "salesforce"
+    assert (imported.rows, imported.tickets, imported.skipped_rows) == (5, 5, 0)
+    assert imported.bad_cells == {}
+    assert any(note.startswith("7 rows with neither 'Case Number' nor 'Date/Time Opened'") and
+               "first on line 4" in note for note in imported.notes), imported.notes
+    row = metrics.table(imported, by=None)[-1]
+    # Closed 1001 (2.5 h), 1002 (48 h), 1005 (4 h); Working 1003 and Escalated 1004 open.
+    assert (row.ttr_median_hours, row.ttr_p90_hours) == (4.0, 48.0)
+    assert row.backlog_open == 2
