@@ -16,12 +16,28 @@ _FALSE = frozenset({
     "faux", "non",
 })
 
+# The statuses as Zendesk, Zoho Desk and Freshdesk export them in an agent's language
+# (German, French, Spanish, Dutch, Portuguese, Italian): the export writes the word the
+# agent's interface shows, so a German team's file says "Offen", not "Open".
+_LOCALISED_RESOLVED = frozenset({
+    "gelöst", "geschlossen", "erledigt", "résolu", "resolu", "clos", "fermé", "ferme",
+    "resuelto", "cerrado", "opgelost", "gesloten", "resolvido", "fechado", "risolto", "chiuso",
+})
+_LOCALISED_CANCELLED = frozenset({
+    "storniert", "abgebrochen", "annulé", "annule", "cancelado", "geannuleerd", "annullato",
+})
+_LOCALISED_OPEN = frozenset({
+    "neu", "offen", "wartend", "angehalten", "in bearbeitung", "eskaliert", "nouveau",
+    "ouvert", "en attente", "en pause", "nuevo", "abierto", "pendiente", "en espera",
+    "nieuw", "in afwachting", "in de wacht", "novo", "aberto", "pendente", "em espera",
+    "nuovo", "aperto", "in sospeso", "in attesa",
+})
 # "archived" is Front's word for a conversation done with.
 RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "complete", "fixed",
-                      "archived"})
+                      "archived", *_LOCALISED_RESOLVED})
 CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected",
-                       "declined", "won't do", "wont do"})
-OPEN = frozenset({
+                       "declined", "won't do", "wont do", *_LOCALISED_CANCELLED})
+OPEN = frozenset({*_LOCALISED_OPEN,
     "new", "open", "pending", "hold", "on hold", "on-hold", "in progress", "active", "assigned",
     "work in progress", "reopened", "escalated", "snoozed", "working",
     # Front's "unassigned", Jira's "to do" and the ITSM workflows' investigation steps

@@ -70,3 +70,47 @@ def test_a_grouped_salesforce_report_resaved_as_csv_imports_its_cases() -> None:
     # Closed 1001 (2.5 h), 1002 (48 h), 1005 (4 h); Working 1003 and Escalated 1004 open.
     assert (row.ttr_median_hours, row.ttr_p90_hours) == (4.0, 48.0)
     assert row.backlog_open == 2
+
+
+def test_a_zoho_desk_export_in_german_reads_its_status_words() -> None:
+    """Zoho Desk (like Zendesk and Freshdesk) exports the status in the agent's language.
+    Before, "Offen" and "In Bearbeitung" were unknown words and the open backlog was 0."""
+    imported = engine.import_export(FIXTURES / "zoho_desk_de.csv")
+    assert imported.product == "zoho" and imported.bad_cells == {}
+    row = metrics.table(imported, by=None)[-1]
+    # Geschlossen 101 (2 h), 102 (48 h), Gelöst 105 (4 h); Offen 103 and In Bearbeitung
+    # 104 open; Storniert 106 cancelled: a ticket, neither open nor resolved.
+    assert row.tickets == 6
+    assert (row.ttr_median_hours, row.ttr_p90_hours) == (4.0, 48.0)
+    assert row.backlog_open == 2
+    # Open since 06.03 08:00 and 13.03 12:00 (median 09.03 22:00), aged to the latest
+    # timestamp, 106's Modified Time 15.03 08:30: 5 days 10.5 hours.
+    assert row.backlog_median_age_hours == pytest.approx(130.5)
+
+
+@pytest.mark.parametrize(("word", "state"), [
+    ("Offen", "open"), ("Neu", "open"), ("Wartend", "open"), ("Angehalten", "open"),
+    ("In Bearbeitung", "open"), ("Gelöst", "resolved"), ("Geschlossen", "resolved"),
+    ("Ouvert", "open"), ("En attente", "open"), ("Résolu", "resolved"), ("Clos", "resolved"),
+    ("Abierto", "open"), ("Pendiente", "open"), ("Resuelto", "resolved"),
+    ("Cerrado", "resolved"), ("Opgelost", "resolved"), ("Gesloten", "resolved"),
+    ("Aberto", "open"), ("Resolvido", "resolved"), ("Fechado", "resolved"),
+    ("Aperto", "open"), ("Risolto", "resolved"), ("Chiuso", "resolved"),
+    ("Storniert", "cancelled"), ("Annulé", "cancelled"), ("Cancelado", "cancelled"),
+])
+def test_status_words_of_localised_exports(word: str, state: str) -> None:
+    assert values.status_state(word) == state
+
+
+def test_no_open_backlog_is_claimed_when_no_status_word_was_understood(
+        tmp_path: Path) -> None:
+    """A language it has no words for: the statuses are unknown, so a backlog of 0 would
+    be invented; it is not available, with the reason."""
+    path = tmp_path / "pl.csv"
+    path.write_text("id,created_at,resolved_at,status\n"
+                    "1,2024-03-01 10:00,2024-03-01 12:00,Zamknięte\n"
+                    "2,2024-03-02 10:00,,Otwarte\n", encoding="utf-8")
+    row = metrics.table(engine.import_export(path), by=None)[-1]
+    assert row.backlog_open is None
+    assert "status word it does not know" in row.unavailable["backlog_open"]
+    assert row.ttr_median_hours == 2.0
