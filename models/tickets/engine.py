@@ -51,6 +51,8 @@ class Inspection:
     notes: tuple[str, ...]
     # date columns whose cells have no time of day: no duration in hours is taken from them
     date_only: tuple[str, ...] = ()
+    # date columns whose times name no zone (neither in the cells nor in the header)
+    zoneless: tuple[str, ...] = ()
 
 
 @dataclass
@@ -114,7 +116,9 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
     date_notes += [f"{h!r} holds dates without a time of day: no duration in hours is taken "
                    "from it" for h in date_only]
     notes = (*layout.notes, *plan.notes, *date_notes)
-    return Inspection(layout, plan, kinds, notes, date_only)
+    zoneless = tuple(h for h, cells in samples.items()
+                     if dates.header_zone(h) is None and dates.without_zone(cells))
+    return Inspection(layout, plan, kinds, notes, date_only, zoneless)
 
 
 def inspect_export(
@@ -204,6 +208,8 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
     notes = list(inspection.notes)
     if schedule is not None:
         notes.append(f"business hours: {schedule.summary()}")
+        if inspection.zoneless and schedule.tz not in ("UTC", "Etc/UTC"):
+            notes.append(_zoneless_note(inspection.zoneless, schedule))
     if plan.event_log and facts.rows > cube.tickets:
         # an incident list with its sys_updated_on is read the same way, but has one row
         # per ticket: nothing was left out, so nothing is said
@@ -245,6 +251,16 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
         notes=tuple(notes),
         date_only=inspection.date_only,
     )
+
+
+def _zoneless_note(columns: tuple[str, ...], schedule: Schedule) -> str:
+    """Why business hours may be off: times with no zone are taken as UTC, while most
+    products write the account's or the exporting person's local time."""
+    named = ", ".join(repr(c) for c in columns)
+    return (f"{named} give no time zone: the times are taken as UTC and counted in "
+            f"{schedule.tz}'s business hours; if the export wrote local times (Zendesk "
+            "writes the account's zone, ServiceNow the exporting user's), the business-hours "
+            "figures are off by that zone's offset")
 
 
 def _refuse_if_mostly_bad(path: Path, layout: CsvLayout, plan: ColumnPlan, facts: Facts

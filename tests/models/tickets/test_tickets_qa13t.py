@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models.tickets import engine, metrics, values
+from models.tickets.hours import Schedule
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -114,3 +115,37 @@ def test_no_open_backlog_is_claimed_when_no_status_word_was_understood(
     assert row.backlog_open is None
     assert "status word it does not know" in row.unavailable["backlog_open"]
     assert row.ttr_median_hours == 2.0
+
+
+SERVICENOW_LOCAL = ("number,opened_at,state,resolved_at,sys_updated_on\n"
+                    "INC0020001,2024-03-05 16:30:00,Resolved,2024-03-06 09:30:00,"
+                    "2024-03-06 09:30:00\n"
+                    "INC0020002,2024-03-06 08:00:00,Resolved,2024-03-06 10:00:00,"
+                    "2024-03-06 10:00:00\n")
+
+
+def test_business_hours_from_times_without_a_zone_say_they_were_taken_as_utc(
+        tmp_path: Path) -> None:
+    """ServiceNow writes its list in the exporting user's zone, with no suffix. Read as
+    UTC under a Berlin 9-17 week, 16:30-09:30 local (1 business hour) counts 1.5, and
+    08:00-10:00 local (1) counts 2: the figures went unexplained before."""
+    path = tmp_path / "incidents.csv"
+    path.write_text(SERVICENOW_LOCAL, encoding="utf-8")
+    week = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/Berlin", [])
+    imported = engine.import_export(path, schedule=week)
+    said = [n for n in imported.notes if "give no time zone" in n]
+    assert len(said) == 1
+    assert said[0].startswith("'opened_at', 'resolved_at', 'sys_updated_on' give no time "
+                              "zone: the times are taken as UTC and counted in "
+                              "Europe/Berlin's business hours")
+    row = metrics.table(imported, by=None)[-1]
+    assert (row.ttr_business_median_hours, row.ttr_business_p90_hours) == (1.75, 2.0)
+
+
+def test_times_with_a_zone_need_no_such_note(tmp_path: Path) -> None:
+    path = tmp_path / "incidents.csv"
+    path.write_text(SERVICENOW_LOCAL.replace(":00,", ":00Z,").replace(":00\n", ":00Z\n"),
+                    encoding="utf-8")
+    week = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/Berlin", [])
+    imported = engine.import_export(path, schedule=week)
+    assert not [n for n in imported.notes if "give no time zone" in n]
