@@ -47,14 +47,17 @@ OPEN = frozenset({*_LOCALISED_OPEN,
 
 # Survey answers that are an invitation, not an answer (Zendesk "Offered": sent, unanswered).
 _UNANSWERED = frozenset({"offered", "unoffered", "not offered", "not rated", "no rating"})
+# Help Scout rates a reply Great, Okay or Not Good; Okay is its neutral answer, which is
+# not satisfied, as Freshdesk's Neutral.
 _SATISFIED = frozenset({
-    "good", "goodwithcomment", "good with comment", "awesome", "happy", "satisfied",
+    "great", "good", "goodwithcomment", "good with comment", "awesome", "happy", "satisfied",
     "very satisfied", "extremely satisfied", "positive", "very happy", "extremely happy",
 })
 _UNSATISFIED = frozenset({
     "bad", "badwithcomment", "bad with comment", "not good", "neutral", "unhappy",
     "dissatisfied", "unsatisfied", "very dissatisfied", "extremely dissatisfied", "negative",
-    "just okay", "very unhappy", "extremely unhappy", "very unsatisfied", "extremely unsatisfied",
+    "just okay", "okay", "very unhappy", "extremely unhappy", "very unsatisfied",
+    "extremely unsatisfied",
 })
 
 

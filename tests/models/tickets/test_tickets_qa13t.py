@@ -149,3 +149,13 @@ def test_times_with_a_zone_need_no_such_note(tmp_path: Path) -> None:
     week = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/Berlin", [])
     imported = engine.import_export(path, schedule=week)
     assert not [n for n in imported.notes if "give no time zone" in n]
+
+
+def test_help_scout_ratings_are_answers() -> None:
+    """Help Scout rates a reply Great, Okay or Not Good. Before, "Great" was unreadable:
+    the one Not Good left made the satisfied share 0% of 1 instead of 1 of 2."""
+    imported = engine.import_export(FIXTURES / "helpscout_conversations.csv")
+    assert "Rating" not in imported.bad_cells
+    row = metrics.table(imported, by=None)[-1]
+    assert (row.csat_responses, row.csat_satisfied_share) == (2, 0.5)
+    assert values.parse_csat("Okay") == (None, False)
