@@ -183,7 +183,7 @@ def _print_table(records: list[dict[str, object]], by: str | None) -> None:
     table = Table(title=title, title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1),
                   collapse_padding=True)
-    table.add_column(by, min_width=14, ratio=1, overflow="fold")
+    table.add_column("" if alone else by, min_width=14, ratio=1, overflow="fold")
     for head in heads:
         table.add_column(head, justify="right", no_wrap=True)
     for rec in records:
