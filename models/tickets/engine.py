@@ -75,7 +75,8 @@ class TicketImport:
     date_only: tuple[str, ...] = ()
 
 
-def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspection:
+def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
+             scheduled: bool = False) -> Inspection:
     layout = sniff(path)
     head = next(iter_chunks(path, layout, SAMPLE_ROWS), None)
     if head is None:
@@ -116,8 +117,9 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
     date_notes += [f"{h!r} holds dates without a time of day: no duration in hours is taken "
                    "from it" for h in date_only]
     notes = (*layout.notes, *plan.notes, *date_notes)
-    zoneless = tuple(h for h, cells in samples.items()
-                     if dates.header_zone(h) is None and dates.without_zone(cells))
+    # only a business-hours import says it (every sample cell is looked at: not free)
+    zoneless = tuple(h for h, cells in samples.items() if scheduled and
+                     dates.header_zone(h) is None and dates.without_zone(cells))
     return Inspection(layout, plan, kinds, notes, date_only, zoneless)
 
 
@@ -178,7 +180,7 @@ def import_export(
 
 def _import(path: Path, source: str, mapping: dict[str, str] | None,
             schedule: Schedule | None, progress: Progress | None) -> TicketImport:
-    inspection = _prepare(path, source, mapping)
+    inspection = _prepare(path, source, mapping, scheduled=schedule is not None)
     plan, layout = inspection.plan, inspection.layout
     _require(path, plan)
     footer: list[int] = []
