@@ -226,6 +226,24 @@ async def import_dialog(db: Any, size: tuple[int, int] = (80, 24)
         yield app, pilot, dialog, wid
 
 
+@asynccontextmanager
+async def data_screen_of(db: Any, export: Path) -> AsyncIterator[tuple[Any, Any]]:
+    """A new workshop with ``export`` imported, its Data screen opened by keys at 80x24:
+    (app, pilot)."""
+    from models.tickets import storage
+    from tui.app.launch import build_app
+
+    with Store(db, who="tester") as store:
+        wid = int(store.create_workshop(title="T").id or 0)
+        storage.import_file(store, wid, export)
+    app = build_app(db, wid, step="scope", who="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        yield app, pilot
+
+
 def first_tp(app: Any) -> Touchpoint:
     assert app.journey is not None
     return app.journey.ordered_touchpoints()[0]

@@ -18,6 +18,7 @@ from typing import Any
 
 import polars as pl
 
+from models.tickets.answers import UNKNOWN_STATE
 from models.tickets.stats import COUNT_FIELDS, SERIES, WAIT_SERIES, Acc, Counts, Flags, Spread
 
 # The key parts a table can group by, by index: 0 period, 1 category, 2 channel,
@@ -36,6 +37,7 @@ def _count_exprs() -> list[pl.Expr]:
     exprs = {
         "resolved": _sum(resolved),
         "open": _sum(pl.col("state") == "open"),
+        "unknown": _sum(pl.col("state") == UNKNOWN_STATE),
         "reopen_known": reopens.count(),
         "reopened": _sum(reopens > 0),
         "reassign_known": reassigned.count(),

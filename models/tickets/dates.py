@@ -85,6 +85,23 @@ def without_time(values: Iterable[str]) -> bool:
     return seen
 
 
+_ZONED = re.compile(r"(?:[zZ]|[+-]\d{2}:?\d{2}|\b(?:UTC|GMT))\s*$")
+
+
+def without_zone(values: Iterable[str]) -> bool:
+    """Whether a column's times say no zone: no cell ends in ``Z``, an offset or ``UTC``,
+    and none is an epoch number (seconds since 1970 are UTC). An empty column is not."""
+    seen = False
+    for raw in values:
+        value = raw.strip()
+        if value.lower() in MISSING:
+            continue
+        if _ZONED.search(value) or _EPOCH_DIGITS.match(value):
+            return False
+        seen = True
+    return seen
+
+
 def is_missing(value: str) -> bool:
     """Whether a raw cell means "no value" (blank or a placeholder such as ``?`` or ``N/A``)."""
     return value.strip().lower() in MISSING

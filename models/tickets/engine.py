@@ -51,6 +51,8 @@ class Inspection:
     notes: tuple[str, ...]
     # date columns whose cells have no time of day: no duration in hours is taken from them
     date_only: tuple[str, ...] = ()
+    # date columns whose times name no zone (neither in the cells nor in the header)
+    zoneless: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,7 +75,8 @@ class TicketImport:
     date_only: tuple[str, ...] = ()
 
 
-def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspection:
+def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
+             scheduled: bool = False) -> Inspection:
     layout = sniff(path)
     head = next(iter_chunks(path, layout, SAMPLE_ROWS), None)
     if head is None:
@@ -94,6 +97,7 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
     reason = ("';'-delimited, as a spreadsheet saves it where the day is written first"
               if resaved else f"{plan.product} default")
     day_first = plan.day_first or resaved
+    plan = replace(plan, decimal_comma=resaved)
     try:
         kinds, date_notes = dates.decide_orders(samples, day_first, reason)
     except ValueError as exc:
@@ -113,7 +117,10 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None) -> Inspect
     date_notes += [f"{h!r} holds dates without a time of day: no duration in hours is taken "
                    "from it" for h in date_only]
     notes = (*layout.notes, *plan.notes, *date_notes)
-    return Inspection(layout, plan, kinds, notes, date_only)
+    # only a business-hours import says it (every sample cell is looked at: not free)
+    zoneless = tuple(h for h, cells in samples.items() if scheduled and
+                     dates.header_zone(h) is None and dates.without_zone(cells))
+    return Inspection(layout, plan, kinds, notes, date_only, zoneless)
 
 
 def inspect_export(
@@ -173,7 +180,7 @@ def import_export(
 
 def _import(path: Path, source: str, mapping: dict[str, str] | None,
             schedule: Schedule | None, progress: Progress | None) -> TicketImport:
-    inspection = _prepare(path, source, mapping)
+    inspection = _prepare(path, source, mapping, scheduled=schedule is not None)
     plan, layout = inspection.plan, inspection.layout
     _require(path, plan)
     footer: list[int] = []
@@ -203,12 +210,21 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
     notes = list(inspection.notes)
     if schedule is not None:
         notes.append(f"business hours: {schedule.summary()}")
+        if inspection.zoneless and schedule.tz not in ("UTC", "Etc/UTC"):
+            notes.append(_zoneless_note(inspection.zoneless, schedule))
     if plan.event_log and facts.rows > cube.tickets:
         # an incident list with its sys_updated_on is read the same way, but has one row
         # per ticket: nothing was left out, so nothing is said
         notes.append(f"event log: {facts.rows} rows for {cube.tickets} tickets, "
                      "latest update kept")
-    where = physical_lines(path, layout, {first for _, first in facts.bad.values()} | set(footer))
+    report = facts.report_rows[:1]
+    where = physical_lines(path, layout, {first for _, first in facts.bad.values()} | set(footer)
+                           | set(report))
+    if report:
+        notes.append(f"{plural(len(facts.report_rows), 'row')} with neither "
+                     f"{plan.headers[plan.columns['id']]!r} nor "
+                     f"{plan.headers[plan.columns['created']]!r} left out (a report's group "
+                     f"headings, subtotals and totals), first on line {where[report[0]]}")
     if footer:
         notes.append(f"{plural(len(footer), 'line')} of a single cell left out as a report footer "
                      f"(such as Salesforce's title and copyright), first on line "
@@ -237,6 +253,16 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
         notes=tuple(notes),
         date_only=inspection.date_only,
     )
+
+
+def _zoneless_note(columns: tuple[str, ...], schedule: Schedule) -> str:
+    """Why business hours may be off: times with no zone are taken as UTC, while most
+    products write the account's or the exporting person's local time."""
+    named = ", ".join(repr(c) for c in columns)
+    return (f"{named} give no time zone: the times are taken as UTC and counted in "
+            f"{schedule.tz}'s business hours; if the export wrote local times (Zendesk "
+            "writes the account's zone, ServiceNow the exporting user's), the business-hours "
+            "figures are off by that zone's offset")
 
 
 def _refuse_if_mostly_bad(path: Path, layout: CsvLayout, plan: ColumnPlan, facts: Facts

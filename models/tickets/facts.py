@@ -15,9 +15,10 @@ ticket. The meaning of every cell comes from ``dates``, ``values`` and ``answers
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 import polars as pl
 
@@ -45,6 +46,9 @@ class Facts:
     as_of: datetime | None = None
     data_from: datetime | None = None  # the earliest creation: where the export's data starts
     duplicate: tuple[str, int] | None = None  # (ticket id, record) of a repeated id
+    # records with neither an id nor a creation date: a report's group headings, subtotals
+    # and totals, not tickets (left out before counting, so they never refuse a file)
+    report_rows: list[int] = field(default_factory=list)
 
 
 class _Bad:
@@ -106,7 +110,9 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     rows = skipped = 0
     as_of: datetime | None = None
     since: datetime | None = None
+    report_rows: list[int] = []
     for frame in frames:
+        frame = _without_report_rows(frame, plan, report_rows)
         part, dropped, top, first = _batch(frame, plan, kind, bad, clock is not None)
         parts.append(part)
         rows += frame.height
@@ -127,7 +133,22 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     if clock is not None:
         facts = _business(facts, clock)
     return Facts(facts.drop("id"), rows,
-                 bad.found, skipped, as_of, since, duplicate)
+                 bad.found, skipped, as_of, since, duplicate, report_rows)
+
+
+def _without_report_rows(frame: pl.DataFrame, plan: ColumnPlan, found: list[int]
+                         ) -> pl.DataFrame:
+    """``frame`` less the records whose id and creation cells are both blank, whose record
+    numbers are added to ``found``. A grouped report saved as CSV (Salesforce's summary
+    report, a pivot copied into a sheet) has a heading row per group, a subtotal row and a
+    grand total among its tickets: nothing in them could be a ticket, and counted as
+    unreadable tickets they refused the file once there were more of them than tickets."""
+    empty = [pl.col(f"c{plan.columns[f]}").str.strip_chars() == "" for f in ("id", "created")]
+    structure = frame.select(pl.all_horizontal(empty)).to_series()
+    if not structure.any():
+        return frame
+    found.extend(frame.filter(structure)[REC].to_list())
+    return frame.filter(~structure)
 
 
 def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Bad,
@@ -224,10 +245,15 @@ def _durations(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad, has_first: bool
     if field is not None and frame["frt"].null_count():
         scale = 60.0 if field == "first_response_minutes" else 1.0
         numbers, unreadable = cells.python_numbers(frame[f"c{cols[field]}"],
-                                                   values.parse_number, scale)
+                                                   _numbers(plan), scale)
         bad.add(cols[field], unreadable, frame[REC])
         frame = frame.with_columns(pl.col("frt").fill_null(numbers))
     return _waits(frame, plan, bad)
+
+
+def _numbers(plan: ColumnPlan) -> Callable[[str], float | None]:
+    """The number reader of the file's decimal mark (``values.parse_number``)."""
+    return partial(values.parse_number, decimal_comma=plan.decimal_comma)
 
 
 def _waits(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad) -> pl.DataFrame:
@@ -237,7 +263,7 @@ def _waits(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad) -> pl.DataFrame:
         index = plan.columns.get(f"{series}_minutes")
         if index is None:
             continue
-        hours, unreadable = cells.python_numbers(frame[f"c{index}"], values.parse_number, 60.0)
+        hours, unreadable = cells.python_numbers(frame[f"c{index}"], _numbers(plan), 60.0)
         bad.add(index, unreadable, frame[REC])
         frame = frame.with_columns(hours.alias(series)).with_columns(
             pl.when(pl.col("state") == "resolved").then(pl.col(series)).alias(series))

@@ -43,6 +43,8 @@ class ColumnPlan:
     day_first: bool
     status_codes: dict[str, str] = dataclasses.field(default_factory=dict)
     label_codes: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    # Saved where the decimal mark is a comma (a ';'-delimited file): "1.250,5" is 1250.5.
+    decimal_comma: bool = False
 
     def column_name(self, field: str) -> str | None:
         index = self.columns.get(field)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from models.rules.counts import plural
 from models.tickets.stats import WAIT_SERIES, Acc, Counts, Spread, wait_words
 
 if TYPE_CHECKING:
@@ -168,7 +169,13 @@ def _metrics(name: str, period: str, cell: Acc, imp: TicketImport) -> GroupMetri
     backlog = acc.open if stateful else None
     no_state = ("the export has neither a status nor a resolution timestamp, so open "
                 "tickets cannot be told apart")
-    need("backlog_open", stateful, no_state, backlog, "")
+    if backlog == 0 and acc.unknown:
+        # Not one open ticket, but tickets whose status word is not known (a language or a
+        # team's own word): a backlog of 0 would be a claim the file does not make.
+        backlog = None
+    need("backlog_open", stateful, no_state, backlog,
+         f"{plural(acc.unknown, 'ticket')} with a status word it does not know and none "
+         "known to be open, so the open backlog cannot be counted")
     age = None
     created = cell.open_created.median  # None exactly when no ticket is open
     if stateful and created is not None and imp.cube.as_of is not None:

@@ -30,10 +30,17 @@ def records(rows: list[Reading]) -> list[dict[str, Any]]:
 
 
 def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
-               by: str = "category", period: str | None = None) -> list[Reading]:
+               by: str | None = None, period: str | None = None) -> list[Reading]:
     """The readings of ``tickets show``: one period of the latest import that has it, groups
     largest first, ``all`` last.  ValueError (one sentence) when the period was not imported.
+
+    ``by=None`` is the categories when the export has them, else the whole alone: many real
+    exports (Front's, Kustomer's, a Salesforce "Details Only" report) have no category
+    column, and their metrics are still worth seeing. A grouping asked for by name that the
+    export lacks is refused, since the table would not be what was asked.
     """
+    asked = by is not None
+    by = by or "category"
     if by not in GROUP_KINDS:
         raise ValueError(f"--by must be one of {', '.join(GROUP_KINDS)}.")
     if not sources:
@@ -57,7 +64,7 @@ def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
     pool = [r for r in pool if r.source_id == newest]
     total = [r for r in pool if r.group_kind == "all"]
     groups = [r for r in pool if r.group_kind == by]
-    if not groups and total:
+    if not groups and total and asked:
         src = next((s for s in sources if s.id == newest), None)
         raise ValueError(f"The export {src.file_name if src else ''} has no {by} column, so "
                          "tickets cannot be grouped by it.")

@@ -33,6 +33,7 @@ class Counts:
 
     resolved: int = 0
     open: int = 0
+    unknown: int = 0  # a status word not known and no resolution time: neither of the two
     reopen_known: int = 0
     reopened: int = 0
     reassign_known: int = 0

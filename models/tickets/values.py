@@ -16,12 +16,28 @@ _FALSE = frozenset({
     "faux", "non",
 })
 
+# The statuses as Zendesk, Zoho Desk and Freshdesk export them in an agent's language
+# (German, French, Spanish, Dutch, Portuguese, Italian): the export writes the word the
+# agent's interface shows, so a German team's file says "Offen", not "Open".
+_LOCALISED_RESOLVED = frozenset({
+    "gelöst", "geschlossen", "erledigt", "résolu", "resolu", "clos", "fermé", "ferme",
+    "resuelto", "cerrado", "opgelost", "gesloten", "resolvido", "fechado", "risolto", "chiuso",
+})
+_LOCALISED_CANCELLED = frozenset({
+    "storniert", "abgebrochen", "annulé", "annule", "cancelado", "geannuleerd", "annullato",
+})
+_LOCALISED_OPEN = frozenset({
+    "neu", "offen", "wartend", "angehalten", "in bearbeitung", "eskaliert", "nouveau",
+    "ouvert", "en attente", "en pause", "nuevo", "abierto", "pendiente", "en espera",
+    "nieuw", "in afwachting", "in de wacht", "novo", "aberto", "pendente", "em espera",
+    "nuovo", "aperto", "in sospeso", "in attesa",
+})
 # "archived" is Front's word for a conversation done with.
 RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "complete", "fixed",
-                      "archived"})
+                      "archived", *_LOCALISED_RESOLVED})
 CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected",
-                       "declined", "won't do", "wont do"})
-OPEN = frozenset({
+                       "declined", "won't do", "wont do", *_LOCALISED_CANCELLED})
+OPEN = frozenset({*_LOCALISED_OPEN,
     "new", "open", "pending", "hold", "on hold", "on-hold", "in progress", "active", "assigned",
     "work in progress", "reopened", "escalated", "snoozed", "working",
     # Front's "unassigned", Jira's "to do" and the ITSM workflows' investigation steps
@@ -31,14 +47,17 @@ OPEN = frozenset({
 
 # Survey answers that are an invitation, not an answer (Zendesk "Offered": sent, unanswered).
 _UNANSWERED = frozenset({"offered", "unoffered", "not offered", "not rated", "no rating"})
+# Help Scout rates a reply Great, Okay or Not Good; Okay is its neutral answer, which is
+# not satisfied, as Freshdesk's Neutral.
 _SATISFIED = frozenset({
-    "good", "goodwithcomment", "good with comment", "awesome", "happy", "satisfied",
+    "great", "good", "goodwithcomment", "good with comment", "awesome", "happy", "satisfied",
     "very satisfied", "extremely satisfied", "positive", "very happy", "extremely happy",
 })
 _UNSATISFIED = frozenset({
     "bad", "badwithcomment", "bad with comment", "not good", "neutral", "unhappy",
     "dissatisfied", "unsatisfied", "very dissatisfied", "extremely dissatisfied", "negative",
-    "just okay", "very unhappy", "extremely unhappy", "very unsatisfied", "extremely unsatisfied",
+    "just okay", "okay", "very unhappy", "extremely unhappy", "very unsatisfied",
+    "extremely unsatisfied",
 })
 
 
@@ -70,8 +89,19 @@ def parse_count(value: str) -> int | None:
     return int(number)
 
 
-def parse_number(value: str) -> float | None:
-    """A non-negative number, decimal point or comma; ``HH:MM[:SS]`` reads as hours."""
+# Digits grouped by thousands, as a spreadsheet displays and exports them: "1,440" and
+# "1,234.5" where the decimal mark is a point, "1.250,5" where it is a comma.
+_GROUPED = {False: re.compile(r"^[1-9]\d{0,2}(,\d{3})+(\.\d+)?$"),
+            True: re.compile(r"^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")}
+
+
+def parse_number(value: str, decimal_comma: bool = False) -> float | None:
+    """A non-negative number; ``HH:MM[:SS]`` reads as hours.
+
+    ``decimal_comma``: the file was saved where the decimal mark is a comma (a ';' CSV),
+    so "1.250,5" is 1250.5. Otherwise a comma between groups of three digits separates
+    thousands, as Google Sheets and a US Excel write 1,440 minutes; a comma anywhere else
+    ("1,5") is still a decimal mark, as a hand-made file writes it."""
     text = _clean(value)
     if text is None:
         return None
@@ -81,6 +111,8 @@ def parse_number(value: str) -> float | None:
             parts.append(0.0)
         number = parts[0] + parts[1] / 60 + parts[2] / 3600
     else:
+        if _GROUPED[decimal_comma].match(text):
+            text = text.replace("." if decimal_comma else ",", "")
         number = float(text.replace(",", "."))
     if number < 0:
         raise ValueError(f"negative: {value!r}")

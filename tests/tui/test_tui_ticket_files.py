@@ -12,8 +12,7 @@ from textual.widgets import Button, Input, Select, Static
 from models.db.store import Store
 from models.tickets.profiles import SOURCES
 from models.vocab import TODAY_ENV
-from tests.helpers import TODAY, import_dialog, settle
-from tui.app.launch import build_app
+from tests.helpers import TODAY, data_screen_of, import_dialog, settle
 from tui.dialogs.ticket_import import TicketImportDialog
 
 
@@ -49,18 +48,9 @@ async def test_the_dialog_lists_the_sources_and_names_a_bad_path(db_path: Path,
 async def test_the_n_column_is_the_n_of_each_kpi(db_path: Path, tmp_path: Path) -> None:
     from textual.widgets import DataTable
 
-    from models.tickets import storage
-
     zendesk = Path(__file__).parent.parent / "models" / "tickets" / "fixtures" / \
         "zendesk_tickets.csv"
-    with Store(db_path, who="tester") as store:
-        wid = int(store.create_workshop(title="T").id or 0)
-        storage.import_file(store, wid, zendesk)
-    app = build_app(db_path, wid, step="scope", who="tester")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "T")
-        await settle(pilot)
+    async with data_screen_of(db_path, zendesk) as (app, _pilot):
         table = app.screen.query_one("#kpis", DataTable)
         rows = {str(key.value): [c.plain for c in table.get_row(key)]
                 for key in table.rows}

@@ -112,8 +112,9 @@ def import_(
 @app.command("show")
 def show(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
-    by: Annotated[str, typer.Option("--by", help="category, channel, priority or group.")]
-    = "category",
+    by: Annotated[str | None, typer.Option(
+        "--by", help="category, channel, priority or group (default: category, or the "
+                     "totals alone when the export has no category column).")] = None,
     period: Annotated[str | None, typer.Option(
         "--period", help="YYYY-MM or an imported YYYY-MM..YYYY-MM (default: the latest "
                          "import's whole span).")] = None,
@@ -164,7 +165,7 @@ def _csat_cell(rec: dict[str, object]) -> str:
     return "n/a" if share is None else f"{share:.0%}\u2020"
 
 
-def _print_table(records: list[dict[str, object]], by: str) -> None:
+def _print_table(records: list[dict[str, object]], by: str | None) -> None:
     from rich import box
     from rich.table import Table
 
@@ -176,10 +177,13 @@ def _print_table(records: list[dict[str, object]], by: str) -> None:
     heads = ("tickets", "FCR", "reopen", "TTR\nmed", "TTR\np90", "CSAT", "re-\nassign",
              "SLA\nmet")
     period = str(records[-1]["period"]) if records else ""
-    table = Table(title=f"Tickets by {by}, {period}", title_justify="left",
+    alone = by is None and len(records) == 1
+    by = by or "category"
+    title = f"All tickets, {period}" if alone else f"Tickets by {by}, {period}"
+    table = Table(title=title, title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1),
                   collapse_padding=True)
-    table.add_column(by, min_width=14, ratio=1, overflow="fold")
+    table.add_column("" if alone else by, min_width=14, ratio=1, overflow="fold")
     for head in heads:
         table.add_column(head, justify="right", no_wrap=True)
     for rec in records:
@@ -194,6 +198,9 @@ def _print_table(records: list[dict[str, object]], by: str) -> None:
         table.add_row(safe(rec["group"] or "(none)"), *cells)
     out = console()
     out.print(table)
+    if alone:
+        out.print("The export has no category column: the totals alone "
+                  "(--by channel, priority or group for another grouping).")
     total = records[-1] if records else {}
     if any(rec.get("fcr_is_proxy") for rec in records):
         out.print(safe(f"* FCR is a proxy: {total.get('fcr_method', '')}."))

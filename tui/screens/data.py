@@ -164,7 +164,8 @@ class DataScreen(Screen[None]):
                           key=name)
 
     def _latest(self, journey: Journey) -> None:
-        """The latest import's whole span by category (what ``tickets show`` prints)."""
+        """The latest import's whole span by category, or its totals when the export has no
+        category column (what ``tickets show`` prints)."""
         from models.rules.measures import format_value
         from models.tickets import show
 
@@ -173,7 +174,7 @@ class DataScreen(Screen[None]):
         if not journey.readings:
             return
         try:
-            rows = show.table_rows(journey.readings, journey.ticket_sources, by="category")
+            rows = show.table_rows(journey.readings, journey.ticket_sources)
         except ValueError:
             return
         for r in rows:
