@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.rules.counts import plural
-from models.tickets import dates
+from models.tickets import checks, dates
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
@@ -208,7 +208,8 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
         # per ticket: nothing was left out, so nothing is said
         notes.append(f"event log: {facts.rows} rows for {cube.tickets} tickets, "
                      "latest update kept")
-    where = physical_lines(path, layout, {first for _, first in facts.bad.values()} | set(footer))
+    where = physical_lines(path, layout, {first for _, first in facts.bad.values()}
+                           | set(footer) | {record for record, _ in facts.left_out})
     if footer:
         notes.append(f"{plural(len(footer), 'line')} of a single cell left out as a report footer "
                      f"(such as Salesforce's title and copyright), first on line "
@@ -223,6 +224,7 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
                          "resolution time, and never counted in the backlog")
     if facts.skipped:
         notes.append(f"{plural(facts.skipped, 'row')} skipped: no readable id or creation date")
+    notes += [checks.left_out(where[record], first) for record, first in facts.left_out]
     return TicketImport(
         product=plan.product,
         columns={f: plan.headers[i] for f, i in plan.columns.items()},
