@@ -158,3 +158,21 @@ TICKET_METRIC_WORDS: dict[str, str] = {
        for within, hours in (("", ""), ("_business", " in business hours"))
        for stat in ("median", "p90")},
 }
+
+# The first cell of a totals row at the end of a ticket export or a spreadsheet, in the
+# languages exports are written in (models.tickets.checks.TOTALS: any case, a word of its own,
+# so "Totally" is not one); such a row is left out and named, not taken for a ticket.
+TOTALS_WORDS: tuple[str, ...] = (
+    "total", "totals", "grand total", "grand totals", "subtotal", "subtotals", "sub-total",
+    "sum", "count",
+    "gesamt", "gesamtsumme", "gesamtergebnis", "insgesamt", "summe", "zwischensumme",  # de
+    "total général", "sous-total", "somme",  # fr
+    "total general", "suma",  # es
+    "totale", "totale complessivo", "subtotale", "somma",  # it
+    "total geral", "soma",  # pt
+    "totaal", "eindtotaal", "subtotaal",  # nl
+    "totalt", "summa",  # sv, nb
+    "yhteensä", "razem", "celkem", "toplam",  # fi, pl, cs, tr
+    "итого", "всего",  # ru
+    "合計", "総計", "小計", "总计", "合计", "小计", "總計", "합계", "총계",  # ja, zh, ko
+)

@@ -21,14 +21,16 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from models import vocab
 from models.tickets import dates
 from models.tickets.errors import TicketImportError
 from models.tickets.fields import FIELDS
 from models.tickets.reading import CsvLayout, past_title, sniff
 
-# The first cell of a summary row in a spreadsheet or a report export, as a pattern both
-# Python's ``re`` and polars (Rust regex) read the same way.
-TOTALS = r"(?i)^(grand\s+)?(sub)?totals?\b|^sum\b|^count\b"
+# vocab.TOTALS_WORDS as one pattern that Python's ``re`` and polars (Rust regex) read the
+# same way: at the start of the cell, any case, a space as any run of spaces, then not a letter.
+TOTALS = r"(?i)^(?:" + "|".join(
+    w.replace(" ", r"\s+") for w in sorted(vocab.TOTALS_WORDS, key=len, reverse=True)) + r")\b"
 HEADER_AGAIN = ""  # what ``left_out`` is given for a repeated header row
 
 
