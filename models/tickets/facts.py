@@ -25,13 +25,13 @@ import polars as pl
 
 from models.tickets import cells, checks, dates, values, worked
 from models.tickets.answers import ANSWER_FIELDS
+from models.tickets.fields import DIMENSIONS
 from models.tickets.hours import BusinessClock
 from models.tickets.load import REC
 from models.tickets.mapping import ColumnPlan
 from models.tickets.stats import NONE_LABEL, WAIT_SERIES
 
 DATE_FIELDS = ("created", "resolved", "closed", "updated", "first_response_at")
-DIMENSIONS = ("category", "channel", "priority", "group")
 _MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 _HOUR_US = 3_600_000_000.0
 
