@@ -139,19 +139,21 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
 def _not_tickets(frame: pl.DataFrame, plan: ColumnPlan, ids: pl.Series, skip: pl.Series,
                  left_out: list[tuple[int, str]]) -> pl.Series:
     """Which skipped rows are a repeated header or a totals row (their records and first
-    cells are added to ``left_out``): the first cell read is the id, else the first column."""
+    cells are added to ``left_out``): the first cell read is the id, else the first column.
+    Only the skipped rows are looked at, so a clean batch pays one ``any``."""
+    if not skip.any():
+        return skip
     again = pl.all_horizontal([
         pl.col(c).str.strip_chars().str.to_lowercase() == plan.headers[int(c[1:])].strip().lower()
         for c in frame.columns if c != REC])
     first = pl.when(pl.col("i") != "").then(pl.col("i")).otherwise(
         pl.col("c0").str.strip_chars())
-    marks = frame.with_columns(ids.alias("i")).select(
-        REC, again.alias("again"), first.alias("first"),
-        (skip & (again | first.str.contains(checks.TOTALS))).alias("out"))
-    shown = marks.filter(pl.col("out"))
+    shown = frame.with_columns(ids.alias("i")).filter(skip).select(
+        REC, again.alias("again"), first.alias("first")).filter(
+        pl.col("again") | pl.col("first").str.contains(checks.TOTALS))
     left_out += [(r, checks.HEADER_AGAIN if a else t)
                  for r, a, t in zip(shown[REC], shown["again"], shown["first"], strict=True)]
-    return marks["out"]
+    return frame[REC].is_in(shown[REC].implode())
 
 
 def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Bad,
