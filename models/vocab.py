@@ -29,16 +29,80 @@ ALIASES: dict[str, str] = {
     "touchpoint": "touchpoints", "stage": "stages", "card": "cards", "track": "tracker",
 }
 
-# What a lead calls each step: the palette finds a step by these words ("review" finds Plan).
+# What a lead calls each step and method view: the palette finds one by these words ("review"
+# finds Plan, "SLA" Escalation).
 STEP_WORDS: dict[str, str] = {
     "scope": "persona, scenario, goals and evidence",
     "stages": "the stages of the journey and their KPIs",
     "touchpoints": "channels, actors and emotions at each stage",
     "ownership": "owners, handoffs and escalations",
     "pains": "pain points, dot voting and priorities",
-    "cards": "hypothesis cards: solutions, projected effects, export",
-    "tracker": "owners, deadlines, overdue items, export",
-    "plan": "the 60-day action plan and the monthly leadership review, export",
+    "cards": "hypothesis cards: solutions, projected effects, export (Markdown, JSON backup)",
+    "tracker": "owners, deadlines, overdue items, SLA commitments, export (tracker CSV for a "
+               "spreadsheet)",
+    "plan": "the 60-day action plan and the monthly leadership review, export (plan calendar "
+            "ICS, Markdown, JSON backup)",
+    "escalation": "severity levels, SLAs, response and update times, tiers, on-call",
+    "future": "the to-be journey, business case, cost per contact, savings",
+    "moments": "moments of truth: the peaks and lows that decide how customers feel",
+}
+
+# What a lead calls each key of the app (tui.actions, by action name; pairing by its
+# ``pairing('…')`` argument): the palette finds an entry by these words ("calendar" finds
+# the export, "who is here" the participants), as it finds a step by STEP_WORDS.
+ACTION_WORDS: dict[str, str] = {
+    "leave_field": "stop typing, back to the table",
+    "back_to_table": "back to the table, leave the form",
+    "add": "add, new, create",
+    "delete": "delete, remove",
+    "edit": "edit, change, rename",
+    "move": "move, reorder up or down",
+    "baseline": "KPI baseline from ticket data, measured starting value",
+    "add_to_stage": "add a touchpoint to another stage",
+    "move_stage": "move to another stage",
+    "nudge": "sentiment, emotion, mood up or down",
+    "add_pain": "new pain point, problem at this touchpoint",
+    "toggle_matrix": "impact and effort matrix or list, priorities",
+    "link": "link the pain point to a touchpoint",
+    "five_whys": "five whys, root cause",
+    "settings": "facilitation settings: votes per person, step minutes, lead",
+    "export": "export, save or download: Markdown action plan, JSON backup, tracker CSV "
+              "for a spreadsheet, plan calendar (ICS)",
+    "make_future": "to-be copy, future state, redesign the journey",
+    "future": "to-be copy, future state, redesign the journey",
+    "set_cost": "cost per contact, channel cost, business case",
+    "create_top": "hypothesis card for the top pain point, solution, experiment",
+    "tie_signal": "measure the card: tie its signal to ticket data, success metric",
+    "create_pick": "hypothesis card for a chosen pain point, solution, experiment",
+    "cycle_status": "status: proposed, in progress, done, dropped",
+    "toggle_overdue": "overdue only, late, behind schedule",
+    "toggle_scope": "all workshops, portfolio, every map",
+    "regenerate": "regenerate, rebuild the 60-day plan",
+    "start_date": "start date of the plan, calendar, when day 1 is",
+    "open": "open the workshop",
+    "new_template": "new workshop from a template, start a map",
+    "new_blank": "new blank workshop, empty map",
+    "duplicate": "duplicate, copy the workshop",
+    "app.quit": "quit, exit, close journeymap",
+    "next_step": "next step, forward",
+    "prev_step": "previous step, back",
+    "home": "home: all workshops, open or start another map",
+    "data": "ticket data: import a ticket export (CSV, spreadsheet, JSON), metrics, KPI trends",
+    "undo": "undo, take back or revert my own last edit, add, delete or move, oops",
+    "import": "import a ticket export (CSV, spreadsheet, JSON)",
+    "map_category": "map a ticket category to a pain point or stage",
+    "fill": "fill the map from ticket data: volumes, KPI baselines",
+    "close": "back, close the ticket data",
+    "follow": "follow the lead's screen, go where the lead goes",
+    "gather": "bring everyone to this step, gather the room",
+    "timer": "step timer, timebox, countdown, clock",
+    "done": "done with this step, finished, ready",
+    "vote": "dot voting: vote for the selected pain point",
+    "unvote": "dot voting: take a vote back",
+    "reveal": "dot voting: reveal or hide the votes",
+    "activity": "activity: who changed what, history, change log",
+    "participants": "who is here, people in the room, their roles: lead, participant, "
+                    "observer",
 }
 
 # Views of the method beside the eight steps (palette only, never numbered in the step bar).
@@ -158,3 +222,21 @@ TICKET_METRIC_WORDS: dict[str, str] = {
        for within, hours in (("", ""), ("_business", " in business hours"))
        for stat in ("median", "p90")},
 }
+
+# The first cell of a totals row at the end of a ticket export or a spreadsheet, in the
+# languages exports are written in (models.tickets.checks.TOTALS: any case, a word of its own,
+# so "Totally" is not one); such a row is left out and named, not taken for a ticket.
+TOTALS_WORDS: tuple[str, ...] = (
+    "total", "totals", "grand total", "grand totals", "subtotal", "subtotals", "sub-total",
+    "sum", "count",
+    "gesamt", "gesamtsumme", "gesamtergebnis", "insgesamt", "summe", "zwischensumme",  # de
+    "total général", "sous-total", "somme",  # fr
+    "total general", "suma",  # es
+    "totale", "totale complessivo", "subtotale", "somma",  # it
+    "total geral", "soma",  # pt
+    "totaal", "eindtotaal", "subtotaal",  # nl
+    "totalt", "summa",  # sv, nb
+    "yhteensä", "razem", "celkem", "toplam",  # fi, pl, cs, tr
+    "итого", "всего",  # ru
+    "合計", "総計", "小計", "总计", "合计", "小计", "總計", "합계", "총계",  # ja, zh, ko
+)

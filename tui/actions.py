@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
-from models.vocab import LABELS, METHOD_LABELS, STEPS
+from models.vocab import ACTION_WORDS, LABELS, METHOD_LABELS, STEPS
 
 # Undo: in a field with typing not saved yet it takes the typing back
 # (``tui.widgets.forms``); elsewhere it undoes this seat's last saved change.
@@ -181,3 +181,12 @@ def for_guests(action: str) -> bool:
     """Whether a guest seat may run the action (its name): not one that reaches another
     workshop or a file on the server."""
     return action not in _NOT_FOR_GUESTS
+
+
+def palette_help(name: str, key: str = "") -> str:
+    """A palette entry's help line: what a lead calls the action (``vocab.ACTION_WORDS``,
+    by its name or pairing argument), then its key. The palette searches these words, so
+    "calendar" finds the export although no title says it."""
+    words = ACTION_WORDS.get(name, "")
+    where = f"(key {key})" if key else ""
+    return f"{words} {where}".strip()

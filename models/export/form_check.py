@@ -58,7 +58,9 @@ class _Checker:
 
     def fields(self, data: dict[str, Any], node: Node, path: str,
                extra: tuple[str, ...] = ()) -> dict[str, Any]:
-        """Checked plain values of a table's columns; unknown keys are errors."""
+        """Checked plain values of a table's columns; unknown keys are errors. A JSON
+        ``null`` says "not given" (``"deadline": null``: no deadline): the column is left
+        out as if the key were, or refused when the column cannot be empty."""
         out: dict[str, Any] = {}
         for key, value in data.items():
             where = f"{path}.{key}" if path else key
@@ -67,7 +69,9 @@ class _Checker:
             if key not in node.fields:
                 known = ", ".join(node.fields + extra)
                 raise self.fail(where, f"unknown key; the keys here are: {known}")
-            out[key] = plain(self.value(node.model, key, value, where))
+            checked = self.value(node.model, key, value, where)
+            if value is not None:
+                out[key] = plain(checked)
         return out
 
     def value(self, model: type[SQLModel], key: str, value: Any, where: str) -> Any:
@@ -78,7 +82,7 @@ class _Checker:
                 return whys(coerce(model, key, value))
             except FieldError as exc:
                 raise self.fail(where, _problem(key, str(exc))) from exc
-        wanted = _type_problem(model, key, value)
+        wanted = "" if value is None else _type_problem(model, key, value)
         if wanted:
             raise self.fail(where, wanted)
         try:
@@ -88,8 +92,9 @@ class _Checker:
 
 
 def _kind(value: Any) -> str:
-    names = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
-             list: "a list", dict: "a table", dt.date: "a date", dt.datetime: "a date and time"}
+    names = {type(None): "null", bool: "true/false", int: "a whole number", float: "a number",
+             str: "text", list: "a list", dict: "a table", dt.date: "a date",
+             dt.datetime: "a date and time"}
     return names.get(type(value), type(value).__name__)
 
 

@@ -27,7 +27,7 @@ from models.export.method_text import (
     pair_of,
     triage_block,
 )
-from models.rules.escalation import fmt_minutes
+from models.rules.escalation import response_words
 from models.rules.live_maps import is_live
 
 
@@ -54,8 +54,7 @@ def ladder_diagram(journey: Journey) -> str:
     lines = ["flowchart TD"]
     for number, level in enumerate(levels, start=1):
         label = (f"{level.severity.strip() or f'Level {number}'} · "
-                 f"{level.tier_role.strip() or 'nobody named'} · respond "
-                 f"{fmt_minutes(level.response_sla_minutes)}")
+                 f"{level.tier_role.strip() or 'nobody named'} · {response_words(level)}")
         lines.append(f"{INDENT}L{number}[{mermaid_quadrant_text(label, 80)}]")
     for number in range(1, len(levels)):
         lines.append(f"{INDENT}L{number + 1} -->|escalate| L{number}")

@@ -25,8 +25,7 @@ if TYPE_CHECKING:  # the exports read without the ORM
 
 
 def _title(level: EscalationLevel) -> str:
-    channel = level.channel.strip()
-    return f"{level_name(level)}: {sla_words(level)}" + (f" via {channel}" if channel else "")
+    return f"{level_name(level)}: {sla_words(level, channel=True)}"
 
 
 NO_OWNER, NO_RESPONSE, NO_UPDATES = "no owner", "no response SLA", "no update cadence"

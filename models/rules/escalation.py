@@ -188,9 +188,16 @@ def update_words(level: EscalationLevel) -> str:
     return "update cadence not set" if minutes is None else f"update every {fmt_minutes(minutes)}"
 
 
-def sla_words(level: EscalationLevel) -> str:
-    """A level's two promises in one phrase, the same in the tracker, the ladder and exports."""
-    return f"{response_words(level)}, {update_words(level)}"
+def sla_words(level: EscalationLevel, *, channel: bool = False) -> str:
+    """A level's two promises in one phrase, the same in the tracker, the ladder and exports;
+    with ``channel``, where the updates go: "update every 30 min via email", but "update
+    cadence not set; channel: email" (nothing is sent "not set via email")."""
+    words = f"{response_words(level)}, {update_words(level)}"
+    where = level.channel.strip() if channel else ""
+    if not where:
+        return words
+    return f"{words} via {where}" if level.update_every_minutes is not None \
+        else f"{words}; channel: {where}"
 
 
 class Rung:

@@ -139,3 +139,26 @@ rank_pain_points = per_journey(_rank_pain_points)  # a call, not a decorator: me
 def rank_of(journey: Journey) -> dict[int, RankedPain]:
     """Pain point id -> its ranked entry, for screens that look ranks up by id."""
     return {r.pain.id: r for r in rank_pain_points(journey) if r.pain.id is not None}
+
+
+def named_pain(ranked: list[RankedPain], which: str, workshop_id: int) -> RankedPain:
+    """The pain point a lead names by its rank (``2``) or by its number (``#12``, as ``show``
+    lists it). A rank moves when a volume or a vote changes; the number never does, so a
+    command run after a re-rank can still name the pain point the lead saw. ValueError (one
+    sentence) when there is no such pain point."""
+    text = which.strip()
+    if text.startswith("#") and text[1:].isdigit():
+        found = next((r for r in ranked if r.pain.id == int(text[1:])), None)
+        if found is None:
+            known = ", ".join(f"#{r.pain.id}" for r in ranked) or "none yet"
+            raise ValueError(f"Workshop {workshop_id} has no pain point {text}; its pain "
+                             f"points are {known}.")
+        return found
+    if not text.isdigit():
+        raise ValueError(f"{which!r} is neither a rank such as 2 nor a pain point's number "
+                         "such as #12 (`journeymap show ID` lists both).")
+    rank = int(text)
+    if not 1 <= rank <= len(ranked):
+        raise ValueError(f"Workshop {workshop_id} has {len(ranked)} ranked pain points; "
+                         f"{rank} is not one of their ranks.")
+    return ranked[rank - 1]

@@ -3,13 +3,14 @@
 The engine skips a row whose id or creation date it cannot read and counts it; that is right
 for a stray bad cell but says nothing about *why*. Real files have two kinds of such rows
 that a person recognises at once: the header row again in the middle (two exports joined in
-a spreadsheet) and a totals row at the end. Those are named here by line. A date column that
-mixes formats (``Mar 5 2024`` next to ``03/02/2024``) is a different matter: the cells the
-engine could not read are tickets, so importing the rest would be half an import; it is
-refused, naming the first such cell.
+a spreadsheet) and a totals row at the end. The engine tells those apart from bad rows with
+``TOTALS`` and says each once, by line, in ``left_out`` words (not also as an unreadable
+date and a skipped row). A date column that mixes formats (``Mar 5 2024`` next to
+``03/02/2024``) is a different matter: the cells the engine could not read are tickets, so
+importing the rest would be half an import; it is refused, naming the first such cell.
 
-Everything here runs only when the engine reported skipped rows or unreadable cells, and
-reads the file once more in that case only: a clean import pays nothing.
+The refusal runs only when the engine reported unreadable date cells, and reads the file
+once more in that case only: a clean import pays nothing.
 """
 
 from __future__ import annotations
@@ -20,13 +21,17 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from models import vocab
 from models.tickets import dates
 from models.tickets.errors import TicketImportError
-from models.tickets.fields import FIELDS, normalise
+from models.tickets.fields import FIELDS
 from models.tickets.reading import CsvLayout, past_title, sniff
 
-# The first cell of a summary row in a spreadsheet or a report export.
-_TOTAL = re.compile(r"^(grand\s+)?(sub)?totals?\b|^sum\b|^count\b|^total\s*:", re.IGNORECASE)
+# vocab.TOTALS_WORDS as one pattern that Python's ``re`` and polars (Rust regex) read the
+# same way: at the start of the cell, any case, a space as any run of spaces, then not a letter.
+TOTALS = r"(?i)^(?:" + "|".join(
+    w.replace(" ", r"\s+") for w in sorted(vocab.TOTALS_WORDS, key=len, reverse=True)) + r")\b"
+HEADER_AGAIN = ""  # what ``left_out`` is given for a repeated header row
 
 
 def _records(path: Path, layout: CsvLayout) -> Iterator[tuple[int, list[str]]]:
@@ -42,24 +47,13 @@ def _records(path: Path, layout: CsvLayout) -> Iterator[tuple[int, list[str]]]:
             start = skipped + reader.line_num + 1
 
 
-def left_out(path: Path, id_column: str) -> list[str]:
-    """Notes naming each repeated header row and each totals row of ``path``."""
-    layout = sniff(path)
-    header = [normalise(h) for h in layout.header]
-    index = layout.header.index(id_column) if id_column in layout.header else 0
-    notes = []
-    for line, row in _records(path, layout):
-        cells = [c.strip() for c in row]
-        if [normalise(c) for c in cells] == header:
-            notes.append(f"line {line} repeats the header row (as when two exports are "
-                         "joined): left out, not a ticket")
-            continue
-        filled = [c for c in cells if c]
-        first = cells[index] if index < len(cells) and cells[index] else (
-            filled[0] if filled else "")
-        if first and _TOTAL.match(first) and len(filled) < max(2, len(header) // 2 + 1):
-            notes.append(f"line {line} is a totals row ({first!r}): left out, not a ticket")
-    return notes
+def left_out(line: int, first_cell: str) -> str:
+    """The note for a row the engine left out as a repeated header (``first_cell`` is
+    ``HEADER_AGAIN``) or a totals row (its first cell, quoted as written)."""
+    if first_cell == HEADER_AGAIN:
+        return (f"line {line} repeats the header row (as when two exports are joined): "
+                "left out, not a ticket")
+    return f"line {line} is a totals row ({first_cell!r}): left out, not a ticket"
 
 
 def _parses(kind: str, text: str) -> bool:

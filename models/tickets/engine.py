@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.rules.counts import plural
-from models.tickets import dates
+from models.tickets import checks, dates
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
@@ -219,7 +219,8 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
                      "latest update kept")
     report = facts.report_rows[:1]
     where = physical_lines(path, layout, {first for _, first in facts.bad.values()} | set(footer)
-                           | set(report))
+                           | set(report)
+                           | {record for record, _ in facts.left_out})
     if report:
         notes.append(f"{plural(len(facts.report_rows), 'row')} with neither "
                      f"{plan.headers[plan.columns['id']]!r} nor "
@@ -239,6 +240,7 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
                          "resolution time, and never counted in the backlog")
     if facts.skipped:
         notes.append(f"{plural(facts.skipped, 'row')} skipped: no readable id or creation date")
+    notes += [checks.left_out(where[record], first) for record, first in facts.left_out]
     return TicketImport(
         product=plan.product,
         columns={f: plan.headers[i] for f, i in plan.columns.items()},

@@ -7,8 +7,10 @@ ticket. The meaning of every cell comes from ``dates``, ``values`` and ``answers
 ``cells``); this module only decides which rows are tickets:
 
 - a row whose id or creation date is unreadable (a blank, a placeholder, a 1900 sentinel)
-  is skipped and counted; an unreadable optional cell is left blank and counted, each with
-  the first record it occurs on, so the engine can name its line;
+  is left out: a repeated header row or a totals row (``checks.TOTALS``) is kept by record
+  to be named once as what it is, any other is skipped and counted; an unreadable optional
+  cell is left blank and counted, each with the first record it occurs on, so the engine can
+  name its line;
 - an event log keeps the latest update of each ticket (ties: the later line);
 - a ticket id on two rows of a file that is not an event log is refused.
 """
@@ -22,15 +24,15 @@ from functools import partial
 
 import polars as pl
 
-from models.tickets import cells, dates, values, worked
+from models.tickets import cells, checks, dates, values, worked
 from models.tickets.answers import ANSWER_FIELDS
+from models.tickets.fields import DIMENSIONS
 from models.tickets.hours import BusinessClock
 from models.tickets.load import REC
 from models.tickets.mapping import ColumnPlan
 from models.tickets.stats import NONE_LABEL, WAIT_SERIES
 
 DATE_FIELDS = ("created", "resolved", "closed", "updated", "first_response_at")
-DIMENSIONS = ("category", "channel", "priority", "group")
 _MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 _HOUR_US = 3_600_000_000.0
 
@@ -43,6 +45,8 @@ class Facts:
     rows: int  # records read (blank ones and a footer excepted)
     bad: dict[str, list[int]] = field(default_factory=dict)  # column → [count, first record]
     skipped: int = 0
+    # (record, its first cell or checks.HEADER_AGAIN) of each totals and repeated header row
+    left_out: list[tuple[int, str]] = field(default_factory=list)
     as_of: datetime | None = None
     data_from: datetime | None = None  # the earliest creation: where the export's data starts
     duplicate: tuple[str, int] | None = None  # (ticket id, record) of a repeated id
@@ -108,12 +112,14 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     kind = {f: kinds[plan.headers[plan.columns[f]]] for f in DATE_FIELDS if f in plan.columns}
     parts: list[pl.DataFrame] = []
     rows = skipped = 0
+    left_out: list[tuple[int, str]] = []
     as_of: datetime | None = None
     since: datetime | None = None
     report_rows: list[int] = []
     for frame in frames:
         frame = _without_report_rows(frame, plan, report_rows)
-        part, dropped, top, first = _batch(frame, plan, kind, bad, clock is not None)
+        part, dropped, top, first = _batch(frame, plan, kind, bad, clock is not None,
+                                           left_out)
         parts.append(part)
         rows += frame.height
         skipped += dropped
@@ -133,7 +139,7 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
     if clock is not None:
         facts = _business(facts, clock)
     return Facts(facts.drop("id"), rows,
-                 bad.found, skipped, as_of, since, duplicate, report_rows)
+                 bad.found, skipped, left_out, as_of, since, duplicate, report_rows)
 
 
 def _without_report_rows(frame: pl.DataFrame, plan: ColumnPlan, found: list[int]
@@ -151,18 +157,41 @@ def _without_report_rows(frame: pl.DataFrame, plan: ColumnPlan, found: list[int]
     return frame.filter(~structure)
 
 
+def _not_tickets(frame: pl.DataFrame, plan: ColumnPlan, ids: pl.Series, skip: pl.Series,
+                 left_out: list[tuple[int, str]]) -> pl.Series:
+    """Which skipped rows are a repeated header or a totals row (their records and first
+    cells are added to ``left_out``): the first cell read is the id, else the first column.
+    Only the skipped rows are looked at, so a clean batch pays one ``any``."""
+    if not skip.any():
+        return skip
+    again = pl.all_horizontal([
+        pl.col(c).str.strip_chars().str.to_lowercase() == plan.headers[int(c[1:])].strip().lower()
+        for c in frame.columns if c != REC])
+    first = pl.when(pl.col("i") != "").then(pl.col("i")).otherwise(
+        pl.col("c0").str.strip_chars())
+    shown = frame.with_columns(ids.alias("i")).filter(skip).select(
+        REC, again.alias("again"), first.alias("first")).filter(
+        pl.col("again") | pl.col("first").str.contains(checks.TOTALS))
+    left_out += [(r, checks.HEADER_AGAIN if a else t)
+                 for r, a, t in zip(shown[REC], shown["again"], shown["first"], strict=True)]
+    return frame[REC].is_in(shown[REC].implode())
+
+
 def _batch(frame: pl.DataFrame, plan: ColumnPlan, kind: dict[str, str], bad: _Bad,
-           timed: bool) -> tuple[pl.DataFrame, int, datetime | None, datetime | None]:
+           timed: bool, left_out: list[tuple[int, str]]
+           ) -> tuple[pl.DataFrame, int, datetime | None, datetime | None]:
     """One batch's tickets (only the columns the cube and the merge need), the rows skipped,
-    the batch's latest timestamp and its earliest creation."""
+    the batch's latest timestamp and its earliest creation; a repeated header or a totals
+    row is added to ``left_out`` instead of being counted as skipped or unreadable."""
     cols = plan.columns
-    rows = frame.height
     id_col = f"c{cols['id']}"
     created, unreadable = _parse(frame, plan, cols["created"], kind["created"])
     ids = frame[id_col].str.strip_chars()
-    bad.add(cols["created"], unreadable | created.is_null(), frame[REC])
-    bad.add(cols["id"], ids == "", frame[REC])
     keep = (ids != "") & created.is_not_null()
+    counted = ~_not_tickets(frame, plan, ids, ~keep, left_out)
+    rows = int(counted.sum())
+    bad.add(cols["created"], (unreadable | created.is_null()) & counted, frame[REC])
+    bad.add(cols["id"], (ids == "") & counted, frame[REC])
     frame = frame.with_columns(ids.alias("id"), created.alias("created")).filter(keep)
     earliest = frame["created"].min()
 

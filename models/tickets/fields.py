@@ -38,6 +38,9 @@ FIELDS: dict[str, str] = {
 }
 REQUIRED = ("id", "created")
 DIMENSIONS = ("category", "channel", "priority", "group")
+# every way the metrics engine groups tickets (metrics.table, ``tickets show --by``): a
+# dimension of the export, or the month a ticket was created in
+GROUPINGS = (*DIMENSIONS, "period")
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # A time zone written after a column's name, as Intercom does: "(America/New_York)", "(UTC)".

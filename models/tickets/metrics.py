@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from models.rules.counts import plural
+from models.tickets.fields import GROUPINGS
 from models.tickets.stats import WAIT_SERIES, Acc, Counts, Spread, wait_words
 
 if TYPE_CHECKING:
     from models.tickets.engine import TicketImport
 
-BY = ("category", "channel", "priority", "group", "period")
+BY = GROUPINGS
 _KEY_INDEX = {"period": 0, "category": 1, "channel": 2, "priority": 3, "group": 4}
 _PERIOD = re.compile(r"^(\d{4}-\d{2})(?:\.\.(\d{4}-\d{2}))?$")
 

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from models.db.tables.tickets import Reading
 from models.tickets import metrics
+from models.tickets.fields import DIMENSIONS
 from models.tickets.metrics import GroupMetrics
 from models.tickets.stats import WAIT_SERIES
 
 if TYPE_CHECKING:
     from models.tickets.engine import TicketImport
 
-GROUP_KINDS: tuple[str, ...] = ("category", "channel", "priority", "group")
+GROUP_KINDS: tuple[str, ...] = DIMENSIONS
 METRICS: tuple[str, ...] = (
     "tickets", "reopened", "fcr_rate", "reopen_rate", "ttr_median_hours", "ttr_p90_hours",
     "first_response_median_hours", "csat_mean", "csat_responses", "csat_satisfied_share",

@@ -11,7 +11,7 @@ from typing import Any
 
 from models.db.tables.tickets import Reading, TicketSource
 from models.tickets import metrics, output
-from models.tickets.readings import GROUP_KINDS
+from models.tickets.fields import GROUPINGS
 
 
 def records(rows: list[Reading]) -> list[dict[str, Any]]:
@@ -32,7 +32,8 @@ def records(rows: list[Reading]) -> list[dict[str, Any]]:
 def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
                by: str | None = None, period: str | None = None) -> list[Reading]:
     """The readings of ``tickets show``: one period of the latest import that has it, groups
-    largest first, ``all`` last.  ValueError (one sentence) when the period was not imported.
+    largest first (``period``: each month of it, in order), ``all`` last.  ValueError (one
+    sentence) when the period was not imported.
 
     ``by=None`` is the categories when the export has them, else the whole alone: many real
     exports (Front's, Kustomer's, a Salesforce "Details Only" report) have no category
@@ -41,8 +42,8 @@ def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
     """
     asked = by is not None
     by = by or "category"
-    if by not in GROUP_KINDS:
-        raise ValueError(f"--by must be one of {', '.join(GROUP_KINDS)}.")
+    if by not in GROUPINGS:
+        raise ValueError(f"--by must be one of {', '.join(GROUPINGS)}.")
     if not sources:
         raise ValueError("This workshop has no ticket data yet: run `journeymap tickets "
                          "import FILE --workshop ID` first.")
@@ -63,6 +64,8 @@ def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
     newest = max(r.source_id for r in pool)
     pool = [r for r in pool if r.source_id == newest]
     total = [r for r in pool if r.group_kind == "all"]
+    if by == "period":
+        return [*_months(journey_readings, newest, wanted), *total]
     groups = [r for r in pool if r.group_kind == by]
     if not groups and total and asked:
         src = next((s for s in sources if s.id == newest), None)
@@ -70,3 +73,14 @@ def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
                          "tickets cannot be grouped by it.")
     groups.sort(key=lambda r: (-r.tickets, r.group_value))
     return [*groups, *total]
+
+
+def _months(journey_readings: list[Reading], source_id: int, span: str) -> list[Reading]:
+    """The ``all`` reading of each month of ``span`` that import ``source_id`` stored, as
+    unsaved rows grouped by period (the month is the group), oldest first."""
+    first, last = metrics.parse_period(span)
+    months = sorted((r for r in journey_readings if r.source_id == source_id
+                     and r.group_kind == "all" and ".." not in r.period
+                     and first <= r.period <= last), key=lambda r: r.period)
+    return [Reading.model_validate({**r.model_dump(), "id": None, "group_kind": "period",
+                                    "group_value": r.period}) for r in months]

@@ -56,17 +56,16 @@ def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
     return {f: c for f, c in columns.items() if c in names or checks.fits(c, header)}
 
 
-def _explain(path: Path, imp: TicketImport, source: str, given: dict[str, str]) -> None:
-    """Refuse a date column of mixed formats; name the repeated header and totals rows the
-    engine left out (both only looked for when it reported unreadable or skipped rows)."""
+def _refuse_mixed_dates(path: Path, imp: TicketImport, source: str,
+                        given: dict[str, str]) -> None:
+    """Refuse a date column of mixed formats (only looked for when the engine reported
+    unreadable date cells)."""
     bad = checks.date_columns(imp.columns) & set(imp.bad_cells)
     if bad:
         from models.tickets import engine
 
         kinds = engine.inspect_export(path, source=source, mapping=given or None).date_kinds
         checks.refuse_mixed_dates(path, kinds, bad)
-    if imp.skipped_rows:
-        imp.notes = (*imp.notes, *checks.left_out(path, imp.columns["id"]))
 
 
 def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str = "auto",
@@ -98,7 +97,7 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
             given = {**remembered_mapping(previous, header, source), **given}
         imp = engine.import_export(copy.path, source=source, mapping=given or None,
                                    schedule=schedule, progress=progress)
-        _explain(copy.path, imp, source, given)
+        _refuse_mixed_dates(copy.path, imp, source, given)
         imp.notes = copy.said((*copy.notes, *imp.notes))
     readings = build_readings(imp, period)
     if imp.as_of is not None and any(r.backlog_open for r in readings):

@@ -6,19 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList, CommandPalette
 
-from tests.helpers import SIZE, ready, until
-from tui.app.launch import build_app
-
-
-def _offered(app: object) -> list[str]:
-    screen = app.screen  # type: ignore[attr-defined]
-    if not isinstance(screen, CommandPalette):
-        return []
-    found = screen.query_one(CommandList)
-    shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
-    return [text for text in shown if "No matches found" not in text]
+from tests.tui.palette import search
 
 
 @pytest.mark.parametrize(("words", "entry"), [
@@ -27,20 +16,9 @@ def _offered(app: object) -> list[str]:
 ])
 async def test_a_leads_words_find_the_entry(db_path: Path, wid: int, words: str,
                                             entry: str) -> None:
-    app = build_app(db_path, wid, step="scope", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.press(*words)
-        assert await until([pilot], lambda: any(entry in o for o in _offered(app)),
-                           rounds=250), _offered(app)
+    shown = await search(db_path, wid, "scope", words, entry)
+    assert any(entry in o for o in shown), shown
 
 
 async def test_a_word_that_names_nothing_finds_nothing(db_path: Path, wid: int) -> None:
-    app = build_app(db_path, wid, step="scope", who="lea")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"zqxj")
-        await until([pilot], lambda: False, rounds=25)
-        assert _offered(app) == []
+    assert await search(db_path, wid, "scope", "zqxj", "") == []

@@ -2,7 +2,8 @@
 
 Why: Textual's system commands are matched on the title only, so "review" found nothing
 although the monthly leadership review is on the Plan step.  Each entry's help text says
-what a lead would call it (``models.vocab.STEP_WORDS`` for the steps); a query whose every
+what a lead would call it (``models.vocab.STEP_WORDS`` for the steps and method views,
+``ACTION_WORDS`` for every key, through ``tui.actions.palette_help``); a query whose every
 word starts a word of that text finds the entry, ranked below the title matches.
 """
 

@@ -244,8 +244,9 @@ def _print_card_effect(journey: Journey, card: Any, said: str) -> None:
 @app.command("pain-volume")
 def pain_volume(
     workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
-    rank: Annotated[int, typer.Argument(
-        help="The pain point's rank, as `journeymap show ID` lists them.")],
+    which: Annotated[str, typer.Argument(
+        metavar="RANK", help="The pain point's rank, or its number #N (which stays when the "
+        "ranks move), as `journeymap show ID` lists them.")],
     volume: Annotated[str | None, typer.Argument(
         help="Tickets per month (0 is a real zero); leave out to show it.")] = None,
     clear: Annotated[bool, typer.Option(
@@ -258,18 +259,18 @@ def pain_volume(
     with user_errors():
         from models.db.fields import coerce
         from models.db.tables.cards import PainPoint
-        from models.rules.priority import rank_pain_points
+        from models.rules.priority import named_pain, rank_pain_points
 
         store = STATE.store()
         ranked = rank_pain_points(store.load(workshop_id))
-        if not 1 <= rank <= len(ranked):
-            raise fail(f"Workshop {workshop_id} has {len(ranked)} ranked pain points; "
-                       f"{rank} is not one of their ranks.")
-        pain_id = int(ranked[rank - 1].pain.id or 0)
+        named = named_pain(ranked, which, workshop_id)
+        pain_id = int(named.pain.id or 0)
         if volume is not None or clear:
             require(store, workshop_id, "edit")
             value = None if clear else coerce(PainPoint, "ticket_volume", volume)
             store.update(PainPoint, pain_id, ticket_volume=value)
             ranked = rank_pain_points(store.load(workshop_id))
         item = next(r for r in ranked if r.pain.id == pain_id)
-    console().print(_line(f"“{item.pain.description.strip() or 'unnamed'}”: {item.reason}."))
+    moved = "" if item.rank == named.rank else f", was ranked {named.rank}"
+    console().print(_line(f"“{item.pain.description.strip() or 'unnamed'}” (#{pain_id}{moved}): "
+                          f"{item.reason}."))

@@ -33,6 +33,8 @@ DEFAULT_URL = "http://127.0.0.1:8000"
 
 def host_warning(host: str) -> str | None:
     """A warning when the server listens beyond this machine; None for loopback."""
+    from models.db.server import url_host
+
     if host == "localhost":
         return None
     try:
@@ -40,7 +42,7 @@ def host_warning(host: str) -> str | None:
             return None
     except ValueError:
         pass
-    return (f"serving on {host} lets other machines reach the server without encryption; "
+    return (f"serving on {url_host(host)} lets other machines reach the server without encryption; "
             "prefer --host 127.0.0.1 behind an SSH tunnel (ssh -L 8000:127.0.0.1:8000 box) "
             "or a reverse proxy with TLS (see README, Team server).")
 

@@ -79,7 +79,8 @@ def print_summary(out: Console, journey: Journey) -> None:
     if ranked:
         out.print(Text("Top pain points", style="bold"))
         for item in ranked[:5]:
-            line = Text(f"  {item.rank}. ", end="") + safe(item.pain.description, limit=80)
+            line = Text(f"  {item.rank}. #{item.pain.id} ", end="") + safe(item.pain.description,
+                                                                            limit=80)
             out.print(line + Text(f" — {item.reason}", style="dim"))
     cards = ordered_cards(journey)
     if cards:

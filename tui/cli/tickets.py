@@ -17,13 +17,13 @@ from typing import Annotated
 import typer
 
 from models.rules.counts import plural
+from models.tickets.fields import GROUPINGS
 from models.tickets.profiles import SOURCES
 from tui.cli.common import STATE, console, fail, require, user_errors
 
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
 
-BY = ("category", "channel", "priority", "group")
 FORMATS = ("table", "json", "csv")
 _BUSINESS = ("ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours")
 
@@ -113,8 +113,8 @@ def import_(
 def show(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     by: Annotated[str | None, typer.Option(
-        "--by", help="category, channel, priority or group (default: category, or the "
-                     "totals alone when the export has no category column).")] = None,
+        "--by", help=f"{', '.join(GROUPINGS[:-1])} or {GROUPINGS[-1]} (default: category, or "
+                     "the totals alone when the export has no category column).")] = None,
     period: Annotated[str | None, typer.Option(
         "--period", help="YYYY-MM or an imported YYYY-MM..YYYY-MM (default: the latest "
                          "import's whole span).")] = None,

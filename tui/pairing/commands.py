@@ -12,23 +12,26 @@ from collections.abc import Callable, Iterable
 
 from textual.app import SystemCommand
 
+from tui.actions import palette_help
+
+# pairing argument -> (title, key); the help line is the lead's words (actions.palette_help)
 COMMANDS = {
-    "follow": ("Pairing: follow the lead (on/off)", "key f"),
-    "gather": ("Pairing: bring everyone here (lead)", "key g"),
-    "timer": ("Pairing: start or stop the step timer (lead)", "key t"),
-    "done": ("Pairing: done with this step (on/off)", "key D"),
-    "vote": ("Pairing: put a dot on the selected pain point", "key o on step 5"),
-    "unvote": ("Pairing: take a dot back from the selected pain point", "key O on step 5"),
-    "reveal": ("Pairing: reveal or hide the votes (lead)", "key R"),
-    "activity": ("Pairing: show or hide the activity panel", "key L"),
-    "participants": ("Pairing: participants and their roles (lead: change)", "key P"),
+    "follow": ("Pairing: follow the lead (on/off)", "f"),
+    "gather": ("Pairing: bring everyone here (lead)", "g"),
+    "timer": ("Pairing: start or stop the step timer (lead)", "t"),
+    "done": ("Pairing: done with this step (on/off)", "D"),
+    "vote": ("Pairing: put a dot on the selected pain point", "o on step 5"),
+    "unvote": ("Pairing: take a dot back from the selected pain point", "O on step 5"),
+    "reveal": ("Pairing: reveal or hide the votes (lead)", "R"),
+    "activity": ("Pairing: show or hide the activity panel", "L"),
+    "participants": ("Pairing: participants and their roles (lead: change)", "P"),
 }
 
 
 def palette_commands(act: Callable[[str], None]) -> Iterable[SystemCommand]:
     """One palette entry per pairing action, each running ``act(action)``."""
-    for what, (title, help_text) in COMMANDS.items():
-        yield SystemCommand(title, help_text, _bound(act, what))
+    for what, (title, key) in COMMANDS.items():
+        yield SystemCommand(title, palette_help(what, key), _bound(act, what))
 
 
 def _bound(func: Callable[[str], None], arg: str) -> Callable[[], None]:

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from models.vocab import LABELS
-from tui.actions import bindings
+from tui.actions import bindings, palette_help
 from tui.dialogs.common import ConfirmScreen
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import marked_title, safe, short
@@ -297,8 +297,7 @@ class HomeScreen(Screen[None]):
         """The keys the footer has no room for at 80 columns, for the command palette."""
         if self.session.action_allowed("future") and self._selected() is not None:
             yield SystemCommand("Future state: open or make the to-be copy",
-                                "A linked copy of the selected map to design the future "
-                                "journey (key F)", self.action_future)
+                                palette_help("future", "F"), self.action_future)
 
     def action_future(self) -> None:
         """The to-be copy of the selected map (its future state), opened at Touchpoints;

@@ -28,7 +28,7 @@ from textual.widgets import ContentSwitcher
 from models.rules.live_maps import is_live
 from models.rules.progress import edit_changes_states, step_states
 from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEP_WORDS, STEPS
-from tui.actions import bindings
+from tui.actions import UNDO_KEY, bindings, palette_help
 from tui.screens.kept_map import KeptMapCompositor
 from tui.screens.warm_views import cool, laid_out, mark_laid_out, room_busy, stop, warm, warming
 from tui.session import GoHome, WorkshopSession
@@ -320,19 +320,18 @@ class WorkshopScreen(Screen[None]):
                                 _bind(self.show_step, step))
         for view_key in METHOD_VIEWS:
             yield SystemCommand(METHOD_LABELS[view_key], f"Show the {METHOD_LABELS[view_key]} "
-                                "view", _bind(self.show_step, view_key))
+                                f"view: {STEP_WORDS[view_key]}", _bind(self.show_step, view_key))
         if self.session.action_allowed("make_future") and self.session.journey is not None \
                 and is_live(self.session.journey.workshop):
             yield SystemCommand("Future state: open or make the to-be copy",
-                                "A linked copy of this map to design the future journey",
+                                palette_help("make_future"),
                                 _bind(lambda _arg: self._make_future(), None))
         if self.session.action_allowed("home"):
-            yield SystemCommand("Home", "Back to the list of workshops", self.action_home)
-        yield SystemCommand("Ticket data", "Imports, metrics and KPI trends (key T)",
-                            self.action_data)
+            yield SystemCommand("Home", palette_help("home", "h"), self.action_home)
+        yield SystemCommand("Ticket data", palette_help("data", "T"), self.action_data)
         if self.session.action_allowed("undo"):
-            yield SystemCommand("Undo my last change", "Take back your own last edit, add, "
-                                "delete or move (key ctrl+z)", self.action_undo)
+            yield SystemCommand("Undo my last change", palette_help("undo", UNDO_KEY),
+                                self.action_undo)
         if self.query(f"#step-{self.step}"):
             view = self.view()
             label = LABELS.get(self.step) or METHOD_LABELS[self.step]
@@ -340,7 +339,7 @@ class WorkshopScreen(Screen[None]):
                 if isinstance(binding, Binding) and binding.description \
                         and view.check_action(binding.action.split("(")[0], ()):
                     yield SystemCommand(f"{label}: {binding.description}",
-                                        f"key {binding.key}",
+                                        palette_help(binding.action.split("(")[0], binding.key),
                                         _bind(view.run_action, binding.action))
 
 

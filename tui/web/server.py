@@ -33,6 +33,7 @@ from textual_serve.server import Server
 from models.db import invites
 from models.db.access import AccessError
 from models.db.dbfile import StoreError
+from models.db.server import url_host
 from tui.identity import SEAT_ORIGIN_ENV, SEAT_TOKEN_ENV
 
 if TYPE_CHECKING:
@@ -80,8 +81,9 @@ class SeatServer(Server):
     """textual-serve's server, checking each visitor's invitation before anything runs."""
 
     def __init__(self, store: Store, db: str, *, host: str, port: int) -> None:
+        # textual-serve's own address would read http://:::8000 for an IPv6 host
         super().__init__(seat_command(), host=host, port=port, title="journeymap",
-                         statics_path=STATIC)
+                         statics_path=STATIC, public_url=f"http://{url_host(host)}:{port}")
         self.store = store
         self.db = db
 

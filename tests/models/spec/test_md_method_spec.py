@@ -28,9 +28,9 @@ def test_the_ladder_names_each_level_its_responder_and_time_and_escalates_upward
                         response_sla_minutes=240))
     lines = ladder_diagram(journey).split("\n")
     assert lines[0] == "```mermaid" and lines[1] == "flowchart TD" and lines[-1] == "```"
-    assert lines[2].startswith('    L1["P1 · Incident lead · respond 15 min')
-    assert lines[3].startswith('    L2["Level 2 · nobody named · respond ')
-    assert lines[4].startswith('    L3["P3 [low] · L1 · respond 4 h')
+    assert lines[2].startswith('    L1["P1 · Incident lead · respond within 15 min')
+    assert lines[3].startswith('    L2["Level 2 · nobody named · response SLA not set')
+    assert lines[4].startswith('    L3["P3 [low] · L1 · respond within 4 h')
     assert lines[5:-1] == ["    L2 -->|escalate| L1", "    L3 -->|escalate| L2"]
 
 

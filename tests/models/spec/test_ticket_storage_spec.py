@@ -94,7 +94,7 @@ def test_another_grouping_shows_its_own_groups() -> None:
 def test_what_the_table_cannot_show_is_said_in_one_sentence() -> None:
     with pytest.raises(ValueError) as info:
         show.table_rows(_two_months(), [_source(1)], by="colour")
-    assert str(info.value) == "--by must be one of category, channel, priority, group."
+    assert str(info.value) == "--by must be one of category, channel, priority, group, period."
     with pytest.raises(ValueError) as info:
         show.table_rows([], [])
     assert str(info.value) == ("This workshop has no ticket data yet: run `journeymap "
