@@ -59,4 +59,4 @@ def test_the_help_and_the_refusal_name_every_grouping_of_the_engine(
     assert err == f"journeymap: --by must be one of {', '.join(GROUPINGS)}.\n"
     code, out, _ = run_cli(db_path, "tickets", "show", "--help")
     assert code == 0
-    assert f"{', '.join(GROUPINGS[:-1])} or {GROUPINGS[-1]}." in " ".join(out.split())
+    assert f"{', '.join(GROUPINGS[:-1])} or {GROUPINGS[-1]} (default" in " ".join(out.split())
