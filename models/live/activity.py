@@ -53,7 +53,7 @@ def describe(change: ChangeLog, names: dict[tuple[str, int], str],
     subject = names.get((change.entity, change.entity_id or 0),
                         f"{change.entity} {change.entity_id or ''}".strip())
     field = change.field.replace("_", " ")
-    return f"{subject[:60]}: {field}" if field else subject[:60]
+    return f"{_cut(subject)}: {field}" if field else _cut(subject)
 
 
 def undone_words(change: ChangeLog, names: dict[tuple[str, int], str],
@@ -98,4 +98,5 @@ def in_words(summary: str, table: str) -> str:
 
 
 def _cut(text: str) -> str:
-    return text if len(text) <= 60 else text[:59] + "…"
+    """At most 60 characters; a cut name ends in "…" so it is not read as another name."""
+    return text if len(text) <= 60 else text[:59].rstrip() + "…"

@@ -52,3 +52,15 @@ def test_only_the_table_name_after_the_verb_becomes_words(entity: str, summary: 
     line = ChangeLog(workshop_id=1, entity=entity, entity_id=2, action="create",
                      summary=summary)
     assert describe(line, {}, {}) == words
+
+
+def test_a_name_cut_for_the_log_says_it_was_cut() -> None:
+    """Seen in ``journeymap log 1``: "card pre-filling agent chat with user-provided form
+    data to : owner", the card's name cut without a mark, a space before the colon."""
+    names = {("hypothesiscard", 2): "card pre-filling agent chat with user-provided form "
+                                     "data to avoid repeated questions"}
+    line = ChangeLog(workshop_id=1, entity="hypothesiscard", entity_id=2, action="update",
+                     field="owner")
+    said = describe(line, names, {})
+    assert said == "card pre-filling agent chat with user-provided form data to…: owner"
+    assert len(said.split(": ")[0]) <= 60
