@@ -128,6 +128,10 @@ CLOSED_STATUSES: frozenset[str] = frozenset({"done", "dropped"})
 # holds for as long as the matrix says so.
 STANDING = "standing"
 PAIN_KINDS: tuple[str, ...] = ("loop", "branch", "dead_end", "other")
+# A table's rows as people call them (the change log stores the table's name).
+ROW_KINDS: dict[str, str] = {"painpoint": "pain point", "hypothesiscard": "hypothesis card",
+                             "plantask": "plan task", "channelcost": "channel cost",
+                             "escalationlevel": "escalation level"}
 LANES: tuple[str, ...] = ("frontstage", "backstage")
 WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
 TO_BE_MARK = " (to-be)"  # after a future state's title: its copy's name, and Home's marker
@@ -240,3 +244,7 @@ TOTALS_WORDS: tuple[str, ...] = (
     "итого", "всего",  # ru
     "合計", "総計", "小計", "总计", "合计", "小计", "總計", "합계", "총계",  # ja, zh, ko
 )
+
+def row_kind(table: str) -> str:
+    """A table as people call its rows: "pain point", "touchpoint"."""
+    return ROW_KINDS.get(table, table)

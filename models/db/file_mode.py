@@ -71,11 +71,21 @@ def check_writable(path: Path) -> None:
                          f"(`chmod 2770 {folder}`, see docs/security.md).")
     files = [p for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()]
     for locked in [p for p in files if not dbfile.writable(p)][:1]:
+        chmod = f"`chmod 660 {' '.join(str(p) for p in files)}`"
+        info = locked.stat()
+        if info.st_uid == os.geteuid():
+            raise StoreError(f"{locked} is read-only for this account, which owns it, so "
+                             f"nothing can be saved; run {chmod} to edit it again.")
         owner, group = _owner_and_group(locked)
+        join = "" if _in_group(info.st_gid) else f" and to add this account to the group {group}"
         raise StoreError(f"{locked} is read-only for this account (owner {owner}, group "
                          f"{group}), so nothing can be saved; ask {owner} or an administrator "
-                         f"to run `chmod 660 {' '.join(str(p) for p in files)}` and to add "
-                         f"this account to the group {group}.")
+                         f"to run {chmod}{join}.")
+
+
+def _in_group(gid: int) -> bool:
+    """Whether this account is already a member of group ``gid`` (no one needs to add it)."""
+    return gid == os.getegid() or gid in os.getgroups()
 
 
 def _owner_and_group(path: Path) -> tuple[str, str]:

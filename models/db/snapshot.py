@@ -23,23 +23,16 @@ from sqlmodel import Session, SQLModel, col, select
 
 from models.db.schema import StoreError
 from models.db.tables.every import ALL_TABLES
+from models.vocab import row_kind
 
 MODELS: dict[str, type[SQLModel]] = {
     str(getattr(t, "__tablename__", "")): t for t in ALL_TABLES}
 # Creation order: a parent's table comes before its children's, as inserts need.
 _ORDER = {name: i for i, name in enumerate(MODELS)}
-KINDS = {"painpoint": "pain point", "hypothesiscard": "hypothesis card",
-         "plantask": "plan task", "channelcost": "channel cost",
-         "escalationlevel": "escalation level", "vote": "vote"}
 
 
 class Clash(StoreError):
     """Another seat changed something since that the restore would overwrite or need."""
-
-
-def kind(table: str) -> str:
-    """A table as people call its rows: "pain point", "touchpoint"."""
-    return KINDS.get(table, table)
 
 
 @dataclass
@@ -70,7 +63,7 @@ class Snapshot:
         """How many rows of each kind went with the deleted one: {"vote": 2}."""
         counts: dict[str, int] = {}
         for table, _data in self.rows[1:]:
-            counts[kind(table)] = counts.get(kind(table), 0) + 1
+            counts[row_kind(table)] = counts.get(row_kind(table), 0) + 1
         return counts
 
 
@@ -139,7 +132,7 @@ def restore(s: Session, snap: Snapshot, parent: str | None) -> SQLModel:
             s.flush()
             restored.append(row)
     except IntegrityError:
-        raise Clash(f"Another {kind(top_table)} took its place since; "
+        raise Clash(f"Another {row_kind(top_table)} took its place since; "
                     "nothing was undone.") from None
     for row, column, value in standing:
         setattr(row, column, value)
@@ -151,14 +144,14 @@ def _check_row(s: Session, table: str, data: dict[str, Any],
                present: set[tuple[str, int]]) -> None:
     model = MODELS[table]
     if s.get(model, data["id"]) is not None:
-        raise Clash(f"That {kind(table)} is already back; nothing was undone.")
+        raise Clash(f"That {row_kind(table)} is already back; nothing was undone.")
     for fk in model.__table__.foreign_keys:  # type: ignore[attr-defined]
         target = data.get(fk.parent.name)
         target_table = fk.column.table.name
         if target is None or (target_table, int(target)) in present:
             continue
         if s.get(MODELS[target_table], target) is None:
-            raise Clash(f"The {kind(target_table)} that {kind(table)} belonged to was "
+            raise Clash(f"The {row_kind(target_table)} that {row_kind(table)} belonged to was "
                         "deleted since; nothing was undone.")
 
 
@@ -170,7 +163,7 @@ def _standing_links(s: Session, snap: Snapshot) -> list[tuple[SQLModel, str, int
         if row is None:
             continue  # deleted since: nothing left to link
         if getattr(row, column) is not None:
-            raise Clash(f"The {kind(table)}{_name(row)} was linked elsewhere since; "
+            raise Clash(f"The {row_kind(table)}{_name(row)} was linked elsewhere since; "
                         "nothing was undone.")
         standing.append((row, column, value))
     return standing

@@ -314,6 +314,10 @@ class Store(Reads, Undoing):
                 if "locked" in reason or "busy" in reason or "lock timeout" in reason:
                     raise StoreError("The database is busy: another journeymap kept it locked "
                                      f"for {BUSY_TIMEOUT_S:g} s; try the change again.") from exc
+                if "disk is full" in reason:  # SQLITE_FULL: SQLite's words say neither where
+                    raise StoreError(f"The disk that holds {self.path} is full, so this change "
+                                     "was not saved; free some space there and make the "
+                                     "change again.") from exc
                 raise StoreError(f"The database refused the change: {reason}.") from exc
             except Exception:
                 session.rollback()

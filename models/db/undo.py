@@ -15,8 +15,9 @@ from sqlmodel import Session, SQLModel, and_, col, or_, select
 
 from models.db.fields import label
 from models.db.schema import StoreError
-from models.db.snapshot import MODELS, Snapshot, kind
+from models.db.snapshot import MODELS, Snapshot
 from models.db.tables.history import ChangeLog
+from models.vocab import row_kind
 
 UNDID = "undid change "
 # A touchpoint's stage move names the place it left in its summary, last, after the
@@ -140,12 +141,12 @@ def check_add_untouched(s: Session, entry: ChangeLog, seat: str | None,
     it now (a card, a handoff, a dot, a linked pain point): removing it would take
     their work too."""
     later = later_by_someone_else(s, entry, seat)
-    what = kind(entry.entity)
+    what = row_kind(entry.entity)
     if later is not None:
         raise UndoRefused(f"{later.who or later.account} changed the {what} you added "
                           "since; their edit stands, so nothing was undone.")
-    hanging = [kind(table) for table, _data in snap.rows[1:]] + [
-        kind(table) for table, *_rest in snap.links]
+    hanging = [row_kind(table) for table, _data in snap.rows[1:]] + [
+        row_kind(table) for table, *_rest in snap.links]
     if hanging:
         raise UndoRefused(f"The {what} you added has a {hanging[0]} on it now; "
                           "nothing was undone.")

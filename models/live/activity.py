@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from models.vocab import row_kind
+
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.tables.history import ChangeLog
@@ -47,23 +49,22 @@ def describe(change: ChangeLog, names: dict[tuple[str, int], str],
     if taken_back is not None:
         return undone_words(taken_back, names, whose="their")
     if change.summary:
-        return change.summary
+        return in_words(change.summary, change.entity)
     subject = names.get((change.entity, change.entity_id or 0),
                         f"{change.entity} {change.entity_id or ''}".strip())
     field = change.field.replace("_", " ")
-    return f"{subject[:60]}: {field}" if field else subject[:60]
+    return f"{_cut(subject)}: {field}" if field else _cut(subject)
 
 
 def undone_words(change: ChangeLog, names: dict[tuple[str, int], str],
                  whose: str = "your") -> str:
     """The one sentence after an undo, the same in the TUI and the CLI: what came back,
     what went, or where it is again (``whose``: "their" in the log, read by anyone)."""
-    from models.db.snapshot import Snapshot, kind
+    from models.db.snapshot import Snapshot
 
     subject = names.get((change.entity, change.entity_id or 0))
     if subject is None:  # an add undone is gone: named by its log line ("added stage X")
-        said = change.summary.split(" ", 1)[-1]
-        subject = kind(change.entity) + said.removeprefix(change.entity)
+        subject = in_words(change.summary, change.entity).split(" ", 1)[-1]
     if change.action == "delete":
         snap = Snapshot.from_text(change.old)
         along = snap.taken_along() if snap else {}
@@ -83,5 +84,19 @@ def undone_words(change: ChangeLog, names: dict[tuple[str, int], str],
     return f"Undid {whose} edit of {describe(change, names)}: it is back to “{_cut(change.old)}”."
 
 
+def in_words(summary: str, table: str) -> str:
+    """A logged summary as a lead reads it.
+
+    An add or a delete is logged as the verb and the row's table ("added plantask Fix
+    the link"; files of every version hold such lines, and undo reads them back), so
+    the table name after the verb becomes its kind: "added plan task Fix the link"."""
+    verb, _, rest = summary.partition(" ")
+    name, _, tail = rest.partition(" ")
+    if name != table:
+        return summary
+    return " ".join(part for part in (verb, row_kind(table), tail) if part)
+
+
 def _cut(text: str) -> str:
-    return text if len(text) <= 60 else text[:59] + "…"
+    """At most 60 characters; a cut name ends in "…" so it is not read as another name."""
+    return text if len(text) <= 60 else text[:59].rstrip() + "…"

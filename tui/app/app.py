@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 NOTIFY_REPEAT_S = 2.0  # the same message again within this many seconds is not shown again
 EXIT_AFTER_PAINT = "JOURNEYMAP_EXIT_AFTER_PAINT"  # bench: exit once the first frame is drawn
+SCREENSHOT = "Screenshot"  # the title of Textual's system command that saves an SVG
 
 
 def _palette_search() -> type[Provider]:
@@ -306,7 +307,15 @@ class JourneyApp(SessionAttributes, App[None]):
 
     # -- command palette ----------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's commands, the screen's and pairing's.
+
+        Textual's "Screenshot" saves an SVG into ``~/Downloads`` of the account that runs
+        the seat (a browser seat's goes to the browser): a file export, so only a seat
+        that may export gets it, not an observer nor a forced-command guest.
+        """
+        for command in super().get_system_commands(screen):
+            if command.title != SCREENSHOT or self.action_allowed("export"):
+                yield command
         extra = getattr(screen, "palette_commands", None)
         if extra is not None:
             yield from extra()

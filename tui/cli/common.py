@@ -50,7 +50,7 @@ class Context:
         require_folder(self.db)
         store = Store(self.db, who=who or default_user(), read_only=read_only, create=create)
         if store.damage:  # reading may rescue what is left; every write is refused
-            typer.echo(f"journeymap: warning: {store.path} is damaged ({store.damage[:120]}); "
+            say(f"journeymap: warning: {store.path} is damaged ({store.damage[:120]}); "
                        "showing what can be read, changes are refused.", err=True)
         return store
 
@@ -103,9 +103,24 @@ def require_folder(db: Path | str | None) -> None:
 STATE = Context()
 
 
+def say(message: str, *, err: bool = False) -> None:
+    """Print one plain line whose words may hold user text (a file name, a CSV's column,
+    a category) with every control character shown as a mark (``tui.safe_text.clean``).
+
+    Why: a file another account planted in the shared folder, named with ``ESC ]52;…``,
+    wrote the lead's clipboard when a refusal named it, as typed text would on a screen.
+    Plain lines (nearly all) skip the import of ``tui.safe_text`` and the Rich it loads.
+    """
+    if not message.replace("\n", "").isprintable():
+        from tui.safe_text import clean
+
+        message = clean(message, keep_newlines=True)
+    typer.echo(message, err=err)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear sentence to stderr and return the Exit to raise."""
-    typer.echo(f"journeymap: {message}", err=True)
+    say(f"journeymap: {message}", err=True)
     return typer.Exit(code)
 
 

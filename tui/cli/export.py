@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.common import STATE, command_group, fail, require_folder, user_errors
+from tui.cli.common import STATE, command_group, fail, require_folder, say, user_errors
 from tui.cli.export_core import light_read, one_pass, rendered, with_start, wrote
 
 app = command_group()
@@ -58,7 +58,7 @@ def write_output(data: bytes, output: Path | None) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise fail(f"Cannot write {output}: {reason}.") from None
-    typer.echo(wrote(target, data), err=True)
+    say(wrote(target, data), err=True)
 
 
 def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
@@ -114,7 +114,7 @@ def _document(workshop_id: int, fmt: str, sections: str | None,
         store = STATE.reader()
         loaded = store.load(workshop_id)
         light = loaded, (whole_portfolio(store, loaded) if fmt == "md" else [loaded])
-    journey = with_start(light[0], start_date, lambda text: typer.echo(text, err=True))
+    journey = with_start(light[0], start_date, lambda text: say(text, err=True))
     chosen = None
     if sections is not None:
         from models.export.markdown import parse_sections

@@ -34,7 +34,7 @@ try:
     from typer._click.types import IntParamType
     from typer.core import TyperGroup
 
-    from tui.cli.common import STATE
+    from tui.cli.common import STATE, say
 except BaseException:
     if _COLLECTING:
         gc.enable()
@@ -200,13 +200,13 @@ def _run() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except UsageError as exc:
-        typer.echo(usage_sentence(exc), err=True)
+        say(usage_sentence(exc), err=True)
         sys.exit(exc.exit_code)
     except typer.Abort:
         typer.echo("", err=True)
         sys.exit(1)
     except ClickException as exc:
-        typer.echo(f"journeymap: {exc.format_message()}", err=True)
+        say(f"journeymap: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("", err=True)
@@ -215,9 +215,9 @@ def _run() -> None:
         from models.db.dbfile import StoreError
 
         if isinstance(exc, (StoreError, ValueError, OSError)):
-            typer.echo(f"journeymap: {exc}", err=True)
+            say(f"journeymap: {exc}", err=True)
             sys.exit(1)
-        typer.echo(f"journeymap: unexpected error: {type(exc).__name__}: {exc}", err=True)
+        say(f"journeymap: unexpected error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(2)
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from models.db.tables.history import ChangeLog
 
 CELL_LIMIT = 120  # characters of one old/new value shown in the table
+_WHOLE_WORDS = ("Role", "Step", "Seen", "Following", "Done with")  # `who`: never split
 _SPAN = re.compile(r"^\s*(\d+)\s*([dwmh])\s*$", re.IGNORECASE)
 _SPAN_UNITS = {"h": dt.timedelta(hours=1), "d": dt.timedelta(days=1),
                "w": dt.timedelta(weeks=1), "m": dt.timedelta(days=30)}
@@ -233,7 +234,9 @@ def who_command(
         return
     table = Table(title=_text(f"In “{title}”"), title_justify="left")
     for column in ("Name", "Role", "Step", "Seen", "Following", "Done with", "Account"):
-        table.add_column(column, overflow="fold")
+        # the words of the vocabulary stay whole at 80 columns ("participan" / "t" was
+        # read there); names and the account with its key fold
+        table.add_column(column, overflow="fold", no_wrap=column in _WHOLE_WORDS)
     rows = here + (gone if everyone else [])
     for p in rows:
         # no "how long ago" for the absent: a clean ``leave`` backdates last_seen on purpose

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from models.vocab import ROLES
-from tui.cli.common import STATE, command_group, console, fail, require, user_errors
+from tui.cli.common import STATE, command_group, console, fail, require, say, user_errors
 from tui.identity import SEAT_ORIGIN_ENV, SEAT_TOKEN_ENV
 
 if TYPE_CHECKING:
@@ -88,12 +88,12 @@ def invite(
                 raise AccessError(
                     f"There is no open invitation for {name!r} in workshop {workshop_id}.")
             plural = "" if count == 1 else "s"
-            typer.echo(f"Revoked {count} invitation{plural} of {name}; open browser seats "
+            say(f"Revoked {count} invitation{plural} of {name}; open browser seats "
                        "with it close within seconds.", err=True)
             return
         row, token = invites.create(store, workshop_id, name, role, days=days)
     until = f"until {row.expires_at:%Y-%m-%d %H:%M} UTC" if row.expires_at else "until revoked"
-    typer.echo(f"Invitation for {row.name} ({row.role}) in workshop {workshop_id}, valid "
+    say(f"Invitation for {row.name} ({row.role}) in workshop {workshop_id}, valid "
                f"{until}; send it to {row.name} only, the link is the seat.", err=True)
     typer.echo(invite_url(url, token))
 
@@ -125,7 +125,7 @@ def serve(
         STATE.db = db_target(db)
     warning = host_warning(host)
     if warning:
-        typer.echo(f"journeymap: warning: {warning}", err=True)
+        say(f"journeymap: warning: {warning}", err=True)
     try:
         from tui.web.server import SeatServer
     except ImportError:

@@ -60,8 +60,11 @@ def print_summary(out: Console, journey: Journey) -> None:
     if w.evidence_ticket_volume is not None:
         out.print(_line("Tickets per month", f"{w.evidence_ticket_volume:,}"))
 
-    stages = Table("#", "stage", "KPI", "baseline", "target", "touchpoints", "pains",
-                   title="Stages", title_justify="left", header_style="bold")
+    stages = Table(title="Stages", title_justify="left", header_style="bold")
+    for column in ("#", "stage", "KPI", "baseline", "target", "touchpoints", "pains"):
+        # every letter shown at 80 columns: a long word folds ("Discoveri…" lost two)
+        stages.add_column(column, overflow="fold",
+                          no_wrap=column in ("#", "touchpoints", "pains"))
     tp_stage = {tp.id: st.id for st in journey.stages
                 for tp in journey.touchpoints.get(st.id or 0, [])}
     for number, st in enumerate(journey.stages, start=1):

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from models.rules.counts import plural
-from tui.cli.common import command_group, default_user, require, require_folder, user_errors
+from tui.cli.common import command_group, default_user, require, require_folder, say, user_errors
 
 app = command_group()
 
@@ -45,5 +45,5 @@ def copy(
             require(new, None, "import")
             copied = copy_portfolio(old, new)
             for item in copied:
-                typer.echo(f"{item.source_id} -> {item.new_id}")
-            typer.echo(f"Copied {plural(len(copied), 'workshop')} from {old.where} to {new.where}.")
+                say(f"{item.source_id} -> {item.new_id}")
+            say(f"Copied {plural(len(copied), 'workshop')} from {old.where} to {new.where}.")

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from tui.cli.common import STATE, console, fail, require, user_errors
+from tui.cli.common import STATE, console, fail, require, say, user_errors
 
 templates_app = typer.Typer(help="Starting maps for common support journeys.",
                             no_args_is_help=True, rich_markup_mode=None)
@@ -75,4 +75,4 @@ def templates_save(
         require(store, workshop_id, "export")
         journey = store.load(workshop_id)
         written = save_template(journey, path, title=title, description=description)
-    typer.echo(str(written))
+    say(str(written))

@@ -19,7 +19,7 @@ import typer
 from models.rules.counts import plural
 from models.tickets.fields import GROUPINGS
 from models.tickets.profiles import SOURCES
-from tui.cli.common import STATE, console, fail, require, user_errors
+from tui.cli.common import STATE, console, fail, require, say, user_errors
 
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
@@ -99,14 +99,14 @@ def import_(
     span = result.periods[0] if len(result.periods) == 1 else \
         f"{result.periods[0]}..{result.periods[-1]}"
     verb = "Would import" if dry_run else "Imported"
-    typer.echo(f"{verb} {file.name}: {imp.product}, {plural(imp.rows, 'row')}, "
+    say(f"{verb} {file.name}: {imp.product}, {plural(imp.rows, 'row')}, "
                f"{plural(imp.tickets, 'ticket')}, {span} ({plural(len(result.periods), 'month')}).")
     for field, column in result.columns.items():
-        typer.echo(f"  {field:<24} <- {column}")
+        say(f"  {field:<24} <- {column}")
     for note in (*imp.notes, *result.partial):
-        typer.echo(f"  note: {note}")
+        say(f"  note: {note}")
     for line in result.filled:
-        typer.echo(f"  filled {line}")
+        say(f"  filled {line}")
 
 
 @app.command("show")
@@ -251,7 +251,7 @@ def hours(
     if tz is None and not clear:
         with user_errors(), STATE.reader() as store:
             schedule = editing.schedule_of(store.get_workshop(workshop))
-        typer.echo(f"Business hours: {schedule.summary()}." if schedule else
+        say(f"Business hours: {schedule.summary()}." if schedule else
                    "Business hours: not set (journeymap tickets hours ID --tz ZONE).")
         return
     with user_errors(), STATE.store() as store:
@@ -264,7 +264,7 @@ def hours(
                                          tz=str(tz), holidays=holiday)
             except ValueError as exc:
                 raise fail(f"Business hours not set: {exc}.") from None
-    typer.echo(f"Business hours of workshop {workshop}: {said}; the next import counts "
+    say(f"Business hours of workshop {workshop}: {said}; the next import counts "
                "durations in them." if not clear else f"Workshop {workshop}: {said}.")
 
 
@@ -292,7 +292,7 @@ def map_category(
         require(store, workshop, "edit")
         said = links.set_link(store, workshop, category, stage=stage, pain_id=pain,
                                 unmap_stage=unmap, unmap_pain=unmap)
-    typer.echo(f"Mapped {said}.")
+    say(f"Mapped {said}.")
 
 
 @app.command("link-card")
@@ -315,9 +315,9 @@ def link_card(
         row = links.link_card(store, workshop, card, metric=metric, group=group,
                                 target=target)
         verdict = judge(store.load(workshop), row)
-    typer.echo(f"Card {card}: {metric} of {group}, target {target}.")
+    say(f"Card {card}: {metric} of {group}, target {target}.")
     if verdict is not None:
-        typer.echo(f"  now: {verdict.status} ({verdict.text})")
+        say(f"  now: {verdict.status} ({verdict.text})")
 
 
 @app.command("apply")
@@ -345,4 +345,4 @@ def apply(
         else:
             filled = baselines.apply_to_map(store, workshop, overwrite=overwrite)
     for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:
-        typer.echo(line)
+        say(line)

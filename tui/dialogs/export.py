@@ -39,7 +39,7 @@ class ExportDialog(HeldDialog["str | None"]):
     """One input with the target path; Enter exports, Esc cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = "ExportDialog { align: center middle; } ExportDialog Input { margin: 1 0; }"
+    DEFAULT_CSS = "ExportDialog Input { margin: 1 0; }"
 
     def __init__(self, default: str) -> None:
         super().__init__()

@@ -25,7 +25,12 @@ T = TypeVar("T")
 
 
 class HeldDialog(ModalScreen[T]):
-    """A modal screen whose keys, typed before it could take them, wait for it."""
+    """A modal screen whose keys, typed before it could take them, wait for it.
+
+    Centred here, once for every dialog: three that forgot to say so sat in the
+    top-left corner, over the title and the step bar."""
+
+    DEFAULT_CSS = "HeldDialog { align: center middle; }"
 
     def __init__(self) -> None:
         super().__init__()

@@ -40,7 +40,6 @@ class ParticipantsDialog(HeldDialog[None]):
 
     BINDINGS = [Binding("escape,q", "close", "Close"),
                 Binding("r", "cycle", "Change role", show=False)]
-    DEFAULT_CSS = "ParticipantsDialog { align: center middle; }"
 
     def __init__(self, workshop_id: int, can_grant: bool, session: WorkshopSession) -> None:
         super().__init__()

@@ -55,7 +55,6 @@ class RowEditor(HeldDialog[None]):
     BINDINGS = [Binding("escape", "close", "Close")]
     HINT = "Tab = next field (saves)   Esc = close"
     DEFAULT_CSS = """
-    RowEditor { align: center middle; }
     RowEditor > .dialog { height: 90%; width: 90; }
     RowEditor RecordForm { height: 1fr; }
     """

@@ -47,7 +47,6 @@ class SettingsScreen(HeldDialog["Settings | None"]):
     """Enter saves both numbers (after checking them), Esc cancels and changes nothing."""
 
     DEFAULT_CSS = """
-    SettingsScreen { align: center middle; }
     SettingsScreen .error { color: $error; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

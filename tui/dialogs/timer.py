@@ -21,8 +21,6 @@ class TimerScreen(HeldDialog["int | str | None"]):
     """Answer: minutes to start with, "stop", "settings" (open the lead's facilitation
     settings instead) or None (cancelled)."""
 
-    DEFAULT_CSS = "TimerScreen { align: center middle; }"
-
     # ctrl+o: not one of Input's own keys, so it works while the minutes field has focus
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "stop", "Stop timer"),
                 Binding("ctrl+o", "settings", "Facilitation settings")]

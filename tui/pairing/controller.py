@@ -42,6 +42,7 @@ from tui.pairing.commands import palette_commands
 from tui.pairing.seat import take_seat
 from tui.pairing.step_timer import StepTimerWatch
 from tui.safe_text import short
+from tui.widgets.footer import CalmFooter
 from tui.widgets.header import seat_note
 
 if TYPE_CHECKING:
@@ -188,7 +189,9 @@ class Pairing:
             return  # attached already: every edit shows the screen again (found by id)
         self._widgets = [PresenceBar(id="presence"), ActivityPanel(id="activity")]
         screen.mount(self._widgets[0], before="#stepbar")
-        screen.mount(self._widgets[1])
+        # Before the footer: Textual draws docked widgets in the order they were mounted,
+        # and mounted last the panel covered the footer's "? Keys" and "^p palette".
+        screen.mount(self._widgets[1], before=screen.query_one(CalmFooter))
         self.call_later_refresh()
 
     def call_later_refresh(self) -> None:

@@ -28,11 +28,13 @@ class PresenceBar(Static):
     """`Here: lea★ Touchpoints · sam Pains ✓ │ 12:05 left │ 1/2 done │ dots 2/3`.
 
     While the server is away the line starts with "server away: edits wait": the
-    lost notice fades, and the end of the line is the first thing a narrow terminal cuts.
+    lost notice fades, and the end of the line is the first thing a narrow terminal cuts
+    (with a "…": Textual crops a widget's line without one unless its CSS asks).
     """
 
     DEFAULT_CSS = """
-    PresenceBar { height: 1; padding: 0 1; background: $boost; display: none; }
+    PresenceBar { height: 1; padding: 0 1; background: $boost; display: none;
+                  text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, **kwargs: object) -> None:

@@ -81,11 +81,11 @@ def test_a_row_gone_since_is_named_by_its_table_and_number() -> None:
     assert describe(_line("stage", None), {("stage", 1): "stage Sign in"}) == "stage"
 
 
-def test_a_long_name_is_cut_at_60_characters_before_the_field() -> None:
+def test_a_long_name_is_cut_at_60_characters_with_a_mark_before_the_field() -> None:
     journey = _journey()
     journey.stages[0].name = "S" * 80
     names = subject_names(journey)
-    cut = ("stage " + "S" * 80)[:60]
+    cut = ("stage " + "S" * 80)[:59] + "…"
     assert describe(_line("stage", 3, "kpi_name"), names) == f"{cut}: kpi name"
     assert describe(_line("stage", 3), names) == cut
     exactly = "stage " + "S" * 54
