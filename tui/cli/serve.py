@@ -21,6 +21,7 @@ import typer
 from models.vocab import ROLES
 from tui.cli.common import STATE, command_group, console, fail, require, user_errors
 from tui.identity import SEAT_ORIGIN_ENV, SEAT_TOKEN_ENV
+from tui.safe_text import clean
 
 if TYPE_CHECKING:
     from models.db.invites import Listed
@@ -86,13 +87,14 @@ def invite(
                 raise AccessError(
                     f"There is no open invitation for {name!r} in workshop {workshop_id}.")
             plural = "" if count == 1 else "s"
-            typer.echo(f"Revoked {count} invitation{plural} of {name}; open browser seats "
+            typer.echo(f"Revoked {count} invitation{plural} of {clean(name)}; open browser seats "
                        "with it close within seconds.", err=True)
             return
         row, token = invites.create(store, workshop_id, name, role, days=days)
     until = f"until {row.expires_at:%Y-%m-%d %H:%M} UTC" if row.expires_at else "until revoked"
-    typer.echo(f"Invitation for {row.name} ({row.role}) in workshop {workshop_id}, valid "
-               f"{until}; send it to {row.name} only, the link is the seat.", err=True)
+    who = clean(row.name)  # the name is the lead's text: drawn, never obeyed by the terminal
+    typer.echo(f"Invitation for {who} ({row.role}) in workshop {workshop_id}, valid "
+               f"{until}; send it to {who} only, the link is the seat.", err=True)
     typer.echo(invite_url(url, token))
 
 
@@ -104,8 +106,8 @@ def _print_list(rows: list[Listed], workshop_id: int) -> None:
     for row in rows:
         state = "revoked" if row.revoked else (
             f"until {row.expires_at:%Y-%m-%d}" if row.expires_at else "until revoked")
-        out.print(f"{row.id:>4}  {row.name}  {row.role}  {state}  "
-                  f"(by {row.created_by}, {row.created_at:%Y-%m-%d})")
+        out.print(clean(f"{row.id:>4}  {row.name}  {row.role}  {state}  "
+                        f"(by {row.created_by}, {row.created_at:%Y-%m-%d})"))
 
 
 @app.command("serve")
