@@ -103,9 +103,22 @@ def require_folder(db: Path | str | None) -> None:
 STATE = Context()
 
 
+def sentence(message: object) -> str:
+    """``journeymap: MESSAGE`` as stderr shows it, its control characters drawn as marks.
+
+    Why: a sentence quotes what was wrong (a file's key, a stage's or a seat's name),
+    and that comes from other people: a shared backup's key holding an escape
+    sequence set the lead's window title.  Only on the way out: ``safe_text``
+    imports Rich, which a command that succeeds need not pay for.
+    """
+    from tui.safe_text import clean
+
+    return f"journeymap: {clean(message)}"
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear sentence to stderr and return the Exit to raise."""
-    typer.echo(f"journeymap: {message}", err=True)
+    typer.echo(sentence(message), err=True)
     return typer.Exit(code)
 
 

@@ -200,13 +200,15 @@ def _run() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except UsageError as exc:
-        typer.echo(usage_sentence(exc), err=True)
+        from tui.safe_text import clean
+
+        typer.echo(clean(usage_sentence(exc)), err=True)
         sys.exit(exc.exit_code)
     except typer.Abort:
         typer.echo("", err=True)
         sys.exit(1)
     except ClickException as exc:
-        typer.echo(f"journeymap: {exc.format_message()}", err=True)
+        _say(exc.format_message())
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("", err=True)
@@ -215,10 +217,17 @@ def _run() -> None:
         from models.db.dbfile import StoreError
 
         if isinstance(exc, (StoreError, ValueError, OSError)):
-            typer.echo(f"journeymap: {exc}", err=True)
+            _say(exc)
             sys.exit(1)
-        typer.echo(f"journeymap: unexpected error: {type(exc).__name__}: {exc}", err=True)
+        _say(f"unexpected error: {type(exc).__name__}: {exc}")
         sys.exit(2)
+
+
+def _say(message: object) -> None:
+    """The error sentence on stderr (``common.sentence``: controls drawn as marks)."""
+    from tui.cli.common import sentence
+
+    typer.echo(sentence(message), err=True)
 
 
 def usage_sentence(exc: UsageError) -> str:
