@@ -61,12 +61,9 @@ from bench.child_env import child_env  # noqa: E402
 _SCRIPT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]["journeymap"]
 ENTRY, ENTRY_FN = _SCRIPT.split(":")
 
-FLOOR = r"""
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-wid = int(sys.argv[2])
-out = []
-for sql in (
+# The rows an export reads, as plain SQL with ``?`` marks: the floors of this bench
+# (sqlite3) and of ``bench/export_server.py`` (psycopg, ``%s`` marks) read the same rows.
+FLOOR_SQL = (
     "SELECT * FROM workshop WHERE id = ?",
     "SELECT * FROM stage WHERE workshop_id = ? ORDER BY position, id",
     "SELECT t.* FROM touchpoint t JOIN stage s ON s.id = t.stage_id WHERE s.workshop_id = ?"
@@ -76,12 +73,19 @@ for sql in (
     "SELECT c.* FROM hypothesiscard c JOIN painpoint p ON p.id = c.pain_point_id"
     " WHERE p.workshop_id = ?",
     "SELECT * FROM plantask WHERE workshop_id = ? ORDER BY position, id",
-):
+)
+
+FLOOR = r"""
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+wid = int(sys.argv[2])
+out = []
+for sql in SQL:
     for row in con.execute(sql, (wid,)):
         out.append("|".join("" if v is None else str(v) for v in row))
 with open(sys.argv[3], "w", encoding="utf-8") as f:
     f.write("\n".join(out))
-"""
+""".replace("SQL", repr(FLOOR_SQL), 1)
 
 
 # The export's own steps without any command line, up to step N (argv[1]): the same

@@ -91,7 +91,7 @@ def _writer(url: str, variant: str, wid: int, tag: str, edits: int, barrier: Any
     store.close()
 
 
-def _fresh(admin: str) -> tuple[str, Callable[[], None]]:
+def fresh_database(admin: str) -> tuple[str, Callable[[], None]]:
     """A new database and the call that drops it (and closes the admin connection)."""
     import psycopg
     from sqlalchemy.engine import make_url
@@ -114,7 +114,7 @@ def run_variant(admin: str, variant: str, writers: int, edits: int) -> dict[str,
     from models.db.tables.cards import PainPoint
     from models.db.tables.history import ChangeLog
 
-    url, drop = _fresh(admin)
+    url, drop = fresh_database(admin)
     try:
         with Store(url, who="setup") as store:
             wid = int(store.create_workshop(title="race").id or 0)

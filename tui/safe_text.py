@@ -81,6 +81,19 @@ def short(value: object, limit: int = 40) -> str:
     return fit(clean(value), limit)
 
 
+def typed_text(character: str | None) -> bool:
+    """Whether a key's character is text that a field takes when typed.
+
+    Every single character but a control (Tab, Enter, Esc and the C1 controls stay
+    keys) or a lone surrogate.  Textual's ``Input`` asks ``str.isprintable``, which
+    also refuses Unicode's format characters (the joiner inside "👩‍💻", the bidi
+    marks of a right-to-left name), spaces other than " " (a no-break space) and
+    private-use glyphs: typed, they were lost, and user text is stored as typed.
+    """
+    return (character is not None and len(character) == 1
+            and unicodedata.category(character) not in ("Cc", "Cs"))
+
+
 def is_printable(text: str) -> bool:
     """True when ``text`` has no character ``clean`` would replace (used in tests)."""
     return all(unicodedata.category(ch) not in {"Cc"} for ch in text)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from keyword import iskeyword
 from pathlib import Path
 from typing import Any
@@ -82,22 +82,36 @@ def _plain(name: str) -> bool:
             and not name.startswith("_"))
 
 
-class _Reader:
-    """Typed rows from one read-only connection, in one read transaction."""
+Columns = list[tuple[str, Callable[[Any], Any] | None]]
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+
+class _Reader:
+    """Typed rows from one read-only connection, in one read transaction.
+
+    The connection is a ``sqlite3`` one here and a psycopg one for a server
+    (``models.db.light_server.ServerReader``): both take ``execute(sql, params)``
+    and give a cursor.  The queries are written once, with ``mark`` as the
+    parameter placeholder of the driver (``?`` here, ``%s`` for psycopg).
+    """
+
+    mark = "?"
+
+    def __init__(self, conn: Any) -> None:
         self.conn = conn
-        self.converters: dict[str, list[tuple[str, Callable[[Any], Any] | None]]] = {}
+        self.converters: dict[str, Columns] = {}
         self.classes: dict[str, Callable[[tuple[Any, ...]], Row]] = {}
 
-    def columns(self, table: str) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    def columns(self, table: str, cursor: Any) -> Columns:
+        """The columns of ``table`` in ``SELECT *`` order, each with the converter that
+        turns what the driver gives into what SQLAlchemy gives (None: as it is).
+        ``cursor`` is the query that needs them (a server reads the names there)."""
         if table not in self.converters:
             info = self.conn.execute(f"PRAGMA table_info({table})").fetchall()
             self.converters[table] = [(str(r[1]), _CONVERT.get(str(r[2]).upper()))
                                       for r in info]
         return self.converters[table]
 
-    def row_class(self, table: str) -> Callable[[tuple[Any, ...]], Row]:
+    def row_class(self, table: str, cursor: Any) -> Callable[[tuple[Any, ...]], Row]:
         """``Row`` for ``table``: its initialiser takes the SELECT's tuple and sets each column.
 
         Why generated: a 2,000-touchpoint export reads ~2,600 rows, and building
@@ -110,7 +124,7 @@ class _Reader:
         store's path, which reads only the columns it knows).
         """
         if table not in self.classes:
-            cols = self.columns(table)
+            cols = self.columns(table, cursor)
             if not cols or not all(_plain(name) for name, _ in cols):
                 raise ValueError(f"{table}: a column name is not a plain identifier")
             names = ", ".join(f"self.{name}" for name, _ in cols)
@@ -127,40 +141,40 @@ class _Reader:
                 "__module__": __name__, "__qualname__": "Row"})
         return self.classes[table]
 
-    def rows(self, table: str, where: str, args: Iterable[Any], order: str) -> list[Any]:
-        """The rows of ``table`` that match, as ``Row`` objects.
+    def rows(self, table: str, key: str, ids: list[Any], order: str) -> list[Any]:
+        """The rows of ``table`` whose ``key`` is one of ``ids``, as ``Row`` objects.
 
-        The table's columns are looked up and its initialiser generated only once
-        a row is there to build: compiling one costs about what building a thousand
-        rows does (~1 M instructions), and a map whose room did not vote, document
-        handoffs, take seats, cost channels, set a ladder or import tickets has 7 of
-        its 13 tables empty.  ``SELECT *``
+        No ids, no query (a map without pain points has no cards to ask for: on a
+        server each query is a round trip).  The table's columns are looked up and
+        its initialiser generated only once a row is there to build: compiling one
+        costs about what building a thousand rows does (~1 M instructions), and a
+        map whose room did not vote, document handoffs, take seats, cost channels,
+        set a ladder or import tickets has 7 of its 13 tables empty.  ``SELECT *``
         lists the columns in the order ``PRAGMA table_info`` gives them; a file
         where they differ fails the initialiser's unpacking (``ValueError``).
         """
+        if not ids:
+            return []
+        marks = ", ".join([self.mark] * len(ids))
         cursor = self.conn.execute(
-            f"SELECT * FROM {table} WHERE {where} ORDER BY {order}", tuple(args))
+            f"SELECT * FROM {table} WHERE {key} IN ({marks}) ORDER BY {order}", tuple(ids))
         first = cursor.fetchone()
         if first is None:
             return []
-        make = self.row_class(table)
+        make = self.row_class(table, cursor)
         return [make(first), *map(make, cursor)]
-
-
-def _in(column: str, ids: list[Any]) -> str:
-    return f"{column} IN ({', '.join('?' * len(ids))})" if ids else "0"
 
 
 def _journeys(reader: _Reader, workshop_ids: list[int]) -> list[Journey] | None:
     """``Store.load`` of each id, from one query per table; None if one is missing."""
     wids = list(dict.fromkeys(workshop_ids))
-    workshops = {w.id: w for w in reader.rows("workshop", _in("id", wids), wids, "id")}
+    workshops = {w.id: w for w in reader.rows("workshop", "id", wids, "id")}
     if any(wid not in workshops for wid in wids):
         return None
 
     def grouped(table: str, key: str, ids: list[Any], order: str) -> dict[Any, list[Any]]:
         out: dict[Any, list[Any]] = {}
-        for row in reader.rows(table, _in(key, ids), ids, order):
+        for row in reader.rows(table, key, ids, order):
             out.setdefault(getattr(row, key), []).append(row)
         return out
 
@@ -171,10 +185,10 @@ def _journeys(reader: _Reader, workshop_ids: list[int]) -> list[Journey] | None:
     pain_workshop = {p.id: wid for wid, ps in pains.items() for p in ps}
     pain_ids = list(pain_workshop)
     cards: dict[Any, list[Any]] = {}
-    for card in reader.rows("hypothesiscard", _in("pain_point_id", pain_ids), pain_ids, "id"):
+    for card in reader.rows("hypothesiscard", "pain_point_id", pain_ids, "id"):
         cards.setdefault(pain_workshop[card.pain_point_id], []).append(card)
     dots: dict[Any, list[Any]] = {}
-    for dot in reader.rows("vote", _in("pain_point_id", pain_ids), pain_ids, "id"):
+    for dot in reader.rows("vote", "pain_point_id", pain_ids, "id"):
         dots.setdefault(pain_workshop[dot.pain_point_id], []).append(dot)
     per_workshop = {
         name: grouped(table, "workshop_id", wids, order) for name, table, order in (
@@ -197,6 +211,15 @@ def _journeys(reader: _Reader, workshop_ids: list[int]) -> list[Journey] | None:
     return out
 
 
+def read_journeys(reader: _Reader, workshop_ids: list[int] | None,
+                  first: int | None) -> list[Journey] | None:
+    """``load_journeys`` inside the reader's read transaction, whatever its driver."""
+    if workshop_ids is None:
+        every = [int(r[0]) for r in reader.conn.execute(_EVERY_ID)]
+        workshop_ids = every if first is None else [first, *(i for i in every if i != first)]
+    return _journeys(reader, workshop_ids)
+
+
 def load_journeys(path: Path | str | None, workshop_ids: list[int] | None, *,
                   first: int | None = None) -> list[Journey] | None:
     """The journeys of ``workshop_ids`` in that order, or None (take the store's path).
@@ -214,11 +237,7 @@ def load_journeys(path: Path | str | None, workshop_ids: list[int] | None, *,
             return None
         try:
             conn.execute("BEGIN")  # one snapshot, as the store's read transaction
-            if workshop_ids is None:
-                every = [int(r[0]) for r in conn.execute(_EVERY_ID)]
-                workshop_ids = every if first is None else [
-                    first, *(i for i in every if i != first)]
-            return _journeys(_Reader(conn), workshop_ids)
+            return read_journeys(_Reader(conn), workshop_ids, first)
         finally:
             conn.close()
     except (StoreError, sqlite3.Error, OSError, ValueError):

@@ -40,24 +40,19 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from models.db.dbfile import APP_NAME, SCHEMA_VERSION, FileState, StoreError
+from models.db.server_link import (
+    CONNECT_TIMEOUT_S,
+    NETWORK,
+    READ_ONLY_OPTIONS,
+    SEAT_CONNECT_S,
+    UTC_OPTIONS,
+)
 
 CHANNEL = "journeymap"
 PRESENCE_CHANNEL = "journeymap_presence"
 # Any fixed 64-bit number: the one lock every journeymap writer of a database takes.
 WRITE_LOCK = 0x6A6D6170  # "jmap"
 LOCK_TIMEOUT_MS = 15_000
-# How long a connect may wait for an answer.  The listener's own connects (in its
-# thread) wait the long one; the store's and the fingerprints' (the screen's thread,
-# before the listener has noticed the server is away) the short one, which is the
-# longest an edit, Home or a heartbeat can freeze a seat on a network that drops
-# packets.  Once the listener knows, they do not try at all (``Reads.server_lost``).
-CONNECT_TIMEOUT_S = 10
-SEAT_CONNECT_S = 3
-# A dropped network gives no error by itself: keepalives make an idle connection
-# (the listener's) notice within about 11 s, and ``tcp_user_timeout`` ends a query
-# whose packets go unanswered for 5 s instead of TCP's quarter of an hour.
-NETWORK: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
-                           "keepalives_count": 3, "tcp_user_timeout": 5_000}
 # How long a woken listener blocks before it looks whether it should stop.
 WAKE_CHECK_S = 0.25
 # How often a listener that lost the server tries a new connection.
@@ -121,9 +116,7 @@ def _need_driver() -> None:
 def make_engine(target: str, *, read_only: bool) -> Engine:
     """An engine whose connections speak UTC and whose write transactions queue."""
     _need_driver()
-    options = f"-c timezone=UTC -c lock_timeout={LOCK_TIMEOUT_MS}"
-    if read_only:
-        options += " -c default_transaction_read_only=on"
+    options = f"{READ_ONLY_OPTIONS if read_only else UTC_OPTIONS} -c lock_timeout={LOCK_TIMEOUT_MS}"
     # pre-ping: after a server restart every pooled connection is dead; a checkout
     # replaces it instead of failing the next edit (one round trip per transaction).
     engine = create_engine(_url(target), pool_pre_ping=True, connect_args={

@@ -4,6 +4,15 @@ Why a mixin of its own: choosing the change and deciding whether it may come bac
 ``models.db.undo``; putting back what a delete took is ``models.db.snapshot``; this
 module joins them to the store's own add, delete and move inside one write, so an
 undo is attributed, announced to the other seats and refused whole, never half done.
+
+The clash checks and the restore are one step for every other seat on a server too:
+under READ COMMITTED another seat's re-link committed between them would be
+overwritten, but every write transaction first takes the server's write lock
+(``models.db.server``), as ``BEGIN IMMEDIATE`` does on a file, so that seat waits
+and its change lands after the undo, or came before and the check refuses
+(``tests/models/test_undo_on_server.py``).  Row locks would add nothing for
+journeymap's own writers and cannot lock a row that is not there yet (a new card in
+the deleted one's place); SERIALIZABLE would make every edit retry.
 """
 
 from __future__ import annotations

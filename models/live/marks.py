@@ -70,14 +70,10 @@ class _ServerConn:
         self._conn: Any = self._connect()
 
     def _connect(self) -> Any:
-        import psycopg
+        from models.db.server import libpq
+        from models.db.server_link import read_connection
 
-        from models.db.server import NETWORK, SEAT_CONNECT_S, libpq
-
-        return psycopg.connect(libpq(self._url), autocommit=True,
-                               connect_timeout=SEAT_CONNECT_S, **NETWORK,
-                               options="-c default_transaction_read_only=on "
-                                       "-c timezone=UTC")
+        return read_connection(libpq(self._url), autocommit=True)
 
     def execute(self, sql: str, params: Any) -> Any:
         """Run one read; a connection lost since the last one (the server restarted)

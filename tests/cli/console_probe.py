@@ -39,6 +39,18 @@ finally:
     print('FROZEN', gc.get_freeze_count(), file=sys.stderr)
 """
 
+# Runs the console script, then names the ORM libraries the process imported: the
+# light exports (a file's and a server's) must import none.
+HEAVY_PROBE = """
+import sys
+from tui.cli.main import main
+try:
+    main()
+finally:
+    heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel', 'pydantic'})
+    print('HEAVY', heavy, file=sys.stderr)
+"""
+
 
 def probe(db: Path, *args: str) -> dict[str, list[str]]:
     env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat()}

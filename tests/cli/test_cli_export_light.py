@@ -20,22 +20,12 @@ from models.export.markdown import to_markdown
 from models.export.plan_ics import plan_ics
 from models.export.templates import create_from_template
 from models.rules.demo import complete_demo
-
-TODAY = dt.date(2024, 3, 20)
-PROBE = """
-import sys
-from tui.cli.main import main
-try:
-    main()
-finally:
-    heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel', 'pydantic'})
-    print('HEAVY', heavy, file=sys.stderr)
-"""
+from tests.cli.console_probe import HEAVY_PROBE, TODAY
 
 
 def run_cli(db: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat()}
-    return subprocess.run([sys.executable, "-c", PROBE, "--db", str(db), *args],
+    return subprocess.run([sys.executable, "-c", HEAVY_PROBE, "--db", str(db), *args],
                           capture_output=True, env=env, stdin=subprocess.DEVNULL)
 
 
@@ -94,7 +84,7 @@ def test_the_database_named_by_the_environment_is_read_the_same_way(
         portfolio: tuple[Path, int]) -> None:
     db, wid = portfolio
     env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat(), "JOURNEYMAP_DB": str(db)}
-    out = subprocess.run([sys.executable, "-c", PROBE, "export", str(wid), "--format", "ics"],
+    out = subprocess.run([sys.executable, "-c", HEAVY_PROBE, "export", str(wid), "--format", "ics"],
                          capture_output=True, env=env, stdin=subprocess.DEVNULL)
     assert out.returncode == 0, out.stderr
     assert b"HEAVY []" in out.stderr

@@ -173,3 +173,26 @@ def test_serve_without_textual_serve_says_how_to_install_it(
     db, _wid = team
     monkeypatch.setitem(sys.modules, "tui.web.server", None)  # as if the extra were missing
     one_sentence(run(db, "serve"), "pip install 'journeymap[serve]'")
+
+
+# A right-to-left override, a terminal title (OSC, which Click's colour stripping
+# leaves alone), a bell and markup: what a name may hold, never what a terminal obeys.
+HOSTILE_NAME = "K\u202eim \x1b]0;pwned\x07 [b]x[/b]"
+
+
+def test_a_hostile_name_reaches_the_terminal_only_as_marks(team: tuple[Path, int]) -> None:
+    """Seen on the team server: ``invite``'s sentence and ``--list`` printed the name
+    raw (the override reversed the rest of the line; an escape sequence reached the
+    terminal), where every other command draws it through ``safe_text.clean``."""
+    from tui.safe_text import clean
+
+    db, wid = team
+    made = run(db, "invite", str(wid), HOSTILE_NAME, "--role", "observer")
+    listed = run(db, "invite", str(wid), "--list")
+    revoked = run(db, "invite", str(wid), HOSTILE_NAME, "--revoke")
+    for result in (made, listed, revoked):
+        assert result.exit_code == 0, result.output
+        assert not {"\u202e", "\x1b", "\x07"} & set(result.output), result.output
+        assert clean(HOSTILE_NAME) in result.output
+    with Store(db, who="x", read_only=True) as store:
+        assert [row.name for row in invites.listed(store, wid)] == [HOSTILE_NAME]

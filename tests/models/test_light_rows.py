@@ -121,9 +121,9 @@ def test_only_tables_with_rows_get_an_initialiser(
     made: list[str] = []
     row_class = light_journey._Reader.row_class
 
-    def counted(reader: Any, table: str) -> Any:
+    def counted(reader: Any, table: str, cursor: Any) -> Any:
         made.append(table)
-        return row_class(reader, table)
+        return row_class(reader, table, cursor)
 
     monkeypatch.setattr(light_journey._Reader, "row_class", counted)
     journey = load_journey(db, wid)

@@ -7,6 +7,13 @@ tab, ``�`` for U+202E): the first edit then saved the marks over the person's
 text.  Only the drawing is cleaned (``CleanShownInput``); a click is counted on
 what is drawn, so after a control character (drawn one cell wide, zero wide in
 the raw text) it no longer landed one character early.
+
+Typed, too: the zero-width joiner inside "👩‍💻", a right-to-left mark, a no-break
+space were lost on the way in, because Textual's ``Input`` takes only keys whose
+character ``isprintable()`` (Unicode's format characters and spaces other than " "
+are not); typing "👩‍💻" into a touchpoint's name stored "👩💻", two emoji (seen in
+two seats over tmux on the team server).  A field takes every typed character
+but the controls (Tab, Esc and the like stay keys).
 """
 
 from __future__ import annotations
@@ -17,12 +24,14 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from models.db.store import Store
 from models.db.tables.workshop import Touchpoint
 from tests.helpers import build_workshop, until
 from tui.app.launch import build_app
+from tui.app.terminal_keys import EscapeFirstParser
 from tui.safe_text import clean, display
 from tui.widgets.clean_input import CleanShownInput
 
@@ -68,6 +77,16 @@ async def test_a_click_on_a_drawn_character_puts_the_cursor_before_it() -> None:
 NAME = "Sign\tin\u202e now\u200b\u00a0 "
 
 
+async def _in_first_name(app: Any, pilot: Pilot[Any]) -> Input:
+    """The touchpoints step's first name field, focused (Enter on the table)."""
+    assert await until([pilot], lambda: not app.held_input.busy
+                       and app.screen.focused is not None
+                       and app.screen.focused.id == "touchpoints-table", rounds=400)
+    await pilot.press("enter")
+    assert await until([pilot], lambda: isinstance(app.screen.focused, Input), rounds=400)
+    return app.screen.focused  # type: ignore[no-any-return]
+
+
 async def test_editing_a_hostile_name_keeps_every_character(db_path: Path) -> None:
     with Store(db_path, who="tester") as s:
         wid = build_workshop(s)
@@ -75,13 +94,51 @@ async def test_editing_a_hostile_name_keeps_every_character(db_path: Path) -> No
         s.update(Touchpoint, int(first.id or 0), name=NAME)
     app: Any = build_app(db_path, wid, step="touchpoints", who="tester")
     async with app.run_test(size=(120, 40)) as pilot:
-        assert await until([pilot], lambda: not app.held_input.busy
-                           and app.screen.focused is not None
-                           and app.screen.focused.id == "touchpoints-table", rounds=400)
-        await pilot.press("enter")
-        assert await until([pilot], lambda: isinstance(app.screen.focused, Input), rounds=400)
-        assert app.screen.focused.value == NAME
+        assert (await _in_first_name(app, pilot)).value == NAME
         await pilot.press("end", "!", "escape")
         await pilot.pause()
     with Store(db_path, who="check") as s:
         assert s.load(wid).ordered_touchpoints()[0].name == NAME + "!"
+
+
+# A joiner, bidi marks and overrides, a no-break space, a private-use glyph (icon fonts).
+FORMAT = "\u200d\u200e\u200f\u202e\u202c\u2066\u00a0\ue0b0"
+
+
+async def typed(pilot: Pilot[Any], text: str) -> None:
+    """``text`` as a terminal sends it, read by the app's own parser into keys.
+
+    Not ``pilot.press``: it looks a character up by its key's name, which fails for
+    "zero_width_joiner" or "personal_computer", and then sends no character at all.
+    """
+    driver = pilot.app._driver  # noqa: SLF001 - where the terminal's keys arrive
+    assert driver is not None
+    for event in EscapeFirstParser().feed(text):
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+        await pilot.pause()
+
+
+async def test_a_field_takes_every_typed_character_but_controls() -> None:
+    app = OneField()
+    async with app.run_test(size=(80, 5)) as pilot:
+        field = app.query_one(CleanShownInput)
+        field.focus()
+        await typed(pilot, f"a{FORMAT}b\t")  # the Tab moves on, it is no text
+        await pilot.pause()
+    assert field.value == f"a{FORMAT}b"
+
+
+async def test_a_joined_emoji_typed_into_a_touchpoint_is_stored_whole(db_path: Path) -> None:
+    with Store(db_path, who="tester") as s:
+        wid = build_workshop(s)
+        first = s.load(wid).ordered_touchpoints()[0]
+    app: Any = build_app(db_path, wid, step="touchpoints", who="tester")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _in_first_name(app, pilot)
+        await pilot.press("end")
+        await typed(pilot, " 👩\u200d💻\u200f")
+        await pilot.press("escape")
+        await pilot.pause()
+    with Store(db_path, who="check") as s:
+        assert s.load(wid).ordered_touchpoints()[0].name == f"{first.name} 👩\u200d💻\u200f"

@@ -41,23 +41,29 @@ def one_pass() -> Iterator[None]:
 
 def light_read(db: Path | str | None, workshop_id: int, portfolio: bool
                ) -> tuple[Journey, list[Journey]] | None:
-    """(the journey, the portfolio it opens) read with plain sqlite3, or None.
+    """(the journey, the portfolio it opens) read without the ORM, or None.
 
     Why: SQLModel's import alone cost more than reading and writing a
-    2,000-touchpoint map.  None (a server, a file that is not current or sound, no
-    such workshop) sends the caller through the store, which words the refusal.
-    The portfolio is the journey first, then the others as ``Store.list_workshops``
+    2,000-touchpoint map.  A file is read with plain sqlite3, a server with plain
+    psycopg (``models.db.light_server``), by the same queries.  None (a file or
+    server that is not current or sound, one that cannot be reached, no such
+    workshop) sends the caller through the store, which words the refusal.  The
+    portfolio is the journey first, then the others as ``Store.list_workshops``
     orders them, read with it in one snapshot.
     """
     from models.db.dbfile import default_target
-    from models.db.light_journey import load_journeys
 
     target = db or default_target()
-    if not isinstance(target, Path):  # a server URL (``--db`` or ``JOURNEYMAP_DB``)
-        return None
-    path = target.expanduser()
-    found = (load_journeys(path, None, first=workshop_id) if portfolio
-             else load_journeys(path, [workshop_id]))
+    if isinstance(target, Path):
+        from models.db.light_journey import load_journeys
+
+        found = load_journeys(target.expanduser(), None if portfolio else [workshop_id],
+                              first=workshop_id if portfolio else None)
+    else:  # a server URL (``--db`` or ``JOURNEYMAP_DB``)
+        from models.db.light_server import load_journeys as load_from_server
+
+        found = load_from_server(target, None if portfolio else [workshop_id],
+                                 first=workshop_id if portfolio else None)
     return (found[0], found) if found else None
 
 

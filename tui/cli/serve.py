@@ -21,6 +21,7 @@ import typer
 from models.vocab import ROLES
 from tui.cli.common import STATE, command_group, console, fail, require, say, user_errors
 from tui.identity import SEAT_ORIGIN_ENV, SEAT_TOKEN_ENV
+from tui.safe_text import clean
 
 if TYPE_CHECKING:
     from models.db.invites import Listed
@@ -106,8 +107,8 @@ def _print_list(rows: list[Listed], workshop_id: int) -> None:
     for row in rows:
         state = "revoked" if row.revoked else (
             f"until {row.expires_at:%Y-%m-%d}" if row.expires_at else "until revoked")
-        out.print(f"{row.id:>4}  {row.name}  {row.role}  {state}  "
-                  f"(by {row.created_by}, {row.created_at:%Y-%m-%d})")
+        out.print(clean(f"{row.id:>4}  {row.name}  {row.role}  {state}  "
+                        f"(by {row.created_by}, {row.created_at:%Y-%m-%d})"))
 
 
 @app.command("serve")

@@ -13,14 +13,36 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input
 
-from tui.safe_text import clean
+from tui.safe_text import clean, typed_text
 
 
 class CleanShownInput(Input):
-    """``Input`` whose text is drawn through ``clean``; ``value`` stays what was typed."""
+    """``Input`` whose text is drawn through ``clean``; ``value`` stays what was typed.
+
+    It also takes the typed characters ``Input`` lets through as keys although
+    they are text (``safe_text.typed_text``: a joiner, a bidi mark, a no-break
+    space).
+    """
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return typed_text(character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual runs ``_on_key`` of every class in the MRO, this one before Input's;
+        # prevent_default skips Input's, which would let the character go.
+        if event.is_printable or not typed_text(event.character):
+            return
+        event.stop()
+        event.prevent_default()
+        assert event.character is not None
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(event.character)
+        else:
+            self.replace(event.character, *self.selection)
 
     @property
     def _shown(self) -> str:

@@ -43,6 +43,8 @@ from textual.keys import _character_to_key
 from textual.signal import Signal
 from textual.widgets import Input
 
+from tui.safe_text import typed_text
+
 _PASSED = "_jm_passed_on"
 _REPLAYED = "_jm_replayed"
 _READ = "_jm_read"  # the order the app read a key in
@@ -246,7 +248,7 @@ class HeldInput:
         if isinstance(event, events.Paste):
             line = event.text.splitlines()[0] if event.text else ""
             read = next(self._read)
-            keys = [events.Key(_character_to_key(c), c) for c in line if c.isprintable()]
+            keys = [events.Key(_character_to_key(c), c) for c in line if typed_text(c)]
             for key in keys:
                 setattr(key, _READ, read)
             self.queue[:0] = keys
@@ -319,7 +321,7 @@ def pass_on(app: Any, event: events.Key) -> bool:
     if getattr(app, "read_only", False):
         return False
     leaving = event.key in LEAVING_KEYS
-    if not (event.is_printable or leaving):
+    if not (typed_text(event.character) or leaving):
         return False
     try:
         screen = app.screen
