@@ -18,10 +18,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from models.rules.plan import MONTHLY_REVIEW_KEY, PreviewTask, workday_on_or_before
+from models.rules.plan import MONTHLY_REVIEW_KEY, workday_on_or_before
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables.cards import PlanTask
+    from models.rules.plan_preview import PreviewTask
 
 SURE_DAYS = 28  # every month has these days; later ones are counted from the month's end
 FORWARD_DAYS = 2  # a copy on the 1st or 2nd moves forward: its Friday may be last month
