@@ -28,7 +28,7 @@ print(' '.join(sorted(set(sys.modules) - before)))
 # What an export adds, each for a reason of its own.
 ADDED = {
     "sqlite3", "sqlite3.dbapi2", "_sqlite3",  # the read (the floor imports it too)
-    "contextvars", "_contextvars",  # models.rules.memo: one memo per export pass
+    "contextvars", "_contextvars",  # models.rules.memo: rule answers kept while a document is built
 }
 
 
