@@ -27,8 +27,8 @@ the export's own steps one after another (modules, read, render, write) with no
 command line at all, then Typer's import on top of them, the whole command and
 the floor.  Instructions are deterministic, so each figure is one run and the
 differences between runs are the phases' costs, whatever the machine's load.
-``--cpu-phases`` times the same steps instead (CPU medians over ``--runs``, all
-the steps interleaved): what the instructions cost in time on this machine,
+``--cpu-phases`` times the same steps instead (CPU and minor page fault medians
+over ``--runs``, all the steps interleaved): what the instructions cost in time on this machine,
 cache misses and page faults included, at the price of the load's noise.
 
     python bench/export.py [--touchpoints 2000] [--pains 500] [--runs 7]
@@ -180,11 +180,23 @@ def regular_install(tmp: Path) -> str:
     return python
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one whole process.
+class Run:
+    """What one whole process cost: wall and CPU seconds, and its minor page faults."""
+
+    __slots__ = ("wall", "cpu", "faults")
+
+    def __init__(self, wall: float, cpu: float, faults: int) -> None:
+        self.wall, self.cpu, self.faults = wall, cpu, faults
+
+
+def timed(cmd: list[str]) -> Run:
+    """Wall seconds, CPU seconds and minor page faults of one whole process.
 
     CPU (user + system of the child) is what other engineers' load on a shared
-    machine does not inflate; wall clock is what a person waits.
+    machine does not inflate; wall clock is what a person waits.  Minor faults
+    (a page of memory the process touched for the first time) are part of its
+    system time: an export that holds more memory than the floor pays for each
+    page, so they are printed beside the CPU.
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -192,7 +204,8 @@ def timed(cmd: list[str]) -> tuple[float, float]:
                    env=child_env(), cwd=Path(cmd[-1]).parent)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+               after.ru_minflt - before.ru_minflt)
 
 
 def main() -> None:
@@ -232,7 +245,7 @@ def main() -> None:
                 if args.phases:
                     print(f"-- {name} ({python}), instructions (valgrind)")
                     phases(python, db, wid, Path(tmp) / name.replace(" ", "-"), pairs[name],
-                           lambda cmds: [instructions(cmd) / 1e6 for cmd in cmds], "M instr.")
+                           lambda cmds: ([instructions(cmd) / 1e6 for cmd in cmds], []), "M instr.")
                 if args.cpu_phases:
                     print(f"-- {name} ({python}), CPU medians over {args.runs} runs")
                     phases(python, db, wid, Path(tmp) / name.replace(" ", "-"), pairs[name],
@@ -240,8 +253,7 @@ def main() -> None:
             return
         for export_cmd, floor_cmd in pairs.values():
             timed(export_cmd), timed(floor_cmd)  # warm the page cache and .pyc files
-        runs: dict[str, tuple[list[tuple[float, float]], list[tuple[float, float]]]] = {
-            name: ([], []) for name in pairs}
+        runs: dict[str, tuple[list[Run], list[Run]]] = {name: ([], []) for name in pairs}
         for _ in range(args.runs):  # interleaved so load changes hit every program alike
             for name, (export_cmd, floor_cmd) in pairs.items():
                 runs[name][0].append(timed(export_cmd))
@@ -273,21 +285,27 @@ def instructions(cmd: list[str]) -> int:
     return int(found.group(1))
 
 
-def cpu_medians(cmds: list[list[str]], runs: int) -> list[float]:
-    """The median CPU milliseconds of each command, the commands interleaved run by run."""
-    cpu: list[list[float]] = [[] for _ in cmds]
+def cpu_medians(cmds: list[list[str]], runs: int) -> tuple[list[float], list[float]]:
+    """The median CPU milliseconds and minor page faults of each command.
+
+    The commands are interleaved run by run, so a change of load hits them alike.
+    """
+    done: list[list[Run]] = [[] for _ in cmds]
     for _ in range(runs):
         for n, cmd in enumerate(cmds):
-            cpu[n].append(timed(cmd)[1] * 1000)
-    return [statistics.median(times) for times in cpu]
+            done[n].append(timed(cmd))
+    return ([statistics.median(run.cpu * 1000 for run in each) for each in done],
+            [statistics.median(run.faults for run in each) for each in done])
 
 
 def phases(python: str, db: Path, wid: int, out: Path, pair: tuple[list[str], list[str]],
-           measure: Callable[[list[list[str]]], list[float]], unit: str) -> None:
+           measure: Callable[[list[list[str]]], tuple[list[float], list[float]]],
+           unit: str) -> None:
     """Where the export's cost goes, step by step, against the floor.
 
     ``measure`` gives one figure per command in ``unit``: instructions (deterministic)
-    or CPU time (what they cost on this machine).
+    or CPU time (what they cost on this machine); with CPU time, also each command's
+    minor page faults (an empty list with instructions).
     """
     export_cmd, floor_cmd = pair
     step = [python, "-c", PHASES]
@@ -295,12 +313,14 @@ def phases(python: str, db: Path, wid: int, out: Path, pair: tuple[list[str], li
     for cmd in (export_cmd, [*step, "5", *args]):  # .pyc files written before measuring
         subprocess.run(cmd, check=True, capture_output=True, env=child_env(),
                        cwd=Path(cmd[-1]).parent)
-    *counts, with_typer, export, floor = measure(
+    figures, faults = measure(
         [*([*step, str(n), *args] for n in range(len(_STEPS) + 1)), export_cmd, floor_cmd])
-    print(f"{'step':<46}{unit:>10}{'added':>9}")
+    *counts, with_typer, export, floor = figures
+    print(f"{'step':<46}{unit:>10}{'added':>9}" + ("  minor faults" if faults else ""))
     for n, name in enumerate(_STEPS):
         added = counts[n] - counts[n - 1] if n else counts[n]
-        print(f"{name:<46}{counts[n]:>10.1f}{added:>9.1f}")
+        print(f"{name:<46}{counts[n]:>10.1f}{added:>9.1f}"
+              + (f"{faults[n]:>14,.0f}" if faults else ""))
     bare = counts[-1]
     print(f"= the export with no command line: {bare:.1f} {unit} = "
           f"{bare / floor:.2f}x the floor")
@@ -311,15 +331,19 @@ def phases(python: str, db: Path, wid: int, out: Path, pair: tuple[list[str], li
           f"{export / floor:.2f}x the floor")
     print(f"floor (python + sqlite3 read of the same rows): {floor:.1f} {unit}; "
           f"3x the floor: {3 * floor:.1f} {unit}")
+    if faults:
+        print(f"minor page faults: `journeymap export` {faults[-2]:,.0f}, with Typer's import "
+              f"and the modules only {faults[-3]:,.0f}, floor {faults[-1]:,.0f}")
 
 
-def report(runs_e: list[tuple[float, float]], runs_f: list[tuple[float, float]], n: int,
-           plan: Path) -> None:
+def report(runs_e: list[Run], runs_f: list[Run], n: int, plan: Path) -> None:
     """The medians, the floor's and the ratios of one interpreter's runs."""
-    exports, floors = [w for w, _ in runs_e], [w for w, _ in runs_f]
+    exports, floors = [run.wall for run in runs_e], [run.wall for run in runs_f]
     e, f = statistics.median(exports), statistics.median(floors)
-    ce = statistics.median(c for _, c in runs_e)
-    cf = statistics.median(c for _, c in runs_f)
+    ce = statistics.median(run.cpu for run in runs_e)
+    cf = statistics.median(run.cpu for run in runs_f)
+    fe = statistics.median(run.faults for run in runs_e)
+    ff = statistics.median(run.faults for run in runs_f)
     print(f"export md: median {e * 1000:.0f} ms over {n} runs "
           f"(min {min(exports) * 1000:.0f}, max {max(exports) * 1000:.0f}); "
           f"{plan.stat().st_size:,} bytes written")
@@ -328,6 +352,9 @@ def report(runs_e: list[tuple[float, float]], runs_f: list[tuple[float, float]],
     print(f"ratio export / floor: {e / f:.1f}x wall (goal <= 3)")
     print(f"CPU (user + system): export median {ce * 1000:.0f} ms, floor {cf * 1000:.0f} ms, "
           f"ratio {ce / cf:.1f}x")
+    print(f"minor page faults: export median {fe:,.0f}, floor {ff:,.0f}, "
+          f"ratio {fe / ff:.1f}x")
+
 
 if __name__ == "__main__":
     main()

@@ -40,7 +40,8 @@ from models.export.md_text import md_inline
 from models.export.measured import measured_section
 from models.export.mermaid import gantt_diagram, quadrant_diagram
 from models.rules.memo import one_snapshot
-from models.rules.plan import PreviewTask, generate_plan
+from models.rules.plan import generate_plan
+from models.rules.plan_preview import PreviewTask
 from models.rules.tracker import TrackerItem, due_words, workshop_title
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM

@@ -9,7 +9,7 @@ added again.  Counts are taken from each map as it stands, never assumed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from models.db.journey import Journey
 from models.rules.handoffs import derive_handoffs
@@ -62,18 +62,30 @@ class CountRow:
         return f"{self.label}: {self.before} → {self.after} ({trend})"
 
 
-class Comparison(NamedTuple):
+_NONE_YET: list[Any] = []  # the empty list an unavailable comparison shares, never filled
+
+
+class Comparison:
     """The whole as-is / to-be comparison, or why it is not available.
 
-    Built once and only read, so an unavailable comparison may share the empty lists.
+    Built once and only read, so an unavailable comparison may share the empty
+    lists.  A plain class, not a ``NamedTuple`` (``models/rules/__init__.py`` says why):
+    every export of the method section imports it.
     """
 
-    available: bool
-    reason: str = ""
-    changes: list[TouchpointChange] = []
-    as_is_line: list[SentimentPoint] = []
-    to_be_line: list[SentimentPoint] = []
-    counts: list[CountRow] = []
+    __slots__ = ("available", "reason", "changes", "as_is_line", "to_be_line", "counts")
+
+    def __init__(self, available: bool, reason: str = "",
+                 changes: list[TouchpointChange] = _NONE_YET,
+                 as_is_line: list[SentimentPoint] = _NONE_YET,
+                 to_be_line: list[SentimentPoint] = _NONE_YET,
+                 counts: list[CountRow] = _NONE_YET) -> None:
+        self.available = available
+        self.reason = reason
+        self.changes = changes
+        self.as_is_line = as_is_line
+        self.to_be_line = to_be_line
+        self.counts = counts
 
     def of_kind(self, kind: str) -> list[TouchpointChange]:
         return [c for c in self.changes if c.kind == kind]

@@ -12,7 +12,7 @@ is estimated or carried over.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.rules.cards import fmt_number
@@ -26,23 +26,31 @@ HIGHER_IS_BETTER = frozenset({"fcr_rate", "csat_mean", "csat_responses",
 MINUS = "−"
 
 
-class Outcome(NamedTuple):
+class Outcome:
     """One card's projected change beside its measured change (or the reason there is none).
 
     ``projected_change`` is a fraction (−0.4 = 40 % fewer); ``measured_change`` is a
     fraction of the baseline, or for a rate the difference in points as a fraction
-    (0.1 = +10 points).
+    (0.1 = +10 points).  A plain class, not a ``NamedTuple`` (``models/rules/__init__.py``
+    says why): the business case builds one per card and only reads it.
     """
 
-    projected: str
-    projected_change: float | None
-    measured: str
-    measured_change: float | None = None
-    better: bool | None = None
-    baseline_period: str = ""
-    baseline_n: int | None = None
-    latest_period: str = ""
-    latest_n: int | None = None
+    __slots__ = ("projected", "projected_change", "measured", "measured_change", "better",
+                 "baseline_period", "baseline_n", "latest_period", "latest_n")
+
+    def __init__(self, projected: str, projected_change: float | None, measured: str,
+                 measured_change: float | None = None, better: bool | None = None,
+                 baseline_period: str = "", baseline_n: int | None = None,
+                 latest_period: str = "", latest_n: int | None = None) -> None:
+        self.projected = projected
+        self.projected_change = projected_change
+        self.measured = measured
+        self.measured_change = measured_change
+        self.better = better
+        self.baseline_period = baseline_period
+        self.baseline_n = baseline_n
+        self.latest_period = latest_period
+        self.latest_n = latest_n
 
     @property
     def text(self) -> str:

@@ -21,7 +21,7 @@ asks its four questions monthly.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from models.db.journey import Journey
 from models.rules.cards import draft_card, ordered_cards
@@ -61,39 +61,24 @@ REVIEW_DETAIL = (f"Answer: {REVIEW_QUESTIONS}. Repeats monthly: journeymap repor
                  "--month YYYY-MM answers for the month.")
 
 
-class PlanItem(NamedTuple):
-    """One generated task; ``key`` is stable so regeneration can find it again."""
+class PlanItem:
+    """One generated task; ``key`` is stable so regeneration can find it again.
 
-    key: str
-    phase: str
-    title: str
-    detail: str
-    owner: str
-    start: dt.date
-    deadline: dt.date
-
-
-class PreviewTask(NamedTuple):
-    """An unsaved plan task: ``tables.PlanTask``'s fields and defaults, without the ORM.
-
-    The exports show the generated plan of a map nobody has planned yet; they
-    only read these, and must not need SQLModel to make them (``export`` reads
-    with plain sqlite3).  ``tests/models/test_plan_preview.py`` keeps the fields
-    in step with the table.
+    A plain class with ``__slots__``, not a ``NamedTuple`` (``models/rules/__init__.py``
+    says why): items are built here and read; ``regenerate_plan`` copies their fields.
     """
 
-    id: int | None = 0
-    workshop_id: int = 0
-    key: str = ""
-    phase: str = ""
-    title: str = ""
-    detail: str = ""
-    owner: str = ""
-    start: dt.date | None = None
-    deadline: dt.date | None = None
-    status: str = "proposed"
-    edited: bool = False
-    position: int = 0
+    __slots__ = ("key", "phase", "title", "detail", "owner", "start", "deadline")
+
+    def __init__(self, *, key: str, phase: str, title: str, detail: str, owner: str,
+                 start: dt.date, deadline: dt.date) -> None:
+        self.key = key
+        self.phase = phase
+        self.title = title
+        self.detail = detail
+        self.owner = owner
+        self.start = start
+        self.deadline = deadline
 
 
 def day(start: dt.date, number: int) -> dt.date:
@@ -373,8 +358,8 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) 
         if key.startswith(CARD_KEY) and key not in keys and not task.edited and task.id:
             store.delete(PlanTask, task.id)
     for position, item in enumerate(generated, start=1):
-        values = item._asdict()
-        values.pop("key")
+        values: dict[str, Any] = {name: getattr(item, name) for name in PlanItem.__slots__
+                                  if name != "key"}
         values["position"] = position
         task = existing.get(item.key)
         if task is None:

@@ -15,18 +15,29 @@ deadline is what the room agreed (and may edit), and a calendar moves a series t
 from __future__ import annotations
 
 import datetime as dt
-from calendar import monthrange
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from models.rules.plan import MONTHLY_REVIEW_KEY, PreviewTask, workday_on_or_before
+from models.rules.plan import MONTHLY_REVIEW_KEY, workday_on_or_before
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables.cards import PlanTask
+    from models.rules.plan_preview import PreviewTask
 
 SURE_DAYS = 28  # every month has these days; later ones are counted from the month's end
 FORWARD_DAYS = 2  # a copy on the 1st or 2nd moves forward: its Friday may be last month
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
+
+
+def month_length(year: int, month: int) -> int:
+    """The number of days in a month: from its first to the next month's first.
+
+    ``calendar.monthrange`` answers the same, but the export needs nothing else from
+    ``calendar``, and importing it costs every export ~1.8 M instructions (issue 18).
+    """
+    if month == 12:  # the next month's first may be past the last year a date holds
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
 
 
 def _month_day(anchor: dt.date) -> int:
@@ -34,7 +45,7 @@ def _month_day(anchor: dt.date) -> int:
     RFC 5545 skips a month without the day, and every month has a last day."""
     if anchor.day <= SURE_DAYS:
         return anchor.day
-    return anchor.day - monthrange(anchor.year, anchor.month)[1] - 1
+    return anchor.day - month_length(anchor.year, anchor.month) - 1
 
 
 def review_copy(anchor: dt.date, months: int) -> dt.date | None:
@@ -47,7 +58,7 @@ def review_copy(anchor: dt.date, months: int) -> dt.date | None:
         return None
     day = _month_day(anchor)
     if day < 0:
-        day += monthrange(year, month)[1] + 1
+        day += month_length(year, month) + 1
     date = dt.date(year, month, day)
     if date.weekday() < 5:
         return date

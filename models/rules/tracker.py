@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from models.db.journey import Journey
 from models.rules.cards import ordered_cards
@@ -22,22 +21,34 @@ from models.vocab import CLOSED_STATUSES, status_label
 UNASSIGNED = "(unassigned)"
 
 
-@dataclass
 class TrackerItem:
-    """One card ("card") or plan task ("task") with its days left and overdue flag."""
+    """One card ("card") or plan task ("task") with its days left and overdue flag.
 
-    kind: str
-    item_id: int
-    workshop_id: int
-    workshop_title: str
-    title: str
-    owner: str
-    deadline: dt.date | None
-    status: str
-    days_left: int | None  # negative when overdue; None without a deadline
-    overdue: bool
-    signal: str = ""  # a tied card's measured signal: met / not yet / no data
-    flag: str = ""  # what an SLA commitment lacks ("no owner; no response SLA"), "" when whole
+    A plain class, not a dataclass: every export builds its tracker, and importing
+    ``dataclasses`` and generating this class's methods cost ~5 M instructions of
+    an export (issue 18).  Items are built, given their ``signal`` or ``flag``,
+    and read; nothing compares or prints a whole item.
+    """
+
+    __slots__ = ("kind", "item_id", "workshop_id", "workshop_title", "title", "owner",
+                 "deadline", "status", "days_left", "overdue", "signal", "flag")
+
+    def __init__(self, *, kind: str, item_id: int, workshop_id: int, workshop_title: str,
+                 title: str, owner: str, deadline: dt.date | None, status: str,
+                 days_left: int | None, overdue: bool, signal: str = "",
+                 flag: str = "") -> None:
+        self.kind = kind
+        self.item_id = item_id
+        self.workshop_id = workshop_id
+        self.workshop_title = workshop_title
+        self.title = title
+        self.owner = owner
+        self.deadline = deadline
+        self.status = status
+        self.days_left = days_left  # negative when overdue; None without a deadline
+        self.overdue = overdue
+        self.signal = signal  # a tied card's measured signal: met / not yet / no data
+        self.flag = flag  # what an SLA commitment lacks ("no owner; no response SLA")
 
 
 def workshop_title(journey: Journey) -> str:

@@ -10,7 +10,7 @@ from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.tickets import Reading, TicketSource
 from models.export.method_text import case_blocks
 from models.rules.business_case import card_case
-from models.rules.outcomes import outcome
+from models.rules.outcomes import Outcome, outcome
 from tests.models.method_helpers import journey, tp
 
 
@@ -123,6 +123,9 @@ def test_a_card_not_tied_to_a_metric_says_how_to_tie_it() -> None:
 
 def test_the_business_case_carries_the_line_in_every_output() -> None:
     j, card = case([reading("2024-03", 120), reading("2024-05", 80, source=2)])
-    assert card_case(j, card).outcome == outcome(j, card)
+    carried, own = card_case(j, card).outcome, outcome(j, card)
+    assert carried is not None and own is not None
+    assert [getattr(carried, name) for name in Outcome.__slots__] == [
+        getattr(own, name) for name in Outcome.__slots__]
     lines = [line for block in case_blocks(j) for line in block.lines]
     assert outcome(j, card).text in lines

@@ -3,6 +3,7 @@ calendar's RRULE gives exactly the dates the plan gives (expanded with dateutil)
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Any
 
@@ -17,7 +18,7 @@ from models.db.tables.cards import PlanTask
 from models.db.tables.workshop import Workshop
 from models.export.plan_ics import plan_ics
 from models.rules.review import month_items
-from models.rules.review_copies import review_copies, review_copy
+from models.rules.review_copies import month_length, review_copies, review_copy
 
 
 def _ics_review(anchor: dt.date) -> Any:
@@ -81,3 +82,8 @@ def test_a_month_after_the_plan_lists_its_review_copy() -> None:
     journey = Journey(workshop=Workshop(id=7, title="t"), plan_tasks=[task])
     text = month_items(journey, "2026-06", dt.date(2026, 6, 1))
     assert "2026-06-12" in text and "Monthly leadership review" in text
+
+
+@given(st.integers(dt.MINYEAR, dt.MAXYEAR), st.integers(1, 12))
+def test_a_month_s_length_is_the_calendar_s(year: int, month: int) -> None:
+    assert month_length(year, month) == calendar.monthrange(year, month)[1]
