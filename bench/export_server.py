@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.export import ENTRY, ENTRY_FN, FLOOR_SQL, build, commands, timed  # noqa: E402
+from bench.export import ENTRY, ENTRY_FN, FLOOR_SQL, Run, build, commands, timed  # noqa: E402
 from bench.server import fresh_database  # noqa: E402
 
 PG_FLOOR = r"""
@@ -50,10 +50,10 @@ def server_commands(wid: int, out: Path) -> tuple[list[str], list[str]]:
             [sys.executable, "-c", PG_FLOOR, str(wid), str(out / "rows.txt")])
 
 
-def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+def medians(runs: list[Run]) -> tuple[float, float]:
     """(wall, CPU) medians in milliseconds."""
-    return (statistics.median(w for w, _ in runs) * 1000,
-            statistics.median(c for _, c in runs) * 1000)
+    return (statistics.median(r.wall for r in runs) * 1000,
+            statistics.median(r.cpu for r in runs) * 1000)
 
 
 def main() -> None:
@@ -80,7 +80,7 @@ def main() -> None:
             for cmd in programs.values():
                 timed(cmd)  # warm the page cache and .pyc files
             load = os.getloadavg()[0]
-            runs: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
+            runs: dict[str, list[Run]] = {name: [] for name in programs}
             for _ in range(args.runs):  # interleaved so load changes hit every program alike
                 for name, cmd in programs.items():
                     runs[name].append(timed(cmd))
