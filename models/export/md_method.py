@@ -13,23 +13,21 @@ from collections.abc import Sequence
 from itertools import chain
 
 from models.db.journey import Journey
-from models.export.md_cells import Quoted, fill, md_sentence
+from models.export.md_cells import fill
 from models.export.md_text import Cells, md_table, mermaid_quadrant_text
 from models.export.mermaid import INDENT, fence, journey_diagram
 from models.export.method_text import (
-    MOMENTS_HEADING,
-    NO_MOMENTS,
     Block,
     bot_lines,
     business_case_blocks,
     escalation_block,
     five_whys_blocks,
     jtbd_block,
+    moments_block,
     pair_of,
     triage_block,
 )
 from models.rules.escalation import fmt_minutes
-from models.rules.moments import moments_of_truth
 
 
 def _bullets(lines: Sequence[str], cell: Cells) -> list[str]:
@@ -45,13 +43,6 @@ def _block(block: Block, cell: Cells, level: str = "###") -> list[str]:
     if block.lines:
         out += [*_bullets(block.lines, cell), ""]
     return out
-
-
-def _moments(journey: Journey, cell: Cells) -> list[str]:
-    """``moments_block`` as a section: each sentence worded around its escaped name."""
-    quoted = Quoted(cell)
-    lines = [f"- {md_sentence(quoted, m.sentence, m.name)}" for m in moments_of_truth(journey)]
-    return [f"## {cell[MOMENTS_HEADING]}", "", *(lines or [f"- {cell[NO_MOMENTS]}"]), ""]
 
 
 def ladder_diagram(journey: Journey) -> str:
@@ -115,7 +106,7 @@ def method_sections(journey: Journey, portfolio: list[Journey] | None,
     out += _sentiment_lines(journey, everyone)
     for block in business_case_blocks(journey, everyone):
         out += _block(block, cell)
-    out += _moments(journey, cell)
+    out += _block(moments_block(journey), cell, "##")
     triage = triage_block(journey)
     if triage.lines:
         out += _block(triage, cell, "##")

@@ -209,15 +209,11 @@ def bot_lines(journey: Journey) -> list[str]:
     return out
 
 
-MOMENTS_HEADING = "Moments of truth"
-NO_MOMENTS = "No moment of truth flagged and no peak or valley on the line."
-
-
 def moments_block(journey: Journey) -> Block:
-    block = Block(MOMENTS_HEADING)
+    block = Block("Moments of truth")
     block.lines += [m.text for m in moments_of_truth(journey)]
     if not block.lines:
-        block.lines.append(NO_MOMENTS)
+        block.lines.append("No moment of truth flagged and no peak or valley on the line.")
     return block
 
 

@@ -20,8 +20,6 @@ list true when touchpoints move; the room's notes about one handoff live in its
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from models.db.fields import FieldError
@@ -57,25 +55,14 @@ class DerivedHandoff:
 
 
 class Risk:
-    """Something in the ownership map that tends to cost repeat contacts.
+    """Something in the ownership map that tends to cost repeat contacts."""
 
-    Kept as its wording and the user texts it quotes (``parts``), worded when
-    read: the Markdown export escapes the parts, not the whole sentence
-    (``models.export.md_cells.md_sentence``), and never needs ``message``.
-    """
+    __slots__ = ("kind", "message", "touchpoint_id")
 
-    __slots__ = ("kind", "word", "parts", "touchpoint_id")
-
-    def __init__(self, kind: str, word: Callable[..., str], parts: tuple[str, ...] = (),
-                 touchpoint_id: int | None = None) -> None:
+    def __init__(self, kind: str, message: str, touchpoint_id: int | None = None) -> None:
         self.kind = kind  # "unowned" | "customer_not_informed" | "too_many_handoffs"
-        self.word = word
-        self.parts = parts
+        self.message = message
         self.touchpoint_id = touchpoint_id
-
-    @property
-    def message(self) -> str:
-        return self.word(*self.parts)
 
 
 def _team(tp: Touchpoint) -> str:
@@ -131,25 +118,15 @@ def _derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
 derive_handoffs = per_journey(_derive_handoffs)  # a call, not a decorator: memo.py
 
 
-def _unowned_words(name: str, stage: str = "") -> str:
-    return f"“{name}”{f' in {stage}' if stage else ''} has no owner team."
-
-
-def _not_informed_words(backstage: bool, discussed: bool, from_team: str, to_team: str,
-                        name: str) -> str:
+def _not_informed_message(handoff: DerivedHandoff) -> str:
     """Backstage handoffs are invisible to the customer, so silence reads as "nothing happens"."""
-    teams = f"{from_team} → {to_team}"
-    unknown = "" if discussed else " (not discussed yet)"
-    if backstage:
-        return (f"Backstage handoff {teams} at “{name}”: the customer cannot see "
+    teams = f"{handoff.from_team} → {handoff.to_team}"
+    unknown = "" if handoff.detail is not None else " (not discussed yet)"
+    if handoff.to_tp.lane == "backstage" or handoff.from_tp.lane == "backstage":
+        return (f"Backstage handoff {teams} at “{handoff.to_tp.name}”: the customer cannot see "
                 f"it and is not told what happens next{unknown}.")
-    return (f"The customer is passed {teams} at “{name}” without being told "
+    return (f"The customer is passed {teams} at “{handoff.to_tp.name}” without being told "
             f"why or who helps next{unknown}.")
-
-
-def _too_many_words(count: int, limit: int) -> str:
-    return (f"{count} handoffs in this journey (more than {limit}): "
-            "each change of team is a chance to lose context.")
 
 
 def _ownership_risks(journey: Journey,
@@ -161,27 +138,25 @@ def _ownership_risks(journey: Journey,
     (a screen showing both derives once).
     """
     risks: list[Risk] = []
-    # the stage a sentence names, once per stage (none for a blank name)
-    where: dict[int | None, tuple[str, ...]] = {
-        stage.id: (stage.name,) if stage.name.strip() else ()
-        for stage in reversed(journey.stages)}  # the first of two equal ids wins
+    # " in <stage>" once per stage, not once per unowned touchpoint
+    where = {stage.id: f" in {stage.name}" if stage.name.strip() else ""
+             for stage in reversed(journey.stages)}  # the first of two equal ids wins
     for tp in journey.ordered_touchpoints():
         if not tp.owner_team.strip():
             name = tp.name.strip() or "A touchpoint"
-            risks.append(Risk("unowned", _unowned_words,
-                              (name, *where.get(tp.stage_id, ())), tp.id))
+            risks.append(Risk("unowned", f"“{name}”{where.get(tp.stage_id, '')} has no owner "
+                              "team.", tp.id))
     if handoffs is None:
         handoffs = derive_handoffs(journey)
     for handoff in handoffs:
         if handoff.detail is None or not handoff.detail.customer_informed:
-            backstage = handoff.to_tp.lane == "backstage" or handoff.from_tp.lane == "backstage"
-            risks.append(Risk("customer_not_informed",
-                              partial(_not_informed_words, backstage, handoff.detail is not None),
-                              (handoff.from_team, handoff.to_team, handoff.to_tp.name),
+            risks.append(Risk("customer_not_informed", _not_informed_message(handoff),
                               handoff.to_tp.id))
     limit = journey.workshop.max_handoffs
     if len(handoffs) > limit:
-        risks.append(Risk("too_many_handoffs", partial(_too_many_words, len(handoffs), limit)))
+        risks.append(Risk("too_many_handoffs",
+                          f"{len(handoffs)} handoffs in this journey (more than {limit}): "
+                          "each change of team is a chance to lose context.", None))
     return risks
 
 

@@ -37,16 +37,8 @@ class Moment:
         self.gaps = gaps
 
     @property
-    def name(self) -> str:
-        """The touchpoint's name as the sentence quotes it."""
-        return self.touchpoint.name.strip() or "A touchpoint"
-
-    @property
     def text(self) -> str:
-        return self.sentence(self.name)
-
-    def sentence(self, name: str) -> str:
-        """The moment in words around ``name`` (the export passes it escaped)."""
+        name = self.touchpoint.name.strip() or "A touchpoint"
         if self.flagged:  # a thousand moments on a big map: no generator per line
             what = f"moment of truth and {self.shape}" if self.shape else "moment of truth"
         else:
