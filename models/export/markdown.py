@@ -138,11 +138,33 @@ def to_markdown(journey: Journey, *, today: dt.date, sections: Iterable[str] | N
     the database) lets the review say which journey to map next.
     """
     with one_snapshot():  # the sections ask the same rules again: each answers once
-        return _document(journey, today, parse_sections(sections), portfolio)
+        parts = _document(journey, today, parse_sections(sections), portfolio)
+    # One join over every line (a blank line between sections, a newline at the end):
+    # joining each section, then the sections, then adding the last newline copied the
+    # whole document three times (~1,200 fresh pages for a 2,000-touchpoint map).
+    lines: list[str] = []
+    for part in parts:
+        lines += [*part, ""]
+    return "\n".join(lines)
+
+
+def markdown_bytes(journey: Journey, *, today: dt.date, sections: Iterable[str] | None = None,
+                   portfolio: list[Journey] | None = None) -> bytes:
+    """``to_markdown(...)`` encoded as UTF-8, the file the CLI writes.
+
+    Why section by section: one "→" or "“" makes a joined ``str`` two bytes a
+    character, so the one join widened every ASCII line of the document and the
+    encoder then walked all of it; a section of ASCII (the touchpoint tables,
+    the swimlanes: about half the bytes) is encoded as a plain copy this way.
+    """
+    with one_snapshot():
+        parts = _document(journey, today, parse_sections(sections), portfolio)
+    return b"\n".join(["\n".join([*part, ""]).encode("utf-8") for part in parts])
 
 
 def _document(journey: Journey, today: dt.date, chosen: tuple[str, ...],
-              portfolio: list[Journey] | None) -> str:
+              portfolio: list[Journey] | None) -> list[list[str]]:
+    """The document's parts in order, each a list of lines; no part is empty."""
     journey, saved = with_plan_preview(journey, today)
     # Diagrams live next to their tables (always: the gantt is part of the plan); with
     # "diagrams", those whose table was not chosen get a section of their own.
@@ -158,11 +180,4 @@ def _document(journey: Journey, today: dt.date, chosen: tuple[str, ...],
             parts.append(_RENDER[key](doc))
     if wanted - inline:
         parts.append(_diagrams_only(doc, wanted - inline))
-    # One join over every line (a blank line between sections, a newline at the end):
-    # joining each section, then the sections, then adding the last newline copied the
-    # whole document three times (~1,200 fresh pages for a 2,000-touchpoint map).
-    lines: list[str] = []
-    for part in parts:
-        if part:
-            lines += [*part, ""]
-    return "\n".join(lines)
+    return [part for part in parts if part]

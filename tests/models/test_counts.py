@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from models.db.tables.cards import PainPoint
 from models.rules.counts import agree, plural
@@ -32,3 +34,16 @@ def test_the_pain_ranking_reason_says_one_ticket() -> None:
                      impact=3, effort=1)
     assert explain(1, pain, "quick_win", 1).endswith(
         "1 ticket/month on this pain point, 1 vote")
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.one_of(st.integers(-2000, 2000), st.integers(), st.booleans(),
+                 st.floats(allow_nan=False, allow_infinity=False)))
+@example(999)
+@example(-999)
+@example(1000)
+@example(-1000)
+@example(True)
+def test_a_count_reads_as_formatted_with_its_thousands_separator(count: int) -> None:
+    """Under a thousand the count is written without ``,``: the same text, fewer steps."""
+    assert plural(count, "item").split(" ")[0] == f"{count:,}"

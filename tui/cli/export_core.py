@@ -87,10 +87,9 @@ def rendered(journey: Journey, portfolio: list[Journey], fmt: str,
              sections: tuple[str, ...] | None, today: dt.date) -> bytes:
     """The file's bytes: the Markdown document, the tracker CSV or the plan calendar."""
     if fmt == "md":
-        from models.export.markdown import to_markdown
+        from models.export.markdown import markdown_bytes
 
-        return to_markdown(journey, today=today, sections=sections,
-                           portfolio=portfolio).encode("utf-8")
+        return markdown_bytes(journey, today=today, sections=sections, portfolio=portfolio)
     if fmt == "csv":
         from models.export.markdown import with_plan_preview
         from models.export.tracker_csv import tracker_csv
