@@ -43,6 +43,8 @@ from textual.keys import _character_to_key
 from textual.signal import Signal
 from textual.widgets import Input
 
+from tui.widgets.still_typing import TypingSign
+
 _PASSED = "_jm_passed_on"
 _REPLAYED = "_jm_replayed"
 _READ = "_jm_read"  # the order the app read a key in
@@ -73,6 +75,7 @@ class HeldInput:
         self._trips: dict[int, float] = {}  # keys on their way through the widgets: since
         self._replay: int | None = None  # the trip of the key given back, while it lasts
         self._watch = False  # a safety timer looks at trips that never ended
+        self.typing = TypingSign(app)  # "typing…" while held keys wait (a raw paste)
         # Published the moment a key, a paste or a click is read, before it is handled
         # or held: idle work under way yields to it (``tui.screens.warm_views``).
         self.read: Signal[events.Event] = Signal(app, "input-read")
@@ -104,6 +107,7 @@ class HeldInput:
         self.queue.clear()
         self._trips.clear()
         self._replay = None
+        self.typing.typed()
 
     @property
     def busy(self) -> bool:
@@ -141,6 +145,7 @@ class HeldInput:
                   and (self.holds or self.queue or self._replay is not None)):
             return False
         self.queue.append(event)
+        self.typing.held(lambda: bool(self.queue))
         return True
 
     def take_back(self, event: events.Key) -> bool:
@@ -204,6 +209,8 @@ class HeldInput:
         self._trips.pop(trip, None)
         if self._replay == trip:
             self._replay = None
+        if not (self.queue or self._trips):
+            self.typing.typed()
         self._drain_soon(landed=True)
 
     def _watch_trips(self) -> None:
