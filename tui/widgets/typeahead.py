@@ -49,7 +49,6 @@ _PASSED = "_jm_passed_on"
 _REPLAYED = "_jm_replayed"
 _READ = "_jm_read"  # the order the app read a key in
 _TRIP = "_jm_trip"  # a key given back: the trip it makes
-_IN_RUN = -1  # the trip of a text key given back ahead of others: the last one's is followed
 # Keys a form field handles itself the moment it reads them (Tab, Esc): one that
 # reaches the app while such a field has the focus was typed before it had it.
 LEAVING_KEYS = ("tab", "shift+tab", "escape")
@@ -162,8 +161,6 @@ class HeldInput:
         if not isinstance(event, events.Key) or event.is_forwarded:
             return None
         trip = getattr(event, _TRIP, None)
-        if trip == _IN_RUN:
-            return None
         if trip is None:
             trip = next(self._ids)
             self._trips[trip] = monotonic()
@@ -263,40 +260,48 @@ class HeldInput:
             self._drain_soon()
             return
         assert isinstance(event, events.Key)
-        keys = [event, *self._text_behind(event)]
         trip = self._replay = next(self._ids)
         self._trips[trip] = monotonic()
-        for left, key in zip(range(len(keys) - 1, -1, -1), keys, strict=True):
+        field, text = self._text_run(event)
+        for key in text:
             again = events.Key(key.key, key.character)
             setattr(again, _READ, getattr(key, _READ, -1))
             setattr(again, _REPLAYED, True)
-            setattr(again, _TRIP, _IN_RUN if left else trip)
-            # A message stops bubbling at the pump that made it: the app must see
-            # it, where the bindings are checked.
-            again.set_sender(self.app)
-            if not self.app.post_message(again):
-                self._landed(trip)
-                return
+            field._forward_event(again)  # noqa: SLF001 - what the app does with a key
+        if text:
+            self.follow(trip)
+            return
+        again = events.Key(event.key, event.character)
+        setattr(again, _READ, getattr(event, _READ, -1))
+        setattr(again, _REPLAYED, True)
+        setattr(again, _TRIP, trip)
+        # A message stops bubbling at the pump that made it: the app must see
+        # it, where the bindings are checked.
+        again.set_sender(self.app)
+        if not self.app.post_message(again):
+            self._landed(trip)
 
-    def _text_behind(self, first: events.Key) -> list[events.Key]:
-        """The queued keys given back together with ``first``: text for the focused field.
+    def _text_run(self, first: events.Key) -> tuple[Any, list[events.Key]]:
+        """The focused field and the keys, ``first`` and those queued behind it, that it
+        takes as text: given to it at once, in order ([] when ``first`` is not text).
 
         A key a focused ``Input`` takes as text stops there (nothing listens to
         its changes): it runs no binding and moves no focus, so the text keys
-        read behind it can follow it at once, in order, and only the last one's
-        trip is followed.  One trip per key made a raw burst (a paste without
-        bracketed paste) type about ten times slower than a plain ``Input``,
-        and an Enter read behind it waited for every one.  The run ends at the
-        first key that is not text for the field or that a priority binding
-        claims: that one waits for the text before it, as every key does."""
+        read behind it can follow it at once, and only the last one's trip is
+        followed.  A trip per key, through the app and twice up the widget
+        chain, made a raw burst (a paste without bracketed paste) type about ten
+        times slower than a plain ``Input``, and an Enter read behind it waited
+        for every one.  The run ends at the first key that is not text for the
+        field or that a priority binding claims: that one goes to the app once
+        the text before it is in, as every key does."""
         app = self.app
         try:
             field = app.focused
             chain = app.screen._binding_chain  # noqa: SLF001 - Textual's own lookup order
         except Exception:  # noqa: BLE001 - no screen (closing): one key at a time
-            return []
+            return None, []
         if not isinstance(field, Input):
-            return []
+            return field, []
         claimed = {key for _, bindings in chain for key, found in bindings.key_to_bindings.items()
                    if any(binding.priority for binding in found)}
 
@@ -305,13 +310,13 @@ class HeldInput:
                     and field.check_consume_key(event.key, event.character))
 
         if not text(first):
-            return []
+            return field, []
         run = 0
         while run < len(self.queue) and text(self.queue[run]):
             run += 1
         keys = self.queue[:run]
         del self.queue[:run]
-        return [key for key in keys if isinstance(key, events.Key)]
+        return field, [first, *(key for key in keys if isinstance(key, events.Key))]
 
 
 def was_read(event: events.Event) -> bool:
