@@ -256,7 +256,7 @@ class FieldCaption(QuietLayout, Label):
         if self.label:
             parts.append((self.label, "bold"))
         if self.typing:
-            parts.append((f" {TYPING}", self.get_visual_style("field-caption--hint")))
+            parts.append((f" · {TYPING}", self.get_visual_style("field-caption--hint")))
         return Content.assemble(*parts)
 
 
