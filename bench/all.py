@@ -5,7 +5,9 @@
 - ``tui_startup.py``: workshop on screen after ``journeymap open`` vs a bare
   Textual app's first paint;
 - ``export.py``: ``export --format md`` of 2,000 touchpoints vs a plain sqlite3 read;
-- ``portfolio.py``: Home listing 200 workshops, tracker "all workshops".
+- ``portfolio.py``: Home listing 200 workshops, tracker "all workshops";
+- ``typing_burst.py``: keys per second of a raw 2,000-key burst into a name
+  field vs a plain Textual ``Input``.
 
 The machine is shared: read the ratios against the floors printed beside them
 (measured in the same run), not the absolute milliseconds.
@@ -34,6 +36,7 @@ def main() -> None:
         ["tui_startup.py", runs],
         ["export.py", "--runs", runs],
         ["portfolio.py", "--runs", "2" if args.quick else "3"],
+        ["typing_burst.py", "--runs", "2" if args.quick else "3"],
     ]
     for bench in benches:
         print(f"\n== {' '.join(bench)}", flush=True)

@@ -32,6 +32,7 @@ from tui.dialogs.conflict import take_over
 from tui.safe_text import display
 from tui.widgets.clean_input import CleanShownInput
 from tui.widgets.layout_events import QuietLayout
+from tui.widgets.still_typing import TYPING, StillTyping
 from tui.widgets.typeahead import LEAVING_KEYS
 
 # The dim text of an empty date field: an example date looked like a value the
@@ -137,6 +138,13 @@ class FieldInput(QuietLayout, CleanShownInput):
             form.scroll_to_region(caption.virtual_region.union(self.virtual_region),
                                   animate=False)
 
+    def on_still_typing(self, event: StillTyping) -> None:
+        """The caption above says "typing…" while keys sent at once are still typed in."""
+        siblings = self.parent.children if self.parent is not None else []
+        at = siblings.index(self) if self in siblings else 0
+        if at and isinstance(caption := siblings[at - 1], FieldCaption):
+            caption.typing = event.queued
+
     def set_suggestions(self, words: Sequence[str]) -> None:
         self.suggester = SuggestFromList(list(words), case_sensitive=False) if words else None
 
@@ -232,6 +240,7 @@ class FieldCaption(QuietLayout, Label):
     FieldCaption { width: 1fr; margin: 0 0 0 1; }
     FieldCaption > .field-caption--hint { color: $text-muted; }
     """
+    typing: Reactive[bool] = Reactive(False)  # keys sent at once still going into the field
 
     def __init__(self, hint: str, label: str) -> None:
         super().__init__()
@@ -246,6 +255,8 @@ class FieldCaption(QuietLayout, Label):
             parts.append("\n")
         if self.label:
             parts.append((self.label, "bold"))
+        if self.typing:
+            parts.append((f" · {TYPING}", self.get_visual_style("field-caption--hint")))
         return Content.assemble(*parts)
 
 
