@@ -45,6 +45,8 @@ class ColumnPlan:
     label_codes: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
     # Saved where the decimal mark is a comma (a ';'-delimited file): "1.250,5" is 1250.5.
     decimal_comma: bool = False
+    # The IANA zone the export's times without a zone were written in (None: taken as UTC).
+    zone: str | None = None
 
     def column_name(self, field: str) -> str | None:
         index = self.columns.get(field)
