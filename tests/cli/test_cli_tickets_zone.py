@@ -54,3 +54,17 @@ def test_a_bad_zone_is_refused_in_one_sentence_naming_the_option(
     assert "Traceback" not in out
     code, out = _run(db_path, "tickets", "show", wid)
     assert "no ticket data yet" in out  # nothing stored
+
+
+def test_a_backup_keeps_the_zone_of_each_import(store: Store, db_path: Path,
+                                                tmp_path: Path) -> None:
+    from models.export.json_backup import export_workshop, import_json
+
+    wid = str(store.create_workshop(title="T").id)
+    path = tmp_path / "incidents.csv"
+    path.write_text(SERVICENOW_LOCAL, encoding="utf-8")
+    code, out = _run(db_path, "tickets", "import", str(path), "-w", wid,
+                     "--zone", "Asia/Kolkata")
+    assert code == 0, out
+    copy = import_json(store, export_workshop(store, int(wid)), "backup.json")
+    assert [s.zone for s in store.load(copy).ticket_sources] == ["Asia/Kolkata"]
