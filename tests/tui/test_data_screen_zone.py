@@ -5,7 +5,9 @@ red sentence in the dialog, which stays open with nothing imported."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import Input, Static
 
 from models.db.store import Store
@@ -16,17 +18,28 @@ SERVICENOW_LOCAL = ("number,opened_at,state,resolved_at,sys_updated_on\n"
                     "2024-03-06 09:30:00\n")
 
 
-async def test_the_dialog_zone_reads_the_times_and_the_data_screen_says_it(
-        tmp_path: Path) -> None:
+@pytest.fixture
+def incidents(tmp_path: Path) -> Path:
+    """A ServiceNow list written in the exporting user's zone, with no suffix."""
     path = tmp_path / "incidents.csv"
     path.write_text(SERVICENOW_LOCAL, encoding="utf-8")
+    return path
+
+
+async def _import(pilot: Any, dialog: Any, path: Path, zone: str) -> None:
+    """The dialog as the person fills it: the path, Inspect, the zone, Import."""
+    dialog.query_one("#path", Input).value = str(path)
+    await dialog.inspect()
+    await settle(pilot)
+    dialog.query_one("#zone", Input).value = zone
+    dialog.finish()
+    await settle(pilot)
+
+
+async def test_the_dialog_zone_reads_the_times_and_the_data_screen_says_it(
+        tmp_path: Path, incidents: Path) -> None:
     async with import_dialog(tmp_path / "d.db") as (app, pilot, dialog, wid):
-        dialog.query_one("#path", Input).value = str(path)
-        await dialog.inspect()
-        await settle(pilot)
-        dialog.query_one("#zone", Input).value = "America/New_York"
-        dialog.finish()
-        await settle(pilot)
+        await _import(pilot, dialog, incidents, "America/New_York")
         said = " ".join(n.message for n in app._notifications)
         assert "read in America/New_York, the zone given for the import" in said, said
         # the sources' line wraps where the screen ends: compared without spaces
@@ -39,16 +52,9 @@ async def test_the_dialog_zone_reads_the_times_and_the_data_screen_says_it(
 
 
 async def test_a_bad_zone_is_said_in_the_dialog_and_nothing_is_imported(
-        tmp_path: Path) -> None:
-    path = tmp_path / "incidents.csv"
-    path.write_text(SERVICENOW_LOCAL, encoding="utf-8")
+        tmp_path: Path, incidents: Path) -> None:
     async with import_dialog(tmp_path / "d.db") as (app, pilot, dialog, wid):
-        dialog.query_one("#path", Input).value = str(path)
-        await dialog.inspect()
-        await settle(pilot)
-        dialog.query_one("#zone", Input).value = "Europe/Berln"
-        dialog.finish()
-        await settle(pilot)
+        await _import(pilot, dialog, incidents, "Europe/Berln")
         assert app.screen is dialog
         shown = str(dialog.query_one("#plan", Static).render())
         assert shown.startswith("Time zone 'Europe/Berln' is not an IANA name"), shown
