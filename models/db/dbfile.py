@@ -23,7 +23,7 @@ from typing import TypeVar
 from urllib.parse import quote
 
 APP_NAME = "journeymap"
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # What a refused file's sentence ends with: a file that cannot be read has no repair here,
 # so the way out is the JSON backup (as for a damaged file, ``damaged``) or another file.

@@ -185,6 +185,13 @@ def _v13_unknown_volume(conn: Connection) -> None:
     conn.execute(text("UPDATE painpoint SET ticket_volume = NULL WHERE ticket_volume = 0"))
 
 
+def _v14_ticket_zone(conn: Connection) -> None:
+    """Version 14: the zone an import read its times without a zone in
+    (``TicketSource.zone``). Additive, so the generic step; numbered so that a version 13
+    journeymap refuses a file that has it rather than losing it in a backup."""
+    _add_missing_columns(conn)
+
+
 # Explicit, ordered upgrade steps: version reached -> function.  Additive changes
 # need no entry: ``upgrade`` runs ``_add_missing_columns`` first and last.  Version 5
 # (``source`` on the rows a template can illustrate: "" or "added") is such a change,
@@ -201,6 +208,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
     11: _v11_ticket_waits,
     12: _v12_account_uids,
     13: _v13_unknown_volume,
+    14: _v14_ticket_zone,
 }
 # The steps a PostgreSQL database needs too (the others rebuild SQLite files only).
 SERVER_STEPS = frozenset({13})

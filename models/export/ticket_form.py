@@ -19,7 +19,7 @@ from models.db.tables.tickets import Reading, TicketSource
 from models.export.form import DataError, Node, build, plain
 
 SOURCE = Node(TicketSource, ("file_name", "product", "rows", "tickets", "periods", "notes",
-                             "data_until", "data_from", "imported_at", "imported_by"), ())
+                             "data_until", "data_from", "zone", "imported_at", "imported_by"), ())
 # ``unavailable`` ({metric: reason}) and ``counts`` ({metric: n}) are JSON text in the table
 # and tables in the form.
 _TABLES = ("unavailable", "counts")

@@ -45,9 +45,10 @@ def naive_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def _python_dates(texts: Sequence[str], parse: dates.Parser) -> dict[str, Any]:
-    """Each distinct leftover cell read by the Python parser: a datetime, None (missing) or
-    ``BAD``."""
+def _python_dates(texts: Sequence[str], parse: dates.Parser, zone: str | None
+                  ) -> dict[str, Any]:
+    """Each distinct leftover cell read by the Python parser: a naive-UTC datetime (a naive
+    time read in ``zone`` when given), None (missing) or ``BAD``."""
     out: dict[str, Any] = {}
     for text in texts:
         try:
@@ -55,7 +56,10 @@ def _python_dates(texts: Sequence[str], parse: dates.Parser) -> dict[str, Any]:
         except ValueError:
             out[text] = BAD
             continue
-        out[text] = None if moment is None else naive_utc(moment)
+        if moment is None:
+            out[text] = None
+        else:
+            out[text] = naive_utc(moment) if zone is None else dates.from_local(moment, zone)
     return out
 
 
@@ -76,11 +80,13 @@ def parse_dates(column: pl.Series, kind: str, zone: str | None = None
     """(the column as naive-UTC datetimes, missing = null; a flag per cell: unreadable).
 
     Sentinels (a year before 1901) are missing like blanks and placeholders. ``zone``: the
-    IANA zone the column's header names (``dates.header_zone``), which its naive times are
-    written in; they are converted from it to UTC (the earlier of an autumn hour's two)."""
+    IANA zone the column's naive times are written in (its header's, ``dates.header_zone``,
+    or the import's ``--zone``); they are converted from it to UTC by ``dates.from_local``'s
+    rule. A cell with its own zone or offset, and an epoch number, keep theirs."""
     fast = pl.Series([None] * len(column), dtype=pl.Datetime("us"))
     if kind == "epoch":
         fast = _epoch_dates(column)
+        zone = None
     filled = column != ""
     gate = filled & column.str.contains(_NUMERIC_SHAPE) if kind in _NUMERIC_ORDERS else filled
     for form in _formats(kind):
@@ -93,9 +99,16 @@ def parse_dates(column: pl.Series, kind: str, zone: str | None = None
         if got.null_count() == len(got):
             continue
         fast = fast.scatter(todo.arg_true(), got)
+    if zone is not None:
+        # polars' formats read naive cells only; the hour a spring change skips comes out
+        # null here and is read by the Python parser below, with the same rule (fold=0)
+        fast = (fast.to_frame("d").select(pl.when(pl.col("d") >= SENTINEL).then(pl.col("d")))
+                .to_series().dt.replace_time_zone(zone, ambiguous="earliest",
+                                                  non_existent="null")
+                .dt.convert_time_zone("UTC").dt.replace_time_zone(None))
     left = column.filter(fast.is_null()).unique()
     bad = pl.Series([False] * len(column), dtype=pl.Boolean)
-    found = _python_dates(left.to_list(), dates.PARSERS[kind])
+    found = _python_dates(left.to_list(), dates.PARSERS[kind], zone)
     if any(v is not None for v in found.values()):
         keys = list(found)
         moments = [v if isinstance(v, datetime) else None for v in found.values()]
@@ -107,9 +120,6 @@ def parse_dates(column: pl.Series, kind: str, zone: str | None = None
         bad = joined["b"].fill_null(value=False)
     fast = fast.to_frame("d").select(
         pl.when(pl.col("d") >= SENTINEL).then(pl.col("d"))).to_series()
-    if zone is not None:
-        fast = (fast.dt.replace_time_zone(zone, ambiguous="earliest", non_existent="null")
-                .dt.convert_time_zone("UTC").dt.replace_time_zone(None))
     return fast.alias(column.name), bad
 
 

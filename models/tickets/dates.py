@@ -70,6 +70,26 @@ def header_zone(header: str) -> str | None:
     return name
 
 
+def zone_info(name: str) -> ZoneInfo:
+    """The IANA zone ``name`` (``Europe/Berlin``), or ValueError in one sentence."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"time zone {name!r} is not an IANA name such as Europe/Berlin "
+                         "or America/New_York") from None
+
+
+def from_local(moment: datetime, zone: str) -> datetime:
+    """A naive wall-clock time written in ``zone``, as naive UTC; an aware one keeps its own
+    offset. One rule for the hour a clock change makes odd, Python's ``fold=0``: an autumn
+    time that happens twice is the first (summer time), a spring time that never happens
+    (the skipped hour) is read with the offset before the change (02:30 in Berlin on the
+    last Sunday of March is 01:30 UTC, as 03:30 summer time)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone_info(zone), fold=0)
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
 def without_time(values: Iterable[str]) -> bool:
     """Whether a column's cells are dates with no time of day (``2024-03-04``, ``3/4/2024``,
     ``4 September 2024``): durations in hours cannot be taken from it. A column with no

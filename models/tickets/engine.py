@@ -73,6 +73,8 @@ class TicketImport:
     data_from: datetime | None = None
     notes: tuple[str, ...] = field(default=())
     date_only: tuple[str, ...] = ()
+    # the IANA zone the times without one were read in (UTC when none was given or implied)
+    zone: str = "UTC"
 
 
 def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
@@ -117,7 +119,8 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
     date_notes += [f"{h!r} holds dates without a time of day: no duration in hours is taken "
                    "from it" for h in date_only]
     notes = (*layout.notes, *plan.notes, *date_notes)
-    # only a business-hours import says it (every sample cell is looked at: not free)
+    # only an import with business hours or a zone says it (every sample cell is looked
+    # at: not free)
     zoneless = tuple(h for h, cells in samples.items() if scheduled and
                      dates.header_zone(h) is None and dates.without_zone(cells))
     return Inspection(layout, plan, kinds, notes, date_only, zoneless)
@@ -165,24 +168,33 @@ def _counted(frames: Iterable[pl.DataFrame], progress: Progress | None
 def import_export(
     path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None,
     schedule: Schedule | None = None, progress: Progress | None = None,
+    zone: str | None = None,
 ) -> TicketImport:
     """Read the whole export and compute its tickets' facts, or refuse it in one sentence.
 
     With a ``schedule`` the durations are also counted in business hours (a cost per ticket
     that an import without one does not pay). ``progress`` is told the rows read after each
     batch (100,000 records), for a long import to show it is moving, or to stop it. A JSON
-    export is read as its CSV copy (``json_export``): the same mapping and definitions."""
+    export is read as its CSV copy (``json_export``): the same mapping and definitions.
+    ``zone`` (an IANA name) is the zone the export wrote its times without one in; without
+    it, a schedule's zone is taken (``_zone_for`` says why), else UTC."""
+    if zone is not None:
+        dates.zone_info(zone)
     with readable(Path(path)) as copy:
-        found = _import(copy.path, source, mapping, schedule, progress)
+        found = _import(copy.path, source, mapping, schedule, progress, zone)
         found.notes = copy.said((*copy.notes, *found.notes))
         return found
 
 
 def _import(path: Path, source: str, mapping: dict[str, str] | None,
-            schedule: Schedule | None, progress: Progress | None) -> TicketImport:
-    inspection = _prepare(path, source, mapping, scheduled=schedule is not None)
+            schedule: Schedule | None, progress: Progress | None, zone: str | None
+            ) -> TicketImport:
+    inspection = _prepare(path, source, mapping,
+                          scheduled=schedule is not None or zone is not None)
     plan, layout = inspection.plan, inspection.layout
     _require(path, plan)
+    zone, zone_note = _zone_for(inspection.zoneless, schedule, zone)
+    plan = replace(plan, zone=None if zone in _UTC else zone)
     footer: list[int] = []
     used = sorted(set(plan.columns.values()))
     clock = None if schedule is None else schedule.clock()
@@ -210,8 +222,7 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
     notes = list(inspection.notes)
     if schedule is not None:
         notes.append(f"business hours: {schedule.summary()}")
-        if inspection.zoneless and schedule.tz not in ("UTC", "Etc/UTC"):
-            notes.append(_zoneless_note(inspection.zoneless, schedule))
+    notes += zone_note
     if plan.event_log and facts.rows > cube.tickets:
         # an incident list with its sys_updated_on is read the same way, but has one row
         # per ticket: nothing was left out, so nothing is said
@@ -254,17 +265,37 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
         data_from=data_from.replace(tzinfo=UTC),
         notes=tuple(notes),
         date_only=inspection.date_only,
+        zone=zone,
     )
 
 
-def _zoneless_note(columns: tuple[str, ...], schedule: Schedule) -> str:
-    """Why business hours may be off: times with no zone are taken as UTC, while most
-    products write the account's or the exporting person's local time."""
-    named = ", ".join(repr(c) for c in columns)
-    return (f"{named} give no time zone: the times are taken as UTC and counted in "
-            f"{schedule.tz}'s business hours; if the export wrote local times (Zendesk "
-            "writes the account's zone, ServiceNow the exporting user's), the business-hours "
-            "figures are off by that zone's offset")
+_UTC = ("UTC", "Etc/UTC")
+
+
+def _zone_for(zoneless: tuple[str, ...], schedule: Schedule | None, given: str | None
+              ) -> tuple[str, list[str]]:
+    """The zone the times without one are read in, and the note that says so.
+
+    Given, it is used. Without it, under a business-hours schedule, the schedule's zone:
+    products write such times in a local zone, not UTC (Zendesk's CSV in the account's
+    zone, ServiceNow's list in the exporting user's, HubSpot's in the user's), and the
+    schedule is the working week of the team whose account or person exported the file,
+    so its zone is the likelier one; read as UTC, every business-hours figure was off by
+    the offset (session 12: a Berlin 1.0 h median came out 1.75 h). It stays a guess,
+    so the note names the columns and the way to say otherwise. Without either, UTC: no
+    zone is known, and calendar durations are off only across a clock change."""
+    named = ", ".join(repr(c) for c in zoneless)
+    if given is not None:
+        said = [f"{named} give no time zone: read in {given}, the zone given for the "
+                "import"] if zoneless else []
+        return given, said
+    if schedule is None or schedule.tz in _UTC:
+        return "UTC", []
+    said = [f"{named} give no time zone: read in {schedule.tz}, the business hours' zone "
+            "(products write local times: Zendesk's CSV the account's zone, ServiceNow the "
+            "exporting user's); if the export was written in another zone, import it "
+            "again with --zone"] if zoneless else []
+    return schedule.tz, said
 
 
 def _refuse_if_mostly_bad(path: Path, layout: CsvLayout, plan: ColumnPlan, facts: Facts

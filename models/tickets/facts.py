@@ -87,8 +87,10 @@ def _epoch(column: str) -> pl.Expr:
 
 def _parse(frame: pl.DataFrame, plan: ColumnPlan, index: int, kind: str
            ) -> tuple[pl.Series, pl.Series]:
-    """Column ``index``'s dates as naive UTC, read in the zone its header names if any."""
-    return cells.parse_dates(frame[f"c{index}"], kind, dates.header_zone(plan.headers[index]))
+    """Column ``index``'s dates as naive UTC, read in the zone its header names if any,
+    else in the import's zone."""
+    zone = dates.header_zone(plan.headers[index]) or plan.zone
+    return cells.parse_dates(frame[f"c{index}"], kind, zone)
 
 
 def _latest_of(frame: pl.DataFrame, plan: ColumnPlan, kind: str, bad: _Bad

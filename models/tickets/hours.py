@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from operator import add, eq, floordiv, itemgetter, sub, truediv
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from models.tickets.dates import zone_info
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -64,14 +66,6 @@ def _clock(text: str, what: str) -> dt.time:
     return dt.time(int(m.group(1)), int(m.group(2)))
 
 
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"time zone {name!r} is not an IANA name such as Europe/Berlin "
-                         "or America/New_York") from None
-
-
 def _day_runs(days: Sequence[int]) -> str:
     """Mon-Fri, or Mon, Wed, Fri: how a person writes the working days."""
     if len(days) > 2 and list(days) == list(range(days[0], days[-1] + 1)):
@@ -96,7 +90,7 @@ class Schedule:
         if self.end <= self.start:
             raise ValueError(f"the opening time {self.start:%H:%M} is not before the closing "
                              f"time {self.end:%H:%M}")
-        object.__setattr__(self, "_zone", _zone(self.tz))
+        object.__setattr__(self, "_zone", zone_info(self.tz))
 
     @classmethod
     def parse(cls, days: str, start: str, end: str, tz: str,

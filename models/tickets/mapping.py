@@ -45,6 +45,8 @@ class ColumnPlan:
     label_codes: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
     # Saved where the decimal mark is a comma (a ';'-delimited file): "1.250,5" is 1250.5.
     decimal_comma: bool = False
+    # The IANA zone the export's times without a zone were written in (None: taken as UTC).
+    zone: str | None = None
 
     def column_name(self, field: str) -> str | None:
         index = self.columns.get(field)
@@ -144,6 +146,14 @@ def plan_columns(
             notes.append(f"{headers[norm.pop(name)]!r} is {why}")
     columns = _override(path, headers, mapping or {})
     candidates: dict[str, tuple[str, ...]] = {}
+    # A column the product names for some fields is not guessed for another by the generic
+    # names (Help Scout's "Type" is its channel, not the generic "type" category).
+    claimed: dict[int, set[str]] = {}
+    if profile is not GENERIC:
+        for fld, names in profile.aliases.items():
+            for a in names:
+                if a in norm:
+                    claimed.setdefault(norm[a], set()).add(fld)
     for field in FIELDS:
         if field in columns:
             continue
@@ -153,7 +163,8 @@ def plan_columns(
             continue
         found = [norm[a] for a in GENERIC.aliases[field] if a in norm]
         # distinct aliases name distinct columns (``norm`` keeps one per name)
-        found = [i for i in found if i not in columns.values()]
+        found = [i for i in found if i not in columns.values() and
+                 field in claimed.get(i, {field})]
         if len(found) > 1 and field in REQUIRED:
             candidates[field] = tuple(headers[i] for i in found)
         elif found:

@@ -29,6 +29,15 @@ def records(rows: list[Reading]) -> list[dict[str, Any]]:
     return out
 
 
+def zone_said(rows: list[Reading], sources: list[TicketSource]) -> str:
+    """The sentence saying which zone the shown import read its times without one in
+    ("" for an import stored before schema 14, which read them as UTC unsaid)."""
+    src = next((s for s in sources if rows and s.id == rows[-1].source_id), None)
+    if src is None or not src.zone:
+        return ""
+    return f"Times without a zone in {src.file_name} were read in {src.zone}."
+
+
 def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
                by: str | None = None, period: str | None = None) -> list[Reading]:
     """The readings of ``tickets show``: one period of the latest import that has it, groups

@@ -70,13 +70,17 @@ def _refuse_mixed_dates(path: Path, imp: TicketImport, source: str,
 
 def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str = "auto",
                 mapping: dict[str, str] | None = None, period: str | None = None,
-                dry_run: bool = False, progress: Progress | None = None) -> ImportResult:
+                dry_run: bool = False, progress: Progress | None = None,
+                zone: str | None = None) -> ImportResult:
     """Import one export into the workshop: every reading or none (``TicketImportError``).
 
     The engine (and its data-frame library) is imported here, by the one command that reads
     a file, not by the commands that only show stored readings. ``progress`` is told the
     rows read after each batch; an exception it raises stops the import before anything is
-    written."""
+    written. ``zone``: the IANA zone of the export's times without one (``engine``); the
+    zone used is stored with the import and said with its figures. It is not carried to
+    next month's import as the columns are: without one, the workshop's schedule gives it
+    again, and a carried guess would outlive a change of schedule."""
     from models.tickets import engine
 
     if not dry_run:
@@ -96,7 +100,7 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                                            mapping=given or None).layout.header
             given = {**remembered_mapping(previous, header, source), **given}
         imp = engine.import_export(copy.path, source=source, mapping=given or None,
-                                   schedule=schedule, progress=progress)
+                                   schedule=schedule, progress=progress, zone=zone)
         _refuse_mixed_dates(copy.path, imp, source, given)
         imp.notes = copy.said((*copy.notes, *imp.notes))
     readings = build_readings(imp, period)
@@ -118,7 +122,7 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                                               ensure_ascii=False),
                            links=links, rows=imp.rows, tickets=imp.tickets, periods=span,
                            notes="\n".join(imp.notes), imported_by=store.who,
-                           data_until=imp.as_of, data_from=imp.data_from)
+                           data_until=imp.as_of, data_from=imp.data_from, zone=imp.zone)
         s.add(src)
         s.flush()
         for reading in readings:

@@ -81,7 +81,7 @@ def build_full(store: Store, tag: str = "a") -> dict[str, SQLModel]:
     source = store.add(TicketSource(workshop_id=w.id, file_name=TRICKY, product="zendesk",
                                     columns='{"created": "Created at"}',
                                     links='{"Login": {"stage": 1}}', rows=3, tickets=2,
-                                    periods="2024-01", imported_by="w"))
+                                    periods="2024-01", imported_by="w", zone="Europe/Berlin"))
     reading = store.add(Reading(source_id=source.id, workshop_id=w.id, period="2024-01",
                                 group_kind="category", group_value=TRICKY, tickets=2,
                                 reopened=1, fcr_rate=0.5, fcr_is_proxy=True, csat_mean=None,

@@ -70,7 +70,7 @@ async def test_esc_while_an_import_reads_stops_it_and_stores_nothing(
         await dialog.inspect()
         await settle(pilot)
         data_screen = app.screen_stack[-2]
-        await pilot.press("tab", "tab", "tab", "enter")
+        await pilot.press("tab", "tab", "tab", "tab", "enter")  # path, product, zone, Inspect
         for _ in range(200):
             await pilot.pause(0.02)
             if isinstance(app.screen, ImportProgress) and "100,000 rows read" in \
@@ -96,7 +96,7 @@ async def test_an_import_that_fails_says_why_in_one_sentence(tmp_path: Path) -> 
         await dialog.inspect()
         await settle(pilot)
         tickets.unlink()  # gone between Inspect and Import
-        await pilot.press("tab", "tab", "tab", "enter")
+        await pilot.press("tab", "tab", "tab", "tab", "enter")  # path, product, zone, Inspect
         await settle(pilot)
         assert not isinstance(app.screen, type(dialog))
         errors = [n.message for n in app._notifications if n.severity == "error"]

@@ -23,10 +23,11 @@ async def test_tab_goes_from_the_path_to_import_without_an_invisible_stop(
         await pilot.press(*str(FIXTURES / "zendesk_tickets.csv"), "enter")
         await settle(pilot)
         stops = []
-        for _ in range(3):
+        for _ in range(4):
             await pilot.press("tab")
             stops.append(app.focused.id if app.focused else None)
-        assert stops == ["source", "inspect", "import"]
+        # the zone since session 12 (tickets13): the same as tickets import --zone
+        assert stops == ["source", "zone", "inspect", "import"]
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is not dialog

@@ -75,11 +75,22 @@ def import_(
         "--period", help="Only these creation months: YYYY-MM or YYYY-MM..YYYY-MM.")] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Show what would be imported; change nothing.")] = False,
+    zone: Annotated[str | None, typer.Option(
+        "--zone", help="IANA time zone the export wrote its times without a zone in, such "
+        "as Europe/Berlin (default: the business hours' zone, else UTC).")] = None,
 ) -> None:
     """Import a ticket export as a dated set of readings."""
     if source not in SOURCES:
         raise fail(f"--source must be one of: {', '.join(SOURCES)}.")
     mapping = _mapping(map_)
+    if zone is not None:
+        from models.tickets.dates import zone_info
+
+        try:
+            zone_info(zone)
+        except ValueError:
+            raise fail(f"--zone {zone!r} is not an IANA time zone name such as "
+                       "Europe/Berlin or America/New_York.") from None
     from models.tickets import storage
 
     shown = _Progress(file.name)
@@ -89,7 +100,7 @@ def import_(
                 require(store, workshop, "edit")
             result = storage.import_file(store, workshop, file, source=source,
                                          mapping=mapping, period=period, dry_run=dry_run,
-                                         progress=shown)
+                                         progress=shown, zone=zone)
     except KeyboardInterrupt:
         shown.done()
         raise fail(f"The import of {file.name} was cancelled; nothing was stored.",
@@ -130,6 +141,7 @@ def show(
         journey = store.load(workshop)
         rows = show.table_rows(journey.readings, journey.ticket_sources, by=by,
                                period=period)
+        zone = show.zone_said(rows, journey.ticket_sources)
     records = show.records(rows)
     if format_ == "json":
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
@@ -140,7 +152,7 @@ def show(
         typer.echo(csv_document([keys, *([rec[k] for k in keys] for rec in records)],
                                 line_end="\n"), nl=False)
         return
-    _print_table(records, by)
+    _print_table(records, by, zone)
 
 
 _LABELS = {
@@ -165,7 +177,7 @@ def _csat_cell(rec: dict[str, object]) -> str:
     return "n/a" if share is None else f"{share:.0%}\u2020"
 
 
-def _print_table(records: list[dict[str, object]], by: str | None) -> None:
+def _print_table(records: list[dict[str, object]], by: str | None, zone: str = "") -> None:
     from rich import box
     from rich.table import Table
 
@@ -229,6 +241,8 @@ def _print_table(records: list[dict[str, object]], by: str | None) -> None:
         out.print(safe(f"n/a {', '.join(labels)}: {reason}"))
     for reason in sorted(business):
         out.print(safe(f"n/a business hours: {reason}"))
+    if zone:
+        out.print(safe(zone))
 
 
 @app.command("hours")

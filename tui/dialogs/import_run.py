@@ -51,7 +51,8 @@ class ImportRun:
                 # the interface's thread, and a failed worker is not an app failure.
                 try:
                     return storage.import_file(store, wid, request.path, source=request.source,
-                                               mapping=request.mapping, progress=progress.told)
+                                               mapping=request.mapping, progress=progress.told,
+                                               zone=request.zone)
                 except Exception as exc:  # noqa: BLE001
                     return exc
 

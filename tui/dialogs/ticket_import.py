@@ -24,11 +24,13 @@ from tui.safe_text import clean, safe
 
 @dataclass
 class ImportRequest:
-    """What to import: the path, the product and the columns the person chose."""
+    """What to import: the path, the product, the columns the person chose and the zone
+    of the export's times without one (None: the business hours' zone, else UTC)."""
 
     path: str
     source: str = "auto"
     mapping: dict[str, str] = field(default_factory=dict)
+    zone: str | None = None
 
 
 class TicketImportDialog(HeldDialog["ImportRequest | None"]):
@@ -45,8 +47,11 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
         with Vertical(classes="dialog", id="ticket-import"):
             yield Static(Text("Import a ticket export", style="bold"), classes="dialog-title")
             yield Input(self.start_path, placeholder="path/to/export.csv", id="path")
-            yield Select([(s, s) for s in SOURCES], value="auto", allow_blank=False,
-                         id="source")
+            with Horizontal(id="import-options"):
+                yield Select([(s, s) for s in SOURCES], value="auto", allow_blank=False,
+                             id="source")
+                # the same as ``tickets import --zone``
+                yield Input(placeholder="time zone of the times", id="zone")
             yield Static(Text(""), id="plan")
             # Not a Tab stop of its own: its choices are (an empty list is invisible).
             yield VerticalScroll(id="mapping", can_focus=False)
@@ -93,10 +98,23 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
 
     @on(Button.Pressed, "#import")
     def finish(self) -> None:
+        from models.tickets.dates import zone_info
+
         mapping = {f: str(s.value) for f, s in self.choices.items()
                    if isinstance(s.value, str)}
+        zone = self.query_one("#zone", Input).value.strip() or None
+        if zone is not None:
+            try:
+                zone_info(zone)
+            except ValueError as exc:
+                said = str(exc)
+                self.query_one("#plan", Static).update(
+                    Text(clean(said[:1].upper() + said[1:] + "."), style="red"))
+                self.query_one("#zone", Input).focus()
+                return
         self.dismiss(ImportRequest(self.query_one("#path", Input).value.strip(),
-                                   str(self.query_one("#source", Select).value), mapping))
+                                   str(self.query_one("#source", Select).value), mapping,
+                                   zone))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

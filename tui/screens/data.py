@@ -191,8 +191,10 @@ class DataScreen(Screen[None]):
         for src in journey.ticket_sources[-3:]:
             when = src.imported_at.strftime("%Y-%m-%d") if src.imported_at else ""
             out.append_text(safe(src.file_name, "bold"))
+            # the zone its times without one were read in ("" before schema 14)
+            zone = f", times in {src.zone}" if src.zone else ""
             out.append(f"  {src.product}, {src.tickets:,} tickets, {src.periods}, "
-                       f"imported {when}\n")
+                       f"imported {when}{zone}\n")
         older = len(journey.ticket_sources) - 3
         if older > 0:
             out.append(f"and {plural(older, 'earlier import')}\n", style="dim")

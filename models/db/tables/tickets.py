@@ -31,6 +31,9 @@ class TicketSource(SQLModel, table=True):
     data_until: dt.datetime | None = None
     # Its earliest timestamp: a month it starts well inside of is partial too (rules.months).
     data_from: dt.datetime | None = None
+    # The IANA zone its times without one were read in (schema 14): said with the figures,
+    # and carried to next month's import like ``columns``. "" before schema 14: UTC.
+    zone: str = ""
     imported_at: dt.datetime = Field(default_factory=utcnow)
     imported_by: str = ""
 

@@ -46,7 +46,7 @@ def test_a_good_source_is_restored_with_its_readings(store: Store) -> None:
      "must be a date and time like 2026-03-02T14:00"),
     ({"colour": "red"}, "ticket_sources[0].colour",
      "unknown key; the keys here are: file_name, product, rows, tickets, periods, notes, "
-     "data_until, data_from, imported_at, imported_by, columns, links, readings"),
+     "data_until, data_from, zone, imported_at, imported_by, columns, links, readings"),
     ({"columns": ["Created at"]}, "ticket_sources[0].columns", "must be a table"),
     ({"links": {"Login": 3}}, "ticket_sources[0].links.Login", "must be a table"),
     ({"links": {"Login": {"stage": "first"}}}, "ticket_sources[0].links.Login.stage",

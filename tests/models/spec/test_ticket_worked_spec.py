@@ -20,7 +20,8 @@ NINE_TO_FIVE = Schedule.parse("mon-fri", "09:00", "17:00", "UTC")
 def _rows(tmp_path: Path, text: str, schedule: Schedule) -> dict[str, metrics.GroupMetrics]:
     path = tmp_path / "tickets.csv"
     path.write_text(text, encoding="utf-8")
-    imported = engine.import_export(path, schedule=schedule)
+    # the times written here are UTC, whatever the schedule's zone
+    imported = engine.import_export(path, schedule=schedule, zone="UTC")
     return {row.group: row for row in metrics.table(imported, by="category")}
 
 

@@ -108,7 +108,8 @@ def test_each_tickets_business_hours_are_the_schedules(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "z.csv"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        imported = engine.import_export(path, schedule=schedule)
+        # the moments are UTC (as ``Schedule.hours`` takes them), not the schedule's zone
+        imported = engine.import_export(path, schedule=schedule, zone="UTC")
     rows = {r.group: r for r in metrics.table(imported, by="group")}
     for i, (created, ttr_s, frt_min) in enumerate(tickets):
         row = rows[f"g{i}"]

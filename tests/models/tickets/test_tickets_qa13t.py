@@ -124,11 +124,12 @@ SERVICENOW_LOCAL = ("number,opened_at,state,resolved_at,sys_updated_on\n"
                     "2024-03-06 10:00:00\n")
 
 
-def test_business_hours_from_times_without_a_zone_say_they_were_taken_as_utc(
+def test_business_hours_from_times_without_a_zone_are_read_in_the_schedule_zone(
         tmp_path: Path) -> None:
     """ServiceNow writes its list in the exporting user's zone, with no suffix. Read as
-    UTC under a Berlin 9-17 week, 16:30-09:30 local (1 business hour) counts 1.5, and
-    08:00-10:00 local (1) counts 2: the figures went unexplained before."""
+    UTC under a Berlin 9-17 week, 16:30-09:30 local (1 business hour) counted 1.5, and
+    08:00-10:00 local (1) counted 2 (session 12). Since session 12's tickets13 they are read
+    in the schedule's zone, and the note says so and how to give another."""
     path = tmp_path / "incidents.csv"
     path.write_text(SERVICENOW_LOCAL, encoding="utf-8")
     week = Schedule.parse("mon-fri", "09:00", "17:00", "Europe/Berlin", [])
@@ -136,10 +137,9 @@ def test_business_hours_from_times_without_a_zone_say_they_were_taken_as_utc(
     said = [n for n in imported.notes if "give no time zone" in n]
     assert len(said) == 1
     assert said[0].startswith("'opened_at', 'resolved_at', 'sys_updated_on' give no time "
-                              "zone: the times are taken as UTC and counted in "
-                              "Europe/Berlin's business hours")
+                              "zone: read in Europe/Berlin, the business hours' zone")
     row = metrics.table(imported, by=None)[-1]
-    assert (row.ttr_business_median_hours, row.ttr_business_p90_hours) == (1.75, 2.0)
+    assert (row.ttr_business_median_hours, row.ttr_business_p90_hours) == (1.0, 1.0)
 
 
 def test_times_with_a_zone_need_no_such_note(tmp_path: Path) -> None:
