@@ -21,7 +21,6 @@ from models.tickets.stats import WAIT_SERIES, Acc, Counts, Spread, wait_words
 if TYPE_CHECKING:
     from models.tickets.engine import TicketImport
 
-BY = GROUPINGS
 _KEY_INDEX = {"period": 0, "category": 1, "channel": 2, "priority": 3, "group": 4}
 _PERIOD = re.compile(r"^(\d{4}-\d{2})(?:\.\.(\d{4}-\d{2}))?$")
 
@@ -248,8 +247,8 @@ def table(
     Raises ValueError (one sentence) for an unknown ``by``, a column the export does not
     have, or a malformed period.
     """
-    if by is not None and by not in BY:
-        raise ValueError(f"cannot group by {by!r}: choose one of {', '.join(BY)}")
+    if by is not None and by not in GROUPINGS:
+        raise ValueError(f"cannot group by {by!r}: choose one of {', '.join(GROUPINGS)}")
     if by not in (None, "period") and by not in imported.columns:
         raise ValueError(f"the export has no {by} column, so tickets cannot be grouped by it")
     periods = imported.cube.periods()
