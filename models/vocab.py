@@ -29,6 +29,9 @@ ALIASES: dict[str, str] = {
     "touchpoint": "touchpoints", "stage": "stages", "card": "cards", "track": "tracker",
 }
 
+ROLES: tuple[str, ...] = ("lead", "participant", "observer")
+CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
+
 # What a lead calls each step and method view: the palette finds one by these words ("review"
 # finds Plan, "SLA" Escalation).
 STEP_WORDS: dict[str, str] = {
@@ -74,7 +77,7 @@ ACTION_WORDS: dict[str, str] = {
     "create_top": "hypothesis card for the top pain point, solution, experiment",
     "tie_signal": "measure the card: tie its signal to ticket data, success metric",
     "create_pick": "hypothesis card for a chosen pain point, solution, experiment",
-    "cycle_status": "status: proposed, in progress, done, dropped",
+    "cycle_status": "status: " + ", ".join(s.replace("_", " ") for s in CARD_STATUSES),
     "toggle_overdue": "overdue only, late, behind schedule",
     "toggle_scope": "all workshops, portfolio, every map",
     "regenerate": "regenerate, rebuild the 60-day plan",
@@ -101,8 +104,7 @@ ACTION_WORDS: dict[str, str] = {
     "unvote": "dot voting: take a vote back",
     "reveal": "dot voting: reveal or hide the votes",
     "activity": "activity: who changed what, history, change log",
-    "participants": "who is here, people in the room, their roles: lead, participant, "
-                    "observer",
+    "participants": "who is here, people in the room, their roles: " + ", ".join(ROLES),
 }
 
 # Views of the method beside the eight steps (palette only, never numbered in the step bar).
@@ -110,10 +112,8 @@ METHOD_VIEWS: tuple[str, ...] = ("escalation", "future", "moments")
 METHOD_LABELS: dict[str, str] = {"escalation": "Escalation", "future": "Future state",
                                  "moments": "Moments of truth"}
 
-ROLES: tuple[str, ...] = ("lead", "participant", "observer")
 # The key of a browser seat (``journeymap invite``): one per invitation, ``invite:12``.
 INVITE_KEY_PREFIX = "invite:"
-CARD_STATUSES: tuple[str, ...] = ("proposed", "in_progress", "done", "dropped")
 
 # The plan phases a card lands in besides the method's weeks and reviews, and the
 # short words the timeline's phase column (ten cells) shows for them.

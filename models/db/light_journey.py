@@ -33,7 +33,7 @@ from models.db.journey import Journey
 class Row:
     """One table row as attributes (read-only by convention: nothing here is saved).
 
-    Each read makes one subclass per table (``_Reader.row_class``), still named
+    Each read makes one subclass per table (``RowReader.row_class``), still named
     ``Row``, whose initialiser sets every column; ``_table`` is then that class's.
     A row made by hand gives its table and values here.
     """
@@ -85,7 +85,7 @@ def _plain(name: str) -> bool:
 Columns = list[tuple[str, Callable[[Any], Any] | None]]
 
 
-class _Reader:
+class RowReader:
     """Typed rows from one read-only connection, in one read transaction.
 
     The connection is a ``sqlite3`` one here and a psycopg one for a server
@@ -165,7 +165,7 @@ class _Reader:
         return [make(first), *map(make, cursor)]
 
 
-def _journeys(reader: _Reader, workshop_ids: list[int]) -> list[Journey] | None:
+def _journeys(reader: RowReader, workshop_ids: list[int]) -> list[Journey] | None:
     """``Store.load`` of each id, from one query per table; None if one is missing."""
     wids = list(dict.fromkeys(workshop_ids))
     workshops = {w.id: w for w in reader.rows("workshop", "id", wids, "id")}
@@ -211,7 +211,7 @@ def _journeys(reader: _Reader, workshop_ids: list[int]) -> list[Journey] | None:
     return out
 
 
-def read_journeys(reader: _Reader, workshop_ids: list[int] | None,
+def read_journeys(reader: RowReader, workshop_ids: list[int] | None,
                   first: int | None) -> list[Journey] | None:
     """``load_journeys`` inside the reader's read transaction, whatever its driver."""
     if workshop_ids is None:
@@ -237,7 +237,7 @@ def load_journeys(path: Path | str | None, workshop_ids: list[int] | None, *,
             return None
         try:
             conn.execute("BEGIN")  # one snapshot, as the store's read transaction
-            return read_journeys(_Reader(conn), workshop_ids, first)
+            return read_journeys(RowReader(conn), workshop_ids, first)
         finally:
             conn.close()
     except (StoreError, sqlite3.Error, OSError, ValueError):

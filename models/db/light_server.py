@@ -23,12 +23,12 @@ from typing import Any
 
 from models.db.dbfile import APP_NAME, SCHEMA_VERSION, StoreError
 from models.db.journey import Journey
-from models.db.light_journey import Columns, _Reader, read_journeys
+from models.db.light_journey import Columns, RowReader, read_journeys
 from models.db.server_link import plain_url, read_connection
 
 
-class ServerReader(_Reader):
-    """``_Reader`` on a psycopg connection: ``%s`` marks, column names from the query."""
+class ServerReader(RowReader):
+    """``RowReader`` on a psycopg connection: ``%s`` marks, column names from the query."""
 
     mark = "%s"
 

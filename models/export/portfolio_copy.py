@@ -21,6 +21,7 @@ from typing import Any
 from models.db.dbfile import StoreError
 from models.export.serialize import dict_to_store, journey_to_dict
 from models.rules.counts import plural
+from models.rules.live_maps import is_live
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def copy_portfolio(source: Any, target: Any) -> list[Copied]:
     if present:
         raise StoreError(f"{target.where} already holds {plural(len(present), 'workshop')}; copy "
                          "into an empty database so nothing is doubled.")
-    workshops = sorted(source.list_workshops(), key=lambda w: (w.state != "current", w.id))
+    workshops = sorted(source.list_workshops(), key=lambda w: (not is_live(w), w.id))
     new_ids: dict[int, int] = {}
     new_tps: dict[int, int] = {}
     done: list[Copied] = []

@@ -58,6 +58,7 @@ from models.export.form import (  # noqa: F401 - the form's names, re-exported f
 from models.export.form import build as _build
 from models.export.form_check import normalize  # noqa: F401 - re-exported
 from models.export.old_card_keys import old_card_places, old_number
+from models.rules.live_maps import is_live
 from models.rules.plan import CARD_KEY
 
 
@@ -268,7 +269,7 @@ def _log_row(change: ChangeLog) -> dict[str, Any]:
 
 
 def _as_is(s: Any, workshop_id: Any) -> int | None:
-    """A backup's as-is link, kept only if that workshop is here and is a current state.
+    """A backup's as-is link, kept only if that workshop is here and is live (an as-is map).
 
     Ids are local to a database: restored into another file, the id may name nothing
     or a different map, and a wrong link is worse than none (the to-be stays a future
@@ -277,7 +278,7 @@ def _as_is(s: Any, workshop_id: Any) -> int | None:
     if workshop_id is None:
         return None
     target = s.get(Workshop, int(workshop_id))
-    return int(workshop_id) if target is not None and target.state == "current" else None
+    return int(workshop_id) if target is not None and is_live(target) else None
 
 
 def _as_is_touchpoint(s: Any, as_is_id: int | None, touchpoint_id: Any) -> int | None:

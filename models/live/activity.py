@@ -51,7 +51,7 @@ def describe(change: ChangeLog, names: dict[tuple[str, int], str],
     if change.summary:
         return in_words(change.summary, change.entity)
     subject = names.get((change.entity, change.entity_id or 0),
-                        f"{change.entity} {change.entity_id or ''}".strip())
+                        f"{row_kind(change.entity)} {change.entity_id or ''}".strip())
     field = change.field.replace("_", " ")
     return f"{_cut(subject)}: {field}" if field else _cut(subject)
 

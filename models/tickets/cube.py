@@ -19,11 +19,12 @@ from typing import Any
 import polars as pl
 
 from models.tickets.answers import UNKNOWN_STATE
+from models.tickets.fields import DIMENSIONS
 from models.tickets.stats import COUNT_FIELDS, SERIES, WAIT_SERIES, Acc, Counts, Flags, Spread
 
 # The key parts a table can group by, by index: 0 period, 1 category, 2 channel,
 # 3 priority, 4 group (None: the totals only).
-KEY_COLUMNS = ("month", "category", "channel", "priority", "group")
+KEY_COLUMNS = ("month", *DIMENSIONS)  # a reading's period, then its grouping columns
 __all__ = ["Cube", "Flags", "KEY_COLUMNS"]
 
 

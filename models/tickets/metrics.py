@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from models.rules.counts import plural
-from models.tickets.fields import GROUPINGS
+from models.tickets.fields import DIMENSIONS, GROUPINGS
 from models.tickets.stats import WAIT_SERIES, Acc, Counts, Spread, wait_words
 
 if TYPE_CHECKING:
     from models.tickets.engine import TicketImport
 
-BY = GROUPINGS
-_KEY_INDEX = {"period": 0, "category": 1, "channel": 2, "priority": 3, "group": 4}
+# each grouping's place among ``cube.KEY_COLUMNS`` (the month is the period's)
+KEY_INDEX = {g: i for i, g in enumerate(("period", *DIMENSIONS))}
 _PERIOD = re.compile(r"^(\d{4}-\d{2})(?:\.\.(\d{4}-\d{2}))?$")
 
 
@@ -248,8 +248,8 @@ def table(
     Raises ValueError (one sentence) for an unknown ``by``, a column the export does not
     have, or a malformed period.
     """
-    if by is not None and by not in BY:
-        raise ValueError(f"cannot group by {by!r}: choose one of {', '.join(BY)}")
+    if by is not None and by not in GROUPINGS:
+        raise ValueError(f"cannot group by {by!r}: choose one of {', '.join(GROUPINGS)}")
     if by not in (None, "period") and by not in imported.columns:
         raise ValueError(f"the export has no {by} column, so tickets cannot be grouped by it")
     periods = imported.cube.periods()
@@ -257,7 +257,7 @@ def table(
         (periods[0], periods[-1]) if periods else ("", "")
     )
     label = first if first == last else f"{first}..{last}"
-    index = None if by is None else _KEY_INDEX[by]
+    index = None if by is None else KEY_INDEX[by]
     total, groups = imported.cube.grouped(first, last, index)
     order = sorted(groups.items(), key=lambda kv: (-kv[1].tickets, kv[0]))
     if by == "period":

@@ -32,7 +32,7 @@ _METRIC_FIELDS = METRICS[2:]
 
 def _reopened(imp: TicketImport, month: str, kind: str | None) -> dict[str, int | None]:
     """Tickets reopened at least once per group (None where no ticket has a reopen count)."""
-    index = None if kind is None else metrics._KEY_INDEX[kind]
+    index = None if kind is None else metrics.KEY_INDEX[kind]
     lo, _, hi = month.partition("..")
     total, groups = imp.cube.grouped(lo, hi or lo, index)
     out: dict[str, int | None] = {}

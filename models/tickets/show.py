@@ -84,6 +84,20 @@ def table_rows(journey_readings: list[Reading], sources: list[TicketSource], *,
     return [*groups, *total]
 
 
+def groupings(journey_readings: list[Reading], rows: list[Reading]) -> list[str]:
+    """The ``--by`` names the import behind ``rows`` can answer, in ``GROUPINGS`` order.
+
+    Why: an export without a category column is shown as its totals, and the sentence
+    under them offers another grouping; offering a column the export lacks sends the
+    lead to a refusal.  Every import stores its months, so ``period`` always answers.
+    """
+    if not rows:
+        return []
+    source = rows[-1].source_id
+    kinds = {r.group_kind for r in journey_readings if r.source_id == source}
+    return [g for g in GROUPINGS if g in kinds or g == "period"]
+
+
 def _months(journey_readings: list[Reading], source_id: int, span: str) -> list[Reading]:
     """The ``all`` reading of each month of ``span`` that import ``source_id`` stored, as
     unsaved rows grouped by period (the month is the group), oldest first."""

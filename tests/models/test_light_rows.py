@@ -119,13 +119,13 @@ def test_only_tables_with_rows_get_an_initialiser(
     """Compiling a table's initialiser costs ~1 M instructions; an empty table needs none."""
     db, wid = workshop
     made: list[str] = []
-    row_class = light_journey._Reader.row_class
+    row_class = light_journey.RowReader.row_class
 
     def counted(reader: Any, table: str, cursor: Any) -> Any:
         made.append(table)
         return row_class(reader, table, cursor)
 
-    monkeypatch.setattr(light_journey._Reader, "row_class", counted)
+    monkeypatch.setattr(light_journey.RowReader, "row_class", counted)
     journey = load_journey(db, wid)
     assert journey is not None
     conn = sqlite3.connect(db)

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from tests.helpers import long_names_workshop, ready, screen_text
+from tests.helpers import ready, screen_text
+from tests.tui.long_names import long_names_workshop
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldCheck, FieldInput
 

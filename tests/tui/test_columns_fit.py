@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from tests.helpers import build_workshop, long_names_workshop, ready
+from tests.helpers import build_workshop, ready
+from tests.tui.long_names import long_names_workshop
 from tui.app.launch import build_app
 from tui.steps.columns import share
 

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
-from tests.helpers import long_names_workshop, screen_text
+from tests.helpers import screen_text
+from tests.tui.long_names import long_names_workshop
 from tui.app.launch import build_app
 
 # step -> (key, text that must be on the screen whole)

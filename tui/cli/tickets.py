@@ -25,6 +25,13 @@ app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
 
 FORMATS = ("table", "json", "csv")
+
+
+def _either(words: list[str] | tuple[str, ...]) -> str:
+    """"a, b or c": the choices of an option, in a help line or a sentence."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
 _BUSINESS = ("ttr_business_median_hours", "ttr_business_p90_hours", "frt_business_median_hours")
 
 
@@ -124,7 +131,7 @@ def import_(
 def show(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     by: Annotated[str | None, typer.Option(
-        "--by", help=f"{', '.join(GROUPINGS[:-1])} or {GROUPINGS[-1]} (default: category, or "
+        "--by", help=f"{_either(GROUPINGS)} (default: category, or "
                      "the totals alone when the export has no category column).")] = None,
     period: Annotated[str | None, typer.Option(
         "--period", help="YYYY-MM or an imported YYYY-MM..YYYY-MM (default: the latest "
@@ -152,7 +159,7 @@ def show(
         typer.echo(csv_document([keys, *([rec[k] for k in keys] for rec in records)],
                                 line_end="\n"), nl=False)
         return
-    _print_table(records, by, zone)
+    _print_table(records, by, show.groupings(journey.readings, rows), zone)
 
 
 _LABELS = {
@@ -177,7 +184,8 @@ def _csat_cell(rec: dict[str, object]) -> str:
     return "n/a" if share is None else f"{share:.0%}\u2020"
 
 
-def _print_table(records: list[dict[str, object]], by: str | None, zone: str = "") -> None:
+def _print_table(records: list[dict[str, object]], by: str | None,
+                 groupings: list[str], zone: str = "") -> None:
     from rich import box
     from rich.table import Table
 
@@ -211,8 +219,9 @@ def _print_table(records: list[dict[str, object]], by: str | None, zone: str = "
     out = console()
     out.print(table)
     if alone:
-        out.print("The export has no category column: the totals alone "
-                  "(--by channel, priority or group for another grouping).")
+        others = [g for g in groupings if g != "category"]
+        out.print(f"The export has no category column: the totals alone "
+                  f"(--by {_either(others)} for another grouping).")
     total = records[-1] if records else {}
     if any(rec.get("fcr_is_proxy") for rec in records):
         out.print(safe(f"* FCR is a proxy: {total.get('fcr_method', '')}."))
