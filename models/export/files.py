@@ -64,13 +64,17 @@ def new_beside(target: Path) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name beside {target}")
 
 
-def write_file(target: Path, data: bytes, *, database: Path | None = None) -> Path:
-    """Write ``data`` next to ``target`` and rename it into place; returns the absolute path."""
+def write_file(target: Path, data: bytes | list[bytes], *, database: Path | None = None) -> Path:
+    """Write ``data`` next to ``target`` and rename it into place; returns the absolute path.
+
+    ``data`` may come in pieces (the Markdown export's sections), written one
+    after another, so a large file is never joined into one copy first.
+    """
     target = check_target(target, database)
     handle, tmp = new_beside(target)
     try:
         with open(handle, "wb") as f:
-            f.write(data)
+            f.writelines([data] if isinstance(data, bytes) else data)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

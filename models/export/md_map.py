@@ -90,7 +90,7 @@ def touchpoints_section(doc: Doc) -> list[str]:
                 if feels:
                     said.append(f"Feels: {feels}")
                 details.append(f"- **{n}.** " + "; ".join(said))
-        out += ["\n".join(rows), ""]
+        out += [*rows, ""]
         if details:
             out += ["What the customer does, thinks and feels:", "", *details, ""]
     if "touchpoints" in doc.diagram_hosts:
@@ -174,7 +174,7 @@ def handoffs_section(doc: Doc) -> list[str]:
                           f"| {informed} |")
             rows.append(f"| {i} | {doc.where_cell(h.from_tp.id)} → {doc.where_cell(h.to_tp.id)} "
                         f"| {cell[h.from_team]} → {cell[h.to_team]}{detail}")
-        out += ["\n".join(rows), ""]
+        out += [*rows, ""]
     else:
         out += ["*No handoffs: no team takes the case on backstage and none is documented.*", ""]
     risks = ownership_risks(doc.journey)

@@ -120,7 +120,7 @@ def pains_section(doc: Doc) -> list[str]:
              for r in doc.ranked]
     out = ["## Ranked pain points", "",
            "Ranked by quadrant (quick wins first), then tickets per month, then votes.", "",
-           "\n".join(rows)]
+           *rows]
     block = quadrant_diagram(doc.ranked)
     out += ["", "### Impact and effort", "", "Each point is a pain point, numbered by its rank "
             "in the table above.", "", block]

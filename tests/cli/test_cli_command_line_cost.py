@@ -95,7 +95,7 @@ def test_what_the_export_read_is_freed_before_its_pass_ends(
     alive_at_the_end: list[bool] = []
     real_rendered, real_pass = outputs.rendered, outputs.one_pass
 
-    def watching(journey: object, *args: object, **kwargs: object) -> bytes:
+    def watching(journey: object, *args: object, **kwargs: object) -> list[bytes]:
         read.append(weakref.ref(journey))
         return real_rendered(journey, *args, **kwargs)  # type: ignore[arg-type]
 

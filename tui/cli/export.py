@@ -42,10 +42,11 @@ def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
         raise fail(f"{option} must be a date like 2024-03-04 (got {value!r}).") from None
 
 
-def write_output(data: bytes, output: Path | None) -> None:
+def write_output(data: list[bytes], output: Path | None) -> None:
     """stdout when no path; else write next to the target and rename (never half a file)."""
     if output is None:
-        typer.echo(data, nl=False)
+        for piece in data:
+            typer.echo(piece, nl=False)
         return
     from models.db.dbfile import default_db_path
     from models.export.files import ProtectedPath, write_file
@@ -96,8 +97,8 @@ def export(
 
 
 def _document(workshop_id: int, fmt: str, sections: str | None,
-              start_date: dt.date | None) -> bytes:
-    """The exported file's bytes.
+              start_date: dt.date | None) -> list[bytes]:
+    """The exported file's bytes, in pieces (``rendered``).
 
     A function of its own so that what it read and built is freed as it returns,
     inside the export's pass (``one_pass``): the collector, on again after the
@@ -107,7 +108,7 @@ def _document(workshop_id: int, fmt: str, sections: str | None,
     if fmt == "json":
         from models.export.json_backup import export_workshop
 
-        return export_workshop(STATE.reader(), workshop_id).encode("utf-8")
+        return [export_workshop(STATE.reader(), workshop_id).encode("utf-8")]
     require_folder(STATE.db)
     light = light_read(STATE.db, workshop_id, portfolio=fmt == "md")
     if light is None:

@@ -84,24 +84,28 @@ def with_start(journey: Journey, start: dt.date | None, note: Callable[[str], No
 
 
 def rendered(journey: Journey, portfolio: list[Journey], fmt: str,
-             sections: tuple[str, ...] | None, today: dt.date) -> bytes:
-    """The file's bytes: the Markdown document, the tracker CSV or the plan calendar."""
-    if fmt == "md":
-        from models.export.markdown import markdown_bytes
+             sections: tuple[str, ...] | None, today: dt.date) -> list[bytes]:
+    """The file's bytes in pieces: the Markdown document's sections, the CSV or the calendar.
 
-        return markdown_bytes(journey, today=today, sections=sections, portfolio=portfolio)
+    Pieces, so the Markdown document is written section after section and never
+    joined into one more copy of itself (``markdown_chunks`` says why).
+    """
+    if fmt == "md":
+        from models.export.markdown import markdown_chunks
+
+        return markdown_chunks(journey, today=today, sections=sections, portfolio=portfolio)
     if fmt == "csv":
         from models.export.markdown import with_plan_preview
         from models.export.tracker_csv import tracker_csv
         from models.rules.commitments import tracked_items
 
         preview = with_plan_preview(journey, today)[0]
-        return tracker_csv(tracked_items([preview], today)).encode("utf-8")
+        return [tracker_csv(tracked_items([preview], today)).encode("utf-8")]
     from models.export.plan_ics import plan_ics
 
-    return plan_ics(journey, today)
+    return [plan_ics(journey, today)]
 
 
-def wrote(target: Path, data: bytes) -> str:
+def wrote(target: Path, data: list[bytes]) -> str:
     """The line on stderr once ``-o`` wrote the file."""
-    return f"Wrote {target} ({len(data):,} bytes)."
+    return f"Wrote {target} ({sum(map(len, data)):,} bytes)."
