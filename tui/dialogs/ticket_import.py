@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from models.tickets.profiles import SOURCES
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import clean, safe
+from tui.widgets.clean_input import CleanShownInput
 
 
 @dataclass
@@ -44,7 +45,7 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="ticket-import"):
             yield Static(Text("Import a ticket export", style="bold"), classes="dialog-title")
-            yield Input(self.start_path, placeholder="path/to/export.csv", id="path")
+            yield CleanShownInput(self.start_path, placeholder="path/to/export.csv", id="path")
             yield Select([(s, s) for s in SOURCES], value="auto", allow_blank=False,
                          id="source")
             yield Static(Text(""), id="plan")
