@@ -23,8 +23,10 @@ from tui.cli.common import (
     console,
     default_user,
     fail,
+    marked,
     require,
     require_folder,
+    say,
     user_errors,
 )
 
@@ -75,10 +77,11 @@ def _choose_template(given: str | None) -> str:
     from models.export.templates import template_names
 
     names = template_names()
-    out = console(err=True)
     for number, name in enumerate([*names, BLANK], start=1):
-        out.print(f"  {number}. {name}")
-    answer = typer.prompt("Template (name or number)", default=_demo_template() or BLANK)
+        say(f"  {number}. {name}", err=True)
+    first = _demo_template() or BLANK
+    answer = typer.prompt(f"Template (name or number) [{marked(first)}]", default=first,
+                          show_default=False)
     if answer.strip().isdigit() and 1 <= int(answer) <= len(names) + 1:
         return [*names, BLANK][int(answer) - 1]
     return answer.strip()
