@@ -83,3 +83,24 @@ def test_the_json_backup_escapes_c1_controls_and_reads_back_exactly(
     assert code == 0, err
     assert raw_controls(out) == []
     assert json.loads(out)["workshop"]["title"] == name
+
+
+def test_a_templates_persona_offered_as_the_answer_shows_with_marks(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``new --template FILE`` on a terminal offers the file's persona as the default
+    answer: the prompt printed it raw."""
+    from models.export.templates import save_template
+    from tests.helpers import run_cli_input
+
+    persona = f"Admin{OSC}{C1}"
+    template = tmp_path / "ours.toml"
+    with Store(tmp_path / "source.db", who="lea") as store:
+        wid = int(store.create_workshop(title="Ours", persona=persona, scenario="Out").id or 0)
+        save_template(store.load(wid), template)
+    monkeypatch.setattr(workshops, "_interactive", lambda: True)
+    db = tmp_path / "a.db"
+    code, out, err = run_cli_input(db, "\n\n", "new", "--template", str(template))
+    assert raw_controls(out + err) == []
+    assert code == 0, err
+    with Store(db, who="check") as store:
+        assert store.list_workshops()[0].persona == persona

@@ -62,7 +62,9 @@ def _ask(option: str, label: str, given: str | None, default: str = "") -> str:
     if not _interactive():
         raise fail(f"{option} is missing: give {option} (no questions are asked when input "
                    "is not a terminal).")
-    value: str = typer.prompt(label, default=default or None, show_default=bool(default))
+    # the default may come from a template file: shown with marks, answered exactly
+    shown = f"{label} [{marked(default)}]" if default else label
+    value: str = typer.prompt(shown, default=default or None, show_default=False)
     if not value.strip():
         raise fail(f"{option} cannot be empty.")
     return value
