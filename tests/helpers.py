@@ -321,11 +321,16 @@ def as_account(monkeypatch: Any, name: str) -> None:
 def run_cli(db_path: Path, *args: str) -> tuple[int, str, str]:
     """``journeymap --db DB ARGS`` in process (Typer's runner): exit code, stdout, stderr.
     Anything raised but an exit fails the test: a traceback is never an answer."""
+    return run_cli_input(db_path, None, *args)
+
+
+def run_cli_input(db_path: Path, typed: str | None, *args: str) -> tuple[int, str, str]:
+    """``run_cli`` with ``typed`` as what the person answers on stdin."""
     from typer.testing import CliRunner
 
     from tui.cli.main import app
 
-    done = CliRunner().invoke(app, ["--db", str(db_path), *args])
+    done = CliRunner().invoke(app, ["--db", str(db_path), *args], input=typed)
     assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
     return done.exit_code, done.stdout, done.stderr
 

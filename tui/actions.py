@@ -35,6 +35,8 @@ class Action:
     # A guest seat (a ``seat`` forced command, a browser seat) runs as an account the guest
     # does not own and sees one workshop: False for what reaches other workshops or files.
     guest: bool = True
+    # Acts on the row under the cursor: offered only while the view has a row.
+    row: bool = False
 
     @property
     def name(self) -> str:
@@ -56,29 +58,29 @@ TABLE: dict[str, tuple[Action, ...]] = {
     "stages": (
         # In the order the footer keeps them at 80 columns.
         Action("a", "add", "Add stage", edits=True),
-        Action("d,delete", "delete", "Delete stage", edits=True),
-        Action("b", "baseline", "KPI baseline from ticket data", edits=True),
-        Action("shift+up", "move(-1)", "Move up", edits=True),
-        Action("shift+down", "move(1)", "Move down", edits=True),
-        Action("e", "edit", "Edit", edits=True, show=False),
+        Action("d,delete", "delete", "Delete stage", edits=True, row=True),
+        Action("b", "baseline", "KPI baseline from ticket data", edits=True, row=True),
+        Action("shift+up", "move(-1)", "Move up", edits=True, row=True),
+        Action("shift+down", "move(1)", "Move down", edits=True, row=True),
+        Action("e", "edit", "Edit", edits=True, show=False, row=True),
     ),
     "touchpoints": (
         Action("a", "add", "Add", edits=True),
         Action("A", "add_to_stage", "Add to stage…", edits=True),
-        Action("m", "move_stage", "To stage", edits=True),
-        Action("plus,equals_sign", "nudge(1)", "Sentiment +", edits=True),
-        Action("minus", "nudge(-1)", "Sentiment -", edits=True),
-        Action("shift+up", "move(-1)", "Move up", edits=True),
-        Action("shift+down", "move(1)", "Move down", edits=True),
-        Action("x", "add_pain", "Pain point here", edits=True),
-        Action("d,delete", "delete", "Delete", edits=True),
+        Action("m", "move_stage", "To stage", edits=True, row=True),
+        Action("plus,equals_sign", "nudge(1)", "Sentiment +", edits=True, row=True),
+        Action("minus", "nudge(-1)", "Sentiment -", edits=True, row=True),
+        Action("shift+up", "move(-1)", "Move up", edits=True, row=True),
+        Action("shift+down", "move(1)", "Move down", edits=True, row=True),
+        Action("x", "add_pain", "Pain point here", edits=True, row=True),
+        Action("d,delete", "delete", "Delete", edits=True, row=True),
     ),
     "pains": (
         Action("a", "add", "Add", edits=True),
         Action("v", "toggle_matrix", "Matrix/list"),
-        Action("t", "link", "Link touchpoint", edits=True),
-        Action("w", "five_whys", "Five whys", edits=True),
-        Action("d,delete", "delete", "Delete", edits=True),
+        Action("t", "link", "Link touchpoint", edits=True, row=True),
+        Action("w", "five_whys", "Five whys", edits=True, row=True),
+        Action("d,delete", "delete", "Delete", edits=True, row=True),
         Action("S", "settings", "Facilitation settings (lead)", show=False),
     ),
     # An observer writes nothing but its own presence, files included.
@@ -86,29 +88,29 @@ TABLE: dict[str, tuple[Action, ...]] = {
                        guest=False),),
     "escalation": (
         Action("a", "add", "Add level", edits=True),
-        Action("shift+up", "move(-1)", "Move up", edits=True),
-        Action("shift+down", "move(1)", "Move down", edits=True),
-        Action("d,delete", "delete", "Delete level", edits=True),
+        Action("shift+up", "move(-1)", "Move up", edits=True, row=True),
+        Action("shift+down", "move(1)", "Move down", edits=True, row=True),
+        Action("d,delete", "delete", "Delete level", edits=True, row=True),
     ),
     "future": (Action("f", "make_future", "To-be copy", edits=True, guest=False),
                Action("c", "set_cost", "Cost per contact…", edits=True)),
     "cards": (
         # In the order the footer keeps them at 80 columns (after ``x`` Export).
         Action("c", "create_top", "Card for top pain", edits=True),
-        Action("m", "tie_signal", "Measure: tie signal to ticket data…", edits=True),
-        Action("enter,e", "edit", "Edit", edits=True),
-        Action("s", "cycle_status", "Status", edits=True),
+        Action("m", "tie_signal", "Measure: tie signal to ticket data…", edits=True, row=True),
+        Action("enter,e", "edit", "Edit", edits=True, row=True),
+        Action("s", "cycle_status", "Status", edits=True, row=True),
         Action("a", "create_pick", "Card for…", edits=True),
-        Action("d,delete", "delete", "Delete", edits=True),
+        Action("d,delete", "delete", "Delete", edits=True, row=True),
     ),
     "tracker": (
-        Action("s", "cycle_status", "Status", edits=True),
+        Action("s", "cycle_status", "Status", edits=True, row=True),
         Action("o", "toggle_overdue", "Overdue only"),
         Action("w", "toggle_scope", "All workshops", guest=False),
     ),
     "plan": (
-        Action("enter,e", "edit", "Edit task", edits=True),
-        Action("s", "cycle_status", "Status", edits=True),
+        Action("enter,e", "edit", "Edit task", edits=True, row=True),
+        Action("s", "cycle_status", "Status", edits=True, row=True),
         Action("r", "regenerate", "Regenerate", edits=True),
         Action("d", "start_date", "Start date", edits=True),
     ),
@@ -158,6 +160,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
 _EDITS = frozenset(a.name for area, actions in TABLE.items() if area != "pairing"
                    for a in actions if a.edits)
 _PAIRING_EDITS = frozenset(a.action.split("'")[1] for a in TABLE["pairing"] if a.edits)
+_NEEDS_ROW = frozenset(a.name for actions in TABLE.values() for a in actions if a.row)
 _NOT_FOR_GUESTS = frozenset(a.name for actions in TABLE.values() for a in actions
                             if not a.guest)
 
@@ -170,6 +173,12 @@ def bindings(area: str) -> list[BindingType]:
 def edits(action: str) -> bool:
     """Whether the action (its name, without arguments) changes the map."""
     return action in _EDITS
+
+
+def needs_row(action: str) -> bool:
+    """Whether the action (its name) acts on the row under the cursor, so a view with no
+    row must not offer it: the key would do nothing."""
+    return action in _NEEDS_ROW
 
 
 def pairing_edits(what: str) -> bool:

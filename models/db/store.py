@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import os
 import sqlite3
+import threading
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,6 +79,7 @@ class Store(Reads, Undoing):
         """Open (and upgrade) the file; ``create=False`` refuses a file with no database
         yet, so a command that only reads never leaves an empty file at a mistyped path."""
         target = path or default_target()
+        self._open_write = threading.local()  # this thread's write transaction, if any
         self.who = who
         self.read_only = read_only
         # The OS login behind ``who`` and, for a ``seat`` forced command, the key's
@@ -292,7 +294,16 @@ class Store(Reads, Undoing):
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction, begun IMMEDIATE and committed on exit."""
+        """One write transaction, begun IMMEDIATE and committed on exit.
+
+        A write inside another on the same thread joins it: the outer one commits or
+        rolls back both, so several edits that only make sense together (a workshop and
+        the marker saying what it is for) reach the file all or none.
+        """
+        joined: Session | None = getattr(self._open_write, "session", None)
+        if joined is not None:
+            yield joined
+            return
         if self.read_only:
             raise ReadOnlyError("Observers cannot change the workshop.")
         if self.damage:
@@ -302,6 +313,7 @@ class Store(Reads, Undoing):
         elif self.server_lost():
             raise server.not_saved(str(self.path), self.server_refused())
         with Session(self._writer, expire_on_commit=False) as session:
+            self._open_write.session = session
             try:
                 yield session
                 session.commit()
@@ -322,6 +334,8 @@ class Store(Reads, Undoing):
             except Exception:
                 session.rollback()
                 raise
+            finally:
+                self._open_write.session = None
 
     def _reader_uri(self) -> str:
         """The URI of a read-only store's next connection.

@@ -14,13 +14,14 @@ from typing import Any
 
 from models.db.journey import Journey
 from models.db.tables.history import ChangeLog
+from models.export.json_text import dumps
 from models.export.serialize import DataError, dict_to_store, journey_to_dict
 
 
 def export_json(journey: Journey, *, changelog: list[ChangeLog] | None = None) -> str:
     """The workshop as JSON text; pass the change log to include it (see ``export_workshop``)."""
     data = journey_to_dict(journey, full=True, changelog=changelog)
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return dumps(data, indent=2, sort_keys=True) + "\n"
 
 
 def export_workshop(store: Any, workshop_id: int) -> str:

@@ -7,7 +7,6 @@ and an unavailable metric is ``null`` with its reason under ``unavailable``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any
 
@@ -41,5 +40,7 @@ def metrics_records(rows: list[GroupMetrics]) -> list[dict[str, Any]]:
 
 def metrics_json(rows: list[GroupMetrics]) -> str:
     """The JSON text: a list with one object per group and one whose group is "all"."""
-    return json.dumps(metrics_records(rows), indent=2, ensure_ascii=False)
+    from models.export.json_text import dumps
+
+    return dumps(metrics_records(rows), indent=2)
 

@@ -19,6 +19,7 @@ from models.db.tables.seats import Participant
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export import serialize
 from models.export.json_backup import export_json, export_workshop, import_json
+from models.export.json_text import dumps
 from models.export.serialize import DataError, dict_to_store
 
 NASTY = ("[bold]red[/bold] [/] | pipe | `code` ```fence```\nline two\r\n\ttab "
@@ -42,7 +43,7 @@ def without_import_entry(text: str) -> tuple[str, dict[str, Any]]:
     """A re-export minus the one log entry its own import added (and that entry)."""
     data = json.loads(text)
     added = data["changelog"].pop()
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n", added
+    return dumps(data, indent=2, sort_keys=True) + "\n", added  # as the backup writes it
 
 
 def rich_workshop(store: Store, text: str = NASTY) -> int:

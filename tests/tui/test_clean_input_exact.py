@@ -142,3 +142,36 @@ async def test_a_joined_emoji_typed_into_a_touchpoint_is_stored_whole(db_path: P
         await pilot.pause()
     with Store(db_path, who="check") as s:
         assert s.load(wid).ordered_touchpoints()[0].name == f"{first.name} 👩\u200d💻\u200f"
+
+
+def _dialogs() -> list[Any]:
+    """Every dialog a person types text into, made as the app opens it (inside an app)."""
+    from tui.dialogs.card_signal import CardSignalDialog
+    from tui.dialogs.export import ExportDialog
+    from tui.dialogs.five_whys import FiveWhysScreen
+    from tui.dialogs.ticket_import import TicketImportDialog
+
+    return [lambda: FiveWhysScreen("Locked out", [], ""), lambda: ExportDialog("plan.md"),
+            lambda: TicketImportDialog(""),
+            lambda: CardSignalDialog("Card", [("tickets", "tickets")], [("all", "all")])]
+
+
+async def test_every_dialog_field_takes_every_typed_character() -> None:
+    """Five whys, the export path, the ticket import path and a card's target were plain
+    ``Input``s: typed format characters were lost there as in any field before."""
+    for make in _dialogs():
+        app: App[None] = App()
+        async with app.run_test(size=(120, 40)) as pilot:
+            dialog = make()
+            await app.push_screen(dialog)
+            await pilot.pause()
+            fields = list(dialog.query(Input))
+            assert fields, type(dialog).__name__
+            for field in fields:
+                field.value = ""
+                field.focus()
+                await pilot.pause()
+                await typed(pilot, f"a{FORMAT}b")
+                await pilot.pause()
+                assert (type(dialog).__name__, field.id, field.value) == (
+                    type(dialog).__name__, field.id, f"a{FORMAT}b")

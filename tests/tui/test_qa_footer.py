@@ -20,7 +20,15 @@ from tui.app.app import JourneyApp
 
 @pytest.fixture
 def wid(store: Store) -> int:
-    return build_workshop(store)
+    """The lockout map with a card and an escalation level: a key for the row under the
+    cursor is offered only where there is a row (``tests/tui/test_qa14_empty_table_keys``)."""
+    from models.db.tables.method import EscalationLevel
+    from models.rules.cards import create_card
+
+    wid = build_workshop(store)
+    create_card(store, int(store.load(wid).pain_points[0].id or 0))
+    store.add(EscalationLevel(workshop_id=wid, severity="Sev-1"))
+    return wid
 
 
 async def shown(app: JourneyApp, pilot, step_key: str) -> list[str]:  # noqa: ANN001

@@ -103,9 +103,9 @@ def require_folder(db: Path | str | None) -> None:
 STATE = Context()
 
 
-def say(message: str, *, err: bool = False) -> None:
-    """Print one plain line whose words may hold user text (a file name, a CSV's column,
-    a category) with every control character shown as a mark (``tui.safe_text.clean``).
+def marked(message: str) -> str:
+    """``message`` (which may hold user text: a file name, a CSV's column, a category) with
+    every control character shown as a mark (``tui.safe_text.clean``).
 
     Why: a file another account planted in the shared folder, named with ``ESC ]52;…``,
     wrote the lead's clipboard when a refusal named it, as typed text would on a screen.
@@ -115,7 +115,12 @@ def say(message: str, *, err: bool = False) -> None:
         from tui.safe_text import clean
 
         message = clean(message, keep_newlines=True)
-    typer.echo(message, err=err)
+    return message
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """Print one plain line whose words may hold user text, controls as marks (``marked``)."""
+    typer.echo(marked(message), err=err)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

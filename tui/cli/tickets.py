@@ -9,7 +9,6 @@ Only Typer at import time: the engine, SQLModel and Rich load inside the command
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -19,7 +18,7 @@ import typer
 from models.rules.counts import plural
 from models.tickets.fields import GROUPINGS
 from models.tickets.profiles import SOURCES
-from tui.cli.common import STATE, console, fail, require, say, user_errors
+from tui.cli.common import STATE, console, fail, marked, require, say, user_errors
 
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
@@ -50,7 +49,7 @@ class _Progress:
     stderr is a file or a pipe, so scripts read only the result)."""
 
     def __init__(self, name: str) -> None:
-        self.name = name
+        self.name = marked(name)  # a file name is anyone's text: no control reaches the tty
         self.shown = False
 
     def __call__(self, rows: int) -> None:
@@ -151,7 +150,9 @@ def show(
         zone = show.zone_said(rows, journey.ticket_sources)
     records = show.records(rows)
     if format_ == "json":
-        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        from models.export.json_text import dumps
+
+        typer.echo(dumps(records, indent=2))
         return
     if format_ == "csv":
         keys = [*output.KEYS, "reopened"]

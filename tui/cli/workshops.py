@@ -23,8 +23,10 @@ from tui.cli.common import (
     console,
     default_user,
     fail,
+    marked,
     require,
     require_folder,
+    say,
     user_errors,
 )
 
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 ROLE_NAMES = ROLES
 BLANK = "blank"
 DEMO_KEY = "demo_workshop"  # journeymap_meta key holding the demo workshop's id
+DEMO_PENDING = "demo_pending"  # the demo being made: finished by the next run if cut off
 
 def _interactive() -> bool:
     """Prompt only when a person can answer (not in pipes, scripts or CI)."""
@@ -59,7 +62,9 @@ def _ask(option: str, label: str, given: str | None, default: str = "") -> str:
     if not _interactive():
         raise fail(f"{option} is missing: give {option} (no questions are asked when input "
                    "is not a terminal).")
-    value: str = typer.prompt(label, default=default or None, show_default=bool(default))
+    # the default may come from a template file: shown with marks, answered exactly
+    shown = f"{label} [{marked(default)}]" if default else label
+    value: str = typer.prompt(shown, default=default or None, show_default=False)
     if not value.strip():
         raise fail(f"{option} cannot be empty.")
     return value
@@ -74,10 +79,11 @@ def _choose_template(given: str | None) -> str:
     from models.export.templates import template_names
 
     names = template_names()
-    out = console(err=True)
     for number, name in enumerate([*names, BLANK], start=1):
-        out.print(f"  {number}. {name}")
-    answer = typer.prompt("Template (name or number)", default=_demo_template() or BLANK)
+        say(f"  {number}. {name}", err=True)
+    first = _demo_template() or BLANK
+    answer = typer.prompt(f"Template (name or number) [{marked(first)}]", default=first,
+                          show_default=False)
     if answer.strip().isdigit() and 1 <= int(answer) <= len(names) + 1:
         return [*names, BLANK][int(answer) - 1]
     return answer.strip()
@@ -276,13 +282,14 @@ def _demo_marker(workshop: Any) -> str:
     return f"{workshop.id}@{workshop.created_at.isoformat()}"
 
 
-def find_demo(store: Store) -> int | None:
-    """The id of this file's demo workshop, if it has one that is still the demo."""
+def find_demo(store: Store, key: str = DEMO_KEY) -> int | None:
+    """The id of this file's demo workshop, if it has one that is still the demo (with
+    ``DEMO_PENDING``: the demo a full disk or a kill stopped half-way)."""
     from models.db.tables.base import Meta
     from models.db.tables.workshop import Workshop
 
     with store.read() as s:
-        marker = s.get(Meta, DEMO_KEY)
+        marker = s.get(Meta, key)
         wanted = marker.value.split("@", 1)[0] if marker is not None else ""
         found = s.get(Workshop, int(wanted)) if wanted.isdigit() else None
         if found is not None and marker is not None and _demo_marker(found) == marker.value:
@@ -294,6 +301,9 @@ def ensure_demo(store: Store) -> tuple[int, bool]:
     """The demo workshop's id, creating it first if this file has none; (id, created).
 
     Creating it adds a workshop to the file, so it needs the same right as ``new``.
+    The workshop and a "pending" marker are one transaction and finishing it
+    (``complete_demo``) takes several, so a demo stopped half-way (a full disk) is
+    finished by the next run instead of being left beside a second demo.
     """
     from models.db.tables.base import Meta
     from models.db.tables.workshop import Workshop
@@ -305,12 +315,18 @@ def ensure_demo(store: Store) -> tuple[int, bool]:
     from models.rules.clock import today
     from models.rules.demo import complete_demo
 
-    template = _demo_template() or BLANK
-    new_id = create_workshop(store, template, title="Demo: admin locked out of the account")
+    new_id = find_demo(store, DEMO_PENDING)
+    if new_id is None:
+        with store.write() as s:
+            new_id = create_workshop(store, _demo_template() or BLANK,
+                                     title="Demo: admin locked out of the account")
+            s.merge(Meta(key=DEMO_PENDING, value=_demo_marker(s.get(Workshop, new_id))))
     complete_demo(store, new_id, today())
     with store.write() as s:
-        demo_row = s.get(Workshop, new_id)
-        s.merge(Meta(key=DEMO_KEY, value=_demo_marker(demo_row)))
+        s.merge(Meta(key=DEMO_KEY, value=_demo_marker(s.get(Workshop, new_id))))
+        pending = s.get(Meta, DEMO_PENDING)
+        if pending is not None:
+            s.delete(pending)
     return new_id, True
 
 

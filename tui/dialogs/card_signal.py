@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import safe
+from tui.widgets.clean_input import CleanShownInput
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ class CardSignalDialog(HeldDialog["SignalRequest | None"]):
             yield Label(Text("Measured on (↑↓ Enter)"))
             yield OptionList(*(Option(safe(label, limit=66), id=str(i))
                                for i, (_, label) in enumerate(self.groups)), id="group-list")
-            yield Input(self.start[2], placeholder="target: -30% (vs baseline) or =0.85 "
-                                                   "(a value)", id="target")
+            yield CleanShownInput(self.start[2], id="target",
+                                  placeholder="target: -30% (vs baseline) or =0.85 (a value)")
             yield Static(Text(""), id="signal-error")
             if self.now:
                 yield Static(safe(f"Now: {self.now}", "dim", limit=140))

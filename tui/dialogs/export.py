@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Static
 from models.rules.clock import today as clock_today
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import short
+from tui.widgets.clean_input import CleanShownInput
 from tui.widgets.dates import default_export_path
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class ExportDialog(HeldDialog["str | None"]):
                          classes="dialog-title")
             yield Static(Text("Scope, map, ownership, ranked pain points, cards, tracker, "
                               "60-day plan and leadership review in one file."))
-            yield Input(value=self.default, id="export-path")
+            yield CleanShownInput(value=self.default, id="export-path")
             yield Label(Text("Enter = export   Esc = cancel", style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 from models.db.fields import MAX_WHYS
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import safe
+from tui.widgets.clean_input import CleanShownInput
 
 WhysAnswer = tuple[list[str], str]
 
@@ -50,10 +51,10 @@ class FiveWhysScreen(HeldDialog["WhysAnswer | None"]):
             for i, answer in enumerate(self.answers):
                 with Horizontal(classes="why-row"):
                     yield Label(Text(f"Why {i + 1}?"), classes="why-label")
-                    yield Input(answer, id=f"why-{i + 1}", select_on_focus=False)
+                    yield CleanShownInput(answer, id=f"why-{i + 1}", select_on_focus=False)
             with Horizontal(classes="why-row"):
                 yield Label(Text("Root cause", style="bold"), classes="why-label")
-                yield Input(self.root_cause, id="root-cause", select_on_focus=False)
+                yield CleanShownInput(self.root_cause, id="root-cause", select_on_focus=False)
             yield Label(Text("Enter = next · ctrl+s = save · Esc = cancel", style="dim"))
             yield Label(Text("Stop asking when the answer is something the team can fix.",
                              style="dim"))

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from models.tickets.profiles import SOURCES
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import clean, safe
+from tui.widgets.clean_input import CleanShownInput
 
 
 @dataclass
@@ -46,12 +47,12 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="ticket-import"):
             yield Static(Text("Import a ticket export", style="bold"), classes="dialog-title")
-            yield Input(self.start_path, placeholder="path/to/export.csv", id="path")
+            yield CleanShownInput(self.start_path, placeholder="path/to/export.csv", id="path")
             with Horizontal(id="import-options"):
                 yield Select([(s, s) for s in SOURCES], value="auto", allow_blank=False,
                              id="source")
                 # the same as ``tickets import --zone``
-                yield Input(placeholder="time zone of the times", id="zone")
+                yield CleanShownInput(placeholder="time zone of the times", id="zone")
             yield Static(Text(""), id="plan")
             # Not a Tab stop of its own: its choices are (an empty list is invisible).
             yield VerticalScroll(id="mapping", can_focus=False)

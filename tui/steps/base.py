@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable
 
 from models.rules.clock import today
-from tui.actions import bindings
+from tui.actions import bindings, needs_row
 from tui.widgets.fast_table import LazyRow
 from tui.widgets.layout_events import QuietLayout
 from tui.widgets.typeahead import VIEW, release
@@ -39,6 +39,9 @@ class StepView(QuietLayout, Vertical):
     # Children composed (``on_mount`` ran).  A view is in the DOM as soon as it is
     # mounted but composed a moment later; keys in a burst can ask it to draw in between.
     ready: bool = False
+    # Whether the view showed a row when last drawn: the keys that act on one
+    # (``Action.row``) are offered only then, and the footer is told when it changes.
+    with_rows: bool = True
     BINDINGS = bindings("step")
 
     def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
@@ -46,7 +49,11 @@ class StepView(QuietLayout, Vertical):
         self.session = session
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The session decides (observers: no edit keys, hidden from footer and palette)."""
+        """The session decides (observers: no edit keys, hidden from footer and palette),
+        and a key for the row under the cursor waits for a row: on an empty table it
+        would do nothing, silently."""
+        if needs_row(action) and not self.with_rows:
+            return False
         return self.session.action_allowed(action)
 
     def action_leave_field(self) -> None:
@@ -108,6 +115,14 @@ class StepView(QuietLayout, Vertical):
                 and self.drawn[1:] == stamp[1:] and self.patch(journey, *patch[1:])):
             self.refresh_from(journey)
         self.drawn = stamp
+        self.rows_shown()
+
+    def rows_shown(self) -> None:
+        """After the rows changed: tell the footer, keys panel and palette when the view got
+        its first row or lost its last (``check_action`` offers the row keys only then)."""
+        if self.has_rows() != self.with_rows:
+            self.with_rows = not self.with_rows
+            self.refresh_bindings()
 
     def shown(self) -> None:
         """Put on screen again (a step switch): work worth doing only when the room sees it."""
@@ -122,6 +137,10 @@ class StepView(QuietLayout, Vertical):
 
     def refresh_from(self, journey: Journey) -> None:
         """Redraw from ``journey`` keeping cursor, scroll and the field being edited."""
+
+    def has_rows(self) -> bool:
+        """Whether a key for the row under the cursor has a row to act on (after a draw)."""
+        return True
 
     def focus_default(self) -> None:
         """Put the keyboard focus where work on this step starts."""

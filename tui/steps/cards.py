@@ -137,6 +137,9 @@ class CardsView(OutputView):
                 y=0 if dy < 0 else None, animate=False)
 
     # -- actions ------------------------------------------------------------------
+    def has_rows(self) -> bool:
+        return bool(self.boxes)
+
     def _current(self) -> Any:
         card_id = self.focused_card()
         journey = self.session.journey

@@ -210,6 +210,9 @@ class PlanView(OutputView):
             self.notify(f"Plan regenerated from the map; {plural(kept, 'edited task')} kept "
                         "as they were.", markup=False)
 
+    def has_rows(self) -> bool:
+        return bool(self.timeline.tasks)
+
     def action_regenerate(self) -> None:
         self._generate(True)
 

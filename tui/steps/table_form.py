@@ -97,6 +97,9 @@ class TableFormView(StepView):
         model, row = self.record(selected_key(self.table))
         self.form.bind(model, row)
 
+    def has_rows(self) -> bool:
+        return bool(self.table.row_count)
+
     def current_key(self) -> str | None:
         return selected_key(self.table) if self.ready else None
 

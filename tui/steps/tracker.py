@@ -195,6 +195,7 @@ class TrackerView(OutputView):
                     cells = (cells[0], safe(item.workshop_title, limit=workshop_limit), *cells[1:])
                 rows.append((item_key(item), cells))
         sync_table(self.table, rows)
+        self.rows_shown()
         late_all = sum(1 for i in items if i.overdue)
         slas = [i for i in items if i.kind == "sla"]
         unowned = sum(1 for i in items if not i.owner and i.kind != "sla")
@@ -236,6 +237,9 @@ class TrackerView(OutputView):
 
     def focus_default(self) -> None:
         self.table.focus()
+
+    def has_rows(self) -> bool:
+        return bool(self.table.row_count)
 
     def selected_item(self) -> TrackerItem | None:
         key = selected_key(self.table)
