@@ -111,5 +111,18 @@ def list_workshops(target: str) -> list[WorkshopRow] | None:
                                        for r in conn.execute(HOME_ROWS_SQL)])
 
 
+def openable(target: str, workshop_id: int | None) -> bool:
+    """Whether a seat can open ``target`` (at ``workshop_id``) as it is, read lightly.
+
+    False leaves the check to the store (an empty, older or foreign database, a
+    workshop that is not there), which creates, upgrades or words the refusal.
+    """
+    def found(conn: Any) -> bool:
+        return workshop_id is None or conn.execute(
+            "SELECT 1 FROM workshop WHERE id = %s", (workshop_id,)).fetchone() is not None
+
+    return bool(_read(target, found))
+
+
 def _same(value: Any) -> Any:
     return value
