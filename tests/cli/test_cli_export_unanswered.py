@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli.test_cli_export_server import run_cli
+from tests.cli.console_probe import run_cli
 from tests.silent_listener import silent_listener
 
 pytest.importorskip("psycopg", reason="the server extra is not installed")

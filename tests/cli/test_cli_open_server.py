@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from models.db.store import Store
-from tests.cli.test_cli_export_server import run_cli
+from tests.cli.console_probe import run_cli
 from tests.helpers import build_workshop
 from tests.silent_listener import silent_listener
 
