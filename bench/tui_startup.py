@@ -8,10 +8,15 @@ heading (data on screen); when the workshop itself is the first frame (read
 without the ORM) both are the same moment.  Runs alternate between programs so machine load
 hits both alike; medians are reported with their ratio (goal: workshop on screen ≤ 2×).
 
-    python bench/tui_startup.py [runs] [source-root]
+    python bench/tui_startup.py [runs] [source-root] [--server [--admin URL]]
 
 ``source-root`` (default: this checkout) is put first on PYTHONPATH for the
 measured programs, to compare a patched copy of the code against the same floor.
+``--server`` puts the workshop on a PostgreSQL server instead of a file: a fresh
+database made with ``--admin`` (a URL of a role that may create databases;
+default ``JOURNEYMAP_TEST_PG``) and dropped afterwards.  Its URL reaches the
+measured programs in ``JOURNEYMAP_DB``, never on a command line ``ps`` shows.
+The floor is the same bare Textual app.
 """
 
 from __future__ import annotations
@@ -44,17 +49,25 @@ class Bare(App):
         yield Footer()
 Bare().run()
 """
-LAUNCH = "import sys; from tui.app.launch import run_app; run_app(sys.argv[1], int(sys.argv[2]))"
+# An empty database argument reads ``JOURNEYMAP_DB`` (the server case).
+LAUNCH = ("import sys; from tui.app.launch import run_app; "
+          "run_app(sys.argv[1] or None, int(sys.argv[2]))")
 
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+# What every measured program gets in its environment besides the terminal's
+# (``JOURNEYMAP_DB`` for the server case).
+EXTRA_ENV: dict[str, str] = {}
 
 
 def time_until(argv: list[str], markers: list[bytes], ceiling: float = 30.0) -> list[float]:
     """Seconds from spawn until each marker first appears in the pty output."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = child_env(TERM="xterm-256color", COLUMNS="80", LINES="24", PYTHONPATH=str(ROOT))
+    env = child_env(TERM="xterm-256color", COLUMNS="80", LINES="24", PYTHONPATH=str(ROOT),
+                    **EXTRA_ENV)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                             cwd=ROOT, start_new_session=True)  # `-c` imports from cwd
@@ -87,45 +100,62 @@ def first_paint(loading: float, heading: float) -> float:
     return min(t for t in (loading, heading) if t == t) if heading == heading else loading
 
 
-def make_db(folder: Path) -> tuple[Path, int]:
+def make_db(db: Path | str) -> int:
+    """The bench workshop in ``db`` (a file, or a server URL): its id."""
     sys.path.insert(0, str(ROOT))
     from models.db.store import Store
     from models.export.templates import create_from_template
 
-    db = folder / "bench.db"
     with Store(db, who="bench") as store:
-        return db, create_from_template(store, "login-lockout")
+        return create_from_template(store, "login-lockout")
 
 
-def main(runs: int = 7) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        db, wid = make_db(Path(tmp))
-        exe = Path(sys.executable).with_name("journeymap")
-        cli = [str(exe) if exe.exists() else "journeymap", "--db", str(db), "open", str(wid)]
-        launch = [sys.executable, "-c", LAUNCH, str(db), str(wid)]
-        bare = [sys.executable, "-c", BARE]
-        loading, heading = b"Loading the workshop", "Step 1 · Scope".encode()
-        rows: dict[str, list[float]] = {k: [] for k in
-                                         ("bare", "cli_paint", "cli_data", "app_paint",
-                                          "app_data")}
-        for argv, marker in ((bare, b"bareapp"), (cli, heading), (launch, heading)):
-            time_until(argv, [marker])  # warm-up, not counted: page cache, .pyc files
-        for _ in range(runs):
-            rows["bare"] += time_until(bare, [b"bareapp"])
-            p, d = time_until(cli, [loading, heading])
-            rows["cli_paint"].append(first_paint(p, d))
-            rows["cli_data"].append(d)
-            p, d = time_until(launch, [loading, heading])
-            rows["app_paint"].append(first_paint(p, d))
-            rows["app_data"].append(d)
-        med = {k: statistics.median(v) * 1000 for k, v in rows.items()}
-        print(f"runs: {runs} each, 80x24 pty, medians")
-        print(f"bare Textual app (Header+Footer) first paint: {med['bare']:7.0f} ms")
-        for key, label in (("cli_paint", "`journeymap open` first paint"),
-                           ("cli_data", "`journeymap open` workshop on screen"),
-                           ("app_paint", "run_app() first paint"),
-                           ("app_data", "run_app() workshop on screen")):
-            print(f"{label:<40} {med[key]:7.0f} ms  ratio {med[key] / med['bare']:.2f}x")
+def main(runs: int = 7, admin: str = "") -> None:
+    """Time both ways of starting against the floor, on a file or (``admin``) a server."""
+    if not admin:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "bench.db"
+            measure(runs, ["--db", str(db)], str(db), make_db(db))
+        return
+    from bench.server import fresh_database
+
+    url, drop = fresh_database(admin)
+    try:
+        EXTRA_ENV["JOURNEYMAP_DB"] = url
+        print("on a PostgreSQL server (a fresh database, JOURNEYMAP_DB)")
+        measure(runs, [], "", make_db(url))
+    finally:
+        drop()
+
+
+def measure(runs: int, db_args: list[str], db: str, wid: int) -> None:
+    """Medians of the bare app, ``journeymap open`` and ``run_app``, interleaved."""
+    exe = Path(sys.executable).with_name("journeymap")
+    cli = [str(exe) if exe.exists() else "journeymap", *db_args, "open", str(wid)]
+    launch = [sys.executable, "-c", LAUNCH, db, str(wid)]
+    bare = [sys.executable, "-c", BARE]
+    loading, heading = b"Loading the workshop", "Step 1 · Scope".encode()
+    rows: dict[str, list[float]] = {k: [] for k in
+                                     ("bare", "cli_paint", "cli_data", "app_paint",
+                                      "app_data")}
+    for argv, marker in ((bare, b"bareapp"), (cli, heading), (launch, heading)):
+        time_until(argv, [marker])  # warm-up, not counted: page cache, .pyc files
+    for _ in range(runs):
+        rows["bare"] += time_until(bare, [b"bareapp"])
+        p, d = time_until(cli, [loading, heading])
+        rows["cli_paint"].append(first_paint(p, d))
+        rows["cli_data"].append(d)
+        p, d = time_until(launch, [loading, heading])
+        rows["app_paint"].append(first_paint(p, d))
+        rows["app_data"].append(d)
+    med = {k: statistics.median(v) * 1000 for k, v in rows.items()}
+    print(f"runs: {runs} each, 80x24 pty, medians")
+    print(f"bare Textual app (Header+Footer) first paint: {med['bare']:7.0f} ms")
+    for key, label in (("cli_paint", "`journeymap open` first paint"),
+                       ("cli_data", "`journeymap open` workshop on screen"),
+                       ("app_paint", "run_app() first paint"),
+                       ("app_data", "run_app() workshop on screen")):
+        print(f"{label:<40} {med[key]:7.0f} ms  ratio {med[key] / med['bare']:.2f}x")
 
 
 if __name__ == "__main__":
@@ -136,7 +166,13 @@ if __name__ == "__main__":
     parser.add_argument("runs", nargs="?", type=int, default=7, help="runs per program")
     parser.add_argument("source_root", nargs="?", type=Path, default=None,
                         help="checkout put first on PYTHONPATH (default: this one)")
+    parser.add_argument("--server", action="store_true",
+                        help="the workshop on a PostgreSQL server instead of a file")
+    parser.add_argument("--admin", default=os.environ.get("JOURNEYMAP_TEST_PG", ""),
+                        help="with --server: a URL of a role that may create databases")
     args = parser.parse_args()
     if args.source_root is not None:
         ROOT = args.source_root.resolve()
-    main(args.runs)
+    if args.server and not args.admin:
+        parser.error("--server needs --admin or JOURNEYMAP_TEST_PG")
+    main(args.runs, args.admin if args.server else "")

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from models.db.dbfile import StoreError, open_current
 
@@ -56,6 +58,21 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
+# Home's columns, in ``Store.list_workshops`` order (newest change first): the one
+# query both the file's and the server's light read send (``models.db.light_server``).
+HOME_ROWS_SQL = ("SELECT id, title, persona, scenario, current_step, updated_at,"
+                 " last_reviewed_at, created_at, state FROM workshop"
+                 " ORDER BY updated_at DESC, id")
+
+
+def home_row(r: Sequence[Any], when: Callable[[Any], dt.datetime | None] = _when,
+             date: Callable[[Any], dt.date | None] = _date) -> WorkshopRow:
+    """One ``HOME_ROWS_SQL`` row; ``when``/``date`` read the driver's times (SQLite's text)."""
+    return WorkshopRow(int(r[0]), str(r[1] or ""), str(r[2] or ""), str(r[3] or ""),
+                       str(r[4] or ""), when(r[5]), date(r[6]), when(r[7]),
+                       str(r[8] or "current"))
+
+
 def list_workshops(path: Path) -> list[WorkshopRow] | None:
     """Rows and order of ``Store.list_workshops`` (newest change first), or None."""
     try:
@@ -63,14 +80,9 @@ def list_workshops(path: Path) -> list[WorkshopRow] | None:
         if conn is None:
             return None
         try:
-            rows = conn.execute(
-                "SELECT id, title, persona, scenario, current_step, updated_at,"
-                " last_reviewed_at, created_at, state FROM workshop"
-                " ORDER BY updated_at DESC, id").fetchall()
+            rows = conn.execute(HOME_ROWS_SQL).fetchall()
         finally:
             conn.close()
     except (StoreError, sqlite3.Error, OSError):
         return None
-    return [WorkshopRow(int(r[0]), str(r[1] or ""), str(r[2] or ""), str(r[3] or ""),
-                        str(r[4] or ""), _when(r[5]), _date(r[6]), _when(r[7]),
-                        str(r[8] or "current")) for r in rows]
+    return [home_row(r) for r in rows]

@@ -13,18 +13,28 @@ names come from the query's own description.  Only a database stamped by
 journeymap at the current schema is read; anything else (no ``server`` extra, a
 server that cannot be reached or refuses, another application's database, an
 older or newer schema, a workshop that is not there) answers None, and the
-caller takes the store's path, which words the refusal as always.  Nothing here
-prints or raises the URL, so its password goes nowhere.
+caller takes the store's path, which words the refusal as always.
+
+A server that cannot be reached or refuses the connection is the exception: the
+store would only try again and, on a network that drops packets, wait the whole
+connect timeout a second time.  So a failed connect raises the store's own
+sentence at once (``server.check``, then ``server.problem``: the password never
+in it), and the command or the seat says it once.  The app's first screen and
+the Tracker's "all workshops" read here too (``models.db.light_target``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from models.db.dbfile import APP_NAME, SCHEMA_VERSION, StoreError
 from models.db.journey import Journey
+from models.db.light import HOME_ROWS_SQL, WorkshopRow, home_row
 from models.db.light_journey import Columns, RowReader, read_journeys
 from models.db.server_link import plain_url, read_connection
+
+T = TypeVar("T")
 
 
 class ServerReader(RowReader):
@@ -46,9 +56,25 @@ def _current(conn: Any) -> bool:
     return meta.get("app") == APP_NAME and meta.get("schema_version") == str(SCHEMA_VERSION)
 
 
-def load_journeys(target: str, workshop_ids: list[int] | None, *,
-                  first: int | None = None) -> list[Journey] | None:
-    """``light_journey.load_journeys`` for a server URL: the journeys, or None."""
+def refusal(target: str, exc: BaseException) -> StoreError:
+    """The store's sentence for a connect that failed: what ``Store`` would raise.
+
+    The store's words live with its engine (``models.db.server``, SQLAlchemy's URL
+    parser): imported only here, on the way out, so a read that connects stays light.
+    """
+    from models.db import server
+
+    server.check(target)  # an unreadable URL: the sentence that says how to write it
+    return server.problem(target, exc)
+
+
+def _read(target: str, work: Callable[[Any], T]) -> T | None:
+    """``work`` on a read-only REPEATABLE READ connection to journeymap's current schema.
+
+    None: not a URL libpq reads, no psycopg, not journeymap's database at this
+    schema, or any error once connected (the store's path words those).  A connect
+    that fails raises ``refusal``'s sentence instead.
+    """
     conninfo = plain_url(target)
     if conninfo is None:
         return None
@@ -57,10 +83,46 @@ def load_journeys(target: str, workshop_ids: list[int] | None, *,
     except ImportError:
         return None
     try:
-        with read_connection(conninfo) as conn:
+        conn = read_connection(conninfo)
+    except psycopg.OperationalError as exc:
+        raise refusal(target, exc) from None
+    except (psycopg.Error, OSError, ValueError):
+        return None
+    try:
+        with conn:
             conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-            if not _current(conn):
-                return None
-            return read_journeys(ServerReader(conn), workshop_ids, first)
+            return work(conn) if _current(conn) else None
     except (psycopg.Error, StoreError, OSError, ValueError):
         return None
+
+
+def load_journeys(target: str, workshop_ids: list[int] | None, *,
+                  first: int | None = None) -> list[Journey] | None:
+    """``light_journey.load_journeys`` for a server URL: the journeys, or None."""
+    return _read(target, lambda conn: read_journeys(ServerReader(conn), workshop_ids, first))
+
+
+def list_workshops(target: str) -> list[WorkshopRow] | None:
+    """``light.list_workshops`` for a server URL: Home's rows, or None.
+
+    psycopg already gives aware UTC datetimes and dates, so the times pass as they are.
+    """
+    return _read(target, lambda conn: [home_row(r, _same, _same)
+                                       for r in conn.execute(HOME_ROWS_SQL)])
+
+
+def openable(target: str, workshop_id: int | None) -> bool:
+    """Whether a seat can open ``target`` (at ``workshop_id``) as it is, read lightly.
+
+    False leaves the check to the store (an empty, older or foreign database, a
+    workshop that is not there), which creates, upgrades or words the refusal.
+    """
+    def found(conn: Any) -> bool:
+        return workshop_id is None or conn.execute(
+            "SELECT 1 FROM workshop WHERE id = %s", (workshop_id,)).fetchone() is not None
+
+    return bool(_read(target, found))
+
+
+def _same(value: Any) -> Any:
+    return value

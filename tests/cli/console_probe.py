@@ -52,6 +52,14 @@ finally:
 """
 
 
+def run_cli(db: Path | str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The console script in a fresh process (``HEAVY_PROBE``); a server URL goes in
+    ``JOURNEYMAP_DB``, never on a command line that ``ps`` shows with its password."""
+    env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat(), "JOURNEYMAP_DB": str(db)}
+    return subprocess.run([sys.executable, "-c", HEAVY_PROBE, *args], capture_output=True,
+                          env=env, stdin=subprocess.DEVNULL)
+
+
 def probe(db: Path, *args: str) -> dict[str, list[str]]:
     env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat()}
     out = subprocess.run([sys.executable, "-c", PROBE, "--db", str(db), *args],

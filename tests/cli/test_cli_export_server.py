@@ -8,9 +8,6 @@ and for a map of hostile text.  No timing here: ``bench/export_server.py`` measu
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +17,7 @@ from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Stage, Touchpoint
 from models.export.markdown import to_markdown
-from tests.cli.console_probe import HEAVY_PROBE, TODAY
+from tests.cli.console_probe import TODAY, run_cli
 from tests.helpers import build_workshop
 from tests.models import bench_map
 from tui.cli.export import whole_portfolio
@@ -29,13 +26,6 @@ from tui.cli.export import whole_portfolio
 # syntax, formula starters, and every parameter style a driver might read.
 HOSTILE = ("[bold]x[/] \x1b[2J `a` | b\t<script>‮evil‬ 👩‍💻 =1+1 "
            "%s ? %(k)s $1 :name '; DROP TABLE stage;-- \\ \r\nend")
-
-
-def run_cli(db: Path | str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """The console script in a fresh process; a server URL goes in ``JOURNEYMAP_DB``."""
-    env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat(), "JOURNEYMAP_DB": str(db)}
-    return subprocess.run([sys.executable, "-c", HEAVY_PROBE, *args], capture_output=True,
-                          env=env, stdin=subprocess.DEVNULL)
 
 
 def store_document(db: Path | str, wid: int) -> bytes:

@@ -8,13 +8,18 @@ fresh database (``pg_url``); without a server they are skipped with the reason.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
-from models.db.light_server import load_journeys
+from models.db import light_target
+from models.db.dbfile import StoreError
+from models.db.light import WorkshopRow
+from models.db.light_server import list_workshops, load_journeys
 from models.db.server import libpq
 from models.db.server_link import plain_url
 from models.db.store import Store
@@ -23,6 +28,7 @@ from models.export.markdown import to_markdown
 from models.export.templates import create_from_template, list_templates
 from tests.helpers import storable
 from tests.models.light_compare import TODAY, assert_same, full_workshop
+from tests.silent_listener import silent_listener
 
 
 @pytest.mark.parametrize("template", [t.name for t in list_templates()])
@@ -72,16 +78,12 @@ def _execute(url: str, sql: str) -> None:
 
 
 def test_what_it_does_not_trust_is_left_to_the_store(pg_url: str) -> None:
-    """None sends ``export`` through the store, which words the refusal (and no
-    sentence of its own could carry the URL's password)."""
+    """None sends ``export`` through the store, which words the refusal."""
     assert load_journeys(pg_url, [1]) is None  # an empty database: no stamp
     with Store(pg_url, who="tester") as store:
         wid = create_from_template(store, "login-lockout")
     assert load_journeys(pg_url, [wid]) is not None
     assert load_journeys(pg_url, [wid, wid + 1]) is None  # a workshop that is not there
-    assert load_journeys(_with(pg_url, port=1), [wid]) is None  # no server there
-    assert load_journeys(_with(pg_url, password="not-the-password"), [wid]) is None
-    assert load_journeys(_with(pg_url, database="jm_no_such_database"), [wid]) is None
     for stamp in ("12", "99"):  # older (the store upgrades it), newer (refused)
         _execute(pg_url, f"UPDATE journeymap_meta SET value = '{stamp}' "
                          "WHERE key = 'schema_version'")
@@ -101,3 +103,50 @@ def test_what_it_does_not_trust_is_left_to_the_store(pg_url: str) -> None:
 ])
 def test_only_a_url_naming_its_database_is_read_lightly(url: str, plain: str | None) -> None:
     assert plain_url(url) == plain
+
+
+@pytest.mark.parametrize("parts", [
+    {"port": 1},  # no server there: refused at once
+    {"password": "not-the-password"},
+    {"database": "jm_no_such_database"},
+    {"username": "jm_no_such_user"},
+], ids=["refused", "password", "database", "user"])
+def test_a_failed_connect_raises_the_stores_sentence_at_once(pg_url: str, parts: dict) -> None:
+    """The store would only connect again (and wait again): the light read says it."""
+    with Store(pg_url, who="tester") as store:
+        wid = create_from_template(store, "login-lockout")
+    url = _with(pg_url, **parts)
+    with pytest.raises(StoreError) as light:
+        load_journeys(url, [wid])
+    with pytest.raises(StoreError) as light_home:
+        list_workshops(url)
+    with pytest.raises(StoreError) as store_path:
+        Store(url, read_only=True)
+    assert str(light.value) == str(light_home.value) == str(store_path.value)
+    assert "not-the-password" not in str(light.value)
+
+
+def test_a_server_that_never_answers_is_asked_once() -> None:
+    with silent_listener() as silent:
+        with pytest.raises(StoreError) as light:
+            load_journeys(silent.url(), [1])
+        attempts = silent.attempts
+    assert str(light.value) == (f"Cannot reach the PostgreSQL server at 127.0.0.1:{silent.port}; "
+                                "is it running and is the address right?")
+    assert attempts == 1
+
+
+def test_homes_rows_from_a_server_are_the_stores(pg_url: str) -> None:
+    """A server seat's early Home lists what ``Store.list_workshops`` lists, field for field."""
+    assert list_workshops(pg_url) is None  # an empty database: the store creates it
+    with Store(pg_url, who="tester") as store:
+        for template in list_templates()[:3]:
+            create_from_template(store, template.name)
+        store.create_workshop(title="‮evil‬ 👩‍💻 [b]x[/]")
+        listed = store.list_workshops()
+    light = list_workshops(pg_url)
+    assert light is not None
+    names = [f.name for f in fields(WorkshopRow)]
+    assert [[getattr(r, n) for n in names] for r in light] == [
+        [getattr(w, n) for n in names] for w in listed]
+    assert light_target.list_workshops(pg_url) == light

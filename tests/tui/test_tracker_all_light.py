@@ -2,8 +2,8 @@
 
 Why: the store's ``load_many`` of 200 workshops cost ~0.14 s of CPU where the light
 read (``models.db.light_journey``) costs ~0.05 s; the goal is the whole portfolio
-on screen within a second.  A file the light read does not trust (or a server)
-goes through the store as before.
+on screen within a second.  A file the light read does not trust goes through the
+store as before; a server is read lightly too (``test_tracker_all_on_server``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from models.db import light_journey
+from models.db import light_target
 from models.db.store import Store
 from tests.helpers import build_workshop, second_workshop
 from tests.tui.views import all_workshop_ids
@@ -44,5 +44,5 @@ async def test_a_file_the_light_read_refuses_goes_through_the_store(
         db_path: Path, wid: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
     other, _ = second_workshop(db_path)
-    monkeypatch.setattr(light_journey, "load_journeys", lambda path, ids: None)
+    monkeypatch.setattr(light_target, "load_journeys", lambda target, ids, first=None: None)
     assert await all_workshop_ids(db_path, wid, "lea") == {wid, other}

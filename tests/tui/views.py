@@ -64,8 +64,9 @@ async def prebuilt(pilot: Any) -> Any:
     return screen
 
 
-async def all_workshop_ids(db_path: Any, wid: int, who: str) -> set[int]:
-    """The workshops the tracker's "all workshops" (w) lists, opened on ``wid``'s tracker."""
+async def all_workshop_items(db_path: Any, wid: int, who: str) -> tuple[list[Any], int]:
+    """The items the tracker's "all workshops" (w) lists, opened on ``wid``'s tracker,
+    and how many workshops it read for them."""
     from tests.helpers import until
     from tui.app.launch import build_app
 
@@ -76,4 +77,9 @@ async def all_workshop_ids(db_path: Any, wid: int, who: str) -> set[int]:
         app.screen.set_focus(view.table)
         await pilot.press("w")
         assert await until([pilot], lambda: view.all_items is not None)
-        return {i.workshop_id for i in view.items.values()}
+        return list(view.items.values()), view.workshop_count
+
+
+async def all_workshop_ids(db_path: Any, wid: int, who: str) -> set[int]:
+    """The workshops the tracker's "all workshops" (w) lists, opened on ``wid``'s tracker."""
+    return {i.workshop_id for i in (await all_workshop_items(db_path, wid, who))[0]}

@@ -163,7 +163,8 @@ class JourneyApp(SessionAttributes, App[None]):
             self.call_after_refresh(self.early_listed.set)
         else:
             self.early_listed.set()
-        self._open_store()
+        if self.loading:  # False when the first screen already found the server away
+            self._open_store()
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:

@@ -34,30 +34,39 @@ OPENING_NOTE = "opening the database… keys wait"
 
 
 def show_first_screen(app: Any) -> bool:
-    """Push Home or the start step from plain sqlite3; whether a screen was pushed."""
+    """Push Home or the start step without the ORM; whether a screen was pushed.
+
+    A server that cannot be reached ends the opening here with the store's
+    sentence (``app.loading`` is then False and no worker tries again).
+    """
+    from models.db.dbfile import StoreError
+
     try:
         target = _light_target(app)
-        if target is None:
-            return False
         if app.start_workshop is None:
             return _home_first(app, target)
         return _workshop_first(app, target)
+    except StoreError as exc:  # a server that cannot be reached: said once, not tried again
+        held_input(app).drop()
+        app.session.show(None)
+        app._failed(str(exc))  # noqa: SLF001 - the app's step, as the store's worker calls it
+        return False
     except Exception:  # noqa: BLE001 - the store's path opens it and words any problem
         held_input(app).drop()
         app.session.show(None)
         return False
 
 
-def _light_target(app: Any) -> Path | None:
-    """The local database file the first screen may read without the ORM, or None."""
+def _light_target(app: Any) -> Path | str:
+    """What the first screen reads without the ORM: the database file or the server URL."""
     from models.db.dbfile import default_target, is_url
 
     target = app.db_path or default_target()
-    return None if is_url(target) else Path(target).expanduser()
+    return str(target) if is_url(str(target)) else Path(target)
 
 
-def _home_first(app: Any, target: Path) -> bool:
-    from models.db.light import list_workshops
+def _home_first(app: Any, target: Path | str) -> bool:
+    from models.db.light_target import list_workshops
 
     rows = list_workshops(target)
     if not rows:
@@ -71,13 +80,14 @@ def _home_first(app: Any, target: Path) -> bool:
     return True
 
 
-def _workshop_first(app: Any, target: Path) -> bool:
+def _workshop_first(app: Any, target: Path | str) -> bool:
     """The start step from light rows (``EARLY_STEPS`` only); keys wait for the store."""
     if app.locked or app.key:
         return False  # a forced-command or browser seat: the store's checks decide
-    from models.db.light_journey import load_journey
+    from models.db.light_target import load_journeys
 
-    journey = load_journey(target, app.start_workshop)
+    found = load_journeys(target, [app.start_workshop])
+    journey = found[0] if found else None
     if journey is None:
         return False  # not a file the light read trusts: the store words what is wrong
     from models.live.seat_step import own_step

@@ -47,23 +47,16 @@ def light_read(db: Path | str | None, workshop_id: int, portfolio: bool
     2,000-touchpoint map.  A file is read with plain sqlite3, a server with plain
     psycopg (``models.db.light_server``), by the same queries.  None (a file or
     server that is not current or sound, one that cannot be reached, no such
-    workshop) sends the caller through the store, which words the refusal.  The
+    workshop) sends the caller through the store, which words the refusal; a
+    server that cannot be reached raises the store's sentence at once.  The
     portfolio is the journey first, then the others as ``Store.list_workshops``
     orders them, read with it in one snapshot.
     """
     from models.db.dbfile import default_target
+    from models.db.light_target import load_journeys
 
-    target = db or default_target()
-    if isinstance(target, Path):
-        from models.db.light_journey import load_journeys
-
-        found = load_journeys(target.expanduser(), None if portfolio else [workshop_id],
-                              first=workshop_id if portfolio else None)
-    else:  # a server URL (``--db`` or ``JOURNEYMAP_DB``)
-        from models.db.light_server import load_journeys as load_from_server
-
-        found = load_from_server(target, None if portfolio else [workshop_id],
-                                 first=workshop_id if portfolio else None)
+    found = load_journeys(db or default_target(), None if portfolio else [workshop_id],
+                          first=workshop_id if portfolio else None)
     return (found[0], found) if found else None
 
 

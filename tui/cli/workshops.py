@@ -225,17 +225,22 @@ def _check_open(workshop_id: int | None, step: str | None,
 
     Importing the storage layer costs about a third of a second; the app imports it
     in a worker after its first paint, so here only ``models.db.dbfile`` (stdlib
-    sqlite3, read-only) is used.  Returns the database path and the step key.
+    sqlite3, read-only) is used, or for a server plain psycopg
+    (``light_server.openable``); only what that cannot vouch for goes through the
+    store.  Returns the database path and the step key.
     """
     from models.db.dbfile import check_openable
     from models.vocab import STEPS, resolve_step
 
     require_folder(STATE.db)
     path: Path | str
-    if isinstance(STATE.db, str):  # a server: only the store itself can check it
-        with STATE.store(read_only=read_only) as store:
-            if workshop_id is not None:
-                store.get_workshop(workshop_id)
+    if isinstance(STATE.db, str):  # a server: psycopg alone when all is well, else the store
+        from models.db.light_server import openable
+
+        if not openable(STATE.db, workshop_id):
+            with STATE.store(read_only=read_only) as store:
+                if workshop_id is not None:
+                    store.get_workshop(workshop_id)
         path = STATE.db
     else:
         path = check_openable(STATE.db, workshop_id, read_only=read_only)

@@ -122,13 +122,13 @@ class TrackerView(OutputView):
             return
 
         def work() -> None:
-            from models.db.light_journey import load_journeys
+            from models.db.light_target import load_journeys
             from models.db.schema import StoreError
             from models.rules.commitments import tracked_items
             from models.rules.live_maps import live
 
             try:
-                # a sound local file is read without the ORM (a third of the CPU)
+                # a sound file or current server is read without the ORM (a third of the CPU)
                 journeys = load_journeys(getattr(store, "path", None), None)
                 if journeys is None:
                     ids = [w.id for w in store.list_workshops() if w.id is not None]
