@@ -12,9 +12,12 @@ the store's sentence (``models.db.light_server.refusal``) rather than None.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.db.light import WorkshopRow
+
+if TYPE_CHECKING:  # Home's rows: an export never loads Home's reader (nor its dataclass)
+    from models.db.light import WorkshopRow
 
 
 def load_journeys(target: Path | str | None, workshop_ids: list[int] | None, *,
