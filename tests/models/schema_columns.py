@@ -104,7 +104,9 @@ _V12 = {**_V11, "participant": sorted([*_V11["participant"], "account_uid"]),
         "workshop": sorted([*_V11["workshop"], "lead_uid"])}
 
 # Schema 13 adds no column: painpoint.ticket_volume becomes nullable (unknown apart from 0).
-COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10, 11: _V11, 12: _V12, 13: _V12}
+_V14 = {**_V12, "ticketsource": sorted([*_V12["ticketsource"], "zone"])}  # the import's zone
+COLUMNS: dict[int, dict[str, list[str]]] = {9: _V9, 10: _V10, 11: _V11, 12: _V12, 13: _V12,
+                                            14: _V14}
 
 
 def columns(path: Path, table: str) -> set[str]:
