@@ -23,6 +23,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from keyword import iskeyword
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -141,8 +142,11 @@ class RowReader:
                 "__module__": __name__, "__qualname__": "Row"})
         return self.classes[table]
 
-    def rows(self, table: str, key: str, ids: list[Any], order: str) -> list[Any]:
-        """The rows of ``table`` whose ``key`` is one of ``ids``, as ``Row`` objects.
+    def rows(self, table: str, key: str, ids: list[Any], order: tuple[str, ...],
+             parent: str = "") -> list[Any]:
+        """The rows of ``table`` whose ``key`` is one of ``ids``, as ``Row`` objects in
+        ``order`` (column names); with ``parent``, the rows whose ``key`` is the id of a
+        ``parent`` row whose ``workshop_id`` is one of ``ids``.
 
         No ids, no query (a map without pain points has no cards to ask for: on a
         server each query is a round trip).  The table's columns are looked up and
@@ -152,50 +156,67 @@ class RowReader:
         set a ladder or import tickets has 7 of its 13 tables empty.  ``SELECT *``
         lists the columns in the order ``PRAGMA table_info`` gives them; a file
         where they differ fails the initialiser's unpacking (``ValueError``).
+
+        Why the rows are put in order here and not by ``ORDER BY``: no index holds
+        a table's order (``position, id``) under its key, so SQLite sorted every
+        row, all its columns copied through a temporary b-tree (~7.6 M
+        instructions for 2,000 touchpoints, the rows' values twice in memory),
+        where Python sorts the rows already made, mostly in order as the index
+        gives them, by their order columns (integers, NOT NULL, as SQLite's).
+        Why ``parent``: the cards and dots of a map's pain points were asked by
+        every pain point's id, one ``?`` each (500 for a big map), parsed and bound
+        on every query; the workshop's id says the same in one.
         """
         if not ids:
             return []
         marks = ", ".join([self.mark] * len(ids))
-        cursor = self.conn.execute(
-            f"SELECT * FROM {table} WHERE {key} IN ({marks}) ORDER BY {order}", tuple(ids))
+        if parent:
+            marks = f"SELECT id FROM {parent} WHERE workshop_id IN ({marks})"
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE {key} IN ({marks})",
+                                   tuple(ids))
         first = cursor.fetchone()
         if first is None:
             return []
         make = self.row_class(table, cursor)
-        return [make(first), *map(make, cursor)]
+        found = [make(first), *map(make, cursor)]
+        found.sort(key=attrgetter(*order))
+        return found
 
 
 def _journeys(reader: RowReader, workshop_ids: list[int]) -> list[Journey] | None:
     """``Store.load`` of each id, from one query per table; None if one is missing."""
     wids = list(dict.fromkeys(workshop_ids))
-    workshops = {w.id: w for w in reader.rows("workshop", "id", wids, "id")}
+    workshops = {w.id: w for w in reader.rows("workshop", "id", wids, ("id",))}
     if any(wid not in workshops for wid in wids):
         return None
 
-    def grouped(table: str, key: str, ids: list[Any], order: str) -> dict[Any, list[Any]]:
+    def grouped(table: str, key: str, ids: list[Any], order: tuple[str, ...],
+                parent: str = "") -> dict[Any, list[Any]]:
         out: dict[Any, list[Any]] = {}
-        for row in reader.rows(table, key, ids, order):
+        for row in reader.rows(table, key, ids, order, parent):
             out.setdefault(getattr(row, key), []).append(row)
         return out
 
-    stages = grouped("stage", "workshop_id", wids, "position, id")
+    by_position = ("position", "id")
+    stages = grouped("stage", "workshop_id", wids, by_position)
     stage_ids = [s.id for ss in stages.values() for s in ss]
-    tps = grouped("touchpoint", "stage_id", stage_ids, "position, id")
-    pains = grouped("painpoint", "workshop_id", wids, "id")
+    tps = grouped("touchpoint", "stage_id", stage_ids, by_position)
+    pains = grouped("painpoint", "workshop_id", wids, ("id",))
     pain_workshop = {p.id: wid for wid, ps in pains.items() for p in ps}
-    pain_ids = list(pain_workshop)
+    pain_wids = list(pains)  # the workshops with pain points: their cards and dots
     cards: dict[Any, list[Any]] = {}
-    for card in reader.rows("hypothesiscard", "pain_point_id", pain_ids, "id"):
+    for card in reader.rows("hypothesiscard", "pain_point_id", pain_wids, ("id",), "painpoint"):
         cards.setdefault(pain_workshop[card.pain_point_id], []).append(card)
     dots: dict[Any, list[Any]] = {}
-    for dot in reader.rows("vote", "pain_point_id", pain_ids, "id"):
+    for dot in reader.rows("vote", "pain_point_id", pain_wids, ("id",), "painpoint"):
         dots.setdefault(pain_workshop[dot.pain_point_id], []).append(dot)
     per_workshop = {
         name: grouped(table, "workshop_id", wids, order) for name, table, order in (
-            ("handoffs", "handoff", "id"), ("plan_tasks", "plantask", "position, id"),
-            ("participants", "participant", "id"), ("channel_costs", "channelcost", "id"),
-            ("escalation_levels", "escalationlevel", "position, id"),
-            ("ticket_sources", "ticketsource", "id"), ("readings", "reading", "source_id, id"))}
+            ("handoffs", "handoff", ("id",)), ("plan_tasks", "plantask", by_position),
+            ("participants", "participant", ("id",)), ("channel_costs", "channelcost", ("id",)),
+            ("escalation_levels", "escalationlevel", by_position),
+            ("ticket_sources", "ticketsource", ("id",)),
+            ("readings", "reading", ("source_id", "id")))}
     out = []
     for wid in workshop_ids:
         votes: dict[int, int] = {}
@@ -240,8 +261,8 @@ def load_journeys(path: Path | str | None, workshop_ids: list[int] | None, *,
             return read_journeys(RowReader(conn), workshop_ids, first)
         finally:
             conn.close()
-    except (StoreError, sqlite3.Error, OSError, ValueError):
-        return None
+    except (StoreError, sqlite3.Error, OSError, ValueError, TypeError):
+        return None  # TypeError: a text among the numbers a table is ordered by
 
 
 def load_journey(path: Path | str | None, workshop_id: int) -> Journey | None:
