@@ -162,7 +162,9 @@ class RowReader:
         row, all its columns copied through a temporary b-tree (~7.6 M
         instructions for 2,000 touchpoints, the rows' values twice in memory),
         where Python sorts the rows already made, mostly in order as the index
-        gives them, by their order columns (integers, NOT NULL, as SQLite's).
+        gives them, by their order columns (integers, NOT NULL, as SQLite's); a text
+        among them cannot be ordered so, and the file goes to the store's path
+        (``ValueError``) like any other the light read cannot take.
         Why ``parent``: the cards and dots of a map's pain points were asked by
         every pain point's id, one ``?`` each (500 for a big map), parsed and bound
         on every query; the workshop's id says the same in one.
@@ -179,7 +181,10 @@ class RowReader:
             return []
         make = self.row_class(table, cursor)
         found = [make(first), *map(make, cursor)]
-        found.sort(key=attrgetter(*order))
+        try:
+            found.sort(key=attrgetter(*order))
+        except TypeError:  # a text among the numbers (a foreign or hand-edited file)
+            raise ValueError(f"{table}: {', '.join(order)} cannot be put in order") from None
         return found
 
 
@@ -261,8 +266,8 @@ def load_journeys(path: Path | str | None, workshop_ids: list[int] | None, *,
             return read_journeys(RowReader(conn), workshop_ids, first)
         finally:
             conn.close()
-    except (StoreError, sqlite3.Error, OSError, ValueError, TypeError):
-        return None  # TypeError: a text among the numbers a table is ordered by
+    except (StoreError, sqlite3.Error, OSError, ValueError):
+        return None
 
 
 def load_journey(path: Path | str | None, workshop_id: int) -> Journey | None:

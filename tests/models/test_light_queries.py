@@ -111,3 +111,5 @@ def test_a_position_that_is_not_a_number_goes_to_the_store(tmp_path: Path) -> No
     conn.commit()
     conn.close()
     assert load_journey(db_path, wid) is None
+    with Store(db_path, who="tester") as store:  # the store's path still reads the map
+        assert len(store.load(wid).ordered_touchpoints()) > 1
