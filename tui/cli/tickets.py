@@ -368,5 +368,13 @@ def apply(
             filled = [baselines.take_baseline(store, workshop, stage_id, metric=metric)]
         else:
             filled = baselines.apply_to_map(store, workshop, overwrite=overwrite)
-    for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:
+    if not filled:
+        # the advice must fit what was asked: "use --overwrite" to one who did misled
+        said = (f"nothing to fill: the readings give no figure for the scope's evidence "
+                f"or a stage's KPI (`journeymap tickets show {workshop}` lists what they "
+                f"hold)" if overwrite else
+                "nothing to fill: only empty fields are filled (use --overwrite to replace "
+                "typed values)")
+        filled = [said]
+    for line in filled:
         say(line)
