@@ -76,6 +76,16 @@ def fit(text: str, cells: int) -> str:
     return set_cell_size(text, max(0, cells - 1)).rstrip() + "…"
 
 
+def fill(text: str, cells: int) -> str:
+    """``text`` in exactly ``cells`` cells: cut with an ellipsis, or padded with spaces.
+
+    For the labels of a drawing, whose columns must not move: a label cut by
+    characters lost its end without a mark ("Bot Convers"), and a wide character
+    pushed every column after it.
+    """
+    return set_cell_size(fit(text, cells), cells) if cells > 0 else ""
+
+
 def short(value: object, limit: int = 40) -> str:
     """Plain cleaned text cut to ``limit`` cells (for notifications and titles)."""
     return fit(clean(value), limit)

@@ -44,7 +44,7 @@ class UndoRefused(StoreError):
 def undone_id(entry: ChangeLog) -> int | None:
     """The id of the change ``entry`` undid, or None when ``entry`` is no undo."""
     said = entry.summary.removeprefix(UNDID)
-    return int(said) if said != entry.summary and said.isdigit() else None
+    return int(said) if said != entry.summary and said.isdecimal() else None
 
 
 def moved_from(subject: str, place: int) -> str:

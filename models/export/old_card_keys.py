@@ -26,7 +26,7 @@ from models.rules.plan import CARD_KEY
 def old_number(key: str) -> int | None:
     """The old card id of a ``card-ID`` key; None for any other key."""
     number = key[len(CARD_KEY):] if key.startswith(CARD_KEY) else ""
-    return int(number) if number.isdigit() else None
+    return int(number) if number.isdecimal() else None
 
 
 def old_card_places(tasks: Sequence[dict[str, Any]],

@@ -163,7 +163,7 @@ def _task_key(key: str, card_ids: dict[int, int], old_places: dict[int, int]) ->
     as this database's ``card-ID``; any other key as it is."""
     number = key[len(CARD_PLACE):] if key.startswith(CARD_PLACE) else ""
     old = old_number(key)
-    place = int(number) if number.isdigit() else None if old is None else old_places.get(old)
+    place = int(number) if number.isdecimal() else None if old is None else old_places.get(old)
     if place is not None and place in card_ids:
         return f"{CARD_KEY}{card_ids[place]}"
     return key

@@ -155,7 +155,7 @@ def card_of_task(journey: Journey, key: str) -> int | None:
     if key == "implement":
         cards = active_cards(journey)
         return cards[0].id if cards else None
-    if key.startswith(CARD_KEY) and key[len(CARD_KEY):].isdigit():
+    if key.startswith(CARD_KEY) and key[len(CARD_KEY):].isdecimal():
         wanted = int(key[len(CARD_KEY):])
         return wanted if any(c.id == wanted for c in journey.cards) else None
     return None

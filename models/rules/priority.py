@@ -147,14 +147,15 @@ def named_pain(ranked: list[RankedPain], which: str, workshop_id: int) -> Ranked
     command run after a re-rank can still name the pain point the lead saw. ValueError (one
     sentence) when there is no such pain point."""
     text = which.strip()
-    if text.startswith("#") and text[1:].isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses
+    if text.startswith("#") and text[1:].isdecimal():
         found = next((r for r in ranked if r.pain.id == int(text[1:])), None)
         if found is None:
             known = ", ".join(f"#{r.pain.id}" for r in ranked) or "none yet"
             raise ValueError(f"Workshop {workshop_id} has no pain point {text}; its pain "
                              f"points are {known}.")
         return found
-    if not text.isdigit():
+    if not text.isdecimal():
         raise ValueError(f"{which!r} is neither a rank such as 2 nor a pain point's number "
                          "such as #12 (`journeymap show ID` lists both).")
     rank = int(text)

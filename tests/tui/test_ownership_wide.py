@@ -1,7 +1,7 @@
 """Ownership on a wide terminal: the swimlanes give stage names the room there is.
 
 At 80 and 120 columns each touchpoint keeps its 4-column cell (the snapshots):
-stage names over a stage's few cells are cut ("Discove").  On a terminal of 160
+stage names over a stage's few cells are cut ("Discov…").  On a terminal of 160
 columns or more the cells widen until every stage name fits, as far as the width
 allows; a map too long for the screen keeps the narrow cells (it scrolls anyway).
 """
@@ -53,7 +53,7 @@ async def test_at_200_columns_every_stage_name_is_shown_whole(db_path: Path, wid
 
 async def test_at_120_columns_the_cells_stay_narrow(db_path: Path, wid: int) -> None:
     header = await _header(db_path, wid, (120, 40))
-    assert "┊Discove┊" in header
+    assert "┊Discov…┊" in header
 
 
 def test_a_map_too_long_for_the_width_keeps_the_narrow_cells() -> None:
@@ -70,7 +70,7 @@ async def test_a_resize_lays_the_lanes_out_again(db_path: Path, wid: int) -> Non
     app = JourneyApp(db_path, wid, step="ownership", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         lanes = await _lanes(app, pilot)
-        assert "┊Discove┊" in lanes.layout_.line(0).plain
+        assert "┊Discov…┊" in lanes.layout_.line(0).plain
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         await pilot.pause()
@@ -80,4 +80,4 @@ async def test_a_resize_lays_the_lanes_out_again(db_path: Path, wid: int) -> Non
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
-        assert "┊Discove┊" in lanes.layout_.line(0).plain
+        assert "┊Discov…┊" in lanes.layout_.line(0).plain

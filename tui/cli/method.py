@@ -81,6 +81,7 @@ def _minutes(value: int | None, option: str) -> int | None:
 
 
 def _print_matrix(journey: Journey) -> None:
+    from rich import box
     from rich.table import Table
 
     from models.rules.escalation import escalation_risks, fmt_minutes
@@ -91,17 +92,27 @@ def _print_matrix(journey: Journey) -> None:
         out.print("No escalation levels yet; add one with `journeymap escalation ID --add "
                   "--severity Sev-1 --criteria … --tier … --respond 15 --update 30`.")
     else:
-        table = Table(title="Escalation matrix (most severe first)", title_justify="left")
+        # at 80 columns eight boxed columns left ~8 letters each and split a lead's
+        # words ("verifica / tion"): the early warnings, prose like the criteria,
+        # are listed under the matrix, and the columns are set apart by spaces
+        table = Table(title="Escalation matrix (most severe first)", title_justify="left",
+                      box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
         for name in ("#", "Severity", "Criteria", "Who responds", "Respond", "Update",
-                     "Channel", "Early warning"):
+                     "Channel"):
             table.add_column(name, overflow="fold")
         for number, level in enumerate(levels, start=1):
             table.add_row(str(number), _line(level.severity), _line(level.criteria),
                           _line(level.tier_role),
                           _line(fmt_minutes(level.response_sla_minutes)),
                           _line(fmt_minutes(level.update_every_minutes)),
-                          _line(level.channel), _line(level.early_warning))
+                          _line(level.channel))
         out.print(table)
+        warnings = [(level.severity or f"Level {number}", level.early_warning)
+                    for number, level in enumerate(levels, start=1) if level.early_warning]
+        if warnings:
+            out.print(_line("Early warnings", "bold"))
+            for severity, signal in warnings:
+                out.print(_line(f"- {severity}: {signal}"))
     risks = escalation_risks(journey)
     if risks:
         out.print(_line("Risks", "bold"))

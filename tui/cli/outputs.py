@@ -134,9 +134,9 @@ def tracker(
 ) -> None:
     """Every card and plan task with owner, deadline and days left, workshop by workshop.
 
-    Each escalation level's SLA commitment is listed with its owner (the tier
-    or role that responds); "NO OWNER" / "NO RESPONSE SLA" say what it lacks.
-
+    Each escalation level's SLA commitment is listed under the tier or role that
+    responds; "NO OWNER/SLA" says it has no owner or a time not set.
+    \f
     The workshop's title is a heading, once, rather than a column: at 80
     columns a title repeated on every row took most of the width.
     """

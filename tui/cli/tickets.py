@@ -301,22 +301,36 @@ def map_category(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     category: Annotated[str, typer.Argument(help="A ticket category of the readings.")],
     stage: Annotated[str | None, typer.Option("--stage", help="Stage name or number.")] = None,
-    pain: Annotated[int | None, typer.Option("--pain", help="Pain point id.")] = None,
+    pain: Annotated[str | None, typer.Option(
+        "--pain", metavar="#N", help="The pain point's number #N, as `journeymap show ID` "
+                                     "lists it (the # may be left out).")] = None,
     unmap: Annotated[bool, typer.Option(
         "--unmap", help="Remove the category's stage and pain point links.")] = False,
 ) -> None:
     """Link a ticket category to a stage and/or a pain point (or --unmap it)."""
     if stage is None and pain is None and not unmap:
-        raise fail("Give --stage NAME or --pain ID (or both), or --unmap.")
+        raise fail("Give --stage NAME or --pain #N (or both), or --unmap.")
     if unmap and (stage is not None or pain is not None):
         raise fail("--unmap removes both links; give it without --stage and --pain.")
+    pain_id = _pain_number(pain)
     from models.tickets import links
 
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
-        said = links.set_link(store, workshop, category, stage=stage, pain_id=pain,
+        said = links.set_link(store, workshop, category, stage=stage, pain_id=pain_id,
                                 unmap_stage=unmap, unmap_pain=unmap)
     say(f"Mapped {said}.")
+
+
+def _pain_number(pain: str | None) -> int | None:
+    """The number ``show`` prints as "#12": a lead copies it with its "#"."""
+    if pain is None:
+        return None
+    number = pain.strip().removeprefix("#")
+    if not number.isdecimal():
+        raise fail(f"--pain takes a pain point's number such as #12, as `journeymap show ID` "
+                   f"lists it (got {pain!r}).")
+    return int(number)
 
 
 @app.command("link-card")
@@ -368,5 +382,13 @@ def apply(
             filled = [baselines.take_baseline(store, workshop, stage_id, metric=metric)]
         else:
             filled = baselines.apply_to_map(store, workshop, overwrite=overwrite)
-    for line in filled or ["nothing to fill (use --overwrite to replace typed values)"]:
+    if not filled:
+        # the advice must fit what was asked: "use --overwrite" to one who did misled
+        said = (f"nothing to fill: the readings give no figure for the scope's evidence "
+                f"or a stage's KPI (`journeymap tickets show {workshop}` lists what they "
+                f"hold)" if overwrite else
+                "nothing to fill: only empty fields are filled (use --overwrite to replace "
+                "typed values)")
+        filled = [said]
+    for line in filled:
         say(line)

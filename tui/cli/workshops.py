@@ -84,7 +84,7 @@ def _choose_template(given: str | None) -> str:
     first = _demo_template() or BLANK
     answer = typer.prompt(f"Template (name or number) [{marked(first)}]", default=first,
                           show_default=False)
-    if answer.strip().isdigit() and 1 <= int(answer) <= len(names) + 1:
+    if answer.strip().isdecimal() and 1 <= int(answer) <= len(names) + 1:
         return [*names, BLANK][int(answer) - 1]
     return answer.strip()
 

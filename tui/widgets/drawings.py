@@ -19,7 +19,7 @@ from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
-from tui.safe_text import clean
+from tui.safe_text import clean, fill
 
 NO_OWNER = "(no owner)"
 
@@ -103,8 +103,7 @@ class LaneLayout:
         return clean(team or NO_OWNER)[: self.label_w - 1].ljust(self.label_w)
 
     def _stage_text(self, stage: str, count: int) -> str:
-        room = count * self.cell - 1
-        return (clean(stage) or "?")[:room].ljust(room)
+        return fill(clean(stage) or "?", count * self.cell - 1)
 
     @property
     def width(self) -> int:
