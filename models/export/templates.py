@@ -23,6 +23,7 @@ from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
+from models.export.files import write_file
 from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
 
 PACKAGE = "workshop_templates"
@@ -180,12 +181,20 @@ def dumps_template(data: dict[str, Any]) -> str:
 
 
 def save_template(journey: Journey, path: str | Path, name: str = "", title: str = "",
-                  description: str = "", category: str = "") -> Path:
-    """Write a workshop as a template file; ``name`` defaults to the file name."""
+                  description: str = "", category: str = "", *,
+                  database: Path | None = None) -> Path:
+    """Write a workshop as a template file; ``name`` defaults to the file name.
+
+    Written as an export is (``files.write_file``): a template is often saved into the
+    team's shared folder, where a colleague can plant a link under the chosen name, and
+    writing through it put the template into the lead's ``~/.bash_aliases``.  The new
+    file is renamed over the name instead, and never over ``database`` or its side
+    files (``files.ProtectedPath``).
+    """
     target = Path(path).expanduser()
     data = template_dict(journey, name or target.stem, title, description, category)
     try:
-        target.write_text(dumps_template(data), encoding="utf-8")
+        write_file(target, dumps_template(data).encode("utf-8"), database=database)
     except OSError as exc:
         raise DataError(str(target), "", f"cannot be written ({exc.strerror or exc})") from exc
     return target
