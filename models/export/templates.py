@@ -25,6 +25,7 @@ from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export.files import write_file
 from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
+from models.rules.live_maps import AS_IS
 
 PACKAGE = "workshop_templates"
 
@@ -155,12 +156,15 @@ def create_from_template(store: Any, name: str, **scope_overrides: Any) -> int:
     """A new workshop from a template (shipped name or path); returns its id.
 
     ``scope_overrides`` are workshop fields (persona, scenario, facilitator,
-    start_date, …) checked like the file's own values.
+    start_date, …) checked like the file's own values.  The workshop is always a
+    live map (``rules.live_maps``): a template saved from a to-be copy carries its
+    ``state``, and a map started from it would be a design nobody tracks or reviews
+    (only an override given here sets another state).
     """
     data = load_template(name)
     source = f"{data['template']['name']}.toml" if str(name) in _shipped() else str(name)
-    data["workshop"] = {**data["workshop"], **{k: v for k, v in scope_overrides.items()
-                                               if v is not None}}
+    data["workshop"] = {**data["workshop"], "state": AS_IS,
+                        **{k: v for k, v in scope_overrides.items() if v is not None}}
     data["workshop"].setdefault("template", data["template"]["name"])
     return dict_to_store(store, data, source=source,
                          summary=f"created from template {data['template']['name']}")
