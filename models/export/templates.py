@@ -85,8 +85,8 @@ def load_template(name_or_path: str | Path) -> dict[str, Any]:
             raw = path.read_bytes()
         except OSError as exc:
             raise DataError(source, "", f"cannot be read ({exc.strerror or exc})") from exc
-    try:
-        text = raw.decode("utf-8")
+    try:  # a byte order mark (Windows Notepad writes one) is read past, as JSON's is
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(source, "", "is not UTF-8 text; save it as UTF-8") from exc
     data = _parse(text, source)
