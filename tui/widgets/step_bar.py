@@ -204,9 +204,12 @@ class SentimentLine(QuietLayout, Widget):
         starts = [c for c in range(len(cols)) if c == 0 or cols[c][1] != cols[c - 1][1]]
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(cols)
-            name = clean(self.sections[cols[start][1]][0]) or "(unnamed)"
+            name = Text(clean(self.sections[cols[start][1]][0]) or "(unnamed)", style="bold")
             room = max(0, end - start - 1)
-            labels.append(name[:room].ljust(room) + (" " if room else ""), style="bold")
+            # cut in cells with a mark: a CJK name counted in characters overran its section
+            name.truncate(room, overflow="ellipsis", pad=True)
+            labels.append_text(name)
+            labels.append(" " if room else "")
         lines.append(labels)
         return lines
 
