@@ -65,15 +65,20 @@ def marked_title(workshop: Any, cells: int) -> Text:
     return Text.assemble(safe(title, limit=cells - len(TO_BE_MARK)), TO_BE_MARK, end="")
 
 
-def fit(text: str, cells: int) -> str:
+def fit(text: str, cells: int, *, pad: bool = False) -> str:
     """``text`` cut to ``cells`` terminal cells, the cut shown by an ellipsis.
 
     Counted in cells, not characters: an emoji or a CJK character takes two,
     and a column budget counted in characters overflows by one per emoji.
+    ``pad`` fills the rest with spaces, for drawings whose columns line up.
     """
     if cell_len(text) <= cells:
-        return text
-    return set_cell_size(text, max(0, cells - 1)).rstrip() + "…"
+        shown = text
+    elif cells <= 0:
+        shown = ""
+    else:
+        shown = set_cell_size(text, cells - 1).rstrip() + "…"
+    return shown + " " * (cells - cell_len(shown)) if pad else shown
 
 
 def short(value: object, limit: int = 40) -> str:

@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from models.rules.progress import StepState
 from models.vocab import LABELS, METHOD_LABELS, SHORT, STEPS, WORKSHOP_STEPS
-from tui.safe_text import clean
+from tui.safe_text import clean, fit
 from tui.widgets.layout_events import QuietLayout
 
 LEVEL_STYLE = {2: "green", 1: "green", 0: "yellow", -1: "red", -2: "red"}
@@ -204,12 +204,9 @@ class SentimentLine(QuietLayout, Widget):
         starts = [c for c in range(len(cols)) if c == 0 or cols[c][1] != cols[c - 1][1]]
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(cols)
-            name = Text(clean(self.sections[cols[start][1]][0]) or "(unnamed)", style="bold")
+            name = clean(self.sections[cols[start][1]][0]) or "(unnamed)"
             room = max(0, end - start - 1)
-            # cut in cells with a mark: a CJK name counted in characters overran its section
-            name.truncate(room, overflow="ellipsis", pad=True)
-            labels.append_text(name)
-            labels.append(" " if room else "")
+            labels.append(fit(name, room, pad=True) + (" " if room else ""), style="bold")
         lines.append(labels)
         return lines
 
