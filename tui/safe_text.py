@@ -44,16 +44,18 @@ def clean(value: object, *, keep_newlines: bool = False) -> str:
 
 
 def safe(value: object, style: str | Style = "", *, limit: int | None = None,
-         keep_newlines: bool = False) -> Text:
+         keep_newlines: bool = False, wrap: bool = False) -> Text:
     """A Rich ``Text`` that renders ``value`` literally (never parsed as markup).
 
     ``limit`` (terminal cells) shortens long values with an ellipsis so one
-    pasted 5,000-character line cannot blow up a table's column widths.
+    pasted 5,000-character line cannot blow up a table's column widths.  A
+    one-line text never wraps unless ``wrap``: in a table column that is too
+    narrow it would be cropped without a mark, so a cell that may be long wraps.
     """
     text = clean(value, keep_newlines=keep_newlines)
     if limit is not None:
         text = fit(text, limit)
-    return Text(text, style=style, no_wrap=not keep_newlines, end="")
+    return Text(text, style=style, no_wrap=not (keep_newlines or wrap), end="")
 
 
 def marked_title(workshop: Any, cells: int) -> Text:
