@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 Parser = Callable[[str], datetime | None]
 
@@ -64,19 +65,45 @@ def header_zone(header: str) -> str | None:
     if "/" not in name and name.upper() not in ("UTC", "GMT"):
         return None
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+        return typed_zone(name)
+    except ValueError:
         return None
-    return name
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    """The IANA names the zone database lists, less the two the engine cannot read.
+
+    Why a list and not ``ZoneInfo(name)`` alone: ``zoneinfo`` opens any file under the
+    zone folders (``posixrules``, ``right/UTC``), while polars reads only the listed
+    names and refuses ``Factory`` (tzdata's "no zone") and ``localtime`` (this
+    machine's), which are no team's working week anyway.  Listing costs ~20 ms, so it
+    is asked of a typed name only, never of a stored schedule an export reads.
+    """
+    return frozenset(available_timezones() - {"Factory", "localtime"})
+
+
+def _not_a_zone(name: str) -> ValueError:
+    return ValueError(f"time zone {name!r} is not an IANA name such as Europe/Berlin "
+                      "or America/New_York")
 
 
 def zone_info(name: str) -> ZoneInfo:
     """The IANA zone ``name`` (``Europe/Berlin``), or ValueError in one sentence."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"time zone {name!r} is not an IANA name such as Europe/Berlin "
-                         "or America/New_York") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a 5,000-letter name
+        raise _not_a_zone(name) from None
+
+
+def typed_zone(name: str) -> str:
+    """``name`` when it is a zone an import can read times in, else ValueError in one
+    sentence: every zone a person gives (``--zone``, ``--tz``, the import dialog) and a
+    header names passes here before it is used or stored."""
+    if name not in _zone_names():
+        raise _not_a_zone(name)
+    zone_info(name)
+    return name
 
 
 def from_local(moment: datetime, zone: str) -> datetime:

@@ -179,7 +179,7 @@ def import_export(
     ``zone`` (an IANA name) is the zone the export wrote its times without one in; without
     it, a schedule's zone is taken (``_zone_for`` says why), else UTC."""
     if zone is not None:
-        dates.zone_info(zone)
+        dates.typed_zone(zone)
     with readable(Path(path)) as copy:
         found = _import(copy.path, source, mapping, schedule, progress, zone)
         found.notes = copy.said((*copy.notes, *found.notes))

@@ -90,10 +90,10 @@ def import_(
         raise fail(f"--source must be one of: {', '.join(SOURCES)}.")
     mapping = _mapping(map_)
     if zone is not None:
-        from models.tickets.dates import zone_info
+        from models.tickets.dates import typed_zone
 
         try:
-            zone_info(zone)
+            typed_zone(zone)
         except ValueError:
             raise fail(f"--zone {zone!r} is not an IANA time zone name such as "
                        "Europe/Berlin or America/New_York.") from None
