@@ -48,9 +48,13 @@ async def test_every_stage_name_is_whole_or_ends_in_an_ellipsis(tmp_path: Path,
         names = [s.name for s in store.load(wid).stages]
     app = build_app(db, wid, step="touchpoints", who="lea")
     async with app.run_test(size=size) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        lines = app.screen.query_one(SentimentLine).render().plain.splitlines()
+        lines: list[str] = []
+        for _ in range(100):  # until the view has drawn the map's curve (a loaded box is slow)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            lines = app.screen.query_one(SentimentLine).render().plain.splitlines()
+            if len(lines) == 6:
+                break
     curve, labels = lines[:5], _cells(lines[5])
     sections = _sections(curve)
     assert len(sections) == len(names)
