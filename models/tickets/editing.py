@@ -13,8 +13,8 @@ from models.db.store import Store
 from models.db.tables.tickets import TicketSource
 from models.db.tables.workshop import Workshop
 from models.tickets import hours
-from models.tickets.dates import typed_zone
 from models.tickets.hours import Schedule
+from models.tickets.zones import typed_zone
 
 
 class EditorOnly(ValueError):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.tickets.dates import header_zone, typed_zone, zone_info
+from models.tickets.zones import header_zone, typed_zone, zone_info
 from tests.helpers import run_cli
 
 REFUSED = ["Factory", "localtime", "posixrules", "right/UTC", "posix/Europe/Berlin",

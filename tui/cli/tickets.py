@@ -90,7 +90,7 @@ def import_(
         raise fail(f"--source must be one of: {', '.join(SOURCES)}.")
     mapping = _mapping(map_)
     if zone is not None:
-        from models.tickets.dates import typed_zone
+        from models.tickets.zones import typed_zone
 
         try:
             typed_zone(zone)

@@ -99,7 +99,7 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
 
     @on(Button.Pressed, "#import")
     def finish(self) -> None:
-        from models.tickets.dates import typed_zone
+        from models.tickets.zones import typed_zone
 
         mapping = {f: str(s.value) for f, s in self.choices.items()
                    if isinstance(s.value, str)}
