@@ -44,16 +44,18 @@ def clean(value: object, *, keep_newlines: bool = False) -> str:
 
 
 def safe(value: object, style: str | Style = "", *, limit: int | None = None,
-         keep_newlines: bool = False) -> Text:
+         keep_newlines: bool = False, wrap: bool = False) -> Text:
     """A Rich ``Text`` that renders ``value`` literally (never parsed as markup).
 
     ``limit`` (terminal cells) shortens long values with an ellipsis so one
-    pasted 5,000-character line cannot blow up a table's column widths.
+    pasted 5,000-character line cannot blow up a table's column widths.  A
+    one-line text never wraps unless ``wrap``: in a table column that is too
+    narrow it would be cropped without a mark, so a cell that may be long wraps.
     """
     text = clean(value, keep_newlines=keep_newlines)
     if limit is not None:
         text = fit(text, limit)
-    return Text(text, style=style, no_wrap=not keep_newlines, end="")
+    return Text(text, style=style, no_wrap=not (keep_newlines or wrap), end="")
 
 
 def marked_title(workshop: Any, cells: int) -> Text:
@@ -65,25 +67,21 @@ def marked_title(workshop: Any, cells: int) -> Text:
     return Text.assemble(safe(title, limit=cells - len(TO_BE_MARK)), TO_BE_MARK, end="")
 
 
-def fit(text: str, cells: int) -> str:
+def fit(text: str, cells: int, *, pad: bool = False) -> str:
     """``text`` cut to ``cells`` terminal cells, the cut shown by an ellipsis.
 
     Counted in cells, not characters: an emoji or a CJK character takes two,
     and a column budget counted in characters overflows by one per emoji.
+    ``pad`` fills the rest with spaces, for drawings whose columns line up.
     """
     if cell_len(text) <= cells:
-        return text
-    return set_cell_size(text, max(0, cells - 1)).rstrip() + "…"
+        shown = text
+    elif cells <= 0:
+        shown = ""
+    else:
+        shown = set_cell_size(text, cells - 1).rstrip() + "…"
+    return shown + " " * (cells - cell_len(shown)) if pad else shown
 
-
-def fill(text: str, cells: int) -> str:
-    """``text`` in exactly ``cells`` cells: cut with an ellipsis, or padded with spaces.
-
-    For the labels of a drawing, whose columns must not move: a label cut by
-    characters lost its end without a mark ("Bot Convers"), and a wide character
-    pushed every column after it.
-    """
-    return set_cell_size(fit(text, cells), cells) if cells > 0 else ""
 
 
 def short(value: object, limit: int = 40) -> str:

@@ -22,6 +22,7 @@ from models.vocab import (
     PAIN_KINDS,
     ROLES,
     SOURCES,
+    STEPS,
     WORKSHOP_STATES,
 )
 
@@ -49,9 +50,17 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "actor": ACTORS,
     "emotion": OCC_EMOTIONS,
     "effect_kind": EFFECT_KINDS,
+    # the step a workshop re-opens at, a seat is on, a timer runs for, everyone was
+    # brought to: a hand-edited backup's "nope" was listed as a step
+    "current_step": STEPS,
+    "done_step": STEPS,
+    "timer_step": STEPS,
+    "gather_step": STEPS,
 }
-# Choices that may stay unsaid: an untagged touchpoint, a card with no projection.
-_BLANK_OK = frozenset({"actor", "emotion", "effect_kind"})
+# Choices that may stay unsaid: an untagged touchpoint, a card with no projection, no
+# step said done, no timer running, nobody brought anywhere.
+_BLANK_OK = frozenset({"actor", "emotion", "effect_kind", "done_step", "timer_step",
+                       "gather_step"})
 # Number fields with a range (inclusive); "%" typed after a number is read as percent.
 _FLOAT_RANGES: dict[str, tuple[float, float, str]] = {
     "cost_per_contact": (0.0, 1e9, "0 or more"),

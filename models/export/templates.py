@@ -23,7 +23,9 @@ from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
+from models.export.files import write_file
 from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
+from models.rules.live_maps import AS_IS
 
 PACKAGE = "workshop_templates"
 
@@ -83,8 +85,8 @@ def load_template(name_or_path: str | Path) -> dict[str, Any]:
             raw = path.read_bytes()
         except OSError as exc:
             raise DataError(source, "", f"cannot be read ({exc.strerror or exc})") from exc
-    try:
-        text = raw.decode("utf-8")
+    try:  # a byte order mark (Windows Notepad writes one) is read past, as JSON's is
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(source, "", "is not UTF-8 text; save it as UTF-8") from exc
     data = _parse(text, source)
@@ -154,12 +156,15 @@ def create_from_template(store: Any, name: str, **scope_overrides: Any) -> int:
     """A new workshop from a template (shipped name or path); returns its id.
 
     ``scope_overrides`` are workshop fields (persona, scenario, facilitator,
-    start_date, …) checked like the file's own values.
+    start_date, …) checked like the file's own values.  The workshop is always a
+    live map (``rules.live_maps``): a template saved from a to-be copy carries its
+    ``state``, and a map started from it would be a design nobody tracks or reviews
+    (only an override given here sets another state).
     """
     data = load_template(name)
     source = f"{data['template']['name']}.toml" if str(name) in _shipped() else str(name)
-    data["workshop"] = {**data["workshop"], **{k: v for k, v in scope_overrides.items()
-                                               if v is not None}}
+    data["workshop"] = {**data["workshop"], "state": AS_IS,
+                        **{k: v for k, v in scope_overrides.items() if v is not None}}
     data["workshop"].setdefault("template", data["template"]["name"])
     return dict_to_store(store, data, source=source,
                          summary=f"created from template {data['template']['name']}")
@@ -180,12 +185,20 @@ def dumps_template(data: dict[str, Any]) -> str:
 
 
 def save_template(journey: Journey, path: str | Path, name: str = "", title: str = "",
-                  description: str = "", category: str = "") -> Path:
-    """Write a workshop as a template file; ``name`` defaults to the file name."""
+                  description: str = "", category: str = "", *,
+                  database: Path | None = None) -> Path:
+    """Write a workshop as a template file; ``name`` defaults to the file name.
+
+    Written as an export is (``files.write_file``): a template is often saved into the
+    team's shared folder, where a colleague can plant a link under the chosen name, and
+    writing through it put the template into the lead's ``~/.bash_aliases``.  The new
+    file is renamed over the name instead, and never over ``database`` or its side
+    files (``files.ProtectedPath``).
+    """
     target = Path(path).expanduser()
     data = template_dict(journey, name or target.stem, title, description, category)
     try:
-        target.write_text(dumps_template(data), encoding="utf-8")
+        write_file(target, dumps_template(data).encode("utf-8"), database=database)
     except OSError as exc:
         raise DataError(str(target), "", f"cannot be written ({exc.strerror or exc})") from exc
     return target

@@ -16,7 +16,7 @@ from typing import Any
 
 import polars as pl
 
-from models.tickets import dates
+from models.tickets import dates, zones
 from models.tickets.answers import flags_of
 
 # Shapes polars reads exactly as ``datetime.fromisoformat`` / the day- or month-first
@@ -59,7 +59,7 @@ def _python_dates(texts: Sequence[str], parse: dates.Parser, zone: str | None
         if moment is None:
             out[text] = None
         else:
-            out[text] = naive_utc(moment) if zone is None else dates.from_local(moment, zone)
+            out[text] = naive_utc(moment) if zone is None else zones.from_local(moment, zone)
     return out
 
 
@@ -80,8 +80,8 @@ def parse_dates(column: pl.Series, kind: str, zone: str | None = None
     """(the column as naive-UTC datetimes, missing = null; a flag per cell: unreadable).
 
     Sentinels (a year before 1901) are missing like blanks and placeholders. ``zone``: the
-    IANA zone the column's naive times are written in (its header's, ``dates.header_zone``,
-    or the import's ``--zone``); they are converted from it to UTC by ``dates.from_local``'s
+    IANA zone the column's naive times are written in (its header's, ``zones.header_zone``,
+    or the import's ``--zone``); they are converted from it to UTC by ``zones.from_local``'s
     rule. A cell with its own zone or offset, and an epoch number, keep theirs."""
     fast = pl.Series([None] * len(column), dtype=pl.Datetime("us"))
     if kind == "epoch":

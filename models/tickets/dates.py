@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Parser = Callable[[str], datetime | None]
 
@@ -48,46 +47,6 @@ _NAMED_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? +(\d{1,2}),? +(\d{4})" + _TIME
 # Seconds (10 digits) or milliseconds (13) since 1970, as API dumps write them (HubSpot's
 # milliseconds, Zendesk's and Intercom's seconds): 2001-09-09 to 2286 either way.
 _EPOCH_DIGITS = re.compile(r"\s*(\d{10}|\d{13})\s*$")
-
-
-# A zone written after a column's name: Intercom's "Conversation started at (Europe/London)"
-# (an IANA name with a slash, or UTC/GMT; "(in hrs)" is no zone).
-_HEADER_ZONE = re.compile(r"\(\s*([A-Za-z][\w+-]*(?:/[\w+-]+)*)\s*\)\s*$")
-
-
-def header_zone(header: str) -> str | None:
-    """The IANA zone a column's header says its times are written in, else None."""
-    m = _HEADER_ZONE.search(header)
-    if m is None:
-        return None
-    name = m.group(1)
-    if "/" not in name and name.upper() not in ("UTC", "GMT"):
-        return None
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return name
-
-
-def zone_info(name: str) -> ZoneInfo:
-    """The IANA zone ``name`` (``Europe/Berlin``), or ValueError in one sentence."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"time zone {name!r} is not an IANA name such as Europe/Berlin "
-                         "or America/New_York") from None
-
-
-def from_local(moment: datetime, zone: str) -> datetime:
-    """A naive wall-clock time written in ``zone``, as naive UTC; an aware one keeps its own
-    offset. One rule for the hour a clock change makes odd, Python's ``fold=0``: an autumn
-    time that happens twice is the first (summer time), a spring time that never happens
-    (the skipped hour) is read with the offset before the change (02:30 in Berlin on the
-    last Sunday of March is 01:30 UTC, as 03:30 summer time)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone_info(zone), fold=0)
-    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def without_time(values: Iterable[str]) -> bool:

@@ -14,6 +14,7 @@ from models.db.tables.tickets import TicketSource
 from models.db.tables.workshop import Workshop
 from models.tickets import hours
 from models.tickets.hours import Schedule
+from models.tickets.zones import typed_zone
 
 
 class EditorOnly(ValueError):
@@ -44,7 +45,7 @@ def set_hours(store: Store, workshop_id: int, *, days: str, start: str, end: str
     """Store the workshop's business hours (ValueError in one sentence, nothing changed, when
     a value is wrong); the next import counts durations in them. Returns the summary."""
     require_editor(store, workshop_id)
-    schedule = Schedule.parse(days, start, end, tz, holidays or [])
+    schedule = Schedule.parse(days, start, end, typed_zone(tz), holidays or [])
     store.update(Workshop, workshop_id, business_hours=schedule.to_json())
     return schedule.summary()
 

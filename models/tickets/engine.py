@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.rules.counts import plural
-from models.tickets import checks, dates
+from models.tickets import checks, dates, zones
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
@@ -113,7 +113,7 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
         raise TicketImportError(
             path, "the dates mix day-first and month-first values", line=line, column=column,
         ) from None
-    zoned = [(h, z) for h in samples if (z := dates.header_zone(h)) is not None]
+    zoned = [(h, z) for h in samples if (z := zones.header_zone(h)) is not None]
     date_notes += [f"{h!r}: times read in {z}, the zone its name gives" for h, z in zoned]
     date_only = tuple(h for h, cells in samples.items() if dates.without_time(cells))
     date_notes += [f"{h!r} holds dates without a time of day: no duration in hours is taken "
@@ -122,7 +122,7 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
     # only an import with business hours or a zone says it (every sample cell is looked
     # at: not free)
     zoneless = tuple(h for h, cells in samples.items() if scheduled and
-                     dates.header_zone(h) is None and dates.without_zone(cells))
+                     zones.header_zone(h) is None and dates.without_zone(cells))
     return Inspection(layout, plan, kinds, notes, date_only, zoneless)
 
 
@@ -179,7 +179,7 @@ def import_export(
     ``zone`` (an IANA name) is the zone the export wrote its times without one in; without
     it, a schedule's zone is taken (``_zone_for`` says why), else UTC."""
     if zone is not None:
-        dates.zone_info(zone)
+        zones.typed_zone(zone)
     with readable(Path(path)) as copy:
         found = _import(copy.path, source, mapping, schedule, progress, zone)
         found.notes = copy.said((*copy.notes, *found.notes))

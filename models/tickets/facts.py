@@ -24,7 +24,7 @@ from functools import partial
 
 import polars as pl
 
-from models.tickets import cells, checks, dates, values, worked
+from models.tickets import cells, checks, values, worked, zones
 from models.tickets.answers import ANSWER_FIELDS
 from models.tickets.fields import DIMENSIONS
 from models.tickets.hours import BusinessClock
@@ -89,7 +89,7 @@ def _parse(frame: pl.DataFrame, plan: ColumnPlan, index: int, kind: str
            ) -> tuple[pl.Series, pl.Series]:
     """Column ``index``'s dates as naive UTC, read in the zone its header names if any,
     else in the import's zone."""
-    zone = dates.header_zone(plan.headers[index]) or plan.zone
+    zone = zones.header_zone(plan.headers[index]) or plan.zone
     return cells.parse_dates(frame[f"c{index}"], kind, zone)
 
 

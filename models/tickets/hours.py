@@ -29,7 +29,7 @@ from operator import add, eq, floordiv, itemgetter, sub, truediv
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from models.tickets.dates import zone_info
+from models.tickets.zones import zone_info
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")

@@ -230,11 +230,13 @@ def _objects(path: Path, records: Records, unit: str, *, values: bool = True
 def readable(path: Path) -> Iterator[Readable]:
     """``path`` as the CSV readers read it: itself, or a CSV copy of a JSON export. A
     ``TicketImportError`` raised inside names the JSON file's place."""
+    head = b""  # else the CSV reader says why it cannot be opened, in one sentence
     try:
-        with path.open("rb") as f:
-            head = f.read(1 << 16)
+        if path.is_file():  # opening a named pipe waits for a writer: never opened here
+            with path.open("rb") as f:
+                head = f.read(1 << 16)
     except OSError:
-        head = b""  # the CSV reader says why it cannot be opened, in one sentence
+        pass
     if not looks_like_json(head):
         yield Readable(path, path)
         return

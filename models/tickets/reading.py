@@ -120,10 +120,17 @@ def _has_cp1252_holes(path: Path) -> bool:
 
 
 def _head(path: Path) -> bytes:
-    """The first 64 KiB of ``path``, or the one-sentence reason it cannot be read."""
+    """The first 64 KiB of ``path``, or the one-sentence reason it cannot be read.
+
+    A named pipe or a device is refused before it is opened: opening a pipe waits for a
+    writer, so a pipe planted under an export's name hung the import for ever.
+    """
     try:
         if path.is_dir():
             raise IsADirectoryError
+        if path.exists() and not path.is_file():
+            raise TicketImportError(path, "this is not a regular file (a pipe or a device "
+                                    "would never end), so it is no export", as_given=True)
         with path.open("rb") as f:
             return f.read(1 << 16)
     except FileNotFoundError:

@@ -26,7 +26,8 @@ NASTY = ("[bold]red[/bold] [/] | pipe | `code` ```fence```\nline two\r\n\ttab "
          "🚀👩‍💻 漢字テキスト שלום عربي [link=http://x]x[/link] \x1b[31m $x$ <b>&amp;")
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
                                       blacklist_characters="\x00"), max_size=20)
-CHOICES = {"kind", "lane", "status", "role", "state", "actor", "emotion", "effect_kind", "source"}
+CHOICES = {"kind", "lane", "status", "role", "state", "actor", "emotion", "effect_kind", "source",
+           "current_step", "done_step", "timer_step", "gather_step"}
 LINE = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
                                       blacklist_characters="\x00\r\n"), max_size=20)
 

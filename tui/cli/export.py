@@ -42,18 +42,23 @@ def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
         raise fail(f"{option} must be a date like 2024-03-04 (got {value!r}).") from None
 
 
+def database_file() -> Path | None:
+    """The database file a written file must never replace (none behind a server)."""
+    from models.db.dbfile import default_db_path
+
+    return None if isinstance(STATE.db, str) else STATE.db or default_db_path()
+
+
 def write_output(data: list[bytes], output: Path | None) -> None:
     """stdout when no path; else write next to the target and rename (never half a file)."""
     if output is None:
         for piece in data:
             typer.echo(piece, nl=False)
         return
-    from models.db.dbfile import default_db_path
     from models.export.files import ProtectedPath, write_file
 
     try:
-        database = None if isinstance(STATE.db, str) else STATE.db or default_db_path()
-        target = write_file(output, data, database=database)  # no file behind a server
+        target = write_file(output, data, database=database_file())
     except ProtectedPath as exc:
         raise fail(f"Not written: {exc}.") from None
     except OSError as exc:

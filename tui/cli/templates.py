@@ -66,7 +66,9 @@ def templates_save(
 
     Use it with `journeymap new --template FILE.toml` to start the next map from it.
     """
+    from models.export.files import ProtectedPath
     from models.export.templates import save_template
+    from tui.cli.export import database_file
 
     with user_errors():
         if path.exists() and not force:
@@ -74,5 +76,9 @@ def templates_save(
         store = STATE.reader()
         require(store, workshop_id, "export")
         journey = store.load(workshop_id)
-        written = save_template(journey, path, title=title, description=description)
+        try:
+            written = save_template(journey, path, title=title, description=description,
+                                    database=database_file())
+        except ProtectedPath as exc:
+            raise fail(f"Not written: {exc}.") from None
     say(str(written))

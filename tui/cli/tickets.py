@@ -90,10 +90,10 @@ def import_(
         raise fail(f"--source must be one of: {', '.join(SOURCES)}.")
     mapping = _mapping(map_)
     if zone is not None:
-        from models.tickets.dates import zone_info
+        from models.tickets.zones import typed_zone
 
         try:
-            zone_info(zone)
+            typed_zone(zone)
         except ValueError:
             raise fail(f"--zone {zone!r} is not an IANA time zone name such as "
                        "Europe/Berlin or America/New_York.") from None
@@ -185,6 +185,11 @@ def _csat_cell(rec: dict[str, object]) -> str:
     return "n/a" if share is None else f"{share:.0%}\u2020"
 
 
+# Cells of one group name in the table: a long category wraps in its column, and a
+# pasted 10,000-character one stays a few lines, ending in "…".
+GROUP_CELLS = 200
+
+
 def _print_table(records: list[dict[str, object]], by: str | None,
                  groupings: list[str], zone: str = "") -> None:
     from rich import box
@@ -216,7 +221,7 @@ def _print_table(records: list[dict[str, object]], by: str | None,
             cells.append(format_value(m, _number(rec[m])))
         if rec.get("fcr_is_proxy") and rec["fcr_rate"] is not None:
             cells[1] += "*"
-        table.add_row(safe(rec["group"] or "(none)"), *cells)
+        table.add_row(safe(rec["group"] or "(none)", limit=GROUP_CELLS, wrap=True), *cells)
     out = console()
     out.print(table)
     if alone:

@@ -383,7 +383,7 @@ def import_file(path: Annotated[Path, typer.Argument(
             raise fail(f"{path} is not a regular file (a FIFO or a device would never "
                        "end), so it cannot be imported.")
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # Notepad's byte order mark
         except FileNotFoundError:
             raise fail(f"There is no file {path}.") from None
         except IsADirectoryError:

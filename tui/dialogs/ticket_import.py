@@ -99,14 +99,14 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
 
     @on(Button.Pressed, "#import")
     def finish(self) -> None:
-        from models.tickets.dates import zone_info
+        from models.tickets.zones import typed_zone
 
         mapping = {f: str(s.value) for f, s in self.choices.items()
                    if isinstance(s.value, str)}
         zone = self.query_one("#zone", Input).value.strip() or None
         if zone is not None:
             try:
-                zone_info(zone)
+                typed_zone(zone)
             except ValueError as exc:
                 said = str(exc)
                 self.query_one("#plan", Static).update(

@@ -19,7 +19,7 @@ from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
-from tui.safe_text import clean, fill
+from tui.safe_text import clean, fit
 
 NO_OWNER = "(no owner)"
 
@@ -100,10 +100,10 @@ class LaneLayout:
         return 1 + len(self.teams) if self.points and self.lettered else None
 
     def _label(self, team: str) -> str:
-        return clean(team or NO_OWNER)[: self.label_w - 1].ljust(self.label_w)
+        return fit(clean(team or NO_OWNER), self.label_w - 1, pad=True) + " "
 
     def _stage_text(self, stage: str, count: int) -> str:
-        return fill(clean(stage) or "?", count * self.cell - 1)
+        return fit(clean(stage) or "?", count * self.cell - 1, pad=True)
 
     @property
     def width(self) -> int:

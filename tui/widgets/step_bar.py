@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from models.rules.progress import StepState
 from models.vocab import LABELS, METHOD_LABELS, SHORT, STEPS, WORKSHOP_STEPS
-from tui.safe_text import clean, fill
+from tui.safe_text import clean, fit
 from tui.widgets.layout_events import QuietLayout
 
 LEVEL_STYLE = {2: "green", 1: "green", 0: "yellow", -1: "red", -2: "red"}
@@ -206,7 +206,7 @@ class SentimentLine(QuietLayout, Widget):
             end = starts[k + 1] if k + 1 < len(starts) else len(cols)
             name = clean(self.sections[cols[start][1]][0]) or "(unnamed)"
             room = max(0, end - start - 1)
-            labels.append(fill(name, room) + (" " if room else ""), style="bold")
+            labels.append(fit(name, room, pad=True) + (" " if room else ""), style="bold")
         lines.append(labels)
         return lines
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models.tickets import dates, engine, metrics, values
+from models.tickets import dates, engine, metrics, values, zones
 from models.tickets.metrics import GroupMetrics
 
 
@@ -245,7 +245,7 @@ def test_a_header_zone_of_new_york_moves_the_clock_five_hours(tmp_path: Path) ->
     ("Created (Mars/Olympus)", None),
 ])
 def test_the_zone_a_header_names(header: str, zone: str | None) -> None:
-    assert dates.header_zone(header) == zone
+    assert zones.header_zone(header) == zone
 
 
 # --- a long import says it is moving, and can be stopped before anything is stored ---------
