@@ -62,6 +62,21 @@ def write_output(data: list[bytes], output: Path | None) -> None:
     say(wrote(target, data), err=True)
 
 
+def refuse_a_design(journey: "Journey", what: str) -> None:
+    """A to-be design has no plan to save, track or put in a calendar: one sentence, exit
+    1, nothing written (its Markdown says the same in the plan's place)."""
+    from models.rules.live_maps import follow_up_elsewhere, is_live
+
+    workshop = journey.workshop
+    if is_live(workshop):
+        return
+    source = workshop.as_is_workshop_id
+    found = light_read(STATE.db, source, portfolio=False) if source is not None else None
+    title = found[0].workshop.title.strip() if found else ""
+    raise ValueError(follow_up_elsewhere(workshop, title, opening=(
+        f"Workshop {workshop.id} is a to-be design, so it has no {what}: its")))
+
+
 def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
     """Every workshop in the database (the review's "which journey next"), loaded once."""
     others = store.load_many([w.id for w in store.list_workshops()  # type: ignore[attr-defined]
@@ -115,6 +130,8 @@ def _document(workshop_id: int, fmt: str, sections: str | None,
         store = STATE.reader()
         loaded = store.load(workshop_id)
         light = loaded, (whole_portfolio(store, loaded) if fmt == "md" else [loaded])
+    if fmt != "md":
+        refuse_a_design(light[0], "tracker CSV" if fmt == "csv" else "calendar")
     journey = with_start(light[0], start_date, lambda text: say(text, err=True))
     chosen = None
     if sections is not None:
