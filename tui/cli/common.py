@@ -9,6 +9,7 @@ one sentence on stderr and exit code 1 (``user_errors``).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     from models.db.store import Store
 
-__all__ = ["STATE", "Context", "command_group", "console", "default_user", "fail",
+__all__ = ["STATE", "Context", "command_group", "console", "default_user", "document", "fail",
            "require", "require_folder", "user_errors"]
 
 
@@ -121,6 +122,22 @@ def marked(message: str) -> str:
 def say(message: str, *, err: bool = False) -> None:
     """Print one plain line whose words may hold user text, controls as marks (``marked``)."""
     typer.echo(marked(message), err=err)
+
+
+def document(pieces: list[bytes]) -> None:
+    """Print a document (an export, ``tickets show``'s csv or json) on stdout.
+
+    Into a pipe or a file its bytes stay exact: ``> plan.md`` must give the file ``-o``
+    writes.  On a terminal it is read, not kept, and a planted name must not drive the
+    terminal (a JSON backup keeps bidi overrides, which reorder what the lead reads), so
+    its controls show as marks (``marked``), CRLF line ends as plain ones.
+    """
+    if not sys.stdout.isatty():
+        for piece in pieces:
+            typer.echo(piece, nl=False)
+        return
+    text = b"".join(pieces).decode("utf-8", "replace").replace("\r\n", "\n")
+    typer.echo(marked(text), nl=False)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

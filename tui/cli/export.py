@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.common import STATE, command_group, fail, require_folder, say, user_errors
+from tui.cli.common import (
+    STATE,
+    command_group,
+    document,
+    fail,
+    require_folder,
+    say,
+    user_errors,
+)
 from tui.cli.export_core import light_read, one_pass, rendered, with_start, wrote
 
 app = command_group()
@@ -43,10 +51,10 @@ def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
 
 
 def write_output(data: list[bytes], output: Path | None) -> None:
-    """stdout when no path; else write next to the target and rename (never half a file)."""
+    """stdout when no path (``document``: exact into a pipe, marks on a terminal); else
+    write next to the target and rename (never half a file)."""
     if output is None:
-        for piece in data:
-            typer.echo(piece, nl=False)
+        document(data)
         return
     from models.db.dbfile import default_db_path
     from models.export.files import ProtectedPath, write_file

@@ -18,7 +18,7 @@ import typer
 from models.rules.counts import plural
 from models.tickets.fields import GROUPINGS
 from models.tickets.profiles import SOURCES
-from tui.cli.common import STATE, console, fail, marked, require, say, user_errors
+from tui.cli.common import STATE, console, document, fail, marked, require, say, user_errors
 
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
@@ -152,13 +152,13 @@ def show(
     if format_ == "json":
         from models.export.json_text import dumps
 
-        typer.echo(dumps(records, indent=2))
+        document([(dumps(records, indent=2) + "\n").encode("utf-8")])
         return
     if format_ == "csv":
         keys = [*output.KEYS, "reopened"]
         # a group is user text from the export ("=HYPERLINK(...)" as a category)
-        typer.echo(csv_document([keys, *([rec[k] for k in keys] for rec in records)],
-                                line_end="\n"), nl=False)
+        document([csv_document([keys, *([rec[k] for k in keys] for rec in records)],
+                               line_end="\n").encode("utf-8")])
         return
     _print_table(records, by, show.groupings(journey.readings, rows), zone)
 
