@@ -15,15 +15,18 @@ from pathlib import Path
 from tests.helpers import journeymap_command
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "COLUMNS": "100", "LINES": "40", "TERM": "xterm-256color"}
+def _env(**more: str) -> dict[str, str]:
+    """The test's environment without a width (a pipe has none), plus ``more``."""
+    plain = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    return {**plain, "TERM": "xterm-256color", **more}
 
 
 def on_a_terminal(db: Path, *args: str) -> tuple[int, bytes]:
     """Exit code and every byte the command wrote to its terminal (stdout on a pty)."""
     main, other = pty.openpty()
     done = subprocess.Popen([*journeymap_command(), "--db", str(db), *args], stdout=other,
-                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=_env())
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                            env=_env(COLUMNS="100", LINES="40"))
     os.close(other)
     seen = bytearray()
     while True:

@@ -163,8 +163,21 @@ def user_errors() -> Iterator[None]:
         raise fail(f"{exc.strerror or exc}{where}.") from None
 
 
+# The width of output with no terminal and no COLUMNS: wide enough that nothing wraps.
+UNWRAPPED = 100_000
+
+
 def console(*, err: bool = False) -> Console:
-    """A Rich console that never interprets markup, emoji codes or highlights in text."""
+    """A Rich console that never interprets markup, emoji codes or highlights in text.
+
+    Into a pipe or a file (``show 1 | less``, ``> summary.txt``) there is no width to
+    fit, and Rich's 80-column guess split long names across lines ("Discoverin / g
+    the"): nothing is wrapped there unless ``COLUMNS`` asks for a width.
+    """
+    import os
+
     from rich.console import Console
 
-    return Console(stderr=err, markup=False, emoji=False, highlight=False)
+    stream = sys.stderr if err else sys.stdout
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else UNWRAPPED
+    return Console(stderr=err, markup=False, emoji=False, highlight=False, width=width)
