@@ -25,11 +25,10 @@ app = command_group()
 
 
 def _line(value: object, style: str = "") -> Any:
-    from tui.safe_text import safe
+    """``tui.safe_text.prose``, imported when a command prints (Rich stays out of --help)."""
+    from tui.safe_text import prose
 
-    text = safe(value, style)
-    text.no_wrap = False
-    return text
+    return prose(value, style)
 
 
 @app.command("future")
