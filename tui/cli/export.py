@@ -96,11 +96,12 @@ def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
 def export(
     workshop_id: Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")],
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", metavar="[md|json|csv|ics]", help="md, json, csv or ics.")] = "md",
+        "--format", "-f", metavar="[md|json|csv|ics]",
+        help="The format: md, json, csv or ics.")] = "md",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of stdout.")] = None,
     sections: Annotated[str | None, typer.Option(
-        "--sections", help="md only: comma-separated sections, e.g. action-plan or "
+        "--sections", help="Markdown only: comma-separated sections, e.g. action-plan or "
         "scope,stages,diagrams.")] = None,
     start: Annotated[str | None, typer.Option(
         "--start", help="Plan start date (YYYY-MM-DD) for a plan not saved yet.")] = None,

@@ -130,7 +130,7 @@ def tracker(
     overdue: Annotated[bool, typer.Option(
         "--overdue", help="Only overdue items; exit code 3 when there are any.")] = False,
     sort: Annotated[str, typer.Option(
-        "--sort", help="owner (a table per owner) or due (one list by due date).")] = "owner",
+        "--sort", help="By owner (a table per owner) or by due (one list by due date).")] = "owner",
 ) -> None:
     """Every card and plan task with owner, deadline and days left, workshop by workshop.
 

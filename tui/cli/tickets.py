@@ -130,12 +130,13 @@ def import_(
 def show(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     by: Annotated[str | None, typer.Option(
-        "--by", help=f"{_either(GROUPINGS)} (default: category, or "
+        "--by", help=f"Group by {_either(GROUPINGS)} (default: category, or "
                      "the totals alone when the export has no category column).")] = None,
     period: Annotated[str | None, typer.Option(
         "--period", help="YYYY-MM or an imported YYYY-MM..YYYY-MM (default: the latest "
                          "import's whole span).")] = None,
-    format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    format_: Annotated[str, typer.Option(
+        "--format", help="The format: table, json or csv.")] = "table",
 ) -> None:
     """The metrics table of the workshop's ticket readings."""
     if format_ not in FORMATS:
@@ -323,12 +324,13 @@ def map_category(
 def link_card(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     card: Annotated[int, typer.Argument(help="Card id.")],
-    metric: Annotated[str, typer.Option("--metric", help="tickets, reopened, fcr_rate, "
+    metric: Annotated[str, typer.Option("--metric", help="The metric: tickets, reopened, fcr_rate, "
                                                          "reopen_rate, ttr_median_hours…")],
     target: Annotated[str, typer.Option(
-        "--target", help="-30% (change against the baseline reading) or =0.85 (a value).")],
+        "--target", help="The target: -30% (a change against the baseline reading) or "
+        "=0.85 (a value).")],
     group: Annotated[str, typer.Option(
-        "--group", help="all, or KIND=VALUE such as category=Login.")] = "all",
+        "--group", help="The group: all, or kind=value such as category=Login.")] = "all",
 ) -> None:
     """Tie a card's signal to a measured metric and a target."""
     from models.rules.measures import judge
