@@ -93,10 +93,8 @@ def cannot_write(db: Path | str | None) -> bool:
     """Whether ``db`` is a database file this account may read but not write.
 
     Why: a seat opened for writing on such a file (another lead's, a copy made
-    read-only) wrote nothing to it, but SQLite made ``-wal`` and ``-shm`` beside it
-    and left them there.  A seat on it opens as a reader instead, through
-    ``read_only_uri`` like the CLI's reads: nothing is written, and it still sees an
-    editor's commits.  A server (a URL) and a file still to be made are not this case.
+    read-only) left SQLite's ``-wal`` and ``-shm`` beside it.  It opens as a reader
+    instead, through ``read_only_uri`` like the CLI's reads.  Not a server or a new file.
     """
     if is_url(db):
         return False
