@@ -58,6 +58,14 @@ def safe(value: object, style: str | Style = "", *, limit: int | None = None,
     return Text(text, style=style, no_wrap=not (keep_newlines or wrap), end="")
 
 
+def prose(value: object, style: str | Style = "") -> Text:
+    """``safe``, but wrapped at the terminal's width: a printed sentence, not a table cell
+    (the CLI's reports print whole lines of user text; a cell stays one line)."""
+    text = safe(value, style)
+    text.no_wrap = False
+    return text
+
+
 def marked_title(workshop: Any, cells: int) -> Text:
     """A workshop's title in ``cells`` cells; a to-be copy's is shortened before its
     marker, so in a narrow list it still reads apart from its as-is map ("… (to-be)")."""

@@ -207,6 +207,24 @@ class WorkshopSession:
         self.show(fresh)
         self.hooks.changed()
 
+    def design_note(self, journey: Journey) -> str:
+        """"" for a live map; for a to-be design, the sentence saying its plan and tracker
+        are the as-is map's, named (``live_maps.follow_up_elsewhere``, as the exports say)."""
+        from models.rules.live_maps import follow_up_elsewhere, is_live
+
+        workshop = journey.workshop
+        if is_live(workshop):
+            return ""
+        source, store, title = workshop.as_is_workshop_id, self.store, ""
+        if source is not None and store is not None:
+            from models.db.schema import StoreError
+
+            try:
+                title = store.get_workshop(source).title.strip()
+            except StoreError:  # the as-is was deleted: its number is all there is
+                title = ""
+        return follow_up_elsewhere(workshop, title)
+
     # -- derived data, once per revision ------------------------------------------
     def ranked_pains(self, journey: Journey) -> list[RankedPain]:
         """``rank_pain_points(journey)``, reused while the revision and the snapshot hold.

@@ -89,6 +89,19 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+def cannot_write(db: Path | str | None) -> bool:
+    """Whether ``db`` is a database file this account may read but not write.
+
+    Why: a seat opened for writing on such a file (another lead's, a copy made
+    read-only) left SQLite's ``-wal`` and ``-shm`` beside it.  It opens as a reader
+    instead, through ``read_only_uri`` like the CLI's reads.  Not a server or a new file.
+    """
+    if is_url(db):
+        return False
+    path = Path(db).expanduser() if db else default_db_path()
+    return path.exists() and not (writable(path) and writable(path.parent))
+
+
 def read_only_uri(path: Path) -> str:
     """An SQLite URI for a reader: ``mode=ro``, plus ``immutable=1`` only when this
     account cannot write the file or its folder *and* there is no ``-shm`` to read;

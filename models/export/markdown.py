@@ -35,10 +35,16 @@ from models.export.md_map import (
 )
 from models.export.md_method import method_sections
 from models.export.md_pains import cards_section, pains_section, quadrant_legend, summary_section
-from models.export.md_plan import plan_section, review_section, tracker_section
+from models.export.md_plan import (
+    follow_up_section,
+    plan_section,
+    review_section,
+    tracker_section,
+)
 from models.export.md_text import md_inline
 from models.export.measured import measured_section
 from models.export.mermaid import gantt_diagram, quadrant_diagram
+from models.rules.live_maps import is_live
 from models.rules.memo import one_snapshot
 from models.rules.plan import generate_plan
 from models.rules.plan_preview import PreviewTask
@@ -88,6 +94,8 @@ def with_plan_preview(journey: Journey, today: dt.date) -> tuple[Journey, bool]:
     workshop's start date, else on ``today``, the day the output is made for
     (never the machine's clock: the same journey and ``today`` give the same file).
     """
+    if not is_live(journey.workshop):  # a design: its plan is the live map's
+        return journey.with_plan([]), True
     if journey.plan_tasks:
         return journey, True
     tasks = [PreviewTask(id=0, workshop_id=journey.workshop.id or 0, key=item.key,
@@ -124,10 +132,22 @@ _RENDER: dict[str, Callable[[Doc], list[str]]] = {
     "touchpoints": touchpoints_section, "ownership": ownership_section,
     "handoffs": handoffs_section, "pains": pains_section, "cards": cards_section,
     "tracker": tracker_section, "plan": plan_section, "review": review_section,
+    "follow-up": follow_up_section,
     "measured": lambda doc: measured_section(doc.journey),
     "method": lambda doc: method_sections(doc.journey, doc.portfolio, doc.cell),
 }
 _HOSTS = ("touchpoints", "pains", "plan")
+_FOLLOW_UP = ("tracker", "plan")  # a live map's; a to-be design's say so once
+
+
+def _design_sections(chosen: tuple[str, ...]) -> list[str]:
+    """A to-be design's sections: the tracker and the plan, where chosen, become one
+    "follow-up" section in the place of the first (``live_maps.follow_up_elsewhere``)."""
+    out = [key for key in chosen if key not in _FOLLOW_UP]
+    follow = [i for i, key in enumerate(chosen) if key in _FOLLOW_UP]
+    if follow:
+        out.insert(sum(1 for key in chosen[:follow[0]] if key not in _FOLLOW_UP), "follow-up")
+    return out
 
 
 def to_markdown(journey: Journey, *, today: dt.date, sections: Iterable[str] | None = None,
@@ -185,7 +205,7 @@ def _document(journey: Journey, today: dt.date, chosen: tuple[str, ...],
     title = md_inline(workshop_title(journey)) or "Untitled workshop"
     yield [f"# {title}", "", f"Customer journey map and action plan, exported "
            f"{today.isoformat()} (workshop {journey.workshop.id or 0})."]
-    for key in chosen:
+    for key in chosen if doc.live else _design_sections(chosen):
         if key in _RENDER and (part := _RENDER[key](doc)):
             yield part
     if wanted - inline and (part := _diagrams_only(doc, wanted - inline)):

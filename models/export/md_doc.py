@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from models.db.journey import Journey
 from models.export.md_text import Cells, md_inline, md_joined
 from models.rules.cards import fmt_kpi
+from models.rules.live_maps import is_live
 from models.rules.plan import beyond_plan, card_of_task
 from models.rules.plan_day import plan_day_one
 from models.rules.priority import rank_pain_points
@@ -81,8 +82,9 @@ class Doc:
                                                 if tp.id is not None}
         self.stage_name = {s.id: s.name for s in journey.stages}
         self.ranked = rank_pain_points(journey)
+        self.live = is_live(journey.workshop)  # a to-be design has no plan or tracker
         tasks = journey.plan_tasks
-        self.plan_start = plan_day_one(journey.workshop.start_date, tasks)
+        self.plan_start = plan_day_one(journey.workshop.start_date, tasks) if self.live else None
         self.task_of_card: dict[int, PlanTask] = {}
         for task in tasks:
             card_id = card_of_task(journey, task.key) if task.key else None

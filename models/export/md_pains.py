@@ -69,19 +69,20 @@ def summary_section(doc: Doc) -> list[str]:
         experiment = card.experiment.strip().rstrip(".") or NOT_RECORDED
         out.append(f"   Card: {md_inline(experiment)}. Owner: {owner_text(owner)}, "
                    f"due {date_text(due)} ({status_text(card.status)}).")
-    upcoming = sorted((i for i in tracker_items([doc.journey], doc.today)
-                       if i.deadline is not None and i.status not in ("done", "dropped")
-                       and i.deadline >= doc.today), key=lambda i: (i.deadline, i.item_id))
-    out += ["", "**Next dates**", ""]
-    out += [f"- {date_text(i.deadline)}: {md_inline(i.title)} ({owner_text(i.owner)})"
-            for i in upcoming[:SUMMARY_DATES]] or ["- *Nothing dated ahead.*"]
+    if doc.live:  # a to-be design's dates are the live map's (``follow_up_section``)
+        upcoming = sorted((i for i in tracker_items([doc.journey], doc.today)
+                           if i.deadline is not None and i.status not in ("done", "dropped")
+                           and i.deadline >= doc.today), key=lambda i: (i.deadline, i.item_id))
+        out += ["", "**Next dates**", ""]
+        out += [f"- {date_text(i.deadline)}: {md_inline(i.title)} ({owner_text(i.owner)})"
+                for i in upcoming[:SUMMARY_DATES]] or ["- *Nothing dated ahead.*"]
     out += ["", "**Risks**", ""]
     out += [f"- {md_inline(r)}" for r in risks(doc)] or ["- *None found.*"]
     return out
 
 
 def risks(doc: Doc) -> list[str]:
-    items = tracker_items([doc.journey], doc.today)
+    items = tracker_items([doc.journey], doc.today) if doc.live else []
     risks = []
     overdue = [i for i in items if i.overdue]
     if overdue:

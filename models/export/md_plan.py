@@ -12,11 +12,12 @@ from models.export.md_text import md_cell, md_inline, md_table
 from models.export.mermaid import gantt_diagram
 from models.rules.commitments import item_due, sla_items
 from models.rules.counts import plural
+from models.rules.live_maps import follow_up_elsewhere
 from models.rules.plan import NEXT_CYCLE_PHASE, PLAN_DAYS
 from models.rules.review import leadership_review
 from models.rules.review_copies import review_copies
 from models.rules.safe_dates import shift
-from models.rules.tracker import group_by_owner, tracker_items
+from models.rules.tracker import group_by_owner, tracker_items, workshop_title
 
 _TRACKER_KINDS = {"card": "card", "task": "plan task", "sla": "SLA commitment"}
 
@@ -41,6 +42,14 @@ def tracker_section(doc: Doc) -> list[str]:
         out += [f"### {md_inline(owner)}", "",
                 md_table(["Item", "Kind", "Deadline", "Status", "Due"], rows), ""]
     return out[:-1]
+
+
+def follow_up_section(doc: Doc) -> list[str]:
+    """A to-be design's place for the tracker and the plan: whose they are, by name."""
+    source = doc.journey.workshop.as_is_workshop_id
+    title = next((workshop_title(j) for j in doc.portfolio if j.workshop.id == source), "")
+    return ["## Plan and tracker", "",
+            follow_up_elsewhere(doc.journey.workshop, md_inline(title.strip()))]
 
 
 def _next_copies(doc: Doc) -> str:

@@ -331,11 +331,14 @@ def test_templates_list_names_every_shipped_template(db_path: Path) -> None:
     assert names
     for name in names:
         assert name in result.stdout
-    # one line per template (and a header) at 80 columns, as when piped
+    # one line per template (and a header): piped, whole; at 80 columns, cut to fit
     lines = result.stdout.splitlines()
-    assert len(lines) == len(names) + 1
-    assert all(len(line) <= 80 for line in lines), lines
+    assert len(lines) == len(names) + 1 and "…" not in result.stdout
     assert [line.split()[0] for line in lines[1:]] == names
+    narrow = runner.invoke(app, ["--db", str(db_path), "templates", "list"],
+                           env={"COLUMNS": "80"}).stdout.splitlines()
+    assert len(narrow) == len(names) + 1
+    assert all(len(line) <= 80 for line in narrow), narrow
 
 
 def test_templates_show(db_path: Path, template_file: Path) -> None:
@@ -349,7 +352,8 @@ def test_templates_show(db_path: Path, template_file: Path) -> None:
 
 
 def test_templates_show_is_the_whole_map_with_what_is_added_marked(db_path: Path) -> None:
-    shown = run(db_path, "templates", "show", "login-lockout").stdout
+    shown = runner.invoke(app, ["--db", str(db_path), "templates", "show", "login-lockout"],
+                          env={"COLUMNS": "80"}).stdout
     flat = " ".join(shown.split())
     for text in ("KPI: Time to resolution 9.5 → 2 hours",
                  "4.2 Manual account unlock — Tier 2 support · backstage",

@@ -70,9 +70,12 @@ def open_store(app: Any) -> None:
 
 def open_orm(app: Any) -> tuple[Store, Journey | None]:
     """SQLModel, the store and the start workshop through it (worker thread)."""
+    from models.db.dbfile import cannot_write
     from models.db.store import Store
 
-    store = Store(app.db_path, who=app.who, read_only=app.role == "observer")
+    # an observer, or a file this account may not write: a reader that writes nowhere
+    read_only = app.role == "observer" or cannot_write(app.db_path)
+    store = Store(app.db_path, who=app.who, read_only=read_only)
     store.key = app.key
     journey = store.load(app.start_workshop) if app.start_workshop else None
     import tui.screens.data  # noqa: F401 - warm the screen modules off the UI thread

@@ -9,13 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.db.journey import Journey
-from tui.safe_text import safe
-
-
-def _line(value: object, style: str = "") -> Any:
-    text = safe(value, style)
-    text.no_wrap = False
-    return text
+from tui.safe_text import prose
 
 
 def print_business_case(out: Any, store: Any, journey: Journey) -> None:
@@ -25,10 +19,10 @@ def print_business_case(out: Any, store: Any, journey: Journey) -> None:
     portfolio = [journey, *(store.load(w.id) for w in store.list_workshops()
                             if w.id != journey.workshop.id)]
     title = journey.workshop.title.strip() or f"workshop {journey.workshop.id}"
-    out.print(_line(f"Future state and business case: {title}", "bold"))
+    out.print(prose(f"Future state and business case: {title}", "bold"))
     out.print()
     for block in business_case_blocks(journey, portfolio):
-        out.print(_line(block.heading, "bold"))
+        out.print(prose(block.heading, "bold"))
         for text in block.lines:
-            out.print(_line(f"- {text}"))
+            out.print(prose(f"- {text}"))
         out.print()

@@ -9,6 +9,7 @@ one sentence on stderr and exit code 1 (``user_errors``).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     from models.db.store import Store
 
-__all__ = ["STATE", "Context", "command_group", "console", "default_user", "fail",
+__all__ = ["STATE", "Context", "command_group", "console", "default_user", "document", "fail",
            "require", "require_folder", "user_errors"]
 
 
@@ -123,6 +124,22 @@ def say(message: str, *, err: bool = False) -> None:
     typer.echo(marked(message), err=err)
 
 
+def document(pieces: list[bytes]) -> None:
+    """Print a document (an export, ``tickets show``'s csv or json) on stdout.
+
+    Into a pipe or a file its bytes stay exact: ``> plan.md`` must give the file ``-o``
+    writes.  On a terminal it is read, not kept, and a planted name must not drive the
+    terminal (a JSON backup keeps bidi overrides, which reorder what the lead reads), so
+    its controls show as marks (``marked``), CRLF line ends as plain ones.
+    """
+    if not sys.stdout.isatty():
+        for piece in pieces:
+            typer.echo(piece, nl=False)
+        return
+    text = b"".join(pieces).decode("utf-8", "replace").replace("\r\n", "\n")
+    typer.echo(marked(text), nl=False)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear sentence to stderr and return the Exit to raise."""
     say(f"journeymap: {message}", err=True)
@@ -146,8 +163,21 @@ def user_errors() -> Iterator[None]:
         raise fail(f"{exc.strerror or exc}{where}.") from None
 
 
+# The width of output with no terminal and no COLUMNS: wide enough that nothing wraps.
+UNWRAPPED = 100_000
+
+
 def console(*, err: bool = False) -> Console:
-    """A Rich console that never interprets markup, emoji codes or highlights in text."""
+    """A Rich console that never interprets markup, emoji codes or highlights in text.
+
+    Into a pipe or a file (``show 1 | less``, ``> summary.txt``) there is no width to
+    fit, and Rich's 80-column guess split long names across lines ("Discoverin / g
+    the"): nothing is wrapped there unless ``COLUMNS`` asks for a width.
+    """
+    import os
+
     from rich.console import Console
 
-    return Console(stderr=err, markup=False, emoji=False, highlight=False)
+    stream = sys.stderr if err else sys.stdout
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else UNWRAPPED
+    return Console(stderr=err, markup=False, emoji=False, highlight=False, width=width)

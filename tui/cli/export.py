@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.common import STATE, command_group, fail, require_folder, say, user_errors
+from tui.cli.common import (
+    STATE,
+    command_group,
+    document,
+    fail,
+    require_folder,
+    say,
+    user_errors,
+)
 from tui.cli.export_core import light_read, one_pass, rendered, with_start, wrote
 
 app = command_group()
@@ -50,10 +58,10 @@ def database_file() -> Path | None:
 
 
 def write_output(data: list[bytes], output: Path | None) -> None:
-    """stdout when no path; else write next to the target and rename (never half a file)."""
+    """stdout when no path (``document``: exact into a pipe, marks on a terminal); else
+    write next to the target and rename (never half a file)."""
     if output is None:
-        for piece in data:
-            typer.echo(piece, nl=False)
+        document(data)
         return
     from models.export.files import ProtectedPath, write_file
 
@@ -67,6 +75,21 @@ def write_output(data: list[bytes], output: Path | None) -> None:
     say(wrote(target, data), err=True)
 
 
+def refuse_a_design(journey: "Journey", what: str) -> None:
+    """A to-be design has no plan to save, track or put in a calendar: one sentence, exit
+    1, nothing written (its Markdown says the same in the plan's place)."""
+    from models.rules.live_maps import follow_up_elsewhere, is_live
+
+    workshop = journey.workshop
+    if is_live(workshop):
+        return
+    source = workshop.as_is_workshop_id
+    found = light_read(STATE.db, source, portfolio=False) if source is not None else None
+    title = found[0].workshop.title.strip() if found else ""
+    raise ValueError(follow_up_elsewhere(workshop, title, opening=(
+        f"Workshop {workshop.id} is a to-be design, so it has no {what}: its")))
+
+
 def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
     """Every workshop in the database (the review's "which journey next"), loaded once."""
     others = store.load_many([w.id for w in store.list_workshops()  # type: ignore[attr-defined]
@@ -78,11 +101,12 @@ def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
 def export(
     workshop_id: Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")],
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", metavar="[md|json|csv|ics]", help="md, json, csv or ics.")] = "md",
+        "--format", "-f", metavar="[md|json|csv|ics]",
+        help="The format: md, json, csv or ics.")] = "md",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of stdout.")] = None,
     sections: Annotated[str | None, typer.Option(
-        "--sections", help="md only: comma-separated sections, e.g. action-plan or "
+        "--sections", help="Markdown only: comma-separated sections, e.g. action-plan or "
         "scope,stages,diagrams.")] = None,
     start: Annotated[str | None, typer.Option(
         "--start", help="Plan start date (YYYY-MM-DD) for a plan not saved yet.")] = None,
@@ -120,6 +144,8 @@ def _document(workshop_id: int, fmt: str, sections: str | None,
         store = STATE.reader()
         loaded = store.load(workshop_id)
         light = loaded, (whole_portfolio(store, loaded) if fmt == "md" else [loaded])
+    if fmt != "md":
+        refuse_a_design(light[0], "tracker CSV" if fmt == "csv" else "calendar")
     journey = with_start(light[0], start_date, lambda text: say(text, err=True))
     chosen = None
     if sections is not None:

@@ -25,11 +25,10 @@ app = command_group()
 
 
 def _line(value: object, style: str = "") -> Any:
-    from tui.safe_text import safe
+    """``tui.safe_text.prose``, imported when a command prints (Rich stays out of --help)."""
+    from tui.safe_text import prose
 
-    text = safe(value, style)
-    text.no_wrap = False
-    return text
+    return prose(value, style)
 
 
 @app.command("future")
@@ -127,7 +126,7 @@ def escalation(
     set_: Annotated[int | None, typer.Option(
         "--set", help="Change level N (as numbered in the matrix).")] = None,
     delete: Annotated[int | None, typer.Option("--delete", help="Delete level N.")] = None,
-    severity: Annotated[str | None, typer.Option(help="e.g. Sev-1.")] = None,
+    severity: Annotated[str | None, typer.Option(help="The level's name, e.g. Sev-1.")] = None,
     criteria: Annotated[str | None, typer.Option(help="When the level applies.")] = None,
     tier: Annotated[str | None, typer.Option(help="Who responds (tier or role).")] = None,
     respond: Annotated[int | None, typer.Option(
@@ -256,7 +255,7 @@ def _print_card_effect(journey: Journey, card: Any, said: str) -> None:
 def pain_volume(
     workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
     which: Annotated[str, typer.Argument(
-        metavar="RANK", help="The pain point's rank, or its number #N (which stays when the "
+        metavar="rank", help="The pain point's rank, or its number #N (which stays when the "
         "ranks move), as `journeymap show ID` lists them.")],
     volume: Annotated[str | None, typer.Argument(
         help="Tickets per month (0 is a real zero); leave out to show it.")] = None,

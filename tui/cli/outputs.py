@@ -29,7 +29,7 @@ from tui.cli.common import (
     require,
     user_errors,
 )
-from tui.cli.export import parse_date, whole_portfolio
+from tui.cli.export import parse_date, refuse_a_design, whole_portfolio
 
 app = command_group()
 
@@ -130,7 +130,7 @@ def tracker(
     overdue: Annotated[bool, typer.Option(
         "--overdue", help="Only overdue items; exit code 3 when there are any.")] = False,
     sort: Annotated[str, typer.Option(
-        "--sort", help="owner (a table per owner) or due (one list by due date).")] = "owner",
+        "--sort", help="By owner (a table per owner) or by due (one list by due date).")] = "owner",
 ) -> None:
     """Every card and plan task with owner, deadline and days left, workshop by workshop.
 
@@ -154,6 +154,8 @@ def tracker(
         ids = [workshop_id] if workshop_id is not None else [
             w.id for w in store.list_workshops() if is_live(w)]  # a to-be copy is a design
         journeys = store.load_many([i for i in ids if i is not None])
+        if workshop_id is not None:
+            refuse_a_design(journeys[0], "tracker")
         items = tracked_items(journeys, clock_today())
         if overdue:
             from models.rules.staleness import review_item
@@ -212,6 +214,7 @@ def plan(
 
         store = STATE.store()
         journey = store.load(workshop_id)
+        refuse_a_design(journey, "60-day plan")
         if regenerate or not journey.plan_tasks:
             require(store, workshop_id, "edit")
             if start_date is not None and start_date != journey.workshop.start_date:

@@ -22,7 +22,7 @@ import typer
 
 from models.live.activity import describe, subject_names
 from models.rules.counts import agree, plural
-from tui.cli.common import STATE, command_group, fail, require, user_errors
+from tui.cli.common import STATE, command_group, console, fail, require, user_errors
 
 app = command_group()
 
@@ -84,12 +84,6 @@ def _change_cell(change: ChangeLog) -> Text:
     return cell
 
 
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console(markup=False, emoji=False, highlight=False)
-
-
 @app.command("log")
 def log_command(
     workshop_id: Annotated[int | None, typer.Argument(
@@ -127,7 +121,7 @@ def log_command(
     if who is not None:
         changes = [c for c in changes if c.who.casefold() == who.strip().casefold()]
     title = journey.workshop.title or journey.workshop.scenario or f"workshop {workshop_id}"
-    out = _console()
+    out = console()
     if not changes:
         scope = f" since {_local(cutoff)}" if cutoff else ""
         by = f" by {who}" if who else ""
@@ -158,7 +152,7 @@ def _deleted_log() -> None:
             store.close()
     except StoreError as exc:
         raise fail(str(exc)) from None
-    out = _console()
+    out = console()
     if not entries:
         out.print(_text("No workshop has been deleted from this file."))
         return
@@ -198,7 +192,7 @@ def undo_command(workshop_id: Annotated[int, typer.Argument(
             words = undone_words(entry, subject_names(store.load(workshop_id)))
         finally:
             store.close()
-    _console().print(clean(words))
+    console().print(clean(words))
 
 
 @app.command("who")
@@ -227,7 +221,7 @@ def who_command(
     here_ids = {p.id for p in here}
     gone = [p for p in journey.participants if p.id not in here_ids]
     title = journey.workshop.title or journey.workshop.scenario or f"workshop {workshop_id}"
-    out = _console()
+    out = console()
     if not here and not (everyone and gone):
         hint = f" ({len(gone)} earlier; --all lists them)" if gone else ""
         out.print(_text(f"Nobody is in “{title}” right now{hint}."))

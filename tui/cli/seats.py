@@ -65,7 +65,7 @@ def seat(
 def role_command(
     workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
     name: Annotated[str, typer.Argument(help="The participant's name.")],
-    role: Annotated[str, typer.Argument(help="lead, participant or observer.")],
+    role: Annotated[str, typer.Argument(help="The role to give: lead, participant or observer.")],
     account: Annotated[str | None, typer.Option(
         "--account", help="The OS login the seat belongs to (default: the login named NAME, "
         "if the box has one).")] = None,

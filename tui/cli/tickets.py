@@ -18,7 +18,7 @@ import typer
 from models.rules.counts import plural
 from models.tickets.fields import GROUPINGS
 from models.tickets.profiles import SOURCES
-from tui.cli.common import STATE, console, fail, marked, require, say, user_errors
+from tui.cli.common import STATE, console, document, fail, marked, require, say, user_errors
 
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
@@ -130,12 +130,13 @@ def import_(
 def show(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     by: Annotated[str | None, typer.Option(
-        "--by", help=f"{_either(GROUPINGS)} (default: category, or "
+        "--by", help=f"Group by {_either(GROUPINGS)} (default: category, or "
                      "the totals alone when the export has no category column).")] = None,
     period: Annotated[str | None, typer.Option(
         "--period", help="YYYY-MM or an imported YYYY-MM..YYYY-MM (default: the latest "
                          "import's whole span).")] = None,
-    format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    format_: Annotated[str, typer.Option(
+        "--format", help="The format: table, json or csv.")] = "table",
 ) -> None:
     """The metrics table of the workshop's ticket readings."""
     if format_ not in FORMATS:
@@ -152,13 +153,13 @@ def show(
     if format_ == "json":
         from models.export.json_text import dumps
 
-        typer.echo(dumps(records, indent=2))
+        document([(dumps(records, indent=2) + "\n").encode("utf-8")])
         return
     if format_ == "csv":
         keys = [*output.KEYS, "reopened"]
         # a group is user text from the export ("=HYPERLINK(...)" as a category)
-        typer.echo(csv_document([keys, *([rec[k] for k in keys] for rec in records)],
-                                line_end="\n"), nl=False)
+        document([csv_document([keys, *([rec[k] for k in keys] for rec in records)],
+                               line_end="\n").encode("utf-8")])
         return
     _print_table(records, by, show.groupings(journey.readings, rows), zone)
 
@@ -342,12 +343,13 @@ def _pain_number(pain: str | None) -> int | None:
 def link_card(
     workshop: Annotated[int, typer.Argument(help="Workshop id.")],
     card: Annotated[int, typer.Argument(help="Card id.")],
-    metric: Annotated[str, typer.Option("--metric", help="tickets, reopened, fcr_rate, "
+    metric: Annotated[str, typer.Option("--metric", help="The metric: tickets, reopened, fcr_rate, "
                                                          "reopen_rate, ttr_median_hours…")],
     target: Annotated[str, typer.Option(
-        "--target", help="-30% (change against the baseline reading) or =0.85 (a value).")],
+        "--target", help="The target: -30% (a change against the baseline reading) or "
+        "=0.85 (a value).")],
     group: Annotated[str, typer.Option(
-        "--group", help="all, or KIND=VALUE such as category=Login.")] = "all",
+        "--group", help="The group: all, or kind=value such as category=Login.")] = "all",
 ) -> None:
     """Tie a card's signal to a measured metric and a target."""
     from models.rules.measures import judge

@@ -255,13 +255,13 @@ def open_workshop(
     workshop_id: Annotated[int | None, typer.Argument(
         help="Workshop id (default: the home screen).")] = None,
     step: Annotated[str | None, typer.Option(
-        "--step", metavar="STEP",
+        "--step", metavar="<step>",
         help=f"Step to open at: {', '.join(STEPS)} (or 1-{len(STEPS)}, or the label, "
              "e.g. 'Pain points').")] = None,
     who: Annotated[str | None, typer.Option("--as", help="Your name in the room.")] = None,
     role: Annotated[str | None, typer.Option(
         "--role", metavar="[" + "|".join(ROLE_NAMES) + "]",
-        help="lead, participant or observer (read-only).")] = None,
+        help="Your role in the room: lead, participant or observer (read-only).")] = None,
 ) -> None:
     """Open the workshop screens in this terminal."""
     if role is not None and role not in ROLE_NAMES:

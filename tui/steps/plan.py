@@ -118,11 +118,15 @@ class PlanView(OutputView):
     # -- drawing ------------------------------------------------------------------
     def refresh_from(self, journey: Journey) -> None:
         on = today()
-        tasks = sorted(journey.plan_tasks, key=lambda t: (t.position, t.id or 0))
+        design = self.session.design_note(journey)  # a to-be has no plan of its own
+        tasks = [] if design else sorted(journey.plan_tasks,
+                                         key=lambda t: (t.position, t.id or 0))
         start = plan_day_one(journey.workshop.start_date, tasks) or on
         self.timeline.set_tasks(tasks, start, on)
         summary = Text(end="")
-        if tasks:
+        if design:
+            summary.append(design)
+        elif tasks:
             day60 = shift(start, PLAN_DAYS - 1)
             edited = sum(1 for t in tasks if t.edited)
             summary.append(f"{fmt_date(start)} → {fmt_date(day60)} (day 60)"
@@ -198,6 +202,10 @@ class PlanView(OutputView):
             return
         if store.read_only:
             self.notify("This seat is read-only: the lead regenerates the plan.", markup=False)
+            return
+        design = self.session.design_note(journey)
+        if design:
+            self.notify(design, markup=False)
             return
         wid, start = journey.workshop.id, journey.workshop.start_date or today()
         if announce:

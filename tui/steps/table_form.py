@@ -82,6 +82,8 @@ class TableFormView(StepView):
         rows = self.rows(journey)
         sync_table(self.table, rows)
         self.query_one(".empty-note", Static).display = not rows
+        # no form while there is no row: the lead reads which key adds the first one
+        self.query_one(".split").set_class(not rows, "-empty")
         self.bind_current()
         self.refresh_extra(journey)
 

@@ -71,6 +71,7 @@ class TrackerView(OutputView):
         self.workshop_count = 0
         self._load_gen = 0  # a worker's result counts only if no newer load started
         self._this_items: list[TrackerItem] = []
+        self._design = ""  # a to-be design's sentence (``session.design_note``)
         self._drawn_columns: tuple[int, bool] = (0, False)
 
     def compose(self) -> ComposeResult:
@@ -109,7 +110,8 @@ class TrackerView(OutputView):
         """New data: this workshop's items now, every workshop's from a worker."""
         from models.rules.commitments import tracked_items
 
-        self._this_items = tracked_items([journey], today())
+        self._design = self.session.design_note(journey)  # a to-be tracks nothing itself
+        self._this_items = [] if self._design else tracked_items([journey], today())
         if self.all_workshops:
             self.load_all()
         self.render_items()
@@ -223,6 +225,7 @@ class TrackerView(OutputView):
         empty.display = not rows
         if not rows:
             empty.update(Text("Reading every workshop…" if loading else
+                              self._design if self._design and not self.all_workshops else
                               "Nothing is overdue. Press o to show every item." if items and
                               self.overdue_only else
                               "Nothing to track yet: draft cards (Cards step) and generate the "
