@@ -308,7 +308,7 @@ def map_category(
     category: Annotated[str, typer.Argument(help="A ticket category of the readings.")],
     stage: Annotated[str | None, typer.Option("--stage", help="Stage name or number.")] = None,
     pain: Annotated[str | None, typer.Option(
-        "--pain", metavar="#N", help="The pain point's number #N, as `journeymap show ID` "
+        "--pain", metavar="#n", help="The pain point's number #N, as `journeymap show ID` "
                                      "lists it (the # may be left out).")] = None,
     unmap: Annotated[bool, typer.Option(
         "--unmap", help="Remove the category's stage and pain point links.")] = False,
