@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import filterfalse
 
 from models.export.md_text import _MD_ENTITY_LIKE, _MD_TAG_START, Cells, escape_marked
 
@@ -34,8 +33,11 @@ def fill(cells: Cells, texts: Iterable[str]) -> None:
     a leading block marker escaped.  Texts the batch leaves out are escaped by
     ``Cells`` on demand, as before.
     """
-    # not ``set.difference(cells)``: for a dict subclass that walks every key of ``cells``
-    todo = set(filterfalse(cells.__contains__, texts))
+    # The texts held already are the set's common part with the keys: ``&`` walks the
+    # smaller of the two (``set.difference(cells)`` would walk every key of ``cells``,
+    # asking ``cells`` about each text a C call per text, 14,000 for a touchpoint batch).
+    todo = set(texts)
+    todo -= cells.keys() & todo
     plain = [text for text in todo if type(text) is str and text.isprintable()]
     joined = "\n" + "\n".join(plain) + "\n"
     if "@" in joined and "<" in joined:
