@@ -48,11 +48,13 @@ def test_a_second_batch_keeps_the_first_one_s_answers(first: list[str],
     assert all(cells[text] == md_inline(text) for text in first + second)
 
 
-def test_texts_the_batch_cannot_take_are_left_for_cells() -> None:
+def test_texts_the_batch_cannot_take_are_escaped_alone() -> None:
+    """Every text is held after ``fill`` (sections read an exact ``dict`` copy of it)."""
     cells = Cells()
-    fill(cells, ["plain", "two\nlines", "a <b@c", "tab\there", "\xa0x"])
-    assert set(cells) == {"plain"}
-    assert cells["two\nlines"] == "two<br>lines"
+    texts = ["plain", "two\nlines", "a <b@c", "tab\there", "\xa0x"]
+    fill(cells, texts)
+    assert dict(cells) == {text: md_inline(text) for text in texts}
+    assert cells["two\nlines"] == "two<br>lines" and cells["a <b@c"] == "a &lt;b@c"
 
 
 class _AskedCells(Cells):
