@@ -61,10 +61,11 @@ _TOUCHPOINT_TEXTS = attrgetter("name", "channel", "lane", "owner_team", "does", 
 def touchpoints_section(doc: Doc) -> list[str]:
     out = ["## Touchpoints", ""]
     head = md_table_head(["#", "Touchpoint", "Channel", "Sentiment", "Lane", "Owner"])
-    cell = doc.cell
-    fill(cell, chain(map(attrgetter("name"), doc.journey.stages),
-                     chain.from_iterable(map(_TOUCHPOINT_TEXTS,
-                                             doc.journey.ordered_touchpoints()))))
+    fill(doc.cell, chain(map(attrgetter("name"), doc.journey.stages),
+                         chain.from_iterable(map(_TOUCHPOINT_TEXTS,
+                                                 doc.journey.ordered_touchpoints()))))
+    # every text is filled: the row loop's 18,000 lookups read an exact dict
+    cell = dict(doc.cell)
     for i, stage in enumerate(doc.journey.stages, start=1):
         out += [f"### {i}. {cell[stage.name] or 'Unnamed stage'}", ""]
         tps = doc.journey.touchpoints.get(stage.id or 0, [])

@@ -163,8 +163,15 @@ def jtbd_block(journey: Journey) -> Block:
 
 
 def five_whys_blocks(journey: Journey) -> list[Block]:
+    """A block per pain point whose chain has an answer or a root cause, in map order.
+
+    Only those chains are checked: a chain is empty exactly when both texts are
+    blank, and most pain points of a big map have none (500 checks for nothing).
+    """
     blocks = []
     for pain in journey.pain_points:
+        if not pain.five_whys.strip() and not pain.root_cause.strip():
+            continue
         chain = check_chain(pain)
         if not chain.answers and not chain.root_cause:
             continue

@@ -87,32 +87,42 @@ def _derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
     separately as its own risk.  A documented row whose touchpoints
     now share one team (or lost their owner) is kept in the file but is no
     handoff until the teams differ again.
+
+    One pass over the touchpoints finds the changes of team, already in journey
+    order (each leads to a later touchpoint than the one before); only documented
+    rows, which may pair any two touchpoints, need the list sorted.
     """
     ordered = journey.ordered_touchpoints()
-    order = {tp.id: i for i, tp in enumerate(ordered)}
-    # each owner team stripped and folded once: a 2,000-touchpoint map asked 8,486 times
-    team = {id(tp): tp.owner_team.strip() for tp in ordered}
-    folded = {name: name.casefold() for name in set(team.values())}
     details: dict[tuple[int | None, int | None], Handoff] = {
         (h.from_touchpoint_id, h.to_touchpoint_id): h for h in journey.handoffs}
-    found: dict[tuple[int | None, int | None], DerivedHandoff] = {}
+    documented: dict[tuple[int | None, int | None], DerivedHandoff] = {}
     for (from_id, to_id), row in details.items():
         a, b = journey.touchpoint(from_id), journey.touchpoint(to_id)
         if a is not None and b is not None and _hands_over(a, b):
-            found[from_id, to_id] = DerivedHandoff(a, b, _team(a), _team(b), row)
+            documented[from_id, to_id] = DerivedHandoff(a, b, _team(a), _team(b), row)
+    # each owner team as typed stripped and folded once: a big map repeats a few teams
+    teams: dict[str, tuple[str, str]] = {}
+    found: list[DerivedHandoff] = []
     last: Touchpoint | None = None
-    last_team = ""
+    last_team = last_folded = ""
     for tp in ordered:
-        name = team[id(tp)]
+        team = teams.get(tp.owner_team)
+        if team is None:
+            name = tp.owner_team.strip()
+            team = teams[tp.owner_team] = (name, name.casefold())
+        name, folded = team
         if not name:
             continue
-        if (tp.lane == "backstage" and last is not None and folded[last_team] != folded[name]
-                and (last.id, tp.id) not in found):
-            found[last.id, tp.id] = DerivedHandoff(last, tp, last_team, name,
-                                                   details.get((last.id, tp.id)))
-        last, last_team = tp, name
-    return sorted(found.values(), key=lambda h: (order.get(h.to_tp.id, 0),
-                                                 order.get(h.from_tp.id, 0)))
+        if tp.lane == "backstage" and last is not None and last_folded != folded:
+            pair = (last.id, tp.id)
+            if pair not in documented:
+                found.append(DerivedHandoff(last, tp, last_team, name, details.get(pair)))
+        last, last_team, last_folded = tp, name, folded
+    if not documented:
+        return found
+    order = {tp.id: i for i, tp in enumerate(ordered)}
+    return sorted([*documented.values(), *found],
+                  key=lambda h: (order.get(h.to_tp.id, 0), order.get(h.from_tp.id, 0)))
 
 
 derive_handoffs = per_journey(_derive_handoffs)  # a call, not a decorator: memo.py

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
@@ -230,9 +231,11 @@ def _same_journey(a: Journey, b: Journey) -> bool:
 
 
 def _examples_for(journey: Journey) -> str:
+    """The first two examples the workshop's words do not cover (each pattern is compiled
+    on its first search, so the ones after those two are never looked at)."""
     about = _about(journey)
-    names = [name for name, words in _EXAMPLES if not re.search(words, about)]
-    return " or ".join(names[:2]) or "another high-volume journey"
+    names = islice((name for name, words in _EXAMPLES if not re.search(words, about)), 2)
+    return " or ".join(names) or "another high-volume journey"
 
 
 def next_journey(journey: Journey, portfolio: list[Journey]) -> str:
