@@ -46,6 +46,7 @@ from models.db.server_link import (
     READ_ONLY_OPTIONS,
     SEAT_CONNECT_S,
     UTC_OPTIONS,
+    address,
 )
 
 CHANNEL = "journeymap"
@@ -129,19 +130,6 @@ def make_engine(target: str, *, read_only: bool) -> Engine:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
     return engine
-
-
-def url_host(host: str) -> str:
-    """A host as URLs write it: an IPv6 address in brackets (``[::1]``, so ``[::1]:5432``
-    is not read as more address), a name or an IPv4 address as it is."""
-    bare = host.strip("[]")
-    return f"[{bare}]" if ":" in bare else host
-
-
-def address(target: str) -> str:
-    """host:port of the server, as every sentence about reaching it names it."""
-    url = make_url(target)
-    return f"{url_host(url.host or 'localhost')}:{url.port or 5432}"
 
 
 def _reason(exc: BaseException) -> str:
