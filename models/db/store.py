@@ -95,6 +95,7 @@ class Store(Reads, Undoing):
         self._tidy_uri = ""  # a reader's read-write URI, once chosen (see _reader_uri)
         self._reopened = 0  # times it was reopened (see data_version)
         self._listener: server.Listener | None = None
+        self._light = None  # a server's light reads (``Reads.light_source``)
         if self.on_server:
             self._open_server(str(target), create)
             _OPEN.add(self)
@@ -130,6 +131,9 @@ class Store(Reads, Undoing):
         """The PostgreSQL twin of the file checks above (``models.db.server``)."""
         server.check(url)
         self.path = url  # type: ignore[assignment]  # reopened by presence and the app
+        from models.db.light_server import ServerLink
+
+        self._light = ServerLink(url)
         self.damage = None
         self.wal_lost = False
         self.engine = server.make_engine(url, read_only=self.read_only)
@@ -276,6 +280,8 @@ class Store(Reads, Undoing):
         return known is None or self._wal_identity() == known
 
     def close(self) -> None:
+        if self._light is not None:
+            self._light.close()
         if self._listener is not None:
             self._listener.close()
             self._listener = None

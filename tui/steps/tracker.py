@@ -129,7 +129,7 @@ class TrackerView(OutputView):
 
             try:
                 # a sound file or current server is read without the ORM (a third of the CPU)
-                journeys = load_journeys(getattr(store, "path", None), None)
+                journeys = load_journeys(store.light_source(), None)
                 if journeys is None:
                     ids = [w.id for w in store.list_workshops() if w.id is not None]
                     journeys = store.load_many(ids)
