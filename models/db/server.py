@@ -157,6 +157,24 @@ def not_saved(target: str, refused: str = "") -> StoreError:
                       "cannot be reached; try again once it is back.")
 
 
+def write_refused(target: str, exc: BaseException) -> StoreError | None:
+    """The sentence for a change the server would not take, or None for the store's own.
+
+    A server that cannot be reached, and a user that may read but not write (SQLSTATE
+    42501, insufficient privilege): a role meant for reporting, or grants that were
+    never given on tables an upgrade added.  The seat keeps reading; only edits stop.
+    """
+    if cut_off(exc):
+        return not_saved(target)
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) != "42501":
+        return None
+    url = make_url(target)
+    return StoreError(f"This change was not saved: the PostgreSQL user {url.username!r} may "
+                      f"read the database {url.database!r} at {address(target)} but not change "
+                      "it; ask its administrator to grant it write rights, or join as an "
+                      "observer.")
+
+
 def problem(target: str, exc: BaseException) -> StoreError:
     """One sentence for a server that cannot be used, naming what to do."""
     url = make_url(target)

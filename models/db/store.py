@@ -28,17 +28,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError as SAOperationalError
+from sqlalchemy.exc import ProgrammingError as SAProgrammingError
 from sqlmodel import Session, create_engine
 
 from models.db import schema, server
 from models.db.access import current_account, current_uid
-from models.db.dbfile import (
-    damaged,
-    default_target,
-    health_problem,
-    is_url,
-    no_database,
-)
+from models.db.dbfile import damaged, default_target, health_problem, is_url, no_database
 from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.file_mode import check_writable, create_database_file, follow_main_file
 from models.db.schema import StoreError
@@ -323,12 +318,14 @@ class Store(Reads, Undoing):
             try:
                 yield session
                 session.commit()
-            except (sqlite3.OperationalError, SAOperationalError) as exc:
-                # SQLAlchemy wraps the driver's error; either way the user gets a sentence
-                session.rollback()
+            except (sqlite3.OperationalError, SAOperationalError, SAProgrammingError) as exc:
+                session.rollback()  # SQLAlchemy wraps the driver's error: a sentence either way
+                refused = server.write_refused(str(self.path), exc) if self.on_server else None
+                if refused is not None:
+                    raise refused from exc
+                if isinstance(exc, SAProgrammingError):
+                    raise
                 reason = str(getattr(exc, "orig", None) or exc)
-                if self.on_server and server.cut_off(exc):
-                    raise server.not_saved(str(self.path)) from exc
                 if "locked" in reason or "busy" in reason or "lock timeout" in reason:
                     raise StoreError("The database is busy: another journeymap kept it locked "
                                      f"for {BUSY_TIMEOUT_S:g} s; try the change again.") from exc
