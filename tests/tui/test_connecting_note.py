@@ -35,3 +35,17 @@ async def test_the_first_frame_names_the_server_while_it_connects() -> None:
     assert "Connecting to" not in refused
     assert "secret-pw" not in waiting + refused
     assert attempts == 1
+
+
+async def test_a_quit_pressed_while_connecting_quits_once_the_server_refuses() -> None:
+    """Keys typed while connecting wait for the first screen; when there is none, the
+    quit among them still quits (it was dropped with the rest)."""
+    with silent_listener() as silent:
+        app = JourneyApp(silent.url(), who="lea")
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert await until([pilot], lambda: silent.attempts == 1, rounds=500)
+            await pilot.press("ctrl+q")
+            waited = app.is_running
+            silent.close()
+            assert await until([pilot], lambda: not app.is_running, rounds=500)
+    assert waited

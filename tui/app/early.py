@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.widgets.typeahead import OPENING, held_input, hold, release
+from tui.widgets.typeahead import OPENING, hold, release
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -81,11 +81,11 @@ def show_first(app: Any, read: tuple[str, Any]) -> bool:
         app.push_screen(WorkshopScreen(app.session, step))
         return True
     app.session.show(None)
+    # What was typed while a server was connecting goes to the "loading" frame: the
+    # store's path, or the refusal, where a step key does nothing and ctrl+q quits.
+    release(app, OPENING)
     if kind == "failed":
-        held_input(app).drop()  # nothing can be saved: what was typed goes nowhere
         app._failed(found)  # noqa: SLF001 - the app's step, as the store's worker calls it
-    else:  # the "loading" frame and the store's path take what was typed while connecting
-        release(app, OPENING)
     return False
 
 
