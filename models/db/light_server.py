@@ -25,6 +25,7 @@ the Tracker's "all workshops" read here too (``models.db.light_target``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -68,41 +69,102 @@ def refusal(target: str, exc: BaseException) -> StoreError:
     return server.problem(target, exc)
 
 
-def _read(target: str, work: Callable[[Any], T]) -> T | None:
-    """``work`` on a read-only REPEATABLE READ connection to journeymap's current schema.
+class ServerLink:
+    """One read-only connection for a seat's light reads, kept until the seat ends.
 
-    None: not a URL libpq reads, no psycopg, not journeymap's database at this
-    schema, or any error once connected (the store's path words those).  A connect
-    that fails raises ``refusal``'s sentence instead.
+    Why: the Tracker's "all workshops" reads the portfolio again on every refresh,
+    which is every edit anyone in the room makes; a connection per read started
+    and ended a PostgreSQL backend each time (28 a minute for one seat with an
+    edit every 2 s).  A seat's store keeps one of these (``Store.light_source``)
+    and closes it with itself.  The connection opens at the first read, is
+    replaced once when the server dropped it (a restart), and each read is its
+    own REPEATABLE READ transaction, a snapshot as the file's ``BEGIN``.  A
+    one-off read (an export, the first screen) uses one and closes it.
     """
-    conninfo = plain_url(target)
-    if conninfo is None:
-        return None
-    try:
-        import psycopg
-    except ImportError:
-        return None
-    try:
-        conn = read_connection(conninfo)
-    except psycopg.OperationalError as exc:
-        raise refusal(target, exc) from None
-    except (psycopg.Error, OSError, ValueError):
-        return None
-    try:
-        with conn:
-            conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-            return work(conn) if _current(conn) else None
-    except (psycopg.Error, StoreError, OSError, ValueError):
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._conn: Any = None
+        self._closed = False
+        self._lock = threading.Lock()  # the Tracker's workers may overlap
+
+    def read(self, work: Callable[[Any], T]) -> T | None:
+        """``work`` on the link's connection, or None for the store's path.
+
+        None: not a URL libpq reads, no psycopg, not journeymap's database at
+        this schema, or any error once connected (the store's path words those).
+        A connect that fails raises ``refusal``'s sentence instead.
+        """
+        conninfo = plain_url(self.target)
+        if conninfo is None:
+            return None
+        try:
+            import psycopg
+        except ImportError:
+            return None
+        with self._lock:
+            for last in (False, True):
+                fresh = self._conn is None
+                conn = self._connect(psycopg, conninfo) if fresh else self._conn
+                if conn is None:
+                    return None
+                try:
+                    with conn.transaction():
+                        return work(conn) if _current(conn) else None
+                except psycopg.OperationalError:
+                    lost = conn.closed or conn.broken
+                    if lost:
+                        self._drop(conn)
+                    if fresh or last or not lost:
+                        return None
+                except (psycopg.Error, StoreError, OSError, ValueError):
+                    return None
         return None
 
+    def _connect(self, psycopg: Any, conninfo: str) -> Any:
+        if self._closed:
+            return None  # the seat ended while this read waited for the lock
+        try:
+            conn = read_connection(conninfo)
+        except psycopg.OperationalError as exc:
+            raise refusal(self.target, exc) from None
+        except (psycopg.Error, OSError, ValueError):
+            return None
+        conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        self._conn = conn
+        return conn
 
-def load_journeys(target: str, workshop_ids: list[int] | None, *,
+    def _drop(self, conn: Any) -> None:
+        self._conn = None
+        conn.close()
+
+    def close(self) -> None:
+        """End the connection; without the lock, so a seat that quits never waits on
+        a read stuck on a dropped network (that read fails and answers None)."""
+        self._closed = True
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+
+def _read(target: str | ServerLink, work: Callable[[Any], T]) -> T | None:
+    """``work`` through the seat's link, or through a link of its own, closed after."""
+    if isinstance(target, ServerLink):
+        return target.read(work)
+    link = ServerLink(target)
+    try:
+        return link.read(work)
+    finally:
+        link.close()
+
+
+def load_journeys(target: str | ServerLink, workshop_ids: list[int] | None, *,
                   first: int | None = None) -> list[Journey] | None:
     """``light_journey.load_journeys`` for a server URL: the journeys, or None."""
     return _read(target, lambda conn: read_journeys(ServerReader(conn), workshop_ids, first))
 
 
-def list_workshops(target: str) -> list[WorkshopRow] | None:
+def list_workshops(target: str | ServerLink) -> list[WorkshopRow] | None:
     """``light.list_workshops`` for a server URL: Home's rows, or None.
 
     psycopg already gives aware UTC datetimes and dates, so the times pass as they are.

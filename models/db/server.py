@@ -46,6 +46,7 @@ from models.db.server_link import (
     READ_ONLY_OPTIONS,
     SEAT_CONNECT_S,
     UTC_OPTIONS,
+    address,
 )
 
 CHANNEL = "journeymap"
@@ -131,19 +132,6 @@ def make_engine(target: str, *, read_only: bool) -> Engine:
     return engine
 
 
-def url_host(host: str) -> str:
-    """A host as URLs write it: an IPv6 address in brackets (``[::1]``, so ``[::1]:5432``
-    is not read as more address), a name or an IPv4 address as it is."""
-    bare = host.strip("[]")
-    return f"[{bare}]" if ":" in bare else host
-
-
-def address(target: str) -> str:
-    """host:port of the server, as every sentence about reaching it names it."""
-    url = make_url(target)
-    return f"{url_host(url.host or 'localhost')}:{url.port or 5432}"
-
-
 def _reason(exc: BaseException) -> str:
     return str(getattr(exc, "orig", None) or exc).strip()
 
@@ -167,6 +155,24 @@ def not_saved(target: str, refused: str = "") -> StoreError:
         return StoreError(f"This change was not saved: {refused[:1].lower()}{refused[1:]}")
     return StoreError(f"This change was not saved: the PostgreSQL server at {address(target)} "
                       "cannot be reached; try again once it is back.")
+
+
+def write_refused(target: str, exc: BaseException) -> StoreError | None:
+    """The sentence for a change the server would not take, or None for the store's own.
+
+    A server that cannot be reached, and a user that may read but not write (SQLSTATE
+    42501, insufficient privilege): a role meant for reporting, or grants that were
+    never given on tables an upgrade added.  The seat keeps reading; only edits stop.
+    """
+    if cut_off(exc):
+        return not_saved(target)
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) != "42501":
+        return None
+    url = make_url(target)
+    return StoreError(f"This change was not saved: the PostgreSQL user {url.username!r} may "
+                      f"read the database {url.database!r} at {address(target)} but not change "
+                      "it; ask its administrator to grant it write rights, or join as an "
+                      "observer.")
 
 
 def problem(target: str, exc: BaseException) -> StoreError:

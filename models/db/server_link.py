@@ -45,6 +45,29 @@ def plain_url(target: str) -> str | None:
     return f"postgresql://{rest}" if database else None
 
 
+def url_host(host: str) -> str:
+    """A host as URLs write it: an IPv6 address in brackets (``[::1]``, so ``[::1]:5432``
+    is not read as more address), a name or an IPv4 address as it is."""
+    bare = host.strip("[]")
+    return f"[{bare}]" if ":" in bare else host
+
+
+def address(target: str) -> str:
+    """host:port of the server, as every sentence about reaching it names it.
+
+    Read with the standard library, not SQLAlchemy's URL parser: a seat names the
+    server on its first frame, before anything heavy is imported.  Never the
+    user or the password.
+    """
+    hostport = target.partition("://")[2].partition("/")[0].partition("?")[0].rpartition("@")[2]
+    if hostport.startswith("["):
+        host, _, rest = hostport.partition("]")
+        host, port = host + "]", rest.removeprefix(":")
+    else:
+        host, _, port = hostport.partition(":")
+    return f"{url_host(host or 'localhost')}:{port or 5432}"
+
+
 def read_connection(conninfo: str, **options: Any) -> Any:
     """A psycopg connection that can only read, speaks UTC and names journeymap.
 

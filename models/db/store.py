@@ -28,17 +28,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError as SAOperationalError
+from sqlalchemy.exc import ProgrammingError as SAProgrammingError
 from sqlmodel import Session, create_engine
 
 from models.db import schema, server
 from models.db.access import current_account, current_uid
-from models.db.dbfile import (
-    damaged,
-    default_target,
-    health_problem,
-    is_url,
-    no_database,
-)
+from models.db.dbfile import damaged, default_target, health_problem, is_url, no_database
 from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.file_mode import check_writable, create_database_file, follow_main_file
 from models.db.schema import StoreError
@@ -95,6 +90,7 @@ class Store(Reads, Undoing):
         self._tidy_uri = ""  # a reader's read-write URI, once chosen (see _reader_uri)
         self._reopened = 0  # times it was reopened (see data_version)
         self._listener: server.Listener | None = None
+        self._light = None  # a server's light reads (``Reads.light_source``)
         if self.on_server:
             self._open_server(str(target), create)
             _OPEN.add(self)
@@ -130,6 +126,9 @@ class Store(Reads, Undoing):
         """The PostgreSQL twin of the file checks above (``models.db.server``)."""
         server.check(url)
         self.path = url  # type: ignore[assignment]  # reopened by presence and the app
+        from models.db.light_server import ServerLink
+
+        self._light = ServerLink(url)
         self.damage = None
         self.wal_lost = False
         self.engine = server.make_engine(url, read_only=self.read_only)
@@ -276,6 +275,8 @@ class Store(Reads, Undoing):
         return known is None or self._wal_identity() == known
 
     def close(self) -> None:
+        if self._light is not None:
+            self._light.close()
         if self._listener is not None:
             self._listener.close()
             self._listener = None
@@ -317,12 +318,14 @@ class Store(Reads, Undoing):
             try:
                 yield session
                 session.commit()
-            except (sqlite3.OperationalError, SAOperationalError) as exc:
-                # SQLAlchemy wraps the driver's error; either way the user gets a sentence
-                session.rollback()
+            except (sqlite3.OperationalError, SAOperationalError, SAProgrammingError) as exc:
+                session.rollback()  # SQLAlchemy wraps the driver's error: a sentence either way
+                refused = server.write_refused(str(self.path), exc) if self.on_server else None
+                if refused is not None:
+                    raise refused from exc
+                if isinstance(exc, SAProgrammingError):
+                    raise
                 reason = str(getattr(exc, "orig", None) or exc)
-                if self.on_server and server.cut_off(exc):
-                    raise server.not_saved(str(self.path)) from exc
                 if "locked" in reason or "busy" in reason or "lock timeout" in reason:
                     raise StoreError("The database is busy: another journeymap kept it locked "
                                      f"for {BUSY_TIMEOUT_S:g} s; try the change again.") from exc

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -30,6 +30,9 @@ from models.db.tables.tickets import Reading, TicketSource
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.db.undo import undone_changes
 
+if TYPE_CHECKING:
+    from models.db.light_server import ServerLink
+
 
 class NotFound(StoreError):
     """The workshop (or row) asked for does not exist (any more)."""
@@ -42,6 +45,12 @@ class Reads:
     on_server: bool
     path: Path
     _listener: server.Listener | None
+    _light: ServerLink | None
+
+    def light_source(self) -> Path | ServerLink:
+        """What the light readers (``models.db.light_target``) read for this store: its
+        file, or its server through one kept connection, closed with the store."""
+        return self._light if self._light is not None else self.path
 
     def server_lost(self) -> str:
         """One sentence while this seat's listener cannot reach the server, else ""."""

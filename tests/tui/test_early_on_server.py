@@ -31,10 +31,13 @@ async def test_home_on_a_server_lists_before_the_store_opens(
         store.create_workshop(title="Early bird")
     app = JourneyApp(pg_url, who="lea")
     async with app.run_test(size=(80, 24)) as pilot:
-        assert await until([pilot], lambda: bool(app.screen.query("#workshops")), rounds=300)
+        def listed() -> int:  # the rows, once Home is up (read in a thread on a server)
+            found = app.screen.query("#workshops")
+            return found.first(DataTable).row_count if found else 0
+
+        assert await until([pilot], lambda: listed() == 2, rounds=300)
         table = app.screen.query_one("#workshops", DataTable)
         assert app.store is None  # the gate holds the store: these rows came from psycopg
-        assert table.row_count == 2
         assert "Early bird" in screen_text(app)
         gate.set()
         assert await until([pilot], lambda: app.store is not None, rounds=500)

@@ -26,11 +26,18 @@ def notes(app: JourneyApp) -> list[str]:
 
 
 def rename(pg_url: str, old: str, new: str) -> None:
-    """Rename the test's database once nothing is connected to it."""
+    """Rename the test's database once the seats' connections to it are ended.
+
+    Only client backends of the test's own role are ended: an autovacuum worker on
+    the fresh database belongs to the superuser, and ending it was refused ("must be
+    a superuser to terminate superuser process").  The rename itself asks such
+    workers to stop and waits for them.
+    """
     admin = make_url(pg_url).set(database="postgres").render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
         conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                     "WHERE datname = %s AND pid <> pg_backend_pid()", (old,))
+                     "WHERE datname = %s AND pid <> pg_backend_pid() "
+                     "AND backend_type = 'client backend' AND usename = current_user", (old,))
         conn.execute(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
 
 

@@ -35,14 +35,14 @@ from textual.widgets import Footer, Static
 from models.vocab import INVITE_KEY_PREFIX, LABELS, STEPS
 from tui.actions import bindings, pairing_edits
 from tui.app import idle_gc
-from tui.app.early import show_first_screen
+from tui.app.early import on_server, read_first, show_first
 from tui.app.opening import failed, open_orm, open_store, opened
 from tui.app.session_api import SessionAttributes
 from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
 from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
 from tui.widgets.header import CalmHeader, saved_note
-from tui.widgets.typeahead import HeldInput, pass_on
+from tui.widgets.typeahead import OPENING, HeldInput, hold, pass_on
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -159,12 +159,31 @@ class JourneyApp(SessionAttributes, App[None]):
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self.exit)
             return
-        if show_first_screen(self):  # Home or the scope step, before the ORM
+        server = on_server(self)
+        if server:  # the connect may wait its whole timeout: say where, read in a thread
+            hold(self, OPENING)  # what is typed meanwhile waits for the first screen
+            self.query_one("#loading", Static).update(Text(
+                f"Connecting to the PostgreSQL server at {server}…", style="dim"))
+            self._read_first_screen()
+            return
+        self._first_screen(read_first(self))
+
+    def _first_screen(self, read: tuple[str, Any]) -> None:
+        """Home or the scope step from light rows (before the ORM), then the store."""
+        if show_first(self, read):
             self.call_after_refresh(self.early_listed.set)
         else:
             self.early_listed.set()
         if self.loading:  # False when the first screen already found the server away
             self._open_store()
+
+    @work(thread=True, group="first")
+    def _read_first_screen(self) -> None:
+        read = read_first(self)
+        try:
+            self.call_from_thread(self._first_screen, read)
+        except RuntimeError:  # the lead quit while it connected: nothing left to show
+            return
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:

@@ -34,7 +34,7 @@ DEFAULT_URL = "http://127.0.0.1:8000"
 
 def host_warning(host: str) -> str | None:
     """A warning when the server listens beyond this machine; None for loopback."""
-    from models.db.server import url_host
+    from models.db.server_link import url_host
 
     if host == "localhost":
         return None

@@ -247,6 +247,10 @@ class Pairing:
         elif was:
             self.app.notify("Reconnected to the PostgreSQL server; the map shows what changed "
                             "meanwhile.", markup=False)
+            # Whatever failed while it was away (a view's own reads: the Tracker's every
+            # workshop) is read again, as for any change: this workshop's fingerprint
+            # alone would not move when only the reads failed.
+            self.app.reload_journey()
 
     def beat(self) -> None:
         """Heartbeat with the step on screen; also where silent seats fade out."""

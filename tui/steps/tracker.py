@@ -68,6 +68,7 @@ class TrackerView(OutputView):
         self.all_workshops = False
         self.items: dict[str, TrackerItem] = {}
         self.all_items: list[TrackerItem] | None = None  # None: not loaded (yet)
+        self.all_failed = ""  # why the last read of every workshop failed ("" if it did not)
         self.workshop_count = 0
         self._load_gen = 0  # a worker's result counts only if no newer load started
         self._this_items: list[TrackerItem] = []
@@ -119,6 +120,7 @@ class TrackerView(OutputView):
     def load_all(self) -> None:
         """Read every workshop in a thread; the newest request wins."""
         self._load_gen += 1
+        self.all_failed = ""
         gen, store, on = self._load_gen, self.session.store, today()
         if store is None:
             return
@@ -131,7 +133,7 @@ class TrackerView(OutputView):
 
             try:
                 # a sound file or current server is read without the ORM (a third of the CPU)
-                journeys = load_journeys(getattr(store, "path", None), None)
+                journeys = load_journeys(store.light_source(), None)
                 if journeys is None:
                     ids = [w.id for w in store.list_workshops() if w.id is not None]
                     journeys = store.load_many(ids)
@@ -154,6 +156,9 @@ class TrackerView(OutputView):
         if gen == self._load_gen:
             self.notify(f"Could not read every workshop: {message}", severity="error",
                         markup=False)
+            self.all_failed = message
+            if self.is_attached:
+                self.render_items()
 
     def render_items(self) -> None:
         """Draw the items of the current scope (this workshop / all workshops)."""
@@ -202,7 +207,10 @@ class TrackerView(OutputView):
         slas = [i for i in items if i.kind == "sla"]
         unowned = sum(1 for i in items if not i.owner and i.kind != "sla")
         summary = Text(end="")
-        summary.append(f"{plural(len(items) - len(slas), 'item')}")
+        if loading:  # no count until every workshop was read: a failed read counts nothing
+            summary.append("items not available" if self.all_failed else "items being read…")
+        else:
+            summary.append(f"{plural(len(items) - len(slas), 'item')}")
         if late_all:
             summary.append(f" · {late_all} OVERDUE", style="bold red")
         if unowned:
@@ -224,7 +232,9 @@ class TrackerView(OutputView):
         empty = self.query_one("#tracker-empty", Static)
         empty.display = not rows
         if not rows:
-            empty.update(Text("Reading every workshop…" if loading else
+            empty.update(Text(f"Every workshop's items are not available: {self.all_failed}"
+                              if loading and self.all_failed else
+                              "Reading every workshop…" if loading else
                               self._design if self._design and not self.all_workshops else
                               "Nothing is overdue. Press o to show every item." if items and
                               self.overdue_only else

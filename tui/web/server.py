@@ -33,7 +33,7 @@ from textual_serve.server import Server
 from models.db import invites
 from models.db.access import AccessError
 from models.db.dbfile import StoreError
-from models.db.server import url_host
+from models.db.server_link import url_host
 from tui.identity import SEAT_ORIGIN_ENV, SEAT_TOKEN_ENV
 
 if TYPE_CHECKING:
