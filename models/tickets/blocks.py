@@ -1,0 +1,55 @@
+"""A CSV file in blocks of whole records, so polars never holds more of it than one block.
+
+polars' reader, given a path, maps and reads the whole file (measured: a row count alone of a
+101 MB export peaks at 163 MB RSS, the columns an import reads at 258 MB), so an import's
+memory grew with the file. Handed one block of bytes at a time it holds that block only.
+
+A block ends at the line end after which the number of quote characters read so far is even.
+That is how RFC 4180 records end: a quote inside a quoted cell is doubled, so a line end
+inside a quoted cell (a Subject with a newline) always follows an odd number of quotes, and
+only the line end after the record's last cell follows an even one. It is the count polars
+itself uses to split a file among its threads. A file that breaks the rule (a lone quote
+inside an unquoted cell) may be cut inside a quoted cell: polars then refuses the block (a
+quote that never closes), and ``load`` reads the file again as the stdlib reader reads it,
+written out by ``csv.writer``, which follows the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+# Bytes read at a time: polars' peak while parsing a block is several times its size
+# (measured: 1 MB blocks 84 MB peak, 4 MB 115 MB, 16 MB 202 MB), at the same CPU.
+BLOCK_BYTES = 2 << 20
+_QUOTE = ord('"')
+
+
+def _record_end(data: bytes) -> int:
+    """The index just past the last line end of ``data`` that ends a record, or 0 when no
+    line end does (``data`` starts where a record starts)."""
+    end = data.rfind(b"\n")
+    quotes = data.count(_QUOTE, 0, end) if end >= 0 else 0
+    while end >= 0 and quotes & 1:
+        before = data.rfind(b"\n", 0, end)
+        quotes -= data.count(_QUOTE, max(before, 0), end)
+        end = before
+    return end + 1
+
+
+def record_blocks(path: Path, size: int | None = None) -> Iterator[bytes]:
+    """The bytes of ``path`` in order, each block ending where a record ends (the last one
+    where the file ends); a block is ``size`` bytes or less, unless one record is longer."""
+    size = size or BLOCK_BYTES
+    carry = b""
+    with path.open("rb") as f:
+        while chunk := f.read(size):
+            data = carry + chunk if carry else chunk
+            end = _record_end(data)
+            if not end:
+                carry = data
+                continue
+            yield data[:end]
+            carry = data[end:]
+    if carry:
+        yield carry
