@@ -37,19 +37,28 @@ def _record_end(data: bytes) -> int:
     return end + 1
 
 
-def record_blocks(path: Path, size: int | None = None) -> Iterator[bytes]:
+def _holds_header(block: bytes, skip: int) -> bool:
+    """Whether ``block`` holds a line that is not blank past its first ``skip`` lines (a
+    report's title block): the column names, whole, as the block ends where a record ends."""
+    rest = block.split(b"\n", skip)
+    return len(rest) > skip and bool(rest[-1].strip())
+
+
+def record_blocks(path: Path, size: int | None = None, skip: int = 0) -> Iterator[bytes]:
     """The bytes of ``path`` in order, each block ending where a record ends (the last one
-    where the file ends); a block is ``size`` bytes or less, unless one record is longer."""
+    where the file ends); a block is ``size`` bytes or less, unless one record is longer or
+    the first block needs more to hold the column names after ``skip`` title lines."""
     size = size or BLOCK_BYTES
     carry = b""
+    first = True
     with path.open("rb") as f:
         while chunk := f.read(size):
             data = carry + chunk if carry else chunk
             end = _record_end(data)
-            if not end:
+            if not end or first and not _holds_header(data[:end], skip):
                 carry = data
                 continue
             yield data[:end]
-            carry = data[end:]
+            carry, first = data[end:], False
     if carry:
         yield carry

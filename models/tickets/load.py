@@ -88,11 +88,14 @@ def _frames(source: Path, layout: CsvLayout, delimiter: str, names: list[str]
     a little more at a time: polars reads the file a block of whole records at a time
     (``blocks``), so it never holds more than one block's text and one batch's cells."""
     width = len(layout.header)
+    # polars takes a file's width from its header line, else from its first record: a block
+    # that starts with a one-cell line (a report's footer) would be read one column wide
+    header = (delimiter.join(f"c{i}" for i in range(width)) + "\n").encode()
     start = held = 0
     kept: list[pl.DataFrame] = []
-    for number, block in enumerate(record_blocks(source)):
+    for number, block in enumerate(record_blocks(source, skip=layout.skip)):
         scan = pl.scan_csv(
-            block, infer_schema=False, separator=delimiter, has_header=not number,
+            header + block if number else block, infer_schema=False, separator=delimiter,
             empty_string_is_null=False, truncate_ragged_lines=True,
             row_index_name=REC, row_index_offset=start,
             skip_lines=0 if number else layout.skip,
