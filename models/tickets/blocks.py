@@ -47,18 +47,20 @@ def _holds_header(block: bytes, skip: int) -> bool:
 def record_blocks(path: Path, size: int | None = None, skip: int = 0) -> Iterator[bytes]:
     """The bytes of ``path`` in order, each block ending where a record ends (the last one
     where the file ends); a block is ``size`` bytes or less, unless one record is longer or
-    the first block needs more to hold the column names after ``skip`` title lines."""
+    the first block needs more to hold the column names after ``skip`` title lines.
+
+    Each block is read once from where the last one ended (the file is read again from there,
+    not carried over and joined: a copy of every block less)."""
     size = size or BLOCK_BYTES
-    carry = b""
-    first = True
+    want, first = size, True
     with path.open("rb") as f:
-        while chunk := f.read(size):
-            data = carry + chunk if carry else chunk
-            end = _record_end(data)
-            if not end or first and not _holds_header(data[:end], skip):
-                carry = data
+        while data := f.read(want):
+            last = len(data) < want  # the rest of the file
+            end = len(data) if last else _record_end(data)
+            if not last and (not end or first and not _holds_header(data[:end], skip)):
+                f.seek(-len(data), 1)
+                want *= 2  # one record, or the title and the column names, longer than that
                 continue
-            yield data[:end]
-            carry, first = data[end:], False
-    if carry:
-        yield carry
+            f.seek(end - len(data), 1)
+            yield data if end == len(data) else data[:end]
+            want, first = size, False
