@@ -44,13 +44,15 @@ def _holds_header(block: bytes, skip: int) -> bool:
     return len(rest) > skip and bool(rest[-1].strip())
 
 
-def record_blocks(path: Path, size: int | None = None, skip: int = 0) -> Iterator[bytes]:
+def record_blocks(path: Path, size: int | None = None, skip: int = 0, names: bytes = b""
+                  ) -> Iterator[bytes]:
     """The bytes of ``path`` in order, each block ending where a record ends (the last one
-    where the file ends); a block is ``size`` bytes or less, unless one record is longer or
-    the first block needs more to hold the column names after ``skip`` title lines.
+    where the file ends), every block after the first led by ``names`` (a line of column
+    names); a block is ``size`` bytes or less, unless one record is longer or the first
+    block needs more to hold the column names after ``skip`` title lines.
 
     Each block is read once from where the last one ended (the file is read again from there,
-    not carried over and joined: a copy of every block less)."""
+    not carried over and joined), and put behind ``names`` in one copy."""
     size = size or BLOCK_BYTES
     want, first = size, True
     with path.open("rb") as f:
@@ -62,5 +64,8 @@ def record_blocks(path: Path, size: int | None = None, skip: int = 0) -> Iterato
                 want *= 2  # one record, or the title and the column names, longer than that
                 continue
             f.seek(end - len(data), 1)
-            yield data if end == len(data) else data[:end]
+            if first:
+                yield data if end == len(data) else data[:end]
+            else:
+                yield b"".join((names, memoryview(data)[:end]))
             want, first = size, False

@@ -93,9 +93,9 @@ def _frames(source: Path, layout: CsvLayout, delimiter: str, names: list[str]
     header = (delimiter.join(f"c{i}" for i in range(width)) + "\n").encode()
     start = held = 0
     kept: list[pl.DataFrame] = []
-    for number, block in enumerate(record_blocks(source, skip=layout.skip)):
+    for number, block in enumerate(record_blocks(source, skip=layout.skip, names=header)):
         scan = pl.scan_csv(
-            header + block if number else block, infer_schema=False, separator=delimiter,
+            block, infer_schema=False, separator=delimiter,
             empty_string_is_null=False, truncate_ragged_lines=True,
             row_index_name=REC, row_index_offset=start,
             skip_lines=0 if number else layout.skip,
