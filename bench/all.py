@@ -7,7 +7,10 @@
 - ``export.py``: ``export --format md`` of 2,000 touchpoints vs a plain sqlite3 read;
 - ``portfolio.py``: Home listing 200 workshops, tracker "all workshops";
 - ``typing_burst.py``: keys per second of a raw 2,000-key burst into a name
-  field vs a plain Textual ``Input``.
+  field vs a plain Textual ``Input``;
+- ``tickets_memory.py``: peak RSS of ``tickets import`` of 200,000 tickets vs
+  polars reading the same columns (``--rows 200000 1000000`` for a year's
+  export; the million takes minutes).
 
 The machine is shared: read the ratios against the floors printed beside them
 (measured in the same run), not the absolute milliseconds.
@@ -37,6 +40,7 @@ def main() -> None:
         ["export.py", "--runs", runs],
         ["portfolio.py", "--runs", "2" if args.quick else "3"],
         ["typing_burst.py", "--runs", "2" if args.quick else "3"],
+        ["tickets_memory.py", "--rows", "200000"],
     ]
     for bench in benches:
         print(f"\n== {' '.join(bench)}", flush=True)

@@ -174,8 +174,8 @@ def import_export(
 
     With a ``schedule`` the durations are also counted in business hours (a cost per ticket
     that an import without one does not pay). ``progress`` is told the rows read after each
-    batch (100,000 records), for a long import to show it is moving, or to stop it. A JSON
-    export is read as its CSV copy (``json_export``): the same mapping and definitions.
+    batch (``load.BATCH_ROWS`` records), for a long import to show it is moving, or to stop
+    it. A JSON export is read as its CSV copy (``json_export``): the same mapping and definitions.
     ``zone`` (an IANA name) is the zone the export wrote its times without one in; without
     it, a schedule's zone is taken (``_zone_for`` says why), else UTC."""
     if zone is not None:

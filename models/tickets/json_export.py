@@ -18,7 +18,8 @@ the person chose) and is deleted afterwards. Errors and notes name the JSON file
 not the copy's: the line for JSON lines, the record's position in the list otherwise
 ("record 4": a pretty-printed list has no line per ticket).
 
-Memory: a JSON document is parsed whole (the standard library has no streaming parser);
+Memory: a JSON document is parsed whole (the standard library has no streaming parser),
+and its parsed tickets are let go once the copy is written, before the import reads it;
 JSON lines are read a line at a time, twice (the field names, then the copy), so only one
 ticket is held at a time.
 """
@@ -250,6 +251,8 @@ def readable(path: Path) -> Iterator[Readable]:
                 (records, where), unit = _document(path, encoding), "record"
             copy = Readable(Path(tmp) / path.name, path, unit=unit)
             count = _write(path, copy, records)
+            # a document's parsed tickets: the import reads the copy, not them
+            del records, lines
         except UnicodeDecodeError:
             raise _not_text(path, encoding) from None
         if not count:

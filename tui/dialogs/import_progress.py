@@ -4,7 +4,7 @@ A 300,000-row export takes seconds.  Read on the interface's thread it froze the
 with no sign of life, and an Esc pressed meanwhile was read only once the import had been
 written, where it closed the Data screen instead of stopping anything.  The Data screen
 runs the import in a thread worker and shows this dialog over it; the import tells it the
-rows read after each batch of 100,000, and asks it whether to go on, so Esc stops the
+rows read after each batch of 25,000, and asks it whether to go on, so Esc stops the
 import before anything is stored (the import is all or nothing).  The import starts only
 once the dialog is on screen, so an Esc typed in the same burst as the key that chose
 Import is read by this dialog before the first batch ends.
