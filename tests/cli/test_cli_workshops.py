@@ -324,7 +324,9 @@ def test_demo_opens_complete_with_a_saved_plan_from_today(db_path: Path,
 
 
 # -- templates / import ---------------------------------------------------------------
-def test_templates_list_names_every_shipped_template(db_path: Path) -> None:
+def test_templates_list_names_every_shipped_template(db_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)  # piped with no width asked (xdist sets 80)
     result = run(db_path, "templates", "list")
     assert result.exit_code == 0, result.output
     names = template_names()
