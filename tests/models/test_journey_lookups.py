@@ -57,3 +57,24 @@ def test_a_snapshot_edited_in_place_answers_with_its_current_rows() -> None:
     assert journey.pain_point(3) is fresh
     assert journey.pain_point(99) is None
     assert journey.card_for(None) is None
+
+
+def test_a_json_backup_of_a_big_map_walks_the_pain_points_a_few_times_not_once_per_touchpoint(
+        ) -> None:
+    from models.db.tables.workshop import Stage, Touchpoint
+    from models.export.serialize import journey_to_dict
+
+    journey, pains, cards = big(500)
+    journey.stages = [Stage(id=1, workshop_id=1, name="Contact")]
+    journey.touchpoints = {1: [Touchpoint(id=t, stage_id=1, name=f"t{t}", position=t)
+                               for t in range(1, 2001)]}
+    for pain in pains:
+        pain.touchpoint_id = (pain.id or 0) * 3
+    Counted.walks = 0
+    data = journey_to_dict(journey, full=True)
+    assert Counted.walks <= 10
+    placed = [p["description"] for s in data["stages"] for t in s["touchpoints"]
+              for p in t.get("pain_points", [])]
+    assert placed == [f"p{i}" for i in range(1, 501) if i * 3 <= 2000]
+    assert [p["description"] for p in data.get("pain_points", [])] == [
+        f"p{i}" for i in range(1, 501) if i * 3 > 2000]
