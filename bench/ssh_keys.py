@@ -96,6 +96,8 @@ def rss_of(marker: str) -> list[tuple[int, int, int]]:
     """(pid, VmRSS MB, VmHWM MB) of each Python process whose command line has ``marker``."""
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
+        if int(pid) == os.getpid():
+            continue
         try:
             cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             status = Path(f"/proc/{pid}/status").read_text()

@@ -8,18 +8,22 @@ so "key sent → screen changed" is timed on one clock without polling at all.
 
 from __future__ import annotations
 
+import itertools
 import os
 import queue
 import subprocess
 import threading
 import time
+from pathlib import Path
+
+_SERVERS = itertools.count()  # one fresh socket per server: a closed one may still be exiting
 
 
 class Tmux:
     """One private tmux server (its own socket) with one control client attached."""
 
     def __init__(self, width: int, height: int, command: str) -> None:
-        self.socket = f"bench-{os.getpid()}-{width}x{height}"
+        self.socket = f"bench-{os.getpid()}-{next(_SERVERS)}"
         self.proc = subprocess.Popen(
             ["tmux", "-L", self.socket, "-f", "/dev/null", "-C", "new-session",
              "-x", str(width), "-y", str(height), command],
@@ -113,6 +117,7 @@ class Tmux:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], check=False,
                        stderr=subprocess.DEVNULL)
         self.proc.wait(timeout=10)
+        Path(f"/tmp/tmux-{os.getuid()}/{self.socket}").unlink(missing_ok=True)
 
 
 def quote(command: str) -> str:
