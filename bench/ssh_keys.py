@@ -10,7 +10,8 @@ output arrives (first byte, and last byte before 80 ms of quiet), on one clock.
   same keys (Down, Page Down).  The ratio journeymap/floor is the figure to read:
   the machine is shared, so absolute times move with the load printed beside them.
 - ``journeymap``: the map opened at Touchpoints; Down held (one key at a time), Page
-  Down, End and Home; switches between steps 3 and 5; a first visit to every step
+  Down, ctrl+End and ctrl+Home (plain End and Home scroll sideways in a row table);
+  switches between steps 3 and 5; a first visit to every step
   and screen (Scope … Plan, Escalation, Future state, Moments, Data); a resize.
 - ``live``: a second seat (``--as`` another name) on the same map; the first seat
   nudges a sentiment (``+``/``-``) and the other seat's pane is timed.
@@ -149,8 +150,9 @@ def run_map(args: argparse.Namespace, width: int, height: int, floor: float) -> 
         tmux.quiet(pane, gap=1.0)
         line("Down (held)", [tmux.press(pane, "Down") for _ in range(args.keys)], floor)
         line("Page Down", [tmux.press(pane, "PageDown") for _ in range(args.keys // 4)], floor)
-        line("End", [tmux.press(pane, "End")], floor)
-        line("Home", [tmux.press(pane, "Home")], floor)
+        # End and Home scroll a row table sideways (Textual's DataTable): ctrl moves the row
+        line("ctrl+End (last row)", [tmux.press(pane, "C-End")], floor)
+        line("ctrl+Home (first row)", [tmux.press(pane, "C-Home")], floor)
         line("switch 3 ↔ 5", [tmux.press(pane, k) for k in "53" * (args.keys // 8)], floor)
         for label, key, _ in VISITS:
             line(f"visit {label}", [tmux.press(pane, key)], floor)
