@@ -104,13 +104,14 @@ def journey_to_dict(journey: Journey, *, full: bool = True,
     places: dict[int, list[int]] = {}
     stages: list[dict[str, Any]] = []
     attached: set[int] = set()
+    pains_at = journey.pains_by_touchpoint()
     for si, stage in enumerate(journey.stages):
         item = _row(stage, STAGE, full)
         tps = []
         for ti, tp in enumerate(journey.touchpoints.get(stage.id or 0, [])):
             places[tp.id or 0] = [si, ti]
             tp_item = _row(tp, TOUCHPOINT, full)
-            pains = [p for p in journey.pain_points if p.touchpoint_id == tp.id]
+            pains = pains_at.get(tp.id, [])
             attached.update(p.id or 0 for p in pains)
             if pains:
                 tp_item["pain_points"] = [_pain(journey, p, full) for p in pains]
@@ -171,9 +172,10 @@ def _task_key(key: str, card_ids: dict[int, int], old_places: dict[int, int]) ->
 
 def _pain_order(journey: Journey) -> list[int]:
     """Pain point ids in the order the form lists them (under touchpoints, then loose)."""
-    placed = [p.id or 0 for tp in journey.ordered_touchpoints() for p in journey.pain_points
-              if p.touchpoint_id == tp.id]
-    return placed + [p.id or 0 for p in journey.pain_points if (p.id or 0) not in placed]
+    pains_at = journey.pains_by_touchpoint()
+    placed = [p.id or 0 for tp in journey.ordered_touchpoints() for p in pains_at.get(tp.id, [])]
+    seen = set(placed)
+    return placed + [p.id or 0 for p in journey.pain_points if (p.id or 0) not in seen]
 
 
 def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = None) -> int:

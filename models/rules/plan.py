@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from models.db.fields import MAX_TEXT
 from models.db.journey import Journey
 from models.rules.cards import draft_card, ordered_cards
 from models.rules.clock import today
@@ -161,8 +162,25 @@ def card_of_task(journey: Journey, key: str) -> int | None:
     return None
 
 
+# Room left in a detail for its sentence around the list (the longest is under 100 characters).
+_LIST_BUDGET = MAX_TEXT - 200
+
+
 def _join(items: list[str]) -> str:
-    return "; ".join(items)
+    """The items, as many as the store's field holds, then how many more there are.
+
+    A big map can have thousands of unowned touchpoints; naming them all made the
+    detail too long to save, and the whole plan could not be generated.
+    """
+    text = "; ".join(items)
+    if len(text) <= _LIST_BUDGET:
+        return text
+    named, size = 0, 0
+    for item in items:
+        if size + len(item) + 2 > _LIST_BUDGET:
+            break
+        named, size = named + 1, size + len(item) + 2
+    return "; ".join(items[:named]) + f"; and {len(items) - named:,} more"
 
 
 def _baseline_detail(journey: Journey) -> str:
