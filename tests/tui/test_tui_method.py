@@ -16,6 +16,7 @@ from models.db.tables.workshop import Touchpoint
 from models.export.future_copy import create_future_copy
 from tests.helpers import build_workshop, ready
 from tui.app.launch import build_app
+from tui.widgets.long_text import LongText
 
 SIZE = (120, 40)
 SIZES = [(80, 24), (120, 40)]
@@ -200,7 +201,7 @@ async def test_moments_view_lists_the_valleys(db_path: Path, wid: int) -> None:
         await ready(pilot)
         await pilot.press("escape", "M")
         await pilot.pause()
-        body = str(app.screen.query_one("#moments-body").render())
+        body = str(app.screen.query_one("#moments-body", LongText).text)
         assert "valley" in body or "moment of truth" in body
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from tui.session import WorkshopSession
 
 MIN_CARD_WIDTH = 36
+CARD_WINDOW = 48  # cards with a mounted box at a time: several screens at any size
 
 
 class CardsView(OutputView):
@@ -53,7 +54,10 @@ class CardsView(OutputView):
 
     def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
         super().__init__(session, **kwargs)
-        self.boxes: list[CardBox] = []
+        self.boxes: list[CardBox] = []  # the mounted window of the cards, in order
+        self.card_ids: list[int] = []  # every card, in rank order
+        self.window_start = 0
+        self.focus_pending: int | None = None  # the card to focus once its window is mounted
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Cards · We believe … will result in … We will know we succeeded "
@@ -70,22 +74,19 @@ class CardsView(OutputView):
 
         ranked = {r.pain.id: r for r in rank_pain_points(journey)}
         cards = ordered_cards(journey)
+        self.card_ids = [int(c.id or 0) for c in cards]
+        keep, self.focus_pending = self.focus_pending or self.focused_card(), None
+        self._mount_window(self.window_start, keep)
         on = today()
-        grid = self.query_one("#cards-grid", ItemGrid)
-        boxes = self.boxes
-        if [b.card_id for b in boxes] != [c.id for c in cards]:
-            # rebuild; the list (not a DOM query) is the truth, since removal is async
-            focused = self.focused_card()
-            grid.remove_children()
-            boxes = self.boxes = [CardBox(int(c.id or 0)) for c in cards]
-            grid.mount_all(boxes)
-            if focused is not None or self.has_focus_within:
-                self.call_after_refresh(self.focus_card, focused)
+        shown = {box.card_id: box for box in self.boxes}
         flagged = 0
-        for box, card in zip(boxes, cards, strict=True):
-            entry = ranked.get(card.pain_point_id)
+        for card in cards:
             flags = card_flags(card)
             flagged += bool(flags)
+            box = shown.get(int(card.id or 0))
+            if box is None:
+                continue
+            entry = ranked.get(card.pain_point_id)
             title = Text(f" #{entry.rank} " if entry else " unranked ", style="bold")
             title.append(f"· {status_label(card.status)} ")
             box.show(card_body(journey, card, on), title, bool(flags))
@@ -106,6 +107,37 @@ class CardsView(OutputView):
                               "No cards yet. Press c to draft a card for the top-ranked pain "
                               "point, or a to choose one.", style="dim"))
 
+    def _columns(self) -> int:
+        grid = self.query_one("#cards-grid", ItemGrid)
+        return max(1, (grid.content_size.width + 1) // (MIN_CARD_WIDTH + 1))
+
+    def _mount_window(self, start: int, keep: int | None) -> None:
+        """Mount the boxes of ``CARD_WINDOW`` cards from ``start`` (a no-op if they are),
+        focusing card ``keep`` (or the first) if the focus was among the cards.
+
+        Only a window of the cards has widgets: 2,500 mounted boxes cost a seat
+        hundreds of megabytes and every layout walks them.  The window starts on a
+        grid row (a multiple of the columns), so the reflowed grid keeps its rows.
+        """
+        ids = self.card_ids
+        columns = self._columns()
+        last = max(0, len(ids) - CARD_WINDOW)
+        start = max(0, min(start, last))
+        end = len(ids) if start == last else start + CARD_WINDOW
+        start -= start % columns
+        wanted = ids[start:end]
+        self.window_start = start
+        if [b.card_id for b in self.boxes] == wanted:
+            return
+        # rebuild; the list (not a DOM query) is the truth, since removal is async
+        grid = self.query_one("#cards-grid", ItemGrid)
+        refocus = keep is not None or self.has_focus_within
+        grid.remove_children()
+        boxes = self.boxes = [CardBox(card_id) for card_id in wanted]
+        grid.mount_all(boxes)
+        if refocus:
+            next((b for b in boxes if b.card_id == keep), boxes[0] if boxes else grid).focus()
+
     def focus_default(self) -> None:
         if self.focused_card() is None:
             self.focus_card(None)
@@ -115,30 +147,36 @@ class CardsView(OutputView):
         return focused.card_id if isinstance(focused, CardBox) else None
 
     def focus_card(self, card_id: int | None) -> None:
-        boxes = self.boxes
-        if not boxes:  # keep the focus inside the view so its keys (c, a, x) still work
+        """Focus a card (the first shown when ``card_id`` is None or gone), mounting it."""
+        ids = self.card_ids
+        if not ids:  # keep the focus inside the view so its keys (c, a, x) still work
             self.query_one("#cards-scroll", VerticalScroll).focus()
             return
-        target = next((b for b in boxes if b.card_id == card_id), boxes[0])
-        target.focus()
+        if card_id not in ids:
+            card_id = self.boxes[0].card_id if self.boxes else ids[0]
+        box = next((b for b in self.boxes if b.card_id == card_id), None)
+        if box is not None:
+            box.focus()
+            return
+        self.window_start = ids.index(card_id) - CARD_WINDOW // 2
+        self.focus_pending = card_id
+        self.draw(self.journey, again=True)
 
     def move_card(self, box: CardBox, dx: int, dy: int) -> None:
         """Arrow keys: left/right to the neighbour, up/down a row of the reflowed grid."""
-        boxes = self.boxes
-        grid = self.query_one("#cards-grid", ItemGrid)
-        if box not in boxes:
+        ids = self.card_ids
+        if box.card_id not in ids:
             return
-        columns = max(1, (grid.content_size.width + 1) // (MIN_CARD_WIDTH + 1))
-        index = boxes.index(box) + dx + dy * columns
-        if 0 <= index < len(boxes):
-            boxes[index].focus()
-        elif dy and boxes:
+        index = ids.index(box.card_id) + dx + dy * self._columns()
+        if 0 <= index < len(ids):
+            self.focus_card(ids[index])
+        elif dy and ids:
             self.query_one("#cards-scroll", VerticalScroll).scroll_to(
                 y=0 if dy < 0 else None, animate=False)
 
     # -- actions ------------------------------------------------------------------
     def has_rows(self) -> bool:
-        return bool(self.boxes)
+        return bool(self.card_ids)
 
     def _current(self) -> Any:
         card_id = self.focused_card()

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.safe_text import clean
 from tui.steps.base import StepView
+from tui.widgets.long_text import LongText
 from tui.widgets.step_bar import SentimentLine
 
 if TYPE_CHECKING:
@@ -45,7 +45,11 @@ def moments_text(journey: Journey) -> Text:
 
 
 class MomentsView(StepView):
-    """The sentiment line with the moments of truth listed under it."""
+    """The sentiment line with the moments of truth listed under it.
+
+    The list is a ``LongText``: on a big map it holds thousands of lines, and only
+    the ones on screen are drawn.
+    """
 
     STEP = "moments"
     TITLE = "Moments of truth"
@@ -54,14 +58,13 @@ class MomentsView(StepView):
         yield Static(Text("Moments of truth — peaks, valleys, owners and cards",
                           style="bold"), classes="step-title")
         yield SentimentLine(id="moments-line")
-        with VerticalScroll(id="moments-scroll"):
-            yield Static(id="moments-body")
+        yield LongText(id="moments-body")
 
     def refresh_from(self, journey: Journey) -> None:
         self.query_one(SentimentLine).set_sections(
             [(st.name, [tp.sentiment for tp in journey.touchpoints.get(st.id or 0, [])])
              for st in journey.stages])
-        self.query_one("#moments-body", Static).update(moments_text(journey))
+        self.query_one("#moments-body", LongText).update(moments_text(journey))
 
     def focus_default(self) -> None:
-        self.query_one("#moments-scroll").focus()
+        self.query_one("#moments-body").focus()

@@ -1,0 +1,106 @@
+"""Cards and Moments cost what is on screen, not what is in the map (issue 18).
+
+On a 10,000-touchpoint map with 2,500 cards, the Cards step mounted one box per
+card (2,500 widgets: ~400 MB for a seat, and every layout walked them) and the
+Moments view laid out one ``Static`` of ~4,000 wrapped lines, wrapped again on
+every layout.  Here a smaller map of the same shape (more cards and more peaks
+and valleys than any screen shows) checks the counts: boxes mounted, lines laid
+out, wraps done.  Counts, never timers; the keys still reach every card and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widget import Widget
+
+from models.db.store import Store
+from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.workshop import Touchpoint
+from tests.helpers import ready
+from tui.app.launch import build_app
+from tui.widgets.card_grid import CardBox
+from tui.widgets.long_text import LongText
+
+CARDS = 160
+TOUCHPOINTS = 400
+
+
+@pytest.fixture
+def big_map(tmp_path: Path) -> tuple[Path, int]:
+    """A map with a zigzag sentiment line (a peak or valley at every touchpoint) and
+    a card for each of its pain points, inserted in bulk."""
+    db = tmp_path / "big.db"
+    with Store(db, who="lea") as store:
+        wid = int(store.create_workshop(title="Big map", persona="Admin",
+                                        scenario="Locked out").id or 0)
+        stages = store.load(wid).stages
+        with store.write() as s:
+            for i in range(TOUCHPOINTS):
+                stage = stages[i * len(stages) // TOUCHPOINTS]
+                s.add(Touchpoint(stage_id=int(stage.id or 0), position=i, name=f"Step {i}",
+                                 sentiment=2 if i % 2 else -2, owner_team="Tier 1"))
+        tp_ids = [tp.id for tp in store.load(wid).ordered_touchpoints()]
+        with store.write() as s:
+            for i in range(CARDS):
+                s.add(PainPoint(workshop_id=wid, touchpoint_id=tp_ids[i], kind="loop",
+                                description=f"Pain {i}", impact=3, effort=1 + i % 3))
+        with store.write() as s:
+            for pain in store.load(wid).pain_points:
+                s.add(HypothesisCard(pain_point_id=int(pain.id or 0),
+                                     experiment=f"Fix {pain.description}", outcome="less",
+                                     signal="30% fewer", owner="Tier 1"))
+    return db, wid
+
+
+def _focused_card(app: Any) -> int | None:
+    focused = app.screen.focused
+    return focused.card_id if isinstance(focused, CardBox) else None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_cards_mount_a_window_and_the_arrows_reach_every_card(
+        big_map: tuple[Path, int], size: tuple[int, int]) -> None:
+    db, wid = big_map
+    app = build_app(db, wid, step="cards", who="lea")
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        mounted = len(app.screen.query(CardBox))
+        assert 0 < mounted <= CARDS // 3, f"{mounted} card boxes mounted for {CARDS} cards"
+        order = list(app.screen.query_one("#step-cards").card_ids)
+        assert len(order) == CARDS
+        assert _focused_card(app) == order[0]
+        for _ in range(CARDS):
+            await pilot.press("right")
+            await pilot.pause()
+        assert _focused_card(app) == order[-1]
+        assert len(app.screen.query(CardBox)) <= CARDS // 3
+        for _ in range(CARDS):
+            await pilot.press("left")
+            await pilot.pause()
+        assert _focused_card(app) == order[0]
+
+
+async def test_moments_lays_out_a_screen_of_lines_and_wraps_once_per_width(
+        big_map: tuple[Path, int]) -> None:
+    db, wid = big_map
+    app = build_app(db, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("escape", "M")
+        await pilot.pause()
+        view = app.screen.query_one("#step-moments")
+        tallest = max(w.size.height for w in view.walk_children(Widget))
+        assert tallest <= 24, f"a widget of the Moments view is {tallest} lines tall"
+        body = view.query_one("#moments-body", LongText)
+        assert body.lines_drawn > TOUCHPOINTS / 2
+        wraps = body.wraps
+        await pilot.press("escape", "3", "escape", "M")
+        await pilot.pause()
+        assert body.wraps == wraps
+        body.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_offset.y == body.max_scroll_y > 0
