@@ -96,6 +96,7 @@ async def test_moments_lays_out_a_screen_of_lines_and_wraps_once_per_width(
         assert tallest <= 24, f"a widget of the Moments view is {tallest} lines tall"
         body = view.query_one("#moments-body", LongText)
         assert body.lines_drawn > TOUCHPOINTS / 2
+        assert body.wraps == 1, "wrapped again once the scrollbar showed"
         wraps = body.wraps
         await pilot.press("escape", "3", "escape", "M")
         await pilot.pause()

@@ -48,8 +48,20 @@ class LongText(ScrollView, can_focus=True):
         """Show ``text``; it is wrapped at the next draw, at the width then on screen."""
         self._text = text
         self._wrapped_for = -1
-        self._wrap(self.scrollable_content_region.width)
+        self._wrap(self._wrap_width())
         self.refresh()
+
+    def _wrap_width(self) -> int:
+        """The width to wrap at: without the scrollbar's columns when it will show.
+
+        Deciding before wrapping saves a second wrap of the whole text once the
+        scrollbar appears (the text has more lines than the view has rows).
+        """
+        region = self.scrollable_content_region
+        if self.show_vertical_scrollbar or self.styles.overflow_y == "hidden" \
+                or self._text.plain.count("\n") <= region.height:
+            return region.width
+        return region.width - self.styles.scrollbar_size_vertical
 
     def _wrap(self, width: int) -> None:
         if width <= 0 or width == self._wrapped_for:
@@ -66,7 +78,7 @@ class LongText(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        self._wrap(width)
+        self._wrap(self._wrap_width())
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         style = self.rich_style
