@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from models.db.bulk import insert_rows
 from models.db.journey import Journey
 from models.db.tables.tickets import Reading, TicketSource
 from models.export.form import DataError, Node, build, plain
@@ -122,8 +123,8 @@ def store(s: Any, sources: list[dict[str, Any]], workshop_id: int, stage_ids: li
                     links=json.dumps(links, ensure_ascii=False))
         s.add(src)
         s.flush()
-        for reading in item.get("readings", []):
-            values = {k: v for k, v in reading.items() if k not in _TABLES}
-            s.add(build(Reading, values, source_id=src.id, workshop_id=workshop_id,
-                        **{k: json.dumps(reading.get(k, {}), ensure_ascii=False,
-                                         sort_keys=True) for k in _TABLES}))
+        insert_rows(s, [build(Reading, {k: v for k, v in reading.items() if k not in _TABLES},
+                              source_id=src.id, workshop_id=workshop_id,
+                              **{k: json.dumps(reading.get(k, {}), ensure_ascii=False,
+                                               sort_keys=True) for k in _TABLES})
+                        for reading in item.get("readings", [])])
