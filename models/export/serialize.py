@@ -57,6 +57,7 @@ from models.export.form import (  # noqa: F401 - the form's names, re-exported f
     plain,
 )
 from models.export.form import build as _build
+from models.export.form import fields_of as _fields
 from models.export.form_check import normalize  # noqa: F401 - re-exported
 from models.export.old_card_keys import old_card_places, old_number
 from models.rules.live_maps import is_live
@@ -202,12 +203,14 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         wid = workshop.id
         as_is_tps = _as_is_touchpoints(s, workshop.as_is_workshop_id)
         stages = clean["stages"]
-        stage_ids = insert_rows(s, [_build(Stage, stage_data, workshop_id=wid, position=si)
-                                    for si, stage_data in enumerate(stages)])
+        stage_ids = insert_rows(s, Stage, [
+            _fields(Stage, stage_data, workshop_id=wid, position=si)
+            for si, stage_data in enumerate(stages)])
         places = [(si, ti) for si, stage_data in enumerate(stages)
                   for ti in range(len(stage_data.get("touchpoints", [])))]
-        new_tps = insert_rows(s, [_build(Touchpoint, {**tp_data, "as_is_touchpoint_id": _kept(
-            as_is_tps, tp_data.get("as_is_touchpoint_id"))}, stage_id=stage_ids[si], position=ti)
+        new_tps = insert_rows(s, Touchpoint, [_fields(Touchpoint, {
+            **tp_data, "as_is_touchpoint_id": _kept(as_is_tps, tp_data.get("as_is_touchpoint_id"))},
+            stage_id=stage_ids[si], position=ti)
             for si, stage_data in enumerate(stages)
             for ti, tp_data in enumerate(stage_data.get("touchpoints", []))])
         tp_ids = dict(zip(places, new_tps, strict=True))
@@ -219,37 +222,39 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         # the id, so equal-looking pain points keep their order in the copy.
         made = sorted(range(len(pains)), key=lambda n: str(pains[n][0].get("created_at", "")))
         pain_ids = [0] * len(pains)
-        for place, new_id in zip(made, insert_rows(s, [
-                _build(PainPoint, pains[n][0], workshop_id=wid, touchpoint_id=pains[n][1])
+        for place, new_id in zip(made, insert_rows(s, PainPoint, [
+                _fields(PainPoint, pains[n][0], workshop_id=wid, touchpoint_id=pains[n][1])
                 for n in made]), strict=True):
             pain_ids[place] = new_id
         carded = [n for n in made if "card" in pains[n][0]]
-        card_ids = dict(zip(carded, insert_rows(s, [  # a pain point's place -> its new card
-            _build(HypothesisCard, pains[n][0]["card"], pain_point_id=pain_ids[n])
+        card_ids = dict(zip(carded, insert_rows(s, HypothesisCard, [  # a place -> its card
+            _fields(HypothesisCard, pains[n][0]["card"], pain_point_id=pain_ids[n])
             for n in carded]), strict=True))
-        insert_rows(s, [_build(Vote, vote, pain_point_id=pain_ids[n]) for n in made
-                        for vote in pains[n][0].get("dot_votes", [])])
-        insert_rows(s, [_build(Handoff, h, workshop_id=wid, from_touchpoint_id=tp_ids[
-            tuple(h["from"])], to_touchpoint_id=tp_ids[tuple(h["to"])])
+        insert_rows(s, Vote, [_fields(Vote, vote, pain_point_id=pain_ids[n]) for n in made
+                              for vote in pains[n][0].get("dot_votes", [])])
+        insert_rows(s, Handoff, [_fields(
+            Handoff, h, workshop_id=wid, from_touchpoint_id=tp_ids[tuple(h["from"])],
+            to_touchpoint_id=tp_ids[tuple(h["to"])])
             for h in clean.get("handoffs", [])])
-        insert_rows(s, [_build(ChannelCost, cost, workshop_id=wid)
-                        for cost in clean.get("channel_costs", [])])
-        insert_rows(s, [_build(EscalationLevel, level, workshop_id=wid, position=pos)
-                        for pos, level in enumerate(clean.get("escalation_levels", []))])
+        insert_rows(s, ChannelCost, [_fields(ChannelCost, cost, workshop_id=wid)
+                                     for cost in clean.get("channel_costs", [])])
+        insert_rows(s, EscalationLevel, [
+            _fields(EscalationLevel, level, workshop_id=wid, position=pos)
+            for pos, level in enumerate(clean.get("escalation_levels", []))])
         tasks = clean.get("plan_tasks", [])
         old_places = old_card_places(tasks, [pain for pain, _tp in pains])
-        insert_rows(s, [_build(PlanTask, {**task, "key": _task_key(
+        insert_rows(s, PlanTask, [_fields(PlanTask, {**task, "key": _task_key(
             str(task.get("key", "")), card_ids, old_places)}, workshop_id=wid, position=pos)
             for pos, task in enumerate(tasks)])
         people = []
         for person in clean.get("participants", []):
             mine = person.get("name") == store.who
-            people.append(_build(Participant, {**person, "role": "lead" if mine else "participant"},
-                                 workshop_id=wid,
-                                 account=getattr(store, "account", "") if mine else ""))
-        insert_rows(s, people)
-        insert_rows(s, [_build(ChangeLog, entry, workshop_id=wid, imported=True)
-                        for entry in clean.get("changelog", [])])
+            role = "lead" if mine else "participant"
+            people.append(_fields(Participant, {**person, "role": role}, workshop_id=wid,
+                                  account=getattr(store, "account", "") if mine else ""))
+        insert_rows(s, Participant, people)
+        insert_rows(s, ChangeLog, [_fields(ChangeLog, entry, workshop_id=wid, imported=True)
+                                   for entry in clean.get("changelog", [])])
         ticket_form.store(s, clean.get(ticket_form.KEY, []), int(wid or 0), stage_ids,
                           pain_ids)
         s.add(ChangeLog(workshop_id=wid, who=store.who, account=getattr(store, "attribution", ""),
