@@ -102,8 +102,13 @@ def plain(value: Any) -> Any:
     return value
 
 
+def fields_of(model: type[SQLModel], values: dict[str, Any], **links: Any) -> dict[str, Any]:
+    """A row's values from checked plain ones (coerced again to their Python types), with
+    its links; the table's defaults are not filled in (``build`` and ``insert_rows`` do)."""
+    return {**{k: coerce(model, k, v) for k, v in values.items()
+               if k in LIST_FIELDS or not isinstance(v, list | dict)}, **links}
+
+
 def build(model: type[SQLModel], values: dict[str, Any], **links: Any) -> Any:
     """A row from checked plain values (coerced again to their Python types)."""
-    typed = {k: coerce(model, k, v) for k, v in values.items()
-             if k in LIST_FIELDS or not isinstance(v, list | dict)}
-    return model(**typed, **links)
+    return model(**fields_of(model, values, **links))

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
+from models.db.bulk import insert_rows
 from models.db.fields import whys
 from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
@@ -56,6 +57,7 @@ from models.export.form import (  # noqa: F401 - the form's names, re-exported f
     plain,
 )
 from models.export.form import build as _build
+from models.export.form import fields_of as _fields
 from models.export.form_check import normalize  # noqa: F401 - re-exported
 from models.export.old_card_keys import old_card_places, old_number
 from models.rules.live_maps import is_live
@@ -199,59 +201,60 @@ def dict_to_store(store: Any, data: Any, *, source: str, summary: str | None = N
         s.add(workshop)
         s.flush()
         wid = workshop.id
-        tp_ids: dict[tuple[int, int], int] = {}
-        stage_ids: list[int] = []
-        pains: list[tuple[dict[str, Any], int | None]] = []
-        for si, stage_data in enumerate(clean["stages"]):
-            stage = _build(Stage, stage_data, workshop_id=wid, position=si)
-            s.add(stage)
-            s.flush()
-            stage_ids.append(int(stage.id or 0))
-            for ti, tp_data in enumerate(stage_data.get("touchpoints", [])):
-                tp = _build(Touchpoint, {**tp_data, "as_is_touchpoint_id": _as_is_touchpoint(
-                    s, workshop.as_is_workshop_id, tp_data.get("as_is_touchpoint_id"))},
-                    stage_id=stage.id, position=ti)
-                s.add(tp)
-                s.flush()
-                tp_ids[si, ti] = tp.id
-                pains.extend((p, tp.id) for p in tp_data.get("pain_points", []))
+        as_is_tps = _as_is_touchpoints(s, workshop.as_is_workshop_id)
+        stages = clean["stages"]
+        stage_ids = insert_rows(s, Stage, [
+            _fields(Stage, stage_data, workshop_id=wid, position=si)
+            for si, stage_data in enumerate(stages)])
+        places = [(si, ti) for si, stage_data in enumerate(stages)
+                  for ti in range(len(stage_data.get("touchpoints", [])))]
+        new_tps = insert_rows(s, Touchpoint, [_fields(Touchpoint, {
+            **tp_data, "as_is_touchpoint_id": _kept(as_is_tps, tp_data.get("as_is_touchpoint_id"))},
+            stage_id=stage_ids[si], position=ti)
+            for si, stage_data in enumerate(stages)
+            for ti, tp_data in enumerate(stage_data.get("touchpoints", []))])
+        tp_ids = dict(zip(places, new_tps, strict=True))
+        pains: list[tuple[dict[str, Any], int | None]] = [
+            (p, tp_ids[si, ti]) for si, ti in places
+            for p in stages[si]["touchpoints"][ti].get("pain_points", [])]
         pains.extend((p, None) for p in clean.get("pain_points", []))
-        card_ids: dict[int, int] = {}  # a pain point's place in the form -> its new card
-        pain_ids = [0] * len(pains)
         # New ids in the order the pain points were made: the rank's last tie-break is
         # the id, so equal-looking pain points keep their order in the copy.
-        for place in sorted(range(len(pains)), key=lambda n: str(
-                pains[n][0].get("created_at", ""))):
-            pain_data, tp_id = pains[place]
-            pain = _build(PainPoint, pain_data, workshop_id=wid, touchpoint_id=tp_id)
-            s.add(pain)
-            s.flush()
-            pain_ids[place] = int(pain.id or 0)
-            if "card" in pain_data:
-                card = _build(HypothesisCard, pain_data["card"], pain_point_id=pain.id)
-                s.add(card)
-                s.flush()
-                card_ids[place] = int(card.id or 0)
-            for vote in pain_data.get("dot_votes", []):
-                s.add(_build(Vote, vote, pain_point_id=pain.id))
-        for h in clean.get("handoffs", []):
-            s.add(_build(Handoff, h, workshop_id=wid, from_touchpoint_id=tp_ids[tuple(h["from"])],
-                         to_touchpoint_id=tp_ids[tuple(h["to"])]))
-        for cost in clean.get("channel_costs", []):
-            s.add(_build(ChannelCost, cost, workshop_id=wid))
-        for pos, level in enumerate(clean.get("escalation_levels", [])):
-            s.add(_build(EscalationLevel, level, workshop_id=wid, position=pos))
+        made = sorted(range(len(pains)), key=lambda n: str(pains[n][0].get("created_at", "")))
+        pain_ids = [0] * len(pains)
+        for place, new_id in zip(made, insert_rows(s, PainPoint, [
+                _fields(PainPoint, pains[n][0], workshop_id=wid, touchpoint_id=pains[n][1])
+                for n in made]), strict=True):
+            pain_ids[place] = new_id
+        carded = [n for n in made if "card" in pains[n][0]]
+        card_ids = dict(zip(carded, insert_rows(s, HypothesisCard, [  # a place -> its card
+            _fields(HypothesisCard, pains[n][0]["card"], pain_point_id=pain_ids[n])
+            for n in carded]), strict=True))
+        insert_rows(s, Vote, [_fields(Vote, vote, pain_point_id=pain_ids[n]) for n in made
+                              for vote in pains[n][0].get("dot_votes", [])])
+        insert_rows(s, Handoff, [_fields(
+            Handoff, h, workshop_id=wid, from_touchpoint_id=tp_ids[tuple(h["from"])],
+            to_touchpoint_id=tp_ids[tuple(h["to"])])
+            for h in clean.get("handoffs", [])])
+        insert_rows(s, ChannelCost, [_fields(ChannelCost, cost, workshop_id=wid)
+                                     for cost in clean.get("channel_costs", [])])
+        insert_rows(s, EscalationLevel, [
+            _fields(EscalationLevel, level, workshop_id=wid, position=pos)
+            for pos, level in enumerate(clean.get("escalation_levels", []))])
         tasks = clean.get("plan_tasks", [])
         old_places = old_card_places(tasks, [pain for pain, _tp in pains])
-        for pos, task in enumerate(tasks):
-            task = {**task, "key": _task_key(str(task.get("key", "")), card_ids, old_places)}
-            s.add(_build(PlanTask, task, workshop_id=wid, position=pos))
+        insert_rows(s, PlanTask, [_fields(PlanTask, {**task, "key": _task_key(
+            str(task.get("key", "")), card_ids, old_places)}, workshop_id=wid, position=pos)
+            for pos, task in enumerate(tasks)])
+        people = []
         for person in clean.get("participants", []):
             mine = person.get("name") == store.who
-            s.add(_build(Participant, {**person, "role": "lead" if mine else "participant"},
-                         workshop_id=wid, account=getattr(store, "account", "") if mine else ""))
-        for entry in clean.get("changelog", []):
-            s.add(_build(ChangeLog, entry, workshop_id=wid, imported=True))
+            role = "lead" if mine else "participant"
+            people.append(_fields(Participant, {**person, "role": role}, workshop_id=wid,
+                                  account=getattr(store, "account", "") if mine else ""))
+        insert_rows(s, Participant, people)
+        insert_rows(s, ChangeLog, [_fields(ChangeLog, entry, workshop_id=wid, imported=True)
+                                   for entry in clean.get("changelog", [])])
         ticket_form.store(s, clean.get(ticket_form.KEY, []), int(wid or 0), stage_ids,
                           pain_ids)
         s.add(ChangeLog(workshop_id=wid, who=store.who, account=getattr(store, "attribution", ""),
@@ -283,10 +286,17 @@ def _as_is(s: Any, workshop_id: Any) -> int | None:
     return int(workshop_id) if target is not None and is_live(target) else None
 
 
-def _as_is_touchpoint(s: Any, as_is_id: int | None, touchpoint_id: Any) -> int | None:
+def _as_is_touchpoints(s: Any, as_is_id: int | None) -> set[int]:
+    """The (kept) as-is workshop's touchpoint ids: the only ones a to-be may link to."""
+    if as_is_id is None:
+        return set()
+    found = s.exec(select(Touchpoint.id).join(Stage)
+                   .where(Stage.workshop_id == as_is_id))
+    return {int(i) for i in found}
+
+
+def _kept(as_is_tps: set[int], touchpoint_id: Any) -> int | None:
     """A touchpoint link, kept only if it points into the (kept) as-is workshop."""
-    if as_is_id is None or touchpoint_id is None:
+    if touchpoint_id is None or int(touchpoint_id) not in as_is_tps:
         return None
-    tp = s.get(Touchpoint, int(touchpoint_id))
-    stage = s.get(Stage, tp.stage_id) if tp is not None else None
-    return int(touchpoint_id) if stage is not None and stage.workshop_id == as_is_id else None
+    return int(touchpoint_id)

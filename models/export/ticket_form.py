@@ -14,9 +14,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from models.db.bulk import insert_rows
 from models.db.journey import Journey
 from models.db.tables.tickets import Reading, TicketSource
-from models.export.form import DataError, Node, build, plain
+from models.export.form import DataError, Node, build, fields_of, plain
 
 SOURCE = Node(TicketSource, ("file_name", "product", "rows", "tickets", "periods", "notes",
                              "data_until", "data_from", "zone", "imported_at", "imported_by"), ())
@@ -122,8 +123,9 @@ def store(s: Any, sources: list[dict[str, Any]], workshop_id: int, stage_ids: li
                     links=json.dumps(links, ensure_ascii=False))
         s.add(src)
         s.flush()
-        for reading in item.get("readings", []):
-            values = {k: v for k, v in reading.items() if k not in _TABLES}
-            s.add(build(Reading, values, source_id=src.id, workshop_id=workshop_id,
-                        **{k: json.dumps(reading.get(k, {}), ensure_ascii=False,
-                                         sort_keys=True) for k in _TABLES}))
+        insert_rows(s, Reading, [
+            fields_of(Reading, {k: v for k, v in reading.items() if k not in _TABLES},
+                      source_id=src.id, workshop_id=workshop_id,
+                      **{k: json.dumps(reading.get(k, {}), ensure_ascii=False, sort_keys=True)
+                         for k in _TABLES})
+            for reading in item.get("readings", [])])

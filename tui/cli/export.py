@@ -97,6 +97,32 @@ def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
     return [journey, *others]
 
 
+def read_map(workshop_id: int, *, portfolio: bool) -> "tuple[Journey, list[Journey]]":
+    """(the journey, the portfolio or just it) for a command that only reads and prints.
+
+    The light read first (no ORM: most of a big map's cost is SQLAlchemy's objects);
+    the store when the light read cannot vouch for the file or server, so its
+    refusals and upgrades stay the store's own.
+    """
+    require_folder(STATE.db)
+    found = light_read(STATE.db, workshop_id, portfolio=portfolio)
+    if found is None:
+        store = STATE.reader()
+        loaded = store.load(workshop_id)
+        found = loaded, (whole_portfolio(store, loaded) if portfolio else [loaded])
+    return found
+
+
+def read_every() -> "list[Journey]":
+    """Every workshop in ``Store.list_workshops`` order, by ``read_map``'s two roads."""
+    require_folder(STATE.db)
+    found = light_read(STATE.db, None, portfolio=True)
+    if found is not None:
+        return found[1]
+    store = STATE.reader()
+    return store.load_many([w.id for w in store.list_workshops() if w.id is not None])
+
+
 @app.command("export")
 def export(
     workshop_id: Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")],
@@ -138,12 +164,7 @@ def _document(workshop_id: int, fmt: str, sections: str | None,
         from models.export.json_backup import export_workshop
 
         return [export_workshop(STATE.reader(), workshop_id).encode("utf-8")]
-    require_folder(STATE.db)
-    light = light_read(STATE.db, workshop_id, portfolio=fmt == "md")
-    if light is None:
-        store = STATE.reader()
-        loaded = store.load(workshop_id)
-        light = loaded, (whole_portfolio(store, loaded) if fmt == "md" else [loaded])
+    light = read_map(workshop_id, portfolio=fmt == "md")
     if fmt != "md":
         refuse_a_design(light[0], "tracker CSV" if fmt == "csv" else "calendar")
     journey = with_start(light[0], start_date, lambda text: say(text, err=True))

@@ -39,7 +39,7 @@ def one_pass() -> Iterator[None]:
             gc.enable()
 
 
-def light_read(db: Path | str | None, workshop_id: int, portfolio: bool
+def light_read(db: Path | str | None, workshop_id: int | None, portfolio: bool
                ) -> tuple[Journey, list[Journey]] | None:
     """(the journey, the portfolio it opens) read without the ORM, or None.
 
@@ -50,13 +50,14 @@ def light_read(db: Path | str | None, workshop_id: int, portfolio: bool
     workshop) sends the caller through the store, which words the refusal; a
     server that cannot be reached raises the store's sentence at once.  The
     portfolio is the journey first, then the others as ``Store.list_workshops``
-    orders them, read with it in one snapshot.
+    orders them, read with it in one snapshot; with no ``workshop_id``, the
+    portfolio alone in that order (its first workshop standing as the journey).
     """
     from models.db.dbfile import default_target
     from models.db.light_target import load_journeys
 
-    found = load_journeys(db or default_target(), None if portfolio else [workshop_id],
-                          first=workshop_id if portfolio else None)
+    found = load_journeys(db or default_target(), None if portfolio or workshop_id is None
+                          else [workshop_id], first=workshop_id if portfolio else None)
     return (found[0], found) if found else None
 
 

@@ -29,7 +29,7 @@ from tui.cli.common import (
     require,
     user_errors,
 )
-from tui.cli.export import parse_date, refuse_a_design, whole_portfolio
+from tui.cli.export import parse_date, read_every, read_map, refuse_a_design
 
 app = command_group()
 
@@ -67,7 +67,7 @@ def cards(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) 
         from models.rules.cards import card_flags, card_sentence, ordered_cards
         from models.rules.priority import rank_of
 
-        journey = STATE.reader().load(workshop_id)
+        journey, _ = read_map(workshop_id, portfolio=False)
         ranks = rank_of(journey)
         ordered = ordered_cards(journey)
         out = console()
@@ -150,12 +150,11 @@ def tracker(
         from models.rules.live_maps import is_live
         from models.rules.tracker import group_by_owner
 
-        store = STATE.reader()
-        ids = [workshop_id] if workshop_id is not None else [
-            w.id for w in store.list_workshops() if is_live(w)]  # a to-be copy is a design
-        journeys = store.load_many([i for i in ids if i is not None])
         if workshop_id is not None:
+            journeys = [read_map(workshop_id, portfolio=False)[0]]
             refuse_a_design(journeys[0], "tracker")
+        else:  # a to-be copy is a design
+            journeys = [j for j in read_every() if is_live(j.workshop)]
         items = tracked_items(journeys, clock_today())
         if overdue:
             from models.rules.staleness import review_item
@@ -212,10 +211,10 @@ def plan(
         from models.rules.review_copies import review_copies
         from models.rules.safe_dates import shift
 
-        store = STATE.store()
-        journey = store.load(workshop_id)
+        journey, _ = read_map(workshop_id, portfolio=False)  # a saved plan is only read
         refuse_a_design(journey, "60-day plan")
         if regenerate or not journey.plan_tasks:
+            store = STATE.store()
             require(store, workshop_id, "edit")
             if start_date is not None and start_date != journey.workshop.start_date:
                 from models.db.tables.workshop import Workshop
@@ -268,15 +267,14 @@ def report(
         today = clock_today()
         chosen = month if month is not None else today.strftime("%Y-%m")
         month_bounds(chosen)  # a bad month is one sentence before anything is loaded
-        store = STATE.reader()
-        journey = store.load(workshop_id)
         out = console()
         if business_case:
             from tui.cli.business import print_business_case
 
-            print_business_case(out, store, journey)
+            store = STATE.reader()
+            print_business_case(out, store, store.load(workshop_id))
             return
-        portfolio = whole_portfolio(store, journey)
+        journey, portfolio = read_map(workshop_id, portfolio=True)
         out.print(line(f"Leadership review for {chosen.strip()}", "bold"))
         out.print(line(month_items(journey, chosen.strip(), today)))
         out.print()

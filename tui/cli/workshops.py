@@ -201,7 +201,9 @@ def _review_cell(status: Any) -> Any:
 def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list`).")]) -> None:
     """A readable summary: scope, stages with KPIs, pain points, cards and risks."""
     with user_errors():
-        journey = STATE.reader().load(workshop_id)
+        from tui.cli.export import read_map
+
+        journey, _ = read_map(workshop_id, portfolio=False)
     from tui.cli.summary import print_summary
 
     print_summary(console(), journey)
