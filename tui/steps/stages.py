@@ -37,6 +37,8 @@ class StagesView(TableFormView):
     EMPTY = "No stages yet. Press a to add the first one."
     # At 80 columns the numbers stay whole (baseline, target, unit, touchpoint count);
     # the stage and KPI names share what is left and are cut with an ellipsis.
+    # The keys panel (``?``) says in words what a short column name means.
+    HELP = "**TPs**: the touchpoints in the stage (step 3 adds them)."
     COLUMNS = (("pos", "#"), ("name", "Stage"), ("kpi", "KPI"), ("base", "Baseline"),
                ("target", "Target"), ("unit", "Unit"), ("tps", "TPs"))
     FIELDS = (
