@@ -67,11 +67,15 @@ async def test_home_gives_columns_back_when_the_terminal_widens(db_path: Path) -
     app = build_app(db_path, who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        await pilot.press("down")
+        table = app.screen.query_one(DataTable)
+        chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         table = app.screen.query_one(DataTable)
         assert "Persona" in labels(table) and "Scenario" in labels(table)
         assert len(table.rows) == 3
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key == chosen
 
 
 def test_the_columns_needed_least_go_first_and_a_zero_never_goes() -> None:

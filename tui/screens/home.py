@@ -226,7 +226,9 @@ class HomeScreen(Screen[None]):
                                 else natural))
         shown = kept(room, least, [drop for _, _, _, drop, _ in COLUMNS])
         keys = [key for (key, *_), on in zip(COLUMNS, shown, strict=True) if on]
+        chosen = None  # the highlighted workshop stays highlighted when the columns change
         if [str(column.key.value) for column in table.ordered_columns] != keys:
+            chosen = selected_key(table) if table.row_count else None
             table.clear(columns=True)
             table._jm_order = []  # type: ignore[attr-defined]  # sync_table: rebuild the rows
             for (key, label, *_), on in zip(COLUMNS, shown, strict=True):
@@ -234,6 +236,9 @@ class HomeScreen(Screen[None]):
                     table.add_column(label, key=key)
         sync_table(table, [(key, tuple(cell for cell, on in zip(cells, shown, strict=True)
                                        if on)) for key, cells in self._rows])
+        order = [key for key, _ in self._rows]
+        if chosen in order:
+            table.move_cursor(row=order.index(chosen), animate=False)
 
     def _unlisted(self, why: str) -> None:
         """The list could not be read: say why where it would be, and ask again soon."""
