@@ -51,8 +51,9 @@ def import_json(store: Any, text: str, source: str) -> int:
     try:
         data = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
-        raise DataError(source, "", f"is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                        f"column {exc.colno}") from exc
+        raise DataError(source, "", "is not a journeymap backup: a backup is the JSON file "
+                        "that `export ID --format json` writes, and this one stops being JSON "
+                        f"at line {exc.lineno}, column {exc.colno}") from exc
     except RecursionError as exc:
         raise DataError(source, "", "is nested too deeply to be a journeymap backup") from exc
     store.check_integrity()  # the full check: an import writes many rows at once

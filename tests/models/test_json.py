@@ -146,8 +146,8 @@ def test_export_without_log_is_still_valid(store: Store) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ('{"format": "journeymap",\n "version": 1,\n "workshop": {"title": "x",}}',
-     r"^bad\.json: is not valid JSON: .* at line 3, column \d+$"),
-    ("", r"^bad\.json: is not valid JSON: Expecting value at line 1, column 1$"),
+     r"^bad\.json: is not a journeymap backup: .* stops being JSON at line 3, column \d+$"),
+    ("", r"^bad\.json: is not a journeymap backup: .* stops being JSON at line 1, column 1$"),
     ('{"format": "journeymap", "version": 1, "stages": [{"name": "s", "touchpoints": '
      '[{"name": "t", "sentiment": 3}]}]}',
      r"^bad\.json: stages\[0\]\.touchpoints\[0\]\.sentiment: must be between -2 and 2$"),
@@ -167,7 +167,7 @@ def test_broken_json_is_refused_and_database_unchanged(store: Store, db_path: Pa
 def test_truncated_backup_is_refused_and_database_unchanged(store: Store, db_path: Path) -> None:
     text = export_workshop(store, rich_workshop(store))
     before = dump(db_path)
-    with pytest.raises(DataError, match="is not valid JSON"):
+    with pytest.raises(DataError, match="stops being JSON"):
         import_json(store, text[: len(text) // 2], "half.json")
     assert dump(db_path) == before
 

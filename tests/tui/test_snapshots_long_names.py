@@ -21,7 +21,7 @@ from tui.app.launch import build_app
 # step -> (key, text that must be on the screen whole)
 STEPS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "scope": (None, ("[bold]Admin locked out[/bold] after", "Workspace admin of a 200-seat")),
-    "stages": ("2", ("0.42", "0.25", "ratio", "Deflection ra…", "hours", "Baseline", "TPs")),
+    "stages": ("2", ("0.42", "0.25", "ratio", "Deflection rate", "hours", "Baseline", "TPs")),
     "touchpoints": ("3", ("-1 ☹", "-2 ☹☹", "front", "back", "customer", "bot", "agent", "★")),
     "ownership": ("4", ("⇄ Support… → Tier 2 Id…", "! customer not told ×1", "Flags")),
     "pains": ("5", ("1,240", "860", "410", "3/1", "2/1", "3/2", "dead end", "Why this rank")),

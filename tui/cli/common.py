@@ -141,7 +141,14 @@ def document(pieces: list[bytes]) -> None:
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print one clear sentence to stderr and return the Exit to raise."""
+    """Print one clear sentence to stderr and return the Exit to raise.
+
+    The sentence ends with a full stop even when it was built from an error that
+    has none (a file's ``DataError``, a store's), so every refusal reads the same.
+    """
+    message = message.rstrip()
+    if not message.endswith((".", "?", "!")):
+        message += "."
     say(f"journeymap: {message}", err=True)
     return typer.Exit(code)
 

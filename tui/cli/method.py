@@ -44,7 +44,9 @@ def future(workshop_id: Annotated[int, typer.Argument(
     typer.echo(str(new_id))
 
 
-@app.command("costs")
+# Click reads "-3" as an option it does not know; given to the argument instead, a
+# negative amount reaches the command's own refusal ("cannot be negative").
+@app.command("costs", context_settings={"ignore_unknown_options": True})
 def costs(
     workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
     channel: Annotated[str, typer.Argument(help="The channel, as on the touchpoints.")],

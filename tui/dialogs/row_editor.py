@@ -53,6 +53,10 @@ class RowEditor(HeldDialog[None]):
     """The fields of one row; each is saved when left or on Enter (Esc closes)."""
 
     BINDINGS = [Binding("escape", "close", "Close")]
+    # No first focus from Textual: it scrolls the form to centre the field before the
+    # form is laid out, which left the first field's label above the view at 80x24.
+    # ``enter`` focuses the first field once the dialog is laid out.
+    AUTO_FOCUS = ""
     HINT = "Tab = next field (saves)   Esc = close"
     DEFAULT_CSS = """
     RowEditor > .dialog { height: 90%; width: 90; }
@@ -92,8 +96,9 @@ class RowEditor(HeldDialog[None]):
         """Enter the first field like Tab does: its whole text selected, typing replaces it
         (the keys typed since the dialog was opened come back after this)."""
         field = self.form.field(self.specs[0].name)
-        self.set_focus(field)
-        select_all(field)
+        self.set_focus(field, scroll_visible=False)  # the form opens at its top, label and all
+        # After the field's own focus handling, which selects with the cursor at the end.
+        self.call_after_refresh(select_all, field)
 
     def _bind(self) -> None:
         row = self.session.find(self.model, self.row_id)

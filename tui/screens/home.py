@@ -12,7 +12,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -29,7 +31,7 @@ from tui.dialogs.held import HeldDialog
 from tui.safe_text import marked_title, safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import selected_key, sync_table
-from tui.widgets.fast_table import FastTable
+from tui.steps.columns import FitTable, kept
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
 
@@ -37,6 +39,14 @@ from tui.widgets.header import CalmHeader
 # knows the server is away, asking costs nothing (the store says so at once).
 RETRY_S = 2.0
 TITLE_CELLS = 30  # one pasted 5,000-character title must not widen the column
+# Home's columns: key, label, weight (a free-text column shares the width by it), drop
+# (the highest goes first when the columns do not fit; 0 stays) and the least cells a
+# free-text column is worth showing in (a fixed column needs its whole width).
+COLUMNS: tuple[tuple[str, str, int, int, int], ...] = (
+    ("id", "ID", 0, 0, 0), ("title", "Title", 3, 0, TITLE_CELLS),
+    ("review", "Last review", 0, 3, 0),
+    ("persona", "Persona", 1, 5, 12), ("scenario", "Scenario", 2, 4, 16),
+    ("step", "Step", 0, 0, 0), ("updated", "Updated", 0, 0, 0))
 WELCOME = (
     "Welcome to journeymap.\n\n"
     "A journey map follows one persona through one support scenario, stage by stage, "
@@ -113,6 +123,12 @@ class TemplateScreen(HeldDialog["str | None"]):
         self.dismiss(None)
 
 
+def _cut(text: Text) -> Text:
+    """A free-text cell that ends in "…" when its column is narrower than the text."""
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text
+
+
 def review_cell(workshop: Any) -> Text:
     """When the map was last reviewed, and "DUE" in words when its monthly review is late.
 
@@ -138,6 +154,7 @@ class HomeScreen(Screen[None]):
         self.early = early
         self._retry: Timer | None = None  # runs while the list could not be read
         self._asking: Worker[Any] | None = None  # the retry's read, off the screen's thread
+        self._rows: list[tuple[str, tuple[Text, ...]]] = []  # every column's cells, by key
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
@@ -148,12 +165,8 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield CalmHeader()  # the "saved" time repaints in place (no layout pass)
         yield Static(Text("Workshops", style="bold"), classes="step-title")
-        table: DataTable[Any] = FastTable(cursor_type="row", zebra_stripes=True, id="workshops")
-        for key, label in (("id", "ID"), ("title", "Title"), ("review", "Last review"),
-                           ("persona", "Persona"), ("scenario", "Scenario"), ("step", "Step"),
-                           ("updated", "Updated")):
-            table.add_column(label, key=key)
-        yield table
+        yield FitTable(cursor_type="row", zebra_stripes=True, id="workshops",
+                       cut={key: weight for key, _, weight, _, _ in COLUMNS if weight})
         yield Static(Text(WELCOME), id="welcome")
         yield CalmFooter()
 
@@ -181,18 +194,51 @@ class HomeScreen(Screen[None]):
             self._retry.stop()
             self._retry = None
             self.query_one("#welcome", Static).update(Text(WELCOME))
-        rows = [(str(w.id), (Text(str(w.id)), marked_title(w, TITLE_CELLS), review_cell(w),
-                             safe(w.persona, limit=24),
-                             safe(w.scenario, limit=30),
-                             Text(LABELS.get(w.current_step, w.current_step)),
-                             Text(local_time(w.updated_at))))
-                for w in workshops]
+        self._rows = [(str(w.id), (Text(str(w.id)), _cut(marked_title(w, TITLE_CELLS)),
+                                   review_cell(w), _cut(safe(w.persona, limit=24)),
+                                   _cut(safe(w.scenario, limit=30)),
+                                   Text(LABELS.get(w.current_step, w.current_step)),
+                                   Text(local_time(w.updated_at))))
+                      for w in workshops]
         table = self.query_one(DataTable)
-        sync_table(table, rows)
-        table.display = bool(rows)
-        self.query_one("#welcome").display = not rows
-        if rows:
+        self._fit_columns(table)
+        table.display = bool(self._rows)
+        self.query_one("#welcome").display = not self._rows
+        if self._rows:
             table.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_columns(self.query_one(DataTable))
+
+    def _fit_columns(self, table: DataTable[Any]) -> None:
+        """Show the columns that fit the screen's width (``columns.kept``), then the rows.
+
+        A vertical scroll bar's width is always kept free, so a list that grows
+        past the screen does not push the last column off the edge.
+        """
+        pad = 2 * table.cell_padding
+        room = (self.size.width or self.app.size.width) - table.styles.scrollbar_size_vertical
+        least = []
+        for index, (_, label, weight, _, fewest) in enumerate(COLUMNS):
+            natural = max([cell_len(label)] + [cell_len(cells[index].plain)
+                                               for _, cells in self._rows])
+            least.append(pad + (min(natural, max(fewest, cell_len(label))) if weight
+                                else natural))
+        shown = kept(room, least, [drop for _, _, _, drop, _ in COLUMNS])
+        keys = [key for (key, *_), on in zip(COLUMNS, shown, strict=True) if on]
+        chosen = None  # the highlighted workshop stays highlighted when the columns change
+        if [str(column.key.value) for column in table.ordered_columns] != keys:
+            chosen = selected_key(table) if table.row_count else None
+            table.clear(columns=True)
+            table._jm_order = []  # type: ignore[attr-defined]  # sync_table: rebuild the rows
+            for (key, label, *_), on in zip(COLUMNS, shown, strict=True):
+                if on:
+                    table.add_column(label, key=key)
+        sync_table(table, [(key, tuple(cell for cell, on in zip(cells, shown, strict=True)
+                                       if on)) for key, cells in self._rows])
+        order = [key for key, _ in self._rows]
+        if chosen in order:
+            table.move_cursor(row=order.index(chosen), animate=False)
 
     def _unlisted(self, why: str) -> None:
         """The list could not be read: say why where it would be, and ask again soon."""

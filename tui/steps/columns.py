@@ -77,6 +77,23 @@ def share(room: int, natural: Sequence[int], weight: Sequence[int],
     return widths
 
 
+def kept(room: int, least: Sequence[int], drop: Sequence[int]) -> list[bool]:
+    """Which columns a table of ``room`` cells shows: all, unless their ``least`` widths
+    (padding included) do not fit; then the column of highest ``drop`` priority goes
+    first, then the next, until the rest fit.  A ``drop`` of 0 is never dropped.
+
+    Why: sharing the width only cuts text; below a point every free-text column is a
+    stub and the fixed ones (a step, a date) run off the right edge, so the columns a
+    lead needs least make room for the rest instead.
+    """
+    shown = [True] * len(least)
+    for i in sorted((i for i, d in enumerate(drop) if d > 0), key=lambda i: -drop[i]):
+        if sum(w for w, s in zip(least, shown, strict=True) if s) <= room:
+            break
+        shown[i] = False
+    return shown
+
+
 def cut(value: object) -> str:
     """A free-text cell's text: cleaned and capped (the column cuts it to what it gets)."""
     return short(value, WIDEST)

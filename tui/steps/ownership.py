@@ -87,6 +87,10 @@ class OwnershipView(TableFormView):
     # No stage column (the swimlanes above name the stages), the whole handoff (from
     # team → to team, each cut to half when both do not fit) and every flag of the row
     # as a letter; touchpoint, owner and handoff share the width (``CUT``).
+    HELP = ("- **▶ told**: on the swimlanes, ▶ marks a handoff where the customer is told "
+            "the case changes hands; a red ! marks one where they are not.\n"
+            "- **Flags**: O, the touchpoint has no owner team; !, the customer is not told "
+            "about its handoff.")
     COLUMNS = (("n", "#"), ("name", "Touchpoint"), ("owner", "Owner team"),
                ("handoff", "Handoff in"), ("flags", "Flags"))
     CUT = {"name": 3, "owner": 2, "handoff": 3}

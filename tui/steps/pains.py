@@ -54,6 +54,8 @@ class PainsView(TableFormView):
     TITLE = "Pain points"
     HEADLINE = "Step 5 · Pain points — loops, branches, dead ends; ranked by impact/effort"
     EMPTY = "No pain points yet. Press a to add one (or x on a touchpoint in step 3)."
+    HELP = ("- **At**: the touchpoint where it happens.\n"
+            "- **I/E**: impact / effort, each 1 low, 2 medium, 3 high.")
     COLUMNS = (("rank", "#"), ("desc", "Pain point"), ("tp", "At"),
                ("kind", "Kind"), ("ie", "I/E"), ("vol", "Tickets"), ("votes", "Votes"),
                ("why", "Why this rank"))

@@ -12,6 +12,7 @@ from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
 from tui.session import succeeded
+from tui.steps.columns import CutRow, cut
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec, FormSubmitted
 from tui.widgets.new_row import edit_new
@@ -35,10 +36,14 @@ class StagesView(TableFormView):
     TITLE = "Stages"
     HEADLINE = "Step 2 · Stages — from the moment the problem appears to the follow-up"
     EMPTY = "No stages yet. Press a to add the first one."
-    # At 80 columns the numbers stay whole (baseline, target, unit, touchpoint count);
-    # the stage and KPI names share what is left and are cut with an ellipsis.
+    # The numbers stay whole (baseline, target, touchpoint count); the stage and KPI
+    # names and the unit share what is left and are cut with an ellipsis, so beside the
+    # form at 120 columns the last column is not pushed off the edge.
+    # The keys panel (``?``) says in words what a short column name means.
+    HELP = "**TPs**: the touchpoints in the stage (step 3 adds them)."
     COLUMNS = (("pos", "#"), ("name", "Stage"), ("kpi", "KPI"), ("base", "Baseline"),
                ("target", "Target"), ("unit", "Unit"), ("tps", "TPs"))
+    CUT = {"name": 3, "kpi": 2, "unit": 1}
     FIELDS = (
         FieldSpec("name", "Stage name", "Keep stages simple: discovery, self-service, contact…"),
         FieldSpec("description", "Description"),
@@ -56,14 +61,13 @@ class StagesView(TableFormView):
     ]
 
     def rows(self, journey: Journey) -> list[tuple[str, tuple[Any, ...]]]:
-        out = []
+        out: list[tuple[str, tuple[Any, ...]]] = []
         for i, st in enumerate(journey.stages):
             count = len(journey.touchpoints.get(st.id or 0, []))
-            out.append((str(st.id), (Text(str(i + 1)), safe(st.name, limit=19),
-                                     safe(st.kpi_name or "— no KPI",
-                                          "" if st.kpi_name else "yellow", limit=14),
-                                     Text(_num(st.kpi_baseline)), Text(_num(st.kpi_target)),
-                                     safe(st.kpi_unit, limit=12), Text(str(count)))))
+            out.append((str(st.id), CutRow(
+                (str(i + 1), cut(st.name), cut(st.kpi_name or "— no KPI"),
+                 _num(st.kpi_baseline), _num(st.kpi_target), cut(st.kpi_unit), str(count)),
+                ("", "", "" if st.kpi_name else "yellow"))))
         return out
 
     def record(self, key: str | None) -> tuple[type | None, Any]:

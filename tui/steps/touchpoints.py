@@ -56,6 +56,10 @@ class TouchpointsView(TableFormView):
     TITLE = "Touchpoints"
     HEADLINE = "Step 3 · Touchpoints — what they do, think and feel; sentiment -2..+2"
     EMPTY = "No touchpoints yet. Press a to add one to the first stage, A to choose the stage."
+    HELP = ("- **Feel**: how the customer feels there, from -2 to +2.\n"
+            "- **Lane**: front, the customer sees it; back, it happens behind the scenes.\n"
+            "- **MoT**: ★ marks a moment of truth, where the customer decides whether to "
+            "trust you.")
     COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("channel", "Channel"),
                ("sent", "Feel"), ("lane", "Lane"), ("actor", "Actor"), ("mot", "MoT"))
     CUT = {"stage": 1, "name": 2, "channel": 1}

@@ -19,9 +19,13 @@ from tui.widgets.typeahead import ANSWER, release
 
 
 def select_all(widget: Any) -> None:
-    """Select the whole text of ``widget`` when it is an input (else do nothing)."""
+    """Select the whole text of ``widget`` when it is an input (else do nothing).
+
+    The cursor stays at the start, so a text longer than the field shows its
+    beginning (what the lead wrote first), not its last words.
+    """
     if isinstance(widget, Input):
-        widget.selection = Selection(0, len(widget.value))
+        widget.selection = Selection(len(widget.value), 0)
 
 
 def edit_new(view: Any) -> None:

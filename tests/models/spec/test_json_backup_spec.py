@@ -152,8 +152,8 @@ def test_an_as_is_link_is_kept_only_to_a_current_workshop_here(store: Store) -> 
 
 @pytest.mark.parametrize(("text", "message"), [
     ('{"format": "journeymap",\n "version": 1,,}',
-     "b.json: is not valid JSON: Expecting property name enclosed in double quotes at line 2, "
-     "column 15"),
+     "b.json: is not a journeymap backup: a backup is the JSON file that `export ID --format "
+     "json` writes, and this one stops being JSON at line 2, column 15"),
     ("[" * 100_000, "b.json: is nested too deeply to be a journeymap backup"),
     ('{"format": "journeymap", "version": 1, "workshop": {"max_handoffs": 1' + "0" * 5000 + "}}",
      "b.json: workshop.max_handoffs: must be between 0 and 999"),
