@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.export.md_text import Cells, md_inline, md_joined
+from models.export.md_text import Cells, fits_in_line, md_inline, md_joined_head
 from models.rules.cards import fmt_kpi
 from models.rules.live_maps import is_live
 from models.rules.plan import beyond_plan, card_of_task
@@ -78,6 +78,7 @@ class Doc:
         self.diagram_hosts = diagram_hosts  # sections that draw their diagram inline
         self.cell = Cells()  # every user text of this document escaped once
         self._where_cells: dict[int | None, str] = {}
+        self._stage_heads: dict[str, str | None] = {}
         self.tp_by_id: dict[int, Touchpoint] = {tp.id: tp for tp in journey.ordered_touchpoints()
                                                 if tp.id is not None}
         self.stage_name = {s.id: s.name for s in journey.stages}
@@ -95,13 +96,24 @@ class Doc:
         return beyond_plan(self.plan_start, deadline) if self.plan_start else ""
 
     def where_cell(self, touchpoint_id: int | None) -> str:
-        """``where`` escaped for a cell, once per touchpoint (handoffs name each twice)."""
+        """``where`` escaped for a cell, once per touchpoint (handoffs name each twice).
+
+        The stage's half of ``md_joined`` is worked out once per stage: a big map
+        names about 1,500 touchpoints of a few stages in its handoffs and pains.
+        """
         found = self._where_cells.get(touchpoint_id)
         if found is None:
             tp = self.tp_by_id.get(touchpoint_id or -1)
             stage = self.stage_name.get(tp.stage_id, "").strip() if tp is not None else ""
-            found = (md_joined(self.cell, stage, " › ", tp.name.strip())
-                     if stage and tp is not None else self.cell[self.where(touchpoint_id)])
+            if stage and tp is not None:
+                if stage not in self._stage_heads:
+                    self._stage_heads[stage] = md_joined_head(self.cell, stage, " › ")
+                head = self._stage_heads[stage]
+                name = tp.name.strip()
+                found = (head + self.cell[name] if head is not None and fits_in_line(name)
+                         else self.cell[f"{stage} › {name}"])
+            else:
+                found = self.cell[self.where(touchpoint_id)]
             self._where_cells[touchpoint_id] = found
         return found
 

@@ -235,23 +235,29 @@ def _joinable(text: str) -> bool:
 def md_joined(cells: Cells, head: str, sep: str, tail: str) -> str:
     """``md_inline(head + sep + tail)``, from the escapes of ``head`` and ``tail`` when exact.
 
-    Why: the export names a touchpoint as "stage › name" in hundreds of rows, and
-    escaping each such line costs what escaping the name did.  Backslash escapes
-    are per character, so the line's escape is the parts' escapes joined, when:
-    both parts are stripped and not empty (so the line's trim changes nothing),
-    ``sep`` starts with a space and is printable syntax-free text (so a marker ``head`` starts
-    with is one with or without what follows: block markers end at a space or
-    the line's end), ``tail`` starts with no block marker (its own escape would
-    add one), and neither part holds ``&``, ``<`` (escaped by what follows them)
-    or anything that is not printable.  Otherwise the whole line is escaped.
+    Why: "stage › name" names a touchpoint in hundreds of rows.  Escapes are per character,
+    so the line's are the parts' joined when both are stripped, not empty, printable, with
+    no ``&`` or ``<`` (escaped by what follows them), ``tail`` starts with no block marker
+    or digit (its own escape adds one) and ``sep`` is syntax-free after a space.
     """
-    first = tail[:1]
-    if (head and first and first not in _BLOCK_FIRST and not first.isdigit()
-            and head == head.strip() and tail == tail.strip()
-            and _joinable(head) and _joinable(tail)
-            and sep[:1].isspace() and sep.isprintable() and _MD_SPECIAL.search(sep) is None):
-        return cells[head] + sep + cells[tail]
+    prefix = md_joined_head(cells, head, sep)
+    if prefix is not None and fits_in_line(tail):
+        return prefix + cells[tail]
     return cells[head + sep + tail]
+
+
+def md_joined_head(cells: Cells, head: str, sep: str) -> str | None:
+    """``cells[head] + sep`` if ``md_joined`` may join a tail to it (asked once per stage)."""
+    if (head and head == head.strip() and _joinable(head)
+            and sep[:1].isspace() and sep.isprintable() and _MD_SPECIAL.search(sep) is None):
+        return cells[head] + sep
+    return None
+
+
+def fits_in_line(tail: str) -> bool:
+    """The other half: ``tail`` stripped, not empty, no block marker or digit first, joinable."""
+    return (tail[:1] not in _BLOCK_FIRST and not tail[:1].isdigit() and tail == tail.strip()
+            and tail != "" and _joinable(tail))
 
 
 def md_cell(text: object) -> str:
