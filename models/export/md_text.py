@@ -56,16 +56,27 @@ def _visible_char(ch: str) -> str:
 
 # What ``split_lines`` would split on or ``clean_line`` would change: controls (tab and
 # every line break but two included), the bidi marks and the two Unicode separators,
-# which ``_visible_char`` keeps as they are.  One expression for both jobs: a class
-# with characters beyond U+00FF is compiled into a 65,536-entry map in pure Python
-# (~1.7 M instructions), paid by every export.
-_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
-                           "\u202a-\u202e\u2066-\u2069]")
+# which ``_visible_char`` keeps as they are.  None of them is printable, so a printable
+# text never needs it.
+_NOT_ONE_LINE = "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+
+
+@functools.cache
+def _not_one_line() -> re.Pattern[str]:
+    """``_NOT_ONE_LINE`` compiled, the first time a text that is not printable needs it.
+
+    Why not at import: ``re`` builds the class's 65,536-entry map (the surrogates
+    looped over one by one) in pure Python, ~4.3 M instructions, and an export
+    whose lines are all printable never uses it.
+    """
+    return re.compile(_NOT_ONE_LINE)
 
 
 def clean_line(text: str) -> str:
     """One physical line of visible text: tabs become spaces, controls become pictures."""
-    return _NOT_ONE_LINE.sub(lambda m: _visible_char(m.group()), text.replace("\t", " "))
+    if text.isprintable():  # no tab, control, separator or bidi mark: most lines
+        return text
+    return _not_one_line().sub(lambda m: _visible_char(m.group()), text.replace("\t", " "))
 
 
 def _as_text(value: object) -> str:
@@ -183,10 +194,11 @@ def md_inline(text: object) -> str:
 def _escape_inline(text: str) -> str:
     """``md_inline`` of a str, worked out (``_md_inline`` and ``Cells`` remember it)."""
     # ``isprintable`` (no control, no separator but the space) is one line with nothing
-    # to clean; so is a text that only holds other unprintable characters (a no-break
-    # space, a joiner).  Only the syntax is left to look for, a one-byte class the
-    # search tests per character with one bit.
-    if text.isprintable() or _NOT_ONE_LINE.search(text) is None:
+    # to clean.  Only the syntax is left to look for, a one-byte class the search tests
+    # per character with one bit.  Any other text takes the lines' path, which gives a
+    # text with nothing ``_NOT_ONE_LINE`` matches (a no-break space, a joiner) the same
+    # bytes: one line, cleaned to itself.
+    if text.isprintable():
         if _MD_SPECIAL.search(text) is None:  # one clean line, no syntax: most text
             text = text.strip()
             first = text[:1]

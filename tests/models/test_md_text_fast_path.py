@@ -17,7 +17,7 @@ from models.export.md_text import md_cell, md_inline
 
 def full_path(text: str) -> str:
     """The path every text took before the shortcut (one line, or many)."""
-    if md_text._NOT_ONE_LINE.search(text) is None:
+    if md_text._not_one_line().search(text) is None:
         return md_text._md_block_safe(md_text._md_escape_chars(text.strip()))
     lines = [line.strip() for line in md_text.split_lines(text)]
     while lines and not lines[0]:
