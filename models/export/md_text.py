@@ -7,14 +7,11 @@ touchpoint called "# 1 priority" must not become a heading, and a stage named
 "section: end" must not end a Mermaid diagram early.  Each context has its own
 rules, so each has its own function here, with the reason next to the rule.
 
-Markdown contexts keep the text recoverable (backslash escapes and HTML
-entities render exactly the typed characters) and escape only what Markdown
-would read as syntax there, so ``->`` stays ``->`` in the file.  Mermaid
-decodes its entity codes (``#58;`` is ``:``, ``#quot;`` is ``"``) before any
-diagram grammar sees the text and turns them back into the characters in the
-picture, so every character that is syntax becomes its entity code: the
-diagram shows exactly what was typed (checked by rendering with Mermaid in
-``tests/models/test_mermaid_render.py``).
+Markdown contexts keep the text recoverable (backslash escapes and HTML entities render
+exactly the typed characters) and escape only what Markdown would read as syntax there, so
+``->`` stays ``->``.  Mermaid decodes its entity codes (``#58;`` is ``:``) before any
+diagram grammar sees the text, so every character that is syntax becomes its entity code:
+the diagram shows exactly what was typed (``tests/models/test_mermaid_render.py``).
 """
 
 from __future__ import annotations
@@ -63,12 +60,9 @@ _NOT_ONE_LINE = "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066
 
 @functools.cache
 def _not_one_line() -> re.Pattern[str]:
-    """``_NOT_ONE_LINE`` compiled, the first time a text that is not printable needs it.
-
-    Why not at import: ``re`` builds the class's 65,536-entry map (the surrogates
-    looped over one by one) in pure Python, ~4.3 M instructions, and an export
-    whose lines are all printable never uses it.
-    """
+    """``_NOT_ONE_LINE`` compiled when a line that is not printable first needs it: ``re``
+    builds the class's map in pure Python (~4.3 M instructions), which a printable export
+    never needs."""
     return re.compile(_NOT_ONE_LINE)
 
 
@@ -101,21 +95,16 @@ def one_line(text: str) -> str:
 # GitHub math ($), table cells (|), headings and their closing sequence (#),
 # and the backslash itself so that a typed "\*" does not escape our escape.
 _MD_BACKSLASH = frozenset("\\`*_[]~$|#")
-# HTML is allowed in GitHub Markdown: a typed "<b>" must show as typed.  A "<" can
-# start a tag, comment, declaration or autolink ("<b", "</", "<!", "<?", and e-mail
-# autolinks may start with almost any character), so "<" becomes "&lt;" unless a
-# space, "-", "=", "<" or a digit follows it on a line without "@": "a <- b",
-# "3 < 4" and "<= 5" stay as typed.
-# ">" is syntax only at the start of a block (a quote), handled below.  "&" only
-# matters where it would form an entity ("&amp;", "&#35;"), so a plain "Triage &
-# Diagnosis" stays readable in the raw file.
+# HTML is allowed in GitHub Markdown: a typed "<b>" must show as typed.  A "<" can start a
+# tag, comment, declaration or autolink ("<b", "</", "<!", "<?", e-mail autolinks), so it
+# becomes "&lt;" unless a space, "-", "=", "<" or a digit follows it on a line without "@"
+# ("a <- b", "3 < 4", "<= 5" stay).  ">" is syntax only at a block's start (below); "&" only
+# where it would form an entity ("&amp;"), so "Triage & Diagnosis" stays readable.
 _MD_TAG_START = re.compile(r"<(?![\s<=\-\d]|$)")
 _MD_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-# At the start of a block a few more characters are structure: list bullets
-# ("- " "+ "), thematic breaks and setext underlines ("---", "==="), ordered
-# lists ("12. " / "12) "; a marker needs a space or the line end after it, so
-# "9.5 hours" stays as typed) and blockquotes (">").  A backslash in front
-# makes them plain text.
+# At a block's start more characters are structure: bullets ("- " "+ "), breaks and setext
+# underlines ("---", "==="), ordered lists ("12. " / "12) ", followed by a space or the line
+# end, so "9.5 hours" stays) and quotes (">").  A backslash in front makes them plain.
 _MD_BLOCK_START = re.compile(r"^([-+=])(?=[-=\s]|$)|^(>)|^(\d{1,9})([.)])(?=\s|$)")
 LINE_BREAK = "<br>"
 # The characters a block marker can start with, besides digits (``str.isdigit`` holds
@@ -248,9 +237,8 @@ def md_joined(cells: Cells, head: str, sep: str, tail: str) -> str:
     """``md_inline(head + sep + tail)``, from the escapes of ``head`` and ``tail`` when exact.
 
     Why: "stage › name" names a touchpoint in hundreds of rows.  Escapes are per character,
-    so the line's are the parts' joined when both are stripped, not empty, printable, with
-    no ``&`` or ``<`` (escaped by what follows them), ``tail`` starts with no block marker
-    or digit (its own escape adds one) and ``sep`` is syntax-free after a space.
+    so the line's are the parts' joined when both are stripped, not empty, printable, free of
+    ``&``/``<``, ``tail`` starts with no block marker or digit, ``sep`` is syntax-free.
     """
     prefix = md_joined_head(cells, head, sep)
     if prefix is not None and fits_in_line(tail):
