@@ -2,9 +2,8 @@
 
 Support teams re-import each month's export; the column mapping and the category links are
 remembered per workshop, so next month is ``journeymap tickets import FILE --workshop ID``.
-Commands that change data refuse observers (``models.tickets.editing.require_editor``); an
-import is all or nothing, and every problem is one sentence naming the file, line and column.
-Only Typer at import time: the engine, SQLModel and Rich load inside the commands.
+Changes refuse observers (``editing.require_editor``); an import is all or nothing, every
+problem one sentence naming the file, line and column.  Only Typer at import time.
 """
 
 from __future__ import annotations
