@@ -168,14 +168,14 @@ def test_failure_while_inserting_rolls_everything_back(store: Store, db_path: Pa
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Validation passed, then the database fails half-way: not one row may remain."""
     before = dump(db_path)
-    real = serialize._build
+    real = serialize.insert_rows
 
-    def failing(model: Any, values: dict[str, Any], **links: Any) -> Any:
+    def failing(s: Any, model: Any, rows: Any) -> Any:
         if model is HypothesisCard:
             raise RuntimeError("disk on fire")
-        return real(model, values, **links)
+        return real(s, model, rows)
 
-    monkeypatch.setattr(serialize, "_build", failing)
+    monkeypatch.setattr(serialize, "insert_rows", failing)
     with pytest.raises(RuntimeError):
         dict_to_store(store, minimal(), source="t.json")
     assert dump(db_path) == before

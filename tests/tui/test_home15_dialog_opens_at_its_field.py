@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.helpers import settle
-from tests.tui.test_tui_snapshots import template_workshop
+from tests.tui.template_map import template_workshop
 from tui.app.launch import build_app
 from tui.widgets.forms import RecordForm
 

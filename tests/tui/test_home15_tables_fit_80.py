@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.helpers import settle
-from tests.tui.test_tui_snapshots import template_workshop
+from tests.tui.template_map import template_workshop
 from tui.app.launch import build_app
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models.db.store import Store
-from models.export.templates import create_from_template
-from tests.helpers import freeze
+from tests.tui.template_map import template_workshop
 from tui.app.launch import build_app
 
 SIZES = [(80, 24), (120, 40)]
@@ -21,18 +19,6 @@ STEP_KEYS = {"scope": None, "stages": "2", "touchpoints": "3", "ownership": "4",
 
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")  # today and the time zone pinned
-
-
-def template_workshop(db: Path) -> int:
-    """A realistic workshop: the shipped login-lockout template, frozen.
-
-    No fallback: a template that fails to load fails here with its own error,
-    not later as a snapshot of other data.
-    """
-    with Store(db, who="tester") as store:
-        wid = create_from_template(store, "login-lockout", start_date="2026-03-02")
-        freeze(store, wid)
-        return wid
 
 
 async def settle(pilot) -> None:  # noqa: ANN001
