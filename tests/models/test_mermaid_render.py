@@ -129,8 +129,7 @@ def _texts(svg: str) -> list[tuple[str, float, float, float, str]]:
 def test_every_block_renders_without_error(rendered: list[tuple[str, str, str]]) -> None:
     kinds = {kind for _n, kind, _s in rendered}
     # the escalation path's flowchart comes with the escalation and bot templates
-    # a to-be design has no 60-day plan of its own (its live map has): no gantt
-    assert kinds == {"journey", "quadrantChart", "flowchart TD"}
+    assert kinds == {"journey", "gantt", "quadrantChart", "flowchart TD"}
     assert len({name for name, _k, _s in rendered}) == len(list_templates()) + 4
     for name, kind, svg in rendered:
         assert "Syntax error" not in svg and "Parse error" not in svg, (name, kind)
