@@ -61,8 +61,9 @@ ACTIONS: dict[str, str] = {
 # The actions that write the workshop itself, so may also give the account's bindings
 # their uid; an export writes a file (often from a read-only store) and binds nothing.
 BINDING_ACTIONS = frozenset({"edit", "delete", "grant"})
-_VERBS: dict[str, str] = {"edit": "change", "export": "export", "import": "import into",
-                          "delete": "delete", "grant": "change roles in"}
+_VERBS: dict[str, str] = {"edit": "change", "export": "write a file from",
+                          "import": "import into", "delete": "delete",
+                          "grant": "change roles in"}
 
 
 class AccessError(StoreError):
@@ -184,6 +185,18 @@ def refusal(workshop_id: int, account: str, role: str | None, action: str) -> Ac
                        f"{held} there (a lead can grant one with `journeymap role`).")
 
 
+def check(workshop_id: int, workshop: object, people: Sequence[object], account: str,
+          uid: int | None, role: str | None, action: str) -> None:
+    """Refuse ``action`` unless ``role`` allows it: a re-created login is told so.
+
+    Apart from ``require`` so that a command that read the rows itself, without the
+    ORM (``export -o``), decides by the same rule."""
+    if not allowed(role, action):
+        if stale(workshop, people, account, uid):
+            raise recreated(workshop_id, account)
+        raise refusal(workshop_id, account, role, action)
+
+
 def require(store: object, workshop_id: int, account: str, action: str, key: str = "",
             seat: str | None = None, name: str | None = None) -> str:
     """The account's role in the workshop if it may do ``action``; else raise AccessError.
@@ -215,10 +228,7 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
         mine = row is not None and row.key == key and (
             not row.account or bound(row.account, row.account_uid, account, uid) is True)
         role = row.role if mine else None  # type: ignore[union-attr]
-    if not allowed(role, action):
-        if stale(workshop, people, account, uid):
-            raise recreated(workshop_id, account)
-        raise refusal(workshop_id, account, role, action)
+    check(workshop_id, workshop, people, account, uid, role, action)
     if action in BINDING_ACTIONS and not getattr(store, "read_only", True) \
             and unbound(workshop, people, account, uid):
         with store.write() as s:  # type: ignore[attr-defined]

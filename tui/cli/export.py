@@ -147,12 +147,28 @@ def export(
         raise fail("--start does not apply to --format json (a backup keeps the saved dates).")
     start_date = parse_date(start)
     with one_pass(), user_errors():
-        data = _document(workshop_id, fmt, sections, start_date)
+        data = _document(workshop_id, fmt, sections, start_date, to_file=output is not None)
     write_output(data, output)
 
 
+def may_write_file(journey: "Journey") -> None:
+    """Refuse a file written from a workshop unless this account is a participant or lead
+    there (``access``'s ``export``, as for ``templates save`` and ``copy``).
+
+    Why: an observer writes no file (DESIGN.md), in the app or here; printing needs no
+    role, since whoever can read the database can read the map.  Decided on the rows
+    already read, so the light read stays without the ORM."""
+    from models.db import access
+
+    workshop, people = journey.workshop, journey.participants
+    account = access.current_account()
+    uid = None if isinstance(STATE.db, str) else access.current_uid()
+    role = access.account_role(workshop, people, account, uid=uid)
+    access.check(int(workshop.id or 0), workshop, people, account, uid, role, "export")
+
+
 def _document(workshop_id: int, fmt: str, sections: str | None,
-              start_date: dt.date | None) -> list[bytes]:
+              start_date: dt.date | None, *, to_file: bool) -> list[bytes]:
     """The exported file's bytes, in pieces (``rendered``).
 
     A function of its own so that what it read and built is freed as it returns,
@@ -161,10 +177,16 @@ def _document(workshop_id: int, fmt: str, sections: str | None,
     (~7,000 objects).
     """
     if fmt == "json":
+        from models.db.access import current_account, require
         from models.export.json_backup import export_workshop
 
-        return [export_workshop(STATE.reader(), workshop_id).encode("utf-8")]
+        store = STATE.reader()
+        if to_file:
+            require(store, workshop_id, current_account(), "export")
+        return [export_workshop(store, workshop_id).encode("utf-8")]
     light = read_map(workshop_id, portfolio=fmt == "md")
+    if to_file:
+        may_write_file(light[0])
     if fmt != "md":
         refuse_a_design(light[0], "tracker CSV" if fmt == "csv" else "calendar")
     journey = with_start(light[0], start_date, lambda text: say(text, err=True))

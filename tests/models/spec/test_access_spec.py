@@ -106,7 +106,7 @@ def test_a_refusal_says_what_is_needed_and_what_is_held() -> None:
         "Only a lead can change roles in workshop 4; the account eve has no role there "
         "(a lead can grant one with `journeymap role`).")
     assert "can import into workshop" in str(access.refusal(1, "x", None, "import"))
-    assert "can export workshop" in str(access.refusal(1, "x", None, "export"))
+    assert "can write a file from workshop" in str(access.refusal(1, "x", None, "export"))
 
 
 # -- the checks against a stored workshop ------------------------------------------------
