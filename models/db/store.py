@@ -214,8 +214,9 @@ class Store(Reads, Undoing):
         read_only = self.read_only
 
         @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        def _on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see module doc)
+            record.info["file"] = self._identity(("",))  # the file this connection opened
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             if not read_only:
@@ -245,34 +246,35 @@ class Store(Reads, Undoing):
         def _on_begin(conn: Any) -> None:
             write = conn.get_execution_options().get("journeymap_write", False)
             info = conn.connection.info
-            if write and not self._same_wal(info.get("wal")):
+            if write and not (self._same(info.get("wal"))
+                              and self._same(info.get("file"), ("",))):
                 self.wal_lost = True
                 raise StoreError(
-                    f"The write-ahead log {self.path}-wal was deleted or replaced while this "
-                    "seat had the database open, so nothing more is written here; quit and "
+                    f"The database {self.path} or its write-ahead log was replaced or deleted "
+                    "while this seat had it open, so nothing more is written here; quit and "
                     "reopen journeymap and check your last edits.")
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
             if write and "wal" not in info:
-                info["wal"] = self._wal_identity()
+                info["wal"] = self._identity()
 
         return engine
 
-    def _wal_identity(self) -> tuple[tuple[int, int], ...] | None:
-        """Device and inode of ``-wal`` and ``-shm``, or None if either is missing."""
+    def _identity(self, sides: tuple[str, ...] = ("-wal", "-shm")
+                  ) -> tuple[tuple[int, int], ...] | None:
+        """Device and inode of the files named (the database is ""), None if one is missing."""
         try:
-            stats = [os.stat(f"{self.path}{side}") for side in ("-wal", "-shm")]
+            stats = [os.stat(f"{self.path}{side}") for side in sides]
         except OSError:
             return None
         return tuple((st.st_dev, st.st_ino) for st in stats)
 
-    def _same_wal(self, known: tuple[tuple[int, int], ...] | None) -> bool:
-        """Whether the WAL files this connection opened are still the ones on disk.
-
-        SQLite keeps writing to its open (deleted) ``-wal``; another process would
-        then see an empty database.  A connection keeps its ``-wal`` alive as long
-        as it is open, so a different inode (or none) means someone removed it.
+    def _same(self, known: tuple[tuple[int, int], ...] | None,
+              sides: tuple[str, ...] = ("-wal", "-shm")) -> bool:
+        """Whether the files this connection opened are still the ones on disk: SQLite
+        keeps writing to a file deleted or replaced under it (a backup restored with
+        ``mv``), and through the ``-wal`` beside the new file its edits land in that one.
         """
-        return known is None or self._wal_identity() == known
+        return known is None or self._identity(sides) == known
 
     def close(self) -> None:
         if self._light is not None:
