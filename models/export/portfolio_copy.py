@@ -43,19 +43,36 @@ def copy_portfolio(source: Any, target: Any) -> list[Copied]:
     new_ids: dict[int, int] = {}
     new_tps: dict[int, int] = {}
     done: list[Copied] = []
-    for workshop in workshops:
-        wid = int(workshop.id or 0)
-        journey = source.load(wid)
-        data = journey_to_dict(journey, full=True, changelog=source.changes(wid))
-        _relink(data, new_ids, new_tps)
-        new_id = dict_to_store(target, data, source=f"workshop {wid} of {source.where}",
-                               summary=f"copied from workshop {wid} of {source.where}")
-        new_ids[wid] = new_id
-        copied = target.load(new_id).ordered_touchpoints()
-        for old, new in zip(journey.ordered_touchpoints(), copied, strict=True):
-            new_tps[int(old.id or 0)] = int(new.id or 0)
-        done.append(Copied(wid, new_id, workshop.title or workshop.scenario))
+    # One transaction (each workshop's joins it): a copy killed half-way leaves an empty
+    # destination, never a portfolio that looks whole and refuses to be copied again.
+    with target.write() as session:
+        for workshop in workshops:
+            wid = int(workshop.id or 0)
+            journey = source.load(wid)
+            data = journey_to_dict(journey, full=True, changelog=source.changes(wid))
+            _relink(data, new_ids, new_tps)
+            new_id = dict_to_store(target, data, source=f"workshop {wid} of {source.where}",
+                                   summary=f"copied from workshop {wid} of {source.where}")
+            new_ids[wid] = new_id
+            copied = _touchpoint_ids(session, new_id)
+            for old, new in zip(journey.ordered_touchpoints(), copied, strict=True):
+                new_tps[int(old.id or 0)] = new
+            done.append(Copied(wid, new_id, workshop.title or workshop.scenario))
     return done
+
+
+def _touchpoint_ids(session: Any, workshop_id: int) -> list[int]:
+    """A copied workshop's touchpoint ids in ``Journey.ordered_touchpoints`` order, read in
+    the copy's own transaction (``Store.load`` reads committed rows only)."""
+    from sqlmodel import col, select
+
+    from models.db.tables.workshop import Stage, Touchpoint
+
+    return [int(found) for found in session.exec(
+        select(Touchpoint.id).join(Stage, col(Touchpoint.stage_id) == col(Stage.id))
+        .where(Stage.workshop_id == workshop_id)
+        .order_by(col(Stage.position), col(Stage.id), col(Touchpoint.position),
+                  col(Touchpoint.id)))]
 
 
 def _relink(data: dict[str, Any], new_ids: dict[int, int], new_tps: dict[int, int]) -> None:
