@@ -25,8 +25,7 @@ from urllib.parse import quote
 APP_NAME = "journeymap"
 SCHEMA_VERSION = 14
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# What a refused file's sentence ends with: a file that cannot be read has no repair here,
-# so the way out is the JSON backup (as for a damaged file, ``damaged``) or another file.
+# A refused file's last words: no repair here, so the JSON backup (as ``damaged``) or another file.
 UNREADABLE = ("it was left untouched; import your latest JSON backup into a new file "
               "(`journeymap --db NEW.db import BACKUP.json`) or choose another file with --db.")
 _T = TypeVar("_T")
@@ -212,15 +211,18 @@ def _without_litter(path: Path, check: Callable[[], _T]) -> _T:
 def check_path(path: Path) -> os.stat_result | None:
     """Refuse a path that can never be a database file; its ``stat`` or None if missing.
 
-    A name of only spaces or ``-`` is a mistyped option, not a file name; a FIFO
-    would block the open forever, ``/dev/null`` would swallow the data (and SQLite
-    would create ``/dev/null-journal`` beside it), a directory or a symlink loop
-    would end in a driver error.  All are refused before SQLite sees the path.
+    Refused before SQLite sees them: a name of only spaces or ``-`` (a mistyped option), a
+    FIFO (the open would block forever), ``/dev/null`` (it swallows the data; SQLite would
+    create ``/dev/null-journal``), a directory, a symlink loop (a driver error), and a side
+    file that is a link (planted in a shared folder; SQLite's refusal read as damage).
     """
     name = str(path)
     if not name.strip() or name.strip() == "-":
         raise StoreError(f"{name!r} is not a database file name; "
                          "give --db (or JOURNEYMAP_DB) a real path.")
+    if any((link := Path(f"{path}{side}")).is_symlink() for side in ("-wal", "-shm", "-journal")):
+        raise StoreError(f"{link} is a symbolic link, which SQLite will not open, so {path} is "
+                         f"left alone; remove the link (rm '{link}') and try again.")
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -296,9 +298,7 @@ def _classify(conn: sqlite3.Connection, path: Path) -> tuple[FileState, int]:
     try:
         version = int(meta.get("schema_version", "0"))
     except ValueError as exc:
-        raise StoreError(
-            f"{path} has an unreadable schema version; {UNREADABLE}"
-        ) from exc
+        raise StoreError(f"{path} has an unreadable schema version; {UNREADABLE}") from exc
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer journeymap (schema {version}, this one reads up to "
@@ -309,9 +309,8 @@ def _classify(conn: sqlite3.Connection, path: Path) -> tuple[FileState, int]:
     return FileState.CURRENT, version
 
 
-# ``PRAGMA quick_check`` reads every page: 2 ms for a typical 1.4 MiB file, 0.23 s at
-# this limit on a busy 2-core machine (bench/reliability.py, docs/reliability.md);
-# larger files skip it on open (upgrade and import still run the full check).
+# ``PRAGMA quick_check`` reads every page: 2 ms for a typical 1.4 MiB file, 0.23 s at this
+# limit on a busy 2-core machine (bench/reliability.py); larger files skip it on open.
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 
