@@ -21,7 +21,7 @@ from icalendar import Calendar, Event, vRecur, vText
 
 from models.db.journey import Journey
 from models.export.markdown import with_plan_preview
-from models.export.md_text import split_lines
+from models.export.md_text import one_line, split_lines
 from models.rules.plan import MONTHLY_REVIEW_KEY, card_of_task
 from models.rules.review_copies import monthly_rule, review_copy
 from models.rules.safe_dates import shift
@@ -90,14 +90,16 @@ def plan_ics(journey: Journey, today: dt.date) -> bytes:
         if task.key and card_of_task(journey, task.key) in dated_cards:
             continue  # the card's own event is the same piece of work: one event, not two
         # the generator's key survives saving and regenerating; hand-made tasks have only an id
-        ref = f"plan-{task.key}" if task.key else f"task-{task.id}"
+        # one line of marks: a backup may bring any key (a UID is calendar text too)
+        ref = f"plan-{one_line(task.key)}" if task.key else f"task-{task.id}"
         owner = _text(task.owner) or "nobody yet"
         description = f"Owner: {owner}\nWorkshop: {title}\nPhase: {_text(task.phase)}"
         if task.detail.strip():
             description += "\n\n" + _text(task.detail)
         cal.add_component(_event(f"journeymap-w{wid}-{ref}@{UID_DOMAIN}", task.deadline,
-                                 f"Due: {_text(task.title) or task.key}", description, stamp,
-                                 task.status, monthly=task.key == MONTHLY_REVIEW_KEY))
+                                 f"Due: {_text(task.title) or one_line(task.key)}",
+                                 description, stamp, task.status,
+                                 monthly=task.key == MONTHLY_REVIEW_KEY))
     for card in journey.cards:
         if card.deadline is None:
             continue
