@@ -103,7 +103,9 @@ class PasteText:
 class EscapeFirstParser(XTermParser):
     """Textual's terminal parser, but ESC + one printable character is Esc then it.
 
-    Pasted text is cleaned of escape codes first (``PasteText``).
+    Pasted text is cleaned of escape codes first (``PasteText``), and a key sequence
+    whose number is no character (``ESC [ 99999999999999999999 A`` from a hostile or
+    broken client: Textual's ``chr`` raised, and the seat ended in a traceback) is no key.
     """
 
     def __init__(self, debug: bool = False) -> None:
@@ -112,6 +114,13 @@ class EscapeFirstParser(XTermParser):
 
     def feed(self, data: str) -> Iterable[Message]:
         return super().feed(self._paste_text(data))
+
+    def _parse_extended_key(  # type: ignore[override]  # Textual's is an lru_cache wrapper
+            self, sequence: str) -> list[events.Key] | None:
+        try:
+            return super()._parse_extended_key(sequence)
+        except (OverflowError, ValueError):
+            return None  # no key: Textual's reading of any sequence it does not know
 
     def _sequence_to_key_events(self, sequence: str,
                                 alt: bool = False) -> Iterable[events.Key]:
