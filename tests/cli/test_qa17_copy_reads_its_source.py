@@ -1,4 +1,4 @@
-"""`copy` only reads its source: a file this account cannot write is copied and left as found (qa17).
+"""`copy` only reads its source: a file it cannot write is copied and left as found (qa17).
 
 Found from outside in session 14: `copy` opened its source for writing (a `Store`, not a
 reader).  From a file the account could not write (chattr +i, or a folder of another

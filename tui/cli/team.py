@@ -12,7 +12,15 @@ from typing import Annotated
 import typer
 
 from models.rules.counts import plural
-from tui.cli.common import command_group, default_user, require, require_folder, say, user_errors
+from tui.cli.common import (
+    Context,
+    command_group,
+    default_user,
+    require,
+    require_folder,
+    say,
+    user_errors,
+)
 
 app = command_group()
 
@@ -36,10 +44,10 @@ def copy(
         from models.export.portfolio_copy import copy_portfolio
 
         src, dst = _target(source), _target(target)
-        require_folder(src)
+        reading = Context()  # the source is only read: opened as read-only commands open --db
+        reading.db = src
         require_folder(dst)
-        with Store(src, who=default_user(), create=False) as old, \
-                Store(dst, who=default_user(), create=True) as new:
+        with reading.reader() as old, Store(dst, who=default_user(), create=True) as new:
             for workshop in old.list_workshops():  # a copy reads each map as an export does
                 require(old, int(workshop.id or 0), "export")
             require(new, None, "import")
