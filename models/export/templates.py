@@ -77,6 +77,9 @@ def load_template(name_or_path: str | Path) -> dict[str, Any]:
     else:
         path = Path(name_or_path).expanduser()
         source = str(name_or_path)
+        if path.exists() and not path.is_file() and not path.is_dir():
+            raise DataError(source, "", "is not a regular file (a pipe or a device would "
+                            "never end), so it is no template")
         if not path.is_file():
             names = ", ".join(shipped) or "none"
             raise DataError(source, "", f"no such template or file; the shipped templates "
