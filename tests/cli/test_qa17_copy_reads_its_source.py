@@ -44,3 +44,24 @@ def test_a_copy_from_a_file_it_cannot_write_leaves_its_folder_as_found(
     assert sorted(p.name for p in locked.parent.iterdir()) == before
     with Store(tmp_path / "copy.db", who="lea", read_only=True) as copied:
         assert [w.title for w in copied.list_workshops()] == ["Lockout"]
+
+
+def test_a_refused_copy_creates_no_destination(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """qa17ana (observer) ran `copy --from team.db --to mine.db`: refused in one sentence,
+    but an empty mine.db was left behind, made before the roles were checked."""
+    from models.live import presence
+    from tests.helpers import as_account
+
+    source = tmp_path / "team.db"
+    with Store(source, who="lea", create=True) as store:
+        wid = int(store.create_workshop(title="Lockout").id or 0)
+        presence.grant(store, wid, "olga", "observer")
+    as_account(monkeypatch, "olga")
+    with Store(source, who="olga") as store:
+        assert presence.join(store, wid, "olga").role == "observer"
+    target = tmp_path / "mine.db"
+    code, _out, err = run_cli(source, "copy", "--from", str(source), "--to", str(target))
+    assert code == 1 and "olga is an observer" in err
+    assert not target.exists()
+    assert not Path(f"{target}-wal").exists()
