@@ -47,11 +47,13 @@ def copy(
         reading = Context()  # the source is only read: opened as read-only commands open --db
         reading.db = src
         require_folder(dst)
-        with reading.reader() as old, Store(dst, who=default_user(), create=True) as new:
+        with reading.reader() as old:
             for workshop in old.list_workshops():  # a copy reads each map as an export does
                 require(old, int(workshop.id or 0), "export")
-            require(new, None, "import")
-            copied = copy_portfolio(old, new)
-            for item in copied:
-                say(f"{item.source_id} -> {item.new_id}")
-            say(f"Copied {plural(len(copied), 'workshop')} from {old.where} to {new.where}.")
+            with Store(dst, who=default_user(), create=True) as new:  # refused: none made
+                require(new, None, "import")
+                copied = copy_portfolio(old, new)
+                for item in copied:
+                    say(f"{item.source_id} -> {item.new_id}")
+                say(f"Copied {plural(len(copied), 'workshop')} from {old.where} to "
+                    f"{new.where}.")
