@@ -25,11 +25,10 @@ from models.rules.clock import today
 from models.rules.counts import plural
 from models.vocab import CLOSED_STATUSES, status_label
 from tui.actions import bindings
-from tui.safe_text import safe
 from tui.steps.base import selected_key, sync_table
+from tui.steps.columns import FitTable, cut
 from tui.steps.output_base import OutputView
 from tui.widgets.dates import due_label, due_style, next_status
-from tui.widgets.fast_table import FastTable
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -40,7 +39,14 @@ KIND_LABEL = {"card": "card", "task": "plan", "sla": "SLA"}
 COLUMNS = (("kind", "Kind"), ("title", "What"), ("deadline", "Deadline"),
            ("status", "Status"), ("due", "Days left"))
 WORKSHOP_COLUMN = ("workshop", "Workshop")
-WORKSHOP_WIDTH = 20
+# The free-text columns share what the others leave (``FitTable``): the deadline, the
+# status and the days left ("OVERDUE by 34 days") always stay whole.
+SHARED = {"title": 3, "workshop": 1}
+
+
+def cell(value: object, style: str = "") -> Text:
+    """A free-text cell: the whole (capped) text, cut with "…" by the width its column gets."""
+    return Text(cut(value), style=style, no_wrap=True, end="", overflow="ellipsis")
 
 
 def item_key(item: TrackerItem) -> str:
@@ -73,13 +79,13 @@ class TrackerView(OutputView):
         self._load_gen = 0  # a worker's result counts only if no newer load started
         self._this_items: list[TrackerItem] = []
         self._design = ""  # a to-be design's sentence (``session.design_note``)
-        self._drawn_columns: tuple[int, bool] = (0, False)
+        self._drawn_scope: bool | None = None  # the scope the columns were made for
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Tracker · who does what by when, grouped by owner", style="bold"),
                      classes="step-title")
         yield Static(id="tracker-summary")
-        yield FastTable(cursor_type="row", id="tracker-table")
+        yield FitTable(cursor_type="row", id="tracker-table", cut=SHARED)
         yield Static(id="tracker-empty", classes="empty-note")
 
     @property
@@ -96,16 +102,6 @@ class TrackerView(OutputView):
             columns.insert(1, WORKSHOP_COLUMN)
         for key, label in columns:
             table.add_column(label, key=key)
-
-    def _workshop_limit(self) -> int:
-        """The workshop column's width: narrower at 80 columns so "Days left" still fits."""
-        return WORKSHOP_WIDTH if (self.size.width or 80) >= 100 else 12
-
-    def _title_limit(self) -> int:
-        width = self.size.width or 80
-        if self.all_workshops:
-            return max(16, width - 55 - self._workshop_limit())
-        return max(24, width - 53)
 
     def refresh_from(self, journey: Journey) -> None:
         """New data: this workshop's items now, every workshop's from a worker."""
@@ -170,19 +166,17 @@ class TrackerView(OutputView):
         items = (self.all_items or []) if self.all_workshops else self._this_items
         self.items = {item_key(i): i for i in items}
         shown = [i for i in items if i.overdue] if self.overdue_only else items
-        limit = self._title_limit()
-        if (limit, self.all_workshops) != self._drawn_columns:
-            # DataTable columns only ever grow: start afresh on resize or a new scope
+        if self.all_workshops != self._drawn_scope:  # the Workshop column comes or goes
             self._set_columns()
-            self._drawn_columns = (limit, self.all_workshops)
-        many, workshop_limit = self.all_workshops, self._workshop_limit()
+            self._drawn_scope = self.all_workshops
+        many = self.all_workshops
         rows: list[tuple[str, tuple[Any, ...]]] = []
         for owner, group in group_by_owner(shown).items():
             late = sum(1 for i in group if i.overdue)
             head: tuple[Any, ...] = (
-                Text("▸", style="bold"), safe(owner, "bold", limit=limit), Text(""),
+                Text("▸", style="bold"), cell(owner, "bold"), Text(""),
                 Text(plural(len(group), "item"), style="dim"),
-                Text(f"{late} OVERDUE" if late else "", style="bold red"))
+                Text(f"{late:,} OVERDUE" if late else "", style="bold red"))
             rows.append((f"owner:{owner}", (head[0], Text(""), *head[1:]) if many else head))
             for item in group:
                 style = "bold" if item.overdue else ("dim" if item.status in ("done", "dropped")
@@ -193,13 +187,13 @@ class TrackerView(OutputView):
                             style=due_style(item.deadline, item.status, on)))
                 cells: tuple[Any, ...] = (
                     Text(KIND_LABEL.get(item.kind, item.kind), style="dim"),
-                    safe("  " + item.title, style, limit=limit),
+                    cell("  " + item.title, style),
                     Text(item.deadline.isoformat() if item.deadline else "—"),
                     Text(status_label(item.status)
                          + (f" · signal {item.signal}" if item.signal else "")),
                     due)
                 if many:
-                    cells = (cells[0], safe(item.workshop_title, limit=workshop_limit), *cells[1:])
+                    cells = (cells[0], cell(item.workshop_title), *cells[1:])
                 rows.append((item_key(item), cells))
         sync_table(self.table, rows)
         self.rows_shown()
@@ -212,13 +206,13 @@ class TrackerView(OutputView):
         else:
             summary.append(f"{plural(len(items) - len(slas), 'item')}")
         if late_all:
-            summary.append(f" · {late_all} OVERDUE", style="bold red")
+            summary.append(f" · {late_all:,} OVERDUE", style="bold red")
         if unowned:
-            summary.append(f" · {unowned} without owner", style="yellow")
+            summary.append(f" · {unowned:,} without owner", style="yellow")
         if slas:
             flagged = sum(1 for i in slas if i.flag)
             summary.append(f" · {plural(len(slas), 'SLA commitment')}")
-            summary.append(f", {flagged} flagged" if flagged else "",
+            summary.append(f", {flagged:,} flagged" if flagged else "",
                            style="bold yellow")
         summary.append(f" · today {on.isoformat()}", style="dim")
         if self.all_workshops:
@@ -241,12 +235,6 @@ class TrackerView(OutputView):
                               "Nothing to track yet: draft cards (Cards step) and generate the "
                               "plan (Plan step); their owners and deadlines show up here.",
                               style="dim"))
-
-    def on_resize(self) -> None:
-        # the title column's width follows the terminal's
-        if self.session.journey is not None and \
-                (self._title_limit(), self.all_workshops) != self._drawn_columns:
-            self.render_items()
 
     def focus_default(self) -> None:
         self.table.focus()
