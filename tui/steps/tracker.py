@@ -25,6 +25,7 @@ from models.rules.clock import today
 from models.rules.counts import plural
 from models.vocab import CLOSED_STATUSES, status_label
 from tui.actions import bindings
+from tui.session import OpenWorkshop
 from tui.steps.base import selected_key, sync_table
 from tui.steps.columns import FitTable, cut
 from tui.steps.output_base import OutputView
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from tui.session import WorkshopSession
 
 KIND_LABEL = {"card": "card", "task": "plan", "sla": "SLA"}
+STEP_OF_KIND = {"card": "cards", "task": "plan"}  # where Enter takes an item (else here)
 COLUMNS = (("kind", "Kind"), ("title", "What"), ("deadline", "Deadline"),
            ("status", "Status"), ("due", "Days left"))
 WORKSHOP_COLUMN = ("workshop", "Workshop")
@@ -269,6 +271,29 @@ class TrackerView(OutputView):
                                 and new not in CLOSED_STATUSES)
                 self.render_items()
             self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
+
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on an item (the table's own Enter binding comes before the view's)."""
+        event.stop()
+        if self.check_action("open_item", ()):
+            await self.action_open_item()
+
+    async def action_open_item(self) -> None:
+        """Go where the selected item lives: its workshop's Cards or Plan step.
+
+        The Monday view lists every workshop's late work; the way to one used to be
+        Home, that workshop among hundreds, then its step.  An item of this workshop
+        is a step switch on this screen (its built views are kept); another's opens
+        that workshop.  An SLA commitment lives in the Tracker itself.
+        """
+        item = self.selected_item()
+        if item is None:
+            return
+        step = STEP_OF_KIND.get(item.kind, self.STEP)
+        if item.workshop_id == self.journey.workshop.id:
+            await self.run_action(f"screen.goto('{step}')")
+        else:
+            self.post_message(OpenWorkshop(item.workshop_id, step))
 
     def action_toggle_overdue(self) -> None:
         self.overdue_only = not self.overdue_only
