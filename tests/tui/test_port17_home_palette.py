@@ -29,16 +29,11 @@ async def test_the_palette_finds_a_workshop_by_its_title_and_opens_it(db_path: P
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("ctrl+p", *"boss")
-        assert await until([pilot], lambda: any("[bold]boss[/bold] [/] ␛[31mred" in o
-                                                for o in offered(app)), rounds=250), \
-            offered(app)
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("ctrl+p", *"Billing")
-        assert await until([pilot], lambda: any("Billing [red]x[/]" in o
-                                                for o in offered(app)), rounds=250), \
-            offered(app)
+        for typed, shown in (("boss", "[bold]boss[/bold] [/] ␛[31mred"),
+                             ("Billing", "Billing [red]x[/]")):
+            await pilot.press("escape", "ctrl+p", *typed)
+            assert await until([pilot], lambda shown=shown: any(
+                shown in o for o in offered(app)), rounds=250), offered(app)
         await pilot.press("enter")
         assert await until([pilot], lambda: app.session.journey is not None
                             and app.session.journey.workshop.id == other)

@@ -15,20 +15,14 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from models.db.store import Store
 from models.rules.tracker import TrackerItem
-from tests.helpers import build_workshop, ready, second_workshop, until
+from tests.helpers import planned_workshop, ready, second_workshop, until
 from tui.app.launch import build_app
 
 
 @pytest.fixture
 def wid(db_path: Path) -> int:
-    from models.rules.plan import regenerate_plan
-
-    with Store(db_path, who="lea") as store:
-        wid = build_workshop(store)
-        regenerate_plan(store, wid, dt.date(2026, 1, 5))
-        return wid
+    return planned_workshop(db_path, dt.date(2026, 1, 5))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -12,18 +12,13 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from tests.helpers import build_workshop, ready, second_workshop, until
+from tests.helpers import planned_workshop, ready, second_workshop, until
 from tui.app.launch import build_app
 
 
 @pytest.fixture
 def wid(db_path: Path) -> int:
-    from models.rules.plan import regenerate_plan
-
-    with Store(db_path, who="lea") as store:
-        wid = build_workshop(store)
-        regenerate_plan(store, wid)
-        return wid
+    return planned_workshop(db_path)
 
 
 async def _on_item(pilot: object, app: object, key: str) -> None:
