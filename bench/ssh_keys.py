@@ -16,6 +16,9 @@ output arrives (first byte, and last byte before 80 ms of quiet), on one clock.
 - ``live``: a second seat (``--as`` another name) on the same map; the first seat
   nudges a sentiment (``+``/``-``) and the other seat's pane is timed.
 - the seats' RSS (VmRSS, VmHWM) at the end (goal: under 200 MB at 10,000 touchpoints).
+- ``--tracker N``: instead of the keys, the map opened at the Tracker, ``w`` pressed N
+  times (and again to come back) until the portfolio's count is on screen, and until the
+  pane's last output before 300 ms of quiet (goal: "all workshops" within 1 s).
 - ``--startup N``: instead of the keys, start-up over the same ssh, N runs alternating:
   a bare Textual app (``bench/tui_startup.py``'s) until its title shows, and
   ``journeymap open`` at Scope until its heading shows, from the pane's creation
@@ -26,7 +29,7 @@ agent or ``-F CONFIG``) and runs this tree's Python on the same machine; the ben
 cannot set that up itself, so ``bench/all.py`` does not run it.
 
     python bench/ssh_keys.py --ssh-config CFG --host HOST --db MAP.db --workshop 1 \\
-        [--size 80x24] [--keys 40] [--startup 7]
+        [--size 80x24] [--keys 40] [--startup 7 | --tracker 6]
 """
 
 from __future__ import annotations
@@ -205,6 +208,38 @@ def shown_after(width: int, height: int, command: str, text: str) -> float:
         tmux.close()
 
 
+def run_tracker(args: argparse.Namespace, width: int, height: int) -> None:
+    """Medians of ``w`` → every workshop's items counted on screen, and → the last output."""
+    entry = "from tui.cli.main import main; main()"
+    tmux = Tmux(width, height, remote(args, ["-c", entry, "--db", args.db, "open",
+                                             str(args.workshop), "--step", "tracker",
+                                             "--as", "lee"]))
+    try:
+        pane = tmux.first_pane
+        if not tmux.wait_for(pane, "Tracker ·"):
+            raise SystemExit("ssh_keys: the map did not open at the Tracker")
+        tmux.quiet(pane, gap=1.5)
+        counted: list[float] = []
+        settled: list[float] = []
+        for _ in range(args.tracker):
+            start = time.monotonic()
+            tmux.command(f"send-keys -t {pane} w")
+            while ", w = this one)" not in tmux.screen(pane):  # the count: read and drawn
+                if time.monotonic() - start > 60:
+                    raise SystemExit("ssh_keys: all workshops never showed")
+                time.sleep(0.01)
+            counted.append(time.monotonic() - start)
+            tmux.quiet(pane, gap=0.3)
+            settled.append(tmux.outputs[pane][-1] - start)
+            tmux.press(pane, "w")  # back to this workshop
+            tmux.quiet(pane, gap=0.5)
+    finally:
+        tmux.close()
+    print(f"  w -> every workshop counted on screen: {statistics.median(counted) * 1000:6.0f} ms"
+          f"   -> last output: {statistics.median(settled) * 1000:6.0f} ms (max "
+          f"{max(settled) * 1000:.0f})   load {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def run_startup(args: argparse.Namespace, width: int, height: int) -> None:
     """Medians of the bare app's and ``journeymap open``'s first screen over ssh."""
     from bench.tui_startup import BARE
@@ -253,14 +288,19 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=40)
     parser.add_argument("--startup", type=int, default=0,
                         help="time start-up over ssh (N runs each) instead of the keys")
+    parser.add_argument("--tracker", type=int, default=0,
+                        help="time the Tracker's w (all workshops) N times instead")
     args = parser.parse_args()
     args.db = str(Path(args.db).resolve())
     for size in args.size or ["80x24"]:
         width, height = map(int, size.split("x"))
         print(f"{size}, {args.db} workshop {args.workshop}, "
               f"ms p50 / p95, load {os.getloadavg()[0]:.1f}", flush=True)
-        if args.startup:
-            run_startup(args, width, height)
+        if args.startup or args.tracker:
+            if args.startup:
+                run_startup(args, width, height)
+            if args.tracker:
+                run_tracker(args, width, height)
             continue
         floor = run_floor(args, width, height)
         run_map(args, width, height, floor)
