@@ -30,7 +30,7 @@ from tui.dialogs.common import ConfirmScreen
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import marked_title, safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
-from tui.steps.base import selected_key, sync_table
+from tui.steps.base import select_key, selected_key, sync_table
 from tui.steps.columns import FitTable, kept
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
@@ -147,9 +147,13 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = bindings("home")
 
-    def __init__(self, session: WorkshopSession, early: list[Any] | None = None) -> None:
+    def __init__(self, session: WorkshopSession, early: list[Any] | None = None,
+                 back_from: int | None = None) -> None:
         super().__init__()
         self.session = session
+        # the workshop the lead comes back from: its row is selected, not the first
+        # (in a portfolio of hundreds, the place in the list is kept)
+        self._back_from = back_from
         # rows read without the ORM while the store opens (``models.db.light``); None after
         self.early = early
         self._retry: Timer | None = None  # runs while the list could not be read
@@ -207,6 +211,9 @@ class HomeScreen(Screen[None]):
         self._fit_columns(table)
         table.display = bool(self._rows)
         self.query_one("#welcome").display = not self._rows
+        if self._back_from is not None:
+            select_key(table, str(self._back_from))
+            self._back_from = None
         if self._rows:
             table.focus()
 
