@@ -16,13 +16,20 @@ output arrives (first byte, and last byte before 80 ms of quiet), on one clock.
 - ``live``: a second seat (``--as`` another name) on the same map; the first seat
   nudges a sentiment (``+``/``-``) and the other seat's pane is timed.
 - the seats' RSS (VmRSS, VmHWM) at the end (goal: under 200 MB at 10,000 touchpoints).
+- ``--tracker N``: instead of the keys, the map opened at the Tracker, ``w`` pressed N
+  times (and again to come back) until the portfolio's count is on screen, and until the
+  pane's last output before 300 ms of quiet (goal: "all workshops" within 1 s).
+- ``--startup N``: instead of the keys, start-up over the same ssh, N runs alternating:
+  a bare Textual app (``bench/tui_startup.py``'s) until its title shows, and
+  ``journeymap open`` at Scope until its heading shows, from the pane's creation
+  (ssh's own handshake is in both; goal: workshop on screen ≤ 2× the bare app).
 
 It needs an SSH server that lets this account in without a question (a key in an
 agent or ``-F CONFIG``) and runs this tree's Python on the same machine; the bench
 cannot set that up itself, so ``bench/all.py`` does not run it.
 
     python bench/ssh_keys.py --ssh-config CFG --host HOST --db MAP.db --workshop 1 \\
-        [--size 80x24] [--keys 40]
+        [--size 80x24] [--keys 40] [--startup 7 | --tracker 6]
 """
 
 from __future__ import annotations
@@ -186,6 +193,76 @@ def run_map(args: argparse.Namespace, width: int, height: int, floor: float) -> 
         tmux.close()
 
 
+def shown_after(width: int, height: int, command: str, text: str) -> float:
+    """Seconds from the pane's creation until ``text`` is on its screen (polled every
+    10 ms: one capture is a round trip to the tmux server, not a repaint)."""
+    start = time.monotonic()
+    tmux = Tmux(width, height, command)
+    try:
+        while time.monotonic() - start < 60:
+            if text in tmux.screen(tmux.first_pane):
+                return time.monotonic() - start
+            time.sleep(0.01)
+        raise SystemExit(f"ssh_keys: {text!r} never showed")
+    finally:
+        tmux.close()
+
+
+def run_tracker(args: argparse.Namespace, width: int, height: int) -> None:
+    """Medians of ``w`` → every workshop's items counted on screen, and → the last output."""
+    entry = "from tui.cli.main import main; main()"
+    tmux = Tmux(width, height, remote(args, ["-c", entry, "--db", args.db, "open",
+                                             str(args.workshop), "--step", "tracker",
+                                             "--as", "lee"]))
+    try:
+        pane = tmux.first_pane
+        if not tmux.wait_for(pane, "Tracker ·"):
+            raise SystemExit("ssh_keys: the map did not open at the Tracker")
+        tmux.quiet(pane, gap=1.5)
+        counted: list[float] = []
+        settled: list[float] = []
+        for _ in range(args.tracker):
+            start = time.monotonic()
+            tmux.command(f"send-keys -t {pane} w")
+            while ", w = this one)" not in tmux.screen(pane):  # the count: read and drawn
+                if time.monotonic() - start > 60:
+                    raise SystemExit("ssh_keys: all workshops never showed")
+                time.sleep(0.01)
+            counted.append(time.monotonic() - start)
+            tmux.quiet(pane, gap=0.3)
+            settled.append(tmux.outputs[pane][-1] - start)
+            tmux.press(pane, "w")  # back to this workshop
+            tmux.quiet(pane, gap=0.5)
+    finally:
+        tmux.close()
+    print(f"  w -> every workshop counted on screen: {statistics.median(counted) * 1000:6.0f} ms"
+          f"   -> last output: {statistics.median(settled) * 1000:6.0f} ms (max "
+          f"{max(settled) * 1000:.0f})   load {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def run_startup(args: argparse.Namespace, width: int, height: int) -> None:
+    """Medians of the bare app's and ``journeymap open``'s first screen over ssh."""
+    from bench.tui_startup import BARE
+
+    entry = "from tui.cli.main import main; main()"
+    opened = remote(args, ["-c", entry, "--db", args.db, "open", str(args.workshop),
+                           "--step", "scope", "--as", "lee"])
+    bare = remote(args, ["-c", BARE])
+    hello = remote(args, ["-c", "import time; print('sshready', flush=True); time.sleep(9)"])
+    times: dict[str, list[float]] = {"ssh": [], "bare": [], "open": []}
+    for _ in range(args.startup):
+        times["ssh"].append(shown_after(width, height, hello, "sshready"))
+        times["bare"].append(shown_after(width, height, bare, "bareapp"))
+        times["open"].append(shown_after(width, height, opened, "Step 1 · Scope"))
+    med = {k: statistics.median(v) * 1000 for k, v in times.items()}
+    print(f"  ssh + python printing a line: {med['ssh']:6.0f} ms   bare Textual app: "
+          f"{med['bare']:6.0f} ms   journeymap open, Scope on screen: {med['open']:6.0f} ms",
+          flush=True)
+    print(f"  ratio {med['open'] / med['bare']:.2f}x; after ssh and the interpreter "
+          f"(each minus the first) {(med['open'] - med['ssh']) / (med['bare'] - med['ssh']):.2f}x"
+          f"   load {os.getloadavg()[0]:.1f}", flush=True)
+
+
 def _resize(tmux: Tmux, pane: str, width: int, height: int) -> tuple[float, float]:
     """Seconds from the terminal's resize until the pane's output (first, last)."""
     with tmux.changed:
@@ -209,12 +286,22 @@ def main() -> None:
     parser.add_argument("--workshop", type=int, default=1)
     parser.add_argument("--size", action="append", default=[])
     parser.add_argument("--keys", type=int, default=40)
+    parser.add_argument("--startup", type=int, default=0,
+                        help="time start-up over ssh (N runs each) instead of the keys")
+    parser.add_argument("--tracker", type=int, default=0,
+                        help="time the Tracker's w (all workshops) N times instead")
     args = parser.parse_args()
     args.db = str(Path(args.db).resolve())
     for size in args.size or ["80x24"]:
         width, height = map(int, size.split("x"))
         print(f"{size}, {args.db} workshop {args.workshop}, "
               f"ms p50 / p95, load {os.getloadavg()[0]:.1f}", flush=True)
+        if args.startup or args.tracker:
+            if args.startup:
+                run_startup(args, width, height)
+            if args.tracker:
+                run_tracker(args, width, height)
+            continue
         floor = run_floor(args, width, height)
         run_map(args, width, height, floor)
 

@@ -9,6 +9,11 @@ without the ORM) both are the same moment.  Runs alternate between programs so m
 hits both alike; medians are reported with their ratio (goal: workshop on screen ≤ 2×).
 
     python bench/tui_startup.py [runs] [source-root] [--server [--admin URL]]
+                                [--workshops N | --touchpoints N]
+
+``--workshops N`` opens the first of a portfolio of N workshops (``bench/portfolio.py``'s
+build); ``--touchpoints N`` a map of N touchpoints and N/4 pain points
+(``bench/export.py``'s build): the goal holds for a lead's file, not only a fresh one.
 
 ``source-root`` (default: this checkout) is put first on PYTHONPATH for the
 measured programs, to compare a patched copy of the code against the same floor.
@@ -100,9 +105,18 @@ def first_paint(loading: float, heading: float) -> float:
     return min(t for t in (loading, heading) if t == t) if heading == heading else loading
 
 
-def make_db(db: Path | str) -> int:
-    """The bench workshop in ``db`` (a file, or a server URL): its id."""
+def make_db(db: Path | str, workshops: int = 1, touchpoints: int = 0) -> int:
+    """The bench workshop in ``db`` (a file, or a server URL): its id; the first of
+    ``workshops``, or a map of ``touchpoints`` (a file only)."""
     sys.path.insert(0, str(ROOT))
+    if touchpoints and isinstance(db, Path):
+        from bench.export import build as big_map
+
+        return big_map(db, touchpoints, touchpoints // 4)
+    if workshops > 1 and isinstance(db, Path):
+        from bench.portfolio import build as portfolio
+
+        return portfolio(db, workshops)
     from models.db.store import Store
     from models.export.templates import create_from_template
 
@@ -110,12 +124,17 @@ def make_db(db: Path | str) -> int:
         return create_from_template(store, "login-lockout")
 
 
-def main(runs: int = 7, admin: str = "") -> None:
+def main(runs: int = 7, admin: str = "", workshops: int = 1, touchpoints: int = 0) -> None:
     """Time both ways of starting against the floor, on a file or (``admin``) a server."""
     if not admin:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "bench.db"
-            measure(runs, ["--db", str(db)], str(db), make_db(db))
+            wid = make_db(db, workshops, touchpoints)
+            if touchpoints:
+                print(f"a map of {touchpoints:,} touchpoints, {touchpoints // 4:,} pain points")
+            elif workshops > 1:
+                print(f"the first of {workshops} workshops")
+            measure(runs, ["--db", str(db)], str(db), wid)
         return
     from bench.server import fresh_database
 
@@ -170,9 +189,15 @@ if __name__ == "__main__":
                         help="the workshop on a PostgreSQL server instead of a file")
     parser.add_argument("--admin", default=os.environ.get("JOURNEYMAP_TEST_PG", ""),
                         help="with --server: a URL of a role that may create databases")
+    parser.add_argument("--workshops", type=int, default=1,
+                        help="open the first of a portfolio of N workshops (a file)")
+    parser.add_argument("--touchpoints", type=int, default=0,
+                        help="open a map of N touchpoints and N/4 pain points (a file)")
     args = parser.parse_args()
     if args.source_root is not None:
         ROOT = args.source_root.resolve()
     if args.server and not args.admin:
         parser.error("--server needs --admin or JOURNEYMAP_TEST_PG")
-    main(args.runs, args.admin if args.server else "")
+    if args.server and (args.workshops > 1 or args.touchpoints):
+        parser.error("--workshops and --touchpoints build a file, not a server database")
+    main(args.runs, args.admin if args.server else "", args.workshops, args.touchpoints)

@@ -80,6 +80,7 @@ ACTION_WORDS: dict[str, str] = {
     "cycle_status": "status: " + ", ".join(s.replace("_", " ") for s in CARD_STATUSES),
     "toggle_overdue": "overdue only, late, behind schedule",
     "toggle_scope": "all workshops, portfolio, every map",
+    "open_item": "go to the item's workshop, open its card or plan task",
     "regenerate": "regenerate, rebuild the 60-day plan",
     "start_date": "start date of the plan, calendar, when day 1 is",
     "open": "open the workshop",

@@ -275,6 +275,14 @@ def stage_row(db: Path, stage_id: int) -> Stage | None:
         return session.get(Stage, stage_id)
 
 
+def planned_workshop(db: Path, start: dt.date | None = None) -> int:
+    """The 'Admin locked out' workshop with its plan generated (from ``start``); its id."""
+    with Store(db, who="lea") as store:
+        wid = build_workshop(store)
+        regenerate_plan(store, wid, start)
+        return wid
+
+
 def second_workshop(db: Path) -> tuple[int, int]:
     """Workshop B (title 'Billing [red]x[/]') with a plan; returns (B id, a B task id)."""
     with Store(db, who="lea") as store:

@@ -107,6 +107,7 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("s", "cycle_status", "Status", edits=True, row=True),
         Action("o", "toggle_overdue", "Overdue only"),
         Action("w", "toggle_scope", "All workshops", guest=False),
+        Action("enter", "open_item", "Open item", show=False, guest=False, row=True),
     ),
     "plan": (
         Action("enter,e", "edit", "Edit task", edits=True, row=True),

@@ -14,18 +14,13 @@ import pytest
 
 from models.db import light_target
 from models.db.store import Store
-from tests.helpers import build_workshop, second_workshop
+from tests.helpers import planned_workshop, second_workshop
 from tests.tui.views import all_workshop_ids
 
 
 @pytest.fixture
 def wid(db_path: Path) -> int:
-    from models.rules.plan import regenerate_plan
-
-    with Store(db_path, who="lea") as store:
-        wid = build_workshop(store)
-        regenerate_plan(store, wid)
-        return wid
+    return planned_workshop(db_path)
 
 
 async def test_all_workshops_come_from_the_light_read(db_path: Path, wid: int,

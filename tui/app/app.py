@@ -251,9 +251,10 @@ class JourneyApp(SessionAttributes, App[None]):
 
         if self.locked:  # a forced-command seat has one workshop and no Home
             return
+        left = self.journey.workshop.id if self.journey is not None else None
         self.journey = None
         self.pairing.stop()
-        self._switch(HomeScreen(self.session))
+        self._switch(HomeScreen(self.session, back_from=left))
 
     def open_workshop(self, workshop_id: int, step: str | None = None) -> None:
         if self.store is None:  # Enter on the early Home, before the store is open

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-from textual.command import Hit, Hits
+from textual.command import DiscoveryHit, Hit, Hits
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 from textual.system_commands import SystemCommandsProvider
 
 HELP_SCORE = 0.2  # below a title match, which Textual's matcher scores from about 0.3
@@ -25,13 +28,35 @@ def says(help_text: str, query: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", text) for w in words)
 
 
+def literal(matcher: Matcher, title: str) -> Content:
+    """``Matcher.highlight`` without reading the title as markup: an entry may be named by
+    user text (Home's workshops), and Textual's highlight parses its candidate as markup
+    ("[bold]boss[/bold]" came out bold; a stray "[/]" raised)."""
+    content = Content(title)
+    for offset in matcher.fuzzy_search.match(matcher.query, title)[1]:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
 class LeadWords(SystemCommandsProvider):
-    """The app's palette commands, found by their title or by the words of their help."""
+    """The app's palette commands, found by their title or by the words of their help.
+
+    Titles and help are shown literally (the palette reads both as markup)."""
+
+    async def discover(self) -> Hits:
+        """The entries listed before anything is typed (``discover``), in title order."""
+        commands = sorted(self.app.get_system_commands(self.screen), key=lambda c: c[0])
+        for title, help_text, callback, discover in commands:
+            if discover:
+                yield DiscoveryHit(Content(title), callback, text=title,
+                                   help=escape(help_text) if help_text else help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, callback, *_ in self.app.get_system_commands(self.screen):
+            shown = escape(help_text) if help_text else help_text
             if (score := matcher.match(title)) > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, literal(matcher, title), callback, text=title, help=shown)
             elif says(help_text or "", query):
-                yield Hit(HELP_SCORE, title, callback, text=title, help=help_text)
+                yield Hit(HELP_SCORE, Content(title), callback, text=title, help=shown)

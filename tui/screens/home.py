@@ -30,7 +30,7 @@ from tui.dialogs.common import ConfirmScreen
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import marked_title, safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
-from tui.steps.base import selected_key, sync_table
+from tui.steps.base import select_key, selected_key, sync_table
 from tui.steps.columns import FitTable, kept
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
@@ -147,14 +147,19 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = bindings("home")
 
-    def __init__(self, session: WorkshopSession, early: list[Any] | None = None) -> None:
+    def __init__(self, session: WorkshopSession, early: list[Any] | None = None,
+                 back_from: int | None = None) -> None:
         super().__init__()
         self.session = session
+        # the workshop the lead comes back from: its row is selected, not the first
+        # (in a portfolio of hundreds, the place in the list is kept)
+        self._back_from = back_from
         # rows read without the ORM while the store opens (``models.db.light``); None after
         self.early = early
         self._retry: Timer | None = None  # runs while the list could not be read
         self._asking: Worker[Any] | None = None  # the retry's read, off the screen's thread
         self._rows: list[tuple[str, tuple[Text, ...]]] = []  # every column's cells, by key
+        self._names: list[tuple[int, str, str]] = []  # id, title, what it maps: the palette's
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
@@ -200,10 +205,15 @@ class HomeScreen(Screen[None]):
                                    Text(LABELS.get(w.current_step, w.current_step)),
                                    Text(local_time(w.updated_at))))
                       for w in workshops]
+        self._names = [(int(w.id), short(w.title or w.scenario or f"Workshop {w.id}", 60),
+                        f"{short(w.persona, 40)} · {short(w.scenario, 60)}") for w in workshops]
         table = self.query_one(DataTable)
         self._fit_columns(table)
         table.display = bool(self._rows)
         self.query_one("#welcome").display = not self._rows
+        if self._back_from is not None:
+            select_key(table, str(self._back_from))
+            self._back_from = None
         if self._rows:
             table.focus()
 
@@ -340,10 +350,15 @@ class HomeScreen(Screen[None]):
             self.load()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        """The keys the footer has no room for at 80 columns, for the command palette."""
+        """The keys the footer has no room for at 80 columns, and every workshop by its
+        title (a portfolio of hundreds is found by typing, not by scrolling)."""
         if self.session.action_allowed("future") and self._selected() is not None:
             yield SystemCommand("Future state: open or make the to-be copy",
                                 palette_help("future", "F"), self.action_future)
+        for wid, title, what in self._names:
+            yield SystemCommand(f"Open {title}", f"Workshop {wid}: {what}",
+                                lambda wid=wid: self.post_message(OpenWorkshop(wid)),
+                                discover=False)  # found by typing, not listed unasked
 
     def action_future(self) -> None:
         """The to-be copy of the selected map (its future state), opened at Touchpoints;

@@ -25,11 +25,11 @@ from models.rules.clock import today
 from models.rules.counts import plural
 from models.vocab import CLOSED_STATUSES, status_label
 from tui.actions import bindings
-from tui.safe_text import safe
+from tui.session import OpenWorkshop
 from tui.steps.base import selected_key, sync_table
+from tui.steps.columns import CutRow, FitTable, cut
 from tui.steps.output_base import OutputView
 from tui.widgets.dates import due_label, due_style, next_status
-from tui.widgets.fast_table import FastTable
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -37,10 +37,13 @@ if TYPE_CHECKING:
     from tui.session import WorkshopSession
 
 KIND_LABEL = {"card": "card", "task": "plan", "sla": "SLA"}
+STEP_OF_KIND = {"card": "cards", "task": "plan"}  # where Enter takes an item (else here)
 COLUMNS = (("kind", "Kind"), ("title", "What"), ("deadline", "Deadline"),
            ("status", "Status"), ("due", "Days left"))
 WORKSHOP_COLUMN = ("workshop", "Workshop")
-WORKSHOP_WIDTH = 20
+# The free-text columns share what the others leave (``FitTable``): the deadline, the
+# status and the days left ("OVERDUE by 34 days") always stay whole.
+SHARED = {"title": 3, "workshop": 1}
 
 
 def item_key(item: TrackerItem) -> str:
@@ -73,13 +76,13 @@ class TrackerView(OutputView):
         self._load_gen = 0  # a worker's result counts only if no newer load started
         self._this_items: list[TrackerItem] = []
         self._design = ""  # a to-be design's sentence (``session.design_note``)
-        self._drawn_columns: tuple[int, bool] = (0, False)
+        self._drawn_scope: bool | None = None  # the scope the columns were made for
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Tracker · who does what by when, grouped by owner", style="bold"),
                      classes="step-title")
         yield Static(id="tracker-summary")
-        yield FastTable(cursor_type="row", id="tracker-table")
+        yield FitTable(cursor_type="row", id="tracker-table", cut=SHARED)
         yield Static(id="tracker-empty", classes="empty-note")
 
     @property
@@ -96,16 +99,6 @@ class TrackerView(OutputView):
             columns.insert(1, WORKSHOP_COLUMN)
         for key, label in columns:
             table.add_column(label, key=key)
-
-    def _workshop_limit(self) -> int:
-        """The workshop column's width: narrower at 80 columns so "Days left" still fits."""
-        return WORKSHOP_WIDTH if (self.size.width or 80) >= 100 else 12
-
-    def _title_limit(self) -> int:
-        width = self.size.width or 80
-        if self.all_workshops:
-            return max(16, width - 55 - self._workshop_limit())
-        return max(24, width - 53)
 
     def refresh_from(self, journey: Journey) -> None:
         """New data: this workshop's items now, every workshop's from a worker."""
@@ -170,37 +163,55 @@ class TrackerView(OutputView):
         items = (self.all_items or []) if self.all_workshops else self._this_items
         self.items = {item_key(i): i for i in items}
         shown = [i for i in items if i.overdue] if self.overdue_only else items
-        limit = self._title_limit()
-        if (limit, self.all_workshops) != self._drawn_columns:
-            # DataTable columns only ever grow: start afresh on resize or a new scope
+        if self.all_workshops != self._drawn_scope:  # the Workshop column comes or goes
             self._set_columns()
-            self._drawn_columns = (limit, self.all_workshops)
-        many, workshop_limit = self.all_workshops, self._workshop_limit()
+            self._drawn_scope = self.all_workshops
+        many = self.all_workshops
+        # Plain texts and styles, made into cells only for the rows drawn (``CutRow``): a
+        # portfolio's 2,000 items built as ``Text`` cost ~70 ms before the first paint.
+        # A workshop's title, an owner, a template's card title and a deadline repeat
+        # across items: each is cleaned and measured once (a pasted 10,000-character
+        # title cost ~2 ms per item of its workshop).
+        cuts: dict[str, str] = {}
+        dues: dict[tuple[Any, str], tuple[str, str]] = {}
+
+        def once(text: str) -> str:
+            done = cuts.get(text)
+            if done is None:
+                done = cuts[text] = cut(text)
+            return done
+
+        def due_of(item: TrackerItem) -> tuple[str, str]:
+            key = (item.deadline, item.status)
+            done = dues.get(key)
+            if done is None:
+                done = dues[key] = (due_label(item.deadline, item.status, on),
+                                    due_style(item.deadline, item.status, on))
+            return done
+
         rows: list[tuple[str, tuple[Any, ...]]] = []
         for owner, group in group_by_owner(shown).items():
             late = sum(1 for i in group if i.overdue)
-            head: tuple[Any, ...] = (
-                Text("▸", style="bold"), safe(owner, "bold", limit=limit), Text(""),
-                Text(plural(len(group), "item"), style="dim"),
-                Text(f"{late} OVERDUE" if late else "", style="bold red"))
-            rows.append((f"owner:{owner}", (head[0], Text(""), *head[1:]) if many else head))
+            texts: tuple[str, ...] = ("▸", once(owner), "", plural(len(group), "item"),
+                                      f"{late:,} OVERDUE" if late else "")
+            styles: tuple[str, ...] = ("bold", "bold", "", "dim", "bold red")
+            if many:
+                texts, styles = (texts[0], "", *texts[1:]), (styles[0], "", *styles[1:])
+            rows.append((f"owner:{owner}", CutRow(texts, styles)))
             for item in group:
-                style = "bold" if item.overdue else ("dim" if item.status in ("done", "dropped")
-                                                     else "")
-                due = (Text(item_due(item), style="bold yellow" if item.flag else "dim")
-                       if item.kind == "sla" else
-                       Text(due_label(item.deadline, item.status, on),
-                            style=due_style(item.deadline, item.status, on)))
-                cells: tuple[Any, ...] = (
-                    Text(KIND_LABEL.get(item.kind, item.kind), style="dim"),
-                    safe("  " + item.title, style, limit=limit),
-                    Text(item.deadline.isoformat() if item.deadline else "—"),
-                    Text(status_label(item.status)
-                         + (f" · signal {item.signal}" if item.signal else "")),
-                    due)
+                title = ("bold" if item.overdue else
+                         "dim" if item.status in ("done", "dropped") else "")
+                due, due_look = ((item_due(item), "bold yellow" if item.flag else "dim")
+                                 if item.kind == "sla" else due_of(item))
+                texts = (KIND_LABEL.get(item.kind, item.kind), once("  " + item.title),
+                         item.deadline.isoformat() if item.deadline else "—",
+                         status_label(item.status)
+                         + (f" · signal {item.signal}" if item.signal else ""), due)
+                styles = ("dim", title, "", "", due_look)
                 if many:
-                    cells = (cells[0], safe(item.workshop_title, limit=workshop_limit), *cells[1:])
-                rows.append((item_key(item), cells))
+                    texts = (texts[0], once(item.workshop_title), *texts[1:])
+                    styles = (styles[0], "", *styles[1:])
+                rows.append((item_key(item), CutRow(texts, styles)))
         sync_table(self.table, rows)
         self.rows_shown()
         late_all = sum(1 for i in items if i.overdue)
@@ -212,13 +223,13 @@ class TrackerView(OutputView):
         else:
             summary.append(f"{plural(len(items) - len(slas), 'item')}")
         if late_all:
-            summary.append(f" · {late_all} OVERDUE", style="bold red")
+            summary.append(f" · {late_all:,} OVERDUE", style="bold red")
         if unowned:
-            summary.append(f" · {unowned} without owner", style="yellow")
+            summary.append(f" · {unowned:,} without owner", style="yellow")
         if slas:
             flagged = sum(1 for i in slas if i.flag)
             summary.append(f" · {plural(len(slas), 'SLA commitment')}")
-            summary.append(f", {flagged} flagged" if flagged else "",
+            summary.append(f", {flagged:,} flagged" if flagged else "",
                            style="bold yellow")
         summary.append(f" · today {on.isoformat()}", style="dim")
         if self.all_workshops:
@@ -241,12 +252,6 @@ class TrackerView(OutputView):
                               "Nothing to track yet: draft cards (Cards step) and generate the "
                               "plan (Plan step); their owners and deadlines show up here.",
                               style="dim"))
-
-    def on_resize(self) -> None:
-        # the title column's width follows the terminal's
-        if self.session.journey is not None and \
-                (self._title_limit(), self.all_workshops) != self._drawn_columns:
-            self.render_items()
 
     def focus_default(self) -> None:
         self.table.focus()
@@ -281,6 +286,29 @@ class TrackerView(OutputView):
                                 and new not in CLOSED_STATUSES)
                 self.render_items()
             self.notify(f"Status: {status_label(new)}", markup=False, timeout=2)
+
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on an item (the table's own Enter binding comes before the view's)."""
+        event.stop()
+        if self.check_action("open_item", ()):
+            await self.action_open_item()
+
+    async def action_open_item(self) -> None:
+        """Go where the selected item lives: its workshop's Cards or Plan step.
+
+        The Monday view lists every workshop's late work; the way to one used to be
+        Home, that workshop among hundreds, then its step.  An item of this workshop
+        is a step switch on this screen (its built views are kept); another's opens
+        that workshop.  An SLA commitment lives in the Tracker itself.
+        """
+        item = self.selected_item()
+        if item is None:
+            return
+        step = STEP_OF_KIND.get(item.kind, self.STEP)
+        if item.workshop_id == self.journey.workshop.id:
+            await self.run_action(f"screen.goto('{step}')")
+        else:
+            self.post_message(OpenWorkshop(item.workshop_id, step))
 
     def action_toggle_overdue(self) -> None:
         self.overdue_only = not self.overdue_only
