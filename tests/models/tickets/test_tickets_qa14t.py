@@ -69,6 +69,8 @@ def test_a_file_that_says_both_keeps_its_delimiter_s_rule(tmp_path: Path) -> Non
         "3\t2024-03-06 08:00\t2024-03-06 12:00\tClosed\tLogin\t0.25",
     ])
     assert _total(path).first_response_median_hours == pytest.approx(0.5)
+    assert any("both decimal marks" in n and "'0.25'" in n
+               for n in engine.import_export(path).notes)
 
 
 @pytest.mark.parametrize(("cells", "mark"), [
