@@ -56,6 +56,24 @@ def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
     return {f: c for f, c in columns.items() if c in names or checks.fits(c, header)}
 
 
+def lost_columns(previous: TicketSource, kept: dict[str, str], columns: dict[str, str]
+                 ) -> list[str]:
+    """What became of each field last import read from a column this file does not have (a
+    column renamed in the product, or dropped from the export's view): said, because its
+    metrics, and the cards measured by them, would otherwise stop without a word."""
+    before: dict[str, str] = json.loads(previous.columns or "{}")
+    out = []
+    for field, column in before.items():
+        if field in kept:
+            continue
+        then = (f"{field} is read from {columns[field]!r} instead" if field in columns else
+                f"{field} is not read, so its metrics are not available (name its new column "
+                f"with --map {field}=COLUMN)")
+        out.append(f"{previous.file_name} read {field} from {column!r}, which this file does "
+                   f"not have: {then}")
+    return out
+
+
 def _refuse_mixed_dates(path: Path, imp: TicketImport, source: str,
                         given: dict[str, str]) -> None:
     """Refuse a date column of mixed formats (only looked for when the engine reported
@@ -102,7 +120,11 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         imp = engine.import_export(copy.path, source=source, mapping=given or None,
                                    schedule=schedule, progress=progress, zone=zone)
         _refuse_mixed_dates(copy.path, imp, source, given)
-        imp.notes = copy.said((*copy.notes, *imp.notes))
+        # another product's file (the chat tool's after the email tool's) is not last
+        # month's export renamed: its columns are its own
+        lost = (lost_columns(previous, given, imp.columns)
+                if previous is not None and imp.product == previous.product else [])
+        imp.notes = copy.said((*copy.notes, *imp.notes, *lost))
     readings = build_readings(imp, period)
     if imp.as_of is not None and any(r.backlog_open for r in readings):
         imp.notes = (*imp.notes, checks.aged_to(imp.as_of))

@@ -41,3 +41,15 @@ def test_a_remembered_column_still_there_says_nothing(store: Store, tmp_path: Pa
     result = storage.import_file(store, wid, feb)
     assert result.columns["first_response_minutes"] == "Reply minutes"
     assert not [n for n in result.imported.notes if "'Reply minutes'" in n]
+
+
+def test_another_product_s_file_is_not_last_month_s_renamed(store: Store, tmp_path: Path) -> None:
+    wid = int(store.create_workshop(title="T").id or 0)
+    jan = _month(tmp_path, "jan.csv", "Reply minutes", "2026-01")
+    storage.import_file(store, wid, jan, mapping={"first_response_minutes": "Reply minutes"})
+    chat = tmp_path / "chat.csv"
+    chat.write_text("Number,Opened,Resolved,State,Category,Reopen count,Reassignment count\n"
+                    "INC1,2026-02-05 09:00:00,2026-02-05 10:00:00,Resolved,Login,0,0\n",
+                    encoding="utf-8")
+    result = storage.import_file(store, wid, chat, source="servicenow")
+    assert not [n for n in result.imported.notes if "which this file does not have" in n]
