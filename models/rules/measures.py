@@ -330,7 +330,9 @@ def judge(journey: Journey, card: HypothesisCard) -> Judgement | None:
                 f"{format_value(card.signal_metric, b)} in {m0}: {change:+.0%} "
                 f"(target {target:+.0%})")
     else:
-        met = v <= target if target < b or (target == b and lower) else v >= target
+        # the metric says which side of a value is better, not the baseline: a baseline
+        # already past the target (0.75 h against "at most 1 h") does not turn it around
+        met = v <= target if lower else v >= target
         text = (f"{format_value(card.signal_metric, v)} in {m1} (baseline "
                 f"{format_value(card.signal_metric, b)} in {m0}, target "
                 f"{format_value(card.signal_metric, target)})")
