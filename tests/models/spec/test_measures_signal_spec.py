@@ -343,3 +343,16 @@ def test_a_value_target_the_baseline_already_beats_is_judged_by_the_metric_s_dir
              reading(2, "2026-02", csat_satisfied_share=0.8)]
     assert measures.signal_status(journey(worse), tied("csat_satisfied_share", 0.86)) == \
         measures.NOT_YET
+
+
+def test_a_figure_from_one_ticket_says_one_ticket() -> None:
+    """The review read "n=1 (1 tickets with a reopen count)" (QA session 14)."""
+    rows = [reading(1, "2026-02", tickets=1, reopen_rate=0.0,
+                    counts='{"reopen_rate": 1, "first_response_median_hours": 2}')]
+    said = measures.latest(journey(rows), "reopen_rate").provenance
+    assert said.endswith("n=1 (1 ticket with a reopen count)")
+    two = measures.latest(journey([reading(1, "2026-02", tickets=1,
+                                           first_response_median_hours=1.0,
+                                           counts='{"first_response_median_hours": 2}')]),
+                          "first_response_median_hours").provenance
+    assert two.endswith("(2 first responses)")
