@@ -58,20 +58,18 @@ def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
 
 def lost_columns(previous: TicketSource, kept: dict[str, str], columns: dict[str, str]
                  ) -> list[str]:
-    """What became of each field last import read from a column this file does not have (a
-    column renamed in the product, or dropped from the export's view): said, because its
-    metrics, and the cards measured by them, would otherwise stop without a word."""
+    """The fields last import read from a column this file does not have (renamed in the
+    product, or dropped from the export's view) and this import reads from none, said in
+    one note: their metrics, and the cards measured by them, would otherwise stop without a
+    word. A field found again under another name loses nothing and is not said."""
     before: dict[str, str] = json.loads(previous.columns or "{}")
-    out = []
-    for field, column in before.items():
-        if field in kept:
-            continue
-        then = (f"{field} is read from {columns[field]!r} instead" if field in columns else
-                f"{field} is not read, so its metrics are not available (name its new column "
-                f"with --map {field}=COLUMN)")
-        out.append(f"{previous.file_name} read {field} from {column!r}, which this file does "
-                   f"not have: {then}")
-    return out
+    lost = [f"{field} from {column!r}" for field, column in before.items()
+            if field not in kept and field not in columns]
+    if not lost:
+        return []
+    which = "it is" if len(lost) == 1 else "they are"
+    return [f"{previous.file_name} read {', '.join(lost)}, which this file does not have: "
+            f"{which} not read this time (--map FIELD=COLUMN names the new column)"]
 
 
 def _refuse_mixed_dates(path: Path, imp: TicketImport, source: str,
