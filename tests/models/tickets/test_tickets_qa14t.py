@@ -81,3 +81,37 @@ def test_a_file_that_says_both_keeps_its_delimiter_s_rule(tmp_path: Path) -> Non
 ])
 def test_the_decimal_mark_a_column_shows(cells: list[str], mark: bool | None) -> None:
     assert values.decimal_mark_evidence(cells) == mark
+
+
+def test_excel_serial_dates_are_read_as_days_since_1899_12_30(tmp_path: Path) -> None:
+    """A sheet whose date cells were formatted as numbers saves them as Excel serials:
+    46023.375 is 2026-01-01 09:00. Before, every such ticket was refused as an unreadable
+    creation date."""
+    path = tmp_path / "serial.csv"
+    path.write_text("ticket_id,created_at,resolved_at,status\n"
+                    "1,46023.375,46023.5,solved\n"          # 09:00 -> 12:00: 3 h
+                    "2,46024.375,46025.375,solved\n"        # a day: 24 h
+                    "3,46026.3840277778,46026.4256944444,solved\n",  # 09:13 -> 10:13: 1 h
+                    encoding="utf-8")
+    imported = engine.import_export(path)
+    total = metrics.table(imported, by=None)[-1]
+    assert imported.tickets == 3 and imported.skipped_rows == 0
+    assert (total.ttr_median_hours, total.ttr_p90_hours) == (3.0, 24.0)
+    assert total.period == "2026-01"
+    assert any("Excel serial" in n for n in imported.notes)
+
+
+def test_whole_excel_serials_are_dates_without_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "serial_days.csv"
+    path.write_text("ticket_id,created_at,resolved_at,status\n1,46023,46024,solved\n",
+                    encoding="utf-8")
+    total = metrics.table(engine.import_export(path), by=None)[-1]
+    assert total.ttr_median_hours is None
+
+
+def test_serials_read_in_the_import_s_zone(tmp_path: Path) -> None:
+    path = tmp_path / "serial.csv"
+    path.write_text("ticket_id,created_at,resolved_at,status\n1,46023.375,46023.5,solved\n",
+                    encoding="utf-8")
+    imported = engine.import_export(path, zone="Europe/Berlin")
+    assert imported.data_from is not None and imported.data_from.hour == 8  # 09:00 CET
