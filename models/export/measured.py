@@ -32,7 +32,8 @@ KPIS: tuple[tuple[str, str], ...] = (
     ("ttr_business_median_hours", "Time to resolution, business hours (median)"),
     ("ttr_business_p90_hours", "Time to resolution, business hours (p90)"),
     ("frt_business_median_hours", "First response, business hours (median)"),
-    ("csat_mean", "CSAT (mean of answered)"), ("reassigned_rate", "Reassignment rate"),
+    ("csat_mean", "CSAT (mean of answered)"),
+    ("csat_satisfied_share", "CSAT satisfied share"), ("reassigned_rate", "Reassignment rate"),
     ("sla_met_rate", "SLA met"), ("backlog_open", "Open backlog"),
 )
 

@@ -114,6 +114,16 @@ def links(journey: Journey) -> dict[str, dict[str, int]]:
     return data
 
 
+def _counted(count: int, unit: str) -> str:
+    """``3 tickets with a reopen count``, ``1 ticket with a reopen count``: a unit of
+    ``UNITS`` is plural, and its noun is its first word ending in "s"."""
+    if count != 1:
+        return f"{count:,} {unit}"
+    words = unit.split(" ")
+    noun = next(i for i, w in enumerate(words) if w.endswith("s"))
+    return " ".join(["1", *words[:noun], words[noun][:-1], *words[noun + 1:]])
+
+
 def _n(rows: list[Reading], metric: str) -> int | None:
     """How many tickets ``metric`` of these readings was computed from (None: not recorded,
     as in readings imported before the counts were kept)."""
@@ -128,7 +138,7 @@ def _provenance(journey: Journey, rows: list[Reading], metric: str = "tickets") 
     span = months[0] if len(months) == 1 else f"{months[0]}..{months[-1]}"
     n = sum(r.tickets for r in rows)
     own = _n(rows, metric) if metric in UNITS else None
-    of = f" ({own:,} {UNITS[metric]})" if own is not None else ""
+    of = f" ({_counted(own, UNITS[metric])})" if own is not None else ""
     return f"{', '.join(files)}, {span}, n={n}{of}"
 
 
@@ -330,7 +340,9 @@ def judge(journey: Journey, card: HypothesisCard) -> Judgement | None:
                 f"{format_value(card.signal_metric, b)} in {m0}: {change:+.0%} "
                 f"(target {target:+.0%})")
     else:
-        met = v <= target if target < b or (target == b and lower) else v >= target
+        # the metric says which side of a value is better, not the baseline: a baseline
+        # already past the target (0.75 h against "at most 1 h") does not turn it around
+        met = v <= target if lower else v >= target
         text = (f"{format_value(card.signal_metric, v)} in {m1} (baseline "
                 f"{format_value(card.signal_metric, b)} in {m0}, target "
                 f"{format_value(card.signal_metric, target)})")

@@ -49,6 +49,12 @@ _NAMED_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? +(\d{1,2}),? +(\d{4})" + _TIME
 _EPOCH_DIGITS = re.compile(r"\s*(\d{10}|\d{13})\s*$")
 
 
+# Excel's serial date: days since 1899-12-30 (a sheet whose date cells were formatted as
+# numbers saves them so), the time of day as the fraction; five digits are 1927 to 2173.
+_EXCEL_SERIAL = re.compile(r"\s*(\d{5})(\.\d+)?\s*$")
+_EXCEL_DAY0 = datetime(1899, 12, 30)
+
+
 def without_time(values: Iterable[str]) -> bool:
     """Whether a column's cells are dates with no time of day (``2024-03-04``, ``3/4/2024``,
     ``4 September 2024``): durations in hours cannot be taken from it. A column with no
@@ -58,7 +64,8 @@ def without_time(values: Iterable[str]) -> bool:
         value = raw.strip()
         if value.lower() in MISSING:
             continue
-        if ":" in value or _EPOCH_DIGITS.match(value):
+        serial = _EXCEL_SERIAL.match(value)
+        if ":" in value or _EPOCH_DIGITS.match(value) or (serial and serial.group(2)):
             return False
         seen = True
     return seen
@@ -202,12 +209,23 @@ def parse_epoch(value: str) -> datetime | None:
     return _EPOCH + timedelta(seconds=int(digits))
 
 
+def parse_excel_serial(value: str) -> datetime | None:
+    """``46023.375`` (Excel's days since 1899-12-30) as a naive time, to the second;
+    placeholders → None; anything else raises ValueError."""
+    if not value or value.strip().lower() in MISSING:
+        return None
+    if _EXCEL_SERIAL.match(value) is None:
+        raise ValueError(f"not an Excel serial date: {value!r}")
+    return _EXCEL_DAY0 + timedelta(seconds=round(float(value) * 86400))
+
+
 PARSERS: dict[str, Parser] = {
     "iso": parse_iso,
     "day-first": parse_day_first,
     "month-first": parse_month_first,
     "month-name": parse_month_name,
     "epoch": parse_epoch,
+    "excel-serial": parse_excel_serial,
 }
 
 
@@ -215,7 +233,8 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
     """What a column's values say: (shape, some value is day-first, some is month-first).
 
     Shape is "iso", "numeric", "named" (the month as a word), "epoch" (seconds or
-    milliseconds since 1970) or None (no dates seen, or not dates at all).
+    milliseconds since 1970), "excel" (Excel's serial days) or None (no dates seen, or not
+    dates at all).
     """
     shape: str | None = None
     saw_day_first = saw_month_first = False
@@ -235,6 +254,9 @@ def evidence(values: Iterable[str]) -> tuple[str | None, bool, bool]:
             continue
         if _EPOCH_DIGITS.match(value):
             shape = shape or "epoch"
+            continue
+        if _EXCEL_SERIAL.match(value):
+            shape = shape or "excel"
             continue
         m = _NUMERIC.match(value)
         if m is None:
@@ -265,7 +287,11 @@ def decide_orders(
     notes: list[str] = []
     for col, (shape, day, month) in seen.items():
         if shape != "numeric":
-            kinds[col] = {"named": "month-name", "epoch": "epoch"}.get(shape or "", "iso")
+            kinds[col] = {"named": "month-name", "epoch": "epoch",
+                          "excel": "excel-serial"}.get(shape or "", "iso")
+            if shape == "excel":
+                notes.append(f"{col!r}: numbers read as Excel serial dates (days since "
+                             "1899-12-30)")
             continue
         if day and month:
             raise ValueError(col)

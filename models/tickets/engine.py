@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.rules.counts import plural
-from models.tickets import checks, dates, zones
+from models.tickets import checks, dates, values, zones
 from models.tickets.cube import Cube
 from models.tickets.errors import TicketImportError
 from models.tickets.facts import Facts, build
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 SAMPLE_ROWS = 10_000
 _EPOCH = datetime(1970, 1, 1)
 _LABELS = {"id": "the ticket id", "created": "the creation date"}
+# the kinds of cell whose decimal mark shows the file's locale (values.decimal_comma_of)
+_NUMERIC = frozenset({"number", "csat", "count"})
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,10 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
     reason = ("';'-delimited, as a spreadsheet saves it where the day is written first"
               if resaved else f"{plan.product} default")
     day_first = plan.day_first or resaved
-    plan = replace(plan, decimal_comma=resaved)
+    numbers = {layout.header[i]: [r[i] for r in sample_rows]
+               for f, i in plan.columns.items() if FIELDS[f] in _NUMERIC}
+    decimal_comma, mark_note = values.decimal_comma_of(numbers, samples, resaved)
+    plan = replace(plan, decimal_comma=decimal_comma)
     try:
         kinds, date_notes = dates.decide_orders(samples, day_first, reason)
     except ValueError as exc:
@@ -118,7 +123,7 @@ def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
     date_only = tuple(h for h, cells in samples.items() if dates.without_time(cells))
     date_notes += [f"{h!r} holds dates without a time of day: no duration in hours is taken "
                    "from it" for h in date_only]
-    notes = (*layout.notes, *plan.notes, *date_notes)
+    notes = (*layout.notes, *plan.notes, *date_notes, *([mark_note] if mark_note else []))
     # only an import with business hours or a zone says it (every sample cell is looked
     # at: not free)
     zoneless = tuple(h for h, cells in samples.items() if scheduled and

@@ -143,8 +143,16 @@ def build(frames: Iterable[pl.DataFrame], plan: ColumnPlan, kinds: dict[str, str
             duplicate = (str(again["id"][0]), int(again[REC][0]))
     if clock is not None:
         facts = _business(facts, clock)
-    return Facts(facts.drop("id"), rows,
+    return Facts(_kept(facts), rows,
                  bad.found, skipped, left_out, as_of, since, duplicate, report_rows)
+
+
+def _kept(facts: pl.DataFrame) -> pl.DataFrame:
+    """Only what a metric reads, narrowed (at 1,000,000 tickets, 16 MB less): the record
+    number and the id are done with once the duplicates are known, and a count of reopens
+    or replies is only compared with 0 and 1, so capping it at 32 bits keeps every figure."""
+    counts = [pl.col(c).clip(upper_bound=2**31 - 1).cast(pl.Int32) for c in ("reopens", "replies")]
+    return facts.drop("id", REC).with_columns(counts)
 
 
 def _without_report_rows(frame: pl.DataFrame, plan: ColumnPlan, found: list[int]

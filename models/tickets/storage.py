@@ -56,6 +56,22 @@ def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
     return {f: c for f, c in columns.items() if c in names or checks.fits(c, header)}
 
 
+def lost_columns(previous: TicketSource, kept: dict[str, str], columns: dict[str, str]
+                 ) -> list[str]:
+    """The fields last import read from a column this file does not have (renamed in the
+    product, or dropped from the export's view) and this import reads from none, said in
+    one note: their metrics, and the cards measured by them, would otherwise stop without a
+    word. A field found again under another name loses nothing and is not said."""
+    before: dict[str, str] = json.loads(previous.columns or "{}")
+    lost = [f"{field} from {column!r}" for field, column in before.items()
+            if field not in kept and field not in columns]
+    if not lost:
+        return []
+    which = "it is" if len(lost) == 1 else "they are"
+    return [f"{previous.file_name} read {', '.join(lost)}, which this file does not have: "
+            f"{which} not read this time (--map FIELD=COLUMN names the new column)"]
+
+
 def _refuse_mixed_dates(path: Path, imp: TicketImport, source: str,
                         given: dict[str, str]) -> None:
     """Refuse a date column of mixed formats (only looked for when the engine reported
@@ -102,7 +118,11 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
         imp = engine.import_export(copy.path, source=source, mapping=given or None,
                                    schedule=schedule, progress=progress, zone=zone)
         _refuse_mixed_dates(copy.path, imp, source, given)
-        imp.notes = copy.said((*copy.notes, *imp.notes))
+        # another product's file (the chat tool's after the email tool's) is not last
+        # month's export renamed: its columns are its own
+        lost = (lost_columns(previous, given, imp.columns)
+                if previous is not None and imp.product == previous.product else [])
+        imp.notes = copy.said((*copy.notes, *imp.notes, *lost))
     readings = build_readings(imp, period)
     if imp.as_of is not None and any(r.backlog_open for r in readings):
         imp.notes = (*imp.notes, checks.aged_to(imp.as_of))

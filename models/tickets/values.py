@@ -7,6 +7,7 @@ the caller can count the bad row and say which line and column it was.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from models.tickets.dates import MISSING
 
@@ -119,6 +120,31 @@ def parse_number(value: str, decimal_comma: bool = False) -> float | None:
     return number
 
 
+# A cell that can only be read one way: a fraction of other than three digits ("0,5",
+# "12,25"), a zero before the mark ("0,440"), or grouped digits followed by the other mark
+# ("1.250,5"). "1,440" alone could be either: it says nothing.
+_SHOWS = {True: re.compile(r"^-?(\d+,(\d{1,2}|\d{4,})|0,\d+|\d{1,3}(\.\d{3})+,\d+)$"),
+          False: re.compile(r"^-?(\d+\.(\d{1,2}|\d{4,})|0\.\d+|\d{1,3}(,\d{3})+\.\d+)$")}
+
+
+def decimal_marks(cells: Iterable[str]) -> dict[bool, str]:
+    """The first cell (in file order) showing each decimal mark (True: a comma, False: a point)."""
+    found: dict[bool, str] = {}
+    for cell in dict.fromkeys(cells):
+        text = cell.strip()
+        for comma, shape in _SHOWS.items():
+            if comma not in found and shape.match(text):
+                found[comma] = text
+    return found
+
+
+def decimal_mark_evidence(cells: Iterable[str]) -> bool | None:
+    """True when the cells show a decimal comma, False a decimal point, None when they show
+    neither or both (a locale is a property of the whole file, so one mark must be alone)."""
+    found = decimal_marks(cells)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def parse_csat(value: str) -> tuple[float | None, bool] | None:
     """An answered survey as (score 1-5 or None for a word answer, satisfied?); None = no answer.
 
@@ -180,3 +206,40 @@ def parse_sla_clock(value: str) -> float | None:
         raise ValueError(f"not an SLA clock: {value!r}")
     total = sum(float(n.replace(",", ".")) * _SLA_UNITS[u] for n, u in _SLA_PART.findall(body))
     return sign * total
+
+
+# A date written 04.03.2024: every locale that writes dates so writes a decimal comma.
+_DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+
+
+def decimal_comma_of(numbers: dict[str, list[str]], dates: dict[str, list[str]],
+                     semicolon: bool) -> tuple[bool, str | None]:
+    """Whether the file writes a decimal comma, and the note that says why when its delimiter
+    alone would have said otherwise (or its numbers disagree).
+
+    A locale belongs to the file, not to a cell: Excel's tab-delimited "Unicode text" from a
+    decimal-comma locale writes 1.44 h as ``1,440``, which only the file's other numbers
+    (``0,5``) or its dates (``04.03.2024``) tell apart from 1440. Without such a sign the
+    delimiter decides (';' is saved where the decimal mark is a comma)."""
+    seen: dict[bool, tuple[str, str]] = {}
+    for column, cells in numbers.items():
+        for comma, cell in decimal_marks(cells).items():
+            seen.setdefault(comma, (column, cell))
+    if len(seen) == 2:
+        (c_col, c_cell), (p_col, p_cell) = seen[True], seen[False]
+        read = "a decimal mark" if semicolon else "a thousands separator"
+        return semicolon, (f"numbers are written with both decimal marks ({c_cell!r} in "
+                           f"{c_col!r}, {p_cell!r} in {p_col!r}): a comma between groups of "
+                           f"three digits is read as {read}")
+    if seen:
+        comma, (column, cell) = next(iter(seen.items()))
+        if comma == semicolon:
+            return comma, None
+        mark = "comma" if comma else "point"
+        return comma, f"numbers read with a decimal {mark}, as {column!r} writes {cell!r}"
+    dotted = next(((c, v) for c, cells in dates.items() for v in cells
+                   if _DOTTED_DATE.match(v.strip())), None)
+    if dotted is None or semicolon:
+        return semicolon, None
+    return True, (f"numbers read with a decimal comma, as the locale that writes dates "
+                  f"{dotted[1].strip()!r} ({dotted[0]!r}) does")

@@ -325,3 +325,34 @@ def test_the_latest_month_says_it_is_complete_when_the_export_shows_it() -> None
     # an import that did not record where its data ends: the month is used as it is
     unknown = measures.evidence(journey(rows))["tickets per month"]
     assert (unknown.value, unknown.provenance) == (300.0, "1.csv, 2024-01, n=300")
+
+
+def test_a_value_target_the_baseline_already_beats_is_judged_by_the_metric_s_direction() -> None:
+    """"No lockout request waits more than 1 hour": a first response of 0.75 h in January
+    and 0.67 h in February meets "=1" (QA session 14). Before, the direction came from the
+    baseline's side of the target, so the better February was "not yet" and a worse one
+    (1.2 h) was "met"; a CSAT share falling from 90% to 80% met a target of 86%."""
+    faster = [reading(1, "2026-01", first_response_median_hours=0.75),
+              reading(2, "2026-02", first_response_median_hours=0.67)]
+    slower = [reading(1, "2026-01", first_response_median_hours=0.75),
+              reading(2, "2026-02", first_response_median_hours=1.2)]
+    card = tied("first_response_median_hours", 1.0)
+    assert measures.signal_status(journey(faster), card) == measures.MET
+    assert measures.signal_status(journey(slower), card) == measures.NOT_YET
+    worse = [reading(1, "2026-01", csat_satisfied_share=0.9),
+             reading(2, "2026-02", csat_satisfied_share=0.8)]
+    assert measures.signal_status(journey(worse), tied("csat_satisfied_share", 0.86)) == \
+        measures.NOT_YET
+
+
+def test_a_figure_from_one_ticket_says_one_ticket() -> None:
+    """The review read "n=1 (1 tickets with a reopen count)" (QA session 14)."""
+    rows = [reading(1, "2026-02", tickets=1, reopen_rate=0.0,
+                    counts='{"reopen_rate": 1, "first_response_median_hours": 2}')]
+    said = measures.latest(journey(rows), "reopen_rate").provenance
+    assert said.endswith("n=1 (1 ticket with a reopen count)")
+    two = measures.latest(journey([reading(1, "2026-02", tickets=1,
+                                           first_response_median_hours=1.0,
+                                           counts='{"first_response_median_hours": 2}')]),
+                          "first_response_median_hours").provenance
+    assert two.endswith("(2 first responses)")

@@ -30,13 +30,19 @@ def _rows(*items: TrackerItem) -> list[list[str]]:
 
 def test_the_header_names_every_column_in_order() -> None:
     assert _rows() == [["workshop_id", "workshop", "kind", "item_id", "title", "owner",
-                        "deadline", "status", "days_left", "overdue", "flag"]]
+                        "deadline", "status", "days_left", "overdue", "flag", "signal"]]
     assert list(HEADER) == _rows()[0]
 
 
 def test_a_row_holds_the_item_with_iso_date_days_left_and_overdue_word() -> None:
     assert _rows(_item())[1] == ["7", "Login lockout", "card", "4", "Unlock by mail", "Ana",
-                                 "2026-03-10", "in_progress", "-2", "yes", ""]
+                                 "2026-03-10", "in_progress", "-2", "yes", "", ""]
+
+
+def test_a_card_tied_to_a_metric_carries_its_measured_signal() -> None:
+    """The tracker in the terminal, the app and the Markdown says "signal met"; before
+    session 14 the spreadsheet had no such column, so owners filtering it saw no verdict."""
+    assert _rows(_item(signal="not yet"))[1][11] == "not yet"
 
 
 def test_an_item_without_deadline_leaves_date_and_days_blank_and_is_not_overdue() -> None:

@@ -41,3 +41,16 @@ def test_measured_section_with_provenance_and_signals(store: Store, tmp_path: Pa
     # the tables stay tables: every row has the header's number of cells
     tokens = MarkdownIt("commonmark").enable("table").parse(section)
     assert sum(t.type == "table_open" for t in tokens) == 3
+
+
+def test_word_csat_shows_the_satisfied_share_its_reason_points_to(store: Store) -> None:
+    """Zendesk's Good/Bad answers have no 1-5 mean: the CSAT mean row says "see the
+    satisfied share", and before session 14 the section had no such row (the Data screen
+    and ``tickets show`` did): the one CSAT figure of the export was missing from the
+    document."""
+    wid = int(store.create_workshop(title="Measured").id or 0)
+    storage.import_file(store, wid, ZENDESK)
+    text = to_markdown(store.load(wid), today=TODAY)
+    section = text.split("## Measured", 1)[1].split("\n## ", 1)[0]
+    assert "see the satisfied share" in section
+    assert "| CSAT satisfied share |" in section
