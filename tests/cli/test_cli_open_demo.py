@@ -6,8 +6,6 @@ records how it would have been called.  Split from ``test_cli_workshops.py``.
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -15,16 +13,6 @@ import pytest
 
 from models.db.store import Store
 from tests.cli.cli_runs import one_error_line, run
-
-
-@pytest.fixture
-def launched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
-    """A fake ``tui.app.launch`` that records how the TUI would have been started."""
-    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-    fake = types.ModuleType("tui.app.launch")
-    fake.run_app = lambda *a, **k: calls.append((a, k))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tui.app.launch", fake)
-    return calls
 
 
 # -- open / demo --------------------------------------------------------------------------
