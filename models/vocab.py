@@ -54,6 +54,8 @@ STEP_WORDS: dict[str, str] = {
 # ``pairing('…')`` argument): the palette finds an entry by these words ("calendar" finds
 # the export, "who is here" the participants), as it finds a step by STEP_WORDS.
 ACTION_WORDS: dict[str, str] = {
+    "app.focus_next": "next field, move between the table and the form",
+    "app.focus_previous": "previous field, move between the table and the form",
     "leave_field": "stop typing, back to the table",
     "back_to_table": "back to the table, leave the form",
     "add": "add, new, create",

@@ -54,6 +54,12 @@ def _steps(action: str) -> tuple[Action, ...]:
 
 
 TABLE: dict[str, tuple[Action, ...]] = {
+    # Textual's own screen keys (same actions), in a lead's words: the keys panel lists
+    # them first, and "Focus Next" said nothing to a new lead.
+    "screen": (
+        Action("tab", "app.focus_next", "Next field or table", show=False),
+        Action("shift+tab", "app.focus_previous", "Previous field or table", show=False),
+    ),
     "step": (Action("escape", "leave_field", "Leave field", show=False),),
     "stages": (
         # In the order the footer keeps them at 80 columns.

@@ -62,7 +62,7 @@ def comparison_for(journey: Journey, portfolio: Iterable[Journey]) -> Comparison
     as_is, to_be = pair_of(journey, portfolio)
     if to_be is journey and is_live(journey.workshop):
         return Comparison(False, "no future state yet: make one with `journeymap future "
-                          f"{journey.workshop.id or 0}` or the Future state action")
+                          f"{journey.workshop.id or 0}`, or in the app press U, then f")
     return compare(as_is, to_be)
 
 

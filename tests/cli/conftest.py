@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +49,13 @@ def seated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr("tui.cli.workshops._launch", launch)
     return roles
+
+
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """A fake ``tui.app.launch`` that records how the TUI would have been started."""
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    fake = types.ModuleType("tui.app.launch")
+    fake.run_app = lambda *a, **k: calls.append((a, k))  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tui.app.launch", fake)
+    return calls

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -106,15 +105,6 @@ def test_revoke_and_list(team: tuple[Path, int]) -> None:
 
 
 # -- the app process textual-serve starts for one browser tab --------------------------
-@pytest.fixture
-def launched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
-    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-    fake = types.ModuleType("tui.app.launch")
-    fake.run_app = lambda *a, **k: calls.append((a, k))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tui.app.launch", fake)
-    return calls
-
-
 def test_the_browser_seat_takes_the_invited_name_and_role(
         team: tuple[Path, int], launched: list[Any]) -> None:
     db, wid = team

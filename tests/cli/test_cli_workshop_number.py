@@ -47,5 +47,5 @@ def test_a_group_command_says_it_too() -> None:
 
 def test_help_and_a_good_number_are_unchanged() -> None:
     shown = CliRunner().invoke(app, ["export", "--help"], terminal_width=200).output
-    assert "{workshop_id}" in shown and "Workshop number (see `journeymap list`)." in shown
+    assert "ID  Workshop number (see `journeymap list`)." in shown
     assert CliRunner().invoke(app, ["export", "12"]).exit_code == 1  # no such workshop

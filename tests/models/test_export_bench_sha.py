@@ -14,6 +14,8 @@ Session 11 re-pinned 60-day plan: its first sentence names the next three monthl
 copies on working days ("repeats monthly (next: …)"), an output addition, not speed.
 Session 11 (qa12m) re-pinned 60-day plan again: the top card is due on day 11, before the
 weeks 3-4 where the plan ships it, and the "Ship one fix" detail now says so (a warning).
+Session 14 (new17) re-pinned Future state and business case: a map with no to-be copy says
+the keys to press ("in the app press U, then f"), not "the Future state action".
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from models.export.markdown import to_markdown
 from models.rules.memo import one_snapshot
 from tests.models.bench_map import TODAY, build, read_map
 
-WHOLE = "4c29bc674510156991d3ec0c645245fbd7aa83c5fe522c436439634266ac18eb"
+WHOLE = "5de668cd5848aa0bf6e948c4bf3726ad91a39728ce5d4a39de26f9d457582d1d"
 SECTIONS: dict[str, str] = {
     '': '94604da6ffa4dcfa380d4c5998cfe615bca64ba27a9e6bfc5749d3c545f1dd05',
     'Summary': '9865dc9cfedd48fb531b36db50876abda01ddc59ad8f727a5d0019e7ac22deac',
@@ -44,7 +46,7 @@ SECTIONS: dict[str, str] = {
     'Leadership review': '9925306578f8a8c1bf88892e67436f6f558a2ea70ef30644882cd1eeed827ac7',
     'Job to be done': '6348d7b452c5e082c8ce55bbda8da979627559d87d85d1a6d21f57dc167fa12b',
     'Future state and business case':
-        '63e1334b6c6b648f4f4e6cdedf4fe3797970682c31185c92ef3053a4f7beb132',
+        '9a664d2a73ab03873f705d0924a80f154aad0c1fea8b9edacacb7c4b1db697fb',
     'Moments of truth': 'c8c68a890c173a3988c2b8a1df29ebaafd63b63f172d5b2d1685f92f46ba4f1b',
 }
 

@@ -8,8 +8,6 @@ so OVERDUE and days left do not depend on the day the suite runs.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +15,15 @@ import pytest
 
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PlanTask
-from models.db.tables.workshop import Workshop
 from models.vocab import TODAY_ENV
 from tests.helpers import TODAY, outputs_workshop, settle
+from tests.tui.output_screens import editor, reload, screen_text, type_into
 from tui.app.launch import build_app
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.export import ExportDialog
 from tui.dialogs.row_editor import RowEditor
 from tui.widgets.card_grid import CardBox
 from tui.widgets.dates import due_label, next_status, slug
-from tui.widgets.forms import FieldInput
-from tui.widgets.plan_timeline import PlanTimeline
 
 HOSTILE = {
     "experiment": "[bold red]x[/] then [link=https://x]y[/link]",
@@ -41,43 +37,6 @@ HOSTILE = {
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TODAY_ENV, TODAY.isoformat())
-
-
-def reload(db: Path, wid: int) -> Any:
-    with Store(db) as store:
-        return store.load(wid)
-
-
-_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
-                       r'clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>')
-
-
-def screen_text(app: Any) -> str:
-    """What the terminal shows, line by line as plain text (rebuilt from the SVG export)."""
-    lines: dict[int, dict[int, str]] = {}
-    for x, line, text in _SVG_TEXT.findall(app.export_screenshot()):
-        lines.setdefault(int(line), {})[round(float(x) / 12.2)] = \
-            html.unescape(text).replace("\xa0", " ")
-    out = []
-    for number in sorted(lines):
-        row = ""
-        for col in sorted(lines[number]):
-            row = row.ljust(col)[:col] + lines[number][col]
-        out.append(row)
-    return "\n".join(out)
-
-
-async def type_into(pilot: Any, field: FieldInput, text: str) -> None:
-    field.focus()
-    field.value = ""
-    await pilot.pause()
-    for ch in text:
-        await pilot.press(ch if ch != " " else "space")
-
-
-def editor(app: Any) -> RowEditor:
-    assert isinstance(app.screen, RowEditor)
-    return app.screen
 
 
 # -- small rules -------------------------------------------------------------------
@@ -258,67 +217,6 @@ async def test_tracker_status_key_changes_a_plan_task(db_path: Path) -> None:
         task_id = int(task_key.split(":")[1])
         task = next(t for t in reload(db_path, wid).plan_tasks if t.id == task_id)
         assert task.status == "in_progress" and not task.edited
-
-
-# -- Plan ---------------------------------------------------------------------------
-
-async def test_plan_is_generated_on_first_visit_and_review_answers(db_path: Path) -> None:
-    with Store(db_path) as store:
-        wid = outputs_workshop(store, plan=False)
-    app = build_app(db_path, wid, step="plan")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        tasks = reload(db_path, wid).plan_tasks
-        assert [t.key for t in tasks][:7] == ["baseline", "owners", "implement", "measure",
-                                              "review-30", "standardize", "review"]
-        assert all(t.key.startswith("card-") for t in tasks[7:])  # every other card
-        assert tasks[6].deadline == dt.date(2026, 4, 30)  # day 60 from 2 March
-        overdue_text = screen_text(app)
-        # every card is on the plan now, so the review sits further down: scroll to it
-        app.screen.query_one("#review-a4").scroll_visible(animate=False, top=True)
-        await settle(pilot)
-        text = screen_text(app) + overdue_text
-        assert "Which journey should we map next?" in text
-        assert "Map “Invoice dispute” next" in text  # the other workshop, by name
-        assert "OVERDUE" in text  # weeks 1-2 ended on 13 March, today is 20 March
-
-
-async def test_regenerate_keeps_an_edited_task(db_path: Path) -> None:
-    with Store(db_path) as store:
-        wid = outputs_workshop(store)
-    app = build_app(db_path, wid, step="plan")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        timeline = app.screen.query_one(PlanTimeline)
-        await pilot.press("down", "down")  # the "implement" task
-        await settle(pilot)
-        chosen = timeline.selected()
-        assert chosen is not None and chosen.key == "implement"
-        await pilot.press("enter")
-        await settle(pilot)
-        form = editor(app).form
-        await type_into(pilot, form.field("owner"), "Sam")  # type: ignore[arg-type]
-        await pilot.press("enter")
-        await type_into(pilot, form.field("title"), "Ship the reset status line")  # type: ignore[arg-type]
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
-        task = next(t for t in reload(db_path, wid).plan_tasks if t.key == "implement")
-        assert (task.owner, task.title, task.edited) == ("Sam", "Ship the reset status line",
-                                                        True)
-        # change the map so a regeneration would rewrite an unedited task
-        with Store(db_path) as store:
-            store.update(Workshop, wid, facilitator="Lee")
-        app.reload_journey()
-        await pilot.press("r")
-        await settle(pilot)
-        tasks = {t.key: t for t in reload(db_path, wid).plan_tasks}
-        assert len(tasks) == 7 + len(reload(db_path, wid).cards) - 1  # 7 + the other cards
-        assert (tasks["implement"].owner, tasks["implement"].title) == (
-            "Sam", "Ship the reset status line")
-        assert tasks["baseline"].owner == "Lee"  # not edited: regenerated
-        assert any("1 edited task kept" in str(n.message) for n in app._notifications)
 
 
 # -- Export ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 
     from models.db.store import Store
 
-__all__ = ["STATE", "Context", "command_group", "console", "default_user", "document", "fail",
-           "require", "require_folder", "user_errors"]
+__all__ = ["STATE", "Context", "WorkshopId", "command_group", "console", "default_user",
+           "document", "fail", "require", "require_folder", "user_errors"]
+
+
+WorkshopId = Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")]
+"""A command's workshop argument, worded once for every ``--help`` (``ID`` in its usage line)."""
 
 
 def command_group() -> typer.Typer:

@@ -23,6 +23,7 @@ import typer
 from models.rules.clock import today as clock_today
 from tui.cli.common import (
     STATE,
+    WorkshopId,
     command_group,
     document,
     fail,
@@ -125,7 +126,7 @@ def read_every() -> "list[Journey]":
 
 @app.command("export")
 def export(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")],
+    workshop_id: WorkshopId,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", metavar="[md|json|csv|ics]",
         help="The format: md, json, csv or ics.")] = "md",

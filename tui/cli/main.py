@@ -32,7 +32,7 @@ try:
     import typer
     from typer._click.exceptions import BadParameter, UsageError
     from typer._click.types import IntParamType
-    from typer.core import TyperGroup
+    from typer.core import TyperArgument, TyperGroup
 
     from tui.cli.common import STATE, say
 except BaseException:
@@ -118,11 +118,33 @@ class WorkshopNumber(IntParamType):
 _WORKSHOP_NUMBER = WorkshopNumber()
 
 
+class Placeholder(TyperArgument):
+    """An argument shown in ``--help`` as the README writes it: ``ID``, ``RANK``, ``[VOLUME]``.
+
+    Typer 0.28 shows a required argument as its Python name in braces
+    (``{workshop_id}``), which a workshop lead reads as code.  The word is the
+    argument's ``metavar`` or name in capitals; a workshop is ``ID`` and a card
+    ``CARD`` whatever the parameter is called, and only the usage line brackets
+    an optional one, as Click does.
+    """
+
+    WORDS = {"workshop_id": "ID", "workshop": "ID", "card_id": "CARD", "card": "CARD",
+             "path": "FILE"}
+
+    def make_metavar(self, ctx: "Context", *, usage: bool = False) -> str:
+        name = self.name or ""
+        word = (self.metavar or self.WORDS.get(name, name)).upper()
+        return f"[{word}]" if usage and not self.required else word
+
+
 def _worded(command: "Command") -> "Command":
-    """``command`` with its ``workshop_id`` argument typed as a ``WorkshopNumber``."""
+    """``command`` with its ``workshop_id`` argument typed as a ``WorkshopNumber`` and
+    every argument shown as a ``Placeholder``."""
     for param in command.params:
         if param.name == "workshop_id" and type(param.type) is IntParamType:
             param.type = _WORKSHOP_NUMBER
+        if type(param) is TyperArgument:  # the same argument, only its help words differ
+            param.__class__ = Placeholder
     return command
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from models.rules.clock import today as clock_today
-from tui.cli.common import STATE, command_group, console, fail, require, user_errors
+from tui.cli.common import STATE, WorkshopId, command_group, console, fail, require, user_errors
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -48,7 +48,7 @@ def future(workshop_id: Annotated[int, typer.Argument(
 # negative amount reaches the command's own refusal ("cannot be negative").
 @app.command("costs", context_settings={"ignore_unknown_options": True})
 def costs(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    workshop_id: WorkshopId,
     channel: Annotated[str, typer.Argument(help="The channel, as on the touchpoints.")],
     amount: Annotated[float, typer.Argument(help="Cost of one contact (workshop currency).")],
     handle_minutes: Annotated[float | None, typer.Option(
@@ -123,7 +123,7 @@ def _print_matrix(journey: Journey) -> None:
 
 @app.command("escalation")
 def escalation(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    workshop_id: WorkshopId,
     add: Annotated[bool, typer.Option("--add", help="Add a level at the bottom.")] = False,
     set_: Annotated[int | None, typer.Option(
         "--set", help="Change level N (as numbered in the matrix).")] = None,
@@ -174,7 +174,7 @@ def escalation(
 
 
 @app.command("reviewed")
-def reviewed(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) -> None:
+def reviewed(workshop_id: WorkshopId) -> None:
     """Mark the map reviewed today (its monthly review is then due in 30 days)."""
     with user_errors():
         from models.db.tables.workshop import Workshop
@@ -190,7 +190,7 @@ _EFFECT_OPTIONS = ("--deflection", "--handle-time", "--volume", "--clear")
 
 @app.command("card-effect")
 def card_effect(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    workshop_id: WorkshopId,
     card_id: Annotated[int, typer.Argument(
         help="Card id (the Id column of `journeymap cards ID`).")],
     deflection: Annotated[str | None, typer.Option(
@@ -255,7 +255,7 @@ def _print_card_effect(journey: Journey, card: Any, said: str) -> None:
 
 @app.command("pain-volume")
 def pain_volume(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    workshop_id: WorkshopId,
     which: Annotated[str, typer.Argument(
         metavar="rank", help="The pain point's rank, or its number #N (which stays when the "
         "ranks move), as `journeymap show ID` lists them.")],

@@ -23,6 +23,7 @@ from models.rules.clock import today as clock_today
 from models.rules.counts import plural
 from tui.cli.common import (
     STATE,
+    WorkshopId,
     command_group,
     console,
     fail,
@@ -59,7 +60,7 @@ def line(value: object, style: str = "") -> "Text":
 
 
 @app.command("cards")
-def cards(workshop_id: Annotated[int, typer.Argument(help="Workshop number.")]) -> None:
+def cards(workshop_id: WorkshopId) -> None:
     """The hypothesis cards of a workshop, in the rank order of their pain points."""
     with user_errors():
         from rich.table import Table
@@ -195,7 +196,7 @@ def tracker(
 
 @app.command("plan")
 def plan(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    workshop_id: WorkshopId,
     start: Annotated[str | None, typer.Option(
         "--start", help="Start date YYYY-MM-DD (default: the workshop's start date).")] = None,
     regenerate: Annotated[bool, typer.Option(
@@ -253,7 +254,7 @@ def plan(
 
 @app.command("report")
 def report(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop number.")],
+    workshop_id: WorkshopId,
     business_case: Annotated[bool, typer.Option(
         "--business-case", help="As-is vs to-be, projected savings with formulas, KPIs.")] = False,
     month: Annotated[str | None, typer.Option(

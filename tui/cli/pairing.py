@@ -22,7 +22,7 @@ import typer
 
 from models.live.activity import describe, subject_names
 from models.rules.counts import agree, plural
-from tui.cli.common import STATE, command_group, console, fail, require, user_errors
+from tui.cli.common import STATE, WorkshopId, command_group, console, fail, require, user_errors
 
 app = command_group()
 
@@ -87,7 +87,7 @@ def _change_cell(change: ChangeLog) -> Text:
 @app.command("log")
 def log_command(
     workshop_id: Annotated[int | None, typer.Argument(
-        help="Workshop id (see `journeymap list`).")] = None,
+        help="Workshop number (see `journeymap list`).")] = None,
     since: Annotated[str | None, typer.Option(
         "--since", help="Only changes since a date (2026-03-01) or a span (30d, 2w).")] = None,
     who: Annotated[str | None, typer.Option("--who", help="Only changes by this person.")]
@@ -177,7 +177,7 @@ def _holder(seat: Any) -> str:
 
 @app.command("undo")
 def undo_command(workshop_id: Annotated[int, typer.Argument(
-        help="Workshop id (see `journeymap list`).")]) -> None:
+        help="Workshop number (see `journeymap list`).")]) -> None:
     """Undo your last change in a workshop: an edit's old value, a deleted row with what it
     took along, an added row removed, a move put back (refused when someone else changed
     the same thing since)."""
@@ -197,7 +197,7 @@ def undo_command(workshop_id: Annotated[int, typer.Argument(
 
 @app.command("who")
 def who_command(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
+    workshop_id: WorkshopId,
     everyone: Annotated[bool, typer.Option(
         "--all", help="Also list people who were here earlier.")] = False,
 ) -> None:

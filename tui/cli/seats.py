@@ -27,7 +27,7 @@ from typing import Annotated
 import typer
 
 from models.vocab import ROLES
-from tui.cli.common import STATE, command_group, console, fail, require, user_errors
+from tui.cli.common import STATE, WorkshopId, command_group, console, fail, require, user_errors
 
 app = command_group()
 ROLE_NAMES = ROLES
@@ -63,7 +63,7 @@ def seat(
 
 @app.command("role")
 def role_command(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
+    workshop_id: WorkshopId,
     name: Annotated[str, typer.Argument(help="The participant's name.")],
     role: Annotated[str, typer.Argument(help="The role to give: lead, participant or observer.")],
     account: Annotated[str | None, typer.Option(

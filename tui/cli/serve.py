@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from models.vocab import ROLES
-from tui.cli.common import STATE, command_group, console, fail, require, say, user_errors
+from tui.cli.common import (
+    STATE,
+    WorkshopId,
+    command_group,
+    console,
+    fail,
+    require,
+    say,
+    user_errors,
+)
 from tui.identity import SEAT_ORIGIN_ENV, SEAT_TOKEN_ENV
 from tui.safe_text import clean
 
@@ -54,7 +63,7 @@ def invite_url(base: str, token: str) -> str:
 
 @app.command("invite")
 def invite(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `journeymap list`).")],
+    workshop_id: WorkshopId,
     name: Annotated[str | None, typer.Argument(
         help="The person's name in the room (their seat).")] = None,
     role: Annotated[str, typer.Option(

@@ -17,6 +17,7 @@ from tui.safe_text import safe as _safe
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from models.rules.priority import RankedPain
 
 
 def safe(value: object, style: str = "", *, limit: int | None = None) -> Text:
@@ -40,12 +41,16 @@ def _number(value: float | None, unit: str) -> str:
 
 
 def print_summary(out: Console, journey: Journey) -> None:
-    """Scope, stages with KPI and counts, ranked pain points, cards and risks."""
-    from models.rules.cards import card_flags, card_sentence, ordered_cards
-    from models.rules.escalation import escalation_risks
-    from models.rules.handoffs import derive_handoffs, ownership_risks
-    from models.rules.priority import rank_pain_points
+    """Scope, stages with KPI and counts, ranked pain points, cards and risks: the
+    parts in the order a lead reads them, each printed by its own function."""
+    _summary_scope(out, journey)
+    _summary_stages(out, journey)
+    _summary_pains(out, journey)
+    _summary_cards(out, journey)
+    _summary_risks(out, journey)
 
+
+def _summary_scope(out: Console, journey: Journey) -> None:
     w = journey.workshop
     out.print(Text(f"Workshop {w.id}: ", style="bold", end="") + safe(w.title or w.scenario))
     # the method's step 1 is always listed, so a missing goal shows as missing
@@ -59,6 +64,11 @@ def print_summary(out: Console, journey: Journey) -> None:
             out.print(_line(label, value))
     if w.evidence_ticket_volume is not None:
         out.print(_line("Tickets per month", f"{w.evidence_ticket_volume:,}"))
+
+
+def _summary_stages(out: Console, journey: Journey) -> None:
+    """The stages table, then the map's counts in one line."""
+    from models.rules.handoffs import derive_handoffs
 
     stages = Table(title="Stages", title_justify="left", header_style="bold")
     for column in ("#", "stage", "KPI", "baseline", "target", "touchpoints", "pains"):
@@ -78,6 +88,10 @@ def print_summary(out: Console, journey: Journey) -> None:
     out.print(f"Touchpoints: {len(journey.ordered_touchpoints())}   Handoffs: {len(handoffs)}"
               f"   Pain points: {len(journey.pain_points)}   Cards: {len(journey.cards)}")
 
+
+def _summary_pains(out: Console, journey: Journey) -> None:
+    from models.rules.priority import rank_pain_points
+
     ranked = rank_pain_points(journey)
     if ranked:
         out.print(Text("Top pain points", style="bold"))
@@ -85,6 +99,11 @@ def print_summary(out: Console, journey: Journey) -> None:
             line = Text(f"  {item.rank}. #{item.pain.id} ", end="") + safe(item.pain.description,
                                                                             limit=80)
             out.print(line + Text(f" — {item.reason}", style="dim"))
+
+
+def _summary_cards(out: Console, journey: Journey) -> None:
+    from models.rules.cards import card_flags, card_sentence, ordered_cards
+
     cards = ordered_cards(journey)
     if cards:
         out.print(Text("Hypothesis cards", style="bold"))
@@ -96,8 +115,14 @@ def print_summary(out: Console, journey: Journey) -> None:
             flags = card_flags(card)
             out.print(safe(f"    {meta}" + (f" — {', '.join(flags)}" if flags else ""),
                            "dim"))
-    # ownership and handoffs first, then the escalation path and bots (a bot that cannot
-    # hand over is a risk of the map as much as an unowned touchpoint)
+
+
+def _summary_risks(out: Console, journey: Journey) -> None:
+    """Ownership and handoffs first, then the escalation path and bots (a bot that cannot
+    hand over is a risk of the map as much as an unowned touchpoint)."""
+    from models.rules.escalation import escalation_risks
+    from models.rules.handoffs import ownership_risks
+
     messages = ([r.message for r in ownership_risks(journey)]
                 + [r.message for r in escalation_risks(journey)])
     if messages:
@@ -145,11 +170,21 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
     are marked ``[added]`` so a lead can tell evidence from illustration.
     """
     from models.export.templates import template_journey
-    from models.rules.cards import card_sentence
-    from models.rules.priority import LEVEL_WORDS, QUADRANT_LABELS, rank_pain_points
+    from models.rules.priority import rank_pain_points
 
-    meta, scope = data.get("template", {}), data.get("workshop", {})
     journey = template_journey(data)
+    _template_scope(out, data.get("template", {}), data.get("workshop", {}))
+    # "2.3": a touchpoint's number, by stage then place, wherever a later part names it
+    numbers = {tp.id: f"{si}.{ti}" for si, st in enumerate(journey.stages, start=1)
+               for ti, tp in enumerate(journey.touchpoints.get(st.id or 0, []), start=1)}
+    _template_stages(out, journey, numbers)
+    _template_handoffs(out, journey, numbers)
+    ranked = rank_pain_points(journey)
+    _template_pains(out, journey, ranked, numbers)
+    _template_cards(out, journey, ranked)
+
+
+def _template_scope(out: Console, meta: dict[str, Any], scope: dict[str, Any]) -> None:
     out.print(Text("Template ", style="bold", end="") + safe(meta.get("name", "")))
     for label, value in (("Title", meta.get("title") or scope.get("title", "")),
                          ("About", meta.get("description", "")),
@@ -161,9 +196,9 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
                          ("Evidence", scope.get("evidence_notes", ""))):
         if value:
             out.print(_line(label, value, limit=2000))
-    numbers = {tp.id: f"{si}.{ti}" for si, st in enumerate(journey.stages, start=1)
-               for ti, tp in enumerate(journey.touchpoints.get(st.id or 0, []), start=1)}
 
+
+def _template_stages(out: Console, journey: Journey, numbers: dict[Any, str]) -> None:
     _heading(out, "Stages and touchpoints", len(journey.stages))
     for si, stage in enumerate(journey.stages, start=1):
         _put(out, Text(f"{si}. ", style="bold", end="") + safe(stage.name, "bold")
@@ -183,6 +218,8 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
                 line += Text(" · moment of truth", style="dim")
             _put(out, line + _added(tp), 3)
 
+
+def _template_handoffs(out: Console, journey: Journey, numbers: dict[Any, str]) -> None:
     _heading(out, "Documented handoffs", len(journey.handoffs))
     if not journey.handoffs:
         out.print(Text("  none", style="dim"))
@@ -203,7 +240,11 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
                   f"customer told: {'yes' if h.customer_informed else 'no'}"]
         _put(out, safe("; ".join(detail), "dim"), 4)
 
-    ranked = rank_pain_points(journey)
+
+def _template_pains(out: Console, journey: Journey, ranked: list[RankedPain],
+                    numbers: dict[Any, str]) -> None:
+    from models.rules.priority import LEVEL_WORDS, QUADRANT_LABELS
+
     _heading(out, "Pain points, ranked", len(ranked))
     for item in ranked:
         pain = item.pain
@@ -216,10 +257,13 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
                        f"{LEVEL_WORDS.get(pain.effort, pain.effort)} · "
                        f"{pain.kind.replace('_', ' ')} · {where}", "dim"), 5)
 
+
+def _template_cards(out: Console, journey: Journey, ranked: list[RankedPain]) -> None:
+    from models.rules.cards import card_sentence
+
     cards = [(item.rank, journey.card_for(item.pain.id)) for item in ranked]
     cards = [(rank, card) for rank, card in cards if card is not None]
     _heading(out, "Hypothesis cards", len(cards))
     for rank, card in cards:
         assert card is not None
         _put(out, Text(f"{rank}. ", end="") + safe(card_sentence(card)) + _added(card), 2)
-

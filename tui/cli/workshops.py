@@ -19,6 +19,7 @@ from models.rules.counts import plural
 from models.vocab import ROLES, STEPS
 from tui.cli.common import (
     STATE,
+    WorkshopId,
     command_group,
     console,
     default_user,
@@ -198,7 +199,7 @@ def _review_cell(status: Any) -> Any:
 
 
 @app.command("show")
-def show(workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list`).")]) -> None:
+def show(workshop_id: WorkshopId) -> None:
     """A readable summary: scope, stages with KPIs, pain points, cards and risks."""
     with user_errors():
         from tui.cli.export import read_map
@@ -254,8 +255,7 @@ def _check_open(workshop_id: int | None, step: str | None,
 
 @app.command("open")
 def open_workshop(
-    workshop_id: Annotated[int | None, typer.Argument(
-        help="Workshop id (default: the home screen).")] = None,
+    workshop_id: Annotated[int | None, typer.Argument(help="Workshop number; else Home.")] = None,
     step: Annotated[str | None, typer.Option(
         "--step", metavar="<step>",
         help=f"Step to open at: {', '.join(STEPS)} (or 1-{len(STEPS)}, or the label, "
@@ -354,7 +354,7 @@ def demo(no_open: Annotated[bool, typer.Option(
 # -- delete ---------------------------------------------------------------------------
 @app.command("delete")
 def delete(
-    workshop_id: Annotated[int, typer.Argument(help="Workshop id (see `list`).")],
+    workshop_id: WorkshopId,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
 ) -> None:
     """Delete a workshop and everything in it (asks first unless --yes)."""

@@ -53,7 +53,7 @@ class DataScreen(Screen[None]):
     """Sources, the KPI history table with a trend column, and the highlighted KPI's
     sparkline; ``i`` imports a file, ``escape`` goes back to the workshop."""
 
-    BINDINGS = bindings("data")
+    BINDINGS = [*bindings("screen"), *bindings("data")]
     DEFAULT_CSS = """
     DataScreen #sources { height: auto; max-height: 5; padding: 0 1; }
     DataScreen TabbedContent { height: 1fr; }

@@ -145,7 +145,7 @@ def review_cell(workshop: Any) -> Text:
 class HomeScreen(Screen[None]):
     """The workshop portfolio of this database."""
 
-    BINDINGS = bindings("home")
+    BINDINGS = [*bindings("screen"), *bindings("home")]
 
     def __init__(self, session: WorkshopSession, early: list[Any] | None = None,
                  back_from: int | None = None) -> None:

@@ -79,7 +79,7 @@ class StepSwitcher(ContentSwitcher):
 class WorkshopScreen(Screen[None]):
     """One open workshop, one step at a time, with the step bar always visible."""
 
-    BINDINGS = bindings("workshop")
+    BINDINGS = [*bindings("screen"), *bindings("workshop")]
     # Textual repaints the whole screen when the focus moves; the widgets losing and
     # taking it repaint themselves (their :focus styles), so a step switch, which
     # moves the focus into the view it shows, composed the screen a second time.

@@ -68,9 +68,9 @@ class PainsView(TableFormView):
         FieldSpec("effort", "Effort", "1 low · 2 medium · 3 high. " + quadrant_rule()),
         FieldSpec("ticket_volume", "Tickets per month", "From the ticket data; breaks ties."),
         FieldSpec("votes", "Votes", "Recorded votes (dot voting adds to these when revealed)."),
-        FieldSpec("urgent", "Urgent (must be handled now)", "", kind="bool"),
-        FieldSpec("important", "Important (hurts the customer or the business)", "",
-                  kind="bool"),
+        # a box's label does not wrap: one word, its meaning in the hint under it
+        FieldSpec("urgent", "Urgent", "Must be handled now.", kind="bool"),
+        FieldSpec("important", "Important", "Hurts the customer or the business.", kind="bool"),
     )
     BINDINGS = [
         *TableFormView.BINDINGS,

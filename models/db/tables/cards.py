@@ -1,4 +1,10 @@
-"""From pain to plan: pain points, their dot votes, hypothesis cards and plan tasks."""
+"""From pain to plan: pain points, their dot votes, hypothesis cards and plan tasks.
+
+Apart from the map's own tables (``workshop.py``): these are what the room decides
+about the map.  A pain point outlives the touchpoint it was found at (``SET NULL``),
+so deleting a touchpoint never takes a card with it; each dot is a row of its own,
+so a person's budget is checked when the dot is cast.
+"""
 
 from __future__ import annotations
 

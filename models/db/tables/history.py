@@ -1,4 +1,10 @@
-"""What happened: the per-workshop change log and the portfolio audit trail."""
+"""What happened: the per-workshop change log and the portfolio audit trail.
+
+Kept apart from the map's own tables because a room shares one file: every edit
+says who made it (the claimed name and the OS account beside it), ``undo`` takes
+back one's own change from this log, and ``log --deleted`` still answers after the
+workshop and its log are gone.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,10 @@
-"""The method's own tables: channel costs and the escalation ladder of a workshop."""
+"""The method's own tables: channel costs and the escalation ladder of a workshop.
+
+Tables of their own, not columns of the workshop: a map has any number of channels
+and levels; a cost carries whether the lead confirmed it, so a business case can tell
+an assumption from an agreed number; the ladder is ordered (``position``) and edited
+row by row like the map's stages.
+"""
 
 from __future__ import annotations
 

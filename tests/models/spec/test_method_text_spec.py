@@ -30,8 +30,9 @@ def test_a_current_map_is_compared_with_its_newest_future_copy() -> None:
 def test_a_map_without_a_future_copy_says_how_to_make_one() -> None:
     comparison = comparison_for(_map(4), [_map(4)])
     assert not comparison.available
-    assert comparison.reason == ("no future state yet: make one with `journeymap future 4` or "
-                                 "the Future state action")
+    # what the lead types or presses: no "Future state action" exists in the app
+    assert comparison.reason == ("no future state yet: make one with `journeymap future 4`, "
+                                 "or in the app press U, then f")
     assert comparison_block(comparison).lines == [f"Not available ({comparison.reason})."]
     assert comparison_block(comparison).heading == "As-is and to-be"
 
