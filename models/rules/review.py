@@ -18,7 +18,7 @@ from models.rules.cards import fmt_kpi, lower_is_better
 from models.rules.counts import plural
 from models.rules.handoffs import ownership_risks
 from models.rules.live_maps import is_live, live
-from models.rules.measures import review_measured, review_repeat_contacts
+from models.rules.measure_review import review_measured, review_repeat_contacts
 from models.rules.plan import MONTHLY_REVIEW_KEY
 from models.rules.priority import RankedPain, rank_pain_points
 from models.rules.review_copies import review_copy

@@ -11,7 +11,7 @@ from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard
 from models.db.tables.tickets import Reading, TicketSource
 from models.db.tables.workshop import Stage, Workshop
-from models.rules import measures
+from models.rules import measure_review, measures
 
 
 def reading(src: int, period: str, kind: str = "all", value: str = "", tickets: int = 100,
@@ -282,7 +282,7 @@ def test_the_review_names_the_stage_with_most_reopened_tickets_and_where_that_ca
     rows = [reading(2, "2024-02", "category", "Login", tickets=1300, reopened=1240),
             reading(2, "2024-02", "category", "Refund", tickets=40, reopened=20)]
     j = journey(rows, links={"Login": {"stage": 10}, "Refund": {"stage": 11}})
-    assert measures.review_repeat_contacts(j) == (
+    assert measure_review.review_repeat_contacts(j) == (
         "Contact generates the most repeat contacts: 1,240 reopened tickets "
         "(feb.csv, 2024-02, n=1300).")
 
@@ -291,14 +291,14 @@ def test_one_reopened_ticket_is_singular_and_an_unnamed_stage_is_named_as_such()
     rows = [reading(2, "2024-02", "category", "Login", tickets=3, reopened=1)]
     stages = [Stage(id=10, workshop_id=1, name="  ", kpi_name="")]
     j = journey(rows, links={"Login": {"stage": 10}}, stages=stages)
-    assert measures.review_repeat_contacts(j) == (
+    assert measure_review.review_repeat_contacts(j) == (
         "An unnamed stage generates the most repeat contacts: 1 reopened ticket "
         "(feb.csv, 2024-02, n=3).")
 
 
 def test_the_review_has_no_repeat_contact_answer_without_reopen_counts() -> None:
     rows = [reading(2, "2024-02", "category", "Login", tickets=3)]
-    assert measures.review_repeat_contacts(journey(rows, links={"Login": {"stage": 10}})) \
+    assert measure_review.review_repeat_contacts(journey(rows, links={"Login": {"stage": 10}})) \
         is None
 
 
@@ -307,11 +307,11 @@ def test_the_review_quotes_the_first_card_whose_signal_is_met() -> None:
     cards = [tied("tickets", -0.9, relative=True, experiment="Never enough"),
              tied("tickets", -0.3, relative=True, experiment="  Fix the login page. "),
              tied("tickets", -0.1, relative=True, experiment="Also met")]
-    assert measures.review_measured(journey(rows, cards=cards)) == (
+    assert measure_review.review_measured(journey(rows, cards=cards)) == (
         "“Fix the login page” met its signal: 100 in 2024-02 vs 200 in 2024-01: -50% "
         "(target -30%).")
     blank = [tied("tickets", -0.3, relative=True, experiment=" ")]
-    assert measures.review_measured(journey(rows, cards=blank)) == (
+    assert measure_review.review_measured(journey(rows, cards=blank)) == (
         "“a card” met its signal: 100 in 2024-02 vs 200 in 2024-01: -50% (target -30%).")
 
 
@@ -321,11 +321,11 @@ def test_the_review_says_which_tied_signal_is_not_met_yet() -> None:
              tied("tickets", -0.9, relative=True, group="category=Login", experiment="No data"),
              tied("tickets", -0.9, relative=True, experiment="Rebuild the portal."),
              tied("tickets", -0.8, relative=True, experiment="Second")]
-    assert measures.review_measured(journey(rows, cards=cards)) == (
+    assert measure_review.review_measured(journey(rows, cards=cards)) == (
         "No tied signal is met yet: “Rebuild the portal” 100 in 2024-02 vs 200 in 2024-01: "
         "-50% (target -90%).")
     blank = [tied("tickets", -0.9, relative=True, experiment="")]
-    assert measures.review_measured(journey(rows, cards=blank)) == (
+    assert measure_review.review_measured(journey(rows, cards=blank)) == (
         "No tied signal is met yet: “a card” 100 in 2024-02 vs 200 in 2024-01: "
         "-50% (target -90%).")
 
@@ -333,7 +333,7 @@ def test_the_review_says_which_tied_signal_is_not_met_yet() -> None:
 def test_the_review_has_no_measured_answer_without_a_judged_signal() -> None:
     rows = [reading(1, "2024-01", tickets=200)]
     cards = [tied("tickets", -0.3, relative=True), HypothesisCard(pain_point_id=2)]
-    assert measures.review_measured(journey(rows, cards=cards)) is None
+    assert measure_review.review_measured(journey(rows, cards=cards)) is None
 
 
 def test_a_sparkline_spans_the_lowest_to_the_highest_figure() -> None:
@@ -371,7 +371,7 @@ def test_a_step_with_one_reopened_ticket_ranks_above_an_earlier_one_with_none() 
             reading(2, "2024-02", "category", "Refund", tickets=40, reopened=1)]
     j = journey(rows, links={"Login": {"stage": 10}, "Refund": {"stage": 11}})
     assert [s.name for s, _ in measures.repeat_contacts_by_stage(j)] == ["Follow-Up", "Contact"]
-    assert measures.review_repeat_contacts(j) == (
+    assert measure_review.review_repeat_contacts(j) == (
         "Follow-Up generates the most repeat contacts: 1 reopened ticket "
         "(feb.csv, 2024-02, n=40).")
 
@@ -379,7 +379,7 @@ def test_a_step_with_one_reopened_ticket_ranks_above_an_earlier_one_with_none() 
 def test_no_reopened_ticket_anywhere_is_said_as_zero() -> None:
     rows = [reading(2, "2024-02", "category", "Login", tickets=50, reopened=0)]
     j = journey(rows, links={"Login": {"stage": 10}})
-    assert measures.review_repeat_contacts(j) == (
+    assert measure_review.review_repeat_contacts(j) == (
         "Contact generates the most repeat contacts: 0 reopened tickets "
         "(feb.csv, 2024-02, n=50).")
 
@@ -387,8 +387,8 @@ def test_no_reopened_ticket_anywhere_is_said_as_zero() -> None:
 def test_a_card_whose_text_ends_in_x_keeps_its_last_letter() -> None:
     rows = [reading(1, "2024-01", tickets=200), reading(2, "2024-02", tickets=100)]
     met = [tied("tickets", -0.3, relative=True, experiment="Redesign the checkout UX.")]
-    assert measures.review_measured(journey(rows, cards=met)).startswith(
+    assert measure_review.review_measured(journey(rows, cards=met)).startswith(
         "“Redesign the checkout UX” met its signal")
     not_yet = [tied("tickets", -0.9, relative=True, experiment="Simplify the UX")]
-    assert measures.review_measured(journey(rows, cards=not_yet)).startswith(
+    assert measure_review.review_measured(journey(rows, cards=not_yet)).startswith(
         "No tied signal is met yet: “Simplify the UX” 100 in 2024-02")
