@@ -148,13 +148,25 @@ def unreachable(target: str) -> StoreError:
                       "running and is the address right?")
 
 
+class ServerAway(StoreError):
+    """An edit the server was not there to take, and may take once it is back.
+
+    A seat keeps such a typed edit and saves it when its listener reconnects
+    (``tui.session``), so the exception names the server for that sentence too.
+    """
+
+    def __init__(self, target: str) -> None:
+        self.where = address(target)
+        super().__init__(f"This change was not saved: the PostgreSQL server at {self.where} "
+                         "cannot be reached; try again once it is back.")
+
+
 def not_saved(target: str, refused: str = "") -> StoreError:
     """The one sentence for an edit the server was not there to take (or, ``refused``,
     answered but would not let this seat in: a changed password, a dropped database)."""
     if refused:
         return StoreError(f"This change was not saved: {refused[:1].lower()}{refused[1:]}")
-    return StoreError(f"This change was not saved: the PostgreSQL server at {address(target)} "
-                      "cannot be reached; try again once it is back.")
+    return ServerAway(target)
 
 
 def write_refused(target: str, exc: BaseException) -> StoreError | None:

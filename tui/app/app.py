@@ -99,7 +99,8 @@ class JourneyApp(SessionAttributes, App[None]):
         self.pairing = Pairing(self)  # live refresh, presence, facilitation
         self.session = WorkshopSession(SessionHooks(
             notify=self.notify, saved=self._show_saved, changed=self._refresh_screen,
-            own_edit=self.pairing.own_edit_done), role=role, locked=self.locked,
+            own_edit=self.pairing.own_edit_done, waiting=self.pairing.refresh_presence),
+            role=role, locked=self.locked,
             no_files=key.startswith(INVITE_KEY_PREFIX))
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
