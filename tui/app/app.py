@@ -86,8 +86,9 @@ class JourneyApp(SessionAttributes, App[None]):
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
                  step: str | None = None, who: str = "", role: str = "",
                  cap: str | None = None, grant: str | None = None, key: str = "",
-                 origin: str = "") -> None:
+                 origin: str = "", link: Any = None) -> None:
         super().__init__()
+        self.first_link = link  # the server connection ``open``'s check made (early.py)
         # A ``seat`` forced command (its ROLE, a cap) or a browser invitation (a lead's
         # grant), the key and the connection's origin; such a seat sees only its workshop.
         self.cap, self.grant, self.key, self.origin = cap, grant, key, origin
