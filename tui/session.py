@@ -165,22 +165,20 @@ class WorkshopSession:
             row = self.run_store(lambda: store.update(model, row_id, **{name: text}),
                                  keep=ServerAway)
         except ServerAway as away:
-            self._keep(edit, away.where)
+            self._keep(edit, away.kept)
             return False
         if row is None:
             return False
         self._patch(model, row_id, name, row)
         return True
 
-    def _keep(self, edit: WaitingEdit, where: str) -> None:
+    def _keep(self, edit: WaitingEdit, said: str) -> None:
         """Keep ``edit`` for the server (a newer value of the same field replaces it)."""
         key = (edit.model, edit.row_id, edit.name)
         self.waiting = [w for w in self.waiting if (w.model, w.row_id, w.name) != key]
         self.waiting.append(edit)
-        if where:
-            self.hooks.notify(f"Kept, not saved yet: the PostgreSQL server at {where} cannot "
-                              "be reached; this seat saves it once the server is back.",
-                              severity="warning", markup=False)
+        if said:
+            self.hooks.notify(said, severity="warning", markup=False)
         self.hooks.waiting()
 
     def save_waiting(self) -> bool:
