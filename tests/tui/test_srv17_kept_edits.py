@@ -75,3 +75,21 @@ async def test_fields_typed_while_the_server_is_away_are_saved_in_order_once_it_
     # in the order the fields were last left: scenario, then the newer persona
     assert fields[-2:] == ["scenario", "persona"]
 
+
+
+async def test_quitting_with_kept_edits_asks_first(server_link: tuple[Link, int]) -> None:
+    forwarder, wid = server_link
+    app = build_app(forwarder.via(), wid, step="scope", who="sam")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        forwarder.cut()
+        assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
+        await retype(pilot, app, "persona", "not yet saved")
+        await pilot.press("escape", "2")  # on to Stages: the Scope form is out of sight
+        assert await until([pilot], lambda: app.pairing.screen_step() == "stages")
+        await pilot.press("ctrl+q")
+        assert await until([pilot], lambda: said(app, "1 typed edit waits for the server and "
+                                                      "would be lost"))
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        assert await until([pilot], lambda: not app.is_running)

@@ -299,10 +299,13 @@ class JourneyApp(SessionAttributes, App[None]):
             for form in self.screen.query(RecordForm):
                 form.commit_pending()
                 pending += [w for w in form.query("FieldInput") if getattr(w, "dirty", False)]
-        now = self.clock()
-        if pending and now - self._quit_asked > 5.0:
+        now, kept = self.clock(), len(self.session.waiting)
+        if (pending or kept) and now - self._quit_asked > 5.0:
             self._quit_asked = now
-            self.notify("A field could not be saved (see the message). Fix it, or press "
+            self.notify(f"{kept} typed edit{'s wait' if kept > 1 else ' waits'} for the server "
+                        "and would be lost; press ctrl+q again within 5 seconds to quit "
+                        "without them." if kept else
+                        "A field could not be saved (see the message). Fix it, or press "
                         "ctrl+q again within 5 seconds to quit without it.",
                         severity="warning", markup=False)
             return
