@@ -10,6 +10,10 @@ seat and server; the e2e test stops a real server).
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
 from sqlmodel import select
 from textual.widgets import Static
 
@@ -42,14 +46,21 @@ async def retype(pilot: object, app: JourneyApp, name: str, text: str) -> FieldI
     return field
 
 
-async def test_fields_typed_while_the_server_is_away_are_saved_in_order_once_it_is_back(
-        server_link: tuple[Link, int], pg_url: str) -> None:
-    forwarder, wid = server_link
+@asynccontextmanager
+async def away(forwarder: Link, wid: int) -> AsyncIterator[tuple[JourneyApp, Any]]:
+    """sam's seat on Scope, once it has said that the server went away."""
     app = build_app(forwarder.via(), wid, step="scope", who="sam")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         forwarder.cut()
         assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
+        yield app, pilot
+
+
+async def test_fields_typed_while_the_server_is_away_are_saved_in_order_once_it_is_back(
+        server_link: tuple[Link, int], pg_url: str) -> None:
+    forwarder, wid = server_link
+    async with away(forwarder, wid) as (app, pilot):
         persona = await retype(pilot, app, "persona", "first try")
         assert await until([pilot], lambda: said(app, "Kept, not saved yet"))
         await retype(pilot, app, "scenario", "Locked out again")
@@ -76,14 +87,8 @@ async def test_fields_typed_while_the_server_is_away_are_saved_in_order_once_it_
     assert fields[-2:] == ["scenario", "persona"]
 
 
-
 async def test_quitting_with_kept_edits_asks_first(server_link: tuple[Link, int]) -> None:
-    forwarder, wid = server_link
-    app = build_app(forwarder.via(), wid, step="scope", who="sam")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        forwarder.cut()
-        assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
+    async with away(*server_link) as (app, pilot):
         await retype(pilot, app, "persona", "not yet saved")
         await pilot.press("escape", "2")  # on to Stages: the Scope form is out of sight
         assert await until([pilot], lambda: app.pairing.screen_step() == "stages")
