@@ -15,7 +15,9 @@ import contextlib
 import socket
 import threading
 from collections.abc import Iterator
+from typing import Any
 
+import pytest
 from sqlalchemy.engine import make_url
 
 
@@ -110,3 +112,18 @@ def link_to(url: str) -> Iterator[Link]:
         yield link
     finally:
         link.close()
+
+
+def count_light_connections(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every connection the light reads (``models.db.light_server``) open from now on."""
+    from models.db import light_server
+
+    opened: list[Any] = []
+    real = light_server.read_connection
+
+    def connect(*args: Any, **kwargs: Any) -> Any:
+        opened.append(real(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(light_server, "read_connection", connect)
+    return opened

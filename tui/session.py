@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.message import Message
@@ -46,6 +47,17 @@ class SessionHooks:
     saved: Callable[[dt.datetime], None] = _ignore
     changed: Callable[[], None] = _ignore
     own_edit: Callable[[], None] = _ignore
+    waiting: Callable[[], None] = _ignore  # the count of kept edits changed (presence bar)
+
+
+@dataclass(frozen=True)
+class WaitingEdit:
+    """A field's typed value the team server was away for, to be saved once it is back."""
+
+    model: type
+    row_id: int
+    name: str
+    text: Any
 
 
 @dataclass
@@ -69,6 +81,9 @@ class WorkshopSession:
     # in a browser must not be written with the lead's rights, so its exports go to the
     # browser as downloads and no file is written on the server.
     no_files: bool = False
+    # Typed field edits the team server was away for, oldest first: saved in this
+    # order once it is back (``save_waiting``), so nothing typed is lost meanwhile.
+    waiting: list[WaitingEdit] = field(default_factory=list)
     _ranked: tuple[int, Journey, list[RankedPain]] | None = None
     _handoffs: tuple[int, Journey, list[DerivedHandoff]] | None = None
 
@@ -113,13 +128,17 @@ class WorkshopSession:
         self.revision += 1
 
     # -- edits ------------------------------------------------------------------
-    def run_store(self, call: Callable[[], R]) -> R | None:
-        """Run one store call; a rejected value or a store problem is one notification."""
+    def run_store(self, call: Callable[[], R],
+                  keep: type[Exception] | None = None) -> R | None:
+        """Run one store call; a rejected value or a store problem is one notification
+        (``keep``: an error the caller handles itself, raised on)."""
         from models.db.schema import StoreError
 
         try:
             return call()
         except (StoreError, ValueError) as exc:
+            if keep is not None and isinstance(exc, keep):
+                raise
             self.hooks.notify(short(exc, 300), severity="error", markup=False)
         except OSError as exc:
             self.hooks.notify(f"The database could not be written: {short(exc, 200)}",
@@ -127,25 +146,84 @@ class WorkshopSession:
         return None
 
     def save_field(self, model: type, row_id: int, name: str, text: Any) -> bool:
-        """Commit one field (autosave); on success patch the snapshot and refresh."""
+        """Commit one field (autosave); on success patch the snapshot and refresh.
+
+        While the team server is away the edit is kept (``waiting``) rather than
+        dropped: the field keeps its text, the presence bar counts it, and it is
+        saved after the ones kept before it once the server is back.
+        """
         store = self.store
         if store is None:
             return False
-        row = self.run_store(lambda: store.update(model, row_id, **{name: text}))
+        edit = WaitingEdit(model, row_id, name, text)
+        if self.waiting and not self.save_waiting():
+            self._keep(edit, "")  # behind the older ones: saved in the order typed
+            return False
+        from models.db.server import ServerAway
+
+        try:
+            row = self.run_store(lambda: store.update(model, row_id, **{name: text}),
+                                 keep=ServerAway)
+        except ServerAway as away:
+            self._keep(edit, away.kept)
+            return False
         if row is None:
             return False
+        self._patch(model, row_id, name, row)
+        return True
+
+    def _keep(self, edit: WaitingEdit, said: str) -> None:
+        """Keep ``edit`` for the server (a newer value of the same field replaces it)."""
+        key = (edit.model, edit.row_id, edit.name)
+        self.waiting = [w for w in self.waiting if (w.model, w.row_id, w.name) != key]
+        self.waiting.append(edit)
+        if said:
+            self.hooks.notify(said, severity="warning", markup=False)
+        self.hooks.waiting()
+
+    def save_waiting(self) -> bool:
+        """Save the kept edits, oldest first; True when none is left waiting.
+
+        Called when the server is back (pairing) and before any newer edit.  One the
+        store now refuses for its value (the row was deleted meanwhile) is said in one
+        sentence and dropped; the first the server is still away for stops the run.
+        """
+        store = self.store
+        if store is None or not self.waiting:
+            return not self.waiting
+        from models.db.server import ServerAway
+
+        landed = 0
+        while self.waiting:
+            edit = self.waiting[0]
+            try:
+                row = self.run_store(partial(store.update, edit.model, edit.row_id,
+                                             **{edit.name: edit.text}), keep=ServerAway)
+            except ServerAway:
+                break
+            self.waiting.pop(0)
+            if row is not None:
+                landed += 1
+                self._patch(edit.model, edit.row_id, edit.name, row)
+        if landed:
+            self.hooks.notify(f"Saved {landed} edit{'s' if landed > 1 else ''} kept while "
+                              "the server was away.", markup=False)
+        self.hooks.waiting()
+        return not self.waiting
+
+    def _patch(self, model: type, row_id: int, name: str, row: Any) -> None:
+        """A field just saved: into the snapshot on screen, without a reload."""
         self.hooks.own_edit()  # on screen already: the poll need not reload it
         target = self.find(model, row_id)
         if target is None:  # not in the snapshot (e.g. created elsewhere): take a fresh one
             self.reload()
             self.mark_saved()
-            return True
+            return
         setattr(target, name, getattr(row, name))
         self.revision += 1
         self.last_patch = (self.revision, model.__name__, row_id, name)
         self.mark_saved()
         self.hooks.changed()
-        return True
 
     def mutate(self, call: Callable[[], R]) -> R | None:
         """A structural edit (add, delete, move): run it, then reload the journey."""

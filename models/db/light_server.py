@@ -173,7 +173,7 @@ def list_workshops(target: str | ServerLink) -> list[WorkshopRow] | None:
                                        for r in conn.execute(HOME_ROWS_SQL)])
 
 
-def openable(target: str, workshop_id: int | None) -> bool:
+def openable(target: str | ServerLink, workshop_id: int | None) -> bool:
     """Whether a seat can open ``target`` (at ``workshop_id``) as it is, read lightly.
 
     False leaves the check to the store (an empty, older or foreign database, a

@@ -38,8 +38,9 @@ def load_journeys(target: Path | str | ServerLink | None, workshop_ids: list[int
     return from_server(target, workshop_ids, first=first)
 
 
-def list_workshops(target: Path | str | None) -> list[WorkshopRow] | None:
-    """Home's rows (``Store.list_workshops`` order) from a file or a server URL, or None."""
+def list_workshops(target: Path | str | ServerLink | None) -> list[WorkshopRow] | None:
+    """Home's rows (``Store.list_workshops`` order) from a file, a server URL or link, or
+    None."""
     if isinstance(target, Path):
         from models.db.light import list_workshops as from_file
 

@@ -43,6 +43,20 @@ from models.db.tables.every import ALL_TABLES  # noqa: F401 - registers every ta
 from models.db.tables.tickets import Reading, TicketSource
 
 
+class Outdated(StoreError):
+    """A database made by an older journeymap, opened by something that only reads.
+
+    Upgrading writes (tables, columns, the version stamp), so a command that only
+    reads refuses it in one sentence naming the command that upgrades instead.
+    """
+
+    def __init__(self, where: str, version: int) -> None:
+        self.version = version
+        super().__init__(f"{where} was made by an older journeymap (schema {version}, this one "
+                         f"reads {SCHEMA_VERSION}) and a command that only reads does not "
+                         "change it; upgrade it first with `journeymap upgrade`.")
+
+
 def create_all(conn: Connection) -> None:
     """Create every missing table, each integer-keyed one with ``AUTOINCREMENT``."""
     no_id_reuse.mark_autoincrement()

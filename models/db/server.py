@@ -148,13 +148,30 @@ def unreachable(target: str) -> StoreError:
                       "running and is the address right?")
 
 
+class ServerAway(StoreError):
+    """An edit the server was not there to take, and may take once it is back.
+
+    A seat keeps such a typed edit and saves it when its listener reconnects
+    (``tui.session``); ``kept`` is the sentence saying so.
+    """
+
+    def __init__(self, message: str, kept: str) -> None:
+        super().__init__(message)
+        self.kept = kept
+
+
 def not_saved(target: str, refused: str = "") -> StoreError:
     """The one sentence for an edit the server was not there to take (or, ``refused``,
     answered but would not let this seat in: a changed password, a dropped database)."""
     if refused:
-        return StoreError(f"This change was not saved: {refused[:1].lower()}{refused[1:]}")
-    return StoreError(f"This change was not saved: the PostgreSQL server at {address(target)} "
-                      "cannot be reached; try again once it is back.")
+        why = f"{refused[:1].lower()}{refused[1:]}"
+        return ServerAway(f"This change was not saved: {why}",
+                          f"Kept, not saved yet: {why.rstrip('.')}; this seat saves it once "
+                          "that is fixed.")
+    cause = f"the PostgreSQL server at {address(target)} cannot be reached"
+    return ServerAway(f"This change was not saved: {cause}; try again once it is back.",
+                      f"Kept, not saved yet: {cause}; this seat saves it once the server is "
+                      "back.")
 
 
 def write_refused(target: str, exc: BaseException) -> StoreError | None:
@@ -276,8 +293,8 @@ class Listener:
         back counts as one notification: the seat then checks what changed.
         """
         away = (f"Lost the connection to the PostgreSQL server at {address(self.target)}; "
-                "the map stays readable and reconnects by itself, and edits wait until it is "
-                "back.")
+                "the map stays readable and reconnects by itself, and typed edits are kept "
+                "until it is back.")
         self.lost = self.lost or away
         self._next_try = time.monotonic() + RECONNECT_S
         try:
@@ -291,8 +308,8 @@ class Listener:
             # room wait for a server that is there.
             self.refused = "" if cut_off(exc) else str(problem(self.target, exc))
             self.lost = away if not self.refused else (
-                f"{self.refused.rstrip('.')}; the map stays readable, and edits wait until "
-                "that is fixed.")
+                f"{self.refused.rstrip('.')}; the map stays readable, and typed edits are kept "
+                "until that is fixed.")
             return False
         self.lost = self.refused = ""
         self.seen += 1

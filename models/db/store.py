@@ -44,12 +44,11 @@ from models.db.store_undo import Undoing
 BUSY_TIMEOUT_S = 15.0
 # SQLite result codes that mean the file itself is damaged, not busy or refused.
 DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
-# Stores not closed yet.  A command that returns without closing its store left
-# its SQLite connections open until the process died, and SQLite checkpoints and
-# removes ``-wal``/``-shm`` only when the last connection closes: after
-# ``journeymap new`` the workshop lived in a ``-wal`` created with the umask's
-# mode (a group member of README's team box could not write it) and a copy of
-# the file alone held nothing.  Every store still open is closed at exit.
+# Stores not closed yet.  A command that returns without closing its store left its
+# SQLite connections open until the process died, and SQLite checkpoints and removes
+# ``-wal``/``-shm`` only when the last connection closes: after ``journeymap new`` the
+# workshop lived in a ``-wal`` created with the umask's mode (a group member of README's
+# team box could not write it) and a copy of the file alone held nothing: closed at exit.
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
@@ -70,9 +69,9 @@ class Store(Reads, Undoing):
     """Owns the engine for one database file; hands out read and write sessions."""
 
     def __init__(self, path: str | Path | None = None, *, who: str = "",
-                 read_only: bool = False, create: bool = True) -> None:
-        """Open (and upgrade) the file; ``create=False`` refuses a file with no database
-        yet, so a command that only reads never leaves an empty file at a mistyped path."""
+                 read_only: bool = False, create: bool = True, upgrade: bool = True) -> None:
+        """Open (and upgrade) the file; ``create=False`` refuses a file with no database yet
+        (a read leaves no empty file at a mistyped path), ``upgrade=False`` an older one."""
         target = path or default_target()
         self._open_write = threading.local()  # this thread's write transaction, if any
         self.who = who
@@ -92,7 +91,7 @@ class Store(Reads, Undoing):
         self._listener: server.Listener | None = None
         self._light = None  # a server's light reads (``Reads.light_source``)
         if self.on_server:
-            self._open_server(str(target), create)
+            self._open_server(str(target), create, upgrade)
             _OPEN.add(self)
             return
         self.path = Path(target).expanduser()
@@ -110,6 +109,8 @@ class Store(Reads, Undoing):
                              "lead or participant to upgrade it, then observers can join.")
         if read_only and state is not schema.FileState.CURRENT:
             raise StoreError(f"{self.path} has no journeymap workshops to observe yet.")
+        if state is schema.FileState.OLDER and not upgrade:
+            raise schema.Outdated(str(self.path), version)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -122,7 +123,7 @@ class Store(Reads, Undoing):
         elif state is schema.FileState.OLDER and not read_only:
             self._upgrade(version)
 
-    def _open_server(self, url: str, create: bool) -> None:
+    def _open_server(self, url: str, create: bool, upgrade: bool) -> None:
         """The PostgreSQL twin of the file checks above (``models.db.server``)."""
         server.check(url)
         self.path = url  # type: ignore[assignment]  # reopened by presence and the app
@@ -140,6 +141,8 @@ class Store(Reads, Undoing):
             if self.read_only and state is not schema.FileState.CURRENT:
                 raise StoreError(f"{server.shown(url)} has no journeymap workshops to observe "
                                  "yet (or an older schema); open it once as a lead first.")
+            if state is schema.FileState.OLDER and not upgrade:
+                raise schema.Outdated(server.shown(url), version)
             if state is not schema.FileState.CURRENT and not self.read_only:
                 with self._writer.begin() as conn:
                     if state is schema.FileState.NEW:

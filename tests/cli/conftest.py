@@ -42,7 +42,9 @@ def seated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     roles: list[str] = []
 
     def launch(path: Any, wid: int, _step: Any, who: str, role: str | None,
-               **seat: str) -> None:
+               link: Any = None, **seat: str) -> None:
+        if link is not None:  # the check's server connection, for a first screen not drawn
+            link.close()
         taken = presence.open_seat(path, wid, who, role, **seat)
         roles.append(taken.role)
         taken.close()

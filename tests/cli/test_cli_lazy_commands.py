@@ -20,8 +20,8 @@ from tui.cli import main as cli_main
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = ["new", "list", "show", "open", "demo", "delete", "import", "export", "cards",
             "tracker", "plan", "report", "log", "undo", "who", "seat", "role", "invite", "serve",
-            "browser-seat", "copy", "future", "costs", "escalation", "reviewed", "card-effect",
-            "pain-volume", "templates", "tickets"]
+            "browser-seat", "copy", "upgrade", "future", "costs", "escalation", "reviewed",
+            "card-effect", "pain-volume", "templates", "tickets"]
 
 
 def test_the_table_names_each_module_s_commands_in_order() -> None:

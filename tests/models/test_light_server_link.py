@@ -9,26 +9,13 @@ answers; once the seat has closed the link it answers None and opens nothing.
 
 from __future__ import annotations
 
-from typing import Any
-
 import psycopg
 import pytest
 
 from models.db import light_server
 from models.db.server import libpq
 from models.db.store import Store
-
-
-def _counted(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    opened: list[Any] = []
-    real = light_server.read_connection
-
-    def connect(*args: Any, **kwargs: Any) -> Any:
-        opened.append(real(*args, **kwargs))
-        return opened[-1]
-
-    monkeypatch.setattr(light_server, "read_connection", connect)
-    return opened
+from tests.pg_link import count_light_connections
 
 
 def test_reads_share_one_connection_and_survive_its_backend_ending(
@@ -36,7 +23,7 @@ def test_reads_share_one_connection_and_survive_its_backend_ending(
     with Store(pg_url, who="lea") as store:
         store.create_workshop(title="Lockouts")
         link = store.light_source()
-        opened = _counted(monkeypatch)
+        opened = count_light_connections(monkeypatch)
         assert isinstance(link, light_server.ServerLink)
         first = light_server.list_workshops(link)
         again = light_server.load_journeys(link, None)

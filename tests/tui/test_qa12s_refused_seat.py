@@ -58,7 +58,7 @@ async def test_a_database_gone_under_a_seat_is_named_and_edits_say_so(
                                                     for n in notes(app)), rounds=500), \
                 notes(app)
             assert not app.save_field(Workshop, wid, "title", "typed meanwhile")
-            assert await until([pilot], lambda: "This change was not saved" in notes(app)[-1])
+            assert await until([pilot], lambda: "Kept, not saved yet" in notes(app)[-1])
             last = notes(app)[-1]
             assert "There is no database" in last or "there is no database" in last, last
             assert "cannot be reached" not in last

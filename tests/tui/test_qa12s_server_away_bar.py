@@ -56,8 +56,8 @@ async def test_server_away_is_on_screen_at_80_columns_with_five_seats(
         forwarder.cut()
         assert await until([pilot], lambda: said(app, "Lost the connection"), rounds=500)
         await pilot.pause()
-        assert await until([pilot], lambda: "server away: edits wait" in visible_bar(app)), \
-            visible_bar(app)
+        assert await until([pilot], lambda: "server away: typed edits are kept"
+                           in visible_bar(app)), visible_bar(app)
         assert "Here:" in visible_bar(app)
         forwarder.restore()
         assert await until([pilot], lambda: said(app, "Reconnected"), rounds=500)

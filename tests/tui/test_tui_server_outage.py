@@ -69,7 +69,7 @@ async def test_an_edit_on_a_cut_off_seat_is_one_sentence_and_the_map_stays(
     forwarder, wid = server_link
     async with cut_off_seat(forwarder, wid) as (app, pilot):
         assert not app.save_field(Workshop, wid, "title", "typed while cut off")
-        assert await until([pilot], lambda: said(app, "This change was not saved"))
+        assert await until([pilot], lambda: said(app, "Kept, not saved yet"))
         assert app.journey is not None and app.journey.workshop.title == "Admin locked out"
         forwarder.restore()
         assert await until([pilot], lambda: app.save_field(Workshop, wid, "title", "again"),
@@ -101,7 +101,7 @@ async def test_a_seat_behind_a_black_hole_never_connects_from_the_screen(
         app.pairing.beat()
         app.pairing.tick()
         assert not app.save_field(Workshop, wid, "title", "typed behind the black hole")
-        assert await until([pilot], lambda: said(app, "This change was not saved"))
+        assert await until([pilot], lambda: said(app, "Kept, not saved yet"))
         await pilot.press("h")
         await pilot.pause()
         assert screen_thread not in tried

@@ -86,8 +86,9 @@ class JourneyApp(SessionAttributes, App[None]):
     def __init__(self, db_path: str | Path | None = None, workshop_id: int | None = None,
                  step: str | None = None, who: str = "", role: str = "",
                  cap: str | None = None, grant: str | None = None, key: str = "",
-                 origin: str = "") -> None:
+                 origin: str = "", link: Any = None) -> None:
         super().__init__()
+        self.first_link = link  # the server connection ``open``'s check made (early.py)
         # A ``seat`` forced command (its ROLE, a cap) or a browser invitation (a lead's
         # grant), the key and the connection's origin; such a seat sees only its workshop.
         self.cap, self.grant, self.key, self.origin = cap, grant, key, origin
@@ -99,7 +100,8 @@ class JourneyApp(SessionAttributes, App[None]):
         self.pairing = Pairing(self)  # live refresh, presence, facilitation
         self.session = WorkshopSession(SessionHooks(
             notify=self.notify, saved=self._show_saved, changed=self._refresh_screen,
-            own_edit=self.pairing.own_edit_done), role=role, locked=self.locked,
+            own_edit=self.pairing.own_edit_done, waiting=self.pairing.refresh_presence),
+            role=role, locked=self.locked,
             no_files=key.startswith(INVITE_KEY_PREFIX))
         self.loading = True  # until the worker has opened the store (or failed to)
         self.pending_step: str | None = None  # the last step key pressed while loading
@@ -298,10 +300,13 @@ class JourneyApp(SessionAttributes, App[None]):
             for form in self.screen.query(RecordForm):
                 form.commit_pending()
                 pending += [w for w in form.query("FieldInput") if getattr(w, "dirty", False)]
-        now = self.clock()
-        if pending and now - self._quit_asked > 5.0:
+        now, kept = self.clock(), len(self.session.waiting)
+        if (pending or kept) and now - self._quit_asked > 5.0:
             self._quit_asked = now
-            self.notify("A field could not be saved (see the message). Fix it, or press "
+            self.notify(f"{kept} typed edit{'s wait' if kept > 1 else ' waits'} for the server "
+                        "and would be lost; press ctrl+q again within 5 seconds to quit "
+                        "without them." if kept else
+                        "A field could not be saved (see the message). Fix it, or press "
                         "ctrl+q again within 5 seconds to quit without it.",
                         severity="warning", markup=False)
             return

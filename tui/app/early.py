@@ -45,8 +45,9 @@ def read_first(app: Any) -> tuple[str, Any]:
     """
     from models.db.dbfile import StoreError
 
+    link, app.first_link = app.first_link, None  # ``open``'s check's connection: used once
     try:
-        target = _light_target(app)
+        target = link or _light_target(app)
         if app.start_workshop is None:
             return _home_rows(target)
         return _workshop_read(app, target)
@@ -54,6 +55,9 @@ def read_first(app: Any) -> tuple[str, Any]:
         return "failed", str(exc)
     except Exception:  # noqa: BLE001 - the store's path opens it and words any problem
         return "", None
+    finally:
+        if link is not None:
+            link.close()
 
 
 def show_first(app: Any, read: tuple[str, Any]) -> bool:
@@ -111,14 +115,14 @@ def on_server(app: Any) -> str:
     return address(target)
 
 
-def _home_rows(target: Path | str) -> tuple[str, Any]:
+def _home_rows(target: Any) -> tuple[str, Any]:
     from models.db.light_target import list_workshops
 
     rows = list_workshops(target)
     return ("home", rows) if rows else ("", None)
 
 
-def _workshop_read(app: Any, target: Path | str) -> tuple[str, Any]:
+def _workshop_read(app: Any, target: Any) -> tuple[str, Any]:
     """The start step's journey from light rows (``EARLY_STEPS`` only)."""
     if app.locked or app.key:
         return "", None  # a forced-command or browser seat: the store's checks decide

@@ -10,14 +10,16 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from models.vocab import resolve_step
 
 
 def build_app(db_path: str | Path | None, workshop_id: int | None = None,
-              step: str | None = None, who: str = "", role: str = "",
+              step: str | None = None, who: str = "", role: str = "", link: Any = None,
               **seat: str):  # noqa: ANN201
-    """The configured ``JourneyApp``; an unknown step name is a ValueError (one sentence)."""
+    """The configured ``JourneyApp``; an unknown step name is a ValueError (one sentence).
+    ``link``: the server connection ``open``'s check made, for the first screen's read."""
     from tui.app.app import JourneyApp
 
     resolved = resolve_step(step) if step else None
@@ -25,7 +27,7 @@ def build_app(db_path: str | Path | None, workshop_id: int | None = None,
         raise ValueError(f"There is no step {step!r}; use scope, stages, touchpoints, ownership, "
                          "pains, cards, tracker or plan (or 1-8).")
     return JourneyApp(db_path, workshop_id=workshop_id, step=resolved, who=who, role=role,
-                      **seat)  # type: ignore[arg-type]
+                      link=link, **seat)  # type: ignore[arg-type]
 
 
 NO_TERMINAL = ("The workshop opens in a terminal, and this one has none (its input or output is "
@@ -54,7 +56,7 @@ def terminal_missing() -> bool:
 
 
 def run_app(db_path: str | Path | None, workshop_id: int | None = None, step: str | None = None,
-            who: str = "", role: str = "", **seat: str) -> None:
+            who: str = "", role: str = "", link: Any = None, **seat: str) -> None:
     """Run the TUI until the user quits (blocking).
 
     A crash inside the app ends with a non-zero ``return_code``; it becomes the
@@ -67,7 +69,7 @@ def run_app(db_path: str | Path | None, workshop_id: int | None = None, step: st
     # collector's full passes over them found nothing and cost ~40 ms of CPU before the
     # workshop showed.  The app resumes collection once the store is open (``gc.freeze``).
     gc.disable()
-    app = build_app(db_path, workshop_id, step, who, role, **seat)
+    app = build_app(db_path, workshop_id, step, who, role, link, **seat)
     from tui.app.terminal_keys import escape_first
 
     escape_first(app)  # Esc then 3 read together over SSH: Esc, then step 3 (not Alt+3)

@@ -47,13 +47,15 @@ class Context:
 
     db: Path | str | None = None  # a str is a PostgreSQL URL (``dbfile.is_url``)
 
-    def store(self, *, who: str = "", read_only: bool = False, create: bool = False) -> Store:
+    def store(self, *, who: str = "", read_only: bool = False, create: bool = False,
+              upgrade: bool = True) -> Store:
         """The store of ``--db``; only commands that create (new, demo, import) pass
         ``create=True``, the others refuse a path with no database yet."""
         from models.db.store import Store
 
         require_folder(self.db)
-        store = Store(self.db, who=who or default_user(), read_only=read_only, create=create)
+        store = Store(self.db, who=who or default_user(), read_only=read_only, create=create,
+                      upgrade=upgrade)
         if store.damage:  # reading may rescue what is left; every write is refused
             say(f"journeymap: warning: {store.path} is damaged ({store.damage[:120]}); "
                        "showing what can be read, changes are refused.", err=True)
@@ -61,15 +63,16 @@ class Context:
 
     def reader(self) -> Store:
         """For commands that only read: a read-only store when the file is current, so
-        they work on a read-only folder or file; an older file is opened normally
-        (upgraded), and a missing one is refused as by ``store``."""
+        they work on a read-only folder or file; an older file or server database is
+        refused in one sentence naming `journeymap upgrade` (a read never writes), and a
+        missing one is refused as by ``store``."""
         from models.db.dbfile import FileState, default_db_path, inspect_file
 
         require_folder(self.db)
         if isinstance(self.db, str):  # a server: its schema is checked by the store itself
-            return self.store()
+            return self.store(upgrade=False)
         state, _version = inspect_file(self.db.expanduser() if self.db else default_db_path())
-        return self.store(read_only=state is FileState.CURRENT)
+        return self.store(read_only=state is FileState.CURRENT, upgrade=False)
 
 
 def require(store: Store, workshop_id: int | None, action: str) -> None:

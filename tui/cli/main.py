@@ -54,7 +54,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pairing", ("log", "undo", "who")),
     ("seats", ("seat", "role")),
     ("serve", ("invite", "serve", "browser-seat")),
-    ("team", ("copy",)),
+    ("team", ("copy", "upgrade")),
     ("method", ("future", "costs", "escalation", "reviewed", "card-effect", "pain-volume")),
 )
 GROUPS: dict[str, tuple[str, str]] = {"templates": ("templates", "templates_app"),

@@ -56,8 +56,8 @@ def seat(
     from tui.cli.workshops import _check_open, _launch
 
     with user_errors():
-        path, _step = _check_open(workshop_id, None, role == "observer")
-        _launch(path, workshop_id, None, name, role, cap=role, key=key.strip(),
+        path, _step, link = _check_open(workshop_id, None, role == "observer")
+        _launch(path, workshop_id, None, name, role, link, cap=role, key=key.strip(),
                 origin=_origin())
 
 

@@ -163,6 +163,6 @@ def browser_seat() -> None:
 
         with STATE.store() as store:
             seat = invites.verify(store, token)
-        path, _step = _check_open(seat.workshop_id, None, seat.role == "observer")
-        _launch(path, seat.workshop_id, None, seat.name, seat.role, grant=seat.role,
+        path, _step, link = _check_open(seat.workshop_id, None, seat.role == "observer")
+        _launch(path, seat.workshop_id, None, seat.name, seat.role, link, grant=seat.role,
                 key=seat.key, origin=f"browser {origin}".strip())

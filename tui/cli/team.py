@@ -1,4 +1,5 @@
-"""Team server commands: ``copy`` moves a portfolio between a file and a server.
+"""Team server commands: ``copy`` moves a portfolio between a file and a server,
+``upgrade`` brings a database made by an older journeymap up to this one's schema.
 
 Imports only Typer and ``tui.cli.common`` at module level (``--help`` stays lean);
 the store and the copy are imported inside the command.
@@ -13,9 +14,11 @@ import typer
 
 from models.rules.counts import plural
 from tui.cli.common import (
+    STATE,
     Context,
     command_group,
     default_user,
+    fail,
     require,
     require_folder,
     say,
@@ -57,3 +60,41 @@ def copy(
                     say(f"{item.source_id} -> {item.new_id}")
                 say(f"Copied {plural(len(copied), 'workshop')} from {old.where} to "
                     f"{new.where}.")
+
+
+@app.command("upgrade")
+def upgrade() -> None:
+    """Upgrade a database made by an older journeymap (commands that only read refuse it)."""
+    with user_errors():
+        from models.db.schema import SCHEMA_VERSION, Outdated
+
+        try:
+            STATE.reader().close()
+        except Outdated as old:
+            version = old.version
+        else:
+            say(f"{_where()} is already at schema {SCHEMA_VERSION}; nothing to upgrade.")
+            return
+        if not isinstance(STATE.db, str):  # a server's own rights decide who may alter it
+            _require_owner()
+        STATE.store().close()
+        say(f"Upgraded {_where()} from schema {version} to {SCHEMA_VERSION}.")
+
+
+def _where() -> str:
+    from models.db.dbfile import default_db_path
+    from models.db.server import shown
+
+    return shown(STATE.db) if isinstance(STATE.db, str) else \
+        str((STATE.db or default_db_path()).expanduser())
+
+
+def _require_owner() -> None:
+    """An upgrade rewrites the file's tables: only the account that owns the file (the
+    lead who made it) may, as on a server only a user that may alter the tables can."""
+    from models.db.access import current_account, file_owner
+
+    owner, account = file_owner(_where()), current_account()
+    if owner != account:
+        raise fail(f"Only the owner of {_where()} ({owner}) can upgrade it; the account "
+                   f"{account} is not (ask them to run `journeymap upgrade`).")

@@ -212,45 +212,45 @@ def show(workshop_id: WorkshopId) -> None:
 
 # -- open / demo --------------------------------------------------------------------
 def _launch(db_path: Path | str, workshop_id: int | None, step: str | None, who: str,
-            role: str | None, **seat: str) -> None:
-    """Start the TUI (Textual is imported here, never by ``--help``)."""
+            role: str | None, link: Any = None, **seat: str) -> None:
+    """Start the TUI (Textual imported here, never by ``--help``), handing it ``link``."""
     from tui.app.launch import run_app
 
-    kwargs: dict[str, Any] = {"who": who, **seat}
+    kwargs: dict[str, Any] = {"who": who, **seat, **({"link": link} if link else {})}
     if role:
         kwargs["role"] = role
     run_app(db_path, workshop_id=workshop_id, step=step, **kwargs)
 
 
 def _check_open(workshop_id: int | None, step: str | None,
-                read_only: bool) -> tuple[Path | str, str | None]:
+                read_only: bool) -> tuple[Path | str, str | None, Any]:
     """Refuse a wrong file, workshop or step before the UI starts, without SQLModel.
 
-    Importing the storage layer costs about a third of a second; the app imports it
-    in a worker after its first paint, so here only ``models.db.dbfile`` (stdlib
-    sqlite3, read-only) is used, or for a server plain psycopg
-    (``light_server.openable``); only what that cannot vouch for goes through the
-    store.  Returns the database path and the step key.
-    """
+    The storage layer's import costs a third of a second, so only ``models.db.dbfile``
+    (stdlib sqlite3) is used, or for a server plain psycopg through a link the app's first
+    screen reads through and closes (one connection, not two); the store only for what
+    that cannot vouch for.  Returns the path, the step key and that link."""
     from models.db.dbfile import check_openable
     from models.vocab import STEPS, resolve_step
 
     require_folder(STATE.db)
-    path: Path | str
-    if isinstance(STATE.db, str):  # a server: psycopg alone when all is well, else the store
-        from models.db.light_server import openable
+    path: Path | str | None = STATE.db
+    link = None
+    if isinstance(path, str):  # a server: psycopg alone when all is well, else the store
+        from models.db.light_server import ServerLink, openable
 
-        if not openable(STATE.db, workshop_id):
+        link = ServerLink(path)
+        if not openable(link, workshop_id):
+            link.close()
             with STATE.store(read_only=read_only) as store:
                 if workshop_id is not None:
                     store.get_workshop(workshop_id)
-        path = STATE.db
     else:
-        path = check_openable(STATE.db, workshop_id, read_only=read_only)
+        path = check_openable(path, workshop_id, read_only=read_only)
     resolved = resolve_step(step) if step is not None else None
     if step is not None and resolved is None:
         raise fail(f"There is no step {step!r}; the steps are: {', '.join(STEPS)} (or 1-8).")
-    return path, resolved
+    return path, resolved, link
 
 
 @app.command("open")
@@ -269,8 +269,8 @@ def open_workshop(
     if role is not None and role not in ROLE_NAMES:
         raise fail(f"--role must be one of: {', '.join(ROLE_NAMES)}.")
     with user_errors():
-        path, key = _check_open(workshop_id, step, role == "observer")
-        _launch(path, workshop_id, key, who or default_user(), role)
+        path, key, link = _check_open(workshop_id, step, role == "observer")
+        _launch(path, workshop_id, key, who or default_user(), role, link)
 
 
 def _demo_template() -> str:

@@ -115,29 +115,45 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
     view.app.push_screen(ExportDialog(default), chosen)
 
 
+ALONE = ("the server is away, so the review's \"map next\" weighs this workshop "
+         "alone.")
+
+
 def render_markdown(store: Store, journey: Journey, today: dt.date, *,
-                    others: bool = True) -> str:
-    """The action plan document, with the portfolio it is reviewed against (``others``
-    False: this workshop alone, for a guest who may see no other)."""
+                    others: bool = True) -> tuple[str, bool]:
+    """(the action plan document, whether the portfolio it is reviewed against was read).
+
+    ``others`` False: this workshop alone, for a guest who may see no other.  The
+    map on screen needs no server; only the other workshops do, so a seat whose
+    server is away still exports it, reviewed against itself alone.
+    """
+    from models.db.schema import StoreError
     from models.export.markdown import to_markdown
 
     portfolio: list[Any] = []
-    for workshop in store.list_workshops() if others else []:
-        if workshop.id == journey.workshop.id:
-            portfolio.append(journey)
-        elif workshop.id is not None:
-            portfolio.append(store.load(workshop.id))
+    try:
+        for workshop in store.list_workshops() if others else []:
+            if workshop.id == journey.workshop.id:
+                portfolio.append(journey)
+            elif workshop.id is not None:
+                portfolio.append(store.load(workshop.id))
+    except StoreError:
+        if not (store.on_server and store.server_lost()):
+            raise
+        portfolio, others = [], False
     if not any(j.workshop.id == journey.workshop.id for j in portfolio):
         portfolio.append(journey)
-    return to_markdown(journey, today=today, portfolio=portfolio)
+    return to_markdown(journey, today=today, portfolio=portfolio), others
 
 
-def write_markdown(store: Store, journey: Journey, path: str, today: dt.date) -> Path:
-    """Render and write the document; returns the absolute path.  Raises OSError/ValueError."""
+def write_markdown(store: Store, journey: Journey, path: str,
+                   today: dt.date) -> tuple[Path, bool]:
+    """Render and write the document: (the absolute path, whether the portfolio was read).
+    Raises OSError/ValueError."""
     from models.export.files import write_file
 
-    text = render_markdown(store, journey, today)
-    return write_file(Path(path), text.encode("utf-8"), database=store.path)
+    text, whole = render_markdown(store, journey, today)
+    return write_file(Path(path), text.encode("utf-8"), database=store.path), whole
 
 
 def _deliver(view: Widget, store: Store, journey: Journey, today: dt.date) -> None:
@@ -150,7 +166,7 @@ def _deliver(view: Widget, store: Store, journey: Journey, today: dt.date) -> No
     app = view.app
     name = Path(default_export_path(journey)).name
     try:
-        text = render_markdown(store, journey, today, others=False)  # a guest's seat
+        text, _ = render_markdown(store, journey, today, others=False)  # a guest's seat
     except (StoreError, ValueError) as exc:
         app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}",
                              severity="error", markup=False)
@@ -166,7 +182,7 @@ def _export(view: Widget, store: Store, journey: Journey, path: str, today: dt.d
 
     app = view.app
     try:
-        written = write_markdown(store, journey, path, today)
+        written, whole = write_markdown(store, journey, path, today)
     except IsADirectoryError as exc:
         app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}.",
                              severity="error", markup=False)
@@ -180,5 +196,6 @@ def _export(view: Widget, store: Store, journey: Journey, path: str, today: dt.d
         app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}",
                              severity="error", markup=False)
         return
-    app.call_from_thread(app.notify, f"Exported to {short(written, 200)}", markup=False,
+    alone = "" if whole else f" from the map on screen; {ALONE}"
+    app.call_from_thread(app.notify, f"Exported to {short(written, 200)}{alone}", markup=False,
                          timeout=8)

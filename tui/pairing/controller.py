@@ -238,6 +238,8 @@ class Pairing:
     def _server_state(self) -> None:
         """Say once that the team server went away, and once that it is back."""
         lost = self._watcher.lost()
+        if not lost and self.app.session.waiting:  # kept while away: saved, in order
+            self.app.session.save_waiting()
         if lost == self.lost:
             return
         was, self.lost = self.lost, lost

@@ -27,7 +27,7 @@ NAME_LIMIT = 16
 class PresenceBar(Static):
     """`Here: lea★ Touchpoints · sam Pains ✓ │ 12:05 left │ 1/2 done │ dots 2/3`.
 
-    While the server is away the line starts with "server away: edits wait": the
+    While the server is away the line starts with "server away" and what it keeps: the
     lost notice fades, and the end of the line is the first thing a narrow terminal cuts
     (with a "…": Textual crops a widget's line without one unless its CSS asks).
     """
@@ -71,8 +71,9 @@ def build_line(pairing: PairingState) -> tuple[Text, bool]:
                   key=lambda p: (p.role != "lead", p.name.casefold(), p.id or 0))
     here_names = {p.name for p in here}
     my_step = pairing.screen_step()
-    if pairing.lost:  # first: a long list of names would cut it off at 80 columns
-        line.append("server away: edits wait", style="bold red")
+    kept = len(pairing.app.session.waiting)
+    if pairing.lost or kept:  # first: a long list of names would cut it off at 80 columns
+        line.append(waiting_words(bool(pairing.lost), kept), style="bold red")
         line.append(" │ ", style="dim")
     line.append("Here: ", style="bold")
     for i, p in enumerate(here):
@@ -114,5 +115,16 @@ def build_line(pairing: PairingState) -> tuple[Text, bool]:
     for extra in extras:
         line.append(" │ ", style="dim")
         line.append_text(extra)
-    visible = len(here) > 1 or bool(label) or me.role == "observer" or bool(pairing.lost)
+    visible = len(here) > 1 or bool(label) or me.role == "observer" or bool(pairing.lost) \
+        or bool(kept)
     return line, visible
+
+
+def waiting_words(lost: bool, kept: int) -> str:
+    """What the bar promises while the server is away: typed edits are kept and
+    saved once it is back (``WorkshopSession.waiting``), counted so the lead sees
+    them land."""
+    count = f"{kept} unsaved edit{'s' if kept != 1 else ''} kept" if kept else ""
+    if not lost:
+        return f"saving {count}"
+    return f"server away: {count or 'typed edits are kept'}"
