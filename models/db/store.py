@@ -44,11 +44,10 @@ from models.db.store_undo import Undoing
 BUSY_TIMEOUT_S = 15.0
 # SQLite result codes that mean the file itself is damaged, not busy or refused.
 DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
-# Stores not closed yet.  A command that returns without closing its store left its
-# SQLite connections open until the process died, and SQLite checkpoints and removes
-# ``-wal``/``-shm`` only when the last connection closes: after ``journeymap new`` the
-# workshop lived in a ``-wal`` created with the umask's mode (a group member of README's
-# team box could not write it) and a copy of the file alone held nothing: closed at exit.
+# Stores not closed yet, closed at exit: SQLite checkpoints and removes ``-wal``/``-shm``
+# only when the last connection closes, so after ``journeymap new`` the workshop lived in a
+# ``-wal`` made with the umask's mode (a group member of README's team box could not write
+# it) and a copy of the file alone held nothing.
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
@@ -273,10 +272,9 @@ class Store(Reads, Undoing):
 
     def _same(self, known: tuple[tuple[int, int], ...] | None,
               sides: tuple[str, ...] = ("-wal", "-shm")) -> bool:
-        """Whether the files this connection opened are still the ones on disk: SQLite
-        keeps writing to a file deleted or replaced under it (a backup restored with
-        ``mv``), and through the ``-wal`` beside the new file its edits land in that one.
-        """
+        """Whether the files this connection opened are still the ones on disk: SQLite keeps
+        writing to a file replaced under it (a backup restored with ``mv``), and through the
+        ``-wal`` beside the new file its edits land in that one."""
         return known is None or self._identity(sides) == known
 
     def close(self) -> None:
