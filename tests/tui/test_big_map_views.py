@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 from textual.widget import Widget
 
 from models.db.store import Store
@@ -105,3 +106,91 @@ async def test_moments_lays_out_a_screen_of_lines_and_wraps_once_per_width(
         await pilot.press("end")
         await pilot.pause()
         assert body.scroll_offset.y == body.max_scroll_y > 0
+
+
+def _count_wrapped_lines(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count every line Rich is asked to wrap (the cost of laying text out)."""
+    wrapped = [0]
+    wrap = Text.wrap
+
+    def counting(self: Text, *args: Any, **kwargs: Any) -> Any:
+        wrapped[0] += self.plain.count("\n") + 1
+        return wrap(self, *args, **kwargs)
+
+    monkeypatch.setattr(Text, "wrap", counting)
+    return wrapped
+
+
+async def test_moments_wraps_only_the_lines_near_the_screen(
+        big_map: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, wid = big_map
+    app = build_app(db, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        wrapped = _count_wrapped_lines(monkeypatch)
+        await pilot.press("escape", "M")
+        await pilot.pause()
+        body = app.screen.query_one("#moments-body", LongText)
+        assert body.lines_drawn > TOUCHPOINTS / 2
+        assert wrapped[0] <= 150, f"{wrapped[0]} lines wrapped to show a screen of Moments"
+        wrapped[0] = 0
+        body.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert wrapped[0] <= 150, f"{wrapped[0]} lines wrapped to show the end of Moments"
+        width = body.scrollable_content_region.width
+        full = app.console.render_lines(body.text, app.console.options.update_width(width),
+                                        pad=False)
+        last = ["".join(s.text for s in line).rstrip() for line in full
+                if any(s.text.strip() for s in line)][-1]
+        shown = [body.render_line(y).text.rstrip() for y in range(body.size.height)]
+        assert body.scroll_offset.y == body.max_scroll_y > 0
+        assert shown[-1] == last, "End did not land on the text's last line"
+        assert body.lines_drawn == len([line for line in full]) - 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_cards_page_and_end_keys_reach_every_card(
+        big_map: tuple[Path, int], size: tuple[int, int]) -> None:
+    db, wid = big_map
+    app = build_app(db, wid, step="cards", who="lea")
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        order = list(app.screen.query_one("#step-cards").card_ids)
+        await pilot.press("end")
+        await pilot.pause()
+        assert _focused_card(app) == order[-1]
+        await pilot.press("home")
+        await pilot.pause()
+        assert _focused_card(app) == order[0]
+        presses = 0
+        while _focused_card(app) != order[-1] and presses < CARDS:
+            before = order.index(_focused_card(app))
+            await pilot.press("pagedown")
+            await pilot.pause()
+            presses += 1
+            assert order.index(_focused_card(app)) > before + 1, "Page Down moved one card"
+        assert _focused_card(app) == order[-1]
+        for _ in range(presses):
+            await pilot.press("pageup")
+            await pilot.pause()
+        assert _focused_card(app) == order[0]
+
+
+async def test_cards_window_moves_without_remounting_its_boxes(
+        big_map: tuple[Path, int]) -> None:
+    db, wid = big_map
+    app = build_app(db, wid, step="cards", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one("#step-cards")
+        boxes = set(view.query(CardBox))
+        for _ in range(CARDS // 2):
+            await pilot.press("right")
+            await pilot.pause()
+        assert _focused_card(app) == view.card_ids[CARDS // 2]
+        assert view.window_start > 0
+        assert set(view.query(CardBox)) == boxes, "the window remounted its boxes"
+        shown = {box.card_id for box in boxes}
+        assert view.card_ids[CARDS // 2] in shown
+        assert all(box.body.plain for box in boxes), "a moved box kept no card text"
