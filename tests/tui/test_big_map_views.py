@@ -134,6 +134,7 @@ async def test_moments_wraps_only_the_lines_near_the_screen(
         assert body.lines_drawn > TOUCHPOINTS / 2
         assert wrapped[0] <= 150, f"{wrapped[0]} lines wrapped to show a screen of Moments"
         wrapped[0] = 0
+        app.animation_level = "none"  # a jump, not a scroll through every line between
         body.focus()
         await pilot.press("end")
         await pilot.pause()
@@ -141,12 +142,13 @@ async def test_moments_wraps_only_the_lines_near_the_screen(
         width = body.scrollable_content_region.width
         full = app.console.render_lines(body.text, app.console.options.update_width(width),
                                         pad=False)
-        last = ["".join(s.text for s in line).rstrip() for line in full
-                if any(s.text.strip() for s in line)][-1]
+        while full and not any(s.text.strip() for s in full[-1]):
+            full.pop()
+        last = "".join(s.text for s in full[-1]).rstrip()
         shown = [body.render_line(y).text.rstrip() for y in range(body.size.height)]
         assert body.scroll_offset.y == body.max_scroll_y > 0
         assert shown[-1] == last, "End did not land on the text's last line"
-        assert body.lines_drawn == len([line for line in full]) - 1
+        assert body.lines_drawn == len(full), "the rows counted differ from Rich's wrap"
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -169,7 +171,8 @@ async def test_cards_page_and_end_keys_reach_every_card(
             await pilot.press("pagedown")
             await pilot.pause()
             presses += 1
-            assert order.index(_focused_card(app)) > before + 1, "Page Down moved one card"
+            after = order.index(_focused_card(app))
+            assert after > before + 1 or after == CARDS - 1, "Page Down moved one card"
         assert _focused_card(app) == order[-1]
         for _ in range(presses):
             await pilot.press("pageup")
