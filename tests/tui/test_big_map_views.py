@@ -20,10 +20,12 @@ from textual.widget import Widget
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Touchpoint
+from models.rules.plan import regenerate_plan
 from tests.helpers import ready
 from tui.app.launch import build_app
 from tui.widgets.card_grid import CardBox
 from tui.widgets.long_text import LongText
+from tui.widgets.plan_timeline import PlanTimeline
 
 CARDS = 160
 TOUCHPOINTS = 400
@@ -197,3 +199,39 @@ async def test_cards_window_moves_without_remounting_its_boxes(
         shown = {box.card_id for box in boxes}
         assert view.card_ids[CARDS // 2] in shown
         assert all(box.body.plain for box in boxes), "a moved box kept no card text"
+
+
+async def test_plan_timeline_draws_only_the_rows_on_screen(
+        big_map: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, wid = big_map
+    with Store(db, who="lea") as store:
+        regenerate_plan(store, wid)
+        tasks = len(store.load(wid).plan_tasks)
+    assert tasks > 100
+    app = build_app(db, wid, step="plan", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        timeline = app.screen.query_one(PlanTimeline)
+        timeline.focus()
+        await pilot.pause()
+        bars = [0]
+        bar = PlanTimeline._bar
+
+        def counting(self: PlanTimeline, *args: Any) -> Text:
+            bars[0] += 1
+            return bar(self, *args)
+
+        monkeypatch.setattr(PlanTimeline, "_bar", counting)
+        for _ in range(3):
+            await pilot.press("down")
+            await pilot.pause()
+        assert timeline.cursor == 3
+        assert bars[0] <= 3 * 24, f"{bars[0]} task bars drawn for 3 moves over {tasks} tasks"
+        await pilot.press("end")
+        await pilot.pause()
+        assert timeline.cursor == tasks - 1
+        last = 2 + 2 * (tasks - 1)
+        assert "▶" in timeline.render_line(last).text
+        scroll = app.screen.query_one("#plan-scroll")
+        row = timeline.virtual_region.y + last
+        assert scroll.scroll_offset.y <= row < scroll.scroll_offset.y + scroll.size.height
