@@ -10,6 +10,8 @@ out, wraps done.  Counts, never timers; the keys still reach every card and line
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,24 @@ def big_map(tmp_path: Path) -> tuple[Path, int]:
     return db, wid
 
 
+@asynccontextmanager
+async def _seat(big_map: tuple[Path, int], step: str,
+                size: tuple[int, int]) -> AsyncIterator[tuple[Any, Any]]:
+    """The big map open at ``step`` in a seat of ``size``, ready: (app, pilot)."""
+    db, wid = big_map
+    app = build_app(db, wid, step=step, who="lea")
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        yield app, pilot
+
+
+async def _press(pilot: Any, key: str, times: int) -> None:
+    """Press ``key`` ``times`` times, letting the app settle after each (a held key)."""
+    for _ in range(times):
+        await pilot.press(key)
+        await pilot.pause()
+
+
 def _focused_card(app: Any) -> int | None:
     focused = app.screen.focused
     return focused.card_id if isinstance(focused, CardBox) else None
@@ -66,32 +86,22 @@ def _focused_card(app: Any) -> int | None:
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_cards_mount_a_window_and_the_arrows_reach_every_card(
         big_map: tuple[Path, int], size: tuple[int, int]) -> None:
-    db, wid = big_map
-    app = build_app(db, wid, step="cards", who="lea")
-    async with app.run_test(size=size) as pilot:
-        await ready(pilot)
+    async with _seat(big_map, "cards", size) as (app, pilot):
         mounted = len(app.screen.query(CardBox))
         assert 0 < mounted <= CARDS // 3, f"{mounted} card boxes mounted for {CARDS} cards"
         order = list(app.screen.query_one("#step-cards").card_ids)
         assert len(order) == CARDS
         assert _focused_card(app) == order[0]
-        for _ in range(CARDS):
-            await pilot.press("right")
-            await pilot.pause()
+        await _press(pilot, "right", CARDS)
         assert _focused_card(app) == order[-1]
         assert len(app.screen.query(CardBox)) <= CARDS // 3
-        for _ in range(CARDS):
-            await pilot.press("left")
-            await pilot.pause()
+        await _press(pilot, "left", CARDS)
         assert _focused_card(app) == order[0]
 
 
 async def test_moments_lays_out_a_screen_of_lines_and_wraps_once_per_width(
         big_map: tuple[Path, int]) -> None:
-    db, wid = big_map
-    app = build_app(db, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with _seat(big_map, "touchpoints", (80, 24)) as (app, pilot):
         await pilot.press("escape", "M")
         await pilot.pause()
         view = app.screen.query_one("#step-moments")
@@ -125,10 +135,7 @@ def _count_wrapped_lines(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 async def test_moments_wraps_only_the_lines_near_the_screen(
         big_map: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
-    db, wid = big_map
-    app = build_app(db, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with _seat(big_map, "touchpoints", (80, 24)) as (app, pilot):
         wrapped = _count_wrapped_lines(monkeypatch)
         await pilot.press("escape", "M")
         await pilot.pause()
@@ -156,10 +163,7 @@ async def test_moments_wraps_only_the_lines_near_the_screen(
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_cards_page_and_end_keys_reach_every_card(
         big_map: tuple[Path, int], size: tuple[int, int]) -> None:
-    db, wid = big_map
-    app = build_app(db, wid, step="cards", who="lea")
-    async with app.run_test(size=size) as pilot:
-        await ready(pilot)
+    async with _seat(big_map, "cards", size) as (app, pilot):
         order = list(app.screen.query_one("#step-cards").card_ids)
         await pilot.press("end")
         await pilot.pause()
@@ -176,23 +180,16 @@ async def test_cards_page_and_end_keys_reach_every_card(
             after = order.index(_focused_card(app))
             assert after > before + 1 or after == CARDS - 1, "Page Down moved one card"
         assert _focused_card(app) == order[-1]
-        for _ in range(presses):
-            await pilot.press("pageup")
-            await pilot.pause()
+        await _press(pilot, "pageup", presses)
         assert _focused_card(app) == order[0]
 
 
 async def test_cards_window_moves_without_remounting_its_boxes(
         big_map: tuple[Path, int]) -> None:
-    db, wid = big_map
-    app = build_app(db, wid, step="cards", who="lea")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with _seat(big_map, "cards", (80, 24)) as (app, pilot):
         view = app.screen.query_one("#step-cards")
         boxes = set(view.query(CardBox))
-        for _ in range(CARDS // 2):
-            await pilot.press("right")
-            await pilot.pause()
+        await _press(pilot, "right", CARDS // 2)
         assert _focused_card(app) == view.card_ids[CARDS // 2]
         assert view.window_start > 0
         assert set(view.query(CardBox)) == boxes, "the window remounted its boxes"
@@ -222,9 +219,7 @@ async def test_plan_timeline_draws_only_the_rows_on_screen(
             return bar(self, *args)
 
         monkeypatch.setattr(PlanTimeline, "_bar", counting)
-        for _ in range(3):
-            await pilot.press("down")
-            await pilot.pause()
+        await _press(pilot, "down", 3)
         assert timeline.cursor == 3
         assert bars[0] <= 3 * 24, f"{bars[0]} task bars drawn for 3 moves over {tasks} tasks"
         await pilot.press("end")

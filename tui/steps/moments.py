@@ -36,7 +36,7 @@ def moments_lines(journey: Journey) -> list[Text]:
     for moment in moments:
         mark = "▲" if moment.shape == "peak" else "▼" if moment.shape == "valley" else "★"
         style = "green" if not moment.gaps else "yellow"
-        lines.append(Text.assemble((f"{mark} ", style), (clean(moment.text), style)))
+        lines.append(Text(f"{mark} {clean(moment.text)}", style=style))
     triage = triage_block(journey)
     if triage.lines:
         lines += [Text(), Text(triage.heading, style="bold")]

@@ -25,6 +25,20 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+_ASCII = dict.fromkeys(range(128))  # str.translate table that drops ASCII
+
+
+def _cells(plain: str) -> int:
+    """``cell_len(plain)``, asking Rich only about the characters outside ASCII.
+
+    Rich measures a string with one non-ASCII character (a ▲ mark, curly quotes)
+    character by character in Python; printable ASCII is one cell each.
+    """
+    if plain.isascii():
+        return cell_len(plain)
+    rest = plain.translate(_ASCII)
+    return len(plain) - len(rest) + cell_len(rest)
+
 
 class LongText(ScrollView, can_focus=True):
     """Wrapped lines of text whose cost follows the rows on screen, not the rows in it."""
@@ -84,7 +98,7 @@ class LongText(ScrollView, can_focus=True):
             return len(self._layout(line, width))
         rows = 0
         for piece in line.plain.split("\n"):
-            rows += 1 if cell_len(piece) <= width else \
+            rows += 1 if _cells(piece) <= width else \
                 len(divide_line(piece, width, fold=line.overflow in (None, "fold"))) + 1
         return rows
 
