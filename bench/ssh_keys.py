@@ -23,6 +23,11 @@ output arrives (first byte, and last byte before 80 ms of quiet), on one clock.
   a bare Textual app (``bench/tui_startup.py``'s) until its title shows, and
   ``journeymap open`` at Scope until its heading shows, from the pane's creation
   (ssh's own handshake is in both; goal: workshop on screen ≤ 2× the bare app).
+- ``held``: in Cards, Moments, Tracker and Plan the keys a person holds (arrows, Page
+  Down, End, Home), and typing into the touchpoint form (letters, then Backspace).
+- the seats' RSS (VmRSS, VmHWM) at the end (goal: under 200 MB at 10,000 touchpoints);
+  with ``--walk SECONDS`` the first seat then walks the steps while the second seat
+  edits, and both seats' RSS is printed each minute (does it grow with each refresh?).
 
 It needs an SSH server that lets this account in without a question (a key in an
 agent or ``-F CONFIG``) and runs this tree's Python on the same machine; the bench
@@ -30,6 +35,7 @@ cannot set that up itself, so ``bench/all.py`` does not run it.
 
     python bench/ssh_keys.py --ssh-config CFG --host HOST --db MAP.db --workshop 1 \\
         [--size 80x24] [--keys 40] [--startup 7 | --tracker 6]
+        [--size 80x24] [--keys 40] [--walk 600]
 """
 
 from __future__ import annotations
@@ -170,6 +176,7 @@ def run_map(args: argparse.Namespace, width: int, height: int, floor: float) -> 
             tmux.quiet(pane)
             tmux.press(pane, "Escape")
             tmux.quiet(pane)
+        run_held(tmux, pane, args.keys, floor)
         tmux.press(pane, "3")
         tmux.quiet(pane)
         other = (height * 3) // 2
@@ -189,6 +196,8 @@ def run_map(args: argparse.Namespace, width: int, height: int, floor: float) -> 
             print("  live: the second seat did not open")
         for pid, now, peak in rss_of(args.db):
             print(f"  seat pid {pid}: RSS {now} MB, peak {peak} MB")
+        if args.walk:
+            walk(tmux, pane, second, args)
     finally:
         tmux.close()
 
@@ -261,6 +270,58 @@ def run_startup(args: argparse.Namespace, width: int, height: int) -> None:
     print(f"  ratio {med['open'] / med['bare']:.2f}x; after ssh and the interpreter "
           f"(each minus the first) {(med['open'] - med['ssh']) / (med['bare'] - med['ssh']):.2f}x"
           f"   load {os.getloadavg()[0]:.1f}", flush=True)
+# (where, key to get there, keys held there, key to leave)
+HELD = (("cards", "6", ("Right", "PageDown", "End", "Home"), ""),
+        ("moments", "M", ("Down", "PageDown", "End", "Home"), "Escape"),
+        ("tracker", "7", ("Down", "PageDown", "C-End", "C-Home"), ""),
+        ("plan", "8", ("Down", "PageDown", "End", "Home"), ""))
+
+
+def run_held(tmux: Tmux, pane: str, keys: int, floor: float) -> None:
+    """Held keys inside Cards, Moments, Tracker and Plan, then typing in a form."""
+    for where, key, held, leave in HELD:
+        tmux.press(pane, key)
+        tmux.quiet(pane, gap=0.5)
+        for name in held:
+            count = keys if name in ("Right", "Down") else 1 if "End" in name or \
+                "Home" in name else keys // 4
+            line(f"{where} {name}", [tmux.press(pane, name) for _ in range(count)], floor)
+        if leave:
+            tmux.press(pane, leave)
+            tmux.quiet(pane)
+    tmux.press(pane, "3")
+    tmux.quiet(pane, gap=0.5)
+    tmux.press(pane, "Tab")  # into the touchpoint form's first field
+    tmux.quiet(pane)
+    typed = [tmux.press(pane, c) for c in "abcdefghijkl"]
+    typed += [tmux.press(pane, "BSpace") for _ in range(12)]
+    line("typing in the form", typed, floor)
+    tmux.press(pane, "Escape")
+    tmux.quiet(pane)
+
+
+def walk(tmux: Tmux, pane: str, second: str, args: argparse.Namespace) -> None:
+    """The first seat visits every step while the second nudges a sentiment; RSS a minute."""
+    start = time.monotonic()
+    minute = 0
+    while time.monotonic() - start < args.walk:
+        for key in "5678":
+            tmux.press(pane, key)
+            tmux.quiet(pane)
+        tmux.press(pane, "M")
+        tmux.quiet(pane)
+        tmux.press(pane, "Escape")
+        tmux.press(pane, "3")
+        tmux.quiet(pane)
+        tmux.press(second, "+")
+        tmux.quiet(pane, gap=0.2)
+        tmux.press(second, "-")
+        tmux.quiet(pane, gap=0.2)
+        if time.monotonic() - start >= minute * 60:
+            seats = ", ".join(f"{now}/{peak}" for _, now, peak in rss_of(args.db))
+            print(f"  walk {minute:2d} min: RSS/peak MB {seats}   load "
+                  f"{os.getloadavg()[0]:.1f}", flush=True)
+            minute += 1
 
 
 def _resize(tmux: Tmux, pane: str, width: int, height: int) -> tuple[float, float]:
@@ -290,6 +351,7 @@ def main() -> None:
                         help="time start-up over ssh (N runs each) instead of the keys")
     parser.add_argument("--tracker", type=int, default=0,
                         help="time the Tracker's w (all workshops) N times instead")
+    parser.add_argument("--walk", type=float, default=0.0, help="seconds of walking at the end")
     args = parser.parse_args()
     args.db = str(Path(args.db).resolve())
     for size in args.size or ["80x24"]:

@@ -10,19 +10,24 @@ out, wraps done.  Counts, never timers; the keys still reach every card and line
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 from textual.widget import Widget
 
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Touchpoint
+from models.rules.plan import regenerate_plan
 from tests.helpers import ready
 from tui.app.launch import build_app
 from tui.widgets.card_grid import CardBox
 from tui.widgets.long_text import LongText
+from tui.widgets.plan_timeline import PlanTimeline
 
 CARDS = 160
 TOUCHPOINTS = 400
@@ -55,6 +60,24 @@ def big_map(tmp_path: Path) -> tuple[Path, int]:
     return db, wid
 
 
+@asynccontextmanager
+async def _seat(big_map: tuple[Path, int], step: str,
+                size: tuple[int, int]) -> AsyncIterator[tuple[Any, Any]]:
+    """The big map open at ``step`` in a seat of ``size``, ready: (app, pilot)."""
+    db, wid = big_map
+    app = build_app(db, wid, step=step, who="lea")
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        yield app, pilot
+
+
+async def _press(pilot: Any, key: str, times: int) -> None:
+    """Press ``key`` ``times`` times, letting the app settle after each (a held key)."""
+    for _ in range(times):
+        await pilot.press(key)
+        await pilot.pause()
+
+
 def _focused_card(app: Any) -> int | None:
     focused = app.screen.focused
     return focused.card_id if isinstance(focused, CardBox) else None
@@ -63,32 +86,22 @@ def _focused_card(app: Any) -> int | None:
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_cards_mount_a_window_and_the_arrows_reach_every_card(
         big_map: tuple[Path, int], size: tuple[int, int]) -> None:
-    db, wid = big_map
-    app = build_app(db, wid, step="cards", who="lea")
-    async with app.run_test(size=size) as pilot:
-        await ready(pilot)
+    async with _seat(big_map, "cards", size) as (app, pilot):
         mounted = len(app.screen.query(CardBox))
         assert 0 < mounted <= CARDS // 3, f"{mounted} card boxes mounted for {CARDS} cards"
         order = list(app.screen.query_one("#step-cards").card_ids)
         assert len(order) == CARDS
         assert _focused_card(app) == order[0]
-        for _ in range(CARDS):
-            await pilot.press("right")
-            await pilot.pause()
+        await _press(pilot, "right", CARDS)
         assert _focused_card(app) == order[-1]
         assert len(app.screen.query(CardBox)) <= CARDS // 3
-        for _ in range(CARDS):
-            await pilot.press("left")
-            await pilot.pause()
+        await _press(pilot, "left", CARDS)
         assert _focused_card(app) == order[0]
 
 
 async def test_moments_lays_out_a_screen_of_lines_and_wraps_once_per_width(
         big_map: tuple[Path, int]) -> None:
-    db, wid = big_map
-    app = build_app(db, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with _seat(big_map, "touchpoints", (80, 24)) as (app, pilot):
         await pilot.press("escape", "M")
         await pilot.pause()
         view = app.screen.query_one("#step-moments")
@@ -105,3 +118,115 @@ async def test_moments_lays_out_a_screen_of_lines_and_wraps_once_per_width(
         await pilot.press("end")
         await pilot.pause()
         assert body.scroll_offset.y == body.max_scroll_y > 0
+
+
+def _count_wrapped_lines(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count every line Rich is asked to wrap (the cost of laying text out)."""
+    wrapped = [0]
+    wrap = Text.wrap
+
+    def counting(self: Text, *args: Any, **kwargs: Any) -> Any:
+        wrapped[0] += self.plain.count("\n") + 1
+        return wrap(self, *args, **kwargs)
+
+    monkeypatch.setattr(Text, "wrap", counting)
+    return wrapped
+
+
+async def test_moments_wraps_only_the_lines_near_the_screen(
+        big_map: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    async with _seat(big_map, "touchpoints", (80, 24)) as (app, pilot):
+        wrapped = _count_wrapped_lines(monkeypatch)
+        await pilot.press("escape", "M")
+        await pilot.pause()
+        body = app.screen.query_one("#moments-body", LongText)
+        assert body.lines_drawn > TOUCHPOINTS / 2
+        assert wrapped[0] <= 150, f"{wrapped[0]} lines wrapped to show a screen of Moments"
+        wrapped[0] = 0
+        app.animation_level = "none"  # a jump, not a scroll through every line between
+        body.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert wrapped[0] <= 150, f"{wrapped[0]} lines wrapped to show the end of Moments"
+        width = body.scrollable_content_region.width
+        full = app.console.render_lines(body.text, app.console.options.update_width(width),
+                                        pad=False)
+        while full and not any(s.text.strip() for s in full[-1]):
+            full.pop()
+        last = "".join(s.text for s in full[-1]).rstrip()
+        shown = [body.render_line(y).text.rstrip() for y in range(body.size.height)]
+        assert body.scroll_offset.y == body.max_scroll_y > 0
+        assert shown[-1] == last, "End did not land on the text's last line"
+        assert body.lines_drawn == len(full), "the rows counted differ from Rich's wrap"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_cards_page_and_end_keys_reach_every_card(
+        big_map: tuple[Path, int], size: tuple[int, int]) -> None:
+    async with _seat(big_map, "cards", size) as (app, pilot):
+        order = list(app.screen.query_one("#step-cards").card_ids)
+        await pilot.press("end")
+        await pilot.pause()
+        assert _focused_card(app) == order[-1]
+        await pilot.press("home")
+        await pilot.pause()
+        assert _focused_card(app) == order[0]
+        presses = 0
+        while _focused_card(app) != order[-1] and presses < CARDS:
+            before = order.index(_focused_card(app))
+            await pilot.press("pagedown")
+            await pilot.pause()
+            presses += 1
+            after = order.index(_focused_card(app))
+            assert after > before + 1 or after == CARDS - 1, "Page Down moved one card"
+        assert _focused_card(app) == order[-1]
+        await _press(pilot, "pageup", presses)
+        assert _focused_card(app) == order[0]
+
+
+async def test_cards_window_moves_without_remounting_its_boxes(
+        big_map: tuple[Path, int]) -> None:
+    async with _seat(big_map, "cards", (80, 24)) as (app, pilot):
+        view = app.screen.query_one("#step-cards")
+        boxes = set(view.query(CardBox))
+        await _press(pilot, "right", CARDS // 2)
+        assert _focused_card(app) == view.card_ids[CARDS // 2]
+        assert view.window_start > 0
+        assert set(view.query(CardBox)) == boxes, "the window remounted its boxes"
+        shown = {box.card_id for box in boxes}
+        assert view.card_ids[CARDS // 2] in shown
+        assert all(box.body.plain for box in boxes), "a moved box kept no card text"
+
+
+async def test_plan_timeline_draws_only_the_rows_on_screen(
+        big_map: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, wid = big_map
+    with Store(db, who="lea") as store:
+        regenerate_plan(store, wid)
+        tasks = len(store.load(wid).plan_tasks)
+    assert tasks > 100
+    app = build_app(db, wid, step="plan", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        timeline = app.screen.query_one(PlanTimeline)
+        timeline.focus()
+        await pilot.pause()
+        bars = [0]
+        bar = PlanTimeline._bar
+
+        def counting(self: PlanTimeline, *args: Any) -> Text:
+            bars[0] += 1
+            return bar(self, *args)
+
+        monkeypatch.setattr(PlanTimeline, "_bar", counting)
+        await _press(pilot, "down", 3)
+        assert timeline.cursor == 3
+        assert bars[0] <= 3 * 24, f"{bars[0]} task bars drawn for 3 moves over {tasks} tasks"
+        await pilot.press("end")
+        await pilot.pause()
+        assert timeline.cursor == tasks - 1
+        last = 2 + 2 * (tasks - 1)
+        assert "▶" in timeline.render_line(last).text
+        scroll = app.screen.query_one("#plan-scroll")
+        row = timeline.virtual_region.y + last
+        assert scroll.scroll_offset.y <= row < scroll.scroll_offset.y + scroll.size.height

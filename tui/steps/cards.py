@@ -57,7 +57,7 @@ class CardsView(OutputView):
         self.boxes: list[CardBox] = []  # the mounted window of the cards, in order
         self.card_ids: list[int] = []  # every card, in rank order
         self.window_start = 0
-        self.focus_pending: int | None = None  # the card to focus once its window is mounted
+        self.ranks: dict[int, int] = {}  # pain point id → rank, from the last full draw
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Cards · We believe … will result in … We will know we succeeded "
@@ -75,21 +75,9 @@ class CardsView(OutputView):
         ranked = {r.pain.id: r for r in rank_pain_points(journey)}
         cards = ordered_cards(journey)
         self.card_ids = [int(c.id or 0) for c in cards]
-        keep, self.focus_pending = self.focus_pending or self.focused_card(), None
-        self._mount_window(self.window_start, keep)
-        on = today()
-        shown = {box.card_id: box for box in self.boxes}
-        flagged = 0
-        for card in cards:
-            flags = card_flags(card)
-            flagged += bool(flags)
-            box = shown.get(int(card.id or 0))
-            if box is None:
-                continue
-            entry = ranked.get(card.pain_point_id)
-            title = Text(f" #{entry.rank} " if entry else " unranked ", style="bold")
-            title.append(f"· {status_label(card.status)} ")
-            box.show(card_body(journey, card, on), title, bool(flags))
+        self.ranks = {int(pain_id or 0): r.rank for pain_id, r in ranked.items()}
+        self._show_window(journey, self.focused_card())
+        flagged = sum(bool(card_flags(card)) for card in cards)
         without = [r for r in ranked.values() if journey.card_for(r.pain.id) is None]
         summary = Text(end="")
         summary.append(f"{plural(len(cards), 'card')} for {plural(len(ranked), 'pain point')}")
@@ -107,17 +95,39 @@ class CardsView(OutputView):
                               "No cards yet. Press c to draft a card for the top-ranked pain "
                               "point, or a to choose one.", style="dim"))
 
+    def _show_window(self, journey: Journey, keep: int | None) -> None:
+        """Put the window's cards in its boxes and draw them, focusing card ``keep``.
+
+        Moving the window draws only its cards: the ranks come from the last full
+        draw, since the map did not change.
+        """
+        from models.rules.cards import card_flags
+
+        self._mount_window(self.window_start, keep)
+        by_id = {int(c.id or 0): c for c in journey.cards}
+        on = today()
+        for box in self.boxes:
+            card = by_id.get(box.card_id)
+            if card is None:
+                continue
+            rank = self.ranks.get(card.pain_point_id)
+            title = Text(f" #{rank} " if rank is not None else " unranked ", style="bold")
+            title.append(f"· {status_label(card.status)} ")
+            box.show(card_body(journey, card, on), title, bool(card_flags(card)))
+
     def _columns(self) -> int:
         grid = self.query_one("#cards-grid", ItemGrid)
         return max(1, (grid.content_size.width + 1) // (MIN_CARD_WIDTH + 1))
 
     def _mount_window(self, start: int, keep: int | None) -> None:
-        """Mount the boxes of ``CARD_WINDOW`` cards from ``start`` (a no-op if they are),
+        """Give ``CARD_WINDOW`` cards from ``start`` a box (a no-op if they have one),
         focusing card ``keep`` (or the first) if the focus was among the cards.
 
         Only a window of the cards has widgets: 2,500 mounted boxes cost a seat
         hundreds of megabytes and every layout walks them.  The window starts on a
         grid row (a multiple of the columns), so the reflowed grid keeps its rows.
+        When the window moves, its boxes take the new cards in place: removing and
+        mounting 48 widgets was a pause a person saw at every 24th card.
         """
         ids = self.card_ids
         columns = self._columns()
@@ -129,12 +139,17 @@ class CardsView(OutputView):
         self.window_start = start
         if [b.card_id for b in self.boxes] == wanted:
             return
-        # rebuild; the list (not a DOM query) is the truth, since removal is async
-        grid = self.query_one("#cards-grid", ItemGrid)
         refocus = keep is not None or self.has_focus_within
-        grid.remove_children()
-        boxes = self.boxes = [CardBox(card_id) for card_id in wanted]
-        grid.mount_all(boxes)
+        if len(self.boxes) == len(wanted):
+            for box, card_id in zip(self.boxes, wanted, strict=True):
+                box.card_id = card_id
+            boxes = self.boxes
+            grid: Any = self.query_one("#cards-grid", ItemGrid)
+        else:  # the number of cards changed: rebuild; the list, not a DOM query, is the truth
+            grid = self.query_one("#cards-grid", ItemGrid)
+            grid.remove_children()
+            boxes = self.boxes = [CardBox(card_id) for card_id in wanted]
+            grid.mount_all(boxes)
         if refocus:
             next((b for b in boxes if b.card_id == keep), boxes[0] if boxes else grid).focus()
 
@@ -159,8 +174,7 @@ class CardsView(OutputView):
             box.focus()
             return
         self.window_start = ids.index(card_id) - CARD_WINDOW // 2
-        self.focus_pending = card_id
-        self.draw(self.journey, again=True)
+        self._show_window(self.journey, card_id)
 
     def move_card(self, box: CardBox, dx: int, dy: int) -> None:
         """Arrow keys: left/right to the neighbour, up/down a row of the reflowed grid."""
@@ -173,6 +187,17 @@ class CardsView(OutputView):
         elif dy and ids:
             self.query_one("#cards-scroll", VerticalScroll).scroll_to(
                 y=0 if dy < 0 else None, animate=False)
+
+    def page_cards(self, box: CardBox, pages: int) -> None:
+        """Page Up / Page Down: as many cards as the view shows; Home / End (a page
+        count past either end): the first or the last card of the whole list."""
+        ids = self.card_ids
+        if box.card_id not in ids:
+            return
+        scroll = self.query_one("#cards-scroll", VerticalScroll)
+        rows = max(1, scroll.size.height // max(1, box.outer_size.height))
+        index = ids.index(box.card_id) + pages * rows * self._columns()
+        self.focus_card(ids[max(0, min(len(ids) - 1, index))])
 
     # -- actions ------------------------------------------------------------------
     def has_rows(self) -> bool:

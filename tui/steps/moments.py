@@ -22,26 +22,26 @@ if TYPE_CHECKING:
     from models.db.journey import Journey
 
 
-def moments_text(journey: Journey) -> Text:
+def moments_lines(journey: Journey) -> list[Text]:
+    """Every moment of truth, then the triage, one ``Text`` per line.
+
+    Kept as lines so the view lays out only the ones on screen (``LongText``).
+    """
     from models.export.method_text import triage_block
     from models.rules.moments import moments_of_truth
 
-    text = Text()
     moments = moments_of_truth(journey)
-    if not moments:
-        text.append("No moment of truth flagged and no peak or valley on the line yet.\n",
-                    style="dim")
+    lines = [] if moments else [
+        Text("No moment of truth flagged and no peak or valley on the line yet.", style="dim")]
     for moment in moments:
         mark = "▲" if moment.shape == "peak" else "▼" if moment.shape == "valley" else "★"
         style = "green" if not moment.gaps else "yellow"
-        text.append(f"{mark} ", style=style)
-        text.append(clean(moment.text) + "\n", style=style)
+        lines.append(Text(f"{mark} {clean(moment.text)}", style=style))
     triage = triage_block(journey)
     if triage.lines:
-        text.append("\n" + triage.heading + "\n", style="bold")
-        for line in triage.lines:
-            text.append("• " + clean(line) + "\n")
-    return text
+        lines += [Text(), Text(triage.heading, style="bold")]
+        lines += [Text("• " + clean(line)) for line in triage.lines]
+    return lines
 
 
 class MomentsView(StepView):
@@ -64,7 +64,7 @@ class MomentsView(StepView):
         self.query_one(SentimentLine).set_sections(
             [(st.name, [tp.sentiment for tp in journey.touchpoints.get(st.id or 0, [])])
              for st in journey.stages])
-        self.query_one("#moments-body", LongText).update(moments_text(journey))
+        self.query_one("#moments-body", LongText).update(moments_lines(journey))
 
     def focus_default(self) -> None:
         self.query_one("#moments-body").focus()

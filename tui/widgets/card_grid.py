@@ -102,7 +102,8 @@ def card_body(journey: Journey, card: HypothesisCard, on: dt.date) -> Text:
 
 
 class CardBox(Static, can_focus=True):
-    """One hypothesis card; arrow keys move to the neighbouring card."""
+    """One hypothesis card; arrow keys move to the neighbouring card, Page Up / Page
+    Down by a screen of cards, Home / End to the first / last card of the list."""
 
     DEFAULT_CSS = """
     CardBox { border: round $primary 60%; padding: 0 1; height: auto; }
@@ -114,6 +115,10 @@ class CardBox(Static, can_focus=True):
         Binding("right", "step(1, 0)", "Right", show=False),
         Binding("up", "step(0, -1)", "Up", show=False),
         Binding("down", "step(0, 1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,ctrl+home", "page(-1_000_000)", "First card", show=False),
+        Binding("end,ctrl+end", "page(1_000_000)", "Last card", show=False),
     ]
 
     def __init__(self, card_id: int) -> None:
@@ -131,3 +136,8 @@ class CardBox(Static, can_focus=True):
         view = next((a for a in self.ancestors if hasattr(a, "move_card")), None)
         if view is not None:
             view.move_card(self, dx, dy)
+
+    def action_page(self, pages: int) -> None:
+        view = next((a for a in self.ancestors if hasattr(a, "page_cards")), None)
+        if view is not None:
+            view.page_cards(self, pages)

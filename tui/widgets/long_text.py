@@ -1,27 +1,47 @@
-"""A long block of Rich text drawn through Textual's Line API.
+"""A long list of Rich text lines drawn through Textual's Line API.
 
-Why: a ``Static`` inside a ``VerticalScroll`` wraps its whole text again on
-every layout (each resize, each switch back to the view), and composites every
-line of it.  The Moments view lists every peak and valley of the sentiment
-line: ~4,000 lines on a 10,000-touchpoint map, seconds per visit.  This widget
-wraps the text once per width and draws only the lines on screen, so a visit
-costs what the screen shows.  It scrolls with the same keys as ``VerticalScroll``
-(both are Textual scrollable containers).
+Why: the Moments view lists every peak and valley of the sentiment line, ~5,000
+lines on a 10,000-touchpoint map.  Laid out as one ``Static`` it was wrapped again
+on every layout; wrapped once as a whole it still cost seconds on the first visit
+(Rich's ``Text.wrap`` of every line).  This widget keeps the text as its lines,
+counts how many rows each line takes at the current width without laying it out,
+and wraps only the lines that reach the screen.  A visit costs what the screen
+shows.  It scrolls with the same keys as ``VerticalScroll`` (both are Textual
+scrollable containers).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
+from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+_ASCII = dict.fromkeys(range(128))  # str.translate table that drops ASCII
+
+
+def _cells(plain: str) -> int:
+    """``cell_len(plain)``, asking Rich only about the characters outside ASCII.
+
+    Rich measures a string with one non-ASCII character (a ▲ mark, curly quotes)
+    character by character in Python; printable ASCII is one cell each.
+    """
+    if plain.isascii():
+        return cell_len(plain)
+    rest = plain.translate(_ASCII)
+    return len(plain) - len(rest) + cell_len(rest)
+
 
 class LongText(ScrollView, can_focus=True):
-    """Wrapped text whose cost follows the lines on screen, not the lines in it."""
+    """Wrapped lines of text whose cost follows the rows on screen, not the rows in it."""
 
     DEFAULT_CSS = """
     LongText { height: 1fr; }
@@ -29,60 +49,103 @@ class LongText(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._text = Text()
-        self._lines: list[Strip] = []
-        self._wrapped_for = -1  # the width ``_lines`` were wrapped at
-        self.wraps = 0  # how many times the text was wrapped (a cost gauge)
+        self._lines: list[Text] = []
+        self._starts: list[int] = [0]  # the first row of each line; the last is the total
+        self._rows: dict[int, list[Strip]] = {}  # the wrapped rows of the lines drawn so far
+        self._measured_for = -1  # the width ``_starts`` were counted at
+        self.wraps = 0  # how many times the rows were counted for a width (a cost gauge)
 
     @property
     def text(self) -> Text:
-        """The text shown, as given."""
-        return self._text
+        """The text shown, as one block (built on request; the widget keeps the lines)."""
+        text = Text("\n").join(self._lines)
+        text.append("\n")
+        return text
 
     @property
     def lines_drawn(self) -> int:
-        """How many wrapped lines the text makes at the current width."""
-        return len(self._lines)
+        """How many rows the text takes at the current width."""
+        return self._starts[-1]
 
-    def update(self, text: Text) -> None:
-        """Show ``text``; it is wrapped at the next draw, at the width then on screen."""
-        self._text = text
-        self._wrapped_for = -1
-        self._wrap(self._wrap_width())
+    @property
+    def lines_wrapped(self) -> int:
+        """How many of the text's lines have been laid out at the current width."""
+        return len(self._rows)
+
+    def update(self, lines: Sequence[Text]) -> None:
+        """Show ``lines`` (one ``Text`` per line); only the ones drawn are ever wrapped."""
+        self._lines = list(lines)
+        self._measured_for = -1
+        self._measure(self._wrap_width())
         self.refresh()
 
     def _wrap_width(self) -> int:
         """The width to wrap at: without the scrollbar's columns when it will show.
 
-        Deciding before wrapping saves a second wrap of the whole text once the
-        scrollbar appears (the text has more lines than the view has rows).
+        Deciding before counting saves a second count once the scrollbar appears
+        (the text has more lines than the view has rows).
         """
         region = self.scrollable_content_region
         if self.show_vertical_scrollbar or self.styles.overflow_y == "hidden" \
-                or self._text.plain.count("\n") <= region.height:
+                or len(self._lines) <= region.height:
             return region.width
         return region.width - self.styles.scrollbar_size_vertical
 
-    def _wrap(self, width: int) -> None:
-        if width <= 0 or width == self._wrapped_for:
+    def _height(self, line: Text, width: int) -> int:
+        """The rows ``line`` takes at ``width``, counted with the line breaker
+        ``Text.wrap`` itself uses, so no layout is needed."""
+        if line.no_wrap or "\t" in line.plain:
+            return len(self._layout(line, width))
+        rows = 0
+        for piece in line.plain.split("\n"):
+            rows += 1 if _cells(piece) <= width else \
+                len(divide_line(piece, width, fold=line.overflow in (None, "fold"))) + 1
+        return rows
+
+    def _measure(self, width: int) -> None:
+        if width <= 0 or width == self._measured_for:
             return
         self.wraps += 1
+        self._rows = {}
+        self._set_heights([self._height(line, width) for line in self._lines], width)
+
+    def _set_heights(self, heights: list[int], width: int) -> None:
+        self._starts = [0, *accumulate(heights)]
+        self._measured_for = width
+        self.virtual_size = Size(width, self._starts[-1])
+
+    def _layout(self, line: Text, width: int) -> list[list[Segment]]:
         console = self.app.console
-        options = console.options.update_width(width)
-        lines = console.render_lines(self._text, options, pad=False)
-        if lines and not any(segment.text.strip() for segment in lines[-1]):
-            lines = lines[:-1]  # the text's closing newline, as a Static shows it
-        self._lines = [Strip(line) for line in lines]
-        self._wrapped_for = width
-        self.virtual_size = Size(width, len(self._lines))
+        return console.render_lines(line, console.options.update_width(width), pad=False)
+
+    def _wrapped(self, index: int) -> list[Strip]:
+        """The rows of line ``index``, laid out once per width.
+
+        Should Rich break the line into a different number of rows than counted,
+        the count is corrected, so the scroll range stays true.
+        """
+        rows = self._rows.get(index)
+        if rows is None:
+            width = self._measured_for
+            rows = self._rows[index] = [Strip(r) for r in self._layout(self._lines[index], width)]
+            counted = self._starts[index + 1] - self._starts[index]
+            if len(rows) != counted:
+                heights = [b - a for a, b in zip(self._starts, self._starts[1:], strict=False)]
+                heights[index] = len(rows)
+                self._set_heights(heights, width)
+        return rows
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        self._wrap(self._wrap_width())
+        self._measure(self._wrap_width())
         scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        row = scroll_y + y
         style = self.rich_style
-        if index >= len(self._lines):
+        if row >= self._starts[-1]:
             return Strip([Segment(" " * width, style)], width)
-        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style) \
-            .apply_style(style)
+        index = bisect_right(self._starts, row) - 1
+        rows = self._wrapped(index)
+        offset = row - self._starts[index]
+        if offset >= len(rows):
+            return Strip([Segment(" " * width, style)], width)
+        return rows[offset].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)

@@ -16,6 +16,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from models.rules.clock import today
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from models.db.tables.cards import PlanTask
 
 LABEL_W = 12  # marker, "Weeks 1-2" or "Next cycle", a space
+STATUS_W = 12  # the status word (or "OVERDUE 12d") after the bar
 PLAN_DAYS = 60
 MARKS = ((0, "W1"), (14, "W3"), (28, "W5"), (42, "W7"), (59, "D60"))
 
@@ -63,12 +66,14 @@ class PlanTimeline(Widget, can_focus=True):
         self.start = today()
         self.today = today()
         self.cursor = 0
+        self._framed: tuple[Any, Any] = (None, None)  # (key, _frame's answer) of the last draw
 
     def set_tasks(self, tasks: list[PlanTask], start: dt.date, today: dt.date) -> None:
         """Show ``tasks`` (keeping the cursor on the same task id when it still exists)."""
         current = self.tasks[self.cursor].id if self.tasks and self.cursor < len(self.tasks) \
             else None
         self.tasks, self.start, self.today = list(tasks), start, today
+        self._framed = (None, None)
         ids = [t.id for t in self.tasks]
         self.cursor = ids.index(current) if current in ids else min(self.cursor,
                                                                     max(0, len(ids) - 1))
@@ -179,40 +184,70 @@ class PlanTimeline(Widget, can_focus=True):
         return rest
 
     def render(self) -> Text:
+        """The whole timeline as one text (what a reader of the widget gets)."""
         width = max(30, self.size.width)
         if not self.tasks:
             return Text("No plan yet: press r to generate the 60-day plan from the map.",
                         style="dim", end="")
-        status_w = 12
-        bar_w = max(10, width - LABEL_W - status_w - 1)
-        span = self._span()
-        names, dates = self._axis(bar_w, span)
-        lines = [names, dates]
-        for index, task in enumerate(self.tasks):
-            chosen = index == self.cursor
+        return Text("\n", end="").join(self._row(y, width) for y in range(2 + 2 * len(self.tasks)))
+
+    def render_line(self, y: int) -> Strip:
+        """Draw only row ``y``: a big plan has thousands of rows and a screen shows ~20.
+
+        Textual laid the whole timeline out again on every cursor move (two seconds
+        at 2,500 tasks); through the Line API a move costs the rows on screen.  Each
+        row goes through Textual's own ``Visual`` path, so it looks as before.
+        """
+        width = self.size.width
+        if not self.tasks:
+            text = self.render() if y == 0 else Text()
+        elif y >= 2 + 2 * len(self.tasks):
+            text = Text()
+        else:
+            text = self._row(y, max(30, width))
+        strips = Visual.to_strips(self, visualize(self, text), width, 1, self.visual_style)
+        return strips[0] if strips else Strip.blank(width, self.visual_style.rich_style)
+
+    def _frame(self, width: int) -> tuple[int, int, tuple[Text, Text]]:
+        """(bar width, days spanned, the two axis rows) at ``width``, once per plan shown."""
+        key = (width, self.start)
+        if self._framed[0] != key:
+            bar_w = max(10, width - LABEL_W - STATUS_W - 1)
+            span = self._span()
+            self._framed = (key, (bar_w, span, self._axis(bar_w, span)))
+        return self._framed[1]
+
+    def _row(self, y: int, width: int) -> Text:
+        """Row ``y`` of the timeline: the two axis rows, then a bar and a detail per task."""
+        bar_w, span, axis = self._frame(width)
+        if y < 2:
+            return axis[y]
+        index, detail_row = divmod(y - 2, 2)
+        task = self.tasks[index]
+        chosen = index == self.cursor
+        due = due_label(task.deadline, task.status, self.today)
+        if not detail_row:
             line = Text(no_wrap=True, end="")
             marker = "▶" if chosen else " "
             phase = SHORT_PHASES.get(task.phase, clean(task.phase) or "Extra")
             line.append(f"{marker}{_cut(phase, LABEL_W - 2):<{LABEL_W - 1}}",
                         style="bold reverse" if chosen and self.has_focus else "bold")
             line.append_text(self._bar(task, bar_w, span))
-            due = due_label(task.deadline, task.status, self.today)
             if due.startswith("OVERDUE"):
                 line.append(" ")
                 days = -(task.deadline - self.today).days  # type: ignore[operator]
                 line.append(f"OVERDUE {days}d", style="bold reverse red")
             else:
-                line.append(" " + _cut(status_label(task.status), status_w - 1))
-            lines.append(line)
-            title = clean(task.title) or "untitled task"
-            rest = self._rest(task, due, width, 30)
-            if cell_len(title) + rest.cell_len > width - LABEL_W:
-                # the task is what the room reads first: a long owner gives way to it
-                rest = self._rest(task, due, width, 14)
-            detail = Text(" " * LABEL_W, no_wrap=True, end="")
-            room = max(16, width - LABEL_W - rest.cell_len)
-            detail.append(_cut(title, room), style="bold" if chosen else "")
-            detail.append_text(rest)
-            detail.truncate(width, overflow="ellipsis")
-            lines.append(detail)
-        return Text("\n", end="").join(lines)
+                line.append(" " + _cut(status_label(task.status), STATUS_W - 1))
+            return line
+        title = clean(task.title) or "untitled task"
+        rest = self._rest(task, due, width, 30)
+        if cell_len(title) + rest.cell_len > width - LABEL_W:
+            # the task is what the room reads first: a long owner gives way to it
+            rest = self._rest(task, due, width, 14)
+        detail = Text(" " * LABEL_W, no_wrap=True, end="")
+        room = max(16, width - LABEL_W - rest.cell_len)
+        detail.append(_cut(title, room), style="bold" if chosen else "")
+        detail.append_text(rest)
+        detail.truncate(width, overflow="ellipsis")
+        return detail
