@@ -27,6 +27,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from models.db import bad_cells
 from models.db.dbfile import StoreError, _connect_ro, open_current
 from models.db.journey import Journey
 
@@ -243,6 +244,8 @@ def read_journeys(reader: RowReader, workshop_ids: list[int] | None,
     if workshop_ids is None:
         every = [int(r[0]) for r in reader.conn.execute(_EVERY_ID)]
         workshop_ids = every if first is None else [first, *(i for i in every if i != first)]
+    bad_cells.check(reader.conn.execute, workshop_ids, sqlite=reader.mark == "?",
+                    mark=reader.mark)
     return _journeys(reader, workshop_ids)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from models.db import server
+from models.db import bad_cells, server
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
@@ -88,6 +88,13 @@ class Reads:
                 raise server.problem(str(self.path), exc) from None
 
 
+    def _refuse_damage(self, s: Session, workshop_ids: list[int]) -> None:
+        """``bad_cells.check`` in this read: a value no journeymap wrote is one sentence
+        before the ORM's converters meet it (and the light read refuses the same)."""
+        conn = s.connection()
+        bad_cells.check(lambda sql, params: conn.exec_driver_sql(sql, params), workshop_ids,
+                        sqlite=not self.on_server, mark="%s" if self.on_server else "?")
+
     # -- workshops --------------------------------------------------------------
     def list_workshops(self) -> list[Workshop]:
         with self.read() as s:
@@ -111,6 +118,7 @@ class Reads:
     def load(self, workshop_id: int) -> Journey:
         """Everything under one workshop in one read transaction (a consistent snapshot)."""
         with self.read() as s:
+            self._refuse_damage(s, [workshop_id])
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
                 raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
@@ -172,6 +180,7 @@ class Reads:
             return []
         wanted = set(workshop_ids)
         with self.read() as s:
+            self._refuse_damage(s, workshop_ids)
             workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}
             missing = [i for i in workshop_ids if i not in workshops]
             if missing:

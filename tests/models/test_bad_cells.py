@@ -1,0 +1,72 @@
+"""A value no journeymap wrote is one sentence from the store and the light read alike.
+
+The sentence names the workshop, the row in a lead's words, the column and the way
+back (the JSON backup); the light read answers None for the same file, so an export
+never shows as sound what the store refuses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.db import light_journey
+from models.db.bad_cells import DamagedWorkshop, first_bad_cell
+from models.db.store import Store
+from models.vocab import ROW_KINDS
+from tests.models.bad_values import DAMAGE, damage_id, full_file, spoil
+
+
+@pytest.mark.parametrize("entry", DAMAGE, ids=damage_id)
+def test_a_bad_value_is_refused_in_one_sentence_by_both_reads(
+        tmp_path: Path, entry: tuple[str, str, str, str]) -> None:
+    _, table, column, literal = entry
+    path = tmp_path / "j.db"
+    wid = full_file(path)
+    row_id = spoil(path, table, column, literal)
+    store = Store(path, who="tester")
+    try:
+        for read in (lambda: store.load(wid), lambda: store.load_many([wid])):
+            with pytest.raises(DamagedWorkshop) as info:
+                read()
+            message = str(info.value)
+            assert message.startswith(f"Workshop {wid} ")
+            assert f"{ROW_KINDS[table]} {row_id}'s {column.replace('_', ' ')} holds " in message
+            assert "journeymap import BACKUP.json" in message and "\n" not in message
+    finally:
+        store.close()
+    assert light_journey.load_journey(path, wid) is None
+
+
+def test_a_sound_file_with_every_table_has_no_bad_cell(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    wid = full_file(path)
+    store = Store(path, who="tester")
+    try:
+        assert store.load(wid).workshop.id == wid
+        with store.read() as s:
+            conn = s.connection()
+            assert first_bad_cell(lambda sql, p: conn.exec_driver_sql(sql, p), [wid]) is None
+    finally:
+        store.close()
+    assert light_journey.load_journey(path, wid) is not None
+
+
+def test_a_bad_value_in_another_workshop_leaves_this_one_readable(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    wid = full_file(path)
+    store = Store(path, who="tester")
+    try:
+        other = store.create_workshop(title="other").id
+    finally:
+        store.close()
+    spoil(path, "hypothesiscard", "deadline", "'garbage'")
+    store = Store(path, who="tester")
+    try:
+        assert store.load(other).workshop.id == other
+        with pytest.raises(DamagedWorkshop):
+            store.load(wid)
+    finally:
+        store.close()
+    assert light_journey.load_journey(path, other) is not None
