@@ -151,10 +151,16 @@ def _scope(table: str, marks: str) -> tuple[str, str]:
     return "workshop_id", f"workshop_id IN ({marks})"
 
 
-def first_bad_cell(run: Run, workshop_ids: Sequence[int], *, sqlite: bool = True,
-                   mark: str = "?") -> BadCell | None:
-    """The first value in the rows of ``workshop_ids`` that could not have been written
-    through journeymap, or None; ``run(sql, params)`` is the caller's read transaction."""
+JOURNEY_TABLES = ("workshop", *_BY_WORKSHOP, *_THROUGH)
+
+
+def first_bad_cell(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool = True,
+                   mark: str = "?", tables: Sequence[str] = JOURNEY_TABLES) -> BadCell | None:
+    """The first value in the rows of ``workshop_ids`` (None: every workshop) that could
+    not have been written through journeymap, or None; ``run(sql, params)`` is the
+    caller's read transaction.  ``tables``: the workshop list asks only ``workshop``."""
+    if workshop_ids is None:
+        workshop_ids = [int(r[0]) for r in run("SELECT id FROM workshop", ()).fetchall()]
     if not workshop_ids:
         return None
     columns = _Columns(run, sqlite, mark)
@@ -162,7 +168,7 @@ def first_bad_cell(run: Run, workshop_ids: Sequence[int], *, sqlite: bool = True
     parts: list[str] = []
     params: list[Any] = []
     why: dict[str, tuple[str, str, str]] = {}
-    for table in ("workshop", *_BY_WORKSHOP, *_THROUGH):
+    for table in tables:
         rules = columns.rules(table)
         if not rules:
             continue
@@ -197,10 +203,10 @@ def _shown(run: Run, table: str, column: str, row_id: Any, sqlite: bool, mark: s
     return ascii(cut) if not cut.isprintable() else f'"{cut}"'
 
 
-def check(run: Run, workshop_ids: Sequence[int], *, sqlite: bool = True,
-          mark: str = "?") -> None:
+def check(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool = True,
+          mark: str = "?", tables: Sequence[str] = JOURNEY_TABLES) -> None:
     """Raise ``DamagedWorkshop`` with the sentence when ``first_bad_cell`` finds one."""
-    bad = first_bad_cell(run, workshop_ids, sqlite=sqlite, mark=mark)
+    bad = first_bad_cell(run, workshop_ids, sqlite=sqlite, mark=mark, tables=tables)
     if bad is not None:
         title = _shown(run, "workshop", "title", bad.workshop_id, sqlite, mark)
         raise DamagedWorkshop(bad.sentence(title if bad.column != "title" else ""))

@@ -88,21 +88,25 @@ class Reads:
                 raise server.problem(str(self.path), exc) from None
 
 
-    def _refuse_damage(self, s: Session, workshop_ids: list[int]) -> None:
+    def _refuse_damage(self, s: Session, workshop_ids: list[int] | None,
+                       tables: tuple[str, ...] = bad_cells.JOURNEY_TABLES) -> None:
         """``bad_cells.check`` in this read: a value no journeymap wrote is one sentence
         before the ORM's converters meet it (and the light read refuses the same)."""
         conn = s.connection()
         bad_cells.check(lambda sql, params: conn.exec_driver_sql(sql, params), workshop_ids,
-                        sqlite=not self.on_server, mark="%s" if self.on_server else "?")
+                        sqlite=not self.on_server, mark="%s" if self.on_server else "?",
+                        tables=tables)
 
     # -- workshops --------------------------------------------------------------
     def list_workshops(self) -> list[Workshop]:
         with self.read() as s:
+            self._refuse_damage(s, None, ("workshop",))
             return list(s.exec(select(Workshop).order_by(Workshop.updated_at.desc(),  # type: ignore[attr-defined]
                                                          Workshop.id)))
 
     def get_workshop(self, workshop_id: int) -> Workshop:
         with self.read() as s:
+            self._refuse_damage(s, [workshop_id], ("workshop",))
             workshop = s.get(Workshop, workshop_id)
         if workshop is None:
             raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from models.db import light_journey
+from models.db import light, light_journey
 from models.db.bad_cells import DamagedWorkshop, first_bad_cell
 from models.db.store import Store
 from models.vocab import ROW_KINDS
@@ -70,3 +70,21 @@ def test_a_bad_value_in_another_workshop_leaves_this_one_readable(tmp_path: Path
     finally:
         store.close()
     assert light_journey.load_journey(path, other) is not None
+
+
+@pytest.mark.parametrize("entry", [d for d in DAMAGE if d[1] == "workshop"], ids=damage_id)
+def test_a_bad_workshop_row_is_refused_by_the_list_and_by_home_s_light_list(
+        tmp_path: Path, entry: tuple[str, str, str, str]) -> None:
+    _, table, column, literal = entry
+    path = tmp_path / "j.db"
+    wid = full_file(path)
+    spoil(path, table, column, literal)
+    store = Store(path, who="tester")
+    try:
+        for read in (store.list_workshops, lambda: store.get_workshop(wid)):
+            with pytest.raises(DamagedWorkshop, match=f"workshop {wid}'s "
+                               f"{column.replace('_', ' ')} holds "):
+                read()
+    finally:
+        store.close()
+    assert light.list_workshops(path) is None
