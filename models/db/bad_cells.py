@@ -57,8 +57,8 @@ class BadCell:
         kind = ROW_KINDS.get(self.table, self.table)
         return (f"{named} cannot be read: {kind} {self.row_id}'s "
                 f"{self.column.replace('_', ' ')} holds {self.shown}, which is {self.reason}. "
-                "Import its JSON backup with `journeymap import BACKUP.json`, or correct "
-                "that value in the file.")
+                "Import its JSON backup (`journeymap --db NEW.db import BACKUP.json`), "
+                "or correct that value in the file.")
 
 
 def _quote(word: str) -> str:

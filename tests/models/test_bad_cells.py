@@ -33,7 +33,7 @@ def test_a_bad_value_is_refused_in_one_sentence_by_both_reads(
             message = str(info.value)
             assert message.startswith(f"Workshop {wid} ")
             assert f"{ROW_KINDS[table]} {row_id}'s {column.replace('_', ' ')} holds " in message
-            assert "journeymap import BACKUP.json" in message and "\n" not in message
+            assert "import BACKUP.json" in message and "\n" not in message
     finally:
         store.close()
     assert light_journey.load_journey(path, wid) is None
