@@ -180,6 +180,8 @@ def first_bad_cell(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool
         parts.append(f"SELECT wid, id, bad FROM (SELECT {owner} AS wid, id, CASE {cases} END "
                      f"AS bad FROM {table} WHERE {where}) AS {table}_bad WHERE bad IS NOT NULL")
         params += list(workshop_ids)
+    if not parts:
+        return None
     found = run(" UNION ALL ".join(parts), tuple(params)).fetchone()
     if found is None:
         return None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from models.db import light, light_journey
+from models.db import light, light_journey, light_target
 from models.db.bad_cells import DamagedWorkshop, first_bad_cell
 from models.db.store import Store
 from models.vocab import ROW_KINDS
@@ -88,3 +88,24 @@ def test_a_bad_workshop_row_is_refused_by_the_list_and_by_home_s_light_list(
     finally:
         store.close()
     assert light.list_workshops(path) is None
+
+
+@pytest.mark.both_engines
+@pytest.mark.parametrize(("table", "column", "literal"), [
+    ("painpoint", "kind", "'nope'"), ("hypothesiscard", "status", "'nope'"),
+    ("touchpoint", "sentiment", "99"), ("workshop", "current_step", "'nope'")],
+    ids=lambda v: str(v))
+def test_a_word_or_number_a_server_takes_is_refused_there_too(
+        db_path: Path, table: str, column: str, literal: str) -> None:
+    from sqlalchemy import text
+
+    from models.export.templates import create_from_template
+
+    with Store(db_path, who="tester") as store:
+        wid = create_from_template(store, "login-lockout")
+        with store.engine.begin() as conn:
+            conn.execute(text(f'UPDATE {table} SET "{column}" = {literal} WHERE id = '
+                              f"(SELECT min(id) FROM {table})"))
+        with pytest.raises(DamagedWorkshop, match=f"{column.replace('_', ' ')} holds "):
+            store.load(wid)
+    assert light_target.load_journeys(db_path, [wid]) is None  # a server's light read too
