@@ -205,10 +205,42 @@ def _shown(run: Run, table: str, column: str, row_id: Any, sqlite: bool, mark: s
     return ascii(cut) if not cut.isprintable() else f'"{cut}"'
 
 
+def first_undecodable(run: Run, workshop_ids: Sequence[int],
+                      tables: Sequence[str] = JOURNEY_TABLES) -> BadCell | None:
+    """The first text cell whose bytes are not UTF-8, or None (SQLite only).
+
+    Why apart: ``typeof`` says "text" for ``CAST(X'FF' AS TEXT)`` and no SQL
+    function tells valid UTF-8, so the bytes are read and decoded here; asked only
+    after sqlite3 failed to decode a row ("Could not decode to UTF-8"), never on
+    a sound read.
+    """
+    marks = ", ".join(["?"] * len(workshop_ids))
+    for table in tables:
+        owner, where = _scope(table, marks)
+        for r in run(f"PRAGMA table_info({table})", ()).fetchall():
+            name = str(r[1])
+            if not str(r[2]).upper().startswith(("VARCHAR", "TEXT")):
+                continue
+            for wid, row_id, raw in run(
+                    f'SELECT {owner}, id, CAST("{name}" AS BLOB) FROM {table} WHERE {where} '
+                    f"AND typeof(\"{name}\") = 'text'", tuple(workshop_ids)).fetchall():
+                try:
+                    bytes(raw).decode("utf-8")
+                except UnicodeDecodeError:
+                    return BadCell(int(wid), table, row_id, name, "not UTF-8 text",
+                                   _shown(run, table, name, row_id, True, "?"))
+    return None
+
+
 def check(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool = True,
           mark: str = "?", tables: Sequence[str] = JOURNEY_TABLES) -> None:
     """Raise ``DamagedWorkshop`` with the sentence when ``first_bad_cell`` finds one."""
     bad = first_bad_cell(run, workshop_ids, sqlite=sqlite, mark=mark, tables=tables)
     if bad is not None:
-        title = _shown(run, "workshop", "title", bad.workshop_id, sqlite, mark)
+        title = shown_title(run, bad.workshop_id, sqlite=sqlite, mark=mark)
         raise DamagedWorkshop(bad.sentence(title if bad.column != "title" else ""))
+
+
+def shown_title(run: Run, workshop_id: int, *, sqlite: bool = True, mark: str = "?") -> str:
+    """The workshop's title as the sentence quotes it, whatever its bytes."""
+    return _shown(run, "workshop", "title", workshop_id, sqlite, mark)

@@ -83,6 +83,7 @@ class Reads:
             try:
                 yield session
             except DBAPIError as exc:
+                self._undecodable(exc, session)
                 if not (self.on_server and server.cut_off(exc)):
                     raise
                 raise server.problem(str(self.path), exc) from None
@@ -96,6 +97,19 @@ class Reads:
         bad_cells.check(lambda sql, params: conn.exec_driver_sql(sql, params), workshop_ids,
                         sqlite=not self.on_server, mark="%s" if self.on_server else "?",
                         tables=tables)
+
+    def _undecodable(self, exc: DBAPIError, s: Session) -> None:
+        """A text no UTF-8 decoder takes (sqlite3's "Could not decode to UTF-8 column")
+        as ``bad_cells``' sentence, found after the fact: no SQL tells it before."""
+        if self.on_server or "decode to UTF-8" not in str(exc.orig):
+            return
+        conn = s.connection()  # the same read: a second session would nest a BEGIN
+        run = lambda sql, params: conn.exec_driver_sql(sql, params)  # noqa: E731
+        ids = [int(r[0]) for r in run("SELECT id FROM workshop", ()).fetchall()]
+        bad = bad_cells.first_undecodable(run, ids)
+        if bad is not None:
+            title = "" if bad.table == "workshop" else bad_cells.shown_title(run, bad.workshop_id)
+            raise bad_cells.DamagedWorkshop(bad.sentence(title)) from None
 
     # -- workshops --------------------------------------------------------------
     def list_workshops(self) -> list[Workshop]:

@@ -48,6 +48,8 @@ DAMAGE: list[tuple[str, str, str, str]] = [
     *(("bytes that are not text", t, c, "X'FF00FE'") for t, c in (
         ("workshop", "title"), ("touchpoint", "name"), ("painpoint", "description"),
         ("hypothesiscard", "owner"))),
+    *(("text that is not UTF-8", t, c, "CAST(X'FF41' AS TEXT)") for t, c in (
+        ("workshop", "title"), ("touchpoint", "name"), ("plantask", "owner"))),
 ]
 
 
