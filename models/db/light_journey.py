@@ -27,9 +27,9 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from models.db import bad_cells
 from models.db.dbfile import StoreError, _connect_ro, open_current
 from models.db.journey import Journey
+from models.db.light_cells import CellCheck
 
 
 class Row:
@@ -51,20 +51,18 @@ class Row:
         return f"{self._table}({shown})"
 
 
-def _when(value: object) -> dt.datetime | None:
+def _when(value: str) -> dt.datetime:
     """A DATETIME as the store reads it back: stored as naive UTC text, read as aware UTC.
 
     ``combine`` attaches UTC for a quarter of what ``replace(tzinfo=...)`` costs
     (which parses keywords): 500 pain points' ``created_at`` cost ~5 M instructions.
     """
-    if not isinstance(value, str) or not value:
-        return None
     when = dt.datetime.fromisoformat(value)
     return when if when.tzinfo else dt.datetime.combine(when, when.time(), dt.UTC)
 
 
-def _date(value: object) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
 
 
 # A converter never sees NULL (the row initialiser keeps None as None), so a flag is
@@ -102,6 +100,8 @@ class RowReader:
         self.conn = conn
         self.converters: dict[str, Columns] = {}
         self.classes: dict[str, Callable[[tuple[Any, ...]], Row]] = {}
+        self.declared: dict[str, list[str]] = {}  # each column's type, for ``cells``
+        self.cells = CellCheck(self)
 
     def columns(self, table: str, cursor: Any) -> Columns:
         """The columns of ``table`` in ``SELECT *`` order, each with the converter that
@@ -111,6 +111,7 @@ class RowReader:
             info = self.conn.execute(f"PRAGMA table_info({table})").fetchall()
             self.converters[table] = [(str(r[1]), _CONVERT.get(str(r[2]).upper()))
                                       for r in info]
+            self.declared[table] = [str(r[2]).upper() for r in info]
         return self.converters[table]
 
     def row_class(self, table: str, cursor: Any) -> Callable[[tuple[Any, ...]], Row]:
@@ -181,7 +182,9 @@ class RowReader:
         if first is None:
             return []
         make = self.row_class(table, cursor)
-        found = [make(first), *map(make, cursor)]
+        raw = [first, *cursor]
+        self.cells.check(table, key, raw)  # a hand-written value: ValueError
+        found = list(map(make, raw))
         try:
             found.sort(key=attrgetter(*order))
         except TypeError:  # a text among the numbers (a foreign or hand-edited file)
@@ -244,8 +247,6 @@ def read_journeys(reader: RowReader, workshop_ids: list[int] | None,
     if workshop_ids is None:
         every = [int(r[0]) for r in reader.conn.execute(_EVERY_ID)]
         workshop_ids = every if first is None else [first, *(i for i in every if i != first)]
-    bad_cells.check(reader.conn.execute, workshop_ids, sqlite=reader.mark == "?",
-                    mark=reader.mark)
     return _journeys(reader, workshop_ids)
 
 
