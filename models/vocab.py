@@ -134,7 +134,8 @@ ROW_KINDS: dict[str, str] = {"painpoint": "pain point", "hypothesiscard": "hypot
                              "escalationlevel": "escalation level", "workshop": "workshop",
                              "stage": "stage", "touchpoint": "touchpoint", "vote": "vote",
                              "handoff": "handoff", "participant": "participant",
-                             "ticketsource": "ticket source", "reading": "ticket reading"}
+                             "ticketsource": "ticket source", "reading": "ticket reading",
+                             "changelog": "change log entry"}
 LANES: tuple[str, ...] = ("frontstage", "backstage")
 WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
 TO_BE_MARK = " (to-be)"  # after a future state's title: its copy's name, and Home's marker

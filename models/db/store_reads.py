@@ -255,9 +255,35 @@ class Reads:
         return out
 
 
-    def changes(self, workshop_id: int, since: Any = None) -> list[ChangeLog]:
-        """The change log of a workshop, oldest first, optionally since a datetime."""
+    def load_readable(self, skip: int | None = None) -> tuple[list[Journey], list[str]]:
+        """Every workshop but ``skip`` in ``list_workshops`` order, as ``load_many`` gives
+        them, with the sentence of each one a hand-written value makes unreadable.
+
+        Why: a portfolio (the tracker's "all workshops", an export's review) was
+        refused whole for one damaged map; the others are the lead's work too.
+        One snapshot when every map is sound; otherwise one read per workshop.
+        """
         with self.read() as s:
+            ids = [int(i) for i in s.exec(select(Workshop.id).order_by(  # type: ignore[call-overload]
+                Workshop.updated_at.desc(), Workshop.id)) if i != skip]  # type: ignore[attr-defined]
+        try:
+            return self.load_many(ids), []
+        except bad_cells.DamagedWorkshop:
+            pass
+        found: list[Journey] = []
+        refused: list[str] = []
+        for wid in ids:
+            try:
+                found.append(self.load(wid))
+            except bad_cells.DamagedWorkshop as exc:
+                refused.append(str(exc))
+        return found, refused
+
+    def changes(self, workshop_id: int, since: Any = None) -> list[ChangeLog]:
+        """The change log of a workshop, oldest first, optionally since a datetime (a
+        hand-written time in it is ``bad_cells``' sentence, as in the workshop's rows)."""
+        with self.read() as s:
+            self._refuse_damage(s, [workshop_id], ("changelog",))
             query = select(ChangeLog).where(ChangeLog.workshop_id == workshop_id)
             if since is not None:
                 query = query.where(ChangeLog.at >= since)
