@@ -1,110 +1,124 @@
-"""Whether the rows the light read just fetched hold a value journeymap could not have written.
+"""The light read's rows checked as they are built: a value journeymap could not have written.
 
 Why: a value written into the file by hand (``UPDATE touchpoint SET sentiment=99``)
 must not be drawn as if measured, nor crash an output, in the light read any more
 than in the store's.  The store asks ``models.db.bad_cells`` in SQL, a query over
 every table of the workshop; on the light read's path (export, the first screen)
-that second pass cost as much as the read itself.  Here the same rules are asked
-of the rows already fetched, once per table, before they become ``Row`` objects:
-the column's declared type (``PRAGMA table_info``, as the reader keeps it), the
-words and ranges ``models.db.fields.stored_rule`` allows, and the keys to other
-rows.  A bad value answers ``ValueError``, which sends the caller to the store's
-path, where ``bad_cells`` words the refusal: one sentence, from one place.
+that second pass cost as much as the read itself (+103 M instructions on the
+2,000-touchpoint export).  Here the same rules are asked of each value once, in
+the row initialiser ``RowReader.row_class`` generates, while the row is built:
+the column's declared type (``PRAGMA table_info``), the words and ranges
+``models.db.fields.stored_rule`` allows, and (after the table is read) the keys to
+other rows.  A bad value raises ``ValueError``, which sends the caller to the
+store's path, where ``bad_cells`` words the refusal: one sentence, from one place.
 
-The rules are applied to distinct values, not to each cell: a column of words or
-small numbers holds a handful of them however many rows there are, so each
-table's checked columns are gathered into one set of tuples (C loops) and only
-that set is looked at in Python.
+Why generated tests and not a loop over the rows: a check per value through
+``operator`` getters or sets cost 150-500 instructions (a word's hash alone is
+most of it); a test inlined in the initialiser, on the value it just unpacked,
+costs a few bytecodes.  A NULL where a value is required is not asked: SQLite
+refuses ``UPDATE ... SET col = NULL`` on those columns, and the store still asks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
 from operator import itemgetter
 from typing import Any
 
 from models.db.fields import stored_rule
 
-_NUMBER = ("INTEGER", "FLOAT", "BOOLEAN")
-_TEXT = ("VARCHAR", "TEXT", "DATE")  # DATE and DATETIME: text the converters parse
-_TEXT_OR_NULL = frozenset({str, type(None)})
+# A word list's or small range's values as one set: ``in`` is the whole test, and
+# anything else (text in a number, a BLOB, a float) is simply not in it.
+_SMALL_SPAN = 1000
+_NUMBER = frozenset({int, float})
 
 
-def _fits(value: Any, declared: str, words: frozenset[str] | None,
-          span: tuple[float, float] | None) -> bool:
-    """Whether one stored value keeps its column's rules (NULL: the schema's business)."""
-    if value is None:
-        return True
-    kind = value.__class__
-    if declared == "BOOLEAN" and value not in (0, 1):
-        return False
-    if declared in ("INTEGER", "BOOLEAN") and kind is not int:
-        return False
-    if declared == "FLOAT" and kind is not int and kind is not float:
-        return False
-    if words is not None and value not in words:
-        return False
-    return span is None or (kind in (int, float) and span[0] <= value <= span[1])
+def _text_like(declared: str) -> bool:
+    """VARCHAR and TEXT; DATE and DATETIME are text too, which the converters then parse."""
+    return declared.startswith(("VARCHAR", "TEXT", "DATE"))
 
 
-class _TableRules:
-    """One table's checks, built once per read from its columns."""
+def _test(n: int, name: str, declared: str, nullable: bool) -> tuple[str, dict[str, Any]]:
+    """(the Python expression true when ``name`` holds a sound value, the names it uses);
+    "" when nothing is asked of it.
 
-    def __init__(self, names: Sequence[str], declared: Sequence[str],
-                 keys: dict[str, str]) -> None:
-        ruled: list[tuple[int, str, frozenset[str] | None, tuple[float, float] | None]] = []
-        self.numbers: list[tuple[int, str, str]] = []  # (index, declared, key's table)
-        text: list[int] = []
-        for i, (name, kind) in enumerate(zip(names, declared, strict=True)):
-            if name == "id":
-                continue
-            choices, span = stored_rule(name)
-            words = None if choices is None else frozenset(choices)
-            if words is not None or span is not None or kind == "BOOLEAN":
-                ruled.append((i, kind, words, span))
-            elif kind in _NUMBER or name in keys:
-                self.numbers.append((i, kind, keys.get(name, "")))
-            elif kind.startswith(_TEXT):
-                text.append(i)
-        self.id = itemgetter(list(names).index("id"))
-        self.ruled = [(kind, words, span) for _, kind, words, span in ruled]
-        self.pick = itemgetter(*(i for i, *_ in ruled)) if len(ruled) > 1 else \
-            (lambda row, i=ruled[0][0]: (row[i],)) if ruled else None
-        self.text = itemgetter(*text) if len(text) > 1 else \
-            (lambda row, i=text[0]: (row[i],)) if text else None
-
-    def sound(self, raw: list[tuple[Any, ...]]) -> bool:
-        """Whether every ruled column and every text column of ``raw`` keeps its rules."""
-        if self.pick is not None:
-            for values in set(map(self.pick, raw)):
-                for value, (kind, words, span) in zip(values, self.ruled, strict=True):
-                    if not _fits(value, kind, words, span):
-                        return False
-        if self.text is not None and not set(map(type, chain.from_iterable(
-                map(self.text, raw)))) <= _TEXT_OR_NULL:
-            return False
-        return True
+    ``declared`` is "" on a server, whose columns are typed: only words and ranges.
+    """
+    v = f"self.{name}"
+    choices, span = stored_rule(name)
+    if choices is not None:
+        return f"{v} in __ok{n}", {f"__ok{n}": frozenset(choices) | ({None} if nullable else set())}
+    if declared == "BOOLEAN":
+        return f"{v} in __FLAG", {"__FLAG": frozenset({0, 1, None})}
+    if span is not None and declared == "INTEGER" and span[1] - span[0] <= _SMALL_SPAN:
+        lo, hi = int(span[0]), int(span[1])
+        return f"{v} in __ok{n}", {f"__ok{n}": frozenset(range(lo, hi + 1)) | {None}}
+    if span is not None:
+        kind = "__int" if declared == "INTEGER" else "__NUMBER"
+        test = f"type({v}) in {kind} and {span[0]!r} <= {v} <= {span[1]!r}"
+        used: dict[str, Any] = {"__int": frozenset({int}), "__NUMBER": _NUMBER}
+    elif declared == "INTEGER":
+        test, used = f"type({v}) is int", {}
+    elif declared == "FLOAT":
+        test, used = f"type({v}) in __NUMBER", {"__NUMBER": _NUMBER}
+    elif _text_like(declared):
+        test, used = f"type({v}) is str", {}
+    else:
+        return "", {}
+    return (f"({v} is None or {test})" if nullable else test), used
 
 
 class CellCheck:
-    """The light read's rows checked table by table (``RowReader.rows`` calls ``check``).
+    """The keys of the rows a light read built, table by table (``RowReader.rows``).
 
-    ``declared`` is the reader's record of each table's column types; a server's
-    reader records none (its columns are typed and its keys enforced), so there
-    only the words and ranges are asked, as ``bad_cells`` asks a server.
+    Why after the table and not per row: a key names a row of another table, so it
+    is asked of the key's distinct values against the ids read so far, and only an
+    id not among them is looked up in the file (a to-be map's as-is touchpoints).
+    A server enforces its keys, so its reader asks nothing here.
     """
 
     def __init__(self, reader: Any) -> None:
         self.reader = reader
-        self.rules: dict[str, _TableRules] = {}
         self.ids: dict[str, set[Any]] = {}
         self._keys: dict[str, dict[str, str]] | None = None
 
-    def keys(self, table: str, declared: bool) -> dict[str, str]:
-        """``table``'s foreign keys (column: the table it names); a file's, read once."""
-        if not declared:
-            return {}
+    def init_lines(self, table: str, names: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
+        """The lines ``RowReader.row_class`` puts after unpacking a row (before converting
+        it), raising ``ValueError`` when a value breaks its column's rule, and the names
+        they use.
+
+        The text columns that may not be NULL are joined into one string, one C call
+        for all of them: ``str.join`` refuses a BLOB (``bytes``) or a number.  A key
+        column is asked by ``check`` instead, once per table.
+        """
+        declared = self.reader.declared.get(table)  # None: a server's reader
+        keys = self.keys(table) if declared is not None else {}
+        tests: list[str] = []
+        scope: dict[str, Any] = {}
+        joined: list[int] = []
+        for n, name in enumerate(names):
+            kind, nullable = declared[n] if declared is not None else ("", True)
+            if name == "id" or name in keys:
+                continue
+            if _text_like(kind) and not nullable and stored_rule(name) == (None, None):
+                joined.append(n)
+                continue
+            test, used = _test(n, name, kind, nullable)
+            if test:
+                tests.append(test)
+                scope.update(used)
+        bad = f"raise ValueError({table + ': a value journeymap could not have written'!r})"
+        lines = []
+        if joined:
+            scope.update(__join="".join, __text=itemgetter(*joined))
+            lines += ["    try:\n        __join(__text(row))",
+                      f"    except TypeError:\n        {bad} from None"]
+        if tests:
+            lines += ["    if not (" + "\n            and ".join(tests) + "):", f"        {bad}"]
+        return lines, scope
+
+    def keys(self, table: str) -> dict[str, str]:
+        """``table``'s foreign keys (column: the table it names); the file's, read once."""
         if self._keys is None:
             self._keys = {}
             for owner, column, target in self.reader.conn.execute(
@@ -113,38 +127,21 @@ class CellCheck:
                 self._keys.setdefault(str(owner), {})[str(column)] = str(target)
         return self._keys.get(table, {})
 
-    def check(self, table: str, key: str, raw: list[tuple[Any, ...]]) -> None:
-        """Raise ``ValueError`` when a value in ``raw`` (rows of ``table`` read by ``key``)
-        breaks its rule; keep their ids for the keys of tables read after them."""
-        rules = self.rules.get(table)
-        if rules is None:
-            names = [name for name, _ in self.reader.converters[table]]
-            declared = self.reader.declared.get(table)
-            keys = {c: t for c, t in self.keys(table, declared is not None).items() if c != key}
-            rules = self.rules[table] = _TableRules(
-                names, declared if declared is not None else [""] * len(names), keys)
-        if not rules.sound(raw):
-            raise ValueError(f"{table}: a value journeymap could not have written")
-        self.ids[table] = set(map(rules.id, raw))
-        for i, kind, target in rules.numbers:
-            values = set(map(itemgetter(i), raw))
-            values.discard(None)
-            try:
-                total = sum(values)
-            except TypeError:
-                raise ValueError(f"{table}: text where a number belongs") from None
-            if kind == "INTEGER" and total.__class__ is not int:
-                raise ValueError(f"{table}: a number that is not whole")
-            if target:
-                self._there(target, values)
-
-    def _there(self, table: str, ids: set[Any]) -> None:
-        """Raise ``ValueError`` unless every id in ``ids`` is a row of ``table``."""
-        missing = ids - self.ids.get(table, set())
-        if not missing:
+    def check(self, table: str, key: str, rows: list[Any]) -> None:
+        """Raise ``ValueError`` when a key of ``rows`` (read by ``key``) names no row."""
+        if table not in self.reader.declared:  # a server's reader
             return
-        marks = ", ".join([self.reader.mark] * len(missing))
-        found = self.reader.conn.execute(f"SELECT count(*) FROM {table} WHERE id IN ({marks})",
-                                  tuple(missing)).fetchone()[0]
-        if found != len(missing):
-            raise ValueError(f"a key to a {table} row that is not there")
+        self.ids[table] = {row.id for row in rows}
+        for column, target in self.keys(table).items():
+            if column == key:
+                continue
+            named = {getattr(row, column) for row in rows}
+            named.discard(None)
+            missing = named - self.ids.get(target, set())
+            if missing and self._count(target, missing) != len(missing):
+                raise ValueError(f"{table}.{column}: a key to a {target} row that is not there")
+
+    def _count(self, table: str, ids: set[Any]) -> int:
+        marks = ", ".join([self.reader.mark] * len(ids))
+        return int(self.reader.conn.execute(
+            f"SELECT count(*) FROM {table} WHERE id IN ({marks})", tuple(ids)).fetchone()[0])
