@@ -13,23 +13,23 @@ other rows.  A bad value raises ``ValueError``, which sends the caller to the
 store's path, where ``bad_cells`` words the refusal: one sentence, from one place.
 
 Why generated tests and not a loop over the rows: a check per value through
-``operator`` getters or sets cost 150-500 instructions (a word's hash alone is
-most of it); a test inlined in the initialiser, on the value it just unpacked,
-costs a few bytecodes.  A NULL where a value is required is not asked: SQLite
+``operator`` getters or sets cost 150-500 instructions; a test inlined in the
+initialiser, on the value it just unpacked, costs a few bytecodes (~250
+instructions).  It is still not free: ~18 M instructions on that export, about
+half of it compiling the longer initialisers.  A NULL where a value is required is not asked: SQLite
 refuses ``UPDATE ... SET col = NULL`` on those columns, and the store still asks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import itemgetter
 from typing import Any
 
 from models.db.fields import stored_rule
 
 # A word list's or small range's values as one set: ``in`` is the whole test, and
 # anything else (text in a number, a BLOB, a float) is simply not in it.
-_SMALL_SPAN = 1000
+_SMALL_SPAN = 10  # sentiment, impact, effort: a set of a handful of numbers
 _NUMBER = frozenset({int, float})
 
 
@@ -88,7 +88,10 @@ class CellCheck:
         they use.
 
         The text columns that may not be NULL are joined into one string, one C call
-        for all of them: ``str.join`` refuses a BLOB (``bytes``) or a number.  A key
+        for all of them: ``str.join`` refuses a BLOB (``bytes``) or a number.  (Tried
+        and slower: each distinct combination of words remembered in a set, since
+        hashing the fresh strings costs more than the tests; one Python function of
+        ``operator`` loops per row; sets of each column's distinct values.)  A key
         column is asked by ``check`` instead, once per table.
         """
         declared = self.reader.declared.get(table)  # None: a server's reader
@@ -110,8 +113,9 @@ class CellCheck:
         bad = f"raise ValueError({table + ': a value journeymap could not have written'!r})"
         lines = []
         if joined:
-            scope.update(__join="".join, __text=itemgetter(*joined))
-            lines += ["    try:\n        __join(__text(row))",
+            scope["__join"] = "".join
+            text = "".join(f"self.{names[n]}, " for n in joined)
+            lines += [f"    try:\n        __join(({text}))",
                       f"    except TypeError:\n        {bad} from None"]
         if tests:
             lines += ["    if not (" + "\n            and ".join(tests) + "):", f"        {bad}"]
