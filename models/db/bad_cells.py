@@ -127,8 +127,10 @@ class _Columns:
                     continue
                 out += [(name, sql, why) for sql, why in _type_rules(name, declared, notnull)]
                 if name in keys:
+                    # the key's table aliased: a table naming its own rows (a to-be's
+                    # as-is workshop) would otherwise compare the inner row with itself
                     out.append((name, f'"{name}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM '
-                                      f'{keys[name]} WHERE id = "{name}")',
+                                      f'{keys[name]} AS k WHERE k.id = {table}."{name}")',
                                 f"a {ROW_KINDS.get(keys[name], keys[name])} that is not there"))
                 out += [(name, sql, why) for sql, why in _value_rules(name)]
         else:

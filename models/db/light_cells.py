@@ -34,8 +34,7 @@ _NUMBER = frozenset({int, float})
 
 
 def _text_like(declared: str) -> bool:
-    """VARCHAR and TEXT; DATE and DATETIME are text too, which the converters then parse."""
-    return declared.startswith(("VARCHAR", "TEXT", "DATE"))
+    return declared.startswith(("VARCHAR", "TEXT"))
 
 
 def _test(n: int, name: str, declared: str, nullable: bool) -> tuple[str, dict[str, Any]]:
@@ -61,6 +60,8 @@ def _test(n: int, name: str, declared: str, nullable: bool) -> tuple[str, dict[s
         test, used = f"type({v}) is int", {}
     elif declared == "FLOAT":
         test, used = f"type({v}) in __NUMBER", {"__NUMBER": _NUMBER}
+    elif declared.startswith("DATE"):  # DATE, DATETIME: text the converters then parse
+        test, used = f"type({v}) is str and {v}", {}
     elif _text_like(declared):
         test, used = f"type({v}) is str", {}
     else:

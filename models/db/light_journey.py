@@ -51,18 +51,20 @@ class Row:
         return f"{self._table}({shown})"
 
 
-def _when(value: str) -> dt.datetime:
+def _when(value: object) -> dt.datetime | None:
     """A DATETIME as the store reads it back: stored as naive UTC text, read as aware UTC.
 
     ``combine`` attaches UTC for a quarter of what ``replace(tzinfo=...)`` costs
     (which parses keywords): 500 pain points' ``created_at`` cost ~5 M instructions.
     """
+    if not isinstance(value, str) or not value:
+        return None
     when = dt.datetime.fromisoformat(value)
     return when if when.tzinfo else dt.datetime.combine(when, when.time(), dt.UTC)
 
 
-def _date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
+def _date(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
 # A converter never sees NULL (the row initialiser keeps None as None), so a flag is

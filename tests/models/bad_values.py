@@ -19,6 +19,7 @@ DAMAGE: list[tuple[str, str, str, str]] = [
         ("hypothesiscard", "deadline"), ("plantask", "start"), ("plantask", "deadline"),
         ("workshop", "start_date"), ("workshop", "last_reviewed_at"))),
     ("date", "hypothesiscard", "deadline", "'2026-02-30'"),
+    ("date", "plantask", "deadline", "''"),  # the ORM cannot read an empty date either
     *(("datetime", t, c, "'yesterday-ish'") for t, c in (
         ("workshop", "created_at"), ("workshop", "updated_at"), ("workshop", "timer_ends_at"),
         ("painpoint", "created_at"), ("hypothesiscard", "created_at"), ("vote", "created_at"),

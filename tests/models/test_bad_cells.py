@@ -109,3 +109,16 @@ def test_a_word_or_number_a_server_takes_is_refused_there_too(
         with pytest.raises(DamagedWorkshop, match=f"{column.replace('_', ' ')} holds "):
             store.load(wid)
     assert light_target.load_journeys(db_path, [wid]) is None  # a server's light read too
+
+
+def test_a_to_be_copy_naming_its_as_is_rows_is_sound(tmp_path: Path) -> None:
+    from models.export.future_copy import create_future_copy
+    from tests.helpers import build_workshop
+
+    path = tmp_path / "j.db"
+    with Store(path, who="tester") as store:
+        to_be = create_future_copy(store, build_workshop(store))
+        loaded = store.load(to_be)  # its workshop and touchpoints name the as-is map's rows
+        assert loaded.workshop.as_is_workshop_id is not None
+        assert any(t.as_is_touchpoint_id for ts in loaded.touchpoints.values() for t in ts)
+    assert light_journey.load_journey(path, to_be) is not None
