@@ -15,8 +15,8 @@ store's path, where ``bad_cells`` words the refusal: one sentence, from one plac
 Why generated tests and not a loop over the rows: a check per value through
 ``operator`` getters or sets cost 150-500 instructions; a test inlined in the
 initialiser, on the value it just unpacked, costs a few bytecodes (~250
-instructions).  It is still not free: ~18 M instructions on that export, about
-half of it compiling the longer initialisers.  A NULL where a value is required is not asked: SQLite
+instructions).  It is still not free: +22 M instructions on that export
+(``bench/export.py --phases``), ~7 M of it building and compiling the initialisers.  A NULL where a value is required is not asked: SQLite
 refuses ``UPDATE ... SET col = NULL`` on those columns, and the store still asks.
 """
 
