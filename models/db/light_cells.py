@@ -16,8 +16,9 @@ Why generated tests and not a loop over the rows: a check per value through
 ``operator`` getters or sets cost 150-500 instructions; a test inlined in the
 initialiser, on the value it just unpacked, costs a few bytecodes (~250
 instructions).  It is still not free: +22 M instructions on that export
-(``bench/export.py --phases``), ~7 M of it building and compiling the initialisers.  A NULL where a value is required is not asked: SQLite
-refuses ``UPDATE ... SET col = NULL`` on those columns, and the store still asks.
+(``bench/export.py --phases``), ~7 M of it building and compiling the
+initialisers.  A NULL where a value is required is not asked: SQLite refuses
+``UPDATE ... SET col = NULL`` on those columns, and the store still asks.
 """
 
 from __future__ import annotations

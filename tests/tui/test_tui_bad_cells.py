@@ -19,6 +19,15 @@ from tui.app.app import JourneyApp
 from tui.app.launch import build_app
 
 
+def spoil_a_pain(path: Path, workshop_id: int) -> None:
+    """A word no journeymap writes in the first pain point of ``workshop_id``."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE painpoint SET kind = 'nope' WHERE id = "
+                     "(SELECT min(id) FROM painpoint WHERE workshop_id = ?)", (workshop_id,))
+    conn.close()
+
+
 @pytest.mark.parametrize(("table", "column", "literal"), [
     ("hypothesiscard", "deadline", "'garbage'"), ("touchpoint", "sentiment", "99"),
     ("touchpoint", "name", "X'FF00FE'")], ids=lambda v: str(v))
@@ -43,11 +52,7 @@ async def test_all_workshops_leave_a_damaged_map_out_with_a_notice(
         wid = build_workshop(store)
         regenerate_plan(store, wid)
     other, _ = second_workshop(path)
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("UPDATE painpoint SET kind = 'nope' WHERE id = "
-                     "(SELECT min(id) FROM painpoint WHERE workshop_id = ?)", (other,))
-    conn.close()
+    spoil_a_pain(path, other)
     app = build_app(path, wid, step="tracker", who="lea")
     async with app.run_test(size=(120, 40)) as pilot:
         assert await until([pilot], lambda: app.screen.query("#step-tracker"), rounds=500)
@@ -61,3 +66,22 @@ async def test_all_workshops_leave_a_damaged_map_out_with_a_notice(
         notices = [n.message for n in app._notifications]  # noqa: SLF001
         assert any(n.startswith(f"Left out of all workshops: Workshop {other} ")
                    and "pain point" in n for n in notices), notices
+
+
+async def test_the_future_state_of_a_to_be_leaves_its_damaged_as_is_out(tmp_path: Path) -> None:
+    from models.export.future_copy import create_future_copy
+    from tests.helpers import settle
+
+    path = tmp_path / "j.db"
+    with Store(path, who="lea") as store:
+        as_is = build_workshop(store)
+        to_be = create_future_copy(store, as_is)
+    spoil_a_pain(path, as_is)
+    app = build_app(path, to_be, step="scope", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("U")
+        await settle(pilot)
+        assert app.screen.query_one("#step-future").display
+        notices = [n.message for n in app._notifications]  # noqa: SLF001
+        assert any(n.startswith(f"Left out: Workshop {as_is} ") for n in notices), notices
