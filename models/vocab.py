@@ -134,7 +134,11 @@ PAIN_KINDS: tuple[str, ...] = ("loop", "branch", "dead_end", "other")
 # A table's rows as people call them (the change log stores the table's name).
 ROW_KINDS: dict[str, str] = {"painpoint": "pain point", "hypothesiscard": "hypothesis card",
                              "plantask": "plan task", "channelcost": "channel cost",
-                             "escalationlevel": "escalation level"}
+                             "escalationlevel": "escalation level", "workshop": "workshop",
+                             "stage": "stage", "touchpoint": "touchpoint", "vote": "vote",
+                             "handoff": "handoff", "participant": "participant",
+                             "ticketsource": "ticket source", "reading": "ticket reading",
+                             "changelog": "change log entry"}
 LANES: tuple[str, ...] = ("frontstage", "backstage")
 WORKSHOP_STATES: tuple[str, ...] = ("current", "future")
 TO_BE_MARK = " (to-be)"  # after a future state's title: its copy's name, and Home's marker

@@ -87,6 +87,21 @@ _WORDS = {"loop": "loop", "branch": "branch", "dead end": "dead_end", "dead-end"
           "in progress": "in_progress", "in-progress": "in_progress"}
 
 
+def stored_rule(column: str) -> tuple[tuple[str, ...] | None, tuple[float, float] | None]:
+    """(the words ``column`` may hold, the range its number must be in), each None when free.
+
+    The same rules ``coerce`` applies on the way in, for what is read back out of a
+    file another hand may have written (``models.db.bad_cells``).
+    """
+    choices = _CHOICES.get(column)
+    if choices is not None and column in _BLANK_OK:
+        choices = ("", *choices)
+    if column == "source":
+        choices = SOURCES
+    span = _RANGES.get(column) or _FLOAT_RANGES.get(column)
+    return choices, (None if span is None else (float(span[0]), float(span[1])))
+
+
 def label(field: str) -> str:
     return field.replace("_", " ")
 

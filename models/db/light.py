@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from models.db import bad_cells
 from models.db.dbfile import StoreError, open_current
 
 
@@ -80,6 +81,8 @@ def list_workshops(path: Path) -> list[WorkshopRow] | None:
         if conn is None:
             return None
         try:
+            # what the store refuses to list is not listed here either (the store words it)
+            bad_cells.check(conn.execute, None, tables=("workshop",))
             rows = conn.execute(HOME_ROWS_SQL).fetchall()
         finally:
             conn.close()

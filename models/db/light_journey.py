@@ -29,6 +29,7 @@ from typing import Any
 
 from models.db.dbfile import StoreError, _connect_ro, open_current
 from models.db.journey import Journey
+from models.db.light_cells import CellCheck
 
 
 class Row:
@@ -101,6 +102,8 @@ class RowReader:
         self.conn = conn
         self.converters: dict[str, Columns] = {}
         self.classes: dict[str, Callable[[tuple[Any, ...]], Row]] = {}
+        self.declared: dict[str, list[tuple[str, bool]]] = {}  # type, NULL allowed: ``cells``
+        self.cells = CellCheck(self)
 
     def columns(self, table: str, cursor: Any) -> Columns:
         """The columns of ``table`` in ``SELECT *`` order, each with the converter that
@@ -110,6 +113,7 @@ class RowReader:
             info = self.conn.execute(f"PRAGMA table_info({table})").fetchall()
             self.converters[table] = [(str(r[1]), _CONVERT.get(str(r[2]).upper()))
                                       for r in info]
+            self.declared[table] = [(str(r[2]).upper(), not r[3]) for r in info]
         return self.converters[table]
 
     def row_class(self, table: str, cursor: Any) -> Callable[[tuple[Any, ...]], Row]:
@@ -130,7 +134,8 @@ class RowReader:
                 raise ValueError(f"{table}: a column name is not a plain identifier")
             names = ", ".join(f"self.{name}" for name, _ in cols)
             lines = [f"def __init__(self, row):\n    {names}, = row"]
-            scope: dict[str, Any] = {}
+            checks, scope = self.cells.init_lines(table, [name for name, _ in cols])
+            lines += checks  # a hand-written value: ValueError, before converting
             for name, conv in cols:
                 if conv is not None:
                     scope[f"_{name}"] = conv
@@ -181,6 +186,7 @@ class RowReader:
             return []
         make = self.row_class(table, cursor)
         found = [make(first), *map(make, cursor)]
+        self.cells.check(table, key, found)  # a key to no row: ValueError
         try:
             found.sort(key=attrgetter(*order))
         except TypeError:  # a text among the numbers (a foreign or hand-edited file)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from models.db import server
+from models.db import bad_cells, server
 from models.db.journey import Journey
 from models.db.schema import StoreError
 from models.db.tables.cards import HypothesisCard, PainPoint, PlanTask, Vote
@@ -83,19 +83,44 @@ class Reads:
             try:
                 yield session
             except DBAPIError as exc:
+                self._undecodable(exc, session)
                 if not (self.on_server and server.cut_off(exc)):
                     raise
                 raise server.problem(str(self.path), exc) from None
 
 
+    def _refuse_damage(self, s: Session, workshop_ids: list[int] | None,
+                       tables: tuple[str, ...] = bad_cells.JOURNEY_TABLES) -> None:
+        """``bad_cells.check`` in this read: a value no journeymap wrote is one sentence
+        before the ORM's converters meet it (and the light read refuses the same)."""
+        conn = s.connection()
+        bad_cells.check(lambda sql, params: conn.exec_driver_sql(sql, params), workshop_ids,
+                        sqlite=not self.on_server, mark="%s" if self.on_server else "?",
+                        tables=tables)
+
+    def _undecodable(self, exc: DBAPIError, s: Session) -> None:
+        """A text no UTF-8 decoder takes (sqlite3's "Could not decode to UTF-8 column")
+        as ``bad_cells``' sentence, found after the fact: no SQL tells it before."""
+        if self.on_server or "decode to UTF-8" not in str(exc.orig):
+            return
+        conn = s.connection()  # the same read: a second session would nest a BEGIN
+        run = lambda sql, params: conn.exec_driver_sql(sql, params)  # noqa: E731
+        ids = [int(r[0]) for r in run("SELECT id FROM workshop", ()).fetchall()]
+        bad = bad_cells.first_undecodable(run, ids)
+        if bad is not None:
+            title = "" if bad.table == "workshop" else bad_cells.shown_title(run, bad.workshop_id)
+            raise bad_cells.DamagedWorkshop(bad.sentence(title)) from None
+
     # -- workshops --------------------------------------------------------------
     def list_workshops(self) -> list[Workshop]:
         with self.read() as s:
+            self._refuse_damage(s, None, ("workshop",))
             return list(s.exec(select(Workshop).order_by(Workshop.updated_at.desc(),  # type: ignore[attr-defined]
                                                          Workshop.id)))
 
     def get_workshop(self, workshop_id: int) -> Workshop:
         with self.read() as s:
+            self._refuse_damage(s, [workshop_id], ("workshop",))
             workshop = s.get(Workshop, workshop_id)
         if workshop is None:
             raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
@@ -111,6 +136,7 @@ class Reads:
     def load(self, workshop_id: int) -> Journey:
         """Everything under one workshop in one read transaction (a consistent snapshot)."""
         with self.read() as s:
+            self._refuse_damage(s, [workshop_id])
             workshop = s.get(Workshop, workshop_id)
             if workshop is None:
                 raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
@@ -172,6 +198,7 @@ class Reads:
             return []
         wanted = set(workshop_ids)
         with self.read() as s:
+            self._refuse_damage(s, workshop_ids)
             workshops = {w.id: w for w in s.exec(select(Workshop)) if w.id in wanted}
             missing = [i for i in workshop_ids if i not in workshops]
             if missing:
@@ -228,9 +255,35 @@ class Reads:
         return out
 
 
-    def changes(self, workshop_id: int, since: Any = None) -> list[ChangeLog]:
-        """The change log of a workshop, oldest first, optionally since a datetime."""
+    def load_readable(self, skip: int | None = None) -> tuple[list[Journey], list[str]]:
+        """Every workshop but ``skip`` in ``list_workshops`` order, as ``load_many`` gives
+        them, with the sentence of each one a hand-written value makes unreadable.
+
+        Why: a portfolio (the tracker's "all workshops", an export's review) was
+        refused whole for one damaged map; the others are the lead's work too.
+        One snapshot when every map is sound; otherwise one read per workshop.
+        """
         with self.read() as s:
+            ids = [int(i) for i in s.exec(select(Workshop.id).order_by(  # type: ignore[call-overload]
+                Workshop.updated_at.desc(), Workshop.id)) if i != skip]  # type: ignore[attr-defined]
+        try:
+            return self.load_many(ids), []
+        except bad_cells.DamagedWorkshop:
+            pass
+        found: list[Journey] = []
+        refused: list[str] = []
+        for wid in ids:
+            try:
+                found.append(self.load(wid))
+            except bad_cells.DamagedWorkshop as exc:
+                refused.append(str(exc))
+        return found, refused
+
+    def changes(self, workshop_id: int, since: Any = None) -> list[ChangeLog]:
+        """The change log of a workshop, oldest first, optionally since a datetime (a
+        hand-written time in it is ``bad_cells``' sentence, as in the workshop's rows)."""
+        with self.read() as s:
+            self._refuse_damage(s, [workshop_id], ("changelog",))
             query = select(ChangeLog).where(ChangeLog.workshop_id == workshop_id)
             if since is not None:
                 query = query.where(ChangeLog.at >= since)

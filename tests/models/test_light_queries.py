@@ -19,6 +19,7 @@ import pytest
 from sqlmodel import select
 
 from models.db import light_journey
+from models.db.dbfile import StoreError
 from models.db.light_journey import load_journey, load_journeys
 from models.db.store import Store
 from models.db.tables.cards import PainPoint
@@ -111,5 +112,6 @@ def test_a_position_that_is_not_a_number_goes_to_the_store(tmp_path: Path) -> No
     conn.commit()
     conn.close()
     assert load_journey(db_path, wid) is None
-    with Store(db_path, who="tester") as store:  # the store's path still reads the map
-        assert len(store.load(wid).ordered_touchpoints()) > 1
+    with Store(db_path, who="tester") as store:  # the store's path refuses it, saying where
+        with pytest.raises(StoreError, match="touchpoint [0-9]+'s position holds \"first\""):
+            store.load(wid)

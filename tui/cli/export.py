@@ -92,10 +92,17 @@ def refuse_a_design(journey: "Journey", what: str) -> None:
 
 
 def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
-    """Every workshop in the database (the review's "which journey next"), loaded once."""
-    others = store.load_many([w.id for w in store.list_workshops()  # type: ignore[attr-defined]
-                              if w.id is not None and w.id != journey.workshop.id])
+    """Every workshop in the database (the review's "which journey next"), loaded once;
+    one a hand-written value makes unreadable is left out, and stderr says so."""
+    others, refused = store.load_readable(skip=journey.workshop.id)  # type: ignore[attr-defined]
+    left_out(refused)
     return [journey, *others]
+
+
+def left_out(refused: list[str]) -> None:
+    """Each workshop a portfolio could not read, in its sentence, on stderr."""
+    for sentence in refused:
+        say(f"journeymap: left out: {sentence}", err=True)
 
 
 def read_map(workshop_id: int, *, portfolio: bool) -> "tuple[Journey, list[Journey]]":
@@ -120,8 +127,9 @@ def read_every() -> "list[Journey]":
     found = light_read(STATE.db, None, portfolio=True)
     if found is not None:
         return found[1]
-    store = STATE.reader()
-    return store.load_many([w.id for w in store.list_workshops() if w.id is not None])
+    journeys, refused = STATE.reader().load_readable()
+    left_out(refused)
+    return journeys
 
 
 @app.command("export")

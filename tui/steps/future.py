@@ -10,13 +10,14 @@ as ``journeymap costs``), so the numbers are filled in while the room is there.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from models.db.bad_cells import DamagedWorkshop
 from tui.actions import bindings
 from tui.dialogs.common import PickScreen
 from tui.dialogs.row_editor import RowEditor
@@ -28,6 +29,7 @@ from tui.widgets.forms import FieldSpec
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.rules.future_state import Comparison
+    from tui.session import WorkshopSession
 
 BARS = {-2: "▁", -1: "▂", 0: "▄", 1: "▆", 2: "█"}
 COST_FIELDS = (
@@ -76,6 +78,10 @@ class FutureView(StepView):
     TITLE = "Future state"
     BINDINGS = bindings("future")
 
+    def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
+        super().__init__(session, **kwargs)
+        self.left_out: set[int] = set()  # linked maps a hand-written value made unreadable
+
     def compose(self) -> ComposeResult:
         yield Static(Text("Future state — as-is vs to-be and the business case (f: to-be "
                           "copy, c: costs)", style="bold"), classes="step-title")
@@ -90,9 +96,17 @@ class FutureView(StepView):
             return [journey]
         wid = journey.workshop.id
         linked = [w.id for w in store.list_workshops()
-                  if w.id != wid and (w.id == journey.workshop.as_is_workshop_id
-                                      or w.as_is_workshop_id == wid)]
-        return [journey, *(store.load(i) for i in linked if i is not None)]
+                  if w.id is not None and w.id != wid
+                  and (w.id == journey.workshop.as_is_workshop_id or w.as_is_workshop_id == wid)]
+        found = [journey]
+        for i in linked:
+            try:
+                found.append(store.load(i))
+            except DamagedWorkshop as exc:  # the comparison goes on without it, said once
+                if i not in self.left_out:
+                    self.left_out.add(i)
+                    self.notify(f"Left out: {exc}", severity="warning", markup=False)
+        return found
 
     def refresh_from(self, journey: Journey) -> None:
         from models.export.method_text import comparison_for

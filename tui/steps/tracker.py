@@ -126,10 +126,13 @@ class TrackerView(OutputView):
 
             try:
                 # a sound file or current server is read without the ORM (a third of the CPU)
+                refused: list[str] = []
                 journeys = load_journeys(store.light_source(), None)
-                if journeys is None:
-                    ids = [w.id for w in store.list_workshops() if w.id is not None]
-                    journeys = store.load_many(ids)
+                if journeys is None:  # the store's path leaves a damaged map out, saying why
+                    journeys, refused = store.load_readable()
+                for sentence in refused:
+                    self.app.call_from_thread(self.notify, f"Left out of all workshops: {sentence}",
+                                              severity="warning", markup=False)
                 journeys = live(journeys)  # a to-be copy is a design, not work to track
                 items = tracked_items(journeys, on)
             except (StoreError, OSError) as exc:
