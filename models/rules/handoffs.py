@@ -57,7 +57,7 @@ class DerivedHandoff:
 class Risk:
     """Something in the ownership map that tends to cost repeat contacts."""
 
-    __slots__ = ("kind", "parts", "message", "touchpoint_id")
+    __slots__ = ("kind", "parts", "touchpoint_id")
 
     def __init__(self, kind: str, parts: tuple[str, ...],
                  touchpoint_id: int | None = None) -> None:
@@ -65,8 +65,12 @@ class Risk:
         # the message as our words (even places) around the map's names (odd places): a
         # document escapes only the names (``md_cells.md_worded``)
         self.parts = parts
-        self.message = "".join(parts)
         self.touchpoint_id = touchpoint_id
+
+    @property
+    def message(self) -> str:
+        """The sentence, joined when asked: the export counts the risks or writes their parts."""
+        return "".join(self.parts)
 
 
 def _team(tp: Touchpoint) -> str:
