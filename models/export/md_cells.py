@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from itertools import chain, groupby
 
 from models.export.md_text import (
+    _BLOCK_FIRST,
     _MD_ENTITY_LIKE,
     _MD_SPECIAL,
     _MD_TAG_START,
@@ -116,12 +117,9 @@ def md_worded(cells: Cells, lines: Iterable[tuple[str, ...]]) -> list[str]:
     return out
 
 
-# what makes a line's first words a block marker whatever text follows them
-_MARKER_START = re.compile(r"[-+=>]|\d{1,9}(?:[.)](?:\s|$)|$)")
-
-
 def _starts_line(word: str) -> bool:
-    return word != "" and not word[:1].isspace() and _MARKER_START.match(word) is None
+    return word[:1] not in _BLOCK_FIRST and not word[:1].isdigit() and not word[:1].isspace() \
+        and word != ""
 
 
 def _ends_line(word: str) -> bool:
@@ -132,16 +130,14 @@ def _syntax_free(word: str) -> bool:
     return word.isprintable() and _MD_SPECIAL.search(word) is None
 
 
-# in texts joined by line breaks: a text that starts with a block marker (or what may
-# start one), or ends in what the next words could make an entity (``&amp`` + ``;``)
-_MARKER_FIRST = re.compile(r"\n[-+=>\d]|&#?[A-Za-z0-9]*\n")
-
-
 def _fits(texts: set[str]) -> bool:
     """Every text escapes as it would inside a line: one printable stripped line, no ``<``
     (escaped by what follows it, or by an ``@`` anywhere in the line), no block marker
-    first, no ``&`` whose entity the next words could complete."""
+    first (``fill``'s own patterns), no ``&`` whose entity the next words could complete
+    (``&amp`` + ``;``: asked with a ``;`` after every text)."""
     joined = "\n" + "\n".join(texts) + "\n"
     return ("".join(texts).isprintable() and "<" not in joined
             and " \n" not in joined and "\n " not in joined
-            and _MARKER_FIRST.search(joined) is None)
+            and _BULLET_OR_QUOTE.search(joined) is None and _ORDERED_LIST.search(joined) is None
+            and ("&" not in joined
+                 or _MD_ENTITY_LIKE.search(joined.replace("\n", "a;\n")) is None))

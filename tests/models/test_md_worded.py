@@ -66,7 +66,8 @@ def test_moments_and_risks_are_not_escaped_whole(
     db = tmp_path / "bench.db"
     journey, portfolio = read_map(db, build(db, touchpoints=120, pains=20))
     moments = [m.text for m in moments_of_truth(journey)]
-    risks = [r.message for r in ownership_risks(journey)]
+    # not "36 handoffs in this journey…": a line that starts with a number is escaped whole
+    risks = [r.message for r in ownership_risks(journey) if r.kind != "too_many_handoffs"]
     assert len(moments) > 20 and len(risks) > 20  # both lists are long on this map
     escaped: list[str] = []
     escape = md_text.escape_marked
