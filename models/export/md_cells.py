@@ -24,6 +24,7 @@ from models.export.md_text import (
     _MD_SPECIAL,
     _MD_TAG_START,
     Cells,
+    closes_no_entity,
     escape_marked,
 )
 
@@ -133,11 +134,9 @@ def _syntax_free(word: str) -> bool:
 def _fits(texts: set[str]) -> bool:
     """Every text escapes as it would inside a line: one printable stripped line, no ``<``
     (escaped by what follows it, or by an ``@`` anywhere in the line), no block marker
-    first (``fill``'s own patterns), no ``&`` whose entity the next words could complete
-    (``&amp`` + ``;``: asked with a ``;`` after every text)."""
+    first (``fill``'s own patterns), no ``&`` whose entity the next words could complete."""
     joined = "\n" + "\n".join(texts) + "\n"
     return ("".join(texts).isprintable() and "<" not in joined
             and " \n" not in joined and "\n " not in joined
             and _BULLET_OR_QUOTE.search(joined) is None and _ORDERED_LIST.search(joined) is None
-            and ("&" not in joined
-                 or _MD_ENTITY_LIKE.search(joined.replace("\n", "a;\n")) is None))
+            and closes_no_entity(joined))
