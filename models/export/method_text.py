@@ -39,7 +39,7 @@ class Block:
         self.headers: list[str] = [] if headers is None else headers
         self.rows: list[list[str]] = [] if rows is None else rows
         # ``lines`` as our words around user texts, where a block has them
-        # (``md_cells.fill_worded``): a document escapes only the user texts
+        # (``md_cells.md_worded``): a document escapes only the user texts
         self.worded: list[tuple[str, ...]] = []
 
 

@@ -136,7 +136,7 @@ def _derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
 derive_handoffs = per_journey(_derive_handoffs)  # a call, not a decorator: memo.py
 
 
-def _not_informed_message(handoff: DerivedHandoff) -> tuple[str, ...]:
+def _not_informed_parts(handoff: DerivedHandoff) -> tuple[str, ...]:
     """Backstage handoffs are invisible to the customer, so silence reads as "nothing happens"."""
     unknown = "" if handoff.detail is not None else " (not discussed yet)"
     if handoff.to_tp.lane == "backstage" or handoff.from_tp.lane == "backstage":
@@ -168,7 +168,7 @@ def _ownership_risks(journey: Journey,
         handoffs = derive_handoffs(journey)
     for handoff in handoffs:
         if handoff.detail is None or not handoff.detail.customer_informed:
-            risks.append(Risk("customer_not_informed", _not_informed_message(handoff),
+            risks.append(Risk("customer_not_informed", _not_informed_parts(handoff),
                               handoff.to_tp.id))
     limit = journey.workshop.max_handoffs
     if len(handoffs) > limit:

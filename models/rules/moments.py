@@ -43,7 +43,7 @@ class Moment:
     @property
     def parts(self) -> tuple[str, str, str]:
         """``text`` as our words, the touchpoint's name, our words: a document escapes the
-        name only (``md_cells.fill_worded``)."""
+        name only (``md_cells.md_worded``)."""
         name = self.touchpoint.name.strip() or "A touchpoint"
         if self.flagged:  # a thousand moments on a big map: no generator per line
             what = f"moment of truth and {self.shape}" if self.shape else "moment of truth"
