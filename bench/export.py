@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import re
 import resource
@@ -253,15 +254,23 @@ def main() -> None:
             return
         for export_cmd, floor_cmd in pairs.values():
             timed(export_cmd), timed(floor_cmd)  # warm the page cache and .pyc files
+        print_load("before")
         runs: dict[str, tuple[list[Run], list[Run]]] = {name: ([], []) for name in pairs}
         for _ in range(args.runs):  # interleaved so load changes hit every program alike
             for name, (export_cmd, floor_cmd) in pairs.items():
                 runs[name][0].append(timed(export_cmd))
                 runs[name][1].append(timed(floor_cmd))
+        print_load("after")
         for name, (runs_e, runs_f) in runs.items():
             if len(runs) > 1:
                 print(f"-- {name} ({pythons[name]})")
             report(runs_e, runs_f, args.runs, Path(tmp) / name.replace(" ", "-") / "plan.md")
+
+
+def print_load(when: str) -> None:
+    """The machine's load beside the figures: CPU medians move with it (cache, faults)."""
+    one, five, fifteen = os.getloadavg()
+    print(f"load average (1, 5, 15 min) {when} the runs: {one:.1f} {five:.1f} {fifteen:.1f}")
 
 
 def commands(python: str, db: Path, wid: int, out: Path) -> tuple[list[str], list[str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import chain
 from operator import attrgetter
 
-from models.export.md_cells import fill
+from models.export.md_cells import fill, md_worded
 from models.export.md_doc import (
     Doc,
     field_line,
@@ -178,8 +178,7 @@ def handoffs_section(doc: Doc) -> list[str]:
         out += [*rows, ""]
     else:
         out += ["*No handoffs: no team takes the case on backstage and none is documented.*", ""]
-    risks = ownership_risks(doc.journey)
-    fill(cell, map(attrgetter("message"), risks))
+    risks = md_worded(cell, map(attrgetter("parts"), ownership_risks(doc.journey)))
     out += ["### Risks", ""]
-    out += [f"- {cell[r.message]}" for r in risks] or ["*No ownership risks found.*"]
+    out += [f"- {risk}" for risk in risks] or ["*No ownership risks found.*"]
     return out

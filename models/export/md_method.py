@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from models.db.journey import Journey
-from models.export.md_cells import fill
+from models.export.md_cells import fill, md_worded
 from models.export.md_text import Cells, md_table, mermaid_quadrant_text
 from models.export.mermaid import INDENT, fence, journey_diagram
 from models.export.method_text import (
@@ -41,7 +41,9 @@ def _block(block: Block, cell: Cells, level: str = "###") -> list[str]:
     out = [f"{level} {cell[block.heading]}", ""]
     if block.rows:
         out += [md_table(block.headers, [[cell[c] for c in row] for row in block.rows]), ""]
-    if block.lines:
+    if block.worded:
+        out += [f"- {line}" for line in md_worded(cell, block.worded)] + [""]
+    elif block.lines:
         out += [*_bullets(block.lines, cell), ""]
     return out
 

@@ -229,16 +229,21 @@ class Cells(dict[str, str]):
 
 
 def _joinable(text: str) -> bool:
-    """No ``&`` or ``<`` (escaped by what follows them) and one clean line (printable)."""
-    return text.isprintable() and "&" not in text and "<" not in text
+    """No ``<`` (escaped by what follows it), no open entity, one clean line (printable)."""
+    return text.isprintable() and "<" not in text and closes_no_entity(text)
+
+
+def closes_no_entity(text: str) -> bool:
+    """No ``&`` that the characters after a line or text could make an entity (``&amp``)."""
+    return "&" not in text or _MD_ENTITY_LIKE.search(text.replace("\n", "a;\n") + "a;") is None
 
 
 def md_joined(cells: Cells, head: str, sep: str, tail: str) -> str:
     """``md_inline(head + sep + tail)``, from the escapes of ``head`` and ``tail`` when exact.
 
     Why: "stage › name" names a touchpoint in hundreds of rows.  Escapes are per character,
-    so the line's are the parts' joined when both are stripped, not empty, printable, free of
-    ``&``/``<``, ``tail`` starts with no block marker or digit, ``sep`` is syntax-free.
+    so the line's are the parts' joined when both are stripped, not empty, ``_joinable``,
+    ``tail`` starts with no block marker or digit, ``sep`` is syntax-free.
     """
     prefix = md_joined_head(cells, head, sep)
     if prefix is not None and fits_in_line(tail):
@@ -261,23 +266,16 @@ def fits_in_line(tail: str) -> bool:
 
 
 def md_cell(text: object) -> str:
-    """User text inside a GitHub table cell.
-
-    Same rules as :func:`md_inline` (which already escapes ``|``, the cell
-    separator, and turns line breaks into ``<br>``, the only line break a table
-    cell can hold).  An empty value stays an empty cell.  Kept as its own name
-    because a cell has one more constraint the caller relies on: the result
-    never contains an unescaped ``|`` nor a newline.
+    """User text inside a GitHub table cell: :func:`md_inline`'s rules, which escape ``|``
+    (the cell separator) and turn line breaks into ``<br>``.  Its own name because callers
+    rely on it: the result never holds an unescaped ``|`` nor a newline; "" stays "".
     """
     return _md_inline(text if type(text) is str else _as_text(text))
 
 
 def md_table(headers: list[str], rows: list[list[str]]) -> str:
-    """A GitHub table from already-escaped cells; every row gets exactly len(headers) cells.
-
-    Padding short rows and refusing long ones here means a caller's mistake can
-    never produce a table whose rows disagree on their number of cells.
-    """
+    """A GitHub table from already-escaped cells; every row gets exactly len(headers) cells,
+    padded or refused here, so no caller's mistake can make rows disagree on their cells."""
     width = len(headers)
     lines = md_table_head(headers)
     for row in rows:

@@ -30,7 +30,7 @@ class Block:
     compiles its generated methods at import (tests/cli/test_cli_export_records.py).
     """
 
-    __slots__ = ("heading", "lines", "headers", "rows")
+    __slots__ = ("heading", "lines", "headers", "rows", "worded")
 
     def __init__(self, heading: str, lines: list[str] | None = None,
                  headers: list[str] | None = None, rows: list[list[str]] | None = None) -> None:
@@ -38,6 +38,9 @@ class Block:
         self.lines: list[str] = [] if lines is None else lines
         self.headers: list[str] = [] if headers is None else headers
         self.rows: list[list[str]] = [] if rows is None else rows
+        # ``lines`` as our words around user texts, where a block has them
+        # (``md_cells.md_worded``): a document escapes only the user texts
+        self.worded: list[tuple[str, ...]] = []
 
 
 def pair_of(journey: Journey, portfolio: Iterable[Journey]) -> tuple[Journey | None, Journey]:
@@ -219,7 +222,8 @@ def bot_lines(journey: Journey) -> list[str]:
 
 def moments_block(journey: Journey) -> Block:
     block = Block("Moments of truth")
-    block.lines += [m.text for m in moments_of_truth(journey)]
+    block.worded = [m.parts for m in moments_of_truth(journey)]
+    block.lines += map("".join, block.worded)
     if not block.lines:
         block.lines.append("No moment of truth flagged and no peak or valley on the line.")
     return block

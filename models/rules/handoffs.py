@@ -57,12 +57,20 @@ class DerivedHandoff:
 class Risk:
     """Something in the ownership map that tends to cost repeat contacts."""
 
-    __slots__ = ("kind", "message", "touchpoint_id")
+    __slots__ = ("kind", "parts", "touchpoint_id")
 
-    def __init__(self, kind: str, message: str, touchpoint_id: int | None = None) -> None:
+    def __init__(self, kind: str, parts: tuple[str, ...],
+                 touchpoint_id: int | None = None) -> None:
         self.kind = kind  # "unowned" | "customer_not_informed" | "too_many_handoffs"
-        self.message = message
+        # the message as our words (even places) around the map's names (odd places): a
+        # document escapes only the names (``md_cells.md_worded``)
+        self.parts = parts
         self.touchpoint_id = touchpoint_id
+
+    @property
+    def message(self) -> str:
+        """The sentence, joined when asked: the export counts the risks or writes their parts."""
+        return "".join(self.parts)
 
 
 def _team(tp: Touchpoint) -> str:
@@ -128,15 +136,15 @@ def _derive_handoffs(journey: Journey) -> list[DerivedHandoff]:
 derive_handoffs = per_journey(_derive_handoffs)  # a call, not a decorator: memo.py
 
 
-def _not_informed_message(handoff: DerivedHandoff) -> str:
+def _not_informed_parts(handoff: DerivedHandoff) -> tuple[str, ...]:
     """Backstage handoffs are invisible to the customer, so silence reads as "nothing happens"."""
-    teams = f"{handoff.from_team} → {handoff.to_team}"
     unknown = "" if handoff.detail is not None else " (not discussed yet)"
     if handoff.to_tp.lane == "backstage" or handoff.from_tp.lane == "backstage":
-        return (f"Backstage handoff {teams} at “{handoff.to_tp.name}”: the customer cannot see "
-                f"it and is not told what happens next{unknown}.")
-    return (f"The customer is passed {teams} at “{handoff.to_tp.name}” without being told "
-            f"why or who helps next{unknown}.")
+        return ("Backstage handoff ", handoff.from_team, " → ", handoff.to_team, " at “",
+                handoff.to_tp.name, "”: the customer cannot see it and is not told what "
+                f"happens next{unknown}.")
+    return ("The customer is passed ", handoff.from_team, " → ", handoff.to_team, " at “",
+            handoff.to_tp.name, f"” without being told why or who helps next{unknown}.")
 
 
 def _ownership_risks(journey: Journey,
@@ -149,24 +157,24 @@ def _ownership_risks(journey: Journey,
     """
     risks: list[Risk] = []
     # " in <stage>" once per stage, not once per unowned touchpoint
-    where = {stage.id: f" in {stage.name}" if stage.name.strip() else ""
+    where = {stage.id: ("” in ", stage.name) if stage.name.strip() else ("”", "")
              for stage in reversed(journey.stages)}  # the first of two equal ids wins
     for tp in journey.ordered_touchpoints():
         if not tp.owner_team.strip():
             name = tp.name.strip() or "A touchpoint"
-            risks.append(Risk("unowned", f"“{name}”{where.get(tp.stage_id, '')} has no owner "
-                              "team.", tp.id))
+            risks.append(Risk("unowned", ("“", name, *where.get(tp.stage_id, ("”", "")),
+                                          " has no owner team."), tp.id))
     if handoffs is None:
         handoffs = derive_handoffs(journey)
     for handoff in handoffs:
         if handoff.detail is None or not handoff.detail.customer_informed:
-            risks.append(Risk("customer_not_informed", _not_informed_message(handoff),
+            risks.append(Risk("customer_not_informed", _not_informed_parts(handoff),
                               handoff.to_tp.id))
     limit = journey.workshop.max_handoffs
     if len(handoffs) > limit:
         risks.append(Risk("too_many_handoffs",
-                          f"{len(handoffs)} handoffs in this journey (more than {limit}): "
-                          "each change of team is a chance to lose context.", None))
+                          (f"{len(handoffs)} handoffs in this journey (more than {limit}): "
+                           "each change of team is a chance to lose context.",), None))
     return risks
 
 

@@ -38,6 +38,12 @@ class Moment:
 
     @property
     def text(self) -> str:
+        return "".join(self.parts)
+
+    @property
+    def parts(self) -> tuple[str, str, str]:
+        """``text`` as our words, the touchpoint's name, our words: a document escapes the
+        name only (``md_cells.md_worded``)."""
         name = self.touchpoint.name.strip() or "A touchpoint"
         if self.flagged:  # a thousand moments on a big map: no generator per line
             what = f"moment of truth and {self.shape}" if self.shape else "moment of truth"
@@ -47,7 +53,7 @@ class Moment:
             state = "; ".join(self.gaps)
         else:  # a peak is kept by its owner; "with a card" only when it has one
             state = "owned, with a card" if self.cards else "owned; a peak needs no card"
-        return f"“{name}” ({what}, sentiment {self.touchpoint.sentiment:+d}): {state}"
+        return "“", name, f"” ({what}, sentiment {self.touchpoint.sentiment:+d}): {state}"
 
 
 def shapes(line: list[int]) -> list[str]:

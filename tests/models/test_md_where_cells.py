@@ -56,3 +56,15 @@ def test_each_cell_is_the_whole_line_escaped(tmp_path: Path, stage: str, name: s
     doc = Doc(journey, dt.date(2026, 1, 1), portfolio, False, set())
     for tp in tps:
         assert doc.where_cell(tp.id) == md_inline(doc.where(tp.id))
+
+
+def test_a_stage_with_an_ampersand_joins_its_names_escapes(tmp_path: Path) -> None:
+    db = tmp_path / "bench.db"
+    journey, portfolio = read_map(db, build(db, touchpoints=60, pains=5))
+    assert "Triage & Diagnosis" in {s.name for s in journey.stages}  # the default stages
+    doc = Doc(journey, dt.date(2026, 1, 1), portfolio, False, set())
+    cells = [doc.where_cell(tp.id) for tp in journey.ordered_touchpoints()]
+    assert cells == [md_inline(doc.where(tp.id)) for tp in journey.ordered_touchpoints()]
+    # failed on 6021f6a: an "&" kept the stage's half from being joined, so each of its
+    # touchpoints' "stage › name" was escaped whole
+    assert not [text for text in doc.cell if " › " in text]
