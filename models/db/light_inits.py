@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from models.db.light_cells import FLAGS
 from models.db.light_convert import Signature, stored_date, stored_when
 
-__FLAG = frozenset({0, 1, None})
+__FLAGS = FLAGS
 __NUMBER = frozenset({float, int})
 __int = frozenset({int})
 __join = "".join
@@ -28,6 +29,10 @@ def _workshop() -> Callable[..., None]:
             __join((self.title, self.persona, self.scenario, self.persona_goal, self.business_goal, self.evidence_resolution_time, self.evidence_transfer_rate, self.evidence_csat, self.evidence_notes, self.facilitator, self.jtbd_when, self.jtbd_want, self.jtbd_so_that, self.template, self.lead, self.lead_account, self.business_hours, ))
         except TypeError:
             raise ValueError('workshop: a value journeymap could not have written') from None
+        try:
+            self.votes_revealed = __FLAGS[self.votes_revealed]
+        except KeyError:
+            raise ValueError('workshop: a value journeymap could not have written') from None
         if not ((self.evidence_ticket_volume is None or type(self.evidence_ticket_volume) in __int and 0.0 <= self.evidence_ticket_volume <= 1000000000.0)
                 and (self.start_date is None or type(self.start_date) is str and self.start_date)
                 and self.state in __ok13
@@ -39,7 +44,6 @@ def _workshop() -> Callable[..., None]:
                 and self.timer_step in __ok26
                 and (self.timer_ends_at is None or type(self.timer_ends_at) is str and self.timer_ends_at)
                 and type(self.votes_per_participant) in __int and 0.0 <= self.votes_per_participant <= 99.0
-                and self.votes_revealed in __FLAG
                 and self.gather_step in __ok30
                 and (self.gather_at is None or type(self.gather_at) is str and self.gather_at)
                 and type(self.created_at) is str and self.created_at
@@ -48,7 +52,6 @@ def _workshop() -> Callable[..., None]:
         self.start_date = None if self.start_date is None else stored_date(self.start_date)
         self.last_reviewed_at = None if self.last_reviewed_at is None else stored_date(self.last_reviewed_at)
         self.timer_ends_at = None if self.timer_ends_at is None else stored_when(self.timer_ends_at)
-        self.votes_revealed = None if self.votes_revealed is None else bool(self.votes_revealed)
         self.gather_at = None if self.gather_at is None else stored_when(self.gather_at)
         self.created_at = None if self.created_at is None else stored_when(self.created_at)
         self.updated_at = None if self.updated_at is None else stored_when(self.updated_at)
@@ -85,16 +88,18 @@ def _touchpoint() -> Callable[..., None]:
             __join((self.name, self.channel, self.does, self.thinks, self.feels, self.owner_team, self.bot_intent, self.bot_escalation_rule, self.bot_context_passed, ))
         except TypeError:
             raise ValueError('touchpoint: a value journeymap could not have written') from None
+        try:
+            self.moment_of_truth = __FLAGS[self.moment_of_truth]
+        except KeyError:
+            raise ValueError('touchpoint: a value journeymap could not have written') from None
         if not (type(self.position) is int
                 and self.sentiment in __ok8
                 and self.lane in __ok9
-                and self.moment_of_truth in __FLAG
                 and self.actor in __ok12
                 and self.emotion in __ok13
                 and (self.bot_deflection_rate is None or type(self.bot_deflection_rate) in __NUMBER and 0.0 <= self.bot_deflection_rate <= 1.0)
                 and self.source in __ok19):
             raise ValueError('touchpoint: a value journeymap could not have written')
-        self.moment_of_truth = None if self.moment_of_truth is None else bool(self.moment_of_truth)
         self.bot_deflection_rate = None if self.bot_deflection_rate is None else float(self.bot_deflection_rate)
     return __init__
 
@@ -110,18 +115,19 @@ def _painpoint() -> Callable[..., None]:
             __join((self.description, self.five_whys, self.root_cause, ))
         except TypeError:
             raise ValueError('painpoint: a value journeymap could not have written') from None
+        try:
+            self.urgent = __FLAGS[self.urgent]
+            self.important = __FLAGS[self.important]
+        except KeyError:
+            raise ValueError('painpoint: a value journeymap could not have written') from None
         if not (self.kind in __ok4
                 and self.impact in __ok5
                 and self.effort in __ok6
                 and (self.ticket_volume is None or type(self.ticket_volume) in __int and 0.0 <= self.ticket_volume <= 1000000000.0)
                 and type(self.votes) in __int and 0.0 <= self.votes <= 1000000.0
-                and self.urgent in __FLAG
-                and self.important in __FLAG
                 and self.source in __ok13
                 and type(self.created_at) is str and self.created_at):
             raise ValueError('painpoint: a value journeymap could not have written')
-        self.urgent = None if self.urgent is None else bool(self.urgent)
-        self.important = None if self.important is None else bool(self.important)
         self.created_at = None if self.created_at is None else stored_when(self.created_at)
     return __init__
 
@@ -136,13 +142,16 @@ def _hypothesiscard() -> Callable[..., None]:
             __join((self.experiment, self.outcome, self.signal, self.owner, self.result_notes, self.signal_metric, self.signal_group, ))
         except TypeError:
             raise ValueError('hypothesiscard: a value journeymap could not have written') from None
+        try:
+            self.signal_relative = __FLAGS[self.signal_relative]
+        except KeyError:
+            raise ValueError('hypothesiscard: a value journeymap could not have written') from None
         if not ((self.deadline is None or type(self.deadline) is str and self.deadline)
                 and self.status in __ok7
                 and (self.result_value is None or type(self.result_value) in __NUMBER)
                 and self.effect_kind in __ok10
                 and (self.effect_value is None or type(self.effect_value) in __NUMBER and -100.0 <= self.effect_value <= 100.0)
                 and (self.signal_target is None or type(self.signal_target) in __NUMBER)
-                and self.signal_relative in __FLAG
                 and self.source in __ok16
                 and type(self.created_at) is str and self.created_at):
             raise ValueError('hypothesiscard: a value journeymap could not have written')
@@ -150,7 +159,6 @@ def _hypothesiscard() -> Callable[..., None]:
         self.result_value = None if self.result_value is None else float(self.result_value)
         self.effect_value = None if self.effect_value is None else float(self.effect_value)
         self.signal_target = None if self.signal_target is None else float(self.signal_target)
-        self.signal_relative = None if self.signal_relative is None else bool(self.signal_relative)
         self.created_at = None if self.created_at is None else stored_when(self.created_at)
     return __init__
 
@@ -176,12 +184,13 @@ def _handoff() -> Callable[..., None]:
             __join((self.from_team, self.to_team, self.what_is_transferred, self.typical_delay, self.checklist, ))
         except TypeError:
             raise ValueError('handoff: a value journeymap could not have written') from None
-        if not (self.customer_informed in __FLAG
-                and self.is_escalation in __FLAG
-                and self.source in __ok11):
+        try:
+            self.customer_informed = __FLAGS[self.customer_informed]
+            self.is_escalation = __FLAGS[self.is_escalation]
+        except KeyError:
+            raise ValueError('handoff: a value journeymap could not have written') from None
+        if not (self.source in __ok11):
             raise ValueError('handoff: a value journeymap could not have written')
-        self.customer_informed = None if self.customer_informed is None else bool(self.customer_informed)
-        self.is_escalation = None if self.is_escalation is None else bool(self.is_escalation)
     return __init__
 
 
@@ -193,15 +202,17 @@ def _plantask() -> Callable[..., None]:
             __join((self.key, self.phase, self.title, self.detail, self.owner, ))
         except TypeError:
             raise ValueError('plantask: a value journeymap could not have written') from None
+        try:
+            self.edited = __FLAGS[self.edited]
+        except KeyError:
+            raise ValueError('plantask: a value journeymap could not have written') from None
         if not ((self.start is None or type(self.start) is str and self.start)
                 and (self.deadline is None or type(self.deadline) is str and self.deadline)
                 and self.status in __ok9
-                and self.edited in __FLAG
                 and type(self.position) is int):
             raise ValueError('plantask: a value journeymap could not have written')
         self.start = None if self.start is None else stored_date(self.start)
         self.deadline = None if self.deadline is None else stored_date(self.deadline)
-        self.edited = None if self.edited is None else bool(self.edited)
     return __init__
 
 
@@ -215,15 +226,17 @@ def _participant() -> Callable[..., None]:
             __join((self.name, self.account, self.key, self.origin, ))
         except TypeError:
             raise ValueError('participant: a value journeymap could not have written') from None
+        try:
+            self.following = __FLAGS[self.following]
+        except KeyError:
+            raise ValueError('participant: a value journeymap could not have written') from None
         if not (self.role in __ok3
                 and type(self.last_seen) is str and self.last_seen
                 and self.current_step in __ok5
-                and self.following in __FLAG
                 and self.done_step in __ok7
                 and (self.account_uid is None or type(self.account_uid) is int)):
             raise ValueError('participant: a value journeymap could not have written')
         self.last_seen = None if self.last_seen is None else stored_when(self.last_seen)
-        self.following = None if self.following is None else bool(self.following)
     return __init__
 
 
@@ -234,13 +247,15 @@ def _channelcost() -> Callable[..., None]:
             __join((self.channel, ))
         except TypeError:
             raise ValueError('channelcost: a value journeymap could not have written') from None
+        try:
+            self.confirmed = __FLAGS[self.confirmed]
+        except KeyError:
+            raise ValueError('channelcost: a value journeymap could not have written') from None
         if not ((self.cost_per_contact is None or type(self.cost_per_contact) in __NUMBER and 0.0 <= self.cost_per_contact <= 1000000000.0)
-                and (self.handle_minutes is None or type(self.handle_minutes) in __NUMBER and 0.0 <= self.handle_minutes <= 1000000.0)
-                and self.confirmed in __FLAG):
+                and (self.handle_minutes is None or type(self.handle_minutes) in __NUMBER and 0.0 <= self.handle_minutes <= 1000000.0)):
             raise ValueError('channelcost: a value journeymap could not have written')
         self.cost_per_contact = None if self.cost_per_contact is None else float(self.cost_per_contact)
         self.handle_minutes = None if self.handle_minutes is None else float(self.handle_minutes)
-        self.confirmed = None if self.confirmed is None else bool(self.confirmed)
     return __init__
 
 
@@ -284,10 +299,13 @@ def _reading() -> Callable[..., None]:
             __join((self.period, self.group_kind, self.group_value, self.fcr_method, self.unavailable, self.counts, ))
         except TypeError:
             raise ValueError('reading: a value journeymap could not have written') from None
+        try:
+            self.fcr_is_proxy = __FLAGS[self.fcr_is_proxy]
+        except KeyError:
+            raise ValueError('reading: a value journeymap could not have written') from None
         if not (type(self.tickets) is int
                 and (self.reopened is None or type(self.reopened) is int)
                 and (self.fcr_rate is None or type(self.fcr_rate) in __NUMBER)
-                and self.fcr_is_proxy in __FLAG
                 and (self.reopen_rate is None or type(self.reopen_rate) in __NUMBER)
                 and (self.ttr_median_hours is None or type(self.ttr_median_hours) in __NUMBER)
                 and (self.ttr_p90_hours is None or type(self.ttr_p90_hours) in __NUMBER)
@@ -316,7 +334,6 @@ def _reading() -> Callable[..., None]:
                 and (self.on_hold_business_p90_hours is None or type(self.on_hold_business_p90_hours) in __NUMBER)):
             raise ValueError('reading: a value journeymap could not have written')
         self.fcr_rate = None if self.fcr_rate is None else float(self.fcr_rate)
-        self.fcr_is_proxy = None if self.fcr_is_proxy is None else bool(self.fcr_is_proxy)
         self.reopen_rate = None if self.reopen_rate is None else float(self.reopen_rate)
         self.ttr_median_hours = None if self.ttr_median_hours is None else float(self.ttr_median_hours)
         self.ttr_p90_hours = None if self.ttr_p90_hours is None else float(self.ttr_p90_hours)

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from models.db import light_convert
+from models.db import light_cells, light_convert
 from models.db.light_journey import RowReader
 from models.db.store import Store
 
@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from models.db.light_cells import FLAGS
 from models.db.light_convert import Signature, stored_date, stored_when
 
 '''
@@ -57,6 +58,8 @@ def _literal(value: Any) -> str:
         return "frozenset({" + ", ".join(sorted(map(repr, value))) + "})"
     if value == "".join:
         return '"".join'
+    if value is light_cells.FLAGS:
+        return "FLAGS"
     raise ValueError(f"no source for {value!r}")
 
 

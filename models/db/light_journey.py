@@ -152,10 +152,10 @@ class RowReader:
             raise ValueError(f"{table}: a column name is not a plain identifier")
         names = ", ".join(f"self.{name}" for name, _ in cols)
         lines = [f"def __init__(self, row):\n    {names}, = row"]
-        checks, scope = self.cells.init_lines(table, [name for name, _ in cols])
+        checks, scope, converted = self.cells.init_lines(table, [name for name, _ in cols])
         lines += checks  # a hand-written value: ValueError, before converting
         for name, conv in cols:
-            if conv is not None:
+            if conv is not None and name not in converted:
                 scope[conv.__name__] = conv  # bool and float are the builtins anyway
                 lines.append(f"    self.{name} = None if self.{name} is None "
                              f"else {conv.__name__}(self.{name})")
