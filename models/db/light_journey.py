@@ -19,7 +19,6 @@ which reports, rescues or upgrades as usual.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections.abc import Callable
 from keyword import iskeyword
@@ -259,23 +258,11 @@ def _journeys(reader: RowReader, workshop_ids: list[int]) -> list[Journey] | Non
 
 def read_journeys(reader: RowReader, workshop_ids: list[int] | None,
                   first: int | None) -> list[Journey] | None:
-    """``load_journeys`` inside the reader's read transaction, whatever its driver.
-
-    The collector is paused while the rows are built, and left as the caller had it:
-    the rows, their checks' id sets and the journeys hold no reference cycles, yet the
-    ~2,600 rows of a 2,000-touchpoint map set off collections that walked them and
-    everything older (4.7 M of the light read's instructions, callgrind).
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        if workshop_ids is None:
-            every = [int(r[0]) for r in reader.conn.execute(_EVERY_ID)]
-            workshop_ids = every if first is None else [first, *(i for i in every if i != first)]
-        return _journeys(reader, workshop_ids)
-    finally:
-        if collecting:
-            gc.enable()
+    """``load_journeys`` inside the reader's read transaction, whatever its driver."""
+    if workshop_ids is None:
+        every = [int(r[0]) for r in reader.conn.execute(_EVERY_ID)]
+        workshop_ids = every if first is None else [first, *(i for i in every if i != first)]
+    return _journeys(reader, workshop_ids)
 
 
 def load_journeys(path: Path | str | None, workshop_ids: list[int] | None, *,
