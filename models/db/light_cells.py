@@ -78,15 +78,12 @@ class CellCheck:
     Why after the table and not per row: a key names a row of another table, so it
     is asked of the key's distinct values against the ids read so far, and only an
     id not among them is looked up in the file (a to-be map's as-is touchpoints).
-    A table's ids are gathered only when a key first names one of its rows: most
-    tables are named by no key but the one they were read by.
     A server enforces its keys, so its reader asks nothing here.
     """
 
     def __init__(self, reader: Any) -> None:
         self.reader = reader
         self.ids: dict[str, set[Any]] = {}
-        self.read: dict[str, list[Any]] = {}
         self._keys: dict[str, dict[str, str]] | None = None
 
     def init_lines(self, table: str, names: Sequence[str]
@@ -155,24 +152,15 @@ class CellCheck:
         """Raise ``ValueError`` when a key of ``rows`` (read by ``key``) names no row."""
         if table not in self.reader.declared:  # a server's reader
             return
-        self.read[table] = rows
-        self.ids.pop(table, None)
+        self.ids[table] = {row.id for row in rows}
         for column, target in self.keys(table).items():
             if column == key:
                 continue
             named = {getattr(row, column) for row in rows}
             named.discard(None)
-            if not named:
-                continue
-            missing = named - self.ids_of(target)
+            missing = named - self.ids.get(target, set())
             if missing and self._count(target, missing) != len(missing):
                 raise ValueError(f"{table}.{column}: a key to a {target} row that is not there")
-
-    def ids_of(self, table: str) -> set[Any]:
-        """The ids of ``table``'s rows read so far, gathered when a key first names them."""
-        if table not in self.ids:
-            self.ids[table] = {row.id for row in self.read.get(table, ())}
-        return self.ids[table]
 
     def _count(self, table: str, ids: set[Any]) -> int:
         marks = ", ".join([self.reader.mark] * len(ids))
