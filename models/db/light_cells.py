@@ -15,10 +15,12 @@ store's path, where ``bad_cells`` words the refusal: one sentence, from one plac
 Why generated tests and not a loop over the rows: a check per value through
 ``operator`` getters or sets cost 150-500 instructions; a test inlined in the
 initialiser, on the value it just unpacked, costs a few bytecodes (~250
-instructions).  It is still not free: +22 M instructions on that export
-(``bench/export.py --phases``), ~7 M of it building and compiling the
-initialisers.  A NULL where a value is required is not asked: SQLite refuses
-``UPDATE ... SET col = NULL`` on those columns, and the store still asks.
+instructions).  It is still not free: ~12.7 M instructions of that export's light
+read (callgrind: the keys 2.7 M, the text join 4.3 M, the other tests 5.6 M), now that
+the initialisers are generated once from the schema (``models.db.light_inits``) and
+not built and compiled in every process (~10 M more).  A NULL where a value is
+required is not asked: SQLite refuses ``UPDATE ... SET col = NULL`` on those
+columns, and the store still asks.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from models.db.fields import stored_rule
 # anything else (text in a number, a BLOB, a float) is simply not in it.
 _SMALL_SPAN = 10  # sentiment, impact, effort: a set of a handful of numbers
 _NUMBER = frozenset({int, float})
+# A stored flag as SQLAlchemy reads it; NULL stays None (what ``bool`` was spared).
+FLAGS: dict[Any, bool | None] = {0: False, 1: True, None: None}
 
 
 def _text_like(declared: str) -> bool:
@@ -48,8 +52,6 @@ def _test(n: int, name: str, declared: str, nullable: bool) -> tuple[str, dict[s
     choices, span = stored_rule(name)
     if choices is not None:
         return f"{v} in __ok{n}", {f"__ok{n}": frozenset(choices) | ({None} if nullable else set())}
-    if declared == "BOOLEAN":
-        return f"{v} in __FLAG", {"__FLAG": frozenset({0, 1, None})}
     if span is not None and declared == "INTEGER" and span[1] - span[0] <= _SMALL_SPAN:
         lo, hi = int(span[0]), int(span[1])
         return f"{v} in __ok{n}", {f"__ok{n}": frozenset(range(lo, hi + 1)) | {None}}
@@ -84,10 +86,15 @@ class CellCheck:
         self.ids: dict[str, set[Any]] = {}
         self._keys: dict[str, dict[str, str]] | None = None
 
-    def init_lines(self, table: str, names: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
+    def init_lines(self, table: str, names: Sequence[str]
+                   ) -> tuple[list[str], dict[str, Any], set[str]]:
         """The lines ``RowReader.row_class`` puts after unpacking a row (before converting
-        it), raising ``ValueError`` when a value breaks its column's rule, and the names
-        they use.
+        it), raising ``ValueError`` when a value breaks its column's rule, the names
+        they use, and the columns they have already converted.
+
+        A flag (BOOLEAN) is converted here, by looking SQLite's 0 or 1 up in ``FLAGS``:
+        the lookup that converts it is its test too, where a test then ``bool`` cost
+        three times as much (a touchpoint's ``moment_of_truth``, 2,000 in a big map).
 
         The text columns that may not be NULL are joined into one string, one C call
         for all of them: ``str.join`` refuses a BLOB (``bytes``) or a number.  (Tried
@@ -101,9 +108,13 @@ class CellCheck:
         tests: list[str] = []
         scope: dict[str, Any] = {}
         joined: list[int] = []
+        flags: list[str] = []
         for n, name in enumerate(names):
             kind, nullable = declared[n] if declared is not None else ("", True)
             if name == "id" or name in keys:
+                continue
+            if kind == "BOOLEAN":
+                flags.append(name)
                 continue
             if _text_like(kind) and not nullable and stored_rule(name) == (None, None):
                 joined.append(n)
@@ -119,9 +130,13 @@ class CellCheck:
             text = "".join(f"self.{names[n]}, " for n in joined)
             lines += [f"    try:\n        __join(({text}))",
                       f"    except TypeError:\n        {bad} from None"]
+        if flags:
+            scope["__FLAGS"] = FLAGS
+            lines += ["    try:", *(f"        self.{n} = __FLAGS[self.{n}]" for n in flags),
+                      f"    except KeyError:\n        {bad} from None"]
         if tests:
             lines += ["    if not (" + "\n            and ".join(tests) + "):", f"        {bad}"]
-        return lines, scope
+        return lines, scope, set(flags)
 
     def keys(self, table: str) -> dict[str, str]:
         """``table``'s foreign keys (column: the table it names); the file's, read once."""

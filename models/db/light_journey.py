@@ -19,7 +19,6 @@ which reports, rescues or upgrades as usual.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from keyword import iskeyword
@@ -30,6 +29,8 @@ from typing import Any
 from models.db.dbfile import StoreError, _connect_ro, open_current
 from models.db.journey import Journey
 from models.db.light_cells import CellCheck
+from models.db.light_convert import CONVERT, Signature
+from models.db.light_inits import INITS, SIGNATURES
 
 
 class Row:
@@ -49,29 +50,6 @@ class Row:
     def __repr__(self) -> str:
         shown = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))
         return f"{self._table}({shown})"
-
-
-def _when(value: object) -> dt.datetime | None:
-    """A DATETIME as the store reads it back: stored as naive UTC text, read as aware UTC.
-
-    ``combine`` attaches UTC for a quarter of what ``replace(tzinfo=...)`` costs
-    (which parses keywords): 500 pain points' ``created_at`` cost ~5 M instructions.
-    """
-    if not isinstance(value, str) or not value:
-        return None
-    when = dt.datetime.fromisoformat(value)
-    return when if when.tzinfo else dt.datetime.combine(when, when.time(), dt.UTC)
-
-
-def _date(value: object) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
-# A converter never sees NULL (the row initialiser keeps None as None), so a flag is
-# ``bool`` of SQLite's 0/1 and a number ``float``, as SQLAlchemy reads them.
-_CONVERT: dict[str, Callable[[Any], Any]] = {
-    "DATETIME": _when, "DATE": _date, "BOOLEAN": bool, "FLOAT": float,
-}
 
 
 def _plain(name: str) -> bool:
@@ -111,7 +89,7 @@ class RowReader:
         ``cursor`` is the query that needs them (a server reads the names there)."""
         if table not in self.converters:
             info = self.conn.execute(f"PRAGMA table_info({table})").fetchall()
-            self.converters[table] = [(str(r[1]), _CONVERT.get(str(r[2]).upper()))
+            self.converters[table] = [(str(r[1]), CONVERT.get(str(r[2]).upper()))
                                       for r in info]
             self.declared[table] = [(str(r[2]).upper(), not r[3]) for r in info]
         return self.converters[table]
@@ -124,28 +102,63 @@ class RowReader:
         its dates and flags in a loop) cost as much as fetching the rows.  One
         unpacking assignment per row stores the columns straight into the
         object, as ``collections.namedtuple`` and ``dataclasses`` generate their
-        methods.  Column names come from the file, so any name that is not a
-        plain public identifier raises ``ValueError`` (the caller then takes the
-        store's path, which reads only the columns it knows).
+        methods.  A file at the schema this version writes takes the initialiser
+        generated once into ``models.db.light_inits``: compiling the thirteen
+        tables' initialisers in every process cost ~6 M instructions of that
+        export.  Any other file (a column added, retyped or reordered by hand, a
+        server) has its own compiled here.
         """
         if table not in self.classes:
-            cols = self.columns(table, cursor)
-            if not cols or not all(_plain(name) for name, _ in cols):
-                raise ValueError(f"{table}: a column name is not a plain identifier")
-            names = ", ".join(f"self.{name}" for name, _ in cols)
-            lines = [f"def __init__(self, row):\n    {names}, = row"]
-            checks, scope = self.cells.init_lines(table, [name for name, _ in cols])
-            lines += checks  # a hand-written value: ValueError, before converting
-            for name, conv in cols:
-                if conv is not None:
-                    scope[f"_{name}"] = conv
-                    lines.append(f"    if self.{name} is not None:\n"
-                                 f"        self.{name} = _{name}(self.{name})")
-            exec("\n".join(lines), scope)  # noqa: S102 - names checked by _plain above
+            init = self.prebuilt(table, cursor)
+            if init is None:
+                source, scope = self.init_source(table, cursor)
+                exec(source, scope)  # noqa: S102 - names checked by _plain in init_source
+                init = scope["__init__"]
             self.classes[table] = type("Row", (Row,), {
-                "__init__": scope["__init__"], "_table": table,
+                "__init__": init, "_table": table,
                 "__module__": __name__, "__qualname__": "Row"})
         return self.classes[table]
+
+    def signature(self, table: str, cursor: Any) -> Signature | None:
+        """What ``table``'s initialiser depends on in this file: each column's name,
+        declared type and whether it may be NULL, in order, and its keys (column,
+        table named); None on a server, whose columns come untyped from the query."""
+        self.columns(table, cursor)
+        declared = self.declared.get(table)
+        if declared is None:
+            return None
+        names = [name for name, _ in self.converters[table]]
+        return (tuple((name, kind, nullable) for name, (kind, nullable) in zip(
+            names, declared, strict=True)), tuple(sorted(self.cells.keys(table).items())))
+
+    def prebuilt(self, table: str, cursor: Any) -> Callable[..., None] | None:
+        """The initialiser generated from the schema, when this file's ``table`` is as
+        the schema makes it; else None."""
+        init = INITS.get(table)
+        if init is None or self.signature(table, cursor) != SIGNATURES[table]:
+            return None
+        return init
+
+    def init_source(self, table: str, cursor: Any) -> tuple[str, dict[str, Any]]:
+        """The source of ``table``'s row initialiser and the names it uses.
+
+        Column names come from the file, so any name that is not a plain public
+        identifier raises ``ValueError`` (the caller then takes the store's path,
+        which reads only the columns it knows).
+        """
+        cols = self.columns(table, cursor)
+        if not cols or not all(_plain(name) for name, _ in cols):
+            raise ValueError(f"{table}: a column name is not a plain identifier")
+        names = ", ".join(f"self.{name}" for name, _ in cols)
+        lines = [f"def __init__(self, row):\n    {names}, = row"]
+        checks, scope, converted = self.cells.init_lines(table, [name for name, _ in cols])
+        lines += checks  # a hand-written value: ValueError, before converting
+        for name, conv in cols:
+            if conv is not None and name not in converted:
+                scope[conv.__name__] = conv  # bool and float are the builtins anyway
+                lines.append(f"    self.{name} = None if self.{name} is None "
+                             f"else {conv.__name__}(self.{name})")
+        return "\n".join(lines), scope
 
     def rows(self, table: str, key: str, ids: list[Any], order: tuple[str, ...],
              parent: str = "") -> list[Any]:

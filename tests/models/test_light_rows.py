@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.db import light_journey
+from models.db import light_convert, light_journey
 from models.db.light_journey import load_journey
 from models.db.store import Store
 from models.export.templates import create_from_template
@@ -57,7 +57,7 @@ _STAMPS = st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(999
     st.dates().map(str),
 ))
 def test_a_stored_date_and_time_reads_back_as_before(text: str) -> None:
-    got, expected = _outcome(light_journey._when, text), _outcome(_reference_when, text)
+    got, expected = _outcome(light_convert.stored_when, text), _outcome(_reference_when, text)
     assert got == expected
     if got[0] == "value" and got[1] is not None:
         mine, theirs = got[1].tzinfo, expected[1].tzinfo
