@@ -230,3 +230,24 @@ async def test_plan_timeline_draws_only_the_rows_on_screen(
         scroll = app.screen.query_one("#plan-scroll")
         row = timeline.virtual_region.y + last
         assert scroll.scroll_offset.y <= row < scroll.scroll_offset.y + scroll.size.height
+
+
+async def test_future_state_lays_out_a_screen_of_lines_and_counts_rows_once(
+        big_map: tuple[Path, int]) -> None:
+    """The business case lists every card: at 10,000 touchpoints ~30,000 rows in one
+    ``Static`` were wrapped whole on every layout of the view (its first visit, and
+    Esc's focus change, which the next step key then waited for)."""
+    async with _seat(big_map, "touchpoints", (80, 24)) as (app, pilot):
+        await pilot.press("escape", "U")
+        await pilot.pause()
+        view = app.screen.query_one("#step-future")
+        tallest = max(w.size.height for w in view.walk_children(Widget))
+        assert tallest <= 24, f"a widget of the Future state view is {tallest} lines tall"
+        body = view.query_one("#future-body", LongText)
+        assert body.lines_drawn > CARDS
+        assert body.wraps == 1
+        await pilot.press("escape", "M")
+        await pilot.pause()
+        await pilot.press("escape", "U")
+        await pilot.pause()
+        assert body.wraps == 1, "the rows were counted again after Esc and a switch"
