@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.ssh_keys import line, run_floor, seat  # noqa: E402
+from bench.ssh_keys import line, run_floor, seat, ssh_parser  # noqa: E402
 from bench.tmux_control import Tmux  # noqa: E402
 
 
@@ -57,11 +57,7 @@ def first_visit(args: argparse.Namespace, width: int, height: int) -> tuple[floa
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", required=True)
-    parser.add_argument("--ssh-config", default="")
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--workshop", type=int, default=1)
+    parser = ssh_parser(__doc__)
     parser.add_argument("--key", default="M")
     parser.add_argument("--text", default="Moments of truth — peaks")
     parser.add_argument("--runs", type=int, default=7)
