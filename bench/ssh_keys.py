@@ -339,12 +339,18 @@ def _resize(tmux: Tmux, pane: str, width: int, height: int) -> tuple[float, floa
     return times[seen] - start, times[-1] - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def ssh_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options every ssh bench takes: where the seat runs and on which map."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--host", required=True)
     parser.add_argument("--ssh-config", default="")
     parser.add_argument("--db", required=True)
     parser.add_argument("--workshop", type=int, default=1)
+    return parser
+
+
+def main() -> None:
+    parser = ssh_parser(__doc__)
     parser.add_argument("--size", action="append", default=[])
     parser.add_argument("--keys", type=int, default=40)
     parser.add_argument("--startup", type=int, default=0,

@@ -99,15 +99,21 @@ async def test_cards_mount_a_window_and_the_arrows_reach_every_card(
         assert _focused_card(app) == order[0]
 
 
+async def _long_body(app: Any, pilot: Any, key: str, view: str) -> LongText:
+    """Open ``view`` by ``key`` at 80x24; no widget of it may be taller than the
+    screen (a widget as tall as its text is laid out whole).  Its ``LongText``."""
+    await pilot.press("escape", key)
+    await pilot.pause()
+    shown = app.screen.query_one(f"#step-{view}")
+    tallest = max(w.size.height for w in shown.walk_children(Widget))
+    assert tallest <= 24, f"a widget of the {view} view is {tallest} lines tall"
+    return shown.query_one(f"#{view}-body", LongText)
+
+
 async def test_moments_lays_out_a_screen_of_lines_and_wraps_once_per_width(
         big_map: tuple[Path, int]) -> None:
     async with _seat(big_map, "touchpoints", (80, 24)) as (app, pilot):
-        await pilot.press("escape", "M")
-        await pilot.pause()
-        view = app.screen.query_one("#step-moments")
-        tallest = max(w.size.height for w in view.walk_children(Widget))
-        assert tallest <= 24, f"a widget of the Moments view is {tallest} lines tall"
-        body = view.query_one("#moments-body", LongText)
+        body = await _long_body(app, pilot, "M", "moments")
         assert body.lines_drawn > TOUCHPOINTS / 2
         assert body.wraps == 1, "wrapped again once the scrollbar showed"
         wraps = body.wraps
@@ -230,3 +236,19 @@ async def test_plan_timeline_draws_only_the_rows_on_screen(
         scroll = app.screen.query_one("#plan-scroll")
         row = timeline.virtual_region.y + last
         assert scroll.scroll_offset.y <= row < scroll.scroll_offset.y + scroll.size.height
+
+
+async def test_future_state_lays_out_a_screen_of_lines_and_counts_rows_once(
+        big_map: tuple[Path, int]) -> None:
+    """The business case lists every card: at 10,000 touchpoints ~30,000 rows in one
+    ``Static`` were wrapped whole on every layout of the view (its first visit, and
+    Esc's focus change, which the next step key then waited for)."""
+    async with _seat(big_map, "touchpoints", (80, 24)) as (app, pilot):
+        body = await _long_body(app, pilot, "U", "future")
+        assert body.lines_drawn > CARDS
+        assert body.wraps == 1
+        await pilot.press("escape", "M")
+        await pilot.pause()
+        await pilot.press("escape", "U")
+        await pilot.pause()
+        assert body.wraps == 1, "the rows were counted again after Esc and a switch"
