@@ -120,7 +120,7 @@ async def test_future_view_makes_the_to_be_copy_and_compares(db_path: Path, wid:
         await ready(pilot)
         await pilot.press("escape", "U")
         await pilot.pause()
-        body = str(app.screen.query_one("#future-body").render())
+        body = str(app.screen.query_one("#future-body", LongText).text)
         assert "no future state yet" in body
         await pilot.press("f")
         await app.workers.wait_for_complete()
@@ -150,7 +150,7 @@ async def test_future_view_sets_a_channels_cost_per_contact(db_path: Path, wid: 
             ("Email", 12.5, 9.0)]
         await pilot.press("escape")
         await pilot.pause()
-        body = str(app.screen.query_one("#future-body").render())
+        body = str(app.screen.query_one("#future-body", LongText).text)
         assert "Email: 12.5, 9 min per contact" in body
 
 

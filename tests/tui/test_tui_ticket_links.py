@@ -28,6 +28,7 @@ from tui.dialogs.card_signal import CardSignalDialog
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.ticket_map import CategoryMapDialog
 from tui.screens.data import DataScreen
+from tui.widgets.long_text import LongText
 
 FIXTURES = Path(__file__).parent.parent / "models" / "tickets" / "fixtures"
 ZENDESK = FIXTURES / "zendesk_tickets.csv"
@@ -329,7 +330,7 @@ async def test_the_future_state_view_shows_projected_next_to_measured(db_path: P
         await settle(pilot)
         await pilot.press("escape", "U")
         await settle(pilot)
-        body = str(app.screen.query_one("#future-body", Static).render())
+        body = str(app.screen.query_one("#future-body", LongText).text)
         flat = " ".join(body.split())
         assert ("Projected vs measured: projected −40 % contacts (deflection 40 %); measured "
                 "tickets of category=Question +33 % (3 in 2024-03, n=3 → 4 in 2024-04, n=4), "

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.actions import bindings
@@ -24,6 +23,7 @@ from tui.safe_text import clean
 from tui.session import OpenWorkshop
 from tui.steps.base import StepView
 from tui.widgets.forms import FieldSpec
+from tui.widgets.long_text import LongText
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -57,16 +57,22 @@ def sentiment_bars(comparison: Comparison) -> Text:
     return text
 
 
-def body_text(journey: Journey, portfolio: list[Journey]) -> Text:
+def body_lines(journey: Journey, portfolio: list[Journey]) -> list[Text]:
+    """The comparison and the business case, one ``Text`` per line.
+
+    Kept as lines so the view draws only the ones on screen (``LongText``): the case
+    lists every card, ~30,000 lines on a 10,000-touchpoint map, and drawn as one
+    ``Static`` every line stayed in memory as a drawn row (~150 MB of a seat).
+    """
     from models.export.method_text import business_case_blocks
 
-    text = Text()
+    lines: list[Text] = []
     for block in business_case_blocks(journey, portfolio):
-        text.append(clean(block.heading) + "\n", style="bold")
+        lines.append(Text(clean(block.heading), style="bold"))
         for line in block.lines:
             style = "yellow" if "not available" in line.casefold() else ""
-            text.append("• " + clean(line) + "\n", style=style)
-    return text
+            lines.append(Text("• " + clean(line), style=style))
+    return lines
 
 
 class FutureView(StepView):
@@ -80,8 +86,7 @@ class FutureView(StepView):
         yield Static(Text("Future state — as-is vs to-be and the business case (f: to-be "
                           "copy, c: costs)", style="bold"), classes="step-title")
         yield Static(id="future-lines")
-        with VerticalScroll(id="future-scroll"):
-            yield Static(id="future-body")
+        yield LongText(id="future-body")
 
     def _portfolio(self, journey: Journey) -> list[Journey]:
         """This map and the maps linked to it (its as-is, or its to-be copies)."""
@@ -105,10 +110,10 @@ class FutureView(StepView):
         else:
             lines.update(Text(f"Sentiment lines not available ({clean(comparison.reason)}).",
                               style="dim"))
-        self.query_one("#future-body", Static).update(body_text(journey, portfolio))
+        self.query_one("#future-body", LongText).update(body_lines(journey, portfolio))
 
     def focus_default(self) -> None:
-        self.query_one("#future-scroll").focus()
+        self.query_one("#future-body").focus()
 
     def _channels(self) -> list[str]:
         """The map's channels in map order (first spelling), then channels only costed."""
