@@ -14,7 +14,9 @@ copy of the map (the file given is never written):
   view is shown (its RSS, its peak, the Python objects alive after a full
   collection and the kinds that grew most on that visit).  Once every view is built
   the app freezes what they hold out of the collector (``gc.freeze``), so the object
-  counts are of what was made after that: what the visits themselves keep.
+  counts are of what was made after that: what the visits themselves keep;
+- then, on the last view, the map read again ``RELOADS`` times, as another seat's
+  edit makes a seat read it (``WorkshopSession.reload``).
 
     python bench/seat_memory.py MAP.db [--workshop ID] [--size 80x24]
 """
@@ -37,6 +39,7 @@ from bench.child_env import child_env  # noqa: E402
 
 WALK = ("scope", "stages", "touchpoints", "ownership", "pains", "cards", "tracker", "plan",
         "escalation", "future", "moments")
+RELOADS = 3
 
 
 def rss_mb() -> tuple[int, int]:
@@ -82,6 +85,14 @@ async def seat_run(db: Path, wid: int, size: tuple[int, int]) -> None:
             grew = ", ".join(f"{name} +{n}" for name, n in (now - before).most_common(3))
             before = now
             print(step, *rss_mb(), sum(now.values()), grew, flush=True)
+        for turn in range(1, RELOADS + 1):  # another seat's edits, each read again here
+            app.session.reload()
+            for _ in range(3):
+                await pilot.pause()
+            now = kinds()
+            grew = ", ".join(f"{name} +{n}" for name, n in (now - before).most_common(3))
+            before = now
+            print(f"reload-{turn}", *rss_mb(), sum(now.values()), grew, flush=True)
 
 
 def child(args: list[str]) -> list[list[str]]:
