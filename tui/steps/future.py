@@ -61,7 +61,7 @@ def body_lines(journey: Journey, portfolio: list[Journey]) -> list[Text]:
     """The comparison and the business case, one ``Text`` per line.
 
     Kept as lines so the view draws only the ones on screen (``LongText``): the case
-    lists every card, ~30,000 lines on a 10,000-touchpoint map, and drawn as one
+    lists every card, ~27,500 lines on a 10,000-touchpoint map, and drawn as one
     ``Static`` every line stayed in memory as a drawn row (~150 MB of a seat).
     """
     from models.export.method_text import business_case_blocks
