@@ -10,6 +10,7 @@ out, wraps done.  Counts, never timers; the keys still reach every card and line
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,13 +18,15 @@ from typing import Any
 
 import pytest
 from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Touchpoint
 from models.rules.plan import regenerate_plan
-from tests.helpers import ready
+from tests.helpers import ready, until
+from tests.tui.views import all_built
 from tui.app.launch import build_app
 from tui.widgets.card_grid import CardBox
 from tui.widgets.long_text import LongText
@@ -252,3 +255,27 @@ async def test_future_state_lays_out_a_screen_of_lines_and_counts_rows_once(
         await pilot.press("escape", "U")
         await pilot.pause()
         assert body.wraps == 1, "the rows were counted again after Esc and a switch"
+def _strips_kept() -> int:
+    """Drawn rows (Textual ``Strip`` objects) alive after a full collection."""
+    gc.collect()
+    return sum(1 for thing in gc.get_objects() if type(thing) is Strip)
+
+
+async def test_future_state_keeps_a_screen_of_drawn_rows_not_the_whole_case(
+        big_map: tuple[Path, int]) -> None:
+    """The business case lists every card: thousands of lines on a big map.  Drawn as
+    one ``Static`` its every line was kept as a drawn row (~150 MB of a seat at
+    10,000 touchpoints); the visit keeps what the screen shows: its 24 rows, each cut
+    by the screen's compositor into a few pieces (at most 24), each piece a ``Strip``."""
+    screen_rows = 24 * 24
+    async with _seat(big_map, "touchpoints", (80, 24)) as (app, pilot):
+        assert await all_built(pilot)
+        before = _strips_kept()
+        await pilot.press("escape", "U")
+        await until([pilot], lambda: app.screen.query_one("#step-future").ready)
+        await pilot.pause()
+        body = app.screen.query_one("#future-body")
+        case = body.text if isinstance(body, LongText) else body.render()
+        assert str(case).count("\n") > 3 * screen_rows
+        kept = _strips_kept() - before
+        assert kept <= screen_rows, f"the Future state visit kept {kept} drawn rows"
