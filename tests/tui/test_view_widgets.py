@@ -30,7 +30,7 @@ BUDGET = {
     "stages": 18,
     "touchpoints": 35,
     "ownership": 23,
-    "pains": 21,
+    "pains": 23,  # the Urgent and Important boxes each carry their sentence as a hint
     "cards": 5,
     "tracker": 4,
     "plan": 15,
