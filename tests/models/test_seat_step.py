@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from models.db.bad_cells import DamagedWorkshop
 from models.db.light_journey import load_journey
 from models.db.store import Store
 from models.db.tables.workshop import Workshop
@@ -68,8 +69,12 @@ def test_a_follower_with_no_lead_seat_keeps_its_own_step(store: Store, db_path: 
     assert _both(store, db_path, wid, "Sam") == "pains"
 
 
-def test_an_unknown_stored_step_opens_scope(store: Store, db_path: Path, wid: int) -> None:
+def test_an_unknown_stored_step_is_named_not_opened(store: Store, db_path: Path,
+                                                    wid: int) -> None:
+    """No journeymap writes an unknown step (the store refuses it): a file that holds one
+    was changed by hand, and is named in one sentence like every other damaged value."""
     sam = presence.join(store, wid, "Sam")
-    with sqlite3.connect(db_path) as raw:  # an older version's step: the store refuses to write it
+    with sqlite3.connect(db_path) as raw:
         raw.execute("UPDATE participant SET current_step = 'gone' WHERE id = ?", (sam.id,))
-    assert own_step(store.load(wid), "Sam") == "scope"
+    with pytest.raises(DamagedWorkshop, match=r"current step holds \"gone\""):
+        store.load(wid)

@@ -75,8 +75,8 @@ def test_a_summary_written_at_the_time_is_kept_as_it_was() -> None:
 def test_a_row_gone_since_is_named_by_its_table_and_number() -> None:
     names = subject_names(_journey())
     assert describe(_line("touchpoint", 99, "name"), names) == "touchpoint 99: name"
-    assert describe(_line("ticketsource", None), names) == "ticketsource"
-    assert describe(_line("ticketsource", None, "links"), names) == "ticketsource: links"
+    assert describe(_line("ticketsource", None), names) == "ticket source"
+    assert describe(_line("ticketsource", None, "links"), names) == "ticket source: links"
     # a line that names no row is about no row, not the first one
     assert describe(_line("stage", None), {("stage", 1): "stage Sign in"}) == "stage"
 

@@ -115,6 +115,9 @@ def test_a_schema_8_file_gains_where_each_import_starts(db_path: Path, tmp_path:
         conn.execute("ALTER TABLE ticketsource DROP COLUMN data_from")
         conn.execute("UPDATE journeymap_meta SET value = '8' WHERE key = 'schema_version'")
     conn.close()
+    upgraded = CliRunner().invoke(app, ["--db", str(db_path), "upgrade"])  # reads never do
+    assert upgraded.exit_code == 0, upgraded.stderr
+    assert "from schema 8" in upgraded.stdout
     for extra in (["--dry-run"], []):
         done = CliRunner().invoke(app, ["--db", str(db_path), "tickets", "import",
                                         str(_export(tmp_path)), "-w", str(wid), *extra])
