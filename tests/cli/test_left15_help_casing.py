@@ -1,9 +1,10 @@
 """Every command's help follows one casing rule (session 12's note: ``pain-volume --help``
 mixed ``{workshop_id}`` with ``{RANK}``, and "Tickets per month" with "md, json, csv").
 
-The rule: an option's placeholder is lowercase, Typer's own (``<str>``, ``[md|json]``);
-an argument's is the README's word in capitals (``ID``, ``RANK``: ``tui.cli.main.Placeholder``),
-like Click's structural words (OPTIONS, COMMAND, ARGS).  Every
+The rule: a placeholder is the README's word in capitals (``ID``, ``RANK``, ``--start
+YYYY-MM-DD``, ``--db FILE|URL``: ``tui.cli.main.Placeholder`` and ``WORDS``), like Click's
+structural words (OPTIONS, COMMAND, ARGS); only a list of choices is lowercase, as typed
+(``[md|json|csv|ics]``).  Never mixed, never Typer's type (``<str>``).  Every
 help text is a sentence: it starts with a capital letter (or a number, a quote, a
 backtick) and ends with a stop.  Walked over every command and subcommand, so a new
 command meets the rule too.
@@ -11,9 +12,11 @@ command meets the rule too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import typer.main
 
 from tui.cli.main import app
@@ -34,11 +37,24 @@ def texts() -> Iterator[tuple[str, str, Any]]:
         yield from ((name, param.name, param) for param in command.params)
 
 
-def test_every_option_placeholder_is_lowercase() -> None:
-    shouting = [(name, what, item.metavar) for name, what, item in texts()
-                if getattr(item, "param_type_name", "") == "option"
-                and item.metavar and item.metavar != item.metavar.lower()]
-    assert shouting == []
+WORD = re.compile(r"#?[A-Z][A-Z-]*(?:[=|:.]+[A-Z][A-Z-]*|\[\.\.[A-Z-]+\])*")
+CHOICES = re.compile(r"\[[a-z0-9_-]+(?:\|[a-z0-9_-]+)+\]")
+
+
+def test_every_option_placeholder_is_a_readme_word_or_its_choices() -> None:
+    mixed = [(name, what, item.metavar) for name, what, item in texts()
+             if getattr(item, "param_type_name", "") == "option" and not item.is_flag
+             and not (WORD.fullmatch(item.metavar or "") or CHOICES.fullmatch(item.metavar or ""))]
+    assert mixed == []
+
+
+@pytest.mark.parametrize(("placeholder", "kept"), [
+    ("YYYY-MM-DD", True), ("FILE|URL", True), ("HH:MM", True), ("#N", True),
+    ("FIELD=COLUMN", True), ("YYYY-MM[..YYYY-MM]", True), ("[md|json|csv|ics]", True),
+    ("<str>", False), ("<int>", False), ("Name", False), ("name", False), ("[md|JSON]", False),
+    ("", False)])
+def test_the_rule_tells_a_word_from_a_python_type(placeholder: str, kept: bool) -> None:
+    assert bool(WORD.fullmatch(placeholder) or CHOICES.fullmatch(placeholder)) is kept
 
 
 def test_every_help_text_is_a_sentence() -> None:

@@ -24,11 +24,12 @@ if TYPE_CHECKING:
 
     from models.db.store import Store
 
-__all__ = ["STATE", "Context", "WorkshopId", "command_group", "console", "default_user",
-           "document", "fail", "require", "require_folder", "user_errors"]
+__all__ = ["STATE", "WORKSHOP_HELP", "Context", "WorkshopId", "command_group", "console",
+           "default_user", "document", "fail", "require", "require_folder", "user_errors"]
 
 
-WorkshopId = Annotated[int, typer.Argument(help="Workshop number (see `journeymap list`).")]
+WORKSHOP_HELP = "Workshop number (see `journeymap list`)."
+WorkshopId = Annotated[int, typer.Argument(help=WORKSHOP_HELP)]
 """A command's workshop argument, worded once for every ``--help`` (``ID`` in its usage line)."""
 
 

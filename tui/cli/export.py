@@ -144,7 +144,7 @@ def export(
         "--sections", help="Markdown only: comma-separated sections, e.g. action-plan or "
         "scope,stages,diagrams.")] = None,
     start: Annotated[str | None, typer.Option(
-        "--start", help="Plan start date (YYYY-MM-DD) for a plan not saved yet.")] = None,
+        "--start", help="Plan start date for a plan not saved yet.")] = None,
 ) -> None:
     """Export a workshop: Markdown action plan, JSON backup, tracker CSV or calendar (ICS)."""
     fmt = fmt.strip().lower()

@@ -32,7 +32,7 @@ try:
     import typer
     from typer._click.exceptions import BadParameter, UsageError
     from typer._click.types import IntParamType
-    from typer.core import TyperArgument, TyperGroup
+    from typer.core import TyperArgument, TyperGroup, TyperOption
 
     from tui.cli.common import STATE, say
 except BaseException:
@@ -71,6 +71,10 @@ class LazyCommands(TyperGroup):
     the command asked for is built, not its module's neighbours (Typer inspects
     each command's signature to build it).
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _worded(self)  # the root options (--db) in the README's words too
 
     def list_commands(self, ctx: "Context") -> list[str]:
         return [*_MODULE_OF, *GROUPS]
@@ -118,33 +122,56 @@ class WorkshopNumber(IntParamType):
 _WORKSHOP_NUMBER = WorkshopNumber()
 
 
+# The README's word for a value, by argument name or option (without its dashes), where
+# the name in capitals would not say what to type.  One word for one thing in every
+# command: a workshop is ID, a date YYYY-MM-DD, a database FILE|URL.  An option whose
+# word depends on its command (``--days N`` of an invitation, ``--from HH:MM`` of
+# business hours, ``--volume PERCENT`` of a card's effect beside a pain point's VOLUME)
+# names it itself with ``metavar=``.
+WORDS = {"workshop_id": "ID", "workshop": "ID", "card_id": "CARD", "card": "CARD",
+         "path": "FILE", "output": "FILE", "db": "FILE|URL", "template": "NAME|FILE",
+         "as": "NAME", "who": "NAME", "owner": "NAME", "account": "LOGIN",
+         "key": "FINGERPRINT", "start": "YYYY-MM-DD", "holiday": "YYYY-MM-DD",
+         "month": "YYYY-MM", "period": "YYYY-MM[..YYYY-MM]", "since": "DATE|SPAN",
+         "set": "N", "delete": "N", "respond": "MINUTES", "update": "MINUTES",
+         "handle-minutes": "MINUTES", "tz": "ZONE", "map": "FIELD=COLUMN",
+         "by": "GROUPING", "source": "PRODUCT", "criteria": "TEXT", "early-warning": "TEXT",
+         "description": "TEXT", "severity": "NAME"}
+
+
 class Placeholder(TyperArgument):
     """An argument shown in ``--help`` as the README writes it: ``ID``, ``RANK``, ``[VOLUME]``.
 
     Typer 0.28 shows a required argument as its Python name in braces
     (``{workshop_id}``), which a workshop lead reads as code.  The word is the
-    argument's ``metavar`` or name in capitals; a workshop is ``ID`` and a card
-    ``CARD`` whatever the parameter is called, and only the usage line brackets
-    an optional one, as Click does.
+    argument's ``metavar`` or its ``WORDS`` entry or name in capitals; a workshop is
+    ``ID`` and a card ``CARD`` whatever the parameter is called, and only the usage
+    line brackets an optional one, as Click does.
     """
-
-    WORDS = {"workshop_id": "ID", "workshop": "ID", "card_id": "CARD", "card": "CARD",
-             "path": "FILE"}
 
     def make_metavar(self, ctx: "Context", *, usage: bool = False) -> str:
         name = self.name or ""
-        word = (self.metavar or self.WORDS.get(name, name)).upper()
+        word = (self.metavar or WORDS.get(name, name)).upper()
         return f"[{word}]" if usage and not self.required else word
 
 
 def _worded(command: "Command") -> "Command":
-    """``command`` with its ``workshop_id`` argument typed as a ``WorkshopNumber`` and
-    every argument shown as a ``Placeholder``."""
+    """``command`` with its workshop typed as a ``WorkshopNumber``, every argument shown
+    as a ``Placeholder`` and every option's value as the README writes it.
+
+    Typer 0.28 shows an option's value as its Python type (``--days <int>``, ``--start
+    <str>``), which says nothing about what to type.  An option without its own
+    ``metavar`` (a list of choices has one: ``[md|json|csv|ics]``) shows its ``WORDS``
+    entry, else its name in capitals, as Click shows an argument: ``--title TITLE``.
+    """
     for param in command.params:
-        if param.name == "workshop_id" and type(param.type) is IntParamType:
+        if param.name in ("workshop_id", "workshop") and type(param.type) is IntParamType:
             param.type = _WORKSHOP_NUMBER
         if type(param) is TyperArgument:  # the same argument, only its help words differ
             param.__class__ = Placeholder
+        elif isinstance(param, TyperOption) and not param.is_flag and param.metavar is None:
+            flag = max(param.opts, key=len).lstrip("-")
+            param.metavar = WORDS.get(flag, flag.upper())
     return command
 
 

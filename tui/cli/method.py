@@ -194,13 +194,14 @@ def card_effect(
     card_id: Annotated[int, typer.Argument(
         help="Card id (the Id column of `journeymap cards ID`).")],
     deflection: Annotated[str | None, typer.Option(
-        "--deflection", help="Share of the pain point's contacts that no longer happen: 30%.")
-    ] = None,
+        "--deflection", metavar="PERCENT",
+        help="Share of the pain point's contacts that no longer happen: 30%.")] = None,
     handle_time: Annotated[str | None, typer.Option(
-        "--handle-time", help="Change of minutes per contact: -2m, or a percent: -25%.")
-    ] = None,
+        "--handle-time", metavar="MINUTES|PERCENT",
+        help="Change of minutes per contact: -2m, or a percent: -25%.")] = None,
     volume: Annotated[str | None, typer.Option(
-        "--volume", help="Change of the pain point's contacts: -30% or +10%.")] = None,
+        "--volume", metavar="PERCENT",
+        help="Change of the pain point's contacts: -30% or +10%.")] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Remove the projection.")] = False,
 ) -> None:
     """Set (or show) a card's projected effect; prints what it is worth, with formulas."""

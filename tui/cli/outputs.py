@@ -131,7 +131,8 @@ def tracker(
     overdue: Annotated[bool, typer.Option(
         "--overdue", help="Only overdue items; exit code 3 when there are any.")] = False,
     sort: Annotated[str, typer.Option(
-        "--sort", help="By owner (a table per owner) or by due (one list by due date).")] = "owner",
+        "--sort", metavar=f"[{'|'.join(SORTS)}]",
+        help="By owner (a table per owner) or by due (one list by due date).")] = "owner",
 ) -> None:
     """Every card and plan task with owner, deadline and days left, workshop by workshop.
 
@@ -198,7 +199,7 @@ def tracker(
 def plan(
     workshop_id: WorkshopId,
     start: Annotated[str | None, typer.Option(
-        "--start", help="Start date YYYY-MM-DD (default: the workshop's start date).")] = None,
+        "--start", help="Start date (default: the workshop's start date).")] = None,
     regenerate: Annotated[bool, typer.Option(
         "--regenerate", help="Regenerate from the map; tasks a person edited are kept.")] = False,
 ) -> None:
@@ -258,7 +259,7 @@ def report(
     business_case: Annotated[bool, typer.Option(
         "--business-case", help="As-is vs to-be, projected savings with formulas, KPIs.")] = False,
     month: Annotated[str | None, typer.Option(
-        "--month", help="The month to review, YYYY-MM (default: this month).")] = None,
+        "--month", help="The month to review (default: this month).")] = None,
 ) -> None:
     """The monthly leadership review: four questions answered from the data, for a month."""
     with user_errors():

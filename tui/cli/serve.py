@@ -70,7 +70,7 @@ def invite(
         "--role", metavar="[" + "|".join(ROLES) + "]",
         help="The seat's role.")] = "participant",
     days: Annotated[int | None, typer.Option(
-        "--days", help="Valid for this many days (default: until revoked).")] = None,
+        "--days", metavar="N", help="Valid for this many days (default: until revoked).")] = None,
     url: Annotated[str, typer.Option(
         "--url", envvar=PUBLIC_URL_ENV,
         help="The address people open: the server, the SSH tunnel's end or the proxy.")]

@@ -37,9 +37,9 @@ def _target(value: str) -> Path | str:
 @app.command("copy")
 def copy(
     source: Annotated[str, typer.Option(
-        "--from", help="The database to copy: a file or postgresql://user@host/dbname.")],
+        "--from", metavar="FILE|URL", help="The database to copy: a file or postgresql://user@host/dbname.")],
     target: Annotated[str, typer.Option(
-        "--to", help="An empty database to copy into (created if missing).")],
+        "--to", metavar="FILE|URL", help="An empty database to copy into (created if missing).")],
 ) -> None:
     """Copy every workshop (plan, people and change log included) into an empty database."""
     with user_errors():

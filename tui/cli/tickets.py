@@ -17,6 +17,7 @@ import typer
 from models.rules.counts import plural
 from models.tickets.fields import GROUPINGS
 from models.tickets.profiles import SOURCES
+from tui.cli import common
 from tui.cli.common import STATE, console, document, fail, marked, require, say, user_errors
 
 app = typer.Typer(help="Import ticket exports and measure the map with them.",
@@ -70,14 +71,14 @@ def import_(
                                                "text (UTF-8, UTF-16 or latin-1), or an "
                                                "API's JSON (a list of tickets or JSON "
                                                "lines).")],
-    workshop: Annotated[int, typer.Option("--workshop", "-w", help="Workshop id.")],
+    workshop: Annotated[int, typer.Option("--workshop", "-w", help=common.WORKSHOP_HELP)],
     source: Annotated[str, typer.Option("--source", help="The product that made the export: "
                                         + ", ".join(SOURCES) + ".")] = "auto",
     map_: Annotated[list[str] | None, typer.Option(
         "--map", help="FIELD=COLUMN for a column that cannot be guessed, or FIELD=#N for "
         "the Nth column when a name is used twice (repeatable).")] = None,
     period: Annotated[str | None, typer.Option(
-        "--period", help="Only these creation months: YYYY-MM or YYYY-MM..YYYY-MM.")] = None,
+        "--period", help="Only these creation months.")] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Show what would be imported; change nothing.")] = False,
     zone: Annotated[str | None, typer.Option(
@@ -127,7 +128,7 @@ def import_(
 
 @app.command("show")
 def show(
-    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    workshop: common.WorkshopId,
     by: Annotated[str | None, typer.Option(
         "--by", help=f"Group by {_either(GROUPINGS)} (default: category, or "
                      "the totals alone when the export has no category column).")] = None,
@@ -262,15 +263,14 @@ def _print_table(records: list[dict[str, object]], by: str | None,
 
 @app.command("hours")
 def hours(
-    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    workshop: common.WorkshopId,
     tz: Annotated[str | None, typer.Option(
         "--tz", help="IANA time zone of the team, such as Europe/Berlin.")] = None,
-    days: Annotated[str, typer.Option("--days", help="Working days: mon-fri, sat,sun…")]
-    = "mon-fri",
-    start: Annotated[str, typer.Option("--from", help="Opening time, HH:MM.")] = "09:00",
-    end: Annotated[str, typer.Option("--to", help="Closing time, HH:MM.")] = "17:00",
+    days: Annotated[str, typer.Option(help="Working days: mon-fri, sat,sun…")] = "mon-fri",
+    start: Annotated[str, typer.Option("--from", metavar="HH:MM", help="Opening time.")] = "09:00",
+    end: Annotated[str, typer.Option("--to", metavar="HH:MM", help="Closing time.")] = "17:00",
     holiday: Annotated[list[str] | None, typer.Option(
-        "--holiday", help="A day off, YYYY-MM-DD (repeatable).")] = None,
+        "--holiday", help="A day off (repeatable).")] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Remove the schedule.")] = False,
 ) -> None:
     """Set the team's business hours: the next import also counts time to resolution and
@@ -303,11 +303,11 @@ def _number(value: object) -> float | None:
 
 @app.command("map")
 def map_category(
-    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    workshop: common.WorkshopId,
     category: Annotated[str, typer.Argument(help="A ticket category of the readings.")],
     stage: Annotated[str | None, typer.Option("--stage", help="Stage name or number.")] = None,
     pain: Annotated[str | None, typer.Option(
-        "--pain", metavar="#n", help="The pain point's number #N, as `journeymap show ID` "
+        "--pain", metavar="#N", help="The pain point's number #N, as `journeymap show ID` "
                                      "lists it (the # may be left out).")] = None,
     unmap: Annotated[bool, typer.Option(
         "--unmap", help="Remove the category's stage and pain point links.")] = False,
@@ -340,7 +340,7 @@ def _pain_number(pain: str | None) -> int | None:
 
 @app.command("link-card")
 def link_card(
-    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    workshop: common.WorkshopId,
     card: Annotated[int, typer.Argument(help="Card id.")],
     metric: Annotated[str, typer.Option("--metric", help="The metric: tickets, reopened, fcr_rate, "
                                                          "reopen_rate, ttr_median_hours…")],
@@ -366,7 +366,7 @@ def link_card(
 
 @app.command("apply")
 def apply(
-    workshop: Annotated[int, typer.Argument(help="Workshop id.")],
+    workshop: common.WorkshopId,
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace evidence and baselines already typed.")] = False,
     stage: Annotated[str | None, typer.Option(

@@ -257,7 +257,7 @@ def _check_open(workshop_id: int | None, step: str | None,
 def open_workshop(
     workshop_id: Annotated[int | None, typer.Argument(help="Workshop number; else Home.")] = None,
     step: Annotated[str | None, typer.Option(
-        "--step", metavar="<step>",
+        "--step", metavar="NAME",
         help=f"Step to open at: {', '.join(STEPS)} (or 1-{len(STEPS)}, or the label, "
              "e.g. 'Pain points').")] = None,
     who: Annotated[str | None, typer.Option("--as", help="Your name in the room.")] = None,
