@@ -84,6 +84,9 @@ class WorkshopSession:
     # Typed field edits the team server was away for, oldest first: saved in this
     # order once it is back (``save_waiting``), so nothing typed is lost meanwhile.
     waiting: list[WaitingEdit] = field(default_factory=list)
+    # The path typed at ``x`` last, by workshop id: offered again to this seat only
+    # (one process may run many seats, as ``journeymap serve`` does).
+    export_paths: dict[int, str] = field(default_factory=dict)
     _ranked: tuple[int, Journey, list[RankedPain]] | None = None
     _handoffs: tuple[int, Journey, list[DerivedHandoff]] | None = None
 

@@ -79,10 +79,18 @@ class CellCheck:
     is asked of the key's distinct values against the ids read so far, and only an
     id not among them is looked up in the file (a to-be map's as-is touchpoints).
     A server enforces its keys, so its reader asks nothing here.
+
+    Why it is given the reader's connection, placeholder and declared types and not
+    the reader: the reader holds this check, so a reference back would make a
+    cycle, and every read's reader (its ids and row classes) would then wait for
+    the cyclic collector instead of being freed when the read ends.
     """
 
-    def __init__(self, reader: Any) -> None:
-        self.reader = reader
+    def __init__(self, conn: Any, mark: str, declared: dict[str, list[tuple[str, bool]]]
+                 ) -> None:
+        self.conn = conn
+        self.mark = mark
+        self.declared = declared  # the reader's, filled as it reads each table
         self.ids: dict[str, set[Any]] = {}
         self._keys: dict[str, dict[str, str]] | None = None
 
@@ -103,7 +111,7 @@ class CellCheck:
         ``operator`` loops per row; sets of each column's distinct values.)  A key
         column is asked by ``check`` instead, once per table.
         """
-        declared = self.reader.declared.get(table)  # None: a server's reader
+        declared = self.declared.get(table)  # None: a server's reader
         keys = self.keys(table) if declared is not None else {}
         tests: list[str] = []
         scope: dict[str, Any] = {}
@@ -142,7 +150,7 @@ class CellCheck:
         """``table``'s foreign keys (column: the table it names); the file's, read once."""
         if self._keys is None:
             self._keys = {}
-            for owner, column, target in self.reader.conn.execute(
+            for owner, column, target in self.conn.execute(
                     "SELECT m.name, k.\"from\", k.\"table\" FROM sqlite_schema AS m, "
                     "pragma_foreign_key_list(m.name) AS k WHERE m.type = 'table'"):
                 self._keys.setdefault(str(owner), {})[str(column)] = str(target)
@@ -150,7 +158,7 @@ class CellCheck:
 
     def check(self, table: str, key: str, rows: list[Any]) -> None:
         """Raise ``ValueError`` when a key of ``rows`` (read by ``key``) names no row."""
-        if table not in self.reader.declared:  # a server's reader
+        if table not in self.declared:  # a server's reader
             return
         self.ids[table] = {row.id for row in rows}
         for column, target in self.keys(table).items():
@@ -163,6 +171,6 @@ class CellCheck:
                 raise ValueError(f"{table}.{column}: a key to a {target} row that is not there")
 
     def _count(self, table: str, ids: set[Any]) -> int:
-        marks = ", ".join([self.reader.mark] * len(ids))
-        return int(self.reader.conn.execute(
+        marks = ", ".join([self.mark] * len(ids))
+        return int(self.conn.execute(
             f"SELECT count(*) FROM {table} WHERE id IN ({marks})", tuple(ids)).fetchone()[0])

@@ -81,7 +81,7 @@ class RowReader:
         self.converters: dict[str, Columns] = {}
         self.classes: dict[str, Callable[[tuple[Any, ...]], Row]] = {}
         self.declared: dict[str, list[tuple[str, bool]]] = {}  # type, NULL allowed: ``cells``
-        self.cells = CellCheck(self)
+        self.cells = CellCheck(conn, self.mark, self.declared)
 
     def columns(self, table: str, cursor: Any) -> Columns:
         """The columns of ``table`` in ``SELECT *`` order, each with the converter that

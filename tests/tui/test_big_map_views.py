@@ -279,3 +279,42 @@ async def test_future_state_keeps_a_screen_of_drawn_rows_not_the_whole_case(
         assert str(case).count("\n") > 3 * screen_rows
         kept = _strips_kept() - before
         assert kept <= screen_rows, f"the Future state visit kept {kept} drawn rows"
+
+
+def _on_screen(app: Any, timeline: PlanTimeline) -> bool:
+    """The selected task's bar is within what the plan's scroll area shows."""
+    scroll = app.screen.query_one("#plan-scroll")
+    row = timeline.virtual_region.y + 2 + 2 * timeline.cursor
+    return bool(scroll.scroll_offset.y <= row < scroll.scroll_offset.y + scroll.size.height)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_plan_page_keys_move_the_task_cursor_by_a_screen_of_tasks(
+        big_map: tuple[Path, int], size: tuple[int, int]) -> None:
+    db, wid = big_map
+    with Store(db, who="lea") as store:
+        regenerate_plan(store, wid)
+        tasks = len(store.load(wid).plan_tasks)
+    async with _seat(big_map, "plan", size) as (app, pilot):
+        timeline = app.screen.query_one(PlanTimeline)
+        timeline.focus()
+        await pilot.pause()
+        scroll = app.screen.query_one("#plan-scroll")
+        shown = scroll.scrollable_content_region.height // 2  # two rows a task
+        presses = 0
+        while timeline.cursor != tasks - 1 and presses < tasks:
+            before = timeline.cursor
+            await pilot.press("pagedown")
+            await pilot.pause()
+            presses += 1
+            assert timeline.cursor == min(tasks - 1, before + shown), "Page Down"
+            assert _on_screen(app, timeline)
+        assert 1 < presses < tasks
+        await _press(pilot, "pageup", presses)
+        assert timeline.cursor == 0 and _on_screen(app, timeline)
+        await pilot.press("end")
+        await pilot.pause()
+        assert timeline.cursor == tasks - 1 and _on_screen(app, timeline)
+        await pilot.press("home")
+        await pilot.pause()
+        assert timeline.cursor == 0 and _on_screen(app, timeline)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.helpers import SIZE, ready, until
 from tests.pg_link import Link
 from tui.app.app import JourneyApp
@@ -24,9 +22,8 @@ def notes(app: JourneyApp) -> list[str]:
 
 
 async def test_x_while_the_server_is_away_writes_the_map_on_screen_and_says_what_it_left_out(
-        server_link: tuple[Link, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        server_link: tuple[Link, int], tmp_path: Path) -> None:
     forwarder, wid = server_link
-    monkeypatch.setattr("tui.dialogs.export._LAST_PATH", {})  # the path typed stays here
     target = tmp_path / "plan.md"
     app = build_app(forwarder.via(), wid, step="cards", who="lea")
     async with app.run_test(size=SIZE) as pilot:

@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from models.db.store import Store
     from tui.session import WorkshopSession
 
-_LAST_PATH: dict[int, str] = {}  # workshop id -> path typed last time (this session)
-
 
 class ExportDialog(HeldDialog["str | None"]):
     """One input with the target path; Enter exports, Esc cancels."""
@@ -83,7 +81,7 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
                             thread=True, group="export", description="export to the browser")
         return
     wid = int(journey.workshop.id or 0)
-    default = _LAST_PATH.get(wid) or default_export_path(journey)
+    default = session.export_paths.get(wid) or default_export_path(journey)
 
     def write(path: str) -> None:
         store, today = session.store, clock_today()
@@ -99,7 +97,7 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
         store = session.store
         if path is None or store is None:
             return
-        _LAST_PATH[wid] = path
+        session.export_paths[wid] = path
         try:
             target = check_target(Path(path), store.path)
         except (ProtectedPath, IsADirectoryError) as exc:

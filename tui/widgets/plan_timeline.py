@@ -40,7 +40,8 @@ def _cut(text: str, width: int) -> str:
 
 
 class PlanTimeline(Widget, can_focus=True):
-    """Focusable; up/down select a task (posts ``Selected``), Enter asks to edit it."""
+    """Focusable; up/down, Page Up/Down and Home/End select a task (posts ``Selected``),
+    Enter asks to edit it."""
 
     DEFAULT_CSS = """
     PlanTimeline { height: auto; padding: 0 1; }
@@ -49,6 +50,8 @@ class PlanTimeline(Widget, can_focus=True):
     BINDINGS = [
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
     ]
@@ -109,6 +112,15 @@ class PlanTimeline(Widget, can_focus=True):
 
     def action_move(self, delta: int) -> None:
         self._move_to(self.cursor + delta)
+
+    def action_page(self, pages: int) -> None:
+        """Page Up / Page Down: the cursor moves by as many tasks as the plan's scroll
+        area shows (two rows a task), as a DataTable's does: the timeline only scrolling
+        left the selected task, the one e, s and Enter act on, off the screen."""
+        parent = self.parent
+        height = parent.scrollable_content_region.height \
+            if isinstance(parent, Widget) else self.size.height
+        self._move_to(self.cursor + pages * max(1, height // 2))
 
     def action_first(self) -> None:
         self._move_to(0)
