@@ -12,7 +12,7 @@ from pathlib import Path
 
 from models.db.store import Store
 from models.db.tables.workshop import Touchpoint
-from tests.helpers import build_workshop, first_tp, ready
+from tests.helpers import first_tp, ready
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldCheck
 
@@ -24,18 +24,15 @@ def stored(db: Path, tp_id: int) -> bool:
         return bool(row.moment_of_truth)
 
 
-async def test_a_check_box_saves_every_toggle_across_a_reload(tmp_path: Path) -> None:
-    db = tmp_path / "map.db"
-    with Store(db, who="lea") as store:
-        wid = build_workshop(store)
-    app = build_app(db, wid, step="touchpoints", who="lea")
+async def test_a_check_box_saves_every_toggle_across_a_reload(db_path: Path, wid: int) -> None:
+    app = build_app(db_path, wid, step="touchpoints", who="lea")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         tp_id = first_tp(app).id
         assert tp_id is not None
         box = app.screen.query_one("#f-moment_of_truth", FieldCheck)
         start = box.value
-        assert start == stored(db, tp_id)
+        assert start == stored(db_path, tp_id)
         for turn, reload in enumerate((False, True, True, False), start=1):
             if reload:
                 app.session.reload()
@@ -44,4 +41,4 @@ async def test_a_check_box_saves_every_toggle_across_a_reload(tmp_path: Path) ->
             await pilot.pause()
             want = start if turn % 2 == 0 else not start
             assert box.value == want
-            assert stored(db, tp_id) == want, f"toggle {turn} was not saved"
+            assert stored(db_path, tp_id) == want, f"toggle {turn} was not saved"
