@@ -126,7 +126,14 @@ class WorkshopSession:
         return ""
 
     def show(self, journey: Journey | None) -> None:
-        """Make ``journey`` the snapshot on screen (a new revision)."""
+        """Make ``journey`` the snapshot on screen (a new revision).
+
+        What was derived from the snapshot it replaces goes with it: a cache keeps
+        its snapshot, and on a 10,000-touchpoint map one kept until a view asks
+        again is a second map in memory (+40-60 MB a seat).
+        """
+        if journey is not self.journey:
+            self._ranked = self._handoffs = None
         self.journey = journey
         self.revision += 1
 

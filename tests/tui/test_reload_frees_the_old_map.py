@@ -1,12 +1,14 @@
-"""A map read again frees the one it replaces (issue 18): not yet, so marked.
+"""A map read again frees the one it replaces (issue 18).
 
 A live refresh (another seat's edit) reads the whole map again.  The snapshot it
-replaces stays in memory: the step views built at idle and hidden keep rows of it
-bound (the Scope view's form keeps the workshop row, which reaches the rest of its
-snapshot) until they are shown again, and the app froze it out of the garbage
-collector's full passes (``gc.freeze`` after the load and after the idle build),
-so once let go it is still never collected.  On big15's 10,000-touchpoint map
-that is a second snapshot, +40-60 MB of a seat (``bench/seat_memory.py``).
+replaced stayed in memory while two things held it: the Scope view's form, built
+at idle and hidden, kept the workshop row (which reaches the rest of its snapshot)
+until shown again, and the session's derived data (the Pains ranking, the
+Ownership handoffs, filled by those hidden views) kept the snapshot they were
+derived from.  On big15's 10,000-touchpoint map that was a second snapshot,
++40-60 MB of a seat (``bench/seat_memory.py``).  ``gc.freeze`` was not a cause:
+a frozen object is still freed when the last reference to it goes, and the rows
+of a snapshot make no cycles, so the heap stays frozen.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ from tui.app import idle_gc
 from tui.app.launch import build_app
 
 
-@pytest.mark.xfail(strict=True, reason="hidden views keep rows of the replaced snapshot "
-                   "bound, and it is frozen out of the collector (issue 18)")
 async def test_the_snapshot_a_reload_replaced_is_freed_at_idle(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(idle_gc, "IDLE_S", 0.0)

@@ -39,7 +39,7 @@ class SessionAttributes:
 
     @journey.setter
     def journey(self, journey: Journey | None) -> None:
-        self.session.journey = journey
+        self.session.show(journey)  # what was derived from the one it replaces goes too
 
     @property
     def journey_rev(self) -> int:

@@ -118,7 +118,7 @@ class TableFormView(StepView):
         self.edit_first()
 
     def edit_first(self, field: str | None = None) -> None:
-        if self.form.row is None:
+        if self.form.row_id is None:
             return
         name = field or self.FIELDS[0].name
         target = self.form.field(name)

@@ -8,6 +8,9 @@ silently reverting it.  Each input remembers which row it was showing and the
 text it showed, so a rebind to another row first commits a pending edit to the
 row it belongs to, and a field left untouched is never written back (a value
 displayed with control characters neutralised must not overwrite the original).
+A form keeps the row's table class and id, never the row: a view hidden while
+another seat's edit replaces the snapshot would otherwise keep the old snapshot
+alive through it (a workshop row reaches the whole map) until shown again.
 """
 
 from __future__ import annotations
@@ -210,6 +213,7 @@ class FieldCheck(QuietLayout, Checkbox):
         self.spec = spec
         self.model: type | None = None
         self.row_id: int | None = None
+        self.shown = False  # the row's value when bound or last saved
 
     @property
     def _button(self) -> Content:
@@ -299,7 +303,7 @@ class RecordForm(QuietLayout, VerticalScroll):
         self.specs = list(specs)
         self._saver = saver
         self.model: type | None = None
-        self.row: Any = None
+        self.row_id: int | None = None  # the row shown (None: none, the form is disabled)
         self._found: tuple[list[FieldInput], list[FieldCheck]] | None = None
 
     def compose(self) -> ComposeResult:
@@ -326,9 +330,10 @@ class RecordForm(QuietLayout, VerticalScroll):
 
     def bind(self, model: type | None, row: Any) -> None:
         """Show ``row``; a focused field still being typed in is left alone."""
-        same = row is not None and self.row is not None and model is self.model \
-            and getattr(row, "id", None) == getattr(self.row, "id", None)
-        self.model, self.row = model, row
+        row_id = getattr(row, "id", None)
+        same = row is not None and self.row_id is not None and model is self.model \
+            and row_id == self.row_id
+        self.model, self.row_id = model, row_id
         self.disabled = row is None
         inputs, checks = self.fields()
         for widget in inputs:
@@ -338,12 +343,12 @@ class RecordForm(QuietLayout, VerticalScroll):
                 continue
             text = widget.spec.shown(getattr(row, widget.spec.name, "")) \
                 if row is not None else ""
-            widget.model, widget.row_id, widget.shown = model, getattr(row, "id", None), text
+            widget.model, widget.row_id, widget.shown = model, row_id, text
             if widget.value != text:
                 widget.show(text)
         for check in checks:
-            check.model, check.row_id = model, getattr(row, "id", None)
             value = bool(getattr(row, check.spec.name, False)) if row is not None else False
+            check.model, check.row_id, check.shown = model, row_id, value
             if check.value != value:
                 with check.prevent(Checkbox.Changed):
                     check.value = value
@@ -388,7 +393,8 @@ class RecordForm(QuietLayout, VerticalScroll):
         check = event.checkbox
         if isinstance(check, FieldCheck) and check.model is not None and check.row_id is not None:
             event.stop()
-            if self.row is not None and bool(getattr(self.row, check.spec.name)) == event.value:
+            if check.shown == event.value:
                 return
-            self.saver().save_field(check.model, check.row_id, check.spec.name, event.value)
+            if self.saver().save_field(check.model, check.row_id, check.spec.name, event.value):
+                check.shown = event.value
 

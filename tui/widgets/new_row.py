@@ -36,7 +36,7 @@ def edit_new(view: Any) -> None:
     rebound (value set, cursor moved to the end) when the reload lands.
     """
     view.edit_first()
-    if view.form.row is None:
+    if view.form.row_id is None:
         return
     field = view.form.field(view.FIELDS[0].name)
     stand_in = field.value
