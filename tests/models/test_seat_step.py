@@ -19,6 +19,7 @@ from models.db.store import Store
 from models.db.tables.workshop import Workshop
 from models.live import presence
 from models.live.seat_step import own_step
+from models.vocab import METHOD_VIEWS
 
 
 @pytest.fixture
@@ -78,3 +79,14 @@ def test_an_unknown_stored_step_is_named_not_opened(store: Store, db_path: Path,
         raw.execute("UPDATE participant SET current_step = 'gone' WHERE id = ?", (sam.id,))
     with pytest.raises(DamagedWorkshop, match=r"current step holds \"gone\""):
         store.load(wid)
+
+
+@pytest.mark.parametrize("view", METHOD_VIEWS)
+def test_a_seat_left_on_a_method_view_opens_on_scope(store: Store, db_path: Path, wid: int,
+                                                     view: str) -> None:
+    """journeymap before session 13 stored the method view a seat was on (a heartbeat on
+    Moments wrote "moments"): such a file is sound, and re-opening returns to a step."""
+    sam = presence.join(store, wid, "Sam")
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE participant SET current_step = ? WHERE id = ?", (view, sam.id))
+    assert _both(store, db_path, wid, "Sam") == "scope"
