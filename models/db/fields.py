@@ -18,6 +18,7 @@ from models.vocab import (
     CARD_STATUSES,
     EFFECT_KINDS,
     LANES,
+    METHOD_VIEWS,
     OCC_EMOTIONS,
     PAIN_KINDS,
     ROLES,
@@ -98,6 +99,8 @@ def stored_rule(column: str) -> tuple[tuple[str, ...] | None, tuple[float, float
         choices = ("", *choices)
     if column == "source":
         choices = SOURCES
+    if column == "current_step":  # a seat on Moments was stored as "moments" before
+        choices = (*STEPS, *METHOD_VIEWS)  # session 13: sound, and it re-opens on Scope
     span = _RANGES.get(column) or _FLOAT_RANGES.get(column)
     return choices, (None if span is None else (float(span[0]), float(span[1])))
 

@@ -20,7 +20,7 @@ __join = "".join
 
 def _workshop() -> Callable[..., None]:
     __ok13 = frozenset({'current', 'future'})
-    __ok20 = frozenset({'cards', 'ownership', 'pains', 'plan', 'scope', 'stages', 'touchpoints', 'tracker'})
+    __ok20 = frozenset({'cards', 'escalation', 'future', 'moments', 'ownership', 'pains', 'plan', 'scope', 'stages', 'touchpoints', 'tracker'})
     __ok26 = frozenset({'', 'cards', 'ownership', 'pains', 'plan', 'scope', 'stages', 'touchpoints', 'tracker'})
     __ok30 = frozenset({'', 'cards', 'ownership', 'pains', 'plan', 'scope', 'stages', 'touchpoints', 'tracker'})
     def __init__(self, row):
@@ -218,7 +218,7 @@ def _plantask() -> Callable[..., None]:
 
 def _participant() -> Callable[..., None]:
     __ok3 = frozenset({'lead', 'observer', 'participant'})
-    __ok5 = frozenset({'cards', 'ownership', 'pains', 'plan', 'scope', 'stages', 'touchpoints', 'tracker'})
+    __ok5 = frozenset({'cards', 'escalation', 'future', 'moments', 'ownership', 'pains', 'plan', 'scope', 'stages', 'touchpoints', 'tracker'})
     __ok7 = frozenset({'', 'cards', 'ownership', 'pains', 'plan', 'scope', 'stages', 'touchpoints', 'tracker'})
     def __init__(self, row):
         self.id, self.workshop_id, self.name, self.role, self.last_seen, self.current_step, self.following, self.done_step, self.account, self.account_uid, self.key, self.origin, = row

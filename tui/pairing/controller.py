@@ -37,7 +37,7 @@ from textual.timer import Timer
 
 from models.db.access import AccessError
 from models.live.marks import Marks
-from models.vocab import HEARTBEAT_S, POLL_S, WINDOW_S
+from models.vocab import HEARTBEAT_S, POLL_S, STEPS, WINDOW_S
 from tui.pairing.commands import palette_commands
 from tui.pairing.seat import take_seat
 from tui.pairing.step_timer import StepTimerWatch
@@ -258,9 +258,9 @@ class Pairing:
         """Heartbeat with the step on screen; also where silent seats fade out."""
         if self.seat is None or self.lost:  # away: the listener tries, in its thread
             return
-        step = self.screen_step() or None
-        try:
-            self.seat.heartbeat(step)
+        step = self.screen_step()
+        try:  # a method view is no step: the seat stays on the step it re-opens at
+            self.seat.heartbeat(step if step in STEPS else None)
             self._beat_step = step or ""
         except Exception:  # noqa: BLE001 - presence is best effort (busy file, deleted row)
             return
