@@ -6,8 +6,13 @@ document: which stage generates the most repeat contacts, and which card met its
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from models.db.journey import Journey
 from models.rules.measures import MET, NOT_YET, judge, repeat_contacts_by_stage
+
+if TYPE_CHECKING:
+    from models.db.tables.workshop import Stage
 
 
 def review_repeat_contacts(journey: Journey) -> str | None:
@@ -17,8 +22,25 @@ def review_repeat_contacts(journey: Journey) -> str | None:
         return None
     stage, figure = ranked[0]
     count = int(figure.value or 0)
-    return (f"{stage.name.strip() or 'An unnamed stage'} generates the most repeat contacts: "
+    if count == 0:
+        # Naming the first stage as "the most" with 0 sent a lead to a stage that generates
+        # none: the zero is said of every stage that was measured.
+        named = [f"{_name(s)} ({m.provenance})" for s, m in ranked[:_NAMED]]
+        more = len(ranked) - len(named)
+        listed = (", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0])
+        if more:
+            listed = ", ".join(named) + f" and {more:,} more stage{'s' if more != 1 else ''}"
+        return f"No stage generates repeat contacts: 0 reopened tickets in {listed}."
+    return (f"{_name(stage)} generates the most repeat contacts: "
             f"{count:,} reopened ticket{'s' if count != 1 else ''} ({figure.provenance}).")
+
+
+# The stages named when none has a reopened ticket; the rest are counted.
+_NAMED = 3
+
+
+def _name(stage: Stage) -> str:
+    return stage.name.strip() or "An unnamed stage"
 
 
 def review_measured(journey: Journey) -> str | None:

@@ -152,6 +152,9 @@ HUBSPOT = Profile(
         "created": ("create_date",),
         "closed": ("close_date",),
         "updated": ("last_activity_date", "last_modified_date"),
+        # hs_first_agent_message_sent_at (any conversation), else first_agent_reply_date
+        # (email only)
+        "first_response_at": ("first_agent_response_date", "first_agent_email_response_date"),
         "status": ("ticket_status",),
         "category": ("category",),
         "channel": ("source",),
@@ -162,6 +165,13 @@ HUBSPOT = Profile(
         "ticket_id", "ticket_name", "pipeline", "ticket_status", "create_date", "close_date",
         "ticket_owner", "last_activity_date",
     }),
+    # hs_is_one_touch_ticket: false on every open ticket too, so read as answers it counted
+    # each open ticket as a failed first contact.
+    not_metrics={
+        "first_contact_resolution": "HubSpot's one-touch flag (closed with just one agent "
+        "message; false on open tickets too), not a first-contact-resolution answer: not "
+        "read as FCR",
+    },
 )
 
 # Intercom's conversation export; the last close is when the conversation ended (a reopened

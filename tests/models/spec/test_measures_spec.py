@@ -376,12 +376,34 @@ def test_a_step_with_one_reopened_ticket_ranks_above_an_earlier_one_with_none() 
         "(feb.csv, 2024-02, n=40).")
 
 
-def test_no_reopened_ticket_anywhere_is_said_as_zero() -> None:
+def test_no_reopened_ticket_anywhere_names_no_stage_as_the_most() -> None:
+    # Session 15: "Contact generates the most repeat contacts: 0 reopened tickets" told a
+    # lead to look at a stage that generates none; the zero is said of every stage measured.
     rows = [reading(2, "2024-02", "category", "Login", tickets=50, reopened=0)]
     j = journey(rows, links={"Login": {"stage": 10}})
     assert measure_review.review_repeat_contacts(j) == (
-        "Contact generates the most repeat contacts: 0 reopened tickets "
+        "No stage generates repeat contacts: 0 reopened tickets in Contact "
         "(feb.csv, 2024-02, n=50).")
+
+
+def test_no_reopened_ticket_in_two_stages_names_both() -> None:
+    rows = [reading(2, "2024-02", "category", "Login", tickets=50, reopened=0),
+            reading(2, "2024-02", "category", "Refund", tickets=40, reopened=0)]
+    j = journey(rows, links={"Login": {"stage": 10}, "Refund": {"stage": 11}})
+    assert measure_review.review_repeat_contacts(j) == (
+        "No stage generates repeat contacts: 0 reopened tickets in Contact "
+        "(feb.csv, 2024-02, n=50) and Follow-Up (feb.csv, 2024-02, n=40).")
+
+
+def test_no_reopened_ticket_in_four_stages_names_three_and_counts_the_rest() -> None:
+    names = ["Find", "Ask", "Wait", "Pay"]
+    stages = [Stage(id=10 + i, workshop_id=1, name=n, kpi_name="") for i, n in enumerate(names)]
+    rows = [reading(2, "2024-02", "category", n, tickets=10, reopened=0) for n in names]
+    j = journey(rows, links={n: {"stage": 10 + i} for i, n in enumerate(names)},
+                stages=stages)
+    said = measure_review.review_repeat_contacts(j)
+    assert said is not None and said.endswith(
+        "Wait (feb.csv, 2024-02, n=10) and 1 more stage.")
 
 
 def test_a_card_whose_text_ends_in_x_keeps_its_last_letter() -> None:
