@@ -234,6 +234,32 @@ TICKET_METRIC_WORDS: dict[str, str] = {
        for stat in ("median", "p90")},
 }
 
+# The KPI rows of the Data screen's history table and of the Markdown's Measured section, in
+# this order: (metric, the screen's short label, the document's label). One list, so the
+# screen and the document show the same figures: until session 15 the screen had the waits
+# and not the business-hours rows, the document the reverse.
+KPI_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("tickets", "Tickets", "Tickets"),
+    ("fcr_rate", "FCR", "First contact resolution"),
+    ("reopen_rate", "Reopen rate", "Reopen rate"),
+    ("reopened", "Reopened", "Reopened tickets"),
+    ("ttr_median_hours", "TTR median", "Time to resolution (median)"),
+    ("ttr_p90_hours", "TTR p90", "Time to resolution (p90)"),
+    ("first_response_median_hours", "First response", "First response (median)"),
+    ("ttr_business_median_hours", "Business TTR", "Time to resolution, business hours (median)"),
+    ("ttr_business_p90_hours", "Business TTR p90", "Time to resolution, business hours (p90)"),
+    ("frt_business_median_hours", "Business 1st resp", "First response, business hours (median)"),
+    ("csat_mean", "CSAT", "CSAT (mean of answered)"),
+    ("csat_satisfied_share", "CSAT satisfied", "CSAT satisfied share"),
+    ("reassigned_rate", "Reassigned", "Reassignment rate"),
+    ("sla_met_rate", "SLA met", "SLA met"),
+    ("backlog_open", "Backlog", "Open backlog"),
+    # the waits of resolved tickets (models.tickets.stats.WAITS), stored since schema 11
+    ("requester_wait_median_hours", "Requester wait", "Requester wait (median)"),
+    ("agent_wait_median_hours", "Agent wait", "Agent wait (median)"),
+    ("on_hold_median_hours", "On hold", "On hold (median)"),
+)
+
 # The first cell of a totals row at the end of a ticket export or a spreadsheet, in the
 # languages exports are written in (models.tickets.checks.TOTALS: any case, a word of its own,
 # so "Totally" is not one); such a row is left out and named, not taken for a ticket.

@@ -22,20 +22,10 @@ from models.rules.measures import (
     sparkline,
     stage_categories,
 )
+from models.vocab import KPI_ROWS
 
-KPIS: tuple[tuple[str, str], ...] = (
-    ("tickets", "Tickets"), ("fcr_rate", "First contact resolution"),
-    ("reopen_rate", "Reopen rate"), ("reopened", "Reopened tickets"),
-    ("ttr_median_hours", "Time to resolution (median)"),
-    ("ttr_p90_hours", "Time to resolution (p90)"),
-    ("first_response_median_hours", "First response (median)"),
-    ("ttr_business_median_hours", "Time to resolution, business hours (median)"),
-    ("ttr_business_p90_hours", "Time to resolution, business hours (p90)"),
-    ("frt_business_median_hours", "First response, business hours (median)"),
-    ("csat_mean", "CSAT (mean of answered)"),
-    ("csat_satisfied_share", "CSAT satisfied share"), ("reassigned_rate", "Reassignment rate"),
-    ("sla_met_rate", "SLA met"), ("backlog_open", "Open backlog"),
-)
+# the document's labels of the one list of KPI rows (the Data screen has the short ones)
+KPIS: tuple[tuple[str, str], ...] = tuple((metric, long) for metric, _, long in KPI_ROWS)
 
 
 def _figure(metric: str, figure: Measured) -> str:

@@ -22,6 +22,7 @@ from textual.worker import Worker
 from models.rules.counts import plural
 from models.rules.months import said
 from models.tickets.hours import stored
+from models.vocab import KPI_ROWS
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.import_run import ImportRun
@@ -36,17 +37,8 @@ if TYPE_CHECKING:
     from models.db.store import Store
     from models.rules.measures import Measured
 
-KPIS: tuple[tuple[str, str], ...] = (
-    ("tickets", "Tickets"), ("fcr_rate", "FCR"), ("reopen_rate", "Reopen rate"),
-    ("reopened", "Reopened"), ("ttr_median_hours", "TTR median"),
-    ("ttr_p90_hours", "TTR p90"), ("first_response_median_hours", "First response"),
-    ("csat_mean", "CSAT"), ("csat_satisfied_share", "CSAT satisfied"),
-    ("reassigned_rate", "Reassigned"), ("sla_met_rate", "SLA met"),
-    ("backlog_open", "Backlog"),
-    # the waits of resolved tickets (models.tickets.stats.WAITS), stored since schema 11
-    ("requester_wait_median_hours", "Requester wait"), ("agent_wait_median_hours", "Agent wait"),
-    ("on_hold_median_hours", "On hold"),
-)
+# the screen's short labels of the one list of KPI rows (the Markdown has the long ones)
+KPIS: tuple[tuple[str, str], ...] = tuple((metric, short) for metric, short, _ in KPI_ROWS)
 
 
 class DataScreen(Screen[None]):
