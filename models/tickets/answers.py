@@ -34,7 +34,7 @@ ANSWER_FIELDS: tuple[tuple[str, Callable[[str], Any]], ...] = (
     ("reassignments", count_or_flag),
     ("assignee_stations", values.parse_count),
     ("fcr", values.parse_bool),
-    ("sla_met", values.parse_bool),
+    ("sla_met", values.parse_sla),
     ("sla_remaining", values.parse_sla_clock),
     ("csat", values.parse_csat),
 )

@@ -156,6 +156,7 @@ HUBSPOT = Profile(
         # (email only)
         "first_response_at": ("first_agent_response_date", "first_agent_email_response_date"),
         "status": ("ticket_status",),
+        "sla_met": ("time_to_close_sla_ticket_status",),
         "category": ("category",),
         "channel": ("source",),
         "priority": ("priority",),

@@ -138,6 +138,23 @@ def decimal_marks(cells: Iterable[str]) -> dict[bool, str]:
     return found
 
 
+# HubSpot's "Time to Close SLA Ticket Status" (hs_time_to_close_sla_status): a verdict once
+# completed or overdue (missed, open or not, as Jira's breached clock); "Due Soon" and
+# "Active SLA" are a running clock with no verdict yet.
+_SLA_WORDS: dict[str, bool | None] = {
+    "sla completed on time": True, "sla completed late": False, "overdue": False,
+    "due soon": None, "active sla": None,
+}
+
+
+def parse_sla(value: str) -> bool | None:
+    """An SLA cell: yes/no words (``parse_bool``) or a status word such as HubSpot's."""
+    text = _clean(value)
+    if text in _SLA_WORDS:
+        return _SLA_WORDS[text]
+    return parse_bool(value)
+
+
 def decimal_mark_evidence(cells: Iterable[str]) -> bool | None:
     """True when the cells show a decimal comma, False a decimal point, None when they show
     neither or both (a locale is a property of the whole file, so one mark must be alone)."""

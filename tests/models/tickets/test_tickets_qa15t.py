@@ -99,3 +99,24 @@ def test_hubspot_one_touch_flag_is_not_read_as_first_contact_resolution(tmp_path
     assert total.fcr_rate is None
     assert any("'First contact resolution'" in note and "one agent message" in note
                for note in imp.notes)
+
+
+def test_hubspot_time_to_close_sla_status_is_the_sla(tmp_path: Path) -> None:
+    # hs_time_to_close_sla_status: "SLA completed on time" (3), "SLA completed late" (4),
+    # "Overdue" (1), "Due Soon" (2), "Active SLA" (0): the last two have no verdict yet
+    path = tmp_path / "hubspot-sla.csv"
+    path.write_text(
+        "Ticket ID,Ticket name,Pipeline,Ticket status,Create date,Close date,"
+        "Time to Close SLA Ticket Status\n"
+        "1,a,Support Pipeline,Closed,2024-03-04 09:00,2024-03-04 11:00,SLA completed on time\n"
+        "2,b,Support Pipeline,Closed,2024-03-04 09:00,2024-03-06 11:00,SLA completed late\n"
+        "3,c,Support Pipeline,Waiting on us,2024-03-01 09:00,,Overdue\n"
+        "4,d,Support Pipeline,New,2024-03-04 10:00,,Due Soon\n"
+        "5,e,Support Pipeline,New,2024-03-04 10:30,,Active SLA\n", encoding="utf-8")
+    imp = engine.import_export(path)
+    assert imp.columns["sla_met"] == "Time to Close SLA Ticket Status"
+    assert imp.bad_cells == {}
+    total = metrics.table(imp, by=None)[-1]
+    # met 1 of the 3 with a verdict
+    assert total.sla_met_rate == 1 / 3
+    assert total.n["sla_met_rate"] == 3
