@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
+from models.tickets.month_words import MONTHS
+
 Parser = Callable[[str], datetime | None]
 
 MISSING = frozenset({"", "?", "-", "--", "n/a", "na", "null", "none", "nan", "#n/a", "nat"})
@@ -30,18 +32,12 @@ _NUMERIC = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
 _ISO_HEAD = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
-# English month names and their three-letter forms (Jira, Salesforce and Excel in English).
-MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1):
-    MONTHS[_name] = MONTHS[_name[:3]] = _number
-MONTHS["sept"] = 9
 _TIME = (r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp]\.?[Mm]\.?)?)?"
          r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
-_NAMED = re.compile(r"\s*(\d{1,2})[-/. ]+([A-Za-z]{3,9})\.?[-/. ]+(\d{2}|\d{4})" + _TIME)
+# A month word is letters of any script's alphabet (Mär, févr), not digits or "_".
+_NAMED = re.compile(r"\s*(\d{1,2})[-/. ]+([^\W\d_]{3,9})\.?[-/. ]+(\d{2}|\d{4})" + _TIME)
 # The month word first, US style: "Mar 4, 2024 9:00 AM" (HubSpot, Excel in English).
-_NAMED_FIRST = re.compile(r"\s*([A-Za-z]{3,9})\.? +(\d{1,2}),? +(\d{4})" + _TIME)
+_NAMED_FIRST = re.compile(r"\s*([^\W\d_]{3,9})\.? +(\d{1,2}),? +(\d{4})" + _TIME)
 
 
 # Seconds (10 digits) or milliseconds (13) since 1970, as API dumps write them (HubSpot's

@@ -120,3 +120,30 @@ def test_hubspot_time_to_close_sla_status_is_the_sla(tmp_path: Path) -> None:
     # met 1 of the 3 with a verdict
     assert total.sla_met_rate == 1 / 3
     assert total.n["sla_met_rate"] == 3
+
+
+# Jira writes its dates in the exporting user's language: its XML export wrote German day and
+# month names ("Di, 1 Nov 2011 10:47:24 +0100", apache/maven-changes-plugin#171), and its
+# CSV's default dd/MMM/yy writes the month word the same way, so a German user's file holds
+# "04/Mär/24". Before, every such date was unreadable and the import refused.
+def test_jira_dates_with_a_german_month_word_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "jira-de.csv"
+    path.write_text(
+        "Summary,Issue key,Issue id,Issue Type,Status,Priority,Created,Updated,Resolved\n"
+        "a,SUP-1,10001,Incident,Erledigt,Mittel,04/Mär/24 09:00,04/Mär/24 11:00,"
+        "04/Mär/24 11:00\n"
+        "b,SUP-2,10002,Incident,Erledigt,Mittel,30/Dez/24 09:00,02/Jan/25 09:00,"
+        "02/Jan/25 09:00\n", encoding="utf-8")
+    imp = engine.import_export(path)
+    rows = metrics.table(imp, by="period")
+    assert [r.group for r in rows] == ["2024-03", "2024-12", "all"]
+    assert rows[-1].ttr_median_hours == 37.0  # 2 h and 72 h
+
+
+def test_month_words_of_the_export_languages() -> None:
+    assert dates.parse_month_name("04/Mär/24 9:00 AM") == dates.parse_month_name(
+        "04/Mar/24 9:00 AM")
+    assert dates.parse_month_name("4 févr. 2024 10:00").month == 2  # type: ignore[union-attr]
+    assert dates.parse_month_name("12-Okt-2024 17:45").month == 10  # type: ignore[union-attr]
+    assert dates.parse_month_name("1 mei 2024").month == 5  # type: ignore[union-attr]
+    assert dates.parse_month_name("3/dic/24 09:00").month == 12  # type: ignore[union-attr]
