@@ -234,6 +234,19 @@ TICKET_METRIC_WORDS: dict[str, str] = {
        for stat in ("median", "p90")},
 }
 
+# What ``tickets show``'s table calls a metric (its column heads, and the words the lines
+# under it use for a metric the export cannot support); a metric the table has no word for
+# is said in TICKET_METRIC_WORDS' words (the waits printed their field names before).
+TICKET_TABLE_WORDS: dict[str, str] = {
+    "tickets": "tickets", "fcr_rate": "FCR", "reopen_rate": "reopen",
+    "reopened": "reopened tickets", "ttr_median_hours": "TTR median",
+    "ttr_p90_hours": "TTR p90", "first_response_median_hours": "first response median",
+    "csat_mean": "CSAT (1-5 mean)", "csat_responses": "CSAT answers",
+    "csat_satisfied_share": "CSAT satisfied share", "reassigned_rate": "reassign",
+    "sla_met_rate": "SLA met", "backlog_open": "open backlog",
+    "backlog_median_age_hours": "backlog median age",
+}
+
 # The KPI rows of the Data screen's history table and of the Markdown's Measured section, in
 # this order: (metric, the screen's short label, the document's label). One list, so the
 # screen and the document show the same figures: until session 15 the screen had the waits

@@ -67,3 +67,12 @@ def test_unavailable_reasons_use_the_table_words(store: Store, db_path: Path,
     out = _table(store, db_path, tmp_path)
     assert "sla_met_rate" not in out and "csat_mean" not in out
     assert "SLA met: the export has no SLA column" in " ".join(out.split())
+
+
+def test_unavailable_waits_are_named_in_words(store: Store, db_path: Path,
+                                              tmp_path: Path) -> None:
+    # Session 15: the waits (stored since schema 11) had no table word, and the lines under
+    # the table said "n/a agent_wait_business_median_hours, ...: the export has no ..."
+    out = " ".join(_table(store, db_path, tmp_path).split())
+    assert "_hours" not in out and "requester_wait" not in out
+    assert "requester wait in business hours, median" in out

@@ -164,17 +164,6 @@ def show(
     _print_table(records, by, show.groupings(journey.readings, rows), zone)
 
 
-_LABELS = {
-    "tickets": "tickets", "fcr_rate": "FCR", "reopen_rate": "reopen",
-    "reopened": "reopened tickets", "ttr_median_hours": "TTR median",
-    "ttr_p90_hours": "TTR p90", "first_response_median_hours": "first response median",
-    "csat_mean": "CSAT (1-5 mean)", "csat_responses": "CSAT answers",
-    "csat_satisfied_share": "CSAT satisfied share", "reassigned_rate": "reassign",
-    "sla_met_rate": "SLA met", "backlog_open": "open backlog",
-    "backlog_median_age_hours": "backlog median age",
-}
-
-
 def _csat_cell(rec: dict[str, object]) -> str:
     """The 1-5 mean when the answers are scores, else the satisfied share of word answers
     (Good/Bad), marked so the footnote can say which it is."""
@@ -197,6 +186,7 @@ def _print_table(records: list[dict[str, object]], by: str | None,
     from rich.table import Table
 
     from models.rules.measures import format_value
+    from models.vocab import TICKET_METRIC_WORDS, TICKET_TABLE_WORDS
     from tui.safe_text import safe
 
     metrics = ("tickets", "fcr_rate", "reopen_rate", "ttr_median_hours", "ttr_p90_hours",
@@ -252,7 +242,8 @@ def _print_table(records: list[dict[str, object]], by: str | None,
         unavailable.pop("csat_mean", None)
     by_reason: dict[str, list[str]] = {}
     for metric, reason in unavailable.items():
-        by_reason.setdefault(str(reason), []).append(_LABELS.get(metric, metric))
+        by_reason.setdefault(str(reason), []).append(
+            TICKET_TABLE_WORDS.get(metric) or TICKET_METRIC_WORDS.get(metric, metric))
     for reason, labels in by_reason.items():
         out.print(safe(f"n/a {', '.join(labels)}: {reason}"))
     for reason in sorted(business):
