@@ -11,10 +11,13 @@ from collections.abc import Iterable
 
 from models.tickets.dates import MISSING
 
-_TRUE = frozenset({"true", "yes", "y", "1", "t", "met", "within sla", "x", "vrai", "oui"})
+# Excel saves a TRUE/FALSE cell in its own language (WAHR/FALSCH, VRAI/FAUX, VERDADERO/FALSO,
+# VERO/FALSO, VERDADEIRO/FALSO, WAAR/ONWAAR): a re-saved export's flags say so.
+_TRUE = frozenset({"true", "yes", "y", "1", "t", "met", "within sla", "x", "vrai", "oui",
+                   "wahr", "ja", "verdadero", "vero", "verdadeiro", "waar", "sí", "si", "sim"})
 _FALSE = frozenset({
     "false", "no", "n", "0", "f", "not met", "sla violated", "violated", "breached", "missed",
-    "faux", "non",
+    "faux", "non", "falsch", "nein", "falso", "onwaar", "nee", "não", "nao",
 })
 
 # The statuses as Zendesk, Zoho Desk and Freshdesk export them in an agent's language

@@ -147,3 +147,27 @@ def test_month_words_of_the_export_languages() -> None:
     assert dates.parse_month_name("12-Okt-2024 17:45").month == 10  # type: ignore[union-attr]
     assert dates.parse_month_name("1 mei 2024").month == 5  # type: ignore[union-attr]
     assert dates.parse_month_name("3/dic/24 09:00").month == 12  # type: ignore[union-attr]
+
+
+def test_an_excel_re_saved_in_german_keeps_the_sla_verdicts(tmp_path: Path) -> None:
+    # A sheet's TRUE/FALSE cells are saved in Excel's language: WAHR/FALSCH (German),
+    # VERDADERO/FALSO (Spanish), VERO/FALSO (Italian), VERDADEIRO/FALSO (Portuguese),
+    # WAAR/ONWAAR (Dutch); French VRAI/FAUX were read already. Before, every WAHR/FALSCH
+    # was unreadable and SLA met was n/a ("no ticket has an SLA value").
+    path = tmp_path / "incidents.csv"
+    path.write_text(
+        "number;opened_at;state;made_sla;resolved_at\n"
+        "INC1;04.03.2024 09:00:00;Geschlossen;WAHR;04.03.2024 13:00:00\n"
+        "INC2;04.03.2024 10:00:00;Gelöst;FALSCH;05.03.2024 10:00:00\n"
+        "INC3;05.03.2024 10:00:00;In Bearbeitung;FALSCH;\n", encoding="utf-8")
+    imp = engine.import_export(path)
+    assert imp.bad_cells == {}
+    assert metrics.table(imp, by=None)[-1].sla_met_rate == 1 / 3
+
+
+def test_excel_true_false_words_of_the_export_languages() -> None:
+    from models.tickets import values
+
+    for yes, no in (("WAHR", "FALSCH"), ("VERDADERO", "FALSO"), ("VERO", "FALSO"),
+                    ("VERDADEIRO", "FALSO"), ("WAAR", "ONWAAR"), ("Ja", "Nein")):
+        assert values.parse_bool(yes) is True and values.parse_bool(no) is False
