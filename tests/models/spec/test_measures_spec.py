@@ -277,12 +277,18 @@ def test_stages_are_ranked_by_reopened_tickets_and_unmeasured_ones_come_last() -
     assert [(s.name, m.value) for s, m in ranked] == [("Follow-Up", 2.0), ("Contact", None)]
 
 
+def _review_of_two_stages(login: tuple[int, int], refund: tuple[int, int]) -> str | None:
+    """The review's sentence for Login (stage Contact) and Refund (stage Follow-Up), each
+    (tickets, reopened) in February."""
+    rows = [reading(2, "2024-02", "category", "Login", tickets=login[0], reopened=login[1]),
+            reading(2, "2024-02", "category", "Refund", tickets=refund[0], reopened=refund[1])]
+    j = journey(rows, links={"Login": {"stage": 10}, "Refund": {"stage": 11}})
+    return measure_review.review_repeat_contacts(j)
+
+
 def test_the_review_names_the_stage_with_most_reopened_tickets_and_where_that_came_from(
 ) -> None:
-    rows = [reading(2, "2024-02", "category", "Login", tickets=1300, reopened=1240),
-            reading(2, "2024-02", "category", "Refund", tickets=40, reopened=20)]
-    j = journey(rows, links={"Login": {"stage": 10}, "Refund": {"stage": 11}})
-    assert measure_review.review_repeat_contacts(j) == (
+    assert _review_of_two_stages((1300, 1240), (40, 20)) == (
         "Contact generates the most repeat contacts: 1,240 reopened tickets "
         "(feb.csv, 2024-02, n=1300).")
 
@@ -387,10 +393,7 @@ def test_no_reopened_ticket_anywhere_names_no_stage_as_the_most() -> None:
 
 
 def test_no_reopened_ticket_in_two_stages_names_both() -> None:
-    rows = [reading(2, "2024-02", "category", "Login", tickets=50, reopened=0),
-            reading(2, "2024-02", "category", "Refund", tickets=40, reopened=0)]
-    j = journey(rows, links={"Login": {"stage": 10}, "Refund": {"stage": 11}})
-    assert measure_review.review_repeat_contacts(j) == (
+    assert _review_of_two_stages((50, 0), (40, 0)) == (
         "No stage generates repeat contacts: 0 reopened tickets in Contact "
         "(feb.csv, 2024-02, n=50) and Follow-Up (feb.csv, 2024-02, n=40).")
 
