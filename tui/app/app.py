@@ -100,7 +100,8 @@ class JourneyApp(SessionAttributes, App[None]):
         self.pairing = Pairing(self)  # live refresh, presence, facilitation
         self.session = WorkshopSession(SessionHooks(
             notify=self.notify, saved=self._show_saved, changed=self._refresh_screen,
-            own_edit=self.pairing.own_edit_done, waiting=self.pairing.refresh_presence),
+            own_edit=self.pairing.own_edit_done, waiting=self.pairing.refresh_presence,
+            conflict=self._ask_kept),
             role=role, locked=self.locked,
             no_files=key.startswith(INVITE_KEY_PREFIX))
         self.loading = True  # until the worker has opened the store (or failed to)
@@ -285,6 +286,16 @@ class JourneyApp(SessionAttributes, App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _ask_kept(self, edit: Any, changed: Any, answer: Callable[[str | None], None]) -> None:
+        """A kept edit's field was changed by another seat meanwhile: the live edit's
+        keep mine / take theirs dialog asks (``WorkshopSession.save_waiting``)."""
+        from tui.dialogs.conflict import ConflictScreen
+        from tui.safe_text import display
+
+        label = edit.name.replace("_", " ").capitalize()
+        self.push_screen(ConflictScreen(label, display(edit.text), display(changed.theirs),
+                                        changed.who, kept=True), answer)
 
     # -- quitting -----------------------------------------------------------------
     async def action_quit(self) -> None:
