@@ -197,8 +197,18 @@ class WorkshopSession(KeptEdits):
         self.hooks.changed()
 
     def mutate(self, call: Callable[[], R]) -> R | None:
-        """A structural edit (add, delete, move): run it, then reload the journey."""
-        result = self.run_store(call)
+        """A structural edit (add, delete, move): run it, then reload the journey.
+
+        Refused because the team server is away, it is one sentence and no reload:
+        the reload's read would fail too and say so a second time.
+        """
+        from models.db.server import ServerAway
+
+        try:
+            result = self.run_store(call, keep=ServerAway)
+        except ServerAway as away:
+            self.hooks.notify(short(away, 300), severity="error", markup=False)
+            return None
         if result is not None:
             self.mark_saved()
             self.hooks.own_edit()  # reloaded just below, not again by the poll
