@@ -91,3 +91,25 @@ async def test_decide_later_keeps_the_edit_and_asks_again_at_the_next_saved_fiel
     with Store(pg_url, who="check") as store:
         workshop = store.get_workshop(wid)
         assert (workshop.persona, workshop.scenario) == ("Sam typed this", "Next field")
+
+
+async def test_an_edit_put_off_says_why_it_is_unsaved_in_the_bar_and_at_quit(
+        server_link: tuple[Link, int], pg_url: str) -> None:
+    """Once the server is back, a kept edit left undecided waits for the lead, not for
+    the server: the bar and the quit question say so rather than "saving" or "waits
+    for the server"."""
+    forwarder, wid = server_link
+    async with away(forwarder, wid) as (app, pilot):
+        await retype(pilot, app, "persona", "Sam typed this")
+        with Store(pg_url, who="kim") as kim:
+            kim.update(Workshop, wid, persona="Kim wrote this")
+        forwarder.restore()
+        assert await until([pilot], lambda: isinstance(app.screen, ConflictScreen),
+                           rounds=500)
+        await pilot.press("escape")
+        assert await until([pilot], lambda: "1 unsaved edit: changed meanwhile" in bar(app)), \
+            bar(app)
+        await pilot.press("ctrl+q")
+        assert await until([pilot], lambda: said(
+            app, "1 typed edit is not saved: another seat changed its field meanwhile"))
+        assert app.is_running

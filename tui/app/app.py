@@ -314,7 +314,12 @@ class JourneyApp(SessionAttributes, App[None]):
         now, kept = self.clock(), len(self.session.waiting)
         if (pending or kept) and now - self._quit_asked > 5.0:
             self._quit_asked = now
-            self.notify(f"{kept} typed edit{'s wait' if kept > 1 else ' waits'} for the server "
+            asked = self.session.later is not None or self.session.asking is not None
+            self.notify(f"{kept} typed edit{'s are' if kept > 1 else ' is'} not saved: another "
+                        "seat changed its field meanwhile; leave a field to choose, or press "
+                        "ctrl+q again within 5 seconds to quit without "
+                        f"{'them' if kept > 1 else 'it'}." if kept and asked else
+                        f"{kept} typed edit{'s wait' if kept > 1 else ' waits'} for the server "
                         "and would be lost; press ctrl+q again within 5 seconds to quit "
                         "without them." if kept else
                         "A field could not be saved (see the message). Fix it, or press "
