@@ -11,6 +11,10 @@ server.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
 from textual.widgets import Static
 
 from models.db.store import Store
@@ -27,9 +31,11 @@ def under(app: JourneyApp) -> str:
     return app.screen_stack[-2].query_one("#presence", Static).render_line(0).text
 
 
-async def kept_then_changed(forwarder: Link, wid: int, pg_url: str, answer: str) -> str:
-    """sam keeps a persona while away, kim writes another, the server is back:
-    ``answer`` the dialog; the persona in the database afterwards."""
+@asynccontextmanager
+async def asked(forwarder: Link, wid: int, pg_url: str
+                ) -> AsyncIterator[tuple[JourneyApp, Any]]:
+    """sam keeps a persona while away, kim writes another, the server is back: sam's
+    seat, once it asks."""
     async with away(forwarder, wid) as (app, pilot):
         await retype(pilot, app, "persona", "Sam typed this")
         assert await until([pilot], lambda: said(app, "Kept, not saved yet"))
@@ -38,6 +44,12 @@ async def kept_then_changed(forwarder: Link, wid: int, pg_url: str, answer: str)
         forwarder.restore()
         assert await until([pilot], lambda: isinstance(app.screen, ConflictScreen),
                            rounds=500)
+        yield app, pilot
+
+
+async def kept_then_changed(forwarder: Link, wid: int, pg_url: str, answer: str) -> str:
+    """``answer`` the question; the persona in the database afterwards."""
+    async with asked(forwarder, wid, pg_url) as (app, pilot):
         dialog = app.screen
         assert isinstance(dialog, ConflictScreen)
         assert (dialog.mine, dialog.theirs, dialog.who) == ("Sam typed this",
@@ -70,13 +82,7 @@ async def test_take_theirs_drops_the_kept_edit(server_link: tuple[Link, int],
 async def test_decide_later_keeps_the_edit_and_asks_again_at_the_next_saved_field(
         server_link: tuple[Link, int], pg_url: str) -> None:
     forwarder, wid = server_link
-    async with away(forwarder, wid) as (app, pilot):
-        await retype(pilot, app, "persona", "Sam typed this")
-        with Store(pg_url, who="kim") as kim:
-            kim.update(Workshop, wid, persona="Kim wrote this")
-        forwarder.restore()
-        assert await until([pilot], lambda: isinstance(app.screen, ConflictScreen),
-                           rounds=500)
+    async with asked(forwarder, wid, pg_url) as (app, pilot):
         await pilot.press("escape")
         assert await until([pilot], lambda: not isinstance(app.screen, ConflictScreen))
         for _ in range(20):  # the seat's own retries (every 100 ms) do not ask again
@@ -99,13 +105,7 @@ async def test_an_edit_put_off_says_why_it_is_unsaved_in_the_bar_and_at_quit(
     the server: the bar and the quit question say so rather than "saving" or "waits
     for the server"."""
     forwarder, wid = server_link
-    async with away(forwarder, wid) as (app, pilot):
-        await retype(pilot, app, "persona", "Sam typed this")
-        with Store(pg_url, who="kim") as kim:
-            kim.update(Workshop, wid, persona="Kim wrote this")
-        forwarder.restore()
-        assert await until([pilot], lambda: isinstance(app.screen, ConflictScreen),
-                           rounds=500)
+    async with asked(forwarder, wid, pg_url) as (app, pilot):
         await pilot.press("escape")
         assert await until([pilot], lambda: "1 unsaved edit: changed meanwhile" in bar(app)), \
             bar(app)
@@ -113,3 +113,22 @@ async def test_an_edit_put_off_says_why_it_is_unsaved_in_the_bar_and_at_quit(
         assert await until([pilot], lambda: said(
             app, "1 typed edit is not saved: another seat changed its field meanwhile"))
         assert app.is_running
+
+
+async def test_the_question_names_the_field_as_its_form_does(
+        server_link: tuple[Link, int], pg_url: str) -> None:
+    """"Evidence: tickets per month", as the Scope form says, not the column's name."""
+    forwarder, wid = server_link
+    async with away(forwarder, wid) as (app, pilot):
+        await retype(pilot, app, "evidence_ticket_volume", "1300")
+        with Store(pg_url, who="kim") as kim:
+            kim.update(Workshop, wid, evidence_ticket_volume=1500)
+        forwarder.restore()
+        assert await until([pilot], lambda: isinstance(app.screen, ConflictScreen),
+                           rounds=500)
+        dialog = app.screen
+        assert isinstance(dialog, ConflictScreen)
+        assert (dialog.label, dialog.mine, dialog.theirs) == ("Evidence: tickets per month",
+                                                              "1300", "1500")
+        await pilot.press("m")
+        assert await until([pilot], lambda: not app.session.waiting)

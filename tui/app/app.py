@@ -292,10 +292,15 @@ class JourneyApp(SessionAttributes, App[None]):
         keep mine / take theirs dialog asks (``WorkshopSession.save_waiting``)."""
         from tui.dialogs.conflict import ConflictScreen
         from tui.safe_text import display
+        from tui.widgets.forms import FieldInput
 
-        label = edit.name.replace("_", " ").capitalize()
-        self.push_screen(ConflictScreen(label, display(edit.text), display(changed.theirs),
-                                        changed.who, kept=True), answer)
+        # named and shown as the field on screen does ("40 %" for a share), if it is there
+        spec = next((w.spec for w in self.screen.query(FieldInput) if w.model is edit.model
+                     and w.row_id == edit.row_id and w.spec.name == edit.name), None)
+        label = spec.label if spec else edit.name.replace("_", " ").capitalize()
+        theirs = spec.shown(changed.theirs) if spec else display(changed.theirs)
+        self.push_screen(ConflictScreen(label, display(edit.text), theirs, changed.who,
+                                        kept=True), answer)
 
     # -- quitting -----------------------------------------------------------------
     async def action_quit(self) -> None:
