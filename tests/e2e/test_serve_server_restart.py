@@ -12,8 +12,6 @@ refusal), and once the server runs again the title is saved.
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -27,7 +25,7 @@ aiohttp = pytest.importorskip("aiohttp", reason="aiohttp (a textual-serve depend
 
 from models.db.store import Store  # noqa: E402
 from tests.e2e.private_server import PrivateServer, private_server  # noqa: E402
-from tests.e2e.test_serve import CEILING, ESCAPES, Seat, _env, free_port, until  # noqa: E402
+from tests.e2e.test_serve import CEILING, ESCAPES, Seat, _env, free_port, stop_serving, until  # noqa: E402
 from tests.helpers import build_workshop  # noqa: E402
 
 
@@ -56,12 +54,7 @@ def served(tmp_path: Path) -> Iterator[tuple[PrivateServer, int, str]]:
                 time.sleep(0.1)
             yield server, wid, invited.stdout.strip()
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            stop_serving(proc)
         assert "Traceback" not in log.read_text()
 
 
