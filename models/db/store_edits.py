@@ -137,14 +137,16 @@ class Edits:
         """
         values = {k: coerce(model, k, v) for k, v in changes.items()}
         with self.write() as s:
-            if expect:
-                _unless_changed(s, model, row_id, expect, values)
-            return self._set(s, model, row_id, values, log=log, announce=announce)
+            found = _unless_changed(s, model, row_id, expect, values) if expect else None
+            return self._set(s, model, row_id, values, log=log, announce=announce,
+                             found=found)
 
     def _set(self, s: Session, model: type[T], row_id: int, values: dict[str, Any], *,
-             log: bool = True, announce: bool = True, summary: str = "") -> T:
-        """Set validated ``values`` on one row inside ``s``, logging each field that moved."""
-        row = s.get(model, row_id)
+             log: bool = True, announce: bool = True, summary: str = "",
+             found: T | None = None) -> T:
+        """Set validated ``values`` on one row inside ``s``, logging each field that moved
+        (``found``: the row, already read in this transaction; not read again)."""
+        row = found if found is not None else s.get(model, row_id)
         if row is None:
             raise gone(model)
         wid = self._workshop_id(s, row)
@@ -338,13 +340,13 @@ def _describe(row: SQLModel) -> str:
     return f"{kind} {str(name)[:60]}".strip()
 
 
-def _unless_changed(s: Session, model: type[SQLModel], row_id: int, expect: dict[str, Any],
-                    values: dict[str, Any]) -> None:
-    """Raise ``ChangedMeanwhile`` if a field no longer holds its ``expect`` value (and
-    does not already hold the new one: two seats that typed the same need no answer)."""
+def _unless_changed(s: Session, model: type[T], row_id: int, expect: dict[str, Any],
+                    values: dict[str, Any]) -> T | None:
+    """The row, unless a field no longer holds its ``expect`` value (and does not already
+    hold the new one: two seats that typed the same need no answer): ``ChangedMeanwhile``."""
     row = s.get(model, row_id)
     if row is None:
-        return  # ``_set`` says the row is gone
+        return None  # ``_set`` says the row is gone
     for key, was in expect.items():
         now = getattr(row, key)
         if now == was or (key in values and now == values[key]):
@@ -354,3 +356,4 @@ def _unless_changed(s: Session, model: type[SQLModel], row_id: int, expect: dict
             ChangeLog.entity_id == row_id, ChangeLog.field == key)
             .order_by(ChangeLog.id.desc())).first()  # type: ignore[union-attr]
         raise ChangedMeanwhile(key, now, entry.who if entry is not None else "")
+    return row
