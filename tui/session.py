@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.message import Message
 
 from tui.safe_text import short
+from tui.session_kept import KeptEdits, WaitingEdit
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -48,20 +48,13 @@ class SessionHooks:
     changed: Callable[[], None] = _ignore
     own_edit: Callable[[], None] = _ignore
     waiting: Callable[[], None] = _ignore  # the count of kept edits changed (presence bar)
-
-
-@dataclass(frozen=True)
-class WaitingEdit:
-    """A field's typed value the team server was away for, to be saved once it is back."""
-
-    model: type
-    row_id: int
-    name: str
-    text: Any
+    # A kept edit whose field another seat changed meanwhile: (edit, the store's
+    # ``ChangedMeanwhile``, answer) where answer takes "mine", "theirs" or None (later).
+    conflict: Callable[..., None] = _ignore
 
 
 @dataclass
-class WorkshopSession:
+class WorkshopSession(KeptEdits):
     """The store, the journey snapshot on screen and its revision; every edit passes here."""
 
     hooks: SessionHooks = field(default_factory=SessionHooks)
@@ -84,6 +77,10 @@ class WorkshopSession:
     # Typed field edits the team server was away for, oldest first: saved in this
     # order once it is back (``save_waiting``), so nothing typed is lost meanwhile.
     waiting: list[WaitingEdit] = field(default_factory=list)
+    # The kept edit the lead is being asked about, and one they put off (Esc): the
+    # seat by itself does not ask again; the lead's next saved field does.
+    asking: WaitingEdit | None = None
+    later: WaitingEdit | None = None
     # The path typed at ``x`` last, by workshop id: offered again to this seat only
     # (one process may run many seats, as ``journeymap serve`` does).
     export_paths: dict[int, str] = field(default_factory=dict)
@@ -139,7 +136,8 @@ class WorkshopSession:
 
     # -- edits ------------------------------------------------------------------
     def run_store(self, call: Callable[[], R],
-                  keep: type[Exception] | None = None) -> R | None:
+                  keep: type[Exception] | tuple[type[Exception], ...] | None = None
+                  ) -> R | None:
         """Run one store call; a rejected value or a store problem is one notification
         (``keep``: an error the caller handles itself, raised on)."""
         from models.db.schema import StoreError
@@ -165,7 +163,9 @@ class WorkshopSession:
         store = self.store
         if store is None:
             return False
-        edit = WaitingEdit(model, row_id, name, text)
+        target = self.find(model, row_id)
+        edit = WaitingEdit(model, row_id, name, text,
+                           None if target is None else {name: getattr(target, name)})
         if self.waiting and not self.save_waiting():
             self._keep(edit, "")  # behind the older ones: saved in the order typed
             return False
@@ -182,45 +182,6 @@ class WorkshopSession:
         self._patch(model, row_id, name, row)
         return True
 
-    def _keep(self, edit: WaitingEdit, said: str) -> None:
-        """Keep ``edit`` for the server (a newer value of the same field replaces it)."""
-        key = (edit.model, edit.row_id, edit.name)
-        self.waiting = [w for w in self.waiting if (w.model, w.row_id, w.name) != key]
-        self.waiting.append(edit)
-        if said:
-            self.hooks.notify(said, severity="warning", markup=False)
-        self.hooks.waiting()
-
-    def save_waiting(self) -> bool:
-        """Save the kept edits, oldest first; True when none is left waiting.
-
-        Called when the server is back (pairing) and before any newer edit.  One the
-        store now refuses for its value (the row was deleted meanwhile) is said in one
-        sentence and dropped; the first the server is still away for stops the run.
-        """
-        store = self.store
-        if store is None or not self.waiting:
-            return not self.waiting
-        from models.db.server import ServerAway
-
-        landed = 0
-        while self.waiting:
-            edit = self.waiting[0]
-            try:
-                row = self.run_store(partial(store.update, edit.model, edit.row_id,
-                                             **{edit.name: edit.text}), keep=ServerAway)
-            except ServerAway:
-                break
-            self.waiting.pop(0)
-            if row is not None:
-                landed += 1
-                self._patch(edit.model, edit.row_id, edit.name, row)
-        if landed:
-            self.hooks.notify(f"Saved {landed} edit{'s' if landed > 1 else ''} kept while "
-                              "the server was away.", markup=False)
-        self.hooks.waiting()
-        return not self.waiting
-
     def _patch(self, model: type, row_id: int, name: str, row: Any) -> None:
         """A field just saved: into the snapshot on screen, without a reload."""
         self.hooks.own_edit()  # on screen already: the poll need not reload it
@@ -236,8 +197,18 @@ class WorkshopSession:
         self.hooks.changed()
 
     def mutate(self, call: Callable[[], R]) -> R | None:
-        """A structural edit (add, delete, move): run it, then reload the journey."""
-        result = self.run_store(call)
+        """A structural edit (add, delete, move): run it, then reload the journey.
+
+        Refused because the team server is away, it is one sentence and no reload:
+        the reload's read would fail too and say so a second time.
+        """
+        from models.db.server import ServerAway
+
+        try:
+            result = self.run_store(call, keep=ServerAway)
+        except ServerAway as away:
+            self.hooks.notify(short(away, 300), severity="error", markup=False)
+            return None
         if result is not None:
             self.mark_saved()
             self.hooks.own_edit()  # reloaded just below, not again by the poll

@@ -39,6 +39,16 @@ _REMEMBER_STEP = (update(Workshop).where(Workshop.id == bindparam("wid"))
                   .values(current_step=bindparam("step"), updated_at=bindparam("at")))
 
 
+class ChangedMeanwhile(StoreError):
+    """A field someone else changed after this seat's edit of it began (``update``'s
+    ``expect``): the value there now and who wrote it, for the seat to ask about."""
+
+    def __init__(self, field: str, theirs: Any, who: str) -> None:
+        super().__init__(f"Not saved: {who or 'someone else'} changed "
+                         f"{field.replace('_', ' ')} meanwhile.")
+        self.field, self.theirs, self.who = field, theirs, who
+
+
 class Edits:
     """The store's edits (mixed into ``models.db.store.Store``)."""
 
@@ -110,7 +120,8 @@ class Edits:
             return row
 
     def update(self, model: type[T], row_id: int, *, log: bool = True,
-               announce: bool = True, **changes: Any) -> T:
+               announce: bool = True, expect: dict[str, Any] | None = None,
+               **changes: Any) -> T:
         """Change fields of one row; each changed field is logged with old -> new.
 
         ``log=False`` is for presence (heartbeats, current step, follow, done):
@@ -120,15 +131,22 @@ class Edits:
         keeps a seat's bare "still here" off a server's notification channel when
         nothing but ``last_seen`` moved: six seats beating every 3 s would
         otherwise wake every other seat twice a second for nothing to show.
+        ``expect`` (field -> the value an edit began from) writes only over that
+        value, checked in the same transaction: a seat saving what was typed while
+        the server was away must not overwrite another seat's newer value unasked.
         """
         values = {k: coerce(model, k, v) for k, v in changes.items()}
         with self.write() as s:
-            return self._set(s, model, row_id, values, log=log, announce=announce)
+            found = _unless_changed(s, model, row_id, expect, values) if expect else None
+            return self._set(s, model, row_id, values, log=log, announce=announce,
+                             found=found)
 
     def _set(self, s: Session, model: type[T], row_id: int, values: dict[str, Any], *,
-             log: bool = True, announce: bool = True, summary: str = "") -> T:
-        """Set validated ``values`` on one row inside ``s``, logging each field that moved."""
-        row = s.get(model, row_id)
+             log: bool = True, announce: bool = True, summary: str = "",
+             found: T | None = None) -> T:
+        """Set validated ``values`` on one row inside ``s``, logging each field that moved
+        (``found``: the row, already read in this transaction; not read again)."""
+        row = found if found is not None else s.get(model, row_id)
         if row is None:
             raise gone(model)
         wid = self._workshop_id(s, row)
@@ -320,3 +338,22 @@ def _describe(row: SQLModel) -> str:
             or getattr(row, "title", "") or getattr(row, "experiment", ""))
     kind = type(row).__name__.lower()
     return f"{kind} {str(name)[:60]}".strip()
+
+
+def _unless_changed(s: Session, model: type[T], row_id: int, expect: dict[str, Any],
+                    values: dict[str, Any]) -> T | None:
+    """The row, unless a field no longer holds its ``expect`` value (and does not already
+    hold the new one: two seats that typed the same need no answer): ``ChangedMeanwhile``."""
+    row = s.get(model, row_id)
+    if row is None:
+        return None  # ``_set`` says the row is gone
+    for key, was in expect.items():
+        now = getattr(row, key)
+        if now == was or (key in values and now == values[key]):
+            continue
+        entry = s.exec(select(ChangeLog).where(
+            ChangeLog.entity == row.__tablename__,  # type: ignore[attr-defined]
+            ChangeLog.entity_id == row_id, ChangeLog.field == key)
+            .order_by(ChangeLog.id.desc())).first()  # type: ignore[union-attr]
+        raise ChangedMeanwhile(key, now, entry.who if entry is not None else "")
+    return row

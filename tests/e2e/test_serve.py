@@ -116,12 +116,17 @@ def served(tmp_path: Path, db_path: Path) -> Iterator[tuple[Path, int, str,
     try:
         yield db, wid, base, proc
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_serving(proc)
+
+
+def stop_serving(proc: subprocess.Popen[bytes]) -> None:
+    """End ``serve`` and every seat it started (its own process group)."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 class Seat:

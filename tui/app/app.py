@@ -100,7 +100,8 @@ class JourneyApp(SessionAttributes, App[None]):
         self.pairing = Pairing(self)  # live refresh, presence, facilitation
         self.session = WorkshopSession(SessionHooks(
             notify=self.notify, saved=self._show_saved, changed=self._refresh_screen,
-            own_edit=self.pairing.own_edit_done, waiting=self.pairing.refresh_presence),
+            own_edit=self.pairing.own_edit_done, waiting=self.pairing.refresh_presence,
+            conflict=self._ask_kept),
             role=role, locked=self.locked,
             no_files=key.startswith(INVITE_KEY_PREFIX))
         self.loading = True  # until the worker has opened the store (or failed to)
@@ -286,6 +287,21 @@ class JourneyApp(SessionAttributes, App[None]):
         else:
             self.push_screen(screen)
 
+    def _ask_kept(self, edit: Any, changed: Any, answer: Callable[[str | None], None]) -> None:
+        """A kept edit's field was changed by another seat meanwhile: the live edit's
+        keep mine / take theirs dialog asks (``WorkshopSession.save_waiting``)."""
+        from tui.dialogs.conflict import ConflictScreen
+        from tui.safe_text import display
+        from tui.widgets.forms import FieldInput
+
+        # named and shown as the field on screen does ("40 %" for a share), if it is there
+        spec = next((w.spec for w in self.screen.query(FieldInput) if w.model is edit.model
+                     and w.row_id == edit.row_id and w.spec.name == edit.name), None)
+        label = spec.label if spec else edit.name.replace("_", " ").capitalize()
+        theirs = spec.shown(changed.theirs) if spec else display(changed.theirs)
+        self.push_screen(ConflictScreen(label, display(edit.text), theirs, changed.who,
+                                        kept=True), answer)
+
     # -- quitting -----------------------------------------------------------------
     async def action_quit(self) -> None:
         """Save the field being typed in, then quit; ask once if it cannot be saved.
@@ -303,7 +319,12 @@ class JourneyApp(SessionAttributes, App[None]):
         now, kept = self.clock(), len(self.session.waiting)
         if (pending or kept) and now - self._quit_asked > 5.0:
             self._quit_asked = now
-            self.notify(f"{kept} typed edit{'s wait' if kept > 1 else ' waits'} for the server "
+            asked = self.session.later is not None or self.session.asking is not None
+            self.notify(f"{kept} typed edit{'s are' if kept > 1 else ' is'} not saved: another "
+                        "seat changed its field meanwhile; leave a field to choose, or press "
+                        "ctrl+q again within 5 seconds to quit without "
+                        f"{'them' if kept > 1 else 'it'}." if kept and asked else
+                        f"{kept} typed edit{'s wait' if kept > 1 else ' waits'} for the server "
                         "and would be lost; press ctrl+q again within 5 seconds to quit "
                         "without them." if kept else
                         "A field could not be saved (see the message). Fix it, or press "

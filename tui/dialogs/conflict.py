@@ -87,24 +87,29 @@ class ConflictScreen(ModalScreen[str | None]):
                 Binding("t", "answer('theirs')", "Take theirs"),
                 Binding("escape", "answer(None)", "Keep editing")]
 
-    def __init__(self, label: str, mine: str, theirs: str, who: str) -> None:
+    def __init__(self, label: str, mine: str, theirs: str, who: str,
+                 kept: bool = False) -> None:
         super().__init__()
         self.label, self.mine, self.theirs, self.who = label, mine, theirs, who
+        # An edit kept while the server was away (``tui.session_kept``): it was typed
+        # then, and Esc leaves it kept, to be asked again at the next saved field.
+        self.kept = kept
 
     def compose(self) -> ComposeResult:
         title = Text(end="")
         title.append(clean(self.who) or "Someone else", style="bold")
         title.append(" changed ")
         title.append(clean(self.label), style="bold")
-        title.append(" while you were typing.")
+        title.append(" while the server was away." if self.kept else " while you were typing.")
         with Vertical(classes="dialog"):
             yield Static(title, classes="dialog-title")
             yield Label(Text("Yours:", style="bold"))
             yield Static(_preview(self.mine), id="conflict-mine", classes="dialog-detail")
             yield Label(Text("Theirs (saved now):", style="bold"))
             yield Static(_preview(self.theirs), id="conflict-theirs", classes="dialog-detail")
-            yield Static(Text("m = keep mine (write it over theirs)   t = take theirs\n"
-                              "Esc = keep editing", style="dim"))
+            yield Static(Text("m = keep mine (write it over theirs)   t = take theirs\n" + (
+                "Esc = decide later (kept, not saved yet)" if self.kept else "Esc = keep editing"),
+                style="dim"))
 
     def action_answer(self, value: str | None) -> None:
         self.dismiss(value)

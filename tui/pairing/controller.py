@@ -239,7 +239,7 @@ class Pairing:
         """Say once that the team server went away, and once that it is back."""
         lost = self._watcher.lost()
         if not lost and self.app.session.waiting:  # kept while away: saved, in order
-            self.app.session.save_waiting()
+            self.app.session.save_waiting(by_itself=True)
         if lost == self.lost:
             return
         was, self.lost = self.lost, lost

@@ -73,7 +73,9 @@ def build_line(pairing: PairingState) -> tuple[Text, bool]:
     my_step = pairing.screen_step()
     kept = len(pairing.app.session.waiting)
     if pairing.lost or kept:  # first: a long list of names would cut it off at 80 columns
-        line.append(waiting_words(bool(pairing.lost), kept), style="bold red")
+        session = pairing.app.session
+        line.append(waiting_words(bool(pairing.lost), kept, session.later is not None
+                                  or session.asking is not None), style="bold red")
         line.append(" │ ", style="dim")
     line.append("Here: ", style="bold")
     for i, p in enumerate(here):
@@ -120,11 +122,14 @@ def build_line(pairing: PairingState) -> tuple[Text, bool]:
     return line, visible
 
 
-def waiting_words(lost: bool, kept: int) -> str:
+def waiting_words(lost: bool, kept: int, asked: bool = False) -> str:
     """What the bar promises while the server is away: typed edits are kept and
     saved once it is back (``WorkshopSession.waiting``), counted so the lead sees
-    them land."""
+    them land.  ``asked``: the server is back but one of them waits for the lead
+    (another seat changed its field meanwhile), so the seat is not "saving"."""
     count = f"{kept} unsaved edit{'s' if kept != 1 else ''} kept" if kept else ""
+    if not lost and asked:
+        return f"{kept} unsaved edit{'s' if kept != 1 else ''}: changed meanwhile"
     if not lost:
         return f"saving {count}"
     return f"server away: {count or 'typed edits are kept'}"
