@@ -17,7 +17,7 @@ import pytest
 from models.db.store import Store
 from models.vocab import TODAY_ENV
 from tests.helpers import TODAY, outputs_workshop, settle
-from tests.tui.output_screens import screen_text
+from tests.tui.output_screens import screen_text, tracker_rows
 from tui.app.launch import build_app
 from tui.dialogs.common import PickScreen
 
@@ -25,13 +25,6 @@ from tui.dialogs.common import PickScreen
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TODAY_ENV, TODAY.isoformat())
-
-
-def _rows(app: Any) -> dict[str, str]:
-    table = app.screen.query_one("#tracker-table")
-    return {str(key.value): " | ".join(cell.plain if hasattr(cell, "plain") else str(cell)
-                                       for cell in table.get_row(key))
-            for key in table.rows}
 
 
 def _labels(app: Any) -> list[str]:
@@ -47,11 +40,11 @@ async def test_d_lists_every_item_by_due_date_with_its_owner(db_path: Path,
     app = build_app(db_path, wid, step="tracker")
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        grouped = _rows(app)
+        grouped = tracker_rows(app)
         items = [k for k in grouped if not k.startswith("owner:")]
         await pilot.press("d")
         await settle(pilot)
-        rows = _rows(app)
+        rows = tracker_rows(app)
         assert sorted(rows) == sorted(items)  # the same items, no owner headings
         assert "Owner" in _labels(app)
         view = app.screen.query_one("TrackerView")
@@ -62,7 +55,7 @@ async def test_d_lists_every_item_by_due_date_with_its_owner(db_path: Path,
         assert "sorted by due date (d = by owner)" in screen_text(app)
         await pilot.press("d")
         await settle(pilot)
-        assert list(_rows(app)) == list(grouped) and "Owner" not in _labels(app)
+        assert list(tracker_rows(app)) == list(grouped) and "Owner" not in _labels(app)
 
 
 async def test_u_shows_one_owners_items_and_everyone_again(db_path: Path) -> None:
@@ -71,7 +64,7 @@ async def test_u_shows_one_owners_items_and_everyone_again(db_path: Path) -> Non
     app = build_app(db_path, wid, step="tracker")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        everything = _rows(app)
+        everything = tracker_rows(app)
         await pilot.press("u")
         await settle(pilot)
         assert isinstance(app.screen, PickScreen)
@@ -79,14 +72,14 @@ async def test_u_shows_one_owners_items_and_everyone_again(db_path: Path) -> Non
             "Everyone", "Dana (Support Ops)", "Marco", "Priya", "(unassigned)"]
         await pilot.press("4")
         await settle(pilot)
-        rows = _rows(app)
+        rows = tracker_rows(app)
         view = app.screen.query_one("TrackerView")
         assert [k for k in rows if k.startswith("owner:")] == ["owner:Priya"]
         assert {view.items[k].owner for k in rows if not k.startswith("owner:")} == {"Priya"}
         assert "Priya's items only (u = everyone)" in screen_text(app)
         await pilot.press("o")  # with overdue only: Priya's overdue card
         await settle(pilot)
-        late = [k for k in _rows(app) if not k.startswith("owner:")]
+        late = [k for k in tracker_rows(app) if not k.startswith("owner:")]
         assert late and all(view.items[k].overdue and view.items[k].owner == "Priya"
                             for k in late)
         await pilot.press("o", "u")
@@ -94,7 +87,7 @@ async def test_u_shows_one_owners_items_and_everyone_again(db_path: Path) -> Non
         assert isinstance(app.screen, PickScreen) and app.screen.highlight == 3  # Priya
         await pilot.press("1")
         await settle(pilot)
-        assert _rows(app) == everything
+        assert tracker_rows(app) == everything
 
 
 async def test_an_owner_with_no_item_left_in_the_scope_is_said_so(db_path: Path) -> None:
@@ -107,5 +100,5 @@ async def test_an_owner_with_no_item_left_in_the_scope_is_said_so(db_path: Path)
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-        assert not _rows(app)
+        assert not tracker_rows(app)
         assert "Nothing of Marco's is overdue." in screen_text(app)
