@@ -113,9 +113,13 @@ class WorkshopScreen(Screen[None]):
         The ``?`` panel lists them in this order: Textual puts the focused widget's
         first, so the card grid's ←, →, pgup… came before what the step does ("Card
         for top pain", "Add stage"), which is what a lead opens the panel for.  Which
-        binding a key runs is decided by the binding chain, not by this order.
+        binding a key runs is decided by the binding chain, not by this order.  Only
+        while the panel is open: the footer reads these on every refresh.
         """
         found = super().active_bindings
+        shown = getattr(self.app, "help_shown", None)
+        if shown is None or not shown():  # the footer asks often and shows no widget key
+            return found
 
         def rank(bound: ActiveBinding) -> int:
             node = bound.node
