@@ -82,6 +82,8 @@ ACTION_WORDS: dict[str, str] = {
     "cycle_status": "status: " + ", ".join(s.replace("_", " ") for s in CARD_STATUSES),
     "toggle_overdue": "overdue only, late, behind schedule",
     "toggle_scope": "all workshops, portfolio, every map",
+    "toggle_sort": "sort by due date, deadline first, what is due next",
+    "pick_owner": "one owner, whose items, filter by person, my items",
     "open_item": "go to the item's workshop, open its card or plan task",
     "regenerate": "regenerate, rebuild the 60-day plan",
     "start_date": "start date of the plan, calendar, when day 1 is",

@@ -113,6 +113,8 @@ TABLE: dict[str, tuple[Action, ...]] = {
         Action("s", "cycle_status", "Status", edits=True, row=True),
         Action("o", "toggle_overdue", "Overdue only"),
         Action("w", "toggle_scope", "All workshops", guest=False),
+        Action("d", "toggle_sort", "By due date"),
+        Action("u", "pick_owner", "Owner…"),
         Action("enter", "open_item", "Open item", show=False, guest=False, row=True),
     ),
     "plan": (

@@ -143,6 +143,24 @@ def group_by_owner(items: Iterable[TrackerItem]) -> dict[str, list[TrackerItem]]
     if UNASSIGNED in groups:
         owners.append(UNASSIGNED)
     return {
-        owner: sorted(groups[owner], key=lambda i: (i.deadline is None, i.deadline or dt.date.min))
+        owner: by_due(groups[owner])
         for owner in owners
     }
+
+
+def of_owner(items: Iterable[TrackerItem], owner: str) -> list[TrackerItem]:
+    """One owner's items: the name as ``group_by_owner`` shows it, any case or spaces.
+
+    "(unassigned)" (or an empty name) is the pile nobody owns yet, so a lead can
+    hand it out from the same view as anyone's list.
+    """
+    wanted = owner.strip().casefold()
+    if wanted == UNASSIGNED.casefold():
+        wanted = ""
+    return [i for i in items if i.owner.strip().casefold() == wanted]
+
+
+def by_due(items: Iterable[TrackerItem]) -> list[TrackerItem]:
+    """One list, earliest deadline first, undated last (a tie keeps the given order):
+    "what is due first" across owners, the view ``--sort due`` prints."""
+    return sorted(items, key=lambda i: (i.deadline is None, i.deadline or dt.date.min))

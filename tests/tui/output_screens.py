@@ -41,6 +41,14 @@ def screen_text(app: Any) -> str:
     return "\n".join(out)
 
 
+def tracker_rows(app: Any) -> dict[str, str]:
+    """The Tracker table's rows: key ("owner:NAME", "card:ID"…) -> its cells as text."""
+    table = app.screen.query_one("#tracker-table")
+    return {str(key.value): " | ".join(cell.plain if hasattr(cell, "plain") else str(cell)
+                                       for cell in table.get_row(key))
+            for key in table.rows}
+
+
 async def type_into(pilot: Any, field: FieldInput, text: str) -> None:
     field.focus()
     field.value = ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,7 +16,7 @@ from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PlanTask
 from models.vocab import TODAY_ENV
 from tests.helpers import TODAY, outputs_workshop, settle
-from tests.tui.output_screens import editor, reload, screen_text, type_into
+from tests.tui.output_screens import editor, reload, screen_text, tracker_rows, type_into
 from tui.app.launch import build_app
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.export import ExportDialog
@@ -160,13 +159,6 @@ async def test_status_cycles_with_one_key_and_delete_asks(db_path: Path) -> None
 
 # -- Tracker ------------------------------------------------------------------------
 
-def _rows(app: Any) -> dict[str, str]:
-    table = app.screen.query_one("#tracker-table")
-    return {str(key.value): " | ".join(cell.plain if hasattr(cell, "plain") else str(cell)
-                                       for cell in table.get_row(key))
-            for key in table.rows}
-
-
 async def test_tracker_marks_overdue_in_words_groups_by_owner_and_filters(db_path: Path) -> None:
     with Store(db_path) as store:
         wid = outputs_workshop(store)
@@ -175,7 +167,7 @@ async def test_tracker_marks_overdue_in_words_groups_by_owner_and_filters(db_pat
     app = build_app(db_path, wid, step="tracker")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        rows = _rows(app)
+        rows = tracker_rows(app)
         assert "OVERDUE by 7 days" in rows[f"card:{card1.id}"]
         assert [k for k in rows if k.startswith("owner:")] == [
             "owner:Dana (Support Ops)", "owner:Marco", "owner:Priya", "owner:(unassigned)"]
@@ -187,7 +179,7 @@ async def test_tracker_marks_overdue_in_words_groups_by_owner_and_filters(db_pat
         assert sum(k.startswith("task:") for k in rows) == len(own) == 6
         await pilot.press("o")
         await settle(pilot)
-        only = _rows(app)
+        only = tracker_rows(app)
         items = [k for k in only if not k.startswith("owner:")]
         assert f"card:{card1.id}" in items
         assert all("OVERDUE" in only[k] for k in items)
@@ -197,10 +189,10 @@ async def test_tracker_marks_overdue_in_words_groups_by_owner_and_filters(db_pat
         await pilot.press("s")
         await settle(pilot)
         assert next(c for c in reload(db_path, wid).cards if c.id == card1.id).status == "done"
-        assert f"card:{card1.id}" not in _rows(app)  # done is not overdue any more
+        assert f"card:{card1.id}" not in tracker_rows(app)  # done is not overdue any more
         await pilot.press("o")
         await settle(pilot)
-        assert "OVERDUE" not in _rows(app)[f"card:{card1.id}"]
+        assert "OVERDUE" not in tracker_rows(app)[f"card:{card1.id}"]
 
 
 async def test_tracker_status_key_changes_a_plan_task(db_path: Path) -> None:
@@ -209,7 +201,7 @@ async def test_tracker_status_key_changes_a_plan_task(db_path: Path) -> None:
     app = build_app(db_path, wid, step="tracker")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        keys = list(_rows(app))
+        keys = list(tracker_rows(app))
         task_key = next(k for k in keys if k.startswith("task:"))
         app.screen.query_one("#tracker-table").move_cursor(row=keys.index(task_key))
         await pilot.press("s")

@@ -14,7 +14,6 @@ Annotations are evaluated once, as the module is imported, as in
 ``tui.cli.export`` (which says why); names imported for type checking only are quoted.
 """
 
-import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -150,7 +149,7 @@ def tracker(
 
         from models.rules.commitments import tracked_items
         from models.rules.live_maps import is_live
-        from models.rules.tracker import group_by_owner
+        from models.rules.tracker import by_due, group_by_owner, of_owner
 
         if workshop_id is not None:
             journeys = [read_map(workshop_id, portfolio=False)[0]]
@@ -163,8 +162,7 @@ def tracker(
 
             items += [review_item(j, clock_today()) for j in journeys]
         if owner is not None:
-            wanted = owner.strip().casefold()
-            items = [i for i in items if i.owner.strip().casefold() == wanted]
+            items = of_owner(items, owner)
         if overdue:
             items = [i for i in items if i.overdue]
         out = console()
@@ -183,9 +181,7 @@ def tracker(
                                         f" (workshop {journey.workshop.id}): "
                                         f"{plural(len(mine), 'item')}, {late} OVERDUE"))
             if sort == "due":
-                ordered = sorted(mine, key=lambda i: (i.deadline is None,
-                                                      i.deadline or dt.date.min))
-                out.print(_tracker_table(None, ordered, by_due=True))
+                out.print(_tracker_table(None, by_due(mine), by_due=True))
                 continue
             for name, group in group_by_owner(mine).items():
                 late = sum(1 for i in group if i.overdue)

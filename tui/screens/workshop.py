@@ -18,7 +18,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.css.query import NoMatches
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -104,6 +104,29 @@ class WorkshopScreen(Screen[None]):
         yield StepBar(id="stepbar")
         yield StepSwitcher(id="steps")
         yield CalmFooter()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's bindings, the step's own first, then the screen's and the app's,
+        then those of the widgets in the step (the focused table's or grid's cursor keys).
+
+        The ``?`` panel lists them in this order: Textual puts the focused widget's
+        first, so the card grid's ←, →, pgup… came before what the step does ("Card
+        for top pain", "Add stage"), which is what a lead opens the panel for.  Which
+        binding a key runs is decided by the binding chain, not by this order.  Only
+        while the panel is open: the footer reads these on every refresh.
+        """
+        found = super().active_bindings
+        shown = getattr(self.app, "help_shown", None)
+        if shown is None or not shown():  # the footer asks often and shows no widget key
+            return found
+
+        def rank(bound: ActiveBinding) -> int:
+            node = bound.node
+            return (0 if isinstance(node, StepView) else 1 if node is self
+                    else 2 if node is self.app else 3)
+
+        return dict(sorted(found.items(), key=lambda item: rank(item[1])))
 
     def on_mount(self) -> None:
         self.title = self._title()

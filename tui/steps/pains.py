@@ -54,6 +54,7 @@ class PainsView(TableFormView):
     TITLE = "Pain points"
     HEADLINE = "Step 5 · Pain points — loops, branches, dead ends; ranked by impact/effort"
     EMPTY = "No pain points yet. Press a to add one (or x on a touchpoint in step 3)."
+    LETTERS_START_ROW = False  # ``a`` asks at which touchpoint first: a letter is no name
     HELP = ("- **At**: the touchpoint where it happens.\n"
             "- **I/E**: impact / effort, each 1 low, 2 medium, 3 high.")
     COLUMNS = (("rank", "#"), ("desc", "Pain point"), ("tp", "At"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
@@ -35,7 +36,35 @@ class TableFormView(StepView):
     HEADLINE: ClassVar[str] = ""
     EMPTY: ClassVar[str] = ""
 
+    # A letter typed on the empty table starts the first row (``on_key``); a view whose
+    # ``a`` asks a question first (pain points: at which touchpoint) leaves letters be.
+    LETTERS_START_ROW: ClassVar[bool] = True
+
     BINDINGS = [Binding("escape", "back_to_table", "Table", show=False)]
+
+    def on_key(self, event: events.Key) -> None:
+        """On an empty table, a letter no footer key uses starts the first row with it.
+
+        A lead on a new map's empty step types the first name ("Login page") before
+        pressing ``a``; the letters ran as hidden keys (``L`` activity, ``o`` dot
+        voting, ``g`` brought everyone here and logged it, ``a`` added a row that
+        got "ge").  The footer's keys (``n``, ``p``, ``a``…) keep their meaning, the
+        digits and ``ctrl+p`` too; the timer and "bring everyone here" are in the
+        palette.  The letter is not handled here: ``action_add`` puts the focus in
+        the new row's name or holds the keys until it can, and the app's
+        ``pass_on`` gives the letter to that field first, then the rest of the word.
+        """
+        letter = event.character
+        if (not self.LETTERS_START_ROW or not letter or not letter.isalpha()
+                or self.has_rows() or self.screen.focused is not self.table
+                or not self.check_action("add", ())):
+            return
+        bound = self.screen.active_bindings.get(event.key)
+        if bound is not None and bound.binding.show and bound.enabled:
+            return
+        add = getattr(self, "action_add", None)
+        if add is not None:
+            add()
 
     def compose(self) -> ComposeResult:
         yield QuietStatic(Text(self.HEADLINE, style="bold"), classes="step-title")

@@ -25,6 +25,7 @@ from models.rules.clock import today
 from models.rules.counts import plural
 from models.vocab import CLOSED_STATUSES, status_label
 from tui.actions import bindings
+from tui.dialogs.common import PickScreen
 from tui.session import OpenWorkshop
 from tui.steps.base import selected_key, sync_table
 from tui.steps.columns import CutRow, FitTable, cut
@@ -41,9 +42,12 @@ STEP_OF_KIND = {"card": "cards", "task": "plan"}  # where Enter takes an item (e
 COLUMNS = (("kind", "Kind"), ("title", "What"), ("deadline", "Deadline"),
            ("status", "Status"), ("due", "Days left"))
 WORKSHOP_COLUMN = ("workshop", "Workshop")
+OWNER_COLUMN = ("owner", "Owner")
+TITLES = {False: "Tracker · who does what by when, grouped by owner",
+          True: "Tracker · who does what by when, sorted by due date (d = by owner)"}
 # The free-text columns share what the others leave (``FitTable``): the deadline, the
 # status and the days left ("OVERDUE by 34 days") always stay whole.
-SHARED = {"title": 3, "workshop": 1}
+SHARED = {"title": 3, "workshop": 1, "owner": 1}
 
 
 def item_key(item: TrackerItem) -> str:
@@ -69,6 +73,8 @@ class TrackerView(OutputView):
         super().__init__(session, **kwargs)
         self.overdue_only = False
         self.all_workshops = False
+        self.due_first = False  # one list by due date (``d``), else grouped by owner
+        self.owner = ""  # one owner's items only (``u``); "" = everyone
         self.items: dict[str, TrackerItem] = {}
         self.all_items: list[TrackerItem] | None = None  # None: not loaded (yet)
         self.all_failed = ""  # why the last read of every workshop failed ("" if it did not)
@@ -76,11 +82,11 @@ class TrackerView(OutputView):
         self._load_gen = 0  # a worker's result counts only if no newer load started
         self._this_items: list[TrackerItem] = []
         self._design = ""  # a to-be design's sentence (``session.design_note``)
-        self._drawn_scope: bool | None = None  # the scope the columns were made for
+        self._drawn_scope: tuple[bool, bool] | None = None  # what the columns were made for
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Tracker · who does what by when, grouped by owner", style="bold"),
-                     classes="step-title")
+        yield Static(Text(TITLES[False], style="bold"), classes="step-title",
+                     id="tracker-title")
         yield Static(id="tracker-summary")
         yield FitTable(cursor_type="row", id="tracker-table", cut=SHARED)
         yield Static(id="tracker-empty", classes="empty-note")
@@ -95,6 +101,8 @@ class TrackerView(OutputView):
         # make sync_table rebuild the rows rather than patch cells of the old columns
         table._jm_order = []  # type: ignore[attr-defined]
         columns = list(COLUMNS)
+        if self.due_first:  # no owner headings: each row says whose it is
+            columns.insert(2, OWNER_COLUMN)
         if self.all_workshops:
             columns.insert(1, WORKSHOP_COLUMN)
         for key, label in columns:
@@ -159,16 +167,20 @@ class TrackerView(OutputView):
     def render_items(self) -> None:
         """Draw the items of the current scope (this workshop / all workshops)."""
         from models.rules.commitments import item_due
-        from models.rules.tracker import group_by_owner
+        from models.rules.tracker import UNASSIGNED, by_due, group_by_owner, of_owner
 
         on = today()
         loading = self.all_workshops and self.all_items is None
         items = (self.all_items or []) if self.all_workshops else self._this_items
         self.items = {item_key(i): i for i in items}
         shown = [i for i in items if i.overdue] if self.overdue_only else items
-        if self.all_workshops != self._drawn_scope:  # the Workshop column comes or goes
-            self._set_columns()
-            self._drawn_scope = self.all_workshops
+        if self.owner:
+            shown = of_owner(shown, self.owner)
+        if (self.all_workshops, self.due_first) != self._drawn_scope:
+            self._set_columns()  # the Workshop or the Owner column comes or goes
+            self.query_one("#tracker-title", Static).update(
+                Text(TITLES[self.due_first], style="bold"))
+            self._drawn_scope = (self.all_workshops, self.due_first)
         many = self.all_workshops
         # Plain texts and styles, made into cells only for the rows drawn (``CutRow``): a
         # portfolio's 2,000 items built as ``Text`` cost ~70 ms before the first paint.
@@ -192,8 +204,29 @@ class TrackerView(OutputView):
                                     due_style(item.deadline, item.status, on))
             return done
 
-        rows: list[tuple[str, tuple[Any, ...]]] = []
-        for owner, group in group_by_owner(shown).items():
+        def item_row(item: TrackerItem) -> tuple[str, CutRow]:
+            title = ("bold" if item.overdue else
+                     "dim" if item.status in ("done", "dropped") else "")
+            due, due_look = ((item_due(item), "bold yellow" if item.flag else "dim")
+                             if item.kind == "sla" else due_of(item))
+            texts: tuple[str, ...] = (
+                KIND_LABEL.get(item.kind, item.kind), once("  " + item.title),
+                item.deadline.isoformat() if item.deadline else "—",
+                status_label(item.status) + (f" · signal {item.signal}" if item.signal else ""),
+                due)
+            styles: tuple[str, ...] = ("dim", title, "", "", due_look)
+            if self.due_first:
+                texts = (*texts[:2], once(item.owner or UNASSIGNED), *texts[2:])
+                styles = (*styles[:2], "", *styles[2:])
+            if many:
+                texts = (texts[0], once(item.workshop_title), *texts[1:])
+                styles = (styles[0], "", *styles[1:])
+            return item_key(item), CutRow(texts, styles)
+
+        rows: list[tuple[str, Any]] = []
+        if self.due_first:
+            rows = [item_row(item) for item in by_due(shown)]
+        for owner, group in ({} if self.due_first else group_by_owner(shown)).items():
             late = sum(1 for i in group if i.overdue)
             texts: tuple[str, ...] = ("▸", once(owner), "", plural(len(group), "item"),
                                       f"{late:,} OVERDUE" if late else "")
@@ -201,20 +234,7 @@ class TrackerView(OutputView):
             if many:
                 texts, styles = (texts[0], "", *texts[1:]), (styles[0], "", *styles[1:])
             rows.append((f"owner:{owner}", CutRow(texts, styles)))
-            for item in group:
-                title = ("bold" if item.overdue else
-                         "dim" if item.status in ("done", "dropped") else "")
-                due, due_look = ((item_due(item), "bold yellow" if item.flag else "dim")
-                                 if item.kind == "sla" else due_of(item))
-                texts = (KIND_LABEL.get(item.kind, item.kind), once("  " + item.title),
-                         item.deadline.isoformat() if item.deadline else "—",
-                         status_label(item.status)
-                         + (f" · signal {item.signal}" if item.signal else ""), due)
-                styles = ("dim", title, "", "", due_look)
-                if many:
-                    texts = (texts[0], once(item.workshop_title), *texts[1:])
-                    styles = (styles[0], "", *styles[1:])
-                rows.append((item_key(item), CutRow(texts, styles)))
+            rows.extend(item_row(item) for item in group)
         sync_table(self.table, rows)
         self.rows_shown()
         late_all = sum(1 for i in items if i.overdue)
@@ -242,6 +262,8 @@ class TrackerView(OutputView):
             summary.append(" · w = all workshops", style="dim")
         if self.overdue_only:
             summary.append(" · showing overdue only (o = all)", style="bold")
+        if self.owner:
+            summary.append(f" · {self._whose()} items only (u = everyone)", style="bold")
         self.query_one("#tracker-summary", Static).update(summary)
         empty = self.query_one("#tracker-empty", Static)
         empty.display = not rows
@@ -251,7 +273,11 @@ class TrackerView(OutputView):
                               "Reading every workshop…" if loading else
                               self._design if self._design and not self.all_workshops else
                               "Nothing is overdue. Press o to show every item." if items and
-                              self.overdue_only else
+                              self.overdue_only and not self.owner else
+                              f"Nothing of {self._whose()} is overdue. Press o to show "
+                              "every item." if items and self.overdue_only else
+                              f"Nothing of {self._whose()} here. Press u for everyone's."
+                              if items and self.owner else
                               "Nothing to track yet: draft cards (Cards step) and generate the "
                               "plan (Plan step); their owners and deadlines show up here.",
                               style="dim"))
@@ -316,6 +342,35 @@ class TrackerView(OutputView):
     def action_toggle_overdue(self) -> None:
         self.overdue_only = not self.overdue_only
         self.render_items()
+
+    def _whose(self) -> str:
+        """The chosen owner as the summary says it: "Priya's", "the unassigned"."""
+        from models.rules.tracker import UNASSIGNED
+
+        return "the unassigned" if self.owner == UNASSIGNED else f"{self.owner}'s"
+
+    def action_toggle_sort(self) -> None:
+        """One list by due date (``journeymap tracker --sort due``) ⇄ grouped by owner."""
+        self.due_first = not self.due_first
+        self.render_items()
+
+    def action_pick_owner(self) -> None:
+        """Only one owner's items (``--owner NAME``): everyone first, then the owners in
+        the order of their groups, the current choice highlighted."""
+        from models.rules.tracker import group_by_owner
+
+        items = (self.all_items or []) if self.all_workshops else self._this_items
+        owners = list(group_by_owner(items))
+        options = [(Text("Everyone"), ""), *((Text(name), name) for name in owners)]
+        at = owners.index(self.owner) + 1 if self.owner in owners else 0
+
+        def chosen(owner: str | None) -> None:
+            if owner is not None and self.is_attached:
+                self.owner = owner
+                self.render_items()
+
+        self.app.push_screen(PickScreen("Whose items?", options, highlight=at, digits=True),
+                             chosen)
 
     def action_toggle_scope(self) -> None:
         """This workshop / every workshop in the database."""
