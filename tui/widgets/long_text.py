@@ -51,7 +51,10 @@ class LongText(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self._lines: list[Text] = []
         self._starts: list[int] = [0]  # the first row of each line; the last is the total
-        self._rows: dict[int, list[Strip]] = {}  # the wrapped rows of the lines drawn so far
+        # The wrapped rows of the lines drawn lately, least recently drawn first: a few
+        # screens' worth (``_kept``), so paging back and forth re-wraps nothing, but a
+        # walk through every line (Page Down held, End's animated scroll) keeps no more.
+        self._rows: dict[int, list[Strip]] = {}
         self._measured_for = -1  # the width ``_starts`` were counted at
         self.wraps = 0  # how many times the rows were counted for a width (a cost gauge)
 
@@ -69,7 +72,7 @@ class LongText(ScrollView, can_focus=True):
 
     @property
     def lines_wrapped(self) -> int:
-        """How many of the text's lines have been laid out at the current width."""
+        """How many of the text's lines are kept laid out at the current width."""
         return len(self._rows)
 
     def update(self, lines: Sequence[Text]) -> None:
@@ -124,16 +127,24 @@ class LongText(ScrollView, can_focus=True):
         Should Rich break the line into a different number of rows than counted,
         the count is corrected, so the scroll range stays true.
         """
-        rows = self._rows.get(index)
-        if rows is None:
+        rows = self._rows.pop(index, None)
+        if rows is not None:
+            self._rows[index] = rows  # drawn again: the most recent
+        else:
             width = self._measured_for
             rows = self._rows[index] = [Strip(r) for r in self._layout(self._lines[index], width)]
+            if len(self._rows) > self._kept():
+                del self._rows[next(iter(self._rows))]
             counted = self._starts[index + 1] - self._starts[index]
             if len(rows) != counted:
                 heights = [b - a for a, b in zip(self._starts, self._starts[1:], strict=False)]
                 heights[index] = len(rows)
                 self._set_heights(heights, width)
         return rows
+
+    def _kept(self) -> int:
+        """How many lines' rows to keep: three screens (a line takes a row at least)."""
+        return 3 * max(self.size.height, 24)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
