@@ -46,3 +46,51 @@ async def test_the_snapshot_a_reload_replaced_is_freed_at_idle(
         await until([pilot], lambda: replaced() is None, rounds=200)
         assert replaced() is None, "the snapshot replaced by the reload is still in memory"
         assert gc.get_freeze_count() > 0, "the long-lived heap is no longer frozen"
+
+
+async def test_a_reload_lets_go_of_the_snapshot_before_it_reads_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The snapshot on screen is let go once the store has found the workshop, before
+    the rows are read: on a 10,000-touchpoint map two whole snapshots at once were
+    the seat's peak (+30 MB that the allocator kept after every live refresh)."""
+    from models.db import store_reads
+
+    db = tmp_path / "map.db"
+    with Store(db, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert await all_built(pilot)
+        old = app.session.journey
+        assert old is not None
+        replaced = weakref.ref(old.workshop)
+        del old
+        alive_when_read: list[bool] = []
+        made = store_reads.Journey
+
+        def journey(**rows: object) -> object:
+            alive_when_read.append(replaced() is not None)
+            return made(**rows)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(store_reads, "Journey", journey)
+        app.session.reload()
+        assert alive_when_read == [False], "the old snapshot was alive beside the new one"
+        assert app.session.journey is not None
+        assert app.session.journey.workshop.id == wid
+
+
+async def test_a_reload_the_store_refuses_keeps_the_snapshot_on_screen(tmp_path: Path) -> None:
+    """A workshop deleted by another seat: the reload says so and the map stays."""
+    db = tmp_path / "map.db"
+    with Store(db, who="lea") as store:
+        wid = build_workshop(store)
+    app = build_app(db, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        shown = app.session.journey
+        assert shown is not None
+        with Store(db, who="kim") as other:
+            other.delete_workshop(wid)
+        app.session.reload()
+        assert app.session.journey is shown
