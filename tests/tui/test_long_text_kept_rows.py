@@ -10,8 +10,12 @@ on a 10,000-touchpoint map).  Counted in lines kept, never in bytes or time.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 
 from tui.widgets.long_text import LongText
 
@@ -28,12 +32,17 @@ class OneLongText(App[None]):
         body.focus()
 
 
-async def test_paging_through_keeps_the_rows_of_a_few_screens() -> None:
+@asynccontextmanager
+async def _shown() -> AsyncIterator[tuple[Pilot[None], LongText]]:
     app = OneLongText()
-    app.animation_level = "none"
+    app.animation_level = "none"  # End and Home jump: the rows counted are the keys'
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        body = app.query_one(LongText)
+        yield pilot, app.query_one(LongText)
+
+
+async def test_paging_through_keeps_the_rows_of_a_few_screens() -> None:
+    async with _shown() as (pilot, body):
         for _ in range(60):
             await pilot.press("pagedown")
         await pilot.pause()
@@ -47,11 +56,7 @@ async def test_paging_through_keeps_the_rows_of_a_few_screens() -> None:
 
 
 async def test_rows_dropped_and_drawn_again_are_the_same() -> None:
-    app = OneLongText()
-    app.animation_level = "none"
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        body = app.query_one(LongText)
+    async with _shown() as (pilot, body):
         first = [body.render_line(y).text for y in range(20)]
         for _ in range(60):
             await pilot.press("pagedown")

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import gc
 import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,9 +29,10 @@ from tui.app import idle_gc
 from tui.app.launch import build_app
 
 
-async def test_the_snapshot_a_reload_replaced_is_freed_at_idle(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(idle_gc, "IDLE_S", 0.0)
+@asynccontextmanager
+async def _built_seat(tmp_path: Path) -> AsyncIterator[tuple[Any, Any, int, weakref.ref[Any]]]:
+    """A seat at Touchpoints with every view built; a weak reference to its workshop row
+    (which reaches the rest of the snapshot on screen)."""
     db = tmp_path / "map.db"
     with Store(db, who="lea") as store:
         wid = build_workshop(store)
@@ -40,6 +44,13 @@ async def test_the_snapshot_a_reload_replaced_is_freed_at_idle(
         assert old is not None
         replaced = weakref.ref(old.workshop)
         del old
+        yield app, pilot, wid, replaced
+
+
+async def test_the_snapshot_a_reload_replaced_is_freed_at_idle(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(idle_gc, "IDLE_S", 0.0)
+    async with _built_seat(tmp_path) as (app, pilot, _wid, replaced):
         app.session.reload()
         assert app.session.journey is not None
         assert replaced() is not app.session.journey.workshop
@@ -55,17 +66,7 @@ async def test_a_reload_lets_go_of_the_snapshot_before_it_reads_the_next(
     the seat's peak (+30 MB that the allocator kept after every live refresh)."""
     from models.db import store_reads
 
-    db = tmp_path / "map.db"
-    with Store(db, who="lea") as store:
-        wid = build_workshop(store)
-    app = build_app(db, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        assert await all_built(pilot)
-        old = app.session.journey
-        assert old is not None
-        replaced = weakref.ref(old.workshop)
-        del old
+    async with _built_seat(tmp_path) as (app, _pilot, wid, replaced):
         alive_when_read: list[bool] = []
         made = store_reads.Journey
 
@@ -82,15 +83,10 @@ async def test_a_reload_lets_go_of_the_snapshot_before_it_reads_the_next(
 
 async def test_a_reload_the_store_refuses_keeps_the_snapshot_on_screen(tmp_path: Path) -> None:
     """A workshop deleted by another seat: the reload says so and the map stays."""
-    db = tmp_path / "map.db"
-    with Store(db, who="lea") as store:
-        wid = build_workshop(store)
-    app = build_app(db, wid, step="touchpoints", who="lea")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with _built_seat(tmp_path) as (app, _pilot, wid, _replaced):
         shown = app.session.journey
         assert shown is not None
-        with Store(db, who="kim") as other:
+        with Store(app.db_path, who="kim") as other:
             other.delete_workshop(wid)
         app.session.reload()
         assert app.session.journey is shown
