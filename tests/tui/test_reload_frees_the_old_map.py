@@ -90,3 +90,19 @@ async def test_a_reload_the_store_refuses_keeps_the_snapshot_on_screen(tmp_path:
             other.delete_workshop(wid)
         app.session.reload()
         assert app.session.journey is shown
+
+
+async def test_a_reload_keeps_one_copy_of_the_rows_it_did_not_change(tmp_path: Path) -> None:
+    """The table shows the rows it was given first; after a reload its record of them
+    (``sync_table``'s, to compare the next time) held the reload's equal copies, so a
+    10,000-row table was kept twice from the first live refresh on."""
+    async with _built_seat(tmp_path) as (app, pilot, _wid, _replaced):
+        table = app.screen.query_one("#step-touchpoints").table
+        before = dict(table._jm_rows)
+        assert before
+        app.session.reload()
+        await pilot.pause()
+        after = table._jm_rows
+        assert after.keys() == before.keys()
+        copies = [key for key in before if after[key] is not before[key]]
+        assert not copies, f"{len(copies)} of {len(before)} unchanged rows kept twice"
