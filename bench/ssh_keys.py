@@ -113,7 +113,8 @@ def rss_of(marker: str) -> list[tuple[int, int, int]]:
         if int(pid) == os.getpid():
             continue
         try:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            raw = Path(f"/proc/{pid}/cmdline").read_bytes()  # another user's: any bytes
+            cmd = raw.replace(b"\0", b" ").decode(errors="replace")
             status = Path(f"/proc/{pid}/status").read_text()
         except OSError:
             continue

@@ -255,16 +255,28 @@ class WorkshopSession(KeptEdits):
 
         Cursor, scroll and focus are kept by the step views, and a field being
         typed in is not touched; pairing calls this when another seat commits.
+        From a file, the snapshot on screen is let go once the store found the
+        workshop, before the rows are read (``Store.load``): two whole maps at once
+        were a big map's seat's peak.  A server may go away in mid-read, when the
+        map on screen is all the seat has: that one is kept until the new is read.
         """
         store, journey = self.store, self.journey
         if store is None or journey is None or journey.workshop.id is None:
             return
         wid = journey.workshop.id
-        fresh = self.run_store(lambda: store.load(wid))
+        del journey  # the session's reference is the one ``_let_go`` drops
+        fresh = self.run_store(lambda: store.load(wid) if store.on_server
+                               else store.load(wid, letting_go=self._let_go))
+        if fresh is None and self.journey is None:  # let go, then the read failed
+            fresh = self.run_store(lambda: store.load(wid))
         if fresh is None:
             return
         self.show(fresh)
         self.hooks.changed()
+
+    def _let_go(self) -> None:
+        self.journey = None
+        self._ranked = self._handoffs = None
 
     def design_note(self, journey: Journey) -> str:
         """"" for a live map; for a to-be design, the sentence saying its plan and tracker

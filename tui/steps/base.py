@@ -162,9 +162,17 @@ def sync_table(table: DataTable[Any], rows: list[tuple[str, tuple[Any, ...]]]) -
     keys = [key for key, _ in rows]
     columns = list(table.columns)
     if keys == order and len(table.rows) == len(keys):
+        # An unchanged row keeps the cells the table shows: the equal copy just made
+        # goes (kept, every row of a 10,000-row table was in memory twice).
+        shown: dict[str, tuple[Any, ...]] = {}
         for key, cells in rows:
-            _update_row(table, columns, key, cache.get(key), cells)
-        table._jm_rows = dict(rows)  # type: ignore[attr-defined]
+            old = cache.get(key)
+            if old is not None and (old is cells or old == cells):
+                shown[key] = old
+            else:
+                _update_row(table, columns, key, old, cells)
+                shown[key] = cells
+        table._jm_rows = shown  # type: ignore[attr-defined]
         return
     current: str | None = None
     if table.row_count and order:

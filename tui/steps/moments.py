@@ -15,15 +15,15 @@ from textual.widgets import Static
 
 from tui.safe_text import clean
 from tui.steps.base import StepView
-from tui.widgets.long_text import LongText
+from tui.widgets.long_text import Line, LongText
 from tui.widgets.step_bar import SentimentLine
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
 
 
-def moments_lines(journey: Journey) -> list[Text]:
-    """Every moment of truth, then the triage, one ``Text`` per line.
+def moments_lines(journey: Journey) -> list[Line]:
+    """Every moment of truth, then the triage, one ``Line`` per line.
 
     Kept as lines so the view lays out only the ones on screen (``LongText``).
     """
@@ -32,15 +32,15 @@ def moments_lines(journey: Journey) -> list[Text]:
 
     moments = moments_of_truth(journey)
     lines = [] if moments else [
-        Text("No moment of truth flagged and no peak or valley on the line yet.", style="dim")]
+        Line("No moment of truth flagged and no peak or valley on the line yet.", "dim")]
     for moment in moments:
         mark = "▲" if moment.shape == "peak" else "▼" if moment.shape == "valley" else "★"
         style = "green" if not moment.gaps else "yellow"
-        lines.append(Text(f"{mark} {clean(moment.text)}", style=style))
+        lines.append(Line(f"{mark} {clean(moment.text)}", style))
     triage = triage_block(journey)
     if triage.lines:
-        lines += [Text(), Text(triage.heading, style="bold")]
-        lines += [Text("• " + clean(line)) for line in triage.lines]
+        lines += [Line(""), Line(triage.heading, "bold")]
+        lines += [Line("• " + clean(line)) for line in triage.lines]
     return lines
 
 

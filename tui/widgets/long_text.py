@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich._wrap import divide_line
 from rich.cells import cell_len
@@ -40,6 +40,21 @@ def _cells(plain: str) -> int:
     return len(plain) - len(rest) + cell_len(rest)
 
 
+class Line(NamedTuple):
+    """One line in one style, kept as its words: made a ``Text`` only when drawn.
+
+    Why: a ``Text`` carries two lists and a span list beside its words, ~400 bytes a
+    line; the Future state's business case is ~27,500 lines at 10,000 touchpoints.
+    """
+
+    plain: str
+    style: str = ""
+
+
+def _text(line: Text | Line) -> Text:
+    return Text(line.plain, style=line.style) if isinstance(line, Line) else line
+
+
 class LongText(ScrollView, can_focus=True):
     """Wrapped lines of text whose cost follows the rows on screen, not the rows in it."""
 
@@ -49,16 +64,19 @@ class LongText(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._lines: list[Text] = []
+        self._lines: list[Text | Line] = []
         self._starts: list[int] = [0]  # the first row of each line; the last is the total
-        self._rows: dict[int, list[Strip]] = {}  # the wrapped rows of the lines drawn so far
+        # The wrapped rows of the lines drawn lately, least recently drawn first: a few
+        # screens' worth (``_kept``), so paging back and forth re-wraps nothing, but a
+        # walk through every line (Page Down held, End's animated scroll) keeps no more.
+        self._rows: dict[int, list[Strip]] = {}
         self._measured_for = -1  # the width ``_starts`` were counted at
         self.wraps = 0  # how many times the rows were counted for a width (a cost gauge)
 
     @property
     def text(self) -> Text:
         """The text shown, as one block (built on request; the widget keeps the lines)."""
-        text = Text("\n").join(self._lines)
+        text = Text("\n").join(map(_text, self._lines))
         text.append("\n")
         return text
 
@@ -69,11 +87,11 @@ class LongText(ScrollView, can_focus=True):
 
     @property
     def lines_wrapped(self) -> int:
-        """How many of the text's lines have been laid out at the current width."""
+        """How many of the text's lines are kept laid out at the current width."""
         return len(self._rows)
 
-    def update(self, lines: Sequence[Text]) -> None:
-        """Show ``lines`` (one ``Text`` per line); only the ones drawn are ever wrapped."""
+    def update(self, lines: Sequence[Text | Line]) -> None:
+        """Show ``lines`` (a ``Text`` or a ``Line`` each); only the ones drawn are wrapped."""
         self._lines = list(lines)
         self._measured_for = -1
         self._measure(self._wrap_width())
@@ -91,15 +109,17 @@ class LongText(ScrollView, can_focus=True):
             return region.width
         return region.width - self.styles.scrollbar_size_vertical
 
-    def _height(self, line: Text, width: int) -> int:
+    def _height(self, line: Text | Line, width: int) -> int:
         """The rows ``line`` takes at ``width``, counted with the line breaker
-        ``Text.wrap`` itself uses, so no layout is needed."""
-        if line.no_wrap or "\t" in line.plain:
+        ``Text.wrap`` itself uses, so no layout is needed (a ``Line`` wraps and folds)."""
+        plain = line.plain
+        if "\t" in plain or (isinstance(line, Text) and line.no_wrap):
             return len(self._layout(line, width))
+        fold = isinstance(line, Line) or line.overflow in (None, "fold")
         rows = 0
-        for piece in line.plain.split("\n"):
+        for piece in plain.split("\n"):
             rows += 1 if _cells(piece) <= width else \
-                len(divide_line(piece, width, fold=line.overflow in (None, "fold"))) + 1
+                len(divide_line(piece, width, fold=fold)) + 1
         return rows
 
     def _measure(self, width: int) -> None:
@@ -114,9 +134,9 @@ class LongText(ScrollView, can_focus=True):
         self._measured_for = width
         self.virtual_size = Size(width, self._starts[-1])
 
-    def _layout(self, line: Text, width: int) -> list[list[Segment]]:
+    def _layout(self, line: Text | Line, width: int) -> list[list[Segment]]:
         console = self.app.console
-        return console.render_lines(line, console.options.update_width(width), pad=False)
+        return console.render_lines(_text(line), console.options.update_width(width), pad=False)
 
     def _wrapped(self, index: int) -> list[Strip]:
         """The rows of line ``index``, laid out once per width.
@@ -124,16 +144,24 @@ class LongText(ScrollView, can_focus=True):
         Should Rich break the line into a different number of rows than counted,
         the count is corrected, so the scroll range stays true.
         """
-        rows = self._rows.get(index)
-        if rows is None:
+        rows = self._rows.pop(index, None)
+        if rows is not None:
+            self._rows[index] = rows  # drawn again: the most recent
+        else:
             width = self._measured_for
             rows = self._rows[index] = [Strip(r) for r in self._layout(self._lines[index], width)]
+            if len(self._rows) > self._kept():
+                del self._rows[next(iter(self._rows))]
             counted = self._starts[index + 1] - self._starts[index]
             if len(rows) != counted:
                 heights = [b - a for a, b in zip(self._starts, self._starts[1:], strict=False)]
                 heights[index] = len(rows)
                 self._set_heights(heights, width)
         return rows
+
+    def _kept(self) -> int:
+        """How many lines' rows to keep: three screens (a line takes a row at least)."""
+        return 3 * max(self.size.height, 24)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
