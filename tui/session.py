@@ -139,7 +139,8 @@ class WorkshopSession:
 
     # -- edits ------------------------------------------------------------------
     def run_store(self, call: Callable[[], R],
-                  keep: type[Exception] | None = None) -> R | None:
+                  keep: type[Exception] | tuple[type[Exception], ...] | None = None
+                  ) -> R | None:
         """Run one store call; a rejected value or a store problem is one notification
         (``keep``: an error the caller handles itself, raised on)."""
         from models.db.schema import StoreError
@@ -170,12 +171,19 @@ class WorkshopSession:
             self._keep(edit, "")  # behind the older ones: saved in the order typed
             return False
         from models.db.server import ServerAway
+        from models.db.store_reads import NotFound
 
         try:
             row = self.run_store(lambda: store.update(model, row_id, **{name: text}),
-                                 keep=ServerAway)
+                                 keep=(ServerAway, NotFound))
         except ServerAway as away:
             self._keep(edit, away.kept)
+            return False
+        except NotFound as gone:
+            # Deleted by another seat while this one typed: the words are said back,
+            # or they would vanish with the row (qa19).
+            self.hooks.notify(short(f"{gone} What you typed was not saved: “{text}”", 600),
+                              severity="error", markup=False)
             return False
         if row is None:
             return False
