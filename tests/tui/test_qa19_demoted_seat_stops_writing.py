@@ -17,6 +17,7 @@ from models.db.store import Store
 from models.db.tables.workshop import Touchpoint
 from models.live.presence import grant
 from tests.helpers import build_workshop, ready, until
+from tests.tui.workshop_flow import footer_keys
 from tui.app.launch import build_app
 
 
@@ -43,6 +44,8 @@ async def test_a_participant_made_observer_while_seated_writes_nothing_more(
         assert _sentiment(db_path, touchpoint.id) == before
         assert app.read_only
         assert app.store is not None and app.store.read_only
+        await ready(pilot)
+        assert "add" not in [k.action for k, _ in footer_keys(app)]
         # still a seat that follows the room: the lead's next edit reaches it
         with Store(db_path, who="lea") as lead:
             lead.update(Touchpoint, touchpoint.id, name="Renamed by the lead")

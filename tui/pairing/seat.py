@@ -70,6 +70,7 @@ def lower_to_observer(app: Any, seat: Seat, role: str) -> bool:
     old.close()
     app.role = "observer"
     app.sub_title = seat_note("observer")
+    app.refresh_bindings()  # the footer drops the editing keys now, not at the next step
     app.notify("A lead made you an observer here: follow along; nothing you do changes "
                "the map now.", severity="warning", markup=False)
     return True
