@@ -170,12 +170,19 @@ class WorkshopSession(KeptEdits):
             self._keep(edit, "")  # behind the older ones: saved in the order typed
             return False
         from models.db.server import ServerAway
+        from models.db.store_reads import NotFound
 
         try:
             row = self.run_store(lambda: store.update(model, row_id, **{name: text}),
-                                 keep=ServerAway)
+                                 keep=(ServerAway, NotFound))
         except ServerAway as away:
             self._keep(edit, away.kept)
+            return False
+        except NotFound as gone:
+            # Deleted by another seat while this one typed: the words are said back,
+            # or they would vanish with the row (qa19).
+            self.hooks.notify(short(f"{gone} What you typed was not saved: “{text}”", 600),
+                              severity="error", markup=False)
             return False
         if row is None:
             return False

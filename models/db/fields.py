@@ -189,6 +189,13 @@ def _check_text(field: str, value: str) -> None:
                          f"({value[exc.start]!a}), which is not valid text.") from None
 
 
+def check_text(field: str, value: str) -> str:
+    """``value`` when it can be written as text, else the field's one sentence: for text
+    that goes into a file rather than a column (a template's title)."""
+    _check_text(field, value)
+    return value
+
+
 def in_range(day: dt.date) -> bool:
     """Whether a date lies in the range every field accepts (outputs test stored values)."""
     return DATE_MIN <= day <= DATE_MAX

@@ -11,6 +11,7 @@ installed wheel as well as from the checkout.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -199,7 +200,10 @@ def save_template(journey: Journey, path: str | Path, name: str = "", title: str
     files (``files.ProtectedPath``).
     """
     target = Path(path).expanduser()
-    data = template_dict(journey, name or target.stem, title, description, category)
+    # A file name is bytes: one that is not UTF-8 (a Latin-1 folder) is still the file's
+    # name, and the name inside shows its odd bytes as U+FFFD rather than fail to encode.
+    stem = os.fsencode(target.stem).decode("utf-8", "replace")
+    data = template_dict(journey, name or stem, title, description, category)
     try:
         write_file(target, dumps_template(data).encode("utf-8"), database=database)
     except OSError as exc:

@@ -66,11 +66,17 @@ def templates_save(
 
     Use it with `journeymap new --template FILE.toml` to start the next map from it.
     """
+    from models.db.fields import FieldError, check_text
     from models.export.files import ProtectedPath
     from models.export.templates import save_template
     from tui.cli.export import database_file
 
     with user_errors():
+        for option, text in (("--title", title), ("--description", description)):
+            try:
+                check_text(option.removeprefix("--"), text)
+            except FieldError as exc:
+                raise fail(f"{option}: {exc}") from None
         if path.exists() and not force:
             raise fail(f"{path} exists already; add --force to overwrite it.")
         store = STATE.reader()

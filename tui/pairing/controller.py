@@ -39,7 +39,7 @@ from models.db.access import AccessError
 from models.live.marks import Marks
 from models.vocab import HEARTBEAT_S, POLL_S, STEPS, WINDOW_S
 from tui.pairing.commands import palette_commands
-from tui.pairing.seat import take_seat
+from tui.pairing.seat import lower_to_observer, take_seat
 from tui.pairing.step_timer import StepTimerWatch
 from tui.safe_text import short
 from tui.widgets.footer import CalmFooter
@@ -277,6 +277,7 @@ class Pairing:
             self._mark = mark
             self.reloads += 1
             self.app.reload_journey()
+            self._check_role()
             self._presence_changed(force=True)
             self.apply_follow()
         elif self._presence_changed():
@@ -328,6 +329,16 @@ class Pairing:
             journey.participants = presence.participants(self.app.store, self.workshop_id)
         except Exception:  # noqa: BLE001 - try again on the next change
             return
+        self._check_role()
+
+    def _check_role(self) -> None:
+        """A lead lowered this open seat to observer: its edits stop (``lower_to_observer``)."""
+        from models.live.watch import Watcher
+
+        me = self.me()
+        if me is not None and self.seat is not None \
+                and lower_to_observer(self.app, self.seat, me.role):
+            self._watcher = Watcher(self.seat.store)
 
     def apply_follow(self) -> None:
         """Jump to a fresh gather, or to the lead's step when following."""

@@ -45,3 +45,32 @@ def take_seat(app: Any, workshop_id: int) -> Seat:
         presence_store = presence.presence_store(store.path, store.who)
     store.key = presence_store.key = app.key
     return presence.Seat(store=store, presence=presence_store, participant=participant)
+
+
+def lower_to_observer(app: Any, seat: Seat, role: str) -> bool:
+    """A lead made this open seat an observer (``role`` is its stored role now): True when
+    the app's store was swapped for a read-only one, as ``take_seat`` does at launch.
+
+    The store was opened for writing when the seat joined, and nothing else closes it: a
+    participant a lead lowered in the room went on changing the map (qa19).  Presence
+    moves to a store that may write participant rows only.
+    """
+    from models.db.store import Store
+    from models.live import presence
+    from tui.widgets.header import seat_note
+
+    old = app.store
+    if role != "observer" or old is None or old.read_only:
+        return False
+    store = Store(old.path, who=old.who, read_only=True)
+    present = presence.presence_store(old.path, old.who)
+    store.key = present.key = old.key
+    seat.store, seat.presence = store, present
+    app.store = store
+    old.close()
+    app.role = "observer"
+    app.sub_title = seat_note("observer")
+    app.refresh_bindings()  # the footer drops the editing keys now, not at the next step
+    app.notify("A lead made you an observer here: follow along; nothing you do changes "
+               "the map now.", severity="warning", markup=False)
+    return True
