@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 from textual._animator import SimpleAnimation
 from textual.containers import VerticalScroll
 
@@ -93,3 +94,31 @@ async def test_moments_page_down_and_end_jump(
         assert body.scroll_offset.y == 0
         assert firsts, "no scroll was started: the test saw nothing"
         assert all(done for _, done in firsts), "a scroll slid over several frames"
+
+
+async def test_future_state_first_visit_makes_text_of_the_lines_drawn_only(
+        big_map: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The case's lines go to the view as words and a style; a ``Text`` (which strips
+    control codes character by character) is made for a line when it is drawn.  At
+    10,000 touchpoints the case is ~27,500 lines: making them all was a third of the
+    first visit."""
+    db, wid = big_map
+    app = build_app(db, wid, step="touchpoints", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        made = [0]
+        real = Text.__init__
+
+        def counting(self: Text, *args: Any, **kwargs: Any) -> None:
+            made[0] += 1
+            real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Text, "__init__", counting)
+        await pilot.press("escape", "U")
+        await pilot.pause()
+        monkeypatch.undo()
+        body = app.screen.query_one("#future-body", LongText)
+        assert body.lines_drawn > 1000
+        assert made[0] < 400, f"{made[0]} Text made to show a screen of the case"
+        shown = body.render_line(0).text.rstrip()
+        assert shown and str(body.text).startswith(shown), "the first row is not the case's"
