@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 
 from tests.helpers import ready
 from tests.tui.card_map import CARDS
+from tests.tui.views import all_built
 from tui.app.launch import build_app
 from tui.widgets.card_grid import CardBox
 from tui.widgets.long_text import LongText
@@ -106,6 +107,7 @@ async def test_future_state_first_visit_makes_text_of_the_lines_drawn_only(
     app = build_app(db, wid, step="touchpoints", who="lea")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
+        assert await all_built(pilot)
         made = [0]
         real = Text.__init__
 

@@ -24,7 +24,7 @@ from tui.safe_text import clean
 from tui.session import OpenWorkshop
 from tui.steps.base import StepView
 from tui.widgets.forms import FieldSpec
-from tui.widgets.long_text import LongText
+from tui.widgets.long_text import Line, LongText
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -59,21 +59,22 @@ def sentiment_bars(comparison: Comparison) -> Text:
     return text
 
 
-def body_lines(journey: Journey, portfolio: list[Journey]) -> list[Text]:
-    """The comparison and the business case, one ``Text`` per line.
+def body_lines(journey: Journey, portfolio: list[Journey]) -> list[Line]:
+    """The comparison and the business case, one line each: its words and its style.
 
     Kept as lines so the view draws only the ones on screen (``LongText``): the case
     lists every card, ~27,500 lines on a 10,000-touchpoint map, and drawn as one
-    ``Static`` every line stayed in memory as a drawn row (~150 MB of a seat).
+    ``Static`` every line stayed in memory as a drawn row (~150 MB of a seat).  Not
+    made ``Text`` here: ``LongText`` makes one for a line when it is drawn.
     """
     from models.export.method_text import business_case_blocks
 
-    lines: list[Text] = []
+    lines: list[Line] = []
     for block in business_case_blocks(journey, portfolio):
-        lines.append(Text(clean(block.heading), style="bold"))
+        lines.append((clean(block.heading), "bold"))
         for line in block.lines:
             style = "yellow" if "not available" in line.casefold() else ""
-            lines.append(Text("• " + clean(line), style=style))
+            lines.append(("• " + clean(line), style))
     return lines
 
 
