@@ -11,7 +11,7 @@ output arrives (first byte, and last byte before 80 ms of quiet), on one clock.
   the machine is shared, so absolute times move with the load printed beside them.
 - ``journeymap``: the map opened at Touchpoints; Down held (one key at a time), Page
   Down, ctrl+End and ctrl+Home (plain End and Home scroll sideways in a row table);
-  switches between steps 3 and 5; a first visit to every step
+  switches between steps 3 and 5; a sentiment edit (``+``/``-``); a first visit to every step
   and screen (Scope … Plan, Escalation, Future state, Moments, Data); a resize.
 - ``live``: a second seat (``--as`` another name) on the same map; the first seat
   nudges a sentiment (``+``/``-``) and the other seat's pane is timed.
@@ -168,6 +168,8 @@ def run_map(args: argparse.Namespace, width: int, height: int, floor: float) -> 
         line("ctrl+End (last row)", [tmux.press(pane, "C-End")], floor)
         line("ctrl+Home (first row)", [tmux.press(pane, "C-Home")], floor)
         line("switch 3 ↔ 5", [tmux.press(pane, k) for k in "53" * (args.keys // 8)], floor)
+        line("sentiment + / - (own seat)", [tmux.press(pane, k) for k in "+-" * (args.keys // 8)],
+             floor)
         for label, key, _ in VISITS:
             line(f"visit {label}", [tmux.press(pane, key)], floor)
             tmux.quiet(pane)

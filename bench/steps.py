@@ -12,7 +12,9 @@ rendering, not Pilot's trailing idle polls (see ``tui_keypress.py``):
   and how many other views were built before it (Pilot's pause, the "app" column,
   also waits for the views built after it);
 - first visit to each table step (stages, touchpoints, ownership, pains, tracker),
-  once the views are built (the room talks before its first key);
+  once the views are built (the room talks before its first key), then to Cards,
+  Right held there (one card a key, the "quiet" way below), and first visits to the
+  Future state and Moments (N/4 pain points, a card each);
 - cursor moves in touchpoints, a sentiment edit (a store write and redraw), and
   switches between kept steps 3 and 5;
 - the floor: the same measure for cursor moves in a bare 20-row ``DataTable``.
@@ -56,7 +58,7 @@ STEP_KEYS = (("stages", "2"), ("touchpoints", "3"), ("ownership", "4"), ("pains"
 def generate(db: Path, touchpoints: int) -> int:
     """One workshop with ``touchpoints`` touchpoints over 10 stages and N/4 pain points."""
     from models.db.store import Store
-    from models.db.tables.cards import PainPoint
+    from models.db.tables.cards import HypothesisCard, PainPoint
     from models.db.tables.workshop import Stage, Touchpoint
 
     stages_n = 10
@@ -79,6 +81,11 @@ def generate(db: Path, touchpoints: int) -> int:
                                 description=f"Pain {k}", impact=k % 3 + 1,
                                 effort=(k // 3) % 3 + 1, ticket_volume=k * 7)
                       for k in range(touchpoints // 4))
+            s.flush()
+        with store.write() as s:  # a card each, as big maps have: the Cards keys need them
+            s.add_all(HypothesisCard(pain_point_id=int(p.id or 0), experiment=f"Fix {p.id}",
+                                     outcome="less", signal="30% fewer", owner=f"Team {n % 4}")
+                      for n, p in enumerate(store.load(wid).pain_points))
         return wid
 
 
@@ -161,6 +168,12 @@ async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
         await pilot.pause()
         for step, key in STEP_KEYS:
             await press(pilot, times, f"first visit: {step}", key)
+            await pilot.press("escape")
+        await press(pilot, times, "first visit: cards", "6")
+        for _ in range(moves):
+            await press_quiet(app, times, "quiet: cards right (held)", "right")
+        for label, key in (("future state", "U"), ("moments", "M")):
+            await press(pilot, times, f"first visit: {label}", key)
             await pilot.press("escape")
         await press(pilot, times, "switch to touchpoints (kept)", "3")
         await pilot.press("escape")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,14 @@ import pytest
 from models.db.store import Store
 from tests.helpers import build_workshop
 from tests.pg_link import Link, link_to
+from tests.tui.card_map import build_card_map
+
+
+@pytest.fixture
+def big_map(tmp_path: Path) -> tuple[Path, int]:
+    """``tests.tui.card_map``'s map (160 cards, 400 touchpoints) in the test's folder."""
+    db = tmp_path / "big.db"
+    return db, build_card_map(db)
 
 
 @pytest.fixture

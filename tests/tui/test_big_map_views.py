@@ -22,45 +22,14 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from models.db.store import Store
-from models.db.tables.cards import HypothesisCard, PainPoint
-from models.db.tables.workshop import Touchpoint
 from models.rules.plan import regenerate_plan
 from tests.helpers import ready, until
+from tests.tui.card_map import CARDS, TOUCHPOINTS
 from tests.tui.views import all_built
 from tui.app.launch import build_app
 from tui.widgets.card_grid import CardBox
 from tui.widgets.long_text import LongText
 from tui.widgets.plan_timeline import PlanTimeline
-
-CARDS = 160
-TOUCHPOINTS = 400
-
-
-@pytest.fixture
-def big_map(tmp_path: Path) -> tuple[Path, int]:
-    """A map with a zigzag sentiment line (a peak or valley at every touchpoint) and
-    a card for each of its pain points, inserted in bulk."""
-    db = tmp_path / "big.db"
-    with Store(db, who="lea") as store:
-        wid = int(store.create_workshop(title="Big map", persona="Admin",
-                                        scenario="Locked out").id or 0)
-        stages = store.load(wid).stages
-        with store.write() as s:
-            for i in range(TOUCHPOINTS):
-                stage = stages[i * len(stages) // TOUCHPOINTS]
-                s.add(Touchpoint(stage_id=int(stage.id or 0), position=i, name=f"Step {i}",
-                                 sentiment=2 if i % 2 else -2, owner_team="Tier 1"))
-        tp_ids = [tp.id for tp in store.load(wid).ordered_touchpoints()]
-        with store.write() as s:
-            for i in range(CARDS):
-                s.add(PainPoint(workshop_id=wid, touchpoint_id=tp_ids[i], kind="loop",
-                                description=f"Pain {i}", impact=3, effort=1 + i % 3))
-        with store.write() as s:
-            for pain in store.load(wid).pain_points:
-                s.add(HypothesisCard(pain_point_id=int(pain.id or 0),
-                                     experiment=f"Fix {pain.description}", outcome="less",
-                                     signal="30% fewer", owner="Tier 1"))
-    return db, wid
 
 
 @asynccontextmanager

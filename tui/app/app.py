@@ -88,6 +88,11 @@ class JourneyApp(SessionAttributes, App[None]):
                  cap: str | None = None, grant: str | None = None, key: str = "",
                  origin: str = "", link: Any = None) -> None:
         super().__init__()
+        # Every scroll is a jump.  Textual slides a scroll over up to a second, and each
+        # frame of the slide redraws the whole scrolled area: over ssh a held Right in
+        # Cards sent a screen of output a frame (100-250 ms a key at 10,000 touchpoints)
+        # and End in Moments a second of it.  Where a key lands is the same.
+        self.animation_level = "none"
         self.first_link = link  # the server connection ``open``'s check made (early.py)
         # A ``seat`` forced command (its ROLE, a cap) or a browser invitation (a lead's
         # grant), the key and the connection's origin; such a seat sees only its workshop.

@@ -12,12 +12,13 @@ scrollable containers).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-from rich._wrap import divide_line
+from rich._wrap import divide_line, re_word
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
@@ -25,7 +26,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-_ASCII = dict.fromkeys(range(128))  # str.translate table that drops ASCII
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")  # a dict ``str.translate`` costs ~50 ns a character
 
 
 def _cells(plain: str) -> int:
@@ -36,7 +37,7 @@ def _cells(plain: str) -> int:
     """
     if plain.isascii():
         return cell_len(plain)
-    rest = plain.translate(_ASCII)
+    rest = "".join(_NOT_ASCII.findall(plain))
     return len(plain) - len(rest) + cell_len(rest)
 
 
@@ -53,6 +54,40 @@ class Line(NamedTuple):
 
 def _text(line: Text | Line) -> Text:
     return Text(line.plain, style=line.style) if isinstance(line, Line) else line
+
+
+def _one_cell_each(plain: str) -> bool:
+    """Whether every character of ``plain`` takes one cell, so a width is a length.
+
+    Printable ASCII does; of the rest ("•", "▼", "é") each distinct character is
+    asked of Rich once (cached).  A zero-width or wide character says no.
+    """
+    if not plain.isprintable():
+        return False
+    return plain.isascii() or all(cell_len(c) == 1 for c in set("".join(_NOT_ASCII.findall(plain))))
+
+
+def _greedy_rows(plain: str, width: int) -> int | None:
+    """The rows ``rich._wrap.divide_line`` breaks a line of one-cell characters into,
+    with its words and its rule (a word fits if it does without its trailing spaces);
+    None when a word is wider than the line (Rich folds it: ask its breaker).
+
+    Rich's breaker measures every word twice through ``cell_len``; the Future state's
+    case has ~5,000 lines longer than the screen at 10,000 touchpoints, and counting
+    them was half of its first visit.
+    """
+    rows, offset = 1, 0
+    for match in re_word.finditer(plain):
+        word = match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            return None
+        elif offset and match.start():
+            rows += 1
+            offset = len(word)
+    return rows
 
 
 class LongText(ScrollView, can_focus=True):
@@ -118,7 +153,11 @@ class LongText(ScrollView, can_focus=True):
         fold = isinstance(line, Line) or line.overflow in (None, "fold")
         rows = 0
         for piece in plain.split("\n"):
-            rows += 1 if _cells(piece) <= width else \
+            if _cells(piece) <= width:
+                rows += 1
+                continue
+            counted = _greedy_rows(piece, width) if _one_cell_each(piece) else None
+            rows += counted if counted is not None else \
                 len(divide_line(piece, width, fold=fold)) + 1
         return rows
 
