@@ -8,6 +8,7 @@ table.  Shared by ``tests/models`` and ``tests/cli``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -66,6 +67,19 @@ def full_file(path: Path) -> int:
         return int(build_full(store)["workshop"].id)  # type: ignore[attr-defined]
     finally:
         store.close()
+
+
+def led_by_me(path: Path) -> int:
+    """``full_file``'s map with this process's account as its creator (its lead)."""
+    from models.db.access import current_account
+
+    wid = full_file(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE workshop SET lead_account = ?, lead_uid = ?",
+                     (current_account(), os.getuid()))
+    conn.close()
+    return wid
 
 
 def spoil(path: Path, table: str, column: str, literal: str) -> int:
