@@ -218,7 +218,9 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
     try:
         store.get_workshop(workshop_id)  # type: ignore[attr-defined]  # or NotFound
         damaged = False
-    except DamagedWorkshop:  # still its lead's to delete: the role's cells are read apart
+    except DamagedWorkshop:  # still its lead's to delete (the role's cells are read
+        if action != "delete":  # apart); any other change would meet the damage: said now
+            raise
         damaged = True
     found, people = role_rows(store, workshop_id)
     workshop = found[0]

@@ -75,3 +75,18 @@ def test_the_business_case_leaves_a_damaged_map_out_and_says_so(tmp_path: Path) 
     assert "Future state and business case: Sound map" in result.stdout
     assert result.stderr.startswith(f"journeymap: left out: Workshop {wid} ")
     assert "deadline holds \"garbage\"" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["reviewed", "WID"], ["costs", "WID", "phone", "25"],
+                                     ["role", "WID", "kim", "observer"]],
+                         ids=lambda c: c[0])
+def test_a_change_to_a_damaged_map_other_than_deleting_it_is_its_sentence(
+        tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "j.db"
+    wid, _ = _two(path)
+    spoil(path, "workshop", "updated_at", "'garbage'")
+    result = runner.invoke(app, ["--db", str(path), *[str(wid) if a == "WID" else a
+                                                      for a in command]])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"journeymap: Workshop {wid} ")
+    assert "isoformat" not in result.stderr and result.stderr.count("\n") == 1
