@@ -106,3 +106,21 @@ def test_any_damage_to_a_workshop_row_leaves_the_other_maps_listed(
             assert u.sentence.startswith(f"Workshop {u.workshop_id}")
         store.delete_workshop(wid)
         assert [w.id for w in store.list_readable()[0]] == [other]
+
+
+@pytest.mark.both_engines
+def test_on_either_engine_a_damaged_map_is_listed_apart_and_deleted(db_path: Path) -> None:
+    from sqlalchemy import text
+
+    with Store(db_path, who="tester") as store:
+        bad = int(store.create_workshop(title="Bad").id)  # type: ignore[arg-type]
+        good = int(store.create_workshop(title="Good").id)  # type: ignore[arg-type]
+        with store.engine.begin() as conn:  # a word a server's column takes, journeymap not
+            conn.execute(text(f"UPDATE workshop SET current_step = 'nope' WHERE id = {bad}"))
+        workshops, unreadable = store.list_readable()
+        assert [w.id for w in workshops] == [good]
+        assert [(u.workshop_id, u.title) for u in unreadable] == [(bad, "Bad")]
+        require_portfolio(store, store.account, "import")
+        assert require(store, bad, store.account, "delete") == "lead"
+        store.delete_workshop(bad)
+        assert store.list_readable() == (workshops, [])
