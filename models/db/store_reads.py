@@ -123,12 +123,14 @@ class Reads:
         the role check of ``import``); the others are the lead's work too.
         """
         sqlite, mark = not self.on_server, "%s" if self.on_server else "?"
-        with self.read() as s:
-            refused = bad_cells.damaged(bad_cells.runner(s), None, sqlite=sqlite, mark=mark,
-                                        tables=("workshop",))
-        while True:
+        refused: dict[int, str] = {}
+        undecodable: dict[int, str] = {}
+        while True:  # one read on a sound file: the check, then the rows
             try:
                 with self.read() as s:
+                    refused = {**bad_cells.damaged(bad_cells.runner(s), None, sqlite=sqlite,
+                                                   mark=mark, tables=("workshop",)),
+                               **undecodable}
                     rows = list(s.exec(select(Workshop).where(
                         Workshop.id.not_in(list(refused)))  # type: ignore[union-attr]
                         .order_by(Workshop.updated_at.desc(), Workshop.id)))  # type: ignore[attr-defined]
@@ -141,7 +143,9 @@ class Reads:
                         run, [i for i in ids if i not in refused], tables=("workshop",))
                     if bad is None:
                         raise
-                    refused[bad.workshop_id] = bad_cells.worded(run, bad)
+                    undecodable[bad.workshop_id] = bad_cells.worded(run, bad)
+        if not refused:
+            return rows, []
         with self.read() as s:
             run = bad_cells.runner(s)
             order = [int(r[0]) for r in run("SELECT id FROM workshop ORDER BY updated_at DESC, "
