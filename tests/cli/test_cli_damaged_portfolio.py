@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from models.db.store import Store
 from models.export.json_backup import export_workshop
-from tests.models.bad_values import DAMAGE, damage_id, led_by_me, spoil
+from tests.models.bad_values import DAMAGE, beside_a_sound_map, damage_id, spoil
 from tui.cli.main import app
 
 importlib.import_module("tui.cli.workshops")
@@ -23,19 +23,12 @@ runner = CliRunner()
 WORKSHOP_ROW = [d for d in DAMAGE if d[1] == "workshop"]
 
 
-def _two(path: Path) -> tuple[int, int]:
-    """(this account's full map, a sound map beside it)."""
-    wid = led_by_me(path)
-    with Store(path, who="tester") as store:
-        return wid, int(store.create_workshop(title="Sound map").id)  # type: ignore[arg-type]
-
-
 @pytest.mark.parametrize("entry", WORKSHOP_ROW, ids=damage_id)
 def test_list_shows_the_sound_maps_and_names_the_damaged_one(
         tmp_path: Path, entry: tuple[str, str, str, str]) -> None:
     _, table, column, literal = entry
     path = tmp_path / "j.db"
-    wid, other = _two(path)
+    wid, other = beside_a_sound_map(path)
     spoil(path, table, column, literal)
     result = runner.invoke(app, ["--db", str(path), "list"])
     assert result.exit_code == 0, result.output
@@ -50,7 +43,7 @@ def test_list_shows_the_sound_maps_and_names_the_damaged_one(
 def test_a_damaged_workshop_row_blocks_neither_import_nor_delete(
         tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "j.db"
-    wid, other = _two(path)
+    wid, other = beside_a_sound_map(path)
     backup = tmp_path / "b.json"
     with Store(path, who="tester") as store:
         backup.write_text(export_workshop(store, other), encoding="utf-8")
@@ -68,7 +61,7 @@ def test_a_damaged_workshop_row_blocks_neither_import_nor_delete(
 
 def test_the_business_case_leaves_a_damaged_map_out_and_says_so(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
-    wid, other = _two(path)
+    wid, other = beside_a_sound_map(path)
     spoil(path, "hypothesiscard", "deadline", "'garbage'")
     result = runner.invoke(app, ["--db", str(path), "report", str(other), "--business-case"])
     assert result.exit_code == 0, result.output
@@ -83,7 +76,7 @@ def test_the_business_case_leaves_a_damaged_map_out_and_says_so(tmp_path: Path) 
 def test_a_change_to_a_damaged_map_other_than_deleting_it_is_its_sentence(
         tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "j.db"
-    wid, _ = _two(path)
+    wid, _ = beside_a_sound_map(path)
     spoil(path, "workshop", "updated_at", "'garbage'")
     result = runner.invoke(app, ["--db", str(path), *[str(wid) if a == "WID" else a
                                                       for a in command]])

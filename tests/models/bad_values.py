@@ -82,6 +82,18 @@ def led_by_me(path: Path) -> int:
     return wid
 
 
+def beside_a_sound_map(path: Path, entry: tuple[str, str, str, str] | None = None
+                       ) -> tuple[int, int]:
+    """(``led_by_me``'s map, a sound map "Sound map" created after it); ``entry`` (a
+    ``DAMAGE`` row) then written into the first map."""
+    wid = led_by_me(path)
+    with Store(path, who="tester") as store:
+        other = int(store.create_workshop(title="Sound map").id)  # type: ignore[arg-type]
+    if entry is not None:
+        spoil(path, *entry[1:])
+    return wid, other
+
+
 def spoil(path: Path, table: str, column: str, literal: str) -> int:
     """Write ``literal`` into ``table.column`` of its first row; that row's id."""
     conn = sqlite3.connect(path)

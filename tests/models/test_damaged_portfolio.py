@@ -16,27 +16,24 @@ from hypothesis import strategies as st
 
 from models.db.access import AccessError, current_account, require, require_portfolio
 from models.db.store import Store
-from tests.models.bad_values import DAMAGE, damage_id, full_file, led_by_me, spoil
+from tests.models.bad_values import (
+    DAMAGE,
+    beside_a_sound_map,
+    damage_id,
+    full_file,
+    led_by_me,
+    spoil,
+)
 
 WORKSHOP_ROW = [d for d in DAMAGE if d[1] == "workshop"]
 ONE_PER_TABLE = list({(t, c): (k, t, c, v) for k, t, c, v in DAMAGE}.values())
 
 
-def _with_a_sound_map(path: Path) -> tuple[int, int]:
-    """(the full map, a second sound map created after it)."""
-    wid = led_by_me(path)
-    with Store(path, who="tester") as store:
-        other = int(store.create_workshop(title="Sound map").id)  # type: ignore[arg-type]
-    return wid, other
-
-
 @pytest.mark.parametrize("entry", WORKSHOP_ROW, ids=damage_id)
 def test_the_list_names_a_damaged_workshop_row_apart_and_lists_the_others(
         tmp_path: Path, entry: tuple[str, str, str, str]) -> None:
-    _, table, column, literal = entry
-    path = tmp_path / "j.db"
-    wid, other = _with_a_sound_map(path)
-    spoil(path, table, column, literal)
+    path, column = tmp_path / "j.db", entry[2]
+    wid, other = beside_a_sound_map(path, entry)
     with Store(path, who="tester") as store:
         workshops, unreadable = store.list_readable()
     assert [w.id for w in workshops] == [other]
@@ -47,10 +44,8 @@ def test_the_list_names_a_damaged_workshop_row_apart_and_lists_the_others(
 @pytest.mark.parametrize("entry", ONE_PER_TABLE, ids=damage_id)
 def test_a_lead_deletes_a_damaged_map_and_the_other_stays(
         tmp_path: Path, entry: tuple[str, str, str, str]) -> None:
-    _, table, column, literal = entry
     path = tmp_path / "j.db"
-    wid, other = _with_a_sound_map(path)
-    spoil(path, table, column, literal)
+    wid, other = beside_a_sound_map(path, entry)
     with Store(path, who="tester") as store:
         assert require(store, wid, current_account(), "delete") == "lead"
         store.delete_workshop(wid)
@@ -96,7 +91,7 @@ WORKSHOP_COLUMNS = st.sampled_from([
 def test_any_damage_to_a_workshop_row_leaves_the_other_maps_listed(
         tmp_path_factory: pytest.TempPathFactory, column: str, literal: str) -> None:
     path = tmp_path_factory.mktemp("h") / "j.db"
-    wid, other = _with_a_sound_map(path)
+    wid, other = beside_a_sound_map(path)
     spoil(path, "workshop", column, literal)
     with Store(path, who="tester") as store:
         workshops, unreadable = store.list_readable()

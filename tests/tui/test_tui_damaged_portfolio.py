@@ -11,21 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Static
 
 from models.db.store import Store
 from tests.helpers import settle, until
-from tests.models.bad_values import led_by_me, spoil
+from tests.models.bad_values import beside_a_sound_map
 from tui.app.launch import build_app
 
 
-def _two(path: Path) -> tuple[int, int]:
-    """(this account's full map, a sound map beside it)."""
-    wid = led_by_me(path)
-    with Store(path, who="tester") as store:
-        return wid, int(store.create_workshop(title="Sound map").id)  # type: ignore[arg-type]
+async def _at(pilot: Any, step: str) -> None:
+    """Wait until the workshop screen shows ``step``."""
+    app = pilot.app
+    assert await until([pilot], lambda: bool(app.screen.query(f"#step-{step}")), rounds=500)
 
 
 def _notices(app: object) -> list[str]:
@@ -34,8 +34,7 @@ def _notices(app: object) -> list[str]:
 
 async def test_home_lists_a_damaged_row_apart_and_its_lead_deletes_it(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
-    wid, other = _two(path)
-    spoil(path, "workshop", "updated_at", "'garbage'")
+    wid, other = beside_a_sound_map(path, ("", "workshop", "updated_at", "'garbage'"))
     app = build_app(path, None, who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         assert await until([pilot], lambda: bool(app.screen.query("#workshops")), rounds=500)
@@ -58,11 +57,10 @@ async def test_the_plan_s_review_leaves_a_damaged_map_out_with_its_sentence(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOURNEYMAP_TODAY", "2026-03-10")
     path = tmp_path / "j.db"
-    wid, other = _two(path)
-    spoil(path, "hypothesiscard", "deadline", "'garbage'")
+    wid, other = beside_a_sound_map(path, ("", "hypothesiscard", "deadline", "'garbage'"))
     app = build_app(path, other, step="plan", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
-        assert await until([pilot], lambda: bool(app.screen.query("#step-plan")), rounds=500)
+        await _at(pilot, "plan")
         view = app.screen.view("plan")  # type: ignore[attr-defined]
         assert await until([pilot], lambda: view.others is not None, rounds=500)
         assert view.others == []
@@ -76,8 +74,7 @@ def test_the_export_dialog_s_document_leaves_a_damaged_map_out(tmp_path: Path) -
     from tui.dialogs.export import render_markdown
 
     path = tmp_path / "j.db"
-    wid, other = _two(path)
-    spoil(path, "painpoint", "kind", "'nope'")
+    wid, other = beside_a_sound_map(path, ("", "painpoint", "kind", "'nope'"))
     with Store(path, who="tester") as store:
         text, whole, refused = render_markdown(store, store.load(other), dt.date(2026, 3, 10))
     assert whole and "# Sound map" in text
@@ -90,11 +87,10 @@ async def test_a_bad_time_in_the_change_log_is_a_sentence_in_the_activity_panel(
     from tui.pairing.activity_panel import ActivityPanel
 
     path = tmp_path / "j.db"
-    wid, _ = _two(path)
-    spoil(path, "changelog", "at", "'garbage'")
+    wid, _ = beside_a_sound_map(path, ("", "changelog", "at", "'garbage'"))
     app = build_app(path, wid, step="pains", who="tester")
     async with app.run_test(size=(80, 24)) as pilot:
-        assert await until([pilot], lambda: bool(app.screen.query("#step-pains")), rounds=500)
+        await _at(pilot, "pains")
         await settle(pilot)
         app.screen.set_focus(None)
         await pilot.press("L")
