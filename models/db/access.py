@@ -210,12 +210,20 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
     """
     from sqlmodel import select
 
+    from models.db.bad_cells import DamagedWorkshop
+    from models.db.role_rows import role_rows
     from models.db.tables.seats import Participant
     from models.db.tables.workshop import Workshop
 
-    workshop = store.get_workshop(workshop_id)  # type: ignore[attr-defined]  # or its sentence
-    with store.read() as s:  # type: ignore[attr-defined]
-        people = list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)))
+    try:
+        store.get_workshop(workshop_id)  # type: ignore[attr-defined]  # or NotFound
+        damaged = False
+    except DamagedWorkshop:  # still its lead's to delete (the role's cells are read
+        if action != "delete":  # apart); any other change would meet the damage: said now
+            raise
+        damaged = True
+    found, people = role_rows(store, workshop_id)
+    workshop = found[0]
     uid = getattr(store, "uid", None)
     if seat is None:
         role = account_role(workshop, people, account, key, uid)
@@ -227,7 +235,7 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
             not row.account or bound(row.account, row.account_uid, account, uid) is True)
         role = row.role if mine else None  # type: ignore[union-attr]
     check(workshop_id, workshop, people, account, uid, role, action)
-    if action in BINDING_ACTIONS and not getattr(store, "read_only", True) \
+    if action in BINDING_ACTIONS and not damaged and not getattr(store, "read_only", True) \
             and unbound(workshop, people, account, uid):
         with store.write() as s:  # type: ignore[attr-defined]
             workshop = s.get(Workshop, workshop_id)
@@ -288,13 +296,9 @@ def require_portfolio(store: object, account: str, action: str) -> None:
     on an empty file, or with the role somewhere in it, so an observer-only or unknown
     account cannot add workshops.  The refusal names what every such command does (adding
     a workshop), not one command's verb."""
-    from sqlmodel import select
+    from models.db.role_rows import role_rows
 
-    from models.db.tables.seats import Participant
-
-    workshops = store.list_workshops()  # type: ignore[attr-defined]  # a bad row: its sentence
-    with store.read() as s:  # type: ignore[attr-defined]
-        people = list(s.exec(select(Participant)))
+    workshops, people = role_rows(store, None)  # a damaged map's role counts, as it is
     if not workshops:
         return
     for workshop in workshops:

@@ -35,8 +35,21 @@ _THROUGH = {"touchpoint": ("stage_id", "stage"), "hypothesiscard": ("pain_point_
             "vote": ("pain_point_id", "painpoint")}
 
 
+def runner(session: Any) -> Run:
+    """``run(sql, params)`` on a SQLAlchemy session's own connection and transaction."""
+    conn = session.connection()
+    return lambda sql, params: conn.exec_driver_sql(sql, params)
+
+
 class DamagedWorkshop(StoreError):
-    """A workshop with a value in its rows that cannot be read; the sentence says where."""
+    """A workshop with a value in its rows that cannot be read; the sentence says where.
+
+    ``workshop_id`` names the map, so a portfolio read can leave that one out and go on
+    with the others (None when no one map is to blame)."""
+
+    def __init__(self, sentence: str, workshop_id: int | None = None) -> None:
+        super().__init__(sentence)
+        self.workshop_id = workshop_id
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,15 @@ class BadCell:
                 f"{self.column.replace('_', ' ')} holds {self.shown}, which is {self.reason}. "
                 "Import its JSON backup (`journeymap --db NEW.db import BACKUP.json`), "
                 "or correct that value in the file.")
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A workshop a list names but cannot show: its id, its title as text, the sentence."""
+
+    workshop_id: int
+    title: str
+    sentence: str
 
 
 def _quote(word: str) -> str:
@@ -156,11 +178,10 @@ def _scope(table: str, marks: str) -> tuple[str, str]:
 JOURNEY_TABLES = ("workshop", *_BY_WORKSHOP, *_THROUGH)
 
 
-def first_bad_cell(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool = True,
-                   mark: str = "?", tables: Sequence[str] = JOURNEY_TABLES) -> BadCell | None:
-    """The first value in the rows of ``workshop_ids`` (None: every workshop) that could
-    not have been written through journeymap, or None; ``run(sql, params)`` is the
-    caller's read transaction.  ``tables``: the workshop list asks only ``workshop``."""
+def _bad_rows(run: Run, workshop_ids: Sequence[int] | None, sqlite: bool, mark: str,
+              tables: Sequence[str]) -> tuple[Any, dict[str, tuple[str, str, str]]] | None:
+    """(the cursor of (workshop, row, rule) for every bad cell, the rules by number), or
+    None when nothing is asked; one compound query, so a sound file answers nothing."""
     if workshop_ids is None:
         workshop_ids = [int(r[0]) for r in run("SELECT id FROM workshop", ()).fetchall()]
     if not workshop_ids:
@@ -184,12 +205,63 @@ def first_bad_cell(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool
         params += list(workshop_ids)
     if not parts:
         return None
-    found = run(" UNION ALL ".join(parts), tuple(params)).fetchone()
-    if found is None:
-        return None
+    return run(" UNION ALL ".join(parts), tuple(params)), why
+
+
+def _cell(run: Run, found: Any, why: dict[str, tuple[str, str, str]], sqlite: bool,
+          mark: str) -> BadCell:
     table, name, reason = why[str(found[2])]
     return BadCell(int(found[0]), table, found[1], name, reason,
                    _shown(run, table, name, found[1], sqlite, mark))
+
+
+def first_bad_cell(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool = True,
+                   mark: str = "?", tables: Sequence[str] = JOURNEY_TABLES) -> BadCell | None:
+    """The first value in the rows of ``workshop_ids`` (None: every workshop) that could
+    not have been written through journeymap, or None; ``run(sql, params)`` is the
+    caller's read transaction.  ``tables``: the workshop list asks only ``workshop``."""
+    asked = _bad_rows(run, workshop_ids, sqlite, mark, tables)
+    found = asked[0].fetchone() if asked is not None else None
+    return None if found is None or asked is None else _cell(run, found, asked[1], sqlite, mark)
+
+
+def damaged(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool = True,
+            mark: str = "?", tables: Sequence[str] = JOURNEY_TABLES) -> dict[int, str]:
+    """Every damaged workshop's sentence (its first bad cell), by id; {} for a sound file.
+
+    Why not ``first_bad_cell`` per map: a portfolio (Home, ``list``, the role check
+    of ``import``) leaves each damaged map out and goes on, in the same one query."""
+    asked = _bad_rows(run, workshop_ids, sqlite, mark, tables)
+    first: dict[int, Any] = {}
+    for found in asked[0].fetchall() if asked is not None else []:
+        first.setdefault(int(found[0]), found)
+    return {wid: worded(run, _cell(run, found, asked[1], sqlite, mark),  # type: ignore[index]
+                        sqlite=sqlite, mark=mark) for wid, found in first.items()}
+
+
+def worded(run: Run, bad: BadCell, *, sqlite: bool = True, mark: str = "?") -> str:
+    """``bad``'s sentence, naming its workshop by title unless the title is what is bad."""
+    own_title = bad.table == "workshop" and bad.column == "title"
+    return bad.sentence("" if own_title else
+                        shown_title(run, bad.workshop_id, sqlite=sqlite, mark=mark))
+
+
+def named(run: Run, workshop_id: int, *, sqlite: bool = True, mark: str = "?") -> str:
+    """A workshop's title, else its scenario, as ``raw_text`` reads them ("" for neither)."""
+    return raw_text(run, workshop_id, "title", sqlite=sqlite, mark=mark) or \
+        raw_text(run, workshop_id, "scenario", sqlite=sqlite, mark=mark)
+
+
+def raw_text(run: Run, workshop_id: int, column: str = "title", *, sqlite: bool = True,
+             mark: str = "?") -> str:
+    """A workshop's text column whatever its bytes, for what names a damaged map (Home's
+    row, ``list``, the deletion's audit entry) without the ORM's converters."""
+    asked = f'CAST("{column}" AS BLOB)' if sqlite else f'"{column}"'
+    raw = run(f"SELECT {asked} FROM workshop WHERE id = {mark}", (workshop_id,)).fetchone()
+    value = raw[0] if raw is not None else None
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", "replace")
+    return "" if value is None else str(value)
 
 
 def _shown(run: Run, table: str, column: str, row_id: Any, sqlite: bool, mark: str) -> str:
@@ -239,8 +311,7 @@ def check(run: Run, workshop_ids: Sequence[int] | None, *, sqlite: bool = True,
     """Raise ``DamagedWorkshop`` with the sentence when ``first_bad_cell`` finds one."""
     bad = first_bad_cell(run, workshop_ids, sqlite=sqlite, mark=mark, tables=tables)
     if bad is not None:
-        title = shown_title(run, bad.workshop_id, sqlite=sqlite, mark=mark)
-        raise DamagedWorkshop(bad.sentence(title if bad.column != "title" else ""))
+        raise DamagedWorkshop(worded(run, bad, sqlite=sqlite, mark=mark), bad.workshop_id)
 
 
 def shown_title(run: Run, workshop_id: int, *, sqlite: bool = True, mark: str = "?") -> str:

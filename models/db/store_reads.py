@@ -93,8 +93,7 @@ class Reads:
                        tables: tuple[str, ...] = bad_cells.JOURNEY_TABLES) -> None:
         """``bad_cells.check`` in this read: a value no journeymap wrote is one sentence
         before the ORM's converters meet it (and the light read refuses the same)."""
-        conn = s.connection()
-        bad_cells.check(lambda sql, params: conn.exec_driver_sql(sql, params), workshop_ids,
+        bad_cells.check(bad_cells.runner(s), workshop_ids,
                         sqlite=not self.on_server, mark="%s" if self.on_server else "?",
                         tables=tables)
 
@@ -103,13 +102,11 @@ class Reads:
         as ``bad_cells``' sentence, found after the fact: no SQL tells it before."""
         if self.on_server or "decode to UTF-8" not in str(exc.orig):
             return
-        conn = s.connection()  # the same read: a second session would nest a BEGIN
-        run = lambda sql, params: conn.exec_driver_sql(sql, params)  # noqa: E731
+        run = bad_cells.runner(s)  # the same read: a second session would nest a BEGIN
         ids = [int(r[0]) for r in run("SELECT id FROM workshop", ()).fetchall()]
         bad = bad_cells.first_undecodable(run, ids)
         if bad is not None:
-            title = "" if bad.table == "workshop" else bad_cells.shown_title(run, bad.workshop_id)
-            raise bad_cells.DamagedWorkshop(bad.sentence(title)) from None
+            raise bad_cells.DamagedWorkshop(bad_cells.worded(run, bad), bad.workshop_id) from None
 
     # -- workshops --------------------------------------------------------------
     def list_workshops(self) -> list[Workshop]:
@@ -117,6 +114,55 @@ class Reads:
             self._refuse_damage(s, None, ("workshop",))
             return list(s.exec(select(Workshop).order_by(Workshop.updated_at.desc(),  # type: ignore[attr-defined]
                                                          Workshop.id)))
+
+    def list_readable(self) -> tuple[list[Workshop], list[bad_cells.Unreadable]]:
+        """``list_workshops`` without the workshops whose own row is damaged, and those
+        apart, each with its title and sentence, in the same order.
+
+        Why: one map's hand-written row refused the whole file's list (Home, ``list``,
+        the role check of ``import``); the others are the lead's work too.
+        """
+        sqlite, mark = not self.on_server, "%s" if self.on_server else "?"
+        refused: dict[int, str] = {}
+        undecodable: dict[int, str] = {}
+        while True:  # one read on a sound file: the check, then the rows
+            try:
+                with self.read() as s:
+                    refused = {**bad_cells.damaged(bad_cells.runner(s), None, sqlite=sqlite,
+                                                   mark=mark, tables=("workshop",)),
+                               **undecodable}
+                    rows = list(s.exec(select(Workshop).where(
+                        Workshop.id.not_in(list(refused)))  # type: ignore[union-attr]
+                        .order_by(Workshop.updated_at.desc(), Workshop.id)))  # type: ignore[attr-defined]
+                break
+            except bad_cells.DamagedWorkshop:  # a text no UTF-8 decoder takes, found after
+                with self.read() as s:
+                    run = bad_cells.runner(s)
+                    ids = [int(r[0]) for r in run("SELECT id FROM workshop", ()).fetchall()]
+                    bad = bad_cells.first_undecodable(
+                        run, [i for i in ids if i not in refused], tables=("workshop",))
+                    if bad is None:
+                        raise
+                    undecodable[bad.workshop_id] = bad_cells.worded(run, bad)
+        if not refused:
+            return rows, []
+        with self.read() as s:
+            run = bad_cells.runner(s)
+            order = [int(r[0]) for r in run("SELECT id FROM workshop ORDER BY updated_at DESC, "
+                                             "id", ()).fetchall() if int(r[0]) in refused]
+            return rows, [bad_cells.Unreadable(wid, bad_cells.raw_text(
+                run, wid, "title", sqlite=sqlite, mark=mark), refused[wid]) for wid in order]
+
+    def title_of(self, workshop_id: int) -> str:
+        """The workshop's title (else its scenario) whatever its cells hold, for a sentence
+        about a map that may be damaged (``delete``'s question); NotFound when gone."""
+        mark = "%s" if self.on_server else "?"
+        with self.read() as s:
+            run = bad_cells.runner(s)
+            if run(f"SELECT 1 FROM workshop WHERE id = {mark}", (workshop_id,)).fetchone() \
+                    is None:
+                raise NotFound(f"There is no workshop {workshop_id} in {self.where}.")
+            return bad_cells.named(run, workshop_id, sqlite=not self.on_server, mark=mark)
 
     def get_workshop(self, workshop_id: int) -> Workshop:
         with self.read() as s:
@@ -297,6 +343,22 @@ class Reads:
             if since is not None:
                 query = query.where(ChangeLog.at >= since)
             return list(s.exec(query.order_by(ChangeLog.at, ChangeLog.id)))  # type: ignore[arg-type]
+
+    def recent_changes(self, workshop_id: int, limit: int) -> list[ChangeLog]:
+        """The newest ``limit`` log entries of a workshop, newest first (one indexed query).
+
+        A hand-written value in them (``changelog.at = 'garbage'``) is ``bad_cells``'
+        sentence; asked only once the ORM refused a row, since the activity panel
+        reads this after every change in the room and a sound log needs no check."""
+        query = select(ChangeLog).where(ChangeLog.workshop_id == workshop_id) \
+            .order_by(ChangeLog.id.desc()).limit(limit)  # type: ignore[union-attr]
+        try:
+            with self.read() as s:
+                return list(s.exec(query))
+        except (ValueError, TypeError):
+            with self.read() as s:
+                self._refuse_damage(s, [workshop_id], ("changelog",))
+            raise
 
     def undone(self, changes: list[ChangeLog]) -> dict[int, ChangeLog]:
         """The changes the undos among ``changes`` took back, by id (for the log's words)."""

@@ -13,7 +13,6 @@ import pytest
 from typer.testing import CliRunner
 
 from models.db.store import Store
-from models.export.json_backup import export_workshop
 from tests.models.bad_values import DAMAGE, damage_id, full_file, spoil
 from tui.cli.main import app
 
@@ -41,26 +40,8 @@ def test_a_command_on_a_damaged_workshop_is_one_sentence(
     assert "import BACKUP.json" in result.stderr and result.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize("command", [["list"], ["import", "BACKUP"], ["delete", "WID", "--yes"]],
-                         ids=lambda c: c[0])
-def test_a_bad_workshop_row_is_one_sentence_for_the_whole_file(
-        tmp_path: Path, command: list[str]) -> None:
-    path = tmp_path / "j.db"
-    wid = full_file(path)
-    backup = tmp_path / "b.json"
-    with Store(path, who="tester") as store:  # what `export --format json` writes; the
-        backup.write_text(export_workshop(store, wid), encoding="utf-8")  # account has no role
-    spoil(path, "workshop", "updated_at", "'garbage'")
-    args = [str(backup) if a == "BACKUP" else str(wid) if a == "WID" else a for a in command]
-    result = runner.invoke(app, ["--db", str(path), *args])
-    assert result.exit_code == 1, result.output
-    assert f"workshop {wid}'s updated at holds \"garbage\"" in result.stderr
-    assert "isoformat" not in result.stderr and result.stderr.count("\n") == 1
-
-
 def _two_maps(path: Path) -> tuple[int, int]:
     """Two live maps with cards (the tracker's items); the first one then damaged."""
-    from models.db.store import Store
     from models.export.templates import create_from_template
 
     with Store(path, who="tester") as store:

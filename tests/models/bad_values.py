@@ -8,6 +8,7 @@ table.  Shared by ``tests/models`` and ``tests/cli``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -66,6 +67,31 @@ def full_file(path: Path) -> int:
         return int(build_full(store)["workshop"].id)  # type: ignore[attr-defined]
     finally:
         store.close()
+
+
+def led_by_me(path: Path) -> int:
+    """``full_file``'s map with this process's account as its creator (its lead)."""
+    from models.db.access import current_account
+
+    wid = full_file(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE workshop SET lead_account = ?, lead_uid = ?",
+                     (current_account(), os.getuid()))
+    conn.close()
+    return wid
+
+
+def beside_a_sound_map(path: Path, entry: tuple[str, str, str, str] | None = None
+                       ) -> tuple[int, int]:
+    """(``led_by_me``'s map, a sound map "Sound map" created after it); ``entry`` (a
+    ``DAMAGE`` row) then written into the first map."""
+    wid = led_by_me(path)
+    with Store(path, who="tester") as store:
+        other = int(store.create_workshop(title="Sound map").id)  # type: ignore[arg-type]
+    if entry is not None:
+        spoil(path, *entry[1:])
+    return wid, other
 
 
 def spoil(path: Path, table: str, column: str, literal: str) -> int:

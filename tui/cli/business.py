@@ -15,9 +15,9 @@ from tui.safe_text import prose
 def print_business_case(out: Any, store: Any, journey: Journey) -> None:
     """Comparison, cost per contact, every card's figures with formulas, totals, KPI targets."""
     from models.export.method_text import business_case_blocks
+    from tui.cli.export import whole_portfolio
 
-    portfolio = [journey, *(store.load(w.id) for w in store.list_workshops()
-                            if w.id != journey.workshop.id)]
+    portfolio = whole_portfolio(store, journey)  # a damaged map left out, said on stderr
     title = journey.workshop.title.strip() or f"workshop {journey.workshop.id}"
     out.print(prose(f"Future state and business case: {title}", "bold"))
     out.print()

@@ -156,14 +156,14 @@ def list_workshops() -> None:
 
     with user_errors():
         store = STATE.reader()
-        workshops = store.list_workshops()
+        workshops, unreadable = store.list_readable()
     out = console()
-    if not workshops:
+    if not workshops and not unreadable:
         out.print(_t(f"No workshops yet in {store.where}."))
         out.print("Create one with `journeymap new` or try `journeymap demo`.")
         return
     from models.rules.clock import today
-    from models.rules.staleness import review_status
+    from models.rules.staleness import review_status, review_words  # "2026-10-15 DUE"
     from tui.safe_text import marked_title
 
     day = today()
@@ -181,7 +181,12 @@ def list_workshops() -> None:
         table.add_row(str(w.id), title, _t(w.persona, limit=30),
                       _t(w.scenario, limit=40), _t(w.current_step),
                       w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                      *([_review_cell(status)] if reviews else []))
+                      *([_t(review_words(status), "bold red" if status.due else "")]
+                        if reviews else []))
+    for bad in unreadable:  # listed, so its id can be deleted; the sentence says why
+        table.add_row(str(bad.workshop_id), _t(bad.title, limit=40), "", "",
+                      _t("cannot be read", "bold red"), "", *([""] if reviews else []))
+        typer.echo(f"journeymap: {bad.sentence}", err=True)
     out.print(table)
     for status in statuses:
         if status.due:
@@ -189,13 +194,6 @@ def list_workshops() -> None:
     if due:
         out.print(f"{plural(due, 'map')} overdue for the monthly review: review with the room, "
                   "then `journeymap reviewed ID`.")
-
-
-def _review_cell(status: Any) -> Any:
-    """"2026-10-15 DUE" — the flag in words, so it shows without colour."""
-    from models.rules.staleness import review_words
-
-    return _t(review_words(status), "bold red" if status.due else "")
 
 
 @app.command("show")
@@ -360,9 +358,8 @@ def delete(
     """Delete a workshop and everything in it (asks first unless --yes)."""
     with user_errors():
         store = STATE.store()
-        workshop = store.get_workshop(workshop_id)
-        require(store, workshop_id, "delete")
-        name = workshop.title or workshop.scenario or f"workshop {workshop_id}"
+        require(store, workshop_id, "delete")  # a damaged map too: its lead may delete it
+        name = store.title_of(workshop_id) or f"workshop {workshop_id}"
         if not yes:
             if not _interactive():
                 raise fail("Deleting needs confirmation: add --yes (input is not a terminal).")

@@ -63,12 +63,12 @@ def last_editor(store: Any, model: type, row_id: int, field: str) -> str:
 
     from models.db.tables.history import ChangeLog
 
-    with store.read() as s:
-        row = s.exec(select(ChangeLog).where(
+    with store.read() as s:  # the name alone: a hand-written time beside it is no matter
+        who = s.exec(select(ChangeLog.who).where(
             ChangeLog.entity == model.__tablename__,  # type: ignore[attr-defined]
             ChangeLog.entity_id == row_id, ChangeLog.field == field)
             .order_by(ChangeLog.id.desc())).first()  # type: ignore[union-attr]
-    return row.who if row else ""
+    return who if isinstance(who, str) else ""
 
 
 def _preview(value: str) -> Text:

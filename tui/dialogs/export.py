@@ -118,8 +118,9 @@ ALONE = ("the server is away, so the review's \"map next\" weighs this workshop 
 
 
 def render_markdown(store: Store, journey: Journey, today: dt.date, *,
-                    others: bool = True) -> tuple[str, bool]:
-    """(the action plan document, whether the portfolio it is reviewed against was read).
+                    others: bool = True) -> tuple[str, bool, list[str]]:
+    """(the action plan document, whether the portfolio it is reviewed against was read,
+    the sentence of each other map left out of that review because it is damaged).
 
     ``others`` False: this workshop alone, for a guest who may see no other.  The
     map on screen needs no server; only the other workshops do, so a seat whose
@@ -129,29 +130,26 @@ def render_markdown(store: Store, journey: Journey, today: dt.date, *,
     from models.export.markdown import to_markdown
 
     portfolio: list[Any] = []
+    refused: list[str] = []
     try:
-        for workshop in store.list_workshops() if others else []:
-            if workshop.id == journey.workshop.id:
-                portfolio.append(journey)
-            elif workshop.id is not None:
-                portfolio.append(store.load(workshop.id))
+        if others:  # one damaged map is left out of the review, not the export refused
+            portfolio, refused = store.load_readable(skip=journey.workshop.id)
     except StoreError:
         if not (store.on_server and store.server_lost()):
             raise
         portfolio, others = [], False
-    if not any(j.workshop.id == journey.workshop.id for j in portfolio):
-        portfolio.append(journey)
-    return to_markdown(journey, today=today, portfolio=portfolio), others
+    portfolio.insert(0, journey)
+    return to_markdown(journey, today=today, portfolio=portfolio), others, refused
 
 
 def write_markdown(store: Store, journey: Journey, path: str,
-                   today: dt.date) -> tuple[Path, bool]:
-    """Render and write the document: (the absolute path, whether the portfolio was read).
-    Raises OSError/ValueError."""
+                   today: dt.date) -> tuple[Path, bool, list[str]]:
+    """Render and write the document: (the absolute path, whether the portfolio was read,
+    the damaged maps left out of it).  Raises OSError/ValueError."""
     from models.export.files import write_file
 
-    text, whole = render_markdown(store, journey, today)
-    return write_file(Path(path), text.encode("utf-8"), database=store.path), whole
+    text, whole, refused = render_markdown(store, journey, today)
+    return write_file(Path(path), text.encode("utf-8"), database=store.path), whole, refused
 
 
 def _deliver(view: Widget, store: Store, journey: Journey, today: dt.date) -> None:
@@ -164,7 +162,7 @@ def _deliver(view: Widget, store: Store, journey: Journey, today: dt.date) -> No
     app = view.app
     name = Path(default_export_path(journey)).name
     try:
-        text, _ = render_markdown(store, journey, today, others=False)  # a guest's seat
+        text, _, _ = render_markdown(store, journey, today, others=False)  # a guest's seat
     except (StoreError, ValueError) as exc:
         app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}",
                              severity="error", markup=False)
@@ -180,7 +178,7 @@ def _export(view: Widget, store: Store, journey: Journey, path: str, today: dt.d
 
     app = view.app
     try:
-        written, whole = write_markdown(store, journey, path, today)
+        written, whole, refused = write_markdown(store, journey, path, today)
     except IsADirectoryError as exc:
         app.call_from_thread(app.notify, f"Not exported: {short(exc, 200)}.",
                              severity="error", markup=False)
@@ -195,5 +193,8 @@ def _export(view: Widget, store: Store, journey: Journey, path: str, today: dt.d
                              severity="error", markup=False)
         return
     alone = "" if whole else f" from the map on screen; {ALONE}"
+    for sentence in refused:
+        app.call_from_thread(app.notify, f"Left out of the review: {sentence}",
+                             severity="warning", markup=False)
     app.call_from_thread(app.notify, f"Exported to {short(written, 200)}{alone}", markup=False,
                          timeout=8)

@@ -61,17 +61,6 @@ def entry_text(change: ChangeLog, names: dict[tuple[str, int], str],
     return line
 
 
-def recent_changes(store: Any, workshop_id: int, limit: int = LIMIT) -> list[ChangeLog]:
-    """The newest ``limit`` log entries, newest first (one indexed query)."""
-    from sqlmodel import select
-
-    from models.db.tables.history import ChangeLog
-
-    with store.read() as s:
-        return list(s.exec(select(ChangeLog).where(ChangeLog.workshop_id == workshop_id)
-                           .order_by(ChangeLog.id.desc()).limit(limit)))  # type: ignore[union-attr]
-
-
 class ActivityPanel(VerticalScroll):
     """Docked on the right; hidden until L is pressed."""
 
@@ -98,9 +87,15 @@ class ActivityPanel(VerticalScroll):
         if not self.display or app.store is None or pairing.workshop_id is None \
                 or app.journey is None:
             return
+        from models.db.bad_cells import DamagedWorkshop
+
         try:
-            changes = recent_changes(app.store, pairing.workshop_id)
+            changes = app.store.recent_changes(pairing.workshop_id, LIMIT)
             undone = app.store.undone(changes)
+        except DamagedWorkshop as exc:  # a hand-written entry: said where, not a blank panel
+            self.newest = None
+            self.query_one("#activity-log", Static).update(Text(clean(str(exc)), style="yellow"))
+            return
         except Exception:  # noqa: BLE001 - a busy file: the next change redraws
             return
         newest = changes[0].id if changes else None

@@ -16,18 +16,15 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerState
 
 from models.vocab import LABELS
 from tui.actions import bindings, palette_help
 from tui.dialogs.common import ConfirmScreen
-from tui.dialogs.held import HeldDialog
+from tui.dialogs.templates import TemplateScreen
 from tui.safe_text import marked_title, safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import select_key, selected_key, sync_table
@@ -63,64 +60,6 @@ def local_time(when: dt.datetime | None) -> str:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-class TemplateScreen(HeldDialog["str | None"]):
-    """Pick a shipped template, with a preview of what it will create."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, templates: list[Any]) -> None:
-        super().__init__()
-        self.templates = templates
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide-dialog"):
-            yield Static(Text("New workshop from a template", style="bold"))
-            with Horizontal(classes="template-row"):
-                yield OptionList(*[Option(safe(t.title or t.name, limit=40), id=t.name)
-                                   for t in self.templates], id="template-list")
-                yield Static(id="template-preview")
-            yield Static(Text("↑↓ choose · Enter create · Esc cancel", style="dim"))
-
-    def on_mount(self) -> None:
-        if self.templates:
-            self._preview(self.templates[0].name)
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._preview(event.option_id or "")
-
-    def _preview(self, name: str) -> None:
-        info = next((t for t in self.templates if t.name == name), None)
-        if info is None:
-            return
-        text = Text()
-        text.append(safe(info.title or info.name, "bold"))
-        text.append("\n")
-        text.append(safe(info.description, keep_newlines=True))
-        text.append("\n\nPersona: ", style="bold")
-        text.append(safe(info.persona))
-        text.append("\nScenario: ", style="bold")
-        text.append(safe(info.scenario))
-        text.append(f"\n\n{info.stages} stages · {info.touchpoints} touchpoints · "
-                    f"{info.pain_points} known pain points", style="dim")
-        try:
-            from models.export.templates import load_template
-
-            data = load_template(name)
-            names = [str(s.get("name", "")) for s in data.get("stages", [])]
-            if names:
-                text.append("\nStages: ", style="bold")
-                text.append(safe(" → ".join(names), limit=300))
-        except Exception:  # noqa: BLE001 - the preview is a courtesy; creation reports errors
-            pass
-        self.query_one("#template-preview", Static).update(text)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option_id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def _cut(text: Text) -> Text:
@@ -160,6 +99,7 @@ class HomeScreen(Screen[None]):
         self._asking: Worker[Any] | None = None  # the retry's read, off the screen's thread
         self._rows: list[tuple[str, tuple[Text, ...]]] = []  # every column's cells, by key
         self._names: list[tuple[int, str, str]] = []  # id, title, what it maps: the palette's
+        self._told: set[int] = set()  # the damaged maps whose sentence was said
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Observers open and read; creating, copying and deleting keys are hidden."""
@@ -186,15 +126,18 @@ class HomeScreen(Screen[None]):
         if store is not None:
             self.early = None
             try:
-                workshops = store.list_workshops()
+                workshops, unreadable = store.list_readable()
             except StoreError as exc:
                 self._unlisted(str(exc))
                 return
         else:
-            workshops = self.early or []
-        self._show(workshops)
+            workshops, unreadable = self.early or [], []
+        self._show(workshops, unreadable)
 
-    def _show(self, workshops: list[Any]) -> None:
+    def _show(self, workshops: list[Any], unreadable: list[Any] | None = None) -> None:
+        """The rows; a damaged map is a row too (to open for its sentence, or delete),
+        and its sentence is said once as a notice."""
+        unreadable = unreadable or []
         if self._retry is not None:
             self._retry.stop()
             self._retry = None
@@ -205,8 +148,17 @@ class HomeScreen(Screen[None]):
                                    Text(LABELS.get(w.current_step, w.current_step)),
                                    Text(local_time(w.updated_at))))
                       for w in workshops]
+        self._rows += [(str(u.workshop_id), (Text(str(u.workshop_id)),
+                                             _cut(safe(u.title, limit=TITLE_CELLS)), Text(""),
+                                             Text(""), Text(""),
+                                             Text("cannot be read", style="bold red"), Text("")))
+                       for u in unreadable]
         self._names = [(int(w.id), short(w.title or w.scenario or f"Workshop {w.id}", 60),
                         f"{short(w.persona, 40)} · {short(w.scenario, 60)}") for w in workshops]
+        for u in unreadable:
+            if u.workshop_id not in self._told:
+                self._told.add(u.workshop_id)
+                self.notify(u.sentence, severity="warning", markup=False)
         table = self.query_one(DataTable)
         self._fit_columns(table)
         table.display = bool(self._rows)
@@ -266,13 +218,13 @@ class HomeScreen(Screen[None]):
         store = self.session.store
         if store is None or (self._asking is not None and self._asking.is_running):
             return
-        self._asking = self.run_worker(store.list_workshops, thread=True,
+        self._asking = self.run_worker(store.list_readable, thread=True,
                                        group="home-retry", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is self._asking and event.state is WorkerState.SUCCESS \
                 and self._retry is not None:
-            self._show(list(event.worker.result or []))
+            self._show(*(event.worker.result or ([], [])))
 
     def refresh_from(self, journey: Any) -> None:
         self.load()
@@ -381,13 +333,13 @@ class HomeScreen(Screen[None]):
             return
         from models.db.access import require
 
-        workshop = self.session.run_store(lambda: store.get_workshop(wid))
-        if workshop is None:
+        title = self.session.run_store(lambda: store.title_of(wid))  # a damaged map's too
+        if title is None:
             return
         if self.session.run_store(lambda: require(store, wid, store.account, "delete")) is None:
             return  # not a lead of it: the refusal was shown as one sentence
         question = Text("Delete the workshop ")
-        question.append(safe(short(workshop.title or workshop.scenario or wid, 60), "bold"))
+        question.append(safe(short(title or str(wid), 60), "bold"))
         question.append(" and everything in it?")
 
         def done(yes: bool | None) -> None:

@@ -101,17 +101,22 @@ class FutureView(StepView):
         if store is None:
             return [journey]
         wid = journey.workshop.id
-        linked = [w.id for w in store.list_workshops()
+        listed, unreadable = store.list_readable()
+        linked = [w.id for w in listed
                   if w.id is not None and w.id != wid
                   and (w.id == journey.workshop.as_is_workshop_id or w.as_is_workshop_id == wid)]
+        said = [(u.workshop_id, u.sentence) for u in unreadable
+                if u.workshop_id == journey.workshop.as_is_workshop_id]
         found = [journey]
         for i in linked:
             try:
                 found.append(store.load(i))
-            except DamagedWorkshop as exc:  # the comparison goes on without it, said once
-                if i not in self.left_out:
-                    self.left_out.add(i)
-                    self.notify(f"Left out: {exc}", severity="warning", markup=False)
+            except DamagedWorkshop as exc:
+                said.append((i, str(exc)))
+        for i, sentence in said:  # the comparison goes on without it, said once
+            if i not in self.left_out:
+                self.left_out.add(i)
+                self.notify(f"Left out: {sentence}", severity="warning", markup=False)
         return found
 
     def refresh_from(self, journey: Journey) -> None:

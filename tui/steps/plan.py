@@ -171,9 +171,11 @@ class PlanView(OutputView):
         journey = self.session.journey
         if store is None or journey is None:
             return
-        try:
-            others = [store.load(w.id) for w in store.list_workshops()
-                      if w.id is not None and w.id != journey.workshop.id]
+        try:  # a damaged map is left out of question 4, said once, not the review refused
+            others, refused = store.load_readable(skip=journey.workshop.id)
+            for sentence in refused:
+                self.app.call_from_thread(self.notify, f"Left out of the review: {sentence}",
+                                          severity="warning", markup=False)
         except Exception as exc:  # noqa: BLE001 - shown as one sentence, not a traceback
             message = f"The other workshops could not be loaded: {clean(exc)[:200]}"
             self.app.call_from_thread(self.query_one("#review", Static).update,
