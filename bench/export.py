@@ -92,7 +92,9 @@ with open(sys.argv[3], "w", encoding="utf-8") as f:
 # The export's own steps without any command line, up to step N (argv[1]): the same
 # functions the ``export`` command calls (``tui.cli.export_core``), in the same order.
 # Step 5 is step 1 plus Typer's import: what the command-line framework adds to the
-# modules the export needs anyway (``re``, ``pathlib``, ``inspect``, ``typing``…).
+# modules the export needs anyway (``re``, ``pathlib``, ``inspect``, ``typing``…),
+# imported as ``tui.cli.main`` imports it (``tui.cli.deferred``; an install without
+# that module imports it plainly).
 PHASES = r"""
 import sys
 step, db, wid, out = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -103,7 +105,13 @@ if step >= 1:
     from tui.cli.export_core import light_read, one_pass, rendered
     import models.export.markdown
 if step == 5:
-    import typer
+    try:
+        from tui.cli.deferred import deferring
+    except ImportError:
+        import typer
+    else:
+        with deferring():
+            import typer
 elif step >= 2:
     with one_pass():
         journey, portfolio = light_read(Path(db), wid, portfolio=True)

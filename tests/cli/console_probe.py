@@ -16,12 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2024, 3, 20)
 
-# Runs the console script's entry point, then reports what the process did.  MODULES
+# Runs the console script's entry point, then reports what the process did; Typer is
+# imported by ``tui.cli.main`` first, as in the console script (``tui.cli.deferred``),
+# and its command builder is counted from then on.  MODULES
 # are the ones imported after the interpreter started: a Python whose `site` start-up
 # already imports tempfile (a .pth file of the machine) must not count against the export.
 PROBE = """
 import gc, sys
 before = set(sys.modules)
+from tui.cli.main import main
 import typer.main
 built = []
 _build = typer.main.get_command_from_info
@@ -30,7 +33,6 @@ def counted(command_info, **kw):
     built.append(command.name)
     return command
 typer.main.get_command_from_info = counted
-from tui.cli.main import main
 try:
     main()
 finally:

@@ -29,10 +29,13 @@ try:
     from importlib import import_module
     from typing import TYPE_CHECKING, Annotated, Any
 
-    import typer
-    from typer._click.exceptions import BadParameter, UsageError
-    from typer._click.types import IntParamType
-    from typer.core import TyperArgument, TyperGroup, TyperOption
+    from tui.cli.deferred import deferring
+
+    with deferring():  # what Typer imports for completion and source code runs on first use
+        import typer
+        from typer._click.exceptions import BadParameter, UsageError
+        from typer._click.types import IntParamType
+        from typer.core import TyperArgument, TyperGroup, TyperOption
 
     from tui.cli.common import STATE, say
 except BaseException:

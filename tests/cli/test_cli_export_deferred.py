@@ -1,0 +1,66 @@
+"""What Typer's import brings in that `export --format md` never runs (issue 18).
+
+``import typer`` imports ``subprocess``, ``shellingham``, ``tokenize``, ``bz2`` and
+``lzma`` for shell completion, launching programs, source code and archives: ~18 M
+instructions and ~280 minor page faults of an export of a 2,000-touchpoint map
+(``bench/export.py``), which calls none of them.  Counted, never timed: these tests
+say which modules an export leaves unrun, and that a command which needs one still
+gets all of it (``tui.cli.deferred``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.cli.console_probe import ROOT, TODAY
+
+# Runs the console script's entry point as the installed script does (nothing imported
+# before it), then names each module of the list that is in ``sys.modules`` and whose
+# code ran: a module's code, once run, leaves ``__builtins__`` in its namespace.
+RAN_PROBE = """
+import sys
+names = sys.argv.pop(1).split(',')
+from tui.cli.main import main
+try:
+    main()
+finally:
+    ran = [n for n in names if n in sys.modules and '__builtins__' in vars(sys.modules[n])]
+    print('RAN', ' '.join(ran), file=sys.stderr)
+"""
+
+# ``ast`` is not among them: ``inspect`` subclasses ``ast.NodeVisitor`` as it is imported.
+NOT_RUN_BY_AN_EXPORT = ("subprocess", "shellingham", "tokenize", "bz2", "lzma", "locale",
+                        "selectors", "signal")
+
+
+def _ran(names: tuple[str, ...], *args: str) -> tuple[subprocess.CompletedProcess[str],
+                                                      list[str]]:
+    env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat()}
+    done = subprocess.run([sys.executable, "-c", RAN_PROBE, ",".join(names), *args],
+                          capture_output=True, text=True, env=env, cwd=ROOT,
+                          stdin=subprocess.DEVNULL, timeout=120)
+    lines = [line for line in done.stderr.splitlines() if line.startswith("RAN")]
+    assert lines, done.stderr
+    return done, lines[-1].split()[1:]
+
+
+def test_an_export_runs_none_of_typer_s_completion_and_source_modules(
+        workshop: tuple[Path, int], tmp_path: Path) -> None:
+    db, wid = workshop
+    done, ran = _ran(NOT_RUN_BY_AN_EXPORT, "--db", str(db), "export", str(wid),
+                     "--format", "md", "-o", str(tmp_path / "plan.md"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "plan.md").read_bytes().startswith(b"# ")
+    assert ran == [], ran
+
+
+def test_showing_completion_still_finds_the_shell(tmp_path: Path) -> None:
+    # ``--show-completion`` with no shell named asks ``shellingham`` (deferred) which
+    # shell runs it, then prints that shell's script.
+    done, ran = _ran(("shellingham",), "--db", str(tmp_path / "j.db"), "--show-completion")
+    assert done.returncode == 0, done.stderr
+    assert "COMPREPLY" in done.stdout or "compdef" in done.stdout or "complete " in done.stdout
+    assert ran == ["shellingham"]
