@@ -174,6 +174,18 @@ _NOT_FOR_GUESTS = frozenset(a.name for actions in TABLE.values() for a in action
                             if not a.guest)
 
 
+# The workshop's own keys (steps, next/prev, Home, the method views, the Data screen,
+# undo): how a lead moves about the method, shown in the footer or not.
+_WORKSHOP_KEYS = frozenset(key for a in TABLE["workshop"] for key in a.key.split(","))
+
+
+def moves_about(key: str) -> bool:
+    """Whether ``key`` is one of the workshop's own keys, which keep their meaning even
+    where a typed letter would otherwise start a row (an empty table): ``U`` on an empty
+    step shows the Future state, it does not name a stage "U"."""
+    return key in _WORKSHOP_KEYS
+
+
 def bindings(area: str) -> list[BindingType]:
     """The Textual bindings of one area of the table (a view, a screen, pairing)."""
     return [action.binding() for action in TABLE[area]]

@@ -92,3 +92,25 @@ async def test_an_observers_letters_write_nothing(tmp_path: Path) -> None:
         journey = store.load(wid)
     assert not journey.ordered_touchpoints()
     assert all(isinstance(s, Stage) for s in journey.stages)
+
+
+@pytest.mark.parametrize(("key", "view"), [("U", "future"), ("M", "moments"),
+                                           ("E", "escalation"), ("T", "data")])
+async def test_the_workshops_own_letters_keep_their_meaning_on_an_empty_table(
+        tmp_path: Path, key: str, view: str) -> None:
+    """``U`` on a new map's empty Stages step made a stage named "U" instead of showing the
+    Future state: the method views' and the Data screen's keys are not in the footer, but
+    they are how a lead moves about the method ("press U, then f"), so they keep their
+    meaning on an empty table as the footer's keys and the digits do."""
+    db = tmp_path / "empty.db"
+    wid = empty_map(db, stages=False)
+    app = build_app(db, wid, step="stages", who="lea")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        assert names(app, "stages") == []
+        if view == "data":
+            assert type(app.screen).__name__ == "DataScreen"
+        else:
+            assert app.screen.step == view

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from tui.actions import moves_about
 from tui.steps.base import StepView, select_key, selected_key, sync_row, sync_table
 from tui.steps.columns import FitTable
 from tui.widgets.forms import FieldSpec, RecordForm
@@ -49,15 +50,18 @@ class TableFormView(StepView):
         pressing ``a``; the letters ran as hidden keys (``L`` activity, ``o`` dot
         voting, ``g`` brought everyone here and logged it, ``a`` added a row that
         got "ge").  The footer's keys (``n``, ``p``, ``a``…) keep their meaning, the
-        digits and ``ctrl+p`` too; the timer and "bring everyone here" are in the
-        palette.  The letter is not handled here: ``action_add`` puts the focus in
-        the new row's name or holds the keys until it can, and the app's
-        ``pass_on`` gives the letter to that field first, then the rest of the word.
+        digits, ``ctrl+p`` and the method views' keys (``E``, ``U``, ``M``, ``T``) too;
+        the timer and "bring everyone here" are in the palette.  The letter is not
+        handled here: ``action_add`` puts the focus in the new row's name or holds the
+        keys until it can, and the app's ``pass_on`` gives the letter to that field
+        first, then the rest of the word.
         """
         letter = event.character
         if (not self.LETTERS_START_ROW or not letter or not letter.isalpha()
                 or self.has_rows() or self.screen.focused is not self.table
                 or not self.check_action("add", ())):
+            return
+        if moves_about(event.key):
             return
         bound = self.screen.active_bindings.get(event.key)
         if bound is not None and bound.binding.show and bound.enabled:
