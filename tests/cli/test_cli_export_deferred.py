@@ -17,17 +17,21 @@ from pathlib import Path
 
 from tests.cli.console_probe import ROOT, TODAY
 
-# Runs the console script's entry point as the installed script does (nothing imported
-# before it), then names each module of the list that is in ``sys.modules`` and whose
-# code ran: a module's code, once run, leaves ``__builtins__`` in its namespace.
+# Runs the console script's entry point as the installed script does, then names each
+# module of the list that is in ``sys.modules`` and whose code ran: a module's code, once
+# run, leaves ``__builtins__`` in its namespace.  A module the interpreter had run before
+# the entry point (a site-packages ``.pth`` file may import ``shutil``, and so ``bz2`` and
+# ``lzma``, at start-up) is not the command's doing and is left out.
 RAN_PROBE = """
 import sys
 names = sys.argv.pop(1).split(',')
+before = {n for n in names if n in sys.modules}
 from tui.cli.main import main
 try:
     main()
 finally:
-    ran = [n for n in names if n in sys.modules and '__builtins__' in vars(sys.modules[n])]
+    ran = [n for n in names if n in sys.modules and n not in before
+           and '__builtins__' in vars(sys.modules[n])]
     print('RAN', ' '.join(ran), file=sys.stderr)
 """
 

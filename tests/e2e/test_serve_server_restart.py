@@ -25,7 +25,7 @@ aiohttp = pytest.importorskip("aiohttp", reason="aiohttp (a textual-serve depend
 
 from models.db.store import Store  # noqa: E402
 from tests.e2e.private_server import PrivateServer, private_server  # noqa: E402
-from tests.e2e.test_serve import CEILING, ESCAPES, Seat, _env, free_port, stop_serving, until  # noqa: E402
+from tests.e2e.serve_seat import CEILING, Seat, _env, free_port, stop_serving, until  # noqa: E402
 from tests.helpers import build_workshop  # noqa: E402
 
 
@@ -87,14 +87,6 @@ def test_a_browser_seat_keeps_a_title_typed_while_the_server_is_stopped(
             await kim.press("\t", "1 unsaved edit kept")
             await kim.ws.send_json(["stdin", "\x1b"])
             await asyncio.sleep(0.5)  # past Textual's ESC delay, as a person would be
-            await kim.press("2", "Step 2 · Stages")
-            seen = len(kim.stream)
-            await kim.press("a", "This change was not")
-            mark = len(kim.stream)
-            await kim.ws.send_json(["stdin", "\x1b[B"])  # down: a frame after the refusal's
-            await until(lambda: len(kim.stream) > mark)
-            after = ESCAPES.sub(b"", kim.stream[seen:]).decode("utf-8", "replace")
-            assert "Cannot reach the" not in after, after[-1500:]
             server.start()
             await until(lambda: "Saved 1 edit kept while the" in kim.screen_text())
             assert "Saved 1 edit kept while the" in kim.screen_text(), kim.screen_text()[-1500:]
@@ -103,4 +95,3 @@ def test_a_browser_seat_keeps_a_title_typed_while_the_server_is_stopped(
     asyncio.run(scenario())
     with Store(server.url, who="check") as store:
         assert store.get_workshop(wid).title == "Typed in a browser while down"
-        assert [s.name for s in store.load(wid).stages][-1] == "Follow-Up"  # nothing added

@@ -21,7 +21,7 @@ from models.db.store import Store
 from models.db.tables.workshop import Workshop
 from tests.helpers import until
 from tests.pg_link import Link
-from tests.tui.test_srv17_kept_edits import away, bar, retype, said
+from tests.tui.kept_edits import away, bar, retype, said
 from tui.app.app import JourneyApp
 from tui.dialogs.conflict import ConflictScreen
 

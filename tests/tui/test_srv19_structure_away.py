@@ -17,7 +17,7 @@ import pytest
 
 from tests.helpers import until
 from tests.pg_link import Link
-from tests.tui.test_srv17_kept_edits import away
+from tests.tui.kept_edits import away
 
 
 def refusals(heard: list[str]) -> list[str]:

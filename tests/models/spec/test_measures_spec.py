@@ -3,34 +3,14 @@ which month counts, the review's sentences and a card's verdict in words."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard
-from models.db.tables.tickets import Reading, TicketSource
+from models.db.tables.tickets import TicketSource
 from models.db.tables.workshop import Stage, Workshop
 from models.rules import measure_review, measures
-
-
-def reading(src: int, period: str, kind: str = "all", value: str = "", tickets: int = 100,
-            **metrics: object) -> Reading:
-    return Reading(source_id=src, workshop_id=1, period=period, group_kind=kind,
-                   group_value=value, tickets=tickets, **metrics)
-
-
-def journey(readings: list[Reading], links: dict[str, dict[str, int]] | None = None,
-            cards: list[HypothesisCard] | None = None,
-            stages: list[Stage] | None = None) -> Journey:
-    sources = [TicketSource(id=1, workshop_id=1, file_name="jan.csv"),
-               TicketSource(id=2, workshop_id=1, file_name="feb.csv",
-                            links=json.dumps(links or {}))]
-    stages = stages if stages is not None else [
-        Stage(id=10, workshop_id=1, name="Contact", kpi_name="Reopen rate"),
-        Stage(id=11, workshop_id=1, name="Follow-Up", kpi_name="Warm feelings")]
-    return Journey(workshop=Workshop(id=1), stages=stages, ticket_sources=sources,
-                   readings=readings, cards=cards or [])
+from tests.models.spec.measures_maps import journey, reading
 
 
 def tied(metric: str, target: float, *, relative: bool = False, group: str = "",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from models.db.tables.workshop import Stage
 from models.rules import measure_review
-from tests.models.spec.test_measures_spec import journey, reading
+from tests.models.spec.measures_maps import journey, reading
 
 
 def _review_of_two_stages(login: tuple[int, int], refund: tuple[int, int]) -> str | None:
