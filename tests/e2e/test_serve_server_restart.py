@@ -3,10 +3,9 @@
 Session 14 walked browser seats only against a running server.  Here the server is
 the test's own (``private_server``: the shared one must never stop), ``serve`` runs
 as ``python -m tui.cli serve`` and the seat speaks textual-serve's websocket protocol
-as its page does (``tests.e2e.test_serve.Seat``).  While the server is stopped, a
-typed title is kept and counted, an add on Stages is refused in one sentence
-(walking this in headless Chromium found a second one, from the reload after the
-refusal), and once the server runs again the title is saved.
+as its page does (``tests.e2e.serve_seat.Seat``).  While the server is stopped, a
+typed title is kept and counted, and once the server runs again the title is saved.
+(An add refused while away is one sentence: ``tests/tui/test_srv19_structure_away.py``.)
 """
 
 from __future__ import annotations
