@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
+from models.db.tables.cards import HypothesisCard
 from models.db.tables.method import EscalationLevel
 from tests.helpers import build_workshop, ready
 from tui.app.launch import build_app
@@ -30,9 +31,17 @@ def rows_of(db: Path, wid: int, model: type) -> dict[int, dict[str, Any]]:
     """Every row of ``model`` in the workshop, as the store has it now."""
     with Store(db) as store:
         journey = store.load(wid)
-    pools = {"Stage": journey.stages, "Touchpoint": journey.ordered_touchpoints(),
+    pools = {"HypothesisCard": journey.cards, "Stage": journey.stages,
+             "Touchpoint": journey.ordered_touchpoints(),
              "PainPoint": journey.pain_points, "EscalationLevel": journey.escalation_levels}
     return {int(r.id): r.model_dump() for r in pools[model.__name__]}
+
+
+async def settle(pilot: Any) -> None:
+    """``ready`` for a dialog, which has no presence bar to wait for."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -66,6 +75,33 @@ async def test_keys_after_the_row_is_deleted_edit_no_other_row(db_path: Path,
         await pilot.press("x", "y", "z", "plus", "d", "tab", "q")
         await ready(pilot)
         assert rows_of(db_path, wid, model) == before, step
+        assert app.screen.focused is view.table, app.screen.focused
+        messages = [str(n.message) for n in app._notifications]
+        assert any(TYPED in m and "deleted by someone else" in m for m in messages), messages
+
+
+async def test_a_card_editor_whose_card_is_deleted_edits_no_other_card(db_path: Path) -> None:
+    """Cards (and plan tasks) are edited in a dialog: it empties and disables its form."""
+    with Store(db_path) as store:
+        wid = build_workshop(store)
+        for pain in store.load(wid).pain_points:
+            store.add(HypothesisCard(pain_point_id=pain.id, experiment=f"Fix {pain.id}"))
+    app = build_app(db_path, wid, step="cards", who="ann")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        field = app.screen.focused
+        assert isinstance(field, FieldInput) and field.row_id is not None, field
+        field.value = TYPED
+        with Store(db_path, who="bob") as bob:
+            bob.delete(HypothesisCard, field.row_id)
+        before = rows_of(db_path, wid, HypothesisCard)
+        app.session.reload()  # type: ignore[attr-defined]
+        await settle(pilot)
+        await pilot.press("x", "y", "z", "tab", "q")
+        await settle(pilot)
+        assert rows_of(db_path, wid, HypothesisCard) == before
         assert not isinstance(app.screen.focused, FieldInput), app.screen.focused
         messages = [str(n.message) for n in app._notifications]
         assert any(TYPED in m and "deleted by someone else" in m for m in messages), messages
