@@ -17,7 +17,7 @@ import pytest
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard
 from models.db.tables.method import EscalationLevel
-from tests.helpers import build_workshop, ready
+from tests.helpers import build_workshop, build_workshop_with_cards, ready
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldInput
 
@@ -83,9 +83,7 @@ async def test_keys_after_the_row_is_deleted_edit_no_other_row(db_path: Path,
 async def test_a_card_editor_whose_card_is_deleted_edits_no_other_card(db_path: Path) -> None:
     """Cards (and plan tasks) are edited in a dialog: it empties and disables its form."""
     with Store(db_path) as store:
-        wid = build_workshop(store)
-        for pain in store.load(wid).pain_points:
-            store.add(HypothesisCard(pain_point_id=pain.id, experiment=f"Fix {pain.id}"))
+        wid = build_workshop_with_cards(store)
     app = build_app(db_path, wid, step="cards", who="ann")
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
