@@ -105,6 +105,14 @@ def build_workshop(store: Store) -> int:
     return wid
 
 
+def build_workshop_with_cards(store: Store) -> int:
+    """``build_workshop`` plus one hypothesis card per pain point ("Fix <pain id>")."""
+    wid = build_workshop(store)
+    for pain in store.load(wid).pain_points:
+        store.add(HypothesisCard(pain_point_id=int(pain.id or 0), experiment=f"Fix {pain.id}"))
+    return wid
+
+
 def freeze(store: Store, workshop_id: int) -> None:
     """Pin the timestamps shown on Home so snapshots do not depend on the clock."""
     with store.write() as s:

@@ -243,19 +243,32 @@ class WorkshopSession(KeptEdits):
 
     def find(self, model: type, row_id: int) -> Any:
         """The row of ``model`` with ``row_id`` in the snapshot, or None."""
+        pool = self._pool(model)
+        return next((row for row in pool or () if row.id == row_id), None)
+
+    def gone(self, model: type, row_id: int) -> bool:
+        """Whether the snapshot on screen holds rows of ``model`` but not ``row_id``: a row
+        another seat deleted.  A kind of row not kept here (a handoff's unsaved detail)
+        is never said to be gone."""
+        pool = self._pool(model)
+        return pool is not None and all(row.id != row_id for row in pool)
+
+    def _pool(self, model: type) -> Iterable[Any] | None:
+        """The snapshot's rows of ``model``, or None for a kind it does not keep."""
         journey = self.journey
         if journey is None:
             return None
-        name = model.__name__
-        if name == "Workshop":
-            return journey.workshop if journey.workshop.id == row_id else None
-        pools: dict[str, Iterable[Any]] = {
-            "Stage": journey.stages, "Touchpoint": journey.ordered_touchpoints(),
-            "PainPoint": journey.pain_points, "Handoff": journey.handoffs,
-            "HypothesisCard": journey.cards, "PlanTask": journey.plan_tasks,
-            "Participant": journey.participants, "ChannelCost": journey.channel_costs,
+        pools: dict[str, Callable[[], Iterable[Any]]] = {
+            "Workshop": lambda: (journey.workshop,), "Stage": lambda: journey.stages,
+            "Touchpoint": journey.ordered_touchpoints,
+            "PainPoint": lambda: journey.pain_points, "Handoff": lambda: journey.handoffs,
+            "HypothesisCard": lambda: journey.cards, "PlanTask": lambda: journey.plan_tasks,
+            "Participant": lambda: journey.participants,
+            "ChannelCost": lambda: journey.channel_costs,
+            "EscalationLevel": lambda: journey.escalation_levels,
         }
-        return next((row for row in pools.get(name, ()) if row.id == row_id), None)
+        rows = pools.get(model.__name__)
+        return None if rows is None else rows()
 
     def reload(self) -> None:
         """Reload the open workshop from the store and refresh what is on screen.

@@ -85,14 +85,16 @@ def parse_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(s for s in SECTIONS if s in chosen)
 
 
-def with_plan_preview(journey: Journey, today: dt.date) -> tuple[Journey, bool]:
+def with_plan_preview(journey: Journey, today: dt.date,
+                      start: dt.date | None = None) -> tuple[Journey, bool]:
     """(journey whose plan_tasks are never empty, whether the plan is saved).
 
     A map exported before anyone ran "plan" still deserves a plan: the generated
     one is used as an unsaved preview (ids 0), so the plan, the tracker, the
     gantt and the calendar all agree on the same tasks.  It starts on the
     workshop's start date, else on ``today``, the day the output is made for
-    (never the machine's clock: the same journey and ``today`` give the same file).
+    (never the machine's clock: the same journey and ``today`` give the same file);
+    ``start`` first, when given (``plan ID --start`` read by an account without a role).
     """
     if not is_live(journey.workshop):  # a design: its plan is the live map's
         return journey.with_plan([]), True
@@ -103,7 +105,7 @@ def with_plan_preview(journey: Journey, today: dt.date) -> tuple[Journey, bool]:
                          owner=item.owner, start=item.start, deadline=item.deadline,
                          position=pos)
              for pos, item in enumerate(
-                 generate_plan(journey, journey.workshop.start_date or today), start=1)]
+                 generate_plan(journey, start or journey.workshop.start_date or today), start=1)]
     # read like PlanTask rows by every output (attributes only)
     return journey.with_plan(cast("list[PlanTask]", tasks)), False
 

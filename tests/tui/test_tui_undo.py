@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from models.db.store import Store
-from models.db.tables.cards import HypothesisCard, PainPoint
-from tests.helpers import build_workshop, ready, until
+from models.db.tables.cards import PainPoint
+from tests.helpers import build_workshop, build_workshop_with_cards, ready, until
 from tui.app.launch import build_app
 
 
@@ -125,9 +125,7 @@ async def test_ctrl_z_while_typing_puts_back_the_field_and_keeps_saved_edits(
 
 async def test_ctrl_z_brings_back_a_pain_point_deleted_by_mistake(db_path: Path) -> None:
     with Store(db_path) as store:
-        wid = build_workshop(store)
-        for pain in store.load(wid).pain_points:
-            store.add(HypothesisCard(pain_point_id=pain.id, experiment=f"Fix {pain.id}"))
+        wid = build_workshop_with_cards(store)
     app = build_app(db_path, wid, step="pains", who="ann")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from models.db.journey import Journey
+    from models.db.store import Store
     from models.rules.tracker import TrackerItem
 
 OVERDUE_EXIT = 3
@@ -211,7 +212,14 @@ def plan(
 
         journey, _ = read_map(workshop_id, portfolio=False)  # a saved plan is only read
         refuse_a_design(journey, "60-day plan")
-        if regenerate or not journey.plan_tasks:
+        # No plan yet and no role to save one: the plan is shown unsaved (a read reads).
+        unsaved = not regenerate and not journey.plan_tasks \
+            and not may_edit(STATE.reader(), workshop_id)
+        if unsaved:
+            from models.export.markdown import with_plan_preview
+
+            tasks = with_plan_preview(journey, clock_today(), start_date)[0].plan_tasks
+        elif regenerate or not journey.plan_tasks:
             store = STATE.store()
             require(store, workshop_id, "edit")
             if start_date is not None and start_date != journey.workshop.start_date:
@@ -226,6 +234,10 @@ def plan(
                            "start date.")
             tasks = journey.plan_tasks
         out = console()
+        if unsaved:
+            out.print(line(f"Workshop {workshop_id} has no plan yet; this is the plan it would "
+                           "get, not saved. A participant or lead saves it by running "
+                           f"`journeymap plan {workshop_id}`."))
         first = plan_day_one(start_date or journey.workshop.start_date, tasks)
         if first is not None:
             last = shift(first, PLAN_DAYS - 1)
@@ -247,6 +259,18 @@ def plan(
         for task in tasks:
             for warning in task_warnings(task.detail):
                 out.print(line(f"! {task.title}: {warning}"))
+
+
+def may_edit(store: "Store", workshop_id: int) -> bool:
+    """Whether this account may save the plan: a colleague without the role only reads it,
+    so ``plan`` shows them the plan unsaved instead of refusing a change never asked for."""
+    from models.db.access import AccessError
+
+    try:
+        require(store, workshop_id, "edit")
+    except AccessError:
+        return False
+    return True
 
 
 @app.command("report")

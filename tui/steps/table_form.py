@@ -43,6 +43,12 @@ class TableFormView(StepView):
 
     BINDINGS = [Binding("escape", "back_to_table", "Table", show=False)]
 
+    # The row being edited was deleted by someone else: the table has the focus and
+    # keys wait until one of ``PICKS`` (or a click) picks a row (``bind_current``).
+    lost = False
+    PICKS: ClassVar[frozenset[str]] = frozenset(
+        {"up", "down", "pageup", "pagedown", "home", "end", "enter"})
+
     def on_key(self, event: events.Key) -> None:
         """On an empty table, a letter no footer key uses starts the first row with it.
 
@@ -55,7 +61,20 @@ class TableFormView(StepView):
         handled here: ``action_add`` puts the focus in the new row's name or holds the
         keys until it can, and the app's ``pass_on`` gives the letter to that field
         first, then the rest of the word.
+
+        After the row being edited was deleted by someone else (``lost``), a key that
+        would type or edit is dropped until the person picks a row on the table.
         """
+        if self.lost and self.screen.focused is not self.table:
+            self.lost = False  # the person moved on by themselves (a click, the palette)
+        if self.lost:
+            if event.key in self.PICKS:
+                self.lost = False
+            elif event.is_printable or event.key in ("tab", "shift+tab", "backspace",
+                                                     "delete"):
+                event.stop()
+                event.prevent_default()
+            return
         letter = event.character
         if (not self.LETTERS_START_ROW or not letter or not letter.isalpha()
                 or self.has_rows() or self.screen.focused is not self.table
@@ -69,6 +88,9 @@ class TableFormView(StepView):
         add = getattr(self, "action_add", None)
         if add is not None:
             add()
+
+    def on_mouse_down(self, _event: events.MouseDown) -> None:
+        self.lost = False  # a click picks a row, or a field, deliberately
 
     def compose(self) -> ComposeResult:
         yield QuietStatic(Text(self.HEADLINE, style="bold"), classes="step-title")
@@ -129,8 +151,35 @@ class TableFormView(StepView):
         return True
 
     def bind_current(self) -> None:
+        """Show the row under the cursor in the form.
+
+        When the row whose field has the focus was deleted by another seat, the form
+        stops editing it: the text typed is said back (``WorkshopSession.save_field``),
+        the focus goes to the table, the cursor on the neighbour, and the keys typed
+        on wait for the person to pick a row (``on_key``).  Left in the field, they
+        went into the neighbour's row, which nobody chose (qa19).
+        """
         model, row = self.record(selected_key(self.table))
-        self.form.bind(model, row)
+        form = self.form
+        lost = self._lost_row(form, row)
+        typed = lost and any(widget.dirty for widget in form.fields()[0])
+        if lost:
+            self.lost = True
+            self.screen.set_focus(self.table)  # at once: the queued keys follow it
+        if lost and not typed and form.model is not None:  # else the refusal says it
+            from models.db.store_edits import gone
+
+            self.notify(f"{gone(form.model)} Pick a row to go on.", severity="warning",
+                        markup=False)
+        form.bind(model, row)
+
+    def _lost_row(self, form: RecordForm, row: Any) -> bool:
+        """Whether a field of ``form`` has the focus and its row left the snapshot."""
+        focused = self.screen.focused
+        if form.model is None or form.row_id is None or focused is None \
+                or form not in focused.ancestors or getattr(row, "id", None) == form.row_id:
+            return False
+        return self.session.gone(form.model, form.row_id)
 
     def has_rows(self) -> bool:
         return bool(self.table.row_count)
