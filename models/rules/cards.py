@@ -146,10 +146,50 @@ def _part(card: Any, name: str) -> str:
     return str(value or "")
 
 
+# A signal is a clause when it holds a finite verb: a form of be/have or a modal, a
+# verb in -s ("drops", "waits"), or a bare movement verb followed by how it moves
+# ("calls drop by 25%").  "drop", "rise" … with nothing after them or "in"/"on" after
+# them are nouns ("a 50% drop in calls").
+_CLAUSE = re.compile(
+    r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|do"
+    r"|stays?|remains?|drops|falls|rises|increases|decreases|improves|grows|shrinks"
+    r"|goes|reaches|halves|doubles|triples|declines|climbs|waits|exceeds|hits|takes"
+    r"|needs|sinks|jumps|gets|tops)\b"
+    r"|\b(?:drop|fall|rise|increase|decrease|improve|grow|shrink|go|reach|halve|double"
+    r"|triple|decline|climb|wait|exceed|hit|take|sink|jump|get)"
+    r"\s+(?:by|from|to|below|under|above|over|within|beneath)\b")
+# Quoted words are the customer's ("Is it really fixed?"), not the sentence's verbs.
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+# "30% reduction", "2-day reduction", "15-point CSAT improvement": a measure that
+# needs an article; "30% fewer tickets", "90% of accounts" do not.
+_MEASURE_FIRST = re.compile(
+    r"(\d[\d,.]*)(?:\s?%|-[a-z]+)\s+(?!(?:fewer|more|less|lower|higher|of)\b)", re.I)
+_AN_NUMBER = re.compile(r"8|1[18](?:$|[^\d,.]|,\d{3}(?!\d))")
+
+
+def signal_clause(signal: str) -> str:
+    """What follows "We will know we succeeded when": a clause, whatever the lead typed.
+
+    Leads type signals both as clauses ("repeat contacts fall by 30%") and as the
+    noun phrases of a KPI table ("30% reduction in repeat contacts", the method's own
+    examples).  "when 30% reduction in …" does not read, so a noun phrase gets a
+    subject and a verb, "when we see a 30% reduction in …"; the text itself is kept
+    as typed.
+    """
+    if _CLAUSE.search(_QUOTED.sub(" ", signal)):
+        return signal
+    measure = _MEASURE_FIRST.match(signal)
+    if measure is None:
+        return f"we see {signal}"
+    article = "an" if _AN_NUMBER.match(measure.group(1)) else "a"
+    return f"we see {article} {signal}"
+
+
 def card_sentence(card: HypothesisCard | Mapping[str, Any]) -> str:
     """The one phrasing every card has; empty parts show as "…" (never bracket markup)."""
     exp, out, sig = (_clean(_part(card, n)) or EMPTY_PART for n in CARD_PARTS)
-    return f"We believe {exp} will result in {out}. We will know we succeeded when {sig}."
+    when = signal_clause(sig) if sig != EMPTY_PART else sig
+    return f"We believe {exp} will result in {out}. We will know we succeeded when {when}."
 
 
 def card_flags(card: HypothesisCard | Mapping[str, Any]) -> list[str]:

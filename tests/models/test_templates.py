@@ -118,7 +118,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "35% drop in \"where’s my refund\" follow-ups": (H, M),
             "2-day reduction in resolution time": (M, L),
             "20-point CSAT improvement on billing issues": (M, L),
-            "Accurate month-over-month ticket comparison": (L, L),
+            # the one signal reworded: an article and no capital, so the card reads
+            "an accurate month-over-month ticket comparison": (L, L),
         },
         "touchpoints": ("Billing dashboard", "Invoice PDF", "Help center billing article",
                         "Support ticket", "Email exchange with Finance"),
