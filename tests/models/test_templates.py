@@ -209,7 +209,7 @@ def test_source_is_kept_from_template_to_workshop_to_json(store: Store) -> None:
     wid = create_from_template(store, "login-lockout")
     journey = store.load(wid)
     added = {tp.name for tp in journey.ordered_touchpoints() if tp.source == "added"}
-    assert added == {"Lockout notification email", "Unlock confirmation",
+    assert added == {"Lockout notification email", "Chat assistant", "Unlock confirmation",
                      "Locked out again within a week"}
     exported = json.loads(export_workshop(store, wid))
     first_stage_tps = exported["stages"][0]["touchpoints"]
