@@ -161,17 +161,32 @@ _MOVERS = frozenset("drop fall rise increase decrease improve grow shrink go rea
                     "double triple decline climb wait exceed hit take sink jump get".split())
 _HOW = frozenset("by from to below under above over within beneath".split())
 # Quoted words are the customer's ("Is it really fixed?"), not the sentence's verbs.
-_QUOTED = r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)"
+# Curly quotes are cut by str.find: a pattern holding a character beyond U+00FF
+# compiles a 65,536-entry map (tests/cli/test_cli_export_domain.py).
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"))
+_SINGLE_QUOTED = r"(?<!\w)'[^']*'(?!\w)"
 # "30% reduction", "2-day reduction", "15-point CSAT improvement": a measure that
 # needs an article; "30% fewer tickets", "90% of accounts" do not.
 _MEASURE_FIRST = r"(?i)(\d[\d,.]*)(?:\s?%|-[a-z]+)\s+(?!(?:fewer|more|less|lower|higher|of)\b)"
 _AN_NUMBER = r"8|1[18](?:$|[^\d,.]|,\d{3}(?!\d))"
 
 
+def _unquoted(text: str) -> str:
+    """The text with every quoted passage replaced by a space."""
+    for left, right in _QUOTE_PAIRS:
+        start = text.find(left)
+        while start >= 0:
+            end = text.find(right, start + 1)
+            if end < 0:
+                break
+            text = f"{text[:start]} {text[end + 1:]}"
+            start = text.find(left, start + 1)
+    return re.sub(_SINGLE_QUOTED, " ", text) if "'" in text else text
+
+
 def _is_clause(signal: str) -> bool:
     """Whether the signal holds a finite verb outside the customer's quoted words."""
-    if any(q in signal for q in "\"“‘'"):
-        signal = re.sub(_QUOTED, " ", signal)
+    signal = _unquoted(signal)
     words = re.findall(r"[a-z]+", signal.lower())
     return any(w in _FINITE or (w in _MOVERS and nxt in _HOW)
                for w, nxt in zip(words, [*words[1:], ""], strict=False))
