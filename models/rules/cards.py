@@ -146,10 +146,75 @@ def _part(card: Any, name: str) -> str:
     return str(value or "")
 
 
+# A signal is a clause when it holds a finite verb: a form of be/have or a modal, a
+# verb in -s ("drops", "waits"), or a bare movement verb followed by how it moves
+# ("calls drop by 25%").  "drop", "rise" … with nothing after them or "in"/"on" after
+# them are nouns ("a 50% drop in calls").  Word sets, not one big pattern: a set
+# lookup per word is several times cheaper than an alternation and costs nothing
+# at import.
+_FINITE = frozenset(
+    "is are was were has have had will would can could should must does do stay stays "
+    "remain remains drops falls rises increases decreases improves grows shrinks goes "
+    "reaches halves doubles triples declines climbs waits exceeds hits takes needs "
+    "sinks jumps gets tops".split())
+_MOVERS = frozenset("drop fall rise increase decrease improve grow shrink go reach halve "
+                    "double triple decline climb wait exceed hit take sink jump get".split())
+_HOW = frozenset("by from to below under above over within beneath".split())
+# Quoted words are the customer's ("Is it really fixed?"), not the sentence's verbs.
+# Curly quotes are cut by str.find: a pattern holding a character beyond U+00FF
+# compiles a 65,536-entry map (tests/cli/test_cli_export_domain.py).
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("‘", "’"))
+_SINGLE_QUOTED = r"(?<!\w)'[^']*'(?!\w)"
+# "30% reduction", "2-day reduction", "15-point CSAT improvement": a measure that
+# needs an article; "30% fewer tickets", "90% of accounts" do not.
+_MEASURE_FIRST = r"(?i)(\d[\d,.]*)(?:\s?%|-[a-z]+)\s+(?!(?:fewer|more|less|lower|higher|of)\b)"
+_AN_NUMBER = r"8|1[18](?:$|[^\d,.]|,\d{3}(?!\d))"
+
+
+def _unquoted(text: str) -> str:
+    """The text with every quoted passage replaced by a space."""
+    for left, right in _QUOTE_PAIRS:
+        start = text.find(left)
+        while start >= 0:
+            end = text.find(right, start + 1)
+            if end < 0:
+                break
+            text = f"{text[:start]} {text[end + 1:]}"
+            start = text.find(left, start + 1)
+    return re.sub(_SINGLE_QUOTED, " ", text) if "'" in text else text
+
+
+def _is_clause(signal: str) -> bool:
+    """Whether the signal holds a finite verb outside the customer's quoted words."""
+    signal = _unquoted(signal)
+    words = re.findall(r"[a-z]+", signal.lower())
+    return any(w in _FINITE or (w in _MOVERS and nxt in _HOW)
+               for w, nxt in zip(words, [*words[1:], ""], strict=False))
+
+
+def signal_clause(signal: str) -> str:
+    """What follows "We will know we succeeded when": a clause, whatever the lead typed.
+
+    Leads type signals both as clauses ("repeat contacts fall by 30%") and as the
+    noun phrases of a KPI table ("30% reduction in repeat contacts", the method's own
+    examples).  "when 30% reduction in …" does not read, so a noun phrase gets a
+    subject and a verb, "when we see a 30% reduction in …"; the text itself is kept
+    as typed.
+    """
+    if _is_clause(signal):
+        return signal
+    measure = re.match(_MEASURE_FIRST, signal) if signal[:1].isdigit() else None
+    if measure is None:
+        return f"we see {signal}"
+    article = "an" if re.match(_AN_NUMBER, measure.group(1)) else "a"
+    return f"we see {article} {signal}"
+
+
 def card_sentence(card: HypothesisCard | Mapping[str, Any]) -> str:
     """The one phrasing every card has; empty parts show as "…" (never bracket markup)."""
     exp, out, sig = (_clean(_part(card, n)) or EMPTY_PART for n in CARD_PARTS)
-    return f"We believe {exp} will result in {out}. We will know we succeeded when {sig}."
+    when = signal_clause(sig) if sig != EMPTY_PART else sig
+    return f"We believe {exp} will result in {out}. We will know we succeeded when {when}."
 
 
 def card_flags(card: HypothesisCard | Mapping[str, Any]) -> list[str]:

@@ -16,6 +16,8 @@ Session 11 (qa12m) re-pinned 60-day plan again: the top card is due on day 11, b
 weeks 3-4 where the plan ships it, and the "Ship one fix" detail now says so (a warning).
 Session 14 (new17) re-pinned Future state and business case: a map with no to-be copy says
 the keys to press ("in the app press U, then f"), not "the Future state action".
+Session 15 (demo19) re-pinned Hypothesis cards and Future state and business case: a
+card's signal typed as a noun phrase reads "… succeeded when we see …", an output fix.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from models.export.markdown import to_markdown
 from models.rules.memo import one_snapshot
 from tests.models.bench_map import TODAY, build, read_map
 
-WHOLE = "5de668cd5848aa0bf6e948c4bf3726ad91a39728ce5d4a39de26f9d457582d1d"
+WHOLE = "842ea41f7e1b8136990dde1c1edd1487293fd359ca598e7eb4c028e69478cb25"
 SECTIONS: dict[str, str] = {
     '': '94604da6ffa4dcfa380d4c5998cfe615bca64ba27a9e6bfc5749d3c545f1dd05',
     'Summary': '9865dc9cfedd48fb531b36db50876abda01ddc59ad8f727a5d0019e7ac22deac',
@@ -40,13 +42,13 @@ SECTIONS: dict[str, str] = {
     'Ownership swimlanes': '37266e90f608b3f56a0f201d01d61296cad1c5e92426c4b6a96dbfddc0858554',
     'Handoffs and risks': 'e83e3a9c41e663bb0bfecca8951b3af45bf6faab4af6f47359bc34a784bf345c',
     'Ranked pain points': 'b28358913f9e1129f164093a58f1b903ae639cb2c5704845930f22c4925f1449',
-    'Hypothesis cards': 'badf789c613f6687581865bead4a08e087becea9b241617ca69243b0605d4f90',
+    'Hypothesis cards': '3c2f64103cdf376e4387f29469c6503f9c98de7c336dcd31c793aec0c12feb4d',
     'Tracker': 'c628b8a05e094fbd5d3af0b54693f282fe1df38db8b19c7f0797f37a16121692',
     '60-day plan': 'bc6067d90bb64b7f030d886cceb545489d0ad754d71dbdc899b5baf004190056',
     'Leadership review': '9925306578f8a8c1bf88892e67436f6f558a2ea70ef30644882cd1eeed827ac7',
     'Job to be done': '6348d7b452c5e082c8ce55bbda8da979627559d87d85d1a6d21f57dc167fa12b',
     'Future state and business case':
-        '9a664d2a73ab03873f705d0924a80f154aad0c1fea8b9edacacb7c4b1db697fb',
+        '6e7563c66b03b70974115d2ad0634e746b6d23a288bed7716eca86da3d259d8a',
     'Moments of truth': 'c8c68a890c173a3988c2b8a1df29ebaafd63b63f172d5b2d1685f92f46ba4f1b',
 }
 

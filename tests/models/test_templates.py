@@ -118,7 +118,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "35% drop in \"where’s my refund\" follow-ups": (H, M),
             "2-day reduction in resolution time": (M, L),
             "20-point CSAT improvement on billing issues": (M, L),
-            "Accurate month-over-month ticket comparison": (L, L),
+            # the one signal reworded: an article and no capital, so the card reads
+            "an accurate month-over-month ticket comparison": (L, L),
         },
         "touchpoints": ("Billing dashboard", "Invoice PDF", "Help center billing article",
                         "Support ticket", "Email exchange with Finance"),
@@ -208,7 +209,7 @@ def test_source_is_kept_from_template_to_workshop_to_json(store: Store) -> None:
     wid = create_from_template(store, "login-lockout")
     journey = store.load(wid)
     added = {tp.name for tp in journey.ordered_touchpoints() if tp.source == "added"}
-    assert added == {"Lockout notification email", "Unlock confirmation",
+    assert added == {"Lockout notification email", "Chat assistant", "Unlock confirmation",
                      "Locked out again within a week"}
     exported = json.loads(export_workshop(store, wid))
     first_stage_tps = exported["stages"][0]["touchpoints"]

@@ -119,3 +119,23 @@ def test_a_team_names_its_lead_and_no_team_leaves_it_to_the_workshop() -> None:
     assert card_owner("Billing") == "Billing lead"
     assert card_owner("  Tier 2 ") == "Tier 2 lead"
     assert card_owner("") == "" and card_owner("   ") == ""
+
+
+def test_the_demo_shows_an_escalation_matrix_a_lead_can_read(store: Store) -> None:
+    """Every system of the method has content in the demo: a severity ladder whose
+    every level says when it applies, who responds, how fast and how often the admin
+    hears, the Tier 1 → Tier 2 unlock marked as an escalation that passes the context,
+    and a bot whose escalation rule says when it hands over to a person."""
+    from models.rules.escalation import escalation_risks
+
+    wid = create_from_template(store, "login-lockout")
+    complete_demo(store, wid, MONDAY)
+    journey = store.load(wid)
+    levels = list(journey.escalation_levels)
+    assert len(levels) >= 3
+    assert all(lv.criteria.strip() and lv.tier_role.strip() and lv.channel.strip()
+               and lv.response_sla_minutes and lv.update_every_minutes for lv in levels)
+    assert [h.is_escalation for h in journey.handoffs] == [True]
+    bots = [tp for tp in journey.ordered_touchpoints() if tp.actor == "bot"]
+    assert bots and all(tp.bot_escalation_rule.strip() for tp in bots)
+    assert [r.message for r in escalation_risks(journey)] == []
