@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ready
-from tests.tui.test_demo_snapshot import demo
+from tests.tui.demo_map import demo
 from tui.app.launch import build_app
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")

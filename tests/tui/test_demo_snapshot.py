@@ -8,28 +8,18 @@ change with the calendar.  Review changes by eye:
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
 
-from models.db.store import Store
 from models.vocab import STEPS
-from tests.helpers import freeze, settle
+from tests.helpers import settle
+from tests.tui.demo_map import demo
 from tui.app.launch import build_app
 from tui.widgets.step_bar import StepBar
 
 pytestmark = pytest.mark.usefixtures("pinned_clock")  # the plan's dates: today pinned
 SIZES = [(80, 24), (120, 40)]
-
-
-def demo(db: Path) -> int:
-    workshops = importlib.import_module("tui.cli.workshops")
-    with Store(db, who="tester") as store:
-        wid, created = workshops.ensure_demo(store)
-        assert created
-        freeze(store, wid)
-    return int(wid)
 
 
 async def test_the_demo_opens_with_every_step_complete(db_path: Path) -> None:
