@@ -69,7 +69,8 @@ async def test_u_shows_one_owners_items_and_everyone_again(db_path: Path) -> Non
         await settle(pilot)
         assert isinstance(app.screen, PickScreen)
         assert [label.plain for label in app.screen.labels] == [
-            "Everyone", "Dana (Support Ops)", "Marco", "Priya", "(unassigned)"]
+            "Everyone", "Dana (Support Ops)", "Marco", "Priya", "Security on-call",
+            "Tier 1 support agent", "Tier 2 support (account unlock)", "(unassigned)"]
         await pilot.press("4")
         await settle(pilot)
         rows = tracker_rows(app)
