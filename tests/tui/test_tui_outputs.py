@@ -170,7 +170,9 @@ async def test_tracker_marks_overdue_in_words_groups_by_owner_and_filters(db_pat
         rows = tracker_rows(app)
         assert "OVERDUE by 7 days" in rows[f"card:{card1.id}"]
         assert [k for k in rows if k.startswith("owner:")] == [
-            "owner:Dana (Support Ops)", "owner:Marco", "owner:Priya", "owner:(unassigned)"]
+            "owner:Dana (Support Ops)", "owner:Marco", "owner:Priya", "owner:Security on-call",
+            "owner:Tier 1 support agent", "owner:Tier 2 support (account unlock)",
+            "owner:(unassigned)"]
         assert "OVERDUE" in rows["owner:Priya"]
         # every plan task is a tracker item too, except those that carry out a card: the
         # card's row is that item ("Ship one fix" is the top card)
