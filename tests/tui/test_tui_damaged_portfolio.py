@@ -40,8 +40,9 @@ async def test_home_lists_a_damaged_row_apart_and_its_lead_deletes_it(tmp_path: 
         assert await until([pilot], lambda: bool(app.screen.query("#workshops")), rounds=500)
         table = app.screen.query_one("#workshops", DataTable)
         assert await until([pilot], lambda: table.row_count == 2, rounds=500)
-        assert any(n.startswith(f"Workshop {wid} ") and "updated at holds" in n
-                   for n in _notices(app)), _notices(app)
+        assert await until([pilot], lambda: any(
+            n.startswith(f"Workshop {wid} ") and "updated at holds" in n
+            for n in _notices(app)), rounds=500), _notices(app)
         table.focus()
         table.move_cursor(row=1, animate=False)
         await pilot.press("d")
