@@ -215,6 +215,20 @@ class WorkshopScreen(Screen[None]):
         w = journey.workshop
         return short(w.title or w.scenario or f"Workshop {w.id}", 60)
 
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
+                  from_app_focus: bool = False) -> None:
+        """Focus ``widget`` unless it lies in a step view that is not the one shown.
+
+        A view asks for its focus after a refresh (a drafted card, a row added): a
+        key read meanwhile may have switched step, and the late focus then went to
+        the hidden view, whose keys ran on the step shown (``d`` on the Plan asked to
+        delete a card).  Textual focuses a widget under ``display: none``."""
+        view = next((node for node in widget.ancestors_with_self
+                     if isinstance(node, StepView)), None) if widget is not None else None
+        if view is not None and view.id != self.query_one(StepSwitcher).current:
+            return
+        super().set_focus(widget, scroll_visible, from_app_focus)
+
     def view(self, step: str | None = None) -> StepView:
         return self.query_one(f"#step-{step or self.step}", StepView)
 
