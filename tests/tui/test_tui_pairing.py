@@ -236,7 +236,10 @@ async def test_observer_cannot_write_and_the_ui_says_so(db_path: Path, wid: int)
     async with c.run_test(size=SIZE) as pc:
         await ready(pc)
         assert c.store is not None and c.store.read_only
-        assert "observer (read-only)" in bar(c).plain and bar(c).display
+        # the bar is drawn by the seat's first presence poll (on PostgreSQL, a round trip
+        # that can come after the first paint on a loaded machine)
+        assert await until([pc], lambda: "observer (read-only)" in bar(c).plain)
+        assert bar(c).display
         tp = first_tp(c)
         with pytest.raises(ReadOnlyError):  # the store itself refuses
             c.store.update(Touchpoint, tp.id or 0, name="sneaky")
