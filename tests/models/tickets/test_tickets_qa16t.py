@@ -1,0 +1,47 @@
+"""Ticket exports as products write them, checked by hand (session 16, tix20).
+
+A ticket belongs to the month of its creation in the team's zone: the zone its times are
+read in (``--zone``, the schedule's, or the column header's). Before, only a creation
+written ISO without a zone was filed by its local wall time; one written ``01.04.2024
+00:30`` (a German Excel) or ``3/31/2024 11:30 PM`` (a US one) was filed by its UTC month,
+so the same tickets landed in different months depending on how the file wrote the date,
+and a Zendesk API dump (``Z`` times) disagreed with the account's own CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.tickets import engine, metrics
+
+
+def _months(path: Path, zone: str) -> dict[str, int]:
+    rows = metrics.table(engine.import_export(path, zone=zone), by="period")
+    return {r.group: r.tickets for r in rows if r.group != "all"}
+
+
+def _write(tmp_path: Path, name: str, created: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("Id,Status,Via,Created at\n" + "".join(
+        f"{i},Open,Email,{c}\n" for i, c in enumerate(created, 1)), encoding="utf-8")
+    return path
+
+
+def test_a_dotted_date_just_after_midnight_is_filed_in_its_local_month(tmp_path: Path) -> None:
+    # 00:30 on 1 April in Berlin is 22:30 UTC on 31 March
+    path = _write(tmp_path, "de.csv", ["01.04.2024 00:30", "15.03.2024 10:00",
+                                       "10.04.2024 10:00"])
+    assert _months(path, "Europe/Berlin") == {"2024-03": 1, "2024-04": 2}
+
+
+def test_a_us_date_late_in_the_evening_is_filed_in_its_local_month(tmp_path: Path) -> None:
+    # 11:30 PM on 31 March in New York is 03:30 UTC on 1 April
+    path = _write(tmp_path, "us.csv", ["3/31/2024 11:30 PM", "3/15/2024 10:00 AM",
+                                       "4/10/2024 10:00 AM"])
+    assert _months(path, "America/New_York") == {"2024-03": 2, "2024-04": 1}
+
+
+def test_utc_times_fall_in_the_same_months_as_the_local_export(tmp_path: Path) -> None:
+    local = _write(tmp_path, "local.csv", ["2024-04-01 00:30:00", "2024-03-15 10:00:00"])
+    utc = _write(tmp_path, "utc.csv", ["2024-03-31T22:30:00Z", "2024-03-15T09:00:00Z"])
+    assert _months(local, "Europe/Berlin") == _months(utc, "Europe/Berlin") == {
+        "2024-03": 1, "2024-04": 1}
