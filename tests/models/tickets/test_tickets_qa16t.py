@@ -45,3 +45,28 @@ def test_utc_times_fall_in_the_same_months_as_the_local_export(tmp_path: Path) -
     utc = _write(tmp_path, "utc.csv", ["2024-03-31T22:30:00Z", "2024-03-15T09:00:00Z"])
     assert _months(local, "Europe/Berlin") == _months(utc, "Europe/Berlin") == {
         "2024-03": 1, "2024-04": 1}
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_gladly_conversation_export() -> None:
+    # Gladly's Conversation Export (help.gladly.com/docs/conversation-export): one row per
+    # conversation; Status CLOSED, OPEN or MERGED ("no longer exists because it was merged
+    # into another Conversation"); First Closed At and Last Closed At.
+    imported = engine.import_export(FIXTURES / "gladly_conversations.csv")
+    assert imported.product == "gladly"
+    assert imported.columns["resolved"] == "Last Closed At"
+    assert imported.columns["group"] == "Inbox Name - Current"
+    assert imported.bad_cells == {}  # MERGED is a word it knows
+    rows = {r.group: r for r in metrics.table(imported, by="group")}
+    total = rows["all"]
+    assert total.tickets == 5
+    # c1 closed at 10:00 and again at 13:00 (reopened): 4 h, not 1; c2 2 h. c5 is OPEN
+    # again after its close, c4 MERGED: neither is resolved.
+    assert (total.ttr_median_hours, total.ttr_p90_hours) == (3.0, 4.0)
+    # open: c3 (since 6 March 08:00) and c5 (7 March 09:00), aged to the export's latest
+    # time, 7 March 10:00: 26 h and 1 h. The merged c4 is not in the backlog.
+    assert (total.backlog_open, total.backlog_median_age_hours) == (2, 13.5)
+    assert (rows["Support"].tickets, rows["Billing"].tickets) == (3, 2)
+    assert total.fcr_rate is None and total.csat_mean is None
