@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from models.tickets import engine, metrics
+from models.tickets.errors import TicketImportError
 
 
 def _months(path: Path, zone: str) -> dict[str, int]:
@@ -70,3 +73,46 @@ def test_gladly_conversation_export() -> None:
     assert (total.backlog_open, total.backlog_median_age_hours) == (2, 13.5)
     assert (rows["Support"].tickets, rows["Billing"].tickets) == (3, 2)
     assert total.fcr_rate is None and total.csat_mean is None
+
+
+def test_a_product_export_with_a_ticket_twice_keeps_its_product_as_an_event_log(
+        tmp_path: Path) -> None:
+    # Two Freshdesk exports joined: ticket 1001 twice. The refusal's way out used to be
+    # --source generic, which read 'First response time (in hrs)' (Freshdesk's business
+    # hours) as calendar hours (0.625 h for 0.875 h) and dropped 'Survey results'.
+    lines = (FIXTURES / "freshdesk_ticket_export.csv").read_text(encoding="utf-8")
+    path = tmp_path / "freshdesk-joined.csv"
+    path.write_text(lines + lines.splitlines()[1] + "\n", encoding="utf-8")
+    with pytest.raises(TicketImportError) as info:
+        engine.import_export(path)
+    assert "--source generic" not in info.value.hint
+    assert "--map updated=COLUMN ('Last update time' here)" in info.value.hint
+    imported = engine.import_export(path, mapping={"updated": "Last update time"})
+    assert (imported.product, imported.rows, imported.tickets) == ("freshdesk", 6, 5)
+    assert "event log: 6 rows for 5 tickets, latest update kept" in imported.notes
+    row = {r.group: r for r in metrics.table(imported, by=None)}["all"]
+    alone = {r.group: r for r in metrics.table(
+        engine.import_export(FIXTURES / "freshdesk_ticket_export.csv"), by=None)}["all"]
+    assert row == alone
+    assert (row.first_response_median_hours, row.csat_responses) == (0.875, 3)
+
+
+def test_last_month_s_update_column_does_not_make_this_month_an_event_log(
+        tmp_path: Path) -> None:
+    # The remembered mapping holds 'Last update time' (found by name last month); only a
+    # --map typed for this import reads a repeated id as an update.
+    from models.db.store import Store
+    from models.tickets import storage
+
+    store = Store(tmp_path / "j.db")
+    wid = int(store.create_workshop(title="T").id or 0)
+    export = FIXTURES / "freshdesk_ticket_export.csv"
+    storage.import_file(store, wid, export)
+    joined = tmp_path / "freshdesk-joined.csv"
+    text = export.read_text(encoding="utf-8")
+    joined.write_text(text + text.splitlines()[1] + "\n", encoding="utf-8")
+    with pytest.raises(TicketImportError, match="appears on more than one row"):
+        storage.import_file(store, wid, joined, dry_run=True)
+    result = storage.import_file(store, wid, joined, dry_run=True,
+                                 mapping={"updated": "Last update time"})
+    assert (result.imported.product, result.imported.tickets) == ("freshdesk", 5)
