@@ -9,11 +9,12 @@ and a Zendesk API dump (``Z`` times) disagreed with the account's own CSV."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from models.tickets import engine, metrics
+from models.tickets import dates, engine, metrics
 from models.tickets.errors import TicketImportError
 
 
@@ -116,3 +117,28 @@ def test_last_month_s_update_column_does_not_make_this_month_an_event_log(
     result = storage.import_file(store, wid, joined, dry_run=True,
                                  mapping={"updated": "Last update time"})
     assert (result.imported.product, result.imported.tickets) == ("freshdesk", 5)
+
+
+def test_iso_dates_with_a_12_hour_clock_are_read() -> None:
+    # ServiceNow's date format is yyyy-MM-dd by default and its time format may be set to
+    # hh:mm:ss a (its "Global date and time field format" page); such a list was refused
+    # whole: every opened_at unreadable.
+    assert dates.parse_iso("2024-03-04 12:30:00 AM") == datetime(2024, 3, 4, 0, 30)
+    assert dates.parse_iso("2024-03-04 12:00:00 PM") == datetime(2024, 3, 4, 12, 0)
+    assert dates.parse_iso("2024-03-04 9:05 p.m.") == datetime(2024, 3, 4, 21, 5)
+    assert dates.parse_iso("2024-03-04T01:30 pm") == datetime(2024, 3, 4, 13, 30)
+
+
+def test_a_servicenow_list_with_a_12_hour_clock(tmp_path: Path) -> None:
+    path = tmp_path / "incident.csv"
+    path.write_text(
+        "number,opened_at,resolved_at,state,reopen_count,reassignment_count,made_sla\n"
+        "INC1,2024-03-04 12:30:00 AM,2024-03-04 12:45:00 PM,Resolved,0,0,true\n"
+        "INC2,2024-03-04 11:00:00 PM,2024-03-05 01:00:00 AM,Resolved,0,0,true\n"
+        "INC3,2024-03-05 12:00:00 PM,2024-03-05 01:30:00 PM,Resolved,0,0,false\n",
+        encoding="utf-8")
+    imported = engine.import_export(path)
+    assert (imported.product, imported.tickets, imported.bad_cells) == ("servicenow", 3, {})
+    row = {r.group: r for r in metrics.table(imported, by=None)}["all"]
+    # 00:30 to 12:45 is 12.25 h, 23:00 to 01:00 the next day 2 h, noon to 13:30 1.5 h
+    assert (row.ttr_median_hours, row.ttr_p90_hours) == (2.0, 12.25)
