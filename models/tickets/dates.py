@@ -112,9 +112,23 @@ def parse_iso(value: str) -> datetime | None:
         text = value.strip()
         if text[-4:].upper() == " UTC":  # a warehouse dump's "2024-03-04 09:00:00 UTC"
             text = text[:-4] + "+00:00"
+        text = _hours_of_day(text)
         text = text.replace("/", "-").replace(".", "-", 2)
         moment = datetime.fromisoformat(_pad_iso(text))
     return _sentinel(moment)
+
+
+# ServiceNow's time format may be hh:mm:ss a after its yyyy-MM-dd: "2024-03-04 09:00:00 PM".
+_ISO_AMPM = re.compile(r"(.*?[ T])(\d{1,2})(:\d{2}(?::\d{2})?)\s*([AaPp])\.?[Mm]\.?")
+
+
+def _hours_of_day(text: str) -> str:
+    """``2024-03-04 9:05 PM`` → ``2024-03-04 21:05`` (12 AM is midnight, 12 PM noon)."""
+    m = _ISO_AMPM.fullmatch(text)
+    if m is None:
+        return text
+    head, hour, rest, half = m.groups()
+    return f"{head}{int(hour) % 12 + (12 if half in 'pP' else 0):02d}{rest}"
 
 
 def _pad_iso(text: str) -> str:

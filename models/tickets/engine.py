@@ -80,13 +80,13 @@ class TicketImport:
 
 
 def _prepare(path: Path, source: str, mapping: dict[str, str] | None,
-             scheduled: bool = False) -> Inspection:
+             scheduled: bool = False, events: bool | None = None) -> Inspection:
     layout = sniff(path)
     head = next(iter_chunks(path, layout, SAMPLE_ROWS), None)
     if head is None:
         raise TicketImportError(path, "the file has a header but no data rows", line=2)
     sample_lines, sample_rows = head
-    plan = plan_columns(path, layout.header, sample_rows, source, mapping)
+    plan = plan_columns(path, layout.header, sample_rows, source, mapping, events)
     if not plan.columns and not plan.candidates:
         raise TicketImportError(
             path, "no usable columns: none is a ticket id, a date, a status or a metric",
@@ -170,10 +170,22 @@ def _counted(frames: Iterable[pl.DataFrame], progress: Progress | None
             progress(read)
 
 
+
+def _one_row_per_update(plan: ColumnPlan) -> str:
+    """The way out of a repeated id: an update column, in the product's own reading (a
+    product export read as generic loses it: Freshdesk's business-hours columns are read
+    as calendar hours), naming the export's update column when it has one."""
+    if plan.product == "generic":
+        return "for one row per update use --source generic with --map updated=COLUMN"
+    named = plan.column_name("updated")
+    return "for one row per update use --map updated=COLUMN" + (
+        f" ({named!r} here)" if named else "")
+
+
 def import_export(
     path: Path | str, source: str = "auto", mapping: dict[str, str] | None = None,
     schedule: Schedule | None = None, progress: Progress | None = None,
-    zone: str | None = None,
+    zone: str | None = None, events: bool | None = None,
 ) -> TicketImport:
     """Read the whole export and compute its tickets' facts, or refuse it in one sentence.
 
@@ -186,16 +198,16 @@ def import_export(
     if zone is not None:
         zones.typed_zone(zone)
     with readable(Path(path)) as copy:
-        found = _import(copy.path, source, mapping, schedule, progress, zone)
+        found = _import(copy.path, source, mapping, schedule, progress, zone, events)
         found.notes = copy.said((*copy.notes, *found.notes))
         return found
 
 
 def _import(path: Path, source: str, mapping: dict[str, str] | None,
-            schedule: Schedule | None, progress: Progress | None, zone: str | None
-            ) -> TicketImport:
+            schedule: Schedule | None, progress: Progress | None, zone: str | None,
+            events: bool | None = None) -> TicketImport:
     inspection = _prepare(path, source, mapping,
-                          scheduled=schedule is not None or zone is not None)
+                          scheduled=schedule is not None or zone is not None, events=events)
     plan, layout = inspection.plan, inspection.layout
     _require(path, plan)
     zone, zone_note = _zone_for(inspection.zoneless, schedule, zone)
@@ -215,8 +227,7 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
         line = physical_lines(path, layout, {record})[record]
         raise TicketImportError(
             path, f"ticket {ticket!r} appears on more than one row", line=line,
-            column=plan.headers[plan.columns["id"]], hint="for one row per update use "
-            "--source generic with --map updated=COLUMN",
+            column=plan.headers[plan.columns["id"]], hint=_one_row_per_update(plan),
         )
     _refuse_if_mostly_bad(path, layout, plan, facts)
     # At least half of the rows (one or more) were kept, each with a readable creation date.

@@ -313,11 +313,20 @@ def _waits(frame: pl.DataFrame, plan: ColumnPlan, bad: _Bad) -> pl.DataFrame:
 
 
 def _cell(frame: pl.DataFrame, plan: ColumnPlan, created_kind: str) -> list[pl.Expr]:
-    """The month of creation (sliced from ISO text as written, else from the date) and the
-    group labels (blank = ``(none)``)."""
-    raw = pl.col(f"c{plan.columns['created']}").str.slice(0, 7)
+    """The month of creation in the zone the creation was read in, and the group labels
+    (blank = ``(none)``).
+
+    A ticket is the team's in the team's month: 00:30 on 1 April in Berlin is April
+    whether the file wrote it ``01.04.2024 00:30``, ISO, or as 22:30 UTC. Without a zone
+    the month is sliced from ISO text as written, else taken from the date."""
+    index = plan.columns["created"]
+    zone = zones.header_zone(plan.headers[index]) or plan.zone
+    raw = pl.col(f"c{index}").str.slice(0, 7)
     month = pl.col("created").dt.strftime("%Y-%m")
-    if created_kind == "iso" and frame.select(raw.str.contains(_MONTH).all()).item():
+    if zone not in (None, "UTC"):
+        month = (pl.col("created").dt.replace_time_zone("UTC").dt.convert_time_zone(zone)
+                 .dt.strftime("%Y-%m"))
+    elif created_kind == "iso" and frame.select(raw.str.contains(_MONTH).all()).item():
         month = raw
     exprs = [month.alias("month")]
     for dim in DIMENSIONS:

@@ -119,8 +119,14 @@ def plan_columns(
     samples: list[list[str]],
     source: str = "auto",
     mapping: dict[str, str] | None = None,
+    events: bool | None = None,
 ) -> ColumnPlan:
-    """Resolve every field to a column (or to candidates, or to nothing) for ``headers``."""
+    """Resolve every field to a column (or to candidates, or to nothing) for ``headers``.
+
+    ``events``: whether the person asked for one row per update (``--map updated=COLUMN``
+    typed this time); None reads that from ``mapping``. A mapping remembered from last
+    month holds the update column too, and must not make a product's export an event log
+    in which a repeated id is taken as an update without a word."""
     if source not in SOURCES:
         raise TicketImportError(path, f"unknown source {source!r}", hint=" | ".join(SOURCES))
     if is_audit_log(list(headers)):
@@ -187,7 +193,11 @@ def plan_columns(
     positional = {f for f, c in (mapping or {}).items() if _POSITION.match(c)}
     notes += _twice(headers, columns, positional)
     notes += _empty_columns(headers, columns, samples)
-    event_log = profile.event_log or (profile is GENERIC and "updated" in columns)
+    # One row per update: the product says so (ServiceNow's event log), a generic file has
+    # an update column, or the lead mapped one (two exports of a product joined keep that
+    # product's reading: as generic, Freshdesk's business-hours columns read as calendar).
+    asked = "updated" in (mapping or {}) if events is None else events
+    event_log = profile.event_log or profile is GENERIC or asked
     return ColumnPlan(
         product=profile.name,
         headers=headers,

@@ -334,9 +334,27 @@ HELPSCOUT = Profile(
     }),
 )
 
+# Gladly's Conversation Export (its help page lists the columns): the last close is the
+# resolution, as for Intercom; a MERGED conversation no longer exists (values.CANCELLED).
+GLADLY = Profile(
+    name="gladly",
+    aliases={
+        "id": ("conversation_id",),
+        "created": ("created_at",),
+        "resolved": ("last_closed_at",),
+        "status": ("status",),
+        "group": ("inbox_name_current", "inbox_name_created"),
+    },
+    signature=frozenset({
+        "conversation_link", "first_closed_at", "last_closed_at", "inbox_name_current",
+        "inbox_id_current", "assigned_agent_id_current", "assigned_agent_name_current",
+        "initiator_type_created", "inbox_name_created",
+    }),
+)
+
 # A tie goes to the earlier: Freshdesk before Freshservice, whose signature holds Freshdesk's.
 _DETECTED = (ZENDESK, SERVICENOW, FRESHDESK, FRESHSERVICE, HUBSPOT, INTERCOM, JIRA,
-             SALESFORCE, DBT_ZENDESK, ZOHO, HELPSCOUT)
+             SALESFORCE, DBT_ZENDESK, ZOHO, HELPSCOUT, GLADLY)
 PROFILES: dict[str, Profile] = {p.name: p for p in (*_DETECTED, GENERIC)}
 # What ``--source`` and the import dialog offer: the one list both read.
 SOURCES: tuple[str, ...] = ("auto", *PROFILES)

@@ -116,7 +116,8 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                                            mapping=given or None).layout.header
             given = {**remembered_mapping(previous, header, source), **given}
         imp = engine.import_export(copy.path, source=source, mapping=given or None,
-                                   schedule=schedule, progress=progress, zone=zone)
+                                   schedule=schedule, progress=progress, zone=zone,
+                                   events="updated" in (mapping or {}))
         _refuse_mixed_dates(copy.path, imp, source, given)
         # another product's file (the chat tool's after the email tool's) is not last
         # month's export renamed: its columns are its own

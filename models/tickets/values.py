@@ -39,8 +39,9 @@ _LOCALISED_OPEN = frozenset({
 # "archived" is Front's word for a conversation done with.
 RESOLVED = frozenset({"solved", "resolved", "closed", "done", "completed", "complete", "fixed",
                       "archived", *_LOCALISED_RESOLVED})
+# "merged": Gladly's word for a conversation that no longer exists, merged into another.
 CANCELLED = frozenset({"canceled", "cancelled", "deleted", "spam", "duplicate", "rejected",
-                       "declined", "won't do", "wont do", *_LOCALISED_CANCELLED})
+                       "declined", "won't do", "wont do", "merged", *_LOCALISED_CANCELLED})
 OPEN = frozenset({*_LOCALISED_OPEN,
     "new", "open", "pending", "hold", "on hold", "on-hold", "in progress", "active", "assigned",
     "work in progress", "reopened", "escalated", "snoozed", "working",
