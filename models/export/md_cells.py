@@ -22,10 +22,10 @@ from models.export.md_text import (
     _BLOCK_FIRST,
     _MD_ENTITY_LIKE,
     _MD_SPECIAL,
-    _MD_TAG_START,
     Cells,
     closes_no_entity,
     escape_marked,
+    md_tag_start,
 )
 
 # ``md_text._MD_BLOCK_START`` for a text that follows a line break and is followed by
@@ -69,7 +69,7 @@ def fill(cells: Cells, texts: Iterable[str]) -> None:
     if "&" in joined:
         joined = _MD_ENTITY_LIKE.sub("\x00", joined)
     if "<" in joined:
-        joined = _MD_TAG_START.sub("\x01", joined)
+        joined = md_tag_start().sub("\x01", joined)
     joined = escape_marked(joined)
     joined = _BULLET_OR_QUOTE.sub("\n\\\\", joined)
     joined = _ORDERED_LIST.sub(r"\n\1\\", joined)

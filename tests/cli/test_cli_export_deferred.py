@@ -11,6 +11,7 @@ gets all of it (``tui.cli.deferred``).
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 from pathlib import Path
@@ -37,14 +38,28 @@ finally:
 
 # ``ast`` is not among them: ``inspect`` subclasses ``ast.NodeVisitor`` as it is imported.
 NOT_RUN_BY_AN_EXPORT = ("subprocess", "shellingham", "tokenize", "bz2", "lzma", "locale",
-                        "selectors", "signal")
+                        "selectors", "signal", "ipaddress", "textwrap", "linecache", "token",
+                        "fnmatch", "importlib.machinery", "importlib.util", "ntpath")
+
+
+def _as_installed() -> dict[str, str]:
+    """The environment of a regular install: site-packages on the path, no ``.pth`` run.
+
+    Why: the editable install's ``.pth`` hook (and coverage's) imports ``pathlib``,
+    ``fnmatch`` and ``importlib.util`` as the interpreter starts, so a module they bring
+    in would be left out of the count; with ``-S`` and the site-packages folders named
+    here, the probe starts as the console script of a wheel does and imports the
+    checkout from its folder.
+    """
+    paths = [*site.getsitepackages(), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat(),
+            "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
 
 
 def _ran(names: tuple[str, ...], *args: str) -> tuple[subprocess.CompletedProcess[str],
                                                       list[str]]:
-    env = {**os.environ, "JOURNEYMAP_TODAY": TODAY.isoformat()}
-    done = subprocess.run([sys.executable, "-c", RAN_PROBE, ",".join(names), *args],
-                          capture_output=True, text=True, env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-S", "-c", RAN_PROBE, ",".join(names), *args],
+                          capture_output=True, text=True, env=_as_installed(), cwd=ROOT,
                           stdin=subprocess.DEVNULL, timeout=120)
     lines = [line for line in done.stderr.splitlines() if line.startswith("RAN")]
     assert lines, done.stderr

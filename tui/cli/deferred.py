@@ -4,7 +4,10 @@ Why: ``import typer`` imports ``subprocess``, ``shellingham``, ``tokenize``, ``b
 ``lzma`` with plain ``import`` statements, for shell completion, launching programs,
 reading source code and archives.  ``journeymap export`` calls none of them, and they
 were ~18 M instructions and ~280 minor page faults of it (issue 18, ``bench/export.py
---phases``).  While ``tui.cli.main`` imports Typer, a module of ``DEFERRED`` imported for
+--phases``); the eight modules below them (``ipaddress`` through ``pathlib``'s
+``urllib.parse``, ``textwrap`` through ``traceback``…) were another ~12 M.
+
+While ``tui.cli.main`` imports Typer, a module of ``DEFERRED`` imported for
 the first time is put in ``sys.modules`` unrun; its code runs, whole and once, the first
 time anything reads an attribute of it (``--show-completion`` runs ``shellingham``, the
 app's ``asyncio`` runs ``subprocess`` as it is imported).  A ``from … import`` reads an
@@ -36,6 +39,14 @@ DEFERRED = (
     "tokenize",  # inspect and linecache: source code of a function
     "bz2",  # shutil: archive formats
     "lzma",  # shutil: archive formats
+    "fnmatch",  # shutil: patterns of files to leave out of a copy
+    "ipaddress",  # urllib.parse (imported by pathlib): a host in brackets in a URL
+    "ntpath",  # pathlib: Windows paths
+    "textwrap",  # traceback and Click's help: wrapping text
+    "linecache",  # traceback and inspect: source lines of a frame
+    "token",  # inspect: reading a function's source
+    "importlib.machinery",  # inspect: a module's name from its file
+    "importlib.util",  # typer's completion: finding a module by name
 )
 
 # The attributes the import system reads from a module already in ``sys.modules``,
