@@ -295,7 +295,10 @@ def _classify(conn: sqlite3.Connection, path: Path) -> tuple[FileState, int]:
         ) from exc
     if meta.get("app") != APP_NAME:
         raise StoreError(f"{path} was not written by journeymap; {UNREADABLE}")
-    version = schema_version(meta, f"{path} has an unreadable schema version; {UNREADABLE}")
+    written = str(meta.get("schema_version", "0"))
+    if not (written.isascii() and written.isdecimal()):  # "eight"; "-3" read as older than all
+        raise StoreError(f"{path} has an unreadable schema version; {UNREADABLE}")
+    version = int(written)
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer journeymap (schema {version}, this one reads up to "
@@ -304,22 +307,6 @@ def _classify(conn: sqlite3.Connection, path: Path) -> tuple[FileState, int]:
     if version < SCHEMA_VERSION:
         return FileState.OLDER, version
     return FileState.CURRENT, version
-
-
-def schema_version(meta: dict[str, str], unreadable: str) -> int:
-    """The schema version in a database's ``journeymap_meta`` (0 when it has none: the
-    oldest files); StoreError(``unreadable``) when it is not a number or below zero.
-
-    Why below zero too: no journeymap ever wrote one, and read as a number it is older
-    than every version, so opening it ran the upgrade over a damaged file.
-    """
-    try:
-        version = int(meta.get("schema_version", "0"))
-    except ValueError:
-        raise StoreError(unreadable) from None
-    if version < 0:
-        raise StoreError(unreadable)
-    return version
 
 
 # ``PRAGMA quick_check`` reads every page: 2 ms for a typical 1.4 MiB file, 0.23 s at this
