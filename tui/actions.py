@@ -111,9 +111,14 @@ TABLE: dict[str, tuple[Action, ...]] = {
     ),
     "tracker": (
         Action("s", "cycle_status", "Status", edits=True, row=True),
-        Action("o", "toggle_overdue", "Overdue only"),
-        Action("w", "toggle_scope", "All workshops", guest=False),
-        Action("d", "toggle_sort", "By due date"),
+        # Each toggle is one key with two bindings, the footer showing the one that says
+        # what pressing it gives (``TrackerView.check_action``).
+        Action("o", "toggle_overdue(True)", "Overdue only"),
+        Action("o", "toggle_overdue(False)", "Every item"),
+        Action("w", "toggle_scope(True)", "All workshops", guest=False),
+        Action("w", "toggle_scope(False)", "This workshop", guest=False),
+        Action("d", "toggle_sort(True)", "By due date"),
+        Action("d", "toggle_sort(False)", "By owner"),
         Action("u", "pick_owner", "Owner…"),
         Action("enter", "open_item", "Open item", show=False, guest=False, row=True),
     ),

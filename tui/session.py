@@ -179,15 +179,18 @@ class WorkshopSession(KeptEdits):
             self._keep(edit, away.kept)
             return False
         except NotFound as gone:
-            # Deleted by another seat while this one typed: the words are said back,
-            # or they would vanish with the row (qa19).
-            self.hooks.notify(short(f"{gone} What you typed was not saved: “{text}”", 600),
-                              severity="error", markup=False)
+            self.say_back(gone, text)
             return False
         if row is None:
             return False
         self._patch(model, row_id, name, row)
         return True
+
+    def say_back(self, gone: Exception, text: Any) -> None:
+        """A row deleted by another seat while this one typed in it: the words are said
+        back, or they would vanish with the row (qa19)."""
+        self.hooks.notify(short(f"{gone} What you typed was not saved: “{text}”", 600),
+                          severity="error", markup=False)
 
     def _patch(self, model: type, row_id: int, name: str, row: Any) -> None:
         """A field just saved: into the snapshot on screen, without a reload."""

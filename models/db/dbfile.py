@@ -295,10 +295,10 @@ def _classify(conn: sqlite3.Connection, path: Path) -> tuple[FileState, int]:
         ) from exc
     if meta.get("app") != APP_NAME:
         raise StoreError(f"{path} was not written by journeymap; {UNREADABLE}")
-    try:
-        version = int(meta.get("schema_version", "0"))
-    except ValueError as exc:
-        raise StoreError(f"{path} has an unreadable schema version; {UNREADABLE}") from exc
+    written = str(meta.get("schema_version", "0"))
+    if not (written.isascii() and written.isdecimal()):  # "eight"; "-3" read as older than all
+        raise StoreError(f"{path} has an unreadable schema version; {UNREADABLE}")
+    version = int(written)
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer journeymap (schema {version}, this one reads up to "

@@ -231,7 +231,11 @@ def inspect_server(engine: Engine, target: str) -> tuple[FileState, int]:
     if meta.get("app") != APP_NAME:
         raise StoreError(f"{shown(target)} was not written by journeymap; it was left "
                          "untouched. Choose another database.")
-    version = int(meta.get("schema_version", "0") or 0)
+    written = str(meta.get("schema_version", "0"))
+    if not (written.isascii() and written.isdecimal()):  # "eight"; "-3" read as older than all
+        raise StoreError(f"{shown(target)} has an unreadable schema version; it was left "
+                         "untouched. Choose another database.")
+    version = int(written)
     if version > SCHEMA_VERSION:
         raise StoreError(f"{shown(target)} was written by a newer journeymap (schema {version}, "
                          f"this one reads up to {SCHEMA_VERSION}); upgrade journeymap to open it.")

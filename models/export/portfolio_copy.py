@@ -33,13 +33,23 @@ class Copied:
     title: str
 
 
-def copy_portfolio(source: Any, target: Any) -> list[Copied]:
-    """Copy every workshop of ``source`` into the empty ``target``; what was copied."""
+def copy_portfolio(source: Any, target: Any) -> tuple[list[Copied], list[str]]:
+    """Copy every readable workshop of ``source`` into the empty ``target``: what was
+    copied, and the sentence of each workshop left out because a value in it cannot be
+    read (``bad_cells.DamagedWorkshop``).
+
+    Why not refuse the whole copy: one map damaged by hand held back the whole
+    portfolio, where ``list`` and Home show the others and name that one.
+    """
+    from models.db.bad_cells import DamagedWorkshop
+
     present = target.list_workshops()
     if present:
         raise StoreError(f"{target.where} already holds {plural(len(present), 'workshop')}; copy "
                          "into an empty database so nothing is doubled.")
-    workshops = sorted(source.list_workshops(), key=lambda w: (not is_live(w), w.id))
+    readable, unreadable = source.list_readable()
+    refused = [bad.sentence for bad in unreadable]
+    workshops = sorted(readable, key=lambda w: (not is_live(w), w.id))
     new_ids: dict[int, int] = {}
     new_tps: dict[int, int] = {}
     done: list[Copied] = []
@@ -48,8 +58,12 @@ def copy_portfolio(source: Any, target: Any) -> list[Copied]:
     with target.write() as session:
         for workshop in workshops:
             wid = int(workshop.id or 0)
-            journey = source.load(wid)
-            data = journey_to_dict(journey, full=True, changelog=source.changes(wid))
+            try:  # read whole before anything of it is written
+                journey = source.load(wid)
+                data = journey_to_dict(journey, full=True, changelog=source.changes(wid))
+            except DamagedWorkshop as exc:
+                refused.append(str(exc))
+                continue
             _relink(data, new_ids, new_tps)
             new_id = dict_to_store(target, data, source=f"workshop {wid} of {source.where}",
                                    summary=f"copied from workshop {wid} of {source.where}")
@@ -58,7 +72,7 @@ def copy_portfolio(source: Any, target: Any) -> list[Copied]:
             for old, new in zip(journey.ordered_touchpoints(), copied, strict=True):
                 new_tps[int(old.id or 0)] = new
             done.append(Copied(wid, new_id, workshop.title or workshop.scenario))
-    return done
+    return done, refused
 
 
 def _touchpoint_ids(session: Any, workshop_id: int) -> list[int]:

@@ -159,6 +159,25 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
         return row
 
 
+def granted(store: Store, workshop_id: int, participant: Participant) -> bool:
+    """Whether ``participant``'s stored role is the last role a lead's ``grant`` logged
+    for that seat, by someone other than the seat itself.
+
+    An observer's presence store may write its own participant row (``_presence_only``)
+    but never the change log: a role found there without the grant beside it was
+    claimed, not granted, and raises nothing.
+    """
+    from models.db.tables.history import ChangeLog
+
+    with store.read() as s:
+        entry = s.exec(select(ChangeLog).where(
+            ChangeLog.workshop_id == workshop_id, ChangeLog.entity == "participant",
+            ChangeLog.entity_id == participant.id, ChangeLog.field == "role")
+            .order_by(ChangeLog.id.desc())).first()  # type: ignore[union-attr]
+    return entry is not None and entry.new == participant.role \
+        and entry.who != participant.name
+
+
 def heartbeat(store: Store, participant_id: int, step: str | None = None) -> Participant:
     """"Still here (on this step)": refreshes ``last_seen``; not logged.
 

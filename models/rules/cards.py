@@ -192,6 +192,18 @@ def _is_clause(signal: str) -> bool:
                for w, nxt in zip(words, [*words[1:], ""], strict=False))
 
 
+def _inside_sentence(signal: str) -> str:
+    """The signal as words inside a sentence: a first word written capital-then-lower
+    ("Reopen rate …", "The Follow-Up KPI …") starts it in lower case, as it began the
+    signal only because the signal stands alone.  An acronym (CSAT, FCR, SLA), a word
+    with a capital or a digit inside (eNPS, iOS, I18n) and "I" keep their letters."""
+    first = signal.split(" ", 1)[0]
+    word = first.rstrip(",;:")
+    if len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower():
+        return signal[0].lower() + signal[1:]
+    return signal
+
+
 def signal_clause(signal: str) -> str:
     """What follows "We will know we succeeded when": a clause, whatever the lead typed.
 
@@ -199,8 +211,9 @@ def signal_clause(signal: str) -> str:
     noun phrases of a KPI table ("30% reduction in repeat contacts", the method's own
     examples).  "when 30% reduction in …" does not read, so a noun phrase gets a
     subject and a verb, "when we see a 30% reduction in …"; the text itself is kept
-    as typed.
+    as typed, but for a first capital that only began the signal (``_inside_sentence``).
     """
+    signal = _inside_sentence(signal)
     if _is_clause(signal):
         return signal
     measure = re.match(_MEASURE_FIRST, signal) if signal[:1].isdigit() else None

@@ -106,14 +106,15 @@ def test_sentence_has_fixed_form_without_doubled_dots_or_brackets() -> None:
 
 @given(st.text(), st.text(), st.text())
 def test_sentence_keeps_any_text_literally(exp: str, out: str, sig: str) -> None:
-    """The signal may get "we see (a)" before it so it reads as a clause; never a change."""
+    """The signal may get "we see (a)" before it so it reads as a clause, and its first
+    letter may read in lower case inside the sentence (fix20); never another change."""
     sentence = card_sentence({"experiment": exp, "outcome": out, "signal": sig})
     parts = [p.strip().rstrip(".").rstrip() or "…" for p in (exp, out, sig)]
     head = SENTENCE.format(parts[0], parts[1], "").removesuffix(".")
     assert sentence.startswith(head) and sentence.endswith(".")
     when = sentence.removeprefix(head).removesuffix(".")
-    assert when in (parts[2], f"we see {parts[2]}", f"we see a {parts[2]}",
-                    f"we see an {parts[2]}")
+    signals = {parts[2], parts[2][:1].lower() + parts[2][1:]}
+    assert any(when in (s, f"we see {s}", f"we see a {s}", f"we see an {s}") for s in signals)
 
 
 def test_flags() -> None:

@@ -40,7 +40,8 @@ def test_copying_a_2000_touchpoint_map_sends_a_few_inserts(
     build(source, 2000, 500)
     with Store(source, who="x") as src, Store(tmp_path / "copy.db", who="x") as dst:
         inserts.clear()
-        copied = copy_portfolio(src, dst)
+        copied, left_out = copy_portfolio(src, dst)
+        assert left_out == []
         assert len(copied) == 1
         assert len(inserts) <= 40, f"{len(inserts)} INSERT statements"
         assert len(dst.load(copied[0].new_id).ordered_touchpoints()) == 2000

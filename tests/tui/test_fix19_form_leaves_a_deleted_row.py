@@ -18,6 +18,7 @@ from models.db.store import Store
 from models.db.tables.cards import HypothesisCard
 from models.db.tables.method import EscalationLevel
 from tests.helpers import build_workshop, build_workshop_with_cards, ready
+from tests.tui.row_deleted import reload_and_type, said_back
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldInput
 
@@ -70,14 +71,10 @@ async def test_keys_after_the_row_is_deleted_edit_no_other_row(db_path: Path,
         with Store(db_path, who="bob") as bob:
             bob.delete(model, row.id)
         before = rows_of(db_path, wid, model)
-        app.session.reload()  # type: ignore[attr-defined]  # as the pairing poll does
-        await ready(pilot)
-        await pilot.press("x", "y", "z", "plus", "d", "tab", "q")
-        await ready(pilot)
+        messages = await reload_and_type(pilot, "x", "y", "z", "plus", "d", "tab", "q")
         assert rows_of(db_path, wid, model) == before, step
         assert app.screen.focused is view.table, app.screen.focused
-        messages = [str(n.message) for n in app._notifications]
-        assert any(TYPED in m and "deleted by someone else" in m for m in messages), messages
+        assert said_back(messages, TYPED), messages
 
 
 async def test_a_card_editor_whose_card_is_deleted_edits_no_other_card(db_path: Path) -> None:
@@ -101,5 +98,4 @@ async def test_a_card_editor_whose_card_is_deleted_edits_no_other_card(db_path: 
         await settle(pilot)
         assert rows_of(db_path, wid, HypothesisCard) == before
         assert not isinstance(app.screen.focused, FieldInput), app.screen.focused
-        messages = [str(n.message) for n in app._notifications]
-        assert any(TYPED in m and "deleted by someone else" in m for m in messages), messages
+        assert said_back([str(n.message) for n in app._notifications], TYPED)

@@ -324,8 +324,8 @@ async def test_ownership_marks_a_handoff_as_escalation_with_its_checklist(
         await pilot.pause()
         form = app.screen.query_one("#handoff-form")
         assert form.field("is_escalation") is not None
-        assert view.save_handoff("is_escalation", True)
-        assert view.save_handoff("checklist", "full transcript; steps tried")
+        assert view.save_handoff(target.id, "is_escalation", True)
+        assert view.save_handoff(target.id, "checklist", "full transcript; steps tried")
         handoff = next(h for h in _load(db_path, wid).handoffs
                        if h.to_touchpoint_id == target.id)
         assert handoff.is_escalation and handoff.checklist == "full transcript; steps tried"

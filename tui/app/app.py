@@ -97,6 +97,7 @@ class JourneyApp(SessionAttributes, App[None]):
         # A ``seat`` forced command (its ROLE, a cap) or a browser invitation (a lead's
         # grant), the key and the connection's origin; such a seat sees only its workshop.
         self.cap, self.grant, self.key, self.origin = cap, grant, key, origin
+        self.asked_role = role or None  # ``--role``: only lowers, a lead's raise too
         self.locked = cap is not None or grant is not None
         self.db_path = db_path
         self.start_workshop = workshop_id

@@ -45,21 +45,24 @@ def copy(
     with user_errors():
         from models.db.store import Store
         from models.export.portfolio_copy import copy_portfolio
+        from tui.cli.export import left_out
 
         src, dst = _target(source), _target(target)
         reading = Context()  # the source is only read: opened as read-only commands open --db
         reading.db = src
         require_folder(dst)
         with reading.reader() as old:
-            for workshop in old.list_workshops():  # a copy reads each map as an export does
+            for workshop in old.list_readable()[0]:  # read as an export reads each map
                 require(old, int(workshop.id or 0), "export")
             with Store(dst, who=default_user(), create=True) as new:  # refused: none made
                 require(new, None, "import")
-                copied = copy_portfolio(old, new)
+                copied, refused = copy_portfolio(old, new)
+                left_out(refused)
                 for item in copied:
                     say(f"{item.source_id} -> {item.new_id}")
+                missing = f"; {len(refused)} left out, named above" if refused else ""
                 say(f"Copied {plural(len(copied), 'workshop')} from {old.where} to "
-                    f"{new.where}.")
+                    f"{new.where}{missing}.")
 
 
 @app.command("upgrade")

@@ -39,7 +39,7 @@ from models.db.access import AccessError
 from models.live.marks import Marks
 from models.vocab import HEARTBEAT_S, POLL_S, STEPS, WINDOW_S
 from tui.pairing.commands import palette_commands
-from tui.pairing.seat import lower_to_observer, take_seat
+from tui.pairing.seat import follow_role, take_seat
 from tui.pairing.step_timer import StepTimerWatch
 from tui.safe_text import short
 from tui.widgets.footer import CalmFooter
@@ -332,12 +332,12 @@ class Pairing:
         self._check_role()
 
     def _check_role(self) -> None:
-        """A lead lowered this open seat to observer: its edits stop (``lower_to_observer``)."""
+        """A lead lowered this open seat to observer (its edits stop) or raised it from
+        observer (they start): ``follow_role``."""
         from models.live.watch import Watcher
 
         me = self.me()
-        if me is not None and self.seat is not None \
-                and lower_to_observer(self.app, self.seat, me.role):
+        if me is not None and self.seat is not None and follow_role(self.app, self.seat, me):
             self._watcher = Watcher(self.seat.store)
 
     def apply_follow(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from models.db.tables.seats import Participant
     from models.live.presence import Seat
 
 
@@ -47,6 +48,12 @@ def take_seat(app: Any, workshop_id: int) -> Seat:
     return presence.Seat(store=store, presence=presence_store, participant=participant)
 
 
+def follow_role(app: Any, seat: Seat, me: Participant) -> bool:
+    """The seat's stored role changed while it is open: True when its store was swapped
+    (lowered to observer, or a lead's grant raised it)."""
+    return lower_to_observer(app, seat, me.role) or raise_from_observer(app, seat, me)
+
+
 def lower_to_observer(app: Any, seat: Seat, role: str) -> bool:
     """A lead made this open seat an observer (``role`` is its stored role now): True when
     the app's store was swapped for a read-only one, as ``take_seat`` does at launch.
@@ -73,4 +80,40 @@ def lower_to_observer(app: Any, seat: Seat, role: str) -> bool:
     app.refresh_bindings()  # the footer drops the editing keys now, not at the next step
     app.notify("A lead made you an observer here: follow along; nothing you do changes "
                "the map now.", severity="warning", markup=False)
+    return True
+
+
+def raise_from_observer(app: Any, seat: Seat, me: Participant) -> bool:
+    """A lead raised this open observer seat (``me`` is its stored row now): True when
+    the read-only store was swapped for one that writes, as a participant's at launch.
+
+    What a reopen would give, no more: ``--role`` and a ``seat`` line's or invitation's
+    role still only lower, a file this account may not write stays read, and the role
+    must be a lead's logged grant (``presence.granted``), never the seat's own claim.
+    """
+    from models.db.access import lower
+    from models.db.dbfile import cannot_write
+    from models.db.store import Store
+    from models.live import presence
+    from tui.widgets.header import seat_note
+
+    old = app.store
+    if me.role == "observer" or old is None or not old.read_only:
+        return False
+    role = lower(lower(lower(me.role, app.grant), app.cap), app.asked_role)
+    if role == "observer" or cannot_write(old.path) \
+            or not presence.granted(old, me.workshop_id, me):
+        return False
+    store = Store(old.path, who=old.who)
+    store.key = old.key
+    if seat.presence is not old:
+        seat.presence.close()
+    seat.store = seat.presence = store
+    app.store = store
+    old.close()
+    app.role = role
+    app.sub_title = seat_note(role)
+    app.refresh_bindings()  # the footer shows the editing keys again now
+    app.notify(f"A lead made you a {role} here: what you change is saved to the map now.",
+               severity="information", markup=False)
     return True

@@ -72,9 +72,13 @@ class HandoffForm(RecordForm):
     def __init__(self, view: OwnershipView, **kwargs: Any) -> None:
         super().__init__(HANDOFF_FIELDS, **kwargs)
         self.view = view
+        # The touchpoint the shown handoff leads into: a field is saved to the handoff it
+        # was typed on, not to the one under the table's cursor when it is left (a reload
+        # after another seat's delete moves the cursor before the rebind commits).
+        self.into: int | None = None
 
     def save_field(self, model: type, row_id: int, field: str, text: Any) -> bool:
-        return self.view.save_handoff(field, text)
+        return self.view.save_handoff(self.into, field, text)
 
 
 class OwnershipView(TableFormView):
@@ -187,26 +191,42 @@ class OwnershipView(TableFormView):
 
     def bind_current(self) -> None:
         super().bind_current()
+        from models.db.tables.workshop import Touchpoint
+
         d = self._handoff_into(selected_key(self.table))
         hform = self.query_one(HandoffForm)
+        if d is None or d.to_tp.id != hform.into:
+            self.leave_if_lost(hform, Touchpoint, hform.into)
         hform.display = d is not None
         if d is None:
             hform.bind(None, None)
-            return
-        row = d.detail or SimpleNamespace(id=d.to_tp.id, what_is_transferred="",
-                                          typical_delay="", customer_informed=False)
-        hform.bind(type(d.detail) if d.detail else SimpleNamespace, row)
+        else:
+            row = d.detail or SimpleNamespace(id=d.to_tp.id, what_is_transferred="",
+                                              typical_delay="", customer_informed=False)
+            hform.bind(type(d.detail) if d.detail else SimpleNamespace, row)
+        hform.into = None if d is None else d.to_tp.id
 
     def _handoff_into(self, key: str | None) -> DerivedHandoff | None:
         if key is None or self.session.journey is None:
             return None
         return next((d for d in self._derived() if str(d.to_tp.id) == key), None)
 
-    def save_handoff(self, field: str, text: Any) -> bool:
+    def save_handoff(self, into: int | None, field: str, text: Any) -> bool:
+        """Save one detail of the handoff into touchpoint ``into``; when another seat
+        deleted that touchpoint (or its handoff) meanwhile, the typed text is said back."""
         from models.rules.handoffs import save_handoff_detail
 
-        d = self._handoff_into(selected_key(self.table))
+        d = None if into is None else self._handoff_into(str(into))
         store = self.session.store
+        if d is None and into is not None and store is not None:
+            from models.db.store_edits import gone
+            from models.db.tables.workshop import Handoff, Touchpoint
+
+            lost = gone(Touchpoint if self.session.gone(Touchpoint, into) else Handoff)
+            if isinstance(text, str):
+                self.session.say_back(lost, text)
+            else:
+                self.notify(str(lost), severity="error", markup=False)
         if d is None or store is None:
             return False
         row = self.session.run_store(lambda: save_handoff_detail(store, self.journey, d,

@@ -161,25 +161,25 @@ class TableFormView(StepView):
         """
         model, row = self.record(selected_key(self.table))
         form = self.form
-        lost = self._lost_row(form, row)
-        typed = lost and any(widget.dirty for widget in form.fields()[0])
-        if lost:
-            self.lost = True
-            self.screen.set_focus(self.table)  # at once: the queued keys follow it
-        if lost and not typed and form.model is not None:  # else the refusal says it
-            from models.db.store_edits import gone
-
-            self.notify(f"{gone(form.model)} Pick a row to go on.", severity="warning",
-                        markup=False)
+        if getattr(row, "id", None) != form.row_id or model is not form.model:
+            self.leave_if_lost(form, form.model, form.row_id)
         form.bind(model, row)
 
-    def _lost_row(self, form: RecordForm, row: Any) -> bool:
-        """Whether a field of ``form`` has the focus and its row left the snapshot."""
+    def leave_if_lost(self, form: RecordForm, model: type | None, row_id: int | None) -> None:
+        """Leave ``form`` for the table if a field of it has the focus and the row it
+        edits (``model``, ``row_id``) left the snapshot; call it before binding the form
+        to another row, whose commit then says the typed text back."""
         focused = self.screen.focused
-        if form.model is None or form.row_id is None or focused is None \
-                or form not in focused.ancestors or getattr(row, "id", None) == form.row_id:
-            return False
-        return self.session.gone(form.model, form.row_id)
+        if model is None or row_id is None or focused is None \
+                or form not in focused.ancestors or not self.session.gone(model, row_id):
+            return
+        self.lost = True
+        self.screen.set_focus(self.table)  # at once: the queued keys follow it
+        if not any(widget.dirty for widget in form.fields()[0]):  # else the refusal says it
+            from models.db.store_edits import gone
+
+            self.notify(f"{gone(model)} Pick a row to go on.", severity="warning",
+                        markup=False)
 
     def has_rows(self) -> bool:
         return bool(self.table.row_count)

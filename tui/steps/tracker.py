@@ -15,7 +15,7 @@ level's SLA commitment (``models.rules.commitments``) sits in its tier's group,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -339,8 +339,22 @@ class TrackerView(OutputView):
         else:
             self.post_message(OpenWorkshop(item.workshop_id, step))
 
-    def action_toggle_overdue(self) -> None:
-        self.overdue_only = not self.overdue_only
+    # The state each toggle key sets; its two bindings (``tui.actions``) carry the value.
+    TOGGLES: ClassVar[dict[str, str]] = {"toggle_sort": "due_first",
+                                         "toggle_overdue": "overdue_only",
+                                         "toggle_scope": "all_workshops"}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Of a toggle's two bindings only the one that changes something is active, so
+        the footer names what pressing the key gives ("By owner" once by due date)."""
+        state = self.TOGGLES.get(action)
+        if state is not None and parameters and parameters[0] == getattr(self, state):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_toggle_overdue(self, on: bool) -> None:
+        self.overdue_only = on
+        self.refresh_bindings()
         self.render_items()
 
     def _whose(self) -> str:
@@ -349,9 +363,10 @@ class TrackerView(OutputView):
 
         return "the unassigned" if self.owner == UNASSIGNED else f"{self.owner}'s"
 
-    def action_toggle_sort(self) -> None:
+    def action_toggle_sort(self, due: bool) -> None:
         """One list by due date (``journeymap tracker --sort due``) ⇄ grouped by owner."""
-        self.due_first = not self.due_first
+        self.due_first = due
+        self.refresh_bindings()
         self.render_items()
 
     def action_pick_owner(self) -> None:
@@ -372,9 +387,10 @@ class TrackerView(OutputView):
         self.app.push_screen(PickScreen("Whose items?", options, highlight=at, digits=True),
                              chosen)
 
-    def action_toggle_scope(self) -> None:
+    def action_toggle_scope(self, every: bool) -> None:
         """This workshop / every workshop in the database."""
-        self.all_workshops = not self.all_workshops
+        self.all_workshops = every
+        self.refresh_bindings()
         if self.all_workshops:
             self.all_items = None
             self.load_all()
