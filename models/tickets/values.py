@@ -6,6 +6,7 @@ the caller can count the bad row and say which line and column it was.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -127,6 +128,8 @@ def parse_number(value: str, decimal_comma: bool = False) -> float | None:
         number = float(text.replace(",", "."))
     if number < 0:
         raise ValueError(f"negative: {value!r}")
+    if not math.isfinite(number):  # "inf" or "1e400" made a p90 of Infinity, not JSON
+        raise ValueError(f"not finite: {value!r}")
     return number
 
 

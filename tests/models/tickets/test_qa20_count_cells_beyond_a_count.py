@@ -30,3 +30,16 @@ def test_a_count_no_integer_holds_is_left_unread(tmp_path: Path, column: str,
     assert total.tickets == 3
     if column == "reopens":
         assert total.reopen_rate == 0.5
+
+
+@pytest.mark.parametrize("cell", ["inf", "-inf", "Infinity", "1e400", "nan", "inf:0"])
+def test_a_duration_no_clock_can_show_is_left_unread(tmp_path: Path, cell: str) -> None:
+    """`tickets show --format json` wrote "requester_wait_p90_hours": Infinity (not JSON)."""
+    path = tmp_path / "odd.csv"
+    path.write_text("ticket_id,created_at,resolved_at,status,requester_wait_minutes\n"
+                    f"1,2024-03-01 09:00,2024-03-01 10:00,solved,{cell}\n"
+                    "2,2024-03-02 09:00,2024-03-02 10:00,solved,30\n"
+                    "3,2024-03-03 09:00,2024-03-03 10:00,solved,30\n", encoding="utf-8")
+    total = metrics.table(engine.import_export(path), by=None)[-1]
+    assert total.tickets == 3
+    assert total.requester_wait_p90_hours == 0.5
