@@ -150,6 +150,9 @@ HEARTBEAT_S = 3.0  # how often a seat refreshes its row (well inside WINDOW_S)
 POLL_S = 0.1  # live refresh: how often a seat asks SQLite whether anyone committed
 
 TODAY_ENV = "JOURNEYMAP_TODAY"  # YYYY-MM-DD: rehearse a review date, or pin snapshots
+# The first and last date a workshop can mean, ISO (vocab imports no datetime): before 1970
+# or after 2199 is a typo, and a year 9999 would overflow every "deadline + n days".
+DATE_SPAN: tuple[str, str] = ("1970-01-01", "2199-12-31")
 
 
 def resolve_step(name: str | None) -> str | None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from models.vocab import (
     ACTORS,
     CARD_STATUSES,
+    DATE_SPAN,
     EFFECT_KINDS,
     LANES,
     METHOD_VIEWS,
@@ -31,10 +32,8 @@ if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, withou
     from sqlmodel import SQLModel
 
 MAX_TEXT = 20_000  # characters in one field; more is almost certainly a paste accident
-# Dates a workshop can mean: before 1970 or after 2199 is a typo (a year 9999 would
-# also overflow every "deadline + n days" computation).  Named in the error.
-DATE_MIN = dt.date(1970, 1, 1)
-DATE_MAX = dt.date(2199, 12, 31)
+# Dates a workshop can mean (vocab.DATE_SPAN, which the clock also honours); named in the error.
+DATE_MIN, DATE_MAX = (dt.date.fromisoformat(day) for day in DATE_SPAN)
 DATE_RANGE = f"{DATE_MIN.isoformat()} and {DATE_MAX.isoformat()}"
 
 

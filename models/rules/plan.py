@@ -29,7 +29,7 @@ from models.rules.cards import draft_card, ordered_cards
 from models.rules.clock import today
 from models.rules.measures import measure_detail
 from models.rules.priority import rank_pain_points
-from models.rules.safe_dates import shift
+from models.rules.safe_dates import plan_within_span, shift
 from models.vocab import BEFORE_PLAN_PHASE, NEXT_CYCLE_PHASE, QUEUED_PHASE
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
@@ -370,6 +370,8 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) 
     journey = store.load(workshop_id)
     existing = {t.key: t for t in journey.plan_tasks if t.key}
     generated = generate_plan(journey, start)
+    plan_within_span(start, [day for item in generated for day in (item.start, item.deadline)
+                             if day])
     keys = {item.key for item in generated}
     for key, task in existing.items():
         # a card that was dropped or deleted leaves the plan, unless someone edited its task

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from models.db.fields import DATE_MAX, DATE_MIN, DATE_RANGE, FieldError
+
 
 def shift(day: dt.date, days: int) -> dt.date:
     """``day + days``, clamped to ``date.min .. date.max`` instead of overflowing.
@@ -20,3 +22,18 @@ def shift(day: dt.date, days: int) -> dt.date:
     ordinal = day.toordinal() + days
     return dt.date.fromordinal(
         min(max(ordinal, dt.date.min.toordinal()), dt.date.max.toordinal()))
+
+
+def plan_within_span(start: dt.date | None, days: list[dt.date]) -> None:
+    """Refuse, before anything is written, a plan with a date no workshop holds.
+
+    Saving checks each task on its own, so a plan running past 2199-12-31 was half
+    rewritten before its first out-of-range deadline stopped it, and the sentence named
+    that deadline, not the start the lead chose.
+    """
+    if days and not DATE_MIN <= min(days) <= max(days) <= DATE_MAX:
+        first = (start or min(days)).isoformat()
+        odd = max(days) if max(days) > DATE_MAX else min(days)
+        raise FieldError(f"A plan starting {first} would have a date on {odd.isoformat()}; a "
+                         f"workshop holds dates between {DATE_RANGE} only, so choose another "
+                         "start date.")

@@ -6,6 +6,7 @@ the caller can count the bad row and say which line and column it was.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -84,14 +85,21 @@ def parse_bool(value: str) -> bool | None:
 
 
 def parse_count(value: str) -> int | None:
-    """A whole count such as ``3`` or ``3.0`` (spreadsheets add the ``.0``)."""
+    """A whole count such as ``3`` or ``3.0`` (spreadsheets add the ``.0``).
+
+    "inf", "1e400" or a count past what a 64-bit column holds is no count anybody
+    exported: unreadable, as "-1" is, rather than an overflow that stops the import.
+    """
     text = _clean(value)
     if text is None:
         return None
     number = float(text.replace(",", "."))
-    if number < 0 or number != int(number):
+    if not 0 <= number < _COUNT_LIMIT or not number.is_integer():  # NaN fails too
         raise ValueError(f"not a count: {value!r}")
     return int(number)
+
+
+_COUNT_LIMIT = float(2**63)  # a count column is 64-bit before it is narrowed
 
 
 # Digits grouped by thousands, as a spreadsheet displays and exports them: "1,440" and
@@ -121,6 +129,8 @@ def parse_number(value: str, decimal_comma: bool = False) -> float | None:
         number = float(text.replace(",", "."))
     if number < 0:
         raise ValueError(f"negative: {value!r}")
+    if not math.isfinite(number):  # "inf" or "1e400" made a p90 of Infinity, not JSON
+        raise ValueError(f"not finite: {value!r}")
     return number
 
 

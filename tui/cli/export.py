@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from models.rules.clock import today as clock_today
+from models.vocab import DATE_SPAN
 from tui.cli.common import (
     STATE,
     WorkshopId,
@@ -42,13 +43,22 @@ FORMATS = ("md", "json", "csv", "ics")
 
 
 def parse_date(value: str | None, option: str = "--start") -> dt.date | None:
-    """A YYYY-MM-DD option value, or a one-sentence error naming the option."""
+    """A YYYY-MM-DD option value, or a one-sentence error naming the option.
+
+    A day no workshop date can be is refused here too: an unsaved plan drawn from
+    ``--start 9999-12-31`` ran off the calendar and put every task on that day, where
+    ``plan --start`` (which saves) refused it.
+    """
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise fail(f"{option} must be a date like 2024-03-04 (got {value!r}).") from None
+    low, high = DATE_SPAN
+    if not low <= day.isoformat() <= high:
+        raise fail(f"{option} must be between {low} and {high}, not {day.isoformat()}.")
+    return day
 
 
 def database_file() -> Path | None:
