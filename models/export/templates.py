@@ -23,6 +23,7 @@ import tomli_w
 from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import ChannelCost, EscalationLevel
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export.files import write_file
 from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
@@ -118,9 +119,10 @@ def _detached(model: type[Any], values: dict[str, Any], **links: Any) -> Any:
 def template_journey(data: dict[str, Any]) -> Journey:
     """A loaded template as a detached ``Journey`` (ids counted from 1, nothing stored).
 
-    Why: ``templates show`` ranks the pain points and lists the handoffs with the
-    same rules as a real workshop, so what a lead judges before creating one is
-    what the workshop will show, without writing a throwaway row to the file.
+    Why: ``templates show`` ranks the pain points and lists the handoffs, the
+    escalation matrix and the costs with the same rules as a real workshop, so what
+    a lead judges before creating one is what the workshop will show, without
+    writing a throwaway row to the file.
     """
     workshop = _detached(Workshop, data["workshop"], id=1)
     journey = Journey(workshop=workshop)
@@ -148,6 +150,11 @@ def template_journey(data: dict[str, Any]) -> Journey:
         journey.handoffs.append(_detached(Handoff, h, id=hid, workshop_id=1,
                                           from_touchpoint_id=places[tuple(h["from"])],
                                           to_touchpoint_id=places[tuple(h["to"])]))
+    for lid, level in enumerate(data.get("escalation_levels", []), start=1):
+        journey.escalation_levels.append(_detached(EscalationLevel, level, id=lid,
+                                                   workshop_id=1, position=lid - 1))
+    for cid, cost in enumerate(data.get("channel_costs", []), start=1):
+        journey.channel_costs.append(_detached(ChannelCost, cost, id=cid, workshop_id=1))
     return journey
 
 
