@@ -87,6 +87,22 @@ def _summary_stages(out: Console, journey: Journey) -> None:
     handoffs = derive_handoffs(journey)
     out.print(f"Touchpoints: {len(journey.ordered_touchpoints())}   Handoffs: {len(handoffs)}"
               f"   Pain points: {len(journey.pain_points)}   Cards: {len(journey.cards)}")
+    _summary_method(out, journey)
+
+
+def _summary_method(out: Console, journey: Journey) -> None:
+    """The method's systems beside the map's rows (escalation 004, bots 000, moments of
+    truth 001, the business case 000), counted, with the command that shows each: the
+    summary does not repeat them, but a lead must see that they are there."""
+    tps = journey.ordered_touchpoints()
+    effects = sum(1 for c in journey.cards if c.effect_kind and c.effect_value is not None)
+    out.print(f"Escalation levels: {len(journey.escalation_levels)}   "
+              f"Bots: {sum(1 for tp in tps if tp.actor == 'bot')}   "
+              f"Moments of truth: {sum(1 for tp in tps if tp.moment_of_truth)}   "
+              f"Projected effects: {effects}")
+    wid = journey.workshop.id
+    out.print(Text(f"Read them: journeymap escalation {wid} · "
+                   f"journeymap report {wid} --business-case", style="dim"))
 
 
 def _summary_pains(out: Console, journey: Journey) -> None:
