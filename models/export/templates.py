@@ -45,6 +45,10 @@ class TemplateInfo:
     stages: int
     touchpoints: int
     pain_points: int
+    # the method's systems the template fills, so a lead can tell one that carries them
+    escalation_levels: int = 0
+    bots: int = 0
+    projected_effects: int = 0
 
 
 def _shipped() -> dict[str, Any]:
@@ -103,12 +107,16 @@ def load_template(name_or_path: str | Path) -> dict[str, Any]:
 def _info(name: str, data: dict[str, Any]) -> TemplateInfo:
     meta, scope = data["template"], data["workshop"]  # load_template sets both
     tps = [tp for stage in data["stages"] for tp in stage.get("touchpoints", [])]
-    pains = sum(len(tp.get("pain_points", [])) for tp in tps) + len(data.get("pain_points", []))
+    pain_list = [p for tp in tps for p in tp.get("pain_points", [])] + data.get("pain_points", [])
+    effects = sum(1 for p in pain_list if p.get("card", {}).get("effect_kind"))
     return TemplateInfo(name=name, title=meta.get("title", "") or scope.get("title", name),
                         description=meta.get("description", ""),
                         category=meta.get("category", ""), persona=scope.get("persona", ""),
                         scenario=scope.get("scenario", ""), stages=len(data["stages"]),
-                        touchpoints=len(tps), pain_points=pains)
+                        touchpoints=len(tps), pain_points=len(pain_list),
+                        escalation_levels=len(data.get("escalation_levels", [])),
+                        bots=sum(1 for tp in tps if tp.get("actor") == "bot"),
+                        projected_effects=effects)
 
 
 def _detached(model: type[Any], values: dict[str, Any], **links: Any) -> Any:
