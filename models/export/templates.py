@@ -23,6 +23,7 @@ import tomli_w
 from models.db.fields import coerce
 from models.db.journey import Journey
 from models.db.tables.cards import HypothesisCard, PainPoint
+from models.db.tables.method import ChannelCost, EscalationLevel
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from models.export.files import write_file
 from models.export.serialize import DataError, dict_to_store, journey_to_dict, normalize
@@ -44,6 +45,10 @@ class TemplateInfo:
     stages: int
     touchpoints: int
     pain_points: int
+    # the method's systems the template fills, so a lead can tell one that carries them
+    escalation_levels: int = 0
+    bots: int = 0
+    projected_effects: int = 0
 
 
 def _shipped() -> dict[str, Any]:
@@ -102,12 +107,16 @@ def load_template(name_or_path: str | Path) -> dict[str, Any]:
 def _info(name: str, data: dict[str, Any]) -> TemplateInfo:
     meta, scope = data["template"], data["workshop"]  # load_template sets both
     tps = [tp for stage in data["stages"] for tp in stage.get("touchpoints", [])]
-    pains = sum(len(tp.get("pain_points", [])) for tp in tps) + len(data.get("pain_points", []))
+    pain_list = [p for tp in tps for p in tp.get("pain_points", [])] + data.get("pain_points", [])
+    effects = sum(1 for p in pain_list if p.get("card", {}).get("effect_kind"))
     return TemplateInfo(name=name, title=meta.get("title", "") or scope.get("title", name),
                         description=meta.get("description", ""),
                         category=meta.get("category", ""), persona=scope.get("persona", ""),
                         scenario=scope.get("scenario", ""), stages=len(data["stages"]),
-                        touchpoints=len(tps), pain_points=pains)
+                        touchpoints=len(tps), pain_points=len(pain_list),
+                        escalation_levels=len(data.get("escalation_levels", [])),
+                        bots=sum(1 for tp in tps if tp.get("actor") == "bot"),
+                        projected_effects=effects)
 
 
 def _detached(model: type[Any], values: dict[str, Any], **links: Any) -> Any:
@@ -118,9 +127,10 @@ def _detached(model: type[Any], values: dict[str, Any], **links: Any) -> Any:
 def template_journey(data: dict[str, Any]) -> Journey:
     """A loaded template as a detached ``Journey`` (ids counted from 1, nothing stored).
 
-    Why: ``templates show`` ranks the pain points and lists the handoffs with the
-    same rules as a real workshop, so what a lead judges before creating one is
-    what the workshop will show, without writing a throwaway row to the file.
+    Why: ``templates show`` ranks the pain points and lists the handoffs, the
+    escalation matrix and the costs with the same rules as a real workshop, so what
+    a lead judges before creating one is what the workshop will show, without
+    writing a throwaway row to the file.
     """
     workshop = _detached(Workshop, data["workshop"], id=1)
     journey = Journey(workshop=workshop)
@@ -148,6 +158,11 @@ def template_journey(data: dict[str, Any]) -> Journey:
         journey.handoffs.append(_detached(Handoff, h, id=hid, workshop_id=1,
                                           from_touchpoint_id=places[tuple(h["from"])],
                                           to_touchpoint_id=places[tuple(h["to"])]))
+    for lid, level in enumerate(data.get("escalation_levels", []), start=1):
+        journey.escalation_levels.append(_detached(EscalationLevel, level, id=lid,
+                                                   workshop_id=1, position=lid - 1))
+    for cid, cost in enumerate(data.get("channel_costs", []), start=1):
+        journey.channel_costs.append(_detached(ChannelCost, cost, id=cid, workshop_id=1))
     return journey
 
 

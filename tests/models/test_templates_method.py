@@ -96,3 +96,56 @@ def test_template_experiments_read_as_one_sentence(store: Store, name: str) -> N
     experiments = [card.experiment for card in journey.cards]
     assert experiments and all(e.split()[0].endswith("ing") for e in experiments)
     assert [e for e in experiments if _BARE_VERB_AFTER_AND.search(e)] == []
+
+
+# -- every system of the method, in every filled template ------------------------------
+# A lead who starts from any template finds the escalation matrix (004), the bot with its
+# handover (000) where the journey has one, and the business case's projected effects
+# (000, 001) filled with an example, not an empty screen to guess from.
+BOT_JOURNEYS = ["billing-dispute", "login-lockout", "password-reset-bot", "return-portal",
+                "wismo-triage"]
+# A card whose signal counts contacts projects that change; a journey whose signals count
+# no contacts (onboarding) has nothing to project.
+PROJECTED = ["billing-dispute", "enterprise-escalation", "password-reset-bot",
+             "production-outage", "return-portal", "wismo-triage"]
+_MATRIX_GAPS = {"no_matrix", "sla_missing", "update_missing", "tier_unowned",
+                "criteria_missing", "sla_order"}
+
+
+@pytest.mark.parametrize("name", FILLED)
+def test_every_filled_template_has_a_complete_escalation_matrix(store: Store,
+                                                                name: str) -> None:
+    journey = store.load(create_from_template(store, name))
+    levels = list(journey.escalation_levels)
+    assert len(levels) >= 2
+    for level in levels:
+        assert level.severity and level.criteria and level.tier_role and level.channel
+        assert level.response_sla_minutes and level.update_every_minutes, level.severity
+    assert not {r.kind for r in escalation_risks(journey)} & _MATRIX_GAPS
+
+
+@pytest.mark.parametrize("name", BOT_JOURNEYS)
+def test_a_journey_with_a_bot_says_what_it_hands_over_and_when(store: Store,
+                                                               name: str) -> None:
+    journey = store.load(create_from_template(store, name))
+    bots = [tp for tp in journey.ordered_touchpoints() if tp.actor == "bot"]
+    assert bots
+    for tp in bots:
+        assert tp.bot_intent and tp.bot_escalation_rule and tp.bot_context_passed, tp.name
+    assert any(tp.bot_deflection_rate is not None for tp in bots)  # what the bot resolves
+    assert not {r.kind for r in escalation_risks(journey)} & {
+        "bot_no_escalation_rule", "bot_no_person_after", "bot_no_context"}
+
+
+@pytest.mark.parametrize("name", PROJECTED)
+def test_template_cards_project_the_contacts_their_signal_names(store: Store,
+                                                                name: str) -> None:
+    from models.rules.business_case import business_case
+
+    journey = store.load(create_from_template(store, name))
+    projected = [card for card in journey.cards if card.effect_kind]
+    assert projected
+    for card in projected:  # the projection is the signal's own figure, not a new one
+        assert f"{abs(card.effect_value or 0):g}%" in card.signal, card.signal
+    avoided = business_case(journey).contacts_avoided
+    assert avoided.available and (avoided.value or 0) > 0

@@ -87,6 +87,22 @@ def _summary_stages(out: Console, journey: Journey) -> None:
     handoffs = derive_handoffs(journey)
     out.print(f"Touchpoints: {len(journey.ordered_touchpoints())}   Handoffs: {len(handoffs)}"
               f"   Pain points: {len(journey.pain_points)}   Cards: {len(journey.cards)}")
+    _summary_method(out, journey)
+
+
+def _summary_method(out: Console, journey: Journey) -> None:
+    """The method's systems beside the map's rows (escalation 004, bots 000, moments of
+    truth 001, the business case 000), counted, with the command that shows each: the
+    summary does not repeat them, but a lead must see that they are there."""
+    tps = journey.ordered_touchpoints()
+    effects = sum(1 for c in journey.cards if c.effect_kind and c.effect_value is not None)
+    out.print(f"Escalation levels: {len(journey.escalation_levels)}   "
+              f"Bots: {sum(1 for tp in tps if tp.actor == 'bot')}   "
+              f"Moments of truth: {sum(1 for tp in tps if tp.moment_of_truth)}   "
+              f"Projected effects: {effects}")
+    wid = journey.workshop.id
+    out.print(Text(f"Read them: journeymap escalation {wid} · "
+                   f"journeymap report {wid} --business-case", style="dim"))
 
 
 def _summary_pains(out: Console, journey: Journey) -> None:
@@ -165,9 +181,12 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
     """The whole map of a template, in the order of the workshop steps.
 
     Scope; stages with KPI baseline → target; touchpoints with owner team and
-    lane; documented handoffs; pain points ranked by the same rule as a real
-    workshop, with impact/effort; cards.  Rows the template adds to the method
-    are marked ``[added]`` so a lead can tell evidence from illustration.
+    lane (a bot with when it hands over); documented handoffs; pain points ranked
+    by the same rule as a real workshop, with impact/effort; cards with their
+    projected effect; the escalation matrix; the cost per contact.  Every system
+    of the method the template fills is named, so a lead judges it before starting
+    a map.  Rows the template adds to the method are marked ``[added]`` so a lead
+    can tell evidence from illustration.
     """
     from models.export.templates import template_journey
     from models.rules.priority import rank_pain_points
@@ -182,6 +201,8 @@ def print_template(out: Console, data: dict[str, Any]) -> None:
     ranked = rank_pain_points(journey)
     _template_pains(out, journey, ranked, numbers)
     _template_cards(out, journey, ranked)
+    _template_matrix(out, journey)
+    _template_costs(out, journey)
 
 
 def _template_scope(out: Console, meta: dict[str, Any], scope: dict[str, Any]) -> None:
@@ -216,7 +237,13 @@ def _template_stages(out: Console, journey: Journey, numbers: dict[Any, str]) ->
             line += Text(f" · {tp.lane}", style="dim")
             if tp.moment_of_truth:
                 line += Text(" · moment of truth", style="dim")
+            if tp.actor == "bot":
+                line += Text(" · bot", style="dim")
             _put(out, line + _added(tp), 3)
+            if tp.actor == "bot":
+                rule = tp.bot_escalation_rule.strip()
+                _put(out, safe(f"hands over: {rule}" if rule else "hands over: no rule", "dim"
+                               if rule else "yellow"), 7)
 
 
 def _template_handoffs(out: Console, journey: Journey, numbers: dict[Any, str]) -> None:
@@ -260,6 +287,7 @@ def _template_pains(out: Console, journey: Journey, ranked: list[RankedPain],
 
 def _template_cards(out: Console, journey: Journey, ranked: list[RankedPain]) -> None:
     from models.rules.cards import card_sentence
+    from models.rules.effects import effect_words
 
     cards = [(item.rank, journey.card_for(item.pain.id)) for item in ranked]
     cards = [(rank, card) for rank, card in cards if card is not None]
@@ -267,3 +295,33 @@ def _template_cards(out: Console, journey: Journey, ranked: list[RankedPain]) ->
     for rank, card in cards:
         assert card is not None
         _put(out, Text(f"{rank}. ", end="") + safe(card_sentence(card)) + _added(card), 2)
+        if card.effect_kind and card.effect_value is not None:
+            _put(out, safe(f"projected: {effect_words(card.effect_kind, card.effect_value)}",
+                           "dim"), 5)
+
+
+def _template_matrix(out: Console, journey: Journey) -> None:
+    from models.rules.escalation import level_name, sla_words
+
+    _heading(out, "Escalation matrix", len(journey.escalation_levels))
+    if not journey.escalation_levels:
+        out.print(Text("  none", style="dim"))
+    for level in journey.escalation_levels:
+        who = level.tier_role.strip()
+        line = safe(level_name(level)) + Text(" — ", style="dim")
+        line += safe(who) if who else Text("no one responds", style="yellow")
+        _put(out, line + safe(f": {sla_words(level, channel=True)}"), 2)
+        if level.criteria.strip():
+            _put(out, safe(f"when: {level.criteria.strip()}", "dim"), 4)
+
+
+def _template_costs(out: Console, journey: Journey) -> None:
+    _heading(out, "Cost per contact", len(journey.channel_costs))
+    if not journey.channel_costs:
+        out.print(Text("  none", style="dim"))
+    for cost in journey.channel_costs:
+        amount = "not set" if cost.cost_per_contact is None else \
+            f"{cost.cost_per_contact:g} per contact"
+        minutes = "" if cost.handle_minutes is None else f", {cost.handle_minutes:g} min"
+        state = "confirmed" if cost.confirmed else "not confirmed"
+        _put(out, safe(f"{cost.channel}: {amount}{minutes} ({state})"), 2)

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from models.rules.counts import plural
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import safe
 
@@ -57,6 +58,9 @@ class TemplateScreen(HeldDialog["str | None"]):
         text.append(safe(info.scenario))
         text.append(f"\n\n{info.stages} stages · {info.touchpoints} touchpoints · "
                     f"{info.pain_points} known pain points", style="dim")
+        text.append(f"\n{plural(info.escalation_levels, 'escalation level')} · "
+                    f"{plural(info.bots, 'bot')} · "
+                    f"{plural(info.projected_effects, 'projected effect')}", style="dim")
         try:
             from models.export.templates import load_template
 
