@@ -27,7 +27,16 @@ CARD_WINDOW = 48  # cards with a mounted box at a time: several screens at any s
 KEPT_BODIES = 4 * CARD_WINDOW  # drawn cards kept for the same map state (Home after End)
 
 
-class CardWindow(Widget):
+# A mixin, not a ``Widget`` subclass (see ``tui.widgets.layout_events``): Textual gives
+# every ``Widget`` subclass its own ``can_focus``, reactives and CSS names, which would
+# shadow the view's.
+if TYPE_CHECKING:
+    _Mixin = Widget
+else:
+    _Mixin = object
+
+
+class CardWindow(_Mixin):
     """The window part of ``CardsView`` (a mixin: the view sets these attributes)."""
 
     session: WorkshopSession
@@ -105,7 +114,7 @@ class CardWindow(Widget):
         return max(1, (grid.content_size.width + 1) // (MIN_CARD_WIDTH + 1))
 
     def _mount_window(self, start: int, keep: int | None) -> tuple[Widget | None, bool]:
-        """Give ``CARD_WINDOW`` cards from ``start`` a box (a no-op if they have one);
+        """Give a window of cards from ``start`` a box (a no-op if they have one);
         returns what to focus, card ``keep`` (or the first) if the focus was among the
         cards, and whether boxes were shown or hidden.
 
@@ -113,17 +122,20 @@ class CardWindow(Widget):
         hundreds of megabytes and every layout walks them.  The window starts on a
         grid row (a multiple of the columns), so the reflowed grid keeps its rows.
         When the window moves, its boxes take the new cards in place: removing and
-        mounting 48 widgets was a pause a person saw at every 24th card.  A window
-        of another size (the last one, started on a grid row) hides or shows the
-        difference: at three columns End and Home mounted the whole window again.
+        mounting 48 widgets was a pause a person saw at every 24th card.  Every
+        window of a list has the same size (``CARD_WINDOW`` and up to a row less one
+        card), so the last one starts on a grid row too and a move keeps the grid's
+        rows and the boxes' places: at three columns End and Home made a window one
+        card longer and mounted the whole window again.  A window of another size
+        (fewer cards, other columns) shows or hides the difference.
         """
         ids = self.card_ids
         columns = self._columns()
-        last = max(0, len(ids) - CARD_WINDOW)
+        size = CARD_WINDOW + max(0, len(ids) - CARD_WINDOW) % columns
+        last = max(0, len(ids) - size)  # a multiple of the columns
         start = max(0, min(start, last))
-        end = len(ids) if start == last else start + CARD_WINDOW
         start -= start % columns
-        wanted = ids[start:end]
+        wanted = ids[start:start + size]
         self.window_start = start
         if [b.card_id for b in self.boxes] == wanted:
             return None, False
