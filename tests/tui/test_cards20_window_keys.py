@@ -22,9 +22,8 @@ import tui.steps.card_window as cards_step
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard
 from models.rules.plan import regenerate_plan
-from tests.helpers import ready
+from tests.tui.card_map import seat
 from tests.tui.views import all_built
-from tui.app.launch import build_app
 from tui.widgets.card_grid import CardBox
 from tui.widgets.plan_timeline import PlanTimeline
 
@@ -71,10 +70,7 @@ def _box_shown(app: Any) -> CardBox:
 async def test_cards_end_and_home_reuse_the_boxes_sizes_and_bodies_in_one_update(
         big_map: tuple[Path, int], size: tuple[int, int],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    db, wid = big_map
-    app = build_app(db, wid, step="cards", who="lea")
-    async with app.run_test(size=size) as pilot:
-        await ready(pilot)
+    async with seat(big_map, "cards", size) as (app, pilot):
         assert await all_built(pilot)  # the views built at idle update the screen too
         view = app.screen.query_one("#step-cards")
         order = list(view.card_ids)
@@ -97,10 +93,7 @@ async def test_cards_a_changed_card_is_drawn_again_at_its_new_height(
         big_map: tuple[Path, int]) -> None:
     """The kept bodies are the map state's: a card edited since shows its new text, and
     a box whose card grew is laid out again (its text is not cut)."""
-    db, wid = big_map
-    app = build_app(db, wid, step="cards", who="lea")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with seat(big_map, "cards", (80, 24)) as (app, pilot):
         view = app.screen.query_one("#step-cards")
         await _key(pilot, "end")
         await _key(pilot, "home")
@@ -126,9 +119,7 @@ async def test_plan_cursor_move_redraws_the_two_tasks_rows_only(
     db, wid = big_map
     with Store(db, who="lea") as store:
         regenerate_plan(store, wid)
-    app = build_app(db, wid, step="plan", who="lea")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+    async with seat(big_map, "plan", (80, 24)) as (app, pilot):
         timeline = app.screen.query_one(PlanTimeline)
         timeline.focus()
         await pilot.pause()
