@@ -13,8 +13,9 @@ rendering, not Pilot's trailing idle polls (see ``tui_keypress.py``):
   also waits for the views built after it);
 - first visit to each table step (stages, touchpoints, ownership, pains, tracker),
   once the views are built (the room talks before its first key), then to Cards,
-  Right held there (one card a key, the "quiet" way below), and first visits to the
-  Future state and Moments (N/4 pain points, a card each);
+  Right held there (one card a key, the "quiet" way below), Cards Page Down, End and
+  Home, the Plan's Down and Page Down, and first visits to the Future state and
+  Moments (N/4 pain points, a card each);
 - cursor moves in touchpoints, a sentiment edit (a store write and redraw), and
   switches between kept steps 3 and 5;
 - the floor: the same measure for cursor moves in a bare 20-row ``DataTable``.
@@ -172,6 +173,7 @@ async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
         await press(pilot, times, "first visit: cards", "6")
         for _ in range(moves):
             await press_quiet(app, times, "quiet: cards right (held)", "right")
+        await cards_and_plan_keys(app, pilot, times, moves)
         for label, key in (("future state", "U"), ("moments", "M")):
             await press(pilot, times, f"first visit: {label}", key)
             await pilot.press("escape")
@@ -194,6 +196,26 @@ async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
             await press_quiet(app, times, "quiet: switch 5 -> 3", "3")
     return times
 
+
+
+async def cards_and_plan_keys(app: object, pilot: object, times: dict[str, list[float]],
+                              moves: int) -> None:
+    """Cards Page Down, End and Home (the window of boxes moves), then the Plan's cursor
+    (its first visit generates the plan: one task a card), each the quiet way.  The
+    first End draws cards never shown; the later ones are rows of their own."""
+    for _ in range(max(3, moves // 4)):
+        await press_quiet(app, times, "quiet: cards page down", "pagedown")
+    await press_quiet(app, times, "quiet: cards end (first)", "end")
+    await press_quiet(app, times, "quiet: cards home", "home")
+    for _ in range(max(2, moves // 6)):
+        await press_quiet(app, times, "quiet: cards end", "end")
+        await press_quiet(app, times, "quiet: cards home", "home")
+    await press(pilot, times, "first visit: plan", "8")
+    await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause(0.5)  # type: ignore[attr-defined]
+    for key, label in (("down", "down"), ("pagedown", "page down")):
+        for _ in range(max(3, moves // 2)):
+            await press_quiet(app, times, f"quiet: plan {label}", key)
 
 
 def child(db: Path, wid: int, moves: int) -> dict[str, object]:

@@ -7,11 +7,16 @@ screen shows; one builder keeps them on the same map.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Touchpoint
+from tests.helpers import ready
+from tui.app.launch import build_app
 
 CARDS = 160
 TOUCHPOINTS = 400
@@ -40,3 +45,14 @@ def build_card_map(db: Path) -> int:
                                      experiment=f"Fix {pain.description}", outcome="less",
                                      signal="30% fewer", owner="Tier 1"))
     return wid
+
+
+@asynccontextmanager
+async def seat(big_map: tuple[Path, int], step: str,
+                size: tuple[int, int]) -> AsyncIterator[tuple[Any, Any]]:
+    """The big map open at ``step`` in a seat of ``size``, ready: (app, pilot)."""
+    db, wid = big_map
+    app = build_app(db, wid, step=step, who="lea")
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        yield app, pilot

@@ -11,8 +11,6 @@ out, wraps done.  Counts, never timers; the keys still reach every card and line
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,22 +23,12 @@ from models.db.store import Store
 from models.rules.plan import regenerate_plan
 from tests.helpers import ready, until
 from tests.tui.card_map import CARDS, TOUCHPOINTS
+from tests.tui.card_map import seat as _seat
 from tests.tui.views import all_built
 from tui.app.launch import build_app
 from tui.widgets.card_grid import CardBox
 from tui.widgets.long_text import LongText
 from tui.widgets.plan_timeline import PlanTimeline
-
-
-@asynccontextmanager
-async def _seat(big_map: tuple[Path, int], step: str,
-                size: tuple[int, int]) -> AsyncIterator[tuple[Any, Any]]:
-    """The big map open at ``step`` in a seat of ``size``, ready: (app, pilot)."""
-    db, wid = big_map
-    app = build_app(db, wid, step=step, who="lea")
-    async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        yield app, pilot
 
 
 async def _press(pilot: Any, key: str, times: int) -> None:

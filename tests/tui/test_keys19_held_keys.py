@@ -68,9 +68,13 @@ async def test_cards_right_held_scrolls_by_jumps_to_the_last_card(
         assert scroll.can_view_entire(focused), "the focused card is not wholly on screen"
         assert scroll.vertical_scrollbar.position == scroll.scroll_offset.y
         assert scroll.vertical_scrollbar.window_virtual_size == scroll.virtual_size.height
-        await _hold(pilot, "right", CARDS)
+        offsets = {scroll.scroll_offset.y}
+        for _ in range(CARDS):
+            await _hold(pilot, "right", 1)
+            offsets.add(scroll.scroll_offset.y)
         assert app.screen.focused.card_id == view.card_ids[-1]
-        assert firsts, "no scroll was started: the test saw nothing"
+        # the view scrolls a card into view at once (no animation), or Textual jumps
+        assert firsts or len(offsets) > 1, "no scroll was started: the test saw nothing"
         slid = [name for name, done in firsts if not done]
         assert not slid, f"{len(slid)} of {len(firsts)} scrolls slid over several frames"
 

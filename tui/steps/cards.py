@@ -17,26 +17,23 @@ from textual.app import ComposeResult
 from textual.containers import ItemGrid, VerticalScroll
 from textual.widgets import Static
 
-from models.rules.clock import today
 from models.rules.counts import plural
 from models.vocab import TICKET_METRIC_WORDS, status_label
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.dialogs.row_editor import CardEditor
 from tui.safe_text import safe, short
+from tui.steps.card_window import CARD_WINDOW, MIN_CARD_WIDTH, CardWindow
 from tui.steps.output_base import OutputView
-from tui.widgets.card_grid import CARD_FIELDS, CardBox, card_body, para
+from tui.widgets.card_grid import CARD_FIELDS, CardBox, para
 from tui.widgets.dates import next_status
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from tui.session import WorkshopSession
 
-MIN_CARD_WIDTH = 36
-CARD_WINDOW = 48  # cards with a mounted box at a time: several screens at any size
 
-
-class CardsView(OutputView):
+class CardsView(CardWindow, OutputView):
     """The card grid; keyboard only (arrows between cards, Enter to edit)."""
 
     STEP = "cards"
@@ -54,10 +51,13 @@ class CardsView(OutputView):
 
     def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
         super().__init__(session, **kwargs)
-        self.boxes: list[CardBox] = []  # the mounted window of the cards, in order
-        self.card_ids: list[int] = []  # every card, in rank order
+        self.boxes = []
+        self.pool = []
+        self.card_ids = []
         self.window_start = 0
-        self.ranks: dict[int, int] = {}  # pain point id → rank, from the last full draw
+        self.ranks = {}
+        self._bodies = {}
+        self._bodies_of = ()
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Cards · We believe … will result in … We will know we succeeded "
@@ -95,64 +95,6 @@ class CardsView(OutputView):
                               "No cards yet. Press c to draft a card for the top-ranked pain "
                               "point, or a to choose one.", style="dim"))
 
-    def _show_window(self, journey: Journey, keep: int | None) -> None:
-        """Put the window's cards in its boxes and draw them, focusing card ``keep``.
-
-        Moving the window draws only its cards: the ranks come from the last full
-        draw, since the map did not change.
-        """
-        from models.rules.cards import card_flags
-
-        self._mount_window(self.window_start, keep)
-        by_id = {int(c.id or 0): c for c in journey.cards}
-        on = today()
-        for box in self.boxes:
-            card = by_id.get(box.card_id)
-            if card is None:
-                continue
-            rank = self.ranks.get(card.pain_point_id)
-            title = Text(f" #{rank} " if rank is not None else " unranked ", style="bold")
-            title.append(f"· {status_label(card.status)} ")
-            box.show(card_body(journey, card, on), title, bool(card_flags(card)))
-
-    def _columns(self) -> int:
-        grid = self.query_one("#cards-grid", ItemGrid)
-        return max(1, (grid.content_size.width + 1) // (MIN_CARD_WIDTH + 1))
-
-    def _mount_window(self, start: int, keep: int | None) -> None:
-        """Give ``CARD_WINDOW`` cards from ``start`` a box (a no-op if they have one),
-        focusing card ``keep`` (or the first) if the focus was among the cards.
-
-        Only a window of the cards has widgets: 2,500 mounted boxes cost a seat
-        hundreds of megabytes and every layout walks them.  The window starts on a
-        grid row (a multiple of the columns), so the reflowed grid keeps its rows.
-        When the window moves, its boxes take the new cards in place: removing and
-        mounting 48 widgets was a pause a person saw at every 24th card.
-        """
-        ids = self.card_ids
-        columns = self._columns()
-        last = max(0, len(ids) - CARD_WINDOW)
-        start = max(0, min(start, last))
-        end = len(ids) if start == last else start + CARD_WINDOW
-        start -= start % columns
-        wanted = ids[start:end]
-        self.window_start = start
-        if [b.card_id for b in self.boxes] == wanted:
-            return
-        refocus = keep is not None or self.has_focus_within
-        if len(self.boxes) == len(wanted):
-            for box, card_id in zip(self.boxes, wanted, strict=True):
-                box.card_id = card_id
-            boxes = self.boxes
-            grid: Any = self.query_one("#cards-grid", ItemGrid)
-        else:  # the number of cards changed: rebuild; the list, not a DOM query, is the truth
-            grid = self.query_one("#cards-grid", ItemGrid)
-            grid.remove_children()
-            boxes = self.boxes = [CardBox(card_id) for card_id in wanted]
-            grid.mount_all(boxes)
-        if refocus:
-            next((b for b in boxes if b.card_id == keep), boxes[0] if boxes else grid).focus()
-
     def focus_default(self) -> None:
         if self.focused_card() is None:
             self.focus_card(None)
@@ -171,7 +113,7 @@ class CardsView(OutputView):
             card_id = self.boxes[0].card_id if self.boxes else ids[0]
         box = next((b for b in self.boxes if b.card_id == card_id), None)
         if box is not None:
-            box.focus()
+            self._focus(box)
             return
         self.window_start = ids.index(card_id) - CARD_WINDOW // 2
         self._show_window(self.journey, card_id)

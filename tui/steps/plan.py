@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.visual import visualize
 from textual.widgets import Static
 
 from models.rules.clock import today
@@ -27,6 +28,7 @@ from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import clean
 from tui.steps.output_base import OutputView
 from tui.steps.scope import START_FIELD
+from tui.widgets.as_tall import as_tall
 from tui.widgets.dates import fmt_date, next_status
 from tui.widgets.forms import FieldSpec
 from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline
@@ -152,7 +154,9 @@ class PlanView(OutputView):
             detail.append(clean(task.title) or "untitled task", style="bold")
             detail.append(f"  ({status_label(task.status)})\n", style="dim")
             detail.append(clean(task.detail, keep_newlines=True) or "No detail.")
-        self.query_one("#plan-detail", Static).update(detail)
+        shown = self.query_one("#plan-detail", Static)
+        visual = visualize(shown, detail)
+        shown.update(visual, layout=not as_tall(shown, visual))  # a cursor move's detail
 
     def _show_review(self, journey: Journey) -> None:
         if self.others is None:

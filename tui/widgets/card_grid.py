@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.visual import Visual, visualize
 from textual.widgets import Static
 
 from models.vocab import status_label
 from tui.safe_text import clean
+from tui.widgets.as_tall import as_tall
 from tui.widgets.dates import due_label, due_style, fmt_date
 from tui.widgets.forms import NOT_SET, FieldSpec
 
@@ -126,11 +128,21 @@ class CardBox(Static, can_focus=True):
         self.card_id = card_id
         self.body = Text()
 
-    def show(self, body: Text, title: Text, flagged: bool) -> None:
+    def show(self, body: Text, title: Text, flagged: bool, visual: Visual | None = None) -> bool:
+        """Show a card; ``visual`` is ``body`` made ready for Textual, kept by the view.
+
+        A box whose new card is as tall as its last one is repainted without a
+        layout: End and Home give all 48 boxes of the window new cards, and
+        laying the whole grid out again was most of what those keys cost.  Returns
+        whether the box asked for a layout.
+        """
+        shown = visual if visual is not None else visualize(self, body)
+        same = self.body.plain != "" and as_tall(self, shown)
         self.body = body
-        self.update(body)
+        self.update(shown, layout=not same)
         self.border_title = title
         self.set_class(flagged, "-flagged")
+        return not same
 
     def action_step(self, dx: int, dy: int) -> None:
         view = next((a for a in self.ancestors if hasattr(a, "move_card")), None)

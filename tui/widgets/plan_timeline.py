@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.visual import Visual, visualize
@@ -93,22 +94,27 @@ class PlanTimeline(Widget, can_focus=True):
             return
         index = max(0, min(len(self.tasks) - 1, index))
         if index != self.cursor:
-            self.cursor = index
-            self.refresh()
+            old, self.cursor = self.cursor, index
+            width = self.size.width
+            # only the two tasks' rows (marker, bold title) change: a move redraws four rows
+            self.refresh(*(Region(0, 2 + 2 * i, width, 2) for i in (old, index)))
             self.post_message(self.Selected(index))
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
-        """Keep the selected bar (and the axis, for the first task) in view."""
+        """Keep the selected bar (and the axis, for the first task) in view.
+
+        At once, not after the next screen update as Textual would: a key that took
+        the cursor off the screen then sent two updates, the cursor moved and the scroll.
+        """
         parent = self.parent
         if parent is None or not hasattr(parent, "scroll_to_region"):
             return
-        from textual.geometry import Region
-
         top = 0 if self.cursor == 0 else 2 + 2 * self.cursor
         height = 4 if self.cursor == 0 else 2
         box = self.virtual_region
-        parent.scroll_to_region(Region(box.x, box.y + top, box.width, height), animate=False)
+        parent.scroll_to_region(Region(box.x, box.y + top, box.width, height), animate=False,
+                                immediate=True)
 
     def action_move(self, delta: int) -> None:
         self._move_to(self.cursor + delta)
