@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from models.db.journey import Journey
@@ -69,6 +68,10 @@ def fmt_number(value: float | int) -> str:
     if isinstance(value, int) or value == 0:
         return f"{int(value):,}"
     if value.is_integer():
+        if abs(value) < 2 ** 53:  # every whole float here is exactly the integer typed
+            return f"{int(value):,}"
+        from decimal import Decimal  # past 2**53 only: an export imports no decimal
+
         return f"{Decimal(repr(value)):,f}".removesuffix(".0")
     size = abs(value)
     decimals = 2 if size >= 0.1 else 1 - math.floor(math.log10(size))

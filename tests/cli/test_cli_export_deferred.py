@@ -58,7 +58,10 @@ def _as_installed() -> dict[str, str]:
 
 def _ran(names: tuple[str, ...], *args: str) -> tuple[subprocess.CompletedProcess[str],
                                                       list[str]]:
-    done = subprocess.run([sys.executable, "-S", "-c", RAN_PROBE, ",".join(names), *args],
+    # Under bash, which stays the probe's parent (not ``exec``: a command follows), so
+    # ``--show-completion`` finds a shell also when pytest itself runs detached from one.
+    command = [sys.executable, "-S", "-c", RAN_PROBE, ",".join(names), *args]
+    done = subprocess.run(["bash", "-c", '"$@"; exit $?', "probe", *command],
                           capture_output=True, text=True, env=_as_installed(), cwd=ROOT,
                           stdin=subprocess.DEVNULL, timeout=120)
     lines = [line for line in done.stderr.splitlines() if line.startswith("RAN")]
