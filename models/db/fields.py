@@ -236,6 +236,9 @@ def _to_float(field: str, value: Any) -> float:
         raise FieldError(f"{label(field)} must be a number, not {str(value)[:40]!r}.") from exc
     if not math.isfinite(number):  # NaN, inf, -inf
         raise FieldError(f"{label(field)} must be a finite number.")
+    if number == 0 and set(text.lower().partition("e")[0]) & set("123456789"):
+        raise FieldError(f"{label(field)} {text[:40]} is too small to store (it would be "
+                         f"saved as 0); type 0 or a larger number.")
     if field in _PERCENT_AS_SHARE and isinstance(value, str) and value.strip().endswith("%"):
         number /= 100
     if field in _FLOAT_RANGES:
