@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from models.rules.clock import today as clock_today
+from models.rules.numbers import fmt_number
 from tui.cli.common import STATE, WorkshopId, command_group, console, fail, require, user_errors
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ def costs(
             fields["handle_minutes"] = handle_minutes
         row = save_channel_cost(store, journey, channel, **fields)
     state = "confirmed" if row.confirmed else "a default until the lead confirms it (--confirm)"
-    console().print(_line(f"{row.channel}: {row.cost_per_contact:g} per contact, {state}."))
+    cost = fmt_number(row.cost_per_contact or 0)
+    console().print(_line(f"{row.channel}: {cost} per contact, {state}."))
 
 
 def _minutes(value: int | None, option: str) -> int | None:
