@@ -276,6 +276,9 @@ def check_row(row: SQLModel) -> None:
     if as_is is not None and as_is == getattr(row, "id", None) and "state" in type(
             row).model_fields:
         raise FieldError("as is workshop cannot be the workshop itself.")
+    start = getattr(row, "from_touchpoint_id", None)
+    if start is not None and start == getattr(row, "to_touchpoint_id", None):
+        raise FieldError("a handoff goes from one touchpoint to another, not to itself.")
     kind, value = getattr(row, "effect_kind", ""), getattr(row, "effect_value", None)
     if kind == "deflection" and value is not None and not 0 <= value <= 100:
         raise FieldError(f"effect value of a deflection must be between 0 and 100 %, "
