@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 
 from models.rules.live_maps import is_live
+from models.rules.numbers import fmt_exact
 from models.vocab import TO_BE_MARK
 
 # C0 controls become their Unicode "control picture" (U+2400 + code); DEL and C1
@@ -127,5 +128,5 @@ def display(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}"
+        return fmt_exact(value)
     return str(value)

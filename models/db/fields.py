@@ -236,6 +236,9 @@ def _to_float(field: str, value: Any) -> float:
         raise FieldError(f"{label(field)} must be a number, not {str(value)[:40]!r}.") from exc
     if not math.isfinite(number):  # NaN, inf, -inf
         raise FieldError(f"{label(field)} must be a finite number.")
+    if number == 0 and set(text.lower().partition("e")[0]) & set("123456789"):
+        raise FieldError(f"{label(field)} {text[:40]} is too small to store (it would be "
+                         f"saved as 0); type 0 or a larger number.")
     if field in _PERCENT_AS_SHARE and isinstance(value, str) and value.strip().endswith("%"):
         number /= 100
     if field in _FLOAT_RANGES:
@@ -273,6 +276,9 @@ def check_row(row: SQLModel) -> None:
     if as_is is not None and as_is == getattr(row, "id", None) and "state" in type(
             row).model_fields:
         raise FieldError("as is workshop cannot be the workshop itself.")
+    start = getattr(row, "from_touchpoint_id", None)
+    if start is not None and start == getattr(row, "to_touchpoint_id", None):
+        raise FieldError("a handoff goes from one touchpoint to another, not to itself.")
     kind, value = getattr(row, "effect_kind", ""), getattr(row, "effect_value", None)
     if kind == "deflection" and value is not None and not 0 <= value <= 100:
         raise FieldError(f"effect value of a deflection must be between 0 and 100 %, "

@@ -235,4 +235,7 @@ def _handoff(check: _Checker, data: dict[str, Any], path: str,
             raise check.fail(where, f"touchpoint index {ti} does not exist in stage {si} "
                              f"(it has {count}, counted from 0)")
         out[end] = [si, ti]
+        if end == "to" and out["to"] == out["from"]:
+            raise check.fail(where, "is the touchpoint the handoff comes from; a handoff goes "
+                             "from one touchpoint to another")
     return out

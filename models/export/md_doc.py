@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
 from models.export.md_text import Cells, fits_in_line, md_inline, md_joined_head
-from models.rules.cards import fmt_kpi
 from models.rules.live_maps import is_live
+from models.rules.numbers import fmt_kpi
 from models.rules.plan import beyond_plan, card_of_task
 from models.rules.plan_day import plan_day_one
 from models.rules.priority import rank_pain_points

@@ -24,6 +24,7 @@ from models.rules.counts import agree, plural
 from models.rules.escalation import escalation_risks
 from models.rules.handoffs import ownership_risks
 from models.rules.live_maps import is_live
+from models.rules.numbers import fmt_number
 from models.rules.plan import PLAN_DAYS
 from models.rules.priority import QUADRANT_LABELS, volume_words
 from models.rules.safe_dates import shift
@@ -161,7 +162,8 @@ def cards_section(doc: Doc) -> list[str]:
         if warning:
             out.append(f"- **Warning:** {warning}")
         if card.result_notes.strip() or card.result_value is not None:
-            value = f" (measured: {card.result_value:g})" if card.result_value is not None else ""
+            value = ("" if card.result_value is None
+                     else f" (measured: {fmt_number(card.result_value)})")
             out.append(f"- **Result:** {md_inline(card.result_notes)}{value}")
         out += [f"- **Flags:** {', '.join(flags) if flags else 'none'}", ""]
     return out[:-1]

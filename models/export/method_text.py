@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from models.db.journey import Journey
 from models.rules.business_case import business_case
-from models.rules.cards import card_sentence, fmt_number
+from models.rules.cards import card_sentence
 from models.rules.costs import channels_without_cost, unconfirmed_costs
 from models.rules.escalation import escalation_risks, handoff_teams, sla_words, team_names
 from models.rules.five_whys import check_chain
@@ -20,6 +20,7 @@ from models.rules.future_state import Comparison, compare
 from models.rules.jtbd import jtbd_hints, jtbd_sentence
 from models.rules.live_maps import is_live
 from models.rules.moments import moments_of_truth
+from models.rules.numbers import fmt_number
 from models.rules.triage import EISENHOWER_LABELS, triage
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.rules.cards import fmt_number, ordered_cards
+from models.rules.cards import ordered_cards
 from models.rules.counts import plural
+from models.rules.numbers import fmt_number
 from models.rules.outcomes import Outcome, outcome
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM

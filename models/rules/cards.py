@@ -8,7 +8,6 @@ that a month later someone can say whether it worked.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from models.db.journey import Journey
 from models.rules.kpis import match_kpi
 from models.rules.memo import per_journey
+from models.rules.numbers import fmt_kpi
 from models.rules.priority import rank_pain_points
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
@@ -56,32 +56,6 @@ def lower_is_better(kpi_name: str) -> bool | None:
     if re.search(_LOWER, kpi_name):
         return True
     return None
-
-
-def fmt_number(value: float | int) -> str:
-    """18.0 -> "18", 2.50 -> "2.5", 1240 -> "1,240": how people write KPI figures.
-
-    Two decimals, except that a figure below 0.1 keeps two significant digits (0.004 is
-    "0.004", never "0"), and a whole float is written from its shortest decimal form, so
-    12345678901234567890.0 is not given the binary tail "…168" nobody typed.
-    """
-    if isinstance(value, int) or value == 0:
-        return f"{int(value):,}"
-    if value.is_integer():
-        if abs(value) < 2 ** 53:  # every whole float here is exactly the integer typed
-            return f"{int(value):,}"
-        from decimal import Decimal  # past 2**53 only: an export imports no decimal
-
-        return f"{Decimal(repr(value)):,f}".removesuffix(".0")
-    size = abs(value)
-    decimals = 2 if size >= 0.1 else 1 - math.floor(math.log10(size))
-    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-
-
-def fmt_kpi(value: float | int, unit: str) -> str:
-    """A KPI figure with its unit, "18 %" / "4 hours" / "3.5" (unit optional)."""
-    unit = unit.strip()
-    return f"{fmt_number(value)} {unit}" if unit else fmt_number(value)
 
 
 def _clean(text: str) -> str:

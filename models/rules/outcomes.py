@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.rules.cards import fmt_number
 from models.rules.measures import RATES, card_group, format_value, group_rows, series
+from models.rules.numbers import fmt_number
 
 if TYPE_CHECKING:  # the Markdown export reads without the ORM
     from models.db.tables.cards import HypothesisCard

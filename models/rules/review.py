@@ -14,11 +14,12 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from models.db.journey import Journey
-from models.rules.cards import fmt_kpi, lower_is_better
+from models.rules.cards import lower_is_better
 from models.rules.counts import plural
 from models.rules.handoffs import ownership_risks
 from models.rules.live_maps import is_live, live
 from models.rules.measure_review import review_measured, review_repeat_contacts
+from models.rules.numbers import fmt_kpi
 from models.rules.plan import MONTHLY_REVIEW_KEY
 from models.rules.priority import RankedPain, rank_pain_points
 from models.rules.review_copies import review_copy

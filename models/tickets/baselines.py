@@ -20,6 +20,7 @@ from models.rules.measures import (
     kpi_metric,
     stage_kpi,
 )
+from models.rules.numbers import fmt_number
 from models.tickets.editing import require_editor
 from models.tickets.readings import METRICS
 
@@ -94,7 +95,7 @@ def baseline_from_data(journey: Journey, stage: Stage,
 
 def _set_baseline(store: Store, stage: Stage, value: float, unit: str, provenance: str) -> str:
     store.update(Stage, int(stage.id or 0), kpi_baseline=round(value, 2), kpi_unit=unit)
-    return f"stage {stage.name}: KPI baseline {value:.4g} {unit} ({provenance})"
+    return f"stage {stage.name}: KPI baseline {fmt_number(round(value, 2))} {unit} ({provenance})"
 
 
 def take_baseline(store: Store, workshop_id: int, stage_id: int, *,

@@ -30,6 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from models.tickets.zones import zone_info
+from models.vocab import DATE_SPAN
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -103,6 +104,11 @@ class Schedule:
                 dates.append(dt.date.fromisoformat(text.strip()))
             except ValueError:
                 raise ValueError(f"holiday {text!r} is not a date like 2026-12-25") from None
+        low, high = (dt.date.fromisoformat(day) for day in DATE_SPAN)
+        for day in dates:
+            if not low <= day <= high:
+                raise ValueError(f"holiday {day.isoformat()} is not between {DATE_SPAN[0]} and "
+                                 f"{DATE_SPAN[1]}, the dates a workshop can hold")
         return cls(parse_days(days), _clock(start, "opening"), _clock(end, "closing"), tz,
                    tuple(sorted(set(dates))))
 

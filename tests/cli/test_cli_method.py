@@ -79,6 +79,15 @@ def test_costs_sets_and_confirms_a_channel_and_refuses_negative(db_path: Path, s
     assert store.load(workshop).channel_cost("Phone").cost_per_contact == 25  # type: ignore
 
 
+def test_costs_refuses_a_non_zero_amount_that_would_be_stored_as_zero(
+        db_path: Path, store: Store, workshop: int) -> None:
+    for args in (("Phone", "1e-400"), ("Phone", "5", "--handle-minutes", "1e-400")):
+        bad = run(db_path, "costs", str(workshop), *args)
+        assert bad.exit_code == 1 and "1e-400" in bad.output, bad.output
+        assert len(bad.output.strip().splitlines()) == 1 and "Traceback" not in bad.output
+    assert store.load(workshop).channel_cost("Phone") is None
+
+
 def test_report_business_case_shows_figures_with_formulas(db_path: Path, workshop: int) -> None:
     assert run(db_path, "costs", str(workshop), "Phone", "25").exit_code == 0
     result = run(db_path, "report", str(workshop), "--business-case")

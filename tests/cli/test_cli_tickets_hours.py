@@ -66,6 +66,8 @@ def test_hours_then_import_then_show(store: Store, db_path: Path, export: Path) 
     (["--tz", "UTC", "--days", "mon-funday"], "mon-funday"),
     (["--tz", "UTC", "--from", "18:00"], "18:00"),
     (["--tz", "UTC", "--holiday", "Christmas"], "Christmas"),
+    (["--tz", "UTC", "--holiday", "9999-12-31"], "holiday 9999-12-31"),
+    (["--tz", "UTC", "--holiday", "0001-01-01"], "holiday 0001-01-01"),
 ])
 def test_a_bad_schedule_is_one_sentence(store: Store, db_path: Path, args: list[str],
                                         word: str) -> None:

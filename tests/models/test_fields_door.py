@@ -231,3 +231,20 @@ def test_a_deflection_effect_outside_0_to_100_percent_is_refused(share: float) -
     with pytest.raises(FieldError, match="^effect value of a deflection must be between 0 and "
                                          "100 %"):
         check_row(HypothesisCard(pain_point_id=1, effect_kind="deflection", effect_value=share))
+
+
+@pytest.mark.parametrize(("model", "field", "text"), [
+    (Stage, "kpi_baseline", "1e-400"), (Stage, "kpi_target", "-2e-999"),
+    (Touchpoint, "bot_deflection_rate", "1e-400 %"),
+])
+def test_a_non_zero_number_too_small_to_hold_is_refused_not_stored_as_zero(
+        model: type, field: str, text: str) -> None:
+    """Stored as 0 it would read as a figure nobody typed."""
+    with pytest.raises(FieldError, match=r"^[a-z ]+ \S+ is too small to store.*\.$") as err:
+        coerce(model, field, text)
+    assert field.replace("_", " ") in str(err.value) and text.split()[0] in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["0", "0.0", "0e-400", "-0", "0 %"])
+def test_a_typed_zero_stays_zero(text: str) -> None:
+    assert coerce(Stage, "kpi_baseline", text) == 0

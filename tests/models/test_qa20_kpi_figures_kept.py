@@ -11,7 +11,8 @@ import pytest
 from models.db.journey import Journey
 from models.db.tables.cards import PainPoint
 from models.db.tables.workshop import Stage, Touchpoint, Workshop
-from models.rules.cards import draft_card, fmt_kpi, fmt_number
+from models.rules.cards import draft_card
+from models.rules.numbers import fmt_kpi, fmt_number
 
 
 @pytest.mark.parametrize(("value", "shown"), [

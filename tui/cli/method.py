@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from models.rules.clock import today as clock_today
+from models.rules.numbers import fmt_number
 from tui.cli.common import STATE, WorkshopId, command_group, console, fail, require, user_errors
 
 if TYPE_CHECKING:
@@ -45,14 +46,17 @@ def future(workshop_id: Annotated[int, typer.Argument(
 
 
 # Click reads "-3" as an option it does not know; given to the argument instead, a
-# negative amount reaches the command's own refusal ("cannot be negative").
+# negative amount reaches the store's refusal ("must be 0 or more"). The numbers are taken
+# as the typed text so the store's rules see it: read as a float first, "1e-400" is already 0.
 @app.command("costs", context_settings={"ignore_unknown_options": True})
 def costs(
     workshop_id: WorkshopId,
     channel: Annotated[str, typer.Argument(help="The channel, as on the touchpoints.")],
-    amount: Annotated[float, typer.Argument(help="Cost of one contact (workshop currency).")],
-    handle_minutes: Annotated[float | None, typer.Option(
-        "--handle-minutes", help="Agent minutes per contact (for agent hours).")] = None,
+    amount: Annotated[str, typer.Argument(
+        metavar="AMOUNT", help="Cost of one contact (workshop currency).")],
+    handle_minutes: Annotated[str | None, typer.Option(
+        "--handle-minutes", metavar="MINUTES",
+        help="Agent minutes per contact (for agent hours).")] = None,
     confirm: Annotated[bool, typer.Option(
         "--confirm", help="The lead confirms the number (else it stays a default).")] = False,
 ) -> None:
@@ -60,10 +64,6 @@ def costs(
     with user_errors():
         from models.rules.costs import save_channel_cost
 
-        if amount < 0:
-            raise fail("The cost per contact cannot be negative.")
-        if handle_minutes is not None and handle_minutes < 0:
-            raise fail("--handle-minutes cannot be negative.")
         store = STATE.store()
         require(store, workshop_id, "edit")
         journey = store.load(workshop_id)
@@ -72,7 +72,8 @@ def costs(
             fields["handle_minutes"] = handle_minutes
         row = save_channel_cost(store, journey, channel, **fields)
     state = "confirmed" if row.confirmed else "a default until the lead confirms it (--confirm)"
-    console().print(_line(f"{row.channel}: {row.cost_per_contact:g} per contact, {state}."))
+    cost = fmt_number(row.cost_per_contact or 0)
+    console().print(_line(f"{row.channel}: {cost} per contact, {state}."))
 
 
 def _minutes(value: int | None, option: str) -> int | None:

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from models.rules.numbers import fmt_number
 from tui.safe_text import safe as _safe
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def _line(label: str, value: object, *, limit: int = 300) -> Text:
 def _number(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
-    text = f"{value:g}"
+    text = fmt_number(value)
     return f"{text}{unit}" if unit in ("%", "s", "h") else f"{text} {unit}".strip()
 
 
@@ -160,7 +161,7 @@ def _range(baseline: float | None, target: float | None, unit: str) -> str:
     """"22 → 40%", "9.5 → 2 hours", "not set → 40%": the unit once, at the end."""
     if baseline is None and target is None:
         return "baseline and target not set"
-    ends = ["not set" if v is None else f"{v:g}" for v in (baseline, target)]
+    ends = ["not set" if v is None else fmt_number(v) for v in (baseline, target)]
     text = f"{ends[0]} → {ends[1]}"
     return f"{text}{unit}" if unit in ("%", "s", "h") else f"{text} {unit}".strip()
 

@@ -18,6 +18,7 @@ from textual.containers import ItemGrid, VerticalScroll
 from textual.widgets import Static
 
 from models.rules.counts import plural
+from models.rules.numbers import fmt_number
 from models.vocab import TICKET_METRIC_WORDS, status_label
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
@@ -275,7 +276,7 @@ class CardsView(CardWindow, OutputView):
         target = ""
         if card.signal_target is not None:
             target = (f"{card.signal_target:+.0%}" if card.signal_relative
-                      else f"={card.signal_target:g}")
+                      else f"={fmt_number(card.signal_target)}")
 
         def tie(request: SignalRequest | None) -> None:
             if request is None:

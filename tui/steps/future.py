@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from models.db.bad_cells import DamagedWorkshop
+from models.rules.numbers import fmt_number
 from tui.actions import bindings
 from tui.dialogs.common import PickScreen
 from tui.dialogs.row_editor import RowEditor
@@ -160,7 +161,7 @@ class FutureView(StepView):
         for name in channels:
             row = self.journey.channel_cost(name)
             cost = "not set" if row is None or row.cost_per_contact is None else \
-                f"{row.cost_per_contact:g}"
+                fmt_number(row.cost_per_contact)
             options.append((Text(f"{clean(name)}: {cost}"), name))
 
         def picked(name: str | None) -> None:

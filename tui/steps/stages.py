@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Input
 
 from models.rules.kpis import catalogue_names
+from models.rules.numbers import fmt_number
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
@@ -26,7 +27,7 @@ UNITS: tuple[str, ...] = ("%", "hours", "days", "minutes", "score 1-7", "score",
 
 
 def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    return "" if value is None else fmt_number(value)
 
 
 class StagesView(TableFormView):
@@ -216,5 +217,5 @@ class StagesView(TableFormView):
         question = Text("Replace the KPI baseline of ")
         question.append(safe(short(stage.name, 40), "bold"))
         question.append(f" ({_num(stage.kpi_baseline)} {short(stage.kpi_unit, 12)}) with "
-                        f"{value:.4g} {unit} from the ticket data?")
+                        f"{fmt_number(value)} {unit} from the ticket data?")
         self.app.push_screen(ConfirmScreen(question, safe(provenance)), take)

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.visual import Visual, visualize
 from textual.widgets import Static
 
+from models.rules.numbers import fmt_number
 from models.vocab import status_label
 from tui.safe_text import clean
 from tui.widgets.as_tall import as_tall
@@ -93,7 +94,7 @@ def card_body(journey: Journey, card: HypothesisCard, on: dt.date) -> Text:
         result.append("Result: ", style="bold")
         result.append_text(para(card.result_notes, limit=300))
         if card.result_value is not None:
-            result.append(f" (measured {card.result_value:g})")
+            result.append(f" (measured {fmt_number(card.result_value)})")
         lines.append(result)
     flags = card_flags(card)
     if flags:

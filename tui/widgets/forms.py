@@ -59,7 +59,7 @@ class FieldSpec:
         """The stored value as the field shows it: a share as the percentage people say
         (saving reads "40 %" back as 0.4), a vocabulary key as its spoken form."""
         if self.percent and isinstance(value, float):
-            return f"{round(value * 100, 1):g} %"
+            return f"{display(round(value * 100, 10))} %"
         return self.spoken(display(value))
 
     def spoken(self, text: str) -> str:
