@@ -115,10 +115,12 @@ TABLE: dict[str, tuple[Action, ...]] = {
         # what pressing it gives (``TrackerView.check_action``).
         Action("o", "toggle_overdue(True)", "Overdue only"),
         Action("o", "toggle_overdue(False)", "Every item"),
-        Action("w", "toggle_scope(True)", "All workshops", guest=False),
-        Action("w", "toggle_scope(False)", "This workshop", guest=False),
+        # In the order the footer keeps them at 80 columns: ``d`` before ``w``, whose words
+        # would otherwise take ``d``'s room once ``s`` leaves an empty list.
         Action("d", "toggle_sort(True)", "By due date"),
         Action("d", "toggle_sort(False)", "By owner"),
+        Action("w", "toggle_scope(True)", "All workshops", guest=False),
+        Action("w", "toggle_scope(False)", "This workshop", guest=False),
         Action("u", "pick_owner", "Owner…"),
         Action("enter", "open_item", "Open item", show=False, guest=False, row=True),
     ),
@@ -189,6 +191,26 @@ def moves_about(key: str) -> bool:
     where a typed letter would otherwise start a row (an empty table): ``U`` on an empty
     step shows the Future state, it does not name a stage "U"."""
     return key in _WORKSHOP_KEYS
+
+
+def _widest_words() -> dict[str, str]:
+    """Each toggle's action with the longer words of its key's two bindings."""
+    out: dict[str, str] = {}
+    for actions in TABLE.values():
+        for action in actions:
+            twins = [a.description for a in actions if a.key == action.key]
+            if len(twins) > 1:
+                out[action.action] = max(twins, key=len)
+    return out
+
+
+_WIDEST = _widest_words()
+
+
+def widest_words(action: str, words: str) -> str:
+    """The words a footer keeps room for: a toggle's longer pair of words, so that
+    pressing it ("Overdue only" → "Every item") never lets another key in or out."""
+    return _WIDEST.get(action, words)
 
 
 def bindings(area: str) -> list[BindingType]:

@@ -7,6 +7,8 @@ the *always* keys first (next/previous step and ``?`` for the keys panel, plus
 the ``ctrl+p`` palette docked right), then the current step's own keys in
 their order while they fit, with their descriptions shortened (a parenthesis
 dropped).  Whatever does not fit is still a key, listed by ``?`` and ``ctrl+p``.
+A toggle's key takes the room of the longer of its two words (``widest_words``), so
+pressing it never changes which other keys fit.
 
 Two keys that do opposite things to one thing ("Sentiment +", "Sentiment -") are
 shown as one pair, "+/- Sentiment" (``join_pairs``): side by side each key with
@@ -36,6 +38,7 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from tui.actions import widest_words
 from tui.widgets.footer_line import FooterLine, ShownKey
 
 if TYPE_CHECKING:
@@ -156,7 +159,8 @@ class CalmFooter(Footer):
         key = footer_key(self.app.get_key_display(binding))
         if joined(binding):
             return cell_len(key)  # "+/": no words, no gap before the pair's second key
-        return cell_len(key) + 1 + cell_len(short_description(binding.description)) + 1
+        words = widest_words(binding.action, binding.description)
+        return cell_len(key) + 1 + cell_len(short_description(words)) + 1
 
     def _entries(self) -> list[Entry]:
         """Shown bindings, one per action (the first key of each), in the screen's order."""
