@@ -228,6 +228,7 @@ def _import(path: Path, source: str, mapping: dict[str, str] | None,
         raise TicketImportError(
             path, f"ticket {ticket!r} appears on more than one row", line=line,
             column=plan.headers[plan.columns["id"]], hint=_one_row_per_update(plan),
+            ask="updated",
         )
     _refuse_if_mostly_bad(path, layout, plan, facts)
     # At least half of the rows (one or more) were kept, each with a readable creation date.

@@ -22,12 +22,16 @@ class TicketImportError(ValueError):
         hint: str = "",
         as_given: bool = False,
         place: str | None = None,
+        ask: str = "",
     ) -> None:
         self.path = Path(path)
         self.problem = problem
         self.line = line
         self.column = column
         self.hint = hint
+        # The field a dialog can offer a choice of columns for, in place of ``hint``
+        # (which names the command line's option): "updated", one row per update.
+        self.ask = ask
         # A path that cannot be opened is named as typed: its folder may be the mistake.
         where = [str(path) if as_given else self.path.name]
         # ``place`` instead of a line: where in a JSON export ("record 4"), a line of its CSV
@@ -38,7 +42,12 @@ class TicketImportError(ValueError):
             where.append(f"line {line}")
         if column is not None:
             where.append(f"column {column!r}")
-        sentence = f"{', '.join(where)}: {problem}"
+        self.where = ", ".join(where)
+        super().__init__(self.said(hint))
+
+    def said(self, hint: str) -> str:
+        """The sentence with ``hint`` as its way out: a dialog gives its own words."""
+        sentence = f"{self.where}: {self.problem}"
         if hint:
             sentence += f" ({hint})"
-        super().__init__(sentence.rstrip(".") + ".")
+        return sentence.rstrip(".") + "."

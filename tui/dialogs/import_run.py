@@ -21,6 +21,7 @@ from tui.safe_text import short
 from tui.session import WorkshopSession
 
 if TYPE_CHECKING:
+    from models.tickets.errors import TicketImportError
     from models.tickets.storage import ImportResult
 
 _NOTES_SHOWN = 6  # a notification taller than this hides the screen it is about
@@ -35,6 +36,7 @@ class ImportRun:
         self.screen = screen
         self.session = session
         self._progress: ImportProgress | None = None
+        self._request: ImportRequest | None = None  # the last one started
 
     def start(self, request: ImportRequest | None) -> None:
         """The import dialog's answer: import that file (nothing when it was cancelled)."""
@@ -44,6 +46,7 @@ class ImportRun:
         from models.tickets import storage
 
         wid = journey.workshop.id
+        self._request = request
 
         def begin(progress: ImportProgress) -> None:
             def work() -> ImportResult | Exception:
@@ -99,8 +102,11 @@ class ImportRun:
 
     def _say_failed(self, error: BaseException | None, file_name: str) -> None:
         from models.db.schema import StoreError
+        from models.tickets.errors import TicketImportError
 
-        if isinstance(error, ImportStopped):
+        if isinstance(error, TicketImportError) and error.ask and self._request is not None:
+            self._ask_again(error, self._request)
+        elif isinstance(error, ImportStopped):
             said = f"The import of {file_name} was stopped; nothing was stored."
             self.session.hooks.notify(said, severity="warning", markup=False)
         elif isinstance(error, (StoreError, ValueError)):
@@ -108,3 +114,12 @@ class ImportRun:
         else:
             said = f"The import of {file_name} failed, nothing was stored: {short(error, 200)}"
             self.session.hooks.notify(said, severity="error", markup=False)
+
+    def _ask_again(self, error: TicketImportError, request: ImportRequest) -> None:
+        """The dialog again, with the refusal and the question that answers it, for what
+        the command line answers with an option (``error.ask``)."""
+        from tui.dialogs.ticket_import import TicketImportDialog
+
+        self.screen.app.push_screen(
+            TicketImportDialog(request.path, source=request.source, zone=request.zone or "",
+                               refused=error.said(""), ask=error.ask), self.start)

@@ -3,7 +3,9 @@
 The file is inspected first (``engine.inspect_export``); each required field that has
 several candidate columns, or none, gets a choice of the file's columns, the way
 ``--map FIELD=COLUMN`` does on the command line.  The dialog returns the request; the
-Data screen runs the import, which is all or nothing.
+Data screen runs the import, which is all or nothing.  An import refused for a field the
+dialog can ask about (a repeated ticket id: the update column) brings the dialog back with
+the refusal and that question, where the command line would name its option.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from tui.dialogs.held import HeldDialog
 from tui.safe_text import clean, safe
 from tui.widgets.clean_input import CleanShownInput
 
+# A field whose question needs more than its name.
+QUESTIONS = {"updated": "One row per update? Pick the update time column, then Import:"}
+
 
 @dataclass
 class ImportRequest:
@@ -39,9 +44,12 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, path: str = "") -> None:
+    def __init__(self, path: str = "", *, source: str = "auto", zone: str = "",
+                 refused: str = "", ask: str = "") -> None:
         super().__init__()
         self.start_path = path
+        self.start_source, self.start_zone = source, zone
+        self.refused, self.ask = refused, ask  # why the last import stopped, what to ask
         self.choices: dict[str, Select[str]] = {}
 
     def compose(self) -> ComposeResult:
@@ -49,10 +57,11 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
             yield Static(Text("Import a ticket export", style="bold"), classes="dialog-title")
             yield CleanShownInput(self.start_path, placeholder="path/to/export.csv", id="path")
             with Horizontal(id="import-options"):
-                yield Select([(s, s) for s in SOURCES], value="auto", allow_blank=False,
-                             id="source")
+                yield Select([(s, s) for s in SOURCES], value=self.start_source,
+                             allow_blank=False, id="source")
                 # the same as ``tickets import --zone``
-                yield CleanShownInput(placeholder="time zone of the times", id="zone")
+                yield CleanShownInput(self.start_zone, placeholder="time zone of the times",
+                                      id="zone")
             yield Static(Text(""), id="plan")
             # Not a Tab stop of its own: its choices are (an empty list is invisible).
             yield VerticalScroll(id="mapping", can_focus=False)
@@ -60,6 +69,10 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
                 yield Button("Inspect", id="inspect")
                 yield Button("Import", id="import", variant="primary", disabled=True)
             yield Label(Text("Enter in the path = inspect   Esc = cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        if self.ask:
+            self.call_after_refresh(self.inspect)
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#inspect")
@@ -85,14 +98,21 @@ class TicketImportDialog(HeldDialog["ImportRequest | None"]):
             return
         plan = insp.plan
         found = ", ".join(f"{f} = {plan.column_name(f)}" for f in plan.columns)
-        plan_text.update(Text(clean(f"{plan.product}: {found}")))
+        said = Text(clean(f"{plan.product}: {found}"))
         header = [h for h in insp.layout.header if h]
         ask = {**dict(plan.candidates), **{f: tuple(header) for f in plan.missing}}
+        if self.ask:
+            ask[self.ask] = tuple(header)
+            said = Text.assemble((clean(self.refused), "red"), "\n", said)
+        plan_text.update(said)
         for fld, columns in ask.items():
-            select: Select[str] = Select([(safe(c), c) for c in columns], prompt=f"{fld} =",
-                                         id=f"map-{fld}")
+            named = plan.column_name(fld) if fld == self.ask else None  # the export's own
+            select: Select[str] = Select(
+                [(safe(c), c) for c in columns], prompt=f"{fld} =", id=f"map-{fld}",
+                value=named if named in columns else Select.NULL)
             self.choices[fld] = select
-            await box.mount(Label(Text(f"Which column is {fld}?")), select)
+            await box.mount(Label(Text(QUESTIONS.get(fld, f"Which column is {fld}?"))),
+                            select)
         # The columns found are cut to 3 lines only to keep the questions on screen.
         self.query_one("#ticket-import").set_class(bool(ask), "-asking")
         self.query_one("#import", Button).disabled = False
