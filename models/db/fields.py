@@ -226,6 +226,12 @@ def _to_int(field: str, value: Any) -> int:
     return number
 
 
+def lost_to_zero(literal: str) -> bool:
+    """Whether a number's text has a non-zero digit before its exponent: read as 0.0, such
+    a number ("1e-400") was too small to hold, not zero."""
+    return bool(set(literal.lower().partition("e")[0]) & set("123456789"))
+
+
 def _to_float(field: str, value: Any) -> float:
     if isinstance(value, bool):
         raise FieldError(f"{label(field)} must be a number.")
@@ -236,7 +242,7 @@ def _to_float(field: str, value: Any) -> float:
         raise FieldError(f"{label(field)} must be a number, not {str(value)[:40]!r}.") from exc
     if not math.isfinite(number):  # NaN, inf, -inf
         raise FieldError(f"{label(field)} must be a finite number.")
-    if number == 0 and set(text.lower().partition("e")[0]) & set("123456789"):
+    if number == 0 and lost_to_zero(text):
         raise FieldError(f"{label(field)} {text[:40]} is too small to store (it would be "
                          f"saved as 0); type 0 or a larger number.")
     if field in _PERCENT_AS_SHARE and isinstance(value, str) and value.strip().endswith("%"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from models.db.fields import lost_to_zero
 from models.db.journey import Journey
 from models.db.tables.history import ChangeLog
 from models.export.json_text import dumps
@@ -46,10 +47,35 @@ def _bounded_int(digits: str) -> int:
     return int(digits) if len(digits.lstrip("-")) <= _LONGEST else 10**_LONGEST
 
 
+class _AsWritten(float):
+    """A float literal that reads as 0 though written with a non-zero digit (``1e-400``):
+    still 0.0 as a number, but its text is the literal, so the field check refuses it
+    with the key named ("… 1e-400 is too small to store"), as it does typed text."""
+
+    def __init__(self, literal: str) -> None:
+        self.literal = literal
+
+    def __new__(cls, literal: str) -> _AsWritten:
+        return super().__new__(cls, 0.0)
+
+    def __str__(self) -> str:
+        return self.literal
+
+    __repr__ = __str__
+
+
+def _float_as_written(literal: str) -> float:
+    """A float literal, or the one that underflowed to 0 keeping its text (``_AsWritten``)."""
+    number = float(literal)
+    if number == 0 and lost_to_zero(literal):
+        return _AsWritten(literal)
+    return number
+
+
 def import_json(store: Any, text: str, source: str) -> int:
     """A new workshop from a JSON backup; DataError (with line and column) if it is not valid."""
     try:
-        data = json.loads(text, parse_int=_bounded_int)
+        data = json.loads(text, parse_int=_bounded_int, parse_float=_float_as_written)
     except json.JSONDecodeError as exc:
         raise DataError(source, "", "is not a journeymap backup: a backup is the JSON file "
                         "that `export ID --format json` writes, and this one stops being JSON "
