@@ -6,7 +6,8 @@ names an account, so no account other than the one named can later join under th
 
 from __future__ import annotations
 
-from models.db.access import AccessError, login_exists
+from models.db import access
+from models.db.access import AccessError
 
 
 def granted_account(workshop_id: int, name: str, role: str, bound: str,
@@ -25,7 +26,7 @@ def granted_account(workshop_id: int, name: str, role: str, bound: str,
         return named
     if bound:
         return bound
-    if login_exists(name):
+    if access.login_exists(name):  # through the module: the one login check there is
         return name
     if role == "lead":
         raise AccessError(f"There is no account {name!r} on this box, and a lead's seat must "
