@@ -64,13 +64,17 @@ def _quoted(value: str) -> str:
 
 
 def _own_row_triggers(who: str, account: str) -> list[str]:
-    """TEMP triggers: the role only ever becomes observer; only its own rows are written."""
+    """TEMP triggers: the role only ever becomes observer; only its own name's row is
+    written, and of its account's other rows only a missing uid (``access.bind_uid``)."""
     name, login = _quoted(who), _quoted(account)
+    _only_uid_moves = " OR ".join(f"NEW.{column} IS NOT OLD.{column}"
+                                  for column in sorted(SEAT_COLUMNS - {"account_uid"}))
     refuse = "BEGIN SELECT RAISE(ABORT, 'not authorized'); END"
     return [
         f"CREATE TEMP TRIGGER observer_update BEFORE UPDATE ON main.{PRESENCE_TABLE} "
         f"WHEN (NEW.role IS NOT OLD.role AND NEW.role IS NOT '{OBSERVER}') "
-        f"OR (OLD.name IS NOT {name} AND OLD.account IS NOT {login}) "
+        f"OR (OLD.name IS NOT {name} AND (OLD.account IS NOT {login} "
+        f"OR OLD.account_uid IS NOT NULL OR {_only_uid_moves})) "
         f"OR (NEW.account IS NOT OLD.account AND NEW.account IS NOT {login}) {refuse}",
         f"CREATE TEMP TRIGGER observer_insert BEFORE INSERT ON main.{PRESENCE_TABLE} "
         f"WHEN NEW.role IS NOT '{OBSERVER}' OR NEW.name IS NOT {name} {refuse}",
@@ -81,11 +85,15 @@ _WRITE_SQL = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', 
 _READ_SQL = re.compile(r"\s*(?:SELECT|SHOW|WITH\s[^;]*\bSELECT\b)", re.I)
 _SET_SQL = re.compile(r"\bSET\s+(.*?)\s+WHERE\b", re.I | re.S)
 _INSERT_SQL = re.compile(r"\s*INSERT\s+INTO", re.I)
+_OWN_ROW_SQL = re.compile(r"\bWHERE\s+participant\.id\s*=\s*%\(participant_id\)s(::INTEGER)?\s*$",
+                          re.I)
 
 
-def _server_write_allowed(statement: str, parameters: Any, who: str, account: str) -> bool:
-    """An INSERT of its own name as observer, or an UPDATE of seat columns only, with
-    ``role`` (if set) observer and ``account`` (if set) its own."""
+def _server_write_allowed(conn: Any, statement: str, parameters: Any, who: str,
+                          account: str) -> bool:
+    """An INSERT of its own name as observer, or an UPDATE of seat columns only of its own
+    name's row (by id), with ``role`` (if set) observer and ``account`` (if set) its own.
+    A server keeps no uid, so no other row of the account is ever written there."""
     if re.match(r"\s*DELETE", statement, re.I):
         return False
     rows = parameters if isinstance(parameters, list | tuple) else [parameters]
@@ -98,7 +106,12 @@ def _server_write_allowed(statement: str, parameters: Any, who: str, account: st
         return bool(values) and all(v == who for k, v in values if k == "name") \
             and any(k == "role" for k, _ in values)
     assignments = _SET_SQL.search(statement)
-    if assignments is None:
+    if assignments is None or not _OWN_ROW_SQL.search(statement):
+        return False
+    ids = {v for k, v in values if k == "participant_id"}
+    if not ids or conn.exec_driver_sql(
+            f"SELECT count(*) FROM {PRESENCE_TABLE} WHERE id = ANY(%(ids)s) AND name = %(who)s",
+            {"ids": sorted(ids), "who": who}).scalar() != len(ids):
         return False
     columns = {part.split("=")[0].strip().strip('"').lower()
                for part in re.split(r",\s*(?=\"?\w+\"?\s*=)", assignments.group(1))}
@@ -106,12 +119,12 @@ def _server_write_allowed(statement: str, parameters: Any, who: str, account: st
 
 
 def _server_guard(who: str, account: str) -> Any:
-    def _presence_only_sql(_conn: Any, _cursor: Any, statement: str, parameters: Any,
+    def _presence_only_sql(conn: Any, _cursor: Any, statement: str, parameters: Any,
                            *_args: Any) -> None:
         """The server twin of ``_presence_only`` and the triggers (see the module)."""
         write = _WRITE_SQL.match(statement)
         if write is not None and write.group(1).lower() == PRESENCE_TABLE \
-                and _server_write_allowed(statement, parameters, who, account):
+                and _server_write_allowed(conn, statement, parameters, who, account):
             return
         if write is None and _READ_SQL.match(statement):
             return

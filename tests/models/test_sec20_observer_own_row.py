@@ -120,3 +120,18 @@ def test_a_lowered_role_still_sticks(db_path: Path, store: Store, wid: int) -> N
         assert seat.role == "observer"
     finally:
         seat.close()
+
+
+def test_observer_presence_writes_no_other_seats_row(db_path: Path, store: Store,
+                                                     wid: int) -> None:
+    """Not even the role observer on another seat's row: that would demote the lead."""
+    presence.open_seat(db_path, wid, "tester").close()
+    lead_id = next(p.id for p in presence.participants(store, wid) if p.name == "tester")
+    seat = presence.open_seat(db_path, wid, "olga", role="observer")
+    try:
+        for change in ({"role": "observer"}, {"current_step": "stages"}):
+            with pytest.raises(REFUSED):
+                seat.presence.update(Participant, lead_id or 0, log=False, **change)
+    finally:
+        seat.close()
+    assert _stored_role(store, "tester", wid) == "lead"
