@@ -9,7 +9,8 @@ row.  So the database refuses, on that connection:
   (heartbeat and step: ``last_seen``, ``current_step``; follow and done; and what a
   ``join`` stores: the role it lowers to, the account, key and origin of the seat);
 * any ``role`` it writes but ``observer`` (a join only ever lowers an observer's role),
-  any row but its own name's or its own account's, and an INSERT of another name.
+  any row but its own name's (another row of its account may only get its missing uid,
+  ``access.bind_uid``; a server keeps none), and an INSERT of another name.
 
 On SQLite the column rule is the authorizer's (it gets table and column for an UPDATE)
 and the value and row rules are TEMP triggers of that connection only, created before
