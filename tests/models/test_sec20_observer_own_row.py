@@ -30,6 +30,19 @@ def _stored_role(store: Store, name: str, wid: int) -> str:
     return next(p.role for p in presence.participants(store, wid) if p.name == name)
 
 
+def _row_id(store: Store, name: str, wid: int) -> int:
+    return next(p.id or 0 for p in presence.participants(store, wid) if p.name == name)
+
+
+def _reopened_after_a_claim(db_path: Path, store: Store, wid: int, name: str) -> tuple[str, bool]:
+    """Seat ``name`` once, write ``lead`` into its row with no grant, and reopen it."""
+    presence.open_seat(db_path, wid, name).close()
+    store.update(Participant, _row_id(store, name, wid), log=False, role="lead")
+    seat = presence.open_seat(db_path, wid, name)
+    seat.close()
+    return seat.role, seat.store.read_only
+
+
 @pytest.mark.parametrize("column,value", [("role", "lead"), ("role", "participant"),
                                           ("name", "tester2"), ("id", 999)])
 def test_observer_presence_refuses_columns_presence_does_not_write(
@@ -75,27 +88,13 @@ def test_a_role_written_into_the_row_raises_nothing_on_reopen(db_path: Path, sto
                                                               wid: int) -> None:
     """A lead granted observer; the row later says lead, written without a grant."""
     presence.grant(store, wid, "olga", "observer")
-    presence.open_seat(db_path, wid, "olga").close()
-    row_id = next(p.id for p in presence.participants(store, wid) if p.name == "olga")
-    store.update(Participant, row_id or 0, log=False, role="lead")  # no lead's grant
-    seat = presence.open_seat(db_path, wid, "olga")
-    try:
-        assert (seat.role, seat.store.read_only) == ("observer", True)
-    finally:
-        seat.close()
+    assert _reopened_after_a_claim(db_path, store, wid, "olga") == ("observer", True)
 
 
 def test_an_unlogged_role_above_what_a_new_name_gets_is_capped(db_path: Path, store: Store,
                                                                wid: int) -> None:
     """A seat that joined as a new name (participant) and whose row now says lead."""
-    presence.open_seat(db_path, wid, "sam").close()
-    row_id = next(p.id for p in presence.participants(store, wid) if p.name == "sam")
-    store.update(Participant, row_id or 0, log=False, role="lead")
-    seat = presence.open_seat(db_path, wid, "sam")
-    try:
-        assert seat.role == "participant"
-    finally:
-        seat.close()
+    assert _reopened_after_a_claim(db_path, store, wid, "sam") == ("participant", False)
 
 
 def test_granted_and_creator_roles_are_kept_on_reopen(db_path: Path, store: Store,
@@ -126,12 +125,12 @@ def test_observer_presence_writes_no_other_seats_row(db_path: Path, store: Store
                                                      wid: int) -> None:
     """Not even the role observer on another seat's row: that would demote the lead."""
     presence.open_seat(db_path, wid, "tester").close()
-    lead_id = next(p.id for p in presence.participants(store, wid) if p.name == "tester")
+    lead_id = _row_id(store, "tester", wid)
     seat = presence.open_seat(db_path, wid, "olga", role="observer")
     try:
         for change in ({"role": "observer"}, {"current_step": "stages"}):
             with pytest.raises(REFUSED):
-                seat.presence.update(Participant, lead_id or 0, log=False, **change)
+                seat.presence.update(Participant, lead_id, log=False, **change)
     finally:
         seat.close()
     assert _stored_role(store, "tester", wid) == "lead"
