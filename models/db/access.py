@@ -310,40 +310,36 @@ def require_portfolio(store: object, account: str, action: str) -> None:
                       f"workshops to it; the account {account} is neither.")
 
 
-def granted_account(workshop_id: int, name: str, role: str, bound: str,
-                    named: str | None) -> str:
-    """The OS account a granted seat belongs to ('' = unbound); AccessError when none fits.
-
-    ``bound`` is the account the seat already has, ``named`` the lead's ``--account``.
-    """
-    if named is not None:
-        named = named.strip()
-        if not named or any(ch.isspace() or not ch.isprintable() for ch in named):
-            raise AccessError(f"--account must be an OS login, not {named!r}.")
-        if bound and bound != named:
-            raise AccessError(f"The name {name!r} belongs to the account {bound} in workshop "
-                              f"{workshop_id}; grant the role under that account's own name.")
-        return named
-    if bound:
-        return bound
-    if login_exists(name):
-        return name
-    if role == "lead":
-        raise AccessError(f"There is no account {name!r} on this box, and a lead's seat must "
-                          f"belong to one: add --account LOGIN (journeymap role {workshop_id} "
-                          f"NAME lead --account LOGIN).")
-    return ""
-
-
 NEW_NAME_ROLE = "participant"  # the most a name nobody granted gets, from any account
+
+
+def vouched(workshop: object, rows: Sequence[object], existing: object, account: str,
+            uid: int | None, logged: str | None, grant: str | None) -> str:
+    """The most a returning seat's stored role counts for: what a lead gave it.
+
+    The creator's name from the creator's account is lead; else the role of the seat's
+    last logged grant, or the invitation's; else what a new name would get now.  Why not
+    the stored role alone: whoever can write that row (an observer's presence connection,
+    before session 16) could write ``lead`` into it.  A lowered role stays lowered.
+    """
+    if getattr(existing, "name", None) == getattr(workshop, "lead", "") and bound(
+            str(getattr(workshop, "lead_account", "")), getattr(workshop, "lead_uid", None),
+            account, uid):
+        return "lead"
+    if logged is not None or grant is not None:
+        return str(logged or grant)
+    others = [row for row in rows if row is not existing]
+    return lower(NEW_NAME_ROLE, account_role(workshop, others, account, uid=uid))
 
 
 def seat_role(workshop: object, rows: Sequence[object], name: str, account: str, *,
               requested: str | None = None, cap: str | None = None,
-              grant: str | None = None, uid: int | None = None) -> str:
+              grant: str | None = None, uid: int | None = None,
+              logged: str | None = None) -> str:
     """The role a seat gets; raises AccessError when the name is not this account's.
 
-    One rule for ``open`` and ``seat``: the name's own seat keeps the role it has,
+    One rule for ``open`` and ``seat``: the name's own seat keeps the role a lead gave
+    it (``vouched``; ``logged`` is the role of its last logged grant),
     the creator's name from the creator's account is lead, and a new name gets
     ``NEW_NAME_ROLE`` but never more than what a lead granted this account (an
     account granted observer is an observer under any name).  ``cap`` is a ``seat``
@@ -382,7 +378,8 @@ def seat_role(workshop: object, rows: Sequence[object], name: str, account: str,
                           f"so no account may take it; a lead can name it with `journeymap "
                           f"role {wid} {name} lead --account LOGIN`.")
     if existing is not None:
-        base = lower(str(getattr(existing, "role", "")), grant)
+        base = lower(lower(str(getattr(existing, "role", "")), vouched(
+            workshop, rows, existing, account, uid, logged, grant)), grant)
     elif owner:  # the creator's name, from the creator's account
         base = "lead"
     elif grant is not None:

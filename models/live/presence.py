@@ -15,48 +15,42 @@ six seats heart-beating do not fill the change log.
 Observers.  An observer's workshop edits go through a ``Store(read_only=True)``
 (``PRAGMA query_only``: the database itself refuses them).  Its own presence
 row must still be written, so ``open_seat`` gives an observer a *second*
-store, ``presence_store``, whose connections carry an SQLite authorizer that
-refuses every write except to the participant table.  The observer can thus
-announce itself and move its step, and nothing else.
+store, ``presence_store`` (``models.live.observer_guard``), whose connections may
+write the presence columns of its own participant row and nothing else: the observer
+can announce itself and move its step, but never write a role above observer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session, select
 
 from models.db.access import (
     AccessError,
     bind_uid,
     check_role,
-    granted_account,
     login_uid,
     require,
     seat_role,
 )
 from models.db.fields import FieldError, coerce
+from models.db.grant_binding import granted_account
 from models.db.journey import Journey
-from models.db.store import NotFound, ReadOnlyError, Store
+from models.db.store import NotFound, Store
 from models.db.tables.base import utcnow
 from models.db.tables.seats import Participant
 from models.db.tables.workshop import Workshop
+from models.live.observer_guard import presence_store
 from models.rules.names import confusable_with, normalize
 from models.vocab import STEPS, WINDOW_S
 
 # ``leave`` has no column of its own: it moves ``last_seen`` back by this much so
 # the row reads as gone at once yet keeps role and step for a later rejoin.
 LEFT_OFFSET = dt.timedelta(days=1)
-PRESENCE_TABLE = Participant.__tablename__
 
 
 def aware(when: dt.datetime) -> dt.datetime:
@@ -106,7 +100,8 @@ def join(store: Store, workshop_id: int, name: str, role: str | None = None,
         if row is None:
             _look_alike(clean, rows)
         effective = seat_role(workshop, rows, clean, store.account, requested=wanted,
-                              cap=cap, grant=grant, uid=store.uid)
+                              cap=cap, grant=grant, uid=store.uid,
+                              logged=logged_role(s, workshop_id, row))
         if row is None:
             row = Participant(workshop_id=workshop_id, name=clean, role=effective,
                               current_step=step or workshop.current_step or STEPS[0])
@@ -131,7 +126,7 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
 
     Checked by ``models.db.access.require`` against the store's OS account (``as_seat``:
     against the role of the app's seat, ``store.who``).  The seat is bound to an OS
-    account (``account``, else the login of that name) by ``access.granted_account``:
+    account (``account``, else the login of that name) by ``grant_binding.granted_account``:
     granted, never claimed by whoever joins first.
     """
     require(store, workshop_id, store.account, "grant", key=store.key,
@@ -159,23 +154,32 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
         return row
 
 
-def granted(store: Store, workshop_id: int, participant: Participant) -> bool:
-    """Whether ``participant``'s stored role is the last role a lead's ``grant`` logged
-    for that seat, by someone other than the seat itself.
+def logged_role(s: Session, workshop_id: int, participant: Participant | None) -> str | None:
+    """The role the last logged grant gave this seat, when someone other than the seat
+    itself wrote it; None when no such grant was logged.
 
-    An observer's presence store may write its own participant row (``_presence_only``)
-    but never the change log: a role found there without the grant beside it was
-    claimed, not granted, and raises nothing.
+    The change log is what an observer's presence connection never writes
+    (``observer_guard``), so a role found here was given, while one found only in the
+    participant row may have been written by anyone who could write that row.
     """
     from models.db.tables.history import ChangeLog
 
+    if participant is None or participant.id is None:
+        return None
+    entry = s.exec(select(ChangeLog).where(
+        ChangeLog.workshop_id == workshop_id, ChangeLog.entity == "participant",
+        ChangeLog.entity_id == participant.id, ChangeLog.field == "role")
+        .order_by(ChangeLog.id.desc())).first()  # type: ignore[union-attr]
+    if entry is None or entry.who == participant.name:
+        return None
+    return str(entry.new)
+
+
+def granted(store: Store, workshop_id: int, participant: Participant) -> bool:
+    """Whether ``participant``'s stored role is the last role a lead's ``grant`` logged
+    for that seat (``logged_role``): a role claimed in the row raises nothing live."""
     with store.read() as s:
-        entry = s.exec(select(ChangeLog).where(
-            ChangeLog.workshop_id == workshop_id, ChangeLog.entity == "participant",
-            ChangeLog.entity_id == participant.id, ChangeLog.field == "role")
-            .order_by(ChangeLog.id.desc())).first()  # type: ignore[union-attr]
-    return entry is not None and entry.new == participant.role \
-        and entry.who != participant.name
+        return logged_role(s, workshop_id, participant) == participant.role
 
 
 def heartbeat(store: Store, participant_id: int, step: str | None = None) -> Participant:
@@ -231,72 +235,6 @@ def participants(store: Store, workshop_id: int) -> list[Participant]:
     with store.read() as s:
         return list(s.exec(select(Participant).where(Participant.workshop_id == workshop_id)
                            .order_by(Participant.id)))  # type: ignore[arg-type]
-
-
-# -- observers ------------------------------------------------------------------
-_WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
-_DDL_ACTIONS = {code for name, code in vars(sqlite3).items()
-                if name.startswith(("SQLITE_CREATE_", "SQLITE_DROP_", "SQLITE_ALTER"))
-                and isinstance(code, int)}
-
-
-def _presence_only(action: int, arg1: str | None, _arg2: str | None, _db: str | None,
-                   _trigger: str | None) -> int:
-    """SQLite authorizer: reads anywhere, writes only to the participant table."""
-    if action in _WRITE_ACTIONS and arg1 != PRESENCE_TABLE:
-        return sqlite3.SQLITE_DENY
-    if action in _DDL_ACTIONS:
-        return sqlite3.SQLITE_DENY
-    return sqlite3.SQLITE_OK
-
-
-_WRITE_SQL = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
-_READ_SQL = re.compile(r"\s*(?:SELECT|SHOW|WITH\s[^;]*\bSELECT\b)", re.I)
-
-
-def _presence_only_sql(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-    """The server twin of ``_presence_only``: statements are checked before they are sent.
-
-    A server has no per-connection authorizer; a database role limited to the
-    participant table would be the stronger guard, and needs the server's admin.
-    """
-    write = _WRITE_SQL.match(statement)
-    if write is not None and write.group(1).lower() == PRESENCE_TABLE:
-        return
-    if write is None and _READ_SQL.match(statement):
-        return
-    raise ReadOnlyError("Observers cannot change the workshop.")
-
-
-class PresenceStore(Store):
-    """A store whose connections may write participant rows and nothing else."""
-
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        try:
-            with super().write() as session:
-                yield session
-        except DatabaseError as exc:
-            if "not authorized" not in str(exc):
-                raise
-            raise ReadOnlyError("Observers cannot change the workshop.") from exc
-
-
-def presence_store(path: str | Path | None, who: str) -> Store:
-    """A writable store that can change nothing but participant rows (for observers)."""
-    store: Store = Store(path, read_only=True)  # refuses files with no workshops
-    store.close()
-    store = PresenceStore(path, who=who)
-    if store.on_server:
-        event.listen(store.engine, "before_cursor_execute", _presence_only_sql)
-        return store
-
-    @event.listens_for(store.engine, "connect")
-    def _restrict(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        dbapi_conn.set_authorizer(_presence_only)
-
-    store.engine.dispose()  # no pooled connection may predate the authorizer
-    return store
 
 
 @dataclass
@@ -355,11 +293,14 @@ def open_seat(path: str | Path | None, workshop_id: int, name: str,
     try:
         workshop = probe.get_workshop(workshop_id)
         rows = participants(probe, workshop_id)
+        with probe.read() as s:
+            logged = logged_role(s, workshop_id, next((p for p in rows if p.name == clean),
+                                                      None))
     finally:
         probe.close()
     effective = seat_role(workshop, rows, clean, probe.account,
                           requested=coerce(Participant, "role", role) if role else None,
-                          cap=cap, grant=grant, uid=probe.uid)
+                          cap=cap, grant=grant, uid=probe.uid, logged=logged)
     if effective == "observer":
         edits = Store(path, who=clean, read_only=True)
         presence = presence_store(path, clean)

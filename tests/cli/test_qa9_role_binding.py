@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from models.db import access
 from models.db.store import Store
+from models.db.tables.history import ChangeLog
 from models.db.tables.seats import Participant
 from models.live import presence
 from tui.cli.main import app
@@ -113,7 +114,12 @@ def test_an_unbound_lead_seat_from_an_older_grant_is_not_taken_by_another_accoun
         team: tuple[Path, int], monkeypatch: pytest.MonkeyPatch) -> None:
     db, wid = team
     with Store(db, who="lea") as store, store.write() as s:
-        s.add(Participant(workshop_id=wid, name="alice", role="lead"))
+        row = Participant(workshop_id=wid, name="alice", role="lead")
+        s.add(row)
+        s.flush()
+        # an older grant was logged as today's is; an unlogged role counts for nothing (sec20)
+        s.add(ChangeLog(workshop_id=wid, who="lea", entity="participant",
+                        entity_id=row.id, action="update", field="role", new="lead"))
     as_account(monkeypatch, "bob")
     with Store(db, who="alice") as store, pytest.raises(access.AccessError,
                                                         match="--account"):

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from models.db.store import Store
+from models.db.store import ReadOnlyError, Store
 from models.db.tables.seats import Participant
 from models.db.tables.workshop import Touchpoint
 from models.live.presence import grant
@@ -74,7 +74,7 @@ async def test_an_observer_raised_by_the_lead_edits_without_reopening(db_path: P
 async def test_a_raise_never_lifts_what_the_seat_itself_lowered_or_claimed(
         db_path: Path, seat: dict[str, str]) -> None:
     """``--role observer`` and a ``seat`` line's cap hold; a role the seat's own row got
-    without a lead's grant (``{}``: written as the seat) is a claim, not a raise."""
+    without a lead's grant (``{}``: written by another store) is a claim, not a raise."""
     with Store(db_path, who="lea") as store:
         wid = build_workshop(store)
         grant(store, wid, "obs", "observer")
@@ -86,9 +86,12 @@ async def test_a_raise_never_lifts_what_the_seat_itself_lowered_or_claimed(
         if seat:
             with Store(db_path, who="lea") as lead:
                 grant(lead, wid, "obs", "participant")
-        else:  # the seat's own presence store may write its row: a claim, not logged
-            app.pairing.seat.presence.update(Participant, me.id, log=False,
-                                             role="participant")
+        else:  # its own presence store may not write the role (sec20); another writer's is
+            with pytest.raises(ReadOnlyError):  # a claim, not a lead's logged grant
+                app.pairing.seat.presence.update(Participant, me.id, log=False,
+                                                 role="participant")
+            with Store(db_path, who="lea") as other:
+                other.update(Participant, me.id or 0, log=False, role="participant")
         assert await until([pilot], lambda: getattr(app.pairing.me(), "role", "")
                            == "participant")
         await ready(pilot)

@@ -1,7 +1,7 @@
 """Who is in a workshop: participant seats and the browser invitations a lead hands out.
 
 A table apart from the map because an observer's connection writes here and nowhere
-else (``live/presence.PresenceStore``'s authorizer allows the participant table only),
+else (``live/observer_guard``: only the seat columns of its own row),
 and an invitation keeps only its token's hash, never the link a lead sent.
 """
 

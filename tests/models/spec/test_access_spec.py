@@ -228,7 +228,10 @@ def test_a_forced_seat_commands_role_is_a_cap_and_never_raises_a_stored_role() -
     # trust11: typed or forced, a line's ROLE grants nothing a lead did not
     assert access.seat_role(WORKSHOP, [], "New", "guest", cap="lead") == "participant"
     granted = _person("Lee", "lead", "guest")  # role 3 lee lead --account guest
-    assert access.seat_role(WORKSHOP, [granted], "Lee", "guest", cap="lead") == "lead"
+    assert access.seat_role(WORKSHOP, [granted], "Lee", "guest", cap="lead",
+                            logged="lead") == "lead"
+    # sec20: the same row without a logged grant (written by anyone) counts as a new name
+    assert access.seat_role(WORKSHOP, [granted], "Lee", "guest", cap="lead") == "participant"
     observer = _person("Kim", "observer", "guest")  # the account was granted observer
     assert access.seat_role(WORKSHOP, [observer], "New", "guest", cap="lead") == "observer"
     assert access.seat_role(WORKSHOP, [observer], "New", "guest") == "observer"  # open --as
