@@ -128,6 +128,31 @@ class Edits:
                       summary=f"added {_describe(row)}")
             return row
 
+    def add_all(self, rows: list[T]) -> list[T]:
+        """Insert validated rows that carry their position, in one flush; each is logged
+        as a create, as ``add`` logs it.
+
+        Why: a generated plan is one row per card, and ``add`` flushes and touches the
+        workshop per row: the Plan's first visit on a map of 2,500 cards spent two
+        seconds of the screen's thread in 2,506 flushes."""
+        for row in rows:
+            for name in type(row).model_fields:
+                if name != "id" and getattr(row, name) is not None:
+                    setattr(row, name, coerce(type(row), name, getattr(row, name)))
+            check_row(row)
+        with self.write() as s:
+            s.add_all(rows)
+            s.flush()
+            touched: set[int] = set()
+            for row in rows:
+                wid = self._workshop_id(s, row)
+                if wid not in touched:
+                    self._touch(s, wid)
+                    touched.add(wid)
+                self._log(s, wid, row.__tablename__, row.id, "create",  # type: ignore[attr-defined]
+                          summary=f"added {_describe(row)}")
+            return rows
+
     def update(self, model: type[T], row_id: int, *, log: bool = True,
                announce: bool = True, expect: dict[str, Any] | None = None,
                **changes: Any) -> T:

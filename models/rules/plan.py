@@ -373,19 +373,22 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) 
     plan_within_span(start, [day for item in generated for day in (item.start, item.deadline)
                              if day])
     keys = {item.key for item in generated}
-    for key, task in existing.items():
-        # a card that was dropped or deleted leaves the plan, unless someone edited its task
-        if key.startswith(CARD_KEY) and key not in keys and not task.edited and task.id:
-            store.delete(PlanTask, task.id)
-    for position, item in enumerate(generated, start=1):
-        values: dict[str, Any] = {name: getattr(item, name) for name in PlanItem.__slots__
-                                  if name != "key"}
-        values["position"] = position
-        task = existing.get(item.key)
-        if task is None:
-            store.add(PlanTask(workshop_id=workshop_id, key=item.key, **values))
-        elif not task.edited:
-            changed = {k: v for k, v in values.items() if getattr(task, k) != v}
-            if changed:
-                store.update(PlanTask, task.id, **changed)
-    return list(store.load(workshop_id).plan_tasks)
+    with store.write():  # one transaction: the plan is written whole or not at all
+        for key, task in existing.items():
+            # a card dropped or deleted leaves the plan, unless someone edited its task
+            if key.startswith(CARD_KEY) and key not in keys and not task.edited and task.id:
+                store.delete(PlanTask, task.id)
+        new: list[PlanTask] = []
+        for position, item in enumerate(generated, start=1):
+            values: dict[str, Any] = {name: getattr(item, name) for name in PlanItem.__slots__
+                                      if name != "key"}
+            values["position"] = position
+            task = existing.get(item.key)
+            if task is None:
+                new.append(PlanTask(workshop_id=workshop_id, key=item.key, **values))
+            elif not task.edited:
+                changed = {k: v for k, v in values.items() if getattr(task, k) != v}
+                if changed:
+                    store.update(PlanTask, task.id, **changed)
+        store.add_all(new)
+    return list(store.plan_tasks(workshop_id))
