@@ -51,7 +51,7 @@ def flag_summary(handoffs: int, risks: list[Risk]) -> Text:
     the first two showed; the letters in the table point at the rows instead.
     """
     line = Text(f"{handoffs} handoff{'s' if handoffs != 1 else ''}", style="bold")
-    line.append(" (▶ told; › a change of channel)", style="dim")
+    line.append(" (▶ told)", style="dim")
     kinds = [risk.kind for risk in risks]
     line.append(f" · ⚑ {len(risks)} flag{'s' if len(risks) != 1 else ''}",
                 style="bold yellow" if risks else "")
@@ -93,9 +93,6 @@ class OwnershipView(TableFormView):
     # as a letter; touchpoint, owner and handoff share the width (``CUT``).
     HELP = ("- **▶ told**: on the swimlanes, ▶ marks a handoff where the customer is told "
             "the case changes hands; a red ! marks one where they are not.\n"
-            "- **›**: the customer moving on to another team's channel (a Product help "
-            "article, then a Support form): a change of channel, not a handoff. A handoff "
-            "is a new team taking the case on backstage, or a transfer the room documents.\n"
             "- **Flags**: O, the touchpoint has no owner team; !, the customer is not told "
             "about its handoff.")
     COLUMNS = (("n", "#"), ("name", "Touchpoint"), ("owner", "Owner team"),
