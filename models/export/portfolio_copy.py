@@ -36,12 +36,15 @@ class Copied:
 def copy_portfolio(source: Any, target: Any) -> tuple[list[Copied], list[str]]:
     """Copy every readable workshop of ``source`` into the empty ``target``: what was
     copied, and the sentence of each workshop left out because a value in it cannot be
-    read (``bad_cells.DamagedWorkshop``).
+    read (``bad_cells.DamagedWorkshop``) or is one a backup cannot carry (``DataError``:
+    a NUL or an infinite figure planted by hand, which the store reads but the checks
+    every import passes refuse).
 
     Why not refuse the whole copy: one map damaged by hand held back the whole
     portfolio, where ``list`` and Home show the others and name that one.
     """
     from models.db.bad_cells import DamagedWorkshop
+    from models.export.form import DataError
 
     present = target.list_workshops()
     if present:
@@ -65,14 +68,26 @@ def copy_portfolio(source: Any, target: Any) -> tuple[list[Copied], list[str]]:
                 refused.append(str(exc))
                 continue
             _relink(data, new_ids, new_tps)
-            new_id = dict_to_store(target, data, source=f"workshop {wid} of {source.where}",
-                                   summary=f"copied from workshop {wid} of {source.where}")
+            try:  # the checks run before any of its rows is written (``dict_to_store``)
+                new_id = dict_to_store(target, data, source=f"workshop {wid} of {source.where}",
+                                       summary=f"copied from workshop {wid} of {source.where}")
+            except DataError as exc:
+                refused.append(_not_carried(wid, workshop.title, exc))
+                continue
             new_ids[wid] = new_id
             copied = _touchpoint_ids(session, new_id)
             for old, new in zip(journey.ordered_touchpoints(), copied, strict=True):
                 new_tps[int(old.id or 0)] = new
             done.append(Copied(wid, new_id, workshop.title or workshop.scenario))
     return done, refused
+
+
+def _not_carried(wid: int, title: str, exc: Any) -> str:
+    """The sentence of a map the backup's checks refuse, in ``BadCell.sentence``'s shape
+    (its title unless the title is what is refused)."""
+    named = f"Workshop {wid}" if exc.key_path == "workshop.title" or not title.strip() \
+        else f'Workshop {wid} "{title.strip()}"'
+    return f"{named} cannot be copied: its {exc.key_path} {exc.problem.rstrip('.')}."
 
 
 def _touchpoint_ids(session: Any, workshop_id: int) -> list[int]:

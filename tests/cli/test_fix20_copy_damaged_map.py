@@ -31,7 +31,7 @@ def test_copy_takes_the_sound_maps_and_names_the_damaged_one(
     wid, other = beside_a_sound_map(path)
     spoil(path, table, column, literal)
     result = runner.invoke(app, ["copy", "--from", str(path), "--to", str(copy)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 4, result.output  # LEFT_OUT_EXIT (test_ux21_partial_copy_exit)
     assert result.stderr.startswith(f"journeymap: left out: Workshop {wid} "), result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
     assert f"{other} -> " in result.stdout and f"{wid} -> " not in result.stdout

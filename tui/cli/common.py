@@ -24,11 +24,16 @@ if TYPE_CHECKING:
 
     from models.db.store import Store
 
-__all__ = ["STATE", "WORKSHOP_HELP", "Context", "WorkshopId", "command_group", "console",
-           "default_user", "document", "fail", "require", "require_folder", "user_errors"]
+__all__ = ["LEFT_OUT_EXIT", "OVERDUE_EXIT", "STATE", "WORKSHOP_HELP", "Context", "WorkshopId",
+           "command_group", "console", "default_user", "document", "fail", "require",
+           "require_folder", "user_errors"]
 
 
 WORKSHOP_HELP = "Workshop number (see `journeymap list`)."
+# Exit codes beside 0 (done) and 1 (a user error: nothing done), as docs/architecture.md
+# lists them: a command did its work and found something a script must not pass over.
+OVERDUE_EXIT = 3  # tracker --overdue listed overdue items
+LEFT_OUT_EXIT = 4  # copy copied the readable maps and left the named ones out
 WorkshopId = Annotated[int, typer.Argument(help=WORKSHOP_HELP)]
 """A command's workshop argument, worded once for every ``--help`` (``ID`` in its usage line)."""
 

@@ -21,6 +21,7 @@ import typer
 from models.rules.clock import today as clock_today
 from models.rules.counts import plural
 from tui.cli.common import (
+    OVERDUE_EXIT,
     STATE,
     WorkshopId,
     command_group,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from models.db.store import Store
     from models.rules.tracker import TrackerItem
 
-OVERDUE_EXIT = 3
 _KIND_WORDS = {"card": "card", "task": "plan task", "review": "map review",
                "sla": "SLA commitment"}
 

@@ -14,6 +14,7 @@ import typer
 
 from models.rules.counts import plural
 from tui.cli.common import (
+    LEFT_OUT_EXIT,
     STATE,
     Context,
     command_group,
@@ -41,7 +42,11 @@ def copy(
     target: Annotated[str, typer.Option(
         "--to", metavar="FILE|URL", help="An empty database to copy into (created if missing).")],
 ) -> None:
-    """Copy every workshop (plan, people and change log included) into an empty database."""
+    """Copy every workshop (plan, people and change log included) into an empty database.
+
+    A map that cannot be read or carried is left out and named on stderr, the others
+    are copied, and it ends with exit code 4 (exit code 1: nothing was copied).
+    """
     with user_errors():
         from models.db.store import Store
         from models.export.portfolio_copy import copy_portfolio
@@ -63,6 +68,8 @@ def copy(
                 missing = f"; {len(refused)} left out, named above" if refused else ""
                 say(f"Copied {plural(len(copied), 'workshop')} from {old.where} to "
                     f"{new.where}{missing}.")
+        if refused:  # after the destination is closed: what was copied is kept
+            raise typer.Exit(LEFT_OUT_EXIT)
 
 
 @app.command("upgrade")
