@@ -21,7 +21,7 @@ from tui.safe_text import safe
 from tui.steps.base import select_key, selected_key
 from tui.steps.columns import CutRow, FitTable, HandoffCell, cut
 from tui.steps.table_form import TableFormView
-from tui.widgets.drawings import LanePoint, Swimlanes
+from tui.widgets.drawings import CHANNEL_MARK, LanePoint, Swimlanes
 from tui.widgets.forms import FieldInput, FieldSpec, FormSubmitted, RecordForm
 
 if TYPE_CHECKING:
@@ -91,10 +91,12 @@ class OwnershipView(TableFormView):
     # No stage column (the swimlanes above name the stages), the whole handoff (from
     # team → to team, each cut to half when both do not fit) and every flag of the row
     # as a letter; touchpoint, owner and handoff share the width (``CUT``).
-    HELP = ("- **▶ told**: on the swimlanes, ▶ marks a handoff where the customer is told "
-            "the case changes hands; a red ! marks one where they are not.\n"
-            "- **Flags**: O, the touchpoint has no owner team; !, the customer is not told "
-            "about its handoff.")
+    HELP = ("On the swimlanes:\n"
+            "- **▶ told**: a handoff; the customer is told the case changes hands "
+            "(a red **!**: not told).\n"
+            f"- **{CHANNEL_MARK}**: the customer moves on to another team's channel: a change "
+            "of channel, not a handoff.\n\n"
+            "**Flags**: O, no owner team; !, the customer is not told about its handoff.")
     COLUMNS = (("n", "#"), ("name", "Touchpoint"), ("owner", "Owner team"),
                ("handoff", "Handoff in"), ("flags", "Flags"))
     CUT = {"name": 3, "owner": 2, "handoff": 3}

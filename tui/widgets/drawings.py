@@ -22,6 +22,9 @@ from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
 from tui.safe_text import clean, fit
 
 NO_OWNER = "(no owner)"
+# The customer moving on to another team's channel without a handoff; the Ownership
+# step's keys panel says what it means, with this very mark.
+CHANNEL_MARK = "›"
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ class LaneLayout:
             if prev is not None and prev.team != p.team:
                 a, b = row_of[prev.team], row_of[p.team]
                 if row == b and not p.handoff_in:  # the customer changing channel
-                    sep, sep_style = "›", "dim"
+                    sep, sep_style = CHANNEL_MARK, "dim"
                 elif row == b:
                     sep, sep_style = ("▶", "green") if p.informed else ("!", "bold red")
                 elif row == a:
