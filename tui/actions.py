@@ -12,6 +12,7 @@ answer a dialog stay with that widget.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
@@ -115,8 +116,9 @@ TABLE: dict[str, tuple[Action, ...]] = {
         # what pressing it gives (``TrackerView.check_action``).
         Action("o", "toggle_overdue(True)", "Overdue only"),
         Action("o", "toggle_overdue(False)", "Every item"),
-        # In the order the footer keeps them at 80 columns: ``d`` before ``w``, whose words
-        # would otherwise take ``d``'s room once ``s`` leaves an empty list.
+        # In the order the footer keeps them at 80 columns (before ``x`` Export, which
+        # gives way there): ``d`` before ``w``, whose words would otherwise take ``d``'s
+        # room once ``s`` leaves an empty list.
         Action("d", "toggle_sort(True)", "By due date"),
         Action("d", "toggle_sort(False)", "By owner"),
         Action("w", "toggle_scope(True)", "All workshops", guest=False),
@@ -193,24 +195,25 @@ def moves_about(key: str) -> bool:
     return key in _WORKSHOP_KEYS
 
 
-def _widest_words() -> dict[str, str]:
-    """Each toggle's action with the longer words of its key's two bindings."""
-    out: dict[str, str] = {}
+def _toggle_words() -> dict[str, tuple[str, ...]]:
+    """Each toggle's action with the words of its key's two bindings."""
+    out: dict[str, tuple[str, ...]] = {}
     for actions in TABLE.values():
         for action in actions:
-            twins = [a.description for a in actions if a.key == action.key]
+            twins = tuple(a.description for a in actions if a.key == action.key)
             if len(twins) > 1:
-                out[action.action] = max(twins, key=len)
+                out[action.action] = twins
     return out
 
 
-_WIDEST = _widest_words()
+_TWINS = _toggle_words()
 
 
-def widest_words(action: str, words: str) -> str:
+def widest_words(action: str, words: str, measure: Callable[[str], int] = len) -> str:
     """The words a footer keeps room for: a toggle's longer pair of words, so that
-    pressing it ("Overdue only" → "Every item") never lets another key in or out."""
-    return _WIDEST.get(action, words)
+    pressing it ("Overdue" → "Every item") never lets another key in or out.
+    ``measure`` is how wide the footer draws words (it shortens some)."""
+    return max(_TWINS.get(action, (words,)), key=measure)
 
 
 def bindings(area: str) -> list[BindingType]:

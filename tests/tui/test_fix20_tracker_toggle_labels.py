@@ -18,8 +18,10 @@ from tests.helpers import TODAY, outputs_workshop, settle
 from tests.tui.workshop_flow import footer_keys
 from tui.app.launch import build_app
 
-OFF = {"d": "By due date", "o": "Overdue only", "w": "All workshops"}
-ON = {"d": "By owner", "o": "Every item", "w": "This workshop"}
+# The footer's short words (``footer.SHORTER``, session 17: room for ``w`` at 80 columns);
+# ``?`` and the palette say "Overdue only", "All workshops" and "This workshop".
+OFF = {"d": "By due date", "o": "Overdue", "w": "All maps"}
+ON = {"d": "By owner", "o": "Every item", "w": "This map"}
 
 
 @pytest.fixture(autouse=True)

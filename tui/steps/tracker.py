@@ -27,7 +27,7 @@ from models.vocab import CLOSED_STATUSES, status_label
 from tui.actions import bindings
 from tui.dialogs.common import PickScreen
 from tui.session import OpenWorkshop
-from tui.steps.base import selected_key, sync_table
+from tui.steps.base import StepView, selected_key, sync_table
 from tui.steps.columns import CutRow, FitTable, cut
 from tui.steps.output_base import OutputView
 from tui.widgets.dates import due_label, due_style, next_status
@@ -54,7 +54,7 @@ def item_key(item: TrackerItem) -> str:
     return f"{item.kind}:{item.item_id}"
 
 
-class TrackerView(OutputView):
+class TrackerView(OutputView, inherit_bindings=False):
     """Owner groups (header rows) with their items; one key changes a status."""
 
     STEP = "tracker"
@@ -64,9 +64,14 @@ class TrackerView(OutputView):
     TrackerView DataTable { height: 1fr; }
     TrackerView .empty-note { padding: 1 2; height: auto; }
     """
+    # Its own keys first (Textual merges a base class's keys before a subclass's, so
+    # ``inherit_bindings=False`` and they are listed here whole): at 80 columns the footer
+    # has room for them and not for ``x`` Export too, which every other step shows (``?``
+    # and the palette list it).
     BINDINGS = [
-        *OutputView.BINDINGS,
         *bindings("tracker"),
+        *OutputView.BINDINGS,
+        *StepView.BINDINGS,
     ]
 
     def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:

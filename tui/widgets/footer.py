@@ -61,7 +61,10 @@ SHORTER = {"Next step": "Next", "Prev step": "Prev", "Export action plan": "Expo
            "Delete level": "Delete", "Move up": "Up", "Move down": "Down",
            "KPI baseline from ticket data": "Baseline",
            "Measure: tie signal to ticket data…": "Measure",
-           "Fill map from data": "Fill map", "Undo my last change": "Undo"}
+           "Fill map from data": "Fill map", "Undo my last change": "Undo",
+           # the Tracker's toggles: at 80 columns "w All workshops" had no room
+           "Overdue only": "Overdue", "All workshops": "All maps",
+           "This workshop": "This map"}
 
 
 def footer_key(display: str) -> str:
@@ -159,8 +162,9 @@ class CalmFooter(Footer):
         key = footer_key(self.app.get_key_display(binding))
         if joined(binding):
             return cell_len(key)  # "+/": no words, no gap before the pair's second key
-        words = widest_words(binding.action, binding.description)
-        return cell_len(key) + 1 + cell_len(short_description(words)) + 1
+        words = short_description(widest_words(
+            binding.action, binding.description, lambda w: cell_len(short_description(w))))
+        return cell_len(key) + 1 + cell_len(words) + 1
 
     def _entries(self) -> list[Entry]:
         """Shown bindings, one per action (the first key of each), in the screen's order."""
