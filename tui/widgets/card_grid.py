@@ -62,6 +62,16 @@ def para(value: object, style: str = "", limit: int = LINE_LIMIT) -> Text:
     return Text(text, style=style, end="")
 
 
+def projected(kind: str, value: float) -> Text:
+    """The card's projected effect (the business case's input) under the sentence whose
+    signal checks it, in the words ``show`` and ``card-effect`` use; the kind is data."""
+    from models.rules.effects import effect_words
+
+    line = Text("Projected: ", style="bold", end="")
+    line.append_text(para(effect_words(kind, value), limit=LINE_LIMIT))
+    return line
+
+
 def card_body(journey: Journey, card: HypothesisCard, on: dt.date) -> Text:
     """Everything a card box shows, flags in words (they must read without colour)."""
     from models.rules.cards import card_flags, card_sentence
@@ -73,6 +83,8 @@ def card_body(journey: Journey, card: HypothesisCard, on: dt.date) -> Text:
     head.append_text(para(pain.description if pain else "(pain point deleted)", "italic", 120))
     lines.append(head)
     lines.append(para(card_sentence(card), limit=SENTENCE_LIMIT))
+    if card.effect_kind and card.effect_value is not None:  # unset: no line, no height
+        lines.append(projected(card.effect_kind, card.effect_value))
     who = Text(end="")
     who.append("Owner: ", style="bold")
     who.append_text(para(card.owner, limit=60) if card.owner.strip() else Text("—"))
