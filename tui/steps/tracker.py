@@ -64,15 +64,9 @@ class TrackerView(OutputView, inherit_bindings=False):
     TrackerView DataTable { height: 1fr; }
     TrackerView .empty-note { padding: 1 2; height: auto; }
     """
-    # Its own keys first (Textual merges a base class's keys before a subclass's, so
-    # ``inherit_bindings=False`` and they are listed here whole): at 80 columns the footer
-    # has room for them and not for ``x`` Export too, which every other step shows (``?``
-    # and the palette list it).
-    BINDINGS = [
-        *bindings("tracker"),
-        *OutputView.BINDINGS,
-        *StepView.BINDINGS,
-    ]
+    # Its own keys before ``x`` Export, which every other step's footer shows: at 80
+    # columns x gives way (Textual puts a base class's keys first, hence all listed here).
+    BINDINGS = [*bindings("tracker"), *OutputView.BINDINGS, *StepView.BINDINGS]
 
     def __init__(self, session: WorkshopSession, **kwargs: Any) -> None:
         super().__init__(session, **kwargs)
