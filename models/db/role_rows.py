@@ -11,6 +11,9 @@ read here; each is taken only as journeymap writes it:
 * a uid that is not a whole number is a uid no account has, so the binding is
   refused as a re-created login's would be, never loosened into "any uid";
 * a role that is not one of ``models.vocab.ROLES`` grants nothing.
+
+Each seat comes with ``logged``: the role its last logged grant gave it
+(``grant_log.granted_role``), which its stored role counts up to (``access.vouched``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from models.db.bad_cells import runner
+from models.db.grant_log import ENTITY, FIELD, granted_role
 from models.vocab import ROLES
 
 _NO_UID = -1  # no account has it: a damaged uid refuses, it does not open
@@ -48,11 +52,17 @@ def role_rows(store: Any, workshop_id: int | None) -> tuple[list[Any], list[Any]
                      for r in run(f"SELECT id, {text('lead')}, {text('lead_account')}, "
                                   f"lead_uid FROM workshop{where} ORDER BY id", params)]
         owner = where.replace(" id ", " workshop_id ")
+        lines = {r[0]: (_decoded(r[1]), _decoded(r[2])) for r in run(
+            f"SELECT entity_id, {text('who')}, {text('new')} FROM changelog WHERE entity = "
+            f"{mark} AND field = {mark}{owner.replace(' WHERE ', ' AND ')} ORDER BY id",
+            (ENTITY, FIELD, *params))}  # the last line of each seat wins
         people = [SimpleNamespace(workshop_id=r[0], name=_decoded(r[1]),
                                   account=_decoded(r[2]), account_uid=_uid(r[3]),
-                                  key=_decoded(r[4]), role=_decoded(r[5]))
+                                  key=_decoded(r[4]), role=_decoded(r[5]), id=r[6],
+                                  logged=granted_role(*lines.get(r[6], ("", "")),
+                                                      _decoded(r[1])))
                   for r in run(f"SELECT workshop_id, {text('name')}, {text('account')}, "
-                               f"account_uid, {text('key')}, {text('role')} "
+                               f"account_uid, {text('key')}, {text('role')}, id "
                                f"FROM participant{owner} ORDER BY id", params)
                   if _decoded(r[5]) in ROLES]
     return workshops, people
