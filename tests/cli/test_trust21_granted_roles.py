@@ -132,3 +132,14 @@ def test_the_creator_grants_an_unbacked_lead_again(tmp_path: Path,
     as_login(monkeypatch, "bob")
     code, _out, err = run_cli(db, "role", str(wid), "kim", "participant")
     assert code == 0, err
+
+
+def test_a_planted_role_over_an_observer_grant_writes_no_export_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``export -o`` decides on the light read's own cells, by the same rule."""
+    db, out = tmp_path / "team.db", tmp_path / "plan.md"
+    wid = _planted(db, monkeypatch, "observer")
+    err = _refused_unchanged(db, "export", str(wid), "--format", "md", "-o", str(out))
+    assert UNBACKED in err and not out.exists(), err
+    as_login(monkeypatch, "lea")
+    assert run_cli(db, "export", str(wid), "--format", "md", "-o", str(out))[0] == 0
