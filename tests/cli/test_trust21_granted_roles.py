@@ -28,20 +28,16 @@ def _sql(db: Path, statement: str, *params: object) -> None:
     conn.close()
 
 
+def _number(db: Path, query: str) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute(query).fetchone()[0])
+    finally:
+        conn.close()
+
+
 def _changes(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute("SELECT count(*) FROM changelog").fetchone()[0])
-    finally:
-        conn.close()
-
-
-def _bob_id(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute("SELECT id FROM participant WHERE name = 'bob'").fetchone()[0])
-    finally:
-        conn.close()
+    return _number(db, "SELECT count(*) FROM changelog")
 
 
 def _planted(db: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> int:
@@ -113,7 +109,7 @@ def test_a_forged_grant_line_raises_nothing(tmp_path: Path, monkeypatch: pytest.
     _sql(db, "INSERT INTO changelog (workshop_id, at, who, entity, entity_id, action, field, "
          "old, new, summary, account, imported) VALUES (?, '2026-12-01 10:00:00', ?, "
          "'participant', ?, 'update', 'role', 'observer', ?, '', ?, 0)",
-         wid, who, _bob_id(db), new, who)
+         wid, who, _number(db, "SELECT id FROM participant WHERE name = 'bob'"), new, who)
     err = _refused_unchanged(db, "delete", str(wid), "--yes")
     assert UNBACKED in err, err
 
