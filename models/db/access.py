@@ -40,11 +40,14 @@ The rules:
 
 from __future__ import annotations
 
-import os
-import pwd
 from collections.abc import Sequence
 
 from models.db.dbfile import StoreError
+from models.db.os_login import current_account as current_account
+from models.db.os_login import current_uid as current_uid
+from models.db.os_login import file_owner as file_owner
+from models.db.os_login import login_exists as login_exists
+from models.db.os_login import login_uid as login_uid
 from models.vocab import ROLES
 
 # ``ROLES`` is listed from most to least: observer 0, participant 1, lead 2.
@@ -68,48 +71,6 @@ _VERBS: dict[str, str] = {"edit": "change", "export": "write a file from",
 
 class AccessError(StoreError):
     """The person running journeymap may not do this; the message says why in one sentence."""
-
-
-def current_account() -> str:
-    """The OS login of this process, from the real uid (environment variables can lie)."""
-    try:
-        return pwd.getpwuid(os.getuid()).pw_name
-    except KeyError:  # no passwd entry (some containers): the uid is still an identity
-        return f"uid{os.getuid()}"
-
-
-def current_uid() -> int:
-    """The real uid of this process: with the login, what a binding is checked against."""
-    return os.getuid()
-
-
-def login_uid(name: str) -> int | None:
-    """The uid this box gives that login now (None: no such login), stored with a grant."""
-    try:
-        return pwd.getpwnam(name).pw_uid
-    except (KeyError, ValueError):
-        return None
-
-
-def login_exists(name: str) -> bool:
-    """Whether this box has an OS account of that login (a granted seat is bound to it)."""
-    try:
-        pwd.getpwnam(name)
-    except (KeyError, ValueError):  # ValueError: a NUL in the name
-        return False
-    return True
-
-
-def file_owner(path: str | os.PathLike[str]) -> str:
-    """The login owning a file: the best guess for who created the workshops of an old file."""
-    try:
-        uid = os.stat(path).st_uid
-    except OSError:
-        return ""
-    try:
-        return pwd.getpwuid(uid).pw_name
-    except KeyError:
-        return f"uid{uid}"
 
 
 def lower(first: str, second: str | None) -> str:
@@ -139,12 +100,14 @@ def recreated(workshop_id: object, account: str) -> AccessError:
 
 
 def account_role(workshop: object, participants: Sequence[object], account: str,
-                 key: str = "", uid: int | None = None) -> str | None:
+                 key: str = "", uid: int | None = None, *, vouch: bool = False) -> str | None:
     """The highest role an OS account (and, for a ``seat``, its key) holds; None = none.
 
     Seats bound to a key count only for that key: a shell on the shared guest account
     is not every guest at once.  A binding of a re-created login (uid differs) counts
-    for nothing; ``stale`` tells such an account apart from one nobody granted."""
+    for nothing; ``stale`` tells such an account apart from one nobody granted.
+    ``vouch`` (a command's check) counts each seat's stored role only up to what a lead
+    gave it, as a reopen does (``vouched``, with the ``logged`` grant of ``role_rows``)."""
     best: str | None = None
     if bound(str(getattr(workshop, "lead_account", "")), getattr(workshop, "lead_uid", None),
              account, uid):
@@ -154,6 +117,9 @@ def account_role(workshop: object, participants: Sequence[object], account: str,
                 str(getattr(person, "account", "")), getattr(person, "account_uid", None),
                 account, uid):
             role = str(getattr(person, "role", "observer"))
+            if vouch:
+                role = lower(role, vouched(workshop, participants, person, account, uid,
+                                           getattr(person, "logged", None), None))
             if best is None or ROLE_RANK[role] > ROLE_RANK[best]:
                 best = role
     return best
@@ -177,8 +143,12 @@ def allowed(role: str | None, action: str) -> bool:
     return role is not None and ROLE_RANK[role] >= ROLE_RANK[ACTIONS[action]]
 
 
+def _held(role: str | None) -> str:
+    return f"is {'an' if role == 'observer' else 'a'} {role}" if role else "has no role"
+
+
 def refusal(workshop_id: int, account: str, role: str | None, action: str) -> AccessError:
-    held = f"is {'an' if role == 'observer' else 'a'} {role}" if role else "has no role"
+    held = _held(role)
     need = ACTIONS[action]
     return AccessError(f"Only a {need}{' or lead' if need == 'participant' else ''} can "
                        f"{_VERBS[action]} workshop {workshop_id}; the account {account} "
@@ -186,15 +156,35 @@ def refusal(workshop_id: int, account: str, role: str | None, action: str) -> Ac
 
 
 def check(workshop_id: int, workshop: object, people: Sequence[object], account: str,
-          uid: int | None, role: str | None, action: str) -> None:
-    """Refuse ``action`` unless ``role`` allows it: a re-created login is told so.
+          uid: int | None, role: str | None, action: str, key: str | None = "") -> None:
+    """Refuse ``action`` unless ``role`` allows it: a re-created login is told so, and so
+    is an account whose stored role would allow it but no grant backs (``unbacked``).
 
     Apart from ``require`` so that a command that read the rows itself, without the
     ORM (``export -o``), decides by the same rule."""
     if not allowed(role, action):
         if stale(workshop, people, account, uid):
             raise recreated(workshop_id, account)
+        if key is not None:  # None: the app's seat, whose own role was checked
+            unbacked(workshop_id, workshop, people, account, key, uid, role, action)
         raise refusal(workshop_id, account, role, action)
+
+
+def unbacked(workshop_id: int, workshop: object, people: Sequence[object], account: str,
+             key: str, uid: int | None, counted: str | None, action: str) -> None:
+    """Refuse, naming the one way back, a seat of this account whose stored role allows
+    ``action`` though no logged grant backs it (a map from before grants were logged,
+    or a row written by hand): its creator's grant, made again, is logged this time."""
+    for person in people:
+        role, name = str(getattr(person, "role", "")), str(getattr(person, "name", ""))
+        if getattr(person, "key", "") == key and allowed(role, action) and bound(
+                str(getattr(person, "account", "")), getattr(person, "account_uid", None),
+                account, uid):
+            raise AccessError(f"Your {role} role in workshop {workshop_id} (seat {name!r}) "
+                              f"is not backed by a grant in its change log, so the account "
+                              f"{account} {_held(counted)} there; ask "
+                              f"{getattr(workshop, 'lead', '') or 'its creator'} to grant it "
+                              f"again (journeymap role {workshop_id} {name} {role}).")
 
 
 def require(store: object, workshop_id: int, account: str, action: str, key: str = "",
@@ -226,7 +216,7 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
     workshop = found[0]
     uid = getattr(store, "uid", None)
     if seat is None:
-        role = account_role(workshop, people, account, key, uid)
+        role = account_role(workshop, people, account, key, uid, vouch=True)
         if name is not None and allowed(role, action):
             _own_name(workshop, people, name, account, key)
     else:
@@ -234,7 +224,8 @@ def require(store: object, workshop_id: int, account: str, action: str, key: str
         mine = row is not None and row.key == key and (
             not row.account or bound(row.account, row.account_uid, account, uid) is True)
         role = row.role if mine else None  # type: ignore[union-attr]
-    check(workshop_id, workshop, people, account, uid, role, action)
+    check(workshop_id, workshop, people, account, uid, role, action, key if seat is None
+          else None)
     if action in BINDING_ACTIONS and not damaged and not getattr(store, "read_only", True) \
             and unbound(workshop, people, account, uid):
         with store.write() as s:  # type: ignore[attr-defined]
@@ -303,8 +294,8 @@ def require_portfolio(store: object, account: str, action: str) -> None:
         return
     for workshop in workshops:
         mine = [p for p in people if p.workshop_id == workshop.id]
-        if allowed(account_role(workshop, mine, account, uid=getattr(store, "uid", None)),
-                   action):
+        if allowed(account_role(workshop, mine, account, uid=getattr(store, "uid", None),
+                                vouch=True), action):
             return
     raise AccessError(f"Only a participant or lead of a workshop in this file can add "
                       f"workshops to it; the account {account} is neither.")

@@ -11,15 +11,22 @@ read here; each is taken only as journeymap writes it:
 * a uid that is not a whole number is a uid no account has, so the binding is
   refused as a re-created login's would be, never loosened into "any uid";
 * a role that is not one of ``models.vocab.ROLES`` grants nothing.
+
+Each seat comes with ``logged``: the role its last logged grant gave it
+(``grant_log.granted_role``), which its stored role counts up to (``access.vouched``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.db.bad_cells import runner
+from models.db.grant_log import ENTITY, FIELD, granted_role
 from models.vocab import ROLES
+
+if TYPE_CHECKING:  # an export's light read never imports bad_cells (its dataclasses)
+    from models.db.bad_cells import Run
 
 _NO_UID = -1  # no account has it: a damaged uid refuses, it does not open
 
@@ -37,24 +44,51 @@ def _uid(value: Any) -> int | None:
 def role_rows(store: Any, workshop_id: int | None) -> tuple[list[Any], list[Any]]:
     """(the workshops, their seats) as ``models.db.access`` reads them: ``workshop_id``'s
     (None: every workshop's), objects with the attributes the role rules ask for."""
-    mark = "%s" if store.on_server else "?"
-    text = (lambda c: f'CAST("{c}" AS BLOB)') if not store.on_server else (lambda c: f'"{c}"')
+    from models.db.bad_cells import runner
+
+    with store.read() as s:
+        return role_cells(runner(s), store.on_server, workshop_id)
+
+
+def file_role_rows(path: Path, workshop_id: int) -> tuple[list[Any], list[Any]] | None:
+    """``role_rows`` of a current file, read with sqlite3 (an export's light read has no
+    store); None when the file is not one to read so (the caller asks the store)."""
+    from models.db.dbfile import open_current
+
+    conn = open_current(path, quick_check=False)
+    if conn is None:
+        return None
+    try:
+        return role_cells(conn.execute, False, workshop_id)
+    finally:
+        conn.close()
+
+
+def role_cells(run: Run, on_server: bool, workshop_id: int | None
+               ) -> tuple[list[Any], list[Any]]:
+    """``role_rows`` on a connection's ``run(sql, params)``."""
+    mark = "%s" if on_server else "?"
+    text = (lambda c: f'CAST("{c}" AS BLOB)') if not on_server else (lambda c: f'"{c}"')
     where, params = (f" WHERE id = {mark}", (workshop_id,)) if workshop_id is not None \
         else ("", ())
-    with store.read() as s:
-        run = runner(s)
-        workshops = [SimpleNamespace(id=int(r[0]), lead=_decoded(r[1]),
-                                     lead_account=_decoded(r[2]), lead_uid=_uid(r[3]))
-                     for r in run(f"SELECT id, {text('lead')}, {text('lead_account')}, "
-                                  f"lead_uid FROM workshop{where} ORDER BY id", params)]
-        owner = where.replace(" id ", " workshop_id ")
-        people = [SimpleNamespace(workshop_id=r[0], name=_decoded(r[1]),
-                                  account=_decoded(r[2]), account_uid=_uid(r[3]),
-                                  key=_decoded(r[4]), role=_decoded(r[5]))
-                  for r in run(f"SELECT workshop_id, {text('name')}, {text('account')}, "
-                               f"account_uid, {text('key')}, {text('role')} "
-                               f"FROM participant{owner} ORDER BY id", params)
-                  if _decoded(r[5]) in ROLES]
+    workshops = [SimpleNamespace(id=int(r[0]), lead=_decoded(r[1]),
+                                 lead_account=_decoded(r[2]), lead_uid=_uid(r[3]))
+                 for r in run(f"SELECT id, {text('lead')}, {text('lead_account')}, "
+                              f"lead_uid FROM workshop{where} ORDER BY id", params)]
+    owner = where.replace(" id ", " workshop_id ")
+    lines = {r[0]: (_decoded(r[1]), _decoded(r[2])) for r in run(
+        f"SELECT entity_id, {text('who')}, {text('new')} FROM changelog WHERE entity = "
+        f"{mark} AND field = {mark}{owner.replace(' WHERE ', ' AND ')} ORDER BY id",
+        (ENTITY, FIELD, *params))}  # the last line of each seat wins
+    people = [SimpleNamespace(workshop_id=r[0], name=_decoded(r[1]),
+                              account=_decoded(r[2]), account_uid=_uid(r[3]),
+                              key=_decoded(r[4]), role=_decoded(r[5]), id=r[6],
+                              logged=granted_role(*lines.get(r[6], ("", "")),
+                                                  _decoded(r[1])))
+              for r in run(f"SELECT workshop_id, {text('name')}, {text('account')}, "
+                           f"account_uid, {text('key')}, {text('role')}, id "
+                           f"FROM participant{owner} ORDER BY id", params)
+              if _decoded(r[5]) in ROLES]
     return workshops, people
 
 

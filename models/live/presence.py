@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from models.db import grant_log
 from models.db.access import (
     AccessError,
     bind_uid,
@@ -127,7 +128,8 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
     Checked by ``models.db.access.require`` against the store's OS account (``as_seat``:
     against the role of the app's seat, ``store.who``).  The seat is bound to an OS
     account (``account``, else the login of that name) by ``grant_binding.granted_account``:
-    granted, never claimed by whoever joins first.
+    granted, never claimed by whoever joins first.  The same role again is logged when
+    no logged grant backed it: how a map's creator backs a lead an older map holds.
     """
     require(store, workshop_id, store.account, "grant", key=store.key,
             seat=store.who if as_seat else None)
@@ -144,19 +146,21 @@ def grant(store: Store, workshop_id: int, name: str, role: str, *,
             row = Participant(workshop_id=workshop_id, name=clean, role=role, account=bound,
                               account_uid=uid, last_seen=utcnow() - LEFT_OFFSET)
             s.add(row)
-            old = ""
+            old, backed = "", False
         else:
+            backed = logged_role(s, workshop_id, row) == row.role
             old, row.role, row.account, row.account_uid = row.role, role, bound, uid
         s.flush()
-        if old != role:
+        if old != role or not backed:  # the same role again logs the grant it lacked
             store._log(s, workshop_id, "participant", row.id, "update", field="role",
-                       old=old, new=role, summary=f"{clean}: role {old or 'none'} → {role}")
+                       old=old, new=role, summary=f"{clean}: role {old or 'none'} → {role}"
+                       if old != role else f"{clean}: role {role} granted again")
         return row
 
 
 def logged_role(s: Session, workshop_id: int, participant: Participant | None) -> str | None:
-    """The role the last logged grant gave this seat, when someone other than the seat
-    itself wrote it; None when no such grant was logged.
+    """The role the last logged grant gave this seat (``grant_log.granted_role``: written
+    by someone other than the seat itself, naming a role); None when no such grant was logged.
 
     The change log is what an observer's presence connection never writes
     (``observer_guard``), so a role found here was given, while one found only in the
@@ -167,12 +171,12 @@ def logged_role(s: Session, workshop_id: int, participant: Participant | None) -
     if participant is None or participant.id is None:
         return None
     entry = s.exec(select(ChangeLog).where(
-        ChangeLog.workshop_id == workshop_id, ChangeLog.entity == "participant",
-        ChangeLog.entity_id == participant.id, ChangeLog.field == "role")
+        ChangeLog.workshop_id == workshop_id, ChangeLog.entity == grant_log.ENTITY,
+        ChangeLog.entity_id == participant.id, ChangeLog.field == grant_log.FIELD)
         .order_by(ChangeLog.id.desc())).first()  # type: ignore[union-attr]
-    if entry is None or entry.who == participant.name:
+    if entry is None:
         return None
-    return str(entry.new)
+    return grant_log.granted_role(entry.who, entry.new, participant.name)
 
 
 def granted(store: Store, workshop_id: int, participant: Participant) -> bool:

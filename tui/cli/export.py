@@ -175,15 +175,27 @@ def may_write_file(journey: "Journey") -> None:
     there (``access``'s ``export``, as for ``templates save`` and ``copy``).
 
     Why: an observer writes no file (DESIGN.md), in the app or here; printing needs no
-    role, since whoever can read the database can read the map.  Decided on the rows
-    already read, so the light read stays without the ORM."""
+    role, since whoever can read the database can read the map.  A file's role cells
+    and grant lines are read with sqlite3 (``role_rows.file_role_rows``), so the light
+    read stays without the ORM; a server's through the store, as ``require`` reads them.
+    Its creator needs neither: the workshop row the light read holds makes it lead."""
     from models.db import access
+    from models.db.dbfile import default_db_path
+    from models.db.role_rows import file_role_rows
 
-    workshop, people = journey.workshop, journey.participants
-    account = access.current_account()
+    wid, account = int(journey.workshop.id or 0), access.current_account()
     uid = None if isinstance(STATE.db, str) else access.current_uid()
-    role = access.account_role(workshop, people, account, uid=uid)
-    access.check(int(workshop.id or 0), workshop, people, account, uid, role, "export")
+    if access.bound(str(journey.workshop.lead_account), journey.workshop.lead_uid,
+                    account, uid) is True:
+        return  # its creator: lead whatever the seats say, and no second read
+    found = None if isinstance(STATE.db, str) else file_role_rows(
+        (STATE.db or default_db_path()).expanduser(), wid)
+    if found is None or not found[0]:
+        access.require(STATE.reader(), wid, account, "export")
+        return
+    (workshop, *_), people = found
+    role = access.account_role(workshop, people, account, uid=uid, vouch=True)
+    access.check(wid, workshop, people, account, uid, role, "export")
 
 
 def _document(workshop_id: int, fmt: str, sections: str | None,

@@ -270,7 +270,7 @@ def test_a_uid_without_a_passwd_entry_is_still_an_identity(
     made = tmp_path / "made.db"
     made.write_bytes(b"")
     assert access.file_owner(made) == pwd.getpwuid(os.getuid()).pw_name
-    monkeypatch.setattr(access.pwd, "getpwuid", missing)
+    monkeypatch.setattr(pwd, "getpwuid", missing)  # models.db.os_login reads it
     assert access.current_account() == f"uid{os.getuid()}"
     assert access.file_owner(made) == f"uid{os.stat(made).st_uid}"
     assert access.file_owner(tmp_path / "missing.db") == ""
