@@ -105,3 +105,15 @@ async def test_quitting_mid_import_waits_for_it_and_saves_it_whole(
         journey = store.load(wid)
     assert journey.readings, "the readings were not saved"
     assert journey.workshop.evidence_ticket_volume is not None, "the import was saved by halves"
+
+
+def test_every_thread_worker_of_the_tui_is_held_against_the_close() -> None:
+    """A thread worker started elsewhere would be closed under again: the only ones are
+    ``tui.store_thread``'s and the app's two that open the store (there is none yet)."""
+    root = Path(__file__).resolve().parents[2] / "tui"
+    found = sorted(f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py")
+                   for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                   if "thread=True" in line)
+    files = [f.split(":")[0] for f in found]
+    assert set(files) == {"app/app.py", "store_thread.py"} and files.count("app/app.py") == 2, \
+        found
