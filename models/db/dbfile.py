@@ -138,16 +138,17 @@ def tidy_reader(path: Path) -> bool:
     page.  Only for an idle WAL-mode file (header bytes 18-19 are 2) with no side file
     at all: a read-write open would roll a hot ``-journal`` back or checkpoint a
     crashed writer's ``-wal`` into the file, changing it; with a ``-wal`` or ``-shm``
-    present (an editor has it open) the reader is not the last to close anyway.
-    """
+    present (an editor has it open) the reader is not the last to close anyway.  The
+    header is read only then: closing a descriptor of the file drops this process's POSIX
+    locks on it, SQLite's (a read-only seat asks at each poll, its connection open)."""
+    if any(Path(f"{path}-{side}").exists() for side in ("journal", "wal", "shm")):
+        return False
     try:
         with path.open("rb") as fh:
             head = fh.read(20)
     except OSError:
         return False
-    wal_mode = len(head) == 20 and head.startswith(SQLITE_MAGIC) and head[18:20] == b"\x02\x02"
-    return wal_mode and not any(Path(f"{path}-{side}").exists()
-                                for side in ("journal", "wal", "shm"))
+    return len(head) == 20 and head.startswith(SQLITE_MAGIC) and head[18:20] == b"\x02\x02"
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
