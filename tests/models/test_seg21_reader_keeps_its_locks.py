@@ -44,3 +44,24 @@ def test_an_idle_file_is_still_read_tidily(tmp_path: Path) -> None:
     with Store(db, who="lea") as editor:
         editor.create_workshop(title="Idle")
     assert dbfile.tidy_reader(db) is True
+
+
+def test_a_light_read_beside_an_open_seat_does_not_open_the_file_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Tracker's and the exports' light reads (``dbfile.open_current``) run in a seat
+    whose own store has the file open: their check of the SQLite header dropped its locks."""
+    db = tmp_path / "team.db"
+    with Store(db, who="lea") as editor:
+        editor.create_workshop(title="Open")
+        opened: list[Path] = []
+        real = Path.open
+
+        def watched(self: Path, *args: Any, **kwargs: Any) -> Any:
+            opened.append(self)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", watched)
+        conn = dbfile.open_current(db)
+        assert conn is not None
+        conn.close()
+        assert db not in opened, "the database file was opened (and closed) beside SQLite"
