@@ -19,10 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from models.db.store import Store
-from models.db.tables.cards import PainPoint
-from models.live import presence
-from tests.helpers import as_account
+from tests.helpers import observed_by_olga
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = [("export", "{w}"), ("tracker",), ("export", "{w}", "-o", "{o}"), ("undo", "{w}")]
@@ -46,14 +43,7 @@ def observed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int
     """lea's map in a folder of its own, and the account olga seated as its observer."""
     db = tmp_path / "box" / "team.db"
     db.parent.mkdir()
-    with Store(db, who="lea") as store:
-        wid = int(store.create_workshop(title="Shared").id or 0)
-        store.add(PainPoint(workshop_id=wid, description="loop"))
-        presence.grant(store, wid, "olga", "observer")
-    as_account(monkeypatch, "olga")
-    with Store(db, who="olga") as store:
-        assert presence.join(store, wid, "olga").role == "observer"
-    return db, wid
+    return db, observed_by_olga(db, monkeypatch)
 
 
 def _run_all(db: Path, wid: int, out: Path) -> Iterator[tuple[tuple[str, ...], int, str]]:

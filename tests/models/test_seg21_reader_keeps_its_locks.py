@@ -20,20 +20,26 @@ from models.db import dbfile
 from models.db.store import Store
 
 
+def watch_opens(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every path ``Path.open`` opens from now on, in order."""
+    opened: list[Path] = []
+    real = Path.open
+
+    def watched(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", watched)
+    return opened
+
+
 def test_no_header_read_while_an_editor_has_the_file_open(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "team.db"
     with Store(db, who="lea") as editor:
         editor.create_workshop(title="Open")
         assert Path(f"{db}-shm").exists()
-        opened: list[Path] = []
-        real = Path.open
-
-        def watched(self: Path, *args: Any, **kwargs: Any) -> Any:
-            opened.append(self)
-            return real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Path, "open", watched)
+        opened = watch_opens(monkeypatch)
         assert dbfile.tidy_reader(db) is False
         assert dbfile.read_only_uri(db).endswith("?mode=ro")
         assert db not in opened, "the database file was opened (and closed) beside SQLite"
@@ -53,14 +59,7 @@ def test_a_light_read_beside_an_open_seat_does_not_open_the_file_itself(
     db = tmp_path / "team.db"
     with Store(db, who="lea") as editor:
         editor.create_workshop(title="Open")
-        opened: list[Path] = []
-        real = Path.open
-
-        def watched(self: Path, *args: Any, **kwargs: Any) -> Any:
-            opened.append(self)
-            return real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Path, "open", watched)
+        opened = watch_opens(monkeypatch)
         conn = dbfile.open_current(db)
         assert conn is not None
         conn.close()
