@@ -361,3 +361,18 @@ def storable(text: str) -> bool:
     except FieldError:
         return False
     return True
+
+
+def observed_by_olga(db: Path, monkeypatch: Any) -> int:
+    """A workshop of lea's at ``db`` in which the account olga took the observer seat
+    granted her; this process runs as olga from then on.  Its id."""
+    from models.live import presence
+
+    with Store(db, who="lea") as store:
+        wid = int(store.create_workshop(title="Shared").id or 0)
+        store.add(PainPoint(workshop_id=wid, description="loop"))
+        presence.grant(store, wid, "olga", "observer")
+    as_account(monkeypatch, "olga")
+    with Store(db, who="olga") as store:
+        assert presence.join(store, wid, "olga").role == "observer"
+    return wid

@@ -138,16 +138,17 @@ def tidy_reader(path: Path) -> bool:
     page.  Only for an idle WAL-mode file (header bytes 18-19 are 2) with no side file
     at all: a read-write open would roll a hot ``-journal`` back or checkpoint a
     crashed writer's ``-wal`` into the file, changing it; with a ``-wal`` or ``-shm``
-    present (an editor has it open) the reader is not the last to close anyway.
-    """
+    present (an editor has it open) the reader is not the last to close anyway.  The
+    header is read only then: closing a descriptor of the file drops this process's POSIX
+    locks on it, SQLite's (a read-only seat asks at each poll, its connection open)."""
+    if any(Path(f"{path}-{side}").exists() for side in ("journal", "wal", "shm")):
+        return False
     try:
         with path.open("rb") as fh:
             head = fh.read(20)
     except OSError:
         return False
-    wal_mode = len(head) == 20 and head.startswith(SQLITE_MAGIC) and head[18:20] == b"\x02\x02"
-    return wal_mode and not any(Path(f"{path}-{side}").exists()
-                                for side in ("journal", "wal", "shm"))
+    return len(head) == 20 and head.startswith(SQLITE_MAGIC) and head[18:20] == b"\x02\x02"
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
@@ -162,11 +163,9 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
 
 def inspect_file(path: Path) -> tuple[FileState, int]:
     """Classify a database file without writing to it; raise StoreError to refuse it.
-
-    Reading a WAL-mode file, even read-only, makes SQLite create ``-wal`` and
-    ``-shm`` beside it; when the file is refused, those side files are removed
-    again if they were not there before, so a refused file leaves no litter.
-    """
+    Reading a WAL-mode file, even read-only, makes SQLite create ``-wal`` and ``-shm``
+    beside it; when the file is refused, those side files are removed again if they were
+    not there before, so a refused file leaves no litter."""
     return _without_litter(path, lambda: _inspect(path))
 
 
@@ -262,11 +261,13 @@ def _open_sqlite_file(path: Path) -> sqlite3.Connection | None:
     info = check_path(path)
     if info is None or info.st_size == 0:
         return None
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise StoreError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    head = SQLITE_MAGIC  # SQLite's own word then: beside a seat's side files, closing a
+    if not any(Path(f"{path}-{s}").exists() for s in ("wal", "shm")):  # descriptor of the
+        try:  # file would drop every POSIX lock this process holds on it, SQLite's too
+            with path.open("rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise StoreError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     if head != SQLITE_MAGIC:
         raise StoreError(
             f"{path} is not a journeymap database (it is not an SQLite file); "

@@ -31,15 +31,15 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlalchemy.exc import ProgrammingError as SAProgrammingError
 from sqlmodel import Session, create_engine
 
-from models.db import schema, server
+from models.db import dbfile, schema, server
 from models.db.access import current_account, current_uid
 from models.db.dbfile import damaged, default_target, health_problem, is_url, no_database
-from models.db.dbfile import read_only_uri as _read_only_uri
 from models.db.file_mode import check_writable, create_database_file, follow_main_file
 from models.db.schema import StoreError
 from models.db.store_edits import gone  # noqa: F401 - re-exported for callers
 from models.db.store_reads import NotFound, Reads  # noqa: F401 - re-exported for callers
 from models.db.store_undo import Undoing
+from models.db.store_work import StoreWork
 
 BUSY_TIMEOUT_S = 15.0
 # SQLite result codes that mean the file itself is damaged, not busy or refused.
@@ -73,6 +73,7 @@ class Store(Reads, Undoing):
         (a read leaves no empty file at a mistyped path), ``upgrade=False`` an older one."""
         target = path or default_target()
         self._open_write = threading.local()  # this thread's write transaction, if any
+        self.work = StoreWork()  # other threads' store work, which ``close`` waits for
         self.who = who
         self.read_only = read_only
         # The OS login behind ``who`` and, for a ``seat`` forced command, the key's
@@ -278,6 +279,8 @@ class Store(Reads, Undoing):
         return known is None or self._identity(sides) == known
 
     def close(self) -> None:
+        if not self.work.finish():  # a thread still uses it: closed at exit (``_OPEN``)
+            return
         if self._light is not None:
             self._light.close()
         if self._listener is not None:
@@ -285,8 +288,7 @@ class Store(Reads, Undoing):
             self._listener = None
         if self._watch is not None:
             self._watch.close()
-            self._watch = None
-            self._watch_uri = ""
+        self._watch, self._watch_uri = None, ""
         self.engine.dispose()
         _OPEN.discard(self)
 
@@ -344,25 +346,21 @@ class Store(Reads, Undoing):
                 self._open_write.session = None
 
     def _reader_uri(self) -> str:
-        """The URI of a read-only store's next connection.
-
-        Once an idle file was opened read-write (``dbfile.tidy_reader``), every later
-        connection of this store is too, even though the ``-wal`` its first one made
-        now exists: a ``mode=ro`` connection closing last would leave both side files.
-        """
+        """The URI of a read-only store's next connection.  Once an idle file was opened
+        read-write (``dbfile.tidy_reader``), every later connection of this store is too,
+        though the ``-wal`` its first one made now exists: a ``mode=ro`` one closing last
+        would leave both side files."""
         if self._tidy_uri:
             return self._tidy_uri
-        uri = _read_only_uri(self.path)
+        uri = dbfile.read_only_uri(self.path)
         if uri.endswith("?mode=rw"):
             self._tidy_uri = uri
         return uri
 
     # -- change detection -----------------------------------------------------
     def data_version(self) -> int:
-        """SQLite's per-connection counter that moves when *another* connection commits.
-
-        On a server: the number of notifications received so far (``server.Listener``).
-        """
+        """SQLite's per-connection counter that moves when *another* connection commits;
+        on a server, the number of notifications received so far (``server.Listener``)."""
         if self.on_server:
             if self._listener is None:
                 self._listener = server.Listener(str(self.path))

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 from models.db.store import Store
-from models.db.tables.cards import PainPoint
 from models.live import presence
-from tests.helpers import as_account, run_cli
+from tests.helpers import as_account, observed_by_olga, run_cli
 
 FORMATS = ("md", "json", "csv", "ics")
 
@@ -26,14 +25,7 @@ FORMATS = ("md", "json", "csv", "ics")
 def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int]:
     """A workshop of lea's in which the account olga took the observer seat granted her."""
     db = tmp_path / "team.db"
-    with Store(db, who="lea") as store:
-        wid = int(store.create_workshop(title="Shared").id or 0)
-        store.add(PainPoint(workshop_id=wid, description="loop"))
-        presence.grant(store, wid, "olga", "observer")
-    as_account(monkeypatch, "olga")
-    with Store(db, who="olga") as store:
-        assert presence.join(store, wid, "olga").role == "observer"
-    return db, wid
+    return db, observed_by_olga(db, monkeypatch)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

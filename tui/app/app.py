@@ -15,6 +15,7 @@ screens, the keys, quitting, notifications and the palette.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import threading
@@ -248,11 +249,11 @@ class JourneyApp(SessionAttributes, App[None]):
         if refresh is not None and self.journey is not None:
             refresh(self.journey)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         idle_gc.release(self)  # held once the store opened (``opening.opened``)
         self.pairing.stop()
-        if self.store is not None:
-            self.store.close()
+        if self.store is not None:  # off the loop: it waits for thread workers still at
+            await asyncio.to_thread(self.store.close)  # it, which may call into the app
 
     # -- navigation -------------------------------------------------------------
     def show_home(self) -> None:

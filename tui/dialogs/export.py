@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Static
 from models.rules.clock import today as clock_today
 from tui.dialogs.held import HeldDialog
 from tui.safe_text import short
+from tui.store_thread import run_in_thread
 from tui.widgets.clean_input import CleanShownInput
 from tui.widgets.dates import default_export_path
 
@@ -77,8 +78,8 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
     if session.no_files:  # a browser seat: no path on the server, a download instead
         store = session.store
         if store is not None:
-            view.run_worker(lambda: _deliver(view, store, journey, clock_today()),
-                            thread=True, group="export", description="export to the browser")
+            run_in_thread(view, store, lambda: _deliver(view, store, journey, clock_today()),
+                          group="export", description="export to the browser")
         return
     wid = int(journey.workshop.id or 0)
     default = session.export_paths.get(wid) or default_export_path(journey)
@@ -87,8 +88,8 @@ def start_export(view: Widget, session: WorkshopSession) -> None:
         store, today = session.store, clock_today()
         if store is None:
             return
-        view.run_worker(lambda: _export(view, store, journey, path, today), thread=True,
-                        group="export", description="export Markdown")
+        run_in_thread(view, store, lambda: _export(view, store, journey, path, today),
+                      group="export", description="export Markdown")
 
     def chosen(path: str | None) -> None:
         from models.export.files import ProtectedPath, check_target

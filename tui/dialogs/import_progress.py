@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static
+from textual.worker import get_current_worker
 
 from models.rules.counts import plural
 from tui.dialogs.held import HeldDialog
@@ -54,8 +55,9 @@ class ImportProgress(HeldDialog[None]):
 
     def told(self, rows: int) -> None:
         """Called by the import (on its thread) after each batch: show the rows read, and
-        stop the import here if Esc was pressed."""
-        if self.stop.is_set():
+        stop the import here if Esc was pressed, or the app is closing (Textual cancels a
+        closing screen's workers, and a thread is not stopped by that): nothing is stored."""
+        if self.stop.is_set() or get_current_worker().is_cancelled:
             raise ImportStopped
         self.app.call_from_thread(self._show, rows)
 

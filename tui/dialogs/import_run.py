@@ -19,6 +19,7 @@ from tui.dialogs.import_progress import ImportProgress, ImportStopped
 from tui.dialogs.ticket_import import ImportRequest
 from tui.safe_text import short
 from tui.session import WorkshopSession
+from tui.store_thread import run_in_thread
 
 if TYPE_CHECKING:
     from models.tickets.errors import TicketImportError
@@ -60,8 +61,8 @@ class ImportRun:
                     return exc
 
             self._progress = progress
-            self.screen.run_worker(work, thread=True, group=GROUP, exit_on_error=False,
-                                   description=f"import {progress.file_name}")
+            run_in_thread(self.screen, store, work, group=GROUP, exit_on_error=False,
+                          description=f"import {progress.file_name}")
 
         self.screen.app.push_screen(ImportProgress(Path(request.path).name, begin))
 

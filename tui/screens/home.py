@@ -29,6 +29,7 @@ from tui.safe_text import marked_title, safe, short
 from tui.session import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import select_key, selected_key, sync_table
 from tui.steps.columns import FitTable, kept
+from tui.store_thread import run_in_thread
 from tui.widgets.footer import CalmFooter
 from tui.widgets.header import CalmHeader
 
@@ -218,8 +219,8 @@ class HomeScreen(Screen[None]):
         store = self.session.store
         if store is None or (self._asking is not None and self._asking.is_running):
             return
-        self._asking = self.run_worker(store.list_readable, thread=True,
-                                       group="home-retry", exit_on_error=False)
+        self._asking = run_in_thread(self, store, store.list_readable,
+                                     group="home-retry", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is self._asking and event.state is WorkerState.SUCCESS \

@@ -28,6 +28,7 @@ from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import clean
 from tui.steps.output_base import OutputView
 from tui.steps.scope import START_FIELD
+from tui.store_thread import run_in_thread
 from tui.widgets.as_tall import as_tall
 from tui.widgets.dates import fmt_date, next_status
 from tui.widgets.forms import FieldSpec
@@ -99,8 +100,10 @@ class PlanView(OutputView):
         if self._portfolio_asked:
             return
         self._portfolio_asked = True
-        self.run_worker(self._load_portfolio, thread=True, exclusive=True, group="portfolio",
-                        description="load the portfolio for the leadership review")
+        store = self.session.store
+        if store is not None:
+            run_in_thread(self, store, self._load_portfolio, exclusive=True, group="portfolio",
+                          description="load the portfolio for the leadership review")
 
     def shown(self) -> None:
         """The portfolio and, with no plan yet, the plan: only once the room sees the step.

@@ -30,6 +30,7 @@ from tui.session import OpenWorkshop
 from tui.steps.base import StepView, selected_key, sync_table
 from tui.steps.columns import CutRow, FitTable, cut
 from tui.steps.output_base import OutputView
+from tui.store_thread import run_in_thread
 from tui.widgets.dates import due_label, due_style, next_status
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class TrackerView(OutputView, inherit_bindings=False):
                 return
             self.app.call_from_thread(self._loaded, gen, items, len(journeys))
 
-        self.run_worker(work, thread=True, group="tracker-all", exit_on_error=False)
+        run_in_thread(self, store, work, group="tracker-all", exit_on_error=False)
 
     def _loaded(self, gen: int, items: list[TrackerItem], workshops: int) -> None:
         if gen != self._load_gen or not self.is_attached:
