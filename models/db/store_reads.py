@@ -244,7 +244,11 @@ class Reads:
     def plan_tasks(self, workshop_id: int) -> list[PlanTask]:
         """The workshop's plan tasks in plan order, without reading the rest of the map
         (a regenerated plan hands them back: at 10,000 touchpoints a whole load was half
-        a second on the screen's thread)."""
+        a second on the screen's thread).  Inside a write on this thread, read in that
+        write: what it is about to change is what it read (``regenerate_plan``)."""
+        joined = getattr(self._open_write, "session", None)
+        if joined is not None:
+            return self._plan_tasks(joined, workshop_id)
         with self.read() as s:
             return self._plan_tasks(s, workshop_id)
 

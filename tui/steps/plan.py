@@ -35,6 +35,7 @@ from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from models.db.tables.cards import PlanTask
     from tui.session import WorkshopSession
 
 PLAN_FIELDS: tuple[FieldSpec, ...] = (
@@ -214,11 +215,19 @@ class PlanView(OutputView):
             self.notify(design, markup=False)
             return
         wid, start = journey.workshop.id, journey.workshop.start_date or today()
+        # generated from the map on screen, not read again; and no reference kept here:
+        # the reload after it lets go of that map before reading the new one
+        del journey
+        session = self.session
+
+        def generate() -> list[PlanTask]:
+            return regenerate_plan(store, wid, start, session.journey)
+
         if announce:
-            tasks = self.session.mutate(lambda: regenerate_plan(store, wid, start))
+            tasks = session.mutate(generate)
         else:  # generated on first visit: not a person's edit, so no "saved" stamp
-            tasks = self.session.run_store(lambda: regenerate_plan(store, wid, start))
-            self.session.reload()
+            tasks = session.run_store(generate)
+            session.reload()
         if tasks is not None and announce:
             kept = sum(1 for t in tasks if t.edited)
             self.notify(f"Plan regenerated from the map; {plural(kept, 'edited task')} kept "
