@@ -352,9 +352,6 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
     return items + _queued_cards(journey, start)
 
 
-_GENERATED_FIELDS = ("phase", "title", "detail", "owner", "start", "deadline", "position")
-
-
 def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None,
                     journey: Journey | None = None) -> list[PlanTask]:
     """Write the generated plan as PlanTask rows and return the workshop's tasks in order.
@@ -366,11 +363,9 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None,
     the plan (dropped, deleted) is removed.  Unchanged tasks are not rewritten, so
     regenerating twice does not fill the change log.
 
-    ``journey``: the map a seat already holds, generated from instead of reading the
-    whole map again (at 10,000 touchpoints ~0.45 s and a second map in memory on the
-    Plan's first visit); the command line reads it.  It may be older than the file, so
-    the tasks already saved are read in the write itself, never taken from it: another
-    seat's plan, edits and the tasks of cards it added meanwhile stay as they are.
+    ``journey``: the map a seat holds, generated from, not read again (a second map in
+    memory at 10,000 touchpoints).  It may be older than the store, so the saved tasks
+    are read in the write: another seat's plan, edits and new cards' tasks stay as they are.
     """
     from models.db.tables.cards import PlanTask
 
@@ -379,12 +374,15 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None,
     plan_within_span(start, [day for item in generated for day in (item.start, item.deadline)
                              if day])
     keys = {item.key for item in generated}
-    with store.write() as s:  # one transaction: the plan is written whole or not at all
+    known = {f"{CARD_KEY}{card.id}" for card in journey.cards}
+    with store.write():  # one transaction: the plan is written whole or not at all
         existing = {t.key: t for t in store.plan_tasks(workshop_id) if t.key}
+        saved = {f"{CARD_KEY}{card}" for card in store.card_ids(workshop_id)}
         for key, task in existing.items():
             # a card dropped or deleted leaves the plan, unless someone edited its task
+            # (or the card is one added since ``journey`` was read)
             if (key.startswith(CARD_KEY) and key not in keys and not task.edited and task.id
-                    and not _card_added_since(s, journey, key, workshop_id)):
+                    and (key in known or key not in saved)):
                 store.delete(PlanTask, task.id)
         new: list[PlanTask] = []
         for position, item in enumerate(generated, start=1):
@@ -400,16 +398,3 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None,
                     store.update(PlanTask, task.id, **changed)
         store.add_all(new)
     return list(store.plan_tasks(workshop_id))
-
-
-def _card_added_since(s: Any, journey: Journey, key: str, workshop_id: int) -> bool:
-    """Whether the task ``key`` names a card of this workshop that ``journey`` does not
-    know: one added after the journey was read, whose task is not this plan's to drop."""
-    from models.db.tables.cards import HypothesisCard, PainPoint
-
-    number = key[len(CARD_KEY):]
-    if not number.isdecimal() or any(c.id == int(number) for c in journey.cards):
-        return False
-    card = s.get(HypothesisCard, int(number))
-    pain = s.get(PainPoint, card.pain_point_id) if card is not None else None
-    return pain is not None and pain.workshop_id == workshop_id
