@@ -245,8 +245,26 @@ class Reads:
         """The workshop's plan tasks in plan order, without reading the rest of the map
         (a regenerated plan hands them back: at 10,000 touchpoints a whole load was half
         a second on the screen's thread)."""
-        with self.read() as s:
+        with self._in_write_or_read() as s:
             return self._plan_tasks(s, workshop_id)
+
+    def card_ids(self, workshop_id: int) -> set[int]:
+        """The ids of the workshop's cards, without reading the rest of the map."""
+        with self._in_write_or_read() as s:
+            pains = select(PainPoint.id).where(PainPoint.workshop_id == workshop_id)
+            return {int(i) for i in s.exec(select(HypothesisCard.id).where(
+                HypothesisCard.pain_point_id.in_(pains)))}  # type: ignore[union-attr]
+
+    @contextmanager
+    def _in_write_or_read(self) -> Iterator[Session]:
+        """The write open on this thread, else a read: a write that reads what it is
+        about to change reads it in its own transaction (``regenerate_plan``)."""
+        joined: Session | None = getattr(self._open_write, "session", None)
+        if joined is not None:
+            yield joined
+            return
+        with self.read() as s:
+            yield s
 
     @staticmethod
     def _plan_tasks(s: Session, workshop_id: int) -> list[PlanTask]:

@@ -352,10 +352,8 @@ def generate_plan(journey: Journey, start: dt.date | None = None) -> list[PlanIt
     return items + _queued_cards(journey, start)
 
 
-_GENERATED_FIELDS = ("phase", "title", "detail", "owner", "start", "deadline", "position")
-
-
-def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) -> list[PlanTask]:
+def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None,
+                    journey: Journey | None = None) -> list[PlanTask]:
     """Write the generated plan as PlanTask rows and return the workshop's tasks in order.
 
     ``store`` is a ``models.db.store.Store``.  A task a person edited (``edited``)
@@ -364,19 +362,27 @@ def regenerate_plan(store: Any, workshop_id: int, start: dt.date | None = None) 
     (added by hand) are left alone, and an unedited task of a card that left
     the plan (dropped, deleted) is removed.  Unchanged tasks are not rewritten, so
     regenerating twice does not fill the change log.
+
+    ``journey``: the map a seat holds, generated from, not read again (a second map in
+    memory at 10,000 touchpoints).  It may be older than the store, so the saved tasks
+    are read in the write: another seat's plan, edits and new cards' tasks stay as they are.
     """
     from models.db.tables.cards import PlanTask
 
-    journey = store.load(workshop_id)
-    existing = {t.key: t for t in journey.plan_tasks if t.key}
+    journey = journey if journey is not None else store.load(workshop_id)
     generated = generate_plan(journey, start)
     plan_within_span(start, [day for item in generated for day in (item.start, item.deadline)
                              if day])
     keys = {item.key for item in generated}
+    known = {f"{CARD_KEY}{card.id}" for card in journey.cards}
     with store.write():  # one transaction: the plan is written whole or not at all
+        existing = {t.key: t for t in store.plan_tasks(workshop_id) if t.key}
+        saved = {f"{CARD_KEY}{card}" for card in store.card_ids(workshop_id)}
         for key, task in existing.items():
             # a card dropped or deleted leaves the plan, unless someone edited its task
-            if key.startswith(CARD_KEY) and key not in keys and not task.edited and task.id:
+            # (or the card is one added since ``journey`` was read)
+            if (key.startswith(CARD_KEY) and key not in keys and not task.edited and task.id
+                    and (key in known or key not in saved)):
                 store.delete(PlanTask, task.id)
         new: list[PlanTask] = []
         for position, item in enumerate(generated, start=1):

@@ -36,6 +36,7 @@ from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
+    from models.db.tables.cards import PlanTask
     from tui.session import WorkshopSession
 
 PLAN_FIELDS: tuple[FieldSpec, ...] = (
@@ -173,13 +174,20 @@ class PlanView(OutputView):
         self.query_one("#review", Static).display = False
 
     def _load_portfolio(self) -> None:
-        """Thread worker: every other workshop of the database, for question 4."""
+        """Thread worker: every other workshop of the database, for question 4.
+
+        Only the workshop's id is kept here, not the map: this thread waits in
+        ``call_from_thread`` while the screen's thread may be generating the plan and
+        reloading, and a map held here was a second whole map at the seat's peak.
+        """
         store = self.session.store
         journey = self.session.journey
         if store is None or journey is None:
             return
+        skip = journey.workshop.id
+        del journey
         try:  # a damaged map is left out of question 4, said once, not the review refused
-            others, refused = store.load_readable(skip=journey.workshop.id)
+            others, refused = store.load_readable(skip=skip)
             for sentence in refused:
                 self.app.call_from_thread(self.notify, f"Left out of the review: {sentence}",
                                           severity="warning", markup=False)
@@ -217,11 +225,22 @@ class PlanView(OutputView):
             self.notify(design, markup=False)
             return
         wid, start = journey.workshop.id, journey.workshop.start_date or today()
+        # generated from the map on screen, not read again; and no reference kept here:
+        # the reload after it lets go of that map before reading the new one
+        del journey
+        session = self.session
+
+        def generate() -> list[PlanTask]:
+            return regenerate_plan(store, wid, start, session.journey)
+
         if announce:
-            tasks = self.session.mutate(lambda: regenerate_plan(store, wid, start))
+            tasks = session.mutate(generate)
         else:  # generated on first visit: not a person's edit, so no "saved" stamp
-            tasks = self.session.run_store(lambda: regenerate_plan(store, wid, start))
-            self.session.reload()
+            tasks = session.run_store(generate)
+            if tasks is None:
+                session.reload()  # the store may know better than the map on screen
+            else:
+                session.plan_written(tasks)
         if tasks is not None and announce:
             kept = sum(1 for t in tasks if t.edited)
             self.notify(f"Plan regenerated from the map; {plural(kept, 'edited task')} kept "
