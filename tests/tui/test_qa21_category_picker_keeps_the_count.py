@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.db.store import Store
-from models.tickets import storage
-from tests.helpers import build_workshop, settle
-from tui.app.launch import build_app
+from tests.helpers import data_screen_of, settle
 from tui.dialogs.common import PickScreen
 
 LONG = "N" * 300
@@ -24,14 +21,7 @@ async def test_a_long_category_keeps_its_ticket_count(db_path: Path, tmp_path: P
     rows += [f"{i},Solved,{LONG if i % 2 else 'Billing'},2026-03-{i:02d} 09:00:00,"
              f"2026-03-{i:02d} 15:00:00" for i in range(1, 8)]
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    with Store(db_path, who="tester") as store:
-        wid = build_workshop(store)
-        storage.import_file(store, wid, export)
-    app = build_app(db_path, wid, step="scope", who="tester")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "T")
-        await settle(pilot)
+    async with data_screen_of(db_path, export) as (app, pilot):
         await pilot.press("m")
         await settle(pilot)
         assert isinstance(app.screen, PickScreen)
