@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from models.db.fields import FieldError
+from models.rules.numbers import fmt_exact, fmt_number
 
 _VALUE = re.compile(r"^\s*([+-]?\d{1,12}(?:\.\d{1,6})?)\s*(%|m|min|mins|minutes)?\s*$",
                     re.IGNORECASE)
@@ -22,7 +23,13 @@ def _option(kind: str) -> str:
 
 
 def _g(value: float) -> str:
-    return f"{value:g}"
+    """A number the lead typed, echoed in full (``:g`` wrote 1000000 as "1e+06")."""
+    return fmt_exact(value)
+
+
+def _signed(text: str) -> str:
+    """A change written with its sign, "+5" / "-10" / "+0"."""
+    return text if text.startswith("-") else "+" + text
 
 
 def read_effect(kind: str, text: str, *, handle_minutes: float | None = None,
@@ -56,12 +63,12 @@ def read_effect(kind: str, text: str, *, handle_minutes: float | None = None,
         if number > 100:
             raise FieldError(f"A volume change must be between -100 % and +100 % "
                              f"(got {_g(number)} %).")
-        return number, f"volume change of {number:+g} %"
+        return number, f"volume change of {_signed(_g(number))} %"
     if not minutes:
         if not -100 <= number <= 100:
             raise FieldError(f"A handle-time change must be between -100 % and +100 % "
                              f"(got {_g(number)} %).")
-        return number, f"handle-time change of {number:+g} %"
+        return number, f"handle-time change of {_signed(_g(number))} %"
     where = f"“{channel}”"
     if not channel:
         raise FieldError("--handle-time in minutes needs the pain point's channel, but its "
@@ -78,15 +85,19 @@ def read_effect(kind: str, text: str, *, handle_minutes: float | None = None,
     if share > 100:
         raise FieldError(f"A handle-time change must be between -100 % and +100 % of the "
                          f"{_g(handle_minutes)} min a contact takes on {where} "
-                         f"(got {number:+g} min).")
-    return share, (f"handle-time change of {number:+g} min of the {_g(handle_minutes)} min a "
-                   f"contact takes on {where} = {share:+g} %")
+                         f"(got {_signed(_g(number))} min).")
+    return share, (f"handle-time change of {_signed(_g(number))} min of the "
+                   f"{_g(handle_minutes)} min a contact takes on {where} = "
+                   f"{_signed(fmt_number(share))} %")
 
 
 def effect_words(kind: str, value: float | None) -> str:
-    """A stored effect in words ("deflection of 30 %"); "no projected effect" when unset."""
+    """A stored effect in words ("deflection of 30 %"); "no projected effect" when unset.
+
+    The figure goes through ``fmt_number``, as the business case writes it, so a card and
+    its business case never show the same effect as two different numbers."""
     if not kind or value is None:
         return "no projected effect"
     if kind == "deflection":
-        return f"deflection of {_g(value)} %"
-    return f"{kind.replace('_', '-')} change of {value:+g} %"
+        return f"deflection of {fmt_number(value)} %"
+    return f"{kind.replace('_', '-')} change of {_signed(fmt_number(value))} %"

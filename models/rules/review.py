@@ -24,6 +24,7 @@ from models.rules.plan import MONTHLY_REVIEW_KEY
 from models.rules.priority import RankedPain, rank_pain_points
 from models.rules.review_copies import review_copy
 from models.rules.tracker import tracker_items, workshop_title
+from models.vocab import DATE_SPAN
 
 if TYPE_CHECKING:  # annotations only: rules also run on a light Journey, without the ORM
     from models.db.tables.cards import HypothesisCard, PainPoint
@@ -267,13 +268,19 @@ def next_journey(journey: Journey, portfolio: list[Journey]) -> str:
 
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    """First and last day of a ``YYYY-MM`` month; ValueError in one sentence otherwise."""
+    """First and last day of a ``YYYY-MM`` month; ValueError in one sentence otherwise,
+    also for a month outside ``DATE_SPAN``: no deadline can fall there, and year 0 ended
+    in Python's "year 0 is out of range"."""
     match = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", month)
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise ValueError(f"The month must look like YYYY-MM, for example 2026-05 (got {month!r}).")
     import calendar  # here: only a month's report needs it, and it loads the locale module
 
     year, number = int(match.group(1)), int(match.group(2))
+    if not DATE_SPAN[0][:7] <= f"{year:04d}-{number:02d}" <= DATE_SPAN[1][:7]:
+        raise ValueError(f"The month must be between {DATE_SPAN[0][:7]} and "
+                         f"{DATE_SPAN[1][:7]}, the months a workshop's dates fall in "
+                         f"(got {month!r}).")
     return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
 
 

@@ -18,6 +18,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.dialogs.held import HeldDialog
+from tui.safe_text import clean
 
 if TYPE_CHECKING:
     from models.db.tables.seats import Participant
@@ -27,8 +28,9 @@ NEXT_ROLE = {"lead": "participant", "participant": "observer", "observer": "lead
 
 
 def row_text(person: Participant) -> Text:
-    """Name and role, literally (names are user text, never markup)."""
-    text = Text(person.name)
+    """Name and role, literally (names are user text, never markup), control characters
+    shown: a name the CLI kept with an escape sequence must not reach the lead's terminal."""
+    text = Text(clean(person.name))
     text.append(f"  {person.role}", style="bold" if person.role == "lead" else "dim")
     if person.key:
         text.append("  (SSH key)", style="dim")

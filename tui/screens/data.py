@@ -261,8 +261,9 @@ class DataScreen(Screen[None]):
             if picked is not None:
                 self._map_dialog(*picked)
                 return
-        options = [(safe(f"{name or '(none)'} — {measures.format_value('tickets', f.value)} "
-                         f"tickets in {month}", limit=90), (name, month, f))
+        options = [(safe(f"{short(name or '(none)', 50)} — "  # the count stays: it is chosen by
+                         f"{measures.format_value('tickets', f.value)} tickets in {month}"),
+                    (name, month, f))
                    for name, month, f in rows]
 
         def chosen(row: tuple[str, str, Measured] | None) -> None:

@@ -26,6 +26,7 @@ from models.rules.counts import plural
 from models.vocab import CLOSED_STATUSES, status_label
 from tui.actions import bindings
 from tui.dialogs.common import PickScreen
+from tui.safe_text import clean
 from tui.session import OpenWorkshop
 from tui.steps.base import StepView, selected_key, sync_table
 from tui.steps.columns import CutRow, FitTable, cut
@@ -376,7 +377,7 @@ class TrackerView(OutputView, inherit_bindings=False):
 
         items = (self.all_items or []) if self.all_workshops else self._this_items
         owners = list(group_by_owner(items))
-        options = [(Text("Everyone"), ""), *((Text(name), name) for name in owners)]
+        options = [(Text("Everyone"), ""), *((Text(clean(name)), name) for name in owners)]
         at = owners.index(self.owner) + 1 if self.owner in owners else 0
 
         def chosen(owner: str | None) -> None:

@@ -177,12 +177,23 @@ class PlanTimeline(Widget, can_focus=True):
         bar.append("·" * (bar_w - c1), style="dim")
         return bar
 
-    @staticmethod
-    def _dates(task: PlanTask, *, wide: bool) -> str:
-        """"Mon 02 Mar → Fri 13 Mar 2026" when there is room, "02 Mar–13 Mar" when not."""
+    def _dates(self, task: PlanTask, *, wide: bool) -> str:
+        """"Mon 02 Mar → Fri 13 Mar 2026" when there is room, "02 Mar–13 Mar" when not.
+
+        A day and month name one date only inside the plan's 60 days (the header gives
+        their years); a date outside them carries its year (a start only when its
+        deadline's year is not already written), or a deadline typed as 2199-12-31 read
+        "31 Dec" like one in this December."""
         fmt = "%a %d %b" if wide else "%d %b"
-        start = task.start.strftime(fmt) if task.start else "?"
-        end = task.deadline.strftime(fmt + (" %Y" if wide else "")) if task.deadline \
+
+        def outside(day: dt.date) -> bool:
+            return not 0 <= (day - self.start).days < PLAN_DAYS
+
+        end_year = task.deadline is not None and (wide or outside(task.deadline))
+        start_year = task.start is not None and outside(task.start) and not (
+            end_year and task.deadline is not None and task.deadline.year == task.start.year)
+        start = task.start.strftime(fmt + " %Y" * start_year) if task.start else "?"
+        end = task.deadline.strftime(fmt + " %Y" * end_year) if task.deadline \
             else "no deadline"
         if task.start == task.deadline:
             return end

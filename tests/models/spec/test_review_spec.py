@@ -353,3 +353,11 @@ def test_a_done_card_whose_text_ends_in_x_keeps_its_last_letter() -> None:
     j.pain_points = [pain(1, 12)]
     j.cards = [done(1, 1, 12, "Fix the login UX.")]
     assert measured_improvement(j).startswith("“Fix the login UX” moved Reopen rate")
+
+
+@pytest.mark.parametrize("month", ["0000-01", "1969-12", "2200-01", "9999-12"])
+def test_a_month_outside_the_dates_a_workshop_holds_is_refused(month: str) -> None:
+    with pytest.raises(ValueError) as err:
+        month_bounds(month)
+    assert str(err.value) == ("The month must be between 1970-01 and 2199-12, the months "
+                              f"a workshop's dates fall in (got {month!r}).")

@@ -1,0 +1,45 @@
+"""A seat's name and a task's owner reach the screen with their control characters shown.
+
+Found at 80x24: a lead granted a role to the name "\\x1b[31mkim" (``journeymap role`` keeps
+it: a name is normalised, not cleaned), and a card's owner was typed with an escape
+sequence. The Participants dialog (``P``) and the Tracker's owner picker (``u``) built
+their rows with ``Text(name)``: the terminal received the raw sequence, drew "kim" in red
+and every later cell of the row four columns to the left. The same path carries OSC 52
+(a write to the lead's clipboard). Everywhere else these names go through ``clean``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from models.db.store import Store
+from models.db.tables.seats import Participant
+from tests.helpers import outputs_workshop, settle
+from tui.app.launch import build_app
+from tui.dialogs.common import PickScreen
+from tui.dialogs.participants import row_text
+
+HOSTILE = "\x1b]52;c;aGk=\x07\x1b[31mkim"
+
+
+def test_a_participants_row_shows_the_escape_instead_of_sending_it() -> None:
+    row = row_text(Participant(workshop_id=1, name=HOSTILE, role="observer")).plain
+    assert "\x1b" not in row and "\x07" not in row
+    assert row.startswith("␛]52;c;aGk=␇␛[31mkim")
+
+
+async def test_the_owner_picker_shows_the_escape_instead_of_sending_it(db_path: Path) -> None:
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE plantask SET owner = ? WHERE workshop_id = ?", (HOSTILE, wid))
+    app = build_app(db_path, wid, step="tracker")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        shown = [str(label) for label in app.screen.labels]
+    assert any("␛[31mkim" in label for label in shown), shown
+    assert not any("\x1b" in label or "\x07" in label for label in shown), shown
