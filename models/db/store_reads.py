@@ -110,7 +110,10 @@ class Reads:
 
     # -- workshops --------------------------------------------------------------
     def list_workshops(self) -> list[Workshop]:
-        with self.read() as s:
+        """Every workshop, last changed first; in the write open on this thread, if any, so
+        a write deciding from them (``copy_portfolio``'s empty destination) reads them
+        after its lock."""
+        with self._in_write_or_read() as s:
             self._refuse_damage(s, None, ("workshop",))
             return list(s.exec(select(Workshop).order_by(Workshop.updated_at.desc(),  # type: ignore[attr-defined]
                                                          Workshop.id)))

@@ -46,10 +46,6 @@ def copy_portfolio(source: Any, target: Any) -> tuple[list[Copied], list[str]]:
     from models.db.bad_cells import DamagedWorkshop
     from models.export.form import DataError
 
-    present = target.list_workshops()
-    if present:
-        raise StoreError(f"{target.where} already holds {plural(len(present), 'workshop')}; copy "
-                         "into an empty database so nothing is doubled.")
     readable, unreadable = source.list_readable()
     refused = [bad.sentence for bad in unreadable]
     workshops = sorted(readable, key=lambda w: (not is_live(w), w.id))
@@ -59,6 +55,12 @@ def copy_portfolio(source: Any, target: Any) -> tuple[list[Copied], list[str]]:
     # One transaction (each workshop's joins it): a copy killed half-way leaves an empty
     # destination, never a portfolio that looks whole and refuses to be copied again.
     with target.write() as session:
+        # Checked in the write, after its lock: two copies begun together both found the
+        # destination empty when this was a read before it, and both wrote the portfolio.
+        present = target.list_workshops()
+        if present:
+            raise StoreError(f"{target.where} already holds {plural(len(present), 'workshop')}; "
+                             "copy into an empty database so nothing is doubled.")
         for workshop in workshops:
             wid = int(workshop.id or 0)
             try:  # read whole before anything of it is written
