@@ -16,16 +16,17 @@ from models.rules.live_maps import TO_BE, is_live
 from models.vocab import TO_BE_MARK
 
 
-def create_future_copy(store: Any, workshop_id: int) -> int:
+def create_future_copy(store: Any, workshop_id: int, journey: Journey | None = None) -> int:
     """A to-be copy of a current-state workshop, linked to it; returns the new id.
 
     The copy has the map (scope, stages, touchpoints with their links, handoffs, pain
     points, costs, escalation matrix) but no cards, people, votes or plan: the cards
     and their projections stay on the as-is, where the business case reads them,
     and the pain points stay so the room deletes the ones the redesign removes
-    rather than the comparison assuming they are gone.
+    rather than the comparison assuming they are gone.  ``journey``: the map, already
+    read (``open_or_make_future_copy`` reads it before the write it copies in).
     """
-    journey = store.load(workshop_id)
+    journey = journey if journey is not None else store.load(workshop_id)
     if not is_live(journey.workshop):
         raise StoreError(f"Workshop {workshop_id} is already a future state; make the to-be "
                          "from its as-is.")
@@ -66,7 +67,12 @@ def open_or_make_future_copy(store: Any, workshop_id: int) -> tuple[int, bool]:
     existing = newest_future_copy(store, workshop_id)
     if existing is not None:
         return existing, False
-    return create_future_copy(store, workshop_id), True
+    journey = store.load(workshop_id)  # before the write: a read inside it nests on a file
+    with store.write():  # looked for again after the write's lock: two seats at once, both
+        existing = newest_future_copy(store, workshop_id)  # finding none, made two copies
+        if existing is not None:
+            return existing, False
+        return create_future_copy(store, workshop_id, journey), True
 
 
 def future_notice(to_be_id: int, made: bool) -> str:
