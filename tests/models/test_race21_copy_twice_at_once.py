@@ -38,12 +38,9 @@ def test_two_copies_into_one_empty_destination_copy_the_portfolio_once(
         return load(self, workshop_id, *args, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Store, "load", meet_then_load)
-    try:
-        results, errors = at_once([lambda s=s, t=t: copy_portfolio(s, t)
-                                   for s, t in zip(sources, targets, strict=True)])
-    finally:
-        for store in (*sources, *targets):
-            store.close()
+    results, errors = at_once([lambda s=s, t=t: copy_portfolio(s, t)
+                               for s, t in zip(sources, targets, strict=True)],
+                              [*sources, *targets])
     assert len(results) == 1
     assert [type(e) for e in errors] == [StoreError]
     assert "already holds 2 workshops" in str(errors[0])

@@ -16,17 +16,14 @@ from models.db.store import Store
 from models.export import future_copy
 from models.rules.live_maps import is_live
 from tests.helpers import build_workshop
-from tests.models.two_writers import Meeting, at_once
+from tests.models.two_writers import at_once, two_seats
 
 pytestmark = pytest.mark.both_engines
 
 
 def test_two_seats_opening_the_future_state_at_once_make_one_copy(
         db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with Store(db_path, who="Lea") as lea:
-        wid = build_workshop(lea)
-    seats = [Store(db_path, who=name) for name in ("Ana", "Bo")]
-    meeting = Meeting(db_path, seats)
+    wid, seats, meeting = two_seats(db_path, build_workshop)
     newest = future_copy.newest_future_copy
 
     def look_then_meet(store: Store, workshop_id: int) -> int | None:
@@ -35,12 +32,8 @@ def test_two_seats_opening_the_future_state_at_once_make_one_copy(
         return found
 
     monkeypatch.setattr(future_copy, "newest_future_copy", look_then_meet)
-    try:
-        results, errors = at_once([lambda s=s: future_copy.open_or_make_future_copy(s, wid)
-                                   for s in seats])
-    finally:
-        for seat in seats:
-            seat.close()
+    results, errors = at_once([lambda s=s: future_copy.open_or_make_future_copy(s, wid)
+                               for s in seats], seats)
     assert errors == []
     with Store(db_path) as store:
         copies = [w.id for w in store.list_workshops() if not is_live(w)]

@@ -16,18 +16,15 @@ import pytest
 from models.db.store import Store
 from models.rules.plan import regenerate_plan
 from tests.helpers import build_workshop_with_cards
-from tests.models.two_writers import Meeting, at_once
+from tests.models.two_writers import at_once, two_seats
 
 pytestmark = pytest.mark.both_engines
 
 
 def test_two_seats_first_visits_at_once_write_each_task_once(
         db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with Store(db_path, who="Lea") as lea:
-        wid = build_workshop_with_cards(lea)
-    seats = [Store(db_path, who=name) for name in ("Ana", "Bo")]
+    wid, seats, meeting = two_seats(db_path, build_workshop_with_cards)
     journeys = [seat.load(wid) for seat in seats]  # both hold the map, still unplanned
-    meeting = Meeting(db_path, seats)
     card_ids = Store.card_ids
 
     def read_then_meet(self: Store, workshop_id: int) -> set[int]:
@@ -36,13 +33,9 @@ def test_two_seats_first_visits_at_once_write_each_task_once(
         return ids
 
     monkeypatch.setattr(Store, "card_ids", read_then_meet)
-    try:
-        _, errors = at_once([
-            lambda seat=seat, journey=journey: regenerate_plan(seat, wid, journey=journey)
-            for seat, journey in zip(seats, journeys, strict=True)])
-    finally:
-        for seat in seats:
-            seat.close()
+    _, errors = at_once([
+        lambda seat=seat, journey=journey: regenerate_plan(seat, wid, journey=journey)
+        for seat, journey in zip(seats, journeys, strict=True)], seats)
     assert errors == []
     with Store(db_path) as store:
         keys = [task.key for task in store.plan_tasks(wid)]

@@ -76,8 +76,18 @@ class Meeting:
         _until(lambda: other in self.arrived or self._waiting(other))
 
 
-def at_once(work: list[Callable[[], Any]]) -> tuple[list[Any], list[BaseException]]:
-    """Run each piece of ``work`` in its own thread; (results, errors) once all ended."""
+def two_seats(db: Path, build: Callable[[Store], int]) -> tuple[int, list[Store], Meeting]:
+    """A workshop Lea built, and Ana's and Bo's stores on it, met by one ``Meeting``."""
+    with Store(db, who="Lea") as lea:
+        wid = build(lea)
+    seats = [Store(db, who=name) for name in ("Ana", "Bo")]
+    return wid, seats, Meeting(db, seats)
+
+
+def at_once(work: list[Callable[[], Any]], stores: list[Store]
+            ) -> tuple[list[Any], list[BaseException]]:
+    """Run each piece of ``work`` in its own thread; (results, errors) once all ended and
+    ``stores`` are closed."""
     results: list[Any] = []
     errors: list[BaseException] = []
 
@@ -88,8 +98,12 @@ def at_once(work: list[Callable[[], Any]]) -> tuple[list[Any], list[BaseExceptio
             errors.append(exc)
 
     threads = [threading.Thread(target=run, args=(job,), daemon=True) for job in work]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for store in stores:
+            store.close()
     return results, errors
