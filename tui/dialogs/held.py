@@ -41,7 +41,10 @@ class HeldDialog(ModalScreen[T]):
 
     def _ready(self) -> None:
         self.enter()
-        release(self.app, DIALOG)
+        # Released after what ``enter`` asked for after the refresh (a field's text
+        # selected): a key read in between went into the field and was then selected
+        # and replaced by the next key (``026-03-02`` saved for ``2026-03-02``).
+        self.call_after_refresh(release, self.app, DIALOG)
 
     def enter(self) -> None:
         """Put the focus where typing starts (run once the dialog is laid out); Textual's
