@@ -283,3 +283,42 @@ async def test_a_click_where_a_hidden_views_widget_was_reaches_the_view_shown(
         await ready(pilot)
         assert pains.cursor_coordinate == cursor and not clicked
         assert app.screen.step == "touchpoints"
+
+
+async def test_a_kept_view_is_not_rebuilt_for_a_change_it_does_not_show(
+        db_path: Path, monkeypatch: Any) -> None:
+    """The Plan's first visit writes its tasks into the snapshot (a new revision); shown
+    again, Touchpoints rebuilt every row though no touchpoint or stage had changed
+    (10,000 rows at issue 18's size: most of a 70-140 ms switch).  A change it shows,
+    made while it was hidden, is still drawn when it is shown again."""
+    from models.db.tables.workshop import Stage
+    from tui.steps.touchpoints import TouchpointsView
+
+    built = [0]
+    real = TouchpointsView.rows
+
+    def rows(self: TouchpointsView, journey: Any) -> Any:
+        built[0] += 1
+        return real(self, journey)
+
+    monkeypatch.setattr(TouchpointsView, "rows", rows)
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        app.pairing.stop()
+        assert app.journey is not None and not app.journey.plan_tasks
+        await pilot.press("escape", "8")
+        await ready(pilot)
+        assert app.journey.plan_tasks  # written on this first visit
+        built[0] = 0
+        await pilot.press("escape", "3")
+        await ready(pilot)
+        assert built[0] == 0
+        await pilot.press("escape", "2")
+        await ready(pilot)
+        stage = app.journey.stages[0]
+        assert app.save_field(Stage, int(stage.id or 0), "name", "Renamed [b]stage[/b]")
+        await pilot.press("escape", "3")
+        await ready(pilot)
+        table = app.screen.view("touchpoints").table  # type: ignore[attr-defined]
+        assert "Renamed [b]stage[/b]" in str(table.get_row_at(0)[1])
