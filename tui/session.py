@@ -21,6 +21,7 @@ from textual.message import Message
 
 from tui.safe_text import short
 from tui.session_kept import KeptEdits, WaitingEdit
+from tui.session_revisions import Revisions
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
@@ -54,18 +55,12 @@ class SessionHooks:
 
 
 @dataclass
-class WorkshopSession(KeptEdits):
+class WorkshopSession(Revisions, KeptEdits):
     """The store, the journey snapshot on screen and its revision; every edit passes here."""
 
     hooks: SessionHooks = field(default_factory=SessionHooks)
     store: Store | None = None
     journey: Journey | None = None
-    # Bumped whenever ``journey`` is replaced or patched: a kept step view that drew
-    # this revision needs no redraw when it is shown again.
-    revision: int = 0
-    # (revision, model name, row id, field) of the last one-field edit: a view that
-    # drew the revision before it may redraw just what that field shows.
-    last_patch: tuple[int, str, int, str] | None = None
     role: str = ""  # "" = decided by the seat (creator lead, others participant)
     saved_at: dt.datetime | None = None
     # A ``seat`` forced command: this seat sees its one workshop and no Home.
@@ -132,7 +127,7 @@ class WorkshopSession(KeptEdits):
         if journey is not self.journey:
             self._ranked = self._handoffs = None
         self.journey = journey
-        self.revision += 1
+        self.moved()
 
     # -- edits ------------------------------------------------------------------
     def run_store(self, call: Callable[[], R],
@@ -201,8 +196,7 @@ class WorkshopSession(KeptEdits):
             self.mark_saved()
             return
         setattr(target, name, getattr(row, name))
-        self.revision += 1
-        self.last_patch = (self.revision, model.__name__, row_id, name)
+        self.last_patch = (self.moved(frozenset({model.__name__})), model.__name__, row_id, name)
         self.mark_saved()
         self.hooks.changed()
 
@@ -306,7 +300,7 @@ class WorkshopSession(KeptEdits):
             return
         self.hooks.own_edit()
         self.journey.plan_tasks = list(tasks)
-        self.revision += 1
+        self.moved(frozenset({"PlanTask"}))
         self.hooks.changed()
 
     def _let_go(self) -> None:

@@ -283,3 +283,44 @@ async def test_a_click_where_a_hidden_views_widget_was_reaches_the_view_shown(
         await ready(pilot)
         assert pains.cursor_coordinate == cursor and not clicked
         assert app.screen.step == "touchpoints"
+
+
+async def test_a_kept_view_is_not_rebuilt_for_a_change_it_does_not_show(
+        db_path: Path, monkeypatch: Any) -> None:
+    """The Plan's first visit writes its tasks into the snapshot (a new revision); shown
+    again, Touchpoints rebuilt every row though no touchpoint or stage had changed
+    (10,000 rows at issue 18's size: most of a 70-140 ms switch), and Pain points ranked
+    and rebuilt its 2,500.  A change it shows,
+    made while it was hidden, is still drawn when it is shown again."""
+    from models.db.tables.workshop import Stage
+    from tui.steps.pains import PainsView
+    from tui.steps.touchpoints import TouchpointsView
+
+    built = Counter[str]()
+    for view in (TouchpointsView, PainsView):
+        def rows(self: Any, journey: Any, real: Any = view.rows) -> Any:
+            built[type(self).__name__] += 1
+            return real(self, journey)
+
+        monkeypatch.setattr(view, "rows", rows)
+    app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        app.pairing.stop()
+        assert app.journey is not None and not app.journey.plan_tasks
+        await pilot.press("escape", "8")
+        await ready(pilot)
+        assert app.journey.plan_tasks  # written on this first visit
+        built.clear()
+        for key in ("3", "5"):
+            await pilot.press("escape", key)
+            await ready(pilot)
+        assert not built, built
+        await pilot.press("escape", "2")
+        await ready(pilot)
+        stage = app.journey.stages[0]
+        assert app.save_field(Stage, int(stage.id or 0), "name", "Renamed [b]stage[/b]")
+        await pilot.press("escape", "3")
+        await ready(pilot)
+        table = app.screen.view("touchpoints").table  # type: ignore[attr-defined]
+        assert "Renamed [b]stage[/b]" in str(table.get_row_at(0)[1])

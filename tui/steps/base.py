@@ -34,6 +34,9 @@ class StepView(QuietLayout, Vertical):
 
     STEP: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
+    # The kinds of rows (model names) the view draws from: a revision that changed the
+    # snapshot's rows of other kinds only is not drawn again.  None: it may show anything.
+    SHOWS: ClassVar[frozenset[str] | None] = None
 
     drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
     # Children composed (``on_mount`` ran).  A view is in the DOM as soon as it is
@@ -99,7 +102,8 @@ class StepView(QuietLayout, Vertical):
         stamp is the app's journey revision (bumped on every reload or patch),
         the snapshot object, the day (Tracker and Plan count days) and the
         terminal size (column widths follow it); ``again`` redraws all the same
-        (a dialog closed over the view).
+        (a dialog closed over the view).  Revisions that changed only rows this
+        view does not show (``SHOWS``) need no redraw either.
 
         Every redraw passes here, so a view being torn down draws nothing: at quit
         Textual removes a view's children before the view, and a reload or a
@@ -108,7 +112,8 @@ class StepView(QuietLayout, Vertical):
         if not self.ready or self.going:
             return  # composing: ``on_mount`` draws the session's journey then
         stamp = (self.session.revision, id(journey), today(), self.app.size)
-        if self.drawn == stamp and not again:
+        if not again and (self.drawn == stamp or self._unseen(stamp)):
+            self.drawn = stamp
             return
         patch = self.session.last_patch
         if not (self.drawn and patch and patch[0] == stamp[0] == self.drawn[0] + 1
@@ -116,6 +121,14 @@ class StepView(QuietLayout, Vertical):
             self.refresh_from(journey)
         self.drawn = stamp
         self.rows_shown()
+
+    def _unseen(self, stamp: tuple[Any, ...]) -> bool:
+        """Whether every change since the last draw, same snapshot, day and size, was to
+        rows of kinds this view does not show (``SHOWS``): then what it drew still holds."""
+        if self.SHOWS is None or not self.drawn or self.drawn[1:] != stamp[1:]:
+            return False
+        touched = self.session.touched_since(self.drawn[0])
+        return touched is not None and not touched & self.SHOWS
 
     def rows_shown(self) -> None:
         """After the rows changed: tell the footer, keys panel and palette when the view got

@@ -61,6 +61,8 @@ class PainsView(TableFormView):
                ("kind", "Kind"), ("ie", "I/E"), ("vol", "Tickets"), ("votes", "Votes"),
                ("why", "Why this rank"))
     CUT = {"desc": 3, "why": 2}
+    # the rank reads the pains, their touchpoints' order and the workshop's revealed votes
+    SHOWS = frozenset({"PainPoint", "Touchpoint", "Stage", "Workshop"})
     FIELDS = (
         FieldSpec("description", "Pain point", "Where does the customer loop, branch or stop?"),
         FieldSpec("kind", "Kind", "loop, branch, dead end or other.",

@@ -63,6 +63,7 @@ class TouchpointsView(TableFormView):
     COLUMNS = (("n", "#"), ("stage", "Stage"), ("name", "Touchpoint"), ("channel", "Channel"),
                ("sent", "Feel"), ("lane", "Lane"), ("actor", "Actor"), ("mot", "MoT"))
     CUT = {"stage": 1, "name": 2, "channel": 1}
+    SHOWS = frozenset({"Stage", "Touchpoint"})  # the rows and the sentiment line
     FIELDS = (
         FieldSpec("name", "Touchpoint", "e.g. 'Clicks Forgot password'."),
         FieldSpec("channel", "Channel", "Help center, chat, email, phone, in-app, status page…",
