@@ -11,6 +11,17 @@ from typing import Any
 from tests.helpers import ready
 
 
+def keep_toasts(app: Any) -> Any:
+    """``app`` with its toasts kept for an hour: the tests read them after several awaits.
+
+    Textual drops a toast after ``NOTIFICATION_TIMEOUT`` (5 s); under a loaded machine
+    (load 18 in session 18's layer run) a reload, a settle and the keys took longer, and
+    the refusal had expired before the test read it.
+    """
+    app.NOTIFICATION_TIMEOUT = 3600
+    return app
+
+
 async def reload_and_type(pilot: Any, *keys: str) -> list[str]:
     """Reload as the pairing poll does after the delete, press ``keys``: the messages shown."""
     app = pilot.app

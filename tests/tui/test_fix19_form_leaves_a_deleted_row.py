@@ -18,7 +18,7 @@ from models.db.store import Store
 from models.db.tables.cards import HypothesisCard
 from models.db.tables.method import EscalationLevel
 from tests.helpers import build_workshop, build_workshop_with_cards, ready
-from tests.tui.row_deleted import reload_and_type, said_back
+from tests.tui.row_deleted import keep_toasts, reload_and_type, said_back
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldInput
 
@@ -52,7 +52,8 @@ async def test_keys_after_the_row_is_deleted_edit_no_other_row(db_path: Path,
         wid = build_workshop(store)
         for rank, sev in enumerate(("Sev-1", "Sev-2", "Sev-3")):
             store.add(EscalationLevel(workshop_id=wid, severity=sev, position=rank))
-    app = build_app(db_path, wid, step="stages" if step == "escalation" else step, who="ann")
+    first = "stages" if step == "escalation" else step
+    app = keep_toasts(build_app(db_path, wid, step=first, who="ann"))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         if step == "escalation":  # a method view: no step of its own on the command line
@@ -81,7 +82,7 @@ async def test_a_card_editor_whose_card_is_deleted_edits_no_other_card(db_path: 
     """Cards (and plan tasks) are edited in a dialog: it empties and disables its form."""
     with Store(db_path) as store:
         wid = build_workshop_with_cards(store)
-    app = build_app(db_path, wid, step="cards", who="ann")
+    app = keep_toasts(build_app(db_path, wid, step="cards", who="ann"))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("e")

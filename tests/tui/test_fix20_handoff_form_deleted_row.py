@@ -16,7 +16,7 @@ import pytest
 from models.db.store import Store
 from models.db.tables.workshop import Touchpoint
 from tests.helpers import build_workshop, ready, until
-from tests.tui.row_deleted import reload_and_type, said_back
+from tests.tui.row_deleted import keep_toasts, reload_and_type, said_back
 from tui.app.launch import build_app
 from tui.widgets.forms import FieldInput
 
@@ -65,7 +65,7 @@ async def test_a_delay_typed_on_a_deleted_touchpoint_is_said_back(
         into = int(tps[INTO - 1].id or 0)
         if neighbour_hands_over:  # after the delete, a handoff leads into the next row
             store.update(Touchpoint, int(tps[INTO].id or 0), owner_team="Engineering")
-    app = build_app(db_path, wid, step="ownership", who="ann")
+    app = keep_toasts(build_app(db_path, wid, step="ownership", who="ann"))
     async with app.run_test(size=(100, 30)) as pilot:
         await _typing_a_delay(pilot, into)
         with Store(db_path, who="bob") as bob:
@@ -83,7 +83,7 @@ async def test_a_delay_typed_on_a_kept_touchpoint_is_saved(db_path: Path) -> Non
     with Store(db_path) as store:
         wid = build_workshop(store)
         into = int(store.load(wid).ordered_touchpoints()[INTO - 1].id or 0)
-    app = build_app(db_path, wid, step="ownership", who="ann")
+    app = keep_toasts(build_app(db_path, wid, step="ownership", who="ann"))
     async with app.run_test(size=(100, 30)) as pilot:
         await _typing_a_delay(pilot, into)
         app.screen.set_focus(None)

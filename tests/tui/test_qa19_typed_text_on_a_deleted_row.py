@@ -15,6 +15,7 @@ from pathlib import Path
 from models.db.store import Store
 from models.db.tables.workshop import Touchpoint
 from tests.helpers import build_workshop, ready
+from tests.tui.row_deleted import keep_toasts
 from tui.app.launch import build_app
 from tui.safe_text import clean
 from tui.widgets.forms import FieldInput
@@ -26,7 +27,7 @@ async def test_text_typed_into_a_touchpoint_deleted_meanwhile_is_said_back(
         db_path: Path) -> None:
     with Store(db_path) as store:
         wid = build_workshop(store)
-    app = build_app(db_path, wid, step="touchpoints", who="ann")
+    app = keep_toasts(build_app(db_path, wid, step="touchpoints", who="ann"))
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         view = app.screen.view("touchpoints")  # type: ignore[attr-defined]
