@@ -183,6 +183,7 @@ def list_workshops() -> None:
                       w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                       *([_t(review_words(status), "bold red" if status.due else "")]
                         if reviews else []))
+    STATE.left_out += len(unreadable)
     for bad in unreadable:  # listed, so its id can be deleted; the sentence says why
         table.add_row(str(bad.workshop_id), _t(bad.title, limit=40), "", "",
                       _t("cannot be read", "bold red"), "", *([""] if reviews else []))
