@@ -76,13 +76,32 @@ def marked_title(workshop: Any, cells: int) -> Text:
     return Text.assemble(safe(title, limit=cells - len(TO_BE_MARK)), TO_BE_MARK, end="")
 
 
+# What joins emoji into one picture: the zero-width joiner, the text/emoji variation
+# selectors and the five skin-tone modifiers.  Terminals disagree on such a sequence's
+# width (tmux 3.3a draws "👍🏽" in four cells and "❤️" in one, Rich measures two).
+_JOINERS = dict.fromkeys([0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)])
+
+
+def steady(text: str) -> str:
+    """``text`` as drawn in a column: its emoji sequences taken apart into single emoji.
+
+    Each emoji of "👨🏽‍💻" is then one character whose width Rich and every terminal
+    agree on ("👨💻"), so a swimlane or table row with it lines up with the others
+    instead of sitting two columns right; the stored text keeps the sequence.
+    """
+    return text.translate(_JOINERS) if not text.isascii() else text
+
+
 def fit(text: str, cells: int, *, pad: bool = False) -> str:
     """``text`` cut to ``cells`` terminal cells, the cut shown by an ellipsis.
 
     Counted in cells, not characters: an emoji or a CJK character takes two,
     and a column budget counted in characters overflows by one per emoji.
     ``pad`` fills the rest with spaces, for drawings whose columns line up.
+    Emoji sequences are taken apart first (``steady``): a cell count is only
+    right if the terminal draws what Rich measured.
     """
+    text = steady(text)
     if cell_len(text) <= cells:
         shown = text
     elif cells <= 0:

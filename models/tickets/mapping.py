@@ -247,9 +247,10 @@ def _has_value(kind: str, text: str) -> bool:
 
 def _empty_columns(headers: tuple[str, ...], columns: dict[str, int],
                    samples: list[list[str]]) -> list[str]:
-    """A note for each optional column with no value at all in the rows read to plan: its
-    metric will say "not available", and this says why before anyone wonders."""
-    notes = []
+    """A note for the optional columns with no value at all in the rows read to plan: their
+    metrics will say "not available", and this says why before anyone wonders.  Columns
+    empty alike share one note: six wait-time columns were six notes covering the screen."""
+    empty: dict[str, list[str]] = {"date": [], "value": []}
     first = "first " if len(samples) >= SAMPLE_CAP else ""
     for field, index in columns.items():
         if field in REQUIRED or not samples:
@@ -257,10 +258,18 @@ def _empty_columns(headers: tuple[str, ...], columns: dict[str, int],
         kind = FIELDS[field]
         if any(_has_value(kind, row[index]) for row in samples if index < len(row)):
             continue
-        what, such = (("date", "1900-01-01") if kind == "date" else ("value", "'?' or 'N/A'"))
-        notes.append(f"column {headers[index]!r} holds no {what} in any of its {first}"
-                     f"{len(samples)} rows (blank or placeholders such as {such}): what "
-                     "needs it is not available")
+        empty["date" if kind == "date" else "value"].append(repr(headers[index]))
+    notes = []
+    for what, names in empty.items():
+        such = "1900-01-01" if what == "date" else "'?' or 'N/A'"
+        rows = f"{first}{len(samples)} rows (blank or placeholders such as {such})"
+        if len(names) == 1:
+            notes.append(f"column {names[0]} holds no {what} in any of its {rows}: what "
+                         "needs it is not available")
+        elif names:
+            listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+            notes.append(f"columns {listed} hold no {what} in any of their {rows}: what "
+                         "needs them is not available")
     return notes
 
 

@@ -60,7 +60,7 @@ def test_a_portfolio_leaves_a_damaged_map_out_and_says_so(
     out = tmp_path / "out.md"
     args = [str(sound) if a == "SOUND" else str(out) if a == "OUT" else a for a in command]
     result = runner.invoke(app, ["--db", str(path), *args])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 4, result.output  # LEFT_OUT_EXIT (test_qa22_read_only_…)
     assert result.stderr.startswith(f"journeymap: left out: Workshop {damaged} ")
     assert "pain point 1's kind holds \"nope\"" in result.stderr
     if command == ["tracker"]:

@@ -33,7 +33,7 @@ WORKSHOP_HELP = "Workshop number (see `journeymap list`)."
 # Exit codes beside 0 (done) and 1 (a user error: nothing done), as docs/architecture.md
 # lists them: a command did its work and found something a script must not pass over.
 OVERDUE_EXIT = 3  # tracker --overdue listed overdue items
-LEFT_OUT_EXIT = 4  # copy copied the readable maps and left the named ones out
+LEFT_OUT_EXIT = 4  # copy, list, tracker, report, export left the maps named on stderr out
 WorkshopId = Annotated[int, typer.Argument(help=WORKSHOP_HELP)]
 """A command's workshop argument, worded once for every ``--help`` (``ID`` in its usage line)."""
 
@@ -52,6 +52,7 @@ class Context:
     """
 
     db: Path | str | None = None  # a str is a PostgreSQL URL (``dbfile.is_url``)
+    left_out = 0  # maps this command could not read and named on stderr (``LEFT_OUT_EXIT``)
 
     def store(self, *, who: str = "", read_only: bool = False, create: bool = False,
               upgrade: bool = True) -> Store:

@@ -110,7 +110,9 @@ def whole_portfolio(store: object, journey: "Journey") -> "list[Journey]":
 
 
 def left_out(refused: list[str]) -> None:
-    """Each workshop a portfolio could not read, in its sentence, on stderr."""
+    """Each workshop a portfolio could not read, in its sentence, on stderr; counted, so
+    the command ends with ``LEFT_OUT_EXIT`` (``tui.cli.main._left_out_exit``)."""
+    STATE.left_out += len(refused)
     for sentence in refused:
         say(f"journeymap: left out: {sentence}", err=True)
 

@@ -37,7 +37,7 @@ try:
         from typer._click.types import IntParamType
         from typer.core import TyperArgument, TyperGroup, TyperOption
 
-    from tui.cli.common import STATE, say
+    from tui.cli.common import LEFT_OUT_EXIT, STATE, say
 except BaseException:
     if _COLLECTING:
         gc.enable()
@@ -207,7 +207,17 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(invoke_without_command=True)
+def _left_out_exit(*_results: object, **_params: object) -> None:
+    """After a command that printed what it could but left a map out (``Context.left_out``),
+    exit ``LEFT_OUT_EXIT``: with 0 a script took a portfolio missing a map for whole.
+
+    Runs only when the command returned: its own exit (1, ``tracker --overdue``'s 3)
+    stands, as it said more than this would."""
+    if STATE.left_out:
+        raise typer.Exit(LEFT_OUT_EXIT)
+
+
+@app.callback(invoke_without_command=True, result_callback=_left_out_exit)
 def _root(
     ctx: typer.Context,
     db: Annotated[str | None, typer.Option(
@@ -221,6 +231,7 @@ def _root(
     from models.db.dbfile import db_target  # stdlib only
 
     STATE.db = None if db is None else db_target(db)
+    STATE.left_out = 0
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 

@@ -80,13 +80,14 @@ def _choose_template(given: str | None) -> str:
     from models.export.templates import template_names
 
     names = template_names()
-    for number, name in enumerate([*names, BLANK], start=1):
+    names += [BLANK] * (BLANK not in names)  # blank ships as a file too: listed once
+    for number, name in enumerate(names, start=1):
         say(f"  {number}. {name}", err=True)
     first = _demo_template() or BLANK
     answer = typer.prompt(f"Template (name or number) [{marked(first)}]", default=first,
                           show_default=False)
-    if answer.strip().isdecimal() and 1 <= int(answer) <= len(names) + 1:
-        return [*names, BLANK][int(answer) - 1]
+    if answer.strip().isdecimal() and 1 <= int(answer) <= len(names):
+        return names[int(answer) - 1]
     return answer.strip()
 
 
@@ -183,6 +184,7 @@ def list_workshops() -> None:
                       w.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                       *([_t(review_words(status), "bold red" if status.due else "")]
                         if reviews else []))
+    STATE.left_out += len(unreadable)
     for bad in unreadable:  # listed, so its id can be deleted; the sentence says why
         table.add_row(str(bad.workshop_id), _t(bad.title, limit=40), "", "",
                       _t("cannot be read", "bold red"), "", *([""] if reviews else []))

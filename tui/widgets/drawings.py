@@ -19,7 +19,7 @@ from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from models.vocab import ACTOR_LABELS, ACTOR_LETTERS, ACTORS
-from tui.safe_text import clean, fit
+from tui.safe_text import clean, fit, steady
 
 NO_OWNER = "(no owner)"
 # The customer moving on to another team's channel without a handoff; the Ownership
@@ -89,7 +89,7 @@ class LaneLayout:
         self._groups = groups
         self._group_starts = [first for _, first, _ in groups]
         if room and points:
-            fit = max(-(-(cell_len(clean(stage) or "?") + 1) // count)
+            fit = max(-(-(cell_len(steady(clean(stage)) or "?") + 1) // count)
                       for stage, _, count in groups)
             self.cell = max(cell, min(fit, (room - self.label_w) // len(points)))
 

@@ -34,6 +34,10 @@ LABEL_W = 12  # marker, "Weeks 1-2" or "Next cycle", a space
 STATUS_W = 12  # the status word (or "OVERDUE 12d") after the bar
 PLAN_DAYS = 60
 MARKS = ((0, "W1"), (14, "W3"), (28, "W5"), (42, "W7"), (59, "D60"))
+# The axis spans at most two plans' lengths, so the plan's 60 days keep at least half the
+# bars however far one task is due: a later task runs to the edge and ends in BEYOND.
+AXIS_DAYS = 2 * PLAN_DAYS
+BEYOND = "→"
 
 
 def _cut(text: str, width: int) -> str:
@@ -136,8 +140,12 @@ class PlanTimeline(Widget, can_focus=True):
 
     # -- drawing --------------------------------------------------------------------
     def _span(self) -> int:
+        """Days the bars cover: the plan's 60, more for tasks due later, ``AXIS_DAYS`` at most.
+
+        Scaled to a deadline a year out, the 60 days were a few cells and the axis read
+        "W1" only; a task past the edge is drawn to it (``_bar``), its dates in words."""
         ends = [(t.deadline - self.start).days + 1 for t in self.tasks if t.deadline is not None]
-        return max([PLAN_DAYS, *ends])
+        return min(AXIS_DAYS, max([PLAN_DAYS, *ends]))
 
     def _axis(self, bar_w: int, span: int) -> tuple[Text, Text]:
         names = [" "] * bar_w
@@ -172,8 +180,10 @@ class PlanTimeline(Widget, can_focus=True):
         overdue = due_label(task.deadline, task.status, self.today).startswith("OVERDUE")
         style = "red" if overdue else {"done": "green", "dropped": "dim"}.get(task.status,
                                                                               "cyan")
+        beyond = last.days + 1 > span
         bar.append("·" * c0, style="dim")
-        bar.append(fill * (c1 - c0), style=style)
+        bar.append(fill * (c1 - c0 - beyond), style=style)
+        bar.append(BEYOND * beyond, style=style)
         bar.append("·" * (bar_w - c1), style="dim")
         return bar
 
