@@ -9,6 +9,7 @@ and different from before the edit (the edit is on screen, not just somewhere).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -109,3 +110,32 @@ async def test_a_change_made_while_a_view_is_hidden_is_drawn_when_it_is_shown(
         app.pairing.stop()
         await shows_after_hidden_edits(pilot, step)
 
+
+async def test_a_sentiment_typed_rebuilds_no_kept_view_that_does_not_show_it(
+        db_path: Path, monkeypatch: Any) -> None:
+    """A sentiment typed on Touchpoints, then Ownership and Pain points shown: neither
+    draws a sentiment, yet Ownership rebuilt every row (10,000 at issue 18's size), and
+    Pain points ranked and rebuilt its pains (it reads touchpoints for their order only)."""
+    from tui.steps.ownership import OwnershipView
+    from tui.steps.pains import PainsView
+
+    built = Counter[str]()
+    for view in (OwnershipView, PainsView):
+        def rows(self: Any, journey: Any, real: Any = view.rows) -> Any:
+            built[type(self).__name__] += 1
+            return real(self, journey)
+
+        monkeypatch.setattr(view, "rows", rows)
+    app = build_app(db_path, workshop(db_path), step="scope", who="lea")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        app.pairing.stop()
+        built.clear()
+        for key in ("4", "5"):
+            await pilot.press("escape", "3", "escape", "plus")
+            await ready(pilot)
+            await pilot.press("escape", key)
+            await ready(pilot)
+        assert app.journey is not None
+        assert app.journey.ordered_touchpoints()[0].sentiment == 1  # typed twice: -1 → +1
+        assert not built, built
