@@ -18,7 +18,7 @@ import pytest
 
 from models.db.journey import Journey
 from models.db.store import Store
-from models.db.tables.cards import PainPoint
+from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.method import EscalationLevel
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from tests.helpers import SIZE, build_workshop, ready
@@ -36,7 +36,7 @@ def _tp(index: int) -> Callable[[Journey], Any]:
 FIRST_STAGE: Edit = (Stage, lambda j: j.stages[0], "name", "Renamed [b]stage[/b]")
 TP_NAME: Edit = (Touchpoint, _tp(0), "name", "Renamed [i]touchpoint[/i]")
 # the step (its key) shown while the edits are made: it shows none of these rows
-PARK = "6"
+PARK = {"6": "7"}
 
 EDITS: dict[str, tuple[str, list[Edit]]] = {
     "scope": ("1", [(Workshop, lambda j: j.workshop, "title", "Retitled [b]map[/b]")]),
@@ -51,6 +51,10 @@ EDITS: dict[str, tuple[str, list[Edit]]] = {
         (Handoff, lambda j: j.handoffs[0], "customer_informed", True),
         (Workshop, lambda j: j.workshop, "max_handoffs", 1),
     ]),
+    "cards": ("6", [
+        (HypothesisCard, lambda j: j.cards[0], "experiment", "Re[b]tried[/b]"),
+        (PainPoint, lambda j: j.pain_points[0], "description", "Re[b]worded[/b]"),
+    ]),
     "pains": ("5", [(PainPoint, lambda j: j.pain_points[0], "description", "Re[b]worded[/b]")]),
     "moments": ("M", [FIRST_STAGE, TP_NAME,
                       (PainPoint, lambda j: j.pain_points[0], "urgent", True)]),
@@ -64,9 +68,12 @@ EDITS: dict[str, tuple[str, list[Edit]]] = {
 
 
 def workshop(db: Path) -> int:
-    """The usual workshop, with one escalation level (the Escalation view's rows)."""
+    """The usual workshop, with one escalation level (the Escalation view's rows) and a
+    card for the first pain point."""
     with Store(db, who="lea") as store:
         wid = build_workshop(store)
+        pain = store.load(wid).pain_points[0]
+        store.add(HypothesisCard(pain_point_id=int(pain.id or 0), experiment="Fix the link"))
         store.add(EscalationLevel(workshop_id=wid, severity="Sev-1", tier_role="Tier 2",
                                   response_sla_minutes=30))
         return wid
@@ -87,7 +94,7 @@ async def shows_after_hidden_edits(pilot: Any, step: str) -> None:
         await pilot.press("escape", key)
         await ready(pilot)
         before = view_lines(app, step)
-        await pilot.press("escape", PARK)
+        await pilot.press("escape", PARK.get(key, "6"))
         await ready(pilot)
         row = row_of(app.journey)
         assert app.save_field(model, int(row.id or 0), field, value), field
