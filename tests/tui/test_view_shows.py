@@ -9,7 +9,6 @@ and different from before the edit (the edit is on screen, not just somewhere).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.method import EscalationLevel
 from models.db.tables.workshop import Handoff, Stage, Touchpoint, Workshop
 from tests.helpers import SIZE, build_workshop, ready
-from tests.tui.switch_looks import screen_lines, settled
+from tests.tui.switch_looks import count_rows, screen_lines, settled
 from tui.app.launch import build_app
 
 # (model, which row of the snapshot, field, value): one edit a view must show
@@ -126,13 +125,7 @@ async def test_a_sentiment_typed_rebuilds_no_kept_view_that_does_not_show_it(
     from tui.steps.ownership import OwnershipView
     from tui.steps.pains import PainsView
 
-    built = Counter[str]()
-    for view in (OwnershipView, PainsView):
-        def rows(self: Any, journey: Any, real: Any = view.rows) -> Any:
-            built[type(self).__name__] += 1
-            return real(self, journey)
-
-        monkeypatch.setattr(view, "rows", rows)
+    built = count_rows(monkeypatch, OwnershipView, PainsView)
     app = build_app(db_path, workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
