@@ -39,10 +39,6 @@ class CardsView(CardWindow, OutputView):
 
     STEP = "cards"
     TITLE = "Cards"
-    # The cards in their pains' rank order, each with its pain's description, and the
-    # count of pains without one: no touchpoint, stage or plan (a sentiment typed, the
-    # Plan written).  The day is in the draw's stamp.
-    SHOWS = frozenset({"HypothesisCard", "PainPoint", "Workshop.votes_revealed"})
     DEFAULT_CSS = """
     CardsView #cards-summary { padding: 0 1; height: auto; }
     CardsView #cards-scroll { height: 1fr; }
