@@ -46,6 +46,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -194,7 +195,20 @@ async def measure(db: Path, wid: int, moves: int) -> dict[str, list[float]]:
         for _ in range(max(3, moves // 6)):
             await press_quiet(app, times, "quiet: switch 3 -> 5", "5")
             await press_quiet(app, times, "quiet: switch 5 -> 3", "3")
+        await switches_after_an_edit(pilot, times, moves)
     return times
+
+
+async def switches_after_an_edit(pilot: Any, times: dict[str, list[float]],
+                                 moves: int) -> None:
+    """A sentiment typed on Touchpoints, then a switch to Ownership (and, after another,
+    to Pain points): the room's usual walk.  Each kept view drew before the edit, so
+    the switch costs what the view redraws for a field it may not show."""
+    for i in range(max(3, moves // 6)):
+        for step, key in (("4", "4"), ("5", "5")):
+            await pilot.press("plus" if i % 2 else "minus")
+            await press(pilot, times, f"switch 3 -> {step} after an edit", key)
+            await pilot.press("3", "escape")
 
 
 

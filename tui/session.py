@@ -196,7 +196,8 @@ class WorkshopSession(Revisions, KeptEdits):
             self.mark_saved()
             return
         setattr(target, name, getattr(row, name))
-        self.last_patch = (self.moved(frozenset({model.__name__})), model.__name__, row_id, name)
+        self.last_patch = (self.moved(frozenset({f"{model.__name__}.{name}"})),
+                           model.__name__, row_id, name)
         self.mark_saved()
         self.hooks.changed()
 

@@ -2,8 +2,9 @@
 and what the screen draws.
 
 ``count_lines`` counts the lines each widget class draws afresh (not from its cache), so
-a test can say a switch redrew only what changed; ``screen_lines`` is the screen as text
-and style (a snapshot without the SVG) to compare two switches.
+a test can say a switch redrew only what changed; ``count_rows`` counts the table views'
+row rebuilds; ``screen_lines`` is the screen as text and style (a snapshot without the
+SVG) to compare two switches.
 """
 
 from __future__ import annotations
@@ -63,6 +64,18 @@ def count_lines(monkeypatch: Any) -> Counter[str]:
     monkeypatch.setattr(Widget, "render_lines", render_lines)
     monkeypatch.setattr(StylesCache, "render_line", render_line)
     return drawn
+
+
+def count_rows(monkeypatch: Any, *views: type) -> Counter[str]:
+    """How often each of ``views`` built all its rows (``rows``), by class name."""
+    built: Counter[str] = Counter()
+    for view in views:
+        def rows(self: Any, journey: Any, real: Any = view.rows) -> Any:  # type: ignore[attr-defined]
+            built[type(self).__name__] += 1
+            return real(self, journey)
+
+        monkeypatch.setattr(view, "rows", rows)
+    return built
 
 
 def screen_lines(app: Any) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.session_revisions import KEPT, Revisions
+from tui.session_revisions import KEPT, Revisions, touches
 
 
 def test_kinds_since_a_revision_are_known_only_while_every_step_said_its_kinds() -> None:
@@ -26,3 +26,18 @@ def test_a_view_that_drew_long_ago_is_told_anything_may_have_changed() -> None:
     assert revisions.touched_since(start) is None
     assert revisions.touched_since(revisions.revision - 3) == {"PlanTask"}
     assert len(revisions._touched) <= KEPT
+
+
+def test_a_kind_meets_its_fields_and_a_field_only_itself_or_its_kind() -> None:
+    """A sentiment typed ("Touchpoint.sentiment") is nothing to a view drawing touchpoints'
+    names, and everything to one drawing all of a touchpoint; a whole kind changed
+    ("PlanTask", the Plan's tasks written) meets any field of it a view shows."""
+    names = frozenset({"Touchpoint.name", "Stage"})
+    assert not touches(frozenset({"Touchpoint.sentiment"}), names)
+    assert touches(frozenset({"Touchpoint.name"}), names)
+    assert touches(frozenset({"Stage.name"}), names)
+    assert touches(frozenset({"Touchpoint"}), names)
+    assert touches(frozenset({"Touchpoint.sentiment"}), frozenset({"Touchpoint"}))
+    assert not touches(frozenset({"PlanTask"}), names)
+    assert not touches(frozenset({"Touch"}), names)  # a kind is a whole name, not a prefix
+    assert not touches(frozenset(), names)

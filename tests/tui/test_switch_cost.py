@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.helpers import SIZE, ready, until
-from tests.tui.switch_looks import built_workshop, count_lines, screen_lines, settled
+from tests.tui.switch_looks import built_workshop, count_lines, count_rows, screen_lines, settled
 from tui.app.launch import build_app
 
 
@@ -296,13 +296,7 @@ async def test_a_kept_view_is_not_rebuilt_for_a_change_it_does_not_show(
     from tui.steps.pains import PainsView
     from tui.steps.touchpoints import TouchpointsView
 
-    built = Counter[str]()
-    for view in (TouchpointsView, PainsView):
-        def rows(self: Any, journey: Any, real: Any = view.rows) -> Any:
-            built[type(self).__name__] += 1
-            return real(self, journey)
-
-        monkeypatch.setattr(view, "rows", rows)
+    built = count_rows(monkeypatch, TouchpointsView, PainsView)
     app = build_app(db_path, built_workshop(db_path), step="scope", who="lea")
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)

@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 
 from models.rules.clock import today
 from tui.actions import bindings, needs_row
+from tui.session_revisions import touches
 from tui.widgets.fast_table import LazyRow
 from tui.widgets.layout_events import QuietLayout
 from tui.widgets.typeahead import VIEW, release
@@ -34,8 +35,9 @@ class StepView(QuietLayout, Vertical):
 
     STEP: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
-    # The kinds of rows (model names) the view draws from: a revision that changed the
-    # snapshot's rows of other kinds only is not drawn again.  None: it may show anything.
+    # What the view draws from: kinds of rows ("Stage", every field) and fields of a kind
+    # ("Touchpoint.name"); a revision that changed only other rows or fields is not drawn
+    # again (``session_revisions.touches``).  None: it may show anything.
     SHOWS: ClassVar[frozenset[str] | None] = None
 
     drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)
@@ -124,11 +126,11 @@ class StepView(QuietLayout, Vertical):
 
     def _unseen(self, stamp: tuple[Any, ...]) -> bool:
         """Whether every change since the last draw, same snapshot, day and size, was to
-        rows of kinds this view does not show (``SHOWS``): then what it drew still holds."""
+        rows or fields this view does not show (``SHOWS``): then what it drew still holds."""
         if self.SHOWS is None or not self.drawn or self.drawn[1:] != stamp[1:]:
             return False
         touched = self.session.touched_since(self.drawn[0])
-        return touched is not None and not touched & self.SHOWS
+        return touched is not None and not touches(touched, self.SHOWS)
 
     def rows_shown(self) -> None:
         """After the rows changed: tell the footer, keys panel and palette when the view got

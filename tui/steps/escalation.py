@@ -97,6 +97,11 @@ class EscalationView(TableFormView):
     )
     BINDINGS = [*TableFormView.BINDINGS, *bindings("escalation")]
 
+    # The levels, and the risks: bot touchpoints and the loops and dead ends at them,
+    # escalation handoffs and their touchpoints' teams.
+    SHOWS = frozenset({"EscalationLevel", "Touchpoint", "Handoff", "PainPoint.kind",
+                       "PainPoint.description", "PainPoint.touchpoint_id"})
+
     def compose_top(self) -> ComposeResult:
         yield Static(id="ladder")
         yield Static(id="escalation-risks")

@@ -53,6 +53,10 @@ class MomentsView(StepView):
 
     STEP = "moments"
     TITLE = "Moments of truth"
+    # The sentiment line by stage, each moment's touchpoint (name, flag, owner,
+    # sentiment), the cards at its pain points (whether there is one) and the triage
+    # of the pains: not the plan, the workshop or a card's own fields.
+    SHOWS = frozenset({"Stage", "Touchpoint", "PainPoint", "HypothesisCard.pain_point_id"})
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Moments of truth — peaks, valleys, owners and cards",

@@ -61,8 +61,11 @@ class PainsView(TableFormView):
                ("kind", "Kind"), ("ie", "I/E"), ("vol", "Tickets"), ("votes", "Votes"),
                ("why", "Why this rank"))
     CUT = {"desc": 3, "why": 2}
-    # the rank reads the pains, their touchpoints' order and the workshop's revealed votes
-    SHOWS = frozenset({"PainPoint", "Touchpoint", "Stage", "Workshop"})
+    # The rank reads the pains, their touchpoints' order (the At column's number) and
+    # the workshop's revealed votes: no touchpoint's text, so a sentiment typed on step 3
+    # is not ranked again here.
+    SHOWS = frozenset({"PainPoint", "Touchpoint.stage_id", "Touchpoint.position",
+                       "Stage.position", "Workshop.votes_revealed"})
     FIELDS = (
         FieldSpec("description", "Pain point", "Where does the customer loop, branch or stop?"),
         FieldSpec("kind", "Kind", "loop, branch, dead end or other.",

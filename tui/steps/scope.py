@@ -73,6 +73,7 @@ class ScopeView(StepView):
 
     STEP = "scope"
     TITLE = "Scope"
+    SHOWS = frozenset({"Workshop"})  # the workshop's fields and the job's sentence
     DEFAULT_CSS = """
     ScopeView #jtbd-line { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """

@@ -45,6 +45,7 @@ class StagesView(TableFormView):
     COLUMNS = (("pos", "#"), ("name", "Stage"), ("kpi", "KPI"), ("base", "Baseline"),
                ("target", "Target"), ("unit", "Unit"), ("tps", "TPs"))
     CUT = {"name": 3, "kpi": 2, "unit": 1}
+    SHOWS = frozenset({"Stage", "Touchpoint.stage_id"})  # the stages, touchpoints counted
     FIELDS = (
         FieldSpec("name", "Stage name", "Keep stages simple: discovery, self-service, contact…"),
         FieldSpec("description", "Description"),

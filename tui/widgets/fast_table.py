@@ -279,4 +279,10 @@ class FastTable(KeptFocusLook, DataTable[Any]):
         y = index + (self.header_height if self.show_header else 0)
         for stale_line in [k for k in self._line_cache.keys() if k[0] == y]:
             self._line_cache.discard(stale_line)
+        if not self.size.area:
+            # Hidden (a kept step view): it has no window, so ``refresh_row`` marks
+            # nothing, and when shown the screen's kept map (``kept_map``) lays it out
+            # at its old size, no resize: its old line stayed on screen.
+            self.refresh()
+            return
         self.refresh_row(index)
