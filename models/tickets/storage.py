@@ -44,6 +44,8 @@ class ImportResult:
     filled: tuple[str, ...] = ()
     # the months this import left partial, said as sentences for the person importing
     partial: tuple[str, ...] = ()
+    # the evidence and baselines left because a seat set them while the import ran
+    kept: tuple[str, ...] = ()
 
 
 def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
@@ -155,9 +157,9 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                    summary=f"imported {src.file_name} ({imp.tickets} tickets, {span})")
         source_id = int(src.id or 0)
     refresh_volumes(store, workshop_id)
-    filled = apply_to_map(store, workshop_id)
-    return ImportResult(imp, readings, months, source_id, shown, tuple(filled),
-                        _partial_said(store.load(workshop_id), months))
+    applied = apply_to_map(store, workshop_id)
+    return ImportResult(imp, readings, months, source_id, shown, tuple(applied.filled),
+                        _partial_said(store.load(workshop_id), months), tuple(applied.kept))
 
 
 def replaced(store: Store, workshop_id: int, months: tuple[str, ...]) -> list[str]:
