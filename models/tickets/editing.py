@@ -7,7 +7,7 @@ the card and stage dialogs all need these without the rest.
 
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from models.db.store import Store
 from models.db.tables.tickets import TicketSource
@@ -58,5 +58,12 @@ def clear_hours(store: Store, workshop_id: int) -> str:
 
 def latest_source(store: Store, workshop_id: int) -> TicketSource | None:
     with store.read() as s:
-        return s.exec(select(TicketSource).where(TicketSource.workshop_id == workshop_id)
-                      .order_by(TicketSource.id.desc())).first()  # type: ignore[union-attr]
+        return latest_source_in(s, workshop_id)
+
+
+def latest_source_in(s: Session, workshop_id: int) -> TicketSource | None:
+    """The workshop's latest import as ``s`` reads it: inside a write, under its lock, so
+    the links changed are those of the source that is the latest when the write commits
+    (another seat's import or mapping may have come since a read before the write)."""
+    return s.exec(select(TicketSource).where(TicketSource.workshop_id == workshop_id)
+                  .order_by(TicketSource.id.desc())).first()  # type: ignore[union-attr]

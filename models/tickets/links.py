@@ -16,7 +16,7 @@ from models.db.tables.workshop import Stage
 from models.rules.measures import pain_volumes
 from models.rules.priority import volume_words
 from models.tickets.baselines import apply_to_map
-from models.tickets.editing import latest_source, require_editor
+from models.tickets.editing import latest_source, latest_source_in, require_editor
 from models.tickets.readings import GROUP_KINDS, METRICS
 
 
@@ -26,32 +26,23 @@ def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None
     """Map a ticket category to a stage (by name or number) and/or a pain point, or undo
     either mapping; says what the category is mapped to afterwards."""
     require_editor(store, workshop_id)
-    src = latest_source(store, workshop_id)
-    if src is None:
-        raise ValueError(f"Workshop {workshop_id} has no ticket data yet: run "
-                         "`journeymap tickets import FILE --workshop ID` first.")
+    if latest_source(store, workshop_id) is None:
+        raise _no_data(workshop_id)
     journey = store.load(workshop_id)
     known = {r.group_value for r in journey.readings if r.group_kind == "category"}
     if category not in known:
         listed = ", ".join(sorted(known)[:8]) or "none"
         raise ValueError(f"There is no ticket category {category!r} in workshop "
                          f"{workshop_id}'s readings (categories: {listed}).")
-    link: dict[str, Any] = json.loads(src.links or "{}").get(category, {})
+    change: dict[str, int] = {}
     if stage is not None:
-        link["stage"] = stage_id(journey.stages, stage, workshop_id)
+        change["stage"] = stage_id(journey.stages, stage, workshop_id)
     if pain_id is not None:
         if journey.pain_point(pain_id) is None:
             raise NotFound(f"Workshop {workshop_id} has no pain point {pain_id}.")
-        link["pain"] = pain_id
-    if unmap_stage:
-        link.pop("stage", None)
-    if unmap_pain:
-        link.pop("pain", None)
-    links = json.loads(src.links or "{}")
-    links[category] = link
-    if not link:
-        del links[category]
-    store.update(TicketSource, int(src.id or 0), links=json.dumps(links, ensure_ascii=False))
+        change["pain"] = pain_id
+    dropped = [key for key, drop in (("stage", unmap_stage), ("pain", unmap_pain)) if drop]
+    link = _relink(store, workshop_id, category, change, dropped)
     refresh_volumes(store, workshop_id)
     apply_to_map(store, workshop_id)
     journey = store.load(workshop_id)
@@ -59,6 +50,35 @@ def set_link(store: Store, workshop_id: int, category: str, *, stage: str | None
     said += [f"pain point {p.id} ({volume_words(p.ticket_volume)})"
              for p in journey.pain_points if p.id == link.get("pain")]
     return f"{category!r} -> " + (", ".join(said) or "nothing (unmapped)")
+
+
+def _no_data(workshop_id: int) -> ValueError:
+    return ValueError(f"Workshop {workshop_id} has no ticket data yet: run "
+                      "`journeymap tickets import FILE --workshop ID` first.")
+
+
+def _relink(store: Store, workshop_id: int, category: str, change: dict[str, int],
+            dropped: list[str]) -> dict[str, Any]:
+    """Change one category's link on the latest source, read again inside the write; the
+    category's link afterwards.
+
+    Why inside: the links were read before, and written whole from that read, so a
+    mapping another seat made meanwhile was overwritten, and one made while an import ran
+    went to a source that was no longer the latest (the import had carried the old links).
+    """
+    with store.write() as s:
+        src = latest_source_in(s, workshop_id)
+        if src is None:
+            raise _no_data(workshop_id)
+        links: dict[str, dict[str, Any]] = json.loads(src.links or "{}")
+        link = {**links.get(category, {}), **change}
+        for key in dropped:
+            link.pop(key, None)
+        links[category] = link
+        if not link:
+            del links[category]
+        store.update(TicketSource, int(src.id or 0), links=json.dumps(links, ensure_ascii=False))
+    return link
 
 
 def stage_id(stages: list[Stage], wanted: str, workshop_id: int) -> int:
@@ -72,12 +92,26 @@ def stage_id(stages: list[Stage], wanted: str, workshop_id: int) -> int:
 
 
 def refresh_volumes(store: Store, workshop_id: int) -> None:
-    """A pain point's ticket volume follows its mapped categories' latest month."""
+    """A pain point's ticket volume follows its mapped categories' latest month.
+
+    The volume of a mapped pain point is derived from the links, not typed: it is set
+    from the data whenever it differs, a volume typed by hand before or during an import
+    included (unmapping the category gives the field back to the room).  Each pain point
+    is read again inside the one write and only its volume is set, so another field a
+    seat edited meanwhile stays; a pain point deleted meanwhile is skipped, since an
+    import calls this after its source is saved.
+    """
     journey = store.load(workshop_id)
-    for pain_id, volume in pain_volumes(journey).items():
-        pain = journey.pain_point(pain_id)
-        if pain is not None and volume.value is not None and pain.ticket_volume != volume.value:
-            store.update(PainPoint, pain_id, ticket_volume=int(volume.value))
+    volumes = {pain_id: int(volume.value) for pain_id, volume in pain_volumes(journey).items()
+               if volume.value is not None}
+    if not volumes:
+        return
+    with store.write() as s:
+        for pain_id, volume in volumes.items():
+            pain = s.get(PainPoint, pain_id)
+            if pain is not None and pain.workshop_id == workshop_id and \
+                    pain.ticket_volume != volume:
+                store.update(PainPoint, pain_id, ticket_volume=volume)
 
 
 def parse_target(text: str) -> tuple[float, bool]:

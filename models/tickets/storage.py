@@ -23,7 +23,12 @@ from models.rules.measures import coverage, periods
 from models.rules.months import said
 from models.tickets import checks, metrics
 from models.tickets.baselines import apply_to_map
-from models.tickets.editing import latest_source, require_editor, schedule_of
+from models.tickets.editing import (
+    latest_source,
+    latest_source_in,
+    require_editor,
+    schedule_of,
+)
 from models.tickets.json_export import readable
 from models.tickets.links import refresh_volumes
 from models.tickets.readings import build_readings
@@ -44,6 +49,8 @@ class ImportResult:
     filled: tuple[str, ...] = ()
     # the months this import left partial, said as sentences for the person importing
     partial: tuple[str, ...] = ()
+    # the evidence and baselines left because a seat set them while the import ran
+    kept: tuple[str, ...] = ()
 
 
 def remembered_mapping(previous: TicketSource | None, header: tuple[str, ...],
@@ -134,9 +141,12 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
     imp.notes = (*imp.notes, *replaced(store, workshop_id, months))
     if dry_run:
         return ImportResult(imp, readings, months, None, shown)
-    links = previous.links if previous is not None else "{}"
     span = months[0] if len(months) == 1 else f"{months[0]}..{months[-1]}"
     with store.write() as s:
+        # read again under the write's lock: a category mapped while the file was read
+        # is carried too (``previous`` was read before it)
+        latest = latest_source_in(s, workshop_id)
+        links = latest.links if latest is not None else "{}"
         src = TicketSource(workshop_id=workshop_id, file_name=Path(path).name,
                            product=imp.product,
                            columns=json.dumps(checks.remembered(imp.columns, given),
@@ -155,9 +165,9 @@ def import_file(store: Store, workshop_id: int, path: str | Path, *, source: str
                    summary=f"imported {src.file_name} ({imp.tickets} tickets, {span})")
         source_id = int(src.id or 0)
     refresh_volumes(store, workshop_id)
-    filled = apply_to_map(store, workshop_id)
-    return ImportResult(imp, readings, months, source_id, shown, tuple(filled),
-                        _partial_said(store.load(workshop_id), months))
+    applied = apply_to_map(store, workshop_id)
+    return ImportResult(imp, readings, months, source_id, shown, tuple(applied.filled),
+                        _partial_said(store.load(workshop_id), months), tuple(applied.kept))
 
 
 def replaced(store: Store, workshop_id: int, months: tuple[str, ...]) -> list[str]:

@@ -107,3 +107,23 @@ def at_once(work: list[Callable[[], Any]], stores: list[Store]
         for store in stores:
             store.close()
     return results, errors
+
+
+def then_once(monkeypatch: Any, owner: object, name: str, other: Callable[[], Any]) -> None:
+    """``owner.name`` runs ``other`` right after its first call returns.
+
+    Why: a write that decides from a read made before it can be shown losing an edit
+    without threads: hooked on the function that turns the read into the decision, the
+    other seat's write lands between that read and this seat's write, every run.
+    """
+    original = getattr(owner, name)
+    done: list[bool] = []
+
+    def hooked(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        if not done:
+            done.append(True)
+            other()
+        return result
+
+    monkeypatch.setattr(owner, name, hooked)

@@ -124,6 +124,8 @@ def import_(
         say(f"  note: {note}")
     for line in result.filled:
         say(f"  filled {line}")
+    for line in result.kept:
+        say(f"  kept {line}")
 
 
 @app.command("show")
@@ -372,14 +374,16 @@ def apply(
 
     if metric is not None and stage is None:
         raise fail("--metric needs --stage: it names the metric of one stage's KPI.")
+    kept: list[str] = []
     with user_errors(), STATE.store() as store:
         require(store, workshop, "edit")
         if stage is not None:
             stage_id = links.stage_id(store.load(workshop).stages, stage, workshop)
             filled = [baselines.take_baseline(store, workshop, stage_id, metric=metric)]
         else:
-            filled = baselines.apply_to_map(store, workshop, overwrite=overwrite)
-    if not filled:
+            applied = baselines.apply_to_map(store, workshop, overwrite=overwrite)
+            filled, kept = applied.filled, [f"kept {line}" for line in applied.kept]
+    if not filled and not kept:
         # the advice must fit what was asked: "use --overwrite" to one who did misled
         said = (f"nothing to fill: the readings give no figure for the scope's evidence "
                 f"or a stage's KPI (`journeymap tickets show {workshop}` lists what they "
@@ -387,5 +391,5 @@ def apply(
                 "nothing to fill: only empty fields are filled (use --overwrite to replace "
                 "typed values)")
         filled = [said]
-    for line in filled:
+    for line in (*filled, *kept):
         say(line)

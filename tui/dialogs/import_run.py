@@ -91,7 +91,8 @@ class ImportRun:
     def _say_imported(self, result: ImportResult) -> None:
         """What the CLI prints, as one notification: the figures, then each note (a month
         an earlier file had, a status word not known, the zone read from a header)."""
-        notes = [short(note, 200) for note in (*result.imported.notes, *result.partial)]
+        notes = [short(note, 200) for note in (*result.imported.notes, *result.partial,
+                                                *(f"kept {line}" for line in result.kept))]
         shown = "".join(f"\n• {note}" for note in notes[:_NOTES_SHOWN])
         more = len(notes) - _NOTES_SHOWN
         if more > 0:

@@ -326,12 +326,12 @@ class DataScreen(Screen[None]):
         from models.tickets import baselines
 
         store, wid = target
-        filled = self.session.mutate(lambda: baselines.apply_to_map(store, wid))
+        applied = self.session.mutate(lambda: baselines.apply_to_map(store, wid))
         self.draw()
-        if filled is None:
+        if applied is None:
             return
-        if filled:
-            self._said(filled)
+        if applied.filled or applied.kept:
+            self._said(applied.filled, applied.kept)
             return
         question = Text("Nothing empty to fill. Replace the typed evidence and KPI baselines "
                         "with the ticket data?")
@@ -346,12 +346,16 @@ class DataScreen(Screen[None]):
                                                                     overwrite=True))
             self.draw()
             if done is not None:
-                self._said(done or ["nothing in the ticket data to fill the map with"])
+                self._said(done.filled or ["nothing in the ticket data to fill the map with"],
+                           done.kept)
 
         self.app.push_screen(ConfirmScreen(question, detail), answer)
 
-    def _said(self, lines: list[str]) -> None:
+    def _said(self, lines: list[str], kept: list[str]) -> None:
+        """The figures filled, then those left because a seat set them meanwhile."""
         shown = [short(line, 160) for line in lines[:6]]
         more = f"\n… and {len(lines) - 6} more" if len(lines) > 6 else ""
-        self.notify("Filled from the ticket data:\n" + "\n".join(shown) + more,
-                    markup=False, timeout=8)
+        left = "".join(f"\nKept: {short(line, 160)}" for line in kept)
+        head = ("Filled from the ticket data:\n" + "\n".join(shown) + more if lines else
+                "Nothing filled from the ticket data.")
+        self.notify(head + left, markup=False, timeout=8)
