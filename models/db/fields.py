@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import typing
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from models.vocab import (
@@ -208,8 +207,11 @@ def check_name(key: str, name: str, fix: str = "type it without one") -> str:
     items), and an escape sequence in it reaches every terminal that prints the change
     log or an export.  Tabs and newlines count too: a name is one line.  The name is
     shown escaped (``repr``), so the sentence itself carries no control character.
+    Unicode's stability policy fixes category ``Cc`` at exactly these code points
+    (U+0000-001F, U+007F-009F), so the check needs no ``unicodedata``, which an export
+    would otherwise import (tests/cli/test_cli_export_stdlib.py).
     """
-    found = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
+    found = next((ch for ch in name if ch < " " or "\x7f" <= ch <= "\x9f"), None)
     if found is not None:
         raise FieldError(f"the {key} {name!r} contains a control character "
                          f"(U+{ord(found):04X}), which a name cannot hold; {fix}.")

@@ -11,6 +11,8 @@ A file that already holds such a name still opens.
 from __future__ import annotations
 
 import sqlite3
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from models.db.fields import FieldError, coerce
+from models.db.fields import FieldError, check_name, coerce
 from models.db.store import Store
 from models.db.tables.cards import HypothesisCard, PlanTask
 from models.db.tables.history import ChangeLog
@@ -28,6 +30,18 @@ from models.live import presence
 
 CONTROLS = st.characters(categories=["Cc"])
 NAME_COLUMNS = [(Participant, "name"), (HypothesisCard, "owner"), (PlanTask, "owner")]
+
+
+def test_the_name_rule_refuses_exactly_unicode_category_cc() -> None:
+    """The rule spells Cc as code point ranges (no ``unicodedata`` on the export path):
+    checked against every code point, every other one stays allowed in a name."""
+    every = [chr(cp) for cp in range(sys.maxunicode + 1)]
+    controls = [ch for ch in every if unicodedata.category(ch) == "Cc"]
+    assert check_name("seat name", "".join(
+        ch for ch in every if unicodedata.category(ch) != "Cc"))
+    for ch in controls:
+        with pytest.raises(FieldError, match=f"U\\+{ord(ch):04X}"):
+            check_name("seat name", f"kim{ch}")
 
 
 @settings(deadline=None)
