@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from textual.widgets import OptionList, Static
+
 from models.db.store import Store
 from models.db.tables.seats import Participant
 from tests.helpers import outputs_workshop, settle
@@ -43,3 +45,25 @@ async def test_the_owner_picker_shows_the_escape_instead_of_sending_it(db_path: 
         shown = [str(label) for label in app.screen.labels]
     assert any("␛[31mkim" in label for label in shown), shown
     assert not any("\x1b" in label or "\x07" in label for label in shown), shown
+
+
+async def test_the_tracker_filtered_to_that_owner_says_whose_with_the_escape_shown(
+        db_path: Path) -> None:
+    """Found in session 18 (names22, by hand): after ``u`` picked that owner, the summary
+    line "<owner>'s items only" carried the owner's raw escape sequence to the terminal."""
+    with Store(db_path) as store:
+        wid = outputs_workshop(store)
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE plantask SET owner = ? WHERE workshop_id = ?", (HOSTILE, wid))
+    app = build_app(db_path, wid, step="tracker")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        app.screen.query_one(OptionList).highlighted = app.screen.values.index(HOSTILE)
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = str(app.screen.query_one("#tracker-summary", Static).render())
+    assert "␛[31mkim's items only" in summary, summary
+    assert "\x1b" not in summary and "\x07" not in summary, summary
