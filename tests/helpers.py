@@ -15,6 +15,7 @@ import html
 import re
 import shlex
 import sys
+import unicodedata
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -376,3 +377,9 @@ def observed_by_olga(db: Path, monkeypatch: Any) -> int:
     with Store(db, who="olga") as store:
         assert presence.join(store, wid, "olga").role == "observer"
     return wid
+
+
+def as_name(text: str) -> str:
+    """``text`` without its control characters: what a name column (a seat, a vote, an
+    owner: ``models.db.fields.NAME_KEYS``) accepts, for tests that fill every field."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")

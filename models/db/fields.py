@@ -83,6 +83,15 @@ _RANGES: dict[str, tuple[int, int]] = {
     "response_sla_minutes": (1, 10**6),
     "update_every_minutes": (1, 10**6),
 }
+# Columns that hold a person's name, by what the refusal calls them: a name is matched,
+# granted and printed in the change log and exports, so it holds no control character.
+NAME_KEYS: dict[tuple[str, str], str] = {
+    ("Participant", "name"): "seat name", ("Invite", "name"): "seat name",
+    ("Vote", "participant"): "seat name", ("Workshop", "lead"): "lead's name",
+    ("HypothesisCard", "owner"): "card owner", ("PlanTask", "owner"): "task owner",
+}
+# What the one refusing sentence offers when the name is the person at the terminal's.
+WHO_FIX = "set JOURNEYMAP_USER (or --as) to a name without one"
 _WORDS = {"loop": "loop", "branch": "branch", "dead end": "dead_end", "dead-end": "dead_end",
           "in progress": "in_progress", "in-progress": "in_progress"}
 
@@ -132,6 +141,9 @@ def coerce(model: type[SQLModel], field: str, value: Any) -> Any:
     """Return ``value`` converted to the type of ``model.field``, or raise FieldError."""
     base, optional = _unwrap(_column_type(model, field))
     if isinstance(value, str):
+        key = NAME_KEYS.get((model.__name__, field))
+        if key is not None:
+            check_name(key, value)
         _check_text(field, value)
         if base is not str or field in _CHOICES:
             value = value.strip()
@@ -186,6 +198,24 @@ def _check_text(field: str, value: str) -> None:
     except UnicodeEncodeError as exc:
         raise FieldError(f"{label(field)} contains an unpaired surrogate "
                          f"({value[exc.start]!a}), which is not valid text.") from None
+
+
+def check_name(key: str, name: str, fix: str = "type it without one") -> str:
+    """``name`` when it holds no control character (C0, DEL, C1), else one sentence.
+
+    Why refused rather than cleaned: a name is an identity (a grant, a seat, an owner's
+    items), and an escape sequence in it reaches every terminal that prints the change
+    log or an export.  Tabs and newlines count too: a name is one line.  The name is
+    shown escaped (``repr``), so the sentence itself carries no control character.
+    Unicode's stability policy fixes category ``Cc`` at exactly these code points
+    (U+0000-001F, U+007F-009F), so the check needs no ``unicodedata``, which an export
+    would otherwise import (tests/cli/test_cli_export_stdlib.py).
+    """
+    found = next((ch for ch in name if ch < " " or "\x7f" <= ch <= "\x9f"), None)
+    if found is not None:
+        raise FieldError(f"the {key} {name!r} contains a control character "
+                         f"(U+{ord(found):04X}), which a name cannot hold; {fix}.")
+    return name
 
 
 def check_text(field: str, value: str) -> str:

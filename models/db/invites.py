@@ -31,7 +31,7 @@ from models.db.tables.base import utcnow
 from models.db.tables.seats import Invite, Participant
 from models.db.tables.workshop import Workshop
 from models.rules.counts import plural
-from models.rules.names import confusable_with, normalize
+from models.rules.names import checked, confusable_with, normalize
 from models.vocab import INVITE_KEY_PREFIX as KEY_PREFIX
 
 TOKEN_BYTES = 32  # 256 bits: guessing is hopeless, so no rate limit is needed
@@ -89,7 +89,7 @@ def create(store: Store, workshop_id: int, name: str, role: str, *,
     a new name that looks like someone else's.
     """
     check_role(role)
-    clean = str(coerce(Participant, "name", normalize(name)))
+    clean = str(coerce(Participant, "name", checked(name)))
     if not clean:
         raise AccessError("An invite needs the person's name.")
     if days is not None and days < 1:

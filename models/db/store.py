@@ -34,6 +34,7 @@ from sqlmodel import Session, create_engine
 from models.db import dbfile, schema, server
 from models.db.access import current_account, current_uid
 from models.db.dbfile import damaged, default_target, health_problem, is_url, no_database
+from models.db.fields import WHO_FIX, check_name
 from models.db.file_mode import check_writable, create_database_file, follow_main_file
 from models.db.schema import StoreError
 from models.db.store_edits import gone  # noqa: F401 - re-exported for callers
@@ -74,7 +75,7 @@ class Store(Reads, Undoing):
         target = path or default_target()
         self._open_write = threading.local()  # this thread's write transaction, if any
         self.work = StoreWork()  # other threads' store work, which ``close`` waits for
-        self.who = who
+        self.who = check_name("user name", who, WHO_FIX)  # refused before any file is touched
         self.read_only = read_only
         # The OS login behind ``who`` and, for a ``seat`` forced command, the key's
         # fingerprint: written beside the claimed name in the change log.

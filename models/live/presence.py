@@ -46,7 +46,7 @@ from models.db.tables.base import utcnow
 from models.db.tables.seats import Participant
 from models.db.tables.workshop import Workshop
 from models.live.observer_guard import presence_store
-from models.rules.names import confusable_with, normalize
+from models.rules.names import checked, confusable_with
 from models.vocab import STEPS, WINDOW_S
 
 # ``leave`` has no column of its own: it moves ``last_seen`` back by this much so
@@ -60,7 +60,7 @@ def aware(when: dt.datetime) -> dt.datetime:
 
 
 def _clean_name(name: str) -> str:
-    clean = normalize(name)
+    clean = checked(name)
     if not clean:
         raise FieldError("A participant needs a name (use --as NAME).")
     return str(coerce(Participant, "name", clean))

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from models.db.fields import check_name
+
 # Cyrillic and Greek letters drawn like Latin ones (after casefold), to their Latin twin.
 _HOMOGLYPHS = str.maketrans({
     "а": "a", "в": "b", "с": "c", "е": "e", "ё": "e", "һ": "h", "і": "i", "ї": "i",
@@ -28,6 +30,15 @@ _INVISIBLE = {"Cf", "Mn"}  # format characters (zero-width joiners…) and combi
 def normalize(name: str) -> str:
     """The stored form: NFKC, inner whitespace collapsed, NUL removed."""
     return " ".join(unicodedata.normalize("NFKC", str(name).replace("\x00", "")).split())
+
+
+def checked(name: str) -> str:
+    """The stored form of a seat name typed at an entry path (grant, join, invite).
+
+    Checked before ``normalize``: it would turn a newline or an ASCII separator into a
+    space and hide the control character the name was typed with (``check_name``).
+    """
+    return normalize(check_name("seat name", name))
 
 
 def skeleton(name: str) -> str:

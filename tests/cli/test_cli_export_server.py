@@ -18,7 +18,7 @@ from models.db.tables.cards import HypothesisCard, PainPoint
 from models.db.tables.workshop import Stage, Touchpoint
 from models.export.markdown import to_markdown
 from tests.cli.console_probe import TODAY, run_cli
-from tests.helpers import build_workshop
+from tests.helpers import as_name, build_workshop
 from tests.models import bench_map
 from tui.cli.export import whole_portfolio
 
@@ -47,7 +47,8 @@ def hostile_map(db: Path | str) -> int:
                      owner_team=HOSTILE)
         pain = store.add(PainPoint(workshop_id=wid, touchpoint_id=tp.id, description=HOSTILE,
                                    kind="loop", impact=3, effort=1, ticket_volume=40))
-        store.add(HypothesisCard(pain_point_id=pain.id, experiment=HOSTILE, owner=HOSTILE))
+        store.add(HypothesisCard(pain_point_id=pain.id, experiment=HOSTILE,
+                                 owner=as_name(HOSTILE)))  # a name holds no control character
         store.create_workshop(title=HOSTILE)  # the review compares the portfolio
     return wid
 

@@ -165,9 +165,11 @@ def test_serve_without_textual_serve_says_how_to_install_it(
     one_sentence(run(db, "serve"), "pip install 'journeymap[serve]'")
 
 
-# A right-to-left override, a terminal title (OSC, which Click's colour stripping
-# leaves alone), a bell and markup: what a name may hold, never what a terminal obeys.
-HOSTILE_NAME = "K\u202eim \x1b]0;pwned\x07 [b]x[/b]"
+# A right-to-left override and markup: what a name may hold, never what a terminal obeys.
+# A terminal title (OSC, which Click's colour stripping leaves alone) and a bell are
+# control characters, which a name cannot hold (names21): refused, shown as marks.
+HOSTILE_NAME = "K\u202eim [b]x[/b]"
+CONTROL_NAME = "Kim \x1b]0;pwned\x07"
 
 
 def test_a_hostile_name_reaches_the_terminal_only_as_marks(team: tuple[Path, int]) -> None:
@@ -184,5 +186,8 @@ def test_a_hostile_name_reaches_the_terminal_only_as_marks(team: tuple[Path, int
         assert result.exit_code == 0, result.output
         assert not {"\u202e", "\x1b", "\x07"} & set(result.output), result.output
         assert clean(HOSTILE_NAME) in result.output
+    refused = run(db, "invite", str(wid), CONTROL_NAME, "--role", "observer")
+    assert refused.exit_code == 1 and "control character (U+001B)" in refused.output
+    assert not {"\x1b", "\x07"} & set(refused.output), refused.output
     with Store(db, who="x", read_only=True) as store:
         assert [row.name for row in invites.listed(store, wid)] == [HOSTILE_NAME]

@@ -13,6 +13,7 @@ reached a terminal raw was JSON's bidi overrides (a backup must keep them).
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,11 @@ DOCUMENTS = [c for c in COMMANDS if c[0] == "export" or "--format" in c]
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """A map whose title, stage, touchpoint, card, owner, plan task and ticket category
-    each carry a planted control sequence."""
+    each carry a planted control sequence.
+
+    The owner is planted with raw SQL, as a file written before names refused control
+    characters holds it: such a file still opens, and its owner must still show as marks.
+    """
     folder = tmp_path_factory.mktemp("planted")
     path = folder / "team.db"
     with Store(path, who="lea", create=True) as store:
@@ -51,9 +56,11 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
         store.update(Touchpoint, int(journey.ordered_touchpoints()[0].id or 0),
                      name=f"Touchpoint {PLANTED}")
         card = next(c for c in journey.cards if c.owner)
-        store.update(HypothesisCard, int(card.id or 0), experiment=f"Card {PLANTED}",
-                     owner=f"Priya {PLANTED}")
+        store.update(HypothesisCard, int(card.id or 0), experiment=f"Card {PLANTED}")
         store.update(PlanTask, int(journey.plan_tasks[0].id or 0), title=f"Task {PLANTED}")
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE hypothesiscard SET owner = ? WHERE id = ?",
+                   (f"Priya {PLANTED}", card.id))
     tickets = folder / "march.csv"
     tickets.write_text("id,created_at,status,category\n"
                        f"1,2026-03-01 10:00,solved,Login {PLANTED}\n", encoding="utf-8")

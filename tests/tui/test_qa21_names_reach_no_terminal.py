@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
+
+from textual.widgets import OptionList, Static
 
 from models.db.store import Store
 from models.db.tables.seats import Participant
@@ -29,17 +32,43 @@ def test_a_participants_row_shows_the_escape_instead_of_sending_it() -> None:
     assert row.startswith("␛]52;c;aGk=␇␛[31mkim")
 
 
-async def test_the_owner_picker_shows_the_escape_instead_of_sending_it(db_path: Path) -> None:
+def _tracker_of_a_hostile_owner(db_path: Path) -> Any:
+    """The app at the Tracker of a map whose plan tasks' owner is HOSTILE, written with raw
+    SQL as an older file holds it (the store refuses such a name since names21)."""
     with Store(db_path) as store:
         wid = outputs_workshop(store)
     with sqlite3.connect(db_path) as db:
         db.execute("UPDATE plantask SET owner = ? WHERE workshop_id = ?", (HOSTILE, wid))
-    app = build_app(db_path, wid, step="tracker")
+    return build_app(db_path, wid, step="tracker")
+
+
+async def _owner_picker(pilot: Any) -> PickScreen[str]:
+    """The Tracker's owner picker (``u``), open."""
+    await settle(pilot)
+    await pilot.press("u")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PickScreen)
+    return pilot.app.screen
+
+
+async def test_the_owner_picker_shows_the_escape_instead_of_sending_it(db_path: Path) -> None:
+    app = _tracker_of_a_hostile_owner(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("u")
-        await settle(pilot)
-        assert isinstance(app.screen, PickScreen)
-        shown = [str(label) for label in app.screen.labels]
+        shown = [str(label) for label in (await _owner_picker(pilot)).labels]
     assert any("␛[31mkim" in label for label in shown), shown
     assert not any("\x1b" in label or "\x07" in label for label in shown), shown
+
+
+async def test_the_tracker_filtered_to_that_owner_says_whose_with_the_escape_shown(
+        db_path: Path) -> None:
+    """Found in session 18 (names22, by hand): after ``u`` picked that owner, the summary
+    line "<owner>'s items only" carried the owner's raw escape sequence to the terminal."""
+    app = _tracker_of_a_hostile_owner(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        picker = await _owner_picker(pilot)
+        picker.query_one(OptionList).highlighted = picker.values.index(HOSTILE)
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = str(app.screen.query_one("#tracker-summary", Static).render())
+    assert "␛[31mkim's items only" in summary, summary
+    assert "\x1b" not in summary and "\x07" not in summary, summary

@@ -359,10 +359,11 @@ class TrackerView(OutputView, inherit_bindings=False):
         self.render_items()
 
     def _whose(self) -> str:
-        """The chosen owner as the summary says it: "Priya's", "the unassigned"."""
+        """The chosen owner as the summary says it: "Priya's", "the unassigned"; its
+        control characters as marks (an older file's owner can hold an escape sequence)."""
         from models.rules.tracker import UNASSIGNED
 
-        return "the unassigned" if self.owner == UNASSIGNED else f"{self.owner}'s"
+        return "the unassigned" if self.owner == UNASSIGNED else f"{clean(self.owner)}'s"
 
     def action_toggle_sort(self, due: bool) -> None:
         """One list by due date (``journeymap tracker --sort due``) ⇄ grouped by owner."""

@@ -33,10 +33,15 @@ from models.export.form import (
 )
 from models.export.json_backup import export_json, export_workshop, import_json
 from models.export.serialize import dict_to_store, journey_to_dict
+from tests.helpers import as_name
 
 
 def _value(node: Node, name: str, n: int) -> Any:
-    """A valid value of a field that is not its default (and differs row by row)."""
+    """A valid value of a field that is not its default (and differs row by row).
+
+    Text keeps its newline, quotes, backslash and markup, except in a name column
+    (``fields.NAME_KEYS``), which refuses a control character: there the same text
+    without its newline."""
     annotation = str(node.model.model_fields[name].annotation)
     if name == "source":
         return "added"
@@ -54,7 +59,8 @@ def _value(node: Node, name: str, n: int) -> Any:
         return fields._RANGES.get(name, (0, 0))[0] + n
     if "float" in annotation:
         return 0.25 * n
-    return f'{name} {n}: "a, b; c" \\ 東京 <b>\n second line'
+    text = f'{name} {n}: "a, b; c" \\ 東京 <b>\n second line'
+    return as_name(text) if (node.model.__name__, name) in fields.NAME_KEYS else text
 
 
 def _row(node: Node, n: int = 1, **given: Any) -> dict[str, Any]:
