@@ -152,7 +152,7 @@ class ServerAway(StoreError):
     """An edit the server was not there to take, and may take once it is back.
 
     A seat keeps such a typed edit and saves it when its listener reconnects
-    (``tui.session``); ``kept`` is the sentence saying so.
+    (``tui.session.workshop``); ``kept`` is the sentence saying so.
     """
 
     def __init__(self, message: str, kept: str) -> None:

@@ -80,7 +80,7 @@ def test_rows_stay_plain_editable_objects(workshop: tuple[Path, int]) -> None:
     row: Any = tp  # a light row, typed as the table class it stands for
     assert type(row).__name__ == "Row" and row._table == "touchpoint"
     assert isinstance(tp.moment_of_truth, bool)
-    tp.name = "renamed"  # a screen patches its snapshot in place (tui.session.save_field)
+    tp.name = "renamed"  # a screen patches its snapshot in place (tui.session.workshop.save_field)
     assert tp.name == "renamed" and vars(tp)["name"] == "renamed"
     assert "_table" not in vars(tp)
     assert repr(journey.workshop).startswith("workshop(id=")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.session_revisions import KEPT, Revisions, touches
+from tui.session.revisions import KEPT, Revisions, touches
 
 
 def test_kinds_since_a_revision_are_known_only_while_every_step_said_its_kinds() -> None:

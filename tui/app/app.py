@@ -41,7 +41,7 @@ from tui.app.opening import failed, open_orm, open_store, opened
 from tui.app.session_api import SessionAttributes
 from tui.app.theme import JOURNEYMAP_THEME
 from tui.pairing.controller import Pairing
-from tui.session import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
+from tui.session.workshop import GoHome, OpenWorkshop, PairingKey, SessionHooks, WorkshopSession
 from tui.widgets.header import CalmHeader, saved_note
 from tui.widgets.typeahead import OPENING, HeldInput, hold, pass_on
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.store import Store
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 R = TypeVar("R")
 

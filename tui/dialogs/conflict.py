@@ -91,7 +91,7 @@ class ConflictScreen(ModalScreen[str | None]):
                  kept: bool = False) -> None:
         super().__init__()
         self.label, self.mine, self.theirs, self.who = label, mine, theirs, who
-        # An edit kept while the server was away (``tui.session_kept``): it was typed
+        # An edit kept while the server was away (``tui.session.kept``): it was typed
         # then, and Esc leaves it kept, to be asked again at the next saved field.
         self.kept = kept
 

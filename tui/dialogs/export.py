@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from models.db.journey import Journey
     from models.db.store import Store
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 
 class ExportDialog(HeldDialog["str | None"]):

@@ -18,7 +18,7 @@ from models.rules.counts import plural
 from tui.dialogs.import_progress import ImportProgress, ImportStopped
 from tui.dialogs.ticket_import import ImportRequest
 from tui.safe_text import short
-from tui.session import WorkshopSession
+from tui.session.workshop import WorkshopSession
 from tui.store_thread import run_in_thread
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from tui.safe_text import clean
 
 if TYPE_CHECKING:
     from models.db.tables.seats import Participant
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 NEXT_ROLE = {"lead": "participant", "participant": "observer", "observer": "lead"}
 

@@ -25,7 +25,7 @@ from tui.widgets.new_row import select_all
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 
 class EditedForm(RecordForm):

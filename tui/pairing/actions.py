@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from models.vocab import LABELS
-from tui.session import succeeded
+from tui.session.workshop import succeeded
 
 if TYPE_CHECKING:
     from tui.pairing.state import PairingState

@@ -29,7 +29,7 @@ from tui.dialogs.import_run import ImportRun
 from tui.dialogs.ticket_import import TicketImportDialog
 from tui.dialogs.ticket_map import CategoryMapDialog, MapRequest
 from tui.safe_text import safe, short
-from tui.session import WorkshopSession
+from tui.session.workshop import WorkshopSession
 from tui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from tui.actions import bindings, palette_help
 from tui.dialogs.common import ConfirmScreen
 from tui.dialogs.templates import TemplateScreen
 from tui.safe_text import marked_title, safe, short
-from tui.session import OpenWorkshop, WorkshopSession, succeeded
+from tui.session.workshop import OpenWorkshop, WorkshopSession, succeeded
 from tui.steps.base import select_key, selected_key, sync_table
 from tui.steps.columns import FitTable, kept
 from tui.store_thread import run_in_thread

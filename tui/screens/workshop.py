@@ -31,7 +31,7 @@ from models.vocab import LABELS, METHOD_LABELS, METHOD_VIEWS, STEP_WORDS, STEPS
 from tui.actions import UNDO_KEY, bindings, palette_help
 from tui.screens.kept_map import KeptMapCompositor
 from tui.screens.warm_views import cool, laid_out, mark_laid_out, room_busy, stop, warm, warming
-from tui.session import GoHome, WorkshopSession
+from tui.session.workshop import GoHome, WorkshopSession
 from tui.steps.base import StepView
 from tui.steps.registry import VIEWS
 from tui.widgets.focus_look import settle

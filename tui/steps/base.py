@@ -20,14 +20,14 @@ from textual.widgets import DataTable
 
 from models.rules.clock import today
 from tui.actions import bindings, needs_row
-from tui.session_revisions import touches
+from tui.session.revisions import touches
 from tui.widgets.fast_table import LazyRow
 from tui.widgets.layout_events import QuietLayout
 from tui.widgets.typeahead import VIEW, release
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 
 class StepView(QuietLayout, Vertical):
@@ -37,7 +37,7 @@ class StepView(QuietLayout, Vertical):
     TITLE: ClassVar[str] = ""
     # What the view draws from: kinds of rows ("Stage", every field) and fields of a kind
     # ("Touchpoint.name"); a revision that changed only other rows or fields is not drawn
-    # again (``session_revisions.touches``).  None: it may show anything.
+    # again (``tui.session.revisions.touches``).  None: it may show anything.
     SHOWS: ClassVar[frozenset[str] | None] = None
 
     drawn: tuple[Any, ...] = ()  # what ``draw`` last drew (see there)

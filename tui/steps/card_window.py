@@ -20,7 +20,7 @@ from tui.widgets.card_grid import CardBox, card_body
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 MIN_CARD_WIDTH = 36
 CARD_WINDOW = 48  # cards with a mounted box at a time: several screens at any size

@@ -31,7 +31,7 @@ from tui.widgets.dates import next_status
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 
 class CardsView(CardWindow, OutputView):

@@ -19,7 +19,7 @@ from models.rules.counts import plural
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen
 from tui.safe_text import clean, safe, short
-from tui.session import succeeded
+from tui.session.workshop import succeeded
 from tui.steps.columns import CutRow, cut
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec

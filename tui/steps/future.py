@@ -22,7 +22,7 @@ from tui.actions import bindings
 from tui.dialogs.common import PickScreen
 from tui.dialogs.row_editor import RowEditor
 from tui.safe_text import clean
-from tui.session import OpenWorkshop
+from tui.session.workshop import OpenWorkshop
 from tui.steps.base import StepView
 from tui.widgets.forms import FieldSpec
 from tui.widgets.long_text import Line, LongText
@@ -30,7 +30,7 @@ from tui.widgets.long_text import Line, LongText
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.rules.future_state import Comparison
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 BARS = {-2: "▁", -1: "▂", 0: "▄", 1: "▆", 2: "█"}
 COST_FIELDS = (

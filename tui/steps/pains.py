@@ -16,7 +16,7 @@ from models.rules.priority import quadrant_rule
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import clean, safe, short
-from tui.session import PairingKey, succeeded
+from tui.session.workshop import PairingKey, succeeded
 from tui.steps.columns import CutRow, cut
 from tui.steps.table_form import TableFormView
 from tui.widgets.drawings import ImpactMatrix

@@ -37,7 +37,7 @@ from tui.widgets.plan_timeline import PLAN_DAYS, PlanTimeline
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.db.tables.cards import PlanTask
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 PLAN_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "Task", "What gets done; editing keeps this task when the plan is "

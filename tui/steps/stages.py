@@ -12,7 +12,7 @@ from models.rules.numbers import fmt_number
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import safe, short
-from tui.session import succeeded
+from tui.session.workshop import succeeded
 from tui.steps.columns import CutRow, cut
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec, FormSubmitted

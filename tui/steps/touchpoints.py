@@ -16,7 +16,7 @@ from models.vocab import ACTORS, OCC_EMOTIONS
 from tui.actions import bindings
 from tui.dialogs.common import ConfirmScreen, PickScreen
 from tui.safe_text import clean, safe, short
-from tui.session import succeeded
+from tui.session.workshop import succeeded
 from tui.steps.columns import CutRow, cut
 from tui.steps.table_form import TableFormView
 from tui.widgets.forms import FieldSpec

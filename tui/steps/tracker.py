@@ -27,7 +27,7 @@ from models.vocab import CLOSED_STATUSES, status_label
 from tui.actions import bindings
 from tui.dialogs.common import PickScreen
 from tui.safe_text import clean
-from tui.session import OpenWorkshop
+from tui.session.workshop import OpenWorkshop
 from tui.steps.base import StepView, selected_key, sync_table
 from tui.steps.columns import CutRow, FitTable, cut
 from tui.steps.output_base import OutputView
@@ -37,7 +37,7 @@ from tui.widgets.dates import due_label, due_style, next_status
 if TYPE_CHECKING:
     from models.db.journey import Journey
     from models.rules.tracker import TrackerItem
-    from tui.session import WorkshopSession
+    from tui.session.workshop import WorkshopSession
 
 KIND_LABEL = {"card": "card", "task": "plan", "sla": "SLA"}
 STEP_OF_KIND = {"card": "cards", "task": "plan"}  # where Enter takes an item (else here)

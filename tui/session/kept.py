@@ -1,6 +1,6 @@
 """Edits typed while the team server is away: kept in the seat, saved once it is back.
 
-Kept apart from ``tui.session`` (mixed into ``WorkshopSession``) because the rules
+Kept apart from ``tui.session.workshop`` (mixed into ``WorkshopSession``) because the rules
 are their own: a typed field the server was not there for is kept rather than
 lost, saved oldest first once the server is back, and saved only over the value it
 was typed on; when another seat changed that field meanwhile the lead is asked,

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.message import Message
 
 from tui.safe_text import short
-from tui.session_kept import KeptEdits, WaitingEdit
-from tui.session_revisions import Revisions
+from tui.session.kept import KeptEdits, WaitingEdit
+from tui.session.revisions import Revisions
 
 if TYPE_CHECKING:
     from models.db.journey import Journey
